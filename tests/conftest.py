@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.httpserver import LocalServer
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A fresh HTTP server on 127.0.0.1 (port 0) per test; routes are registered by the test."""
+    srv = LocalServer().start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+def _postgres_url() -> str | None:
+    return os.environ.get("WIREDIFF_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty store: an SQLite file under tmp_path, or a fresh PostgreSQL schema.
+
+    PostgreSQL comes from WIREDIFF_TEST_POSTGRES_URL; without it the PostgreSQL case skips
+    with a reason, except under CI (CI=true), where a skip would hide a broken store.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'wirediff.db'}"
+        return
+    base = _postgres_url()
+    if not base:
+        if os.environ.get("CI") == "true":
+            pytest.fail("WIREDIFF_TEST_POSTGRES_URL is not set under CI: PostgreSQL tests must run")
+        pytest.skip("PostgreSQL tests need WIREDIFF_TEST_POSTGRES_URL (see README)")
+    from tests.pg import fresh_database
+
+    with fresh_database(base) as url:
+        yield url
