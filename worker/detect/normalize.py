@@ -1,0 +1,104 @@
+"""Text normalization: raw extracted text in, canonical text out.
+
+`normalize_text` gives the stored and displayed form (readable, only cosmetic noise removed);
+`fold_text` gives the comparison form, never displayed, in which formatting-only differences
+(full-width forms, quote and dash styles, line-break hyphenation, traditional versus simplified
+Chinese characters, whitespace) disappear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Protocol
+
+# Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM, Mongolian vowel separator.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"))
+_LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+
+# Quote and dash styles, mapped to their ASCII form (after NFKC, so full-width forms are gone).
+_QUOTES = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, "“”„‟«»「」『』〝〞〟″‶"), '"'),
+        **dict.fromkeys(map(ord, "‘’‚‛‹›′‵`´"), "'"),
+        **dict.fromkeys(map(ord, "‐‑‒–—―−⁃﹘﹣"), "-"),
+        **dict.fromkeys(map(ord, "〜～"), "~"),
+        **dict.fromkeys(map(ord, "・･"), "·"),
+    }
+)
+_DASH_RUN = re.compile(r"-{2,}")
+# A word broken at a line end: "inter-\nnational" -> "international".
+_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+_WHITESPACE = re.compile(r"\s+")
+# CJK scripts do not separate words with spaces: a space next to a CJK character is layout.
+_CJK = (
+    r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
+)
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> _Converter:
+    """The traditional-to-simplified converter, built once on first use."""
+    from opencc import OpenCC
+
+    converter: _Converter = OpenCC("t2s")
+    return converter
+
+
+def to_simplified(text: str) -> str:
+    """Fold traditional Chinese characters to simplified ones; text without Han is returned as is.
+
+    >>> to_simplified("臺灣發展")
+    '台湾发展'
+    """
+    if not _HAN.search(text):
+        return text
+    return _t2s().convert(text)
+
+
+def normalize_text(text: str) -> str:
+    """Return the stored and displayed form of `text`.
+
+    Unicode NFC, line endings to "\\n", soft hyphens and zero-width characters removed, runs of
+    spaces and tabs collapsed to one space, lines trimmed, paragraphs separated by exactly one
+    blank line, the whole trimmed. Idempotent.
+
+    >>> normalize_text("  Hello\\u00ad  world\\r\\n\\r\\n\\r\\n\\tBye ")
+    'Hello world\\n\\nBye'
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _LINE_ENDINGS.sub("\n", text)
+    text = _HSPACE.sub(" ", text)
+    text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    text = _PARAGRAPH_BREAK.sub("\n\n", text)
+    return text.strip()
+
+
+def fold_text(text: str) -> str:
+    """Return the comparison form of `text`: never displayed, only compared.
+
+    On top of `normalize_text`: NFKC (full-width to half-width), quote and dash styles unified,
+    words hyphenated at a line break joined, traditional Chinese folded to simplified, all
+    whitespace collapsed to single spaces and spaces next to CJK characters removed. Idempotent.
+
+    >>> fold_text("“Ｈｅｌｌｏ” inter-\\nnational — 發展 ２０２３")
+    '"Hello" international -发展2023'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _LINE_ENDINGS.sub("\n", text).translate(_QUOTES)
+    text = _DASH_RUN.sub("-", text)
+    text = _LINE_HYPHEN.sub("", text)
+    text = to_simplified(text)
+    text = _WHITESPACE.sub(" ", text).strip()
+    return _SPACE_NEAR_CJK.sub("", text)

@@ -1,0 +1,129 @@
+"""Tokens and sentences: text in, word tokens or sentences (with character spans) out.
+
+Latin, Cyrillic, Greek and Hangul text is cut into words, numbers ("1,234.5", "12.5%") and
+single punctuation marks; Han and Kana text into one token per character, so that a CJK run is
+never one whitespace token. Sentences are cut at English . ! ? (abbreviations such as "Mr.",
+"U.S.", "No. 5" excepted), at Chinese 。！？； and at line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Hand-written regular expressions: the available segmenters (e.g. jieba) are large, slow to
+# load and word-level; the diff wants per-character CJK tokens, which a regex gives exactly.
+_CJK_CHARS = (
+    r"\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff\U00020000-\U0002ffff"
+)
+_LETTER = rf"[^\W\d_{_CJK_CHARS}]"
+_ALNUM = rf"[^\W_{_CJK_CHARS}]"
+_TOKEN = re.compile(
+    rf"""
+    (?P<cjk>[{_CJK_CHARS}])
+    | (?P<num>\d+(?:[.,:]\d+)*(?:[%％‰]|{_LETTER}+)?)
+    | (?P<word>{_LETTER}{_ALNUM}*(?:(?:['’\-]|-[ \t]*\n[ \t]*){_ALNUM}+)*)
+    | (?P<punct>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its text, its kind and where it is."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "cjk" | "num" | "word" | "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: `text == source[start:end]`; `paragraph` counts blank-line paragraphs."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def iter_tokens(text: str, offset: int = 0) -> list[Token]:
+    """Return the tokens of `text` with their spans (shifted by `offset`).
+
+    >>> [(t.text, t.kind) for t in iter_tokens("GDP 5.2%")]
+    [('GDP', 'word'), ('5.2%', 'num')]
+    """
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset, m.lastgroup or "punct")
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the tokens of `text`: words, numbers, punctuation marks, single CJK characters.
+
+    >>> tokenize("It rose 12.5% to 1,234.5 tonnes.")
+    ['It', 'rose', '12.5%', 'to', '1,234.5', 'tonnes', '.']
+    >>> tokenize("习近平主持会议")
+    ['习', '近', '平', '主', '持', '会', '议']
+    """
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon
+    no nos vol vols fig figs art sec ch pp p op ed eds est approx dept univ corp inc ltd co
+    vs etc al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun""".split()
+)
+_END = re.compile(r"[.!?。！？；;]+[\"'”’」』)）\]]*|…+[\"'”’」』)）]*(?=\s*[A-Z\"“]|$)|\n+")
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation `match` ends a sentence; only a full stop needs a closer look."""
+    if match.group()[0] != ".":
+        return True
+    after = text[match.end() :]
+    if after[:1].isalnum():
+        return False  # "3.5", "U.S", "e.g": no space after the stop
+    word = re.search(r"(\S+)$", text[: match.start()])
+    if word is None:
+        return True
+    prev = word.group(1).lstrip("(\"'“‘[")
+    if prev.lower() in _ABBREVIATIONS or (len(prev) == 1 and prev.isalpha()):
+        return False  # "Mr. Li", "No. 5", the initial in "J. Smith"
+    nxt = after.lstrip(" \t")
+    return not nxt or not nxt[0].islower()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences with their spans, line breaks included as boundaries.
+
+    >>> [s.text for s in split_sentences("Mr. Li met U.S. officials. He left.\\n\\n会议召开。他讲话！")]
+    ['Mr. Li met U.S. officials.', 'He left.', '会议召开。', '他讲话！']
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    start = 0
+
+    def flush(end: int) -> None:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            s = start + (len(chunk) - len(chunk.lstrip()))
+            sentences.append(Sentence(stripped, s, s + len(stripped), paragraph))
+
+    for match in _END.finditer(text):
+        if match.group()[0] == "\n":
+            flush(match.start())
+            start = match.end()
+            if match.group().count("\n") >= 2 and sentences:
+                paragraph += 1
+            continue
+        if _ends_sentence(text, match):
+            flush(match.end())
+            start = match.end()
+    flush(len(text))
+    return sentences
