@@ -1,0 +1,57 @@
+"""The articles aggregate: one row per report a feed lists, keyed by its identity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from storage.models import Article, utcnow
+
+
+def for_feed(session: Session, feed_id: int) -> dict[str, Article]:
+    rows = session.scalars(sa.select(Article).where(Article.feed_id == feed_id))
+    return {a.key: a for a in rows}
+
+
+def get(session: Session, article_id: int) -> Article | None:
+    return session.get(Article, article_id)
+
+
+def by_url(session: Session, url: str) -> Sequence[Article]:
+    """Articles whose canonical URL, guid or key is `url` (a report may sit in several feeds)."""
+    query = sa.select(Article).where(
+        sa.or_(Article.url == url, Article.guid == url, Article.key == url)
+    )
+    return session.scalars(query.order_by(Article.id)).all()
+
+
+def get_or_create(
+    session: Session, feed_id: int, key: str, *, guid: str | None, url: str | None, title: str
+) -> Article:
+    article = session.scalars(
+        sa.select(Article).where(Article.feed_id == feed_id, Article.key == key)
+    ).first()
+    if article is None:
+        article = Article(feed_id=feed_id, key=key, guid=guid, url=url, title=title)
+        session.add(article)
+        session.flush()
+    return article
+
+
+def due_for_revisit(session: Session, now: datetime, limit: int = 500) -> Sequence[Article]:
+    query = (
+        sa.select(Article)
+        .where(Article.next_check_at.is_not(None), Article.next_check_at <= now)
+        .order_by(Article.next_check_at)
+        .limit(limit)
+    )
+    return session.scalars(query).all()
+
+
+def touch(article: Article, *, title: str | None = None) -> None:
+    article.last_seen = utcnow()
+    if title:
+        article.title = title

@@ -1,0 +1,35 @@
+"""Storage errors.
+
+StorageError
+├── StoreURLError        # an unknown or malformed database URL (exit code 2)
+├── StoreUnavailable     # the database is down, locked for too long, or the disk is full
+├── SchemaOutdated       # the store needs `wirediff db upgrade`
+├── FeedNotFound
+└── DuplicateFeed
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    pass
+
+
+class StoreURLError(StorageError):
+    pass
+
+
+class StoreUnavailable(StorageError):
+    pass
+
+
+class SchemaOutdated(StorageError):
+    pass
+
+
+class FeedNotFound(StorageError):
+    pass
+
+
+class DuplicateFeed(StorageError):
+    pass

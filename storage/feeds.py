@@ -1,0 +1,132 @@
+"""The feeds aggregate: what to poll, when, and how each feed is doing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from storage.errors import DuplicateFeed, FeedNotFound
+from storage.models import Feed, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    """A feed as configured (config file, `feeds add`, OPML or seeds)."""
+
+    url: str
+    name: str | None = None
+    interval_s: int = 900
+    follow_links: bool = True
+    category: str | None = None
+
+
+def all_feeds(session: Session) -> Sequence[Feed]:
+    return session.scalars(sa.select(Feed).order_by(Feed.id)).all()
+
+
+def get_by_url(session: Session, url: str) -> Feed | None:
+    return session.scalars(sa.select(Feed).where(Feed.url == url)).first()
+
+
+def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
+    existing = get_by_url(session, spec.url)
+    if existing is not None:
+        if not exist_ok:
+            raise DuplicateFeed(f"feed {spec.url} is already in the store")
+        return existing
+    feed = Feed(
+        url=spec.url,
+        name=spec.name,
+        interval_s=spec.interval_s,
+        follow_links=spec.follow_links,
+        category=spec.category,
+    )
+    session.add(feed)
+    session.flush()
+    return feed
+
+
+def upsert(session: Session, spec: FeedSpec) -> Feed:
+    """Add a feed or bring its settings in line with `spec`, keeping its state."""
+    feed = get_by_url(session, spec.url)
+    if feed is None:
+        return add(session, spec)
+    feed.name = spec.name or feed.name
+    if feed.interval_s != spec.interval_s:
+        feed.interval_s = spec.interval_s
+        feed.next_fetch_at = None  # let the new interval take effect now
+    feed.follow_links = spec.follow_links
+    feed.category = spec.category or feed.category
+    return feed
+
+
+def remove(session: Session, url: str) -> None:
+    feed = get_by_url(session, url)
+    if feed is None:
+        raise FeedNotFound(f"feed {url} is not in the store")
+    session.delete(feed)
+
+
+def due(session: Session, now: datetime, limit: int | None = None) -> Sequence[Feed]:
+    query = (
+        sa.select(Feed)
+        .where(sa.or_(Feed.next_fetch_at.is_(None), Feed.next_fetch_at <= now))
+        .order_by(Feed.next_fetch_at.is_not(None), Feed.next_fetch_at)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return session.scalars(query).all()
+
+
+def record_ok(
+    session: Session,
+    feed_id: int,
+    *,
+    next_fetch_at: datetime,
+    etag: str | None,
+    last_modified: str | None,
+    body_hash: str | None,
+    title: str | None = None,
+) -> None:
+    feed = _get(session, feed_id)
+    feed.error_count = 0
+    feed.last_error = None
+    feed.last_ok_at = utcnow()
+    feed.next_fetch_at = next_fetch_at
+    feed.etag = etag or feed.etag
+    feed.last_modified = last_modified or feed.last_modified
+    if body_hash is not None:
+        feed.body_hash = body_hash
+    if title:
+        feed.title = title[:1024]
+
+
+def record_error(session: Session, feed_id: int, error: str, *, next_fetch_at: datetime) -> int:
+    """Count a failure; the feed is never dropped. Returns the consecutive error count."""
+    feed = _get(session, feed_id)
+    feed.error_count += 1
+    feed.last_error = error[:2000]
+    feed.next_fetch_at = next_fetch_at
+    return feed.error_count
+
+
+def backoff_delay(interval_s: int, error_count: int, cap_s: int | None = None) -> timedelta:
+    """SPEC timing: retry after the interval, then twice that, doubling, capped.
+
+    The default cap is the larger of the interval and one hour.
+    """
+    cap = cap_s if cap_s is not None else max(interval_s, 3600)
+    exponent = max(error_count - 1, 0)
+    delay = interval_s * (2 ** min(exponent, 30))
+    return timedelta(seconds=min(delay, max(cap, interval_s)))
+
+
+def _get(session: Session, feed_id: int) -> Feed:
+    feed = session.get(Feed, feed_id)
+    if feed is None:
+        raise FeedNotFound(f"feed id {feed_id} is not in the store")
+    return feed

@@ -1,0 +1,158 @@
+"""Tables. Times are timezone-aware UTC; SQLite stores them as ISO text via UTCDateTime."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every dialect (SQLite drops tzinfo otherwise)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # SQLite hands back ISO text
+            value = datetime.fromisoformat(value)
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Feed(Base):
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(sa.String(2048), unique=True)
+    name: Mapped[str | None] = mapped_column(sa.String(512))
+    title: Mapped[str | None] = mapped_column(sa.String(1024))
+    category: Mapped[str | None] = mapped_column(sa.String(512))
+    interval_s: Mapped[int] = mapped_column(default=900)
+    follow_links: Mapped[bool] = mapped_column(default=True)
+    etag: Mapped[str | None] = mapped_column(sa.String(1024))
+    last_modified: Mapped[str | None] = mapped_column(sa.String(128))
+    body_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    next_fetch_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    error_count: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(sa.Text)
+    last_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (sa.UniqueConstraint("feed_id", "key", name="uq_articles_feed_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(sa.ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(sa.String(2048))
+    guid: Mapped[str | None] = mapped_column(sa.String(2048))
+    url: Mapped[str | None] = mapped_column(sa.String(2048), index=True)
+    title: Mapped[str | None] = mapped_column(sa.Text)
+    item_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    page_etag: Mapped[str | None] = mapped_column(sa.String(1024))
+    page_last_modified: Mapped[str | None] = mapped_column(sa.String(128))
+    state: Mapped[str] = mapped_column(sa.String(16), default="live")  # live | removed
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    checks_done: Mapped[int] = mapped_column(default=0)
+
+
+class Body(Base):
+    """Normalized texts, zstd-compressed, deduplicated by the hash of the text."""
+
+    __tablename__ = "bodies"
+
+    hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(sa.LargeBinary)
+
+
+class Version(Base):
+    __tablename__ = "versions"
+    __table_args__ = (
+        sa.UniqueConstraint("article_id", "number", name="uq_versions_article_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    title: Mapped[str | None] = mapped_column(sa.Text)
+    link: Mapped[str | None] = mapped_column(sa.String(2048))
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    text_hash: Mapped[str] = mapped_column(sa.ForeignKey("bodies.hash"))
+    raw_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    source: Mapped[str] = mapped_column(sa.String(16))  # page | feed
+    extractor: Mapped[str | None] = mapped_column(sa.String(64))
+    extractor_version: Mapped[str | None] = mapped_column(sa.String(32))
+
+
+class Change(Base):
+    __tablename__ = "changes"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "article_id",
+            "from_version",
+            "to_version",
+            "kind",
+            name="uq_changes_article_versions_kind",
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    feed_id: Mapped[int] = mapped_column(sa.ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(16), index=True)
+    from_version: Mapped[int | None]
+    to_version: Mapped[int | None]
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    similarity: Mapped[float] = mapped_column(default=1.0)
+    summary: Mapped[str] = mapped_column(sa.Text)
+    event: Mapped[str] = mapped_column(sa.Text)  # the change event JSON, exactly as emitted
+
+
+class Delivery(Base):
+    """The alert outbox: one row per change and channel, written with the change."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        sa.UniqueConstraint("change_id", "channel", name="uq_deliveries_change_channel"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    change_id: Mapped[str] = mapped_column(sa.ForeignKey("changes.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(sa.String(128))
+    state: Mapped[str] = mapped_column(
+        sa.String(16), default="pending", index=True
+    )  # pending|sent|failed
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    last_error: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(sa.String(128))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

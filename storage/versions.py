@@ -1,0 +1,86 @@
+"""The versions aggregate: every stored version of a report, numbered from 1."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from storage import bodies
+from storage.models import Article, Version
+
+
+@dataclass(frozen=True, slots=True)
+class NewVersion:
+    """What the pipeline hands in; stored only when it differs from the latest version."""
+
+    title: str | None
+    link: str | None
+    published: datetime | None
+    text: str
+    raw_hash: str | None
+    source: str  # "page" or "feed"
+    extractor: str | None
+    extractor_version: str | None
+
+    @property
+    def text_hash(self) -> str:
+        return bodies.text_hash(self.text)
+
+
+def latest(session: Session, article_id: int) -> Version | None:
+    query = (
+        sa.select(Version)
+        .where(Version.article_id == article_id)
+        .order_by(Version.number.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def get(session: Session, article_id: int, number: int) -> Version | None:
+    query = sa.select(Version).where(Version.article_id == article_id, Version.number == number)
+    return session.scalars(query).first()
+
+
+def history(session: Session, article_id: int) -> Sequence[Version]:
+    query = sa.select(Version).where(Version.article_id == article_id).order_by(Version.number)
+    return session.scalars(query).all()
+
+
+def text_of(session: Session, version: Version) -> str:
+    return bodies.get(session, version.text_hash)
+
+
+def differs(previous: Version | None, new: NewVersion) -> bool:
+    """A new version is stored only when the text or a tracked field changed."""
+    if previous is None:
+        return True
+    return (
+        previous.text_hash != new.text_hash
+        or (previous.title or "") != (new.title or "")
+        or (previous.link or "") != (new.link or "")
+        or previous.published != new.published
+    )
+
+
+def add(session: Session, article: Article, new: NewVersion, previous: Version | None) -> Version:
+    digest = bodies.put(session, new.text)
+    version = Version(
+        article_id=article.id,
+        number=(previous.number + 1) if previous else 1,
+        title=new.title,
+        link=new.link,
+        published=new.published,
+        text_hash=digest,
+        raw_hash=new.raw_hash,
+        source=new.source,
+        extractor=new.extractor,
+        extractor_version=new.extractor_version,
+    )
+    session.add(version)
+    session.flush()
+    return version
