@@ -1,0 +1,192 @@
+"""Date expressions: text in, date mentions (spans) and contradictory-date findings out.
+
+`find_dates` locates English and Chinese date expressions (month names, "12 Dec",
+"December 12, 2023", ISO dates, weekdays, 2023年12月28日, 星期一) so a diff can tell that an
+edit touches a date. `check_dates` reports dates that cannot be right: ranges that end before
+they start within one month ("from 28 to 12 December", "December 28-12", 12月28日至12日) and
+days that do not exist ("31 February", 2月30日).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from worker.detect.model import Finding
+
+# Hand-written patterns: dateparser's search_dates is slow, English-centred and silently drops
+# impossible dates, which are exactly what check_dates must report.
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_RANGE_SEP = r"\s*(?:-|–|—|~|to|until|till|through|thru|and)\s*"
+_YEAR = r"(?:1[89]|2[01])\d\d"
+_ZH_NUM = r"[0-9０-９〇零一二两三四五六七八九十廿卅]{1,4}"
+
+_EN_DAY_FIRST = re.compile(
+    rf"\b(?P<d1>{_DAY})(?:{_RANGE_SEP}(?P<d2>{_DAY}))?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b"
+)
+_EN_MONTH_FIRST = re.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\b(?:{_RANGE_SEP}(?P<d2>{_DAY})\b)?"
+    rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+)
+_EN_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))\b")
+# A bare month name; "May", "March" and abbreviations need a day or a year next to them.
+_EN_MONTH_ALONE = re.compile(
+    r"\b(?:January|February|April|June|July|August|September|October|November|December)\b"
+)
+_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_ISO = re.compile(rf"\b(?P<y>{_YEAR})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d1>3[01]|[12]\d|0?[1-9])\b")
+_ZH_DATE = re.compile(
+    rf"(?:(?P<y>{_ZH_NUM})年)?(?P<m>{_ZH_NUM})月(?:(?P<d1>{_ZH_NUM})[日号])?"
+    rf"(?:\s*(?:至|到|—|-|－|~|～)\s*(?:(?P<m2>{_ZH_NUM})月)?(?P<d2>{_ZH_NUM})[日号])?"
+)
+_ZH_YEAR = re.compile(rf"(?P<y>{_ZH_NUM})年(?!代)")
+_ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
+_DATELINE = re.compile(
+    rf"^\W*[A-Z][\w .'-]{{1,40}},\s*(?P<date>(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}))\s*\(",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a text; the numbers are filled in where the text gives them."""
+
+    span: tuple[int, int]
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+
+
+def _number(text: str | None) -> int | None:
+    """Parse "28", "２８", "28th", "二十八", "廿八" or "二〇二三" into an int."""
+    if not text:
+        return None
+    text = re.sub(r"(?:st|nd|rd|th)$", "", text)
+    digits = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if digits.isdigit():
+        return int(digits)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "十" not in text:  # positional: 二〇二三
+        if all(ch in _ZH_DIGITS for ch in text):
+            return int("".join(str(_ZH_DIGITS[ch]) for ch in text))
+        return None
+    tens, _, units = text.partition("十")
+    try:
+        return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[units] if units else 0)
+    except KeyError:
+        return None
+
+
+def _month(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return _MONTHS.get(text.rstrip(".").lower()) or _number(text)
+
+
+def _mention(m: re.Match[str]) -> DateMention:
+    groups = m.groupdict()
+    return DateMention(
+        span=(m.start(), m.end()),
+        text=m.group(),
+        year=_number(groups.get("y")),
+        month=_month(groups.get("m")),
+        day=_number(groups.get("d1")),
+        end_day=_number(groups.get("d2")),
+        end_month=_month(groups.get("m2")),
+    )
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Return the date expressions in `text`, in order, without overlaps (longest first).
+
+    >>> [d.text for d in find_dates("Beijing, 12 Dec -- held on Monday, December 28, 2023")]
+    ['12 Dec', 'Monday', 'December 28, 2023']
+    >>> [(d.month, d.day, d.end_day) for d in find_dates("会议于12月28日至12日举行")]
+    [(12, 28, 12)]
+    """
+    found: list[DateMention] = []
+    for pattern in (_ISO, _ZH_DATE, _EN_DAY_FIRST, _EN_MONTH_FIRST, _EN_MONTH_YEAR):
+        found.extend(_mention(m) for m in pattern.finditer(text))
+    for pattern in (_EN_MONTH_ALONE, _EN_WEEKDAY, _ZH_YEAR, _ZH_WEEKDAY):
+        found.extend(DateMention((m.start(), m.end()), m.group()) for m in pattern.finditer(text))
+    found.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
+    result: list[DateMention] = []
+    for mention in found:
+        if result and mention.span[0] < result[-1].span[1]:
+            continue
+        if mention.month is not None and not 1 <= mention.month <= 12:
+            continue
+        result.append(mention)
+    return result
+
+
+def _exists(year: int | None, month: int, day: int) -> bool:
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
+    except ValueError:
+        return False
+    return True
+
+
+def _dateline(text: str) -> str | None:
+    m = _DATELINE.search(text[:5000])
+    return m.group("date") if m else None
+
+
+def check_dates(text: str) -> tuple[Finding, ...]:
+    """Return findings for dates in `text` that cannot be right.
+
+    >>> [f.summary for f in check_dates("It was held from 28 to 12 December.")]
+    ['date range "28 to 12 December" ends (day 12) before it starts (day 28)']
+    >>> [f.summary for f in check_dates("截至2月30日")]
+    ['date "2月30日" does not exist']
+    """
+    findings: list[Finding] = []
+    dateline = _dateline(text)
+    for d in find_dates(text):
+        if d.month is None or d.day is None:
+            continue
+        detail: dict[str, object] = {"text": d.text, "span": list(d.span)}
+        if dateline and dateline != d.text:
+            detail["dateline"] = dateline
+        if not _exists(d.year, d.month, d.day):
+            findings.append(
+                Finding("date", f'date "{d.text}" does not exist', {**detail, "problem": "invalid"})
+            )
+            continue
+        if d.end_day is None:
+            continue
+        end_month = d.end_month or d.month
+        if not _exists(d.year, end_month, d.end_day):
+            findings.append(
+                Finding("date", f'date "{d.text}" does not exist', {**detail, "problem": "invalid"})
+            )
+        elif end_month == d.month and d.end_day < d.day:
+            summary = (
+                f'date range "{d.text}" ends (day {d.end_day}) before it starts (day {d.day})'
+            )
+            detail.update(
+                problem="range_reversed",
+                start={"year": d.year, "month": d.month, "day": d.day},
+                end={"year": d.year, "month": end_month, "day": d.end_day},
+            )
+            findings.append(Finding("date", summary, detail))
+    return tuple(findings)
