@@ -1,0 +1,220 @@
+"""The people roster: canonical English names, Chinese names, aliases and titles.
+
+Input: the parsed `[[people]]` tables of seeds/people.toml (the caller reads the file:
+`tomllib.loads(text)["people"]`). Output: a frozen `Roster` that maps any known spelling,
+alias or Chinese name (simplified or traditional) to the canonical English name, and
+romanises Chinese names it does not know with pypinyin ("蔡奇" -> "Cai Qi").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from opencc import OpenCC
+from pypinyin import Style, lazy_pinyin
+
+from worker.errors import WorkerError
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_YEARS = re.compile(r"\s*\([^)]*\)\s*$")
+_FOLD = re.compile(r"[\s\-‐‑'’`.·・]+")
+
+# Compound surnames: pypinyin cannot know where a surname ends, so they are listed here.
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 司空 端木 "
+    "轩辕 澹台 万俟 呼延 独孤 南宫 西门 闻人 申屠 太史 钟离 百里 东郭 公羊".split()
+)
+# Surname readings pypinyin gets wrong (it reads the character in its everyday sense).
+_SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
+    "朴": "piao", "乐": "yue", "盖": "ge", "缪": "miao", "覃": "qin", "召": "shao",
+    "种": "chong", "秘": "bi", "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun",
+    "令狐": "linghu", "翟": "zhai", "沈": "shen", "柏": "bai", "繁": "po", "折": "she",
+}  # fmt: skip
+
+
+class RosterError(WorkerError, ValueError):
+    """A [[people]] entry is malformed; the message names the entry and the problem."""
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> OpenCC:
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional Chinese to simplified (other text unchanged): "李強" -> "李强"."""
+    return str(_t2s().convert(text)) if _HAN.search(text) else text
+
+
+def has_han(text: str) -> bool:
+    """True when `text` holds a Chinese character."""
+    return _HAN.search(text) is not None
+
+
+def fold(name: str) -> str:
+    """The matching key of a written name: case, accents, spaces, hyphens and
+    apostrophes ignored; Chinese turned simplified. "Wang Hu-ning" -> "wanghuning"."""
+    if has_han(name):
+        return _FOLD.sub("", to_simplified(name))
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _FOLD.sub("", plain.casefold())
+
+
+@lru_cache(maxsize=65536)
+def pinyin_name(name: str) -> str:
+    """Romanise a Chinese personal name surname first: "丁薛祥" -> "Ding Xuexiang",
+    "欧阳修" -> "Ouyang Xiu". Non-Chinese input comes back unchanged."""
+    simple = to_simplified(name.strip())
+    if not has_han(simple):
+        return name
+    cut = 2 if simple[:2] in _COMPOUND_SURNAMES and len(simple) > 2 else 1
+    surname, given = simple[:cut], simple[cut:]
+    sur = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
+    giv = "".join(lazy_pinyin(given, style=Style.NORMAL, v_to_u=True))
+    return f"{sur.capitalize()} {giv.capitalize()}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """One person of the roster."""
+
+    name: str
+    zh: str = ""
+    zh_hant: str = ""
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+
+    def spellings(self) -> tuple[str, ...]:
+        forms = [self.name, *self.aliases, self.zh, self.zh_hant]
+        parts = self.name.split()
+        if len(parts) == 2 and not has_han(self.name):
+            forms.append(f"{parts[1]} {parts[0]}")  # Western order: "Jinping Xi"
+        return tuple(f for f in forms if f)
+
+
+def _strings(entry: Mapping[str, Any], key: str, index: int) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RosterError(f"people entry {index}: {key!r} must be a list of strings")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _entry(raw: Mapping[str, Any], index: int) -> RosterEntry:
+    if not isinstance(raw, Mapping):
+        raise RosterError(f"people entry {index}: expected a table, got {type(raw).__name__}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RosterError(f"people entry {index}: 'name' is missing or not a string")
+    zh, zh_hant = raw.get("zh", ""), raw.get("zh_hant", "")
+    if not isinstance(zh, str) or not isinstance(zh_hant, str):
+        raise RosterError(f"people entry {index} ({name}): 'zh'/'zh_hant' must be strings")
+    return RosterEntry(
+        name=name.strip(),
+        zh=zh.strip(),
+        zh_hant=zh_hant.strip(),
+        aliases=_strings(raw, "aliases", index),
+        titles=_strings(raw, "titles", index),
+    )
+
+
+def _merge_entry(old: RosterEntry, new: RosterEntry) -> RosterEntry:
+    aliases = tuple(dict.fromkeys((*old.aliases, *new.aliases)))
+    titles = tuple(dict.fromkeys((*old.titles, *new.titles)))
+    return RosterEntry(old.name, new.zh or old.zh, new.zh_hant or old.zh_hant, aliases, titles)
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    """Known people. Build with `Roster.from_entries`; look up with `canonical`.
+
+    >>> r = Roster.from_entries([{"name": "Cai Qi", "zh": "蔡奇", "aliases": ["Tsai Chi"]}])
+    >>> r.canonical("蔡奇"), r.canonical("tsai chi"), r.canonical("Nobody Here")
+    ('Cai Qi', 'Cai Qi', None)
+    """
+
+    entries: tuple[RosterEntry, ...] = ()
+    _index: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    _zh_names: frozenset[str] = frozenset()
+
+    @classmethod
+    def empty(cls) -> Roster:
+        """A roster that knows nobody; pinyin still romanises Chinese names."""
+        return _EMPTY
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Mapping[str, Any]]) -> Roster:
+        """Build from parsed `[[people]]` tables; a bad entry raises RosterError."""
+        if isinstance(entries, (str, bytes, Mapping)):
+            raise RosterError("people: expected a list of [[people]] tables")
+        by_name: dict[str, RosterEntry] = {}
+        for i, raw in enumerate(entries, start=1):
+            entry = _entry(raw, i)
+            if not entry.zh_hant and entry.zh:
+                entry = RosterEntry(
+                    entry.name, entry.zh, str(OpenCC("s2t").convert(entry.zh)),
+                    entry.aliases, entry.titles,
+                )  # fmt: skip
+            old = by_name.get(entry.name)
+            by_name[entry.name] = _merge_entry(old, entry) if old else entry
+        return cls._build(tuple(by_name.values()))
+
+    @classmethod
+    def _build(cls, entries: tuple[RosterEntry, ...]) -> Roster:
+        index: dict[str, str] = {}
+        zh_names: set[str] = set()
+        for entry in entries:
+            for form in entry.spellings():
+                index.setdefault(fold(form), entry.name)
+            for zh in (entry.zh, entry.zh_hant):
+                if zh:
+                    zh_names.update((zh, to_simplified(zh)))
+        return cls(entries, MappingProxyType(index), frozenset(zh_names))
+
+    def merge(self, other: Roster) -> Roster:
+        """This roster extended by `other` (a user's file); `other` adds aliases and titles."""
+        by_name = {e.name: e for e in self.entries}
+        for entry in other.entries:
+            old = by_name.get(entry.name)
+            by_name[entry.name] = _merge_entry(old, entry) if old else entry
+        return Roster._build(tuple(by_name.values()))
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical English name for any known spelling, alias or Chinese name."""
+        return self._index.get(fold(name)) if name.strip() else None
+
+    def chinese_to_english(self, name: str) -> str:
+        """English form of a Chinese name: the roster's, else pinyin ("蔡奇" -> "Cai Qi")."""
+        return self.canonical(name) or pinyin_name(name)
+
+    def knows_chinese(self, name: str) -> bool:
+        """True when `name` is a Chinese name on the roster (either script)."""
+        return name in self._zh_names or to_simplified(name) in self._zh_names
+
+    @property
+    def chinese_names(self) -> frozenset[str]:
+        """Every Chinese name on the roster, simplified and traditional."""
+        return self._zh_names
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """Every title the roster knows, without its years: "Premier", "Vice President"."""
+        return frozenset(_YEARS.sub("", t) for e in self.entries for t in e.titles)
+
+    def titles_of(self, name: str) -> tuple[str, ...]:
+        """The titles (with years) of the person `name` refers to, () if unknown."""
+        canon = self.canonical(name)
+        return next((e.titles for e in self.entries if e.name == canon), ())
+
+
+_EMPTY = Roster()
