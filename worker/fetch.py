@@ -1,0 +1,353 @@
+"""Fetch stage: a URL (+ validators) in, a FetchResult out, or a worker.errors.FetchError.
+
+Conditional GET, gzip/deflate/brotli, redirects followed by hand (each hop checked by the SSRF
+guard and counted), a total deadline covering headers and body, a cap on the decompressed
+body enforced while streaming, a global and a per-host concurrency limit. 304 is a value
+(FetchResult.not_modified); Retry-After and cache lifetimes are parsed for the scheduler, never
+slept on here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from typing import Protocol
+
+import brotli
+import httpx
+
+import worker
+from worker.errors import (
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    ResponseTooLarge,
+    TooManyRedirects,
+)
+from worker.guard import check_url, url_host
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_CHUNK = 64 * 1024  # most decompressed bytes produced per step: bounds memory on a bomb
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    timeout: float = 30.0  # total deadline per request, body included
+    connect_timeout: float = 10.0
+    max_bytes: int = 10 * 1024 * 1024  # cap on the DECOMPRESSED body, enforced while streaming
+    max_redirects: int = 5
+    allow_private: bool = False  # see worker.guard
+    concurrency: int = 16  # global
+    per_host: int = 2  # polite default
+    user_agent: str = worker.USER_AGENT
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str  # final URL after redirects
+    status: int
+    body: bytes  # b"" when not_modified
+    content_type: str | None
+    validators: Validators  # from the response (ETag / Last-Modified)
+    not_modified: bool  # 304 is a value, not an error
+    redirected: bool
+    retry_after: float | None  # seconds, from Retry-After (delta or HTTP date)
+    cache_max_age: float | None  # from Cache-Control max-age / Expires, for the scheduler
+    elapsed: float
+
+
+class Fetcher:
+    """One shared HTTP client with concurrency limits; use as an async context manager."""
+
+    def __init__(
+        self,
+        options: FetchOptions = FetchOptions(),  # frozen: a shared default is safe
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.options = options
+        self._client = httpx.AsyncClient(
+            transport=transport,
+            follow_redirects=False,
+            timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout),
+            limits=httpx.Limits(max_connections=options.concurrency),
+            headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
+        )
+        self._global = asyncio.Semaphore(options.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self, url: str, validators: Validators | None = None, *, trusted_host: str | None = None
+    ) -> FetchResult:
+        """GET url. trusted_host=None: a user-configured feed URL (first hop not checked);
+        otherwise a link found in the feed at trusted_host, checked on every hop."""
+        started = time.monotonic()
+        check_first = trusted_host is not None
+        trusted = trusted_host if trusted_host is not None else url_host(url)
+        seen = {url}
+        current = url
+        async with self._global:
+            for hop in range(self.options.max_redirects + 1):
+                if check_first or hop > 0:
+                    await check_url(
+                        current, allow_private=self.options.allow_private, trusted_host=trusted
+                    )
+                remaining = self.options.timeout - (time.monotonic() - started)
+                response, body = await self._hop(current, validators, remaining)
+                location = _redirect_target(response)
+                if location is None:
+                    return _result(response, body, validators, hop > 0, started)
+                if location in seen:
+                    raise TooManyRedirects(url, f"{url}: redirect loop at {location}")
+                seen.add(location)
+                current = location
+        raise TooManyRedirects(url, f"{url}: more than {self.options.max_redirects} redirects")
+
+    async def _hop(
+        self, url: str, validators: Validators | None, remaining: float
+    ) -> tuple[httpx.Response, bytes]:
+        host = url_host(url) or ""
+        semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.options.per_host))
+        async with semaphore:
+            try:
+                async with asyncio.timeout(max(remaining, 0.0)):
+                    return await self._send(url, validators)
+            except TimeoutError as exc:
+                raise FetchTimeout(
+                    url, f"{url}: timed out after {self.options.timeout:g} s"
+                ) from exc
+            except httpx.TimeoutException as exc:
+                raise FetchTimeout(url, f"{url}: timed out ({type(exc).__name__})") from exc
+            except httpx.InvalidURL as exc:
+                raise FetchError(url, f"{url}: invalid URL: {exc}") from exc
+            except httpx.HTTPError as exc:
+                raise FetchError(url, f"{url}: {type(exc).__name__}: {_one_line(exc)}") from exc
+
+    async def _send(self, url: str, validators: Validators | None) -> tuple[httpx.Response, bytes]:
+        request = self._client.build_request("GET", url, headers=_conditional(validators))
+        response = await self._client.send(request, stream=True)
+        try:
+            status = response.status_code
+            if status == 304 or _redirect_target(response) is not None:
+                return response, b""
+            if status >= 400:
+                retry = parse_retry_after(response.headers.get("retry-after"))
+                raise HTTPStatusError(url, status, retry)
+            return response, await self._read_capped(url, response)
+        finally:
+            await response.aclose()
+
+    async def _read_capped(self, url: str, response: httpx.Response) -> bytes:
+        cap = self.options.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            raise ResponseTooLarge(url, f"{url}: body of {declared} bytes is over the {cap} cap")
+        decoder = _decoder(url, response.headers.get("content-encoding", ""))
+        parts: list[bytes] = []
+        size = 0
+        async for raw in response.aiter_raw():
+            for piece in decoder.decode(raw):
+                size += len(piece)
+                if size > cap:
+                    raise ResponseTooLarge(url, f"{url}: body is over the {cap} byte cap")
+                parts.append(piece)
+        parts.append(decoder.flush())
+        size += len(parts[-1])
+        if size > cap:
+            raise ResponseTooLarge(url, f"{url}: body is over the {cap} byte cap")
+        return b"".join(parts)
+
+
+def _conditional(validators: Validators | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if validators is not None and validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators is not None and validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
+    return headers
+
+
+def _redirect_target(response: httpx.Response) -> str | None:
+    location = response.headers.get("location")
+    if response.status_code not in REDIRECT_STATUSES or not location:
+        return None
+    try:
+        return str(response.url.join(location))
+    except httpx.InvalidURL:
+        return None
+
+
+def _result(
+    response: httpx.Response,
+    body: bytes,
+    sent: Validators | None,
+    redirected: bool,
+    started: float,
+) -> FetchResult:
+    headers = response.headers
+    not_modified = response.status_code == 304
+    old = sent or Validators()
+    # A 304 may omit the validators; the ones sent are still the current ones then.
+    validators = Validators(
+        etag=headers.get("etag") or (old.etag if not_modified else None),
+        last_modified=headers.get("last-modified") or (old.last_modified if not_modified else None),
+    )
+    return FetchResult(
+        url=str(response.url),
+        status=response.status_code,
+        body=body,
+        content_type=headers.get("content-type"),
+        validators=validators,
+        not_modified=not_modified,
+        redirected=redirected,
+        retry_after=parse_retry_after(headers.get("retry-after")),
+        cache_max_age=parse_max_age(headers),
+        elapsed=time.monotonic() - started,
+    )
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds to wait from Retry-After: delta-seconds or an HTTP date (RFC 9110 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(when.timestamp() - time.time(), 0.0)
+
+
+def parse_max_age(headers: httpx.Headers) -> float | None:
+    """Freshness lifetime: Cache-Control max-age, else Expires minus Date (RFC 9111 4.2.1)."""
+    for directive in headers.get("cache-control", "").split(","):
+        name, _, arg = directive.strip().partition("=")
+        if name.lower() == "max-age" and arg.strip().strip('"').isdigit():
+            return float(arg.strip().strip('"'))
+    expires = headers.get("expires")
+    if not expires:
+        return None
+    try:
+        end = parsedate_to_datetime(expires)
+        date = parsedate_to_datetime(headers["date"]) if "date" in headers else None
+    except (TypeError, ValueError):
+        return 0.0  # RFC 9111 5.3: an invalid Expires means "already expired"
+    if end.tzinfo is None:
+        return 0.0
+    now = date.timestamp() if date is not None and date.tzinfo else time.time()
+    return max(end.timestamp() - now, 0.0)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# httpx's own decoders decompress each network chunk in one call with no output limit, so a
+# few KB of brotli can expand to gigabytes before the cap is seen; these bound every step.
+class _Decoder(Protocol):
+    def decode(self, data: bytes) -> Iterator[bytes]: ...
+    def flush(self) -> bytes: ...
+
+
+class _Identity:
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        yield data
+
+    def flush(self) -> bytes:
+        return b""
+
+
+class _Zlib:
+    def __init__(self, url: str, wbits: int, name: str) -> None:
+        self._url, self._name, self._wbits = url, name, wbits
+        self._d = zlib.decompressobj(wbits)
+        self._started = False
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        buf = data
+        while True:
+            try:
+                out = self._d.decompress(buf, _CHUNK)
+            except zlib.error as exc:
+                if self._name == "deflate" and not self._started and self._wbits > 0:
+                    # RFC 9110 says zlib-wrapped, but many servers send raw deflate.
+                    self._wbits = -zlib.MAX_WBITS
+                    self._d = zlib.decompressobj(self._wbits)
+                    continue
+                raise FetchError(self._url, f"{self._url}: bad {self._name} body: {exc}") from exc
+            self._started = True
+            if out:
+                yield out
+            buf = self._d.unconsumed_tail
+            # Stop at the stream end (trailing bytes ignored) or once input and output are drained.
+            if self._d.eof or (not buf and len(out) < _CHUNK):
+                return
+
+    def flush(self) -> bytes:
+        try:
+            return self._d.flush()
+        except zlib.error as exc:
+            raise FetchError(self._url, f"{self._url}: bad {self._name} body: {exc}") from exc
+
+
+class _Brotli:
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._d = brotli.Decompressor()
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        try:
+            yield self._d.process(data, output_buffer_limit=_CHUNK)
+            while not self._d.can_accept_more_data() and not self._d.is_finished():
+                yield self._d.process(b"", output_buffer_limit=_CHUNK)
+        except brotli.error as exc:
+            raise FetchError(self._url, f"{self._url}: bad br body: {exc}") from exc
+
+    def flush(self) -> bytes:
+        return b""
+
+
+def _decoder(url: str, content_encoding: str) -> _Decoder:
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip()]
+    codings = [c for c in codings if c != "identity"]
+    if not codings:
+        return _Identity()
+    if len(codings) > 1:
+        raise FetchError(url, f"{url}: stacked content encodings {content_encoding!r} refused")
+    coding = codings[0]
+    if coding in ("gzip", "x-gzip"):
+        return _Zlib(url, 16 + zlib.MAX_WBITS, "gzip")
+    if coding == "deflate":
+        return _Zlib(url, zlib.MAX_WBITS, "deflate")
+    if coding == "br":
+        return _Brotli(url)
+    raise FetchError(url, f"{url}: unsupported content encoding {coding!r}")

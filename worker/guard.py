@@ -1,0 +1,84 @@
+"""SSRF guard: a URL in, nothing out, or BlockedAddress when it points somewhere internal.
+
+Policy (used by worker.fetch.Fetcher):
+- Only http and https URLs are ever fetched.
+- A feed URL the user configured is trusted on its first hop: a feed on 127.0.0.1 or an
+  intranet host is the user's own choice. Every redirect after it is checked, with the feed's
+  own host as the trusted host.
+- A link found IN a feed (an article page) is checked on every hop with trusted_host set to
+  the feed's host: a feed on 127.0.0.1 may link to pages on 127.0.0.1, but a public feed may
+  not send the worker to 169.254.169.254 or 10.0.0.1.
+- allow_private=True (config `[fetch] allow_private`) turns the address check off.
+
+The host is resolved with the event loop's getaddrinfo and every address it resolves to must
+be public. The connection itself resolves again, so DNS rebinding between the two lookups is
+not covered; pinning the address would need a custom transport.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from worker.errors import BlockedAddress, FetchError
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def is_internal(address: IPAddress) -> bool:
+    """True for private, loopback, link-local, multicast, reserved or unspecified addresses."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or not address.is_global
+    )
+
+
+def url_host(url: str) -> str | None:
+    """The lowercased host of a URL, without port or IPv6 brackets."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.lower().rstrip(".") if host else None
+
+
+async def check_url(url: str, *, allow_private: bool, trusted_host: str | None) -> None:
+    """Raise BlockedAddress unless the URL is http(s) and its host resolves to public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise BlockedAddress(url, f"{url}: scheme {parts.scheme or '(none)'!r} is not http(s)")
+    host = url_host(url)
+    if not host:
+        raise BlockedAddress(url, f"{url}: no host in URL")
+    if allow_private or (trusted_host is not None and host == trusted_host.lower().rstrip(".")):
+        return
+    for address in await _resolve(url, host):
+        if is_internal(address):
+            raise BlockedAddress(
+                url, f"{url}: host {host} resolves to internal address {address}, not fetched"
+            )
+
+
+async def _resolve(url: str, host: str) -> list[IPAddress]:
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise FetchError(url, f"{url}: cannot resolve host {host}: {exc}") from exc
+    # sockaddr[0] may carry an IPv6 scope ("fe80::1%eth0"); the scope is not part of the address.
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
