@@ -1,0 +1,117 @@
+"""An `Alert` and a `WebhookChannelConfig` in, one signed HTTP POST of the change event out.
+
+Body: the raw change event as compact UTF-8 JSON. Headers: `X-Wirediff-Signature:
+sha256=<hex HMAC-SHA256 of the body with the channel's secret>`, `X-Wirediff-Event`
+("change", "digest" or "test"), `Idempotency-Key` (the change id). Redirects are not followed:
+a signed body must not be replayed to another host, so a 3xx is a permanent failure.
+2xx is success; timeouts, connection errors, 408, 429 and 5xx are transient (Retry-After
+kept); other statuses are permanent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from alerts.config import WebhookChannelConfig
+from alerts.errors import DeliveryError
+from alerts.message import Alert
+
+logger = logging.getLogger(__name__)
+
+USER_AGENT = "wirediff/0.1 (+https://github.com/wirediff/wirediff) webhook"
+TRANSIENT_STATUSES = frozenset({408, 425, 429})
+
+
+def encode_body(event: Mapping[str, Any]) -> bytes:
+    """Compact UTF-8 JSON: what is signed is exactly what is sent."""
+    return json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The X-Wirediff-Signature value for `body`."""
+    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+async def send_webhook(cfg: WebhookChannelConfig, alert: Alert) -> None:
+    """POST one change event; raises DeliveryError."""
+    event_type = "test" if alert.is_test else "change"
+    await post_event(cfg, dict(alert.event), event_type=event_type, key=alert.id)
+
+
+async def send_webhook_digest(cfg: WebhookChannelConfig, alerts: Sequence[Alert]) -> None:
+    """POST one digest: {"type": "digest", "schema": 1, "changes": [event, ...]}."""
+    ids = sorted(a.id for a in alerts)
+    key = "digest-" + hashlib.sha256(",".join(ids).encode()).hexdigest()[:32]
+    body = {"type": "digest", "schema": 1, "id": key, "changes": [dict(a.event) for a in alerts]}
+    await post_event(cfg, body, event_type="digest", key=key)
+
+
+async def post_event(
+    cfg: WebhookChannelConfig, event: Mapping[str, Any], *, event_type: str, key: str
+) -> None:
+    body = encode_body(event)
+    headers = {
+        **dict(cfg.headers),
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        "X-Wirediff-Signature": sign(cfg.secret, body),
+        "X-Wirediff-Event": event_type,
+        "Idempotency-Key": " ".join(key.split()),
+    }
+    try:
+        async with httpx.AsyncClient(timeout=cfg.timeout, follow_redirects=False) as client:
+            response = await client.post(cfg.url, content=body, headers=headers)
+    except httpx.TimeoutException as exc:
+        raise DeliveryError(cfg.name, f"{cfg.url} timed out after {cfg.timeout:g} s") from exc
+    except httpx.HTTPError as exc:
+        raise DeliveryError(cfg.name, f"cannot reach {cfg.url}: {exc!r}") from exc
+    _check_status(cfg, response)
+    logger.info(
+        "webhook delivered channel=%s status=%s key=%s", cfg.name, response.status_code, key
+    )
+
+
+def _check_status(cfg: WebhookChannelConfig, response: httpx.Response) -> None:
+    status = response.status_code
+    if 200 <= status < 300:
+        return
+    if 300 <= status < 400:
+        target = response.headers.get("location", "?")
+        raise DeliveryError(
+            cfg.name,
+            f"{cfg.url} redirected ({status}) to {target}; redirects are not followed so a "
+            "signed body never goes to another address: configure the final URL",
+            permanent=True,
+        )
+    transient = status in TRANSIENT_STATUSES or status >= 500
+    raise DeliveryError(
+        cfg.name,
+        f"{cfg.url} answered HTTP {status}",
+        permanent=not transient,
+        retry_after=parse_retry_after(response.headers.get("retry-after")),
+    )
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP date (RFC 9110 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
