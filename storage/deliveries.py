@@ -23,14 +23,16 @@ def claim_due(
     now: datetime,
     worker: str,
     *,
+    channels: Sequence[str],
     limit: int = 100,
     claim_span: timedelta = CLAIM_SPAN,
 ) -> Sequence[Delivery]:
-    """Claim pending rows whose time has come and whose earlier claim (if any) has lapsed."""
+    """Claim pending rows of `channels` whose time has come and whose claim has lapsed."""
     query = (
         sa.select(Delivery)
         .where(
             Delivery.state == "pending",
+            Delivery.channel.in_(list(channels)),
             Delivery.next_attempt_at <= now,
             sa.or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
         )
@@ -99,3 +101,13 @@ def undelivered(session: Session) -> Sequence[Delivery]:
 def created_at(session: Session, delivery_id: int) -> datetime | None:
     row = session.get(Delivery, delivery_id)
     return row.created_at if row else None
+
+
+def oldest_pending(session: Session, channel: str) -> datetime | None:
+    query = (
+        sa.select(Delivery.created_at)
+        .where(Delivery.state == "pending", Delivery.channel == channel)
+        .order_by(Delivery.created_at)
+        .limit(1)
+    )
+    return session.scalars(query).first()

@@ -1,0 +1,74 @@
+"""Composition root helpers: from Settings to an open store, a roster, channels and a router.
+
+The CLI and the daemon both build their runtime here, so `fetch` and `run` share one pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from alerts.config import ChannelConfig, parse_channels
+from alerts.errors import AlertConfigError
+from alerts.message import Alert
+from storage import feeds
+from storage.db import Store, open_store
+from storage.feeds import FeedSpec
+from worker.config import Settings
+from worker.detect.roster import Roster
+from worker.errors import ConfigError
+from worker.seeds import default_feeds, load_roster
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    settings: Settings
+    store: Store
+    roster: Roster
+    channels: tuple[ChannelConfig, ...]
+
+    def route(self, event: dict[str, Any]) -> list[str]:
+        """Names of the channels whose filters accept this change event."""
+        if not self.channels:
+            return []
+        alert = Alert.from_event(event)
+        return [c.name for c in self.channels if c.matches(alert)]
+
+
+def parse_alert_channels(settings: Settings, environ: Mapping[str, str]) -> tuple[ChannelConfig, ...]:
+    try:
+        return parse_channels(list(settings.alerts), environ)
+    except AlertConfigError as err:
+        where = settings.config_path or "config"
+        raise ConfigError(f"{where}: [[alerts]] {err}") from err
+
+
+def open_runtime(settings: Settings, environ: Mapping[str, str]) -> Runtime:
+    """Validate everything a user can get wrong before touching the network."""
+    channels = parse_alert_channels(settings, environ)
+    roster = load_roster(settings.roster_files)
+    store = open_store(settings.database_url)
+    return Runtime(settings, store, roster, channels)
+
+
+def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
+    """Configured feeds are upserted into the store, which keeps their state."""
+    with store.write() as session:
+        for spec in specs:
+            feeds.upsert(session, spec)
+
+
+def ensure_feeds(runtime: Runtime) -> None:
+    """Config feeds go into the store; with none configured anywhere, the bundled seeds do."""
+    if runtime.settings.feeds:
+        sync_feeds(runtime.store, runtime.settings.feeds)
+        return
+    with runtime.store.read() as session:
+        if feeds.all_feeds(session):
+            return
+    logger.info("no feeds configured: using the bundled seeds/feeds.toml")
+    sync_feeds(runtime.store, default_feeds())

@@ -1,0 +1,196 @@
+"""The `wirediff` command line (click). Exit codes: 0 the work ran (per-feed failures are
+reported, not fatal); 2 bad usage or a bad config, one line naming the problem; 1 anything else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+import worker
+from alerts.errors import AlertConfigError
+from storage.db import Store
+from storage.errors import SchemaOutdated, StorageError, StoreUnavailable, StoreURLError
+from worker.app import Runtime, ensure_feeds, open_runtime, sync_feeds
+from worker.config import Settings, environment, load_settings
+from worker.errors import ConfigError, WorkerError
+from worker.output import Console, emit_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+logger = logging.getLogger("wirediff")
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"wirediff: error: {self.format_message()}", err=True)
+
+
+class RuntimeFailure(click.ClickException):
+    """Something outside the user's input failed (database down...): exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"wirediff: error: {self.format_message()}", err=True)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Translate the error trees into one-line messages and the contract's exit codes."""
+    try:
+        yield
+    except (ConfigError, AlertConfigError, StoreURLError, SchemaOutdated) as err:
+        raise UserError(str(err)) from err
+    except StoreUnavailable as err:
+        raise RuntimeFailure(str(err)) from err
+    except (StorageError, WorkerError) as err:
+        raise UserError(str(err)) from err
+
+
+def store_options(func: F) -> F:
+    """--config and --db: every command that reads or writes the store takes both."""
+    func = click.option(
+        "--db", "db_url", metavar="URL",
+        help="Database URL (sqlite:///PATH or postgresql+psycopg://...). "
+        "Default: $WIREDIFF_DB, the config's [storage] url, or the embedded SQLite file.",
+    )(func)  # fmt: skip
+    func = click.option(
+        "--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+        help="TOML config file (default: $WIREDIFF_CONFIG).",
+    )(func)  # fmt: skip
+    return func
+
+
+def load(config_path: str | None, db_url: str | None) -> Settings:
+    with user_errors():
+        settings = load_settings(config_path, environment(), db_url=db_url)
+    for warning in settings.warnings:
+        click.echo(f"wirediff: warning: {warning}", err=True)
+    return settings
+
+
+def runtime_for(config_path: str | None, db_url: str | None, *, quiet: bool = False) -> Runtime:
+    settings = load(config_path, db_url)
+    with user_errors():
+        runtime = open_runtime(settings, environment())
+    if settings.database_source == "default" and not quiet:
+        click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
+    return runtime
+
+
+def store_for(config_path: str | None, db_url: str | None) -> Store:
+    """Just the store, for commands that need no channels or roster."""
+    from storage.db import open_store
+
+    settings = load(config_path, db_url)
+    with user_errors():
+        return open_store(settings.database_url)
+
+
+def run_async(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return asyncio.run(func(*args, **kwargs))
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(worker.__version__, prog_name="wirediff")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """wirediff: know when an official or wire-service report changes.
+
+    Fetches news feeds, stores every version of every report, and flags changed wording,
+    numbers, dates and lists of people (attended, presided, spoke).
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s %(message)s", stream=sys.stderr)
+
+
+# -- fetch ------------------------------------------------------------------------------------
+
+
+@cli.command()
+@store_options
+@click.option("--feed", "feed_args", multiple=True, metavar="URL_OR_PATH",
+              help="Fetch only this feed (a URL or a local file); repeatable.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
+@click.option("--no-alerts", is_flag=True, help="Store changes but write no alerts for them.")
+def fetch(
+    config_path: str | None, db_url: str | None, feed_args: tuple[str, ...], as_json: bool,
+    no_alerts: bool,
+) -> None:  # fmt: skip
+    """One pass over the feeds, then exit."""
+    from worker.passes import feed_specs_from_args, one_pass
+
+    runtime = runtime_for(config_path, db_url, quiet=as_json)
+    with user_errors():
+        specs = feed_specs_from_args(feed_args)
+        if specs:
+            sync_feeds(runtime.store, specs)
+        else:
+            ensure_feeds(runtime)
+    console = Console(as_json=as_json)
+    started = time.monotonic()
+    with user_errors():
+        report = asyncio.run(
+            one_pass(runtime, [s.url for s in specs] or None, console, write_alerts=not no_alerts)
+        )
+    report.seconds = round(time.monotonic() - started, 3)
+    console.summary(report)
+
+
+# -- db ---------------------------------------------------------------------------------------
+
+
+@cli.group()
+def db() -> None:
+    """The store's schema."""
+
+
+@db.command("upgrade")
+@store_options
+def db_upgrade(config_path: str | None, db_url: str | None) -> None:
+    """Create or migrate the store's schema to the current version."""
+    settings = load(config_path, db_url)
+    with user_errors():
+        store = Store(settings.database_url)
+        revision = store.upgrade()
+    click.echo(f"store {store.display_url} is at schema revision {revision}")
+
+
+def _register_subcommands() -> None:
+    from worker import cli_alerts, cli_changes, cli_demo, cli_feeds, cli_run
+
+    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run):
+        module.register(cli)
+
+
+_register_subcommands()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="wirediff", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("wirediff: interrupted", err=True)
+        sys.exit(130)
+
+
+__all__ = ["cli", "emit_json", "json", "main", "Path"]

@@ -1,0 +1,195 @@
+"""Settings: defaults <- TOML config file <- WIREDIFF_* environment <- command-line flags.
+
+One frozen Settings object is built in the CLI and passed down; stages receive the slice
+they need. `environ` is a parameter so tests never patch os.environ. Secrets are never in
+the file: the file names the environment variables that hold them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storage.db import check_url, default_sqlite_path
+from storage.errors import StoreURLError
+from storage.feeds import FeedSpec
+from worker.durations import parse_duration
+from worker.errors import ConfigError
+from worker.fetch import FetchOptions
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
+MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    database_source: str  # flag | env | config | default: told to the user with the URL
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+    revisit: tuple[float, ...] = ()
+    feeds: tuple[FeedSpec, ...] = ()
+    alerts: tuple[Mapping[str, Any], ...] = ()  # validated by alerts.config.parse_channels
+    metrics: str | None = None
+    log_format: str = "text"
+    roster_files: tuple[Path, ...] = ()
+    config_path: Path | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as err:
+        raise ConfigError(f"config file {path}: not found") from err
+    except IsADirectoryError as err:
+        raise ConfigError(f"config file {path}: is a directory") from err
+    except PermissionError as err:
+        raise ConfigError(f"config file {path}: permission denied") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {path}: invalid TOML: {err}") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"config file {path}: not UTF-8 text") from err
+
+
+def load_settings(
+    config_path: str | Path | None,
+    environ: Mapping[str, str],
+    *,
+    db_url: str | None = None,
+) -> Settings:
+    """Build Settings, or raise ConfigError with a one-line message naming the problem."""
+    path_text = config_path or environ.get("WIREDIFF_CONFIG")
+    path = Path(path_text).expanduser() if path_text else None
+    raw = read_config_file(path) if path else {}
+    where = str(path) if path else "settings"
+    warnings: list[str] = []
+    url, source = _database_url(raw, environ, db_url, where)
+    fetch_raw = _table(raw, "fetch", where)
+    daemon_raw = _table(raw, "daemon", where)
+    feeds = tuple(
+        feed_spec(item, i, where, warnings) for i, item in enumerate(_list(raw, "feeds", where))
+    )
+    alerts = tuple(_list(raw, "alerts", where))
+    roster = tuple(Path(p).expanduser() for p in _table(raw, "people", where).get("roster", []))
+    return Settings(
+        database_url=url,
+        database_source=source,
+        fetch=_fetch_options(fetch_raw, where),
+        revisit=tuple(
+            parse_duration(v, what=f"{where}: [fetch] revisit")
+            for v in fetch_raw.get("revisit", DEFAULT_REVISIT)
+        ),
+        feeds=feeds,
+        alerts=alerts,
+        metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
+        log_format=str(daemon_raw.get("log_format", environ.get("WIREDIFF_LOG_FORMAT", "text"))),
+        roster_files=roster,
+        config_path=path,
+        warnings=tuple(warnings),
+    )
+
+
+def _database_url(
+    raw: Mapping[str, Any], environ: Mapping[str, str], flag: str | None, where: str
+) -> tuple[str, str]:
+    storage_url = _table(raw, "storage", where).get("url")
+    if flag:
+        url, source = flag, "flag"
+    elif environ.get("WIREDIFF_DB"):
+        url, source = environ["WIREDIFF_DB"], "env"
+    elif storage_url:
+        url, source = str(storage_url), "config"
+    else:
+        url, source = f"sqlite:///{default_sqlite_path(environ)}", "default"
+    try:
+        check_url(url)
+    except StoreURLError as err:
+        raise ConfigError(str(err)) from err
+    return url, source
+
+
+def _fetch_options(raw: Mapping[str, Any], where: str) -> FetchOptions:
+    defaults = FetchOptions()
+    try:
+        return FetchOptions(
+            timeout=parse_duration(
+                raw.get("timeout", defaults.timeout), what=f"{where}: [fetch] timeout"
+            ),
+            max_bytes=_positive_int(
+                raw.get("max_bytes", defaults.max_bytes), f"{where}: [fetch] max_bytes"
+            ),
+            allow_private=_bool(raw.get("allow_private", False), f"{where}: [fetch] allow_private"),
+            concurrency=_positive_int(
+                raw.get("concurrency", defaults.concurrency), f"{where}: [fetch] concurrency"
+            ),
+            per_host=_positive_int(
+                raw.get("per_host", defaults.per_host), f"{where}: [fetch] per_host"
+            ),
+            max_redirects=_positive_int(
+                raw.get("max_redirects", defaults.max_redirects), f"{where}: [fetch] max_redirects"
+            ),
+        )
+    except TypeError as err:
+        raise ConfigError(f"{where}: [fetch]: {err}") from err
+
+
+def feed_spec(item: Any, index: int, where: str, warnings: list[str]) -> FeedSpec:
+    label = f"{where}: [[feeds]] #{index + 1}"
+    if not isinstance(item, Mapping):
+        raise ConfigError(f"{label}: expected a table")
+    url = item.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError(f"{label}: missing url")
+    interval = parse_duration(item.get("interval", "15m"), what=f"{label} ({url}) interval")
+    if interval < 1:
+        raise ConfigError(f"{label} ({url}): interval must be at least 1s")
+    if interval < MIN_QUIET_INTERVAL:
+        warnings.append(
+            f"feed {url}: interval {interval:g}s is under one minute; fine for tests, impolite to real servers"
+        )
+    return FeedSpec(
+        url=url.strip(),
+        name=item.get("name"),
+        interval_s=int(interval),
+        follow_links=_bool(item.get("follow_links", True), f"{label} follow_links"),
+        category=item.get("category"),
+    )
+
+
+def _table(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _list(raw: Mapping[str, Any], key: str, where: str) -> list[Any]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: {key} must be a list of tables ([[{key}]])")
+    return value
+
+
+def _positive_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigError(f"{what}: expected a positive whole number, got {value!r}")
+    return value
+
+
+def _bool(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{what}: expected true or false, got {value!r}")
+    return value
+
+
+def environment() -> Mapping[str, str]:
+    """The process environment; only the CLI calls this, everything else takes `environ`."""
+    return os.environ

@@ -1,0 +1,67 @@
+"""Change events: the JSON object users script against (SPEC.md "Change event").
+
+One event per new version of a report (or per takedown or restoration). The id is derived
+from what the event is about, so re-detecting the same change gives the same id: the
+idempotency key receivers de-duplicate on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What an event is about: the feed and the article, as users know them."""
+
+    feed_url: str
+    feed_title: str | None
+    article_url: str | None
+    article_guid: str | None
+    article_title: str | None
+    article_key: str
+
+
+def change_id(subject: Subject, kind: str, from_version: int | None, to_version: int | None) -> str:
+    material = "\x1f".join(
+        [subject.feed_url, subject.article_key, kind, str(from_version), str(to_version)]
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+
+def build_event(
+    subject: Subject,
+    *,
+    kind: str,
+    detected_at: datetime,
+    from_version: int | None,
+    to_version: int | None,
+    similarity: float,
+    summary: str,
+    aspects: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    event: dict[str, Any] = {
+        "type": "change",
+        "schema": SCHEMA,
+        "id": change_id(subject, kind, from_version, to_version),
+        "kind": kind,
+        "detected_at": detected_at.isoformat().replace("+00:00", "Z"),
+        "feed": {"url": subject.feed_url, "title": subject.feed_title},
+        "article": {
+            "url": subject.article_url,
+            "guid": subject.article_guid,
+            "title": subject.article_title,
+        },
+        "from_version": from_version,
+        "to_version": to_version,
+        "similarity": similarity,
+        "summary": summary,
+        "wording": {"edits": []},
+    }
+    event.update(aspects or {})
+    return event

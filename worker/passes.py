@@ -1,0 +1,66 @@
+"""One pass over the feeds, as `wirediff fetch` runs it: refresh, revisit, deliver alerts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from storage.feeds import FeedSpec
+from worker.app import Runtime
+from worker.deliver import deliver_due
+from worker.errors import ConfigError
+from worker.fetch import Fetcher
+from worker.output import Console, PassReport
+from worker.pipeline import Context, load_feed_states, revisit_due, run_pass
+
+
+def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:
+    """`--feed` values: http(s) URLs as given, anything else a local file (checked now)."""
+    specs = []
+    for arg in args:
+        if arg.startswith(("http://", "https://", "file:")):
+            specs.append(FeedSpec(url=arg))
+            continue
+        path = Path(arg).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"--feed {arg}: no such file (give an http(s) URL or a feed file)")
+        if not os.access(path, os.R_OK):
+            raise ConfigError(f"--feed {arg}: file is not readable")
+        specs.append(FeedSpec(url=path.resolve().as_uri(), follow_links=True))
+    return specs
+
+
+async def one_pass(
+    runtime: Runtime, urls: Sequence[str] | None, console: Console, *, write_alerts: bool = True
+) -> PassReport:
+    settings = runtime.settings
+    states = load_feed_states(runtime.store, urls)
+    report = PassReport(feeds=len(states))
+    async with Fetcher(settings.fetch) as fetcher:
+        ctx = Context(
+            runtime.store, fetcher, runtime.roster, runtime.route, revisit=settings.revisit,
+            write_alerts=write_alerts,
+        )  # fmt: skip
+        console.start(len(states))
+        try:
+            outcomes = await run_pass(
+                ctx, states, on_outcome=lambda o: console.advance(),
+                concurrency=settings.fetch.concurrency,
+            )  # fmt: skip
+            events = [e for o in outcomes for e in o.events]
+            events += await revisit_due(ctx) if urls is None else []
+        finally:
+            console.stop()
+    for outcome in outcomes:
+        console.feed(outcome.to_json())
+        report.errors += outcome.status == "error"
+        report.new_versions += outcome.new_versions
+    for event in events:
+        console.change(event)
+    report.changes = len(events)
+    report.events = events
+    if runtime.channels:
+        sent, pending = await deliver_due(runtime.store, runtime.channels)
+        report.alerts_sent, report.alerts_pending = sent, pending
+    return report

@@ -1,0 +1,498 @@
+"""The one orchestrator: fetch -> parse -> extract -> snapshot -> detect -> outbox.
+
+`refresh_feed` reads top to bottom, one stage per call. The store is synchronous SQLAlchemy
+run off the event loop in worker threads (storage/db.py keeps SQLite to one writer), so the
+event loop never blocks on the database. A change and its alert outbox rows are committed
+in one transaction; delivery reads the outbox later (worker/deliver.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from storage import articles, changes, feeds, versions
+from storage.db import Store
+from storage.errors import StorageError
+from storage.models import Article, Feed
+from storage.versions import NewVersion
+from worker.detect.changes import Text, detect_change
+from worker.detect.normalize import normalize_text
+from worker.detect.roster import Roster
+from worker.events import Subject, build_event
+from worker.extract import extract_article
+from worker.fetch import Fetcher, FetchResult, Validators
+from worker.guard import url_host
+from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
+from worker.parse import ParsedEntry, parse_feed
+
+logger = logging.getLogger(__name__)
+
+GONE_STATUSES = frozenset({404, 410})
+# Routes a change event to the names of the alert channels whose filters accept it.
+Router = Callable[[dict[str, Any]], list[str]]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """A feed row copied out of its session, safe to hand between threads."""
+
+    id: int
+    url: str
+    name: str | None
+    title: str | None
+    interval_s: int
+    follow_links: bool
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    error_count: int
+
+    @classmethod
+    def of(cls, row: Feed) -> FeedState:
+        return cls(
+            row.id, row.url, row.name, row.title, row.interval_s, row.follow_links,
+            row.etag, row.last_modified, row.body_hash, row.error_count,
+        )  # fmt: skip
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    url: str
+    status: str  # ok | not_modified | error
+    error: str | None = None
+    warning: str | None = None
+    entries: int = 0
+    new_versions: int = 0
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "feed", "url": self.url, "status": self.status, "error": self.error,
+            "warning": self.warning, "entries": self.entries, "new_versions": self.new_versions,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Context:
+    store: Store
+    fetcher: Fetcher
+    roster: Roster
+    route: Router
+    revisit: tuple[float, ...] = ()
+    write_alerts: bool = True
+    clock: Callable[[], datetime] = utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What the extract stage found for one entry."""
+
+    text: str | None  # None: unchanged since the last fetch (304)
+    source: str  # page | feed
+    extractor: str | None = None
+    extractor_version: str | None = None
+    raw_hash: str | None = None
+    validators: Validators | None = None
+    gone: bool = False  # the page answered 404/410
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class EntryResult:
+    new_version: bool = False
+    event: dict[str, Any] | None = None
+
+
+# -- feed level ------------------------------------------------------------------------------
+
+
+async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
+    """One feed, end to end. Per-feed failures become an `error` outcome, never an exception."""
+    try:
+        result = await fetch_feed_body(ctx.fetcher, feed)
+    except WorkerError as err:
+        return await _record_error(ctx, feed, _one_line(feed.url, err), err)
+    body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
+    if result.not_modified or body_hash == feed.body_hash:
+        await _record_ok(ctx, feed, result, None, None)
+        return FeedOutcome(feed.url, "not_modified")
+    try:
+        parsed = parse_feed(result.body, result.url, result.content_type)
+    except ParseError as err:
+        return await _record_error(ctx, feed, _one_line(feed.url, err), err)
+    known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
+    results = await asyncio.gather(
+        *(process_entry(ctx, feed, entry, known.get(entry.key)) for entry in _unique(parsed.entries))
+    )
+    await _record_ok(ctx, feed, result, body_hash, parsed.title)
+    outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, parsed.warning))
+    outcome.entries = len(parsed.entries)
+    outcome.new_versions = sum(r.new_version for r in results)
+    outcome.events = [r.event for r in results if r.event is not None]
+    return outcome
+
+
+async def fetch_feed_body(fetcher: Fetcher, feed: FeedState) -> FetchResult:
+    """HTTP(S) through the fetcher; `file://` feeds (from `fetch --feed PATH`) read from disk."""
+    if not feed.url.startswith("file:"):
+        return await fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+    path = Path(url2pathname(urlsplit(feed.url).path))
+    try:
+        body = await asyncio.to_thread(path.read_bytes)
+    except OSError as err:
+        raise FetchError(feed.url, f"{path}: {err.strerror or err}") from err
+    if len(body) > fetcher.options.max_bytes:
+        raise FetchError(feed.url, f"{path}: file is over the {fetcher.options.max_bytes} byte cap")
+    return FetchResult(feed.url, 200, body, None, Validators(), False, False, None, None, 0.0)
+
+
+def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
+    # A feed may list one item twice; the first occurrence wins, as feed readers do.
+    seen: dict[str, ParsedEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.key, entry)
+    return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class KnownArticle:
+    id: int
+    item_hash: str | None
+    state: str
+    page_etag: str | None
+    page_last_modified: str | None
+
+
+def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
+    with store.read() as session:
+        return {
+            key: KnownArticle(a.id, a.item_hash, a.state, a.page_etag, a.page_last_modified)
+            for key, a in articles.for_feed(session, feed_id).items()
+        }
+
+
+# -- entry level -----------------------------------------------------------------------------
+
+
+async def process_entry(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, known: KnownArticle | None, *,
+    revisit: bool = False,
+) -> EntryResult:  # fmt: skip
+    """Extract the entry's text and store a version if it changed; detect and record changes."""
+    if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
+        return EntryResult()  # the feed item did not change; revisits catch silent page edits
+    page = await extract_entry_text(ctx, feed, entry, known)
+    try:
+        return await asyncio.to_thread(_store_entry, ctx, feed, entry, page)
+    except StorageError:
+        raise
+    except WorkerError as err:  # one entry's bad content never stops the feed
+        logger.warning("entry failed feed=%s entry=%s error=%s", feed.url, entry.key, err)
+        return EntryResult()
+
+
+async def extract_entry_text(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, known: KnownArticle | None
+) -> PageText:
+    """The page's main text when the feed follows links, else (or on failure) the feed's text."""
+    link = entry.link
+    if not feed.follow_links or not link or not link.startswith(("http://", "https://")):
+        return _feed_text(entry)
+    validators = Validators(known.page_etag, known.page_last_modified) if known else None
+    trusted = url_host(feed.url) if not feed.url.startswith("file:") else None
+    try:
+        result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
+    except HTTPStatusError as err:
+        if err.status_code in GONE_STATUSES and known is not None:
+            return PageText(None, "page", gone=True, note=f"HTTP {err.status_code}")
+        return _feed_text(entry, note=_one_line(link, err))
+    except FetchError as err:
+        return _feed_text(entry, note=_one_line(link, err))
+    if result.not_modified:
+        return PageText(None, "page", validators=validators)
+    if known is not None and _redirected_away(link, result):
+        return PageText(None, "page", gone=True, note=f"redirected to {result.url}")
+    raw_hash = hashlib.sha256(result.body).hexdigest()
+    try:
+        extracted = await asyncio.to_thread(extract_article, result.body, result.url)
+    except ExtractError as err:
+        return _feed_text(entry, note=_one_line(link, err))
+    return PageText(
+        extracted.text, "page", extracted.extractor, extracted.extractor_version,
+        raw_hash, result.validators,
+    )  # fmt: skip
+
+
+def _redirected_away(link: str, result: FetchResult) -> bool:
+    """A report that now redirects to another site or to the site's front page was taken down."""
+    if not result.redirected:
+        return False
+    old, new = urlsplit(link), urlsplit(result.url)
+    if (old.hostname or "").removeprefix("www.") != (new.hostname or "").removeprefix("www."):
+        return True
+    return new.path.strip("/") == "" or new.path.count("/") < min(old.path.count("/"), 2)
+
+
+def _feed_text(entry: ParsedEntry, note: str | None = None) -> PageText:
+    if note:
+        logger.info("using feed text entry=%s reason=%s", entry.key, note)
+    return PageText(entry.content, "feed", "feed", None, None, None, note=note)
+
+
+# -- snapshot + detect + outbox (one transaction, in a worker thread) -------------------------
+
+
+def _store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
+    now = ctx.clock()
+    with ctx.store.write() as session:
+        article = articles.get_or_create(
+            session, feed.id, entry.key, guid=entry.guid, url=entry.link, title=entry.title
+        )
+        articles.touch(article, title=entry.title)
+        article.item_hash = entry.item_hash or article.item_hash
+        previous = versions.latest(session, article.id)
+        subject = _subject(feed, article)
+        _schedule_revisit(ctx, article, now)
+        if page.gone:
+            return EntryResult(event=_mark_removed(ctx, session, article, previous, subject, now, page))
+        if page.validators is not None:
+            article.page_etag = page.validators.etag
+            article.page_last_modified = page.validators.last_modified
+        text = page.text
+        if text is None:  # page unchanged since last fetch
+            if previous is None:
+                return EntryResult()
+            text = versions.text_of(session, previous)
+        new = NewVersion(
+            title=entry.title or None, link=entry.link, published=entry.published,
+            text=normalize_text(text), raw_hash=page.raw_hash, source=page.source,
+            extractor=page.extractor, extractor_version=page.extractor_version,
+        )  # fmt: skip
+        restored = article.state == "removed"
+        article.state = "live"
+        if not versions.differs(previous, new):
+            event = _restored_event(ctx, session, article, previous, previous, subject, now) if restored else None
+            return EntryResult(event=event)
+        version = versions.add(session, article, new, previous)
+        if previous is None:
+            return EntryResult(new_version=True)
+        if restored:
+            event = _restored_event(ctx, session, article, previous, version, subject, now)
+            return EntryResult(new_version=True, event=event)
+        before = Text(previous.title or "", versions.text_of(session, previous))
+        change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
+        if change is None:
+            return EntryResult(new_version=True)
+        event = build_event(
+            _subject(feed, article), kind=change.kind, detected_at=now,
+            from_version=previous.number, to_version=version.number,
+            similarity=change.similarity, summary=change.summary, aspects=change.aspects(),
+        )  # fmt: skip
+        _save(ctx, session, article, event)
+        return EntryResult(new_version=True, event=event)
+
+
+def _subject(feed: FeedState, article: Article) -> Subject:
+    return Subject(
+        feed_url=feed.url, feed_title=feed.name or feed.title, article_url=article.url,
+        article_guid=article.guid, article_title=article.title, article_key=article.key,
+    )  # fmt: skip
+
+
+def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
+    channels = ctx.route(event) if ctx.write_alerts else []
+    changes.save_with_outbox(
+        session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
+    )
+
+
+def _mark_removed(
+    ctx: Context, session: Any, article: Article, previous: Any, subject: Subject,
+    now: datetime, page: PageText,
+) -> dict[str, Any] | None:  # fmt: skip
+    if article.state == "removed" or previous is None:
+        return None
+    article.state = "removed"
+    event = build_event(
+        subject, kind="removed", detected_at=now, from_version=previous.number, to_version=None,
+        similarity=0.0, summary=f"report taken down ({page.note})",
+    )  # fmt: skip
+    _save(ctx, session, article, event)
+    return event
+
+
+def _restored_event(
+    ctx: Context, session: Any, article: Article, before: Any, after: Any, subject: Subject,
+    now: datetime,
+) -> dict[str, Any] | None:  # fmt: skip
+    if before is None or after is None:
+        return None
+    aspects: dict[str, Any] = {}
+    similarity, summary = 1.0, "report restored unchanged"
+    if before.number != after.number:
+        change = detect_change(
+            Text(before.title or "", versions.text_of(session, before)),
+            Text(after.title or "", versions.text_of(session, after)),
+            ctx.roster,
+        )
+        if change is not None:
+            aspects, similarity = change.aspects(), change.similarity
+            summary = f"report restored with changes: {change.summary}"
+    event = build_event(
+        subject, kind="restored", detected_at=now, from_version=before.number,
+        to_version=after.number, similarity=similarity, summary=summary, aspects=aspects,
+    )  # fmt: skip
+    _save(ctx, session, article, event)
+    return event
+
+
+def _schedule_revisit(ctx: Context, article: Article, now: datetime) -> None:
+    """Re-check at the configured ages after first seen, even if the feed item is unchanged."""
+    first = article.first_seen or now
+    while article.checks_done < len(ctx.revisit):
+        due = first + timedelta(seconds=ctx.revisit[article.checks_done])
+        if due > now:
+            article.next_check_at = due
+            return
+        article.checks_done += 1
+    article.next_check_at = None
+
+
+# -- feed bookkeeping ------------------------------------------------------------------------
+
+
+async def _record_ok(
+    ctx: Context, feed: FeedState, result: FetchResult, body_hash: str | None, title: str | None
+) -> None:
+    wait = max(float(feed.interval_s), result.cache_max_age or 0.0, result.retry_after or 0.0)
+    next_at = ctx.clock() + timedelta(seconds=wait)
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            feeds.record_ok(
+                session, feed.id, next_fetch_at=next_at, etag=result.validators.etag,
+                last_modified=result.validators.last_modified, body_hash=body_hash, title=title,
+            )  # fmt: skip
+
+    await asyncio.to_thread(write)
+
+
+async def _record_error(
+    ctx: Context, feed: FeedState, message: str, err: WorkerError
+) -> FeedOutcome:
+    delay = feeds.backoff_delay(feed.interval_s, feed.error_count + 1)
+    retry_after = getattr(err, "retry_after", None)
+    if retry_after:
+        delay = max(delay, timedelta(seconds=retry_after))
+    next_at = ctx.clock() + delay
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            feeds.record_error(session, feed.id, message, next_fetch_at=next_at)
+
+    await asyncio.to_thread(write)
+    logger.warning("feed failed url=%s error=%s", feed.url, message)
+    return FeedOutcome(feed.url, "error", error=message)
+
+
+def _one_line(url: str, err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if url in text else f"{url}: {text}"
+
+
+def _prefixed(url: str, warning: str | None) -> str | None:
+    return None if warning is None else _one_line(url, Exception(warning))
+
+
+# -- a whole pass ----------------------------------------------------------------------------
+
+
+async def run_pass(
+    ctx: Context,
+    feed_states: Sequence[FeedState],
+    *,
+    on_outcome: Callable[[FeedOutcome], None] | None = None,
+    concurrency: int = 16,
+) -> list[FeedOutcome]:
+    """Refresh every feed once (bounded concurrency); per-feed failures are outcomes."""
+    limit = asyncio.Semaphore(concurrency)
+
+    async def one(feed: FeedState) -> FeedOutcome:
+        async with limit:
+            try:
+                outcome = await refresh_feed(ctx, feed)
+            except StorageError as err:
+                outcome = FeedOutcome(feed.url, "error", error=f"{feed.url}: {err}")
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    return list(await asyncio.gather(*(one(f) for f in feed_states)))
+
+
+def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[FeedState]:
+    with store.read() as session:
+        rows = feeds.all_feeds(session)
+        wanted = set(urls) if urls is not None else None
+        return [FeedState.of(r) for r in rows if wanted is None or r.url in wanted]
+
+
+# -- revisits --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DueRevisit:
+    feed: FeedState
+    entry: ParsedEntry
+    known: KnownArticle
+
+
+def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
+    out: list[DueRevisit] = []
+    with store.write() as session:
+        for article in articles.due_for_revisit(session, now, limit):
+            feed = session.get(Feed, article.feed_id)
+            latest = versions.latest(session, article.id)
+            if feed is None or latest is None or not feed.follow_links or not article.url:
+                article.next_check_at = None  # nothing a revisit could fetch
+                continue
+            entry = ParsedEntry(
+                key=article.key, guid=article.guid, link=article.url, title=latest.title or "",
+                published=latest.published, content=versions.text_of(session, latest),
+                item_hash=article.item_hash or "",
+            )  # fmt: skip
+            known = KnownArticle(
+                article.id, article.item_hash, article.state, article.page_etag,
+                article.page_last_modified,
+            )  # fmt: skip
+            out.append(DueRevisit(FeedState.of(feed), entry, known))
+    return out
+
+
+async def revisit_due(ctx: Context, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Re-check articles whose revisit age has come; returns the change events found."""
+    due = await asyncio.to_thread(_due_revisits, ctx.store, ctx.clock(), limit)
+    results = await asyncio.gather(
+        *(process_entry(ctx, d.feed, d.entry, d.known, revisit=True) for d in due),
+        return_exceptions=True,
+    )
+    events = []
+    for item, result in zip(due, results, strict=True):
+        if isinstance(result, BaseException):
+            logger.warning("revisit failed url=%s error=%s", item.entry.link, result)
+        elif result.event is not None:
+            events.append(result.event)
+    return events

@@ -1,0 +1,53 @@
+"""The bundled declarative data in seeds/: the default feed list and the people roster.
+
+Reads files (so it lives outside worker/detect, which must stay pure) and checks them with
+the same rules as the config file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storage.feeds import FeedSpec
+from worker.config import feed_spec
+from worker.detect.roster import Roster
+from worker.errors import ConfigError
+
+SEED_REPORT = "000_51e97353ff3bef23.txt"
+
+
+def _seed_text(name: str) -> str:
+    return resources.files("seeds").joinpath(name).read_text(encoding="utf-8")
+
+
+def default_feeds() -> tuple[FeedSpec, ...]:
+    raw = tomllib.loads(_seed_text("feeds.toml"))
+    warnings: list[str] = []
+    return tuple(feed_spec(item, i, "seeds/feeds.toml", warnings) for i, item in enumerate(raw["feeds"]))
+
+
+def seed_report() -> str:
+    return _seed_text(SEED_REPORT)
+
+
+def load_roster(extra: Iterable[Path] = ()) -> Roster:
+    """The bundled roster, extended by the users' own files (later files win)."""
+    roster = Roster.from_entries(_people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml"))
+    for path in extra:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise ConfigError(f"roster file {path}: {err}") from err
+        roster = roster.merge(Roster.from_entries(_people(data, str(path))))
+    return roster
+
+
+def _people(data: dict[str, Any], where: str) -> list[Any]:
+    people = data.get("people", [])
+    if not isinstance(people, list):
+        raise ConfigError(f"roster file {where}: `people` must be a list of tables ([[people]])")
+    return people
