@@ -13,6 +13,7 @@ are permanent.
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import logging
 import ssl
@@ -109,8 +110,8 @@ def _tls_context(cfg: EmailChannelConfig) -> ssl.SSLContext | None:
 async def send_message(cfg: EmailChannelConfig, msg: EmailMessage) -> None:
     """Hand `msg` to the configured SMTP server, translating every failure to DeliveryError."""
     try:
-        _, refused = await aiosmtplib.send(
-            msg,
+        _, reply = await aiosmtplib.send(
+            flatten(msg),
             sender=parseaddr(cfg.sender)[1],
             recipients=[parseaddr(a)[1] for a in cfg.to],
             hostname=cfg.smtp_host,
@@ -130,8 +131,18 @@ async def send_message(cfg: EmailChannelConfig, msg: EmailMessage) -> None:
         ) from exc
     except OSError as exc:
         raise DeliveryError(cfg.name, f"cannot reach {_server(cfg)}: {exc}") from exc
-    logger.info("email sent channel=%s message_id=%s", cfg.name, msg["Message-ID"])
-    del refused  # the server's final reply line; per-recipient refusals raise above
+    logger.info("email sent channel=%s message_id=%s reply=%s", cfg.name, msg["Message-ID"], reply)
+
+
+def flatten(msg: EmailMessage) -> bytes:
+    """The wire form of `msg`, CRLF line ends.
+
+    Headers are folded at RFC 5322's hard limit (998) rather than 78: the stdlib folds a
+    78+ character subject holding "<...>" before its first word, which shows up as a leading
+    space in some clients; our headers are all far shorter than 998.
+    """
+    policy = email.policy.SMTP.clone(max_line_length=998)
+    return msg.as_bytes(policy=policy)
 
 
 def _server(cfg: EmailChannelConfig) -> str:
@@ -160,4 +171,5 @@ def _smtp_error(cfg: EmailChannelConfig, exc: aiosmtplib.SMTPException) -> Deliv
         return DeliveryError(cfg.name, f"{server}: {exc}", permanent=True)
     if isinstance(exc, aiosmtplib.SMTPConnectError | aiosmtplib.SMTPServerDisconnected):
         return DeliveryError(cfg.name, f"{server}: {_one_line(str(exc))}")
-    return DeliveryError(cfg.name, f"{server}: {_one_line(str(exc))}")
+    # what is left (AUTH not offered, no common AUTH mechanism) needs a config change
+    return DeliveryError(cfg.name, f"{server}: {_one_line(str(exc))}", permanent=True)
