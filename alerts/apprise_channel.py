@@ -8,7 +8,6 @@ does not say why a send failed, so a failure is transient: it is retried until i
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,10 +19,10 @@ EXTRA_HINT = "needs the apprise extra: pip install 'wirediff[apprise]'"
 
 
 def _apprise_module(channel: str) -> Any:
-    if importlib.util.find_spec("apprise") is None:
-        raise AlertConfigError(channel, EXTRA_HINT)
-    import apprise
-
+    try:
+        import apprise
+    except ImportError as exc:
+        raise AlertConfigError(channel, EXTRA_HINT) from exc
     return apprise
 
 

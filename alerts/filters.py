@@ -32,7 +32,7 @@ class Filters:
             return False
         if self.kinds and not (self.kinds & aspects(alert)):
             return False
-        if alert.change < self.min_change:
+        if alert.change + 1e-9 < self.min_change:  # 1 - 0.91 is 0.0899999... in floats
             return False
         if self.people and not any(person_changed(alert, p) for p in self.people):
             return False
