@@ -89,7 +89,7 @@ _LIST_SPLIT = re.compile(
 )
 _EN_STOP = re.compile(
     r"^(?:who|which|where|when|while|whose|as|after|before|during|to|stressing|saying|said|noting"
-    r"|that|in|on|at|with|for|from|der|die|das|wer|welche|als|nachdem|bei|mit|in)\b"
+    r"|that|in|on|at|with|for|from|wer|welche|als|nachdem|bei|mit)\b"
 )
 _REUSE = re.compile(r"^[\s,]*(?:(?:the|a|an|this|that|its|der|die|das|den|dem)?\s*[\w-]+\s*){0,3}"
                     r"(?:and|und|then)\s*$", re.I)  # fmt: skip
@@ -365,6 +365,7 @@ _DE_TITLE_SUFFIX = re.compile(
 )
 _CAP_TOKEN = re.compile(r"^[A-ZÀ-ÞĀ-ſ][\w'’.\-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
+_RUN_TOGETHER = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 
 
 def _is_title_or_org(token: str) -> bool:
@@ -408,7 +409,8 @@ def latin_name(piece: str, roster: Roster) -> str | None:
     run = _trailing_run(tokens)
     if any(t.casefold() not in _LOWER_OK for t in tokens[:run] if not t[:1].isupper()):
         return None  # a clause or a lower-case description, not "Title Name"
-    if run > 0 and tokens[run - 1].casefold() in ("the", "der", "die", "das", "des", "a", "an"):
+    titled = any(_is_title_or_org(t) for t in tokens[:run])
+    if run > 0 and not titled and tokens[run - 1].casefold() in ("the", "der", "die", "das", "a"):
         return None  # "the Xinjiang Production ..." names a body, not a person
     name = tokens[run:]
     last_title = max((i for i, t in enumerate(name) if _is_title_or_org(t)), default=-1)
@@ -418,6 +420,8 @@ def latin_name(piece: str, roster: Roster) -> str | None:
     known = _roster_suffix(name, roster)
     if known:
         return known
+    if len(name) == 1 and _RUN_TOGETHER.match(name[0]):
+        return name[0]  # "LiuFang": a name with its space lost
     if not 2 <= len(name) <= 4 or any(_ACRONYM.match(t) for t in name):
         return None
     return " ".join(name[-3:]) if len(name) == 4 else " ".join(name)
@@ -528,7 +532,9 @@ def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:
 
 
 def _same_script_differs(a: str, b: str) -> bool:
-    return has_han(a) == has_han(b) and fold(a) != fold(b)
+    if has_han(a) or has_han(b):
+        return has_han(a) == has_han(b) and to_simplified(a) != to_simplified(b)
+    return a.casefold() != b.casefold()
 
 
 def _match_exact(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: list[Variant]) -> None:

@@ -1,0 +1,143 @@
+"""People extraction and list comparison, table-driven from tests/data/people/cases.toml.
+
+Input: cases (texts and the people/diffs a reader expects), the seed report, CCTV excerpts.
+Output: pass/fail; no I/O inside the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker.detect.model import Person
+from worker.detect.people import compare_people, extract_people, lead_body_diff
+from worker.detect.roster import Roster
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "people"
+ROOT = Path(__file__).resolve().parents[3]
+CASES = tomllib.loads((DATA / "cases.toml").read_text(encoding="utf-8"))
+ROSTER = Roster.from_entries(
+    tomllib.loads((ROOT / "seeds" / "people.toml").read_text(encoding="utf-8"))["people"]
+)
+
+
+def _roster(case: dict[str, Any]) -> Roster:
+    return ROSTER if case.get("roster", True) else Roster.empty()
+
+
+@pytest.mark.parametrize("case", CASES["extract"], ids=[c["id"] for c in CASES["extract"]])
+def test_extract_people(case: dict[str, Any]) -> None:
+    people = extract_people(case["text"], _roster(case))
+    assert [[p.name, p.role] for p in people] == case["expect"]
+
+
+@pytest.mark.parametrize("case", CASES["compare"], ids=[c["id"] for c in CASES["compare"]])
+def test_compare_people(case: dict[str, Any]) -> None:
+    roster = _roster(case)
+    diff = compare_people(
+        extract_people(case["before"], roster), extract_people(case["after"], roster), roster
+    )
+    got = sorted([list(v.before), list(v.after)] for v in diff.variants)
+    assert got == sorted(case["variants"])
+    assert sorted(diff.added) == sorted(case["added"])
+    assert sorted(diff.removed) == sorted(case["removed"])
+    assert diff.reordered == case.get("reordered", False)
+    want_roles = case.get("role_changes", [])
+    assert [[r.name, r.before, r.after] for r in diff.role_changes] == want_roles
+
+
+def test_seed_report_people_and_variant() -> None:
+    text = (DATA / "seed_report.txt").read_text(encoding="utf-8")
+    people = extract_people(text, ROSTER)
+    lead = [(p.name, p.role) for p in people if p.segment == "lead"]
+    assert lead == [
+        ("Xi Jinping", "spoke"), ("Li Qiang", "presided"), ("Zhao Leji", "attended"),
+        ("Wang Huning", "attended"), ("Cai Qiding", "attended"), ("Xue Xiang", "attended"),
+        ("Li Xi", "attended"), ("Han Zheng", "attended"),
+    ]  # fmt: skip
+    body_attended = [p.name for p in people if p.segment == "body" and p.role == "attended"]
+    assert body_attended == [
+        "Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang",
+        "Li Xi", "Han Zheng",
+    ]  # fmt: skip
+    assert ("Wang Yi", "spoke") in [(p.name, p.role) for p in people if p.segment == "body"]
+    diff = lead_body_diff(people, ROSTER)
+    assert diff is not None
+    assert [v.to_dict() for v in diff.variants] == [
+        {"before": ["Cai Qiding", "Xue Xiang"], "after": ["Cai Qi", "Ding Xuexiang"]}
+    ]
+    assert "Li Qiang" not in diff.removed and "Li Qiang" not in diff.added
+    assert [(r.name, r.before, r.after) for r in diff.role_changes] == [
+        ("Li Qiang", "presided", "attended")
+    ]
+
+
+def test_seed_people_found_without_roster_too() -> None:
+    text = (DATA / "seed_report.txt").read_text(encoding="utf-8")
+    diff = lead_body_diff(extract_people(text))
+    assert diff is not None
+    assert [v.to_dict() for v in diff.variants][0]["after"] == ["Cai Qi", "Ding Xuexiang"]
+
+
+@pytest.mark.parametrize("case", json.loads((DATA / "cctv_excerpts.json").read_text("utf-8")),
+                         ids=lambda c: c["file"])  # fmt: skip
+def test_cctv_attendee_sentences(case: dict[str, Any]) -> None:
+    names: set[str] = set()
+    for sentence in case["sentences"]:
+        names |= {p.name for p in extract_people(sentence, Roster.empty(), language="zh")}
+    assert names == set(case["leaders"])
+
+
+def test_canonical_forms_and_positions() -> None:
+    people = extract_people("中共中央政治局常委李强、张庆黎出席会议。", ROSTER)
+    assert [(p.canonical, p.position) for p in people] == [("Li Qiang", 1), ("Zhang Qingli", 2)]
+    english = extract_people("Zhang Wei and Li Qiang attended the meeting.", ROSTER)
+    assert [p.canonical for p in english] == [None, "Li Qiang"]
+
+
+def test_lead_body_diff_none_when_one_side_empty() -> None:
+    assert lead_body_diff(extract_people("Li Qiang attended the meeting.")) is None
+
+
+def test_no_people_and_odd_input() -> None:
+    for text in ("", "   \n\n", "No one is named here.", "出席。", "、、、出席", ", and attended"):
+        assert extract_people(text) == ()
+
+
+def test_hundreds_of_names() -> None:
+    names = [f"Name{chr(65 + i % 26)}{i:03d} Surname{chr(65 + i // 26)}" for i in range(300)]
+    names = [n.replace("0", "o").replace("1", "i") for n in names]
+    text = ", ".join(names[:-1]) + " and " + names[-1] + " attended the meeting."
+    people = extract_people(text)
+    assert len(people) >= 250 and people[0].position == 1
+
+
+def test_five_megabytes() -> None:
+    chunk = (DATA / "seed_report.txt").read_text(encoding="utf-8")
+    text = chunk * (5_000_000 // len(chunk) + 1)
+    people = extract_people(text, ROSTER)
+    assert {p.name for p in people} >= {"Cai Qi", "Cai Qiding"}
+    zh = "中共中央政治局常委李强、赵乐际出席会议。" * 250_000
+    assert [p.name for p in extract_people(zh, ROSTER)] == ["李强", "赵乐际"]
+
+
+_person = st.builds(
+    Person,
+    name=st.sampled_from(["Li Qiang", "Cai Qi", "蔡奇", "Zhang Wei", "Sergei Lavrov", "X Y"]),
+    canonical=st.none(),
+    role=st.sampled_from(["attended", "presided", "spoke", "present"]),
+    segment=st.sampled_from(["lead", "body"]),
+    position=st.integers(1, 9),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_person, max_size=8))
+def test_compare_with_itself_is_unchanged(people: list[Person]) -> None:
+    assert not compare_people(people, people, ROSTER).changed
