@@ -82,7 +82,7 @@ def test_seed_people_found_without_roster_too() -> None:
     text = (DATA / "seed_report.txt").read_text(encoding="utf-8")
     diff = lead_body_diff(extract_people(text))
     assert diff is not None
-    assert [v.to_dict() for v in diff.variants][0]["after"] == ["Cai Qi", "Ding Xuexiang"]
+    assert diff.variants[0].after == ("Cai Qi", "Ding Xuexiang")
 
 
 @pytest.mark.parametrize("case", json.loads((DATA / "cctv_excerpts.json").read_text("utf-8")),

@@ -1,0 +1,78 @@
+"""The roster: seeds/people.toml parsed, looked up, merged; pinyin for names it lacks."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from worker.detect.roster import Roster, RosterError, pinyin_name
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds" / "people.toml"
+ROSTER = Roster.from_entries(tomllib.loads(SEEDS.read_text(encoding="utf-8"))["people"])
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Xi Jinping", "Xi Jinping"), ("习近平", "Xi Jinping"), ("習近平", "Xi Jinping"),
+        ("李強", "Li Qiang"), ("趙樂際", "Zhao Leji"), ("王滬寧", "Wang Huning"),
+        ("Wang Hu-ning", "Wang Huning"), ("wang huning", "Wang Huning"),
+        ("Sergei Lavrov", "Sergey Lavrov"), ("Sergej Lawrow", "Sergey Lavrov"),
+        ("Dmitri Peskov", "Dmitry Peskov"), ("Jinping Xi", "Xi Jinping"), ("蔡奇", "Cai Qi"),
+        ("丁薛祥", "Ding Xuexiang"), ("韩正", "Han Zheng"), ("Cai Qiding", None), ("", None),
+    ],
+)  # fmt: skip
+def test_canonical(written: str, canonical: str | None) -> None:
+    assert ROSTER.canonical(written) == canonical
+
+
+def test_twentieth_standing_committee_is_on_the_roster() -> None:
+    pbsc = "习近平 李强 赵乐际 王沪宁 蔡奇 丁薛祥 李希".split()
+    assert [ROSTER.chinese_to_english(n) for n in pbsc] == [
+        "Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang", "Li Xi",
+    ]  # fmt: skip
+    assert "Vice President" in ROSTER.titles
+    assert any(t.startswith("Vice President") for t in ROSTER.titles_of("韩正"))
+
+
+@pytest.mark.parametrize(
+    ("zh", "english"),
+    [("张庆黎", "Zhang Qingli"), ("欧阳修", "Ouyang Xiu"), ("司马光", "Sima Guang"),
+     ("诸葛亮", "Zhuge Liang"), ("曾庆红", "Zeng Qinghong"), ("單霽翔", "Shan Jixiang")],
+)  # fmt: skip
+def test_pinyin_for_names_not_on_the_roster(zh: str, english: str) -> None:
+    assert Roster.empty().chinese_to_english(zh) == english
+    assert pinyin_name(zh) == english
+
+
+def test_merge_adds_people_and_aliases() -> None:
+    user = Roster.from_entries(
+        [{"name": "Sergey Lavrov", "aliases": ["S. Lavrov"]}, {"name": "Ana Souza"}]
+    )
+    merged = ROSTER.merge(user)
+    assert merged.canonical("S. Lavrov") == "Sergey Lavrov"
+    assert merged.canonical("Sergei Lavrov") == "Sergey Lavrov"
+    assert merged.canonical("ana souza") == "Ana Souza"
+    assert ROSTER.canonical("S. Lavrov") is None  # the original is unchanged
+
+
+def test_empty_roster_knows_nobody() -> None:
+    assert Roster.empty().canonical("Xi Jinping") is None
+    assert Roster.empty().titles == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ([{"zh": "李强"}], "people entry 1: 'name' is missing"),
+        ([{"name": "A B", "aliases": "x"}, {"name": "C D", "aliases": [1]}], "people entry 2"),
+        (["Li Qiang"], "expected a table"),
+        ({"name": "x"}, "expected a list"),
+        ([{"name": "A B", "zh": 3}], "'zh'/'zh_hant' must be strings"),
+    ],
+)
+def test_bad_entries_raise_one_line_errors(entries: object, message: str) -> None:
+    with pytest.raises(RosterError, match=message):
+        Roster.from_entries(entries)  # type: ignore[arg-type]
