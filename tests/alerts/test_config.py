@@ -43,7 +43,12 @@ def test_spec_example_config_parses() -> None:
 def test_defaults() -> None:
     (mail,) = parse_channels([EMAIL], {})
     assert isinstance(mail, EmailChannelConfig)
-    assert (mail.security, mail.smtp_port, mail.username, mail.digest) == ("starttls", 587, None, None)
+    assert (mail.security, mail.smtp_port, mail.username, mail.digest) == (
+        "starttls",
+        587,
+        None,
+        None,
+    )
     (tls,) = parse_channels([{**EMAIL, "security": "tls"}], {})
     assert isinstance(tls, EmailChannelConfig) and tls.smtp_port == 465
 
