@@ -8,15 +8,23 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[a-zäöüß]+")
+# Function words that are frequent in one language and rare in the other.
+_DE_WORDS = frozenset(
+    "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde".split()
+)
+_EN_WORDS = frozenset("the and of to in is was with for on that by at from as were has an".split())
 
 
 def detect_language(text: str) -> str:
-    """Return "zh", "ja", "ko", "en" or "und" from the script mix of `text`.
+    """Return "zh", "ja", "ko", "de", "en" or "und" from the script mix of `text`.
 
     >>> detect_language("习近平主持会议")
     'zh'
     >>> detect_language("Xi Jinping presided over the meeting")
     'en'
+    >>> detect_language("An der Sitzung nahmen die Minister teil")
+    'de'
     """
     sample = text[:20000]
     han = len(_HAN.findall(sample))
@@ -27,4 +35,12 @@ def detect_language(text: str) -> str:
         return "ko"
     if han and han * 2 >= latin / 4:
         return "zh"
-    return "en" if latin else "und"
+    return _latin_language(sample) if latin else "und"
+
+
+def _latin_language(sample: str) -> str:
+    """ "de" when German function words outnumber English ones, else "en"."""
+    words = _WORD.findall(sample.casefold())
+    de = sum(w in _DE_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    return "de" if de > en else "en"
