@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import charset_normalizer
 import feedparser
 
 from worker.errors import ParseError
@@ -31,6 +32,7 @@ _HTML_START = re.compile(
 # them anyway: a 200 KB feed with one 100 KB entity used 20,000 times took 82 s and 5.7 GB.
 # So internal entities are allowed only short and flat (e.g. <!ENTITY nbsp "&#160;">).
 _ENTITY_DECL = re.compile(r"<!ENTITY\s+([\w.:-]+)\s+([\"'])(.*?)\2", re.S)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*\sencoding\s*=", re.I)
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 MAX_ENTITY_VALUE = 64
 _UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 604800, "monthly": 2592000,
@@ -65,7 +67,10 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if _looks_like_json(body, content_type):
         return _parse_json_feed(body, url)
     _refuse_entity_bombs(body, url)
-    headers = {"content-location": url, "content-type": _xml_content_type(content_type)}
+    # No content-location: feedparser would resolve GUIDs against it too, making an entry's key
+    # depend on the feed's URL. Links are made absolute by canonical_link instead; xml:base
+    # inside the document still applies.
+    headers = {"content-type": _xml_content_type(content_type, body)}
     # A BytesIO, never the bytes: feedparser treats a bytes/str argument as a URL or file path.
     result = feedparser.parse(io.BytesIO(body), response_headers=headers)
     entries = _dedupe(_feed_entry(item, url) for item in result.entries)
@@ -159,7 +164,7 @@ def _warning(exc: object) -> str:
     return f"malformed XML recovered: {_one_line(exc)}"
 
 
-def _xml_content_type(content_type: str | None) -> str:
+def _xml_content_type(content_type: str | None, body: bytes) -> str:
     """The server's charset only: feedparser reads text/* without charset as US-ASCII
     (RFC 3023) and flags any non-XML type, though feeds are routinely served as text/html."""
     charset = None
@@ -167,7 +172,23 @@ def _xml_content_type(content_type: str | None) -> str:
         name, _, value = param.strip().partition("=")
         if name.strip().lower() == "charset" and value.strip(" \"'"):
             charset = value.strip(" \"'")
+    charset = charset or _detect_charset(body)
     return f"application/xml; charset={charset}" if charset else "application/xml"
+
+
+def _detect_charset(body: bytes) -> str | None:
+    """A charset for a body that declares none and is not UTF-8 (feedparser's own fallback
+    needs the chardet package and otherwise reads such feeds as windows-1252)."""
+    if body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in body[:4]:
+        return None  # a BOM or UTF-16/32 layout: feedparser sniffs these itself
+    if _XML_ENCODING.match(body):
+        return None
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(body).best()
+        return best.encoding if best is not None else None
+    return None
 
 
 def _refuse_entity_bombs(body: bytes, url: str) -> None:
