@@ -435,7 +435,7 @@ _SURNAMES = frozenset(
     "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
-    "云容敬扈晁芮都阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
+    "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
     "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达"
 )
 _COMPOUND = frozenset(
@@ -480,7 +480,9 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
     leading = _ZH_LEADING.match(item) if trailing else None
-    return leading.group(1) if leading and _zh_plausible(leading.group(1)) else None
+    if leading and leading.group(1)[0] not in "向应在同和于到对为":
+        return leading.group(1) if _zh_plausible(leading.group(1)) else None
+    return None
 
 
 def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
