@@ -13,6 +13,7 @@ are permanent.
 
 from __future__ import annotations
 
+import asyncio
 import email.policy
 import hashlib
 import logging
@@ -110,25 +111,29 @@ def _tls_context(cfg: EmailChannelConfig) -> ssl.SSLContext | None:
 async def send_message(cfg: EmailChannelConfig, msg: EmailMessage) -> None:
     """Hand `msg` to the configured SMTP server, translating every failure to DeliveryError."""
     try:
-        _, reply = await aiosmtplib.send(
-            flatten(msg),
-            sender=parseaddr(cfg.sender)[1],
-            recipients=[parseaddr(a)[1] for a in cfg.to],
-            hostname=cfg.smtp_host,
-            port=cfg.smtp_port,
-            username=cfg.username,
-            password=cfg.password,
-            use_tls=cfg.security == "tls",
-            start_tls=cfg.security == "starttls",
-            tls_context=_tls_context(cfg),
-            timeout=cfg.timeout,
-        )
+        # aiosmtplib's timeout is per command; the outer bound stops a server that trickles
+        async with asyncio.timeout(cfg.timeout * 4):
+            _, reply = await aiosmtplib.send(
+                flatten(msg),
+                sender=parseaddr(cfg.sender)[1],
+                recipients=[parseaddr(a)[1] for a in cfg.to],
+                hostname=cfg.smtp_host,
+                port=cfg.smtp_port,
+                username=cfg.username,
+                password=cfg.password,
+                use_tls=cfg.security == "tls",
+                start_tls=cfg.security == "starttls",
+                tls_context=_tls_context(cfg),
+                timeout=cfg.timeout,
+            )
     except aiosmtplib.SMTPException as exc:
         raise _smtp_error(cfg, exc) from exc
     except ssl.SSLError as exc:
-        raise DeliveryError(
-            cfg.name, f"TLS with {_server(cfg)} failed: {exc}", permanent=True
-        ) from exc
+        message = f"TLS with {_server(cfg)} failed: {exc}"
+        raise DeliveryError(cfg.name, message, permanent=True) from exc
+    except TimeoutError as exc:
+        message = f"{_server(cfg)} timed out after {cfg.timeout * 4:g} s in all"
+        raise DeliveryError(cfg.name, message) from exc
     except OSError as exc:
         raise DeliveryError(cfg.name, f"cannot reach {_server(cfg)}: {exc}") from exc
     logger.info("email sent channel=%s message_id=%s reply=%s", cfg.name, msg["Message-ID"], reply)

@@ -10,6 +10,7 @@ kept); other statuses are permanent.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -18,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -67,13 +69,19 @@ async def post_event(
         "X-Wirediff-Event": event_type,
         "Idempotency-Key": " ".join(key.split()),
     }
+    where = redact(cfg.url)
     try:
-        async with httpx.AsyncClient(timeout=cfg.timeout, follow_redirects=False) as client:
-            response = await client.post(cfg.url, content=body, headers=headers)
-    except httpx.TimeoutException as exc:
-        raise DeliveryError(cfg.name, f"{cfg.url} timed out after {cfg.timeout:g} s") from exc
+        # httpx's timeout is per phase; the outer bound stops a receiver that trickles bytes
+        async with (
+            asyncio.timeout(cfg.timeout * 2),
+            httpx.AsyncClient(timeout=cfg.timeout, follow_redirects=False) as client,
+            client.stream("POST", cfg.url, content=body, headers=headers) as response,
+        ):
+            pass  # the status and headers are all we need: the reply body is never read
+    except (TimeoutError, httpx.TimeoutException) as exc:
+        raise DeliveryError(cfg.name, f"{where} timed out after {cfg.timeout:g} s") from exc
     except httpx.HTTPError as exc:
-        raise DeliveryError(cfg.name, f"cannot reach {cfg.url}: {exc!r}") from exc
+        raise DeliveryError(cfg.name, f"cannot reach {where}: {type(exc).__name__}") from exc
     _check_status(cfg, response)
     logger.info(
         "webhook delivered channel=%s status=%s key=%s", cfg.name, response.status_code, key
@@ -85,20 +93,35 @@ def _check_status(cfg: WebhookChannelConfig, response: httpx.Response) -> None:
     if 200 <= status < 300:
         return
     if 300 <= status < 400:
-        target = response.headers.get("location", "?")
+        target = redact(response.headers.get("location", "?"))
         raise DeliveryError(
             cfg.name,
-            f"{cfg.url} redirected ({status}) to {target}; redirects are not followed so a "
+            f"{redact(cfg.url)} redirected ({status}) to {target}; redirects are not followed so a "
             "signed body never goes to another address: configure the final URL",
             permanent=True,
         )
     transient = status in TRANSIENT_STATUSES or status >= 500
     raise DeliveryError(
         cfg.name,
-        f"{cfg.url} answered HTTP {status}",
+        f"{redact(cfg.url)} answered HTTP {status}",
         permanent=not transient,
         retry_after=parse_retry_after(response.headers.get("retry-after")),
     )
+
+
+def redact(url: str) -> str:
+    """Scheme, host and port only: webhook paths and queries often embed access tokens, and
+    error messages end up in logs and `wirediff alerts pending`."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or "?"
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(invalid URL)"
+    if not parts.scheme:  # a relative Location header
+        return "(a relative URL on the same host)"
+    suffix = "/…" if parts.path.strip("/") or parts.query else "/"
+    return f"{parts.scheme}://{host}{port}{suffix}"
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -142,3 +142,11 @@ def test_retry_after_as_http_date() -> None:
     now = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
     assert parse_retry_after("Sun, 29 Nov 2026 12:01:00 GMT", now) == 60.0
     assert parse_retry_after("soon", now) is None
+
+
+async def test_errors_do_not_leak_tokens_in_the_url(server: LocalServer, event) -> None:
+    url = server.static("/hooks/T000/tok-SECRET", "", status=302, Location="/next?key=tok-OTHER")
+    with pytest.raises(DeliveryError) as err:
+        await deliver(hook_cfg(url + "?sig=tok-QUERY"), Alert.from_event(event))
+    message = str(err.value)
+    assert "tok-" not in message and f"127.0.0.1:{server.port}" in message
