@@ -267,6 +267,7 @@ def _canonical(name: str, roster: Roster) -> str | None:
     return pinyin_name(name) if has_han(name) else None
 
 
+_NO_ROSTER = Roster.empty()
 _ListFinder = Callable[[str, Roster], Iterator[tuple[Role, list[str]]]]
 
 
@@ -284,7 +285,7 @@ def _has_trigger_chars(sentence: str) -> bool:
 
 
 def extract_people(
-    text: str, roster: Roster | None = None, *, language: str | None = None
+    text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> tuple[Person, ...]:
     """Named people with their roles, in text order, once per (person, role, segment).
 
@@ -292,7 +293,6 @@ def extract_people(
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
     [('Xi Jinping', 'presided'), ('Li Qiang', 'attended'), ('Cai Qi', 'attended')]
     """
-    roster = roster or Roster.empty()
     lang = language or detect_language(text)
     finder: _ListFinder = _zh_finder if lang in ("zh", "ja") else _latin_lists
     paragraphs = _paragraphs(text)
@@ -602,7 +602,7 @@ def _names(people: Sequence[Person]) -> tuple[str, ...]:
 
 
 def compare_people(
-    before: Sequence[Person], after: Sequence[Person], roster: Roster | None = None
+    before: Sequence[Person], after: Sequence[Person], roster: Roster = _NO_ROSTER
 ) -> AttendeeDiff:
     """Compare two lists of people role by role: added, removed, reordered, variants,
     role changes. A person who keeps appearing on both sides under another role is a role
@@ -613,7 +613,6 @@ def compare_people(
     >>> compare_people(a, b).variants[0].to_dict()
     {'before': ['Cai Qiding', 'Xue Xiang'], 'after': ['Cai Qi', 'Ding Xuexiang']}
     """
-    roster = roster or Roster.empty()
     added: list[Person] = []
     removed: list[Person] = []
     variants: list[Variant] = []
@@ -663,7 +662,7 @@ def _role_changes(
     return changes, still_added, still_removed
 
 
-def lead_body_diff(people: Sequence[Person], roster: Roster | None = None) -> AttendeeDiff | None:
+def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> AttendeeDiff | None:
     """The lead's lists against the body's (lead = before), or None when one side names nobody.
 
     >>> ps = extract_people("Li Xi and Cai Qiding attended\\n\\nBeijing, 12 Dec (Xinhua) -- "
