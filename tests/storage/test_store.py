@@ -1,0 +1,197 @@
+"""The store on a real SQLite file and a real PostgreSQL database (db_url fixture)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from storage import articles, bodies, changes, deliveries, feeds, versions
+from storage.db import Store, check_url, open_store
+from storage.errors import DuplicateFeed, FeedNotFound, SchemaOutdated, StoreUnavailable, StoreURLError
+from storage.feeds import FeedSpec
+from storage.models import Body, Delivery
+from storage.versions import NewVersion
+
+NOW = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
+
+
+def _version(text: str, title: str = "T", link: str = "https://e.org/a") -> NewVersion:
+    return NewVersion(title, link, NOW, text, "raw", "page", "trafilatura", "2.0")
+
+
+@pytest.fixture
+def store(db_url: str) -> Store:
+    s = Store(db_url)
+    s.upgrade()
+    yield s
+    s.dispose()
+
+
+def test_upgrade_reaches_head_and_is_idempotent(store: Store) -> None:
+    assert store.current_revision() == store.head_revision()
+    assert store.upgrade() == store.head_revision()
+
+
+def test_versions_are_numbered_stored_once_and_round_trip(store: Store) -> None:
+    text = "Li Qiang, Zhao Leji and Wang Huning attended the meeting. " * 40
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        art = articles.get_or_create(s, feed.id, "k1", guid="g", url="https://e.org/a", title="T")
+        v1 = versions.add(s, art, _version(text), None)
+        assert not versions.differs(v1, _version(text))
+        assert versions.differs(v1, _version(text, title="T2"))
+        assert versions.differs(v1, _version(text, link="https://e.org/b"))
+        v2 = versions.add(s, art, _version(text + " Changed."), v1)
+        # the same text in another article is stored once
+        art2 = articles.get_or_create(s, feed.id, "k2", guid=None, url=None, title="T")
+        versions.add(s, art2, _version(text), None)
+    with store.read() as s:
+        assert [v.number for v in versions.history(s, art.id)] == [1, 2]
+        assert versions.text_of(s, v2).endswith("Changed.")
+        assert s.scalar(sa.select(sa.func.count()).select_from(Body)) == 2
+        stored = s.get(Body, bodies.text_hash(text))
+        assert stored is not None and len(stored.data) < len(text.encode()) / 5
+        assert v1.fetched_at.tzinfo is not None
+
+
+def test_version_numbers_are_unique_per_article(store: Store) -> None:
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
+        versions.add(s, art, _version("a"), None)
+        feed_id, art_id = feed.id, art.id
+    with pytest.raises(sa.exc.IntegrityError), store.write() as s:
+        art = articles.get_or_create(s, feed_id, "k", guid=None, url=None, title="T")
+        versions.add(s, art, _version("b"), None)  # a second "version 1"
+    with store.read() as s:
+        assert len(versions.history(s, art_id)) == 1
+
+
+def test_change_and_outbox_rows_commit_together_once(store: Store) -> None:
+    event = {"id": "c1", "kind": "wording", "detected_at": NOW.isoformat(), "from_version": 1,
+             "to_version": 2, "similarity": 0.9, "summary": "s", "type": "change"}
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
+        assert changes.save_with_outbox(s, article_id=art.id, feed_id=feed.id, event=event,
+                                        channels=["email:1", "webhook:2"])
+        assert not changes.save_with_outbox(s, article_id=art.id, feed_id=feed.id, event=event,
+                                            channels=["email:1"])
+    with store.read() as s:
+        rows = changes.query(s)
+        assert [changes.event_of(r)["id"] for r in rows] == ["c1"]
+        assert sorted(d.channel for d in deliveries.pending(s)) == ["email:1", "webhook:2"]
+
+
+def test_a_failing_transaction_leaves_nothing_behind(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.write() as s:
+        feeds.add(s, FeedSpec("https://e.org/rss"))
+        raise RuntimeError("crash mid-transaction")
+    with store.read() as s:
+        assert feeds.all_feeds(s) == []
+
+
+def test_deliveries_claimed_by_one_worker_until_the_claim_lapses(store: Store) -> None:
+    event = {"id": "c1", "kind": "wording", "detected_at": NOW.isoformat(), "summary": "s"}
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
+        changes.save_with_outbox(s, article_id=art.id, feed_id=feed.id, event=event, channels=["w"])
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    with store.write() as s:
+        assert len(deliveries.claim_due(s, later, "a", channels=["w"])) == 1
+    with store.write() as s:
+        assert deliveries.claim_due(s, later, "b", channels=["w"]) == []
+    with store.write() as s:  # worker a died: the claim lapses
+        claimed = deliveries.claim_due(s, later + timedelta(minutes=6), "b", channels=["w"])
+        assert [d.claimed_by for d in claimed] == ["b"]
+        deliveries.mark_sent(s, claimed[0].id, later)
+    with store.read() as s:
+        assert deliveries.undelivered(s) == []
+        assert s.scalars(sa.select(Delivery)).one().state == "sent"
+
+
+def test_feeds_add_remove_and_errors(store: Store) -> None:
+    with store.write() as s:
+        feeds.add(s, FeedSpec("https://e.org/rss", "E", 60))
+    with pytest.raises(DuplicateFeed), store.write() as s:
+        feeds.add(s, FeedSpec("https://e.org/rss"))
+    with store.write() as s:
+        f = feeds.get_by_url(s, "https://e.org/rss")
+        assert f is not None
+        assert feeds.record_error(s, f.id, "boom", next_fetch_at=NOW) == 1
+        assert feeds.record_error(s, f.id, "boom", next_fetch_at=NOW) == 2
+    with store.read() as s:
+        f = feeds.get_by_url(s, "https://e.org/rss")
+        assert f is not None and f.error_count == 2 and f.last_error == "boom"
+    with store.write() as s:
+        feeds.remove(s, "https://e.org/rss")
+    with pytest.raises(FeedNotFound), store.write() as s:
+        feeds.remove(s, "https://e.org/rss")
+
+
+def test_backoff_doubles_from_the_interval_up_to_the_cap() -> None:
+    delays = [feeds.backoff_delay(600, n).total_seconds() for n in range(1, 6)]
+    assert delays == [600, 1200, 2400, 3600, 3600]
+    assert feeds.backoff_delay(7200, 3).total_seconds() == 7200  # cap is max(interval, 1h)
+
+
+def test_unknown_database_urls_are_refused() -> None:
+    for url in ("mysql://x@y/z", "not a url", "oracle://a"):
+        with pytest.raises(StoreURLError):
+            check_url(url)
+
+
+def test_sqlite_store_is_migrated_on_first_use(tmp_path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'sub' / 'new.db'}")
+    assert store.current_revision() == store.head_revision()
+
+
+def test_postgres_store_is_not_migrated_behind_the_users_back(db_url: str) -> None:
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    with pytest.raises(SchemaOutdated):
+        open_store(db_url)
+
+
+def test_a_locked_sqlite_store_waits_then_fails_clearly(tmp_path) -> None:
+    path = tmp_path / "locked.db"
+    store = Store(f"sqlite:///{path}", busy_timeout_ms=300)
+    store.upgrade()
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreUnavailable, match="locked"), store.write() as s:
+            feeds.add(s, FeedSpec("https://e.org/rss"))
+    finally:
+        holder.rollback()
+        holder.close()
+    with store.write() as s:  # and works again once the other process lets go
+        feeds.add(s, FeedSpec("https://e.org/rss"))
+
+
+def test_a_down_database_is_a_clear_error() -> None:
+    store = Store("postgresql+psycopg://postgres@127.0.0.1:1/none")
+    with pytest.raises(StoreUnavailable, match="127.0.0.1"):
+        store.current_revision()
+
+
+def test_writes_from_many_threads_all_land_on_sqlite(tmp_path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'threads.db'}")
+    store.upgrade()
+
+    def add(i: int) -> None:
+        with store.write() as s:
+            feeds.add(s, FeedSpec(f"https://e.org/{i}"))
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with store.read() as s:
+        assert len(feeds.all_feeds(s)) == 20

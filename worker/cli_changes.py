@@ -1,0 +1,207 @@
+"""`wirediff changes`, `history`, `diff` and `compare`: reading what was found."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import click
+
+from storage import articles, changes, versions
+from storage.db import Store
+from storage.models import Article, Version
+from worker.cli import UserError, runtime_for, store_for, store_options, user_errors
+from worker.detect.changes import Text, detect_change
+from worker.detect.report import check_report, compare_reports
+from worker.durations import parse_duration
+from worker.errors import ConfigError
+from worker.events import Subject, build_event
+from worker.output import Console, emit_json
+from worker.render import render_diff_html, render_diff_text
+from worker.seeds import load_roster
+from worker.textfile import read_text_file
+
+KINDS = ("wording", "attendees", "removed", "restored", "title")
+
+
+def parse_since(value: str) -> datetime:
+    """An ISO-8601 time (UTC when no zone is given), or an age such as 1h or 7d."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.now(UTC) - timedelta(seconds=parse_duration(value, what="--since"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@click.command("changes")
+@store_options
+@click.option("--since", metavar="T", help="Only changes detected since T (ISO time, or an age: 1h, 7d).")
+@click.option("--feed", "feed_url", metavar="URL", help="Only changes of this feed.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only changes of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: the change events.")
+def changes_cmd(
+    config_path: str | None, db_url: str | None, since: str | None, feed_url: str | None,
+    kind: str | None, as_json: bool,
+) -> None:  # fmt: skip
+    """List detected changes, with each one's alert delivery state."""
+    with user_errors():
+        since_at = parse_since(since) if since else None
+    store = store_for(config_path, db_url)
+    with user_errors(), store.read() as session:
+        rows = changes.query(session, since=since_at, feed_url=feed_url, kind=kind)
+        states = changes.delivery_states(session, [r.id for r in rows])
+        events = [changes.event_of(r) for r in rows]
+    console = Console(as_json=as_json)
+    for event in events:
+        event["deliveries"] = [
+            {"channel": d.channel, "state": d.state, "attempts": d.attempts, "last_error": d.last_error}
+            for d in states.get(event["id"], [])
+        ]
+        console.change(event)
+        if not as_json and event["deliveries"]:
+            line = ", ".join(f"{d['channel']}: {d['state']}" for d in event["deliveries"])
+            click.echo(f"          alerts: {line}")
+    if not as_json:
+        click.echo(f"{len(events)} changes")
+
+
+def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
+    with store.read() as session:
+        found = articles.by_url(session, url)
+        if not found:
+            raise UserError(f"no stored report with URL {url} (see `wirediff changes`)")
+        article = max(found, key=lambda a: a.last_seen)
+        return article, list(versions.history(session, article.id))
+
+
+@click.command("history")
+@store_options
+@click.argument("article_url")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one object per version.")
+def history_cmd(config_path: str | None, db_url: str | None, article_url: str, as_json: bool) -> None:
+    """The stored versions of one report."""
+    store = store_for(config_path, db_url)
+    with user_errors():
+        article, rows = _article_for(store, article_url)
+    for v in rows:
+        line = {
+            "type": "version", "version": v.number,
+            "fetched_at": v.fetched_at.isoformat().replace("+00:00", "Z"), "title": v.title,
+            "link": v.link, "text_hash": v.text_hash, "source": v.source,
+            "extractor": v.extractor, "extractor_version": v.extractor_version,
+            "raw_hash": v.raw_hash,
+        }  # fmt: skip
+        if as_json:
+            emit_json(line)
+        else:
+            click.echo(f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}")
+    if not as_json:
+        click.echo(f"{len(rows)} versions of {article.url or article.key} ({article.state})")
+
+
+@click.command("diff")
+@store_options
+@click.argument("article_url")
+@click.option("--from", "from_n", type=int, metavar="N", help="Earlier version (default: the one before --to).")
+@click.option("--to", "to_n", type=int, metavar="M", help="Later version (default: the newest).")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True)
+def diff_cmd(
+    config_path: str | None, db_url: str | None, article_url: str, from_n: int | None,
+    to_n: int | None, fmt: str,
+) -> None:  # fmt: skip
+    """The difference between two versions of one report."""
+    runtime = runtime_for(config_path, db_url, quiet=True)
+    with user_errors():
+        article, rows = _article_for(runtime.store, article_url)
+    numbers = [v.number for v in rows]
+    to_n = to_n or (numbers[-1] if numbers else None)
+    from_n = from_n or (to_n - 1 if to_n else None)
+    if to_n not in numbers or from_n not in numbers:
+        raise UserError(f"{article_url}: versions {from_n} and {to_n} are not both stored (have {numbers})")
+    with runtime.store.read() as session:
+        a = next(v for v in rows if v.number == from_n)
+        b = next(v for v in rows if v.number == to_n)
+        text_a, text_b = versions.text_of(session, a), versions.text_of(session, b)
+    change = detect_change(Text(a.title or "", text_a), Text(b.title or "", text_b), runtime.roster)
+    if fmt == "json":
+        emit_json(_diff_event(article, a, b, change))
+    elif fmt == "html":
+        click.echo(render_diff_html(text_a, text_b, title=b.title or article_url, change=change))
+    else:
+        click.echo(render_diff_text(text_a, text_b, change=change, color=None), nl=False)
+
+
+def _diff_event(article: Article, a: Version, b: Version, change: Any) -> dict[str, Any]:
+    subject = Subject("", None, article.url, article.guid, b.title, article.key)
+    if change is None:
+        return build_event(
+            subject, kind="wording", detected_at=datetime.now(UTC), from_version=a.number,
+            to_version=b.number, similarity=1.0, summary="no change beyond whitespace, quotes or punctuation",
+        )  # fmt: skip
+    return build_event(
+        subject, kind=change.kind, detected_at=datetime.now(UTC), from_version=a.number,
+        to_version=b.number, similarity=change.similarity, summary=change.summary,
+        aspects=change.aspects(),
+    )  # fmt: skip
+
+
+@click.command("compare")
+@click.argument("file_a", type=click.Path(dir_okay=False))
+@click.argument("file_b", required=False, type=click.Path(dir_okay=False))
+@click.option("--roster", "roster_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra people roster (TOML, same shape as seeds/people.toml); repeatable.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: a report per file, then the change.")
+def compare_cmd(file_a: str, file_b: str | None, roster_files: tuple[str, ...], as_json: bool) -> None:
+    """Compare two texts (versions, outlets, languages); with one file, check it against itself."""
+    from pathlib import Path
+
+    with user_errors():
+        roster = load_roster(Path(p) for p in roster_files)
+        texts = [(f, read_text_file(f)) for f in (file_a, file_b) if f]
+    for name, text in texts:
+        report = check_report(text, roster)
+        if as_json:
+            emit_json({"type": "report", "file": name, **report.to_dict()})
+        else:
+            _print_report(name, report)
+    if len(texts) == 2:
+        (name_a, a), (name_b, b) = texts
+        change = compare_reports(a, b, roster)
+        subject = Subject("", None, name_b, None, name_b, _digest(a, b))
+        if change is None:
+            event = build_event(
+                subject, kind="wording", detected_at=datetime.now(UTC), from_version=None,
+                to_version=None, similarity=1.0, summary="the two texts agree",
+            )  # fmt: skip
+        else:
+            event = build_event(
+                subject, kind=change.kind, detected_at=datetime.now(UTC), from_version=None,
+                to_version=None, similarity=change.similarity, summary=change.summary,
+                aspects=change.aspects(),
+            )  # fmt: skip
+        if as_json:
+            emit_json(event)
+        else:
+            click.echo(f"\n{name_a} -> {name_b}: {event['summary']}")
+
+
+def _digest(a: str, b: str) -> str:
+    return hashlib.sha256((a + "\x1f" + b).encode("utf-8")).hexdigest()
+
+
+def _print_report(name: str, report: Any) -> None:
+    click.echo(f"{name} ({report.language}): {len(report.people)} people")
+    for p in report.people:
+        canon = f" [{p.canonical}]" if p.canonical and p.canonical != p.name else ""
+        click.echo(f"  {p.segment:<4} {p.role:<9} {p.position:>3}. {p.name}{canon}")
+    for f in report.findings:
+        click.secho(f"  finding ({f.kind}): {f.summary}", fg="yellow")
+
+
+def register(cli: click.Group) -> None:
+    for command in (changes_cmd, history_cmd, diff_cmd, compare_cmd):
+        cli.add_command(command)
+
+
+__all__ = ["ConfigError", "register"]

@@ -1,0 +1,72 @@
+"""One report checked against itself, and two reports of one event compared.
+
+Within one report: the lead's lists of people against the body's, and dates that contradict
+each other. Across two reports (another version, another outlet, another language): the
+people lists always, the wording only when both are in one language (a translation is not an
+edit; names are matched through the roster or pinyin).
+"""
+
+from __future__ import annotations
+
+from worker.detect.changes import Change, Text, detect_change, summarize
+from worker.detect.dates import check_dates
+from worker.detect.lang import detect_language
+from worker.detect.model import AttendeeDiff, Finding, Report, WordDiff
+from worker.detect.people import compare_people, extract_people, lead_body_diff
+from worker.detect.roster import Roster
+
+
+def check_report(text: str, roster: Roster | None = None) -> Report:
+    """People with roles, and findings: lead-vs-body list differences, contradictory dates.
+
+    >>> r = check_report("Talks held\\n\\nA B and C D attended.\\n\\nBeijing, 1 May -- A B and C D attended.")
+    >>> r.language
+    'en'
+    """
+    roster = roster or Roster.empty()
+    language = detect_language(text)
+    people = extract_people(text, roster, language=language)
+    findings: list[Finding] = []
+    lists = lead_body_diff(people)
+    if lists is not None and lists.changed:
+        findings.append(
+            Finding(
+                kind="attendees",
+                summary="the lead's list of people differs from the body's: "
+                + summarize("attendees", WordDiff((), 1.0), lists, None),
+                detail={"attendees": lists.to_dict()},
+            )
+        )
+    findings.extend(check_dates(text))
+    return Report(language=language, people=people, findings=tuple(findings))
+
+
+def compare_reports(a: str, b: str, roster: Roster | None = None) -> Change | None:
+    """Compare two reports of one event; None when they agree (trivial differences only)."""
+    roster = roster or Roster.empty()
+    lang_a, lang_b = detect_language(a), detect_language(b)
+    if lang_a == lang_b:
+        return detect_change(Text(_title(a), a), Text(_title(b), b), roster)
+    people = compare_people(
+        extract_people(a, roster, language=lang_a), extract_people(b, roster, language=lang_b), roster
+    )
+    if not people.changed:
+        return None
+    return Change(
+        kind="attendees",
+        similarity=_list_similarity(people),
+        summary=f"across languages ({lang_a} -> {lang_b}): "
+        + summarize("attendees", WordDiff((), 1.0), people, None),
+        wording=WordDiff((), _list_similarity(people)),
+        attendees=people,
+        title=None,
+    )
+
+
+def _title(text: str) -> str:
+    return text.strip().split("\n", 1)[0][:300]
+
+
+def _list_similarity(diff: AttendeeDiff) -> float:
+    total = max(len(diff.before), len(diff.after), 1)
+    return round(1 - (len(diff.added) + len(diff.removed)) / (2 * total), 4)
