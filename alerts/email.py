@@ -140,14 +140,9 @@ async def send_message(cfg: EmailChannelConfig, msg: EmailMessage) -> None:
 
 
 def flatten(msg: EmailMessage) -> bytes:
-    """The wire form of `msg`, CRLF line ends.
-
-    Headers are folded at RFC 5322's hard limit (998) rather than 78: the stdlib folds a
-    78+ character subject holding "<...>" before its first word, which shows up as a leading
-    space in some clients; our headers are all far shorter than 998.
-    """
-    policy = email.policy.SMTP.clone(max_line_length=998)
-    return msg.as_bytes(policy=policy)
+    """The wire form of `msg`: CRLF line ends, headers folded at 78 with RFC 2047 encoded
+    words (a CJK title stays valid for strict clients)."""
+    return msg.as_bytes(policy=email.policy.SMTP)
 
 
 def _server(cfg: EmailChannelConfig) -> str:
