@@ -88,7 +88,9 @@ class Alert:
     from_version: int | None = None
     to_version: int | None = None
     is_test: bool = False
-    event: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    event: Mapping[str, Any] = field(
+        default_factory=lambda: MappingProxyType({}), compare=False, hash=False, repr=False
+    )
 
     @property
     def change(self) -> float:
