@@ -29,6 +29,18 @@ MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a w
 
 
 @dataclass(frozen=True, slots=True)
+class DaemonOptions:
+    """[daemon]: how `wirediff run` schedules its jobs. Seconds throughout."""
+
+    tick: float = 1.0  # how often due feeds are looked for
+    revisit_every: float = 30.0
+    deliver_every: float = 5.0
+    housekeeping_every: float = 60.0
+    stale_after: float = 86400.0  # a feed without a successful fetch for this long is stale
+    shutdown_grace: float = 30.0  # SIGTERM: in-flight work gets this long to finish
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
     database_source: str  # flag | env | config | default: told to the user with the URL
@@ -38,6 +50,7 @@ class Settings:
     alerts: tuple[Mapping[str, Any], ...] = ()  # validated by alerts.config.parse_channels
     metrics: str | None = None
     log_format: str = "text"
+    daemon: DaemonOptions = field(default_factory=DaemonOptions)
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())
@@ -90,7 +103,8 @@ def load_settings(
         feeds=feeds,
         alerts=alerts,
         metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
-        log_format=str(daemon_raw.get("log_format", environ.get("WIREDIFF_LOG_FORMAT", "text"))),
+        log_format=_log_format(daemon_raw, environ, where),
+        daemon=_daemon_options(daemon_raw, where),
         roster_files=roster,
         config_path=path,
         warnings=tuple(warnings),
@@ -114,6 +128,24 @@ def _database_url(
     except StoreURLError as err:
         raise ConfigError(str(err)) from err
     return url, source
+
+
+def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:
+    defaults = DaemonOptions()
+    values = {}
+    for key in ("tick", "revisit_every", "deliver_every", "housekeeping_every", "stale_after", "shutdown_grace"):
+        seconds = parse_duration(raw.get(key, getattr(defaults, key)), what=f"{where}: [daemon] {key}")
+        if seconds <= 0:
+            raise ConfigError(f"{where}: [daemon] {key} must be more than zero")
+        values[key] = seconds
+    return DaemonOptions(**values)
+
+
+def _log_format(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> str:
+    value = str(raw.get("log_format", environ.get("WIREDIFF_LOG_FORMAT", "text")))
+    if value not in ("text", "json"):
+        raise ConfigError(f"{where}: [daemon] log_format must be \"text\" or \"json\", got {value!r}")
+    return value
 
 
 def _fetch_options(raw: Mapping[str, Any], where: str) -> FetchOptions:

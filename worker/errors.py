@@ -35,7 +35,7 @@ class FetchTimeout(FetchError):
 
 class HTTPStatusError(FetchError):
     def __init__(self, url: str, status_code: int, retry_after: float | None = None) -> None:
-        super().__init__(url, f"HTTP {status_code}")
+        super().__init__(url, f"{url}: HTTP {status_code}")
         self.status_code = status_code
         self.retry_after = retry_after
 
