@@ -81,6 +81,9 @@ _ABBREVIATIONS = frozenset(
     thurs fri sat sun""".split()
 )
 _END = re.compile(r"[.!?。！？；;]+[\"'”’」』)）\]]*|…+[\"'”’」』)）]*(?=\s*[A-Z\"“]|$)|\n+")
+_LINE_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether the punctuation `match` ends a sentence; only a full stop needs a closer look."""
     if match.group()[0] != ".":
@@ -117,6 +120,10 @@ def split_sentences(text: str) -> list[Sentence]:
 
     for match in _END.finditer(text):
         if match.group()[0] == "\n":
+            if match.group() == "\n" and _LINE_HYPHEN.fullmatch(
+                text, match.start() - 2, match.end() + 1
+            ):
+                continue  # "inter-\nnational" is one word broken at a line end
             flush(match.start())
             start = match.end()
             if match.group().count("\n") >= 2 and sentences:

@@ -1,0 +1,413 @@
+"""Wording diff: two texts in, a `WordDiff` (classified, tagged edits and a similarity) out.
+
+How it works, in four steps, each linear or handed to rapidfuzz's C code:
+
+1. Both texts are normalized, cut into sentences and word tokens (punctuation is kept for
+   display but left out of the comparison); each token gets a folded comparison key
+   (`fold_text`), interned to an int, and each sentence the tuple of its keys, interned too.
+2. The two lists of sentence ids are aligned with rapidfuzz's Indel opcodes. Sentences that left
+   one place and reappear in another, unchanged or nearly, are reported as moves.
+3. Inside every changed block the word-key lists are aligned with rapidfuzz again; changes split
+   by a short run of equal words are merged (diff-match-patch's "semantic cleanup" rule).
+4. Each change becomes an `Edit` with before, after and the sentence(s) it sits in as context,
+   classified and tagged; changes that vanish once punctuation is removed are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from worker.detect.dates import find_dates
+from worker.detect.model import Edit, EditClass, Op, Touch, WordDiff
+from worker.detect.normalize import fold_text, normalize_text, to_simplified
+from worker.detect.tokens import Sentence, Token, iter_tokens, split_sentences
+
+Opcode = tuple[str, int, int, int, int]
+
+_CONTEXT_CHARS = 200
+_MOVE_SIMILARITY = 0.9  # a sentence found elsewhere at least this similar has moved
+_MOVE_MIN_TOKENS = 4  # shorter sentences ("Yes.", a date line) are too common to call moves
+_MOVE_PAIRS_CAP = 250_000  # fuzzy move search only when |deleted| x |inserted| is below this
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# Everything but letters and digits, except a separator between two digits ("2.5" != "25").
+_NOT_BARE = re.compile(r"(?!(?<=\d)[.,:](?=\d))[\W_]")
+_DIGIT = re.compile(r"\d")
+_ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousand thousands million millions billion billions trillion
+    dozen dozens half quarter first second third fourth fifth sixth seventh eighth ninth tenth
+    percent twice""".split()
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)+\b")
+# Capitalised words that open sentences or name institutions and places, not people.
+_NOT_NAME_WORDS = frozenset(
+    """The A An And But Or Of In On At To For From By With As This That These Those It Its He She
+    They We Our His Her Their When While After Before Since Under Over Mr Mrs Ms Dr President
+    Premier Vice Minister Secretary General Chairman Chairwoman Member Members Comrade Comrades
+    Party Central Committee Commission Council Congress Bureau Ministry Department Office State
+    National People People's Republic Government Standing Political Military Court Procuratorate
+    University Institute Association Federation Union United Nations Kingdom States China Chinese
+    Beijing Shanghai Hong Kong Xinhua News Agency Daily Conference Meeting Forum Summit Thought
+    Foreign Affairs Work Provincial Municipal Communist CPC NPC CPPCC Supreme Court January
+    February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday New Year Belt Road Initiative Global Development
+    Security Civilization Western Eastern Northern Southern East West North South""".split()
+)
+
+
+def token_opcodes(a_tokens: Sequence[str], b_tokens: Sequence[str]) -> list[Opcode]:
+    """Align two token lists with rapidfuzz; adjacent deletions and insertions become "replace".
+
+    Tokens are interned to ints first (rapidfuzz compares hashes; ints make that fast). The
+    opcodes have difflib's shape and cover both lists: applying them to `a_tokens` gives
+    `b_tokens`.
+
+    >>> token_opcodes("a b c".split(), "a x c".split())
+    [('equal', 0, 1, 0, 1), ('replace', 1, 2, 1, 2), ('equal', 2, 3, 2, 3)]
+    """
+    table: dict[str, int] = {}
+    a_ids = [table.setdefault(t, len(table)) for t in a_tokens]
+    b_ids = [table.setdefault(t, len(table)) for t in b_tokens]
+    return _opcodes(a_ids, b_ids)
+
+
+def _opcodes(a: Sequence[int], b: Sequence[int]) -> list[Opcode]:
+    ops: list[Opcode] = []
+    for opcode in Indel.opcodes(a, b):
+        tag, i1, i2, j1, j2 = (
+            opcode.tag,
+            opcode.src_start,
+            opcode.src_end,
+            opcode.dest_start,
+            opcode.dest_end,
+        )
+        if tag != "equal" and ops and ops[-1][0] != "equal":
+            _, pi1, _, pj1, _ = ops.pop()
+            i1, j1 = pi1, pj1
+        if tag != "equal":
+            tag = "replace" if i2 > i1 and j2 > j1 else ("delete" if i2 > i1 else "insert")
+        ops.append((tag, i1, i2, j1, j2))
+    return ops
+
+
+def _cleanup(ops: list[Opcode]) -> list[Opcode]:
+    """Merge two changes split by an equal run no longer than either of them."""
+    out: list[Opcode] = []
+    for op in ops:
+        if (
+            op[0] != "equal"
+            and len(out) >= 2
+            and out[-1][0] == "equal"
+            and out[-2][0] != "equal"
+            and _size(out[-1]) <= min(_size(out[-2]), _size(op))
+        ):
+            out.pop()
+            _, i1, _, j1, _ = out.pop()
+            op = ("replace", i1, op[2], j1, op[4])
+        if op[0] != "equal" and out and out[-1][0] != "equal":
+            _, i1, _, j1, _ = out.pop()
+            op = ("replace", i1, op[2], j1, op[4])
+        out.append(op)
+    return out
+
+
+def _size(op: Opcode) -> int:
+    return max(op[2] - op[1], op[4] - op[3])
+
+
+@lru_cache(maxsize=100_000)
+def _fold_token(token: str) -> str:
+    return fold_text(token)
+
+
+@lru_cache(maxsize=100_000)
+def _bare(text: str) -> str:
+    return _NOT_BARE.sub("", fold_text(text))
+
+
+@dataclass(slots=True)
+class _Doc:
+    """One side of the diff: normalized text, its sentences and their word tokens and keys."""
+
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[list[Token]] = field(default_factory=list)
+    keys: list[list[int]] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+
+class _Interner:
+    def __init__(self) -> None:
+        self.tokens: dict[str, int] = {}
+        self.strings: list[str] = []
+        self.sentences: dict[tuple[int, ...], int] = {}
+
+    def token(self, key: str) -> int:
+        n = self.tokens.get(key)
+        if n is None:
+            n = self.tokens[key] = len(self.strings)
+            self.strings.append(key)
+        return n
+
+    def sentence(self, keys: list[int]) -> int:
+        return self.sentences.setdefault(tuple(keys), len(self.sentences))
+
+
+def _prepare(raw: str, interner: _Interner) -> _Doc:
+    doc = _Doc(normalize_text(raw))
+    for sentence in split_sentences(doc.text):
+        tokens = [t for t in iter_tokens(sentence.text, sentence.start) if t.kind != "punct"]
+        if not tokens:
+            continue  # a line of dashes or stars carries no words
+        folded = to_simplified(sentence.text) if _HAN.search(sentence.text) else None
+        if folded is not None and len(folded) != len(sentence.text):
+            folded = None  # a phrase changed length: fall back to folding token by token
+        keys = []
+        for t in tokens:
+            text = t.text
+            if folded is not None and t.kind == "cjk":
+                text = folded[t.start - sentence.start]
+            keys.append(
+                interner.token(text if text.isascii() and text.isalnum() else _fold_token(text))
+            )
+        doc.sentences.append(sentence)
+        doc.tokens.append(tokens)
+        doc.keys.append(keys)
+        doc.ids.append(interner.sentence(keys))
+    return doc
+
+
+def _bare_keys(doc: _Doc, interner: _Interner) -> list[str]:
+    bare = (_bare(interner.strings[k]) for keys in doc.keys for k in keys)
+    return [b for b in bare if b]
+
+
+@dataclass(slots=True)
+class _Block:
+    """A changed run of sentences: indices into the sentence lists of A and of B."""
+
+    a: list[int]
+    b: list[int]
+
+
+def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
+    """Compare two texts word by word, aligned by sentence.
+
+    `names` are person names the caller knows of; an edit overlapping one (or a capitalised
+    name-like word sequence) is tagged "name".
+
+    >>> d = diff_words("He met 3 ministers.", "He met 5 ministers.")
+    >>> [(e.op, e.before, e.after, e.cls, e.touches) for e in d.edits]
+    [('replace', '3', '5', 'edit', ('number',))]
+    >>> diff_words("“Hello,”  she said.", '"Hello" she said').trivial
+    True
+    """
+    interner = _Interner()
+    da, db = _prepare(a, interner), _prepare(b, interner)
+    if _bare_keys(da, interner) == _bare_keys(db, interner):
+        return WordDiff(edits=(), similarity=1.0, trivial=True)
+
+    blocks: list[_Block] = []
+    matched = 0
+    for tag, i1, i2, j1, j2 in _opcodes(da.ids, db.ids):
+        if tag == "equal":
+            matched += sum(len(da.keys[i]) for i in range(i1, i2))
+        else:
+            blocks.append(_Block(list(range(i1, i2)), list(range(j1, j2))))
+
+    builder = _EditBuilder(da, db, interner, names)
+    for ia, ib in _find_moves(da, db, blocks, interner):
+        builder.move(ia, ib)
+    for block in blocks:
+        matched += builder.block(block)
+
+    edits = tuple(builder.edits)
+    if not edits:
+        return WordDiff(edits=(), similarity=1.0, trivial=True)
+    total = sum(map(len, da.keys)) + sum(map(len, db.keys))
+    similarity = 2 * matched / total if total else 1.0
+    return WordDiff(edits=edits, similarity=round(min(1.0, similarity), 4))
+
+
+def _find_moves(
+    da: _Doc, db: _Doc, blocks: list[_Block], interner: _Interner
+) -> list[tuple[int, int]]:
+    """Pair sentences deleted in one block with the same (or nearly) inserted in another.
+
+    The paired sentences are taken out of their blocks.
+    """
+    where_a = {i: n for n, blk in enumerate(blocks) for i in blk.a}
+    where_b = {j: n for n, blk in enumerate(blocks) for j in blk.b}
+    by_id: dict[int, list[int]] = {}
+    for i in where_a:
+        if len(da.keys[i]) >= _MOVE_MIN_TOKENS:
+            by_id.setdefault(da.ids[i], []).append(i)
+    moves: list[tuple[int, int]] = []
+    for j in where_b:
+        candidates = by_id.get(db.ids[j])
+        if candidates:
+            moves.append((candidates.pop(0), j))
+    taken_a = {i for i, _ in moves}
+    taken_b = {j for _, j in moves}
+    rest_a = [i for i in where_a if i not in taken_a and len(da.keys[i]) >= _MOVE_MIN_TOKENS]
+    rest_b = [j for j in where_b if j not in taken_b and len(db.keys[j]) >= _MOVE_MIN_TOKENS]
+    if rest_a and rest_b and len(rest_a) * len(rest_b) <= _MOVE_PAIRS_CAP:
+        choices = {i: da.keys[i] for i in rest_a}
+        for j in rest_b:
+            for _, _score, i in process.extract(
+                db.keys[j],
+                choices,
+                scorer=Indel.normalized_similarity,
+                score_cutoff=_MOVE_SIMILARITY,
+                limit=4,
+            ):
+                if where_a[i] != where_b[j]:  # in the same block it is an edit in place
+                    moves.append((i, j))
+                    del choices[i]
+                    break
+            if not choices:
+                break
+    taken_a = {i for i, _ in moves}
+    taken_b = {j for _, j in moves}
+    for blk in blocks:
+        blk.a = [i for i in blk.a if i not in taken_a]
+        blk.b = [j for j in blk.b if j not in taken_b]
+    return sorted(moves, key=lambda m: m[1])
+
+
+class _EditBuilder:
+    """Turns aligned blocks into `Edit`s: slices display text, finds context and tags."""
+
+    def __init__(self, da: _Doc, db: _Doc, interner: _Interner, names: Collection[str]) -> None:
+        self.da, self.db, self.interner = da, db, interner
+        self.names = [fold_text(n) for n in names if n.strip()]
+        self.edits: list[Edit] = []
+
+    def move(self, ia: int, ib: int) -> None:
+        before, after = self.da.sentences[ia].text, self.db.sentences[ib].text
+        self.edits.append(Edit("move", before, after, _trim(after, 0, len(after)), "move"))
+
+    def block(self, blk: _Block) -> int:
+        """Add the edits of one changed block; return how many word tokens matched in it."""
+        ta = [t for i in blk.a for t in self.da.tokens[i]]
+        tb = [t for j in blk.b for t in self.db.tokens[j]]
+        ka = [k for i in blk.a for k in self.da.keys[i]]
+        kb = [k for j in blk.b for k in self.db.keys[j]]
+        if not ka and not kb:
+            return 0
+        ops = _opcodes(ka, kb)
+        matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+        for tag, i1, i2, j1, j2 in _cleanup(ops):
+            if tag != "equal":
+                self._add(ta[i1:i2], tb[j1:j2], blk, i1, j1)
+        return matched
+
+    def _add(self, ta: list[Token], tb: list[Token], blk: _Block, i1: int, j1: int) -> None:
+        before = self.da.text[ta[0].start : ta[-1].end] if ta else ""
+        after = self.db.text[tb[0].start : tb[-1].end] if tb else ""
+        if _bare(before) == _bare(after):
+            return  # punctuation, quotes, hyphenation or width only
+        op: Op
+        cls: EditClass
+        if before and after:
+            op, cls = "replace", "edit"
+        elif after:
+            op, cls = "insert", "addition"
+        else:
+            op, cls = "delete", "deletion"
+        doc, toks = (self.db, tb) if tb else (self.da, ta)
+        context = _context(doc, toks[0].start, toks[-1].end)
+        touches = self._touches(ta, tb, before, after)
+        self.edits.append(Edit(op, before, after, context, cls, touches))
+
+    def _touches(
+        self, ta: list[Token], tb: list[Token], before: str, after: str
+    ) -> tuple[Touch, ...]:
+        found: list[Touch] = []
+        if any(_is_number(t) for t in (*ta, *tb)):
+            found.append("number")
+        if _touches_date(self.da, ta) or _touches_date(self.db, tb):
+            found.append("date")
+        if self._touches_name(ta, tb, before, after):
+            found.append("name")
+        return tuple(found)
+
+    def _touches_name(self, ta: list[Token], tb: list[Token], before: str, after: str) -> bool:
+        changed = {_fold_token(t.text).lower() for t in (*ta, *tb) if t.kind != "num"}
+        sides = [fold_text(s) for s in (before, after) if s]
+        for name in self.names:
+            parts = {p.lower() for p in name.split() if len(p) > 1}
+            if parts & changed or any(name in s or (len(s) >= 2 and s in name) for s in sides):
+                return True
+        return _in_capitalised_run(self.da, ta) or _in_capitalised_run(self.db, tb)
+
+
+def _is_number(token: Token) -> bool:
+    if token.kind == "num" or _DIGIT.search(token.text):
+        return True
+    if token.kind == "cjk":
+        return bool(_ZH_NUMERAL.match(token.text))
+    return token.text.lower() in _NUMBER_WORDS
+
+
+def _sentence_of(doc: _Doc, pos: int) -> Sentence:
+    """The sentence of `doc` holding character `pos` (binary search on the start offsets)."""
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.sentences[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return doc.sentences[lo]
+
+
+def _context(doc: _Doc, start: int, end: int) -> str:
+    first, last = _sentence_of(doc, start), _sentence_of(doc, max(start, end - 1))
+    text = doc.text[first.start : last.end]
+    return _trim(text, start - first.start, end - first.start)
+
+
+def _trim(text: str, start: int, end: int) -> str:
+    """Cut `text` to about _CONTEXT_CHARS characters around text[start:end]."""
+    if len(text) <= _CONTEXT_CHARS + 40:
+        return text
+    lo = max(0, start - 80)
+    hi = min(len(text), max(end + 80, lo + _CONTEXT_CHARS))
+    hi = min(hi, lo + 2 * _CONTEXT_CHARS)
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
+
+
+def _touches_date(doc: _Doc, tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    start, end = tokens[0].start, tokens[-1].end
+    first, last = _sentence_of(doc, start), _sentence_of(doc, end - 1)
+    for d in find_dates(doc.text[first.start : last.end]):
+        s, e = d.span[0] + first.start, d.span[1] + first.start
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _in_capitalised_run(doc: _Doc, tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    start, end = tokens[0].start, tokens[-1].end
+    sentence = _sentence_of(doc, start)
+    for m in _CAPITALISED_RUN.finditer(sentence.text):
+        words = m.group().split()
+        if len(words) < 2 or any(w in _NOT_NAME_WORDS for w in words):
+            continue
+        s, e = m.start() + sentence.start, m.end() + sentence.start
+        if s < end and start < e:
+            return True
+    return False
