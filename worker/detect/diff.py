@@ -38,6 +38,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fff
 # Everything but letters and digits, except a separator between two digits ("2.5" != "25").
 _NOT_BARE = re.compile(r"(?!(?<=\d)[.,:](?=\d))[\W_]")
 _DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"[^\W_]")
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -311,8 +312,8 @@ class _EditBuilder:
         return matched
 
     def _add(self, ta: list[Token], tb: list[Token], blk: _Block, i1: int, j1: int) -> None:
-        before = self.da.text[ta[0].start : ta[-1].end] if ta else ""
-        after = self.db.text[tb[0].start : tb[-1].end] if tb else ""
+        before = _slice(self.da, ta)
+        after = _slice(self.db, tb)
         if _bare(before) == _bare(after):
             return  # punctuation, quotes, hyphenation or width only
         op: Op
@@ -348,6 +349,18 @@ class _EditBuilder:
             if parts & changed or any(name in s or (len(s) >= 2 and s in name) for s in sides):
                 return True
         return _in_capitalised_run(self.da, ta) or _in_capitalised_run(self.db, tb)
+
+
+def _slice(doc: _Doc, tokens: list[Token]) -> str:
+    """The text the tokens cover; whole sentences with their closing punctuation."""
+    if not tokens:
+        return ""
+    start, end = tokens[0].start, tokens[-1].end
+    first, last = _sentence_of(doc, start), _sentence_of(doc, end - 1)
+    head, tail = doc.text[first.start : start], doc.text[end : last.end]
+    if not _WORD_CHAR.search(head) and not _WORD_CHAR.search(tail):
+        start, end = first.start, last.end
+    return doc.text[start:end]
 
 
 def _is_number(token: Token) -> bool:
