@@ -45,7 +45,9 @@ _EN_MONTH_ALONE = re.compile(
     r"\b(?:January|February|April|June|July|August|September|October|November|December)\b"
 )
 _EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_ISO = re.compile(rf"\b(?P<y>{_YEAR})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d1>3[01]|[12]\d|0?[1-9])\b")
+_ISO = re.compile(
+    rf"\b(?P<y>{_YEAR})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d1>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
 _ZH_DATE = re.compile(
     rf"(?:(?P<y>{_ZH_NUM})年)?(?P<m>{_ZH_NUM})月(?:(?P<d1>{_ZH_NUM})[日号])?"
     rf"(?:\s*(?:至|到|—|-|－|~|～)\s*(?:(?P<m2>{_ZH_NUM})月)?(?P<d2>{_ZH_NUM})[日号])?"
@@ -180,9 +182,7 @@ def check_dates(text: str) -> tuple[Finding, ...]:
                 Finding("date", f'date "{d.text}" does not exist', {**detail, "problem": "invalid"})
             )
         elif end_month == d.month and d.end_day < d.day:
-            summary = (
-                f'date range "{d.text}" ends (day {d.end_day}) before it starts (day {d.day})'
-            )
+            summary = f'date range "{d.text}" ends (day {d.end_day}) before it starts (day {d.day})'
             detail.update(
                 problem="range_reversed",
                 start={"year": d.year, "month": d.month, "day": d.day},

@@ -77,12 +77,12 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  Hello\\u00ad  world\\r\\n\\r\\n\\r\\n\\tBye ")
     'Hello world\\n\\nBye'
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     text = _LINE_ENDINGS.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
-    text = _PARAGRAPH_BREAK.sub("\n\n", text)
-    return text.strip()
+    text = _PARAGRAPH_BREAK.sub("\n\n", text).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def fold_text(text: str) -> str:
@@ -95,10 +95,11 @@ def fold_text(text: str) -> str:
     >>> fold_text("“Ｈｅｌｌｏ” inter-\\nnational — 發展 ２０２３")
     '"Hello" international -发展2023'
     """
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     text = _LINE_ENDINGS.sub("\n", text).translate(_QUOTES)
     text = _DASH_RUN.sub("-", text)
     text = _LINE_HYPHEN.sub("", text)
     text = to_simplified(text)
     text = _WHITESPACE.sub(" ", text).strip()
-    return _SPACE_NEAR_CJK.sub("", text)
+    text = _SPACE_NEAR_CJK.sub("", text)
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
