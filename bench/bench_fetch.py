@@ -1,0 +1,419 @@
+"""Fetch benchmark: wirediff against urlwatch on the same local feed farm, in one run.
+
+Input: --feeds N --pages M (and farm options). Output: a table on stdout (and a JSON file in
+bench/results/) with, for a cold pass (empty store), a warm pass (nothing changed) and a pass
+after editing --edit of the articles: wall time, feeds/s, articles/s, requests, peak RSS,
+bytes stored per version, and checks that exactly the edited articles got new versions.
+
+    PYTHONPATH=. python bench/bench_fetch.py --feeds 200 --pages 10
+    PYTHONPATH=. python bench/bench_fetch.py --feeds 1000 --pages 10
+    PYTHONPATH=. python bench/bench_fetch.py --feeds 200 --pages 10 --profile  # py-spy
+
+Each pass of each tool is a child process (`python -m worker fetch --json` with an SQLite
+store, follow_links=true; `urlwatch` from bench/.venv-urlwatch with every article URL as a
+job), so its peak RSS (os.wait4) and wall time, start-up included, are its own; the farm runs
+in this process. The urlwatch virtualenv is created from bench/requirements-urlwatch.txt when
+missing. Network only to 127.0.0.x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.farm import Farm
+
+REPO = Path(__file__).resolve().parent.parent
+URLWATCH_VENV = REPO / "bench" / ".venv-urlwatch"
+URLWATCH_REQUIREMENTS = REPO / "bench" / "requirements-urlwatch.txt"
+RESULTS = REPO / "bench" / "results"
+PASSES = ("cold", "warm", "edit")
+PROXY_VARS = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+
+
+@dataclass
+class Run:
+    tool: str
+    phase: str
+    wall_s: float  # the child process, start-up included
+    inner_s: float | None  # the tool's own pass time, when it reports one
+    peak_rss_mb: float
+    exit_code: int
+    hits: dict[str, int] = field(default_factory=dict)
+    checks: dict[str, Any] = field(default_factory=dict)
+    ok: bool = True
+
+
+def child_env() -> dict[str, str]:
+    """The environment minus proxies (everything goes to 127.0.0.x), with the repo importable."""
+    env = {k: v for k, v in os.environ.items() if k.lower() not in PROXY_VARS}
+    env["PYTHONPATH"] = str(REPO)
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.0/8,localhost"
+    return env
+
+
+def run_child(cmd: list[str], out: Path, err: Path, cwd: Path) -> tuple[float, float, int]:
+    """Run cmd; return (wall seconds, peak RSS in MB of that child alone, exit code)."""
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, cwd=cwd, env=child_env())
+        _, status, usage = os.wait4(proc.pid, 0)  # wait4: this child's own rusage
+        wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode  # Linux: ru_maxrss in KiB
+
+
+# -- wirediff ---------------------------------------------------------------------------------
+
+
+class Wirediff:
+    def __init__(self, work: Path, farm: Farm, profile: bool) -> None:
+        self.work = work
+        self.db = work / "wirediff.db"
+        self.config = work / "wirediff.toml"
+        self.profile = profile
+        lines = ["[fetch]", "allow_private = true", "revisit = []", ""]
+        for url in farm.feed_urls:
+            lines += ["[[feeds]]", f'url = "{url}"', "follow_links = true", ""]
+        self.config.write_text("\n".join(lines), encoding="utf-8")
+
+    def run(self, phase: str) -> Run:
+        cmd = [sys.executable, "-m", "worker", "fetch", "--json"]
+        cmd += ["--config", str(self.config), "--db", f"sqlite:///{self.db}"]
+        if self.profile:
+            raw = self.work / f"wirediff-{phase}.pyspy"
+            cmd = ["py-spy", "record", "-r", "250", "-f", "raw", "-o", str(raw), "--", *cmd]
+        out, err = self.work / f"wirediff-{phase}.out", self.work / f"wirediff-{phase}.err"
+        wall, rss, code = run_child(cmd, out, err, REPO)
+        summary = _summary(out)
+        run = Run("wirediff", phase, wall, summary.get("seconds"), rss, code)
+        run.checks = {"summary": summary}
+        if code != 0:
+            run.ok = False
+            run.checks["stderr"] = err.read_text(errors="replace")[-2000:]
+        return run
+
+    def store_stats(self) -> dict[str, Any]:
+        """Versions, their sources, and bytes stored per version, read from the SQLite file."""
+        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as con:
+            versions = con.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+            articles = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            sources = dict(con.execute("SELECT source, COUNT(*) FROM versions GROUP BY source"))
+            n_bodies, compressed, raw = con.execute(
+                "SELECT COUNT(*), COALESCE(SUM(LENGTH(data)), 0), COALESCE(SUM(size), 0) FROM bodies"
+            ).fetchone()
+            per_article = con.execute(
+                "SELECT a.url, COUNT(v.id), COUNT(DISTINCT v.text_hash) FROM articles a "
+                "JOIN versions v ON v.article_id = a.id GROUP BY a.id"
+            ).fetchall()
+        files = [self.db, self.db.with_name(self.db.name + "-wal")]
+        file_bytes = sum(p.stat().st_size for p in files if p.exists())
+        return {
+            "articles": articles,
+            "versions": versions,
+            "sources": sources,
+            "bodies": n_bodies,
+            "db_file_bytes": file_bytes,
+            "db_bytes_per_version": round(file_bytes / max(versions, 1)),
+            "compressed_body_bytes_per_version": round(compressed / max(versions, 1)),
+            "text_bytes_per_version": round(raw / max(versions, 1)),
+            "multi_version": {url: (n, texts) for url, n, texts in per_article if n > 1},
+        }
+
+
+def _summary(out: Path) -> dict[str, Any]:
+    for line in reversed(out.read_text(encoding="utf-8", errors="replace").splitlines()):
+        if line.startswith("{") and '"summary"' in line:
+            parsed: dict[str, Any] = json.loads(line)
+            return parsed
+    return {}
+
+
+def check_wirediff(run: Run, stats: dict[str, Any], farm: Farm, edited: list[str]) -> None:
+    total = farm.n_feeds * farm.n_pages
+    multi = stats.pop("multi_version")
+    checks: dict[str, Any] = {"versions": stats["versions"], "sources": stats["sources"]}
+    if run.phase in ("cold", "warm"):
+        checks["expect"] = f"{total} versions, all from pages, no article with 2"
+        run.ok &= stats["versions"] == total and stats["sources"].get("page") == total and not multi
+    if run.phase == "warm":
+        checks["expect"] += ", no page fetched"
+        run.ok &= run.hits.get("page", 0) == 0
+    if run.phase == "edit":
+        wrong = set(multi) ^ set(edited)
+        same_text = [url for url, (_, texts) in multi.items() if texts < 2]
+        checks["expect"] = f"{total + len(edited)} versions; the {len(edited)} edited have 2"
+        checks["unexpected"] = sorted(wrong)[:5]
+        checks["new_version_same_text"] = same_text[:5]
+        run.ok &= stats["versions"] == total + len(edited) and not wrong and not same_text
+    run.checks.update(checks)
+    run.checks["store"] = stats
+
+
+# -- urlwatch ---------------------------------------------------------------------------------
+
+
+def ensure_urlwatch() -> Path:
+    exe = URLWATCH_VENV / "bin" / "urlwatch"
+    if not exe.exists():
+        print(f"creating {URLWATCH_VENV} from {URLWATCH_REQUIREMENTS.name}", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(URLWATCH_VENV)], check=True)
+        pip = [str(URLWATCH_VENV / "bin" / "pip"), "install", "-q"]
+        subprocess.run([*pip, "-r", str(URLWATCH_REQUIREMENTS)], check=True)
+    return exe
+
+
+class Urlwatch:
+    def __init__(self, work: Path, farm: Farm) -> None:
+        self.exe = ensure_urlwatch()
+        self.work = work / "urlwatch"
+        self.work.mkdir()
+        self.urls = self.work / "urls.yaml"
+        # one job per article page, the way urlwatch users watch pages (YAML documents)
+        self.urls.write_text("".join(f"---\nurl: {u}\n" for u in farm.page_urls), encoding="utf-8")
+
+    def run(self, phase: str) -> Run:
+        cmd = [
+            str(self.exe),
+            "--urls",
+            str(self.urls),
+            "--config",
+            str(self.work / "urlwatch.yaml"),
+        ]
+        cmd += ["--cache", str(self.work / "cache.db"), "--hooks", str(self.work / "hooks.py")]
+        out, err = self.work / f"{phase}.out", self.work / f"{phase}.err"
+        wall, rss, code = run_child(cmd, out, err, self.work)
+        report = out.read_text(encoding="utf-8", errors="replace")
+        counts = Counter(
+            word
+            for line in report.splitlines()
+            for word in ("NEW", "CHANGED", "ERROR", "UNCHANGED")
+            if line[:3].strip(" .").isdigit() and f". {word}: " in line
+        )
+        run = Run("urlwatch", phase, wall, None, rss, code)
+        run.checks = {"report": dict(counts)}
+        if code != 0:
+            run.ok = False
+            run.checks["stderr"] = err.read_text(errors="replace")[-2000:]
+        return run
+
+    def settings(self) -> dict[str, Any]:
+        version = subprocess.run([str(self.exe), "--version"], capture_output=True, text=True)
+        return {"version": version.stdout.strip(), "max_workers": "urlwatch default (10 threads)"}
+
+
+def check_urlwatch(run: Run, farm: Farm, edited: list[str]) -> None:
+    report = run.checks["report"]
+    total = farm.n_feeds * farm.n_pages
+    expected = {"cold": {"NEW": total}, "warm": {}, "edit": {"CHANGED": len(edited)}}[run.phase]
+    run.checks["expect"] = expected or "nothing reported"
+    run.ok &= report == expected
+
+
+# -- table ------------------------------------------------------------------------------------
+
+
+def table(runs: list[Run], farm: Farm) -> str:
+    total = farm.n_feeds * farm.n_pages
+    head = f"{'pass':5} {'tool':9} {'wall s':>7} {'inner s':>7} {'feeds/s':>8} {'art/s':>8} "
+    head += f"{'feed req':>8} {'page req':>8} {'304s':>6} {'MB out':>7} {'RSS MB':>7}  check"
+    lines = [head, "-" * len(head)]
+    for r in runs:
+        inner = f"{r.inner_s:7.2f}" if r.inner_s is not None else f"{'-':>7}"
+        lines.append(
+            f"{r.phase:5} {r.tool:9} {r.wall_s:7.2f} {inner} {farm.n_feeds / r.wall_s:8.0f} "
+            f"{total / r.wall_s:8.0f} {r.hits.get('feed', 0):8} {r.hits.get('page', 0):8} "
+            f"{r.hits.get('not_modified', 0):6} {r.hits.get('bytes', 0) / 1e6:7.1f} "
+            f"{r.peak_rss_mb:7.0f}  {'ok' if r.ok else 'FAILED'}"
+        )
+    by = {(r.tool, r.phase): r for r in runs}
+    lines.append("")
+    for phase in PASSES:
+        wd, uw = by.get(("wirediff", phase)), by.get(("urlwatch", phase))
+        if wd and uw:
+            lines.append(
+                f"{phase:5} wirediff/urlwatch wall time {wd.wall_s / uw.wall_s:5.2f} "
+                f"(urlwatch/wirediff {uw.wall_s / wd.wall_s:5.2f}x)"
+            )
+    return "\n".join(lines)
+
+
+def goals(runs: list[Run]) -> list[str]:
+    by = {(r.tool, r.phase): r for r in runs}
+    out = []
+    wd_warm, uw_warm = by.get(("wirediff", "warm")), by.get(("urlwatch", "warm"))
+    if wd_warm and uw_warm:
+        ratio = uw_warm.wall_s / wd_warm.wall_s
+        out.append(
+            f"warm pass >= 2x faster than urlwatch: {ratio:.2f}x {'MET' if ratio >= 2 else 'NOT MET'}"
+        )
+    wd_cold, uw_cold = by.get(("wirediff", "cold")), by.get(("urlwatch", "cold"))
+    if wd_cold and uw_cold:
+        ratio = wd_cold.wall_s / uw_cold.wall_s
+        out.append(
+            f"cold pass <= 1.5x urlwatch's time: {ratio:.2f}x {'MET' if ratio <= 1.5 else 'NOT MET'}"
+        )
+    peak = max((r.peak_rss_mb for r in runs if r.tool == "wirediff"), default=0.0)
+    out.append(f"wirediff peak RSS < 200 MB: {peak:.0f} MB {'MET' if peak < 200 else 'NOT MET'}")
+    return out
+
+
+# -- profile summary --------------------------------------------------------------------------
+
+
+def hot_spots(raw: Path, top: int = 15) -> str:
+    """Top functions by own and by inclusive samples from a py-spy raw (collapsed) file."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        n = int(count)
+        frames = [_short(f) for f in stack.split(";")]
+        total += n
+        own[frames[-1]] += n
+        for frame in set(frames):
+            inclusive[frame] += n
+    lines = [f"{raw.name}: {total} samples (all threads)", "  own time:"]
+    lines += [f"    {n / total:6.1%}  {name}" for name, n in own.most_common(top)]
+    lines.append("  inclusive (project and library entry points):")
+    keep = [(name, n) for name, n in inclusive.most_common() if _interesting(name)][:top]
+    lines += [f"    {n / total:6.1%}  {name}" for name, n in keep]
+    return "\n".join(lines)
+
+
+def _short(frame: str) -> str:
+    # py-spy frames look like "function (path/to/file.py:123)"; keep function and file name
+    name, _, where = frame.partition(" (")
+    path = where.rstrip(")").rsplit(":", 1)[0]
+    for marker in ("site-packages/", "python3.11/"):
+        if marker in path:
+            path = path.split(marker, 1)[1]
+    return f"{name} ({path.removeprefix(str(REPO) + '/')})"
+
+
+def _interesting(name: str) -> bool:
+    skip = ("threading.py", "asyncio/", "concurrent/futures", "runpy.py", "<module>", "click/")
+    return not any(s in name for s in skip)
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--feeds", type=int, default=200)
+    ap.add_argument("--pages", type=int, default=10, help="articles per feed")
+    ap.add_argument("--hosts", type=int, default=10, help="feeds spread over 127.0.0.1..N")
+    ap.add_argument("--edit", type=float, default=0.05, help="fraction of articles edited")
+    ap.add_argument("--latency", type=float, default=0.0, help="seconds added to every response")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-urlwatch", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="run wirediff under py-spy (slower)")
+    ap.add_argument("--keep", action="store_true", help="keep the temp dir (stores, outputs)")
+    return ap.parse_args()
+
+
+def run_passes(
+    args: argparse.Namespace, farm: Farm, work: Path
+) -> tuple[list[Run], Urlwatch | None]:
+    """Cold, warm and edit passes, each tool in turn against the same farm state."""
+    runs: list[Run] = []
+    edited: list[str] = []
+    wirediff = Wirediff(work, farm, args.profile)
+    urlwatch = None if args.no_urlwatch or args.profile else Urlwatch(work, farm)
+    for phase in PASSES:
+        if phase == "edit":
+            edited = farm.edit(args.edit, random.Random(args.seed + 1))
+        farm.reset_hits()
+        run = wirediff.run(phase)
+        run.hits = dict(farm.reset_hits())
+        if run.exit_code == 0:
+            check_wirediff(run, wirediff.store_stats(), farm, edited)
+        runs.append(run)
+        print(f"  wirediff {phase}: {run.wall_s:.2f}s {'ok' if run.ok else 'FAILED'}", flush=True)
+        if urlwatch is not None:
+            run = urlwatch.run(phase)
+            run.hits = dict(farm.reset_hits())
+            check_urlwatch(run, farm, edited)
+            runs.append(run)
+            print(
+                f"  urlwatch {phase}: {run.wall_s:.2f}s {'ok' if run.ok else 'FAILED'}", flush=True
+            )
+    return runs, urlwatch
+
+
+def report(
+    args: argparse.Namespace, runs: list[Run], farm: Farm, urlwatch: Urlwatch | None, work: Path
+) -> None:
+    print()
+    print(table(runs, farm))
+    print()
+    for line in goals(runs):
+        print(line)
+    store = next((r.checks.get("store") for r in reversed(runs) if r.tool == "wirediff"), None)
+    if store:
+        print(
+            f"wirediff store after edit: {store['versions']} versions, {store['bodies']} bodies, "
+            f"{store['db_file_bytes'] / 1e6:.1f} MB SQLite = {store['db_bytes_per_version']} B/version; "
+            f"compressed text {store['compressed_body_bytes_per_version']} B/version "
+            f"(plain text {store['text_bytes_per_version']} B/version)"
+        )
+    if urlwatch is not None:
+        print(f"urlwatch: {urlwatch.settings()}")
+    for run in runs:
+        if not run.ok:
+            print(f"FAILED {run.tool} {run.phase}: {json.dumps(run.checks, default=str)[:1500]}")
+    for phase in PASSES if args.profile else ():
+        raw = work / f"wirediff-{phase}.pyspy"
+        if raw.exists():
+            print()
+            print(hot_spots(raw))
+    RESULTS.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    result_file = RESULTS / f"fetch-{args.feeds}x{args.pages}-{stamp}.json"
+    payload = {"args": vars(args), "runs": [asdict(r) for r in runs]}
+    result_file.write_text(json.dumps(payload, indent=1, default=str), encoding="utf-8")
+    print(f"\nresults: {result_file}")
+
+
+def main() -> int:
+    args = parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-fetch-"))
+    started = time.perf_counter()
+    farm = Farm(args.feeds, args.pages, seed=args.seed, hosts=args.hosts, latency=args.latency)
+    farm.start()
+    page_kb = sum(len(farm.page_bytes(0, j)) for j in range(args.pages)) / args.pages / 1024
+    print(
+        f"farm: {args.feeds} feeds x {args.pages} pages on {args.hosts} hosts, {page_kb:.0f} KB/page, "
+        f"latency {args.latency}s, built in {time.perf_counter() - started:.1f}s; work dir {work}",
+        flush=True,
+    )
+    try:
+        runs, urlwatch = run_passes(args, farm, work)
+        report(args, runs, farm, urlwatch, work)
+    finally:
+        farm.stop()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(r.ok for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
