@@ -84,6 +84,9 @@ _END = re.compile(r"[.!?。！？；;]+[\"'”’」』)）\]]*|…+[\"'”’�
 _LINE_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether the punctuation `match` ends a sentence; only a full stop needs a closer look."""
     if match.group()[0] != ".":
@@ -91,7 +94,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() :]
     if after[:1].isalnum():
         return False  # "3.5", "U.S", "e.g": no space after the stop
-    word = re.search(r"(\S+)$", text[: match.start()])
+    word = _LAST_WORD.search(text, max(0, match.start() - 40), match.start())
     if word is None:
         return True
     prev = word.group(1).lstrip("(\"'“‘[")
