@@ -39,6 +39,15 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fff
 _NOT_BARE = re.compile(r"(?!(?<=\d)[.,:](?=\d))[\W_]")
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_IN_WORD_PUNCT = re.compile(r"(?<=[^\W_])['\-](?=[^\W_])")
+_KEY_PUNCT = re.compile(r"(?!(?<=\d)[.,:](?=\d))[^\w\s]|_")
+_WHITESPACE = re.compile(r"\s+")
+_CJK = (
+    r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\uff00-\uffef\U00020000-\U0002ffff"
+)
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # what the tokenizer would count as words
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -136,38 +145,27 @@ def _bare(text: str) -> str:
 
 @dataclass(slots=True)
 class _Doc:
-    """One side of the diff: normalized text, its sentences and their word tokens and keys."""
+    """One side of the diff: normalized text, its sentences with their keys and token counts.
+
+    Sentences are tokenized (spans and interned token keys) only when they fall in a changed
+    block: most sentences of a long document never need it.
+    """
 
     text: str
+    interner: _Interner
     sentences: list[Sentence] = field(default_factory=list)
-    tokens: list[list[Token]] = field(default_factory=list)
-    keys: list[list[int]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    cache: dict[int, tuple[list[Token], list[int]]] = field(default_factory=dict)
 
-
-class _Interner:
-    def __init__(self) -> None:
-        self.tokens: dict[str, int] = {}
-        self.strings: list[str] = []
-        self.sentences: dict[tuple[int, ...], int] = {}
-
-    def token(self, key: str) -> int:
-        n = self.tokens.get(key)
-        if n is None:
-            n = self.tokens[key] = len(self.strings)
-            self.strings.append(key)
-        return n
-
-    def sentence(self, keys: list[int]) -> int:
-        return self.sentences.setdefault(tuple(keys), len(self.sentences))
-
-
-def _prepare(raw: str, interner: _Interner) -> _Doc:
-    doc = _Doc(normalize_text(raw))
-    for sentence in split_sentences(doc.text):
+    def words(self, i: int) -> tuple[list[Token], list[int]]:
+        """The word tokens of sentence `i` and their interned comparison keys."""
+        found = self.cache.get(i)
+        if found is not None:
+            return found
+        sentence = self.sentences[i]
         tokens = [t for t in iter_tokens(sentence.text, sentence.start) if t.kind != "punct"]
-        if not tokens:
-            continue  # a line of dashes or stars carries no words
         folded = to_simplified(sentence.text) if _HAN.search(sentence.text) else None
         if folded is not None and len(folded) != len(sentence.text):
             folded = None  # a phrase changed length: fall back to folding token by token
@@ -176,19 +174,42 @@ def _prepare(raw: str, interner: _Interner) -> _Doc:
             text = t.text
             if folded is not None and t.kind == "cjk":
                 text = folded[t.start - sentence.start]
-            keys.append(
-                interner.token(text if text.isascii() and text.isalnum() else _fold_token(text))
-            )
+            key = text if text.isascii() and text.isalnum() else _fold_token(text)
+            keys.append(self.interner.token(key))
+        self.cache[i] = (tokens, keys)
+        return tokens, keys
+
+
+class _Interner:
+    def __init__(self) -> None:
+        self.tokens: dict[str, int] = {}
+        self.sentences: dict[str, int] = {}
+
+    def token(self, key: str) -> int:
+        return self.tokens.setdefault(key, len(self.tokens))
+
+    def sentence(self, key: str) -> int:
+        return self.sentences.setdefault(key, len(self.sentences))
+
+
+def _sentence_key(text: str) -> str:
+    """The sentence's words in comparison form, punctuation dropped: equal keys, no edits."""
+    folded = _IN_WORD_PUNCT.sub("", fold_text(text))
+    folded = _WHITESPACE.sub(" ", _KEY_PUNCT.sub(" ", folded)).strip()
+    return _SPACE_NEAR_CJK.sub("", folded)
+
+
+def _prepare(raw: str, interner: _Interner) -> _Doc:
+    doc = _Doc(normalize_text(raw), interner)
+    for sentence in split_sentences(doc.text):
+        key = _sentence_key(sentence.text)
+        if not key:
+            continue  # a line of dashes or stars carries no words
         doc.sentences.append(sentence)
-        doc.tokens.append(tokens)
-        doc.keys.append(keys)
-        doc.ids.append(interner.sentence(keys))
+        doc.keys.append(key)
+        doc.ids.append(interner.sentence(key))
+        doc.counts.append(len(_COUNTABLE.findall(key)))
     return doc
-
-
-def _bare_keys(doc: _Doc, interner: _Interner) -> list[str]:
-    bare = (_bare(interner.strings[k]) for keys in doc.keys for k in keys)
-    return [b for b in bare if b]
 
 
 @dataclass(slots=True)
@@ -213,19 +234,19 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
     """
     interner = _Interner()
     da, db = _prepare(a, interner), _prepare(b, interner)
-    if _bare_keys(da, interner) == _bare_keys(db, interner):
+    if _SPACE_NEAR_CJK.sub("", " ".join(da.keys)) == _SPACE_NEAR_CJK.sub("", " ".join(db.keys)):
         return WordDiff(edits=(), similarity=1.0, trivial=True)
 
     blocks: list[_Block] = []
     matched = 0
     for tag, i1, i2, j1, j2 in _opcodes(da.ids, db.ids):
         if tag == "equal":
-            matched += sum(len(da.keys[i]) for i in range(i1, i2))
+            matched += sum(da.counts[i1:i2])
         else:
             blocks.append(_Block(list(range(i1, i2)), list(range(j1, j2))))
 
-    builder = _EditBuilder(da, db, interner, names)
-    for ia, ib in _find_moves(da, db, blocks, interner):
+    builder = _EditBuilder(da, db, names)
+    for ia, ib in _find_moves(da, db, blocks):
         builder.move(ia, ib)
     for block in blocks:
         matched += builder.block(block)
@@ -233,23 +254,23 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
     edits = tuple(builder.edits)
     if not edits:
         return WordDiff(edits=(), similarity=1.0, trivial=True)
-    total = sum(map(len, da.keys)) + sum(map(len, db.keys))
+    total = sum(da.counts) + sum(db.counts)
     similarity = 2 * matched / total if total else 1.0
     return WordDiff(edits=edits, similarity=round(min(1.0, similarity), 4))
 
 
-def _find_moves(
-    da: _Doc, db: _Doc, blocks: list[_Block], interner: _Interner
-) -> list[tuple[int, int]]:
+def _find_moves(da: _Doc, db: _Doc, blocks: list[_Block]) -> list[tuple[int, int]]:
     """Pair sentences deleted in one block with the same (or nearly) inserted in another.
 
+    Exact matches anywhere; near matches (similarity >= _MOVE_SIMILARITY) only between blocks
+    that lost sentences and blocks that gained some, since an edit in place keeps the count.
     The paired sentences are taken out of their blocks.
     """
     where_a = {i: n for n, blk in enumerate(blocks) for i in blk.a}
     where_b = {j: n for n, blk in enumerate(blocks) for j in blk.b}
     by_id: dict[int, list[int]] = {}
     for i in where_a:
-        if len(da.keys[i]) >= _MOVE_MIN_TOKENS:
+        if da.counts[i] >= _MOVE_MIN_TOKENS:
             by_id.setdefault(da.ids[i], []).append(i)
     moves: list[tuple[int, int]] = []
     for j in where_b:
@@ -258,8 +279,21 @@ def _find_moves(
             moves.append((candidates.pop(0), j))
     taken_a = {i for i, _ in moves}
     taken_b = {j for _, j in moves}
-    rest_a = [i for i in where_a if i not in taken_a and len(da.keys[i]) >= _MOVE_MIN_TOKENS]
-    rest_b = [j for j in where_b if j not in taken_b and len(db.keys[j]) >= _MOVE_MIN_TOKENS]
+    net: dict[int, int] = {}
+    for n, blk in enumerate(blocks):
+        net[n] = sum(1 for i in blk.a if i not in taken_a) - sum(
+            1 for j in blk.b if j not in taken_b
+        )
+    rest_a = [
+        i
+        for i, n in where_a.items()
+        if i not in taken_a and net[n] > 0 and da.counts[i] >= _MOVE_MIN_TOKENS
+    ]
+    rest_b = [
+        j
+        for j, n in where_b.items()
+        if j not in taken_b and net[n] < 0 and db.counts[j] >= _MOVE_MIN_TOKENS
+    ]
     if rest_a and rest_b and len(rest_a) * len(rest_b) <= _MOVE_PAIRS_CAP:
         choices = {i: da.keys[i] for i in rest_a}
         for j in rest_b:
@@ -287,8 +321,8 @@ def _find_moves(
 class _EditBuilder:
     """Turns aligned blocks into `Edit`s: slices display text, finds context and tags."""
 
-    def __init__(self, da: _Doc, db: _Doc, interner: _Interner, names: Collection[str]) -> None:
-        self.da, self.db, self.interner = da, db, interner
+    def __init__(self, da: _Doc, db: _Doc, names: Collection[str]) -> None:
+        self.da, self.db = da, db
         self.names = [fold_text(n) for n in names if n.strip()]
         self.edits: list[Edit] = []
 
@@ -298,10 +332,18 @@ class _EditBuilder:
 
     def block(self, blk: _Block) -> int:
         """Add the edits of one changed block; return how many word tokens matched in it."""
-        ta = [t for i in blk.a for t in self.da.tokens[i]]
-        tb = [t for j in blk.b for t in self.db.tokens[j]]
-        ka = [k for i in blk.a for k in self.da.keys[i]]
-        kb = [k for j in blk.b for k in self.db.keys[j]]
+        ta: list[Token] = []
+        tb: list[Token] = []
+        ka: list[int] = []
+        kb: list[int] = []
+        for i in blk.a:
+            tokens, keys = self.da.words(i)
+            ta += tokens
+            ka += keys
+        for j in blk.b:
+            tokens, keys = self.db.words(j)
+            tb += tokens
+            kb += keys
         if not ka and not kb:
             return 0
         ops = _opcodes(ka, kb)
