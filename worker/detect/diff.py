@@ -36,17 +36,19 @@ _MOVE_MIN_TOKENS = 4  # shorter sentences ("Yes.", a date line) are too common t
 _MOVE_PAIRS_CAP = 250_000  # fuzzy move search only when |deleted| x |inserted| is below this
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 # Everything but letters and digits, except a separator between two digits ("2.5" != "25").
-_NOT_BARE = re.compile(r"(?!(?<=\d)[.,:](?=\d))[\W_]")
+_NOT_BARE = re.compile(r"[^\w.,:]|_|[.,:](?<!\d[.,:])|[.,:](?!\d)")
 _DIGIT = re.compile(r"\d")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_IN_WORD_PUNCT = re.compile(r"(?<=[^\W_])['\-](?=[^\W_])")
-_KEY_PUNCT = re.compile(r"(?!(?<=\d)[.,:](?=\d))[^\w\s]|_")
-_WHITESPACE = re.compile(r"\s+")
+_IN_WORD_PUNCT = re.compile(r"['\-](?<=[^\W_]['\-])(?=[^\W_])")
+# Punctuation, except a separator between two digits. Each branch opens with a character
+# class: a leading lookaround would be tried at every position of the text.
+_KEY_PUNCT = re.compile(r"[^\w\s\x00.,:]|_|[.,:](?<!\d[.,:])|[.,:](?!\d)")
+_WHITESPACE = re.compile(r"[^\S\x00]+")
 _CJK = (
     r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     r"\uff00-\uffef\U00020000-\U0002ffff"
 )
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 _COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # what the tokenizer would count as words
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
 _NUMBER_WORDS = frozenset(
@@ -192,8 +194,22 @@ class _Interner:
         return self.sentences.setdefault(key, len(self.sentences))
 
 
+def _sentence_keys(texts: list[str]) -> list[str]:
+    """Each sentence's words in comparison form, punctuation dropped: equal keys, no edits.
+
+    The sentences are folded joined by NUL, in one pass of each regex over the whole text
+    (thousands of small calls cost several times more); one by one if a text holds a NUL.
+    """
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return [_sentence_key(t) for t in texts]
+    keys = _sentence_key(joined).split("\x00")
+    if len(keys) != len(texts):
+        return [_sentence_key(t) for t in texts]
+    return [k.strip() for k in keys]
+
+
 def _sentence_key(text: str) -> str:
-    """The sentence's words in comparison form, punctuation dropped: equal keys, no edits."""
     folded = _IN_WORD_PUNCT.sub("", fold_text(text))
     folded = _WHITESPACE.sub(" ", _KEY_PUNCT.sub(" ", folded)).strip()
     return _SPACE_NEAR_CJK.sub("", folded)
@@ -201,8 +217,8 @@ def _sentence_key(text: str) -> str:
 
 def _prepare(raw: str, interner: _Interner) -> _Doc:
     doc = _Doc(normalize_text(raw), interner)
-    for sentence in split_sentences(doc.text):
-        key = _sentence_key(sentence.text)
+    sentences = split_sentences(doc.text)
+    for sentence, key in zip(sentences, _sentence_keys([s.text for s in sentences]), strict=True):
         if not key:
             continue  # a line of dashes or stars carries no words
         doc.sentences.append(sentence)
@@ -441,14 +457,29 @@ def _trim(text: str, start: int, end: int) -> str:
     return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
+def _window(doc: _Doc, start: int, end: int, margin: int) -> tuple[int, int]:
+    """About `margin` characters either side of [start, end), within its sentences, cut at spaces.
+
+    Date and name patterns are short: matching them near the change, not over the whole
+    sentence, keeps tagging cheap on long documents.
+    """
+    first, last = _sentence_of(doc, start), _sentence_of(doc, max(start, end - 1))
+    lo, hi = max(first.start, start - margin), min(last.end, end + margin)
+    if lo > first.start:
+        lo = max(doc.text.rfind(" ", first.start, lo) + 1, first.start)
+    if hi < last.end:
+        space = doc.text.find(" ", hi, last.end)
+        hi = space if space >= 0 else last.end
+    return lo, hi
+
+
 def _touches_date(doc: _Doc, tokens: list[Token]) -> bool:
     if not tokens:
         return False
     start, end = tokens[0].start, tokens[-1].end
-    first, last = _sentence_of(doc, start), _sentence_of(doc, end - 1)
-    for d in find_dates(doc.text[first.start : last.end]):
-        s, e = d.span[0] + first.start, d.span[1] + first.start
-        if s < end and start < e:
+    lo, hi = _window(doc, start, end, 40)
+    for d in find_dates(doc.text[lo:hi]):
+        if d.span[0] + lo < end and start < d.span[1] + lo:
             return True
     return False
 
@@ -457,12 +488,11 @@ def _in_capitalised_run(doc: _Doc, tokens: list[Token]) -> bool:
     if not tokens:
         return False
     start, end = tokens[0].start, tokens[-1].end
-    sentence = _sentence_of(doc, start)
-    for m in _CAPITALISED_RUN.finditer(sentence.text):
+    lo, hi = _window(doc, start, end, 60)
+    for m in _CAPITALISED_RUN.finditer(doc.text, lo, hi):
         words = m.group().split()
         if len(words) < 2 or any(w in _NOT_NAME_WORDS for w in words):
             continue
-        s, e = m.start() + sentence.start, m.end() + sentence.start
-        if s < end and start < e:
+        if m.start() < end and start < m.end():
             return True
     return False

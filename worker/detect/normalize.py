@@ -32,14 +32,15 @@ _QUOTES = str.maketrans(
 )
 _DASH_RUN = re.compile(r"-{2,}")
 # A word broken at a line end: "inter-\nnational" -> "international".
-_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])")
+_LINE_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
 _WHITESPACE = re.compile(r"\s+")
 # CJK scripts do not separate words with spaces: a space next to a CJK character is layout.
 _CJK = (
     r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff"
 )
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 
 
@@ -98,8 +99,10 @@ def fold_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     text = _LINE_ENDINGS.sub("\n", text).translate(_QUOTES)
     text = _DASH_RUN.sub("-", text)
-    text = _LINE_HYPHEN.sub("", text)
+    if "\n" in text:
+        text = _LINE_HYPHEN.sub("", text)
     text = to_simplified(text)
     text = _WHITESPACE.sub(" ", text).strip()
-    text = _SPACE_NEAR_CJK.sub("", text)
+    if _HAS_CJK.search(text):
+        text = _SPACE_NEAR_CJK.sub("", text)
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
