@@ -94,7 +94,19 @@ class Wirediff:
         cmd += ["--config", str(self.config), "--db", f"sqlite:///{self.db}"]
         if self.profile:
             raw = self.work / f"wirediff-{phase}.pyspy"
-            cmd = ["py-spy", "record", "-r", "250", "-f", "raw", "-o", str(raw), "--", *cmd]
+            cmd = [
+                "py-spy",
+                "record",
+                "--gil",
+                "-r",
+                "250",
+                "-f",
+                "raw",
+                "-o",
+                str(raw),
+                "--",
+                *cmd,
+            ]
         out, err = self.work / f"wirediff-{phase}.out", self.work / f"wirediff-{phase}.err"
         wall, rss, code = run_child(cmd, out, err, REPO)
         summary = _summary(out)
@@ -288,7 +300,7 @@ def hot_spots(raw: Path, top: int = 15) -> str:
         own[frames[-1]] += n
         for frame in set(frames):
             inclusive[frame] += n
-    lines = [f"{raw.name}: {total} samples (all threads)", "  own time:"]
+    lines = [f"{raw.name}: {total} samples holding the GIL, all threads", "  own time:"]
     lines += [f"    {n / total:6.1%}  {name}" for name, n in own.most_common(top)]
     lines.append("  inclusive (project and library entry points):")
     keep = [(name, n) for name, n in inclusive.most_common() if _interesting(name)][:top]
