@@ -14,22 +14,23 @@ from functools import lru_cache
 from typing import Protocol
 
 # Soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM, Mongolian vowel separator.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"))
+# Regex substitution rather than str.translate: translate with a dict costs per character,
+# a character-class scan runs in C and these characters are rare.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
 # Quote and dash styles, mapped to their ASCII form (after NFKC, so full-width forms are gone).
-_QUOTES = str.maketrans(
-    {
-        **dict.fromkeys(map(ord, "“”„‟«»「」『』〝〞〟″‶"), '"'),
-        **dict.fromkeys(map(ord, "‘’‚‛‹›′‵`´"), "'"),
-        **dict.fromkeys(map(ord, "‐‑‒–—―−⁃﹘﹣"), "-"),
-        **dict.fromkeys(map(ord, "〜～"), "~"),
-        **dict.fromkeys(map(ord, "・･"), "·"),
-    }
-)
+_QUOTE_MAP = {
+    **dict.fromkeys("“”„‟«»「」『』〝〞〟″‶", '"'),
+    **dict.fromkeys("‘’‚‛‹›′‵`´", "'"),
+    **dict.fromkeys("‐‑‒–—―−⁃﹘﹣", "-"),
+    **dict.fromkeys("〜～", "~"),
+    **dict.fromkeys("・･", "·"),
+}
+_QUOTES = re.compile("[" + re.escape("".join(_QUOTE_MAP)) + "]")
 _DASH_RUN = re.compile(r"-{2,}")
 # A word broken at a line end: "inter-\nnational" -> "international".
 _LINE_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
@@ -42,6 +43,10 @@ _CJK = (
 _SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def _quote(match: re.Match[str]) -> str:
+    return _QUOTE_MAP[match.group()]
 
 
 class _Converter(Protocol):
@@ -78,7 +83,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  Hello\\u00ad  world\\r\\n\\r\\n\\r\\n\\tBye ")
     'Hello world\\n\\nBye'
     """
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     text = _LINE_ENDINGS.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
@@ -96,8 +101,8 @@ def fold_text(text: str) -> str:
     >>> fold_text("“Ｈｅｌｌｏ” inter-\\nnational — 發展 ２０２３")
     '"Hello" international -发展2023'
     """
-    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
-    text = _LINE_ENDINGS.sub("\n", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    text = _QUOTES.sub(_quote, _LINE_ENDINGS.sub("\n", text))
     text = _DASH_RUN.sub("-", text)
     if "\n" in text:
         text = _LINE_HYPHEN.sub("", text)
