@@ -91,7 +91,9 @@ def mutate(text: str, rng: random.Random, extra_sentence: str, *, chars: bool) -
         letters = list(mutated)
         han = [i for i, ch in enumerate(letters) if "\u4e00" <= ch <= "\u9fff"]
         for i in rng.sample(han, max(1, len(han) // 50)):
-            letters[i] = rng.choice("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经")
+            letters[i] = rng.choice(
+                "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+            )
         return "".join(letters)
     words = mutated.split(" ")
     vocab = [w for w in words if w.isalpha()]
@@ -119,7 +121,9 @@ def speed(corpus: Path, sizes: list[int], seed: int, skip_above: int) -> None:
         extra = "An entirely new sentence about the committee's revised budget was added here."
         cases.append((f"en {size:,} words", a, mutate(a, rng, extra, chars=False)))
     a = build(zh, 3000, rng, chars=True)
-    cases.append(("zh 3,000 chars", a, mutate(a, rng, "会议还决定增设一个专门委员会。", chars=True)))
+    cases.append(
+        ("zh 3,000 chars", a, mutate(a, rng, "会议还决定增设一个专门委员会。", chars=True))
+    )
 
     print(f"{'case':<18}{'tokens A/B':>15}{'edits':>7}{'sim':>7}"
           f"{'diff_words s':>14}{'difflib s':>12}{'ratio':>9}")  # fmt: skip
