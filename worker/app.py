@@ -39,7 +39,9 @@ class Runtime:
         return [c.name for c in self.channels if c.matches(alert)]
 
 
-def parse_alert_channels(settings: Settings, environ: Mapping[str, str]) -> tuple[ChannelConfig, ...]:
+def parse_alert_channels(
+    settings: Settings, environ: Mapping[str, str]
+) -> tuple[ChannelConfig, ...]:
     try:
         return parse_channels(list(settings.alerts), environ)
     except AlertConfigError as err:

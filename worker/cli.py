@@ -64,14 +64,19 @@ def user_errors() -> Iterator[None]:
 def store_options(func: F) -> F:
     """--config and --db: every command that reads or writes the store takes both."""
     func = click.option(
-        "--db", "db_url", metavar="URL",
+        "--db",
+        "db_url",
+        metavar="URL",
         help="Database URL (sqlite:///PATH or postgresql+psycopg://...). "
         "Default: $WIREDIFF_DB, the config's [storage] url, or the embedded SQLite file.",
-    )(func)  # fmt: skip
+    )(func)
     func = click.option(
-        "--config", "config_path", metavar="FILE", type=click.Path(dir_okay=False),
+        "--config",
+        "config_path",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
         help="TOML config file (default: $WIREDIFF_CONFIG).",
-    )(func)  # fmt: skip
+    )(func)
     return func
 
 
@@ -127,14 +132,22 @@ def cli(verbose: int) -> None:
 
 @cli.command()
 @store_options
-@click.option("--feed", "feed_args", multiple=True, metavar="URL_OR_PATH",
-              help="Fetch only this feed (a URL or a local file); repeatable.")  # fmt: skip
+@click.option(
+    "--feed",
+    "feed_args",
+    multiple=True,
+    metavar="URL_OR_PATH",
+    help="Fetch only this feed (a URL or a local file); repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
 @click.option("--no-alerts", is_flag=True, help="Store changes but write no alerts for them.")
 def fetch(
-    config_path: str | None, db_url: str | None, feed_args: tuple[str, ...], as_json: bool,
+    config_path: str | None,
+    db_url: str | None,
+    feed_args: tuple[str, ...],
+    as_json: bool,
     no_alerts: bool,
-) -> None:  # fmt: skip
+) -> None:
     """One pass over the feeds, then exit."""
     from worker.passes import feed_specs_from_args, one_pass
 
@@ -193,4 +206,4 @@ def main() -> None:
         sys.exit(130)
 
 
-__all__ = ["cli", "emit_json", "json", "main", "Path"]
+__all__ = ["Path", "cli", "emit_json", "json", "main"]

@@ -42,7 +42,9 @@ def alerts_test(config_path: str | None, db_url: str | None) -> None:
 
 @alerts_group.command("pending")
 @store_options
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one object per undelivered alert.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines, one object per undelivered alert."
+)
 def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -> None:
     """List alerts not yet delivered (pending, and failed ones with their reason)."""
     store = store_for(config_path, db_url)
@@ -50,11 +52,16 @@ def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -
         rows = deliveries.undelivered(session)
     for row in rows:
         line = {
-            "type": "alert", "change_id": row.change_id, "channel": row.channel,
-            "state": row.state, "attempts": row.attempts, "last_error": row.last_error,
+            "type": "alert",
+            "change_id": row.change_id,
+            "channel": row.channel,
+            "state": row.state,
+            "attempts": row.attempts,
+            "last_error": row.last_error,
             "next_attempt_at": row.next_attempt_at.isoformat().replace("+00:00", "Z")
-            if row.state == "pending" else None,
-        }  # fmt: skip
+            if row.state == "pending"
+            else None,
+        }
         if as_json:
             emit_json(line)
         else:

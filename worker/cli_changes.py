@@ -36,14 +36,20 @@ def parse_since(value: str) -> datetime:
 
 @click.command("changes")
 @store_options
-@click.option("--since", metavar="T", help="Only changes detected since T (ISO time, or an age: 1h, 7d).")
+@click.option(
+    "--since", metavar="T", help="Only changes detected since T (ISO time, or an age: 1h, 7d)."
+)
 @click.option("--feed", "feed_url", metavar="URL", help="Only changes of this feed.")
 @click.option("--kind", type=click.Choice(KINDS), help="Only changes of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: the change events.")
 def changes_cmd(
-    config_path: str | None, db_url: str | None, since: str | None, feed_url: str | None,
-    kind: str | None, as_json: bool,
-) -> None:  # fmt: skip
+    config_path: str | None,
+    db_url: str | None,
+    since: str | None,
+    feed_url: str | None,
+    kind: str | None,
+    as_json: bool,
+) -> None:
     """List detected changes, with each one's alert delivery state."""
     with user_errors():
         since_at = parse_since(since) if since else None
@@ -55,7 +61,12 @@ def changes_cmd(
     console = Console(as_json=as_json)
     for event in events:
         event["deliveries"] = [
-            {"channel": d.channel, "state": d.state, "attempts": d.attempts, "last_error": d.last_error}
+            {
+                "channel": d.channel,
+                "state": d.state,
+                "attempts": d.attempts,
+                "last_error": d.last_error,
+            }
             for d in states.get(event["id"], [])
         ]
         console.change(event)
@@ -79,23 +90,32 @@ def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
 @store_options
 @click.argument("article_url")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one object per version.")
-def history_cmd(config_path: str | None, db_url: str | None, article_url: str, as_json: bool) -> None:
+def history_cmd(
+    config_path: str | None, db_url: str | None, article_url: str, as_json: bool
+) -> None:
     """The stored versions of one report."""
     store = store_for(config_path, db_url)
     with user_errors():
         article, rows = _article_for(store, article_url)
     for v in rows:
         line = {
-            "type": "version", "version": v.number,
-            "fetched_at": v.fetched_at.isoformat().replace("+00:00", "Z"), "title": v.title,
-            "link": v.link, "text_hash": v.text_hash, "source": v.source,
-            "extractor": v.extractor, "extractor_version": v.extractor_version,
+            "type": "version",
+            "version": v.number,
+            "fetched_at": v.fetched_at.isoformat().replace("+00:00", "Z"),
+            "title": v.title,
+            "link": v.link,
+            "text_hash": v.text_hash,
+            "source": v.source,
+            "extractor": v.extractor,
+            "extractor_version": v.extractor_version,
             "raw_hash": v.raw_hash,
-        }  # fmt: skip
+        }
         if as_json:
             emit_json(line)
         else:
-            click.echo(f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}")
+            click.echo(
+                f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}"
+            )
     if not as_json:
         click.echo(f"{len(rows)} versions of {article.url or article.key} ({article.state})")
 
@@ -103,13 +123,29 @@ def history_cmd(config_path: str | None, db_url: str | None, article_url: str, a
 @click.command("diff")
 @store_options
 @click.argument("article_url")
-@click.option("--from", "from_n", type=int, metavar="N", help="Earlier version (default: the one before --to).")
+@click.option(
+    "--from",
+    "from_n",
+    type=int,
+    metavar="N",
+    help="Earlier version (default: the one before --to).",
+)
 @click.option("--to", "to_n", type=int, metavar="M", help="Later version (default: the newest).")
-@click.option("--format", "fmt", type=click.Choice(["text", "html", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "html", "json"]),
+    default="text",
+    show_default=True,
+)
 def diff_cmd(
-    config_path: str | None, db_url: str | None, article_url: str, from_n: int | None,
-    to_n: int | None, fmt: str,
-) -> None:  # fmt: skip
+    config_path: str | None,
+    db_url: str | None,
+    article_url: str,
+    from_n: int | None,
+    to_n: int | None,
+    fmt: str,
+) -> None:
     """The difference between two versions of one report."""
     runtime = runtime_for(config_path, db_url, quiet=True)
     with user_errors():
@@ -118,7 +154,9 @@ def diff_cmd(
     to_n = to_n or (numbers[-1] if numbers else None)
     from_n = from_n or (to_n - 1 if to_n else None)
     if to_n not in numbers or from_n not in numbers:
-        raise UserError(f"{article_url}: versions {from_n} and {to_n} are not both stored (have {numbers})")
+        raise UserError(
+            f"{article_url}: versions {from_n} and {to_n} are not both stored (have {numbers})"
+        )
     with runtime.store.read() as session:
         a = next(v for v in rows if v.number == from_n)
         b = next(v for v in rows if v.number == to_n)
@@ -136,23 +174,42 @@ def _diff_event(article: Article, a: Version, b: Version, change: Any) -> dict[s
     subject = Subject("", None, article.url, article.guid, b.title, article.key)
     if change is None:
         return build_event(
-            subject, kind="wording", detected_at=datetime.now(UTC), from_version=a.number,
-            to_version=b.number, similarity=1.0, summary="no change beyond whitespace, quotes or punctuation",
-        )  # fmt: skip
+            subject,
+            kind="wording",
+            detected_at=datetime.now(UTC),
+            from_version=a.number,
+            to_version=b.number,
+            similarity=1.0,
+            summary="no change beyond whitespace, quotes or punctuation",
+        )
     return build_event(
-        subject, kind=change.kind, detected_at=datetime.now(UTC), from_version=a.number,
-        to_version=b.number, similarity=change.similarity, summary=change.summary,
+        subject,
+        kind=change.kind,
+        detected_at=datetime.now(UTC),
+        from_version=a.number,
+        to_version=b.number,
+        similarity=change.similarity,
+        summary=change.summary,
         aspects=change.aspects(),
-    )  # fmt: skip
+    )
 
 
 @click.command("compare")
 @click.argument("file_a", type=click.Path(dir_okay=False))
 @click.argument("file_b", required=False, type=click.Path(dir_okay=False))
-@click.option("--roster", "roster_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra people roster (TOML, same shape as seeds/people.toml); repeatable.")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: a report per file, then the change.")
-def compare_cmd(file_a: str, file_b: str | None, roster_files: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--roster",
+    "roster_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra people roster (TOML, same shape as seeds/people.toml); repeatable.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines: a report per file, then the change."
+)
+def compare_cmd(
+    file_a: str, file_b: str | None, roster_files: tuple[str, ...], as_json: bool
+) -> None:
     """Compare two texts (versions, outlets, languages); with one file, check it against itself."""
     from pathlib import Path
 
@@ -171,15 +228,25 @@ def compare_cmd(file_a: str, file_b: str | None, roster_files: tuple[str, ...], 
         subject = Subject("", None, name_b, None, name_b, _digest(a, b))
         if change is None:
             event = build_event(
-                subject, kind="wording", detected_at=datetime.now(UTC), from_version=None,
-                to_version=None, similarity=1.0, summary="the two texts agree",
-            )  # fmt: skip
+                subject,
+                kind="wording",
+                detected_at=datetime.now(UTC),
+                from_version=None,
+                to_version=None,
+                similarity=1.0,
+                summary="the two texts agree",
+            )
         else:
             event = build_event(
-                subject, kind=change.kind, detected_at=datetime.now(UTC), from_version=None,
-                to_version=None, similarity=change.similarity, summary=change.summary,
+                subject,
+                kind=change.kind,
+                detected_at=datetime.now(UTC),
+                from_version=None,
+                to_version=None,
+                similarity=change.similarity,
+                summary=change.summary,
                 aspects=change.aspects(),
-            )  # fmt: skip
+            )
         if as_json:
             emit_json(event)
         else:

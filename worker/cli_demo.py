@@ -29,8 +29,15 @@ def _demo_db(db_url: str | None) -> str:
 
 
 @click.command("demo")
-@click.option("--db", "db_url", metavar="URL", help="Store to use (default: a fresh demo.db next to the embedded store).")
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines: the seed's report, then each pass's lines.")
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    help="Store to use (default: a fresh demo.db next to the embedded store).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON Lines: the seed's report, then each pass's lines."
+)
 def demo_cmd(db_url: str | None, as_json: bool) -> None:
     """Run the whole pipeline offline on the bundled seed report and show what it finds.
 

@@ -26,14 +26,23 @@ def feeds_group() -> None:
 @feeds_group.command("add")
 @store_options
 @click.argument("url")
-@click.option("--interval", default="15m", show_default=True, help="How often to poll: 90s, 15m, 1h...")
+@click.option(
+    "--interval", default="15m", show_default=True, help="How often to poll: 90s, 15m, 1h..."
+)
 @click.option("--name", help="A display name.")
-@click.option("--no-follow", is_flag=True, help="Use the feed's own text; do not fetch article pages.")
+@click.option(
+    "--no-follow", is_flag=True, help="Use the feed's own text; do not fetch article pages."
+)
 @click.option("--category", help="A category (OPML outline), e.g. 'State media/China'.")
 def feeds_add(
-    config_path: str | None, db_url: str | None, url: str, interval: str, name: str | None,
-    no_follow: bool, category: str | None,
-) -> None:  # fmt: skip
+    config_path: str | None,
+    db_url: str | None,
+    url: str,
+    interval: str,
+    name: str | None,
+    no_follow: bool,
+    category: str | None,
+) -> None:
     """Add a feed URL to the store."""
     with user_errors():
         seconds = parse_duration(interval, what="--interval")
@@ -75,29 +84,43 @@ def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> No
         rows = feeds.all_feeds(session)
     if as_json:
         for f in rows:
-            emit_json({
-                "type": "feed", "url": f.url, "name": f.name, "interval": format_duration(f.interval_s),
-                "follow_links": f.follow_links, "category": f.category, "last_ok_at": _iso(f.last_ok_at),
-                "error_count": f.error_count, "last_error": f.last_error,
-                "next_fetch_at": _iso(f.next_fetch_at),
-            })  # fmt: skip
+            emit_json(
+                {
+                    "type": "feed",
+                    "url": f.url,
+                    "name": f.name,
+                    "interval": format_duration(f.interval_s),
+                    "follow_links": f.follow_links,
+                    "category": f.category,
+                    "last_ok_at": _iso(f.last_ok_at),
+                    "error_count": f.error_count,
+                    "last_error": f.last_error,
+                    "next_fetch_at": _iso(f.next_fetch_at),
+                }
+            )
         return
     table = Table(show_edge=False, pad_edge=False)
     for column in ("url", "name", "interval", "last ok", "errors", "next fetch", "last error"):
         table.add_column(column, overflow="fold")
     for f in rows:
         table.add_row(
-            f.url, f.name or f.title or "", format_duration(f.interval_s),
-            _iso(f.last_ok_at) or "never", str(f.error_count), _iso(f.next_fetch_at) or "now",
+            f.url,
+            f.name or f.title or "",
+            format_duration(f.interval_s),
+            _iso(f.last_ok_at) or "never",
+            str(f.error_count),
+            _iso(f.next_fetch_at) or "now",
             f.last_error or "",
-        )  # fmt: skip
+        )
     RichConsole(highlight=False).print(table)
 
 
 @feeds_group.command("import")
 @store_options
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--interval", default="15m", show_default=True, help="Interval for the imported feeds.")
+@click.option(
+    "--interval", default="15m", show_default=True, help="Interval for the imported feeds."
+)
 def feeds_import(config_path: str | None, db_url: str | None, file: str, interval: str) -> None:
     """Import feeds from an OPML file (categories kept from nested outlines)."""
     from worker.opml import OpmlError, parse_opml

@@ -9,7 +9,11 @@ from worker.cli import runtime_for, store_options, user_errors
 
 @click.command("run")
 @store_options
-@click.option("--once", is_flag=True, help="Refresh the feeds that are due, deliver alerts, and exit (burst mode).")
+@click.option(
+    "--once",
+    is_flag=True,
+    help="Refresh the feeds that are due, deliver alerts, and exit (burst mode).",
+)
 def run_cmd(config_path: str | None, db_url: str | None, once: bool) -> None:
     """The daemon: poll feeds on their intervals, revisit articles, deliver alerts.
 

@@ -133,8 +133,17 @@ def _database_url(
 def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:
     defaults = DaemonOptions()
     values = {}
-    for key in ("tick", "revisit_every", "deliver_every", "housekeeping_every", "stale_after", "shutdown_grace"):
-        seconds = parse_duration(raw.get(key, getattr(defaults, key)), what=f"{where}: [daemon] {key}")
+    for key in (
+        "tick",
+        "revisit_every",
+        "deliver_every",
+        "housekeeping_every",
+        "stale_after",
+        "shutdown_grace",
+    ):
+        seconds = parse_duration(
+            raw.get(key, getattr(defaults, key)), what=f"{where}: [daemon] {key}"
+        )
         if seconds <= 0:
             raise ConfigError(f"{where}: [daemon] {key} must be more than zero")
         values[key] = seconds
@@ -144,7 +153,7 @@ def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:
 def _log_format(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> str:
     value = str(raw.get("log_format", environ.get("WIREDIFF_LOG_FORMAT", "text")))
     if value not in ("text", "json"):
-        raise ConfigError(f"{where}: [daemon] log_format must be \"text\" or \"json\", got {value!r}")
+        raise ConfigError(f'{where}: [daemon] log_format must be "text" or "json", got {value!r}')
     return value
 
 

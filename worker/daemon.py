@@ -69,9 +69,13 @@ class Daemon:
         async with Fetcher(settings.fetch) as fetcher:
             self._fetcher = fetcher
             self._ctx = Context(
-                self.runtime.store, fetcher, self.runtime.roster, self.runtime.route,
-                revisit=settings.revisit, clock=self.clock,
-            )  # fmt: skip
+                self.runtime.store,
+                fetcher,
+                self.runtime.roster,
+                self.runtime.route,
+                revisit=settings.revisit,
+                clock=self.clock,
+            )
             try:
                 if once:
                     await self.run_once()
@@ -97,10 +101,33 @@ class Daemon:
         scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
         opts = self.options
         common: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
-        scheduler.add_job(self.refresh_due, "interval", seconds=opts.tick, id="refresh", next_run_time=self.clock(), **common)
-        scheduler.add_job(self.revisit, "interval", seconds=opts.revisit_every, id="revisit", **common)
-        scheduler.add_job(self.deliver, "interval", seconds=opts.deliver_every, id="deliver", next_run_time=self.clock(), **common)
-        scheduler.add_job(self.housekeeping, "interval", seconds=opts.housekeeping_every, id="housekeeping", next_run_time=self.clock(), **common)
+        scheduler.add_job(
+            self.refresh_due,
+            "interval",
+            seconds=opts.tick,
+            id="refresh",
+            next_run_time=self.clock(),
+            **common,
+        )
+        scheduler.add_job(
+            self.revisit, "interval", seconds=opts.revisit_every, id="revisit", **common
+        )
+        scheduler.add_job(
+            self.deliver,
+            "interval",
+            seconds=opts.deliver_every,
+            id="deliver",
+            next_run_time=self.clock(),
+            **common,
+        )
+        scheduler.add_job(
+            self.housekeeping,
+            "interval",
+            seconds=opts.housekeeping_every,
+            id="housekeeping",
+            next_run_time=self.clock(),
+            **common,
+        )
         scheduler.start()
         logger.info("daemon started store=%s tick=%ss", self.runtime.store.display_url, opts.tick)
         try:
@@ -118,13 +145,16 @@ class Daemon:
         tasks = list(self.in_flight.values())
         if not tasks:
             return
-        done, pending = await asyncio.wait(tasks, timeout=self.options.shutdown_grace)
+        _done, pending = await asyncio.wait(tasks, timeout=self.options.shutdown_grace)
         for task in pending:
             task.cancel()
         if pending:
             await asyncio.wait(pending, timeout=5)
-            logger.warning("shutdown: %d refreshes cut off after %ss; they run again next start",
-                           len(pending), self.options.shutdown_grace)  # fmt: skip
+            logger.warning(
+                "shutdown: %d refreshes cut off after %ss; they run again next start",
+                len(pending),
+                self.options.shutdown_grace,
+            )
         # Alerts for changes found by the last refreshes go out now if they can.
         if not pending:
             await self.deliver()
@@ -155,9 +185,14 @@ class Daemon:
                 self._jittered = True
                 spread = [r for r in rows if r.next_fetch_at is not None]
                 for row in spread:
-                    row.next_fetch_at = now + timedelta(seconds=random.uniform(0, min(row.interval_s, 60)))
+                    row.next_fetch_at = now + timedelta(
+                        seconds=random.uniform(0, min(row.interval_s, 60))
+                    )
                 rows = [r for r in rows if r.next_fetch_at is None or r.next_fetch_at <= now]
-            lag = max(((now - r.next_fetch_at).total_seconds() for r in rows if r.next_fetch_at), default=0.0)
+            lag = max(
+                ((now - r.next_fetch_at).total_seconds() for r in rows if r.next_fetch_at),
+                default=0.0,
+            )
             self.metrics.lag.set(lag)
             return [FeedState.of(r) for r in rows]
 
@@ -188,7 +223,12 @@ class Daemon:
         self.metrics.versions.inc(outcome.new_versions)
         for event in outcome.events:
             self.metrics.changes.labels(event["kind"]).inc()
-            logger.info("change kind=%s article=%s summary=%s", event["kind"], event["article"]["url"], event["summary"])
+            logger.info(
+                "change kind=%s article=%s summary=%s",
+                event["kind"],
+                event["article"]["url"],
+                event["summary"],
+            )
         if outcome.status == "error":
             logger.warning("feed error url=%s error=%s", outcome.url, outcome.error)
 
@@ -202,13 +242,20 @@ class Daemon:
             return
         for event in events:
             self.metrics.changes.labels(event["kind"]).inc()
-            logger.info("change kind=%s article=%s summary=%s", event["kind"], event["article"]["url"], event["summary"])
+            logger.info(
+                "change kind=%s article=%s summary=%s",
+                event["kind"],
+                event["article"]["url"],
+                event["summary"],
+            )
 
     async def deliver(self) -> None:
         if not self.runtime.channels:
             return
         try:
-            sent, pending = await deliver_due(self.runtime.store, self.runtime.channels, clock=self.clock)
+            sent, pending = await deliver_due(
+                self.runtime.store, self.runtime.channels, clock=self.clock
+            )
         except StorageError as err:
             self._store_failed("deliver", err)
             return
@@ -244,7 +291,9 @@ class Daemon:
 
     def health(self) -> dict[str, Any]:
         """Healthy when the scheduler ticked against the store recently."""
-        recent = self.last_tick_ok is not None and time.monotonic() - self.last_tick_ok < max(30.0, 5 * self.options.tick)
+        recent = self.last_tick_ok is not None and time.monotonic() - self.last_tick_ok < max(
+            30.0, 5 * self.options.tick
+        )
         return {
             "ok": bool(recent) and not self.stopping.is_set(),
             "in_flight": len(self.in_flight),
@@ -257,7 +306,9 @@ class Daemon:
         if not address:
             return None
         server = MetricsServer(address, self.metrics, self.health).start()
-        logger.info("metrics listening on %s:%s", address.rpartition(":")[0] or "127.0.0.1", server.port)
+        logger.info(
+            "metrics listening on %s:%s", address.rpartition(":")[0] or "127.0.0.1", server.port
+        )
         return server
 
 

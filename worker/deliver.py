@@ -47,7 +47,13 @@ def _claim(store: Store, now: datetime, channels: Sequence[str], worker: str) ->
     with store.write() as session:
         rows = deliveries.claim_due(session, now, worker, channels=channels)
         return [
-            Claimed(r.id, r.channel, r.attempts, r.created_at, json.loads(deliveries.event_json(session, r.change_id)))
+            Claimed(
+                r.id,
+                r.channel,
+                r.attempts,
+                r.created_at,
+                json.loads(deliveries.event_json(session, r.change_id)),
+            )
             for r in rows
         ]
 
@@ -71,7 +77,9 @@ async def deliver_due(
     """Attempt every pending alert that is due. Returns (sent now, still pending)."""
     now = clock()
     ready = [
-        c for c in channels if c.digest is None or await asyncio.to_thread(_digest_due, store, c, now)
+        c
+        for c in channels
+        if c.digest is None or await asyncio.to_thread(_digest_due, store, c, now)
     ]
     claimed = await asyncio.to_thread(_claim, store, now, [c.name for c in ready], worker)
     sent = 0
@@ -113,7 +121,11 @@ async def _attempt(send: Callable[[], object]) -> DeliveryError | None:
 
 
 def _record(
-    store: Store, rows: list[Claimed], error: DeliveryError | None, now: datetime, max_age: timedelta
+    store: Store,
+    rows: list[Claimed],
+    error: DeliveryError | None,
+    now: datetime,
+    max_age: timedelta,
 ) -> None:
     with store.write() as session:
         for row in rows:
@@ -128,7 +140,12 @@ def _record(
                 deliveries.mark_retry(session, row.id, str(error), now + timedelta(seconds=delay))
     for row in rows:
         if error is not None:
-            logger.warning("alert failed channel=%s change=%s error=%s", row.channel, row.event.get("id"), error)
+            logger.warning(
+                "alert failed channel=%s change=%s error=%s",
+                row.channel,
+                row.event.get("id"),
+                error,
+            )
 
 
 def _count_pending(store: Store) -> int:

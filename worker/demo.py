@@ -13,8 +13,8 @@ import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -41,7 +41,7 @@ class DemoSite:
 
     def feed_xml(self, base: str) -> bytes:
         with self.lock:
-            lead = " ".join(self.paragraphs[:2])
+            lead = "\n\n".join(self.paragraphs)  # full text, as many wire feeds carry it
             items = (
                 f"<item><title>{html.escape(self.title)}</title>"
                 f"<link>{base}{ARTICLE_PATH}</link><guid>{base}{ARTICLE_PATH}</guid>"
@@ -75,7 +75,7 @@ def serve(site: DemoSite) -> Iterator[str]:
             pass
 
         def do_GET(self) -> None:
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            base = f"http://127.0.0.1:{port}"
             if self.path == "/feed.xml":
                 body, ctype = site.feed_xml(base), "application/rss+xml"
             elif self.path == ARTICLE_PATH:
@@ -90,6 +90,7 @@ def serve(site: DemoSite) -> Iterator[str]:
             self.wfile.write(body)
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    port = httpd.server_port
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -26,11 +26,39 @@ FAVOR_PRECISION = True
 
 _BLOCKS = frozenset(
     {
-        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "tr", "section", "article", "header", "footer",
-        "figure", "figcaption", "aside", "hr", "address", "main", "nav", "details", "summary",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "aside",
+        "hr",
+        "address",
+        "main",
+        "nav",
+        "details",
+        "summary",
     }
-)  # fmt: skip
+)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")

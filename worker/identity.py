@@ -13,11 +13,35 @@ from urllib.parse import unquote_plus, urljoin, urlsplit, urlunsplit
 # Query parameters that only track the reader, never select the content.
 TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "igshid", "twclid",
-        "mc_cid", "mc_eid", "spm", "from", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok",
-        "ocid", "cmpid", "ncid", "sr_share", "share", "ref_src", "wt.mc_id", "wt_mc_id", "wt_mc", "wt_zmc",
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "twclid",
+        "mc_cid",
+        "mc_eid",
+        "spm",
+        "from",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ocid",
+        "cmpid",
+        "ncid",
+        "sr_share",
+        "share",
+        "ref_src",
+        "wt.mc_id",
+        "wt_mc_id",
+        "wt_mc",
+        "wt_zmc",
     }
-)  # fmt: skip
+)
 TRACKING_PREFIXES = ("utm_", "at_", "pk_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

@@ -19,11 +19,15 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
-        self.fetches = Counter("wirediff_fetches", "Feed fetches by outcome", ["outcome"], registry=r)
+        self.fetches = Counter(
+            "wirediff_fetches", "Feed fetches by outcome", ["outcome"], registry=r
+        )
         self.fetch_seconds = Histogram(
-            "wirediff_fetch_seconds", "Time to refresh one feed (fetch, parse, pages, store)",
-            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60), registry=r,
-        )  # fmt: skip
+            "wirediff_fetch_seconds",
+            "Time to refresh one feed (fetch, parse, pages, store)",
+            buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
+            registry=r,
+        )
         self.versions = Counter("wirediff_versions_stored", "New versions stored", registry=r)
         self.changes = Counter("wirediff_changes", "Changes detected by kind", ["kind"], registry=r)
         self.deliveries = Counter(
@@ -31,15 +35,25 @@ class Metrics:
         )
         self.pending_alerts = Gauge("wirediff_alerts_pending", "Undelivered alerts", registry=r)
         self.feeds_total = Gauge("wirediff_feeds", "Feeds in the store", registry=r)
-        self.feeds_in_error = Gauge("wirediff_feeds_in_error", "Feeds whose last fetch failed", registry=r)
+        self.feeds_in_error = Gauge(
+            "wirediff_feeds_in_error", "Feeds whose last fetch failed", registry=r
+        )
         self.feeds_stale = Gauge(
-            "wirediff_feeds_stale", "Feeds without a successful fetch for the stale span", registry=r
+            "wirediff_feeds_stale",
+            "Feeds without a successful fetch for the stale span",
+            registry=r,
         )
         self.lag = Gauge(
-            "wirediff_scheduler_lag_seconds", "How late the most overdue feed was picked up", registry=r
+            "wirediff_scheduler_lag_seconds",
+            "How late the most overdue feed was picked up",
+            registry=r,
         )
-        self.store_errors = Counter("wirediff_store_errors", "Store operations that failed", registry=r)
-        self.last_tick = Gauge("wirediff_last_tick_timestamp", "Unix time of the last scheduler tick", registry=r)
+        self.store_errors = Counter(
+            "wirediff_store_errors", "Store operations that failed", registry=r
+        )
+        self.last_tick = Gauge(
+            "wirediff_last_tick_timestamp", "Unix time of the last scheduler tick", registry=r
+        )
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -55,7 +69,9 @@ def _app(metrics: Metrics, health: Callable[[], dict[str, Any]]) -> Callable[...
             status = health()
             body = json.dumps(status).encode()
             code = "200 OK" if status.get("ok") else "503 Service Unavailable"
-            start_response(code, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            start_response(
+                code, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+            )
             return [body]
         result: Iterable[bytes] = prometheus(environ, start_response)
         return result
@@ -66,7 +82,9 @@ def _app(metrics: Metrics, health: Callable[[], dict[str, Any]]) -> Callable[...
 class MetricsServer:
     """/metrics and /healthz on host:port, in a daemon thread."""
 
-    def __init__(self, address: str, metrics: Metrics, health: Callable[[], dict[str, Any]]) -> None:
+    def __init__(
+        self, address: str, metrics: Metrics, health: Callable[[], dict[str, Any]]
+    ) -> None:
         host, _, port = address.rpartition(":")
         self.server: WSGIServer = make_server(
             host or "127.0.0.1", int(port), _app(metrics, health), handler_class=_QuietHandler

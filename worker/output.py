@@ -37,9 +37,13 @@ class PassReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "type": "summary", "feeds": self.feeds, "errors": self.errors,
-            "new_versions": self.new_versions, "changes": self.changes, "seconds": self.seconds,
-        }  # fmt: skip
+            "type": "summary",
+            "feeds": self.feeds,
+            "errors": self.errors,
+            "new_versions": self.new_versions,
+            "changes": self.changes,
+            "seconds": self.seconds,
+        }
 
 
 class Console:
@@ -56,9 +60,13 @@ class Console:
         if self.as_json or not self.err.is_terminal:
             return
         self._progress = Progress(
-            TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=self.err, transient=True,
-        )  # fmt: skip
+            TextColumn("fetching"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.err,
+            transient=True,
+        )
         self._progress.start()
         self._task = self._progress.add_task("feeds", total=total)
 
@@ -96,9 +104,13 @@ class Console:
         title = event["article"].get("title") or event["article"].get("url") or "?"
         self._print(
             Text.assemble(
-                (f"{event['kind']:<9} ", "bold magenta"), (title, "bold"), "\n          ",
-                event["summary"], "\n          ", (event["article"].get("url") or "", "dim"),
-            )  # fmt: skip
+                (f"{event['kind']:<9} ", "bold magenta"),
+                (title, "bold"),
+                "\n          ",
+                event["summary"],
+                "\n          ",
+                (event["article"].get("url") or "", "dim"),
+            )
         )
 
     def summary(self, report: PassReport) -> None:

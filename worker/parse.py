@@ -35,8 +35,13 @@ _ENTITY_DECL = re.compile(r"<!ENTITY\s+([\w.:-]+)\s+([\"'])(.*?)\2", re.S)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*\sencoding\s*=", re.I)
 _CHAR_REF = re.compile(r"&#(x[0-9a-fA-F]+|[0-9]+);")
 MAX_ENTITY_VALUE = 64
-_UPDATE_PERIODS = {"hourly": 3600, "daily": 86400, "weekly": 604800, "monthly": 2592000,
-                   "yearly": 31536000}  # fmt: skip
+_UPDATE_PERIODS = {
+    "hourly": 3600,
+    "daily": 86400,
+    "weekly": 604800,
+    "monthly": 2592000,
+    "yearly": 31536000,
+}
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 

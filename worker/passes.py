@@ -39,15 +39,21 @@ async def one_pass(
     report = PassReport(feeds=len(states))
     async with Fetcher(settings.fetch) as fetcher:
         ctx = Context(
-            runtime.store, fetcher, runtime.roster, runtime.route, revisit=settings.revisit,
+            runtime.store,
+            fetcher,
+            runtime.roster,
+            runtime.route,
+            revisit=settings.revisit,
             write_alerts=write_alerts,
-        )  # fmt: skip
+        )
         console.start(len(states))
         try:
             outcomes = await run_pass(
-                ctx, states, on_outcome=lambda o: console.advance(),
+                ctx,
+                states,
+                on_outcome=lambda o: console.advance(),
                 concurrency=settings.fetch.concurrency,
-            )  # fmt: skip
+            )
             events = [e for o in outcomes for e in o.events]
             events += await revisit_due(ctx) if urls is None else []
         finally:

@@ -27,11 +27,11 @@ from storage.versions import NewVersion
 from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
 from worker.detect.roster import Roster
+from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
 from worker.events import Subject, build_event
 from worker.extract import extract_article
 from worker.fetch import Fetcher, FetchResult, Validators
 from worker.guard import url_host
-from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
 from worker.parse import ParsedEntry, parse_feed
 
 logger = logging.getLogger(__name__)
@@ -63,9 +63,17 @@ class FeedState:
     @classmethod
     def of(cls, row: Feed) -> FeedState:
         return cls(
-            row.id, row.url, row.name, row.title, row.interval_s, row.follow_links,
-            row.etag, row.last_modified, row.body_hash, row.error_count,
-        )  # fmt: skip
+            row.id,
+            row.url,
+            row.name,
+            row.title,
+            row.interval_s,
+            row.follow_links,
+            row.etag,
+            row.last_modified,
+            row.body_hash,
+            row.error_count,
+        )
 
 
 @dataclass(slots=True)
@@ -80,9 +88,14 @@ class FeedOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "type": "feed", "url": self.url, "status": self.status, "error": self.error,
-            "warning": self.warning, "entries": self.entries, "new_versions": self.new_versions,
-        }  # fmt: skip
+            "type": "feed",
+            "url": self.url,
+            "status": self.status,
+            "error": self.error,
+            "warning": self.warning,
+            "entries": self.entries,
+            "new_versions": self.new_versions,
+        }
 
 
 @dataclass(slots=True)
@@ -135,7 +148,10 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     results = await asyncio.gather(
-        *(process_entry(ctx, feed, entry, known.get(entry.key)) for entry in _unique(parsed.entries))
+        *(
+            process_entry(ctx, feed, entry, known.get(entry.key))
+            for entry in _unique(parsed.entries)
+        )
     )
     await _record_ok(ctx, feed, result, body_hash, parsed.title)
     outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, parsed.warning))
@@ -188,9 +204,13 @@ def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
 
 
 async def process_entry(
-    ctx: Context, feed: FeedState, entry: ParsedEntry, known: KnownArticle | None, *,
+    ctx: Context,
+    feed: FeedState,
+    entry: ParsedEntry,
+    known: KnownArticle | None,
+    *,
     revisit: bool = False,
-) -> EntryResult:  # fmt: skip
+) -> EntryResult:
     """Extract the entry's text and store a version if it changed; detect and record changes."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
@@ -231,9 +251,13 @@ async def extract_entry_text(
     except ExtractError as err:
         return _feed_text(entry, note=_one_line(link, err))
     return PageText(
-        extracted.text, "page", extracted.extractor, extracted.extractor_version,
-        raw_hash, result.validators,
-    )  # fmt: skip
+        extracted.text,
+        "page",
+        extracted.extractor,
+        extracted.extractor_version,
+        raw_hash,
+        result.validators,
+    )
 
 
 def _redirected_away(link: str, result: FetchResult) -> bool:
@@ -267,7 +291,9 @@ def _store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTe
         subject = _subject(feed, article)
         _schedule_revisit(ctx, article, now)
         if page.gone:
-            return EntryResult(event=_mark_removed(ctx, session, article, previous, subject, now, page))
+            return EntryResult(
+                event=_mark_removed(ctx, session, article, previous, subject, now, page)
+            )
         if page.validators is not None:
             article.page_etag = page.validators.etag
             article.page_last_modified = page.validators.last_modified
@@ -277,14 +303,23 @@ def _store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTe
                 return EntryResult()
             text = versions.text_of(session, previous)
         new = NewVersion(
-            title=entry.title or None, link=entry.link, published=entry.published,
-            text=normalize_text(text), raw_hash=page.raw_hash, source=page.source,
-            extractor=page.extractor, extractor_version=page.extractor_version,
-        )  # fmt: skip
+            title=entry.title or None,
+            link=entry.link,
+            published=entry.published,
+            text=normalize_text(text),
+            raw_hash=page.raw_hash,
+            source=page.source,
+            extractor=page.extractor,
+            extractor_version=page.extractor_version,
+        )
         restored = article.state == "removed"
         article.state = "live"
         if not versions.differs(previous, new):
-            event = _restored_event(ctx, session, article, previous, previous, subject, now) if restored else None
+            event = (
+                _restored_event(ctx, session, article, previous, previous, subject, now)
+                if restored
+                else None
+            )
             return EntryResult(event=event)
         version = versions.add(session, article, new, previous)
         if previous is None:
@@ -297,19 +332,28 @@ def _store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTe
         if change is None:
             return EntryResult(new_version=True)
         event = build_event(
-            _subject(feed, article), kind=change.kind, detected_at=now,
-            from_version=previous.number, to_version=version.number,
-            similarity=change.similarity, summary=change.summary, aspects=change.aspects(),
-        )  # fmt: skip
+            _subject(feed, article),
+            kind=change.kind,
+            detected_at=now,
+            from_version=previous.number,
+            to_version=version.number,
+            similarity=change.similarity,
+            summary=change.summary,
+            aspects=change.aspects(),
+        )
         _save(ctx, session, article, event)
         return EntryResult(new_version=True, event=event)
 
 
 def _subject(feed: FeedState, article: Article) -> Subject:
     return Subject(
-        feed_url=feed.url, feed_title=feed.name or feed.title, article_url=article.url,
-        article_guid=article.guid, article_title=article.title, article_key=article.key,
-    )  # fmt: skip
+        feed_url=feed.url,
+        feed_title=feed.name or feed.title,
+        article_url=article.url,
+        article_guid=article.guid,
+        article_title=article.title,
+        article_key=article.key,
+    )
 
 
 def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
@@ -320,24 +364,39 @@ def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -
 
 
 def _mark_removed(
-    ctx: Context, session: Any, article: Article, previous: Any, subject: Subject,
-    now: datetime, page: PageText,
-) -> dict[str, Any] | None:  # fmt: skip
+    ctx: Context,
+    session: Any,
+    article: Article,
+    previous: Any,
+    subject: Subject,
+    now: datetime,
+    page: PageText,
+) -> dict[str, Any] | None:
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
     event = build_event(
-        subject, kind="removed", detected_at=now, from_version=previous.number, to_version=None,
-        similarity=0.0, summary=f"report taken down ({page.note})",
-    )  # fmt: skip
+        subject,
+        kind="removed",
+        detected_at=now,
+        from_version=previous.number,
+        to_version=None,
+        similarity=0.0,
+        summary=f"report taken down ({page.note})",
+    )
     _save(ctx, session, article, event)
     return event
 
 
 def _restored_event(
-    ctx: Context, session: Any, article: Article, before: Any, after: Any, subject: Subject,
+    ctx: Context,
+    session: Any,
+    article: Article,
+    before: Any,
+    after: Any,
+    subject: Subject,
     now: datetime,
-) -> dict[str, Any] | None:  # fmt: skip
+) -> dict[str, Any] | None:
     if before is None or after is None:
         return None
     aspects: dict[str, Any] = {}
@@ -352,9 +411,15 @@ def _restored_event(
             aspects, similarity = change.aspects(), change.similarity
             summary = f"report restored with changes: {change.summary}"
     event = build_event(
-        subject, kind="restored", detected_at=now, from_version=before.number,
-        to_version=after.number, similarity=similarity, summary=summary, aspects=aspects,
-    )  # fmt: skip
+        subject,
+        kind="restored",
+        detected_at=now,
+        from_version=before.number,
+        to_version=after.number,
+        similarity=similarity,
+        summary=summary,
+        aspects=aspects,
+    )
     _save(ctx, session, article, event)
     return event
 
@@ -383,9 +448,14 @@ async def _record_ok(
     def write() -> None:
         with ctx.store.write() as session:
             feeds.record_ok(
-                session, feed.id, next_fetch_at=next_at, etag=result.validators.etag,
-                last_modified=result.validators.last_modified, body_hash=body_hash, title=title,
-            )  # fmt: skip
+                session,
+                feed.id,
+                next_fetch_at=next_at,
+                etag=result.validators.etag,
+                last_modified=result.validators.last_modified,
+                body_hash=body_hash,
+                title=title,
+            )
 
     await asyncio.to_thread(write)
 
@@ -470,14 +540,21 @@ def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
                 article.next_check_at = None  # nothing a revisit could fetch
                 continue
             entry = ParsedEntry(
-                key=article.key, guid=article.guid, link=article.url, title=latest.title or "",
-                published=latest.published, content=versions.text_of(session, latest),
+                key=article.key,
+                guid=article.guid,
+                link=article.url,
+                title=latest.title or "",
+                published=latest.published,
+                content=versions.text_of(session, latest),
                 item_hash=article.item_hash or "",
-            )  # fmt: skip
+            )
             known = KnownArticle(
-                article.id, article.item_hash, article.state, article.page_etag,
+                article.id,
+                article.item_hash,
+                article.state,
+                article.page_etag,
                 article.page_last_modified,
-            )  # fmt: skip
+            )
             out.append(DueRevisit(FeedState.of(feed), entry, known))
     return out
 

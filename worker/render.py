@@ -80,7 +80,11 @@ def render_diff_html(a: str, b: str, *, title: str, change: Any = None) -> str:
             parts.append(f'<del style="{DEL_STYLE}">{html}</del>')
         else:
             parts.append(f'<ins style="{INS_STYLE}">{html}</ins>')
-    summary = escape(change.summary) if change is not None else "no change beyond whitespace, quotes or punctuation"
+    summary = (
+        escape(change.summary)
+        if change is not None
+        else "no change beyond whitespace, quotes or punctuation"
+    )
     return (
         "<!doctype html>\n<html><head><meta charset='utf-8'>"
         f"<title>wirediff: {escape(title)}</title></head>\n<body>"

@@ -27,7 +27,9 @@ def _seed_text(name: str) -> str:
 def default_feeds() -> tuple[FeedSpec, ...]:
     raw = tomllib.loads(_seed_text("feeds.toml"))
     warnings: list[str] = []
-    return tuple(feed_spec(item, i, "seeds/feeds.toml", warnings) for i, item in enumerate(raw["feeds"]))
+    return tuple(
+        feed_spec(item, i, "seeds/feeds.toml", warnings) for i, item in enumerate(raw["feeds"])
+    )
 
 
 def seed_report() -> str:
@@ -36,7 +38,9 @@ def seed_report() -> str:
 
 def load_roster(extra: Iterable[Path] = ()) -> Roster:
     """The bundled roster, extended by the users' own files (later files win)."""
-    roster = Roster.from_entries(_people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml"))
+    roster = Roster.from_entries(
+        _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
+    )
     for path in extra:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))

@@ -11,7 +11,13 @@ import sqlalchemy as sa
 
 from storage import articles, bodies, changes, deliveries, feeds, versions
 from storage.db import Store, check_url, open_store
-from storage.errors import DuplicateFeed, FeedNotFound, SchemaOutdated, StoreUnavailable, StoreURLError
+from storage.errors import (
+    DuplicateFeed,
+    FeedNotFound,
+    SchemaOutdated,
+    StoreUnavailable,
+    StoreURLError,
+)
 from storage.feeds import FeedSpec
 from storage.models import Body, Delivery
 from storage.versions import NewVersion
@@ -72,15 +78,25 @@ def test_version_numbers_are_unique_per_article(store: Store) -> None:
 
 
 def test_change_and_outbox_rows_commit_together_once(store: Store) -> None:
-    event = {"id": "c1", "kind": "wording", "detected_at": NOW.isoformat(), "from_version": 1,
-             "to_version": 2, "similarity": 0.9, "summary": "s", "type": "change"}
+    event = {
+        "id": "c1",
+        "kind": "wording",
+        "detected_at": NOW.isoformat(),
+        "from_version": 1,
+        "to_version": 2,
+        "similarity": 0.9,
+        "summary": "s",
+        "type": "change",
+    }
     with store.write() as s:
         feed = feeds.add(s, FeedSpec("https://e.org/rss"))
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
-        assert changes.save_with_outbox(s, article_id=art.id, feed_id=feed.id, event=event,
-                                        channels=["email:1", "webhook:2"])
-        assert not changes.save_with_outbox(s, article_id=art.id, feed_id=feed.id, event=event,
-                                            channels=["email:1"])
+        assert changes.save_with_outbox(
+            s, article_id=art.id, feed_id=feed.id, event=event, channels=["email:1", "webhook:2"]
+        )
+        assert not changes.save_with_outbox(
+            s, article_id=art.id, feed_id=feed.id, event=event, channels=["email:1"]
+        )
     with store.read() as s:
         rows = changes.query(s)
         assert [changes.event_of(r)["id"] for r in rows] == ["c1"]
@@ -176,7 +192,7 @@ def test_a_locked_sqlite_store_waits_then_fails_clearly(tmp_path) -> None:
 
 def test_a_down_database_is_a_clear_error() -> None:
     store = Store("postgresql+psycopg://postgres@127.0.0.1:1/none")
-    with pytest.raises(StoreUnavailable, match="127.0.0.1"):
+    with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1"):
         store.current_revision()
 
 

@@ -21,8 +21,10 @@ CASES = [
     (
         "archive.org.he.xinhuanet.com.25340717.html",
         "https://web.archive.org/web/20120611024252/http://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm",
-        ["一个约定，信守15年，感人至深；一段真情，延续15年",
-         "秦皇岛、承德、张家口等10个设区市演出(此前已在保定市演出多场)，引起强烈反响。"],
+        [
+            "一个约定，信守15年，感人至深；一段真情，延续15年",
+            "秦皇岛、承德、张家口等10个设区市演出(此前已在保定市演出多场)，引起强烈反响。",
+        ],
         ["copyright (c) 2000", "ICP证010042号", "河北探索农村劳动力就地就近转移培训"],
     ),
     (
@@ -37,7 +39,7 @@ CASES = [
         ["24 milliards de tonnes", "d'une étude menée"],
         ["et vidéos sur le sujet", "Permalien"],
     ),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("name", "url", "must", "must_not"), CASES, ids=[c[0] for c in CASES])

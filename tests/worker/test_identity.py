@@ -13,15 +13,27 @@ from worker.identity import canonical_link, entry_key
     ("url", "base", "expected"),
     [
         ("/a?id=3&utm_source=x#top", "https://News.Example/feed", "https://news.example/a?id=3"),
-        ("https://EXAMPLE.org:443/p?fbclid=1&gclid=2&mc_cid=3&mc_eid=4", None, "https://example.org/p"),
-        ("http://example.org:8080/p?spm=a.b&from=timeline&page=2", None, "http://example.org:8080/p?page=2"),
+        (
+            "https://EXAMPLE.org:443/p?fbclid=1&gclid=2&mc_cid=3&mc_eid=4",
+            None,
+            "https://example.org/p",
+        ),
+        (
+            "http://example.org:8080/p?spm=a.b&from=timeline&page=2",
+            None,
+            "http://example.org:8080/p?page=2",
+        ),
         ("https://example.org", None, "https://example.org/"),
         ("https://example.org/x?q=a%20b&utm_medium=rss", None, "https://example.org/x?q=a%20b"),
-        ("c_1125597921.htm", "http://www.xinhuanet.com/local/2020-02/19/", "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm"),
+        (
+            "c_1125597921.htm",
+            "http://www.xinhuanet.com/local/2020-02/19/",
+            "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm",
+        ),
         ("tag:github.com,2008:Repository/1#x", None, "tag:github.com,2008:Repository/1"),
         ("http://[::1]:99999/", None, "http://[::1]:99999/"),
     ],
-)  # fmt: skip
+)
 def test_canonical_link(url: str, base: str | None, expected: str) -> None:
     assert canonical_link(url, base) == expected
 

@@ -127,12 +127,17 @@ def test_json_feed() -> None:
             "title": "JF",
             "home_page_url": "https://example.org/",
             "items": [
-                {"id": "1", "url": "/a?utm_source=x", "title": "A",
-                 "content_html": "<p>One</p><p>Two</p>", "date_published": "2024-05-01T10:00:00+02:00"},
+                {
+                    "id": "1",
+                    "url": "/a?utm_source=x",
+                    "title": "A",
+                    "content_html": "<p>One</p><p>Two</p>",
+                    "date_published": "2024-05-01T10:00:00+02:00",
+                },
                 {"id": "2", "content_text": "only text"},
             ],
         }
-    ).encode()  # fmt: skip
+    ).encode()
     feed = parse_feed(body, "https://example.org/feed.json", "application/feed+json")
     first, second = feed.entries
     assert (feed.title, feed.link) == ("JF", "https://example.org/")

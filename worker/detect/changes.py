@@ -115,4 +115,4 @@ def _wording_summary(w: WordDiff) -> str:
     text = ", ".join(f"{n} {cls}{'s' if n > 1 else ''}" for cls, n in sorted(counts.items()))
     if touched:
         text += " touching " + "/".join(touched)
-    return f"{text} (similarity {w.similarity:.2f})"
+    return f"{text} (similarity {w.similarity:.3f})"

@@ -14,8 +14,9 @@ of one paragraph is all body.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
@@ -25,6 +26,8 @@ from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Segment,
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified
 
 __all__ = ["compare_people", "extract_people", "lead_body_diff"]
+
+_T = TypeVar("_T")
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
@@ -43,9 +46,17 @@ _EN_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("present", re.compile(r"\b(?:Seated|Sitting) on the rostrum (?:were|was)\s+", re.I)),
     ("present", re.compile(r"\bIn the front row (?:were|was|sat)\s+", re.I)),
     (
+        "present",
+        re.compile(r"\b(?:Also\s+)?Present at\b[^.;:]{0,80}?\b(?:were|was)\s+(?:also\s+)?", re.I),
+    ),
+    (
+        "presided",
+        re.compile(r"\b(?:When|While)\s+(?:presiding over|chairing)\s+the\s+\w+\s*,\s*", re.I),
+    ),
+    (
         "attended",
         re.compile(
-            r"\b(?:Also\s+)?(?:Attending|Present at|Taking part in|Participating in|Joining)"
+            r"\b(?:Also\s+)?(?:Attending|Taking part in|Participating in|Joining)"
             r"\b[^.;:]{0,80}?\b(?:were|was)\s+(?:also\s+)?",
             re.I,
         ),
@@ -56,7 +67,8 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"\b(?:(?:were|was)\s+(?:also\s+)?(?:seated|present)\s+on\s+the\s+rostrum"
+            r"\b(?:(?:were|was)\s+(?:also\s+)?present\s+at\s+the\s+\w+"
+            r"|(?:were|was)\s+(?:also\s+)?(?:seated|present)\s+on\s+the\s+rostrum"
             r"|sat\s+(?:on the rostrum|in the front row)|(?:were|was)\s+(?:seated\s+)?in the front row)",
             re.I,
         ),
@@ -64,7 +76,7 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:also\s+)?(?:attended|(?:were|was)\s+(?:also\s+)?present\s+at|took\s+part\s+in"
+            r"\b(?:also\s+)?(?:attended|took\s+part\s+in"
             r"|participated\s+in)\b",
             re.I,
         ),
@@ -91,8 +103,11 @@ _EN_STOP = re.compile(
     r"^(?:who|which|where|when|while|whose|as|after|before|during|to|stressing|saying|said|noting"
     r"|that|in|on|at|with|for|from|wer|welche|als|nachdem|bei|mit)\b"
 )
-_REUSE = re.compile(r"^[\s,]*(?:(?:the|a|an|this|that|its|der|die|das|den|dem)?\s*[\w-]+\s*){0,3}"
-                    r"(?:and|und|then)\s*$", re.I)  # fmt: skip
+_REUSE = re.compile(
+    r"^[\s,]*(?:(?:the|a|an|this|that|its|der|die|das|den|dem)?\s*[\w-]+\s*){0,3}"
+    r"(?:and|und|then)\s*$",
+    re.I,
+)
 
 # Chinese triggers, matched on the simplified text.
 _ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -152,11 +167,26 @@ def _latin_list(text: str, roster: Roster, *, backward: bool) -> list[str]:
         if _EN_STOP.match(piece) and (names or not backward):
             break
         name = latin_name(piece, roster)
+        if name is None and not backward and not names:
+            name = latin_name(_leading_capitalised(piece), roster)  # "X stressed that ..."
+            if name:
+                names.append(name)
+                break
         if name:
             names.append(name)
         elif backward and names and not piece[:1].islower() and len(piece.split()) > 5:
             break  # a long clause that is not an appositive ends the list
     return names[::-1] if backward else names
+
+
+def _leading_capitalised(piece: str) -> str:
+    """The capitalised words a clause opens with: "Li Qiang stressed that" -> "Li Qiang"."""
+    words = []
+    for word in piece.split():
+        if not word[:1].isupper():
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _latin_hits(sentence: str) -> list[_Hit]:
@@ -378,9 +408,11 @@ def _trailing_run(tokens: list[str]) -> int:
     start = len(tokens)
     while start > 0 and (
         _CAP_TOKEN.match(tokens[start - 1])
-        or (tokens[start - 1] in ("bin", "al", "van", "von", "da", "di", "ibn", "dos", "del")
-            and start < len(tokens))
-    ):  # fmt: skip
+        or (
+            tokens[start - 1] in ("bin", "al", "van", "von", "da", "di", "ibn", "dos", "del")
+            and start < len(tokens)
+        )
+    ):
         start -= 1
     return start
 
@@ -608,11 +640,44 @@ def compare_people(
     role changes. A person who keeps appearing on both sides under another role is a role
     change, not a removal; names matched as variants are not added or removed.
 
+    Two versions of one report are compared segment by segment (the lead's lists with the
+    lead's, the body's with the body's), so a correction of the lead is not hidden by the
+    same names standing in the body.
+
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
     >>> b = extract_people("Cai Qi, Ding Xuexiang and Li Xi attended the meeting.")
     >>> compare_people(a, b).variants[0].to_dict()
     {'before': ['Cai Qiding', 'Xue Xiang'], 'after': ['Cai Qi', 'Ding Xuexiang']}
     """
+    segments = [s for s in ("lead", "body") if any(p.segment == s for p in before)]
+    if segments != [s for s in ("lead", "body") if any(p.segment == s for p in after)]:
+        segments = []  # one side has no lead (or no body): compare the texts as a whole
+    if len(segments) < 2:
+        return _compare_lists(before, after, roster)
+    parts = [
+        _compare_lists(
+            [p for p in before if p.segment == seg], [p for p in after if p.segment == seg], roster
+        )
+        for seg in segments
+    ]
+    return AttendeeDiff(
+        before=_names(before),
+        after=_names(after),
+        added=_unique(n for part in parts for n in part.added),
+        removed=_unique(n for part in parts for n in part.removed),
+        reordered=any(part.reordered for part in parts),
+        variants=_unique(v for part in parts for v in part.variants),
+        role_changes=_unique(r for part in parts for r in part.role_changes),
+    )
+
+
+def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _compare_lists(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster
+) -> AttendeeDiff:
     added: list[Person] = []
     removed: list[Person] = []
     variants: list[Variant] = []
@@ -674,4 +739,10 @@ def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> Att
     body = [p for p in people if p.segment == "body"]
     if not lead or not body:
         return None
-    return compare_people(lead, body, roster)
+    diff = _compare_lists(lead, body, roster)
+    # The lead is a summary: the body naming more speakers or people present is expected, so
+    # only names the body adds to a role the lead lists as attending count.
+    lead_roles = {p.role for p in lead}
+    extra = {p.name for p in body if p.role not in ("attended",) or p.role not in lead_roles}
+    added = tuple(n for n in diff.added if n not in extra)
+    return replace(diff, added=added)

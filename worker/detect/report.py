@@ -48,7 +48,9 @@ def compare_reports(a: str, b: str, roster: Roster | None = None) -> Change | No
     if lang_a == lang_b:
         return detect_change(Text(_title(a), a), Text(_title(b), b), roster)
     people = compare_people(
-        extract_people(a, roster, language=lang_a), extract_people(b, roster, language=lang_b), roster
+        extract_people(a, roster, language=lang_a),
+        extract_people(b, roster, language=lang_b),
+        roster,
     )
     if not people.changed:
         return None

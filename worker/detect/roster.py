@@ -32,11 +32,30 @@ _COMPOUND_SURNAMES = frozenset(
 )
 # Surname readings pypinyin gets wrong (it reads the character in its everyday sense).
 _SURNAME_READINGS = {
-    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha",
-    "朴": "piao", "乐": "yue", "盖": "ge", "缪": "miao", "覃": "qin", "召": "shao",
-    "种": "chong", "秘": "bi", "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun",
-    "令狐": "linghu", "翟": "zhai", "沈": "shen", "柏": "bai", "繁": "po", "折": "she",
-}  # fmt: skip
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "查": "zha",
+    "朴": "piao",
+    "乐": "yue",
+    "盖": "ge",
+    "缪": "miao",
+    "覃": "qin",
+    "召": "shao",
+    "种": "chong",
+    "秘": "bi",
+    "尉迟": "yuchi",
+    "万俟": "moqi",
+    "长孙": "zhangsun",
+    "令狐": "linghu",
+    "翟": "zhai",
+    "沈": "shen",
+    "柏": "bai",
+    "繁": "po",
+    "折": "she",
+}
 
 
 class RosterError(WorkerError, ValueError):
@@ -162,9 +181,12 @@ class Roster:
             entry = _entry(raw, i)
             if not entry.zh_hant and entry.zh:
                 entry = RosterEntry(
-                    entry.name, entry.zh, str(OpenCC("s2t").convert(entry.zh)),
-                    entry.aliases, entry.titles,
-                )  # fmt: skip
+                    entry.name,
+                    entry.zh,
+                    str(OpenCC("s2t").convert(entry.zh)),
+                    entry.aliases,
+                    entry.titles,
+                )
             old = by_name.get(entry.name)
             by_name[entry.name] = _merge_entry(old, entry) if old else entry
         return cls._build(tuple(by_name.values()))

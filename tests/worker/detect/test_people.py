@@ -57,25 +57,39 @@ def test_seed_report_people_and_variant() -> None:
     people = extract_people(text, ROSTER)
     lead = [(p.name, p.role) for p in people if p.segment == "lead"]
     assert lead == [
-        ("Xi Jinping", "spoke"), ("Li Qiang", "presided"), ("Zhao Leji", "attended"),
-        ("Wang Huning", "attended"), ("Cai Qiding", "attended"), ("Xue Xiang", "attended"),
-        ("Li Xi", "attended"), ("Han Zheng", "attended"),
-    ]  # fmt: skip
+        ("Xi Jinping", "spoke"),
+        ("Li Qiang", "presided"),
+        ("Zhao Leji", "attended"),
+        ("Wang Huning", "attended"),
+        ("Cai Qiding", "attended"),
+        ("Xue Xiang", "attended"),
+        ("Li Xi", "attended"),
+        ("Han Zheng", "attended"),
+    ]
     body_attended = [p.name for p in people if p.segment == "body" and p.role == "attended"]
     assert body_attended == [
-        "Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang",
-        "Li Xi", "Han Zheng",
-    ]  # fmt: skip
-    assert ("Wang Yi", "spoke") in [(p.name, p.role) for p in people if p.segment == "body"]
+        "Xi Jinping",
+        "Li Qiang",
+        "Zhao Leji",
+        "Wang Huning",
+        "Cai Qi",
+        "Ding Xuexiang",
+        "Li Xi",
+        "Han Zheng",
+    ]
+    body = [(p.name, p.role) for p in people if p.segment == "body"]
+    assert ("Wang Yi", "spoke") in body
+    assert ("Li Qiang", "presided") in body  # "When presiding over the meeting, Li Qiang stressed"
     diff = lead_body_diff(people, ROSTER)
     assert diff is not None
     assert [v.to_dict() for v in diff.variants] == [
         {"before": ["Cai Qiding", "Xue Xiang"], "after": ["Cai Qi", "Ding Xuexiang"]}
     ]
+    # Li Qiang presides in both; the body also lists him as attending: no list change
     assert "Li Qiang" not in diff.removed and "Li Qiang" not in diff.added
-    assert [(r.name, r.before, r.after) for r in diff.role_changes] == [
-        ("Li Qiang", "presided", "attended")
-    ]
+    assert diff.role_changes == ()
+    # the body naming one more speaker (Wang Yi's concluding speech) is not a finding
+    assert diff.added == ()
 
 
 def test_seed_people_found_without_roster_too() -> None:
@@ -85,8 +99,9 @@ def test_seed_people_found_without_roster_too() -> None:
     assert diff.variants[0].after == ("Cai Qi", "Ding Xuexiang")
 
 
-@pytest.mark.parametrize("case", json.loads((DATA / "cctv_excerpts.json").read_text("utf-8")),
-                         ids=lambda c: c["file"])  # fmt: skip
+@pytest.mark.parametrize(
+    "case", json.loads((DATA / "cctv_excerpts.json").read_text("utf-8")), ids=lambda c: c["file"]
+)
 def test_cctv_attendee_sentences(case: dict[str, Any]) -> None:
     names: set[str] = set()
     for sentence in case["sentences"]:

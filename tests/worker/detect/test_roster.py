@@ -16,14 +16,25 @@ ROSTER = Roster.from_entries(tomllib.loads(SEEDS.read_text(encoding="utf-8"))["p
 @pytest.mark.parametrize(
     ("written", "canonical"),
     [
-        ("Xi Jinping", "Xi Jinping"), ("习近平", "Xi Jinping"), ("習近平", "Xi Jinping"),
-        ("李強", "Li Qiang"), ("趙樂際", "Zhao Leji"), ("王滬寧", "Wang Huning"),
-        ("Wang Hu-ning", "Wang Huning"), ("wang huning", "Wang Huning"),
-        ("Sergei Lavrov", "Sergey Lavrov"), ("Sergej Lawrow", "Sergey Lavrov"),
-        ("Dmitri Peskov", "Dmitry Peskov"), ("Jinping Xi", "Xi Jinping"), ("蔡奇", "Cai Qi"),
-        ("丁薛祥", "Ding Xuexiang"), ("韩正", "Han Zheng"), ("Cai Qiding", None), ("", None),
+        ("Xi Jinping", "Xi Jinping"),
+        ("习近平", "Xi Jinping"),
+        ("習近平", "Xi Jinping"),
+        ("李強", "Li Qiang"),
+        ("趙樂際", "Zhao Leji"),
+        ("王滬寧", "Wang Huning"),
+        ("Wang Hu-ning", "Wang Huning"),
+        ("wang huning", "Wang Huning"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Sergej Lawrow", "Sergey Lavrov"),
+        ("Dmitri Peskov", "Dmitry Peskov"),
+        ("Jinping Xi", "Xi Jinping"),
+        ("蔡奇", "Cai Qi"),
+        ("丁薛祥", "Ding Xuexiang"),
+        ("韩正", "Han Zheng"),
+        ("Cai Qiding", None),
+        ("", None),
     ],
-)  # fmt: skip
+)
 def test_canonical(written: str, canonical: str | None) -> None:
     assert ROSTER.canonical(written) == canonical
 
@@ -31,17 +42,29 @@ def test_canonical(written: str, canonical: str | None) -> None:
 def test_twentieth_standing_committee_is_on_the_roster() -> None:
     pbsc = "习近平 李强 赵乐际 王沪宁 蔡奇 丁薛祥 李希".split()
     assert [ROSTER.chinese_to_english(n) for n in pbsc] == [
-        "Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang", "Li Xi",
-    ]  # fmt: skip
+        "Xi Jinping",
+        "Li Qiang",
+        "Zhao Leji",
+        "Wang Huning",
+        "Cai Qi",
+        "Ding Xuexiang",
+        "Li Xi",
+    ]
     assert "Vice President" in ROSTER.titles
     assert any(t.startswith("Vice President") for t in ROSTER.titles_of("韩正"))
 
 
 @pytest.mark.parametrize(
     ("zh", "english"),
-    [("张庆黎", "Zhang Qingli"), ("欧阳修", "Ouyang Xiu"), ("司马光", "Sima Guang"),
-     ("诸葛亮", "Zhuge Liang"), ("曾庆红", "Zeng Qinghong"), ("單霽翔", "Shan Jixiang")],
-)  # fmt: skip
+    [
+        ("张庆黎", "Zhang Qingli"),
+        ("欧阳修", "Ouyang Xiu"),
+        ("司马光", "Sima Guang"),
+        ("诸葛亮", "Zhuge Liang"),
+        ("曾庆红", "Zeng Qinghong"),
+        ("單霽翔", "Shan Jixiang"),
+    ],
+)
 def test_pinyin_for_names_not_on_the_roster(zh: str, english: str) -> None:
     assert Roster.empty().chinese_to_english(zh) == english
     assert pinyin_name(zh) == english

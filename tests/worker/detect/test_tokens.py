@@ -26,16 +26,22 @@ def test_tokenize(text: str, expected: list[str]) -> None:
 
 SENTENCES = [
     ("english", "It rained. Then it stopped! Why?", ["It rained.", "Then it stopped!", "Why?"]),
-    ("abbreviations", "Mr. Li met U.S. officials in Room No. 5 today. Done.",
-     ["Mr. Li met U.S. officials in Room No. 5 today.", "Done."]),
+    (
+        "abbreviations",
+        "Mr. Li met U.S. officials in Room No. 5 today. Done.",
+        ["Mr. Li met U.S. officials in Room No. 5 today.", "Done."],
+    ),
     ("decimal", "Growth was 5.2 percent. Fine.", ["Growth was 5.2 percent.", "Fine."]),
     ("initial", "J. Smith spoke. He left.", ["J. Smith spoke.", "He left."]),
-    ("quote-close", "He said: \"We won.\" They cheered.", ["He said: \"We won.\"", "They cheered."]),
-    ("chinese", "会议召开。他讲话！是吗？要坚持；要推进。",
-     ["会议召开。", "他讲话！", "是吗？", "要坚持；", "要推进。"]),
+    ("quote-close", 'He said: "We won." They cheered.', ['He said: "We won."', "They cheered."]),
+    (
+        "chinese",
+        "会议召开。他讲话！是吗？要坚持；要推进。",
+        ["会议召开。", "他讲话！", "是吗？", "要坚持；", "要推进。"],
+    ),
     ("chinese-quote", "他说：“要团结。”会议结束。", ["他说：“要团结。”", "会议结束。"]),
     ("paragraphs", "Title line\n\nBody one. Body two.", ["Title line", "Body one.", "Body two."]),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
