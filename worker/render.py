@@ -14,41 +14,54 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from worker.detect.tokens import Token, iter_tokens
+from worker.detect.tokens import iter_tokens
 
 DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
 INS_STYLE = "background:#dfd;color:#060;text-decoration:none"
 
 
 def _runs(a: str, b: str) -> Iterator[tuple[str, str]]:
-    """(kind, text) runs: kind is "equal", "delete" or "insert", covering both texts in order."""
+    """(kind, text) runs: kind is "equal", "delete" or "insert", covering both texts in order.
+
+    Equal runs are taken from the later text (with its own spacing); a deletion comes before
+    the insertion that replaces it.
+    """
     ta, tb = iter_tokens(a), iter_tokens(b)
     ids: dict[str, int] = {}
     ia = [ids.setdefault(t.text, len(ids)) for t in ta]
     ib = [ids.setdefault(t.text, len(ids)) for t in tb]
-    pos_a = pos_b = 0
+    pos_b = 0
+    deleted: list[tuple[int, int]] = []
+    inserted: list[tuple[int, int]] = []
+
+    def flush() -> Iterator[tuple[str, str]]:
+        nonlocal pos_b
+        if deleted:
+            lo, hi = deleted[0][0], deleted[-1][1]
+            yield "delete", a[ta[lo].start : ta[hi - 1].end]
+            if not inserted and pos_b < len(b) and not b[pos_b].isspace():
+                yield "equal", " "
+        if inserted:
+            lo, hi = inserted[0][0], inserted[-1][1]
+            yield "insert", b[tb[lo].start : tb[hi - 1].end]
+            pos_b = tb[hi - 1].end
+        deleted.clear()
+        inserted.clear()
+
     for op in Indel.opcodes(ia, ib):
-        tag, a1, a2, b1, b2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
-        if tag == "equal":
-            end_b = _end(tb, b2, len(b))
-            yield "equal", b[pos_b:end_b]
-            pos_a, pos_b = _end(ta, a2, len(a)), end_b
+        if op.tag == "equal":
+            yield from flush()
+            end = tb[op.dest_end].start if op.dest_end < len(tb) else len(b)
+            yield "equal", b[pos_b:end]
+            pos_b = end
             continue
-        if tag in ("delete", "replace") and a2 > a1:
-            end_a = _end(ta, a2, len(a))
-            yield "delete", a[pos_a:end_a]
-            pos_a = end_a
-        if tag in ("insert", "replace") and b2 > b1:
-            end_b = _end(tb, b2, len(b))
-            yield "insert", b[pos_b:end_b]
-            pos_b = end_b
+        if op.src_end > op.src_start:
+            deleted.append((op.src_start, op.src_end))
+        if op.dest_end > op.dest_start:
+            inserted.append((op.dest_start, op.dest_end))
+    yield from flush()
     if pos_b < len(b):
         yield "equal", b[pos_b:]
-
-
-def _end(tokens: list[Token], index: int, length: int) -> int:
-    """Where the gap after token `index - 1` ends: the start of token `index`, or the end."""
-    return tokens[index].start if index < len(tokens) else length
 
 
 def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None = None) -> str:
