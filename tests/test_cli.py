@@ -1,0 +1,373 @@
+"""The `wirediff` command line as users script it: exit codes, JSON Lines, feeds, OPML, history."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import DATA
+from tests.farm import REPORT, Farm
+from tests.httpserver import Response
+from worker.cli import cli
+
+
+@pytest.fixture
+def runner(tmp_path, monkeypatch) -> CliRunner:
+    # The embedded default store goes under tmp_path; nothing reads the user's home.
+    monkeypatch.setenv("WIREDIFF_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("WIREDIFF_DB", raising=False)
+    monkeypatch.delenv("WIREDIFF_CONFIG", raising=False)
+    return CliRunner()
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def invoke(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def farm(server) -> Farm:
+    f = Farm(server)
+    for i in range(4):
+        f.add_page(f"/a/{i}.html", f"Report {i}", [f"Story {i}.", *REPORT])
+    f.add_feed("/rss.xml", [f"/a/{i}.html" for i in range(4)])
+    return f
+
+
+def test_version_and_help(runner):
+    result = invoke(runner, "--version")
+    assert result.exit_code == 0 and "wirediff" in result.output
+    for command in (
+        "fetch",
+        "run",
+        "feeds",
+        "changes",
+        "history",
+        "diff",
+        "compare",
+        "alerts",
+        "db",
+        "demo",
+    ):
+        assert invoke(runner, command, "--help").exit_code == 0
+
+
+def test_wrong_flag_is_usage_error(runner):
+    result = runner.invoke(cli, ["fetch", "--no-such-flag"])
+    assert result.exit_code == 2
+    assert "No such option" in result.output
+
+
+def test_fetch_round_trip_json_lines(runner, farm, server, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = server.url("/rss.xml")
+    first = invoke(runner, "fetch", "--db", db, "--feed", feed, "--json")
+    assert first.exit_code == 0, first.output
+    objs = lines(first.output)
+    assert [o["type"] for o in objs] == ["feed", "summary"]
+    assert objs[0] == {
+        "type": "feed",
+        "url": feed,
+        "status": "ok",
+        "error": None,
+        "warning": None,
+        "entries": 4,
+        "new_versions": 4,
+    }
+    assert objs[1]["feeds"] == 1 and objs[1]["new_versions"] == 4 and objs[1]["changes"] == 0
+
+    second = lines(invoke(runner, "fetch", "--db", db, "--feed", feed, "--json").output)
+    assert second[0]["status"] == "not_modified" and second[-1]["new_versions"] == 0
+
+    farm.pages["/a/3.html"].paragraphs[3] = (
+        farm.pages["/a/3.html"].paragraphs[3].replace("5.2", "5.4")
+    )
+    farm.descriptions["/a/3.html"] = "edited"
+    third = lines(invoke(runner, "fetch", "--db", db, "--feed", feed, "--json").output)
+    assert [o["type"] for o in third] == ["feed", "change", "summary"]
+    assert third[0]["new_versions"] == 1
+    change = third[1]
+    assert change["kind"] == "wording" and change["schema"] == 1
+    assert change["article"]["url"] == server.url("/a/3.html")
+    assert any(e["before"] == "5.2" and e["after"] == "5.4" for e in change["wording"]["edits"])
+
+    history = lines(invoke(runner, "history", server.url("/a/3.html"), "--db", db, "--json").output)
+    assert [h["version"] for h in history] == [1, 2]
+    assert {h["source"] for h in history} == {"page"}
+    assert history[0]["text_hash"] != history[1]["text_hash"]
+
+    changes = lines(invoke(runner, "changes", "--db", db, "--json").output)
+    assert [c["id"] for c in changes] == [change["id"]]
+
+    text = invoke(runner, "diff", server.url("/a/3.html"), "--db", db, "--format", "text")
+    assert text.exit_code == 0 and "[-5.2-]" in text.output and "{+5.4+}" in text.output
+
+
+def test_a_local_feed_file_can_be_fetched(runner, tmp_path):
+    result = invoke(
+        runner,
+        "fetch",
+        "--db",
+        f"sqlite:///{tmp_path / 'w.db'}",
+        "--json",
+        "--feed",
+        str(DATA / "feeds" / "rss-parser_guardian.rss"),
+    )
+    objs = lines(result.output)
+    assert result.exit_code == 0
+    assert objs[0]["status"] == "ok" and objs[0]["entries"] > 10
+
+
+def test_default_store_path_is_printed_and_used(runner, farm, server, tmp_path):
+    result = runner.invoke(cli, ["fetch", "--feed", server.url("/rss.xml")])
+    assert result.exit_code == 0
+    assert f"store: sqlite:///{tmp_path / 'home' / 'wirediff.db'}" in result.output
+    assert (tmp_path / "home" / "wirediff.db").exists()
+
+
+HOSTILE = {
+    "/malformed.xml": (
+        200,
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        b"<item><title>A & B</title><link>http://127.0.0.1:1/a</link></item>"
+        b"<item><title>C</title></channel>",
+        {},
+    ),
+    "/html.xml": (
+        200,
+        b"<!doctype html><html><body><h1>Not a feed</h1></body></html>",
+        {"Content-Type": "text/html"},
+    ),
+    "/empty.xml": (200, b"", {}),
+    "/500.xml": (500, b"oops", {}),
+    "/404.xml": (404, b"no", {}),
+    "/429.xml": (429, b"slow down", {"Retry-After": "120"}),
+    "/bomb.xml": (200, gzip.compress(b"<" + b"a" * 30_000_000), {"Content-Encoding": "gzip"}),
+    "/huge.xml": (200, b"<rss>" + b" " * 2_000_000, {}),
+    "/loop.xml": (302, b"", {"Location": "/loop.xml"}),
+    "/entities.xml": (
+        200,
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title></channel></rss>',
+        {},
+    ),
+}
+
+
+def test_hostile_feeds_give_one_line_errors_and_the_pass_goes_on(runner, farm, server, tmp_path):
+    for path, (status, body, headers) in HOSTILE.items():
+        server.route(path, lambda req, h, s=status, b=body, hd=headers: Response(s, b, dict(hd)))
+
+    def trickle(req, handler):
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000000")
+        handler.end_headers()
+        for _ in range(100):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.2)
+
+    server.route("/slow.xml", trickle)
+    config = tmp_path / "wirediff.toml"
+    urls = [*HOSTILE, "/slow.xml", "/rss.xml"]
+    config.write_text(
+        f'[storage]\nurl = "sqlite:///{tmp_path / "w.db"}"\n[fetch]\ntimeout = 2\nmax_bytes = 1000000\n'
+        + "".join(f'[[feeds]]\nurl = "{server.url(u)}"\ninterval = "1m"\n' for u in urls)
+    )
+    started = time.monotonic()
+    result = invoke(runner, "fetch", "--config", str(config), "--json")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 0
+    by_url = {o["url"]: o for o in lines(result.output) if o["type"] == "feed"}
+    assert by_url[server.url("/rss.xml")]["new_versions"] == 4  # the good feed is unaffected
+    assert by_url[server.url("/malformed.xml")]["status"] == "ok"
+    assert by_url[server.url("/malformed.xml")]["warning"]
+    for path in (
+        "/html.xml",
+        "/empty.xml",
+        "/500.xml",
+        "/404.xml",
+        "/429.xml",
+        "/bomb.xml",
+        "/huge.xml",
+        "/loop.xml",
+        "/slow.xml",
+        "/entities.xml",
+    ):
+        line = by_url[server.url(path)]
+        assert line["status"] == "error", path
+        assert "\n" not in line["error"] and server.url(path) in line["error"], line
+    assert "HTTP 500" in by_url[server.url("/500.xml")]["error"]
+    summary = lines(result.output)[-1]
+    assert summary["errors"] == 10 and summary["feeds"] == 12
+
+    listed = {
+        f["url"]: f
+        for f in lines(invoke(runner, "feeds", "list", "--config", str(config), "--json").output)
+    }
+    assert listed[server.url("/500.xml")]["error_count"] == 1
+    assert "HTTP 500" in listed[server.url("/500.xml")]["last_error"]
+    assert listed[server.url("/rss.xml")]["last_ok_at"] is not None
+    # Retry-After is honoured: the next fetch is not before two minutes from now
+    assert (
+        listed[server.url("/429.xml")]["next_fetch_at"]
+        > listed[server.url("/500.xml")]["next_fetch_at"]
+    )
+
+
+def test_broken_config_files_exit_2_with_one_line(runner, tmp_path):
+    cases = {
+        "bad.toml": "[fetch\ntimeout = ",
+        "badtype.toml": '[fetch]\ntimeout = "soon"\n',
+        "nourl.toml": "[[feeds]]\nname = 'x'\n",
+        "baddb.toml": '[storage]\nurl = "mysql://u@h/db"\n',
+        "badinterval.toml": '[[feeds]]\nurl = "https://e.org/rss"\ninterval = "0s"\n',
+        "badalert.toml": '[[alerts]]\ntype = "email"\nto = ["not an address"]\nfrom = "a@example.org"\n',
+        "badsecret.toml": '[[alerts]]\ntype = "webhook"\nurl = "https://e.org/h"\nsecret_env = "WIREDIFF_NOPE_UNSET"\n',
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text)
+        result = runner.invoke(cli, ["fetch", "--config", str(path)])
+        assert result.exit_code == 2, (name, result.output)
+        assert "Traceback" not in result.output
+        errors = [
+            line for line in result.output.splitlines() if line.startswith("wirediff: error:")
+        ]
+        assert len(errors) == 1, (name, result.output)
+        assert str(path) in errors[0] or name == "baddb.toml", errors[0]
+    missing = runner.invoke(cli, ["fetch", "--config", str(tmp_path / "nope.toml")])
+    assert missing.exit_code == 2 and "not found" in missing.output
+
+
+def test_unknown_database_url_exits_2(runner):
+    result = runner.invoke(cli, ["changes", "--db", "oracle://x@y/z"])
+    assert result.exit_code == 2
+    assert "unsupported database" in result.output
+
+
+def test_database_down_exits_1_with_one_line(runner):
+    result = runner.invoke(
+        cli, ["db", "upgrade", "--db", "postgresql+psycopg://postgres@127.0.0.1:1/x"]
+    )
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "wirediff: error:" in result.output
+
+
+def test_feeds_add_list_remove_and_opml_round_trip(runner, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert (
+        invoke(
+            runner,
+            "feeds",
+            "add",
+            "https://e.org/a.xml",
+            "--db",
+            db,
+            "--interval",
+            "30m",
+            "--name",
+            "A",
+            "--category",
+            "Wires/Asia",
+        ).exit_code
+        == 0
+    )
+    assert (
+        invoke(runner, "feeds", "add", "https://e.org/b.xml", "--db", db, "--no-follow").exit_code
+        == 0
+    )
+    dup = runner.invoke(cli, ["feeds", "add", "https://e.org/a.xml", "--db", db])
+    assert dup.exit_code == 2 and "already" in dup.output
+    bad = runner.invoke(
+        cli, ["feeds", "add", "https://e.org/c.xml", "--db", db, "--interval", "soon"]
+    )
+    assert bad.exit_code == 2
+    listed = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert [(f["url"], f["interval"], f["follow_links"]) for f in listed] == [
+        ("https://e.org/a.xml", "30m", True),
+        ("https://e.org/b.xml", "15m", False),
+    ]
+    assert set(listed[0]) >= {
+        "url",
+        "name",
+        "interval",
+        "last_ok_at",
+        "error_count",
+        "last_error",
+        "next_fetch_at",
+    }
+
+    opml = invoke(runner, "feeds", "export", "--db", db).output
+    assert "<opml" in opml and 'text="Wires"' in opml
+    exported = tmp_path / "feeds.opml"
+    exported.write_text(opml)
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    imported = invoke(runner, "feeds", "import", str(exported), "--db", other)
+    assert "imported 2 new feeds" in imported.output
+    again = lines(invoke(runner, "feeds", "list", "--db", other, "--json").output)
+    assert {(f["url"], f["name"], f["category"]) for f in again} == {
+        ("https://e.org/a.xml", "A", "Wires/Asia"),
+        ("https://e.org/b.xml", "https://e.org/b.xml", None),
+    }
+
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline")
+    result = runner.invoke(cli, ["feeds", "import", str(broken), "--db", other])
+    assert result.exit_code == 2 and str(broken) in result.output
+
+    assert invoke(runner, "feeds", "remove", "https://e.org/a.xml", "--db", db).exit_code == 0
+    gone = runner.invoke(cli, ["feeds", "remove", "https://e.org/a.xml", "--db", db])
+    assert gone.exit_code == 2 and "not in the store" in gone.output
+
+
+def test_db_upgrade_on_sqlite_and_postgres(runner, db_url):
+    result = invoke(runner, "db", "upgrade", "--db", db_url)
+    assert result.exit_code == 0 and "schema revision" in result.output
+    assert invoke(runner, "db", "upgrade", "--db", db_url).exit_code == 0
+
+
+def test_history_of_an_unknown_article_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(
+        cli, ["history", "https://e.org/none", "--db", f"sqlite:///{tmp_path / 'w.db'}"]
+    )
+    assert result.exit_code == 2 and "no stored report" in result.output
+
+
+def test_demo_runs_offline_and_reports_the_seed(runner):
+    result = invoke(runner, "demo", "--json")
+    assert result.exit_code == 0, result.output
+    objs = lines(result.output)
+    report = objs[0]
+    assert report["type"] == "report"
+    finding = next(f for f in report["findings"] if f["kind"] == "attendees")
+    assert {"before": ["Cai Qiding", "Xue Xiang"], "after": ["Cai Qi", "Ding Xuexiang"]} in finding[
+        "detail"
+    ]["attendees"]["variants"]
+    assert any(f["kind"] == "date" for f in report["findings"])
+    changes = [o for o in objs if o["type"] == "change"]
+    assert [c["kind"] for c in changes] == ["attendees", "attendees"]
+    assert changes[0]["attendees"]["variants"] == [
+        {"before": ["Cai Qiding", "Xue Xiang"], "after": ["Cai Qi", "Ding Xuexiang"]}
+    ]
+    assert changes[1]["attendees"]["removed"] == ["Ding Xuexiang"]
+    summaries = [o for o in objs if o["type"] == "summary"]
+    assert [s["new_versions"] for s in summaries] == [1, 1, 1, 1]
+    assert [s["changes"] for s in summaries] == [0, 1, 1, 0]
+
+
+def test_seeds_ship_in_the_package():
+    from worker.seeds import default_feeds, load_roster, seed_report
+
+    assert len(default_feeds()) >= 10
+    assert "Cai Qiding" in seed_report()
+    assert load_roster().canonical("蔡奇") == "Cai Qi"
+    assert Path(__file__).parent.parent.joinpath("seeds", "feeds.toml").exists()
