@@ -153,7 +153,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
             for entry in _unique(parsed.entries)
         )
     )
-    await _record_ok(ctx, feed, result, body_hash, parsed.title)
+    await _record_ok(ctx, feed, result, body_hash, parsed.title, parsed.ttl_seconds)
     outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, parsed.warning))
     outcome.entries = len(parsed.entries)
     outcome.new_versions = sum(r.new_version for r in results)
@@ -440,9 +440,17 @@ def _schedule_revisit(ctx: Context, article: Article, now: datetime) -> None:
 
 
 async def _record_ok(
-    ctx: Context, feed: FeedState, result: FetchResult, body_hash: str | None, title: str | None
+    ctx: Context,
+    feed: FeedState,
+    result: FetchResult,
+    body_hash: str | None,
+    title: str | None,
+    ttl: int | None = None,
 ) -> None:
-    wait = max(float(feed.interval_s), result.cache_max_age or 0.0, result.retry_after or 0.0)
+    # Never sooner than the feed's own TTL, Cache-Control/Expires or Retry-After allow.
+    wait = max(
+        float(feed.interval_s), result.cache_max_age or 0.0, result.retry_after or 0.0, ttl or 0.0
+    )
     next_at = ctx.clock() + timedelta(seconds=wait)
 
     def write() -> None:
