@@ -7,7 +7,8 @@ receiver's Retry-After and a random generator (seeded in tests).
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 FIRST_DELAY = 10.0
 CAP = 3600.0
@@ -42,3 +43,19 @@ def next_attempt_delay(
 def expired(created_at: datetime, now: datetime, max_age: timedelta = MAX_AGE) -> bool:
     """True once an alert is older than `max_age`: it is then marked failed, not retried."""
     return now - created_at >= max_age
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP date (RFC 9110 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -16,13 +16,12 @@ import hmac
 import json
 import logging
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
+from alerts.backoff import parse_retry_after
 from alerts.config import WebhookChannelConfig
 from alerts.errors import DeliveryError
 from alerts.message import Alert
@@ -122,19 +121,3 @@ def redact(url: str) -> str:
         return "(a relative URL on the same host)"
     suffix = "/…" if parts.path.strip("/") or parts.query else "/"
     return f"{parts.scheme}://{host}{port}{suffix}"
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP date (RFC 9110 10.2.3)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

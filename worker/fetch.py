@@ -22,6 +22,7 @@ import brotli
 import httpx
 
 import worker
+from alerts.backoff import parse_retry_after
 from worker.errors import (
     FetchError,
     FetchTimeout,
@@ -229,22 +230,6 @@ def _result(
         cache_max_age=parse_max_age(headers),
         elapsed=time.monotonic() - started,
     )
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds to wait from Retry-After: delta-seconds or an HTTP date (RFC 9110 10.2.3)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        return None
-    return max(when.timestamp() - time.time(), 0.0)
 
 
 def parse_max_age(headers: httpx.Headers) -> float | None:

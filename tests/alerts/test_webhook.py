@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
+from alerts.backoff import parse_retry_after
 from alerts.channels import deliver, deliver_digest, send_test
 from alerts.config import WebhookChannelConfig, parse_channels
 from alerts.errors import DeliveryError
 from alerts.message import Alert
-from alerts.webhook import parse_retry_after
 from tests.alerts.conftest import free_port
 from tests.httpserver import LocalServer, Response
 

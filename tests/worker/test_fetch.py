@@ -96,6 +96,7 @@ def test_retry_after_http_date_and_garbage() -> None:
     future = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 600))
     assert 500 < (parse_retry_after(future) or 0) <= 600
     assert parse_retry_after("Wed, 01 Jan 2000 00:00:00 GMT") == 0.0
+    assert parse_retry_after("Wed, 01 Jan 2000 00:00:00") == 0.0  # no zone: taken as UTC
     assert parse_retry_after("soon") is None
 
 
