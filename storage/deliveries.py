@@ -1,13 +1,17 @@
 """The alert outbox: pending deliveries, claimed by one worker at a time, retried until sent.
 
 A row moves pending -> sent, or pending -> failed (a permanent error, or older than the
-maximum age). Claiming sets `claimed_until`, so a worker that dies mid-send releases its rows
-when the claim lapses and another worker (or the next run) sends them: at least once.
+maximum age). Claiming sets `claimed_by` and `claimed_until`, so a worker that dies mid-send
+releases its rows when the claim lapses (or at once, when `release_claims` is told the worker
+is gone) and another worker, or the next run, sends them: at least once. The marks only touch
+rows still pending, so a late worker whose claim lapsed cannot undo another's "sent".
+
+Input: a SQLAlchemy session in the caller's transaction. Output: Delivery rows, counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -16,6 +20,13 @@ from sqlalchemy.orm import Session
 from storage.models import Change, Delivery
 
 CLAIM_SPAN = timedelta(minutes=5)
+MAX_ERROR = 2000
+
+
+def _claimable(now: datetime, worker: str | None = None) -> sa.ColumnElement[bool]:
+    """Unclaimed, claim lapsed, or (when `worker` is given) claimed by that worker."""
+    free = sa.or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now)
+    return sa.or_(free, Delivery.claimed_by == worker) if worker else free
 
 
 def claim_due(
@@ -26,19 +37,28 @@ def claim_due(
     channels: Sequence[str],
     limit: int = 100,
     claim_span: timedelta = CLAIM_SPAN,
+    exclude: Collection[int] = (),
 ) -> Sequence[Delivery]:
-    """Claim pending rows of `channels` whose time has come and whose claim has lapsed."""
+    """Claim pending rows of `channels` whose time has come and whose claim has lapsed.
+
+    Oldest due first (next_attempt_at, then id), so rows left over from earlier passes go
+    before new ones. On PostgreSQL rows locked by another worker's claim are skipped.
+    """
+    if not channels:
+        return []
     query = (
         sa.select(Delivery)
         .where(
             Delivery.state == "pending",
             Delivery.channel.in_(list(channels)),
             Delivery.next_attempt_at <= now,
-            sa.or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now),
+            _claimable(now),
         )
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(limit)
     )
+    if exclude:
+        query = query.where(Delivery.id.not_in(list(exclude)))
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     rows = session.scalars(query).all()
@@ -56,8 +76,13 @@ def event_json(session: Session, change_id: str) -> str:
     return change.event
 
 
-def mark_sent(session: Session, delivery_id: int, now: datetime) -> None:
+def _pending_row(session: Session, delivery_id: int) -> Delivery | None:
     row = session.get(Delivery, delivery_id)
+    return row if row is not None and row.state == "pending" else None
+
+
+def mark_sent(session: Session, delivery_id: int, now: datetime) -> None:
+    row = _pending_row(session, delivery_id)
     if row is None:
         return
     row.state = "sent"
@@ -68,28 +93,118 @@ def mark_sent(session: Session, delivery_id: int, now: datetime) -> None:
 
 
 def mark_retry(session: Session, delivery_id: int, error: str, next_attempt_at: datetime) -> None:
-    row = session.get(Delivery, delivery_id)
+    row = _pending_row(session, delivery_id)
     if row is None:
         return
     row.attempts += 1
-    row.last_error = error[:2000]
+    row.last_error = error[:MAX_ERROR]
     row.next_attempt_at = next_attempt_at
     row.claimed_until = None
 
 
 def mark_failed(session: Session, delivery_id: int, error: str) -> None:
-    row = session.get(Delivery, delivery_id)
+    row = _pending_row(session, delivery_id)
     if row is None:
         return
     row.attempts += 1
     row.state = "failed"
-    row.last_error = error[:2000]
+    row.last_error = error[:MAX_ERROR]
     row.claimed_until = None
+
+
+def release(session: Session, delivery_ids: Collection[int], worker: str) -> None:
+    """Give back claims `worker` holds on rows it did not attempt."""
+    if not delivery_ids:
+        return
+    session.execute(
+        sa.update(Delivery)
+        .where(Delivery.id.in_(list(delivery_ids)), Delivery.claimed_by == worker)
+        .values(claimed_until=None)
+    )
+
+
+def live_claimers(session: Session, now: datetime) -> list[str]:
+    """Workers holding an unlapsed claim on a pending row."""
+    query = (
+        sa.select(Delivery.claimed_by)
+        .where(
+            Delivery.state == "pending",
+            Delivery.claimed_by.is_not(None),
+            Delivery.claimed_until >= now,
+        )
+        .distinct()
+    )
+    return [w for w in session.scalars(query) if w]
+
+
+def release_claims(session: Session, workers: Collection[str]) -> int:
+    """Release every claim of `workers` (known to be gone) on pending rows; returns the count."""
+    if not workers:
+        return 0
+    result = session.execute(
+        sa.update(Delivery)
+        .where(Delivery.state == "pending", Delivery.claimed_by.in_(list(workers)))
+        .values(claimed_until=None)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def expire_channel(
+    session: Session, channel: str, now: datetime, cutoff: datetime, worker: str, reason: str
+) -> int:
+    """Mark failed the due pending rows of `channel` created before `cutoff` (too old to retry)."""
+    result = session.execute(
+        sa.update(Delivery)
+        .where(
+            Delivery.state == "pending",
+            Delivery.channel == channel,
+            Delivery.next_attempt_at <= now,
+            Delivery.created_at <= cutoff,
+            _claimable(now, worker),
+        )
+        .values(
+            state="failed",
+            attempts=Delivery.attempts + 1,
+            last_error=reason[:MAX_ERROR],
+            claimed_until=None,
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def defer_channel(
+    session: Session, channel: str, now: datetime, until: datetime, worker: str, reason: str
+) -> int:
+    """Push every due pending row of `channel` to `until` without attempting it.
+
+    Used when the channel itself is failing: one backoff governs the whole channel instead of
+    every row hammering a receiver that is down. Attempts are not counted (none was made).
+    """
+    result = session.execute(
+        sa.update(Delivery)
+        .where(
+            Delivery.state == "pending",
+            Delivery.channel == channel,
+            Delivery.next_attempt_at <= now,
+            _claimable(now, worker),
+        )
+        .values(
+            next_attempt_at=until,
+            claimed_until=None,
+            last_error=sa.func.coalesce(Delivery.last_error, reason[:MAX_ERROR]),
+        )
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def pending(session: Session) -> Sequence[Delivery]:
     query = sa.select(Delivery).where(Delivery.state == "pending")
     return session.scalars(query.order_by(Delivery.next_attempt_at, Delivery.id)).all()
+
+
+def count_pending(session: Session) -> int:
+    query = sa.select(sa.func.count()).select_from(Delivery).where(Delivery.state == "pending")
+    return int(session.scalar(query) or 0)
 
 
 def undelivered(session: Session) -> Sequence[Delivery]:

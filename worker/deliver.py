@@ -1,9 +1,18 @@
 """Deliver the alert outbox: claim due rows, send each through its channel, record the outcome.
 
+Input: the store, the configured channels, a clock and a retry policy. Output: rows marked
+sent, rescheduled or failed, and (sent now, still pending) counts.
+
 At least once: a row is marked sent only after the channel accepted it; a crash between the
 send and the mark means one more send on the next run, which receivers drop by change id
 (Idempotency-Key, Message-ID). Transient failures are retried with backoff until the maximum
-age, permanent ones are marked failed with the reason.
+age, permanent ones are marked failed with the reason. Claims of a local worker process that
+no longer exists (killed mid-send) are released at once, others when they lapse.
+
+When a channel fails transiently twice in a row, the rest of its due rows are deferred to the
+same retry time without being attempted: a receiver that is down gets one backoff for the
+channel, not one request per row, and a pass never waits for more than two timeouts per channel.
+Channels are delivered concurrently.
 """
 
 from __future__ import annotations
@@ -13,25 +22,87 @@ import json
 import logging
 import os
 import socket
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from alerts.backoff import MAX_AGE, expired, next_attempt_delay
+from alerts.backoff import CAP, FIRST_DELAY, MAX_AGE, expired, next_attempt_delay
 from alerts.channels import deliver, deliver_digest
-from alerts.config import ChannelConfig
+from alerts.config import ChannelConfig, EmailChannelConfig, WebhookChannelConfig
 from alerts.errors import DeliveryError
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
+from worker.durations import format_duration, parse_duration
+from worker.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
-WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
+HOST = socket.gethostname()
+WORKER_ID = f"{HOST}:{os.getpid()}"
+STRIKES = 2  # consecutive transient failures after which a channel waits for its next retry
+MAX_BATCHES = 1000  # bound on claim rounds per channel and call (100k rows at most)
+ENV_KEYS = {
+    "first": "WIREDIFF_ALERT_RETRY_FIRST",
+    "cap": "WIREDIFF_ALERT_RETRY_CAP",
+    "max_age": "WIREDIFF_ALERT_MAX_AGE",
+}
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def worker_id() -> str:
+    """This process as a claimer: host and pid, so a dead local claimer can be recognised."""
+    return f"{HOST}:{os.getpid()}"
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When failed alerts are retried (SPEC defaults: within 10 s, doubling, capped at one hour)
+    and when they are given up (three days after the change was stored)."""
+
+    first: float = FIRST_DELAY
+    cap: float = CAP
+    max_age: timedelta = field(default=MAX_AGE)
+
+    @classmethod
+    def from_table(cls, raw: Mapping[str, Any], where: str = "[alerts_retry]") -> RetryPolicy:
+        """From a table with optional keys first, cap, max_age (durations such as "10s", "3d")."""
+        unknown = sorted(set(raw) - set(ENV_KEYS))
+        if unknown:
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: first, cap, max_age)")
+        default = cls()
+        first = _duration(raw.get("first", default.first), f"{where} first")
+        cap = _duration(raw.get("cap", default.cap), f"{where} cap")
+        max_age = _duration(raw.get("max_age", default.max_age.total_seconds()), f"{where} max_age")
+        if cap < first:
+            raise ConfigError(f"{where}: cap ({cap:g}s) is shorter than first ({first:g}s)")
+        if max_age <= 0:
+            raise ConfigError(f"{where}: max_age must be more than zero")
+        return cls(first, cap, timedelta(seconds=max_age))
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> RetryPolicy:
+        """From WIREDIFF_ALERT_RETRY_FIRST, WIREDIFF_ALERT_RETRY_CAP, WIREDIFF_ALERT_MAX_AGE."""
+        raw = {key: environ[var] for key, var in ENV_KEYS.items() if environ.get(var)}
+        return cls.from_table(raw, "environment WIREDIFF_ALERT_*") if raw else cls()
+
+    def describe(self) -> str:
+        return (
+            f"first retry within {format_duration(self.first)}, doubling up to "
+            f"{format_duration(self.cap)}, given up after "
+            f"{format_duration(self.max_age.total_seconds())}"
+        )
+
+
+def _duration(value: Any, what: str) -> float:
+    seconds = parse_duration(value, what=what)
+    if seconds < 0:
+        raise ConfigError(f"{what}: must not be negative")
+    return seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +114,155 @@ class Claimed:
     event: dict[str, object]
 
 
-def _claim(store: Store, now: datetime, channels: Sequence[str], worker: str) -> list[Claimed]:
+@dataclass(slots=True)
+class _Run:
+    """One deliver_due call: shared inputs of every channel's loop."""
+
+    store: Store
+    now: datetime
+    clock: Callable[[], datetime]
+    policy: RetryPolicy
+    worker: str
+
+
+async def deliver_due(
+    store: Store,
+    channels: Sequence[ChannelConfig],
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    max_age: timedelta | None = None,
+    worker: str | None = None,
+    policy: RetryPolicy | None = None,
+) -> tuple[int, int]:
+    """Attempt every pending alert that is due. Returns (sent now, still pending).
+
+    `policy` defaults to the SPEC timing, overridden by the WIREDIFF_ALERT_* environment
+    variables; `max_age`, when given, overrides the policy's maximum age. Rows of channels
+    not in `channels` (no longer configured) are left pending and listed.
+    """
+    policy = policy or RetryPolicy.from_environ(os.environ)
+    if max_age is not None:
+        policy = RetryPolicy(policy.first, policy.cap, max_age)
+    run = _Run(store, clock(), clock, policy, worker or worker_id())
+    await asyncio.to_thread(_release_dead_claims, store, run.now, run.worker)
+    ready = [
+        c
+        for c in channels
+        if c.digest is None or await asyncio.to_thread(_digest_due, store, c, run.now)
+    ]
+    sent = sum(await asyncio.gather(*(_deliver_channel(run, c) for c in ready)))
+    pending = await asyncio.to_thread(_count_pending, store)
+    return sent, pending
+
+
+def _process_gone(claimer: str, me: str) -> bool:
+    """True when `claimer` is a process of this host that no longer exists."""
+    host, _, pid_text = claimer.rpartition(":")
+    if host != HOST or claimer == me or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: alive, another user's
+        return False
+    return False
+
+
+def _release_dead_claims(store: Store, now: datetime, me: str) -> None:
     with store.write() as session:
-        rows = deliveries.claim_due(session, now, worker, channels=channels)
+        gone = [w for w in deliveries.live_claimers(session, now) if _process_gone(w, me)]
+        released = deliveries.release_claims(session, gone)
+    if released:
+        logger.warning("released %d alert claims of exited workers %s", released, gone)
+
+
+def _digest_due(store: Store, channel: ChannelConfig, now: datetime) -> bool:
+    """A digest channel sends once its oldest pending alert has waited a whole period."""
+    assert channel.digest is not None
+    with store.read() as session:
+        oldest = deliveries.oldest_pending(session, channel.name)
+    return oldest is not None and now - oldest >= timedelta(seconds=channel.digest)
+
+
+def _send_bound(channel: ChannelConfig) -> float:
+    """The longest one send can take (the channels' own outer timeouts), in seconds."""
+    if isinstance(channel, EmailChannelConfig):
+        return channel.timeout * 4
+    if isinstance(channel, WebhookChannelConfig):
+        return channel.timeout * 2
+    return 60.0  # Apprise has no overall timeout of its own; a generous guess
+
+
+def _batch_size(channel: ChannelConfig) -> int:
+    """Rows per claim, so that a batch sent at the slowest still finishes inside its claim."""
+    if channel.digest is not None:
+        return 100
+    span = deliveries.CLAIM_SPAN.total_seconds()
+    return max(1, min(50, int(span // _send_bound(channel))))
+
+
+def _claim_span(channel: ChannelConfig, batch: int) -> timedelta:
+    need = timedelta(seconds=_send_bound(channel) * (1 if channel.digest else batch) + 30)
+    return max(deliveries.CLAIM_SPAN, need)
+
+
+async def _deliver_channel(run: _Run, channel: ChannelConfig) -> int:
+    """Send every due row of one channel, batch by batch; returns how many were sent."""
+    batch = _batch_size(channel)
+    span = _claim_span(channel, batch)
+    attempted: set[int] = set()
+    sent, strikes = 0, 0
+    for _ in range(MAX_BATCHES):
+        rows = await asyncio.to_thread(_claim, run, channel.name, batch, span, attempted)
+        if not rows:
+            break
+        attempted.update(r.id for r in rows)
+        if channel.digest is not None:
+            alerts = [Alert.from_event(r.event) for r in rows]
+            error = await _attempt(channel, deliver_digest(channel, alerts))
+            until = await asyncio.to_thread(_record, run, rows, error)
+            if error is None:
+                sent += len(rows)
+                continue
+            if not error.permanent:
+                await asyncio.to_thread(_defer, run, channel, until, error)
+                break
+            continue
+        left = list(rows)
+        try:
+            while left:
+                row = left.pop(0)
+                alert = Alert.from_event(row.event)
+                error = await _attempt(channel, deliver(channel, alert))
+                until = await asyncio.to_thread(_record, run, [row], error)
+                if error is None:
+                    sent, strikes = sent + 1, 0
+                elif not error.permanent:
+                    strikes += 1
+                    if strikes >= STRIKES:
+                        await asyncio.to_thread(_defer, run, channel, until, error)
+                        return sent
+        finally:
+            if left:  # cancelled or crashed mid-batch: give the unattempted rows back now
+                ids = [r.id for r in left]
+                await asyncio.to_thread(_release, run, ids)
+    return sent
+
+
+def _claim(
+    run: _Run, channel: str, limit: int, span: timedelta, exclude: set[int]
+) -> list[Claimed]:
+    with run.store.write() as session:
+        rows = deliveries.claim_due(
+            session,
+            run.now,
+            run.worker,
+            channels=[channel],
+            limit=limit,
+            claim_span=span,
+            exclude=exclude,
+        )
         return [
             Claimed(
                 r.id,
@@ -58,96 +275,82 @@ def _claim(store: Store, now: datetime, channels: Sequence[str], worker: str) ->
         ]
 
 
-def _digest_due(store: Store, channel: ChannelConfig, now: datetime) -> bool:
-    """A digest channel sends once its oldest pending alert has waited a whole period."""
-    assert channel.digest is not None
-    with store.read() as session:
-        oldest = deliveries.oldest_pending(session, channel.name)
-    return oldest is not None and now - oldest >= timedelta(seconds=channel.digest)
-
-
-async def deliver_due(
-    store: Store,
-    channels: Sequence[ChannelConfig],
-    *,
-    clock: Callable[[], datetime] = utcnow,
-    max_age: timedelta = MAX_AGE,
-    worker: str = WORKER_ID,
-) -> tuple[int, int]:
-    """Attempt every pending alert that is due. Returns (sent now, still pending)."""
-    now = clock()
-    ready = [
-        c
-        for c in channels
-        if c.digest is None or await asyncio.to_thread(_digest_due, store, c, now)
-    ]
-    claimed = await asyncio.to_thread(_claim, store, now, [c.name for c in ready], worker)
-    sent = 0
-    for channel in ready:
-        rows = [r for r in claimed if r.channel == channel.name]
-        if rows:
-            sent += await _send_rows(store, channel, rows, clock, max_age)
-    pending = await asyncio.to_thread(_count_pending, store)
-    return sent, pending
-
-
-async def _send_rows(
-    store: Store,
-    channel: ChannelConfig,
-    rows: list[Claimed],
-    clock: Callable[[], datetime],
-    max_age: timedelta,
-) -> int:
-    if channel.digest is not None:
-        alerts = [Alert.from_event(r.event) for r in rows]
-        error = await _attempt(lambda: deliver_digest(channel, alerts))
-        await asyncio.to_thread(_record, store, rows, error, clock(), max_age)
-        return len(rows) if error is None else 0
-    sent = 0
-    for row in rows:
-        alert = Alert.from_event(row.event)
-        error = await _attempt(lambda alert=alert: deliver(channel, alert))  # type: ignore[misc]
-        await asyncio.to_thread(_record, store, [row], error, clock(), max_age)
-        sent += error is None
-    return sent
-
-
-async def _attempt(send: Callable[[], object]) -> DeliveryError | None:
+async def _attempt(channel: ChannelConfig, send: Awaitable[None]) -> DeliveryError | None:
     try:
-        await send()  # type: ignore[misc]
+        await send
     except DeliveryError as err:
         return err
+    except Exception as exc:  # a bug must not lose the alert: retried, then failed at max age
+        logger.exception("alert send crashed channel=%s", channel.name)
+        return DeliveryError(channel.name, f"unexpected error: {type(exc).__name__}: {exc}")
     return None
 
 
-def _record(
-    store: Store,
-    rows: list[Claimed],
-    error: DeliveryError | None,
-    now: datetime,
-    max_age: timedelta,
-) -> None:
-    with store.write() as session:
+def _record(run: _Run, rows: list[Claimed], error: DeliveryError | None) -> datetime | None:
+    """Mark the outcome of one attempt on `rows`; returns the retry time given, if any."""
+    now = run.clock()
+    until: datetime | None = None
+    with run.store.write() as session:
         for row in rows:
             if error is None:
                 deliveries.mark_sent(session, row.id, now)
             elif error.permanent:
                 deliveries.mark_failed(session, row.id, str(error))
-            elif expired(row.created_at, now, max_age):
-                deliveries.mark_failed(session, row.id, f"gave up after {max_age}: {error}")
+            elif expired(row.created_at, now, run.policy.max_age):
+                age = format_duration(run.policy.max_age.total_seconds())
+                deliveries.mark_failed(session, row.id, f"gave up after {age}: {error}")
             else:
-                delay = next_attempt_delay(row.attempts + 1, retry_after=error.retry_after)
-                deliveries.mark_retry(session, row.id, str(error), now + timedelta(seconds=delay))
-    for row in rows:
-        if error is not None:
+                delay = next_attempt_delay(
+                    row.attempts + 1,
+                    retry_after=error.retry_after,
+                    first=run.policy.first,
+                    cap=run.policy.cap,
+                )
+                when = now + timedelta(seconds=delay)
+                until = when if until is None else max(until, when)
+                deliveries.mark_retry(session, row.id, str(error), when)
+    if error is not None:
+        for row in rows:
             logger.warning(
                 "alert failed channel=%s change=%s error=%s",
                 row.channel,
                 row.event.get("id"),
                 error,
             )
+    return until
+
+
+def _defer(run: _Run, channel: ChannelConfig, until: datetime | None, error: DeliveryError) -> None:
+    """The channel is failing: expire its too-old due rows, push the rest to `until`."""
+    now = run.clock()
+    age = format_duration(run.policy.max_age.total_seconds())
+    with run.store.write() as session:
+        deliveries.expire_channel(
+            session,
+            channel.name,
+            run.now,
+            now - run.policy.max_age,
+            run.worker,
+            f"gave up after {age}: {error}",
+        )
+        if until is not None:
+            deferred = deliveries.defer_channel(
+                session, channel.name, run.now, until, run.worker, f"waiting: {error}"
+            )
+            if deferred:
+                logger.warning(
+                    "channel %s failing: %d more alerts wait until %s",
+                    channel.name,
+                    deferred,
+                    until.isoformat(),
+                )
+
+
+def _release(run: _Run, ids: list[int]) -> None:
+    with run.store.write() as session:
+        deliveries.release(session, ids, run.worker)
 
 
 def _count_pending(store: Store) -> int:
     with store.read() as session:
-        return len(deliveries.pending(session))
+        return deliveries.count_pending(session)
