@@ -143,22 +143,46 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         await _record_ok(ctx, feed, result, None, None)
         return FeedOutcome(feed.url, "not_modified")
     try:
-        parsed = parse_feed(result.body, result.url, result.content_type)
+        # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
+        parsed = await asyncio.to_thread(parse_feed, result.body, result.url, result.content_type)
     except ParseError as err:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
-    results = await asyncio.gather(
-        *(
-            process_entry(ctx, feed, entry, known.get(entry.key))
-            for entry in _unique(parsed.entries)
-        )
+    entries = _unique(parsed.entries)
+    gathered = await asyncio.gather(
+        *(process_entry(ctx, feed, entry, known.get(entry.key)) for entry in entries),
+        return_exceptions=True,
     )
-    await _record_ok(ctx, feed, result, body_hash, parsed.title, parsed.ttl_seconds)
-    outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, parsed.warning))
+    results, failed = _split_failures(feed, entries, gathered)
+    # With failed entries the body is not marked as seen, so the next pass parses it again.
+    await _record_ok(
+        ctx, feed, result, None if failed else body_hash, parsed.title, parsed.ttl_seconds
+    )
+    warnings = [w for w in (parsed.warning, f"{failed} entries failed" if failed else None) if w]
+    outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, "; ".join(warnings) or None))
     outcome.entries = len(parsed.entries)
     outcome.new_versions = sum(r.new_version for r in results)
     outcome.events = [r.event for r in results if r.event is not None]
     return outcome
+
+
+def _split_failures(
+    feed: FeedState, entries: Sequence[ParsedEntry], gathered: Sequence[EntryResult | BaseException]
+) -> tuple[list[EntryResult], int]:
+    """Entry results, and how many entries failed; a store failure fails the whole feed."""
+    results: list[EntryResult] = []
+    failed = 0
+    for entry, item in zip(entries, gathered, strict=True):
+        if isinstance(item, StorageError):
+            raise item
+        if isinstance(item, BaseException):
+            if not isinstance(item, Exception):
+                raise item  # cancellation and interrupts are not entry failures
+            failed += 1
+            logger.error("entry crashed feed=%s entry=%s", feed.url, entry.key, exc_info=item)
+            continue
+        results.append(item)
+    return results, failed
 
 
 async def fetch_feed_body(fetcher: Fetcher, feed: FeedState) -> FetchResult:
@@ -514,6 +538,13 @@ async def run_pass(
                 outcome = await refresh_feed(ctx, feed)
             except StorageError as err:
                 outcome = FeedOutcome(feed.url, "error", error=f"{feed.url}: {err}")
+            except Exception as err:  # a bug must not stop the pass: log it whole, report one line
+                logger.exception("refresh crashed url=%s", feed.url)
+                outcome = FeedOutcome(
+                    feed.url,
+                    "error",
+                    error=f"{feed.url}: internal error: {type(err).__name__}: {err}",
+                )
         if on_outcome is not None:
             on_outcome(outcome)
         return outcome

@@ -185,3 +185,24 @@ def test_a_failing_feed_is_reported_and_the_rest_of_the_pass_goes_on(db_url, far
         assert broken.error_count == 1 and "HTML" in (broken.last_error or "")
         assert broken.next_fetch_at is not None
         assert s.scalar(sa.select(sa.func.count()).select_from(Article)) == 3
+
+
+def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(db_url, farm, server, monkeypatch):
+    import worker.pipeline as pipeline
+
+    real = pipeline.extract_article
+
+    def flaky(body: bytes, url: str):  # fault injection: a bug in extraction for one page
+        if url.endswith("/1.html"):
+            raise RuntimeError("extractor bug")
+        return real(body, url)
+
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    first = asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
+    assert first.errors == 0 and first.new_versions == 2
+    monkeypatch.setattr(pipeline, "extract_article", real)
+    second = run(rt)  # the feed body is unchanged, but it is parsed again: the entry is retried
+    assert second.new_versions == 1
+    assert count(rt.store, Version) == 3
