@@ -12,7 +12,7 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -154,7 +154,10 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return_exceptions=True,
     )
     results, failed = _split_failures(feed, entries, gathered)
-    # With failed entries the body is not marked as seen, so the next pass parses it again.
+    # With failed entries neither the body nor its validators are remembered: the next pass
+    # fetches and parses it again, and the failed entries get another chance.
+    if failed:
+        result = replace(result, validators=Validators(feed.etag, feed.last_modified))
     await _record_ok(
         ctx, feed, result, None if failed else body_hash, parsed.title, parsed.ttl_seconds
     )
