@@ -38,6 +38,12 @@ class DaemonOptions:
     housekeeping_every: float = 60.0
     stale_after: float = 86400.0  # a feed without a successful fetch for this long is stale
     shutdown_grace: float = 30.0  # SIGTERM: in-flight work gets this long to finish
+    restart_jitter: float = 60.0  # at start, overdue feeds are spread over up to this long
+    # Adaptive intervals: a feed's effective interval moves between these multiples of its
+    # configured interval (halving after new versions, growing while quiet). The default floor
+    # of 1 means a feed is never polled more often than its configured interval.
+    min_interval_factor: float = 1.0
+    max_interval_factor: float = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +153,21 @@ def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:
         if seconds <= 0:
             raise ConfigError(f"{where}: [daemon] {key} must be more than zero")
         values[key] = seconds
+    values["restart_jitter"] = parse_duration(
+        raw.get("restart_jitter", defaults.restart_jitter), what=f"{where}: [daemon] restart_jitter"
+    )
+    for key in ("min_interval_factor", "max_interval_factor"):
+        factor = raw.get(key, getattr(defaults, key))
+        if isinstance(factor, bool) or not isinstance(factor, int | float) or factor <= 0:
+            raise ConfigError(
+                f"{where}: [daemon] {key} must be a number above zero, got {factor!r}"
+            )
+        values[key] = float(factor)
+    if values["min_interval_factor"] > values["max_interval_factor"]:
+        raise ConfigError(
+            f"{where}: [daemon] min_interval_factor ({values['min_interval_factor']:g}) is above "
+            f"max_interval_factor ({values['max_interval_factor']:g})"
+        )
     return DaemonOptions(**values)
 
 

@@ -1,18 +1,21 @@
 """Prometheus metrics and the /metrics + /healthz endpoint of the daemon (prometheus-client).
 
-Each daemon gets its own registry, so tests can run several in one process.
+Input: a HOST:PORT address, the daemon's Metrics and a health callable. Output: an HTTP server
+in a thread answering /metrics (Prometheus text) and /healthz (JSON, 200 or 503). Each daemon
+gets its own registry, so tests can run several in one process.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make_wsgi_app
+
+from worker.errors import ConfigError
 
 
 class Metrics:
@@ -34,6 +37,9 @@ class Metrics:
             "wirediff_deliveries", "Alert delivery attempts by result", ["state"], registry=r
         )
         self.pending_alerts = Gauge("wirediff_alerts_pending", "Undelivered alerts", registry=r)
+        self.alerts_by_state = Gauge(
+            "wirediff_alerts", "Alerts in the outbox by state", ["state"], registry=r
+        )
         self.feeds_total = Gauge("wirediff_feeds", "Feeds in the store", registry=r)
         self.feeds_in_error = Gauge(
             "wirediff_feeds_in_error", "Feeds whose last fetch failed", registry=r
@@ -86,9 +92,18 @@ class MetricsServer:
         self, address: str, metrics: Metrics, health: Callable[[], dict[str, Any]]
     ) -> None:
         host, _, port = address.rpartition(":")
-        self.server: WSGIServer = make_server(
-            host or "127.0.0.1", int(port), _app(metrics, health), handler_class=_QuietHandler
-        )
+        if not port.isdigit() or int(port) > 65535:
+            raise ConfigError(
+                f"[daemon] metrics {address!r}: expected HOST:PORT, e.g. 127.0.0.1:9108"
+            )
+        try:
+            self.server: WSGIServer = make_server(
+                host or "127.0.0.1", int(port), _app(metrics, health), handler_class=_QuietHandler
+            )
+        except OSError as err:
+            raise ConfigError(
+                f"[daemon] metrics {address!r}: cannot listen: {err.strerror or err}"
+            ) from err
         self.port = self.server.server_port
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -99,7 +114,3 @@ class MetricsServer:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
-
-
-def monotonic() -> float:
-    return time.monotonic()
