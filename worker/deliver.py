@@ -80,8 +80,6 @@ class RetryPolicy:
         max_age = _duration(raw.get("max_age", default.max_age.total_seconds()), f"{where} max_age")
         if cap < first:
             raise ConfigError(f"{where}: cap ({cap:g}s) is shorter than first ({first:g}s)")
-        if max_age <= 0:
-            raise ConfigError(f"{where}: max_age must be more than zero")
         return cls(first, cap, timedelta(seconds=max_age))
 
     @classmethod
