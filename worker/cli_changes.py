@@ -216,15 +216,15 @@ def compare_cmd(
     with user_errors():
         roster = load_roster(Path(p) for p in roster_files)
         texts = [(f, read_text_file(f)) for f in (file_a, file_b) if f]
-    for name, text in texts:
-        report = check_report(text, roster)
+    reports = [check_report(text, roster) for _, text in texts]
+    for (name, _), report in zip(texts, reports, strict=True):
         if as_json:
             emit_json({"type": "report", "file": name, **report.to_dict()})
         else:
             _print_report(name, report)
     if len(texts) == 2:
         (name_a, a), (name_b, b) = texts
-        change = compare_reports(a, b, roster)
+        change = compare_reports(a, b, roster, reports=(reports[0], reports[1]))
         subject = Subject("", None, name_b, None, name_b, _digest(a, b))
         if change is None:
             event = build_event(

@@ -7,11 +7,12 @@ significant one in the order the interface contract gives: attendees, title, wor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from worker.detect.diff import diff_words
-from worker.detect.model import AttendeeDiff, WordDiff
+from worker.detect.model import AttendeeDiff, Person, WordDiff
 from worker.detect.normalize import fold_text
 from worker.detect.people import compare_people, extract_people
 from worker.detect.roster import Roster
@@ -44,7 +45,13 @@ class Change:
         return out
 
 
-def detect_change(before: Text, after: Text, roster: Roster | None = None) -> Change | None:
+def detect_change(
+    before: Text,
+    after: Text,
+    roster: Roster | None = None,
+    *,
+    people: tuple[Sequence[Person], Sequence[Person]] | None = None,
+) -> Change | None:
     """Compare two versions; None when they differ only trivially.
 
     >>> c = detect_change(Text("T", "Li Qiang and Wang Yi attended."), Text("T", "Li Qiang attended."))
@@ -52,8 +59,9 @@ def detect_change(before: Text, after: Text, roster: Roster | None = None) -> Ch
     ('attendees', ('Wang Yi',))
     """
     roster = roster or Roster.empty()
-    people_before = extract_people(before.body, roster)
-    people_after = extract_people(after.body, roster)
+    if people is None:  # `people`: both lists when the caller has extracted them already
+        people = (extract_people(before.body, roster), extract_people(after.body, roster))
+    people_before, people_after = people
     names = {p.name for p in (*people_before, *people_after)}
     wording = diff_words(before.body, after.body, names=names)
     attendees = compare_people(people_before, people_after, roster)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from worker.detect.model import Finding
 
@@ -74,6 +75,13 @@ _ZH_DATE = re.compile(
 )
 _ZH_YEAR = re.compile(rf"(?P<y>{_ZH_NUM})年(?!代)")
 _ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
+# Every pattern above needs one of these (a month or weekday name, a digit, 月, 年, 星期...).
+_HINT = re.compile(
+    r"[0-9０-９月年]|星期|礼拜|禮拜|[周週][一二三四五六日天]"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+)
+_DAY_HINT = re.compile(r"月|\d[-/.]\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_LINE = re.compile(r"[^\n]+")
 _DATELINE = re.compile(
     rf"^\W*[A-Z][\w .'-]{{1,40}},\s*(?P<date>(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}))\s*\(",
     re.MULTILINE,
@@ -156,11 +164,23 @@ def find_dates(text: str) -> list[DateMention]:
     >>> [(d.month, d.day, d.end_day) for d in find_dates("会议于12月28日至12日举行")]
     [(12, 28, 12)]
     """
+    return _find(text, with_day_only=False)
+
+
+def _find(text: str, *, with_day_only: bool) -> list[DateMention]:
+    """`find_dates`; with `with_day_only`, only the kinds of expression that can hold a day."""
+    if not _HINT.search(text):
+        return []  # no month name, weekday, 月/年/星期 or digit: no date (one cheap scan)
     found: list[DateMention] = []
     for pattern in (_ISO, _ZH_DATE, _EN_DAY_FIRST, _EN_MONTH_FIRST, _EN_MONTH_YEAR):
+        if with_day_only and pattern is _EN_MONTH_YEAR:
+            continue
         found.extend(_mention(m) for m in pattern.finditer(text))
-    for pattern in (_EN_MONTH_ALONE, _EN_WEEKDAY, _ZH_YEAR, _ZH_WEEKDAY):
-        found.extend(DateMention((m.start(), m.end()), m.group()) for m in pattern.finditer(text))
+    if not with_day_only:
+        for pattern in (_EN_MONTH_ALONE, _EN_WEEKDAY, _ZH_YEAR, _ZH_WEEKDAY):
+            found.extend(
+                DateMention((m.start(), m.end()), m.group()) for m in pattern.finditer(text)
+            )
     found.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
     result: list[DateMention] = []
     for mention in found:
@@ -185,6 +205,16 @@ def _dateline(text: str) -> str | None:
     return m.group("date") if m else None
 
 
+def _dates_with_day(text: str) -> Iterator[DateMention]:
+    """The dates of `text` that may hold a day, found line by line on the lines that name a
+    month (or hold 月 or an ISO-like number): most lines of a long text name none."""
+    for line in _LINE.finditer(text):
+        if _DAY_HINT.search(line.group()):
+            offset = line.start()
+            for d in _find(line.group(), with_day_only=True):
+                yield replace(d, span=(d.span[0] + offset, d.span[1] + offset))
+
+
 def check_dates(text: str) -> tuple[Finding, ...]:
     """Return findings for dates in `text` that cannot be right.
 
@@ -195,7 +225,7 @@ def check_dates(text: str) -> tuple[Finding, ...]:
     """
     findings: list[Finding] = []
     dateline = _dateline(text)
-    for d in find_dates(text):
+    for d in _dates_with_day(text):
         if d.month is None or d.day is None:
             continue
         detail: dict[str, object] = {"text": d.text, "span": list(d.span)}

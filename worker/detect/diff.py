@@ -50,6 +50,8 @@ _CJK = (
 )
 _SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 _COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # what the tokenizer would count as words
+# The same count on unfolded text: CJK characters and runs holding a letter or digit.
+_RAW_COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -215,17 +217,34 @@ def _sentence_key(text: str) -> str:
     return _SPACE_NEAR_CJK.sub("", folded)
 
 
-def _prepare(raw: str, interner: _Interner) -> _Doc:
-    doc = _Doc(normalize_text(raw), interner)
-    sentences = split_sentences(doc.text)
-    for sentence, key in zip(sentences, _sentence_keys([s.text for s in sentences]), strict=True):
-        if not key:
-            continue  # a line of dashes or stars carries no words
-        doc.sentences.append(sentence)
-        doc.keys.append(key)
-        doc.ids.append(interner.sentence(key))
-        doc.counts.append(len(_COUNTABLE.findall(key)))
-    return doc
+def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _Doc]:
+    """Both sides, normalized and cut into keyed sentences.
+
+    A sentence whose text occurs unchanged on the other side is keyed by its text as is:
+    folding it could only give the same key on both sides. Only the sentences found on one
+    side alone are folded, which on a long document with few edits is a small part.
+    """
+    docs = (_Doc(normalize_text(raw_a), interner), _Doc(normalize_text(raw_b), interner))
+    split = [split_sentences(d.text) for d in docs]
+    texts = [[s.text for s in side] for side in split]
+    shared = set(texts[0]).intersection(texts[1])
+    for doc, sentences, side_texts in zip(docs, split, texts, strict=True):
+        alone = [t for t in side_texts if t not in shared]
+        folded = dict(zip(alone, _sentence_keys(alone), strict=True))
+        for sentence, text in zip(sentences, side_texts, strict=True):
+            key = folded.get(text)
+            if key is None:
+                key = "\x01" + text  # the same text on both sides (never a folded key)
+                count = _RAW_COUNTABLE.findall(text)
+            else:
+                count = _COUNTABLE.findall(key)
+            if not count:
+                continue  # a line of dashes or stars carries no words
+            doc.sentences.append(sentence)
+            doc.keys.append(key)
+            doc.ids.append(interner.sentence(key))
+            doc.counts.append(len(count))
+    return docs
 
 
 @dataclass(slots=True)
@@ -249,8 +268,8 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
     True
     """
     interner = _Interner()
-    da, db = _prepare(a, interner), _prepare(b, interner)
-    if _SPACE_NEAR_CJK.sub("", " ".join(da.keys)) == _SPACE_NEAR_CJK.sub("", " ".join(db.keys)):
+    da, db = _prepare_pair(a, b, interner)
+    if da.ids == db.ids:
         return WordDiff(edits=(), similarity=1.0, trivial=True)
 
     blocks: list[_Block] = []

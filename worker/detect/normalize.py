@@ -83,12 +83,19 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("  Hello\\u00ad  world\\r\\n\\r\\n\\r\\n\\tBye ")
     'Hello world\\n\\nBye'
     """
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    text = _nfc(_INVISIBLE.sub("", text))
     text = _LINE_ENDINGS.sub("\n", text)
     text = _HSPACE.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
     text = _PARAGRAPH_BREAK.sub("\n\n", text).strip()
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return _nfc(text)
+
+
+def _nfc(text: str) -> str:
+    # is_normalized answers from a quick check table; most texts are already NFC.
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def fold_text(text: str) -> str:

@@ -41,17 +41,31 @@ def check_report(text: str, roster: Roster | None = None) -> Report:
     return Report(language=language, people=people, findings=tuple(findings))
 
 
-def compare_reports(a: str, b: str, roster: Roster | None = None) -> Change | None:
-    """Compare two reports of one event; None when they agree (trivial differences only)."""
+def compare_reports(
+    a: str,
+    b: str,
+    roster: Roster | None = None,
+    *,
+    reports: tuple[Report, Report] | None = None,
+) -> Change | None:
+    """Compare two reports of one event; None when they agree (trivial differences only).
+
+    `reports`: `check_report` of `a` and of `b` when the caller has them (saves extracting
+    the people again).
+    """
     roster = roster or Roster.empty()
-    lang_a, lang_b = detect_language(a), detect_language(b)
+    if reports is None:
+        reports = (check_report(a, roster), check_report(b, roster))
+    report_a, report_b = reports
+    lang_a, lang_b = report_a.language, report_b.language
     if lang_a == lang_b:
-        return detect_change(Text(_title(a), a), Text(_title(b), b), roster)
-    people = compare_people(
-        extract_people(a, roster, language=lang_a),
-        extract_people(b, roster, language=lang_b),
-        roster,
-    )
+        return detect_change(
+            Text(_title(a), a),
+            Text(_title(b), b),
+            roster,
+            people=(report_a.people, report_b.people),
+        )
+    people = compare_people(report_a.people, report_b.people, roster)
     if not people.changed:
         return None
     return Change(
