@@ -65,6 +65,14 @@ def main() -> None:
         with store.read() as s:
             n_versions = s.scalar(sa.select(sa.func.count()).select_from(Version)) or 0
             compressed = s.scalar(sa.select(sa.func.sum(sa.func.length(Body.data)))) or 0
+            later = (
+                s.scalar(
+                    sa.select(sa.func.sum(sa.func.length(Body.data))).where(
+                        Body.hash.in_(sa.select(Version.text_hash).where(Version.number > 1))
+                    )
+                )
+                or 0
+            )
             raw = s.scalar(sa.select(sa.func.sum(Body.size))) or 0
         store.dispose()
         file_size = path.stat().st_size - empty_size
@@ -72,6 +80,9 @@ def main() -> None:
     print(f"text (UTF-8) per version:       {raw / n_versions:8.0f} bytes")
     print(
         f"compressed body per version:    {compressed / n_versions:8.0f} bytes ({compressed / raw:.0%} of the text)"
+    )
+    print(
+        f"  of which a later version:     {later / (n_versions / 2):8.0f} bytes (delta vs. the one before)"
     )
     print(
         f"SQLite file growth per version: {file_size / n_versions:8.0f} bytes (rows, indexes, pages)"

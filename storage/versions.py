@@ -68,7 +68,7 @@ def differs(previous: Version | None, new: NewVersion) -> bool:
 
 
 def add(session: Session, article: Article, new: NewVersion, previous: Version | None) -> Version:
-    digest = bodies.put(session, new.text)
+    digest = bodies.put(session, new.text, previous.text_hash if previous else None)
     version = Version(
         article_id=article.id,
         number=(previous.number + 1) if previous else 1,
