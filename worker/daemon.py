@@ -217,6 +217,8 @@ class Daemon:
             await func()
         except StorageError as err:
             self._store_failed(name, err)
+        except asyncio.CancelledError:  # cut off by the shutdown grace; it runs again next start
+            log_kv(logger, logging.INFO, "job_cut_off", job=name)
         except Exception as err:  # a job must never take the daemon down
             self.last_error = f"{name}: {type(err).__name__}: {err}"
             logger.exception("job failed job=%s", name)
