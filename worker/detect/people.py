@@ -62,6 +62,14 @@ _EN_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     ("attended", re.compile(r"\b(?:Teilnehmer|Anwesend)\b[^.;:]{0,60}?\bwaren\s+")),
+    (
+        "attended",  # the other side of a meeting, talks or a call (Kremlin readouts)
+        re.compile(
+            r"\b(?:held\s+(?:a\s+)?(?:meeting|talks|consultations)|met"
+            r"|had\s+an?\s+(?:telephone\s+)?(?:conversation|talk))\s+with\s+",
+            re.I,
+        ),
+    ),
 )
 _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
@@ -90,7 +98,7 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("presided", re.compile(r"\bleitete(?:n)?\b")),
+    ("presided", re.compile(r"\bleitete(?:n)?\b|\bempfing(?:en)?\b")),
     ("spoke", re.compile(r"\bhielt(?:en)?\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache)\b")),
     ("spoke", re.compile(r"\bsprach(?:en)?\b(?!\s+(?:über|von|mit))")),
 )
@@ -122,6 +130,11 @@ _ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
 )
 _ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:还)?有")
+# When and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也出席".
+_ZH_TIME_TAIL = re.compile(
+    r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|上午|下午|晚间|晚上|中午"
+    r"|早上|凌晨|日前|稍早|也|亦|特别|亲自|一同|共同|都)+$"
+)
 _ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
 _ZH_REUSE = re.compile(r"^[^、，]{0,12}?(?:并|并且|后|和)$")
@@ -272,7 +285,7 @@ def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
     previous: list[str] = []
     bound = 0
     for hit in hits:
-        region = simple[bound : hit.start]
+        region = _ZH_TIME_TAIL.sub("", simple[bound : hit.start])
         names = _zh_before(region, roster) if region else []
         if not names and previous and _ZH_REUSE.match(region):
             names = previous
@@ -319,6 +332,7 @@ def _has_trigger_chars(sentence: str) -> bool:
 _LATIN_KEYWORDS = re.compile(
     r"p(?:resid|art|resent)|chair|host|led|moderat|vorsitz|geleitet|attend|rostrum|front row"
     r"|joining|teilnehm|anwesend|s(?:peech|poke|prach)|addres|remark|leitete|hielt|nahm"
+    r"|met|meeting|talks|consultations|conversation|empfing"
 )  # searched in the lower-cased paragraph: an IGNORECASE alternation is several times slower
 
 
@@ -388,7 +402,7 @@ _ORG_WORDS = frozenset(
     "foundation league front conference forum summit secretariat politburo standing political "
     "international affairs foreign defence defense interior finance economic trade commerce "
     "health education energy emergencies prime first executive chamber city county "
-    "föderationsrat staatsduma regierung ministerium".split()
+    "states kingdom emirates nations föderationsrat staatsduma regierung ministerium".split()
 )
 _LOWER_OK = frozenset(
     "of the for and on de la des der die das für von und du in at to state foreign vice general "
@@ -416,15 +430,27 @@ def _is_title_or_org(token: str) -> bool:
     return low in _TITLE_WORDS or low in _ORG_WORDS or bool(_DE_TITLE_SUFFIX.search(low))
 
 
+# Lower-case particles inside a surname: "Ursula von der Leyen", "Ludwig van Beethoven".
+_PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+
+
+def _particle_name(name: list[str]) -> str | None:
+    """Given name, particles, surname: the end of `name` when particles stand before its last
+    word ("... Kommission Ursula von der Leyen" -> "Ursula von der Leyen")."""
+    j = len(name) - 2
+    while j >= 0 and name[j] in _PARTICLES:
+        j -= 1
+    if j < len(name) - 2 and j >= 0 and name[j][:1].isupper():
+        return " ".join(name[j:])
+    return None
+
+
 def _trailing_run(tokens: list[str]) -> int:
     """Index where the trailing run of capitalised tokens (name particles allowed) starts."""
     start = len(tokens)
     while start > 0 and (
         _CAP_TOKEN.match(tokens[start - 1])
-        or (
-            tokens[start - 1] in ("bin", "al", "van", "von", "da", "di", "ibn", "dos", "del")
-            and start < len(tokens)
-        )
+        or (tokens[start - 1] in _PARTICLES and start < len(tokens))
     ):
         start -= 1
     return start
@@ -454,7 +480,7 @@ def latin_name(piece: str, roster: Roster) -> str | None:
     run = _trailing_run(tokens)
     if any(t.casefold() not in _LOWER_OK for t in tokens[:run] if not t[:1].isupper()):
         return None  # a clause or a lower-case description, not "Title Name"
-    titled = any(_is_title_or_org(t) for t in tokens[:run])
+    titled = any(_is_title_or_org(t) for t in tokens[: run + 1])  # "die Präsidentin ..." too
     if run > 0 and not titled and tokens[run - 1].casefold() in ("the", "der", "die", "das", "a"):
         return None  # "the Xinjiang Production ..." names a body, not a person
     name = tokens[run:]
@@ -465,6 +491,9 @@ def latin_name(piece: str, roster: Roster) -> str | None:
     known = _roster_suffix(name, roster)
     if known:
         return known
+    with_particles = _particle_name(name)
+    if with_particles:
+        return with_particles
     if len(name) == 1 and _RUN_TOGETHER.match(name[0]):
         return name[0]  # "LiuFang": a name with its space lost
     if not 2 <= len(name) <= 4 or any(_ACRONYM.match(t) for t in name):

@@ -1,0 +1,79 @@
+"""People extraction on texts written in the real formats of Kremlin English readouts, German
+government press releases and Taiwanese (traditional Chinese) reports: whole names out."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.detect.people import extract_people
+
+CASES = [
+    (
+        "Vladimir Putin held a meeting with permanent members of the Security Council.\n\n"
+        "Taking part in the meeting were Prime Minister Mikhail Mishustin, Speaker of the "
+        "Federation Council Valentina Matviyenko, Foreign Minister Sergei Lavrov and Director "
+        "of the Federal Security Service Alexander Bortnikov.",
+        [
+            ("Mikhail Mishustin", "attended"),
+            ("Valentina Matviyenko", "attended"),
+            ("Sergei Lavrov", "attended"),
+            ("Alexander Bortnikov", "attended"),
+        ],
+    ),
+    (
+        "The President held a meeting with Governor of the Tula Region Dmitry Milyaev.",
+        [("Dmitry Milyaev", "attended")],
+    ),
+    ("Vladimir Putin chaired a meeting on economic issues.", [("Vladimir Putin", "presided")]),
+    (
+        "Vladimir Putin met with Chairman of the State Affairs Commission of the Democratic "
+        "People's Republic of Korea Kim Jong Un.",
+        [("Kim Jong Un", "attended")],
+    ),
+    (
+        "The President had a telephone conversation with President of the United States "
+        "Donald Trump.",
+        [("Donald Trump", "attended")],
+    ),
+    (
+        "An der Sitzung nahmen Bundespräsident Frank-Walter Steinmeier, die Präsidentin der "
+        "Europäischen Kommission Ursula von der Leyen und Bundesaußenministerin Annalena "
+        "Baerbock teil.",
+        [
+            ("Frank-Walter Steinmeier", "attended"),
+            ("Ursula von der Leyen", "attended"),
+            ("Annalena Baerbock", "attended"),
+        ],
+    ),
+    (
+        "Bundeskanzler Olaf Scholz empfing am Mittwoch den französischen Staatspräsidenten "
+        "im Bundeskanzleramt.",
+        [("Olaf Scholz", "presided")],
+    ),
+    (
+        "總統馬英九今（24）日上午出席「2014全國科學技術會議」開幕典禮並致詞。",
+        [("馬英九", "attended")],
+    ),
+    (
+        "行政院長江宜樺今天主持行政院會，副院長毛治國、秘書長李四川出席。",
+        [("江宜樺", "presided"), ("毛治國", "attended"), ("李四川", "attended")],
+    ),
+    (
+        "行政院長卓榮泰上午出席記者會，立法院長韓國瑜、台北市長蔣萬安也出席。",
+        [("卓榮泰", "attended"), ("韓國瑜", "attended"), ("蔣萬安", "attended")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_names_come_out_whole_with_their_roles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.role) for p in extract_people(text)] == expected
+
+
+def test_a_news_story_without_a_meeting_names_nobody() -> None:
+    text = (
+        "Hours later, the pair had to attend an event in London. The measure is intended to "
+        "ensure employers cannot claim ignorance. Debbie Meadows remained near Bennett for "
+        "much of the event, introducing her to donors and other attendees."
+    )
+    assert extract_people(text) == ()
