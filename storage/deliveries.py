@@ -175,17 +175,18 @@ def expire_channel(
 def defer_channel(
     session: Session, channel: str, now: datetime, until: datetime, worker: str, reason: str
 ) -> int:
-    """Push every due pending row of `channel` to `until` without attempting it.
+    """Push every pending row of `channel` due before `until` to `until`.
 
-    Used when the channel itself is failing: one backoff governs the whole channel instead of
-    every row hammering a receiver that is down. Attempts are not counted (none was made).
+    Used when the channel itself is failing: one retry time governs the whole channel instead
+    of every row hammering a receiver that is down, and rows keep their order (by id) for when
+    it is back. Attempts are not counted for rows that were not attempted.
     """
     result = session.execute(
         sa.update(Delivery)
         .where(
             Delivery.state == "pending",
             Delivery.channel == channel,
-            Delivery.next_attempt_at <= now,
+            Delivery.next_attempt_at < until,
             _claimable(now, worker),
         )
         .values(

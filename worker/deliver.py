@@ -211,6 +211,7 @@ async def _deliver_channel(run: _Run, channel: ChannelConfig) -> int:
     span = _claim_span(channel, batch)
     attempted: set[int] = set()
     sent, strikes = 0, 0
+    latest: datetime | None = None  # the latest retry time given this round
     for _ in range(MAX_BATCHES):
         rows = await asyncio.to_thread(_claim, run, channel.name, batch, span, attempted)
         if not rows:
@@ -234,12 +235,14 @@ async def _deliver_channel(run: _Run, channel: ChannelConfig) -> int:
                 alert = Alert.from_event(row.event)
                 error = await _attempt(channel, deliver(channel, alert))
                 until = await asyncio.to_thread(_record, run, [row], error)
+                if until is not None:
+                    latest = until if latest is None else max(latest, until)
                 if error is None:
                     sent, strikes = sent + 1, 0
                 elif not error.permanent:
                     strikes += 1
                     if strikes >= STRIKES:
-                        await asyncio.to_thread(_defer, run, channel, until, error)
+                        await asyncio.to_thread(_defer, run, channel, latest, error)
                         return sent
         finally:
             if left:  # cancelled or crashed mid-batch: give the unattempted rows back now
