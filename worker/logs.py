@@ -88,3 +88,6 @@ def setup_logging(
     # Libraries that log every request at INFO would drown the daemon's own lines.
     for noisy in ("apscheduler", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    # "skipped: maximum number of running instances reached" is a slow tick, by design
+    # (coalesce); the daemon reports it as wirediff_scheduler_lag_seconds instead.
+    logging.getLogger("apscheduler.scheduler").setLevel(max(level, logging.ERROR))
