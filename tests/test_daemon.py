@@ -359,3 +359,17 @@ def test_logs_are_key_value_text_or_json() -> None:
         for h in saved[0]:
             root.addHandler(h)
         root.setLevel(saved[1])
+
+
+def test_run_once_refreshes_what_is_due_and_returns(
+    tmp_path: Path, farm: Farm, server: LocalServer
+) -> None:
+    rt = make_runtime(tmp_path, metrics=None)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Wire", 3600)])
+    asyncio.run(Daemon(rt).run(once=True))
+    history = wirediff(
+        "history", server.url("/news/0.html"), "--json", "--db", rt.settings.database_url
+    )
+    assert [v["version"] for v in history] == [1]
+    asyncio.run(Daemon(rt).run(once=True))  # not due again for an hour: not polled
+    assert len(server.hits("/rss.xml")) == 1
