@@ -64,7 +64,7 @@ def _version_text(path: Path) -> str:
     if path.suffix == ".html":
         try:
             return extract_article(path.read_bytes(), "https://" + path.name.split("__")[0]).text
-        except Exception as err:  # noqa: BLE001 - a failed extraction is an empty version here
+        except Exception as err:  # a failed extraction: an empty version here
             print(f"  ({path.name}: extraction failed: {err})")
             return ""
     return _FOOTER.sub("", _TAG.sub(" ", path.read_text("utf-8")))
@@ -116,7 +116,7 @@ def article_bodies(corpus: Path) -> list[tuple[str, str]]:
             data = gzip.decompress(data)
         try:
             text = extract_article(data, "https://" + path.name).text
-        except Exception:  # noqa: BLE001 - skip pages the extractor refuses
+        except Exception:  # skip pages the extractor refuses
             continue
         out.append((f"eval:{path.name[:30]}", text))
     return out

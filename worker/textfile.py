@@ -37,12 +37,12 @@ def read_text_file(path: str | Path) -> str:
 def decode_text(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if b"\x00" in data[:8192]:  # no text encoding but UTF-16/32 (BOM above) holds NUL bytes
+        raise TextFileError(f"{name}: binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:8192]:
-        raise TextFileError(f"{name}: binary file, not text")
     # Not UTF-8: let charset_normalizer (already needed by trafilatura) name the encoding.
     best = from_bytes(data).best()
     if best is None:

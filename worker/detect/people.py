@@ -216,6 +216,9 @@ def _latin_hits(sentence: str) -> list[_Hit]:
 
 
 def _latin_lists(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
+    dateline = _DATELINE.match(sentence)
+    if dateline:  # "Beijing, 28 Dec (Xinhua) -- Xi Jinping attended ...": the list starts after
+        sentence = sentence[dateline.end() :].lstrip(" -—–")
     hits = _latin_hits(sentence)
     for m in _DE_TEIL.finditer(sentence):
         inner = m.group(1)
