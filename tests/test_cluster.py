@@ -375,3 +375,29 @@ def _doing(engine: sa.Engine, worker_ids: set[int]) -> list[int]:
             {"w": list(worker_ids)},
         )
         return [int(r[0]) for r in rows]
+
+
+@pytest.mark.postgres
+def test_concurrent_schedulers_claim_each_due_feed_once(pg_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import UTC, datetime, timedelta
+
+    from storage import feeds
+    from storage.feeds import FeedSpec
+    from worker.cluster import claim_due_feeds
+
+    store = Store(pg_url)
+    try:
+        with store.write() as s:
+            for i in range(200):
+                feeds.add(s, FeedSpec(f"https://example.org/{i}.xml", interval_s=60))
+        now = datetime.now(UTC)
+        lease = now + timedelta(seconds=50)
+        with ThreadPoolExecutor(4) as pool:
+            batches = list(pool.map(lambda _: claim_due_feeds(store, now, lease, 80), range(4)))
+        claimed = [c.feed_id for batch in batches for c in batch]
+        assert len(claimed) == len(set(claimed)) == 200  # all claimed, none twice
+        assert claim_due_feeds(store, now, lease, 80) == []  # leased: nothing is due any more
+    finally:
+        store.dispose()
+    assert "current" in install_engine_schema(pg_url)  # installing again changes nothing
