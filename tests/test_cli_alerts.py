@@ -131,3 +131,31 @@ def test_alerts_pending_lists_rows_in_text_and_json(tmp_path: Path, server: Loca
     result = run_cli(["alerts", "pending", "--config", str(config)])
     assert result.exit_code == 0 and result.stdout.strip() == "0 undelivered alerts"
     assert run_cli(["alerts", "pending", "--config", str(config), "--json"]).stdout == ""
+
+
+def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
+    tmp_path: Path, server: LocalServer
+) -> None:
+    from datetime import UTC, datetime
+
+    from storage import articles, changes, feeds
+    from storage.db import Store
+    from storage.feeds import FeedSpec
+
+    hook = Hook(server)
+    config = write_config(tmp_path, sqlite(tmp_path), server.url("/rss.xml"), hook=hook)
+    store = Store(sqlite(tmp_path))
+    with store.write() as s:
+        feed = feeds.upsert(s, FeedSpec("https://e.org/rss"))
+        art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
+        event = {"id": "c1", "kind": "wording", "detected_at": datetime.now(UTC).isoformat()}
+        changes.save_with_outbox(
+            s, article_id=art.id, feed_id=feed.id, event=event, channels=["hook", "retired"]
+        )
+    store.dispose()
+    result = run_cli(["alerts", "pending", "--config", str(config)])
+    lines = result.stdout.splitlines()
+    [retired] = [line for line in lines if "retired" in line]
+    [kept] = [line for line in lines if " hook " in line]
+    assert "not in the config" in retired and "not in the config" not in kept
+    assert lines[-1] == "2 undelivered alerts"

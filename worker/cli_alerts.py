@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import click
 
@@ -47,6 +49,8 @@ def alerts_test(config_path: str | None, db_url: str | None) -> None:
 )
 def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -> None:
     """List alerts not yet delivered (pending, and failed ones with their reason)."""
+    settings = load(config_path, db_url)
+    configured = configured_names(settings.alerts)
     store = store_for(config_path, db_url)
     with user_errors(), store.read() as session:
         rows = deliveries.undelivered(session)
@@ -65,12 +69,23 @@ def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -
         if as_json:
             emit_json(line)
         else:
+            note = "" if row.channel in configured else "  (channel not in the config)"
             click.echo(
                 f"{row.state:<8} {row.channel:<16} {row.change_id}  attempts={row.attempts}"
-                f"  next={line['next_attempt_at'] or '-'}  {row.last_error or ''}"
+                f"  next={line['next_attempt_at'] or '-'}  {row.last_error or ''}{note}"
             )
     if not as_json:
         click.echo(f"{len(rows)} undelivered alerts")
+
+
+def configured_names(tables: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Channel names as alerts.config names them, without resolving secrets: `name`, else
+    `<type>:<n>` (so rows of removed or renamed channels can be pointed out)."""
+    return {
+        str(t.get("name") or f"{t.get('type')}:{i}")
+        for i, t in enumerate(tables, 1)
+        if isinstance(t, Mapping)
+    }
 
 
 def register(cli: click.Group) -> None:
