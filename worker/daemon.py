@@ -250,7 +250,10 @@ class Daemon:
         return last is None or time.monotonic() - last >= floor
 
     def _due_feeds(self, now: datetime) -> list[FeedState]:
-        with self.runtime.store.write() as session:
+        # Only the first tick writes (the jitter); later ticks read, leaving SQLite's one
+        # writer to the refreshes.
+        opener = self.runtime.store.read if self._jittered else self.runtime.store.write
+        with opener() as session:
             rows = feeds.due(session, now)
             if not self._jittered:
                 # First tick after a start: spread overdue feeds so a restart does not fire them
