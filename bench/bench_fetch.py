@@ -11,7 +11,7 @@ bytes stored per version, and checks that exactly the edited articles got new ve
 
 Each pass of each tool is a child process (`python -m worker fetch --json` with an SQLite
 store, follow_links=true; `urlwatch` from bench/.venv-urlwatch with every article URL as a
-job), so its peak RSS (os.wait4) and wall time, start-up included, are its own; the farm runs
+job), so its peak RSS (RUSAGE_CHILDREN of a small wrapper) and wall time, start-up included, are its own; the farm runs
 in this process. The urlwatch virtualenv is created from bench/requirements-urlwatch.txt when
 missing. Network only to 127.0.0.x.
 """
@@ -64,15 +64,29 @@ def child_env() -> dict[str, str]:
     return env
 
 
+# A child's ru_maxrss starts at the RSS of the process that spawned it (Linux carries the
+# parent's high-water mark across fork/vfork + exec), and this process holds the farm's
+# pre-rendered pages. So each tool is started by this small wrapper, whose children's peak
+# (RUSAGE_CHILDREN) is the tool's own; the wrapper writes it to the file named in argv[1].
+_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "open(sys.argv[1], 'w').write(str(peak))\n"
+    "sys.exit(code)\n"
+)
+
+
 def run_child(cmd: list[str], out: Path, err: Path, cwd: Path) -> tuple[float, float, int]:
-    """Run cmd; return (wall seconds, peak RSS in MB of that child alone, exit code)."""
+    """Run cmd; return (wall seconds, peak RSS in MB of cmd alone, exit code)."""
+    rss_file = out.with_suffix(".rss")
+    wrapped = [sys.executable, "-I", "-c", _WRAPPER, str(rss_file), *cmd]
     with out.open("wb") as stdout, err.open("wb") as stderr:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, cwd=cwd, env=child_env())
-        _, status, usage = os.wait4(proc.pid, 0)  # wait4: this child's own rusage
+        code = subprocess.call(wrapped, stdout=stdout, stderr=stderr, cwd=cwd, env=child_env())
         wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode  # Linux: ru_maxrss in KiB
+    peak_kib = int(rss_file.read_text()) if rss_file.exists() else 0
+    return wall, peak_kib / 1024, code  # Linux: ru_maxrss in KiB
 
 
 # -- wirediff ---------------------------------------------------------------------------------
