@@ -18,6 +18,8 @@ from typing import Any
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
+from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
+from worker.deliver import RetryPolicy
 from worker.durations import parse_duration
 from worker.errors import ConfigError
 from worker.fetch import FetchOptions
@@ -57,6 +59,7 @@ class Settings:
     metrics: str | None = None
     log_format: str = "text"
     daemon: DaemonOptions = field(default_factory=DaemonOptions)
+    alert_retry: RetryPolicy = field(default_factory=RetryPolicy)
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())
@@ -111,6 +114,7 @@ def load_settings(
         metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
         log_format=_log_format(daemon_raw, environ, where),
         daemon=_daemon_options(daemon_raw, where),
+        alert_retry=_retry_policy(raw, environ, where),
         roster_files=roster,
         config_path=path,
         warnings=tuple(warnings),
@@ -134,6 +138,13 @@ def _database_url(
     except StoreURLError as err:
         raise ConfigError(str(err)) from err
     return url, source
+
+
+def _retry_policy(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> RetryPolicy:
+    """[alerts_retry] in the file, each key overridden by its WIREDIFF_ALERT_* variable."""
+    table = dict(_table(raw, "alerts_retry", where))
+    table.update({key: environ[var] for key, var in RETRY_ENV_KEYS.items() if environ.get(var)})
+    return RetryPolicy.from_table(table, f"{where}: [alerts_retry] (or WIREDIFF_ALERT_*)")
 
 
 def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:

@@ -67,6 +67,8 @@ async def one_pass(
     report.changes = len(events)
     report.events = events
     if runtime.channels:
-        sent, pending = await deliver_due(runtime.store, runtime.channels)
+        sent, pending = await deliver_due(
+            runtime.store, runtime.channels, policy=settings.alert_retry
+        )
         report.alerts_sent, report.alerts_pending = sent, pending
     return report
