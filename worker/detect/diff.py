@@ -16,6 +16,7 @@ How it works, in four steps, each linear or handed to rapidfuzz's C code:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Indel
 from worker.detect.dates import find_dates
 from worker.detect.model import Edit, EditClass, Op, Touch, WordDiff
 from worker.detect.normalize import fold_text, normalize_text, to_simplified
-from worker.detect.tokens import Sentence, Token, iter_tokens, split_sentences
+from worker.detect.tokens import Sentence, split_sentences, token_kind, word_tokens
 
 Opcode = tuple[str, int, int, int, int]
 
@@ -61,6 +62,14 @@ _NUMBER_WORDS = frozenset(
     percent twice""".split()
 )
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)+\b")
+_CAPITAL = re.compile(r"[A-Z]")
+_RUN_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+# What a word of a date expression (dates.py) holds: a digit, a month or weekday name, a range
+# word ("28 to 30 May") or a Chinese date character; a superset is fine (it only filters).
+_DATE_CLUE = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|to|and|til|thr|[〇零一二两三四五六七八九十廿卅年月日号至到星期礼拜禮周週天]"
+)
 # Capitalised words that open sentences or name institutions and places, not people.
 _NOT_NAME_WORDS = frozenset(
     """The A An And But Or Of In On At To For From By With As This That These Those It Its He She
@@ -147,53 +156,72 @@ def _bare(text: str) -> str:
     return _NOT_BARE.sub("", fold_text(text))
 
 
+_Words = tuple[list[str], list[int], list[int]]
+
+
 @dataclass(slots=True)
 class _Doc:
     """One side of the diff: normalized text, its sentences with their keys and token counts.
 
-    Sentences are tokenized (spans and interned token keys) only when they fall in a changed
-    block: most sentences of a long document never need it.
+    Sentences are tokenized (token texts, interned keys, boundaries) only when they fall in a
+    changed block: most sentences of a long document never need it.
     """
 
     text: str
     interner: _Interner
     sentences: list[Sentence] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # sentence start offsets, for bisect
     keys: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     counts: list[int] = field(default_factory=list)
-    cache: dict[int, tuple[list[Token], list[int]]] = field(default_factory=dict)
+    cache: dict[int, _Words] = field(default_factory=dict)
 
-    def words(self, i: int) -> tuple[list[Token], list[int]]:
-        """The word tokens of sentence `i` and their interned comparison keys."""
+    def words(self, i: int) -> _Words:
+        """Sentence `i`'s word tokens, their interned comparison keys and their boundaries
+        (`word_tokens`' form, relative to the sentence start)."""
         found = self.cache.get(i)
         if found is not None:
             return found
-        sentence = self.sentences[i]
-        tokens = [t for t in iter_tokens(sentence.text, sentence.start) if t.kind != "punct"]
-        folded = to_simplified(sentence.text) if _HAN.search(sentence.text) else None
-        if folded is not None and len(folded) != len(sentence.text):
-            folded = None  # a phrase changed length: fall back to folding token by token
-        keys = []
-        for t in tokens:
-            text = t.text
-            if folded is not None and t.kind == "cjk":
-                text = folded[t.start - sentence.start]
-            key = text if text.isascii() and text.isalnum() else _fold_token(text)
-            keys.append(self.interner.token(key))
-        self.cache[i] = (tokens, keys)
-        return tokens, keys
+        text = self.sentences[i].text
+        tokens, bounds = word_tokens(text)
+        folded = to_simplified(text) if _HAN.search(text) else None
+        if folded is not None and len(folded) == len(text):
+            # Han folded in context (OpenCC converts phrases), then read back per character.
+            keys = [
+                _fold_token(folded[bounds[2 * k]] if token_kind(t) == "cjk" else t)
+                for k, t in enumerate(tokens)
+            ]
+        else:  # no Han, or a phrase changed length: fold token by token
+            keys = list(map(_fold_token, tokens))
+        found = (tokens, list(map(self.interner.tokens.__getitem__, keys)), bounds)
+        self.cache[i] = found
+        return found
+
+    def span(self, sentence_ids: list[int], firsts: list[int], g1: int, g2: int) -> tuple[int, int]:
+        """Where tokens g1 .. g2-1 of a block lie in the text; the block holds the sentences
+        `sentence_ids`, the first of whose tokens have block indices `firsts`."""
+        return self._offset(sentence_ids, firsts, g1, 0), self._offset(
+            sentence_ids, firsts, g2 - 1, 1
+        )
+
+    def _offset(self, sentence_ids: list[int], firsts: list[int], g: int, side: int) -> int:
+        n = bisect_right(firsts, g) - 1
+        i = sentence_ids[n]
+        return self.sentences[i].start + self.cache[i][2][2 * (g - firsts[n]) + side]
+
+
+class _Ids(dict[str, int]):
+    """Interning table: a new key gets the next int. Looked up through dict's C __getitem__."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = n = len(self)
+        return n
 
 
 class _Interner:
     def __init__(self) -> None:
-        self.tokens: dict[str, int] = {}
-        self.sentences: dict[str, int] = {}
-
-    def token(self, key: str) -> int:
-        return self.tokens.setdefault(key, len(self.tokens))
-
-    def sentence(self, key: str) -> int:
-        return self.sentences.setdefault(key, len(self.sentences))
+        self.tokens = _Ids()
+        self.sentences = _Ids()
 
 
 def _sentence_keys(texts: list[str]) -> list[str]:
@@ -241,8 +269,9 @@ def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _D
             if not count:
                 continue  # a line of dashes or stars carries no words
             doc.sentences.append(sentence)
+            doc.starts.append(sentence.start)
             doc.keys.append(key)
-            doc.ids.append(interner.sentence(key))
+            doc.ids.append(interner.sentences[key])
             doc.counts.append(len(count))
     return docs
 
@@ -367,16 +396,20 @@ class _EditBuilder:
 
     def block(self, blk: _Block) -> int:
         """Add the edits of one changed block; return how many word tokens matched in it."""
-        ta: list[Token] = []
-        tb: list[Token] = []
+        ta: list[str] = []
+        tb: list[str] = []
         ka: list[int] = []
         kb: list[int] = []
+        firsts_a: list[int] = []
+        firsts_b: list[int] = []
         for i in blk.a:
-            tokens, keys = self.da.words(i)
+            tokens, keys, _ = self.da.words(i)
+            firsts_a.append(len(ta))
             ta += tokens
             ka += keys
         for j in blk.b:
-            tokens, keys = self.db.words(j)
+            tokens, keys, _ = self.db.words(j)
+            firsts_b.append(len(tb))
             tb += tokens
             kb += keys
         if not ka and not kb:
@@ -384,13 +417,23 @@ class _EditBuilder:
         ops = _opcodes(ka, kb)
         matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
         for tag, i1, i2, j1, j2 in _cleanup(ops):
-            if tag != "equal":
-                self._add(ta[i1:i2], tb[j1:j2], blk, i1, j1)
+            if tag == "equal":
+                continue
+            span_a = self.da.span(blk.a, firsts_a, i1, i2) if i2 > i1 else None
+            span_b = self.db.span(blk.b, firsts_b, j1, j2) if j2 > j1 else None
+            self._add(ta[i1:i2], tb[j1:j2], span_a, span_b)
         return matched
 
-    def _add(self, ta: list[Token], tb: list[Token], blk: _Block, i1: int, j1: int) -> None:
-        before = _slice(self.da, ta)
-        after = _slice(self.db, tb)
+    def _add(
+        self,
+        ta: list[str],
+        tb: list[str],
+        span_a: tuple[int, int] | None,
+        span_b: tuple[int, int] | None,
+    ) -> None:
+        """One edit: tokens `ta` at `span_a` of A became `tb` at `span_b` of B (None: none)."""
+        before = _slice(self.da, *span_a) if span_a else ""
+        after = _slice(self.db, *span_b) if span_b else ""
         if _bare(before) == _bare(after):
             return  # punctuation, quotes, hyphenation or width only
         op: Op
@@ -401,38 +444,50 @@ class _EditBuilder:
             op, cls = "insert", "addition"
         else:
             op, cls = "delete", "deletion"
-        doc, toks = (self.db, tb) if tb else (self.da, ta)
-        context = _context(doc, toks[0].start, toks[-1].end)
-        touches = self._touches(ta, tb, before, after)
+        doc, span = (self.db, span_b) if span_b else (self.da, span_a)
+        assert span is not None  # an edit has tokens on one side at least
+        context = _context(doc, *span)
+        touches = self._touches(ta, tb, span_a, span_b, before, after)
         self.edits.append(Edit(op, before, after, context, cls, touches))
 
     def _touches(
-        self, ta: list[Token], tb: list[Token], before: str, after: str
+        self,
+        ta: list[str],
+        tb: list[str],
+        span_a: tuple[int, int] | None,
+        span_b: tuple[int, int] | None,
+        before: str,
+        after: str,
     ) -> tuple[Touch, ...]:
         found: list[Touch] = []
-        if any(_is_number(t) for t in (*ta, *tb)):
+        if any(map(_is_number, ta)) or any(map(_is_number, tb)):
             found.append("number")
-        if _touches_date(self.da, ta) or _touches_date(self.db, tb):
+        if (span_a and _touches_date(self.da, *span_a)) or (
+            span_b and _touches_date(self.db, *span_b)
+        ):
             found.append("date")
-        if self._touches_name(ta, tb, before, after):
+        if self._touches_name(ta, tb, before, after) or (
+            (span_a and _in_capitalised_run(self.da, *span_a))
+            or (span_b and _in_capitalised_run(self.db, *span_b))
+        ):
             found.append("name")
         return tuple(found)
 
-    def _touches_name(self, ta: list[Token], tb: list[Token], before: str, after: str) -> bool:
-        changed = {_fold_token(t.text).lower() for t in (*ta, *tb) if t.kind != "num"}
+    def _touches_name(self, ta: list[str], tb: list[str], before: str, after: str) -> bool:
+        """Whether the edit touches one of the caller's known names."""
+        if not self.names:
+            return False
+        changed = {_fold_token(t).lower() for t in (*ta, *tb) if token_kind(t) != "num"}
         sides = [fold_text(s) for s in (before, after) if s]
         for name in self.names:
             parts = {p.lower() for p in name.split() if len(p) > 1}
             if parts & changed or any(name in s or (len(s) >= 2 and s in name) for s in sides):
                 return True
-        return _in_capitalised_run(self.da, ta) or _in_capitalised_run(self.db, tb)
+        return False
 
 
-def _slice(doc: _Doc, tokens: list[Token]) -> str:
-    """The text the tokens cover; whole sentences with their closing punctuation."""
-    if not tokens:
-        return ""
-    start, end = tokens[0].start, tokens[-1].end
+def _slice(doc: _Doc, start: int, end: int) -> str:
+    """The text from `start` to `end`; whole sentences with their closing punctuation."""
     first, last = _sentence_of(doc, start), _sentence_of(doc, end - 1)
     head, tail = doc.text[first.start : start], doc.text[end : last.end]
     if not _WORD_CHAR.search(head) and not _WORD_CHAR.search(tail):
@@ -440,24 +495,18 @@ def _slice(doc: _Doc, tokens: list[Token]) -> str:
     return doc.text[start:end]
 
 
-def _is_number(token: Token) -> bool:
-    if token.kind == "num" or _DIGIT.search(token.text):
+def _is_number(token: str) -> bool:
+    kind = token_kind(token)
+    if kind == "num" or _DIGIT.search(token):
         return True
-    if token.kind == "cjk":
-        return bool(_ZH_NUMERAL.match(token.text))
-    return token.text.lower() in _NUMBER_WORDS
+    if kind == "cjk":
+        return bool(_ZH_NUMERAL.match(token))
+    return token.lower() in _NUMBER_WORDS
 
 
 def _sentence_of(doc: _Doc, pos: int) -> Sentence:
     """The sentence of `doc` holding character `pos` (binary search on the start offsets)."""
-    lo, hi = 0, len(doc.sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc.sentences[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return doc.sentences[lo]
+    return doc.sentences[max(0, bisect_right(doc.starts, pos) - 1)]
 
 
 def _context(doc: _Doc, start: int, end: int) -> str:
@@ -492,10 +541,15 @@ def _window(doc: _Doc, start: int, end: int, margin: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _touches_date(doc: _Doc, tokens: list[Token]) -> bool:
-    if not tokens:
+def _touches_date(doc: _Doc, start: int, end: int) -> bool:
+    """Whether a date expression overlaps text[start:end] (which begins and ends with a word).
+
+    A date overlapping it shares at least one word token with it, whole (tokens are maximal
+    runs of letters and digits): a digit, a month or weekday name, a range word or a Chinese
+    date character. Without one, no date can touch the edit and the date patterns are not run.
+    """
+    if not _DATE_CLUE.search(doc.text, start, end):
         return False
-    start, end = tokens[0].start, tokens[-1].end
     lo, hi = _window(doc, start, end, 40)
     for d in find_dates(doc.text[lo:hi]):
         if d.span[0] + lo < end and start < d.span[1] + lo:
@@ -503,10 +557,16 @@ def _touches_date(doc: _Doc, tokens: list[Token]) -> bool:
     return False
 
 
-def _in_capitalised_run(doc: _Doc, tokens: list[Token]) -> bool:
-    if not tokens:
+def _in_capitalised_run(doc: _Doc, start: int, end: int) -> bool:
+    """Whether a run of capitalised words (a name-like sequence) overlaps text[start:end].
+
+    A run overlapping it has a capital inside it unless text[start:end] begins inside one of
+    the run's words: the cheap test first, the run pattern only when it passes.
+    """
+    if not _CAPITAL.search(doc.text, start, end) and not (
+        start > 0 and doc.text[start - 1] in _RUN_WORD_CHARS
+    ):
         return False
-    start, end = tokens[0].start, tokens[-1].end
     lo, hi = _window(doc, start, end, 60)
     for m in _CAPITALISED_RUN.finditer(doc.text, lo, hi):
         words = m.group().split()

@@ -18,9 +18,13 @@ from typing import Protocol
 # a character-class scan runs in C and these characters are rare.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-_HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
-_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+# The patterns below leave alone what is already in normal form (a single space, a lone line
+# break, a blank line): a substitution that matches nothing is one scan, while replacing each
+# of a long text's spaces by a space builds the text again piece by piece.
+_HSPACE_CHARS = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_HSPACE = re.compile(rf"[{_HSPACE_CHARS}][ {_HSPACE_CHARS}]*| [ {_HSPACE_CHARS}]+")
+_SPACE_AROUND_NEWLINE = re.compile(r" +\n *|\n +")
+_PARAGRAPH_BREAK = re.compile(r"\n{3,}")
 
 # Quote and dash styles, mapped to their ASCII form (after NFKC, so full-width forms are gone).
 _QUOTE_MAP = {
@@ -34,7 +38,7 @@ _QUOTES = re.compile("[" + re.escape("".join(_QUOTE_MAP)) + "]")
 _DASH_RUN = re.compile(r"-{2,}")
 # A word broken at a line end: "inter-\nnational" -> "international".
 _LINE_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S ]\s*| \s+")  # any whitespace run but a single space
 # CJK scripts do not separate words with spaces: a space next to a CJK character is layout.
 _CJK = (
     r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
