@@ -111,19 +111,31 @@ def test_fetch_round_trip_json_lines(runner, farm, server, tmp_path):
     assert text.exit_code == 0 and "[-5.2-]" in text.output and "{+5.4+}" in text.output
 
 
-def test_a_local_feed_file_can_be_fetched(runner, tmp_path):
+def test_a_local_feed_file_can_be_fetched(runner, farm, server, tmp_path):
+    # a feed saved to disk whose links point at the local server (no traffic beyond loopback)
+    path = tmp_path / "saved feed.xml"
+    path.write_bytes(farm.feed_xml("/rss.xml"))
     result = invoke(
-        runner,
-        "fetch",
-        "--db",
-        f"sqlite:///{tmp_path / 'w.db'}",
-        "--json",
-        "--feed",
-        str(DATA / "feeds" / "rss-parser_guardian.rss"),
+        runner, "fetch", "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json", "--feed", str(path)
     )
     objs = lines(result.output)
     assert result.exit_code == 0
+    assert objs[0]["url"] == path.resolve().as_uri()
+    assert objs[0]["status"] == "ok" and objs[0]["new_versions"] == 4
+    missing = runner.invoke(cli, ["fetch", "--feed", str(tmp_path / "nope.xml")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_a_real_feed_file_parses_without_following_links(runner, tmp_path):
+    source = DATA / "feeds" / "rss-parser_guardian.rss"
+    config = tmp_path / "w.toml"
+    config.write_text(f'[[feeds]]\nurl = "{source.resolve().as_uri()}"\nfollow_links = false\n')
+    result = invoke(
+        runner, "fetch", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"
+    )
+    objs = lines(result.output)
     assert objs[0]["status"] == "ok" and objs[0]["entries"] > 10
+    assert objs[0]["new_versions"] == objs[0]["entries"]
 
 
 def test_default_store_path_is_printed_and_used(runner, farm, server, tmp_path):

@@ -179,18 +179,27 @@ def db() -> None:
 @db.command("upgrade")
 @store_options
 def db_upgrade(config_path: str | None, db_url: str | None) -> None:
-    """Create or migrate the store's schema to the current version."""
+    """Create or migrate the store's schema to the current version.
+
+    On PostgreSQL this also installs the job engine's schema (procrastinate), which the
+    workers of a cluster share.
+    """
     settings = load(config_path, db_url)
     with user_errors():
         store = Store(settings.database_url)
         revision = store.upgrade()
     click.echo(f"store {store.display_url} is at schema revision {revision}")
+    if not store.is_sqlite:
+        from worker.cluster import install_engine_schema
+
+        with user_errors():
+            click.echo(install_engine_schema(settings.database_url))
 
 
 def _register_subcommands() -> None:
-    from worker import cli_alerts, cli_changes, cli_demo, cli_feeds, cli_run
+    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_feeds, cli_run
 
-    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run):
+    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db):
         module.register(cli)
 
 
