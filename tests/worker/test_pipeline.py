@@ -187,7 +187,9 @@ def test_a_failing_feed_is_reported_and_the_rest_of_the_pass_goes_on(db_url, far
         assert s.scalar(sa.select(sa.func.count()).select_from(Article)) == 3
 
 
-def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(db_url, farm, server, monkeypatch):
+def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
+    db_url, farm, server, monkeypatch
+):
     import worker.pipeline as pipeline
 
     real = pipeline.extract_article
