@@ -102,6 +102,33 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("spoke", re.compile(r"\bhielt(?:en)?\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache)\b")),
     ("spoke", re.compile(r"\bsprach(?:en)?\b(?!\s+(?:über|von|mit))")),
 )
+# A word each trigger above holds (lower-cased): a sentence without it cannot match the pattern,
+# and an `in` test is far cheaper than an IGNORECASE scan. In table order.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = dict(
+    zip(
+        (pattern for _, pattern in (*_EN_AFTER, *_EN_BEFORE)),
+        (
+            ("by",),
+            ("von",),
+            ("attended",),
+            ("rostrum",),
+            ("front row",),
+            ("present at",),
+            ("presiding", "chairing"),
+            ("attending", "taking part", "participating", "joining"),
+            ("waren",),
+            ("with",),
+            ("present", "seated", "sat", "front row"),
+            ("attended", "took", "participated"),
+            ("presided", "chaired"),
+            ("speech", "address", "remarks", "spoke"),
+            ("leitete", "empfing"),
+            ("hielt",),
+            ("sprach",),
+        ),
+        strict=True,
+    )
+)
 _DE_TEIL = re.compile(r"\bnahm(?:en)?\s+(?:auch\s+)?(.+?)\s+teil\b")
 _DE_TEIL_PLACE = re.compile(r"^(?:auch\s+)?(?:an|am|bei|beim)\b")
 _LIST_SPLIT = re.compile(
@@ -205,8 +232,11 @@ def _leading_capitalised(piece: str) -> str:
 def _latin_hits(sentence: str) -> list[_Hit]:
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
+    low = sentence.lower()
     for after, table in ((True, _EN_AFTER), (False, _EN_BEFORE)):
         for role, pattern in table:
+            if not any(word in low for word in _GATES[pattern]):
+                continue
             for m in pattern.finditer(sentence):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
