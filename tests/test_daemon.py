@@ -52,13 +52,6 @@ def make_runtime(tmp_path: Path, *, busy_ms: int = 5000, **settings: Any) -> Run
     url = f"sqlite:///{tmp_path / 'wirediff.db'}"
     store = Store(url, busy_timeout_ms=busy_ms)
     store.upgrade()
-    if busy_ms < 5000:
-        # storage.db's PRAGMA busy_timeout (30 s) overrides busy_timeout_ms; shorten it here.
-        def short_busy(conn: Any, _record: Any) -> None:
-            conn.execute(f"PRAGMA busy_timeout={busy_ms}")
-
-        sa.event.listen(store.engine, "connect", short_busy)
-        store.engine.dispose()
     base = Settings(
         database_url=url,
         database_source="flag",
