@@ -9,7 +9,6 @@ never one whitespace token. Sentences are cut at English . ! ? (abbreviations su
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -46,9 +45,11 @@ class Token(NamedTuple):
     kind: str  # "cjk" | "num" | "word" | "punct"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence: `text == source[start:end]`; `paragraph` counts blank-line paragraphs."""
+class Sentence(NamedTuple):
+    """One sentence: `text == source[start:end]`; `paragraph` counts blank-line paragraphs.
+
+    A named tuple for the reason `Token` is one: a long text has thousands of sentences.
+    """
 
     text: str
     start: int
@@ -113,7 +114,14 @@ _ABBREVIATIONS = frozenset(
     vs etc al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
     thurs fri sat sun""".split()
 )
-_END = re.compile(r"[.!?。！？；;]+[\"'”’」』)）\]]*|…+[\"'”’」』)）]*(?=\s*[A-Z\"“]|$)|\n+")
+# Sentence ends: runs of . ! ? 。！？；; with closing quotes or brackets, an ellipsis before a
+# capital, line breaks. Written as one branch per first character, each opening with a literal:
+# then the regex engine skips ahead to the next candidate character in C (a branch opening with
+# a character class or a repeat makes it try the whole pattern at every position, 5x slower).
+_END = re.compile(
+    "|".join(rf"{re.escape(c)}[.!?。！？；;]*[\"'”’」』)）\]]*" for c in ".!?。！？；;")
+    + r"|……*[\"'”’」』)）]*(?=\s*[A-Z\"“]|$)|\n\n*"
+)
 _LINE_HYPHEN = re.compile(r"[^\W\d_]-\n[^\W\d_]")
 
 
@@ -121,13 +129,11 @@ _NEXT_CHAR = re.compile(r"[ \t]*(.)", re.DOTALL)
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """Whether the punctuation `match` ends a sentence; only a full stop needs a closer look.
+    """Whether the full stop `match` ends a sentence (other end marks always do).
 
     Looks at a few characters either side without slicing the rest of `text` (on a long
     document a slice to its end per full stop made splitting quadratic).
     """
-    if match.group()[0] != ".":
-        return True
     end = match.end()
     if text[end : end + 1].isalnum():
         return False  # "3.5", "U.S", "e.g": no space after the stop
@@ -153,27 +159,30 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     start = 0
-
-    def flush(end: int) -> None:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            s = start + (len(chunk) - len(chunk.lstrip()))
-            sentences.append(Sentence(stripped, s, s + len(stripped), paragraph))
-
     for match in _END.finditer(text):
-        if match.group()[0] == "\n":
-            if match.group() == "\n" and _LINE_HYPHEN.fullmatch(
-                text, match.start() - 2, match.end() + 1
-            ):
+        mark = match.group()
+        if mark[0] == "\n":
+            if mark == "\n" and _LINE_HYPHEN.fullmatch(text, match.start() - 2, match.end() + 1):
                 continue  # "inter-\nnational" is one word broken at a line end
-            flush(match.start())
+            _add_sentence(sentences, text, start, match.start(), paragraph)
             start = match.end()
-            if match.group().count("\n") >= 2 and sentences:
+            if len(mark) >= 2 and sentences:
                 paragraph += 1
             continue
-        if _ends_sentence(text, match):
-            flush(match.end())
-            start = match.end()
-    flush(len(text))
+        if mark[0] == "." and not _ends_sentence(text, match):
+            continue
+        end = match.end()
+        _add_sentence(sentences, text, start, end, paragraph)
+        start = end
+    _add_sentence(sentences, text, start, len(text), paragraph)
     return sentences
+
+
+def _add_sentence(
+    sentences: list[Sentence], text: str, start: int, end: int, paragraph: int
+) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        s = start + len(chunk) - len(chunk.lstrip())
+        sentences.append(Sentence(stripped, s, s + len(stripped), paragraph))
