@@ -22,7 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.errors import SchemaOutdated, StoreUnavailable, StoreURLError
+from storage.errors import SchemaOutdated, StoreConflict, StoreUnavailable, StoreURLError
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +122,8 @@ class Store:
             raise StoreUnavailable(f"store {self.display_url}: {_first_line(err)}") from err
         except exc.InterfaceError as err:
             raise StoreUnavailable(f"store {self.display_url}: {_first_line(err)}") from err
+        except exc.IntegrityError as err:
+            raise StoreConflict(f"store {self.display_url}: {_first_line(err)}") from err
 
     # -- schema -----------------------------------------------------------------------------
 

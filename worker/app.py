@@ -15,6 +15,7 @@ from alerts.errors import AlertConfigError
 from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
+from storage.errors import StoreConflict
 from storage.feeds import FeedSpec
 from worker.config import Settings
 from worker.detect.roster import Roster
@@ -58,10 +59,19 @@ def open_runtime(settings: Settings, environ: Mapping[str, str]) -> Runtime:
 
 
 def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
-    """Configured feeds are upserted into the store, which keeps their state."""
-    with store.write() as session:
-        for spec in specs:
-            feeds.upsert(session, spec)
+    """Configured feeds are upserted into the store, which keeps their state.
+
+    Workers starting together may insert the same feed at once: the loser retries and finds it.
+    """
+    for attempt in range(3):
+        try:
+            with store.write() as session:
+                for spec in specs:
+                    feeds.upsert(session, spec)
+            return
+        except StoreConflict:
+            if attempt == 2:
+                raise
 
 
 def ensure_feeds(runtime: Runtime) -> None:

@@ -20,12 +20,22 @@ from worker.cli import runtime_for, store_options, user_errors
     is_flag=True,
     help="Refresh the feeds that are due, deliver alerts, and exit (burst mode).",
 )
-def run_cmd(config_path: str | None, db_url: str | None, once: bool) -> None:
+@click.option(
+    "--single-node",
+    is_flag=True,
+    help="On a PostgreSQL store, run alone instead of joining the cluster of workers.",
+)
+def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node: bool) -> None:
     """The daemon: poll feeds on their intervals, revisit articles, deliver alerts.
+
+    With a PostgreSQL store, every `wirediff run` joins one cluster of workers (on any
+    machines) that share the feeds through the job engine: each due feed is fetched by one of
+    them, and a worker that dies takes nothing with it (docs/cluster.md). With the embedded
+    SQLite store, or --single-node, it runs alone.
 
     SIGTERM or SIGINT finish in-flight work and exit 0. Logs go to stderr, one event per line
     with key=value fields ([daemon] log_format = "json" for JSON Lines); metrics and health at
-    [daemon] metrics (HOST:PORT, /metrics and /healthz).
+    [daemon] metrics (HOST:PORT, /metrics and /healthz; single-node mode).
     """
     from worker.daemon import run_daemon
     from worker.logs import setup_logging
@@ -35,7 +45,14 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool) -> None:
     level = min(logging.getLogger().getEffectiveLevel(), logging.INFO)
     setup_logging(runtime.settings.log_format, level)
     with user_errors():
-        run_daemon(runtime, once=once)
+        if runtime.store.is_sqlite or single_node or once:
+            run_daemon(runtime, once=once)
+        else:
+            from worker.app import ensure_feeds
+            from worker.cluster import run_cluster
+
+            ensure_feeds(runtime)
+            run_cluster(runtime)
 
 
 def register(cli: click.Group) -> None:

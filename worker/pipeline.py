@@ -21,7 +21,7 @@ from urllib.request import url2pathname
 
 from storage import articles, changes, feeds, versions
 from storage.db import Store
-from storage.errors import StorageError
+from storage.errors import StorageError, StoreConflict
 from storage.models import Article, Feed
 from storage.versions import NewVersion
 from worker.detect.changes import Text, detect_change
@@ -244,6 +244,10 @@ async def process_entry(
     page = await extract_entry_text(ctx, feed, entry, known)
     try:
         return await asyncio.to_thread(_store_entry, ctx, feed, entry, page)
+    except StoreConflict:
+        # Another worker stored this version (or change) first: the database kept one copy.
+        logger.info("entry stored by another worker feed=%s entry=%s", feed.url, entry.key)
+        return EntryResult()
     except StorageError:
         raise
     except WorkerError as err:  # one entry's bad content never stops the feed

@@ -16,6 +16,7 @@ from storage.errors import (
     DuplicateFeed,
     FeedNotFound,
     SchemaOutdated,
+    StoreConflict,
     StoreUnavailable,
     StoreURLError,
 )
@@ -71,7 +72,7 @@ def test_version_numbers_are_unique_per_article(store: Store) -> None:
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
         versions.add(s, art, _version("a"), None)
         feed_id, art_id = feed.id, art.id
-    with pytest.raises(sa.exc.IntegrityError), store.write() as s:
+    with pytest.raises(StoreConflict), store.write() as s:
         art = articles.get_or_create(s, feed_id, "k", guid=None, url=None, title="T")
         versions.add(s, art, _version("b"), None)  # a second "version 1"
     with store.read() as s:
