@@ -117,7 +117,7 @@ def load_settings(
         alert_retry=_retry_policy(raw, environ, where),
         roster_files=roster,
         config_path=path,
-        warnings=tuple(warnings),
+        warnings=_summarised(warnings),
     )
 
 
@@ -212,6 +212,13 @@ def _fetch_options(raw: Mapping[str, Any], where: str) -> FetchOptions:
         )
     except TypeError as err:
         raise ConfigError(f"{where}: [fetch]: {err}") from err
+
+
+def _summarised(warnings: list[str], most: int = 3) -> tuple[str, ...]:
+    """At most a few warnings of one kind; the rest as one count (a test farm has 1,000 feeds)."""
+    if len(warnings) <= most:
+        return tuple(warnings)
+    return (*warnings[:most], f"... and {len(warnings) - most} more warnings like these")
 
 
 def feed_spec(item: Any, index: int, where: str, warnings: list[str]) -> FeedSpec:
