@@ -43,14 +43,22 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _IN_WORD_PUNCT = re.compile(r"['\-](?<=[^\W_]['\-])(?=[^\W_])")
 # Punctuation, except a separator between two digits. Each branch opens with a character
 # class: a leading lookaround would be tried at every position of the text.
-_KEY_PUNCT = re.compile(r"[^\w\s\x00.,:]|_|[.,:](?<!\d[.,:])|[.,:](?!\d)")
-_WHITESPACE = re.compile(r"[^\S\x00]+")
+# Speed on long texts: the patterns applied to whole documents open with a character class, so
+# the regex engine skips ahead in C (a leading alternation or repeat makes it try every
+# position), and leave single spaces alone.
+_KEY_PUNCT = re.compile(r"[^\w\s\x00](?!(?<=\d[.,:])\d)")  # and "_", replaced apart
+_WHITESPACE = re.compile(r"[^\S\x00 ][^\S\x00]*")  # a whitespace run opening with no space
+_SPACES = re.compile(r"  +")
 _CJK = (
     r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     r"\uff00-\uffef\U00020000-\U0002ffff"
 )
 _SPACE_NEAR_CJK = re.compile(rf" (?:(?<=[{_CJK}] )|(?=[{_CJK}]))")
 _COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")  # what the tokenizer would count as words
+_ANY_CJK = re.compile(rf"[{_CJK}]")
+# Without CJK, the same as _RAW_COUNTABLE: one match per run of non-spaces holding a letter or
+# digit (from its first letter or digit).
+_WORD_RUN = re.compile(r"[^\W_]\S*")
 # The same count on unfolded text: CJK characters and runs holding a letter or digit.
 _RAW_COUNTABLE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 _ZH_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿兆]")
@@ -241,8 +249,13 @@ def _sentence_keys(texts: list[str]) -> list[str]:
 
 def _sentence_key(text: str) -> str:
     folded = _IN_WORD_PUNCT.sub("", fold_text(text))
-    folded = _WHITESPACE.sub(" ", _KEY_PUNCT.sub(" ", folded)).strip()
-    return _SPACE_NEAR_CJK.sub("", folded)
+    if "_" in folded:
+        folded = folded.replace("_", " ")
+    folded = _WHITESPACE.sub(" ", _KEY_PUNCT.sub(" ", folded))
+    if "  " in folded:
+        folded = _SPACES.sub(" ", folded)
+    folded = folded.strip()
+    return _SPACE_NEAR_CJK.sub("", folded) if _ANY_CJK.search(folded) else folded
 
 
 def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _Doc]:
@@ -256,23 +269,29 @@ def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _D
     split = [split_sentences(d.text) for d in docs]
     texts = [[s.text for s in side] for side in split]
     shared = set(texts[0]).intersection(texts[1])
+    raw_counts: dict[str, int] = {}  # word counts of shared texts, counted once for both sides
     for doc, sentences, side_texts in zip(docs, split, texts, strict=True):
         alone = [t for t in side_texts if t not in shared]
         folded = dict(zip(alone, _sentence_keys(alone), strict=True))
+        raw_countable = _RAW_COUNTABLE if _ANY_CJK.search(doc.text) else _WORD_RUN
         for sentence, text in zip(sentences, side_texts, strict=True):
             key = folded.get(text)
             if key is None:
                 key = "\x01" + text  # the same text on both sides (never a folded key)
-                count = _RAW_COUNTABLE.findall(text)
+                count = raw_counts.get(text)
+                if count is None:
+                    count = raw_counts[text] = len(raw_countable.findall(text))
+            elif _ANY_CJK.search(key):
+                count = len(_COUNTABLE.findall(key))
             else:
-                count = _COUNTABLE.findall(key)
+                count = len(key.split())  # words of a key are separated by single spaces
             if not count:
                 continue  # a line of dashes or stars carries no words
             doc.sentences.append(sentence)
             doc.starts.append(sentence.start)
             doc.keys.append(key)
             doc.ids.append(interner.sentences[key])
-            doc.counts.append(len(count))
+            doc.counts.append(count)
     return docs
 
 
