@@ -156,7 +156,12 @@ _ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:还)?有")
+# "出席会议的还有A、B", "出席座谈会的党外人士还有A、B": the list follows 有.
+_ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有")
+# A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
+_ZH_GROUP = re.compile(
+    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
+)
 # When and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也出席".
 _ZH_TIME_TAIL = re.compile(
     r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|上午|下午|晚间|晚上|中午"
@@ -287,7 +292,7 @@ def _zh_before(region: str, roster: Roster) -> list[str]:
     for i, chunk in enumerate(reversed(chunks)):
         names = _zh_chunk_names(chunk, roster, last=i == 0 or (skipped and i == 1))
         if names is None:
-            if i == 0 and not skipped and _ZH_ADVERBIAL.match(chunk):
+            if i == 0 and not skipped and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)):
                 skipped = True
                 continue
             break
@@ -551,7 +556,8 @@ _COMPOUND = frozenset(
 _ZH_NOT_NAMES = frozenset(
     "全会 会议 大会 同志 代表 国家 中央 和平 时代 海外 南方 习惯 任务 任何 高度 高层 程序 方面 方式 "
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
-    "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平".split()
+    "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
+    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -603,10 +609,26 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
         final = j == len(items) - 1
         if final and "等" in item[2:]:
             item = item[: item.index("等", 2)]
+        pair = _zh_pair(item, roster, trailing=final and last)
+        if pair:
+            names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
+            continue
         name = _zh_item_name(item, roster, trailing=final and last)
         if name:
             names.append(name)
     return names
+
+
+_ZH_AND = re.compile(r"[和及与]")
+
+
+def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
+    if not _ZH_AND.search(item) or roster.knows_chinese(item):
+        return None
+    head, tail = _ZH_AND.split(item, maxsplit=1)
+    first = _zh_item_name(head, roster, trailing=False)
+    second = _zh_item_name(tail, roster, trailing=trailing)
+    return [first, second] if first and second else None
 
 
 # ---- comparing two lists ------------------------------------------------------------------

@@ -156,3 +156,32 @@ _person = st.builds(
 @given(st.lists(_person, max_size=8))
 def test_compare_with_itself_is_unchanged(people: list[Person]) -> None:
     assert not compare_people(people, people, ROSTER).changed
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a group named between the list and its verb (CCTV, 2023-12-08)
+        (
+            "石泰峰、刘国中、何立峰、张国清、吴政隆，中共中央、国务院有关部门负责人出席座谈会。",
+            ["石泰峰", "刘国中", "何立峰", "张国清", "吴政隆"],
+        ),
+        # "also present were", with a group word between 的 and 还有
+        (
+            "出席座谈会的党外人士还有邵鸿、何报翔、杨震和张恩迪、李钺锋等。",
+            ["邵鸿", "何报翔", "杨震", "张恩迪", "李钺锋"],
+        ),
+        ("习近平和李强出席会议。", ["习近平", "李强"]),
+        ("中国和俄罗斯代表出席会议。", []),
+        ("他应邀出席会议。", []),
+    ],
+    ids=[
+        "group-after-list",
+        "also-present-were",
+        "pair-with-he",
+        "countries-not-people",
+        "function-words",
+    ],
+)
+def test_chinese_list_shapes(text: str, names: list[str]) -> None:
+    assert [p.name for p in extract_people(text, ROSTER) if p.role == "attended"] == names
