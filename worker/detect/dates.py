@@ -76,12 +76,17 @@ _ZH_DATE = re.compile(
 _ZH_YEAR = re.compile(rf"(?P<y>{_ZH_NUM})年(?!代)")
 _ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 # Every pattern above needs one of these (a month or weekday name, a digit, 月, 年, 星期...).
-_HINT = re.compile(
-    r"[0-9０-９月年]|星期|礼拜|禮拜|[周週][一二三四五六日天]"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+# What each pattern above needs, looked for before running it (a long text names few dates).
+# Written to open with one character class, so the regex engine skips ahead in C: a leading
+# alternation of classes or words makes it try the whole pattern at every position.
+_MONTH_ABBREVS = (
+    r"(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)a[ry]|(?<=A)(?:pr|ug)|(?<=S)ep|(?<=O)ct|(?<=N)ov|(?<=D)ec"
 )
-_DAY_HINT = re.compile(r"月|\d[-/.]\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_LINE = re.compile(r"[^\n]+")
+_MONTH_HINT = re.compile(rf"[JFMASOND](?:{_MONTH_ABBREVS})")  # Jan ... Dec
+_ISO_HINT = re.compile(r"\d[-/.]\d")
+_ZH_WEEKDAY_HINT = re.compile(r"[星礼禮周週]")
+# A date with a day: 月, an ISO-like number or a month name.
+_DAY_HINT = re.compile(rf"[月\dJFMASOND](?:(?<=月)|(?<=\d)[-/.]\d|{_MONTH_ABBREVS})")
 _DATELINE = re.compile(
     rf"^\W*[A-Z][\w .'-]{{1,40}},\s*(?P<date>(?:{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY}))\s*\(",
     re.MULTILINE,
@@ -169,18 +174,30 @@ def find_dates(text: str) -> list[DateMention]:
 
 def _find(text: str, *, with_day_only: bool) -> list[DateMention]:
     """`find_dates`; with `with_day_only`, only the kinds of expression that can hold a day."""
-    if not _HINT.search(text):
-        return []  # no month name, weekday, 月/年/星期 or digit: no date (one cheap scan)
+    month = _MONTH_HINT.search(text) is not None
+    with_numbers = (
+        (_ISO, _ISO_HINT.search(text) is not None),
+        (_ZH_DATE, "月" in text),
+        (_EN_DAY_FIRST, month),
+        (_EN_MONTH_FIRST, month),
+        (_EN_MONTH_YEAR, month and not with_day_only),
+    )
     found: list[DateMention] = []
-    for pattern in (_ISO, _ZH_DATE, _EN_DAY_FIRST, _EN_MONTH_FIRST, _EN_MONTH_YEAR):
-        if with_day_only and pattern is _EN_MONTH_YEAR:
-            continue
-        found.extend(_mention(m) for m in pattern.finditer(text))
+    for pattern, needed in with_numbers:
+        if needed:
+            found.extend(_mention(m) for m in pattern.finditer(text))
     if not with_day_only:
-        for pattern in (_EN_MONTH_ALONE, _EN_WEEKDAY, _ZH_YEAR, _ZH_WEEKDAY):
-            found.extend(
-                DateMention((m.start(), m.end()), m.group()) for m in pattern.finditer(text)
-            )
+        names_only = (
+            (_EN_MONTH_ALONE, month),
+            (_EN_WEEKDAY, "day" in text),
+            (_ZH_YEAR, "年" in text),
+            (_ZH_WEEKDAY, _ZH_WEEKDAY_HINT.search(text) is not None),
+        )
+        for pattern, needed in names_only:
+            if needed:
+                found.extend(
+                    DateMention((m.start(), m.end()), m.group()) for m in pattern.finditer(text)
+                )
     found.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
     result: list[DateMention] = []
     for mention in found:
@@ -207,12 +224,19 @@ def _dateline(text: str) -> str | None:
 
 def _dates_with_day(text: str) -> Iterator[DateMention]:
     """The dates of `text` that may hold a day, found line by line on the lines that name a
-    month (or hold 月 or an ISO-like number): most lines of a long text name none."""
-    for line in _LINE.finditer(text):
-        if _DAY_HINT.search(line.group()):
-            offset = line.start()
-            for d in _find(line.group(), with_day_only=True):
-                yield replace(d, span=(d.span[0] + offset, d.span[1] + offset))
+    month (or hold 月 or an ISO-like number): most lines of a long text name none.
+
+    One search of the whole text finds the next such line (no hint crosses a line break), so
+    lines without a hint cost no Python-level step.
+    """
+    hint = _DAY_HINT.search(text)
+    while hint is not None:
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        for d in _find(text[start:end], with_day_only=True):
+            yield replace(d, span=(d.span[0] + start, d.span[1] + start))
+        hint = _DAY_HINT.search(text, end)
 
 
 def check_dates(text: str) -> tuple[Finding, ...]:
