@@ -101,6 +101,16 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"\bleitete(?:n)?\b|\bempfing(?:en)?\b")),
     ("spoke", re.compile(r"\bhielt(?:en)?\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache)\b")),
     ("spoke", re.compile(r"\bsprach(?:en)?\b(?!\s+(?:über|von|mit))")),
+    (
+        # "Vladimir Putin held a meeting with permanent members of the Security Council": the
+        # one who holds or convenes a meeting with a body (not with a named person) chairs it.
+        "presided",
+        re.compile(
+            r"\b(?:held|convened|chaired)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:meeting|session|conference|videoconference|council)\b(?!\s+with\s+(?-i:[A-Z]))",
+            re.I,
+        ),
+    ),
 )
 # A word each trigger above holds (lower-cased): a sentence without it cannot match the pattern,
 # and an `in` test is far cheaper than an IGNORECASE scan. In table order.
@@ -125,6 +135,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = dict(
             ("leitete", "empfing"),
             ("hielt",),
             ("sprach",),
+            ("held", "convened", "chaired"),
         ),
         strict=True,
     )
@@ -440,7 +451,15 @@ _ORG_WORDS = frozenset(
     "foundation league front conference forum summit secretariat politburo standing political "
     "international affairs foreign defence defense interior finance economic trade commerce "
     "health education energy emergencies prime first executive chamber city county "
-    "states kingdom emirates nations föderationsrat staatsduma regierung ministerium".split()
+    "states kingdom emirates nations föderationsrat staatsduma regierung ministerium "
+    # portfolio words of titles ("Special Representative for Environmental Protection, Ecology
+    # and Transport Sergei Ivanov"): never part of a person's name
+    "environmental environment protection ecology transport transportation development "
+    "relations policy economy industry industrial justice culture sport sports science "
+    "technology technologies agriculture labour labor construction communications digital "
+    "resources natural social welfare housing infrastructure investment investments "
+    "cooperation integration affairs youth tourism property internal external strategic "
+    "planning taxation customs statistics veterans civil climate information media".split()
 )
 _LOWER_OK = frozenset(
     "of the for and on de la des der die das für von und du in at to state foreign vice general "

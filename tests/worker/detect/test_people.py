@@ -185,3 +185,21 @@ def test_compare_with_itself_is_unchanged(people: list[Person]) -> None:
 )
 def test_chinese_list_shapes(text: str, names: list[str]) -> None:
     assert [p.name for p in extract_people(text, ROSTER) if p.role == "attended"] == names
+
+
+def test_kremlin_readout_titles_with_commas_and_the_chair() -> None:
+    text = (
+        "Meeting with permanent members of the Security Council\n\n"
+        "Vladimir Putin held an operational meeting with permanent members of the Security "
+        "Council via videoconference.\n\n"
+        "Taking part in the meeting were Prime Minister Mikhail Mishustin, Foreign Minister "
+        "Sergei Lavrov, and Special Presidential Representative for Environmental Protection, "
+        "Ecology and Transport Sergei Ivanov."
+    )
+    people = [(p.name, p.role) for p in extract_people(text, ROSTER)]
+    assert people == [
+        ("Vladimir Putin", "presided"),
+        ("Mikhail Mishustin", "attended"),
+        ("Sergei Lavrov", "attended"),
+        ("Sergei Ivanov", "attended"),
+    ]
