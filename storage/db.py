@@ -12,19 +12,22 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.errors import SchemaOutdated, StoreConflict, StoreUnavailable, StoreURLError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 logger = logging.getLogger(__name__)
+
+# The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
+# opening a current store reads one row instead of importing Alembic and its scripts.
+SCHEMA_HEAD = "0001"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -128,6 +131,8 @@ class Store:
     # -- schema -----------------------------------------------------------------------------
 
     def _alembic_config(self) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.set_main_option(
@@ -137,6 +142,8 @@ class Store:
 
     def upgrade(self) -> str | None:
         """Migrate the schema to the newest revision; returns that revision."""
+        from alembic import command
+
         cfg = self._alembic_config()
         with self._translate_errors(), self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
@@ -148,14 +155,18 @@ class Store:
 
     def current_revision(self) -> str | None:
         with self._translate_errors(), self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
     def head_revision(self) -> str | None:
+        from alembic.script import ScriptDirectory
+
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
 
     def ensure_schema(self, *, auto_upgrade: bool) -> None:
         """Migrate (embedded SQLite) or check (shared PostgreSQL) that the schema is current."""
-        if self.current_revision() == self.head_revision():
+        if self.current_revision() == SCHEMA_HEAD:
             return
         if auto_upgrade:
             self.upgrade()

@@ -251,3 +251,9 @@ def test_later_versions_are_stored_as_small_deltas_and_read_back(store: Store) -
         # chains are capped: a full copy is stored again after MAX_CHAIN deltas
         assert sum(not b.data.startswith(b"D") for b in stored) >= 2
         assert [versions.text_of(s, v) for v in versions.history(s, art.id)] == texts
+
+
+def test_the_schema_head_constant_is_alembics_head(tmp_path) -> None:
+    from storage.db import SCHEMA_HEAD
+
+    assert Store(f"sqlite:///{tmp_path / 'h.db'}").head_revision() == SCHEMA_HEAD

@@ -17,7 +17,6 @@ from types import MappingProxyType
 from typing import Any
 
 from opencc import OpenCC
-from pypinyin import Style, lazy_pinyin
 
 from worker.errors import WorkerError
 
@@ -97,6 +96,9 @@ def pinyin_name(name: str) -> str:
         return name
     cut = 2 if simple[:2] in _COMPOUND_SURNAMES and len(simple) > 2 else 1
     surname, given = simple[:cut], simple[cut:]
+    # pypinyin loads ~200 ms of dictionaries: only when a Chinese name is off the roster
+    from pypinyin import Style, lazy_pinyin
+
     sur = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
     giv = "".join(lazy_pinyin(given, style=Style.NORMAL, v_to_u=True))
     return f"{sur.capitalize()} {giv.capitalize()}".strip()
