@@ -128,13 +128,22 @@ def fold_text(text: str) -> str:
     '"Hello" international -发展2023'
     """
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    # Replacing punctuation or whitespace by ASCII punctuation or a space keeps the text NFKC;
+    # removing characters or converting Han may join a letter to a combining mark, so only
+    # then is NFKC applied again (a second pass over a long text costs as much as the first).
+    joined = False
     text = _QUOTES.sub(_quote, _line_endings(text))
     if "--" in text:
         text = _DASH_RUN.sub("-", text)
     if "\n" in text:
+        size = len(text)
         text = _LINE_HYPHEN.sub("", text)
-    text = to_simplified(text)
-    text = _single_spaces(_WHITESPACE.sub(" ", text)).strip()
+        joined = len(text) != size
+    simplified = to_simplified(text)
+    joined = joined or simplified != text
+    text = _single_spaces(_WHITESPACE.sub(" ", simplified)).strip()
     if _HAS_CJK.search(text):
+        size = len(text)
         text = _SPACE_NEAR_CJK.sub("", text)
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+        joined = joined or len(text) != size
+    return unicodedata.normalize("NFKC", text) if joined and not text.isascii() else text
