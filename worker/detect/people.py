@@ -208,7 +208,11 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
 def _sentences(paragraph: str) -> Iterator[str]:
     start = 0
     for m in _SENT_END.finditer(paragraph):
-        if m.group().startswith(".") and _ABBREV.search(paragraph[start : m.end()]):
+        # Only the last few characters can hold an abbreviation: searching there (the
+        # characters before still count for \b) instead of the whole sentence so far.
+        if m.group().startswith(".") and _ABBREV.search(
+            paragraph, max(start, m.end() - 6), m.end()
+        ):
             continue  # "U.S." or "Mr." does not end a sentence
         yield paragraph[start : m.end()].strip()
         start = m.end()
@@ -401,13 +405,20 @@ def extract_people(
     seen: set[tuple[str, Role, Segment]] = set()
     people: list[Person] = []
     latin = lang not in ("zh", "ja")
+    han = has_han(text)  # one scan: without Han in the text, none in its parts either
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
-        if latin and not has_han(paragraph) and not _LATIN_KEYWORDS.search(paragraph.lower()):
+        if (
+            latin
+            and not (han and has_han(paragraph))
+            and not _LATIN_KEYWORDS.search(paragraph.lower())
+        ):
             continue
         for sentence in _sentences(paragraph):
             if (
-                latin and not has_han(sentence) and _LATIN_KEYWORDS.search(sentence.lower())
+                latin
+                and not (han and has_han(sentence))
+                and _LATIN_KEYWORDS.search(sentence.lower())
             ) or _has_trigger_chars(sentence):
                 for role, names in finder(sentence, roster):
                     _add(people, seen, names, role, segment, roster)
