@@ -270,10 +270,11 @@ def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _D
     texts = [[s.text for s in side] for side in split]
     shared = set(texts[0]).intersection(texts[1])
     raw_counts: dict[str, int] = {}  # word counts of shared texts, counted once for both sides
+    # Raw counts are taken of shared texts only, which A holds: without CJK in A, none in them.
+    raw_countable = _RAW_COUNTABLE if _ANY_CJK.search(docs[0].text) else _WORD_RUN
     for doc, sentences, side_texts in zip(docs, split, texts, strict=True):
         alone = [t for t in side_texts if t not in shared]
         folded = dict(zip(alone, _sentence_keys(alone), strict=True))
-        raw_countable = _RAW_COUNTABLE if _ANY_CJK.search(doc.text) else _WORD_RUN
         for sentence, text in zip(sentences, side_texts, strict=True):
             key = folded.get(text)
             if key is None:

@@ -117,6 +117,28 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_NFKC_PIECE = 2000
+
+
+def _nfkc(text: str) -> str:
+    """NFKC of `text`; a long text piece by piece, each cut before a space.
+
+    A space is a starter that composes with nothing, so the pieces normalize independently;
+    `unicodedata.normalize` returns a piece as is when its quick check passes. One "½" in a long
+    text then costs the normalization of one piece instead of a full pass over the text.
+    """
+    if len(text) <= _NFKC_PIECE or text.isascii():
+        return unicodedata.normalize("NFKC", text)
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _NFKC_PIECE)
+        cut = len(text) if cut < 0 else cut
+        pieces.append(unicodedata.normalize("NFKC", text[start:cut]))
+        start = cut
+    return "".join(pieces)
+
+
 def fold_text(text: str) -> str:
     """Return the comparison form of `text`: never displayed, only compared.
 
@@ -127,7 +149,7 @@ def fold_text(text: str) -> str:
     >>> fold_text("“Ｈｅｌｌｏ” inter-\\nnational — 發展 ２０２３")
     '"Hello" international -发展2023'
     """
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    text = _nfkc(_INVISIBLE.sub("", text))
     # Replacing punctuation or whitespace by ASCII punctuation or a space keeps the text NFKC;
     # removing characters or converting Han may join a letter to a combining mark, so only
     # then is NFKC applied again (a second pass over a long text costs as much as the first).
@@ -146,4 +168,4 @@ def fold_text(text: str) -> str:
         size = len(text)
         text = _SPACE_NEAR_CJK.sub("", text)
         joined = joined or len(text) != size
-    return unicodedata.normalize("NFKC", text) if joined and not text.isascii() else text
+    return _nfkc(text) if joined and not text.isascii() else text

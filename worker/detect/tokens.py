@@ -30,6 +30,14 @@ _TOKEN = re.compile(
 # one character, so leaving that branch out changes no other token.
 _WORD_SPLIT = re.compile(rf"({_CJK_TOKEN}|{_NUM_TOKEN}|{_WORD_TOKEN})")
 _ONE_CJK = re.compile(_CJK_TOKEN)
+# Text whose only characters beyond ASCII are these marks (none a letter, digit or CJK
+# character; only ’ can join a word) gives the same tokens with ASCII classes, which the
+# regex engine tests about twice as fast as Unicode categories.
+_BEYOND_ASCII_MARKS = re.compile(r"[^\x00-\x7f’‘“”—–…]")
+_ASCII_WORD_SPLIT = re.compile(
+    r"([A-Za-z][A-Za-z0-9]*(?:(?:['’\-]|-[ \t]*\n[ \t]*)[A-Za-z0-9]+)*"
+    r"|[0-9]+(?:[.,:][0-9]+)*(?:%|[A-Za-z]+)?)"
+)
 
 
 class Token(NamedTuple):
@@ -79,7 +87,8 @@ def word_tokens(text: str) -> tuple[list[str], list[int]]:
     >>> word_tokens("GDP, 5.2% up")
     (['GDP', '5.2%', 'up'], [0, 3, 5, 9, 10, 12, 12])
     """
-    parts = _WORD_SPLIT.split(text)
+    pattern = _WORD_SPLIT if _BEYOND_ASCII_MARKS.search(text) else _ASCII_WORD_SPLIT
+    parts = pattern.split(text)
     return parts[1::2], list(accumulate(map(len, parts)))
 
 
