@@ -31,6 +31,7 @@ SEED_EXPECTED = {
     ("body", "attended"): ["Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi",
                            "Ding Xuexiang", "Li Xi", "Han Zheng"],
     ("body", "spoke"): ["Xi Jinping", "Wang Yi"],
+    ("body", "presided"): ["Li Qiang"],  # "When presiding over the meeting, Li Qiang stressed"
 }  # fmt: skip
 
 
