@@ -413,6 +413,7 @@ async def serve(
             runtime.roster,
             runtime.route,
             revisit=settings.revisit,
+            backoff_cap=settings.backoff_cap,
             clock=clock,
         )
         state = WorkerState(runtime, ctx, options, clock)

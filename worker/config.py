@@ -54,6 +54,7 @@ class Settings:
     database_source: str  # flag | env | config | default: told to the user with the URL
     fetch: FetchOptions = field(default_factory=FetchOptions)
     revisit: tuple[float, ...] = ()
+    backoff_cap: float | None = None  # [fetch] backoff_cap; None: max(interval, 1 h)
     feeds: tuple[FeedSpec, ...] = ()
     alerts: tuple[Mapping[str, Any], ...] = ()  # validated by alerts.config.parse_channels
     metrics: str | None = None
@@ -109,6 +110,7 @@ def load_settings(
             parse_duration(v, what=f"{where}: [fetch] revisit")
             for v in fetch_raw.get("revisit", DEFAULT_REVISIT)
         ),
+        backoff_cap=_optional_duration(fetch_raw, "backoff_cap", f"{where}: [fetch] backoff_cap"),
         feeds=feeds,
         alerts=alerts,
         metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
@@ -145,6 +147,15 @@ def _retry_policy(raw: Mapping[str, Any], environ: Mapping[str, str], where: str
     table = dict(_table(raw, "alerts_retry", where))
     table.update({key: environ[var] for key, var in RETRY_ENV_KEYS.items() if environ.get(var)})
     return RetryPolicy.from_table(table, f"{where}: [alerts_retry] (or WIREDIFF_ALERT_*)")
+
+
+def _optional_duration(raw: Mapping[str, Any], key: str, what: str) -> float | None:
+    if key not in raw:
+        return None
+    seconds = parse_duration(raw[key], what=what)
+    if seconds < 1:
+        raise ConfigError(f"{what}: must be at least 1s")
+    return seconds
 
 
 def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:

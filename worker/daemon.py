@@ -110,6 +110,7 @@ class Daemon:
                     self.runtime.roster,
                     self.runtime.route,
                     revisit=settings.revisit,
+                    backoff_cap=settings.backoff_cap,
                     clock=self.clock,
                 )
                 try:

@@ -44,6 +44,7 @@ async def one_pass(
             runtime.roster,
             runtime.route,
             revisit=settings.revisit,
+            backoff_cap=settings.backoff_cap,
             write_alerts=write_alerts,
         )
         console.start(len(states))

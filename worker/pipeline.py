@@ -105,6 +105,7 @@ class Context:
     roster: Roster
     route: Router
     revisit: tuple[float, ...] = ()
+    backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
     write_alerts: bool = True
     clock: Callable[[], datetime] = utcnow
 
@@ -502,7 +503,8 @@ async def _record_ok(
 async def _record_error(
     ctx: Context, feed: FeedState, message: str, err: WorkerError
 ) -> FeedOutcome:
-    delay = feeds.backoff_delay(feed.interval_s, feed.error_count + 1)
+    cap = int(ctx.backoff_cap) if ctx.backoff_cap is not None else None
+    delay = feeds.backoff_delay(feed.interval_s, feed.error_count + 1, cap)
     retry_after = getattr(err, "retry_after", None)
     if retry_after:
         delay = max(delay, timedelta(seconds=retry_after))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -208,3 +209,19 @@ def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
     second = run(rt)  # the feed body is unchanged, but it is parsed again: the entry is retried
     assert second.new_versions == 1
     assert count(rt.store, Version) == 3
+
+
+def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_url, server):
+    server.static("/down.xml", "no", status=503)
+    rt = make_runtime(db_url, backoff_cap=300.0)
+    sync_feeds(rt.store, [FeedSpec(server.url("/down.xml"), "Down", 60)])
+    delays = []
+    for _ in range(5):
+        started = datetime.now(UTC)
+        run(rt)
+        with rt.store.read() as s:
+            feed = s.scalars(sa.select(Feed)).one()
+            delays.append(round((feed.next_fetch_at - started).total_seconds() / 60))
+    assert delays == [1, 2, 4, 5, 5]  # minutes: interval, doubling, capped at 300 s
+    with rt.store.read() as s:
+        assert s.scalars(sa.select(Feed)).one().error_count == 5
