@@ -6,8 +6,9 @@ The CLI and the daemon both build their runtime here, so `fetch` and `run` share
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from alerts.config import ChannelConfig, parse_channels
@@ -20,6 +21,8 @@ from storage.feeds import FeedSpec
 from worker.config import Settings
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
+from worker.fetch import Fetcher
+from worker.pipeline import Context, utcnow
 from worker.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
@@ -38,6 +41,27 @@ class Runtime:
             return []
         alert = Alert.from_event(event)
         return [c.name for c in self.channels if c.matches(alert)]
+
+
+def pipeline_context(
+    runtime: Runtime,
+    fetcher: Fetcher,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    write_alerts: bool = True,
+) -> Context:
+    """The pipeline's context as fetch, run and the cluster workers all build it."""
+    settings = runtime.settings
+    return Context(
+        runtime.store,
+        fetcher,
+        runtime.roster,
+        runtime.route,
+        revisit=settings.revisit,
+        backoff_cap=settings.backoff_cap,
+        write_alerts=write_alerts,
+        clock=clock,
+    )
 
 
 def parse_alert_channels(

@@ -48,11 +48,9 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
         if runtime.store.is_sqlite or single_node or once:
             run_daemon(runtime, once=once)
         else:
-            from worker.app import ensure_feeds
             from worker.cluster import run_cluster
 
-            ensure_feeds(runtime)
-            run_cluster(runtime)
+            run_cluster(runtime)  # syncs the configured feeds under an advisory lock
 
 
 def register(cli: click.Group) -> None:

@@ -48,7 +48,7 @@ from storage import feeds
 from storage.db import Store, check_url
 from storage.errors import StorageError, StoreUnavailable, StoreURLError
 from storage.models import Feed
-from worker.app import Runtime
+from worker.app import Runtime, pipeline_context
 from worker.deliver import deliver_due
 from worker.fetch import Fetcher
 from worker.pipeline import Context, FeedState, refresh_feed, revisit_due
@@ -407,15 +407,7 @@ async def serve(
     app = build_app(url, options, pool_size=max(4, min(options.concurrency, 20)))
     settings = runtime.settings
     async with app.open_async(), Fetcher(settings.fetch) as fetcher:
-        ctx = Context(
-            runtime.store,
-            fetcher,
-            runtime.roster,
-            runtime.route,
-            revisit=settings.revisit,
-            backoff_cap=settings.backoff_cap,
-            clock=clock,
-        )
+        ctx = pipeline_context(runtime, fetcher, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)
         worker = asyncio.create_task(
             app.run_worker_async(

@@ -46,7 +46,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from storage import feeds
 from storage.errors import StorageError
 from storage.models import Delivery
-from worker.app import Runtime, ensure_feeds
+from worker.app import Runtime, ensure_feeds, pipeline_context
 from worker.deliver import deliver_due
 from worker.fetch import Fetcher
 from worker.logs import log_kv
@@ -104,15 +104,7 @@ class Daemon:
         server = self._start_metrics()
         try:
             async with Fetcher(settings.fetch) as fetcher:
-                self._ctx = Context(
-                    self.runtime.store,
-                    fetcher,
-                    self.runtime.roster,
-                    self.runtime.route,
-                    revisit=settings.revisit,
-                    backoff_cap=settings.backoff_cap,
-                    clock=self.clock,
-                )
+                self._ctx = pipeline_context(self.runtime, fetcher, clock=self.clock)
                 try:
                     if once:
                         self._jittered = True  # burst mode takes what is due now, unspread

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from storage.feeds import FeedSpec
-from worker.app import Runtime
+from worker.app import Runtime, pipeline_context
 from worker.deliver import deliver_due
 from worker.errors import ConfigError
 from worker.fetch import Fetcher
 from worker.output import Console, PassReport
-from worker.pipeline import Context, load_feed_states, revisit_due, run_pass
+from worker.pipeline import load_feed_states, revisit_due, run_pass
 
 
 def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:
@@ -38,15 +38,7 @@ async def one_pass(
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
     async with Fetcher(settings.fetch) as fetcher:
-        ctx = Context(
-            runtime.store,
-            fetcher,
-            runtime.roster,
-            runtime.route,
-            revisit=settings.revisit,
-            backoff_cap=settings.backoff_cap,
-            write_alerts=write_alerts,
-        )
+        ctx = pipeline_context(runtime, fetcher, write_alerts=write_alerts)
         console.start(len(states))
         try:
             outcomes = await run_pass(
