@@ -35,12 +35,12 @@ from tests.httpserver import LocalServer, Request, Response
 from worker.app import Runtime, sync_feeds
 from worker.cli import cli
 from worker.config import DaemonOptions, Settings, load_settings
+from worker.context import FeedOutcome, FeedState
 from worker.daemon import Daemon
 from worker.errors import ConfigError
 from worker.fetch import FetchOptions
 from worker.logs import log_kv, setup_logging
 from worker.metrics import Metrics, MetricsServer
-from worker.pipeline import FeedOutcome, FeedState
 from worker.seeds import load_roster
 
 FAST = DaemonOptions(

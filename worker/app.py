@@ -19,10 +19,10 @@ from storage.db import Store, open_store
 from storage.errors import StoreConflict
 from storage.feeds import FeedSpec
 from worker.config import Settings
+from worker.context import Context, utcnow
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
 from worker.fetch import Fetcher
-from worker.pipeline import Context, utcnow
 from worker.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)

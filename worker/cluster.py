@@ -49,9 +49,11 @@ from storage.db import Store, check_url
 from storage.errors import StorageError, StoreUnavailable, StoreURLError
 from storage.models import Feed
 from worker.app import Runtime, pipeline_context
+from worker.context import Context, FeedState
 from worker.deliver import deliver_due
 from worker.fetch import Fetcher
-from worker.pipeline import Context, FeedState, refresh_feed, revisit_due
+from worker.pipeline import refresh_feed
+from worker.revisits import revisit_due
 from worker.seeds import default_feeds
 
 logger = logging.getLogger(__name__)

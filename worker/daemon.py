@@ -47,11 +47,13 @@ from storage import feeds
 from storage.errors import StorageError
 from storage.models import Delivery
 from worker.app import Runtime, ensure_feeds, pipeline_context
+from worker.context import Context, FeedOutcome, FeedState
 from worker.deliver import deliver_due
 from worker.fetch import Fetcher
 from worker.logs import log_kv
 from worker.metrics import Metrics, MetricsServer
-from worker.pipeline import Context, FeedOutcome, FeedState, refresh_feed, revisit_due
+from worker.pipeline import refresh_feed
+from worker.revisits import revisit_due
 
 logger = logging.getLogger(__name__)
 

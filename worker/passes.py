@@ -12,7 +12,8 @@ from worker.deliver import deliver_due
 from worker.errors import ConfigError
 from worker.fetch import Fetcher
 from worker.output import Console, PassReport
-from worker.pipeline import load_feed_states, revisit_due, run_pass
+from worker.pipeline import load_feed_states, run_pass
+from worker.revisits import revisit_due
 
 
 def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:

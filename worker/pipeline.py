@@ -12,123 +12,32 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from storage import articles, changes, feeds, versions
+from storage import articles, feeds
 from storage.db import Store
 from storage.errors import StorageError, StoreConflict
-from storage.models import Article, Feed
-from storage.versions import NewVersion
-from worker.detect.changes import Text, detect_change
-from worker.detect.normalize import normalize_text
-from worker.detect.roster import Roster
+from worker.context import (
+    GONE_STATUSES,
+    Context,
+    EntryResult,
+    FeedOutcome,
+    FeedState,
+    KnownArticle,
+    PageText,
+)
 from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
-from worker.events import Subject, build_event
 from worker.extract import extract_article
 from worker.fetch import Fetcher, FetchResult, Validators
 from worker.guard import url_host
 from worker.parse import ParsedEntry, parse_feed
+from worker.snapshot import store_entry
 
 logger = logging.getLogger(__name__)
-
-GONE_STATUSES = frozenset({404, 410})
-# Routes a change event to the names of the alert channels whose filters accept it.
-Router = Callable[[dict[str, Any]], list[str]]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    """A feed row copied out of its session, safe to hand between threads."""
-
-    id: int
-    url: str
-    name: str | None
-    title: str | None
-    interval_s: int
-    follow_links: bool
-    etag: str | None
-    last_modified: str | None
-    body_hash: str | None
-    error_count: int
-
-    @classmethod
-    def of(cls, row: Feed) -> FeedState:
-        return cls(
-            row.id,
-            row.url,
-            row.name,
-            row.title,
-            row.interval_s,
-            row.follow_links,
-            row.etag,
-            row.last_modified,
-            row.body_hash,
-            row.error_count,
-        )
-
-
-@dataclass(slots=True)
-class FeedOutcome:
-    url: str
-    status: str  # ok | not_modified | error
-    error: str | None = None
-    warning: str | None = None
-    entries: int = 0
-    new_versions: int = 0
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "type": "feed",
-            "url": self.url,
-            "status": self.status,
-            "error": self.error,
-            "warning": self.warning,
-            "entries": self.entries,
-            "new_versions": self.new_versions,
-        }
-
-
-@dataclass(slots=True)
-class Context:
-    store: Store
-    fetcher: Fetcher
-    roster: Roster
-    route: Router
-    revisit: tuple[float, ...] = ()
-    backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
-    write_alerts: bool = True
-    clock: Callable[[], datetime] = utcnow
-
-
-@dataclass(frozen=True, slots=True)
-class PageText:
-    """What the extract stage found for one entry."""
-
-    text: str | None  # None: unchanged since the last fetch (304)
-    source: str  # page | feed
-    extractor: str | None = None
-    extractor_version: str | None = None
-    raw_hash: str | None = None
-    validators: Validators | None = None
-    gone: bool = False  # the page answered 404/410
-    note: str | None = None
-
-
-@dataclass(slots=True)
-class EntryResult:
-    new_version: bool = False
-    event: dict[str, Any] | None = None
-
 
 # -- feed level ------------------------------------------------------------------------------
 
@@ -211,15 +120,6 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
     return list(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
-class KnownArticle:
-    id: int
-    item_hash: str | None
-    state: str
-    page_etag: str | None
-    page_last_modified: str | None
-
-
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
         return {
@@ -244,7 +144,7 @@ async def process_entry(
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
     page = await extract_entry_text(ctx, feed, entry, known)
     try:
-        return await asyncio.to_thread(_store_entry, ctx, feed, entry, page)
+        return await asyncio.to_thread(store_entry, ctx, feed, entry, page)
     except StoreConflict:
         # Another worker stored this version (or change) first: the database kept one copy.
         logger.info("entry stored by another worker feed=%s entry=%s", feed.url, entry.key)
@@ -306,166 +206,6 @@ def _feed_text(entry: ParsedEntry, note: str | None = None) -> PageText:
     if note:
         logger.info("using feed text entry=%s reason=%s", entry.key, note)
     return PageText(entry.content, "feed", "feed", None, None, None, note=note)
-
-
-# -- snapshot + detect + outbox (one transaction, in a worker thread) -------------------------
-
-
-def _store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
-    now = ctx.clock()
-    with ctx.store.write() as session:
-        article = articles.get_or_create(
-            session, feed.id, entry.key, guid=entry.guid, url=entry.link, title=entry.title
-        )
-        articles.touch(article, title=entry.title)
-        article.item_hash = entry.item_hash or article.item_hash
-        previous = versions.latest(session, article.id)
-        subject = _subject(feed, article)
-        _schedule_revisit(ctx, article, now)
-        if page.gone:
-            return EntryResult(
-                event=_mark_removed(ctx, session, article, previous, subject, now, page)
-            )
-        if page.validators is not None:
-            article.page_etag = page.validators.etag
-            article.page_last_modified = page.validators.last_modified
-        text = page.text
-        if text is None:  # page unchanged since last fetch
-            if previous is None:
-                return EntryResult()
-            text = versions.text_of(session, previous)
-        new = NewVersion(
-            title=entry.title or None,
-            link=entry.link,
-            published=entry.published,
-            text=normalize_text(text),
-            raw_hash=page.raw_hash,
-            source=page.source,
-            extractor=page.extractor,
-            extractor_version=page.extractor_version,
-        )
-        restored = article.state == "removed"
-        article.state = "live"
-        if not versions.differs(previous, new):
-            event = (
-                _restored_event(ctx, session, article, previous, previous, subject, now)
-                if restored
-                else None
-            )
-            return EntryResult(event=event)
-        version = versions.add(session, article, new, previous)
-        if previous is None:
-            return EntryResult(new_version=True)
-        if restored:
-            event = _restored_event(ctx, session, article, previous, version, subject, now)
-            return EntryResult(new_version=True, event=event)
-        before = Text(previous.title or "", versions.text_of(session, previous))
-        change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
-        if change is None:
-            return EntryResult(new_version=True)
-        event = build_event(
-            _subject(feed, article),
-            kind=change.kind,
-            detected_at=now,
-            from_version=previous.number,
-            to_version=version.number,
-            similarity=change.similarity,
-            summary=change.summary,
-            aspects=change.aspects(),
-        )
-        _save(ctx, session, article, event)
-        return EntryResult(new_version=True, event=event)
-
-
-def _subject(feed: FeedState, article: Article) -> Subject:
-    return Subject(
-        feed_url=feed.url,
-        feed_title=feed.name or feed.title,
-        article_url=article.url,
-        article_guid=article.guid,
-        article_title=article.title,
-        article_key=article.key,
-    )
-
-
-def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
-    channels = ctx.route(event) if ctx.write_alerts else []
-    changes.save_with_outbox(
-        session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
-    )
-
-
-def _mark_removed(
-    ctx: Context,
-    session: Any,
-    article: Article,
-    previous: Any,
-    subject: Subject,
-    now: datetime,
-    page: PageText,
-) -> dict[str, Any] | None:
-    if article.state == "removed" or previous is None:
-        return None
-    article.state = "removed"
-    event = build_event(
-        subject,
-        kind="removed",
-        detected_at=now,
-        from_version=previous.number,
-        to_version=None,
-        similarity=0.0,
-        summary=f"report taken down ({page.note})",
-    )
-    _save(ctx, session, article, event)
-    return event
-
-
-def _restored_event(
-    ctx: Context,
-    session: Any,
-    article: Article,
-    before: Any,
-    after: Any,
-    subject: Subject,
-    now: datetime,
-) -> dict[str, Any] | None:
-    if before is None or after is None:
-        return None
-    aspects: dict[str, Any] = {}
-    similarity, summary = 1.0, "report restored unchanged"
-    if before.number != after.number:
-        change = detect_change(
-            Text(before.title or "", versions.text_of(session, before)),
-            Text(after.title or "", versions.text_of(session, after)),
-            ctx.roster,
-        )
-        if change is not None:
-            aspects, similarity = change.aspects(), change.similarity
-            summary = f"report restored with changes: {change.summary}"
-    event = build_event(
-        subject,
-        kind="restored",
-        detected_at=now,
-        from_version=before.number,
-        to_version=after.number,
-        similarity=similarity,
-        summary=summary,
-        aspects=aspects,
-    )
-    _save(ctx, session, article, event)
-    return event
-
-
-def _schedule_revisit(ctx: Context, article: Article, now: datetime) -> None:
-    """Re-check at the configured ages after first seen, even if the feed item is unchanged."""
-    first = article.first_seen or now
-    while article.checks_done < len(ctx.revisit):
-        due = first + timedelta(seconds=ctx.revisit[article.checks_done])
-        if due > now:
-            article.next_check_at = due
-            return
-        article.checks_done += 1
-    article.next_check_at = None
 
 
 # -- feed bookkeeping ------------------------------------------------------------------------
@@ -566,58 +306,3 @@ def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[Fe
         rows = feeds.all_feeds(session)
         wanted = set(urls) if urls is not None else None
         return [FeedState.of(r) for r in rows if wanted is None or r.url in wanted]
-
-
-# -- revisits --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DueRevisit:
-    feed: FeedState
-    entry: ParsedEntry
-    known: KnownArticle
-
-
-def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
-    out: list[DueRevisit] = []
-    with store.write() as session:
-        for article in articles.due_for_revisit(session, now, limit):
-            feed = session.get(Feed, article.feed_id)
-            latest = versions.latest(session, article.id)
-            if feed is None or latest is None or not feed.follow_links or not article.url:
-                article.next_check_at = None  # nothing a revisit could fetch
-                continue
-            entry = ParsedEntry(
-                key=article.key,
-                guid=article.guid,
-                link=article.url,
-                title=latest.title or "",
-                published=latest.published,
-                content=versions.text_of(session, latest),
-                item_hash=article.item_hash or "",
-            )
-            known = KnownArticle(
-                article.id,
-                article.item_hash,
-                article.state,
-                article.page_etag,
-                article.page_last_modified,
-            )
-            out.append(DueRevisit(FeedState.of(feed), entry, known))
-    return out
-
-
-async def revisit_due(ctx: Context, *, limit: int = 200) -> list[dict[str, Any]]:
-    """Re-check articles whose revisit age has come; returns the change events found."""
-    due = await asyncio.to_thread(_due_revisits, ctx.store, ctx.clock(), limit)
-    results = await asyncio.gather(
-        *(process_entry(ctx, d.feed, d.entry, d.known, revisit=True) for d in due),
-        return_exceptions=True,
-    )
-    events = []
-    for item, result in zip(due, results, strict=True):
-        if isinstance(result, BaseException):
-            logger.warning("revisit failed url=%s error=%s", item.entry.link, result)
-        elif result.event is not None:
-            events.append(result.event)
-    return events
