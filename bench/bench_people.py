@@ -18,7 +18,8 @@ import time
 import tomllib
 from pathlib import Path
 
-from worker.detect.people import extract_people, lead_body_diff
+from worker.detect.attendees import lead_body_diff
+from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from worker.detect.attendees import compare_people
 from worker.detect.diff import diff_words
 from worker.detect.model import AttendeeDiff, Person, WordDiff
 from worker.detect.normalize import fold_text
-from worker.detect.people import compare_people, extract_people
+from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
 

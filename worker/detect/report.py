@@ -8,11 +8,12 @@ edit; names are matched through the roster or pinyin).
 
 from __future__ import annotations
 
+from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import AttendeeDiff, Finding, Report, WordDiff
-from worker.detect.people import compare_people, extract_people, lead_body_diff
+from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
 

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.model import Person
-from worker.detect.people import compare_people, extract_people, lead_body_diff
+from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "people"

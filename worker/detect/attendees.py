@@ -1,0 +1,236 @@
+"""Two lists of people compared: added, removed, reordered, role changes and variants.
+
+Input: `Person` values from `extract_people` (two versions of one report, two outlets, two
+languages, or one report's lead and body). Output: an `AttendeeDiff`. Variants are the same
+people written differently: cut in other places ("Cai Qiding, Xue Xiang" against "Cai Qi, Ding
+Xuexiang", found by re-joining adjacent names), spelled another way (roster aliases, rapidfuzz
+Jaro-Winkler or ratio >= 0.9), or in another script (roster, else pinyin).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
+from worker.detect.people import _NO_ROSTER, _canonical, extract_people
+from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified
+
+__all__ = ["compare_people", "extract_people", "lead_body_diff"]
+
+_T = TypeVar("_T")
+
+_ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
+_FUZZY = 0.9  # Jaro-Winkler similarity of folded spellings at which two names are one person
+
+
+@dataclass(slots=True)
+class _Side:
+    people: list[Person]
+    keys: list[str]
+    spell: list[str]
+    matched: list[bool]
+
+
+def _key(person: Person, roster: Roster) -> str:
+    return fold(person.canonical or _canonical(person.name, roster) or person.name)
+
+
+def _spelling(person: Person) -> str:
+    return fold(pinyin_name(person.name)) if has_han(person.name) else fold(person.name)
+
+
+def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:
+    chosen: dict[str, Person] = {}
+    for person in people:
+        if person.role == role:
+            chosen.setdefault(_key(person, roster), person)
+    plist = list(chosen.values())
+    return _Side(plist, list(chosen), [_spelling(p) for p in plist], [False] * len(plist))
+
+
+def _same_script_differs(a: str, b: str) -> bool:
+    if has_han(a) or has_han(b):
+        return has_han(a) == has_han(b) and to_simplified(a) != to_simplified(b)
+    return a.casefold() != b.casefold()
+
+
+def _match_exact(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: list[Variant]) -> None:
+    where = {k: i for i, k in enumerate(a.keys)}
+    for i, key in enumerate(b.keys):
+        j = where.get(key)
+        if j is not None and not a.matched[j]:
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
+            bn, an = b.people[i].name, a.people[j].name
+            if _same_script_differs(bn, an):
+                variants.append(Variant((bn,), (an,)))
+
+
+def _runs(side: _Side, size: int) -> Iterator[tuple[int, str]]:
+    for i in range(len(side.people) - size + 1):
+        if not any(side.matched[i : i + size]):
+            yield i, "".join(side.spell[i : i + size])
+
+
+def _match_rejoined(b: _Side, a: _Side, variants: list[Variant]) -> None:
+    """Names cut in other places: "Cai Qiding, Xue Xiang" == "Cai Qi, Ding Xuexiang"."""
+    for nb in (1, 2, 3):
+        for na in (1, 2, 3):
+            if nb == na == 1:
+                continue
+            for i, joined_b in list(_runs(b, nb)):
+                for j, joined_a in _runs(a, na):
+                    if joined_b == joined_a and not any(b.matched[i : i + nb]):
+                        b.matched[i : i + nb] = [True] * nb
+                        a.matched[j : j + na] = [True] * na
+                        before = tuple(p.name for p in b.people[i : i + nb])
+                        variants.append(
+                            Variant(before, tuple(p.name for p in a.people[j : j + na]))
+                        )
+                        break
+
+
+def _match_fuzzy(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: list[Variant]) -> None:
+    """Typos, other transliterations, a missing space (rapidfuzz Jaro-Winkler / ratio)."""
+    for i, spell in enumerate(b.spell):
+        if b.matched[i]:
+            continue
+        scored = [
+            (max(JaroWinkler.normalized_similarity(spell, s), fuzz.ratio(spell, s) / 100), j)
+            for j, s in enumerate(a.spell)
+            if not a.matched[j]
+        ]
+        score, j = max(scored, default=(0.0, -1))
+        if score >= _FUZZY:
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
+            variants.append(Variant((b.people[i].name,), (a.people[j].name,)))
+
+
+def _reordered(pairs: list[tuple[int, int]]) -> bool:
+    order = [i for i, _ in sorted(pairs, key=lambda p: p[1])]
+    return order != sorted(order)
+
+
+def _names(people: Sequence[Person]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.name for p in people))
+
+
+def compare_people(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster = _NO_ROSTER
+) -> AttendeeDiff:
+    """Compare two lists of people role by role: added, removed, reordered, variants,
+    role changes. A person who keeps appearing on both sides under another role is a role
+    change, not a removal; names matched as variants are not added or removed.
+
+    Two versions of one report are compared segment by segment (the lead's lists with the
+    lead's, the body's with the body's), so a correction of the lead is not hidden by the
+    same names standing in the body.
+
+    >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
+    >>> b = extract_people("Cai Qi, Ding Xuexiang and Li Xi attended the meeting.")
+    >>> compare_people(a, b).variants[0].to_dict()
+    {'before': ['Cai Qiding', 'Xue Xiang'], 'after': ['Cai Qi', 'Ding Xuexiang']}
+    """
+    segments = [s for s in ("lead", "body") if any(p.segment == s for p in before)]
+    if segments != [s for s in ("lead", "body") if any(p.segment == s for p in after)]:
+        segments = []  # one side has no lead (or no body): compare the texts as a whole
+    if len(segments) < 2:
+        return _compare_lists(before, after, roster)
+    parts = [
+        _compare_lists(
+            [p for p in before if p.segment == seg], [p for p in after if p.segment == seg], roster
+        )
+        for seg in segments
+    ]
+    return AttendeeDiff(
+        before=_names(before),
+        after=_names(after),
+        added=_unique(n for part in parts for n in part.added),
+        removed=_unique(n for part in parts for n in part.removed),
+        reordered=any(part.reordered for part in parts),
+        variants=_unique(v for part in parts for v in part.variants),
+        role_changes=_unique(r for part in parts for r in part.role_changes),
+    )
+
+
+def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _compare_lists(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster
+) -> AttendeeDiff:
+    added: list[Person] = []
+    removed: list[Person] = []
+    variants: list[Variant] = []
+    reordered = False
+    for role in _ROLES:
+        b, a = _side(before, role, roster), _side(after, role, roster)
+        pairs: list[tuple[int, int]] = []
+        _match_exact(b, a, pairs, variants)
+        _match_rejoined(b, a, variants)
+        _match_fuzzy(b, a, pairs, variants)
+        reordered = reordered or _reordered(pairs)
+        removed += [p for p, m in zip(b.people, b.matched, strict=True) if not m]
+        added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
+    role_changes, added, removed = _role_changes(added, removed, before, after, roster)
+    return AttendeeDiff(
+        before=_names(before),
+        after=_names(after),
+        added=_names(added),
+        removed=_names(removed),
+        reordered=reordered,
+        variants=tuple(variants),
+        role_changes=tuple(role_changes),
+    )
+
+
+def _role_changes(
+    added: list[Person],
+    removed: list[Person],
+    before: Sequence[Person],
+    after: Sequence[Person],
+    roster: Roster,
+) -> tuple[list[RoleChange], list[Person], list[Person]]:
+    """Pair a role lost with a role gained by the same person; people who appear on both
+    sides (under some role) are neither added nor removed."""
+    keys_before = {_key(p, roster) for p in before}
+    keys_after = {_key(p, roster) for p in after}
+    gained: dict[str, list[Person]] = {}
+    for person in added:
+        gained.setdefault(_key(person, roster), []).append(person)
+    changes: list[RoleChange] = []
+    for person in removed:
+        options = gained.get(_key(person, roster))
+        if options:
+            changes.append(RoleChange(person.name, person.role, options.pop(0).role))
+    still_added = [p for p in added if _key(p, roster) not in keys_before]
+    still_removed = [p for p in removed if _key(p, roster) not in keys_after]
+    return changes, still_added, still_removed
+
+
+def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> AttendeeDiff | None:
+    """The lead's lists against the body's (lead = before), or None when one side names nobody.
+
+    >>> ps = extract_people("Li Xi and Cai Qiding attended\\n\\nBeijing, 12 Dec (Xinhua) -- "
+    ...                     "Li Xi and Cai Qi attended.")
+    >>> lead_body_diff(ps).variants[0].to_dict()
+    {'before': ['Cai Qiding'], 'after': ['Cai Qi']}
+    """
+    lead = [p for p in people if p.segment == "lead"]
+    body = [p for p in people if p.segment == "body"]
+    if not lead or not body:
+        return None
+    diff = _compare_lists(lead, body, roster)
+    # The lead is a summary: the body naming more speakers or people present is expected, so
+    # only names the body adds to a role the lead lists as attending count.
+    lead_roles = {p.role for p in lead}
+    extra = {p.name for p in body if p.role not in ("attended",) or p.role not in lead_roles}
+    added = tuple(n for n in diff.added if n not in extra)
+    return replace(diff, added=added)
