@@ -39,12 +39,16 @@ _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 _EN_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"\b(?:presided over|chaired|hosted|led|moderated)\s+by\s+", re.I)),
     ("presided", re.compile(r"\bunter\s+(?:dem\s+)?Vorsitz\s+von\s+|\bgeleitet\s+von\s+")),
-    ("attended", re.compile(r"\battended\s+by\s+", re.I)),
+    ("attended", re.compile(r"\b(?:attended|accompanied)\s+by\s+", re.I)),
     ("present", re.compile(r"\b(?:Seated|Sitting) on the rostrum (?:were|was)\s+", re.I)),
     ("present", re.compile(r"\bIn the front row (?:were|was|sat)\s+", re.I)),
     (
         "present",
-        re.compile(r"\b(?:Also\s+)?Present at\b[^.;:]{0,80}?\b(?:were|was)\s+(?:also\s+)?", re.I),
+        re.compile(
+            r"\b(?:Also\s+)?(?:Present at\b[^.;:]{0,80}?\b|(?:Among those\s+)?present\s+)"
+            r"(?:were|was)\s+(?:also\s+)?",
+            re.I,
+        ),
     ),
     (
         "presided",
@@ -74,7 +78,8 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?:were|was)\s+(?:also\s+)?present\s+at\s+the\s+\w+"
             r"|(?:were|was)\s+(?:also\s+)?(?:seated|present)\s+on\s+the\s+rostrum"
-            r"|sat\s+(?:on the rostrum|in the front row)|(?:were|was)\s+(?:seated\s+)?in the front row)",
+            r"|sat\s+(?:on the rostrum|in the front row)|(?:were|was)\s+(?:seated\s+)?in the front row"
+            r"|(?:were|was)\s+(?:also\s+)?present\b)",
             re.I,
         ),
     ),
@@ -82,7 +87,7 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:also\s+)?(?:attended|took\s+part\s+in"
-            r"|participated\s+in)\b",
+            r"|participated\s+in|(?:were|was)\s+among\s+those\s+attending)\b",
             re.I,
         ),
     ),
@@ -117,16 +122,16 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = dict(
         (
             ("by",),
             ("von",),
-            ("attended",),
+            ("attended", "accompanied"),
             ("rostrum",),
             ("front row",),
-            ("present at",),
+            ("present",),
             ("presiding", "chairing"),
             ("attending", "taking part", "participating", "joining"),
             ("waren",),
             ("with",),
             ("present", "seated", "sat", "front row"),
-            ("attended", "took", "participated"),
+            ("attended", "took", "participated", "among those"),
             ("presided", "chaired"),
             ("speech", "address", "remarks", "spoke"),
             ("leitete", "empfing"),
@@ -380,7 +385,7 @@ def _has_trigger_chars(sentence: str) -> bool:
 # A word every English or German trigger above holds: a paragraph without one names no list,
 # and one scan of it is far cheaper than trying each trigger on each of its sentences.
 _LATIN_KEYWORDS = re.compile(
-    r"p(?:resid|art|resent)|chair|host|led|moderat|vorsitz|geleitet|attend|rostrum|front row"
+    r"p(?:resid|art|resent)|chair|host|led|moderat|vorsitz|geleitet|attend|rostrum|front row|accompan"
     r"|joining|teilnehm|anwesend|s(?:peech|poke|prach)|addres|remark|leitete|hielt|nahm"
     r"|met|meeting|talks|consultations|conversation|empfing"
 )  # searched in the lower-cased paragraph: an IGNORECASE alternation is several times slower

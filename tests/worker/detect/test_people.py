@@ -204,3 +204,36 @@ def test_kremlin_readout_titles_with_commas_and_the_chair() -> None:
         ("Sergei Lavrov", "attended"),
         ("Sergei Ivanov", "attended"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Also present were Wang Yi and Li Shulei.",
+            [("Wang Yi", "present"), ("Li Shulei", "present")],
+        ),
+        (
+            "Wang Yi and Li Shulei were also present.",
+            [("Wang Yi", "present"), ("Li Shulei", "present")],
+        ),
+        (
+            "Xi Jinping was accompanied by Cai Qi and Wang Yi.",
+            [("Cai Qi", "attended"), ("Wang Yi", "attended")],
+        ),
+        (
+            "Li Qiang and Zhao Leji were among those attending.",
+            [("Li Qiang", "attended"), ("Zhao Leji", "attended")],
+        ),
+        ("The present situation was discussed by Li Qiang.", []),
+    ],
+    ids=[
+        "also-present-were",
+        "were-also-present",
+        "accompanied-by",
+        "among-those-attending",
+        "present-as-adjective",
+    ],
+)
+def test_more_english_list_shapes(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.role) for p in extract_people(text, ROSTER)] == want
