@@ -237,3 +237,19 @@ def test_kremlin_readout_titles_with_commas_and_the_chair() -> None:
 )
 def test_more_english_list_shapes(text: str, want: list[tuple[str, str]]) -> None:
     assert [(p.name, p.role) for p in extract_people(text, ROSTER)] == want
+
+
+def test_traditional_chinese_titles_and_taiwan_names_match_their_english_forms() -> None:
+    zh = "總統賴清德今（24）日上午出席國慶典禮，行政院長卓榮泰、立法院長韓國瑜也出席。"
+    people = extract_people(zh, ROSTER)
+    assert [(p.name, p.canonical) for p in people] == [
+        ("賴清德", "Lai Ching-te"),
+        ("卓榮泰", "Cho Jung-tai"),
+        ("韓國瑜", "Han Kuo-yu"),
+    ]
+    en = extract_people(
+        "President Lai Ching-te, Premier Cho Jung-tai and Han Kuo-yu attended.", ROSTER
+    )
+    assert not compare_people(people, en, ROSTER).changed
+    hk = extract_people("行政長官李家超今日出席活動並致辭。", ROSTER)
+    assert {(p.name, p.role) for p in hk} == {("李家超", "attended"), ("李家超", "spoke")}
