@@ -38,7 +38,13 @@ _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 # English and German triggers. AFTER: the list follows the words; BEFORE: it precedes them.
 _EN_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"\b(?:presided over|chaired|hosted|led|moderated)\s+by\s+", re.I)),
-    ("presided", re.compile(r"\bunter\s+(?:dem\s+)?Vorsitz\s+von\s+|\bgeleitet\s+von\s+")),
+    (
+        "presided",
+        re.compile(
+            r"\bunter\s+(?:dem\s+)?Vorsitz\s+von\s+|\bgeleitet\s+von\s+"
+            r"|\bvon\s+(?=[^.;:]{2,80}?\bgeleitet\b)"  # "wurde von Kanzler X geleitet"
+        ),
+    ),
     ("attended", re.compile(r"\b(?:attended|accompanied)\s+by\s+", re.I)),
     ("present", re.compile(r"\b(?:Seated|Sitting) on the rostrum (?:were|was)\s+", re.I)),
     ("present", re.compile(r"\bIn the front row (?:were|was|sat)\s+", re.I)),
@@ -100,7 +106,7 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("presided", re.compile(r"\bleitete(?:n)?\b|\bempfing(?:en)?\b")),
+    ("presided", re.compile(r"\bleitete(?:n)?\b|\bempfing(?:en)?\b|\bgeleitet\b")),
     ("spoke", re.compile(r"\bhielt(?:en)?\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache)\b")),
     ("spoke", re.compile(r"\bsprach(?:en)?\b(?!\s+(?:über|von|mit))")),
     (
@@ -134,7 +140,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = dict(
             ("attended", "took", "participated", "among those"),
             ("presided", "chaired"),
             ("speech", "address", "remarks", "spoke"),
-            ("leitete", "empfing"),
+            ("leitete", "empfing", "geleitet"),
             ("hielt",),
             ("sprach",),
             ("held", "convened", "chaired"),

@@ -253,3 +253,17 @@ def test_traditional_chinese_titles_and_taiwan_names_match_their_english_forms()
     assert not compare_people(people, en, ROSTER).changed
     hk = extract_people("行政長官李家超今日出席活動並致辭。", ROSTER)
     assert {(p.name, p.role) for p in hk} == {("李家超", "attended"), ("李家超", "spoke")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Sitzung wurde von Bundeskanzler Friedrich Merz geleitet.",
+        "Die Sitzung wurde geleitet von Bundeskanzler Friedrich Merz.",
+    ],
+    ids=["von-x-geleitet", "geleitet-von-x"],
+)
+def test_german_passive_chair(text: str) -> None:
+    assert [(p.name, p.role) for p in extract_people(text, ROSTER, language="de")] == [
+        ("Friedrich Merz", "presided")
+    ]
