@@ -137,7 +137,8 @@ def cli(verbose: int) -> None:
     "feed_args",
     multiple=True,
     metavar="URL_OR_PATH",
-    help="Fetch only this feed (a URL or a local file); repeatable.",
+    help="Fetch only this feed (a URL or a local feed file; added to the store if new); "
+    "repeatable.",
 )
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
 @click.option("--no-alerts", is_flag=True, help="Store changes but write no alerts for them.")
@@ -148,7 +149,13 @@ def fetch(
     as_json: bool,
     no_alerts: bool,
 ) -> None:
-    """One pass over the feeds, then exit."""
+    """One pass over the feeds, then exit.
+
+    Every feed in the store (or the config's [[feeds]], or with none anywhere the bundled
+    seeds/feeds.toml) is fetched once; new and changed items get their page fetched and
+    extracted, versions are stored when something changed, revisits that are due run, and
+    pending alerts are delivered. Per-feed failures are reported and the pass goes on (exit 0).
+    """
     from worker.passes import feed_specs_from_args, one_pass
 
     runtime = runtime_for(config_path, db_url, quiet=as_json)
