@@ -321,7 +321,10 @@ async def deliver_job(context: JobContext, timestamp: int) -> int:
     if not state.runtime.channels:
         return 0
     sent, _pending = await deliver_due(
-        state.runtime.store, state.runtime.channels, clock=state.clock
+        state.runtime.store,
+        state.runtime.channels,
+        clock=state.clock,
+        policy=state.runtime.settings.alert_retry,
     )
     return sent
 

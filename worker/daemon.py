@@ -348,7 +348,10 @@ class Daemon:
         if not self.runtime.channels:
             return
         sent, pending = await deliver_due(
-            self.runtime.store, self.runtime.channels, clock=self.clock
+            self.runtime.store,
+            self.runtime.channels,
+            clock=self.clock,
+            policy=self.runtime.settings.alert_retry,
         )
         self.metrics.deliveries.labels("sent").inc(sent)
         self.metrics.pending_alerts.set(pending)
