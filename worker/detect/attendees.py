@@ -228,9 +228,13 @@ def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> Att
     if not lead or not body:
         return None
     diff = _compare_lists(lead, body, roster)
-    # The lead is a summary: the body naming more speakers or people present is expected, so
-    # only names the body adds to a role the lead lists as attending count.
-    lead_roles = {p.role for p in lead}
-    extra = {p.name for p in body if p.role not in ("attended",) or p.role not in lead_roles}
-    added = tuple(n for n in diff.added if n not in extra)
-    return replace(diff, added=added)
+    # The lead is a summary: the body naming more people, or more roles for them, is expected.
+    # What counts: names written differently (variants), names of the lead found nowhere in
+    # the body (removed), and someone else presiding in the body than in the lead.
+    lead_chairs = {_key(p, roster) for p in lead if p.role == "presided"}
+    other_chairs = {
+        p.name
+        for p in body
+        if p.role == "presided" and lead_chairs and _key(p, roster) not in lead_chairs
+    }
+    return replace(diff, added=tuple(n for n in diff.added if n in other_chairs), role_changes=())

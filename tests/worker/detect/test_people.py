@@ -267,3 +267,27 @@ def test_german_passive_chair(text: str) -> None:
     assert [(p.name, p.role) for p in extract_people(text, ROSTER, language="de")] == [
         ("Friedrich Merz", "presided")
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cctv_20240829_D-reform-commission.txt",
+        "cctv_20250306_H-two-sessions-march6.txt",
+        "cctv_20260211_F-new-year-nonparty.txt",
+    ],
+)
+def test_a_consistent_report_whose_lead_summarises_gives_no_finding(name: str) -> None:
+    from worker.detect.report import check_report
+
+    assert check_report((DATA / name).read_text(encoding="utf-8"), ROSTER).findings == ()
+
+
+def test_someone_else_presiding_in_the_body_is_a_finding() -> None:
+    text = (
+        "Li Qiang presided over the meeting\n\n"
+        "BEIJING, May 1 (Xinhua) -- The meeting was presided over by Ding Xuexiang. "
+        "Li Qiang and Ding Xuexiang attended."
+    )
+    diff = lead_body_diff(extract_people(text, ROSTER), ROSTER)
+    assert diff is not None and diff.added == ("Ding Xuexiang",)
