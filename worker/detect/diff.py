@@ -322,7 +322,7 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
         return WordDiff(edits=(), similarity=1.0, trivial=True)
 
     blocks: list[_Block] = []
-    matched = 0
+    matched = 0.0
     for tag, i1, i2, j1, j2 in _opcodes(da.ids, db.ids):
         if tag == "equal":
             matched += sum(da.counts[i1:i2])
@@ -332,6 +332,12 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
     builder = _EditBuilder(da, db, names)
     for ia, ib in _find_moves(da, db, blocks):
         builder.move(ia, ib)
+        # A moved sentence's words count half as matched: the words stayed, their place did not
+        # (a pure reordering is neither 1.0 nor scored as if deleted and written anew).
+        if da.ids[ia] == db.ids[ib]:
+            matched += da.counts[ia] / 2
+        else:  # moved and edited: the words that changed inside it are edits of their own
+            matched += builder.block(_Block([ia], [ib])) / 2
     for block in blocks:
         matched += builder.block(block)
 
