@@ -73,7 +73,10 @@ _ZH_DATE = re.compile(
     rf"(?:(?P<y>{_ZH_NUM})年)?(?P<m>{_ZH_NUM})月(?:(?P<d1>{_ZH_NUM})[日号])?"
     rf"(?:\s*(?:至|到|—|-|－|~|～)\s*(?:(?P<m2>{_ZH_NUM})月)?(?P<d2>{_ZH_NUM})[日号])?"
 )
-_ZH_YEAR = re.compile(rf"(?P<y>{_ZH_NUM})年(?!代)")
+# A year on its own is four digits (2023年, 二〇二三年); "过去10年", "十年" and "75周年" are spans.
+_ZH_YEAR = re.compile(
+    r"(?<![\d〇零一二三四五六七八九十])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?!代)"
+)
 _ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]")
 # Every pattern above needs one of these (a month or weekday name, a digit, 月, 年, 星期...).
 # What each pattern above needs, looked for before running it (a long text names few dates).

@@ -73,3 +73,18 @@ def test_seed_report_range_is_flagged_with_dateline() -> None:
     assert finding.detail["text"] == "28 to 12 December"
     assert finding.detail["dateline"] == "12 Dec"
     assert "28 to 12 December" in finding.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("过去10年取得了历史性成就", []),
+        ("成立75周年", []),
+        ("十年来", []),
+        ("2023年12月28日", ["2023年12月28日"]),
+        ("二〇二三年", ["二〇二三年"]),
+    ],
+    ids=["span-of-years", "anniversary", "decade", "full-date", "chinese-year"],
+)
+def test_chinese_years_are_four_digits_spans_are_not_dates(text: str, found: list[str]) -> None:
+    assert [m.text for m in find_dates(text)] == found
