@@ -22,6 +22,7 @@ from worker.config import Settings
 from worker.context import Context, utcnow
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
+from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.seeds import default_feeds, load_roster
 
@@ -47,6 +48,7 @@ def pipeline_context(
     runtime: Runtime,
     fetcher: Fetcher,
     *,
+    extractor: Extractor | None = None,
     clock: Callable[[], datetime] = utcnow,
     write_alerts: bool = True,
 ) -> Context:
@@ -59,6 +61,7 @@ def pipeline_context(
         runtime.route,
         revisit=settings.revisit,
         backoff_cap=settings.backoff_cap,
+        extractor=extractor,
         write_alerts=write_alerts,
         clock=clock,
     )

@@ -51,6 +51,7 @@ from storage.models import Feed
 from worker.app import Runtime, pipeline_context
 from worker.context import Context, FeedState
 from worker.deliver import deliver_due
+from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.pipeline import refresh_feed
 from worker.revisits import revisit_due
@@ -411,8 +412,12 @@ async def serve(
     await asyncio.to_thread(sync_feeds_once, runtime)
     app = build_app(url, options, pool_size=max(4, min(options.concurrency, 20)))
     settings = runtime.settings
-    async with app.open_async(), Fetcher(settings.fetch) as fetcher:
-        ctx = pipeline_context(runtime, fetcher, clock=clock)
+    async with (
+        app.open_async(),
+        Fetcher(settings.fetch) as fetcher,
+        Extractor(settings.extract_workers) as extractor,
+    ):
+        ctx = pipeline_context(runtime, fetcher, extractor=extractor, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)
         worker = asyncio.create_task(
             app.run_worker_async(

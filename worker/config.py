@@ -55,6 +55,7 @@ class Settings:
     fetch: FetchOptions = field(default_factory=FetchOptions)
     revisit: tuple[float, ...] = ()
     backoff_cap: float | None = None  # [fetch] backoff_cap; None: max(interval, 1 h)
+    extract_workers: int | None = None  # [fetch] extract_workers; None: one per spare core
     feeds: tuple[FeedSpec, ...] = ()
     alerts: tuple[Mapping[str, Any], ...] = ()  # validated by alerts.config.parse_channels
     metrics: str | None = None
@@ -111,6 +112,7 @@ def load_settings(
             for v in fetch_raw.get("revisit", DEFAULT_REVISIT)
         ),
         backoff_cap=_optional_duration(fetch_raw, "backoff_cap", f"{where}: [fetch] backoff_cap"),
+        extract_workers=_extract_workers(fetch_raw, where),
         feeds=feeds,
         alerts=alerts,
         metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
@@ -147,6 +149,15 @@ def _retry_policy(raw: Mapping[str, Any], environ: Mapping[str, str], where: str
     table = dict(_table(raw, "alerts_retry", where))
     table.update({key: environ[var] for key, var in RETRY_ENV_KEYS.items() if environ.get(var)})
     return RetryPolicy.from_table(table, f"{where}: [alerts_retry] (or WIREDIFF_ALERT_*)")
+
+
+def _extract_workers(raw: Mapping[str, Any], where: str) -> int | None:
+    value = raw.get("extract_workers")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where}: [fetch] extract_workers: expected 0 or more, got {value!r}")
+    return value
 
 
 def _optional_duration(raw: Mapping[str, Any], key: str, what: str) -> float | None:

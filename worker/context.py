@@ -10,6 +10,7 @@ from typing import Any
 from storage.db import Store
 from storage.models import Feed
 from worker.detect.roster import Roster
+from worker.extract_pool import Extractor
 from worker.fetch import Fetcher, Validators
 
 GONE_STATUSES = frozenset({404, 410})
@@ -82,6 +83,7 @@ class Context:
     route: Router
     revisit: tuple[float, ...] = ()
     backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
+    extractor: Extractor | None = None  # None: extract in a thread
     write_alerts: bool = True
     clock: Callable[[], datetime] = utcnow
 

@@ -49,6 +49,7 @@ from storage.models import Delivery
 from worker.app import Runtime, ensure_feeds, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
 from worker.deliver import deliver_due
+from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.logs import log_kv
 from worker.metrics import Metrics, MetricsServer
@@ -105,8 +106,13 @@ class Daemon:
         signals = self._handle_signals(loop)
         server = self._start_metrics()
         try:
-            async with Fetcher(settings.fetch) as fetcher:
-                self._ctx = pipeline_context(self.runtime, fetcher, clock=self.clock)
+            async with (
+                Fetcher(settings.fetch) as fetcher,
+                Extractor(settings.extract_workers) as extractor,
+            ):
+                self._ctx = pipeline_context(
+                    self.runtime, fetcher, extractor=extractor, clock=self.clock
+                )
                 try:
                     if once:
                         self._jittered = True  # burst mode takes what is due now, unspread

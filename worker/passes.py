@@ -10,6 +10,7 @@ from storage.feeds import FeedSpec
 from worker.app import Runtime, pipeline_context
 from worker.deliver import deliver_due
 from worker.errors import ConfigError
+from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.output import Console, PassReport
 from worker.pipeline import load_feed_states, run_pass
@@ -38,8 +39,11 @@ async def one_pass(
     settings = runtime.settings
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
-    async with Fetcher(settings.fetch) as fetcher:
-        ctx = pipeline_context(runtime, fetcher, write_alerts=write_alerts)
+    async with (
+        Fetcher(settings.fetch) as fetcher,
+        Extractor(settings.extract_workers) as extractor,
+    ):
+        ctx = pipeline_context(runtime, fetcher, extractor=extractor, write_alerts=write_alerts)
         console.start(len(states))
         try:
             outcomes = await run_pass(

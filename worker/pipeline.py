@@ -179,7 +179,10 @@ async def extract_entry_text(
         return PageText(None, "page", gone=True, note=f"redirected to {result.url}")
     raw_hash = hashlib.sha256(result.body).hexdigest()
     try:
-        extracted = await asyncio.to_thread(extract_article, result.body, result.url)
+        if ctx.extractor is not None:
+            extracted = await ctx.extractor.extract(result.body, result.url)
+        else:
+            extracted = await asyncio.to_thread(extract_article, result.body, result.url)
     except ExtractError as err:
         return _feed_text(entry, note=_one_line(link, err))
     return PageText(

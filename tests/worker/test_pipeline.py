@@ -191,6 +191,7 @@ def test_a_failing_feed_is_reported_and_the_rest_of_the_pass_goes_on(db_url, far
 def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
     db_url, farm, server, monkeypatch
 ):
+    import worker.extract_pool as extract_pool
     import worker.pipeline as pipeline
 
     real = pipeline.extract_article
@@ -201,11 +202,13 @@ def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
         return real(body, url)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
+    monkeypatch.setattr(extract_pool, "extract_article", flaky)
     rt = make_runtime(db_url)
     sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
     first = asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
     assert first.errors == 0 and first.new_versions == 2
     monkeypatch.setattr(pipeline, "extract_article", real)
+    monkeypatch.setattr(extract_pool, "extract_article", real)
     second = run(rt)  # the feed body is unchanged, but it is parsed again: the entry is retried
     assert second.new_versions == 1
     assert count(rt.store, Version) == 3
@@ -225,3 +228,32 @@ def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_ur
     assert delays == [1, 2, 4, 5, 5]  # minutes: interval, doubling, capped at 300 s
     with rt.store.read() as s:
         assert s.scalars(sa.select(Feed)).one().error_count == 5
+
+
+def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_path, server):
+    farm = Farm(server)
+    for i in range(6):
+        farm.add_page(f"/p/{i}.html", f"Report {i}", [f"Story {i}.", *REPORT])
+    farm.add_feed("/big.xml", [f"/p/{i}.html" for i in range(6)])
+    texts = {}
+    for workers in (0, 2):
+        rt = make_runtime(f"sqlite:///{tmp_path / f'w{workers}.db'}", extract_workers=workers)
+        sync_feeds(rt.store, [FeedSpec(server.url("/big.xml"), "Big", 60)])
+
+        async def one(rt=rt, workers=workers):
+            from worker.app import pipeline_context
+            from worker.extract_pool import Extractor
+            from worker.fetch import Fetcher
+            from worker.pipeline import load_feed_states, run_pass
+
+            # pool_after=1: from the second page on, pages go to the process pool
+            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=1) as x:
+                ctx = pipeline_context(rt, f, extractor=x)
+                outcomes = await run_pass(ctx, load_feed_states(rt.store))
+                return outcomes, x._pool is not None or workers == 0
+
+        outcomes, pooled = asyncio.run(one())
+        assert pooled and outcomes[0].new_versions == 6
+        with rt.store.read() as s:
+            texts[workers] = sorted(versions.text_of(s, v) for v in s.scalars(sa.select(Version)))
+    assert texts[0] == texts[2]
