@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 import sqlalchemy as sa
 
@@ -130,20 +133,32 @@ def write_config(tmp_path: Path, db_url: str, server: LocalServer, feed_paths: l
 class Workers:
     """N worker processes; every one still alive is killed when the test ends."""
 
-    def __init__(self, config: Path, logs: Path, count: int) -> None:
+    def __init__(
+        self, config: Path, logs: Path, count: int, *, cli: bool = False, metrics: int | None = None
+    ) -> None:
         env = {**os.environ, "HOOK_SECRET": SECRET, "PYTHONPATH": str(ROOT)}
         env.pop("WIREDIFF_DB", None)
+        env.pop("WIREDIFF_METRICS", None)
+        # cli: exactly what a user runs, `wirediff run --config F`; else the test launcher
+        command = (
+            [sys.executable, "-m", "worker", "run", "--config", str(config)]
+            if cli
+            else [sys.executable, "-m", "tests.cluster.launcher", str(config)]
+        )
         self.logs = [logs / f"worker{i}.log" for i in range(count)]
         self.procs = [
             subprocess.Popen(
-                [sys.executable, "-m", "tests.cluster.launcher", str(config)],
+                command,
                 cwd=ROOT,
-                env=env,
+                # the first worker serves /metrics and /healthz when a port is given
+                env={**env, "WIREDIFF_METRICS": f"127.0.0.1:{metrics}"}
+                if metrics and i == 0
+                else env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=log.open("wb"),
             )
-            for log in self.logs
+            for i, log in enumerate(self.logs)
         ]
 
     def log(self, i: int) -> str:
@@ -175,14 +190,20 @@ class Workers:
 def workers() -> Iterator[Callable[[Path, Path, int], Workers]]:
     started: list[Workers] = []
 
-    def start(config: Path, logs: Path, count: int) -> Workers:
-        w = Workers(config, logs, count)
+    def start(config: Path, logs: Path, count: int, **kw: Any) -> Workers:
+        w = Workers(config, logs, count, **kw)
         started.append(w)
         return w
 
     yield start
     for w in started:
         w.kill_all()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def wait_for(what: str, check: Callable[[], bool], timeout: float, workers: Workers) -> None:
@@ -217,13 +238,18 @@ def test_three_workers_share_the_feeds_and_record_and_alert_each_edit_once(
     config = write_config(tmp_path, pg_url, server, feed_paths)
     engine = sa.create_engine(pg_url)
     try:
-        w = workers(config, tmp_path, 3)
+        port = free_port()
+        w = workers(config, tmp_path, 3, cli=True, metrics=port)
         wait_for(
             "every report stored",
             lambda: scalar(engine, "SELECT count(*) FROM versions") == FEEDS,
             45,
             w,
         )
+        metrics = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+        assert 'wirediff_fetches_total{outcome="ok"}' in metrics
+        health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+        assert health.status_code == 200 and health.json()["ok"] is True
         edited = [f"/f{i}/report.html" for i in range(0, FEEDS, 3)]
         for path in edited:
             page = farm.pages[path]

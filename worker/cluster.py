@@ -32,8 +32,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -49,10 +50,11 @@ from storage.db import Store, check_url
 from storage.errors import StorageError, StoreUnavailable, StoreURLError
 from storage.models import Feed
 from worker.app import Runtime, pipeline_context
-from worker.context import Context, FeedState
+from worker.context import Context, FeedOutcome, FeedState
 from worker.deliver import deliver_due
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
+from worker.metrics import Metrics, MetricsServer
 from worker.pipeline import refresh_feed
 from worker.revisits import revisit_due
 from worker.seeds import default_feeds
@@ -246,6 +248,20 @@ class WorkerState:
     ctx: Context
     options: ClusterOptions
     clock: Callable[[], datetime]
+    metrics: Metrics = field(default_factory=Metrics)
+    last_job: float = field(default_factory=time.monotonic)
+
+    def count(self, outcome: FeedOutcome) -> None:
+        self.last_job = time.monotonic()
+        self.metrics.fetches.labels(outcome.status).inc()
+        self.metrics.versions.inc(outcome.new_versions)
+        for event in outcome.events:
+            self.metrics.changes.labels(event["kind"]).inc()
+
+    def health(self) -> dict[str, Any]:
+        """Healthy while this worker runs jobs; the queue hands each worker refreshes often."""
+        idle = time.monotonic() - self.last_job
+        return {"ok": idle < max(60.0, 10 * self.options.schedule_every), "idle_s": round(idle, 1)}
 
 
 def _state(context: JobContext) -> WorkerState:
@@ -266,6 +282,7 @@ async def refresh_job(context: JobContext, feed_id: int, token: str) -> str:
         "refresh feed=%s job=%s worker_id=%s", feed.url, context.job.id, context.job.worker_id
     )
     outcome = await refresh_feed(state.ctx, feed)
+    state.count(outcome)
     for event in outcome.events:
         logger.info(
             "change kind=%s article=%s summary=%s",
@@ -321,12 +338,14 @@ async def deliver_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     if not state.runtime.channels:
         return 0
-    sent, _pending = await deliver_due(
+    sent, pending = await deliver_due(
         state.runtime.store,
         state.runtime.channels,
         clock=state.clock,
         policy=state.runtime.settings.alert_retry,
     )
+    state.metrics.deliveries.labels("sent").inc(sent)
+    state.metrics.pending_alerts.set(pending)
     return sent
 
 
@@ -419,6 +438,11 @@ async def serve(
     ):
         ctx = pipeline_context(runtime, fetcher, extractor=extractor, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)
+        server = (
+            MetricsServer(settings.metrics, state.metrics, state.health).start()
+            if settings.metrics
+            else None
+        )
         worker = asyncio.create_task(
             app.run_worker_async(
                 concurrency=options.concurrency,
@@ -441,6 +465,8 @@ async def serve(
             await worker
         except asyncio.CancelledError:
             pass
+        if server is not None:
+            server.stop()
     logger.info("cluster worker stopped")
 
 
