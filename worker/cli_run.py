@@ -35,7 +35,7 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
 
     SIGTERM or SIGINT finish in-flight work and exit 0. Logs go to stderr, one event per line
     with key=value fields ([daemon] log_format = "json" for JSON Lines); metrics and health at
-    [daemon] metrics (HOST:PORT, /metrics and /healthz; single-node mode).
+    [daemon] metrics (HOST:PORT, /metrics and /healthz), or WIREDIFF_METRICS.
     """
     from worker.daemon import run_daemon
     from worker.logs import setup_logging
