@@ -21,7 +21,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -31,6 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.farm import Farm  # noqa: E402
 from storage.db import Store  # noqa: E402
+from tests.pg import create_database, drop_database  # noqa: E402
 from worker.cluster import install_engine_schema  # noqa: E402
 
 STATS = (
@@ -49,30 +49,6 @@ def worker_main(config: str) -> None:
     run_cluster(open_runtime(load_settings(config, os.environ), os.environ))
 
 
-def fresh_database(base: str) -> str:
-    name = f"wd_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return sa.make_url(base).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_database(base: str, url: str) -> None:
-    name = sa.make_url(url).database
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(
-            sa.text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :n AND pid <> pg_backend_pid()"
-            ),
-            {"n": name},
-        )
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
-
-
 def pg_stats(engine: sa.Engine) -> tuple[int, int, int, int]:
     with engine.connect() as conn:
         conn.execute(sa.text("SELECT pg_stat_clear_snapshot()"))
@@ -84,7 +60,7 @@ def pg_stats(engine: sa.Engine) -> tuple[int, int, int, int]:
 
 
 def run(base: str, farm: Farm, workers: int, duration: float, work: Path) -> dict[str, float]:
-    url = fresh_database(base)
+    url = create_database(base, "wd_bench")
     procs: list[subprocess.Popen[bytes]] = []
     try:
         store = Store(url)

@@ -25,16 +25,13 @@ def _postgres_url() -> str | None:
     return os.environ.get("WIREDIFF_TEST_POSTGRES_URL")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A migrated, empty store: an SQLite file under tmp_path, or a fresh PostgreSQL schema.
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """An empty PostgreSQL database, fresh for the test, dropped after it.
 
-    PostgreSQL comes from WIREDIFF_TEST_POSTGRES_URL; without it the PostgreSQL case skips
-    with a reason, except under CI (CI=true), where a skip would hide a broken store.
+    It comes from WIREDIFF_TEST_POSTGRES_URL; without it the test skips with a reason, except
+    under CI (CI=true), where a skip would hide a broken store.
     """
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'wirediff.db'}"
-        return
     base = _postgres_url()
     if not base:
         if os.environ.get("CI") == "true":
@@ -44,3 +41,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
     with fresh_database(base) as url:
         yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store: an SQLite file under tmp_path, or a fresh PostgreSQL database (pg_url)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wirediff.db'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url

@@ -40,20 +40,13 @@ INTERVAL = 2.0  # seconds between two polls of one feed, at least
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    base = os.environ.get("WIREDIFF_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI") == "true":
-            pytest.fail("WIREDIFF_TEST_POSTGRES_URL is not set under CI: PostgreSQL tests must run")
-        pytest.skip("cluster tests need WIREDIFF_TEST_POSTGRES_URL (see README)")
-    from tests.pg import fresh_database
-
-    with fresh_database(base) as url:
-        store = Store(url)
-        store.upgrade()
-        store.dispose()
-        install_engine_schema(url)
-        yield url
+def pg_url(pg_url: str) -> str:
+    """The conftest's fresh PostgreSQL database, migrated, with the job engine's schema."""
+    store = Store(pg_url)
+    store.upgrade()
+    store.dispose()
+    install_engine_schema(pg_url)
+    return pg_url
 
 
 @dataclass

@@ -6,8 +6,6 @@ test), the real CLI, a feed farm and a webhook receiver on 127.0.0.1.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,19 +23,6 @@ from worker.cli import cli
 from worker.cli_db import migrate_to
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    base = os.environ.get("WIREDIFF_TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("CI") == "true":
-            pytest.fail("WIREDIFF_TEST_POSTGRES_URL is not set under CI: PostgreSQL tests must run")
-        pytest.skip("PostgreSQL tests need WIREDIFF_TEST_POSTGRES_URL (see README)")
-    from tests.pg import fresh_database
-
-    with fresh_database(base) as url:
-        yield url
 
 
 @pytest.fixture
