@@ -20,10 +20,12 @@ from storage.errors import StoreConflict
 from storage.feeds import FeedSpec
 from worker.config import Settings
 from worker.context import Context, utcnow
+from worker.deliver import deliver_due
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
+from worker.metrics import Metrics
 from worker.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,24 @@ def pipeline_context(
         write_alerts=write_alerts,
         clock=clock,
     )
+
+
+async def deliver_outbox(
+    runtime: Runtime,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    metrics: Metrics | None = None,
+) -> tuple[int, int]:
+    """Send the due alerts of the outbox with the configured retry policy: (sent, pending)."""
+    if not runtime.channels:
+        return 0, 0
+    sent, pending = await deliver_due(
+        runtime.store, runtime.channels, clock=clock, policy=runtime.settings.alert_retry
+    )
+    if metrics is not None:
+        metrics.deliveries.labels("sent").inc(sent)
+        metrics.pending_alerts.set(pending)
+    return sent, pending
 
 
 def parse_alert_channels(

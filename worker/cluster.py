@@ -49,9 +49,8 @@ from storage import feeds
 from storage.db import Store, check_url
 from storage.errors import StorageError, StoreUnavailable, StoreURLError
 from storage.models import Feed
-from worker.app import Runtime, pipeline_context
+from worker.app import Runtime, deliver_outbox, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
-from worker.deliver import deliver_due
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.metrics import Metrics, MetricsServer
@@ -338,16 +337,7 @@ async def revisit_job(context: JobContext, timestamp: int) -> int:
 
 async def deliver_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
-    if not state.runtime.channels:
-        return 0
-    sent, pending = await deliver_due(
-        state.runtime.store,
-        state.runtime.channels,
-        clock=state.clock,
-        policy=state.runtime.settings.alert_retry,
-    )
-    state.metrics.deliveries.labels("sent").inc(sent)
-    state.metrics.pending_alerts.set(pending)
+    sent, _pending = await deliver_outbox(state.runtime, clock=state.clock, metrics=state.metrics)
     return sent
 
 

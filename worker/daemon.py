@@ -46,9 +46,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from storage import feeds
 from storage.errors import StorageError
 from storage.models import Delivery
-from worker.app import Runtime, ensure_feeds, pipeline_context
+from worker.app import Runtime, deliver_outbox, ensure_feeds, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
-from worker.deliver import deliver_due
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.logs import log_kv
@@ -351,16 +350,7 @@ class Daemon:
         self._log_changes(await revisit_due(self._ctx))
 
     async def deliver(self) -> None:
-        if not self.runtime.channels:
-            return
-        sent, pending = await deliver_due(
-            self.runtime.store,
-            self.runtime.channels,
-            clock=self.clock,
-            policy=self.runtime.settings.alert_retry,
-        )
-        self.metrics.deliveries.labels("sent").inc(sent)
-        self.metrics.pending_alerts.set(pending)
+        await deliver_outbox(self.runtime, clock=self.clock, metrics=self.metrics)
 
     async def housekeeping(self) -> None:
         total, in_error, stale, alerts = await asyncio.to_thread(self._health_rows, self.clock())

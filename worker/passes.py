@@ -7,8 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from storage.feeds import FeedSpec
-from worker.app import Runtime, pipeline_context
-from worker.deliver import deliver_due
+from worker.app import Runtime, deliver_outbox, pipeline_context
 from worker.errors import ConfigError
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
@@ -64,9 +63,5 @@ async def one_pass(
         console.change(event)
     report.changes = len(events)
     report.events = events
-    if runtime.channels:
-        sent, pending = await deliver_due(
-            runtime.store, runtime.channels, policy=settings.alert_retry
-        )
-        report.alerts_sent, report.alerts_pending = sent, pending
+    report.alerts_sent, report.alerts_pending = await deliver_outbox(runtime)
     return report
