@@ -107,6 +107,14 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     ("presided", re.compile(r"\bleitete(?:n)?\b|\bempfing(?:en)?\b|\bgeleitet\b")),
+    (
+        "attended",  # the one who holds talks or a call with someone takes part in it too
+        _BOTH_SIDES := re.compile(
+            r"\b(?:held\s+(?:talks|consultations)|met|had\s+an?\s+(?:telephone\s+)?"
+            r"(?:conversation|talk|call|phone\s+call))\s+with\b",
+            re.I,
+        ),
+    ),
     ("spoke", re.compile(r"\bhielt(?:en)?\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache)\b")),
     ("spoke", re.compile(r"\bsprach(?:en)?\b(?!\s+(?:über|von|mit))")),
     (
@@ -141,6 +149,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = dict(
             ("presided", "chaired"),
             ("speech", "address", "remarks", "spoke"),
             ("leitete", "empfing", "geleitet"),
+            ("with",),
             ("hielt",),
             ("sprach",),
             ("held", "convened", "chaired"),
@@ -236,6 +245,8 @@ def _latin_list(text: str, roster: Roster, *, backward: bool) -> list[str]:
         if _EN_STOP.match(piece) and (names or not backward):
             break
         name = latin_name(piece, roster)
+        if name is None:
+            name = latin_name(_without_adjuncts(piece), roster)  # "X on Tuesday", "visiting X in Y"
         if name is None and not backward and not names:
             name = latin_name(_leading_capitalised(piece), roster)  # "X stressed that ..."
             if name:
@@ -246,6 +257,20 @@ def _latin_list(text: str, roster: Roster, *, backward: bool) -> list[str]:
         elif backward and names and not piece[:1].islower() and len(piece.split()) > 5:
             break  # a long clause that is not an appositive ends the list
     return names[::-1] if backward else names
+
+
+# When and where around a name: "Xi Jinping on Tuesday", "visiting President Macron in Beijing".
+_TRAILING_ADJUNCT = re.compile(
+    r"\s+(?:on|in|at|here|there|via|during|earlier|later|today|yesterday|this|last)\b.*$"
+)
+_LEADING_LOWER = re.compile(
+    r"^(?:(?:visiting|incoming|outgoing|former|acting|then|newly|elected|new)\s+)+(?=[A-Z])"
+)
+
+
+def _without_adjuncts(piece: str) -> str:
+    """The piece without a trailing time/place phrase and leading lower-case modifiers."""
+    return _LEADING_LOWER.sub("", _TRAILING_ADJUNCT.sub("", piece))
 
 
 def _leading_capitalised(piece: str) -> str:
@@ -267,11 +292,13 @@ def _latin_hits(sentence: str) -> list[_Hit]:
             if not any(word in low for word in _GATES[pattern]):
                 continue
             for m in pattern.finditer(sentence):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                if pattern is not _BOTH_SIDES and any(
+                    m.start() < e and s < m.end() for s, e in taken
+                ):
                     continue
                 taken.append((m.start(), m.end()))
                 hits.append(_Hit(role, m.start(), m.end(), after))
-    return sorted(hits, key=lambda h: h.start)
+    return sorted(hits, key=lambda h: (h.start, h.after))  # a subject before what follows it
 
 
 def _latin_lists(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
@@ -286,12 +313,13 @@ def _latin_lists(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str
         else:
             yield "attended", _latin_list(inner, roster, backward=False)
     previous: list[str] = []
-    bound = 0
     for i, hit in enumerate(hits):
         if hit.after:
-            stop = hits[i + 1].start if i + 1 < len(hits) else len(sentence)
+            # the list runs to the next trigger after this one (one sharing its words does not end it)
+            stop = next((h.start for h in hits[i + 1 :] if h.start >= hit.end), len(sentence))
             names = _latin_list(sentence[hit.end : stop], roster, backward=False)
         else:
+            bound = max((h.end for h in hits[:i] if h.end <= hit.start), default=0)
             region = sentence[bound : hit.start]
             names = _latin_list(region, roster, backward=True)
             if not names and previous and _REUSE.match(region):
@@ -299,7 +327,6 @@ def _latin_lists(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str
         if names:
             yield hit.role, names
             previous = names
-        bound = hit.end
 
 
 def _zh_chunk_names(chunk: str, roster: Roster, *, last: bool) -> list[str] | None:

@@ -291,3 +291,28 @@ def test_someone_else_presiding_in_the_body_is_a_finding() -> None:
     )
     diff = lead_body_diff(extract_people(text, ROSTER), ROSTER)
     assert diff is not None and diff.added == ("Ding Xuexiang",)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chinese President Xi Jinping on Tuesday held talks with visiting French President "
+            "Emmanuel Macron in Beijing.",
+            [("Xi Jinping", "attended"), ("Emmanuel Macron", "attended")],
+        ),
+        (
+            "Vladimir Putin had a telephone conversation with President of the United States "
+            "Donald Trump.",
+            [("Vladimir Putin", "attended"), ("Donald Trump", "attended")],
+        ),
+        (
+            "Present at the meeting were members of the Foreign Affairs Commission and the Xinjiang "
+            "Production and Construction Corps.",
+            [],
+        ),
+    ],
+    ids=["talks-both-sides", "phone-call-both-sides", "bodies-are-not-people"],
+)
+def test_both_sides_of_talks_and_time_place_phrases(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.role) for p in extract_people(text, ROSTER)] == want

@@ -28,7 +28,7 @@ CASES = [
     (
         "Vladimir Putin met with Chairman of the State Affairs Commission of the Democratic "
         "People's Republic of Korea Kim Jong Un.",
-        [("Kim Jong Un", "attended")],
+        [("Vladimir Putin", "attended"), ("Kim Jong Un", "attended")],  # both sides of the talks
     ),
     (
         "The President had a telephone conversation with President of the United States "
