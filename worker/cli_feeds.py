@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -70,6 +70,18 @@ def feeds_remove(config_path: str | None, db_url: str | None, url: str) -> None:
     click.echo(f"removed {url}")
 
 
+def _ago(value: datetime | None, now: datetime) -> str | None:
+    if value is None:
+        return None
+    return format_duration(max(0, int((now - value).total_seconds()))) + " ago"
+
+
+def _until(value: datetime | None, now: datetime) -> str:
+    if value is None or value <= now:
+        return "now"
+    return "in " + format_duration(int((value - now).total_seconds()))
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
@@ -99,18 +111,21 @@ def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> No
                 }
             )
         return
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("url", "name", "interval", "last ok", "errors", "next fetch", "last error"):
-        table.add_column(column, overflow="fold")
+    now = datetime.now(UTC)
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    table.add_column("feed", overflow="fold", ratio=3, min_width=24)
+    for column in ("every", "last ok", "errors", "next"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("last error", overflow="fold", ratio=2, min_width=16)
     for f in rows:
+        name = f.name or f.title
         table.add_row(
-            f.url,
-            f.name or f.title or "",
+            f"{name}\n[dim]{f.url}[/dim]" if name else f.url,
             format_duration(f.interval_s),
-            _iso(f.last_ok_at) or "never",
-            str(f.error_count),
-            _iso(f.next_fetch_at) or "now",
-            f.last_error or "",
+            _ago(f.last_ok_at, now) or "never",
+            str(f.error_count) if f.error_count else "",
+            _until(f.next_fetch_at, now),
+            (f.last_error or "").removeprefix(f"{f.url}: "),
         )
     RichConsole(highlight=False).print(table)
 
