@@ -121,7 +121,7 @@ _EN_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         # "Vladimir Putin held a meeting with permanent members of the Security Council": the
         # one who holds or convenes a meeting with a body (not with a named person) chairs it.
         "presided",
-        re.compile(
+        _CHAIR := re.compile(
             r"\b(?:held|convened|chaired)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:meeting|session|conference|videoconference|council)\b(?!\s+with\s+(?-i:[A-Z]))",
             re.I,
@@ -292,7 +292,8 @@ def _latin_hits(sentence: str) -> list[_Hit]:
             if not any(word in low for word in _GATES[pattern]):
                 continue
             for m in pattern.finditer(sentence):
-                if pattern is not _BOTH_SIDES and any(
+                # these two read their names before the words another trigger reads after them
+                if pattern not in (_BOTH_SIDES, _CHAIR) and any(
                     m.start() < e and s < m.end() for s, e in taken
                 ):
                     continue

@@ -8,11 +8,13 @@ edit; names are matched through the roster or pinyin).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
-from worker.detect.model import AttendeeDiff, Finding, Report, WordDiff
+from worker.detect.model import AttendeeDiff, Finding, Report, Variant, WordDiff
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
@@ -67,6 +69,11 @@ def compare_reports(
             people=(report_a.people, report_b.people),
         )
     people = compare_people(report_a.people, report_b.people, roster)
+    # A name transliterated per language (Sergej Lawrow / Sergei Lavrov) is the same person on
+    # the roster: a translation, not a variant worth reporting.
+    people = replace(
+        people, variants=tuple(v for v in people.variants if not _same_person(v, roster))
+    )
     if not people.changed:
         return None
     return Change(
@@ -78,6 +85,13 @@ def compare_reports(
         attendees=people,
         title=None,
     )
+
+
+def _same_person(variant: Variant, roster: Roster) -> bool:
+    if len(variant.before) != 1 or len(variant.after) != 1:
+        return False
+    known = roster.canonical(variant.before[0])
+    return known is not None and known == roster.canonical(variant.after[0])
 
 
 def _title(text: str) -> str:

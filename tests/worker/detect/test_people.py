@@ -316,3 +316,25 @@ def test_someone_else_presiding_in_the_body_is_a_finding() -> None:
 )
 def test_both_sides_of_talks_and_time_place_phrases(text: str, want: list[tuple[str, str]]) -> None:
     assert [(p.name, p.role) for p in extract_people(text, ROSTER)] == want
+
+
+def test_a_german_and_an_english_readout_of_one_meeting_agree() -> None:
+    from worker.detect.report import compare_reports
+
+    de = (
+        "Treffen mit den ständigen Mitgliedern des Sicherheitsrates\n\n"
+        "Wladimir Putin leitete eine Sitzung mit den ständigen Mitgliedern des Sicherheitsrates.\n\n"
+        "An der Sitzung nahmen Ministerpräsident Michail Mischustin, Außenminister Sergej Lawrow "
+        "und Verteidigungsminister Andrej Beloussow teil."
+    )
+    en = (
+        "Meeting with permanent members of the Security Council\n\n"
+        "Vladimir Putin held a meeting with permanent members of the Security Council.\n\n"
+        "Taking part in the meeting were Prime Minister Mikhail Mishustin, Foreign Minister "
+        "Sergei Lavrov and Defence Minister Andrei Belousov."
+    )
+    assert compare_reports(de, en, ROSTER) is None
+    fewer = en.replace(" and Defence Minister Andrei Belousov", "")
+    change = compare_reports(de, fewer, ROSTER)
+    assert change is not None and change.attendees is not None
+    assert change.attendees.removed == ("Andrej Beloussow",) and change.attendees.variants == ()

@@ -14,6 +14,7 @@ CASES = [
         "Federation Council Valentina Matviyenko, Foreign Minister Sergei Lavrov and Director "
         "of the Federal Security Service Alexander Bortnikov.",
         [
+            ("Vladimir Putin", "presided"),  # he holds the meeting with a body: he chairs it
             ("Mikhail Mishustin", "attended"),
             ("Valentina Matviyenko", "attended"),
             ("Sergei Lavrov", "attended"),
