@@ -239,8 +239,6 @@ def test_three_workers_share_the_feeds_and_record_and_alert_each_edit_once(
             45,
             w,
         )
-        metrics = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
-        assert 'wirediff_fetches_total{outcome="ok"}' in metrics
         health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
         assert health.status_code == 200 and health.json()["ok"] is True
         edited = [f"/f{i}/report.html" for i in range(0, FEEDS, 3)]
@@ -258,6 +256,16 @@ def test_three_workers_share_the_feeds_and_record_and_alert_each_edit_once(
         wait_for(
             "another poll of every feed",
             lambda: all(polls.count(p, after=mark) >= 1 for p in feed_paths),
+            30,
+            w,
+        )
+        # the first worker counts its own refreshes on /metrics (the queue hands it some soon)
+        wait_for(
+            "refreshes counted on the first worker's /metrics",
+            lambda: (
+                'wirediff_fetches_total{outcome="ok"}'
+                in httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+            ),
             30,
             w,
         )
