@@ -145,3 +145,28 @@ def run_cli(args: list[str], env: dict[str, str] | None = None) -> Result:
 
 def json_lines(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip().startswith("{")]
+
+
+def starttls_mail(tmp_path: Path) -> tuple[Mail, str]:
+    """A started SMTP server requiring STARTTLS (a trustme certificate) and login, and the
+    [[alerts]] email lines that reach it (credentials from WD_SMTP_USER / WD_SMTP_PASSWORD)."""
+    import trustme
+
+    from tests.alerts.conftest import _server_context, authenticator
+
+    ca = trustme.CA()
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    mail = Mail(
+        kwargs={
+            "tls_context": _server_context(ca),
+            "require_starttls": True,
+            "authenticator": authenticator,
+            "auth_required": True,
+        }
+    ).start()
+    lines = (
+        f'security = "starttls"\nca_file = "{ca_file}"\n'
+        'username_env = "WD_SMTP_USER"\npassword_env = "WD_SMTP_PASSWORD"'
+    )
+    return mail, lines

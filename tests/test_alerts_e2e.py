@@ -16,12 +16,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import trustme
 
 from storage import changes
 from storage.db import Store
-from tests.alerting import SECRET, SECRET_ENV, Hook, Mail, json_lines, run_cli, write_config
-from tests.alerts.conftest import PASSWORD, USER, _server_context, authenticator
+from tests.alerting import (
+    SECRET,
+    SECRET_ENV,
+    Hook,
+    Mail,
+    json_lines,
+    run_cli,
+    starttls_mail,
+    write_config,
+)
+from tests.alerts.conftest import PASSWORD, USER
 from tests.farm import REPORT, Farm
 from tests.httpserver import LocalServer
 
@@ -70,23 +78,9 @@ def pending(config: Path) -> list[dict[str, object]]:
 def test_one_change_arrives_once_by_starttls_email_and_signed_webhook(
     db_url: str, tmp_path: Path, server: LocalServer, farm: Farm
 ) -> None:
-    ca = trustme.CA()
-    ca_file = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(ca_file))
-    mail = Mail(
-        kwargs={
-            "tls_context": _server_context(ca),
-            "require_starttls": True,
-            "authenticator": authenticator,
-            "auth_required": True,
-        }
-    ).start()
+    mail, tls = starttls_mail(tmp_path)
     try:
         hook = Hook(server)
-        tls = (
-            f'security = "starttls"\nca_file = "{ca_file}"\n'
-            'username_env = "WD_SMTP_USER"\npassword_env = "WD_SMTP_PASSWORD"'
-        )
         config = write_config(
             tmp_path, db_url, server.url("/rss.xml"), mail=mail, hook=hook, extra_email=tls
         )

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import trustme
 
-from tests.alerting import Hook, Mail, run_cli, write_config
-from tests.alerts.conftest import USER, _server_context, authenticator
+from tests.alerting import Hook, Mail, run_cli, starttls_mail, write_config
+from tests.alerts.conftest import USER
 from tests.httpserver import LocalServer
 
 
@@ -42,23 +41,9 @@ def test_alerts_test_reports_ok_for_every_working_channel(
 def test_alerts_test_names_each_failed_channel_and_exits_1(
     tmp_path: Path, server: LocalServer
 ) -> None:
-    ca = trustme.CA()
-    ca_file = tmp_path / "ca.pem"
-    ca.cert_pem.write_to_path(str(ca_file))
-    mail = Mail(
-        kwargs={
-            "tls_context": _server_context(ca),
-            "require_starttls": True,
-            "authenticator": authenticator,
-            "auth_required": True,
-        }
-    ).start()
+    mail, tls = starttls_mail(tmp_path)
     try:
         hook = Hook(server, status=500)
-        tls = (
-            f'security = "starttls"\nca_file = "{ca_file}"\n'
-            'username_env = "WD_SMTP_USER"\npassword_env = "WD_SMTP_PASSWORD"'
-        )
         config = write_config(
             tmp_path,
             sqlite(tmp_path),
