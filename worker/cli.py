@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import logging
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -24,7 +22,7 @@ from storage.errors import SchemaOutdated, StorageError, StoreUnavailable, Store
 from worker.app import Runtime, ensure_feeds, open_runtime, sync_feeds
 from worker.config import Settings, environment, load_settings
 from worker.errors import ConfigError, WorkerError
-from worker.output import Console, emit_json
+from worker.output import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("wirediff")
@@ -220,6 +218,3 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("wirediff: interrupted", err=True)
         sys.exit(130)
-
-
-__all__ = ["Path", "cli", "emit_json", "json", "main"]

@@ -15,7 +15,6 @@ from worker.cli import UserError, runtime_for, store_for, store_options, user_er
 from worker.detect.changes import Text, detect_change
 from worker.detect.report import check_report, compare_reports
 from worker.durations import parse_duration
-from worker.errors import ConfigError
 from worker.events import Subject, build_event
 from worker.output import Console, emit_json
 from worker.render import render_diff_html, render_diff_text
@@ -269,6 +268,3 @@ def _print_report(name: str, report: Any) -> None:
 def register(cli: click.Group) -> None:
     for command in (changes_cmd, history_cmd, diff_cmd, compare_cmd):
         cli.add_command(command)
-
-
-__all__ = ["ConfigError", "register"]

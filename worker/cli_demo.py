@@ -11,7 +11,7 @@ import click
 from storage.db import default_sqlite_path
 from storage.feeds import FeedSpec
 from worker.app import open_runtime, sync_feeds
-from worker.cli import UserError, user_errors
+from worker.cli import user_errors
 from worker.config import Settings, environment
 from worker.demo import DemoSite, demo_versions, serve
 from worker.detect.report import check_report
@@ -88,6 +88,3 @@ def _show_seed(report: object, as_json: bool) -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(demo_cmd)
-
-
-__all__ = ["UserError", "register"]

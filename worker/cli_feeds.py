@@ -11,7 +11,7 @@ from rich.table import Table
 
 from storage import feeds
 from storage.feeds import FeedSpec
-from worker.cli import UserError, load, store_for, store_options, user_errors
+from worker.cli import UserError, store_for, store_options, user_errors
 from worker.config import MIN_QUIET_INTERVAL
 from worker.durations import format_duration, parse_duration
 from worker.errors import ConfigError
@@ -174,6 +174,3 @@ def feeds_export(config_path: str | None, db_url: str | None) -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(feeds_group)
-
-
-__all__ = ["load", "register"]

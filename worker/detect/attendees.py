@@ -17,10 +17,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
-from worker.detect.people import _NO_ROSTER, _canonical, extract_people
+from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified
 
-__all__ = ["compare_people", "extract_people", "lead_body_diff"]
+__all__ = ["compare_people", "lead_body_diff"]
 
 _T = TypeVar("_T")
 
@@ -132,6 +132,7 @@ def compare_people(
     lead's, the body's with the body's), so a correction of the lead is not hidden by the
     same names standing in the body.
 
+    >>> from worker.detect.people import extract_people
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
     >>> b = extract_people("Cai Qi, Ding Xuexiang and Li Xi attended the meeting.")
     >>> compare_people(a, b).variants[0].to_dict()
@@ -218,6 +219,7 @@ def _role_changes(
 def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> AttendeeDiff | None:
     """The lead's lists against the body's (lead = before), or None when one side names nobody.
 
+    >>> from worker.detect.people import extract_people
     >>> ps = extract_people("Li Xi and Cai Qiding attended\\n\\nBeijing, 12 Dec (Xinhua) -- "
     ...                     "Li Xi and Cai Qi attended.")
     >>> lead_body_diff(ps).variants[0].to_dict()
