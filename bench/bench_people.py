@@ -1,112 +1,247 @@
-"""Precision, recall and speed of people extraction on the CCTV meetings corpus and the seed.
+"""Precision, recall and F1 of people extraction on real reports, per style; pairs; speed.
 
-Input: /work/shared/corpus/meetings-zh (index.json gives, per report, the leaders named in
-the sentences that say who attended) and the seed report. Output: printed figures.
-Run: PYTHONPATH=. python bench/bench_people.py [CORPUS_DIR] [SEED_FILE]
+Input:
+- bench/data/people/{dev,test}/*.toml: real report excerpts labelled by hand (LABELLING.md),
+  one file per style; none*.toml hold reports that name nobody in a role (precision only).
+- bench/data/people/pairs/*.toml: real pairs of reports of one event and the expected
+  comparison (added, removed, role changes).
+- /work/shared/corpus/meetings-zh (43 CCTV reports; index.json names the leaders of the
+  attendee sentences) and the seed report, when present: the styles the extractor was first
+  built on, kept as a regression check.
 
-Ground truth holds only the Standing Committee members named in the attendee sentences,
-so recall is measured against it; precision counts an extracted attendee (role attended,
-present or presided) that is on the roster's leadership list but not in the ground truth
-as a false positive, and extracted names nobody could check are listed for reading.
+Output: printed figures. A person counts as found when the name (folded, or through the roster
+or pinyin) and the role both match a label; every extracted (name, role) not labelled is a
+false positive. The test split is never tuned on: `--show` lists misses for dev only.
+
+Run: PYTHONPATH=. python bench/bench_people.py [--split dev|test|both] [--show] [--style S]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from worker.detect.attendees import lead_body_diff
 from worker.detect.people import extract_people
-from worker.detect.roster import Roster
+from worker.detect.report import compare_reports
+from worker.detect.roster import Roster, fold, has_han, pinyin_name
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/meetings-zh")
-SEED = Path(sys.argv[2] if len(sys.argv) > 2 else "/work/shared/seeds/000_51e97353ff3bef23.txt")
-SEED_EXPECTED = {
-    ("lead", "spoke"): ["Xi Jinping"],
-    ("lead", "presided"): ["Li Qiang"],
-    ("lead", "attended"): ["Zhao Leji", "Wang Huning", "Cai Qiding", "Xue Xiang", "Li Xi", "Han Zheng"],
-    ("body", "attended"): ["Xi Jinping", "Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi",
-                           "Ding Xuexiang", "Li Xi", "Han Zheng"],
-    ("body", "spoke"): ["Xi Jinping", "Wang Yi"],
-    ("body", "presided"): ["Li Qiang"],  # "When presiding over the meeting, Li Qiang stressed"
-}  # fmt: skip
+DATA = ROOT / "bench" / "data" / "people"
+CORPUS = Path("/work/shared/corpus/meetings-zh")
+SEED = ROOT / "seeds" / "000_51e97353ff3bef23.txt"
 
 
 def load_roster() -> Roster:
     return Roster.from_entries(tomllib.loads((ROOT / "seeds/people.toml").read_text())["people"])
 
 
-def corpus_scores(roster: Roster) -> None:
+def name_key(name: str, roster: Roster) -> str:
+    """One key per person: the roster's canonical name, else pinyin, else the folded name."""
+    known = roster.canonical(name)
+    if known:
+        return fold(known)
+    return fold(pinyin_name(name)) if has_han(name) else fold(name)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    reports: int = 0
+    fp_reports: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.reports += other.reports
+        self.fp_reports += other.fp_reports
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Outcome:
+    missed: list[tuple[str, str]] = field(default_factory=list)
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+
+def score_report(report: dict[str, Any], roster: Roster) -> tuple[Score, Outcome]:
+    language = report.get("language") or None
+    lang = "zh" if language == "zh" else language
+    people = extract_people(report["text"], roster, language=lang)
+    got = {(name_key(p.name, roster), p.role): p.name for p in people}
+    want = {(name_key(p["name"], roster), p["role"]): p["name"] for p in report["people"]}
+    tp = len(got.keys() & want.keys())
+    extra = [(got[k], k[1]) for k in got.keys() - want.keys()]
+    missed = [(want[k], k[1]) for k in want.keys() - got.keys()]
+    score = Score(tp, len(extra), len(missed), 1, 1 if extra else 0)
+    return score, Outcome(missed, extra)
+
+
+def load_reports(split: str) -> dict[str, list[dict[str, Any]]]:
+    """Reports by style (file name without .toml; none*.toml -> "none")."""
+    by_style: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted((DATA / split).glob("*.toml")):
+        style = "none" if path.stem.startswith("none") else path.stem
+        for report in tomllib.loads(path.read_text(encoding="utf-8")).get("report", []):
+            by_style[style].append(report)
+    return by_style
+
+
+def evaluate(split: str, roster: Roster, *, show: bool, only: str | None) -> dict[str, Any]:
+    by_style = load_reports(split)
+    total = Score()
+    rows: dict[str, Any] = {}
+    for style, reports in sorted(by_style.items()):
+        if only and style != only:
+            continue
+        score = Score()
+        for report in reports:
+            s, outcome = score_report(report, roster)
+            score.add(s)
+            if show and split == "dev" and (outcome.missed or outcome.extra):
+                print(f"  {report['id']}: missed {outcome.missed} extra {outcome.extra}")
+        rows[style] = score
+        if style != "none":
+            total.add(score)
+    print(f"{split}:")
+    print(f"  {'style':<12} {'reports':>7} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for style, s in rows.items():
+        if style == "none":
+            continue
+        print(
+            f"  {style:<12} {s.reports:>7} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+            f"   {s.tp}/{s.fp}/{s.fn}"
+        )
+    print(
+        f"  {'overall':<12} {total.reports:>7} {total.precision:6.3f} {total.recall:6.3f}"
+        f" {total.f1:6.3f}   {total.tp}/{total.fp}/{total.fn}"
+    )
+    none = rows.get("none")
+    if none:
+        print(
+            f"  no-attendee reports: {none.reports}, false positives {none.fp}"
+            f" in {none.fp_reports} reports"
+        )
+    return rows
+
+
+def _names(items: Iterable[str], roster: Roster) -> set[str]:
+    return {name_key(n, roster) for n in items}
+
+
+def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
+    texts = {r["id"]: r for reports in load_reports(split).values() for r in reports}
+    right = total = 0
+    for path in sorted((DATA / "pairs").glob("*.toml")):
+        for pair in tomllib.loads(path.read_text(encoding="utf-8")).get("pair", []):
+            if pair.get("split", "dev") != split:
+                continue
+            a = pair.get("a_text") or texts[pair["a"]]["text"]
+            b = pair.get("b_text") or texts[pair["b"]]["text"]
+            change = compare_reports(a, b, roster)
+            diff = change.attendees if change else None
+            got_added = _names(diff.added if diff else (), roster)
+            got_removed = _names(diff.removed if diff else (), roster)
+            got_roles = {
+                (name_key(r.name, roster), r.before, r.after)
+                for r in (diff.role_changes if diff else ())
+            }
+            want_roles = {
+                (name_key(r["name"], roster), r["before"], r["after"])
+                for r in pair.get("role_changes", [])
+            }
+            ok = (
+                got_added == _names(pair.get("added", []), roster)
+                and got_removed == _names(pair.get("removed", []), roster)
+                and got_roles == want_roles
+            )
+            total += 1
+            right += ok
+            if show and split == "dev" and not ok:
+                print(
+                    f"  pair {pair['id']}: added {diff.added if diff else ()} removed "
+                    f"{diff.removed if diff else ()} roles {sorted(got_roles)}"
+                )
+    if total:
+        print(f"  pairs: {right}/{total} compare as expected")
+
+
+def meetings_zh(roster: Roster) -> None:
+    """The CCTV corpus the extractor was first built on: recall must stay 1.0."""
+    if not (CORPUS / "index.json").exists():
+        print("meetings-zh: corpus not present, skipped")
+        return
     index = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
-    leaders = {e.zh for e in roster.entries if e.zh}
-    tp = fp = fn = 0
-    unchecked: list[str] = []
+    tp = fn = 0
     texts = [(CORPUS / e["file"]).read_text(encoding="utf-8") for e in index]
     for entry, text in zip(index, texts, strict=True):
         truth = set(entry.get("leaders_named_in_attendee_sentences", []))
-        people = extract_people(text, roster, language="zh")
-        got = {p.name for p in people if p.role in ("attended", "present", "presided")}
-        tp += len(got & truth)
-        fn += len(truth - got)
-        fp += len((got - truth) & leaders)
-        unchecked += sorted(got - truth - leaders)
-        if truth - got or (got - truth) & leaders:
-            print(
-                f"  {entry['file']}: missed {sorted(truth - got)} extra {sorted((got - truth) & leaders)}"
-            )
-    print(
-        f"meetings-zh: {len(index)} reports, recall {tp / max(tp + fn, 1):.3f}, "
-        f"other roster leaders named (ground truth is partial) {fp}  tp={tp} fn={fn}"
-    )
-    print(
-        f"  other names extracted (not checkable): {len(unchecked)}: {' '.join(sorted(set(unchecked)))}"
-    )
-    start = time.perf_counter()
-    rounds = 5
-    for _ in range(rounds):
+        got = {p.name for p in extract_people(text, roster, language="zh")}
+        tp, fn = tp + len(got & truth), fn + len(truth - got)
+    print(f"meetings-zh: {len(index)} reports, recall {tp / max(tp + fn, 1):.3f} (tp={tp} fn={fn})")
+
+
+def seed(roster: Roster) -> None:
+    people = extract_people(SEED.read_text(encoding="utf-8"), roster)
+    diff = lead_body_diff(people, roster)
+    print(f"seed: {len(people)} people; lead vs body: {diff.to_dict() if diff else None}")
+
+
+def throughput(roster: Roster) -> None:
+    texts = [r["text"] for reports in load_reports("dev").values() for r in reports]
+    if CORPUS.exists():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
         for text in texts:
             extract_people(text, roster)
-    elapsed = time.perf_counter() - start
-    print(f"  throughput: {rounds * len(texts) / elapsed:.0f} reports/s")
-
-
-def sentence_scores(index: list[dict[str, object]]) -> None:
-    """Each attendee sentence alone, no roster: every extracted name is checked."""
-    tp = fp = fn = 0
-    for entry in index:
-        for sentence in entry["attendee_sentences"]:  # type: ignore[attr-defined]
-            truth = {n for n in entry["leaders_named_in_attendee_sentences"] if n in sentence}  # type: ignore[attr-defined]
-            got = {p.name for p in extract_people(sentence, Roster.empty(), language="zh")}
-            tp, fp, fn = tp + len(got & truth), fp + len(got - truth), fn + len(truth - got)
-            if got != truth:
-                print(
-                    f"  sentence {entry['file']}: missed {sorted(truth - got)} extra {sorted(got - truth)}"
-                )
+        best = min(best, time.process_time() - start)
     print(
-        f"attendee sentences, no roster: precision {tp / max(tp + fp, 1):.3f} "
-        f"recall {tp / max(tp + fn, 1):.3f}  tp={tp} fp={fp} fn={fn}"
+        f"throughput: {len(texts) / best:.0f} reports/s over {len(texts)} reports (CPU, best of 3)"
     )
 
 
-def seed_scores(roster: Roster) -> None:
-    people = extract_people(SEED.read_text(encoding="utf-8"), roster)
-    got = {(p.segment, p.role, p.name) for p in people}
-    want = {(s, r, n) for (s, r), names in SEED_EXPECTED.items() for n in names}
-    tp = len(got & want)
-    print(
-        f"seed: recall {tp / len(want):.3f}, precision {tp / max(len(got), 1):.3f}; "
-        f"missing {sorted(want - got)} extra {sorted(got - want)}"
-    )
-    diff = lead_body_diff(people, roster)
-    print(f"  lead vs body: {diff.to_dict() if diff else None}")
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--show", action="store_true", help="list misses (dev split only)")
+    parser.add_argument("--style", help="only this style")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    roster = load_roster()
+    for split in ("dev", "test") if args.split == "both" else (args.split,):
+        evaluate(split, roster, show=args.show, only=args.style)
+        evaluate_pairs(split, roster, show=args.show)
+    if not args.style:
+        meetings_zh(roster)
+        seed(roster)
+    if not args.no_speed:
+        throughput(roster)
 
 
 if __name__ == "__main__":
-    roster = load_roster()
-    corpus_scores(roster)
-    sentence_scores(json.loads((CORPUS / "index.json").read_text(encoding="utf-8")))
-    seed_scores(roster)
+    main(sys.argv[1:])

@@ -1,0 +1,577 @@
+"""People and their roles in one English or German sentence: name lists first, then the cue
+that governs each list.
+
+1. Name items: the roster's spellings, else runs of two to four capitalised words that are not
+   titles, bodies, places or calendar words. One capitalised word is a name only when the
+   roster knows it or it is the surname of a fuller name the same text gives ("Xi" after
+   "Xi Jinping"). Titles before a name, capitalised or not ("the director of the foreign
+   intelligence service Sergei Naryshkin"), stay outside the name.
+2. Lists: items joined by commas, "and", "as well as", "including", with appositives between
+   them ("Xi Jinping, general secretary of ..., and Li Qiang").
+3. Roles (tables in `role_cues`): a verb after the list, past adverbials and appositives,
+   makes the list its subject ("A, B and C on Saturday joined deputies"); a passive "by", an
+   inverted "were" or a "with" of meeting before it makes it the complement ("chaired by X",
+   "Taking part were X", "held talks with X"). Verbs joined by "and" share their subject
+   ("attended the meeting and delivered a speech").
+
+Hand-written because no maintained library does this at this speed without a language model
+(a dependency parser is 100x slower and needs a model download); the vocabularies are data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from worker.detect import role_cues as cues
+from worker.detect.model import Role
+from worker.detect.roster import Roster
+
+# ---- tokens -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+# ---- vocabularies ---------------------------------------------------------------------------
+# Hand-written: no maintained library tells a title from a name in a list.
+
+_TITLE_WORDS = frozenset(
+    "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
+    "aide councilor councillor director head chief governor mayor ambassador spokesman "
+    "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
+    "dr prof professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "justice judge senator leader leaders adviser advisor member members officer commissioner "
+    "administrator assistant counselor counsellor representative general admiral marshal "
+    "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
+    "vice-chairman vice-chairperson vice-chair co-chair co-chairman rector dean mufti "
+    "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
+    "präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
+    "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
+    "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
+    "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin".split()
+)
+_ORG_WORDS = frozenset(
+    "council committee commission duma office ministry department federation assembly "
+    "congress bureau party court procuratorate government administration service agency "
+    "guard forces staff corps bank region province republic union kremlin executive "
+    "presidential security state national central parliament senate cabinet army navy "
+    "military police university academy institute association organization organisation "
+    "group company corporation fund foundation league front conference forum summit "
+    "secretariat politburo standing political international affairs foreign defence defense "
+    "interior finance economic trade commerce health education energy emergencies prime "
+    "first chamber city county states kingdom emirates nations föderationsrat staatsduma "
+    "regierung ministerium bundestag bundesrat bundesregierung landtag kommission rat "
+    "ausschuss behörde amt gericht stiftung verband institut universität akademie agentur "
+    "dienst sicherheitsrat staatsrat versammlung konferenz sitzung treffen gipfel partei "
+    "environmental environment protection ecology transport transportation development "
+    "relations policy economy industry industrial culture sport sports science technology "
+    "technologies agriculture labour labor construction communications digital resources "
+    "natural social welfare housing infrastructure investment investments cooperation "
+    "integration youth tourism property internal external strategic planning taxation "
+    "customs statistics veterans civil climate information media affairs legal judicial "
+    "audit supervision inspection discipline propaganda publicity organisation united "
+    "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla".split()
+)
+# Capitalised words that are never part of a person's name: places, bodies, calendar words.
+_NOT_NAME = frozenset(
+    "the a an in on at when also and then but meanwhile earlier later today yesterday this "
+    "that these those it its he she they we our his her their there here after before during "
+    "while as of for with from by to under over according among between since until "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec "
+    "der die das am auch bei im und sowie ein eine es sie er wir ihr "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni "
+    "juli oktober dezember "
+    "beijing moscow shanghai hong kong macao macau taiwan xinjiang tibet china chinese russia "
+    "russian america american europe european asia asian africa african washington london "
+    "paris berlin tokyo kyiv kiev ukraine ukrainian belarus germany german france french "
+    "japan japanese korea korean india indian pacific atlantic arctic north south east west "
+    "northern southern eastern western central great hall people people's palace house "
+    "square street road avenue park museum center centre olympic games cup world global expo "
+    "new year day week month night spring autumn summer winter festival lunar christmas "
+    "easter xinhua tass ria interfax reuters afp ap cgtn cctv dpa bbc cnn sputnik "
+    "thought socialism characteristics era marxism communism communist internet covid "
+    "covid-19 belt initiative dream report news daily times post online photo video "
+    "saudi arabia arab emirates kazakhstan uzbekistan kyrgyzstan tajikistan turkmenistan "
+    "iran iraq syria israel palestine egypt turkey türkiye brazil argentina mexico canada "
+    "australia indonesia vietnam thailand malaysia singapore philippines pakistan "
+    "afghanistan mongolia laos cambodia myanmar nepal serbia hungary poland italy spain "
+    "austria switzerland netherlands belgium sweden norway finland denmark "
+    "premier premiers god allah bundeskanzleramt kanzleramt".split()
+)
+_PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+_CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
+# Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
+_BREAK = frozenset(
+    "is are was were be been being has have had will would shall should can could may might "
+    "must do does did who which whom whose where when while after before since because "
+    "although if but than said says say told stressed noted added urged called asked "
+    "pointed emphasized emphasised underlined expressed announced according attend attends "
+    "attended attending presided presides preside presiding chaired chairs chairing hosted "
+    "hosts hosting spoke speaks speaking speech speeches met meet meets meeting held hold "
+    "holds holding talks took take takes taking participated participate participates "
+    "participating joined joins joining accompanied accompanies delivered delivers gave "
+    "gives made makes addressed addresses moderated convened co-chaired witnessed present "
+    "seated sat ist sind war waren wurde wurden hat haben hatte hatten nahm nahmen teil "
+    "leitete leiteten sprach sprachen hielt hielten empfing empfingen traf trafen sagte "
+    "erklärte betonte bei mit".split()
+)
+_TITLE_LOWER_OK = frozenset(
+    "leading standing acting outgoing incoming visiting governing ruling serving founding "
+    "presiding".split()
+)
+_ADJECTIVE = re.compile(r"(?:ischen|ische|ischer|isches|ischem)$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
+_RUN_TOGETHER = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+_DE_TITLE_SUFFIX = re.compile(
+    r"(?:minister|ministerin|präsident|präsidentin|sekretär|sekretärin|sprecher|sprecherin"
+    r"|vorsitzende[rn]?|kanzler|kanzlerin|berater|beraterin|leiter|leiterin|chef|chefin"
+    r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin)$",
+    re.I,
+)
+
+
+def _is_title_or_org(low: str) -> bool:
+    low = low.strip(".")
+    return (
+        low in _TITLE_WORDS
+        or low in _ORG_WORDS
+        or low.endswith("'s")
+        or bool(_DE_TITLE_SUFFIX.search(low))
+    )
+
+
+def _name_like(tok: _Tok) -> bool:
+    if not tok.cap or tok.low in _NOT_NAME or _is_title_or_org(tok.low):
+        return False
+    if _ADJECTIVE.search(tok.low):
+        return False  # "Europäischen", "Russian", "Chinese": adjectives of place
+    return not (_ACRONYM.match(tok.text) and len(tok.text) > 1)
+
+
+# ---- name items -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One person in a sentence: the name (as written, or the fuller form it refers to) and
+    the token positions of the name and of the title words before it."""
+
+    name: str
+    first: int  # token index of the name's first word
+    last: int  # token index after the name's last word
+    prefix: int  # token index where the titles before the name begin
+
+
+@dataclass(slots=True)
+class Context:
+    """What one text's sentences share: the roster and the fuller names seen so far."""
+
+    roster: Roster
+    text: str
+    _surnames: dict[str, str | None] = field(default_factory=dict)
+
+    def full_name(self, word: str) -> str | None:
+        """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
+        if word in self._surnames:
+            return self._surnames[word]
+        pattern = re.compile(
+            rf"\b(?:{re.escape(word)}(?:\s+[A-Z][\w’'\-]+){{1,2}}"
+            rf"|(?:[A-Z][\w’'\-]+\s+){{1,2}}{re.escape(word)})\b"
+        )
+        found: set[str] = set()
+        for m in pattern.finditer(self.text):
+            toks = m.group().split()
+            if all(
+                t == word
+                or (
+                    (t[:1].isupper() and not _is_title_or_org(t.casefold()))
+                    and t.casefold() not in _NOT_NAME
+                )
+                for t in toks
+            ):
+                found.add(" ".join(toks))
+        canon = {self.roster.canonical(f) or f for f in found}
+        result = min(found, key=len) if len(canon) == 1 else None
+        self._surnames[word] = result
+        return result
+
+
+def _runs(toks: list[_Tok]) -> Iterator[tuple[int, int]]:
+    """Maximal runs of name-like words (particles and initials inside them allowed)."""
+    i, n = 0, len(toks)
+    while i < n:
+        if not _name_like(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if _name_like(t):
+                j += 1
+            elif t.low in _PARTICLES:
+                k = j
+                while k < n and toks[k].low in _PARTICLES:
+                    k += 1
+                if k < n and _name_like(toks[k]):
+                    j = k + 1  # "Ursula von der Leyen"
+                else:
+                    break
+            elif t.text == "." and len(toks[j - 1].text) == 1 and j + 1 < n:
+                j += 1  # an initial: "John F. Kennedy"
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
+    """Greedy left-to-right cut of a run into names the roster knows (up to four words)."""
+    found: list[tuple[int, int]] = []
+    k = i
+    while k < j:
+        for size in range(min(4, j - k), 0, -1):
+            if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
+                found.append((k, k + size))
+                k += size
+                break
+        else:
+            k += 1
+    return found
+
+
+def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
+    size = j - i
+    if size == 1:
+        return (i, j) if _RUN_TOGETHER.match(toks[i].text) else None
+    if size > 4:
+        return (j - 2, j)
+    if size == 4 and not any(t.low in _PARTICLES for t in toks[i:j]):
+        return (j - 3, j)
+    return (i, j)
+
+
+def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
+    """Every person's name in the sentence's tokens, in order."""
+    items: list[Item] = []
+    for i, j in _runs(toks):
+        spans = _roster_items(toks, i, j, ctx.roster)
+        covered = {k for s, e in spans for k in range(s, e)}
+        rest = [k for k in range(i, j) if k not in covered]
+        if rest and len(rest) == j - i:
+            shaped = _shape_name(toks, i, j)
+            if shaped:
+                spans.append(shaped)
+            elif j - i == 1:
+                full = ctx.full_name(toks[i].text)
+                if full:
+                    items.append(Item(full, i, j, _prefix_start(toks, i)))
+                    continue
+        for s, e in sorted(spans):
+            written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
+            items.append(Item(written, s, e, _prefix_start(toks, s)))
+    items.sort(key=lambda it: it.first)
+    return items
+
+
+_PREFIX_GLUE = frozenset("of the for de des der die den dem von du la".split())
+
+
+def _prefix_start(toks: list[_Tok], first: int) -> int:
+    """Where the titles before a name begin ("Foreign Minister", "President of the United
+    States", "the head of the defence ministry")."""
+    k = first
+    while k > 0:
+        t = toks[k - 1]
+        if (
+            (t.cap and t.low not in _PREFIX_STOP)
+            or _is_title_or_org(t.low)
+            or t.low in _TITLE_LOWER_OK
+            or t.low in _PREFIX_GLUE
+            or t.low in ("former", "then", "newly", "new", "incumbent")
+        ):
+            k -= 1
+        else:
+            break
+    while k < first and toks[k].low in _PREFIX_GLUE:
+        k += 1
+    return k
+
+
+_PREFIX_STOP = frozenset(
+    "the a an in on at when also and then but meanwhile earlier later today yesterday this "
+    "that it he she they we his her their there here after before during while as with from "
+    "by to under over according among between since until am auch bei im und sowie es sie er "
+    "wir ihr an".split()
+)
+
+
+# ---- lists --------------------------------------------------------------------------------
+
+
+def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """True when toks[lo:hi] can stand between names of one list: titles, connectors and
+    descriptions, but no verb, clause word or sentence punctuation."""
+    if hi - lo > 40:
+        return False
+    for t in toks[lo:hi]:
+        low = t.low
+        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--"):
+            return False
+        if (
+            not t.cap
+            and t.text.isalpha()
+            and low.endswith(("ed", "ing"))
+            and low not in _TITLE_LOWER_OK
+            and low not in ("including", "united", "red")
+        ):
+            return False
+    return True
+
+
+def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
+    gap = toks[a.last : b.prefix]
+    if not gap:
+        return False  # two names run together without a connector
+    if not any(t.low in _CONNECTORS for t in gap):
+        return False
+    return _appositive(toks, a.last, b.prefix)
+
+
+def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
+    """Items grouped into the lists they form."""
+    lists: list[list[Item]] = []
+    for item in items:
+        if lists and _joined(toks, lists[-1][-1], item):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    return lists
+
+
+# ---- roles ----------------------------------------------------------------------------------
+
+_ADVERBIAL = re.compile(
+    r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
+    r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
+    r"|et\s+al\.?|etc\.?|among\s+others|and\s+others|and\s+other\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:leaders|officials|members|guests|people|dignitaries|representatives|comrades)"
+    r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
+    r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
+    r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
+    r"|night)\s*,?\s*){1,5}"
+    r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
+    r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:will|would|have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
+    r"|auch|ebenfalls|zudem|außerdem))\b\s*,?",
+)
+_APPOSITIVE_END = re.compile(r",")
+_PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
+
+
+def _subject_roles(rest: str, german: bool) -> Iterator[tuple[Role, int]]:
+    """The roles of a list followed by `rest`, with where each cue ends in `rest`."""
+    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
+    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
+    pos = 0
+    for _ in range(8):
+        at = len(rest) - len(rest[pos:].lstrip())
+        at = max(at, pos)
+        m = meet.match(rest, at)
+        if m:
+            yield _meeting_role(rest, m.end(), german), m.end()
+            return
+        for role, pattern in tables:
+            m = pattern.match(rest, at)
+            if m:
+                if _PASSIVE_BY.match(rest, m.end()):
+                    return  # "X was accompanied by Y": X is not the one who accompanies
+                yield role, m.end()
+                yield from _coordinated(rest, m.end(), german)
+                return
+        skip = _ADVERBIAL.match(rest, pos)
+        if skip and skip.end() > pos:
+            pos = skip.end()
+            continue
+        break
+
+
+_WITH_BODY = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:members|representatives|heads|leaders|participants|officials|delegates|students"
+    r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
+    r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
+    r"|scientists|entrepreneurs|volunteers|activists|journalists|deputies|senators|governors"
+    r"|mayors|ambassadors|chairmen|ministers)\b",
+    re.I,
+)
+_GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)
+
+
+def _meeting_role(rest: str, end: int, german: bool) -> Role:
+    """A meeting "with" a body is chaired; one with a named person is attended by both."""
+    head = rest[:end]
+    if _WITH_BODY.match(rest, end) and (
+        _GATHERING_WORD.search(head) or re.match(r"\s*(?:met|meets)\b", head, re.I)
+    ):
+        return "presided"
+    return "attended"
+
+
+_AND_VERB = re.compile(r"\s*(?:,\s*)?(?:and|und|sowie|then|,)\s+(?:also\s+|auch\s+)?", re.I)
+
+
+def _coordinated(rest: str, end: int, german: bool) -> Iterator[tuple[Role, int]]:
+    """Verbs joined to the first by "and", within the same clause."""
+    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
+    pos = end
+    limit = min(len(rest), end + 160)
+    while pos < limit:
+        m = _AND_VERB.search(rest, pos, limit)
+        if not m:
+            return
+        between = rest[pos : m.start()]
+        if re.search(r"[;:]|\b(?:which|who|where|while|that|but)\b", between):
+            return
+        for role, pattern in tables:
+            cue = pattern.match(rest, m.end())
+            if cue:
+                yield role, cue.end()
+                pos = cue.end()
+                break
+        else:
+            pos = m.end()
+
+
+def _title_gap(text: str) -> bool:
+    """True when only titles (and a colon) stand between a cue and its list."""
+    toks = _tokens(text)
+    if toks and toks[0].text == ":":
+        toks = toks[1:]
+    return _appositive(toks, 0, len(toks))
+
+
+def _governs(pattern: re.Pattern[str], before: str) -> bool:
+    """True when `pattern` occurs in `before` with nothing but titles after it."""
+    last = _last_match(pattern, before)
+    return last is not None and _title_gap(before[last.end() :])
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    return found
+
+
+def _object_roles(before: str, german: bool) -> list[Role]:
+    """Roles given to a list by the clause before it (passive "by", inverted "were",
+    "with" after a verb of meeting, "met" with its object)."""
+    roles: list[Role] = []
+    for role, pattern in cues.DE_OBJECT_CUES if german else cues.OBJECT_CUES:
+        if _governs(pattern, before):
+            roles.append(role)
+    if not german:
+        verb = _last_match(cues.INVERTED_VERB, before)
+        if verb is not None and _title_gap(before[verb.end() :]):
+            clause = re.split(r"[;:.]\s|,\s+(?=[a-z])", before[: verb.start()])[-1]
+            for role, pattern in cues.INVERTED_CUES:
+                if pattern.search(clause):
+                    roles.append(role)
+                    break
+    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
+    if _governs(meet, before[-300:]) or (not german and _governs(cues.MEET_DIRECT, before[-300:])):
+        roles.append("attended")
+    return roles
+
+
+_NO_SUBJECT_BEFORE = frozenset(
+    "of from in at to for by with between on under about against than into onto the a an "
+    "von vom aus mit für bei zum zur den dem des".split()
+)
+
+
+def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[Role, list[str]]]:
+    """(role, names) for every list of people a cue governs in `sentence`."""
+    toks = _tokens(sentence)
+    items = name_items(toks, ctx)
+    if not items:
+        return
+    for group in name_lists(toks, items):
+        names = [it.name for it in group]
+        start = toks[group[0].prefix].start
+        end = toks[group[-1].last - 1].end
+        before, rest = sentence[:start], sentence[end:]
+        roles = _object_roles(before, german)
+        german_after = german and _german_complement(before, rest)
+        if german_after:
+            roles.append(german_after)
+        first = group[0].prefix
+        subject_ok = first == 0 or toks[first - 1].low not in _NO_SUBJECT_BEFORE
+        if subject_ok and not german_after:
+            roles.extend(role for role, _ in _subject_roles(_past_appositive(rest), german))
+            if german:
+                roles.extend(_german_v2(before))
+        for role in dict.fromkeys(roles):
+            yield role, names
+
+
+def _german_complement(before: str, rest: str) -> Role | None:
+    """German lists framed on both sides: "nahmen X teil", "wurde von X geleitet"."""
+    if re.search(r"\b(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?$", before):
+        return "attended" if cues.DE_TEIL_AFTER.match(rest) else None
+    if re.search(r"\bvon\s+$", before) and cues.DE_PASSIVE_AFTER.match(rest):
+        return "presided"
+    return None
+
+
+def _german_v2(before: str) -> list[Role]:
+    """ "Am Montag leitete Putin die Sitzung": the verb before its subject."""
+    clause = re.split(r"[;:.,]\s", before)[-1]
+    if not clause.strip() or len(clause.split()) < 2:
+        return []
+    return [role for role, pattern in cues.DE_V2_CUES if pattern.search(clause)]
+
+
+def _past_appositive(rest: str) -> str:
+    """`rest` without an appositive that follows the list (", general secretary of ..., ")."""
+    if not rest.lstrip().startswith(","):
+        return rest
+    for m in _APPOSITIVE_END.finditer(rest, rest.index(",") + 1):
+        if m.start() > 300:
+            break
+        after = rest[m.end() :]
+        body = rest[rest.index(",") + 1 : m.start()]
+        if any(w.casefold().strip(".") in _BREAK for w in body.split()):
+            break
+        if (
+            any(p.match(after.lstrip()) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
+            or cues.MEET_WITH.match(after.lstrip())
+            or re.match(r"\s*(?:who|also)\b", after)
+        ):
+            return after
+    return rest

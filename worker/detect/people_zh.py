@@ -1,0 +1,222 @@
+"""People and their roles in one Chinese sentence (simplified or traditional).
+
+Chinese reports put the list before its verb ("李强、赵乐际出席会议", "蔡奇主持会议"), or after
+"出席会议的还有"; names are cut from titles by the roster, surname tables and title endings.
+Matching runs on the simplified text; names come back in the script the text used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from worker.detect.model import Role
+from worker.detect.roster import Roster, to_simplified
+
+# Chinese triggers, matched on the simplified text.
+_ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("present", re.compile(r"在主席台(?:前排|上)?就座")),
+    ("presided", re.compile(r"主持")),
+    ("attended", re.compile(r"出席|参加|列席")),
+    (
+        "spoke",
+        re.compile(
+            r"(?:发表|作)了?(?:重要|总结|主旨|书面|新年)?(?:讲话|致辞|发言)|致辞|讲话(?!精神)"
+        ),
+    ),
+)
+# "出席会议的还有A、B", "出席座谈会的党外人士还有A、B": the list follows 有.
+_ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有")
+# A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
+_ZH_GROUP = re.compile(
+    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
+)
+# When and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也出席".
+_ZH_TIME_TAIL = re.compile(
+    r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
+    r"|上午|下午|晚间|晚上|中午"
+    r"|早上|凌晨|日前|稍早|也|亦|特别|亲自|一同|共同|都)+$"
+)
+_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
+_ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
+_ZH_REUSE = re.compile(r"^[^、，]{0,12}?(?:并|并且|后|和)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    role: Role
+    start: int
+    end: int
+    after: bool
+
+
+def _zh_chunk_names(chunk: str, roster: Roster, *, last: bool) -> list[str] | None:
+    names = zh_name_items(chunk, roster, last=last)
+    return names or None
+
+
+def _zh_before(region: str, roster: Roster) -> list[str]:
+    chunks = [c for c in _ZH_CHUNK.split(region)]
+    if "由" in chunks[-1]:
+        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    found: list[list[str]] = []
+    skipped = False
+    for i, chunk in enumerate(reversed(chunks)):
+        names = _zh_chunk_names(chunk, roster, last=i == 0 or (skipped and i == 1))
+        if names is None:
+            if i == 0 and not skipped and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)):
+                skipped = True
+                continue
+            break
+        found.append(names)
+    return [n for group in reversed(found) for n in group]
+
+
+def _zh_after(text: str, roster: Roster) -> list[str]:
+    names: list[str] = []
+    for chunk in _ZH_CHUNK.split(text):
+        found = zh_name_items(chunk, roster, last=True)
+        if not found and names:
+            break
+        names.extend(found)
+    return names
+
+
+def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+    after = _ZH_AFTER.search(simple)
+    if after:
+        yield "attended", _zh_after(simple[after.end() :], roster), simple
+    hits: list[_Hit] = []
+    for role, pattern in _ZH_TRIGGERS:
+        for m in pattern.finditer(simple):
+            if not any(m.start() < h.end and h.start < m.end() for h in hits):
+                hits.append(_Hit(role, m.start(), m.end(), False))
+    hits.sort(key=lambda h: h.start)
+    previous: list[str] = []
+    bound = 0
+    for hit in hits:
+        region = _ZH_TIME_TAIL.sub("", simple[bound : hit.start])
+        names = _zh_before(region, roster) if region else []
+        if not names and previous and _ZH_REUSE.match(region):
+            names = previous
+        if names:
+            yield hit.role, names, simple
+            previous = names
+        bound = hit.end
+
+
+def _as_written(name: str, simple: str, original: str) -> str:
+    """The name in the script the text used (traditional texts give traditional names)."""
+    if simple is original or len(simple) != len(original):
+        return name
+    at = simple.find(name)
+    return original[at : at + len(name)] if at >= 0 else name
+
+
+def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
+    simple = to_simplified(sentence) if has_trigger_chars(sentence) else sentence
+    for role, names, _ in _zh_lists(simple, roster):
+        yield role, [_as_written(n, simple, sentence) for n in names]
+
+
+_TRIGGER_CHARS = re.compile(r"[出參参列主致講讲發发就]")
+
+
+def has_trigger_chars(sentence: str) -> bool:
+    return _TRIGGER_CHARS.search(sentence) is not None
+
+
+# ---- Chinese names ------------------------------------------------------------------
+
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳"
+    "甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解"
+    "牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边"
+    "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
+    "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
+    "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎"
+)
+_COMPOUND = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
+)
+_ZH_NOT_NAMES = frozenset(
+    "全会 会议 大会 同志 代表 国家 中央 和平 时代 海外 南方 习惯 任务 任何 高度 高层 程序 方面 方式 "
+    "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
+    "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
+    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同".split()
+)
+_ZH_TITLE_END = re.compile(
+    r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
+    r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
+    r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
+    r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席)"
+)
+_ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
+_ZH_LEADING = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}?)(?=等|分别|\d|在|同|和|也|一起|来到|今天|日|前往|先后|共同|还|应邀|亲切"
+    r"|集体|到|于|向|一行|率|代表|作为)"
+)
+
+
+def _zh_plausible(name: str) -> bool:
+    if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name):
+        return False
+    if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
+        return name[:2] in _COMPOUND
+    return 2 <= len(name) <= 3 and name[0] in _SURNAMES
+
+
+def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
+    if roster.knows_chinese(item):
+        return item
+    for size in (4, 3, 2):
+        if len(item) > size and roster.knows_chinese(item[-size:]):
+            return item[-size:]
+        if trailing and len(item) > size and roster.knows_chinese(item[:size]):
+            return item[:size]
+    if _zh_plausible(item):
+        return item
+    titled = _ZH_TITLED.search(item)
+    if titled and _zh_plausible(titled.group(1)):
+        return titled.group(1)
+    leading = _ZH_LEADING.match(item) if trailing else None
+    if leading and leading.group(1)[0] not in "向应在同和于到对为":
+        return leading.group(1) if _zh_plausible(leading.group(1)) else None
+    return None
+
+
+def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
+    """Names in a Chinese list chunk ("中共中央政治局常委李强、蔡奇等" -> [李强, 蔡奇]).
+
+    Titles before a name are dropped; `last` allows words after the final name.
+    """
+    items = [i.strip() for i in chunk.split("、")]
+    names: list[str] = []
+    for j, item in enumerate(items):
+        final = j == len(items) - 1
+        if final and "等" in item[2:]:
+            item = item[: item.index("等", 2)]
+        pair = _zh_pair(item, roster, trailing=final and last)
+        if pair:
+            names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
+            continue
+        name = _zh_item_name(item, roster, trailing=final and last)
+        if name:
+            names.append(name)
+    return names
+
+
+_ZH_AND = re.compile(r"[和及与]")
+
+
+def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
+    if not _ZH_AND.search(item) or roster.knows_chinese(item):
+        return None
+    head, tail = _ZH_AND.split(item, maxsplit=1)
+    first = _zh_item_name(head, roster, trailing=False)
+    second = _zh_item_name(tail, roster, trailing=trailing)
+    return [first, second] if first and second else None

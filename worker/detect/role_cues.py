@@ -1,0 +1,207 @@
+"""The words that give people their role, per language and per position in the clause.
+
+`people_latin` finds the name lists first and then asks which cue governs each list: a verb
+after it (the list is the subject), a passive "by", an inverted "were", a "with" of meeting
+before it (the list is the object or complement). The tables below are the only place a
+phrasing lives: a new way of saying a known role is a word added here, not a new rule.
+
+Every pattern is matched at a fixed position (`re.match` on the text after or before the
+list), so the tables read like the clauses they describe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.detect.model import Role
+
+# ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
+
+_DET = r"(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
+_ADJ = r"(?:[\w-]+\s+){0,3}?"
+_GATHERING = (
+    r"(?:meeting|meetings|session|sessions|conference|videoconference|video\s+conference"
+    r"|symposium|seminar|briefing|forum|consultations?|council|plenum|plenary|summit"
+    r"|reception|banquet|ceremony|dinner|luncheon|hearing|review|inspection|dialogue"
+    r"|roundtable|round-table|gathering|event|rally|celebration|assembly|congress|talk)"
+)
+# Verbs of meeting someone: the subject and the people after "with" both take part.
+MEET_WITH = re.compile(
+    r"(?:(?:held|holds|hold|had|has|have|having|holding)\s+(?:talks|consultations|"
+    r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
+    r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
+    r"|met|meets|meet|meeting|talked|talks|talk|conferred|spoke|speaks|chatted"
+    r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
+    r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    r"\s+(?:separately\s+)?with\b",
+    re.I,
+)
+# "X met Y", "X received Y": the people right after the verb take part too.
+MEET_DIRECT = re.compile(r"(?:met|meets|meet|received|receives|receive)\b", re.I)
+
+SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "present",
+        re.compile(
+            r"(?:(?:were|was|are|is)\s+(?:also\s+)?(?:present|seated\s+on\s+the\s+rostrum"
+            r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
+            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row))\b",
+            re.I,
+        ),
+    ),
+    (
+        "attended",
+        re.compile(
+            r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
+            r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
+            r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
+            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|(?:were|was)\s+in\s+attendance)\b",
+            re.I,
+        ),
+    ),
+    (
+        "presided",
+        re.compile(
+            r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
+            r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
+            r"|(?:held|holds|hold|convened|convenes|called|calls|led|leads|opened|opens)\s+"
+            + _DET
+            + _ADJ
+            + _GATHERING
+            + r")\b",
+            re.I,
+        ),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:(?:delivered|delivers|deliver|made|makes|make|gave|gives|give|presented"
+            r"|presents)\s+"
+            + _DET
+            + _ADJ
+            + r"(?:speech(?:es)?|address|addresses|remarks|report|toast|keynote|lecture"
+            r"|statement|briefing)"
+            r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
+            r"|spoke|speaks|gave\s+a\s+talk)\b",
+            re.I,
+        ),
+    ),
+)
+
+# German: the list before its verb ("Putin leitete die Sitzung").
+DE_SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("present", re.compile(r"(?:war|waren)\s+(?:auch\s+|ebenfalls\s+)?anwesend\b")),
+    (
+        "attended",
+        re.compile(
+            r"(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?(?:[^.;:]{0,80}?\s)?teil\b"
+            r"|(?:besuchte|besuchten)\b"
+        ),
+    ),
+    (
+        "presided",
+        re.compile(
+            r"(?:leitete|leiteten|leitet|moderierte|moderierten|eröffnete|eröffneten|empfing"
+            r"|empfingen|empfängt|war\s+Gastgeber(?:in)?|hatte\s+den\s+Vorsitz)\b"
+        ),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:hielt|hielten|hält)\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache|Festrede)"
+            r"|(?:sprach|sprachen|spricht)\b(?!\s+(?:über|von|mit|sich))|redete\b"
+        ),
+    ),
+)
+DE_MEET_WITH = re.compile(
+    r"(?:traf|trafen|trifft)\s+(?:sich\s+)?(?:[^.;:]{0,40}?\s)?mit\b|(?:telefonierte|telefonierten"
+    r"|sprach|sprachen)\s+(?:[^.;:]{0,40}?\s)?mit\b"
+)
+
+# ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
+# Searched in the clause before the list; only titles may stand between the cue and the list
+# ("chaired by Foreign Minister X"), which `people_latin` checks.
+
+OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "presided",
+        re.compile(
+            r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened|led"
+            r"|opened|officiated|headed)\s+(?:jointly\s+)?by\b"
+            r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
+            r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
+            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^,]{0,80},",
+            re.I,
+        ),
+    ),
+    (
+        "attended",
+        re.compile(
+            r"\b(?:attended|accompanied|joined)\s+(?:also\s+)?by\b"
+            r"|\bwith\s+the\s+participation\s+of\b"
+            r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
+            re.I,
+        ),
+    ),
+    ("present", re.compile(r"\bin\s+the\s+presence\s+of\b", re.I)),
+    (
+        "spoke",
+        re.compile(
+            r"\baddressed\s+by\b"
+            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|In\s+(?:his|her)\s+(?:speech|address))"
+            r"\b[^,]{0,80},",
+            re.I,
+        ),
+    ),
+)
+# "Taking part in the meeting were", "Also present were", "Participants included": the words
+# of the inverted clause, then its verb. The role comes from the first group that matches.
+INVERTED_VERB = re.compile(
+    r"\b(?:were|was|are|is|included|includes|include|being)(?:\s+also)?\s*:?", re.I
+)
+INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "present",
+        re.compile(
+            r"\b(?:present|seated|sitting|on\s+the\s+rostrum|in\s+the\s+front\s+row)\b", re.I
+        ),
+    ),
+    (
+        "attended",
+        re.compile(
+            r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
+            r"|joining|accompanying|in\s+attendance|those\s+attending|guests)\b",
+            re.I,
+        ),
+    ),
+    ("spoke", re.compile(r"\b(?:speakers|speaking|addressing)\b", re.I)),
+    ("presided", re.compile(r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?)\b", re.I)),
+)
+DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "presided",
+        re.compile(
+            r"\bunter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
+        ),
+    ),
+    (
+        "attended",
+        re.compile(
+            r"\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
+            r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
+        ),
+    ),
+    ("present", re.compile(r"\b(?:Anwesend|Zugegen)\s+(?:waren|war)\b(?:\s+auch)?")),
+    ("spoke", re.compile(r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b")),
+)
+# German V2: a list right after these verbs is their subject when the clause opens with
+# something else ("Am Montag leitete Putin die Sitzung").
+DE_V2_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("presided", re.compile(r"\b(?:leitete|leiteten|eröffnete|empfing|empfingen)\s+$")),
+    ("spoke", re.compile(r"\b(?:sprach|sprachen|hielt|hielten)\s+$")),
+)
+# "wurde von X geleitet": the participle after the list.
+DE_PASSIVE_AFTER = re.compile(r"\s*(?:geleitet|moderiert|eröffnet)\b")
+DE_TEIL_AFTER = re.compile(r"[^.;:]{0,80}?\bteil\b")
