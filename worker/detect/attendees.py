@@ -122,7 +122,11 @@ def _names(people: Sequence[Person]) -> tuple[str, ...]:
 
 
 def compare_people(
-    before: Sequence[Person], after: Sequence[Person], roster: Roster = _NO_ROSTER
+    before: Sequence[Person],
+    after: Sequence[Person],
+    roster: Roster = _NO_ROSTER,
+    *,
+    across: bool = False,
 ) -> AttendeeDiff:
     """Compare two lists of people role by role: added, removed, reordered, variants,
     role changes. A person who keeps appearing on both sides under another role is a role
@@ -132,12 +136,19 @@ def compare_people(
     lead's, the body's with the body's), so a correction of the lead is not hidden by the
     same names standing in the body.
 
+    `across`: the texts are two reports of one event (other outlets, other languages). Their
+    leads are not versions of each other, so the texts are compared whole; and a report that
+    gives no list for a role (names no chair, say) says nothing about who held it: people
+    of that role are then neither added nor removed.
+
     >>> from worker.detect.people import extract_people
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
     >>> b = extract_people("Cai Qi, Ding Xuexiang and Li Xi attended the meeting.")
     >>> compare_people(a, b).variants[0].to_dict()
     {'before': ['Cai Qiding', 'Xue Xiang'], 'after': ['Cai Qi', 'Ding Xuexiang']}
     """
+    if across:
+        return _compare_lists(before, after, roster, stated_only=True)
     segments = [s for s in ("lead", "body") if any(p.segment == s for p in before)]
     if segments != [s for s in ("lead", "body") if any(p.segment == s for p in after)]:
         segments = []  # one side has no lead (or no body): compare the texts as a whole
@@ -165,7 +176,7 @@ def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
 
 
 def _compare_lists(
-    before: Sequence[Person], after: Sequence[Person], roster: Roster
+    before: Sequence[Person], after: Sequence[Person], roster: Roster, *, stated_only: bool = False
 ) -> AttendeeDiff:
     added: list[Person] = []
     removed: list[Person] = []
@@ -173,6 +184,8 @@ def _compare_lists(
     reordered = False
     for role in _ROLES:
         b, a = _side(before, role, roster), _side(after, role, roster)
+        if stated_only and not (b.people and a.people):
+            continue  # one report states no list for this role: nothing to compare
         pairs: list[tuple[int, int]] = []
         _match_exact(b, a, pairs, variants)
         _match_rejoined(b, a, variants)

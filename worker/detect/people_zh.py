@@ -22,9 +22,17 @@ _ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "spoke",
         re.compile(
-            r"(?:发表|作)了?(?:重要|总结|主旨|书面|新年)?(?:讲话|致辞|发言)|致辞|讲话(?!精神)"
+            r"(?:发表|作)了?(?:重要|总结|主旨|书面|新年|视频|专题|工作)?(?:讲话|致辞|致词|发言|演讲|报告)"
+            r"|致辞|致词|讲话(?!精神)|发言(?!人)"
         ),
     ),
+)
+# Meetings between named people: both sides take part ("习近平会见美国总统拜登",
+# "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
+# stands between 同/与/和 and the verb.
+_ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
+_ZH_MEET_WITH = re.compile(
+    r"[同与和跟]([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面|举行会见)"
 )
 # "出席会议的还有A、B", "出席座谈会的党外人士还有A、B": the list follows 有.
 _ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有")
@@ -36,7 +44,7 @@ _ZH_GROUP = re.compile(
 _ZH_TIME_TAIL = re.compile(
     r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
     r"|上午|下午|晚间|晚上|中午"
-    r"|早上|凌晨|日前|稍早|也|亦|特别|亲自|一同|共同|都)+$"
+    r"|早上|凌晨|日前|稍早|也|亦|特别|亲自|一同|共同|都|(?:在|于)[^，。、；：]{1,20})+$"
 )
 _ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
@@ -115,12 +123,50 @@ def _as_written(name: str, simple: str, original: str) -> str:
 
 
 def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
+    sentence = clean_zh(sentence)
     simple = to_simplified(sentence) if has_trigger_chars(sentence) else sentence
-    for role, names, _ in _zh_lists(simple, roster):
+    for role, names, _ in (*_zh_lists(simple, roster), *_zh_meetings(simple, roster)):
         yield role, [_as_written(n, simple, sentence) for n in names]
 
 
-_TRIGGER_CHARS = re.compile(r"[出參参列主致講讲發发就]")
+def _zh_meetings(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+    """Both sides of a meeting, talks or a call between named people."""
+    for m in _ZH_MEET_WITH.finditer(simple):
+        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
+        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True)
+        if host and guest:
+            yield "attended", host + guest, simple
+    for m in _ZH_MEET_AFTER.finditer(simple):
+        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
+        rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
+        guest = zh_name_items(rest, roster, last=True) if rest else []
+        if host and guest:
+            yield "attended", host + guest, simple
+
+
+# Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
+# spaced out ("习 近 平"), emoji.
+_INSERTED_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）]"
+)
+_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
+def clean_zh(sentence: str) -> str:
+    """The sentence without the noise scraped copies add around names.
+
+    >>> clean_zh("王(wang)毅(yi)出席。习 近 平讲话🔥")
+    '王毅出席。习近平讲话'
+    """
+    if "(" in sentence or "（" in sentence:
+        sentence = _INSERTED_PINYIN.sub("", sentence)
+    if " " in sentence or "\u3000" in sentence:
+        sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
+    return _EMOJI.sub("", sentence)
+
+
+_TRIGGER_CHARS = re.compile(r"[出參参列主致講讲發发就會会見见晤同與与通演報报]")
 
 
 def has_trigger_chars(sentence: str) -> bool:
@@ -156,6 +202,13 @@ _ZH_TITLE_END = re.compile(
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
+# A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
+# 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
+_ZH_FOREIGN_TITLED = re.compile(
+    r"(?:国|斯|亚|兰|尼|本|朝鲜|韩|联|盟|方|邦|府)(?:前|副|代)?(?:总统|总理|首相|外长|外交部长|国务卿|国王|女王|议长"
+    r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
+    r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
+)
 _ZH_LEADING = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?=等|分别|\d|在|同|和|也|一起|来到|今天|日|前往|先后|共同|还|应邀|亲切"
     r"|集体|到|于|向|一行|率|代表|作为)"
@@ -183,6 +236,9 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
+    foreign = _ZH_FOREIGN_TITLED.search(item)
+    if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
+        return foreign.group(1)
     leading = _ZH_LEADING.match(item) if trailing else None
     if leading and leading.group(1)[0] not in "向应在同和于到对为":
         return leading.group(1) if _zh_plausible(leading.group(1)) else None
@@ -204,6 +260,12 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
+        run = _ZH_TITLE_END.split(item)[-1] if _ZH_TITLE_END.search(item) else item
+        if len(run) >= 4 and not roster.knows_chinese(run):
+            joined = _segment(run, roster)
+            if joined:
+                names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
+                continue
         name = _zh_item_name(item, roster, trailing=final and last)
         if name:
             names.append(name)
@@ -220,3 +282,44 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     first = _zh_item_name(head, roster, trailing=False)
     second = _zh_item_name(tail, roster, trailing=trailing)
     return [first, second] if first and second else None
+
+
+_HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def _segment(run: str, roster: Roster) -> list[str] | None:
+    """A run of names written without separators, as in headlines and captions, cut into
+    names: roster names first, else surname-led names of two or three characters. Only a cut
+    that covers the whole run, and the one best cut, counts.
+
+    >>> _segment("张三李四王五", Roster.empty())
+    ['张三', '李四', '王五']
+    """
+    if len(run) > 24 or not _HAN_RUN.match(run):
+        return None
+    cuts: list[tuple[int, list[str]]] = []  # (roster names used, names)
+
+    def walk(at: int, names: list[str], known: int) -> None:
+        if len(cuts) > 64:
+            return
+        if at == len(run):
+            cuts.append((known, names))
+            return
+        for size in (4, 3, 2):
+            piece = run[at : at + size]
+            if len(piece) < size:
+                continue
+            if roster.knows_chinese(piece):
+                walk(at + size, [*names, piece], known + 1)
+            elif size < 4 and _zh_plausible(piece):
+                walk(at + size, [*names, piece], known)
+
+    walk(0, [], 0)
+    if not cuts:
+        return None
+    best = max(known for known, _ in cuts)
+    winners = {tuple(names) for known, names in cuts if known == best}
+    if len(winners) != 1:
+        return None
+    names = list(next(iter(winners)))
+    return names if len(names) >= 2 else None

@@ -62,13 +62,16 @@ def compare_reports(
     report_a, report_b = reports
     lang_a, lang_b = report_a.language, report_b.language
     if lang_a == lang_b:
-        return detect_change(
+        change = detect_change(
             Text(_title(a), a),
             Text(_title(b), b),
             roster,
             people=(report_a.people, report_b.people),
         )
-    people = compare_people(report_a.people, report_b.people, roster)
+        if change is None or change.similarity >= _SAME_REPORT:
+            return change  # two versions of one report
+        return _across(change, report_a, report_b, roster)
+    people = compare_people(report_a.people, report_b.people, roster, across=True)
     # A name transliterated per language (Sergej Lawrow / Sergei Lavrov) is the same person on
     # the roster: a translation, not a variant worth reporting.
     people = replace(
@@ -84,6 +87,25 @@ def compare_reports(
         wording=WordDiff((), _list_similarity(people)),
         attendees=people,
         title=None,
+    )
+
+
+# Below this wording similarity two texts in one language are two reports of one event, not
+# two versions of one report: their lists are compared as wholes (`compare_people(across=True)`).
+_SAME_REPORT = 0.6
+
+
+def _across(change: Change, report_a: Report, report_b: Report, roster: Roster) -> Change:
+    people = compare_people(report_a.people, report_b.people, roster, across=True)
+    kept = people if people.changed else None
+    kind = change.kind
+    if kind == "attendees" and kept is None:
+        kind = "title" if change.title else "wording"
+    return replace(
+        change,
+        kind=kind,
+        attendees=kept,
+        summary=summarize(kind, change.wording, kept, change.title),
     )
 
 
