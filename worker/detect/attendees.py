@@ -18,7 +18,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
 from worker.detect.people import _NO_ROSTER, _canonical
-from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified
+from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
 
 __all__ = ["compare_people", "lead_body_diff"]
 
@@ -41,7 +41,9 @@ def _key(person: Person, roster: Roster) -> str:
 
 
 def _spelling(person: Person) -> str:
-    return fold(pinyin_name(person.name)) if has_han(person.name) else fold(person.name)
+    """How the name sounds, for matching spellings: pinyin for Chinese, transliteration
+    variants merged for Latin script (Sergey / Sergei / Sergej)."""
+    return fold(pinyin_name(person.name)) if has_han(person.name) else translit_key(person.name)
 
 
 def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:

@@ -87,6 +87,49 @@ def fold(name: str) -> str:
     return _FOLD.sub("", plain.casefold())
 
 
+# One spelling per sound for names transliterated from Russian (and into German): Aleksandr /
+# Alexander, Sergey / Sergei / Sergej, Yury / Yuri / Juri, Dmitriy / Dmitry, Nikolay / Nikolai,
+# Tatyana / Tatiana, Wladimir / Vladimir, Schoigu / Shoigu. Applied to folded Latin names only.
+_TRANSLIT = (
+    (re.compile(r"sch"), "sh"),
+    (re.compile(r"tsch"), "ch"),
+    (re.compile(r"^w|(?<=[aeiou])w"), "v"),
+    (re.compile(r"^j|(?<=[aeiou])j"), "y"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=[^aeiou])ander\b"), "andr"),
+    (re.compile(r"(?:iy|yy|ij|ii)\b"), "y"),
+    (re.compile(r"(?<=[aeo])[yj]\b"), "i"),
+    (re.compile(r"y\b"), "i"),
+    (re.compile(r"ya"), "ia"),
+    (re.compile(r"yu"), "iu"),
+    (re.compile(r"ye"), "e"),
+    (re.compile(r"(.)\1"), r"\1"),
+)
+
+
+def translit_key(name: str) -> str:
+    """The matching key of a Latin-script name with transliteration variants merged.
+
+    >>> translit_key("Aleksandr Bortnikov") == translit_key("Alexander Bortnikov")
+    True
+    >>> translit_key("Sergej Schoigu") == translit_key("Sergey Shoigu") == translit_key("Sergei Shoigu")
+    True
+    >>> translit_key("Yury Ushakov") == translit_key("Juri Uschakow")
+    True
+    """
+    if has_han(name):
+        return fold(name)
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    words = ["".join(c for c in w if c.isalpha()) for w in decomposed.split()]
+    out = []
+    for word in words:
+        for pattern, repl in _TRANSLIT:
+            word = pattern.sub(repl, word)
+        out.append(word)
+    return "".join(out)
+
+
 @lru_cache(maxsize=65536)
 def pinyin_name(name: str) -> str:
     """Romanise a Chinese personal name surname first: "丁薛祥" -> "Ding Xuexiang",
@@ -167,6 +210,7 @@ class Roster:
     entries: tuple[RosterEntry, ...] = ()
     _index: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _zh_names: frozenset[str] = frozenset()
+    _translit: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def empty(cls) -> Roster:
@@ -197,13 +241,20 @@ class Roster:
     def _build(cls, entries: tuple[RosterEntry, ...]) -> Roster:
         index: dict[str, str] = {}
         zh_names: set[str] = set()
+        translit: dict[str, str | None] = {}
         for entry in entries:
             for form in entry.spellings():
                 index.setdefault(fold(form), entry.name)
+                if not has_han(form) and " " in form.strip():
+                    key = translit_key(form)  # full names only: a surname alone is too loose
+                    translit[key] = (
+                        entry.name if translit.get(key, entry.name) == entry.name else None
+                    )
             for zh in (entry.zh, entry.zh_hant):
                 if zh:
                     zh_names.update((zh, to_simplified(zh)))
-        return cls(entries, MappingProxyType(index), frozenset(zh_names))
+        unique = {k: v for k, v in translit.items() if v is not None}
+        return cls(entries, MappingProxyType(index), frozenset(zh_names), MappingProxyType(unique))
 
     def merge(self, other: Roster) -> Roster:
         """This roster extended by `other` (a user's file); `other` adds aliases and titles."""
@@ -214,8 +265,14 @@ class Roster:
         return Roster._build(tuple(by_name.values()))
 
     def canonical(self, name: str) -> str | None:
-        """The canonical English name for any known spelling, alias or Chinese name."""
-        return self._index.get(fold(name)) if name.strip() else None
+        """The canonical English name for any known spelling, alias or Chinese name, or
+        another transliteration of a known full name ("Aleksandr" for "Alexander")."""
+        if not name.strip():
+            return None
+        known = self._index.get(fold(name))
+        if known is None and self._translit and " " in name.strip() and not has_han(name):
+            known = self._translit.get(translit_key(name))
+        return known
 
     def chinese_to_english(self, name: str) -> str:
         """English form of a Chinese name: the roster's, else pinyin ("蔡奇" -> "Cai Qi")."""
