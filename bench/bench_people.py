@@ -156,7 +156,8 @@ def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
     texts = {r["id"]: r for reports in load_reports(split).values() for r in reports}
     right = total = 0
     for path in sorted((DATA / "pairs").glob("*.toml")):
-        for pair in tomllib.loads(path.read_text(encoding="utf-8")).get("pair", []):
+        pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
+        for pair in [pairs] if isinstance(pairs, dict) else pairs:
             if pair.get("split", "dev") != split:
                 continue
             a = pair.get("a_text") or texts[pair["a"]]["text"]
