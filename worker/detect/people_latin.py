@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
@@ -33,23 +34,20 @@ from worker.detect.roster import Roster
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    low: str  # casefolded
+    cap: bool  # starts with a capital letter
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [
+        _Tok(t, m.start(), m.end(), t.casefold(), t[:1].isupper())
+        for m in _TOKEN.finditer(sentence)
+        for t in (m.group(),)
+    ]
 
 
 # ---- vocabularies ---------------------------------------------------------------------------
@@ -185,38 +183,40 @@ class Item:
     prefix: int  # token index where the titles before the name begin
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\b")
+
+
 @dataclass(slots=True)
 class Context:
-    """What one text's sentences share: the roster and the fuller names seen so far."""
+    """What one text's sentences share: the roster and the fuller names the text gives."""
 
     roster: Roster
     text: str
-    _surnames: dict[str, str | None] = field(default_factory=dict)
+    _by_word: dict[str, set[str]] | None = None
 
     def full_name(self, word: str) -> str | None:
         """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
-        if word in self._surnames:
-            return self._surnames[word]
-        pattern = re.compile(
-            rf"\b(?:{re.escape(word)}(?:\s+[A-Z][\w’'\-]+){{1,2}}"
-            rf"|(?:[A-Z][\w’'\-]+\s+){{1,2}}{re.escape(word)})\b"
-        )
-        found: set[str] = set()
-        for m in pattern.finditer(self.text):
-            toks = m.group().split()
-            if all(
-                t == word
-                or (
-                    (t[:1].isupper() and not _is_title_or_org(t.casefold()))
-                    and t.casefold() not in _NOT_NAME
-                )
-                for t in toks
-            ):
-                found.add(" ".join(toks))
+        if self._by_word is None:
+            self._by_word = self._index()
+        found = self._by_word.get(word)
+        if not found:
+            return None
         canon = {self.roster.canonical(f) or f for f in found}
-        result = min(found, key=len) if len(canon) == 1 else None
-        self._surnames[word] = result
-        return result
+        return min(found, key=len) if len(canon) == 1 else None
+
+    def _index(self) -> dict[str, set[str]]:
+        """Every run of two or three capitalised words that could be a name, by its first and
+        last word (Chinese order puts the surname first, Western order last). One pass."""
+        by_word: dict[str, set[str]] = {}
+        for m in _FULL_NAME.finditer(self.text):
+            words = m.group().split()
+            lows = [w.casefold() for w in words]
+            if any(low in _NOT_NAME or _is_title_or_org(low) for low in lows):
+                continue
+            full = " ".join(words)
+            by_word.setdefault(words[0], set()).add(full)
+            by_word.setdefault(words[-1], set()).add(full)
+        return by_word
 
 
 def _runs(toks: list[_Tok]) -> Iterator[tuple[int, int]]:

@@ -205,3 +205,41 @@ DE_V2_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "wurde von X geleitet": the participle after the list.
 DE_PASSIVE_AFTER = re.compile(r"\s*(?:geleitet|moderiert|eröffnet)\b")
 DE_TEIL_AFTER = re.compile(r"[^.;:]{0,80}?\bteil\b")
+
+
+# ---- Chinese: matched on the simplified text; the list stands before its cue --------------
+# A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
+_NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
+ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)")),
+    ("presided", re.compile(r"主持|主礼|主祭|主持人")),
+    (
+        "attended",
+        re.compile(
+            rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
+        ),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:发表|作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
+            r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
+            r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+        ),
+    ),
+)
+# The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
+# "出席者包括A、B", "亦有出席，包括A、B".
+ZH_AFTER = re.compile(
+    r"(?:出席|参加|列席|与会)(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
+    r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
+    r"|[，,]\s*(?:包括|有)[:：]?)"
+)
+# Meetings between named people: both sides take part ("习近平会见美国总统拜登",
+# "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
+# stands between 同/与/和 and the verb.
+ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
+ZH_MEET_WITH = re.compile(
+    r"[同与和跟]([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"|举行会见)"
+)
