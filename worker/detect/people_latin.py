@@ -142,7 +142,20 @@ _TITLE_LOWER_OK = frozenset(
 )
 _ADJECTIVE = re.compile(r"(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
-_RUN_TOGETHER = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+# A Chinese name whose space was lost ("LiuFang"): two capitalised runs of pinyin syllables.
+_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
+_TWO_CAPS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def _run_together(word: str) -> bool:
+    m = _TWO_CAPS.fullmatch(word)
+    return m is not None and all(_PINYIN_WORD.fullmatch(part.lower()) for part in m.groups())
+
+
 _DE_TITLE_SUFFIX = re.compile(
     r"(?:minister|ministerin|präsident|präsidentin|sekretär|sekretärin|sprecher|sprecherin"
     r"|vorsitzende[rn]?|kanzler|kanzlerin|berater|beraterin|leiter|leiterin|chef|chefin"
@@ -183,7 +196,7 @@ class Item:
     prefix: int  # token index where the titles before the name begin
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}\b")
+_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
 
 
 @dataclass(slots=True)
@@ -205,17 +218,22 @@ class Context:
         return min(found, key=len) if len(canon) == 1 else None
 
     def _index(self) -> dict[str, set[str]]:
-        """Every run of two or three capitalised words that could be a name, by its first and
-        last word (Chinese order puts the surname first, Western order last). One pass."""
+        """Every run of two to four name-like words the text holds, by its first and last word
+        (Chinese order puts the surname first, Western order last). One pass over the text."""
         by_word: dict[str, set[str]] = {}
-        for m in _FULL_NAME.finditer(self.text):
-            words = m.group().split()
-            lows = [w.casefold() for w in words]
-            if any(low in _NOT_NAME or _is_title_or_org(low) for low in lows):
-                continue
-            full = " ".join(words)
-            by_word.setdefault(words[0], set()).add(full)
-            by_word.setdefault(words[-1], set()).add(full)
+        for m in _CAP_RUN.finditer(self.text):
+            words = [w for w in m.group().split()]
+            run: list[str] = []
+            for word in [*words, ""]:
+                low = word.casefold()
+                if word and low not in _NOT_NAME and not _is_title_or_org(low):
+                    run.append(word)
+                    continue
+                if 2 <= len(run) <= 4:
+                    full = " ".join(run)
+                    by_word.setdefault(run[0], set()).add(full)
+                    by_word.setdefault(run[-1], set()).add(full)
+                run = []
         return by_word
 
 
@@ -265,9 +283,11 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
     if size == 1:
-        return (i, j) if _RUN_TOGETHER.match(toks[i].text) else None
-    if size > 4:
+        return (i, j) if _run_together(toks[i].text) else None
+    if size > 5:
         return (j - 2, j)
+    if size == 5:
+        return (i, j) if any("-" in t.text for t in toks[i:j]) else (j - 3, j)
     if size == 4 and not any(t.low in _PARTICLES for t in toks[i:j]):
         return (j - 3, j)
     return (i, j)
@@ -338,7 +358,7 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
         return False
     for t in toks[lo:hi]:
         low = t.low
-        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--"):
+        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
             return False
         if (
             not t.cap
@@ -393,31 +413,65 @@ _APPOSITIVE_END = re.compile(r",")
 _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
 
 
-def _subject_roles(rest: str, german: bool) -> Iterator[tuple[Role, int]]:
-    """The roles of a list followed by `rest`, with where each cue ends in `rest`."""
+_LEAD_PUNCT = re.compile(r"[\s,]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A sentence with the list being read: where the list ends, where the next list begins
+    (a direct object: "Wang Yi met Foreign Minister S. Jaishankar"), how many it names."""
+
+    text: str
+    end: int
+    next_start: int | None
+    several: bool
+
+
+def _subject_roles(c: _Clause, german: bool) -> Iterator[tuple[Role, int]]:
+    """The roles of a list that is the subject of the verb after it, with where each cue ends.
+
+    "held a meeting": chaired by one person, held among several. "welcomed/received X": the
+    host chairs, when a named person follows."""
+    text = c.text
     tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
     meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
-    pos = 0
+    pos = _past_appositive(text, c.end)
     for _ in range(8):
-        at = len(rest) - len(rest[pos:].lstrip())
-        at = max(at, pos)
-        m = meet.match(rest, at)
+        at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
+        m = meet.match(text, at)
         if m:
-            yield _meeting_role(rest, m.end(), german), m.end()
+            yield _meeting_role(text, m.end(), german), m.end()
+            yield from _coordinated(text, m.end(), german)
             return
+        if not german:
+            m = cues.CONVENE.match(text, at)
+            if m and not _PASSIVE_BY.match(text, m.end()):
+                yield ("attended" if c.several else "presided"), m.end()
+                yield from _coordinated(text, m.end(), german)
+                return
+            m = cues.HOST_DIRECT.match(text, at)
+            if m and _object_follows(c, m.end()):
+                yield "presided", m.end()
+                yield from _coordinated(text, m.end(), german)
+                return
         for role, pattern in tables:
-            m = pattern.match(rest, at)
+            m = pattern.match(text, at)
             if m:
-                if _PASSIVE_BY.match(rest, m.end()):
+                if _PASSIVE_BY.match(text, m.end()):
                     return  # "X was accompanied by Y": X is not the one who accompanies
                 yield role, m.end()
-                yield from _coordinated(rest, m.end(), german)
+                yield from _coordinated(text, m.end(), german)
                 return
-        skip = _ADVERBIAL.match(rest, pos)
+        skip = _ADVERBIAL.match(text, pos)
         if skip and skip.end() > pos:
             pos = skip.end()
             continue
         break
+
+
+def _object_follows(c: _Clause, verb_end: int) -> bool:
+    """True when the next list of people stands right after the verb (titles between)."""
+    return c.next_start is not None and _title_gap(c.text[verb_end : c.next_start])
 
 
 _WITH_BODY = re.compile(
@@ -509,6 +563,13 @@ def _object_roles(before: str, german: bool) -> list[Role]:
     return roles
 
 
+# "A and state governors held a meeting": people and a group make the subject.
+_GROUP_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:and|und)\s+(?:the\s+|other\s+|die\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:governors|leaders|officials|members|ministers|heads|representatives|delegations?"
+    r"|counterparts|colleagues|partners|participants|Minister(?:innen|n)?|Regierungschefs)\b",
+    re.I,
+)
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
     "von vom aus mit für bei zum zur den dem des".split()
@@ -521,7 +582,8 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     items = name_items(toks, ctx)
     if not items:
         return
-    for group in name_lists(toks, items):
+    groups = name_lists(toks, items)
+    for index, group in enumerate(groups):
         names = [it.name for it in group]
         start = toks[group[0].prefix].start
         end = toks[group[-1].last - 1].end
@@ -533,7 +595,13 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         first = group[0].prefix
         subject_ok = first == 0 or toks[first - 1].low not in _NO_SUBJECT_BEFORE
         if subject_ok and not german_after:
-            roles.extend(role for role, _ in _subject_roles(_past_appositive(rest), german))
+            clause = _Clause(
+                sentence,
+                end,
+                toks[groups[index + 1][0].prefix].start if index + 1 < len(groups) else None,
+                len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
+            )
+            roles.extend(role for role, _ in _subject_roles(clause, german))
             if german:
                 roles.extend(_german_v2(before))
         for role in dict.fromkeys(roles):
@@ -557,21 +625,22 @@ def _german_v2(before: str) -> list[Role]:
     return [role for role, pattern in cues.DE_V2_CUES if pattern.search(clause)]
 
 
-def _past_appositive(rest: str) -> str:
-    """`rest` without an appositive that follows the list (", general secretary of ..., ")."""
-    if not rest.lstrip().startswith(","):
-        return rest
-    for m in _APPOSITIVE_END.finditer(rest, rest.index(",") + 1):
-        if m.start() > 300:
-            break
-        after = rest[m.end() :]
-        body = rest[rest.index(",") + 1 : m.start()]
+def _past_appositive(text: str, end: int) -> int:
+    """Where the verb search starts after a list: past an appositive that follows it
+    (", general secretary of the CPC Central Committee, presided")."""
+    head = _LEAD_PUNCT.match(text, end).end()  # type: ignore[union-attr]
+    if "," not in text[end:head]:
+        return end
+    for m in _APPOSITIVE_END.finditer(text, head, min(len(text), head + 300)):
+        body = text[head : m.start()]
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
             break
+        at = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
         if (
-            any(p.match(after.lstrip()) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
-            or cues.MEET_WITH.match(after.lstrip())
-            or re.match(r"\s*(?:who|also)\b", after)
+            any(p.match(text, at) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
+            or cues.MEET_WITH.match(text, at)
+            or cues.CONVENE.match(text, at)
+            or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
-            return after
-    return rest
+            return m.end()
+    return end

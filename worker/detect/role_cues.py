@@ -37,7 +37,15 @@ MEET_WITH = re.compile(
     re.I,
 )
 # "X met Y", "X received Y": the people right after the verb take part too.
-MEET_DIRECT = re.compile(r"(?:met|meets|meet|received|receives|receive)\b", re.I)
+MEET_DIRECT = re.compile(
+    r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
+    r"(?:\s+with)?\b",
+    re.I,
+)
+# "X welcomed / received / greeted Y": with a named guest after it, X is the host.
+HOST_DIRECT = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
+)
 
 SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
@@ -55,7 +63,15 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
-            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|(?:were|was)\s+in\s+attendance)\b",
+            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|met|meet|meets"
+            r"|(?:held|holds|hold|had|has|have)\s+"
+            + _DET
+            + _ADJ
+            + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
+            r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
+            + _GATHERING
+            + r"))\b",
             re.I,
         ),
     ),
@@ -64,7 +80,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
-            r"|(?:held|holds|hold|convened|convenes|called|calls|led|leads|opened|opens)\s+"
+            r"|(?:convened|convenes|called|calls|led|leads|opened|opens)\s+"
             + _DET
             + _ADJ
             + _GATHERING
@@ -86,6 +102,16 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+)
+
+# "X held a meeting": one person holding a meeting chairs it; several hold it among themselves.
+CONVENE = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:held|holds|hold|holding)\s+"
+    + _DET
+    + _ADJ
+    + _GATHERING
+    + r"\b(?!\s+with\b)",
+    re.I,
 )
 
 # German: the list before its verb ("Putin leitete die Sitzung").
@@ -127,7 +153,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         re.compile(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened|led"
-            r"|opened|officiated|headed)\s+(?:jointly\s+)?by\b"
+            r"|opened|officiated|headed)\s+(?:[\w.]+\s+){0,3}?by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^,]{0,80},",
@@ -137,7 +163,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:attended|accompanied|joined)\s+(?:also\s+)?by\b"
+            r"\b(?:attended|accompanied|joined)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
+            r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
             re.I,
