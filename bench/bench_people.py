@@ -41,7 +41,10 @@ SEED = ROOT / "seeds" / "000_51e97353ff3bef23.txt"
 
 
 def load_roster() -> Roster:
-    return Roster.from_entries(tomllib.loads((ROOT / "seeds/people.toml").read_text())["people"])
+    """The roster wirediff itself uses: seeds/people.toml and the given names."""
+    from worker.seeds import load_roster as bundled
+
+    return bundled()
 
 
 def name_key(name: str, roster: Roster) -> str:

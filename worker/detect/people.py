@@ -33,7 +33,13 @@ _DATELINE = re.compile(
     r"|[^\n]{0,12}(?:新华社|新華社|中新社|中央社)[^\n]{0,20}?电|[^\n]{0,12}[电電]\s*[（(]"
     r"|[^\n]{0,8}(?:（新闻联播）|（新聞聯播）|央视网消息|央視網消息|本报讯|本報訊))"
 )
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo)\.$")
+# A period that does not end a sentence: initials, titles, and the ordinals and dates of
+# German ("am 35. Jahrestag", "am 21.9. den") and abbreviated months ("Dec. 12").
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
+    r"|(?<![\d,])\b\d{1,2}|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
+    r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med)\.$"
+)
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 
 
@@ -83,6 +89,8 @@ _LATIN_KEYWORDS = re.compile(
     r"|rostrum|front row|accompan|join|teilnehm|teil\b|anwesend|s(?:peech|poke|peak|prach)"
     r"|addres|remark|leitete|hielt|met\b|meet|talk|consultation|conversation|empfing|received"
     r"|witness|deliver|toast|report|officiat|opened|redete|rede\b|traf|telefon|call|held|gave"
+    r"|begrü|besuch|zugeschaltet|vor ort|dabei|sprech|spricht|eröffne|moderier|welcom|greet"
+    r"|involv|includ|brought together|gathered|hält|grußwort|ansprache|festakt|sitz"
 )  # searched in the lower-cased paragraph: an IGNORECASE alternation is several times slower
 
 
@@ -110,7 +118,7 @@ def extract_people(
     seen: set[tuple[str, Role, Segment]] = set()
     people: list[Person] = []
     latin = lang not in ("zh", "ja")
-    ctx = LatinContext(roster, text)
+    ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"

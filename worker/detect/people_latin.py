@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
+from worker.detect.people_de import german_roles
 from worker.detect.roster import Roster
 
 # ---- tokens -------------------------------------------------------------------------------
@@ -119,6 +120,14 @@ _NOT_NAME = frozenset(
     "austria switzerland netherlands belgium sweden norway finland denmark "
     "premier premiers god allah bundeskanzleramt kanzleramt".split()
 )
+# German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
+_DE_NOT_NAME = frozenset(
+    "als an auf aus beim bis da dabei dafür damit danach dann dem den des doch durch einem "
+    "einen einer eines für gegen hier ins ist je jedoch mit nach neben nicht noch nun ob oder "
+    "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
+    "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
+    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
+)
 _PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
@@ -157,9 +166,13 @@ def _run_together(word: str) -> bool:
 
 
 _DE_TITLE_SUFFIX = re.compile(
-    r"(?:minister|ministerin|präsident|präsidentin|sekretär|sekretärin|sprecher|sprecherin"
+    r"(?:minister|ministerin|ministern|präsident|präsidentin|präsidenten|kollege|kollegen"
+    r"|kollegin|kandidat|kandidatin|kandidaten|vorsitzenden|kanzlers|chefs|leiters|sekretär|sekretärin|sprecher|sprecherin"
     r"|vorsitzende[rn]?|kanzler|kanzlerin|berater|beraterin|leiter|leiterin|chef|chefin"
-    r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin)$",
+    r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin"
+    r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
+    r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
+    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt)$",
     re.I,
 )
 
@@ -174,12 +187,18 @@ def _is_title_or_org(low: str) -> bool:
     )
 
 
-def _name_like(tok: _Tok) -> bool:
-    if not tok.cap or tok.low in _NOT_NAME or _is_title_or_org(tok.low):
+def _name_like(tok: _Tok, german: bool = False) -> bool:
+    if german and tok.low in _DE_NOT_NAME:
         return False
-    if _ADJECTIVE.search(tok.low):
-        return False  # "Europäischen", "Russian", "Chinese": adjectives of place
-    return not (_ACRONYM.match(tok.text) and len(tok.text) > 1)
+    return tok.cap and _word_name_like(tok.text, tok.low)
+
+
+def _word_name_like(word: str, low: str) -> bool:
+    """A capitalised word that may be part of a person's name: not a title, body, place,
+    calendar word, German adjective of place ("Tschechischen") or acronym."""
+    if low in _NOT_NAME or _is_title_or_org(low) or _ADJECTIVE.search(low):
+        return False
+    return not (_ACRONYM.match(word) and len(word) > 1)
 
 
 # ---- name items -------------------------------------------------------------------------------
@@ -205,6 +224,7 @@ class Context:
 
     roster: Roster
     text: str
+    german: bool = False
     _by_word: dict[str, set[str]] | None = None
 
     def full_name(self, word: str) -> str | None:
@@ -222,42 +242,61 @@ class Context:
         (Chinese order puts the surname first, Western order last). One pass over the text."""
         by_word: dict[str, set[str]] = {}
         for m in _CAP_RUN.finditer(self.text):
-            words = [w for w in m.group().split()]
+            words = m.group().split()
             run: list[str] = []
+            title_before = False
             for word in [*words, ""]:
                 low = word.casefold()
-                if word and low not in _NOT_NAME and not _is_title_or_org(low):
+                if word and _word_name_like(word, low):
                     run.append(word)
                     continue
-                if 2 <= len(run) <= 4:
+                if 2 <= len(run) <= 4 and (
+                    not self.german or title_before or self.roster.is_given_name(run[0])
+                ):
                     full = " ".join(run)
                     by_word.setdefault(run[0], set()).add(full)
                     by_word.setdefault(run[-1], set()).add(full)
                 run = []
+                title_before = _is_title_or_org(low)
         return by_word
 
 
-def _runs(toks: list[_Tok]) -> Iterator[tuple[int, int]]:
+def _abbreviation(toks: list[_Tok], i: int) -> bool:
+    """ "U.S.", "v.d.": single letters joined by periods are an abbreviation, not initials."""
+    return (
+        len(toks[i].text) == 1
+        and i + 2 < len(toks)
+        and toks[i + 1].text == "."
+        and len(toks[i + 2].text) == 1
+    )
+
+
+def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
     """Maximal runs of name-like words (particles and initials inside them allowed)."""
     i, n = 0, len(toks)
     while i < n:
-        if not _name_like(toks[i]):
-            i += 1
+        if not _name_like(toks[i], german) or _abbreviation(toks, i):
+            i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
         while j < n:
             t = toks[j]
-            if _name_like(t):
+            if _name_like(t, german):
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k]):
+                if k < n and _name_like(toks[k], german):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
-            elif t.text == "." and len(toks[j - 1].text) == 1 and j + 1 < n:
+            elif (
+                t.text == "."
+                and len(toks[j - 1].text) == 1
+                and j + 1 < n
+                and _name_like(toks[j + 1], german)
+            ):
                 j += 1  # an initial: "John F. Kennedy"
             else:
                 break
@@ -296,13 +335,13 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
 def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     """Every person's name in the sentence's tokens, in order."""
     items: list[Item] = []
-    for i, j in _runs(toks):
+    for i, j in _runs(toks, ctx.german):
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
         if rest and len(rest) == j - i:
             shaped = _shape_name(toks, i, j)
-            if shaped:
+            if shaped and (not ctx.german or _german_person(toks, shaped, ctx.roster)):
                 spans.append(shaped)
             elif j - i == 1:
                 full = ctx.full_name(toks[i].text)
@@ -314,6 +353,25 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             items.append(Item(written, s, e, _prefix_start(toks, s)))
     items.sort(key=lambda it: it.first)
     return items
+
+
+def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:
+    """German capitalises every noun ("Stadt Leipzig", "Schloss Drachenburg"): a name the
+    roster does not know needs a known given name or a title right before it."""
+    s, _ = span
+    if s > 0 and _is_title_or_org(toks[s - 1].low):
+        return True
+    if not roster.given_names:
+        return True
+    if s > 0 and (toks[s - 1].low in _DE_ARTICLES or _DE_DECLINED.search(toks[s - 1].text)):
+        return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
+    return roster.is_given_name(toks[s].text)
+
+
+_DE_ARTICLES = frozenset(
+    "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
+)
+_DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 
 
 _PREFIX_GLUE = frozenset("of the for de des der die den dem von du la".split())
@@ -572,8 +630,10 @@ _GROUP_AFTER = re.compile(
 )
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
-    "von vom aus mit für bei zum zur den dem des".split()
+    "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
 )
+# "zu dem X eingeladen hatte": a relative pronoun after a preposition opens a clause.
+_RELATIVE_OPENING = re.compile(r"\b(?:zu|an|bei|auf|in|mit|von|über)\s+(?:dem|der|den)\s+$")
 
 
 def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[Role, list[str]]]:
@@ -583,46 +643,26 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     if not items:
         return
     groups = name_lists(toks, items)
+    spans = [(toks[g[0].prefix].start, toks[g[-1].last - 1].end) for g in groups]
     for index, group in enumerate(groups):
         names = [it.name for it in group]
-        start = toks[group[0].prefix].start
-        end = toks[group[-1].last - 1].end
+        start, end = spans[index]
         before, rest = sentence[:start], sentence[end:]
         roles = _object_roles(before, german)
-        german_after = german and _german_complement(before, rest)
-        if german_after:
-            roles.append(german_after)
-        first = group[0].prefix
-        subject_ok = first == 0 or toks[first - 1].low not in _NO_SUBJECT_BEFORE
-        if subject_ok and not german_after:
+        if german:
+            first = toks[group[0].first].start
+            others = [s for k, s in enumerate(spans) if k != index]
+            roles.extend(german_roles(sentence, first, end, start, others))
+        elif group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE:
             clause = _Clause(
                 sentence,
                 end,
-                toks[groups[index + 1][0].prefix].start if index + 1 < len(groups) else None,
+                spans[index + 1][0] if index + 1 < len(groups) else None,
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
             roles.extend(role for role, _ in _subject_roles(clause, german))
-            if german:
-                roles.extend(_german_v2(before))
         for role in dict.fromkeys(roles):
             yield role, names
-
-
-def _german_complement(before: str, rest: str) -> Role | None:
-    """German lists framed on both sides: "nahmen X teil", "wurde von X geleitet"."""
-    if re.search(r"\b(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?$", before):
-        return "attended" if cues.DE_TEIL_AFTER.match(rest) else None
-    if re.search(r"\bvon\s+$", before) and cues.DE_PASSIVE_AFTER.match(rest):
-        return "presided"
-    return None
-
-
-def _german_v2(before: str) -> list[Role]:
-    """ "Am Montag leitete Putin die Sitzung": the verb before its subject."""
-    clause = re.split(r"[;:.,]\s", before)[-1]
-    if not clause.strip() or len(clause.split()) < 2:
-        return []
-    return [role for role, pattern in cues.DE_V2_CUES if pattern.search(clause)]
 
 
 def _past_appositive(text: str, end: int) -> int:

@@ -116,12 +116,20 @@ CONVENE = re.compile(
 
 # German: the list before its verb ("Putin leitete die Sitzung").
 DE_SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"(?:war|waren)\s+(?:auch\s+|ebenfalls\s+)?anwesend\b")),
+    (
+        "present",
+        re.compile(
+            r"(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?(?:anwesend|zugegen|vor\s+Ort)\b"
+        ),
+    ),
     (
         "attended",
         re.compile(
-            r"(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?(?:[^.;:]{0,80}?\s)?teil\b"
-            r"|(?:besuchte|besuchten)\b"
+            r"(?:nahm|nahmen|nimmt|nehmen)\s+(?!nicht\b|kein)(?:auch\s+|ebenfalls\s+)?"
+            r"(?:[^.;:]{0,80}?\s)?teil\b"
+            r"|(?:besuchte|besuchten)\b|(?:war|waren|ist|sind)\s+(?:auch\s+)?(?:per\s+Video\s+|online\s+"
+            r"|digital\s+)?zugeschaltet|(?:per\s+Video\s+|online\s+)?zugeschaltet\s+(?:war|waren)"
+            r"|(?:war|waren)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
         ),
     ),
     (
@@ -135,7 +143,7 @@ DE_SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"(?:hielt|hielten|hält)\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache|Festrede)"
-            r"|(?:sprach|sprachen|spricht)\b(?!\s+(?:über|von|mit|sich))|redete\b"
+            r"|(?:sprach|sprachen|spricht|sprechen)\b(?!\s+(?:über|von|mit|sich))|redete\b"
         ),
     ),
 )
@@ -221,14 +229,81 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
         ),
     ),
-    ("present", re.compile(r"\b(?:Anwesend|Zugegen)\s+(?:waren|war)\b(?:\s+auch)?")),
+    (
+        "present",
+        re.compile(r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"),
+    ),
     ("spoke", re.compile(r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b")),
 )
-# German V2: a list right after these verbs is their subject when the clause opens with
-# something else ("Am Montag leitete Putin die Sitzung").
-DE_V2_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("presided", re.compile(r"\b(?:leitete|leiteten|eröffnete|empfing|empfingen)\s+$")),
-    ("spoke", re.compile(r"\b(?:sprach|sprachen|hielt|hielten)\s+$")),
+# German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
+# it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
+# "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
+_DE_TALK = r"(?:Gespräch|Gespräche|Telefonat|Telefongespräch|Treffen|Unterredung|Beratungen?)"
+DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
+    (
+        "attended",
+        "attended",
+        re.compile(
+            r"\b(?:sprach|sprachen|spricht|sprechen|telefonierte|telefonierten|telefoniert"
+            r"|traf|trafen|trifft|treffen|getroffen|beriet|berieten|berät|beraten|verhandelte"
+            r"|verhandelten|tauschten?)\b[^.;]{0,80}?\bmit\b"
+            rf"|\b{_DE_TALK}\s+(?:mit|zwischen)\b"
+        ),
+    ),
+    (
+        "presided",
+        "attended",
+        re.compile(
+            r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüsste"
+            r"|begrüsst|begrüssten|lud|eingeladen)\b"
+        ),
+    ),
+    (
+        "presided",
+        None,
+        re.compile(
+            r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
+            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^.;]{0,60}?\bvor\b)?"
+            r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
+        re.compile(r"\b(?:traf|trafen|trifft|getroffen)\b|\btreffen\s+sich\b"),
+    ),
+    (
+        "attended",
+        None,
+        re.compile(
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^.;]{0,120}?\bteil\b|\bteilgenommen\b"
+            r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
+            r"|\bkamen\b[^.;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^.;]{0,80}\bbei\b"
+        ),
+    ),
+    (
+        "spoke",
+        None,
+        re.compile(
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^.;]{0,80}?\b(?:Rede|Ansprache|Festrede"
+            r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
+            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\s+(?:hielt|hielten|hält)\b"
+            r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
+            r"|\b(?:gab|gaben|geben|gibt)\b[^.;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
+        ),
+    ),
+    (
+        "present",
+        None,
+        re.compile(r"\b(?:anwesend|zugegen)\b|\bvor\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+    ),
+)
+# A passive: the agent "von X" of these verbs chairs ("wurde von X geleitet").
+DE_PASSIVE = re.compile(
+    r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^.;]{0,20}\b(?:worden|wurde|wurden"
+    r"|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^.;]{0,80}\b(?:geleitet|moderiert"
+    r"|eröffnet|empfangen|begrüßt)\b"
 )
 # "wurde von X geleitet": the participle after the list.
 DE_PASSIVE_AFTER = re.compile(r"\s*(?:geleitet|moderiert|eröffnet)\b")

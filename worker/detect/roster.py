@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -211,6 +211,7 @@ class Roster:
     _index: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     _zh_names: frozenset[str] = frozenset()
     _translit: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    given_names: frozenset[str] = frozenset()  # casefolded; see `with_given_names`
 
     @classmethod
     def empty(cls) -> Roster:
@@ -262,7 +263,21 @@ class Roster:
         for entry in other.entries:
             old = by_name.get(entry.name)
             by_name[entry.name] = _merge_entry(old, entry) if old else entry
-        return Roster._build(tuple(by_name.values()))
+        merged = Roster._build(tuple(by_name.values()))
+        return merged.with_given_names(self.given_names | other.given_names)
+
+    def with_given_names(self, names: Iterable[str]) -> Roster:
+        """This roster knowing these given names ("Markus", "Sauli"): in German, where every
+        noun is capitalised, a name without a title before it needs a known given name."""
+        return replace(self, given_names=frozenset(n.casefold() for n in names))
+
+    def is_given_name(self, word: str) -> bool:
+        """True for a known given name, or a hyphenated pair of them ("Frank-Walter")."""
+        low = word.casefold()
+        if low in self.given_names:
+            return True
+        parts = low.split("-")
+        return len(parts) == 2 and all(p in self.given_names for p in parts)
 
     def canonical(self, name: str) -> str | None:
         """The canonical English name for any known spelling, alias or Chinese name, or
