@@ -19,15 +19,18 @@ from worker.detect.model import Role
 
 # Where a clause ends: sentence punctuation, a dash, or a comma before a subordinating word.
 _CLAUSE_END = re.compile(
-    r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
+    r";\s|\s[–—]\s|\s-\s|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b")
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit|neben)\s+"
-    r"(?:[^\s,.;:]+\s+){0,4}$"
+    r"(?:[^\s.;:]+,?\s+){0,8}$"
 )
+_OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
+# "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
+_RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|der|den|denen)\s+")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -51,16 +54,23 @@ def german_roles(
     clause = _masked(sentence, left, right, [(prefix_start, end), *others])
     if _NEGATION.search(clause):
         return []
-    lead = sentence[left:prefix_start]
-    if _AGENT_BEFORE.search(lead) and cues.DE_PASSIVE.search(clause):
-        return ["presided"]  # "wurde von X geleitet", "ist von X empfangen worden"
-    as_object = bool(_OBJECT_BEFORE.search(lead)) and not _CO_SUBJECT.search(lead)
+    lead = _RELATIVE.sub("", sentence[left:prefix_start])
+    if _AGENT_BEFORE.search(lead):
+        for agent_role, passive in cues.DE_PASSIVE:
+            if passive.search(clause):
+                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    as_object = bool(
+        _OBJECT_BEFORE.search(lead) or _OBJECT_INSIDE.search(sentence, prefix_start, end)
+    ) and not _CO_SUBJECT.search(lead)
     roles: list[Role] = []
     for subject_role, object_role, pattern in cues.DE_CLAUSE_CUES:
         m = pattern.search(clause)
         if m is None:
             continue
         role = object_role if as_object else subject_role
+        if role == "attended" and subject_role == object_role and not as_object:
+            if cues.DE_WITH_BODY.match(clause, m.end()):
+                role = "presided"  # "beriet mit dem Sicherheitsrat": a meeting with a body
         if role is not None and role not in roles:
             roles.append(role)
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech

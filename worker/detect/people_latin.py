@@ -39,15 +39,17 @@ class _Tok(NamedTuple):
     text: str
     start: int
     end: int
-    low: str  # casefolded
+    low: str  # lower-cased
     cap: bool  # starts with a capital letter
 
 
 def _tokens(sentence: str) -> list[_Tok]:
+    # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
+    make = tuple.__new__
     return [
-        _Tok(t, m.start(), m.end(), t.casefold(), t[:1].isupper())
+        make(_Tok, (t, s, s + len(t), t.lower(), t[0].isupper()))
         for m in _TOKEN.finditer(sentence)
-        for t in (m.group(),)
+        for t, s in ((m.group(), m.start()),)
     ]
 
 
@@ -348,6 +350,12 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                 if full:
                     items.append(Item(full, i, j, _prefix_start(toks, i)))
                     continue
+                if (
+                    i > 0
+                    and _is_title_or_org(toks[i - 1].low)
+                    and toks[i - 1].low not in _ORG_WORDS
+                ):
+                    spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
         for s, e in sorted(spans):
             written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
             items.append(Item(written, s, e, _prefix_start(toks, s)))
@@ -636,8 +644,70 @@ _NO_SUBJECT_BEFORE = frozenset(
 _RELATIVE_OPENING = re.compile(r"\b(?:zu|an|bei|auf|in|mit|von|über)\s+(?:dem|der|den)\s+$")
 
 
+# A list under a heading, as minutes and programmes give it: "Teilnehmer: A, B (BMI), C".
+_HEADED = re.compile(
+    r"^\W*(?P<head>Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
+    r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*(?P<list>.+)$",
+    re.I,
+)
+_HEAD_ROLES: dict[str, Role] = {
+    "teilnehmer": "attended",
+    "teilnehmerinnen": "attended",
+    "teilnehmende": "attended",
+    "participants": "attended",
+    "attendees": "attended",
+    "attending": "attended",
+    "in attendance": "attended",
+    "anwesend": "present",
+    "anwesende": "present",
+    "present": "present",
+    "also present": "present",
+    "speakers": "spoke",
+    "redner": "spoke",
+    "rednerinnen": "spoke",
+    "vorsitz": "presided",
+    "chair": "presided",
+    "chairman": "presided",
+    "chairperson": "presided",
+    "chaired by": "presided",
+    "presiding": "presided",
+}
+_HEADED_ITEM = re.compile(
+    r"^(?:(?:Frhr\.|Freiherr|Graf|Gräfin|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?)\s+)*"
+    r"(?:(?:von|van|de|der|den|zu)\s+)*[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+){0,3}$"
+)
+_CHAIR_NOTE = re.compile(r"\((?:[^)]*\b(?:Vorsitz|chair|presiding)\b[^)]*)\)", re.I)
+
+
+def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
+    """(role, names) of a list under a heading ("Teilnehmer: Genscher (AA), Franke, ...").
+    Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" marks the chair."""
+    m = _HEADED.match(sentence)
+    if not m:
+        return
+    role = _HEAD_ROLES[m.group("head").casefold()]
+    names: list[str] = []
+    chairs: list[str] = []
+    for raw in re.split(r"[,;]\s*(?![^()]*\))", m.group("list").rstrip(". ")):
+        item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
+        item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
+        if not _HEADED_ITEM.match(item) or any(
+            _is_title_or_org(w.casefold()) for w in item.split()[-1:]
+        ):
+            continue
+        names.append(item)
+        if _CHAIR_NOTE.search(raw):
+            chairs.append(item)
+    if len(names) >= 2:
+        yield role, names
+        if chairs:
+            yield "presided", chairs
+
+
 def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) for every list of people a cue governs in `sentence`."""
+    yield from headed_list(sentence)
     toks = _tokens(sentence)
     items = name_items(toks, ctx)
     if not items:

@@ -15,6 +15,118 @@ import re
 
 from worker.detect.model import Role
 
+# Stems (lower case) of every English and German cue below: a sentence holding none of them
+# is not read at all. A cue added to a table needs its stem here.
+LATIN_STEMS: tuple[str, ...] = (
+    # English
+    "presid",
+    "part",
+    "presen",
+    "chair",
+    "host",
+    r"led\b",
+    "lead",
+    "moderat",
+    "conven",
+    "attend",
+    "rostrum",
+    "front row",
+    "accompan",
+    "join",
+    "speech",
+    "spoke",
+    "speak",
+    "addres",
+    "remark",
+    r"met\b",
+    "meet",
+    "talk",
+    "consultation",
+    "conversation",
+    "receiv",
+    "witness",
+    "deliver",
+    "toast",
+    "report",
+    "officiat",
+    "open",
+    "call",
+    "held",
+    "hold",
+    "gave",
+    "give",
+    "welcom",
+    "greet",
+    "involv",
+    "includ",
+    "brought together",
+    "gathered",
+    "statement",
+    "briefing",
+    "lecture",
+    "keynote",
+    "negotiat",
+    "discussion",
+    "chat",
+    "phone",
+    "seated",
+    "sat ",
+    "among",
+    "headed",
+    # German
+    "vorsitz",
+    "geleitet",
+    "leitung",
+    "leitete",
+    "leitet",
+    "teilnehm",
+    r"teil\b",
+    "teilgenommen",
+    "anwesend",
+    "zugegen",
+    "sprach",
+    "sprech",
+    "spricht",
+    "rede",
+    "hielt",
+    "hält",
+    "gehalten",
+    "ansprache",
+    "grußwort",
+    "grusswort",
+    "laudatio",
+    "vortrag",
+    "empf",
+    "begrü",
+    "begrüss",
+    "besuch",
+    "zugeschaltet",
+    "vor ort",
+    "dabei",
+    "eröffne",
+    "moderier",
+    "traf",
+    "treff",
+    "getroffen",
+    "telefon",
+    "gespräch",
+    "berat",
+    "beriet",
+    "verhandel",
+    "tausch",
+    "gastgeber",
+    "sitzt",
+    "saß",
+    "angereist",
+    "zusammen",
+    "statements",
+    "erklärung",
+    "podium",
+    "eingeladen",
+    "lud ",
+    "wohnte",
+)
+
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
 
 _DET = r"(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -233,7 +345,13 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "present",
         re.compile(r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"),
     ),
-    ("spoke", re.compile(r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b")),
+    (
+        "spoke",
+        re.compile(
+            r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b"
+            r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
+        ),
+    ),
 )
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
 # it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
@@ -246,7 +364,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:sprach|sprachen|spricht|sprechen|telefonierte|telefonierten|telefoniert"
             r"|traf|trafen|trifft|treffen|getroffen|beriet|berieten|berät|beraten|verhandelte"
-            r"|verhandelten|tauschten?)\b[^.;]{0,80}?\bmit\b"
+            r"|verhandelten|tauschten?)\b[^;]{0,80}?\bmit\b"
             rf"|\b{_DE_TALK}\s+(?:mit|zwischen)\b"
         ),
     ),
@@ -263,7 +381,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
-            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^.;]{0,60}?\bvor\b)?"
+            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^;]{0,60}?\bvor\b)?"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
         ),
     ),
@@ -276,21 +394,21 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         None,
         re.compile(
-            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^.;]{0,120}?\bteil\b|\bteilgenommen\b"
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,120}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
-            r"|\bkamen\b[^.;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^.;]{0,80}\bbei\b"
+            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
         ),
     ),
     (
         "spoke",
         None,
         re.compile(
-            r"\b(?:hielt|hielten|hält|gehalten)\b[^.;]{0,80}?\b(?:Rede|Ansprache|Festrede"
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?\b(?:Rede|Ansprache|Festrede"
             r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
             r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\s+(?:hielt|hielten|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
-            r"|\b(?:gab|gaben|geben|gibt)\b[^.;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
+            r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
         ),
     ),
     (
@@ -299,11 +417,27 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:anwesend|zugegen)\b|\bvor\s+Ort\b|\bauf\s+dem\s+Podium\b"),
     ),
 )
-# A passive: the agent "von X" of these verbs chairs ("wurde von X geleitet").
-DE_PASSIVE = re.compile(
-    r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^.;]{0,20}\b(?:worden|wurde|wurden"
-    r"|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^.;]{0,80}\b(?:geleitet|moderiert"
-    r"|eröffnet|empfangen|begrüßt)\b"
+# After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
+DE_WITH_BODY = re.compile(
+    r"\s+(?:dem|der|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Sicherheitsrat|Rat|Regierung|Kabinett"
+    r"|Kommission|Ausschuss|Vorstand|Präsidium|Mitgliedern|Vertretern|Vertreterinnen"
+    r"|Bundesregierung|Landesregierung|Staatsrat|Führung)\b"
+)
+# A passive: the agent "von X" of these verbs chairs ("wurde von X geleitet") or stands in
+# ("wird von X vertreten").
+DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "presided",
+        re.compile(
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^;]{0,20}\b(?:worden|wurde"
+            r"|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
+            r"|moderiert|eröffnet|empfangen|begrüßt)\b"
+        ),
+    ),
+    (
+        "attended",
+        re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+    ),
 )
 # "wurde von X geleitet": the participle after the list.
 DE_PASSIVE_AFTER = re.compile(r"\s*(?:geleitet|moderiert|eröffnet)\b")

@@ -19,13 +19,12 @@ from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.model import Person
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
+from worker.seeds import load_roster
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "people"
 ROOT = Path(__file__).resolve().parents[3]
 CASES = tomllib.loads((DATA / "cases.toml").read_text(encoding="utf-8"))
-ROSTER = Roster.from_entries(
-    tomllib.loads((ROOT / "seeds" / "people.toml").read_text(encoding="utf-8"))["people"]
-)
+ROSTER = load_roster()  # the roster wirediff uses: seeds/people.toml and the given names
 
 
 def _roster(case: dict[str, Any]) -> Roster:
@@ -157,6 +156,27 @@ _person = st.builds(
 @given(st.lists(_person, max_size=8))
 def test_compare_with_itself_is_unchanged(people: list[Person]) -> None:
     assert not compare_people(people, people, ROSTER).changed
+    assert not compare_people(people, people, ROSTER, across=True).changed
+
+
+_NAMES = ["Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang", "Li Xi", "Han Zheng"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(_NAMES), st.sampled_from(["attended", "presided", "present"]))
+def test_reordering_names_only_sets_reordered(order: list[str], role: str) -> None:
+    before = [Person(n, n, role, "body", i) for i, n in enumerate(_NAMES, 1)]  # type: ignore[arg-type]
+    after = [Person(n, n, role, "body", i) for i, n in enumerate(order, 1)]  # type: ignore[arg-type]
+    diff = compare_people(before, after, ROSTER)
+    assert (diff.added, diff.removed, diff.variants, diff.role_changes) == ((), (), (), ())
+    assert diff.reordered == (order != _NAMES)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(_NAMES[:5]))
+def test_a_written_list_read_back_in_any_order_keeps_its_people(order: list[str]) -> None:
+    text = ", ".join(order[:-1]) + " and " + order[-1] + " attended the meeting."
+    assert [p.name for p in extract_people(text, ROSTER)] == order
 
 
 @pytest.mark.parametrize(
