@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from worker.detect import role_cues as cues
@@ -92,7 +93,8 @@ _ORG_WORDS = frozenset(
     "integration youth tourism property internal external strategic planning taxation "
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
-    "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla".split()
+    "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
+    "plc gmbh co company's".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -215,6 +217,7 @@ class Item:
     first: int  # token index of the name's first word
     last: int  # token index after the name's last word
     prefix: int  # token index where the titles before the name begin
+    possessive: bool = False  # "Xi Jinping's speech": named, but not in a list of people
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
@@ -358,7 +361,10 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                     spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
         for s, e in sorted(spans):
             written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
-            items.append(Item(written, s, e, _prefix_start(toks, s)))
+            possessive = written.endswith(("’s", "'s"))
+            if possessive:
+                written = written[:-2]
+            items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     items.sort(key=lambda it: it.first)
     return items
 
@@ -438,6 +444,8 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
 
 
 def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
+    if a.possessive or b.possessive:
+        return False
     gap = toks[a.last : b.prefix]
     if not gap:
         return False  # two names run together without a connector
@@ -506,7 +514,7 @@ def _subject_roles(c: _Clause, german: bool) -> Iterator[tuple[Role, int]]:
         at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
         m = meet.match(text, at)
         if m:
-            yield _meeting_role(text, m.end(), german), m.end()
+            yield _meeting_role(c, m.start(), m.end()), m.end()
             yield from _coordinated(text, m.end(), german)
             return
         if not german:
@@ -552,10 +560,12 @@ _WITH_BODY = re.compile(
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)
 
 
-def _meeting_role(rest: str, end: int, german: bool) -> Role:
+def _meeting_role(c: _Clause, start: int, end: int) -> Role:
     """A meeting "with" a body is chaired; one with a named person is attended by both."""
-    head = rest[:end]
-    if _WITH_BODY.match(rest, end) and (
+    text, head = c.text, c.text[start:end]
+    if _object_follows(c, end):
+        return "attended"
+    if _WITH_BODY.match(text, end) and (
         _GATHERING_WORD.search(head) or re.match(r"\s*(?:met|meets)\b", head, re.I)
     ):
         return "presided"
@@ -588,10 +598,14 @@ def _coordinated(rest: str, end: int, german: bool) -> Iterator[tuple[Role, int]
 
 
 def _title_gap(text: str) -> bool:
-    """True when only titles (and a colon) stand between a cue and its list."""
+    """True when only titles (and a colon) stand between a cue and its list: no verb, and no
+    other person ("met with Speaker Valentina Matviyenko in St Petersburg": the place is no
+    guest)."""
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
+    if any(_name_like(a) and _name_like(b) for a, b in pairwise(toks)):
+        return False
     return _appositive(toks, 0, len(toks))
 
 
@@ -634,6 +648,12 @@ _GROUP_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:and|und)\s+(?:the\s+|other\s+|die\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:governors|leaders|officials|members|ministers|heads|representatives|delegations?"
     r"|counterparts|colleagues|partners|participants|Minister(?:innen|n)?|Regierungschefs)\b",
+    re.I,
+)
+_SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
+_POSSESSIVE_SPEECH = re.compile(
+    r"\s+(?:(?:opening|closing|concluding|introductory|welcoming|keynote)\s+(?:remarks|speech"
+    r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
     re.I,
 )
 _NO_SUBJECT_BEFORE = frozenset(
@@ -718,6 +738,10 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         names = [it.name for it in group]
         start, end = spans[index]
         before, rest = sentence[:start], sentence[end:]
+        if group[0].possessive:
+            if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
+                yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
+            continue
         roles = _object_roles(before, german)
         if german:
             first = toks[group[0].first].start
@@ -731,6 +755,8 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
             roles.extend(role for role, _ in _subject_roles(clause, german))
+        if _SPEAKER_LABEL.match(rest) and (start == 0 or not sentence[:start].strip()):
+            roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
         for role in dict.fromkeys(roles):
             yield role, names
 

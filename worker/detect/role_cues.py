@@ -192,6 +192,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
+            r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
+            r"|certificates|honours|honors)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens)\s+"
             + _DET
             + _ADJ
@@ -210,7 +212,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + r"(?:speech(?:es)?|address|addresses|remarks|report|toast|keynote|lecture"
             r"|statement|briefing)"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
-            r"|spoke|speaks|gave\s+a\s+talk)\b",
+            r"|spoke|speaks|gave\s+a\s+talk|briefed|briefs|informed|informs|updated|updates"
+            r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
     ),
