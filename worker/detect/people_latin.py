@@ -243,8 +243,8 @@ class Context:
         return min(found, key=len) if len(canon) == 1 else None
 
     def _index(self) -> dict[str, set[str]]:
-        """Every run of two to four name-like words the text holds, by its first and last word
-        (Chinese order puts the surname first, Western order last). One pass over the text."""
+        """Every run of two to four name-like words the text holds, by its surname (Chinese
+        order puts it first, Western order last). One pass over the text."""
         by_word: dict[str, set[str]] = {}
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
@@ -258,9 +258,10 @@ class Context:
                 if 2 <= len(run) <= 4 and (
                     not self.german or title_before or self.roster.is_given_name(run[0])
                 ):
+                    # by the surname: first in a Chinese name ("Xi" of Xi Jinping, not of Chen Xi)
                     full = " ".join(run)
-                    by_word.setdefault(run[0], set()).add(full)
-                    by_word.setdefault(run[-1], set()).add(full)
+                    chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
+                    by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
                 run = []
                 title_before = _is_title_or_org(low)
         return by_word
@@ -772,6 +773,11 @@ def _past_appositive(text: str, end: int) -> int:
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
             break
         at = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
+        for _ in range(3):  # ", all members of ..., on March 6 attended"
+            skip = _ADVERBIAL.match(text, at)
+            if not skip or skip.end() == at or any(p.match(text, at) for _, p in cues.SUBJECT_CUES):
+                break
+            at = _LEAD_PUNCT.match(text, skip.end()).end()  # type: ignore[union-attr]
         if (
             any(p.match(text, at) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
             or cues.MEET_WITH.match(text, at)

@@ -142,6 +142,8 @@ MEET_WITH = re.compile(
     r"(?:(?:held|holds|hold|had|has|have|having|holding)\s+(?:talks|consultations|"
     r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
+    r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
     r"|met|meets|meet|meeting|talked|talks|talk|conferred|spoke|speaks|chatted"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
@@ -181,6 +183,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
             r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:talks|consultations|negotiations|discussions)"
             r"|(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
@@ -213,6 +217,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|statement|briefing)"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
             r"|spoke|speaks|gave\s+a\s+talk|briefed|briefs|informed|informs|updated|updates"
+            r"|(?:said\s+)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
+            r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
@@ -279,7 +285,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|opened|officiated|headed)\s+(?:[\w.]+\s+){0,3}?by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
-            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^,]{0,80},",
+            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^.;]{0,250},",
             re.I,
         ),
     ),
@@ -287,6 +293,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:attended|accompanied|joined)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
@@ -299,8 +306,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
-            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|In\s+(?:his|her)\s+(?:speech|address))"
-            r"\b[^,]{0,80},",
+            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
+            r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
+            r"\b[^.;]{0,250},",
             re.I,
         ),
     ),
