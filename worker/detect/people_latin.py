@@ -67,7 +67,7 @@ _TITLE_WORDS = frozenset(
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
     "vice-chairman vice-chairperson vice-chair co-chair co-chairman rector dean mufti "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
-    "präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -333,8 +333,6 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
         return (j - 2, j)
     if size == 5:
         return (i, j) if any("-" in t.text for t in toks[i:j]) else (j - 3, j)
-    if size == 4 and not any(t.low in _PARTICLES for t in toks[i:j]):
-        return (j - 3, j)
     return (i, j)
 
 
@@ -429,8 +427,11 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
         return False
-    for t in toks[lo:hi]:
+    for k in range(lo, hi):
+        t = toks[k]
         low = t.low
+        if t.text == "." and k > 0 and len(toks[k - 1].text) <= 3 and toks[k - 1].cap:
+            continue  # "U.S.", "Dr.", "Jr.": an abbreviation inside a title
         if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
             return False
         if (
@@ -502,46 +503,56 @@ class _Clause:
     several: bool
 
 
-def _subject_roles(c: _Clause, german: bool) -> Iterator[tuple[Role, int]]:
-    """The roles of a list that is the subject of the verb after it, with where each cue ends.
-
-    "held a meeting": chaired by one person, held among several. "welcomed/received X": the
-    host chairs, when a named person follows."""
+def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
+    """The roles of a list that is the subject of the verb after it, with where each cue ends;
+    adverbials and appositives between the list and its verb are skipped."""
     text = c.text
-    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
-    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
     pos = _past_appositive(text, c.end)
     for _ in range(8):
         at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
-        m = meet.match(text, at)
-        if m:
-            yield _meeting_role(c, m.start(), m.end()), m.end()
-            yield from _coordinated(text, m.end(), german)
+        found = _verb_at(c, at)
+        if found is not None:
+            role, end = found
+            if role is not None:
+                yield role, end
+                yield from _coordinated(text, end)
             return
-        if not german:
-            m = cues.CONVENE.match(text, at)
-            if m and not _PASSIVE_BY.match(text, m.end()):
-                yield ("attended" if c.several else "presided"), m.end()
-                yield from _coordinated(text, m.end(), german)
-                return
-            m = cues.HOST_DIRECT.match(text, at)
-            if m and _object_follows(c, m.end()):
-                yield "presided", m.end()
-                yield from _coordinated(text, m.end(), german)
-                return
-        for role, pattern in tables:
-            m = pattern.match(text, at)
-            if m:
-                if _PASSIVE_BY.match(text, m.end()):
-                    return  # "X was accompanied by Y": X is not the one who accompanies
-                yield role, m.end()
-                yield from _coordinated(text, m.end(), german)
-                return
         skip = _ADVERBIAL.match(text, pos)
-        if skip and skip.end() > pos:
-            pos = skip.end()
-            continue
-        break
+        if not skip or skip.end() <= pos:
+            return
+        pos = skip.end()
+
+
+def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
+    """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
+    or None when no cue verb stands there.
+
+    "held a meeting": chaired by one person, held among several; "met with / met" a body is
+    chaired, a named person is met; "welcomed X": the host chairs when a named guest follows;
+    "informed the Council": a report, but "informed Modi" is part of a talk."""
+    text = c.text
+    m = cues.MEET_WITH.match(text, at)
+    if m:
+        return _meeting_role(c, m.start(), m.end()), m.end()
+    m = cues.CONVENE.match(text, at)
+    if m and not _PASSIVE_BY.match(text, m.end()):
+        return ("attended" if c.several else "presided"), m.end()
+    m = cues.HOST_DIRECT.match(text, at)
+    if m and _object_follows(c, m.end()):
+        return "presided", m.end()
+    m = cues.MEET_BARE.match(text, at)
+    if m:
+        body = not _object_follows(c, m.end()) and _WITH_BODY.match(text, m.end())
+        return ("presided" if body else "attended"), m.end()
+    m = cues.REPORT_TO.match(text, at)
+    if m:
+        return (None if _object_follows(c, m.end()) else "spoke"), m.end()
+    for role, pattern in cues.SUBJECT_CUES:
+        m = pattern.match(text, at)
+        if m:
+            # "X was accompanied by Y": X is not the one who accompanies
+            return (None if _PASSIVE_BY.match(text, m.end()) else role), m.end()
+    return None
 
 
 def _object_follows(c: _Clause, verb_end: int) -> bool:
@@ -576,9 +587,9 @@ def _meeting_role(c: _Clause, start: int, end: int) -> Role:
 _AND_VERB = re.compile(r"\s*(?:,\s*)?(?:and|und|sowie|then|,)\s+(?:also\s+|auch\s+)?", re.I)
 
 
-def _coordinated(rest: str, end: int, german: bool) -> Iterator[tuple[Role, int]]:
+def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
     """Verbs joined to the first by "and", within the same clause."""
-    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
+    tables = cues.SUBJECT_CUES
     pos = end
     limit = min(len(rest), end + 160)
     while pos < limit:
@@ -610,10 +621,14 @@ def _title_gap(text: str) -> bool:
     return _appositive(toks, 0, len(toks))
 
 
-def _governs(pattern: re.Pattern[str], before: str) -> bool:
-    """True when `pattern` occurs in `before` with nothing but titles after it."""
+def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bool:
+    """True when `pattern` occurs in `before` with nothing but titles after it (`comma`:
+    a comma may stand among the titles)."""
     last = _last_match(pattern, before)
-    return last is not None and _title_gap(before[last.end() :])
+    if last is None:
+        return False
+    gap = before[last.end() :]
+    return (comma or "," not in gap) and _title_gap(gap)
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -623,23 +638,32 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
-def _object_roles(before: str, german: bool) -> list[Role]:
+def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
     """Roles given to a list by the clause before it (passive "by", inverted "were",
-    "with" after a verb of meeting, "met" with its object)."""
+    "with" after a verb of meeting, "met" with its object). `reporting`: the list is the
+    subject of "said" after it, so a cue before a comma belongs to another clause ("... met
+    with the Council, spokesman Dmitry Peskov said")."""
     roles: list[Role] = []
+    comma = not reporting
     for role, pattern in cues.DE_OBJECT_CUES if german else cues.OBJECT_CUES:
-        if _governs(pattern, before):
+        if _governs(pattern, before, comma=comma):
             roles.append(role)
     if not german:
         verb = _last_match(cues.INVERTED_VERB, before)
-        if verb is not None and _title_gap(before[verb.end() :]):
+        if (
+            verb is not None
+            and _title_gap(before[verb.end() :])
+            and (comma or "," not in before[verb.end() :])
+        ):
             clause = re.split(r"[;:.]\s|,\s+(?=[a-z])", before[: verb.start()])[-1]
             for role, pattern in cues.INVERTED_CUES:
                 if pattern.search(clause):
                     roles.append(role)
                     break
-    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
-    if _governs(meet, before[-300:]) or (not german and _governs(cues.MEET_DIRECT, before[-300:])):
+    if not german and (
+        _governs(cues.MEET_WITH, before[-300:], comma=comma)
+        or _governs(cues.MEET_DIRECT, before[-300:], comma=comma)
+    ):
         roles.append("attended")
     return roles
 
@@ -650,6 +674,14 @@ _GROUP_AFTER = re.compile(
     r"(?:governors|leaders|officials|members|ministers|heads|representatives|delegations?"
     r"|counterparts|colleagues|partners|participants|Minister(?:innen|n)?|Regierungschefs)\b",
     re.I,
+)
+_REPORTER_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|noted|added|stressed|announced|wrote|tweeted|recalled|explained"
+    r"|commented|sagte|erklärte|betonte|teilte)\b",
+    re.I,
+)
+_POSSESSIVE_MEETING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|conversation|call)\s+with\b", re.I
 )
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
 _POSSESSIVE_SPEECH = re.compile(
@@ -742,8 +774,12 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         if group[0].possessive:
             if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
                 yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
+            meeting = _POSSESSIVE_MEETING.match(rest)
+            if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
+                yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
             continue
-        roles = _object_roles(before, german)
+        reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
+        roles = _object_roles(before, german, reporting=reporting)
         if german:
             first = toks[group[0].first].start
             others = [s for k, s in enumerate(spans) if k != index]
@@ -755,7 +791,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 spans[index + 1][0] if index + 1 < len(groups) else None,
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
-            roles.extend(role for role, _ in _subject_roles(clause, german))
+            roles.extend(role for role, _ in _subject_roles(clause))
         if _SPEAKER_LABEL.match(rest) and (start == 0 or not sentence[:start].strip()):
             roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
         for role in dict.fromkeys(roles):
@@ -779,7 +815,7 @@ def _past_appositive(text: str, end: int) -> int:
                 break
             at = _LEAD_PUNCT.match(text, skip.end()).end()  # type: ignore[union-attr]
         if (
-            any(p.match(text, at) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
+            any(p.match(text, at) for _, p in cues.SUBJECT_CUES)
             or cues.MEET_WITH.match(text, at)
             or cues.CONVENE.match(text, at)
             or re.match(r"(?:who|also)\b", text[at : at + 5])
