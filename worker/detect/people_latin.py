@@ -48,7 +48,7 @@ def _tokens(sentence: str) -> list[_Tok]:
     # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
     make = tuple.__new__
     return [
-        make(_Tok, (t, s, s + len(t), t.lower(), t[0].isupper()))
+        make(_Tok, (t, s, s + len(t), t.lower().replace("’", "'"), t[0].isupper()))
         for m in _TOKEN.finditer(sentence)
         for t, s in ((m.group(), m.start()),)
     ]
@@ -66,6 +66,9 @@ _TITLE_WORDS = frozenset(
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
     "vice-chairman vice-chairperson vice-chair co-chair co-chairman rector dean mufti "
+    "directors secretaries ministers presidents governors ambassadors deputies representatives "
+    "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
+    "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
     "pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
@@ -107,7 +110,7 @@ _NOT_NAME = frozenset(
     "der die das am auch bei im und sowie ein eine es sie er wir ihr "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni "
     "juli oktober dezember "
-    "beijing moscow shanghai hong kong macao macau taiwan xinjiang tibet china chinese russia "
+    "beijing moscow shanghai xinjiang tibet china chinese russia "
     "russian america american europe european asia asian africa african washington london "
     "paris berlin tokyo kyiv kiev ukraine ukrainian belarus germany german france french "
     "japan japanese korea korean india indian pacific atlantic arctic north south east west "
@@ -133,6 +136,15 @@ _DE_NOT_NAME = frozenset(
     "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
 )
 _PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+# Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
+_PLACES = frozenset(
+    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
+    "|united states|united kingdom|new zealand|sri lanka|costa rica|el salvador|puerto rico"
+    "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
+    "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
+    "|red square|white house|capitol hill|downing street|el paso|las vegas|rio de janeiro"
+    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam".split("|")
+)
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
 _BREAK = frozenset(
@@ -195,6 +207,18 @@ def _name_like(tok: _Tok, german: bool = False) -> bool:
     if german and tok.low in _DE_NOT_NAME:
         return False
     return tok.cap and _word_name_like(tok.text, tok.low)
+
+
+def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
+    """ "He Baoxiang", "Ma Xingrui": a Chinese surname that is also an English word, before a
+    given name in pinyin."""
+    return (
+        toks[i].cap
+        and toks[i].low in ("he", "ma", "yu", "you", "so", "an", "man", "long", "hong", "kong")
+        and i + 1 < len(toks)
+        and toks[i + 1].cap
+        and bool(_PINYIN_WORD.fullmatch(toks[i + 1].low))
+    )
 
 
 def _word_name_like(word: str, low: str) -> bool:
@@ -281,7 +305,9 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
     """Maximal runs of name-like words (particles and initials inside them allowed)."""
     i, n = 0, len(toks)
     while i < n:
-        if not _name_like(toks[i], german) or _abbreviation(toks, i):
+        if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
+            toks, i
+        ):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
@@ -327,6 +353,8 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
 
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
+    if " ".join(t.low for t in toks[i:j]) in _PLACES:
+        return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
     if size > 5:
@@ -482,7 +510,7 @@ _ADVERBIAL = re.compile(
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:will|would|have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
+    r"|(?:have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
     r"|auch|ebenfalls|zudem|außerdem))\b\s*,?",
 )
 _APPOSITIVE_END = re.compile(r",")
@@ -490,6 +518,20 @@ _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
 
 
 _LEAD_PUNCT = re.compile(r"[\s,]*")
+# A verb that did not happen (yet): future, plans, negation.
+_IRREALIS = re.compile(
+    r"(?:will|would|shall|may|might|could|should|must|is\s+to|are\s+to|(?:is|are|was|were)\s+"
+    r"(?:set|expected|scheduled|due|going|supposed|planning|likely)\s+to|plans?\s+to|planned\s+to"
+    r"|(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)|never|no\s+longer"
+    r"|failed\s+to|declined\s+to|refused\s+to)\b",
+    re.I,
+)
+# The same before an object's cue: "no plans for a meeting between A and B".
+_IRREALIS_BEFORE = re.compile(
+    r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
+    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to)\b[^.;]{0,60}$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,6 +552,8 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
     pos = _past_appositive(text, c.end)
     for _ in range(8):
         at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
+        if _IRREALIS.match(text, at):
+            return  # "X will chair", "X did not attend": no role taken
         found = _verb_at(c, at)
         if found is not None:
             role, end = found
@@ -625,7 +669,7 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     """True when `pattern` occurs in `before` with nothing but titles after it (`comma`:
     a comma may stand among the titles)."""
     last = _last_match(pattern, before)
-    if last is None:
+    if last is None or _IRREALIS_BEFORE.search(before, 0, last.start()):
         return False
     gap = before[last.end() :]
     return (comma or "," not in gap) and _title_gap(gap)
@@ -798,12 +842,34 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             yield role, names
 
 
+def _open_appositive(text: str, head: int) -> int | None:
+    """An appositive not closed by a comma: "Fang Zaimin, Member of the Party Group and
+    Secretary-General attended": where the first cue verb after titles only begins."""
+    limit = min(len(text), head + 250)
+    best: int | None = None
+    for _, pattern in cues.SUBJECT_CUES:
+        m = _CUE_SEARCH[pattern].search(text, head, limit)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    if best is None or "," in text[head:best]:
+        return None
+    return best if _title_gap(text[head:best]) else None
+
+
+_CUE_SEARCH = {
+    p: re.compile(r"(?<![\w-])(?:" + p.pattern + ")", p.flags) for _, p in cues.SUBJECT_CUES
+}
+
+
 def _past_appositive(text: str, end: int) -> int:
     """Where the verb search starts after a list: past an appositive that follows it
     (", general secretary of the CPC Central Committee, presided")."""
     head = _LEAD_PUNCT.match(text, end).end()  # type: ignore[union-attr]
     if "," not in text[end:head]:
         return end
+    open_ended = _open_appositive(text, head)
+    if open_ended is not None:
+        return open_ended
     for m in _APPOSITIVE_END.finditer(text, head, min(len(text), head + 300)):
         body = text[head : m.start()]
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
