@@ -195,12 +195,7 @@ _DE_TITLE_SUFFIX = re.compile(
 
 def _is_title_or_org(low: str) -> bool:
     low = low.strip(".")
-    return (
-        low in _TITLE_WORDS
-        or low in _ORG_WORDS
-        or low.endswith("'s")
-        or bool(_DE_TITLE_SUFFIX.search(low))
-    )
+    return low in _TITLE_WORDS or low in _ORG_WORDS or bool(_DE_TITLE_SUFFIX.search(low))
 
 
 def _name_like(tok: _Tok, german: bool = False) -> bool:
@@ -351,6 +346,17 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
+def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int:
+    """Where the name begins in a run of three or more words: at its first given name, when
+    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin")."""
+    if j - i < 3 or not roster.given_names:
+        return i
+    for k in range(i + 1, j - 1):
+        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
+            return k
+    return i
+
+
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
     if " ".join(t.low for t in toks[i:j]) in _PLACES:
@@ -372,6 +378,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
         if rest and len(rest) == j - i:
+            i = _past_leading_nouns(toks, i, j, ctx.roster)
             shaped = _shape_name(toks, i, j)
             if shaped and (not ctx.german or _german_person(toks, shaped, ctx.roster)):
                 spans.append(shaped)
@@ -507,6 +514,7 @@ _ADVERBIAL = re.compile(
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
     r"|night)\s*,?\s*){1,5}"
     r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
+    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,6}"
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -836,7 +844,11 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
             roles.extend(role for role, _ in _subject_roles(clause))
-        if _SPEAKER_LABEL.match(rest) and (start == 0 or not sentence[:start].strip()):
+        if (
+            _SPEAKER_LABEL.match(rest)
+            and not sentence[:start].strip()
+            and group[-1].last - group[-1].first >= 2
+        ):
             roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
         for role in dict.fromkeys(roles):
             yield role, names
