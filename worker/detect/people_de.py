@@ -20,6 +20,7 @@ from worker.detect.model import Role
 # Where a clause ends: sentence punctuation, a dash, or a comma before a subordinating word.
 _CLAUSE_END = re.compile(
     r";\s|\s[–—]\s|\s-\s|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
+    r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b")
@@ -31,6 +32,9 @@ _OBJECT_BEFORE = re.compile(
 _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
 _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|der|den|denen)\s+")
+_REPORTER = re.compile(
+    r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so)\b(?!.*\bmit\b)"
+)
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -55,6 +59,8 @@ def german_roles(
     if _NEGATION.search(clause):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
+    if _REPORTER.search(lead):
+        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
     if _AGENT_BEFORE.search(lead):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):

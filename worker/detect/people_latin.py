@@ -135,6 +135,15 @@ _DE_NOT_NAME = frozenset(
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
     "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
 )
+# "Außenminister Spaniens": a country in the genitive after a title, not a surname.
+_DE_COUNTRY_GENITIVES = frozenset(
+    "spaniens frankreichs italiens polens großbritanniens englands deutschlands russlands "
+    "chinas japans indiens österreichs ungarns griechenlands tschechiens belgiens schwedens "
+    "finnlands norwegens dänemarks irlands portugals kanadas amerikas brasiliens mexikos "
+    "israels irans iraks syriens ägyptens koreas taiwans bayerns sachsens hessens "
+    "niedersachsens thüringens brandenburgs berlins hamburgs bremens europas afrikas asiens "
+    "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans".split()
+)
 _PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
@@ -391,6 +400,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                     i > 0
                     and _is_title_or_org(toks[i - 1].low)
                     and toks[i - 1].low not in _ORG_WORDS
+                    and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
                 ):
                     spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
         for s, e in sorted(spans):

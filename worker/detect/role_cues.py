@@ -186,6 +186,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?"
+            r"|(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
+            r"|via\s+video(?:\s*link)?|virtually)"
             r"|(?:held|holds|hold|had|has|have)\s+"
             + _DET
             + _ADJ
