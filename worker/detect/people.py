@@ -39,7 +39,8 @@ _DATELINE = re.compile(
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
     r"|(?<![\d,])\b\d{1,2}|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
-    r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med)\.$"
+    r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
+    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 

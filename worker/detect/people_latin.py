@@ -386,6 +386,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
+        if j < len(toks) and toks[j].low in _ORG_WORDS and toks[j].cap and not spans:
+            continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
             i = _past_leading_nouns(toks, i, j, ctx.roster)
             shaped = _shape_name(toks, i, j)
@@ -432,7 +434,7 @@ _DE_ARTICLES = frozenset(
 _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 
 
-_PREFIX_GLUE = frozenset("of the for de des der die den dem von du la".split())
+_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
 
 
 def _prefix_start(toks: list[_Tok], first: int) -> int:
@@ -502,10 +504,12 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
 
 
 def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
-    """Items grouped into the lists they form."""
+    """Items grouped into the lists they form. A name after a comma and before "said" is the
+    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters")."""
     lists: list[list[Item]] = []
     for item in items:
-        if lists and _joined(toks, lists[-1][-1], item):
+        source = item.last < len(toks) and toks[item.last].low in _REPORTING_VERBS
+        if lists and not source and _joined(toks, lists[-1][-1], item):
             lists[-1].append(item)
         else:
             lists.append([item])
@@ -736,6 +740,10 @@ _GROUP_AFTER = re.compile(
     r"(?:governors|leaders|officials|members|ministers|heads|representatives|delegations?"
     r"|counterparts|colleagues|partners|participants|Minister(?:innen|n)?|Regierungschefs)\b",
     re.I,
+)
+_REPORTING_VERBS = frozenset(
+    "said says told noted added stressed announced wrote tweeted recalled explained commented "
+    "sagte erklärte betonte teilte".split()
 )
 _REPORTER_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|noted|added|stressed|announced|wrote|tweeted|recalled|explained"

@@ -73,6 +73,15 @@ LATIN_STEMS: tuple[str, ...] = (
     "sat ",
     "among",
     "headed",
+    "inform",
+    "brief",
+    "updat",
+    "organi",
+    "connected",
+    "invited",
+    "participants",
+    "attendees",
+    "speakers",
     # German
     "vorsitz",
     "geleitet",
@@ -125,6 +134,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "eingeladen",
     "lud ",
     "wohnte",
+    "vertreten",
+    "begleitet",
+    "reden",
+    "teilnehmer",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -186,7 +199,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?"
-            r"|(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
+            r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
+            r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
             r"|(?:held|holds|hold|had|has|have)\s+"
             + _DET
