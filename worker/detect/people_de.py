@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(
 _NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b")
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit|neben)\s+"
+    r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
     r"(?:[^\s.;:]+,?\s+){0,8}$"
 )
 _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
@@ -65,8 +65,11 @@ def german_roles(
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    after_subject = any(left <= s and e <= prefix_start for s, e in others)
     as_object = bool(
-        _OBJECT_BEFORE.search(lead) or _OBJECT_INSIDE.search(sentence, prefix_start, end)
+        _OBJECT_BEFORE.search(lead)
+        or _OBJECT_INSIDE.search(sentence, prefix_start, end)
+        or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
     roles: list[Role] = []
     for subject_role, object_role, pattern in cues.DE_CLAUSE_CUES:

@@ -366,8 +366,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "presided",
         "attended",
         re.compile(
-            r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüsste"
-            r"|begrüsst|begrüssten|lud|eingeladen)\b"
+            r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen)\b"
         ),
     ),
     (
