@@ -248,6 +248,12 @@ class Item:
     possessive: bool = False  # "Xi Jinping's speech": named, but not in a list of people
 
 
+def _title_key(title: str, german: bool) -> str:
+    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten")."""
+    low = title.lower().strip(".,")
+    return re.sub(r"(?:en|n|s)$", "", low) if german else low
+
+
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
 
 
@@ -259,25 +265,36 @@ class Context:
     text: str
     german: bool = False
     _by_word: dict[str, set[str]] | None = None
+    _by_title: dict[str, set[str]] | None = None
 
     def full_name(self, word: str) -> str | None:
         """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
         if self._by_word is None:
-            self._by_word = self._index()
-        found = self._by_word.get(word)
+            self._by_word, self._by_title = self._index()
+        return self._one(self._by_word.get(word))
+
+    def titled(self, title: str) -> str | None:
+        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
+        if self._by_title is None:
+            self._by_word, self._by_title = self._index()
+        return self._one(self._by_title.get(_title_key(title, self.german)))
+
+    def _one(self, found: set[str] | None) -> str | None:
         if not found:
             return None
         canon = {self.roster.canonical(f) or f for f in found}
         return min(found, key=len) if len(canon) == 1 else None
 
-    def _index(self) -> dict[str, set[str]]:
+    def _index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Every run of two to four name-like words the text holds, by its surname (Chinese
-        order puts it first, Western order last). One pass over the text."""
+        order puts it first, Western order last), and by the title just before it. One pass."""
         by_word: dict[str, set[str]] = {}
+        by_title: dict[str, set[str]] = {}
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
             run: list[str] = []
             title_before = False
+            title = ""
             for word in [*words, ""]:
                 low = word.casefold()
                 if word and _word_name_like(word, low):
@@ -290,9 +307,12 @@ class Context:
                     full = " ".join(run)
                     chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
+                    if title_before and low not in _ORG_WORDS:
+                        by_title.setdefault(_title_key(title, self.german), set()).add(full)
                 run = []
-                title_before = _is_title_or_org(low)
-        return by_word
+                title_before = _is_title_or_org(low) and low not in _ORG_WORDS
+                title = word
+        return by_word, by_title
 
 
 def _abbreviation(toks: list[_Tok], i: int) -> bool:
@@ -411,8 +431,30 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             if possessive:
                 written = written[:-2]
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
+    items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+_DETERMINERS = frozenset("the der die den dem des".split())
+
+
+def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator[Item]:
+    """A person named by a title alone, after a determiner, when the text names one person
+    with that title: "Die Rede hielt der Bundeskanzler" -> Olaf Scholz."""
+    for k, tok in enumerate(toks):
+        if k in taken or not tok.cap or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
+            continue
+        if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
+            continue  # a name (or more title) follows: not a title alone
+        d = k - 1
+        while d >= 0 and d >= k - 3 and not toks[d].cap and toks[d].low not in _DETERMINERS:
+            d -= 1  # "der scheidende Bundeskanzler"
+        if d < 0 or toks[d].low not in _DETERMINERS:
+            continue
+        person = ctx.titled(tok.text)
+        if person:
+            yield Item(person, k, k + 1, d + 1)
 
 
 def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:

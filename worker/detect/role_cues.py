@@ -400,7 +400,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?\b(?:Rede|Ansprache|Festrede"
             r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
-            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\s+(?:hielt|hielten|hält)\b"
+            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
         ),
