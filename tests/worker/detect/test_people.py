@@ -358,3 +358,77 @@ def test_a_german_and_an_english_readout_of_one_meeting_agree() -> None:
     change = compare_reports(de, fewer, ROSTER)
     assert change is not None and change.attendees is not None
     assert change.attendees.removed == ("Andrej Beloussow",) and change.attendees.variants == ()
+
+
+STYLES = tomllib.loads((DATA / "styles.toml").read_text(encoding="utf-8"))["report"]
+
+
+def _key(name: str) -> str:
+    from worker.detect.roster import fold, has_han, pinyin_name
+
+    known = ROSTER.canonical(name)
+    return fold(known or (pinyin_name(name) if has_han(name) else name))
+
+
+@pytest.mark.parametrize("report", STYLES, ids=[r["id"] for r in STYLES])
+def test_real_reports_of_every_style(report: dict[str, Any]) -> None:
+    """Real excerpts of each style (Xinhua English, Kremlin readouts, agency paraphrases,
+    German, machine translations, scraped copies, simplified and traditional Chinese, and
+    reports naming no one): exactly the labelled people and roles come out."""
+    language = "zh" if report["language"] == "zh" else report["language"] or None
+    people = extract_people(report["text"], ROSTER, language=language)
+    got = {(_key(p.name), p.role) for p in people}
+    assert got == {(_key(p["name"]), p["role"]) for p in report["people"]}
+
+
+KREMLIN = (
+    "Meeting with permanent members of the Security Council\n\n"
+    "Vladimir Putin held a meeting with permanent members of the Security Council.\n\n"
+    "Taking part in the meeting were Prime Minister Mikhail Mishustin, Foreign Minister "
+    "Sergei Lavrov and Director of the Federal Security Service Alexander Bortnikov."
+)
+AGENCY = (
+    "Putin chairs Security Council meeting\n\n"
+    "MOSCOW, May 13. /TASS/. Russian President Vladimir Putin on Friday chaired a meeting of "
+    "the Security Council, Kremlin spokesman Dmitry Peskov told reporters. The meeting was "
+    "attended by Prime Minister Mikhail Mishustin, Foreign Minister Sergey Lavrov and FSB "
+    "chief Alexander Bortnikov."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "added", "removed", "roles"),
+    [
+        (KREMLIN, AGENCY, [], [], []),  # "held a meeting with <a body>" = "chaired"
+        (KREMLIN, "Vladimir Putin chaired a meeting of the Security Council.", [], [], []),
+        (
+            "Li Qiang presided over the meeting. Ding Xuexiang and Wang Yi attended.",
+            "Ding Xuexiang presided over the meeting. Li Qiang and Wang Yi attended.",
+            [],
+            [],
+            [("Li Qiang", "presided", "attended"), ("Ding Xuexiang", "attended", "presided")],
+        ),
+        (
+            KREMLIN,
+            KREMLIN.replace(" and Director of the Federal Security Service Alexander Bortnikov", ""),
+            [],
+            ["Alexander Bortnikov"],
+            [],
+        ),
+        ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
+         "Xi Jinping chaired the symposium. Li Qiang, Wang Huning and Cai Qi took part.", [], [], []),
+    ],
+    ids=["chaired-in-other-words", "a-report-naming-no-attendees", "role-reshuffle",
+         "one-attendee-dropped", "cross-language"],
+)  # fmt: skip
+def test_two_reports_of_one_meeting(
+    a: str, b: str, added: list[str], removed: list[str], roles: list[tuple[str, str, str]]
+) -> None:
+    from worker.detect.report import compare_reports
+
+    change = compare_reports(a, b, ROSTER)
+    diff = change.attendees if change else None
+    assert sorted(diff.added if diff else ()) == added
+    assert sorted(diff.removed if diff else ()) == removed
+    got_roles = sorted((r.name, r.before, r.after) for r in (diff.role_changes if diff else ()))
+    assert got_roles == sorted(roles)
