@@ -198,7 +198,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
-            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?"
+            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
             r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
@@ -264,8 +264,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened|led"
-            r"|opened|officiated|headed)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
+            r"|opened|officiated)\s+(?:[\w.]+\s+){0,3}?by\b"
+            rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^.;]{0,250},",
@@ -276,6 +277,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:attended|accompanied|joined)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
