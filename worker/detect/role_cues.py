@@ -278,6 +278,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:attended|accompanied|joined)\s+(?:[\w.]+\s+){0,3}?by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
+            r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
+            r"|comprises|comprised|was\s+made\s+up\s+of)\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
