@@ -341,7 +341,7 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
             i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
-        while j < n:
+        while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
             if _name_like(t, german):
                 j += 1
@@ -406,8 +406,13 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
 
 
 def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
-    """Every person's name in the sentence's tokens, in order."""
+    """Every person's name in the sentence's tokens, in order. In a sentence in title case
+    ("Apple Announces the End-of-Life for Clips") capitals say nothing, so a name needs the
+    roster, a known given name or a title, as in German."""
     items: list[Item] = []
+    words = [t for t in toks if t.text[0].isalpha()]
+    commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
+    title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     for i, j in _runs(toks, ctx.german):
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
@@ -417,7 +422,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
         if rest and len(rest) == j - i:
             i = _past_leading_nouns(toks, i, j, ctx.roster)
             shaped = _shape_name(toks, i, j)
-            if shaped and (not ctx.german or _german_person(toks, shaped, ctx.roster)):
+            strict = ctx.german or title_case
+            if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
                 spans.append(shaped)
             elif j - i == 1:
                 full = ctx.full_name(toks[i].text)
@@ -466,11 +472,13 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
 def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:
     """German capitalises every noun ("Stadt Leipzig", "Schloss Drachenburg"): a name the
     roster does not know needs a known given name or a title right before it."""
-    s, _ = span
+    s, e = span
     if s > 0 and _is_title_or_org(toks[s - 1].low):
         return True
     if not roster.given_names:
         return True
+    if all(_PINYIN_WORD.fullmatch(t.low.replace("-", "")) for t in toks[s:e]):
+        return True  # a Chinese name in pinyin: "Li Qiang", "Leung Chun-ying"
     if s > 0 and (toks[s - 1].low in _DE_ARTICLES or _DE_DECLINED.search(toks[s - 1].text)):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text)
@@ -602,7 +610,8 @@ _IRREALIS = re.compile(
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
-    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to)\b[^.;]{0,60}$",
+    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
+    r"|postponed|called\s+off|reschedule[ds]?)\b[^.;]{0,60}$",
     re.I,
 )
 
@@ -917,6 +926,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             _SPEAKER_LABEL.match(rest)
             and not sentence[:start].strip()
             and group[-1].last - group[-1].first >= 2
+            and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
         ):
             roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
         for role in dict.fromkeys(roles):

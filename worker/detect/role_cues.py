@@ -276,7 +276,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:attended|accompanied|joined)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
+            r"|\w+day))?\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
             r"|comprises|comprised|was\s+made\s+up\s+of)\b"
