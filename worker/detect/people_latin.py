@@ -70,7 +70,7 @@ _TITLE_WORDS = frozenset(
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
-    "pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "republican democrat sen rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -302,8 +302,8 @@ class Context:
             title_before = False
             title = ""
             for word in [*words, ""]:
-                low = word.casefold()
-                if word and _word_name_like(word, low):
+                low = word.lower().replace("’", "'")
+                if word and _word_name_like(word, low) and not low.endswith("'s"):
                     run.append(word)
                     continue
                 if 2 <= len(run) <= 4 and (
