@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
 from worker.detect.people_de import german_roles
-from worker.detect.roster import Roster
+from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
 
@@ -208,6 +209,7 @@ _DE_TITLE_SUFFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_title_or_org(low: str) -> bool:
     low = low.strip(".")
     return low in _TITLE_WORDS or low in _ORG_WORDS or bool(_DE_TITLE_SUFFIX.search(low))
@@ -231,6 +233,7 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _word_name_like(word: str, low: str) -> bool:
     """A capitalised word that may be part of a person's name: not a title, body, place,
     calendar word, German adjective of place ("Tschechischen") or acronym."""
@@ -370,7 +373,12 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     """Greedy left-to-right cut of a run into names the roster knows (up to four words)."""
     found: list[tuple[int, int]] = []
     k = i
+    starts = roster.first_words
     while k < j:
+        word = toks[k].text
+        if fold(word) not in starts and translit_key(word) not in starts:
+            k += 1
+            continue
         for size in range(min(4, j - k), 0, -1):
             if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
                 found.append((k, k + size))
@@ -747,9 +755,29 @@ def _title_gap(text: str) -> bool:
     return _appositive(toks, 0, len(toks))
 
 
+# A word each cue pattern holds (lower case): a text without one cannot match it, and an `in`
+# test is far cheaper than running the pattern.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    **{p: ("by", "presid", "chair", "host", "under", "moderat") for r, p in cues.OBJECT_CUES if r == "presided"},
+    **{
+        p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
+            "attending", "taking part", "delegation")
+        for r, p in cues.OBJECT_CUES
+        if r == "attended"
+    },
+    **{p: ("presence",) for r, p in cues.OBJECT_CUES if r == "present"},
+    **{p: ("address", "speak", "speech", "remarks") for r, p in cues.OBJECT_CUES if r == "spoke"},
+    cues.MEET_WITH: ("with",),
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
+    cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
+}  # fmt: skip
+
+
 def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bool:
     """True when `pattern` occurs in `before` with nothing but titles after it (`comma`:
     a comma may stand among the titles)."""
+    if not _gate(pattern, before):
+        return False
     last = _last_match(pattern, before)
     if last is None or _IRREALIS_BEFORE.search(before, 0, last.start()):
         return False
@@ -757,9 +785,16 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     return (comma or "," not in gap) and _title_gap(gap)
 
 
+def _gate(pattern: re.Pattern[str], before: str) -> bool:
+    tail = before[-400:].lower()
+    return any(word in tail for word in _GATES.get(pattern, ("",)))
+
+
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in the final 400 characters of `text` (a cue farther from
+    its list governs nothing; `^` still means the start of the text)."""
     found = None
-    for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+    for found in pattern.finditer(text, max(0, len(text) - 400)):  # noqa: B007 (the last one)
         pass
     return found
 
@@ -775,7 +810,9 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
         if _governs(pattern, before, comma=comma):
             roles.append(role)
     if not german:
-        verb = _last_match(cues.INVERTED_VERB, before)
+        verb = (
+            _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
+        )
         if (
             verb is not None
             and _title_gap(before[verb.end() :])
