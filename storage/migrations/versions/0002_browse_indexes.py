@@ -1,0 +1,35 @@
+"""Indexes for browsing changes newest first (`wirediff serve`): keyset pages over
+(detected_at, id), alone and within one feed or one kind.
+
+Revision ID: 0002_browse_indexes
+Revises: 0001
+Create Date: 2026-12-02
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+
+revision = "0002_browse_indexes"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("changes", schema=None) as batch_op:
+        batch_op.create_index("ix_changes_detected_id", ["detected_at", "id"], unique=False)
+        batch_op.create_index(
+            "ix_changes_feed_detected_id", ["feed_id", "detected_at", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_changes_kind_detected_id", ["kind", "detected_at", "id"], unique=False
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("changes", schema=None) as batch_op:
+        batch_op.drop_index("ix_changes_kind_detected_id")
+        batch_op.drop_index("ix_changes_feed_detected_id")
+        batch_op.drop_index("ix_changes_detected_id")
