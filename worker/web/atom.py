@@ -1,6 +1,6 @@
 """`/changes.atom`: changes as an Atom 1.0 feed (feedgen), for feed readers.
 
-One entry per change: its id is `urn:wirediff:change:<change id>` (Atom wants an IRI; the
+One entry per change, linking to its page: its id is `urn:wirediff:change:<change id>` (Atom wants an IRI; the
 change id inside it never changes), the content is the alert e-mail's HTML part (summary,
 edits marked inline in their sentence, the people table) as escaped HTML, so any reader
 shows what an alert shows.
@@ -56,9 +56,9 @@ def atom_feed(
         entry.title(xml_safe(f"{alert.kind}: {alert.title}"))
         entry.updated(_when(event))
         entry.published(_when(event))
+        # One link only: feedgen 1.0.0 drops the rel of entry links, so a second (related)
+        # link would read as another alternate. The report's address is in the content.
         entry.link(href=change_url.format(id=alert.id), rel="alternate", type="text/html")
-        if alert.article_url.lower().startswith(("http://", "https://")):
-            entry.link(href=xml_safe(alert.article_url), rel="related")
         entry.category(term=alert.kind)
         entry.summary(xml_safe(alert.summary))
         entry.content(xml_safe(render_html_fragment(alert)), type="html")
