@@ -1,5 +1,5 @@
 """The real `wirediff serve`, started as a process on a free port over a store that a real
-`wirediff fetch` filled from the test farm (tests/web/newsroom.py). Built once per module."""
+`wirediff fetch` filled from the test farm (tests/web/newsroom.py). Built once per test session."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def start_serve(db_url: str, log: Path, *args: str, env: dict[str, str] | None =
     raise AssertionError(f"serve did not start within 30s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def farm_server() -> Iterator[LocalServer]:
     srv = LocalServer().start()
     try:
@@ -90,13 +90,13 @@ def farm_server() -> Iterator[LocalServer]:
         srv.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def room(farm_server: LocalServer, tmp_path_factory: pytest.TempPathFactory) -> Newsroom:
     tmp = tmp_path_factory.mktemp("newsroom")
     return build(farm_server, tmp, f"sqlite:///{tmp / 'store.db'}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(room: Newsroom, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     server = start_serve(room.db_url, log)
