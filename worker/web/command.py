@@ -43,18 +43,22 @@ def _token(variable: str, bind: Bind) -> str | None:
 
 
 def _listen(bind: Bind) -> socket.socket:
+    """The listening socket, bound here so port 0 can be reported as the port it became."""
     family = socket.AF_INET6 if ":" in bind.host else socket.AF_INET
     try:
-        infos = socket.getaddrinfo(bind.host, bind.port, family, socket.SOCK_STREAM)
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        af, kind, proto, _, address = socket.getaddrinfo(
+            bind.host, bind.port, family, socket.SOCK_STREAM
+        )[0]
+        # proto must say TCP: asyncio only turns Nagle off (TCP_NODELAY) on such sockets, and
+        # without that every page waits out the client's delayed ACK (~40 ms)
+        sock = socket.socket(af, kind, proto or socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(infos[0][4])
+        sock.bind(address)
     except OSError as err:
         raise UserError(
             f"serve: cannot listen on {bind.host}:{bind.port}: {err.strerror or err}"
         ) from err
     sock.listen(128)
-    sock.set_inheritable(True)
     return sock
 
 
