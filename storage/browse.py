@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -20,7 +21,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from storage.db import Store
 from storage.models import Article, Change, Feed, Version
 
-MAX_SCAN = 5_000  # candidates looked at per page when `accept` rejects many
+Q = TypeVar("Q", bound="sa.Select[*tuple[Any, ...]]")
+CHUNK = 2_000  # changes a substring search looks through per query
+SCAN_BUDGET = 20_000  # changes one page looks through before it answers with what it found
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,7 @@ class Cursor:
 class Page:
     changes: list[Change]
     next: Cursor | None  # None: this is the last page
-    scanned_out: bool = False  # True: MAX_SCAN candidates were rejected; `next` goes on from there
+    scanned_out: bool = False  # True: SCAN_BUDGET changes looked through; `next` goes on from there
 
 
 def _contains(
@@ -59,7 +62,8 @@ def _contains(
     return column.icontains(value, autoescape=True)
 
 
-def _filtered(stmt: sa.Select[Change], flt: ChangeFilter, dialect: str) -> sa.Select[Change]:
+def _cheap(stmt: Q, flt: ChangeFilter) -> Q:
+    """The filters an index answers (feed, kind, period)."""
     if flt.feed_url is not None:
         feed_id = sa.select(Feed.id).where(Feed.url == flt.feed_url).scalar_subquery()
         stmt = stmt.where(Change.feed_id == feed_id)
@@ -69,14 +73,29 @@ def _filtered(stmt: sa.Select[Change], flt: ChangeFilter, dialect: str) -> sa.Se
         stmt = stmt.where(Change.detected_at >= flt.since)
     if flt.until is not None:
         stmt = stmt.where(Change.detected_at < flt.until)
+    return stmt
+
+
+def _costly(flt: ChangeFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """The substring searches, which read every row they are asked about."""
+    found: list[sa.ColumnElement[bool]] = []
     if flt.text:
         titles = sa.select(Article.id).where(_contains(Article.title, flt.text, dialect))
-        stmt = stmt.where(
+        found.append(
             sa.or_(_contains(Change.summary, flt.text, dialect), Change.article_id.in_(titles))
         )
     if flt.names:
-        stmt = stmt.where(sa.or_(*(_contains(Change.event, n, dialect) for n in flt.names)))
-    return stmt
+        found.append(sa.or_(*(_contains(Change.event, n, dialect) for n in flt.names)))
+    return found
+
+
+def _older(stmt: Q, cursor: Cursor | None) -> Q:
+    if cursor is None:
+        return stmt
+    return stmt.where(sa.tuple_(Change.detected_at, Change.id) < (cursor.detected_at, cursor.id))
+
+
+NEWEST_FIRST = (Change.detected_at.desc(), Change.id.desc())
 
 
 def change_page(
@@ -87,33 +106,54 @@ def change_page(
     limit: int = 50,
     accept: Callable[[Change], bool] | None = None,
 ) -> Page:
-    """Up to `limit` changes newest first, older than `after`, each passing `accept`."""
+    """Up to `limit` changes newest first, older than `after`, each passing `accept`.
+
+    Substring searches go through the list a window of CHUNK changes at a time (bounded by
+    the keyset index), so the database never reads more than it must to fill the page, and a
+    page gives up after SCAN_BUDGET changes with a cursor to go on from (`scanned_out`).
+    """
     dialect = session.get_bind().dialect.name
-    base = _filtered(sa.select(Change), flt, dialect).order_by(
-        Change.detected_at.desc(), Change.id.desc()
-    )
+    costly = _costly(flt, dialect)
     found: list[Change] = []
     cursor, scanned = after, 0
     batch = limit + 1 if accept is None else max(4 * limit, 100)
     while True:
-        stmt = base
-        if cursor is not None:
-            stmt = stmt.where(
-                sa.tuple_(Change.detected_at, Change.id) < (cursor.detected_at, cursor.id)
-            )
-        rows = session.scalars(stmt.limit(batch)).all()
+        if costly:
+            rows, onward = _window(session, flt, costly, cursor)
+            scanned += CHUNK
+        else:
+            stmt = _older(_cheap(sa.select(Change), flt), cursor).order_by(*NEWEST_FIRST)
+            rows = list(session.scalars(stmt.limit(batch)))
+            onward = Cursor(rows[-1].detected_at, rows[-1].id) if len(rows) == batch else None
+            scanned += len(rows)
         for row in rows:
-            scanned += 1
             if accept is None or accept(row):
                 found.append(row)
                 if len(found) > limit:
                     last = found[limit - 1]
                     return Page(found[:limit], Cursor(last.detected_at, last.id))
-            if scanned >= MAX_SCAN and accept is not None:
-                return Page(found, Cursor(row.detected_at, row.id), scanned_out=True)
-        if len(rows) < batch:
+        if onward is None:
             return Page(found, None)
-        cursor = Cursor(rows[-1].detected_at, rows[-1].id)
+        if scanned >= SCAN_BUDGET:
+            return Page(found, onward, scanned_out=True)
+        cursor = onward
+
+
+def _window(
+    session: Session,
+    flt: ChangeFilter,
+    costly: list[sa.ColumnElement[bool]],
+    cursor: Cursor | None,
+) -> tuple[list[Change], Cursor | None]:
+    """The matches among the next CHUNK changes older than `cursor`, and where the window
+    ends (None when it reached the oldest change)."""
+    keys = _older(_cheap(sa.select(Change.detected_at, Change.id), flt), cursor)
+    edge = session.execute(keys.order_by(*NEWEST_FIRST).offset(CHUNK - 1).limit(1)).first()
+    stmt = _older(_cheap(sa.select(Change), flt), cursor).where(*costly)
+    if edge is not None:
+        stmt = stmt.where(sa.tuple_(Change.detected_at, Change.id) >= (edge[0], edge[1]))
+    rows = list(session.scalars(stmt.order_by(*NEWEST_FIRST)))
+    return rows, Cursor(edge[0], edge[1]) if edge is not None else None
 
 
 def change(session: Session, change_id: str) -> Change | None:

@@ -19,6 +19,7 @@ from worker.render import diff_runs
 _BREAK = re.compile(r"\s*\n\s*")
 _SPACE = re.compile(r"\s+")
 MIN_MARK = 2  # shorter deleted/inserted runs are not matched to edits (too many false hits)
+MIN_MOVE = 20  # shorter stretches are not called moves (a repeated word is not a move)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Marks:
 
     moved: tuple[str, ...] = ()
     touched: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (before, after, touches)
+    relocated: frozenset[str] = frozenset()  # texts deleted in one place and inserted in another
 
     @classmethod
     def of(cls, event: Mapping[str, Any] | None) -> Marks:
@@ -69,11 +71,23 @@ class Marks:
         )
         return cls(tuple(m for m in moved if m), touched)
 
+    def with_runs(self, runs: Sequence[tuple[str, str]]) -> Marks:
+        """These marks plus the moves the whole-document runs show by themselves: text
+        deleted in one place and inserted in another, whole or in pieces (the event's sentence
+        alignment may name the other half of a swap as the move)."""
+        deleted = [_moved_key(p) for k, t in runs if k == "delete" for p in _BREAK.split(t)]
+        inserted = [_moved_key(p) for k, t in runs if k == "insert" for p in _BREAK.split(t)]
+        found = {t for t in deleted if _covered(t, inserted)}
+        found |= {t for t in inserted if _covered(t, deleted)}
+        return Marks(self.moved, self.touched, frozenset(found))
+
     def piece(self, kind: str, text: str) -> Piece:
         if kind == "equal":
             return Piece(kind, text)
         core = _squash(text)
-        moved = len(core) > 10 and any(core == m or core in m for m in self.moved)
+        moved = _moved_key(text) in self.relocated or (
+            len(core) >= MIN_MOVE and any(core in m and 2 * len(core) >= len(m) for m in self.moved)
+        )
         found: list[str] = []
         if len(core) >= MIN_MARK or core.isdigit():
             for before, after, touches in self.touched:
@@ -84,6 +98,20 @@ class Marks:
 
 def _squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def _covered(text: str, others: Sequence[str]) -> bool:
+    """True when `text` is mostly made of, or part of, long stretches found on the other side."""
+    if len(text) < MIN_MOVE:
+        return False
+    if any(len(o) >= MIN_MOVE and text in o for o in others):
+        return True
+    inside = sum(len(o) for o in set(others) if len(o) >= MIN_MOVE and o in text)
+    return inside >= 0.6 * len(text)
+
+
+def _moved_key(text: str) -> str:
+    return _squash(text).strip(".,;:!?。，；：！？ ")
 
 
 def _pieces(runs: Iterable[tuple[str, str]], marks: Marks) -> Iterator[tuple[str, Piece | None]]:
@@ -100,7 +128,8 @@ def _pieces(runs: Iterable[tuple[str, str]], marks: Marks) -> Iterator[tuple[str
 def inline(a: str, b: str, marks: Marks = Marks()) -> list[Paragraph]:
     """The later text with deletions and insertions in place, as paragraphs."""
     paragraphs: list[Paragraph] = [[]]
-    for what, piece in _pieces(diff_runs(a, b), marks):
+    runs = list(diff_runs(a, b))
+    for what, piece in _pieces(runs, marks.with_runs(runs)):
         assert piece is not None
         if what == "break":
             if paragraphs[-1]:
@@ -124,7 +153,8 @@ def side_by_side(a: str, b: str, marks: Marks = Marks()) -> list[Row]:
             side.append(list(para))
             para.clear()
 
-    for what, piece in _pieces(diff_runs(a, b), marks):
+    runs = list(diff_runs(a, b))
+    for what, piece in _pieces(runs, marks.with_runs(runs)):
         assert piece is not None
         if what == "break":
             if piece.kind in ("equal", "delete"):

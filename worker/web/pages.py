@@ -180,7 +180,8 @@ class Moment:
 
 
 def _timeline(rows: list[Version], found: list[Change]) -> list[Moment]:
-    made_by = {c.to_version: c for c in found if c.to_version is not None}
+    # the change that a version brought (a restoration that came back unchanged brought none)
+    made_by = {c.to_version: c for c in found if c.to_version not in (None, c.from_version)}
     out = [Moment(v.fetched_at, "version", v, made_by.get(v.number)) for v in rows]
     out += [Moment(c.detected_at, c.kind, None, c) for c in found if c.kind == "removed"]
     out += [Moment(c.detected_at, "restored", None, c) for c in found if c.kind == "restored"]
