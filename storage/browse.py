@@ -35,7 +35,9 @@ class ChangeFilter:
     since: datetime | None = None
     until: datetime | None = None
     text: str | None = None  # a substring of the summary or of the report's title
-    names: tuple[str, ...] = ()  # spellings of a person: the event must contain one of them
+    names: tuple[
+        str, ...
+    ] = ()  # spellings of a person, one of which the event contains (case counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +56,14 @@ class Page:
 
 
 def _contains(
-    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None], value: str, dialect: str
+    column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+    value: str,
+    dialect: str,
+    *,
+    any_case: bool = True,
 ) -> sa.ColumnElement[bool]:
     # SQLite's LIKE already ignores ASCII case, and lower() would cost a copy of every row
-    if dialect == "sqlite":
+    if dialect == "sqlite" or not any_case:
         return column.contains(value, autoescape=True)
     return column.icontains(value, autoescape=True)
 
@@ -80,12 +86,17 @@ def _costly(flt: ChangeFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
     """The substring searches, which read every row they are asked about."""
     found: list[sa.ColumnElement[bool]] = []
     if flt.text:
-        titles = sa.select(Article.id).where(_contains(Article.title, flt.text, dialect))
-        found.append(
-            sa.or_(_contains(Change.summary, flt.text, dialect), Change.article_id.in_(titles))
+        # correlated: one primary-key lookup per change in the window, not a scan of all titles
+        title = sa.exists().where(
+            Article.id == Change.article_id, _contains(Article.title, flt.text, dialect)
         )
+        found.append(sa.or_(_contains(Change.summary, flt.text, dialect), title))
     if flt.names:
-        found.append(sa.or_(*(_contains(Change.event, n, dialect) for n in flt.names)))
+        # spellings as the roster writes them (the caller adds case variants): case-sensitive
+        # matching spares PostgreSQL lower-casing every event
+        found.append(
+            sa.or_(*(_contains(Change.event, n, dialect, any_case=False) for n in flt.names))
+        )
     return found
 
 
@@ -183,22 +194,25 @@ def article_changes(session: Session, article_id: int) -> Sequence[Change]:
 
 
 def feeds_with_newest(session: Session) -> list[tuple[Feed, Change | None]]:
-    """Every feed (by name, then URL) with its newest change, if it has one."""
+    """Every feed (by name, then URL) with its newest change, if it has one.
+
+    One probe of the (feed_id, detected_at, id) index per feed: a GROUP BY over all changes
+    reads every row on PostgreSQL.
+    """
     newest = (
-        sa.select(Change.feed_id, sa.func.max(Change.detected_at).label("at"))
-        .group_by(Change.feed_id)
-        .subquery()
+        sa.select(Change.id)
+        .where(Change.feed_id == Feed.id)
+        .order_by(*NEWEST_FIRST)
+        .limit(1)
+        .scalar_subquery()
     )
-    stmt = sa.select(Change).join(
-        newest, sa.and_(Change.feed_id == newest.c.feed_id, Change.detected_at == newest.c.at)
+    pairs = session.execute(sa.select(Feed, newest)).all()
+    ids = [change_id for _, change_id in pairs if change_id is not None]
+    found = {c.id: c for c in session.scalars(sa.select(Change).where(Change.id.in_(ids)))}
+    ordered = sorted(
+        pairs, key=lambda p: ((p[0].name or p[0].title or p[0].url).casefold(), p[0].url)
     )
-    by_feed: dict[int, Change] = {}
-    for row in session.scalars(stmt):
-        if row.feed_id not in by_feed or row.id > by_feed[row.feed_id].id:
-            by_feed[row.feed_id] = row
-    feeds = session.scalars(sa.select(Feed)).all()
-    ordered = sorted(feeds, key=lambda f: ((f.name or f.title or f.url).casefold(), f.url))
-    return [(f, by_feed.get(f.id)) for f in ordered]
+    return [(feed, found.get(change_id) if change_id else None) for feed, change_id in ordered]
 
 
 def feed_choices(session: Session) -> list[tuple[str, str]]:

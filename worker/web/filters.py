@@ -124,7 +124,7 @@ class Person:
     @classmethod
     def of(cls, name: str, roster: Roster) -> Person:
         canonical = roster.canonical(name)
-        forms = {name}
+        forms = {name} if has_han(name) else {name, name.title()}  # "cai qi" is written "Cai Qi"
         if canonical is not None:
             entry = next(e for e in roster.entries if e.name == canonical)
             forms.update(entry.spellings())
