@@ -2,7 +2,7 @@
 versions it compares, one report's versions and changes, feed health.
 
 Pages are keyset-paginated on (detected_at, id), both descending, so the 1000th page costs
-what the first does (indexes ix_changes_*_detected_id, migration 0002). Filters are plain
+what the first does (the detected_at index; (feed_id, detected_at, id) for feeds). Filters are plain
 column tests except two substring searches: `text` over summaries and report titles, and
 `names` over the stored event JSON (a cheap pre-filter; the caller checks each candidate with
 the roster, through `accept`).
@@ -23,7 +23,7 @@ from storage.models import Article, Change, Feed, Version
 
 Q = TypeVar("Q", bound="sa.Select[*tuple[Any, ...]]")
 CHUNK = 2_000  # changes a substring search looks through per query
-SCAN_BUDGET = 20_000  # changes one page looks through before it answers with what it found
+SCAN_BUDGET = 10_000  # changes one page looks through before it answers with what it found
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,10 +119,8 @@ class Change(Base):
             "kind",
             name="uq_changes_article_versions_kind",
         ),
-        # keyset pages newest first, overall, within a feed and within a kind (serve)
-        sa.Index("ix_changes_detected_id", "detected_at", "id"),
+        # each feed's newest change, and one feed's changes newest first (serve)
         sa.Index("ix_changes_feed_detected_id", "feed_id", "detected_at", "id"),
-        sa.Index("ix_changes_kind_detected_id", "kind", "detected_at", "id"),
     )
 
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
