@@ -139,6 +139,8 @@ def test_with_a_token_every_page_needs_it(tmp_path: Path) -> None:
         with served.client() as other:
             away = other.post("/login", data={"token": TOKEN, "next": "//evil.example/"})
             assert away.headers["location"] == "/"
+            huge = other.post("/login", data={"token": "x" * 100_000})
+            assert huge.status_code == 413
     finally:
         assert served.stop() == 0
 

@@ -22,8 +22,8 @@ from storage.db import Store
 from storage.errors import StoreUnavailable
 from worker.detect.roster import Roster
 from worker.web import pages
-from worker.web.auth import COOKIE, Gate, authorized, safe_next, session_value
-from worker.web.site import Site, error, render, site_of, templates
+from worker.web.auth import COOKIE, Gate, safe_next, same_secret, session_value
+from worker.web.site import Site, error, render, templates
 
 logger = logging.getLogger(__name__)
 
@@ -71,13 +71,15 @@ def login_form(request: Request) -> Response:
 async def login(request: Request) -> Response:
     """Check the token typed into the form; on success set the session cookie and go back."""
     token: str = request.app.state.token
-    body = await request.body()
-    fields = parse_qs(body[:MAX_FORM].decode("utf-8", "replace"))
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM:
+            return error(request, 413, "the login form is larger than a token", as_json=False)
+    fields = parse_qs(body.decode("utf-8", "replace"))
     given = (fields.get("token") or [""])[0].strip()
     target = safe_next((fields.get("next") or ["/"])[0])
-    headers = request.headers.mutablecopy()
-    headers["authorization"] = f"Bearer {given}"
-    if not given or not authorized(headers, token):
+    if not given or not same_secret(given, token):
         return render(request, "login.html", status=401, next=target, failed=True)
     response = RedirectResponse(target, 303)
     response.set_cookie(
@@ -128,6 +130,3 @@ def create_app(store: Store, roster: Roster, *, token: str | None = None) -> Sta
     app.add_middleware(Gate, token=token)
     app.add_middleware(SecurityHeaders, private=bool(token))
     return app
-
-
-__all__ = ["create_app", "site_of"]

@@ -30,7 +30,8 @@ def session_value(token: str) -> str:
     return hmac.new(token.encode(), b"wirediff serve session", hashlib.sha256).hexdigest()
 
 
-def _equal(given: str, expected: str) -> bool:
+def same_secret(given: str, expected: str) -> bool:
+    """Compared in constant time, so response times tell nothing about the token."""
     return hmac.compare_digest(given.encode(), expected.encode())
 
 
@@ -38,16 +39,16 @@ def authorized(headers: Headers, token: str) -> bool:
     scheme, _, value = headers.get("authorization", "").partition(" ")
     value = value.strip()
     if scheme.lower() == "bearer" and value:
-        return _equal(value, token)
+        return same_secret(value, token)
     if scheme.lower() == "basic" and value:
         try:
             _, _, password = base64.b64decode(value, validate=True).decode().partition(":")
         except (ValueError, UnicodeDecodeError):
             return False
-        return _equal(password, token)
+        return same_secret(password, token)
     cookie = SimpleCookie(headers.get("cookie", ""))
     morsel = cookie.get(COOKIE)
-    return morsel is not None and _equal(morsel.value, session_value(token))
+    return morsel is not None and same_secret(morsel.value, session_value(token))
 
 
 def host_name(headers: Headers) -> str:
