@@ -23,6 +23,7 @@ from storage.models import Article, Change, Feed, Version
 
 Q = TypeVar("Q", bound="sa.Select[*tuple[Any, ...]]")
 CHUNK = 2_000  # changes a substring search looks through per query
+MAX_TITLE_IDS = 5_000  # more reports matching by title are found by a subquery instead
 SCAN_BUDGET = 10_000  # changes one page looks through before it answers with what it found
 
 
@@ -82,15 +83,15 @@ def _cheap(stmt: Q, flt: ChangeFilter) -> Q:
     return stmt
 
 
-def _costly(flt: ChangeFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
+def _costly(session: Session, flt: ChangeFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
     """The substring searches, which read every row they are asked about."""
     found: list[sa.ColumnElement[bool]] = []
     if flt.text:
-        # correlated: one primary-key lookup per change in the window, not a scan of all titles
-        title = sa.exists().where(
-            Article.id == Change.article_id, _contains(Article.title, flt.text, dialect)
-        )
-        found.append(sa.or_(_contains(Change.summary, flt.text, dialect), title))
+        # the reports whose title matches, looked up once per page rather than once per window
+        titles = sa.select(Article.id).where(_contains(Article.title, flt.text, dialect))
+        ids = list(session.scalars(titles.limit(MAX_TITLE_IDS + 1)))
+        in_title = Change.article_id.in_(ids if len(ids) <= MAX_TITLE_IDS else titles)
+        found.append(sa.or_(_contains(Change.summary, flt.text, dialect), in_title))
     if flt.names:
         # spellings as the roster writes them (the caller adds case variants): case-sensitive
         # matching spares PostgreSQL lower-casing every event
@@ -124,7 +125,7 @@ def change_page(
     page gives up after SCAN_BUDGET changes with a cursor to go on from (`scanned_out`).
     """
     dialect = session.get_bind().dialect.name
-    costly = _costly(flt, dialect)
+    costly = _costly(session, flt, dialect)
     found: list[Change] = []
     cursor, scanned = after, 0
     batch = limit + 1 if accept is None else max(4 * limit, 100)
