@@ -180,3 +180,10 @@ def test_the_pages_over_a_postgresql_store(pg_url: str, tmp_path: Path) -> None:
             assert httpx.get(served.url + "/changes.atom", timeout=30).status_code == 200
     finally:
         assert served.stop() == 0
+
+
+def test_serve_help_says_what_it_shows_and_how_it_is_guarded() -> None:
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    for words in ("Read-only web pages", "--bind HOST:PORT", "--token-env NAME", "/changes.atom"):
+        assert words in result.output
