@@ -187,3 +187,19 @@ def test_serve_help_says_what_it_shows_and_how_it_is_guarded() -> None:
     assert result.exit_code == 0
     for words in ("Read-only web pages", "--bind HOST:PORT", "--token-env NAME", "/changes.atom"):
         assert words in result.output
+
+
+async def test_a_store_that_is_down_is_a_503_naming_it(tmp_path: Path) -> None:
+    from storage.db import Store
+    from worker.detect.roster import Roster
+    from worker.web.app import create_app
+
+    # a PostgreSQL server that does not listen: every read fails as the store being down
+    store = Store("postgresql+psycopg://nobody@127.0.0.1:1/gone")
+    app = create_app(store, Roster.empty())
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        page = await client.get("/")
+        data = await client.get("/changes.json")
+    assert page.status_code == 503 and "127.0.0.1:1" in page.text
+    assert data.status_code == 503 and data.json()["error"].startswith("store postgresql")
