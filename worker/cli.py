@@ -88,10 +88,16 @@ def load(config_path: str | None, db_url: str | None) -> Settings:
     return settings
 
 
-def runtime_for(config_path: str | None, db_url: str | None, *, quiet: bool = False) -> Runtime:
+def runtime_for(
+    config_path: str | None,
+    db_url: str | None,
+    *,
+    quiet: bool = False,
+    wait_for_disk: bool = False,
+) -> Runtime:
     settings = load(config_path, db_url)
     with user_errors():
-        runtime = open_runtime(settings, environment())
+        runtime = open_runtime(settings, environment(), wait_for_disk=wait_for_disk)
     if settings.database_source == "default" and not quiet:
         click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
     return runtime
@@ -175,6 +181,8 @@ def fetch(
         )
     report.seconds = round(time.monotonic() - started, 3)
     console.summary(report)
+    if runtime.store.disk_full:  # nothing could be stored: not a per-feed failure
+        raise RuntimeFailure(runtime.store.disk_full)
 
 
 # -- db ---------------------------------------------------------------------------------------
