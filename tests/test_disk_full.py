@@ -21,10 +21,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.cli_process import ROOT, wirediff
 from tests.farm import REPORT, Farm
 from tests.httpserver import LocalServer
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -56,17 +55,6 @@ def fill(directory: Path) -> Path:
                 assert err.errno == errno.ENOSPC
                 size //= 2
     return filler
-
-
-def wirediff(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "worker", *args],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def wait_for(

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.alerting import SECRET, SECRET_ENV, Hook, Mail, json_lines, run_cli, write_config
+from tests.cli_process import wirediff
 from tests.farm import REPORT, Farm
 from tests.httpserver import LocalServer, Request, Response
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRETS = ("hunter2", "feed-t0ken", "hookpass", "hook-t0ken")
 
 
@@ -36,17 +33,6 @@ def private_feed(farm: Farm, server: LocalServer) -> None:
         return Response(200, body.encode(), {"Content-Type": "application/rss+xml"})
 
     server.route("/private.xml", serve)
-
-
-def wirediff(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "worker", *args],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_credentials_are_masked_in_logs_outputs_and_alerts(
