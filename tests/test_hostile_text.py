@@ -118,6 +118,12 @@ def test_markup_and_escape_sequences_in_titles_are_shown_never_interpreted(
         history = run_cli(["history", server.url("/a/1.html"), "--config", str(config)])
         assert history.exit_code == 0 and "2 versions" in history.output
         assert_inert(history.output, "history")
+        for fmt in ("text", "html"):
+            diff = run_cli(
+                ["diff", server.url("/a/1.html"), "--config", str(config), "--format", fmt]
+            )
+            assert diff.exit_code == 0 and "[link=https://evil.example/]" in diff.output
+            assert_inert(diff.output, f"diff --format {fmt}")
 
         # JSON keeps the text exactly, with the dangerous characters as JSON escapes.
         as_json = run_cli(["changes", "--config", str(config), "--json"])
