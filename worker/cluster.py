@@ -19,9 +19,12 @@ work is split like this:
   the end of the fetch plus the interval.
 - `wirediff.revisit`, `wirediff.deliver`: periodic, one at a time across the cluster; the outbox
   is claimed row by row with SKIP LOCKED (storage/deliveries.py).
-- `wirediff.recover` (periodic): jobs of workers whose heartbeat stopped (a SIGKILL, a lost
-  machine) are put back in the queue for the others; a feed whose claim was lost any other way
-  is claimed again when its lease runs out.
+- recovery (every 5 s, in whichever worker holds a PostgreSQL advisory lock for it): jobs of
+  workers whose heartbeat stopped (a SIGKILL, a lost machine, a job loop ended by a database
+  outage) are put back in the queue for the others; a feed whose claim was lost any other way
+  is claimed again when its lease runs out. It is not a procrastinate job on purpose: a job
+  with a lock that is itself left `doing` by a dead worker would block every later run of
+  itself, and with it all recovery.
 
 Versions, changes and outbox rows are unique in the database (see docs/architecture.md), so even
 work done twice is recorded once.
@@ -65,10 +68,10 @@ REFRESH = "wirediff.refresh"
 SCHEDULE = "wirediff.schedule"
 REVISIT = "wirediff.revisit"
 DELIVER = "wirediff.deliver"
-RECOVER = "wirediff.recover"
-# Advisory lock keys: one for installing the engine schema, one for syncing configured feeds.
+# Advisory lock keys: installing the engine schema, syncing configured feeds, recovering jobs.
 ENGINE_SCHEMA_LOCK = 7302612
 FEED_SYNC_LOCK = 7302613
+RECOVERY_LOCK = 7302614
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,14 +361,15 @@ async def deliver_job(context: JobContext, timestamp: int) -> int:
     return sent
 
 
-async def recover_job(context: JobContext, timestamp: int) -> int:
-    """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many."""
-    state = _state(context)
-    manager = context.app.job_manager
-    stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=state.options.stalled_after)
+async def recover_stalled(manager: Any, stalled_after: float) -> int:
+    """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many.
+
+    Run under RECOVERY_LOCK, so by one worker at a time.
+    """
+    stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after)
     retried = 0
     for job in stalled:
-        if job.id is None or job.id == context.job.id:
+        if job.id is None:
             continue
         try:
             await manager.retry_job(job)
@@ -379,6 +383,31 @@ async def recover_job(context: JobContext, timestamp: int) -> int:
             )
             logger.warning("closed job %s of a dead worker: a newer one is queued", job.id)
     return retried
+
+
+async def check_database(url: str, timeout: float, recover: Callable[[], Any] | None) -> bool:
+    """One connection: is the database there? If so and `recover` is given, run it under
+    RECOVERY_LOCK unless another worker holds it (the lock ends with the connection)."""
+    try:
+        async with asyncio.timeout(timeout):
+            conn = await psycopg.AsyncConnection.connect(
+                libpq_url(url), connect_timeout=max(1, int(timeout)), autocommit=True
+            )
+    except (psycopg.Error, OSError, TimeoutError):
+        return False
+    query = "SELECT 1" if recover is None else f"SELECT pg_try_advisory_lock({RECOVERY_LOCK})"
+    async with conn:
+        try:
+            async with asyncio.timeout(timeout):
+                row = await (await conn.execute(query)).fetchone()
+        except (psycopg.Error, OSError, TimeoutError):
+            return False
+        if recover is not None and row is not None and row[0] is True:
+            try:
+                await recover()
+            except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
+                logger.warning("recovery of stalled jobs failed: %s", _first_line(err))
+    return True
 
 
 def every(seconds: float) -> str:
@@ -403,7 +432,6 @@ def build_app(url: str, options: ClusterOptions, *, pool_size: int = 10) -> proc
         (SCHEDULE, schedule_job, options.schedule_every, True),
         (REVISIT, revisit_job, options.revisit_every, True),
         (DELIVER, deliver_job, options.deliver_every, False),
-        (RECOVER, recover_job, options.recover_every, True),
     )
     for name, func, period, exclusive in periodic:
         task = app.task(
@@ -443,16 +471,7 @@ class _SideTaskFailures(logging.Handler):
 
 async def database_answers(url: str, timeout: float = 5.0) -> bool:
     """True when the store's PostgreSQL accepts a connection and a query."""
-    try:
-        async with asyncio.timeout(timeout):
-            conn = await psycopg.AsyncConnection.connect(
-                libpq_url(url), connect_timeout=max(1, int(timeout))
-            )
-            async with conn:
-                await conn.execute("SELECT 1")
-    except (psycopg.Error, OSError, TimeoutError):
-        return False
-    return True
+    return await check_database(url, timeout, None)
 
 
 async def _pause(stop: asyncio.Event, seconds: float) -> None:
@@ -474,7 +493,7 @@ async def serve(
     heartbeat, the periodic deferrer), which every database restart or failover causes. Such a
     stop is not the end of this process: /healthz turns 503, the database is probed with a
     growing pause until it answers, and a new procrastinate worker (with a fresh connection
-    pool) takes over; the jobs the old one left running are put back by `wirediff.recover`.
+    pool) takes over; the jobs the old one left running are put back by the recovery check.
     Only when the job loop keeps stopping while the database answers
     (options.max_restarts in a row) does serve raise ClusterWorkerStopped: exit 1, never 0.
     """
@@ -568,11 +587,12 @@ async def _run_worker(
 ) -> str | None:
     """One procrastinate worker, until it stops or `stop` is set; why it stopped on its own.
 
-    Beside it, the database is probed every heartbeat: procrastinate's pool waits up to 30 s
-    for a connection before anything fails, so without the probe a worker would look healthy
-    for half a minute of outage. When the probe fails, /healthz turns 503 and the worker is
-    ended at once (its in-flight jobs are re-run by `wirediff.recover` once its heartbeat is
-    stale); a new one starts when the database answers again.
+    Beside it, the database is checked every heartbeat, and stalled jobs are recovered in the
+    same connection (check_database): procrastinate's pool waits up to 30 s for a connection
+    before anything fails, so without the check a worker would look healthy for half a minute
+    of outage. When the check fails, /healthz turns 503 and the worker is ended at once (its
+    in-flight jobs are recovered once its heartbeat is stale); a new one starts when the
+    database answers again.
     """
     options = state.options
 
@@ -590,10 +610,15 @@ async def _run_worker(
                 name="wirediff",
             )
 
+    async def recover() -> None:
+        await recover_stalled(app.job_manager, options.stalled_after)
+
     async def watch() -> None:
-        while await database_answers(url, timeout=options.probe_timeout):
-            await asyncio.sleep(options.heartbeat)
-        state.database_up = False
+        while True:
+            await asyncio.sleep(options.recover_every)
+            if not await check_database(url, options.probe_timeout, recover):
+                state.database_up = False
+                return
 
     worker = asyncio.create_task(run())
     stopper = asyncio.create_task(stop.wait())
