@@ -37,7 +37,7 @@ from worker.cluster import install_engine_schema
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "cluster-hook-secret"
 FEEDS = 30
-RESTART_FEEDS = 8
+RESTART_FEEDS = 4
 INTERVAL = 2.0  # seconds between two polls of one feed, at least
 
 
@@ -548,7 +548,7 @@ def test_two_workers_ride_through_a_database_restart_and_alert_the_next_edit_onc
             30,
             w,
         )
-        time.sleep(3)  # away a little longer: the workers probe it and back off meanwhile
+        time.sleep(2)  # away a little longer: the workers probe it and back off meanwhile
         assert [p.poll() for p in w.procs] == [None, None], outage.how
         outage.end()
 
