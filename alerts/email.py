@@ -29,6 +29,7 @@ from alerts import render
 from alerts.config import EmailChannelConfig
 from alerts.errors import DeliveryError
 from alerts.message import Alert
+from alerts.safe_text import visible
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ def thread_id(cfg: EmailChannelConfig, article_url: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A header value: one line, control characters (ESC, NUL, U+202E...) made visible."""
+    return visible(" ".join(text.split()))
 
 
 def _base_message(cfg: EmailChannelConfig, subject: str, text: str, html: str) -> EmailMessage:

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
+from alerts.safe_text import mask_url
+
 
 @dataclass(frozen=True, slots=True)
 class AlertEdit:
@@ -108,9 +110,10 @@ class Alert:
         return cls(
             id=str(event.get("id") or ""),
             kind=str(event.get("kind") or "change"),
-            title=str(article.get("title") or article.get("url") or "(untitled)"),
-            article_url=str(article.get("url") or ""),
-            feed_url=str(feed.get("url") or ""),
+            title=str(article.get("title") or mask_url(str(article.get("url") or "(untitled)"))),
+            # masked again here: events stored before URLs were masked at detection
+            article_url=mask_url(str(article.get("url") or "")),
+            feed_url=mask_url(str(feed.get("url") or "")),
             feed_title=str(feed.get("title") or ""),
             summary=str(event.get("summary") or ""),
             similarity=float(similarity) if isinstance(similarity, int | float) else None,

@@ -1,7 +1,8 @@
 """An `Alert` (or a list of them, for a digest) in, a plain-text or HTML message body out.
 
 Everything that came from a feed (titles, text, names, URLs) is HTML-escaped, so a report
-can never inject markup into an email. Long diffs are cut (default: 50 edits or about 20 KB
+can never inject markup into an email, and its control characters (ESC, NUL, bidi overrides)
+are shown as visible symbols (alerts/safe_text.py), in the subject as in both bodies. Long diffs are cut (default: 50 edits or about 20 KB
 of edit text) with a note saying how many edits were left out.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from alerts.message import Alert, AlertAttendees, AlertEdit
+from alerts.safe_text import visible
 
 DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
 INS_STYLE = "background:#dfd;color:#060;text-decoration:none"
@@ -30,7 +32,7 @@ DIGEST_LIMITS = Limits(max_edits=5, max_chars=4_000, max_edit_chars=500)
 
 def subject(alert: Alert) -> str:
     """`[wirediff] <kind>: <article title>` on one line, at most about 200 characters."""
-    title = " ".join(alert.title.split())
+    title = visible(" ".join(alert.title.split()))
     if len(title) > 180:
         title = title[:179] + "…"
     prefix = "[wirediff] test: " if alert.is_test else f"[wirediff] {alert.kind}: "
@@ -86,7 +88,7 @@ def render_text(alert: Alert, limits: Limits = Limits()) -> str:
         if hidden:
             lines.append(f"  ({_more_note(hidden)})")
     lines += _text_attendees(alert.attendees)
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip(), multiline=True) + "\n"
 
 
 def _text_header(alert: Alert) -> list[str]:
@@ -140,16 +142,17 @@ def _attendee_rows(att: AlertAttendees) -> list[tuple[str, str]]:
 
 def render_html(alert: Alert, limits: Limits = Limits()) -> str:
     """The HTML part: a self-contained document with inline styles (mail clients drop <style>)."""
-    body = render_html_fragment(alert, limits)
-    return (
+    body = _html_section(alert, limits, heading="h2")
+    return visible(
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
-        f'<body style="font-family:sans-serif;line-height:1.4">{body}</body></html>'
+        f'<body style="font-family:sans-serif;line-height:1.4">{body}</body></html>',
+        multiline=True,
     )
 
 
 def render_html_fragment(alert: Alert, limits: Limits = Limits()) -> str:
     """The HTML part without the document around it (an Atom entry's content)."""
-    return _html_section(alert, limits, heading="h2")
+    return visible(_html_section(alert, limits, heading="h2"), multiline=True)
 
 
 def _html_section(alert: Alert, limits: Limits, heading: str) -> str:
@@ -231,8 +234,9 @@ def render_digest_text(alerts: Sequence[Alert], limits: Limits = DIGEST_LIMITS) 
 
 def render_digest_html(alerts: Sequence[Alert], limits: Limits = DIGEST_LIMITS) -> str:
     sections = "<hr>".join(_html_section(a, limits, heading="h3") for a in alerts)
-    return (
+    return visible(
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
         f'<body style="font-family:sans-serif;line-height:1.4">'
-        f"<h2>{escape(digest_subject(alerts))}</h2>{sections}</body></html>"
+        f"<h2>{escape(digest_subject(alerts))}</h2>{sections}</body></html>",
+        multiline=True,
     )

@@ -1,6 +1,7 @@
 """An `Alert` and a `WebhookChannelConfig` in, one signed HTTP POST of the change event out.
 
-Body: the raw change event as compact UTF-8 JSON. Headers: `X-Wirediff-Signature:
+Body: the change event as compact UTF-8 JSON, credentials in its URLs masked and characters a
+terminal could act on (C1 controls, bidi overrides) written as JSON escapes (safe_text.safe_json). Headers: `X-Wirediff-Signature:
 sha256=<hex HMAC-SHA256 of the body with the channel's secret>`, `X-Wirediff-Event`
 ("change", "digest" or "test"), `Idempotency-Key` (the change id). Redirects are not followed:
 a signed body must not be replayed to another host, so a 3xx is a permanent failure.
@@ -13,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -25,6 +25,7 @@ from alerts.backoff import parse_retry_after
 from alerts.config import WebhookChannelConfig
 from alerts.errors import DeliveryError
 from alerts.message import Alert
+from alerts.safe_text import safe_json
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ TRANSIENT_STATUSES = frozenset({408, 425, 429})
 
 def encode_body(event: Mapping[str, Any]) -> bytes:
     """Compact UTF-8 JSON: what is signed is exactly what is sent."""
-    return json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return safe_json(event, separators=(",", ":")).encode("utf-8")
 
 
 def sign(secret: str, body: bytes) -> str:

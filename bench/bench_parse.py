@@ -1,10 +1,15 @@
 """Time parse_feed (feedparser) against fastfeedparser over a folder of feeds.
 
     python bench/bench_parse.py [FOLDER] [--repeat N]
+    python bench/bench_parse.py --hostile [--attributes 100000] [--unbounded]
 
 FOLDER defaults to tests/data/feeds; /work/shared/corpus/feeds has ~380. Prints ms per feed for
 worker.parse.parse_feed, raw feedparser.parse and, when installed, fastfeedparser.parse, plus how
 many feeds each gave entries for and how many fastfeedparser entry lists differ in titles/links.
+
+--hostile: CPU seconds for a feed of one element with --attributes attributes, refused by
+parse_feed's pre-scan, and (with --unbounded) what feedparser alone spends on it, which is what
+parse_feed spent before the bound; then what the pre-scans cost on an ordinary feed of ~10 MB.
 """
 
 from __future__ import annotations
@@ -35,11 +40,60 @@ def _time(fn: Callable[[bytes], Any], bodies: list[bytes], repeat: int) -> tuple
     return (time.perf_counter() - start) * 1000 / (repeat * len(bodies)), results
 
 
+def _cpu(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.process_time()
+    try:
+        result = fn()
+    except Exception as exc:  # the point is often the error
+        result = exc
+    return time.process_time() - start, result
+
+
+def hostile(attributes: int, unbounded: bool) -> None:
+    from worker.parse import _refuse_crowded_elements, _replace_invalid_char_refs
+
+    names = " ".join(f'a{i}="x"' for i in range(attributes))
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>'
+        f"<item><title {names}>t</title><guid>1</guid></item></channel></rss>"
+    ).encode()
+    url = "http://feeds.example.org/crowded.xml"
+    seconds, result = _cpu(lambda: parse_feed(body, url))
+    print(
+        f"{attributes} attributes ({len(body) / 1e6:.1f} MB): parse_feed {seconds:.4f} s CPU -> {result}"
+    )
+    if unbounded:
+        seconds, result = _cpu(lambda: feedparser.parse(io.BytesIO(body)))
+        print(f"  feedparser.parse alone (parse_feed before the bound): {seconds:.1f} s CPU")
+    item = (
+        "<item><title>Report {0}</title><link>http://example.org/r/{0}</link><guid>{0}</guid>"
+        '<description><![CDATA[<p class="lead" id="p{0}">Text &amp; more text, &#8220;quoted&#8221;.</p>]]>'
+        "</description></item>"
+    )
+    big = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>'
+        + "".join(item.format(i) for i in range(60_000))
+        + "</channel></rss>"
+    ).encode()
+    scan, _ = _cpu(lambda: (_refuse_crowded_elements(big, url), _replace_invalid_char_refs(big)))
+    whole, _ = _cpu(lambda: parse_feed(big, url))
+    print(
+        f"ordinary feed of {len(big) / 1e6:.1f} MB: pre-scans {scan:.3f} s CPU of "
+        f"{whole:.1f} s for the whole parse_feed ({scan / whole:.1%})"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("folder", nargs="?", default="tests/data/feeds")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--hostile", action="store_true", help="the pathological-structure figures")
+    ap.add_argument("--attributes", type=int, default=100_000)
+    ap.add_argument("--unbounded", action="store_true", help="also time feedparser alone (minutes)")
     args = ap.parse_args()
+    if args.hostile:
+        hostile(args.attributes, args.unbounded)
+        return
     files = sorted(p for p in Path(args.folder).rglob("*") if p.is_file() and p.suffix != ".md")
     bodies = [p.read_bytes() for p in files]
     url = "http://feeds.example.org/feed"

@@ -28,6 +28,13 @@ def by_url(session: Session, url: str) -> Sequence[Article]:
     return session.scalars(query.order_by(Article.id)).all()
 
 
+def by_url_prefix(session: Session, prefix: str) -> Sequence[Article]:
+    """Articles whose URL starts with `prefix` (to find one from its masked, printed URL)."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = sa.select(Article).where(Article.url.like(escaped + "%", escape="\\"))
+    return session.scalars(query.order_by(Article.id)).all()
+
+
 def get_or_create(
     session: Session, feed_id: int, key: str, *, guid: str | None, url: str | None, title: str
 ) -> Article:

@@ -3,11 +3,18 @@
 The only module that knows the dialect. SQLite gets WAL, a busy timeout and foreign keys, and
 one writer at a time inside a process (the discipline datasette's write thread enforces);
 PostgreSQL gets a small pool with pre-ping so a restarted server is survived.
+
+A full disk is told apart from other I/O errors (SQLite says "disk I/O error" when it cannot
+grow its shared-memory file): StoreDiskFull, whose message starts with "disk full" and names
+the directory. After one, the first write that succeeds again checkpoints SQLite's WAL and
+truncates it, so the log of writes made before the disk filled does not eat the space freed.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import shutil
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -18,7 +25,13 @@ import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.errors import SchemaOutdated, StoreConflict, StoreUnavailable, StoreURLError
+from storage.errors import (
+    SchemaOutdated,
+    StoreConflict,
+    StoreDiskFull,
+    StoreUnavailable,
+    StoreURLError,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -31,6 +44,11 @@ SCHEMA_HEAD = "0002_browse_indexes"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# After a checkpoint SQLite truncates its WAL file to this size, so one burst of writes does
+# not keep the file (and the disk space) at its largest ever size.
+SQLITE_WAL_LIMIT = 64 * 1024 * 1024
+# With less than this free next to the SQLite file, a "disk I/O error" is a full disk.
+DISK_FULL_BELOW = 1024 * 1024
 
 
 def default_sqlite_path(environ: Mapping[str, str]) -> Path:
@@ -67,6 +85,7 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_LIMIT}")
         cur.close()
 
     return on_connect
@@ -78,10 +97,12 @@ class Store:
     def __init__(self, url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
         self.url = check_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        # The message of the last full-disk failure, until a write succeeds with space free.
+        self.disk_full: str | None = None
         if self.is_sqlite:
             db_path = self.url.database
             if db_path and db_path != ":memory:":
-                Path(db_path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                self._make_directory(Path(db_path).expanduser().parent)
             self.engine = sa.create_engine(
                 self.url,
                 connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
@@ -99,6 +120,26 @@ class Store:
     def display_url(self) -> str:
         return self.url.render_as_string(hide_password=True)
 
+    @property
+    def directory(self) -> Path | None:
+        """Where an SQLite store's files live (None for PostgreSQL or :memory:)."""
+        db_path = self.url.database if self.is_sqlite else None
+        if not db_path or db_path == ":memory:":
+            return None
+        return Path(db_path).expanduser().resolve().parent
+
+    def _make_directory(self, directory: Path) -> None:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            if err.errno == errno.ENOSPC:
+                raise StoreDiskFull(
+                    f"disk full: {directory}: cannot create the store's directory"
+                ) from err
+            raise StoreUnavailable(
+                f"store {self.display_url}: {directory}: {err.strerror or err}"
+            ) from err
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._translate_errors(), self._sessions() as session:
@@ -113,6 +154,8 @@ class Store:
         try:
             with self._translate_errors(), self._sessions() as session, session.begin():
                 yield session
+            if self.disk_full:
+                self._space_is_back()
         finally:
             if lock is not None:
                 lock.release()
@@ -121,12 +164,73 @@ class Store:
     def _translate_errors(self) -> Iterator[None]:
         try:
             yield
-        except exc.OperationalError as err:
-            raise StoreUnavailable(f"store {self.display_url}: {_first_line(err)}") from err
-        except exc.InterfaceError as err:
+        except (exc.OperationalError, exc.InterfaceError) as err:
+            full = self._disk_full_message(err)
+            if full is not None:
+                self.disk_full = full
+                raise StoreDiskFull(full) from err
             raise StoreUnavailable(f"store {self.display_url}: {_first_line(err)}") from err
         except exc.IntegrityError as err:
             raise StoreConflict(f"store {self.display_url}: {_first_line(err)}") from err
+
+    def _disk_full_message(self, err: BaseException) -> str | None:
+        """'disk full: <where>: ...' when `err` comes from a full disk, else None."""
+        text = _first_line(err)
+        if not self.is_sqlite:
+            # PostgreSQL's disk_full (53100): the server's disk, named in its message
+            if getattr(getattr(err, "orig", None), "sqlstate", None) == "53100":
+                return f"disk full on the database server: store {self.display_url}: {text}"
+            return None
+        lowered = text.lower()
+        if "disk is full" not in lowered and "disk i/o error" not in lowered:
+            return None
+        directory = self.directory
+        if directory is None:
+            return None
+        try:
+            free = shutil.disk_usage(directory).free
+        except OSError:
+            return None
+        if "disk is full" not in lowered and free >= DISK_FULL_BELOW:
+            return None  # a real I/O error: reported as it is
+        return (
+            f"disk full: {directory} ({free} bytes free): the store {self.url.database} "
+            f"cannot be written ({text}); free some space"
+        )
+
+    def _space_is_back(self) -> None:
+        """A write succeeded after a full disk: checkpoint and truncate SQLite's WAL.
+
+        A transaction that changed nothing commits even on a full disk, so for SQLite the
+        free space decides.
+        """
+        directory = self.directory
+        if directory is not None:
+            try:
+                if shutil.disk_usage(directory).free < DISK_FULL_BELOW:
+                    return
+            except OSError:
+                return
+        self.disk_full = None
+        if not self.is_sqlite:
+            logger.warning("store %s is writable again", self.display_url)
+            return
+        try:
+            with self.engine.connect() as conn:
+                busy, log_pages, moved = conn.exec_driver_sql(
+                    "PRAGMA wal_checkpoint(TRUNCATE)"
+                ).one()
+        except exc.DBAPIError as err:
+            logger.warning("disk space is back, WAL checkpoint failed: %s", _first_line(err))
+            return
+        logger.warning(
+            "disk space is back: store %s writable again; WAL checkpointed "
+            "(%s of %s pages, truncated=%s)",
+            self.directory,
+            moved,
+            log_pages,
+            not busy,
+        )
 
     # -- schema -----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 StorageError
 ├── StoreURLError        # an unknown or malformed database URL (exit code 2)
 ├── StoreUnavailable     # the database is down, locked for too long, or the disk is full
+│   └── StoreDiskFull    # no space left: the message says "disk full" and names the path
 ├── SchemaOutdated       # the store needs `wirediff db upgrade`
 ├── StoreConflict        # another writer stored the same row first (a unique key refused it)
 ├── FeedNotFound
@@ -21,6 +22,10 @@ class StoreURLError(StorageError):
 
 
 class StoreUnavailable(StorageError):
+    pass
+
+
+class StoreDiskFull(StoreUnavailable):
     pass
 
 

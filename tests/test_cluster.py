@@ -7,6 +7,7 @@ on 127.0.0.1 that checks each delivery's HMAC signature.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -36,6 +37,7 @@ from worker.cluster import install_engine_schema
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "cluster-hook-secret"
 FEEDS = 30
+RESTART_FEEDS = 4
 INTERVAL = 2.0  # seconds between two polls of one feed, at least
 
 
@@ -92,10 +94,12 @@ class Polls:
             return sum(t > after for t in self.times.get(path, []))
 
 
-def make_farm(server: LocalServer, polls: Polls, *, delay: float = 0.0) -> tuple[Farm, list[str]]:
+def make_farm(
+    server: LocalServer, polls: Polls, *, delay: float = 0.0, feeds: int = FEEDS
+) -> tuple[Farm, list[str]]:
     farm = Farm(server)
     paths = []
-    for i in range(FEEDS):
+    for i in range(feeds):
         page = f"/f{i}/report.html"
         farm.add_page(
             page, f"Report {i}", [f"Conference {i} opened in Beijing on Nov. 26.", *REPORT]
@@ -127,7 +131,13 @@ class Workers:
     """N worker processes; every one still alive is killed when the test ends."""
 
     def __init__(
-        self, config: Path, logs: Path, count: int, *, cli: bool = False, metrics: int | None = None
+        self,
+        config: Path,
+        logs: Path,
+        count: int,
+        *,
+        cli: bool = False,
+        metrics: int | list[int] | None = None,
     ) -> None:
         env = {**os.environ, "HOOK_SECRET": SECRET, "PYTHONPATH": str(ROOT)}
         env.pop("WIREDIFF_DB", None)
@@ -139,14 +149,13 @@ class Workers:
             else [sys.executable, "-m", "tests.cluster.launcher", str(config)]
         )
         self.logs = [logs / f"worker{i}.log" for i in range(count)]
+        # one port: the first worker serves /metrics and /healthz; a list: one per worker
+        ports = [metrics] if isinstance(metrics, int) else list(metrics or [])
         self.procs = [
             subprocess.Popen(
                 command,
                 cwd=ROOT,
-                # the first worker serves /metrics and /healthz when a port is given
-                env={**env, "WIREDIFF_METRICS": f"127.0.0.1:{metrics}"}
-                if metrics and i == 0
-                else env,
+                env={**env, "WIREDIFF_METRICS": f"127.0.0.1:{ports[i]}"} if i < len(ports) else env,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=log.open("wb"),
@@ -428,3 +437,177 @@ def test_concurrent_schedulers_claim_each_due_feed_once(pg_url: str) -> None:
     finally:
         store.dispose()
     assert "current" in install_engine_schema(pg_url)  # installing again changes nothing
+
+
+@dataclass
+class Outage:
+    """A database the test can take away and give back, and how that is done."""
+
+    url: str
+    how: str
+    begin: Callable[[], None]
+    end: Callable[[], None]
+
+
+def _prepared(url: str) -> str:
+    store = Store(url)
+    store.upgrade()
+    store.dispose()
+    install_engine_schema(url)
+    return url
+
+
+@pytest.fixture
+def outage() -> Iterator[Outage]:
+    """A real restart of a private PostgreSQL server (never the shared one). Where no private
+    server can run, the shared server's database is closed to connections and its backends
+    terminated (pg_terminate_backend) instead, which workers see the same way."""
+    from tests.pg import PrivateServer, PrivateServerUnavailable, create_database, drop_database
+
+    try:
+        private = PrivateServer()
+    except PrivateServerUnavailable as err:
+        unavailable = str(err)
+    else:
+        try:
+            private.start()
+            yield Outage(
+                _prepared(create_database(private.url)),
+                "a private PostgreSQL server stopped (fast) and started again",
+                private.stop,
+                private.start,
+            )
+        finally:
+            private.close()
+        return
+    base = os.environ.get("WIREDIFF_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip(
+            f"no private PostgreSQL server ({unavailable}) and no WIREDIFF_TEST_POSTGRES_URL"
+        )
+    url = _prepared(create_database(base))
+    name = sa.make_url(url).database
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+
+    def begin() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"
+                ),
+                {"n": name},
+            )
+
+    def end() -> None:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true'))
+
+    try:
+        yield Outage(url, f"backends terminated on the shared server ({unavailable})", begin, end)
+    finally:
+        end()
+        admin.dispose()
+        drop_database(base, url)
+
+
+def healthz(port: int) -> int | None:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code
+    except httpx.HTTPError:
+        return None
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_two_workers_ride_through_a_database_restart_and_alert_the_next_edit_once(
+    outage: Outage, server: LocalServer, tmp_path: Path, workers: Callable[..., Workers]
+) -> None:
+    polls, receiver = Polls(), Receiver()
+    farm, feed_paths = make_farm(server, polls, feeds=RESTART_FEEDS)
+    server.route("/hook", receiver)
+    config = write_config(tmp_path, outage.url, server, feed_paths)
+    ports = [free_port(), free_port()]
+    w = workers(config, tmp_path, 2, cli=True, metrics=ports)
+    engine = sa.create_engine(outage.url, pool_pre_ping=True)
+    try:
+        wait_for(
+            "every report stored",
+            lambda: scalar(engine, "SELECT count(*) FROM versions") == RESTART_FEEDS,
+            45,
+            w,
+        )
+        assert [healthz(p) for p in ports] == [200, 200]
+
+        outage.begin()  # the database is away
+        engine.dispose()
+        wait_for(
+            f"both workers unhealthy while the database is away ({outage.how})",
+            lambda: [healthz(p) for p in ports] == [503, 503],
+            30,
+            w,
+        )
+        time.sleep(2)  # away a little longer: the workers probe it and back off meanwhile
+        assert [p.poll() for p in w.procs] == [None, None], outage.how
+        outage.end()
+
+        wait_for(
+            f"both workers healthy again ({outage.how})",
+            lambda: [healthz(p) for p in ports] == [200, 200],
+            60,
+            w,
+        )
+        page = farm.pages["/f3/report.html"]
+        page.paragraphs[0] = page.paragraphs[0].replace("Nov. 26", "Nov. 25")
+        edited_at = time.monotonic()
+        wait_for(
+            f"the next edit recorded and alerted ({outage.how})",
+            lambda: len(receiver.ids()) >= 1,
+            60,
+            w,
+        )
+        assert time.monotonic() - edited_at < 60
+        mark = time.monotonic()  # a duplicate refresh, change or alert would show by now
+        wait_for(
+            "another poll of every feed",
+            lambda: all(polls.count(p, after=mark) >= 1 for p in feed_paths),
+            60,
+            w,
+        )
+        assert [p.poll() for p in w.procs] == [None, None]  # both still running
+        assert w.stop() == [0, 0]
+        for i in range(2):
+            assert "job loop restarting" in w.log(i), w.log(i)[-2000:]
+        with engine.connect() as conn:
+            changes = conn.execute(sa.text("SELECT id FROM changes")).scalars().all()
+        assert scalar(engine, "SELECT count(*) FROM versions") == RESTART_FEEDS + 1
+        assert len(changes) == 1
+        assert receiver.ids() == list(changes)  # alerted once, signed
+        assert all(ok for _, ok in receiver.deliveries)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_job_loop_that_keeps_stopping_while_the_database_answers_is_an_error(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """The stop that is not asked for and not a database outage: serve raises (exit 1)."""
+    from worker.app import open_runtime
+    from worker.cluster import ClusterOptions, ClusterWorkerStopped, serve
+    from worker.config import load_settings
+
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as conn:  # procrastinate cannot register a worker any more
+        conn.execute(sa.text("DROP TABLE procrastinate_workers CASCADE"))
+    engine.dispose()
+    config = tmp_path / "wirediff.toml"
+    config.write_text(f'[storage]\nurl = "{pg_url}"\n')
+    runtime = open_runtime(load_settings(config, {}), {})
+    options = ClusterOptions(max_restarts=2, reconnect_first=0.1)
+    try:
+        with pytest.raises(ClusterWorkerStopped, match="stopped 2 times in a row"):
+            await serve(runtime, options, stop=asyncio.Event())
+    finally:
+        runtime.store.dispose()

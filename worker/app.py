@@ -16,7 +16,7 @@ from alerts.errors import AlertConfigError
 from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
-from storage.errors import StoreConflict
+from storage.errors import StoreConflict, StoreDiskFull
 from storage.feeds import FeedSpec
 from worker.config import Settings
 from worker.context import Context, utcnow
@@ -97,11 +97,23 @@ def parse_alert_channels(
         raise ConfigError(f"{where}: [[alerts]] {err}") from err
 
 
-def open_runtime(settings: Settings, environ: Mapping[str, str]) -> Runtime:
-    """Validate everything a user can get wrong before touching the network."""
+def open_runtime(
+    settings: Settings, environ: Mapping[str, str], *, wait_for_disk: bool = False
+) -> Runtime:
+    """Validate everything a user can get wrong before touching the network.
+
+    wait_for_disk (the daemon): a store on a full disk is opened unchecked; the daemon checks
+    its schema once there is room again (Daemon.wait_for_store) instead of exiting.
+    """
     channels = parse_alert_channels(settings, environ)
     roster = load_roster(settings.roster_files)
-    store = open_store(settings.database_url)
+    try:
+        store = open_store(settings.database_url)
+    except StoreDiskFull as err:
+        if not wait_for_disk:
+            raise
+        store = Store(settings.database_url)
+        store.disk_full = str(err)
     return Runtime(settings, store, roster, channels)
 
 

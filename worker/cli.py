@@ -17,11 +17,13 @@ import click
 
 import worker
 from alerts.errors import AlertConfigError
+from alerts.safe_text import safe_line
 from storage.db import Store
 from storage.errors import SchemaOutdated, StorageError, StoreUnavailable, StoreURLError
 from worker.app import Runtime, ensure_feeds, open_runtime, sync_feeds
 from worker.config import Settings, environment, load_settings
 from worker.errors import ConfigError, WorkerError
+from worker.logs import PlainFormatter
 from worker.output import Console
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,7 +36,7 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"wirediff: error: {self.format_message()}", err=True)
+        click.echo(f"wirediff: error: {safe_line(self.format_message())}", err=True)
 
 
 class RuntimeFailure(click.ClickException):
@@ -43,7 +45,7 @@ class RuntimeFailure(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"wirediff: error: {self.format_message()}", err=True)
+        click.echo(f"wirediff: error: {safe_line(self.format_message())}", err=True)
 
 
 @contextmanager
@@ -82,14 +84,20 @@ def load(config_path: str | None, db_url: str | None) -> Settings:
     with user_errors():
         settings = load_settings(config_path, environment(), db_url=db_url)
     for warning in settings.warnings:
-        click.echo(f"wirediff: warning: {warning}", err=True)
+        click.echo(f"wirediff: warning: {safe_line(warning)}", err=True)
     return settings
 
 
-def runtime_for(config_path: str | None, db_url: str | None, *, quiet: bool = False) -> Runtime:
+def runtime_for(
+    config_path: str | None,
+    db_url: str | None,
+    *,
+    quiet: bool = False,
+    wait_for_disk: bool = False,
+) -> Runtime:
     settings = load(config_path, db_url)
     with user_errors():
-        runtime = open_runtime(settings, environment())
+        runtime = open_runtime(settings, environment(), wait_for_disk=wait_for_disk)
     if settings.database_source == "default" and not quiet:
         click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
     return runtime
@@ -122,7 +130,9 @@ def cli(verbose: int) -> None:
     numbers, dates and lists of people (attended, presided, spoke).
     """
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PlainFormatter("%(levelname)s %(name)s %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 # -- fetch ------------------------------------------------------------------------------------
@@ -171,6 +181,8 @@ def fetch(
         )
     report.seconds = round(time.monotonic() - started, 3)
     console.summary(report)
+    if runtime.store.disk_full:  # nothing could be stored: not a per-feed failure
+        raise RuntimeFailure(runtime.store.disk_full)
 
 
 # -- db ---------------------------------------------------------------------------------------

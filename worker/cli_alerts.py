@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from alerts.channels import send_test
+from alerts.safe_text import safe_line
 from storage import deliveries
 from worker.app import parse_alert_channels
 from worker.cli import RuntimeFailure, UserError, load, store_for, store_options, user_errors
@@ -37,7 +38,7 @@ def alerts_test(config_path: str | None, db_url: str | None) -> None:
             click.echo(f"ok      {name}")
         else:
             failed += 1
-            click.echo(f"failed  {name}: {error}")
+            click.echo(f"failed  {name}: {safe_line(error)}")
     if failed:
         raise RuntimeFailure(f"{failed} of {len(results)} channels failed")
 
@@ -72,7 +73,7 @@ def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -
             note = "" if row.channel in configured else "  (channel not in the config)"
             click.echo(
                 f"{row.state:<8} {row.channel:<16} {row.change_id}  attempts={row.attempts}"
-                f"  next={line['next_attempt_at'] or '-'}  {row.last_error or ''}{note}"
+                f"  next={line['next_attempt_at'] or '-'}  {safe_line(row.last_error)}{note}"
             )
     if not as_json:
         click.echo(f"{len(rows)} undelivered alerts")

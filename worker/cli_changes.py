@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from alerts.safe_text import MASK, mask_url, safe_line
 from storage import articles, changes, versions
 from storage.db import Store
 from storage.models import Article, Version
@@ -63,7 +64,7 @@ def changes_cmd(
         console.change(event)
         if not as_json and event["deliveries"]:
             line = ", ".join(f"{d['channel']}: {d['state']}" for d in event["deliveries"])
-            click.echo(f"          alerts: {line}")
+            click.echo(f"          alerts: {safe_line(line)}")
     if not as_json:
         click.echo(f"{len(events)} changes")
 
@@ -71,6 +72,12 @@ def changes_cmd(
 def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
     with store.read() as session:
         found = articles.by_url(session, url)
+        if not found and MASK in url:
+            # the URL as outputs print it, credentials masked: match it against masked URLs
+            prefix = url.split(MASK, 1)[0]
+            found = [
+                a for a in articles.by_url_prefix(session, prefix) if mask_url(a.url or "") == url
+            ]
         if not found:
             raise UserError(f"no stored report with URL {url} (see `wirediff changes`)")
         article = max(found, key=lambda a: a.last_seen)
@@ -94,10 +101,12 @@ def history_cmd(
             emit_json(line)
         else:
             click.echo(
-                f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}"
+                f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  "
+                + safe_line(v.title)
             )
     if not as_json:
-        click.echo(f"{len(rows)} versions of {article.url or article.key} ({article.state})")
+        where = safe_line(article.url or article.key)
+        click.echo(f"{len(rows)} versions of {where} ({article.state})")
 
 
 @click.command("diff")
@@ -206,7 +215,9 @@ def compare_cmd(
         if as_json:
             emit_json(event)
         else:
-            click.echo(f"\n{name_a} -> {name_b}: {event['summary']}")
+            click.echo(
+                f"\n{safe_line(name_a)} -> {safe_line(name_b)}: {safe_line(event['summary'])}"
+            )
 
 
 def _digest(a: str, b: str) -> str:
@@ -214,12 +225,12 @@ def _digest(a: str, b: str) -> str:
 
 
 def _print_report(name: str, report: Any) -> None:
-    click.echo(f"{name} ({report.language}): {len(report.people)} people")
+    click.echo(f"{safe_line(name)} ({report.language}): {len(report.people)} people")
     for p in report.people:
         canon = f" [{p.canonical}]" if p.canonical and p.canonical != p.name else ""
-        click.echo(f"  {p.segment:<4} {p.role:<9} {p.position:>3}. {p.name}{canon}")
+        click.echo(f"  {p.segment:<4} {p.role:<9} {p.position:>3}. {safe_line(p.name + canon)}")
     for f in report.findings:
-        click.secho(f"  finding ({f.kind}): {f.summary}", fg="yellow")
+        click.secho(f"  finding ({f.kind}): {safe_line(f.summary)}", fg="yellow")
 
 
 def register(cli: click.Group) -> None:

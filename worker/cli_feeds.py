@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 from rich.console import Console as RichConsole
 from rich.table import Table
+from rich.text import Text
 
+from alerts.safe_text import safe_line
 from storage import feeds
 from storage.feeds import FeedSpec
 from worker.cli import UserError, store_for, store_options, user_errors
@@ -52,12 +54,12 @@ def feeds_add(
         if not url.startswith(("http://", "https://")):
             raise ConfigError(f"feed {url}: only http:// and https:// URLs can be added")
     if seconds < MIN_QUIET_INTERVAL:
-        click.echo(f"wirediff: warning: feed {url}: interval under one minute", err=True)
+        click.echo(f"wirediff: warning: feed {safe_line(url)}: interval under one minute", err=True)
     store = store_for(config_path, db_url)
     spec = FeedSpec(url, name, int(seconds), not no_follow, category)
     with user_errors(), store.write() as session:
         feeds.add(session, spec)
-    click.echo(f"added {url} (every {format_duration(seconds)})")
+    click.echo(f"added {safe_line(url)} (every {format_duration(seconds)})")
 
 
 @feeds_group.command("remove")
@@ -68,7 +70,7 @@ def feeds_remove(config_path: str | None, db_url: str | None, url: str) -> None:
     store = store_for(config_path, db_url)
     with user_errors(), store.write() as session:
         feeds.remove(session, url)
-    click.echo(f"removed {url}")
+    click.echo(f"removed {safe_line(url)}")
 
 
 def _ago(value: datetime | None, now: datetime) -> str | None:
@@ -102,14 +104,16 @@ def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> No
         table.add_column(column, no_wrap=True)
     table.add_column("last error", overflow="fold", ratio=2, min_width=16)
     for f in rows:
+        # Names, titles, URLs and errors come from feeds: rich Text (never markup), made safe.
         name = f.name or f.title
+        url = safe_line(f.url)
         table.add_row(
-            f"{name}\n[dim]{f.url}[/dim]" if name else f.url,
+            Text.assemble(safe_line(name), "\n", (url, "dim")) if name else Text(url),
             format_duration(f.interval_s),
             _ago(f.last_ok_at, now) or "never",
             str(f.error_count) if f.error_count else "",
             _until(f.next_fetch_at, now),
-            (f.last_error or "").removeprefix(f"{f.url}: "),
+            Text(safe_line((f.last_error or "").removeprefix(f"{f.url}: "))),
         )
     RichConsole(highlight=False).print(table)
 

@@ -10,7 +10,7 @@ import logging
 
 import click
 
-from worker.cli import runtime_for, store_options, user_errors
+from worker.cli import RuntimeFailure, runtime_for, store_options, user_errors
 
 
 @click.command("run")
@@ -40,7 +40,8 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
     from worker.daemon import run_daemon
     from worker.logs import setup_logging
 
-    runtime = runtime_for(config_path, db_url)
+    # On a full disk the daemon starts anyway and waits for space (docs/deploy.md).
+    runtime = runtime_for(config_path, db_url, wait_for_disk=not once)
     # A daemon logs its events at INFO by default; -vv still gives DEBUG.
     level = min(logging.getLogger().getEffectiveLevel(), logging.INFO)
     setup_logging(runtime.settings.log_format, level)
@@ -48,9 +49,12 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
         if runtime.store.is_sqlite or single_node or once:
             run_daemon(runtime, once=once)
         else:
-            from worker.cluster import run_cluster
+            from worker.cluster import ClusterWorkerStopped, run_cluster
 
-            run_cluster(runtime)  # syncs the configured feeds under an advisory lock
+            try:
+                run_cluster(runtime)  # syncs the configured feeds under an advisory lock
+            except ClusterWorkerStopped as err:
+                raise RuntimeFailure(str(err)) from err
 
 
 def register(cli: click.Group) -> None:

@@ -19,9 +19,12 @@ work is split like this:
   the end of the fetch plus the interval.
 - `wirediff.revisit`, `wirediff.deliver`: periodic, one at a time across the cluster; the outbox
   is claimed row by row with SKIP LOCKED (storage/deliveries.py).
-- `wirediff.recover` (periodic): jobs of workers whose heartbeat stopped (a SIGKILL, a lost
-  machine) are put back in the queue for the others; a feed whose claim was lost any other way
-  is claimed again when its lease runs out.
+- recovery (every 5 s, in whichever worker holds a PostgreSQL advisory lock for it): jobs of
+  workers whose heartbeat stopped (a SIGKILL, a lost machine, a job loop ended by a database
+  outage) are put back in the queue for the others; a feed whose claim was lost any other way
+  is claimed again when its lease runs out. It is not a procrastinate job on purpose: a job
+  with a lock that is itself left `doing` by a dead worker would block every later run of
+  itself, and with it all recovery.
 
 Versions, changes and outbox rows are unique in the database (see docs/architecture.md), so even
 work done twice is recorded once.
@@ -30,6 +33,7 @@ work done twice is recorded once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
@@ -64,10 +68,10 @@ REFRESH = "wirediff.refresh"
 SCHEDULE = "wirediff.schedule"
 REVISIT = "wirediff.revisit"
 DELIVER = "wirediff.deliver"
-RECOVER = "wirediff.recover"
-# Advisory lock keys: one for installing the engine schema, one for syncing configured feeds.
+# Advisory lock keys: installing the engine schema, syncing configured feeds, recovering jobs.
 ENGINE_SCHEMA_LOCK = 7302612
 FEED_SYNC_LOCK = 7302613
+RECOVERY_LOCK = 7302614
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,15 @@ class ClusterOptions:
     claim_batch: int = 500  # feeds claimed per schedule run at most
     concurrency: int = 16  # jobs at once in this worker
     shutdown_grace: float = 30.0
+    # When the job loop stops on its own (a database restart): probe the database after this
+    # pause, doubling up to the cap; give up (exit 1) after max_restarts stops in a row while
+    # the database answers, a run longer than stable_after ending the row.
+    reconnect_first: float = 1.0
+    reconnect_cap: float = 5.0
+    probe_timeout: float = 5.0  # the database probe (every heartbeat) gives up after this
+    outage_grace: float = 2.0  # in-flight jobs of a worker whose database is gone get this long
+    max_restarts: int = 5
+    stable_after: float = 60.0
 
     @classmethod
     def of(cls, runtime: Runtime) -> ClusterOptions:
@@ -257,12 +270,19 @@ class WorkerState:
         for event in outcome.events:
             self.metrics.changes.labels(event["kind"]).inc()
 
-    running: bool = True
+    running: bool = False  # the procrastinate job loop runs
+    database_up: bool = True  # the last probe (after the job loop stopped) reached the database
+    restarts: int = 0  # job loops started again after stopping on their own
 
     def health(self) -> dict[str, Any]:
-        """Healthy while this worker's job loop runs; how long since its last refresh, to read."""
+        """Healthy while the job loop runs on a reachable database; 503 while it restarts."""
         idle = time.monotonic() - self.last_job
-        return {"ok": self.running, "since_last_refresh_s": round(idle, 1)}
+        return {
+            "ok": self.running and self.database_up,
+            "database": "up" if self.database_up else "unreachable",
+            "restarts": self.restarts,
+            "since_last_refresh_s": round(idle, 1),
+        }
 
 
 def _state(context: JobContext) -> WorkerState:
@@ -341,14 +361,15 @@ async def deliver_job(context: JobContext, timestamp: int) -> int:
     return sent
 
 
-async def recover_job(context: JobContext, timestamp: int) -> int:
-    """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many."""
-    state = _state(context)
-    manager = context.app.job_manager
-    stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=state.options.stalled_after)
+async def recover_stalled(manager: Any, stalled_after: float) -> int:
+    """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many.
+
+    Run under RECOVERY_LOCK, so by one worker at a time.
+    """
+    stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after)
     retried = 0
     for job in stalled:
-        if job.id is None or job.id == context.job.id:
+        if job.id is None:
             continue
         try:
             await manager.retry_job(job)
@@ -362,6 +383,31 @@ async def recover_job(context: JobContext, timestamp: int) -> int:
             )
             logger.warning("closed job %s of a dead worker: a newer one is queued", job.id)
     return retried
+
+
+async def check_database(url: str, timeout: float, recover: Callable[[], Any] | None) -> bool:
+    """One connection: is the database there? If so and `recover` is given, run it under
+    RECOVERY_LOCK unless another worker holds it (the lock ends with the connection)."""
+    try:
+        async with asyncio.timeout(timeout):
+            conn = await psycopg.AsyncConnection.connect(
+                libpq_url(url), connect_timeout=max(1, int(timeout)), autocommit=True
+            )
+    except (psycopg.Error, OSError, TimeoutError):
+        return False
+    query = "SELECT 1" if recover is None else f"SELECT pg_try_advisory_lock({RECOVERY_LOCK})"
+    async with conn:
+        try:
+            async with asyncio.timeout(timeout):
+                row = await (await conn.execute(query)).fetchone()
+        except (psycopg.Error, OSError, TimeoutError):
+            return False
+        if recover is not None and row is not None and row[0] is True:
+            try:
+                await recover()
+            except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
+                logger.warning("recovery of stalled jobs failed: %s", _first_line(err))
+    return True
 
 
 def every(seconds: float) -> str:
@@ -386,7 +432,6 @@ def build_app(url: str, options: ClusterOptions, *, pool_size: int = 10) -> proc
         (SCHEDULE, schedule_job, options.schedule_every, True),
         (REVISIT, revisit_job, options.revisit_every, True),
         (DELIVER, deliver_job, options.deliver_every, False),
-        (RECOVER, recover_job, options.recover_every, True),
     )
     for name, func, period, exclusive in periodic:
         task = app.task(
@@ -407,6 +452,34 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class ClusterWorkerStopped(Exception):
+    """The worker's job loop kept stopping on its own while the database answered: exit 1."""
+
+
+class _SideTaskFailures(logging.Handler):
+    """Keeps why procrastinate stopped its worker (it logs a failed side task, then stops)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.last: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(record, "action", None) == "side_task_failed":
+            name = getattr(record, "task_name", "side task")
+            self.last = f"{name} failed: {getattr(record, 'exception', record.getMessage())}"
+
+
+async def database_answers(url: str, timeout: float = 5.0) -> bool:
+    """True when the store's PostgreSQL accepts a connection and a query."""
+    return await check_database(url, timeout, None)
+
+
+async def _pause(stop: asyncio.Event, seconds: float) -> None:
+    """Sleep `seconds`, or less when `stop` is set meanwhile."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
 async def serve(
     runtime: Runtime,
     options: ClusterOptions,
@@ -414,17 +487,26 @@ async def serve(
     stop: asyncio.Event,
     clock: Callable[[], datetime] = utcnow,
 ) -> None:
-    """Run one cluster worker until `stop` is set; then finish in-flight jobs (bounded)."""
+    """Run one cluster worker until `stop` is set; then finish in-flight jobs (bounded).
+
+    procrastinate stops its worker when a side task fails (the LISTEN connection, the
+    heartbeat, the periodic deferrer), which every database restart or failover causes. Such a
+    stop is not the end of this process: /healthz turns 503, the database is probed with a
+    growing pause until it answers, and a new procrastinate worker (with a fresh connection
+    pool) takes over; the jobs the old one left running are put back by the recovery check.
+    Only when the job loop keeps stopping while the database answers
+    (options.max_restarts in a row) does serve raise ClusterWorkerStopped: exit 1, never 0.
+    """
     url = runtime.store.url.render_as_string(hide_password=False)
     if not await asyncio.to_thread(engine_schema_installed, url):
         raise StorageError(
             f"store {runtime.store.display_url} has no job queue schema: run `wirediff db upgrade`"
         )
     await asyncio.to_thread(sync_feeds_once, runtime)
-    app = build_app(url, options, pool_size=max(4, min(options.concurrency, 20)))
     settings = runtime.settings
+    failures = _SideTaskFailures()
+    logging.getLogger("procrastinate.worker").addHandler(failures)
     async with (
-        app.open_async(),
         Fetcher(settings.fetch) as fetcher,
         Extractor(settings.extract_workers) as extractor,
     ):
@@ -435,8 +517,89 @@ async def serve(
             if settings.metrics
             else None
         )
-        worker = asyncio.create_task(
-            app.run_worker_async(
+        logger.info("cluster worker started store=%s", runtime.store.display_url)
+        try:
+            await _supervise(url, options, state, failures, stop)
+        finally:
+            logging.getLogger("procrastinate.worker").removeHandler(failures)
+            if server is not None:
+                server.stop()
+    logger.info("cluster worker stopped")
+
+
+async def _supervise(
+    url: str,
+    options: ClusterOptions,
+    state: WorkerState,
+    failures: _SideTaskFailures,
+    stop: asyncio.Event,
+) -> None:
+    """Run procrastinate workers one after the other until `stop`; ride out database outages."""
+    pool_size = max(4, min(options.concurrency, 20))
+    in_a_row = 0
+    while not stop.is_set():
+        failures.last = None
+        started = time.monotonic()
+        reason = await _run_worker(url, build_app(url, options, pool_size=pool_size), state, stop)
+        if stop.is_set():
+            return
+        reason = failures.last or reason or "the job loop stopped on its own"
+        state.restarts += 1
+        if time.monotonic() - started > options.stable_after:
+            in_a_row = 0
+        state.database_up = await database_answers(url)
+        if state.database_up:
+            in_a_row += 1
+            if in_a_row >= options.max_restarts:
+                raise ClusterWorkerStopped(
+                    f"cluster worker: the job loop stopped {in_a_row} times in a row while the "
+                    f"database answered; last: {reason}"
+                )
+        delay = min(options.reconnect_first * 2 ** max(in_a_row - 1, 0), options.reconnect_cap)
+        logger.warning(
+            "job loop stopped reason=%s database=%s restart_in=%.1fs",
+            " ".join(reason.split()),
+            "up" if state.database_up else "unreachable",
+            delay,
+        )
+        await _wait_for_database(url, state, stop, delay, options.reconnect_cap)
+        if not stop.is_set():
+            logger.warning("job loop restarting restarts=%d", state.restarts)
+
+
+async def _wait_for_database(
+    url: str, state: WorkerState, stop: asyncio.Event, delay: float, cap: float
+) -> None:
+    """Pause `delay`, then probe the database, doubling the pause until it answers."""
+    while True:
+        await _pause(stop, delay)
+        if stop.is_set():
+            return
+        state.database_up = await database_answers(url)
+        if state.database_up:
+            return
+        delay = min(delay * 2, cap)
+        logger.warning("database unreachable: retry_in=%.1fs", delay)
+
+
+async def _run_worker(
+    url: str, app: procrastinate.App, state: WorkerState, stop: asyncio.Event
+) -> str | None:
+    """One procrastinate worker, until it stops or `stop` is set; why it stopped on its own.
+
+    Beside it, the database is checked every heartbeat, and stalled jobs are recovered in the
+    same connection (check_database): procrastinate's pool waits up to 30 s for a connection
+    before anything fails, so without the check a worker would look healthy for half a minute
+    of outage. When the check fails, /healthz turns 503 and the worker is ended at once (its
+    in-flight jobs are recovered once its heartbeat is stale); a new one starts when the
+    database answers again.
+    """
+    options = state.options
+
+    async def run() -> None:
+        async with app.open_async():
+            state.running = True
+            await app.run_worker_async(
                 concurrency=options.concurrency,
                 install_signal_handlers=False,
                 additional_context={"wirediff": state},
@@ -446,21 +609,57 @@ async def serve(
                 delete_jobs="successful",
                 name="wirediff",
             )
-        )
-        logger.info("cluster worker started store=%s", runtime.store.display_url)
-        stopper = asyncio.create_task(stop.wait())
-        await asyncio.wait({worker, stopper}, return_when=asyncio.FIRST_COMPLETED)
+
+    async def recover() -> None:
+        await recover_stalled(app.job_manager, options.stalled_after)
+
+    async def watch() -> None:
+        while True:
+            await asyncio.sleep(options.recover_every)
+            if not await check_database(url, options.probe_timeout, recover):
+                state.database_up = False
+                return
+
+    worker = asyncio.create_task(run())
+    stopper = asyncio.create_task(stop.wait())
+    watcher = asyncio.create_task(watch())
+    reason: str | None = None
+    try:
+        await asyncio.wait({worker, stopper, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        if not worker.done() and watcher.done() and not stop.is_set():
+            reason = "database unreachable"
+            await _cut_short(worker, options.outage_grace)
+            if not worker.done():
+                return reason
+        elif not worker.done():
+            worker.cancel()  # asked to stop: procrastinate turns this into a graceful stop
+        await worker
+    except asyncio.CancelledError:
+        if not stop.is_set() and reason is None:
+            raise  # serve itself was cancelled
+    except Exception as err:  # the database went away under the pool or the job loop
+        return reason or f"{type(err).__name__}: {_first_line(err)}"
+    finally:
         state.running = False
         stopper.cancel()
-        if not worker.done():
-            worker.cancel()  # procrastinate turns this into a graceful stop
-        try:
-            await worker
-        except asyncio.CancelledError:
-            pass
-        if server is not None:
-            server.stop()
-    logger.info("cluster worker stopped")
+        watcher.cancel()
+    return reason
+
+
+async def _cut_short(task: asyncio.Task[None], grace: float) -> None:
+    """Cancel a worker whose database is gone: a graceful stop first, then a hard one."""
+    task.cancel()
+    _done, pending = await asyncio.wait({task}, timeout=grace)
+    if pending:
+        task.cancel()  # a second cancel interrupts procrastinate's own shutdown waits
+        _done, pending = await asyncio.wait({task}, timeout=grace + 10)
+    if pending:
+        logger.error("job loop did not end within %.0fs of the outage; carrying on", grace + 10)
+        _abandoned.add(task)
+        task.add_done_callback(_abandoned.discard)
+
+
+_abandoned: set[asyncio.Task[None]] = set()  # kept referenced until they end by themselves
 
 
 async def _main(runtime: Runtime, options: ClusterOptions) -> None:
@@ -473,6 +672,8 @@ async def _main(runtime: Runtime, options: ClusterOptions) -> None:
     finally:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
+    if not stop.is_set():  # by construction serve returns only once asked; never exit 0 else
+        raise ClusterWorkerStopped("cluster worker: stopped without being asked to")
 
 
 def run_cluster(runtime: Runtime, options: ClusterOptions | None = None) -> None:
@@ -486,6 +687,7 @@ def run_cluster(runtime: Runtime, options: ClusterOptions | None = None) -> None
 
 __all__ = [
     "ClusterOptions",
+    "ClusterWorkerStopped",
     "build_app",
     "claim_due_feeds",
     "install_engine_schema",

@@ -25,7 +25,9 @@ interval (SPEC timing). A restart starts every feed at factor 1.
 
 SIGTERM/SIGINT stop the scheduling, let in-flight work finish within a bound, and exit 0.
 Every job catches its own failures (a database that is down, a full disk, one feed's
-pathological content): the daemon logs, counts and carries on.
+pathological content): the daemon logs, counts and carries on. Started on a full disk, it
+serves /healthz (503) and takes signals while it retries the store with a growing pause, and
+starts its jobs once a write succeeds; /healthz is 503 while the disk stays full.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from storage import feeds
-from storage.errors import StorageError
+from storage.errors import StorageError, StoreDiskFull
 from storage.models import Delivery
 from worker.app import Runtime, deliver_outbox, ensure_feeds, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
@@ -61,6 +63,7 @@ ADAPT_FROM = 60  # feeds polled more often than once a minute (test farms) keep 
 QUIET_CHECKS = 3  # quiet checks in a row before a feed's interval starts to grow
 GROWTH = 1.5  # per further quiet check, up to max_interval_factor
 DELIVERY_STATES = ("pending", "sent", "failed")
+STORE_RETRY_CAP = 15.0  # seconds between two tries of a store on a full disk, at most
 
 
 def utcnow() -> datetime:
@@ -100,11 +103,12 @@ class Daemon:
 
     async def run(self, *, once: bool = False) -> None:
         settings = self.runtime.settings
-        await asyncio.to_thread(ensure_feeds, self.runtime)
         loop = asyncio.get_running_loop()
         signals = self._handle_signals(loop)
         server = self._start_metrics()
         try:
+            if not await self.wait_for_store():
+                return  # stopped while waiting for disk space
             async with (
                 Fetcher(settings.fetch) as fetcher,
                 Extractor(settings.extract_workers) as extractor,
@@ -126,6 +130,28 @@ class Daemon:
             for sig in signals:
                 loop.remove_signal_handler(sig)
         log_kv(logger, logging.INFO, "daemon_stopped", checks=self.checks)
+
+    async def wait_for_store(self) -> bool:
+        """Make the store ready (schema, configured feeds); on a full disk, wait and retry.
+
+        Returns False when asked to stop while waiting. Other store errors end the daemon as
+        before (exit 1 with one line): a wrong URL or a missing schema is not waited out.
+        """
+        store = self.runtime.store
+        delay = 1.0
+        while True:
+            try:
+                await asyncio.to_thread(store.ensure_schema, auto_upgrade=store.is_sqlite)
+                await asyncio.to_thread(ensure_feeds, self.runtime)
+                return True
+            except StoreDiskFull as err:
+                self._store_failed("start", err)
+                log_kv(logger, logging.WARNING, "waiting_for_disk_space", retry_in=delay)
+            try:
+                await asyncio.wait_for(self.stopping.wait(), timeout=delay)
+                return False
+            except TimeoutError:
+                delay = min(delay * 2, STORE_RETRY_CAP)
 
     def _handle_signals(self, loop: asyncio.AbstractEventLoop) -> list[signal.Signals]:
         """SIGTERM/SIGINT -> stop(); only the main thread can take signals (tests embed us)."""
@@ -387,15 +413,18 @@ class Daemon:
     def _store_failed(self, what: str, err: StorageError) -> None:
         self.metrics.store_errors.inc()
         self.last_error = f"{what}: {err}"
-        log_kv(logger, logging.ERROR, "store_unavailable", during=what, error=err, retry=True)
+        event = "disk_full" if isinstance(err, StoreDiskFull) else "store_unavailable"
+        log_kv(logger, logging.ERROR, event, during=what, error=err, retry=True)
 
     def health(self) -> dict[str, Any]:
         """Healthy when the scheduler ticked against the store recently."""
         recent = self.last_tick_ok is not None and time.monotonic() - self.last_tick_ok < max(
             30.0, 5 * self.options.tick
         )
+        disk_full = self.runtime.store.disk_full is not None
         return {
-            "ok": bool(recent) and not self.stopping.is_set(),
+            "ok": bool(recent) and not self.stopping.is_set() and not disk_full,
+            "disk_full": disk_full,
             "in_flight": len(self.in_flight),
             "checks": self.checks,
             "stale_feeds": len(self._stale),

@@ -2,7 +2,9 @@
 
 One event per new version of a report (or per takedown or restoration). The id is derived
 from what the event is about, so re-detecting the same change gives the same id: the
-idempotency key receivers de-duplicate on.
+idempotency key receivers de-duplicate on. Credentials in the feed's and the article's URLs
+(user:password@, ?token=...) are masked in the event (the id still hashes the real URL), so
+they never reach `changes --json`, webhook bodies or mail.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from alerts.safe_text import mask_url
 
 SCHEMA = 1
 
@@ -51,10 +55,10 @@ def build_event(
         "id": change_id(subject, kind, from_version, to_version),
         "kind": kind,
         "detected_at": detected_at.isoformat().replace("+00:00", "Z"),
-        "feed": {"url": subject.feed_url, "title": subject.feed_title},
+        "feed": {"url": mask_url(subject.feed_url), "title": subject.feed_title},
         "article": {
-            "url": subject.article_url,
-            "guid": subject.article_guid,
+            "url": mask_url(subject.article_url) if subject.article_url else None,
+            "guid": mask_url(subject.article_guid) if subject.article_guid else None,
             "title": subject.article_title,
         },
         "from_version": from_version,

@@ -4,6 +4,11 @@ trafilatura is pure-Python CPU work (~4 ms a page), so threads give no paralleli
 GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go to a process
 pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
 (a handful of edited reports, tests, the demo) never pay for starting processes.
+
+The pool never outlives the process that started it, even one killed with SIGKILL (which runs no
+cleanup): each worker watches that process through a pidfd and exits when it is gone. The
+forkserver and multiprocessing's resource tracker then exit by themselves, as they do once
+no worker is left (each holds a pipe end the workers keep open).
 """
 
 from __future__ import annotations
@@ -12,7 +17,10 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import select
 import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
@@ -30,10 +38,40 @@ def default_workers() -> int:
     return max(0, min((cores or 1) - 1, 4)) if (cores or 1) > 1 else 0
 
 
-def _leave_signals_to_the_parent() -> None:
+def _start_worker(owner: int) -> None:
+    """Pool worker initializer: leave Ctrl-C to the owner, and die with the owner."""
     # Ctrl-C reaches the whole process group: the parent stops the pass and shuts the pool
     # down; a worker interrupted mid-page would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
+
+
+def _exit_with(owner: int) -> None:
+    """Block until process `owner` has ended, then end this process at once.
+
+    The worker's parent is the forkserver, not the owner, so PR_SET_PDEATHSIG cannot see the
+    owner die; a pidfd can (Linux 5.3+), without polling. Elsewhere: a check every 2 s.
+    """
+    try:
+        fd = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(0)  # the owner died before this worker started
+    except (AttributeError, OSError):
+        while _alive(owner):
+            time.sleep(2.0)
+        os._exit(0)
+    select.select([fd], [], [])  # readable once the owner has exited (even unreaped)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
 
 
 class Extractor:
@@ -66,7 +104,10 @@ class Extractor:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["worker.extract"])
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_leave_signals_to_the_parent
+                self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
             logger.info("extraction pool started workers=%d", self.workers)
         return self._pool

@@ -11,7 +11,9 @@ Policy (used by worker.fetch.Fetcher):
 - allow_private=True (config `[fetch] allow_private`) turns the address check off.
 
 The host is resolved with the event loop's getaddrinfo and every address it resolves to must
-be public. The connection itself resolves again, so DNS rebinding between the two lookups is
+be public. IPv6 forms that carry an IPv4 address are judged by that address too: IPv4-mapped
+(::ffff:a.b.c.d), 6to4 (2002::/16), Teredo (2001::/32, server and client) and NAT64
+(64:ff9b::/96); 64:ff9b:1::/48 is for local NAT64 only (RFC 8215) and is always internal. The connection itself resolves again, so DNS rebinding between the two lookups is
 not covered; pinning the address would need a custom transport.
 """
 
@@ -27,12 +29,33 @@ from worker.errors import BlockedAddress, FetchError
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
+NAT64_LOCAL_USE = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64), if any."""
+    found = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+    if address.teredo is not None:
+        found.extend(address.teredo)  # (server, client); the client's bits are un-obfuscated
+    if address in NAT64_WELL_KNOWN:
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
 
 
 def is_internal(address: IPAddress) -> bool:
-    """True for private, loopback, link-local, multicast, reserved or unspecified addresses."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    """True for private, loopback, link-local, multicast, reserved or unspecified addresses,
+    and for IPv6 addresses that embed such an IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in NAT64_LOCAL_USE:
+            return True
+        embedded = embedded_ipv4(address)
+        if any(is_internal(inner) for inner in embedded):
+            return True
+        if address.ipv4_mapped is not None or address in NAT64_WELL_KNOWN:
+            # the IPv4 host is what is reached (by the kernel, or by the NAT64 gateway of an
+            # IPv6-only network): judged by it alone (64:ff9b::/96 sits inside reserved ::/8)
+            return False
     return (
         address.is_private
         or address.is_loopback

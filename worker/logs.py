@@ -4,6 +4,10 @@ Input: a format ("text" or "json") and a level. Output: the root logger writes t
 that format. `log_kv(logger, level, event, **fields)` logs an event with named fields: in text
 as `event k=v k="v w"`, in JSON as {"event": ..., "k": ...} next to time, level and logger, so
 both can be parsed by log shippers without guessing.
+
+Every line, whichever logger wrote it (httpx's request lines at -vv too), has the credentials in
+its URLs masked and its control characters shown as symbols (alerts.safe_text): a feed title
+cannot forge a log line or drive the terminal, a webhook token never reaches the log.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import logging
 import sys
 from datetime import UTC, datetime
 from typing import IO, Any
+
+from alerts.safe_text import mask_secrets, safe_json, safe_line, visible
 
 FIELDS = "wirediff_fields"  # LogRecord attribute carrying log_kv's fields
 EVENT = "wirediff_event"
@@ -51,7 +57,17 @@ class TextFormatter(logging.Formatter):
         )
         if record.exc_info:
             line += " exc=" + _value(self.formatException(record.exc_info))
-        return line
+        return safe_line(line)
+
+
+class PlainFormatter(logging.Formatter):
+    """The CLI's `LEVEL logger message` lines (fetch -v/-vv), made safe like the daemon's."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return safe_line(super().formatMessage(record))
+
+    def formatException(self, ei: Any) -> str:
+        return visible(mask_secrets(super().formatException(ei)), multiline=True)
 
 
 class JSONFormatter(logging.Formatter):
@@ -66,12 +82,19 @@ class JSONFormatter(logging.Formatter):
         if event is not None:
             out["event"] = event
             for key, value in getattr(record, FIELDS, {}).items():
-                out.setdefault(key, value)
+                out.setdefault(key, _plain(value))
         else:
             out["msg"] = record.getMessage()
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False, default=str)
+        return safe_json(out)
+
+
+def _plain(value: Any) -> Any:
+    """A field as JSON can hold it (str() for anything else), so masking sees every string."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def setup_logging(

@@ -3,11 +3,14 @@
 On a terminal: a progress bar (rich) while feeds are fetched, then one line per problem and
 per change, and a summary. With --json: one JSON object per line on stdout (SPEC.md), nothing
 else on stdout.
+
+Text from feeds is never console markup (rich Text objects, not markup strings) and never
+terminal control: every line goes through alerts.safe_text (controls shown as symbols, URL
+credentials masked), on a terminal and piped alike; JSON lines through safe_json.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -17,10 +20,12 @@ from rich.console import Console as RichConsole
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from alerts.safe_text import safe_json, safe_line
+
 
 def emit_json(obj: dict[str, Any], stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.write(safe_json(obj) + "\n")
     out.flush()
 
 
@@ -93,9 +98,11 @@ class Console:
             emit_json(line, self.out)
             return
         if line["status"] == "error":
-            self._print(Text.assemble(("error ", "bold red"), line["error"] or line["url"]))
+            self._print(
+                Text.assemble(("error ", "bold red"), safe_line(line["error"] or line["url"]))
+            )
         elif line.get("warning"):
-            self._print(Text.assemble(("warning ", "yellow"), line["warning"]))
+            self._print(Text.assemble(("warning ", "yellow"), safe_line(line["warning"])))
 
     def change(self, event: dict[str, Any]) -> None:
         if self.as_json:
@@ -104,12 +111,12 @@ class Console:
         title = event["article"].get("title") or event["article"].get("url") or "?"
         self._print(
             Text.assemble(
-                (f"{event['kind']:<9} ", "bold magenta"),
-                (title, "bold"),
+                (f"{safe_line(event['kind']):<9} ", "bold magenta"),
+                (safe_line(title), "bold"),
                 "\n          ",
-                event["summary"],
+                safe_line(event["summary"]),
                 "\n          ",
-                (event["article"].get("url") or "", "dim"),
+                (safe_line(event["article"].get("url")), "dim"),
             )
         )
 

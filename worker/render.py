@@ -2,7 +2,9 @@
 
 The change event lists edits sentence by sentence; a reader comparing two versions also
 wants the whole text with deletions and insertions marked in place. Tokens keep their spans,
-so the marked text reproduces both versions' own spacing and punctuation exactly.
+so the marked text reproduces both versions' own spacing and punctuation exactly. Control
+characters from the texts are shown as symbols (alerts.safe_text): only our own colour codes
+reach the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from alerts.safe_text import visible
 from worker.detect.tokens import iter_tokens
 
 DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
@@ -69,10 +72,11 @@ def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None =
     use_color = sys.stdout.isatty() if color is None else color
     out: list[str] = []
     if change is not None:
-        out.append(f"# {change.kind}: {change.summary}\n\n")
+        out.append(f"# {change.kind}: {visible(change.summary)}\n\n")
     else:
         out.append("# no change beyond whitespace, quotes or punctuation\n\n")
-    for kind, text in diff_runs(a, b):
+    for kind, raw in diff_runs(a, b):
+        text = visible(raw, multiline=True)
         if kind == "equal":
             out.append(text)
         elif use_color:
@@ -98,8 +102,9 @@ def render_diff_html(a: str, b: str, *, title: str, change: Any = None) -> str:
         if change is not None
         else "no change beyond whitespace, quotes or punctuation"
     )
-    return (
+    return visible(
         "<!doctype html>\n<html><head><meta charset='utf-8'>"
         f"<title>wirediff: {escape(title)}</title></head>\n<body>"
-        f"<h1>{escape(title)}</h1>\n<p><em>{summary}</em></p>\n<p>{''.join(parts)}</p>\n</body></html>"
+        f"<h1>{escape(title)}</h1>\n<p><em>{summary}</em></p>\n<p>{''.join(parts)}</p>\n</body></html>",
+        multiline=True,
     )

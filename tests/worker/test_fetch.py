@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import ipaddress
 import socket
 import time
 import zlib
@@ -21,6 +22,7 @@ from worker.errors import (
     TooManyRedirects,
 )
 from worker.fetch import Fetcher, FetchOptions, Validators, parse_max_age, parse_retry_after
+from worker.guard import is_internal
 
 FEED = b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title></channel></rss>"
 
@@ -223,6 +225,13 @@ async def test_connection_refused_is_a_fetch_error() -> None:
         "http://169.254.169.254/latest/meta-data/",
         "http://[::1]:{port}/page",
         "http://0.0.0.0:{port}/page",
+        "http://[::ffff:127.0.0.1]:{port}/page",
+        "http://[2002:7f00:2::]:{port}/page",  # 6to4 of 127.0.0.2
+        "http://[2002:a9fe:a9fe::1]/latest/meta-data/",  # 6to4 of 169.254.169.254
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/page",  # Teredo, client 127.0.0.1
+        "http://[64:ff9b::a00:1]/page",  # NAT64 of 10.0.0.1
+        "http://[64:ff9b::7f00:1]:{port}/page",  # NAT64 of 127.0.0.1
+        "http://[64:ff9b:1::808:808]/page",  # local-use NAT64 prefix
     ],
 )
 async def test_links_to_internal_addresses_are_blocked(server: LocalServer, link: str) -> None:
@@ -232,6 +241,14 @@ async def test_links_to_internal_addresses_are_blocked(server: LocalServer, link
             await fetcher.fetch(url, trusted_host="feeds.example.org")
     assert url in str(info.value)
     assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["2002:808:808::1", "64:ff9b::808:808", "2606:4700:4700::1111", "::ffff:8.8.8.8", "8.8.8.8"],
+)
+def test_public_addresses_and_public_embedded_ipv4_pass(address: str) -> None:
+    assert not is_internal(ipaddress.ip_address(address))
 
 
 async def test_non_http_scheme_is_blocked() -> None:

@@ -225,3 +225,29 @@ def test_short_flat_entities_are_still_allowed() -> None:
         b"<rss version='2.0'><channel><item><title>&co; news</title><guid>1</guid></item></channel></rss>"
     )
     assert parse_feed(body, BASE).entries[0].title == "Example Co news"
+
+
+def _attributes_feed(count: int) -> str:
+    attributes = " ".join(f'a{i}="v{i}"' for i in range(count))
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>'
+        f"<item><title {attributes}>t</title><guid>1</guid></item></channel></rss>"
+    )
+
+
+def test_an_element_with_too_many_attributes_is_refused_in_any_encoding() -> None:
+    assert parse_feed(_attributes_feed(200).encode(), BASE).entries[0].title == "t"
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        with pytest.raises(ParseError, match="more than 200 attributes"):
+            parse_feed(_attributes_feed(201).encode(encoding), BASE)
+
+
+def test_invalid_character_references_become_replacement_characters() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>'
+        b"<item><guid>1</guid><title>a &#xD800; b &#55296 c &#x0000; d &#65;</title></item>"
+        b"<item><guid>2</guid><title>fine</title></item></channel></rss>"
+    )
+    feed = parse_feed(body, BASE)
+    assert [e.title for e in feed.entries] == ["a \ufffd b \ufffd c \ufffd d A", "fine"]
+    assert feed.warning is not None and "3 invalid characters" in feed.warning

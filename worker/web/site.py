@@ -11,11 +11,13 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 
 import worker
+from alerts.safe_text import visible
 from storage.db import Store
 from worker.detect.roster import Roster
 
@@ -49,6 +51,12 @@ def machine_time(value: datetime | str | None) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 
+def _shown(value: object) -> object:
+    if isinstance(value, Markup):  # built here from escaped text: keep it markup
+        return Markup(visible(str(value), multiline=True))
+    return visible(value, multiline=True) if isinstance(value, str) else value
+
+
 def templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("worker.web", "templates"),
@@ -56,6 +64,8 @@ def templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # text from feeds may hold control characters (ESC, U+202E): shown, never acted on
+        finalize=_shown,
     )
     env.filters["when"] = when
     env.filters["machine_time"] = machine_time
