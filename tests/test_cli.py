@@ -81,6 +81,8 @@ def test_fetch_round_trip_json_lines(runner, farm, server, tmp_path):
         "warning": None,
         "entries": 4,
         "new_versions": 4,
+        "fell_back": 0,
+        "fell_back_reasons": {},
     }
     assert objs[1]["feeds"] == 1 and objs[1]["new_versions"] == 4 and objs[1]["changes"] == 0
 

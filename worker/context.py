@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from storage.db import Store
-from storage.models import Feed
+from storage.models import Article, Feed
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher, Validators
@@ -56,12 +57,15 @@ class FeedState:
 @dataclass(slots=True)
 class FeedOutcome:
     url: str
-    status: str  # ok | not_modified | error
+    status: str  # ok | not_modified | error | deferred (never sent: no free slot in time)
     error: str | None = None
     warning: str | None = None
     entries: int = 0
     new_versions: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
+    # entries whose page was wanted but could not be used, so the feed's own text was taken,
+    # counted by reason ("HTTP 404", "host not found", ...)
+    fell_back: Counter[str] = field(default_factory=Counter)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +76,8 @@ class FeedOutcome:
             "warning": self.warning,
             "entries": self.entries,
             "new_versions": self.new_versions,
+            "fell_back": self.fell_back.total(),
+            "fell_back_reasons": dict(self.fell_back.most_common()),
         }
 
 
@@ -98,14 +104,17 @@ class PageText:
     extractor_version: str | None = None
     raw_hash: str | None = None
     validators: Validators | None = None
-    gone: bool = False  # the page answered 404/410
+    gone: bool = False  # a page fetched before now answers 404/410 or redirects away
     note: str | None = None
+    fallback: str | None = None  # why the feed's text was taken though the page was wanted
 
 
 @dataclass(slots=True)
 class EntryResult:
     new_version: bool = False
     event: dict[str, Any] | None = None
+    deferred: bool = False  # its page waited too long for a free slot and was never asked for
+    fell_back: str | None = None  # PageText.fallback
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +124,10 @@ class KnownArticle:
     state: str
     page_etag: str | None
     page_last_modified: str | None
+    page_seen: bool = False  # a version came from the page: only then can it be taken down
+
+    @classmethod
+    def of(cls, row: Article, page_seen: bool) -> KnownArticle:
+        return cls(
+            row.id, row.item_hash, row.state, row.page_etag, row.page_last_modified, page_seen
+        )

@@ -291,7 +291,7 @@ class Daemon:
         return replace(state, interval_s=max(1, round(state.interval_s * pace.factor)))
 
     def _adapt(self, state: FeedState, outcome: FeedOutcome) -> None:
-        if outcome.status == "error" or state.interval_s < ADAPT_FROM:
+        if outcome.status in ("error", "deferred") or state.interval_s < ADAPT_FROM:
             return
         opts = self.options
         pace = self.pace.setdefault(state.id, Pace())
@@ -318,6 +318,8 @@ class Daemon:
                 outcome = FeedOutcome(state.url, "error", error=f"{type(err).__name__}: {err}")
             self.metrics.fetch_seconds.observe(time.monotonic() - started)
         self.checks += 1
+        if outcome.status == "deferred":  # never sent: due again at the next tick
+            self._launched.pop(state.id, None)
         self._adapt(state, outcome)
         self._count(outcome)
         return outcome

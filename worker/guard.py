@@ -79,6 +79,8 @@ async def _resolve(url: str, host: str) -> list[IPAddress]:
     try:
         infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as exc:
-        raise FetchError(url, f"{url}: cannot resolve host {host}: {exc}") from exc
+        raise FetchError(
+            url, f"{url}: cannot resolve host {host}: {exc}", reason="host not found"
+        ) from exc
     # sockaddr[0] may carry an IPv6 scope ("fe80::1%eth0"); the scope is not part of the address.
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]

@@ -33,6 +33,8 @@ class PassReport:
     seconds: float = 0.0
     alerts_sent: int = 0
     alerts_pending: int = 0
+    fell_back: int = 0  # entries that took the feed's text because their page was unusable
+    deferred: int = 0  # feeds never asked this pass: no free connection slot in time
     events: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -43,6 +45,8 @@ class PassReport:
             "new_versions": self.new_versions,
             "changes": self.changes,
             "seconds": self.seconds,
+            "fell_back": self.fell_back,
+            "deferred": self.deferred,
         }
 
 
@@ -94,8 +98,14 @@ class Console:
             return
         if line["status"] == "error":
             self._print(Text.assemble(("error ", "bold red"), line["error"] or line["url"]))
-        elif line.get("warning"):
+            return
+        if line["status"] == "deferred":
+            self._print(Text.assemble(("deferred ", "yellow"), line["warning"] or line["url"]))
+            return
+        if line.get("warning"):
             self._print(Text.assemble(("warning ", "yellow"), line["warning"]))
+        if line.get("fell_back"):
+            self._print(Text.assemble(("feed text ", "yellow"), fell_back_line(line)))
 
     def change(self, event: dict[str, Any]) -> None:
         if self.as_json:
@@ -118,8 +128,15 @@ class Console:
             emit_json(report.to_json(), self.out)
             return
         self._print(
-            f"{report.feeds} feeds, {report.errors} errors, {report.new_versions} new versions, "
-            f"{report.changes} changes in {report.seconds:.1f}s"
+            f"{plural(report.feeds, 'feed')}, {plural(report.errors, 'error')}, "
+            f"{plural(report.new_versions, 'new version')}, {plural(report.changes, 'change')} "
+            f"in {report.seconds:.1f}s"
+            + (
+                f"; {plural(report.fell_back, 'entry', 'entries')} from the feed's text"
+                if report.fell_back
+                else ""
+            )
+            + (f"; {report.deferred} deferred" if report.deferred else "")
             + (f"; alerts sent {report.alerts_sent}" if report.alerts_sent else "")
             + (f", pending {report.alerts_pending}" if report.alerts_pending else "")
         )
@@ -129,3 +146,15 @@ class Console:
             self._progress.console.print(text)
         else:
             self.rich.print(text)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 change", "2 changes"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def fell_back_line(line: dict[str, Any]) -> str:
+    """One line: how many entries took the feed's text, and why their page was not used."""
+    reasons = ", ".join(f"{why} {n}" for why, n in line["fell_back_reasons"].items())
+    count = plural(line["fell_back"], "entry", "entries")
+    return f"{line['url']}: {count} took the feed's own text; page not used: {reasons}"

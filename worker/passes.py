@@ -58,7 +58,9 @@ async def one_pass(
     for outcome in outcomes:
         console.feed(outcome.to_json())
         report.errors += outcome.status == "error"
+        report.deferred += outcome.status == "deferred"
         report.new_versions += outcome.new_versions
+        report.fell_back += outcome.fell_back.total()
     for event in events:
         console.change(event)
     report.changes = len(events)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -18,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from storage import articles, feeds
+from storage import articles, feeds, versions
 from storage.db import Store
 from storage.errors import StorageError, StoreConflict
 from worker.context import (
@@ -30,7 +31,14 @@ from worker.context import (
     KnownArticle,
     PageText,
 )
-from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
+from worker.errors import (
+    ExtractError,
+    FetchError,
+    HTTPStatusError,
+    ParseError,
+    QueueTimeout,
+    WorkerError,
+)
 from worker.extract import extract_article
 from worker.fetch import Fetcher, FetchResult, Validators
 from worker.guard import url_host
@@ -46,6 +54,8 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     """One feed, end to end. Per-feed failures become an `error` outcome, never an exception."""
     try:
         result = await fetch_feed_body(ctx.fetcher, feed)
+    except QueueTimeout as err:  # never sent: the feed stays due, its error count unchanged
+        return FeedOutcome(feed.url, "deferred", warning=str(err))
     except WorkerError as err:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
@@ -64,17 +74,35 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return_exceptions=True,
     )
     results, failed = _split_failures(feed, entries, gathered)
-    # With failed entries neither the body nor its validators are remembered: the next pass
-    # fetches and parses it again, and the failed entries get another chance.
-    if failed:
+    deferred = sum(r.deferred for r in results)
+    # With failed or deferred entries neither the body nor its validators are remembered: the
+    # next pass fetches and parses it again, and those entries get another chance.
+    if failed or deferred:
         result = replace(result, validators=Validators(feed.etag, feed.last_modified))
     await _record_ok(
-        ctx, feed, result, None if failed else body_hash, parsed.title, parsed.ttl_seconds
+        ctx,
+        feed,
+        result,
+        None if failed or deferred else body_hash,
+        parsed.title,
+        parsed.ttl_seconds,
     )
-    warnings = [w for w in (parsed.warning, f"{failed} entries failed" if failed else None) if w]
+    warnings = [
+        w
+        for w in (
+            parsed.warning,
+            f"{failed} entries failed" if failed else None,
+            f"{deferred} pages not fetched: no free connection slot within "
+            f"{ctx.fetcher.options.queue_timeout:g} s; they are fetched next pass"
+            if deferred
+            else None,
+        )
+        if w
+    ]
     outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, "; ".join(warnings) or None))
     outcome.entries = len(parsed.entries)
     outcome.new_versions = sum(r.new_version for r in results)
+    outcome.fell_back = Counter(r.fell_back for r in results if r.fell_back)
     outcome.events = [r.event for r in results if r.event is not None]
     return outcome
 
@@ -122,10 +150,9 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
-        return {
-            key: KnownArticle(a.id, a.item_hash, a.state, a.page_etag, a.page_last_modified)
-            for key, a in articles.for_feed(session, feed_id).items()
-        }
+        rows = articles.for_feed(session, feed_id)
+        from_page = versions.from_page(session, [a.id for a in rows.values()])
+        return {key: KnownArticle.of(a, a.id in from_page) for key, a in rows.items()}
 
 
 # -- entry level -----------------------------------------------------------------------------
@@ -142,9 +169,14 @@ async def process_entry(
     """Extract the entry's text and store a version if it changed; detect and record changes."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
-    page = await extract_entry_text(ctx, feed, entry, known)
     try:
-        return await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        page = await extract_entry_text(ctx, feed, entry, known)
+    except QueueTimeout:  # the page was never asked for: nothing is stored, tried next pass
+        return EntryResult(deferred=True)
+    try:
+        result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        result.fell_back = page.fallback
+        return result
     except StoreConflict:
         # Another worker stored this version (or change) first: the database kept one copy.
         logger.info("entry stored by another worker feed=%s entry=%s", feed.url, entry.key)
@@ -161,21 +193,25 @@ async def extract_entry_text(
 ) -> PageText:
     """The page's main text when the feed follows links, else (or on failure) the feed's text."""
     link = entry.link
-    if not feed.follow_links or not link or not link.startswith(("http://", "https://")):
+    if not feed.follow_links:
         return _feed_text(entry)
+    if not link:
+        return _feed_text(entry, "entry has no link")
+    if not link.startswith(("http://", "https://")):
+        return _feed_text(entry, "link is not http(s)", f"{link}: not an http(s) link")
     validators = Validators(known.page_etag, known.page_last_modified) if known else None
     trusted = url_host(feed.url) if not feed.url.startswith("file:") else None
     try:
         result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
     except HTTPStatusError as err:
-        if err.status_code in GONE_STATUSES and known is not None:
+        if err.status_code in GONE_STATUSES and known is not None and known.page_seen:
             return PageText(None, "page", gone=True, note=f"HTTP {err.status_code}")
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     except FetchError as err:
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     if result.not_modified:
         return PageText(None, "page", validators=validators)
-    if known is not None and _redirected_away(link, result):
+    if known is not None and known.page_seen and _redirected_away(link, result):
         return PageText(None, "page", gone=True, note=f"redirected to {result.url}")
     raw_hash = hashlib.sha256(result.body).hexdigest()
     try:
@@ -184,7 +220,7 @@ async def extract_entry_text(
         else:
             extracted = await asyncio.to_thread(extract_article, result.body, result.url)
     except ExtractError as err:
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     return PageText(
         extracted.text,
         "page",
@@ -205,10 +241,11 @@ def _redirected_away(link: str, result: FetchResult) -> bool:
     return new.path.strip("/") == "" or new.path.count("/") < min(old.path.count("/"), 2)
 
 
-def _feed_text(entry: ParsedEntry, note: str | None = None) -> PageText:
-    if note:
-        logger.info("using feed text entry=%s reason=%s", entry.key, note)
-    return PageText(entry.content, "feed", "feed", None, None, None, note=note)
+def _feed_text(entry: ParsedEntry, reason: str | None = None, note: str | None = None) -> PageText:
+    """The feed's own text; `reason` (a few words) when the page was wanted but not usable."""
+    if reason:
+        logger.info("using feed text entry=%s reason=%s", entry.key, note or reason)
+    return PageText(entry.content, "feed", "feed", None, None, None, note=note, fallback=reason)
 
 
 # -- feed bookkeeping ------------------------------------------------------------------------
@@ -258,7 +295,7 @@ async def _record_error(
             feeds.record_error(session, feed.id, message, next_fetch_at=next_at)
 
     await asyncio.to_thread(write)
-    logger.warning("feed failed url=%s error=%s", feed.url, message)
+    logger.debug("feed failed url=%s error=%s", feed.url, message)  # the caller reports it
     return FeedOutcome(feed.url, "error", error=message)
 
 
