@@ -4,6 +4,7 @@ StorageError
 ├── StoreURLError        # an unknown or malformed database URL (exit code 2)
 ├── StoreUnavailable     # the database is down, locked for too long, or the disk is full
 ├── SchemaOutdated       # the store needs `wirediff db upgrade`
+├── StoreMissing         # a read-only command found no store there (exit code 2)
 ├── StoreConflict        # another writer stored the same row first (a unique key refused it)
 ├── FeedNotFound
 └── DuplicateFeed
@@ -25,6 +26,10 @@ class StoreUnavailable(StorageError):
 
 
 class SchemaOutdated(StorageError):
+    pass
+
+
+class StoreMissing(StorageError):
     pass
 
 

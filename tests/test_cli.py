@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -349,10 +352,76 @@ def test_db_upgrade_on_sqlite_and_postgres(runner, db_url):
 
 
 def test_history_of_an_unknown_article_is_a_clear_error(runner, tmp_path):
-    result = runner.invoke(
-        cli, ["history", "https://e.org/none", "--db", f"sqlite:///{tmp_path / 'w.db'}"]
-    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert invoke(runner, "db", "upgrade", "--db", db).exit_code == 0
+    result = runner.invoke(cli, ["history", "https://e.org/none", "--db", db])
     assert result.exit_code == 2 and "no stored report" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["changes"],
+        ["history", "https://e.org/a"],
+        ["diff", "https://e.org/a"],
+        ["feeds", "list"],
+        ["feeds", "export"],
+        ["feeds", "remove", "https://e.org/a"],
+        ["alerts", "pending"],
+    ],
+)
+def test_read_only_commands_never_create_a_store(runner, tmp_path, command):
+    missing = tmp_path / "nonexistent" / "dir" / "x.db"
+    result = runner.invoke(cli, [*command, "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"wirediff: error: no store at {missing}")
+    assert not (tmp_path / "nonexistent").exists()
+    # the default store of a new home is not created either
+    fresh = runner.invoke(cli, command, env={"WIREDIFF_HOME": str(tmp_path / "home")})
+    assert fresh.exit_code == 2 and "no store at" in fresh.output
+    assert not (tmp_path / "home").exists()
+
+
+def test_a_store_path_that_is_a_directory_is_a_clear_error(runner, tmp_path):
+    for command in (["changes"], ["fetch", "--feed", "https://e.org/rss"]):
+        result = runner.invoke(cli, [*command, "--db", f"sqlite:///{tmp_path}"])
+        assert result.exit_code == 2
+        assert (
+            result.output
+            == f"wirediff: error: store {tmp_path} is a directory, not a database file\n"
+        )
+
+
+def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
+    # Real processes, started together on a new WIREDIFF_HOME: the first one creates the
+    # store, the other waits for it (it failed with "table ... already exists" before; the
+    # race itself is exercised many times in tests/storage/test_store.py).
+    env = {**os.environ, "WIREDIFF_HOME": str(tmp_path / "home")}
+    env.pop("WIREDIFF_DB", None)
+    env.pop("WIREDIFF_CONFIG", None)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "worker", "feeds", "add", f"https://e.org/{i}.xml"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for i in range(2)
+    ]
+    outputs = [proc.communicate(timeout=60)[0] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], outputs
+    listed = subprocess.run(
+        [sys.executable, "-m", "worker", "feeds", "list", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert sorted(json.loads(line)["url"] for line in listed.stdout.splitlines()) == [
+        "https://e.org/0.xml",
+        "https://e.org/1.xml",
+    ]
 
 
 def test_demo_runs_offline_and_reports_the_seed(runner):

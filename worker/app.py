@@ -97,11 +97,13 @@ def parse_alert_channels(
         raise ConfigError(f"{where}: [[alerts]] {err}") from err
 
 
-def open_runtime(settings: Settings, environ: Mapping[str, str]) -> Runtime:
-    """Validate everything a user can get wrong before touching the network."""
+def open_runtime(settings: Settings, environ: Mapping[str, str], *, create: bool = True) -> Runtime:
+    """Validate everything a user can get wrong before touching the network.
+
+    create=False (read-only commands): a store that does not exist is not created."""
     channels = parse_alert_channels(settings, environ)
     roster = load_roster(settings.roster_files)
-    store = open_store(settings.database_url)
+    store = open_store(settings.database_url, create=create)
     return Runtime(settings, store, roster, channels)
 
 

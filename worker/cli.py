@@ -86,22 +86,27 @@ def load(config_path: str | None, db_url: str | None) -> Settings:
     return settings
 
 
-def runtime_for(config_path: str | None, db_url: str | None, *, quiet: bool = False) -> Runtime:
+def runtime_for(
+    config_path: str | None, db_url: str | None, *, quiet: bool = False, create: bool = True
+) -> Runtime:
+    """Settings, store, roster and channels. create=False: a read-only command, which never
+    creates a store (StoreMissing: exit 2)."""
     settings = load(config_path, db_url)
     with user_errors():
-        runtime = open_runtime(settings, environment())
+        runtime = open_runtime(settings, environment(), create=create)
     if settings.database_source == "default" and not quiet:
         click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
     return runtime
 
 
-def store_for(config_path: str | None, db_url: str | None) -> Store:
-    """Just the store, for commands that need no channels or roster."""
+def store_for(config_path: str | None, db_url: str | None, *, create: bool) -> Store:
+    """Just the store, for commands that need no channels or roster. create=False for the
+    commands that only read: they never create a store."""
     from storage.db import open_store
 
     settings = load(config_path, db_url)
     with user_errors():
-        return open_store(settings.database_url)
+        return open_store(settings.database_url, create=create)
 
 
 def run_async(func: F) -> F:

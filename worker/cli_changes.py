@@ -52,7 +52,7 @@ def changes_cmd(
     """List detected changes, with each one's alert delivery state."""
     with user_errors():
         since_at = parse_since(since) if since else None
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = changes.query(session, since=since_at, feed_url=feed_url, kind=kind)
         states = changes.delivery_states(session, [r.id for r in rows])
@@ -93,7 +93,7 @@ def history_cmd(
     config_path: str | None, db_url: str | None, article_url: str, as_json: bool
 ) -> None:
     """The stored versions of one report."""
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors():
         article, rows = _article_for(store, article_url)
     for v in rows:
@@ -146,7 +146,7 @@ def diff_cmd(
     fmt: str,
 ) -> None:
     """The difference between two versions of one report."""
-    runtime = runtime_for(config_path, db_url, quiet=True)
+    runtime = runtime_for(config_path, db_url, quiet=True, create=False)
     with user_errors():
         article, rows = _article_for(runtime.store, article_url)
     numbers = [v.number for v in rows]

@@ -52,7 +52,7 @@ def feeds_add(
             raise ConfigError(f"feed {url}: only http:// and https:// URLs can be added")
     if seconds < MIN_QUIET_INTERVAL:
         click.echo(f"wirediff: warning: feed {url}: interval under one minute", err=True)
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=True)
     spec = FeedSpec(url, name, int(seconds), not no_follow, category)
     with user_errors(), store.write() as session:
         feeds.add(session, spec)
@@ -64,7 +64,7 @@ def feeds_add(
 @click.argument("url")
 def feeds_remove(config_path: str | None, db_url: str | None, url: str) -> None:
     """Remove a feed and everything stored for it."""
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.write() as session:
         feeds.remove(session, url)
     click.echo(f"removed {url}")
@@ -91,7 +91,7 @@ def _iso(value: datetime | None) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
 def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> None:
     """List feeds with their health: last success, errors, next fetch."""
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = feeds.all_feeds(session)
     if as_json:
@@ -149,7 +149,7 @@ def feeds_import(config_path: str | None, db_url: str | None, file: str, interva
         raise UserError(f"{file}: {err.strerror or err}") from err
     except OpmlError as err:
         raise UserError(str(err)) from err
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=True)
     added = 0
     with user_errors(), store.write() as session:
         for item in entries:
@@ -165,7 +165,7 @@ def feeds_export(config_path: str | None, db_url: str | None) -> None:
     """Write the feeds as OPML 2.0 on stdout."""
     from worker.opml import OpmlFeed, write_opml
 
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = feeds.all_feeds(session)
         items = [OpmlFeed(f.url, f.name or f.title or f.url, f.category) for f in rows]
