@@ -131,10 +131,11 @@ def test_a_local_feed_file_can_be_fetched(runner, farm, server, tmp_path):
     assert missing.exit_code == 2 and "no such file" in missing.output
 
 
-def test_a_real_feed_file_parses_without_following_links(runner, tmp_path):
+def test_a_real_feed_parses_without_following_links(runner, server, tmp_path):
     source = DATA / "feeds" / "rss-parser_guardian.rss"
+    url = server.static("/guardian.rss", source.read_bytes())
     config = tmp_path / "w.toml"
-    config.write_text(f'[[feeds]]\nurl = "{source.resolve().as_uri()}"\nfollow_links = false\n')
+    config.write_text(f'[[feeds]]\nurl = "{url}"\nfollow_links = false\n')
     result = invoke(
         runner, "fetch", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"
     )
@@ -453,3 +454,20 @@ def test_seeds_ship_in_the_package():
     assert "Cai Qiding" in seed_report()
     assert load_roster().canonical("蔡奇") == "Cai Qi"
     assert Path(__file__).parent.parent.joinpath("seeds", "feeds.toml").exists()
+
+
+def test_interval_warnings_only_where_feeds_are_polled_and_once(runner, server, tmp_path):
+    server.static("/rss.xml", b'<rss version="2.0"><channel><title>t</title></channel></rss>')
+    config = tmp_path / "w.toml"
+    config.write_text(
+        f'[storage]\nurl = "sqlite:///{tmp_path / "w.db"}"\n'
+        + "".join(
+            f'[[feeds]]\nurl = "{server.url("/rss.xml")}?{i}"\ninterval = "10s"\n' for i in range(4)
+        )
+    )
+    fetched = runner.invoke(cli, ["fetch", "--config", str(config)])
+    warnings = [line for line in fetched.output.splitlines() if "warning" in line]
+    assert len(warnings) == 4 and "1 more warnings like these" in warnings[-1]
+    for command in (["changes"], ["feeds", "list"], ["alerts", "pending"]):
+        result = runner.invoke(cli, [*command, "--config", str(config)])
+        assert result.exit_code == 0 and "warning" not in result.output, command

@@ -78,20 +78,28 @@ def store_options(func: F) -> F:
     return func
 
 
-def load(config_path: str | None, db_url: str | None) -> Settings:
+def load(config_path: str | None, db_url: str | None, *, warn: bool = False) -> Settings:
+    """Settings from the config, environment and flags. warn=True (the commands that poll
+    feeds: fetch and run) prints the settings' warnings, such as very short intervals."""
     with user_errors():
         settings = load_settings(config_path, environment(), db_url=db_url)
-    for warning in settings.warnings:
-        click.echo(f"wirediff: warning: {warning}", err=True)
+    if warn:
+        for warning in settings.warnings:
+            click.echo(f"wirediff: warning: {warning}", err=True)
     return settings
 
 
 def runtime_for(
-    config_path: str | None, db_url: str | None, *, quiet: bool = False, create: bool = True
+    config_path: str | None,
+    db_url: str | None,
+    *,
+    quiet: bool = False,
+    create: bool = True,
+    warn: bool = False,
 ) -> Runtime:
     """Settings, store, roster and channels. create=False: a read-only command, which never
-    creates a store (StoreMissing: exit 2)."""
-    settings = load(config_path, db_url)
+    creates a store (StoreMissing: exit 2); warn: see load()."""
+    settings = load(config_path, db_url, warn=warn)
     with user_errors():
         runtime = open_runtime(settings, environment(), create=create)
     if settings.database_source == "default" and not quiet:
@@ -161,7 +169,7 @@ def fetch(
     """
     from worker.passes import feed_specs_from_args, one_pass
 
-    runtime = runtime_for(config_path, db_url, quiet=as_json)
+    runtime = runtime_for(config_path, db_url, quiet=as_json, warn=True)
     with user_errors():
         specs = feed_specs_from_args(feed_args)
         if specs:

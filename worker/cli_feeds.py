@@ -9,11 +9,12 @@ import click
 from rich.console import Console as RichConsole
 from rich.table import Table
 
+from alerts.durations import format_duration
 from storage import feeds
 from storage.feeds import FeedSpec
 from worker.cli import UserError, store_for, store_options, user_errors
 from worker.config import MIN_QUIET_INTERVAL
-from worker.durations import format_duration, parse_duration
+from worker.durations import parse_duration
 from worker.errors import ConfigError
 from worker.output import emit_json
 

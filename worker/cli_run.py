@@ -40,7 +40,7 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
     from worker.daemon import run_daemon
     from worker.logs import setup_logging
 
-    runtime = runtime_for(config_path, db_url)
+    runtime = runtime_for(config_path, db_url, warn=True)
     # A daemon logs its events at INFO by default; -vv still gives DEBUG.
     level = min(logging.getLogger().getEffectiveLevel(), logging.INFO)
     setup_logging(runtime.settings.log_format, level)

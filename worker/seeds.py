@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.feeds import FeedSpec
-from worker.config import feed_spec
+from worker.config import read_feed_tables
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
 
@@ -26,10 +26,7 @@ def _seed_text(name: str) -> str:
 
 def default_feeds() -> tuple[FeedSpec, ...]:
     raw = tomllib.loads(_seed_text("feeds.toml"))
-    warnings: list[str] = []
-    return tuple(
-        feed_spec(item, i, "seeds/feeds.toml", warnings) for i, item in enumerate(raw["feeds"])
-    )
+    return read_feed_tables(raw["feeds"], "seeds/feeds.toml")
 
 
 def seed_report() -> str:
