@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
 import subprocess
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from storage import feeds
+from storage.db import open_store
+from storage.feeds import FeedSpec
 from tests.conftest import DATA
 from tests.farm import REPORT, Farm
 from tests.httpserver import Response
@@ -129,6 +133,13 @@ def test_a_local_feed_file_can_be_fetched(runner, farm, server, tmp_path):
     assert objs[0]["status"] == "ok" and objs[0]["new_versions"] == 4
     missing = runner.invoke(cli, ["fetch", "--feed", str(tmp_path / "nope.xml")])
     assert missing.exit_code == 2 and "no such file" in missing.output
+    # the file is read only when its path is on the command line: a pass over every feed
+    # reports it as not fetched, and does not read it
+    path.write_bytes(b"not even a feed any more")
+    later = lines(
+        invoke(runner, "fetch", "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json").output
+    )
+    assert later[0]["status"] == "error" and "fetch --feed PATH" in later[0]["error"]
 
 
 def test_a_real_feed_parses_without_following_links(runner, server, tmp_path):
@@ -471,3 +482,79 @@ def test_interval_warnings_only_where_feeds_are_polled_and_once(runner, server, 
     for command in (["changes"], ["feeds", "list"], ["alerts", "pending"]):
         result = runner.invoke(cli, [*command, "--config", str(config)])
         assert result.exit_code == 0 and "warning" not in result.output, command
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://", "no host"),
+        ("127.0.0.1/x.xml", "no scheme"),
+        ("file:///etc/passwd", "local files are not feeds here"),
+        ("javascript:alert(1)", "scheme 'javascript' is refused"),
+        ("data:text/xml,<rss/>", "scheme 'data' is refused"),
+    ],
+)
+def test_feeds_add_refuses_what_is_not_an_http_feed_url(runner, tmp_path, url, problem):
+    result = runner.invoke(cli, ["feeds", "add", url, "--db", f"sqlite:///{tmp_path / 'w.db'}"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"wirediff: error: feed URL {url!r}: {problem}")
+    assert result.output.count("\n") == 1
+
+
+def test_opml_import_takes_http_feeds_and_refuses_the_rest_one_line_each(runner, tmp_path):
+    opml = tmp_path / "list.opml"
+    bad = ["file:///dev/zero", "javascript:alert(1)", "data:text/xml,<rss/>", "example.org/rss"]
+    opml.write_text(
+        "<opml version='2.0'><body>"
+        + "".join(
+            f"<outline text='x' xmlUrl='{html.escape(u)}'/>"
+            for u in ["https://e.org/good.xml", *bad]
+        )
+        + "</body></opml>"
+    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = runner.invoke(cli, ["feeds", "import", str(opml), "--db", db])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("wirediff: error:")]
+    assert len(errors) == 4
+    for url, line in zip(bad, errors, strict=True):
+        assert line.startswith(f"wirediff: error: {opml}: feed URL {url!r}: ")
+        assert line.endswith("not imported")
+    assert "imported 1 new feed from" in result.output and "4 refused" in result.output
+    listed = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert [f["url"] for f in listed] == ["https://e.org/good.xml"]
+
+
+def test_feeds_stored_with_a_bad_url_are_not_fetched(runner, farm, server, tmp_path):
+    # Stored by an older wirediff, before URLs were checked where they enter.
+    secret = tmp_path / "secret.txt"
+    secret.write_text(
+        "<rss version='2.0'><channel><item><title>private</title></item></channel></rss>"
+    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    store = open_store(db)
+    bad = [secret.as_uri(), "javascript:alert(1)", "127.0.0.1/x.xml"]
+    with store.write() as session:
+        for url in [*bad, server.url("/rss.xml")]:
+            feeds.add(session, FeedSpec(url))
+    store.dispose()
+    result = invoke(runner, "fetch", "--db", db, "--json")
+    assert result.exit_code == 0
+    by_url = {o["url"]: o for o in lines(result.output) if o["type"] == "feed"}
+    for url in bad:
+        assert by_url[url]["status"] == "error"
+        assert "not fetched" in by_url[url]["error"] and "\n" not in by_url[url]["error"]
+    assert by_url[server.url("/rss.xml")]["new_versions"] == 4
+    history = runner.invoke(cli, ["changes", "--db", db, "--json"])
+    assert "private" not in history.output
+
+
+def test_a_device_named_with_feed_stops_at_the_size_cap(runner, tmp_path):
+    config = tmp_path / "w.toml"
+    config.write_text("[fetch]\nmax_bytes = 100000\n")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = invoke(runner, "fetch", "--config", str(config), "--db", db, "--feed", "/dev/zero")
+    assert result.exit_code == 0
+    (line,) = [o for o in lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)]
+    assert line["url"] == "file:///dev/zero" and line["error_count"] == 1
+    assert "more than the 100000 byte cap" in line["last_error"]

@@ -53,8 +53,10 @@ def pipeline_context(
     extractor: Extractor | None = None,
     clock: Callable[[], datetime] = utcnow,
     write_alerts: bool = True,
+    local_files: frozenset[str] = frozenset(),
 ) -> Context:
-    """The pipeline's context as fetch, run and the cluster workers all build it."""
+    """The pipeline's context as fetch, run and the cluster workers all build it.
+    `local_files`: feed files named on the command line (`fetch --feed PATH`)."""
     settings = runtime.settings
     return Context(
         runtime.store,
@@ -66,6 +68,7 @@ def pipeline_context(
         extractor=extractor,
         write_alerts=write_alerts,
         clock=clock,
+        local_files=local_files,
     )
 
 

@@ -16,7 +16,8 @@ from worker.cli import UserError, store_for, store_options, user_errors
 from worker.config import MIN_QUIET_INTERVAL
 from worker.durations import parse_duration
 from worker.errors import ConfigError
-from worker.output import emit_json
+from worker.feedurl import FeedURLError, check_feed_url
+from worker.output import emit_json, plural
 
 
 @click.group("feeds")
@@ -49,8 +50,7 @@ def feeds_add(
         seconds = parse_duration(interval, what="--interval")
         if seconds < 1:
             raise ConfigError("--interval must be at least 1s")
-        if not url.startswith(("http://", "https://")):
-            raise ConfigError(f"feed {url}: only http:// and https:// URLs can be added")
+        url = check_feed_url(url)
     if seconds < MIN_QUIET_INTERVAL:
         click.echo(f"wirediff: warning: feed {url}: interval under one minute", err=True)
     store = store_for(config_path, db_url, create=True)
@@ -138,7 +138,11 @@ def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> No
     "--interval", default="15m", show_default=True, help="Interval for the imported feeds."
 )
 def feeds_import(config_path: str | None, db_url: str | None, file: str, interval: str) -> None:
-    """Import feeds from an OPML file (categories kept from nested outlines)."""
+    """Import feeds from an OPML file (categories kept from nested outlines).
+
+    Only http(s) feed URLs are imported; any other (file:, javascript:, data:, none) is
+    refused with one line naming it, the others are imported, and the exit code is 2.
+    """
     from worker.opml import OpmlError, parse_opml
 
     with user_errors():
@@ -150,14 +154,29 @@ def feeds_import(config_path: str | None, db_url: str | None, file: str, interva
         raise UserError(f"{file}: {err.strerror or err}") from err
     except OpmlError as err:
         raise UserError(str(err)) from err
+    refused = []
+    for item in entries:
+        try:
+            check_feed_url(item.url)
+        except FeedURLError as err:
+            refused.append(item)
+            click.echo(f"wirediff: error: {file}: {err}; not imported", err=True)
     store = store_for(config_path, db_url, create=True)
     added = 0
     with user_errors(), store.write() as session:
         for item in entries:
-            if feeds.get_by_url(session, item.url) is None:
-                feeds.add(session, FeedSpec(item.url, item.name, seconds, True, item.category))
+            if item not in refused and feeds.get_by_url(session, item.url.strip()) is None:
+                spec = FeedSpec(item.url.strip(), item.name, seconds, True, item.category)
+                feeds.add(session, spec)
                 added += 1
-    click.echo(f"imported {added} new feeds from {file} ({len(entries) - added} already present)")
+    present = len(entries) - len(refused) - added
+    click.echo(
+        f"imported {plural(added, 'new feed')} from {file} ({present} already present"
+        + (f", {len(refused)} refused" if refused else "")
+        + ")"
+    )
+    if refused:
+        raise click.exceptions.Exit(2)
 
 
 @feeds_group.command("export")

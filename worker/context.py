@@ -92,6 +92,9 @@ class Context:
     extractor: Extractor | None = None  # None: extract in a thread
     write_alerts: bool = True
     clock: Callable[[], datetime] = utcnow
+    # file: URLs of the feed files named on this command line (`fetch --feed PATH`): the only
+    # feeds ever read from local disk
+    local_files: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,10 +37,12 @@ from worker.errors import (
     HTTPStatusError,
     ParseError,
     QueueTimeout,
+    ResponseTooLarge,
     WorkerError,
 )
 from worker.extract import extract_article
-from worker.fetch import Fetcher, FetchResult, Validators
+from worker.feedurl import FeedURLError, check_feed_url
+from worker.fetch import FetchResult, Validators
 from worker.guard import url_host
 from worker.parse import ParsedEntry, parse_feed
 from worker.snapshot import store_entry
@@ -52,8 +54,14 @@ logger = logging.getLogger(__name__)
 
 async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     """One feed, end to end. Per-feed failures become an `error` outcome, never an exception."""
+    if feed.url not in ctx.local_files:
+        try:
+            check_feed_url(feed.url)
+        except FeedURLError as err:  # stored before URLs were checked where they enter
+            message = f"{err}; not fetched (`wirediff feeds remove {feed.url}` removes it)"
+            return await _record_error(ctx, feed, message, err)
     try:
-        result = await fetch_feed_body(ctx.fetcher, feed)
+        result = await fetch_feed_body(ctx, feed)
     except QueueTimeout as err:  # never sent: the feed stays due, its error count unchanged
         return FeedOutcome(feed.url, "deferred", warning=str(err))
     except WorkerError as err:
@@ -126,17 +134,26 @@ def _split_failures(
     return results, failed
 
 
-async def fetch_feed_body(fetcher: Fetcher, feed: FeedState) -> FetchResult:
-    """HTTP(S) through the fetcher; `file://` feeds (from `fetch --feed PATH`) read from disk."""
-    if not feed.url.startswith("file:"):
-        return await fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
+    """HTTP(S) through the fetcher; a local file only when this pass was given its path on the
+    command line (`fetch --feed PATH`), read up to the size cap and no further."""
+    if feed.url not in ctx.local_files:
+        return await ctx.fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+    cap = ctx.fetcher.options.max_bytes
     path = Path(url2pathname(urlsplit(feed.url).path))
+
+    def read() -> bytes:
+        with path.open("rb") as fh:  # a device such as /dev/zero is read up to the cap only
+            return fh.read(cap + 1)
+
     try:
-        body = await asyncio.to_thread(path.read_bytes)
+        body = await asyncio.to_thread(read)
     except OSError as err:
         raise FetchError(feed.url, f"{path}: {err.strerror or err}") from err
-    if len(body) > fetcher.options.max_bytes:
-        raise FetchError(feed.url, f"{path}: file is over the {fetcher.options.max_bytes} byte cap")
+    if len(body) > cap:
+        raise ResponseTooLarge(
+            feed.url, f"{path}: more than the {cap} byte cap ([fetch] max_bytes); not read further"
+        )
     return FetchResult(feed.url, 200, body, None, Validators(), False, False, None, None, 0.0)
 
 
@@ -200,7 +217,7 @@ async def extract_entry_text(
     if not link.startswith(("http://", "https://")):
         return _feed_text(entry, "link is not http(s)", f"{link}: not an http(s) link")
     validators = Validators(known.page_etag, known.page_last_modified) if known else None
-    trusted = url_host(feed.url) if not feed.url.startswith("file:") else None
+    trusted = url_host(feed.url) if feed.url not in ctx.local_files else None
     try:
         result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
     except HTTPStatusError as err:
