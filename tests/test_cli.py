@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -558,3 +559,94 @@ def test_a_device_named_with_feed_stops_at_the_size_cap(runner, tmp_path):
     (line,) = [o for o in lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)]
     assert line["url"] == "file:///dev/zero" and line["error_count"] == 1
     assert "more than the 100000 byte cap" in line["last_error"]
+
+
+def test_feeds_list_and_history_tell_in_the_feed_left_it_and_taken_down_apart(
+    runner, farm, server, tmp_path
+):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = server.url("/rss.xml")
+    assert invoke(runner, "fetch", "--db", db, "--feed", feed).exit_code == 0
+    farm.feed_items["/rss.xml"] = ["/a/0.html", "/a/1.html", "/a/2.html"]  # /a/3 leaves
+    farm.pages["/a/2.html"].status = 404
+    farm.descriptions["/a/2.html"] = "changed, so the page is asked again"
+    invoke(runner, "fetch", "--db", db, "--feed", feed)
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 2, "left_feed": 1, "removed": 1}
+    states = {
+        path: lines(invoke(runner, "history", server.url(path), "--db", db, "--json").output)[-1][
+            "article_state"
+        ]
+        for path in ("/a/0.html", "/a/2.html", "/a/3.html")
+    }
+    assert states == {"/a/0.html": "in_feed", "/a/2.html": "removed", "/a/3.html": "left_feed"}
+    text = invoke(runner, "history", server.url("/a/3.html"), "--db", db).output
+    assert text.splitlines()[-1].startswith(
+        f"1 version of {server.url('/a/3.html')} (live; left its feed"
+    )
+    # it comes back: in the feed again
+    farm.feed_items["/rss.xml"].append("/a/3.html")
+    invoke(runner, "fetch", "--db", db, "--feed", feed)
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 3, "left_feed": 0, "removed": 1}
+
+
+HINTED = (
+    '<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">'
+    "<channel><title>Hinted</title><sy:updatePeriod>hourly</sy:updatePeriod>"
+    "<item><title>A</title><description>Text.</description><guid>a</guid></item>"
+    "</channel></rss>"
+)
+
+
+def test_a_feeds_hint_shows_as_its_effective_interval_and_strict_interval_wins(
+    runner, server, tmp_path
+):
+    url = server.static("/hinted.xml", HINTED, Cache_Control="max-age=600")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    for strict in (False, True):
+        config = tmp_path / f"{strict}.toml"
+        config.write_text(
+            f'[storage]\nurl = "{db}"\n[[feeds]]\nurl = "{url}"\ninterval = "10s"\n'
+            f"strict_interval = {str(strict).lower()}\n"
+        )
+        assert invoke(runner, "fetch", "--config", str(config)).exit_code == 0
+        (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+        assert listed["interval"] == "10s" and listed["strict_interval"] is strict
+        if strict:
+            assert listed["effective_interval"] == "10s"
+            assert listed["interval_reason"] == "the configured interval"
+        else:
+            assert listed["effective_interval"] == "1h"
+            assert listed["interval_reason"] == "the feed's sy:updatePeriod hourly"
+        due = datetime.fromisoformat(listed["next_fetch_at"].replace("Z", "+00:00"))
+        assert (due - datetime.now(UTC)).total_seconds() < (11 if strict else 3601)
+        assert (due - datetime.now(UTC)).total_seconds() > (0 if strict else 3500)
+    piped = invoke(runner, "feeds", "list", "--db", db).output
+    assert piped.splitlines()[1].split("\t")[:3] == [url, "Hinted", "10s"]
+
+
+def test_feed_text_fallbacks_are_counted_per_feed_in_fetch_and_feeds_list(
+    runner, farm, server, tmp_path
+):
+    farm.pages["/a/1.html"].status = 500
+    farm.pages["/a/2.html"].status = 404
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = server.url("/rss.xml")
+    out = lines(invoke(runner, "fetch", "--db", db, "--feed", feed, "--json").output)
+    assert out[0]["fell_back"] == 2
+    assert out[0]["fell_back_reasons"] == {"HTTP 500": 1, "HTTP 404": 1}
+    assert out[-1]["fell_back"] == 2
+    text = invoke(runner, "fetch", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--feed", feed)
+    assert (
+        f"feed text {feed}: 2 entries took the feed's own text (page: HTTP 500 x1, HTTP 404 x1)"
+        in text.output
+    )
+    assert "2 entries from the feed's text" in text.output.splitlines()[-1]
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert (listed["entries"], listed["fell_back"]) == (4, 2)
+    piped = invoke(runner, "feeds", "list", "--db", db).output.splitlines()
+    assert len(piped) == 2 and piped[1].startswith(f"{feed}\t")
+    assert piped[1].endswith(
+        "2 of 4 entries took the feed's own text (page: HTTP 500 x1, HTTP 404 x1)"
+    )

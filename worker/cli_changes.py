@@ -16,7 +16,7 @@ from worker.detect.changes import Text, detect_change
 from worker.detect.report import check_report, compare_reports
 from worker.durations import parse_duration
 from worker.events import Subject, build_event
-from worker.output import Console, emit_json
+from worker.output import Console, emit_json, plural
 from worker.render import render_diff_html, render_diff_text
 from worker.seeds import load_roster
 from worker.textfile import read_text_file
@@ -92,10 +92,11 @@ def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
 def history_cmd(
     config_path: str | None, db_url: str | None, article_url: str, as_json: bool
 ) -> None:
-    """The stored versions of one report."""
+    """The stored versions of one report, and whether it is still in its feed."""
     store = store_for(config_path, db_url, create=False)
     with user_errors():
         article, rows = _article_for(store, article_url)
+    state = article_state(article)
     for v in rows:
         line = {
             "type": "version",
@@ -108,6 +109,7 @@ def history_cmd(
             "extractor": v.extractor,
             "extractor_version": v.extractor_version,
             "raw_hash": v.raw_hash,
+            "article_state": state,
         }
         if as_json:
             emit_json(line)
@@ -116,7 +118,26 @@ def history_cmd(
                 f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}"
             )
     if not as_json:
-        click.echo(f"{len(rows)} versions of {article.url or article.key} ({article.state})")
+        click.echo(
+            f"{plural(len(rows), 'version')} of {article.url or article.key} "
+            f"({_state_words(article, state)})"
+        )
+
+
+def article_state(article: Article) -> str:
+    """in_feed | left_feed | removed (taken down: 404/410 or redirected away)."""
+    if article.state == "removed":
+        return "removed"
+    return "left_feed" if article.left_feed_at is not None else "in_feed"
+
+
+def _state_words(article: Article, state: str) -> str:
+    if state == "removed":
+        return "taken down: its page is gone"
+    if state == "left_feed" and article.left_feed_at is not None:
+        when = article.left_feed_at.strftime("%Y-%m-%d %H:%M UTC")
+        return f"live; left its feed {when}"
+    return "live, in its feed"
 
 
 @click.command("diff")

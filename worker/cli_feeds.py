@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console as RichConsole
 from rich.table import Table
+from rich.text import Text
 
 from alerts.durations import format_duration
-from storage import feeds
+from storage import articles, feeds
 from storage.feeds import FeedSpec
+from storage.models import Feed
 from worker.cli import UserError, store_for, store_options, user_errors
 from worker.config import MIN_QUIET_INTERVAL
 from worker.durations import parse_duration
 from worker.errors import ConfigError
 from worker.feedurl import FeedURLError, check_feed_url
-from worker.output import emit_json, plural
+from worker.output import emit_json, fell_back_text, plural
 
 
 @click.group("feeds")
@@ -36,6 +41,12 @@ def feeds_group() -> None:
     "--no-follow", is_flag=True, help="Use the feed's own text; do not fetch article pages."
 )
 @click.option("--category", help="A category (OPML outline), e.g. 'State media/China'.")
+@click.option(
+    "--strict-interval",
+    is_flag=True,
+    help="Poll at exactly --interval: the feed's own hints (ttl, sy:updatePeriod, "
+    "Cache-Control) may not lengthen it.",
+)
 def feeds_add(
     config_path: str | None,
     db_url: str | None,
@@ -44,6 +55,7 @@ def feeds_add(
     name: str | None,
     no_follow: bool,
     category: str | None,
+    strict_interval: bool,
 ) -> None:
     """Add a feed URL to the store."""
     with user_errors():
@@ -54,7 +66,7 @@ def feeds_add(
     if seconds < MIN_QUIET_INTERVAL:
         click.echo(f"wirediff: warning: feed {url}: interval under one minute", err=True)
     store = store_for(config_path, db_url, create=True)
-    spec = FeedSpec(url, name, int(seconds), not no_follow, category)
+    spec = FeedSpec(url, name, int(seconds), not no_follow, category, strict_interval)
     with user_errors(), store.write() as session:
         feeds.add(session, spec)
     click.echo(f"added {url} (every {format_duration(seconds)})")
@@ -91,44 +103,114 @@ def _iso(value: datetime | None) -> str | None:
 @store_options
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
 def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> None:
-    """List feeds with their health: last success, errors, next fetch."""
+    """List feeds with their health: last success, errors, next fetch.
+
+    Also how often each is polled and why (a feed's own hints may lengthen its interval),
+    its items (in the feed now, left the feed, taken down), and how many entries of its last
+    pass took the feed's own text because their page could not be used. On a terminal a
+    table; piped, one line per feed (tab-separated, never wrapped).
+    """
     store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = feeds.all_feeds(session)
-    if as_json:
-        for f in rows:
-            emit_json(
-                {
-                    "type": "feed",
-                    "url": f.url,
-                    "name": f.name,
-                    "interval": format_duration(f.interval_s),
-                    "follow_links": f.follow_links,
-                    "category": f.category,
-                    "last_ok_at": _iso(f.last_ok_at),
-                    "error_count": f.error_count,
-                    "last_error": f.last_error,
-                    "next_fetch_at": _iso(f.next_fetch_at),
-                }
-            )
-        return
+        listing = articles.listing_by_feed(session)
     now = datetime.now(UTC)
+    views = [FeedView.of(f, listing.get(f.id), now) for f in rows]
+    if as_json:
+        for view in views:
+            emit_json(view.json)
+    elif sys.stdout.isatty():
+        _print_table(views)
+    else:
+        _print_lines(views)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedView:
+    """One feed as `feeds list` shows it."""
+
+    json: dict[str, Any]
+    name: str
+    every: str
+    last_ok: str
+    items: str
+    errors: str
+    next: str
+    notes: str
+
+    @classmethod
+    def of(cls, f: Feed, listed: dict[str, int] | None, now: datetime) -> FeedView:
+        counts = listed or {"in_feed": 0, "left_feed": 0, "removed": 0}
+        reasons = feeds.fell_back_reasons(f)
+        effective = f.wait_s or f.interval_s
+        notes = []
+        if f.last_error:
+            notes.append(f.last_error.removeprefix(f"{f.url}: "))
+        if effective != f.interval_s:
+            notes.append(
+                f"polled every {format_duration(effective)}, not {format_duration(f.interval_s)}: "
+                f"{f.wait_reason}"
+                + ("" if f.strict_interval else " (strict_interval to keep yours)")
+            )
+        if f.fell_back:
+            notes.append(fell_back_text(f.fell_back, reasons, f.last_entries))
+        return cls(
+            json={
+                "type": "feed",
+                "url": f.url,
+                "name": f.name,
+                "interval": format_duration(f.interval_s),
+                "effective_interval": format_duration(effective),
+                "interval_reason": f.wait_reason,
+                "strict_interval": f.strict_interval,
+                "follow_links": f.follow_links,
+                "category": f.category,
+                "last_ok_at": _iso(f.last_ok_at),
+                "error_count": f.error_count,
+                "last_error": f.last_error,
+                "next_fetch_at": _iso(f.next_fetch_at),
+                "entries": f.last_entries,
+                "fell_back": f.fell_back,
+                "fell_back_reasons": reasons,
+                "articles": counts,
+            },
+            name=f.name or f.title or "",
+            every=format_duration(effective) + ("*" if effective != f.interval_s else ""),
+            last_ok=_ago(f.last_ok_at, now) or "never",
+            items=f"{counts['in_feed']}/{counts['left_feed']}/{counts['removed']}",
+            errors=str(f.error_count) if f.error_count else "",
+            next=_until(f.next_fetch_at, now),
+            notes="; ".join(notes),
+        )
+
+
+def _print_table(views: list[FeedView]) -> None:
     table = Table(show_edge=False, pad_edge=False, box=None)
     table.add_column("feed", overflow="fold", ratio=3, min_width=24)
-    for column in ("every", "last ok", "errors", "next"):
+    for column in ("every", "last ok", "items", "errors", "next"):
         table.add_column(column, no_wrap=True)
-    table.add_column("last error", overflow="fold", ratio=2, min_width=16)
-    for f in rows:
-        name = f.name or f.title
-        table.add_row(
-            f"{name}\n[dim]{f.url}[/dim]" if name else f.url,
-            format_duration(f.interval_s),
-            _ago(f.last_ok_at, now) or "never",
-            str(f.error_count) if f.error_count else "",
-            _until(f.next_fetch_at, now),
-            (f.last_error or "").removeprefix(f"{f.url}: "),
+    table.add_column("notes", overflow="fold", ratio=2, min_width=16)
+    for v in views:
+        feed = Text(v.name + "\n", style="") if v.name else Text()
+        feed.append(v.json["url"], style="dim" if v.name else "")
+        table.add_row(feed, v.every, v.last_ok, v.items, v.errors, v.next, Text(v.notes))
+    console = RichConsole(highlight=False)
+    console.print(table)
+    console.print(
+        Text(
+            "items: in the feed / left the feed / taken down; * polled less often than "
+            "configured (see notes)",
+            style="dim",
         )
-    RichConsole(highlight=False).print(table)
+    )
+
+
+def _print_lines(views: list[FeedView]) -> None:
+    """Piped: one line per feed, tab-separated, so grep and cut see whole feeds."""
+    click.echo("\t".join(("url", "name", "every", "last ok", "items", "errors", "next", "notes")))
+    for v in views:
+        cells = (v.json["url"], v.name, v.every, v.last_ok, v.items, v.errors, v.next, v.notes)
+        click.echo("\t".join(" ".join(c.split()) for c in cells))
 
 
 @feeds_group.command("import")

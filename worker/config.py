@@ -175,6 +175,7 @@ class FeedTable(_Table):
     interval: Interval = Interval(900)
     follow_links: bool = True
     category: str | None = None
+    strict_interval: bool = False  # the interval wins over the feed's ttl/Cache-Control hints
 
 
 class ConfigFile(_Table):
@@ -363,6 +364,7 @@ def feed_spec(table: FeedTable) -> FeedSpec:
         interval_s=int(table.interval),
         follow_links=table.follow_links,
         category=table.category,
+        strict_interval=table.strict_interval,
     )
 
 

@@ -37,6 +37,9 @@ class FeedState:
     last_modified: str | None
     body_hash: str | None
     error_count: int
+    strict_interval: bool = False  # the interval wins over the feed's own hints
+    hint: tuple[int, str] | None = None  # the feed's update hint as last parsed
+    pace: float = 1.0  # the daemon's adaptive factor already in interval_s
 
     @classmethod
     def of(cls, row: Feed) -> FeedState:
@@ -51,6 +54,8 @@ class FeedState:
             row.last_modified,
             row.body_hash,
             row.error_count,
+            row.strict_interval,
+            (row.hint_s, row.hint or "") if row.hint_s else None,
         )
 
 

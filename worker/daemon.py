@@ -288,7 +288,8 @@ class Daemon:
             or state.interval_s < ADAPT_FROM
         ):
             return state
-        return replace(state, interval_s=max(1, round(state.interval_s * pace.factor)))
+        paced = max(1, round(state.interval_s * pace.factor))
+        return replace(state, interval_s=paced, pace=pace.factor)
 
     def _adapt(self, state: FeedState, outcome: FeedOutcome) -> None:
         if outcome.status in ("error", "deferred") or state.interval_s < ADAPT_FROM:

@@ -153,8 +153,15 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+def fell_back_text(count: int, reasons: dict[str, int], of: int | None = None) -> str:
+    """ "2 of 5 entries took the feed's own text (page: HTTP 404 x1, host not found x1)"."""
+    detail = ", ".join(f"{why} x{n}" for why, n in reasons.items())
+    entries = (
+        f"{count} of {plural(of, 'entry', 'entries')}" if of else plural(count, "entry", "entries")
+    )
+    return f"{entries} took the feed's own text (page: {detail})"
+
+
 def fell_back_line(line: dict[str, Any]) -> str:
     """One line: how many entries took the feed's text, and why their page was not used."""
-    reasons = ", ".join(f"{why} {n}" for why, n in line["fell_back_reasons"].items())
-    count = plural(line["fell_back"], "entry", "entries")
-    return f"{line['url']}: {count} took the feed's own text; page not used: {reasons}"
+    return f"{line['url']}: {fell_back_text(line['fell_back'], line['fell_back_reasons'])}"

@@ -14,14 +14,16 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from alerts.durations import format_duration
 from storage import articles, feeds, versions
 from storage.db import Store
 from storage.errors import StorageError, StoreConflict
+from storage.feeds import Listing, Wait
 from worker.context import (
     GONE_STATUSES,
     Context,
@@ -68,7 +70,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
     if result.not_modified or body_hash == feed.body_hash:
-        await _record_ok(ctx, feed, result, None, None)
+        await _record_ok(ctx, feed, result)
         return FeedOutcome(feed.url, "not_modified")
     try:
         # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
@@ -87,13 +89,16 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     # next pass fetches and parses it again, and those entries get another chance.
     if failed or deferred:
         result = replace(result, validators=Validators(feed.etag, feed.last_modified))
+    fell_back = Counter(r.fell_back for r in results if r.fell_back)
+    hint = (parsed.ttl_seconds, parsed.ttl_source or "") if parsed.ttl_seconds else None
+    listing = Listing(frozenset(e.key for e in entries), len(entries), dict(fell_back), hint)
     await _record_ok(
         ctx,
-        feed,
+        replace(feed, hint=hint),
         result,
-        None if failed or deferred else body_hash,
-        parsed.title,
-        parsed.ttl_seconds,
+        body_hash=None if failed or deferred else body_hash,
+        title=parsed.title,
+        listing=listing,
     )
     warnings = [
         w
@@ -110,7 +115,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, "; ".join(warnings) or None))
     outcome.entries = len(parsed.entries)
     outcome.new_versions = sum(r.new_version for r in results)
-    outcome.fell_back = Counter(r.fell_back for r in results if r.fell_back)
+    outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
     return outcome
 
@@ -272,29 +277,48 @@ async def _record_ok(
     ctx: Context,
     feed: FeedState,
     result: FetchResult,
-    body_hash: str | None,
-    title: str | None,
-    ttl: int | None = None,
+    *,
+    body_hash: str | None = None,
+    title: str | None = None,
+    listing: Listing | None = None,
 ) -> None:
-    # Never sooner than the feed's own TTL, Cache-Control/Expires or Retry-After allow.
-    wait = max(
-        float(feed.interval_s), result.cache_max_age or 0.0, result.retry_after or 0.0, ttl or 0.0
-    )
-    next_at = ctx.clock() + timedelta(seconds=wait)
+    wait = next_wait(feed, result, ctx.clock())
 
     def write() -> None:
         with ctx.store.write() as session:
             feeds.record_ok(
                 session,
                 feed.id,
-                next_fetch_at=next_at,
+                wait=wait,
                 etag=result.validators.etag,
                 last_modified=result.validators.last_modified,
                 body_hash=body_hash,
                 title=title,
+                listing=listing,
             )
 
     await asyncio.to_thread(write)
+
+
+def next_wait(feed: FeedState, result: FetchResult, now: datetime) -> Wait:
+    """The feed's interval, lengthened (never shortened) by politeness hints: the feed's own
+    <ttl> or sy:updatePeriod and Cache-Control/Expires, unless its interval is strict, and a
+    Retry-After in any case (the server asked). The reason says which one decided."""
+    if feed.pace == 1.0:
+        base = "the configured interval"
+    else:
+        configured = format_duration(round(feed.interval_s / feed.pace))
+        base = f"the configured {configured} x{feed.pace:.2g} (a quiet feed is polled less)"
+    candidates = [(float(feed.interval_s), base)]
+    if not feed.strict_interval:
+        if result.cache_max_age:
+            candidates.append((result.cache_max_age, "the server's Cache-Control/Expires"))
+        if feed.hint:
+            candidates.append((float(feed.hint[0]), feed.hint[1]))
+    if result.retry_after:
+        candidates.append((result.retry_after, "the server's Retry-After"))
+    seconds, reason = max(candidates, key=lambda c: c[0])
+    return Wait(now + timedelta(seconds=seconds), round(seconds), reason)
 
 
 async def _record_error(
