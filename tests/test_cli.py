@@ -424,14 +424,8 @@ def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
     ]
     outputs = [proc.communicate(timeout=60)[0] for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0], outputs
-    listed = subprocess.run(
-        [sys.executable, "-m", "worker", "feeds", "list", "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert sorted(json.loads(line)["url"] for line in listed.stdout.splitlines()) == [
+    listed = CliRunner().invoke(cli, ["feeds", "list", "--json"], env=env)
+    assert sorted(o["url"] for o in lines(listed.output)) == [
         "https://e.org/0.xml",
         "https://e.org/1.xml",
     ]

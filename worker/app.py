@@ -19,7 +19,7 @@ from storage.db import Store, open_store
 from storage.errors import StoreConflict
 from storage.feeds import FeedSpec
 from worker.config import Settings
-from worker.context import Context, utcnow
+from worker.context import Context, Tally, utcnow
 from worker.deliver import deliver_due
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
@@ -54,6 +54,7 @@ def pipeline_context(
     clock: Callable[[], datetime] = utcnow,
     write_alerts: bool = True,
     local_files: frozenset[str] = frozenset(),
+    tally: Tally | None = None,
 ) -> Context:
     """The pipeline's context as fetch, run and the cluster workers all build it.
     `local_files`: feed files named on the command line (`fetch --feed PATH`)."""
@@ -69,6 +70,7 @@ def pipeline_context(
         write_alerts=write_alerts,
         clock=clock,
         local_files=local_files,
+        tally=tally or Tally(),
     )
 
 

@@ -21,8 +21,9 @@ from storage.db import Store
 from storage.errors import SchemaOutdated, StorageError, StoreUnavailable, StoreURLError
 from worker.app import Runtime, ensure_feeds, open_runtime, sync_feeds
 from worker.config import Settings, environment, load_settings
+from worker.context import Tally
 from worker.errors import ConfigError, WorkerError
-from worker.output import Console
+from worker.output import Console, plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("wirediff")
@@ -134,8 +135,21 @@ def cli(verbose: int) -> None:
     Fetches news feeds, stores every version of every report, and flags changed wording,
     numbers, dates and lists of people (attended, presided, spoke).
     """
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    logging.basicConfig(format="%(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    _verbosity(verbose)
+
+
+def _more_verbose(ctx: click.Context, _param: click.Parameter, count: int) -> None:
+    """-v after the command's name counts with the ones before it (`wirediff -v fetch -v`)."""
+    if count:
+        _verbosity(int(ctx.find_root().params.get("verbose") or 0) + count)
+
+
+def _verbosity(count: int) -> None:
+    """-v: wirediff's own INFO lines; -vv: DEBUG, with every HTTP request and migration step."""
+    logging.getLogger().setLevel(logging.WARNING - 10 * min(count, 2))
+    for noisy in ("httpx", "httpcore", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if count >= 2 else logging.WARNING)
 
 
 # -- fetch ------------------------------------------------------------------------------------
@@ -178,10 +192,22 @@ def fetch(
             ensure_feeds(runtime)
     console = Console(as_json=as_json)
     started = time.monotonic()
-    with user_errors():
-        report = asyncio.run(
-            one_pass(runtime, [s.url for s in specs] or None, console, write_alerts=not no_alerts)
+    tally = Tally()
+    urls = [s.url for s in specs] or None
+    try:
+        with user_errors():
+            report = asyncio.run(
+                one_pass(runtime, urls, console, write_alerts=not no_alerts, tally=tally)
+            )
+    except KeyboardInterrupt:
+        # Every version is committed on its own: what was stored before Ctrl-C stays stored.
+        console.stop()
+        click.echo(
+            f"wirediff: interrupted after {tally.feeds_done}/{tally.feeds} feeds; "
+            f"{plural(tally.versions, 'new version')} stored",
+            err=True,
         )
+        sys.exit(130)
     report.seconds = round(time.monotonic() - started, 3)
     console.summary(report)
 
@@ -219,15 +245,39 @@ def _register_subcommands() -> None:
 
     for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db):
         module.register(cli)
+    _add_verbose(cli)
+
+
+def _add_verbose(group: click.Group) -> None:
+    """Every command takes -v too, so it can follow the command's name."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _add_verbose(command)
+            continue
+        command.params.append(
+            click.Option(
+                ["-v", "--verbose"],
+                count=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_more_verbose,
+                help="More log output (-vv for debug).",
+            )
+        )
 
 
 _register_subcommands()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Ctrl-C is exit 130 with one line, for every command (click
+    itself would print "Aborted!" and exit 1)."""
     try:
-        cli.main(prog_name="wirediff", standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(prog_name="wirediff", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("wirediff: interrupted", err=True)
         sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -87,6 +87,15 @@ class FeedOutcome:
 
 
 @dataclass(slots=True)
+class Tally:
+    """What a pass has done so far, counted as it happens (an interrupted pass reports it)."""
+
+    feeds: int = 0  # feeds in the pass
+    feeds_done: int = 0
+    versions: int = 0  # new versions committed
+
+
+@dataclass(slots=True)
 class Context:
     store: Store
     fetcher: Fetcher
@@ -100,6 +109,7 @@ class Context:
     # file: URLs of the feed files named on this command line (`fetch --feed PATH`): the only
     # feeds ever read from local disk
     local_files: frozenset[str] = frozenset()
+    tally: Tally = field(default_factory=Tally)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from urllib.request import url2pathname
 
 from storage.feeds import FeedSpec
 from worker.app import Runtime, deliver_outbox, pipeline_context
+from worker.context import Tally
 from worker.errors import ConfigError
 from worker.extract_pool import Extractor
 from worker.feedurl import check_feed_url
@@ -54,19 +55,27 @@ async def one_pass(
     console: Console,
     *,
     write_alerts: bool = True,
+    tally: Tally | None = None,
 ) -> PassReport:
     """One pass over `urls` (None: every feed); the file: URLs among them are the local feed
     files named on the command line, read from disk in this pass only."""
     settings = runtime.settings
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
+    tally = tally or Tally()
+    tally.feeds = len(states)
     async with (
         Fetcher(settings.fetch) as fetcher,
         Extractor(settings.extract_workers) as extractor,
     ):
         local = frozenset(u for u in urls or () if u.startswith("file:"))
         ctx = pipeline_context(
-            runtime, fetcher, extractor=extractor, write_alerts=write_alerts, local_files=local
+            runtime,
+            fetcher,
+            extractor=extractor,
+            write_alerts=write_alerts,
+            local_files=local,
+            tally=tally,
         )
         console.start(len(states))
         try:

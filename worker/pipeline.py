@@ -198,6 +198,7 @@ async def process_entry(
     try:
         result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
         result.fell_back = page.fallback
+        ctx.tally.versions += result.new_version
         return result
     except StoreConflict:
         # Another worker stored this version (or change) first: the database kept one copy.
@@ -375,6 +376,7 @@ async def run_pass(
                     "error",
                     error=f"{feed.url}: internal error: {type(err).__name__}: {err}",
                 )
+        ctx.tally.feeds_done += 1
         if on_outcome is not None:
             on_outcome(outcome)
         return outcome

@@ -14,7 +14,7 @@ from typing import Any
 
 from storage.feeds import FeedSpec
 from worker.config import read_feed_tables
-from worker.detect.roster import Roster
+from worker.detect.roster import Roster, RosterError
 from worker.errors import ConfigError
 
 SEED_REPORT = "000_51e97353ff3bef23.txt"
@@ -41,9 +41,19 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
     for path in extra:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            roster = roster.merge(Roster.from_entries(_people(data, str(path))))
+        except FileNotFoundError as err:
+            raise ConfigError(f"roster file {path}: not found") from err
+        except IsADirectoryError as err:
+            raise ConfigError(f"roster file {path}: is a directory, not a TOML file") from err
+        except OSError as err:
+            raise ConfigError(f"roster file {path}: {err.strerror or 'cannot be read'}") from err
+        except UnicodeDecodeError as err:
+            raise ConfigError(f"roster file {path}: not UTF-8 text") from err
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"roster file {path}: invalid TOML: {err}") from err
+        except RosterError as err:
             raise ConfigError(f"roster file {path}: {err}") from err
-        roster = roster.merge(Roster.from_entries(_people(data, str(path))))
     return roster
 
 
