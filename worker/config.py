@@ -229,19 +229,27 @@ class Settings:
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
+    return read_toml_file(path, "config file")
+
+
+def read_toml_file(path: Path, what: str) -> dict[str, Any]:
+    """A TOML file a user names (`what`: "config file", "roster file"), or ConfigError saying
+    in words what is wrong with it."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError as err:
-        raise ConfigError(f"config file {path}: not found") from err
+        raise ConfigError(f"{what} {path}: not found") from err
     except IsADirectoryError as err:
-        raise ConfigError(f"config file {path}: is a directory") from err
+        raise ConfigError(f"{what} {path}: is a directory, not a TOML file") from err
     except PermissionError as err:
-        raise ConfigError(f"config file {path}: permission denied") from err
+        raise ConfigError(f"{what} {path}: permission denied") from err
+    except OSError as err:
+        raise ConfigError(f"{what} {path}: {err.strerror or 'cannot be read'}") from err
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"config file {path}: invalid TOML: {err}") from err
+        raise ConfigError(f"{what} {path}: invalid TOML: {err}") from err
     except UnicodeDecodeError as err:
-        raise ConfigError(f"config file {path}: not UTF-8 text") from err
+        raise ConfigError(f"{what} {path}: not UTF-8 text") from err
 
 
 def load_settings(

@@ -22,6 +22,7 @@ import asyncio
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -106,6 +107,10 @@ class Fetcher:
         self._first_contact = asyncio.Semaphore(max(1, options.concurrency // 2))
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._answered: set[str] = set()
+        # The SSRF guard's DNS lookups get threads of their own: a lookup that hangs holds its
+        # thread until the system resolver gives up, and must not hold one of the threads the
+        # pipeline stores and parses with (asyncio.to_thread).
+        self._dns = ThreadPoolExecutor(options.concurrency, thread_name_prefix="wirediff-dns")
         self._hung: dict[str, tuple[float, str]] = {}  # host -> (not before, why)
 
     async def __aenter__(self) -> Fetcher:
@@ -121,6 +126,7 @@ class Fetcher:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        self._dns.shutdown(wait=False, cancel_futures=True)  # a hung lookup ends on its own
 
     async def fetch(
         self, url: str, validators: Validators | None = None, *, trusted_host: str | None = None
@@ -194,7 +200,12 @@ class Fetcher:
         """The SSRF guard, its DNS lookup bounded like a connect."""
         try:
             async with asyncio.timeout(self.options.connect_timeout):
-                await check_url(url, allow_private=self.options.allow_private, trusted_host=trusted)
+                await check_url(
+                    url,
+                    allow_private=self.options.allow_private,
+                    trusted_host=trusted,
+                    executor=self._dns,
+                )
         except TimeoutError:
             raise self._hang(
                 url, f"looking up its host took more than {self.options.connect_timeout:g} s"

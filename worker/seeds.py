@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.feeds import FeedSpec
-from worker.config import read_feed_tables
+from worker.config import read_feed_tables, read_toml_file
 from worker.detect.roster import Roster, RosterError
 from worker.errors import ConfigError
 
@@ -39,19 +39,9 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
         _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
     )
     for path in extra:
+        data = read_toml_file(Path(path), "roster file")
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
             roster = roster.merge(Roster.from_entries(_people(data, str(path))))
-        except FileNotFoundError as err:
-            raise ConfigError(f"roster file {path}: not found") from err
-        except IsADirectoryError as err:
-            raise ConfigError(f"roster file {path}: is a directory, not a TOML file") from err
-        except OSError as err:
-            raise ConfigError(f"roster file {path}: {err.strerror or 'cannot be read'}") from err
-        except UnicodeDecodeError as err:
-            raise ConfigError(f"roster file {path}: not UTF-8 text") from err
-        except tomllib.TOMLDecodeError as err:
-            raise ConfigError(f"roster file {path}: invalid TOML: {err}") from err
         except RosterError as err:
             raise ConfigError(f"roster file {path}: {err}") from err
     return roster
