@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -112,6 +113,12 @@ def one_pass(config: Path, env: dict[str, str]) -> tuple[float, list[dict[str, o
     return seconds, objects, done.stderr
 
 
+def versions_by_source(db: Path) -> dict[str, int]:
+    """Versions stored so far, by where their text came from (page or the feed's own text)."""
+    with sqlite3.connect(db) as conn:
+        return dict(conn.execute("SELECT source, count(*) FROM versions GROUP BY source"))
+
+
 def report(label: str, seconds: float, objects: list[dict[str, object]], stderr: str) -> None:
     feeds = [o for o in objects if o["type"] == "feed"]
     summary = next((o for o in objects if o["type"] == "summary"), {})
@@ -186,6 +193,9 @@ def main() -> None:
             for n in range(1, args.passes + 1):
                 seconds, objects, stderr = one_pass(config, env)
                 report(f"links {follow}, pass {n}", seconds, objects, stderr)
+                print(
+                    f"versions in the store by source: {versions_by_source(home / 'wirediff.db')}"
+                )
         httpd.shutdown()
     finally:
         shutil.rmtree(work, ignore_errors=True)

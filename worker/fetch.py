@@ -208,10 +208,12 @@ class Fetcher:
                 )
         except TimeoutError:
             raise self._hang(
-                url, f"looking up its host took more than {self.options.connect_timeout:g} s"
+                url,
+                f"looking up its host took more than {self.options.connect_timeout:g} s",
+                reason="host lookup hung",
             ) from None
 
-    def _hang(self, url: str, what: str) -> FetchTimeout:
+    def _hang(self, url: str, what: str, *, reason: str = "could not connect") -> FetchTimeout:
         """Remember a host whose connect hung, so its other requests fail at once for a while."""
         until = time.monotonic() + HUNG_HOST_PAUSE
         clock = time.strftime("%H:%M:%S")
@@ -219,7 +221,7 @@ class Fetcher:
             until,
             f"host did not answer at {clock} ({what}); not tried again for {HUNG_HOST_PAUSE // 60:g} min",
         )
-        return FetchTimeout(url, f"{url}: {what}", reason="could not connect")
+        return FetchTimeout(url, f"{url}: {what}", reason=reason)
 
     async def _hop(
         self, url: str, validators: Validators | None, remaining: float
