@@ -331,6 +331,8 @@ class Daemon:
         self._log_changes(outcome.events)
         if outcome.status == "error":
             log_kv(logger, logging.WARNING, "feed_error", url=outcome.url, error=outcome.error)
+        elif outcome.status == "deferred":  # never sent: not the site's failure
+            log_kv(logger, logging.INFO, "feed_deferred", url=outcome.url, why=outcome.warning)
 
     def _log_changes(self, events: list[dict[str, Any]]) -> None:
         for event in events:
