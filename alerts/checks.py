@@ -5,8 +5,9 @@ Input: the raw TOML table (a mapping of plain values). Output: checked Python va
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,9 +15,9 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
+from alerts.durations import seconds
 from alerts.errors import AlertConfigError
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _FORBIDDEN_HEADERS = frozenset(
     {
         "content-type",
@@ -41,7 +42,7 @@ class Checker:
         """Reject unknown keys: a typo such as `min_chnage` must not silently do nothing."""
         unknown = sorted(set(self.table) - allowed)
         if unknown:
-            self.fail(f"unknown key {unknown[0]!r}")
+            self.fail(f"unknown key {unknown[0]!r}{did_you_mean(unknown[0], allowed)}")
 
     def string(self, key: str, default: str = "", *, required: bool = False) -> str:
         value = self.table.get(key)
@@ -137,12 +138,20 @@ class Checker:
         return tuple(out)
 
     def interval(self, key: str) -> float | None:
-        """A period such as "30m", "1h", "1d" in seconds; absent or null means no digest."""
+        """A period in the one duration grammar ("30m", "1h", 3600); absent or false: None."""
         value = self.table.get(key)
         if value is None or value is False:
             return None
-        # the worker has its own interval parser, but alerts may not import worker
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd])\s*", str(value))
-        if not match or float(match[1]) <= 0:
-            self.fail(f'{key} must be an interval such as "1h" or "30m", not {value!r}')
-        return float(match[1]) * _UNITS[match[2]]
+        try:
+            period = seconds(value)
+        except (TypeError, ValueError) as err:
+            self.fail(f"{key}: {err}")
+        if period <= 0:
+            self.fail(f"{key} must be more than zero, not {value!r}")
+        return period
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' (did you mean 'timeout'?)' for the closest known word, or ''."""
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -62,3 +62,19 @@ def touch(article: Article, *, title: str | None = None) -> None:
     article.last_seen = utcnow()
     if title:
         article.title = title
+
+
+def listing_by_feed(session: Session) -> dict[int, dict[str, int]]:
+    """Per feed: how many of its articles are in its feed now, have left it, were taken down."""
+    state = sa.case(
+        (Article.state == "removed", "removed"),
+        (Article.left_feed_at.is_not(None), "left_feed"),
+        else_="in_feed",
+    )
+    rows = session.execute(
+        sa.select(Article.feed_id, state, sa.func.count()).group_by(Article.feed_id, state)
+    )
+    out: dict[int, dict[str, int]] = {}
+    for feed_id, name, n in rows:
+        out.setdefault(int(feed_id), {"in_feed": 0, "left_feed": 0, "removed": 0})[str(name)] = n
+    return out

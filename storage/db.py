@@ -13,7 +13,9 @@ truncates it, so the log of writes made before the disk filled does not eat the 
 from __future__ import annotations
 
 import errno
+import fcntl
 import logging
+import os
 import shutil
 import threading
 from collections.abc import Iterator, Mapping
@@ -29,6 +31,7 @@ from storage.errors import (
     SchemaOutdated,
     StoreConflict,
     StoreDiskFull,
+    StoreMissing,
     StoreUnavailable,
     StoreURLError,
 )
@@ -40,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 # The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
 # opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0002_browse_indexes"
+SCHEMA_HEAD = "0003"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -78,10 +81,14 @@ def check_url(url: str) -> sa.URL:
     return parsed
 
 
-def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
+def _sqlite_pragmas(busy_timeout_ms: int, *, wal: bool) -> Any:
+    """wal=False for read-only opening: switching to WAL would write to a file that may not
+    be a wirediff store (a store made by wirediff is in WAL mode already)."""
+
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if wal:
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
@@ -92,22 +99,28 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
 
 
 class Store:
-    """An open store. Thread-safe: pipeline code calls it from worker threads."""
+    """An open store. Thread-safe: pipeline code calls it from worker threads.
 
-    def __init__(self, url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> None:
+    create=False (read-only commands): an SQLite file that does not exist is StoreMissing,
+    and nothing is created on disk, not even its directory.
+    """
+
+    def __init__(
+        self, url: str, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, create: bool = True
+    ) -> None:
         self.url = check_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         # The message of the last full-disk failure, until a write succeeds with space free.
         self.disk_full: str | None = None
+        self.path = sqlite_path(self.url) if self.is_sqlite else None
+        if self.path is not None:
+            _check_sqlite_path(self.path, create=create)
         if self.is_sqlite:
-            db_path = self.url.database
-            if db_path and db_path != ":memory:":
-                self._make_directory(Path(db_path).expanduser().parent)
             self.engine = sa.create_engine(
                 self.url,
                 connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
             )
-            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms))
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout_ms, wal=create))
         else:
             self.engine = sa.create_engine(
                 self.url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800
@@ -127,18 +140,6 @@ class Store:
         if not db_path or db_path == ":memory:":
             return None
         return Path(db_path).expanduser().resolve().parent
-
-    def _make_directory(self, directory: Path) -> None:
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            if err.errno == errno.ENOSPC:
-                raise StoreDiskFull(
-                    f"disk full: {directory}: cannot create the store's directory"
-                ) from err
-            raise StoreUnavailable(
-                f"store {self.display_url}: {directory}: {err.strerror or err}"
-            ) from err
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -268,16 +269,41 @@ class Store:
 
         return ScriptDirectory.from_config(self._alembic_config()).get_current_head()
 
-    def ensure_schema(self, *, auto_upgrade: bool) -> None:
-        """Migrate (embedded SQLite) or check (shared PostgreSQL) that the schema is current."""
-        if self.current_revision() == SCHEMA_HEAD:
-            return
-        if auto_upgrade:
+    def ensure_schema(self, *, auto_upgrade: bool, create: bool = True) -> None:
+        """Migrate (embedded SQLite) or check (shared PostgreSQL) that the schema is current.
+
+        create=False: a database without any wirediff schema is StoreMissing, left untouched.
+        """
+        # Under the lock from the first look on: the first connection to a new SQLite file
+        # switches it to WAL, which another process doing the same at that moment is refused.
+        with self._migration_lock():
+            revision = self.current_revision()
+            if revision == SCHEMA_HEAD:
+                return
+            if revision is None and not create:
+                raise StoreMissing(f"{self.display_url} is not a wirediff store (no schema in it)")
+            if not auto_upgrade:
+                raise SchemaOutdated(
+                    f"store {self.display_url} is not at the current schema: "
+                    "run `wirediff db upgrade`"
+                )
             self.upgrade()
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """One migrating process at a time for an SQLite file (PostgreSQL uses an advisory
+        lock in upgrade()). SQLite's own locks cannot hold across Alembic's steps, so the
+        file's directory is locked with flock (a lock on the database file itself would be
+        dropped by SQLite's POSIX locks whenever a descriptor of it is closed)."""
+        if self.path is None:
+            yield
             return
-        raise SchemaOutdated(
-            f"store {self.display_url} is not at the current schema: run `wirediff db upgrade`"
-        )
+        fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -288,15 +314,54 @@ def _first_line(err: BaseException) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
-def open_store(url: str, *, auto_upgrade: bool | None = None) -> Store:
+def open_store(url: str, *, auto_upgrade: bool | None = None, create: bool = True) -> Store:
     """Open a store and make sure its schema is current.
 
-    The embedded SQLite store is migrated on first use; PostgreSQL, shared by several workers,
-    is migrated only by `wirediff db upgrade` unless `auto_upgrade` says otherwise.
+    The embedded SQLite store is created and migrated on first use; PostgreSQL, shared by
+    several workers, is migrated only by `wirediff db upgrade` unless `auto_upgrade` says
+    otherwise. create=False (read-only commands) never creates a store: StoreMissing instead.
     """
-    store = Store(url)
-    store.ensure_schema(auto_upgrade=store.is_sqlite if auto_upgrade is None else auto_upgrade)
+    store = Store(url, create=create)
+    try:
+        store.ensure_schema(
+            auto_upgrade=store.is_sqlite if auto_upgrade is None else auto_upgrade, create=create
+        )
+    except BaseException:
+        store.dispose()
+        raise
     return store
+
+
+def sqlite_path(url: sa.URL) -> Path | None:
+    """The file of an SQLite URL; None for an in-memory database."""
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return None
+    return Path(database).expanduser()
+
+
+def _check_sqlite_path(path: Path, *, create: bool) -> None:
+    if path.is_dir():
+        raise StoreURLError(f"store {path} is a directory, not a database file")
+    if path.exists() and (create or path.stat().st_size > 0):
+        return
+    if not create and path.exists():
+        raise StoreMissing(f"{path} is not a wirediff store (an empty file)")
+    if not create:
+        raise StoreMissing(
+            f"no store at {path} (nothing stored yet: `wirediff fetch` or `wirediff feeds add` "
+            "creates it; or give the store with --db / WIREDIFF_DB / [storage] url)"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            raise StoreDiskFull(
+                f"disk full: {path.parent}: cannot create the store's directory"
+            ) from err
+        raise StoreURLError(
+            f"store {path}: cannot create its directory: {err.strerror or err}"
+        ) from err
 
 
 def env_flag(environ: Mapping[str, str], name: str) -> bool:

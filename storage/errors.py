@@ -5,6 +5,7 @@ StorageError
 ├── StoreUnavailable     # the database is down, locked for too long, or the disk is full
 │   └── StoreDiskFull    # no space left: the message says "disk full" and names the path
 ├── SchemaOutdated       # the store needs `wirediff db upgrade`
+├── StoreMissing         # a read-only command found no store there (exit code 2)
 ├── StoreConflict        # another writer stored the same row first (a unique key refused it)
 ├── FeedNotFound
 └── DuplicateFeed
@@ -30,6 +31,10 @@ class StoreDiskFull(StoreUnavailable):
 
 
 class SchemaOutdated(StorageError):
+    pass
+
+
+class StoreMissing(StorageError):
     pass
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from storage.errors import DuplicateFeed, FeedNotFound
-from storage.models import Feed, utcnow
+from storage.models import Article, Feed, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class FeedSpec:
     interval_s: int = 900
     follow_links: bool = True
     category: str | None = None
+    strict_interval: bool = False  # the interval wins over the feed's hints
 
 
 def all_feeds(session: Session) -> Sequence[Feed]:
@@ -44,6 +46,7 @@ def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
         interval_s=spec.interval_s,
         follow_links=spec.follow_links,
         category=spec.category,
+        strict_interval=spec.strict_interval,
     )
     session.add(feed)
     session.flush()
@@ -61,6 +64,9 @@ def upsert(session: Session, spec: FeedSpec) -> Feed:
         feed.next_fetch_at = None  # let the new interval take effect now
     feed.follow_links = spec.follow_links
     feed.category = spec.category or feed.category
+    if feed.strict_interval != spec.strict_interval:
+        feed.strict_interval = spec.strict_interval
+        feed.next_fetch_at = None
     return feed
 
 
@@ -82,27 +88,70 @@ def due(session: Session, now: datetime, limit: int | None = None) -> Sequence[F
     return session.scalars(query).all()
 
 
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """When a feed is due again after a success, and what decided it."""
+
+    next_fetch_at: datetime
+    seconds: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What one parse of a feed showed (a pass whose body did not change has none)."""
+
+    keys: frozenset[str]  # the entries' identity keys: the articles still in the feed
+    entries: int
+    fell_back: dict[str, int]  # entries that took the feed's own text, by reason
+    hint: tuple[int, str] | None  # the feed's own update hint (seconds, source)
+
+
 def record_ok(
     session: Session,
     feed_id: int,
     *,
-    next_fetch_at: datetime,
+    wait: Wait,
     etag: str | None,
     last_modified: str | None,
     body_hash: str | None,
     title: str | None = None,
+    listing: Listing | None = None,
 ) -> None:
     feed = _get(session, feed_id)
+    now = utcnow()
     feed.error_count = 0
     feed.last_error = None
-    feed.last_ok_at = utcnow()
-    feed.next_fetch_at = next_fetch_at
+    feed.last_ok_at = now
+    feed.next_fetch_at = wait.next_fetch_at
+    feed.wait_s = wait.seconds
+    feed.wait_reason = wait.reason[:256]
     feed.etag = etag or feed.etag
     feed.last_modified = last_modified or feed.last_modified
     if body_hash is not None:
         feed.body_hash = body_hash
     if title:
         feed.title = title[:1024]
+    if listing is not None:
+        feed.last_entries = listing.entries
+        feed.fell_back = sum(listing.fell_back.values())
+        feed.fell_back_reasons = json.dumps(listing.fell_back, ensure_ascii=False)
+        feed.hint_s, feed.hint = listing.hint if listing.hint else (None, None)
+        _mark_listed(session, feed_id, listing.keys, now)
+
+
+def _mark_listed(session: Session, feed_id: int, keys: frozenset[str], now: datetime) -> None:
+    """Articles of the feed not in its latest parse have left it (since now, if not before)."""
+    rows = session.scalars(sa.select(Article).where(Article.feed_id == feed_id))
+    for article in rows:
+        if article.key in keys:
+            article.left_feed_at = None
+        elif article.left_feed_at is None:
+            article.left_feed_at = now
+
+
+def fell_back_reasons(feed: Feed) -> dict[str, int]:
+    return dict(json.loads(feed.fell_back_reasons)) if feed.fell_back_reasons else {}
 
 
 def record_error(session: Session, feed_id: int, error: str, *, next_fetch_at: datetime) -> int:

@@ -57,6 +57,19 @@ class Feed(Base):
     last_error: Mapped[str | None] = mapped_column(sa.Text)
     last_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the configured interval wins over the feed's hints (ttl, sy:updatePeriod, Cache-Control)
+    strict_interval: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # the feed's own update hint (<ttl>, sy:updatePeriod), as last parsed, and its source
+    hint_s: Mapped[int | None]
+    hint: Mapped[str | None] = mapped_column(sa.String(256))
+    # the wait after the last success (the effective interval) and what set it
+    wait_s: Mapped[int | None]
+    wait_reason: Mapped[str | None] = mapped_column(sa.String(256))
+    # of the last pass that parsed the feed: entries, and those that took the feed's own text
+    # because their page could not be used, by reason (JSON object)
+    last_entries: Mapped[int | None]
+    fell_back: Mapped[int] = mapped_column(default=0, server_default="0")
+    fell_back_reasons: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class Article(Base):
@@ -77,6 +90,7 @@ class Article(Base):
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     checks_done: Mapped[int] = mapped_column(default=0)
+    left_feed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: in its feed
 
 
 class Body(Base):

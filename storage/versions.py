@@ -51,6 +51,18 @@ def history(session: Session, article_id: int) -> Sequence[Version]:
     return session.scalars(query).all()
 
 
+def from_page(session: Session, article_ids: Sequence[int]) -> set[int]:
+    """The articles among `article_ids` that have a version taken from their page."""
+    if not article_ids:
+        return set()
+    query = (
+        sa.select(Version.article_id)
+        .where(Version.article_id.in_(article_ids), Version.source == "page")
+        .distinct()
+    )
+    return set(session.scalars(query))
+
+
 def text_of(session: Session, version: Version) -> str:
     return bodies.get(session, version.text_hash)
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
+import os
+import subprocess
+import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from storage import feeds
+from storage.db import open_store
+from storage.feeds import FeedSpec
 from tests.conftest import DATA
 from tests.farm import REPORT, Farm
 from tests.httpserver import Response
@@ -81,6 +89,8 @@ def test_fetch_round_trip_json_lines(runner, farm, server, tmp_path):
         "warning": None,
         "entries": 4,
         "new_versions": 4,
+        "fell_back": 0,
+        "fell_back_reasons": {},
     }
     assert objs[1]["feeds"] == 1 and objs[1]["new_versions"] == 4 and objs[1]["changes"] == 0
 
@@ -124,12 +134,20 @@ def test_a_local_feed_file_can_be_fetched(runner, farm, server, tmp_path):
     assert objs[0]["status"] == "ok" and objs[0]["new_versions"] == 4
     missing = runner.invoke(cli, ["fetch", "--feed", str(tmp_path / "nope.xml")])
     assert missing.exit_code == 2 and "no such file" in missing.output
+    # the file is read only when its path is on the command line: a pass over every feed
+    # reports it as not fetched, and does not read it
+    path.write_bytes(b"not even a feed any more")
+    later = lines(
+        invoke(runner, "fetch", "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json").output
+    )
+    assert later[0]["status"] == "error" and "fetch --feed PATH" in later[0]["error"]
 
 
-def test_a_real_feed_file_parses_without_following_links(runner, tmp_path):
+def test_a_real_feed_parses_without_following_links(runner, server, tmp_path):
     source = DATA / "feeds" / "rss-parser_guardian.rss"
+    url = server.static("/guardian.rss", source.read_bytes())
     config = tmp_path / "w.toml"
-    config.write_text(f'[[feeds]]\nurl = "{source.resolve().as_uri()}"\nfollow_links = false\n')
+    config.write_text(f'[[feeds]]\nurl = "{url}"\nfollow_links = false\n')
     result = invoke(
         runner, "fetch", "--config", str(config), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"
     )
@@ -347,10 +365,70 @@ def test_db_upgrade_on_sqlite_and_postgres(runner, db_url):
 
 
 def test_history_of_an_unknown_article_is_a_clear_error(runner, tmp_path):
-    result = runner.invoke(
-        cli, ["history", "https://e.org/none", "--db", f"sqlite:///{tmp_path / 'w.db'}"]
-    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert invoke(runner, "db", "upgrade", "--db", db).exit_code == 0
+    result = runner.invoke(cli, ["history", "https://e.org/none", "--db", db])
     assert result.exit_code == 2 and "no stored report" in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["changes"],
+        ["history", "https://e.org/a"],
+        ["diff", "https://e.org/a"],
+        ["feeds", "list"],
+        ["feeds", "export"],
+        ["feeds", "remove", "https://e.org/a"],
+        ["alerts", "pending"],
+    ],
+)
+def test_read_only_commands_never_create_a_store(runner, tmp_path, command):
+    missing = tmp_path / "nonexistent" / "dir" / "x.db"
+    result = runner.invoke(cli, [*command, "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"wirediff: error: no store at {missing}")
+    assert not (tmp_path / "nonexistent").exists()
+    # the default store of a new home is not created either
+    fresh = runner.invoke(cli, command, env={"WIREDIFF_HOME": str(tmp_path / "home")})
+    assert fresh.exit_code == 2 and "no store at" in fresh.output
+    assert not (tmp_path / "home").exists()
+
+
+def test_a_store_path_that_is_a_directory_is_a_clear_error(runner, tmp_path):
+    for command in (["changes"], ["fetch", "--feed", "https://e.org/rss"]):
+        result = runner.invoke(cli, [*command, "--db", f"sqlite:///{tmp_path}"])
+        assert result.exit_code == 2
+        assert (
+            result.output
+            == f"wirediff: error: store {tmp_path} is a directory, not a database file\n"
+        )
+
+
+def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
+    # Real processes, started together on a new WIREDIFF_HOME: the first one creates the
+    # store, the other waits for it (it failed with "table ... already exists" before; the
+    # race itself is exercised many times in tests/storage/test_store.py).
+    env = {**os.environ, "WIREDIFF_HOME": str(tmp_path / "home")}
+    env.pop("WIREDIFF_DB", None)
+    env.pop("WIREDIFF_CONFIG", None)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "worker", "feeds", "add", f"https://e.org/{i}.xml"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for i in range(2)
+    ]
+    outputs = [proc.communicate(timeout=60)[0] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], outputs
+    listed = CliRunner().invoke(cli, ["feeds", "list", "--json"], env=env)
+    assert sorted(o["url"] for o in lines(listed.output)) == [
+        "https://e.org/0.xml",
+        "https://e.org/1.xml",
+    ]
 
 
 def test_demo_runs_offline_and_reports_the_seed(runner):
@@ -382,3 +460,187 @@ def test_seeds_ship_in_the_package():
     assert "Cai Qiding" in seed_report()
     assert load_roster().canonical("蔡奇") == "Cai Qi"
     assert Path(__file__).parent.parent.joinpath("seeds", "feeds.toml").exists()
+
+
+def test_interval_warnings_only_where_feeds_are_polled_and_once(runner, server, tmp_path):
+    server.static("/rss.xml", b'<rss version="2.0"><channel><title>t</title></channel></rss>')
+    config = tmp_path / "w.toml"
+    config.write_text(
+        f'[storage]\nurl = "sqlite:///{tmp_path / "w.db"}"\n'
+        + "".join(
+            f'[[feeds]]\nurl = "{server.url("/rss.xml")}?{i}"\ninterval = "10s"\n' for i in range(4)
+        )
+    )
+    fetched = runner.invoke(cli, ["fetch", "--config", str(config)])
+    warnings = [line for line in fetched.output.splitlines() if "warning" in line]
+    assert len(warnings) == 4 and "1 more warnings like these" in warnings[-1]
+    for command in (["changes"], ["feeds", "list"], ["alerts", "pending"]):
+        result = runner.invoke(cli, [*command, "--config", str(config)])
+        assert result.exit_code == 0 and "warning" not in result.output, command
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://", "no host"),
+        ("127.0.0.1/x.xml", "no scheme"),
+        ("file:///etc/passwd", "local files are not feeds here"),
+        ("javascript:alert(1)", "scheme 'javascript' is refused"),
+        ("data:text/xml,<rss/>", "scheme 'data' is refused"),
+    ],
+)
+def test_feeds_add_refuses_what_is_not_an_http_feed_url(runner, tmp_path, url, problem):
+    result = runner.invoke(cli, ["feeds", "add", url, "--db", f"sqlite:///{tmp_path / 'w.db'}"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"wirediff: error: feed URL {url!r}: {problem}")
+    assert result.output.count("\n") == 1
+
+
+def test_opml_import_takes_http_feeds_and_refuses_the_rest_one_line_each(runner, tmp_path):
+    opml = tmp_path / "list.opml"
+    bad = ["file:///dev/zero", "javascript:alert(1)", "data:text/xml,<rss/>", "example.org/rss"]
+    opml.write_text(
+        "<opml version='2.0'><body>"
+        + "".join(
+            f"<outline text='x' xmlUrl='{html.escape(u)}'/>"
+            for u in ["https://e.org/good.xml", *bad]
+        )
+        + "</body></opml>"
+    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = runner.invoke(cli, ["feeds", "import", str(opml), "--db", db])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("wirediff: error:")]
+    assert len(errors) == 4
+    for url, line in zip(bad, errors, strict=True):
+        assert line.startswith(f"wirediff: error: {opml}: feed URL {url!r}: ")
+        assert line.endswith("not imported")
+    assert "imported 1 new feed from" in result.output and "4 refused" in result.output
+    listed = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert [f["url"] for f in listed] == ["https://e.org/good.xml"]
+
+
+def test_feeds_stored_with_a_bad_url_are_not_fetched(runner, farm, server, tmp_path):
+    # Stored by an older wirediff, before URLs were checked where they enter.
+    secret = tmp_path / "secret.txt"
+    secret.write_text(
+        "<rss version='2.0'><channel><item><title>private</title></item></channel></rss>"
+    )
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    store = open_store(db)
+    bad = [secret.as_uri(), "javascript:alert(1)", "127.0.0.1/x.xml"]
+    with store.write() as session:
+        for url in [*bad, server.url("/rss.xml")]:
+            feeds.add(session, FeedSpec(url))
+    store.dispose()
+    result = invoke(runner, "fetch", "--db", db, "--json")
+    assert result.exit_code == 0
+    by_url = {o["url"]: o for o in lines(result.output) if o["type"] == "feed"}
+    for url in bad:
+        assert by_url[url]["status"] == "error"
+        assert "not fetched" in by_url[url]["error"] and "\n" not in by_url[url]["error"]
+    assert by_url[server.url("/rss.xml")]["new_versions"] == 4
+    history = runner.invoke(cli, ["changes", "--db", db, "--json"])
+    assert "private" not in history.output
+
+
+def test_a_device_named_with_feed_stops_at_the_size_cap(runner, tmp_path):
+    config = tmp_path / "w.toml"
+    config.write_text("[fetch]\nmax_bytes = 100000\n")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    result = invoke(runner, "fetch", "--config", str(config), "--db", db, "--feed", "/dev/zero")
+    assert result.exit_code == 0
+    (line,) = [o for o in lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)]
+    assert line["url"] == "file:///dev/zero" and line["error_count"] == 1
+    assert "more than the 100000 byte cap" in line["last_error"]
+
+
+def test_feeds_list_and_history_tell_in_the_feed_left_it_and_taken_down_apart(
+    runner, farm, server, tmp_path
+):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = server.url("/rss.xml")
+    assert invoke(runner, "fetch", "--db", db, "--feed", feed).exit_code == 0
+    farm.feed_items["/rss.xml"] = ["/a/0.html", "/a/1.html", "/a/2.html"]  # /a/3 leaves
+    farm.pages["/a/2.html"].status = 404
+    farm.descriptions["/a/2.html"] = "changed, so the page is asked again"
+    invoke(runner, "fetch", "--db", db, "--feed", feed)
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 2, "left_feed": 1, "removed": 1}
+    states = {
+        path: lines(invoke(runner, "history", server.url(path), "--db", db, "--json").output)[-1][
+            "article_state"
+        ]
+        for path in ("/a/0.html", "/a/2.html", "/a/3.html")
+    }
+    assert states == {"/a/0.html": "in_feed", "/a/2.html": "removed", "/a/3.html": "left_feed"}
+    text = invoke(runner, "history", server.url("/a/3.html"), "--db", db).output
+    assert text.splitlines()[-1].startswith(
+        f"1 version of {server.url('/a/3.html')} (live; left its feed"
+    )
+    # it comes back: in the feed again
+    farm.feed_items["/rss.xml"].append("/a/3.html")
+    invoke(runner, "fetch", "--db", db, "--feed", feed)
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 3, "left_feed": 0, "removed": 1}
+
+
+HINTED = (
+    '<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">'
+    "<channel><title>Hinted</title><sy:updatePeriod>hourly</sy:updatePeriod>"
+    "<item><title>A</title><description>Text.</description><guid>a</guid></item>"
+    "</channel></rss>"
+)
+
+
+def test_a_feeds_hint_shows_as_its_effective_interval_and_strict_interval_wins(
+    runner, server, tmp_path
+):
+    url = server.static("/hinted.xml", HINTED, Cache_Control="max-age=600")
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    for strict in (False, True):
+        config = tmp_path / f"{strict}.toml"
+        config.write_text(
+            f'[storage]\nurl = "{db}"\n[[feeds]]\nurl = "{url}"\ninterval = "10s"\n'
+            f"strict_interval = {str(strict).lower()}\n"
+        )
+        assert invoke(runner, "fetch", "--config", str(config)).exit_code == 0
+        (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+        assert listed["interval"] == "10s" and listed["strict_interval"] is strict
+        if strict:
+            assert listed["effective_interval"] == "10s"
+            assert listed["interval_reason"] == "the configured interval"
+        else:
+            assert listed["effective_interval"] == "1h"
+            assert listed["interval_reason"] == "the feed's sy:updatePeriod hourly"
+        due = datetime.fromisoformat(listed["next_fetch_at"].replace("Z", "+00:00"))
+        assert (due - datetime.now(UTC)).total_seconds() < (11 if strict else 3601)
+        assert (due - datetime.now(UTC)).total_seconds() > (0 if strict else 3500)
+    piped = invoke(runner, "feeds", "list", "--db", db).output
+    assert piped.splitlines()[1].split("\t")[:3] == [url, "Hinted", "10s"]
+
+
+def test_feed_text_fallbacks_are_counted_per_feed_in_fetch_and_feeds_list(
+    runner, farm, server, tmp_path
+):
+    farm.pages["/a/1.html"].status = 500
+    farm.pages["/a/2.html"].status = 404
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    feed = server.url("/rss.xml")
+    out = lines(invoke(runner, "fetch", "--db", db, "--feed", feed, "--json").output)
+    assert out[0]["fell_back"] == 2
+    assert out[0]["fell_back_reasons"] == {"HTTP 500": 1, "HTTP 404": 1}
+    assert out[-1]["fell_back"] == 2
+    text = invoke(runner, "fetch", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--feed", feed)
+    assert (
+        f"feed text {feed}: 2 entries took the feed's own text (page: HTTP 500 x1, HTTP 404 x1)"
+        in text.output
+    )
+    assert "2 entries from the feed's text" in text.output.splitlines()[-1]
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert (listed["entries"], listed["fell_back"]) == (4, 2)
+    piped = invoke(runner, "feeds", "list", "--db", db).output.splitlines()
+    assert len(piped) == 2 and piped[1].startswith(f"{feed}\t")
+    assert piped[1].endswith(
+        "2 of 4 entries took the feed's own text (page: HTTP 500 x1, HTTP 404 x1)"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from tests.farm import REPORT, Farm
 from tests.worker.test_pipeline import _Sink, make_runtime
 from worker.app import sync_feeds
 from worker.cli import cli
+from worker.errors import ConfigError
 from worker.output import Console
 from worker.passes import one_pass
+from worker.seeds import load_roster
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "people" / "seed_report.txt"
@@ -191,7 +194,78 @@ def test_changes_kind_since_and_json(filled: tuple[str, str]) -> None:
     assert lines(invoke("changes", "--db", db, "--json", "--kind", "title")) == []
     assert lines(invoke("changes", "--db", db, "--json", "--since", "1h")) == [event]
     assert lines(invoke("changes", "--db", db, "--json", "--since", "2999-01-01")) == []
-    human = invoke("changes", "--db", db)
-    assert "1 changes" in human.output
     bad = CliRunner().invoke(cli, ["changes", "--db", db, "--since", "yesterday-ish"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "an ISO time (2026-11-28" in bad.output and bad.output.count("\n") == 1
+
+
+def test_changes_in_text_show_when_where_and_the_edits_themselves(filled: tuple[str, str]) -> None:
+    db, url = filled
+    human = invoke("changes", "--db", db).output.splitlines()
+    assert human[-1] == "1 change"
+    assert any(url in line and "v1 -> v2" in line and "feed Test" in line for line in human)
+    assert any("detected " in line and " UTC" in line for line in human)
+    # the edits, before -> after, each with its sentence
+    assert any("[-5.2-]{+4.9+}" in line for line in human), human
+    assert any(line.strip().startswith("in: ") and "4.9 percent" in line for line in human)
+    assert any("people removed: Zhao Leji" in line for line in human)
+
+
+def test_compare_in_text_shows_the_edits(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(EN)
+    b.write_text(EN.replace("Cai Qi, Ding Xuexiang", "Cai Qiding, Xue Xiang"))
+    out = invoke("compare", str(a), str(b)).output
+    assert "[-Qi, Ding Xuexiang-]{+Qiding, Xue Xiang+}" in out
+    assert (
+        "in: " in out
+        and "written differently: Cai Qi, Ding Xuexiang -> Cai Qiding, Xue Xiang" in out
+    )
+
+
+def test_diff_has_a_header_and_marks_deletions_without_a_stray_space(
+    filled: tuple[str, str],
+) -> None:
+    db, url = filled
+    text = invoke("diff", "--db", db, url).output.splitlines()
+    assert text[0] == f"# {url}"
+    assert re.fullmatch(
+        r"# v1 fetched \d{4}-\d\d-\d\d \d\d:\d\d UTC \(page\) -> v2 fetched .* UTC \(page\)",
+        text[1],
+    )
+    assert any("Li Qiang, [-Zhao Leji,-] Wang Huning" in line for line in text), text
+    html = invoke("diff", "--db", db, url, "--format", "html").output
+    assert f"<p>{url}</p>" in html and "v1 fetched" in html
+
+
+def test_diff_of_a_report_with_one_version_says_so(db_url: str, server) -> None:  # type: ignore[no-untyped-def]
+    farm = Farm(server)
+    farm.add_page("/news/1.html", "Report 1", ["Item 1.", *REPORT])
+    farm.add_feed("/rss.xml", ["/news/1.html"])
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
+    result = CliRunner().invoke(cli, ["diff", "--db", db_url, server.url("/news/1.html")])
+    assert result.exit_code == 2
+    assert "only one version is stored (v1, fetched " in result.output
+    assert "nothing to compare yet" in result.output
+
+
+def test_roster_file_errors_name_the_file_and_the_problem(tmp_path: Path) -> None:
+    bad_toml = tmp_path / "bad.toml"
+    bad_toml.write_text("[[people]]\nname = \n")
+    bad_entry = tmp_path / "entry.toml"
+    bad_entry.write_text("people = [1]\n")
+    cases = {
+        str(tmp_path / "missing.toml"): "not found",
+        str(bad_toml): "invalid TOML: ",
+        str(bad_entry): "people entry 1: expected a [[people]] table",
+    }
+    for roster, problem in cases.items():
+        result = CliRunner().invoke(cli, ["compare", "--roster", roster, str(SEED)])
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"wirediff: error: roster file {roster}: {problem}")
+        assert result.output.count("\n") == 1 and "Errno" not in result.output
+    # a directory named in the config's [people] roster
+    with pytest.raises(ConfigError, match="is a directory, not a TOML file"):
+        load_roster([tmp_path])

@@ -366,3 +366,19 @@ def test_run_once_refreshes_what_is_due_and_returns(
     assert [v["version"] for v in history] == [1]
     asyncio.run(Daemon(rt).run(once=True))  # not due again for an hour: not polled
     assert len(server.hits("/rss.xml")) == 1
+
+
+def test_a_feed_error_is_logged_once(
+    tmp_path: Path, farm: Farm, server: LocalServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    rt = make_runtime(tmp_path, metrics=None)
+    broken = server.static("/broken.xml", b"oops", 500)
+    sync_feeds(rt.store, [FeedSpec(broken, "Broken", 3600), FeedSpec(server.url("/rss.xml"))])
+    with caplog.at_level(logging.INFO):
+        asyncio.run(Daemon(rt).run(once=True))
+    about = [
+        r.getMessage()
+        for r in caplog.records
+        if broken in r.getMessage() and not r.name.startswith("httpx")  # quiet in `run`
+    ]
+    assert len(about) == 1 and about[0].startswith("feed_error"), about

@@ -112,7 +112,7 @@ def test_markup_and_escape_sequences_in_titles_are_shown_never_interpreted(
         assert_inert(listed.output, "feeds list")
 
         changes = run_cli(["changes", "--config", str(config)])
-        assert changes.exit_code == 0 and "1 changes" in changes.output
+        assert changes.exit_code == 0 and "1 change\n" in changes.output
         assert "␛[2J␛]8;;https://evil.example/␛\\OSC link" in changes.output
         assert_inert(changes.output, "changes")
         history = run_cli(["history", server.url("/a/1.html"), "--config", str(config)])

@@ -19,7 +19,7 @@ from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
 from storage.feeds import FeedSpec
 from worker.config import Settings
-from worker.context import Context, utcnow
+from worker.context import Context, Tally, utcnow
 from worker.deliver import deliver_due
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
@@ -53,8 +53,11 @@ def pipeline_context(
     extractor: Extractor | None = None,
     clock: Callable[[], datetime] = utcnow,
     write_alerts: bool = True,
+    local_files: frozenset[str] = frozenset(),
+    tally: Tally | None = None,
 ) -> Context:
-    """The pipeline's context as fetch, run and the cluster workers all build it."""
+    """The pipeline's context as fetch, run and the cluster workers all build it.
+    `local_files`: feed files named on the command line (`fetch --feed PATH`)."""
     settings = runtime.settings
     return Context(
         runtime.store,
@@ -66,6 +69,8 @@ def pipeline_context(
         extractor=extractor,
         write_alerts=write_alerts,
         clock=clock,
+        local_files=local_files,
+        tally=tally or Tally(),
     )
 
 
@@ -98,17 +103,22 @@ def parse_alert_channels(
 
 
 def open_runtime(
-    settings: Settings, environ: Mapping[str, str], *, wait_for_disk: bool = False
+    settings: Settings,
+    environ: Mapping[str, str],
+    *,
+    create: bool = True,
+    wait_for_disk: bool = False,
 ) -> Runtime:
     """Validate everything a user can get wrong before touching the network.
 
+    create=False (read-only commands): a store that does not exist is not created.
     wait_for_disk (the daemon): a store on a full disk is opened unchecked; the daemon checks
     its schema once there is room again (Daemon.wait_for_store) instead of exiting.
     """
     channels = parse_alert_channels(settings, environ)
     roster = load_roster(settings.roster_files)
     try:
-        store = open_store(settings.database_url)
+        store = open_store(settings.database_url, create=create)
     except StoreDiskFull as err:
         if not wait_for_disk:
             raise

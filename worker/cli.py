@@ -22,9 +22,10 @@ from storage.db import Store
 from storage.errors import SchemaOutdated, StorageError, StoreUnavailable, StoreURLError
 from worker.app import Runtime, ensure_feeds, open_runtime, sync_feeds
 from worker.config import Settings, environment, load_settings
+from worker.context import Tally
 from worker.errors import ConfigError, WorkerError
 from worker.logs import PlainFormatter
-from worker.output import Console
+from worker.output import Console, plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 logger = logging.getLogger("wirediff")
@@ -80,11 +81,14 @@ def store_options(func: F) -> F:
     return func
 
 
-def load(config_path: str | None, db_url: str | None) -> Settings:
+def load(config_path: str | None, db_url: str | None, *, warn: bool = False) -> Settings:
+    """Settings from the config, environment and flags. warn=True (the commands that poll
+    feeds: fetch and run) prints the settings' warnings, such as very short intervals."""
     with user_errors():
         settings = load_settings(config_path, environment(), db_url=db_url)
-    for warning in settings.warnings:
-        click.echo(f"wirediff: warning: {safe_line(warning)}", err=True)
+    if warn:
+        for warning in settings.warnings:
+            click.echo(f"wirediff: warning: {safe_line(warning)}", err=True)
     return settings
 
 
@@ -93,23 +97,29 @@ def runtime_for(
     db_url: str | None,
     *,
     quiet: bool = False,
+    create: bool = True,
+    warn: bool = False,
     wait_for_disk: bool = False,
 ) -> Runtime:
-    settings = load(config_path, db_url)
+    """Settings, store, roster and channels. create=False: a read-only command, which never
+    creates a store (StoreMissing: exit 2); warn: see load(); wait_for_disk: the daemon starts
+    on a full disk and waits for room."""
+    settings = load(config_path, db_url, warn=warn)
     with user_errors():
-        runtime = open_runtime(settings, environment(), wait_for_disk=wait_for_disk)
+        runtime = open_runtime(settings, environment(), create=create, wait_for_disk=wait_for_disk)
     if settings.database_source == "default" and not quiet:
         click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
     return runtime
 
 
-def store_for(config_path: str | None, db_url: str | None) -> Store:
-    """Just the store, for commands that need no channels or roster."""
+def store_for(config_path: str | None, db_url: str | None, *, create: bool) -> Store:
+    """Just the store, for commands that need no channels or roster. create=False for the
+    commands that only read: they never create a store."""
     from storage.db import open_store
 
     settings = load(config_path, db_url)
     with user_errors():
-        return open_store(settings.database_url)
+        return open_store(settings.database_url, create=create)
 
 
 def run_async(func: F) -> F:
@@ -129,10 +139,36 @@ def cli(verbose: int) -> None:
     Fetches news feeds, stores every version of every report, and flags changed wording,
     numbers, dates and lists of people (attended, presided, spoke).
     """
-    level = logging.WARNING - 10 * min(verbose, 2)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.setFormatter(PlainFormatter("%(levelname)s %(name)s %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    logging.basicConfig(handlers=[handler])
+    _verbosity(verbose)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a record comes, not when the handler was made
+    (in-process runners swap it; a handler holding an old one would write to a closed file)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+def _more_verbose(ctx: click.Context, _param: click.Parameter, count: int) -> None:
+    """-v after the command's name counts with the ones before it (`wirediff -v fetch -v`)."""
+    if count:
+        _verbosity(int(ctx.find_root().params.get("verbose") or 0) + count)
+
+
+def _verbosity(count: int) -> None:
+    """-v: wirediff's own INFO lines; -vv: DEBUG, with every HTTP request and migration step."""
+    logging.getLogger().setLevel(logging.WARNING - 10 * min(count, 2))
+    for noisy in ("httpx", "httpcore", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if count >= 2 else logging.WARNING)
 
 
 # -- fetch ------------------------------------------------------------------------------------
@@ -166,7 +202,7 @@ def fetch(
     """
     from worker.passes import feed_specs_from_args, one_pass
 
-    runtime = runtime_for(config_path, db_url, quiet=as_json)
+    runtime = runtime_for(config_path, db_url, quiet=as_json, warn=True)
     with user_errors():
         specs = feed_specs_from_args(feed_args)
         if specs:
@@ -175,10 +211,22 @@ def fetch(
             ensure_feeds(runtime)
     console = Console(as_json=as_json)
     started = time.monotonic()
-    with user_errors():
-        report = asyncio.run(
-            one_pass(runtime, [s.url for s in specs] or None, console, write_alerts=not no_alerts)
+    tally = Tally()
+    urls = [s.url for s in specs] or None
+    try:
+        with user_errors():
+            report = asyncio.run(
+                one_pass(runtime, urls, console, write_alerts=not no_alerts, tally=tally)
+            )
+    except KeyboardInterrupt:
+        # Every version is committed on its own: what was stored before Ctrl-C stays stored.
+        console.stop()
+        click.echo(
+            f"wirediff: interrupted after {tally.feeds_done}/{tally.feeds} feeds; "
+            f"{plural(tally.versions, 'new version')} stored",
+            err=True,
         )
+        sys.exit(130)
     report.seconds = round(time.monotonic() - started, 3)
     console.summary(report)
     if runtime.store.disk_full:  # nothing could be stored: not a per-feed failure
@@ -219,15 +267,39 @@ def _register_subcommands() -> None:
 
     for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db, cli_serve):
         module.register(cli)
+    _add_verbose(cli)
+
+
+def _add_verbose(group: click.Group) -> None:
+    """Every command takes -v too, so it can follow the command's name."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _add_verbose(command)
+            continue
+        command.params.append(
+            click.Option(
+                ["-v", "--verbose"],
+                count=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_more_verbose,
+                help="More log output (-vv for debug).",
+            )
+        )
 
 
 _register_subcommands()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. Ctrl-C is exit 130 with one line, for every command (click
+    itself would print "Aborted!" and exit 1)."""
     try:
-        cli.main(prog_name="wirediff", standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(prog_name="wirediff", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("wirediff: interrupted", err=True)
         sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

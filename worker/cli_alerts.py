@@ -52,7 +52,7 @@ def alerts_pending(config_path: str | None, db_url: str | None, as_json: bool) -
     """List alerts not yet delivered (pending, and failed ones with their reason)."""
     settings = load(config_path, db_url)
     configured = configured_names(settings.alerts)
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = deliveries.undelivered(session)
     for row in rows:

@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import click
+from rich.text import Text as RichText
 
+from alerts.durations import seconds
 from alerts.safe_text import MASK, mask_url, safe_line
 from storage import articles, changes, versions
 from storage.db import Store
@@ -15,10 +17,10 @@ from storage.models import Article, Version
 from worker.cli import UserError, runtime_for, store_for, store_options, user_errors
 from worker.detect.changes import Text, detect_change
 from worker.detect.report import check_report, compare_reports
-from worker.durations import parse_duration
+from worker.errors import ConfigError
 from worker.events import Subject, build_event
-from worker.output import Console, emit_json
-from worker.records import change_record, diff_event, version_record
+from worker.output import Console, change_lines, emit_json, plural
+from worker.records import article_state, change_record, diff_event, version_record
 from worker.render import render_diff_html, render_diff_text
 from worker.seeds import load_roster
 from worker.textfile import read_text_file
@@ -31,7 +33,14 @@ def parse_since(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return datetime.now(UTC) - timedelta(seconds=parse_duration(value, what="--since"))
+        try:
+            age = seconds(value)
+        except ValueError as err:
+            raise ConfigError(
+                f"--since {value!r}: give an age (90m, 1h, 7d) or an ISO time "
+                "(2026-11-28, 2026-11-28T10:00, 2026-11-28T10:00Z)"
+            ) from err
+        return datetime.now(UTC) - timedelta(seconds=age)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
@@ -54,7 +63,7 @@ def changes_cmd(
     """List detected changes, with each one's alert delivery state."""
     with user_errors():
         since_at = parse_since(since) if since else None
-    store = store_for(config_path, db_url)
+    store = store_for(config_path, db_url, create=False)
     with user_errors(), store.read() as session:
         rows = changes.query(session, since=since_at, feed_url=feed_url, kind=kind)
         states = changes.delivery_states(session, [r.id for r in rows])
@@ -66,7 +75,7 @@ def changes_cmd(
             line = ", ".join(f"{d['channel']}: {d['state']}" for d in event["deliveries"])
             click.echo(f"          alerts: {safe_line(line)}")
     if not as_json:
-        click.echo(f"{len(events)} changes")
+        click.echo(plural(len(events), "change"))
 
 
 def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
@@ -91,12 +100,13 @@ def _article_for(store: Store, url: str) -> tuple[Article, list[Version]]:
 def history_cmd(
     config_path: str | None, db_url: str | None, article_url: str, as_json: bool
 ) -> None:
-    """The stored versions of one report."""
-    store = store_for(config_path, db_url)
+    """The stored versions of one report, and whether it is still in its feed."""
+    store = store_for(config_path, db_url, create=False)
     with user_errors():
         article, rows = _article_for(store, article_url)
+    state = article_state(article)
     for v in rows:
-        line = version_record(v)
+        line = version_record(v, state)
         if as_json:
             emit_json(line)
         else:
@@ -105,8 +115,19 @@ def history_cmd(
                 + safe_line(v.title)
             )
     if not as_json:
-        where = safe_line(article.url or article.key)
-        click.echo(f"{len(rows)} versions of {where} ({article.state})")
+        click.echo(
+            f"{plural(len(rows), 'version')} of {safe_line(article.url or article.key)} "
+            f"({_state_words(article, state)})"
+        )
+
+
+def _state_words(article: Article, state: str) -> str:
+    if state == "removed":
+        return "taken down: its page is gone"
+    if state == "left_feed" and article.left_feed_at is not None:
+        when = article.left_feed_at.strftime("%Y-%m-%d %H:%M UTC")
+        return f"live; left its feed {when}"
+    return "live, in its feed"
 
 
 @click.command("diff")
@@ -136,27 +157,42 @@ def diff_cmd(
     fmt: str,
 ) -> None:
     """The difference between two versions of one report."""
-    runtime = runtime_for(config_path, db_url, quiet=True)
+    runtime = runtime_for(config_path, db_url, quiet=True, create=False)
     with user_errors():
         article, rows = _article_for(runtime.store, article_url)
     numbers = [v.number for v in rows]
-    to_n = to_n or (numbers[-1] if numbers else None)
-    from_n = from_n or (to_n - 1 if to_n else None)
+    if len(numbers) < 2:
+        only = f" (v1, fetched {_when(rows[0])})" if rows else ""
+        raise UserError(f"{article_url}: only one version is stored{only}: nothing to compare yet")
+    to_n = to_n or numbers[-1]
+    from_n = from_n or to_n - 1
     if to_n not in numbers or from_n not in numbers:
         raise UserError(
-            f"{article_url}: versions {from_n} and {to_n} are not both stored (have {numbers})"
+            f"{article_url}: versions {from_n} and {to_n} are not both stored "
+            f"(stored: {', '.join(map(str, numbers))})"
         )
     with runtime.store.read() as session:
         a = next(v for v in rows if v.number == from_n)
         b = next(v for v in rows if v.number == to_n)
         text_a, text_b = versions.text_of(session, a), versions.text_of(session, b)
     change = detect_change(Text(a.title or "", text_a), Text(b.title or "", text_b), runtime.roster)
+    header = [
+        article.url or article_url,
+        f"v{a.number} fetched {_when(a)} ({a.source}) -> v{b.number} fetched {_when(b)} ({b.source})",
+    ]
     if fmt == "json":
         emit_json(diff_event(article, a, b, change))
     elif fmt == "html":
-        click.echo(render_diff_html(text_a, text_b, title=b.title or article_url, change=change))
+        title = b.title or article_url
+        click.echo(render_diff_html(text_a, text_b, title=title, change=change, header=header))
     else:
-        click.echo(render_diff_text(text_a, text_b, change=change, color=None), nl=False)
+        click.echo(
+            render_diff_text(text_a, text_b, change=change, color=None, header=header), nl=False
+        )
+
+
+def _when(version: Version) -> str:
+    return version.fetched_at.strftime("%Y-%m-%d %H:%M UTC")
 
 
 @click.command("compare")
@@ -218,6 +254,9 @@ def compare_cmd(
             click.echo(
                 f"\n{safe_line(name_a)} -> {safe_line(name_b)}: {safe_line(event['summary'])}"
             )
+            console = Console(as_json=False)
+            for line in change_lines(event, where=False)[1:]:
+                console.rich.print(RichText("  ").append_text(line))
 
 
 def _digest(a: str, b: str) -> str:

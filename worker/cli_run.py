@@ -41,7 +41,7 @@ def run_cmd(config_path: str | None, db_url: str | None, once: bool, single_node
     from worker.logs import setup_logging
 
     # On a full disk the daemon starts anyway and waits for space (docs/deploy.md).
-    runtime = runtime_for(config_path, db_url, wait_for_disk=not once)
+    runtime = runtime_for(config_path, db_url, warn=True, wait_for_disk=not once)
     # A daemon logs its events at INFO by default; -vv still gives DEBUG.
     level = min(logging.getLogger().getEffectiveLevel(), logging.INFO)
     setup_logging(runtime.settings.log_format, level)

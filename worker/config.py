@@ -1,33 +1,200 @@
 """Settings: defaults <- TOML config file <- WIREDIFF_* environment <- command-line flags.
 
-One frozen Settings object is built in the CLI and passed down; stages receive the slice
-they need. `environ` is a parameter so tests never patch os.environ. Secrets are never in
-the file: the file names the environment variables that hold them.
+The config file's shape is one schema (the `*Table` structs below), checked by msgspec in one
+call after the layers are merged, so every key gets the same treatment: an unknown key or table
+is one line naming it and the file, with the closest known key; a wrong type or value is one
+line naming the key and where the value came from (the file, an environment variable or a
+flag). Every duration is read by the one grammar of alerts/durations.py.
+
+Why msgspec and not pydantic(-settings): the whole check is one `convert` of the merged TOML
+tables into frozen structs, strict by default (no quiet "5" -> 5 or true -> 1), with unknown
+fields refused and a path to the failing value in every error; it imports in a few
+milliseconds (every `wirediff` command loads settings; pydantic costs ~100 ms more). The
+layering is ours on purpose: the environment variables keep their established names
+(WIREDIFF_DB, WIREDIFF_METRICS, ...) that a settings library's naming scheme would not fit, and
+tests hand in `environ` instead of patching os.environ.
+
+One frozen Settings object is built in the CLI and passed down; stages receive the slice they
+need. Secrets are never in the file: the file names the environment variables that hold them.
 """
 
 from __future__ import annotations
 
-import logging
+import difflib
 import os
+import re
 import tomllib
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Literal
 
+import msgspec
+
+from alerts.durations import describe, seconds
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
 from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
 from worker.deliver import RetryPolicy
-from worker.durations import parse_duration
 from worker.errors import ConfigError
+from worker.feedurl import FeedURLError, check_feed_url
 from worker.fetch import FetchOptions
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
 MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
+
+# Environment variables that stand for a key of the file (they win over it).
+ENV_KEYS: dict[str, tuple[str, str]] = {
+    "WIREDIFF_DB": ("storage", "url"),
+    "WIREDIFF_METRICS": ("daemon", "metrics"),
+    "WIREDIFF_LOG_FORMAT": ("daemon", "log_format"),
+    **{var: ("alerts_retry", key) for key, var in RETRY_ENV_KEYS.items()},
+}
+
+
+# -- value types the schema checks beyond msgspec's own (see _decode) -------------------------
+
+
+class Seconds(float):
+    """A duration in the one grammar, at least `least` seconds (more than it when `above`)."""
+
+    least: ClassVar[float] = 0.0
+    above: ClassVar[bool] = False
+
+
+class PositiveSeconds(Seconds):
+    above = True
+
+
+class Interval(Seconds):
+    least = 1.0
+
+
+class FeedURL(str):
+    """An http(s) feed URL (worker.feedurl)."""
+
+
+class ListenAddress(str):
+    """HOST:PORT for a server to listen on."""
+
+
+PositiveInt = typing.Annotated[int, msgspec.Meta(ge=1)]
+Factor = typing.Annotated[float, msgspec.Meta(gt=0)]
+
+
+def _decode(kind: type, value: Any) -> Any:
+    """msgspec's dec_hook: the checks of the types above. TypeError/ValueError messages become
+    the error's text, with msgspec adding the path to the key."""
+    if issubclass(kind, Seconds):
+        amount = seconds(value)
+        if amount < kind.least or (kind.above and amount <= kind.least):
+            bound = "more than" if kind.above else "at least"
+            raise ValueError(f"must be {bound} {kind.least:g}s, got {describe(value)}")
+        return kind(amount)
+    if kind is FeedURL:
+        if not isinstance(value, str):
+            raise TypeError(f"expected an http(s) URL string, got {describe(value)}")
+        try:
+            return FeedURL(check_feed_url(value))
+        except FeedURLError as err:
+            raise ValueError(err.problem) from err
+    if kind is ListenAddress:
+        host, _, port = value.rpartition(":") if isinstance(value, str) else ("", "", "")
+        if not port.isdigit() or int(port) > 65535 or not host:
+            raise ValueError(f"expected HOST:PORT such as 127.0.0.1:9108, got {describe(value)}")
+        return ListenAddress(value)
+    raise NotImplementedError(kind)
+
+
+# -- the schema of the config file --------------------------------------------------------------
+
+
+class _Table(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """A table of the file: unknown keys refused. (Only read once, into the frozen Settings.)"""
+
+
+class StorageTable(_Table):
+    url: str | None = None
+
+
+class FetchTable(_Table):
+    timeout: PositiveSeconds = PositiveSeconds(30)
+    connect_timeout: PositiveSeconds = PositiveSeconds(10)
+    queue_timeout: PositiveSeconds = PositiveSeconds(300)
+    max_bytes: PositiveInt = FetchOptions().max_bytes
+    allow_private: bool = False
+    concurrency: PositiveInt = FetchOptions().concurrency
+    per_host: PositiveInt = FetchOptions().per_host
+    max_redirects: PositiveInt = FetchOptions().max_redirects
+    revisit: tuple[Seconds, ...] = tuple(Seconds(seconds(v)) for v in DEFAULT_REVISIT)
+    backoff_cap: Interval | None = None
+    extract_workers: typing.Annotated[int, msgspec.Meta(ge=0)] | None = None
+
+
+class DaemonTable(_Table):
+    metrics: ListenAddress | None = None
+    log_format: Literal["text", "json"] = "text"
+    tick: PositiveSeconds = PositiveSeconds(1)
+    revisit_every: PositiveSeconds = PositiveSeconds(30)
+    deliver_every: PositiveSeconds = PositiveSeconds(5)
+    housekeeping_every: PositiveSeconds = PositiveSeconds(60)
+    stale_after: PositiveSeconds = PositiveSeconds(86400)
+    shutdown_grace: PositiveSeconds = PositiveSeconds(30)
+    restart_jitter: Seconds = Seconds(60)
+    min_interval_factor: Factor = 1.0
+    max_interval_factor: Factor = 4.0
+
+    def __post_init__(self) -> None:
+        if self.min_interval_factor > self.max_interval_factor:
+            raise ValueError(
+                f"min_interval_factor ({self.min_interval_factor:g}) is above "
+                f"max_interval_factor ({self.max_interval_factor:g})"
+            )
+
+
+class PeopleTable(_Table):
+    roster: str | tuple[str, ...] = ()  # one path, or a list of paths
+
+
+class AlertsRetryTable(_Table):
+    first: Seconds = Seconds(RetryPolicy().first)
+    cap: Seconds = Seconds(RetryPolicy().cap)
+    max_age: Seconds = Seconds(RetryPolicy().max_age.total_seconds())
+
+    def __post_init__(self) -> None:
+        if self.cap < self.first:
+            raise ValueError(f"cap ({self.cap:g}s) is shorter than first ({self.first:g}s)")
+
+
+class ServeTable(_Table):
+    bind: ListenAddress = ListenAddress("127.0.0.1:8080")
+    token_env: typing.Annotated[str, msgspec.Meta(min_length=1)] = "WIREDIFF_UI_TOKEN"
+
+
+class FeedTable(_Table):
+    url: FeedURL
+    name: str | None = None
+    interval: Interval = Interval(900)
+    follow_links: bool = True
+    category: str | None = None
+    strict_interval: bool = False  # the interval wins over the feed's ttl/Cache-Control hints
+
+
+class ConfigFile(_Table):
+    storage: StorageTable = msgspec.field(default_factory=StorageTable)
+    fetch: FetchTable = msgspec.field(default_factory=FetchTable)
+    daemon: DaemonTable = msgspec.field(default_factory=DaemonTable)
+    people: PeopleTable = msgspec.field(default_factory=PeopleTable)
+    alerts_retry: AlertsRetryTable = msgspec.field(default_factory=AlertsRetryTable)
+    serve: ServeTable = msgspec.field(default_factory=ServeTable)
+    feeds: tuple[FeedTable, ...] = ()
+    alerts: tuple[dict[str, Any], ...] = ()  # checked by alerts.config.parse_channels
+
+
+# -- what the rest of the worker gets -----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,23 +241,31 @@ class Settings:
     serve: ServeOptions = field(default_factory=ServeOptions)
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
+    return read_toml_file(path, "config file")
+
+
+def read_toml_file(path: Path, what: str) -> dict[str, Any]:
+    """A TOML file a user names (`what`: "config file", "roster file"), or ConfigError saying
+    in words what is wrong with it."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError as err:
-        raise ConfigError(f"config file {path}: not found") from err
+        raise ConfigError(f"{what} {path}: not found") from err
     except IsADirectoryError as err:
-        raise ConfigError(f"config file {path}: is a directory") from err
+        raise ConfigError(f"{what} {path}: is a directory, not a TOML file") from err
     except PermissionError as err:
-        raise ConfigError(f"config file {path}: permission denied") from err
+        raise ConfigError(f"{what} {path}: permission denied") from err
+    except OSError as err:
+        raise ConfigError(f"{what} {path}: {err.strerror or 'cannot be read'}") from err
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"config file {path}: invalid TOML: {err}") from err
+        raise ConfigError(f"{what} {path}: invalid TOML: {err}") from err
     except UnicodeDecodeError as err:
-        raise ConfigError(f"config file {path}: not UTF-8 text") from err
+        raise ConfigError(f"{what} {path}: not UTF-8 text") from err
 
 
 def load_settings(
@@ -104,158 +279,100 @@ def load_settings(
     path = Path(path_text).expanduser() if path_text else None
     raw = read_config_file(path) if path else {}
     where = str(path) if path else "settings"
-    warnings: list[str] = []
-    url, source = _database_url(raw, environ, db_url, where)
-    fetch_raw = _table(raw, "fetch", where)
-    daemon_raw = _table(raw, "daemon", where)
-    feeds = tuple(
-        feed_spec(item, i, where, warnings) for i, item in enumerate(_list(raw, "feeds", where))
-    )
-    alerts = tuple(_list(raw, "alerts", where))
-    roster = tuple(Path(p).expanduser() for p in _table(raw, "people", where).get("roster", []))
+    merged, sources = _layered(raw, environ, db_url)
+    # The file alone first: a wrong value in it is an error even where a variable or a flag
+    # overrides it. Then the merged layers, whose errors name the variable or the flag.
+    for layers, origins in ((raw, {}), (merged, sources)):
+        try:
+            config = msgspec.convert(layers, ConfigFile, dec_hook=_decode)
+        except msgspec.ValidationError as err:
+            raise ConfigError(explain(err, layers, origins, where)) from err
+    return _settings(config, environ, sources, path, where)
+
+
+def _layered(
+    raw: dict[str, Any], environ: Mapping[str, str], db_url: str | None
+) -> tuple[dict[str, Any], dict[tuple[str, str], str]]:
+    """The file's tables with the environment's and the flags' values laid over them, and
+    where each overriding value came from (for error messages)."""
+    merged = dict(raw)
+    sources: dict[tuple[str, str], str] = {}
+    layers = [(var, key, environ.get(var)) for var, key in ENV_KEYS.items()]
+    layers.append(("--db", ("storage", "url"), db_url))
+    for name, (table, key), value in layers:
+        if not value:
+            continue
+        current = merged.get(table, {})
+        if isinstance(current, Mapping):
+            merged[table] = {**current, key: value}
+            sources[(table, key)] = name if name.startswith("--") else f"environment {name}"
+    return merged, sources
+
+
+def _settings(
+    config: ConfigFile,
+    environ: Mapping[str, str],
+    sources: dict[tuple[str, str], str],
+    path: Path | None,
+    where: str,
+) -> Settings:
+    url, source = _database_url(config.storage.url, environ, sources)
+    fetch, daemon, retry = config.fetch, config.daemon, config.alerts_retry
+    roster = config.people.roster
     return Settings(
         database_url=url,
         database_source=source,
-        fetch=_fetch_options(fetch_raw, where),
-        revisit=tuple(
-            parse_duration(v, what=f"{where}: [fetch] revisit")
-            for v in fetch_raw.get("revisit", DEFAULT_REVISIT)
+        fetch=FetchOptions(
+            timeout=fetch.timeout,
+            connect_timeout=fetch.connect_timeout,
+            queue_timeout=fetch.queue_timeout,
+            max_bytes=fetch.max_bytes,
+            allow_private=fetch.allow_private,
+            concurrency=fetch.concurrency,
+            per_host=fetch.per_host,
+            max_redirects=fetch.max_redirects,
         ),
-        backoff_cap=_optional_duration(fetch_raw, "backoff_cap", f"{where}: [fetch] backoff_cap"),
-        extract_workers=_extract_workers(fetch_raw, where),
-        feeds=feeds,
-        alerts=alerts,
-        metrics=daemon_raw.get("metrics") or environ.get("WIREDIFF_METRICS") or None,
-        log_format=_log_format(daemon_raw, environ, where),
-        daemon=_daemon_options(daemon_raw, where),
-        alert_retry=_retry_policy(raw, environ, where),
-        serve=_serve_options(_table(raw, "serve", where), where),
-        roster_files=roster,
+        revisit=tuple(float(v) for v in fetch.revisit),
+        backoff_cap=fetch.backoff_cap,
+        extract_workers=fetch.extract_workers,
+        feeds=tuple(feed_spec(f) for f in config.feeds),
+        alerts=config.alerts,
+        metrics=daemon.metrics,
+        log_format=daemon.log_format,
+        daemon=DaemonOptions(
+            **{f: float(getattr(daemon, f)) for f in DaemonOptions.__dataclass_fields__}
+        ),
+        alert_retry=RetryPolicy(retry.first, retry.cap, timedelta(seconds=retry.max_age)),
+        serve=ServeOptions(bind=str(config.serve.bind), token_env=config.serve.token_env),
+        roster_files=tuple(
+            Path(p).expanduser() for p in ((roster,) if isinstance(roster, str) else roster)
+        ),
         config_path=path,
-        warnings=_summarised(warnings),
+        warnings=_summarised(
+            [
+                f"{where}: feed {f.url}: interval {f.interval:g}s is under one minute; "
+                "fine for tests, impolite to real servers"
+                for f in config.feeds
+                if f.interval < MIN_QUIET_INTERVAL
+            ]
+        ),
     )
 
 
 def _database_url(
-    raw: Mapping[str, Any], environ: Mapping[str, str], flag: str | None, where: str
+    configured: str | None, environ: Mapping[str, str], sources: dict[tuple[str, str], str]
 ) -> tuple[str, str]:
-    storage_url = _table(raw, "storage", where).get("url")
-    if flag:
-        url, source = flag, "flag"
-    elif environ.get("WIREDIFF_DB"):
-        url, source = environ["WIREDIFF_DB"], "env"
-    elif storage_url:
-        url, source = str(storage_url), "config"
+    origin = sources.get(("storage", "url"))
+    if configured:
+        url = configured
+        source = "flag" if origin == "--db" else "env" if origin else "config"
     else:
         url, source = f"sqlite:///{default_sqlite_path(environ)}", "default"
     try:
         check_url(url)
     except StoreURLError as err:
-        raise ConfigError(str(err)) from err
+        raise ConfigError(f"{origin}: {err}" if origin else str(err)) from err
     return url, source
-
-
-def _serve_options(raw: Mapping[str, Any], where: str) -> ServeOptions:
-    defaults = ServeOptions()
-    values = {}
-    for key in ("bind", "token_env"):
-        value = raw.get(key, getattr(defaults, key))
-        if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{where}: [serve] {key}: expected a non-empty string, got {value!r}")
-        values[key] = value.strip()
-    return ServeOptions(**values)
-
-
-def _retry_policy(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> RetryPolicy:
-    """[alerts_retry] in the file, each key overridden by its WIREDIFF_ALERT_* variable."""
-    table = dict(_table(raw, "alerts_retry", where))
-    table.update({key: environ[var] for key, var in RETRY_ENV_KEYS.items() if environ.get(var)})
-    return RetryPolicy.from_table(table, f"{where}: [alerts_retry] (or WIREDIFF_ALERT_*)")
-
-
-def _extract_workers(raw: Mapping[str, Any], where: str) -> int | None:
-    value = raw.get("extract_workers")
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"{where}: [fetch] extract_workers: expected 0 or more, got {value!r}")
-    return value
-
-
-def _optional_duration(raw: Mapping[str, Any], key: str, what: str) -> float | None:
-    if key not in raw:
-        return None
-    seconds = parse_duration(raw[key], what=what)
-    if seconds < 1:
-        raise ConfigError(f"{what}: must be at least 1s")
-    return seconds
-
-
-def _daemon_options(raw: Mapping[str, Any], where: str) -> DaemonOptions:
-    defaults = DaemonOptions()
-    values = {}
-    for key in (
-        "tick",
-        "revisit_every",
-        "deliver_every",
-        "housekeeping_every",
-        "stale_after",
-        "shutdown_grace",
-    ):
-        seconds = parse_duration(
-            raw.get(key, getattr(defaults, key)), what=f"{where}: [daemon] {key}"
-        )
-        if seconds <= 0:
-            raise ConfigError(f"{where}: [daemon] {key} must be more than zero")
-        values[key] = seconds
-    values["restart_jitter"] = parse_duration(
-        raw.get("restart_jitter", defaults.restart_jitter), what=f"{where}: [daemon] restart_jitter"
-    )
-    for key in ("min_interval_factor", "max_interval_factor"):
-        factor = raw.get(key, getattr(defaults, key))
-        if isinstance(factor, bool) or not isinstance(factor, int | float) or factor <= 0:
-            raise ConfigError(
-                f"{where}: [daemon] {key} must be a number above zero, got {factor!r}"
-            )
-        values[key] = float(factor)
-    if values["min_interval_factor"] > values["max_interval_factor"]:
-        raise ConfigError(
-            f"{where}: [daemon] min_interval_factor ({values['min_interval_factor']:g}) is above "
-            f"max_interval_factor ({values['max_interval_factor']:g})"
-        )
-    return DaemonOptions(**values)
-
-
-def _log_format(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> str:
-    value = str(raw.get("log_format", environ.get("WIREDIFF_LOG_FORMAT", "text")))
-    if value not in ("text", "json"):
-        raise ConfigError(f'{where}: [daemon] log_format must be "text" or "json", got {value!r}')
-    return value
-
-
-def _fetch_options(raw: Mapping[str, Any], where: str) -> FetchOptions:
-    defaults = FetchOptions()
-    try:
-        return FetchOptions(
-            timeout=parse_duration(
-                raw.get("timeout", defaults.timeout), what=f"{where}: [fetch] timeout"
-            ),
-            max_bytes=_positive_int(
-                raw.get("max_bytes", defaults.max_bytes), f"{where}: [fetch] max_bytes"
-            ),
-            allow_private=_bool(raw.get("allow_private", False), f"{where}: [fetch] allow_private"),
-            concurrency=_positive_int(
-                raw.get("concurrency", defaults.concurrency), f"{where}: [fetch] concurrency"
-            ),
-            per_host=_positive_int(
-                raw.get("per_host", defaults.per_host), f"{where}: [fetch] per_host"
-            ),
-            max_redirects=_positive_int(
-                raw.get("max_redirects", defaults.max_redirects), f"{where}: [fetch] max_redirects"
-            ),
-        )
-    except TypeError as err:
-        raise ConfigError(f"{where}: [fetch]: {err}") from err
 
 
 def _summarised(warnings: list[str], most: int = 3) -> tuple[str, ...]:
@@ -265,55 +382,163 @@ def _summarised(warnings: list[str], most: int = 3) -> tuple[str, ...]:
     return (*warnings[:most], f"... and {len(warnings) - most} more warnings like these")
 
 
-def feed_spec(item: Any, index: int, where: str, warnings: list[str]) -> FeedSpec:
-    label = f"{where}: [[feeds]] #{index + 1}"
-    if not isinstance(item, Mapping):
-        raise ConfigError(f"{label}: expected a table")
-    url = item.get("url")
-    if not isinstance(url, str) or not url.strip():
-        raise ConfigError(f"{label}: missing url")
-    interval = parse_duration(item.get("interval", "15m"), what=f"{label} ({url}) interval")
-    if interval < 1:
-        raise ConfigError(f"{label} ({url}): interval must be at least 1s")
-    if interval < MIN_QUIET_INTERVAL:
-        warnings.append(
-            f"feed {url}: interval {interval:g}s is under one minute; fine for tests, impolite to real servers"
-        )
+def feed_spec(table: FeedTable) -> FeedSpec:
     return FeedSpec(
-        url=url.strip(),
-        name=item.get("name"),
-        interval_s=int(interval),
-        follow_links=_bool(item.get("follow_links", True), f"{label} follow_links"),
-        category=item.get("category"),
+        url=str(table.url),
+        name=table.name,
+        interval_s=int(table.interval),
+        follow_links=table.follow_links,
+        category=table.category,
+        strict_interval=table.strict_interval,
     )
 
 
-def _table(raw: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
-    value = raw.get(key, {})
-    if not isinstance(value, Mapping):
-        raise ConfigError(f"{where}: [{key}] must be a table")
-    return value
-
-
-def _list(raw: Mapping[str, Any], key: str, where: str) -> list[Any]:
-    value = raw.get(key, [])
-    if not isinstance(value, list):
-        raise ConfigError(f"{where}: {key} must be a list of tables ([[{key}]])")
-    return value
-
-
-def _positive_int(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{what}: expected a positive whole number, got {value!r}")
-    return value
-
-
-def _bool(value: Any, what: str) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"{what}: expected true or false, got {value!r}")
-    return value
+def read_feed_tables(raw: Any, where: str) -> tuple[FeedSpec, ...]:
+    """[[feeds]] tables from any file of that shape (the bundled seeds/feeds.toml)."""
+    merged = {"feeds": raw}
+    try:
+        config = msgspec.convert(merged, ConfigFile, dec_hook=_decode)
+    except msgspec.ValidationError as err:
+        raise ConfigError(explain(err, merged, {}, where)) from err
+    return tuple(feed_spec(f) for f in config.feeds)
 
 
 def environment() -> Mapping[str, str]:
     """The process environment; only the CLI calls this, everything else takes `environ`."""
     return os.environ
+
+
+# -- one line per problem -----------------------------------------------------------------------
+
+_AT = re.compile(r"^(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_STEP = re.compile(r"\.([A-Za-z0-9_-]+)|\[(\d+)\]")
+_WORDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "a string",
+    "bool": "true or false",
+    "array": "a list",
+    "object": "a table",
+}
+
+
+def explain(
+    err: msgspec.ValidationError,
+    merged: Mapping[str, Any],
+    sources: Mapping[tuple[str, str], str],
+    where: str,
+) -> str:
+    """msgspec's error as one line: where the value came from, the key, and the problem."""
+    match = _AT.match(str(err))
+    assert match is not None  # the pattern matches any text
+    message, path_text = match["message"], match["path"] or ""
+    path: list[str | int] = [
+        step.group(1) if step.group(1) is not None else int(step.group(2))
+        for step in _STEP.finditer(path_text)
+    ]
+    value = _value_at(merged, path)
+    unknown = re.fullmatch(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        key = unknown[1]
+        return f"{where}: {_unknown(key, path, _value_at(merged, [*path, key]))}"
+    origin = sources.get(tuple(path)) if len(path) == 2 else None  # type: ignore[arg-type]
+    return f"{origin or where}: {_label(path, merged)}: {_problem(message, value, path)}"
+
+
+def _unknown(key: str, path: list[str | int], value: Any) -> str:
+    known = sorted(_struct_at(path).__struct_fields__)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if not path and isinstance(value, Mapping):
+        hint = f" (did you mean [{close[0]}]?)" if close else ""
+        return f"unknown table [{key}]{hint}; known: {', '.join(known)}"
+    if not path and isinstance(value, list):
+        hint = f" (did you mean [[{close[0]}]]?)" if close else ""
+        return f"unknown table [[{key}]]{hint}; known: {', '.join(known)}"
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    place = f"{_label(path, {})}: " if path else ""
+    return f"{place}unknown key {key!r}{hint}"
+
+
+def _problem(message: str, value: Any, path: list[str | int]) -> str:
+    missing = re.fullmatch(r"Object missing required field `(.+)`", message)
+    if missing:
+        return f"missing key {missing[1]!r}"
+    expected = re.fullmatch(r"Expected `([^`]+)`(?:, got `[^`]+`)?(?: (.+))?", message)
+    if expected:
+        kinds = [_WORDS.get(k.strip(), k.strip()) for k in expected[1].split("|")]
+        kinds = [k for k in kinds if k != "null"]
+        bound = f" {_bound(expected[2])}" if expected[2] else ""
+        return f"expected {' or '.join(kinds)}{bound}, got {describe(value)}"
+    if message.startswith("Invalid enum value"):
+        choices = _choices(path)
+        return f"expected one of {', '.join(repr(c) for c in choices)}, got {describe(value)}"
+    return message
+
+
+def _bound(constraint: str) -> str:
+    """msgspec's ">= 1" in words."""
+    op, _, number = constraint.partition(" ")
+    words = {">=": "of at least", ">": "above", "<=": "of at most", "<": "below"}
+    return f"{words.get(op, op)} {number}"
+
+
+def _label(path: list[str | int], merged: Mapping[str, Any]) -> str:
+    """[fetch] timeout, [[feeds]] #2 (https://...) interval, [fetch] revisit #3."""
+    if not path:
+        return "config"
+    table, rest = str(path[0]), path[1:]
+    if table in ("feeds", "alerts"):
+        text = f"[[{table}]]"
+        if rest and isinstance(rest[0], int):
+            item = _value_at(merged, path[:2])
+            url = item.get("url") if isinstance(item, Mapping) else None
+            text += f" #{rest[0] + 1}" + (f" ({url})" if isinstance(url, str) else "")
+            rest = rest[1:]
+    else:
+        text = f"[{table}]"
+    for step in rest:
+        text += f" #{step + 1}" if isinstance(step, int) else f" {step}"
+    return text
+
+
+def _value_at(data: Any, path: list[str | int]) -> Any:
+    for step in path:
+        if isinstance(step, int) and isinstance(data, list | tuple) and step < len(data):
+            data = data[step]
+        elif isinstance(step, str) and isinstance(data, Mapping):
+            data = data.get(step)
+        else:
+            return None
+    return data
+
+
+def _struct_at(path: list[str | int]) -> type[msgspec.Struct]:
+    """The schema's table at `path` (list indexes skipped)."""
+    current: type[msgspec.Struct] = ConfigFile
+    for step in path:
+        if isinstance(step, int):
+            continue
+        hint = typing.get_type_hints(current).get(step)
+        found = _struct_in(hint)
+        if found is None:
+            break
+        current = found
+    return current
+
+
+def _struct_in(hint: Any) -> type[msgspec.Struct] | None:
+    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
+        return hint
+    for arg in typing.get_args(hint):
+        found = _struct_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _choices(path: list[str | int]) -> tuple[Any, ...]:
+    names = [s for s in path if isinstance(s, str)]
+    if not names:
+        return ()
+    hint = typing.get_type_hints(_struct_at(path[:-1])).get(names[-1])
+    return typing.get_args(hint) if typing.get_origin(hint) is Literal else ()

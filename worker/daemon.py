@@ -314,10 +314,11 @@ class Daemon:
             or state.interval_s < ADAPT_FROM
         ):
             return state
-        return replace(state, interval_s=max(1, round(state.interval_s * pace.factor)))
+        paced = max(1, round(state.interval_s * pace.factor))
+        return replace(state, interval_s=paced, pace=pace.factor)
 
     def _adapt(self, state: FeedState, outcome: FeedOutcome) -> None:
-        if outcome.status == "error" or state.interval_s < ADAPT_FROM:
+        if outcome.status in ("error", "deferred") or state.interval_s < ADAPT_FROM:
             return
         opts = self.options
         pace = self.pace.setdefault(state.id, Pace())
@@ -344,6 +345,8 @@ class Daemon:
                 outcome = FeedOutcome(state.url, "error", error=f"{type(err).__name__}: {err}")
             self.metrics.fetch_seconds.observe(time.monotonic() - started)
         self.checks += 1
+        if outcome.status == "deferred":  # never sent: due again at the next tick
+            self._launched.pop(state.id, None)
         self._adapt(state, outcome)
         self._count(outcome)
         return outcome
@@ -354,6 +357,8 @@ class Daemon:
         self._log_changes(outcome.events)
         if outcome.status == "error":
             log_kv(logger, logging.WARNING, "feed_error", url=outcome.url, error=outcome.error)
+        elif outcome.status == "deferred":  # never sent: not the site's failure
+            log_kv(logger, logging.INFO, "feed_deferred", url=outcome.url, why=outcome.warning)
 
     def _log_changes(self, events: list[dict[str, Any]]) -> None:
         for event in events:

@@ -30,11 +30,12 @@ from typing import Any
 from alerts.backoff import CAP, FIRST_DELAY, MAX_AGE, expired, next_attempt_delay
 from alerts.channels import deliver, deliver_digest
 from alerts.config import ChannelConfig, EmailChannelConfig, WebhookChannelConfig
+from alerts.durations import format_duration
 from alerts.errors import DeliveryError
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
-from worker.durations import format_duration, parse_duration
+from worker.durations import parse_duration
 from worker.errors import ConfigError
 
 logger = logging.getLogger(__name__)

@@ -4,10 +4,12 @@ WorkerError
 ├── ConfigError                # bad config file or flag: exit code 2
 ├── FetchError(url)            # transport failures, translated from httpx at the edge
 │   ├── FetchTimeout
+│   ├── HostUnreachable        # its connect hung a moment ago: not tried again for a while
 │   ├── HTTPStatusError(status_code, retry_after)
 │   ├── ResponseTooLarge
 │   ├── TooManyRedirects
 │   └── BlockedAddress         # SSRF guard: a link pointing at a private address
+├── QueueTimeout(url)          # never sent: no free slot in time (says nothing about the site)
 ├── ParseError(url)            # nothing usable in a feed body
 └── ExtractError               # no main text found in a page
 """
@@ -24,32 +26,52 @@ class ConfigError(WorkerError):
 
 
 class FetchError(WorkerError):
-    def __init__(self, url: str, message: str) -> None:
+    """`reason` is a few words for counting failures by kind (feed text used: HTTP 404 x3)."""
+
+    reason = "fetch failed"
+
+    def __init__(self, url: str, message: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.url = url
+        if reason is not None:
+            self.reason = reason
 
 
 class FetchTimeout(FetchError):
-    pass
+    reason = "timed out"
+
+
+class HostUnreachable(FetchError):
+    reason = "host did not answer"
 
 
 class HTTPStatusError(FetchError):
     def __init__(self, url: str, status_code: int, retry_after: float | None = None) -> None:
-        super().__init__(url, f"{url}: HTTP {status_code}")
+        super().__init__(url, f"{url}: HTTP {status_code}", reason=f"HTTP {status_code}")
         self.status_code = status_code
         self.retry_after = retry_after
 
 
 class ResponseTooLarge(FetchError):
-    pass
+    reason = "too large"
 
 
 class TooManyRedirects(FetchError):
-    pass
+    reason = "too many redirects"
 
 
 class BlockedAddress(FetchError):
-    pass
+    reason = "blocked by the address guard"
+
+
+class QueueTimeout(WorkerError):
+    """A request waited longer than [fetch] queue_timeout for a free slot and was never sent.
+
+    Not a FetchError: the site was not asked, so nothing may be concluded about it."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(message)
+        self.url = url
 
 
 class ParseError(WorkerError):
@@ -59,4 +81,4 @@ class ParseError(WorkerError):
 
 
 class ExtractError(WorkerError):
-    pass
+    reason = "no main text found"

@@ -1,10 +1,19 @@
 """Fetch stage: a URL (+ validators) in, a FetchResult out, or a worker.errors.FetchError.
 
 Conditional GET, gzip/deflate/brotli, redirects followed by hand (each hop checked by the SSRF
-guard and counted), a total deadline covering headers and body, a cap on the decompressed
-body enforced while streaming, a global and a per-host concurrency limit. 304 is a value
+guard and counted), a cap on the decompressed body enforced while streaming. 304 is a value
 (FetchResult.not_modified); Retry-After and cache lifetimes are parsed for the scheduler, never
 slept on here.
+
+Time is counted where it is spent, so a busy pass never blames a healthy site:
+- a request first waits in line for its slots: one of its host's (`per_host`, politeness), one
+  of the overall ones (`concurrency`), and, while its host has not answered yet, one of the
+  slots new hosts may hold (at most half of them, so hosts whose connects hang cannot take
+  every slot). That wait is bounded by `queue_timeout`; a request that waited longer is
+  never sent and raises QueueTimeout, which says nothing about the site;
+- once sent, the request has `timeout` seconds in all (hops, headers and body), and its
+  connect (DNS lookup included) `connect_timeout` of them. A host whose connect hung is not
+  tried again for a while (HostUnreachable at once), so its other pages do not queue behind it.
 """
 
 from __future__ import annotations
@@ -12,11 +21,14 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import brotli
 import httpx
@@ -26,7 +38,9 @@ from alerts.backoff import parse_retry_after
 from worker.errors import (
     FetchError,
     FetchTimeout,
+    HostUnreachable,
     HTTPStatusError,
+    QueueTimeout,
     ResponseTooLarge,
     TooManyRedirects,
 )
@@ -34,12 +48,14 @@ from worker.guard import check_url, url_host
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024  # most decompressed bytes produced per step: bounds memory on a bomb
+HUNG_HOST_PAUSE = 300  # seconds a host whose connect hung is not tried again
 
 
 @dataclass(frozen=True, slots=True)
 class FetchOptions:
-    timeout: float = 30.0  # total deadline per request, body included
-    connect_timeout: float = 10.0
+    timeout: float = 30.0  # one request once sent: every hop, headers and body
+    connect_timeout: float = 10.0  # a connect (DNS lookup included) that hangs is cut here
+    queue_timeout: float = 300.0  # longest wait in line for a free slot; then QueueTimeout
     max_bytes: int = 10 * 1024 * 1024  # cap on the DECOMPRESSED body, enforced while streaming
     max_redirects: int = 5
     allow_private: bool = False  # see worker.guard
@@ -86,7 +102,16 @@ class Fetcher:
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
         self._global = asyncio.Semaphore(options.concurrency)
+        # Hosts that have not answered yet may hold at most half the slots: when their
+        # connects hang, the other half still serves the hosts known to answer.
+        self._first_contact = asyncio.Semaphore(max(1, options.concurrency // 2))
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._answered: set[str] = set()
+        # The SSRF guard's DNS lookups get threads of their own: a lookup that hangs holds its
+        # thread until the system resolver gives up, and must not hold one of the threads the
+        # pipeline stores and parses with (asyncio.to_thread).
+        self._dns = ThreadPoolExecutor(options.concurrency, thread_name_prefix="wirediff-dns")
+        self._hung: dict[str, tuple[float, str]] = {}  # host -> (not before, why)
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -101,53 +126,131 @@ class Fetcher:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        self._dns.shutdown(wait=False, cancel_futures=True)  # a hung lookup ends on its own
 
     async def fetch(
         self, url: str, validators: Validators | None = None, *, trusted_host: str | None = None
     ) -> FetchResult:
         """GET url. trusted_host=None: a user-configured feed URL (first hop not checked);
-        otherwise a link found in the feed at trusted_host, checked on every hop."""
+        otherwise a link found in the feed at trusted_host, checked on every hop.
+
+        Only the time spent on the hops counts against `timeout`; waiting in line for a slot
+        does not (see the module's docstring)."""
         started = time.monotonic()
         check_first = trusted_host is not None
         trusted = trusted_host if trusted_host is not None else url_host(url)
         seen = {url}
         current = url
-        async with self._global:
-            for hop in range(self.options.max_redirects + 1):
-                if check_first or hop > 0:
-                    await check_url(
-                        current, allow_private=self.options.allow_private, trusted_host=trusted
-                    )
-                remaining = self.options.timeout - (time.monotonic() - started)
-                response, body = await self._hop(current, validators, remaining)
-                location = _redirect_target(response)
-                if location is None:
-                    return _result(response, body, validators, hop > 0, started)
-                if location in seen:
-                    raise TooManyRedirects(url, f"{url}: redirect loop at {location}")
-                seen.add(location)
-                current = location
+        spent = 0.0
+        for hop in range(self.options.max_redirects + 1):
+            async with self._slot(url, current):
+                hop_started = time.monotonic()
+                try:
+                    if check_first or hop > 0:
+                        await self._check(current, trusted)
+                    remaining = self.options.timeout - spent
+                    response, body = await self._hop(current, validators, remaining)
+                finally:
+                    spent += time.monotonic() - hop_started
+            location = _redirect_target(response)
+            if location is None:
+                return _result(response, body, validators, hop > 0, started)
+            if location in seen:
+                raise TooManyRedirects(url, f"{url}: redirect loop at {location}")
+            seen.add(location)
+            current = location
         raise TooManyRedirects(url, f"{url}: more than {self.options.max_redirects} redirects")
+
+    @asynccontextmanager
+    async def _slot(self, url: str, current: str) -> AsyncIterator[None]:
+        """Wait in line for the slots `current` needs (at most queue_timeout), then hold them."""
+        key = _host_key(current)
+        self._raise_if_hung(url, key)
+        gates = [self._hosts.setdefault(key, asyncio.Semaphore(self.options.per_host))]
+        if key not in self._answered:
+            gates.append(self._first_contact)
+        gates.append(self._global)
+        held: list[asyncio.Semaphore] = []
+        try:
+            async with asyncio.timeout(self.options.queue_timeout):
+                for gate in gates:
+                    await gate.acquire()
+                    held.append(gate)
+        except TimeoutError:
+            for gate in reversed(held):
+                gate.release()
+            raise QueueTimeout(
+                url,
+                f"{url}: not sent: waited {self.options.queue_timeout:g} s in line for a free "
+                "connection slot (other requests held them; [fetch] queue_timeout)",
+            ) from None
+        try:
+            self._raise_if_hung(url, key)  # it may have hung while this request waited
+            yield
+        finally:
+            for gate in reversed(held):
+                gate.release()
+
+    def _raise_if_hung(self, url: str, key: str) -> None:
+        hung = self._hung.get(key)
+        if hung is not None and time.monotonic() < hung[0]:
+            raise HostUnreachable(url, f"{url}: {hung[1]}")
+
+    async def _check(self, url: str, trusted: str | None) -> None:
+        """The SSRF guard, its DNS lookup bounded like a connect."""
+        try:
+            async with asyncio.timeout(self.options.connect_timeout):
+                await check_url(
+                    url,
+                    allow_private=self.options.allow_private,
+                    trusted_host=trusted,
+                    executor=self._dns,
+                )
+        except TimeoutError:
+            raise self._hang(
+                url,
+                f"looking up its host took more than {self.options.connect_timeout:g} s",
+                reason="host lookup hung",
+            ) from None
+
+    def _hang(self, url: str, what: str, *, reason: str = "could not connect") -> FetchTimeout:
+        """Remember a host whose connect hung, so its other requests fail at once for a while."""
+        until = time.monotonic() + HUNG_HOST_PAUSE
+        clock = time.strftime("%H:%M:%S")
+        self._hung[_host_key(url)] = (
+            until,
+            f"host did not answer at {clock} ({what}); not tried again for {HUNG_HOST_PAUSE // 60:g} min",
+        )
+        return FetchTimeout(url, f"{url}: {what}", reason=reason)
 
     async def _hop(
         self, url: str, validators: Validators | None, remaining: float
     ) -> tuple[httpx.Response, bytes]:
-        host = url_host(url) or ""
-        semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.options.per_host))
-        async with semaphore:
-            try:
-                async with asyncio.timeout(max(remaining, 0.0)):
-                    return await self._send(url, validators)
-            except TimeoutError as exc:
-                raise FetchTimeout(
-                    url, f"{url}: timed out after {self.options.timeout:g} s"
-                ) from exc
-            except httpx.TimeoutException as exc:
-                raise FetchTimeout(url, f"{url}: timed out ({type(exc).__name__})") from exc
-            except httpx.InvalidURL as exc:
-                raise FetchError(url, f"{url}: invalid URL: {exc}") from exc
-            except httpx.HTTPError as exc:
-                raise FetchError(url, f"{url}: {type(exc).__name__}: {_one_line(exc)}") from exc
+        try:
+            async with asyncio.timeout(max(remaining, 0.0)):
+                response, body = await self._send(url, validators)
+        except TimeoutError as exc:
+            raise FetchTimeout(
+                url, f"{url}: no complete answer within {self.options.timeout:g} s"
+            ) from exc
+        except httpx.ConnectTimeout as exc:
+            raise self._hang(
+                url, f"could not connect within {self.options.connect_timeout:g} s"
+            ) from exc
+        except httpx.TimeoutException as exc:
+            raise FetchTimeout(url, f"{url}: timed out ({type(exc).__name__})") from exc
+        except httpx.InvalidURL as exc:
+            raise FetchError(url, f"{url}: invalid URL: {exc}") from exc
+        except HTTPStatusError:
+            self._answered.add(_host_key(url))
+            raise
+        except httpx.HTTPError as exc:
+            reason = "could not connect" if isinstance(exc, httpx.ConnectError) else None
+            raise FetchError(
+                url, f"{url}: {type(exc).__name__}: {_one_line(exc)}", reason=reason
+            ) from exc
+        self._answered.add(_host_key(url))
+        return response, body
 
     async def _send(self, url: str, validators: Validators | None) -> tuple[httpx.Response, bytes]:
         request = self._client.build_request("GET", url, headers=_conditional(validators))
@@ -182,6 +285,16 @@ class Fetcher:
         if size > cap:
             raise ResponseTooLarge(url, f"{url}: body is over the {cap} byte cap")
         return b"".join(parts)
+
+
+def _host_key(url: str) -> str:
+    """host:port: the unit of politeness (two ports of one address are two servers)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return url_host(url) or ""
+    return f"{url_host(url) or ''}:{port}"
 
 
 def _conditional(validators: Validators | None) -> dict[str, str]:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from concurrent.futures import Executor
+from functools import partial
 from urllib.parse import urlsplit
 
 from worker.errors import BlockedAddress, FetchError
@@ -76,8 +78,17 @@ def url_host(url: str) -> str | None:
     return host.lower().rstrip(".") if host else None
 
 
-async def check_url(url: str, *, allow_private: bool, trusted_host: str | None) -> None:
-    """Raise BlockedAddress unless the URL is http(s) and its host resolves to public addresses."""
+async def check_url(
+    url: str,
+    *,
+    allow_private: bool,
+    trusted_host: str | None,
+    executor: Executor | None = None,
+) -> None:
+    """Raise BlockedAddress unless the URL is http(s) and its host resolves to public addresses.
+
+    The lookup runs in `executor` (default: the loop's): a lookup that hangs holds its thread
+    until the system resolver gives up, so the fetcher keeps such threads apart."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise BlockedAddress(url, f"{url}: scheme {parts.scheme or '(none)'!r} is not http(s)")
@@ -86,22 +97,25 @@ async def check_url(url: str, *, allow_private: bool, trusted_host: str | None) 
         raise BlockedAddress(url, f"{url}: no host in URL")
     if allow_private or (trusted_host is not None and host == trusted_host.lower().rstrip(".")):
         return
-    for address in await _resolve(url, host):
+    for address in await _resolve(url, host, executor):
         if is_internal(address):
             raise BlockedAddress(
                 url, f"{url}: host {host} resolves to internal address {address}, not fetched"
             )
 
 
-async def _resolve(url: str, host: str) -> list[IPAddress]:
+async def _resolve(url: str, host: str, executor: Executor | None) -> list[IPAddress]:
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
     loop = asyncio.get_running_loop()
+    lookup = partial(socket.getaddrinfo, host, None, type=socket.SOCK_STREAM)
     try:
-        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        infos = await loop.run_in_executor(executor, lookup)
     except (OSError, UnicodeError) as exc:
-        raise FetchError(url, f"{url}: cannot resolve host {host}: {exc}") from exc
+        raise FetchError(
+            url, f"{url}: cannot resolve host {host}: {exc}", reason="host not found"
+        ) from exc
     # sockaddr[0] may carry an IPv6 scope ("fe80::1%eth0"); the scope is not part of the address.
     return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]

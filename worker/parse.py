@@ -84,6 +84,7 @@ class ParsedFeed:
     entries: tuple[ParsedEntry, ...]
     warning: str | None  # e.g. "malformed XML recovered: <reason>"
     ttl_seconds: int | None  # RSS <ttl>, else sy:updatePeriod/updateFrequency
+    ttl_source: str | None = None  # which of them, as a user reads it
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -119,12 +120,14 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
             "NUL) replaced with U+FFFD"
         )
     link = channel.get("link")
+    ttl = _ttl(channel)
     return ParsedFeed(
         title=_clean_title(scrub.text(channel.get("title"))) or None,
         link=canonical_link(link, url) if link else None,
         entries=entries,
         warning="; ".join(w for w in warnings if w) or None,
-        ttl_seconds=_ttl_seconds(channel),
+        ttl_seconds=ttl[0] if ttl else None,
+        ttl_source=ttl[1] if ttl else None,
     )
 
 
@@ -375,15 +378,19 @@ def _json_entry(item: Mapping[str, Any], base: str) -> ParsedEntry | None:
     return _entry(guid, link, title, published, content)
 
 
-def _ttl_seconds(channel: Mapping[str, Any]) -> int | None:
+def _ttl(channel: Mapping[str, Any]) -> tuple[int, str] | None:
+    """The feed's own update hint: seconds, and where it came from."""
     ttl = _text(channel.get("ttl"))
     if ttl and ttl.isdigit() and int(ttl) > 0:
-        return int(ttl) * 60
-    period = _UPDATE_PERIODS.get((_text(channel.get("sy_updateperiod")) or "").lower())
+        return int(ttl) * 60, f"the feed's <ttl> of {ttl} min"
+    name = (_text(channel.get("sy_updateperiod")) or "").lower()
+    period = _UPDATE_PERIODS.get(name)
     if period is None:
         return None
     frequency = _text(channel.get("sy_updatefrequency")) or "1"
-    return period // int(frequency) if frequency.isdigit() and int(frequency) > 0 else period
+    if frequency.isdigit() and int(frequency) > 1:
+        return period // int(frequency), f"the feed's sy:updatePeriod {name} / {frequency}"
+    return period, f"the feed's sy:updatePeriod {name}"
 
 
 def _struct_to_utc(value: Any) -> datetime | None:

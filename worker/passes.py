@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from storage.feeds import FeedSpec
 from worker.app import Runtime, deliver_outbox, pipeline_context
+from worker.context import Tally
 from worker.errors import ConfigError
 from worker.extract_pool import Extractor
+from worker.feedurl import check_feed_url
 from worker.fetch import Fetcher
 from worker.output import Console, PassReport
 from worker.pipeline import load_feed_states, run_pass
@@ -17,32 +21,62 @@ from worker.revisits import revisit_due
 
 
 def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:
-    """`--feed` values: http(s) URLs as given, anything else a local file (checked now)."""
+    """`--feed` values: http(s) URLs (checked as everywhere), else a local feed file.
+
+    A path (or a file: URL) given here is the only way a feed is ever read from local disk; it
+    is stored under its file: URL, and a pass without it on the command line does not read it.
+    """
     specs = []
     for arg in args:
-        if arg.startswith(("http://", "https://", "file:")):
-            specs.append(FeedSpec(url=arg))
+        if arg.startswith("file:"):
+            path = Path(url2pathname(urlsplit(arg).path))
+        elif "://" in arg or arg.split(":", 1)[0].lower() in ("javascript", "data"):
+            specs.append(FeedSpec(url=check_feed_url(arg)))
             continue
-        path = Path(arg).expanduser()
-        if not path.is_file():
-            raise ConfigError(f"--feed {arg}: no such file (give an http(s) URL or a feed file)")
-        if not os.access(path, os.R_OK):
-            raise ConfigError(f"--feed {arg}: file is not readable")
-        specs.append(FeedSpec(url=path.resolve().as_uri(), follow_links=True))
+        else:
+            path = Path(arg).expanduser()
+        specs.append(FeedSpec(url=_local_feed(arg, path), follow_links=True))
     return specs
 
 
+def _local_feed(arg: str, path: Path) -> str:
+    if path.is_dir():
+        raise ConfigError(f"--feed {arg}: is a directory, not a feed file")
+    if not path.exists():
+        raise ConfigError(f"--feed {arg}: no such file (give an http(s) URL or a feed file)")
+    if not os.access(path, os.R_OK):
+        raise ConfigError(f"--feed {arg}: file is not readable")
+    return path.resolve().as_uri()
+
+
 async def one_pass(
-    runtime: Runtime, urls: Sequence[str] | None, console: Console, *, write_alerts: bool = True
+    runtime: Runtime,
+    urls: Sequence[str] | None,
+    console: Console,
+    *,
+    write_alerts: bool = True,
+    tally: Tally | None = None,
 ) -> PassReport:
+    """One pass over `urls` (None: every feed); the file: URLs among them are the local feed
+    files named on the command line, read from disk in this pass only."""
     settings = runtime.settings
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
+    tally = tally or Tally()
+    tally.feeds = len(states)
     async with (
         Fetcher(settings.fetch) as fetcher,
         Extractor(settings.extract_workers) as extractor,
     ):
-        ctx = pipeline_context(runtime, fetcher, extractor=extractor, write_alerts=write_alerts)
+        local = frozenset(u for u in urls or () if u.startswith("file:"))
+        ctx = pipeline_context(
+            runtime,
+            fetcher,
+            extractor=extractor,
+            write_alerts=write_alerts,
+            local_files=local,
+            tally=tally,
+        )
         console.start(len(states))
         try:
             outcomes = await run_pass(
@@ -58,7 +92,9 @@ async def one_pass(
     for outcome in outcomes:
         console.feed(outcome.to_json())
         report.errors += outcome.status == "error"
+        report.deferred += outcome.status == "deferred"
         report.new_versions += outcome.new_versions
+        report.fell_back += outcome.fell_back.total()
     for event in events:
         console.change(event)
     report.changes = len(events)

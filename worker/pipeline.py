@@ -11,16 +11,19 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from storage import articles, feeds
+from alerts.durations import format_duration
+from storage import articles, feeds, versions
 from storage.db import Store
 from storage.errors import StorageError, StoreConflict
+from storage.feeds import Listing, Wait
 from worker.context import (
     GONE_STATUSES,
     Context,
@@ -30,9 +33,18 @@ from worker.context import (
     KnownArticle,
     PageText,
 )
-from worker.errors import ExtractError, FetchError, HTTPStatusError, ParseError, WorkerError
+from worker.errors import (
+    ExtractError,
+    FetchError,
+    HTTPStatusError,
+    ParseError,
+    QueueTimeout,
+    ResponseTooLarge,
+    WorkerError,
+)
 from worker.extract import extract_article
-from worker.fetch import Fetcher, FetchResult, Validators
+from worker.feedurl import FeedURLError, check_feed_url
+from worker.fetch import FetchResult, Validators
 from worker.guard import url_host
 from worker.parse import ParsedEntry, parse_feed
 from worker.snapshot import store_entry
@@ -44,13 +56,21 @@ logger = logging.getLogger(__name__)
 
 async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     """One feed, end to end. Per-feed failures become an `error` outcome, never an exception."""
+    if feed.url not in ctx.local_files:
+        try:
+            check_feed_url(feed.url)
+        except FeedURLError as err:  # stored before URLs were checked where they enter
+            message = f"{err}; not fetched (`wirediff feeds remove {feed.url}` removes it)"
+            return await _record_error(ctx, feed, message, err)
     try:
-        result = await fetch_feed_body(ctx.fetcher, feed)
+        result = await fetch_feed_body(ctx, feed)
+    except QueueTimeout as err:  # never sent: the feed stays due, its error count unchanged
+        return FeedOutcome(feed.url, "deferred", warning=str(err))
     except WorkerError as err:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
     if result.not_modified or body_hash == feed.body_hash:
-        await _record_ok(ctx, feed, result, None, None)
+        await _record_ok(ctx, feed, result)
         return FeedOutcome(feed.url, "not_modified")
     try:
         # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
@@ -64,17 +84,38 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return_exceptions=True,
     )
     results, failed = _split_failures(feed, entries, gathered)
-    # With failed entries neither the body nor its validators are remembered: the next pass
-    # fetches and parses it again, and the failed entries get another chance.
-    if failed:
+    deferred = sum(r.deferred for r in results)
+    # With failed or deferred entries neither the body nor its validators are remembered: the
+    # next pass fetches and parses it again, and those entries get another chance.
+    if failed or deferred:
         result = replace(result, validators=Validators(feed.etag, feed.last_modified))
+    fell_back = Counter(r.fell_back for r in results if r.fell_back)
+    hint = (parsed.ttl_seconds, parsed.ttl_source or "") if parsed.ttl_seconds else None
+    listing = Listing(frozenset(e.key for e in entries), len(entries), dict(fell_back), hint)
     await _record_ok(
-        ctx, feed, result, None if failed else body_hash, parsed.title, parsed.ttl_seconds
+        ctx,
+        replace(feed, hint=hint),
+        result,
+        body_hash=None if failed or deferred else body_hash,
+        title=parsed.title,
+        listing=listing,
     )
-    warnings = [w for w in (parsed.warning, f"{failed} entries failed" if failed else None) if w]
+    warnings = [
+        w
+        for w in (
+            parsed.warning,
+            f"{failed} entries failed" if failed else None,
+            f"{deferred} pages not fetched: no free connection slot within "
+            f"{ctx.fetcher.options.queue_timeout:g} s; they are fetched next pass"
+            if deferred
+            else None,
+        )
+        if w
+    ]
     outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, "; ".join(warnings) or None))
     outcome.entries = len(parsed.entries)
     outcome.new_versions = sum(r.new_version for r in results)
+    outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
     return outcome
 
@@ -98,17 +139,26 @@ def _split_failures(
     return results, failed
 
 
-async def fetch_feed_body(fetcher: Fetcher, feed: FeedState) -> FetchResult:
-    """HTTP(S) through the fetcher; `file://` feeds (from `fetch --feed PATH`) read from disk."""
-    if not feed.url.startswith("file:"):
-        return await fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
+    """HTTP(S) through the fetcher; a local file only when this pass was given its path on the
+    command line (`fetch --feed PATH`), read up to the size cap and no further."""
+    if feed.url not in ctx.local_files:
+        return await ctx.fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+    cap = ctx.fetcher.options.max_bytes
     path = Path(url2pathname(urlsplit(feed.url).path))
+
+    def read() -> bytes:
+        with path.open("rb") as fh:  # a device such as /dev/zero is read up to the cap only
+            return fh.read(cap + 1)
+
     try:
-        body = await asyncio.to_thread(path.read_bytes)
+        body = await asyncio.to_thread(read)
     except OSError as err:
         raise FetchError(feed.url, f"{path}: {err.strerror or err}") from err
-    if len(body) > fetcher.options.max_bytes:
-        raise FetchError(feed.url, f"{path}: file is over the {fetcher.options.max_bytes} byte cap")
+    if len(body) > cap:
+        raise ResponseTooLarge(
+            feed.url, f"{path}: more than the {cap} byte cap ([fetch] max_bytes); not read further"
+        )
     return FetchResult(feed.url, 200, body, None, Validators(), False, False, None, None, 0.0)
 
 
@@ -122,10 +172,9 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
-        return {
-            key: KnownArticle(a.id, a.item_hash, a.state, a.page_etag, a.page_last_modified)
-            for key, a in articles.for_feed(session, feed_id).items()
-        }
+        rows = articles.for_feed(session, feed_id)
+        from_page = versions.from_page(session, [a.id for a in rows.values()])
+        return {key: KnownArticle.of(a, a.id in from_page) for key, a in rows.items()}
 
 
 # -- entry level -----------------------------------------------------------------------------
@@ -142,9 +191,15 @@ async def process_entry(
     """Extract the entry's text and store a version if it changed; detect and record changes."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
-    page = await extract_entry_text(ctx, feed, entry, known)
     try:
-        return await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        page = await extract_entry_text(ctx, feed, entry, known)
+    except QueueTimeout:  # the page was never asked for: nothing is stored, tried next pass
+        return EntryResult(deferred=True)
+    try:
+        result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        result.fell_back = page.fallback
+        ctx.tally.versions += result.new_version
+        return result
     except StoreConflict:
         # Another worker stored this version (or change) first: the database kept one copy.
         logger.info("entry stored by another worker feed=%s entry=%s", feed.url, entry.key)
@@ -161,21 +216,25 @@ async def extract_entry_text(
 ) -> PageText:
     """The page's main text when the feed follows links, else (or on failure) the feed's text."""
     link = entry.link
-    if not feed.follow_links or not link or not link.startswith(("http://", "https://")):
+    if not feed.follow_links:
         return _feed_text(entry)
+    if not link:
+        return _feed_text(entry, "entry has no link")
+    if not link.startswith(("http://", "https://")):
+        return _feed_text(entry, "link is not http(s)", f"{link}: not an http(s) link")
     validators = Validators(known.page_etag, known.page_last_modified) if known else None
-    trusted = url_host(feed.url) if not feed.url.startswith("file:") else None
+    trusted = url_host(feed.url) if feed.url not in ctx.local_files else None
     try:
         result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
     except HTTPStatusError as err:
-        if err.status_code in GONE_STATUSES and known is not None:
+        if err.status_code in GONE_STATUSES and known is not None and known.page_seen:
             return PageText(None, "page", gone=True, note=f"HTTP {err.status_code}")
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     except FetchError as err:
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     if result.not_modified:
         return PageText(None, "page", validators=validators)
-    if known is not None and _redirected_away(link, result):
+    if known is not None and known.page_seen and _redirected_away(link, result):
         return PageText(None, "page", gone=True, note=f"redirected to {result.url}")
     raw_hash = hashlib.sha256(result.body).hexdigest()
     try:
@@ -184,7 +243,7 @@ async def extract_entry_text(
         else:
             extracted = await asyncio.to_thread(extract_article, result.body, result.url)
     except ExtractError as err:
-        return _feed_text(entry, note=_one_line(link, err))
+        return _feed_text(entry, err.reason, _one_line(link, err))
     return PageText(
         extracted.text,
         "page",
@@ -205,10 +264,11 @@ def _redirected_away(link: str, result: FetchResult) -> bool:
     return new.path.strip("/") == "" or new.path.count("/") < min(old.path.count("/"), 2)
 
 
-def _feed_text(entry: ParsedEntry, note: str | None = None) -> PageText:
-    if note:
-        logger.info("using feed text entry=%s reason=%s", entry.key, note)
-    return PageText(entry.content, "feed", "feed", None, None, None, note=note)
+def _feed_text(entry: ParsedEntry, reason: str | None = None, note: str | None = None) -> PageText:
+    """The feed's own text; `reason` (a few words) when the page was wanted but not usable."""
+    if reason:
+        logger.info("using feed text entry=%s reason=%s", entry.key, note or reason)
+    return PageText(entry.content, "feed", "feed", None, None, None, note=note, fallback=reason)
 
 
 # -- feed bookkeeping ------------------------------------------------------------------------
@@ -218,29 +278,48 @@ async def _record_ok(
     ctx: Context,
     feed: FeedState,
     result: FetchResult,
-    body_hash: str | None,
-    title: str | None,
-    ttl: int | None = None,
+    *,
+    body_hash: str | None = None,
+    title: str | None = None,
+    listing: Listing | None = None,
 ) -> None:
-    # Never sooner than the feed's own TTL, Cache-Control/Expires or Retry-After allow.
-    wait = max(
-        float(feed.interval_s), result.cache_max_age or 0.0, result.retry_after or 0.0, ttl or 0.0
-    )
-    next_at = ctx.clock() + timedelta(seconds=wait)
+    wait = next_wait(feed, result, ctx.clock())
 
     def write() -> None:
         with ctx.store.write() as session:
             feeds.record_ok(
                 session,
                 feed.id,
-                next_fetch_at=next_at,
+                wait=wait,
                 etag=result.validators.etag,
                 last_modified=result.validators.last_modified,
                 body_hash=body_hash,
                 title=title,
+                listing=listing,
             )
 
     await asyncio.to_thread(write)
+
+
+def next_wait(feed: FeedState, result: FetchResult, now: datetime) -> Wait:
+    """The feed's interval, lengthened (never shortened) by politeness hints: the feed's own
+    <ttl> or sy:updatePeriod and Cache-Control/Expires, unless its interval is strict, and a
+    Retry-After in any case (the server asked). The reason says which one decided."""
+    if feed.pace == 1.0:
+        base = "the configured interval"
+    else:
+        configured = format_duration(round(feed.interval_s / feed.pace))
+        base = f"the configured {configured} x{feed.pace:.2g} (a quiet feed is polled less)"
+    candidates = [(float(feed.interval_s), base)]
+    if not feed.strict_interval:
+        if result.cache_max_age:
+            candidates.append((result.cache_max_age, "the server's Cache-Control/Expires"))
+        if feed.hint:
+            candidates.append((float(feed.hint[0]), feed.hint[1]))
+    if result.retry_after:
+        candidates.append((result.retry_after, "the server's Retry-After"))
+    seconds, reason = max(candidates, key=lambda c: c[0])
+    return Wait(now + timedelta(seconds=seconds), round(seconds), reason)
 
 
 async def _record_error(
@@ -258,7 +337,7 @@ async def _record_error(
             feeds.record_error(session, feed.id, message, next_fetch_at=next_at)
 
     await asyncio.to_thread(write)
-    logger.warning("feed failed url=%s error=%s", feed.url, message)
+    logger.debug("feed failed url=%s error=%s", feed.url, message)  # the caller reports it
     return FeedOutcome(feed.url, "error", error=message)
 
 
@@ -297,6 +376,7 @@ async def run_pass(
                     "error",
                     error=f"{feed.url}: internal error: {type(err).__name__}: {err}",
                 )
+        ctx.tally.feeds_done += 1
         if on_outcome is not None:
             on_outcome(outcome)
         return outcome

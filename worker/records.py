@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from storage import changes
+from alerts.durations import format_duration
+from storage import changes, feeds
 from storage.models import Article, Change, Delivery, Feed, Version
 from worker.detect.changes import Change as Detected
-from worker.durations import format_duration
 from worker.events import Subject, build_event
 
 
@@ -21,24 +21,40 @@ def iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
-def feed_record(feed: Feed) -> dict[str, Any]:
-    """One line of `feeds list --json`."""
+def feed_record(feed: Feed, articles: dict[str, int] | None = None) -> dict[str, Any]:
+    """One line of `feeds list --json`; `articles`: counts in the feed / left it / taken down
+    (storage.articles.listing_by_feed)."""
+    effective = feed.wait_s or feed.interval_s
     return {
         "type": "feed",
         "url": feed.url,
         "name": feed.name,
         "interval": format_duration(feed.interval_s),
+        "effective_interval": format_duration(effective),
+        "interval_reason": feed.wait_reason,
+        "strict_interval": feed.strict_interval,
         "follow_links": feed.follow_links,
         "category": feed.category,
         "last_ok_at": iso(feed.last_ok_at),
         "error_count": feed.error_count,
         "last_error": feed.last_error,
         "next_fetch_at": iso(feed.next_fetch_at),
+        "entries": feed.last_entries,
+        "fell_back": feed.fell_back,
+        "fell_back_reasons": feeds.fell_back_reasons(feed),
+        "articles": articles or {"in_feed": 0, "left_feed": 0, "removed": 0},
     }
 
 
-def version_record(version: Version) -> dict[str, Any]:
-    """One line of `history --json`."""
+def article_state(article: Article) -> str:
+    """in_feed | left_feed | removed (taken down: 404/410 or redirected away)."""
+    if article.state == "removed":
+        return "removed"
+    return "left_feed" if article.left_feed_at is not None else "in_feed"
+
+
+def version_record(version: Version, state: str) -> dict[str, Any]:
+    """One line of `history --json`; `state` is the article's (`article_state`)."""
     return {
         "type": "version",
         "version": version.number,
@@ -50,6 +66,7 @@ def version_record(version: Version) -> dict[str, Any]:
         "extractor": version.extractor,
         "extractor_version": version.extractor_version,
         "raw_hash": version.raw_hash,
+        "article_state": state,
     }
 
 

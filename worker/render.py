@@ -10,13 +10,13 @@ reach the terminal.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from alerts.safe_text import visible
+from alerts.safe_text import safe_line, visible
 from worker.detect.tokens import iter_tokens
 
 DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
@@ -26,27 +26,35 @@ INS_STYLE = "background:#dfd;color:#060;text-decoration:none"
 def diff_runs(a: str, b: str) -> Iterator[tuple[str, str]]:
     """(kind, text) runs: kind is "equal", "delete" or "insert", covering both texts in order.
 
-    Equal runs are taken from the later text (with its own spacing); a deletion comes before
-    the insertion that replaces it.
+    Equal runs are taken from the later text (with its own spacing). A change sits where it
+    sat in its own text: an insertion after the later text's spacing, a deletion after the
+    earlier text's spacing, so "Chang-Diaz, Ellen Ochoa and" -> "Chang-Diaz and" reads
+    "Chang-Diaz[-, Ellen Ochoa-] and" and "蔡奇、丁薛祥、李希" -> "蔡奇、李希" reads
+    "蔡奇、[-丁薛祥、-]李希" (no space is added). A deletion comes before the insertion that
+    replaces it.
     """
     ta, tb = iter_tokens(a), iter_tokens(b)
     ids: dict[str, int] = {}
     ia = [ids.setdefault(t.text, len(ids)) for t in ta]
     ib = [ids.setdefault(t.text, len(ids)) for t in tb]
-    pos_b = 0
+    pos_b = 0  # how much of b has been emitted
     deleted: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
 
     def flush() -> Iterator[tuple[str, str]]:
         nonlocal pos_b
+        if inserted:  # the later text's spacing before the insertion stays in place
+            lo = inserted[0][0]
+            yield "equal", b[pos_b : tb[lo].start]
+            pos_b = tb[lo].start
         if deleted:
             lo, hi = deleted[0][0], deleted[-1][1]
+            if not inserted:  # the earlier text's spacing before the deletion
+                yield "equal", a[ta[lo - 1].end : ta[lo].start] if lo else ""
             yield "delete", a[ta[lo].start : ta[hi - 1].end]
-            if not inserted and pos_b < len(b) and not b[pos_b].isspace():
-                yield "equal", " "
         if inserted:
-            lo, hi = inserted[0][0], inserted[-1][1]
-            yield "insert", b[tb[lo].start : tb[hi - 1].end]
+            hi = inserted[-1][1]
+            yield "insert", b[tb[inserted[0][0]].start : tb[hi - 1].end]
             pos_b = tb[hi - 1].end
         deleted.clear()
         inserted.clear()
@@ -54,9 +62,11 @@ def diff_runs(a: str, b: str) -> Iterator[tuple[str, str]]:
     for op in Indel.opcodes(ia, ib):
         if op.tag == "equal":
             yield from flush()
-            end = tb[op.dest_end].start if op.dest_end < len(tb) else len(b)
-            yield "equal", b[pos_b:end]
-            pos_b = end
+            # up to the end of the last equal token: the spacing after it belongs to what follows
+            end = tb[op.dest_end - 1].end
+            if op.dest_end < len(tb) or op.src_end < len(ta):
+                yield "equal", b[pos_b:end]
+                pos_b = end
             continue
         if op.src_end > op.src_start:
             deleted.append((op.src_start, op.src_end))
@@ -67,10 +77,18 @@ def diff_runs(a: str, b: str) -> Iterator[tuple[str, str]]:
         yield "equal", b[pos_b:]
 
 
-def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None = None) -> str:
-    """The later text with [-deleted-]{+inserted+} marks (coloured on a terminal)."""
+def render_diff_text(
+    a: str,
+    b: str,
+    *,
+    change: Any = None,
+    color: bool | None = None,
+    header: Sequence[str] = (),
+) -> str:
+    """The later text with [-deleted-]{+inserted+} marks (coloured on a terminal), under a
+    header: `header` lines (the article, the versions and their dates), then the summary."""
     use_color = sys.stdout.isatty() if color is None else color
-    out: list[str] = []
+    out = [f"# {safe_line(line)}\n" for line in header]
     if change is not None:
         out.append(f"# {change.kind}: {visible(change.summary)}\n\n")
     else:
@@ -86,7 +104,9 @@ def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None =
     return "".join(out).rstrip("\n") + "\n"
 
 
-def render_diff_html(a: str, b: str, *, title: str, change: Any = None) -> str:
+def render_diff_html(
+    a: str, b: str, *, title: str, change: Any = None, header: Sequence[str] = ()
+) -> str:
     """A standalone HTML page: the later text with <del>/<ins> marks; all text escaped."""
     parts: list[str] = []
     for kind, text in diff_runs(a, b):
@@ -102,9 +122,11 @@ def render_diff_html(a: str, b: str, *, title: str, change: Any = None) -> str:
         if change is not None
         else "no change beyond whitespace, quotes or punctuation"
     )
+    about = "".join(f"<p>{escape(safe_line(line))}</p>\n" for line in header)
     return visible(
         "<!doctype html>\n<html><head><meta charset='utf-8'>"
         f"<title>wirediff: {escape(title)}</title></head>\n<body>"
-        f"<h1>{escape(title)}</h1>\n<p><em>{summary}</em></p>\n<p>{''.join(parts)}</p>\n</body></html>",
+        f"<h1>{escape(title)}</h1>\n{about}<p><em>{summary}</em></p>\n<p>{''.join(parts)}</p>\n"
+        "</body></html>",
         multiline=True,
     )

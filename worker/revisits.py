@@ -44,13 +44,7 @@ def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
                 content=versions.text_of(session, latest),
                 item_hash=article.item_hash or "",
             )
-            known = KnownArticle(
-                article.id,
-                article.item_hash,
-                article.state,
-                article.page_etag,
-                article.page_last_modified,
-            )
+            known = KnownArticle.of(article, bool(versions.from_page(session, [article.id])))
             out.append(DueRevisit(FeedState.of(feed), entry, known))
     return out
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from storage.feeds import FeedSpec
-from worker.config import feed_spec
-from worker.detect.roster import Roster
+from worker.config import read_feed_tables, read_toml_file
+from worker.detect.roster import Roster, RosterError
 from worker.errors import ConfigError
 
 SEED_REPORT = "000_51e97353ff3bef23.txt"
@@ -26,10 +26,7 @@ def _seed_text(name: str) -> str:
 
 def default_feeds() -> tuple[FeedSpec, ...]:
     raw = tomllib.loads(_seed_text("feeds.toml"))
-    warnings: list[str] = []
-    return tuple(
-        feed_spec(item, i, "seeds/feeds.toml", warnings) for i, item in enumerate(raw["feeds"])
-    )
+    return read_feed_tables(raw["feeds"], "seeds/feeds.toml")
 
 
 def seed_report() -> str:
@@ -42,11 +39,11 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
         _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
     ).with_given_names(given_names())
     for path in extra:
+        data = read_toml_file(Path(path), "roster file")
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            roster = roster.merge(Roster.from_entries(_people(data, str(path))))
+        except RosterError as err:
             raise ConfigError(f"roster file {path}: {err}") from err
-        roster = roster.merge(Roster.from_entries(_people(data, str(path))))
     return roster
 
 

@@ -47,7 +47,7 @@ def migrate_store(
         and not Path(path).expanduser().exists()
     ):
         raise StoreURLError(f"source store {path} does not exist: nothing to migrate")
-    source = open_store(source_url)
+    source = open_store(source_url, create=False)  # only read: never created here
     target = Store(target_url)
     try:
         target.upgrade()

@@ -77,7 +77,7 @@ BAD: list[tuple[dict[str, Any], str, str]] = [
     ({**HOOK, "name": "desk", "kinds": ["wordings"]}, "desk", "unknown kind 'wordings'"),
     ({**HOOK, "min_change": 1.5}, "webhook:1", "min_change must be between 0 and 1"),
     ({**HOOK, "min_chnage": 0.5}, "webhook:1", "unknown key 'min_chnage'"),
-    ({**HOOK, "digest": "hourly"}, "webhook:1", "digest must be an interval"),
+    ({**HOOK, "digest": "hourly"}, "webhook:1", "digest: 'hourly' is not a duration"),
     ({**HOOK, "people": "Wang Yi", "words": [3]}, "webhook:1", "words must be a list"),
     ({"type": "pager"}, "pager:1", "unknown type 'pager'"),
     ({"type": "apprise"}, "apprise:1", "at least one Apprise URL"),

@@ -11,12 +11,13 @@ import pytest
 import sqlalchemy as sa
 
 from storage import articles, bodies, changes, deliveries, feeds, versions
-from storage.db import Store, check_url, open_store
+from storage.db import SCHEMA_HEAD, Store, check_url, open_store
 from storage.errors import (
     DuplicateFeed,
     FeedNotFound,
     SchemaOutdated,
     StoreConflict,
+    StoreMissing,
     StoreUnavailable,
     StoreURLError,
 )
@@ -257,3 +258,46 @@ def test_the_schema_head_constant_is_alembics_head(tmp_path) -> None:
     from storage.db import SCHEMA_HEAD
 
     assert Store(f"sqlite:///{tmp_path / 'h.db'}").head_revision() == SCHEMA_HEAD
+
+
+def test_a_new_sqlite_store_opened_by_several_at_once_is_created_once(tmp_path) -> None:
+    # Two commands on a new WIREDIFF_HOME at the same moment both find no schema; the second
+    # must wait for the first one's migration, not fail with "table ... already exists".
+    for round_ in range(6):
+        url = f"sqlite:///{tmp_path / str(round_) / 'wirediff.db'}"
+        errors = _open_at_once(url, 3)
+        assert errors == []
+        assert Store(url).current_revision() == SCHEMA_HEAD
+
+
+def _open_at_once(url: str, n: int) -> list[BaseException]:
+    start = threading.Barrier(n)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            open_store(url).dispose()
+        except BaseException as err:  # collected for the caller's assertion
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_it) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return errors
+
+
+def test_read_only_opening_never_creates_a_store(tmp_path) -> None:
+    missing = tmp_path / "no" / "dir" / "x.db"
+    with pytest.raises(StoreMissing, match=f"no store at {missing}"):
+        open_store(f"sqlite:///{missing}", create=False)
+    assert not (tmp_path / "no").exists()
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreMissing, match="not a wirediff store"):
+        open_store(f"sqlite:///{empty}", create=False)
+    assert empty.read_bytes() == b""
+    with pytest.raises(StoreURLError, match="is a directory"):
+        open_store(f"sqlite:///{tmp_path}")

@@ -127,6 +127,26 @@ def test_takedown_and_restoration(db_url, farm, server):
     assert restored.events[0]["from_version"] == 1
 
 
+def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):
+    # The page fails from the start (500): its only version is the feed's text. A later 404,
+    # seen by the feed pass and by revisits, is not a takedown: the page was never there.
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    farm.pages["/news/2026/2.html"].status = 500
+    first = run(rt)
+    assert first.new_versions == 3
+    farm.pages["/news/2026/2.html"].status = 404
+    farm.descriptions["/news/2026/2.html"] = "the feed item changed, so the page is asked again"
+    changed = run(rt)
+    time.sleep(0.4)
+    revisited = run(rt)
+    kinds = [e["kind"] for e in changed.events + revisited.events]
+    assert "removed" not in kinds and kinds == ["wording"]  # the feed's text did change
+    with rt.store.read() as s:
+        assert {a.state for a in s.scalars(sa.select(Article))} == {"live"}
+    assert len(server.hits("/news/2026/2.html")) >= 3  # it was asked each time
+
+
 def test_feed_text_is_used_when_links_are_not_followed(db_url, farm, server):
     rt = make_runtime(db_url)
     sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60, follow_links=False)])

@@ -188,7 +188,7 @@ def _strings(entry: Mapping[str, Any], key: str, index: int) -> tuple[str, ...]:
 
 def _entry(raw: Mapping[str, Any], index: int) -> RosterEntry:
     if not isinstance(raw, Mapping):
-        raise RosterError(f"people entry {index}: expected a table, got {type(raw).__name__}")
+        raise RosterError(f"people entry {index}: expected a [[people]] table")
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise RosterError(f"people entry {index}: 'name' is missing or not a string")

@@ -17,7 +17,14 @@ from starlette.responses import JSONResponse, Response
 from storage import articles, browse, changes, versions
 from storage.models import Change, Feed, Version
 from worker.detect.changes import Text, detect_change
-from worker.records import change_record, diff_event, feed_record, iso, version_record
+from worker.records import (
+    article_state,
+    change_record,
+    diff_event,
+    feed_record,
+    iso,
+    version_record,
+)
 from worker.web import diffview
 from worker.web.atom import atom_feed
 from worker.web.filters import KINDS, FilterError, Query, encode_cursor, parse_query
@@ -247,7 +254,7 @@ def report_page(request: Request) -> Response:
                         "title": feed.title if feed else None,
                     },
                 },
-                "versions": [version_record(v) for v in rows],
+                "versions": [version_record(v, article_state(article)) for v in rows],
                 "changes": [change_record(c, states.get(c.id, [])) for c in timeline],
                 "diff": compared,
             }
@@ -284,13 +291,14 @@ def feeds_page(request: Request) -> Response:
     as_json = wants_json(request)
     with site.store.read() as session:
         rows = browse.feeds_with_newest(session)
+        listing = articles.listing_by_feed(session) if as_json else {}
     if as_json:
-        return JSONResponse({"feeds": [_feed_json(f, c) for f, c in rows]})
+        return JSONResponse({"feeds": [_feed_json(f, c, listing.get(f.id)) for f, c in rows]})
     return render(request, "feeds.html", rows=rows)
 
 
-def _feed_json(feed: Feed, newest: Change | None) -> dict[str, Any]:
-    record = feed_record(feed)
+def _feed_json(feed: Feed, newest: Change | None, counts: dict[str, int] | None) -> dict[str, Any]:
+    record = feed_record(feed, counts)
     record["newest_change"] = None
     if newest is not None:
         event = changes.event_of(newest)

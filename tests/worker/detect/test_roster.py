@@ -91,7 +91,7 @@ def test_empty_roster_knows_nobody() -> None:
     [
         ([{"zh": "李强"}], "people entry 1: 'name' is missing"),
         ([{"name": "A B", "aliases": "x"}, {"name": "C D", "aliases": [1]}], "people entry 2"),
-        (["Li Qiang"], "expected a table"),
+        (["Li Qiang"], r"expected a \[\[people\]\] table"),
         ({"name": "x"}, "expected a list"),
         ([{"name": "A B", "zh": 3}], "'zh'/'zh_hant' must be strings"),
     ],
