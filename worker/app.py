@@ -66,6 +66,7 @@ def pipeline_context(
         extractor=extractor,
         write_alerts=write_alerts,
         clock=clock,
+        captures=settings.evidence.policy,
     )
 
 

@@ -22,6 +22,7 @@ from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
 from worker.deliver import RetryPolicy
 from worker.durations import parse_duration
 from worker.errors import ConfigError
+from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.fetch import FetchOptions
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class Settings:
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())
+    evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -122,6 +124,7 @@ def load_settings(
         roster_files=roster,
         config_path=path,
         warnings=_summarised(warnings),
+        evidence=evidence_options(_table(raw, "storage", where), where, path),
     )
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from storage.captures import BodyPolicy
 from storage.db import Store
+from storage.digests import Exchange
 from storage.models import Feed
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
@@ -86,6 +88,7 @@ class Context:
     extractor: Extractor | None = None  # None: extract in a thread
     write_alerts: bool = True
     clock: Callable[[], datetime] = utcnow
+    captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class PageText:
     validators: Validators | None = None
     gone: bool = False  # the page answered 404/410
     note: str | None = None
+    capture: Exchange | None = None  # the response the text (or the takedown) came from
 
 
 @dataclass(slots=True)
