@@ -113,6 +113,7 @@ def append_removed(
     number: int,
     capture: Capture | None,
     at: datetime,
+    note: str | None = None,
 ) -> Record:
     _lock(session)
     prev = last_of_article(session, article.id)
@@ -123,6 +124,7 @@ def append_removed(
         number=number,
         at=at,
         capture_digest=capture_digest,
+        note=note,
         prev=prev,
     )
     return _append(
@@ -136,14 +138,17 @@ def append_removed(
         capture_digest=capture_digest,
         created_at=at,
         prev_hash=prev,
+        note=note,
     )
 
 
 def append_feed_removed(session: Session, feed: Feed) -> Record:
     _lock(session)
     at = utcnow()
-    material = feed_removed_material(feed_url=feed.url, at=at)
-    return _append(session, material, kind="feed_removed", feed_id=feed.id, created_at=at)
+    material = feed_removed_material(feed_id=feed.id, feed_url=feed.url, at=at)
+    return _append(
+        session, material, kind="feed_removed", feed_id=feed.id, created_at=at, note=feed.url
+    )
 
 
 def records_of_versions(session: Session, version_ids: Sequence[int]) -> dict[int, Record]:
@@ -167,6 +172,7 @@ LOG_COLUMNS = (
     Record.text_hash,
     Record.capture_digest,
     Record.adopted,
+    Record.note,
     Record.created_at,
     Record.prev_hash,
     Record.record_hash,
@@ -257,9 +263,10 @@ def seal_removed(
     exchange: Exchange | None,
     policy: BodyPolicy,
     at: datetime,
+    note: str | None = None,
 ) -> Record:
     """Store the takedown answer (if any) and append a `removed` record."""
     capture = captures.put(session, exchange, policy) if exchange is not None else None
     feed = session.get(Feed, article.feed_id)
     assert feed is not None
-    return append_removed(session, feed, article, number, capture, at)
+    return append_removed(session, feed, article, number, capture, at, note)

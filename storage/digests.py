@@ -197,6 +197,7 @@ def removed_material(
     number: int,
     at: datetime,
     capture_digest: str | None,
+    note: str | None,
     prev: str | None,
 ) -> dict[str, Any]:
     """A takedown: the report answered 404/410 or redirected away after version `number`."""
@@ -208,13 +209,20 @@ def removed_material(
         "number": number,
         "at": iso(at),
         "capture": capture_digest,
+        "note": note,
         "prev": prev,
     }
 
 
-def feed_removed_material(*, feed_url: str, at: datetime) -> dict[str, Any]:
+def feed_removed_material(*, feed_id: int, feed_url: str, at: datetime) -> dict[str, Any]:
     """`wirediff feeds remove`: the feed's versions leave the store, their records stay."""
-    return {"format": RECORD_FORMAT, "kind": "feed_removed", "feed": feed_url, "at": iso(at)}
+    return {
+        "format": RECORD_FORMAT,
+        "kind": "feed_removed",
+        "feed_id": feed_id,
+        "feed": feed_url,
+        "at": iso(at),
+    }
 
 
 def record_hash(material: Mapping[str, Any]) -> str:

@@ -218,6 +218,7 @@ class Record(Base):
     text_hash: Mapped[str | None] = mapped_column(sa.String(64))
     capture_digest: Mapped[str | None] = mapped_column(sa.String(64))
     adopted: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(sa.Text)  # takedown reason; removed feed's URL
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     prev_hash: Mapped[str | None] = mapped_column(sa.String(64))
     record_hash: Mapped[str] = mapped_column(sa.String(64))

@@ -202,9 +202,9 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
 
 
 def _register_subcommands() -> None:
-    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_feeds, cli_run
+    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_evidence, cli_feeds, cli_run
 
-    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db):
+    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db, cli_evidence):
         module.register(cli)
 
 

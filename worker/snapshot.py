@@ -148,7 +148,9 @@ def _mark_removed(
         summary=f"report taken down ({page.note})",
     )
     _save(ctx, session, article, event)
-    chain.seal_removed(session, article, previous.number, page.capture, ctx.captures, now)
+    chain.seal_removed(
+        session, article, previous.number, page.capture, ctx.captures, now, page.note
+    )
     return event
 
 
