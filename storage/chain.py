@@ -28,7 +28,7 @@ from storage.digests import (
     removed_material,
     version_material,
 )
-from storage.models import Article, Capture, Feed, Record, Version, utcnow
+from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
 
 APPEND_LOCK = 7302615  # pg_advisory_xact_lock key for appends (7302611 is the migration lock)
 
@@ -157,6 +157,22 @@ def records_of_versions(session: Session, version_ids: Sequence[int]) -> dict[in
         return {}
     rows = session.scalars(sa.select(Record).where(Record.version_id.in_(list(version_ids))))
     return {r.version_id: r for r in rows if r.version_id is not None}
+
+
+def captured_versions(session: Session, version_ids: Sequence[int]) -> dict[int, bool]:
+    """version id -> True when its capture body is still stored (not dropped, not missing)."""
+    if not version_ids:
+        return {}
+    query = (
+        sa.select(Record.version_id)
+        .join(Capture, Capture.id == Record.capture_id)
+        .join(CaptureBlob, CaptureBlob.sha256 == Capture.body_sha256)
+        .where(
+            Record.version_id.in_(list(version_ids)),
+            CaptureBlob.place.in_((captures.IN_DB, captures.IN_DIR)),
+        )
+    )
+    return {int(v): True for v in session.scalars(query) if v is not None}
 
 
 # -- what verify walks -----------------------------------------------------------------------

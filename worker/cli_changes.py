@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from storage import articles, changes, versions
+from storage import articles, chain, changes, versions
 from storage.db import Store
 from storage.models import Article, Version
 from worker.cli import UserError, runtime_for, store_for, store_options, user_errors
@@ -96,7 +96,11 @@ def history_cmd(
     store = store_for(config_path, db_url)
     with user_errors():
         article, rows = _article_for(store, article_url)
+        with store.read() as session:
+            records = chain.records_of_versions(session, [v.id for v in rows])
+            captured = chain.captured_versions(session, [v.id for v in rows])
     for v in rows:
+        record = records.get(v.id)
         line = {
             "type": "version",
             "version": v.number,
@@ -108,12 +112,16 @@ def history_cmd(
             "extractor": v.extractor,
             "extractor_version": v.extractor_version,
             "raw_hash": v.raw_hash,
+            "capture": captured.get(v.id, False),
+            "record_hash": record.record_hash if record is not None else None,
         }
         if as_json:
             emit_json(line)
         else:
+            kept = "captured" if line["capture"] else "no capture"
             click.echo(
-                f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  {v.title or ''}"
+                f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  "
+                f"{kept:<10}  {v.title or ''}"
             )
     if not as_json:
         click.echo(f"{len(rows)} versions of {article.url or article.key} ({article.state})")
