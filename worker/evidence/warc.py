@@ -8,24 +8,27 @@ renamed when complete, and an ExportReport. Records, in this order:
 - per capture: a `request` record (the request line and headers sent) and a `response` record
   (status line, headers as received, the body as received) concurrent with it;
 - per version (and per takedown): a `resource` record holding the extracted text (versions
-  only) and a `metadata` record (JSON) naming the version, its log record (hashes and links),
-  its text record, its capture's response record and the change events that ended in it.
+  only, at urn:wirediff:text:sha256:HASH) and a `metadata` record (JSON, at
+  urn:wirediff:record:SEQ) naming the version, its log record (hashes and links), its text
+  record, its capture's response record (WARC-Refers-To) and the change events that ended in
+  it. Neither sits at the page's URL, so replay tools serve the captured page there.
 
 Record ids are derived from the capture digest and the log position, so two exports of the
 same store name records identically and metadata can point at a response without a lookup
-table. Everything streams: rows in batches, each body decompressed into a spooled temporary
-file (in memory up to 1 MiB, then on disk), so memory stays flat however large the store.
+table. Everything streams: rows in batches (yield_per; the session holds loaded rows weakly,
+so written ones are let go), each body decompressed into a spooled temporary file (in memory
+up to 1 MiB, then on disk), so memory stays flat however large the store.
 warcio computes the WARC-Block-Digest and WARC-Payload-Digest (SHA-1, what WARC tools and
 replay indexes expect); the body's SHA-256 goes along as WARC-Wirediff-Body-SHA256.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,7 +45,7 @@ from warcio.warcwriter import WARCWriter
 import worker
 from storage import articles, bodies, captures, chain, feeds
 from storage.db import Store
-from storage.models import Article, Capture, CaptureBlob, Change, Feed, Record, Version
+from storage.models import Article, Body, Capture, CaptureBlob, Change, Feed, Record, Version
 from worker.evidence.verify import ScopeError
 
 _NAMESPACE = uuid.UUID("8f7e3a52-3c1d-4b7e-9a57-2f1c8e0d6b41")  # wirediff's WARC record ids
@@ -169,7 +172,6 @@ def _write_captures(
     for row in chain.stream(session, query, batch=50):
         capture = row.Capture
         _write_exchange(writer, capture, row.place, row.data, capture_dir, report)
-        session.expunge(capture)  # keep the identity map from growing with the export
 
 
 def _write_exchange(
@@ -280,10 +282,14 @@ def _payload(
 
 
 def _write_versions(writer: WARCWriter, session: Session, scope: Any, report: ExportReport) -> None:
+    """Report by report (so a text's delta base is the text just written), each in log order;
+    the change events come from a second cursor in the same order (a merge, not a query per
+    version)."""
     query = (
         sa.select(
             Record,
             Version,
+            Body.data.label("text_data"),
             Article.url.label("article_url"),
             Article.key.label("article_key"),
             Feed.url.label("feed_url"),
@@ -292,65 +298,111 @@ def _write_versions(writer: WARCWriter, session: Session, scope: Any, report: Ex
         )
         .select_from(Record)
         .outerjoin(Version, Version.id == Record.version_id)
+        .outerjoin(Body, Body.hash == Version.text_hash)
         .outerjoin(Article, Article.id == Record.article_id)
         .outerjoin(Feed, Feed.id == Record.feed_id)
         .outerjoin(Capture, Capture.id == Record.capture_id)
         .where(scope)
-        .order_by(Record.seq)
+        .order_by(Record.article_id, Record.seq)
     )
+    events = _EventsByArticle(session, scope)
     recent: dict[str, str] = {}
     for row in chain.stream(session, query, batch=500):
         record, version = row.Record, row.Version
         if record.kind == "version" and version is None:
             continue  # the version is gone (its feed was removed): nothing to export
-        target = row.article_url or row.capture_url or f"urn:wirediff:article:{record.article_id}"
         text_id = None
         if version is not None:
-            text_id = _write_text(writer, session, version, recent)
+            text = _text(session, version.text_hash, row.text_data, recent)
+            text_id = _write_text(writer, version, text)
             report.records_written += 1
             report.versions += 1
         else:
             report.takedowns += 1
-        body = _metadata(session, row, record, version, text_id)
+        body = _metadata(row, record, version, text_id, events.of(record))
         headers = {
             "WARC-Record-ID": record_id("metadata", str(record.seq)),
             "WARC-Date": _warc_date(record.created_at),
         }
         if row.capture_digest:
             headers["WARC-Refers-To"] = record_id("response", row.capture_digest)
+            headers["WARC-Refers-To-Target-URI"] = row.capture_url
         if text_id:
             headers["WARC-Concurrent-To"] = text_id
-        payload = _bytes_stream(body)
         writer.write_record(
             writer.create_warc_record(
-                target,
+                # Not the page's URL: replay tools would serve this JSON in place of the page.
+                f"urn:wirediff:record:{record.seq}",
                 "metadata",
-                payload=payload,
+                payload=io.BytesIO(body),
                 length=len(body),
                 warc_content_type="application/json",
                 warc_headers_dict=headers,
             )
         )
         report.records_written += 1
-        session.expunge_all()  # rows are written; keep memory flat
 
 
-def _write_text(
-    writer: WARCWriter, session: Session, version: Version, recent: dict[str, str]
-) -> str:
-    text = recent.get(version.text_hash)
+def _text(session: Session, digest: str, data: bytes | None, recent: dict[str, str]) -> str:
+    """The version's text; a delta is decoded with the base just written when it is that."""
+    text = recent.get(digest)
     if text is None:
-        text = bodies.get(session, version.text_hash)
+        if data is not None and data.startswith(b"D") and data[1:65].decode() in recent:
+            text = bodies.decompress(data[65:], recent[data[1:65].decode()])
+        else:
+            text = bodies.get(session, digest)
         if len(recent) >= 4:
             recent.pop(next(iter(recent)))
-        recent[version.text_hash] = text
+        recent[digest] = text
+    return text
+
+
+class _EventsByArticle:
+    """Change events streamed in article order, handed out as the records reach each article."""
+
+    def __init__(self, session: Session, scope: Any) -> None:
+        articles_in_scope = sa.select(Record.article_id).where(scope)
+        query = (
+            sa.select(
+                Change.article_id, Change.kind, Change.from_version, Change.to_version, Change.event
+            )
+            .where(Change.article_id.in_(articles_in_scope))
+            .order_by(Change.article_id, Change.detected_at)
+        )
+        self._rows = chain.stream(session, query, batch=500)  # a second cursor, same order
+        self._article: int | None = None
+        self._current: list[Any] = []
+        self._pending: Any = next(self._rows, None)
+
+    def of(self, record: Record) -> list[Any]:
+        if record.article_id is None:
+            return []
+        if record.article_id != self._article:
+            self._article, self._current = record.article_id, []
+            while self._pending is not None and self._pending.article_id < record.article_id:
+                self._pending = next(self._rows, None)
+            while self._pending is not None and self._pending.article_id == record.article_id:
+                self._current.append(self._pending)
+                self._pending = next(self._rows, None)
+        if record.kind == "version":
+            found = [c for c in self._current if c.to_version == record.number]
+        else:
+            found = [
+                c
+                for c in self._current
+                if c.kind == "removed" and c.from_version == record.number and c.to_version is None
+            ]
+        return [json.loads(c.event) for c in found]
+
+
+def _write_text(writer: WARCWriter, version: Version, text: str) -> str:
     data = text.encode("utf-8")
     text_id = record_id("text", f"{version.id}:{version.text_hash}")
     writer.write_record(
         writer.create_warc_record(
             f"urn:wirediff:text:sha256:{version.text_hash}",
             "resource",
-            payload=_bytes_stream(data),
+            payload=io.BytesIO(data),
             length=len(data),
             warc_content_type="text/plain; charset=utf-8",
             warc_headers_dict={
@@ -363,9 +415,8 @@ def _write_text(
 
 
 def _metadata(
-    session: Session, row: Any, record: Record, version: Version | None, text_id: str | None
+    row: Any, record: Record, version: Version | None, text_id: str | None, events: list[Any]
 ) -> bytes:
-    events = _events(session, record)
     doc: dict[str, Any] = {
         "type": "wirediff-version" if record.kind == "version" else "wirediff-takedown",
         "article": {"url": row.article_url, "key": row.article_key, "feed": row.feed_url},
@@ -407,33 +458,3 @@ def _metadata(
             "uri": f"urn:wirediff:text:sha256:{version.text_hash}",
         }
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def _events(session: Session, record: Record) -> list[Any]:
-    """The change events this record ended in: a version's changes, or the takedown."""
-    if record.article_id is None:
-        return []
-    query = sa.select(Change.event).where(Change.article_id == record.article_id)
-    if record.kind == "version":
-        query = query.where(Change.to_version == record.number)
-    else:
-        query = query.where(
-            Change.kind == "removed",
-            Change.from_version == record.number,
-            Change.to_version.is_(None),
-        )
-    return [json.loads(e) for e in session.scalars(query.order_by(Change.detected_at))]
-
-
-def _bytes_stream(data: bytes) -> IO[bytes]:
-    import io
-
-    return io.BytesIO(data)
-
-
-def iter_records(path: Path) -> Iterator[Any]:
-    """Read a WARC back with warcio (tests and `export` self-checks use it)."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    with path.open("rb") as fh:
-        yield from ArchiveIterator(fh)
