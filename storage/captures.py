@@ -119,27 +119,21 @@ def _insert_ignore(session: Session, table: Any, row: Mapping[str, Any]) -> None
         session.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
 
 
-def digest_of(capture: Capture) -> str:
-    """Recompute a stored capture's digest from its row (what `verify` compares)."""
-    from storage.digests import canonical, sha256_hex
-
-    return sha256_hex(
-        canonical(
-            capture_material(
-                url=capture.url,
-                final_url=capture.final_url,
-                status=capture.status,
-                reason=capture.reason,
-                http_version=capture.http_version,
-                requested_at=capture.requested_at,
-                peer=capture.peer,
-                request_headers=json.loads(capture.request_headers),
-                response_headers=json.loads(capture.response_headers),
-                redirects=json.loads(capture.redirects),
-                body_sha256=capture.body_sha256,
-                body_size=capture.body_size,
-            )
-        )
+def material_of(capture: Capture) -> dict[str, Any]:
+    """What a stored capture's digest is computed over, rebuilt from its row."""
+    return capture_material(
+        url=capture.url,
+        final_url=capture.final_url,
+        status=capture.status,
+        reason=capture.reason,
+        http_version=capture.http_version,
+        requested_at=capture.requested_at,
+        peer=capture.peer,
+        request_headers=json.loads(capture.request_headers),
+        response_headers=json.loads(capture.response_headers),
+        redirects=json.loads(capture.redirects),
+        body_sha256=capture.body_sha256,
+        body_size=capture.body_size,
     )
 
 

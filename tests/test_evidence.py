@@ -6,6 +6,7 @@ edited twice, one taken down with a 404, each version with its capture.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -22,7 +23,14 @@ from warcio.archiveiterator import ArchiveIterator
 from storage import bodies, captures, chain, versions
 from storage.captures import BodyPolicy
 from storage.db import Store
-from storage.digests import GENESIS, chain_step, record_hash, version_material
+from storage.digests import (
+    GENESIS,
+    canonical,
+    chain_step,
+    record_hash,
+    sha256_hex,
+    version_material,
+)
 from storage.models import Article, Body, Capture, CaptureBlob, Feed, Record, Version
 from tests.evidence import Built, build_store, clone
 from tests.httpserver import LocalServer
@@ -497,6 +505,18 @@ def test_warc_export_reads_back_with_valid_digests(built_any, tmp_path):
             assert http.get_statuscode() == str(capture.status)
             assert headers.get_header("WARC-IP-Address") == "127.0.0.1"
     metadata = [json.loads(r[3]) for r in records if r[0] == "metadata"]
+    # Each metadata record carries what its hashes are computed over: checkable from the WARC
+    # alone, as docs/evidence.md tells a third party.
+    payloads = {
+        r[1].get_header("WARC-Record-ID"): hashlib.sha256(r[3]).hexdigest()
+        for r in records
+        if r[0] == "response"
+    }
+    for m in metadata:
+        assert record_hash(m["record"]["hashed"]) == m["record"]["record_hash"]
+        hashed = m["capture"]["hashed"]
+        assert sha256_hex(canonical(hashed)) == m["capture"]["digest"]
+        assert payloads[m["capture"]["response_record"]] == hashed["body_sha256"]
     corrected = [m for m in metadata if m.get("version", {}).get("number") == 2]
     assert corrected and corrected[0]["changes"][0]["kind"] == "attendees"
     assert corrected[0]["record"]["record_hash"] == built.record(1, 2).record_hash

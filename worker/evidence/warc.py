@@ -45,6 +45,7 @@ from warcio.warcwriter import WARCWriter
 import worker
 from storage import articles, bodies, captures, chain, feeds
 from storage.db import Store
+from storage.digests import removed_material, version_material
 from storage.models import Article, Body, Capture, CaptureBlob, Change, Feed, Record, Version
 from worker.evidence.verify import ScopeError
 
@@ -293,8 +294,7 @@ def _write_versions(writer: WARCWriter, session: Session, scope: Any, report: Ex
             Article.url.label("article_url"),
             Article.key.label("article_key"),
             Feed.url.label("feed_url"),
-            Capture.digest.label("capture_digest"),
-            Capture.final_url.label("capture_url"),
+            Capture,
         )
         .select_from(Record)
         .outerjoin(Version, Version.id == Record.version_id)
@@ -324,9 +324,9 @@ def _write_versions(writer: WARCWriter, session: Session, scope: Any, report: Ex
             "WARC-Record-ID": record_id("metadata", str(record.seq)),
             "WARC-Date": _warc_date(record.created_at),
         }
-        if row.capture_digest:
-            headers["WARC-Refers-To"] = record_id("response", row.capture_digest)
-            headers["WARC-Refers-To-Target-URI"] = row.capture_url
+        if row.Capture is not None:
+            headers["WARC-Refers-To"] = record_id("response", row.Capture.digest)
+            headers["WARC-Refers-To-Target-URI"] = row.Capture.final_url
         if text_id:
             headers["WARC-Concurrent-To"] = text_id
         writer.write_record(
@@ -414,6 +414,38 @@ def _write_text(writer: WARCWriter, version: Version, text: str) -> str:
     return text_id
 
 
+def _record_material(row: Any, record: Record, version: Version | None) -> dict[str, Any]:
+    """What the record hash is SHA-256 of (canonical JSON): a reader checks it with the WARC
+    alone (docs/evidence.md)."""
+    if version is None:
+        return removed_material(
+            feed_url=row.feed_url,
+            article_key=row.article_key,
+            number=record.number or 0,
+            at=record.created_at,
+            capture_digest=record.capture_digest,
+            note=record.note,
+            prev=record.prev_hash,
+        )
+    return version_material(
+        feed_url=row.feed_url,
+        article_key=row.article_key,
+        number=version.number,
+        fetched_at=version.fetched_at,
+        title=version.title,
+        link=version.link,
+        published=version.published,
+        text_sha256=version.text_hash,
+        raw_sha256=version.raw_hash,
+        source=version.source,
+        extractor=version.extractor,
+        extractor_version=version.extractor_version,
+        capture_digest=record.capture_digest,
+        adopted=record.adopted,
+        prev=record.prev_hash,
+    )
+
+
 def _metadata(
     row: Any, record: Record, version: Version | None, text_id: str | None, events: list[Any]
 ) -> bytes:
@@ -430,13 +462,15 @@ def _metadata(
             "chain_hash": record.chain_hash,
             "adopted": record.adopted,
             "note": record.note,
+            "hashed": _record_material(row, record, version),
         },
         "capture": None
-        if row.capture_digest is None
+        if row.Capture is None
         else {
-            "digest": row.capture_digest,
-            "response_record": record_id("response", row.capture_digest),
-            "request_record": record_id("request", row.capture_digest),
+            "digest": row.Capture.digest,
+            "hashed": captures.material_of(row.Capture),
+            "response_record": record_id("response", row.Capture.digest),
+            "request_record": record_id("request", row.Capture.digest),
         },
         "changes": events,
     }
