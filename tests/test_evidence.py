@@ -557,3 +557,17 @@ def test_warc_export_with_capture_files_one_missing(built_dir, tmp_path):
     assert "1 without body" in result.output
     truncated = [r for r in _warc_records(target) if r[1].get_header("WARC-Truncated")]
     assert len(truncated) == 1 and truncated[0][3] == b""
+
+
+def test_migrate_to_postgresql_keeps_the_evidence(built, pg_url):
+    before = json.loads(built.cli("verify", "--json").output)
+    moved = CliRunner().invoke(cli, ["db", "migrate-to", pg_url, "--db", built.db_url])
+    assert moved.exit_code == 0, moved.output
+    after = CliRunner().invoke(cli, ["verify", "--db", pg_url, "--json"])
+    assert after.exit_code == 0, after.output
+    report = json.loads(after.output)
+    assert report["head"]["chain_hash"] == before["head"]["chain_hash"]
+    assert (report["records"], report["capture_bodies"]) == (
+        before["records"],
+        before["capture_bodies"],
+    )

@@ -4,7 +4,8 @@ Conditional GET, gzip/deflate/brotli, redirects followed by hand (each hop check
 guard and counted), a total deadline covering headers and body, a cap on the decompressed
 body enforced while streaming, a global and a per-host concurrency limit. 304 is a value
 (FetchResult.not_modified); Retry-After and cache lifetimes are parsed for the scheduler, never
-slept on here.
+slept on here. The exchange as received rides along for the evidence (FetchResult.capture and
+HTTPStatusError.capture for a 404/410: storage.digests.Exchange, body with its content coding).
 """
 
 from __future__ import annotations
