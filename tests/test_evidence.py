@@ -571,3 +571,42 @@ def test_migrate_to_postgresql_keeps_the_evidence(built, pg_url):
         before["records"],
         before["capture_bodies"],
     )
+
+
+def test_keep_raw_none_stores_digests_without_bodies(tmp_path):
+    from datetime import UTC, datetime
+
+    from storage.digests import Exchange
+
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    store.upgrade()
+    exchange = Exchange(
+        "http://x/a", "http://x/a", 200, "OK", "HTTP/1.1", datetime.now(UTC), None, (), (), b"body"
+    )
+    with store.write() as s:
+        capture = captures.put(s, exchange, BodyPolicy(keep=False))
+        again = captures.put(s, exchange, BodyPolicy(keep=False))
+        blob = s.get(CaptureBlob, capture.body_sha256)
+        assert again.id == capture.id and blob.place == "dropped" and blob.data is None
+        assert capture.digest == sha256_hex(canonical(captures.material_of(capture)))
+    store.dispose()
+
+
+def test_config_keys_and_commands_as_a_user_meets_them(tmp_path):
+    from worker.config import load_settings
+
+    config = tmp_path / "conf" / "w.toml"
+    config.parent.mkdir()
+    config.write_text('[storage]\nkeep_raw = "90d"\ncapture_dir = "bodies"\n')
+    settings = load_settings(config, {"WIREDIFF_HOME": str(tmp_path)})
+    assert settings.evidence.keep_for == 90 * 86400
+    assert settings.evidence.capture_dir == (config.parent / "bodies").resolve()
+    runner = CliRunner()
+    for command in ("verify", "export"):
+        assert runner.invoke(cli, [command, "--help"]).exit_code == 0
+    assert runner.invoke(cli, ["verify", "--no-such-flag"]).exit_code == 2
+    missing = runner.invoke(cli, ["export", "--db", f"sqlite:///{tmp_path / 'e.db'}"])
+    assert missing.exit_code == 2 and "--warc" in missing.output
+    empty = runner.invoke(cli, ["verify", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--head"])
+    assert empty.exit_code == 0 and "verified 0 records" in empty.output
+    assert "head: the log is empty" in empty.output
