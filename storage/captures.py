@@ -119,8 +119,9 @@ def _insert_ignore(session: Session, table: Any, row: Mapping[str, Any]) -> None
         session.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
 
 
-def material_of(capture: Capture) -> dict[str, Any]:
-    """What a stored capture's digest is computed over, rebuilt from its row."""
+def material_of(capture: Any) -> dict[str, Any]:
+    """What a stored capture's digest is computed over, rebuilt from its row (a Capture, or a
+    result row with its column names)."""
     return capture_material(
         url=capture.url,
         final_url=capture.final_url,

@@ -26,7 +26,7 @@ from storage.digests import (
     feed_removed_material,
     record_hash,
     removed_material,
-    version_material,
+    version_material_of,
 )
 from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
 
@@ -73,19 +73,10 @@ def append_version(
     _lock(session)
     prev = last_of_article(session, article.id)
     capture_digest = capture.digest if capture is not None else None
-    material = version_material(
+    material = version_material_of(
+        version,
         feed_url=feed.url,
         article_key=article.key,
-        number=version.number,
-        fetched_at=version.fetched_at,
-        title=version.title,
-        link=version.link,
-        published=version.published,
-        text_sha256=version.text_hash,
-        raw_sha256=version.raw_hash,
-        source=version.source,
-        extractor=version.extractor,
-        extractor_version=version.extractor_version,
         capture_digest=capture_digest,
         adopted=False,
         prev=prev,
@@ -183,9 +174,9 @@ LOG_COLUMNS = (
     Record.feed_id,
     Record.article_id,
     Record.version_id,
-    Record.number,
+    Record.number.label("r_number"),
     Record.capture_id,
-    Record.text_hash,
+    Record.text_hash.label("r_text_hash"),
     Record.capture_digest,
     Record.adopted,
     Record.note,
@@ -198,19 +189,19 @@ LOG_COLUMNS = (
     Article.url.label("article_url"),
     Version.id.label("v_id"),
     Version.article_id.label("v_article_id"),
-    Version.number.label("v_number"),
+    Version.number,
     Version.fetched_at,
     Version.title,
     Version.link,
     Version.published,
-    Version.text_hash.label("v_text_hash"),
+    Version.text_hash,
     Version.raw_hash,
     Version.source,
     Version.extractor,
     Version.extractor_version,
     Capture.id.label("c_id"),
     Capture.digest.label("c_digest"),
-    Capture.url.label("c_url"),
+    Capture.url,
     Capture.final_url,
     Capture.status,
     Capture.reason,
@@ -223,6 +214,11 @@ LOG_COLUMNS = (
     Capture.body_sha256,
     Capture.body_size,
 )
+
+
+# Version and capture columns keep their names (a row reads like a Version for
+# digests.version_material_of, like a Capture for captures.material_of); the record's own
+# copies of number and text_hash are r_number and r_text_hash.
 
 
 def log_query(

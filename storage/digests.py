@@ -24,7 +24,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 CAPTURE_FORMAT = "wirediff-capture/1"
 RECORD_FORMAT = "wirediff-record/1"
@@ -188,6 +188,49 @@ def version_material(
         "adopted": adopted,
         "prev": prev,
     }
+
+
+class VersionFields(Protocol):
+    """What a version record commits to of the version (a Version row, or a row with its names)."""
+
+    number: int
+    fetched_at: datetime
+    title: str | None
+    link: str | None
+    published: datetime | None
+    text_hash: str
+    raw_hash: str | None
+    source: str
+    extractor: str | None
+    extractor_version: str | None
+
+
+def version_material_of(
+    version: VersionFields,
+    *,
+    feed_url: str,
+    article_key: str,
+    capture_digest: str | None,
+    adopted: bool,
+    prev: str | None,
+) -> dict[str, Any]:
+    return version_material(
+        feed_url=feed_url,
+        article_key=article_key,
+        number=version.number,
+        fetched_at=version.fetched_at,
+        title=version.title,
+        link=version.link,
+        published=version.published,
+        text_sha256=version.text_hash,
+        raw_sha256=version.raw_hash,
+        source=version.source,
+        extractor=version.extractor,
+        extractor_version=version.extractor_version,
+        capture_digest=capture_digest,
+        adopted=adopted,
+        prev=prev,
+    )
 
 
 def removed_material(

@@ -17,7 +17,6 @@ article):
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,13 +32,12 @@ from storage.db import Store
 from storage.digests import (
     GENESIS,
     canonical,
-    capture_material,
     chain_step,
     feed_removed_material,
     record_hash,
     removed_material,
     sha256_hex,
-    version_material,
+    version_material_of,
 )
 from storage.models import Article, Body, Capture, CaptureBlob, Record, Version
 
@@ -216,7 +214,7 @@ def _walk_log(
                     Problem(
                         row.seq,
                         row.article_id,
-                        row.number,
+                        row.r_number,
                         f"log positions {expected} to {row.seq - 1} are missing (records deleted)",
                     )
                 )
@@ -231,7 +229,7 @@ def _walk_log(
                 Problem(
                     row.seq,
                     row.article_id,
-                    row.number,
+                    row.r_number,
                     "the log's link at this position does not follow from the one before "
                     "(records removed, reordered or inserted here)",
                 )
@@ -258,7 +256,7 @@ def _check_record(
     from_start: bool,
 ) -> None:
     def problem(what: str) -> None:
-        report.add(Problem(row.seq, row.article_id, row.number, what))
+        report.add(Problem(row.seq, row.article_id, row.r_number, what))
 
     if row.kind == "feed_removed":
         report.feed_removals += 1
@@ -308,7 +306,7 @@ def _check_takedown(row: Any, problem: Callable[[str], None]) -> None:
     material = removed_material(
         feed_url=row.feed_url,
         article_key=row.article_key,
-        number=row.number,
+        number=row.r_number,
         at=row.created_at,
         capture_digest=row.capture_digest,
         note=row.note,
@@ -319,24 +317,15 @@ def _check_takedown(row: Any, problem: Callable[[str], None]) -> None:
 
 
 def _check_version(row: Any, problem: Callable[[str], None]) -> None:
-    if (row.v_article_id, row.v_number) != (row.article_id, row.number):
-        problem(f"the version row now says version {row.v_number} of article #{row.v_article_id}")
+    if (row.v_article_id, row.number) != (row.article_id, row.r_number):
+        problem(f"the version row now says version {row.number} of article #{row.v_article_id}")
         return
-    if row.v_text_hash != row.text_hash:
+    if row.text_hash != row.r_text_hash:
         problem("its text digest changed: the version now points at another text")
-    material = version_material(
+    material = version_material_of(
+        row,
         feed_url=row.feed_url,
         article_key=row.article_key,
-        number=row.v_number,
-        fetched_at=row.fetched_at,
-        title=row.title,
-        link=row.link,
-        published=row.published,
-        text_sha256=row.v_text_hash,
-        raw_sha256=row.raw_hash,
-        source=row.source,
-        extractor=row.extractor,
-        extractor_version=row.extractor_version,
         capture_digest=row.capture_digest,
         adopted=bool(row.adopted),
         prev=row.prev_hash,
@@ -358,24 +347,7 @@ def _check_capture(row: Any, report: VerifyReport, problem: Callable[[str], None
         problem(f"its capture (#{row.capture_id}) is missing (row deleted)")
         return
     try:
-        digest = sha256_hex(
-            canonical(
-                capture_material(
-                    url=row.c_url,
-                    final_url=row.final_url,
-                    status=row.status,
-                    reason=row.reason,
-                    http_version=row.http_version,
-                    requested_at=row.requested_at,
-                    peer=row.peer,
-                    request_headers=json.loads(row.request_headers),
-                    response_headers=json.loads(row.response_headers),
-                    redirects=json.loads(row.redirects),
-                    body_sha256=row.body_sha256,
-                    body_size=row.body_size,
-                )
-            )
-        )
+        digest = sha256_hex(canonical(captures.material_of(row)))
     except (ValueError, TypeError, KeyError) as err:
         problem(f"its capture's stored headers are unreadable ({err})")
         return

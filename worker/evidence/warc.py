@@ -45,7 +45,7 @@ from warcio.warcwriter import WARCWriter
 import worker
 from storage import articles, bodies, captures, chain, feeds
 from storage.db import Store
-from storage.digests import removed_material, version_material
+from storage.digests import removed_material, version_material_of
 from storage.models import Article, Body, Capture, CaptureBlob, Change, Feed, Record, Version
 from worker.evidence.verify import ScopeError
 
@@ -427,19 +427,10 @@ def _record_material(row: Any, record: Record, version: Version | None) -> dict[
             note=record.note,
             prev=record.prev_hash,
         )
-    return version_material(
+    return version_material_of(
+        version,
         feed_url=row.feed_url,
         article_key=row.article_key,
-        number=version.number,
-        fetched_at=version.fetched_at,
-        title=version.title,
-        link=version.link,
-        published=version.published,
-        text_sha256=version.text_hash,
-        raw_sha256=version.raw_hash,
-        source=version.source,
-        extractor=version.extractor,
-        extractor_version=version.extractor_version,
         capture_digest=record.capture_digest,
         adopted=record.adopted,
         prev=record.prev_hash,
