@@ -613,3 +613,15 @@ def test_config_keys_and_commands_as_a_user_meets_them(tmp_path):
     empty = runner.invoke(cli, ["verify", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--head"])
     assert empty.exit_code == 0 and "verified 0 records" in empty.output
     assert "head: the log is empty" in empty.output
+
+
+def test_times_in_hashed_material_have_one_form():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from storage.digests import iso
+
+    beijing = datetime(2026, 11, 28, 14, 2, 0, 7, tzinfo=timezone(timedelta(hours=8)))
+    assert iso(beijing) == "2026-11-28T06:02:00.000007Z"
+    assert iso(beijing.astimezone(UTC)) == iso(beijing)
+    with pytest.raises(ValueError):
+        iso(datetime(2026, 11, 28))
