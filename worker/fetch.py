@@ -38,7 +38,7 @@ from worker.guard import check_url, url_host
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024  # most decompressed bytes produced per step: bounds memory on a bomb
 # A 404/410 body is read for the evidence (a takedown answer), within these bounds; past them
-# the status still counts and the capture has what was read of the body up to then.
+# (or on a broken body) the status still counts and the capture keeps the headers, no body.
 GONE_CAPTURE = frozenset({404, 410})
 _GONE_BODY_BYTES = 1024 * 1024
 _GONE_BODY_SECONDS = 5.0
