@@ -79,3 +79,12 @@ async def test_a_deflate_bomb_still_stops_at_the_cap(server: LocalServer):
     async with Fetcher(FetchOptions(max_bytes=1_000_000)) as fetcher:
         with pytest.raises(ResponseTooLarge):
             await fetcher.fetch(url)
+
+
+async def test_a_huge_404_body_is_not_kept_but_the_404_counts(server: LocalServer):
+    url = server.static("/gone-big", b"x" * (2 * 1024 * 1024), status=404)
+    async with Fetcher() as fetcher:
+        with pytest.raises(HTTPStatusError) as caught:
+            await fetcher.fetch(url)
+    assert caught.value.status_code == 404
+    assert caught.value.capture is not None and caught.value.capture.body == b""
