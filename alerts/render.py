@@ -140,11 +140,16 @@ def _attendee_rows(att: AlertAttendees) -> list[tuple[str, str]]:
 
 def render_html(alert: Alert, limits: Limits = Limits()) -> str:
     """The HTML part: a self-contained document with inline styles (mail clients drop <style>)."""
-    body = _html_section(alert, limits, heading="h2")
+    body = render_html_fragment(alert, limits)
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head>'
         f'<body style="font-family:sans-serif;line-height:1.4">{body}</body></html>'
     )
+
+
+def render_html_fragment(alert: Alert, limits: Limits = Limits()) -> str:
+    """The HTML part without the document around it (an Atom entry's content)."""
+    return _html_section(alert, limits, heading="h2")
 
 
 def _html_section(alert: Alert, limits: Limits, heading: str) -> str:

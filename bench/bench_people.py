@@ -41,7 +41,10 @@ SEED = ROOT / "seeds" / "000_51e97353ff3bef23.txt"
 
 
 def load_roster() -> Roster:
-    return Roster.from_entries(tomllib.loads((ROOT / "seeds/people.toml").read_text())["people"])
+    """The roster wirediff itself uses: seeds/people.toml and the given names."""
+    from worker.seeds import load_roster as bundled
+
+    return bundled()
 
 
 def name_key(name: str, roster: Roster) -> str:
@@ -156,7 +159,8 @@ def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
     texts = {r["id"]: r for reports in load_reports(split).values() for r in reports}
     right = total = 0
     for path in sorted((DATA / "pairs").glob("*.toml")):
-        for pair in tomllib.loads(path.read_text(encoding="utf-8")).get("pair", []):
+        pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
+        for pair in [pairs] if isinstance(pairs, dict) else pairs:
             if pair.get("split", "dev") != split:
                 continue
             a = pair.get("a_text") or texts[pair["a"]]["text"]

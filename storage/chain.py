@@ -166,6 +166,16 @@ def captured_versions(session: Session, version_ids: Sequence[int]) -> dict[int,
     return {int(v): True for v in session.scalars(query) if v is not None}
 
 
+def evidence_of(session: Session, version_ids: Sequence[int]) -> dict[int, tuple[bool, str | None]]:
+    """version id -> (its capture body is stored, its record hash): what `history` shows."""
+    records = records_of_versions(session, version_ids)
+    captured = captured_versions(session, version_ids)
+    return {
+        v: (captured.get(v, False), records[v].record_hash if v in records else None)
+        for v in version_ids
+    }
+
+
 # -- what verify walks -----------------------------------------------------------------------
 
 LOG_COLUMNS = (

@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 # The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
 # opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0002_evidence"
+SCHEMA_HEAD = "0003_evidence"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000

@@ -119,6 +119,8 @@ class Change(Base):
             "kind",
             name="uq_changes_article_versions_kind",
         ),
+        # each feed's newest change, and one feed's changes newest first (serve)
+        sa.Index("ix_changes_feed_detected_id", "feed_id", "detected_at", "id"),
     )
 
     id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)

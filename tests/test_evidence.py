@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from storage import bodies, captures, chain, versions
 from storage.captures import BodyPolicy
-from storage.db import Store
+from storage.db import SCHEMA_HEAD, Store
 from storage.digests import (
     GENESIS,
     canonical,
@@ -444,7 +444,7 @@ def test_versions_of_an_older_store_are_adopted(tmp_path):
                 ),
                 {"n": n, "t": f"2026-11-0{n} 12:00:00.000000", "h": bodies.text_hash(text)},
             )
-    assert store.upgrade() == "0002_evidence"
+    assert store.upgrade() == SCHEMA_HEAD
     result = CliRunner().invoke(cli, ["verify", "--db", url, "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -625,3 +625,26 @@ def test_times_in_hashed_material_have_one_form():
     assert iso(beijing.astimezone(UTC)) == iso(beijing)
     with pytest.raises(ValueError):
         iso(datetime(2026, 11, 28))
+
+
+async def test_the_web_json_twin_of_a_report_carries_the_same_evidence(built):
+    import httpx
+
+    from worker.detect.roster import Roster
+    from worker.web.app import create_app
+
+    history = [
+        json.loads(x) for x in built.cli("history", built.url(1), "--json").output.splitlines()
+    ]
+    app = create_app(built.store, Roster.empty())
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        response = await client.get(
+            "/reports", params={"url": built.url(1)}, headers={"Accept": "application/json"}
+        )
+    assert response.status_code == 200
+    web = response.json()["versions"]
+    assert [(v["capture"], v["record_hash"]) for v in web] == [
+        (h["capture"], h["record_hash"]) for h in history
+    ]
+    assert all(v["capture"] for v in web)

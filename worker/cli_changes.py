@@ -17,6 +17,7 @@ from worker.detect.report import check_report, compare_reports
 from worker.durations import parse_duration
 from worker.events import Subject, build_event
 from worker.output import Console, emit_json
+from worker.records import change_record, diff_event, version_record
 from worker.render import render_diff_html, render_diff_text
 from worker.seeds import load_roster
 from worker.textfile import read_text_file
@@ -56,18 +57,9 @@ def changes_cmd(
     with user_errors(), store.read() as session:
         rows = changes.query(session, since=since_at, feed_url=feed_url, kind=kind)
         states = changes.delivery_states(session, [r.id for r in rows])
-        events = [changes.event_of(r) for r in rows]
+        events = [change_record(r, states.get(r.id, [])) for r in rows]
     console = Console(as_json=as_json)
     for event in events:
-        event["deliveries"] = [
-            {
-                "channel": d.channel,
-                "state": d.state,
-                "attempts": d.attempts,
-                "last_error": d.last_error,
-            }
-            for d in states.get(event["id"], [])
-        ]
         console.change(event)
         if not as_json and event["deliveries"]:
             line = ", ".join(f"{d['channel']}: {d['state']}" for d in event["deliveries"])
@@ -97,24 +89,9 @@ def history_cmd(
     with user_errors():
         article, rows = _article_for(store, article_url)
         with store.read() as session:
-            records = chain.records_of_versions(session, [v.id for v in rows])
-            captured = chain.captured_versions(session, [v.id for v in rows])
+            evidence = chain.evidence_of(session, [v.id for v in rows])
     for v in rows:
-        record = records.get(v.id)
-        line = {
-            "type": "version",
-            "version": v.number,
-            "fetched_at": v.fetched_at.isoformat().replace("+00:00", "Z"),
-            "title": v.title,
-            "link": v.link,
-            "text_hash": v.text_hash,
-            "source": v.source,
-            "extractor": v.extractor,
-            "extractor_version": v.extractor_version,
-            "raw_hash": v.raw_hash,
-            "capture": captured.get(v.id, False),
-            "record_hash": record.record_hash if record is not None else None,
-        }
+        line = version_record(v, evidence.get(v.id, (False, None)))
         if as_json:
             emit_json(line)
         else:
@@ -170,35 +147,11 @@ def diff_cmd(
         text_a, text_b = versions.text_of(session, a), versions.text_of(session, b)
     change = detect_change(Text(a.title or "", text_a), Text(b.title or "", text_b), runtime.roster)
     if fmt == "json":
-        emit_json(_diff_event(article, a, b, change))
+        emit_json(diff_event(article, a, b, change))
     elif fmt == "html":
         click.echo(render_diff_html(text_a, text_b, title=b.title or article_url, change=change))
     else:
         click.echo(render_diff_text(text_a, text_b, change=change, color=None), nl=False)
-
-
-def _diff_event(article: Article, a: Version, b: Version, change: Any) -> dict[str, Any]:
-    subject = Subject("", None, article.url, article.guid, b.title, article.key)
-    if change is None:
-        return build_event(
-            subject,
-            kind="wording",
-            detected_at=datetime.now(UTC),
-            from_version=a.number,
-            to_version=b.number,
-            similarity=1.0,
-            summary="no change beyond whitespace, quotes or punctuation",
-        )
-    return build_event(
-        subject,
-        kind=change.kind,
-        detected_at=datetime.now(UTC),
-        from_version=a.number,
-        to_version=b.number,
-        similarity=change.similarity,
-        summary=change.summary,
-        aspects=change.aspects(),
-    )
 
 
 @click.command("compare")

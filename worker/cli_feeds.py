@@ -16,6 +16,7 @@ from worker.config import MIN_QUIET_INTERVAL
 from worker.durations import format_duration, parse_duration
 from worker.errors import ConfigError
 from worker.output import emit_json
+from worker.records import feed_record
 
 
 @click.group("feeds")
@@ -82,10 +83,6 @@ def _until(value: datetime | None, now: datetime) -> str:
     return "in " + format_duration(int((value - now).total_seconds()))
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
-
-
 @feeds_group.command("list")
 @store_options
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines on stdout.")
@@ -96,20 +93,7 @@ def feeds_list(config_path: str | None, db_url: str | None, as_json: bool) -> No
         rows = feeds.all_feeds(session)
     if as_json:
         for f in rows:
-            emit_json(
-                {
-                    "type": "feed",
-                    "url": f.url,
-                    "name": f.name,
-                    "interval": format_duration(f.interval_s),
-                    "follow_links": f.follow_links,
-                    "category": f.category,
-                    "last_ok_at": _iso(f.last_ok_at),
-                    "error_count": f.error_count,
-                    "last_error": f.last_error,
-                    "next_fetch_at": _iso(f.next_fetch_at),
-                }
-            )
+            emit_json(feed_record(f))
         return
     now = datetime.now(UTC)
     table = Table(show_edge=False, pad_edge=False, box=None)

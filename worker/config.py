@@ -50,6 +50,15 @@ class DaemonOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """[serve]: `wirediff serve`. The token itself is never in the file, only the name of the
+    environment variable that holds it."""
+
+    bind: str = "127.0.0.1:8080"
+    token_env: str = "WIREDIFF_UI_TOKEN"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
     database_source: str  # flag | env | config | default: told to the user with the URL
@@ -63,6 +72,7 @@ class Settings:
     log_format: str = "text"
     daemon: DaemonOptions = field(default_factory=DaemonOptions)
     alert_retry: RetryPolicy = field(default_factory=RetryPolicy)
+    serve: ServeOptions = field(default_factory=ServeOptions)
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())
@@ -121,6 +131,7 @@ def load_settings(
         log_format=_log_format(daemon_raw, environ, where),
         daemon=_daemon_options(daemon_raw, where),
         alert_retry=_retry_policy(raw, environ, where),
+        serve=_serve_options(_table(raw, "serve", where), where),
         roster_files=roster,
         config_path=path,
         warnings=_summarised(warnings),
@@ -145,6 +156,17 @@ def _database_url(
     except StoreURLError as err:
         raise ConfigError(str(err)) from err
     return url, source
+
+
+def _serve_options(raw: Mapping[str, Any], where: str) -> ServeOptions:
+    defaults = ServeOptions()
+    values = {}
+    for key in ("bind", "token_env"):
+        value = raw.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: [serve] {key}: expected a non-empty string, got {value!r}")
+        values[key] = value.strip()
+    return ServeOptions(**values)
 
 
 def _retry_policy(raw: Mapping[str, Any], environ: Mapping[str, str], where: str) -> RetryPolicy:

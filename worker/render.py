@@ -20,7 +20,7 @@ DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
 INS_STYLE = "background:#dfd;color:#060;text-decoration:none"
 
 
-def _runs(a: str, b: str) -> Iterator[tuple[str, str]]:
+def diff_runs(a: str, b: str) -> Iterator[tuple[str, str]]:
     """(kind, text) runs: kind is "equal", "delete" or "insert", covering both texts in order.
 
     Equal runs are taken from the later text (with its own spacing); a deletion comes before
@@ -72,7 +72,7 @@ def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None =
         out.append(f"# {change.kind}: {change.summary}\n\n")
     else:
         out.append("# no change beyond whitespace, quotes or punctuation\n\n")
-    for kind, text in _runs(a, b):
+    for kind, text in diff_runs(a, b):
         if kind == "equal":
             out.append(text)
         elif use_color:
@@ -85,7 +85,7 @@ def render_diff_text(a: str, b: str, *, change: Any = None, color: bool | None =
 def render_diff_html(a: str, b: str, *, title: str, change: Any = None) -> str:
     """A standalone HTML page: the later text with <del>/<ins> marks; all text escaped."""
     parts: list[str] = []
-    for kind, text in _runs(a, b):
+    for kind, text in diff_runs(a, b):
         html = escape(text).replace("\n\n", "</p>\n<p>").replace("\n", "<br>")
         if kind == "equal":
             parts.append(html)

@@ -40,7 +40,7 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
     """The bundled roster, extended by the users' own files (later files win)."""
     roster = Roster.from_entries(
         _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
-    )
+    ).with_given_names(given_names())
     for path in extra:
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -48,6 +48,12 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
             raise ConfigError(f"roster file {path}: {err}") from err
         roster = roster.merge(Roster.from_entries(_people(data, str(path))))
     return roster
+
+
+def given_names() -> list[str]:
+    """The bundled given names (seeds/given_names.txt, one per line, # comments)."""
+    lines = _seed_text("given_names.txt").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _people(data: dict[str, Any], where: str) -> list[Any]:

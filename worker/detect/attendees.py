@@ -114,12 +114,43 @@ def _match_fuzzy(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: lis
             variants.append(Variant((b.people[i].name,), (a.people[j].name,)))
 
 
+def _match_short_forms(
+    b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: list[Variant]
+) -> None:
+    """A name and a shorter form of it: "Modi" / "Narendra Modi", "Nana Akufo-Addo" / "Nana
+    Addo Dankwa Akufo-Addo": every word of the shorter one is a word of the longer one, the
+    surname included, and no other unmatched name on that side fits as well."""
+    for i, person in enumerate(b.people):
+        if b.matched[i] or has_han(person.name):
+            continue
+        fits = [
+            j
+            for j, other in enumerate(a.people)
+            if not a.matched[j] and not has_han(other.name) and _short_form(person.name, other.name)
+        ]
+        if len(fits) == 1:
+            j = fits[0]
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
+            variants.append(Variant((person.name,), (a.people[j].name,)))
+
+
+def _short_form(x: str, y: str) -> bool:
+    wx = [translit_key(w) for w in x.replace("-", " - ").split() if w != "-"]
+    wy = [translit_key(w) for w in y.replace("-", " - ").split() if w != "-"]
+    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    if short == long_ or not short:
+        return False
+    surnames = {long_[0], long_[-1]}  # Chinese order puts the surname first
+    return set(short) <= set(long_) and bool(surnames & set(short))
+
+
 def _reordered(pairs: list[tuple[int, int]]) -> bool:
     order = [i for i, _ in sorted(pairs, key=lambda p: p[1])]
     return order != sorted(order)
 
 
-def _names(people: Sequence[Person]) -> tuple[str, ...]:
+def _names(people: Iterable[Person]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.name for p in people))
 
 
@@ -182,25 +213,32 @@ def _compare_lists(
 ) -> AttendeeDiff:
     added: list[Person] = []
     removed: list[Person] = []
+    unstated: list[Person] = []  # people of a role the other report gives no list for
     variants: list[Variant] = []
     reordered = False
     for role in _ROLES:
         b, a = _side(before, role, roster), _side(after, role, roster)
         if stated_only and not (b.people and a.people):
-            continue  # one report states no list for this role: nothing to compare
+            unstated += b.people + a.people  # only a role change can be told of them
+            continue
         pairs: list[tuple[int, int]] = []
         _match_exact(b, a, pairs, variants)
         _match_rejoined(b, a, variants)
         _match_fuzzy(b, a, pairs, variants)
+        _match_short_forms(b, a, pairs, variants)
         reordered = reordered or _reordered(pairs)
         removed += [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
-    role_changes, added, removed = _role_changes(added, removed, before, after, roster)
+    soft_removed = [p for p in unstated if p in before]
+    soft_added = [p for p in unstated if p in after and p not in before]
+    role_changes, added_all, removed_all = _role_changes(
+        added + soft_added, removed + soft_removed, before, after, roster
+    )
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_names(added),
-        removed=_names(removed),
+        added=_names(p for p in added_all if p not in soft_added),
+        removed=_names(p for p in removed_all if p not in soft_removed),
         reordered=reordered,
         variants=tuple(variants),
         role_changes=tuple(role_changes),

@@ -22,34 +22,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
-from worker.detect.roster import Roster
+from worker.detect.people_de import german_roles
+from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
+    low: str  # lower-cased
+    cap: bool  # starts with a capital letter
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
+    make = tuple.__new__
+    return [
+        make(_Tok, (t, s, s + len(t), t.lower().replace("’", "'"), t[0].isupper()))
+        for m in _TOKEN.finditer(sentence)
+        for t, s in ((m.group(), m.start()),)
+    ]
 
 
 # ---- vocabularies ---------------------------------------------------------------------------
@@ -64,8 +67,11 @@ _TITLE_WORDS = frozenset(
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
     "vice-chairman vice-chairperson vice-chair co-chair co-chairman rector dean mufti "
+    "directors secretaries ministers presidents governors ambassadors deputies representatives "
+    "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
+    "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
-    "präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "republican democrat sen rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -91,7 +97,8 @@ _ORG_WORDS = frozenset(
     "integration youth tourism property internal external strategic planning taxation "
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
-    "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla".split()
+    "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
+    "plc gmbh co company's".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -104,7 +111,7 @@ _NOT_NAME = frozenset(
     "der die das am auch bei im und sowie ein eine es sie er wir ihr "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni "
     "juli oktober dezember "
-    "beijing moscow shanghai hong kong macao macau taiwan xinjiang tibet china chinese russia "
+    "beijing moscow shanghai xinjiang tibet china chinese russia "
     "russian america american europe european asia asian africa african washington london "
     "paris berlin tokyo kyiv kiev ukraine ukrainian belarus germany german france french "
     "japan japanese korea korean india indian pacific atlantic arctic north south east west "
@@ -114,6 +121,12 @@ _NOT_NAME = frozenset(
     "easter xinhua tass ria interfax reuters afp ap cgtn cctv dpa bbc cnn sputnik "
     "thought socialism characteristics era marxism communism communist internet covid "
     "covid-19 belt initiative dream report news daily times post online photo video "
+    "ireland scotland wales england britain portugal greece romania bulgaria croatia slovenia "
+    "slovakia czechia estonia latvia lithuania moldova georgia armenia azerbaijan cuba venezuela "
+    "colombia peru chile bolivia ecuador uruguay paraguay nigeria ghana kenya ethiopia tanzania "
+    "uganda angola zambia zimbabwe mozambique algeria morocco tunisia libya sudan qatar kuwait "
+    "bahrain oman yemen jordan lebanon bangladesh brunei bhutan maldives fiji cyprus malta iceland "
+    "luxembourg monaco albania bosnia macedonia montenegro kosovo belarusian "
     "saudi arabia arab emirates kazakhstan uzbekistan kyrgyzstan tajikistan turkmenistan "
     "iran iraq syria israel palestine egypt turkey türkiye brazil argentina mexico canada "
     "australia indonesia vietnam thailand malaysia singapore philippines pakistan "
@@ -121,7 +134,33 @@ _NOT_NAME = frozenset(
     "austria switzerland netherlands belgium sweden norway finland denmark "
     "premier premiers god allah bundeskanzleramt kanzleramt".split()
 )
+# German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
+_DE_NOT_NAME = frozenset(
+    "als an auf aus beim bis da dabei dafür damit danach dann dem den des doch durch einem "
+    "einen einer eines für gegen hier ins ist je jedoch mit nach neben nicht noch nun ob oder "
+    "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
+    "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
+    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
+)
+# "Außenminister Spaniens": a country in the genitive after a title, not a surname.
+_DE_COUNTRY_GENITIVES = frozenset(
+    "spaniens frankreichs italiens polens großbritanniens englands deutschlands russlands "
+    "chinas japans indiens österreichs ungarns griechenlands tschechiens belgiens schwedens "
+    "finnlands norwegens dänemarks irlands portugals kanadas amerikas brasiliens mexikos "
+    "israels irans iraks syriens ägyptens koreas taiwans bayerns sachsens hessens "
+    "niedersachsens thüringens brandenburgs berlins hamburgs bremens europas afrikas asiens "
+    "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans".split()
+)
 _PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+# Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
+_PLACES = frozenset(
+    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
+    "|united states|united kingdom|new zealand|sri lanka|costa rica|el salvador|puerto rico"
+    "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
+    "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
+    "|red square|white house|capitol hill|downing street|el paso|las vegas|rio de janeiro"
+    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam".split("|")
+)
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
 _BREAK = frozenset(
@@ -144,31 +183,63 @@ _TITLE_LOWER_OK = frozenset(
 )
 _ADJECTIVE = re.compile(r"(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
-_RUN_TOGETHER = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+# A Chinese name whose space was lost ("LiuFang"): two capitalised runs of pinyin syllables.
+_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
+_TWO_CAPS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def _run_together(word: str) -> bool:
+    m = _TWO_CAPS.fullmatch(word)
+    return m is not None and all(_PINYIN_WORD.fullmatch(part.lower()) for part in m.groups())
+
+
 _DE_TITLE_SUFFIX = re.compile(
-    r"(?:minister|ministerin|präsident|präsidentin|sekretär|sekretärin|sprecher|sprecherin"
+    r"(?:minister|ministerin|ministern|präsident|präsidentin|präsidenten|kollege|kollegen"
+    r"|kollegin|kandidat|kandidatin|kandidaten|vorsitzenden|kanzlers|chefs|leiters|sekretär|sekretärin|sprecher|sprecherin"
     r"|vorsitzende[rn]?|kanzler|kanzlerin|berater|beraterin|leiter|leiterin|chef|chefin"
-    r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin)$",
+    r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin"
+    r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
+    r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
+    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt)$",
     re.I,
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_title_or_org(low: str) -> bool:
     low = low.strip(".")
+    return low in _TITLE_WORDS or low in _ORG_WORDS or bool(_DE_TITLE_SUFFIX.search(low))
+
+
+def _name_like(tok: _Tok, german: bool = False) -> bool:
+    if german and tok.low in _DE_NOT_NAME:
+        return False
+    return tok.cap and _word_name_like(tok.text, tok.low)
+
+
+def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
+    """ "He Baoxiang", "Ma Xingrui": a Chinese surname that is also an English word, before a
+    given name in pinyin."""
     return (
-        low in _TITLE_WORDS
-        or low in _ORG_WORDS
-        or low.endswith("'s")
-        or bool(_DE_TITLE_SUFFIX.search(low))
+        toks[i].cap
+        and toks[i].low in ("he", "ma", "yu", "you", "so", "an", "man", "long", "hong", "kong")
+        and i + 1 < len(toks)
+        and toks[i + 1].cap
+        and bool(_PINYIN_WORD.fullmatch(toks[i + 1].low))
     )
 
 
-def _name_like(tok: _Tok) -> bool:
-    if not tok.cap or tok.low in _NOT_NAME or _is_title_or_org(tok.low):
+@lru_cache(maxsize=65536)
+def _word_name_like(word: str, low: str) -> bool:
+    """A capitalised word that may be part of a person's name: not a title, body, place,
+    calendar word, German adjective of place ("Tschechischen") or acronym."""
+    if low in _NOT_NAME or _is_title_or_org(low) or _ADJECTIVE.search(low):
         return False
-    if _ADJECTIVE.search(tok.low):
-        return False  # "Europäischen", "Russian", "Chinese": adjectives of place
-    return not (_ACRONYM.match(tok.text) and len(tok.text) > 1)
+    return not (_ACRONYM.match(word) and len(word) > 1)
 
 
 # ---- name items -------------------------------------------------------------------------------
@@ -183,63 +254,114 @@ class Item:
     first: int  # token index of the name's first word
     last: int  # token index after the name's last word
     prefix: int  # token index where the titles before the name begin
+    possessive: bool = False  # "Xi Jinping's speech": named, but not in a list of people
+
+
+def _title_key(title: str, german: bool) -> str:
+    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten")."""
+    low = title.lower().strip(".,")
+    return re.sub(r"(?:en|n|s)$", "", low) if german else low
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
 
 
 @dataclass(slots=True)
 class Context:
-    """What one text's sentences share: the roster and the fuller names seen so far."""
+    """What one text's sentences share: the roster and the fuller names the text gives."""
 
     roster: Roster
     text: str
-    _surnames: dict[str, str | None] = field(default_factory=dict)
+    german: bool = False
+    _by_word: dict[str, set[str]] | None = None
+    _by_title: dict[str, set[str]] | None = None
 
     def full_name(self, word: str) -> str | None:
         """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
-        if word in self._surnames:
-            return self._surnames[word]
-        pattern = re.compile(
-            rf"\b(?:{re.escape(word)}(?:\s+[A-Z][\w’'\-]+){{1,2}}"
-            rf"|(?:[A-Z][\w’'\-]+\s+){{1,2}}{re.escape(word)})\b"
-        )
-        found: set[str] = set()
-        for m in pattern.finditer(self.text):
-            toks = m.group().split()
-            if all(
-                t == word
-                or (
-                    (t[:1].isupper() and not _is_title_or_org(t.casefold()))
-                    and t.casefold() not in _NOT_NAME
-                )
-                for t in toks
-            ):
-                found.add(" ".join(toks))
+        if self._by_word is None:
+            self._by_word, self._by_title = self._index()
+        return self._one(self._by_word.get(word))
+
+    def titled(self, title: str) -> str | None:
+        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
+        if self._by_title is None:
+            self._by_word, self._by_title = self._index()
+        return self._one(self._by_title.get(_title_key(title, self.german)))
+
+    def _one(self, found: set[str] | None) -> str | None:
+        if not found:
+            return None
         canon = {self.roster.canonical(f) or f for f in found}
-        result = min(found, key=len) if len(canon) == 1 else None
-        self._surnames[word] = result
-        return result
+        return min(found, key=len) if len(canon) == 1 else None
+
+    def _index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Every run of two to four name-like words the text holds, by its surname (Chinese
+        order puts it first, Western order last), and by the title just before it. One pass."""
+        by_word: dict[str, set[str]] = {}
+        by_title: dict[str, set[str]] = {}
+        for m in _CAP_RUN.finditer(self.text):
+            words = m.group().split()
+            run: list[str] = []
+            title_before = False
+            title = ""
+            for word in [*words, ""]:
+                low = word.lower().replace("’", "'")
+                if word and _word_name_like(word, low) and not low.endswith("'s"):
+                    run.append(word)
+                    continue
+                if 2 <= len(run) <= 4 and (
+                    not self.german or title_before or self.roster.is_given_name(run[0])
+                ):
+                    # by the surname: first in a Chinese name ("Xi" of Xi Jinping, not of Chen Xi)
+                    full = " ".join(run)
+                    chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
+                    by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
+                    if title_before and low not in _ORG_WORDS:
+                        by_title.setdefault(_title_key(title, self.german), set()).add(full)
+                run = []
+                title_before = _is_title_or_org(low) and low not in _ORG_WORDS
+                title = word
+        return by_word, by_title
 
 
-def _runs(toks: list[_Tok]) -> Iterator[tuple[int, int]]:
+def _abbreviation(toks: list[_Tok], i: int) -> bool:
+    """ "U.S.", "v.d.": single letters joined by periods are an abbreviation, not initials."""
+    return (
+        len(toks[i].text) == 1
+        and i + 2 < len(toks)
+        and toks[i + 1].text == "."
+        and len(toks[i + 2].text) == 1
+    )
+
+
+def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
     """Maximal runs of name-like words (particles and initials inside them allowed)."""
     i, n = 0, len(toks)
     while i < n:
-        if not _name_like(toks[i]):
-            i += 1
+        if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
+            toks, i
+        ):
+            i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
-        while j < n:
+        while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
-            if _name_like(t):
+            if _name_like(t, german):
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k]):
+                if k < n and _name_like(toks[k], german):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
-            elif t.text == "." and len(toks[j - 1].text) == 1 and j + 1 < n:
+            elif (
+                t.text == "."
+                and len(toks[j - 1].text) == 1
+                and j + 1 < n
+                and _name_like(toks[j + 1], german)
+            ):
                 j += 1  # an initial: "John F. Kennedy"
             else:
                 break
@@ -251,7 +373,12 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     """Greedy left-to-right cut of a run into names the roster knows (up to four words)."""
     found: list[tuple[int, int]] = []
     k = i
+    starts = roster.first_words
     while k < j:
+        word = toks[k].text
+        if fold(word) not in starts and translit_key(word) not in starts:
+            k += 1
+            continue
         for size in range(min(4, j - k), 0, -1):
             if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
                 found.append((k, k + size))
@@ -262,41 +389,116 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
+def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int:
+    """Where the name begins in a run of three or more words: at its first given name, when
+    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin")."""
+    if j - i < 3 or not roster.given_names:
+        return i
+    for k in range(i + 1, j - 1):
+        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
+            return k
+    return i
+
+
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
+    if " ".join(t.low for t in toks[i:j]) in _PLACES:
+        return None
     if size == 1:
-        return (i, j) if _RUN_TOGETHER.match(toks[i].text) else None
-    if size > 4:
+        return (i, j) if _run_together(toks[i].text) else None
+    if size > 5:
         return (j - 2, j)
-    if size == 4 and not any(t.low in _PARTICLES for t in toks[i:j]):
-        return (j - 3, j)
+    if size == 5:
+        return (i, j) if any("-" in t.text for t in toks[i:j]) else (j - 3, j)
     return (i, j)
 
 
 def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
-    """Every person's name in the sentence's tokens, in order."""
+    """Every person's name in the sentence's tokens, in order. In a sentence in title case
+    ("Apple Announces the End-of-Life for Clips") capitals say nothing, so a name needs the
+    roster, a known given name or a title, as in German."""
     items: list[Item] = []
-    for i, j in _runs(toks):
+    words = [t for t in toks if t.text[0].isalpha()]
+    commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
+    title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    for i, j in _runs(toks, ctx.german):
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
+        if j < len(toks) and toks[j].low in _ORG_WORDS and toks[j].cap and not spans:
+            continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
+            i = _past_leading_nouns(toks, i, j, ctx.roster)
             shaped = _shape_name(toks, i, j)
-            if shaped:
+            strict = ctx.german or title_case
+            if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
                 spans.append(shaped)
             elif j - i == 1:
                 full = ctx.full_name(toks[i].text)
                 if full:
                     items.append(Item(full, i, j, _prefix_start(toks, i)))
                     continue
+                if (
+                    i > 0
+                    and _is_title_or_org(toks[i - 1].low)
+                    and toks[i - 1].low not in _ORG_WORDS
+                    and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+                ):
+                    spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
         for s, e in sorted(spans):
             written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
-            items.append(Item(written, s, e, _prefix_start(toks, s)))
+            possessive = written.endswith(("’s", "'s"))
+            if possessive:
+                written = written[:-2]
+            items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
+    items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
 
 
-_PREFIX_GLUE = frozenset("of the for de des der die den dem von du la".split())
+_DETERMINERS = frozenset("the der die den dem des".split())
+
+
+def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator[Item]:
+    """A person named by a title alone, after a determiner, when the text names one person
+    with that title: "Die Rede hielt der Bundeskanzler" -> Olaf Scholz."""
+    for k, tok in enumerate(toks):
+        if k in taken or not tok.cap or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
+            continue
+        if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
+            continue  # a name (or more title) follows: not a title alone
+        d = k - 1
+        while d >= 0 and d >= k - 3 and not toks[d].cap and toks[d].low not in _DETERMINERS:
+            d -= 1  # "der scheidende Bundeskanzler"
+        if d < 0 or toks[d].low not in _DETERMINERS:
+            continue
+        person = ctx.titled(tok.text)
+        if person:
+            yield Item(person, k, k + 1, d + 1)
+
+
+def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:
+    """German capitalises every noun ("Stadt Leipzig", "Schloss Drachenburg"): a name the
+    roster does not know needs a known given name or a title right before it."""
+    s, e = span
+    if s > 0 and _is_title_or_org(toks[s - 1].low):
+        return True
+    if not roster.given_names:
+        return True
+    if all(_PINYIN_WORD.fullmatch(t.low.replace("-", "")) for t in toks[s:e]):
+        return True  # a Chinese name in pinyin: "Li Qiang", "Leung Chun-ying"
+    if s > 0 and (toks[s - 1].low in _DE_ARTICLES or _DE_DECLINED.search(toks[s - 1].text)):
+        return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
+    return roster.is_given_name(toks[s].text)
+
+
+_DE_ARTICLES = frozenset(
+    "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
+)
+_DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
+
+
+_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
 
 
 def _prefix_start(toks: list[_Tok], first: int) -> int:
@@ -336,9 +538,12 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
         return False
-    for t in toks[lo:hi]:
+    for k in range(lo, hi):
+        t = toks[k]
         low = t.low
-        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--"):
+        if t.text == "." and k > 0 and len(toks[k - 1].text) <= 3 and toks[k - 1].cap:
+            continue  # "U.S.", "Dr.", "Jr.": an abbreviation inside a title
+        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
             return False
         if (
             not t.cap
@@ -352,6 +557,8 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
 
 
 def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
+    if a.possessive or b.possessive:
+        return False
     gap = toks[a.last : b.prefix]
     if not gap:
         return False  # two names run together without a connector
@@ -361,10 +568,12 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
 
 
 def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
-    """Items grouped into the lists they form."""
+    """Items grouped into the lists they form. A name after a comma and before "said" is the
+    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters")."""
     lists: list[list[Item]] = []
     for item in items:
-        if lists and _joined(toks, lists[-1][-1], item):
+        source = item.last < len(toks) and toks[item.last].low in _REPORTING_VERBS
+        if lists and not source and _joined(toks, lists[-1][-1], item):
             lists[-1].append(item)
         else:
             lists.append([item])
@@ -376,48 +585,113 @@ def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
 _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
-    r"|et\s+al\.?|etc\.?|among\s+others|and\s+others|and\s+other\s+(?:[\w'-]+\s+){0,6}?"
+    r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
+    r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
+    r"|and\s+other\s+(?:[\w'-]+\s+){0,6}?"
     r"(?:leaders|officials|members|guests|people|dignitaries|representatives|comrades)"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
     r"|night)\s*,?\s*){1,5}"
     r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
+    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,6}"
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|(?:will|would|have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
+    r"|(?:have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
     r"|auch|ebenfalls|zudem|außerdem))\b\s*,?",
 )
 _APPOSITIVE_END = re.compile(r",")
 _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
 
 
-def _subject_roles(rest: str, german: bool) -> Iterator[tuple[Role, int]]:
-    """The roles of a list followed by `rest`, with where each cue ends in `rest`."""
-    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
-    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
-    pos = 0
+_LEAD_PUNCT = re.compile(r"[\s,]*")
+# A verb that did not happen (yet): future, plans, negation.
+_IRREALIS = re.compile(
+    r"(?:will|would|shall|may|might|could|should|must|is\s+to|are\s+to|(?:is|are|was|were)\s+"
+    r"(?:set|expected|scheduled|due|going|supposed|planning|likely)\s+to|plans?\s+to|planned\s+to"
+    r"|(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)|never|no\s+longer"
+    r"|failed\s+to|declined\s+to|refused\s+to)\b",
+    re.I,
+)
+# The same before an object's cue: "no plans for a meeting between A and B".
+_IRREALIS_BEFORE = re.compile(
+    r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
+    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
+    r"|postponed|called\s+off|reschedule[ds]?)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """A sentence with the list being read: where the list ends, where the next list begins
+    (a direct object: "Wang Yi met Foreign Minister S. Jaishankar"), how many it names."""
+
+    text: str
+    end: int
+    next_start: int | None
+    several: bool
+
+
+def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
+    """The roles of a list that is the subject of the verb after it, with where each cue ends;
+    adverbials and appositives between the list and its verb are skipped."""
+    text = c.text
+    pos = _past_appositive(text, c.end)
     for _ in range(8):
-        at = len(rest) - len(rest[pos:].lstrip())
-        at = max(at, pos)
-        m = meet.match(rest, at)
-        if m:
-            yield _meeting_role(rest, m.end(), german), m.end()
+        at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
+        if _IRREALIS.match(text, at):
+            return  # "X will chair", "X did not attend": no role taken
+        found = _verb_at(c, at)
+        if found is not None:
+            role, end = found
+            if role is not None:
+                yield role, end
+                yield from _coordinated(text, end)
             return
-        for role, pattern in tables:
-            m = pattern.match(rest, at)
-            if m:
-                if _PASSIVE_BY.match(rest, m.end()):
-                    return  # "X was accompanied by Y": X is not the one who accompanies
-                yield role, m.end()
-                yield from _coordinated(rest, m.end(), german)
-                return
-        skip = _ADVERBIAL.match(rest, pos)
-        if skip and skip.end() > pos:
-            pos = skip.end()
-            continue
-        break
+        skip = _ADVERBIAL.match(text, pos)
+        if not skip or skip.end() <= pos:
+            return
+        pos = skip.end()
+
+
+def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
+    """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
+    or None when no cue verb stands there.
+
+    "held a meeting": chaired by one person, held among several; "met with / met" a body is
+    chaired, a named person is met; "welcomed X": the host chairs when a named guest follows;
+    "informed the Council": a report, but "informed Modi" is part of a talk."""
+    text = c.text
+    m = cues.MEET_WITH.match(text, at)
+    if m:
+        return _meeting_role(c, m.start(), m.end()), m.end()
+    m = cues.CONVENE.match(text, at)
+    if m and not _PASSIVE_BY.match(text, m.end()):
+        return ("attended" if c.several else "presided"), m.end()
+    m = cues.HOST_DIRECT.match(text, at)
+    if m and _object_follows(c, m.end()):
+        return "presided", m.end()
+    m = cues.MEET_BARE.match(text, at)
+    if m:
+        body = not _object_follows(c, m.end()) and _WITH_BODY.match(text, m.end())
+        return ("presided" if body else "attended"), m.end()
+    m = cues.REPORT_TO.match(text, at)
+    if m:
+        return (None if _object_follows(c, m.end()) else "spoke"), m.end()
+    for role, pattern in cues.SUBJECT_CUES:
+        m = pattern.match(text, at)
+        if m:
+            # "X was accompanied by Y": X is not the one who accompanies
+            return (None if _PASSIVE_BY.match(text, m.end()) else role), m.end()
+    return None
+
+
+def _object_follows(c: _Clause, verb_end: int) -> bool:
+    """True when the next list of people stands right after the verb (titles between)."""
+    return c.next_start is not None and _title_gap(c.text[verb_end : c.next_start])
 
 
 _WITH_BODY = re.compile(
@@ -432,10 +706,12 @@ _WITH_BODY = re.compile(
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)
 
 
-def _meeting_role(rest: str, end: int, german: bool) -> Role:
+def _meeting_role(c: _Clause, start: int, end: int) -> Role:
     """A meeting "with" a body is chaired; one with a named person is attended by both."""
-    head = rest[:end]
-    if _WITH_BODY.match(rest, end) and (
+    text, head = c.text, c.text[start:end]
+    if _object_follows(c, end):
+        return "attended"
+    if _WITH_BODY.match(text, end) and (
         _GATHERING_WORD.search(head) or re.match(r"\s*(?:met|meets)\b", head, re.I)
     ):
         return "presided"
@@ -445,9 +721,9 @@ def _meeting_role(rest: str, end: int, german: bool) -> Role:
 _AND_VERB = re.compile(r"\s*(?:,\s*)?(?:and|und|sowie|then|,)\s+(?:also\s+|auch\s+)?", re.I)
 
 
-def _coordinated(rest: str, end: int, german: bool) -> Iterator[tuple[Role, int]]:
+def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
     """Verbs joined to the first by "and", within the same clause."""
-    tables = cues.DE_SUBJECT_CUES if german else cues.SUBJECT_CUES
+    tables = cues.SUBJECT_CUES
     pos = end
     limit = min(len(rest), end + 160)
     while pos < limit:
@@ -468,110 +744,275 @@ def _coordinated(rest: str, end: int, german: bool) -> Iterator[tuple[Role, int]
 
 
 def _title_gap(text: str) -> bool:
-    """True when only titles (and a colon) stand between a cue and its list."""
+    """True when only titles (and a colon) stand between a cue and its list: no verb, and no
+    other person ("met with Speaker Valentina Matviyenko in St Petersburg": the place is no
+    guest)."""
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
+    if any(_name_like(a) and _name_like(b) for a, b in pairwise(toks)):
+        return False
     return _appositive(toks, 0, len(toks))
 
 
-def _governs(pattern: re.Pattern[str], before: str) -> bool:
-    """True when `pattern` occurs in `before` with nothing but titles after it."""
+# A word each cue pattern holds (lower case): a text without one cannot match it, and an `in`
+# test is far cheaper than running the pattern.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    **{p: ("by", "presid", "chair", "host", "under", "moderat") for r, p in cues.OBJECT_CUES if r == "presided"},
+    **{
+        p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
+            "attending", "taking part", "delegation")
+        for r, p in cues.OBJECT_CUES
+        if r == "attended"
+    },
+    **{p: ("presence",) for r, p in cues.OBJECT_CUES if r == "present"},
+    **{p: ("address", "speak", "speech", "remarks") for r, p in cues.OBJECT_CUES if r == "spoke"},
+    cues.MEET_WITH: ("with",),
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
+    cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
+}  # fmt: skip
+
+
+def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bool:
+    """True when `pattern` occurs in `before` with nothing but titles after it (`comma`:
+    a comma may stand among the titles)."""
+    if not _gate(pattern, before):
+        return False
     last = _last_match(pattern, before)
-    return last is not None and _title_gap(before[last.end() :])
+    if last is None or _IRREALIS_BEFORE.search(before, 0, last.start()):
+        return False
+    gap = before[last.end() :]
+    return (comma or "," not in gap) and _title_gap(gap)
+
+
+def _gate(pattern: re.Pattern[str], before: str) -> bool:
+    tail = before[-400:].lower()
+    return any(word in tail for word in _GATES.get(pattern, ("",)))
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in the final 400 characters of `text` (a cue farther from
+    its list governs nothing; `^` still means the start of the text)."""
     found = None
-    for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+    for found in pattern.finditer(text, max(0, len(text) - 400)):  # noqa: B007 (the last one)
         pass
     return found
 
 
-def _object_roles(before: str, german: bool) -> list[Role]:
+def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
     """Roles given to a list by the clause before it (passive "by", inverted "were",
-    "with" after a verb of meeting, "met" with its object)."""
+    "with" after a verb of meeting, "met" with its object). `reporting`: the list is the
+    subject of "said" after it, so a cue before a comma belongs to another clause ("... met
+    with the Council, spokesman Dmitry Peskov said")."""
     roles: list[Role] = []
+    comma = not reporting
     for role, pattern in cues.DE_OBJECT_CUES if german else cues.OBJECT_CUES:
-        if _governs(pattern, before):
+        if _governs(pattern, before, comma=comma):
             roles.append(role)
     if not german:
-        verb = _last_match(cues.INVERTED_VERB, before)
-        if verb is not None and _title_gap(before[verb.end() :]):
+        verb = (
+            _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
+        )
+        if (
+            verb is not None
+            and _title_gap(before[verb.end() :])
+            and (comma or "," not in before[verb.end() :])
+        ):
             clause = re.split(r"[;:.]\s|,\s+(?=[a-z])", before[: verb.start()])[-1]
             for role, pattern in cues.INVERTED_CUES:
                 if pattern.search(clause):
                     roles.append(role)
                     break
-    meet = cues.DE_MEET_WITH if german else cues.MEET_WITH
-    if _governs(meet, before[-300:]) or (not german and _governs(cues.MEET_DIRECT, before[-300:])):
+    if not german and (
+        _governs(cues.MEET_WITH, before[-300:], comma=comma)
+        or _governs(cues.MEET_DIRECT, before[-300:], comma=comma)
+    ):
         roles.append("attended")
     return roles
 
 
+# "A and state governors held a meeting": people and a group make the subject.
+_GROUP_AFTER = re.compile(
+    r"\s*(?:,\s*)?(?:and|und)\s+(?:the\s+|other\s+|die\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:governors|leaders|officials|members|ministers|heads|representatives|delegations?"
+    r"|counterparts|colleagues|partners|participants|Minister(?:innen|n)?|Regierungschefs)\b",
+    re.I,
+)
+_REPORTING_VERBS = frozenset(
+    "said says told noted added stressed announced wrote tweeted recalled explained commented "
+    "sagte erklärte betonte teilte".split()
+)
+_REPORTER_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|noted|added|stressed|announced|wrote|tweeted|recalled|explained"
+    r"|commented|sagte|erklärte|betonte|teilte)\b",
+    re.I,
+)
+_POSSESSIVE_MEETING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|conversation|call)\s+with\b", re.I
+)
+_SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
+_POSSESSIVE_SPEECH = re.compile(
+    r"\s+(?:(?:opening|closing|concluding|introductory|welcoming|keynote)\s+(?:remarks|speech"
+    r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
+    re.I,
+)
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
-    "von vom aus mit für bei zum zur den dem des".split()
+    "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
 )
+# "zu dem X eingeladen hatte": a relative pronoun after a preposition opens a clause.
+_RELATIVE_OPENING = re.compile(r"\b(?:zu|an|bei|auf|in|mit|von|über)\s+(?:dem|der|den)\s+$")
+
+
+# A list under a heading, as minutes and programmes give it: "Teilnehmer: A, B (BMI), C".
+_HEADED = re.compile(
+    r"^\W*(?P<head>Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
+    r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*(?P<list>.+)$",
+    re.I,
+)
+_HEAD_ROLES: dict[str, Role] = {
+    "teilnehmer": "attended",
+    "teilnehmerinnen": "attended",
+    "teilnehmende": "attended",
+    "participants": "attended",
+    "attendees": "attended",
+    "attending": "attended",
+    "in attendance": "attended",
+    "anwesend": "present",
+    "anwesende": "present",
+    "present": "present",
+    "also present": "present",
+    "speakers": "spoke",
+    "redner": "spoke",
+    "rednerinnen": "spoke",
+    "vorsitz": "presided",
+    "chair": "presided",
+    "chairman": "presided",
+    "chairperson": "presided",
+    "chaired by": "presided",
+    "presiding": "presided",
+}
+_HEADED_ITEM = re.compile(
+    r"^(?:(?:Frhr\.|Freiherr|Graf|Gräfin|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?)\s+)*"
+    r"(?:(?:von|van|de|der|den|zu)\s+)*[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+){0,3}$"
+)
+_CHAIR_NOTE = re.compile(r"\((?:[^)]*\b(?:Vorsitz|chair|presiding)\b[^)]*)\)", re.I)
+
+
+def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
+    """(role, names) of a list under a heading ("Teilnehmer: Genscher (AA), Franke, ...").
+    Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" marks the chair."""
+    m = _HEADED.match(sentence)
+    if not m:
+        return
+    role = _HEAD_ROLES[m.group("head").casefold()]
+    names: list[str] = []
+    chairs: list[str] = []
+    for raw in re.split(r"[,;]\s*(?![^()]*\))", m.group("list").rstrip(". ")):
+        item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
+        item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
+        if not _HEADED_ITEM.match(item) or any(
+            _is_title_or_org(w.casefold()) for w in item.split()[-1:]
+        ):
+            continue
+        names.append(item)
+        if _CHAIR_NOTE.search(raw):
+            chairs.append(item)
+    if len(names) >= 2:
+        yield role, names
+        if chairs:
+            yield "presided", chairs
 
 
 def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) for every list of people a cue governs in `sentence`."""
+    yield from headed_list(sentence)
     toks = _tokens(sentence)
     items = name_items(toks, ctx)
     if not items:
         return
-    for group in name_lists(toks, items):
+    groups = name_lists(toks, items)
+    spans = [(toks[g[0].prefix].start, toks[g[-1].last - 1].end) for g in groups]
+    for index, group in enumerate(groups):
         names = [it.name for it in group]
-        start = toks[group[0].prefix].start
-        end = toks[group[-1].last - 1].end
+        start, end = spans[index]
         before, rest = sentence[:start], sentence[end:]
-        roles = _object_roles(before, german)
-        german_after = german and _german_complement(before, rest)
-        if german_after:
-            roles.append(german_after)
-        first = group[0].prefix
-        subject_ok = first == 0 or toks[first - 1].low not in _NO_SUBJECT_BEFORE
-        if subject_ok and not german_after:
-            roles.extend(role for role, _ in _subject_roles(_past_appositive(rest), german))
-            if german:
-                roles.extend(_german_v2(before))
+        if group[0].possessive:
+            if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
+                yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
+            meeting = _POSSESSIVE_MEETING.match(rest)
+            if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
+                yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+            continue
+        reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
+        roles = _object_roles(before, german, reporting=reporting)
+        if german:
+            first = toks[group[0].first].start
+            others = [s for k, s in enumerate(spans) if k != index]
+            roles.extend(german_roles(sentence, first, end, start, others))
+        elif group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE:
+            clause = _Clause(
+                sentence,
+                end,
+                spans[index + 1][0] if index + 1 < len(groups) else None,
+                len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
+            )
+            roles.extend(role for role, _ in _subject_roles(clause))
+        if (
+            _SPEAKER_LABEL.match(rest)
+            and not sentence[:start].strip()
+            and group[-1].last - group[-1].first >= 2
+            and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
+        ):
+            roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
         for role in dict.fromkeys(roles):
             yield role, names
 
 
-def _german_complement(before: str, rest: str) -> Role | None:
-    """German lists framed on both sides: "nahmen X teil", "wurde von X geleitet"."""
-    if re.search(r"\b(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?$", before):
-        return "attended" if cues.DE_TEIL_AFTER.match(rest) else None
-    if re.search(r"\bvon\s+$", before) and cues.DE_PASSIVE_AFTER.match(rest):
-        return "presided"
-    return None
+def _open_appositive(text: str, head: int) -> int | None:
+    """An appositive not closed by a comma: "Fang Zaimin, Member of the Party Group and
+    Secretary-General attended": where the first cue verb after titles only begins."""
+    limit = min(len(text), head + 250)
+    best: int | None = None
+    for _, pattern in cues.SUBJECT_CUES:
+        m = _CUE_SEARCH[pattern].search(text, head, limit)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    if best is None or "," in text[head:best]:
+        return None
+    return best if _title_gap(text[head:best]) else None
 
 
-def _german_v2(before: str) -> list[Role]:
-    """ "Am Montag leitete Putin die Sitzung": the verb before its subject."""
-    clause = re.split(r"[;:.,]\s", before)[-1]
-    if not clause.strip() or len(clause.split()) < 2:
-        return []
-    return [role for role, pattern in cues.DE_V2_CUES if pattern.search(clause)]
+_CUE_SEARCH = {
+    p: re.compile(r"(?<![\w-])(?:" + p.pattern + ")", p.flags) for _, p in cues.SUBJECT_CUES
+}
 
 
-def _past_appositive(rest: str) -> str:
-    """`rest` without an appositive that follows the list (", general secretary of ..., ")."""
-    if not rest.lstrip().startswith(","):
-        return rest
-    for m in _APPOSITIVE_END.finditer(rest, rest.index(",") + 1):
-        if m.start() > 300:
-            break
-        after = rest[m.end() :]
-        body = rest[rest.index(",") + 1 : m.start()]
+def _past_appositive(text: str, end: int) -> int:
+    """Where the verb search starts after a list: past an appositive that follows it
+    (", general secretary of the CPC Central Committee, presided")."""
+    head = _LEAD_PUNCT.match(text, end).end()  # type: ignore[union-attr]
+    if "," not in text[end:head]:
+        return end
+    open_ended = _open_appositive(text, head)
+    if open_ended is not None:
+        return open_ended
+    for m in _APPOSITIVE_END.finditer(text, head, min(len(text), head + 300)):
+        body = text[head : m.start()]
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
             break
+        at = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
+        for _ in range(3):  # ", all members of ..., on March 6 attended"
+            skip = _ADVERBIAL.match(text, at)
+            if not skip or skip.end() == at or any(p.match(text, at) for _, p in cues.SUBJECT_CUES):
+                break
+            at = _LEAD_PUNCT.match(text, skip.end()).end()  # type: ignore[union-attr]
         if (
-            any(p.match(after.lstrip()) for _, p in (*cues.SUBJECT_CUES, *cues.DE_SUBJECT_CUES))
-            or cues.MEET_WITH.match(after.lstrip())
-            or re.match(r"\s*(?:who|also)\b", after)
+            any(p.match(text, at) for _, p in cues.SUBJECT_CUES)
+            or cues.MEET_WITH.match(text, at)
+            or cues.CONVENE.match(text, at)
+            or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
-            return after
-    return rest
+            return m.end()
+    return end

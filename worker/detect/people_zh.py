@@ -11,40 +11,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from worker.detect import role_cues as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
 
-# Chinese triggers, matched on the simplified text.
-_ZH_TRIGGERS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座")),
-    ("presided", re.compile(r"主持")),
-    ("attended", re.compile(r"出席|参加|列席")),
-    (
-        "spoke",
-        re.compile(
-            r"(?:发表|作)了?(?:重要|总结|主旨|书面|新年|视频|专题|工作)?(?:讲话|致辞|致词|发言|演讲|报告)"
-            r"|致辞|致词|讲话(?!精神)|发言(?!人)"
-        ),
-    ),
-)
-# Meetings between named people: both sides take part ("习近平会见美国总统拜登",
-# "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
-# stands between 同/与/和 and the verb.
-_ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
-_ZH_MEET_WITH = re.compile(
-    r"[同与和跟]([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面|举行会见)"
-)
-# "出席会议的还有A、B", "出席座谈会的党外人士还有A、B": the list follows 有.
-_ZH_AFTER = re.compile(r"(?:出席|参加|列席)[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有")
+_ZH_TRIGGERS = cues.ZH_CUES
+_ZH_MEET_AFTER = cues.ZH_MEET_AFTER
+_ZH_MEET_WITH = cues.ZH_MEET_WITH
+_ZH_AFTER = cues.ZH_AFTER
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
 )
-# When and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也出席".
+# When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
+# 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
     r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
-    r"|上午|下午|晚间|晚上|中午"
-    r"|早上|凌晨|日前|稍早|也|亦|特别|亲自|一同|共同|都|(?:在|于)[^，。、；：]{1,20})+$"
+    r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
+    r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天"
+    r"|受[^，。、；：]{1,20}?委托|代表[^，。、；：]{1,20}|(?:在|于)[^，。、；：]{0,20}"
+    r"|(?:向|为|对|就)[^，。、；：]{1,25})+$"
 )
 _ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
@@ -166,7 +153,9 @@ def clean_zh(sentence: str) -> str:
     return _EMOJI.sub("", sentence)
 
 
-_TRIGGER_CHARS = re.compile(r"[出參参列主致講讲發发就會会見见晤同與与通演報报]")
+_TRIGGER_CHARS = re.compile(
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说]"
+)
 
 
 def has_trigger_chars(sentence: str) -> bool:
@@ -215,17 +204,31 @@ _ZH_LEADING = re.compile(
 )
 
 
+# Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同")
+
+
 def _zh_plausible(name: str) -> bool:
-    if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name):
+    if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
     if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
         return name[:2] in _COMPOUND
     return 2 <= len(name) <= 3 and name[0] in _SURNAMES
 
 
+# A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
+_ZH_AFTER_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
+    r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
+)
+
+
 def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     if roster.knows_chinese(item):
         return item
+    after = _ZH_AFTER_NAME.match(item)
+    if after and (roster.knows_chinese(after.group(1)) or _zh_plausible(after.group(1))):
+        return after.group(1)
     for size in (4, 3, 2):
         if len(item) > size and roster.knows_chinese(item[-size:]):
             return item[-size:]
@@ -276,12 +279,23 @@ _ZH_AND = re.compile(r"[和及与]")
 
 
 def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
+    """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
+    ("李家超伉俪和政府高层官员" -> 李家超)."""
     if not _ZH_AND.search(item) or roster.knows_chinese(item):
         return None
     head, tail = _ZH_AND.split(item, maxsplit=1)
-    first = _zh_item_name(head, roster, trailing=False)
+    first = _zh_item_name(head, roster, trailing=False) if head else None
     second = _zh_item_name(tail, roster, trailing=trailing)
-    return [first, second] if first and second else None
+    if first and second:
+        return [first, second]
+    if first and _ZH_GROUP_WORDS.search(tail):
+        return [first]
+    if second and not head:
+        return [second]  # "及终审法院院长岑浩辉": the last item of a list
+    return None
+
+
+_ZH_GROUP_WORDS = re.compile(r"(?:官员|负责人|人士|代表|成员|领导|干部|嘉宾|群众|委员|同志|人员)")
 
 
 _HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")

@@ -15,10 +15,135 @@ import re
 
 from worker.detect.model import Role
 
+# Stems (lower case) of every English and German cue below: a sentence holding none of them
+# is not read at all. A cue added to a table needs its stem here.
+LATIN_STEMS: tuple[str, ...] = (
+    # English
+    "presid",
+    "part",
+    "presen",
+    "chair",
+    "host",
+    r"led\b",
+    "lead",
+    "moderat",
+    "conven",
+    "attend",
+    "rostrum",
+    "front row",
+    "accompan",
+    "join",
+    "speech",
+    "spoke",
+    "speak",
+    "addres",
+    "remark",
+    r"met\b",
+    "meet",
+    "talk",
+    "consultation",
+    "conversation",
+    "receiv",
+    "witness",
+    "deliver",
+    "toast",
+    "report",
+    "officiat",
+    "open",
+    "call",
+    "held",
+    "hold",
+    "gave",
+    "give",
+    "welcom",
+    "greet",
+    "involv",
+    "includ",
+    "brought together",
+    "gathered",
+    "statement",
+    "briefing",
+    "lecture",
+    "keynote",
+    "negotiat",
+    "discussion",
+    "chat",
+    "phone",
+    "seated",
+    "sat ",
+    "among",
+    "headed",
+    "inform",
+    "brief",
+    "updat",
+    "organi",
+    "connected",
+    "invited",
+    "participants",
+    "attendees",
+    "speakers",
+    # German
+    "vorsitz",
+    "geleitet",
+    "leitung",
+    "leitete",
+    "leitet",
+    "teilnehm",
+    r"teil\b",
+    "teilgenommen",
+    "anwesend",
+    "zugegen",
+    "sprach",
+    "sprech",
+    "spricht",
+    "rede",
+    "hielt",
+    "hält",
+    "gehalten",
+    "ansprache",
+    "grußwort",
+    "grusswort",
+    "laudatio",
+    "vortrag",
+    "empf",
+    "begrü",
+    "begrüss",
+    "besuch",
+    "zugeschaltet",
+    "vor ort",
+    "dabei",
+    "eröffne",
+    "moderier",
+    "traf",
+    "treff",
+    "getroffen",
+    "telefon",
+    "gespräch",
+    "berat",
+    "beriet",
+    "verhandel",
+    "tausch",
+    "gastgeber",
+    "sitzt",
+    "saß",
+    "angereist",
+    "zusammen",
+    "statements",
+    "erklärung",
+    "podium",
+    "eingeladen",
+    "lud ",
+    "wohnte",
+    "vertreten",
+    "begleitet",
+    "reden",
+    "teilnehmer",
+)
+
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
 
 _DET = r"(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
-_ADJ = r"(?:[\w-]+\s+){0,3}?"
+_ADJ = r"(?:[“\"‘']?[\w-]+[”\"’']?\s+){0,3}?"  # words between, quoted ones too
 _GATHERING = (
     r"(?:meeting|meetings|session|sessions|conference|videoconference|video\s+conference"
     r"|symposium|seminar|briefing|forum|consultations?|council|plenum|plenary|summit"
@@ -30,14 +155,32 @@ MEET_WITH = re.compile(
     r"(?:(?:held|holds|hold|had|has|have|having|holding)\s+(?:talks|consultations|"
     r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
-    r"|met|meets|meet|meeting|talked|talks|talk|conferred|spoke|speaks|chatted"
+    r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
+    r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
 # "X met Y", "X received Y": the people right after the verb take part too.
-MEET_DIRECT = re.compile(r"(?:met|meets|meet|received|receives|receive)\b", re.I)
+MEET_DIRECT = re.compile(
+    r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
+    r"(?:\s+with)?\b",
+    re.I,
+)
+# "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
+# named person, is part of a conversation and gives no role.
+REPORT_TO = re.compile(
+    r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?",
+    re.I,
+)
+# "X met the Security Council": a body after "met" is chaired, a named person is met.
+MEET_BARE = re.compile(r"(?:met|meets|meet)\b(?!\s+with\b)", re.I)
+# "X welcomed / received / greeted Y": with a named guest after it, X is the host.
+HOST_DIRECT = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
+)
 
 SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
@@ -55,7 +198,20 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
-            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|(?:were|was)\s+in\s+attendance)\b",
+            r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
+            r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
+            r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
+            r"|via\s+video(?:\s*link)?|virtually)"
+            r"|(?:held|holds|hold|had|has|have)\s+"
+            + _DET
+            + _ADJ
+            + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
+            r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:talks|consultations|negotiations|discussions)"
+            r"|(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
+            + _GATHERING
+            + r"))\b",
             re.I,
         ),
     ),
@@ -64,7 +220,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
-            r"|(?:held|holds|hold|convened|convenes|called|calls|led|leads|opened|opens)\s+"
+            r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
+            r"|certificates|honours|honors)"
+            r"|(?:convened|convenes|called|calls|led|leads|opened|opens)\s+"
             + _DET
             + _ADJ
             + _GATHERING
@@ -82,40 +240,20 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + r"(?:speech(?:es)?|address|addresses|remarks|report|toast|keynote|lecture"
             r"|statement|briefing)"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
-            r"|spoke|speaks|gave\s+a\s+talk)\b",
+            r"|spoke|speaks|gave\s+a\s+talk"
+            r"|(?:said\s+)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
+            r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
+            r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
     ),
 )
 
-# German: the list before its verb ("Putin leitete die Sitzung").
-DE_SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"(?:war|waren)\s+(?:auch\s+|ebenfalls\s+)?anwesend\b")),
-    (
-        "attended",
-        re.compile(
-            r"(?:nahm|nahmen|nimmt|nehmen)\s+(?:auch\s+|ebenfalls\s+)?(?:[^.;:]{0,80}?\s)?teil\b"
-            r"|(?:besuchte|besuchten)\b"
-        ),
-    ),
-    (
-        "presided",
-        re.compile(
-            r"(?:leitete|leiteten|leitet|moderierte|moderierten|eröffnete|eröffneten|empfing"
-            r"|empfingen|empfängt|war\s+Gastgeber(?:in)?|hatte\s+den\s+Vorsitz)\b"
-        ),
-    ),
-    (
-        "spoke",
-        re.compile(
-            r"(?:hielt|hielten|hält)\s+(?:eine|die)\s+(?:\w+\s+)?(?:Rede|Ansprache|Festrede)"
-            r"|(?:sprach|sprachen|spricht)\b(?!\s+(?:über|von|mit|sich))|redete\b"
-        ),
-    ),
-)
-DE_MEET_WITH = re.compile(
-    r"(?:traf|trafen|trifft)\s+(?:sich\s+)?(?:[^.;:]{0,40}?\s)?mit\b|(?:telefonierte|telefonierten"
-    r"|sprach|sprachen)\s+(?:[^.;:]{0,40}?\s)?mit\b"
+# "X held a meeting": one person holding a meeting chairs it; several hold it among themselves.
+CONVENE = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:held|holds|hold|holding|organized|organised|organizes"
+    r"|organises)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)",
+    re.I,
 )
 
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
@@ -126,18 +264,26 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened|led"
-            r"|opened|officiated|headed)\s+(?:jointly\s+)?by\b"
+            r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
+            r"|opened|officiated)\s+(?:[\w.]+\s+){0,3}?by\b"
+            rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
-            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^,]{0,80},",
+            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^.;]{0,250},",
             re.I,
         ),
     ),
     (
         "attended",
         re.compile(
-            r"\b(?:attended|accompanied|joined)\s+(?:also\s+)?by\b"
+            r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
+            r"|\w+day))?\s+by\b"
+            r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
+            r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
+            r"|comprises|comprised|was\s+made\s+up\s+of)\b"
+            r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
+            r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
+            r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
             re.I,
@@ -148,8 +294,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
-            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|In\s+(?:his|her)\s+(?:speech|address))"
-            r"\b[^,]{0,80},",
+            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
+            r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
+            r"\b[^.;]{0,250},",
             re.I,
         ),
     ),
@@ -193,15 +340,139 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
         ),
     ),
-    ("present", re.compile(r"\b(?:Anwesend|Zugegen)\s+(?:waren|war)\b(?:\s+auch)?")),
-    ("spoke", re.compile(r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b")),
+    (
+        "present",
+        re.compile(r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b"
+            r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
+        ),
+    ),
 )
-# German V2: a list right after these verbs is their subject when the clause opens with
-# something else ("Am Montag leitete Putin die Sitzung").
-DE_V2_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("presided", re.compile(r"\b(?:leitete|leiteten|eröffnete|empfing|empfingen)\s+$")),
-    ("spoke", re.compile(r"\b(?:sprach|sprachen|hielt|hielten)\s+$")),
+# German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
+# it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
+# "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
+_DE_TALK = r"(?:Gespräch|Gespräche|Telefonat|Telefongespräch|Treffen|Unterredung|Beratungen?)"
+DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
+    (
+        "attended",
+        "attended",
+        re.compile(
+            r"\b(?:sprach|sprachen|spricht|sprechen|telefonierte|telefonierten|telefoniert"
+            r"|traf|trafen|trifft|treffen|getroffen|beriet|berieten|berät|beraten|verhandelte"
+            r"|verhandelten|tauschten?)\b[^;]{0,80}?\bmit\b"
+            rf"|\b{_DE_TALK}\s+(?:mit|zwischen)\b"
+        ),
+    ),
+    (
+        "presided",
+        "attended",
+        re.compile(
+            r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen)\b"
+        ),
+    ),
+    (
+        "presided",
+        None,
+        re.compile(
+            r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
+            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^;]{0,60}?\bvor\b)?"
+            r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
+        re.compile(r"\b(?:traf|trafen|trifft|getroffen)\b|\btreffen\s+sich\b"),
+    ),
+    (
+        "attended",
+        None,
+        re.compile(
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,120}?\bteil\b|\bteilgenommen\b"
+            r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
+            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
+        ),
+    ),
+    (
+        "spoke",
+        None,
+        re.compile(
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?\b(?:Rede|Ansprache|Festrede"
+            r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
+            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
+            r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
+            r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
+        ),
+    ),
+    (
+        "present",
+        None,
+        re.compile(r"\b(?:anwesend|zugegen)\b|\bvor\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+    ),
 )
-# "wurde von X geleitet": the participle after the list.
-DE_PASSIVE_AFTER = re.compile(r"\s*(?:geleitet|moderiert|eröffnet)\b")
-DE_TEIL_AFTER = re.compile(r"[^.;:]{0,80}?\bteil\b")
+# After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
+DE_WITH_BODY = re.compile(
+    r"\s+(?:dem|der|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Sicherheitsrat|Rat|Regierung|Kabinett"
+    r"|Kommission|Ausschuss|Vorstand|Präsidium|Mitgliedern|Vertretern|Vertreterinnen"
+    r"|Bundesregierung|Landesregierung|Staatsrat|Führung)\b"
+)
+# A passive: the agent "von X" of these verbs chairs ("wurde von X geleitet") or stands in
+# ("wird von X vertreten").
+DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        "presided",
+        re.compile(
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^;]{0,20}\b(?:worden|wurde"
+            r"|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
+            r"|moderiert|eröffnet|empfangen|begrüßt)\b"
+        ),
+    ),
+    (
+        "attended",
+        re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+    ),
+)
+
+
+# ---- Chinese: matched on the simplified text; the list stands before its cue --------------
+# A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
+_NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
+ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)")),
+    ("presided", re.compile(r"主持|主礼|主祭|主持人")),
+    (
+        "attended",
+        re.compile(
+            rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
+        ),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:发表|作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
+            r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
+            r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+        ),
+    ),
+)
+# The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
+# "出席者包括A、B", "亦有出席，包括A、B".
+ZH_AFTER = re.compile(
+    r"(?:出席|参加|列席|与会)(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
+    r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
+    r"|[，,]\s*(?:包括|有)[:：]?)"
+)
+# Meetings between named people: both sides take part ("习近平会见美国总统拜登",
+# "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
+# stands between 同/与/和 and the verb.
+ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
+ZH_MEET_WITH = re.compile(
+    r"[同与和跟]([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"|举行会见)"
+)

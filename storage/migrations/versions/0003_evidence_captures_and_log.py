@@ -5,8 +5,8 @@ the order they were stored (versions.id), as records with `adopted = true` and n
 from now on any change to them is detected, but the log cannot vouch for what happened to
 them before the upgrade (docs/evidence.md).
 
-Revision ID: 0002_evidence
-Revises: 0001
+Revision ID: 0003_evidence
+Revises: 0002_browse_indexes
 Create Date: 2026-12-01
 """
 
@@ -19,8 +19,8 @@ from alembic import op
 
 from storage.digests import GENESIS, chain_step, record_hash, version_material
 
-revision = "0002_evidence"
-down_revision = "0001"
+revision = "0003_evidence"
+down_revision = "0002_browse_indexes"
 branch_labels = None
 depends_on = None
 
