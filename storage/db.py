@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 # The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
 # opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004_evidence"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -250,12 +250,23 @@ class Store:
         from alembic import command
 
         cfg = self._alembic_config()
-        with self._translate_errors(), self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            if not self.is_sqlite:
-                # Several workers may start at once: migrate under an advisory lock.
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(7302611)"))
-            command.upgrade(cfg, "head")
+        with self._translate_errors(), self.engine.connect() as conn:
+            if self.is_sqlite:
+                # SQLite applies ON DELETE CASCADE when a migration rebuilds a table (Alembic's
+                # batch mode drops the old one): with foreign keys on, rebuilding `feeds` would
+                # delete every article and version. The pragma only takes effect outside a
+                # transaction, so it is set before the migration's transaction begins.
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                if not self.is_sqlite:
+                    # Several workers may start at once: migrate under an advisory lock.
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7302611)"))
+                command.upgrade(cfg, "head")
+            if self.is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
         return self.current_revision()
 
     def current_revision(self) -> str | None:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from storage import chain
 from storage.errors import DuplicateFeed, FeedNotFound
 from storage.models import Article, Feed, utcnow
 
@@ -74,6 +75,7 @@ def remove(session: Session, url: str) -> None:
     feed = get_by_url(session, url)
     if feed is None:
         raise FeedNotFound(f"feed {url} is not in the store")
+    chain.append_feed_removed(session, feed)  # its versions go; the log says so
     session.delete(feed)
 
 

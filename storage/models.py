@@ -172,3 +172,70 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(sa.String(128))
     claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# -- evidence (issue 15): raw captures and the append-only log of records ---------------------
+
+
+class CaptureBlob(Base):
+    """A captured response body, zstd-compressed, stored once per SHA-256 of its bytes.
+
+    place: "db" (data holds the frame), "dir" (a file in the capture directory), or "pruned"
+    (dropped by `[storage] keep_raw`; the digest stays, so the chain still holds).
+    """
+
+    __tablename__ = "capture_blobs"
+
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    place: Mapped[str] = mapped_column(sa.String(8))
+    data: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Capture(Base):
+    """One HTTP exchange behind a version or a takedown; `digest` commits to every field."""
+
+    __tablename__ = "captures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    digest: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    url: Mapped[str] = mapped_column(sa.Text)
+    final_url: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[int]
+    reason: Mapped[str] = mapped_column(sa.String(256))
+    http_version: Mapped[str] = mapped_column(sa.String(16))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    peer: Mapped[str | None] = mapped_column(sa.String(128))
+    request_headers: Mapped[str] = mapped_column(sa.Text)  # JSON [[name, value], ...]
+    response_headers: Mapped[str] = mapped_column(sa.Text)  # JSON, in the order received
+    redirects: Mapped[str] = mapped_column(sa.Text)  # JSON [{url, status, headers}, ...]
+    body_sha256: Mapped[str] = mapped_column(sa.String(64), index=True)
+    body_size: Mapped[int] = mapped_column(sa.BigInteger)
+
+
+class Record(Base):
+    """The append-only log: one row per version, takedown or feed removal, in `seq` order.
+
+    No foreign keys on purpose: a record outlives a tampered or deleted row it names, which is
+    how `wirediff verify` finds the deletion.
+    """
+
+    __tablename__ = "records"
+    __table_args__ = (sa.Index("ix_records_article_seq", "article_id", "seq"),)
+
+    seq: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(sa.String(16))  # version | removed | feed_removed
+    feed_id: Mapped[int]
+    article_id: Mapped[int | None]
+    version_id: Mapped[int | None] = mapped_column(index=True)
+    number: Mapped[int | None]
+    capture_id: Mapped[int | None]
+    text_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    capture_digest: Mapped[str | None] = mapped_column(sa.String(64))
+    adopted: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(sa.Text)  # takedown reason; removed feed's URL
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    prev_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    record_hash: Mapped[str] = mapped_column(sa.String(64))
+    chain_hash: Mapped[str] = mapped_column(sa.String(64))

@@ -71,6 +71,7 @@ def pipeline_context(
         clock=clock,
         local_files=local_files,
         tally=tally or Tally(),
+        captures=settings.evidence.policy,
     )
 
 

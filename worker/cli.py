@@ -262,10 +262,20 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
 
 
 def _register_subcommands() -> None:
-    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_feeds, cli_run
+    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_evidence, cli_feeds, cli_run
     from worker.web import command as cli_serve
 
-    for module in (cli_feeds, cli_changes, cli_alerts, cli_demo, cli_run, cli_db, cli_serve):
+    modules = (
+        cli_feeds,
+        cli_changes,
+        cli_alerts,
+        cli_demo,
+        cli_run,
+        cli_db,
+        cli_serve,
+        cli_evidence,
+    )
+    for module in modules:
         module.register(cli)
     _add_verbose(cli)
 

@@ -11,7 +11,7 @@ from rich.text import Text as RichText
 
 from alerts.durations import seconds
 from alerts.safe_text import MASK, mask_url, safe_line
-from storage import articles, changes, versions
+from storage import articles, chain, changes, versions
 from storage.db import Store
 from storage.models import Article, Version
 from worker.cli import UserError, runtime_for, store_for, store_options, user_errors
@@ -104,15 +104,18 @@ def history_cmd(
     store = store_for(config_path, db_url, create=False)
     with user_errors():
         article, rows = _article_for(store, article_url)
+        with store.read() as session:
+            evidence = chain.evidence_of(session, [v.id for v in rows])
     state = article_state(article)
     for v in rows:
-        line = version_record(v, state)
+        line = version_record(v, state, evidence.get(v.id, (False, None)))
         if as_json:
             emit_json(line)
         else:
+            kept = "captured" if line["capture"] else "no capture"
             click.echo(
                 f"v{v.number}  {line['fetched_at']}  {v.source:<4}  {v.text_hash[:12]}  "
-                + safe_line(v.title)
+                f"{kept:<10}  " + safe_line(v.title)
             )
     if not as_json:
         click.echo(

@@ -55,6 +55,7 @@ from storage.errors import StorageError, StoreUnavailable, StoreURLError
 from storage.models import Feed
 from worker.app import Runtime, deliver_outbox, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
+from worker.evidence.retention import prune_due
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.metrics import Metrics, MetricsServer
@@ -344,6 +345,7 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
 
 async def revisit_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
+    await prune_due(state.runtime.store, state.runtime.settings.evidence, state.clock)
     events = await revisit_due(state.ctx)
     for event in events:
         logger.info(

@@ -40,6 +40,7 @@ from storage.feeds import FeedSpec
 from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
 from worker.deliver import RetryPolicy
 from worker.errors import ConfigError
+from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.feedurl import FeedURLError, check_feed_url
 from worker.fetch import FetchOptions
 
@@ -118,6 +119,8 @@ class _Table(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class StorageTable(_Table):
     url: str | None = None
+    keep_raw: bool | str = "keep"  # "keep" | "none" | an age: worker.evidence.options
+    capture_dir: str | None = None
 
 
 class FetchTable(_Table):
@@ -242,6 +245,7 @@ class Settings:
     roster_files: tuple[Path, ...] = ()
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
+    evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -355,6 +359,11 @@ def _settings(
                 for f in config.feeds
                 if f.interval < MIN_QUIET_INTERVAL
             ]
+        ),
+        evidence=evidence_options(
+            {"keep_raw": config.storage.keep_raw, "capture_dir": config.storage.capture_dir},
+            where,
+            path,
         ),
     )
 

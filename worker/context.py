@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from storage.captures import BodyPolicy
 from storage.db import Store
+from storage.digests import Exchange
 from storage.models import Article, Feed
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
@@ -110,6 +112,7 @@ class Context:
     # feeds ever read from local disk
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
+    captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,7 @@ class PageText:
     gone: bool = False  # a page fetched before now answers 404/410 or redirects away
     note: str | None = None
     fallback: str | None = None  # why the feed's text was taken though the page was wanted
+    capture: Exchange | None = None  # the response the text (or the takedown) came from
 
 
 @dataclass(slots=True)

@@ -50,6 +50,7 @@ from storage.errors import StorageError, StoreDiskFull
 from storage.models import Delivery
 from worker.app import Runtime, deliver_outbox, ensure_feeds, pipeline_context
 from worker.context import Context, FeedOutcome, FeedState
+from worker.evidence.retention import prune_due
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher
 from worker.logs import log_kv
@@ -384,6 +385,7 @@ class Daemon:
         await deliver_outbox(self.runtime, clock=self.clock, metrics=self.metrics)
 
     async def housekeeping(self) -> None:
+        await prune_due(self.runtime.store, self.runtime.settings.evidence, self.clock)
         total, in_error, stale, alerts = await asyncio.to_thread(self._health_rows, self.clock())
         self.metrics.feeds_total.set(total)
         self.metrics.feeds_in_error.set(len(in_error))

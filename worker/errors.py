@@ -16,6 +16,11 @@ WorkerError
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storage.digests import Exchange
+
 
 class WorkerError(Exception):
     """Base of every error the worker reports to a user in one line."""
@@ -46,10 +51,18 @@ class HostUnreachable(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    def __init__(self, url: str, status_code: int, retry_after: float | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        status_code: int,
+        retry_after: float | None = None,
+        *,
+        capture: Exchange | None = None,  # the 404/410 answer, kept as takedown evidence
+    ) -> None:
         super().__init__(url, f"{url}: HTTP {status_code}", reason=f"HTTP {status_code}")
         self.status_code = status_code
         self.retry_after = retry_after
+        self.capture = capture
 
 
 class ResponseTooLarge(FetchError):

@@ -14,6 +14,9 @@ Time is counted where it is spent, so a busy pass never blames a healthy site:
 - once sent, the request has `timeout` seconds in all (hops, headers and body), and its
   connect (DNS lookup included) `connect_timeout` of them. A host whose connect hung is not
   tried again for a while (HostUnreachable at once), so its other pages do not queue behind it.
+
+The exchange as received rides along for the evidence (FetchResult.capture and
+HTTPStatusError.capture for a 404/410: storage.digests.Exchange, body with its content coding).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ import zlib
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Protocol
@@ -35,6 +39,7 @@ import httpx
 
 import worker
 from alerts.backoff import parse_retry_after
+from storage.digests import Exchange, Hop
 from worker.errors import (
     FetchError,
     FetchTimeout,
@@ -49,6 +54,11 @@ from worker.guard import check_url, url_host
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024  # most decompressed bytes produced per step: bounds memory on a bomb
 HUNG_HOST_PAUSE = 300  # seconds a host whose connect hung is not tried again
+# A 404/410 body is read for the evidence (a takedown answer), within these bounds; past them
+# (or on a broken body) the status still counts and the capture keeps the headers, no body.
+GONE_CAPTURE = frozenset({404, 410})
+_GONE_BODY_BYTES = 1024 * 1024
+_GONE_BODY_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,14 @@ class FetchResult:
     retry_after: float | None  # seconds, from Retry-After (delta or HTTP date)
     cache_max_age: float | None  # from Cache-Control max-age / Expires, for the scheduler
     elapsed: float
+    capture: Exchange | None = None  # the exchange as received (raw body), for the evidence
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    response: httpx.Response
+    body: bytes  # decoded
+    capture: Exchange | None
 
 
 class Fetcher:
@@ -142,6 +160,7 @@ class Fetcher:
         seen = {url}
         current = url
         spent = 0.0
+        hops: list[Hop] = []
         for hop in range(self.options.max_redirects + 1):
             async with self._slot(url, current):
                 hop_started = time.monotonic()
@@ -149,12 +168,21 @@ class Fetcher:
                     if check_first or hop > 0:
                         await self._check(current, trusted)
                     remaining = self.options.timeout - spent
-                    response, body = await self._hop(current, validators, remaining)
+                    answer = await self._hop(current, validators, remaining)
+                except HTTPStatusError as err:
+                    if err.capture is not None:
+                        err.capture = replace(err.capture, url=url, redirects=tuple(hops))
+                    raise
                 finally:
                     spent += time.monotonic() - hop_started
+            response, body = answer.response, answer.body
             location = _redirect_target(response)
             if location is None:
-                return _result(response, body, validators, hop > 0, started)
+                capture = answer.capture
+                if capture is not None:
+                    capture = replace(capture, url=url, redirects=tuple(hops))
+                return _result(response, body, validators, hop > 0, started, capture)
+            hops.append(Hop(current, response.status_code, _raw_headers(response.headers)))
             if location in seen:
                 raise TooManyRedirects(url, f"{url}: redirect loop at {location}")
             seen.add(location)
@@ -223,12 +251,10 @@ class Fetcher:
         )
         return FetchTimeout(url, f"{url}: {what}", reason=reason)
 
-    async def _hop(
-        self, url: str, validators: Validators | None, remaining: float
-    ) -> tuple[httpx.Response, bytes]:
+    async def _hop(self, url: str, validators: Validators | None, remaining: float) -> _Answer:
         try:
             async with asyncio.timeout(max(remaining, 0.0)):
-                response, body = await self._send(url, validators)
+                answer = await self._send(url, validators)
         except TimeoutError as exc:
             raise FetchTimeout(
                 url, f"{url}: no complete answer within {self.options.timeout:g} s"
@@ -250,31 +276,55 @@ class Fetcher:
                 url, f"{url}: {type(exc).__name__}: {_one_line(exc)}", reason=reason
             ) from exc
         self._answered.add(_host_key(url))
-        return response, body
+        return answer
 
-    async def _send(self, url: str, validators: Validators | None) -> tuple[httpx.Response, bytes]:
+    async def _send(self, url: str, validators: Validators | None) -> _Answer:
         request = self._client.build_request("GET", url, headers=_conditional(validators))
+        requested_at = datetime.now(UTC)
         response = await self._client.send(request, stream=True)
         try:
             status = response.status_code
+            peer = _peer(response)
             if status == 304 or _redirect_target(response) is not None:
-                return response, b""
+                return _Answer(response, b"", None)
             if status >= 400:
                 retry = parse_retry_after(response.headers.get("retry-after"))
-                raise HTTPStatusError(url, status, retry)
-            return response, await self._read_capped(url, response)
+                capture = None
+                if status in GONE_CAPTURE:
+                    raw = await self._read_gone_body(url, response)
+                    capture = _exchange(request, response, raw, requested_at, peer)
+                raise HTTPStatusError(url, status, retry, capture=capture)
+            body, raw = await self._read_capped(url, response, self.options.max_bytes)
+            return _Answer(response, body, _exchange(request, response, raw, requested_at, peer))
         finally:
             await response.aclose()
 
-    async def _read_capped(self, url: str, response: httpx.Response) -> bytes:
-        cap = self.options.max_bytes
+    async def _read_gone_body(self, url: str, response: httpx.Response) -> bytes:
+        """The body of a 404/410, for the evidence only: small, quick, never an error."""
+        try:
+            async with asyncio.timeout(_GONE_BODY_SECONDS):
+                cap = min(self.options.max_bytes, _GONE_BODY_BYTES)
+                return (await self._read_capped(url, response, cap))[1]
+        except (TimeoutError, FetchError, httpx.HTTPError):
+            return b""
+
+    async def _read_capped(
+        self, url: str, response: httpx.Response, cap: int
+    ) -> tuple[bytes, bytes]:
+        """(decoded body, body as received). Both are capped: a few bytes of padding around a
+        tiny compressed stream must not grow the raw copy without bound either."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise ResponseTooLarge(url, f"{url}: body of {declared} bytes is over the {cap} cap")
         decoder = _decoder(url, response.headers.get("content-encoding", ""))
         parts: list[bytes] = []
-        size = 0
+        raws: list[bytes] = []
+        size = raw_size = 0
         async for raw in response.aiter_raw():
+            raw_size += len(raw)
+            if raw_size > cap:
+                raise ResponseTooLarge(url, f"{url}: body is over the {cap} byte cap")
+            raws.append(raw)
             for piece in decoder.decode(raw):
                 size += len(piece)
                 if size > cap:
@@ -284,7 +334,9 @@ class Fetcher:
         size += len(parts[-1])
         if size > cap:
             raise ResponseTooLarge(url, f"{url}: body is over the {cap} byte cap")
-        return b"".join(parts)
+        body = b"".join(parts)
+        # Without a content coding the two are the same bytes: one copy in memory.
+        return body, body if isinstance(decoder, _Identity) else b"".join(raws)
 
 
 def _host_key(url: str) -> str:
@@ -322,6 +374,7 @@ def _result(
     sent: Validators | None,
     redirected: bool,
     started: float,
+    capture: Exchange | None = None,
 ) -> FetchResult:
     headers = response.headers
     not_modified = response.status_code == 304
@@ -342,6 +395,43 @@ def _result(
         retry_after=parse_retry_after(headers.get("retry-after")),
         cache_max_age=parse_max_age(headers),
         elapsed=time.monotonic() - started,
+        capture=capture,
+    )
+
+
+def _raw_headers(headers: httpx.Headers) -> tuple[tuple[str, str], ...]:
+    """Headers as sent on the wire: order, case and repeats kept."""
+    return tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in headers.raw)
+
+
+def _peer(response: httpx.Response) -> str | None:
+    """The address:port the response came from (None when the transport does not say)."""
+    stream = response.extensions.get("network_stream")
+    address = stream.get_extra_info("server_addr") if stream is not None else None
+    if not address:
+        return None
+    host, port = str(address[0]), address[1]
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _exchange(
+    request: httpx.Request,
+    response: httpx.Response,
+    raw: bytes,
+    requested_at: datetime,
+    peer: str | None,
+) -> Exchange:
+    return Exchange(
+        url=str(request.url),
+        final_url=str(response.url),
+        status=response.status_code,
+        reason=response.reason_phrase,
+        http_version=response.http_version,
+        requested_at=requested_at,
+        peer=peer,
+        request_headers=_raw_headers(request.headers),
+        response_headers=_raw_headers(response.headers),
+        body=raw,
     )
 
 

@@ -12,6 +12,7 @@ from storage.feeds import FeedSpec
 from worker.app import Runtime, deliver_outbox, pipeline_context
 from worker.context import Tally
 from worker.errors import ConfigError
+from worker.evidence.retention import prune_due
 from worker.extract_pool import Extractor
 from worker.feedurl import check_feed_url
 from worker.fetch import Fetcher
@@ -100,4 +101,5 @@ async def one_pass(
     report.changes = len(events)
     report.events = events
     report.alerts_sent, report.alerts_pending = await deliver_outbox(runtime)
+    await prune_due(runtime.store, settings.evidence, ctx.clock)
     return report

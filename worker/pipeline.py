@@ -22,6 +22,7 @@ from urllib.request import url2pathname
 from alerts.durations import format_duration
 from storage import articles, feeds, versions
 from storage.db import Store
+from storage.digests import Exchange
 from storage.errors import StorageError, StoreConflict
 from storage.feeds import Listing, Wait
 from worker.context import (
@@ -80,7 +81,10 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     entries = _unique(parsed.entries)
     gathered = await asyncio.gather(
-        *(process_entry(ctx, feed, entry, known.get(entry.key)) for entry in entries),
+        *(
+            process_entry(ctx, feed, entry, known.get(entry.key), feed_capture=result.capture)
+            for entry in entries
+        ),
         return_exceptions=True,
     )
     results, failed = _split_failures(feed, entries, gathered)
@@ -187,6 +191,7 @@ async def process_entry(
     known: KnownArticle | None,
     *,
     revisit: bool = False,
+    feed_capture: Exchange | None = None,
 ) -> EntryResult:
     """Extract the entry's text and store a version if it changed; detect and record changes."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
@@ -195,6 +200,8 @@ async def process_entry(
         page = await extract_entry_text(ctx, feed, entry, known)
     except QueueTimeout:  # the page was never asked for: nothing is stored, tried next pass
         return EntryResult(deferred=True)
+    if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
+        page = replace(page, capture=feed_capture)  # what changed came from the feed's body
     try:
         result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
         result.fell_back = page.fallback
@@ -228,14 +235,16 @@ async def extract_entry_text(
         result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
     except HTTPStatusError as err:
         if err.status_code in GONE_STATUSES and known is not None and known.page_seen:
-            return PageText(None, "page", gone=True, note=f"HTTP {err.status_code}")
+            note = f"HTTP {err.status_code}"
+            return PageText(None, "page", gone=True, note=note, capture=err.capture)
         return _feed_text(entry, err.reason, _one_line(link, err))
     except FetchError as err:
         return _feed_text(entry, err.reason, _one_line(link, err))
     if result.not_modified:
         return PageText(None, "page", validators=validators)
     if known is not None and known.page_seen and _redirected_away(link, result):
-        return PageText(None, "page", gone=True, note=f"redirected to {result.url}")
+        note = f"redirected to {result.url}"
+        return PageText(None, "page", gone=True, note=note, capture=result.capture)
     raw_hash = hashlib.sha256(result.body).hexdigest()
     try:
         if ctx.extractor is not None:
@@ -251,6 +260,7 @@ async def extract_entry_text(
         extracted.extractor_version,
         raw_hash,
         result.validators,
+        capture=result.capture,
     )
 
 

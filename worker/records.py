@@ -53,8 +53,12 @@ def article_state(article: Article) -> str:
     return "left_feed" if article.left_feed_at is not None else "in_feed"
 
 
-def version_record(version: Version, state: str) -> dict[str, Any]:
-    """One line of `history --json`; `state` is the article's (`article_state`)."""
+def version_record(
+    version: Version, state: str, evidence: tuple[bool, str | None] = (False, None)
+) -> dict[str, Any]:
+    """One line of `history --json`. `state`: the article's (`article_state`); `evidence`: (its
+    capture is stored, its log record's hash), from storage.chain.evidence_of."""
+    captured, record_hash = evidence
     return {
         "type": "version",
         "version": version.number,
@@ -67,6 +71,8 @@ def version_record(version: Version, state: str) -> dict[str, Any]:
         "extractor_version": version.extractor_version,
         "raw_hash": version.raw_hash,
         "article_state": state,
+        "capture": captured,
+        "record_hash": record_hash,
     }
 
 

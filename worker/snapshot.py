@@ -12,8 +12,8 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from storage import articles, changes, versions
-from storage.models import Article
+from storage import articles, chain, changes, versions
+from storage.models import Article, Version
 from storage.versions import NewVersion
 from worker.context import Context, EntryResult, FeedState, PageText
 from worker.detect.changes import Text, detect_change
@@ -67,27 +67,45 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
             )
             return EntryResult(event=event)
         version = versions.add(session, article, new, previous)
-        if previous is None:
-            return EntryResult(new_version=True)
-        if restored:
-            event = _restored_event(ctx, session, article, previous, version, subject, now)
-            return EntryResult(new_version=True, event=event)
-        before = Text(previous.title or "", versions.text_of(session, previous))
-        change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
-        if change is None:
-            return EntryResult(new_version=True)
-        event = build_event(
-            _subject(feed, article),
-            kind=change.kind,
-            detected_at=now,
-            from_version=previous.number,
-            to_version=version.number,
-            similarity=change.similarity,
-            summary=change.summary,
-            aspects=change.aspects(),
-        )
-        _save(ctx, session, article, event)
+        result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
+        # Last, so the log's append lock is held only until the commit right after.
+        chain.seal_version(session, article, version, page.capture, ctx.captures)
+        return result
+
+
+def _detect(
+    ctx: Context,
+    session: Any,
+    feed: FeedState,
+    article: Article,
+    previous: Version | None,
+    version: Version,
+    new: NewVersion,
+    restored: bool,
+    now: datetime,
+) -> EntryResult:
+    if previous is None:
+        return EntryResult(new_version=True)
+    subject = _subject(feed, article)
+    if restored:
+        event = _restored_event(ctx, session, article, previous, version, subject, now)
         return EntryResult(new_version=True, event=event)
+    before = Text(previous.title or "", versions.text_of(session, previous))
+    change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
+    if change is None:
+        return EntryResult(new_version=True)
+    event = build_event(
+        subject,
+        kind=change.kind,
+        detected_at=now,
+        from_version=previous.number,
+        to_version=version.number,
+        similarity=change.similarity,
+        summary=change.summary,
+        aspects=change.aspects(),
+    )
+    _save(ctx, session, article, event)
+    return EntryResult(new_version=True, event=event)
 
 
 def _subject(feed: FeedState, article: Article) -> Subject:
@@ -130,6 +148,9 @@ def _mark_removed(
         summary=f"report taken down ({page.note})",
     )
     _save(ctx, session, article, event)
+    chain.seal_removed(
+        session, article, previous.number, page.capture, ctx.captures, now, page.note
+    )
     return event
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from storage import articles, browse, changes, versions
+from storage import articles, browse, chain, changes, versions
 from storage.models import Change, Feed, Version
 from worker.detect.changes import Text, detect_change
 from worker.records import (
@@ -220,6 +220,7 @@ def report_page(request: Request) -> Response:
             return error(request, 404, f"no stored report with URL {url}", as_json=as_json)
         article = max(found, key=lambda a: a.last_seen)
         rows = list(versions.history(session, article.id))
+        evidence = chain.evidence_of(session, [v.id for v in rows])
         timeline = list(browse.article_changes(session, article.id))
         feed = session.get(Feed, article.feed_id)
         numbers = {v.number: v for v in rows}
@@ -254,7 +255,9 @@ def report_page(request: Request) -> Response:
                         "title": feed.title if feed else None,
                     },
                 },
-                "versions": [version_record(v, article_state(article)) for v in rows],
+                "versions": [
+                    version_record(v, article_state(article), evidence[v.id]) for v in rows
+                ],
                 "changes": [change_record(c, states.get(c.id, [])) for c in timeline],
                 "diff": compared,
             }

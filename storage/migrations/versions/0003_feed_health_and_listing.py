@@ -18,21 +18,22 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("feeds") as batch:
-        batch.add_column(
-            sa.Column("strict_interval", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch.add_column(sa.Column("hint_s", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("hint", sa.String(length=256), nullable=True))
-        batch.add_column(sa.Column("wait_s", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("wait_reason", sa.String(length=256), nullable=True))
-        batch.add_column(sa.Column("last_entries", sa.Integer(), nullable=True))
-        batch.add_column(
-            sa.Column("fell_back", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch.add_column(sa.Column("fell_back_reasons", sa.Text(), nullable=True))
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("left_feed_at", sa.DateTime(timezone=True), nullable=True))
+    # Plain ADD COLUMN, never a batch rebuild: SQLite adds a column in place, while a rebuild
+    # drops the old table, and with foreign keys on that cascades to every article and version.
+    op.add_column(
+        "feeds",
+        sa.Column("strict_interval", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("feeds", sa.Column("hint_s", sa.Integer(), nullable=True))
+    op.add_column("feeds", sa.Column("hint", sa.String(length=256), nullable=True))
+    op.add_column("feeds", sa.Column("wait_s", sa.Integer(), nullable=True))
+    op.add_column("feeds", sa.Column("wait_reason", sa.String(length=256), nullable=True))
+    op.add_column("feeds", sa.Column("last_entries", sa.Integer(), nullable=True))
+    op.add_column(
+        "feeds", sa.Column("fell_back", sa.Integer(), nullable=False, server_default="0")
+    )
+    op.add_column("feeds", sa.Column("fell_back_reasons", sa.Text(), nullable=True))
+    op.add_column("articles", sa.Column("left_feed_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:

@@ -1,0 +1,212 @@
+"""Raw captures: the HTTP exchanges behind versions and takedowns, bodies compressed and stored once.
+
+A body is keyed by the SHA-256 of its bytes (as received: content coding kept), compressed with
+zstd, and kept either in the `capture_blobs` table or, when a capture directory is configured,
+as DIR/ab/abcdef....zst beside the store. The `captures` row keeps everything else (URLs,
+status, request time, peer address, headers, redirect hops) and the digest over all of it
+(storage/digests.py), which the log commits to. Retention (`[storage] keep_raw`) drops bodies,
+never digests or rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+import sqlalchemy as sa
+import zstandard
+from sqlalchemy.orm import Session
+
+from storage.digests import Exchange, capture_material, exchange_digest, hops_json
+from storage.models import Capture, CaptureBlob
+
+_LEVEL = 3  # pages are up to max_bytes of HTML: a fast level; HTML compresses well anyway
+_READ = 1 << 16
+
+# Where a body lives: in the row, in the directory, or nowhere (dropped by retention).
+IN_DB, IN_DIR, DROPPED = "db", "dir", "dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class BodyPolicy:
+    """How capture bodies are kept: `keep` False stores digests only (`keep_raw = "none"`)."""
+
+    keep: bool = True
+    directory: Path | None = None  # None: in the store itself
+
+
+def blob_path(directory: Path, sha256: str) -> Path:
+    return directory / sha256[:2] / f"{sha256}.zst"
+
+
+def put(session: Session, exchange: Exchange, policy: BodyPolicy) -> Capture:
+    """Store an exchange (unless stored already: same digest) and its body (unless stored)."""
+    digest = exchange_digest(exchange)
+    found = session.scalars(sa.select(Capture).where(Capture.digest == digest)).first()
+    if found is not None:
+        return found
+    body_sha = exchange.body_sha256
+    if session.get(CaptureBlob, body_sha) is None:
+        _insert_ignore(session, CaptureBlob.__table__, _blob_row(body_sha, exchange.body, policy))
+    _insert_ignore(
+        session,
+        Capture.__table__,
+        {
+            "digest": digest,
+            "url": exchange.url,
+            "final_url": exchange.final_url,
+            "status": exchange.status,
+            "reason": exchange.reason[:256],
+            "http_version": exchange.http_version,
+            "requested_at": exchange.requested_at,
+            "peer": exchange.peer,
+            "request_headers": _json([list(p) for p in exchange.request_headers]),
+            "response_headers": _json([list(p) for p in exchange.response_headers]),
+            "redirects": _json(hops_json(exchange.redirects)),
+            "body_sha256": body_sha,
+            "body_size": len(exchange.body),
+        },
+    )
+    return session.scalars(sa.select(Capture).where(Capture.digest == digest)).one()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _blob_row(sha256: str, body: bytes, policy: BodyPolicy) -> dict[str, Any]:
+    if not policy.keep:
+        return {"sha256": sha256, "size": len(body), "place": DROPPED, "data": None}
+    frame = zstandard.ZstdCompressor(level=_LEVEL).compress(body)
+    if policy.directory is None:
+        return {"sha256": sha256, "size": len(body), "place": IN_DB, "data": frame}
+    _write_file(blob_path(policy.directory, sha256), frame)
+    return {"sha256": sha256, "size": len(body), "place": IN_DIR, "data": None}
+
+
+def _write_file(path: Path, frame: bytes) -> None:
+    """Whole or not at all: a temporary file renamed into place (a crash leaves no half file)."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(frame)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _insert_ignore(session: Session, table: Any, row: Mapping[str, Any]) -> None:
+    """INSERT that does nothing when the key exists: two workers may store one body at once."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(table).values(**row).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
+
+
+def material_of(capture: Any) -> dict[str, Any]:
+    """What a stored capture's digest is computed over, rebuilt from its row (a Capture, or a
+    result row with its column names)."""
+    return capture_material(
+        url=capture.url,
+        final_url=capture.final_url,
+        status=capture.status,
+        reason=capture.reason,
+        http_version=capture.http_version,
+        requested_at=capture.requested_at,
+        peer=capture.peer,
+        request_headers=json.loads(capture.request_headers),
+        response_headers=json.loads(capture.response_headers),
+        redirects=json.loads(capture.redirects),
+        body_sha256=capture.body_sha256,
+        body_size=capture.body_size,
+    )
+
+
+class BodyUnavailable(Exception):
+    """A capture body that should be there cannot be read (missing file, corrupt frame)."""
+
+
+@contextmanager
+def open_body(
+    place: str, data: bytes | None, sha256: str, directory: Path | None
+) -> Iterator[IO[bytes]]:
+    """The decompressed body as a stream (bounded memory), or BodyUnavailable saying why."""
+    if place == IN_DB:
+        if data is None:
+            raise BodyUnavailable("capture body row holds no data")
+        yield zstandard.ZstdDecompressor().stream_reader(data, read_size=_READ)
+        return
+    if place != IN_DIR:
+        raise BodyUnavailable(f"capture body was not kept ({place})")
+    if directory is None:
+        raise BodyUnavailable("capture body is in a capture directory, and none is configured")
+    path = blob_path(directory, sha256)
+    try:
+        source = path.open("rb")
+    except FileNotFoundError as err:
+        raise BodyUnavailable(f"capture body file {path} is missing") from err
+    except OSError as err:
+        raise BodyUnavailable(f"capture body file {path}: {err.strerror or err}") from err
+    try:
+        yield zstandard.ZstdDecompressor().stream_reader(source, read_size=_READ)
+    finally:
+        source.close()
+
+
+def check_body(place: str, data: bytes | None, sha256: str, directory: Path | None) -> str | None:
+    """None when the body decompresses to bytes with the right SHA-256; else what is wrong."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open_body(place, data, sha256, directory) as stream:
+            while chunk := stream.read(_READ):
+                digest.update(chunk)
+    except BodyUnavailable as err:
+        return str(err)
+    except zstandard.ZstdError as err:
+        where = f"file {blob_path(directory, sha256)}" if place == IN_DIR and directory else "body"
+        return f"capture {where} is corrupt ({err})"
+    except OSError as err:
+        return f"capture body cannot be read: {err.strerror or err}"
+    if digest.hexdigest() != sha256:
+        return f"capture body does not match its digest {sha256[:16]}..."
+    return None
+
+
+def prune(session: Session, older_than: datetime, directory: Path | None) -> int:
+    """Drop the bodies of captures all made before `older_than`; returns how many were dropped.
+
+    The blob row stays (place "dropped") with its size and SHA-256, so every digest that
+    commits to the body still verifies.
+    """
+    recent = (
+        sa.select(Capture.id)
+        .where(Capture.body_sha256 == CaptureBlob.sha256, Capture.requested_at >= older_than)
+        .exists()
+    )
+    query = sa.select(CaptureBlob).where(CaptureBlob.place.in_((IN_DB, IN_DIR)), ~recent)
+    dropped = 0
+    for blob in session.scalars(query).all():
+        if blob.place == IN_DIR and directory is not None:
+            blob_path(directory, blob.sha256).unlink(missing_ok=True)
+        blob.place, blob.data = DROPPED, None
+        dropped += 1
+    session.flush()
+    return dropped

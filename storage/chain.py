@@ -1,0 +1,294 @@
+"""The append-only log of records: appending, the head, and the rows `wirediff verify` walks.
+
+Every stored version, every takedown and every feed removal appends one `records` row: its
+record hash (storage/digests.py) commits to what it records and to the previous record of the
+same article, and its chain hash extends the running SHA-256 over all records. Appends are
+serialised so the log never forks: on PostgreSQL by a transaction-scoped advisory lock taken
+just before the append (held until the version's transaction commits), on SQLite by the
+database's single writer; the primary key on `seq` refuses a second record at one position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from storage import captures
+from storage.captures import BodyPolicy
+from storage.digests import (
+    GENESIS,
+    Exchange,
+    chain_step,
+    feed_removed_material,
+    record_hash,
+    removed_material,
+    version_material_of,
+)
+from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
+
+APPEND_LOCK = 7302615  # pg_advisory_xact_lock key for appends (7302611 is the migration lock)
+
+
+def head(session: Session) -> Record | None:
+    return session.scalars(sa.select(Record).order_by(Record.seq.desc()).limit(1)).first()
+
+
+def _lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK})
+
+
+def last_of_article(session: Session, article_id: int, before_seq: int | None = None) -> str | None:
+    """The record hash of the article's latest record (before `before_seq` when given)."""
+    query = sa.select(Record.record_hash).where(
+        Record.article_id == article_id, Record.kind.in_(("version", "removed"))
+    )
+    if before_seq is not None:
+        query = query.where(Record.seq < before_seq)
+    return session.scalar(query.order_by(Record.seq.desc()).limit(1))
+
+
+def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record:
+    """Add one record after the current head (the caller holds the append lock)."""
+    last = head(session)
+    digest = record_hash(material)
+    record = Record(
+        seq=(last.seq + 1) if last else 1,
+        record_hash=digest,
+        chain_hash=chain_step(last.chain_hash if last else GENESIS, digest),
+        **row,
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+def append_version(
+    session: Session, feed: Feed, article: Article, version: Version, capture: Capture | None
+) -> Record:
+    _lock(session)
+    prev = last_of_article(session, article.id)
+    capture_digest = capture.digest if capture is not None else None
+    material = version_material_of(
+        version,
+        feed_url=feed.url,
+        article_key=article.key,
+        capture_digest=capture_digest,
+        adopted=False,
+        prev=prev,
+    )
+    return _append(
+        session,
+        material,
+        kind="version",
+        feed_id=feed.id,
+        article_id=article.id,
+        version_id=version.id,
+        number=version.number,
+        capture_id=capture.id if capture is not None else None,
+        text_hash=version.text_hash,
+        capture_digest=capture_digest,
+        created_at=version.fetched_at,
+        prev_hash=prev,
+    )
+
+
+def append_removed(
+    session: Session,
+    feed: Feed,
+    article: Article,
+    number: int,
+    capture: Capture | None,
+    at: datetime,
+    note: str | None = None,
+) -> Record:
+    _lock(session)
+    prev = last_of_article(session, article.id)
+    capture_digest = capture.digest if capture is not None else None
+    material = removed_material(
+        feed_url=feed.url,
+        article_key=article.key,
+        number=number,
+        at=at,
+        capture_digest=capture_digest,
+        note=note,
+        prev=prev,
+    )
+    return _append(
+        session,
+        material,
+        kind="removed",
+        feed_id=feed.id,
+        article_id=article.id,
+        number=number,
+        capture_id=capture.id if capture is not None else None,
+        capture_digest=capture_digest,
+        created_at=at,
+        prev_hash=prev,
+        note=note,
+    )
+
+
+def append_feed_removed(session: Session, feed: Feed) -> Record:
+    _lock(session)
+    at = utcnow()
+    material = feed_removed_material(feed_id=feed.id, feed_url=feed.url, at=at)
+    return _append(
+        session, material, kind="feed_removed", feed_id=feed.id, created_at=at, note=feed.url
+    )
+
+
+def records_of_versions(session: Session, version_ids: Sequence[int]) -> dict[int, Record]:
+    """version id -> its record (for `history`)."""
+    if not version_ids:
+        return {}
+    rows = session.scalars(sa.select(Record).where(Record.version_id.in_(list(version_ids))))
+    return {r.version_id: r for r in rows if r.version_id is not None}
+
+
+def captured_versions(session: Session, version_ids: Sequence[int]) -> dict[int, bool]:
+    """version id -> True when its capture body is still stored (not dropped, not missing)."""
+    if not version_ids:
+        return {}
+    query = (
+        sa.select(Record.version_id)
+        .join(Capture, Capture.id == Record.capture_id)
+        .join(CaptureBlob, CaptureBlob.sha256 == Capture.body_sha256)
+        .where(
+            Record.version_id.in_(list(version_ids)),
+            CaptureBlob.place.in_((captures.IN_DB, captures.IN_DIR)),
+        )
+    )
+    return {int(v): True for v in session.scalars(query) if v is not None}
+
+
+def evidence_of(session: Session, version_ids: Sequence[int]) -> dict[int, tuple[bool, str | None]]:
+    """version id -> (its capture body is stored, its record hash): what `history` shows."""
+    records = records_of_versions(session, version_ids)
+    captured = captured_versions(session, version_ids)
+    return {
+        v: (captured.get(v, False), records[v].record_hash if v in records else None)
+        for v in version_ids
+    }
+
+
+# -- what verify walks -----------------------------------------------------------------------
+
+LOG_COLUMNS = (
+    Record.seq,
+    Record.kind,
+    Record.feed_id,
+    Record.article_id,
+    Record.version_id,
+    Record.number.label("r_number"),
+    Record.capture_id,
+    Record.text_hash.label("r_text_hash"),
+    Record.capture_digest,
+    Record.adopted,
+    Record.note,
+    Record.created_at,
+    Record.prev_hash,
+    Record.record_hash,
+    Record.chain_hash,
+    Feed.url.label("feed_url"),
+    Article.key.label("article_key"),
+    Article.url.label("article_url"),
+    Version.id.label("v_id"),
+    Version.article_id.label("v_article_id"),
+    Version.number,
+    Version.fetched_at,
+    Version.title,
+    Version.link,
+    Version.published,
+    Version.text_hash,
+    Version.raw_hash,
+    Version.source,
+    Version.extractor,
+    Version.extractor_version,
+    Capture.id.label("c_id"),
+    Capture.digest.label("c_digest"),
+    Capture.url,
+    Capture.final_url,
+    Capture.status,
+    Capture.reason,
+    Capture.http_version,
+    Capture.requested_at,
+    Capture.peer,
+    Capture.request_headers,
+    Capture.response_headers,
+    Capture.redirects,
+    Capture.body_sha256,
+    Capture.body_size,
+)
+
+
+# Version and capture columns keep their names (a row reads like a Version for
+# digests.version_material_of, like a Capture for captures.material_of); the record's own
+# copies of number and text_hash are r_number and r_text_hash.
+
+
+def log_query(
+    *, from_seq: int = 1, article_ids: Sequence[int] | None = None
+) -> sa.Select[*tuple[Any, ...]]:
+    """Records from `from_seq` on, in log order, with the rows they name (outer joins: a row
+    deleted behind the log's back comes back as NULLs)."""
+    query = (
+        sa.select(*LOG_COLUMNS)
+        .select_from(Record)
+        .outerjoin(Feed, Feed.id == Record.feed_id)
+        .outerjoin(Article, Article.id == Record.article_id)
+        .outerjoin(Version, Version.id == Record.version_id)
+        .outerjoin(Capture, Capture.id == Record.capture_id)
+        .where(Record.seq >= from_seq)
+        .order_by(Record.seq)
+    )
+    if article_ids is not None:
+        query = query.where(Record.article_id.in_(list(article_ids)))
+    return query
+
+
+def stream(
+    session: Session, query: sa.Select[*tuple[Any, ...]], batch: int = 5000
+) -> Iterator[sa.Row[Any]]:
+    """Rows of a large query in batches (server-side cursor on PostgreSQL): bounded memory."""
+    result = session.execute(query.execution_options(yield_per=batch))
+    for partition in result.partitions():
+        yield from partition
+
+
+# -- what the pipeline calls, inside the transaction that stores the version ------------------
+
+
+def seal_version(
+    session: Session,
+    article: Article,
+    version: Version,
+    exchange: Exchange | None,
+    policy: BodyPolicy,
+) -> Record:
+    """Store the version's capture (if any) and append its record: call last in the
+    transaction, so the append lock is held only until the commit that follows."""
+    capture = captures.put(session, exchange, policy) if exchange is not None else None
+    feed = session.get(Feed, article.feed_id)
+    assert feed is not None
+    return append_version(session, feed, article, version, capture)
+
+
+def seal_removed(
+    session: Session,
+    article: Article,
+    number: int,
+    exchange: Exchange | None,
+    policy: BodyPolicy,
+    at: datetime,
+    note: str | None = None,
+) -> Record:
+    """Store the takedown answer (if any) and append a `removed` record."""
+    capture = captures.put(session, exchange, policy) if exchange is not None else None
+    feed = session.get(Feed, article.feed_id)
+    assert feed is not None
+    return append_removed(session, feed, article, number, capture, at, note)
