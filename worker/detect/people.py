@@ -38,11 +38,14 @@ _DATELINE = re.compile(
 # German ("am 35. Jahrestag", "am 21.9. den") and abbreviated months ("Dec. 12").
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
-    r"|(?<![\d,])\b\d{1,2}|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
+    r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
     r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
+# German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
+# a sentence, so this holds for German text only).
+_DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$")
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -59,15 +62,17 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
     return 1
 
 
-def _sentences(paragraph: str) -> Iterator[str]:
+def _sentences(paragraph: str, *, german: bool = False) -> Iterator[str]:
     start = 0
     for m in _SENT_END.finditer(paragraph):
         # Only the last few characters can hold an abbreviation: searching there (the
         # characters before still count for \b) instead of the whole sentence so far.
-        if m.group().startswith(".") and _ABBREV.search(
-            paragraph, max(start, m.end() - 6), m.end()
-        ):
-            continue  # "U.S." or "Mr." does not end a sentence
+        if m.group().startswith("."):
+            window = max(start, m.end() - 6)
+            if _ABBREV.search(paragraph, window, m.end()) or (
+                german and _DE_ORDINAL.search(paragraph, window, m.end())
+            ):
+                continue  # "U.S." or "Mr." does not end a sentence
         yield paragraph[start : m.end()].strip()
         start = m.end()
     if paragraph[start:].strip():
@@ -123,7 +128,7 @@ def extract_people(
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
             continue
-        for sentence in _sentences(paragraph):
+        for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
                 if _LATIN_KEYWORDS.search(sentence.lower()):
                     for role, names in _latin_finder(sentence, ctx, lang == "de"):

@@ -291,6 +291,8 @@ class Context:
     def _one(self, found: set[str] | None) -> str | None:
         if not found:
             return None
+        fuller = {f for f in found if " " in f}
+        found = fuller or found  # "Blinken" and "Antony Blinken" in one text: the fuller one
         canon = {self.roster.canonical(f) or f for f in found}
         return min(found, key=len) if len(canon) == 1 else None
 
@@ -318,6 +320,9 @@ class Context:
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
+                if len(run) == 1 and title_before and not self.german:
+                    # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
+                    by_word.setdefault(run[0], set()).add(run[0])
                 run = []
                 title_before = _is_title_or_org(low) and low not in _ORG_WORDS
                 title = word
