@@ -95,7 +95,16 @@ def _remove(zh: str) -> Edit:
 
 
 def _swap(a: str, b: str) -> Edit:
-    return lambda text: text.replace(a, "\0").replace(b, a).replace("\0", b)
+    """Exchange the two names within each sentence naming both: their order, not who is there."""
+
+    def swap(text: str) -> str:
+        parts = text.split("。")
+        return "。".join(
+            p.replace(a, "\0").replace(b, a).replace("\0", b) if a in p and b in p else p
+            for p in parts
+        )
+
+    return swap
 
 
 def run_case(reports: list[tuple[dt.date, str, str]], case: tuple[str, ...]) -> dict[str, Any]:

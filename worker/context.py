@@ -12,6 +12,7 @@ from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
 from storage.models import Article, Feed
+from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher, Validators
@@ -113,6 +114,7 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    people: PeopleWatch = field(default_factory=PeopleWatch)  # [people] absence and rank
 
 
 @dataclass(frozen=True, slots=True)

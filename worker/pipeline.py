@@ -25,6 +25,7 @@ from storage.db import Store
 from storage.digests import Exchange
 from storage.errors import StorageError, StoreConflict
 from storage.feeds import Listing, Wait
+from worker.appearances import check_people
 from worker.context import (
     GONE_STATUSES,
     Context,
@@ -121,6 +122,8 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     outcome.new_versions = sum(r.new_version for r in results)
     outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
+    if outcome.new_versions or any(e["kind"] in ("removed", "restored") for e in outcome.events):
+        outcome.events += await asyncio.to_thread(check_people, ctx)  # absence, rank
     return outcome
 
 

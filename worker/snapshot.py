@@ -15,6 +15,7 @@ from typing import Any
 from storage import articles, chain, changes, versions
 from storage.models import Article, Version
 from storage.versions import NewVersion
+from worker.appearances import forget_report, record_version
 from worker.context import Context, EntryResult, FeedState, PageText
 from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
@@ -60,6 +61,8 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
         restored = article.state == "removed"
         article.state = "live"
         if not versions.differs(previous, new):
+            if restored and previous is not None:
+                record_version(session, ctx.roster, article, previous, new.text)
             event = (
                 _restored_event(ctx, session, article, previous, previous, subject, now)
                 if restored
@@ -67,6 +70,7 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
             )
             return EntryResult(event=event)
         version = versions.add(session, article, new, previous)
+        record_version(session, ctx.roster, article, version, new.text)
         result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
         # Last, so the log's append lock is held only until the commit right after.
         chain.seal_version(session, article, version, page.capture, ctx.captures)
@@ -138,6 +142,7 @@ def _mark_removed(
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
+    forget_report(session, article)
     event = build_event(
         subject,
         kind="removed",
