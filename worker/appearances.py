@@ -31,6 +31,7 @@ from worker.detect.appearances import (
     find_changes,
     lists_of,
     report_date,
+    usual_position,
 )
 from worker.detect.lang import detect_language
 from worker.detect.people import extract_people
@@ -175,3 +176,50 @@ def _aspect(finding: PeopleFinding) -> dict[str, Any]:
         "date": finding.date.isoformat(),
         **finding.detail,
     }
+
+
+# -- the `--json` objects of SPEC.md (people, timeline), for the CLI and the web interface ------
+
+
+def person_records(rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """One `person` object per canonical name, most often seen first."""
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row.canonical].append(row)
+    records = [_person(name, members) for name, members in grouped.items()]
+    return sorted(records, key=lambda r: (-r["appearances"], r["canonical"]))
+
+
+def _person(name: str, rows: list[Row]) -> dict[str, Any]:
+    attended = [r.position for r in rows if r.role == "attended"]
+    return {
+        "type": "person",
+        "canonical": name,
+        "names": sorted({r.name for r in rows} | {name}),
+        "appearances": len({r.article_id for r in rows}),
+        "first_seen": min(r.date for r in rows).isoformat(),
+        "last_seen": max(r.date for r in rows).isoformat(),
+        "usual_position": usual_position(attended or [r.position for r in rows]),
+    }
+
+
+def appearance_record(row: Row) -> dict[str, Any]:
+    """One `appearance` object: a person in one list of one report."""
+    return {
+        "type": "appearance",
+        "canonical": row.canonical,
+        "date": row.date.isoformat(),
+        "report": row.url,
+        "role": row.role,
+        "position": row.position,
+        "event": row.event_id,
+        "name": row.name,
+        "with": [n for n in row.colisted if n != row.canonical],
+        "feed": row.feed,
+        "language": row.language,
+        "version": row.version,
+    }
+
+
+def finding_record(finding: PeopleFinding) -> dict[str, Any]:
+    return {**finding.to_dict(), "open": finding.open}
