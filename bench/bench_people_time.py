@@ -17,7 +17,8 @@ about people who really left office are listed apart. Figures: false alarms per 
 and for each synthetic case the number of findings, their date and the delay (days and
 reports) after the change.
 
-Run: PYTHONPATH=. python bench/bench_people_time.py [--corpus DIR] [--json]
+Run: PYTHONPATH=. python bench/bench_people_time.py [--corpus DIR] [--history-only] [--json]
+(the Qin Gang series of 2023: --corpus bench/data/people_time/qin_gang --history-only)
 """
 
 from __future__ import annotations
@@ -144,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--history-only", action="store_true", help="the real history only, no synthetic variants"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"{args.corpus}: no such corpus directory", file=sys.stderr)
@@ -153,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     stable = [f for f in findings if f.canonical in STABLE]
     other = [f for f in findings if f.canonical not in STABLE]
     n = len(history)
-    cases = [run_case(reports, case) for case in CASES]
+    cases = [] if args.history_only else [run_case(reports, case) for case in CASES]
     if args.json:
         print(
             json.dumps(
@@ -178,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"findings about others (people who left office, or extraction noise): {len(other)}")
     for f in other:
         print(f"  {f.date} {f.kind}: {f.summary}")
-    print("synthetic variants of the real reports:")
+    if cases:
+        print("synthetic variants of the real reports:")
     for row in cases:
         print("  " + json.dumps(row, ensure_ascii=False))
     return 0

@@ -222,7 +222,7 @@ class _Absences:
     def _expected(self, record: _Record, present: frozenset[str]) -> bool:
         """Would a report listing these people usually list this person too?"""
         peers = self._peers(record)
-        if len(peers) < 2:
+        if not peers:  # listed alone so far: nothing says which reports should list them
             return False
         return len(peers & present) >= self.watch.peer_quorum * len(peers)
 
