@@ -27,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -141,10 +142,40 @@ def _pinyin(zh: str) -> str:
     return {"丁薛祥": "Ding Xuexiang", "王沪宁": "Wang Huning"}.get(zh, zh)
 
 
+def time_replay(history: list[ReportLists], times: int) -> str:
+    """The replay's cost, as run after each feed pass: the history repeated `times` times."""
+    big = [
+        ReportLists(
+            f"{k}-{r.report}",
+            r.url,
+            r.date + dt.timedelta(days=1461 * k),
+            r.language,
+            r.feed,
+            r.lists,
+        )
+        for k in range(times)
+        for r in history
+    ]
+    start = time.perf_counter()
+    find_changes(big, PeopleWatch())
+    took = time.perf_counter() - start
+    return (
+        f"replay of {len(big)} reports: {took:.2f} s "
+        f"({1000 * took / len(big) * 100:.0f} ms per 100 reports)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the replay of the history repeated N times (4 years apart)",
+    )
     parser.add_argument(
         "--history-only", action="store_true", help="the real history only, no synthetic variants"
     )
@@ -182,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"findings about others (people who left office, or extraction noise): {len(other)}")
     for f in other:
         print(f"  {f.date} {f.kind}: {f.summary}")
+    if args.scale:
+        print(time_replay(history, args.scale))
     if cases:
         print("synthetic variants of the real reports:")
     for row in cases:
