@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from storage import appearances, changes
 from storage.appearances import NewList, Row
+from storage.errors import StoreConflict
 from storage.models import Article, Feed, Version
 from worker.context import Context
 from worker.detect.appearances import (
@@ -111,7 +112,18 @@ def spellings(rows: Iterable[Row]) -> dict[str, set[str]]:
 
 
 def check_people(ctx: Context) -> list[dict[str, Any]]:
-    """Store the findings not stored before as change events with their outbox rows."""
+    """Store the findings not stored before as change events with their outbox rows.
+
+    Two workers of a cluster may store the same finding at once: the second one's transaction
+    is refused by the primary key (StoreConflict), and the finding is stored all the same."""
+    try:
+        return _store_findings(ctx)
+    except StoreConflict as err:
+        logger.info("people findings stored by another worker: %s", err)
+        return []
+
+
+def _store_findings(ctx: Context) -> list[dict[str, Any]]:
     now = ctx.clock()
     new: list[dict[str, Any]] = []
     with ctx.store.write() as session:
