@@ -405,6 +405,19 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     return i
 
 
+def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
+    """A run of four or more words that holds two names with nothing between them, as
+    German word order puts subject and object side by side ("hat Oberbürgermeister Uwe
+    Conradt Peter Müller begrüßt"): cut before a known given name that follows a word which
+    is not one, when both parts start with a given name."""
+    if j - i < 4 or not roster.is_given_name(toks[i].text):
+        return [(i, j)]
+    for k in range(i + 2, j - 1):
+        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[k - 1].text):
+            return [(i, k), *_two_names(toks, k, j, roster)]
+    return [(i, j)]
+
+
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
     if " ".join(t.low for t in toks[i:j]) in _PLACES:
@@ -434,6 +447,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
             i = _past_leading_nouns(toks, i, j, ctx.roster)
+            *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
+            spans.extend(firsts)
             shaped = _shape_name(toks, i, j)
             strict = ctx.german or title_case
             if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
@@ -938,7 +953,11 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     if not items:
         return
     groups = name_lists(toks, items)
-    spans = [(toks[g[0].prefix].start, toks[g[-1].last - 1].end) for g in groups]
+    # A list's titles never reach back into the list before it ("Uwe Conradt Peter Müller").
+    prefixes = [max(g[0].prefix, groups[k - 1][-1].last if k else 0) for k, g in enumerate(groups)]
+    spans = [
+        (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
+    ]
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
