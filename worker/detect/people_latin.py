@@ -263,7 +263,8 @@ def _title_key(title: str, german: bool) -> str:
     return re.sub(r"(?:en|n|s)$", "", low) if german else low
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
+# Runs of capitalised words on one line (a name never spans a line break).
+_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
 
 
 @dataclass(slots=True)
@@ -281,6 +282,23 @@ class Context:
         if self._by_word is None:
             self._by_word, self._by_title = self._index()
         return self._one(self._by_word.get(word))
+
+    def fuller(self, name: str) -> str | None:
+        """The one longer name of `text` that begins with the words of `name` ("Nana Addo"
+        -> "Nana Addo Dankwa Akufo-Addo"); never for a name the roster knows as it is."""
+        if self._by_word is None:
+            self._by_word, self._by_title = self._index()
+        if self.roster.canonical(name):
+            return None
+        head = name + " "
+        found = {f for names in self._by_word.values() for f in names if f.startswith(head)}
+        if len(found) != 1:
+            return None
+        full = found.pop()
+        # The fuller name's surname must stand on its own elsewhere ("President Akufo-Addo"),
+        # so that words run on after a name ("Joe Biden Published") never extend it.
+        surname = full.rsplit(" ", 1)[1]
+        return full if self.text.count(surname) > self.text.count(full) else None
 
     def titled(self, title: str) -> str | None:
         """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
@@ -470,6 +488,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             possessive = written.endswith(("’s", "'s"))
             if possessive:
                 written = written[:-2]
+            if e - s >= 2:
+                written = ctx.fuller(written) or written
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
