@@ -277,11 +277,13 @@ class Context:
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
 
-    def full_name(self, word: str) -> str | None:
-        """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
+    def full_name(self, word: str, besides: str = "") -> str | None:
+        """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping"),
+        other than `besides` (the run being read)."""
         if self._by_word is None:
             self._by_word, self._by_title = self._index()
-        return self._one(self._by_word.get(word))
+        found = self._by_word.get(word)
+        return self._one(found - {besides} if found and besides else found)
 
     def fuller(self, name: str) -> str | None:
         """The one longer name of `text` that begins with the words of `name` ("Nana Addo"
@@ -436,6 +438,15 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     return [(i, j)]
 
 
+def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
+    """The fuller name of the last word of a run that follows "of" ("Governor of Primorsky
+    Krai Kozhemyako"): the words before it name the body, when the text gives the person
+    elsewhere in full and the roster knows no name in the run."""
+    if j - i < 3 or i == 0 or toks[i - 1].low != "of":
+        return None
+    return ctx.full_name(toks[j - 1].text, besides=" ".join(t.text for t in toks[i:j]))
+
+
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
     if " ".join(t.low for t in toks[i:j]) in _PLACES:
@@ -465,6 +476,10 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
             i = _past_leading_nouns(toks, i, j, ctx.roster)
+            full = _surname_after_body(toks, i, j, ctx)
+            if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
+                items.append(Item(full, j - 1, j, j - 1))
+                continue
             *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
             spans.extend(firsts)
             shaped = _shape_name(toks, i, j)
@@ -891,6 +906,11 @@ _POSSESSIVE_MEETING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|conversation|call)\s+with\b", re.I
 )
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
+# A relative clause that says the person spoke: "Governor X, who updated the President on ...".
+_WHO_SPOKE = re.compile(
+    r"\s*,\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
+    r"|delivered|presented|gave\s+(?:a|an)\s+(?:speech|report|briefing|address|update))\b"
+)
 _POSSESSIVE_SPEECH = re.compile(
     r"\s+(?:(?:opening|closing|concluding|introductory|welcoming|keynote)\s+(?:remarks|speech"
     r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
@@ -1003,6 +1023,8 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
             roles.extend(role for role, _ in _subject_roles(clause))
+        if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
+            roles.append("spoke")
         if (
             _SPEAKER_LABEL.match(rest)
             and not sentence[:start].strip()
