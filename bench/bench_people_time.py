@@ -41,7 +41,7 @@ from worker.detect.appearances import (
 )
 from worker.detect.lang import detect_language
 from worker.detect.people import extract_people
-from worker.seeds import load_roster
+from worker.service.seeds import load_roster
 
 CORPUS = Path("/work/shared/corpus/meetings-zh")
 # In office over the whole corpus after the 20th Party Congress (2022-10-23).

@@ -1,5 +1,5 @@
 """`/people` and `/people/<name>` of the real `wirediff serve`, over a store that `wirediff fetch`
-filled from the real CCTV reports (tests/people_feed.py, with two leaders swapped after
+filled from the real CCTV reports (tests/support/people_feed.py, with two leaders swapped after
 2024-01-01 so a finding exists): the JSON twins hold what `wirediff people --json` prints, and
 the HTML page shows the timeline and the finding."""
 
@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.httpserver import LocalServer
-from tests.people_feed import Wire, after, config, people, replay, swapping
+from tests.support.httpserver import LocalServer
+from tests.support.people_feed import Wire, after, config, people, replay, swapping
 from tests.web.conftest import start_serve
 
 pytestmark = pytest.mark.timeout(300)

@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from storage import appearances
-from worker.appearances import appearance_record, finding_record, history, person_records
 from worker.detect.appearances import find_changes
+from worker.pipeline.appearances import appearance_record, finding_record, history, person_records
 from worker.web.pages import wants_json
 from worker.web.site import error, render, site_of
 
