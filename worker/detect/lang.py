@@ -27,15 +27,26 @@ def detect_language(text: str) -> str:
     'de'
     """
     sample = text[:20000]
-    han = len(_HAN.findall(sample))
     latin = len(_LATIN.findall(sample))
+    han = _HAN.search(sample) is not None
     if _KANA.search(sample) and han:
         return "ja"
-    if len(_HANGUL.findall(sample)) > latin:
+    if _HANGUL.search(sample) and len(_HANGUL.findall(sample)) > latin:
         return "ko"
-    if han and han * 2 >= latin / 4:
+    if han and _at_least(_HAN, sample, latin / 8):
         return "zh"
     return _latin_language(sample) if latin else "und"
+
+
+def _at_least(pattern: re.Pattern[str], sample: str, count: float) -> bool:
+    """Whether `pattern` matches `count` times or more; stops counting there (a Chinese text
+    holds thousands of Han characters and a handful of Latin letters)."""
+    if count <= 0:
+        return True
+    for seen, _ in enumerate(pattern.finditer(sample), start=1):
+        if seen >= count:
+            return True
+    return False
 
 
 def _latin_language(sample: str) -> str:

@@ -33,6 +33,16 @@ _ZH_TIME_TAIL = re.compile(
     r"|受[^，。、；：]{1,20}?委托|代表[^，。、；：]{1,20}|(?:在|于)[^，。、；：]{0,20}"
     r"|(?:向|为|对|就)[^，。、；：]{1,25})+$"
 )
+
+
+def _untimed(region: str) -> str:
+    """The region without its time/place tail. The tail is searched for in the last 120
+    characters only: a search from every position of a long region costs more than the
+    rest of the reading, and no tail is that long."""
+    m = _ZH_TIME_TAIL.search(region, max(0, len(region) - 120))
+    return region[: m.start()] if m else region
+
+
 _ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
 _ZH_REUSE = re.compile(r"^[^、，]{0,12}?(?:并|并且|后|和)$")
@@ -91,7 +101,7 @@ def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
     previous: list[str] = []
     bound = 0
     for hit in hits:
-        region = _ZH_TIME_TAIL.sub("", simple[bound : hit.start])
+        region = _untimed(simple[bound : hit.start])
         names = _zh_before(region, roster) if region else []
         if not names and previous and _ZH_REUSE.match(region):
             names = previous
@@ -109,9 +119,19 @@ def _as_written(name: str, simple: str, original: str) -> str:
     return original[at : at + len(name)] if at >= 0 else name
 
 
+# A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
+# the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
+_ANY_CUE = re.compile(
+    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致|发言"
+    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面"
+)
+
+
 def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
     sentence = clean_zh(sentence)
-    simple = to_simplified(sentence) if has_trigger_chars(sentence) else sentence
+    simple = to_simplified(sentence)
+    if not _ANY_CUE.search(simple):
+        return
     for role, names, _ in (*_zh_lists(simple, roster), *_zh_meetings(simple, roster)):
         yield role, [_as_written(n, simple, sentence) for n in names]
 
@@ -119,12 +139,12 @@ def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]
 def _zh_meetings(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
     """Both sides of a meeting, talks or a call between named people."""
     for m in _ZH_MEET_WITH.finditer(simple):
-        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
+        host = _zh_before(_untimed(simple[: m.start()]), roster)
         guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True)
         if host and guest:
             yield "attended", host + guest, simple
     for m in _ZH_MEET_AFTER.finditer(simple):
-        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
+        host = _zh_before(_untimed(simple[: m.start()]), roster)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         guest = zh_name_items(rest, roster, last=True) if rest else []
         if host and guest:
@@ -224,15 +244,15 @@ _ZH_AFTER_NAME = re.compile(
 
 
 def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
-    if roster.knows_chinese(item):
+    if _knows(roster, item):
         return item
     after = _ZH_AFTER_NAME.match(item)
-    if after and (roster.knows_chinese(after.group(1)) or _zh_plausible(after.group(1))):
+    if after and (_knows(roster, after.group(1)) or _zh_plausible(after.group(1))):
         return after.group(1)
     for size in (4, 3, 2):
-        if len(item) > size and roster.knows_chinese(item[-size:]):
+        if len(item) > size and _knows(roster, item[-size:]):
             return item[-size:]
-        if trailing and len(item) > size and roster.knows_chinese(item[:size]):
+        if trailing and len(item) > size and _knows(roster, item[:size]):
             return item[:size]
     if _zh_plausible(item):
         return item
@@ -264,7 +284,7 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
         run = _ZH_TITLE_END.split(item)[-1] if _ZH_TITLE_END.search(item) else item
-        if len(run) >= 4 and not roster.knows_chinese(run):
+        if len(run) >= 4 and not _knows(roster, run):
             joined = _segment(run, roster)
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
@@ -275,13 +295,19 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
     return names
 
 
+def _knows(roster: Roster, name: str) -> bool:
+    """A roster name: the roster holds both scripts of each, and the text read here is turned
+    simplified first, so one set lookup does (Roster.knows_chinese converts every miss)."""
+    return name in roster.chinese_names
+
+
 _ZH_AND = re.compile(r"[和及与]")
 
 
 def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not _ZH_AND.search(item) or roster.knows_chinese(item):
+    if not _ZH_AND.search(item) or _knows(roster, item):
         return None
     head, tail = _ZH_AND.split(item, maxsplit=1)
     first = _zh_item_name(head, roster, trailing=False) if head else None
@@ -323,7 +349,7 @@ def _segment(run: str, roster: Roster) -> list[str] | None:
             piece = run[at : at + size]
             if len(piece) < size:
                 continue
-            if roster.knows_chinese(piece):
+            if _knows(roster, piece):
                 walk(at + size, [*names, piece], known + 1)
             elif size < 4 and _zh_plausible(piece):
                 walk(at + size, [*names, piece], known)
