@@ -246,6 +246,8 @@ _ZH_AFTER_NAME = re.compile(
 def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     if _knows(roster, item):
         return item
+    if len(item) < 4:  # too short for a title after or before a name: those tests skipped
+        return _zh_short_item_name(item, roster, trailing=trailing)
     after = _ZH_AFTER_NAME.match(item)
     if after and (_knows(roster, after.group(1)) or _zh_plausible(after.group(1))):
         return after.group(1)
@@ -268,6 +270,21 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     return None
 
 
+def _zh_short_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
+    """`_zh_item_name` of an item of at most three characters (most items are a bare name)."""
+    if len(item) == 3:
+        if _knows(roster, item[1:]):
+            return item[1:]
+        if trailing and _knows(roster, item[:2]):
+            return item[:2]
+    if _zh_plausible(item):
+        return item
+    leading = _ZH_LEADING.match(item) if trailing else None
+    if leading and leading.group(1)[0] not in "向应在同和于到对为":
+        return leading.group(1) if _zh_plausible(leading.group(1)) else None
+    return None
+
+
 def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
     """Names in a Chinese list chunk ("中共中央政治局常委李强、蔡奇等" -> [李强, 蔡奇]).
 
@@ -283,7 +300,7 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
-        run = _ZH_TITLE_END.split(item)[-1] if _ZH_TITLE_END.search(item) else item
+        run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
         if len(run) >= 4 and not _knows(roster, run):
             joined = _segment(run, roster)
             if joined:
