@@ -26,10 +26,10 @@ _ZH_GROUP = re.compile(
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
-    r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
+    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
     r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
     r"|受[^，。、；：]{1,20}?委托|代表[^，。、；：]{1,20}|(?:在|于)[^，。、；：]{0,20}"
     r"|(?:向|为|对|就)[^，。、；：]{1,25})+$"
 )
@@ -43,9 +43,16 @@ def _untimed(region: str) -> str:
     return region[: m.start()] if m else region
 
 
-_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
+_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」\s]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
-_ZH_REUSE = re.compile(r"^[^、，]{0,12}?(?:并|并且|后|和)$")
+# Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
+# "出席会议并讲话" (a short stretch with no name and no 的 between the two cues; a group
+# word there is the second verb's own subject: "到会听取委员发言").
+_ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
+# A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
+_ZH_NEGATED = re.compile(r"(?:未|没有|没|不|并未|未有|未能|不会|将|将会|拟|准备|计划|预计)$")
+# "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
+_ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,9 @@ def _zh_before(region: str, roster: Roster) -> list[str]:
     chunks = [c for c in _ZH_CHUNK.split(region)]
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    company = _ZH_COMPANY.search(chunks[-1])
+    if company:
+        chunks[-1] = chunks[-1][: company.start() + 1]
     found: list[list[str]] = []
     skipped = False
     for i, chunk in enumerate(reversed(chunks)):
@@ -101,9 +111,13 @@ def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
     previous: list[str] = []
     bound = 0
     for hit in hits:
-        region = _untimed(simple[bound : hit.start])
+        raw = simple[bound : hit.start]
+        region = _untimed(raw)
+        if _ZH_NEGATED.search(raw) or _ZH_NEGATED.search(region):
+            bound = hit.end
+            continue
         names = _zh_before(region, roster) if region else []
-        if not names and previous and _ZH_REUSE.match(region):
+        if not names and previous and _ZH_REUSE.match(region) and not _ZH_GROUP.search(region):
             names = previous
         if names:
             yield hit.role, names, simple
@@ -123,7 +137,7 @@ def _as_written(name: str, simple: str, original: str) -> str:
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致|发言"
-    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面"
+    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面|欢聚一堂"
 )
 
 
@@ -154,9 +168,11 @@ def _zh_meetings(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str],
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
 # spaced out ("习 近 平"), emoji.
 _INSERTED_PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）]"
+    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff」”）)])[,;:!]|[,;:!](?=[\u4e00-\u9fff「“（(])")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
@@ -170,6 +186,10 @@ def clean_zh(sentence: str) -> str:
         sentence = _INSERTED_PINYIN.sub("", sentence)
     if " " in sentence or "\u3000" in sentence:
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
+    if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
+        # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
+        # full-width forms the cues and lists are written with; one character for one
+        sentence = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group()], sentence)
     return _EMOJI.sub("", sentence)
 
 
@@ -193,7 +213,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -202,13 +222,15 @@ _ZH_NOT_NAMES = frozenset(
     "全会 会议 大会 同志 代表 国家 中央 和平 时代 海外 南方 习惯 任务 任何 高度 高层 程序 方面 方式 "
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
-    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同".split()
+    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
+    "区长 区政府 市政府".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
-    r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席)"
+    r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
+    r"|专员|公使|参赞|领事|阁揆|主任委员)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -236,6 +258,10 @@ def _zh_plausible(name: str) -> bool:
     return 2 <= len(name) <= 3 and name[0] in _SURNAMES
 
 
+# A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
+_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+
+
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
@@ -249,6 +275,9 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     if len(item) < 4:  # too short for a title after or before a name: those tests skipped
         return _zh_short_item_name(item, roster, trailing=trailing)
     after = _ZH_AFTER_NAME.match(item)
+    if not after:  # "行政长官李家超伉俪": titles before, a family word after
+        run = _ZH_TITLE_END.split(item)[-1]
+        after = _ZH_AFTER_NAME.match(run) if 4 <= len(run) < len(item) else None
     if after and (_knows(roster, after.group(1)) or _zh_plausible(after.group(1))):
         return after.group(1)
     for size in (4, 3, 2):
@@ -261,6 +290,9 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
+    dotted = _ZH_DOTTED.fullmatch(_ZH_TITLE_END.split(item)[-1])
+    if dotted:
+        return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)

@@ -450,6 +450,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
+            r"|欢聚一堂"
         ),
     ),
     (
