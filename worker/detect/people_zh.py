@@ -19,6 +19,7 @@ _ZH_TRIGGERS = cues.ZH_CUES
 _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
+_ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
@@ -45,6 +46,12 @@ def _untimed(region: str) -> str:
 
 _ZH_CHUNK = re.compile(r"[，,：:（）()“”「」\s]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
+_ZH_SHORT_ADVERBIAL = re.compile(
+    r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
+    r"|\d{1,2}日|上午|下午|晚间|晚上|中午|早上|凌晨|当天|当日|同日|随后|会上|会后|其间|期间)*$"
+)
+# A byline in brackets before the lead's first words: "（记者 倪鸿祥）马英九今天…".
+_ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电)[^（()）]{0,30}[)）]")
 # Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
 # "出席会议并讲话" (a short stretch with no name and no 的 between the two cues; a group
 # word there is the second verb's own subject: "到会听取委员发言").
@@ -63,12 +70,23 @@ class _Hit:
     after: bool
 
 
-def _zh_chunk_names(chunk: str, roster: Roster, *, last: bool) -> list[str] | None:
-    names = zh_name_items(chunk, roster, last=last)
+def _zh_chunk_names(
+    chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
+) -> list[str] | None:
+    names = zh_name_items(chunk, roster, last=last, ctx=ctx)
     return names or None
 
 
-def _zh_before(region: str, roster: Roster) -> list[str]:
+_SPACE = re.compile(r"\s+")
+
+
+def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
+    if "；" in region:
+        region = region.rsplit("；", 1)[1]
+    if "记者" in region or "电" in region or "摄" in region:
+        region = _ZH_BYLINE.sub("，", region)
+    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
+        region = _SPACE.split(region.strip())[-1]
     chunks = [c for c in _ZH_CHUNK.split(region)]
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
@@ -76,32 +94,42 @@ def _zh_before(region: str, roster: Roster) -> list[str]:
     if company:
         chunks[-1] = chunks[-1][: company.start() + 1]
     found: list[list[str]] = []
-    skipped = False
+    skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
-        names = _zh_chunk_names(chunk, roster, last=i == 0 or (skipped and i == 1))
+        names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None:
-            if i == 0 and not skipped and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)):
-                skipped = True
+            if i == skipped and (
+                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)))
+                or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
+            ):
+                skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
             break
         found.append(names)
     return [n for group in reversed(found) for n in group]
 
 
-def _zh_after(text: str, roster: Roster) -> list[str]:
+def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
     for chunk in _ZH_CHUNK.split(text):
-        found = zh_name_items(chunk, roster, last=True)
+        found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
             break
         names.extend(found)
     return names
 
 
-def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+def _zh_lists(
+    simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
+) -> Iterator[tuple[Role, list[str], str]]:
     after = _ZH_AFTER.search(simple)
     if after:
-        yield "attended", _zh_after(simple[after.end() :], roster), simple
+        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    for role, pattern in _ZH_AFTER_TITLED:
+        for m in pattern.finditer(simple):  # "主持记者会的公共事务主任蔡仲礼说明"
+            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
+            if name:
+                yield role, [name], simple
     hits: list[_Hit] = []
     for role, pattern in _ZH_TRIGGERS:
         for m in pattern.finditer(simple):
@@ -116,13 +144,32 @@ def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
         if _ZH_NEGATED.search(raw) or _ZH_NEGATED.search(region):
             bound = hit.end
             continue
-        names = _zh_before(region, roster) if region else []
+        names = _zh_before(region, roster, ctx) if region else []
+        earlier = [m for m in meetings if m[0] <= hit.start]
+        if earlier and (not previous or earlier[-1][0] > bound):
+            previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
         if not names and previous and _ZH_REUSE.match(region) and not _ZH_GROUP.search(region):
             names = previous
         if names:
             yield hit.role, names, simple
             previous = names
+            if ctx is not None and len(names) == 1:
+                ctx.subject = names[0]
         bound = hit.end
+
+
+def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
+    """The name right after the last title of `chunk`, before any words that follow it."""
+    parts = _ZH_TITLE_END.split(chunk)
+    if len(parts) < 2:
+        return None
+    run = parts[-1]
+    for size in (3, 2):
+        if _knows(roster, run[:size]):
+            return run[:size]
+    if len(run) >= 3 and _zh_plausible(run[:3]):
+        return run[:3]
+    return run[:2] if _zh_plausible(run[:2]) else None
 
 
 def _as_written(name: str, simple: str, original: str) -> str:
@@ -137,32 +184,45 @@ def _as_written(name: str, simple: str, original: str) -> str:
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致|发言"
-    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面|欢聚一堂"
+    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面|欢聚一堂|举行|举办"
 )
 
 
-def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
+def zh_lists_in(
+    sentence: str, roster: Roster, ctx: ZhContext | None = None
+) -> Iterator[tuple[Role, list[str]]]:
+    """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
+    said (who "他" is, which names the text gives with a title)."""
     sentence = clean_zh(sentence)
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
-    for role, names, _ in (*_zh_lists(simple, roster), *_zh_meetings(simple, roster)):
+    meetings = list(_zh_meetings(simple, roster, ctx))
+    spans = [(end, names) for role, names, end in meetings if role == "attended"]
+    for role, names, _ in _zh_lists(simple, roster, ctx, spans):
+        yield role, [_as_written(n, simple, sentence) for n in names]
+    for role, names, _ in meetings:
         yield role, [_as_written(n, simple, sentence) for n in names]
 
 
-def _zh_meetings(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
-    """Both sides of a meeting, talks or a call between named people."""
+def _zh_meetings(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], int]]:
+    """Both sides of a meeting, talks or a call between named people (attended); one side
+    receiving a group ("接见…得奖人") chairs."""
     for m in _ZH_MEET_WITH.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster)
-        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True)
+        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
+        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
         if host and guest:
-            yield "attended", host + guest, simple
+            yield "attended", host + guest, m.end()
     for m in _ZH_MEET_AFTER.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster)
+        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
-        guest = zh_name_items(rest, roster, last=True) if rest else []
+        guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
-            yield "attended", host + guest, simple
+            yield "attended", host + guest, m.end()
+        elif host and len(host) == 1 and m.group().startswith(("会见", "接见")) and rest:
+            yield "presided", host, m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -247,7 +307,7 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副")
 
 
 def _zh_plausible(name: str) -> bool:
@@ -317,10 +377,13 @@ def _zh_short_item_name(item: str, roster: Roster, *, trailing: bool) -> str | N
     return None
 
 
-def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
+def zh_name_items(
+    chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
+) -> list[str]:
     """Names in a Chinese list chunk ("中共中央政治局常委李强、蔡奇等" -> [李强, 蔡奇]).
 
-    Titles before a name are dropped; `last` allows words after the final name.
+    Titles before a name are dropped; `last` allows words after the final name; `ctx` (the
+    report) resolves a pronoun, a title alone or a surname with a title to its full name.
     """
     items = [i.strip() for i in chunk.split("、")]
     names: list[str] = []
@@ -333,15 +396,82 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
         run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
-        if len(run) >= 4 and not _knows(roster, run):
+        if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
             joined = _segment(run, roster)
+            if joined and ctx is not None and final and last and not _knows(roster, joined[0]):
+                lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
+                joined = [lead] if lead else joined
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
         name = _zh_item_name(item, roster, trailing=final and last)
+        if name is None and ctx is not None:
+            name = ctx.resolve(item, trailing=final and last)
         if name:
             names.append(name)
     return names
+
+
+# Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
+_ZH_CTX_TITLE = (
+    r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
+)
+_ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
+_ZH_NAME_THEN_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})" + _ZH_CTX_TITLE)
+_ZH_TITLE_THEN_NAME = re.compile(_ZH_CTX_TITLE + r"([\u4e00-\u9fff]{2,3})")
+_ZH_PRONOUN = re.compile(r"^[他她](?!们)[\u4e00-\u9fff]{0,3}$")
+
+
+class ZhContext:
+    """What one report says about its people, for reading its sentences: the last person
+    named alone as the subject of a role ("他" in a later sentence), and the names the text
+    gives with a title anywhere in it ("总统赖清德", "立法院长苏嘉全"), which a title alone
+    ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
+    ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
+
+    __slots__ = ("_text", "_titled", "subject")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._titled: dict[str, str] | None = None  # name -> the title it is given
+        self.subject: str | None = None
+
+    def _names(self) -> dict[str, str]:
+        if self._titled is None:
+            simple = to_simplified(clean_zh(self._text))
+            found: dict[str, str] = {}
+            for m in _ZH_TITLE_THEN_NAME.finditer(simple):
+                name = m.group(1)
+                name = name if _zh_plausible(name) else name[:2]
+                if _zh_plausible(name):
+                    found.setdefault(name, m.group()[: -len(m.group(1))])
+            for m in _ZH_NAME_THEN_TITLE.finditer(simple):
+                name = m.group(1)
+                if _zh_plausible(name) and len(name) == 3:
+                    found.setdefault(name, m.group()[len(name) :])
+            self._titled = found
+        return self._titled
+
+    def resolve(self, item: str, *, trailing: bool) -> str | None:
+        if trailing and self.subject and _ZH_PRONOUN.match(item):
+            return self.subject  # "他上台致词时": the one person just named
+        if not _ZH_TITLE_ALONE.fullmatch(item):
+            return None
+        names = self._names()
+        if item[0] in _SURNAMES:  # "萧副总统", "赖揆": the titled name with that surname
+            same = [n for n in names if n[0] == item[0]]
+            if len(same) == 1:
+                return same[0]
+        title = _ZH_TITLE_ALONE.fullmatch(item)
+        titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
+        return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def leading_name(self, run: str) -> str | None:
+        for size in (3, 2):
+            if run[:size] in self._names() and len(run) - size <= 4:
+                return run[:size]
+        return None
 
 
 def _knows(roster: Roster, name: str) -> bool:
