@@ -83,7 +83,7 @@ _SPACE = re.compile(r"\s+")
 def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     if "；" in region:
         region = region.rsplit("；", 1)[1]
-    if "记者" in region or "电" in region or "摄" in region:
+    if ")" in region or "）" in region:
         region = _ZH_BYLINE.sub("，", region)
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
         region = _SPACE.split(region.strip())[-1]
@@ -405,8 +405,8 @@ def zh_name_items(
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
         name = _zh_item_name(item, roster, trailing=final and last)
-        if name is None and ctx is not None:
-            name = ctx.resolve(item, trailing=final and last)
+        if name is None and ctx is not None and final and last and len(items) == 1:
+            name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
             names.append(name)
     return names
@@ -453,8 +453,8 @@ class ZhContext:
             self._titled = found
         return self._titled
 
-    def resolve(self, item: str, *, trailing: bool) -> str | None:
-        if trailing and self.subject and _ZH_PRONOUN.match(item):
+    def resolve(self, item: str) -> str | None:
+        if self.subject and _ZH_PRONOUN.match(item):
             return self.subject  # "他上台致词时": the one person just named
         if not _ZH_TITLE_ALONE.fullmatch(item):
             return None
