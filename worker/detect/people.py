@@ -22,7 +22,13 @@ from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import latin_lists
-from worker.detect.people_zh import ZhContext, has_trigger_chars, zh_lists_in, zh_name_items
+from worker.detect.people_zh import (
+    ZhContext,
+    has_trigger_chars,
+    zh_holds_cue,
+    zh_lists_in,
+    zh_name_items,
+)
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name
 
@@ -129,6 +135,8 @@ def extract_people(
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
             continue
+        if not latin and not zh_holds_cue(paragraph):
+            continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
                 if _LATIN_KEYWORDS.search(sentence.lower()):

@@ -183,9 +183,16 @@ def _as_written(name: str, simple: str, original: str) -> str:
 # A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _ANY_CUE = re.compile(
-    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致|发言"
-    r"|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问|会谈|通电话|通话|会面|见面|欢聚一堂|举行|举办"
+    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
+    r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
+    r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
+    r"|研讨会"
 )
+
+
+def zh_holds_cue(text: str) -> bool:
+    """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
+    return _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
 
 
 def zh_lists_in(
