@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
@@ -204,6 +205,8 @@ def zh_lists_in(
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
+    if simple == sentence:
+        simple = sentence  # the same object: names need no mapping back (_as_written)
     meetings = list(_zh_meetings(simple, roster, ctx))
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
     for role, names, _ in _zh_lists(simple, roster, ctx, spans):
@@ -317,6 +320,7 @@ _ZH_LEADING = re.compile(
 _ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副")
 
 
+@lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
@@ -326,6 +330,7 @@ def _zh_plausible(name: str) -> bool:
 
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
+_ZH_DOT = re.compile(r"[·•‧・]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 
 
@@ -336,28 +341,38 @@ _ZH_AFTER_NAME = re.compile(
 )
 
 
-def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
-    if _knows(roster, item):
+def _zh_item_name(
+    item: str, roster: Roster, *, trailing: bool, run: str | None = None
+) -> str | None:
+    """The name in one list item; `run` is the item after its last title, if known."""
+    return _item_name(item, trailing, roster.chinese_names)
+
+
+# Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
+# the item and the roster's names only, so it is kept (bounded; a frozenset caches its hash).
+@lru_cache(maxsize=32768)
+def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
+    if item in known:
         return item
     if len(item) < 4:  # too short for a title after or before a name: those tests skipped
-        return _zh_short_item_name(item, roster, trailing=trailing)
+        return _zh_short_item_name(item, known, trailing=trailing)
+    run = _ZH_TITLE_END.split(item)[-1]
     after = _ZH_AFTER_NAME.match(item)
-    if not after:  # "行政长官李家超伉俪": titles before, a family word after
-        run = _ZH_TITLE_END.split(item)[-1]
-        after = _ZH_AFTER_NAME.match(run) if 4 <= len(run) < len(item) else None
-    if after and (_knows(roster, after.group(1)) or _zh_plausible(after.group(1))):
+    if not after and 4 <= len(run) < len(item):  # "行政长官李家超伉俪": a family word after
+        after = _ZH_AFTER_NAME.match(run)
+    if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
     for size in (4, 3, 2):
-        if len(item) > size and _knows(roster, item[-size:]):
+        if len(item) > size and item[-size:] in known:
             return item[-size:]
-        if trailing and len(item) > size and _knows(roster, item[:size]):
+        if trailing and len(item) > size and item[:size] in known:
             return item[:size]
     if _zh_plausible(item):
         return item
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
-    dotted = _ZH_DOTTED.fullmatch(_ZH_TITLE_END.split(item)[-1])
+    dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
     foreign = _ZH_FOREIGN_TITLED.search(item)
@@ -369,12 +384,12 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     return None
 
 
-def _zh_short_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
+def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
     """`_zh_item_name` of an item of at most three characters (most items are a bare name)."""
     if len(item) == 3:
-        if _knows(roster, item[1:]):
+        if item[1:] in known:
             return item[1:]
-        if trailing and _knows(roster, item[:2]):
+        if trailing and item[:2] in known:
             return item[:2]
     if _zh_plausible(item):
         return item
@@ -404,14 +419,15 @@ def zh_name_items(
             continue
         run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
         if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
-            joined = _segment(run, roster)
+            found = _segment(run, roster.chinese_names)
+            joined = list(found) if found else None
             if joined and ctx is not None and final and last and not _knows(roster, joined[0]):
                 lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
                 joined = [lead] if lead else joined
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        name = _zh_item_name(item, roster, trailing=final and last)
+        name = _zh_item_name(item, roster, trailing=final and last, run=run)
         if name is None and ctx is not None and final and last and len(items) == 1:
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
@@ -513,39 +529,40 @@ _ZH_GROUP_WORDS = re.compile(r"(?:官员|负责人|人士|代表|成员|领导|�
 _HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-def _segment(run: str, roster: Roster) -> list[str] | None:
+@lru_cache(maxsize=8192)
+def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     """A run of names written without separators, as in headlines and captions, cut into
-    names: roster names first, else surname-led names of two or three characters. Only a cut
-    that covers the whole run, and the one best cut, counts.
+    names: roster names (`known`) first, else surname-led names of two or three characters.
+    Only a cut that covers the whole run, and the one best cut, counts.
 
-    >>> _segment("张三李四王五", Roster.empty())
-    ['张三', '李四', '王五']
+    >>> _segment("张三李四王五", frozenset())
+    ('张三', '李四', '王五')
     """
     if len(run) > 24 or not _HAN_RUN.match(run):
         return None
     cuts: list[tuple[int, list[str]]] = []  # (roster names used, names)
 
-    def walk(at: int, names: list[str], known: int) -> None:
+    def walk(at: int, names: list[str], hits: int) -> None:
         if len(cuts) > 64:
             return
         if at == len(run):
-            cuts.append((known, names))
+            cuts.append((hits, names))
             return
         for size in (4, 3, 2):
             piece = run[at : at + size]
             if len(piece) < size:
                 continue
-            if _knows(roster, piece):
-                walk(at + size, [*names, piece], known + 1)
+            if piece in known:
+                walk(at + size, [*names, piece], hits + 1)
             elif size < 4 and _zh_plausible(piece):
-                walk(at + size, [*names, piece], known)
+                walk(at + size, [*names, piece], hits)
 
     walk(0, [], 0)
     if not cuts:
         return None
-    best = max(known for known, _ in cuts)
-    winners = {tuple(names) for known, names in cuts if known == best}
+    best = max(hits for hits, _ in cuts)
+    winners = {tuple(names) for hits, names in cuts if hits == best}
     if len(winners) != 1:
         return None
-    names = list(next(iter(winners)))
+    names = next(iter(winners))
     return names if len(names) >= 2 else None
