@@ -25,6 +25,12 @@ _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
 )
+def _group_last(text: str) -> bool:
+    """Whether `text` ends with a group word; searched in its last characters only (a search
+    for an ending tries every position of the text)."""
+    return _ZH_GROUP.search(text, max(0, len(text) - 8)) is not None
+
+
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
@@ -58,7 +64,7 @@ _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电
 # word there is the second verb's own subject: "到会听取委员发言").
 _ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = re.compile(r"(?:未|没有|没|不|并未|未有|未能|不会|将|将会|拟|准备|计划|预计)$")
+_ZH_NEGATED = ("未", "没有", "没", "不", "未有", "未能", "不会", "将", "将会", "拟", "准备", "计划", "预计")
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -100,7 +106,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None:
             if i == skipped and (
-                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)))
+                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk)))
                 or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
             ):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
@@ -142,14 +148,14 @@ def _zh_lists(
     for hit in hits:
         raw = simple[bound : hit.start]
         region = _untimed(raw)
-        if _ZH_NEGATED.search(raw) or _ZH_NEGATED.search(region):
+        if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
             bound = hit.end
             continue
         names = _zh_before(region, roster, ctx) if region else []
-        earlier = [m for m in meetings if m[0] <= hit.start]
+        earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
         if earlier and (not previous or earlier[-1][0] > bound):
             previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
-        if not names and previous and _ZH_REUSE.match(region) and not _ZH_GROUP.search(region):
+        if not names and previous and _ZH_REUSE.match(region) and not _group_last(region):
             names = previous
         if names:
             yield hit.role, names, simple
@@ -193,7 +199,10 @@ _ANY_CUE = re.compile(
 
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
-    return _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
+    if _ANY_CUE.search(to_simplified(text)):
+        return True
+    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed
+    return _NOISE.search(text) is not None and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
 
 
 def zh_lists_in(
@@ -243,6 +252,7 @@ _INSERTED_PINYIN = re.compile(
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 _ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff」”）)])[,;:!]|[,;:!](?=[\u4e00-\u9fff「“（(])")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
+_NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
@@ -252,6 +262,8 @@ def clean_zh(sentence: str) -> str:
     >>> clean_zh("王(wang)毅(yi)出席。习 近 平讲话🔥")
     '王毅出席。习近平讲话'
     """
+    if not _NOISE.search(sentence):
+        return sentence  # one scan for the common case: nothing to clean
     if "(" in sentence or "（" in sentence:
         sentence = _INSERTED_PINYIN.sub("", sentence)
     if " " in sentence or "\u3000" in sentence:
