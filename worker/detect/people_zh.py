@@ -151,10 +151,13 @@ def _zh_lists(
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
             bound = hit.end
             continue
-        names = _zh_before(region, roster, ctx) if region else []
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
         if earlier and (not previous or earlier[-1][0] > bound):
             previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
+        if previous and region.endswith(("，并", "，并且")):
+            names = previous  # a clause opening with 并 has no subject of its own
+        else:
+            names = _zh_before(region, roster, ctx) if region else []
         if not names and previous and _ZH_REUSE.match(region) and not _group_last(region):
             names = previous
         if names:
