@@ -38,8 +38,8 @@ _ZH_TIME_TAIL = re.compile(
     r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
-    r"|受[^，。、；：]{1,20}?委托|代表[^，。、；：]{1,20}|(?:在|于)[^，。、；：]{0,20}"
-    r"|(?:向|为|对|就)[^，。、；：]{1,25})+$"
+    r"|受[^，。、；：\s]{1,20}?委托|代表[^，。、；：\s]{1,20}|(?:在|于)[^，。、；：\s]{0,20}"
+    r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
 )
 
 
@@ -118,7 +118,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
 
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
-    for chunk in _ZH_CHUNK.split(text):
+    for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
             break
@@ -315,7 +315,7 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员)"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统

@@ -478,6 +478,7 @@ ZH_AFTER = re.compile(
 # The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"主持[^，。；、的]{1,16}的")),
+    ("present", re.compile(r"在场的")),
 )
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
