@@ -25,6 +25,8 @@ _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
 )
+
+
 def _group_last(text: str) -> bool:
     """Whether `text` ends with a group word; searched in its last characters only (a search
     for an ending tries every position of the text)."""
@@ -64,7 +66,7 @@ _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电
 # word there is the second verb's own subject: "到会听取委员发言").
 _ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = ("未", "没有", "没", "不", "未有", "未能", "不会", "将", "将会", "拟", "准备", "计划", "预计")
+_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -126,26 +128,38 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
     return names
 
 
-def _zh_lists(
-    simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
-) -> Iterator[tuple[Role, list[str], str]]:
-    after = _ZH_AFTER.search(simple)
-    if after:
-        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    for role, pattern in _ZH_AFTER_TITLED:
-        for m in pattern.finditer(simple):  # "主持记者会的公共事务主任蔡仲礼说明"
-            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
-            if name:
-                yield role, [name], simple
+def _zh_hits(simple: str) -> list[_Hit]:
+    """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
     for role, pattern in _ZH_TRIGGERS:
         for m in pattern.finditer(simple):
             if not any(m.start() < h.end and h.start < m.end() for h in hits):
                 hits.append(_Hit(role, m.start(), m.end(), False))
     hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _zh_lists_after(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
+    after = _ZH_AFTER.search(simple)
+    if after:
+        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    for role, pattern in _ZH_AFTER_TITLED:
+        for m in pattern.finditer(simple):
+            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
+            if name:
+                yield role, [name], simple
+
+
+def _zh_lists(
+    simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
+) -> Iterator[tuple[Role, list[str], str]]:
+    yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
-    for hit in hits:
+    for hit in _zh_hits(simple):
         raw = simple[bound : hit.start]
         region = _untimed(raw)
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
@@ -205,7 +219,10 @@ def zh_holds_cue(text: str) -> bool:
     if _ANY_CUE.search(to_simplified(text)):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed
-    return _NOISE.search(text) is not None and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
+    return (
+        _NOISE.search(text) is not None
+        and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
+    )
 
 
 def zh_lists_in(
@@ -384,6 +401,11 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
             return item[:size]
     if _zh_plausible(item):
         return item
+    return _titled_item_name(item, run, trailing=trailing)
+
+
+def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
+    """A name after titles (`run`: the item after its last title), or before clause words."""
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
