@@ -27,11 +27,13 @@ def detect_language(text: str) -> str:
     'de'
     """
     sample = text[:20000]
-    latin = len(_LATIN.findall(sample))
     han = _HAN.search(sample) is not None
     if _KANA.search(sample) and han:
         return "ja"
-    if _HANGUL.search(sample) and len(_HANGUL.findall(sample)) > latin:
+    hangul = _HANGUL.search(sample) is not None
+    # Latin letters are counted only against Han or Hangul; otherwise one is enough
+    latin = len(_LATIN.findall(sample)) if han or hangul else int(bool(_LATIN.search(sample)))
+    if hangul and len(_HANGUL.findall(sample)) > latin:
         return "ko"
     if han and _at_least(_HAN, sample, latin / 8):
         return "zh"
