@@ -7,6 +7,7 @@ import re
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[a-zäöüß]+")
 # Function words that are frequent in one language and rare in the other.
@@ -28,9 +29,10 @@ def detect_language(text: str) -> str:
     """
     sample = text[:20000]
     han = _HAN.search(sample) is not None
-    if _KANA.search(sample) and han:
+    other = _KANA_OR_HANGUL.search(sample) is not None  # one scan for both, mostly absent
+    if other and han and _KANA.search(sample):
         return "ja"
-    hangul = _HANGUL.search(sample) is not None
+    hangul = other and _HANGUL.search(sample) is not None
     # Latin letters are counted only against Han or Hangul; otherwise one is enough
     latin = len(_LATIN.findall(sample)) if han or hangul else int(bool(_LATIN.search(sample)))
     if hangul and len(_HANGUL.findall(sample)) > latin:

@@ -143,9 +143,11 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    after = _ZH_AFTER.search(simple)
+    after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    if "的" not in simple:
+        return
     for role, pattern in _ZH_AFTER_TITLED:
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
@@ -244,11 +246,17 @@ def zh_lists_in(
         yield role, [_as_written(n, simple, sentence) for n in names]
 
 
+# A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+_ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
+
+
 def _zh_meetings(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], int]]:
     """Both sides of a meeting, talks or a call between named people (attended); one side
     receiving a group ("接见…得奖人") chairs."""
+    if not _ZH_MEETING_WORD.search(simple):
+        return
     for m in _ZH_MEET_WITH.finditer(simple):
         host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
         guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
