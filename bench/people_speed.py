@@ -20,7 +20,11 @@ import tomllib
 from pathlib import Path
 
 from worker.detect.people import extract_people
-from worker.seeds import load_roster
+
+try:
+    from worker.service.seeds import load_roster
+except ImportError:  # commits before the restructure of 2026-12-02 (such as bacd2e7)
+    from worker.seeds import load_roster  # type: ignore[import-not-found,no-redef]
 
 CORPUS = Path("/work/shared/corpus/meetings-zh")
 DEV = Path(__file__).resolve().parent / "data" / "people" / "dev"
