@@ -355,7 +355,7 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         else None
     )
     return ParsedFeed(
-        title=_clean_title(doc.get("title")) or None,
+        title=_plain_line(doc.get("title")) or None,
         link=canonical_link(home, base) if home else None,
         entries=entries,
         warning=warning,
@@ -367,12 +367,14 @@ def _json_entry(item: Mapping[str, Any], base: str) -> ParsedEntry | None:
     guid = _text(item.get("id"))
     raw_link = _text(item.get("url")) or _text(item.get("external_url"))
     link = canonical_link(raw_link, base) if raw_link else None
-    title = _clean_title(item.get("title"))
+    title = _plain_line(item.get("title"))
     published = _iso_to_utc(_text(item.get("date_published")) or _text(item.get("date_modified")))
+    # JSON Feed 1.1: content_html is HTML; content_text, summary and title are plain text, so
+    # "x<y AT&amp;T" stays exactly that (read as HTML it lost "<y ..." and the "amp;").
     if _text(item.get("content_html")):
         content = html_to_text(str(item["content_html"]))
     else:
-        content = html_to_text(_text(item.get("content_text")) or _text(item.get("summary")) or "")
+        content = tidy_text(_text(item.get("content_text")) or _text(item.get("summary")) or "")
     if not (guid or link or title or content):
         return None
     return _entry(guid, link, title, published, content)
@@ -416,6 +418,12 @@ def _iso_to_utc(value: str | None) -> datetime | None:
 def _clean_title(value: Any) -> str:
     text = _text(value)
     return " ".join(html_to_text(text).split()) if text else ""
+
+
+def _plain_line(value: Any) -> str:
+    """A plain-text field (JSON Feed's titles) on one line; nothing in it is markup."""
+    text = _text(value)
+    return " ".join(text.split()) if text else ""
 
 
 def _text(value: Any) -> str | None:
