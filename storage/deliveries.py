@@ -227,3 +227,9 @@ def oldest_pending(session: Session, channel: str) -> datetime | None:
         .limit(1)
     )
     return session.scalars(query).first()
+
+
+def count_by_state(session: Session) -> dict[str, int]:
+    """How many rows of the outbox are in each state (pending, sent, failed)."""
+    query = sa.select(Delivery.state, sa.func.count()).group_by(Delivery.state)
+    return {str(state): int(n) for state, n in session.execute(query).all()}

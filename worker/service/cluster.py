@@ -56,11 +56,12 @@ from storage.models import Feed
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
-from worker.pipeline.context import Context, FeedOutcome, FeedState
+from worker.pipeline.context import Context, FeedState
 from worker.pipeline.refresh import refresh_feed
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, pipeline_context
-from worker.service.metrics import Metrics, MetricsServer
+from worker.service.metrics import MetricsServer
+from worker.service.outcomes import Outcomes
 from worker.service.seeds import default_feeds
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class ClusterOptions:
     outage_grace: float = 2.0  # in-flight jobs of a worker whose database is gone get this long
     max_restarts: int = 5
     stable_after: float = 60.0
+    housekeeping_every: float = 60.0  # how often this worker looks at the feeds' health
+    stale_after: float = 86400.0  # a feed without a successful fetch this long is stale
 
     @classmethod
     def of(cls, runtime: Runtime) -> ClusterOptions:
@@ -108,6 +111,8 @@ class ClusterOptions:
             deliver_every=daemon.deliver_every,
             concurrency=runtime.settings.fetch.concurrency,
             shutdown_grace=daemon.shutdown_grace,
+            housekeeping_every=daemon.housekeeping_every,
+            stale_after=daemon.stale_after,
         )
 
 
@@ -261,15 +266,8 @@ class WorkerState:
     ctx: Context
     options: ClusterOptions
     clock: Callable[[], datetime]
-    metrics: Metrics = field(default_factory=Metrics)
+    outcomes: Outcomes = field(default_factory=lambda: Outcomes(logger))
     last_job: float = field(default_factory=time.monotonic)
-
-    def count(self, outcome: FeedOutcome) -> None:
-        self.last_job = time.monotonic()
-        self.metrics.fetches.labels(outcome.status).inc()
-        self.metrics.versions.inc(outcome.new_versions)
-        for event in outcome.events:
-            self.metrics.changes.labels(event["kind"]).inc()
 
     running: bool = False  # the procrastinate job loop runs
     database_up: bool = True  # the last probe (after the job loop stopped) reached the database
@@ -303,17 +301,10 @@ async def refresh_job(context: JobContext, feed_id: int, token: str) -> str:
     logger.info(
         "refresh feed=%s job=%s worker_id=%s", feed.url, context.job.id, context.job.worker_id
     )
+    started = time.monotonic()
     outcome = await refresh_feed(state.ctx, feed)
-    state.count(outcome)
-    for event in outcome.events:
-        logger.info(
-            "change kind=%s article=%s summary=%s",
-            event["kind"],
-            event["article"]["url"],
-            event["summary"],
-        )
-    if outcome.status == "error":
-        logger.warning("feed error url=%s error=%s", outcome.url, outcome.error)
+    state.last_job = time.monotonic()
+    state.outcomes.refreshed(outcome, state.last_job - started)
     return outcome.status
 
 
@@ -325,6 +316,7 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
     claims = await asyncio.to_thread(
         claim_due_feeds, state.runtime.store, now, lease_until, state.options.claim_batch
     )
+    state.outcomes.picked_up(now, (claim.was for claim in claims))
     queued = 0
     for claim in claims:
         task = context.app.configure_task(
@@ -347,19 +339,15 @@ async def revisit_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     await prune_due(state.runtime.store, state.runtime.settings.evidence, state.clock)
     events = await revisit_due(state.ctx)
-    for event in events:
-        logger.info(
-            "change kind=%s article=%s summary=%s",
-            event["kind"],
-            event["article"]["url"],
-            event["summary"],
-        )
+    state.outcomes.changes(events)
     return len(events)
 
 
 async def deliver_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
-    sent, _pending = await deliver_outbox(state.runtime, clock=state.clock, metrics=state.metrics)
+    sent, _pending = await deliver_outbox(
+        state.runtime, clock=state.clock, metrics=state.outcomes.metrics
+    )
     return sent
 
 
@@ -515,18 +503,39 @@ async def serve(
         ctx = pipeline_context(runtime, fetcher, extractor=extractor, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)
         server = (
-            MetricsServer(settings.metrics, state.metrics, state.health).start()
+            MetricsServer(settings.metrics, state.outcomes.metrics, state.health).start()
             if settings.metrics
             else None
         )
         logger.info("cluster worker started store=%s", runtime.store.display_url)
+        looking = asyncio.create_task(_look_at_store(state, stop))
         try:
             await _supervise(url, options, state, failures, stop)
         finally:
+            looking.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await looking
             logging.getLogger("procrastinate.worker").removeHandler(failures)
             if server is not None:
                 server.stop()
     logger.info("cluster worker stopped")
+
+
+async def _look_at_store(state: WorkerState, stop: asyncio.Event) -> None:
+    """Every worker keeps its own /metrics of the feeds' health (the daemon's housekeeping);
+    a store that cannot be read now is counted and looked at again next time."""
+    options = state.options
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(
+                state.outcomes.look_at_store,
+                state.runtime.store,
+                state.clock(),
+                options.stale_after,
+            )
+        except StorageError as err:
+            state.outcomes.store_failed("housekeeping", err)
+        await _pause(stop, options.housekeeping_every)
 
 
 async def _supervise(

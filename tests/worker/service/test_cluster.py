@@ -616,3 +616,64 @@ async def test_a_job_loop_that_keeps_stopping_while_the_database_answers_is_an_e
             await serve(runtime, options, stop=asyncio.Event())
     finally:
         runtime.store.dispose()
+
+
+def scrape(port: int) -> dict[str, float]:
+    """/metrics over HTTP, parsed by prometheus-client: sample name{labels} -> value."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    body = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    samples = {}
+    for family in text_string_to_metric_families(body):
+        for s in family.samples:
+            labels = ",".join(f'{k}="{v}"' for k, v in sorted(s.labels.items()))
+            samples[f"{s.name}{{{labels}}}" if labels else s.name] = s.value
+    return samples
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+@pytest.mark.timeout(90)
+def test_a_cluster_worker_measures_its_feeds_errors_lag_and_fetch_times(
+    pg_url: str, server: LocalServer, tmp_path: Path, workers: Callable[..., Workers]
+) -> None:
+    """The feeds, error, lag and fetch-time metrics of a cluster worker after real work (they
+    were never set in cluster mode: /metrics said 0)."""
+    polls = Polls()
+    _farm, feed_paths = make_farm(server, polls, feeds=2)
+    server.static("/gone.xml", b"gone", status=404)
+    config = tmp_path / "wirediff.toml"
+    config.write_text(
+        f"[storage]\nurl = {json.dumps(pg_url)}\n"
+        "[fetch]\ntimeout = 10\nrevisit = []\n"
+        '[daemon]\ntick = "1s"\nhousekeeping_every = "1s"\nshutdown_grace = "5s"\n'
+        + "".join(
+            f'[[feeds]]\nurl = "{server.url(p)}"\ninterval = "{INTERVAL:g}s"\n'
+            for p in [*feed_paths, "/gone.xml"]
+        )
+    )
+    port = free_port()
+    w = workers(config, tmp_path, 1, cli=True, metrics=port)
+
+    def measured() -> bool:
+        try:
+            m = scrape(port)
+        except httpx.HTTPError:
+            return False
+        return (
+            m.get("wirediff_feeds") == 3
+            and m.get("wirediff_feeds_in_error") == 1
+            and m.get('wirediff_fetches_total{outcome="error"}', 0) >= 1
+            and m.get('wirediff_fetches_total{outcome="ok"}', 0) >= 2
+            and m.get("wirediff_versions_stored_total", 0) >= 2
+            and m.get("wirediff_fetch_seconds_count", 0) >= 3
+            and m.get("wirediff_scheduler_lag_seconds", 0) > 0  # feeds picked up again
+        )
+
+    wait_for("the worker's metrics after real work", measured, 60, w)
+    m = scrape(port)
+    assert m["wirediff_fetch_seconds_sum"] > 0
+    assert m['wirediff_alerts{state="pending"}'] == 0
+    assert w.stop() == [0]
+    log = w.log(0)
+    assert "feed_error" in log and "/gone.xml" in log
