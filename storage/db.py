@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import locks
 from storage.errors import (
     SchemaOutdated,
     StoreConflict,
@@ -262,7 +263,7 @@ class Store:
                 cfg.attributes["connection"] = conn
                 if not self.is_sqlite:
                     # Several workers may start at once: migrate under an advisory lock.
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7302611)"))
+                    conn.execute(sa.text(locks.XACT_LOCK_SQL), {"k": locks.MIGRATION})
                 command.upgrade(cfg, "head")
             if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")

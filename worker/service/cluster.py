@@ -44,15 +44,12 @@ from typing import Any
 
 import procrastinate
 import psycopg
-import sqlalchemy as sa
 from procrastinate import exceptions as pexc
 from procrastinate.job_context import JobContext
-from procrastinate.schema import SchemaManager
 
-from storage import feeds
-from storage.db import Store, check_url
-from storage.errors import StorageError, StoreUnavailable, StoreURLError
-from storage.models import Feed
+from storage import claims, engine
+from storage.engine import engine_schema_installed, first_line, libpq_url
+from storage.errors import StorageError, StoreURLError
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
@@ -70,10 +67,6 @@ REFRESH = "wirediff.refresh"
 SCHEDULE = "wirediff.schedule"
 REVISIT = "wirediff.revisit"
 DELIVER = "wirediff.deliver"
-# Advisory lock keys: installing the engine schema, syncing configured feeds, recovering jobs.
-ENGINE_SCHEMA_LOCK = 7302612
-FEED_SYNC_LOCK = 7302613
-RECOVERY_LOCK = 7302614
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,143 +109,10 @@ class ClusterOptions:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    feed_id: int
-    token: datetime  # the lease written into next_fetch_at
-    was: datetime | None  # next_fetch_at before the claim (put back if the job cannot be queued)
-
-
-# -- URLs and the engine's schema ------------------------------------------------------------
-
-
-def libpq_url(url: str) -> str:
-    """The store's SQLAlchemy URL as a libpq connection string for psycopg/procrastinate."""
-    parsed = check_url(url)
-    if parsed.get_backend_name() != "postgresql":
-        raise StoreURLError(
-            f"database URL {parsed.render_as_string()!r}: several workers need a PostgreSQL "
-            "store (postgresql+psycopg://USER@HOST/DB)"
-        )
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def install_engine_schema(url: str) -> str:
-    """Install procrastinate's tables and functions in the store (idempotent); returns a status.
-
-    Kept apart from Alembic: procrastinate ships its own schema SQL. It runs under an advisory
-    lock so several `db upgrade` at once are safe. The installed procrastinate version is kept
-    as a comment on procrastinate_jobs; a different version is refused with what to do.
-    """
-    version = procrastinate.__version__
-    marker = f"procrastinate {version}"
-    try:
-        with psycopg.connect(libpq_url(url)) as conn, conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (ENGINE_SCHEMA_LOCK,))
-            cur.execute(
-                "SELECT c.oid IS NOT NULL, obj_description(c.oid, 'pg_class') "
-                "FROM (SELECT to_regclass('procrastinate_jobs') AS oid) c"
-            )
-            row = cur.fetchone()
-            installed, found = (bool(row[0]), row[1]) if row else (False, None)
-            if not installed:
-                cur.execute(SchemaManager.get_schema())
-                status = f"installed the job queue schema ({marker})"
-            elif found in (None, marker):
-                status = f"the job queue schema is current ({marker})"
-            else:
-                raise StorageError(
-                    f"store {_display(url)} has the job queue schema of {found}, this wirediff "
-                    f"runs {marker}: apply the SQL files listed by `procrastinate schema "
-                    "--migrations-path` in order, then run `wirediff db upgrade`"
-                )
-            cur.execute(f"COMMENT ON TABLE procrastinate_jobs IS '{marker}'")
-    except psycopg.OperationalError as err:
-        raise StoreUnavailable(f"store {_display(url)}: {_first_line(err)}") from err
-    return status
-
-
-def engine_schema_installed(url: str) -> bool:
-    try:
-        with psycopg.connect(libpq_url(url)) as conn:
-            row = conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()
-    except psycopg.OperationalError as err:
-        raise StoreUnavailable(f"store {_display(url)}: {_first_line(err)}") from err
-    return row is not None and row[0] is not None
-
-
-def _display(url: str) -> str:
-    return check_url(url).render_as_string(hide_password=True)
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else type(err).__name__
-
-
-# -- claims (SQL; the database decides who gets a feed) --------------------------------------
-
-
-def claim_due_feeds(store: Store, now: datetime, lease_until: datetime, limit: int) -> list[Claim]:
-    """Atomically move due feeds' next_fetch_at to `lease_until`; returns what was claimed.
-
-    FOR UPDATE SKIP LOCKED: concurrent schedulers claim disjoint sets, never the same feed.
-    """
-    due = (
-        sa.select(Feed.id, Feed.next_fetch_at.label("was"))
-        .where(sa.or_(Feed.next_fetch_at.is_(None), Feed.next_fetch_at <= now))
-        .order_by(Feed.next_fetch_at.asc().nulls_first(), Feed.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        .cte("due")
-    )
-    stmt = (
-        sa.update(Feed)
-        .where(Feed.id == due.c.id)
-        .values(next_fetch_at=lease_until)
-        .returning(Feed.id, due.c.was)
-    )
-    with store.write() as session:
-        rows = session.execute(stmt).all()
-    return [Claim(int(feed_id), lease_until, was) for feed_id, was in rows]
-
-
-def release_claim(store: Store, claim: Claim) -> None:
-    """Undo a claim whose job could not be queued (another refresh is already waiting)."""
-    with store.write() as session:
-        session.execute(
-            sa.update(Feed)
-            .where(Feed.id == claim.feed_id, Feed.next_fetch_at == claim.token)
-            .values(next_fetch_at=claim.was)
-        )
-
-
-def feed_for_job(store: Store, feed_id: int, token: datetime, now: datetime) -> FeedState | None:
-    """The feed, if this job's claim still stands or the feed is due anyway; else None."""
-    with store.read() as session:
-        row = session.get(Feed, feed_id)
-        if row is None:
-            return None
-        at = row.next_fetch_at
-        if at is None or at == token or at <= now:
-            return FeedState.of(row)
-        return None
-
-
 def sync_feeds_once(runtime: Runtime) -> None:
-    """Configured (or, with none anywhere, the bundled) feeds into the store, one worker at a time.
-
-    Several workers start at once: the advisory lock keeps their upserts from racing on the
-    unique feed URL.
-    """
-    with runtime.store.write() as session:
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_SYNC_LOCK})
-        specs = list(runtime.settings.feeds)
-        if not specs and not feeds.all_feeds(session):
-            logger.info("no feeds configured: using the bundled seeds/feeds.toml")
-            specs = list(default_feeds())
-        for spec in specs:
-            feeds.upsert(session, spec)
+    """Configured (or, with none anywhere, the bundled) feeds into the store, one worker at a time."""
+    if claims.sync_configured_feeds(runtime.store, runtime.settings.feeds, default_feeds):
+        logger.info("no feeds configured: using the bundled seeds/feeds.toml")
 
 
 # -- tasks -----------------------------------------------------------------------------------
@@ -294,10 +154,13 @@ async def refresh_job(context: JobContext, feed_id: int, token: str) -> str:
     """Refresh one feed if its claim still stands; returns the outcome's status."""
     state = _state(context)
     claim = datetime.fromisoformat(token)
-    feed = await asyncio.to_thread(feed_for_job, state.runtime.store, feed_id, claim, state.clock())
-    if feed is None:
+    row = await asyncio.to_thread(
+        claims.feed_if_claimed, state.runtime.store, feed_id, claim, state.clock()
+    )
+    if row is None:
         logger.info("refresh skipped feed_id=%s: refreshed since it was queued", feed_id)
         return "skipped"
+    feed = FeedState.of(row)
     logger.info(
         "refresh feed=%s job=%s worker_id=%s", feed.url, context.job.id, context.job.worker_id
     )
@@ -313,12 +176,12 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     now = state.clock()
     lease_until = now + timedelta(seconds=state.options.lease)
-    claims = await asyncio.to_thread(
-        claim_due_feeds, state.runtime.store, now, lease_until, state.options.claim_batch
+    claimed = await asyncio.to_thread(
+        claims.claim_due_feeds, state.runtime.store, now, lease_until, state.options.claim_batch
     )
-    state.outcomes.picked_up(now, (claim.was for claim in claims))
+    state.outcomes.picked_up(now, (claim.was for claim in claimed))
     queued = 0
-    for claim in claims:
+    for claim in claimed:
         task = context.app.configure_task(
             REFRESH, queueing_lock=f"refresh:{claim.feed_id}", lock=f"feed:{claim.feed_id}"
         )
@@ -327,7 +190,7 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
         except pexc.AlreadyEnqueued:
             # A refresh for this feed is already waiting: it will run (the feed is due), so the
             # claim is given back rather than left to block the feed until the lease ends.
-            await asyncio.to_thread(release_claim, state.runtime.store, claim)
+            await asyncio.to_thread(claims.release_claim, state.runtime.store, claim)
             continue
         queued += 1
     if queued:
@@ -354,7 +217,7 @@ async def deliver_job(context: JobContext, timestamp: int) -> int:
 async def recover_stalled(manager: Any, stalled_after: float) -> int:
     """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many.
 
-    Run under RECOVERY_LOCK, so by one worker at a time.
+    Run under the recovery lock (storage.locks.RECOVERY), so by one worker at a time.
     """
     stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after)
     retried = 0
@@ -376,28 +239,17 @@ async def recover_stalled(manager: Any, stalled_after: float) -> int:
 
 
 async def check_database(url: str, timeout: float, recover: Callable[[], Any] | None) -> bool:
-    """One connection: is the database there? If so and `recover` is given, run it under
-    RECOVERY_LOCK unless another worker holds it (the lock ends with the connection)."""
-    try:
-        async with asyncio.timeout(timeout):
-            conn = await psycopg.AsyncConnection.connect(
-                libpq_url(url), connect_timeout=max(1, int(timeout)), autocommit=True
-            )
-    except (psycopg.Error, OSError, TimeoutError):
-        return False
-    query = "SELECT 1" if recover is None else f"SELECT pg_try_advisory_lock({RECOVERY_LOCK})"
-    async with conn:
+    """Is the database there? If so and `recover` is given, run it under the recovery lock
+    unless another worker holds it (storage.engine.probe); its failure is logged, not raised."""
+
+    async def recover_logged() -> None:
+        assert recover is not None
         try:
-            async with asyncio.timeout(timeout):
-                row = await (await conn.execute(query)).fetchone()
-        except (psycopg.Error, OSError, TimeoutError):
-            return False
-        if recover is not None and row is not None and row[0] is True:
-            try:
-                await recover()
-            except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
-                logger.warning("recovery of stalled jobs failed: %s", _first_line(err))
-    return True
+            await recover()
+        except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
+            logger.warning("recovery of stalled jobs failed: %s", first_line(err))
+
+    return await engine.probe(url, timeout, None if recover is None else recover_logged)
 
 
 def every(seconds: float) -> str:
@@ -649,7 +501,7 @@ async def _run_worker(
         if not stop.is_set() and reason is None:
             raise  # serve itself was cancelled
     except Exception as err:  # the database went away under the pool or the job loop
-        return reason or f"{type(err).__name__}: {_first_line(err)}"
+        return reason or f"{type(err).__name__}: {first_line(err)}"
     finally:
         state.running = False
         stopper.cancel()
@@ -696,13 +548,4 @@ def run_cluster(runtime: Runtime, options: ClusterOptions | None = None) -> None
     asyncio.run(_main(runtime, options or ClusterOptions.of(runtime)))
 
 
-__all__ = [
-    "ClusterOptions",
-    "ClusterWorkerStopped",
-    "build_app",
-    "claim_due_feeds",
-    "install_engine_schema",
-    "libpq_url",
-    "run_cluster",
-    "serve",
-]
+__all__ = ["ClusterOptions", "ClusterWorkerStopped", "build_app", "run_cluster", "serve"]

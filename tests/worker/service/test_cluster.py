@@ -29,10 +29,10 @@ import pytest
 import sqlalchemy as sa
 
 from storage.db import Store
+from storage.engine import install_engine_schema
 from storage.models import Article, Change, Feed, Version
 from tests.support.farm import REPORT, Farm
 from tests.support.httpserver import LocalServer, Request, Response
-from worker.service.cluster import install_engine_schema
 
 ROOT = Path(__file__).resolve().parents[3]
 SECRET = "cluster-hook-secret"
@@ -419,8 +419,8 @@ def test_concurrent_schedulers_claim_each_due_feed_once(pg_url: str) -> None:
     from datetime import UTC, datetime, timedelta
 
     from storage import feeds
+    from storage.claims import claim_due_feeds
     from storage.feeds import FeedSpec
-    from worker.service.cluster import claim_due_feeds
 
     store = Store(pg_url)
     try:
