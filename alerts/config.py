@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 from alerts import checks
 from alerts.errors import AlertConfigError
-from alerts.filters import KINDS, Filters
+from alerts.event import KINDS
+from alerts.filters import Filters
 from alerts.message import Alert
 
 Security = Literal["none", "starttls", "tls"]
@@ -128,7 +129,7 @@ def parse_channel(
 
 def _common(v: checks.Checker) -> dict[str, Any]:
     kinds = v.str_list("kinds")
-    unknown = sorted(set(kinds) - KINDS)
+    unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         v.fail(f"kinds: unknown kind {unknown[0]!r} (known: {', '.join(sorted(KINDS))})")
     filters = Filters(

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alerts.event import ChangeEvent, decode
 from storage.models import Change, Delivery
 
 CLAIM_SPAN = timedelta(minutes=5)
@@ -69,11 +70,12 @@ def claim_due(
     return rows
 
 
-def event_json(session: Session, change_id: str) -> str:
+def event_of(session: Session, change_id: str) -> ChangeEvent:
+    """The change event a delivery sends, checked against its type (alerts/event.py)."""
     change = session.get(Change, change_id)
     if change is None:
         raise KeyError(change_id)
-    return change.event
+    return decode(change.event)
 
 
 def _pending_row(session: Session, delivery_id: int) -> Delivery | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
@@ -18,7 +19,7 @@ from worker.ingest.fetch import Fetcher, Validators
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
-Router = Callable[[dict[str, Any]], list[str]]
+Router = Callable[[ChangeEvent], list[str]]
 
 
 def utcnow() -> datetime:
@@ -69,7 +70,7 @@ class FeedOutcome:
     warning: str | None = None
     entries: int = 0
     new_versions: int = 0
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
     # entries whose page was wanted but could not be used, so the feed's own text was taken,
     # counted by reason ("HTTP 404", "host not found", ...)
     fell_back: Counter[str] = field(default_factory=Counter)
@@ -134,7 +135,7 @@ class PageText:
 @dataclass(slots=True)
 class EntryResult:
     new_version: bool = False
-    event: dict[str, Any] | None = None
+    event: ChangeEvent | None = None
     deferred: bool = False  # its page waited too long for a free slot and was never asked for
     fell_back: str | None = None  # PageText.fallback
 

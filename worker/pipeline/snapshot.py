@@ -12,6 +12,7 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage import articles, chain, changes, versions
 from storage.models import Article, Version
 from storage.versions import NewVersion
@@ -19,7 +20,7 @@ from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
 from worker.ingest.parse import ParsedEntry
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def _detect(
         to_version=version.number,
         similarity=change.similarity,
         summary=change.summary,
-        aspects=change.aspects(),
+        aspects=aspects_of(change),
     )
     _save(ctx, session, article, event)
     return EntryResult(new_version=True, event=event)
@@ -119,7 +120,7 @@ def _subject(feed: FeedState, article: Article) -> Subject:
     )
 
 
-def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
+def _save(ctx: Context, session: Any, article: Article, event: ChangeEvent) -> None:
     channels = ctx.route(event) if ctx.write_alerts else []
     changes.save_with_outbox(
         session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
@@ -134,7 +135,7 @@ def _mark_removed(
     subject: Subject,
     now: datetime,
     page: PageText,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
@@ -162,10 +163,10 @@ def _restored_event(
     after: Any,
     subject: Subject,
     now: datetime,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if before is None or after is None:
         return None
-    aspects: dict[str, Any] = {}
+    aspects: Aspects = {}
     similarity, summary = 1.0, "report restored unchanged"
     if before.number != after.number:
         change = detect_change(
@@ -174,7 +175,7 @@ def _restored_event(
             ctx.roster,
         )
         if change is not None:
-            aspects, similarity = change.aspects(), change.similarity
+            aspects, similarity = aspects_of(change), change.similarity
             summary = f"report restored with changes: {change.summary}"
     event = build_event(
         subject,

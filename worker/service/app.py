@@ -9,10 +9,10 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from alerts.config import ChannelConfig, parse_channels
 from alerts.errors import AlertConfigError
+from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
@@ -38,7 +38,7 @@ class Runtime:
     roster: Roster
     channels: tuple[ChannelConfig, ...]
 
-    def route(self, event: dict[str, Any]) -> list[str]:
+    def route(self, event: ChangeEvent) -> list[str]:
         """Names of the channels whose filters accept this change event."""
         if not self.channels:
             return []

@@ -18,7 +18,6 @@ Channels are delivered concurrently.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import socket
@@ -31,6 +30,7 @@ from alerts.channels import deliver, deliver_digest
 from alerts.config import ChannelConfig, EmailChannelConfig, WebhookChannelConfig
 from alerts.durations import format_duration
 from alerts.errors import DeliveryError
+from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
@@ -58,7 +58,7 @@ class Claimed:
     channel: str
     attempts: int
     created_at: datetime
-    event: dict[str, object]
+    event: ChangeEvent
 
 
 @dataclass(slots=True)
@@ -219,7 +219,7 @@ def _claim(
                 r.channel,
                 r.attempts,
                 r.created_at,
-                json.loads(deliveries.event_json(session, r.change_id)),
+                deliveries.event_of(session, r.change_id),
             )
             for r in rows
         ]

@@ -9,10 +9,10 @@ the same things under the same names.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
+from alerts.event import ChangeEvent
 from storage import deliveries, feeds
 from storage.db import Store
 from storage.errors import StorageError, StoreDiskFull
@@ -44,7 +44,7 @@ class Outcomes:
         elif outcome.status == "deferred":  # never sent: not the site's failure
             log_kv(self.logger, logging.INFO, "feed_deferred", url=outcome.url, why=outcome.warning)
 
-    def changes(self, events: Iterable[Mapping[str, Any]]) -> None:
+    def changes(self, events: Iterable[ChangeEvent]) -> None:
         for event in events:
             self.metrics.changes.labels(event["kind"]).inc()
             log_kv(

@@ -10,6 +10,7 @@ import pytest
 
 from tests.alerts.conftest import USER
 from tests.support.alerting import Hook, Mail, run_cli, starttls_mail, write_config
+from tests.support.events import change_event
 from tests.support.httpserver import LocalServer
 
 
@@ -121,7 +122,6 @@ def test_alerts_pending_lists_rows_in_text_and_json(tmp_path: Path, server: Loca
 def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
     tmp_path: Path, server: LocalServer
 ) -> None:
-    from datetime import UTC, datetime
 
     from storage import articles, changes, feeds
     from storage.db import Store
@@ -133,7 +133,7 @@ def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
     with store.write() as s:
         feed = feeds.upsert(s, FeedSpec("https://e.org/rss"))
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
-        event = {"id": "c1", "kind": "wording", "detected_at": datetime.now(UTC).isoformat()}
+        event = change_event("c1")
         changes.save_with_outbox(
             s, article_id=art.id, feed_id=feed.id, event=event, channels=["hook", "retired"]
         )

@@ -19,6 +19,7 @@ from storage import articles, changes, deliveries, feeds
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Delivery
+from tests.support.events import change_event
 from tests.support.httpserver import LocalServer, Request, Response
 from worker.service.deliver import HOST, RetryPolicy, deliver_due
 
@@ -41,15 +42,9 @@ def add_changes(store: Store, n: int, channels: list[str], prefix: str = "c") ->
             art = articles.get_or_create(
                 s, feed.id, f"{prefix}k{i}", guid=None, url=None, title="T"
             )
-            event = {
-                "type": "change",
-                "schema": 1,
-                "id": cid,
-                "kind": "wording",
-                "detected_at": datetime.now(UTC).isoformat(),
-                "article": {"url": f"https://e.org/{cid}", "title": f"Report {cid}"},
-                "summary": "s",
-            }
+            event = change_event(
+                cid, article={"url": f"https://e.org/{cid}", "guid": None, "title": f"Report {cid}"}
+            )
             changes.save_with_outbox(
                 s, article_id=art.id, feed_id=feed.id, event=event, channels=channels
             )
