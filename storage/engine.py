@@ -17,7 +17,7 @@ from procrastinate.schema import SchemaManager
 
 from storage import locks
 from storage.db import check_url
-from storage.errors import StorageError, StoreUnavailable, StoreURLError
+from storage.errors import StorageError, StoreUnavailable, StoreURLError, first_line
 
 
 def libpq_url(url: str) -> str:
@@ -101,8 +101,3 @@ async def probe(
 
 def _display(url: str) -> str:
     return check_url(url).render_as_string(hide_password=True)
-
-
-def first_line(err: BaseException) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else type(err).__name__

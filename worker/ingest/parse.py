@@ -29,7 +29,7 @@ from typing import Any
 import charset_normalizer
 import feedparser
 
-from worker.errors import ParseError
+from worker.errors import ParseError, one_line
 from worker.ingest.extract import html_to_text, tidy_text
 from worker.ingest.identity import canonical_link, entry_key
 
@@ -106,7 +106,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     except (ValueError, LookupError, OverflowError, RecursionError) as exc:
         # feedparser's fallback parser still has corners that raise (an odd encoding, a
         # reference it cannot decode): one line naming the feed, not a traceback
-        raise ParseError(url, f"{url}: unreadable feed: {_one_line(exc)}") from exc
+        raise ParseError(url, f"{url}: unreadable feed: {one_line(exc)}") from exc
     scrub = _Scrubber()
     entries = _dedupe(_feed_entry(scrub.item(item), url) for item in result.entries)
     if not result.get("version") and not entries:
@@ -276,14 +276,14 @@ def _not_a_feed_reason(body: bytes, result: Mapping[str, Any]) -> str:
     if _HTML_START.match(head) or b"<html" in head.lower():
         return "HTML page served where a feed was expected"
     if result.get("bozo"):
-        return f"not a feed: {_one_line(result.get('bozo_exception'))}"
+        return f"not a feed: {one_line(result.get('bozo_exception'))}"
     return "not a feed: no RSS, Atom or RDF root element"
 
 
 def _warning(exc: object) -> str:
     if isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.CharacterEncodingUnknown):
-        return f"encoding problem recovered: {_one_line(exc)}"
-    return f"malformed XML recovered: {_one_line(exc)}"
+        return f"encoding problem recovered: {one_line(exc)}"
+    return f"malformed XML recovered: {one_line(exc)}"
 
 
 def _xml_content_type(content_type: str | None, body: bytes) -> str:
@@ -338,7 +338,7 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     try:
         doc = json.loads(body.decode("utf-8-sig"), strict=False)  # control chars happen
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ParseError(url, f"{url}: invalid JSON: {_one_line(exc)}") from exc
+        raise ParseError(url, f"{url}: invalid JSON: {one_line(exc)}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
         raise ParseError(url, f"{url}: JSON but not a JSON Feed (no 'items' list)")
     if "jsonfeed.org/version/" not in str(doc.get("version", "")):
@@ -431,7 +431,3 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _one_line(exc: object) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
-from storage.models import Article, Feed
+from storage.models import Article, Feed, utcnow
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
@@ -20,10 +20,6 @@ from worker.ingest.fetch import Fetcher, Validators
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
 Router = Callable[[ChangeEvent], list[str]]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from worker.errors import (
     QueueTimeout,
     ResponseTooLarge,
     WorkerError,
+    one_line,
 )
 from worker.ingest.extract import extract_article
 from worker.ingest.feedurl import FeedURLError, check_feed_url
@@ -352,7 +353,7 @@ async def _record_error(
 
 
 def _one_line(url: str, err: BaseException) -> str:
-    text = " ".join(str(err).split()) or type(err).__name__
+    text = one_line(err)
     return text if url in text else f"{url}: {text}"
 
 

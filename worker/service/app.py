@@ -18,12 +18,13 @@ from storage import feeds
 from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
 from storage.feeds import FeedSpec
+from storage.models import utcnow
 from worker.config import Settings
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
-from worker.pipeline.context import Context, Tally, utcnow
+from worker.pipeline.context import Context, Tally
 from worker.service.deliver import deliver_due
 from worker.service.metrics import Metrics
 from worker.service.seeds import default_feeds, load_roster

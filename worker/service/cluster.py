@@ -39,7 +39,7 @@ import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import procrastinate
@@ -48,8 +48,9 @@ from procrastinate import exceptions as pexc
 from procrastinate.job_context import JobContext
 
 from storage import claims, engine
-from storage.engine import engine_schema_installed, first_line, libpq_url
-from storage.errors import StorageError, StoreURLError
+from storage.engine import engine_schema_installed, libpq_url
+from storage.errors import StorageError, StoreURLError, first_line
+from storage.models import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
@@ -288,10 +289,6 @@ def build_app(url: str, options: ClusterOptions, *, pool_size: int = 10) -> proc
 
 
 # -- the worker process ----------------------------------------------------------------------
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class ClusterWorkerStopped(Exception):

@@ -46,6 +46,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from storage import feeds
 from storage.errors import StorageError, StoreDiskFull
+from storage.models import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
@@ -63,10 +64,6 @@ ADAPT_FROM = 60  # feeds polled more often than once a minute (test farms) keep 
 QUIET_CHECKS = 3  # quiet checks in a row before a feed's interval starts to grow
 GROWTH = 1.5  # per further quiet check, up to max_interval_factor
 STORE_RETRY_CAP = 15.0  # seconds between two tries of a store on a full disk, at most
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(slots=True)

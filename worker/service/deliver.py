@@ -23,7 +23,7 @@ import os
 import socket
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from alerts.backoff import RetryPolicy, expired, next_attempt_delay
 from alerts.channels import deliver, deliver_digest
@@ -34,6 +34,7 @@ from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
+from storage.models import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,6 @@ HOST = socket.gethostname()
 WORKER_ID = f"{HOST}:{os.getpid()}"
 STRIKES = 2  # consecutive transient failures after which a channel waits for its next retry
 MAX_BATCHES = 1000  # bound on claim rounds per channel and call (100k rows at most)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def worker_id() -> str:
