@@ -39,7 +39,6 @@ from storage.models import utcnow
 logger = logging.getLogger(__name__)
 
 HOST = socket.gethostname()
-WORKER_ID = f"{HOST}:{os.getpid()}"
 STRIKES = 2  # consecutive transient failures after which a channel waits for its next retry
 MAX_BATCHES = 1000  # bound on claim rounds per channel and call (100k rows at most)
 
