@@ -46,6 +46,13 @@ _SPEECH_FRONT = re.compile(
     r"|Predigt|Erklärung)\b"
 )
 
+# A fronted role noun: "Als Festredner hat X Y begrüßt" (Y spoke), "Als Festrednerin sprach X"
+# (X spoke). A guest's role goes to the object when the clause has one, else to the subject.
+_AS_GUEST = re.compile(
+    r"^\s*Als\s+(?:[\wäöüß-]+\s+)?(?:(?P<spoke>(?:Fest|Gast|Haupt|Key-?[Nn]ote-?)?[Rr]edner"
+    r"(?:in|innen)?|Laudator(?:in|en|innen)?)|(?P<attended>Gäste?|Gastes|Teilnehmer(?:in|innen)?))\b"
+)
+
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
@@ -81,6 +88,13 @@ def german_roles(
     roles: list[Role] = []
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
+    guest = _AS_GUEST.match(sentence)
+    if guest and left == 0:
+        has_object = any(prefix_start <= s < right for s, _ in others)
+        if as_object:
+            return [guest.lastgroup]  # type: ignore[list-item]  # the role the clause names
+        if not has_object:
+            roles.append(guest.lastgroup)  # type: ignore[arg-type]
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
 
 

@@ -542,7 +542,10 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
         return True
     if all(_PINYIN_WORD.fullmatch(t.low.replace("-", "")) for t in toks[s:e]):
         return True  # a Chinese name in pinyin: "Li Qiang", "Leung Chun-ying"
-    if s > 0 and (toks[s - 1].low in _DE_ARTICLES or _DE_DECLINED.search(toks[s - 1].text)):
+    if s > 0 and (
+        toks[s - 1].low in _DE_ARTICLES
+        or (_DE_DECLINED.search(toks[s - 1].text) and toks[s - 1].low not in _DE_NOT_DECLINED)
+    ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text)
 
@@ -551,6 +554,11 @@ _DE_ARTICLES = frozenset(
     "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
 )
 _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
+# Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
+_DE_NOT_DECLINED = frozenset(
+    "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
+    "gemeinsam zusammen sodass".split()
+)
 
 
 _PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
@@ -596,8 +604,10 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     for k in range(lo, hi):
         t = toks[k]
         low = t.low
-        if t.text == "." and k > 0 and len(toks[k - 1].text) <= 3 and toks[k - 1].cap:
-            continue  # "U.S.", "Dr.", "Jr.": an abbreviation inside a title
+        if t.text == "." and k > 0 and (
+            (len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1
+        ):
+            continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
         if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
             return False
         if (

@@ -137,6 +137,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "vertreten",
     "begleitet",
     "reden",
+    "redner",
+    "laudator",
     "teilnehmer",
 )
 
