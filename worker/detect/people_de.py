@@ -53,6 +53,14 @@ _AS_GUEST = re.compile(
     r"(?:in|innen)?|Laudator(?:in|en|innen)?)|(?P<attended>Gäste?|Gastes|Teilnehmer(?:in|innen)?))\b"
 )
 
+# A reception as a noun with its guest in the genitive: "hat Merkel beim Empfang der
+# Ministerpräsidentin X ... verfolgt": X attends, the clause's subject is the host. Only with a
+# subject: without one, "beim Empfang des Bundespräsidenten" is the reception he gives.
+_RECEPTION_OF = re.compile(r"\b(?:Empfang|Empfangs|Begrüßung)\s+(?:des|der)\s+")
+_GUEST_AFTER_RECEPTION = re.compile(
+    r"\b(?:Empfang|Empfangs|Begrüßung)\s+(?:des|der)\s+(?:[^\s.;:]+,?\s+){0,8}$"
+)
+
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
@@ -80,6 +88,13 @@ def german_roles(
             if passive.search(clause):
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
     after_subject = any(left <= s and e <= prefix_start for s, e in others)
+    if after_subject:
+        since = max(e for s, e in others if left <= s and e <= prefix_start)
+        if _GUEST_AFTER_RECEPTION.search(sentence, since, prefix_start):
+            return ["attended"]
+    reception = _RECEPTION_OF.search(sentence, end, right)
+    if reception and any(reception.end() <= s < right for s, _ in others):
+        return ["presided"]  # the subject of a reception with its guest named after it
     as_object = bool(
         _OBJECT_BEFORE.search(lead)
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)

@@ -204,7 +204,8 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin"
     r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
     r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
-    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt)$",
+    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
+    r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
 
@@ -258,9 +259,11 @@ class Item:
 
 
 def _title_key(title: str, german: bool) -> str:
-    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten")."""
+    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten"),
+    and a German compound by its last part ("der NRW-Regierungschef" is the text's
+    "Nordrhein-Westfalens Regierungschef")."""
     low = title.lower().strip(".,")
-    return re.sub(r"(?:en|n|s)$", "", low) if german else low
+    return re.sub(r"(?:en|n|s)$", "", low.rsplit("-", 1)[-1]) if german else low
 
 
 # Runs of capitalised words on one line (a name never spans a line break).
