@@ -35,6 +35,11 @@ _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|de
 _REPORTER = re.compile(
     r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so)\b(?!.*\bmit\b)"
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
+    r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
+)
+_PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -87,7 +92,15 @@ def german_roles(
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
-    after_subject = any(left <= s and e <= prefix_start for s, e in others)
+    # A list before this one in the same clause is its subject, unless a preposition governs
+    # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
+    after_subject = any(
+        left <= s
+        and e <= prefix_start
+        and not _PREPOSITION_BEFORE.search(sentence, left, s)
+        and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
+        for s, e in others
+    )
     if after_subject:
         since = max(e for s, e in others if left <= s and e <= prefix_start)
         if _GUEST_AFTER_RECEPTION.search(sentence, since, prefix_start):

@@ -380,7 +380,7 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k], german):
+                if k < n and _name_like(toks[k], german) and _particles_ok(toks, j, k, german):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
@@ -395,6 +395,25 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
                 break
         yield i, j
         i = j
+
+
+_PARTICLE_ARTICLES = frozenset("der den la le".split())
+# German nouns by their ending: "Engelke zu den Beratungen" is no "von der Leyen".
+_DE_NOUN_ENDING = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ismus|nisse?)$")
+
+
+def _particles_ok(toks: list[_Tok], j: int, k: int, german: bool) -> bool:
+    """Particles toks[j:k] join a name: an article only after von/van/de ("von der Leyen",
+    not "zu den Beratungen"), and in German the word after them is no common noun."""
+    if any(
+        toks[m].low in _PARTICLE_ARTICLES and (m == j or toks[m - 1].low not in _NOBLE_GLUE)
+        for m in range(j, k)
+    ):
+        return False
+    return not (german and _DE_NOUN_ENDING.search(toks[k].low))
+
+
+_NOBLE_GLUE = frozenset("von van de".split())
 
 
 def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:

@@ -139,6 +139,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "reden",
     "redner",
     "laudator",
+    "schick",
+    "entsand",
+    "entsend",
     "teilnehmer",
 )
 
@@ -401,6 +404,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
             r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
+        ),
+    ),
+    (
+        None,
+        "attended",
+        # a delegate: "schickte er seinen Staatssekretär X zu den Beratungen"
+        re.compile(
+            r"\b(?:schickte|schickten|schickt|geschickt|entsandte|entsandten|entsendet|entsandt)\b"
+            r"[^;]{0,120}?\b(?:zu|zum|zur)\b"
         ),
     ),
     (
