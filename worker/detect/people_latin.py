@@ -490,7 +490,12 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     words = [t for t in toks if t.text[0].isalpha()]
     commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    nobles = _noble_names(toks) if ctx.german else []
+    for s, e in nobles:
+        items.append(Item(_written(toks, s, e), s, e, _prefix_start(toks, s)))
     for i, j in _runs(toks, ctx.german):
+        if any(s <= i < e for s, e in nobles):
+            continue
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
@@ -531,6 +536,39 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+# A German noble name: a rank that is part of the name, particles, the surname ("Frhr. v.d.
+# Bussche-Haddenhausen", "Graf Lambsdorff", "Freiherr von und zu Guttenberg").
+_NOBLE_RANKS = frozenset(
+    "frhr freiherr freifrau graf gräfin fürst fürstin prinz prinzessin baron baronin".split()
+)
+_NOBLE_PARTICLES = frozenset("von vom zu und der den v d . v.d".split())
+
+
+def _noble_names(toks: list[_Tok]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if not tok.cap or tok.low not in _NOBLE_RANKS or (found and k < found[-1][1]):
+            continue
+        m = k + 1
+        while m < len(toks) and (toks[m].low in _NOBLE_PARTICLES and not toks[m].cap):
+            m += 1
+        if m < len(toks) and toks[m].text == "." and m == k + 1:
+            m += 1  # "Frhr."
+            while m < len(toks) and toks[m].low in _NOBLE_PARTICLES and not toks[m].cap:
+                m += 1
+        if m < len(toks) and _word_name_like(toks[m].text, toks[m].low) and toks[m].cap:
+            found.append((k, m + 1))
+    return found
+
+
+def _written(toks: list[_Tok], s: int, e: int) -> str:
+    """Tokens as the text spaces them ("Frhr. v.d. Bussche-Haddenhausen")."""
+    out = [toks[s].text]
+    for a, b in pairwise(toks[s:e]):
+        out.append((" " if b.start > a.end else "") + b.text)
+    return "".join(out)
 
 
 _DETERMINERS = frozenset("the der die den dem des".split())
