@@ -491,6 +491,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     nobles = _noble_names(toks) if ctx.german else []
+    weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     for s, e in nobles:
         items.append(Item(_written(toks, s, e), s, e, _prefix_start(toks, s)))
     for i, j in _runs(toks, ctx.german):
@@ -513,6 +514,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             strict = ctx.german or title_case
             if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
                 spans.append(shaped)
+            elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
+                weak.append(shaped)
             elif j - i == 1:
                 full = ctx.full_name(toks[i].text)
                 if full:
@@ -533,9 +536,38 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             if e - s >= 2:
                 written = ctx.fuller(written) or written
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
+    if weak:
+        items.extend(_list_continuations(toks, items, weak))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+_DE_PLACE_NOUNS = frozenset(
+    "schloss stadt kreis landkreis bezirk gemeinde land insel burg kloster dom kirche platz "
+    "straße strasse hotel haus rathaus villa park halle messe bahnhof flughafen".split()
+)
+
+
+def _list_continuations(
+    toks: list[_Tok], items: list[Item], weak: list[tuple[int, int]]
+) -> Iterator[Item]:
+    """German two-word names the given names do not vouch for ("Mchael Kretschmer", a typo),
+    taken when they continue a list of names: "und" or a comma right before them, and right
+    before that a name (a note in brackets between: "Volker Bouffier (Hessen) und")."""
+    ends = {it.last for it in items}
+    for s, e in weak:
+        k = s - 1
+        if k < 1 or toks[k].low not in ("und", "sowie", ","):
+            continue
+        k -= 1
+        if toks[k].text == ")":
+            while k > 0 and toks[k].text != "(":
+                k -= 1
+        first = toks[s].low
+        if k in ends and first not in _DE_PLACE_NOUNS and not _DE_NOUN_ENDING.search(first):
+            ends.add(e)
+            yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
 
 
 # A German noble name: a rank that is part of the name, particles, the surname ("Frhr. v.d.
@@ -604,7 +636,11 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
         return True  # a Chinese name in pinyin: "Li Qiang", "Leung Chun-ying"
     if s > 0 and (
         toks[s - 1].low in _DE_ARTICLES
-        or (_DE_DECLINED.search(toks[s - 1].text) and toks[s - 1].low not in _DE_NOT_DECLINED)
+        or (
+            _DE_DECLINED.search(toks[s - 1].text)
+            and toks[s - 1].low not in _DE_NOT_DECLINED
+            and toks[s - 1].low not in _BREAK
+        )
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text)
@@ -618,6 +654,11 @@ _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
     "gemeinsam zusammen sodass".split()
+) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
+    "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
+    "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "
+    "wurden werden konnten sollten wollten gaben geben nehmen treffen sprechen luden "
+    "empfangen begrüßte leitete eröffnete moderierte besuchte".split()
 )
 
 
