@@ -23,7 +23,15 @@ _CLAUSE_END = re.compile(
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
-_NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b")
+_NEGATION = re.compile(
+    r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b"
+    # a modal or the future: what should, would or will happen has not ("hatte X vertreten
+    # sollen", "wird die Sitzung leiten")
+    r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
+    r"|möchte|möchten)\b"
+    r"|\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+    r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+)
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
@@ -40,6 +48,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
 )
 _PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
+_STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
+_PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -113,6 +123,8 @@ def german_roles(
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)
         or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
+    if _STAND_IN.search(clause) and (as_object or _PASSIVE_AUX.search(clause)):
+        return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
     roles: list[Role] = []
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")

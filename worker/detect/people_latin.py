@@ -460,6 +460,18 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     return [(i, j)]
 
 
+def _surname_of_another(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
+    """A German run of three words led by a given name whose last word is the surname of
+    another full name the text gives ("Thorsten Frei Merz" beside "Friedrich Merz"): that
+    person, standing after the first (German puts subject and object side by side)."""
+    if j - i != 3 or not ctx.roster.is_given_name(toks[i].text):
+        return None
+    run = " ".join(t.text for t in toks[i:j])
+    if ctx.roster.canonical(run):
+        return None
+    return ctx.full_name(toks[j - 1].text, besides=run)
+
+
 def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
     """The fuller name of the last word of a run that follows "of" ("Governor of Primorsky
     Krai Kozhemyako"): the words before it name the body, when the text gives the person
@@ -509,6 +521,10 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                 items.append(Item(full, j - 1, j, j - 1))
                 continue
             *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
+            object_surname = _surname_of_another(toks, i, j, ctx) if ctx.german else None
+            if object_surname:  # "hatte Thorsten Frei Merz vertreten": two people side by side
+                items.append(Item(object_surname, j - 1, j, j - 1))
+                j -= 1
             spans.extend(firsts)
             shaped = _shape_name(toks, i, j)
             strict = ctx.german or title_case
@@ -533,8 +549,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             possessive = written.endswith(("’s", "'s"))
             if possessive:
                 written = written[:-2]
-            if e - s >= 2:
-                written = ctx.fuller(written) or written
+            if e - s >= 2 and not (e < len(toks) and any(it.first == e for it in items)):
+                written = ctx.fuller(written) or written  # not into a name just cut off it
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     if weak:
         items.extend(_list_continuations(toks, items, weak))

@@ -429,7 +429,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "present",
         None,
-        re.compile(r"\b(?:anwesend|zugegen)\b|\bvor\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+        re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
     ),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
