@@ -631,13 +631,38 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
         if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
             continue  # a name (or more title) follows: not a title alone
         d = k - 1
-        while d >= 0 and d >= k - 3 and not toks[d].cap and toks[d].low not in _DETERMINERS:
-            d -= 1  # "der scheidende Bundeskanzler"
+        while (
+            d >= 0
+            and d >= k - 3
+            and (not toks[d].cap or (not ctx.german and toks[d].low in _ORG_WORDS))
+            and toks[d].low not in _DETERMINERS
+        ):
+            d -= 1  # "der scheidende Bundeskanzler", "the Defence Minister"
         if d < 0 or toks[d].low not in _DETERMINERS:
             continue
         person = ctx.titled(tok.text)
         if person:
-            yield Item(person, k, k + 1, d + 1)
+            if ctx.german:
+                yield Item(person, k, k + 1, d + 1)
+            else:  # "The Speaker ... reported": the mention, its article included, is the subject
+                yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+# Verbs that end an English title's complement: "The Speaker of the upper chamber reported".
+_COMPLEMENT_END = _BREAK | frozenset("reported briefed informed updated".split())
+
+
+def _past_complement(toks: list[_Tok], at: int) -> int:
+    """After a title alone, its "of ..." complement up to a verb ("The Speaker of the
+    parliament’s upper chamber reported on"): the mention ends there; else at `at`."""
+    if at >= len(toks) or toks[at].low != "of":
+        return at
+    for m in range(at + 1, min(len(toks), at + 9)):
+        if toks[m].low in _COMPLEMENT_END:
+            return m
+        if not (toks[m].text[0].isalpha() or toks[m].text in ("’", "'")):
+            return at
+    return at
 
 
 def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:
