@@ -826,7 +826,9 @@ _IRREALIS = re.compile(
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
-    r"|postponed|called\s+off|reschedule[ds]?)\b[^.;]{0,60}$",
+    r"|postponed|called\s+off|reschedule[ds]?"
+    # an earlier occasion given as background: "in the context of the conversation between"
+    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to)\b[^.;]{0,60}$",
     re.I,
 )
 
@@ -907,7 +909,7 @@ _WITH_BODY = re.compile(
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
     r"|scientists|entrepreneurs|volunteers|activists|journalists|deputies|senators|governors"
-    r"|mayors|ambassadors|chairmen|ministers)\b",
+    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives)\b",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)
