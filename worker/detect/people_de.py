@@ -25,11 +25,13 @@ _CLAUSE_END = re.compile(
 )
 _NEGATION = re.compile(
     r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b"
-    # a modal or the future: what should, would or will happen has not ("hatte X vertreten
-    # sollen", "wird die Sitzung leiten")
+    # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
-    r"|\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+)
+# The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
+_FUTURE = re.compile(
+    r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
     r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
 )
 # Directly before a list (past its titles): the list is an object.
@@ -93,7 +95,9 @@ def german_roles(
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
     clause = _masked(sentence, left, right, [(prefix_start, end), *others])
-    if _NEGATION.search(clause):
+    if _NEGATION.search(clause) or (
+        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
+    ):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     if _REPORTER.search(lead):
@@ -111,31 +115,74 @@ def german_roles(
         and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
         for s, e in others
     )
-    if after_subject:
-        since = max(e for s, e in others if left <= s and e <= prefix_start)
-        if _GUEST_AFTER_RECEPTION.search(sentence, since, prefix_start):
-            return ["attended"]
-    reception = _RECEPTION_OF.search(sentence, end, right)
-    if reception and any(reception.end() <= s < right for s, _ in others):
-        return ["presided"]  # the subject of a reception with its guest named after it
+    reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
+    if reception:
+        return [reception]
     as_object = bool(
         _OBJECT_BEFORE.search(lead)
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)
         or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
-    if _STAND_IN.search(clause) and (as_object or _PASSIVE_AUX.search(clause)):
+    if (
+        "vertr" in clause
+        and _STAND_IN.search(clause)
+        and (as_object or _PASSIVE_AUX.search(clause))
+    ):
         return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
     roles: list[Role] = []
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
-    guest = _AS_GUEST.match(sentence)
-    if guest and left == 0:
-        has_object = any(prefix_start <= s < right for s, _ in others)
-        if as_object:
-            return [guest.lastgroup]  # type: ignore[list-item]  # the role the clause names
-        if not has_object:
-            roles.append(guest.lastgroup)  # type: ignore[arg-type]
+    if left == 0 and sentence.startswith("Als"):
+        fronted = _fronted_role(sentence, prefix_start, right, others, as_object=as_object)
+        if fronted and as_object:
+            return [fronted]  # the role the clause names, not the verb's
+        if fronted:
+            roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _reception_role(
+    sentence: str,
+    end: int,
+    prefix_start: int,
+    right: int,
+    others: Sequence[tuple[int, int]],
+    after_subject: bool,
+    left: int,
+) -> Role | None:
+    """A reception as a noun: its guest in the genitive attends, the subject before it hosts."""
+    if after_subject:
+        since = max(e for s, e in others if left <= s and e <= prefix_start)
+        gap = sentence[since:prefix_start]
+        if ("Empfang" in gap or "Begrüßung" in gap) and _GUEST_AFTER_RECEPTION.search(
+            sentence, since, prefix_start
+        ):
+            return "attended"
+    if "Empfang" not in sentence and "Begrüßung" not in sentence:
+        return None
+    reception = _RECEPTION_OF.search(sentence, end, right)
+    if reception and any(reception.end() <= s < right for s, _ in others):
+        return "presided"  # the subject of a reception with its guest named after it
+    return None
+
+
+def _fronted_role(
+    sentence: str,
+    prefix_start: int,
+    right: int,
+    others: Sequence[tuple[int, int]],
+    *,
+    as_object: bool,
+) -> Role | None:
+    """The role a fronted "Als Festredner" gives this list: the object's when the clause has
+    one, else the subject's."""
+    guest = _AS_GUEST.match(sentence)
+    if guest is None:
+        return None
+    role: Role = "spoke" if guest.lastgroup == "spoke" else "attended"
+    if as_object or not any(prefix_start <= s < right for s, _ in others):
+        return role
+    return None
 
 
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:

@@ -258,6 +258,7 @@ class Item:
     possessive: bool = False  # "Xi Jinping's speech": named, but not in a list of people
 
 
+@lru_cache(maxsize=4096)
 def _title_key(title: str, german: bool) -> str:
     """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten"),
     and a German compound by its last part ("der NRW-Regierungschef" is the text's
@@ -502,48 +503,25 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     words = [t for t in toks if t.text[0].isalpha()]
     commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
-    nobles = _noble_names(toks) if ctx.german else []
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
-    for s, e in nobles:
-        items.append(Item(_written(toks, s, e), s, e, _prefix_start(toks, s)))
+    noble_end = 0
     for i, j in _runs(toks, ctx.german):
-        if any(s <= i < e for s, e in nobles):
-            continue
+        if i < noble_end:
+            continue  # the surname of the noble name just read
+        if ctx.german and toks[i].low in _NOBLE_RANKS:
+            noble_end = _noble_end(toks, i)
+            if noble_end:
+                items.append(
+                    Item(_written(toks, i, noble_end), i, noble_end, _prefix_start(toks, i))
+                )
+                continue
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
         if j < len(toks) and toks[j].low in _ORG_WORDS and toks[j].cap and not spans:
             continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
-            i = _past_leading_nouns(toks, i, j, ctx.roster)
-            full = _surname_after_body(toks, i, j, ctx)
-            if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
-                items.append(Item(full, j - 1, j, j - 1))
-                continue
-            *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
-            object_surname = _surname_of_another(toks, i, j, ctx) if ctx.german else None
-            if object_surname:  # "hatte Thorsten Frei Merz vertreten": two people side by side
-                items.append(Item(object_surname, j - 1, j, j - 1))
-                j -= 1
-            spans.extend(firsts)
-            shaped = _shape_name(toks, i, j)
-            strict = ctx.german or title_case
-            if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
-                spans.append(shaped)
-            elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
-                weak.append(shaped)
-            elif j - i == 1:
-                full = ctx.full_name(toks[i].text)
-                if full:
-                    items.append(Item(full, i, j, _prefix_start(toks, i)))
-                    continue
-                if (
-                    i > 0
-                    and _is_title_or_org(toks[i - 1].low)
-                    and toks[i - 1].low not in _ORG_WORDS
-                    and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
-                ):
-                    spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+            _unknown_run(toks, i, j, ctx, title_case, items, spans, weak)
         for s, e in sorted(spans):
             written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
             possessive = written.endswith(("’s", "'s"))
@@ -557,6 +535,49 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+def _unknown_run(
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    ctx: Context,
+    title_case: bool,
+    items: list[Item],
+    spans: list[tuple[int, int]],
+    weak: list[tuple[int, int]],
+) -> None:
+    """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
+    names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
+    i = _past_leading_nouns(toks, i, j, ctx.roster)
+    full = _surname_after_body(toks, i, j, ctx)
+    if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
+        items.append(Item(full, j - 1, j, j - 1))
+        return
+    *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
+    object_surname = _surname_of_another(toks, i, j, ctx) if ctx.german and j - i == 3 else None
+    if object_surname:  # "hatte Thorsten Frei Merz vertreten": two people side by side
+        items.append(Item(object_surname, j - 1, j, j - 1))
+        j -= 1
+    spans.extend(firsts)
+    shaped = _shape_name(toks, i, j)
+    strict = ctx.german or title_case
+    if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
+        spans.append(shaped)
+    elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
+        weak.append(shaped)
+    elif j - i == 1:
+        full = ctx.full_name(toks[i].text)
+        if full:
+            items.append(Item(full, i, j, _prefix_start(toks, i)))
+            return
+        if (
+            i > 0
+            and _is_title_or_org(toks[i - 1].low)
+            and toks[i - 1].low not in _ORG_WORDS
+            and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+        ):
+            spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
 
 
 _DE_PLACE_NOUNS = frozenset(
@@ -594,21 +615,16 @@ _NOBLE_RANKS = frozenset(
 _NOBLE_PARTICLES = frozenset("von vom zu und der den v d . v.d".split())
 
 
-def _noble_names(toks: list[_Tok]) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    for k, tok in enumerate(toks):
-        if not tok.cap or tok.low not in _NOBLE_RANKS or (found and k < found[-1][1]):
-            continue
-        m = k + 1
-        while m < len(toks) and (toks[m].low in _NOBLE_PARTICLES and not toks[m].cap):
-            m += 1
-        if m < len(toks) and toks[m].text == "." and m == k + 1:
-            m += 1  # "Frhr."
-            while m < len(toks) and toks[m].low in _NOBLE_PARTICLES and not toks[m].cap:
-                m += 1
-        if m < len(toks) and _word_name_like(toks[m].text, toks[m].low) and toks[m].cap:
-            found.append((k, m + 1))
-    return found
+def _noble_end(toks: list[_Tok], k: int) -> int:
+    """Where the noble name that begins with the rank toks[k] ends (0: no name follows)."""
+    m = k + 1
+    if m < len(toks) and toks[m].text == ".":
+        m += 1  # "Frhr."
+    while m < len(toks) and toks[m].low in _NOBLE_PARTICLES and not toks[m].cap:
+        m += 1
+    if m < len(toks) and toks[m].cap and _word_name_like(toks[m].text, toks[m].low):
+        return m + 1
+    return 0
 
 
 def _written(toks: list[_Tok], s: int, e: int) -> str:
@@ -746,8 +762,10 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     for k in range(lo, hi):
         t = toks[k]
         low = t.low
-        if t.text == "." and k > 0 and (
-            (len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1
+        if (
+            t.text == "."
+            and k > 0
+            and ((len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1)
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
         if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
