@@ -115,6 +115,12 @@ class Context:
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
     people: PeopleWatch = field(default_factory=PeopleWatch)  # [people] absence and rank
+    # Absence and rank are found by replaying the stored history (linear in its size): a
+    # long-running worker replays at most once per `people_check_every` seconds after new
+    # versions, a pass once more at its end (`pending_people`), never once per feed.
+    people_check_every: float = 60.0
+    pending_people: bool = False
+    people_checked_at: float = float("-inf")
 
 
 @dataclass(frozen=True, slots=True)
