@@ -40,10 +40,7 @@ def main(label: str) -> None:
         for r in tomllib.loads((DEV / f"{style}.toml").read_text(encoding="utf-8"))["report"]
     ]
 
-    de = [
-        r["text"]
-        for r in tomllib.loads((DEV / "de.toml").read_text(encoding="utf-8"))["report"]
-    ]
+    de = [r["text"] for r in tomllib.loads((DEV / "de.toml").read_text(encoding="utf-8"))["report"]]
 
     def once(texts: list[str]) -> float:
         start = time.process_time()
