@@ -266,11 +266,12 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
             from worker.fetch import Fetcher
             from worker.pipeline import load_feed_states, run_pass
 
-            # pool_after=1: from the second page on, pages go to the process pool
-            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=1) as x:
+            # the pool started before the pass: every page goes to it
+            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=0) as x:
+                await x.start()
                 ctx = pipeline_context(rt, f, extractor=x)
                 outcomes = await run_pass(ctx, load_feed_states(rt.store))
-                return outcomes, x._pool is not None or workers == 0
+                return outcomes, x.pooled == 6 or workers == 0
 
         outcomes, pooled = asyncio.run(one())
         assert pooled and outcomes[0].new_versions == 6
