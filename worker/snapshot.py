@@ -16,7 +16,6 @@ from storage import articles, chain, changes, versions
 from storage.models import Article, Version
 from storage.versions import NewVersion
 from worker.context import Context, EntryResult, FeedState, PageText
-from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
 from worker.events import Subject, build_event
 from worker.parse import ParsedEntry
@@ -90,6 +89,10 @@ def _detect(
     if restored:
         event = _restored_event(ctx, session, article, previous, version, subject, now)
         return EntryResult(new_version=True, event=event)
+    # Imported on the first second version: detection (people, wording diff, rapidfuzz) costs
+    # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
+    from worker.detect.changes import Text, detect_change
+
     before = Text(previous.title or "", versions.text_of(session, previous))
     change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
     if change is None:
@@ -168,6 +171,8 @@ def _restored_event(
     aspects: dict[str, Any] = {}
     similarity, summary = 1.0, "report restored unchanged"
     if before.number != after.number:
+        from worker.detect.changes import Text, detect_change  # see _detect
+
         change = detect_change(
             Text(before.title or "", versions.text_of(session, before)),
             Text(after.title or "", versions.text_of(session, after)),
