@@ -147,9 +147,16 @@ class KnownArticle:
     page_etag: str | None
     page_last_modified: str | None
     page_seen: bool = False  # a version came from the page: only then can it be taken down
+    page_raw_hash: str | None = None  # SHA-256 of the page bytes the latest version came from
 
     @classmethod
-    def of(cls, row: Article, page_seen: bool) -> KnownArticle:
+    def of(cls, row: Article, page_seen: bool, page_raw_hash: str | None = None) -> KnownArticle:
         return cls(
-            row.id, row.item_hash, row.state, row.page_etag, row.page_last_modified, page_seen
+            row.id,
+            row.item_hash,
+            row.state,
+            row.page_etag,
+            row.page_last_modified,
+            page_seen,
+            page_raw_hash,
         )

@@ -85,7 +85,7 @@ class Extractor:
     def __init__(self, workers: int | None = None, *, pool_after: int = POOL_AFTER) -> None:
         self.workers = default_workers() if workers is None else workers
         self.pool_after = pool_after
-        self._calls = 0
+        self.calls = 0  # pages handed to extract()
         self._pool: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[None] | None = None
         self._ready = False  # the pool's first worker is up
@@ -99,8 +99,8 @@ class Extractor:
             await self._starting
 
     async def extract(self, body: bytes, url: str) -> Extracted:
-        self._calls += 1
-        if self.workers and self._calls > self.pool_after and self._starting is None:
+        self.calls += 1
+        if self.workers and self.calls > self.pool_after and self._starting is None:
             self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
         pool = self._pool if self._ready else None
         if pool is None:

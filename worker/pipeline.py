@@ -177,8 +177,8 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
         rows = articles.for_feed(session, feed_id)
-        from_page = versions.from_page(session, [a.id for a in rows.values()])
-        return {key: KnownArticle.of(a, a.id in from_page) for key, a in rows.items()}
+        pages = versions.page_history(session, [a.id for a in rows.values()])
+        return {key: KnownArticle.of(a, a.id in pages, pages.get(a.id)) for key, a in rows.items()}
 
 
 # -- entry level -----------------------------------------------------------------------------
@@ -246,6 +246,10 @@ async def extract_entry_text(
         note = f"redirected to {result.url}"
         return PageText(None, "page", gone=True, note=note, capture=result.capture)
     raw_hash = hashlib.sha256(result.body).hexdigest()
+    if known is not None and known.page_raw_hash == raw_hash:
+        # The very bytes the latest version was extracted from (a server that ignores
+        # conditional GETs, an item re-listed with its page untouched): as a 304, no extraction.
+        return PageText(None, "page", validators=result.validators)
     try:
         if ctx.extractor is not None:
             extracted = await ctx.extractor.extract(result.body, result.url)

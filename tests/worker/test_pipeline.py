@@ -15,7 +15,7 @@ from storage import changes, deliveries, versions
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Article, Feed, Version
-from tests.farm import REPORT, Farm
+from tests.farm import REPORT, Farm, Page
 from worker.app import Runtime, sync_feeds
 from worker.config import Settings
 from worker.fetch import FetchOptions
@@ -278,3 +278,33 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
         with rt.store.read() as s:
             texts[workers] = sorted(versions.text_of(s, v) for v in s.scalars(sa.select(Version)))
     assert texts[0] == texts[2]
+
+
+def test_a_page_served_again_byte_for_byte_is_not_extracted_again(db_url, server):
+    # A server that ignores conditional GETs: the same bytes, 200, every time.
+    page = Page("Report", ["Item.", *REPORT])
+    server.static("/p.html", page.html(), Content_Type="text/html; charset=utf-8")
+    farm = Farm(server)
+    farm.pages["/p.html"] = page
+    farm.add_feed("/rss.xml", ["/p.html"])
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+
+    async def extracted() -> int:
+        from worker.app import pipeline_context
+        from worker.extract_pool import Extractor
+        from worker.fetch import Fetcher
+        from worker.pipeline import load_feed_states, run_pass
+
+        async with Fetcher(rt.settings.fetch) as f, Extractor(0) as x:
+            await run_pass(pipeline_context(rt, f, extractor=x), load_feed_states(rt.store))
+            return x.calls
+
+    assert asyncio.run(extracted()) == 1
+    farm.descriptions["/p.html"] = "re-listed"  # the item changed, so its page is fetched again
+    assert asyncio.run(extracted()) == 0
+    assert len(server.hits("/p.html")) == 2 and count(rt.store, Version) == 1
+    page.paragraphs[1] = page.paragraphs[1].replace("Beijing", "Shanghai")  # now it changed
+    server.static("/p.html", page.html(), Content_Type="text/html; charset=utf-8")
+    farm.descriptions["/p.html"] = "edited"
+    assert asyncio.run(extracted()) == 1 and count(rt.store, Version) == 2
