@@ -67,7 +67,8 @@ class Run:
 def child_env() -> dict[str, str]:
     """The environment minus proxies (everything goes to 127.0.0.x), with the repo importable."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in PROXY_VARS}
-    env["PYTHONPATH"] = str(REPO)
+    extra = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(REPO)]
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), *extra])  # this checkout's code first
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.0/8,localhost"
     return env
 
