@@ -48,7 +48,7 @@ from worker.feedurl import FeedURLError, check_feed_url
 from worker.fetch import FetchResult, Validators
 from worker.guard import url_host
 from worker.parse import ParsedEntry, parse_feed
-from worker.snapshot import store_entry
+from worker.snapshot import store_entries, store_entry
 
 logger = logging.getLogger(__name__)
 
@@ -80,13 +80,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     entries = _unique(parsed.entries)
-    gathered = await asyncio.gather(
-        *(
-            process_entry(ctx, feed, entry, known.get(entry.key), feed_capture=result.capture)
-            for entry in entries
-        ),
-        return_exceptions=True,
-    )
+    gathered = await process_entries(ctx, feed, entries, known, feed_capture=result.capture)
     results, failed = _split_failures(feed, entries, gathered)
     deferred = sum(r.deferred for r in results)
     # With failed or deferred entries neither the body nor its validators are remembered: the
@@ -184,6 +178,56 @@ def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
 # -- entry level -----------------------------------------------------------------------------
 
 
+async def process_entries(
+    ctx: Context,
+    feed: FeedState,
+    entries: Sequence[ParsedEntry],
+    known: dict[str, KnownArticle],
+    *,
+    feed_capture: Exchange | None = None,
+) -> list[EntryResult | BaseException]:
+    """A feed's entries: pages fetched and extracted concurrently, then every text stored in
+    one transaction (one commit per feed). When that transaction fails on one entry (a
+    conflict with another worker, bad content, a bug), each entry is stored on its own, so the
+    others are kept as before. A failed entry is its exception in the list."""
+    pages = await asyncio.gather(
+        *(_entry_page(ctx, feed, e, known.get(e.key), feed_capture=feed_capture) for e in entries),
+        return_exceptions=True,
+    )
+    out: list[EntryResult | BaseException] = []
+    batch: list[tuple[int, ParsedEntry, PageText]] = []
+    for entry, page in zip(entries, pages, strict=True):
+        if isinstance(page, PageText):
+            batch.append((len(out), entry, page))
+            out.append(EntryResult())  # replaced below
+        else:
+            out.append(page)  # nothing to store (unchanged, deferred), or the entry failed
+    if not batch:
+        return out
+    try:
+        items = [(entry, page) for _, entry, page in batch]
+        stored = await asyncio.to_thread(store_entries, ctx, feed, items)
+    except StorageError as err:
+        if not isinstance(err, StoreConflict):
+            raise  # the store itself failed (disk full, database gone): the feed fails
+        stored = None
+    except Exception:  # one entry's content or a bug: the entries one by one say which
+        stored = None
+    if stored is None:
+        one_by_one = await asyncio.gather(
+            *(_store_one(ctx, feed, entry, page) for _, entry, page in batch),
+            return_exceptions=True,
+        )
+        for (i, _, _), item in zip(batch, one_by_one, strict=True):
+            out[i] = item
+        return out
+    for (i, _, page), result in zip(batch, stored, strict=True):
+        result.fell_back = page.fallback
+        ctx.tally.versions += result.new_version
+        out[i] = result
+    return out
+
+
 async def process_entry(
     ctx: Context,
     feed: FeedState,
@@ -194,6 +238,22 @@ async def process_entry(
     feed_capture: Exchange | None = None,
 ) -> EntryResult:
     """Extract the entry's text and store a version if it changed; detect and record changes."""
+    page = await _entry_page(ctx, feed, entry, known, revisit=revisit, feed_capture=feed_capture)
+    if isinstance(page, EntryResult):
+        return page
+    return await _store_one(ctx, feed, entry, page)
+
+
+async def _entry_page(
+    ctx: Context,
+    feed: FeedState,
+    entry: ParsedEntry,
+    known: KnownArticle | None,
+    *,
+    revisit: bool = False,
+    feed_capture: Exchange | None = None,
+) -> PageText | EntryResult:
+    """The entry's text to store, or its result when there is nothing to store."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
     try:
@@ -202,6 +262,13 @@ async def process_entry(
         return EntryResult(deferred=True)
     if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
         page = replace(page, capture=feed_capture)  # what changed came from the feed's body
+    return page
+
+
+async def _store_one(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText
+) -> EntryResult:
+    """One entry in a transaction of its own."""
     try:
         result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
         result.fell_back = page.fallback

@@ -234,6 +234,28 @@ def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
     assert count(rt.store, Version) == 3
 
 
+def test_a_feeds_entries_share_a_transaction_but_one_that_fails_to_store_loses_no_other(
+    db_url, farm, server, monkeypatch
+):
+    import worker.snapshot as snapshot
+
+    real = snapshot.normalize_text
+
+    def flaky(text: str) -> str:  # fault injection: a bug while storing one entry
+        if "Item 1." in text:
+            raise RuntimeError("store bug")
+        return real(text)
+
+    monkeypatch.setattr(snapshot, "normalize_text", flaky)
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    first = asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
+    assert first.errors == 0 and first.new_versions == 2 and count(rt.store, Version) == 2
+    monkeypatch.setattr(snapshot, "normalize_text", real)
+    second = run(rt)  # the failed entry is retried; the two stored are not stored again
+    assert second.new_versions == 1 and count(rt.store, Version) == 3
+
+
 def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_url, server):
     server.static("/down.xml", "no", status=503)
     rt = make_runtime(db_url, backoff_cap=300.0)
