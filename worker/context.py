@@ -11,6 +11,7 @@ from typing import Any
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
+from storage.feeds import Wait
 from storage.models import Article, Feed
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
@@ -113,6 +114,19 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
+    # body), written in one transaction per batch; None: each feed's right away (the daemons).
+    unchanged: list[UnchangedFeed] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedFeed:
+    """What `storage.feeds.record_ok` records for a feed that did not change."""
+
+    feed_id: int
+    wait: Wait
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(frozen=True, slots=True)

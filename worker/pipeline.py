@@ -33,6 +33,7 @@ from worker.context import (
     FeedState,
     KnownArticle,
     PageText,
+    UnchangedFeed,
 )
 from worker.errors import (
     ExtractError,
@@ -71,7 +72,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
     if result.not_modified or body_hash == feed.body_hash:
-        await _record_ok(ctx, feed, result)
+        await _record_unchanged(ctx, feed, result)
         return FeedOutcome(feed.url, "not_modified")
     try:
         # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
@@ -355,6 +356,44 @@ def _feed_text(entry: ParsedEntry, reason: str | None = None, note: str | None =
 # -- feed bookkeeping ------------------------------------------------------------------------
 
 
+UNCHANGED_BATCH = 200  # feeds that did not change, recorded in one transaction
+
+
+async def _record_unchanged(ctx: Context, feed: FeedState, result: FetchResult) -> None:
+    """A feed that did not change: in a one-shot pass its bookkeeping waits for a batch (one
+    commit per 200 feeds, not one each); elsewhere it is written at once."""
+    if ctx.unchanged is None:
+        await _record_ok(ctx, feed, result)
+        return
+    wait = next_wait(feed, result, ctx.clock())
+    validators = result.validators
+    ctx.unchanged.append(UnchangedFeed(feed.id, wait, validators.etag, validators.last_modified))
+    if len(ctx.unchanged) >= UNCHANGED_BATCH:
+        await flush_unchanged(ctx)
+
+
+async def flush_unchanged(ctx: Context) -> None:
+    """Write the batched bookkeeping of unchanged feeds (lost on a crash: those feeds are then
+    checked again with their previous validators, nothing else)."""
+    if not ctx.unchanged:
+        return
+    batch, ctx.unchanged[:] = list(ctx.unchanged), []
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            for u in batch:
+                feeds.record_ok(
+                    session,
+                    u.feed_id,
+                    wait=u.wait,
+                    etag=u.etag,
+                    last_modified=u.last_modified,
+                    body_hash=None,
+                )
+
+    await asyncio.to_thread(write)
+
+
 async def _record_ok(
     ctx: Context,
     feed: FeedState,
@@ -443,6 +482,7 @@ async def run_pass(
 ) -> list[FeedOutcome]:
     """Refresh every feed once (bounded concurrency); per-feed failures are outcomes."""
     limit = asyncio.Semaphore(concurrency)
+    ctx.unchanged = []
 
     async def one(feed: FeedState) -> FeedOutcome:
         async with limit:
@@ -462,7 +502,14 @@ async def run_pass(
             on_outcome(outcome)
         return outcome
 
-    return list(await asyncio.gather(*(one(f) for f in feed_states)))
+    try:
+        return list(await asyncio.gather(*(one(f) for f in feed_states)))
+    finally:
+        try:
+            await flush_unchanged(ctx)
+        except StorageError as err:  # those feeds are checked again next pass: nothing lost
+            logger.warning("bookkeeping of unchanged feeds not written: %s", err)
+        ctx.unchanged = None
 
 
 def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[FeedState]:

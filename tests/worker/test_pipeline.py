@@ -6,6 +6,7 @@ import asyncio
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -330,3 +331,25 @@ def test_a_page_served_again_byte_for_byte_is_not_extracted_again(db_url, server
     server.static("/p.html", page.html(), Content_Type="text/html; charset=utf-8")
     farm.descriptions["/p.html"] = "edited"
     assert asyncio.run(extracted()) == 1 and count(rt.store, Version) == 2
+
+
+def test_feeds_answering_304_are_recorded_by_the_end_of_the_pass(db_url, farm, server):
+    # A one-shot pass writes the bookkeeping of unchanged feeds in batches: all of it is there
+    # once the pass returns.
+    rt = make_runtime(db_url)
+    urls = [server.url("/rss.xml"), *(farm.add_feed(f"/more/{i}.xml", []) for i in range(4))]
+    sync_feeds(rt.store, [FeedSpec(url, None, 60) for url in urls])
+    run(rt)
+    with rt.store.read() as s:
+        first = {f.url: (f.last_ok_at, f.etag) for f in s.scalars(sa.select(Feed))}
+    time.sleep(0.01)
+    second = run(rt)
+    assert second.new_versions == 0
+    assert all(
+    paths = [urlsplit(u).path for u in urls]
+    assert all(server.hits(p)[-1].headers.get("if-none-match") for p in paths)  # 304s
+    )
+    with rt.store.read() as s:
+        for feed in s.scalars(sa.select(Feed)):
+            assert feed.last_ok_at > first[feed.url][0] and feed.etag == first[feed.url][1]
+            assert feed.next_fetch_at is not None and feed.error_count == 0
