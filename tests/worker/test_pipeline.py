@@ -345,10 +345,8 @@ def test_feeds_answering_304_are_recorded_by_the_end_of_the_pass(db_url, farm, s
     time.sleep(0.01)
     second = run(rt)
     assert second.new_versions == 0
-    assert all(
     paths = [urlsplit(u).path for u in urls]
     assert all(server.hits(p)[-1].headers.get("if-none-match") for p in paths)  # 304s
-    )
     with rt.store.read() as s:
         for feed in s.scalars(sa.select(Feed)):
             assert feed.last_ok_at > first[feed.url][0] and feed.etag == first[feed.url][1]
