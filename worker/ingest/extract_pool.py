@@ -1,0 +1,153 @@
+"""Main-text extraction off the event loop: in threads for a few pages, in processes for many.
+
+trafilatura is pure-Python CPU work (~4 ms a page), so threads give no parallelism under the
+GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go to a process
+pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
+(a handful of edited reports, tests, the demo) never pay for starting processes: starting the
+pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before its first page,
+against ~4-8 ms a page in a thread. So it starts only past POOL_AFTER pages, in the background:
+pages go on being extracted in threads until its first worker is up (bench/README.md).
+
+The pool never outlives the process that started it, even one killed with SIGKILL (which runs no
+cleanup): each worker watches that process through a pidfd and exits when it is gone. The
+forkserver and multiprocessing's resource tracker then exit by themselves, as they do once
+no worker is left (each holds a pipe end the workers keep open).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+import select
+import signal
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from worker.ingest.extract import Extracted, extract_article
+
+logger = logging.getLogger(__name__)
+
+# Pages extracted in threads before a pass starts its process pool. Measured (bench_fetch):
+# at 16 the 25 pages of a 100 x 5 edit pass started it, for 24 ms of CPU per page.
+POOL_AFTER = 64
+
+
+def default_workers() -> int:
+    """Worker processes for extraction: the cores beyond the one running the pipeline."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(0, min((cores or 1) - 1, 4)) if (cores or 1) > 1 else 0
+
+
+def _start_worker(owner: int) -> None:
+    """Pool worker initializer: leave Ctrl-C to the owner, and die with the owner."""
+    # Ctrl-C reaches the whole process group: the parent stops the pass and shuts the pool
+    # down; a worker interrupted mid-page would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(owner,), name="owner-watch", daemon=True).start()
+
+
+def _exit_with(owner: int) -> None:
+    """Block until process `owner` has ended, then end this process at once.
+
+    The worker's parent is the forkserver, not the owner, so PR_SET_PDEATHSIG cannot see the
+    owner die; a pidfd can (Linux 5.3+), without polling. Elsewhere: a check every 2 s.
+    """
+    try:
+        fd = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(0)  # the owner died before this worker started
+    except (AttributeError, OSError):
+        while _alive(owner):
+            time.sleep(2.0)
+        os._exit(0)
+    select.select([fd], [], [])  # readable once the owner has exited (even unreaped)
+    os._exit(0)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, under another user
+    return True
+
+
+class Extractor:
+    """`await extractor.extract(body, url)`; use as an async context manager around a pass."""
+
+    def __init__(self, workers: int | None = None, *, pool_after: int = POOL_AFTER) -> None:
+        self.workers = default_workers() if workers is None else workers
+        self.pool_after = pool_after
+        self.calls = 0  # pages handed to extract()
+        self._pool: ProcessPoolExecutor | None = None
+        self._starting: asyncio.Future[None] | None = None
+        self._ready = False  # the pool's first worker is up
+        self.pooled = 0  # pages extracted in the pool
+
+    async def start(self) -> None:
+        """Start the pool now (when workers > 0) and wait until it takes pages."""
+        if self.workers and self._starting is None:
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+        if self._starting is not None:
+            await self._starting
+
+    async def extract(self, body: bytes, url: str) -> Extracted:
+        self.calls += 1
+        if self.workers and self.calls > self.pool_after and self._starting is None:
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+        pool = self._pool if self._ready else None
+        if pool is None:
+            return await asyncio.to_thread(extract_article, body, url)
+        try:
+            extracted = await asyncio.get_running_loop().run_in_executor(
+                pool, extract_article, body, url
+            )
+            self.pooled += 1
+            return extracted
+        except BrokenProcessPool:  # a worker died (out of memory, killed): carry on in threads
+            logger.warning("extraction pool broken, extracting in threads from now on")
+            self.workers = 0
+            return await asyncio.to_thread(extract_article, body, url)
+
+    def _start_pool(self) -> None:
+        """In a thread: start the pool and wait for its first worker (the pass goes on)."""
+        # forkserver: workers fork from a clean process that imported the extractor once,
+        # not from this one with its event loop, threads and database connections.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["worker.ingest.extract"])
+        self._pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
+        )
+        try:
+            self._pool.submit(os.getpid).result()
+        except BrokenProcessPool:
+            logger.warning("extraction pool did not start, extracting in threads")
+            self.workers = 0
+            return
+        self._ready = True
+        logger.info("extraction pool started workers=%d", self.workers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    async def __aenter__(self) -> Extractor:
+        return self
+
+    async def __aexit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._starting is not None:  # let a start in progress finish, then shut it down
+            await asyncio.gather(self._starting, return_exceptions=True)
+        await asyncio.to_thread(self.close)
