@@ -13,7 +13,8 @@ adds what httpx-aiohttp leaves out:
   here each aiohttp error becomes the httpx error that says what happened;
 - aiohttp's own cookie jar, decompression and redirects stay off (httpx and the fetcher do
   these), connections are kept per host and not capped here (the fetcher's slots bound them);
-- the peer address (`network_stream` extension, for the evidence) is read from the connection.
+- the peer address (`network_stream` extension, for the evidence) is read from the connection;
+- credentials in a URL reach aiohttp only as httpx's Authorization header (it refuses both).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class _Remapped(httpx.AsyncBaseTransport):
         self._inner = inner
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.userinfo:
+            # httpx has turned the URL's credentials into an Authorization header already;
+            # aiohttp refuses a request that has both (ValueError). httpx sets the response's
+            # request back to the original, so the URL it reports keeps them.
+            request = _without_userinfo(request)
         try:
             response = await self._inner.handle_async_request(request)
         except (httpx.TransportError, aiohttp.ClientError) as exc:
@@ -84,6 +90,23 @@ class _Remapped(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+def _without_userinfo(request: httpx.Request) -> httpx.Request:
+    url = request.url.copy_with(userinfo=b"")
+    try:
+        content = request.content  # read already (the fetcher's GETs: b"")
+    except httpx.RequestNotRead:
+        return httpx.Request(
+            request.method,
+            url,
+            headers=request.headers,
+            stream=request.stream,
+            extensions=request.extensions,
+        )
+    return httpx.Request(
+        request.method, url, headers=request.headers, content=content, extensions=request.extensions
+    )
 
 
 class _RemappedStream(httpx.AsyncByteStream):

@@ -230,6 +230,16 @@ async def test_server_hanging_up_is_a_fetch_error_and_the_host_is_tried_again(
         assert (await fetcher.fetch(fine)).body == FEED
 
 
+async def test_credentials_in_the_url_are_sent_as_basic_auth(server: LocalServer) -> None:
+    def echo(req: Request, h: BaseHTTPRequestHandler) -> Response:
+        return Response(200, req.headers.get("authorization", "none").encode(), {})
+
+    url = server.route("/private", echo).replace("http://", "http://reader:hunter2@")
+    async with Fetcher() as fetcher:
+        result = await fetcher.fetch(url)
+    assert result.body == b"Basic cmVhZGVyOmh1bnRlcjI="  # reader:hunter2
+
+
 # --- SSRF guard. Blocked hosts are only resolved, never connected to. ---
 
 
