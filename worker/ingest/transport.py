@@ -46,6 +46,11 @@ def _session() -> aiohttp.ClientSession:
     )
     return aiohttp.ClientSession(
         connector=connector,
+        # h11 (httpx's default) takes a header block of up to 16 KB; aiohttp's defaults refuse a
+        # single header over 8 KB, which real sites' cookies and CSPs reach. Still bounded.
+        max_line_size=16 * 1024,
+        max_field_size=16 * 1024,
+        max_headers=256,
         cookie_jar=aiohttp.DummyCookieJar(),  # httpx keeps the cookies
         auto_decompress=False,  # the fetcher decodes, under its byte cap
         trust_env=False,  # httpx mounts proxies from the environment itself
@@ -74,7 +79,7 @@ class _Remapped(httpx.AsyncBaseTransport):
             request = _without_userinfo(request)
         try:
             response = await self._inner.handle_async_request(request)
-        except (httpx.TransportError, aiohttp.ClientError) as exc:
+        except (httpx.TransportError, aiohttp.ClientError, ValueError) as exc:
             raise _httpx_error(exc) from exc
         stream = response.stream
         raw = getattr(stream, "_aiohttp_response", None)  # httpx-aiohttp's response stream
@@ -140,6 +145,8 @@ def _httpx_error(exc: BaseException) -> httpx.TransportError:
         return httpx.RemoteProtocolError(text)
     if isinstance(cause, aiohttp.InvalidURL):
         return httpx.UnsupportedProtocol(text)
+    if isinstance(cause, ValueError):  # aiohttp refused to send the request as given
+        return httpx.LocalProtocolError(text)
     if isinstance(exc, httpx.TransportError) and exc.__cause__ is None:
         return exc
     return httpx.ReadError(text)

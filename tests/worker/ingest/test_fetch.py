@@ -240,6 +240,12 @@ async def test_credentials_in_the_url_are_sent_as_basic_auth(server: LocalServer
     assert result.body == b"Basic cmVhZGVyOmh1bnRlcjI="  # reader:hunter2
 
 
+async def test_a_12_kb_header_is_read_as_httpx_would(server: LocalServer) -> None:
+    url = server.static("/cookie", FEED, Set_Cookie="c=" + "x" * 12_000)
+    async with Fetcher() as fetcher:
+        assert (await fetcher.fetch(url)).body == FEED
+
+
 # --- SSRF guard. Blocked hosts are only resolved, never connected to. ---
 
 
