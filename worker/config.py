@@ -37,6 +37,7 @@ from alerts.durations import describe, seconds
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
+from worker.detect.appearances import PeopleWatch
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
@@ -158,8 +159,34 @@ class DaemonTable(_Table):
             )
 
 
+Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
+Chance = typing.Annotated[float, msgspec.Meta(gt=0, lt=1)]
+_WATCH = PeopleWatch()
+
+
 class PeopleTable(_Table):
     roster: str | tuple[str, ...] = ()  # one path, or a list of paths
+    # people over time (docs/people-over-time.md): when an absence or a change of rank is a finding
+    min_appearances: PositiveInt = _WATCH.min_appearances
+    window: PositiveSeconds = PositiveSeconds(_WATCH.window_days * 86400)
+    absent_after: Seconds = Seconds(_WATCH.absent_days * 86400)
+    miss_chance: Chance = _WATCH.miss_chance
+    peer_share: Share = _WATCH.peer_share
+    peer_quorum: Share = _WATCH.peer_quorum
+    stable_reports: PositiveInt = _WATCH.stable_reports
+    adopt_reports: PositiveInt = _WATCH.adopt_reports
+
+    def watch(self) -> PeopleWatch:
+        return PeopleWatch(
+            min_appearances=self.min_appearances,
+            window_days=max(1, round(self.window / 86400)),
+            absent_days=round(self.absent_after / 86400),
+            miss_chance=self.miss_chance,
+            peer_share=self.peer_share,
+            peer_quorum=self.peer_quorum,
+            stable_reports=self.stable_reports,
+            adopt_reports=self.adopt_reports,
+        )
 
 
 class AlertsRetryTable(_Table):
@@ -246,6 +273,7 @@ class Settings:
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
     evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
+    people: PeopleWatch = field(default_factory=PeopleWatch)  # [people]: absence and rank
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -351,6 +379,7 @@ def _settings(
         roster_files=tuple(
             Path(p).expanduser() for p in ((roster,) if isinstance(roster, str) else roster)
         ),
+        people=config.people.watch(),
         config_path=path,
         warnings=_summarised(
             [

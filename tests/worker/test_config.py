@@ -21,6 +21,7 @@ from worker.config import (
     Seconds,
     load_settings,
 )
+from worker.detect.appearances import PeopleWatch
 from worker.errors import ConfigError
 
 FEED = {"url": "http://127.0.0.1:9/feed.xml", "interval": "1m"}  # port 9: nothing is fetched
@@ -101,6 +102,9 @@ def test_unknown_keys_of_an_alert_channel_are_named_too(tmp_path):
         ("[fetch]\ntimeout = -3\n", "[fetch] timeout: a duration cannot be -3"),
         ("[daemon]\nmin_interval_factor = 9.0\n", "min_interval_factor (9) is above"),
         ("[[feeds]]\nname = 'x'\n", "[[feeds]] #1: missing key 'url'"),
+        ("[people]\nmiss_chance = 1.5\n", "[people] miss_chance: expected a number below 1.0"),
+        ("[people]\nstable_reports = 0\n", "[people] stable_reports: expected a whole number"),
+        ("[people]\nwindow = 'soon'\n", "[people] window: 'soon' is not a duration"),
     ],
 )
 def test_wrong_values_are_one_line_naming_the_key_and_the_file(tmp_path, text, expected):
@@ -113,6 +117,19 @@ def test_wrong_values_are_one_line_naming_the_key_and_the_file(tmp_path, text, e
 def test_a_single_roster_string_is_one_path(tmp_path):
     path = write(tmp_path / "w.toml", '[people]\nroster = "~/people.toml"\n')
     assert load_settings(path, {}).roster_files == (Path("~/people.toml").expanduser(),)
+
+
+def test_people_over_time_thresholds_come_from_the_people_table(tmp_path):
+    path = write(
+        tmp_path / "w.toml",
+        '[people]\nmin_appearances = 4\nwindow = "180d"\nabsent_after = "30d"\n'
+        "miss_chance = 0.01\npeer_quorum = 0.8\nstable_reports = 5\nadopt_reports = 2\n",
+    )
+    watch = load_settings(path, {}).people
+    assert (watch.min_appearances, watch.window_days, watch.absent_days) == (4, 180, 30)
+    assert (watch.miss_chance, watch.peer_quorum, watch.peer_share) == (0.01, 0.8, 0.5)
+    assert (watch.stable_reports, watch.adopt_reports) == (5, 2)
+    assert load_settings(None, {}).people == PeopleWatch()
 
 
 def test_every_duration_key_takes_the_one_grammar(tmp_path):

@@ -30,7 +30,7 @@ from worker.output.render import render_diff_html, render_diff_text
 from worker.pipeline.events import Subject, build_event
 from worker.service.seeds import load_roster
 
-KINDS = ("wording", "attendees", "removed", "restored", "title")
+KINDS = ("wording", "attendees", "removed", "restored", "title", "absence", "rank")
 
 
 @click.command("changes")

@@ -13,6 +13,7 @@ from storage.db import Store
 from storage.digests import Exchange
 from storage.feeds import Wait
 from storage.models import Article, Feed
+from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
@@ -114,6 +115,13 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    people: PeopleWatch = field(default_factory=PeopleWatch)  # [people] absence and rank
+    # Absence and rank are found by replaying the stored history (linear in its size): a
+    # long-running worker replays at most once per `people_check_every` seconds after new
+    # versions, a pass once more at its end (`pending_people`), never once per feed.
+    people_check_every: float = 60.0
+    pending_people: bool = False
+    people_checked_at: float = float("-inf")
     # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
     # body), written in one transaction per batch; None: each feed's right away (the daemons).
     unchanged: list[UnchangedFeed] | None = None

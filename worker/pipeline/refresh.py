@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -39,6 +41,7 @@ from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchResult, Validators
 from worker.ingest.guard import url_host
 from worker.ingest.parse import ParsedEntry, parse_feed
+from worker.pipeline.appearances import check_people
 from worker.pipeline.context import (
     GONE_STATUSES,
     Context,
@@ -116,7 +119,23 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     outcome.new_versions = sum(r.new_version for r in results)
     outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
+    if outcome.new_versions or any(e["kind"] in ("removed", "restored") for e in outcome.events):
+        ctx.pending_people = True
+    outcome.events += await people_findings(ctx)
     return outcome
+
+
+async def people_findings(ctx: Context, *, now: bool = False) -> list[dict[str, Any]]:
+    """Absence and rank findings (change events), when versions were stored since the last
+    look and it is time for one: at once with `now` (a pass's end), else at most once per
+    `ctx.people_check_every` seconds."""
+    if not ctx.pending_people:
+        return []
+    clock = time.monotonic()
+    if not now and clock - ctx.people_checked_at < ctx.people_check_every:
+        return []
+    ctx.pending_people, ctx.people_checked_at = False, clock
+    return await asyncio.to_thread(check_people, ctx)
 
 
 def _split_failures(

@@ -20,6 +20,7 @@ from storage.models import Article, Version
 from storage.versions import NewVersion
 from worker.detect.normalize import normalize_text
 from worker.ingest.parse import ParsedEntry
+from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
 from worker.pipeline.events import Subject, build_event
 
@@ -92,6 +93,8 @@ def _store(
     restored = article.state == "removed"
     article.state = "live"
     if not versions.differs(previous, new):
+        if restored and previous is not None:
+            record_version(session, ctx.roster, article, previous, new.text)
         event = (
             _restored_event(ctx, session, article, previous, previous, subject, now)
             if restored
@@ -99,6 +102,7 @@ def _store(
         )
         return EntryResult(event=event), None
     version = versions.add(session, article, new, previous)
+    record_version(session, ctx.roster, article, version, new.text)
     result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
     return result, (article, version, page.capture)
 
@@ -172,6 +176,7 @@ def _mark_removed(
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
+    forget_report(session, article)
     event = build_event(
         subject,
         kind="removed",
