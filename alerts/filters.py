@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from alerts.message import Alert
 
-KINDS = frozenset({"wording", "attendees", "removed", "restored", "title", "absence", "rank"})
-
 
 @dataclass(frozen=True, slots=True)
 class Filters:

@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Literal
 
 import msgspec
 
+from alerts.backoff import RetryPolicy
 from alerts.durations import describe, seconds
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
@@ -42,13 +43,16 @@ from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchOptions
-from worker.service.deliver import ENV_KEYS as RETRY_ENV_KEYS
-from worker.service.deliver import RetryPolicy
 
 DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
 MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
 
 # Environment variables that stand for a key of the file (they win over it).
+RETRY_ENV_KEYS = {
+    "first": "WIREDIFF_ALERT_RETRY_FIRST",
+    "cap": "WIREDIFF_ALERT_RETRY_CAP",
+    "max_age": "WIREDIFF_ALERT_MAX_AGE",
+}
 ENV_KEYS: dict[str, tuple[str, str]] = {
     "WIREDIFF_DB": ("storage", "url"),
     "WIREDIFF_METRICS": ("daemon", "metrics"),

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alerts.event import ChangeEvent
 from storage import appearances, changes
 from storage.appearances import NewList, Row
 from storage.errors import StoreConflict
@@ -37,7 +38,7 @@ from worker.detect.lang import detect_language
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 from worker.pipeline.context import Context
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Aspects, Subject, build_event
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ def spellings(rows: Iterable[Row]) -> dict[str, set[str]]:
     return names
 
 
-def check_people(ctx: Context) -> list[dict[str, Any]]:
+def check_people(ctx: Context) -> list[ChangeEvent]:
     """Store the findings not stored before as change events with their outbox rows.
 
     Two workers of a cluster may store the same finding at once: the second one's transaction
@@ -123,9 +124,9 @@ def check_people(ctx: Context) -> list[dict[str, Any]]:
         return []
 
 
-def _store_findings(ctx: Context) -> list[dict[str, Any]]:
+def _store_findings(ctx: Context) -> list[ChangeEvent]:
     now = ctx.clock()
-    new: list[dict[str, Any]] = []
+    new: list[ChangeEvent] = []
     with ctx.store.write() as session:
         rows = appearances.rows(session)
         written = spellings(rows)
@@ -156,7 +157,7 @@ def finding_event(
     feed: Feed | None,
     now: datetime,
     names: list[str] | None = None,
-) -> dict[str, Any]:
+) -> ChangeEvent:
     """A finding as a change event (SPEC.md): the report it was found at is the article."""
     subject = Subject(
         feed_url=feed.url if feed else "",
@@ -175,10 +176,15 @@ def finding_event(
         # not a change of wording: counted as a whole change, so min_change never hides it
         similarity=0.0,
         summary=finding.summary,
-        aspects={finding.kind: {**_aspect(finding), "names": names or list(finding.people)}},
+        aspects=_aspects(finding, names),
     )
     event["id"] = finding.id  # one report can hold several findings of one kind
     return event
+
+
+def _aspects(finding: PeopleFinding, names: list[str] | None) -> Aspects:
+    aspect = {**_aspect(finding), "names": names or list(finding.people)}
+    return {"absence": aspect} if finding.kind == "absence" else {"rank": aspect}
 
 
 def _aspect(finding: PeopleFinding) -> dict[str, Any]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
 from storage.feeds import Wait
-from storage.models import Article, Feed
+from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
@@ -20,11 +21,7 @@ from worker.ingest.fetch import Fetcher, Validators
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
-Router = Callable[[dict[str, Any]], list[str]]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+Router = Callable[[ChangeEvent], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +68,7 @@ class FeedOutcome:
     warning: str | None = None
     entries: int = 0
     new_versions: int = 0
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
     # entries whose page was wanted but could not be used, so the feed's own text was taken,
     # counted by reason ("HTTP 404", "host not found", ...)
     fell_back: Counter[str] = field(default_factory=Counter)
@@ -156,7 +153,7 @@ class PageText:
 @dataclass(slots=True)
 class EntryResult:
     new_version: bool = False
-    event: dict[str, Any] | None = None
+    event: ChangeEvent | None = None
     deferred: bool = False  # its page waited too long for a free slot and was never asked for
     fell_back: str | None = None  # PageText.fallback
 

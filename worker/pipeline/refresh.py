@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from alerts.durations import format_duration
+from alerts.event import ChangeEvent
 from storage import articles, feeds, versions
 from storage.db import Store
 from storage.digests import Exchange
@@ -35,6 +35,7 @@ from worker.errors import (
     QueueTimeout,
     ResponseTooLarge,
     WorkerError,
+    one_line,
 )
 from worker.ingest.extract import extract_article
 from worker.ingest.feedurl import FeedURLError, check_feed_url
@@ -125,7 +126,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     return outcome
 
 
-async def people_findings(ctx: Context, *, now: bool = False) -> list[dict[str, Any]]:
+async def people_findings(ctx: Context, *, now: bool = False) -> list[ChangeEvent]:
     """Absence and rank findings (change events), when versions were stored since the last
     look and it is time for one: at once with `now` (a pass's end), else at most once per
     `ctx.people_check_every` seconds."""
@@ -481,7 +482,7 @@ async def _record_error(
 
 
 def _one_line(url: str, err: BaseException) -> str:
-    text = " ".join(str(err).split()) or type(err).__name__
+    text = one_line(err)
     return text if url in text else f"{url}: {text}"
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage import articles, chain, changes, versions
 from storage.digests import Exchange
 from storage.models import Article, Version
@@ -22,7 +23,7 @@ from worker.detect.normalize import normalize_text
 from worker.ingest.parse import ParsedEntry
 from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def _detect(
         to_version=version.number,
         similarity=change.similarity,
         summary=change.summary,
-        aspects=change.aspects(),
+        aspects=aspects_of(change),
     )
     _save(ctx, session, article, event)
     return EntryResult(new_version=True, event=event)
@@ -157,7 +158,7 @@ def _subject(feed: FeedState, article: Article) -> Subject:
     )
 
 
-def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
+def _save(ctx: Context, session: Any, article: Article, event: ChangeEvent) -> None:
     channels = ctx.route(event) if ctx.write_alerts else []
     changes.save_with_outbox(
         session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
@@ -172,7 +173,7 @@ def _mark_removed(
     subject: Subject,
     now: datetime,
     page: PageText,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
@@ -201,10 +202,10 @@ def _restored_event(
     after: Any,
     subject: Subject,
     now: datetime,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if before is None or after is None:
         return None
-    aspects: dict[str, Any] = {}
+    aspects: Aspects = {}
     similarity, summary = 1.0, "report restored unchanged"
     if before.number != after.number:
         from worker.detect.changes import Text, detect_change  # see _detect
@@ -215,7 +216,7 @@ def _restored_event(
             ctx.roster,
         )
         if change is not None:
-            aspects, similarity = change.aspects(), change.similarity
+            aspects, similarity = aspects_of(change), change.similarity
             summary = f"report restored with changes: {change.summary}"
     event = build_event(
         subject,
