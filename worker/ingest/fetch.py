@@ -51,6 +51,7 @@ from worker.errors import (
     one_line,
 )
 from worker.ingest.guard import check_url, url_host
+from worker.ingest.transport import aiohttp_transport
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024  # most decompressed bytes produced per step: bounds memory on a bomb
@@ -114,10 +115,9 @@ class Fetcher:
     ) -> None:
         self.options = options
         self._client = httpx.AsyncClient(
-            transport=transport,
+            transport=transport if transport is not None else aiohttp_transport(),
             follow_redirects=False,
             timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout),
-            limits=httpx.Limits(max_connections=options.concurrency),
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
         self._global = asyncio.Semaphore(options.concurrency)

@@ -12,6 +12,7 @@ from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
+from storage.feeds import Wait
 from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
@@ -118,6 +119,19 @@ class Context:
     people_check_every: float = 60.0
     pending_people: bool = False
     people_checked_at: float = float("-inf")
+    # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
+    # body), written in one transaction per batch; None: each feed's right away (the daemons).
+    unchanged: list[UnchangedFeed] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnchangedFeed:
+    """What `storage.feeds.record_ok` records for a feed that did not change."""
+
+    feed_id: int
+    wait: Wait
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +166,16 @@ class KnownArticle:
     page_etag: str | None
     page_last_modified: str | None
     page_seen: bool = False  # a version came from the page: only then can it be taken down
+    page_raw_hash: str | None = None  # SHA-256 of the page bytes the latest version came from
 
     @classmethod
-    def of(cls, row: Article, page_seen: bool) -> KnownArticle:
+    def of(cls, row: Article, page_seen: bool, page_raw_hash: str | None = None) -> KnownArticle:
         return cls(
-            row.id, row.item_hash, row.state, row.page_etag, row.page_last_modified, page_seen
+            row.id,
+            row.item_hash,
+            row.state,
+            row.page_etag,
+            row.page_last_modified,
+            page_seen,
+            page_raw_hash,
         )

@@ -51,8 +51,9 @@ from worker.pipeline.context import (
     FeedState,
     KnownArticle,
     PageText,
+    UnchangedFeed,
 )
-from worker.pipeline.snapshot import store_entry
+from worker.pipeline.snapshot import store_entries, store_entry
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
     if result.not_modified or body_hash == feed.body_hash:
-        await _record_ok(ctx, feed, result)
+        await _record_unchanged(ctx, feed, result)
         return FeedOutcome(feed.url, "not_modified")
     try:
         # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
@@ -84,13 +85,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     entries = _unique(parsed.entries)
-    gathered = await asyncio.gather(
-        *(
-            process_entry(ctx, feed, entry, known.get(entry.key), feed_capture=result.capture)
-            for entry in entries
-        ),
-        return_exceptions=True,
-    )
+    gathered = await process_entries(ctx, feed, entries, known, feed_capture=result.capture)
     results, failed = _split_failures(feed, entries, gathered)
     deferred = sum(r.deferred for r in results)
     # With failed or deferred entries neither the body nor its validators are remembered: the
@@ -197,11 +192,61 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
         rows = articles.for_feed(session, feed_id)
-        from_page = versions.from_page(session, [a.id for a in rows.values()])
-        return {key: KnownArticle.of(a, a.id in from_page) for key, a in rows.items()}
+        pages = versions.page_history(session, [a.id for a in rows.values()])
+        return {key: KnownArticle.of(a, a.id in pages, pages.get(a.id)) for key, a in rows.items()}
 
 
 # -- entry level -----------------------------------------------------------------------------
+
+
+async def process_entries(
+    ctx: Context,
+    feed: FeedState,
+    entries: Sequence[ParsedEntry],
+    known: dict[str, KnownArticle],
+    *,
+    feed_capture: Exchange | None = None,
+) -> list[EntryResult | BaseException]:
+    """A feed's entries: pages fetched and extracted concurrently, then every text stored in
+    one transaction (one commit per feed). When that transaction fails on one entry (a
+    conflict with another worker, bad content, a bug), each entry is stored on its own, so the
+    others are kept as before. A failed entry is its exception in the list."""
+    pages = await asyncio.gather(
+        *(_entry_page(ctx, feed, e, known.get(e.key), feed_capture=feed_capture) for e in entries),
+        return_exceptions=True,
+    )
+    out: list[EntryResult | BaseException] = []
+    batch: list[tuple[int, ParsedEntry, PageText]] = []
+    for entry, page in zip(entries, pages, strict=True):
+        if isinstance(page, PageText):
+            batch.append((len(out), entry, page))
+            out.append(EntryResult())  # replaced below
+        else:
+            out.append(page)  # nothing to store (unchanged, deferred), or the entry failed
+    if not batch:
+        return out
+    try:
+        items = [(entry, page) for _, entry, page in batch]
+        stored = await asyncio.to_thread(store_entries, ctx, feed, items)
+    except StorageError as err:
+        if not isinstance(err, StoreConflict):
+            raise  # the store itself failed (disk full, database gone): the feed fails
+        stored = None
+    except Exception:  # one entry's content or a bug: the entries one by one say which
+        stored = None
+    if stored is None:
+        one_by_one = await asyncio.gather(
+            *(_store_one(ctx, feed, entry, page) for _, entry, page in batch),
+            return_exceptions=True,
+        )
+        for (i, _, _), item in zip(batch, one_by_one, strict=True):
+            out[i] = item
+        return out
+    for (i, _, page), result in zip(batch, stored, strict=True):
+        result.fell_back = page.fallback
+        ctx.tally.versions += result.new_version
+        out[i] = result
+    return out
 
 
 async def process_entry(
@@ -214,6 +259,22 @@ async def process_entry(
     feed_capture: Exchange | None = None,
 ) -> EntryResult:
     """Extract the entry's text and store a version if it changed; detect and record changes."""
+    page = await _entry_page(ctx, feed, entry, known, revisit=revisit, feed_capture=feed_capture)
+    if isinstance(page, EntryResult):
+        return page
+    return await _store_one(ctx, feed, entry, page)
+
+
+async def _entry_page(
+    ctx: Context,
+    feed: FeedState,
+    entry: ParsedEntry,
+    known: KnownArticle | None,
+    *,
+    revisit: bool = False,
+    feed_capture: Exchange | None = None,
+) -> PageText | EntryResult:
+    """The entry's text to store, or its result when there is nothing to store."""
     if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
     try:
@@ -222,6 +283,13 @@ async def process_entry(
         return EntryResult(deferred=True)
     if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
         page = replace(page, capture=feed_capture)  # what changed came from the feed's body
+    return page
+
+
+async def _store_one(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText
+) -> EntryResult:
+    """One entry in a transaction of its own."""
     try:
         result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
         result.fell_back = page.fallback
@@ -266,6 +334,10 @@ async def extract_entry_text(
         note = f"redirected to {result.url}"
         return PageText(None, "page", gone=True, note=note, capture=result.capture)
     raw_hash = hashlib.sha256(result.body).hexdigest()
+    if known is not None and known.page_raw_hash == raw_hash:
+        # The very bytes the latest version was extracted from (a server that ignores
+        # conditional GETs, an item re-listed with its page untouched): as a 304, no extraction.
+        return PageText(None, "page", validators=result.validators)
     try:
         if ctx.extractor is not None:
             extracted = await ctx.extractor.extract(result.body, result.url)
@@ -302,6 +374,44 @@ def _feed_text(entry: ParsedEntry, reason: str | None = None, note: str | None =
 
 
 # -- feed bookkeeping ------------------------------------------------------------------------
+
+
+UNCHANGED_BATCH = 200  # feeds that did not change, recorded in one transaction
+
+
+async def _record_unchanged(ctx: Context, feed: FeedState, result: FetchResult) -> None:
+    """A feed that did not change: in a one-shot pass its bookkeeping waits for a batch (one
+    commit per 200 feeds, not one each); elsewhere it is written at once."""
+    if ctx.unchanged is None:
+        await _record_ok(ctx, feed, result)
+        return
+    wait = next_wait(feed, result, ctx.clock())
+    validators = result.validators
+    ctx.unchanged.append(UnchangedFeed(feed.id, wait, validators.etag, validators.last_modified))
+    if len(ctx.unchanged) >= UNCHANGED_BATCH:
+        await flush_unchanged(ctx)
+
+
+async def flush_unchanged(ctx: Context) -> None:
+    """Write the batched bookkeeping of unchanged feeds (lost on a crash: those feeds are then
+    checked again with their previous validators, nothing else)."""
+    if not ctx.unchanged:
+        return
+    batch, ctx.unchanged[:] = list(ctx.unchanged), []
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            for u in batch:
+                feeds.record_ok(
+                    session,
+                    u.feed_id,
+                    wait=u.wait,
+                    etag=u.etag,
+                    last_modified=u.last_modified,
+                    body_hash=None,
+                )
+
+    await asyncio.to_thread(write)
 
 
 async def _record_ok(
@@ -392,6 +502,7 @@ async def run_pass(
 ) -> list[FeedOutcome]:
     """Refresh every feed once (bounded concurrency); per-feed failures are outcomes."""
     limit = asyncio.Semaphore(concurrency)
+    ctx.unchanged = []
 
     async def one(feed: FeedState) -> FeedOutcome:
         async with limit:
@@ -411,7 +522,14 @@ async def run_pass(
             on_outcome(outcome)
         return outcome
 
-    return list(await asyncio.gather(*(one(f) for f in feed_states)))
+    try:
+        return list(await asyncio.gather(*(one(f) for f in feed_states)))
+    finally:
+        try:
+            await flush_unchanged(ctx)
+        except StorageError as err:  # those feeds are checked again next pass: nothing lost
+            logger.warning("bookkeeping of unchanged feeds not written: %s", err)
+        ctx.unchanged = None
 
 
 def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[FeedState]:

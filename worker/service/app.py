@@ -138,8 +138,7 @@ def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
     for attempt in range(3):
         try:
             with store.write() as session:
-                for spec in specs:
-                    feeds.upsert(session, spec)
+                feeds.upsert_many(session, specs)
             return
         except StoreConflict:
             if attempt == 2:

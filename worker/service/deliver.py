@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from alerts.backoff import RetryPolicy, expired, next_attempt_delay
-from alerts.channels import deliver, deliver_digest
 from alerts.config import ChannelConfig, EmailChannelConfig, WebhookChannelConfig
 from alerts.durations import format_duration
 from alerts.errors import DeliveryError
@@ -152,6 +151,10 @@ def _claim_span(channel: ChannelConfig, batch: int) -> timedelta:
 
 async def _deliver_channel(run: _Run, channel: ChannelConfig) -> int:
     """Send every due row of one channel, batch by batch; returns how many were sent."""
+    # The channels (SMTP, webhook, apprise) are imported only when a row is due: most passes
+    # have none to send, and the import is ~0.1 s.
+    from alerts.channels import deliver, deliver_digest
+
     batch = _batch_size(channel)
     span = _claim_span(channel, batch)
     attempted: set[int] = set()

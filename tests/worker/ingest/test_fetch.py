@@ -214,6 +214,38 @@ async def test_connection_refused_is_a_fetch_error() -> None:
     assert url in str(info.value)
 
 
+async def test_server_hanging_up_is_a_fetch_error_and_the_host_is_tried_again(
+    server: LocalServer,
+) -> None:
+    def hang_up(req: Request, h: BaseHTTPRequestHandler) -> None:
+        h.close_connection = True  # no status line: the connection just closes
+
+    url = server.route("/gone", hang_up)
+    fine = server.static("/fine", FEED)
+    async with Fetcher() as fetcher:
+        with pytest.raises(FetchError) as info:
+            await fetcher.fetch(url)
+        # not taken for a connect that hung (that would pause the host for minutes)
+        assert not isinstance(info.value, FetchTimeout) and url in str(info.value)
+        assert (await fetcher.fetch(fine)).body == FEED
+
+
+async def test_credentials_in_the_url_are_sent_as_basic_auth(server: LocalServer) -> None:
+    def echo(req: Request, h: BaseHTTPRequestHandler) -> Response:
+        return Response(200, req.headers.get("authorization", "none").encode(), {})
+
+    url = server.route("/private", echo).replace("http://", "http://reader:hunter2@")
+    async with Fetcher() as fetcher:
+        result = await fetcher.fetch(url)
+    assert result.body == b"Basic cmVhZGVyOmh1bnRlcjI="  # reader:hunter2
+
+
+async def test_a_12_kb_header_is_read_as_httpx_would(server: LocalServer) -> None:
+    url = server.static("/cookie", FEED, Set_Cookie="c=" + "x" * 12_000)
+    async with Fetcher() as fetcher:
+        assert (await fetcher.fetch(url)).body == FEED
+
+
 # --- SSRF guard. Blocked hosts are only resolved, never connected to. ---
 
 

@@ -2,7 +2,7 @@
 
 Real processes: the CLI in a subprocess, a feed of 22 pages on 127.0.0.1 (the last four hang,
 so the pass is still running when it is killed), one extraction worker so the pool (resource
-tracker, forkserver, worker) starts after the 16th page. SIGKILL runs no cleanup in the killed
+tracker, forkserver, worker) starts after POOL_AFTER pages. SIGKILL runs no cleanup in the killed
 process; the pool's processes must notice and exit by themselves.
 """
 
@@ -21,9 +21,10 @@ import pytest
 
 from tests.support.farm import REPORT, Farm
 from tests.support.httpserver import LocalServer, Request, Response
+from worker.ingest.extract_pool import POOL_AFTER
 
 ROOT = Path(__file__).resolve().parents[3]
-FAST, SLOW = 18, 4
+FAST, SLOW = POOL_AFTER + 2, 4
 
 
 def children(pid: int) -> list[int]:

@@ -6,6 +6,7 @@ import asyncio
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import pytest
 import sqlalchemy as sa
@@ -15,7 +16,7 @@ from storage import changes, deliveries, versions
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Article, Feed, Version
-from tests.support.farm import REPORT, Farm
+from tests.support.farm import REPORT, Farm, Page
 from worker.config import Settings
 from worker.ingest.fetch import FetchOptions
 from worker.output.console import Console
@@ -234,6 +235,28 @@ def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
     assert count(rt.store, Version) == 3
 
 
+def test_a_feeds_entries_share_a_transaction_but_one_that_fails_to_store_loses_no_other(
+    db_url, farm, server, monkeypatch
+):
+    import worker.pipeline.snapshot as snapshot
+
+    real = snapshot.normalize_text
+
+    def flaky(text: str) -> str:  # fault injection: a bug while storing one entry
+        if "Item 1." in text:
+            raise RuntimeError("store bug")
+        return real(text)
+
+    monkeypatch.setattr(snapshot, "normalize_text", flaky)
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    first = asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
+    assert first.errors == 0 and first.new_versions == 2 and count(rt.store, Version) == 2
+    monkeypatch.setattr(snapshot, "normalize_text", real)
+    second = run(rt)  # the failed entry is retried; the two stored are not stored again
+    assert second.new_versions == 1 and count(rt.store, Version) == 3
+
+
 def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_url, server):
     server.static("/down.xml", "no", status=503)
     rt = make_runtime(db_url, backoff_cap=300.0)
@@ -266,14 +289,65 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
             from worker.pipeline.refresh import load_feed_states, run_pass
             from worker.service.app import pipeline_context
 
-            # pool_after=1: from the second page on, pages go to the process pool
-            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=1) as x:
+            # the pool started before the pass: every page goes to it
+            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=0) as x:
+                await x.start()
                 ctx = pipeline_context(rt, f, extractor=x)
                 outcomes = await run_pass(ctx, load_feed_states(rt.store))
-                return outcomes, x._pool is not None or workers == 0
+                return outcomes, x.pooled == 6 or workers == 0
 
         outcomes, pooled = asyncio.run(one())
         assert pooled and outcomes[0].new_versions == 6
         with rt.store.read() as s:
             texts[workers] = sorted(versions.text_of(s, v) for v in s.scalars(sa.select(Version)))
     assert texts[0] == texts[2]
+
+
+def test_a_page_served_again_byte_for_byte_is_not_extracted_again(db_url, server):
+    # A server that ignores conditional GETs: the same bytes, 200, every time.
+    page = Page("Report", ["Item.", *REPORT])
+    server.static("/p.html", page.html(), Content_Type="text/html; charset=utf-8")
+    farm = Farm(server)
+    farm.pages["/p.html"] = page
+    farm.add_feed("/rss.xml", ["/p.html"])
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+
+    async def extracted() -> int:
+        from worker.ingest.extract_pool import Extractor
+        from worker.ingest.fetch import Fetcher
+        from worker.pipeline.refresh import load_feed_states, run_pass
+        from worker.service.app import pipeline_context
+
+        async with Fetcher(rt.settings.fetch) as f, Extractor(0) as x:
+            await run_pass(pipeline_context(rt, f, extractor=x), load_feed_states(rt.store))
+            return x.calls
+
+    assert asyncio.run(extracted()) == 1
+    farm.descriptions["/p.html"] = "re-listed"  # the item changed, so its page is fetched again
+    assert asyncio.run(extracted()) == 0
+    assert len(server.hits("/p.html")) == 2 and count(rt.store, Version) == 1
+    page.paragraphs[1] = page.paragraphs[1].replace("Beijing", "Shanghai")  # now it changed
+    server.static("/p.html", page.html(), Content_Type="text/html; charset=utf-8")
+    farm.descriptions["/p.html"] = "edited"
+    assert asyncio.run(extracted()) == 1 and count(rt.store, Version) == 2
+
+
+def test_feeds_answering_304_are_recorded_by_the_end_of_the_pass(db_url, farm, server):
+    # A one-shot pass writes the bookkeeping of unchanged feeds in batches: all of it is there
+    # once the pass returns.
+    rt = make_runtime(db_url)
+    urls = [server.url("/rss.xml"), *(farm.add_feed(f"/more/{i}.xml", []) for i in range(4))]
+    sync_feeds(rt.store, [FeedSpec(url, None, 60) for url in urls])
+    run(rt)
+    with rt.store.read() as s:
+        first = {f.url: (f.last_ok_at, f.etag) for f in s.scalars(sa.select(Feed))}
+    time.sleep(0.01)
+    second = run(rt)
+    assert second.new_versions == 0
+    paths = [urlsplit(u).path for u in urls]
+    assert all(server.hits(p)[-1].headers.get("if-none-match") for p in paths)  # 304s
+    with rt.store.read() as s:
+        for feed in s.scalars(sa.select(Feed)):
+            assert feed.last_ok_at > first[feed.url][0] and feed.etag == first[feed.url][1]
+            assert feed.next_fetch_at is not None and feed.error_count == 0
