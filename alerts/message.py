@@ -1,18 +1,20 @@
 """A change event (SPEC.md "Change event" dict) in, an `Alert` value out.
 
-`Alert` keeps the raw event for the webhook body and pulls out, defensively, the parts the
-filters and renderers need. Events come from our own store, but an older schema or a partial
-event must still render, so every field has a safe default.
+`Alert` keeps the event for the webhook body and pulls out the parts the filters and
+renderers need. The event is typed (alerts/event.py): the pipeline builds a ChangeEvent, and an
+event read back from the store has been through alerts.event.decode, so its fields are read
+as they are, without defaults or coercions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
+from alerts.event import Attendees, ChangeEvent, Edit
 from alerts.safe_text import mask_url
 
 
@@ -103,26 +105,25 @@ class Alert:
         return max(0.0, min(1.0, 1.0 - self.similarity))
 
     @classmethod
-    def from_event(cls, event: Mapping[str, Any]) -> Alert:
-        """Build an Alert from a change-event dict; unknown or missing fields get defaults."""
-        feed = _mapping(event.get("feed"))
-        article = _mapping(event.get("article"))
-        similarity = event.get("similarity")
+    def from_event(cls, event: ChangeEvent) -> Alert:
+        """Build an Alert from a change event."""
+        feed, article = event["feed"], event["article"]
+        attendees = event.get("attendees")
         return cls(
-            id=str(event.get("id") or ""),
-            kind=str(event.get("kind") or "change"),
-            title=str(article.get("title") or mask_url(str(article.get("url") or "(untitled)"))),
+            id=event["id"],
+            kind=event["kind"],
+            title=article["title"] or mask_url(article["url"] or "(untitled)"),
             # masked again here: events stored before URLs were masked at detection
-            article_url=mask_url(str(article.get("url") or "")),
-            feed_url=mask_url(str(feed.get("url") or "")),
-            feed_title=str(feed.get("title") or ""),
-            summary=str(event.get("summary") or ""),
-            similarity=float(similarity) if isinstance(similarity, int | float) else None,
-            detected_at=str(event.get("detected_at") or ""),
-            edits=tuple(_edit(e) for e in _seq(_mapping(event.get("wording")).get("edits"))),
-            attendees=_attendees(_mapping(event.get("attendees"))),
-            from_version=_int_or_none(event.get("from_version")),
-            to_version=_int_or_none(event.get("to_version")),
+            article_url=mask_url(article["url"] or ""),
+            feed_url=mask_url(feed["url"]),
+            feed_title=feed["title"] or "",
+            summary=event["summary"],
+            similarity=event["similarity"],
+            detected_at=event["detected_at"],
+            edits=tuple(_edit(e) for e in event["wording"]["edits"]),
+            attendees=AlertAttendees() if attendees is None else _attendees(attendees),
+            from_version=event["from_version"],
+            to_version=event["to_version"],
             people=_finding_people(event),
             event=MappingProxyType(dict(event)),
         )
@@ -131,7 +132,7 @@ class Alert:
     def test(cls, now: datetime | None = None) -> Alert:
         """A synthetic alert for `wirediff alerts test`, shaped like a real attendee change."""
         when = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        event: dict[str, Any] = {
+        event: ChangeEvent = {
             "type": "change",
             "schema": 1,
             "id": f"test-{when}",
@@ -174,62 +175,35 @@ class Alert:
         return replace(cls.from_event(event), is_test=True)
 
 
-def _finding_people(event: Mapping[str, Any]) -> tuple[str, ...]:
+def _finding_people(event: ChangeEvent) -> tuple[str, ...]:
     """Names an `absence` or `rank` aspect carries: canonical, and as written (`names`)."""
     names: list[str] = []
-    for kind in ("absence", "rank"):
-        aspect = _mapping(event.get(kind))
-        names += _strs(aspect.get("people")) + _strs(aspect.get("names"))
+    for aspect in (event.get("absence"), event.get("rank")):
+        if aspect is not None:
+            names += [*aspect.get("people", ()), *aspect.get("names", ())]
     return tuple(dict.fromkeys(names))
 
 
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _seq(value: Any) -> Sequence[Any]:
-    return value if isinstance(value, list | tuple) else ()
-
-
-def _strs(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in _seq(value))
-
-
-def _int_or_none(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _edit(raw: Any) -> AlertEdit:
-    e = _mapping(raw)
+def _edit(e: Edit) -> AlertEdit:
     return AlertEdit(
-        op=str(e.get("op") or "replace"),
-        before=str(e.get("before") or ""),
-        after=str(e.get("after") or ""),
-        context=str(e.get("context") or ""),
-        cls=str(e.get("class") or ""),
-        touches=_strs(e.get("touches")),
+        op=e["op"],
+        before=e["before"],
+        after=e["after"],
+        context=e["context"],
+        cls=e["class"],
+        touches=tuple(e["touches"]),
     )
 
 
-def _attendees(a: Mapping[str, Any]) -> AlertAttendees:
-    variants = tuple(
-        AlertVariant(_strs(_mapping(v).get("before")), _strs(_mapping(v).get("after")))
-        for v in _seq(a.get("variants"))
-    )
-    roles = tuple(
-        AlertRoleChange(
-            str(_mapping(r).get("name") or ""),
-            str(_mapping(r).get("before") or ""),
-            str(_mapping(r).get("after") or ""),
-        )
-        for r in _seq(a.get("role_changes"))
-    )
+def _attendees(a: Attendees) -> AlertAttendees:
     return AlertAttendees(
-        before=_strs(a.get("before")),
-        after=_strs(a.get("after")),
-        added=_strs(a.get("added")),
-        removed=_strs(a.get("removed")),
-        reordered=bool(a.get("reordered")),
-        variants=variants,
-        role_changes=roles,
+        before=tuple(a["before"]),
+        after=tuple(a["after"]),
+        added=tuple(a["added"]),
+        removed=tuple(a["removed"]),
+        reordered=a["reordered"],
+        variants=tuple(AlertVariant(tuple(v["before"]), tuple(v["after"])) for v in a["variants"]),
+        role_changes=tuple(
+            AlertRoleChange(r["name"], r["before"], r["after"]) for r in a.get("role_changes", ())
+        ),
     )

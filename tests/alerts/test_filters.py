@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 
 from alerts.config import parse_channels
+from alerts.event import ChangeEvent
 from alerts.message import Alert
+from tests.support.events import change_event, whole_edit
 
 HOOK = {"type": "webhook", "url": "https://h.example.org/", "secret_env": "S"}
 
@@ -17,16 +19,14 @@ def passes(event: dict[str, Any], **filters: Any) -> bool:
     return cfg.matches(Alert.from_event(event))
 
 
-def wording_only(before: str, after: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": "c1",
-        "kind": "wording",
-        "feed": {"url": "https://a.example.org/rss"},
-        "article": {"url": "https://a.example.org/1", "title": "t"},
-        "similarity": 0.95,
-        "wording": {"edits": [{"op": "replace", "before": before, "after": after}]},
-        **extra,
-    }
+def wording_only(before: str, after: str) -> ChangeEvent:
+    return change_event(
+        "c1",
+        feed={"url": "https://a.example.org/rss", "title": None},
+        article={"url": "https://a.example.org/1", "guid": None, "title": "t"},
+        similarity=0.95,
+        wording={"edits": [whole_edit("replace", before, after)]},
+    )
 
 
 def test_no_filters_pass_everything(event) -> None:
@@ -49,7 +49,7 @@ def test_kinds_match_any_aspect_of_the_event(event) -> None:
 def test_min_change_is_one_minus_similarity(event) -> None:
     assert passes(event, min_change=0.09)  # similarity 0.91
     assert not passes(event, min_change=0.2)
-    removed = {**event, "kind": "removed", "similarity": None}
+    removed = {**event, "kind": "removed", "similarity": 0.0, "to_version": None}
     assert passes(removed, min_change=0.9)  # a takedown is a total change
 
 

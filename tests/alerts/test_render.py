@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 from alerts import render
 from alerts.message import Alert
+from tests.support.events import change_event, whole_edit
 
 
 class TagCollector(HTMLParser):
@@ -74,7 +75,7 @@ def test_only_our_own_markup_survives(event) -> None:
 
 
 def test_huge_diff_is_cut_with_a_note(event) -> None:
-    edit = {"op": "insert", "before": "", "after": "x" * 100, "context": "ctx"}
+    edit = whole_edit("insert", "", "x" * 100, "ctx")
     event["wording"]["edits"] = [edit] * 5000
     alert = Alert.from_event(event)
     html = render.render_html(alert)
@@ -85,22 +86,22 @@ def test_huge_diff_is_cut_with_a_note(event) -> None:
 
 def test_one_gigantic_edit_is_clipped_by_size(event) -> None:
     event["wording"]["edits"] = [
-        {"op": "insert", "before": "", "after": "y" * 1_000_000, "context": ""},
-        {"op": "insert", "before": "", "after": "z" * 30_000, "context": ""},
-    ] + [{"op": "delete", "before": "w" * 1500, "after": "", "context": ""}] * 40
+        whole_edit("insert", "", "y" * 1_000_000),
+        whole_edit("insert", "", "z" * 30_000),
+    ] + [whole_edit("delete", "w" * 1500, "")] * 40
     html = render.render_html(Alert.from_event(event))
     assert len(html) < 40_000 and "more edits not shown" in html
 
 
 def test_subject_is_one_line() -> None:
-    alert = Alert.from_event({"id": "x", "kind": "title", "article": {"title": "A\r\nBcc: x@y"}})
+    article = {"url": None, "guid": None, "title": "A\r\nBcc: x@y"}
+    alert = Alert.from_event(change_event("x", "title", article=article))
     assert render.subject(alert) == "[wirediff] title: A Bcc: x@y"
 
 
-def test_partial_event_still_renders() -> None:
-    alert = Alert.from_event(
-        {"id": "x", "kind": "removed", "article": {"url": "https://a.example/1"}}
-    )
+def test_an_event_without_titles_renders() -> None:
+    article = {"url": "https://a.example/1", "guid": None, "title": None}
+    alert = Alert.from_event(change_event("x", "removed", article=article, to_version=None))
     assert "https://a.example/1" in render.render_text(alert)
     assert "removed" in render.render_html(alert)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from alerts.event import ChangeEvent
+from alerts.event import ChangeEvent, Edit
 
 
 def change_event(
@@ -39,4 +39,16 @@ def people(after: list[str]) -> dict[str, Any]:
         "removed": [],
         "reordered": False,
         "variants": [],
+    }
+
+
+def whole_edit(op: str, before: str, after: str, context: str = "") -> Edit:
+    """A wording edit with every field of SPEC's shape (class and touches left empty)."""
+    return {
+        "op": op,
+        "before": before,
+        "after": after,
+        "context": context,
+        "class": "",
+        "touches": [],
     }

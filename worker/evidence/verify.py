@@ -17,17 +17,16 @@ article):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 import zstandard
 from sqlalchemy.orm import Session
 
-from storage import articles, bodies, captures, chain
+from storage import articles, bodies, captures, chain, evidence
 from storage.db import Store
 from storage.digests import (
     GENESIS,
@@ -39,7 +38,6 @@ from storage.digests import (
     sha256_hex,
     version_material_of,
 )
-from storage.models import Article, Body, Capture, CaptureBlob, Record, Version
 
 KEEP_PROBLEMS = 1000  # problems kept in full; the rest are counted
 
@@ -165,10 +163,8 @@ def verify(
         from_seq = 1
         if since is not None:
             scope = f"records since {since.isoformat().replace('+00:00', 'Z')}"
-            first = session.scalar(
-                sa.select(sa.func.min(Record.seq)).where(Record.created_at >= since)
-            )
-            from_seq = int(first) if first is not None else _next_seq(session)
+            first = evidence.first_seq_since(session, since)
+            from_seq = first if first is not None else _next_seq(session)
         report = VerifyReport(scope)
         _walk_log(session, report, from_seq, article_ids)
         _check_texts(session, report, from_seq, article_ids)
@@ -191,20 +187,13 @@ def _next_seq(session: Session) -> int:
 def _walk_log(
     session: Session, report: VerifyReport, from_seq: int, article_ids: list[int] | None
 ) -> None:
-    tombstones: dict[int, int] = {
-        int(feed_id): int(seq)
-        for feed_id, seq in session.execute(
-            sa.select(Record.feed_id, sa.func.max(Record.seq))
-            .where(Record.kind == "feed_removed")
-            .group_by(Record.feed_id)
-        ).all()
-    }
+    tombstones = evidence.feed_removals(session)
     whole = article_ids is None
     expected = from_seq
     previous_chain = _chain_before(session, from_seq, report)
     last_of: dict[int, str | None] = {}
     seen_articles: set[int] = set()
-    for row in chain.stream(session, chain.log_query(from_seq=from_seq, article_ids=article_ids)):
+    for row in evidence.log(session, from_seq, article_ids):
         report.records += 1
         if row.article_id is not None:
             seen_articles.add(row.article_id)
@@ -241,7 +230,7 @@ def _walk_log(
 def _chain_before(session: Session, seq: int, report: VerifyReport) -> str | None:
     if seq <= 1:
         return GENESIS
-    value = session.scalar(sa.select(Record.chain_hash).where(Record.seq == seq - 1))
+    value = chain.hash_at(session, seq - 1)
     if value is None:
         report.add(Problem(seq, None, None, f"log position {seq - 1} is missing (record deleted)"))
     return value
@@ -361,28 +350,12 @@ def _check_capture(row: Any, report: VerifyReport, problem: Callable[[str], None
 # -- 2. texts --------------------------------------------------------------------------------
 
 
-def _scoped(query: Any, from_seq: int, article_ids: list[int] | None) -> Any:
-    query = query.where(Record.seq >= from_seq)
-    if article_ids is not None:
-        query = query.where(Record.article_id.in_(article_ids))
-    return query
-
-
 def _check_texts(
     session: Session, report: VerifyReport, from_seq: int, article_ids: list[int] | None
 ) -> None:
     """Texts in article order, so a delta's base (the previous version's text) is at hand."""
-    query = _scoped(
-        sa.select(Record.seq, Record.article_id, Record.number, Version.text_hash, Body.data)
-        .select_from(Record)
-        .join(Version, Version.id == Record.version_id)
-        .outerjoin(Body, Body.hash == Version.text_hash)
-        .where(Record.kind == "version"),
-        from_seq,
-        article_ids,
-    ).order_by(Version.article_id, Version.number)
     recent: dict[str, str] = {}  # the last few texts decoded: delta bases
-    for row in chain.stream(session, query):
+    for row in evidence.version_texts(session, from_seq, article_ids):
         if row.text_hash in recent:
             report.texts += 1
             continue
@@ -426,24 +399,7 @@ def _check_bodies(
     article_ids: list[int] | None,
     capture_dir: Path | None,
 ) -> None:
-    used = (
-        _scoped(
-            sa.select(sa.func.min(Record.seq).label("seq"), Capture.body_sha256.label("sha"))
-            .select_from(Record)
-            .join(Capture, Capture.id == Record.capture_id),
-            from_seq,
-            article_ids,
-        )
-        .group_by(Capture.body_sha256)
-        .subquery()
-    )
-    query = (
-        sa.select(used.c.seq, used.c.sha, CaptureBlob.place, CaptureBlob.data)
-        .select_from(used)
-        .outerjoin(CaptureBlob, CaptureBlob.sha256 == used.c.sha)
-        .order_by(used.c.seq)
-    )
-    for row in _rows(session, query):
+    for row in evidence.capture_bodies(session, from_seq, article_ids):
         if row.place is None:
             what: str | None = "its capture body is missing (row deleted)"
         elif row.place == captures.DROPPED:
@@ -453,7 +409,7 @@ def _check_bodies(
             report.bodies += 1
             what = captures.check_body(row.place, row.data, row.sha, capture_dir)
         if what is not None:
-            record = session.get(Record, row.seq)
+            record = evidence.record_at(session, row.seq)
             report.add(
                 Problem(
                     row.seq,
@@ -462,10 +418,6 @@ def _check_bodies(
                     what,
                 )
             )
-
-
-def _rows(session: Session, query: Any) -> Iterator[Any]:
-    yield from chain.stream(session, query, batch=200)  # bodies are large: small batches
 
 
 # -- 4. versions no record names -------------------------------------------------------------
@@ -477,17 +429,7 @@ def _unlogged_versions(
     since: datetime | None,
     article_ids: list[int] | None,
 ) -> None:
-    query = (
-        sa.select(Version.article_id, Version.number)
-        .outerjoin(Record, Record.version_id == Version.id)
-        .where(Record.seq.is_(None))
-        .order_by(Version.id)
-    )
-    if since is not None:
-        query = query.where(Version.fetched_at >= since)
-    if article_ids is not None:
-        query = query.where(Version.article_id.in_(article_ids))
-    for row in chain.stream(session, query):
+    for row in evidence.unlogged_versions(session, since, article_ids):
         report.add(
             Problem(
                 None,
@@ -501,8 +443,8 @@ def _unlogged_versions(
 def describe(store: Store, problem: Problem) -> str:
     """One line naming the record: position, article URL, version, what does not match."""
     with store.read() as session:
-        article = session.get(Article, problem.article_id) if problem.article_id else None
-        record = session.get(Record, problem.seq) if problem.seq is not None else None
+        article = evidence.article(session, problem.article_id) if problem.article_id else None
+        record = evidence.record_at(session, problem.seq) if problem.seq is not None else None
     name = (article.url or article.key) if article is not None else None
     if name is None and problem.article_id is not None:
         name = f"#{problem.article_id} (row deleted)"

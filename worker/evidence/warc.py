@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-import sqlalchemy as sa
 import zstandard
 from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeaders
@@ -43,10 +42,11 @@ from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
 import worker
-from storage import articles, bodies, captures, chain, feeds
+from storage import articles, bodies, captures, chain, evidence, feeds
 from storage.db import Store
 from storage.digests import removed_material, version_material_of
-from storage.models import Article, Body, Capture, CaptureBlob, Change, Feed, Record, Version
+from storage.evidence import Scope
+from storage.models import Capture, Record, Version
 from worker.evidence.verify import ScopeError
 
 _NAMESPACE = uuid.UUID("8f7e3a52-3c1d-4b7e-9a57-2f1c8e0d6b41")  # wirediff's WARC record ids
@@ -118,22 +118,20 @@ def export_warc(
     return report
 
 
-def _scope(session: Session, selection: Selection) -> Any:
-    """A WHERE clause over `records` for the selection (ScopeError when it names nothing)."""
-    clauses: list[Any] = [Record.kind.in_(("version", "removed"))]
+def _scope(session: Session, selection: Selection) -> Scope:
+    """The records the selection takes (ScopeError when it names nothing)."""
+    feed_id = None
     if selection.feed_url is not None:
         feed = feeds.get_by_url(session, selection.feed_url)
         if feed is None:
             raise ScopeError(f"feed {selection.feed_url} is not in the store")
-        clauses.append(Record.feed_id == feed.id)
+        feed_id = feed.id
+    ids = None
     if selection.article_url is not None:
         ids = [a.id for a in articles.by_url(session, selection.article_url)]
         if not ids:
             raise ScopeError(f"no stored report with URL {selection.article_url}")
-        clauses.append(Record.article_id.in_(ids))
-    if selection.since is not None:
-        clauses.append(Record.created_at >= selection.since)
-    return sa.and_(*clauses)
+    return Scope(feed_id=feed_id, article_ids=ids, since=selection.since)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -161,16 +159,13 @@ def _write_warcinfo(writer: WARCWriter, session: Session, path: Path, selection:
 
 
 def _write_captures(
-    writer: WARCWriter, session: Session, scope: Any, capture_dir: Path | None, report: ExportReport
+    writer: WARCWriter,
+    session: Session,
+    scope: Scope,
+    capture_dir: Path | None,
+    report: ExportReport,
 ) -> None:
-    wanted = sa.select(Record.capture_id).where(scope, Record.capture_id.is_not(None))
-    query = (
-        sa.select(Capture, CaptureBlob.place, CaptureBlob.data)
-        .outerjoin(CaptureBlob, CaptureBlob.sha256 == Capture.body_sha256)
-        .where(Capture.id.in_(wanted))
-        .order_by(Capture.id)
-    )
-    for row in chain.stream(session, query, batch=50):
+    for row in evidence.export_captures(session, scope):
         capture = row.Capture
         _write_exchange(writer, capture, row.place, row.data, capture_dir, report)
 
@@ -282,32 +277,15 @@ def _payload(
 # -- versions and takedowns ------------------------------------------------------------------
 
 
-def _write_versions(writer: WARCWriter, session: Session, scope: Any, report: ExportReport) -> None:
+def _write_versions(
+    writer: WARCWriter, session: Session, scope: Scope, report: ExportReport
+) -> None:
     """Report by report (so a text's delta base is the text just written), each in log order;
     the change events come from a second cursor in the same order (a merge, not a query per
     version)."""
-    query = (
-        sa.select(
-            Record,
-            Version,
-            Body.data.label("text_data"),
-            Article.url.label("article_url"),
-            Article.key.label("article_key"),
-            Feed.url.label("feed_url"),
-            Capture,
-        )
-        .select_from(Record)
-        .outerjoin(Version, Version.id == Record.version_id)
-        .outerjoin(Body, Body.hash == Version.text_hash)
-        .outerjoin(Article, Article.id == Record.article_id)
-        .outerjoin(Feed, Feed.id == Record.feed_id)
-        .outerjoin(Capture, Capture.id == Record.capture_id)
-        .where(scope)
-        .order_by(Record.article_id, Record.seq)
-    )
     events = _EventsByArticle(session, scope)
     recent: dict[str, str] = {}
-    for row in chain.stream(session, query, batch=500):
+    for row in evidence.export_records(session, scope):
         record, version = row.Record, row.Version
         if record.kind == "version" and version is None:
             continue  # the version is gone (its feed was removed): nothing to export
@@ -360,16 +338,8 @@ def _text(session: Session, digest: str, data: bytes | None, recent: dict[str, s
 class _EventsByArticle:
     """Change events streamed in article order, handed out as the records reach each article."""
 
-    def __init__(self, session: Session, scope: Any) -> None:
-        articles_in_scope = sa.select(Record.article_id).where(scope)
-        query = (
-            sa.select(
-                Change.article_id, Change.kind, Change.from_version, Change.to_version, Change.event
-            )
-            .where(Change.article_id.in_(articles_in_scope))
-            .order_by(Change.article_id, Change.detected_at)
-        )
-        self._rows = chain.stream(session, query, batch=500)  # a second cursor, same order
+    def __init__(self, session: Session, scope: Scope) -> None:
+        self._rows = evidence.export_changes(session, scope)  # a second cursor, same order
         self._article: int | None = None
         self._current: list[Any] = []
         self._pending: Any = next(self._rows, None)

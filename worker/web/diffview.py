@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from alerts.message import Alert
+from alerts.message import AlertAttendees
 from worker.output.render import diff_runs
 
 _BREAK = re.compile(r"\s*\n\s*")
@@ -226,10 +226,10 @@ def people(event: Mapping[str, Any]) -> list[PersonRow]:
     attendees = event.get("attendees")
     if not attendees:
         return []
-    # rank changes among the names both lists keep, as alert messages count them
-    moved = {n: (a, b) for n, a, b in Alert.from_event(event).attendees.moved()}
     before: Sequence[str] = attendees.get("before") or ()
     after: Sequence[str] = attendees.get("after") or ()
+    # rank changes among the names both lists keep, as alert messages count them
+    moved = {n: (a, b) for n, a, b in AlertAttendees(tuple(before), tuple(after)).moved()}
     added, removed = set(attendees.get("added") or ()), set(attendees.get("removed") or ())
     roles = {
         str(r.get("name")): f"role: {r.get('before')} → {r.get('after')}"
