@@ -38,6 +38,7 @@ from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
 from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
+from worker.detect.events import GroupingOptions
 from worker.deliver import RetryPolicy
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
@@ -84,6 +85,7 @@ class ListenAddress(str):
 
 PositiveInt = typing.Annotated[int, msgspec.Meta(ge=1)]
 Factor = typing.Annotated[float, msgspec.Meta(gt=0)]
+Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
 
 
 def _decode(kind: type, value: Any) -> Any:
@@ -172,6 +174,22 @@ class AlertsRetryTable(_Table):
             raise ValueError(f"cap ({self.cap:g}s) is shorter than first ({self.first:g}s)")
 
 
+class EventsTable(_Table):
+    """[events]: grouping reports into events (docs/events.md explains each threshold)."""
+
+    enabled: bool = True
+    window: Interval = Interval(2 * 86400)  # whole days; see docs/events.md
+    join: Share = GroupingOptions().join
+    copy: Share = GroupingOptions().copy
+    title: Share = GroupingOptions().title
+    min_shared_people: PositiveInt = GroupingOptions().min_shared_people
+    candidates: PositiveInt = GroupingOptions().candidates
+
+    def __post_init__(self) -> None:
+        if self.window % 86400:
+            raise ValueError(f'window must be whole days (such as "2d"), got {self.window:g}s')
+
+
 class ServeTable(_Table):
     bind: ListenAddress = ListenAddress("127.0.0.1:8080")
     token_env: typing.Annotated[str, msgspec.Meta(min_length=1)] = "WIREDIFF_UI_TOKEN"
@@ -193,6 +211,7 @@ class ConfigFile(_Table):
     people: PeopleTable = msgspec.field(default_factory=PeopleTable)
     alerts_retry: AlertsRetryTable = msgspec.field(default_factory=AlertsRetryTable)
     serve: ServeTable = msgspec.field(default_factory=ServeTable)
+    events: EventsTable = msgspec.field(default_factory=EventsTable)
     feeds: tuple[FeedTable, ...] = ()
     alerts: tuple[dict[str, Any], ...] = ()  # checked by alerts.config.parse_channels
 
@@ -246,6 +265,7 @@ class Settings:
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
     evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
+    events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: [events] off
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -360,11 +380,25 @@ def _settings(
                 if f.interval < MIN_QUIET_INTERVAL
             ]
         ),
+        events=_events(config.events),
         evidence=evidence_options(
             {"keep_raw": config.storage.keep_raw, "capture_dir": config.storage.capture_dir},
             where,
             path,
         ),
+    )
+
+
+def _events(table: EventsTable) -> GroupingOptions | None:
+    if not table.enabled:
+        return None
+    return GroupingOptions(
+        window_days=int(table.window // 86400),
+        join=table.join,
+        copy=table.copy,
+        min_shared_people=table.min_shared_people,
+        title=table.title,
+        candidates=table.candidates,
     )
 
 
