@@ -38,8 +38,8 @@ from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
 from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
-from worker.detect.events import GroupingOptions
 from worker.deliver import RetryPolicy
+from worker.detect.events import GroupingOptions
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.feedurl import FeedURLError, check_feed_url
