@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from alerts.message import Alert
 
-KINDS = frozenset({"wording", "attendees", "removed", "restored", "title"})
+KINDS = frozenset({"wording", "attendees", "removed", "restored", "title", "discrepancy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,9 @@ def person_changed(alert: Alert, name: str) -> bool:
     """True when `name` was added, removed, re-spelled or re-roled, or an edit adds/drops it."""
     att = alert.attendees
     listed = [*att.added, *att.removed, *(r.name for r in att.role_changes)]
+    found = alert.event.get("discrepancy")
+    if isinstance(found, dict) and isinstance(found.get("detail"), dict):
+        listed.append(str(found["detail"].get("person") or ""))  # who is missing, or in what role
     for variant in att.variants:
         listed += [*variant.before, *variant.after]
     if any(_same_name(name, other) for other in listed):

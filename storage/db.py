@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 # The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
 # opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0004_evidence"
+SCHEMA_HEAD = "0005_events"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000

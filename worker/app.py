@@ -72,6 +72,7 @@ def pipeline_context(
         local_files=local_files,
         tally=tally or Tally(),
         captures=settings.evidence.policy,
+        events=settings.events,
     )
 
 

@@ -262,7 +262,16 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
 
 
 def _register_subcommands() -> None:
-    from worker import cli_alerts, cli_changes, cli_db, cli_demo, cli_evidence, cli_feeds, cli_run
+    from worker import (
+        cli_alerts,
+        cli_changes,
+        cli_db,
+        cli_demo,
+        cli_events,
+        cli_evidence,
+        cli_feeds,
+        cli_run,
+    )
     from worker.web import command as cli_serve
 
     modules = (
@@ -274,6 +283,7 @@ def _register_subcommands() -> None:
         cli_db,
         cli_serve,
         cli_evidence,
+        cli_events,
     )
     for module in modules:
         module.register(cli)

@@ -25,7 +25,7 @@ from worker.render import render_diff_html, render_diff_text
 from worker.seeds import load_roster
 from worker.textfile import read_text_file
 
-KINDS = ("wording", "attendees", "removed", "restored", "title")
+KINDS = ("wording", "attendees", "removed", "restored", "title", "discrepancy")
 
 
 def parse_since(value: str) -> datetime:

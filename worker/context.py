@@ -12,6 +12,7 @@ from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
 from storage.models import Article, Feed
+from worker.detect.events import GroupingOptions
 from worker.detect.roster import Roster
 from worker.extract_pool import Extractor
 from worker.fetch import Fetcher, Validators
@@ -113,6 +114,7 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: no grouping
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ class EntryResult:
     event: dict[str, Any] | None = None
     deferred: bool = False  # its page waited too long for a free slot and was never asked for
     fell_back: str | None = None  # PageText.fallback
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # new, of its event
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from worker.context import Context, EntryResult, FeedState, PageText
 from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
 from worker.events import Subject, build_event
+from worker.grouping import group_version
 from worker.parse import ParsedEntry
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
             return EntryResult(event=event)
         version = versions.add(session, article, new, previous)
         result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
+        result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
         # Last, so the log's append lock is held only until the commit right after.
         chain.seal_version(session, article, version, page.capture, ctx.captures)
         return result

@@ -57,7 +57,7 @@ class GroupingOptions:
     copy: float = 0.9  # texts this alike (start of the text, folded) are copies of one report
     min_shared_people: int = 2  # people evidence needs at least this many people in common
     title: float = 0.75  # same-language titles and leads this alike (folded) describe one event
-    candidates: int = 200  # at most this many candidate reports are scored per new report
+    candidates: int = 64  # at most this many candidate reports are scored per new report
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -447,7 +447,8 @@ class Discrepancy:
     @property
     def key(self) -> str:
         """Stable identity of the finding: the same disagreement found again is not new."""
-        material = "\x1f".join([self.kind, *self.reports, *sorted(map(str, self.detail.values()))])
+        stable = {k: v for k, v in self.detail.items() if k not in _VOLATILE}
+        material = "\x1f".join([self.kind, *self.reports, *sorted(map(str, stable.items()))])
         return hashlib.sha256(material.encode()).hexdigest()[:24]
 
     def to_dict(self) -> dict[str, Any]:
@@ -460,6 +461,9 @@ class Discrepancy:
 
 
 _LIST_ROLES = ("attended", "presided")
+# Parts of a finding that change as reports join (how many agree): not part of its identity,
+# so a finding confirmed by one more report is not new.
+_VOLATILE = frozenset({"named_by", "usual"})
 
 
 def discrepancies(members: Sequence[Member]) -> list[Discrepancy]:

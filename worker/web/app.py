@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storage.db import Store
 from storage.errors import StoreUnavailable
 from worker.detect.roster import Roster
-from worker.web import pages
+from worker.web import event_pages, pages
 from worker.web.auth import COOKIE, Gate, safe_next, same_secret, session_value
 from worker.web.site import Site, error, render, templates
 
@@ -114,6 +114,9 @@ def create_app(store: Store, roster: Roster, *, token: str | None = None) -> Sta
         Route("/reports.json", pages.report_page),
         Route("/feeds", pages.feeds_page),
         Route("/feeds.json", pages.feeds_page),
+        Route("/events", event_pages.events_page),
+        Route("/events.json", event_pages.events_page),
+        Route("/events/{event_id}", event_pages.event_page),
         Mount("/static", StaticFiles(packages=[("worker.web", "static")]), name="static"),
     ]
     if token:

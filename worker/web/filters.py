@@ -22,7 +22,7 @@ from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplifi
 from worker.durations import parse_duration
 from worker.errors import ConfigError
 
-KINDS = ("wording", "attendees", "removed", "restored", "title")
+KINDS = ("wording", "attendees", "removed", "restored", "title", "discrepancy")
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 PARAMS = ("feed", "kind", "person", "since", "until", "q")
