@@ -59,7 +59,8 @@ def person_changed(alert: Alert, name: str) -> bool:
     listed = [*att.added, *att.removed, *(r.name for r in att.role_changes)]
     found = alert.event.get("discrepancy")
     if isinstance(found, dict) and isinstance(found.get("detail"), dict):
-        listed.append(str(found["detail"].get("person") or ""))  # who is missing, or in what role
+        detail = found["detail"]  # who is missing, or in what role, however the reports write it
+        listed += [str(detail.get("person") or ""), *map(str, detail.get("names") or ())]
     for variant in att.variants:
         listed += [*variant.before, *variant.after]
     if any(_same_name(name, other) for other in listed):

@@ -323,8 +323,14 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     shared = _shared(a, b)
     people = 0.0
     small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
-    if shared >= max(opts.min_shared_people, 3) or (
-        small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2
+    # a short report that puts all its (two or more) people in the roles the other gives them too
+    in_roles = a.people_keys & b.people_keys
+    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
+    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
+    if (
+        shared >= max(opts.min_shared_people, 3)
+        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
+        or contained
     ):
         # overlap of the shorter list, discounted while few people are in common
         people = shared / min(len(ka), len(kb)) * min(1.0, shared / 3 if not small else 1.0)
@@ -463,7 +469,7 @@ class Discrepancy:
 _LIST_ROLES = ("attended", "presided")
 # Parts of a finding that change as reports join (how many agree): not part of its identity,
 # so a finding confirmed by one more report is not new.
-_VOLATILE = frozenset({"named_by", "usual"})
+_VOLATILE = frozenset({"named_by", "usual", "names"})
 
 
 def discrepancies(members: Sequence[Member]) -> list[Discrepancy]:
@@ -534,10 +540,20 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
                         f"{names[key]} ({role}) is missing from {m.url}; "
                         f"{count} of {len(others)} other reports name them",
                         (m.url,),
-                        {"person": names[key], "role": role, "named_by": count},
+                        {
+                            "person": names[key],
+                            "role": role,
+                            "named_by": count,
+                            "names": _spellings(members, key),
+                        },
                     )
                 )
     return out
+
+
+def _spellings(members: Sequence[Member], key: str) -> list[str]:
+    """How the reports write one person ("Zhao Leji", "赵乐际"): channels filter on any."""
+    return sorted({p.name for m in members for p in m.features.people if p.key == key})
 
 
 def _roles(members: Sequence[Member]) -> list[Discrepancy]:
@@ -567,7 +583,12 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
                             f"{names[key]}: {'/'.join(sorted(roles))} according to {m.url}, "
                             f"{'/'.join(sorted(usual))} according to {count} other reports",
                             (m.url,),
-                            {"person": names[key], "roles": sorted(roles), "usual": sorted(usual)},
+                            {
+                                "person": names[key],
+                                "roles": sorted(roles),
+                                "usual": sorted(usual),
+                                "names": _spellings(members, key),
+                            },
                         )
                     )
         elif len(views) == 2:
