@@ -6,7 +6,7 @@ Fills a fresh store (SQLite file in a temporary directory, or --db) with `--repo
 reports: the features of the real reports of bench/data/events (dev and test) spread over
 `--reports / --per-day` days, so every day holds many reports naming the same leaders (the
 hard case for a candidate index on people). Then groups 200 more reports, one transaction
-each, exactly as the pipeline does after storing a version (worker.grouping.place: lock,
+each, exactly as the pipeline does after storing a version (worker.pipeline.grouping.place: lock,
 candidate query on the index, scoring, membership and index rows) and reports the time per
 report (median and 95th percentile) and how many candidates were scored. Reading a report's
 features from its text (people extraction) is timed apart: it runs whether or not there is a
@@ -34,8 +34,8 @@ from storage import events as stored
 from storage.db import open_store
 from storage.models import Article, Event, EventKey, EventReport, Feed
 from worker.detect.events import Features, GroupingOptions, report_features
-from worker.grouping import place
-from worker.seeds import load_roster
+from worker.pipeline.grouping import place
+from worker.service.seeds import load_roster
 
 
 def main() -> None:

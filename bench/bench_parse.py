@@ -4,7 +4,7 @@
     python bench/bench_parse.py --hostile [--attributes 100000] [--unbounded]
 
 FOLDER defaults to tests/data/feeds; /work/shared/corpus/feeds has ~380. Prints ms per feed for
-worker.parse.parse_feed, raw feedparser.parse and, when installed, fastfeedparser.parse, plus how
+worker.ingest.parse.parse_feed, raw feedparser.parse and, when installed, fastfeedparser.parse, plus how
 many feeds each gave entries for and how many fastfeedparser entry lists differ in titles/links.
 
 --hostile: CPU seconds for a feed of one element with --attributes attributes, refused by
@@ -24,7 +24,7 @@ from typing import Any
 import feedparser
 
 from worker.errors import ParseError
-from worker.parse import parse_feed
+from worker.ingest.parse import parse_feed
 
 
 def _time(fn: Callable[[bytes], Any], bodies: list[bytes], repeat: int) -> tuple[float, list[Any]]:
@@ -50,7 +50,7 @@ def _cpu(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def hostile(attributes: int, unbounded: bool) -> None:
-    from worker.parse import _refuse_crowded_elements, _replace_invalid_char_refs
+    from worker.ingest.parse import _refuse_crowded_elements, _replace_invalid_char_refs
 
     names = " ".join(f'a{i}="x"' for i in range(attributes))
     body = (

@@ -42,7 +42,7 @@ SEED = ROOT / "seeds" / "000_51e97353ff3bef23.txt"
 
 def load_roster() -> Roster:
     """The roster wirediff itself uses: seeds/people.toml and the given names."""
-    from worker.seeds import load_roster as bundled
+    from worker.service.seeds import load_roster as bundled
 
     return bundled()
 

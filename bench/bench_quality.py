@@ -6,7 +6,7 @@ version pairs, and people extraction checked by hand on real news bodies.
 Versions: every labelled pair of versions/xinwenlianbo-md-versions (CCTV transcripts rewritten
 after publication; HTML tags stripped, the scraper's "(更新时间戳: ...)" footer dropped as a
 pipeline drops boilerplate) and versions/trafilatura-recaptures (one URL captured twice, new
-site template; both captures run through worker.extract.extract_article). Positive = a real
+site template; both captures run through worker.ingest.extract.extract_article). Positive = a real
 wording edit. Prints each pair's verdict and precision/recall of "changed" (WordDiff.changed).
 
 People: extract_people over the real article bodies (scrapinghub-aeb ground truth,
@@ -26,7 +26,7 @@ from pathlib import Path
 from worker.detect.diff import diff_words
 from worker.detect.lang import detect_language
 from worker.detect.people import extract_people
-from worker.extract import extract_article
+from worker.ingest.extract import extract_article
 
 _TAG = re.compile(r"<[^>]+>")
 _FOOTER = re.compile(r"\(更新时间戳: \d+\)")

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from storage import bodies
 from storage.db import Store
 from storage.models import Article, Body, Change, Delivery, Feed, Version
-from worker.events import Subject, build_event
+from worker.pipeline.events import Subject, build_event
 
 REPO = Path(__file__).resolve().parent.parent
 PEOPLE = [
@@ -271,7 +271,7 @@ def main() -> None:
         drop = None
         if args.pg:
             sys.path.insert(0, str(REPO))
-            from tests.pg import create_database, drop_database
+            from tests.support.pg import create_database, drop_database
 
             url = create_database(args.pg, prefix="wd_bench_serve")
             drop = lambda: drop_database(args.pg, url)  # noqa: E731

@@ -30,8 +30,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.farm import Farm  # noqa: E402
 from storage.db import Store  # noqa: E402
-from tests.pg import create_database, drop_database  # noqa: E402
-from worker.cluster import install_engine_schema  # noqa: E402
+from tests.support.pg import create_database, drop_database  # noqa: E402
+from worker.service.cluster import install_engine_schema  # noqa: E402
 
 STATS = (
     "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted, "
@@ -41,9 +41,9 @@ STATS = (
 
 def worker_main(config: str) -> None:
     """One cluster worker (what `wirediff run` does on a PostgreSQL store)."""
-    from worker.app import open_runtime
-    from worker.cluster import run_cluster
     from worker.config import load_settings
+    from worker.service.app import open_runtime
+    from worker.service.cluster import run_cluster
 
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     run_cluster(open_runtime(load_settings(config, os.environ), os.environ))

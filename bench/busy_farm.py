@@ -9,7 +9,7 @@
 `concurrency = per_host = --concurrency`. Every page answers within the deadline, so every
 version should be the page's own text: the figure to watch is how many pages took the feed's
 text instead (a page reported timed out) and how many feeds were errors. The test suite runs
-the same farm at half size with shorter times (tests/worker/test_busy_pass.py); this one takes
+the same farm at half size with shorter times (tests/worker/pipeline/test_busy_pass.py); this one takes
 about a minute. Figures: bench/README.md.
 """
 
@@ -30,14 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Version
-from tests.farm import REPORT, Farm
-from tests.httpserver import LocalServer
-from worker.app import Runtime, sync_feeds
+from tests.support.farm import REPORT, Farm
+from tests.support.httpserver import LocalServer
 from worker.config import Settings
-from worker.fetch import FetchOptions
-from worker.output import Console
-from worker.passes import one_pass
-from worker.seeds import load_roster
+from worker.ingest.fetch import FetchOptions
+from worker.output.console import Console
+from worker.pipeline.passes import one_pass
+from worker.service.app import Runtime, sync_feeds
+from worker.service.seeds import load_roster
 
 
 class _Quiet:

@@ -7,7 +7,7 @@ and lost.
 
 Everything is real and local: a private PostgreSQL server (initdb in a temporary directory, as
 the `postgres` user under root; never the shared server), a feed farm and a signed-webhook
-receiver on 127.0.0.1 (tests/httpserver.py), an SMTP server (aiosmtpd), and N worker processes
+receiver on 127.0.0.1 (tests/support/httpserver.py), an SMTP server (aiosmtpd), and N worker processes
 exactly as a user runs them (`python -m worker run --config F`), each restarted one second
 after it dies, the way systemd's Restart= would.
 
@@ -60,10 +60,10 @@ import sqlalchemy as sa  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
 from storage.db import Store  # noqa: E402
-from tests.farm import REPORT, Farm  # noqa: E402
-from tests.httpserver import LocalServer, Request, Response  # noqa: E402
-from tests.pg import PrivateServer, create_database  # noqa: E402
-from worker.cluster import install_engine_schema  # noqa: E402
+from tests.support.farm import REPORT, Farm  # noqa: E402
+from tests.support.httpserver import LocalServer, Request, Response  # noqa: E402
+from tests.support.pg import PrivateServer, create_database  # noqa: E402
+from worker.service.cluster import install_engine_schema  # noqa: E402
 
 SECRET = "chaos-hook-secret"
 MARK = "Revision {:05d} of this report was published."

@@ -30,7 +30,7 @@ from worker.detect.events import (
     discrepancies,
     report_features,
 )
-from worker.seeds import load_roster
+from worker.service.seeds import load_roster
 
 
 class MemoryIndex:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from tests.httpserver import LocalServer
-from tests.web.browser import chromium
+from tests.support.browser import chromium
+from tests.support.httpserver import LocalServer
+from tests.support.newsroom import build
 from tests.web.conftest import start_serve
-from tests.web.newsroom import build
 
 DOCS = Path(__file__).resolve().parent
 

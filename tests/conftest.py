@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.httpserver import LocalServer
+from tests.support.httpserver import LocalServer
 
 DATA = Path(__file__).parent / "data"
 
@@ -37,7 +37,7 @@ def pg_url() -> Iterator[str]:
         if os.environ.get("CI") == "true":
             pytest.fail("WIREDIFF_TEST_POSTGRES_URL is not set under CI: PostgreSQL tests must run")
         pytest.skip("PostgreSQL tests need WIREDIFF_TEST_POSTGRES_URL (see README)")
-    from tests.pg import fresh_database
+    from tests.support.pg import fresh_database
 
     with fresh_database(base) as url:
         yield url

@@ -37,13 +37,13 @@ from alerts.durations import describe, seconds
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
-from worker.deliver import ENV_KEYS as RETRY_ENV_KEYS
-from worker.deliver import RetryPolicy
 from worker.detect.events import GroupingOptions
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
-from worker.feedurl import FeedURLError, check_feed_url
-from worker.fetch import FetchOptions
+from worker.ingest.feedurl import FeedURLError, check_feed_url
+from worker.ingest.fetch import FetchOptions
+from worker.service.deliver import ENV_KEYS as RETRY_ENV_KEYS
+from worker.service.deliver import RetryPolicy
 
 DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
 MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
@@ -76,7 +76,7 @@ class Interval(Seconds):
 
 
 class FeedURL(str):
-    """An http(s) feed URL (worker.feedurl)."""
+    """An http(s) feed URL (worker.ingest.feedurl)."""
 
 
 class ListenAddress(str):

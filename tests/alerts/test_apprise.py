@@ -12,7 +12,7 @@ from alerts.config import AppriseChannelConfig, parse_channels
 from alerts.errors import AlertConfigError, DeliveryError
 from alerts.message import Alert
 from tests.alerts.conftest import free_port
-from tests.httpserver import LocalServer
+from tests.support.httpserver import LocalServer
 
 pytest.importorskip("apprise")
 

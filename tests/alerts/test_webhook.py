@@ -1,4 +1,4 @@
-"""Webhook delivery against a real HTTP server on 127.0.0.1 (tests/httpserver.py)."""
+"""Webhook delivery against a real HTTP server on 127.0.0.1 (tests/support/httpserver.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from alerts.config import WebhookChannelConfig, parse_channels
 from alerts.errors import DeliveryError
 from alerts.message import Alert
 from tests.alerts.conftest import free_port
-from tests.httpserver import LocalServer, Response
+from tests.support.httpserver import LocalServer, Response
 
 SECRET = "hook-secret-\u00e9"
 ENV = {"HOOK_SECRET": SECRET}

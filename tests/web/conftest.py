@@ -1,5 +1,5 @@
 """The real `wirediff serve`, started as a process on a free port over a store that a real
-`wirediff fetch` filled from the test farm (tests/web/newsroom.py). Built once per test session."""
+`wirediff fetch` filled from the test farm (tests/support/newsroom.py). Built once per test session."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.httpserver import LocalServer
-from tests.web.newsroom import Newsroom, build
+from tests.support.httpserver import LocalServer
+from tests.support.newsroom import Newsroom, build
 
 REPO = Path(__file__).resolve().parents[2]
 

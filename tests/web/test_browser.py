@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.web.browser import chromium, require_chromium
+from tests.support.browser import chromium, require_chromium
+from tests.support.newsroom import JS_LINK, Newsroom
 from tests.web.conftest import Served
-from tests.web.newsroom import JS_LINK, Newsroom
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page

@@ -1,9 +1,9 @@
 """How the pages cut a diff: paragraphs, side-by-side rows that stay aligned, moves, and edits
-touching a number, date or name (worker/web/diffview.py, over worker.render.diff_runs)."""
+touching a number, date or name (worker/web/diffview.py, over worker.output.render.diff_runs)."""
 
 from __future__ import annotations
 
-from tests.farm import REPORT
+from tests.support.farm import REPORT
 from worker.web.diffview import Marks, inline, people, side_by_side
 
 OLD = "\n\n".join(REPORT)

@@ -10,9 +10,9 @@ from urllib.parse import quote
 import feedparser
 import pytest
 
-from tests.alerting import json_lines, run_cli
+from tests.support.alerting import json_lines, run_cli
+from tests.support.newsroom import JS_LINK, SHOWN_HOSTILE_TITLE, Newsroom
 from tests.web.conftest import Served
-from tests.web.newsroom import JS_LINK, SHOWN_HOSTILE_TITLE, Newsroom
 
 
 def cli_objects(room: Newsroom, *args: str) -> list[dict[str, Any]]:

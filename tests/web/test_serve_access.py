@@ -13,10 +13,10 @@ import httpx
 import pytest
 from click.testing import CliRunner, Result
 
-from tests.alerting import json_lines, run_cli
-from tests.httpserver import LocalServer
+from tests.support.alerting import json_lines, run_cli
+from tests.support.httpserver import LocalServer
+from tests.support.newsroom import build
 from tests.web.conftest import REPO, serve_env, start_serve
-from tests.web.newsroom import build
 from worker.cli import cli
 
 TOKEN = "a-long-enough-test-token-0123456789"

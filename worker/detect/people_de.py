@@ -38,6 +38,13 @@ _REPORTER = re.compile(
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
+# A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
+# Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
+_SPEECH_FRONT = re.compile(
+    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer)\s+(?:[\wäöüß-]+\s+)?(?:Rede|Ansprache"
+    r"|Festrede|Grußwort|Grusswort|Eröffnungsrede|Begrüßung|Regierungserklärung|Laudatio"
+    r"|Predigt|Erklärung)\b"
+)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -71,6 +78,14 @@ def german_roles(
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)
         or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
+    roles: list[Role] = []
+    if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
+        roles.append("spoke")
+    return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
+    """The roles the cue words of a clause give a list in subject or object position."""
     roles: list[Role] = []
     for subject_role, object_role, pattern in cues.DE_CLAUSE_CUES:
         m = pattern.search(clause)

@@ -263,7 +263,8 @@ def _title_key(title: str, german: bool) -> str:
     return re.sub(r"(?:en|n|s)$", "", low) if german else low
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+\b")
+# Runs of capitalised words on one line (a name never spans a line break).
+_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
 
 
 @dataclass(slots=True)
@@ -276,11 +277,30 @@ class Context:
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
 
-    def full_name(self, word: str) -> str | None:
-        """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping")."""
+    def full_name(self, word: str, besides: str = "") -> str | None:
+        """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping"),
+        other than `besides` (the run being read)."""
         if self._by_word is None:
             self._by_word, self._by_title = self._index()
-        return self._one(self._by_word.get(word))
+        found = self._by_word.get(word)
+        return self._one(found - {besides} if found and besides else found)
+
+    def fuller(self, name: str) -> str | None:
+        """The one longer name of `text` that begins with the words of `name` ("Nana Addo"
+        -> "Nana Addo Dankwa Akufo-Addo"); never for a name the roster knows as it is."""
+        if self._by_word is None:
+            self._by_word, self._by_title = self._index()
+        if self.roster.canonical(name):
+            return None
+        head = name + " "
+        found = {f for names in self._by_word.values() for f in names if f.startswith(head)}
+        if len(found) != 1:
+            return None
+        full = found.pop()
+        # The fuller name's surname must stand on its own elsewhere ("President Akufo-Addo"),
+        # so that words run on after a name ("Joe Biden Published") never extend it.
+        surname = full.rsplit(" ", 1)[1]
+        return full if self.text.count(surname) > self.text.count(full) else None
 
     def titled(self, title: str) -> str | None:
         """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
@@ -405,6 +425,28 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     return i
 
 
+def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
+    """A run of four or more words that holds two names with nothing between them, as
+    German word order puts subject and object side by side ("hat Oberbürgermeister Uwe
+    Conradt Peter Müller begrüßt"): cut before a known given name that follows a word which
+    is not one, when both parts start with a given name."""
+    if j - i < 4 or not roster.is_given_name(toks[i].text):
+        return [(i, j)]
+    for k in range(i + 2, j - 1):
+        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[k - 1].text):
+            return [(i, k), *_two_names(toks, k, j, roster)]
+    return [(i, j)]
+
+
+def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
+    """The fuller name of the last word of a run that follows "of" ("Governor of Primorsky
+    Krai Kozhemyako"): the words before it name the body, when the text gives the person
+    elsewhere in full and the roster knows no name in the run."""
+    if j - i < 3 or i == 0 or toks[i - 1].low != "of":
+        return None
+    return ctx.full_name(toks[j - 1].text, besides=" ".join(t.text for t in toks[i:j]))
+
+
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
     if " ".join(t.low for t in toks[i:j]) in _PLACES:
@@ -434,6 +476,12 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
             i = _past_leading_nouns(toks, i, j, ctx.roster)
+            full = _surname_after_body(toks, i, j, ctx)
+            if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
+                items.append(Item(full, j - 1, j, j - 1))
+                continue
+            *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
+            spans.extend(firsts)
             shaped = _shape_name(toks, i, j)
             strict = ctx.german or title_case
             if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
@@ -455,6 +503,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             possessive = written.endswith(("’s", "'s"))
             if possessive:
                 written = written[:-2]
+            if e - s >= 2:
+                written = ctx.fuller(written) or written
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
@@ -856,6 +906,11 @@ _POSSESSIVE_MEETING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|conversation|call)\s+with\b", re.I
 )
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
+# A relative clause that says the person spoke: "Governor X, who updated the President on ...".
+_WHO_SPOKE = re.compile(
+    r"\s*,\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
+    r"|delivered|presented|gave\s+(?:a|an)\s+(?:speech|report|briefing|address|update))\b"
+)
 _POSSESSIVE_SPEECH = re.compile(
     r"\s+(?:(?:opening|closing|concluding|introductory|welcoming|keynote)\s+(?:remarks|speech"
     r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
@@ -938,7 +993,11 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     if not items:
         return
     groups = name_lists(toks, items)
-    spans = [(toks[g[0].prefix].start, toks[g[-1].last - 1].end) for g in groups]
+    # A list's titles never reach back into the list before it ("Uwe Conradt Peter Müller").
+    prefixes = [max(g[0].prefix, groups[k - 1][-1].last if k else 0) for k, g in enumerate(groups)]
+    spans = [
+        (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
+    ]
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
@@ -964,6 +1023,8 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
             )
             roles.extend(role for role, _ in _subject_roles(clause))
+        if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
+            roles.append("spoke")
         if (
             _SPEAKER_LABEL.match(rest)
             and not sentence[:start].strip()

@@ -198,6 +198,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
+            r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
             r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"

@@ -18,7 +18,7 @@ from typing import Any
 
 from opencc import OpenCC
 
-from worker.errors import WorkerError
+from worker.detect.errors import DetectError
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _YEARS = re.compile(r"\s*\([^)]*\)\s*$")
@@ -57,7 +57,7 @@ _SURNAME_READINGS = {
 }
 
 
-class RosterError(WorkerError, ValueError):
+class RosterError(DetectError, ValueError):
     """A [[people]] entry is malformed; the message names the entry and the problem."""
 
 

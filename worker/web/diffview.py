@@ -1,6 +1,6 @@
 """Diffs as the pages show them: structured pieces the templates escape, never HTML strings.
 
-The whole-document runs come from `worker.render.diff_runs` (the same alignment as
+The whole-document runs come from `worker.output.render.diff_runs` (the same alignment as
 `wirediff diff`); this module only cuts them into paragraphs, pairs the paragraphs of the two
 versions for the side-by-side view, and marks pieces with what the change event knows about
 them: moved sentences, and edits touching a number, a date or a name.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alerts.message import Alert
-from worker.render import diff_runs
+from worker.output.render import diff_runs
 
 _BREAK = re.compile(r"\s*\n\s*")
 _SPACE = re.compile(r"\s+")

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from storage import events as stored
-from worker.event_records import event_record
+from worker.output.event_records import event_record
 from worker.web.pages import wants_json
 from worker.web.site import error, render, site_of
 

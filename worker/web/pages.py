@@ -17,7 +17,7 @@ from starlette.responses import JSONResponse, Response
 from storage import articles, browse, chain, changes, versions
 from storage.models import Change, Feed, Version
 from worker.detect.changes import Text, detect_change
-from worker.records import (
+from worker.output.records import (
     article_state,
     change_record,
     diff_event,

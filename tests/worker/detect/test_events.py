@@ -12,7 +12,7 @@ from worker.detect.events import (
     report_features,
     score,
 )
-from worker.seeds import load_roster
+from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
 

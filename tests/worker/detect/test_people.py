@@ -19,7 +19,7 @@ from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.model import Person
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
-from worker.seeds import load_roster
+from worker.service.seeds import load_roster
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "people"
 ROOT = Path(__file__).resolve().parents[3]

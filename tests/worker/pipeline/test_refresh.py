@@ -1,0 +1,285 @@
+"""The pipeline end to end: a real HTTP server, a real store, the real detect core."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+
+from alerts.config import parse_channels
+from storage import changes, deliveries, versions
+from storage.db import Store
+from storage.feeds import FeedSpec
+from storage.models import Article, Feed, Version
+from tests.support.farm import REPORT, Farm
+from worker.config import Settings
+from worker.ingest.fetch import FetchOptions
+from worker.output.console import Console
+from worker.pipeline.passes import one_pass
+from worker.service.app import Runtime, sync_feeds
+from worker.service.seeds import load_roster
+
+
+def make_runtime(db_url: str, **settings) -> Runtime:
+    store = Store(db_url)
+    store.upgrade()
+    base = Settings(database_url=db_url, database_source="flag", fetch=FetchOptions(timeout=5))
+    return Runtime(replace(base, **settings), store, load_roster(), ())
+
+
+def run(runtime: Runtime, urls=None, **kw):
+    return asyncio.run(one_pass(runtime, urls, Console(as_json=True, stream=_Sink()), **kw))
+
+
+class _Sink:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def write(self, s: str) -> int:
+        self.lines.append(s)
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def farm(server) -> Farm:
+    f = Farm(server)
+    for i in range(3):
+        f.add_page(f"/news/2026/{i}.html", f"Report {i}", [f"Item {i}.", *REPORT])
+    f.add_feed("/rss.xml", [f"/news/2026/{i}.html" for i in range(3)])
+    return f
+
+
+def count(store: Store, model) -> int:
+    with store.read() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_round_trip_versions_conditional_gets_and_exactly_the_edited_article(db_url, farm, server):
+    rt = make_runtime(db_url)
+    feed_url = server.url("/rss.xml")
+    sync_feeds(rt.store, [FeedSpec(feed_url, "Test", 60)])
+
+    first = run(rt)
+    assert (first.feeds, first.errors, first.new_versions, first.changes) == (1, 0, 3, 0)
+    assert count(rt.store, Version) == 3
+
+    second = run(rt)
+    assert (second.new_versions, second.changes) == (0, 0)
+    assert server.hits("/rss.xml")[-1].headers.get("if-none-match")  # conditional GET
+    assert len(server.hits("/news/2026/1.html")) == 1  # unchanged items are not re-fetched
+
+    page = farm.pages["/news/2026/1.html"]
+    page.paragraphs[2] = page.paragraphs[2].replace("Li Qiang, Zhao Leji, ", "Li Qiang, ")
+    page.paragraphs[3] = page.paragraphs[3].replace("5.2 percent", "4.9 percent")
+    farm.descriptions["/news/2026/1.html"] = "updated"
+    third = run(rt)
+    # the edit, and (the three pages being copies of one report) a discrepancy: Zhao Leji now
+    # missing from one copy
+    assert (third.new_versions, third.changes) == (1, 2)
+    event = third.events[0]
+    found = third.events[1]
+    assert (found["kind"], found["discrepancy"]["detail"]["person"]) == ("discrepancy", "Zhao Leji")
+    assert event["kind"] == "attendees"
+    assert event["attendees"]["removed"] == ["Zhao Leji"]
+    assert any("number" in e["touches"] for e in event["wording"]["edits"])
+    assert (event["from_version"], event["to_version"]) == (1, 2)
+    assert event["article"]["url"] == server.url("/news/2026/1.html")
+    with rt.store.read() as s:
+        assert sorted(changes.event_of(c)["id"] for c in changes.query(s)) == sorted(
+            [event["id"], found["id"]]
+        )
+    assert count(rt.store, Version) == 4
+
+
+def test_quote_and_space_noise_is_stored_but_not_reported(db_url, farm, server):
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    run(rt)
+    page = farm.pages["/news/2026/0.html"]
+    page.paragraphs[3] = (
+        page.paragraphs[3]
+        .replace("The meeting said", "The  meeting said")
+        .replace("for next year", "for “next year”")
+    )
+    farm.descriptions["/news/2026/0.html"] = "noise"
+    report = run(rt)
+    assert report.changes == 0
+
+
+def test_takedown_and_restoration(db_url, farm, server):
+    # revisit ages every 0.3 s: after any pass the next revisit is due within 0.3 s
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    run(rt)
+    farm.pages["/news/2026/2.html"].status = 404
+    time.sleep(0.4)
+    removed = run(rt)  # the feed item did not change: the revisit finds the takedown
+    assert [e["kind"] for e in removed.events] == ["removed"]
+    assert removed.events[0]["to_version"] is None
+    farm.pages["/news/2026/2.html"].status = 200
+    time.sleep(0.4)
+    restored = run(rt)
+    assert [e["kind"] for e in restored.events] == ["restored"]
+    assert restored.events[0]["from_version"] == 1
+
+
+def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):
+    # The page fails from the start (500): its only version is the feed's text. A later 404,
+    # seen by the feed pass and by revisits, is not a takedown: the page was never there.
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    farm.pages["/news/2026/2.html"].status = 500
+    first = run(rt)
+    assert first.new_versions == 3
+    farm.pages["/news/2026/2.html"].status = 404
+    farm.descriptions["/news/2026/2.html"] = "the feed item changed, so the page is asked again"
+    changed = run(rt)
+    time.sleep(0.4)
+    revisited = run(rt)
+    kinds = [e["kind"] for e in changed.events + revisited.events]
+    assert "removed" not in kinds and kinds == ["wording"]  # the feed's text did change
+    with rt.store.read() as s:
+        assert {a.state for a in s.scalars(sa.select(Article))} == {"live"}
+    assert len(server.hits("/news/2026/2.html")) >= 3  # it was asked each time
+
+
+def test_feed_text_is_used_when_links_are_not_followed(db_url, farm, server):
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60, follow_links=False)])
+    run(rt)
+    assert server.hits("/news/2026/0.html") == []
+    with rt.store.read() as s:
+        assert {v.source for v in s.scalars(sa.select(Version))} == {"feed"}
+
+
+def test_links_to_internal_addresses_are_not_fetched(db_url, server):
+    server.static(
+        "/evil.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>e</title>'
+        "<item><title>Metadata</title><link>http://169.254.169.254/latest/meta-data/</link>"
+        "<description>feed text stays</description></item></channel></rss>",
+    )
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/evil.xml"), "Evil", 60)])
+    report = run(rt)
+    assert report.errors == 0 and report.new_versions == 1
+    with rt.store.read() as s:
+        version = s.scalars(sa.select(Version)).one()
+        assert version.source == "feed"
+        assert "feed text stays" in versions.text_of(s, version)
+
+
+def test_no_alerts_stores_changes_without_outbox_rows(db_url, farm, server):
+    channels = parse_channels(
+        [{"type": "webhook", "name": "hook", "url": server.url("/hook"), "secret_env": "S"}],
+        {"S": "k"},
+    )
+    rt = make_runtime(db_url)
+    rt = Runtime(rt.settings, rt.store, rt.roster, channels)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    run(rt)
+    farm.pages["/news/2026/0.html"].paragraphs[3] += " Added sentence."
+    farm.descriptions["/news/2026/0.html"] = "changed"
+    report = run(rt, write_alerts=False)
+    assert report.changes == 1
+    with rt.store.read() as s:
+        assert deliveries.undelivered(s) == []
+        assert len(changes.query(s)) == 1
+    assert server.hits("/hook") == []
+
+
+def test_a_failing_feed_is_reported_and_the_rest_of_the_pass_goes_on(db_url, farm, server):
+    server.static("/broken.xml", "<html><body>not a feed</body></html>", Content_Type="text/html")
+    rt = make_runtime(db_url)
+    sync_feeds(
+        rt.store,
+        [FeedSpec(server.url("/broken.xml"), "B", 60), FeedSpec(server.url("/rss.xml"), "T", 60)],
+    )
+    report = run(rt)
+    assert report.errors == 1 and report.new_versions == 3
+    with rt.store.read() as s:
+        broken = s.scalars(sa.select(Feed).where(Feed.url == server.url("/broken.xml"))).one()
+        assert broken.error_count == 1 and "HTML" in (broken.last_error or "")
+        assert broken.next_fetch_at is not None
+        assert s.scalar(sa.select(sa.func.count()).select_from(Article)) == 3
+
+
+def test_an_entry_that_crashes_does_not_lose_the_others_and_is_retried(
+    db_url, farm, server, monkeypatch
+):
+    import worker.ingest.extract_pool as extract_pool
+    import worker.pipeline.refresh as pipeline
+
+    real = pipeline.extract_article
+
+    def flaky(body: bytes, url: str):  # fault injection: a bug in extraction for one page
+        if url.endswith("/1.html"):
+            raise RuntimeError("extractor bug")
+        return real(body, url)
+
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
+    monkeypatch.setattr(extract_pool, "extract_article", flaky)
+    rt = make_runtime(db_url)
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    first = asyncio.run(one_pass(rt, None, Console(as_json=True, stream=_Sink())))
+    assert first.errors == 0 and first.new_versions == 2
+    monkeypatch.setattr(pipeline, "extract_article", real)
+    monkeypatch.setattr(extract_pool, "extract_article", real)
+    second = run(rt)  # the feed body is unchanged, but it is parsed again: the entry is retried
+    assert second.new_versions == 1
+    assert count(rt.store, Version) == 3
+
+
+def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_url, server):
+    server.static("/down.xml", "no", status=503)
+    rt = make_runtime(db_url, backoff_cap=300.0)
+    sync_feeds(rt.store, [FeedSpec(server.url("/down.xml"), "Down", 60)])
+    delays = []
+    for _ in range(5):
+        started = datetime.now(UTC)
+        run(rt)
+        with rt.store.read() as s:
+            feed = s.scalars(sa.select(Feed)).one()
+            delays.append(round((feed.next_fetch_at - started).total_seconds() / 60))
+    assert delays == [1, 2, 4, 5, 5]  # minutes: interval, doubling, capped at 300 s
+    with rt.store.read() as s:
+        assert s.scalars(sa.select(Feed)).one().error_count == 5
+
+
+def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_path, server):
+    farm = Farm(server)
+    for i in range(6):
+        farm.add_page(f"/p/{i}.html", f"Report {i}", [f"Story {i}.", *REPORT])
+    farm.add_feed("/big.xml", [f"/p/{i}.html" for i in range(6)])
+    texts = {}
+    for workers in (0, 2):
+        rt = make_runtime(f"sqlite:///{tmp_path / f'w{workers}.db'}", extract_workers=workers)
+        sync_feeds(rt.store, [FeedSpec(server.url("/big.xml"), "Big", 60)])
+
+        async def one(rt=rt, workers=workers):
+            from worker.ingest.extract_pool import Extractor
+            from worker.ingest.fetch import Fetcher
+            from worker.pipeline.refresh import load_feed_states, run_pass
+            from worker.service.app import pipeline_context
+
+            # pool_after=1: from the second page on, pages go to the process pool
+            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=1) as x:
+                ctx = pipeline_context(rt, f, extractor=x)
+                outcomes = await run_pass(ctx, load_feed_states(rt.store))
+                return outcomes, x._pool is not None or workers == 0
+
+        outcomes, pooled = asyncio.run(one())
+        assert pooled and outcomes[0].new_versions == 6
+        with rt.store.read() as s:
+            texts[workers] = sorted(versions.text_of(s, v) for v in s.scalars(sa.select(Version)))
+    assert texts[0] == texts[2]

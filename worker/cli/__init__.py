@@ -1,0 +1,185 @@
+"""The `wirediff` command line (click). Exit codes: 0 the work ran (per-feed failures are
+reported, not fatal); 2 bad usage or a bad config, one line naming the problem; 1 anything else.
+
+This module builds the group and registers the commands by name (COMMANDS); each command
+lives in its own module (worker/cli/<module>.py) and imports only the shared helpers of
+worker/cli/common.py, never this module nor another command. A command's module is imported
+when that command runs (or its own --help is asked for), so `wirediff --version` and
+`wirediff --help` load click and nothing of the HTTP, database or extraction stack.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import import_module
+from typing import Any, NamedTuple
+
+import click
+
+import worker
+from worker.service.logs import PlainFormatter
+
+
+class Command(NamedTuple):
+    module: str  # under worker.cli
+    attribute: str  # the click command or group in it
+    summary: str  # the first paragraph of its help, for `wirediff --help` without importing the
+    # module (tests/worker/cli/test_lazy.py keeps the two equal)
+
+
+COMMANDS: dict[str, Command] = {
+    "alerts": Command(
+        "alerts", "alerts_group", "Alert channels and the outbox of undelivered alerts."
+    ),
+    "changes": Command(
+        "changes", "changes_cmd", "List detected changes, with each one's alert delivery state."
+    ),
+    "compare": Command(
+        "changes",
+        "compare_cmd",
+        "Compare two texts (versions, outlets, languages); with one file, check it against itself.",
+    ),
+    "db": Command("db", "db", "The store's schema."),
+    "demo": Command(
+        "demo",
+        "demo_cmd",
+        "Run the whole pipeline offline on the bundled seed report and show what it finds.",
+    ),
+    "diff": Command("changes", "diff_cmd", "The difference between two versions of one report."),
+    "events": Command(
+        "events",
+        "events_cmd",
+        "Events: the reports of one occasion, grouped across feeds and languages.",
+    ),
+    "export": Command(
+        "evidence",
+        "export_cmd",
+        "Export captures and versions as WARC 1.1 (request, response, resource, metadata).",
+    ),
+    "feeds": Command(
+        "feeds", "feeds_group", "Manage the feeds wirediff watches (kept in the store)."
+    ),
+    "fetch": Command("fetch", "fetch", "One pass over the feeds, then exit."),
+    "history": Command(
+        "changes",
+        "history_cmd",
+        "The stored versions of one report, and whether it is still in its feed.",
+    ),
+    "run": Command(
+        "run",
+        "run_cmd",
+        "The daemon: poll feeds on their intervals, revisit articles, deliver alerts.",
+    ),
+    "serve": Command(
+        "serve",
+        "serve_cmd",
+        "Read-only web pages over the store, with JSON twins and Atom feeds of changes.",
+    ),
+    "verify": Command(
+        "evidence", "verify_cmd", "Recompute every digest and link of the evidence log."
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """Click's documented pattern for lazily loaded subcommands: a command's module is
+    imported by name when the command is looked up to run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        command = getattr(import_module(f"worker.cli.{entry.module}"), entry.attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"worker.cli.{entry.module}.{entry.attribute} is not a command")
+        _add_verbose(command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands from COMMANDS, without importing a command's module: a
+        stand-in command of the same summary shortens it as click.Group.format_commands does."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, click.Command(name, help=entry.summary).get_short_help_str(limit))
+            for name, entry in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows))
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(worker.__version__, prog_name="wirediff")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """wirediff: know when an official or wire-service report changes.
+
+    Fetches news feeds, stores every version of every report, and flags changed wording,
+    numbers, dates and lists of people (attended, presided, spoke).
+    """
+    handler = _StderrHandler()
+    handler.setFormatter(PlainFormatter("%(levelname)s %(name)s %(message)s"))
+    logging.basicConfig(handlers=[handler])
+    _verbosity(verbose)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a record comes, not when the handler was made
+    (in-process runners swap it; a handler holding an old one would write to a closed file)."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+def _more_verbose(ctx: click.Context, _param: click.Parameter, count: int) -> None:
+    """-v after the command's name counts with the ones before it (`wirediff -v fetch -v`)."""
+    if count:
+        _verbosity(int(ctx.find_root().params.get("verbose") or 0) + count)
+
+
+def _verbosity(count: int) -> None:
+    """-v: wirediff's own INFO lines; -vv: DEBUG, with every HTTP request and migration step."""
+    logging.getLogger().setLevel(logging.WARNING - 10 * min(count, 2))
+    for noisy in ("httpx", "httpcore", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if count >= 2 else logging.WARNING)
+
+
+def _add_verbose(command: click.Command) -> None:
+    """Every command takes -v too, so it can follow the command's name (added once)."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _add_verbose(sub)
+        return
+    if not any(param.name == "verbose" for param in command.params):
+        command.params.append(
+            click.Option(
+                ["-v", "--verbose"],
+                count=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_more_verbose,
+                help="More log output (-vv for debug).",
+            )
+        )
+
+
+def main() -> None:
+    """Console-script entry point. Ctrl-C is exit 130 with one line, for every command (click
+    itself would print "Aborted!" and exit 1)."""
+    try:
+        code = cli.main(prog_name="wirediff", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("wirediff: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,158 @@
+"""What the pipeline's stages share: the context of a pass and the values handed between stages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.captures import BodyPolicy
+from storage.db import Store
+from storage.digests import Exchange
+from storage.models import Article, Feed
+from worker.detect.events import GroupingOptions
+from worker.detect.roster import Roster
+from worker.ingest.extract_pool import Extractor
+from worker.ingest.fetch import Fetcher, Validators
+
+GONE_STATUSES = frozenset({404, 410})
+# Routes a change event to the names of the alert channels whose filters accept it.
+Router = Callable[[dict[str, Any]], list[str]]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """A feed row copied out of its session, safe to hand between threads."""
+
+    id: int
+    url: str
+    name: str | None
+    title: str | None
+    interval_s: int
+    follow_links: bool
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    error_count: int
+    strict_interval: bool = False  # the interval wins over the feed's own hints
+    hint: tuple[int, str] | None = None  # the feed's update hint as last parsed
+    pace: float = 1.0  # the daemon's adaptive factor already in interval_s
+
+    @classmethod
+    def of(cls, row: Feed) -> FeedState:
+        return cls(
+            row.id,
+            row.url,
+            row.name,
+            row.title,
+            row.interval_s,
+            row.follow_links,
+            row.etag,
+            row.last_modified,
+            row.body_hash,
+            row.error_count,
+            row.strict_interval,
+            (row.hint_s, row.hint or "") if row.hint_s else None,
+        )
+
+
+@dataclass(slots=True)
+class FeedOutcome:
+    url: str
+    status: str  # ok | not_modified | error | deferred (never sent: no free slot in time)
+    error: str | None = None
+    warning: str | None = None
+    entries: int = 0
+    new_versions: int = 0
+    events: list[dict[str, Any]] = field(default_factory=list)
+    # entries whose page was wanted but could not be used, so the feed's own text was taken,
+    # counted by reason ("HTTP 404", "host not found", ...)
+    fell_back: Counter[str] = field(default_factory=Counter)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "feed",
+            "url": self.url,
+            "status": self.status,
+            "error": self.error,
+            "warning": self.warning,
+            "entries": self.entries,
+            "new_versions": self.new_versions,
+            "fell_back": self.fell_back.total(),
+            "fell_back_reasons": dict(self.fell_back.most_common()),
+        }
+
+
+@dataclass(slots=True)
+class Tally:
+    """What a pass has done so far, counted as it happens (an interrupted pass reports it)."""
+
+    feeds: int = 0  # feeds in the pass
+    feeds_done: int = 0
+    versions: int = 0  # new versions committed
+
+
+@dataclass(slots=True)
+class Context:
+    store: Store
+    fetcher: Fetcher
+    roster: Roster
+    route: Router
+    revisit: tuple[float, ...] = ()
+    backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
+    extractor: Extractor | None = None  # None: extract in a thread
+    write_alerts: bool = True
+    clock: Callable[[], datetime] = utcnow
+    # file: URLs of the feed files named on this command line (`fetch --feed PATH`): the only
+    # feeds ever read from local disk
+    local_files: frozenset[str] = frozenset()
+    tally: Tally = field(default_factory=Tally)
+    captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: no grouping
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """What the extract stage found for one entry."""
+
+    text: str | None  # None: unchanged since the last fetch (304)
+    source: str  # page | feed
+    extractor: str | None = None
+    extractor_version: str | None = None
+    raw_hash: str | None = None
+    validators: Validators | None = None
+    gone: bool = False  # a page fetched before now answers 404/410 or redirects away
+    note: str | None = None
+    fallback: str | None = None  # why the feed's text was taken though the page was wanted
+    capture: Exchange | None = None  # the response the text (or the takedown) came from
+
+
+@dataclass(slots=True)
+class EntryResult:
+    new_version: bool = False
+    event: dict[str, Any] | None = None
+    deferred: bool = False  # its page waited too long for a free slot and was never asked for
+    fell_back: str | None = None  # PageText.fallback
+    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # new, of its event
+
+
+@dataclass(frozen=True, slots=True)
+class KnownArticle:
+    id: int
+    item_hash: str | None
+    state: str
+    page_etag: str | None
+    page_last_modified: str | None
+    page_seen: bool = False  # a version came from the page: only then can it be taken down
+
+    @classmethod
+    def of(cls, row: Article, page_seen: bool) -> KnownArticle:
+        return cls(
+            row.id, row.item_hash, row.state, row.page_etag, row.page_last_modified, page_seen
+        )

@@ -1,0 +1,402 @@
+"""The one orchestrator: fetch -> parse -> extract -> snapshot -> detect -> outbox.
+
+`refresh_feed` reads top to bottom, one stage per call. The store is synchronous SQLAlchemy
+run off the event loop in worker threads (storage/db.py keeps SQLite to one writer), so the
+event loop never blocks on the database. A change and its alert outbox rows are committed
+in one transaction; delivery reads the outbox later (worker/service/deliver.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from alerts.durations import format_duration
+from storage import articles, feeds, versions
+from storage.db import Store
+from storage.digests import Exchange
+from storage.errors import StorageError, StoreConflict
+from storage.feeds import Listing, Wait
+from worker.errors import (
+    ExtractError,
+    FetchError,
+    HTTPStatusError,
+    ParseError,
+    QueueTimeout,
+    ResponseTooLarge,
+    WorkerError,
+)
+from worker.ingest.extract import extract_article
+from worker.ingest.feedurl import FeedURLError, check_feed_url
+from worker.ingest.fetch import FetchResult, Validators
+from worker.ingest.guard import url_host
+from worker.ingest.parse import ParsedEntry, parse_feed
+from worker.pipeline.context import (
+    GONE_STATUSES,
+    Context,
+    EntryResult,
+    FeedOutcome,
+    FeedState,
+    KnownArticle,
+    PageText,
+)
+from worker.pipeline.snapshot import store_entry
+
+logger = logging.getLogger(__name__)
+
+# -- feed level ------------------------------------------------------------------------------
+
+
+async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
+    """One feed, end to end. Per-feed failures become an `error` outcome, never an exception."""
+    if feed.url not in ctx.local_files:
+        try:
+            check_feed_url(feed.url)
+        except FeedURLError as err:  # stored before URLs were checked where they enter
+            message = f"{err}; not fetched (`wirediff feeds remove {feed.url}` removes it)"
+            return await _record_error(ctx, feed, message, err)
+    try:
+        result = await fetch_feed_body(ctx, feed)
+    except QueueTimeout as err:  # never sent: the feed stays due, its error count unchanged
+        return FeedOutcome(feed.url, "deferred", warning=str(err))
+    except WorkerError as err:
+        return await _record_error(ctx, feed, _one_line(feed.url, err), err)
+    body_hash = hashlib.sha256(result.body).hexdigest() if not result.not_modified else None
+    if result.not_modified or body_hash == feed.body_hash:
+        await _record_ok(ctx, feed, result)
+        return FeedOutcome(feed.url, "not_modified")
+    try:
+        # feedparser takes tens of ms on a big feed: keep the event loop free for I/O meanwhile
+        parsed = await asyncio.to_thread(parse_feed, result.body, result.url, result.content_type)
+    except ParseError as err:
+        return await _record_error(ctx, feed, _one_line(feed.url, err), err)
+    known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
+    entries = _unique(parsed.entries)
+    gathered = await asyncio.gather(
+        *(
+            process_entry(ctx, feed, entry, known.get(entry.key), feed_capture=result.capture)
+            for entry in entries
+        ),
+        return_exceptions=True,
+    )
+    results, failed = _split_failures(feed, entries, gathered)
+    deferred = sum(r.deferred for r in results)
+    # With failed or deferred entries neither the body nor its validators are remembered: the
+    # next pass fetches and parses it again, and those entries get another chance.
+    if failed or deferred:
+        result = replace(result, validators=Validators(feed.etag, feed.last_modified))
+    fell_back = Counter(r.fell_back for r in results if r.fell_back)
+    hint = (parsed.ttl_seconds, parsed.ttl_source or "") if parsed.ttl_seconds else None
+    listing = Listing(frozenset(e.key for e in entries), len(entries), dict(fell_back), hint)
+    await _record_ok(
+        ctx,
+        replace(feed, hint=hint),
+        result,
+        body_hash=None if failed or deferred else body_hash,
+        title=parsed.title,
+        listing=listing,
+    )
+    warnings = [
+        w
+        for w in (
+            parsed.warning,
+            f"{failed} entries failed" if failed else None,
+            f"{deferred} pages not fetched: no free connection slot within "
+            f"{ctx.fetcher.options.queue_timeout:g} s; they are fetched next pass"
+            if deferred
+            else None,
+        )
+        if w
+    ]
+    outcome = FeedOutcome(feed.url, "ok", warning=_prefixed(feed.url, "; ".join(warnings) or None))
+    outcome.entries = len(parsed.entries)
+    outcome.new_versions = sum(r.new_version for r in results)
+    outcome.fell_back = fell_back
+    outcome.events = [r.event for r in results if r.event is not None]
+    outcome.events += [d for r in results for d in r.discrepancies]  # of their events
+    return outcome
+
+
+def _split_failures(
+    feed: FeedState, entries: Sequence[ParsedEntry], gathered: Sequence[EntryResult | BaseException]
+) -> tuple[list[EntryResult], int]:
+    """Entry results, and how many entries failed; a store failure fails the whole feed."""
+    results: list[EntryResult] = []
+    failed = 0
+    for entry, item in zip(entries, gathered, strict=True):
+        if isinstance(item, StorageError):
+            raise item
+        if isinstance(item, BaseException):
+            if not isinstance(item, Exception):
+                raise item  # cancellation and interrupts are not entry failures
+            failed += 1
+            logger.error("entry crashed feed=%s entry=%s", feed.url, entry.key, exc_info=item)
+            continue
+        results.append(item)
+    return results, failed
+
+
+async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
+    """HTTP(S) through the fetcher; a local file only when this pass was given its path on the
+    command line (`fetch --feed PATH`), read up to the size cap and no further."""
+    if feed.url not in ctx.local_files:
+        return await ctx.fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+    cap = ctx.fetcher.options.max_bytes
+    path = Path(url2pathname(urlsplit(feed.url).path))
+
+    def read() -> bytes:
+        with path.open("rb") as fh:  # a device such as /dev/zero is read up to the cap only
+            return fh.read(cap + 1)
+
+    try:
+        body = await asyncio.to_thread(read)
+    except OSError as err:
+        raise FetchError(feed.url, f"{path}: {err.strerror or err}") from err
+    if len(body) > cap:
+        raise ResponseTooLarge(
+            feed.url, f"{path}: more than the {cap} byte cap ([fetch] max_bytes); not read further"
+        )
+    return FetchResult(feed.url, 200, body, None, Validators(), False, False, None, None, 0.0)
+
+
+def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
+    # A feed may list one item twice; the first occurrence wins, as feed readers do.
+    seen: dict[str, ParsedEntry] = {}
+    for entry in entries:
+        seen.setdefault(entry.key, entry)
+    return list(seen.values())
+
+
+def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
+    with store.read() as session:
+        rows = articles.for_feed(session, feed_id)
+        from_page = versions.from_page(session, [a.id for a in rows.values()])
+        return {key: KnownArticle.of(a, a.id in from_page) for key, a in rows.items()}
+
+
+# -- entry level -----------------------------------------------------------------------------
+
+
+async def process_entry(
+    ctx: Context,
+    feed: FeedState,
+    entry: ParsedEntry,
+    known: KnownArticle | None,
+    *,
+    revisit: bool = False,
+    feed_capture: Exchange | None = None,
+) -> EntryResult:
+    """Extract the entry's text and store a version if it changed; detect and record changes."""
+    if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
+        return EntryResult()  # the feed item did not change; revisits catch silent page edits
+    try:
+        page = await extract_entry_text(ctx, feed, entry, known)
+    except QueueTimeout:  # the page was never asked for: nothing is stored, tried next pass
+        return EntryResult(deferred=True)
+    if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
+        page = replace(page, capture=feed_capture)  # what changed came from the feed's body
+    try:
+        result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        result.fell_back = page.fallback
+        ctx.tally.versions += result.new_version
+        return result
+    except StoreConflict:
+        # Another worker stored this version (or change) first: the database kept one copy.
+        logger.info("entry stored by another worker feed=%s entry=%s", feed.url, entry.key)
+        return EntryResult()
+    except StorageError:
+        raise
+    except WorkerError as err:  # one entry's bad content never stops the feed
+        logger.warning("entry failed feed=%s entry=%s error=%s", feed.url, entry.key, err)
+        return EntryResult()
+
+
+async def extract_entry_text(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, known: KnownArticle | None
+) -> PageText:
+    """The page's main text when the feed follows links, else (or on failure) the feed's text."""
+    link = entry.link
+    if not feed.follow_links:
+        return _feed_text(entry)
+    if not link:
+        return _feed_text(entry, "entry has no link")
+    if not link.startswith(("http://", "https://")):
+        return _feed_text(entry, "link is not http(s)", f"{link}: not an http(s) link")
+    validators = Validators(known.page_etag, known.page_last_modified) if known else None
+    trusted = url_host(feed.url) if feed.url not in ctx.local_files else None
+    try:
+        result = await ctx.fetcher.fetch(link, validators, trusted_host=trusted or "")
+    except HTTPStatusError as err:
+        if err.status_code in GONE_STATUSES and known is not None and known.page_seen:
+            note = f"HTTP {err.status_code}"
+            return PageText(None, "page", gone=True, note=note, capture=err.capture)
+        return _feed_text(entry, err.reason, _one_line(link, err))
+    except FetchError as err:
+        return _feed_text(entry, err.reason, _one_line(link, err))
+    if result.not_modified:
+        return PageText(None, "page", validators=validators)
+    if known is not None and known.page_seen and _redirected_away(link, result):
+        note = f"redirected to {result.url}"
+        return PageText(None, "page", gone=True, note=note, capture=result.capture)
+    raw_hash = hashlib.sha256(result.body).hexdigest()
+    try:
+        if ctx.extractor is not None:
+            extracted = await ctx.extractor.extract(result.body, result.url)
+        else:
+            extracted = await asyncio.to_thread(extract_article, result.body, result.url)
+    except ExtractError as err:
+        return _feed_text(entry, err.reason, _one_line(link, err))
+    return PageText(
+        extracted.text,
+        "page",
+        extracted.extractor,
+        extracted.extractor_version,
+        raw_hash,
+        result.validators,
+        capture=result.capture,
+    )
+
+
+def _redirected_away(link: str, result: FetchResult) -> bool:
+    """A report that now redirects to another site or to the site's front page was taken down."""
+    if not result.redirected:
+        return False
+    old, new = urlsplit(link), urlsplit(result.url)
+    if (old.hostname or "").removeprefix("www.") != (new.hostname or "").removeprefix("www."):
+        return True
+    return new.path.strip("/") == "" or new.path.count("/") < min(old.path.count("/"), 2)
+
+
+def _feed_text(entry: ParsedEntry, reason: str | None = None, note: str | None = None) -> PageText:
+    """The feed's own text; `reason` (a few words) when the page was wanted but not usable."""
+    if reason:
+        logger.info("using feed text entry=%s reason=%s", entry.key, note or reason)
+    return PageText(entry.content, "feed", "feed", None, None, None, note=note, fallback=reason)
+
+
+# -- feed bookkeeping ------------------------------------------------------------------------
+
+
+async def _record_ok(
+    ctx: Context,
+    feed: FeedState,
+    result: FetchResult,
+    *,
+    body_hash: str | None = None,
+    title: str | None = None,
+    listing: Listing | None = None,
+) -> None:
+    wait = next_wait(feed, result, ctx.clock())
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            feeds.record_ok(
+                session,
+                feed.id,
+                wait=wait,
+                etag=result.validators.etag,
+                last_modified=result.validators.last_modified,
+                body_hash=body_hash,
+                title=title,
+                listing=listing,
+            )
+
+    await asyncio.to_thread(write)
+
+
+def next_wait(feed: FeedState, result: FetchResult, now: datetime) -> Wait:
+    """The feed's interval, lengthened (never shortened) by politeness hints: the feed's own
+    <ttl> or sy:updatePeriod and Cache-Control/Expires, unless its interval is strict, and a
+    Retry-After in any case (the server asked). The reason says which one decided."""
+    if feed.pace == 1.0:
+        base = "the configured interval"
+    else:
+        configured = format_duration(round(feed.interval_s / feed.pace))
+        base = f"the configured {configured} x{feed.pace:.2g} (a quiet feed is polled less)"
+    candidates = [(float(feed.interval_s), base)]
+    if not feed.strict_interval:
+        if result.cache_max_age:
+            candidates.append((result.cache_max_age, "the server's Cache-Control/Expires"))
+        if feed.hint:
+            candidates.append((float(feed.hint[0]), feed.hint[1]))
+    if result.retry_after:
+        candidates.append((result.retry_after, "the server's Retry-After"))
+    seconds, reason = max(candidates, key=lambda c: c[0])
+    return Wait(now + timedelta(seconds=seconds), round(seconds), reason)
+
+
+async def _record_error(
+    ctx: Context, feed: FeedState, message: str, err: WorkerError
+) -> FeedOutcome:
+    cap = int(ctx.backoff_cap) if ctx.backoff_cap is not None else None
+    delay = feeds.backoff_delay(feed.interval_s, feed.error_count + 1, cap)
+    retry_after = getattr(err, "retry_after", None)
+    if retry_after:
+        delay = max(delay, timedelta(seconds=retry_after))
+    next_at = ctx.clock() + delay
+
+    def write() -> None:
+        with ctx.store.write() as session:
+            feeds.record_error(session, feed.id, message, next_fetch_at=next_at)
+
+    await asyncio.to_thread(write)
+    logger.debug("feed failed url=%s error=%s", feed.url, message)  # the caller reports it
+    return FeedOutcome(feed.url, "error", error=message)
+
+
+def _one_line(url: str, err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if url in text else f"{url}: {text}"
+
+
+def _prefixed(url: str, warning: str | None) -> str | None:
+    return None if warning is None else _one_line(url, Exception(warning))
+
+
+# -- a whole pass ----------------------------------------------------------------------------
+
+
+async def run_pass(
+    ctx: Context,
+    feed_states: Sequence[FeedState],
+    *,
+    on_outcome: Callable[[FeedOutcome], None] | None = None,
+    concurrency: int = 16,
+) -> list[FeedOutcome]:
+    """Refresh every feed once (bounded concurrency); per-feed failures are outcomes."""
+    limit = asyncio.Semaphore(concurrency)
+
+    async def one(feed: FeedState) -> FeedOutcome:
+        async with limit:
+            try:
+                outcome = await refresh_feed(ctx, feed)
+            except StorageError as err:
+                outcome = FeedOutcome(feed.url, "error", error=f"{feed.url}: {err}")
+            except Exception as err:  # a bug must not stop the pass: log it whole, report one line
+                logger.exception("refresh crashed url=%s", feed.url)
+                outcome = FeedOutcome(
+                    feed.url,
+                    "error",
+                    error=f"{feed.url}: internal error: {type(err).__name__}: {err}",
+                )
+        ctx.tally.feeds_done += 1
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    return list(await asyncio.gather(*(one(f) for f in feed_states)))
+
+
+def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[FeedState]:
+    with store.read() as session:
+        rows = feeds.all_feeds(session)
+        wanted = set(urls) if urls is not None else None
+        return [FeedState.of(r) for r in rows if wanted is None or r.url in wanted]

@@ -1,0 +1,65 @@
+"""Revisits: articles re-checked at the configured ages after first seen, even when their feed
+item did not change (edits often come after the item has left the feed)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage import articles, versions
+from storage.db import Store
+from storage.models import Feed
+from worker.ingest.parse import ParsedEntry
+from worker.pipeline.context import Context, FeedState, KnownArticle
+from worker.pipeline.refresh import process_entry
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DueRevisit:
+    feed: FeedState
+    entry: ParsedEntry
+    known: KnownArticle
+
+
+def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
+    out: list[DueRevisit] = []
+    with store.write() as session:
+        for article in articles.due_for_revisit(session, now, limit):
+            feed = session.get(Feed, article.feed_id)
+            latest = versions.latest(session, article.id)
+            if feed is None or latest is None or not feed.follow_links or not article.url:
+                article.next_check_at = None  # nothing a revisit could fetch
+                continue
+            entry = ParsedEntry(
+                key=article.key,
+                guid=article.guid,
+                link=article.url,
+                title=latest.title or "",
+                published=latest.published,
+                content=versions.text_of(session, latest),
+                item_hash=article.item_hash or "",
+            )
+            known = KnownArticle.of(article, bool(versions.from_page(session, [article.id])))
+            out.append(DueRevisit(FeedState.of(feed), entry, known))
+    return out
+
+
+async def revisit_due(ctx: Context, *, limit: int = 200) -> list[dict[str, Any]]:
+    """Re-check articles whose revisit age has come; returns the change events found."""
+    due = await asyncio.to_thread(_due_revisits, ctx.store, ctx.clock(), limit)
+    results = await asyncio.gather(
+        *(process_entry(ctx, d.feed, d.entry, d.known, revisit=True) for d in due),
+        return_exceptions=True,
+    )
+    events = []
+    for item, result in zip(due, results, strict=True):
+        if isinstance(result, BaseException):
+            logger.warning("revisit failed url=%s error=%s", item.entry.link, result)
+        elif result.event is not None:
+            events.append(result.event)
+    return events

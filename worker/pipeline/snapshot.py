@@ -1,0 +1,204 @@
+"""Snapshot, detect and record, in one transaction (run in a worker thread).
+
+A new version is stored only when the normalized text or a tracked field changed; when it is
+not the first, the change is detected and written with its alert outbox rows in the same
+transaction. Takedowns (404/410, a redirect away) and restorations are decided here too, from
+what the extract stage saw.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Any
+
+from storage import articles, chain, changes, versions
+from storage.models import Article, Version
+from storage.versions import NewVersion
+from worker.detect.changes import Text, detect_change
+from worker.detect.normalize import normalize_text
+from worker.ingest.parse import ParsedEntry
+from worker.pipeline.context import Context, EntryResult, FeedState, PageText
+from worker.pipeline.events import Subject, build_event
+from worker.pipeline.grouping import group_version
+
+logger = logging.getLogger(__name__)
+
+
+def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
+    now = ctx.clock()
+    with ctx.store.write() as session:
+        article = articles.get_or_create(
+            session, feed.id, entry.key, guid=entry.guid, url=entry.link, title=entry.title
+        )
+        articles.touch(article, title=entry.title)
+        article.item_hash = entry.item_hash or article.item_hash
+        previous = versions.latest(session, article.id)
+        subject = _subject(feed, article)
+        _schedule_revisit(ctx, article, now)
+        if page.gone:
+            return EntryResult(
+                event=_mark_removed(ctx, session, article, previous, subject, now, page)
+            )
+        if page.validators is not None:
+            article.page_etag = page.validators.etag
+            article.page_last_modified = page.validators.last_modified
+        text = page.text
+        if text is None:  # page unchanged since last fetch
+            if previous is None:
+                return EntryResult()
+            text = versions.text_of(session, previous)
+        new = NewVersion(
+            title=entry.title or None,
+            link=entry.link,
+            published=entry.published,
+            text=normalize_text(text),
+            raw_hash=page.raw_hash,
+            source=page.source,
+            extractor=page.extractor,
+            extractor_version=page.extractor_version,
+        )
+        restored = article.state == "removed"
+        article.state = "live"
+        if not versions.differs(previous, new):
+            event = (
+                _restored_event(ctx, session, article, previous, previous, subject, now)
+                if restored
+                else None
+            )
+            return EntryResult(event=event)
+        version = versions.add(session, article, new, previous)
+        result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
+        result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
+        # Last, so the log's append lock is held only until the commit right after.
+        chain.seal_version(session, article, version, page.capture, ctx.captures)
+        return result
+
+
+def _detect(
+    ctx: Context,
+    session: Any,
+    feed: FeedState,
+    article: Article,
+    previous: Version | None,
+    version: Version,
+    new: NewVersion,
+    restored: bool,
+    now: datetime,
+) -> EntryResult:
+    if previous is None:
+        return EntryResult(new_version=True)
+    subject = _subject(feed, article)
+    if restored:
+        event = _restored_event(ctx, session, article, previous, version, subject, now)
+        return EntryResult(new_version=True, event=event)
+    before = Text(previous.title or "", versions.text_of(session, previous))
+    change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
+    if change is None:
+        return EntryResult(new_version=True)
+    event = build_event(
+        subject,
+        kind=change.kind,
+        detected_at=now,
+        from_version=previous.number,
+        to_version=version.number,
+        similarity=change.similarity,
+        summary=change.summary,
+        aspects=change.aspects(),
+    )
+    _save(ctx, session, article, event)
+    return EntryResult(new_version=True, event=event)
+
+
+def _subject(feed: FeedState, article: Article) -> Subject:
+    return Subject(
+        feed_url=feed.url,
+        feed_title=feed.name or feed.title,
+        article_url=article.url,
+        article_guid=article.guid,
+        article_title=article.title,
+        article_key=article.key,
+    )
+
+
+def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
+    channels = ctx.route(event) if ctx.write_alerts else []
+    changes.save_with_outbox(
+        session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
+    )
+
+
+def _mark_removed(
+    ctx: Context,
+    session: Any,
+    article: Article,
+    previous: Any,
+    subject: Subject,
+    now: datetime,
+    page: PageText,
+) -> dict[str, Any] | None:
+    if article.state == "removed" or previous is None:
+        return None
+    article.state = "removed"
+    event = build_event(
+        subject,
+        kind="removed",
+        detected_at=now,
+        from_version=previous.number,
+        to_version=None,
+        similarity=0.0,
+        summary=f"report taken down ({page.note})",
+    )
+    _save(ctx, session, article, event)
+    chain.seal_removed(
+        session, article, previous.number, page.capture, ctx.captures, now, page.note
+    )
+    return event
+
+
+def _restored_event(
+    ctx: Context,
+    session: Any,
+    article: Article,
+    before: Any,
+    after: Any,
+    subject: Subject,
+    now: datetime,
+) -> dict[str, Any] | None:
+    if before is None or after is None:
+        return None
+    aspects: dict[str, Any] = {}
+    similarity, summary = 1.0, "report restored unchanged"
+    if before.number != after.number:
+        change = detect_change(
+            Text(before.title or "", versions.text_of(session, before)),
+            Text(after.title or "", versions.text_of(session, after)),
+            ctx.roster,
+        )
+        if change is not None:
+            aspects, similarity = change.aspects(), change.similarity
+            summary = f"report restored with changes: {change.summary}"
+    event = build_event(
+        subject,
+        kind="restored",
+        detected_at=now,
+        from_version=before.number,
+        to_version=after.number,
+        similarity=similarity,
+        summary=summary,
+        aspects=aspects,
+    )
+    _save(ctx, session, article, event)
+    return event
+
+
+def _schedule_revisit(ctx: Context, article: Article, now: datetime) -> None:
+    """Re-check at the configured ages after first seen, even if the feed item is unchanged."""
+    first = article.first_seen or now
+    while article.checks_done < len(ctx.revisit):
+        due = first + timedelta(seconds=ctx.revisit[article.checks_done])
+        if due > now:
+            article.next_check_at = due
+            return
+        article.checks_done += 1
+    article.next_check_at = None

@@ -1,0 +1,157 @@
+"""Composition root helpers: from Settings to an open store, a roster, channels and a router.
+
+The CLI and the daemon both build their runtime here, so `fetch` and `run` share one pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from alerts.config import ChannelConfig, parse_channels
+from alerts.errors import AlertConfigError
+from alerts.message import Alert
+from storage import feeds
+from storage.db import Store, open_store
+from storage.errors import StoreConflict, StoreDiskFull
+from storage.feeds import FeedSpec
+from worker.config import Settings
+from worker.detect.roster import Roster
+from worker.errors import ConfigError
+from worker.ingest.extract_pool import Extractor
+from worker.ingest.fetch import Fetcher
+from worker.pipeline.context import Context, Tally, utcnow
+from worker.service.deliver import deliver_due
+from worker.service.metrics import Metrics
+from worker.service.seeds import default_feeds, load_roster
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    settings: Settings
+    store: Store
+    roster: Roster
+    channels: tuple[ChannelConfig, ...]
+
+    def route(self, event: dict[str, Any]) -> list[str]:
+        """Names of the channels whose filters accept this change event."""
+        if not self.channels:
+            return []
+        alert = Alert.from_event(event)
+        return [c.name for c in self.channels if c.matches(alert)]
+
+
+def pipeline_context(
+    runtime: Runtime,
+    fetcher: Fetcher,
+    *,
+    extractor: Extractor | None = None,
+    clock: Callable[[], datetime] = utcnow,
+    write_alerts: bool = True,
+    local_files: frozenset[str] = frozenset(),
+    tally: Tally | None = None,
+) -> Context:
+    """The pipeline's context as fetch, run and the cluster workers all build it.
+    `local_files`: feed files named on the command line (`fetch --feed PATH`)."""
+    settings = runtime.settings
+    return Context(
+        runtime.store,
+        fetcher,
+        runtime.roster,
+        runtime.route,
+        revisit=settings.revisit,
+        backoff_cap=settings.backoff_cap,
+        extractor=extractor,
+        write_alerts=write_alerts,
+        clock=clock,
+        local_files=local_files,
+        tally=tally or Tally(),
+        captures=settings.evidence.policy,
+        events=settings.events,
+    )
+
+
+async def deliver_outbox(
+    runtime: Runtime,
+    *,
+    clock: Callable[[], datetime] = utcnow,
+    metrics: Metrics | None = None,
+) -> tuple[int, int]:
+    """Send the due alerts of the outbox with the configured retry policy: (sent, pending)."""
+    if not runtime.channels:
+        return 0, 0
+    sent, pending = await deliver_due(
+        runtime.store, runtime.channels, clock=clock, policy=runtime.settings.alert_retry
+    )
+    if metrics is not None:
+        metrics.deliveries.labels("sent").inc(sent)
+        metrics.pending_alerts.set(pending)
+    return sent, pending
+
+
+def parse_alert_channels(
+    settings: Settings, environ: Mapping[str, str]
+) -> tuple[ChannelConfig, ...]:
+    try:
+        return parse_channels(list(settings.alerts), environ)
+    except AlertConfigError as err:
+        where = settings.config_path or "config"
+        raise ConfigError(f"{where}: [[alerts]] {err}") from err
+
+
+def open_runtime(
+    settings: Settings,
+    environ: Mapping[str, str],
+    *,
+    create: bool = True,
+    wait_for_disk: bool = False,
+) -> Runtime:
+    """Validate everything a user can get wrong before touching the network.
+
+    create=False (read-only commands): a store that does not exist is not created.
+    wait_for_disk (the daemon): a store on a full disk is opened unchecked; the daemon checks
+    its schema once there is room again (Daemon.wait_for_store) instead of exiting.
+    """
+    channels = parse_alert_channels(settings, environ)
+    roster = load_roster(settings.roster_files)
+    try:
+        store = open_store(settings.database_url, create=create)
+    except StoreDiskFull as err:
+        if not wait_for_disk:
+            raise
+        store = Store(settings.database_url)
+        store.disk_full = str(err)
+    return Runtime(settings, store, roster, channels)
+
+
+def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
+    """Configured feeds are upserted into the store, which keeps their state.
+
+    Workers starting together may insert the same feed at once: the loser retries and finds it.
+    """
+    for attempt in range(3):
+        try:
+            with store.write() as session:
+                for spec in specs:
+                    feeds.upsert(session, spec)
+            return
+        except StoreConflict:
+            if attempt == 2:
+                raise
+
+
+def ensure_feeds(runtime: Runtime) -> None:
+    """Config feeds go into the store; with none configured anywhere, the bundled seeds do."""
+    if runtime.settings.feeds:
+        sync_feeds(runtime.store, runtime.settings.feeds)
+        return
+    with runtime.store.read() as session:
+        if feeds.all_feeds(session):
+            return
+    logger.info("no feeds configured: using the bundled seeds/feeds.toml")
+    sync_feeds(runtime.store, default_feeds())
