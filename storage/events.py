@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from storage.models import Article, Event, EventFinding, EventKey, EventReport, Feed, Version
 
 GROUPING_LOCK = 7302613  # pg_advisory_xact_lock key (the migration lock is 7302611)
+PER_KEY = 300  # candidate reports one index key may bring, at most
 
 
 def lock_grouping(session: Session) -> None:
@@ -48,12 +49,26 @@ def candidates(
         return []
     low = (day - timedelta(days=window_days)).isoformat()
     high = (day + timedelta(days=window_days)).isoformat()
+    # Each key brings at most PER_KEY reports (an index range scan that stops there), so a key
+    # every report has (the head of state of the day) costs no more than a rare one; the
+    # reports that share most keys come first.
+    per_key = [
+        sa.select(
+            sa.select(EventKey.article_id)
+            .where(EventKey.key == key, EventKey.day >= low, EventKey.day <= high)
+            .order_by(EventKey.day.desc())  # newest first: reports mostly come in day order
+            .limit(PER_KEY)
+            .subquery()
+            .c.article_id
+        )
+        for key in wanted
+    ]
+    found = sa.union_all(*per_key).subquery()
     shared = sa.func.count().label("shared")
     hits = (
-        sa.select(EventKey.article_id, shared)
-        .where(EventKey.key.in_(wanted), EventKey.day >= low, EventKey.day <= high)
-        .group_by(EventKey.article_id)
-        .order_by(shared.desc(), EventKey.article_id)
+        sa.select(found.c.article_id, shared)
+        .group_by(found.c.article_id)
+        .order_by(shared.desc(), found.c.article_id)
         .limit(limit)
         .subquery()
     )
