@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,44 +50,33 @@ def candidates(
         return []
     low = (day - timedelta(days=window_days)).isoformat()
     high = (day + timedelta(days=window_days)).isoformat()
-    # Each key brings at most PER_KEY reports (an index range scan that stops there), so a key
-    # every report has (the head of state of the day) costs no more than a rare one; the
-    # reports that share most keys come first.
-    per_key = [
-        sa.select(
-            sa.select(EventKey.article_id)
-            .where(EventKey.key == key, EventKey.day >= low, EventKey.day <= high)
-            .order_by(EventKey.day.desc())  # newest first: reports mostly come in day order
-            .limit(PER_KEY)
-            .subquery()
-            .c.article_id
-        )
-        for key in wanted
-    ]
-    found = sa.union_all(*per_key).subquery()
-    shared = sa.func.count().label("shared")
-    hits = (
-        sa.select(found.c.article_id, shared)
-        .group_by(found.c.article_id)
-        .order_by(shared.desc(), found.c.article_id)
-        .limit(limit)
-        .subquery()
-    )
-    rows = session.execute(
-        sa.select(
-            EventReport.article_id,
-            EventReport.version,
-            EventReport.event_id,
-            Event.day,
-            EventReport.features,
-        )
-        .join(hits, hits.c.article_id == EventReport.article_id)
-        .join(Event, Event.id == EventReport.event_id)
-    ).all()
+    params: dict[str, Any] = {"low": low, "high": high, "per_key": PER_KEY, "limit": limit}
+    params.update({f"k{i}": key for i, key in enumerate(wanted)})
+    rows = session.execute(_candidate_sql(len(wanted)), params).all()
     return [
         Candidate(aid, version, eid, date.fromisoformat(eday), features)
         for aid, version, eid, eday, features in rows
     ]
+
+
+@lru_cache(maxsize=64)
+def _candidate_sql(keys: int) -> sa.TextClause:
+    """The candidate query for `keys` keys, written once per count (SQLAlchemy's compiler
+    cost more than the query itself). Each key brings at most PER_KEY reports, newest first
+    (an index range scan on (key, day) that stops there), so a key every report has (the head
+    of state of the day) costs no more than a rare one; the reports sharing most keys first."""
+    per_key = " UNION ALL ".join(
+        f"SELECT article_id FROM (SELECT article_id FROM event_keys WHERE key = :k{i} "
+        "AND day >= :low AND day <= :high ORDER BY day DESC LIMIT :per_key) AS k" + str(i)
+        for i in range(keys)
+    )
+    return sa.text(
+        "SELECT r.article_id, r.version, r.event_id, e.day, r.features FROM "
+        f"(SELECT article_id, count(*) AS shared FROM ({per_key}) AS found "
+        "GROUP BY article_id ORDER BY shared DESC, article_id LIMIT :limit) AS hits "
+        "JOIN event_reports AS r ON r.article_id = hits.article_id "
+        "JOIN events AS e ON e.id = r.event_id"
+    )
 
 
 def membership(session: Session, article_id: int) -> EventReport | None:
