@@ -153,6 +153,11 @@ def fill(store, base: list[Features], total: int, first_day: date, days: int) ->
                 session.execute(sa.insert(Event), events)
             session.execute(sa.insert(EventReport), members)
             session.execute(sa.insert(EventKey), keys)
+    if not store.is_sqlite:  # ids were given: move PostgreSQL's sequence past them
+        with store.write() as session:
+            session.execute(
+                sa.text("SELECT setval('articles_id_seq', (SELECT max(id) FROM articles))")
+            )
     print(f"filled {total} reports in {time.perf_counter() - t0:.1f} s")
 
 
