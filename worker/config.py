@@ -184,6 +184,9 @@ class EventsTable(_Table):
     title: Share = GroupingOptions().title
     min_shared_people: PositiveInt = GroupingOptions().min_shared_people
     candidates: PositiveInt = GroupingOptions().candidates
+    # Off: findings are stored and shown (`events`, the web's event pages) but make no change
+    # and no alert, so farms serving copies of one report alert each edit once, as before.
+    alert_discrepancies: bool = False
 
     def __post_init__(self) -> None:
         if self.window % 86400:
@@ -266,6 +269,7 @@ class Settings:
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
     evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
     events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: [events] off
+    alert_discrepancies: bool = False  # [events] alert_discrepancies
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -381,6 +385,7 @@ def _settings(
             ]
         ),
         events=_events(config.events),
+        alert_discrepancies=config.events.alert_discrepancies,
         evidence=evidence_options(
             {"keep_raw": config.storage.keep_raw, "capture_dir": config.storage.capture_dir},
             where,

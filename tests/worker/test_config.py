@@ -101,6 +101,7 @@ def test_unknown_keys_of_an_alert_channel_are_named_too(tmp_path):
         ("[fetch]\ntimeout = -3\n", "[fetch] timeout: a duration cannot be -3"),
         ("[daemon]\nmin_interval_factor = 9.0\n", "min_interval_factor (9) is above"),
         ("[[feeds]]\nname = 'x'\n", "[[feeds]] #1: missing key 'url'"),
+        ("[events]\nalert_discrepancies = 'yes'\n", "[events] alert_discrepancies: expected"),
     ],
 )
 def test_wrong_values_are_one_line_naming_the_key_and_the_file(tmp_path, text, expected):
@@ -113,6 +114,12 @@ def test_wrong_values_are_one_line_naming_the_key_and_the_file(tmp_path, text, e
 def test_a_single_roster_string_is_one_path(tmp_path):
     path = write(tmp_path / "w.toml", '[people]\nroster = "~/people.toml"\n')
     assert load_settings(path, {}).roster_files == (Path("~/people.toml").expanduser(),)
+
+
+def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):
+    assert load_settings(write(tmp_path / "d.toml", ""), {}).alert_discrepancies is False
+    path = write(tmp_path / "a.toml", "[events]\nalert_discrepancies = true\n")
+    assert load_settings(path, {}).alert_discrepancies is True
 
 
 def test_every_duration_key_takes_the_one_grammar(tmp_path):

@@ -115,6 +115,7 @@ class Context:
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
     events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: no grouping
+    alert_discrepancies: bool = False  # a new finding is a change event of kind `discrepancy`
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@ Called by worker/pipeline/snapshot.py inside the transaction that stores the ver
 its place in an event are committed together. The report's features are read from its text
 (worker.detect.events, pure); candidates come from the store's index on day, canonical people
 and title terms (storage.events), never from a scan. A later version of a report is grouped
-again: an edit can move it to another event. A discrepancy is alerted once: its id is derived
-from the event and the finding, so finding it again stores nothing and sends nothing.
+again: an edit can move it to another event. A discrepancy is alerted once, and only when
+[events] alert_discrepancies is on: its id is derived from the event and the finding, so finding
+it again stores nothing and sends nothing. Off (the default), findings are stored, never alerted.
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ def _decoded(article_id: int, version: int, text: str) -> Features:
 def check_event(
     ctx: Context, session: Session, event_id: str, now: datetime
 ) -> list[dict[str, Any]]:
-    """Compare the event's reports; store new findings (and alert them), drop ones that no
-    longer hold."""
+    """Compare the event's reports; store new findings (and alert them when
+    `ctx.alert_discrepancies`), drop ones that no longer hold."""
     rows = stored.members(session, event_id)
     found = discrepancies([Member(r.url, Features.from_json(r.features)) for r in rows])
     known = {f.id for f in stored.findings(session, event_id)}
@@ -144,6 +145,8 @@ def check_event(
             detail=finding.detail,
             now=now,
         )
+        if not ctx.alert_discrepancies:
+            continue  # stored and shown, never a change (opt-in: [events] alert_discrepancies)
         row = next((r for r in rows if r.url == finding.reports[0]), None)
         if row is not None:
             made.append(_alert(ctx, session, row, event_id, title, finding, finding_id, now))

@@ -73,6 +73,7 @@ def pipeline_context(
         tally=tally or Tally(),
         captures=settings.evidence.policy,
         events=settings.events,
+        alert_discrepancies=settings.alert_discrepancies,
     )
 
 

@@ -96,18 +96,29 @@ def wire(server: LocalServer) -> tuple[Wire, dict[str, str]]:
     return w, urls
 
 
+def configured(
+    tmp_path: Path, server: LocalServer, db_url: str, hook: Hook, *, alert: bool, kinds: str
+) -> Path:
+    """The five feeds, the webhook (`kinds` its filter line) and [events] alert_discrepancies."""
+    feeds = [server.url(f"/{name}/rss.xml") for name in ("xinhua", "tdi", "cctv", "copy", "other")]
+    extra = "".join(f'[[feeds]]\nurl = "{u}"\ninterval = "1m"\n' for u in feeds[1:])
+    if alert:
+        extra += "[events]\nalert_discrepancies = true\n"
+    config = write_config(tmp_path, db_url, feeds[0], hook=hook, extra=extra)
+    toml = config.read_text("utf-8").replace('name = "hook"\n', f'name = "hook"\n{kinds}')
+    config.write_text(toml, "utf-8")
+    return config
+
+
 def test_one_meeting_across_feeds_and_languages_and_its_dropped_attendee(
     tmp_path: Path, server: LocalServer, db_url: str, wire: tuple[Wire, dict[str, str]]
 ) -> None:
     _, urls = wire
     hook = Hook(server)
-    feeds = [server.url(f"/{name}/rss.xml") for name in ("xinhua", "tdi", "cctv", "copy", "other")]
-    extra = "".join(f'[[feeds]]\nurl = "{u}"\ninterval = "1m"\n' for u in feeds[1:])
-    config = write_config(tmp_path, db_url, feeds[0], hook=hook, extra=extra)
-    toml = config.read_text("utf-8").replace(
-        'name = "hook"\n', 'name = "hook"\nkinds = ["discrepancy"]\n'
+    # discrepancies alerted (opt-in), and the webhook asks for them only
+    config = configured(
+        tmp_path, server, db_url, hook, alert=True, kinds='kinds = ["discrepancy"]\n'
     )
-    config.write_text(toml, "utf-8")  # the webhook asks for discrepancies only
 
     first = run_cli(["fetch", "--config", str(config), "--json"])
     assert first.exit_code == 0, first.output
@@ -155,3 +166,29 @@ def test_one_meeting_across_feeds_and_languages_and_its_dropped_attendee(
             assert client.get("/events/nope").status_code == 404
     finally:
         assert served.stop() == 0
+
+
+def test_discrepancies_are_shown_but_never_alerted_unless_asked_for(
+    tmp_path: Path, server: LocalServer, db_url: str, wire: tuple[Wire, dict[str, str]]
+) -> None:
+    """By default ([events] alert_discrepancies = false) the dropped attendee is a finding of
+    the event, shown by `events`, yet no change and no alert: a channel taking every kind gets
+    nothing, `changes` lists nothing."""
+    _, urls = wire
+    hook = Hook(server)
+    config = configured(tmp_path, server, db_url, hook, alert=False, kinds="")
+    for _ in range(2):
+        done = run_cli(["fetch", "--config", str(config), "--json"])
+        assert done.exit_code == 0, done.output
+        assert [e for e in json_lines(done.stdout) if e.get("kind") == "discrepancy"] == []
+
+    listed = run_cli(["events", "--config", str(config), "--json"])
+    (event,) = [e for e in json_lines(listed.stdout) if len(e["reports"]) == 4]
+    missing = [d for d in event["discrepancies"] if d["kind"] == "missing"]
+    assert [(d["reports"], d["detail"]["person"]) for d in missing] == [
+        ([urls["copy"]], "Zhao Leji")
+    ]
+    listed_changes = run_cli(["changes", "--config", str(config), "--json"])
+    assert listed_changes.exit_code == 0, listed_changes.output
+    assert json_lines(listed_changes.stdout) == []
+    assert hook.received == []
