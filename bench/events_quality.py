@@ -7,7 +7,8 @@ incrementally by the same code the pipeline runs (worker.detect.events.choose), 
 from an in-memory twin of the store's index (day window, shared people and title terms). A
 pair of reports is a true positive when both the labels and the grouping put them in one event.
 "Merged across years" counts events formed of reports labelled as occasions in different years.
---discrepancies prints every finding, for checking by hand.
+--discrepancies prints every finding, for checking by hand, and counts the discrepancies
+(against a consensus: alerted when asked for) apart from the differences between two reports.
 """
 
 from __future__ import annotations
@@ -134,14 +135,22 @@ def main() -> None:
             print(f"  missed: {a} + {b}")
     if args.discrepancies:
         by_id = {r.id: r for r in reports}
+        found = {True: 0, False: 0}
         for event, rs in sorted(by_event.items()):
             if len(rs) < 2:
                 continue
             members = [Member(r.id, features[r.id]) for r in sorted(rs, key=lambda r: r.id)]
             for d in discrepancies(members):
+                found[d.consensus] += 1
+                label = d.kind if d.consensus else f"{d.kind}, difference"
                 print(
-                    f"[{d.kind}] {event} {d.summary} | {', '.join(by_id[x].outlet for x in d.reports)}"
+                    f"[{label}] {event} {d.summary} | {', '.join(by_id[x].outlet for x in d.reports)}"
                 )
+        print(
+            f"findings: {found[True]} discrepancies against a consensus (alerted when "
+            f"[events] alert_discrepancies is on), {found[False]} differences between two "
+            "reports (shown, never alerted)"
+        )
 
 
 def _lang(r: Report, features: dict[str, Features]) -> str:

@@ -451,6 +451,12 @@ class Discrepancy:
     detail: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def consensus(self) -> bool:
+        """False for a difference between two reports only: no majority says which is right,
+        so it is shown with the event but never alerted."""
+        return bool(self.detail.get("consensus", True))
+
+    @property
     def key(self) -> str:
         """Stable identity of the finding: the same disagreement found again is not new."""
         stable = {k: v for k, v in self.detail.items() if k not in _VOLATILE}
@@ -474,7 +480,10 @@ _VOLATILE = frozenset({"named_by", "usual", "names"})
 
 def discrepancies(members: Sequence[Member]) -> list[Discrepancy]:
     """Where a report disagrees with the others of its event (the consensus: what more than
-    half of the reports that say anything about it say). Fewer than two reports: nothing."""
+    half of the other reports that say anything about it say, and at least two of them, agreeing
+    with each other). Where only two reports speak to it, no consensus exists: the difference is
+    a finding with detail `consensus: false` (shown, never alerted). Fewer than two reports:
+    nothing."""
     if len(members) < 2:
         return []
     found: list[Discrepancy] = []
@@ -529,25 +538,32 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
             for key, count in sorted(counts.items()):
                 if key in m.features.all_keys or count * 2 <= len(others):
                     continue
-                if len(others) > 1 and count < 2:
+                # a consensus is two other reports at least, naming the person alike; one
+                # other report against this one is only a difference
+                consensus = count >= 2
+                if len(others) > 1 and not consensus:
                     continue
                 witness = next(o for o in others if key in lists[o.url])
                 if not _really_left_out(m, witness, key):
                     continue
-                out.append(
-                    Discrepancy(
-                        "missing",
+                detail: dict[str, Any] = {
+                    "person": names[key],
+                    "role": role,
+                    "named_by": count,
+                    "names": _spellings(members, key),
+                }
+                if consensus:
+                    summary = (
                         f"{names[key]} ({role}) is missing from {m.url}; "
-                        f"{count} of {len(others)} other reports name them",
-                        (m.url,),
-                        {
-                            "person": names[key],
-                            "role": role,
-                            "named_by": count,
-                            "names": _spellings(members, key),
-                        },
+                        f"{count} of {len(others)} other reports name them"
                     )
-                )
+                else:
+                    summary = (
+                        f"{names[key]} ({role}) is named by {witness.url}, not by {m.url} "
+                        "(a difference: no other report to say which is right)"
+                    )
+                    detail["consensus"] = False
+                out.append(Discrepancy("missing", summary, (m.url,), detail))
     return out
 
 
@@ -597,9 +613,10 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
                 Discrepancy(
                     "role",
                     f"{names[key]}: {'/'.join(sorted(ra))} according to {a.url}, "
-                    f"{'/'.join(sorted(rb))} according to {b.url}",
+                    f"{'/'.join(sorted(rb))} according to {b.url} (a difference: no other "
+                    "report to say which is right)",
                     (a.url, b.url),
-                    {"person": names[key], "roles": [sorted(ra), sorted(rb)]},
+                    {"person": names[key], "roles": [sorted(ra), sorted(rb)], "consensus": False},
                 )
             )
     return out
@@ -667,7 +684,8 @@ def _order(members: Sequence[Member]) -> list[Discrepancy]:
     for m, seq in lists:
         if len(seq) < 3:
             continue
-        agree = disagree = 0
+        agree = 0
+        disagreeing: list[list[str]] = []
         for other, oseq in lists:
             if other is m:
                 continue
@@ -677,15 +695,33 @@ def _order(members: Sequence[Member]) -> list[Discrepancy]:
             if [k for k in oseq if k in common] == common:
                 agree += 1
             else:
-                disagree += 1
-        if (disagree >= 2 and agree == 0) or (disagree >= 1 and agree == 0 and len(members) == 2):
-            out.append(
-                Discrepancy(
-                    "order",
-                    f"{m.url} lists the attendees in another order than "
-                    f"{disagree} other report{'s' if disagree > 1 else ''}",
-                    (m.url,),
-                    {"order": [names[k] for k in seq]},
-                )
+                disagreeing.append(oseq)
+        if agree or not disagreeing:
+            continue
+        if _two_agree(seq, disagreeing):
+            summary = (
+                f"{m.url} lists the attendees in another order than "
+                f"{len(disagreeing)} other reports"
             )
+            detail: dict[str, Any] = {"order": [names[k] for k in seq]}
+        elif len(members) == 2:
+            summary = (
+                f"{m.url} lists the attendees in another order than the other report "
+                "(a difference: no other report to say which is right)"
+            )
+            detail = {"order": [names[k] for k in seq], "consensus": False}
+        else:
+            continue
+        out.append(Discrepancy("order", summary, (m.url,), detail))
     return out
+
+
+def _two_agree(seq: list[str], others: list[list[str]]) -> bool:
+    """Two of `others` give the same order to at least three people of `seq` (a consensus
+    against `seq`, not merely two other orders)."""
+    for i, a in enumerate(others):
+        for b in others[i + 1 :]:
+            common = [k for k in seq if k in a and k in b]
+            if len(common) >= 3 and [k for k in a if k in common] == [k for k in b if k in common]:
+                return True
+    return False

@@ -145,8 +145,10 @@ def check_event(
             detail=finding.detail,
             now=now,
         )
-        if not ctx.alert_discrepancies:
-            continue  # stored and shown, never a change (opt-in: [events] alert_discrepancies)
+        if not ctx.alert_discrepancies or not finding.consensus:
+            # stored and shown, never a change: alerts are opt-in ([events]
+            # alert_discrepancies), and a difference between two reports is no consensus
+            continue
         row = next((r for r in rows if r.url == finding.reports[0]), None)
         if row is not None:
             made.append(_alert(ctx, session, row, event_id, title, finding, finding_id, now))

@@ -85,3 +85,37 @@ def test_names_cut_otherwise_by_a_machine_are_no_absence() -> None:
     day = date(2024, 1, 8)
     members = [Member("a", features(right, day)), Member("b", features(cut, day))]
     assert [d for d in discrepancies(members) if d.kind == "missing"] == []
+
+
+def test_two_reports_only_differ_no_consensus_says_which_is_right() -> None:
+    """The issue's 'present in most reports but missing from one' needs a majority: with one
+    other report naming the person there is a difference (shown, `consensus: false`), not a
+    discrepancy; a third report naming them too makes it one."""
+    full = "Beijing talks\n\nXi Jinping presided over the meeting. Li Qiang, Zhao Leji and Cai Qi attended."
+    short = "Beijing talks\n\nXi Jinping presided over the meeting. Li Qiang and Cai Qi attended."
+    day = date(2024, 1, 8)
+    pair = [Member("a", features(full, day)), Member("c", features(short, day))]
+    (found,) = discrepancies(pair)
+    assert (found.kind, found.reports, found.consensus) == ("missing", ("c",), False)
+    trio = [*pair, Member("b", features(full, day))]
+    (found,) = discrepancies(trio)
+    assert (found.kind, found.reports, found.consensus) == ("missing", ("c",), True)
+
+
+def test_another_order_needs_two_reports_agreeing_on_theirs() -> None:
+    one = "Talks\n\nLi Qiang, Zhao Leji, Wang Huning and Cai Qi attended the meeting."
+    other = "Talks\n\nCai Qi, Wang Huning, Zhao Leji and Li Qiang attended the meeting."
+    third = "Talks\n\nZhao Leji, Li Qiang, Cai Qi and Wang Huning attended the meeting."
+    day = date(2024, 1, 8)
+    pair = [Member("a", features(one, day)), Member("b", features(other, day))]
+    assert {(d.reports, d.consensus) for d in discrepancies(pair) if d.kind == "order"} == {
+        (("a",), False),
+        (("b",), False),
+    }
+    # three orders, no two alike: no consensus against any of them, nothing found
+    apart = [*pair, Member("c", features(third, day))]
+    assert [d for d in discrepancies(apart) if d.kind == "order"] == []
+    agreed = [*pair, Member("c", features(one, day))]
+    assert [(d.reports, d.consensus) for d in discrepancies(agreed) if d.kind == "order"] == [
+        (("b",), True)
+    ]

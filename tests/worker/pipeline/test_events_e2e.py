@@ -154,6 +154,8 @@ def test_one_meeting_across_feeds_and_languages_and_its_dropped_attendee(
     assert dropped[0]["article"]["url"] == urls["copy"]
     assert dropped[0]["discrepancy"]["event"] == event["id"]
     assert all(a["kind"] == "discrepancy" for a in alerted)  # the channel's filter
+    # a difference between two reports only is never alerted
+    assert all(a["discrepancy"]["detail"].get("consensus", True) for a in alerted)
 
     served = start_serve(db_url, tmp_path / "serve.log")
     try:
