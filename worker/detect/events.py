@@ -333,7 +333,9 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
         or contained
     ):
         # overlap of the shorter list, discounted while few people are in common
-        people = shared / min(len(ka), len(kb)) * min(1.0, shared / 3 if not small else 1.0)
+        people = min(1.0, shared / min(len(ka), len(kb))) * min(
+            1.0, shared / 3 if not small else 1.0
+        )
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
     if same_script:
         text = _text_similarity(a, b)
@@ -369,7 +371,27 @@ def _shared(a: Features, b: Features) -> int:
                 short += 1
                 rest_b = rest_b - {other}
                 break
-    return len(common) + short
+    return len(common) + short + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+
+
+def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
+    """People `a` puts in a role whom `b` names only in passing, under a name the roster does
+    not know (so no key of `b` holds them): their written name found in `b`'s text. A name of
+    three Han characters or two words at least, so a surname alone never counts."""
+    found = 0
+    haystack = f" {b.start} "
+    for p in a.people:
+        if p.key in common or p.key in b.all_keys:
+            continue
+        written = fold_for_match(p.name)
+        if not written or "#" in written:
+            continue
+        if has_han(written):
+            hit = len(written.replace(" ", "")) >= 3 and written.replace(" ", "") in b.start
+        else:
+            hit = len(written.split()) >= 2 and f" {written} " in haystack
+        found += hit
+    return found
 
 
 def _by_score(m: Match) -> float:

@@ -119,3 +119,39 @@ def test_another_order_needs_two_reports_agreeing_on_theirs() -> None:
     assert [(d.reports, d.consensus) for d in discrepancies(agreed) if d.kind == "order"] == [
         (("b",), True)
     ]
+
+
+def test_people_one_report_names_in_passing_count_for_the_other() -> None:
+    """Two reports of one gala (real udn/World Journal reports, shortened): one puts four
+    people in roles; the other reads only the speaker in a role but names the three others in
+    its text, under names the roster does not know."""
+    from worker.detect.events import Features, Named
+
+    day = date(2025, 10, 9)
+    roles = Features(
+        "zh",
+        day,
+        "title",
+        "lead",
+        "start",
+        people=(
+            Named("laichingte", "Lai Ching-te", "赖清德", "spoke", 0),
+            Named("hankuoiu", "Han Kuo-yu", "韩国瑜", "attended", 1),
+            Named("luxiuian", "Lu Xiuyan", "卢秀燕", "attended", 2),
+            Named("xushuhua", "Xu Shuhua", "许淑华", "attended", 3),
+        ),
+    )
+    passing = Features(
+        "zh",
+        day,
+        "another title",
+        "another lead",
+        "laichingte 总统到场致词 他感谢韩国瑜 卢秀燕 南投县长许淑华",
+        people=(Named("laichingte", "Lai Ching-te", "赖清德", "attended", 0),),
+    )
+    assert score(roles, passing).score >= GroupingOptions().join
+    # only the speaker in common, the others not named at all: no evidence of one occasion
+    bare = Features(
+        "zh", day, "another title", "another lead", "laichingte 总统到场致词", people=passing.people
+    )
+    assert score(roles, bare).score < GroupingOptions().join
