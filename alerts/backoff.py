@@ -7,12 +7,24 @@ receiver's Retry-After and a random generator (seeded in tests).
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 FIRST_DELAY = 10.0
 CAP = 3600.0
 MAX_AGE = timedelta(days=3)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When failed alerts are retried (SPEC defaults: within 10 s, doubling, capped at one hour)
+    and when they are given up (three days after the change was stored). Built from the
+    settings ([alerts_retry], WIREDIFF_ALERT_*), which check the values."""
+
+    first: float = FIRST_DELAY
+    cap: float = CAP
+    max_age: timedelta = MAX_AGE
 
 
 def next_attempt_delay(

@@ -20,7 +20,8 @@ from typing import Any, Literal
 
 from alerts import checks
 from alerts.errors import AlertConfigError
-from alerts.filters import KINDS, Filters
+from alerts.event import KINDS
+from alerts.filters import Filters
 from alerts.message import Alert
 
 Security = Literal["none", "starttls", "tls"]
@@ -28,6 +29,22 @@ DEFAULT_PORTS: dict[str, int] = {"none": 25, "starttls": 587, "tls": 465}
 COMMON_KEYS = frozenset(
     {"type", "name", "feeds", "kinds", "min_change", "people", "words", "digest"}
 )
+KEYS_BY_TYPE: dict[str, frozenset[str]] = {  # every key a channel of each type takes
+    "email": COMMON_KEYS
+    | {
+        "to",
+        "from",
+        "smtp_host",
+        "smtp_port",
+        "security",
+        "username_env",
+        "password_env",
+        "timeout",
+        "ca_file",
+    },
+    "webhook": COMMON_KEYS | {"url", "secret_env", "timeout", "headers"},
+    "apprise": COMMON_KEYS | {"urls", "urls_env"},
+}
 
 
 class _Matching:
@@ -100,8 +117,11 @@ def parse_channel(
     if not isinstance(table, Mapping):
         raise AlertConfigError(f"#{index}", "each [[alerts]] entry must be a table")
     kind = table.get("type")
-    name = str(table.get("name") or f"{kind}:{index}")
-    if kind not in _PARSERS:
+    name = table.get("name")
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise AlertConfigError(f"{kind}:{index}", f"name must be a non-empty string, not {name!r}")
+    name = name.strip() if name else f"{kind}:{index}"
+    if not isinstance(kind, str) or kind not in _PARSERS:  # a list or table is no type either
         raise AlertConfigError(name, f"unknown type {kind!r} (known: {', '.join(_PARSERS)})")
     v = checks.Checker(name, table)
     return _PARSERS[kind](v, environ)
@@ -109,7 +129,7 @@ def parse_channel(
 
 def _common(v: checks.Checker) -> dict[str, Any]:
     kinds = v.str_list("kinds")
-    unknown = sorted(set(kinds) - KINDS)
+    unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         v.fail(f"kinds: unknown kind {unknown[0]!r} (known: {', '.join(sorted(KINDS))})")
     filters = Filters(
@@ -123,20 +143,7 @@ def _common(v: checks.Checker) -> dict[str, Any]:
 
 
 def _email(v: checks.Checker, environ: Mapping[str, str]) -> EmailChannelConfig:
-    v.only(
-        COMMON_KEYS
-        | {
-            "to",
-            "from",
-            "smtp_host",
-            "smtp_port",
-            "security",
-            "username_env",
-            "password_env",
-            "timeout",
-            "ca_file",
-        }
-    )
+    v.only(KEYS_BY_TYPE["email"])
     security = v.choice("security", ("none", "starttls", "tls"), "starttls")
     to = v.str_list("to")
     if not to:
@@ -159,7 +166,7 @@ def _email(v: checks.Checker, environ: Mapping[str, str]) -> EmailChannelConfig:
 
 
 def _webhook(v: checks.Checker, environ: Mapping[str, str]) -> WebhookChannelConfig:
-    v.only(COMMON_KEYS | {"url", "secret_env", "timeout", "headers"})
+    v.only(KEYS_BY_TYPE["webhook"])
     secret = v.env("secret_env", environ, required=True)
     assert secret is not None  # required=True raised otherwise
     return WebhookChannelConfig(
@@ -174,7 +181,7 @@ def _webhook(v: checks.Checker, environ: Mapping[str, str]) -> WebhookChannelCon
 def _apprise(v: checks.Checker, environ: Mapping[str, str]) -> AppriseChannelConfig:
     from alerts.apprise_channel import check_urls
 
-    v.only(COMMON_KEYS | {"urls", "urls_env"})
+    v.only(KEYS_BY_TYPE["apprise"])
     urls = list(v.str_list("urls"))
     from_env = v.env("urls_env", environ)
     if from_env:

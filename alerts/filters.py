@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from alerts.message import Alert
 
-KINDS = frozenset({"wording", "attendees", "removed", "restored", "title", "discrepancy"})
-
 
 @dataclass(frozen=True, slots=True)
 class Filters:
@@ -56,6 +54,8 @@ def aspects(alert: Alert) -> frozenset[str]:
 def person_changed(alert: Alert, name: str) -> bool:
     """True when `name` was added, removed, re-spelled or re-roled, or an edit adds/drops it."""
     att = alert.attendees
+    if any(_same_name(name, other) for other in alert.people):  # absence, rank: who it names
+        return True
     listed = [*att.added, *att.removed, *(r.name for r in att.role_changes)]
     found = alert.event.get("discrepancy")
     if isinstance(found, dict) and isinstance(found.get("detail"), dict):

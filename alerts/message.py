@@ -90,6 +90,7 @@ class Alert:
     from_version: int | None = None
     to_version: int | None = None
     is_test: bool = False
+    people: tuple[str, ...] = ()  # absence and rank findings: everyone the finding names
     event: Mapping[str, Any] = field(
         default_factory=lambda: MappingProxyType({}), compare=False, hash=False, repr=False
     )
@@ -122,6 +123,7 @@ class Alert:
             attendees=_attendees(_mapping(event.get("attendees"))),
             from_version=_int_or_none(event.get("from_version")),
             to_version=_int_or_none(event.get("to_version")),
+            people=_finding_people(event),
             event=MappingProxyType(dict(event)),
         )
 
@@ -170,6 +172,15 @@ class Alert:
             },
         }
         return replace(cls.from_event(event), is_test=True)
+
+
+def _finding_people(event: Mapping[str, Any]) -> tuple[str, ...]:
+    """Names an `absence` or `rank` aspect carries: canonical, and as written (`names`)."""
+    names: list[str] = []
+    for kind in ("absence", "rank"):
+        aspect = _mapping(event.get(kind))
+        names += _strs(aspect.get("people")) + _strs(aspect.get("names"))
+    return tuple(dict.fromkeys(names))
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:

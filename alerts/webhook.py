@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +30,17 @@ from alerts.safe_text import safe_json
 
 logger = logging.getLogger(__name__)
 
-USER_AGENT = "wirediff/0.1 (+https://github.com/wirediff/wirediff) webhook"
+
+def _version() -> str:
+    """The installed wirediff's version (worker.__version__ reads the same; alerts may not
+    import the worker)."""
+    try:
+        return version("wirediff")
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "0.0.0+checkout"
+
+
+USER_AGENT = f"wirediff/{_version()} (+https://github.com/wirediff/wirediff) webhook"
 TRANSIENT_STATUSES = frozenset({408, 425, 429})
 
 

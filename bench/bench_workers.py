@@ -30,8 +30,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.farm import Farm  # noqa: E402
 from storage.db import Store  # noqa: E402
+from storage.engine import install_engine_schema  # noqa: E402
 from tests.support.pg import create_database, drop_database  # noqa: E402
-from worker.service.cluster import install_engine_schema  # noqa: E402
 
 STATS = (
     "SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted, "

@@ -35,8 +35,8 @@ from tests.support.httpserver import LocalServer
 from worker.config import Settings
 from worker.ingest.fetch import FetchOptions
 from worker.output.console import Console
-from worker.pipeline.passes import one_pass
 from worker.service.app import Runtime, sync_feeds
+from worker.service.passes import one_pass
 from worker.service.seeds import load_roster
 
 

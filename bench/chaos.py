@@ -60,10 +60,10 @@ import sqlalchemy as sa  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
 from storage.db import Store  # noqa: E402
+from storage.engine import install_engine_schema  # noqa: E402
 from tests.support.farm import REPORT, Farm  # noqa: E402
 from tests.support.httpserver import LocalServer, Request, Response  # noqa: E402
 from tests.support.pg import PrivateServer, create_database  # noqa: E402
-from worker.service.cluster import install_engine_schema  # noqa: E402
 
 SECRET = "chaos-hook-secret"
 MARK = "Revision {:05d} of this report was published."

@@ -224,19 +224,6 @@ def feed_choices(session: Session) -> list[tuple[str, str]]:
     )
 
 
-def feeds_by_id(session: Session, ids: Sequence[int]) -> dict[int, Feed]:
-    if not ids:
-        return {}
-    return {f.id: f for f in session.scalars(sa.select(Feed).where(Feed.id.in_(list(set(ids)))))}
-
-
-def articles_by_id(session: Session, ids: Sequence[int]) -> dict[int, Article]:
-    if not ids:
-        return {}
-    rows = session.scalars(sa.select(Article).where(Article.id.in_(list(set(ids)))))
-    return {a.id: a for a in rows}
-
-
 def read_only(store: Store) -> None:
     """Make every later connection of `store` refuse writes (defence in depth for serve)."""
 

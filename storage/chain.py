@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from storage import captures
+from storage import captures, locks
 from storage.captures import BodyPolicy
 from storage.digests import (
     GENESIS,
@@ -30,16 +30,18 @@ from storage.digests import (
 )
 from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
 
-APPEND_LOCK = 7302615  # pg_advisory_xact_lock key for appends (7302611 is the migration lock)
-
 
 def head(session: Session) -> Record | None:
     return session.scalars(sa.select(Record).order_by(Record.seq.desc()).limit(1)).first()
 
 
+def hash_at(session: Session, seq: int) -> str | None:
+    """The chain hash of the log's record `seq`, None when there is none."""
+    return session.scalar(sa.select(Record.chain_hash).where(Record.seq == seq))
+
+
 def _lock(session: Session) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": APPEND_LOCK})
+    locks.hold(session, locks.LOG_APPEND)
 
 
 def last_of_article(session: Session, article_id: int, before_seq: int | None = None) -> str | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alerts.event import ChangeEvent, decode
 from storage.models import Article, Change, Delivery, Feed
 
 
@@ -18,7 +18,7 @@ def save_with_outbox(
     *,
     article_id: int,
     feed_id: int,
-    event: Mapping[str, Any],
+    event: ChangeEvent,
     channels: Iterable[str],
 ) -> bool:
     """Store a change event and one pending delivery per channel, in the caller's transaction.
@@ -34,11 +34,11 @@ def save_with_outbox(
             article_id=article_id,
             feed_id=feed_id,
             kind=event["kind"],
-            from_version=event.get("from_version"),
-            to_version=event.get("to_version"),
+            from_version=event["from_version"],
+            to_version=event["to_version"],
             detected_at=datetime.fromisoformat(event["detected_at"]),
-            similarity=float(event.get("similarity", 1.0)),
-            summary=event.get("summary", ""),
+            similarity=float(event["similarity"]),
+            summary=event["summary"],
             event=json.dumps(event, ensure_ascii=False, sort_keys=False),
         )
     )
@@ -49,9 +49,9 @@ def save_with_outbox(
     return True
 
 
-def event_of(change: Change) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(change.event)
-    return data
+def event_of(change: Change) -> ChangeEvent:
+    """The stored event, checked against its type (alerts/event.py)."""
+    return decode(change.event)
 
 
 def query(

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import locks
 from storage.errors import (
     SchemaOutdated,
     StoreConflict,
@@ -34,6 +35,7 @@ from storage.errors import (
     StoreMissing,
     StoreUnavailable,
     StoreURLError,
+    first_line,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 # The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
 # opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0005_events"
+SCHEMA_HEAD = "0006_appearances"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -170,13 +172,13 @@ class Store:
             if full is not None:
                 self.disk_full = full
                 raise StoreDiskFull(full) from err
-            raise StoreUnavailable(f"store {self.display_url}: {_first_line(err)}") from err
+            raise StoreUnavailable(f"store {self.display_url}: {first_line(err)}") from err
         except exc.IntegrityError as err:
-            raise StoreConflict(f"store {self.display_url}: {_first_line(err)}") from err
+            raise StoreConflict(f"store {self.display_url}: {first_line(err)}") from err
 
     def _disk_full_message(self, err: BaseException) -> str | None:
         """'disk full: <where>: ...' when `err` comes from a full disk, else None."""
-        text = _first_line(err)
+        text = first_line(err)
         if not self.is_sqlite:
             # PostgreSQL's disk_full (53100): the server's disk, named in its message
             if getattr(getattr(err, "orig", None), "sqlstate", None) == "53100":
@@ -222,7 +224,7 @@ class Store:
                     "PRAGMA wal_checkpoint(TRUNCATE)"
                 ).one()
         except exc.DBAPIError as err:
-            logger.warning("disk space is back, WAL checkpoint failed: %s", _first_line(err))
+            logger.warning("disk space is back, WAL checkpoint failed: %s", first_line(err))
             return
         logger.warning(
             "disk space is back: store %s writable again; WAL checkpointed "
@@ -262,7 +264,7 @@ class Store:
                 cfg.attributes["connection"] = conn
                 if not self.is_sqlite:
                     # Several workers may start at once: migrate under an advisory lock.
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7302611)"))
+                    conn.execute(sa.text(locks.XACT_LOCK_SQL), {"k": locks.MIGRATION})
                 command.upgrade(cfg, "head")
             if self.is_sqlite:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
@@ -318,11 +320,6 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(getattr(err, "orig", None) or err).strip()
-    return text.splitlines()[0] if text else type(err).__name__
 
 
 def open_store(url: str, *, auto_upgrade: bool | None = None, create: bool = True) -> Store:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alerts.event import ChangeEvent, decode
 from storage.models import Change, Delivery
 
 CLAIM_SPAN = timedelta(minutes=5)
@@ -69,11 +70,12 @@ def claim_due(
     return rows
 
 
-def event_json(session: Session, change_id: str) -> str:
+def event_of(session: Session, change_id: str) -> ChangeEvent:
+    """The change event a delivery sends, checked against its type (alerts/event.py)."""
     change = session.get(Change, change_id)
     if change is None:
         raise KeyError(change_id)
-    return change.event
+    return decode(change.event)
 
 
 def _pending_row(session: Session, delivery_id: int) -> Delivery | None:
@@ -227,3 +229,9 @@ def oldest_pending(session: Session, channel: str) -> datetime | None:
         .limit(1)
     )
     return session.scalars(query).first()
+
+
+def count_by_state(session: Session) -> dict[str, int]:
+    """How many rows of the outbox are in each state (pending, sent, failed)."""
+    query = sa.select(Delivery.state, sa.func.count()).group_by(Delivery.state)
+    return {str(state): int(n) for state, n in session.execute(query).all()}

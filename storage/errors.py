@@ -14,6 +14,12 @@ StorageError
 from __future__ import annotations
 
 
+def first_line(err: BaseException) -> str:
+    """The first line of an error's message (drivers add pages of detail), or its type's name."""
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
+
+
 class StorageError(Exception):
     pass
 

@@ -19,16 +19,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from storage import locks
 from storage.models import Article, Event, EventFinding, EventKey, EventReport, Feed, Version
 
-GROUPING_LOCK = 7302613  # pg_advisory_xact_lock key (the migration lock is 7302611)
 PER_KEY = 300  # candidate reports one index key may bring, at most
 
 
 def lock_grouping(session: Session) -> None:
     """Serialise grouping across processes on PostgreSQL, until this transaction ends."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": GROUPING_LOCK})
+    locks.hold(session, locks.GROUPING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,3 +181,21 @@ def _get(session: Session, feed_id: int) -> Feed:
     if feed is None:
         raise FeedNotFound(f"feed id {feed_id} is not in the store")
     return feed
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """The feeds' health for logs and metrics: every id, and the URLs in error or stale."""
+
+    ids: frozenset[int]
+    in_error: tuple[str, ...]
+    stale: tuple[str, ...]  # no successful fetch for `stale_after` (or since added)
+
+
+def health(session: Session, now: datetime, stale_after: timedelta) -> Health:
+    rows = all_feeds(session)
+    return Health(
+        ids=frozenset(f.id for f in rows),
+        in_error=tuple(f.url for f in rows if f.error_count > 0),
+        stale=tuple(f.url for f in rows if now - (f.last_ok_at or f.created_at) > stale_after),
+    )

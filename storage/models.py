@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -175,6 +175,29 @@ class Delivery(Base):
 
 
 # -- evidence (issue 15): raw captures and the append-only log of records ---------------------
+
+
+class Appearance(Base):
+    """One person in one list of a report's latest version (people over time)."""
+
+    __tablename__ = "appearances"
+    __table_args__ = (sa.Index("ix_appearances_canonical_date", "canonical", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    feed_id: Mapped[int] = mapped_column(sa.ForeignKey("feeds.id", ondelete="CASCADE"))
+    version: Mapped[int]  # the version number the lists were read from
+    date: Mapped[date] = mapped_column(sa.Date, index=True)  # the report's date
+    language: Mapped[str] = mapped_column(sa.String(16))
+    canonical: Mapped[str] = mapped_column(sa.String(256))
+    name: Mapped[str] = mapped_column(sa.String(256))  # as written
+    role: Mapped[str] = mapped_column(sa.String(16))
+    list_index: Mapped[int]  # which list of the report (0, 1, ...)
+    position: Mapped[int]  # 1-based in its list
+    colisted: Mapped[str] = mapped_column(sa.Text)  # JSON: the list's canonical names, in order
+    event_id: Mapped[str | None] = mapped_column(sa.String(64))  # where events exist
 
 
 class CaptureBlob(Base):

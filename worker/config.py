@@ -33,22 +33,27 @@ from typing import Any, ClassVar, Literal
 
 import msgspec
 
+from alerts.backoff import RetryPolicy
 from alerts.durations import describe, seconds
 from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
+from worker.detect.appearances import PeopleWatch
 from worker.detect.events import GroupingOptions
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchOptions
-from worker.service.deliver import ENV_KEYS as RETRY_ENV_KEYS
-from worker.service.deliver import RetryPolicy
 
 DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
 MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
 
 # Environment variables that stand for a key of the file (they win over it).
+RETRY_ENV_KEYS = {
+    "first": "WIREDIFF_ALERT_RETRY_FIRST",
+    "cap": "WIREDIFF_ALERT_RETRY_CAP",
+    "max_age": "WIREDIFF_ALERT_MAX_AGE",
+}
 ENV_KEYS: dict[str, tuple[str, str]] = {
     "WIREDIFF_DB": ("storage", "url"),
     "WIREDIFF_METRICS": ("daemon", "metrics"),
@@ -160,8 +165,33 @@ class DaemonTable(_Table):
             )
 
 
+Chance = typing.Annotated[float, msgspec.Meta(gt=0, lt=1)]
+_WATCH = PeopleWatch()
+
+
 class PeopleTable(_Table):
     roster: str | tuple[str, ...] = ()  # one path, or a list of paths
+    # people over time (docs/people-over-time.md): when an absence or a change of rank is a finding
+    min_appearances: PositiveInt = _WATCH.min_appearances
+    window: PositiveSeconds = PositiveSeconds(_WATCH.window_days * 86400)
+    absent_after: Seconds = Seconds(_WATCH.absent_days * 86400)
+    miss_chance: Chance = _WATCH.miss_chance
+    peer_share: Share = _WATCH.peer_share
+    peer_quorum: Share = _WATCH.peer_quorum
+    stable_reports: PositiveInt = _WATCH.stable_reports
+    adopt_reports: PositiveInt = _WATCH.adopt_reports
+
+    def watch(self) -> PeopleWatch:
+        return PeopleWatch(
+            min_appearances=self.min_appearances,
+            window_days=max(1, round(self.window / 86400)),
+            absent_days=round(self.absent_after / 86400),
+            miss_chance=self.miss_chance,
+            peer_share=self.peer_share,
+            peer_quorum=self.peer_quorum,
+            stable_reports=self.stable_reports,
+            adopt_reports=self.adopt_reports,
+        )
 
 
 class AlertsRetryTable(_Table):
@@ -177,7 +207,9 @@ class AlertsRetryTable(_Table):
 class EventsTable(_Table):
     """[events]: grouping reports into events (docs/events.md explains each threshold)."""
 
-    enabled: bool = True
+    # Off by default: grouping costs ~15-25 ms per stored version (and a PostgreSQL advisory
+    # lock per version), several times the rest of the pipeline (docs/events.md).
+    enabled: bool = False
     window: Interval = Interval(2 * 86400)  # whole days; see docs/events.md
     join: Share = GroupingOptions().join
     copy: Share = GroupingOptions().copy
@@ -268,8 +300,9 @@ class Settings:
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
     evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
-    events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: [events] off
+    events: GroupingOptions | None = None  # None: [events] enabled = false, the default
     alert_discrepancies: bool = False  # [events] alert_discrepancies
+    people: PeopleWatch = field(default_factory=PeopleWatch)  # [people]: absence and rank
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -375,6 +408,7 @@ def _settings(
         roster_files=tuple(
             Path(p).expanduser() for p in ((roster,) if isinstance(roster, str) else roster)
         ),
+        people=config.people.watch(),
         config_path=path,
         warnings=_summarised(
             [

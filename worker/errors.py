@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from storage.digests import Exchange
 
 
+def one_line(err: object) -> str:
+    """An error's message on one line (its lines joined), or its type's name when it has none."""
+    return " ".join(str(err).split()) or type(err).__name__
+
+
 class WorkerError(Exception):
     """Base of every error the worker reports to a user in one line."""
 

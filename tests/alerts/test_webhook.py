@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import worker
 from alerts.backoff import parse_retry_after
 from alerts.channels import deliver, deliver_digest, send_test
 from alerts.config import WebhookChannelConfig, parse_channels
@@ -47,7 +48,7 @@ async def test_posts_signed_change_event(server: LocalServer, event) -> None:
     assert req.headers["content-type"] == "application/json"
     assert req.headers["x-wirediff-event"] == "change"
     assert req.headers["idempotency-key"] == "chg-7f3a9c"
-    assert "wirediff" in req.headers["user-agent"]
+    assert req.headers["user-agent"].startswith(f"wirediff/{worker.__version__} (+https")
     assert req.headers["x-team"] == "desk"
 
 

@@ -14,6 +14,7 @@ from storage.browse import ChangeFilter
 from storage.db import Store
 from storage.errors import StorageError
 from storage.feeds import FeedSpec
+from tests.support.events import change_event, people
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -35,14 +36,14 @@ def store(db_url: str) -> Store:
                     title=f"Report {f}-{i}",
                 )
                 kind = "attendees" if i % 3 == 0 else "wording"
-                event = {
-                    "id": f"{f}{i:03d}",
-                    "kind": kind,
+                event = change_event(
+                    f"{f}{i:03d}",
+                    kind,
                     # three changes share each time: the id breaks the tie
-                    "detected_at": (T0 + timedelta(hours=i // 3)).isoformat(),
-                    "summary": f"Summary {f}-{i} Storm" if i == 4 else f"Summary {f}-{i}",
-                    "attendees": {"after": ["Cai Qi"] if i == 0 else ["Li Xi"]},
-                }
+                    T0 + timedelta(hours=i // 3),
+                    summary=f"Summary {f}-{i} Storm" if i == 4 else f"Summary {f}-{i}",
+                    attendees=people(["Cai Qi"] if i == 0 else ["Li Xi"]),
+                )
                 changes.save_with_outbox(
                     session, article_id=art.id, feed_id=feed.id, event=event, channels=[]
                 )

@@ -24,6 +24,7 @@ from storage.errors import (
 from storage.feeds import FeedSpec
 from storage.models import Body, Delivery
 from storage.versions import NewVersion
+from tests.support.events import change_event
 
 NOW = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
 
@@ -81,16 +82,7 @@ def test_version_numbers_are_unique_per_article(store: Store) -> None:
 
 
 def test_change_and_outbox_rows_commit_together_once(store: Store) -> None:
-    event = {
-        "id": "c1",
-        "kind": "wording",
-        "detected_at": NOW.isoformat(),
-        "from_version": 1,
-        "to_version": 2,
-        "similarity": 0.9,
-        "summary": "s",
-        "type": "change",
-    }
+    event = change_event("c1", detected_at=NOW)
     with store.write() as s:
         feed = feeds.add(s, FeedSpec("https://e.org/rss"))
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
@@ -115,7 +107,7 @@ def test_a_failing_transaction_leaves_nothing_behind(store: Store) -> None:
 
 
 def test_deliveries_claimed_by_one_worker_until_the_claim_lapses(store: Store) -> None:
-    event = {"id": "c1", "kind": "wording", "detected_at": NOW.isoformat(), "summary": "s"}
+    event = change_event("c1", detected_at=NOW)
     with store.write() as s:
         feed = feeds.add(s, FeedSpec("https://e.org/rss"))
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")

@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import signal
 import struct
 import sys
 import termios
@@ -22,6 +23,9 @@ class Terminal:
     def __init__(self, args: list[str], env: Mapping[str, str], cols: int = 120) -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: becomes wirediff, the pty is its terminal
+            # As a shell starts it: Ctrl-C not ignored, whatever this test process inherited
+            # or an earlier test set (an ignored SIGINT survives exec).
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execve(sys.executable, [sys.executable, "-m", "worker", *args], dict(env))
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, cols, 0, 0))
         self.raw = b""

@@ -66,6 +66,9 @@ COMMANDS: dict[str, Command] = {
         "history_cmd",
         "The stored versions of one report, and whether it is still in its feed.",
     ),
+    "people": Command(
+        "people", "people_cmd", "People seen in the stored reports; NAME: one person's timeline."
+    ),
     "run": Command(
         "run",
         "run_cmd",

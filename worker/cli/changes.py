@@ -9,6 +9,7 @@ from typing import Any
 import click
 from rich.text import Text as RichText
 
+from alerts.event import KINDS
 from alerts.safe_text import MASK, mask_url, safe_line
 from storage import articles, chain, changes, versions
 from storage.db import Store
@@ -27,10 +28,8 @@ from worker.detect.report import check_report, compare_reports
 from worker.output.console import Console, change_lines, emit_json, plural
 from worker.output.records import article_state, change_record, diff_event, version_record
 from worker.output.render import render_diff_html, render_diff_text
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Subject, aspects_of, build_event
 from worker.service.seeds import load_roster
-
-KINDS = ("wording", "attendees", "removed", "restored", "title", "discrepancy")
 
 
 @click.command("changes")
@@ -238,7 +237,7 @@ def compare_cmd(
                 to_version=None,
                 similarity=change.similarity,
                 summary=change.summary,
-                aspects=change.aspects(),
+                aspects=aspects_of(change),
             )
         if as_json:
             emit_json(event)

@@ -7,8 +7,6 @@ runtime and the settings are loaded inside the functions that need them.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -127,14 +125,6 @@ def store_for(config_path: str | None, db_url: str | None, *, create: bool) -> S
     settings = load(config_path, db_url)
     with user_errors():
         return open_store(settings.database_url, create=create)
-
-
-def run_async(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        return asyncio.run(func(*args, **kwargs))
-
-    return wrapper  # type: ignore[return-value]
 
 
 def parse_since(value: str) -> datetime:

@@ -34,7 +34,7 @@ def db_upgrade(config_path: str | None, db_url: str | None) -> None:
         revision = store.upgrade()
     click.echo(f"store {store.display_url} is at schema revision {revision}")
     if not store.is_sqlite:
-        from worker.service.cluster import install_engine_schema
+        from storage.engine import install_engine_schema
 
         with user_errors():
             click.echo(install_engine_schema(settings.database_url))

@@ -15,8 +15,8 @@ from worker.cli.demo_site import DemoSite, demo_versions, serve
 from worker.config import Settings, environment
 from worker.detect.report import check_report
 from worker.output.console import Console, emit_json
-from worker.pipeline.passes import one_pass
 from worker.service.app import open_runtime, sync_feeds
+from worker.service.passes import one_pass
 
 
 def _demo_db(db_url: str | None) -> str:

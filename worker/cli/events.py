@@ -14,6 +14,11 @@ from worker.detect.events import person_key
 from worker.output.console import emit_json, plural
 from worker.output.event_records import event_record
 
+GROUPING_OFF = (
+    "wirediff: grouping is off: new reports are not grouped into events "
+    "(turn it on with `[events] enabled = true` in the config file; see docs/events.md)"
+)
+
 
 @click.group("events", invoke_without_command=True)
 @store_options
@@ -48,6 +53,9 @@ def events_cmd(
             event_record(session, e)
             for e in stored.query(session, since=since_day, article_ids=ids)
         ]
+    if runtime.settings.events is None:
+        # stderr under --json, so the JSON Lines stay parseable
+        click.echo(GROUPING_OFF, err=as_json)
     for record in records:
         if as_json:
             emit_json(record)

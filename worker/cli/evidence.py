@@ -104,15 +104,13 @@ def _check_published(store: object, published: tuple[int, str] | None) -> str | 
     """None when the log holds the published head; else what differs."""
     if published is None:
         return None
-    import sqlalchemy as sa
-
+    from storage import chain
     from storage.db import Store
-    from storage.models import Record
 
     assert isinstance(store, Store)
     seq, digest = published
     with store.read() as session:
-        value = session.scalar(sa.select(Record.chain_hash).where(Record.seq == seq))
+        value = chain.hash_at(session, seq)
     if value is None:
         return f"published head {seq}:{digest[:16]}...: the log has no position {seq}"
     if value != digest:

@@ -39,8 +39,8 @@ def fetch(
     """
     from worker.output.console import Console, plural
     from worker.pipeline.context import Tally
-    from worker.pipeline.passes import feed_specs_from_args, one_pass
     from worker.service.app import ensure_feeds, sync_feeds
+    from worker.service.passes import feed_specs_from_args, one_pass
 
     runtime = runtime_for(config_path, db_url, quiet=as_json, warn=True)
     with user_errors():

@@ -115,7 +115,7 @@ def serve_cmd(
     )
     verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
     config = uvicorn.Config(
-        create_app(store, roster, token=token),
+        create_app(store, roster, token=token, people=settings.people),
         log_level="info" if verbose else "warning",
         access_log=verbose,
         server_header=False,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from worker.detect.attendees import compare_people
 from worker.detect.diff import diff_words
@@ -27,9 +27,12 @@ class Text:
     body: str
 
 
+TextKind = Literal["attendees", "title", "wording"]  # the kinds text decides (of SPEC's five)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    kind: str
+    kind: TextKind
     similarity: float
     summary: str
     wording: WordDiff
@@ -70,7 +73,7 @@ def detect_change(
     people_changed = attendees.changed
     if not (wording.changed or people_changed or title):
         return None
-    kind = "attendees" if people_changed else "title" if title else "wording"
+    kind: TextKind = "attendees" if people_changed else "title" if title else "wording"
     return Change(
         kind=kind,
         similarity=round(wording.similarity, 4),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from worker.detect.normalize import HAN as _HAN
+
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[a-zäöüß]+")
 # Function words that are frequent in one language and rare in the other.
@@ -27,15 +29,29 @@ def detect_language(text: str) -> str:
     'de'
     """
     sample = text[:20000]
-    han = len(_HAN.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if _KANA.search(sample) and han:
+    han = _HAN.search(sample) is not None
+    other = _KANA_OR_HANGUL.search(sample) is not None  # one scan for both, mostly absent
+    if other and han and _KANA.search(sample):
         return "ja"
-    if len(_HANGUL.findall(sample)) > latin:
+    hangul = other and _HANGUL.search(sample) is not None
+    # Latin letters are counted only against Han or Hangul; otherwise one is enough
+    latin = len(_LATIN.findall(sample)) if han or hangul else int(bool(_LATIN.search(sample)))
+    if hangul and len(_HANGUL.findall(sample)) > latin:
         return "ko"
-    if han and han * 2 >= latin / 4:
+    if han and _at_least(_HAN, sample, latin / 8):
         return "zh"
     return _latin_language(sample) if latin else "und"
+
+
+def _at_least(pattern: re.Pattern[str], sample: str, count: float) -> bool:
+    """Whether `pattern` matches `count` times or more; stops counting there (a Chinese text
+    holds thousands of Han characters and a handful of Latin letters)."""
+    if count <= 0:
+        return True
+    for seen, _ in enumerate(pattern.finditer(sample), start=1):
+        if seen >= count:
+            return True
+    return False
 
 
 def _latin_language(sample: str) -> str:

@@ -22,7 +22,13 @@ from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import latin_lists
-from worker.detect.people_zh import has_trigger_chars, zh_lists_in, zh_name_items
+from worker.detect.people_zh import (
+    ZhContext,
+    has_trigger_chars,
+    zh_holds_cue,
+    zh_lists_in,
+    zh_name_items,
+)
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name
 
@@ -120,6 +126,7 @@ def extract_people(
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
+    zh_ctx = ZhContext(text) if han else None
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if (
@@ -128,13 +135,15 @@ def extract_people(
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
             continue
+        if not latin and not zh_holds_cue(paragraph):
+            continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
                 if _LATIN_KEYWORDS.search(sentence.lower()):
                     for role, names in _latin_finder(sentence, ctx, lang == "de"):
                         _add(people, seen, names, role, segment, roster)
             elif has_trigger_chars(sentence):
-                for role, names in zh_lists_in(sentence, roster):
+                for role, names in zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
     return tuple(people)
 

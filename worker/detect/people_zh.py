@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
@@ -19,23 +20,55 @@ _ZH_TRIGGERS = cues.ZH_CUES
 _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
+_ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
 )
+
+
+def _group_last(text: str) -> bool:
+    """Whether `text` ends with a group word; searched in its last characters only (a search
+    for an ending tries every position of the text)."""
+    return _ZH_GROUP.search(text, max(0, len(text) - 8)) is not None
+
+
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
-    r"(?:[今昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]?|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
+    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
     r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天"
-    r"|受[^，。、；：]{1,20}?委托|代表[^，。、；：]{1,20}|(?:在|于)[^，。、；：]{0,20}"
-    r"|(?:向|为|对|就)[^，。、；：]{1,25})+$"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
+    r"|受[^，。、；：\s]{1,20}?委托|代表[^，。、；：\s]{1,20}|(?:在|于)[^，。、；：\s]{0,20}"
+    r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
 )
-_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」]")
+
+
+def _untimed(region: str) -> str:
+    """The region without its time/place tail. The tail is searched for in the last 120
+    characters only: a search from every position of a long region costs more than the
+    rest of the reading, and no tail is that long."""
+    m = _ZH_TIME_TAIL.search(region, max(0, len(region) - 120))
+    return region[: m.start()] if m else region
+
+
+_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」\s]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
-_ZH_REUSE = re.compile(r"^[^、，]{0,12}?(?:并|并且|后|和)$")
+_ZH_SHORT_ADVERBIAL = re.compile(
+    r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
+    r"|\d{1,2}日|上午|下午|晚间|晚上|中午|早上|凌晨|当天|当日|同日|随后|会上|会后|其间|期间)*$"
+)
+# A byline in brackets before the lead's first words: "（记者 倪鸿祥）马英九今天…".
+_ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电)[^（()）]{0,30}[)）]")
+# Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
+# "出席会议并讲话" (a short stretch with no name and no 的 between the two cues; a group
+# word there is the second verb's own subject: "到会听取委员发言").
+_ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
+# A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
+_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
+# "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
+_ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,59 +79,123 @@ class _Hit:
     after: bool
 
 
-def _zh_chunk_names(chunk: str, roster: Roster, *, last: bool) -> list[str] | None:
-    names = zh_name_items(chunk, roster, last=last)
+def _zh_chunk_names(
+    chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
+) -> list[str] | None:
+    names = zh_name_items(chunk, roster, last=last, ctx=ctx)
     return names or None
 
 
-def _zh_before(region: str, roster: Roster) -> list[str]:
+_SPACE = re.compile(r"\s+")
+
+
+def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
+    if "；" in region:
+        region = region.rsplit("；", 1)[1]
+    if ")" in region or "）" in region:
+        region = _ZH_BYLINE.sub("，", region)
+    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
+        region = _SPACE.split(region.strip())[-1]
     chunks = [c for c in _ZH_CHUNK.split(region)]
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    company = _ZH_COMPANY.search(chunks[-1])
+    if company:
+        chunks[-1] = chunks[-1][: company.start() + 1]
     found: list[list[str]] = []
-    skipped = False
+    skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
-        names = _zh_chunk_names(chunk, roster, last=i == 0 or (skipped and i == 1))
+        names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None:
-            if i == 0 and not skipped and (_ZH_ADVERBIAL.match(chunk) or _ZH_GROUP.search(chunk)):
-                skipped = True
+            if i == skipped and (
+                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk)))
+                or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
+            ):
+                skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
             break
         found.append(names)
     return [n for group in reversed(found) for n in group]
 
 
-def _zh_after(text: str, roster: Roster) -> list[str]:
+def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
-    for chunk in _ZH_CHUNK.split(text):
-        found = zh_name_items(chunk, roster, last=True)
+    for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
+        found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
             break
         names.extend(found)
     return names
 
 
-def _zh_lists(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
-    after = _ZH_AFTER.search(simple)
-    if after:
-        yield "attended", _zh_after(simple[after.end() :], roster), simple
+def _zh_hits(simple: str) -> list[_Hit]:
+    """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
     for role, pattern in _ZH_TRIGGERS:
         for m in pattern.finditer(simple):
             if not any(m.start() < h.end and h.start < m.end() for h in hits):
                 hits.append(_Hit(role, m.start(), m.end(), False))
     hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _zh_lists_after(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
+    after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
+    if after:
+        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    if "的" not in simple:
+        return
+    for role, pattern in _ZH_AFTER_TITLED:
+        for m in pattern.finditer(simple):
+            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
+            if name:
+                yield role, [name], simple
+
+
+def _zh_lists(
+    simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
+) -> Iterator[tuple[Role, list[str], str]]:
+    yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
-    for hit in hits:
-        region = _ZH_TIME_TAIL.sub("", simple[bound : hit.start])
-        names = _zh_before(region, roster) if region else []
-        if not names and previous and _ZH_REUSE.match(region):
+    for hit in _zh_hits(simple):
+        raw = simple[bound : hit.start]
+        region = _untimed(raw)
+        if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
+            bound = hit.end
+            continue
+        earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
+        if earlier and (not previous or earlier[-1][0] > bound):
+            previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
+        if previous and region.endswith(("，并", "，并且")):
+            names = previous  # a clause opening with 并 has no subject of its own
+        else:
+            names = _zh_before(region, roster, ctx) if region else []
+        if not names and previous and _ZH_REUSE.match(region) and not _group_last(region):
             names = previous
         if names:
             yield hit.role, names, simple
             previous = names
+            if ctx is not None and len(names) == 1:
+                ctx.subject = names[0]
         bound = hit.end
+
+
+def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
+    """The name right after the last title of `chunk`, before any words that follow it."""
+    parts = _ZH_TITLE_END.split(chunk)
+    if len(parts) < 2:
+        return None
+    run = parts[-1]
+    for size in (3, 2):
+        if _knows(roster, run[:size]):
+            return run[:size]
+    if len(run) >= 3 and _zh_plausible(run[:3]):
+        return run[:3]
+    return run[:2] if _zh_plausible(run[:2]) else None
 
 
 def _as_written(name: str, simple: str, original: str) -> str:
@@ -109,34 +206,81 @@ def _as_written(name: str, simple: str, original: str) -> str:
     return original[at : at + len(name)] if at >= 0 else name
 
 
-def zh_lists_in(sentence: str, roster: Roster) -> Iterator[tuple[Role, list[str]]]:
+# A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
+# the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
+_ANY_CUE = re.compile(
+    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
+    r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
+    r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
+    r"|研讨会"
+)
+
+
+def zh_holds_cue(text: str) -> bool:
+    """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
+    if _ANY_CUE.search(to_simplified(text)):
+        return True
+    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed
+    return (
+        _NOISE.search(text) is not None
+        and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
+    )
+
+
+def zh_lists_in(
+    sentence: str, roster: Roster, ctx: ZhContext | None = None
+) -> Iterator[tuple[Role, list[str]]]:
+    """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
+    said (who "他" is, which names the text gives with a title)."""
     sentence = clean_zh(sentence)
-    simple = to_simplified(sentence) if has_trigger_chars(sentence) else sentence
-    for role, names, _ in (*_zh_lists(simple, roster), *_zh_meetings(simple, roster)):
+    simple = to_simplified(sentence)
+    if not _ANY_CUE.search(simple):
+        return
+    if simple == sentence:
+        simple = sentence  # the same object: names need no mapping back (_as_written)
+    meetings = list(_zh_meetings(simple, roster, ctx))
+    spans = [(end, names) for role, names, end in meetings if role == "attended"]
+    for role, names, _ in _zh_lists(simple, roster, ctx, spans):
+        yield role, [_as_written(n, simple, sentence) for n in names]
+    for role, names, _ in meetings:
         yield role, [_as_written(n, simple, sentence) for n in names]
 
 
-def _zh_meetings(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
-    """Both sides of a meeting, talks or a call between named people."""
+# A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+_ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
+
+
+def _zh_meetings(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], int]]:
+    """Both sides of a meeting, talks or a call between named people (attended); one side
+    receiving a group ("接见…得奖人") chairs."""
+    if not _ZH_MEETING_WORD.search(simple):
+        return
     for m in _ZH_MEET_WITH.finditer(simple):
-        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
-        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True)
+        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
+        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
         if host and guest:
-            yield "attended", host + guest, simple
+            yield "attended", host + guest, m.end()
     for m in _ZH_MEET_AFTER.finditer(simple):
-        host = _zh_before(_ZH_TIME_TAIL.sub("", simple[: m.start()]), roster)
+        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
-        guest = zh_name_items(rest, roster, last=True) if rest else []
+        guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
-            yield "attended", host + guest, simple
+            yield "attended", host + guest, m.end()
+        elif host and len(host) == 1 and m.group().startswith(("会见", "接见")) and rest:
+            yield "presided", host, m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
 # spaced out ("习 近 平"), emoji.
 _INSERTED_PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）]"
+    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff」”）)])[,;:!]|[,;:!](?=[\u4e00-\u9fff「“（(])")
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
+_NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
@@ -146,10 +290,16 @@ def clean_zh(sentence: str) -> str:
     >>> clean_zh("王(wang)毅(yi)出席。习 近 平讲话🔥")
     '王毅出席。习近平讲话'
     """
+    if not _NOISE.search(sentence):
+        return sentence  # one scan for the common case: nothing to clean
     if "(" in sentence or "（" in sentence:
         sentence = _INSERTED_PINYIN.sub("", sentence)
     if " " in sentence or "\u3000" in sentence:
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
+    if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
+        # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
+        # full-width forms the cues and lists are written with; one character for one
+        sentence = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group()], sentence)
     return _EMOJI.sub("", sentence)
 
 
@@ -173,7 +323,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -182,13 +332,15 @@ _ZH_NOT_NAMES = frozenset(
     "全会 会议 大会 同志 代表 国家 中央 和平 时代 海外 南方 习惯 任务 任何 高度 高层 程序 方面 方式 "
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
-    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同".split()
+    "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
+    "区长 区政府 市政府".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
-    r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席)"
+    r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -205,15 +357,21 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副")
 
 
+@lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
     if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
         return name[:2] in _COMPOUND
     return 2 <= len(name) <= 3 and name[0] in _SURNAMES
+
+
+# A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
+_ZH_DOT = re.compile(r"[·•‧・]")
+_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 
 
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
@@ -223,22 +381,45 @@ _ZH_AFTER_NAME = re.compile(
 )
 
 
-def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
-    if roster.knows_chinese(item):
+def _zh_item_name(
+    item: str, roster: Roster, *, trailing: bool, run: str | None = None
+) -> str | None:
+    """The name in one list item; `run` is the item after its last title, if known."""
+    return _item_name(item, trailing, roster.chinese_names)
+
+
+# Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
+# the item and the roster's names only, so it is kept (bounded; a frozenset caches its hash).
+@lru_cache(maxsize=32768)
+def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
+    if item in known:
         return item
+    if len(item) < 4:  # too short for a title after or before a name: those tests skipped
+        return _zh_short_item_name(item, known, trailing=trailing)
+    run = _ZH_TITLE_END.split(item)[-1]
     after = _ZH_AFTER_NAME.match(item)
-    if after and (roster.knows_chinese(after.group(1)) or _zh_plausible(after.group(1))):
+    if not after and 4 <= len(run) < len(item):  # "行政长官李家超伉俪": a family word after
+        after = _ZH_AFTER_NAME.match(run)
+    if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
     for size in (4, 3, 2):
-        if len(item) > size and roster.knows_chinese(item[-size:]):
+        if len(item) > size and item[-size:] in known:
             return item[-size:]
-        if trailing and len(item) > size and roster.knows_chinese(item[:size]):
+        if trailing and len(item) > size and item[:size] in known:
             return item[:size]
     if _zh_plausible(item):
         return item
+    return _titled_item_name(item, run, trailing=trailing)
+
+
+def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
+    """A name after titles (`run`: the item after its last title), or before clause words."""
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
+    dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
+    if dotted:
+        return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)
@@ -248,10 +429,28 @@ def _zh_item_name(item: str, roster: Roster, *, trailing: bool) -> str | None:
     return None
 
 
-def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
+def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
+    """`_zh_item_name` of an item of at most three characters (most items are a bare name)."""
+    if len(item) == 3:
+        if item[1:] in known:
+            return item[1:]
+        if trailing and item[:2] in known:
+            return item[:2]
+    if _zh_plausible(item):
+        return item
+    leading = _ZH_LEADING.match(item) if trailing else None
+    if leading and leading.group(1)[0] not in "向应在同和于到对为":
+        return leading.group(1) if _zh_plausible(leading.group(1)) else None
+    return None
+
+
+def zh_name_items(
+    chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
+) -> list[str]:
     """Names in a Chinese list chunk ("中共中央政治局常委李强、蔡奇等" -> [李强, 蔡奇]).
 
-    Titles before a name are dropped; `last` allows words after the final name.
+    Titles before a name are dropped; `last` allows words after the final name; `ctx` (the
+    report) resolves a pronoun, a title alone or a surname with a title to its full name.
     """
     items = [i.strip() for i in chunk.split("、")]
     names: list[str] = []
@@ -263,16 +462,90 @@ def zh_name_items(chunk: str, roster: Roster, *, last: bool) -> list[str]:
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
-        run = _ZH_TITLE_END.split(item)[-1] if _ZH_TITLE_END.search(item) else item
-        if len(run) >= 4 and not roster.knows_chinese(run):
-            joined = _segment(run, roster)
+        run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
+        if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
+            found = _segment(run, roster.chinese_names)
+            joined = list(found) if found else None
+            if joined and ctx is not None and final and last and not _knows(roster, joined[0]):
+                lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
+                joined = [lead] if lead else joined
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        name = _zh_item_name(item, roster, trailing=final and last)
+        name = _zh_item_name(item, roster, trailing=final and last, run=run)
+        if name is None and ctx is not None and final and last and len(items) == 1:
+            name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
             names.append(name)
     return names
+
+
+# Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
+_ZH_CTX_TITLE = (
+    r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
+)
+_ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
+_ZH_NAME_THEN_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})" + _ZH_CTX_TITLE)
+_ZH_TITLE_THEN_NAME = re.compile(_ZH_CTX_TITLE + r"([\u4e00-\u9fff]{2,3})")
+_ZH_PRONOUN = re.compile(r"^[他她](?!们)[\u4e00-\u9fff]{0,3}$")
+
+
+class ZhContext:
+    """What one report says about its people, for reading its sentences: the last person
+    named alone as the subject of a role ("他" in a later sentence), and the names the text
+    gives with a title anywhere in it ("总统赖清德", "立法院长苏嘉全"), which a title alone
+    ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
+    ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
+
+    __slots__ = ("_text", "_titled", "subject")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._titled: dict[str, str] | None = None  # name -> the title it is given
+        self.subject: str | None = None
+
+    def _names(self) -> dict[str, str]:
+        if self._titled is None:
+            simple = to_simplified(clean_zh(self._text))
+            found: dict[str, str] = {}
+            for m in _ZH_TITLE_THEN_NAME.finditer(simple):
+                name = m.group(1)
+                name = name if _zh_plausible(name) else name[:2]
+                if _zh_plausible(name):
+                    found.setdefault(name, m.group()[: -len(m.group(1))])
+            for m in _ZH_NAME_THEN_TITLE.finditer(simple):
+                name = m.group(1)
+                if _zh_plausible(name) and len(name) == 3:
+                    found.setdefault(name, m.group()[len(name) :])
+            self._titled = found
+        return self._titled
+
+    def resolve(self, item: str) -> str | None:
+        if self.subject and _ZH_PRONOUN.match(item):
+            return self.subject  # "他上台致词时": the one person just named
+        if not _ZH_TITLE_ALONE.fullmatch(item):
+            return None
+        names = self._names()
+        if item[0] in _SURNAMES:  # "萧副总统", "赖揆": the titled name with that surname
+            same = [n for n in names if n[0] == item[0]]
+            if len(same) == 1:
+                return same[0]
+        title = _ZH_TITLE_ALONE.fullmatch(item)
+        titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
+        return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def leading_name(self, run: str) -> str | None:
+        for size in (3, 2):
+            if run[:size] in self._names() and len(run) - size <= 4:
+                return run[:size]
+        return None
+
+
+def _knows(roster: Roster, name: str) -> bool:
+    """A roster name: the roster holds both scripts of each, and the text read here is turned
+    simplified first, so one set lookup does (Roster.knows_chinese converts every miss)."""
+    return name in roster.chinese_names
 
 
 _ZH_AND = re.compile(r"[和及与]")
@@ -281,7 +554,7 @@ _ZH_AND = re.compile(r"[和及与]")
 def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not _ZH_AND.search(item) or roster.knows_chinese(item):
+    if not _ZH_AND.search(item) or _knows(roster, item):
         return None
     head, tail = _ZH_AND.split(item, maxsplit=1)
     first = _zh_item_name(head, roster, trailing=False) if head else None
@@ -301,39 +574,40 @@ _ZH_GROUP_WORDS = re.compile(r"(?:官员|负责人|人士|代表|成员|领导|�
 _HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-def _segment(run: str, roster: Roster) -> list[str] | None:
+@lru_cache(maxsize=8192)
+def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     """A run of names written without separators, as in headlines and captions, cut into
-    names: roster names first, else surname-led names of two or three characters. Only a cut
-    that covers the whole run, and the one best cut, counts.
+    names: roster names (`known`) first, else surname-led names of two or three characters.
+    Only a cut that covers the whole run, and the one best cut, counts.
 
-    >>> _segment("张三李四王五", Roster.empty())
-    ['张三', '李四', '王五']
+    >>> _segment("张三李四王五", frozenset())
+    ('张三', '李四', '王五')
     """
     if len(run) > 24 or not _HAN_RUN.match(run):
         return None
     cuts: list[tuple[int, list[str]]] = []  # (roster names used, names)
 
-    def walk(at: int, names: list[str], known: int) -> None:
+    def walk(at: int, names: list[str], hits: int) -> None:
         if len(cuts) > 64:
             return
         if at == len(run):
-            cuts.append((known, names))
+            cuts.append((hits, names))
             return
         for size in (4, 3, 2):
             piece = run[at : at + size]
             if len(piece) < size:
                 continue
-            if roster.knows_chinese(piece):
-                walk(at + size, [*names, piece], known + 1)
+            if piece in known:
+                walk(at + size, [*names, piece], hits + 1)
             elif size < 4 and _zh_plausible(piece):
-                walk(at + size, [*names, piece], known)
+                walk(at + size, [*names, piece], hits)
 
     walk(0, [], 0)
     if not cuts:
         return None
-    best = max(known for known, _ in cuts)
-    winners = {tuple(names) for known, names in cuts if known == best}
+    best = max(hits for hits, _ in cuts)
+    winners = {tuple(names) for hits, names in cuts if hits == best}
     if len(winners) != 1:
         return None
-    names = list(next(iter(winners)))
+    names = next(iter(winners))
     return names if len(names) >= 2 else None

@@ -447,17 +447,24 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)")),
-    ("presided", re.compile(r"主持|主礼|主祭|主持人")),
+    (
+        "presided",
+        re.compile(
+            r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
+            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会)"
+        ),
+    ),
     (
         "attended",
         re.compile(
             rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
+            r"|欢聚一堂"
         ),
     ),
     (
         "spoke",
         re.compile(
-            r"(?:发表|作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
+            r"(?:发表|(?<![工合创操动写制])作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
             r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
             r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
         ),
@@ -470,11 +477,16 @@ ZH_AFTER = re.compile(
     r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
     r"|[，,]\s*(?:包括|有)[:：]?)"
 )
+# The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
+ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("presided", re.compile(r"主持[^，。；、的]{1,16}的")),
+    ("present", re.compile(r"在场的")),
+)
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.
 ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
-    r"[同与和跟]([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
 )

@@ -48,6 +48,7 @@ from worker.errors import (
     QueueTimeout,
     ResponseTooLarge,
     TooManyRedirects,
+    one_line,
 )
 from worker.ingest.guard import check_url, url_host
 
@@ -273,7 +274,7 @@ class Fetcher:
         except httpx.HTTPError as exc:
             reason = "could not connect" if isinstance(exc, httpx.ConnectError) else None
             raise FetchError(
-                url, f"{url}: {type(exc).__name__}: {_one_line(exc)}", reason=reason
+                url, f"{url}: {type(exc).__name__}: {one_line(exc)}", reason=reason
             ) from exc
         self._answered.add(_host_key(url))
         return answer
@@ -453,10 +454,6 @@ def parse_max_age(headers: httpx.Headers) -> float | None:
         return 0.0
     now = date.timestamp() if date is not None and date.tzinfo else time.time()
     return max(end.timestamp() - now, 0.0)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 # httpx's own decoders decompress each network chunk in one call with no output limit, so a

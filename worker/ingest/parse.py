@@ -29,7 +29,7 @@ from typing import Any
 import charset_normalizer
 import feedparser
 
-from worker.errors import ParseError
+from worker.errors import ParseError, one_line
 from worker.ingest.extract import html_to_text, tidy_text
 from worker.ingest.identity import canonical_link, entry_key
 
@@ -106,7 +106,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     except (ValueError, LookupError, OverflowError, RecursionError) as exc:
         # feedparser's fallback parser still has corners that raise (an odd encoding, a
         # reference it cannot decode): one line naming the feed, not a traceback
-        raise ParseError(url, f"{url}: unreadable feed: {_one_line(exc)}") from exc
+        raise ParseError(url, f"{url}: unreadable feed: {one_line(exc)}") from exc
     scrub = _Scrubber()
     entries = _dedupe(_feed_entry(scrub.item(item), url) for item in result.entries)
     if not result.get("version") and not entries:
@@ -276,14 +276,14 @@ def _not_a_feed_reason(body: bytes, result: Mapping[str, Any]) -> str:
     if _HTML_START.match(head) or b"<html" in head.lower():
         return "HTML page served where a feed was expected"
     if result.get("bozo"):
-        return f"not a feed: {_one_line(result.get('bozo_exception'))}"
+        return f"not a feed: {one_line(result.get('bozo_exception'))}"
     return "not a feed: no RSS, Atom or RDF root element"
 
 
 def _warning(exc: object) -> str:
     if isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.CharacterEncodingUnknown):
-        return f"encoding problem recovered: {_one_line(exc)}"
-    return f"malformed XML recovered: {_one_line(exc)}"
+        return f"encoding problem recovered: {one_line(exc)}"
+    return f"malformed XML recovered: {one_line(exc)}"
 
 
 def _xml_content_type(content_type: str | None, body: bytes) -> str:
@@ -338,7 +338,7 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     try:
         doc = json.loads(body.decode("utf-8-sig"), strict=False)  # control chars happen
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ParseError(url, f"{url}: invalid JSON: {_one_line(exc)}") from exc
+        raise ParseError(url, f"{url}: invalid JSON: {one_line(exc)}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
         raise ParseError(url, f"{url}: JSON but not a JSON Feed (no 'items' list)")
     if "jsonfeed.org/version/" not in str(doc.get("version", "")):
@@ -355,7 +355,7 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         else None
     )
     return ParsedFeed(
-        title=_clean_title(doc.get("title")) or None,
+        title=_plain_line(doc.get("title")) or None,
         link=canonical_link(home, base) if home else None,
         entries=entries,
         warning=warning,
@@ -367,12 +367,14 @@ def _json_entry(item: Mapping[str, Any], base: str) -> ParsedEntry | None:
     guid = _text(item.get("id"))
     raw_link = _text(item.get("url")) or _text(item.get("external_url"))
     link = canonical_link(raw_link, base) if raw_link else None
-    title = _clean_title(item.get("title"))
+    title = _plain_line(item.get("title"))
     published = _iso_to_utc(_text(item.get("date_published")) or _text(item.get("date_modified")))
+    # JSON Feed 1.1: content_html is HTML; content_text, summary and title are plain text, so
+    # "x<y AT&amp;T" stays exactly that (read as HTML it lost "<y ..." and the "amp;").
     if _text(item.get("content_html")):
         content = html_to_text(str(item["content_html"]))
     else:
-        content = html_to_text(_text(item.get("content_text")) or _text(item.get("summary")) or "")
+        content = tidy_text(_text(item.get("content_text")) or _text(item.get("summary")) or "")
     if not (guid or link or title or content):
         return None
     return _entry(guid, link, title, published, content)
@@ -418,12 +420,14 @@ def _clean_title(value: Any) -> str:
     return " ".join(html_to_text(text).split()) if text else ""
 
 
+def _plain_line(value: Any) -> str:
+    """A plain-text field (JSON Feed's titles) on one line; nothing in it is markup."""
+    text = _text(value)
+    return " ".join(text.split()) if text else ""
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
     return text or None
-
-
-def _one_line(exc: object) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
@@ -21,6 +22,7 @@ from rich.console import Console as RichConsole
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from alerts.event import Attendees, ChangeEvent, Edit
 from alerts.safe_text import safe_json, safe_line
 
 
@@ -38,7 +40,7 @@ class _ConsoleHandler(logging.Handler):
             self.handleError(record)
 
 
-def emit_json(obj: dict[str, Any], stream: TextIO | None = None) -> None:
+def emit_json(obj: Mapping[str, object], stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     out.write(safe_json(obj) + "\n")
     out.flush()
@@ -55,7 +57,7 @@ class PassReport:
     alerts_pending: int = 0
     fell_back: int = 0  # entries that took the feed's text because their page was unusable
     deferred: int = 0  # feeds never asked this pass: no free connection slot in time
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -156,7 +158,7 @@ class Console:
         if line.get("fell_back"):
             self._print(Text.assemble(("feed text ", "yellow"), safe_line(fell_back_line(line))))
 
-    def change(self, event: dict[str, Any]) -> None:
+    def change(self, event: ChangeEvent) -> None:
         if self.as_json:
             emit_json(event, self.out)
             return
@@ -217,7 +219,7 @@ MAX_EDITS = 8  # a change with more edits lists these, then points to `wirediff 
 CONTEXT = 100  # characters of context shown around an edit
 
 
-def change_lines(event: dict[str, Any], *, where: bool = True) -> list[Text]:
+def change_lines(event: ChangeEvent, *, where: bool = True) -> list[Text]:
     """A change event for a person: its summary, where and when (unless where=False), then the
     edits themselves (before -> after, in their sentence) and the people lists that changed.
     Every text from a feed is shown safely (secrets masked, control characters visible)."""
@@ -251,7 +253,7 @@ def _safe_strings(value: Any) -> Any:
     return value
 
 
-def _where(event: dict[str, Any]) -> str:
+def _where(event: ChangeEvent) -> str:
     parts = []
     url = event["article"].get("url")
     if url:
@@ -268,7 +270,7 @@ def _where(event: dict[str, Any]) -> str:
     return "  ".join(parts)
 
 
-def _edit_lines(edit: dict[str, Any]) -> list[Text]:
+def _edit_lines(edit: Edit) -> list[Text]:
     touches = ", ".join(edit.get("touches") or [])
     label = edit.get("op", "edit") if edit.get("op") != "replace" else "edit"
     line = Text.assemble((f"{label:<7}", "yellow"), _marked(edit.get("before"), edit.get("after")))
@@ -301,13 +303,16 @@ def _around(context: str, anchor: str | None) -> str:
     return ("..." if start else "") + piece + ("..." if start + CONTEXT < len(context) else "")
 
 
-def _people_lines(attendees: dict[str, Any] | None) -> list[Text]:
+def _people_lines(attendees: Attendees | None) -> list[Text]:
     if not attendees:
         return []
     out = []
-    for key, label in (("added", "people added"), ("removed", "people removed")):
-        if attendees.get(key):
-            out.append(Text(f"{label}: {', '.join(attendees[key])}"))
+    for names, label in (
+        (attendees["added"], "people added"),
+        (attendees["removed"], "people removed"),
+    ):
+        if names:
+            out.append(Text(f"{label}: {', '.join(names)}"))
     for variant in attendees.get("variants") or []:
         before, after = ", ".join(variant["before"]), ", ".join(variant["after"])
         out.append(Text(f"written differently: {before} -> {after}"))

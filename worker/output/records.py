@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from alerts.durations import format_duration
+from alerts.event import ChangeEvent
 from storage import changes, feeds
 from storage.models import Article, Change, Delivery, Feed, Version
 from worker.detect.changes import Change as Detected
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Subject, aspects_of, build_event
 
 
 def iso(value: datetime | None) -> str | None:
@@ -85,14 +86,18 @@ def delivery_record(delivery: Delivery) -> dict[str, Any]:
     }
 
 
-def change_record(row: Change, deliveries: list[Delivery]) -> dict[str, Any]:
+class ChangeRecord(ChangeEvent):
+    """A stored change event with the states of its alerts: `changes --json`."""
+
+    deliveries: list[dict[str, Any]]
+
+
+def change_record(row: Change, deliveries: list[Delivery]) -> ChangeRecord:
     """One line of `changes --json`: the stored change event plus its delivery states."""
-    event = changes.event_of(row)
-    event["deliveries"] = [delivery_record(d) for d in deliveries]
-    return event
+    return {**changes.event_of(row), "deliveries": [delivery_record(d) for d in deliveries]}
 
 
-def diff_event(article: Article, a: Version, b: Version, change: Detected | None) -> dict[str, Any]:
+def diff_event(article: Article, a: Version, b: Version, change: Detected | None) -> ChangeEvent:
     """`diff --format json`: the change event between two stored versions of one report."""
     subject = Subject("", None, article.url, article.guid, b.title, article.key)
     if change is None:
@@ -113,5 +118,5 @@ def diff_event(article: Article, a: Version, b: Version, change: Detected | None
         to_version=b.number,
         similarity=change.similarity,
         summary=change.summary,
-        aspects=change.aspects(),
+        aspects=aspects_of(change),
     )

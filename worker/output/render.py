@@ -16,11 +16,9 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from alerts.render import DEL_STYLE, INS_STYLE  # the alert e-mail's, so diffs look alike
 from alerts.safe_text import safe_line, visible
 from worker.detect.tokens import iter_tokens
-
-DEL_STYLE = "background:#fdd;color:#900;text-decoration:line-through"
-INS_STYLE = "background:#dfd;color:#060;text-decoration:none"
 
 
 def diff_runs(a: str, b: str) -> Iterator[tuple[str, str]]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
 from storage.db import Store
 from storage.digests import Exchange
-from storage.models import Article, Feed
+from storage.models import Article, Feed, utcnow
+from worker.detect.appearances import PeopleWatch
 from worker.detect.events import GroupingOptions
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
@@ -19,11 +21,7 @@ from worker.ingest.fetch import Fetcher, Validators
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
-Router = Callable[[dict[str, Any]], list[str]]
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+Router = Callable[[ChangeEvent], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +68,7 @@ class FeedOutcome:
     warning: str | None = None
     entries: int = 0
     new_versions: int = 0
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
     # entries whose page was wanted but could not be used, so the feed's own text was taken,
     # counted by reason ("HTTP 404", "host not found", ...)
     fell_back: Counter[str] = field(default_factory=Counter)
@@ -114,8 +112,15 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
-    events: GroupingOptions | None = field(default_factory=GroupingOptions)  # None: no grouping
+    events: GroupingOptions | None = None  # None: no grouping at all ([events] enabled)
     alert_discrepancies: bool = False  # a new finding is a change event of kind `discrepancy`
+    people: PeopleWatch = field(default_factory=PeopleWatch)  # [people] absence and rank
+    # Absence and rank are found by replaying the stored history (linear in its size): a
+    # long-running worker replays at most once per `people_check_every` seconds after new
+    # versions, a pass once more at its end (`pending_people`), never once per feed.
+    people_check_every: float = 60.0
+    pending_people: bool = False
+    people_checked_at: float = float("-inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +142,10 @@ class PageText:
 @dataclass(slots=True)
 class EntryResult:
     new_version: bool = False
-    event: dict[str, Any] | None = None
+    event: ChangeEvent | None = None
     deferred: bool = False  # its page waited too long for a free slot and was never asked for
     fell_back: str | None = None  # PageText.fallback
-    discrepancies: list[dict[str, Any]] = field(default_factory=list)  # new, of its event
+    discrepancies: list[ChangeEvent] = field(default_factory=list)  # new, of its event
 
 
 @dataclass(frozen=True, slots=True)

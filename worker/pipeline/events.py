@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
+import msgspec
+
+from alerts.event import SCHEMA, Attendees, ChangeEvent, Kind, TitleChange, Wording
 from alerts.safe_text import mask_url
-
-SCHEMA = 1
+from worker.detect.changes import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,22 @@ class Subject:
     article_key: str
 
 
+class Aspects(TypedDict, total=False):
+    """What changed, as the event carries it: the wording always, the rest when it changed."""
+
+    wording: Wording
+    attendees: Attendees
+    title: TitleChange
+    absence: dict[str, Any]  # people over time (worker/pipeline/appearances.py)
+    rank: dict[str, Any]
+    discrepancy: dict[str, Any]  # events: reports of one meeting disagree (pipeline/grouping.py)
+
+
+def aspects_of(change: Change) -> Aspects:
+    """The detect core's Change as the event's aspects, checked against the event's types."""
+    return msgspec.convert(change.aspects(), type=Aspects)
+
+
 def change_id(subject: Subject, kind: str, from_version: int | None, to_version: int | None) -> str:
     material = "\x1f".join(
         [subject.feed_url, subject.article_key, kind, str(from_version), str(to_version)]
@@ -41,15 +59,16 @@ def change_id(subject: Subject, kind: str, from_version: int | None, to_version:
 def build_event(
     subject: Subject,
     *,
-    kind: str,
+    kind: Kind,
     detected_at: datetime,
     from_version: int | None,
     to_version: int | None,
     similarity: float,
     summary: str,
-    aspects: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    event: dict[str, Any] = {
+    aspects: Aspects | None = None,
+) -> ChangeEvent:
+    aspects = aspects or {}
+    event: ChangeEvent = {
         "type": "change",
         "schema": SCHEMA,
         "id": change_id(subject, kind, from_version, to_version),
@@ -65,7 +84,16 @@ def build_event(
         "to_version": to_version,
         "similarity": similarity,
         "summary": summary,
-        "wording": {"edits": []},
+        "wording": aspects["wording"] if "wording" in aspects else {"edits": []},
     }
-    event.update(aspects or {})
+    if "attendees" in aspects:
+        event["attendees"] = aspects["attendees"]
+    if "title" in aspects:
+        event["title"] = aspects["title"]
+    if "absence" in aspects:
+        event["absence"] = aspects["absence"]
+    if "rank" in aspects:
+        event["rank"] = aspects["rank"]
+    if "discrepancy" in aspects:
+        event["discrepancy"] = aspects["discrepancy"]
     return event

@@ -16,10 +16,10 @@ import json
 import logging
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alerts.event import ChangeEvent
 from storage import changes
 from storage import events as stored
 from storage.models import Article, Version
@@ -48,11 +48,11 @@ def group_version(
     version: Version,
     text: str,
     now: datetime,
-) -> list[dict[str, Any]]:
+) -> list[ChangeEvent]:
     """Place the report (this version) in an event; returns the discrepancy change events
     this made (already written with their outbox rows)."""
     opts = ctx.events
-    if opts is None:
+    if opts is None:  # [events] enabled = false (the default): no grouping work at all
         return []
     day = (version.published or now).astimezone(UTC).date()
     features = report_features(version.title or article.title or "", text, day, ctx.roster)
@@ -118,9 +118,7 @@ def _decoded(article_id: int, version: int, text: str) -> Features:
     return _cached(article_id, version, text)
 
 
-def check_event(
-    ctx: Context, session: Session, event_id: str, now: datetime
-) -> list[dict[str, Any]]:
+def check_event(ctx: Context, session: Session, event_id: str, now: datetime) -> list[ChangeEvent]:
     """Compare the event's reports; store new findings (and alert them when
     `ctx.alert_discrepancies`), drop ones that no longer hold."""
     rows = stored.members(session, event_id)
@@ -129,7 +127,7 @@ def check_event(
     event = stored.get(session, event_id)
     title = event.title if event is not None else ""
     current: set[str] = set()
-    made: list[dict[str, Any]] = []
+    made: list[ChangeEvent] = []
     for finding in found:
         finding_id = _finding_id(event_id, finding)
         current.add(finding_id)
@@ -169,7 +167,7 @@ def _alert(
     finding: Discrepancy,
     finding_id: str,
     now: datetime,
-) -> dict[str, Any]:
+) -> ChangeEvent:
     """The change event of kind `discrepancy`, written with its outbox rows."""
     subject = Subject(
         feed_url=row.feed_url,

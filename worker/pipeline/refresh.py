@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from alerts.durations import format_duration
+from alerts.event import ChangeEvent
 from storage import articles, feeds, versions
 from storage.db import Store
 from storage.digests import Exchange
@@ -33,12 +35,14 @@ from worker.errors import (
     QueueTimeout,
     ResponseTooLarge,
     WorkerError,
+    one_line,
 )
 from worker.ingest.extract import extract_article
 from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchResult, Validators
 from worker.ingest.guard import url_host
 from worker.ingest.parse import ParsedEntry, parse_feed
+from worker.pipeline.appearances import check_people
 from worker.pipeline.context import (
     GONE_STATUSES,
     Context,
@@ -122,7 +126,23 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
     outcome.events += [d for r in results for d in r.discrepancies]  # of their events
+    if outcome.new_versions or any(e["kind"] in ("removed", "restored") for e in outcome.events):
+        ctx.pending_people = True
+    outcome.events += await people_findings(ctx)
     return outcome
+
+
+async def people_findings(ctx: Context, *, now: bool = False) -> list[ChangeEvent]:
+    """Absence and rank findings (change events), when versions were stored since the last
+    look and it is time for one: at once with `now` (a pass's end), else at most once per
+    `ctx.people_check_every` seconds."""
+    if not ctx.pending_people:
+        return []
+    clock = time.monotonic()
+    if not now and clock - ctx.people_checked_at < ctx.people_check_every:
+        return []
+    ctx.pending_people, ctx.people_checked_at = False, clock
+    return await asyncio.to_thread(check_people, ctx)
 
 
 def _split_failures(
@@ -353,7 +373,7 @@ async def _record_error(
 
 
 def _one_line(url: str, err: BaseException) -> str:
-    text = " ".join(str(err).split()) or type(err).__name__
+    text = one_line(err)
     return text if url in text else f"{url}: {text}"
 
 

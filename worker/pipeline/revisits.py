@@ -7,8 +7,8 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from alerts.event import ChangeEvent
 from storage import articles, versions
 from storage.db import Store
 from storage.models import Feed
@@ -49,14 +49,14 @@ def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
     return out
 
 
-async def revisit_due(ctx: Context, *, limit: int = 200) -> list[dict[str, Any]]:
+async def revisit_due(ctx: Context, *, limit: int = 200) -> list[ChangeEvent]:
     """Re-check articles whose revisit age has come; returns the change events found."""
     due = await asyncio.to_thread(_due_revisits, ctx.store, ctx.clock(), limit)
     results = await asyncio.gather(
         *(process_entry(ctx, d.feed, d.entry, d.known, revisit=True) for d in due),
         return_exceptions=True,
     )
-    events = []
+    events: list[ChangeEvent] = []
     for item, result in zip(due, results, strict=True):
         if isinstance(result, BaseException):
             logger.warning("revisit failed url=%s error=%s", item.entry.link, result)

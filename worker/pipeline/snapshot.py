@@ -12,14 +12,16 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from alerts.event import ChangeEvent
 from storage import articles, chain, changes, versions
 from storage.models import Article, Version
 from storage.versions import NewVersion
 from worker.detect.changes import Text, detect_change
 from worker.detect.normalize import normalize_text
 from worker.ingest.parse import ParsedEntry
+from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
-from worker.pipeline.events import Subject, build_event
+from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
 from worker.pipeline.grouping import group_version
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,8 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
         restored = article.state == "removed"
         article.state = "live"
         if not versions.differs(previous, new):
+            if restored and previous is not None:
+                record_version(session, ctx.roster, article, previous, new.text)
             event = (
                 _restored_event(ctx, session, article, previous, previous, subject, now)
                 if restored
@@ -68,8 +72,12 @@ def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageTex
             )
             return EntryResult(event=event)
         version = versions.add(session, article, new, previous)
+        record_version(session, ctx.roster, article, version, new.text)
         result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
-        result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
+        if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
+            result.discrepancies = group_version(
+                ctx, session, feed, article, version, new.text, now
+            )
         # Last, so the log's append lock is held only until the commit right after.
         chain.seal_version(session, article, version, page.capture, ctx.captures)
         return result
@@ -104,7 +112,7 @@ def _detect(
         to_version=version.number,
         similarity=change.similarity,
         summary=change.summary,
-        aspects=change.aspects(),
+        aspects=aspects_of(change),
     )
     _save(ctx, session, article, event)
     return EntryResult(new_version=True, event=event)
@@ -121,7 +129,7 @@ def _subject(feed: FeedState, article: Article) -> Subject:
     )
 
 
-def _save(ctx: Context, session: Any, article: Article, event: dict[str, Any]) -> None:
+def _save(ctx: Context, session: Any, article: Article, event: ChangeEvent) -> None:
     channels = ctx.route(event) if ctx.write_alerts else []
     changes.save_with_outbox(
         session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
@@ -136,10 +144,11 @@ def _mark_removed(
     subject: Subject,
     now: datetime,
     page: PageText,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
+    forget_report(session, article)
     event = build_event(
         subject,
         kind="removed",
@@ -164,10 +173,10 @@ def _restored_event(
     after: Any,
     subject: Subject,
     now: datetime,
-) -> dict[str, Any] | None:
+) -> ChangeEvent | None:
     if before is None or after is None:
         return None
-    aspects: dict[str, Any] = {}
+    aspects: Aspects = {}
     similarity, summary = 1.0, "report restored unchanged"
     if before.number != after.number:
         change = detect_change(
@@ -176,7 +185,7 @@ def _restored_event(
             ctx.roster,
         )
         if change is not None:
-            aspects, similarity = change.aspects(), change.similarity
+            aspects, similarity = aspects_of(change), change.similarity
             summary = f"report restored with changes: {change.summary}"
     event = build_event(
         subject,

@@ -9,21 +9,22 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from alerts.config import ChannelConfig, parse_channels
 from alerts.errors import AlertConfigError
+from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
 from storage.feeds import FeedSpec
+from storage.models import utcnow
 from worker.config import Settings
 from worker.detect.roster import Roster
 from worker.errors import ConfigError
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
-from worker.pipeline.context import Context, Tally, utcnow
+from worker.pipeline.context import Context, Tally
 from worker.service.deliver import deliver_due
 from worker.service.metrics import Metrics
 from worker.service.seeds import default_feeds, load_roster
@@ -38,7 +39,7 @@ class Runtime:
     roster: Roster
     channels: tuple[ChannelConfig, ...]
 
-    def route(self, event: dict[str, Any]) -> list[str]:
+    def route(self, event: ChangeEvent) -> list[str]:
         """Names of the channels whose filters accept this change event."""
         if not self.channels:
             return []
@@ -74,6 +75,7 @@ def pipeline_context(
         captures=settings.evidence.policy,
         events=settings.events,
         alert_discrepancies=settings.alert_discrepancies,
+        people=settings.people,
     )
 
 

@@ -39,28 +39,27 @@ import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import procrastinate
 import psycopg
-import sqlalchemy as sa
 from procrastinate import exceptions as pexc
 from procrastinate.job_context import JobContext
-from procrastinate.schema import SchemaManager
 
-from storage import feeds
-from storage.db import Store, check_url
-from storage.errors import StorageError, StoreUnavailable, StoreURLError
-from storage.models import Feed
+from storage import claims, engine
+from storage.engine import engine_schema_installed, libpq_url
+from storage.errors import StorageError, StoreURLError, first_line
+from storage.models import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
-from worker.pipeline.context import Context, FeedOutcome, FeedState
+from worker.pipeline.context import Context, FeedState
 from worker.pipeline.refresh import refresh_feed
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, pipeline_context
-from worker.service.metrics import Metrics, MetricsServer
+from worker.service.metrics import MetricsServer
+from worker.service.outcomes import Outcomes
 from worker.service.seeds import default_feeds
 
 logger = logging.getLogger(__name__)
@@ -69,10 +68,6 @@ REFRESH = "wirediff.refresh"
 SCHEDULE = "wirediff.schedule"
 REVISIT = "wirediff.revisit"
 DELIVER = "wirediff.deliver"
-# Advisory lock keys: installing the engine schema, syncing configured feeds, recovering jobs.
-ENGINE_SCHEMA_LOCK = 7302612
-FEED_SYNC_LOCK = 7302613
-RECOVERY_LOCK = 7302614
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +93,8 @@ class ClusterOptions:
     outage_grace: float = 2.0  # in-flight jobs of a worker whose database is gone get this long
     max_restarts: int = 5
     stable_after: float = 60.0
+    housekeeping_every: float = 60.0  # how often this worker looks at the feeds' health
+    stale_after: float = 86400.0  # a feed without a successful fetch this long is stale
 
     @classmethod
     def of(cls, runtime: Runtime) -> ClusterOptions:
@@ -108,146 +105,15 @@ class ClusterOptions:
             deliver_every=daemon.deliver_every,
             concurrency=runtime.settings.fetch.concurrency,
             shutdown_grace=daemon.shutdown_grace,
+            housekeeping_every=daemon.housekeeping_every,
+            stale_after=daemon.stale_after,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    feed_id: int
-    token: datetime  # the lease written into next_fetch_at
-    was: datetime | None  # next_fetch_at before the claim (put back if the job cannot be queued)
-
-
-# -- URLs and the engine's schema ------------------------------------------------------------
-
-
-def libpq_url(url: str) -> str:
-    """The store's SQLAlchemy URL as a libpq connection string for psycopg/procrastinate."""
-    parsed = check_url(url)
-    if parsed.get_backend_name() != "postgresql":
-        raise StoreURLError(
-            f"database URL {parsed.render_as_string()!r}: several workers need a PostgreSQL "
-            "store (postgresql+psycopg://USER@HOST/DB)"
-        )
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def install_engine_schema(url: str) -> str:
-    """Install procrastinate's tables and functions in the store (idempotent); returns a status.
-
-    Kept apart from Alembic: procrastinate ships its own schema SQL. It runs under an advisory
-    lock so several `db upgrade` at once are safe. The installed procrastinate version is kept
-    as a comment on procrastinate_jobs; a different version is refused with what to do.
-    """
-    version = procrastinate.__version__
-    marker = f"procrastinate {version}"
-    try:
-        with psycopg.connect(libpq_url(url)) as conn, conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (ENGINE_SCHEMA_LOCK,))
-            cur.execute(
-                "SELECT c.oid IS NOT NULL, obj_description(c.oid, 'pg_class') "
-                "FROM (SELECT to_regclass('procrastinate_jobs') AS oid) c"
-            )
-            row = cur.fetchone()
-            installed, found = (bool(row[0]), row[1]) if row else (False, None)
-            if not installed:
-                cur.execute(SchemaManager.get_schema())
-                status = f"installed the job queue schema ({marker})"
-            elif found in (None, marker):
-                status = f"the job queue schema is current ({marker})"
-            else:
-                raise StorageError(
-                    f"store {_display(url)} has the job queue schema of {found}, this wirediff "
-                    f"runs {marker}: apply the SQL files listed by `procrastinate schema "
-                    "--migrations-path` in order, then run `wirediff db upgrade`"
-                )
-            cur.execute(f"COMMENT ON TABLE procrastinate_jobs IS '{marker}'")
-    except psycopg.OperationalError as err:
-        raise StoreUnavailable(f"store {_display(url)}: {_first_line(err)}") from err
-    return status
-
-
-def engine_schema_installed(url: str) -> bool:
-    try:
-        with psycopg.connect(libpq_url(url)) as conn:
-            row = conn.execute("SELECT to_regclass('procrastinate_jobs')").fetchone()
-    except psycopg.OperationalError as err:
-        raise StoreUnavailable(f"store {_display(url)}: {_first_line(err)}") from err
-    return row is not None and row[0] is not None
-
-
-def _display(url: str) -> str:
-    return check_url(url).render_as_string(hide_password=True)
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0] if text else type(err).__name__
-
-
-# -- claims (SQL; the database decides who gets a feed) --------------------------------------
-
-
-def claim_due_feeds(store: Store, now: datetime, lease_until: datetime, limit: int) -> list[Claim]:
-    """Atomically move due feeds' next_fetch_at to `lease_until`; returns what was claimed.
-
-    FOR UPDATE SKIP LOCKED: concurrent schedulers claim disjoint sets, never the same feed.
-    """
-    due = (
-        sa.select(Feed.id, Feed.next_fetch_at.label("was"))
-        .where(sa.or_(Feed.next_fetch_at.is_(None), Feed.next_fetch_at <= now))
-        .order_by(Feed.next_fetch_at.asc().nulls_first(), Feed.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        .cte("due")
-    )
-    stmt = (
-        sa.update(Feed)
-        .where(Feed.id == due.c.id)
-        .values(next_fetch_at=lease_until)
-        .returning(Feed.id, due.c.was)
-    )
-    with store.write() as session:
-        rows = session.execute(stmt).all()
-    return [Claim(int(feed_id), lease_until, was) for feed_id, was in rows]
-
-
-def release_claim(store: Store, claim: Claim) -> None:
-    """Undo a claim whose job could not be queued (another refresh is already waiting)."""
-    with store.write() as session:
-        session.execute(
-            sa.update(Feed)
-            .where(Feed.id == claim.feed_id, Feed.next_fetch_at == claim.token)
-            .values(next_fetch_at=claim.was)
-        )
-
-
-def feed_for_job(store: Store, feed_id: int, token: datetime, now: datetime) -> FeedState | None:
-    """The feed, if this job's claim still stands or the feed is due anyway; else None."""
-    with store.read() as session:
-        row = session.get(Feed, feed_id)
-        if row is None:
-            return None
-        at = row.next_fetch_at
-        if at is None or at == token or at <= now:
-            return FeedState.of(row)
-        return None
 
 
 def sync_feeds_once(runtime: Runtime) -> None:
-    """Configured (or, with none anywhere, the bundled) feeds into the store, one worker at a time.
-
-    Several workers start at once: the advisory lock keeps their upserts from racing on the
-    unique feed URL.
-    """
-    with runtime.store.write() as session:
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_SYNC_LOCK})
-        specs = list(runtime.settings.feeds)
-        if not specs and not feeds.all_feeds(session):
-            logger.info("no feeds configured: using the bundled seeds/feeds.toml")
-            specs = list(default_feeds())
-        for spec in specs:
-            feeds.upsert(session, spec)
+    """Configured (or, with none anywhere, the bundled) feeds into the store, one worker at a time."""
+    if claims.sync_configured_feeds(runtime.store, runtime.settings.feeds, default_feeds):
+        logger.info("no feeds configured: using the bundled seeds/feeds.toml")
 
 
 # -- tasks -----------------------------------------------------------------------------------
@@ -261,15 +127,8 @@ class WorkerState:
     ctx: Context
     options: ClusterOptions
     clock: Callable[[], datetime]
-    metrics: Metrics = field(default_factory=Metrics)
+    outcomes: Outcomes = field(default_factory=lambda: Outcomes(logger))
     last_job: float = field(default_factory=time.monotonic)
-
-    def count(self, outcome: FeedOutcome) -> None:
-        self.last_job = time.monotonic()
-        self.metrics.fetches.labels(outcome.status).inc()
-        self.metrics.versions.inc(outcome.new_versions)
-        for event in outcome.events:
-            self.metrics.changes.labels(event["kind"]).inc()
 
     running: bool = False  # the procrastinate job loop runs
     database_up: bool = True  # the last probe (after the job loop stopped) reached the database
@@ -296,24 +155,20 @@ async def refresh_job(context: JobContext, feed_id: int, token: str) -> str:
     """Refresh one feed if its claim still stands; returns the outcome's status."""
     state = _state(context)
     claim = datetime.fromisoformat(token)
-    feed = await asyncio.to_thread(feed_for_job, state.runtime.store, feed_id, claim, state.clock())
-    if feed is None:
+    row = await asyncio.to_thread(
+        claims.feed_if_claimed, state.runtime.store, feed_id, claim, state.clock()
+    )
+    if row is None:
         logger.info("refresh skipped feed_id=%s: refreshed since it was queued", feed_id)
         return "skipped"
+    feed = FeedState.of(row)
     logger.info(
         "refresh feed=%s job=%s worker_id=%s", feed.url, context.job.id, context.job.worker_id
     )
+    started = time.monotonic()
     outcome = await refresh_feed(state.ctx, feed)
-    state.count(outcome)
-    for event in outcome.events:
-        logger.info(
-            "change kind=%s article=%s summary=%s",
-            event["kind"],
-            event["article"]["url"],
-            event["summary"],
-        )
-    if outcome.status == "error":
-        logger.warning("feed error url=%s error=%s", outcome.url, outcome.error)
+    state.last_job = time.monotonic()
+    state.outcomes.refreshed(outcome, state.last_job - started)
     return outcome.status
 
 
@@ -322,11 +177,12 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     now = state.clock()
     lease_until = now + timedelta(seconds=state.options.lease)
-    claims = await asyncio.to_thread(
-        claim_due_feeds, state.runtime.store, now, lease_until, state.options.claim_batch
+    claimed = await asyncio.to_thread(
+        claims.claim_due_feeds, state.runtime.store, now, lease_until, state.options.claim_batch
     )
+    state.outcomes.picked_up(now, (claim.was for claim in claimed))
     queued = 0
-    for claim in claims:
+    for claim in claimed:
         task = context.app.configure_task(
             REFRESH, queueing_lock=f"refresh:{claim.feed_id}", lock=f"feed:{claim.feed_id}"
         )
@@ -335,7 +191,7 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
         except pexc.AlreadyEnqueued:
             # A refresh for this feed is already waiting: it will run (the feed is due), so the
             # claim is given back rather than left to block the feed until the lease ends.
-            await asyncio.to_thread(release_claim, state.runtime.store, claim)
+            await asyncio.to_thread(claims.release_claim, state.runtime.store, claim)
             continue
         queued += 1
     if queued:
@@ -347,26 +203,22 @@ async def revisit_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     await prune_due(state.runtime.store, state.runtime.settings.evidence, state.clock)
     events = await revisit_due(state.ctx)
-    for event in events:
-        logger.info(
-            "change kind=%s article=%s summary=%s",
-            event["kind"],
-            event["article"]["url"],
-            event["summary"],
-        )
+    state.outcomes.changes(events)
     return len(events)
 
 
 async def deliver_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
-    sent, _pending = await deliver_outbox(state.runtime, clock=state.clock, metrics=state.metrics)
+    sent, _pending = await deliver_outbox(
+        state.runtime, clock=state.clock, metrics=state.outcomes.metrics
+    )
     return sent
 
 
 async def recover_stalled(manager: Any, stalled_after: float) -> int:
     """Put the jobs of workers whose heartbeat stopped back in the queue; returns how many.
 
-    Run under RECOVERY_LOCK, so by one worker at a time.
+    Run under the recovery lock (storage.locks.RECOVERY), so by one worker at a time.
     """
     stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after)
     retried = 0
@@ -388,28 +240,17 @@ async def recover_stalled(manager: Any, stalled_after: float) -> int:
 
 
 async def check_database(url: str, timeout: float, recover: Callable[[], Any] | None) -> bool:
-    """One connection: is the database there? If so and `recover` is given, run it under
-    RECOVERY_LOCK unless another worker holds it (the lock ends with the connection)."""
-    try:
-        async with asyncio.timeout(timeout):
-            conn = await psycopg.AsyncConnection.connect(
-                libpq_url(url), connect_timeout=max(1, int(timeout)), autocommit=True
-            )
-    except (psycopg.Error, OSError, TimeoutError):
-        return False
-    query = "SELECT 1" if recover is None else f"SELECT pg_try_advisory_lock({RECOVERY_LOCK})"
-    async with conn:
+    """Is the database there? If so and `recover` is given, run it under the recovery lock
+    unless another worker holds it (storage.engine.probe); its failure is logged, not raised."""
+
+    async def recover_logged() -> None:
+        assert recover is not None
         try:
-            async with asyncio.timeout(timeout):
-                row = await (await conn.execute(query)).fetchone()
-        except (psycopg.Error, OSError, TimeoutError):
-            return False
-        if recover is not None and row is not None and row[0] is True:
-            try:
-                await recover()
-            except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
-                logger.warning("recovery of stalled jobs failed: %s", _first_line(err))
-    return True
+            await recover()
+        except (pexc.ProcrastinateException, psycopg.Error, OSError) as err:
+            logger.warning("recovery of stalled jobs failed: %s", first_line(err))
+
+    return await engine.probe(url, timeout, None if recover is None else recover_logged)
 
 
 def every(seconds: float) -> str:
@@ -448,10 +289,6 @@ def build_app(url: str, options: ClusterOptions, *, pool_size: int = 10) -> proc
 
 
 # -- the worker process ----------------------------------------------------------------------
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class ClusterWorkerStopped(Exception):
@@ -515,18 +352,39 @@ async def serve(
         ctx = pipeline_context(runtime, fetcher, extractor=extractor, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)
         server = (
-            MetricsServer(settings.metrics, state.metrics, state.health).start()
+            MetricsServer(settings.metrics, state.outcomes.metrics, state.health).start()
             if settings.metrics
             else None
         )
         logger.info("cluster worker started store=%s", runtime.store.display_url)
+        looking = asyncio.create_task(_look_at_store(state, stop))
         try:
             await _supervise(url, options, state, failures, stop)
         finally:
+            looking.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await looking
             logging.getLogger("procrastinate.worker").removeHandler(failures)
             if server is not None:
                 server.stop()
     logger.info("cluster worker stopped")
+
+
+async def _look_at_store(state: WorkerState, stop: asyncio.Event) -> None:
+    """Every worker keeps its own /metrics of the feeds' health (the daemon's housekeeping);
+    a store that cannot be read now is counted and looked at again next time."""
+    options = state.options
+    while not stop.is_set():
+        try:
+            await asyncio.to_thread(
+                state.outcomes.look_at_store,
+                state.runtime.store,
+                state.clock(),
+                options.stale_after,
+            )
+        except StorageError as err:
+            state.outcomes.store_failed("housekeeping", err)
+        await _pause(stop, options.housekeeping_every)
 
 
 async def _supervise(
@@ -640,7 +498,7 @@ async def _run_worker(
         if not stop.is_set() and reason is None:
             raise  # serve itself was cancelled
     except Exception as err:  # the database went away under the pool or the job loop
-        return reason or f"{type(err).__name__}: {_first_line(err)}"
+        return reason or f"{type(err).__name__}: {first_line(err)}"
     finally:
         state.running = False
         stopper.cancel()
@@ -687,13 +545,4 @@ def run_cluster(runtime: Runtime, options: ClusterOptions | None = None) -> None
     asyncio.run(_main(runtime, options or ClusterOptions.of(runtime)))
 
 
-__all__ = [
-    "ClusterOptions",
-    "ClusterWorkerStopped",
-    "build_app",
-    "claim_due_feeds",
-    "install_engine_schema",
-    "libpq_url",
-    "run_cluster",
-    "serve",
-]
+__all__ = ["ClusterOptions", "ClusterWorkerStopped", "build_app", "run_cluster", "serve"]

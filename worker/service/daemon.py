@@ -42,12 +42,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from storage import feeds
 from storage.errors import StorageError, StoreDiskFull
-from storage.models import Delivery
+from storage.models import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
@@ -56,19 +55,15 @@ from worker.pipeline.refresh import refresh_feed
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, ensure_feeds, pipeline_context
 from worker.service.logs import log_kv
-from worker.service.metrics import Metrics, MetricsServer
+from worker.service.metrics import MetricsServer
+from worker.service.outcomes import Outcomes
 
 logger = logging.getLogger(__name__)
 
 ADAPT_FROM = 60  # feeds polled more often than once a minute (test farms) keep their interval
 QUIET_CHECKS = 3  # quiet checks in a row before a feed's interval starts to grow
 GROWTH = 1.5  # per further quiet check, up to max_interval_factor
-DELIVERY_STATES = ("pending", "sent", "failed")
 STORE_RETRY_CAP = 15.0  # seconds between two tries of a store on a full disk, at most
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(slots=True)
@@ -84,18 +79,17 @@ class Daemon:
         self.runtime = runtime
         self.options = runtime.settings.daemon
         self.clock = clock
-        self.metrics = Metrics()
+        self.outcomes = Outcomes(logger)
+        self.metrics = self.outcomes.metrics
         self.metrics_port: int | None = None
         self.stopping = asyncio.Event()
         self.in_flight: dict[int, asyncio.Task[FeedOutcome]] = {}
         self.started_at = time.monotonic()
         self.last_tick_ok: float | None = None
-        self.last_error: str | None = None
         self.checks = 0  # feed refreshes finished, for the soak benchmark's CPU per check
         self.pace: dict[int, Pace] = {}
         self._launched: dict[int, float] = {}  # feed id -> monotonic time of its last launch
         self._jobs: set[asyncio.Task[Any]] = set()
-        self._stale: set[str] = set()
         self._ctx: Context | None = None
         self._limit = asyncio.Semaphore(runtime.settings.fetch.concurrency)
         self._jittered = False
@@ -146,7 +140,7 @@ class Daemon:
                 await asyncio.to_thread(ensure_feeds, self.runtime)
                 return True
             except StoreDiskFull as err:
-                self._store_failed("start", err)
+                self.outcomes.store_failed("start", err)
                 log_kv(logger, logging.WARNING, "waiting_for_disk_space", retry_in=delay)
             try:
                 await asyncio.wait_for(self.stopping.wait(), timeout=delay)
@@ -243,11 +237,11 @@ class Daemon:
         try:
             await func()
         except StorageError as err:
-            self._store_failed(name, err)
+            self.outcomes.store_failed(name, err)
         except asyncio.CancelledError:  # cut off by the shutdown grace; it runs again next start
             log_kv(logger, logging.INFO, "job_cut_off", job=name)
         except Exception as err:  # a job must never take the daemon down
-            self.last_error = f"{name}: {type(err).__name__}: {err}"
+            self.outcomes.last_error = f"{name}: {type(err).__name__}: {err}"
             logger.exception("job failed job=%s", name)
         finally:
             if task is not None:
@@ -291,11 +285,7 @@ class Daemon:
                         spread = min(row.interval_s, self.options.restart_jitter)
                         row.next_fetch_at = now + timedelta(seconds=random.uniform(0, spread))
                 rows = [r for r in rows if r.next_fetch_at is None or r.next_fetch_at <= now]
-            lag = max(
-                ((now - r.next_fetch_at).total_seconds() for r in rows if r.next_fetch_at),
-                default=0.0,
-            )
-            self.metrics.lag.set(lag)
+            self.outcomes.picked_up(now, (r.next_fetch_at for r in rows))
             return [FeedState.of(r) for r in rows]
 
     def _launch(self, state: FeedState) -> asyncio.Task[FeedOutcome]:
@@ -339,89 +329,39 @@ class Daemon:
             try:
                 outcome = await refresh_feed(self._ctx, self.paced(state))
             except StorageError as err:
-                self._store_failed(f"refresh {state.url}", err)
+                self.outcomes.store_failed(f"refresh {state.url}", err)
                 outcome = FeedOutcome(state.url, "error", error=str(err))
             except Exception as err:  # one feed's pathological content never stops the daemon
                 logger.exception("refresh crashed url=%s", state.url)
                 outcome = FeedOutcome(state.url, "error", error=f"{type(err).__name__}: {err}")
-            self.metrics.fetch_seconds.observe(time.monotonic() - started)
+        self.outcomes.refreshed(outcome, time.monotonic() - started)
         self.checks += 1
         if outcome.status == "deferred":  # never sent: due again at the next tick
             self._launched.pop(state.id, None)
         self._adapt(state, outcome)
-        self._count(outcome)
         return outcome
-
-    def _count(self, outcome: FeedOutcome) -> None:
-        self.metrics.fetches.labels(outcome.status).inc()
-        self.metrics.versions.inc(outcome.new_versions)
-        self._log_changes(outcome.events)
-        if outcome.status == "error":
-            log_kv(logger, logging.WARNING, "feed_error", url=outcome.url, error=outcome.error)
-        elif outcome.status == "deferred":  # never sent: not the site's failure
-            log_kv(logger, logging.INFO, "feed_deferred", url=outcome.url, why=outcome.warning)
-
-    def _log_changes(self, events: list[dict[str, Any]]) -> None:
-        for event in events:
-            self.metrics.changes.labels(event["kind"]).inc()
-            log_kv(
-                logger,
-                logging.INFO,
-                "change",
-                kind=event["kind"],
-                id=event["id"],
-                article=event["article"]["url"],
-                summary=event["summary"],
-            )
 
     # -- other jobs --------------------------------------------------------------------------
 
     async def revisit(self) -> None:
         if self.stopping.is_set() or self._ctx is None:
             return
-        self._log_changes(await revisit_due(self._ctx))
+        self.outcomes.changes(await revisit_due(self._ctx))
 
     async def deliver(self) -> None:
         await deliver_outbox(self.runtime, clock=self.clock, metrics=self.metrics)
 
     async def housekeeping(self) -> None:
         await prune_due(self.runtime.store, self.runtime.settings.evidence, self.clock)
-        total, in_error, stale, alerts = await asyncio.to_thread(self._health_rows, self.clock())
-        self.metrics.feeds_total.set(total)
-        self.metrics.feeds_in_error.set(len(in_error))
-        self.metrics.feeds_stale.set(len(stale))
-        for state in DELIVERY_STATES:
-            self.metrics.alerts_by_state.labels(state).set(alerts.get(state, 0))
-        now_stale = set(stale)
-        for url in sorted(now_stale - self._stale):  # log the transition, not every pass
-            log_kv(logger, logging.WARNING, "feed_stale", url=url, span=self.options.stale_after)
-        for url in sorted(self._stale - now_stale):
-            log_kv(logger, logging.INFO, "feed_fresh", url=url)
-        self._stale = now_stale
-
-    def _health_rows(self, now: datetime) -> tuple[int, list[str], list[str], dict[str, int]]:
-        span = timedelta(seconds=self.options.stale_after)
-        with self.runtime.store.read() as session:
-            rows = feeds.all_feeds(session)
-            in_error = [f.url for f in rows if f.error_count > 0]
-            stale = [f.url for f in rows if now - (f.last_ok_at or f.created_at) > span]
-            counts = session.execute(
-                sa.select(Delivery.state, sa.func.count()).group_by(Delivery.state)
-            ).all()
-            ids = {f.id for f in rows}
-        for gone in set(self.pace) - ids:  # removed feeds: keep memory flat
+        health = await asyncio.to_thread(
+            self.outcomes.look_at_store, self.runtime.store, self.clock(), self.options.stale_after
+        )
+        for gone in set(self.pace) - health.ids:  # removed feeds: keep memory flat
             del self.pace[gone]
-        for gone in set(self._launched) - ids:
+        for gone in set(self._launched) - health.ids:
             del self._launched[gone]
-        return len(rows), in_error, stale, {str(state): int(n) for state, n in counts}
 
     # -- health ------------------------------------------------------------------------------
-
-    def _store_failed(self, what: str, err: StorageError) -> None:
-        self.metrics.store_errors.inc()
-        self.last_error = f"{what}: {err}"
-        event = "disk_full" if isinstance(err, StoreDiskFull) else "store_unavailable"
-        log_kv(logger, logging.ERROR, event, during=what, error=err, retry=True)
 
     def health(self) -> dict[str, Any]:
         """Healthy when the scheduler ticked against the store recently."""
@@ -434,8 +374,8 @@ class Daemon:
             "disk_full": disk_full,
             "in_flight": len(self.in_flight),
             "checks": self.checks,
-            "stale_feeds": len(self._stale),
-            "last_error": self.last_error,
+            "stale_feeds": len(self.outcomes.stale),
+            "last_error": self.outcomes.last_error,
             "uptime_s": round(time.monotonic() - self.started_at, 1),
         }
 

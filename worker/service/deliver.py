@@ -18,41 +18,29 @@ Channels are delivered concurrently.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from alerts.backoff import CAP, FIRST_DELAY, MAX_AGE, expired, next_attempt_delay
+from alerts.backoff import RetryPolicy, expired, next_attempt_delay
 from alerts.channels import deliver, deliver_digest
 from alerts.config import ChannelConfig, EmailChannelConfig, WebhookChannelConfig
 from alerts.durations import format_duration
 from alerts.errors import DeliveryError
+from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
-from worker.durations import parse_duration
-from worker.errors import ConfigError
+from storage.models import utcnow
 
 logger = logging.getLogger(__name__)
 
 HOST = socket.gethostname()
-WORKER_ID = f"{HOST}:{os.getpid()}"
 STRIKES = 2  # consecutive transient failures after which a channel waits for its next retry
 MAX_BATCHES = 1000  # bound on claim rounds per channel and call (100k rows at most)
-ENV_KEYS = {
-    "first": "WIREDIFF_ALERT_RETRY_FIRST",
-    "cap": "WIREDIFF_ALERT_RETRY_CAP",
-    "max_age": "WIREDIFF_ALERT_MAX_AGE",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def worker_id() -> str:
@@ -61,56 +49,12 @@ def worker_id() -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """When failed alerts are retried (SPEC defaults: within 10 s, doubling, capped at one hour)
-    and when they are given up (three days after the change was stored)."""
-
-    first: float = FIRST_DELAY
-    cap: float = CAP
-    max_age: timedelta = field(default=MAX_AGE)
-
-    @classmethod
-    def from_table(cls, raw: Mapping[str, Any], where: str = "[alerts_retry]") -> RetryPolicy:
-        """From a table with optional keys first, cap, max_age (durations such as "10s", "3d")."""
-        unknown = sorted(set(raw) - set(ENV_KEYS))
-        if unknown:
-            raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: first, cap, max_age)")
-        default = cls()
-        first = _duration(raw.get("first", default.first), f"{where} first")
-        cap = _duration(raw.get("cap", default.cap), f"{where} cap")
-        max_age = _duration(raw.get("max_age", default.max_age.total_seconds()), f"{where} max_age")
-        if cap < first:
-            raise ConfigError(f"{where}: cap ({cap:g}s) is shorter than first ({first:g}s)")
-        return cls(first, cap, timedelta(seconds=max_age))
-
-    @classmethod
-    def from_environ(cls, environ: Mapping[str, str]) -> RetryPolicy:
-        """From WIREDIFF_ALERT_RETRY_FIRST, WIREDIFF_ALERT_RETRY_CAP, WIREDIFF_ALERT_MAX_AGE."""
-        raw = {key: environ[var] for key, var in ENV_KEYS.items() if environ.get(var)}
-        return cls.from_table(raw, "environment WIREDIFF_ALERT_*") if raw else cls()
-
-    def describe(self) -> str:
-        return (
-            f"first retry within {format_duration(self.first)}, doubling up to "
-            f"{format_duration(self.cap)}, given up after "
-            f"{format_duration(self.max_age.total_seconds())}"
-        )
-
-
-def _duration(value: Any, what: str) -> float:
-    seconds = parse_duration(value, what=what)
-    if seconds < 0:
-        raise ConfigError(f"{what}: must not be negative")
-    return seconds
-
-
-@dataclass(frozen=True, slots=True)
 class Claimed:
     id: int
     channel: str
     attempts: int
     created_at: datetime
-    event: dict[str, object]
+    event: ChangeEvent
 
 
 @dataclass(slots=True)
@@ -135,11 +79,11 @@ async def deliver_due(
 ) -> tuple[int, int]:
     """Attempt every pending alert that is due. Returns (sent now, still pending).
 
-    `policy` defaults to the SPEC timing, overridden by the WIREDIFF_ALERT_* environment
-    variables; `max_age`, when given, overrides the policy's maximum age. Rows of channels
+    `policy` defaults to the SPEC timing (the settings' [alerts_retry] and WIREDIFF_ALERT_*
+    variables give the configured one); `max_age`, when given, overrides its maximum age. Rows of channels
     not in `channels` (no longer configured) are left pending and listed.
     """
-    policy = policy or RetryPolicy.from_environ(os.environ)
+    policy = policy or RetryPolicy()
     if max_age is not None:
         policy = RetryPolicy(policy.first, policy.cap, max_age)
     run = _Run(store, clock(), clock, policy, worker or worker_id())
@@ -271,7 +215,7 @@ def _claim(
                 r.channel,
                 r.attempts,
                 r.created_at,
-                json.loads(deliveries.event_json(session, r.change_id)),
+                deliveries.event_of(session, r.change_id),
             )
             for r in rows
         ]

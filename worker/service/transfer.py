@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storage.db import Store, check_url, open_store
+from storage.engine import install_engine_schema
 from storage.errors import StoreURLError
 from storage.transfer import Progress, copy_rows
-from worker.service.cluster import install_engine_schema
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storage.db import Store
 from storage.errors import StoreUnavailable
+from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
-from worker.web import event_pages, pages
+from worker.web import event_pages, pages, people_pages
 from worker.web.auth import COOKIE, Gate, safe_next, same_secret, session_value
 from worker.web.site import Site, error, render, templates
 
@@ -103,7 +104,13 @@ async def store_down(request: Request, exc: Exception) -> Response:
     return error(request, 503, str(exc), as_json=pages.wants_json(request))
 
 
-def create_app(store: Store, roster: Roster, *, token: str | None = None) -> Starlette:
+def create_app(
+    store: Store,
+    roster: Roster,
+    *,
+    token: str | None = None,
+    people: PeopleWatch | None = None,
+) -> Starlette:
     routes = [
         Route("/", pages.changes_page),
         Route("/changes", pages.changes_page),
@@ -117,6 +124,9 @@ def create_app(store: Store, roster: Roster, *, token: str | None = None) -> Sta
         Route("/events", event_pages.events_page),
         Route("/events.json", event_pages.events_page),
         Route("/events/{event_id}", event_pages.event_page),
+        Route("/people", people_pages.people_page),
+        Route("/people.json", people_pages.people_page),
+        Route("/people/{name}", people_pages.person_page),
         Mount("/static", StaticFiles(packages=[("worker.web", "static")]), name="static"),
     ]
     if token:
@@ -128,7 +138,9 @@ def create_app(store: Store, roster: Roster, *, token: str | None = None) -> Sta
         routes=routes,
         exception_handlers={HTTPException: not_found, StoreUnavailable: store_down},
     )
-    app.state.site = Site(store, roster, templates(), token=bool(token))
+    app.state.site = Site(
+        store, roster, templates(), token=bool(token), people=people or PeopleWatch()
+    )
     app.state.token = token
     app.add_middleware(Gate, token=token)
     app.add_middleware(SecurityHeaders, private=bool(token))

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from feedgen.feed import FeedGenerator
 
 import worker
+from alerts.event import ChangeEvent
 from alerts.message import Alert
 from alerts.render import render_html_fragment
 
@@ -32,7 +32,7 @@ def entry_id(change_id: str) -> str:
 
 
 def atom_feed(
-    events: Sequence[dict[str, Any]],
+    events: Sequence[ChangeEvent],
     *,
     self_url: str,
     html_url: str,
@@ -66,5 +66,5 @@ def atom_feed(
     return data
 
 
-def _when(event: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(str(event["detected_at"]).replace("Z", "+00:00"))
+def _when(event: ChangeEvent) -> datetime:
+    return datetime.fromisoformat(event["detected_at"].replace("Z", "+00:00"))

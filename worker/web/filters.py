@@ -16,13 +16,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from alerts.event import KINDS
 from storage.browse import ChangeFilter, Cursor
 from storage.models import Change
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified
 from worker.durations import parse_duration
 from worker.errors import ConfigError
 
-KINDS = ("wording", "attendees", "removed", "restored", "title", "discrepancy")
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 PARAMS = ("feed", "kind", "person", "since", "until", "q")

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from alerts.event import KINDS
 from storage import articles, browse, chain, changes, versions
 from storage.models import Change, Feed, Version
 from worker.detect.changes import Text, detect_change
@@ -27,7 +28,7 @@ from worker.output.records import (
 )
 from worker.web import diffview
 from worker.web.atom import atom_feed
-from worker.web.filters import KINDS, FilterError, Query, encode_cursor, parse_query
+from worker.web.filters import FilterError, Query, encode_cursor, parse_query
 from worker.web.site import Site, error, render, site_of
 
 ATOM_SIZE = 50

@@ -6,7 +6,7 @@ escaped, and no template marks anything safe. Only http(s) addresses become link
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from starlette.templating import Jinja2Templates
 import worker
 from alerts.safe_text import visible
 from storage.db import Store
+from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
 
 
@@ -28,6 +29,9 @@ class Site:
     roster: Roster
     templates: Jinja2Templates
     token: bool  # whether a token guards the pages (the login form is shown then)
+    people: PeopleWatch = field(
+        default_factory=PeopleWatch
+    )  # [people]: the thresholds findings are replayed with
 
 
 def http_url(value: Any) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from tests.alerts.conftest import USER
 from tests.support.alerting import Hook, Mail, run_cli, starttls_mail, write_config
+from tests.support.events import change_event
 from tests.support.httpserver import LocalServer
 
 
@@ -121,7 +122,6 @@ def test_alerts_pending_lists_rows_in_text_and_json(tmp_path: Path, server: Loca
 def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
     tmp_path: Path, server: LocalServer
 ) -> None:
-    from datetime import UTC, datetime
 
     from storage import articles, changes, feeds
     from storage.db import Store
@@ -133,7 +133,7 @@ def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
     with store.write() as s:
         feed = feeds.upsert(s, FeedSpec("https://e.org/rss"))
         art = articles.get_or_create(s, feed.id, "k", guid=None, url=None, title="T")
-        event = {"id": "c1", "kind": "wording", "detected_at": datetime.now(UTC).isoformat()}
+        event = change_event("c1")
         changes.save_with_outbox(
             s, article_id=art.id, feed_id=feed.id, event=event, channels=["hook", "retired"]
         )
@@ -144,3 +144,25 @@ def test_alerts_pending_points_out_rows_of_channels_no_longer_configured(
     [kept] = [line for line in lines if " hook " in line]
     assert "not in the config" in retired and "not in the config" not in kept
     assert lines[-1] == "2 undelivered alerts"
+
+
+def test_alerts_test_says_each_warning_once(tmp_path: Path, server: LocalServer) -> None:
+    """The real process: apprise's own warning about a channel that cannot be reached, and
+    the channel's failure, each on one line, once (nothing about the feeds it does not poll)."""
+    from tests.support.cli_process import wirediff
+
+    hook = Hook(server, status=503)
+    config = tmp_path / "wirediff.toml"
+    config.write_text(
+        f'[storage]\nurl = "{sqlite(tmp_path)}"\n'
+        '[[feeds]]\nurl = "http://127.0.0.1:9/feed.xml"\ninterval = "5s"\n'
+        '[[alerts]]\ntype = "apprise"\nurls = "json://127.0.0.1:9/"\n'
+        f'[[alerts]]\nname = "hook"\ntype = "webhook"\nurl = "{hook.url}"\nsecret_env = "HOOK_SECRET"\n'
+    )
+    done = wirediff("alerts", "test", "--config", str(config), env={"HOOK_SECRET": "s"})
+    assert done.returncode == 1, done.stderr
+    lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert len(lines) == len(set(lines)), lines
+    assert sum("apprise" in line and "WARNING" in line for line in lines) == 1, lines
+    assert sum(line.startswith("failed") for line in lines) == 2, lines
+    assert not any("interval" in line for line in lines), lines

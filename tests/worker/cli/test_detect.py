@@ -17,8 +17,8 @@ from tests.worker.pipeline.test_refresh import _Sink, make_runtime
 from worker.cli import cli
 from worker.errors import ConfigError
 from worker.output.console import Console
-from worker.pipeline.passes import one_pass
 from worker.service.app import sync_feeds
+from worker.service.passes import one_pass
 from worker.service.seeds import load_roster
 
 DATA = Path(__file__).parents[2] / "data"

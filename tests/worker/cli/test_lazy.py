@@ -61,7 +61,7 @@ def test_the_listed_summary_is_the_commands_own() -> None:
 
 def test_command_modules_import_only_shared_helpers() -> None:
     """A command module never imports the group (worker.cli) nor another command."""
-    graph = grimp.build_graph("worker")
+    graph = grimp.build_graph("worker", cache_dir=None)
     commands = {f"worker.cli.{entry.module}" for entry in COMMANDS.values()}
     for module in commands:
         imported = graph.find_modules_directly_imported_by(module)

@@ -97,14 +97,25 @@ def wire(server: LocalServer) -> tuple[Wire, dict[str, str]]:
 
 
 def configured(
-    tmp_path: Path, server: LocalServer, db_url: str, hook: Hook, *, alert: bool, kinds: str
+    tmp_path: Path,
+    server: LocalServer,
+    db_url: str,
+    hook: Hook,
+    *,
+    alert: bool,
+    kinds: str,
+    grouping: bool = True,
+    name: str = "config.toml",
 ) -> Path:
-    """The five feeds, the webhook (`kinds` its filter line) and [events] alert_discrepancies."""
+    """The five feeds, the webhook (`kinds` its filter line) and [events]: grouping turned on
+    explicitly (it is off by default), alert_discrepancies as asked."""
     feeds = [server.url(f"/{name}/rss.xml") for name in ("xinhua", "tdi", "cctv", "copy", "other")]
     extra = "".join(f'[[feeds]]\nurl = "{u}"\ninterval = "1m"\n' for u in feeds[1:])
-    if alert:
-        extra += "[events]\nalert_discrepancies = true\n"
-    config = write_config(tmp_path, db_url, feeds[0], hook=hook, extra=extra)
+    if grouping:
+        extra += "[events]\nenabled = true\n" + ("alert_discrepancies = true\n" if alert else "")
+    folder = tmp_path / name.removesuffix(".toml")
+    folder.mkdir()
+    config = write_config(folder, db_url, feeds[0], hook=hook, extra=extra)
     toml = config.read_text("utf-8").replace('name = "hook"\n', f'name = "hook"\n{kinds}')
     config.write_text(toml, "utf-8")
     return config
@@ -194,3 +205,46 @@ def test_discrepancies_are_shown_but_never_alerted_unless_asked_for(
     assert listed_changes.exit_code == 0, listed_changes.output
     assert json_lines(listed_changes.stdout) == []
     assert hook.received == []
+
+
+def test_grouping_is_off_by_default_and_the_command_says_how_to_turn_it_on(
+    tmp_path: Path, server: LocalServer, db_url: str, wire: tuple[Wire, dict[str, str]]
+) -> None:
+    """No [events] table: the reports are stored and compared as always, but none is grouped,
+    and `wirediff events` says so in one line (stderr under --json, so JSON stays clean)."""
+    hook = Hook(server)
+    config = configured(tmp_path, server, db_url, hook, alert=True, kinds="", grouping=False)
+    done = run_cli(["fetch", "--config", str(config), "--json"])
+    assert done.exit_code == 0, done.output
+
+    listed = run_cli(["events", "--config", str(config)])
+    assert listed.exit_code == 0, listed.output
+    notice = [line for line in listed.stdout.splitlines() if "grouping is off" in line]
+    assert len(notice) == 1 and "[events] enabled = true" in notice[0]
+    assert listed.stdout.splitlines()[-1] == "0 events"
+    as_json = run_cli(["events", "--config", str(config), "--json"])
+    assert as_json.stdout.strip() == ""
+    assert "[events] enabled = true" in as_json.stderr
+    assert hook.received == []
+
+
+def test_events_stored_while_grouping_was_on_are_still_listed_when_it_is_off(
+    tmp_path: Path, server: LocalServer, db_url: str, wire: tuple[Wire, dict[str, str]]
+) -> None:
+    _, urls = wire
+    hook = Hook(server)
+    on = configured(tmp_path, server, db_url, hook, alert=False, kinds="", name="on.toml")
+    assert run_cli(["fetch", "--config", str(on), "--json"]).exit_code == 0
+    before = json_lines(run_cli(["events", "--config", str(on), "--json"]).stdout)
+    assert len(before) == 3
+
+    off = configured(
+        tmp_path, server, db_url, hook, alert=False, kinds="", grouping=False, name="off.toml"
+    )
+    listed = run_cli(["events", "--config", str(off), "--json"])
+    assert listed.exit_code == 0, listed.output
+    assert json_lines(listed.stdout) == before
+    assert "grouping is off" in listed.stderr
+    text = run_cli(["events", "--config", str(off)])
+    assert "grouping is off" in text.stdout and text.stdout.splitlines()[-1] == "3 events"
+    assert any(urls["copy"] in str(e["reports"]) for e in before)

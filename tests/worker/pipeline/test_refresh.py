@@ -19,8 +19,8 @@ from tests.support.farm import REPORT, Farm
 from worker.config import Settings
 from worker.ingest.fetch import FetchOptions
 from worker.output.console import Console
-from worker.pipeline.passes import one_pass
 from worker.service.app import Runtime, sync_feeds
+from worker.service.passes import one_pass
 from worker.service.seeds import load_roster
 
 

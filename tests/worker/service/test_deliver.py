@@ -19,8 +19,8 @@ from storage import articles, changes, deliveries, feeds
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Delivery
+from tests.support.events import change_event
 from tests.support.httpserver import LocalServer, Request, Response
-from worker.errors import ConfigError
 from worker.service.deliver import HOST, RetryPolicy, deliver_due
 
 QUICK = RetryPolicy(first=10.0, cap=60.0, max_age=timedelta(days=3))
@@ -42,15 +42,9 @@ def add_changes(store: Store, n: int, channels: list[str], prefix: str = "c") ->
             art = articles.get_or_create(
                 s, feed.id, f"{prefix}k{i}", guid=None, url=None, title="T"
             )
-            event = {
-                "type": "change",
-                "schema": 1,
-                "id": cid,
-                "kind": "wording",
-                "detected_at": datetime.now(UTC).isoformat(),
-                "article": {"url": f"https://e.org/{cid}", "title": f"Report {cid}"},
-                "summary": "s",
-            }
+            event = change_event(
+                cid, article={"url": f"https://e.org/{cid}", "guid": None, "title": f"Report {cid}"}
+            )
             changes.save_with_outbox(
                 s, article_id=art.id, feed_id=feed.id, event=event, channels=channels
             )
@@ -211,17 +205,3 @@ def test_postgresql_workers_claim_disjoint_rows_without_waiting(store: Store) ->
         with store.write() as b:  # a's transaction still holds its row locks
             got_b = [r.id for r in deliveries.claim_due(b, now, "b", channels=["hook"])]
     assert len(got_a) == 2 and len(got_b) == 2 and not set(got_a) & set(got_b)
-
-
-def test_retry_policy_from_table_and_environment() -> None:
-    assert RetryPolicy.from_environ({}) == RetryPolicy()
-    policy = RetryPolicy.from_environ(
-        {"WIREDIFF_ALERT_RETRY_FIRST": "2s", "WIREDIFF_ALERT_MAX_AGE": "1h"}
-    )
-    assert (policy.first, policy.cap, policy.max_age) == (2.0, 3600.0, timedelta(hours=1))
-    with pytest.raises(ConfigError, match="unknown key 'frist'"):
-        RetryPolicy.from_table({"frist": "1s"})
-    with pytest.raises(ConfigError, match="cap"):
-        RetryPolicy.from_table({"first": "1m", "cap": "10s"})
-    with pytest.raises(ConfigError, match="WIREDIFF_ALERT"):
-        RetryPolicy.from_environ({"WIREDIFF_ALERT_MAX_AGE": "soon"})

@@ -24,8 +24,8 @@ from tests.worker.pipeline.test_refresh import _Sink, make_runtime, run
 from worker.errors import QueueTimeout
 from worker.ingest.fetch import Fetcher, FetchOptions
 from worker.output.console import Console, PassReport
-from worker.pipeline.passes import one_pass
 from worker.service.app import sync_feeds
+from worker.service.passes import one_pass
 
 FEEDS, PAGES, SLOW_FEEDS = 50, 3, 10
 SLOW_S, DEADLINE_S = 0.5, 1.5

@@ -16,7 +16,7 @@ from worker.ingest.feedurl import check_feed_url
 from worker.ingest.fetch import Fetcher
 from worker.output.console import Console, PassReport
 from worker.pipeline.context import Tally
-from worker.pipeline.refresh import load_feed_states, run_pass
+from worker.pipeline.refresh import load_feed_states, people_findings, run_pass
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, pipeline_context
 
@@ -88,6 +88,7 @@ async def one_pass(
             )
             events = [e for o in outcomes for e in o.events]
             events += await revisit_due(ctx) if urls is None else []
+            events += await people_findings(ctx, now=True)  # absence, rank: once per pass
         finally:
             console.stop()
     for outcome in outcomes:
