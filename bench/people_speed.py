@@ -3,8 +3,9 @@ commits can be timed on the same texts by the same script (one process per commi
 
 Input: /work/shared/corpus/meetings-zh/*.txt (43 CCTV reports) and the English dev excerpts of
 bench/data/people/dev (agency, Kremlin, Xinhua, machine-translated). Output: one line, e.g.
-`zh-branch zh_cold=171 zh_warm=1790 en_warm=1328`: the first pass over the Chinese reports in a
-fresh process (caches empty), the best of 7 later passes, and the best of 7 English passes.
+`zh-branch zh_cold=171 zh_warm=1790 en_warm=1328 de_warm=900`: the first pass over the Chinese reports in a
+fresh process (caches empty), the best of 7 later passes, and the best of 7 English passes
+and of 7 passes over the German dev excerpts (bench/data/people/dev/de.toml).
 Process CPU time; the machine is shared, so run the commits alternately, several times.
 
 Run: git worktree add /tmp/base <commit>
@@ -39,6 +40,8 @@ def main(label: str) -> None:
         for r in tomllib.loads((DEV / f"{style}.toml").read_text(encoding="utf-8"))["report"]
     ]
 
+    de = [r["text"] for r in tomllib.loads((DEV / "de.toml").read_text(encoding="utf-8"))["report"]]
+
     def once(texts: list[str]) -> float:
         start = time.process_time()
         for text in texts:
@@ -49,9 +52,11 @@ def main(label: str) -> None:
     warm = min(once(zh) for _ in range(7))
     once(en)
     en_warm = min(once(en) for _ in range(7))
+    once(de)
+    de_warm = min(once(de) for _ in range(7))
     print(
         f"{label} zh_cold={len(zh) / cold:.0f} zh_warm={len(zh) / warm:.0f} "
-        f"en_warm={len(en) / en_warm:.0f}"
+        f"en_warm={len(en) / en_warm:.0f} de_warm={len(de) / de_warm:.0f}"
     )
 
 

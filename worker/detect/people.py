@@ -50,8 +50,9 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
-# a sentence, so this holds for German text only).
-_DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$")
+# a sentence, so this holds for German text only), and abbreviations of one lower-case letter
+# ("Ministerpräsident a. D.", "u. a.", "i. R.").
+_DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -23,7 +23,17 @@ _CLAUSE_END = re.compile(
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
-_NEGATION = re.compile(r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b")
+_NEGATION = re.compile(
+    r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b"
+    # a modal: what should or would happen has not ("hatte X vertreten sollen")
+    r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
+    r"|möchte|möchten)\b"
+)
+# The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
+_FUTURE = re.compile(
+    r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+    r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+)
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
@@ -35,6 +45,13 @@ _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|de
 _REPORTER = re.compile(
     r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so)\b(?!.*\bmit\b)"
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
+    r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
+)
+_PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
+_STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
+_PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
 _AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -44,6 +61,21 @@ _SPEECH_FRONT = re.compile(
     r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer)\s+(?:[\wäöüß-]+\s+)?(?:Rede|Ansprache"
     r"|Festrede|Grußwort|Grusswort|Eröffnungsrede|Begrüßung|Regierungserklärung|Laudatio"
     r"|Predigt|Erklärung)\b"
+)
+
+# A fronted role noun: "Als Festredner hat X Y begrüßt" (Y spoke), "Als Festrednerin sprach X"
+# (X spoke). A guest's role goes to the object when the clause has one, else to the subject.
+_AS_GUEST = re.compile(
+    r"^\s*Als\s+(?:[\wäöüß-]+\s+)?(?:(?P<spoke>(?:Fest|Gast|Haupt|Key-?[Nn]ote-?)?[Rr]edner"
+    r"(?:in|innen)?|Laudator(?:in|en|innen)?)|(?P<attended>Gäste?|Gastes|Teilnehmer(?:in|innen)?))\b"
+)
+
+# A reception as a noun with its guest in the genitive: "hat Merkel beim Empfang der
+# Ministerpräsidentin X ... verfolgt": X attends, the clause's subject is the host. Only with a
+# subject: without one, "beim Empfang des Bundespräsidenten" is the reception he gives.
+_RECEPTION_OF = re.compile(r"\b(?:Empfang|Empfangs|Begrüßung)\s+(?:des|der)\s+")
+_GUEST_AFTER_RECEPTION = re.compile(
+    r"\b(?:Empfang|Empfangs|Begrüßung)\s+(?:des|der)\s+(?:[^\s.;:]+,?\s+){0,8}$"
 )
 
 
@@ -63,7 +95,9 @@ def german_roles(
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
     clause = _masked(sentence, left, right, [(prefix_start, end), *others])
-    if _NEGATION.search(clause):
+    if _NEGATION.search(clause) or (
+        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
+    ):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     if _REPORTER.search(lead):
@@ -72,16 +106,83 @@ def german_roles(
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
-    after_subject = any(left <= s and e <= prefix_start for s, e in others)
+    # A list before this one in the same clause is its subject, unless a preposition governs
+    # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
+    after_subject = any(
+        left <= s
+        and e <= prefix_start
+        and not _PREPOSITION_BEFORE.search(sentence, left, s)
+        and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
+        for s, e in others
+    )
+    reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
+    if reception:
+        return [reception]
     as_object = bool(
         _OBJECT_BEFORE.search(lead)
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)
         or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
+    if (
+        "vertr" in clause
+        and _STAND_IN.search(clause)
+        and (as_object or _PASSIVE_AUX.search(clause))
+    ):
+        return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
     roles: list[Role] = []
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
+    if left == 0 and sentence.startswith("Als"):
+        fronted = _fronted_role(sentence, prefix_start, right, others, as_object=as_object)
+        if fronted and as_object:
+            return [fronted]  # the role the clause names, not the verb's
+        if fronted:
+            roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _reception_role(
+    sentence: str,
+    end: int,
+    prefix_start: int,
+    right: int,
+    others: Sequence[tuple[int, int]],
+    after_subject: bool,
+    left: int,
+) -> Role | None:
+    """A reception as a noun: its guest in the genitive attends, the subject before it hosts."""
+    if after_subject:
+        since = max(e for s, e in others if left <= s and e <= prefix_start)
+        gap = sentence[since:prefix_start]
+        if ("Empfang" in gap or "Begrüßung" in gap) and _GUEST_AFTER_RECEPTION.search(
+            sentence, since, prefix_start
+        ):
+            return "attended"
+    if "Empfang" not in sentence and "Begrüßung" not in sentence:
+        return None
+    reception = _RECEPTION_OF.search(sentence, end, right)
+    if reception and any(reception.end() <= s < right for s, _ in others):
+        return "presided"  # the subject of a reception with its guest named after it
+    return None
+
+
+def _fronted_role(
+    sentence: str,
+    prefix_start: int,
+    right: int,
+    others: Sequence[tuple[int, int]],
+    *,
+    as_object: bool,
+) -> Role | None:
+    """The role a fronted "Als Festredner" gives this list: the object's when the clause has
+    one, else the subject's."""
+    guest = _AS_GUEST.match(sentence)
+    if guest is None:
+        return None
+    role: Role = "spoke" if guest.lastgroup == "spoke" else "attended"
+    if as_object or not any(prefix_start <= s < right for s, _ in others):
+        return role
+    return None
 
 
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:

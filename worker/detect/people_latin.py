@@ -204,7 +204,8 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|rates|rats|amtes|ministeriums|duma|premier|beauftragte[rn]?|direktor|direktorin"
     r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
     r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
-    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt)$",
+    r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
+    r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
 
@@ -257,10 +258,13 @@ class Item:
     possessive: bool = False  # "Xi Jinping's speech": named, but not in a list of people
 
 
+@lru_cache(maxsize=4096)
 def _title_key(title: str, german: bool) -> str:
-    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten")."""
+    """A title as an index key: lower case, German case endings dropped ("Staatspräsidenten"),
+    and a German compound by its last part ("der NRW-Regierungschef" is the text's
+    "Nordrhein-Westfalens Regierungschef")."""
     low = title.lower().strip(".,")
-    return re.sub(r"(?:en|n|s)$", "", low) if german else low
+    return re.sub(r"(?:en|n|s)$", "", low.rsplit("-", 1)[-1]) if german else low
 
 
 # Runs of capitalised words on one line (a name never spans a line break).
@@ -377,7 +381,7 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k], german):
+                if k < n and _name_like(toks[k], german) and _particles_ok(toks, j, k, german):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
@@ -392,6 +396,25 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
                 break
         yield i, j
         i = j
+
+
+_PARTICLE_ARTICLES = frozenset("der den la le".split())
+# German nouns by their ending: "Engelke zu den Beratungen" is no "von der Leyen".
+_DE_NOUN_ENDING = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ismus|nisse?)$")
+
+
+def _particles_ok(toks: list[_Tok], j: int, k: int, german: bool) -> bool:
+    """Particles toks[j:k] join a name: an article only after von/van/de ("von der Leyen",
+    not "zu den Beratungen"), and in German the word after them is no common noun."""
+    if any(
+        toks[m].low in _PARTICLE_ARTICLES and (m == j or toks[m - 1].low not in _NOBLE_GLUE)
+        for m in range(j, k)
+    ):
+        return False
+    return not (german and _DE_NOUN_ENDING.search(toks[k].low))
+
+
+_NOBLE_GLUE = frozenset("von van de".split())
 
 
 def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
@@ -438,6 +461,18 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     return [(i, j)]
 
 
+def _surname_of_another(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
+    """A German run of three words led by a given name whose last word is the surname of
+    another full name the text gives ("Thorsten Frei Merz" beside "Friedrich Merz"): that
+    person, standing after the first (German puts subject and object side by side)."""
+    if j - i != 3 or not ctx.roster.is_given_name(toks[i].text):
+        return None
+    run = " ".join(t.text for t in toks[i:j])
+    if ctx.roster.canonical(run):
+        return None
+    return ctx.full_name(toks[j - 1].text, besides=run)
+
+
 def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
     """The fuller name of the last word of a run that follows "of" ("Governor of Primorsky
     Krai Kozhemyako"): the words before it name the body, when the text gives the person
@@ -468,47 +503,136 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     words = [t for t in toks if t.text[0].isalpha()]
     commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
+    noble_end = 0
     for i, j in _runs(toks, ctx.german):
+        if i < noble_end:
+            continue  # the surname of the noble name just read
+        if ctx.german and toks[i].low in _NOBLE_RANKS:
+            noble_end = _noble_end(toks, i)
+            if noble_end:
+                items.append(
+                    Item(_written(toks, i, noble_end), i, noble_end, _prefix_start(toks, i))
+                )
+                continue
         spans = _roster_items(toks, i, j, ctx.roster)
         covered = {k for s, e in spans for k in range(s, e)}
         rest = [k for k in range(i, j) if k not in covered]
         if j < len(toks) and toks[j].low in _ORG_WORDS and toks[j].cap and not spans:
             continue  # "Electronic Arts Inc.", "Deutsche Bank": a body, not a person
         if rest and len(rest) == j - i:
-            i = _past_leading_nouns(toks, i, j, ctx.roster)
-            full = _surname_after_body(toks, i, j, ctx)
-            if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
-                items.append(Item(full, j - 1, j, j - 1))
-                continue
-            *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
-            spans.extend(firsts)
-            shaped = _shape_name(toks, i, j)
-            strict = ctx.german or title_case
-            if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
-                spans.append(shaped)
-            elif j - i == 1:
-                full = ctx.full_name(toks[i].text)
-                if full:
-                    items.append(Item(full, i, j, _prefix_start(toks, i)))
-                    continue
-                if (
-                    i > 0
-                    and _is_title_or_org(toks[i - 1].low)
-                    and toks[i - 1].low not in _ORG_WORDS
-                    and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
-                ):
-                    spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+            _unknown_run(toks, i, j, ctx, title_case, items, spans, weak)
         for s, e in sorted(spans):
             written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
             possessive = written.endswith(("’s", "'s"))
             if possessive:
                 written = written[:-2]
-            if e - s >= 2:
-                written = ctx.fuller(written) or written
+            if e - s >= 2 and not (e < len(toks) and any(it.first == e for it in items)):
+                written = ctx.fuller(written) or written  # not into a name just cut off it
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
+    if weak:
+        items.extend(_list_continuations(toks, items, weak))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+def _unknown_run(
+    toks: list[_Tok],
+    i: int,
+    j: int,
+    ctx: Context,
+    title_case: bool,
+    items: list[Item],
+    spans: list[tuple[int, int]],
+    weak: list[tuple[int, int]],
+) -> None:
+    """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
+    names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
+    i = _past_leading_nouns(toks, i, j, ctx.roster)
+    full = _surname_after_body(toks, i, j, ctx)
+    if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
+        items.append(Item(full, j - 1, j, j - 1))
+        return
+    *firsts, (i, j) = _two_names(toks, i, j, ctx.roster)
+    object_surname = _surname_of_another(toks, i, j, ctx) if ctx.german and j - i == 3 else None
+    if object_surname:  # "hatte Thorsten Frei Merz vertreten": two people side by side
+        items.append(Item(object_surname, j - 1, j, j - 1))
+        j -= 1
+    spans.extend(firsts)
+    shaped = _shape_name(toks, i, j)
+    strict = ctx.german or title_case
+    if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
+        spans.append(shaped)
+    elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
+        weak.append(shaped)
+    elif j - i == 1:
+        full = ctx.full_name(toks[i].text)
+        if full:
+            items.append(Item(full, i, j, _prefix_start(toks, i)))
+            return
+        if (
+            i > 0
+            and _is_title_or_org(toks[i - 1].low)
+            and toks[i - 1].low not in _ORG_WORDS
+            and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+        ):
+            spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+_DE_PLACE_NOUNS = frozenset(
+    "schloss stadt kreis landkreis bezirk gemeinde land insel burg kloster dom kirche platz "
+    "straße strasse hotel haus rathaus villa park halle messe bahnhof flughafen".split()
+)
+
+
+def _list_continuations(
+    toks: list[_Tok], items: list[Item], weak: list[tuple[int, int]]
+) -> Iterator[Item]:
+    """German two-word names the given names do not vouch for ("Mchael Kretschmer", a typo),
+    taken when they continue a list of names: "und" or a comma right before them, and right
+    before that a name (a note in brackets between: "Volker Bouffier (Hessen) und")."""
+    ends = {it.last for it in items}
+    for s, e in weak:
+        k = s - 1
+        if k < 1 or toks[k].low not in ("und", "sowie", ","):
+            continue
+        k -= 1
+        if toks[k].text == ")":
+            while k > 0 and toks[k].text != "(":
+                k -= 1
+        first = toks[s].low
+        if k in ends and first not in _DE_PLACE_NOUNS and not _DE_NOUN_ENDING.search(first):
+            ends.add(e)
+            yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
+
+
+# A German noble name: a rank that is part of the name, particles, the surname ("Frhr. v.d.
+# Bussche-Haddenhausen", "Graf Lambsdorff", "Freiherr von und zu Guttenberg").
+_NOBLE_RANKS = frozenset(
+    "frhr freiherr freifrau graf gräfin fürst fürstin prinz prinzessin baron baronin".split()
+)
+_NOBLE_PARTICLES = frozenset("von vom zu und der den v d . v.d".split())
+
+
+def _noble_end(toks: list[_Tok], k: int) -> int:
+    """Where the noble name that begins with the rank toks[k] ends (0: no name follows)."""
+    m = k + 1
+    if m < len(toks) and toks[m].text == ".":
+        m += 1  # "Frhr."
+    while m < len(toks) and toks[m].low in _NOBLE_PARTICLES and not toks[m].cap:
+        m += 1
+    if m < len(toks) and toks[m].cap and _word_name_like(toks[m].text, toks[m].low):
+        return m + 1
+    return 0
+
+
+def _written(toks: list[_Tok], s: int, e: int) -> str:
+    """Tokens as the text spaces them ("Frhr. v.d. Bussche-Haddenhausen")."""
+    out = [toks[s].text]
+    for a, b in pairwise(toks[s:e]):
+        out.append((" " if b.start > a.end else "") + b.text)
+    return "".join(out)
 
 
 _DETERMINERS = frozenset("the der die den dem des".split())
@@ -523,13 +647,38 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
         if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
             continue  # a name (or more title) follows: not a title alone
         d = k - 1
-        while d >= 0 and d >= k - 3 and not toks[d].cap and toks[d].low not in _DETERMINERS:
-            d -= 1  # "der scheidende Bundeskanzler"
+        while (
+            d >= 0
+            and d >= k - 3
+            and (not toks[d].cap or (not ctx.german and toks[d].low in _ORG_WORDS))
+            and toks[d].low not in _DETERMINERS
+        ):
+            d -= 1  # "der scheidende Bundeskanzler", "the Defence Minister"
         if d < 0 or toks[d].low not in _DETERMINERS:
             continue
         person = ctx.titled(tok.text)
         if person:
-            yield Item(person, k, k + 1, d + 1)
+            if ctx.german:
+                yield Item(person, k, k + 1, d + 1)
+            else:  # "The Speaker ... reported": the mention, its article included, is the subject
+                yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+# Verbs that end an English title's complement: "The Speaker of the upper chamber reported".
+_COMPLEMENT_END = _BREAK | frozenset("reported briefed informed updated".split())
+
+
+def _past_complement(toks: list[_Tok], at: int) -> int:
+    """After a title alone, its "of ..." complement up to a verb ("The Speaker of the
+    parliament’s upper chamber reported on"): the mention ends there; else at `at`."""
+    if at >= len(toks) or toks[at].low != "of":
+        return at
+    for m in range(at + 1, min(len(toks), at + 9)):
+        if toks[m].low in _COMPLEMENT_END:
+            return m
+        if not (toks[m].text[0].isalpha() or toks[m].text in ("’", "'")):
+            return at
+    return at
 
 
 def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> bool:
@@ -542,7 +691,14 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
         return True
     if all(_PINYIN_WORD.fullmatch(t.low.replace("-", "")) for t in toks[s:e]):
         return True  # a Chinese name in pinyin: "Li Qiang", "Leung Chun-ying"
-    if s > 0 and (toks[s - 1].low in _DE_ARTICLES or _DE_DECLINED.search(toks[s - 1].text)):
+    if s > 0 and (
+        toks[s - 1].low in _DE_ARTICLES
+        or (
+            _DE_DECLINED.search(toks[s - 1].text)
+            and toks[s - 1].low not in _DE_NOT_DECLINED
+            and toks[s - 1].low not in _BREAK
+        )
+    ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text)
 
@@ -551,6 +707,16 @@ _DE_ARTICLES = frozenset(
     "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
 )
 _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
+# Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
+_DE_NOT_DECLINED = frozenset(
+    "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
+    "gemeinsam zusammen sodass".split()
+) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
+    "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
+    "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "
+    "wurden werden konnten sollten wollten gaben geben nehmen treffen sprechen luden "
+    "empfangen begrüßte leitete eröffnete moderierte besuchte".split()
+)
 
 
 _PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
@@ -596,8 +762,12 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     for k in range(lo, hi):
         t = toks[k]
         low = t.low
-        if t.text == "." and k > 0 and len(toks[k - 1].text) <= 3 and toks[k - 1].cap:
-            continue  # "U.S.", "Dr.", "Jr.": an abbreviation inside a title
+        if (
+            t.text == "."
+            and k > 0
+            and ((len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1)
+        ):
+            continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
         if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
             return False
         if (
@@ -674,7 +844,9 @@ _IRREALIS = re.compile(
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
-    r"|postponed|called\s+off|reschedule[ds]?)\b[^.;]{0,60}$",
+    r"|postponed|called\s+off|reschedule[ds]?"
+    # an earlier occasion given as background: "in the context of the conversation between"
+    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to)\b[^.;]{0,60}$",
     re.I,
 )
 
@@ -755,7 +927,7 @@ _WITH_BODY = re.compile(
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
     r"|scientists|entrepreneurs|volunteers|activists|journalists|deputies|senators|governors"
-    r"|mayors|ambassadors|chairmen|ministers)\b",
+    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives)\b",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)

@@ -137,6 +137,11 @@ LATIN_STEMS: tuple[str, ...] = (
     "vertreten",
     "begleitet",
     "reden",
+    "redner",
+    "laudator",
+    "schick",
+    "entsand",
+    "entsend",
     "teilnehmer",
 )
 
@@ -201,6 +206,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
+            # leading a delegation is taking part, not chairing: "led members of the forum"
+            r"|(?:led|leads|headed|heads)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
+            r"(?:delegations?|members|team|representatives)"
             r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
@@ -402,6 +410,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        None,
+        "attended",
+        # a delegate: "schickte er seinen Staatssekretär X zu den Beratungen"
+        re.compile(
+            r"\b(?:schickte|schickten|schickt|geschickt|entsandte|entsandten|entsendet|entsandt)\b"
+            r"[^;]{0,120}?\b(?:zu|zum|zur)\b"
+        ),
+    ),
+    (
         "spoke",
         None,
         re.compile(
@@ -415,7 +432,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "present",
         None,
-        re.compile(r"\b(?:anwesend|zugegen)\b|\bvor\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+        re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
     ),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
