@@ -17,7 +17,9 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 import msgspec
 
-Kind = Literal["wording", "attendees", "removed", "restored", "title", "absence", "rank"]
+Kind = Literal[
+    "wording", "attendees", "removed", "restored", "title", "absence", "rank", "discrepancy"
+]
 KINDS: tuple[Kind, ...] = (
     "wording",
     "attendees",
@@ -26,6 +28,7 @@ KINDS: tuple[Kind, ...] = (
     "title",
     "absence",
     "rank",
+    "discrepancy",
 )
 SCHEMA = 1
 
@@ -104,6 +107,8 @@ class ChangeEvent(TypedDict):
         dict[str, Any]
     ]  # people over time: who went missing (docs/people-over-time.md)
     rank: NotRequired[dict[str, Any]]  # people over time: who moved above whom
+    # events: reports of one meeting disagree (docs/events.md)
+    discrepancy: NotRequired[dict[str, Any]]
 
 
 def decode(text: str | bytes) -> ChangeEvent:

@@ -57,6 +57,10 @@ def person_changed(alert: Alert, name: str) -> bool:
     if any(_same_name(name, other) for other in alert.people):  # absence, rank: who it names
         return True
     listed = [*att.added, *att.removed, *(r.name for r in att.role_changes)]
+    found = alert.event.get("discrepancy")
+    if isinstance(found, dict) and isinstance(found.get("detail"), dict):
+        detail = found["detail"]  # who is missing, or in what role, however the reports write it
+        listed += [str(detail.get("person") or ""), *map(str, detail.get("names") or ())]
     for variant in att.variants:
         listed += [*variant.before, *variant.after]
     if any(_same_name(name, other) for other in listed):

@@ -14,6 +14,7 @@ ENGINE_SCHEMA = 7302612  # storage.engine.install_schema: the job engine's table
 FEED_SYNC = 7302613  # storage.claims.sync_configured_feeds: workers starting at once
 RECOVERY = 7302614  # storage.engine.probe: session-scoped, held by the worker that recovers
 LOG_APPEND = 7302615  # storage.chain: appends to the evidence log never fork it
+GROUPING = 7302616  # storage.events.lock_grouping: one report placed in an event at a time
 
 XACT_LOCK_SQL = "SELECT pg_advisory_xact_lock(:k)"
 

@@ -262,3 +262,66 @@ class Record(Base):
     prev_hash: Mapped[str | None] = mapped_column(sa.String(64))
     record_hash: Mapped[str] = mapped_column(sa.String(64))
     chain_hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+# -- events (issue 13): reports of one occasion grouped, and where they disagree ---------------
+
+
+class Event(Base):
+    """One real-world occasion that several reports describe; `id` comes from its first report."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(sa.String(10), index=True)  # YYYY-MM-DD, the first report's
+    title: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class EventReport(Base):
+    """A report's (latest version's) place in an event, with the features grouping read."""
+
+    __tablename__ = "event_reports"
+
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int]
+    day: Mapped[str] = mapped_column(sa.String(10))
+    score: Mapped[float] = mapped_column(default=1.0)
+    reason: Mapped[str] = mapped_column(sa.String(64), default="")
+    features: Mapped[str] = mapped_column(sa.Text)  # worker.detect.events.Features JSON
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventKey(Base):
+    """The candidate index: a report's canonical people and title terms, with its day."""
+
+    __tablename__ = "event_keys"
+    __table_args__ = (sa.Index("ix_event_keys_key_day", "key", "day"),)
+
+    article_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    day: Mapped[str] = mapped_column(sa.String(10))
+
+
+class EventFinding(Base):
+    """A discrepancy found in an event; its id is stable, so a finding is alerted once."""
+
+    __tablename__ = "event_findings"
+
+    id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    event_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    summary: Mapped[str] = mapped_column(sa.Text)
+    reports: Mapped[str] = mapped_column(sa.Text)  # JSON list of report URLs
+    detail: Mapped[str] = mapped_column(sa.Text)  # JSON object
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -39,6 +39,7 @@ from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
 from worker.detect.appearances import PeopleWatch
+from worker.detect.events import GroupingOptions
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
@@ -89,6 +90,7 @@ class ListenAddress(str):
 
 PositiveInt = typing.Annotated[int, msgspec.Meta(ge=1)]
 Factor = typing.Annotated[float, msgspec.Meta(gt=0)]
+Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
 
 
 def _decode(kind: type, value: Any) -> Any:
@@ -163,7 +165,6 @@ class DaemonTable(_Table):
             )
 
 
-Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
 Chance = typing.Annotated[float, msgspec.Meta(gt=0, lt=1)]
 _WATCH = PeopleWatch()
 
@@ -203,6 +204,27 @@ class AlertsRetryTable(_Table):
             raise ValueError(f"cap ({self.cap:g}s) is shorter than first ({self.first:g}s)")
 
 
+class EventsTable(_Table):
+    """[events]: grouping reports into events (docs/events.md explains each threshold)."""
+
+    # Off by default: grouping costs ~15-25 ms per stored version (and a PostgreSQL advisory
+    # lock per version), several times the rest of the pipeline (docs/events.md).
+    enabled: bool = False
+    window: Interval = Interval(2 * 86400)  # whole days; see docs/events.md
+    join: Share = GroupingOptions().join
+    copy: Share = GroupingOptions().copy
+    title: Share = GroupingOptions().title
+    min_shared_people: PositiveInt = GroupingOptions().min_shared_people
+    candidates: PositiveInt = GroupingOptions().candidates
+    # Off: findings are stored and shown (`events`, the web's event pages) but make no change
+    # and no alert, so farms serving copies of one report alert each edit once, as before.
+    alert_discrepancies: bool = False
+
+    def __post_init__(self) -> None:
+        if self.window % 86400:
+            raise ValueError(f'window must be whole days (such as "2d"), got {self.window:g}s')
+
+
 class ServeTable(_Table):
     bind: ListenAddress = ListenAddress("127.0.0.1:8080")
     token_env: typing.Annotated[str, msgspec.Meta(min_length=1)] = "WIREDIFF_UI_TOKEN"
@@ -224,6 +246,7 @@ class ConfigFile(_Table):
     people: PeopleTable = msgspec.field(default_factory=PeopleTable)
     alerts_retry: AlertsRetryTable = msgspec.field(default_factory=AlertsRetryTable)
     serve: ServeTable = msgspec.field(default_factory=ServeTable)
+    events: EventsTable = msgspec.field(default_factory=EventsTable)
     feeds: tuple[FeedTable, ...] = ()
     alerts: tuple[dict[str, Any], ...] = ()  # checked by alerts.config.parse_channels
 
@@ -277,6 +300,8 @@ class Settings:
     config_path: Path | None = None
     warnings: tuple[str, ...] = field(default=())  # shown by the commands that poll feeds
     evidence: EvidenceOptions = field(default_factory=EvidenceOptions)  # [storage] keep_raw...
+    events: GroupingOptions | None = None  # None: [events] enabled = false, the default
+    alert_discrepancies: bool = False  # [events] alert_discrepancies
     people: PeopleWatch = field(default_factory=PeopleWatch)  # [people]: absence and rank
 
 
@@ -393,11 +418,26 @@ def _settings(
                 if f.interval < MIN_QUIET_INTERVAL
             ]
         ),
+        events=_events(config.events),
+        alert_discrepancies=config.events.alert_discrepancies,
         evidence=evidence_options(
             {"keep_raw": config.storage.keep_raw, "capture_dir": config.storage.capture_dir},
             where,
             path,
         ),
+    )
+
+
+def _events(table: EventsTable) -> GroupingOptions | None:
+    if not table.enabled:
+        return None
+    return GroupingOptions(
+        window_days=int(table.window // 86400),
+        join=table.join,
+        copy=table.copy,
+        min_shared_people=table.min_shared_people,
+        title=table.title,
+        candidates=table.candidates,
     )
 
 

@@ -96,3 +96,23 @@ def test_test_alert_passes_every_filter() -> None:
 def passes_alert(alert: Alert, **filters: Any) -> bool:
     (cfg,) = parse_channels([{**HOOK, **filters}], {"S": "x"})
     return cfg.matches(alert)
+
+
+def test_a_channel_may_ask_only_for_discrepancies_and_the_people_they_concern() -> None:
+    found = {
+        "id": "d1",
+        "kind": "discrepancy",
+        "feed": {"url": "https://a.example.org/rss"},
+        "article": {"url": "https://a.example.org/1", "title": "t"},
+        "similarity": 1.0,
+        "discrepancy": {
+            "kind": "missing",
+            "summary": "Zhao Leji (attended) is missing",
+            "reports": ["https://a.example.org/1"],
+            "detail": {"person": "Zhao Leji", "role": "attended", "names": ["Zhao Leji", "赵乐际"]},
+        },
+    }
+    assert passes(found, kinds=["discrepancy"])
+    assert not passes(wording_only("a", "b"), kinds=["discrepancy"])
+    assert passes(found, people=["赵乐际"]) and passes(found, people=["zhao leji"])
+    assert not passes(found, people=["Li Qiang"])

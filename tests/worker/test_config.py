@@ -102,6 +102,7 @@ def test_unknown_keys_of_an_alert_channel_are_named_too(tmp_path):
         ("[fetch]\ntimeout = -3\n", "[fetch] timeout: a duration cannot be -3"),
         ("[daemon]\nmin_interval_factor = 9.0\n", "min_interval_factor (9) is above"),
         ("[[feeds]]\nname = 'x'\n", "[[feeds]] #1: missing key 'url'"),
+        ("[events]\nalert_discrepancies = 'yes'\n", "[events] alert_discrepancies: expected"),
         ("[people]\nmiss_chance = 1.5\n", "[people] miss_chance: expected a number below 1.0"),
         ("[people]\nstable_reports = 0\n", "[people] stable_reports: expected a whole number"),
         ("[people]\nwindow = 'soon'\n", "[people] window: 'soon' is not a duration"),
@@ -117,6 +118,20 @@ def test_wrong_values_are_one_line_naming_the_key_and_the_file(tmp_path, text, e
 def test_a_single_roster_string_is_one_path(tmp_path):
     path = write(tmp_path / "w.toml", '[people]\nroster = "~/people.toml"\n')
     assert load_settings(path, {}).roster_files == (Path("~/people.toml").expanduser(),)
+
+
+def test_grouping_into_events_is_off_unless_enabled(tmp_path):
+    assert load_settings(write(tmp_path / "d.toml", ""), {}).events is None
+    assert load_settings(None, {}).events is None
+    path = write(tmp_path / "on.toml", '[events]\nenabled = true\nwindow = "3d"\n')
+    events = load_settings(path, {}).events
+    assert events is not None and events.window_days == 3
+
+
+def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):
+    assert load_settings(write(tmp_path / "d.toml", ""), {}).alert_discrepancies is False
+    path = write(tmp_path / "a.toml", "[events]\nalert_discrepancies = true\n")
+    assert load_settings(path, {}).alert_discrepancies is True
 
 
 def test_people_over_time_thresholds_come_from_the_people_table(tmp_path):

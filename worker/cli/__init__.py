@@ -47,6 +47,11 @@ COMMANDS: dict[str, Command] = {
         "Run the whole pipeline offline on the bundled seed report and show what it finds.",
     ),
     "diff": Command("changes", "diff_cmd", "The difference between two versions of one report."),
+    "events": Command(
+        "events",
+        "events_cmd",
+        "Events: the reports of one occasion, grouped across feeds and languages.",
+    ),
     "export": Command(
         "evidence",
         "export_cmd",

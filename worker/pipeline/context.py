@@ -15,6 +15,7 @@ from storage.digests import Exchange
 from storage.feeds import Wait
 from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
+from worker.detect.events import GroupingOptions
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
@@ -112,6 +113,8 @@ class Context:
     local_files: frozenset[str] = frozenset()
     tally: Tally = field(default_factory=Tally)
     captures: BodyPolicy = field(default_factory=BodyPolicy)  # [storage] keep_raw, capture_dir
+    events: GroupingOptions | None = None  # None: no grouping at all ([events] enabled)
+    alert_discrepancies: bool = False  # a new finding is a change event of kind `discrepancy`
     people: PeopleWatch = field(default_factory=PeopleWatch)  # [people] absence and rank
     # Absence and rank are found by replaying the stored history (linear in its size): a
     # long-running worker replays at most once per `people_check_every` seconds after new
@@ -156,6 +159,7 @@ class EntryResult:
     event: ChangeEvent | None = None
     deferred: bool = False  # its page waited too long for a free slot and was never asked for
     fell_back: str | None = None  # PageText.fallback
+    discrepancies: list[ChangeEvent] = field(default_factory=list)  # new, of its event
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ class Aspects(TypedDict, total=False):
     title: TitleChange
     absence: dict[str, Any]  # people over time (worker/pipeline/appearances.py)
     rank: dict[str, Any]
+    discrepancy: dict[str, Any]  # events: reports of one meeting disagree (pipeline/grouping.py)
 
 
 def aspects_of(change: Change) -> Aspects:
@@ -93,4 +94,6 @@ def build_event(
         event["absence"] = aspects["absence"]
     if "rank" in aspects:
         event["rank"] = aspects["rank"]
+    if "discrepancy" in aspects:
+        event["discrepancy"] = aspects["discrepancy"]
     return event

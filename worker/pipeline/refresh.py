@@ -120,6 +120,7 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
     outcome.new_versions = sum(r.new_version for r in results)
     outcome.fell_back = fell_back
     outcome.events = [r.event for r in results if r.event is not None]
+    outcome.events += [d for r in results for d in r.discrepancies]  # of their events
     if outcome.new_versions or any(e["kind"] in ("removed", "restored") for e in outcome.events):
         ctx.pending_people = True
     outcome.events += await people_findings(ctx)

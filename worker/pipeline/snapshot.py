@@ -24,6 +24,7 @@ from worker.ingest.parse import ParsedEntry
 from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
 from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
+from worker.pipeline.grouping import group_version
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,8 @@ def _store(
     version = versions.add(session, article, new, previous)
     record_version(session, ctx.roster, article, version, new.text)
     result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
+    if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
+        result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
     return result, (article, version, page.capture)
 
 

@@ -73,6 +73,8 @@ def pipeline_context(
         local_files=local_files,
         tally=tally or Tally(),
         captures=settings.evidence.policy,
+        events=settings.events,
+        alert_discrepancies=settings.alert_discrepancies,
         people=settings.people,
     )
 

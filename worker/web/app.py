@@ -22,7 +22,7 @@ from storage.db import Store
 from storage.errors import StoreUnavailable
 from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
-from worker.web import pages, people_pages
+from worker.web import event_pages, pages, people_pages
 from worker.web.auth import COOKIE, Gate, safe_next, same_secret, session_value
 from worker.web.site import Site, error, render, templates
 
@@ -121,6 +121,9 @@ def create_app(
         Route("/reports.json", pages.report_page),
         Route("/feeds", pages.feeds_page),
         Route("/feeds.json", pages.feeds_page),
+        Route("/events", event_pages.events_page),
+        Route("/events.json", event_pages.events_page),
+        Route("/events/{event_id}", event_pages.event_page),
         Route("/people", people_pages.people_page),
         Route("/people.json", people_pages.people_page),
         Route("/people/{name}", people_pages.person_page),

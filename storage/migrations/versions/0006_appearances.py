@@ -1,7 +1,7 @@
 """People over time: one row per person per list of each report's latest version.
 
 Revision ID: 0006_appearances
-Revises: 0004_evidence (issue 13 adds 0005_events beside it; the chain is joined at merge)
+Revises: 0005_events
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_appearances"
-down_revision = "0004_evidence"
+down_revision = "0005_events"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,129 @@
+"""The events evaluation set (bench/data/events/): reports with hand-given event labels.
+
+`load(split)` gives every report of the split's pool: the reports listed in <split>.toml (text
+inline or referenced in ../people/ or the shared meetings-zh corpus), plus, as reports that
+belong to no other report's event, every dated report of the people set's same split that the
+file does not list (unrelated reports, many published on the same days).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).parent / "data"
+MEETINGS_ZH = Path("/work/shared/corpus/meetings-zh")
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    event: str
+    language: str | None
+    outlet: str
+    source: str
+    published: date
+    title: str
+    text: str
+
+
+def _people_reports() -> dict[str, tuple[str, dict[str, object]]]:
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    for split in ("dev", "test"):
+        for path in sorted((HERE / "people" / split).glob("*.toml")):
+            for report in tomllib.loads(path.read_text("utf-8")).get("report", []):
+                out[report["id"]] = (split, report)
+    return out
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
+
+
+def _meetings_zh(name: str) -> tuple[str, str, str]:
+    raw = (MEETINGS_ZH / name).read_text("utf-8")
+    lines = raw.splitlines()
+    title = lines[0].removeprefix("TITLE:").strip()
+    source = lines[1].removeprefix("SOURCE:").strip()
+    return title, source, "\n".join(lines[2:])
+
+
+def load(split: str) -> list[Report]:
+    people = _people_reports()
+    listed = tomllib.loads((HERE / "events" / f"{split}.toml").read_text("utf-8"))["report"]
+    used: set[str] = set()
+    reports: list[Report] = []
+    for item in listed:
+        ref = item.get("ref", "")
+        published = date.fromisoformat(item["published"])
+        if ref.startswith("people:"):
+            pid = ref.removeprefix("people:")
+            used.add(pid)
+            _, raw = people[pid]
+            text = str(raw["text"])
+            reports.append(
+                Report(
+                    item["id"],
+                    item["event"],
+                    str(raw.get("language") or ""),
+                    str(raw.get("outlet")),
+                    str(raw.get("source")),
+                    published,
+                    _first_line(text),
+                    text,
+                )
+            )
+        elif ref.startswith("meetings-zh:"):
+            title, source, text = _meetings_zh(ref.removeprefix("meetings-zh:"))
+            reports.append(
+                Report(
+                    item["id"],
+                    item["event"],
+                    "zh",
+                    "CCTV Xinwen Lianbo",
+                    source,
+                    published,
+                    title,
+                    text,
+                )
+            )
+        else:
+            reports.append(
+                Report(
+                    item["id"],
+                    item["event"],
+                    item.get("language"),
+                    item["outlet"],
+                    item["source"],
+                    published,
+                    item["title"],
+                    item["text"],
+                )
+            )
+    all_used = set(used)
+    for other in ("dev", "test"):
+        for item in tomllib.loads((HERE / "events" / f"{other}.toml").read_text("utf-8"))["report"]:
+            if str(item.get("ref", "")).startswith("people:"):
+                all_used.add(item["ref"].removeprefix("people:"))
+    for pid, (psplit, raw) in sorted(people.items()):
+        if psplit != split or pid in all_used or not raw.get("date"):
+            continue
+        day = str(raw["date"])
+        if len(day) != 10:
+            continue
+        text = str(raw["text"])
+        reports.append(
+            Report(
+                pid,
+                f"single:{pid}",
+                str(raw.get("language") or ""),
+                str(raw.get("outlet")),
+                str(raw.get("source")),
+                date.fromisoformat(day),
+                _first_line(text),
+                text,
+            )
+        )
+    return reports

@@ -1,0 +1,161 @@
+"""Grouping quality on the events evaluation set: pairwise precision, recall and F1.
+
+    python bench/events_quality.py --split dev [--show] [--discrepancies]
+
+Reports are fed in the order they were published (as a feed would bring them), each grouped
+incrementally by the same code the pipeline runs (worker.detect.events.choose), with candidates
+from an in-memory twin of the store's index (day window, shared people and title terms). A
+pair of reports is a true positive when both the labels and the grouping put them in one event.
+"Merged across years" counts events formed of reports labelled as occasions in different years.
+--discrepancies prints every finding, for checking by hand, and counts the discrepancies
+(against a consensus: alerted when asked for) apart from the differences between two reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.events_data import Report, load
+from worker.detect.events import (
+    Features,
+    GroupingOptions,
+    Member,
+    choose,
+    discrepancies,
+    report_features,
+)
+from worker.service.seeds import load_roster
+
+
+class MemoryIndex:
+    """The store's candidate query, in memory: reports within the window sharing an index key,
+    the ones sharing most keys first, at most `candidates` of them."""
+
+    def __init__(self, opts: GroupingOptions) -> None:
+        self.opts = opts
+        self.by_key: dict[tuple[str, date], set[str]] = defaultdict(set)
+        self.features: dict[str, Features] = {}
+        self.event_of: dict[str, str] = {}
+        self.event_day: dict[str, date] = {}
+
+    def candidates(self, f: Features) -> list[tuple[str, date, Features]]:
+        hits: dict[str, int] = defaultdict(int)
+        for key in f.index_keys():
+            for delta in range(-self.opts.window_days, self.opts.window_days + 1):
+                for rid in self.by_key.get((key, f.day + timedelta(days=delta)), ()):
+                    hits[rid] += 1
+        ranked = sorted(hits, key=lambda r: (-hits[r], r))[: self.opts.candidates]
+        return [
+            (self.event_of[r], self.event_day[self.event_of[r]], self.features[r]) for r in ranked
+        ]
+
+    def add(self, rid: str, f: Features) -> str:
+        event, _ = choose(f, self.candidates(f), self.opts)
+        if event is None:
+            event = f"e:{rid}"
+            self.event_day[event] = f.day
+        self.event_of[rid] = event
+        self.features[rid] = f
+        for key in f.index_keys():
+            self.by_key[(key, f.day)].add(rid)
+        return event
+
+
+def group(
+    reports: list[Report], opts: GroupingOptions
+) -> tuple[dict[str, str], dict[str, Features]]:
+    roster = load_roster()
+    index = MemoryIndex(opts)
+    for r in sorted(reports, key=lambda r: (r.published, r.id)):
+        f = report_features(r.title, r.text, r.published, roster)
+        index.add(r.id, f)
+    return index.event_of, index.features
+
+
+def pairwise(reports: list[Report], got: dict[str, str]) -> tuple[int, int, int, list, list]:
+    tp = fp = fn = 0
+    fps, fns = [], []
+    for a, b in itertools.combinations(reports, 2):
+        same_label = a.event == b.event
+        same_got = got[a.id] == got[b.id]
+        if same_label and same_got:
+            tp += 1
+        elif same_got:
+            fp += 1
+            fps.append((a.id, b.id))
+        elif same_label:
+            fn += 1
+            fns.append((a.id, b.id))
+    return tp, fp, fn, fps, fns
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--show", action="store_true", help="list false merges and misses")
+    parser.add_argument("--discrepancies", action="store_true")
+    args = parser.parse_args()
+    opts = GroupingOptions()
+    reports = load(args.split)
+    got, features = group(reports, opts)
+    tp, fp, fn, fps, fns = pairwise(reports, got)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    labelled = {r.event for r in reports if not r.event.startswith("single:")}
+    multi = {e for e in labelled if sum(r.event == e for r in reports) > 1}
+    langs = {e for e in multi if len({_lang(r, features) for r in reports if r.event == e}) > 1}
+    by_event: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_event[got[r.id]].append(r)
+    across_years = [
+        sorted(r.id for r in rs)
+        for rs in by_event.values()
+        if len({r.event for r in rs}) > 1 and len({r.published.year for r in rs}) > 1
+    ]
+    print(
+        f"split={args.split} reports={len(reports)} labelled events={len(labelled)} "
+        f"(with 2+ reports: {len(multi)}, in two languages: {len(langs)}) "
+        f"unrelated reports={sum(r.event.startswith('single:') for r in reports)}"
+    )
+    print(f"pairs: tp={tp} fp={fp} fn={fn}")
+    print(f"pairwise precision={precision:.3f} recall={recall:.3f} F1={f1:.3f}")
+    print(f"events merged across years: {len(across_years)}")
+    if args.show:
+        for a, b in fps:
+            print(f"  false merge: {a} + {b}")
+        for a, b in fns:
+            print(f"  missed: {a} + {b}")
+    if args.discrepancies:
+        by_id = {r.id: r for r in reports}
+        found = {True: 0, False: 0}
+        for event, rs in sorted(by_event.items()):
+            if len(rs) < 2:
+                continue
+            members = [Member(r.id, features[r.id]) for r in sorted(rs, key=lambda r: r.id)]
+            for d in discrepancies(members):
+                found[d.consensus] += 1
+                label = d.kind if d.consensus else f"{d.kind}, difference"
+                print(
+                    f"[{label}] {event} {d.summary} | {', '.join(by_id[x].outlet for x in d.reports)}"
+                )
+        print(
+            f"findings: {found[True]} discrepancies against a consensus (alerted when "
+            f"[events] alert_discrepancies is on), {found[False]} differences between two "
+            "reports (shown, never alerted)"
+        )
+
+
+def _lang(r: Report, features: dict[str, Features]) -> str:
+    return features[r.id].language
+
+
+if __name__ == "__main__":
+    main()

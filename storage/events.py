@@ -1,0 +1,276 @@
+"""The events aggregate: events, which reports belong to them, the candidate index, findings.
+
+Grouping runs inside the transaction that stores a version. On PostgreSQL it first takes a
+transaction-level advisory lock, so two workers storing reports of one new occasion at the same
+moment cannot both see "no event yet" and each create one: the second waits, then sees the
+first's event. (SQLite has one writer at a time already.) The features are JSON made by
+worker.detect.events; this module stores and finds them and never reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from storage import locks
+from storage.models import Article, Event, EventFinding, EventKey, EventReport, Feed, Version
+
+PER_KEY = 300  # candidate reports one index key may bring, at most
+
+
+def lock_grouping(session: Session) -> None:
+    """Serialise grouping across processes on PostgreSQL, until this transaction ends."""
+    locks.hold(session, locks.GROUPING)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    article_id: int
+    version: int
+    event_id: str
+    event_day: date
+    features: str  # JSON, decoded by the caller (which may have it decoded already)
+
+
+def candidates(
+    session: Session, keys: Iterable[str], day: date, window_days: int, limit: int
+) -> list[Candidate]:
+    """Reports published within the window that share an index key (canonical person or title
+    term) with the new one, those sharing most keys first; at most `limit` of them."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return []
+    low = (day - timedelta(days=window_days)).isoformat()
+    high = (day + timedelta(days=window_days)).isoformat()
+    params: dict[str, Any] = {"low": low, "high": high, "per_key": PER_KEY, "limit": limit}
+    params.update({f"k{i}": key for i, key in enumerate(wanted)})
+    rows = session.execute(_candidate_sql(len(wanted)), params).all()
+    return [
+        Candidate(aid, version, eid, date.fromisoformat(eday), features)
+        for aid, version, eid, eday, features in rows
+    ]
+
+
+@lru_cache(maxsize=64)
+def _candidate_sql(keys: int) -> sa.TextClause:
+    """The candidate query for `keys` keys, written once per count (SQLAlchemy's compiler
+    cost more than the query itself). Each key brings at most PER_KEY reports, newest first
+    (an index range scan on (key, day) that stops there), so a key every report has (the head
+    of state of the day) costs no more than a rare one; the reports sharing most keys first."""
+    per_key = " UNION ALL ".join(
+        f"SELECT article_id FROM (SELECT article_id FROM event_keys WHERE key = :k{i} "
+        "AND day >= :low AND day <= :high ORDER BY day DESC LIMIT :per_key) AS k" + str(i)
+        for i in range(keys)
+    )
+    return sa.text(
+        "SELECT r.article_id, r.version, r.event_id, e.day, r.features FROM "
+        f"(SELECT article_id, count(*) AS shared FROM ({per_key}) AS found "
+        "GROUP BY article_id ORDER BY shared DESC, article_id LIMIT :limit) AS hits "
+        "JOIN event_reports AS r ON r.article_id = hits.article_id "
+        "JOIN events AS e ON e.id = r.event_id"
+    )
+
+
+def membership(session: Session, article_id: int) -> EventReport | None:
+    return session.get(EventReport, article_id)
+
+
+def leave(session: Session, article_id: int) -> str | None:
+    """Take a report out of its event (a new version is grouped again). Returns the event it
+    was in; an event left without reports is deleted."""
+    row = session.get(EventReport, article_id)
+    session.execute(sa.delete(EventKey).where(EventKey.article_id == article_id))
+    if row is None:
+        return None
+    event_id = row.event_id
+    session.delete(row)
+    session.flush()
+    left = session.scalar(
+        sa.select(sa.func.count()).select_from(EventReport).where(EventReport.event_id == event_id)
+    )
+    if not left:
+        session.execute(sa.delete(EventFinding).where(EventFinding.event_id == event_id))
+        session.execute(sa.delete(Event).where(Event.id == event_id))
+    return event_id
+
+
+def join(
+    session: Session,
+    *,
+    article_id: int,
+    event_id: str,
+    new_event: tuple[date, str] | None,
+    version: int,
+    day: date,
+    score: float,
+    reason: str,
+    features: dict[str, Any],
+    keys: Iterable[str],
+    now: datetime,
+) -> None:
+    """Put a report into an event (creating it when `new_event` gives its day and title) and
+    index its keys."""
+    if new_event is not None and session.get(Event, event_id) is None:
+        session.add(
+            Event(
+                id=event_id,
+                day=new_event[0].isoformat(),
+                title=new_event[1],
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        session.flush()
+    else:
+        # the event's day is its earliest report's: reports published later join it
+        session.execute(
+            sa.update(Event)
+            .where(Event.id == event_id)
+            .values(
+                updated_at=now,
+                day=sa.case((Event.day > day.isoformat(), day.isoformat()), else_=Event.day),
+            )
+        )
+    session.add(
+        EventReport(
+            article_id=article_id,
+            event_id=event_id,
+            version=version,
+            day=day.isoformat(),
+            score=score,
+            reason=reason[:64],
+            features=json.dumps(features, ensure_ascii=False),
+            joined_at=now,
+        )
+    )
+    for key in sorted(set(keys)):
+        session.add(EventKey(article_id=article_id, key=key[:200], day=day.isoformat()))
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A report of an event with what commands and alerts show of it."""
+
+    article_id: int
+    feed_id: int
+    feed_url: str
+    feed_title: str | None
+    url: str
+    guid: str | None
+    key: str
+    title: str | None
+    version: int
+    published: datetime | None
+    day: str
+    features: dict[str, Any]
+
+
+def members(session: Session, event_id: str) -> list[MemberRow]:
+    rows = session.execute(
+        sa.select(EventReport, Article, Feed, Version.published)
+        .join(Article, Article.id == EventReport.article_id)
+        .join(Feed, Feed.id == Article.feed_id)
+        .outerjoin(
+            Version,
+            sa.and_(Version.article_id == Article.id, Version.number == EventReport.version),
+        )
+        .where(EventReport.event_id == event_id)
+        .order_by(EventReport.day, EventReport.article_id)
+    ).all()
+    return [
+        MemberRow(
+            article_id=article.id,
+            feed_id=feed.id,
+            feed_url=feed.url,
+            feed_title=feed.name or feed.title,
+            url=article.url or article.guid or article.key,
+            guid=article.guid,
+            key=article.key,
+            title=article.title,
+            version=member.version,
+            published=published,
+            day=member.day,
+            features=json.loads(member.features),
+        )
+        for member, article, feed, published in rows
+    ]
+
+
+def findings(session: Session, event_id: str) -> Sequence[EventFinding]:
+    return session.scalars(
+        sa.select(EventFinding)
+        .where(EventFinding.event_id == event_id)
+        .order_by(EventFinding.found_at, EventFinding.id)
+    ).all()
+
+
+def add_finding(
+    session: Session,
+    *,
+    finding_id: str,
+    event_id: str,
+    kind: str,
+    summary: str,
+    reports: Sequence[str],
+    detail: dict[str, Any],
+    now: datetime,
+) -> None:
+    session.add(
+        EventFinding(
+            id=finding_id,
+            event_id=event_id,
+            kind=kind,
+            summary=summary,
+            reports=json.dumps(list(reports), ensure_ascii=False),
+            detail=json.dumps(detail, ensure_ascii=False),
+            found_at=now,
+        )
+    )
+    session.flush()
+
+
+def drop_findings(session: Session, ids: Iterable[str]) -> None:
+    wanted = list(ids)
+    if wanted:
+        session.execute(sa.delete(EventFinding).where(EventFinding.id.in_(wanted)))
+
+
+def get(session: Session, event_id: str) -> Event | None:
+    return session.get(Event, event_id)
+
+
+def query(
+    session: Session,
+    *,
+    since: date | None = None,
+    article_ids: Iterable[int] | None = None,
+    limit: int | None = None,
+) -> Sequence[Event]:
+    """Events, newest day first; `since` on the event's day; `article_ids`: only events that
+    hold one of these reports."""
+    stmt = sa.select(Event).order_by(Event.day.desc(), Event.id)
+    if since is not None:
+        stmt = stmt.where(Event.day >= since.isoformat())
+    if article_ids is not None:
+        ids = list(article_ids)
+        stmt = stmt.where(
+            Event.id.in_(sa.select(EventReport.event_id).where(EventReport.article_id.in_(ids)))
+        )
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return session.scalars(stmt).all()
+
+
+def with_person_key(session: Session, key: str) -> list[int]:
+    """Reports that name the person with this index key (canonical person)."""
+    return list(
+        session.scalars(sa.select(EventKey.article_id).where(EventKey.key == f"p:{key}")).all()
+    )

@@ -1,0 +1,749 @@
+"""Which reports describe one occasion, and where they disagree. Pure: values in, values out.
+
+A report is reduced once to `Features` (its day, who it puts in which role, its folded title
+and lead, the start of its text, the date it gives for the occasion and its numbers); the
+features are what the store keeps and indexes, so grouping never re-reads texts.
+
+Grouping (`score`, `choose`): a new report is compared with candidate reports published within
+the window (the store finds them through an index on day, canonical people and title terms) and
+joins the event of the best-scoring one if that score reaches `join`. How the score is made, and
+why, is in docs/events.md. The day is part of an event's identity: a report never joins an event
+whose first report is further away than the window, so the same meeting held every year (or
+every month) gives one event per occasion.
+
+Discrepancies (`discrepancies`): every report of an event is compared with the event's
+consensus: people most reports name but one leaves out, a different chair, another date,
+other numbers, a list in another order. Each finding names the reports it concerns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from worker.detect.attendees import compare_people
+from worker.detect.dates import find_dates
+from worker.detect.lang import detect_language
+from worker.detect.model import Person
+from worker.detect.people import extract_people
+from worker.detect.roster import (
+    Roster,
+    RosterEntry,
+    has_han,
+    pinyin_name,
+    to_simplified,
+    translit_key,
+)
+
+_NO_ROSTER = Roster.empty()
+FEATURES_SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingOptions:
+    """The thresholds of grouping ([events] in the config; docs/events.md explains each)."""
+
+    window_days: int = 2  # reports further apart than this (by day published) never join
+    join: float = 0.6  # a report joins the best event scoring at least this
+    copy: float = 0.9  # texts this alike (start of the text, folded) are copies of one report
+    min_shared_people: int = 2  # people evidence needs at least this many people in common
+    title: float = 0.75  # same-language titles and leads this alike (folded) describe one event
+    candidates: int = 64  # at most this many candidate reports are scored per new report
+
+
+# -- features ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person a report puts in a role: `key` matches across spellings, scripts and languages."""
+
+    key: str
+    canonical: str
+    name: str
+    role: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    language: str
+    day: date
+    title: str  # folded
+    lead: str  # folded
+    start: str  # the folded start of the text, for near-identical copies
+    people: tuple[Named, ...] = ()
+    occasion: str | None = None  # "MM-DD", the day the lead gives for the occasion
+    numbers: tuple[tuple[str, str], ...] = ()  # (the word after it, the number), in text order
+    display_title: str = ""
+    mentioned: tuple[str, ...] = ()  # keys of roster people named anywhere, in a role or not
+
+    @property
+    def people_keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.people)
+
+    @property
+    def all_keys(self) -> frozenset[str]:
+        """Everyone the report names (grouping evidence), in a role or merely mentioned."""
+        return self.people_keys | frozenset(self.mentioned)
+
+    def index_keys(self) -> frozenset[str]:
+        """What the store indexes (with the day): canonical people and a few title terms."""
+        return frozenset({f"p:{k}" for k in self.all_keys} | {f"t:{t}" for t in _terms(self)})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": FEATURES_SCHEMA,
+            "language": self.language,
+            "day": self.day.isoformat(),
+            "title": self.title,
+            "lead": self.lead,
+            "start": self.start,
+            "people": [[p.key, p.canonical, p.name, p.role, p.position] for p in self.people],
+            "occasion": self.occasion,
+            "numbers": [list(n) for n in self.numbers],
+            "display_title": self.display_title,
+            "mentioned": list(self.mentioned),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Features:
+        return cls(
+            language=str(data.get("language") or "en"),
+            day=date.fromisoformat(str(data["day"])),
+            title=str(data.get("title") or ""),
+            lead=str(data.get("lead") or ""),
+            start=str(data.get("start") or ""),
+            people=tuple(
+                Named(str(k), str(c), str(n), str(r), int(p))
+                for k, c, n, r, p in data.get("people") or ()
+            ),
+            occasion=data.get("occasion"),
+            numbers=tuple((str(w), str(v)) for w, v in data.get("numbers") or ()),
+            display_title=str(data.get("display_title") or ""),
+            mentioned=tuple(str(k) for k in data.get("mentioned") or ()),
+        )
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"[^\n]{0,40}?(?:--|—|–|-)|[^\n]{0,20}?(?:新华社|新華社|中新社|中新網|中新网|本报|本報)"
+    r"[^\n]{0,12}?[电電])"
+)
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d[\d,.]*")
+_STOP = frozenset(
+    "the of and a an in on at to for with by from as is are was were be has have its his her "
+    "their this that which who xinhua beijing news china chinese says said held holds "
+    # the titles every report on a Chinese leader repeats: no evidence of one occasion
+    "general secretary communist party central committee president chairman military "
+    "commission members member standing political bureau state leaders leader also during "
+    "after before over into other about more than will would should been being when where "
+    "while there these those such them they were what date important speech delivered "
+    "meeting morning afternoon evening monday tuesday wednesday thursday friday saturday "
+    "sunday today called calls urged stressed emphasized".split()
+)
+_EN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+|-)([A-Za-z]{3,})")
+_ZH_NUMBER = re.compile(
+    r"(\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)\s*(名|人|位|项|个|家|件|条|亿|万)"
+)
+# Words after a number that make it a date, an age or an ordinal: not a count to compare.
+_NOT_COUNTS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec years year session sessions plenary "
+    "anniversary national committee central percent p.m a.m".split()
+)
+
+
+def fold_for_match(text: str, names: Iterable[tuple[str, str]] = ()) -> str:
+    """Text reduced to what two reports of one event share: case, width, script (traditional
+    Chinese to simplified), punctuation, dates (removed) and numbers (one sign) folded, and
+    each name written as its canonical key so "Cai Qi" and "蔡奇" read alike."""
+    text = unicodedata.normalize("NFKC", text)
+    for span_start, span_end in reversed([d.span for d in find_dates(text)]):
+        text = text[:span_start] + " " + text[span_end:]
+    for written, key in sorted(names, key=lambda n: -len(n[0])):
+        if written:
+            text = text.replace(written, f" {key} ")
+    text = to_simplified(text).casefold()
+    text = _DIGITS.sub(" # ", text)
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _lead(title: str, text: str) -> str:
+    """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
+    for para in _paragraphs(text):
+        if para == title.strip() or len(para) < 40:
+            continue
+        m = _DATELINE.match(para)
+        return (para[m.end() :] if m else para)[:400]
+    return text[:400]
+
+
+def _occasion(lead: str) -> str | None:
+    for mention in find_dates(lead):
+        if mention.month and mention.day:
+            return f"{mention.month:02d}-{mention.day:02d}"
+    return None
+
+
+def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    head = text[:3000]
+    if language == "zh" or has_han(head):
+        found += [(unit, value) for value, unit in _ZH_NUMBER.findall(to_simplified(head))]
+    for value, word in _EN_NUMBER.findall(head):
+        word = word.casefold()
+        if word in _NOT_COUNTS or (word.endswith(("th", "st", "nd", "rd")) and len(word) <= 4):
+            continue
+        found.append((word, value.replace(",", "")))
+    return tuple(dict.fromkeys(found))
+
+
+def person_key(name: str, canonical: str | None) -> tuple[str, str]:
+    """(key, canonical) of a written name: the roster's name, else pinyin for Chinese, else the
+    name itself; the key merges transliteration variants (Wladimir/Vladimir)."""
+    shown = canonical or (pinyin_name(name) if has_han(name) else name)
+    return translit_key(shown), shown
+
+
+@lru_cache(maxsize=4)
+def _roster_pattern(
+    entries: tuple[RosterEntry, ...],
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every spelling on the roster (full names only: a surname alone, "Xi",
+    is too loose), and the canonical name of each folded spelling."""
+    canon: dict[str, str] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            if (has_han(form) and len(form) >= 2) or (" " in form.strip() and len(form) >= 5):
+                canon[to_simplified(form).casefold()] = entry.name
+    if not canon:
+        return None, canon
+    alternatives = sorted(canon, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![a-z])"
+    ), canon
+
+
+def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
+    """Keys of the roster's people named anywhere in `text` (in any script), in text order."""
+    pattern, canon = _roster_pattern(roster.entries)
+    if pattern is None:
+        return ()
+    folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    found = (canon[m.group()] for m in pattern.finditer(folded))
+    return tuple(dict.fromkeys(translit_key(name) for name in found))
+
+
+def report_features(
+    title: str,
+    text: str,
+    day: date,
+    roster: Roster = _NO_ROSTER,
+    *,
+    language: str | None = None,
+) -> Features:
+    """Everything grouping and the discrepancy check need from one report, computed once."""
+    lang = language or detect_language(text[:2000] or title)
+    named: list[Named] = []
+    for person in extract_people(text, roster, language=lang):
+        key, shown = person_key(person.name, person.canonical)
+        named.append(Named(key, shown, person.name, person.role, person.position))
+    spellings = [(p.name, p.key) for p in named]
+    lead = _lead(title, text)
+    return Features(
+        language="zh" if lang in ("zh", "ja") else lang,
+        day=day,
+        title=fold_for_match(title, spellings),
+        lead=fold_for_match(lead, spellings),
+        start=fold_for_match(text[:1500], spellings),
+        people=tuple(dict.fromkeys(named)),
+        occasion=_occasion(lead),
+        numbers=_numbers(text, lang),
+        display_title=" ".join(title.split())[:300],
+        mentioned=mentioned_people(f"{title}\n{text}", roster),
+    )
+
+
+def _terms(features: Features) -> list[str]:
+    """A few distinctive words of the title (bigrams for Chinese): the index's text keys."""
+    title = features.title or features.lead[:80]
+    if has_han(title):
+        chars = title.replace(" ", "")
+        grams = dict.fromkeys(chars[i : i + 2] for i in range(len(chars) - 1))
+        return [g for g in grams if has_han(g)][:8]
+    words = [w for w in title.split() if len(w) >= 5 and w not in _STOP and w != "#"]
+    return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))[:5]
+
+
+# -- grouping ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How well a report matches another: the score in [0, 1] and what gave it."""
+
+    score: float
+    reason: str
+
+
+NO_MATCH = Match(0.0, "")
+
+
+def _script(features: Features) -> str:
+    return "han" if features.language == "zh" else "latin"
+
+
+def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> Match:
+    """How likely two reports describe one occasion (see docs/events.md for the rule)."""
+    if abs((a.day - b.day).days) > opts.window_days:
+        return NO_MATCH
+    best = NO_MATCH
+    same_script = _script(a) == _script(b)
+    if same_script and a.start and b.start:
+        copy = fuzz.ratio(a.start[:1200], b.start[:1200]) / 100
+        if copy >= opts.copy:
+            return Match(copy, "copy")
+    ka, kb = a.all_keys, b.all_keys
+    shared = _shared(a, b)
+    people = 0.0
+    small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
+    # a short report that puts all its (two or more) people in the roles the other gives them too
+    in_roles = a.people_keys & b.people_keys
+    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
+    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
+    if (
+        shared >= max(opts.min_shared_people, 3)
+        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
+        or contained
+    ):
+        # overlap of the shorter list, discounted while few people are in common
+        people = min(1.0, shared / min(len(ka), len(kb))) * min(
+            1.0, shared / 3 if not small else 1.0
+        )
+        best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
+    if same_script:
+        text = _text_similarity(a, b)
+        if text >= opts.title:
+            best = max(best, Match(text, "title and lead agree"), key=_by_score)
+        if people and shared:
+            both = 0.5 * people + 0.5 * text / max(opts.title, 1e-9) * opts.join
+            best = max(best, Match(min(both, 1.0), "people and wording"), key=_by_score)
+    # Someone in the chair in one report and absent or in another role in the other: two
+    # occasions of the same people (a meeting and the study session after it).
+    if best.score and _chairs_conflict(a, b):
+        best = Match(best.score * 0.5, best.reason + ", other chair")
+    return best
+
+
+def _shared(a: Features, b: Features) -> int:
+    """People both reports name; a surname alone ("Modi") matches the full name
+    ("Narendra Modi") of the other report when nothing else does."""
+    ka, kb = a.all_keys, b.all_keys
+    common = ka & kb
+    rest_b = kb - common
+    short = 0
+    for key in ka - common:
+        full = {p.key: p.canonical for p in (*a.people, *b.people)}
+        for other in rest_b:
+            x, y = full.get(key, ""), full.get(other, "")
+            if (
+                x
+                and y
+                and (x.split()[-1] == y.split()[-1])
+                and (len(x.split()) == 1 or len(y.split()) == 1)
+            ):
+                short += 1
+                rest_b = rest_b - {other}
+                break
+    return len(common) + short + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+
+
+def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
+    """People `a` puts in a role whom `b` names only in passing, under a name the roster does
+    not know (so no key of `b` holds them): their written name found in `b`'s text. A name of
+    three Han characters or two words at least, so a surname alone never counts."""
+    found = 0
+    haystack = f" {b.start} "
+    for p in a.people:
+        if p.key in common or p.key in b.all_keys:
+            continue
+        written = fold_for_match(p.name)
+        if not written or "#" in written:
+            continue
+        if has_han(written):
+            hit = len(written.replace(" ", "")) >= 3 and written.replace(" ", "") in b.start
+        else:
+            hit = len(written.split()) >= 2 and f" {written} " in haystack
+        found += hit
+    return found
+
+
+def _by_score(m: Match) -> float:
+    return m.score
+
+
+def _words(f: Features) -> set[str]:
+    return {
+        w for w in f"{f.title} {f.lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
+    }
+
+
+def _text_similarity(a: Features, b: Features) -> float:
+    if a.language == "zh" and len(a.title) >= 8 and len(b.title) >= 8:
+        # no spaces between Chinese words: the shorter title found in the other's title and lead
+        short, long = sorted((a, b), key=lambda f: len(f.title))
+        title = fuzz.partial_ratio(short.title, long.title + " " + long.lead[:200]) / 100
+        return title
+    title = fuzz.token_sort_ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
+    wa, wb = _words(a), _words(b)
+    common = len(wa & wb)
+    if common >= 5:
+        # the distinctive words of title and lead: other wording, same occasion
+        title = max(title, common / min(len(wa), len(wb)))
+    lead = fuzz.ratio(a.lead[:300], b.lead[:300]) / 100 if a.lead and b.lead else 0.0
+    return max(title, lead)
+
+
+def _chairs(f: Features) -> frozenset[str]:
+    return frozenset(p.key for p in f.people if p.role == "presided")
+
+
+def _chairs_conflict(a: Features, b: Features) -> bool:
+    ca, cb = _chairs(a), _chairs(b)
+    return bool(ca and cb and not (ca & cb))
+
+
+def choose(
+    new: Features,
+    candidates: Iterable[tuple[str, date, Features]],
+    opts: GroupingOptions = GroupingOptions(),
+) -> tuple[str | None, Match]:
+    """The event `new` joins: candidates are (event id, the event's day, a member's features);
+    the best match at least `join` wins, among events whose day is within the window."""
+    by_event: dict[str, Match] = {}
+    for event_id, event_day, features in candidates:
+        if abs((new.day - event_day).days) > opts.window_days:
+            continue
+        match = score(new, features, opts)
+        if match.score > by_event.get(event_id, NO_MATCH).score:
+            by_event[event_id] = match
+    if not by_event:
+        return None, NO_MATCH
+    event_id, match = max(by_event.items(), key=lambda item: (item[1].score, item[0]))
+    return (event_id, match) if match.score >= opts.join else (None, match)
+
+
+def event_id_for(founder: str) -> str:
+    """An event's id, derived from its first report so that a retry makes the same id."""
+    return hashlib.sha256(f"event\x1f{founder}".encode()).hexdigest()[:20]
+
+
+# -- discrepancies -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A report of an event, as the discrepancy check sees it: its URL and its features."""
+
+    url: str
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    kind: str  # missing | role | date | number | order
+    summary: str
+    reports: tuple[str, ...]
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def consensus(self) -> bool:
+        """False for a difference between two reports only: no majority says which is right,
+        so it is shown with the event but never alerted."""
+        return bool(self.detail.get("consensus", True))
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the finding: the same disagreement found again is not new."""
+        stable = {k: v for k, v in self.detail.items() if k not in _VOLATILE}
+        material = "\x1f".join([self.kind, *self.reports, *sorted(map(str, stable.items()))])
+        return hashlib.sha256(material.encode()).hexdigest()[:24]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "summary": self.summary,
+            "reports": list(self.reports),
+            "detail": self.detail,
+        }
+
+
+_LIST_ROLES = ("attended", "presided")
+# Parts of a finding that change as reports join (how many agree): not part of its identity,
+# so a finding confirmed by one more report is not new.
+_VOLATILE = frozenset({"named_by", "usual", "names"})
+
+
+def discrepancies(members: Sequence[Member]) -> list[Discrepancy]:
+    """Where a report disagrees with the others of its event (the consensus: what more than
+    half of the other reports that say anything about it say, and at least two of them, agreeing
+    with each other). Where only two reports speak to it, no consensus exists: the difference is
+    a finding with detail `consensus: false` (shown, never alerted). Fewer than two reports:
+    nothing."""
+    if len(members) < 2:
+        return []
+    found: list[Discrepancy] = []
+    found += _missing(members)
+    found += _roles(members)
+    found += _dates(members)
+    found += _numbers_differ(members)
+    found += _order(members)
+    return found
+
+
+def _names_of(members: Sequence[Member]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for m in members:
+        for p in m.features.people:
+            names.setdefault(p.key, p.canonical)
+    return names
+
+
+def _persons(m: Member) -> tuple[Person, ...]:
+    return tuple(
+        Person(p.name, p.canonical, p.role, "body", p.position)  # type: ignore[arg-type]
+        for p in m.features.people
+    )
+
+
+def _really_left_out(m: Member, other: Member, key: str) -> bool:
+    """True when the list comparison of the two reports (which pairs up names cut, merged,
+    shortened or spelled otherwise: "Cai Qiding, Xue Xiang" / "Cai Qi, Ding Xuexiang",
+    "Modi" / "Narendra Modi") still finds `key`'s person only in `other`."""
+    written = {p.name for p in other.features.people if p.key == key}
+    diff = compare_people(_persons(other), _persons(m), across=True)
+    return bool(written & set(diff.removed))
+
+
+def _missing(members: Sequence[Member]) -> list[Discrepancy]:
+    """People named in a role by most of the other reports that list that role, left out by
+    one whose own list of that role names at least two people and shares someone with theirs
+    (a report that names only the chair says nothing about who attended), and whose text does
+    not name them anywhere (then it is a role the text gives in a way not read, not an absence).
+    """
+    names = _names_of(members)
+    out: list[Discrepancy] = []
+    for role in _LIST_ROLES:
+        lists = {m.url: {p.key for p in m.features.people if p.role == role} for m in members}
+        listing = [m for m in members if len(lists[m.url]) >= 2]
+        for m in listing:
+            others = [o for o in listing if o is not m]
+            counts = Counter(k for o in others for k in lists[o.url])
+            if not others or not lists[m.url] & set(counts):
+                continue
+            for key, count in sorted(counts.items()):
+                if key in m.features.all_keys or count * 2 <= len(others):
+                    continue
+                # a consensus is two other reports at least, naming the person alike; one
+                # other report against this one is only a difference
+                consensus = count >= 2
+                if len(others) > 1 and not consensus:
+                    continue
+                witness = next(o for o in others if key in lists[o.url])
+                if not _really_left_out(m, witness, key):
+                    continue
+                detail: dict[str, Any] = {
+                    "person": names[key],
+                    "role": role,
+                    "named_by": count,
+                    "names": _spellings(members, key),
+                }
+                if consensus:
+                    summary = (
+                        f"{names[key]} ({role}) is missing from {m.url}; "
+                        f"{count} of {len(others)} other reports name them"
+                    )
+                else:
+                    summary = (
+                        f"{names[key]} ({role}) is named by {witness.url}, not by {m.url} "
+                        "(a difference: no other report to say which is right)"
+                    )
+                    detail["consensus"] = False
+                out.append(Discrepancy("missing", summary, (m.url,), detail))
+    return out
+
+
+def _spellings(members: Sequence[Member], key: str) -> list[str]:
+    """How the reports write one person ("Zhao Leji", "赵乐际"): channels filter on any."""
+    return sorted({p.name for m in members for p in m.features.people if p.key == key})
+
+
+def _roles(members: Sequence[Member]) -> list[Discrepancy]:
+    """Someone in the chair according to one report and only attending according to most
+    others (or the reverse). Two reports that disagree: one finding naming both."""
+    names = _names_of(members)
+    out: list[Discrepancy] = []
+    said: dict[str, list[tuple[Member, frozenset[str]]]] = {}
+    for m in members:
+        mine: dict[str, set[str]] = {}
+        for p in m.features.people:
+            if p.role in _LIST_ROLES:
+                mine.setdefault(p.key, set()).add(p.role)
+        for key, held in mine.items():
+            said.setdefault(key, []).append((m, frozenset(held)))
+    for key, views in sorted(said.items()):
+        if len(views) < 2 or len({r for _, r in views}) < 2:
+            continue
+        counts = Counter(r for _, r in views)
+        usual, count = counts.most_common(1)[0]
+        if count * 2 > len(views) and count >= 2:
+            for m, roles in views:
+                if roles != usual:
+                    out.append(
+                        Discrepancy(
+                            "role",
+                            f"{names[key]}: {'/'.join(sorted(roles))} according to {m.url}, "
+                            f"{'/'.join(sorted(usual))} according to {count} other reports",
+                            (m.url,),
+                            {
+                                "person": names[key],
+                                "roles": sorted(roles),
+                                "usual": sorted(usual),
+                                "names": _spellings(members, key),
+                            },
+                        )
+                    )
+        elif len(views) == 2:
+            (a, ra), (b, rb) = views
+            out.append(
+                Discrepancy(
+                    "role",
+                    f"{names[key]}: {'/'.join(sorted(ra))} according to {a.url}, "
+                    f"{'/'.join(sorted(rb))} according to {b.url} (a difference: no other "
+                    "report to say which is right)",
+                    (a.url, b.url),
+                    {"person": names[key], "roles": [sorted(ra), sorted(rb)], "consensus": False},
+                )
+            )
+    return out
+
+
+def _dates(members: Sequence[Member]) -> list[Discrepancy]:
+    said = [(m, m.features.occasion) for m in members if m.features.occasion]
+    if len(said) < 3:
+        return []
+    counts = Counter(d for _, d in said)
+    usual, count = counts.most_common(1)[0]
+    if count * 2 <= len(said):
+        return []
+    return [
+        Discrepancy(
+            "date",
+            f"{m.url} dates the occasion {d}; {count} other reports say {usual}",
+            (m.url,),
+            {"date": d, "usual": usual},
+        )
+        for m, d in said
+        if d != usual
+    ]
+
+
+def _numbers_differ(members: Sequence[Member]) -> list[Discrepancy]:
+    """A count given by most reports (the same word after it, in one language) and another
+    count for the same thing in one report."""
+    out: list[Discrepancy] = []
+    by_word: dict[tuple[str, str], Counter[str]] = {}
+    seen: dict[tuple[str, str], list[tuple[Member, str]]] = {}
+    for m in members:
+        for word, value in dict(m.features.numbers).items():
+            key = (m.features.language, word)
+            by_word.setdefault(key, Counter())[value] += 1
+            seen.setdefault(key, []).append((m, value))
+    for key, counts in by_word.items():
+        if len(counts) < 2:
+            continue
+        usual, count = counts.most_common(1)[0]
+        if count < 2 or count * 2 <= sum(counts.values()):
+            continue
+        for m, value in seen[key]:
+            if value != usual:
+                out.append(
+                    Discrepancy(
+                        "number",
+                        f"{m.url} gives {value} {key[1]}; {count} other reports give {usual}",
+                        (m.url,),
+                        {"word": key[1], "number": value, "usual": usual},
+                    )
+                )
+    return out
+
+
+def _order(members: Sequence[Member]) -> list[Discrepancy]:
+    """The attendees in another order than most reports give them (the order of precedence
+    is itself news)."""
+    names = _names_of(members)
+    lists = []
+    for m in members:
+        seq = [p.key for p in m.features.people if p.role == "attended"]
+        lists.append((m, list(dict.fromkeys(seq))))
+    out: list[Discrepancy] = []
+    for m, seq in lists:
+        if len(seq) < 3:
+            continue
+        agree = 0
+        disagreeing: list[list[str]] = []
+        for other, oseq in lists:
+            if other is m:
+                continue
+            common = [k for k in seq if k in oseq]
+            if len(common) < 3:
+                continue
+            if [k for k in oseq if k in common] == common:
+                agree += 1
+            else:
+                disagreeing.append(oseq)
+        if agree or not disagreeing:
+            continue
+        if _two_agree(seq, disagreeing):
+            summary = (
+                f"{m.url} lists the attendees in another order than "
+                f"{len(disagreeing)} other reports"
+            )
+            detail: dict[str, Any] = {"order": [names[k] for k in seq]}
+        elif len(members) == 2:
+            summary = (
+                f"{m.url} lists the attendees in another order than the other report "
+                "(a difference: no other report to say which is right)"
+            )
+            detail = {"order": [names[k] for k in seq], "consensus": False}
+        else:
+            continue
+        out.append(Discrepancy("order", summary, (m.url,), detail))
+    return out
+
+
+def _two_agree(seq: list[str], others: list[list[str]]) -> bool:
+    """Two of `others` give the same order to at least three people of `seq` (a consensus
+    against `seq`, not merely two other orders)."""
+    for i, a in enumerate(others):
+        for b in others[i + 1 :]:
+            common = [k for k in seq if k in a and k in b]
+            if len(common) >= 3 and [k for k in a if k in common] == [k for k in b if k in common]:
+                return True
+    return False
