@@ -99,19 +99,20 @@ def passes_alert(alert: Alert, **filters: Any) -> bool:
 
 
 def test_a_channel_may_ask_only_for_discrepancies_and_the_people_they_concern() -> None:
-    found = {
-        "id": "d1",
-        "kind": "discrepancy",
-        "feed": {"url": "https://a.example.org/rss"},
-        "article": {"url": "https://a.example.org/1", "title": "t"},
-        "similarity": 1.0,
-        "discrepancy": {
+    found = change_event(
+        "d1",
+        "discrepancy",
+        feed={"url": "https://a.example.org/rss", "title": None},
+        article={"url": "https://a.example.org/1", "guid": None, "title": "t"},
+        from_version=None,
+        similarity=1.0,
+        discrepancy={
             "kind": "missing",
             "summary": "Zhao Leji (attended) is missing",
             "reports": ["https://a.example.org/1"],
             "detail": {"person": "Zhao Leji", "role": "attended", "names": ["Zhao Leji", "赵乐际"]},
         },
-    }
+    )
     assert passes(found, kinds=["discrepancy"])
     assert not passes(wording_only("a", "b"), kinds=["discrepancy"])
     assert passes(found, people=["赵乐际"]) and passes(found, people=["zhao leji"])
