@@ -78,7 +78,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin".split()
 )
 _ORG_WORDS = frozenset(
-    "council committee commission duma office ministry department federation assembly "
+    "council committee commission duma office ministry department federation assembly community "
     "congress bureau party court procuratorate government administration service agency "
     "guard forces staff corps bank region province republic union kremlin executive "
     "presidential security state national central parliament senate cabinet army navy "
@@ -140,7 +140,8 @@ _DE_NOT_NAME = frozenset(
     "einen einer eines für gegen hier ins ist je jedoch mit nach neben nicht noch nun ob oder "
     "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
-    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
+    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings "
+    "foto fotos bild bilder quelle grafik".split()
 )
 # "Außenminister Spaniens": a country in the genitive after a title, not a surname.
 _DE_COUNTRY_GENITIVES = frozenset(
@@ -175,7 +176,10 @@ _BREAK = frozenset(
     "gives made makes addressed addresses moderated convened co-chaired witnessed present "
     "seated sat ist sind war waren wurde wurden hat haben hatte hatten nahm nahmen teil "
     "leitete leiteten sprach sprachen hielt hielten empfing empfingen traf trafen sagte "
-    "erklärte betonte bei mit".split()
+    "erklärte betonte bei mit "
+    # things, not titles: "accompanied by statements from the new CEO, X" names no companion
+    "statement statements comment comments remarks words letter message messages news results "
+    "data figures footage photos images documents criticism questions".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
@@ -205,6 +209,9 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
     r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
     r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
+    r"|landrat|landrätin|meister|meisterin|referent|referentin|dezernent|dezernentin"
+    r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
+    r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -363,8 +370,25 @@ def _abbreviation(toks: list[_Tok], i: int) -> bool:
     )
 
 
-def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
-    """Maximal runs of name-like words (particles and initials inside them allowed)."""
+# Calendar words that are also given names or surnames ("Che Jun", "Theresa May", "Li Mar"):
+# inside a run of name words and with no number beside them they are part of the name.
+_CALENDAR_NAMES = frozenset("jun may mar june april august".split())
+
+
+def _calendar_name(toks: list[_Tok], j: int) -> bool:
+    t = toks[j]
+    if not t.cap or t.low not in _CALENDAR_NAMES:
+        return False
+    after = toks[j + 1].text if j + 1 < len(toks) else ""
+    return not after[:1].isdigit()
+
+
+def _runs(
+    toks: list[_Tok], german: bool = False, roster: Roster | None = None
+) -> Iterator[tuple[int, int]]:
+    """Maximal runs of name-like words (particles and initials inside them allowed). In
+    German a particle joins only after a given name ("Ursula von der Leyen"), as every noun is
+    capitalised ("der Platz von Robert Habeck")."""
     i, n = 0, len(toks)
     while i < n:
         if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
@@ -375,13 +399,23 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
-            if _name_like(t, german):
+            if _name_like(t, german) or (not german and _calendar_name(toks, j)):
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k], german) and _particles_ok(toks, j, k, german):
+                if (
+                    k < n
+                    and _name_like(toks[k], german)
+                    and _particles_ok(toks, j, k, german)
+                    and not (
+                        german
+                        and roster is not None
+                        and roster.given_names
+                        and not roster.is_given_name(toks[j - 1].text)
+                    )
+                ):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
@@ -505,7 +539,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    for i, j in _runs(toks, ctx.german):
+    for i, j in _runs(toks, ctx.german, ctx.roster):
         if i < noble_end:
             continue  # the surname of the noble name just read
         if ctx.german and toks[i].low in _NOBLE_RANKS:
@@ -729,7 +763,7 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     while k > 0:
         t = toks[k - 1]
         if (
-            (t.cap and t.low not in _PREFIX_STOP)
+            (t.cap and t.low not in _PREFIX_STOP and not _DE_ABSTRACT_NOUN.search(t.low))
             or _is_title_or_org(t.low)
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
@@ -743,6 +777,8 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     return k
 
 
+# German abstract nouns are never titles: "unter der Leitung von Vizekanzler X" keeps its cue.
+_DE_ABSTRACT_NOUN = re.compile(r"^\w{3,}(?:ung|ungen|heit|keit|schaft)$")
 _PREFIX_STOP = frozenset(
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "that it he she they we his her their there here after before during while as with from "
@@ -813,8 +849,12 @@ _ADVERBIAL = re.compile(
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
-    r"|and\s+other\s+(?:[\w'-]+\s+){0,6}?"
-    r"(?:leaders|officials|members|guests|people|dignitaries|representatives|comrades)"
+    r"|(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?(?:other\s+)?"
+    r"(?:[\w'-]+\s+){0,6}?(?:leaders|officials|members|guests|people|dignitaries"
+    r"|representatives|comrades|heads|persons|deputies|delegates|officers|executives|experts)"
+    # a lower-case "of" phrase closing such a group: "and other members of the committee"
+    r"|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?=\s*,?\s*(?:as\s+well\s+as|and\s+other"
+    r"|attended|took\s+part|joined|participated|were\s+present|were\s+also)\b)"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
@@ -840,13 +880,23 @@ _IRREALIS = re.compile(
     r"|failed\s+to|declined\s+to|refused\s+to)\b",
     re.I,
 )
+# After an object list: "a meeting between A and B is not planned", "... is scheduled later".
+_IRREALIS_AFTER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
+    r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
+    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b",
+    re.I,
+)
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
     # an earlier occasion given as background: "in the context of the conversation between"
-    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to)\b[^.;]{0,60}$",
+    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
+    # a plan: "his itinerary includes talks with X", "is going to talk with X"
+    r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
+    r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
     re.I,
 )
 
@@ -1088,6 +1138,12 @@ _POSSESSIVE_SPEECH = re.compile(
     r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
     re.I,
 )
+# "with X presiding over the meeting": an absolute clause whose subject follows "with".
+_ABSOLUTE = re.compile(
+    r"(?:\s*,[^,]{1,80},|\s+of\s+[^,.;]{1,60}?)?\s*(?:presiding|chairing|co-chairing|hosting|moderating|officiating"
+    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance)\b",
+    re.I,
+)
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
     "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
@@ -1182,12 +1238,26 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
             continue
         reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
-        roles = _object_roles(before, german, reporting=reporting)
+        absolute = (
+            not german
+            and group[0].prefix > 0
+            and toks[group[0].prefix - 1].low == "with"
+            and _ABSOLUTE.match(rest)
+        )
+        roles = (
+            []
+            if absolute or (not german and _IRREALIS_AFTER.match(rest))
+            else _object_roles(before, german, reporting=reporting)
+        )
         if german:
             first = toks[group[0].first].start
             others = [s for k, s in enumerate(spans) if k != index]
             roles.extend(german_roles(sentence, first, end, start, others))
-        elif group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE:
+        elif (
+            absolute
+            or group[0].prefix == 0
+            or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE
+        ):
             clause = _Clause(
                 sentence,
                 end,
@@ -1204,8 +1274,28 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
         ):
             roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+        companions = _companions_from(toks, group)
         for role in dict.fromkeys(roles):
-            yield role, names
+            if role == "presided" and 0 < companions < len(names):
+                # "President X, along with Vice President Y, met with members of ...": Y
+                # comes with the host and attends
+                yield role, names[:companions]
+                yield "attended", names[companions:]
+            else:
+                yield role, names
+
+
+_COMPANION = re.compile(r"(?:along|together)\s+with|accompanied\s+by", re.I)
+
+
+def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
+    """Index of the first item of `group` joined to the ones before by "along with",
+    "together with" or "accompanied by" (0: none is)."""
+    for k in range(1, len(group)):
+        gap = " ".join(t.low for t in toks[group[k - 1].last : group[k].first])
+        if _COMPANION.search(gap):
+            return k
+    return 0
 
 
 def _open_appositive(text: str, head: int) -> int | None:

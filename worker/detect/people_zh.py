@@ -23,7 +23,8 @@ _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
-    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
+    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|[\u4e00-\u9fff]们)等?了?$"
 )
 
 
@@ -36,7 +37,7 @@ def _group_last(text: str) -> bool:
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
-    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
+    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
     r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
@@ -108,7 +109,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None:
             if i == skipped and (
-                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk)))
+                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
                 or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
             ):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
@@ -340,7 +341,7 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委)"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -357,7 +358,7 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们")
 
 
 @lru_cache(maxsize=32768)
@@ -374,6 +375,7 @@ _ZH_DOT = re.compile(r"[·•‧・]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 
 
+_ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
@@ -402,6 +404,15 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         after = _ZH_AFTER_NAME.match(run)
     if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
+    family = _ZH_FAMILY.search(run) if run else None
+    if family and (family.group(1) in known or _zh_plausible(family.group(1))):
+        return family.group(1)  # "台积电董事长张忠谋夫妇企业家": the name before 夫妇
+    if not run and len(item) > 4:  # "驻日大使王毅大使": a name between two titles
+        inner = _ZH_TITLE_END.sub("", item[-4:], count=1)
+        cut = item[: len(item) - 4] + inner
+        titled = _ZH_TITLED.search(cut)
+        if titled and cut != item and _zh_plausible(titled.group(1)):
+            return titled.group(1)
     for size in (4, 3, 2):
         if len(item) > size and item[-size:] in known:
             return item[-size:]
@@ -452,6 +463,8 @@ def zh_name_items(
     Titles before a name are dropped; `last` allows words after the final name; `ctx` (the
     report) resolves a pronoun, a title alone or a surname with a title to its full name.
     """
+    if "来自" in chunk:  # "来自安庆、长春…等44个城市的市长": places, not people
+        chunk = chunk[: chunk.index("来自")]
     items = [i.strip() for i in chunk.split("、")]
     names: list[str] = []
     for j, item in enumerate(items):

@@ -143,6 +143,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "entsand",
     "entsend",
     "teilnehmer",
+    "gäst",
+    "besuchern",
+    "gratulant",
+    "ergr",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -157,7 +161,8 @@ _GATHERING = (
 )
 # Verbs of meeting someone: the subject and the people after "with" both take part.
 MEET_WITH = re.compile(
-    r"(?:(?:held|holds|hold|had|has|have|having|holding)\s+(?:talks|consultations|"
+    r"(?:(?:held|holds|hold|had|has|have|having|holding|engaged\s+in|engages\s+in|conducted"
+    r"|conducts)\s+(?:talks|consultations|"
     r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
@@ -177,7 +182,9 @@ MEET_DIRECT = re.compile(
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
 # named person, is part of a conversation and gives no role.
 REPORT_TO = re.compile(
-    r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?",
+    r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?"
+    # told to the one person on the other side of a talk: part of the talk, not a report
+    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)",
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
@@ -212,7 +219,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
-            r"|(?:held|holds|hold|had|has|have)\s+"
+            r"|(?:held|holds|hold|had|has|have|engaged\s+in|engages\s+in|conducted|conducts)\s+"
             + _DET
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
@@ -228,7 +235,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
+            r"(?:presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
+            r"|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
@@ -345,7 +353,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
+            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
+            r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
+            r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
         ),
@@ -390,7 +401,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
-            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^;]{0,60}?\bvor\b)?"
+            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
         ),
     ),
@@ -427,6 +438,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
+            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
+            r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
         ),
     ),
     (
