@@ -38,7 +38,8 @@ def _group_last(text: str) -> bool:
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
     r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
-    r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
+    r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    r"|约?\d{1,2}[时点](?:\d{1,2}分|整|许|半)?(?:左右)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
     r"|受[^，。、；：\s]{1,20}?委托|代表[^，。、；：\s]{1,20}|(?:在|于)[^，。、；：\s]{0,20}"
@@ -66,6 +67,13 @@ _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电
 # "出席会议并讲话" (a short stretch with no name and no 的 between the two cues; a group
 # word there is the second verb's own subject: "到会听取委员发言").
 _ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
+_ZH_ATTRIBUTIVE = re.compile(
+    r"[^，。；、的]{0,12}的[^，。；、]{0,4}?(?:\d|[一二三四五六七八九十百千多数]+[名位人])"
+)
+# An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
+_ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+# A clause "Y提交议案并" before a second verb: its subject opens it.
+_ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
 _ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
@@ -106,6 +114,12 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
+        if _ZH_ENTRUSTED.match(chunk):
+            break
+        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 else None
+        if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
+            found.append([clause.group(1)])
+            break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None:
             if i == skipped and (
@@ -122,10 +136,15 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
+        cue = _ANY_CUE.search(chunk)
+        if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
+            break  # "惟前特首董建华未有现身": the list is over, and this one is absent
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
             break
         names.extend(found)
+        if cue:
+            break  # "…曾荫权夫妇均有出席": the chunk with its own verb closes the list
     return names
 
 
@@ -147,9 +166,12 @@ def _zh_lists_after(
     after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    if "的" not in simple:
-        return
+    chair = cues.ZH_AFTER_CHAIR.search(simple) if "执行主席" in simple or "主" in simple else None
+    if chair:  # "大会的执行主席是A、B"
+        yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     for role, pattern in _ZH_AFTER_TITLED:
+        if role != "attended" and "的" not in simple:
+            continue
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
@@ -163,6 +185,13 @@ def _zh_lists(
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
+        if hit.role == "attended" and (
+            _ZH_AFTER.match(simple, hit.start) or _ZH_ATTRIBUTIVE.match(simple, hit.end)
+        ):
+            # "出席观礼嘉宾包括A、B": the list follows (_zh_lists_after); "出席记者会的118人":
+            # the verb describes a group, it has no subject of its own
+            bound = hit.end
+            continue
         raw = simple[bound : hit.start]
         region = _untimed(raw)
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
@@ -194,6 +223,9 @@ def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
     for size in (3, 2):
         if _knows(roster, run[:size]):
             return run[:size]
+    foreign = len(run) - len(run.lstrip("".join(_TRANSLIT)))  # "奥巴马对中国进行…"
+    if 2 <= foreign <= 6 and transliterated(run[:foreign]):
+        return run[:foreign]
     if len(run) >= 3 and _zh_plausible(run[:3]):
         return run[:3]
     return run[:2] if _zh_plausible(run[:2]) else None
@@ -213,7 +245,7 @@ _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会"
+    r"|研讨会|执行主席|仪式"
 )
 
 
@@ -334,7 +366,7 @@ _ZH_NOT_NAMES = frozenset(
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
-    "区长 区政府 市政府".split()
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -358,7 +390,7 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党")
 
 
 @lru_cache(maxsize=32768)
@@ -434,10 +466,34 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)
+    if run and run != item and transliterated(run):
+        return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
     if leading and leading.group(1)[0] not in "向应在同和于到对为":
         return leading.group(1) if _zh_plausible(leading.group(1)) else None
     return None
+
+
+# Characters of the standard transliteration of foreign names (新华社译名): a run of only these
+# after a title is a foreign name ("洛塞泰斯", "奥巴马"), which no surname table covers.
+_TRANSLIT = frozenset(
+    "阿埃艾安昂奥巴贝本比彼波伯博布查达戴丹道德迪蒂杜多厄恩法范菲费芬丰弗福富伽盖甘冈戈格"
+    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁"
+    "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
+    "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
+)
+
+
+def transliterated(run: str) -> bool:
+    """Whether `run` reads as a transliterated foreign name: 2-6 transliteration characters
+    (or parts joined by a middle dot)."""
+    plain = _ZH_DOT.sub("", run)
+    return (
+        2 <= len(plain) <= 8
+        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 6
+        and all(c in _TRANSLIT for c in plain)
+        and plain[:2] not in _ZH_NOT_NAMES
+    )
 
 
 def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
@@ -479,7 +535,7 @@ def zh_name_items(
         if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
             found = _segment(run, roster.chinese_names)
             joined = list(found) if found else None
-            if joined and ctx is not None and final and last and not _knows(roster, joined[0]):
+            if ctx is not None and final and last and not (joined and _knows(roster, joined[0])):
                 lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
                 joined = [lead] if lead else joined
             if joined:
@@ -593,8 +649,8 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     names: roster names (`known`) first, else surname-led names of two or three characters.
     Only a cut that covers the whole run, and the one best cut, counts.
 
-    >>> _segment("张三李四王五", frozenset())
-    ('张三', '李四', '王五')
+    >>> _segment("张小三李小四王小五", frozenset())
+    ('张小三', '李小四', '王小五')
     """
     if len(run) > 24 or not _HAN_RUN.match(run):
         return None
@@ -619,6 +675,10 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     if not cuts:
         return None
     best = max(hits for hits, _ in cuts)
+    if best == 0:
+        # Without a roster name, only full names of three characters: two-character pieces
+        # are as often words ("全国工商联" is no 全国工 + 商联, "蔡英文除感谢" no list).
+        cuts = [(hits, names) for hits, names in cuts if all(len(n) == 3 for n in names)]
     winners = {tuple(names) for hits, names in cuts if hits == best}
     if len(winners) != 1:
         return None

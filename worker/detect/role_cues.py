@@ -481,7 +481,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         re.compile(
             r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
-            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会)"
+            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
         ),
     ),
     (
@@ -503,7 +503,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
 # "出席者包括A、B", "亦有出席，包括A、B".
 ZH_AFTER = re.compile(
-    r"(?:出席|参加|列席|与会)(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
+    r"(?:出席|参加|列席|与会)(?:观礼|活动|会议|仪式)?(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
     r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
     r"|[，,]\s*(?:包括|有)[:：]?)"
 )
@@ -511,12 +511,16 @@ ZH_AFTER = re.compile(
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"主持[^，。；、的]{1,16}的")),
     ("present", re.compile(r"在场的")),
+    # the guest of a welcome ceremony: "胡锦涛…举行仪式，欢迎美国总统奥巴马对中国进行国事访问"
+    ("attended", re.compile(r"(?:举行|举办)(?:了)?[^，。；的]{0,10}?仪式[，,]?欢迎")),
 )
+# A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
+ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.
 ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
-    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
 )
