@@ -209,7 +209,8 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
     r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
     r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
-    r"|landrat|landrätin|meister|meisterin|referent|referentin|dezernent|dezernentin"
+    r"|(?:ministerial|land|stadt|gemeinde|kreis|regierungs|amts|studien|hof|bezirks|senats|staats)(?:rat|rätin)"
+    r"|meister|meisterin|referent|referentin|dezernent|dezernentin"
     r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
     r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
@@ -825,16 +826,37 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if (
+        len(gap) > 4
+        and gap[0].text == ","
+        and gap[1].low == "who"
+        and gap[2].low in ("is", "are", "was", "were")
+    ):
+        # "A and B, who are members of the Standing Committee, and Vice President C": a
+        # description in a relative clause, inside one list
+        return _appositive(toks, a.last + 3, b.prefix)
     return _appositive(toks, a.last, b.prefix)
 
 
-def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
+def name_lists(
+    toks: list[_Tok], items: list[Item], roster: Roster | None = None
+) -> list[list[Item]]:
     """Items grouped into the lists they form. A name after a comma and before "said" is the
-    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters")."""
+    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters").
+    Two roster names with nothing between them are one list whose comma a machine
+    translation dropped ("Li Keqiang Li Zhanshu, Wang Huning ... attended")."""
     lists: list[list[Item]] = []
     for item in items:
         source = item.last < len(toks) and toks[item.last].low in _REPORTING_VERBS
-        if lists and not source and _joined(toks, lists[-1][-1], item):
+        run_on = (
+            roster is not None
+            and lists
+            and lists[-1][-1].last == item.first
+            and not lists[-1][-1].possessive
+            and roster.canonical(lists[-1][-1].name) is not None
+            and roster.canonical(item.name) is not None
+        )
+        if lists and not source and (run_on or _joined(toks, lists[-1][-1], item)):
             lists[-1].append(item)
         else:
             lists.append([item])
@@ -847,6 +869,7 @@ _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
+    r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
     r"|(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?(?:other\s+)?"
@@ -1188,6 +1211,20 @@ _HEADED_ITEM = re.compile(
 _CHAIR_NOTE = re.compile(r"\((?:[^)]*\b(?:Vorsitz|chair|presiding)\b[^)]*)\)", re.I)
 
 
+_ITEM_TITLE_WORDS = frozenset("dr. prof. stv. stellv. und and sowie mr. mrs. ms. herr frau".split())
+
+
+def _past_item_titles(item: str) -> str:
+    """The item without the titles before its name ("Stv. Ministerpräsident und Innenminister
+    Dr. Hoegner" -> "Hoegner"), as minutes list people."""
+    words = item.split()
+    while len(words) > 1 and (
+        words[0].casefold() in _ITEM_TITLE_WORDS or _is_title_or_org(words[0].casefold())
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
 def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) of a list under a heading ("Teilnehmer: Genscher (AA), Franke, ...").
     Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" marks the chair."""
@@ -1200,6 +1237,7 @@ def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
     for raw in re.split(r"[,;]\s*(?![^()]*\))", m.group("list").rstrip(". ")):
         item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
         item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
+        item = _past_item_titles(item)
         if not _HEADED_ITEM.match(item) or any(
             _is_title_or_org(w.casefold()) for w in item.split()[-1:]
         ):
@@ -1220,16 +1258,19 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     items = name_items(toks, ctx)
     if not items:
         return
-    groups = name_lists(toks, items)
+    groups = name_lists(toks, items, ctx.roster)
     # A list's titles never reach back into the list before it ("Uwe Conradt Peter Müller").
     prefixes = [max(g[0].prefix, groups[k - 1][-1].last if k else 0) for k, g in enumerate(groups)]
     spans = [
         (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
     ]
+    carried: list[Role] = []  # the object roles of the list before, for a list continuing it
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
         before, rest = sentence[:start], sentence[end:]
+        if carried and not _continues(toks, groups[index - 1][-1].last, prefixes[index]):
+            carried = []
         if group[0].possessive:
             if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
                 yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
@@ -1249,6 +1290,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             if absolute or (not german and _IRREALIS_AFTER.match(rest))
             else _object_roles(before, german, reporting=reporting)
         )
+        own_object_roles = bool(roles)
         if german:
             first = toks[group[0].first].start
             others = [s for k, s in enumerate(spans) if k != index]
@@ -1274,6 +1316,14 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
         ):
             roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+        if not roles and carried:
+            # "Unter den Gästen waren A, zahlreiche Mitglieder des Stadtrates, B und C": a
+            # group phrase between parts of one list does not end it
+            roles = list(carried)
+        elif own_object_roles:
+            carried = [r for r in roles if r != "spoke"]
+        else:
+            carried = []
         companions = _companions_from(toks, group)
         for role in dict.fromkeys(roles):
             if role == "presided" and 0 < companions < len(names):
@@ -1283,6 +1333,22 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield "attended", names[companions:]
             else:
                 yield role, names
+
+
+def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
+    """Whether the words between one list and the next (toks[last:prefix]) only carry the
+    list on: a comma, then a group or description, a comma or "and"; no verb, no clause."""
+    gap = toks[last:prefix]
+    if not gap or gap[0].text not in (",", ";") or len(gap) < 3:
+        return False
+    if gap[-1].text not in (",", ";") and gap[-1].low not in ("and", "und", "sowie"):
+        return False
+    return len(gap) <= 25 and not any(
+        t.low in _BREAK
+        or t.text in (".", ":", "!", "?", "(", ")", "—", "–")
+        or (not t.cap and t.text.isalpha() and t.low.endswith(("ed", "ing")))
+        for t in gap
+    )
 
 
 _COMPANION = re.compile(r"(?:along|together)\s+with|accompanied\s+by", re.I)
