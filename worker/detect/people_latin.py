@@ -1268,62 +1268,19 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
-        before, rest = sentence[:start], sentence[end:]
+        rest = sentence[end:]
         if carried and not _continues(toks, groups[index - 1][-1].last, prefixes[index]):
             carried = []
         if group[0].possessive:
-            if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
-                yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
-            meeting = _POSSESSIVE_MEETING.match(rest)
-            if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
-                yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+            yield from _possessive_roles(sentence[:start], rest, names)
             continue
-        reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
-        absolute = (
-            not german
-            and group[0].prefix > 0
-            and toks[group[0].prefix - 1].low == "with"
-            and _ABSOLUTE.match(rest)
-        )
-        roles = (
-            []
-            if absolute or (not german and _IRREALIS_AFTER.match(rest))
-            else _object_roles(before, german, reporting=reporting)
-        )
-        own_object_roles = bool(roles)
-        if german:
-            first = toks[group[0].first].start
-            others = [s for k, s in enumerate(spans) if k != index]
-            roles.extend(german_roles(sentence, first, end, start, others))
-        elif (
-            absolute
-            or group[0].prefix == 0
-            or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE
-        ):
-            clause = _Clause(
-                sentence,
-                end,
-                spans[index + 1][0] if index + 1 < len(groups) else None,
-                len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
-            )
-            roles.extend(role for role, _ in _subject_roles(clause))
-        if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
-            roles.append("spoke")
-        if (
-            _SPEAKER_LABEL.match(rest)
-            and not sentence[:start].strip()
-            and group[-1].last - group[-1].first >= 2
-            and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
-        ):
-            roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+        roles, from_object = _group_roles(sentence, toks, ctx, spans, groups, index, german)
         if not roles and carried:
             # "Unter den Gästen waren A, zahlreiche Mitglieder des Stadtrates, B und C": a
             # group phrase between parts of one list does not end it
             roles = list(carried)
-        elif own_object_roles:
-            carried = [r for r in roles if r != "spoke"]
         else:
-            carried = []
+            carried = [r for r in roles if r != "spoke"] if from_object else []
         companions = _companions_from(toks, group)
         for role in dict.fromkeys(roles):
             if role == "presided" and 0 < companions < len(names):
@@ -1333,6 +1290,67 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield "attended", names[companions:]
             else:
                 yield role, names
+
+
+def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tuple[Role, list[str]]]:
+    if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
+        yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
+    meeting = _POSSESSIVE_MEETING.match(rest)
+    if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
+        yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+
+
+def _group_roles(
+    sentence: str,
+    toks: list[_Tok],
+    ctx: Context,
+    spans: list[tuple[int, int]],
+    groups: list[list[Item]],
+    index: int,
+    german: bool,
+) -> tuple[list[Role], bool]:
+    """The roles of list `index`, and whether a cue before it (an object's) gave any."""
+    group = groups[index]
+    names = [it.name for it in group]
+    start, end = spans[index]
+    before, rest = sentence[:start], sentence[end:]
+    reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
+    absolute = (
+        not german
+        and group[0].prefix > 0
+        and toks[group[0].prefix - 1].low == "with"
+        and _ABSOLUTE.match(rest) is not None
+    )
+    roles = (
+        []
+        if absolute or (not german and _IRREALIS_AFTER.match(rest))
+        else _object_roles(before, german, reporting=reporting)
+    )
+    from_object = bool(roles)
+    if german:
+        first = toks[group[0].first].start
+        others = [s for k, s in enumerate(spans) if k != index]
+        roles.extend(german_roles(sentence, first, end, start, others))
+    elif (
+        absolute or group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE
+    ):
+        clause = _Clause(
+            sentence,
+            end,
+            spans[index + 1][0] if index + 1 < len(groups) else None,
+            len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
+        )
+        roles.extend(role for role, _ in _subject_roles(clause))
+    if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
+        roles.append("spoke")
+    if (
+        _SPEAKER_LABEL.match(rest)
+        and not before.strip()
+        and group[-1].last - group[-1].first >= 2
+        and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
+    ):
+        roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+    return roles, from_object
 
 
 def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
