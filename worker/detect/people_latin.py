@@ -1376,8 +1376,10 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
     """Index of the first item of `group` joined to the ones before by "along with",
     "together with" or "accompanied by" (0: none is)."""
     for k in range(1, len(group)):
-        gap = " ".join(t.low for t in toks[group[k - 1].last : group[k].first])
-        if _COMPANION.search(gap):
+        gap = toks[group[k - 1].last : group[k].first]
+        if any(t.low in ("with", "by") for t in gap) and _COMPANION.search(
+            " ".join(t.low for t in gap)
+        ):
             return k
     return 0
 

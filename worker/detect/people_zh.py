@@ -167,11 +167,15 @@ def _zh_lists_after(
     after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    chair = cues.ZH_AFTER_CHAIR.search(simple) if "执行主席" in simple or "主" in simple else None
+    chair = (
+        cues.ZH_AFTER_CHAIR.search(simple)
+        if "执行主席" in simple or "主持人" in simple or "主礼" in simple
+        else None
+    )
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     for role, pattern in _ZH_AFTER_TITLED:
-        if role != "attended" and "的" not in simple:
+        if "的" not in simple if role != "attended" else "欢迎" not in simple:
             continue
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
@@ -536,7 +540,15 @@ def zh_name_items(
         if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
             found = _segment(run, roster.chinese_names)
             joined = list(found) if found else None
-            if ctx is not None and final and last and not (joined and _knows(roster, joined[0])):
+            if (
+                ctx is not None
+                and final
+                and last
+                and not (joined and _knows(roster, joined[0]))
+                and (
+                    joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
+                )
+            ):
                 lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
                 joined = [lead] if lead else joined
             if joined:
