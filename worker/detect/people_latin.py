@@ -279,6 +279,10 @@ def _title_key(title: str, german: bool) -> str:
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
 
 
+# A roster title held now: its years end open ("President of Russia (2000-2008, 2012-)").
+_CURRENT_TITLE = re.compile(r"\d{4}-\)")
+
+
 @dataclass(slots=True)
 class Context:
     """What one text's sentences share: the roster and the fuller names the text gives."""
@@ -315,10 +319,30 @@ class Context:
         return full if self.text.count(surname) > self.text.count(full) else None
 
     def titled(self, title: str) -> str | None:
-        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
+        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz),
+        else the one person it names whom the roster gives that title now ("The President
+        informed ..." in a readout naming Vladimir Putin)."""
         if self._by_title is None:
             self._by_word, self._by_title = self._index()
-        return self._one(self._by_title.get(_title_key(title, self.german)))
+        found = self._one(self._by_title.get(_title_key(title, self.german)))
+        return found or self._roster_titled(title)
+
+    def _roster_titled(self, title: str) -> str | None:
+        if self._by_word is None or self.german or not self.roster.entries:
+            return None
+        word = title.casefold()
+        holders = set()
+        for names in self._by_word.values():
+            for name in names:
+                for held in self.roster.titles_of(name):
+                    low = held.casefold()
+                    if low.startswith(word) and _CURRENT_TITLE.search(low):
+                        holders.add(self.roster.canonical(name))
+        named = [n for names in self._by_word.values() for n in names]
+        if len(holders) != 1:
+            return None
+        holder = holders.pop()
+        return next((n for n in named if self.roster.canonical(n) == holder), None)
 
     def _one(self, found: set[str] | None) -> str | None:
         if not found:
