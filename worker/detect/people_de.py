@@ -123,6 +123,8 @@ def german_roles(
         or _OBJECT_INSIDE.search(sentence, prefix_start, end)
         or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
     ) and not _CO_SUBJECT.search(lead)
+    if not as_object and _passive_with_agent_after(sentence, clause, end, right, others):
+        as_object = True  # "X ist von Y empfangen worden": X is received, Y the host
     if (
         "vertr" in clause
         and _STAND_IN.search(clause)
@@ -139,6 +141,18 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _passive_with_agent_after(
+    sentence: str, clause: str, end: int, right: int, others: Sequence[tuple[int, int]]
+) -> bool:
+    """A passive clause whose agent ("von Y") is another list after this one."""
+    if not _PASSIVE_AUX.search(clause):
+        return False
+    return any(
+        end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None
+        for s, _ in others
+    )
 
 
 def _reception_role(
