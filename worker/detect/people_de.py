@@ -118,13 +118,14 @@ def german_roles(
     reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
     if reception:
         return [reception]
-    as_object = bool(
-        _OBJECT_BEFORE.search(lead)
-        or _OBJECT_INSIDE.search(sentence, prefix_start, end)
-        or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
-    ) and not _CO_SUBJECT.search(lead)
-    if not as_object and _passive_with_agent_after(sentence, clause, end, right, others):
-        as_object = True  # "X ist von Y empfangen worden": X is received, Y the host
+    as_object = (
+        bool(
+            _OBJECT_BEFORE.search(lead)
+            or _OBJECT_INSIDE.search(sentence, prefix_start, end)
+            or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
+        )
+        and not _CO_SUBJECT.search(lead)
+    ) or _passive_with_agent_after(sentence, clause, end, right, others)
     if (
         "vertr" in clause
         and _STAND_IN.search(clause)
@@ -150,8 +151,7 @@ def _passive_with_agent_after(
     if not _PASSIVE_AUX.search(clause):
         return False
     return any(
-        end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None
-        for s, _ in others
+        end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None for s, _ in others
     )
 
 

@@ -788,7 +788,7 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     while k > 0:
         t = toks[k - 1]
         if (
-            (t.cap and t.low not in _PREFIX_STOP and not _DE_ABSTRACT_NOUN.search(t.low))
+            (t.cap and t.low not in _PREFIX_STOP and not _de_abstract_noun(t.low))
             or _is_title_or_org(t.low)
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
@@ -803,7 +803,10 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
 
 
 # German abstract nouns are never titles: "unter der Leitung von Vizekanzler X" keeps its cue.
-_DE_ABSTRACT_NOUN = re.compile(r"^\w{3,}(?:ung|ungen|heit|keit|schaft)$")
+def _de_abstract_noun(low: str) -> bool:
+    return len(low) >= 7 and low.endswith(("ung", "ungen", "heit", "keit", "schaft"))
+
+
 _PREFIX_STOP = frozenset(
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "that it he she they we his her their there here after before during while as with from "
