@@ -279,10 +279,6 @@ def _title_key(title: str, german: bool) -> str:
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
 
 
-# A roster title held now: its years end open ("President of Russia (2000-2008, 2012-)").
-_CURRENT_TITLE = re.compile(r"\d{4}-\)")
-
-
 @dataclass(slots=True)
 class Context:
     """What one text's sentences share: the roster and the fuller names the text gives."""
@@ -331,17 +327,17 @@ class Context:
         if self._by_word is None or self.german or not self.roster.entries:
             return None
         word = title.casefold()
-        holders = set()
-        for names in self._by_word.values():
-            for name in names:
-                for held in self.roster.titles_of(name):
-                    low = held.casefold()
-                    if low.startswith(word) and _CURRENT_TITLE.search(low):
-                        holders.add(self.roster.canonical(name))
-        named = [n for names in self._by_word.values() for n in names]
+        holders = {
+            canon
+            for names in self._by_word.values()
+            for name in names
+            if any(t.startswith(word) for t in self.roster.current_titles(name))
+            and (canon := self.roster.canonical(name))
+        }
         if len(holders) != 1:
             return None
         holder = holders.pop()
+        named = (n for names in self._by_word.values() for n in names)
         return next((n for n in named if self.roster.canonical(n) == holder), None)
 
     def _one(self, found: set[str] | None) -> str | None:
