@@ -618,6 +618,8 @@ class ZhContext:
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
 
     def leading_name(self, run: str) -> str | None:
+        if len(run) > 7 or (self._titled is None and self._text.count(run[:2]) < 2):
+            return None  # a titled name stands elsewhere in the text, or it is no name
         for size in (3, 2):
             if run[:size] in self._names() and len(run) - size <= 4:
                 return run[:size]
