@@ -24,7 +24,7 @@ _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
-    r"|嘉宾|来宾|贵宾|宾客|企业家|[\u4e00-\u9fff]们)等?了?$"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?$"
 )
 
 
@@ -62,6 +62,8 @@ _ZH_SHORT_ADVERBIAL = re.compile(
     r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
     r"|\d{1,2}日|上午|下午|晚间|晚上|中午|早上|凌晨|当天|当日|同日|随后|会上|会后|其间|期间)*$"
 )
+# A short aside in brackets inside a list item: "各乡镇(街道)", "(CDU)".
+_ZH_ASIDE = re.compile(r"[（(][^（()），,]{1,6}[)）]")
 # A byline in brackets before the lead's first words: "（记者 倪鸿祥）马英九今天…".
 _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电)[^（()）]{0,30}[)）]")
 # Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
@@ -103,7 +105,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     if "；" in region:
         region = region.rsplit("；", 1)[1]
     if ")" in region or "）" in region:
-        region = _ZH_BYLINE.sub("，", region)
+        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
         region = _SPACE.split(region.strip())[-1]
     chunks = [c for c in _ZH_CHUNK.split(region)]
@@ -122,6 +124,11 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
             found.append([clause.group(1)])
             break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
+        if i == skipped and _group_chunk(chunk, names, roster):
+            # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
+            # bodies and places between the names and the verb, however many
+            skipped += 1
+            continue
         if names is None:
             if i == skipped and (
                 (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
@@ -132,6 +139,19 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
             break
         found.append(names)
     return [n for group in reversed(found) for n in group]
+
+
+def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
+    """A chunk naming groups only: it ends with a group word, no list of names ends at an 等
+    inside it, and its last item names nobody ("鲤城、丰泽、洛江主要负责人", not "吴伯理、陈清木等
+    市各套班子成员" nor "台积电董事长张忠谋夫妇企业家")."""
+    if len(chunk) <= 4 or "等" in chunk[:-2] or not _group_last(chunk):
+        return False
+    if not names:
+        return True
+    # names only as bare items of a list of bodies and places ("丰泽"), none with a title
+    items = chunk.split("、")
+    return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
 
 
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
@@ -303,6 +323,8 @@ def _zh_meetings(
     for m in _ZH_MEET_AFTER.finditer(simple):
         host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
+        if ")" in rest or "）" in rest:
+            rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
             yield "attended", host + guest, m.end()
@@ -371,6 +393,7 @@ _ZH_NOT_NAMES = frozenset(
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
+    "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
@@ -395,7 +418,7 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党省")
 
 
 @lru_cache(maxsize=32768)
@@ -530,8 +553,11 @@ def zh_name_items(
     names: list[str] = []
     for j, item in enumerate(items):
         final = j == len(items) - 1
-        if final and "等" in item[2:]:
+        if "等" in item[2:] and (final or _group_last(item)):
+            # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
             item = item[: item.index("等", 2)]
+            items[j + 1 :] = []
+            final = True
         pair = _zh_pair(item, roster, trailing=final and last)
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
@@ -580,16 +606,22 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_text", "_titled", "subject")
+    __slots__ = ("_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
+        self._simplified: str | None = None
         self.subject: str | None = None
+
+    def _simple(self) -> str:
+        if self._simplified is None:
+            self._simplified = to_simplified(clean_zh(self._text))
+        return self._simplified
 
     def _names(self) -> dict[str, str]:
         if self._titled is None:
-            simple = to_simplified(clean_zh(self._text))
+            simple = self._simple()
             found: dict[str, str] = {}
             for m in _ZH_TITLE_THEN_NAME.finditer(simple):
                 name = m.group(1)
@@ -618,7 +650,7 @@ class ZhContext:
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
 
     def leading_name(self, run: str) -> str | None:
-        if len(run) > 7 or (self._titled is None and self._text.count(run[:2]) < 2):
+        if len(run) > 7 or (self._titled is None and self._simple().count(run[:2]) < 2):
             return None  # a titled name stands elsewhere in the text, or it is no name
         for size in (3, 2):
             if run[:size] in self._names() and len(run) - size <= 4:

@@ -478,7 +478,12 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)")),
+    (
+        "present",
+        re.compile(
+            r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)|(?:入场|入席)?就座"
+        ),
+    ),
     (
         "presided",
         re.compile(
