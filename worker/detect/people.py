@@ -64,13 +64,31 @@ _HEADING_ONLY = re.compile(
 )
 
 
+# A line a page wrapped inside a sentence: it ends with a comma or a joining word, or the next
+# line goes on in lower case ("... Landeshauptleutekonferenz" / "der österreichischen ...").
+_WRAPPED_END = re.compile(
+    # (no "an", "zu", "auf", "in": German verb particles end sentences and headlines)
+    r"(?:,|\b(?:und|sowie|oder|mit|von|der|die|das|des|dem|den|zur|zum"
+    r"|and|or|with|of|the|by))$"
+)
+
+
+_BYLINE_START = re.compile(r"(?i:by|von|from|source|quelle|foto|photo)\b")
+
+
+def _wrapped(line: str, following: str) -> bool:
+    if len(line) < 50 or not following or line[-1:] in '.!?:;。！？：；”"»)' or has_han(line[-1:]):
+        return False  # a headline, a byline or a finished sentence
+    if len(following) < 40 and _BYLINE_START.match(following):
+        return False  # "by admin", "von Marion Fink": a byline under a headline
+    return following[0].islower() or _WRAPPED_END.search(line[-12:]) is not None
+
+
 def _paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not any(line.endswith(":") for line in lines):
-        return lines
     merged: list[str] = []
     for line in lines:
-        if merged and _HEADING_ONLY.match(merged[-1]):
+        if merged and (_HEADING_ONLY.match(merged[-1]) or _wrapped(merged[-1], line)):
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)

@@ -177,6 +177,10 @@ _BREAK = frozenset(
     "seated sat ist sind war waren wurde wurden hat haben hatte hatten nahm nahmen teil "
     "leitete leiteten sprach sprachen hielt hielten empfing empfingen traf trafen sagte "
     "erklärte betonte bei mit "
+    # German cue verbs in the present and the participle: a verb between two names parts them
+    "begrüßen begrüßt begrüßte begrüßten begrüssen begrüsst empfängt empfangen eröffnet "
+    "eröffnen leitet leiten moderiert moderieren spricht sprechen hält halten nimmt nehmen "
+    "trifft treffen tagt tagte tagten "
     # things, not titles: "accompanied by statements from the new CEO, X" names no companion
     "statement statements comment comments remarks words letter message messages news results "
     "data figures footage photos images documents criticism questions".split()
@@ -185,7 +189,8 @@ _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
     "presiding".split()
 )
-_ADJECTIVE = re.compile(r"(?:ischen|ische|ischer|isches|ischem)$")
+# "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
+_ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
 # A Chinese name whose space was lost ("LiuFang"): two capitalised runs of pinyin syllables.
 _SYLLABLE = (
@@ -435,6 +440,7 @@ def _runs(
                         and roster is not None
                         and roster.given_names
                         and not roster.is_given_name(toks[j - 1].text)
+                        and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
                     )
                 ):
                     j = k + 1  # "Ursula von der Leyen"
@@ -462,7 +468,7 @@ def _particles_ok(toks: list[_Tok], j: int, k: int, german: bool) -> bool:
     """Particles toks[j:k] join a name: an article only after von/van/de ("von der Leyen",
     not "zu den Beratungen"), and in German the word after them is no common noun."""
     if any(
-        toks[m].low in _PARTICLE_ARTICLES and (m == j or toks[m - 1].low not in _NOBLE_GLUE)
+        toks[m].low in _PARTICLE_ARTICLES and toks[m - 1].low not in _NOBLE_GLUE
         for m in range(j, k)
     ):
         return False
@@ -631,8 +637,14 @@ def _unknown_run(
             and _is_title_or_org(toks[i - 1].low)
             and toks[i - 1].low not in _ORG_WORDS
             and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+            and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+def _genitive_of_named(word: str, ctx: Context) -> bool:
+    """ "die Begleiter Raus": the German genitive of a surname the text gives in full."""
+    return len(word) > 3 and word.endswith("s") and ctx.full_name(word[:-1]) is not None
 
 
 _DE_PLACE_NOUNS = frozenset(
@@ -765,7 +777,7 @@ _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
-    "gemeinsam zusammen sodass".split()
+    "gemeinsam zusammen sodass anderem anderen allem".split()  # "unter anderem", "vor allem"
 ) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
     "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
     "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "

@@ -303,6 +303,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # "Hundreds of officials attended, including X and Y"
+            r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
             re.I,
         ),
@@ -358,7 +360,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
+            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
+            # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
+            r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?",
         ),
     ),
     (
