@@ -132,7 +132,9 @@ _NOT_NAME = frozenset(
     "australia indonesia vietnam thailand malaysia singapore philippines pakistan "
     "afghanistan mongolia laos cambodia myanmar nepal serbia hungary poland italy spain "
     "austria switzerland netherlands belgium sweden norway finland denmark "
-    "premier premiers god allah bundeskanzleramt kanzleramt".split()
+    "premier premiers god allah bundeskanzleramt kanzleramt "
+    "cemetery hotel airport stadium cathedral church temple mosque plaza gardens garden bridge "
+    "station harbour harbor theatre theater arena pavilion monument memorial mausoleum".split()
 )
 # German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
 _DE_NOT_NAME = frozenset(
@@ -183,6 +185,9 @@ _BREAK = frozenset(
     "trifft treffen tagt tagte tagten "
     # things, not titles: "accompanied by statements from the new CEO, X" names no companion
     "statement statements comment comments remarks words letter message messages news results "
+    # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
+    "paid pays sent sends laid lays bid bade went goes came comes left leaves saw sees put "
+    "set sets won wins got gets told tells thought felt kept brought bought "
     "data figures footage photos images documents criticism questions".split()
 )
 _TITLE_LOWER_OK = frozenset(
@@ -901,7 +906,8 @@ def name_lists(
 # ---- roles ----------------------------------------------------------------------------------
 
 _ADVERBIAL = re.compile(
-    r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
+    r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
+    r"|\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
@@ -1280,7 +1286,7 @@ def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
         names.append(item)
         if _CHAIR_NOTE.search(raw):
             chairs.append(item)
-    if len(names) >= 2:
+    if len(names) >= 2 or (names and " " in names[0]):  # one full name under "Chairperson"
         yield role, names
         if chairs:
             yield "presided", chairs

@@ -81,6 +81,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "invited",
     "participants",
     "attendees",
+    "respects",
+    "farewell",
+    "wreath",
+    "tribute",
     "speakers",
     # German
     "vorsitz",
@@ -213,6 +217,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
+            # a funeral: "paid their final respects", "bid farewell", "laid a wreath"
+            r"|(?:paid|pay|pays)\s+(?:their|his|her)\s+(?:final\s+|last\s+)?(?:respects|tribute)"
+            r"|(?:bid|bade|bids)\s+(?:a\s+)?(?:final\s+|last\s+)?farewell"
+            r"|(?:laid|lay|lays)\s+(?:a\s+)?(?:wreaths?|flowers)"
             # leading a delegation is taking part, not chairing: "led members of the forum"
             r"|(?:led|leads|headed|heads)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
             r"(?:delegations?|members|team|representatives)"
