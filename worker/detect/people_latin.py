@@ -75,7 +75,9 @@ _TITLE_WORDS = frozenset(
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
-    "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin".split()
+    "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
+    "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
+    "delegate delegates lawmaker lawmakers legislator legislators mp mps".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -134,7 +136,21 @@ _NOT_NAME = frozenset(
     "austria switzerland netherlands belgium sweden norway finland denmark "
     "premier premiers god allah bundeskanzleramt kanzleramt "
     "cemetery hotel airport stadium cathedral church temple mosque plaza gardens garden bridge "
-    "station harbour harbor theatre theater arena pavilion monument memorial mausoleum".split()
+    "station harbour harbor theatre theater arena pavilion monument memorial mausoleum "
+    "convention exhibition "
+    # nationality adjectives before a title ("Sri Lankan President X")
+    "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
+    "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "
+    "maltese italian spanish portuguese dutch belgian swiss austrian polish czech slovak "
+    "hungarian romanian bulgarian serbian croatian slovenian bosnian albanian macedonian "
+    "georgian armenian azerbaijani kazakh uzbek kyrgyz tajik turkmen afghan pakistani "
+    "bangladeshi nepali nepalese bhutanese burmese thai vietnamese cambodian laotian "
+    "malaysian singaporean indonesian filipino australian canadian mexican brazilian "
+    "argentine argentinian chilean peruvian colombian venezuelan cuban bolivian moroccan "
+    "algerian tunisian libyan sudanese somali ugandan tanzanian rwandan zambian zimbabwean "
+    "angolan mozambican namibian senegalese malian ivorian cameroonian congolese mongolian "
+    "taiwanese norwegian swedish danish finnish icelandic irish scottish welsh british "
+    "estonian latvian lithuanian moldovan".split()
 )
 # German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
 _DE_NOT_NAME = frozenset(

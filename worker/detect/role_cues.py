@@ -82,6 +82,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "participants",
     "attendees",
     "respects",
+    "arrived",
     "farewell",
     "wreath",
     "tribute",
@@ -187,6 +188,8 @@ MEET_DIRECT = re.compile(
 # named person, is part of a conversation and gives no role.
 REPORT_TO = re.compile(
     r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?"
+    # "..., reported Akorda press service": the source of the news, not a report to a meeting
+    r"(?!\s+(?-i:[A-Z])[\w-]+\s+(?:press|news|agency|service|office|said)\b)"
     # told to the one person on the other side of a talk: part of the talk, not a report
     r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)",
     re.I,
@@ -217,6 +220,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
+            # arriving for it: "arrived on Oct. 7 in Saint Petersburg to take part in"
+            r"|arrived\b[^;]{0,100}?\bto\s+(?:attend|take\s+part|participate)"
             # a funeral: "paid their final respects", "bid farewell", "laid a wreath"
             r"|(?:paid|pay|pays)\s+(?:their|his|her)\s+(?:final\s+|last\s+)?(?:respects|tribute)"
             r"|(?:bid|bade|bids)\s+(?:a\s+)?(?:final\s+|last\s+)?farewell"
@@ -267,6 +272,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|statement|briefing)"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
             r"|spoke|speaks|gave\s+a\s+talk"
+            r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
+            r"|forum|summit|rally|participants)"
             r"|(?:said\s+)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
             r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
@@ -345,7 +352,8 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
-            r"|joining|accompanying|in\s+attendance|those\s+attending|guests)\b",
+            r"|joining|accompanying|in\s+attendance|those\s+attending|guests"
+            r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined))\b",
             re.I,
         ),
     ),
