@@ -87,8 +87,41 @@ def _wrapped(line: str, following: str) -> bool:
     return following[0].islower() or _WRAPPED_END.search(line[-12:]) is not None
 
 
+_ZH_CONTINUES = "，、。；：）」』,;:)"
+
+
+def _zh_wrapped(lines: list[str], i: int) -> bool:
+    """A Chinese line a wire's fixed width broke inside a sentence: it ends on a character or
+    a comma, and the next line goes on with punctuation, or the lines around it have its
+    width (CNA's 24 characters a line)."""
+    line = lines[i]
+    if i + 1 >= len(lines) or line[-1:] in "。！？!?」”" or not has_han(line[-2:]):
+        return False
+    following = lines[i + 1]
+    if following[:1] in _ZH_CONTINUES:
+        return True
+    width = len(line)
+
+    def same(j: int) -> bool:
+        return 0 <= j < len(lines) and abs(len(lines[j]) - width) <= 1
+
+    # a block of three lines of one width, this one not the last of them
+    block = same(i + 1) and (same(i - 1) or same(i + 2))
+    return width >= 16 and block and not line.endswith(("：", ":"))
+
+
 def _paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if has_han(text):
+        joined: list[str] = []
+        glue = False
+        for i, line in enumerate(lines):
+            if glue:
+                joined[-1] += line
+            else:
+                joined.append(line)
+            glue = _zh_wrapped(lines, i)
+        lines = joined
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
     for line in lines:
