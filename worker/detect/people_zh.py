@@ -46,6 +46,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}"
     r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
 )
 
@@ -65,7 +66,7 @@ _ZH_SHORT_ADVERBIAL = re.compile(
     r"|\d{1,2}日|上午|下午|晚间|晚上|中午|早上|凌晨|当天|当日|同日|随后|会上|会后|其间|期间)*$"
 )
 # A short aside in brackets inside a list item: "各乡镇(街道)", "(CDU)".
-_ZH_ASIDE = re.compile(r"[（(][^（()），,]{1,6}[)）]")
+_ZH_ASIDE = re.compile(r"[（(][^（()），,。]{1,30}[)）]")
 # A byline in brackets before the lead's first words: "（记者 倪鸿祥）马英九今天…".
 _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电)[^（()）]{0,30}[)）]")
 # Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
@@ -105,7 +106,18 @@ _SPACE = re.compile(r"\s+")
 
 def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     if "；" in region:
-        region = region.rsplit("；", 1)[1]
+        head, region = region.rsplit("；", 1)
+        names = _zh_clause_before(region, roster, ctx)
+        # "…杨雄，王锦珍；山东省委副书记姜大明，…张建国等领导入场就座": a semicolon between
+        # two parts of one list; the part before it goes on the list when it ends on a name
+        if names and _starts_with_name(region, roster):
+            return _zh_before(head, roster, ctx) + names
+        return names
+    return _zh_clause_before(region, roster, ctx)
+
+
+def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The list that ends at the end of `region` (one clause: no semicolon in it)."""
     if ")" in region or "）" in region:
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
@@ -143,6 +155,12 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _starts_with_name(region: str, roster: Roster) -> bool:
+    """Whether the first chunk of `region` is a list item with a name (not a clause)."""
+    first = _ZH_CHUNK.split(region.strip(), 1)[0]
+    return bool(first) and bool(zh_name_items(first, roster, last=False))
 
 
 def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
@@ -276,7 +294,7 @@ _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼"
+    r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼|默哀|送别|吊唁|通报"
 )
 
 
@@ -304,10 +322,11 @@ def zh_lists_in(
         simple = sentence  # the same object: names need no mapping back (_as_written)
     meetings = list(_zh_meetings(simple, roster, ctx))
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
-    for role, names, _ in _zh_lists(simple, roster, ctx, spans):
-        yield role, [_as_written(n, simple, sentence) for n in names]
-    for role, names, _ in meetings:
-        yield role, [_as_written(n, simple, sentence) for n in names]
+    dead = ctx.deceased() if ctx is not None else _deceased(simple)
+    for role, names, _ in [*_zh_lists(simple, roster, ctx, spans), *meetings]:
+        kept = [_as_written(n, simple, sentence) for n in names if n not in dead]
+        if kept:
+            yield role, kept
 
 
 # A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
@@ -370,7 +389,7 @@ def clean_zh(sentence: str) -> str:
 
 
 _TRIGGER_CHARS = re.compile(
-    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说宴邀桌座齐齊襄剪禮礼聚]"
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说宴邀桌座齐齊襄剪禮礼聚哀送吊弔]"
 )
 
 
@@ -605,6 +624,18 @@ def zh_name_items(
 _ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及)")
 
 
+# The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
+_ZH_DECEASED = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)(?:同志|先生|女士)?的?(?:遗体|遗像|逝世|灵柩|骨灰)"
+)
+
+
+def _deceased(simple: str) -> frozenset[str]:
+    if "遗" not in simple and "逝" not in simple and "灵柩" not in simple and "骨灰" not in simple:
+        return frozenset()
+    return frozenset(m.group(1) for m in _ZH_DECEASED.finditer(simple) if _zh_plausible(m.group(1)))
+
+
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
 _ZH_CTX_TITLE = (
     r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
@@ -623,13 +654,20 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_simplified", "_text", "_titled", "subject")
+    __slots__ = ("_dead", "_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
         self._simplified: str | None = None
+        self._dead: frozenset[str] | None = None
         self.subject: str | None = None
+
+    def deceased(self) -> frozenset[str]:
+        """The people a funeral report mourns: never attending their own farewell."""
+        if self._dead is None:
+            self._dead = _deceased(self._simple())
+        return self._dead
 
     def _simple(self) -> str:
         if self._simplified is None:
