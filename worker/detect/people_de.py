@@ -41,7 +41,8 @@ _OBJECT_BEFORE = re.compile(
 )
 # "An dem Empfang nehmen X teil": the article of a prepositional phrase marks no object.
 _PREPOSITIONAL = re.compile(
-    r"\b(?i:an|in|bei|auf|zu|vor|nach|aus|über|unter|hinter)\s+(?:dem|einem|seinem|ihrem)\s+\S+"
+    r"\b(?i:an|in|bei|auf|zu|vor|nach|aus|über|unter|hinter|neben|außer)\s+"
+    r"(?:dem|den|der|einem|seinem|ihrem|seinen|ihren)\s+\S+(?:\s+(?:des|der)\s+\S+)?"
 )
 _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
@@ -124,7 +125,7 @@ def german_roles(
         return [reception]
     as_object = (
         bool(
-            _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead) if "em " in lead else lead)
+            _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead))
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
         )

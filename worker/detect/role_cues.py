@@ -388,7 +388,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "spoke",
         re.compile(
-            r"\b(?:Es\s+)?(?:sprachen|redeten|Redner(?:innen)?\s+waren)\b"
+            r"\b(?:Es\s+)?(?:sprachen|redeten)\b"
+            # "Die Gedenkredner sind", "Gastrednerinnen im Bundestag sind", "Redner waren"
+            r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
             r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
         ),
     ),
@@ -440,6 +442,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
             r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
+            r"|\b(?:waren|war|sind|ist)\b[^;]{0,80}?\b(?:gekommen|erschienen)\b"
         ),
     ),
     (
