@@ -141,6 +141,14 @@ _DATELINE = re.compile(
     r"[^\n]{0,12}?[电電])"
 )
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+# Pinyin printed after Han characters (ruby annotations that scraped copies flatten into the
+# text: "澳门 mén 特区 qū", "澳門(mén)特區(qū)"): a lowercase syllable with a tone mark right after
+# a Han character.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY = re.compile(
+    rf"(?<=[\u3400-\u9fff])\s?\(?[a-zü{_TONES}]*[{_TONES}][a-zü{_TONES}]*\)?(?![a-z])"
+    r"(?:\s(?=[\u3400-\u9fff]))?"
+)
 _DIGITS = re.compile(r"\d[\d,.]*")
 _STOP = frozenset(
     "the of and a an in on at to for with by from as is are was were be has have its his her "
@@ -169,6 +177,7 @@ def fold_for_match(text: str, names: Iterable[tuple[str, str]] = ()) -> str:
     """Text reduced to what two reports of one event share: case, width, script (traditional
     Chinese to simplified), punctuation, dates (removed) and numbers (one sign) folded, and
     each name written as its canonical key so "Cai Qi" and "蔡奇" read alike."""
+    text = _RUBY.sub("", unicodedata.normalize("NFC", text))
     text = unicodedata.normalize("NFKC", text)
     for span_start, span_end in reversed([d.span for d in find_dates(text)]):
         text = text[:span_start] + " " + text[span_end:]
@@ -311,7 +320,7 @@ def _script(features: Features) -> str:
 
 def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> Match:
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
-    if abs((a.day - b.day).days) > opts.window_days:
+    if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
         return NO_MATCH
     best = NO_MATCH
     same_script = _script(a) == _script(b)
@@ -349,6 +358,28 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     if best.score and _chairs_conflict(a, b):
         best = Match(best.score * 0.5, best.reason + ", other chair")
     return best
+
+
+def occasion_day(f: Features) -> date | None:
+    """The day the lead gives for the occasion ("on Dec. 6", "8月31日"), in the year that puts
+    it nearest the day the report was published; None when the lead gives none."""
+    if not f.occasion:
+        return None
+    month, day = (int(x) for x in f.occasion.split("-"))
+    found = []
+    for year in (f.day.year - 1, f.day.year, f.day.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - f.day).days), default=None)
+
+
+def _other_days(a: Features, b: Features, window: int) -> bool:
+    """Both leads date the occasion, and further apart than the window: two occasions (a
+    symposium held on 31 August and reported in October is not the congress of that week)."""
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and db and abs((da - db).days) > window)
 
 
 def _shared(a: Features, b: Features) -> int:
@@ -405,11 +436,17 @@ def _words(f: Features) -> set[str]:
 
 
 def _text_similarity(a: Features, b: Features) -> float:
-    if a.language == "zh" and len(a.title) >= 8 and len(b.title) >= 8:
-        # no spaces between Chinese words: the shorter title found in the other's title and lead
-        short, long = sorted((a, b), key=lambda f: len(f.title))
-        title = fuzz.partial_ratio(short.title, long.title + " " + long.lead[:200]) / 100
-        return title
+    """How alike the wording of two reports in one script is (0..1): titles, leads, and each
+    one's title against the other's lead (a page whose title is site chrome often repeats the
+    headline as its first line, and a rewrite's headline is often another's first sentence)."""
+    if a.language == "zh":
+        # no spaces between Chinese words: a title (8+ characters) found in the other's title
+        # and lead, both ways
+        best = 0.0
+        for x, y in ((a, b), (b, a)):
+            if len(x.title.replace(" ", "")) >= 8 and (y.title or y.lead):
+                best = max(best, fuzz.partial_ratio(x.title, y.title + " " + y.lead[:200]) / 100)
+        return best
     title = fuzz.token_sort_ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
     wa, wb = _words(a), _words(b)
     common = len(wa & wb)
@@ -417,7 +454,17 @@ def _text_similarity(a: Features, b: Features) -> float:
         # the distinctive words of title and lead: other wording, same occasion
         title = max(title, common / min(len(wa), len(wb)))
     lead = fuzz.ratio(a.lead[:300], b.lead[:300]) / 100 if a.lead and b.lead else 0.0
-    return max(title, lead)
+    crossed = max(_headline_in_lead(a, b), _headline_in_lead(b, a))
+    return max(title, lead, crossed)
+
+
+def _headline_in_lead(a: Features, b: Features) -> float:
+    """`a`'s title (a sentence: 6 words and 40 characters at least) against the start of `b`'s
+    lead, as long as the title: the same headline, whether a page gives it as its title or as
+    its first line."""
+    if len(a.title) < 40 or len(a.title.split()) < 6 or not b.lead:
+        return 0.0
+    return fuzz.ratio(a.title, b.lead[: len(a.title) + 10]) / 100
 
 
 def _chairs(f: Features) -> frozenset[str]:

@@ -1,0 +1,44 @@
+"""Grouping on pairs of real reports (tests/data/events/grouping_cases.toml): each case pins one
+mechanism of worker.detect.events.score (docs/events.md), with the default thresholds."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from worker.detect.events import GroupingOptions, fold_for_match, report_features, score
+from worker.service.seeds import load_roster
+
+CASES: list[dict[str, Any]] = tomllib.loads(
+    (Path(__file__).parents[2] / "data" / "events" / "grouping_cases.toml").read_text("utf-8")
+)["case"]
+ROSTER = load_roster()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"][:60] for c in CASES])
+def test_pairs_of_real_reports_group_as_labelled(case: dict[str, Any]) -> None:
+    a = report_features(case["a_title"], case["a_text"], date.fromisoformat(case["a_day"]), ROSTER)
+    b = report_features(case["b_title"], case["b_text"], date.fromisoformat(case["b_day"]), ROSTER)
+    join = GroupingOptions().join
+    for x, y in ((a, b), (b, a)):
+        match = score(x, y)
+        if case["expect"] == "same":
+            assert match.score >= join, match
+        else:
+            assert match.score < join, match
+
+
+def test_pinyin_a_scraped_copy_prints_after_each_character_is_not_part_of_the_wording() -> None:
+    # jqleddsc.cn's copy of a Xinhua report (bench/data/people scraped-022)
+    scraped = "澳門(mén)特區(qū)行政長(zhǎng)官賀一誠(chéng)在慶祝酒會(huì)致辭時(shí)表示"
+    flattened = "澳门 mén 特区 qū 行政长 zhǎng 官贺一诚 chéng 在庆祝酒会 huì 致辞时 shí 表示"
+    plain = "澳门特区行政长官贺一诚在庆祝酒会致辞时表示"
+    assert fold_for_match(scraped) == fold_for_match(flattened) == fold_for_match(plain)
+
+
+def test_accented_words_of_other_languages_are_kept() -> None:
+    assert fold_for_match("Luiz Inácio Lula da Silva e José") == "luiz inácio lula da silva e josé"
