@@ -120,7 +120,9 @@ def load(split: str) -> list[Report]:
     all_used = set(used)
     for names in SPLITS.values():
         for name in names:
-            for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get("report", []):
+            for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get(
+                "report", []
+            ):
                 if str(item.get("ref", "")).startswith("people:"):
                     all_used.add(item["ref"].removeprefix("people:"))
     for pid, (_, raw) in sorted(people.items()):

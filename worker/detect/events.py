@@ -58,6 +58,7 @@ class GroupingOptions:
     min_shared_people: int = 2  # people evidence needs at least this many people in common
     title: float = 0.75  # same-language titles and leads this alike (folded) describe one event
     candidates: int = 64  # at most this many candidate reports are scored per new report
+    merge: float = 0.8  # a report matching two events this well merges them (one occasion)
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -476,24 +477,58 @@ def _chairs_conflict(a: Features, b: Features) -> bool:
     return bool(ca and cb and not (ca & cb))
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a new report goes: the event it joins (None: it founds one), how well it matched,
+    and the other events it matches as well (at least `merge`, days within the window of the
+    joined event's): one occasion that reached the store as two events, merged into `event`."""
+
+    event: str | None
+    match: Match
+    absorbed: tuple[str, ...] = ()
+
+
+def place(
+    new: Features,
+    candidates: Iterable[tuple[str, date, Features]],
+    opts: GroupingOptions = GroupingOptions(),
+) -> Placement:
+    """Candidates are (event id, the event's day, a member's features). The best match at least
+    `join` wins, among events whose day is within the window; every other event the report
+    matches at least `merge` is absorbed into it (a report that links two events shows they
+    describe one occasion: an English digest and a Chinese list that share one name only,
+    joined by a full English report naming all)."""
+    by_event: dict[str, Match] = {}
+    days: dict[str, date] = {}
+    for event_id, event_day, features in candidates:
+        if abs((new.day - event_day).days) > opts.window_days:
+            continue
+        days[event_id] = event_day
+        match = score(new, features, opts)
+        if match.score > by_event.get(event_id, NO_MATCH).score:
+            by_event[event_id] = match
+    if not by_event:
+        return Placement(None, NO_MATCH)
+    ranked = sorted(by_event.items(), key=lambda item: (item[1].score, item[0]), reverse=True)
+    event_id, match = ranked[0]
+    if match.score < opts.join:
+        return Placement(None, match)
+    absorbed = tuple(
+        other
+        for other, m in ranked[1:]
+        if m.score >= opts.merge and abs((days[other] - days[event_id]).days) <= opts.window_days
+    )
+    return Placement(event_id, match, absorbed)
+
+
 def choose(
     new: Features,
     candidates: Iterable[tuple[str, date, Features]],
     opts: GroupingOptions = GroupingOptions(),
 ) -> tuple[str | None, Match]:
-    """The event `new` joins: candidates are (event id, the event's day, a member's features);
-    the best match at least `join` wins, among events whose day is within the window."""
-    by_event: dict[str, Match] = {}
-    for event_id, event_day, features in candidates:
-        if abs((new.day - event_day).days) > opts.window_days:
-            continue
-        match = score(new, features, opts)
-        if match.score > by_event.get(event_id, NO_MATCH).score:
-            by_event[event_id] = match
-    if not by_event:
-        return None, NO_MATCH
-    event_id, match = max(by_event.items(), key=lambda item: (item[1].score, item[0]))
-    return (event_id, match) if match.score >= opts.join else (None, match)
+    """The event `new` joins (see `place`), without the events it would absorb."""
+    placed = place(new, candidates, opts)
+    return placed.event, placed.match
 
 
 def event_id_for(founder: str) -> str:
