@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -136,10 +136,14 @@ class Features:
 
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
+    # a date alone opening the paragraph, then a separator: when it was filed ("September 21,
+    # 2024_ Chinese President ...", "2024-09-21 | ...")
+    r"^\s*(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+    r"|\d{4}-\d{2}-\d{2})\s*(?:_|--|—|–|-|:|\|)"
+    r"|(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"[^\n]{0,40}?(?:--|—|–|-)|[^\n]{0,20}?(?:新华社|新華社|中新社|中新網|中新网|本报|本報)"
-    r"[^\n]{0,12}?[电電])"
+    r"[^\n]{0,12}?[电電]))"
 )
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 # Pinyin printed after Han characters (ruby annotations that scraped copies flatten into the
@@ -204,11 +208,48 @@ def _lead(title: str, text: str) -> str:
     return text[:400]
 
 
-def _occasion(lead: str) -> str | None:
-    for mention in find_dates(lead):
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "monday 星期一 周一",
+            "tuesday 星期二 周二",
+            "wednesday 星期三 周三",
+            "thursday 星期四 周四",
+            "friday 星期五 周五",
+            "saturday 星期六 周六",
+            "sunday 星期日 星期天 周日",
+        )
+    )
+    for name in names.split()
+}
+# "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s])")
+
+
+def _occasion(lead: str, published: date) -> str | None:
+    """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
+    "12月6日"); else a day of the month alone ("6日上午") or a weekday ("on Wednesday"), read
+    as the latest such day on or before the day the report was published."""
+    mentions = find_dates(lead)
+    for mention in mentions:
         if mention.month and mention.day:
             return f"{mention.month:02d}-{mention.day:02d}"
-    return None
+    back: date | None = None
+    day_only = _ZH_DAY_ONLY.search(lead)
+    if day_only:
+        wanted = int(day_only.group(1))
+        back = next(
+            (d for d in (published - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            None,
+        )
+    else:
+        for mention in mentions:
+            weekday = _WEEKDAYS.get(mention.text.strip().casefold())
+            if weekday is not None:
+                back = published - timedelta(days=(published.weekday() - weekday) % 7)
+                break
+    return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
@@ -283,7 +324,7 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead),
+        occasion=_occasion(lead, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned_people(f"{title}\n{text}", roster),
@@ -347,6 +388,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
             1.0, shared / 3 if not small else 1.0
         )
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
+    if not same_script and not best.score and _anchored(a, b):
+        best = Match(opts.join, "one person, one day")
     if same_script:
         text = _text_similarity(a, b)
         if text >= opts.title:
@@ -359,6 +402,19 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     if best.score and _chairs_conflict(a, b):
         best = Match(best.score * 0.5, best.reason + ", other chair")
     return best
+
+
+def _anchored(a: Features, b: Features) -> bool:
+    """Across scripts, a thin report naming one person only and a fuller one that puts that
+    person in a role, both leads dating the occasion to the same day (a day apart at most: "on
+    Friday" read from a report filed after midnight): an English digest naming only the leader
+    at the centre, and CCTV's list. (Two people or more are the people rule's.)"""
+    thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
+    named = thin.all_keys
+    if len(named) != 1 or not named <= full.people_keys:
+        return False
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and db and abs((da - db).days) <= 1)
 
 
 def occasion_day(f: Features) -> date | None:

@@ -42,3 +42,30 @@ def test_pinyin_a_scraped_copy_prints_after_each_character_is_not_part_of_the_wo
 
 def test_accented_words_of_other_languages_are_kept() -> None:
     assert fold_for_match("Luiz Inácio Lula da Silva e José") == "luiz inácio lula da silva e josé"
+
+
+def _case(name_start: str) -> dict[str, Any]:
+    return next(c for c in CASES if c["name"].startswith(name_start))
+
+
+def test_the_lead_dates_the_occasion_by_weekday_or_by_day_of_the_month() -> None:
+    case = _case("across scripts: a thin report")
+    # Shanghai Daily, published Friday 30 September 2022: "on Friday morning"
+    en = report_features(case["a_title"], case["a_text"], date(2022, 9, 30), ROSTER)
+    # CCTV: "30日上午" (the 30th, the month is the broadcast's)
+    zh = report_features(case["b_title"], case["b_text"], date(2022, 9, 30), ROSTER)
+    assert en.occasion == zh.occasion == "09-30"
+    # the same lead read from a copy published the next day still means that Friday
+    late = report_features(case["a_title"], case["a_text"], date(2022, 10, 1), ROSTER)
+    assert late.occasion == "09-30"
+
+
+def test_a_date_opening_the_lead_is_when_it_was_filed_not_the_occasion() -> None:
+    # Adnkronos' English press review (bench dev.toml cppcc75-adnkronos)
+    text = (
+        "September 21, 2024_ Chinese President Xi Jinping stressed the importance of the Chinese "
+        "People's Political Consultative Conference (CPPCC) in promoting the country's "
+        "modernization during its 75th anniversary celebrations."
+    )
+    title = "China: Xi Jinping celebrates 75th anniversary of Chinese People's Political Consultative Conference"
+    assert report_features(title, text, date(2024, 9, 21), ROSTER).occasion is None
