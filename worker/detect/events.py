@@ -384,7 +384,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
         or contained
     ):
         # overlap of the shorter list, discounted while few people are in common
-        people = min(1.0, shared / min(len(ka), len(kb))) * min(
+        # (a report may hold no key at all yet share people: their written names in its text)
+        people = min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
             1.0, shared / 3 if not small else 1.0
         )
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)

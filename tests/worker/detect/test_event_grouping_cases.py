@@ -69,3 +69,30 @@ def test_a_date_opening_the_lead_is_when_it_was_filed_not_the_occasion() -> None
     )
     title = "China: Xi Jinping celebrates 75th anniversary of Chinese People's Political Consultative Conference"
     assert report_features(title, text, date(2024, 9, 21), ROSTER).occasion is None
+
+
+CCDI_2023 = """中国共产党第二十届中央纪律检查委员会第二次全体会议，于2023年1月9日至10日在北京举行。\
+出席这次全会的有中央纪委委员127人，列席207人。
+
+中共中央总书记、国家主席、中央军委主席习近平出席全会并发表重要讲话。李强、赵乐际、王沪宁、蔡奇、丁薛祥、\
+李希等党和国家领导人出席会议。"""
+THANKS_2023 = """新华社北京3月23日电
+中华人民共和国全国人民代表大会常务委员会办公厅、中华人民共和国国务院办公厅、中华人民共和国中央军事委员会办公厅
+公告
+在中华人民共和国第十四届全国人民代表大会第一次会议选举产生新一届国家领导人之后,承蒙许多国家的国家元首、\
+政府首脑、议会议长、政府部门负责人,政党领导人、国际组织机构负责人,友好团体和友好人士,外国驻华使节,\
+旅居国外的华侨、华人和香港特别行政区、澳门特别行政区以及台湾同胞等向国家主席、中央军委主席习近平,国务院总理李强,\
+全国人大常务委员会委员长赵乐际,国家副主席韩正发来贺电、贺函,表示热烈的祝贺和良好的祝愿。"""
+
+
+def test_a_report_holding_no_key_but_writing_the_other_reports_names_is_scored() -> None:
+    # CCTV's CCDI communique (bench ccdi-2023-cctv) and a Xinhua notice of thanks (bench/data/people
+    # none_zh-002) put on one day: the notice holds no index key, yet writes three of the
+    # communique's names; scoring them once divided by zero (a crash in the storing transaction)
+    day = date(2023, 1, 10)
+    ccdi = report_features(
+        "中国共产党第二十届中央纪律检查委员会第二次全体会议公报", CCDI_2023, day, ROSTER
+    )
+    thanks = report_features("新华社北京3月23日电", THANKS_2023, day, ROSTER)
+    assert 0.0 <= score(ccdi, thanks).score <= 1.0
+    assert 0.0 <= score(thanks, ccdi).score <= 1.0
