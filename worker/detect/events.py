@@ -87,6 +87,7 @@ class Features:
     numbers: tuple[tuple[str, str], ...] = ()  # (the word after it, the number), in text order
     display_title: str = ""
     mentioned: tuple[str, ...] = ()  # keys of roster people named anywhere, in a role or not
+    marks: tuple[str, ...] = ()  # numbers of the title that are no dates: "110", "75" (周年, th)
 
     @property
     def people_keys(self) -> frozenset[str]:
@@ -114,6 +115,7 @@ class Features:
             "numbers": [list(n) for n in self.numbers],
             "display_title": self.display_title,
             "mentioned": list(self.mentioned),
+            "marks": list(self.marks),
         }
 
     @classmethod
@@ -132,6 +134,7 @@ class Features:
             numbers=tuple((str(w), str(v)) for w, v in data.get("numbers") or ()),
             display_title=str(data.get("display_title") or ""),
             mentioned=tuple(str(k) for k in data.get("mentioned") or ()),
+            marks=tuple(str(m) for m in data.get("marks") or ()),
         )
 
 
@@ -225,6 +228,19 @@ _WEEKDAYS = {
 }
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
 _ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s])")
+
+
+_TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
+
+
+def _marks(title: str) -> tuple[str, ...]:
+    """The numbers a title gives that are neither dates nor years nor times: "the 110th
+    anniversary" / "110周年", "75th" / "75周年", the same in any language."""
+    text = unicodedata.normalize("NFKC", title)
+    for start, end in reversed([d.span for d in find_dates(text)]):
+        text = text[:start] + " " + text[end:]
+    found = (m.group(1) for m in _TITLE_NUMBER.finditer(text))
+    return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -328,6 +344,7 @@ def report_features(
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned_people(f"{title}\n{text}", roster),
+        marks=_marks(title),
     )
 
 
@@ -389,8 +406,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
             1.0, shared / 3 if not small else 1.0
         )
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
-    if not same_script and not best.score and _anchored(a, b):
-        best = Match(opts.join, "one person, one day")
+    if best.score < opts.join and _anchored(a, b):
+        best = Match(opts.join, "one person, one occasion")
     if same_script:
         text = _text_similarity(a, b)
         if text >= opts.title:
@@ -406,14 +423,17 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
 
 
 def _anchored(a: Features, b: Features) -> bool:
-    """Across scripts, a thin report naming one person only and a fuller one that puts that
-    person in a role, both leads dating the occasion to the same day (a day apart at most: "on
-    Friday" read from a report filed after midnight): an English digest naming only the leader
-    at the centre, and CCTV's list. (Two people or more are the people rule's.)"""
+    """A thin report naming one person only and a fuller one that puts that person in a role,
+    tied by the occasion: both leads date it to the same day (a day apart at most: "on Friday"
+    read from a report filed after midnight), or both titles give the same number that is no
+    date ("the 110th anniversary" / "110周年"). An English digest naming only the leader at the
+    centre, and CCTV's list. (Reports naming two people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
     if len(named) != 1 or not named <= full.people_keys:
         return False
+    if set(a.marks) & set(b.marks):
+        return True
     da, db = occasion_day(a), occasion_day(b)
     return bool(da and db and abs((da - db).days) <= 1)
 

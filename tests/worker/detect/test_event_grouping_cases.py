@@ -96,3 +96,17 @@ def test_a_report_holding_no_key_but_writing_the_other_reports_names_is_scored()
     thanks = report_features("新华社北京3月23日电", THANKS_2023, day, ROSTER)
     assert 0.0 <= score(ccdi, thanks).score <= 1.0
     assert 0.0 <= score(thanks, ccdi).score <= 1.0
+
+
+def test_a_titles_numbers_that_are_no_dates_are_kept_in_any_language() -> None:
+    day = date(2021, 10, 9)
+    zh = report_features("纪念辛亥革命110周年大会9日上午在北京人民大会堂隆重举行", "", day, ROSTER)
+    en = report_features(
+        "Xi Jinping delivers an important speech at the 110th anniversary of the Xinhai "
+        "Revolution in Beijing, Oct. 9, 2021",
+        "",
+        day,
+        ROSTER,
+    )
+    assert zh.marks == en.marks == ("110",)
+    assert type(zh).from_json(zh.to_json()) == zh
