@@ -467,13 +467,15 @@ def _shared(a: Features, b: Features) -> int:
     common = ka & kb
     rest_b = kb - common
     short = 0
+    full = {p.key: p.canonical for p in (*a.people, *b.people)}
     for key in ka - common:
-        full = {p.key: p.canonical for p in (*a.people, *b.people)}
+        x = full.get(key, "")
+        if not x:
+            continue
         for other in rest_b:
-            x, y = full.get(key, ""), full.get(other, "")
+            y = full.get(other, "")
             if (
-                x
-                and y
+                y
                 and (x.split()[-1] == y.split()[-1])
                 and (len(x.split()) == 1 or len(y.split()) == 1)
             ):
@@ -492,7 +494,7 @@ def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
     for p in a.people:
         if p.key in common or p.key in b.all_keys:
             continue
-        written = fold_for_match(p.name)
+        written = _folded_name(p.name)
         if not written or "#" in written:
             continue
         if has_han(written):
@@ -501,6 +503,12 @@ def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
             hit = len(written.split()) >= 2 and f" {written} " in haystack
         found += hit
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _folded_name(name: str) -> str:
+    """A written name folded as the texts are (once per name: scoring meets it again and again)."""
+    return fold_for_match(name)
 
 
 def _by_score(m: Match) -> float:
