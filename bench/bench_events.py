@@ -59,6 +59,8 @@ def main() -> None:
         timings, scored = [], []
         now = datetime.now(UTC)
         middle = first_day + timedelta(days=days // 2)
+        with store.read() as session:
+            events_before = session.scalar(sa.select(sa.func.count()).select_from(Event))
         for i in range(200):
             f = replace(base[i % len(base)], day=middle)
             with store.write() as session:
@@ -72,6 +74,8 @@ def main() -> None:
                 place(session, opts, article_id, f"new{i}", 1, f, now)
             timings.append((time.perf_counter() - t0) * 1000)
         timings.sort()
+        with store.read() as session:
+            events_after = session.scalar(sa.select(sa.func.count()).select_from(Event))
         print(
             f"store: {store.display_url.split('://')[0]}, {args.reports} reports over {days} days "
             f"({args.per_day} a day)"
@@ -80,6 +84,11 @@ def main() -> None:
             f"grouping one more report: median {statistics.median(timings):.1f} ms, "
             f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms "
             f"(candidates scored: median {statistics.median(scored):.0f}, max {max(scored)})"
+        )
+        print(
+            f"events: {events_before} before the 200 reports, {events_after} after (the store "
+            "is filled without grouping, so copies of one text sit in separate events: a new "
+            "copy merges some of them, at most worker.detect.events.MAX_ABSORBED a report)"
         )
         print(f"reading a report's features from its text: {extract_ms:.1f} ms a report (mean)")
         store.dispose()

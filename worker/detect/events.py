@@ -45,6 +45,7 @@ from worker.detect.roster import (
 )
 
 _NO_ROSTER = Roster.empty()
+MAX_ABSORBED = 3  # events one new report may merge into the one it joins, at most
 FEATURES_SCHEMA = 1
 
 
@@ -603,7 +604,9 @@ def place(
         for other, m in ranked[1:]
         if m.score >= opts.merge and abs((days[other] - days[event_id]).days) <= opts.window_days
     )
-    return Placement(event_id, match, absorbed)
+    # bounded work per report: two events of one occasion are what arrival order makes; many
+    # more would be a store grouped while grouping was off or other thresholds ruled
+    return Placement(event_id, match, absorbed[:MAX_ABSORBED])
 
 
 def choose(
