@@ -104,10 +104,13 @@ def score_report(report: dict[str, Any], roster: Roster) -> tuple[Score, Outcome
 
 
 def load_reports(split: str) -> dict[str, list[dict[str, Any]]]:
-    """Reports by style (file name without .toml; none*.toml -> "none")."""
+    """Reports by style (file name up to its first dot; none*.toml -> "none").
+
+    dev/<style>.round2.toml holds round 1's test split, moved to dev once it had been seen.
+    """
     by_style: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for path in sorted((DATA / split).glob("*.toml")):
-        style = "none" if path.stem.startswith("none") else path.stem
+        style = "none" if path.stem.startswith("none") else path.stem.split(".")[0]
         for report in tomllib.loads(path.read_text(encoding="utf-8")).get("report", []):
             by_style[style].append(report)
     return by_style

@@ -46,7 +46,7 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
-    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt)\.$"
+    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
@@ -55,8 +55,26 @@ _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 _DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
 
 
+# A heading alone on its line ("Anwesend:", "Participants:") heads the paragraph after it.
+_HEADING_ONLY = re.compile(
+    r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
+    r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*$",
+    re.I,
+)
+
+
 def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not any(line.endswith(":") for line in lines):
+        return lines
+    merged: list[str] = []
+    for line in lines:
+        if merged and _HEADING_ONLY.match(merged[-1]):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    return merged
 
 
 def _lead_count(paragraphs: Sequence[str]) -> int:

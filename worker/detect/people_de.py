@@ -118,11 +118,14 @@ def german_roles(
     reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
     if reception:
         return [reception]
-    as_object = bool(
-        _OBJECT_BEFORE.search(lead)
-        or _OBJECT_INSIDE.search(sentence, prefix_start, end)
-        or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
-    ) and not _CO_SUBJECT.search(lead)
+    as_object = (
+        bool(
+            _OBJECT_BEFORE.search(lead)
+            or _OBJECT_INSIDE.search(sentence, prefix_start, end)
+            or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
+        )
+        and not _CO_SUBJECT.search(lead)
+    ) or _passive_with_agent_after(sentence, clause, end, right, others)
     if (
         "vertr" in clause
         and _STAND_IN.search(clause)
@@ -139,6 +142,17 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _passive_with_agent_after(
+    sentence: str, clause: str, end: int, right: int, others: Sequence[tuple[int, int]]
+) -> bool:
+    """A passive clause whose agent ("von Y") is another list after this one."""
+    if not _PASSIVE_AUX.search(clause):
+        return False
+    return any(
+        end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None for s, _ in others
+    )
 
 
 def _reception_role(

@@ -78,7 +78,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin".split()
 )
 _ORG_WORDS = frozenset(
-    "council committee commission duma office ministry department federation assembly "
+    "council committee commission duma office ministry department federation assembly community "
     "congress bureau party court procuratorate government administration service agency "
     "guard forces staff corps bank region province republic union kremlin executive "
     "presidential security state national central parliament senate cabinet army navy "
@@ -140,7 +140,8 @@ _DE_NOT_NAME = frozenset(
     "einen einer eines für gegen hier ins ist je jedoch mit nach neben nicht noch nun ob oder "
     "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
-    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings".split()
+    "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings "
+    "foto fotos bild bilder quelle grafik".split()
 )
 # "Außenminister Spaniens": a country in the genitive after a title, not a surname.
 _DE_COUNTRY_GENITIVES = frozenset(
@@ -175,7 +176,10 @@ _BREAK = frozenset(
     "gives made makes addressed addresses moderated convened co-chaired witnessed present "
     "seated sat ist sind war waren wurde wurden hat haben hatte hatten nahm nahmen teil "
     "leitete leiteten sprach sprachen hielt hielten empfing empfingen traf trafen sagte "
-    "erklärte betonte bei mit".split()
+    "erklärte betonte bei mit "
+    # things, not titles: "accompanied by statements from the new CEO, X" names no companion
+    "statement statements comment comments remarks words letter message messages news results "
+    "data figures footage photos images documents criticism questions".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
@@ -205,6 +209,10 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|diplomat|diplomatin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete[rn]?"
     r"|redner|rednerin|gastgeber|gastgeberin|moderator|moderatorin|bürgerrechtler"
     r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
+    r"|(?:ministerial|land|stadt|gemeinde|kreis|regierungs|amts|studien|hof|bezirks|senats|staats)(?:rat|rätin)"
+    r"|meister|meisterin|referent|referentin|dezernent|dezernentin"
+    r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
+    r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -307,10 +315,30 @@ class Context:
         return full if self.text.count(surname) > self.text.count(full) else None
 
     def titled(self, title: str) -> str | None:
-        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz)."""
+        """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz),
+        else the one person it names whom the roster gives that title now ("The President
+        informed ..." in a readout naming Vladimir Putin)."""
         if self._by_title is None:
             self._by_word, self._by_title = self._index()
-        return self._one(self._by_title.get(_title_key(title, self.german)))
+        found = self._one(self._by_title.get(_title_key(title, self.german)))
+        return found or self._roster_titled(title)
+
+    def _roster_titled(self, title: str) -> str | None:
+        if self._by_word is None or self.german or not self.roster.entries:
+            return None
+        word = title.casefold()
+        holders = {
+            canon
+            for names in self._by_word.values()
+            for name in names
+            if any(t.startswith(word) for t in self.roster.current_titles(name))
+            and (canon := self.roster.canonical(name))
+        }
+        if len(holders) != 1:
+            return None
+        holder = holders.pop()
+        named = (n for names in self._by_word.values() for n in names)
+        return next((n for n in named if self.roster.canonical(n) == holder), None)
 
     def _one(self, found: set[str] | None) -> str | None:
         if not found:
@@ -363,8 +391,25 @@ def _abbreviation(toks: list[_Tok], i: int) -> bool:
     )
 
 
-def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
-    """Maximal runs of name-like words (particles and initials inside them allowed)."""
+# Calendar words that are also given names or surnames ("Che Jun", "Theresa May", "Li Mar"):
+# inside a run of name words and with no number beside them they are part of the name.
+_CALENDAR_NAMES = frozenset("jun may mar june april august".split())
+
+
+def _calendar_name(toks: list[_Tok], j: int) -> bool:
+    t = toks[j]
+    if not t.cap or t.low not in _CALENDAR_NAMES:
+        return False
+    after = toks[j + 1].text if j + 1 < len(toks) else ""
+    return not after[:1].isdigit()
+
+
+def _runs(
+    toks: list[_Tok], german: bool = False, roster: Roster | None = None
+) -> Iterator[tuple[int, int]]:
+    """Maximal runs of name-like words (particles and initials inside them allowed). In
+    German a particle joins only after a given name ("Ursula von der Leyen"), as every noun is
+    capitalised ("der Platz von Robert Habeck")."""
     i, n = 0, len(toks)
     while i < n:
         if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
@@ -375,13 +420,23 @@ def _runs(toks: list[_Tok], german: bool = False) -> Iterator[tuple[int, int]]:
         j = i + 1
         while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
-            if _name_like(t, german):
+            if _name_like(t, german) or (not german and _calendar_name(toks, j)):
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
                 while k < n and toks[k].low in _PARTICLES:
                     k += 1
-                if k < n and _name_like(toks[k], german) and _particles_ok(toks, j, k, german):
+                if (
+                    k < n
+                    and _name_like(toks[k], german)
+                    and _particles_ok(toks, j, k, german)
+                    and not (
+                        german
+                        and roster is not None
+                        and roster.given_names
+                        and not roster.is_given_name(toks[j - 1].text)
+                    )
+                ):
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
@@ -505,7 +560,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    for i, j in _runs(toks, ctx.german):
+    for i, j in _runs(toks, ctx.german, ctx.roster):
         if i < noble_end:
             continue  # the surname of the noble name just read
         if ctx.german and toks[i].low in _NOBLE_RANKS:
@@ -729,7 +784,7 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     while k > 0:
         t = toks[k - 1]
         if (
-            (t.cap and t.low not in _PREFIX_STOP)
+            (t.cap and t.low not in _PREFIX_STOP and not _de_abstract_noun(t.low))
             or _is_title_or_org(t.low)
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
@@ -741,6 +796,11 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     while k < first and toks[k].low in _PREFIX_GLUE:
         k += 1
     return k
+
+
+# German abstract nouns are never titles: "unter der Leitung von Vizekanzler X" keeps its cue.
+def _de_abstract_noun(low: str) -> bool:
+    return len(low) >= 7 and low.endswith(("ung", "ungen", "heit", "keit", "schaft"))
 
 
 _PREFIX_STOP = frozenset(
@@ -789,16 +849,37 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if (
+        len(gap) > 4
+        and gap[0].text == ","
+        and gap[1].low == "who"
+        and gap[2].low in ("is", "are", "was", "were")
+    ):
+        # "A and B, who are members of the Standing Committee, and Vice President C": a
+        # description in a relative clause, inside one list
+        return _appositive(toks, a.last + 3, b.prefix)
     return _appositive(toks, a.last, b.prefix)
 
 
-def name_lists(toks: list[_Tok], items: list[Item]) -> list[list[Item]]:
+def name_lists(
+    toks: list[_Tok], items: list[Item], roster: Roster | None = None
+) -> list[list[Item]]:
     """Items grouped into the lists they form. A name after a comma and before "said" is the
-    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters")."""
+    source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters").
+    Two roster names with nothing between them are one list whose comma a machine
+    translation dropped ("Li Keqiang Li Zhanshu, Wang Huning ... attended")."""
     lists: list[list[Item]] = []
     for item in items:
         source = item.last < len(toks) and toks[item.last].low in _REPORTING_VERBS
-        if lists and not source and _joined(toks, lists[-1][-1], item):
+        run_on = (
+            roster is not None
+            and lists
+            and lists[-1][-1].last == item.first
+            and not lists[-1][-1].possessive
+            and roster.canonical(lists[-1][-1].name) is not None
+            and roster.canonical(item.name) is not None
+        )
+        if lists and not source and (run_on or _joined(toks, lists[-1][-1], item)):
             lists[-1].append(item)
         else:
             lists.append([item])
@@ -811,10 +892,15 @@ _ADVERBIAL = re.compile(
     r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
+    r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
-    r"|and\s+other\s+(?:[\w'-]+\s+){0,6}?"
-    r"(?:leaders|officials|members|guests|people|dignitaries|representatives|comrades)"
+    r"|(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+(?:the\s+)?(?:other\s+)?"
+    r"(?:[\w'-]+\s+){0,6}?(?:leaders|officials|members|guests|people|dignitaries"
+    r"|representatives|comrades|heads|persons|deputies|delegates|officers|executives|experts)"
+    # a lower-case "of" phrase closing such a group: "and other members of the committee"
+    r"|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?=\s*,?\s*(?:as\s+well\s+as|and\s+other"
+    r"|attended|took\s+part|joined|participated|were\s+present|were\s+also)\b)"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
@@ -840,13 +926,23 @@ _IRREALIS = re.compile(
     r"|failed\s+to|declined\s+to|refused\s+to)\b",
     re.I,
 )
+# After an object list: "a meeting between A and B is not planned", "... is scheduled later".
+_IRREALIS_AFTER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
+    r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
+    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b",
+    re.I,
+)
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
     # an earlier occasion given as background: "in the context of the conversation between"
-    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to)\b[^.;]{0,60}$",
+    r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
+    # a plan: "his itinerary includes talks with X", "is going to talk with X"
+    r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
+    r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
     re.I,
 )
 
@@ -1088,6 +1184,12 @@ _POSSESSIVE_SPEECH = re.compile(
     r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
     re.I,
 )
+# "with X presiding over the meeting": an absolute clause whose subject follows "with".
+_ABSOLUTE = re.compile(
+    r"(?:\s*,[^,]{1,80},|\s+of\s+[^,.;]{1,60}?)?\s*(?:presiding|chairing|co-chairing|hosting|moderating|officiating"
+    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance)\b",
+    re.I,
+)
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
     "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
@@ -1132,6 +1234,20 @@ _HEADED_ITEM = re.compile(
 _CHAIR_NOTE = re.compile(r"\((?:[^)]*\b(?:Vorsitz|chair|presiding)\b[^)]*)\)", re.I)
 
 
+_ITEM_TITLE_WORDS = frozenset("dr. prof. stv. stellv. und and sowie mr. mrs. ms. herr frau".split())
+
+
+def _past_item_titles(item: str) -> str:
+    """The item without the titles before its name ("Stv. Ministerpräsident und Innenminister
+    Dr. Hoegner" -> "Hoegner"), as minutes list people."""
+    words = item.split()
+    while len(words) > 1 and (
+        words[0].casefold() in _ITEM_TITLE_WORDS or _is_title_or_org(words[0].casefold())
+    ):
+        words.pop(0)
+    return " ".join(words)
+
+
 def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) of a list under a heading ("Teilnehmer: Genscher (AA), Franke, ...").
     Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" marks the chair."""
@@ -1144,6 +1260,7 @@ def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
     for raw in re.split(r"[,;]\s*(?![^()]*\))", m.group("list").rstrip(". ")):
         item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
         item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
+        item = _past_item_titles(item)
         if not _HEADED_ITEM.match(item) or any(
             _is_title_or_org(w.casefold()) for w in item.split()[-1:]
         ):
@@ -1164,48 +1281,130 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     items = name_items(toks, ctx)
     if not items:
         return
-    groups = name_lists(toks, items)
+    groups = name_lists(toks, items, ctx.roster)
     # A list's titles never reach back into the list before it ("Uwe Conradt Peter Müller").
     prefixes = [max(g[0].prefix, groups[k - 1][-1].last if k else 0) for k, g in enumerate(groups)]
     spans = [
         (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
     ]
+    carried: list[Role] = []  # the object roles of the list before, for a list continuing it
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
-        before, rest = sentence[:start], sentence[end:]
+        rest = sentence[end:]
+        if carried and not _continues(toks, groups[index - 1][-1].last, prefixes[index]):
+            carried = []
         if group[0].possessive:
-            if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
-                yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
-            meeting = _POSSESSIVE_MEETING.match(rest)
-            if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
-                yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+            yield from _possessive_roles(sentence[:start], rest, names)
             continue
-        reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
-        roles = _object_roles(before, german, reporting=reporting)
-        if german:
-            first = toks[group[0].first].start
-            others = [s for k, s in enumerate(spans) if k != index]
-            roles.extend(german_roles(sentence, first, end, start, others))
-        elif group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE:
-            clause = _Clause(
-                sentence,
-                end,
-                spans[index + 1][0] if index + 1 < len(groups) else None,
-                len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
-            )
-            roles.extend(role for role, _ in _subject_roles(clause))
-        if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
-            roles.append("spoke")
-        if (
-            _SPEAKER_LABEL.match(rest)
-            and not sentence[:start].strip()
-            and group[-1].last - group[-1].first >= 2
-            and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
-        ):
-            roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+        roles, from_object = _group_roles(sentence, toks, ctx, spans, groups, index, german)
+        if not roles and carried:
+            # "Unter den Gästen waren A, zahlreiche Mitglieder des Stadtrates, B und C": a
+            # group phrase between parts of one list does not end it
+            roles = list(carried)
+        else:
+            carried = [r for r in roles if r != "spoke"] if from_object else []
+        companions = _companions_from(toks, group)
         for role in dict.fromkeys(roles):
-            yield role, names
+            if role == "presided" and 0 < companions < len(names):
+                # "President X, along with Vice President Y, met with members of ...": Y
+                # comes with the host and attends
+                yield role, names[:companions]
+                yield "attended", names[companions:]
+            else:
+                yield role, names
+
+
+def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tuple[Role, list[str]]]:
+    if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
+        yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
+    meeting = _POSSESSIVE_MEETING.match(rest)
+    if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
+        yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+
+
+def _group_roles(
+    sentence: str,
+    toks: list[_Tok],
+    ctx: Context,
+    spans: list[tuple[int, int]],
+    groups: list[list[Item]],
+    index: int,
+    german: bool,
+) -> tuple[list[Role], bool]:
+    """The roles of list `index`, and whether a cue before it (an object's) gave any."""
+    group = groups[index]
+    names = [it.name for it in group]
+    start, end = spans[index]
+    before, rest = sentence[:start], sentence[end:]
+    reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
+    absolute = (
+        not german
+        and group[0].prefix > 0
+        and toks[group[0].prefix - 1].low == "with"
+        and _ABSOLUTE.match(rest) is not None
+    )
+    roles = (
+        []
+        if absolute or (not german and _IRREALIS_AFTER.match(rest))
+        else _object_roles(before, german, reporting=reporting)
+    )
+    from_object = bool(roles)
+    if german:
+        first = toks[group[0].first].start
+        others = [s for k, s in enumerate(spans) if k != index]
+        roles.extend(german_roles(sentence, first, end, start, others))
+    elif (
+        absolute or group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE
+    ):
+        clause = _Clause(
+            sentence,
+            end,
+            spans[index + 1][0] if index + 1 < len(groups) else None,
+            len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
+        )
+        roles.extend(role for role, _ in _subject_roles(clause))
+    if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
+        roles.append("spoke")
+    if (
+        _SPEAKER_LABEL.match(rest)
+        and not before.strip()
+        and group[-1].last - group[-1].first >= 2
+        and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
+    ):
+        roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
+    return roles, from_object
+
+
+def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
+    """Whether the words between one list and the next (toks[last:prefix]) only carry the
+    list on: a comma, then a group or description, a comma or "and"; no verb, no clause."""
+    gap = toks[last:prefix]
+    if not gap or gap[0].text not in (",", ";") or len(gap) < 3:
+        return False
+    if gap[-1].text not in (",", ";") and gap[-1].low not in ("and", "und", "sowie"):
+        return False
+    return len(gap) <= 25 and not any(
+        t.low in _BREAK
+        or t.text in (".", ":", "!", "?", "(", ")", "—", "–")
+        or (not t.cap and t.text.isalpha() and t.low.endswith(("ed", "ing")))
+        for t in gap
+    )
+
+
+_COMPANION = re.compile(r"(?:along|together)\s+with|accompanied\s+by", re.I)
+
+
+def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
+    """Index of the first item of `group` joined to the ones before by "along with",
+    "together with" or "accompanied by" (0: none is)."""
+    for k in range(1, len(group)):
+        gap = toks[group[k - 1].last : group[k].first]
+        if any(t.low in ("with", "by") for t in gap) and _COMPANION.search(
+            " ".join(t.low for t in gap)
+        ):
+            return k
+    return 0
 
 
 def _open_appositive(text: str, head: int) -> int | None:

@@ -23,7 +23,8 @@ _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
-    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员)等?$"
+    r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?$"
 )
 
 
@@ -36,8 +37,10 @@ def _group_last(text: str) -> bool:
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
-    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日"
-    r"|\d{1,2}时(?:\d{1,2}分|整|许)?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
+    r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
+    r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
+    r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
     r"|受[^，。、；：\s]{1,20}?委托|代表[^，。、；：\s]{1,20}|(?:在|于)[^，。、；：\s]{0,20}"
@@ -59,12 +62,21 @@ _ZH_SHORT_ADVERBIAL = re.compile(
     r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
     r"|\d{1,2}日|上午|下午|晚间|晚上|中午|早上|凌晨|当天|当日|同日|随后|会上|会后|其间|期间)*$"
 )
+# A short aside in brackets inside a list item: "各乡镇(街道)", "(CDU)".
+_ZH_ASIDE = re.compile(r"[（(][^（()），,]{1,6}[)）]")
 # A byline in brackets before the lead's first words: "（记者 倪鸿祥）马英九今天…".
 _ZH_BYLINE = re.compile(r"[（(][^（()）]{0,30}(?:记者|摄|报道|编辑|电)[^（()）]{0,30}[)）]")
 # Verbs in a row share their subject: "出席致词", "主持开训致词", "到会祝贺，并在主席台就座",
 # "出席会议并讲话" (a short stretch with no name and no 的 between the two cues; a group
 # word there is the second verb's own subject: "到会听取委员发言").
 _ZH_REUSE = re.compile(r"^(?:[^、，的]{0,12}|.*，(?:并|并且|接着)?)$")
+_ZH_ATTRIBUTIVE = re.compile(
+    r"[^，。；、的]{0,12}的[^，。；、]{0,4}?(?:\d|[一二三四五六七八九十百千多数]+[名位人])"
+)
+# An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
+_ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+# A clause "Y提交议案并" before a second verb: its subject opens it.
+_ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
 _ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
@@ -93,7 +105,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     if "；" in region:
         region = region.rsplit("；", 1)[1]
     if ")" in region or "）" in region:
-        region = _ZH_BYLINE.sub("，", region)
+        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
         region = _SPACE.split(region.strip())[-1]
     chunks = [c for c in _ZH_CHUNK.split(region)]
@@ -105,10 +117,21 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
+        if _ZH_ENTRUSTED.match(chunk):
+            break
+        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 else None
+        if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
+            found.append([clause.group(1)])
+            break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
+        if i == skipped and _group_chunk(chunk, names, roster):
+            # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
+            # bodies and places between the names and the verb, however many
+            skipped += 1
+            continue
         if names is None:
             if i == skipped and (
-                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk)))
+                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
                 or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
             ):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
@@ -118,13 +141,31 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     return [n for group in reversed(found) for n in group]
 
 
+def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
+    """A chunk naming groups only: it ends with a group word, no list of names ends at an 等
+    inside it, and its last item names nobody ("鲤城、丰泽、洛江主要负责人", not "吴伯理、陈清木等
+    市各套班子成员" nor "台积电董事长张忠谋夫妇企业家")."""
+    if len(chunk) <= 4 or "等" in chunk[:-2] or not _group_last(chunk):
+        return False
+    if not names:
+        return True
+    # names only as bare items of a list of bodies and places ("丰泽"), none with a title
+    items = chunk.split("、")
+    return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
+
+
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
+        cue = _ANY_CUE.search(chunk)
+        if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
+            break  # "惟前特首董建华未有现身": the list is over, and this one is absent
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
             break
         names.extend(found)
+        if cue:
+            break  # "…曾荫权夫妇均有出席": the chunk with its own verb closes the list
     return names
 
 
@@ -146,9 +187,16 @@ def _zh_lists_after(
     after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    if "的" not in simple:
-        return
+    chair = (
+        cues.ZH_AFTER_CHAIR.search(simple)
+        if "执行主席" in simple or "主持人" in simple or "主礼" in simple
+        else None
+    )
+    if chair:  # "大会的执行主席是A、B"
+        yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     for role, pattern in _ZH_AFTER_TITLED:
+        if "的" not in simple if role != "attended" else "欢迎" not in simple:
+            continue
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
@@ -162,6 +210,13 @@ def _zh_lists(
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
+        if hit.role == "attended" and (
+            _ZH_AFTER.match(simple, hit.start) or _ZH_ATTRIBUTIVE.match(simple, hit.end)
+        ):
+            # "出席观礼嘉宾包括A、B": the list follows (_zh_lists_after); "出席记者会的118人":
+            # the verb describes a group, it has no subject of its own
+            bound = hit.end
+            continue
         raw = simple[bound : hit.start]
         region = _untimed(raw)
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
@@ -193,6 +248,9 @@ def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
     for size in (3, 2):
         if _knows(roster, run[:size]):
             return run[:size]
+    foreign = len(run) - len(run.lstrip("".join(_TRANSLIT)))  # "奥巴马对中国进行…"
+    if 2 <= foreign <= 6 and transliterated(run[:foreign]):
+        return run[:foreign]
     if len(run) >= 3 and _zh_plausible(run[:3]):
         return run[:3]
     return run[:2] if _zh_plausible(run[:2]) else None
@@ -212,7 +270,7 @@ _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会"
+    r"|研讨会|执行主席|仪式"
 )
 
 
@@ -265,6 +323,8 @@ def _zh_meetings(
     for m in _ZH_MEET_AFTER.finditer(simple):
         host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
+        if ")" in rest or "）" in rest:
+            rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
             yield "attended", host + guest, m.end()
@@ -333,14 +393,15 @@ _ZH_NOT_NAMES = frozenset(
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
-    "区长 区政府 市政府".split()
+    "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委)"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -357,7 +418,7 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党省")
 
 
 @lru_cache(maxsize=32768)
@@ -374,6 +435,7 @@ _ZH_DOT = re.compile(r"[·•‧・]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
 
 
+_ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
@@ -402,6 +464,15 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         after = _ZH_AFTER_NAME.match(run)
     if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
+    family = _ZH_FAMILY.search(run) if run else None
+    if family and (family.group(1) in known or _zh_plausible(family.group(1))):
+        return family.group(1)  # "台积电董事长张忠谋夫妇企业家": the name before 夫妇
+    if not run and len(item) > 4:  # "驻日大使王毅大使": a name between two titles
+        inner = _ZH_TITLE_END.sub("", item[-4:], count=1)
+        cut = item[: len(item) - 4] + inner
+        titled = _ZH_TITLED.search(cut)
+        if titled and cut != item and _zh_plausible(titled.group(1)):
+            return titled.group(1)
     for size in (4, 3, 2):
         if len(item) > size and item[-size:] in known:
             return item[-size:]
@@ -423,10 +494,34 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)
+    if run and run != item and transliterated(run):
+        return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
     if leading and leading.group(1)[0] not in "向应在同和于到对为":
         return leading.group(1) if _zh_plausible(leading.group(1)) else None
     return None
+
+
+# Characters of the standard transliteration of foreign names (新华社译名): a run of only these
+# after a title is a foreign name ("洛塞泰斯", "奥巴马"), which no surname table covers.
+_TRANSLIT = frozenset(
+    "阿埃艾安昂奥巴贝本比彼波伯博布查达戴丹道德迪蒂杜多厄恩法范菲费芬丰弗福富伽盖甘冈戈格"
+    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁"
+    "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
+    "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
+)
+
+
+def transliterated(run: str) -> bool:
+    """Whether `run` reads as a transliterated foreign name: 2-6 transliteration characters
+    (or parts joined by a middle dot)."""
+    plain = _ZH_DOT.sub("", run)
+    return (
+        2 <= len(plain) <= 8
+        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 6
+        and all(c in _TRANSLIT for c in plain)
+        and plain[:2] not in _ZH_NOT_NAMES
+    )
 
 
 def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
@@ -452,12 +547,17 @@ def zh_name_items(
     Titles before a name are dropped; `last` allows words after the final name; `ctx` (the
     report) resolves a pronoun, a title alone or a surname with a title to its full name.
     """
+    if "来自" in chunk:  # "来自安庆、长春…等44个城市的市长": places, not people
+        chunk = chunk[: chunk.index("来自")]
     items = [i.strip() for i in chunk.split("、")]
     names: list[str] = []
     for j, item in enumerate(items):
         final = j == len(items) - 1
-        if final and "等" in item[2:]:
+        if "等" in item[2:] and (final or _group_last(item)):
+            # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
             item = item[: item.index("等", 2)]
+            items[j + 1 :] = []
+            final = True
         pair = _zh_pair(item, roster, trailing=final and last)
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
@@ -466,7 +566,15 @@ def zh_name_items(
         if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
             found = _segment(run, roster.chinese_names)
             joined = list(found) if found else None
-            if joined and ctx is not None and final and last and not _knows(roster, joined[0]):
+            if (
+                ctx is not None
+                and final
+                and last
+                and not (joined and _knows(roster, joined[0]))
+                and (
+                    joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
+                )
+            ):
                 lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
                 joined = [lead] if lead else joined
             if joined:
@@ -498,16 +606,22 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_text", "_titled", "subject")
+    __slots__ = ("_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
+        self._simplified: str | None = None
         self.subject: str | None = None
+
+    def _simple(self) -> str:
+        if self._simplified is None:
+            self._simplified = to_simplified(clean_zh(self._text))
+        return self._simplified
 
     def _names(self) -> dict[str, str]:
         if self._titled is None:
-            simple = to_simplified(clean_zh(self._text))
+            simple = self._simple()
             found: dict[str, str] = {}
             for m in _ZH_TITLE_THEN_NAME.finditer(simple):
                 name = m.group(1)
@@ -536,6 +650,8 @@ class ZhContext:
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
 
     def leading_name(self, run: str) -> str | None:
+        if len(run) > 7 or (self._titled is None and self._simple().count(run[:2]) < 2):
+            return None  # a titled name stands elsewhere in the text, or it is no name
         for size in (3, 2):
             if run[:size] in self._names() and len(run) - size <= 4:
                 return run[:size]
@@ -580,8 +696,8 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     names: roster names (`known`) first, else surname-led names of two or three characters.
     Only a cut that covers the whole run, and the one best cut, counts.
 
-    >>> _segment("张三李四王五", frozenset())
-    ('张三', '李四', '王五')
+    >>> _segment("张小三李小四王小五", frozenset())
+    ('张小三', '李小四', '王小五')
     """
     if len(run) > 24 or not _HAN_RUN.match(run):
         return None
@@ -606,6 +722,10 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     if not cuts:
         return None
     best = max(hits for hits, _ in cuts)
+    if best == 0:
+        # Without a roster name, only full names of three characters: two-character pieces
+        # are as often words ("全国工商联" is no 全国工 + 商联, "蔡英文除感谢" no list).
+        cuts = [(hits, names) for hits, names in cuts if all(len(n) == 3 for n in names)]
     winners = {tuple(names) for hits, names in cuts if hits == best}
     if len(winners) != 1:
         return None

@@ -143,6 +143,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "entsand",
     "entsend",
     "teilnehmer",
+    "gäst",
+    "besuchern",
+    "gratulant",
+    "ergr",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -157,7 +161,8 @@ _GATHERING = (
 )
 # Verbs of meeting someone: the subject and the people after "with" both take part.
 MEET_WITH = re.compile(
-    r"(?:(?:held|holds|hold|had|has|have|having|holding)\s+(?:talks|consultations|"
+    r"(?:(?:held|holds|hold|had|has|have|having|holding|engaged\s+in|engages\s+in|conducted"
+    r"|conducts)\s+(?:talks|consultations|"
     r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
@@ -177,7 +182,9 @@ MEET_DIRECT = re.compile(
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
 # named person, is part of a conversation and gives no role.
 REPORT_TO = re.compile(
-    r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?",
+    r"(?:briefed|briefs|informed|informs|updated|updates|reported|reports)\b(?:\s+(?:to|on))?"
+    # told to the one person on the other side of a talk: part of the talk, not a report
+    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)",
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
@@ -212,7 +219,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
-            r"|(?:held|holds|hold|had|has|have)\s+"
+            r"|(?:held|holds|hold|had|has|have|engaged\s+in|engages\s+in|conducted|conducts)\s+"
             + _DET
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
@@ -228,7 +235,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"(?:presid(?:ed|es|e)(?:\s+over)?|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
+            r"(?:presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
+            r"|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
@@ -345,7 +353,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
+            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
+            r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
+            r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
         ),
@@ -390,8 +401,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
-            r"|moderiert|sitzt|saß|vorsitzt)\b(?:[^;]{0,60}?\bvor\b)?"
+            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
+            r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
         ),
     ),
     (
@@ -427,6 +440,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
+            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
+            r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
         ),
     ),
     (
@@ -463,12 +478,17 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)")),
+    (
+        "present",
+        re.compile(
+            r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)|(?:入场|入席)?就座"
+        ),
+    ),
     (
         "presided",
         re.compile(
             r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
-            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会)"
+            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
         ),
     ),
     (
@@ -490,7 +510,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
 # "出席者包括A、B", "亦有出席，包括A、B".
 ZH_AFTER = re.compile(
-    r"(?:出席|参加|列席|与会)(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
+    r"(?:出席|参加|列席|与会)(?:观礼|活动|会议|仪式)?(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
     r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
     r"|[，,]\s*(?:包括|有)[:：]?)"
 )
@@ -498,12 +518,16 @@ ZH_AFTER = re.compile(
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"主持[^，。；、的]{1,16}的")),
     ("present", re.compile(r"在场的")),
+    # the guest of a welcome ceremony: "胡锦涛…举行仪式，欢迎美国总统奥巴马对中国进行国事访问"
+    ("attended", re.compile(r"(?:举行|举办)(?:了)?[^，。；的]{0,10}?仪式[，,]?欢迎")),
 )
+# A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
+ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.
 ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
-    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；、]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
 )

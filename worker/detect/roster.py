@@ -225,6 +225,8 @@ class Roster:
     _translit: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     given_names: frozenset[str] = frozenset()  # casefolded; see `with_given_names`
     first_words: frozenset[str] = frozenset()  # folded first words of every Latin spelling
+    # canonical name -> the titles held now (open-ended years), lower case, without years
+    _current: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def empty(cls) -> Roster:
@@ -275,12 +277,17 @@ class Roster:
             if form.strip() and not has_han(form)
             for key in (fold(form.split()[0]), translit_key(form.split()[0]))
         )
+        current = {
+            e.name: tuple(_YEARS.sub("", t).strip().casefold() for t in e.titles if _OPEN.search(t))
+            for e in entries
+        }
         return cls(
             entries,
             MappingProxyType(index),
             frozenset(zh_names),
             MappingProxyType(unique),
             first_words=firsts,
+            _current=MappingProxyType({k: v for k, v in current.items() if v}),
         )
 
     def merge(self, other: Roster) -> Roster:
@@ -333,10 +340,18 @@ class Roster:
         """Every title the roster knows, without its years: "Premier", "Vice President"."""
         return frozenset(_YEARS.sub("", t) for e in self.entries for t in e.titles)
 
+    def current_titles(self, name: str) -> tuple[str, ...]:
+        """The titles the person `name` refers to holds now (open-ended years), lower case
+        and without years: ("president of russia",)."""
+        canon = self.canonical(name)
+        return self._current.get(canon, ()) if canon else ()
+
     def titles_of(self, name: str) -> tuple[str, ...]:
         """The titles (with years) of the person `name` refers to, () if unknown."""
         canon = self.canonical(name)
         return next((e.titles for e in self.entries if e.name == canon), ())
 
+
+_OPEN = re.compile(r"\d{4}-\)")  # "(2000-2008, 2012-)": a title held now
 
 _EMPTY = Roster()

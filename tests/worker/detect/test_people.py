@@ -33,7 +33,7 @@ def _roster(case: dict[str, Any]) -> Roster:
 
 @pytest.mark.parametrize("case", CASES["extract"], ids=[c["id"] for c in CASES["extract"]])
 def test_extract_people(case: dict[str, Any]) -> None:
-    people = extract_people(case["text"], _roster(case))
+    people = extract_people(case["text"], _roster(case), language=case.get("language"))
     assert [[p.name, p.role] for p in people] == case["expect"]
 
 
