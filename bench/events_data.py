@@ -6,8 +6,10 @@ reports that belong to no other report's event, every dated report of the people
 file lists (unrelated reports, many published on the same days).
 
 - dev: dev.toml and dev_round2.toml (the first round's test split: its scores were read, so it
-  is development data now), with the unrelated reports of the people set (its dev and test
-  folders, as they were used by the first round's two splits).
+  is development data now), with the unrelated reports of the people set's dev folder (which
+  holds, as *.round2.toml, the people test split of the first round: the pool the first
+  round's two splits used). The people set's test folder is that set's held-out split (and
+  many of its reports are pairs of one occasion): never part of this pool.
 - test: test.toml, collected fresh for issue 13b and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool.
 """
@@ -125,8 +127,8 @@ def load(split: str) -> list[Report]:
             ):
                 if str(item.get("ref", "")).startswith("people:"):
                     all_used.add(item["ref"].removeprefix("people:"))
-    for pid, (_, raw) in sorted(people.items()):
-        if pid in all_used or not raw.get("date"):
+    for pid, (psplit, raw) in sorted(people.items()):
+        if psplit != "dev" or pid in all_used or not raw.get("date"):
             continue
         day = str(raw["date"])
         if len(day) != 10:
