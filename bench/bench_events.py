@@ -43,6 +43,12 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--per-day", type=int, default=1000)
     parser.add_argument("--db", help="a database URL (default: a new SQLite file)")
+    parser.add_argument(
+        "--merge",
+        type=float,
+        default=GroupingOptions().merge,
+        help="[events] merge; above 1 no events are merged (the cost without the merge step)",
+    )
     args = parser.parse_args()
     roster = load_roster()
     texts = load("dev")  # the held-out test split stays unread here
@@ -55,7 +61,7 @@ def main() -> None:
         first_day = date(2025, 1, 1)
         days = max(1, args.reports // args.per_day)
         fill(store, base, args.reports, first_day, days)
-        opts = GroupingOptions()
+        opts = replace(GroupingOptions(), merge=args.merge)
         timings, scored = [], []
         now = datetime.now(UTC)
         middle = first_day + timedelta(days=days // 2)
