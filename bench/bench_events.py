@@ -94,7 +94,7 @@ def main() -> None:
         print(
             f"events: {events_before} before the 200 reports, {events_after} after (the store "
             "is filled without grouping, so copies of one text sit in separate events: a new "
-            "copy merges some of them, at most worker.detect.events.MAX_ABSORBED a report)"
+            "copy merges one of them, worker.detect.events.MAX_ABSORBED a report at most)"
         )
         print(f"reading a report's features from its text: {extract_ms:.1f} ms a report (mean)")
         store.dispose()

@@ -46,7 +46,7 @@ from worker.detect.roster import (
 )
 
 _NO_ROSTER = Roster.empty()
-MAX_ABSORBED = 3  # events one new report may merge into the one it joins, at most
+MAX_ABSORBED = 1  # events one new report may merge into the one it joins, at most
 FEATURES_SCHEMA = 1
 
 
@@ -605,8 +605,8 @@ def place(
         for other, m in ranked[1:]
         if m.score >= opts.merge and abs((days[other] - days[event_id]).days) <= opts.window_days
     )
-    # bounded work per report: two events of one occasion are what arrival order makes; many
-    # more would be a store grouped while grouping was off or other thresholds ruled
+    # bounded work per report: two events of one occasion are what arrival order makes; more
+    # would be a store filled while grouping was off (the next linking report merges the next)
     return Placement(event_id, match, absorbed[:MAX_ABSORBED])
 
 
