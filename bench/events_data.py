@@ -6,10 +6,11 @@ reports that belong to no other report's event, every dated report of the people
 file lists (unrelated reports, many published on the same days).
 
 - dev: dev.toml and dev_round2.toml (the first round's test split: its scores were read, so it
-  is development data now), with the unrelated reports of the people set's dev folder (which
-  holds, as *.round2.toml, the people test split of the first round: the pool the first
-  round's two splits used). The people set's test folder is that set's held-out split (and
-  many of its reports are pairs of one occasion): never part of this pool.
+  is development data now), with the unrelated reports of the people files the first round's
+  two splits used: people dev/<style>.toml and dev/<style>.round2.toml (the people test split
+  of that round, moved). Later people files (test/, dev/*.round3.toml ...) are never part of
+  this pool: they were not read for events, and many of their reports are pairs of one
+  occasion, unlabelled here.
 - test: test.toml, collected fresh for issue 13b and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool.
 """
@@ -17,11 +18,14 @@ file lists (unrelated reports, many published on the same days).
 from __future__ import annotations
 
 import tomllib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).parent / "data"
+# The people files whose unlisted dated reports fill the dev pool (see the module doc).
+POOL_FILE = re.compile(r"^[a-z_]+(?:\.round2)?\.toml$")
 SPLITS = {"dev": ("dev.toml", "dev_round2.toml"), "test": ("test.toml",)}
 # The splits whose pool also takes the people set's unlisted dated reports as unrelated reports.
 WITH_PEOPLE_POOL = frozenset({"dev"})
@@ -41,11 +45,14 @@ class Report:
 
 
 def _people_reports() -> dict[str, tuple[str, dict[str, object]]]:
+    """Every report of the people set: id -> (the pool it may fill: "dev" for the first round's
+    files, else the folder or file it comes from, never pooled), the report."""
     out: dict[str, tuple[str, dict[str, object]]] = {}
     for split in ("dev", "test"):
         for path in sorted((HERE / "people" / split).glob("*.toml")):
+            pool = "dev" if split == "dev" and POOL_FILE.match(path.name) else path.name
             for report in tomllib.loads(path.read_text("utf-8")).get("report", []):
-                out[report["id"]] = (split, report)
+                out[report["id"]] = (pool, report)
     return out
 
 
