@@ -59,18 +59,48 @@ _DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
 _HEADING_ONLY = re.compile(
     r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
-    r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*$",
+    r"|Chairman|Chairperson|Chaired by|Presiding|Moderator|Host)\s*:?\s*$",
     re.I,
 )
+# A line under such a heading: a name, then its title after a comma (a press fact sheet:
+# "Speakers" / "Liu Guozhong, secretary of the CPC Shaanxi Provincial Committee").
+_NAME_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+),\s+\S")
+
+
+# A line a page wrapped inside a sentence: it ends with a comma or a joining word, or the next
+# line goes on in lower case ("... Landeshauptleutekonferenz" / "der österreichischen ...").
+_WRAPPED_END = re.compile(
+    # (no "an", "zu", "auf", "in": German verb particles end sentences and headlines)
+    r"(?:,|\b(?:und|sowie|oder|mit|von|der|die|das|des|dem|den|zur|zum"
+    r"|and|or|with|of|the|by))$"
+)
+
+
+_BYLINE_START = re.compile(r"(?i:by|von|from|source|quelle|foto|photo)\b")
+
+
+def _wrapped(line: str, following: str) -> bool:
+    if len(line) < 50 or not following or line[-1:] in '.!?:;。！？：；”"»)' or has_han(line[-1:]):
+        return False  # a headline, a byline or a finished sentence
+    if len(following) < 40 and _BYLINE_START.match(following):
+        return False  # "by admin", "von Marion Fink": a byline under a headline
+    return following[0].islower() or _WRAPPED_END.search(line[-12:]) is not None
 
 
 def _paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not any(line.endswith(":") for line in lines):
-        return lines
     merged: list[str] = []
+    under = False  # under a heading whose lines each give one person and a title
     for line in lines:
-        if merged and _HEADING_ONLY.match(merged[-1]):
+        entry = _NAME_THEN_TITLE.match(line)
+        if under and entry:
+            merged[-1] += f"; {entry.group(1)}"
+            continue
+        heading = bool(merged) and _HEADING_ONLY.match(merged[-1]) is not None
+        under = heading and entry is not None and not merged[-1].endswith(":")
+        if under and entry:
+            merged[-1] = f"{merged[-1]}: {entry.group(1)}"
+        elif heading or (merged and _wrapped(merged[-1], line)):
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)

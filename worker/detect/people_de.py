@@ -39,6 +39,10 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
     r"(?:[^\s.;:]+,?\s+){0,8}$"
 )
+# "An dem Empfang nehmen X teil": the article of a prepositional phrase marks no object.
+_PREPOSITIONAL = re.compile(
+    r"\b(?i:an|in|bei|auf|zu|vor|nach|aus|über|unter|hinter)\s+(?:dem|einem|seinem|ihrem)\s+\S+"
+)
 _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
 _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|der|den|denen)\s+")
@@ -120,7 +124,7 @@ def german_roles(
         return [reception]
     as_object = (
         bool(
-            _OBJECT_BEFORE.search(lead)
+            _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead) if "em " in lead else lead)
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
         )
@@ -150,6 +154,8 @@ def _passive_with_agent_after(
     """A passive clause whose agent ("von Y") is another list after this one."""
     if not _PASSIVE_AUX.search(clause):
         return False
+    if not _AGENT_BEFORE.search(sentence, 0, end) and cues.DE_PASSIVE[0][1].search(clause):
+        return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(
         end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None for s, _ in others
     )

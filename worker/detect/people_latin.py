@@ -132,7 +132,9 @@ _NOT_NAME = frozenset(
     "australia indonesia vietnam thailand malaysia singapore philippines pakistan "
     "afghanistan mongolia laos cambodia myanmar nepal serbia hungary poland italy spain "
     "austria switzerland netherlands belgium sweden norway finland denmark "
-    "premier premiers god allah bundeskanzleramt kanzleramt".split()
+    "premier premiers god allah bundeskanzleramt kanzleramt "
+    "cemetery hotel airport stadium cathedral church temple mosque plaza gardens garden bridge "
+    "station harbour harbor theatre theater arena pavilion monument memorial mausoleum".split()
 )
 # German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
 _DE_NOT_NAME = frozenset(
@@ -177,15 +179,23 @@ _BREAK = frozenset(
     "seated sat ist sind war waren wurde wurden hat haben hatte hatten nahm nahmen teil "
     "leitete leiteten sprach sprachen hielt hielten empfing empfingen traf trafen sagte "
     "erklärte betonte bei mit "
+    # German cue verbs in the present and the participle: a verb between two names parts them
+    "begrüßen begrüßt begrüßte begrüßten begrüssen begrüsst empfängt empfangen eröffnet "
+    "eröffnen leitet leiten moderiert moderieren spricht sprechen hält halten nimmt nehmen "
+    "trifft treffen tagt tagte tagten "
     # things, not titles: "accompanied by statements from the new CEO, X" names no companion
     "statement statements comment comments remarks words letter message messages news results "
+    # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
+    "paid pays sent sends laid lays bid bade went goes came comes left leaves saw sees put "
+    "set sets won wins got gets told tells thought felt kept brought bought "
     "data figures footage photos images documents criticism questions".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
     "presiding".split()
 )
-_ADJECTIVE = re.compile(r"(?:ischen|ische|ischer|isches|ischem)$")
+# "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
+_ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
 # A Chinese name whose space was lost ("LiuFang"): two capitalised runs of pinyin syllables.
 _SYLLABLE = (
@@ -435,6 +445,7 @@ def _runs(
                         and roster is not None
                         and roster.given_names
                         and not roster.is_given_name(toks[j - 1].text)
+                        and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
                     )
                 ):
                     j = k + 1  # "Ursula von der Leyen"
@@ -462,7 +473,7 @@ def _particles_ok(toks: list[_Tok], j: int, k: int, german: bool) -> bool:
     """Particles toks[j:k] join a name: an article only after von/van/de ("von der Leyen",
     not "zu den Beratungen"), and in German the word after them is no common noun."""
     if any(
-        toks[m].low in _PARTICLE_ARTICLES and (m == j or toks[m - 1].low not in _NOBLE_GLUE)
+        toks[m].low in _PARTICLE_ARTICLES and toks[m - 1].low not in _NOBLE_GLUE
         for m in range(j, k)
     ):
         return False
@@ -631,8 +642,14 @@ def _unknown_run(
             and _is_title_or_org(toks[i - 1].low)
             and toks[i - 1].low not in _ORG_WORDS
             and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+            and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+def _genitive_of_named(word: str, ctx: Context) -> bool:
+    """ "die Begleiter Raus": the German genitive of a surname the text gives in full."""
+    return len(word) > 3 and word.endswith("s") and ctx.full_name(word[:-1]) is not None
 
 
 _DE_PLACE_NOUNS = frozenset(
@@ -765,7 +782,7 @@ _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
-    "gemeinsam zusammen sodass".split()
+    "gemeinsam zusammen sodass anderem anderen allem".split()  # "unter anderem", "vor allem"
 ) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
     "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
     "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "
@@ -889,7 +906,8 @@ def name_lists(
 # ---- roles ----------------------------------------------------------------------------------
 
 _ADVERBIAL = re.compile(
-    r"\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
+    r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
+    r"|\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
@@ -1268,7 +1286,7 @@ def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
         names.append(item)
         if _CHAIR_NOTE.search(raw):
             chairs.append(item)
-    if len(names) >= 2:
+    if len(names) >= 2 or (names and " " in names[0]):  # one full name under "Chairperson"
         yield role, names
         if chairs:
             yield "presided", chairs

@@ -44,6 +44,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
     r"|受[^，。、；：\s]{1,20}?委托|代表[^，。、；：\s]{1,20}|(?:在|于)[^，。、；：\s]{0,20}"
+    r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
 )
 
@@ -112,7 +113,9 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
     company = _ZH_COMPANY.search(chunks[-1])
-    if company:
+    companions: list[str] = []
+    if company:  # "A、B等与市老领导C、D等和各界人士欢聚一堂": named companions take part too
+        companions = zh_name_items(chunks[-1][company.end() :], roster, last=True, ctx=ctx)
         chunks[-1] = chunks[-1][: company.start() + 1]
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
@@ -138,7 +141,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
                 continue
             break
         found.append(names)
-    return [n for group in reversed(found) for n in group]
+    return [n for group in reversed(found) for n in group] + (companions if found else [])
 
 
 def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
@@ -184,7 +187,9 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    after = _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple else None
+    after = (
+        _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple or "宴请" in simple else None
+    )
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
     chair = (
@@ -270,7 +275,7 @@ _ANY_CUE = re.compile(
     r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会|执行主席|仪式"
+    r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙"
 )
 
 
@@ -364,7 +369,7 @@ def clean_zh(sentence: str) -> str:
 
 
 _TRIGGER_CHARS = re.compile(
-    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说]"
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说宴邀桌座]"
 )
 
 
@@ -401,7 +406,7 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫)"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -418,12 +423,18 @@ _ZH_LEADING = re.compile(
 
 
 # Characters that end a clause word, never a name: "黄坤明在" is 黄坤明 + 在, not 黄坤 + 明在.
-_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党省")
+_ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党省皆")
+
+
+# Words of saying inside a candidate: "时表示" (when saying) is no name.
+_ZH_SAYING = re.compile("表示|指出|强调|认为|介绍")
 
 
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
+        return False
+    if len(name) == 3 and _ZH_SAYING.search(name):
         return False
     if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
         return name[:2] in _COMPOUND
@@ -549,7 +560,7 @@ def zh_name_items(
     """
     if "来自" in chunk:  # "来自安庆、长春…等44个城市的市长": places, not people
         chunk = chunk[: chunk.index("来自")]
-    items = [i.strip() for i in chunk.split("、")]
+    items = [_ZH_ITEM_OPENING.sub("", i.strip()) for i in chunk.split("、")]
     names: list[str] = []
     for j, item in enumerate(items):
         final = j == len(items) - 1
@@ -586,6 +597,10 @@ def zh_name_items(
         if name:
             names.append(name)
     return names
+
+
+# Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及)")
 
 
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").

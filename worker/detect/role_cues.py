@@ -81,6 +81,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "invited",
     "participants",
     "attendees",
+    "respects",
+    "farewell",
+    "wreath",
+    "tribute",
     "speakers",
     # German
     "vorsitz",
@@ -213,6 +217,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
+            # a funeral: "paid their final respects", "bid farewell", "laid a wreath"
+            r"|(?:paid|pay|pays)\s+(?:their|his|her)\s+(?:final\s+|last\s+)?(?:respects|tribute)"
+            r"|(?:bid|bade|bids)\s+(?:a\s+)?(?:final\s+|last\s+)?farewell"
+            r"|(?:laid|lay|lays)\s+(?:a\s+)?(?:wreaths?|flowers)"
             # leading a delegation is taking part, not chairing: "led members of the forum"
             r"|(?:led|leads|headed|heads)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
             r"(?:delegations?|members|team|representatives)"
@@ -303,6 +311,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # "Hundreds of officials attended, including X and Y"
+            r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
             re.I,
         ),
@@ -358,7 +368,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b",
+            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
+            # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
+            r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?",
         ),
     ),
     (
@@ -489,6 +501,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
             r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
+            r"|(?:邀请|邀)[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"
         ),
     ),
     (
@@ -513,6 +526,8 @@ ZH_AFTER = re.compile(
     r"(?:出席|参加|列席|与会)(?:观礼|活动|会议|仪式)?(?:[^，。的]{0,15}的(?:[^，。、的有]{1,8}?)?(?:还|也)?有"
     r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有)[:：]?"
     r"|[，,]\s*(?:包括|有)[:：]?)"
+    # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
+    r"|(?:同桌|在座|同席|随行|陪同)的(?:还|也)?有[:：]?|宴请"
 )
 # The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
