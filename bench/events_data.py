@@ -17,8 +17,8 @@ file lists (unrelated reports, many published on the same days).
 
 from __future__ import annotations
 
-import tomllib
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
