@@ -1,19 +1,34 @@
 """The events evaluation set (bench/data/events/): reports with hand-given event labels.
 
-`load(split)` gives every report of the split's pool: the reports listed in <split>.toml (text
-inline or referenced in ../people/ or the shared meetings-zh corpus), plus, as reports that
-belong to no other report's event, every dated report of the people set's same split that the
-file does not list (unrelated reports, many published on the same days).
+`load(split)` gives every report of the split's pool: the reports listed in the split's files
+(text inline or referenced in ../people/ or the shared meetings-zh corpus), plus, for dev, as
+reports that belong to no other report's event, every dated report of the people set that no
+file lists (unrelated reports, many published on the same days).
+
+- dev: dev.toml and dev_round2.toml (the first round's test split: its scores were read, so it
+  is development data now), with the unrelated reports of the people files the first round's
+  two splits used: people dev/<style>.toml and dev/<style>.round2.toml (the people test split
+  of that round, moved). Later people files (test/, dev/*.round3.toml ...) are never part of
+  this pool: they were not read for events, and many of their reports are pairs of one
+  occasion, unlabelled here.
+- test: test.toml, collected fresh for issue 13b and held out; it lists its own unrelated
+  reports (each under an event label of its own), so nothing else joins its pool.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).parent / "data"
+# The people files whose unlisted dated reports fill the dev pool (see the module doc).
+POOL_FILE = re.compile(r"^[a-z_]+(?:\.round2)?\.toml$")
+SPLITS = {"dev": ("dev.toml", "dev_round2.toml"), "test": ("test.toml",)}
+# The splits whose pool also takes the people set's unlisted dated reports as unrelated reports.
+WITH_PEOPLE_POOL = frozenset({"dev"})
 MEETINGS_ZH = Path("/work/shared/corpus/meetings-zh")
 
 
@@ -30,11 +45,14 @@ class Report:
 
 
 def _people_reports() -> dict[str, tuple[str, dict[str, object]]]:
+    """Every report of the people set: id -> (the pool it may fill: "dev" for the first round's
+    files, else the folder or file it comes from, never pooled), the report."""
     out: dict[str, tuple[str, dict[str, object]]] = {}
     for split in ("dev", "test"):
         for path in sorted((HERE / "people" / split).glob("*.toml")):
+            pool = "dev" if split == "dev" and POOL_FILE.match(path.name) else path.name
             for report in tomllib.loads(path.read_text("utf-8")).get("report", []):
-                out[report["id"]] = (split, report)
+                out[report["id"]] = (pool, report)
     return out
 
 
@@ -52,7 +70,11 @@ def _meetings_zh(name: str) -> tuple[str, str, str]:
 
 def load(split: str) -> list[Report]:
     people = _people_reports()
-    listed = tomllib.loads((HERE / "events" / f"{split}.toml").read_text("utf-8"))["report"]
+    listed = [
+        item
+        for name in SPLITS[split]
+        for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get("report", [])
+    ]
     used: set[str] = set()
     reports: list[Report] = []
     for item in listed:
@@ -102,13 +124,18 @@ def load(split: str) -> list[Report]:
                     item["text"],
                 )
             )
+    if split not in WITH_PEOPLE_POOL:
+        return reports
     all_used = set(used)
-    for other in ("dev", "test"):
-        for item in tomllib.loads((HERE / "events" / f"{other}.toml").read_text("utf-8"))["report"]:
-            if str(item.get("ref", "")).startswith("people:"):
-                all_used.add(item["ref"].removeprefix("people:"))
+    for names in SPLITS.values():
+        for name in names:
+            for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get(
+                "report", []
+            ):
+                if str(item.get("ref", "")).startswith("people:"):
+                    all_used.add(item["ref"].removeprefix("people:"))
     for pid, (psplit, raw) in sorted(people.items()):
-        if psplit != split or pid in all_used or not raw.get("date"):
+        if psplit != "dev" or pid in all_used or not raw.get("date"):
             continue
         day = str(raw["date"])
         if len(day) != 10:

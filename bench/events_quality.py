@@ -3,7 +3,7 @@
     python bench/events_quality.py --split dev [--show] [--discrepancies]
 
 Reports are fed in the order they were published (as a feed would bring them), each grouped
-incrementally by the same code the pipeline runs (worker.detect.events.choose), with candidates
+incrementally by the same code the pipeline runs (worker.detect.events.place), with candidates
 from an in-memory twin of the store's index (day window, shared people and title terms). A
 pair of reports is a true positive when both the labels and the grouping put them in one event.
 "Merged across years" counts events formed of reports labelled as occasions in different years.
@@ -27,8 +27,8 @@ from worker.detect.events import (
     Features,
     GroupingOptions,
     Member,
-    choose,
     discrepancies,
+    place,
     report_features,
 )
 from worker.service.seeds import load_roster
@@ -57,10 +57,17 @@ class MemoryIndex:
         ]
 
     def add(self, rid: str, f: Features) -> str:
-        event, _ = choose(f, self.candidates(f), self.opts)
+        placed = place(f, self.candidates(f), self.opts)
+        event = placed.event
         if event is None:
             event = f"e:{rid}"
             self.event_day[event] = f.day
+        for other in placed.absorbed:  # one occasion that was two events: merged into `event`
+            for member, was in self.event_of.items():
+                if was == other:
+                    self.event_of[member] = event
+            self.event_day[event] = min(self.event_day[event], self.event_day.pop(other))
+        self.event_day[event] = min(self.event_day[event], f.day)
         self.event_of[rid] = event
         self.features[rid] = f
         for key in f.index_keys():

@@ -155,6 +155,34 @@ def join(
     session.flush()
 
 
+def absorb(session: Session, *, keep: str, drop: str, now: datetime) -> list[EventFinding]:
+    """Merge event `drop` into `keep` (one occasion that reached the store as two events): its
+    reports move to `keep`, whose day becomes the earlier of the two, and `drop` is deleted.
+    Returns `drop`'s findings, deleted with it, for the caller to carry over under `keep`."""
+    dropped = session.get(Event, drop)
+    if dropped is None or drop == keep:
+        return []
+    found = list(findings(session, drop))
+    for finding in found:
+        session.expunge(finding)
+    session.execute(sa.delete(EventFinding).where(EventFinding.event_id == drop))
+    session.execute(
+        sa.update(EventReport).where(EventReport.event_id == drop).values(event_id=keep)
+    )
+    session.execute(
+        sa.update(Event)
+        .where(Event.id == keep)
+        .values(
+            updated_at=now,
+            day=sa.case((Event.day > dropped.day, dropped.day), else_=Event.day),
+        )
+    )
+    session.execute(sa.delete(Event).where(Event.id == drop))
+    session.expunge(dropped)
+    session.flush()
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class MemberRow:
     """A report of an event with what commands and alerts show of it."""

@@ -216,6 +216,7 @@ class EventsTable(_Table):
     title: Share = GroupingOptions().title
     min_shared_people: PositiveInt = GroupingOptions().min_shared_people
     candidates: PositiveInt = GroupingOptions().candidates
+    merge: Share = GroupingOptions().merge
     # Off: findings are stored and shown (`events`, the web's event pages) but make no change
     # and no alert, so farms serving copies of one report alert each edit once, as before.
     alert_discrepancies: bool = False
@@ -438,6 +439,7 @@ def _events(table: EventsTable) -> GroupingOptions | None:
         min_shared_people=table.min_shared_people,
         title=table.title,
         candidates=table.candidates,
+        merge=table.merge,
     )
 
 

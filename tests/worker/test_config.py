@@ -103,6 +103,7 @@ def test_unknown_keys_of_an_alert_channel_are_named_too(tmp_path):
         ("[daemon]\nmin_interval_factor = 9.0\n", "min_interval_factor (9) is above"),
         ("[[feeds]]\nname = 'x'\n", "[[feeds]] #1: missing key 'url'"),
         ("[events]\nalert_discrepancies = 'yes'\n", "[events] alert_discrepancies: expected"),
+        ("[events]\nmerge = 1.5\n", "[events] merge: expected"),
         ("[people]\nmiss_chance = 1.5\n", "[people] miss_chance: expected a number below 1.0"),
         ("[people]\nstable_reports = 0\n", "[people] stable_reports: expected a whole number"),
         ("[people]\nwindow = 'soon'\n", "[people] window: 'soon' is not a duration"),
@@ -126,6 +127,12 @@ def test_grouping_into_events_is_off_unless_enabled(tmp_path):
     path = write(tmp_path / "on.toml", '[events]\nenabled = true\nwindow = "3d"\n')
     events = load_settings(path, {}).events
     assert events is not None and events.window_days == 3
+
+
+def test_the_merge_threshold_of_grouping_is_configurable(tmp_path):
+    path = write(tmp_path / "m.toml", "[events]\nenabled = true\nmerge = 0.95\n")
+    events = load_settings(path, {}).events
+    assert events is not None and events.merge == 0.95
 
 
 def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):

@@ -4,10 +4,11 @@ A report is reduced once to `Features` (its day, who it puts in which role, its 
 and lead, the start of its text, the date it gives for the occasion and its numbers); the
 features are what the store keeps and indexes, so grouping never re-reads texts.
 
-Grouping (`score`, `choose`): a new report is compared with candidate reports published within
+Grouping (`score`, `place`): a new report is compared with candidate reports published within
 the window (the store finds them through an index on day, canonical people and title terms) and
-joins the event of the best-scoring one if that score reaches `join`. How the score is made, and
-why, is in docs/events.md. The day is part of an event's identity: a report never joins an event
+joins the event of the best-scoring one if that score reaches `join`; another event it matches
+at least `merge` is merged into that one (one occasion that arrived as two events). How the
+score is made, and why, is in docs/events.md. The day is part of an event's identity: a report never joins an event
 whose first report is further away than the window, so the same meeting held every year (or
 every month) gives one event per occasion.
 
@@ -24,7 +25,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +46,7 @@ from worker.detect.roster import (
 )
 
 _NO_ROSTER = Roster.empty()
+MAX_ABSORBED = 1  # events one new report may merge into the one it joins, at most
 FEATURES_SCHEMA = 1
 
 
@@ -58,6 +60,7 @@ class GroupingOptions:
     min_shared_people: int = 2  # people evidence needs at least this many people in common
     title: float = 0.75  # same-language titles and leads this alike (folded) describe one event
     candidates: int = 64  # at most this many candidate reports are scored per new report
+    merge: float = 0.8  # a report matching two events this well merges them (one occasion)
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -86,6 +89,7 @@ class Features:
     numbers: tuple[tuple[str, str], ...] = ()  # (the word after it, the number), in text order
     display_title: str = ""
     mentioned: tuple[str, ...] = ()  # keys of roster people named anywhere, in a role or not
+    marks: tuple[str, ...] = ()  # numbers of the title that are no dates: "110", "75" (周年, th)
 
     @property
     def people_keys(self) -> frozenset[str]:
@@ -113,6 +117,7 @@ class Features:
             "numbers": [list(n) for n in self.numbers],
             "display_title": self.display_title,
             "mentioned": list(self.mentioned),
+            "marks": list(self.marks),
         }
 
     @classmethod
@@ -131,16 +136,29 @@ class Features:
             numbers=tuple((str(w), str(v)) for w, v in data.get("numbers") or ()),
             display_title=str(data.get("display_title") or ""),
             mentioned=tuple(str(k) for k in data.get("mentioned") or ()),
+            marks=tuple(str(m) for m in data.get("marks") or ()),
         )
 
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
+    # a date alone opening the paragraph, then a separator: when it was filed ("September 21,
+    # 2024_ Chinese President ...", "2024-09-21 | ...")
+    r"^\s*(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+    r"|\d{4}-\d{2}-\d{2})\s*(?:_|--|—|–|-|:|\|)"
+    r"|(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"[^\n]{0,40}?(?:--|—|–|-)|[^\n]{0,20}?(?:新华社|新華社|中新社|中新網|中新网|本报|本報)"
-    r"[^\n]{0,12}?[电電])"
+    r"[^\n]{0,12}?[电電]))"
 )
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+# Pinyin printed after Han characters (ruby annotations that scraped copies flatten into the
+# text: "澳门 mén 特区 qū", "澳門(mén)特區(qū)"): a lowercase syllable with a tone mark right after
+# a Han character.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY = re.compile(
+    rf"(?<=[\u3400-\u9fff])\s?\(?[a-zü{_TONES}]*[{_TONES}][a-zü{_TONES}]*\)?(?![a-z])"
+    r"(?:\s(?=[\u3400-\u9fff]))?"
+)
 _DIGITS = re.compile(r"\d[\d,.]*")
 _STOP = frozenset(
     "the of and a an in on at to for with by from as is are was were be has have its his her "
@@ -169,6 +187,7 @@ def fold_for_match(text: str, names: Iterable[tuple[str, str]] = ()) -> str:
     """Text reduced to what two reports of one event share: case, width, script (traditional
     Chinese to simplified), punctuation, dates (removed) and numbers (one sign) folded, and
     each name written as its canonical key so "Cai Qi" and "蔡奇" read alike."""
+    text = _RUBY.sub("", unicodedata.normalize("NFC", text))
     text = unicodedata.normalize("NFKC", text)
     for span_start, span_end in reversed([d.span for d in find_dates(text)]):
         text = text[:span_start] + " " + text[span_end:]
@@ -194,11 +213,61 @@ def _lead(title: str, text: str) -> str:
     return text[:400]
 
 
-def _occasion(lead: str) -> str | None:
-    for mention in find_dates(lead):
+_WEEKDAYS = {
+    name: i
+    for i, names in enumerate(
+        (
+            "monday 星期一 周一",
+            "tuesday 星期二 周二",
+            "wednesday 星期三 周三",
+            "thursday 星期四 周四",
+            "friday 星期五 周五",
+            "saturday 星期六 周六",
+            "sunday 星期日 星期天 周日",
+        )
+    )
+    for name in names.split()
+}
+# "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s])")
+
+
+_TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
+
+
+def _marks(title: str) -> tuple[str, ...]:
+    """The numbers a title gives that are neither dates nor years nor times: "the 110th
+    anniversary" / "110周年", "75th" / "75周年", the same in any language."""
+    text = unicodedata.normalize("NFKC", title)
+    for start, end in reversed([d.span for d in find_dates(text)]):
+        text = text[:start] + " " + text[end:]
+    found = (m.group(1) for m in _TITLE_NUMBER.finditer(text))
+    return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
+
+
+def _occasion(lead: str, published: date) -> str | None:
+    """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
+    "12月6日"); else a day of the month alone ("6日上午") or a weekday ("on Wednesday"), read
+    as the latest such day on or before the day the report was published."""
+    mentions = find_dates(lead)
+    for mention in mentions:
         if mention.month and mention.day:
             return f"{mention.month:02d}-{mention.day:02d}"
-    return None
+    back: date | None = None
+    day_only = _ZH_DAY_ONLY.search(lead)
+    if day_only:
+        wanted = int(day_only.group(1))
+        back = next(
+            (d for d in (published - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            None,
+        )
+    else:
+        for mention in mentions:
+            weekday = _WEEKDAYS.get(mention.text.strip().casefold())
+            if weekday is not None:
+                back = published - timedelta(days=(published.weekday() - weekday) % 7)
+                break
+    return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
@@ -273,10 +342,11 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead),
+        occasion=_occasion(lead, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned_people(f"{title}\n{text}", roster),
+        marks=_marks(title),
     )
 
 
@@ -311,7 +381,7 @@ def _script(features: Features) -> str:
 
 def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> Match:
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
-    if abs((a.day - b.day).days) > opts.window_days:
+    if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
         return NO_MATCH
     best = NO_MATCH
     same_script = _script(a) == _script(b)
@@ -333,10 +403,13 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
         or contained
     ):
         # overlap of the shorter list, discounted while few people are in common
-        people = min(1.0, shared / min(len(ka), len(kb))) * min(
+        # (a report may hold no key at all yet share people: their written names in its text)
+        people = min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
             1.0, shared / 3 if not small else 1.0
         )
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
+    if best.score < opts.join and _anchored(a, b):
+        best = Match(opts.join, "one person, one occasion")
     if same_script:
         text = _text_similarity(a, b)
         if text >= opts.title:
@@ -351,6 +424,44 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
+def _anchored(a: Features, b: Features) -> bool:
+    """A thin report naming one person only and a fuller one that puts that person in a role,
+    tied by the occasion: both leads date it to the same day (a day apart at most: "on Friday"
+    read from a report filed after midnight), or both titles give the same number that is no
+    date ("the 110th anniversary" / "110周年"). An English digest naming only the leader at the
+    centre, and CCTV's list. (Reports naming two people or more are the people rule's.)"""
+    thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
+    named = thin.all_keys
+    if len(named) != 1 or not named <= full.people_keys:
+        return False
+    if set(a.marks) & set(b.marks):
+        return True
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and db and abs((da - db).days) <= 1)
+
+
+def occasion_day(f: Features) -> date | None:
+    """The day the lead gives for the occasion ("on Dec. 6", "8月31日"), in the year that puts
+    it nearest the day the report was published; None when the lead gives none."""
+    if not f.occasion:
+        return None
+    month, day = (int(x) for x in f.occasion.split("-"))
+    found = []
+    for year in (f.day.year - 1, f.day.year, f.day.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - f.day).days), default=None)
+
+
+def _other_days(a: Features, b: Features, window: int) -> bool:
+    """Both leads date the occasion, and further apart than the window: two occasions (a
+    symposium held on 31 August and reported in October is not the congress of that week)."""
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and db and abs((da - db).days) > window)
+
+
 def _shared(a: Features, b: Features) -> int:
     """People both reports name; a surname alone ("Modi") matches the full name
     ("Narendra Modi") of the other report when nothing else does."""
@@ -358,13 +469,15 @@ def _shared(a: Features, b: Features) -> int:
     common = ka & kb
     rest_b = kb - common
     short = 0
+    full = {p.key: p.canonical for p in (*a.people, *b.people)}
     for key in ka - common:
-        full = {p.key: p.canonical for p in (*a.people, *b.people)}
+        x = full.get(key, "")
+        if not x:
+            continue
         for other in rest_b:
-            x, y = full.get(key, ""), full.get(other, "")
+            y = full.get(other, "")
             if (
-                x
-                and y
+                y
                 and (x.split()[-1] == y.split()[-1])
                 and (len(x.split()) == 1 or len(y.split()) == 1)
             ):
@@ -383,7 +496,7 @@ def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
     for p in a.people:
         if p.key in common or p.key in b.all_keys:
             continue
-        written = fold_for_match(p.name)
+        written = _folded_name(p.name)
         if not written or "#" in written:
             continue
         if has_han(written):
@@ -392,6 +505,12 @@ def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
             hit = len(written.split()) >= 2 and f" {written} " in haystack
         found += hit
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _folded_name(name: str) -> str:
+    """A written name folded as the texts are (once per name: scoring meets it again and again)."""
+    return fold_for_match(name)
 
 
 def _by_score(m: Match) -> float:
@@ -405,11 +524,17 @@ def _words(f: Features) -> set[str]:
 
 
 def _text_similarity(a: Features, b: Features) -> float:
-    if a.language == "zh" and len(a.title) >= 8 and len(b.title) >= 8:
-        # no spaces between Chinese words: the shorter title found in the other's title and lead
-        short, long = sorted((a, b), key=lambda f: len(f.title))
-        title = fuzz.partial_ratio(short.title, long.title + " " + long.lead[:200]) / 100
-        return title
+    """How alike the wording of two reports in one script is (0..1): titles, leads, and each
+    one's title against the other's lead (a page whose title is site chrome often repeats the
+    headline as its first line, and a rewrite's headline is often another's first sentence)."""
+    if a.language == "zh":
+        # no spaces between Chinese words: a title (8+ characters) found in the other's title
+        # and lead, both ways
+        best = 0.0
+        for x, y in ((a, b), (b, a)):
+            if len(x.title.replace(" ", "")) >= 8 and (y.title or y.lead):
+                best = max(best, fuzz.partial_ratio(x.title, y.title + " " + y.lead[:200]) / 100)
+        return best
     title = fuzz.token_sort_ratio(a.title, b.title) / 100 if a.title and b.title else 0.0
     wa, wb = _words(a), _words(b)
     common = len(wa & wb)
@@ -417,7 +542,17 @@ def _text_similarity(a: Features, b: Features) -> float:
         # the distinctive words of title and lead: other wording, same occasion
         title = max(title, common / min(len(wa), len(wb)))
     lead = fuzz.ratio(a.lead[:300], b.lead[:300]) / 100 if a.lead and b.lead else 0.0
-    return max(title, lead)
+    crossed = max(_headline_in_lead(a, b), _headline_in_lead(b, a))
+    return max(title, lead, crossed)
+
+
+def _headline_in_lead(a: Features, b: Features) -> float:
+    """`a`'s title (a sentence: 6 words and 40 characters at least) against the start of `b`'s
+    lead, as long as the title: the same headline, whether a page gives it as its title or as
+    its first line."""
+    if len(a.title) < 40 or len(a.title.split()) < 6 or not b.lead:
+        return 0.0
+    return fuzz.ratio(a.title, b.lead[: len(a.title) + 10]) / 100
 
 
 def _chairs(f: Features) -> frozenset[str]:
@@ -429,24 +564,60 @@ def _chairs_conflict(a: Features, b: Features) -> bool:
     return bool(ca and cb and not (ca & cb))
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a new report goes: the event it joins (None: it founds one), how well it matched,
+    and the other events it matches as well (at least `merge`, days within the window of the
+    joined event's): one occasion that reached the store as two events, merged into `event`."""
+
+    event: str | None
+    match: Match
+    absorbed: tuple[str, ...] = ()
+
+
+def place(
+    new: Features,
+    candidates: Iterable[tuple[str, date, Features]],
+    opts: GroupingOptions = GroupingOptions(),
+) -> Placement:
+    """Candidates are (event id, the event's day, a member's features). The best match at least
+    `join` wins, among events whose day is within the window; every other event the report
+    matches at least `merge` is absorbed into it (a report that links two events shows they
+    describe one occasion: an English digest and a Chinese list that share one name only,
+    joined by a full English report naming all)."""
+    by_event: dict[str, Match] = {}
+    days: dict[str, date] = {}
+    for event_id, event_day, features in candidates:
+        if abs((new.day - event_day).days) > opts.window_days:
+            continue
+        days[event_id] = event_day
+        match = score(new, features, opts)
+        if match.score > by_event.get(event_id, NO_MATCH).score:
+            by_event[event_id] = match
+    if not by_event:
+        return Placement(None, NO_MATCH)
+    ranked = sorted(by_event.items(), key=lambda item: (item[1].score, item[0]), reverse=True)
+    event_id, match = ranked[0]
+    if match.score < opts.join:
+        return Placement(None, match)
+    absorbed = tuple(
+        other
+        for other, m in ranked[1:]
+        if m.score >= opts.merge and abs((days[other] - days[event_id]).days) <= opts.window_days
+    )
+    # bounded work per report: two events of one occasion are what arrival order makes; more
+    # would be a store filled while grouping was off (the next linking report merges the next)
+    return Placement(event_id, match, absorbed[:MAX_ABSORBED])
+
+
 def choose(
     new: Features,
     candidates: Iterable[tuple[str, date, Features]],
     opts: GroupingOptions = GroupingOptions(),
 ) -> tuple[str | None, Match]:
-    """The event `new` joins: candidates are (event id, the event's day, a member's features);
-    the best match at least `join` wins, among events whose day is within the window."""
-    by_event: dict[str, Match] = {}
-    for event_id, event_day, features in candidates:
-        if abs((new.day - event_day).days) > opts.window_days:
-            continue
-        match = score(new, features, opts)
-        if match.score > by_event.get(event_id, NO_MATCH).score:
-            by_event[event_id] = match
-    if not by_event:
-        return None, NO_MATCH
-    event_id, match = max(by_event.items(), key=lambda item: (item[1].score, item[0]))
-    return (event_id, match) if match.score >= opts.join else (None, match)
+    """The event `new` joins (see `place`), without the events it would absorb."""
+    placed = place(new, candidates, opts)
+    return placed.event, placed.match
 
 
 def event_id_for(founder: str) -> str:

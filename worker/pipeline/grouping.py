@@ -29,10 +29,12 @@ from worker.detect.events import (
     GroupingOptions,
     Match,
     Member,
-    choose,
     discrepancies,
     event_id_for,
     report_features,
+)
+from worker.detect.events import (
+    place as placement,
 )
 from worker.pipeline.context import Context, FeedState
 from worker.pipeline.events import Subject, build_event
@@ -84,7 +86,8 @@ def place(
         )
         if c.article_id != article_id
     ]
-    event_id, match = choose(features, pool, opts)
+    placed = placement(features, pool, opts)
+    event_id, match = placed.event, placed.match
     new_event = None
     if event_id is None:
         event_id = event_id_for(founder)
@@ -103,7 +106,32 @@ def place(
         keys=features.index_keys(),
         now=now,
     )
+    for other in placed.absorbed:
+        _absorb(session, event_id, other, now)
     return event_id, previous
+
+
+def _absorb(session: Session, keep: str, drop: str, now: datetime) -> None:
+    """Merge event `drop` into `keep`. Its findings are carried over under `keep` (their ids
+    derive from the event), so the check that follows finds them known: a discrepancy alerted
+    in either event is not alerted again because the two became one."""
+    for row in stored.absorb(session, keep=keep, drop=drop, now=now):
+        finding = Discrepancy(
+            row.kind, row.summary, tuple(json.loads(row.reports)), json.loads(row.detail)
+        )
+        finding_id = _finding_id(keep, finding)
+        if any(f.id == finding_id for f in stored.findings(session, keep)):
+            continue
+        stored.add_finding(
+            session,
+            finding_id=finding_id,
+            event_id=keep,
+            kind=finding.kind,
+            summary=finding.summary,
+            reports=finding.reports,
+            detail=finding.detail,
+            now=row.found_at,
+        )
 
 
 @lru_cache(maxsize=20_000)

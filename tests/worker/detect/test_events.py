@@ -155,3 +155,19 @@ def test_people_one_report_names_in_passing_count_for_the_other() -> None:
         "zh", day, "another title", "another lead", "laichingte 总统到场致词", people=passing.people
     )
     assert score(roles, bare).score < GroupingOptions().join
+
+
+def test_a_report_matching_several_events_merges_a_bounded_number_of_them() -> None:
+    from worker.detect.events import MAX_ABSORBED, place
+
+    en = features(EN_2023, date(2023, 10, 1))
+    zh = features(ZH_2023, date(2023, 9, 30))
+    # five events each holding a report of the same ceremony (a store filled while grouping
+    # was off): the new report joins one and absorbs at most MAX_ABSORBED others
+    candidates = [(f"e{i}", date(2023, 9, 30), zh) for i in range(5)]
+    placed = place(en, candidates)
+    assert placed.event is not None and placed.event not in placed.absorbed
+    assert len(placed.absorbed) == MAX_ABSORBED
+    # an event whose day is further than the window from the joined event's is never absorbed
+    far = place(en, [("near", date(2023, 9, 30), zh), ("far", date(2023, 10, 3), zh)])
+    assert far.event == "near" and far.absorbed == ()
