@@ -108,8 +108,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
     parser.add_argument("--show", action="store_true", help="list false merges and misses")
     parser.add_argument("--discrepancies", action="store_true")
+    parser.add_argument(
+        "--merge",
+        type=float,
+        default=GroupingOptions().merge,
+        help="[events] merge: below 1 a report linking two events merges them (default: off)",
+    )
     args = parser.parse_args()
-    opts = GroupingOptions()
+    opts = GroupingOptions(merge=args.merge)
     reports = load(args.split)
     got, features = group(reports, opts)
     tp, fp, fn, fps, fns = pairwise(reports, got)

@@ -60,7 +60,9 @@ class GroupingOptions:
     min_shared_people: int = 2  # people evidence needs at least this many people in common
     title: float = 0.75  # same-language titles and leads this alike (folded) describe one event
     candidates: int = 64  # at most this many candidate reports are scored per new report
-    merge: float = 0.8  # a report matching two events this well merges them (one occasion)
+    # a report matching two events this well merges them (one occasion); 1 (the default): never,
+    # since the absorbed event's id is gone and a script holding it finds nothing
+    merge: float = 1.0
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -603,7 +605,9 @@ def place(
     absorbed = tuple(
         other
         for other, m in ranked[1:]
-        if m.score >= opts.merge and abs((days[other] - days[event_id]).days) <= opts.window_days
+        if opts.merge < 1.0
+        and m.score >= opts.merge
+        and abs((days[other] - days[event_id]).days) <= opts.window_days
     )
     # bounded work per report: two events of one occasion are what arrival order makes; more
     # would be a store filled while grouping was off (the next linking report merges the next)

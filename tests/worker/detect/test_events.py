@@ -164,10 +164,12 @@ def test_a_report_matching_several_events_merges_a_bounded_number_of_them() -> N
     zh = features(ZH_2023, date(2023, 9, 30))
     # five events each holding a report of the same ceremony (a store filled while grouping
     # was off): the new report joins one and absorbs at most MAX_ABSORBED others
+    merging = GroupingOptions(merge=0.8)  # merging is opt-in
     candidates = [(f"e{i}", date(2023, 9, 30), zh) for i in range(5)]
-    placed = place(en, candidates)
+    assert place(en, candidates).absorbed == ()  # off by default: no event id disappears
+    placed = place(en, candidates, merging)
     assert placed.event is not None and placed.event not in placed.absorbed
     assert len(placed.absorbed) == MAX_ABSORBED
     # an event whose day is further than the window from the joined event's is never absorbed
-    far = place(en, [("near", date(2023, 9, 30), zh), ("far", date(2023, 10, 3), zh)])
+    far = place(en, [("near", date(2023, 9, 30), zh), ("far", date(2023, 10, 3), zh)], merging)
     assert far.event == "near" and far.absorbed == ()

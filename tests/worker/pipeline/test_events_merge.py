@@ -29,7 +29,7 @@ def features(name: str, day: date):  # type: ignore[no-untyped-def]
 
 def test_a_report_matching_two_events_merges_them_and_keeps_their_findings(db_url: str) -> None:
     store = open_store(db_url, auto_upgrade=True)
-    opts = GroupingOptions()
+    opts = GroupingOptions(merge=0.8)  # merging is opt-in
     try:
         with store.write() as session:
             session.add(Feed(url="https://wire.example/rss", name="wire"))
