@@ -1123,7 +1123,11 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "attended"
     },
     **{p: ("presence",) for r, p in cues.OBJECT_CUES if r == "present"},
-    **{p: ("address", "speak", "speech", "remarks") for r, p in cues.OBJECT_CUES if r == "spoke"},
+    **{
+        p: ("address", "speak", "speech", "remarks", "statement", "report")
+        for r, p in cues.OBJECT_CUES
+        if r == "spoke"
+    },
     cues.MEET_WITH: ("with",),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),

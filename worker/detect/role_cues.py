@@ -302,7 +302,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
-            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating)\b[^.;]{0,250},",
+            r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating"
+            r"|Opening\s+the\s+(?:meeting|session|conference|talks|ceremony|forum))\b[^.;]{0,250},",
             re.I,
         ),
     ),
@@ -329,6 +330,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
+            # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
+            r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
             r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",
