@@ -112,7 +112,11 @@ def _zh_wrapped(lines: list[str], i: int) -> bool:
 
 def _paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if has_han(text):
+    if (
+        len(lines) > 2
+        and any(len(line) >= 16 and line[-1] not in "。！？!?」”" for line in lines[:-1])
+        and has_han(text)
+    ):
         joined: list[str] = []
         glue = False
         for i, line in enumerate(lines):

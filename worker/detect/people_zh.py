@@ -133,9 +133,9 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
-        if _ZH_ENTRUSTED.match(chunk):
+        if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
-        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 else None
+        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 and chunk.endswith("并") else None
         if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
             found.append([clause.group(1)])
             break
@@ -234,8 +234,10 @@ def _zh_lists(
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
-        if hit.role == "attended" and (
-            _ZH_AFTER.match(simple, hit.start) or _ZH_ATTRIBUTIVE.match(simple, hit.end)
+        ahead = simple[hit.end : hit.end + 24] if hit.role == "attended" else ""
+        if ahead and (
+            _ZH_ATTRIBUTIVE.match(simple, hit.end)
+            or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start))
         ):
             # "出席观礼嘉宾包括A、B": the list follows (_zh_lists_after); "出席记者会的118人":
             # the verb describes a group, it has no subject of its own
@@ -581,7 +583,10 @@ def zh_name_items(
     """
     if "来自" in chunk:  # "来自安庆、长春…等44个城市的市长": places, not people
         chunk = chunk[: chunk.index("来自")]
-    items = [_ZH_ITEM_OPENING.sub("", i.strip()) for i in chunk.split("、")]
+    items = [
+        _ZH_ITEM_OPENING.sub("", i.strip()) if i.startswith(_ZH_OPENINGS) else i.strip()
+        for i in chunk.split("、")
+    ]
     names: list[str] = []
     for j, item in enumerate(items):
         final = j == len(items) - 1
@@ -622,6 +627,7 @@ def zh_name_items(
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
 _ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及)")
+_ZH_OPENINGS = ("包", "其中", "以及")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -666,7 +672,9 @@ class ZhContext:
     def deceased(self) -> frozenset[str]:
         """The people a funeral report mourns: never attending their own farewell."""
         if self._dead is None:
-            self._dead = _deceased(self._simple())
+            # most reports mourn nobody: one scan of the raw text before simplifying it
+            mourning = any(c in self._text for c in "遗遺逝柩骨")
+            self._dead = _deceased(self._simple()) if mourning else frozenset()
         return self._dead
 
     def _simple(self) -> str:
