@@ -149,6 +149,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "entsend",
     "teilnehmer",
     "gäst",
+    "gekommen",
+    "erschienen",
     "besuchern",
     "gratulant",
     "ergr",
@@ -445,7 +447,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
             r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
-            r"|\b(?:waren|war|sind|ist)\b[^;]{0,80}?\b(?:gekommen|erschienen)\b"
+            r"|\b(?:waren|war|sind|ist)\b[^;]{0,160}?\b(?:gekommen|erschienen)\b"
         ),
     ),
     (
