@@ -449,8 +449,9 @@ _ZH_LEADING = re.compile(
 _ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到说是了的还均并同副们委党省皆")
 
 
-# Words of saying inside a candidate: "时表示" (when saying) is no name.
-_ZH_SAYING = re.compile("表示|指出|强调|认为|介绍")
+# Words of saying inside a candidate: "时表示" (when saying) is no name; nor is a body
+# ("区政协", "市人大").
+_ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府|党委")
 
 
 @lru_cache(maxsize=32768)
