@@ -924,7 +924,7 @@ def name_lists(
 
 _ADVERBIAL = re.compile(
     r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
-    r"|\s*,?\s*(?:also|jointly|both|all|together|personally|then|later|earlier|subsequently"
+    r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
@@ -935,7 +935,8 @@ _ADVERBIAL = re.compile(
     r"|representatives|comrades|heads|persons|deputies|delegates|officers|executives|experts)"
     # a lower-case "of" phrase closing such a group: "and other members of the committee"
     r"|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?=\s*,?\s*(?:as\s+well\s+as|and\s+other"
-    r"|attended|took\s+part|joined|participated|were\s+present|were\s+also)\b)"
+    r"|attended|took\s+part|joined|participated|were\s+present|were\s+also|laid|paid|met"
+    r"|held|visited|witnessed|gathered|chaired|hosted)\b)"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
@@ -1354,6 +1355,17 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield role, names
 
 
+def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
+    """A list can be a subject unless a preposition or an article governs it; an article
+    opening the sentence ("the President of Russia Vladimir Putin laid ...") starts it."""
+    if prefix == 0:
+        return True
+    before = toks[prefix - 1].low
+    if before in ("the", "a", "an") and (prefix == 1 or toks[prefix - 2].text in ",;:(—–-"):
+        return True
+    return before not in _NO_SUBJECT_BEFORE
+
+
 def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tuple[Role, list[str]]]:
     if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
         yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
@@ -1393,9 +1405,7 @@ def _group_roles(
         first = toks[group[0].first].start
         others = [s for k, s in enumerate(spans) if k != index]
         roles.extend(german_roles(sentence, first, end, start, others))
-    elif (
-        absolute or group[0].prefix == 0 or toks[group[0].prefix - 1].low not in _NO_SUBJECT_BEFORE
-    ):
+    elif absolute or _may_be_subject(toks, group[0].prefix):
         clause = _Clause(
             sentence,
             end,

@@ -85,6 +85,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "arrived",
     "farewell",
     "wreath",
+    "flowers",
     "tribute",
     "speakers",
     # German
