@@ -429,7 +429,8 @@ _ZH_TITLE_END = re.compile(
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
-    r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者)"
+    r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
+    r"|经理|董事|秘书|工程师|会计师|厂长|主管)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -736,15 +737,17 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     ("李家超伉俪和政府高层官员" -> 李家超)."""
     if not _ZH_AND.search(item) or _knows(roster, item):
         return None
-    head, tail = _ZH_AND.split(item, maxsplit=1)
-    first = _zh_item_name(head, roster, trailing=False) if head else None
-    second = _zh_item_name(tail, roster, trailing=trailing)
-    if first and second:
-        return [first, second]
-    if first and _ZH_GROUP_WORDS.search(tail):
-        return [first]
-    if second and not head:
-        return [second]  # "及终审法院院长岑浩辉": the last item of a list
+    # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
+    for joint in _ZH_AND.finditer(item):
+        head, tail = item[: joint.start()], item[joint.end() :]
+        first = _zh_item_name(head, roster, trailing=False) if head else None
+        second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
+        if first and second:
+            return [first, second]
+        if first and _ZH_GROUP_WORDS.search(tail):
+            return [first]
+        if second and not head:
+            return [second]  # "及终审法院院长岑浩辉": the last item of a list
     return None
 
 
