@@ -430,7 +430,8 @@ _ZH_TITLE_END = re.compile(
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
-    r"|经理|董事|秘书|工程师|会计师|厂长|主管)"
+    r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
+    r"|乡长|村长|里长|庭长|检察官|大法官)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -500,15 +501,9 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         after = _ZH_AFTER_NAME.match(run)
     if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
-    family = _ZH_FAMILY.search(run) if run else None
-    if family and (family.group(1) in known or _zh_plausible(family.group(1))):
-        return family.group(1)  # "台积电董事长张忠谋夫妇企业家": the name before 夫妇
-    if not run and len(item) > 4:  # "驻日大使王毅大使": a name between two titles
-        inner = _ZH_TITLE_END.sub("", item[-4:], count=1)
-        cut = item[: len(item) - 4] + inner
-        titled = _ZH_TITLED.search(cut)
-        if titled and cut != item and _zh_plausible(titled.group(1)):
-            return titled.group(1)
+    wrapped = _wrapped_item_name(item, run, known)
+    if wrapped:
+        return wrapped
     for size in (4, 3, 2):
         if len(item) > size and item[-size:] in known:
             return item[-size:]
@@ -517,6 +512,25 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     if _zh_plausible(item):
         return item
     return _titled_item_name(item, run, trailing=trailing)
+
+
+def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
+    """A name with words around it: a family word after it ("张忠谋夫妇企业家"), a title on
+    both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱")."""
+    family = _ZH_FAMILY.search(run) if run else None
+    if family and (family.group(1) in known or _zh_plausible(family.group(1))):
+        return family.group(1)
+    if not run and len(item) > 4:
+        inner = _ZH_TITLE_END.sub("", item[-4:], count=1)
+        cut = item[: len(item) - 4] + inner
+        titled = _ZH_TITLED.search(cut)
+        if titled and cut != item and _zh_plausible(titled.group(1)):
+            return titled.group(1)
+    if "的" in item:
+        tail = item.rsplit("的", 1)[1]
+        if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
+            return tail
+    return None
 
 
 def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
@@ -753,7 +767,7 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
 
 _ZH_GROUP_WORDS = re.compile(
     r"(?:官员|负责人|人士|代表|成员|领导|干部|嘉宾|群众|委员|同志|人员|议员|首长|团队|民众|乡亲|居民|官兵"
-    r"|师生|职工|员工)"
+    r"|师生|职工|员工|各界|团体|[\u4e00-\u9fff]界)"
 )
 
 
