@@ -178,13 +178,16 @@ MEET_WITH = re.compile(
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2}"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
 # "X met Y", "X received Y": the people right after the verb take part too.
 MEET_DIRECT = re.compile(
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
-    r"(?:\s+with)?\b",
+    r"(?:\s+with)?\b(?!\s+by\b)",  # "Hosted by X": X hosts (a passive), no guest
     re.I,
 )
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
@@ -305,6 +308,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
+            r"|^\W*(?:Hosted|Chaired|Co-chaired|Co-hosted|Moderated|Presided\s+over|Convened)"
+            r"\s+by\b"
             r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating"
             r"|Opening\s+the\s+(?:meeting|session|conference|talks|ceremony|forum))\b[^.;]{0,250},",
             re.I,
