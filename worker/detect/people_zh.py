@@ -391,12 +391,18 @@ def clean_zh(sentence: str) -> str:
 
 
 _TRIGGER_CHARS = re.compile(
-    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说宴邀桌座齐齊襄剪禮礼聚哀送吊弔]"
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说]"
+)
+# Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
+_TRIGGER_WORDS = re.compile(
+    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
 )
 
 
 def has_trigger_chars(sentence: str) -> bool:
-    return _TRIGGER_CHARS.search(sentence) is not None
+    return (
+        _TRIGGER_CHARS.search(sentence) is not None or _TRIGGER_WORDS.search(sentence) is not None
+    )
 
 
 # ---- Chinese names ------------------------------------------------------------------
