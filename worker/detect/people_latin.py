@@ -838,6 +838,8 @@ def _de_abstract_noun(low: str) -> bool:
 
 
 _PREFIX_STOP = frozenset(
+    # speeches are no titles: "Rede von Oberbürgermeister X", "Statement by X"
+    "rede ansprache grußwort laudatio statement remarks speech address "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "that it he she they we his her their there here after before during while as with from "
     "by to under over according among between since until am auch bei im und sowie es sie er "

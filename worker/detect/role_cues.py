@@ -403,6 +403,8 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "Die Gedenkredner sind", "Gastrednerinnen im Bundestag sind", "Redner waren"
             r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
             r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
+            # a manuscript's heading: "Rede von Oberbürgermeister X anlässlich ..."
+            r"|\b[\wäöüß-]*(?:Rede|Ansprache|Grußwort|Laudatio)\s+(?:von|des|der)\s*$"
         ),
     ),
 )
