@@ -220,7 +220,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"(?:(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
+            r"(?:(?:is|are|was|were)\s+(?:also\s+)?(?:attending|taking\s+part|participating)"
+            r"|(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
@@ -254,7 +255,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"(?:presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
+            r"(?:(?:is|are|was|were)\s+(?:chairing|co-chairing|hosting|co-hosting|moderating"
+            r"|presiding\s+over)"
+            r"|presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
             r"|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
