@@ -79,8 +79,11 @@ _WRAPPED_END = re.compile(
 _BYLINE_START = re.compile(r"(?i:by|von|from|source|quelle|foto|photo)\b")
 
 
+_ENDS = '.!?:;。！？：；”"»)'
+
+
 def _wrapped(line: str, following: str) -> bool:
-    if len(line) < 50 or not following or line[-1:] in '.!?:;。！？：；”"»)' or has_han(line[-1:]):
+    if len(line) < 50 or not following or line[-1:] in _ENDS or has_han(line[-1:]):
         return False  # a headline, a byline or a finished sentence
     if len(following) < 40 and _BYLINE_START.match(following):
         return False  # "by admin", "von Marion Fink": a byline under a headline
@@ -126,14 +129,22 @@ def _paragraphs(text: str) -> list[str]:
                 joined.append(line)
             glue = _zh_wrapped(lines, i)
         lines = joined
+    if not any(
+        line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)
+        for line in lines
+    ):
+        return lines  # no heading, no wrapped line: the common case in one scan
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
     for line in lines:
-        entry = _NAME_THEN_TITLE.match(line)
+        # a heading is a short line: only after one are its entries read
+        heading = (
+            bool(merged) and len(merged[-1]) < 40 and _HEADING_ONLY.match(merged[-1]) is not None
+        )
+        entry = _NAME_THEN_TITLE.match(line) if under or heading else None
         if under and entry:
             merged[-1] += f"; {entry.group(1)}"
             continue
-        heading = bool(merged) and _HEADING_ONLY.match(merged[-1]) is not None
         under = heading and entry is not None and not merged[-1].endswith(":")
         if under and entry:
             merged[-1] = f"{merged[-1]}: {entry.group(1)}"
