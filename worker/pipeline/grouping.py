@@ -122,16 +122,22 @@ def _absorb(session: Session, keep: str, drop: str, now: datetime) -> None:
         finding_id = _finding_id(keep, finding)
         if any(f.id == finding_id for f in stored.findings(session, keep)):
             continue
-        stored.add_finding(
-            session,
-            finding_id=finding_id,
-            event_id=keep,
-            kind=finding.kind,
-            summary=finding.summary,
-            reports=finding.reports,
-            detail=finding.detail,
-            now=row.found_at,
-        )
+        _store_finding(session, keep, finding_id, finding, row.found_at)
+
+
+def _store_finding(
+    session: Session, event_id: str, finding_id: str, finding: Discrepancy, now: datetime
+) -> None:
+    stored.add_finding(
+        session,
+        finding_id=finding_id,
+        event_id=event_id,
+        kind=finding.kind,
+        summary=finding.summary,
+        reports=finding.reports,
+        detail=finding.detail,
+        now=now,
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -161,16 +167,7 @@ def check_event(ctx: Context, session: Session, event_id: str, now: datetime) ->
         current.add(finding_id)
         if finding_id in known:
             continue
-        stored.add_finding(
-            session,
-            finding_id=finding_id,
-            event_id=event_id,
-            kind=finding.kind,
-            summary=finding.summary,
-            reports=finding.reports,
-            detail=finding.detail,
-            now=now,
-        )
+        _store_finding(session, event_id, finding_id, finding, now)
         if not ctx.alert_discrepancies or not finding.consensus:
             # stored and shown, never a change: alerts are opt-in ([events]
             # alert_discrepancies), and a difference between two reports is no consensus
