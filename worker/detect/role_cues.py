@@ -65,6 +65,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "briefing",
     "lecture",
     "keynote",
+    "told the",
+    "floor",
+    "presentation",
     "negotiat",
     "discussion",
     "chat",
@@ -278,7 +281,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|report|toast|keynote|lecture"
-            r"|statement|briefing)"
+            r"|statement|briefing|presentation)"
+            r"|told\s+(?:the\s+)?(?:meeting|gathering|conference|session|forum|audience"
+            r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
+            r"|took\s+the\s+floor"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
