@@ -68,6 +68,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "told the",
     "floor",
     "presentation",
+    "graced",
+    "on hand",
+    "guest",
+    "inaugurat",
     "negotiat",
     "discussion",
     "chat",
@@ -168,7 +172,8 @@ _GATHERING = (
     r"(?:meeting|meetings|session|sessions|conference|videoconference|video\s+conference"
     r"|symposium|seminar|briefing|forum|consultations?|council|plenum|plenary|summit"
     r"|reception|banquet|ceremony|dinner|luncheon|hearing|review|inspection|dialogue"
-    r"|roundtable|round-table|gathering|event|rally|celebration|assembly|congress|talk)"
+    r"|roundtable|round-table|gathering|event|rally|celebration|assembly|congress|talk"
+    r"|discussion|debate|panel|deliberations|function|occasion|festival|exhibition|expo)"
 )
 # Verbs of meeting someone: the subject and the people after "with" both take part.
 MEET_WITH = re.compile(
@@ -223,8 +228,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"(?:(?:is|are|was|were)\s+(?:also\s+)?(?:attending|taking\s+part|participating)"
-            r"|(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants)"
+            r"(?:(?:is|are|was|were)\s+(?:also\s+)?(?:attending|taking\s+part|participating"
+            r"|on\s+hand|the\s+(?:chief\s+|special\s+|main\s+)?guests?(?:\s+of\s+hono(?:u)?r)?)"
+            r"|(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants"
+            r"|guests|attendees|dignitaries|invitees)"
+            r"|graced\s+the\s+(?:occasion|event|function|ceremony)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
@@ -265,7 +273,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
-            r"|(?:convened|convenes|called|calls|led|leads|opened|opens)\s+"
+            r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
             + _DET
             + _ADJ
             + _GATHERING
