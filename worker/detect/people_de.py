@@ -39,6 +39,13 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
     r"(?:[^\s.;:]+,?\s+){0,8}$"
 )
+# A fronted object, then the verb, then the subject (German V2): "Den Vorsitz führte X",
+# "Die Festrede hielt X", "Das Grußwort sprach X".
+_FRONTED_OBJECT = re.compile(
+    r"^\s*(?:Den|Dem|Die|Das|Eine[nm]?|Ein)\s+(?:[\wäöüß-]+\s+){1,3}?"
+    r"(?:führte|führten|hatte|hatten|hielt|hielten|übernahm|übernahmen|leitete|leiteten|eröffnete"
+    r"|eröffneten|sprach|sprachen|moderierte|moderierten|gab|gaben)\s+(?:[\wäöüß.-]+\s+){0,4}$"
+)
 # "An dem Empfang nehmen X teil": the article of a prepositional phrase marks no object.
 _PREPOSITIONAL = re.compile(
     r"\b(?i:an|in|bei|auf|zu|vor|nach|aus|über|unter|hinter|neben|außer)\s+"
@@ -125,7 +132,10 @@ def german_roles(
         return [reception]
     as_object = (
         bool(
-            _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead))
+            (
+                not _FRONTED_OBJECT.match(lead)
+                and _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead))
+            )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
         )

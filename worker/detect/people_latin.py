@@ -804,7 +804,9 @@ _DE_NOT_DECLINED = frozenset(
     "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
     "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "
     "wurden werden konnten sollten wollten gaben geben nehmen treffen sprechen luden "
-    "empfangen begrüßte leitete eröffnete moderierte besuchte".split()
+    "empfangen begrüßte leitete eröffnete moderierte besuchte führte führten hatte hielt "
+    "übernahm übernahmen dankte dankten würdigte würdigten ehrte ehrten lobte lobten "
+    "stellte stellten".split()
 )
 
 

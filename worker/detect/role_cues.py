@@ -455,6 +455,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
         ),
