@@ -234,6 +234,14 @@ def _zh_lists(
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
+        if simple.startswith("下", hit.end) and "在" in simple[max(0, hit.start - 40) : hit.start]:
+            # "王小明在市委书记李大华陪同下调研": the one accompanying, between 在 and 陪同
+            escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
+            names = zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
+            if names:
+                yield hit.role, names, simple
+            bound = hit.end
+            continue
         ahead = simple[hit.end : hit.end + 24] if hit.role == "attended" else ""
         if ahead and (
             _ZH_ATTRIBUTIVE.match(simple, hit.end)
@@ -430,7 +438,7 @@ _ZH_NOT_NAMES = frozenset(
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
-    r"(?:常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
+    r"(?:委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"

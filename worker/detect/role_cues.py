@@ -536,6 +536,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "present",
         re.compile(
             r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)|(?:入场|入席)?就座"
+            r"|在座(?!的)"
         ),
     ),
     (
