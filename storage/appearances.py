@@ -55,9 +55,12 @@ def replace(
     day: date,
     language: str,
     lists: Sequence[NewList],
+    fresh: bool = False,
 ) -> None:
-    """The report's rows become these lists (those of `version`, its latest)."""
-    remove(session, article.id)
+    """The report's rows become these lists (those of `version`, its latest). `fresh`: the
+    article was created in this transaction and has no rows yet (none to delete)."""
+    if not fresh:
+        remove(session, article.id)
     for index, lst in enumerate(lists):
         colisted = json.dumps(list(lst.canonical), ensure_ascii=False)
         for position, (canonical, written) in enumerate(
@@ -78,7 +81,6 @@ def replace(
                     colisted=colisted,
                 )
             )
-    session.flush()
 
 
 def remove(session: Session, article_id: int) -> None:

@@ -228,7 +228,9 @@ async def process_entries(
         return out
     try:
         items = [(entry, page) for _, entry, page in batch]
-        stored = await asyncio.to_thread(store_entries, ctx, feed, items)
+        stored = await asyncio.to_thread(
+            store_entries, ctx, feed, items, stored_keys=frozenset(known)
+        )
     except StorageError as err:
         if not isinstance(err, StoreConflict):
             raise  # the store itself failed (disk full, database gone): the feed fails
