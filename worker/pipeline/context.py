@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
@@ -15,10 +15,12 @@ from storage.digests import Exchange
 from storage.feeds import Wait
 from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
-from worker.detect.events import GroupingOptions
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
+
+if TYPE_CHECKING:  # grouping (and the people reading it needs) loads only when enabled
+    from worker.detect.events import GroupingOptions
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.

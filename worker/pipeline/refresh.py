@@ -42,7 +42,6 @@ from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchResult, Validators
 from worker.ingest.guard import url_host
 from worker.ingest.parse import ParsedEntry, parse_feed
-from worker.pipeline.appearances import check_people
 from worker.pipeline.context import (
     GONE_STATUSES,
     Context,
@@ -137,6 +136,8 @@ async def people_findings(ctx: Context, *, now: bool = False) -> list[ChangeEven
     if not now and clock - ctx.people_checked_at < ctx.people_check_every:
         return []
     ctx.pending_people, ctx.people_checked_at = False, clock
+    from worker.pipeline.appearances import check_people  # people reading: only when needed
+
     return await asyncio.to_thread(check_people, ctx)
 
 

@@ -28,10 +28,8 @@ from worker.detect.model import Person
 from worker.detect.normalize import normalize_text
 from worker.detect.roster import Roster
 from worker.ingest.parse import ParsedEntry
-from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
 from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
-from worker.pipeline.grouping import group_version
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +173,8 @@ def _store(
     )
     restored = article.state == "removed"
     article.state = "live"
+    from worker.pipeline.appearances import record_version  # with people reading, on first use
+
     if not versions.differs(previous, new):
         if restored and previous is not None:
             record_version(
@@ -205,6 +205,8 @@ def _store(
     )
     result = _detect(ctx, session, feed, article, previous, version, new, reading, restored, now)
     if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
+        from worker.pipeline.grouping import group_version  # loads grouping: only when on
+
         session.flush()
         result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
     return result, (article, version, page.capture)
@@ -282,6 +284,8 @@ def _mark_removed(
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
+    from worker.pipeline.appearances import forget_report
+
     forget_report(session, article)
     event = build_event(
         subject,

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from alerts.config import ChannelConfig, parse_channels
 from alerts.errors import AlertConfigError
@@ -26,7 +27,9 @@ from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, Tally
 from worker.service.deliver import deliver_due
-from worker.service.metrics import Metrics
+
+if TYPE_CHECKING:  # prometheus_client loads where metrics are served (the daemons)
+    from worker.service.metrics import Metrics
 from worker.service.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
