@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 import lxml.etree
 import lxml.html
 
+from worker.detect.model import Person
 from worker.errors import ExtractError
 
 EXTRACTOR = "trafilatura"
@@ -73,6 +74,17 @@ class Extracted:
     title: str | None
     extractor: str  # "trafilatura" or "feed" ...
     extractor_version: str
+    reading: TextReading | None = None  # read where it was extracted (a pool worker)
+
+
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """The main text as the pipeline stores and reads it: normalized, with its language and
+    the people in it (worker/ingest/extract_pool.py reads them beside the extraction)."""
+
+    text: str
+    language: str
+    people: tuple[Person, ...]
 
 
 def extract_article(html_bytes: bytes, url: str) -> Extracted:

@@ -16,6 +16,7 @@ from storage.feeds import Wait
 from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
 from worker.detect.roster import Roster
+from worker.ingest.extract import TextReading
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
 
@@ -153,6 +154,7 @@ class PageText:
     note: str | None = None
     fallback: str | None = None  # why the feed's text was taken though the page was wanted
     capture: Exchange | None = None  # the response the text (or the takedown) came from
+    reading: TextReading | None = None  # `text` normalized and read, by the extraction pool
 
 
 @dataclass(slots=True)

@@ -213,6 +213,8 @@ async def process_entries(
     one transaction (one commit per feed). When that transaction fails on one entry (a
     conflict with another worker, bad content, a bug), each entry is stored on its own, so the
     others are kept as before. A failed entry is its exception in the list."""
+    if ctx.extractor is not None and feed.follow_links:  # big passes start the pool early
+        ctx.extractor.expect(sum(not _unchanged_item(e, known.get(e.key)) for e in entries))
     pages = await asyncio.gather(
         *(_entry_page(ctx, feed, e, known.get(e.key), feed_capture=feed_capture) for e in entries),
         return_exceptions=True,
@@ -279,7 +281,7 @@ async def _entry_page(
     feed_capture: Exchange | None = None,
 ) -> PageText | EntryResult:
     """The entry's text to store, or its result when there is nothing to store."""
-    if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
+    if not revisit and _unchanged_item(entry, known):
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
     try:
         page = await extract_entry_text(ctx, feed, entry, known)
@@ -288,6 +290,10 @@ async def _entry_page(
     if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
         page = replace(page, capture=feed_capture)  # what changed came from the feed's body
     return page
+
+
+def _unchanged_item(entry: ParsedEntry, known: KnownArticle | None) -> bool:
+    return known is not None and known.item_hash == entry.item_hash and known.state == "live"
 
 
 async def _store_one(
@@ -357,6 +363,7 @@ async def extract_entry_text(
         raw_hash,
         result.validators,
         capture=result.capture,
+        reading=extracted.reading,
     )
 
 

@@ -69,6 +69,17 @@ class Reading:
         _ = self.people
         return self
 
+    @classmethod
+    def of(cls, page: PageText, roster: Roster) -> Reading | None:
+        """The page's text as stored and read: as the extraction pool read it, or to read."""
+        if page.text is None or page.gone:
+            return None
+        if page.reading is None:
+            return cls(normalize_text(page.text), roster)
+        reading = cls(page.reading.text, roster)
+        reading._language, reading._people = page.reading.language, page.reading.people
+        return reading
+
 
 def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
     return store_entries(ctx, feed, [(entry, page)])[0]
@@ -86,10 +97,7 @@ def store_entries(
     `stored_keys`: the keys of the feed's articles already stored, when the caller knows them:
     the people of the other (new) reports are then read before the transaction opens."""
     now = ctx.clock()
-    readings = [
-        None if page.text is None or page.gone else Reading(normalize_text(page.text), ctx.roster)
-        for _, page in items
-    ]
+    readings = [Reading.of(page, ctx.roster) for _, page in items]
     if stored_keys is not None:
         for (entry, _), reading in zip(items, readings, strict=True):
             if reading is not None and entry.key not in stored_keys:

@@ -5,6 +5,7 @@ The CLI and the daemon both build their runtime here, so `fetch` and `run` share
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -133,6 +134,12 @@ def open_runtime(
         store = Store(settings.database_url)
         store.disk_full = str(err)
     return Runtime(settings, store, roster, channels)
+
+
+def extractor_for(settings: Settings) -> Extractor:
+    """The pass's extractor; its pool workers build the same roster, to read people."""
+    roster = functools.partial(load_roster, tuple(settings.roster_files))
+    return Extractor(settings.extract_workers, roster=roster)
 
 
 def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
