@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from alerts.config import ChannelConfig, parse_channels
 from alerts.errors import AlertConfigError
 from alerts.event import ChangeEvent
-from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
@@ -27,9 +25,11 @@ from worker.errors import ConfigError
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, Tally
-from worker.service.deliver import deliver_due
 
-if TYPE_CHECKING:  # prometheus_client loads where metrics are served (the daemons)
+if TYPE_CHECKING:
+    # Loaded when used: alert channels and delivery only with [[alerts]] configured (~30 ms a
+    # start), prometheus_client where metrics are served (the daemons).
+    from alerts.config import ChannelConfig
     from worker.service.metrics import Metrics
 from worker.service.seeds import default_feeds, load_roster
 
@@ -47,6 +47,8 @@ class Runtime:
         """Names of the channels whose filters accept this change event."""
         if not self.channels:
             return []
+        from alerts.message import Alert
+
         alert = Alert.from_event(event)
         return [c.name for c in self.channels if c.matches(alert)]
 
@@ -92,6 +94,8 @@ async def deliver_outbox(
     """Send the due alerts of the outbox with the configured retry policy: (sent, pending)."""
     if not runtime.channels:
         return 0, 0
+    from worker.service.deliver import deliver_due
+
     sent, pending = await deliver_due(
         runtime.store, runtime.channels, clock=clock, policy=runtime.settings.alert_retry
     )
@@ -104,6 +108,10 @@ async def deliver_outbox(
 def parse_alert_channels(
     settings: Settings, environ: Mapping[str, str]
 ) -> tuple[ChannelConfig, ...]:
+    if not settings.alerts:
+        return ()
+    from alerts.config import parse_channels
+
     try:
         return parse_channels(list(settings.alerts), environ)
     except AlertConfigError as err:
