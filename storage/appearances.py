@@ -61,26 +61,30 @@ def replace(
     article was created in this transaction and has no rows yet (none to delete)."""
     if not fresh:
         remove(session, article.id)
+    rows = []
     for index, lst in enumerate(lists):
         colisted = json.dumps(list(lst.canonical), ensure_ascii=False)
         for position, (canonical, written) in enumerate(
             zip(lst.canonical, lst.written, strict=True), 1
         ):
-            session.add(
-                Appearance(
-                    article_id=article.id,
-                    feed_id=article.feed_id,
-                    version=version,
-                    date=day,
-                    language=language,
-                    canonical=canonical[:256],
-                    name=written[:256],
-                    role=lst.role,
-                    list_index=index,
-                    position=position,
-                    colisted=colisted,
-                )
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "feed_id": article.feed_id,
+                    "version": version,
+                    "date": day,
+                    "language": language,
+                    "canonical": canonical[:256],
+                    "name": written[:256],
+                    "role": lst.role,
+                    "list_index": index,
+                    "position": position,
+                    "colisted": colisted,
+                    "event_id": None,
+                }
             )
+    if rows:  # one INSERT executed over the rows (no ORM objects: nothing reads them back)
+        session.execute(sa.insert(Appearance), rows)
 
 
 def remove(session: Session, article_id: int) -> None:

@@ -304,13 +304,13 @@ def seal_versions(
     policy: BodyPolicy,
     *,
     new_articles: frozenset[int] = frozenset(),
-) -> list[Record]:
+) -> None:
     """`seal_version` for a feed's batch: captures stored together, the append lock taken
     once, the previous records of all the articles read in one query (none for the articles
-    in `new_articles`, created in this transaction), the records inserted in one flush. The
+    in `new_articles`, created in this transaction), the records inserted by one INSERT. The
     records are those `seal_version` would append one by one, in the same order."""
     if not seals:
-        return []
+        return
     exchanges = [exchange for _, _, exchange in seals if exchange is not None]
     stored = iter(captures.put_many(session, exchanges, policy))
     kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
@@ -319,7 +319,7 @@ def seal_versions(
     prevs = last_of_articles(session, [a.id for a, _, _ in seals if a.id not in new_articles])
     last = head(session)
     seq, chain_hash = (last.seq, last.chain_hash) if last else (0, GENESIS)
-    records = []
+    records: list[dict[str, Any]] = []
     for (article, version, _), capture in zip(seals, kept, strict=True):
         prev = prevs.get(article.id)
         capture_digest = capture.digest if capture is not None else None
@@ -334,26 +334,26 @@ def seal_versions(
         digest = record_hash(material)
         seq, chain_hash = seq + 1, chain_step(chain_hash, digest)
         records.append(
-            Record(
-                seq=seq,
-                record_hash=digest,
-                chain_hash=chain_hash,
-                kind="version",
-                feed_id=feed.id,
-                article_id=article.id,
-                version_id=version.id,
-                number=version.number,
-                capture_id=capture.id if capture is not None else None,
-                text_hash=version.text_hash,
-                capture_digest=capture_digest,
-                created_at=version.fetched_at,
-                prev_hash=prev,
-            )
+            {
+                "seq": seq,
+                "record_hash": digest,
+                "chain_hash": chain_hash,
+                "kind": "version",
+                "feed_id": feed.id,
+                "article_id": article.id,
+                "version_id": version.id,
+                "number": version.number,
+                "capture_id": capture.id if capture is not None else None,
+                "text_hash": version.text_hash,
+                "capture_digest": capture_digest,
+                "adopted": False,
+                "note": None,
+                "created_at": version.fetched_at,
+                "prev_hash": prev,
+            }
         )
         prevs[article.id] = digest
-    session.add_all(records)
-    session.flush()
-    return records
+    session.execute(sa.insert(Record), records)
 
 
 def seal_removed(
