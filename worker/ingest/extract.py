@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-import lxml.etree
-import lxml.html
-
 from worker.detect.model import Person
 from worker.errors import ExtractError
 
@@ -91,6 +88,7 @@ def extract_article(html_bytes: bytes, url: str) -> Extracted:
     """Main text of an article page; ExtractError when the page has none."""
     if not html_bytes.strip():
         raise ExtractError(f"{url}: empty page, no text to extract")
+    import lxml.etree
     import trafilatura  # see EXTRACTOR_VERSION
 
     try:
@@ -125,6 +123,9 @@ def html_to_text(fragment: str) -> str:
     """
     if "<" not in fragment:
         return tidy_text(html.unescape(fragment))
+    import lxml.etree  # on the first feed with HTML in it: a pass with none never loads lxml
+    import lxml.html
+
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
