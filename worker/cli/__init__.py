@@ -187,6 +187,8 @@ def main() -> None:
     try:
         _main()
     except SystemExit as done:
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise  # a profiler or coverage writes its data at interpreter exit
         _end(done.code)
 
 
