@@ -25,6 +25,7 @@ from storage.digests import Exchange
 from storage.models import Article, Feed, Version
 from storage.versions import NewVersion
 from worker.detect.model import Person
+from worker.detect.normalize import normalize_text
 from worker.detect.roster import Roster
 from worker.ingest.parse import ParsedEntry
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
@@ -74,8 +75,6 @@ class Reading:
         if page.text is None or page.gone:
             return None
         if page.reading is None:
-            from worker.detect.normalize import normalize_text
-
             return cls(normalize_text(page.text), roster)
         reading = cls(page.reading.text, roster)
         reading._language, reading._people = page.reading.language, page.reading.people
@@ -169,8 +168,6 @@ def _store(
     if reading is None:  # page unchanged since last fetch
         if previous is None:
             return EntryResult(), None
-        from worker.detect.normalize import normalize_text
-
         reading = Reading(normalize_text(versions.text_of(session, previous)), ctx.roster)
     new = NewVersion(
         title=entry.title or None,
