@@ -412,15 +412,9 @@ async def flush_unchanged(ctx: Context) -> None:
 
     def write() -> None:
         with ctx.store.write() as session:
-            for u in batch:
-                feeds.record_ok(
-                    session,
-                    u.feed_id,
-                    wait=u.wait,
-                    etag=u.etag,
-                    last_modified=u.last_modified,
-                    body_hash=None,
-                )
+            feeds.record_unchanged(
+                session, [(u.feed_id, u.wait, u.etag, u.last_modified) for u in batch]
+            )
 
     await asyncio.to_thread(write)
 
