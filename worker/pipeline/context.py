@@ -104,7 +104,7 @@ class Tally:
 class Context:
     store: Store
     fetcher: Fetcher
-    roster: Roster
+    _roster: Roster | Callable[[], Roster]  # the roster, or how to get it on first use
     route: Router
     revisit: tuple[float, ...] = ()
     backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
@@ -128,6 +128,13 @@ class Context:
     # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
     # body), written in one transaction per batch; None: each feed's right away (the daemons).
     unchanged: list[UnchangedFeed] | None = None
+
+    @property
+    def roster(self) -> Roster:
+        if callable(self._roster):
+            self._roster = self._roster()
+        assert not callable(self._roster)
+        return self._roster
 
 
 @dataclass(frozen=True, slots=True)

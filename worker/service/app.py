@@ -40,8 +40,17 @@ logger = logging.getLogger(__name__)
 class Runtime:
     settings: Settings
     store: Store
-    roster: Roster
+    # The roster, or how to build it: the bundled one is built on first use (~40 ms that a
+    # pass reading no people never pays); users' roster files are read, and checked, at once.
+    _roster: Roster | Callable[[], Roster]
     channels: tuple[ChannelConfig, ...]
+
+    @property
+    def roster(self) -> Roster:
+        if callable(self._roster):
+            object.__setattr__(self, "_roster", self._roster())
+        assert not callable(self._roster)
+        return self._roster
 
     def route(self, event: ChangeEvent) -> list[str]:
         """Names of the channels whose filters accept this change event."""
@@ -69,7 +78,7 @@ def pipeline_context(
     return Context(
         runtime.store,
         fetcher,
-        runtime.roster,
+        lambda: runtime.roster,
         runtime.route,
         revisit=settings.revisit,
         backoff_cap=settings.backoff_cap,
@@ -133,7 +142,11 @@ def open_runtime(
     its schema once there is room again (Daemon.wait_for_store) instead of exiting.
     """
     channels = parse_alert_channels(settings, environ)
-    roster = load_roster(settings.roster_files)
+    roster: Roster | Callable[[], Roster] = (
+        load_roster(settings.roster_files)  # the user's files: their errors before the network
+        if settings.roster_files
+        else functools.partial(load_roster, ())
+    )
     try:
         store = open_store(settings.database_url, create=create)
     except StoreDiskFull as err:
