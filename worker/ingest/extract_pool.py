@@ -5,9 +5,10 @@ GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go 
 pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
 (a handful of edited reports, tests, the demo) never pay for starting processes: starting the
 pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before its first page,
-against ~4-8 ms a page in a thread. So it starts once a pass expects more than POOL_AFTER pages (`expect`, as feeds are parsed)
-or has extracted that many, in the background: pages go on being extracted in threads until
-its first worker is up (bench/README.md).
+against ~4-8 ms a page in a thread. So it starts once a pass has extracted POOL_AFTER pages,
+or as soon as the feeds parsed so far announce more than POOL_EXPECT (`expect`: a cold pass
+starts it before its first page), in the background: pages go on being extracted in threads
+until its first worker is up (bench/README.md).
 
 Given a roster factory, a pool worker also normalizes the text it extracted and reads its
 language and people (`TextReading`), the other CPU-heavy step of a new version: the process
@@ -52,6 +53,10 @@ logger = logging.getLogger(__name__)
 # Pages extracted in threads before a pass starts its process pool. Measured (bench_fetch):
 # at 16 the 25 pages of a 100 x 5 edit pass started it, for 24 ms of CPU per page.
 POOL_AFTER = 64
+# Pages announced by the parsed feeds that start the pool at once. Lower, a pass of 100 edited
+# reports (1,000 x 2 farm) started it at its first feed and took ~1 s more CPU for pages that
+# threads had mostly done before the pool was up.
+POOL_EXPECT = 200
 
 
 def default_workers() -> int:
@@ -134,10 +139,12 @@ class Extractor:
         workers: int | None = None,
         *,
         pool_after: int = POOL_AFTER,
+        pool_expect: int = POOL_EXPECT,
         roster: RosterFactory | None = None,
     ) -> None:
         self.workers = default_workers() if workers is None else workers
         self.pool_after = pool_after
+        self.pool_expect = pool_expect
         self.roster = roster  # given: pool workers read the people of what they extract
         self.expected = 0  # pages the pass said it will fetch (`expect`)
         self.calls = 0  # pages handed to extract()
@@ -155,10 +162,10 @@ class Extractor:
 
     def expect(self, pages: int) -> None:
         """The pass will fetch `pages` more pages (a feed's new and changed items): the pool
-        starts as soon as the pass expects more than `pool_after`, not only once that many
-        were extracted, so fewer pages wait for it in threads."""
+        starts as soon as the pass expects more than `pool_expect`, not only once `pool_after`
+        were extracted, so fewer pages of a big pass wait for it in threads."""
         self.expected += pages
-        if self.expected > self.pool_after:
+        if self.expected > self.pool_expect:
             self._start_soon()
 
     def _start_soon(self) -> None:
