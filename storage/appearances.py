@@ -58,7 +58,7 @@ def replace(
     fresh: bool = False,
 ) -> None:
     """The report's rows become these lists (those of `version`, its latest). `fresh`: the
-    article was created in this transaction and has no rows yet (none to delete)."""
+    report has no rows yet (none to delete)."""
     if not fresh:
         remove(session, article.id)
     rows = []
@@ -90,6 +90,19 @@ def replace(
 def remove(session: Session, article_id: int) -> None:
     """A report taken down lists nobody any more."""
     session.execute(sa.delete(Appearance).where(Appearance.article_id == article_id))
+
+
+def stored_versions(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
+    """article id -> the version its rows were read from, for those among `article_ids` that
+    have rows (one query for a batch)."""
+    if not article_ids:
+        return {}
+    query = (
+        sa.select(Appearance.article_id, sa.func.max(Appearance.version))
+        .where(Appearance.article_id.in_(list(article_ids)))
+        .group_by(Appearance.article_id)
+    )
+    return {int(a): int(v) for a, v in session.execute(query)}
 
 
 def stored_version(session: Session, article_id: int) -> int | None:

@@ -44,6 +44,7 @@ from worker.pipeline.events import Aspects, Subject, build_event
 logger = logging.getLogger(__name__)
 
 KINDS = ("absence", "rank")
+ASK = object()  # record_version's `stored` when the caller has not read it
 
 
 def record_version(
@@ -55,14 +56,16 @@ def record_version(
     *,
     people: Sequence[Person] | None = None,
     language: str | None = None,
-    fresh: bool = False,
+    stored: int | object | None = ASK,
 ) -> None:
     """The report's appearances become those of `version` (unless they already are).
 
     `people` and `language`: the text's, when the caller has read them already (the pipeline
-    reads a version's people once, for this and for change detection); `fresh`: the article
-    was created in this transaction, so it has no rows to look at or replace."""
-    if not fresh and appearances.stored_version(session, article.id) == version.number:
+    reads a version's people once, for this and for change detection); `stored`: the version
+    the report's rows were read from (None: it has none), when the caller has read it (a
+    feed's batch reads them all with one query), else asked of the store here."""
+    current = appearances.stored_version(session, article.id) if stored is ASK else stored
+    if current == version.number:
         return
     language = language or detect_language(text)
     if people is None:
@@ -76,7 +79,7 @@ def record_version(
         day=day,
         language=language,
         lists=[NewList(lst.role, lst.names, lst.spellings) for lst in lists],
-        fresh=fresh,
+        fresh=current is None,
     )
 
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from alerts.event import ChangeEvent
-from storage import articles, bodies, chain, changes, versions
+from storage import appearances, articles, bodies, chain, changes, versions
 from storage.digests import Exchange
 from storage.models import Article, Feed, Version
 from storage.versions import NewVersion
@@ -112,10 +112,11 @@ def store_entries(
         latest = versions.latest_of(session, old)
         texts = [_text_hash(r) for r in readings if r is not None]
         stored = bodies.stored(session, texts)
+        lists = appearances.stored_versions(session, old)  # people over time, read in one go
         for (entry, page), reading in zip(items, readings, strict=True):
             article = found[entry.key]
-            fresh = entry.key in created
-            batch = _Batch(latest.get(article.id), fresh, stored)
+            listed = None if entry.key in created else lists.get(article.id)
+            batch = _Batch(latest.get(article.id), listed, stored)
             result, seal = _store(ctx, session, feed, entry, page, reading, article, batch, now)
             results.append(result)
             if seal is not None:
@@ -134,13 +135,13 @@ def _text_hash(reading: Reading) -> str:
 
 
 class _Batch:
-    """What the batch read ahead for one entry: its latest version, whether its article was
-    created in this transaction, and the text hashes known to be stored."""
+    """What the batch read ahead for one entry: its latest version, the version its people
+    over time were read from (None: none yet), and the text hashes known to be stored."""
 
-    __slots__ = ("fresh", "previous", "stored")
+    __slots__ = ("listed", "previous", "stored")
 
-    def __init__(self, previous: Version | None, fresh: bool, stored: set[str]) -> None:
-        self.previous, self.fresh, self.stored = previous, fresh, stored
+    def __init__(self, previous: Version | None, listed: int | None, stored: set[str]) -> None:
+        self.previous, self.listed, self.stored = previous, listed, stored
 
 
 def _store(
@@ -209,7 +210,7 @@ def _store(
         new.text,
         people=reading.people,
         language=reading.language,
-        fresh=batch.fresh,
+        stored=batch.listed,
     )
     result = _detect(ctx, session, feed, article, previous, version, new, reading, restored, now)
     if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
