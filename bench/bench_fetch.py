@@ -565,12 +565,25 @@ def report(
     print(f"\nresults: {result_file}")
 
 
+def precompile() -> None:
+    """Byte-compile this checkout, as installing a wheel does (pip compiles every module): the
+    children then read bytecode even where PYTHONDONTWRITEBYTECODE is set (it is in some
+    sandboxes), as urlwatch in its virtualenv does; else every wirediff process would compile
+    its own ~70 modules from source (~0.12 s) and urlwatch none."""
+    import compileall
+
+    for package in ("worker", "storage", "alerts"):
+        compileall.compile_dir(REPO / package, quiet=1)
+    print("byte-compiled worker/, storage/, alerts/ (as a wheel install does)", flush=True)
+
+
 def main() -> int:
     global URLWATCH_VENV, _FARM
     args = parse_args()
     if args.urlwatch_venv is not None:
         URLWATCH_VENV = args.urlwatch_venv
     work = Path(tempfile.mkdtemp(prefix="bench-fetch-"))
+    precompile()
     started = time.perf_counter()
     farm = Farm(args.feeds, args.pages, seed=args.seed, hosts=args.hosts, latency=args.latency)
     farm.start()

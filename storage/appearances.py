@@ -55,35 +55,54 @@ def replace(
     day: date,
     language: str,
     lists: Sequence[NewList],
+    fresh: bool = False,
 ) -> None:
-    """The report's rows become these lists (those of `version`, its latest)."""
-    remove(session, article.id)
+    """The report's rows become these lists (those of `version`, its latest). `fresh`: the
+    report has no rows yet (none to delete)."""
+    if not fresh:
+        remove(session, article.id)
+    rows = []
     for index, lst in enumerate(lists):
         colisted = json.dumps(list(lst.canonical), ensure_ascii=False)
         for position, (canonical, written) in enumerate(
             zip(lst.canonical, lst.written, strict=True), 1
         ):
-            session.add(
-                Appearance(
-                    article_id=article.id,
-                    feed_id=article.feed_id,
-                    version=version,
-                    date=day,
-                    language=language,
-                    canonical=canonical[:256],
-                    name=written[:256],
-                    role=lst.role,
-                    list_index=index,
-                    position=position,
-                    colisted=colisted,
-                )
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "feed_id": article.feed_id,
+                    "version": version,
+                    "date": day,
+                    "language": language,
+                    "canonical": canonical[:256],
+                    "name": written[:256],
+                    "role": lst.role,
+                    "list_index": index,
+                    "position": position,
+                    "colisted": colisted,
+                    "event_id": None,
+                }
             )
-    session.flush()
+    if rows:  # one INSERT executed over the rows (no ORM objects: nothing reads them back)
+        session.execute(sa.insert(Appearance), rows)
 
 
 def remove(session: Session, article_id: int) -> None:
     """A report taken down lists nobody any more."""
     session.execute(sa.delete(Appearance).where(Appearance.article_id == article_id))
+
+
+def stored_versions(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
+    """article id -> the version its rows were read from, for those among `article_ids` that
+    have rows (one query for a batch)."""
+    if not article_ids:
+        return {}
+    query = (
+        sa.select(Appearance.article_id, sa.func.max(Appearance.version))
+        .where(Appearance.article_id.in_(list(article_ids)))
+        .group_by(Appearance.article_id)
+    )
+    return {int(a): int(v) for a, v in session.execute(query)}
 
 
 def stored_version(session: Session, article_id: int) -> int | None:

@@ -16,6 +16,30 @@ def for_feed(session: Session, feed_id: int) -> dict[str, Article]:
     return {a.key: a for a in rows}
 
 
+def get_or_create_many(
+    session: Session, feed_id: int, entries: Sequence[tuple[str, str | None, str | None, str]]
+) -> tuple[dict[str, Article], set[str]]:
+    """The feed's articles for `entries` (key, guid, url, title), created where missing: one
+    query for those stored and one flush for the new ones. Returns key -> article and the keys
+    of the articles created here."""
+    keys = [key for key, _, _, _ in entries]
+    found: dict[str, Article] = {}
+    for start in range(0, len(keys), 500):
+        query = sa.select(Article).where(
+            Article.feed_id == feed_id, Article.key.in_(keys[start : start + 500])
+        )
+        found.update((a.key, a) for a in session.scalars(query))
+    created: set[str] = set()
+    for key, guid, url, title in entries:
+        if key not in found:
+            found[key] = Article(feed_id=feed_id, key=key, guid=guid, url=url, title=title)
+            session.add(found[key])
+            created.add(key)
+    if created:
+        session.flush()
+    return found, created
+
+
 def get(session: Session, article_id: int) -> Article | None:
     return session.get(Article, article_id)
 

@@ -12,7 +12,9 @@ The row format needs no schema change:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
+import sqlalchemy as sa
 import zstandard
 from sqlalchemy.orm import Session
 
@@ -58,14 +60,35 @@ def _chain_length(session: Session, digest: str) -> int:
     return length
 
 
-def put(session: Session, text: str, base_hash: str | None = None) -> str:
+def stored(session: Session, digests: Iterable[str]) -> set[str]:
+    """Those of `digests` whose text is stored: one query for a batch of texts."""
+    wanted = list(set(digests))
+    if not wanted:
+        return set()
+    return set(session.scalars(sa.select(Body.hash).where(Body.hash.in_(wanted))))
+
+
+def put(
+    session: Session,
+    text: str,
+    base_hash: str | None = None,
+    *,
+    digest: str | None = None,
+    stored: set[str] | None = None,
+) -> str:
     """Store `text` unless an identical one is stored; return its hash.
 
     With `base_hash` (the previous version's text), the text is stored as a delta against it
-    when that is smaller and the chain of deltas is short enough.
+    when that is smaller and the chain of deltas is short enough. `digest`: the text's hash
+    when the caller has it; `stored`: the hashes known to be stored (from `stored()`, kept up
+    to date here), so that no lookup is needed per text.
     """
-    digest = text_hash(text)
-    if session.get(Body, digest) is not None:
+    digest = digest or text_hash(text)
+    if stored is not None:
+        if digest in stored:
+            return digest
+        stored.add(digest)
+    elif session.get(Body, digest) is not None:
         return digest
     data = compress(text)
     if (
@@ -77,7 +100,8 @@ def put(session: Session, text: str, base_hash: str | None = None) -> str:
         if len(delta) < len(data):
             data = delta
     session.add(Body(hash=digest, size=len(text.encode("utf-8")), data=data))
-    session.flush()
+    if stored is None:
+        session.flush()
     return digest
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,33 +48,62 @@ def blob_path(directory: Path, sha256: str) -> Path:
 
 def put(session: Session, exchange: Exchange, policy: BodyPolicy) -> Capture:
     """Store an exchange (unless stored already: same digest) and its body (unless stored)."""
-    digest = exchange_digest(exchange)
-    found = session.scalars(sa.select(Capture).where(Capture.digest == digest)).first()
-    if found is not None:
-        return found
-    body_sha = exchange.body_sha256
-    if session.get(CaptureBlob, body_sha) is None:
-        _insert_ignore(session, CaptureBlob.__table__, _blob_row(body_sha, exchange.body, policy))
-    _insert_ignore(
-        session,
-        Capture.__table__,
-        {
-            "digest": digest,
-            "url": exchange.url,
-            "final_url": exchange.final_url,
-            "status": exchange.status,
-            "reason": exchange.reason[:256],
-            "http_version": exchange.http_version,
-            "requested_at": exchange.requested_at,
-            "peer": exchange.peer,
-            "request_headers": _json([list(p) for p in exchange.request_headers]),
-            "response_headers": _json([list(p) for p in exchange.response_headers]),
-            "redirects": _json(hops_json(exchange.redirects)),
-            "body_sha256": body_sha,
-            "body_size": len(exchange.body),
-        },
-    )
-    return session.scalars(sa.select(Capture).where(Capture.digest == digest)).one()
+    return put_many(session, [exchange], policy)[0]
+
+
+def put_many(session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy) -> list[Capture]:
+    """Store each exchange (unless stored already: same digest) and its body (unless stored):
+    a handful of statements for a feed's batch, whatever its size. Each body is hashed once."""
+    if not exchanges:
+        return []
+    shas = [exchange.body_sha256 for exchange in exchanges]
+    digests = [exchange_digest(e, body_sha256=sha) for e, sha in zip(exchanges, shas, strict=True)]
+    found = _captures_by_digest(session, digests)
+    missing = [
+        (exchange, sha, digest)
+        for exchange, sha, digest in zip(exchanges, shas, digests, strict=True)
+        if digest not in found
+    ]
+    if missing:
+        wanted = list({sha for _, sha, _ in missing})
+        have = set(
+            session.scalars(sa.select(CaptureBlob.sha256).where(CaptureBlob.sha256.in_(wanted)))
+        )
+        blobs: dict[str, dict[str, Any]] = {}
+        rows: dict[str, dict[str, Any]] = {}
+        for exchange, sha, digest in missing:
+            if sha not in have and sha not in blobs:
+                blobs[sha] = _blob_row(sha, exchange.body, policy)
+            rows.setdefault(digest, _capture_row(exchange, sha, digest))
+        if blobs:
+            _insert_ignore(session, CaptureBlob.__table__, list(blobs.values()))
+        _insert_ignore(session, Capture.__table__, list(rows.values()))
+        found.update(_captures_by_digest(session, list(rows)))
+    return [found[digest] for digest in digests]
+
+
+def _captures_by_digest(session: Session, digests: Sequence[str]) -> dict[str, Capture]:
+    wanted = list(set(digests))
+    query = sa.select(Capture).where(Capture.digest.in_(wanted))
+    return {c.digest: c for c in session.scalars(query)}
+
+
+def _capture_row(exchange: Exchange, sha: str, digest: str) -> dict[str, Any]:
+    return {
+        "digest": digest,
+        "url": exchange.url,
+        "final_url": exchange.final_url,
+        "status": exchange.status,
+        "reason": exchange.reason[:256],
+        "http_version": exchange.http_version,
+        "requested_at": exchange.requested_at,
+        "peer": exchange.peer,
+        "request_headers": _json([list(p) for p in exchange.request_headers]),
+        "response_headers": _json([list(p) for p in exchange.response_headers]),
+        "redirects": _json(hops_json(exchange.redirects)),
+        "body_sha256": sha,
+        "body_size": len(exchange.body),
+    }
 
 
 def _json(value: Any) -> str:
@@ -106,17 +135,18 @@ def _write_file(path: Path, frame: bytes) -> None:
         raise
 
 
-def _insert_ignore(session: Session, table: Any, row: Mapping[str, Any]) -> None:
-    """INSERT that does nothing when the key exists: two workers may store one body at once."""
+def _insert_ignore(session: Session, table: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERTs that do nothing when the key exists: two workers may store one body at once.
+    One statement executed over all the rows."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        session.execute(pg_insert(table).values(**row).on_conflict_do_nothing())
+        session.execute(pg_insert(table).on_conflict_do_nothing(), list(rows))
     else:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        session.execute(sqlite_insert(table).values(**row).on_conflict_do_nothing())
+        session.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
 
 
 def material_of(capture: Any) -> dict[str, Any]:

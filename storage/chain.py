@@ -54,6 +54,23 @@ def last_of_article(session: Session, article_id: int, before_seq: int | None = 
     return session.scalar(query.order_by(Record.seq.desc()).limit(1))
 
 
+def last_of_articles(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
+    """article id -> the record hash of its latest record, for those among `article_ids` that
+    have one (one query for a batch; `last_of_article` for one)."""
+    if not article_ids:
+        return {}
+    newest = (
+        sa.select(sa.func.max(Record.seq).label("seq"))
+        .where(Record.article_id.in_(list(article_ids)), Record.kind.in_(("version", "removed")))
+        .group_by(Record.article_id)
+        .subquery()
+    )
+    query = sa.select(Record.article_id, Record.record_hash).join(
+        newest, Record.seq == newest.c.seq
+    )
+    return {int(a): h for a, h in session.execute(query) if a is not None}
+
+
 def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record:
     """Add one record after the current head (the caller holds the append lock)."""
     last = head(session)
@@ -278,6 +295,65 @@ def seal_version(
     feed = session.get(Feed, article.feed_id)
     assert feed is not None
     return append_version(session, feed, article, version, capture)
+
+
+def seal_versions(
+    session: Session,
+    feed: Feed,
+    seals: Sequence[tuple[Article, Version, Exchange | None]],
+    policy: BodyPolicy,
+    *,
+    new_articles: frozenset[int] = frozenset(),
+) -> None:
+    """`seal_version` for a feed's batch: captures stored together, the append lock taken
+    once, the previous records of all the articles read in one query (none for the articles
+    in `new_articles`, created in this transaction), the records inserted by one INSERT. The
+    records are those `seal_version` would append one by one, in the same order."""
+    if not seals:
+        return
+    exchanges = [exchange for _, _, exchange in seals if exchange is not None]
+    stored = iter(captures.put_many(session, exchanges, policy))
+    kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
+    session.flush()  # the versions' ids
+    _lock(session)
+    prevs = last_of_articles(session, [a.id for a, _, _ in seals if a.id not in new_articles])
+    last = head(session)
+    seq, chain_hash = (last.seq, last.chain_hash) if last else (0, GENESIS)
+    records: list[dict[str, Any]] = []
+    for (article, version, _), capture in zip(seals, kept, strict=True):
+        prev = prevs.get(article.id)
+        capture_digest = capture.digest if capture is not None else None
+        material = version_material_of(
+            version,
+            feed_url=feed.url,
+            article_key=article.key,
+            capture_digest=capture_digest,
+            adopted=False,
+            prev=prev,
+        )
+        digest = record_hash(material)
+        seq, chain_hash = seq + 1, chain_step(chain_hash, digest)
+        records.append(
+            {
+                "seq": seq,
+                "record_hash": digest,
+                "chain_hash": chain_hash,
+                "kind": "version",
+                "feed_id": feed.id,
+                "article_id": article.id,
+                "version_id": version.id,
+                "number": version.number,
+                "capture_id": capture.id if capture is not None else None,
+                "text_hash": version.text_hash,
+                "capture_digest": capture_digest,
+                "adopted": False,
+                "note": None,
+                "created_at": version.fetched_at,
+                "prev_hash": prev,
+            }
+        )
+        prevs[article.id] = digest
+    session.execute(sa.insert(Record), records)
 
 
 def seal_removed(

@@ -132,7 +132,8 @@ def hops_json(redirects: Sequence[Hop]) -> list[dict[str, Any]]:
     return [{"url": h.url, "status": h.status, "headers": _pairs(h.headers)} for h in redirects]
 
 
-def exchange_digest(exchange: Exchange) -> str:
+def exchange_digest(exchange: Exchange, *, body_sha256: str | None = None) -> str:
+    """The capture digest of `exchange` (`body_sha256`: its body's SHA-256, when known)."""
     return sha256_hex(
         canonical(
             capture_material(
@@ -146,7 +147,7 @@ def exchange_digest(exchange: Exchange) -> str:
                 request_headers=exchange.request_headers,
                 response_headers=exchange.response_headers,
                 redirects=hops_json(exchange.redirects),
-                body_sha256=exchange.body_sha256,
+                body_sha256=body_sha256 or exchange.body_sha256,
                 body_size=len(exchange.body),
             )
         )

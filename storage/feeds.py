@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -162,6 +163,47 @@ def record_ok(
         feed.fell_back_reasons = json.dumps(listing.fell_back, ensure_ascii=False)
         feed.hint_s, feed.hint = listing.hint if listing.hint else (None, None)
         _mark_listed(session, feed_id, listing.keys, now)
+
+
+def record_unchanged(
+    session: Session, feeds: Sequence[tuple[int, Wait, str | None, str | None]]
+) -> None:
+    """`record_ok` of feeds that did not change (feed id, wait, etag, last modified), all in
+    one UPDATE executed over the rows: no feed read back, none written one by one. A feed
+    removed meanwhile is skipped."""
+    if not feeds:
+        return
+    table = cast(sa.Table, Feed.__table__)
+    new_etag = sa.func.nullif(sa.bindparam("new_etag", type_=sa.String), "")
+    new_modified = sa.func.nullif(sa.bindparam("new_modified", type_=sa.String), "")
+    statement = (
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("feed_id"))
+        .values(
+            error_count=0,
+            last_error=None,
+            last_ok_at=sa.bindparam("now", type_=table.c.last_ok_at.type),
+            next_fetch_at=sa.bindparam("next_at", type_=table.c.next_fetch_at.type),
+            wait_s=sa.bindparam("wait_s"),
+            wait_reason=sa.bindparam("wait_reason"),
+            etag=sa.func.coalesce(new_etag, table.c.etag),
+            last_modified=sa.func.coalesce(new_modified, table.c.last_modified),
+        )
+    )
+    now = utcnow()
+    rows = [
+        {
+            "feed_id": feed_id,
+            "now": now,
+            "next_at": wait.next_fetch_at,
+            "wait_s": wait.seconds,
+            "wait_reason": wait.reason[:256],
+            "new_etag": etag,
+            "new_modified": last_modified,
+        }
+        for feed_id, wait, etag, last_modified in feeds
+    ]
+    session.connection().execute(statement, rows)
 
 
 def _mark_listed(session: Session, feed_id: int, keys: frozenset[str], now: datetime) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -25,10 +25,10 @@ class NewVersion:
     source: str  # "page" or "feed"
     extractor: str | None
     extractor_version: str | None
+    text_hash: str = field(init=False)  # SHA-256 of `text`, computed once
 
-    @property
-    def text_hash(self) -> str:
-        return bodies.text_hash(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text_hash", bodies.text_hash(self.text))
 
 
 def latest(session: Session, article_id: int) -> Version | None:
@@ -39,6 +39,24 @@ def latest(session: Session, article_id: int) -> Version | None:
         .limit(1)
     )
     return session.scalars(query).first()
+
+
+def latest_of(session: Session, article_ids: Sequence[int]) -> dict[int, Version]:
+    """article id -> its latest version, for the articles among `article_ids` that have one:
+    one query for a feed's batch instead of one per article."""
+    if not article_ids:
+        return {}
+    newest = (
+        sa.select(Version.article_id, sa.func.max(Version.number).label("number"))
+        .where(Version.article_id.in_(list(article_ids)))
+        .group_by(Version.article_id)
+        .subquery()
+    )
+    query = sa.select(Version).join(
+        newest,
+        sa.and_(Version.article_id == newest.c.article_id, Version.number == newest.c.number),
+    )
+    return {v.article_id: v for v in session.scalars(query)}
 
 
 def get(session: Session, article_id: int, number: int) -> Version | None:
@@ -99,8 +117,24 @@ def differs(previous: Version | None, new: NewVersion) -> bool:
     )
 
 
-def add(session: Session, article: Article, new: NewVersion, previous: Version | None) -> Version:
-    digest = bodies.put(session, new.text, previous.text_hash if previous else None)
+def add(
+    session: Session,
+    article: Article,
+    new: NewVersion,
+    previous: Version | None,
+    *,
+    flush: bool = True,
+    stored: set[str] | None = None,
+) -> Version:
+    """A new version after `previous`. flush=False leaves the INSERT to the session's next
+    flush (a batch flushes its versions together); `stored`: see `bodies.put`."""
+    digest = bodies.put(
+        session,
+        new.text,
+        previous.text_hash if previous else None,
+        digest=new.text_hash,
+        stored=stored,
+    )
     version = Version(
         article_id=article.id,
         number=(previous.number + 1) if previous else 1,
@@ -114,5 +148,6 @@ def add(session: Session, article: Article, new: NewVersion, previous: Version |
         extractor_version=new.extractor_version,
     )
     session.add(version)
-    session.flush()
+    if flush:
+        session.flush()
     return version

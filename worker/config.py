@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import msgspec
 
@@ -39,11 +39,13 @@ from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
 from storage.feeds import FeedSpec
 from worker.detect.appearances import PeopleWatch
-from worker.detect.events import GroupingOptions
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchOptions
+
+if TYPE_CHECKING:  # loaded when [events] is enabled: it brings people reading (~0.15 s)
+    from worker.detect.events import GroupingOptions
 
 DEFAULT_REVISIT = ("10m", "30m", "1h", "3h", "12h", "1d", "3d", "7d")
 MIN_QUIET_INTERVAL = 60.0  # below this an interval is accepted (tests) with a warning
@@ -211,12 +213,13 @@ class EventsTable(_Table):
     # lock per version), several times the rest of the pipeline (docs/events.md).
     enabled: bool = False
     window: Interval = Interval(2 * 86400)  # whole days; see docs/events.md
-    join: Share = GroupingOptions().join
-    copy: Share = GroupingOptions().copy
-    title: Share = GroupingOptions().title
-    min_shared_people: PositiveInt = GroupingOptions().min_shared_people
-    candidates: PositiveInt = GroupingOptions().candidates
-    merge: Share = GroupingOptions().merge
+    # None: GroupingOptions' default (worker/detect/events.py), read only when enabled
+    join: Share | None = None
+    copy: Share | None = None
+    title: Share | None = None
+    min_shared_people: PositiveInt | None = None
+    candidates: PositiveInt | None = None
+    merge: Share | None = None
     # Off: findings are stored and shown (`events`, the web's event pages) but make no change
     # and no alert, so farms serving copies of one report alert each edit once, as before.
     alert_discrepancies: bool = False
@@ -432,14 +435,21 @@ def _settings(
 def _events(table: EventsTable) -> GroupingOptions | None:
     if not table.enabled:
         return None
+    from worker.detect.events import GroupingOptions
+
+    default = GroupingOptions()
     return GroupingOptions(
         window_days=int(table.window // 86400),
-        join=table.join,
-        copy=table.copy,
-        min_shared_people=table.min_shared_people,
-        title=table.title,
-        candidates=table.candidates,
-        merge=table.merge,
+        join=default.join if table.join is None else table.join,
+        copy=default.copy if table.copy is None else table.copy,
+        min_shared_people=(
+            default.min_shared_people
+            if table.min_shared_people is None
+            else table.min_shared_people
+        ),
+        title=default.title if table.title is None else table.title,
+        candidates=default.candidates if table.candidates is None else table.candidates,
+        merge=default.merge if table.merge is None else table.merge,
     )
 
 

@@ -11,9 +11,10 @@ when that command runs (or its own --help is asked for), so `wirediff --version`
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from importlib import import_module
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
@@ -176,7 +177,36 @@ def _add_verbose(command: click.Command) -> None:
 
 def main() -> None:
     """Console-script entry point. Ctrl-C is exit 130 with one line, for every command (click
-    itself would print "Aborted!" and exit 1)."""
+    itself would print "Aborted!" and exit 1).
+
+    Once the command is over, the process ends without tearing the interpreter down: freeing
+    every module and object one by one (SQLAlchemy, aiohttp, the extractor...) took 0.2-0.5 s
+    after a `fetch` had finished, as long as a whole pass of a hundred unchanged feeds. Output
+    and logs are flushed first; every store transaction is committed (or rolled back) and every
+    pool shut down by then, by the command itself."""
+    try:
+        _main()
+    except SystemExit as done:
+        if sys.getprofile() is not None or sys.gettrace() is not None:
+            raise  # a profiler or coverage writes its data at interpreter exit
+        _end(done.code)
+
+
+def _end(code: object) -> NoReturn:
+    """Exit with `code` as SystemExit would (None: 0, an int, else printed and 1), at once."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`), a closed stream
+            pass
+    logging.shutdown()
+    os._exit(code or 0)
+
+
+def _main() -> NoReturn:
     try:
         code = cli.main(prog_name="wirediff", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from worker.detect.dates import find_dates
 from worker.detect.model import Person
 
 FindingKind = Literal["absence", "rank"]
@@ -138,6 +137,8 @@ def report_date(
     """
     if published is not None:
         return published.date()
+    from worker.detect.dates import find_dates  # its patterns: only when a report is stored
+
     for mention in find_dates(text[:2000]):
         if mention.year and mention.month and mention.day:
             try:

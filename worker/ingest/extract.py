@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-import lxml.etree
-import lxml.html
-
+from worker.detect.model import Person
 from worker.errors import ExtractError
 
 EXTRACTOR = "trafilatura"
@@ -73,12 +71,24 @@ class Extracted:
     title: str | None
     extractor: str  # "trafilatura" or "feed" ...
     extractor_version: str
+    reading: TextReading | None = None  # read where it was extracted (a pool worker)
+
+
+@dataclass(frozen=True, slots=True)
+class TextReading:
+    """The main text as the pipeline stores and reads it: normalized, with its language and
+    the people in it (worker/ingest/extract_pool.py reads them beside the extraction)."""
+
+    text: str
+    language: str
+    people: tuple[Person, ...]
 
 
 def extract_article(html_bytes: bytes, url: str) -> Extracted:
     """Main text of an article page; ExtractError when the page has none."""
     if not html_bytes.strip():
         raise ExtractError(f"{url}: empty page, no text to extract")
+    import lxml.etree
     import trafilatura  # see EXTRACTOR_VERSION
 
     try:
@@ -113,6 +123,9 @@ def html_to_text(fragment: str) -> str:
     """
     if "<" not in fragment:
         return tidy_text(html.unescape(fragment))
+    import lxml.etree  # on the first feed with HTML in it: a pass with none never loads lxml
+    import lxml.html
+
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):

@@ -5,8 +5,16 @@ GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go 
 pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
 (a handful of edited reports, tests, the demo) never pay for starting processes: starting the
 pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before its first page,
-against ~4-8 ms a page in a thread. So it starts only past POOL_AFTER pages, in the background:
-pages go on being extracted in threads until its first worker is up (bench/README.md).
+against ~4-8 ms a page in a thread. So it starts once a pass has extracted POOL_AFTER pages,
+or as soon as the feeds parsed so far announce more than POOL_EXPECT (`expect`: a cold pass
+starts it before its first page), in the background: pages go on being extracted in threads
+until its first worker is up (bench/README.md).
+
+Given a roster factory, a pool worker also normalizes the text it extracted and reads its
+language and people (`TextReading`), the other CPU-heavy step of a new version: the process
+running the pipeline (fetching, parsing, storing, under one GIL) is the one that limits a big
+pass, so that work goes to the spare core too. Pages extracted in threads are read later, by
+the pipeline.
 
 The pool never outlives the process that started it, even one killed with SIGKILL (which runs no
 cleanup): each worker watches that process through a pidfd and exits when it is gone. The
@@ -24,17 +32,31 @@ import select
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from worker.ingest.extract import Extracted, extract_article
+from worker.ingest.extract import Extracted, TextReading, extract_article
+
+if TYPE_CHECKING:
+    from worker.detect.roster import Roster
+
+# A picklable callable (a module-level function, or a functools.partial of one) that builds the
+# roster in a worker: the roster itself does not pickle, and each worker needs its own anyway.
+RosterFactory = Callable[[], "Roster"]
 
 logger = logging.getLogger(__name__)
 
 # Pages extracted in threads before a pass starts its process pool. Measured (bench_fetch):
 # at 16 the 25 pages of a 100 x 5 edit pass started it, for 24 ms of CPU per page.
 POOL_AFTER = 64
+# Pages announced by the parsed feeds that start the pool at once. Lower, a pass of 100 edited
+# reports (1,000 x 2 farm) started it at its first feed and took ~1 s more CPU for pages that
+# threads had mostly done before the pool was up.
+POOL_EXPECT = 200
 
 
 def default_workers() -> int:
@@ -43,8 +65,15 @@ def default_workers() -> int:
     return max(0, min((cores or 1) - 1, 4)) if (cores or 1) > 1 else 0
 
 
-def _start_worker(owner: int) -> None:
-    """Pool worker initializer: leave Ctrl-C to the owner, and die with the owner."""
+_ROSTER: Roster | None = None  # in a pool worker given a roster factory
+
+
+def _start_worker(owner: int, roster: RosterFactory | None = None) -> None:
+    """Pool worker initializer: leave Ctrl-C to the owner, and die with the owner; build the
+    roster the pages' people are read with."""
+    global _ROSTER
+    if roster is not None:
+        _ROSTER = roster()
     # Ctrl-C reaches the whole process group: the parent stops the pass and shuts the pool
     # down; a worker interrupted mid-page would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -79,12 +108,45 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _extract_and_read(html_bytes: bytes, url: str) -> Extracted:
+    """In a pool worker: extract, then read the text as the pipeline would (see the module)."""
+    extracted = extract_article(html_bytes, url)
+    if _ROSTER is None:
+        return extracted
+    try:
+        from worker.detect.lang import detect_language
+        from worker.detect.normalize import normalize_text
+        from worker.detect.people import extract_people
+
+        text = normalize_text(extracted.text)
+        language = detect_language(text)
+        people = extract_people(text, _ROSTER, language=language)
+    except Exception:  # a reading bug must not lose the text: the pipeline reads it again
+        logger.exception("reading people failed in the extraction pool url=%s", url)
+        return extracted
+    return replace(extracted, reading=TextReading(text, language, people))
+
+
+# What a worker forks with, besides the extractor, when it also reads people.
+_READING_MODULES = ["worker.detect.lang", "worker.detect.normalize", "worker.detect.people"]
+
+
 class Extractor:
     """`await extractor.extract(body, url)`; use as an async context manager around a pass."""
 
-    def __init__(self, workers: int | None = None, *, pool_after: int = POOL_AFTER) -> None:
+    def __init__(
+        self,
+        workers: int | None = None,
+        *,
+        pool_after: int = POOL_AFTER,
+        pool_expect: int = POOL_EXPECT,
+        roster: RosterFactory | None = None,
+    ) -> None:
         self.workers = default_workers() if workers is None else workers
         self.pool_after = pool_after
+        self.pool_expect = pool_expect
+        self.roster = roster  # given: pool workers read the people of what they extract
+        self.expected = 0  # pages the pass said it will fetch (`expect`)
         self.calls = 0  # pages handed to extract()
         self._pool: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[None] | None = None
@@ -98,16 +160,28 @@ class Extractor:
         if self._starting is not None:
             await self._starting
 
+    def expect(self, pages: int) -> None:
+        """The pass will fetch `pages` more pages (a feed's new and changed items): the pool
+        starts as soon as the pass expects more than `pool_expect`, not only once `pool_after`
+        were extracted, so fewer pages of a big pass wait for it in threads."""
+        self.expected += pages
+        if self.expected > self.pool_expect:
+            self._start_soon()
+
+    def _start_soon(self) -> None:
+        if self.workers and self._starting is None:
+            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+
     async def extract(self, body: bytes, url: str) -> Extracted:
         self.calls += 1
-        if self.workers and self.calls > self.pool_after and self._starting is None:
-            self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_pool))
+        if self.calls > self.pool_after:
+            self._start_soon()
         pool = self._pool if self._ready else None
         if pool is None:
             return await asyncio.to_thread(extract_article, body, url)
         try:
             extracted = await asyncio.get_running_loop().run_in_executor(
-                pool, extract_article, body, url
+                pool, _extract_and_read, body, url
             )
             self.pooled += 1
             return extracted
@@ -121,12 +195,13 @@ class Extractor:
         # forkserver: workers fork from a clean process that imported the extractor once,
         # not from this one with its event loop, threads and database connections.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["worker.ingest.extract"])
+        reading = _READING_MODULES if self.roster is not None else []
+        context.set_forkserver_preload(["worker.ingest.extract", *reading])
         self._pool = ProcessPoolExecutor(
             self.workers,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), self.roster),
         )
         try:
             self._pool.submit(os.getpid).result()

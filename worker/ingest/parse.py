@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import charset_normalizer
-
 from worker.errors import ParseError, one_line
 from worker.ingest.extract import html_to_text, tidy_text
 from worker.ingest.identity import canonical_link, entry_key
@@ -311,6 +309,8 @@ def _detect_charset(body: bytes) -> str | None:
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
+        import charset_normalizer  # only for bodies that declare no usable encoding
+
         best = charset_normalizer.from_bytes(body).best()
         return best.encoding if best is not None else None
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +35,7 @@ from worker.detect.appearances import (
     usual_position,
 )
 from worker.detect.lang import detect_language
+from worker.detect.model import Person
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 from worker.pipeline.context import Context
@@ -43,16 +44,33 @@ from worker.pipeline.events import Aspects, Subject, build_event
 logger = logging.getLogger(__name__)
 
 KINDS = ("absence", "rank")
+ASK = object()  # record_version's `stored` when the caller has not read it
 
 
 def record_version(
-    session: Session, roster: Roster, article: Article, version: Version, text: str
+    session: Session,
+    roster: Roster,
+    article: Article,
+    version: Version,
+    text: str,
+    *,
+    people: Sequence[Person] | None = None,
+    language: str | None = None,
+    stored: int | object | None = ASK,
 ) -> None:
-    """The report's appearances become those of `version` (unless they already are)."""
-    if appearances.stored_version(session, article.id) == version.number:
+    """The report's appearances become those of `version` (unless they already are).
+
+    `people` and `language`: the text's, when the caller has read them already (the pipeline
+    reads a version's people once, for this and for change detection); `stored`: the version
+    the report's rows were read from (None: it has none), when the caller has read it (a
+    feed's batch reads them all with one query), else asked of the store here."""
+    current = appearances.stored_version(session, article.id) if stored is ASK else stored
+    if current == version.number:
         return
-    language = detect_language(text)
-    lists = lists_of(extract_people(text, roster, language=language))
+    language = language or detect_language(text)
+    if people is None:
+        people = extract_people(text, roster, language=language)
+    lists = lists_of(people)
     day = report_date(version.published, text, article.first_seen)
     appearances.replace(
         session,
@@ -61,6 +79,7 @@ def record_version(
         day=day,
         language=language,
         lists=[NewList(lst.role, lst.names, lst.spellings) for lst in lists],
+        fresh=current is None,
     )
 
 

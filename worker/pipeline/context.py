@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alerts.event import ChangeEvent
 from storage.captures import BodyPolicy
@@ -15,10 +15,13 @@ from storage.digests import Exchange
 from storage.feeds import Wait
 from storage.models import Article, Feed, utcnow
 from worker.detect.appearances import PeopleWatch
-from worker.detect.events import GroupingOptions
 from worker.detect.roster import Roster
+from worker.ingest.extract import TextReading
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher, Validators
+
+if TYPE_CHECKING:  # grouping (and the people reading it needs) loads only when enabled
+    from worker.detect.events import GroupingOptions
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
@@ -101,7 +104,7 @@ class Tally:
 class Context:
     store: Store
     fetcher: Fetcher
-    roster: Roster
+    _roster: Roster | Callable[[], Roster]  # the roster, or how to get it on first use
     route: Router
     revisit: tuple[float, ...] = ()
     backoff_cap: float | None = None  # None: SPEC's default, the larger of interval and 1 h
@@ -125,6 +128,13 @@ class Context:
     # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
     # body), written in one transaction per batch; None: each feed's right away (the daemons).
     unchanged: list[UnchangedFeed] | None = None
+
+    @property
+    def roster(self) -> Roster:
+        if callable(self._roster):
+            self._roster = self._roster()
+        assert not callable(self._roster)
+        return self._roster
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +161,7 @@ class PageText:
     note: str | None = None
     fallback: str | None = None  # why the feed's text was taken though the page was wanted
     capture: Exchange | None = None  # the response the text (or the takedown) came from
+    reading: TextReading | None = None  # `text` normalized and read, by the extraction pool
 
 
 @dataclass(slots=True)

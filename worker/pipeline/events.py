@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import msgspec
 
 from alerts.event import SCHEMA, Attendees, ChangeEvent, Kind, TitleChange, Wording
 from alerts.safe_text import mask_url
-from worker.detect.changes import Change
+
+if TYPE_CHECKING:  # change detection loads on the first second version (snapshot.py)
+    from worker.detect.changes import Change
 
 
 @dataclass(frozen=True, slots=True)

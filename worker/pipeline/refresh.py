@@ -42,7 +42,6 @@ from worker.ingest.feedurl import FeedURLError, check_feed_url
 from worker.ingest.fetch import FetchResult, Validators
 from worker.ingest.guard import url_host
 from worker.ingest.parse import ParsedEntry, parse_feed
-from worker.pipeline.appearances import check_people
 from worker.pipeline.context import (
     GONE_STATUSES,
     Context,
@@ -137,6 +136,8 @@ async def people_findings(ctx: Context, *, now: bool = False) -> list[ChangeEven
     if not now and clock - ctx.people_checked_at < ctx.people_check_every:
         return []
     ctx.pending_people, ctx.people_checked_at = False, clock
+    from worker.pipeline.appearances import check_people  # people reading: only when needed
+
     return await asyncio.to_thread(check_people, ctx)
 
 
@@ -212,6 +213,8 @@ async def process_entries(
     one transaction (one commit per feed). When that transaction fails on one entry (a
     conflict with another worker, bad content, a bug), each entry is stored on its own, so the
     others are kept as before. A failed entry is its exception in the list."""
+    if ctx.extractor is not None and feed.follow_links:  # big passes start the pool early
+        ctx.extractor.expect(sum(not _unchanged_item(e, known.get(e.key)) for e in entries))
     pages = await asyncio.gather(
         *(_entry_page(ctx, feed, e, known.get(e.key), feed_capture=feed_capture) for e in entries),
         return_exceptions=True,
@@ -228,7 +231,9 @@ async def process_entries(
         return out
     try:
         items = [(entry, page) for _, entry, page in batch]
-        stored = await asyncio.to_thread(store_entries, ctx, feed, items)
+        stored = await asyncio.to_thread(
+            store_entries, ctx, feed, items, stored_keys=frozenset(known)
+        )
     except StorageError as err:
         if not isinstance(err, StoreConflict):
             raise  # the store itself failed (disk full, database gone): the feed fails
@@ -276,7 +281,7 @@ async def _entry_page(
     feed_capture: Exchange | None = None,
 ) -> PageText | EntryResult:
     """The entry's text to store, or its result when there is nothing to store."""
-    if not revisit and known and known.item_hash == entry.item_hash and known.state == "live":
+    if not revisit and _unchanged_item(entry, known):
         return EntryResult()  # the feed item did not change; revisits catch silent page edits
     try:
         page = await extract_entry_text(ctx, feed, entry, known)
@@ -285,6 +290,10 @@ async def _entry_page(
     if page.capture is None and not page.gone and (page.source == "feed" or page.text is None):
         page = replace(page, capture=feed_capture)  # what changed came from the feed's body
     return page
+
+
+def _unchanged_item(entry: ParsedEntry, known: KnownArticle | None) -> bool:
+    return known is not None and known.item_hash == entry.item_hash and known.state == "live"
 
 
 async def _store_one(
@@ -354,6 +363,7 @@ async def extract_entry_text(
         raw_hash,
         result.validators,
         capture=result.capture,
+        reading=extracted.reading,
     )
 
 
@@ -402,15 +412,9 @@ async def flush_unchanged(ctx: Context) -> None:
 
     def write() -> None:
         with ctx.store.write() as session:
-            for u in batch:
-                feeds.record_ok(
-                    session,
-                    u.feed_id,
-                    wait=u.wait,
-                    etag=u.etag,
-                    last_modified=u.last_modified,
-                    body_hash=None,
-                )
+            feeds.record_unchanged(
+                session, [(u.feed_id, u.wait, u.etag, u.last_modified) for u in batch]
+            )
 
     await asyncio.to_thread(write)
 

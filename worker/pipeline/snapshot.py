@@ -4,27 +4,32 @@ A new version is stored only when the normalized text or a tracked field changed
 not the first, the change is detected and written with its alert outbox rows in the same
 transaction. Takedowns (404/410, a redirect away) and restorations are decided here too, from
 what the extract stage saw. A feed's entries go in one transaction (`store_entries`): one
-commit and one hold of the evidence log's append lock per feed, not per entry.
+commit and one hold of the evidence log's append lock per feed, not per entry; the feed's
+articles, their latest versions and the stored texts are read in one query each, and the new
+versions' evidence records sealed together at the end (storage.chain.seal_versions). A new
+version's text is normalized, and the people in a new report's text extracted, before the
+transaction opens; the people are read once per version, for people over time and for change
+detection alike.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from alerts.event import ChangeEvent
-from storage import articles, chain, changes, versions
+from storage import appearances, articles, bodies, chain, changes, versions
 from storage.digests import Exchange
-from storage.models import Article, Version
+from storage.models import Article, Feed, Version
 from storage.versions import NewVersion
+from worker.detect.model import Person
 from worker.detect.normalize import normalize_text
+from worker.detect.roster import Roster
 from worker.ingest.parse import ParsedEntry
-from worker.pipeline.appearances import forget_report, record_version
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
 from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
-from worker.pipeline.grouping import group_version
 
 logger = logging.getLogger(__name__)
 
@@ -32,27 +37,111 @@ logger = logging.getLogger(__name__)
 _Seal = tuple[Article, Version, Exchange | None]  # a new version's record, appended last
 
 
+class Reading:
+    """A new text as people over time and change detection read it: its language and people,
+    each worked out once, on first use (or ahead of the transaction, `read()`)."""
+
+    __slots__ = ("_language", "_people", "roster", "text")
+
+    def __init__(self, text: str, roster: Roster) -> None:
+        self.text = text
+        self.roster = roster
+        self._language: str | None = None
+        self._people: tuple[Person, ...] | None = None
+
+    @property
+    def language(self) -> str:
+        if self._language is None:
+            from worker.detect.lang import detect_language
+
+            self._language = detect_language(self.text)
+        return self._language
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        if self._people is None:
+            from worker.detect.people import extract_people
+
+            self._people = extract_people(self.text, self.roster, language=self.language)
+        return self._people
+
+    def read(self) -> Reading:
+        _ = self.people
+        return self
+
+    @classmethod
+    def of(cls, page: PageText, roster: Roster) -> Reading | None:
+        """The page's text as stored and read: as the extraction pool read it, or to read."""
+        if page.text is None or page.gone:
+            return None
+        if page.reading is None:
+            return cls(normalize_text(page.text), roster)
+        reading = cls(page.reading.text, roster)
+        reading._language, reading._people = page.reading.language, page.reading.people
+        return reading
+
+
 def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
     return store_entries(ctx, feed, [(entry, page)])[0]
 
 
 def store_entries(
-    ctx: Context, feed: FeedState, items: Sequence[tuple[ParsedEntry, PageText]]
+    ctx: Context,
+    feed: FeedState,
+    items: Sequence[tuple[ParsedEntry, PageText]],
+    *,
+    stored_keys: Collection[str] | None = None,
 ) -> list[EntryResult]:
-    """Every entry of `items` in one transaction; any error rolls all of them back."""
+    """Every entry of `items` in one transaction; any error rolls all of them back.
+
+    `stored_keys`: the keys of the feed's articles already stored, when the caller knows them:
+    the people of the other (new) reports are then read before the transaction opens."""
     now = ctx.clock()
+    readings = [Reading.of(page, ctx.roster) for _, page in items]
+    if stored_keys is not None:
+        for (entry, _), reading in zip(items, readings, strict=True):
+            if reading is not None and entry.key not in stored_keys:
+                reading.read()
     results: list[EntryResult] = []
     seals: list[_Seal] = []
     with ctx.store.write() as session:
-        for entry, page in items:
-            result, seal = _store(ctx, session, feed, entry, page, now)
+        found, created = articles.get_or_create_many(
+            session, feed.id, [(e.key, e.guid, e.link, e.title) for e, _ in items]
+        )
+        old = [found[e.key].id for e, _ in items if e.key not in created]
+        latest = versions.latest_of(session, old)
+        texts = [_text_hash(r) for r in readings if r is not None]
+        stored = bodies.stored(session, texts)
+        lists = appearances.stored_versions(session, old)  # people over time, read in one go
+        for (entry, page), reading in zip(items, readings, strict=True):
+            article = found[entry.key]
+            listed = None if entry.key in created else lists.get(article.id)
+            batch = _Batch(latest.get(article.id), listed, stored)
+            result, seal = _store(ctx, session, feed, entry, page, reading, article, batch, now)
             results.append(result)
             if seal is not None:
                 seals.append(seal)
         # Last, so the log's append lock is held only until the commit right after.
-        for article, version, capture in seals:
-            chain.seal_version(session, article, version, capture, ctx.captures)
+        if seals:
+            row = session.get(Feed, feed.id)
+            assert row is not None
+            new_ids = frozenset(found[k].id for k in created)
+            chain.seal_versions(session, row, seals, ctx.captures, new_articles=new_ids)
     return results
+
+
+def _text_hash(reading: Reading) -> str:
+    return bodies.text_hash(reading.text)
+
+
+class _Batch:
+    """What the batch read ahead for one entry: its latest version, the version its people
+    over time were read from (None: none yet), and the text hashes known to be stored."""
+
+    __slots__ = ("listed", "previous", "stored")
+
+    def __init__(self, previous: Version | None, listed: int | None, stored: set[str]) -> None:
+        self.previous, self.listed, self.stored = previous, listed, stored
 
 
 def _store(
@@ -61,14 +150,14 @@ def _store(
     feed: FeedState,
     entry: ParsedEntry,
     page: PageText,
+    reading: Reading | None,
+    article: Article,
+    batch: _Batch,
     now: datetime,
 ) -> tuple[EntryResult, _Seal | None]:
-    article = articles.get_or_create(
-        session, feed.id, entry.key, guid=entry.guid, url=entry.link, title=entry.title
-    )
     articles.touch(article, title=entry.title)
     article.item_hash = entry.item_hash or article.item_hash
-    previous = versions.latest(session, article.id)
+    previous = batch.previous
     subject = _subject(feed, article)
     _schedule_revisit(ctx, article, now)
     if page.gone:
@@ -77,16 +166,15 @@ def _store(
     if page.validators is not None:
         article.page_etag = page.validators.etag
         article.page_last_modified = page.validators.last_modified
-    text = page.text
-    if text is None:  # page unchanged since last fetch
+    if reading is None:  # page unchanged since last fetch
         if previous is None:
             return EntryResult(), None
-        text = versions.text_of(session, previous)
+        reading = Reading(normalize_text(versions.text_of(session, previous)), ctx.roster)
     new = NewVersion(
         title=entry.title or None,
         link=entry.link,
         published=entry.published,
-        text=normalize_text(text),
+        text=reading.text,
         raw_hash=page.raw_hash,
         source=page.source,
         extractor=page.extractor,
@@ -94,19 +182,41 @@ def _store(
     )
     restored = article.state == "removed"
     article.state = "live"
+    from worker.pipeline.appearances import record_version  # with people reading, on first use
+
     if not versions.differs(previous, new):
         if restored and previous is not None:
-            record_version(session, ctx.roster, article, previous, new.text)
+            record_version(
+                session,
+                ctx.roster,
+                article,
+                previous,
+                new.text,
+                people=reading.people,
+                language=reading.language,
+            )
         event = (
             _restored_event(ctx, session, article, previous, previous, subject, now)
             if restored
             else None
         )
         return EntryResult(event=event), None
-    version = versions.add(session, article, new, previous)
-    record_version(session, ctx.roster, article, version, new.text)
-    result = _detect(ctx, session, feed, article, previous, version, new, restored, now)
+    version = versions.add(session, article, new, previous, flush=False, stored=batch.stored)
+    record_version(
+        session,
+        ctx.roster,
+        article,
+        version,
+        new.text,
+        people=reading.people,
+        language=reading.language,
+        stored=batch.listed,
+    )
+    result = _detect(ctx, session, feed, article, previous, version, new, reading, restored, now)
     if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
+        from worker.pipeline.grouping import group_version  # loads grouping: only when on
+
+        session.flush()
         result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
     return result, (article, version, page.capture)
 
@@ -119,6 +229,7 @@ def _detect(
     previous: Version | None,
     version: Version,
     new: NewVersion,
+    reading: Reading,
     restored: bool,
     now: datetime,
 ) -> EntryResult:
@@ -131,9 +242,11 @@ def _detect(
     # Imported on the first second version: detection (people, wording diff, rapidfuzz) costs
     # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
     from worker.detect.changes import Text, detect_change
+    from worker.detect.people import extract_people
 
     before = Text(previous.title or "", versions.text_of(session, previous))
-    change = detect_change(before, Text(new.title or "", new.text), ctx.roster)
+    people = (extract_people(before.body, ctx.roster), reading.people)  # the new text's: once
+    change = detect_change(before, Text(new.title or "", new.text), ctx.roster, people=people)
     if change is None:
         return EntryResult(new_version=True)
     event = build_event(
@@ -180,6 +293,8 @@ def _mark_removed(
     if article.state == "removed" or previous is None:
         return None
     article.state = "removed"
+    from worker.pipeline.appearances import forget_report
+
     forget_report(session, article)
     event = build_event(
         subject,

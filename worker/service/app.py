@@ -5,15 +5,15 @@ The CLI and the daemon both build their runtime here, so `fetch` and `run` share
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from alerts.config import ChannelConfig, parse_channels
 from alerts.errors import AlertConfigError
 from alerts.event import ChangeEvent
-from alerts.message import Alert
 from storage import feeds
 from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
@@ -25,8 +25,12 @@ from worker.errors import ConfigError
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, Tally
-from worker.service.deliver import deliver_due
-from worker.service.metrics import Metrics
+
+if TYPE_CHECKING:
+    # Loaded when used: alert channels and delivery only with [[alerts]] configured (~30 ms a
+    # start), prometheus_client where metrics are served (the daemons).
+    from alerts.config import ChannelConfig
+    from worker.service.metrics import Metrics
 from worker.service.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
@@ -36,13 +40,24 @@ logger = logging.getLogger(__name__)
 class Runtime:
     settings: Settings
     store: Store
-    roster: Roster
+    # The roster, or how to build it: the bundled one is built on first use (~40 ms that a
+    # pass reading no people never pays); users' roster files are read, and checked, at once.
+    _roster: Roster | Callable[[], Roster]
     channels: tuple[ChannelConfig, ...]
+
+    @property
+    def roster(self) -> Roster:
+        if callable(self._roster):
+            object.__setattr__(self, "_roster", self._roster())
+        assert not callable(self._roster)
+        return self._roster
 
     def route(self, event: ChangeEvent) -> list[str]:
         """Names of the channels whose filters accept this change event."""
         if not self.channels:
             return []
+        from alerts.message import Alert
+
         alert = Alert.from_event(event)
         return [c.name for c in self.channels if c.matches(alert)]
 
@@ -63,7 +78,7 @@ def pipeline_context(
     return Context(
         runtime.store,
         fetcher,
-        runtime.roster,
+        lambda: runtime.roster,
         runtime.route,
         revisit=settings.revisit,
         backoff_cap=settings.backoff_cap,
@@ -88,6 +103,8 @@ async def deliver_outbox(
     """Send the due alerts of the outbox with the configured retry policy: (sent, pending)."""
     if not runtime.channels:
         return 0, 0
+    from worker.service.deliver import deliver_due
+
     sent, pending = await deliver_due(
         runtime.store, runtime.channels, clock=clock, policy=runtime.settings.alert_retry
     )
@@ -100,6 +117,10 @@ async def deliver_outbox(
 def parse_alert_channels(
     settings: Settings, environ: Mapping[str, str]
 ) -> tuple[ChannelConfig, ...]:
+    if not settings.alerts:
+        return ()
+    from alerts.config import parse_channels
+
     try:
         return parse_channels(list(settings.alerts), environ)
     except AlertConfigError as err:
@@ -121,7 +142,11 @@ def open_runtime(
     its schema once there is room again (Daemon.wait_for_store) instead of exiting.
     """
     channels = parse_alert_channels(settings, environ)
-    roster = load_roster(settings.roster_files)
+    roster: Roster | Callable[[], Roster] = (
+        load_roster(settings.roster_files)  # the user's files: their errors before the network
+        if settings.roster_files
+        else functools.partial(load_roster, ())
+    )
     try:
         store = open_store(settings.database_url, create=create)
     except StoreDiskFull as err:
@@ -130,6 +155,12 @@ def open_runtime(
         store = Store(settings.database_url)
         store.disk_full = str(err)
     return Runtime(settings, store, roster, channels)
+
+
+def extractor_for(settings: Settings) -> Extractor:
+    """The pass's extractor; its pool workers build the same roster, to read people."""
+    roster = functools.partial(load_roster, tuple(settings.roster_files))
+    return Extractor(settings.extract_workers, roster=roster)
 
 
 def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:

@@ -52,12 +52,11 @@ from storage.engine import engine_schema_installed, libpq_url
 from storage.errors import StorageError, StoreURLError, first_line
 from storage.models import utcnow
 from worker.evidence.retention import prune_due
-from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, FeedState
 from worker.pipeline.refresh import refresh_feed
 from worker.pipeline.revisits import revisit_due
-from worker.service.app import Runtime, deliver_outbox, pipeline_context
+from worker.service.app import Runtime, deliver_outbox, extractor_for, pipeline_context
 from worker.service.metrics import MetricsServer
 from worker.service.outcomes import Outcomes
 from worker.service.seeds import default_feeds
@@ -347,7 +346,7 @@ async def serve(
     logging.getLogger("procrastinate.worker").addHandler(failures)
     async with (
         Fetcher(settings.fetch) as fetcher,
-        Extractor(settings.extract_workers) as extractor,
+        extractor_for(settings) as extractor,
     ):
         ctx = pipeline_context(runtime, fetcher, extractor=extractor, clock=clock)
         state = WorkerState(runtime, ctx, options, clock)

@@ -48,12 +48,17 @@ from storage import feeds
 from storage.errors import StorageError, StoreDiskFull
 from storage.models import utcnow
 from worker.evidence.retention import prune_due
-from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, FeedOutcome, FeedState
 from worker.pipeline.refresh import refresh_feed
 from worker.pipeline.revisits import revisit_due
-from worker.service.app import Runtime, deliver_outbox, ensure_feeds, pipeline_context
+from worker.service.app import (
+    Runtime,
+    deliver_outbox,
+    ensure_feeds,
+    extractor_for,
+    pipeline_context,
+)
 from worker.service.logs import log_kv
 from worker.service.metrics import MetricsServer
 from worker.service.outcomes import Outcomes
@@ -106,7 +111,7 @@ class Daemon:
                 return  # stopped while waiting for disk space
             async with (
                 Fetcher(settings.fetch) as fetcher,
-                Extractor(settings.extract_workers) as extractor,
+                extractor_for(settings) as extractor,
             ):
                 self._ctx = pipeline_context(
                     self.runtime, fetcher, extractor=extractor, clock=self.clock

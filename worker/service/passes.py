@@ -11,14 +11,13 @@ from urllib.request import url2pathname
 from storage.feeds import FeedSpec
 from worker.errors import ConfigError
 from worker.evidence.retention import prune_due
-from worker.ingest.extract_pool import Extractor
 from worker.ingest.feedurl import check_feed_url
 from worker.ingest.fetch import Fetcher
 from worker.output.console import Console, PassReport
 from worker.pipeline.context import Tally
 from worker.pipeline.refresh import load_feed_states, people_findings, run_pass
 from worker.pipeline.revisits import revisit_due
-from worker.service.app import Runtime, deliver_outbox, pipeline_context
+from worker.service.app import Runtime, deliver_outbox, extractor_for, pipeline_context
 
 
 def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:
@@ -67,7 +66,7 @@ async def one_pass(
     tally.feeds = len(states)
     async with (
         Fetcher(settings.fetch) as fetcher,
-        Extractor(settings.extract_workers) as extractor,
+        extractor_for(settings) as extractor,
     ):
         local = frozenset(u for u in urls or () if u.startswith("file:"))
         ctx = pipeline_context(

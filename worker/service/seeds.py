@@ -10,12 +10,16 @@ import tomllib
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from storage.feeds import FeedSpec
-from worker.config import read_feed_tables, read_toml_file
 from worker.detect.roster import Roster, RosterError
 from worker.errors import ConfigError
+
+if TYPE_CHECKING:
+    from storage.feeds import FeedSpec
+
+# worker.config (and with it the store's and the fetcher's modules) is imported by the functions
+# that need it: `load_roster` runs in every extraction pool worker, which needs none of them.
 
 SEED_REPORT = "000_51e97353ff3bef23.txt"
 
@@ -25,6 +29,8 @@ def _seed_text(name: str) -> str:
 
 
 def default_feeds() -> tuple[FeedSpec, ...]:
+    from worker.config import read_feed_tables
+
     raw = tomllib.loads(_seed_text("feeds.toml"))
     return read_feed_tables(raw["feeds"], "seeds/feeds.toml")
 
@@ -39,6 +45,8 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
         _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
     ).with_given_names(given_names())
     for path in extra:
+        from worker.config import read_toml_file
+
         data = read_toml_file(Path(path), "roster file")
         try:
             roster = roster.merge(Roster.from_entries(_people(data, str(path))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from alerts.config import parse_channels
-from storage import changes, deliveries, versions
+from storage import appearances, changes, deliveries, versions
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Article, Feed, Version
@@ -274,11 +275,14 @@ def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_ur
 
 
 def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_path, server):
+    """Texts and the people read from them (by the pool workers, beside the extraction) are
+    those of a pass extracting and reading in the pipeline's own process."""
     farm = Farm(server)
     for i in range(6):
         farm.add_page(f"/p/{i}.html", f"Report {i}", [f"Story {i}.", *REPORT])
     farm.add_feed("/big.xml", [f"/p/{i}.html" for i in range(6)])
     texts = {}
+    people = {}
     for workers in (0, 2):
         rt = make_runtime(f"sqlite:///{tmp_path / f'w{workers}.db'}", extract_workers=workers)
         sync_feeds(rt.store, [FeedSpec(server.url("/big.xml"), "Big", 60)])
@@ -290,7 +294,9 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
             from worker.service.app import pipeline_context
 
             # the pool started before the pass: every page goes to it
-            async with Fetcher(rt.settings.fetch) as f, Extractor(workers, pool_after=0) as x:
+            roster = functools.partial(load_roster, ())
+            extractor = Extractor(workers, pool_after=0, roster=roster)
+            async with Fetcher(rt.settings.fetch) as f, extractor as x:
                 await x.start()
                 ctx = pipeline_context(rt, f, extractor=x)
                 outcomes = await run_pass(ctx, load_feed_states(rt.store))
@@ -300,7 +306,12 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
         assert pooled and outcomes[0].new_versions == 6
         with rt.store.read() as s:
             texts[workers] = sorted(versions.text_of(s, v) for v in s.scalars(sa.select(Version)))
+            people[workers] = sorted(
+                (r.url, r.list_index, r.position, r.canonical, r.name, r.role, r.language)
+                for r in appearances.rows(s)
+            )
     assert texts[0] == texts[2]
+    assert people[0] == people[2] and len(people[0]) == 6 * 7  # 7 leaders in each report
 
 
 def test_a_page_served_again_byte_for_byte_is_not_extracted_again(db_url, server):
