@@ -305,6 +305,7 @@ _ANY_CUE = re.compile(
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
     r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼|默哀|送别|吊唁|通报"
+    r"|签署|签约|签字"
 )
 
 
@@ -404,6 +405,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"|签署|簽署|签约|簽約|签字|簽字"
 )
 
 
@@ -647,7 +649,10 @@ def zh_name_items(
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        name = _zh_item_name(item, roster, trailing=final and last, run=run)
+        if item.endswith("和") and len(run) == 3 and run[0] in _SURNAMES:
+            name: str | None = run  # "副主任陈斌、蓝进和": 和 ends an item only in a name
+        else:
+            name = _zh_item_name(item, roster, trailing=final and last, run=run)
         if name is None and ctx is not None and final and last and len(items) == 1:
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
@@ -773,6 +778,9 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         if first and second:
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
+            return [first]
+        if first and tail and _ZH_TITLE_END.split(tail)[-1] == "":
+            # "董事长张强与市交控集团党委书记、董事长贾泉涌": the titles of the next person
             return [first]
         if second and not head:
             return [second]  # "及终审法院院长岑浩辉": the last item of a list
