@@ -207,7 +207,9 @@ def _zh_lists_after(
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
     after = (
-        _ZH_AFTER.search(simple) if "有" in simple or "包括" in simple or "宴请" in simple else None
+        _ZH_AFTER.search(simple)
+        if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
+        else None
     )
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
@@ -305,7 +307,7 @@ _ANY_CUE = re.compile(
     r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
     r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
     r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼|默哀|送别|吊唁|通报"
-    r"|签署|签约|签字"
+    r"|签署|签约|签字|宣誓|人员包括|者包括|人员有|者有"
 )
 
 
@@ -405,7 +407,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括"
 )
 
 

@@ -535,7 +535,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员)|(?:入场|入席)?就座"
+            r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)|(?:入场|入席)?就座"
             r"|在座(?!的)"
         ),
     ),
@@ -552,7 +552,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
             r"|欢聚一堂|齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁"
-            r"|代表[^，。；、]{0,10}?(?:签署|签约|签字)"
+            r"|代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"
         ),
     ),
     (
@@ -575,6 +575,8 @@ ZH_AFTER = re.compile(
     r"|[，,]\s*(?:包括|有)[:：]?)"
     # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
     r"|(?:同桌|在座|同席|随行|陪同)的(?:还|也)?有[:：]?|宴请"
+    # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
+    r"|(?:宣誓人员|宣誓人|参加人员|出席人员|与会人员|与会者|参加者|出席者|参会人员)(?:还|也)?(?:包括|有|为)[:：]?"
 )
 # The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
