@@ -50,6 +50,8 @@ _FRONTED_OBJECT = re.compile(
 _PREPOSITIONAL = re.compile(
     r"\b(?i:an|in|bei|auf|zu|vor|nach|aus|über|unter|hinter|neben|außer)\s+"
     r"(?:dem|den|der|einem|seinem|ihrem|seinen|ihren)\s+\S+(?:\s+(?:des|der)\s+\S+)?"
+    # "Mit einem öffentlichen Empfang begrüßte X": an instrument, not a companion
+    r"|\b(?i:mit)\s+(?:einem|einer)\s+(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ]\S*"
 )
 _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem)\s")
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
@@ -66,7 +68,7 @@ _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
-_AGENT_BEFORE = re.compile(r"\bvon\s+(?:[^\s,.;:]+\s+){0,4}$")
+_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,.;:]+\s+){0,4}$")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 _SPEECH_FRONT = re.compile(

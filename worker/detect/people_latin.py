@@ -1178,6 +1178,8 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
     for role, pattern in cues.DE_OBJECT_CUES if german else cues.OBJECT_CUES:
         if _governs(pattern, before, comma=comma):
             roles.append(role)
+    if german and "presided" in roles and cues.DE_DELEGATION_LED.search(before[-200:]):
+        roles[roles.index("presided")] = "attended"  # the leader of a visiting delegation
     if not german:
         verb = (
             _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None

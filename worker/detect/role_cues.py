@@ -388,6 +388,10 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("spoke", re.compile(r"\b(?:speakers|speaking|addressing)\b", re.I)),
     ("presided", re.compile(r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?)\b", re.I)),
 )
+# A delegation "unter der Leitung von X": X leads the visitors, and takes part (not a chair).
+DE_DELEGATION_LED = re.compile(
+    r"\b(?:Delegation|Abordnung|Besuchergruppe|Gruppe)\b[^.;]{0,80}?\bunter\s+(?:der\s+)?Leitung\b"
+)
 DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
