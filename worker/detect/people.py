@@ -197,9 +197,18 @@ _NO_ROSTER = Roster.empty()
 _LATIN_KEYWORDS = re.compile("|".join(LATIN_STEMS))  # searched in the lower-cased text
 
 
+# A photo caption's position marker between names: "Xi Jinping (3rd L, front), Li Keqiang (C)".
+_POSITION = re.compile(
+    r"\s*\((?:(?:\d+(?:st|nd|rd|th)|first|second|third)\s+)?(?:L|R|C|left|right|center|centre)"
+    r"(?:\s*,\s*(?:front|back|rear|top|bottom))?\)"
+)
+
+
 def _latin_finder(
     sentence: str, ctx: LatinContext, german: bool
 ) -> Iterator[tuple[Role, list[str]]]:
+    if "(" in sentence:
+        sentence = _POSITION.sub("", sentence)
     dateline = _DATELINE.match(sentence)
     if dateline:  # "Beijing, 28 Dec (Xinhua) -- Xi Jinping attended ...": the list starts after
         sentence = sentence[dateline.end() :].lstrip(" -—–")

@@ -137,7 +137,7 @@ _NOT_NAME = frozenset(
     "premier premiers god allah bundeskanzleramt kanzleramt "
     "cemetery hotel airport stadium cathedral church temple mosque plaza gardens garden bridge "
     "station harbour harbor theatre theater arena pavilion monument memorial mausoleum "
-    "convention exhibition provincial municipal territory territories liaison work "
+    "convention exhibition provincial municipal territory territories liaison work arts "
     "foto fotos photo photos bild bilder quelle source credit credits screenshot "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "

@@ -321,7 +321,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         re.compile(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
-            r"|opened|officiated)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
