@@ -199,7 +199,8 @@ _LATIN_KEYWORDS = re.compile("|".join(LATIN_STEMS))  # searched in the lower-cas
 
 # A photo caption's position marker between names: "Xi Jinping (3rd L, front), Li Keqiang (C)".
 _POSITION = re.compile(
-    r"\s*\((?:(?:\d+(?:st|nd|rd|th)|first|second|third)\s+)?(?:L|R|C|left|right|center|centre)"
+    r"\s*\((?:(?:\d+(?:st|nd|rd|th)|first|second|third|front|back|rear|top)\s+)*"
+    r"(?:L|R|C|left|right|center|centre)"
     r"(?:\s*,\s*(?:front|back|rear|top|bottom))?\)"
 )
 
