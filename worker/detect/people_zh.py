@@ -59,7 +59,7 @@ def _untimed(region: str) -> str:
     return region[: m.start()] if m else region
 
 
-_ZH_CHUNK = re.compile(r"[，,：:（）()“”「」\s]")
+_ZH_CHUNK = re.compile(r"[，,：:；;（）()“”「」\s]")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
 _ZH_SHORT_ADVERBIAL = re.compile(
     r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
