@@ -77,7 +77,8 @@ _TITLE_WORDS = frozenset(
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
-    "delegate delegates lawmaker lawmakers legislator legislators mp mps".split()
+    "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
+    "counterparts".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -984,6 +985,7 @@ _IRREALIS_BEFORE = re.compile(
     r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
     # a plan: "his itinerary includes talks with X", "is going to talk with X"
     r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
+    r"|to\s+be"  # "the G20 Summit to be chaired by Prime Minister Modi"
     r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
     re.I,
 )
@@ -1123,10 +1125,15 @@ def _title_gap(text: str) -> bool:
 # A word each cue pattern holds (lower case): a text without one cannot match it, and an `in`
 # test is far cheaper than running the pattern.
 _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
-    **{p: ("by", "presid", "chair", "host", "under", "moderat") for r, p in cues.OBJECT_CUES if r == "presided"},
+    **{
+        p: ("by", "presid", "chair", "host", "under", "moderat", "opening", "receiv", "welcom",
+            "greet")
+        for r, p in cues.OBJECT_CUES
+        if r == "presided"
+    },
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
-            "attending", "taking part", "delegation")
+            "attending", "taking part", "delegation", "honour", "honor", "among them")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },

@@ -72,6 +72,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "on hand",
     "guest",
     "inaugurat",
+    "threw",
+    "honour",
+    "honor",
     "negotiat",
     "discussion",
     "chat",
@@ -271,6 +274,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
             r"|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
+            r"|(?:threw|throws|thrown|gave|gives|hosted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:banquet|dinner"
+            r"|reception|luncheon|lunch|party)"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
@@ -344,6 +349,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # the guest of a banquet or reception: "a state banquet in honour of President X"
+            r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
