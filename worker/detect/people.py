@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
@@ -113,13 +114,20 @@ def _zh_wrapped(lines: list[str], i: int) -> bool:
     return width >= 16 and block and not line.endswith(("：", ":"))
 
 
+def _zh_block_candidate(lines: list[str]) -> bool:
+    """Two lines in a row of one width (16+ characters, no sentence end), or a line the next
+    one continues with punctuation: a wire's wrapped block may be there (one cheap pass
+    before the line-by-line reading)."""
+    return any(
+        a[-1] not in "。！？!?」”"
+        and (b[:1] in _ZH_CONTINUES or (len(a) >= 16 and abs(len(a) - len(b)) <= 1))
+        for a, b in pairwise(lines)
+    )
+
+
 def _paragraphs(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if (
-        len(lines) > 2
-        and any(len(line) >= 16 and line[-1] not in "。！？!?」”" for line in lines[:-1])
-        and has_han(text)
-    ):
+    if len(lines) > 2 and _zh_block_candidate(lines) and has_han(text):
         joined: list[str] = []
         glue = False
         for i, line in enumerate(lines):

@@ -194,7 +194,12 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
 def _zh_hits(simple: str) -> list[_Hit]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
-    for role, pattern in _ZH_TRIGGERS:
+    rare = [
+        (role, pattern)
+        for role, pattern, words in cues.ZH_CUES_RARE
+        if any(w in simple for w in words)
+    ]
+    for role, pattern in (*_ZH_TRIGGERS, *rare):
         for m in pattern.finditer(simple):
             if not any(m.start() < h.end and h.start < m.end() for h in hits):
                 hits.append(_Hit(role, m.start(), m.end(), False))

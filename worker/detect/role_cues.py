@@ -543,27 +543,19 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        "present",
-        re.compile(
-            r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)|(?:入场|入席)?就座"
-            r"|在座(?!的)"
-        ),
-    ),
+    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)")),
     (
         "presided",
         re.compile(
             r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
             r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
-            r"|(?:邀请|邀)[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)|(?<!受到)(?<!受)接待(?!处|室|中心)"
         ),
     ),
     (
         "attended",
         re.compile(
             rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
-            r"|欢聚一堂|齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁"
-            r"|代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任|参访"
+            r"|欢聚一堂"
         ),
     ),
     (
@@ -572,9 +564,31 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:发表|(?<![工合创操动写制])作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
             r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
             r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
-            r"|通报了?[^，。；]{0,40}?(?:报告|情况)"
         ),
     ),
+)
+# Cues rarer than those above, each run only when one of its words is in the sentence (a
+# scan for a word is far cheaper than running a pattern over every sentence); after them,
+# so that of two overlapping cues the one above wins.
+ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("present", re.compile(r"(?:入场|入席)?就座|在座(?!的)"), ("就座", "在座")),
+    (
+        "presided",
+        re.compile(r"(?:邀请|邀)[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
+        ("邀",),
+    ),
+    ("presided", re.compile(r"(?<!受到)(?<!受)接待(?!处|室|中心)"), ("接待",)),
+    (
+        "attended",
+        re.compile(r"齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁|参访"),
+        ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访"),
+    ),
+    (
+        "attended",
+        re.compile(r"代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"),
+        ("签", "宣誓"),
+    ),
+    ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
 )
 # The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
 # "出席者包括A、B", "亦有出席，包括A、B".
