@@ -191,14 +191,15 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
     return names
 
 
+# Any word of the rarer cues (role_cues.ZH_CUES_RARE): one scan decides whether they run.
+_RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
+
+
 def _zh_hits(simple: str) -> list[_Hit]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
-    rare = [
-        (role, pattern)
-        for role, pattern, words in cues.ZH_CUES_RARE
-        if any(w in simple for w in words)
-    ]
+    rare = [(r, p) for r, p, _ in cues.ZH_CUES_RARE] if _RARE_WORD.search(simple) else []
+
     for role, pattern in (*_ZH_TRIGGERS, *rare):
         for m in pattern.finditer(simple):
             if not any(m.start() < h.end and h.start < m.end() for h in hits):
@@ -678,6 +679,9 @@ _ZH_DECEASED = re.compile(
 )
 
 
+_MOURNING = re.compile("遗体|遺體|逝世|灵柩|靈柩|骨灰|遗像|遺像")
+
+
 def _deceased(simple: str) -> frozenset[str]:
     if "遗" not in simple and "逝" not in simple and "灵柩" not in simple and "骨灰" not in simple:
         return frozenset()
@@ -715,7 +719,7 @@ class ZhContext:
         """The people a funeral report mourns: never attending their own farewell."""
         if self._dead is None:
             # most reports mourn nobody: one scan of the raw text before simplifying it
-            mourning = any(c in self._text for c in "遗遺逝柩骨")
+            mourning = _MOURNING.search(self._text) is not None
             self._dead = _deceased(self._simple()) if mourning else frozenset()
         return self._dead
 
