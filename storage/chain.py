@@ -86,13 +86,11 @@ def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record
     return record
 
 
-def append_version(
-    session: Session, feed: Feed, article: Article, version: Version, capture: Capture | None
-) -> Record:
-    _lock(session)
-    prev = last_of_article(session, article.id)
-    capture_digest = capture.digest if capture is not None else None
-    material = version_material_of(
+def _version_material(
+    feed: Feed, article: Article, version: Version, capture_digest: str | None, prev: str | None
+) -> dict[str, Any]:
+    """What a version's record seals (one place for `append_version` and `seal_versions`)."""
+    return version_material_of(
         version,
         feed_url=feed.url,
         article_key=article.key,
@@ -100,6 +98,15 @@ def append_version(
         adopted=False,
         prev=prev,
     )
+
+
+def append_version(
+    session: Session, feed: Feed, article: Article, version: Version, capture: Capture | None
+) -> Record:
+    _lock(session)
+    prev = last_of_article(session, article.id)
+    capture_digest = capture.digest if capture is not None else None
+    material = _version_material(feed, article, version, capture_digest, prev)
     return _append(
         session,
         material,
@@ -323,14 +330,7 @@ def seal_versions(
     for (article, version, _), capture in zip(seals, kept, strict=True):
         prev = prevs.get(article.id)
         capture_digest = capture.digest if capture is not None else None
-        material = version_material_of(
-            version,
-            feed_url=feed.url,
-            article_key=article.key,
-            capture_digest=capture_digest,
-            adopted=False,
-            prev=prev,
-        )
+        material = _version_material(feed, article, version, capture_digest, prev)
         digest = record_hash(material)
         seq, chain_hash = seq + 1, chain_step(chain_hash, digest)
         records.append(
