@@ -106,7 +106,8 @@ def score_report(report: dict[str, Any], roster: Roster) -> tuple[Score, Outcome
 def load_reports(split: str) -> dict[str, list[dict[str, Any]]]:
     """Reports by style (file name up to its first dot; none*.toml -> "none").
 
-    dev/<style>.round2.toml holds round 1's test split, moved to dev once it had been seen.
+    dev/<style>.round2.toml and .round5.toml hold rounds 1 and 2's test splits, moved to dev
+    once they had been seen.
     """
     by_style: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for path in sorted((DATA / split).glob("*.toml")):
@@ -118,6 +119,9 @@ def load_reports(split: str) -> dict[str, list[dict[str, Any]]]:
 
 def evaluate(split: str, roster: Roster, *, show: bool, only: str | None) -> dict[str, Any]:
     by_style = load_reports(split)
+    if not by_style:
+        print(f"{split}: no reports in bench/data/people/{split}/ (collect the split first)")
+        return {}
     total = Score()
     rows: dict[str, Any] = {}
     for style, reports in sorted(by_style.items()):

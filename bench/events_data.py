@@ -11,8 +11,11 @@ file lists (unrelated reports, many published on the same days).
   of that round, moved). Later people files (test/, dev/*.round3.toml ...) are never part of
   this pool: they were not read for events, and many of their reports are pairs of one
   occasion, unlabelled here.
-- test: test.toml, collected fresh for issue 13b and held out; it lists its own unrelated
-  reports (each under an event label of its own), so nothing else joins its pool.
+  dev_round3.toml was issue 13b's held-out test split (scored once, then moved to dev at the
+  start of round 3); it lists its own unrelated reports.
+- test: test.toml, collected fresh for round 3 and held out; it lists its own unrelated
+  reports (each under an event label of its own), so nothing else joins its pool. Absent until
+  it has been collected: the split is then empty.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).parent / "data"
 # The people files whose unlisted dated reports fill the dev pool (see the module doc).
 POOL_FILE = re.compile(r"^[a-z_]+(?:\.round2)?\.toml$")
-SPLITS = {"dev": ("dev.toml", "dev_round2.toml"), "test": ("test.toml",)}
+SPLITS = {"dev": ("dev.toml", "dev_round2.toml", "dev_round3.toml"), "test": ("test.toml",)}
 # The splits whose pool also takes the people set's unlisted dated reports as unrelated reports.
 WITH_PEOPLE_POOL = frozenset({"dev"})
 MEETINGS_ZH = Path("/work/shared/corpus/meetings-zh")
@@ -68,13 +72,20 @@ def _meetings_zh(name: str) -> tuple[str, str, str]:
     return title, source, "\n".join(lines[2:])
 
 
+def _listed(names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The reports the split's files list (a file not yet collected lists none)."""
+    paths = [HERE / "events" / name for name in names]
+    return [
+        item
+        for path in paths
+        if path.exists()
+        for item in tomllib.loads(path.read_text("utf-8")).get("report", [])
+    ]
+
+
 def load(split: str) -> list[Report]:
     people = _people_reports()
-    listed = [
-        item
-        for name in SPLITS[split]
-        for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get("report", [])
-    ]
+    listed = _listed(SPLITS[split])
     used: set[str] = set()
     reports: list[Report] = []
     for item in listed:
@@ -128,12 +139,9 @@ def load(split: str) -> list[Report]:
         return reports
     all_used = set(used)
     for names in SPLITS.values():
-        for name in names:
-            for item in tomllib.loads((HERE / "events" / name).read_text("utf-8")).get(
-                "report", []
-            ):
-                if str(item.get("ref", "")).startswith("people:"):
-                    all_used.add(item["ref"].removeprefix("people:"))
+        for item in _listed(names):
+            if str(item.get("ref", "")).startswith("people:"):
+                all_used.add(item["ref"].removeprefix("people:"))
     for pid, (psplit, raw) in sorted(people.items()):
         if psplit != "dev" or pid in all_used or not raw.get("date"):
             continue

@@ -117,6 +117,8 @@ def main() -> None:
     args = parser.parse_args()
     opts = GroupingOptions(merge=args.merge)
     reports = load(args.split)
+    if not reports:
+        raise SystemExit(f"split {args.split}: no reports in bench/data/events/ (collect it first)")
     got, features = group(reports, opts)
     tp, fp, fn, fps, fns = pairwise(reports, got)
     precision = tp / (tp + fp) if tp + fp else 1.0
