@@ -22,7 +22,7 @@ from itertools import pairwise
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_latin import Context as LatinContext
-from worker.detect.people_latin import latin_lists
+from worker.detect.people_latin import anaphoric_names, group_roles_without_names, latin_lists
 from worker.detect.people_zh import (
     ZhContext,
     has_trigger_chars,
@@ -213,15 +213,29 @@ _POSITION = re.compile(
 )
 
 
-def _latin_finder(
-    sentence: str, ctx: LatinContext, german: bool
-) -> Iterator[tuple[Role, list[str]]]:
+def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
     dateline = _DATELINE.match(sentence)
     if dateline:  # "Beijing, 28 Dec (Xinhua) -- Xi Jinping attended ...": the list starts after
         sentence = sentence[dateline.end() :].lstrip(" -—–")
-    yield from latin_lists(sentence, ctx, german=german)
+    return sentence
+
+
+def _latin_sentence(
+    sentence: str, ctx: LatinContext, german: bool, group_before: list[Role]
+) -> tuple[list[tuple[Role, list[str]]], list[Role]]:
+    """The lists of one sentence, and the roles of an unnamed group it opens with (for the
+    next sentence: "Senior leaders attended ... They included A, B and C"; `group_before` is
+    the previous sentence's)."""
+    sentence = _past_dateline(sentence)
+    found = list(latin_lists(sentence, ctx, german=german))
+    if group_before and not german:
+        names = anaphoric_names(sentence, ctx)
+        found.extend((role, names) for role in group_before if names)
+    if found or german:
+        return found, []
+    return found, group_roles_without_names(sentence)
 
 
 def extract_people(
@@ -242,6 +256,7 @@ def extract_people(
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     zh_ctx = ZhContext(text) if han else None
+    group_before: list[Role] = []  # an unnamed group's roles, for the sentence after
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if (
@@ -249,14 +264,18 @@ def extract_people(
             and not (han and has_han(paragraph))
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
+            group_before = []
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
-                if _LATIN_KEYWORDS.search(sentence.lower()):
-                    for role, names in _latin_finder(sentence, ctx, lang == "de"):
-                        _add(people, seen, names, role, segment, roster)
+                if not _LATIN_KEYWORDS.search(sentence.lower()):
+                    group_before = []
+                    continue
+                found, group_before = _latin_sentence(sentence, ctx, lang == "de", group_before)
+                for role, names in found:
+                    _add(people, seen, names, role, segment, roster)
             elif has_trigger_chars(sentence):
                 for role, names in zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)

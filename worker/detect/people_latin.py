@@ -101,7 +101,7 @@ _ORG_WORDS = frozenset(
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
-    "plc gmbh co company's".split()
+    "plc gmbh co company's directorate directorates headquarters command".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -954,7 +954,7 @@ _ADVERBIAL = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
-    r"|auch|ebenfalls|zudem|außerdem))\b\s*,?",
+    r"|auch|ebenfalls|zudem|außerdem))(?:\b|(?<=\)))\s*,?",
 )
 _APPOSITIVE_END = re.compile(r",")
 _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
@@ -1002,6 +1002,10 @@ class _Clause:
     several: bool
 
 
+# A perfect tense before a cue verb: "have gathered", "had taken part".
+_AUX = re.compile(r"(?:have|has|had)\s+(?:also\s+|all\s+|already\s+)?(?=\w+(?:ed|en)\b)", re.I)
+
+
 def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
     """The roles of a list that is the subject of the verb after it, with where each cue ends;
     adverbials and appositives between the list and its verb are skipped."""
@@ -1012,6 +1016,8 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
         if _IRREALIS.match(text, at):
             return  # "X will chair", "X did not attend": no role taken
         found = _verb_at(c, at)
+        if found is None and (aux := _AUX.match(text, at)):
+            found = _verb_at(c, aux.end())  # "A, B and C have gathered"
         if found is not None:
             role, end = found
             if role is not None:
@@ -1139,7 +1145,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{p: ("presence",) for r, p in cues.OBJECT_CUES if r == "present"},
     **{
-        p: ("address", "speak", "speech", "remarks", "statement", "report")
+        p: ("address", "speak", "speech", "remarks", "statement", "report", "present", "brief",
+            "sitrep", "lectur", "toast")
         for r, p in cues.OBJECT_CUES
         if r == "spoke"
     },
@@ -1175,6 +1182,70 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+# A group of people named by what they are, not by name: the subject a list of names can
+# stand for ("Nearly all Cabinet ministers were present, including A and B"; "Senior Chinese
+# leaders on Saturday attended deliberations. They included A, B and C").
+_GROUP_NOUNS = (
+    r"(?:leaders|officials|ministers|members|delegates|deputies|advis[eo]rs|lawmakers"
+    r"|legislators|representatives|guests|dignitaries|participants|attendees|scholars|experts"
+    r"|heads|governors|mayors|ambassadors|envoys|executives|speakers|politicians|personalities"
+    r"|figures|commanders|chiefs|generals|officers|diplomats|senators|MPs|panellists|panelists"
+    r"|invitees|principals|secretaries|chairpersons|chairmen|presidents|premiers)"
+)
+_GROUP_SUBJECT = re.compile(r"\b" + _GROUP_NOUNS + r"\b", re.I)
+# "..., including A and B": the list that follows stands for the group before the cue.
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|such\s+as|namely)\b\s*:?", re.I)
+
+
+def _group_cue_roles(clause: str) -> list[Role]:
+    """The roles a cue gives a group subject in `clause` ("Nearly all Cabinet ministers were
+    present"): the first group word a subject cue follows, past adverbials."""
+    for group in _GROUP_SUBJECT.finditer(clause):
+        roles = [r for r, _ in _subject_roles(_Clause(clause, group.end(), None, True))]
+        if roles:
+            return roles
+    return []
+
+
+def _including_roles(before: str) -> list[Role]:
+    """A list after "including" / "among them" takes the role its group has in the clause
+    ("Several attendees delivered keynote speeches including A, B and C" -> spoke)."""
+    if "includ" not in before[-300:] and " as" not in before[-300:] and "among" not in before:
+        return []
+    found = _last_match(_INCLUDING, before)
+    if found is None or not _title_gap(before[found.end() :]):
+        return []
+    clause = re.split(r"[;:.]\s", before[: found.start()])[-1]
+    return _group_cue_roles(clause)
+
+
+# A sentence that names the people a group in the sentence before stood for: "They included A,
+# B and C", "The leaders -- A, B and C -- are all members of ...", "Among them were A and B".
+_ANAPHOR = re.compile(
+    r"^\W*(?:(?:They|These|Those)\s+(?:included|include|were|are)\b"
+    r"|(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?" + _GROUP_NOUNS + r"\s*(?:--|—|–|:|,|\(|"
+    r"included\b|include\b|were\b|are\b)"
+    r"|Among\s+(?:them|those\s+(?:present|attending|taking\s+part))\s+(?:were|was)\b)",
+    re.I,
+)
+
+
+def group_roles_without_names(sentence: str) -> list[Role]:
+    """The roles of an unnamed group that opens `sentence` ("Senior Chinese leaders on
+    Saturday attended deliberations ..."): the next sentence may name its people."""
+    head = _GROUP_SUBJECT.search(sentence, 0, 80)
+    if head is None or re.search(r"[,;:]", sentence[: head.start()]):
+        return []
+    return [r for r, _ in _subject_roles(_Clause(sentence, head.end(), None, True))]
+
+
+def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
+    """The names a sentence gives for the group of the sentence before (see `_ANAPHOR`)."""
+    if not _ANAPHOR.match(sentence):
+        return []
+    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
+
+
 def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
     """Roles given to a list by the clause before it (passive "by", inverted "were",
     "with" after a verb of meeting, "met" with its object). `reporting`: the list is the
@@ -1201,6 +1272,8 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
                 if pattern.search(clause):
                     roles.append(role)
                     break
+    if not german and not roles:
+        roles.extend(_including_roles(before))
     if not german and (
         _governs(cues.MEET_WITH, before[-300:], comma=comma)
         or _governs(cues.MEET_DIRECT, before[-300:], comma=comma)

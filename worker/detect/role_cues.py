@@ -98,6 +98,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "flowers",
     "tribute",
     "speakers",
+    "sitrep",
     # German
     "vorsitz",
     "geleitet",
@@ -237,7 +238,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|guests|attendees|dignitaries|invitees)"
             r"|graced\s+the\s+(?:occasion|event|function|ceremony)"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
-            r"|(?:took|take|takes|taking)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
+            r"|(?:took|take|takes|taking|taken)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|negotiations|discussions|meetings?|dinner|lunch)"
             r"|accompan(?:ied|ies|y)|witness(?:ed|es)?|gathered|assembled"
@@ -293,8 +294,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|presents)\s+"
             + _DET
             + _ADJ
-            + r"(?:speech(?:es)?|address|addresses|remarks|report|toast|keynote|lecture"
-            r"|statement|briefing|presentation)"
+            + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
+            r"|statements?|briefings?|presentations?|sitreps?)"
             r"|told\s+(?:the\s+)?(?:meeting|gathering|conference|session|forum|audience"
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
@@ -362,6 +363,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
+            # a passive: "the reports were provided by A, B and C"
+            r"|\b(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
+            r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
+            r"|delivered|given|provided|presented)\s+by\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
             r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
             r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
