@@ -966,14 +966,21 @@ _IRREALIS = re.compile(
     r"(?:will|would|shall|may|might|could|should|must|is\s+to|are\s+to|(?:is|are|was|were)\s+"
     r"(?:set|expected|scheduled|due|going|supposed|planning|likely)\s+to|plans?\s+to|planned\s+to"
     r"|(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)|never|no\s+longer"
-    r"|failed\s+to|declined\s+to|refused\s+to)\b",
+    r"|failed\s+to|declined\s+to|refused\s+to"
+    # an offer or a readiness, not an occasion: "Putin has agreed to meet with Zelenskyy"
+    r"|(?:has\s+|have\s+|had\s+)?(?:agreed|offered|proposed|promised|pledged|hoped|wanted"
+    r"|intended|agrees|offers|proposes|promises|hopes|wants|intends)\s+to"
+    r"|(?:is|are|was|were)\s+(?:ready|willing|prepared|unwilling|open)\s+to)\b",
     re.I,
 )
 # After an object list: "a meeting between A and B is not planned", "... is scheduled later".
 _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
-    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b",
+    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b"
+    # "... a meeting between A, B and C would take place soon"
+    r"|\s*,?\s*(?:would|should|could|will|might|may|must|can)\s+(?:not\s+|only\s+|soon\s+)?"
+    r"(?:take\s+place|happen|be\s+held|occur|meet)\b",
     re.I,
 )
 # The same before an object's cue: "no plans for a meeting between A and B".
@@ -986,6 +993,9 @@ _IRREALIS_BEFORE = re.compile(
     # a plan: "his itinerary includes talks with X", "is going to talk with X"
     r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
     r"|to\s+be"  # "the G20 Summit to be chaired by Prime Minister Modi"
+    # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
+    r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
+    r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
     r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
     re.I,
 )
