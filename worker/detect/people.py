@@ -213,6 +213,12 @@ _POSITION = re.compile(
 )
 
 
+# A scraped page that kept a site's name tooltips inline: each name is followed by itself
+# reversed and its title, glued to the next word ("Sergei Kiriyenko Kiriyenko SergeiFirst
+# Deputy Chief of Staff ,"). The repeat goes; the title stays as an apposition.
+_TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
+
+
 def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
@@ -248,6 +254,8 @@ def extract_people(
     [('Xi Jinping', 'presided'), ('Li Qiang', 'attended'), ('Cai Qi', 'attended')]
     """
     lang = language or detect_language(text)
+    if lang not in ("zh", "ja") and _TOOLTIP.search(text):
+        text = _TOOLTIP.sub(r"\1 \2, ", text)
     paragraphs = _paragraphs(text)
     lead = _lead_count(paragraphs)
     seen: set[tuple[str, Role, Segment]] = set()

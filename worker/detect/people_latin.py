@@ -732,7 +732,10 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
     """A person named by a title alone, after a determiner, when the text names one person
     with that title: "Die Rede hielt der Bundeskanzler" -> Olaf Scholz."""
     for k, tok in enumerate(toks):
-        if k in taken or not tok.cap or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
+        if k in taken or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
+            continue
+        # lower case only as a sentence's subject: "The governor briefed the President"
+        if not tok.cap and (ctx.german or k != 1 or toks[0].text != "The"):
             continue
         if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
             continue  # a name (or more title) follows: not a title alone
@@ -1063,13 +1066,23 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         return ("presided" if body else "attended"), m.end()
     m = cues.REPORT_TO.match(text, at)
     if m:
-        return (None if _object_follows(c, m.end()) else "spoke"), m.end()
+        # told to one named person: part of a talk; to the chair by title, a report
+        told = _object_follows(c, m.end()) and not _TO_THE_CHAIR.match(text, m.end())
+        return (None if told else "spoke"), m.end()
     for role, pattern in cues.SUBJECT_CUES:
         m = pattern.match(text, at)
         if m:
             # "X was accompanied by Y": X is not the one who accompanies
             return (None if _PASSIVE_BY.match(text, m.end()) else role), m.end()
     return None
+
+
+# "briefed the President", "informed the Head of State": a report to the one who holds the
+# meeting, not a word in a talk between equals ("informed Modi").
+_TO_THE_CHAIR = re.compile(
+    r"\s+the\s+(?:President|Prime\s+Minister|Premier|Head\s+of\s+(?:State|Government)"
+    r"|Chancellor|King|Emir|Chairman|Chairwoman|Secretary-General)\b"
+)
 
 
 def _object_follows(c: _Clause, verb_end: int) -> bool:
