@@ -1324,6 +1324,17 @@ _REPORTER_AFTER = re.compile(
 _POSSESSIVE_MEETING = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|conversation|call)\s+with\b", re.I
 )
+# The meeting of a list of people named in the possessive: "Putin and Trump's negotiations".
+_JOINT_MEETING = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|negotiations|summit|conversation|phone\s+call"
+    r"|call|consultations)\b",
+    re.I,
+)
+_IRREALIS_AFTER_NOUN = re.compile(
+    r"[^.;]{0,40}?\b(?:will|would|could|may|might|should|is\s+(?:set|expected|scheduled|planned"
+    r"|due|likely|unlikely|possible)|are\s+(?:set|expected|scheduled|planned|due))\b",
+    re.I,
+)
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
@@ -1447,6 +1458,11 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
             carried = []
         if group[0].possessive:
             yield from _possessive_roles(sentence[:start], rest, names)
+            continue
+        if len(group) > 1 and group[-1].possessive and not german:
+            joint = _JOINT_MEETING.match(rest)
+            if joint and not _IRREALIS_AFTER_NOUN.match(rest, joint.end()):
+                yield "attended", names  # "Putin and Trump's negotiations started"
             continue
         roles, from_object = _group_roles(sentence, toks, ctx, spans, groups, index, german)
         if not roles and carried:

@@ -99,6 +99,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "tribute",
     "speakers",
     "sitrep",
+    "credentials",
     # German
     "vorsitz",
     "geleitet",
@@ -277,6 +278,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|(?:threw|throws|thrown|gave|gives|hosted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:banquet|dinner"
             r"|reception|luncheon|lunch|party)"
+            # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
+            r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
+            r"credentials"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
