@@ -1099,7 +1099,7 @@ _WITH_BODY = re.compile(
     r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives)\b",
     re.I,
 )
-_GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation", re.I)
+_GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)
 
 
 def _meeting_role(c: _Clause, start: int, end: int) -> Role:

@@ -184,7 +184,8 @@ _GATHERING = (
 MEET_WITH = re.compile(
     r"(?:(?:held|holds|hold|had|has|have|having|holding|engaged\s+in|engages\s+in|conducted"
     r"|conducts)\s+(?:talks|consultations|"
-    r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral)"
+    r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral"
+    r"|discussion|session)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
