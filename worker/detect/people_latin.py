@@ -78,7 +78,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts".split()
+    "counterparts honourable honorable hon".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -101,7 +101,7 @@ _ORG_WORDS = frozenset(
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
-    "plc gmbh co company's directorate directorates headquarters command".split()
+    "plc gmbh co company's directorate directorates headquarters command intelligence".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
