@@ -22,7 +22,12 @@ from itertools import pairwise
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_latin import Context as LatinContext
-from worker.detect.people_latin import anaphoric_names, group_roles_without_names, latin_lists
+from worker.detect.people_latin import (
+    anaphoric_names,
+    group_roles_without_names,
+    latin_lists,
+    pronoun_roles,
+)
 from worker.detect.people_zh import (
     ZhContext,
     has_trigger_chars,
@@ -228,20 +233,35 @@ def _past_dateline(sentence: str) -> str:
     return sentence
 
 
+class _Before:
+    """What one sentence leaves for the next: the roles of an unnamed group it opens with
+    ("Senior leaders attended ..." -> "They included A, B and C"), and the one person its
+    first list names (for "He" / "She" opening the next)."""
+
+    __slots__ = ("group", "person")
+
+    def __init__(self) -> None:
+        self.group: list[Role] = []
+        self.person: str | None = None
+
+
 def _latin_sentence(
-    sentence: str, ctx: LatinContext, german: bool, group_before: list[Role]
-) -> tuple[list[tuple[Role, list[str]]], list[Role]]:
-    """The lists of one sentence, and the roles of an unnamed group it opens with (for the
-    next sentence: "Senior leaders attended ... They included A, B and C"; `group_before` is
-    the previous sentence's)."""
+    sentence: str, ctx: LatinContext, german: bool, before: _Before
+) -> list[tuple[Role, list[str]]]:
+    """The lists of one sentence; `before` holds the previous sentence's leftovers and is
+    updated for the next one."""
     sentence = _past_dateline(sentence)
     found = list(latin_lists(sentence, ctx, german=german))
-    if group_before and not german:
-        names = anaphoric_names(sentence, ctx)
-        found.extend((role, names) for role in group_before if names)
-    if found or german:
-        return found, []
-    return found, group_roles_without_names(sentence)
+    if not german:
+        if before.group:
+            names = anaphoric_names(sentence, ctx)
+            found.extend((role, names) for role in before.group if names)
+        if before.person:
+            found.extend((role, [before.person]) for role in pronoun_roles(sentence))
+    first = found[0][1] if found else []
+    before.person = first[0] if len(first) == 1 else None
+    before.group = [] if found or german else group_roles_without_names(sentence)
+    return found
 
 
 def extract_people(
@@ -264,7 +284,7 @@ def extract_people(
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     zh_ctx = ZhContext(text) if han else None
-    group_before: list[Role] = []  # an unnamed group's roles, for the sentence after
+    before = _Before()  # what a sentence leaves for the next
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if (
@@ -272,17 +292,16 @@ def extract_people(
             and not (han and has_han(paragraph))
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
-            group_before = []
+            before = _Before()
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
                 if not _LATIN_KEYWORDS.search(sentence.lower()):
-                    group_before = []
+                    before = _Before()
                     continue
-                found, group_before = _latin_sentence(sentence, ctx, lang == "de", group_before)
-                for role, names in found:
+                for role, names in _latin_sentence(sentence, ctx, lang == "de", before):
                     _add(people, seen, names, role, segment, roster)
             elif has_trigger_chars(sentence):
                 for role, names in zh_lists_in(sentence, roster, zh_ctx):

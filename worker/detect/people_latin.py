@@ -1262,6 +1262,22 @@ def group_roles_without_names(sentence: str) -> list[Role]:
     return [r for r, _ in _subject_roles(_Clause(sentence, head.end(), None, True))]
 
 
+_PRONOUN = re.compile(r"^\W*(?:He|She)\b")
+
+
+def pronoun_roles(sentence: str) -> list[Role]:
+    """The roles a cue gives "He" / "She" opening `sentence` ("He read a letter from Xi
+    Jinping and delivered an opening speech"): the person is the one the sentence before
+    put in a role."""
+    m = _PRONOUN.match(sentence)
+    if m is None:
+        return []
+    roles = [r for r, _ in _subject_roles(_Clause(sentence, m.end(), None, False))]
+    if not roles and not _IRREALIS.match(sentence, m.end() + 1):
+        roles = [r for r, _ in _coordinated(sentence, m.end())]
+    return roles
+
+
 def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
     """The names a sentence gives for the group of the sentence before (see `_ANAPHOR`)."""
     if not _ANAPHOR.match(sentence):
@@ -1334,6 +1350,11 @@ _IRREALIS_AFTER_NOUN = re.compile(
     r"[^.;]{0,40}?\b(?:will|would|could|may|might|should|is\s+(?:set|expected|scheduled|planned"
     r"|due|likely|unlikely|possible)|are\s+(?:set|expected|scheduled|planned|due))\b",
     re.I,
+)
+# A gerund clause whose subject the list is, even after a preposition: "about Xi Jinping
+# addressing the gathering", "a photo of A and B attending the ceremony".
+_GERUND_CUE = re.compile(
+    r"\s*(?:addressing|presiding|chairing|attending|hosting|delivering|co-chairing)\b"
 )
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
@@ -1532,7 +1553,7 @@ def _group_roles(
         first = toks[group[0].first].start
         others = [s for k, s in enumerate(spans) if k != index]
         roles.extend(german_roles(sentence, first, end, start, others))
-    elif absolute or _may_be_subject(toks, group[0].prefix):
+    elif absolute or _may_be_subject(toks, group[0].prefix) or _GERUND_CUE.match(rest):
         clause = _Clause(
             sentence,
             end,

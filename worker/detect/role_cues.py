@@ -368,6 +368,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
+            # "There was a report by Commander-in-Chief X", "heard a report by Y"
+            r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:report|speech|address|presentation"
+            r"|lecture|toast)\s+(?:by|from)\b"
             # a passive: "the reports were provided by A, B and C"
             r"|\b(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
