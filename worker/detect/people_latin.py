@@ -106,6 +106,7 @@ _ORG_WORDS = frozenset(
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
+    "attending understanding "
     "that these those it its he she they we our his her their there here after before during "
     "while as of for with from by to under over according among between since until "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -847,6 +848,7 @@ _PREFIX_STOP = frozenset(
     # speeches are no titles: "Rede von Oberbürgermeister X", "Statement by X"
     "rede ansprache grußwort laudatio statement remarks speech address "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
+    "attending understanding "
     "that it he she they we his her their there here after before during while as with from "
     "by to under over according among between since until am auch bei im und sowie es sie er "
     "wir ihr an".split()
@@ -1162,7 +1164,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
-            "attending", "taking part", "delegation", "honour", "honor", "among them")
+            "attending", "taking part", "delegation", "honour", "honor", "among them", "with")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },

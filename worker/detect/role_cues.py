@@ -193,7 +193,7 @@ MEET_WITH = re.compile(
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
-    r"(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2}"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
@@ -355,6 +355,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # "attended the opening ceremony along with Prime Minister X": companions attend
+            r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:along|together)"
+            r"\s+with\b"
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
