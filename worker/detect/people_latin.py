@@ -1093,7 +1093,7 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 
 
 _WITH_BODY = re.compile(
-    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+,?\s+){0,3}?"
     r"(?:members|representatives|heads|leaders|participants|officials|delegates|students"
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
@@ -1158,7 +1158,7 @@ def _title_gap(text: str) -> bool:
 _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "presid", "chair", "host", "under", "moderat", "opening", "receiv", "welcom",
-            "greet")
+            "greet", "with")
         for r, p in cues.OBJECT_CUES
         if r == "presided"
     },

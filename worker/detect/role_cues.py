@@ -184,7 +184,7 @@ _GATHERING = (
 MEET_WITH = re.compile(
     r"(?:(?:held|holds|hold|had|has|have|having|holding|engaged\s+in|engages\s+in|conducted"
     r"|conducts)\s+(?:talks|consultations|"
-    r"an?\s+(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral"
+    r"(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:conversation|call|talk|chat|exchange|meeting|bilateral"
     r"|discussion|session)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
@@ -338,6 +338,12 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Hosted|Chaired|Co-chaired|Co-hosted|Moderated|Presided\s+over|Convened)"
             r"\s+by\b"
+            # a meeting with a body, fronted: "At an operational meeting with permanent members
+            # of the Security Council on Friday, Vladimir Putin ..."
+            r"|^\W*(?:Speaking\s+|Opening\s+)?(?:At|During|at|during)\s+(?:an?|the|his|her)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:meeting|session|conference|consultation)\s+with\s+(?:the\s+)?"
+            r"(?:[\w-]+,?\s+){0,3}?(?:members|heads|leaders|officials|representatives|council"
+            r"|government|cabinet|ministers|governors|commanders)\b[^.;]{0,200},"
             r"|^\W*(?:Presiding\s+over|Chairing|Hosting|Co-chairing|Moderating"
             r"|Opening\s+the\s+(?:meeting|session|conference|talks|ceremony|forum))\b[^.;]{0,250},",
             re.I,
