@@ -1315,9 +1315,13 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
                     break
     if not german and not roles:
         roles.extend(_including_roles(before))
-    if not german and (
-        _governs(cues.MEET_WITH, before[-300:], comma=comma)
-        or _governs(cues.MEET_DIRECT, before[-300:], comma=comma)
+    if (
+        not german
+        and "presided" not in roles  # "At a meeting with members of the Council, X": the chair
+        and (
+            _governs(cues.MEET_WITH, before[-300:], comma=comma)
+            or _governs(cues.MEET_DIRECT, before[-300:], comma=comma)
+        )
     ):
         roles.append("attended")
     return roles
