@@ -317,6 +317,14 @@ class Context:
     german: bool = False
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
+    _lower: frozenset[str] | None = None
+
+    def common_word(self, word: str) -> bool:
+        """True when the text also writes `word` in lower case: a word of the language
+        ("Graduate Students" in a text about "students"), not part of a name."""
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+        return word.casefold() in self._lower
 
     def full_name(self, word: str, besides: str = "") -> str | None:
         """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping"),
@@ -647,6 +655,8 @@ def _unknown_run(
     spans.extend(firsts)
     shaped = _shape_name(toks, i, j)
     strict = ctx.german or title_case
+    if shaped and not ctx.german and _common_words(toks, shaped, ctx):
+        return  # "Third Session", "Graduate Students": words the text writes in lower case
     if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
         spans.append(shaped)
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
@@ -664,6 +674,20 @@ def _unknown_run(
             and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+
+
+def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """A name by shape whose words (a given name first aside) the text also writes in lower
+    case is made of words of the language."""
+    s, e = span
+    return any(
+        ctx.common_word(t.text)
+        for k, t in enumerate(toks[s:e])
+        if t.cap and not (k == 0 and ctx.roster.is_given_name(t.text))
+    )
 
 
 def _genitive_of_named(word: str, ctx: Context) -> bool:
