@@ -1217,8 +1217,13 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     return (comma or "," not in gap) and _title_gap(gap)
 
 
+@lru_cache(maxsize=8)
+def _lower_tail(before: str) -> str:
+    return before[-400:].lower()  # one per clause, though every cue's gate reads it
+
+
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
-    tail = before[-400:].lower()
+    tail = _lower_tail(before)
     return any(word in tail for word in _GATES.get(pattern, ("",)))
 
 
