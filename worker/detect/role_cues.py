@@ -372,7 +372,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("present", re.compile(r"\bin\s+the\s+presence\s+of\b", re.I)),
+    ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",
         re.compile(
