@@ -224,6 +224,32 @@ _POSITION = re.compile(
 _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
 
 
+# A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
+# secretary of the provincial party committee"): a common pinyin surname, then one word of
+# two pinyin syllables. The given name is capitalised so that the name reads as one.
+_LOWER_GIVEN = re.compile(
+    r"\b(Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo"
+    r"|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang"
+    r"|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Lu|Du|Dai|Xia|Zhong|Wan|Fan|Tan|Liao|Jin|Shi|Cui|Kong|Qin"
+    r"|Qiu|Fu|Shen|Yao|Lei|Hou|Meng|Bai|Ren|Qian|Fang|Shao|Qi|Duan|Wen|Yin|Niu|Huo|Kang|Lai"
+    r"|Hao|Gu|Mao|Xiang|Cheng|Su|Zou|Hong) ([a-z]{4,9})\b"
+)
+_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)"
+)
+_TWO_SYLLABLES = re.compile(f"{_SYLLABLE}{_SYLLABLE}")
+# English words that read as two pinyin syllables and follow a surname in running text.
+_ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane tame wine".split())
+
+
+def _given_capitalised(m: re.Match[str]) -> str:
+    word = m.group(2)
+    if word in _ENGLISH_LOOKALIKES or not _TWO_SYLLABLES.fullmatch(word):
+        return m.group(0)
+    return f"{m.group(1)} {word.capitalize()}"
+
+
 def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
@@ -276,6 +302,8 @@ def extract_people(
     lang = language or detect_language(text)
     if lang not in ("zh", "ja") and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(r"\1 \2, ", text)
+    if lang == "en" and _LOWER_GIVEN.search(text):
+        text = _LOWER_GIVEN.sub(_given_capitalised, text)
     paragraphs = _paragraphs(text)
     lead = _lead_count(paragraphs)
     seen: set[tuple[str, Role, Segment]] = set()
