@@ -958,6 +958,8 @@ def name_lists(
 
 _ADVERBIAL = re.compile(
     r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
+    # a participle aside: ", representing both Chinese mainland and overseas media,"
+    r"|\s*,\s*(?:representing|on\s+behalf\s+of|speaking\s+for)\s+[^,;.]{1,120},\s*"
     r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"

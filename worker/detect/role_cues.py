@@ -301,7 +301,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
             r"|statements?|briefings?|presentations?|sitreps?)"
-            r"|told\s+(?:the\s+)?(?:meeting|gathering|conference|session|forum|audience"
+            r"|told\s+(?:the\s+)?(?:opening\s+|closing\s+)?(?:meeting|gathering|conference|session|forum|audience|ceremony"
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
