@@ -47,7 +47,8 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
-    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin)\.$"
+    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
+    r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends

@@ -19,8 +19,10 @@ from worker.detect.model import Role
 
 # Where a clause ends: sentence punctuation, a dash, or a comma before a subordinating word.
 _CLAUSE_END = re.compile(
-    r";\s|\s[–—]\s|\s-\s|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
-    r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so"
+    # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
+    r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß])|\s[–—]\s|\s-\s"
+    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
+    r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
@@ -57,7 +59,8 @@ _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
 _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|der|den|denen)\s+")
 _REPORTER = re.compile(
-    r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so)\b(?!.*\bmit\b)"
+    r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so|gab|meldete|schrieb)\b"
+    r"(?!.*\bmit\b)"
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
@@ -67,7 +70,15 @@ _PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
-_CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
+_CO_SUBJECT = re.compile(
+    r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$"
+    # "Neben dem Bundespräsidenten nahmen auch X teil": all take part; "Mit X und Y wohnten zwei
+    # Stuttgarter der Eröffnung bei" (a fronted "mit"): they do what the subject does
+    r"|\b(?i:neben|außer|samt)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+    r"|^\s*Mit\s+(?!(?:einem|einer|seinem|seiner|ihrem|ihrer)\b)(?:[^\s,.;:]+\s+){0,4}$"
+    # "Merkel war ebenso anwesend wie X"
+    r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+)
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,.;:]+\s+){0,4}$")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
@@ -93,6 +104,32 @@ _GUEST_AFTER_RECEPTION = re.compile(
 )
 
 
+# A meeting as a noun with its sides in the genitive or after "mit"/"zwischen": "fand das
+# Treffen des Präsidenten X und der Bundeskanzlerin Y statt", "ein Gespräch mit X".
+_TALK_NOUN = re.compile(
+    r"\b(?:Treffens?|Gesprächs?|Gespräche|Telefonats?|Telefongesprächs?|Unterredung|Begegnung"
+    r"|Zusammentreffens?|Vieraugengesprächs?|Arbeitsgesprächs?|Delegationsgesprächs?"
+    r"|Gipfeltreffens?|Arbeitstreffens?|Meinungsaustausch(?:es)?)\s+(?:des|der|zwischen|mit)\s"
+    r"(?P<gap>[^.;:!?]{0,100})$"
+)
+# Words that may stand between the noun and a later side: articles, joiners, declined
+# adjectives, capitalised titles and the other sides (masked as X); no verb.
+_TALK_GAP_WORD = re.compile(
+    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|[A-ZÄÖÜ][\wäöüß-]*"
+    r"|(?!ge)[a-zäöüß-]+(?:e|en|er|es|em))[,]?"
+)
+
+
+def _talk_side(masked_lead: str) -> bool:
+    """Whether a list stands as a side of a meeting noun before it (`masked_lead`: the clause
+    up to the list, other lists masked)."""
+    m = _TALK_NOUN.search(masked_lead)
+    return m is not None and all(_TALK_GAP_WORD.fullmatch(w) for w in m["gap"].split())
+
+
+_TALK_WORDS = ("Treffen", "Gespräch", "Telefonat", "Unterredung", "Begegnung", "austausch")
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
     left = 0
@@ -114,12 +151,9 @@ def german_roles(
     ):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
-    if _REPORTER.search(lead):
-        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
-    if _AGENT_BEFORE.search(lead):
-        for agent_role, passive in cues.DE_PASSIVE:
-            if passive.search(clause):
-                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    framed = _framed_roles(sentence, start, left, clause, lead, others)
+    if framed is not None:
+        return framed
     # A list before this one in the same clause is its subject, unless a preposition governs
     # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
     after_subject = any(
@@ -159,6 +193,30 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _framed_roles(
+    sentence: str,
+    start: int,
+    left: int,
+    clause: str,
+    lead: str,
+    others: Sequence[tuple[int, int]],
+) -> list[Role] | None:
+    """Roles a frame right before the list decides alone (None: no such frame): a side of a
+    meeting noun, the source of a report, the agent of a passive."""
+    if any(w in sentence[left:start] for w in _TALK_WORDS) and _talk_side(
+        _masked(sentence, left, start, others)
+    ):
+        return ["attended"]
+    if _REPORTER.search(lead):
+        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+    # the agent's "von" may stand among the words taken for titles ("in Chur von X")
+    if _AGENT_BEFORE.search(lead) or _AGENT_BEFORE.search(sentence, left, start):
+        for agent_role, passive in cues.DE_PASSIVE:
+            if passive.search(clause):
+                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    return None
 
 
 def _passive_with_agent_after(

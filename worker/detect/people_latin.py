@@ -161,7 +161,7 @@ _DE_NOT_NAME = frozenset(
     "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
     "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings "
-    "foto fotos bild bilder quelle grafik".split()
+    "foto fotos bild bilder quelle grafik seiten".split()
 )
 # "Außenminister Spaniens": a country in the genitive after a title, not a surname.
 _DE_COUNTRY_GENITIVES = frozenset(

@@ -149,7 +149,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "podium",
     "eingeladen",
     "lud ",
-    "wohnte",
+    "wohnt",
+    "beigewohnt",
+    "einladung",
+    "lädt",
+    "zählt",
+    "gehörte",
+    "zu der",
     "vertreten",
     "begleitet",
     "reden",
@@ -404,6 +410,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         re.compile(
             r"\bunter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
     ),
@@ -456,7 +463,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
-            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen)\b"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
         ),
     ),
     (
@@ -480,10 +487,17 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         None,
         re.compile(
-            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,120}?\bteil\b|\bteilgenommen\b"
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
-            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
-            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
+            r"|\b(?:war|waren|ist|sind)\b[^;]{0,120}?\bdabei\s*[.!]?\s*$|\bangereist\b"
+            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
+            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b"
+            r"|\b(?:wohnte|wohnten|wohnt|wohnen)\b[^;]{0,80}\bbei\b|\bbeigewohnt\b"
+            # "zählten ebenso zu den Eröffnungsgästen", "Delegation, zu der auch X zählte"
+            r"|\b(?:zählte|zählten|zählt|zählen|gehörte|gehörten)\b[^;]{0,80}?\bzu\s+den\s+"
+            r"[\wäöüß-]*(?:[Gg]ästen|[Tt]eilnehmer(?:n|innen)|[Bb]esuchern|Gratulanten)\b"
+            r"|\b(?:Delegation|Begleitung|Abordnung)\s+,?\s*zu\s+der\b[^;]{0,120}?\b(?:zählte"
+            r"|zählten|gehörte|gehörten)\b"
             r"|\b(?:waren|war|sind|ist)\b[^;]{0,160}?\b(?:gekommen|erschienen)\b"
         ),
     ),
