@@ -21,8 +21,9 @@ from itertools import pairwise
 
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
+from worker.detect.people_de import pronoun_role
 from worker.detect.people_latin import Context as LatinContext
-from worker.detect.people_latin import latin_lists
+from worker.detect.people_latin import latin_lists, names_in
 from worker.detect.people_zh import (
     ZhContext,
     has_trigger_chars,
@@ -256,12 +257,37 @@ def extract_people(
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
                 if _LATIN_KEYWORDS.search(sentence.lower()):
+                    found = len(people)
                     for role, names in _latin_finder(sentence, ctx, lang == "de"):
                         _add(people, seen, names, role, segment, roster)
+                    if lang == "de" and (
+                        len(people) == found or sentence.startswith(("Er ", "Sie "))
+                    ):
+                        for role, names in _german_pronoun(sentence, text, people, ctx):
+                            _add(people, seen, names, role, segment, roster)
             elif has_trigger_chars(sentence):
                 for role, names in zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
     return tuple(people)
+
+
+def _german_pronoun(
+    sentence: str, text: str, people: Sequence[Person], ctx: LatinContext
+) -> Iterator[tuple[Role, list[str]]]:
+    """A German sentence naming nobody that gives a role through a pronoun (people_de): the
+    speaker is the first person the sentence before names; "beide" holding talks after a
+    reception are its host (the one who presided so far) and the guests."""
+    role = pronoun_role(sentence)
+    if role == "spoke":
+        at = text.find(sentence)
+        before = [s for p in _paragraphs(text[:at])[-1:] for s in _sentences(p, german=True)]
+        named = names_in(before[-1], ctx) if before and at > 0 else []
+        if named:
+            yield role, named[:1]
+    elif role == "attended":
+        hosts = {p.name for p in people if p.role == "presided"}
+        if len(hosts) == 1 and any(p.role == "attended" and p.name not in hosts for p in people):
+            yield role, list(hosts)
 
 
 def _add(

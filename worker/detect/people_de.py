@@ -120,6 +120,29 @@ _TALK_GAP_WORD = re.compile(
 )
 
 
+# A speech as a noun with its speaker after "von"/"durch" or in the genitive: "Ansprachen von
+# A, B und C", "Reden und Grußworte gab es zudem von A", "nach einer Ansprache von X",
+# "die Festansprachen der beiden Landeshauptleute A und B".
+_SPEECH_NOUN = re.compile(
+    r"(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?|Grussworte?|Laudatio|[Vv]ortrag"
+    r"|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?|[Pp]redigt)"
+    r"(?:\s*,?\s*(?:gab|gibt)\s+es(?:\s+[a-zäöüß]+){0,3}|\s*,\s*so)?"
+    r"\s+(?:von|vom|durch|des|der)\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
+)
+_TALKED_ABOUT = re.compile(
+    r"\b(?:von|über|an|gegen|wegen|zu|auf)\s+(?:den|die|dem|der|diese[nrm]?)\s+(?:[\wäöüß-]+\s+)?$"
+)
+_SPEECH_WORDS = ("ede", "nsprache", "ruß", "russ", "audatio", "ortr", "orte", "redig")
+
+
+def _speech_by(masked_lead: str) -> bool:
+    """Whether a list is the speaker of a speech noun before it."""
+    m = _SPEECH_NOUN.search(masked_lead)
+    if m is None or _TALKED_ABOUT.search(masked_lead, 0, m.start()):
+        return False  # "von den Reden der Minister X und Y genervt": speeches talked about
+    return all(_TALK_GAP_WORD.fullmatch(w) or re.fullmatch(r"\d+\.", w) for w in m["gap"].split())
+
+
 def _talk_side(masked_lead: str) -> bool:
     """Whether a list stands as a side of a meeting noun before it (`masked_lead`: the clause
     up to the list, other lists masked)."""
@@ -209,6 +232,10 @@ def _framed_roles(
         _masked(sentence, left, start, others)
     ):
         return ["attended"]
+    if any(w in sentence[:start] for w in _SPEECH_WORDS) and _speech_by(
+        _masked(sentence, 0, start, others)
+    ):
+        return ["spoke"]
     if _REPORTER.search(lead):
         return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")
@@ -276,6 +303,14 @@ def _fronted_role(
     return None
 
 
+# The object of "traf" a group, not named people: "hat ... die ausländischen Vertreter der
+# Konferenz getroffen" (met a group: chaired).
+_GROUP_OBJECT = re.compile(
+    r"\b(?:die|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Vertreter|Vertreterinnen|Mitglieder|Teilnehmer"
+    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs)\b(?!\s+X\b)"
+)
+
+
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
     """The roles the cue words of a clause give a list in subject or object position."""
     roles: list[Role] = []
@@ -285,7 +320,10 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             continue
         role = object_role if as_object else subject_role
         if role == "attended" and subject_role == object_role and not as_object:
-            if cues.DE_WITH_BODY.match(clause, m.end()):
+            if cues.DE_WITH_BODY.match(clause, m.end()) or (
+                m.group().startswith(("traf", "trifft", "getroffen"))
+                and _GROUP_OBJECT.search(clause)
+            ):
                 role = "presided"  # "beriet mit dem Sicherheitsrat": a meeting with a body
         if role is not None and role not in roles:
             roles.append(role)
@@ -307,3 +345,35 @@ def _masked(sentence: str, left: int, right: int, spans: Sequence[tuple[int, int
         at = e
     out.append(sentence[at:right])
     return "".join(out)
+
+
+# Sentences that name nobody and still give a role, through a pronoun:
+# "Er hält bei dem Staatsakt eine Rede", "In seiner Rede behandelte er viele Themen" (the
+# speaker is the one the sentence before names first); "Anschließend zogen sich beide
+# Präsidenten zu einem Gespräch zurück" (the host of the reception just told takes part too).
+_PRONOUN_SPEECH = re.compile(
+    r"\b(?:[Ii]n|[Bb]ei|[Mm]it)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Grußwort"
+    r"|Grusswort|Laudatio|[Pp]redigt)\b"
+    r"|\b(?:[Ee]r|[Ss]ie)\s+(?:hielt|hält)\b[^.;]{0,80}?(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio"
+    r"|[Pp]redigt)\b"
+)
+_PRONOUN = re.compile(r"\b(?:[Ee]r|sie)\b|^\s*Sie\b")
+_BOTH = re.compile(
+    r"\b(?:[Bb]eide|die\s+beiden)\b|\b(?:zogen|gingen|kamen|führten|tauschten|berieten)\s+sie\b"
+)
+_BOTH_TALK = re.compile(r"Gespräch|Mittagessen|Arbeitsessen|Unterredung|\btauschten\b|\bberieten\b")
+
+
+def pronoun_role(sentence: str) -> Role | None:
+    """The role a sentence naming nobody gives through a pronoun: "spoke" (to the first
+    person the sentence before names), "attended" (to the host of the reception before, when
+    "beide" hold talks), else None."""
+    if ("ede" in sentence or "nsprache" in sentence or "ruß" in sentence) and (
+        _PRONOUN_SPEECH.search(sentence)
+        and _PRONOUN.search(sentence)
+        and not _NEGATION.search(sentence)
+    ):
+        return "spoke"
+    if _BOTH_TALK.search(sentence) and _BOTH.search(sentence):
+        return "attended"
+    return None

@@ -342,6 +342,16 @@ class Context:
         surname = full.rsplit(" ", 1)[1]
         return full if self.text.count(surname) > self.text.count(full) else None
 
+    def given_before(self, name: str) -> str | None:
+        """A surname with particles standing alone ("Van der Bellen") as the one fuller name
+        of `text` that puts a known given name before it ("Alexander Van der Bellen")."""
+        heads = {
+            m.group(1)
+            for m in re.finditer(r"([A-ZÄÖÜ][\w-]+)\s+" + re.escape(name) + r"\b", self.text)
+            if self.roster.is_given_name(m.group(1))
+        }
+        return f"{heads.pop()} {name}" if len(heads) == 1 else None
+
     def titled(self, title: str) -> str | None:
         """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz),
         else the one person it names whom the roster gives that title now ("The President
@@ -613,12 +623,19 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                 written = written[:-2]
             if e - s >= 2 and not (e < len(toks) and any(it.first == e for it in items)):
                 written = ctx.fuller(written) or written  # not into a name just cut off it
+                if toks[s].low in _PARTICLES and (s == 0 or not _name_like(toks[s - 1])):
+                    written = ctx.given_before(written) or written
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     if weak:
         items.extend(_list_continuations(toks, items, weak))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+def names_in(sentence: str, ctx: Context) -> list[str]:
+    """The people a sentence names, in order (no roles): what a pronoun after it may mean."""
+    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
 def _unknown_run(
@@ -790,7 +807,20 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
         )
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
-    return roster.is_given_name(toks[s].text)
+    return roster.is_given_name(toks[s].text) or _de_appositive(toks, s)
+
+
+def _de_appositive(toks: list[_Tok], s: int) -> bool:
+    """A name set off by a comma after its title and the title's complement: "den Präsidenten
+    der Vereinigten Staaten von Amerika, Barack Obama, ..." (not a place: "Schloss ...")."""
+    if s < 2 or toks[s - 1].text != "," or toks[s].low in _DE_PLACE_NOUNS:
+        return False
+    for t in reversed(toks[max(0, s - 9) : s - 1]):
+        if t.text in ",;:." or t.low in _BREAK:
+            return False
+        if _is_title_or_org(t.low) and t.low not in _ORG_WORDS:
+            return True
+    return False
 
 
 _DE_ARTICLES = frozenset(

@@ -152,6 +152,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "wohnt",
     "beigewohnt",
     "einladung",
+    "mittagessen",
     "lädt",
     "zählt",
     "gehörte",
@@ -514,9 +515,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "spoke",
         None,
         re.compile(
-            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?\b(?:Rede|Ansprache|Festrede"
-            r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
-            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
+            # compounds too: "hielt die Festansprache", "Die Eröffnungsrede hielt X"
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]ede|[Aa]nsprache|[Gg]rußwort"
+            r"|[Gg]russwort|Laudatio|[Vv]ortrag|[Pp]redigt)\b"
+            r"|(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt)\b[^;]{0,60}?\b(?:hielt|hielten"
+            r"|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
