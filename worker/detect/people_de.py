@@ -20,8 +20,8 @@ from worker.detect.model import Role
 # Where a clause ends: sentence punctuation, a dash, or a comma before a subordinating word.
 _CLAUSE_END = re.compile(
     # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
-    r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß])|\s[–—]\s|\s-\s"
-    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
+    r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
+    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
@@ -31,6 +31,8 @@ _NEGATION = re.compile(
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
 )
+# Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
+_PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
 _FUTURE = re.compile(
     r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
@@ -67,6 +69,14 @@ _PREPOSITION_BEFORE = re.compile(
     r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
 )
 _PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
+_REPRESENTED = re.compile(r"\b[Vv]ertretung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
+# A pronoun subject right after the verb, then the list: "Damals begrüßte sie die dänische
+# Ministerpräsidentin X" (the list is the object).
+_PRONOUN_SUBJECT = re.compile(
+    r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:die|den|das|dem)\s+(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
+)
+# "lud ... ein, am Fest teilzunehmen": an invitation to the public, not the host of a meeting
+_INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen|besuchen|feiern)\b")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
@@ -79,7 +89,7 @@ _CO_SUBJECT = re.compile(
     # "Merkel war ebenso anwesend wie X"
     r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
-_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,.;:]+\s+){0,4}$")
+_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 _SPEECH_FRONT = re.compile(
@@ -132,7 +142,18 @@ _SPEECH_NOUN = re.compile(
 _TALKED_ABOUT = re.compile(
     r"\b(?:von|über|an|gegen|wegen|zu|auf)\s+(?:den|die|dem|der|diese[nrm]?)\s+(?:[\wäöüß-]+\s+)?$"
 )
-_SPEECH_WORDS = ("ede", "nsprache", "ruß", "russ", "audatio", "ortr", "orte", "redig")
+_SPEECH_WORDS = (
+    "Rede",
+    "rede",
+    "nsprache",
+    "ruß",
+    "russ",
+    "audatio",
+    "orträ",
+    "ortrag",
+    "orte",
+    "redig",
+)
 
 
 def _speech_by(masked_lead: str) -> bool:
@@ -173,6 +194,12 @@ def german_roles(
         ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
     ):
         return []
+    if ("geplant" in clause or "vorgesehen" in clause) and _PLANNED.search(
+        sentence,
+        max(left, sentence.rfind(", ", 0, prefix_start)),
+        right if sentence.find(", ", end, right) < 0 else sentence.find(", ", end, right),
+    ):
+        return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
@@ -197,6 +224,7 @@ def german_roles(
             )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
+            or _PRONOUN_SUBJECT.search(lead) is not None  # "Damals begrüßte sie die ... X"
         )
         and not _CO_SUBJECT.search(lead)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
@@ -207,6 +235,8 @@ def german_roles(
     ):
         return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
     roles: list[Role] = []
+    if "ein" in clause and _INVITES_OTHERS.search(clause):
+        return []
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
     if left == 0 and sentence.startswith("Als"):
@@ -228,16 +258,15 @@ def _framed_roles(
 ) -> list[Role] | None:
     """Roles a frame right before the list decides alone (None: no such frame): a side of a
     meeting noun, the source of a report, the agent of a passive."""
-    if any(w in sentence[left:start] for w in _TALK_WORDS) and _talk_side(
-        _masked(sentence, left, start, others)
-    ):
+    near = sentence[max(0, start - 160) : start]  # the nouns' frames reach no farther
+    if any(w in near for w in _TALK_WORDS) and _talk_side(_masked(sentence, left, start, others)):
         return ["attended"]
-    if any(w in sentence[:start] for w in _SPEECH_WORDS) and _speech_by(
-        _masked(sentence, 0, start, others)
-    ):
+    if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, 0, start, others)):
         return ["spoke"]
     if _REPORTER.search(lead):
         return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+    if "Vertretung" in lead and _REPRESENTED.search(lead):
+        return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")
     if _AGENT_BEFORE.search(lead) or _AGENT_BEFORE.search(sentence, left, start):
         for agent_role, passive in cues.DE_PASSIVE:
@@ -320,11 +349,18 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             continue
         role = object_role if as_object else subject_role
         if role == "attended" and subject_role == object_role and not as_object:
-            if cues.DE_WITH_BODY.match(clause, m.end()) or (
+            if (cues.DE_WITH_BODY.match(clause, m.end()) and "anwesend" not in clause) or (
                 m.group().startswith(("traf", "trifft", "getroffen"))
                 and _GROUP_OBJECT.search(clause)
             ):
                 role = "presided"  # "beriet mit dem Sicherheitsrat": a meeting with a body
+        if (
+            role == "present"
+            and subject_role == "present"
+            and "attended" in roles
+            and not as_object
+        ):
+            roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role is not None and role not in roles:
             roles.append(role)
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech
@@ -368,12 +404,14 @@ def pronoun_role(sentence: str) -> Role | None:
     """The role a sentence naming nobody gives through a pronoun: "spoke" (to the first
     person the sentence before names), "attended" (to the host of the reception before, when
     "beide" hold talks), else None."""
-    if ("ede" in sentence or "nsprache" in sentence or "ruß" in sentence) and (
+    if ("Rede" in sentence or "rede" in sentence or "nsprache" in sentence) and (
         _PRONOUN_SPEECH.search(sentence)
         and _PRONOUN.search(sentence)
         and not _NEGATION.search(sentence)
     ):
         return "spoke"
-    if _BOTH_TALK.search(sentence) and _BOTH.search(sentence):
+    if ("beide" in sentence or " sie " in sentence) and (
+        _BOTH_TALK.search(sentence) and _BOTH.search(sentence)
+    ):
         return "attended"
     return None

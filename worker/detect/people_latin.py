@@ -62,7 +62,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -201,6 +201,9 @@ _BREAK = frozenset(
     "begrüßen begrüßt begrüßte begrüßten begrüssen begrüsst empfängt empfangen eröffnet "
     "eröffnen leitet leiten moderiert moderieren spricht sprechen hält halten nimmt nehmen "
     "trifft treffen tagt tagte tagten "
+    # German clause words and stand-ins: "..., wo sie von X empfangen wurden", "Y, der in
+    # Vertretung von X teilnimmt"
+    "wo dass weil nachdem wobei obwohl teilnimmt teilnahm vertritt vertrat vertretung "
     # things, not titles: "accompanied by statements from the new CEO, X" names no companion
     "statement statements comment comments remarks words letter message messages news results "
     # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
@@ -1217,6 +1220,8 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
             roles.append(role)
     if german and "presided" in roles and cues.DE_DELEGATION_LED.search(before[-200:]):
         roles[roles.index("presided")] = "attended"  # the leader of a visiting delegation
+    if german and "presided" in roles and cues.DE_MUSIC_LED.search(before[-120:]):
+        roles.remove("presided")  # a conductor
     if not german:
         verb = (
             _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None

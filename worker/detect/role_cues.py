@@ -156,7 +156,6 @@ LATIN_STEMS: tuple[str, ...] = (
     "lädt",
     "zählt",
     "gehörte",
-    "zu der",
     "vertreten",
     "begleitet",
     "reden",
@@ -403,6 +402,11 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?)\b", re.I)),
 )
 # A delegation "unter der Leitung von X": X leads the visitors, and takes part (not a chair).
+# "der Schulchor unter Leitung von X": a conductor, not a chair.
+DE_MUSIC_LED = re.compile(
+    r"(?:[Cc]hor|[Oo]rchester|[Kk]apelle|[Bb]and|[Ee]nsemble|[Mm]usik\w*)\b[^.;]{0,60}?"
+    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?Leitung\b"
+)
 DE_DELEGATION_LED = re.compile(
     r"\b(?:Delegation|Abordnung|Besuchergruppe|Gruppe)\b[^.;]{0,80}?\bunter\s+(?:der\s+)?Leitung\b"
 )
@@ -490,7 +494,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
-            r"|\b(?:war|waren|ist|sind)\b[^;]{0,120}?\bdabei\s*[.!]?\s*$|\bangereist\b"
+            # "waren am Freitagabend unter anderen X und Y dabei": "dabei" ends the clause
+            r"|\bdabei\s*[.!]?\s*$|\bangereist\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
             r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b"
             r"|\b(?:wohnte|wohnten|wohnt|wohnen)\b[^;]{0,80}\bbei\b|\bbeigewohnt\b"
@@ -499,7 +504,19 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"[\wäöüß-]*(?:[Gg]ästen|[Tt]eilnehmer(?:n|innen)|[Bb]esuchern|Gratulanten)\b"
             r"|\b(?:Delegation|Begleitung|Abordnung)\s+,?\s*zu\s+der\b[^;]{0,120}?\b(?:zählte"
             r"|zählten|gehörte|gehörten)\b"
-            r"|\b(?:waren|war|sind|ist)\b[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+            # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
+            r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
+        # a visit: "reiste ... mit seiner Frau X zu seinem Antrittsbesuch nach Österreich",
+        # "kommt heute zu seinem Antrittsbesuch nach Berlin", "ist ... zum Staatsbesuch in"
+        re.compile(
+            r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
+            r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
+            r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
         ),
     ),
     (
@@ -544,9 +561,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^;]{0,20}\b(?:worden|wurde"
-            r"|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
-            r"|moderiert|eröffnet|empfangen|begrüßt)\b"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b[^;]{0,20}\b(?:worden"
+            r"|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
+            r"|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
         ),
     ),
     (
