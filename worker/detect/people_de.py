@@ -37,6 +37,9 @@ _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 _FUTURE = re.compile(
     r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
     r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+    # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
+    r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
+    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden)\b"
 )
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
@@ -77,6 +80,11 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # "lud ... ein, am Fest teilzunehmen": an invitation to the public, not the host of a meeting
 _INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen|besuchen|feiern)\b")
+# A preposition with no role of its own right before the list: the list is no subject.
+_GOVERNED = re.compile(
+    r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
+    r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
+)
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
@@ -265,6 +273,8 @@ def _framed_roles(
         return ["spoke"]
     if _REPORTER.search(lead):
         return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+    if _GOVERNED.search(lead):
+        return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
         return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")

@@ -244,6 +244,10 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|meister|meisterin|referent|referentin|dezernent|dezernentin"
     r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
     r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
+    # Austrian and Swiss offices, clergy, patrons: "Landeshauptmann", "Bundesrätin"
+    r"|hauptmann|hauptfrau|bundesrat|bundesrätin|nationalrat|nationalrätin|ständerat"
+    r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
+    r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -833,7 +837,7 @@ _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
-    "gemeinsam zusammen sodass anderem anderen allem".split()  # "unter anderem", "vor allem"
+    "gemeinsam zusammen sodass anderem anderen allem wie".split()  # "unter anderem", "vor allem"
 ) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
     "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
     "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "

@@ -132,6 +132,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "moderier",
     "traf",
     "treff",
+    "trifft",
     "getroffen",
     "telefon",
     "gespräch",
@@ -153,6 +154,14 @@ LATIN_STEMS: tuple[str, ...] = (
     "beigewohnt",
     "einladung",
     "mittagessen",
+    "willkommen",
+    "buch",
+    "verabschiedet",
+    "wort",
+    "gottesdienst",
+    "zelebrier",
+    "gast",
+    "gesprochen",
     "lädt",
     "zählt",
     "gehörte",
@@ -425,6 +434,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
             r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
@@ -461,6 +471,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|traf|trafen|trifft|treffen|getroffen|beriet|berieten|berät|beraten|verhandelte"
             r"|verhandelten|tauschten?)\b[^;]{0,80}?\bmit\b"
             rf"|\b{_DE_TALK}\s+(?:mit|zwischen)\b"
+            # the verb last: "hat mit ihren Amtskollegen und X ... gesprochen"
+            r"|\bmit\b[^;]{0,200}?\b(?:gesprochen|telefoniert|beraten|verhandelt|getroffen"
+            r"|zusammengekommen|zusammengetroffen|ausgetauscht)\b"
         ),
     ),
     (
@@ -469,6 +482,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
             r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
+            r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
+            r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
     ),
     (
@@ -479,6 +494,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
+            # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
+            r"|zelebrierten|leitete)\b|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
         ),
@@ -494,6 +513,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            # the Golden Book or guest book signed at the occasion
+            r"|\b(?:trug|trugen|trägt|tragen)\s+sich\b[^;]{0,200}?(?:Goldene|Gästebuch|Buch)\b"
+            # honoured at a farewell: "ist ... mit militärischen Ehren verabschiedet worden"
+            r"|\bverabschiedet\s+(?:worden|wurde|wurden)\b|\b(?:wurde|wurden)\b[^;]{0,80}?\bverabschiedet\b"
             # "waren am Freitagabend unter anderen X und Y dabei": "dabei" ends the clause
             r"|\bdabei\s*[.!]?\s*$|\bangereist\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
@@ -507,6 +530,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
             r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
         ),
+    ),
+    (
+        "attended",
+        "attended",
+        # a visit, with companions: "besuchte mit Königin X und dem Bürgermeister Y ein Projekt"
+        re.compile(r"\bmit\b[^;]{0,160}?\bbesucht\b"),
     ),
     (
         "attended",
@@ -541,6 +570,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
+            r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
     ),
     (
