@@ -278,12 +278,14 @@ def _german_pronoun(
     speaker is the first person the sentence before names; "beide" holding talks after a
     reception are its host (the one who presided so far) and the guests."""
     role = pronoun_role(sentence)
-    if role == "spoke":
+    if role in ("spoke", "present"):
         at = text.find(sentence)
         before = [s for p in _paragraphs(text[:at])[-1:] for s in _sentences(p, german=True)]
         named = names_in(before[-1], ctx) if before and at > 0 else []
-        if named:
+        if role == "spoke" and named:
             yield role, named[:1]
+        elif len(named) == 2:  # "Ihr Telefonat ...": the two the sentence before names
+            yield "attended", named
     elif role == "attended":
         hosts = {p.name for p in people if p.role == "presided"}
         if len(hosts) == 1 and any(p.role == "attended" and p.name not in hosts for p in people):

@@ -85,6 +85,18 @@ _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
 )
+_GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
+# A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
+_CAPTION_AT = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei|beim|während)\s+(?:(?:einer|einem|der|dem|des|ihrem|seinem"
+    r"|ihrer|seiner)\s+)?(?:[\wäöüß-]+\s+){0,2}?[\wäöüß-]*(?:Sitzung|Treffen|Gipfel|Empfang"
+    r"|Konferenz|Festakt|Tagung|Gespräch|Zeremonie|Feier|Veranstaltung|Pressekonferenz)\b"
+    r"[^.;!?]{0,80}$"
+)
+_SPEECH_BEFORE_RELATIVE = re.compile(
+    r"(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt|[Vv]ortrag)\s*,\s*$"
+)
+_HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
@@ -125,15 +137,22 @@ _GUEST_AFTER_RECEPTION = re.compile(
 # A meeting as a noun with its sides in the genitive or after "mit"/"zwischen": "fand das
 # Treffen des Präsidenten X und der Bundeskanzlerin Y statt", "ein Gespräch mit X".
 _TALK_NOUN = re.compile(
-    r"\b(?:Treffens?|Gesprächs?|Gespräche|Telefonats?|Telefongesprächs?|Unterredung|Begegnung"
+    r"\b(?:(?:Treffens?|Gesprächs?|Gespräche|Telefonats?|Telefongesprächs?|Unterredung|Begegnung"
     r"|Zusammentreffens?|Vieraugengesprächs?|Arbeitsgesprächs?|Delegationsgesprächs?"
-    r"|Gipfeltreffens?|Arbeitstreffens?|Meinungsaustausch(?:es)?)\s+(?:des|der|zwischen|mit)\s"
+    r"|Gipfeltreffens?|Arbeitstreffens?|Meinungsaustausch(?:es)?)\s+(?:des|der|zwischen|mit)"
+    # "ein Gespräch zum Thema „...“ mit X"
+    r"|(?:Gespräch|Gespräche|Treffen)\s+zum\s+Thema\s+[„“\x22][^„“\x22]{1,80}[“”\x22]\s+mit"
+    # an occasion with its guests: "standen die Veranstaltungen mit A, B und C im Mittelpunkt"
+    r"|(?:Veranstaltung|Veranstaltungen|Festakt|Feierstunde|Zeremonie|Podiumsdiskussion"
+    r"|Diskussionsrunde|Gesprächsrunde)\s+mit"
+    # a visit's guest: "der Besuch des Schirmherren X"
+    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der))\s"
     r"(?P<gap>[^.;:!?]{0,100})$"
 )
 # Words that may stand between the noun and a later side: articles, joiners, declined
 # adjectives, capitalised titles and the other sides (masked as X); no verb.
 _TALK_GAP_WORD = re.compile(
-    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|[A-ZÄÖÜ][\wäöüß-]*"
+    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|[A-ZÄÖÜ][\wäöüß-]*"
     r"|(?!ge)[a-zäöüß-]+(?:e|en|er|es|em))[,]?"
 )
 
@@ -166,20 +185,38 @@ _SPEECH_WORDS = (
 
 def _speech_by(masked_lead: str) -> bool:
     """Whether a list is the speaker of a speech noun before it."""
+    masked_lead = _ABBREVIATED.sub(r"\1", masked_lead)
     m = _SPEECH_NOUN.search(masked_lead)
     if m is None or _TALKED_ABOUT.search(masked_lead, 0, m.start()):
         return False  # "von den Reden der Minister X und Y genervt": speeches talked about
     return all(_TALK_GAP_WORD.fullmatch(w) or re.fullmatch(r"\d+\.", w) for w in m["gap"].split())
 
 
+_ABBREVIATED = re.compile(r"\b([A-Za-z]{1,4})\.(?=\s)")  # "a. D. Dr. X": the titles' dots
+
+
 def _talk_side(masked_lead: str) -> bool:
     """Whether a list stands as a side of a meeting noun before it (`masked_lead`: the clause
     up to the list, other lists masked)."""
-    m = _TALK_NOUN.search(masked_lead)
+    m = _TALK_NOUN.search(_ABBREVIATED.sub(r"\1", masked_lead))
     return m is not None and all(_TALK_GAP_WORD.fullmatch(w) for w in m["gap"].split())
 
 
-_TALK_WORDS = ("Treffen", "Gespräch", "Telefonat", "Unterredung", "Begegnung", "austausch")
+_TALK_WORDS = (
+    "Treffen",
+    "Gespräch",
+    "Telefonat",
+    "Unterredung",
+    "Begegnung",
+    "austausch",
+    "Veranstaltung",
+    "Festakt",
+    "Feierstunde",
+    "Zeremonie",
+    "runde",
+    "diskussion",
+    "esuch",
+)
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -198,20 +235,14 @@ def german_roles(
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
     clause = _masked(sentence, left, right, [(prefix_start, end), *others])
-    if _NEGATION.search(clause) or (
-        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
-    ):
-        return []
-    if ("geplant" in clause or "vorgesehen" in clause) and _PLANNED.search(
-        sentence,
-        max(left, sentence.rfind(", ", 0, prefix_start)),
-        right if sentence.find(", ", end, right) < 0 else sentence.find(", ", end, right),
-    ):
+    if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
         return framed
+    if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
+        return ["presided"]  # "Sandu bei Merkel zu Gast": the host
     # A list before this one in the same clause is its subject, unless a preposition governs
     # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
     after_subject = any(
@@ -242,9 +273,9 @@ def german_roles(
         and (as_object or _PASSIVE_AUX.search(clause))
     ):
         return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
-    roles: list[Role] = []
     if "ein" in clause and _INVITES_OTHERS.search(clause):
         return []
+    roles = _setting_roles(sentence, clause, (left, right), prefix_start, end, as_object=as_object)
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
     if left == 0 and sentence.startswith("Als"):
@@ -254,6 +285,50 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _unreal(
+    sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
+) -> bool:
+    """Whether the clause tells what did not happen: negated, modal, future or planned."""
+    left, right = bounds
+    if _NEGATION.search(clause) or (
+        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
+    ):
+        return True
+    if "geplant" not in clause and "vorgesehen" not in clause:
+        return False
+    after = sentence.find(", ", end, right)
+    return (
+        _PLANNED.search(
+            sentence,
+            max(left, sentence.rfind(", ", 0, prefix_start)),
+            right if after < 0 else after,
+        )
+        is not None
+    )
+
+
+def _setting_roles(
+    sentence: str,
+    clause: str,
+    bounds: tuple[int, int],
+    prefix_start: int,
+    end: int,
+    *,
+    as_object: bool,
+) -> list[Role]:
+    """Roles from where the list stands rather than from a verb: a photo caption, a guest,
+    the speaker of a speech a relative clause tells."""
+    left, right = bounds
+    roles: list[Role] = []
+    if not as_object and left == 0 and prefix_start == 0 and _CAPTION_AT.match(sentence, end):
+        roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
+    if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
+        roles.append("attended")  # "Sandu bei Merkel zu Gast"
+    if left > 1 and _SPEECH_BEFORE_RELATIVE.search(sentence, 0, left) and _HELD.search(clause):
+        roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
+    return roles
 
 
 def _framed_roles(
@@ -268,7 +343,10 @@ def _framed_roles(
     meeting noun, the source of a report, the agent of a passive."""
     near = sentence[max(0, start - 160) : start]  # the nouns' frames reach no farther
     if any(w in near for w in _TALK_WORDS) and _talk_side(_masked(sentence, left, start, others)):
-        return ["attended"]
+        # "mit A und dem gastgebenden Bundesratspräsidenten B": B hosts
+        return (
+            ["presided"] if "gastgebend" in sentence[max(0, start - 60) : start] else ["attended"]
+        )
     if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, 0, start, others)):
         return ["spoke"]
     if _REPORTER.search(lead):
@@ -410,10 +488,23 @@ _BOTH = re.compile(
 _BOTH_TALK = re.compile(r"Gespräch|Mittagessen|Arbeitsessen|Unterredung|\btauschten\b|\bberieten\b")
 
 
+# "Ihr Telefonat am Montag sei produktiv gewesen": the people the sentence before names.
+_THEIR_TALK = re.compile(
+    r"^\s*Ihre?\s+(?:[\wäöüß-]+\s+)?(?:Telefonat|Telefongespräch|Gespräch|Treffen|Unterredung)\b"
+)
+
+
 def pronoun_role(sentence: str) -> Role | None:
     """The role a sentence naming nobody gives through a pronoun: "spoke" (to the first
     person the sentence before names), "attended" (to the host of the reception before, when
-    "beide" hold talks), else None."""
+    "beide" hold talks), "present" standing for "attended" by all the people the sentence
+    before names ("Ihr Telefonat ..."), else None."""
+    if (
+        sentence.startswith("Ihr")
+        and _THEIR_TALK.match(sentence)
+        and not _NEGATION.search(sentence)
+    ):
+        return "present"
     if ("Rede" in sentence or "rede" in sentence or "nsprache" in sentence) and (
         _PRONOUN_SPEECH.search(sentence)
         and _PRONOUN.search(sentence)

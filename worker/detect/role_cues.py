@@ -154,6 +154,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "beigewohnt",
     "einladung",
     "mittagessen",
+    # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
+    r"(?:bei|beim|während) (?:einer |einem |der |dem )?\w*(?:sitzung|treffen|gipfel|empfang"
+    r"|konferenz|festakt|tagung)",
     "willkommen",
     "buch",
     "verabschiedet",
