@@ -76,8 +76,25 @@ _REPRESENTED = re.compile(r"\b[Vv]ertretung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]
 # A pronoun subject right after the verb, then the list: "Damals begrüßte sie die dänische
 # Ministerpräsidentin X" (the list is the object).
 _PRONOUN_SUBJECT = re.compile(
-    r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:die|den|das|dem)\s+(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
+    r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:(?:die|den|das|dem)\s+)?"
+    r"(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
 )
+# A headline's passive without its auxiliary: "Chinas Präsident Xi in Berlin mit militärischen
+# Ehren begrüsst" (the guest; with "hat" the subject is the host).
+_HONOURS_PASSIVE = re.compile(
+    r"\bmit\s+(?:allen\s+)?(?:militärischen\s+)?Ehren\s+(?:begrüßt|begrüsst|empfangen)\s*[.!]?\s*$"
+)
+_PERFECT_AUX = re.compile(r"\b(?:hat|hatte|haben|hatten)\b")
+
+
+def _headline_guest(clause: str) -> bool:
+    return (
+        "Ehren" in clause
+        and bool(_HONOURS_PASSIVE.search(clause))
+        and not _PERFECT_AUX.search(clause)
+    )
+
+
 # "lud ... ein, am Fest teilzunehmen": an invitation to the public, not the host of a meeting
 _INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen|besuchen|feiern)\b")
 # A preposition with no role of its own right before the list: the list is no subject.
@@ -264,6 +281,7 @@ def german_roles(
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
             or _PRONOUN_SUBJECT.search(lead) is not None  # "Damals begrüßte sie die ... X"
+            or _headline_guest(clause)
         )
         and not _CO_SUBJECT.search(lead)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)

@@ -494,7 +494,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
-            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
+            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
