@@ -21,11 +21,13 @@ from itertools import pairwise
 
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
+from worker.detect.people_de import pronoun_role
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
     group_roles_without_names,
     latin_lists,
+    names_in,
     pronoun_roles,
 )
 from worker.detect.people_zh import (
@@ -52,7 +54,8 @@ _ABBREV = re.compile(
     r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bCol|\bLt|\bJr|\bSr|\bNo|\bFrhr|\bv|\bd"
     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
-    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin)\.$"
+    r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
+    r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
@@ -270,6 +273,9 @@ class _Before:
         self.group: list[Role] = []
         self.person: str | None = None
 
+    def clear(self) -> None:
+        self.group, self.person = [], None
+
 
 def _latin_sentence(
     sentence: str, ctx: LatinContext, german: bool, before: _Before
@@ -300,10 +306,7 @@ def extract_people(
     [('Xi Jinping', 'presided'), ('Li Qiang', 'attended'), ('Cai Qi', 'attended')]
     """
     lang = language or detect_language(text)
-    if lang not in ("zh", "ja") and _TOOLTIP.search(text):
-        text = _TOOLTIP.sub(r"\1 \2, ", text)
-    if lang == "en" and _LOWER_GIVEN.search(text):
-        text = _LOWER_GIVEN.sub(_given_capitalised, text)
+    text = _normalised(text, lang)
     paragraphs = _paragraphs(text)
     lead = _lead_count(paragraphs)
     seen: set[tuple[str, Role, Segment]] = set()
@@ -320,21 +323,63 @@ def extract_people(
             and not (han and has_han(paragraph))
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
-            before = _Before()
+            before.clear()
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de"):
             if latin and not (han and has_han(sentence)):
-                if not _LATIN_KEYWORDS.search(sentence.lower()):
-                    before = _Before()
-                    continue
-                for role, names in _latin_sentence(sentence, ctx, lang == "de", before):
+                for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)
             elif has_trigger_chars(sentence):
                 for role, names in zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
     return tuple(people)
+
+
+def _normalised(text: str, lang: str) -> str:
+    """The text with what scrapers and machines garble in names put right (see `_TOOLTIP`,
+    `_LOWER_GIVEN`)."""
+    if lang not in ("zh", "ja") and _TOOLTIP.search(text):
+        text = _TOOLTIP.sub(r"\1 \2, ", text)
+    if lang == "en" and _LOWER_GIVEN.search(text):
+        text = _LOWER_GIVEN.sub(_given_capitalised, text)
+    return text
+
+
+def _latin_people(
+    sentence: str, ctx: LatinContext, lang: str, before: _Before, people: list[Person]
+) -> Iterator[tuple[Role, list[str]]]:
+    """The lists of an English or German sentence, with what the sentence before left
+    (`before`) and, in German, the people a pronoun stands for."""
+    if not _LATIN_KEYWORDS.search(sentence.lower()):
+        before.clear()
+        return
+    found = _latin_sentence(sentence, ctx, lang == "de", before)
+    yield from found
+    if lang == "de" and (not found or sentence.startswith(("Er ", "Sie "))):
+        yield from _german_pronoun(sentence, ctx.text, people, ctx)
+
+
+def _german_pronoun(
+    sentence: str, text: str, people: Sequence[Person], ctx: LatinContext
+) -> Iterator[tuple[Role, list[str]]]:
+    """A German sentence naming nobody that gives a role through a pronoun (people_de): the
+    speaker is the first person the sentence before names; "beide" holding talks after a
+    reception are its host (the one who presided so far) and the guests."""
+    role = pronoun_role(sentence)
+    if role in ("spoke", "present"):
+        at = text.find(sentence)
+        before = [s for p in _paragraphs(text[:at])[-1:] for s in _sentences(p, german=True)]
+        named = names_in(before[-1], ctx) if before and at > 0 else []
+        if role == "spoke" and named:
+            yield role, named[:1]
+        elif len(named) == 2:  # "Ihr Telefonat ...": the two the sentence before names
+            yield "attended", named
+    elif role == "attended":
+        hosts = {p.name for p in people if p.role == "presided"}
+        if len(hosts) == 1 and any(p.role == "attended" and p.name not in hosts for p in people):
+            yield role, list(hosts)
 
 
 def _add(

@@ -19,8 +19,10 @@ from worker.detect.model import Role
 
 # Where a clause ends: sentence punctuation, a dash, or a comma before a subordinating word.
 _CLAUSE_END = re.compile(
-    r";\s|\s[–—]\s|\s-\s|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um"
-    r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so"
+    # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
+    r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
+    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
+    r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
@@ -29,10 +31,15 @@ _NEGATION = re.compile(
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
 )
+# Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
+_PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
 _FUTURE = re.compile(
     r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
     r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+    # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
+    r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
+    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden)\b"
 )
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
@@ -57,18 +64,69 @@ _OBJECT_INSIDE = re.compile(r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem
 # "zu dem X eingeladen hatte": a relative pronoun after a preposition, not the list's article.
 _RELATIVE = re.compile(r"^\s*(?:zu|an|bei|auf|in|mit|von|über|für)\s+(?:dem|der|den|denen)\s+")
 _REPORTER = re.compile(
-    r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so)\b(?!.*\bmit\b)"
+    r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so|gab|meldete|schrieb)\b"
+    r"(?!.*\bmit\b)"
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
     r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
 )
 _PREPOSITION_START = re.compile(r"(?i:neben|außer|samt|gegenüber|seitens)\s")
+_REPRESENTED = re.compile(r"\b[Vv]ertretung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
+# A pronoun subject right after the verb, then the list: "Damals begrüßte sie die dänische
+# Ministerpräsidentin X" (the list is the object).
+_PRONOUN_SUBJECT = re.compile(
+    r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:(?:die|den|das|dem)\s+)?"
+    r"(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
+)
+# A headline's passive without its auxiliary: "Chinas Präsident Xi in Berlin mit militärischen
+# Ehren begrüsst" (the guest; with "hat" the subject is the host).
+_HONOURS_PASSIVE = re.compile(
+    r"\bmit\s+(?:allen\s+)?(?:militärischen\s+)?Ehren\s+(?:begrüßt|begrüsst|empfangen)\s*[.!]?\s*$"
+)
+_PERFECT_AUX = re.compile(r"\b(?:hat|hatte|haben|hatten)\b")
+
+
+def _headline_guest(clause: str) -> bool:
+    return (
+        "Ehren" in clause
+        and bool(_HONOURS_PASSIVE.search(clause))
+        and not _PERFECT_AUX.search(clause)
+    )
+
+
+# "lud ... ein, am Fest teilzunehmen": an invitation to the public, not the host of a meeting
+_INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen|besuchen|feiern)\b")
+# A preposition with no role of its own right before the list: the list is no subject.
+_GOVERNED = re.compile(
+    r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
+    r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
+)
+_GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
+# A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
+_CAPTION_AT = re.compile(
+    r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei|beim|während)\s+(?:(?:einer|einem|der|dem|des|ihrem|seinem"
+    r"|ihrer|seiner)\s+)?(?:[\wäöüß-]+\s+){0,2}?[\wäöüß-]*(?:Sitzung|Treffen|Gipfel|Empfang"
+    r"|Konferenz|Festakt|Tagung|Gespräch|Zeremonie|Feier|Veranstaltung|Pressekonferenz)\b"
+    r"[^.;!?]{0,80}$"
+)
+_SPEECH_BEFORE_RELATIVE = re.compile(
+    r"(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt|[Vv]ortrag)\s*,\s*$"
+)
+_HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
-_CO_SUBJECT = re.compile(r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$")
-_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,.;:]+\s+){0,4}$")
+_CO_SUBJECT = re.compile(
+    r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$"
+    # "Neben dem Bundespräsidenten nahmen auch X teil": all take part; "Mit X und Y wohnten zwei
+    # Stuttgarter der Eröffnung bei" (a fronted "mit"): they do what the subject does
+    r"|\b(?i:neben|außer|samt)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+    r"|^\s*Mit\s+(?!(?:einem|einer|seinem|seiner|ihrem|ihrer)\b)(?:[^\s,.;:]+\s+){0,4}$"
+    # "Merkel war ebenso anwesend wie X"
+    r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+)
+_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 _SPEECH_FRONT = re.compile(
@@ -93,6 +151,91 @@ _GUEST_AFTER_RECEPTION = re.compile(
 )
 
 
+# A meeting as a noun with its sides in the genitive or after "mit"/"zwischen": "fand das
+# Treffen des Präsidenten X und der Bundeskanzlerin Y statt", "ein Gespräch mit X".
+_TALK_NOUN = re.compile(
+    r"\b(?:(?:Treffens?|Gesprächs?|Gespräche|Telefonats?|Telefongesprächs?|Unterredung|Begegnung"
+    r"|Zusammentreffens?|Vieraugengesprächs?|Arbeitsgesprächs?|Delegationsgesprächs?"
+    r"|Gipfeltreffens?|Arbeitstreffens?|Meinungsaustausch(?:es)?)\s+(?:des|der|zwischen|mit)"
+    # "ein Gespräch zum Thema „...“ mit X"
+    r"|(?:Gespräch|Gespräche|Treffen)\s+zum\s+Thema\s+[„“\x22][^„“\x22]{1,80}[“”\x22]\s+mit"
+    # an occasion with its guests: "standen die Veranstaltungen mit A, B und C im Mittelpunkt"
+    r"|(?:Veranstaltung|Veranstaltungen|Festakt|Feierstunde|Zeremonie|Podiumsdiskussion"
+    r"|Diskussionsrunde|Gesprächsrunde)\s+mit"
+    # a visit's guest: "der Besuch des Schirmherren X"
+    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der))\s"
+    r"(?P<gap>[^.;:!?]{0,100})$"
+)
+# Words that may stand between the noun and a later side: articles, joiners, declined
+# adjectives, capitalised titles and the other sides (masked as X); no verb.
+_TALK_GAP_WORD = re.compile(
+    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|[A-ZÄÖÜ][\wäöüß-]*"
+    r"|(?!ge)[a-zäöüß-]+(?:e|en|er|es|em))[,]?"
+)
+
+
+# A speech as a noun with its speaker after "von"/"durch" or in the genitive: "Ansprachen von
+# A, B und C", "Reden und Grußworte gab es zudem von A", "nach einer Ansprache von X",
+# "die Festansprachen der beiden Landeshauptleute A und B".
+_SPEECH_NOUN = re.compile(
+    r"(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?|Grussworte?|Laudatio|[Vv]ortrag"
+    r"|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?|[Pp]redigt)"
+    r"(?:\s*,?\s*(?:gab|gibt)\s+es(?:\s+[a-zäöüß]+){0,3}|\s*,\s*so)?"
+    r"\s+(?:von|vom|durch|des|der)\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
+)
+_TALKED_ABOUT = re.compile(
+    r"\b(?:von|über|an|gegen|wegen|zu|auf)\s+(?:den|die|dem|der|diese[nrm]?)\s+(?:[\wäöüß-]+\s+)?$"
+)
+_SPEECH_WORDS = (
+    "Rede",
+    "rede",
+    "nsprache",
+    "ruß",
+    "russ",
+    "audatio",
+    "orträ",
+    "ortrag",
+    "orte",
+    "redig",
+)
+
+
+def _speech_by(masked_lead: str) -> bool:
+    """Whether a list is the speaker of a speech noun before it."""
+    masked_lead = _ABBREVIATED.sub(r"\1", masked_lead)
+    m = _SPEECH_NOUN.search(masked_lead)
+    if m is None or _TALKED_ABOUT.search(masked_lead, 0, m.start()):
+        return False  # "von den Reden der Minister X und Y genervt": speeches talked about
+    return all(_TALK_GAP_WORD.fullmatch(w) or re.fullmatch(r"\d+\.", w) for w in m["gap"].split())
+
+
+_ABBREVIATED = re.compile(r"\b([A-Za-z]{1,4})\.(?=\s)")  # "a. D. Dr. X": the titles' dots
+
+
+def _talk_side(masked_lead: str) -> bool:
+    """Whether a list stands as a side of a meeting noun before it (`masked_lead`: the clause
+    up to the list, other lists masked)."""
+    m = _TALK_NOUN.search(_ABBREVIATED.sub(r"\1", masked_lead))
+    return m is not None and all(_TALK_GAP_WORD.fullmatch(w) for w in m["gap"].split())
+
+
+_TALK_WORDS = (
+    "Treffen",
+    "Gespräch",
+    "Telefonat",
+    "Unterredung",
+    "Begegnung",
+    "austausch",
+    "Veranstaltung",
+    "Festakt",
+    "Feierstunde",
+    "Zeremonie",
+    "runde",
+    "diskussion",
+    "esuch",
+)
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
     left = 0
@@ -109,17 +252,14 @@ def german_roles(
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
     clause = _masked(sentence, left, right, [(prefix_start, end), *others])
-    if _NEGATION.search(clause) or (
-        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
-    ):
+    if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
-    if _REPORTER.search(lead):
-        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
-    if _AGENT_BEFORE.search(lead):
-        for agent_role, passive in cues.DE_PASSIVE:
-            if passive.search(clause):
-                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    framed = _framed_roles(sentence, start, left, clause, lead, others)
+    if framed is not None:
+        return framed
+    if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
+        return ["presided"]  # "Sandu bei Merkel zu Gast": the host
     # A list before this one in the same clause is its subject, unless a preposition governs
     # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
     after_subject = any(
@@ -140,6 +280,8 @@ def german_roles(
             )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
+            or _PRONOUN_SUBJECT.search(lead) is not None  # "Damals begrüßte sie die ... X"
+            or _headline_guest(clause)
         )
         and not _CO_SUBJECT.search(lead)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
@@ -149,7 +291,9 @@ def german_roles(
         and (as_object or _PASSIVE_AUX.search(clause))
     ):
         return []  # the one represented ("X vertrat Y", "Y wird von X vertreten") is absent
-    roles: list[Role] = []
+    if "ein" in clause and _INVITES_OTHERS.search(clause):
+        return []
+    roles = _setting_roles(sentence, clause, (left, right), prefix_start, end, as_object=as_object)
     if not as_object and not after_subject and _SPEECH_FRONT.match(sentence):
         roles.append("spoke")
     if left == 0 and sentence.startswith("Als"):
@@ -159,6 +303,82 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _unreal(
+    sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
+) -> bool:
+    """Whether the clause tells what did not happen: negated, modal, future or planned."""
+    left, right = bounds
+    if _NEGATION.search(clause) or (
+        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
+    ):
+        return True
+    if "geplant" not in clause and "vorgesehen" not in clause:
+        return False
+    after = sentence.find(", ", end, right)
+    return (
+        _PLANNED.search(
+            sentence,
+            max(left, sentence.rfind(", ", 0, prefix_start)),
+            right if after < 0 else after,
+        )
+        is not None
+    )
+
+
+def _setting_roles(
+    sentence: str,
+    clause: str,
+    bounds: tuple[int, int],
+    prefix_start: int,
+    end: int,
+    *,
+    as_object: bool,
+) -> list[Role]:
+    """Roles from where the list stands rather than from a verb: a photo caption, a guest,
+    the speaker of a speech a relative clause tells."""
+    left, right = bounds
+    roles: list[Role] = []
+    if not as_object and left == 0 and prefix_start == 0 and _CAPTION_AT.match(sentence, end):
+        roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
+    if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
+        roles.append("attended")  # "Sandu bei Merkel zu Gast"
+    if left > 1 and _SPEECH_BEFORE_RELATIVE.search(sentence, 0, left) and _HELD.search(clause):
+        roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
+    return roles
+
+
+def _framed_roles(
+    sentence: str,
+    start: int,
+    left: int,
+    clause: str,
+    lead: str,
+    others: Sequence[tuple[int, int]],
+) -> list[Role] | None:
+    """Roles a frame right before the list decides alone (None: no such frame): a side of a
+    meeting noun, the source of a report, the agent of a passive."""
+    near = sentence[max(0, start - 160) : start]  # the nouns' frames reach no farther
+    if any(w in near for w in _TALK_WORDS) and _talk_side(_masked(sentence, left, start, others)):
+        # "mit A und dem gastgebenden Bundesratspräsidenten B": B hosts
+        return (
+            ["presided"] if "gastgebend" in sentence[max(0, start - 60) : start] else ["attended"]
+        )
+    if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, 0, start, others)):
+        return ["spoke"]
+    if _REPORTER.search(lead):
+        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+    if _GOVERNED.search(lead):
+        return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
+    if "Vertretung" in lead and _REPRESENTED.search(lead):
+        return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
+    # the agent's "von" may stand among the words taken for titles ("in Chur von X")
+    if _AGENT_BEFORE.search(lead) or _AGENT_BEFORE.search(sentence, left, start):
+        for agent_role, passive in cues.DE_PASSIVE:
+            if passive.search(clause):
+                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    return None
 
 
 def _passive_with_agent_after(
@@ -218,6 +438,14 @@ def _fronted_role(
     return None
 
 
+# The object of "traf" a group, not named people: "hat ... die ausländischen Vertreter der
+# Konferenz getroffen" (met a group: chaired).
+_GROUP_OBJECT = re.compile(
+    r"\b(?:die|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Vertreter|Vertreterinnen|Mitglieder|Teilnehmer"
+    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs)\b(?!\s+X\b)"
+)
+
+
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
     """The roles the cue words of a clause give a list in subject or object position."""
     roles: list[Role] = []
@@ -227,8 +455,18 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             continue
         role = object_role if as_object else subject_role
         if role == "attended" and subject_role == object_role and not as_object:
-            if cues.DE_WITH_BODY.match(clause, m.end()):
+            if (cues.DE_WITH_BODY.match(clause, m.end()) and "anwesend" not in clause) or (
+                m.group().startswith(("traf", "trifft", "getroffen"))
+                and _GROUP_OBJECT.search(clause)
+            ):
                 role = "presided"  # "beriet mit dem Sicherheitsrat": a meeting with a body
+        if (
+            role == "present"
+            and subject_role == "present"
+            and "attended" in roles
+            and not as_object
+        ):
+            roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role is not None and role not in roles:
             roles.append(role)
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech
@@ -249,3 +487,50 @@ def _masked(sentence: str, left: int, right: int, spans: Sequence[tuple[int, int
         at = e
     out.append(sentence[at:right])
     return "".join(out)
+
+
+# Sentences that name nobody and still give a role, through a pronoun:
+# "Er hält bei dem Staatsakt eine Rede", "In seiner Rede behandelte er viele Themen" (the
+# speaker is the one the sentence before names first); "Anschließend zogen sich beide
+# Präsidenten zu einem Gespräch zurück" (the host of the reception just told takes part too).
+_PRONOUN_SPEECH = re.compile(
+    r"\b(?:[Ii]n|[Bb]ei|[Mm]it)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Grußwort"
+    r"|Grusswort|Laudatio|[Pp]redigt)\b"
+    r"|\b(?:[Ee]r|[Ss]ie)\s+(?:hielt|hält)\b[^.;]{0,80}?(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio"
+    r"|[Pp]redigt)\b"
+)
+_PRONOUN = re.compile(r"\b(?:[Ee]r|sie)\b|^\s*Sie\b")
+_BOTH = re.compile(
+    r"\b(?:[Bb]eide|die\s+beiden)\b|\b(?:zogen|gingen|kamen|führten|tauschten|berieten)\s+sie\b"
+)
+_BOTH_TALK = re.compile(r"Gespräch|Mittagessen|Arbeitsessen|Unterredung|\btauschten\b|\bberieten\b")
+
+
+# "Ihr Telefonat am Montag sei produktiv gewesen": the people the sentence before names.
+_THEIR_TALK = re.compile(
+    r"^\s*Ihre?\s+(?:[\wäöüß-]+\s+)?(?:Telefonat|Telefongespräch|Gespräch|Treffen|Unterredung)\b"
+)
+
+
+def pronoun_role(sentence: str) -> Role | None:
+    """The role a sentence naming nobody gives through a pronoun: "spoke" (to the first
+    person the sentence before names), "attended" (to the host of the reception before, when
+    "beide" hold talks), "present" standing for "attended" by all the people the sentence
+    before names ("Ihr Telefonat ..."), else None."""
+    if (
+        sentence.startswith("Ihr")
+        and _THEIR_TALK.match(sentence)
+        and not _NEGATION.search(sentence)
+    ):
+        return "present"
+    if ("Rede" in sentence or "rede" in sentence or "nsprache" in sentence) and (
+        _PRONOUN_SPEECH.search(sentence)
+        and _PRONOUN.search(sentence)
+        and not _NEGATION.search(sentence)
+    ):
+        return "spoke"
+    if ("beide" in sentence or " sie " in sentence) and (
+        _BOTH_TALK.search(sentence) and _BOTH.search(sentence)
+    ):
+        return "attended"
+    return None

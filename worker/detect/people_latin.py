@@ -62,7 +62,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -162,7 +162,7 @@ _DE_NOT_NAME = frozenset(
     "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
     "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings "
-    "foto fotos bild bilder quelle grafik".split()
+    "foto fotos bild bilder quelle grafik seiten".split()
 )
 # "Außenminister Spaniens": a country in the genitive after a title, not a surname.
 _DE_COUNTRY_GENITIVES = frozenset(
@@ -202,6 +202,9 @@ _BREAK = frozenset(
     "begrüßen begrüßt begrüßte begrüßten begrüssen begrüsst empfängt empfangen eröffnet "
     "eröffnen leitet leiten moderiert moderieren spricht sprechen hält halten nimmt nehmen "
     "trifft treffen tagt tagte tagten "
+    # German clause words and stand-ins: "..., wo sie von X empfangen wurden", "Y, der in
+    # Vertretung von X teilnimmt"
+    "wo dass weil nachdem wobei obwohl teilnimmt teilnahm vertritt vertrat vertretung "
     # things, not titles: "accompanied by statements from the new CEO, X" names no companion
     "statement statements comment comments remarks words letter message messages news results "
     # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
@@ -242,6 +245,10 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|meister|meisterin|referent|referentin|dezernent|dezernentin"
     r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
     r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
+    # Austrian and Swiss offices, clergy, patrons: "Landeshauptmann", "Bundesrätin"
+    r"|hauptmann|hauptfrau|bundesrat|bundesrätin|nationalrat|nationalrätin|ständerat"
+    r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
+    r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -351,6 +358,16 @@ class Context:
         surname = full.rsplit(" ", 1)[1]
         return full if self.text.count(surname) > self.text.count(full) else None
 
+    def given_before(self, name: str) -> str | None:
+        """A surname with particles standing alone ("Van der Bellen") as the one fuller name
+        of `text` that puts a known given name before it ("Alexander Van der Bellen")."""
+        heads = {
+            m.group(1)
+            for m in re.finditer(r"([A-ZÄÖÜ][\w-]+)\s+" + re.escape(name) + r"\b", self.text)
+            if self.roster.is_given_name(m.group(1))
+        }
+        return f"{heads.pop()} {name}" if len(heads) == 1 else None
+
     def titled(self, title: str) -> str | None:
         """The one person `text` names with this title ("der Bundeskanzler" -> Olaf Scholz),
         else the one person it names whom the roster gives that title now ("The President
@@ -407,6 +424,14 @@ class Context:
                     full = " ".join(run)
                     chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
+                    if (
+                        chinese
+                        and self.german
+                        and len(run) == 2
+                        and self.roster.is_given_name(run[0])
+                    ):
+                        # "Maia Sandu" reads as pinyin too: a known given name first says not
+                        by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
                 if len(run) == 1 and title_before and not self.german:
@@ -622,12 +647,19 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
                 written = written[:-2]
             if e - s >= 2 and not (e < len(toks) and any(it.first == e for it in items)):
                 written = ctx.fuller(written) or written  # not into a name just cut off it
+                if toks[s].low in _PARTICLES and (s == 0 or not _name_like(toks[s - 1])):
+                    written = ctx.given_before(written) or written
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     if weak:
         items.extend(_list_continuations(toks, items, weak))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+def names_in(sentence: str, ctx: Context) -> list[str]:
+    """The people a sentence names, in order (no roles): what a pronoun after it may mean."""
+    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
 def _unknown_run(
@@ -818,7 +850,20 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
         )
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
-    return roster.is_given_name(toks[s].text)
+    return roster.is_given_name(toks[s].text) or _de_appositive(toks, s)
+
+
+def _de_appositive(toks: list[_Tok], s: int) -> bool:
+    """A name set off by a comma after its title and the title's complement: "den Präsidenten
+    der Vereinigten Staaten von Amerika, Barack Obama, ..." (not a place: "Schloss ...")."""
+    if s < 2 or toks[s - 1].text != "," or toks[s].low in _DE_PLACE_NOUNS:
+        return False
+    for t in reversed(toks[max(0, s - 9) : s - 1]):
+        if t.text in ",;:." or t.low in _BREAK:
+            return False
+        if _is_title_or_org(t.low) and t.low not in _ORG_WORDS:
+            return True
+    return False
 
 
 _DE_ARTICLES = frozenset(
@@ -828,7 +873,7 @@ _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "
-    "gemeinsam zusammen sodass anderem anderen allem".split()  # "unter anderem", "vor allem"
+    "gemeinsam zusammen sodass anderem anderen allem wie".split()  # "unter anderem", "vor allem"
 ) | frozenset(  # finite verbs: "Am Festakt nahmen Olaf Scholz und ... teil"
     "nahmen trafen kamen waren haben hatten sprachen redeten hielten empfingen begrüßten "
     "begrüßen leiteten eröffneten moderierten berieten verhandelten tauschten besuchten "
@@ -1330,6 +1375,8 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
             roles.append(role)
     if german and "presided" in roles and cues.DE_DELEGATION_LED.search(before[-200:]):
         roles[roles.index("presided")] = "attended"  # the leader of a visiting delegation
+    if german and "presided" in roles and cues.DE_MUSIC_LED.search(before[-120:]):
+        roles.remove("presided")  # a conductor
     if not german:
         verb = (
             _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None

@@ -134,6 +134,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "moderier",
     "traf",
     "treff",
+    "trifft",
     "getroffen",
     "telefon",
     "gespräch",
@@ -151,7 +152,24 @@ LATIN_STEMS: tuple[str, ...] = (
     "podium",
     "eingeladen",
     "lud ",
-    "wohnte",
+    "wohnt",
+    "beigewohnt",
+    "einladung",
+    "mittagessen",
+    # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
+    r"(?:bei|beim|während) (?:einer |einem |der |dem )?\w*(?:sitzung|treffen|gipfel|empfang"
+    r"|konferenz|festakt|tagung)",
+    "willkommen",
+    "buch",
+    "verabschiedet",
+    "wort",
+    "gottesdienst",
+    "zelebrier",
+    "gast",
+    "gesprochen",
+    "lädt",
+    "zählt",
+    "gehörte",
     "vertreten",
     "begleitet",
     "reden",
@@ -418,6 +436,11 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("presided", re.compile(r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?)\b", re.I)),
 )
 # A delegation "unter der Leitung von X": X leads the visitors, and takes part (not a chair).
+# "der Schulchor unter Leitung von X": a conductor, not a chair.
+DE_MUSIC_LED = re.compile(
+    r"(?:[Cc]hor|[Oo]rchester|[Kk]apelle|[Bb]and|[Ee]nsemble|[Mm]usik\w*)\b[^.;]{0,60}?"
+    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?Leitung\b"
+)
 DE_DELEGATION_LED = re.compile(
     r"\b(?:Delegation|Abordnung|Besuchergruppe|Gruppe)\b[^.;]{0,80}?\bunter\s+(?:der\s+)?Leitung\b"
 )
@@ -426,6 +449,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         re.compile(
             r"\bunter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
     ),
@@ -435,6 +459,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
             r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
@@ -471,6 +496,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|traf|trafen|trifft|treffen|getroffen|beriet|berieten|berät|beraten|verhandelte"
             r"|verhandelten|tauschten?)\b[^;]{0,80}?\bmit\b"
             rf"|\b{_DE_TALK}\s+(?:mit|zwischen)\b"
+            # the verb last: "hat mit ihren Amtskollegen und X ... gesprochen"
+            r"|\bmit\b[^;]{0,200}?\b(?:gesprochen|telefoniert|beraten|verhandelt|getroffen"
+            r"|zusammengekommen|zusammengetroffen|ausgetauscht)\b"
         ),
     ),
     (
@@ -478,7 +506,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
-            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen)\b"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
+            r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
+            r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
     ),
     (
@@ -486,9 +516,13 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
-            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\b"
+            r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
+            # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
+            r"|zelebrierten|leitete)\b|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
         ),
@@ -502,11 +536,41 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         None,
         re.compile(
-            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,120}?\bteil\b|\bteilgenommen\b"
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
-            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b|\bangereist\b"
-            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b|\bwohnte\b[^;]{0,80}\bbei\b"
-            r"|\b(?:waren|war|sind|ist)\b[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+            # the Golden Book or guest book signed at the occasion
+            r"|\b(?:trug|trugen|trägt|tragen)\s+sich\b[^;]{0,200}?(?:Goldene|Gästebuch|Buch)\b"
+            # honoured at a farewell: "ist ... mit militärischen Ehren verabschiedet worden"
+            r"|\bverabschiedet\s+(?:worden|wurde|wurden)\b|\b(?:wurde|wurden)\b[^;]{0,80}?\bverabschiedet\b"
+            # "waren am Freitagabend unter anderen X und Y dabei": "dabei" ends the clause
+            r"|\bdabei\s*[.!]?\s*$|\bangereist\b"
+            r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
+            r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b"
+            r"|\b(?:wohnte|wohnten|wohnt|wohnen)\b[^;]{0,80}\bbei\b|\bbeigewohnt\b"
+            # "zählten ebenso zu den Eröffnungsgästen", "Delegation, zu der auch X zählte"
+            r"|\b(?:zählte|zählten|zählt|zählen|gehörte|gehörten)\b[^;]{0,80}?\bzu\s+den\s+"
+            r"[\wäöüß-]*(?:[Gg]ästen|[Tt]eilnehmer(?:n|innen)|[Bb]esuchern|Gratulanten)\b"
+            r"|\b(?:Delegation|Begleitung|Abordnung)\s+,?\s*zu\s+der\b[^;]{0,120}?\b(?:zählte"
+            r"|zählten|gehörte|gehörten)\b"
+            # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
+            r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
+        # a visit, with companions: "besuchte mit Königin X und dem Bürgermeister Y ein Projekt"
+        re.compile(r"\bmit\b[^;]{0,160}?\bbesucht\b"),
+    ),
+    (
+        "attended",
+        "attended",
+        # a visit: "reiste ... mit seiner Frau X zu seinem Antrittsbesuch nach Österreich",
+        # "kommt heute zu seinem Antrittsbesuch nach Berlin", "ist ... zum Staatsbesuch in"
+        re.compile(
+            r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
+            r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
+            r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
         ),
     ),
     (
@@ -522,13 +586,16 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "spoke",
         None,
         re.compile(
-            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?\b(?:Rede|Ansprache|Festrede"
-            r"|Grußwort|Grusswort|Laudatio|Vortrag)\b"
-            r"|\b(?:Rede|Ansprache|Festrede|Grußwort|Laudatio)\b[^;]{0,60}?\b(?:hielt|hielten|hält)\b"
+            # compounds too: "hielt die Festansprache", "Die Eröffnungsrede hielt X"
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]ede|[Aa]nsprache|[Gg]rußwort"
+            r"|[Gg]russwort|Laudatio|[Vv]ortrag|[Pp]redigt)\b"
+            r"|(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt)\b[^;]{0,60}?\b(?:hielt|hielten"
+            r"|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
+            r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
     ),
     (
@@ -549,9 +616,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt)\b[^;]{0,20}\b(?:worden|wurde"
-            r"|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
-            r"|moderiert|eröffnet|empfangen|begrüßt)\b"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b[^;]{0,20}\b(?:worden"
+            r"|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
+            r"|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
         ),
     ),
     (
