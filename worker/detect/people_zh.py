@@ -55,8 +55,13 @@ def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
     rest of the reading, and no tail is that long."""
-    m = _ZH_TIME_TAIL.search(region, max(0, len(region) - 120))
+    # no piece of a tail holds a clause mark or a space: the tail lies after the last one
+    start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
+    m = _ZH_TIME_TAIL.search(region, max(0, start))
     return region[: m.start()] if m else region
+
+
+_CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
 
 
 _ZH_CHUNK = re.compile(r"[，,：:；;（）()“”「」\s]")
@@ -198,7 +203,11 @@ _RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in
 def _zh_hits(simple: str) -> list[_Hit]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
-    rare = [(r, p) for r, p, _ in cues.ZH_CUES_RARE] if _RARE_WORD.search(simple) else []
+    rare = (
+        [(r, p) for r, p, words in cues.ZH_CUES_RARE if any(w in simple for w in words)]
+        if _RARE_WORD.search(simple)
+        else []
+    )
 
     for role, pattern in (*_ZH_TRIGGERS, *rare):
         for m in pattern.finditer(simple):
@@ -308,13 +317,35 @@ def _as_written(name: str, simple: str, original: str) -> str:
 
 # A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
-_ANY_CUE = re.compile(
-    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
-    r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
-    r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼|默哀|送别|吊唁|通报"
-    r"|签署|签约|签字|宣誓|人员包括|者包括|人员有|者有|接待|参访"
-)
+_CUE_WORDS = (
+    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
+    "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
+    "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
+    "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访"
+).split()
+
+
+def _word_trie(words: list[str] | set[str]) -> str:
+    """A pattern finding any of `words`, written as a trie ("主(?:持|礼)|出席"): each
+    alternative opens with its own character, so re rejects a position after one comparison
+    per first character instead of trying every word; a word another word starts with is
+    enough for a search (only where a word starts counts)."""
+    firsts: dict[str, set[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], set()).add(word[1:])
+    parts = []
+    for first, rests in sorted(firsts.items()):
+        if "" in rests:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + next(iter(rests))))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_word_trie(rests)})")
+    return "|".join(parts)
+
+
+_ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
 def zh_holds_cue(text: str) -> bool:
@@ -382,7 +413,8 @@ _INSERTED_PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
-_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff」”）)])[,;:!]|[,;:!](?=[\u4e00-\u9fff「“（(])")
+# the mark first (re then skips to the marks), the Chinese character before or after it
+_ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
@@ -396,15 +428,20 @@ def clean_zh(sentence: str) -> str:
     """
     if not _NOISE.search(sentence):
         return sentence  # one scan for the common case: nothing to clean
-    if "(" in sentence or "（" in sentence:
+    # each step only when a cheap test finds what it removes
+    if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
         sentence = _INSERTED_PINYIN.sub("", sentence)
-    if " " in sentence or "\u3000" in sentence:
+    if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
         sentence = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group()], sentence)
-    return _EMOJI.sub("", sentence)
+    return _EMOJI.sub("", sentence) if _EMOJI.search(sentence) else sentence
+
+
+_SPACED_GATE = re.compile("[ \u3000][\u4e00-\u9fff][ \u3000]")  # a character spaced out
+_PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
 _TRIGGER_CHARS = re.compile(
@@ -694,7 +731,8 @@ _ZH_CTX_TITLE = (
     r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
-_ZH_NAME_THEN_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})" + _ZH_CTX_TITLE)
+_ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_TITLE_THEN_NAME = re.compile(_ZH_CTX_TITLE + r"([\u4e00-\u9fff]{2,3})")
 _ZH_PRONOUN = re.compile(r"^[他她](?!们)[\u4e00-\u9fff]{0,3}$")
 
@@ -737,10 +775,18 @@ class ZhContext:
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
-            for m in _ZH_NAME_THEN_TITLE.finditer(simple):
-                name = m.group(1)
+            end = 0
+            for m in _ZH_CTX_TITLE_AT.finditer(simple):
+                # the title first, then the name before it (a scan for a name of any two or
+                # three characters tries every position of the text)
+                at = m.start()
+                size = next((n for n in (3, 2) if _HAN_ONLY.fullmatch(simple, at - n, at)), 0)
+                if at - size < end or not size:
+                    continue
+                name = simple[at - size : at]
                 if _zh_plausible(name) and len(name) == 3:
-                    found.setdefault(name, m.group()[len(name) :])
+                    found.setdefault(name, m.group())
+                end = m.end()
             self._titled = found
         return self._titled
 
@@ -779,7 +825,7 @@ _ZH_AND = re.compile(r"以及|[和及与]")
 def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not _ZH_AND.search(item) or _knows(roster, item):
+    if not ("和" in item or "及" in item or "与" in item) or _knows(roster, item):
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):

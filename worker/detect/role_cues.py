@@ -540,6 +540,8 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 
 
 # ---- Chinese: matched on the simplified text; the list stands before its cue --------------
+# Each alternative of a cue opens with a literal character (no group, no lookbehind first): re
+# then skips to the positions holding one of those characters instead of trying every position.
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -547,23 +549,33 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"主持|主礼|主祭|主持人|(?:举行|举办)了?[^，。；、的]{0,12}?(?:记者会|发布会|座谈会|茶话会"
-            r"|招待会|酒会|宴会|晚宴|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
+            r"主持|主礼|主祭|主持人|"
+            + "|".join(
+                rf"{verb}了?[^，。；、的]{{0,12}}?(?:记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴"
+                r"|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
+                for verb in ("举行", "举办")
+            )
         ),
     ),
     (
         "attended",
         re.compile(
-            rf"(?:出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|出席了|参加了){_NOT_VERB}"
-            r"|欢聚一堂"
+            "|".join(
+                f"{verb}{_NOT_VERB}"
+                for verb in "出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 出席了 参加了".split()
+            )
+            + "|欢聚一堂"
         ),
     ),
     (
         "spoke",
         re.compile(
-            r"(?:发表|(?<![工合创操动写制])作|做)了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
-            r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
-            r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+            "|".join(
+                verb + r"了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
+                r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明)"
+                for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
+            )
+            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
         ),
     ),
 )
@@ -571,13 +583,13 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
-    ("present", re.compile(r"(?:入场|入席)?就座|在座(?!的)"), ("就座", "在座")),
+    ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
     (
         "presided",
-        re.compile(r"(?:邀请|邀)[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
+        re.compile(r"邀请?[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
         ("邀",),
     ),
-    ("presided", re.compile(r"(?<!受到)(?<!受)接待(?!处|室|中心)"), ("接待",)),
+    ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
     (
         "attended",
         re.compile(r"齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁|参访"),
@@ -617,6 +629,6 @@ ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(
 # stands between 同/与/和 and the verb.
 ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
-    r"(?<!共)[同与和跟](?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
+    r"[同与和跟](?<!共[同与和跟])(?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
 )
