@@ -58,7 +58,20 @@ def _untimed(region: str) -> str:
     # no piece of a tail holds a clause mark or a space: the tail lies after the last one
     start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
     m = _ZH_TIME_TAIL.search(region, max(0, start))
-    return region[: m.start()] if m else region
+    if m is None:
+        return region
+    at = m.start()
+    if region.startswith("代表", at) and region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
+        # "中国国家馆总代表王锦珍分别": a title, a name and the tail after it, not "on behalf of"
+        size = next((n for n in (3, 2) if _zh_plausible(region[at + 2 : at + 2 + n])), 0)
+        if size:
+            m = _ZH_TIME_TAIL.search(region, at + 2 + size)
+            return region[: m.start()] if m else region
+    return region[:at]
+
+
+# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表".
+_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务")
 
 
 _CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
@@ -151,6 +164,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             skipped += 1
             continue
         if names is None:
+            if i == 0 and _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+                break  # "…，河北省委召开…": a body is the subject, no one named before it
             if i == skipped and (
                 (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
                 or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
@@ -160,6 +175,12 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+# The end of a body's name: "河北省委", "市政府", "国务院办公厅", "外交部".
+_ZH_BODY_END = re.compile(
+    r"(?:[省市县区州党]委|政府|人大|政协|常委会|委员会|办公室|办公厅|党组|[部局厅署])$"
+)
 
 
 def _starts_with_name(region: str, roster: Roster) -> bool:
@@ -184,6 +205,8 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
+        if "的" in chunk and _ZH_KIN.search(chunk):
+            break  # "孙中山、黄兴等辛亥革命领导人的后裔": named for their kin, not there
         cue = _ANY_CUE.search(chunk)
         if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
             break  # "惟前特首董建华未有现身": the list is over, and this one is absent
@@ -194,6 +217,9 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
         if cue:
             break  # "…曾荫权夫妇均有出席": the chunk with its own verb closes the list
     return names
+
+
+_ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
 
 
 # Any word of the rarer cues (role_cues.ZH_CUES_RARE): one scan decides whether they run.
@@ -235,6 +261,10 @@ def _zh_lists_after(
     )
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
+    if "的" in simple:
+        for role, pattern in cues.ZH_AFTER_ROLE:
+            for m in pattern.finditer(simple):
+                yield role, _zh_after(simple[m.end() :], roster, ctx), simple
     for role, pattern in _ZH_AFTER_TITLED:
         if "的" not in simple if role != "attended" else "欢迎" not in simple:
             continue
@@ -242,6 +272,21 @@ def _zh_lists_after(
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
                 yield role, [name], simple
+
+
+def _no_subject(simple: str, hit: _Hit) -> bool:
+    """Whether the cue has no list before it: "出席观礼嘉宾包括A、B", "在主席台就座的还有A"
+    (the list follows: _zh_lists_after); "出席记者会的118人" (the verb describes a group)."""
+    if hit.role != "attended":
+        if "的" not in simple[hit.end : hit.end + 10]:
+            return False
+        after = [p.search(simple, hit.start) for r, p in cues.ZH_AFTER_ROLE if r == hit.role]
+        return any(m is not None and m.start() < hit.end for m in after)
+    ahead = simple[hit.end : hit.end + 24]
+    return bool(ahead) and (
+        _ZH_ATTRIBUTIVE.match(simple, hit.end) is not None
+        or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start) is not None)
+    )
 
 
 def _zh_lists(
@@ -259,13 +304,7 @@ def _zh_lists(
                 yield hit.role, names, simple
             bound = hit.end
             continue
-        ahead = simple[hit.end : hit.end + 24] if hit.role == "attended" else ""
-        if ahead and (
-            _ZH_ATTRIBUTIVE.match(simple, hit.end)
-            or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start))
-        ):
-            # "出席观礼嘉宾包括A、B": the list follows (_zh_lists_after); "出席记者会的118人":
-            # the verb describes a group, it has no subject of its own
+        if _no_subject(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
@@ -322,7 +361,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访"
 ).split()
 
 
@@ -445,7 +484,7 @@ _PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūú
 
 
 _TRIGGER_CHARS = re.compile(
-    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说]"
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说召介]"
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
@@ -471,7 +510,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -492,7 +531,7 @@ _ZH_TITLE_END = re.compile(
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
-    r"|乡长|村长|里长|庭长|检察官|大法官)"
+    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -599,6 +638,8 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
+    if len(run) == 4 and run != item and _zh_plausible(run):
+        return run  # "副市长欧阳卫民": a compound surname after a title
     dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
@@ -833,6 +874,8 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         first = _zh_item_name(head, roster, trailing=False) if head else None
         second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
         if first and second:
+            if len(head) == 2 and second != tail and not _knows(roster, head):
+                break  # "文史和学习委员会主任王太华": two words of a body, not a bare name
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
             return [first]
