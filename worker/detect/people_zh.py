@@ -39,6 +39,7 @@ def _group_last(text: str) -> bool:
 _ZH_TIME_TAIL = re.compile(
     r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
     r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
@@ -47,7 +48,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
-    r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
+    r"|(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
 )
 
 
@@ -61,6 +62,8 @@ def _untimed(region: str) -> str:
     if m is None:
         return region
     at = m.start()
+    if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
+        return region  # "张向晨", "李为民": a given name, not "向…", "为…"
     if region.startswith("代表", at) and region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
         # "中国国家馆总代表王锦珍分别": a title, a name and the tail after it, not "on behalf of"
         size = next((n for n in (3, 2) if _zh_plausible(region[at + 2 : at + 2 + n])), 0)
@@ -99,7 +102,7 @@ _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
+_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因".split())
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -153,6 +156,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     for i, chunk in enumerate(reversed(chunks)):
         if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
+        if "率" in chunk or "带" in chunk:
+            chunk = _leader(chunk)
         clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 and chunk.endswith("并") else None
         if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
             found.append([clause.group(1)])
@@ -164,12 +169,7 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             skipped += 1
             continue
         if names is None:
-            if i == 0 and _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
-                break  # "…，河北省委召开…": a body is the subject, no one named before it
-            if i == skipped and (
-                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
-                or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
-            ):
+            if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
             break
@@ -177,10 +177,42 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     return [n for group in reversed(found) for n in group] + (companions if found else [])
 
 
+def _passes_over(chunk: str, i: int, skipped: int) -> bool:
+    """Whether the walk back from the verb goes on past a chunk naming nobody (a time, a
+    place, a group right before the verb), or stops there."""
+    if i == 0 and _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+        return False  # "…，河北省委召开…": a body is the subject, no one named before it
+    return i == skipped and (
+        (
+            i == 0
+            and (_ZH_ADVERBIAL.match(chunk) is not None or _group_last(chunk) or "来自" in chunk)
+        )
+        or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk) is not None)
+    )
+
+
 # The end of a body's name: "河北省委", "市政府", "国务院办公厅", "外交部".
 _ZH_BODY_END = re.compile(
     r"(?:[省市县区州党]委|政府|人大|政协|常委会|委员会|办公室|办公厅|党组|[部局厅署])$"
 )
+
+
+# "县长黄仲生率县府主管与民众数百人", "李家超早上率领6名司长": the one leading, before 率.
+_ZH_LEADS = re.compile(r"(?:率领|带领|率(?!先))[^，。；]*$")
+
+
+def _leader(chunk: str) -> str:
+    """The chunk up to the leader, when a name leads a group in it."""
+    m = _ZH_LEADS.search(chunk)
+    if m is None:
+        return chunk
+    head = _untimed(chunk[: m.start()])
+    size = next((n for n in (3, 2) if _zh_plausible(head[-n:])), 0)
+    if not size:
+        return chunk
+    # the name alone unless titles or a list stand before it ("但预期蒋万安" is no list)
+    before = head[:-size]
+    return head if "、" in before or _ZH_TITLE_END.search(before) else head[-size:]
 
 
 def _starts_with_name(region: str, roster: Roster) -> bool:
@@ -524,7 +556,7 @@ _ZH_NOT_NAMES = frozenset(
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
-    r"(?:委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
+    r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
@@ -576,6 +608,7 @@ _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
+    r"|副委员长|政务次长|常务次长"
     r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
 )
 
@@ -747,8 +780,8 @@ def zh_name_items(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及)")
-_ZH_OPENINGS = ("包", "其中", "以及")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由))")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -873,9 +906,9 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         head, tail = item[: joint.start()], item[joint.end() :]
         first = _zh_item_name(head, roster, trailing=False) if head else None
         second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
+        if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
+            continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
         if first and second:
-            if len(head) == 2 and second != tail and not _knows(roster, head):
-                break  # "文史和学习委员会主任王太华": two words of a body, not a bare name
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
             return [first]
