@@ -21,6 +21,8 @@ _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
+# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎): tested first.
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
@@ -52,13 +54,21 @@ _ZH_TIME_TAIL = re.compile(
 )
 
 
+# Every character a piece of the tail can open with: where none stands, no tail starts.
+_TAIL_OPENS = re.compile(
+    r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就]"
+)
+
+
 def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
     rest of the reading, and no tail is that long."""
     # no piece of a tail holds a clause mark or a space: the tail lies after the last one
     start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
-    m = _ZH_TIME_TAIL.search(region, max(0, start))
+    opens = _TAIL_OPENS.search(region, max(0, start))  # most regions end on a name: none
+    m = _ZH_TIME_TAIL.search(region, opens.start()) if opens else None
     if m is None:
         return region
     at = m.start()
@@ -258,19 +268,37 @@ _ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
 _RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
 
 
+# Words one of which each of role_cues.ZH_CUES holds (empty: too many to test first).
+_CUE_GATES: tuple[tuple[str, ...], ...] = (
+    ("在主席台", "在场"),
+    ("主持", "主礼", "主祭", "举行", "举办"),
+    (),
+    (),
+)
+
+
 def _zh_hits(simple: str) -> list[_Hit]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
-    rare = (
-        [(r, p) for r, p, words in cues.ZH_CUES_RARE if any(w in simple for w in words)]
-        if _RARE_WORD.search(simple)
-        else []
-    )
-
-    for role, pattern in (*_ZH_TRIGGERS, *rare):
+    patterns = [
+        (role, pattern)
+        for (role, pattern), gate in zip(_ZH_TRIGGERS, _CUE_GATES, strict=True)
+        if not gate or any(word in simple for word in gate)
+    ]
+    if _RARE_WORD.search(simple):
+        for role, pattern, words in cues.ZH_CUES_RARE:
+            for word in words:
+                if word in simple:
+                    patterns.append((role, pattern))
+                    break
+    for role, pattern in patterns:
         for m in pattern.finditer(simple):
-            if not any(m.start() < h.end and h.start < m.end() for h in hits):
-                hits.append(_Hit(role, m.start(), m.end(), False))
+            start, end = m.span()
+            for h in hits:
+                if start < h.end and h.start < end:
+                    break
+            else:
+                hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -294,11 +322,13 @@ def _zh_lists_after(
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
-        for role, pattern in cues.ZH_AFTER_ROLE:
+        for role, pattern, words in cues.ZH_AFTER_ROLE:
+            if not any(word in simple for word in words):
+                continue
             for m in pattern.finditer(simple):
                 yield role, _zh_after(simple[m.end() :], roster, ctx), simple
-    for role, pattern in _ZH_AFTER_TITLED:
-        if "的" not in simple if role != "attended" else "欢迎" not in simple:
+    for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
+        if gate not in simple:
             continue
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
@@ -312,7 +342,7 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
     if hit.role != "attended":
         if "的" not in simple[hit.end : hit.end + 10]:
             return False
-        after = [p.search(simple, hit.start) for r, p in cues.ZH_AFTER_ROLE if r == hit.role]
+        after = [p.search(simple, hit.start) for r, p, _ in cues.ZH_AFTER_ROLE if r == hit.role]
         return any(m is not None and m.start() < hit.end for m in after)
     ahead = simple[hit.end : hit.end + 24]
     return bool(ahead) and (

@@ -634,20 +634,27 @@ ZH_AFTER = re.compile(
     r"|(?:宣誓人员|宣誓人|参加人员|出席人员|与会人员|与会者|参加者|出席者|参会人员)(?:还|也)?(?:包括|有|为)[:：]?"
 )
 # Any other role's cue, then 的 and a list: "在主席台就座的还有：A、B", "主持会议的是A",
-# "致辞的有A、B" (the role is the cue's, not attended).
-ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"就座的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括)[:：]?")),
+# "致辞的有A、B" (the role is the cue's, not attended); each run only when one of its words
+# is in the sentence.
+ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "present",
+        re.compile(r"就座的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括)[:：]?"),
+        ("就座的",),
+    ),
     (
         "presided",
         re.compile(
             r"主持(?:[^，。、；的]{1,8})?的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
         ),
+        ("主持",),
     ),
     (
         "spoke",
         re.compile(
             r"(?:讲话|致辞|致词|发言)的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是)[:：]?"
         ),
+        ("讲话的", "致辞的", "致词的", "发言的"),
     ),
 )
 # The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
