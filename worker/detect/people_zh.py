@@ -50,7 +50,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
-    r"|(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
+    r"|(?<!、)(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
 )
 
 
@@ -65,6 +65,8 @@ def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
     rest of the reading, and no tail is that long."""
+    if "代表" in region:
+        region = _on_behalf(region)
     # no piece of a tail holds a clause mark or a space: the tail lies after the last one
     start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
     opens = _TAIL_OPENS.search(region, max(0, start))  # most regions end on a name: none
@@ -81,6 +83,22 @@ def _untimed(region: str) -> str:
             m = _ZH_TIME_TAIL.search(region, at + 2 + size)
             return region[: m.start()] if m else region
     return region[:at]
+
+
+def _on_behalf(region: str) -> str:
+    """The region up to a name's "代表…" (on behalf of), which may list bodies with 、:
+    "市工商联主席钟雁代表各党派、团体发言", "陈竺代表各民主党派中央、全国工商联…致辞"."""
+    clause = max(region.rfind("，"), region.rfind("；"), region.rfind("："))
+    at = region.rfind("代表", clause + 1)
+    if at < 2 or region[at - 1] in _TITLE_BEFORE_DAIBIAO or "、" not in region[at:]:
+        return region
+    for size in (3, 2):  # a name opening the clause or after a title: "主席钟雁代表"
+        head = region[clause + 1 : at - size]
+        if _zh_plausible(region[at - size : at]) and (
+            not head or _ZH_TITLE_END.search(head[-4:]) is not None
+        ):
+            return region[:at]
+    return region
 
 
 # The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表".
@@ -427,6 +445,11 @@ _CUE_WORDS = (
 ).split()
 
 
+# Characters common in news text first: re tries a trie's branches in order, so a position
+# holding a common character that starts no cue word is rejected after fewer comparisons.
+_FIRST_ORDER = {c: i for i, c in enumerate("会在人出同主说者发报通见参与到讲致列就接看")}
+
+
 def _word_trie(words: list[str] | set[str]) -> str:
     """A pattern finding any of `words`, written as a trie ("主(?:持|礼)|出席"): each
     alternative opens with its own character, so re rejects a position after one comparison
@@ -436,7 +459,7 @@ def _word_trie(words: list[str] | set[str]) -> str:
     for word in words:
         firsts.setdefault(word[0], set()).add(word[1:])
     parts = []
-    for first, rests in sorted(firsts.items()):
+    for first, rests in sorted(firsts.items(), key=lambda item: _FIRST_ORDER.get(item[0], 99)):
         if "" in rests:
             parts.append(re.escape(first))
         elif len(rests) == 1:
