@@ -102,7 +102,7 @@ def _wrapped(line: str, following: str) -> bool:
 _ZH_CONTINUES = "，、。；：）」』,;:)"
 
 
-def _zh_wrapped(lines: list[str], i: int) -> bool:
+def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     """A Chinese line a wire's fixed width broke inside a sentence: it ends on a character or
     a comma, and the next line goes on with punctuation, or the lines around it have its
     width (CNA's 24 characters a line)."""
@@ -114,11 +114,12 @@ def _zh_wrapped(lines: list[str], i: int) -> bool:
         return True
     width = len(line)
 
-    def same(j: int) -> bool:
-        return 0 <= j < len(lines) and abs(len(lines[j]) - width) <= 1
+    def same(j: int) -> bool:  # ASCII commas in a line of Han make widths differ by a few
+        return 0 <= j < len(lines) and abs(len(lines[j]) - width) <= 2
 
-    # a block of three lines of one width, this one not the last of them
-    block = same(i + 1) and (same(i - 1) or same(i + 2))
+    # a block of three lines of one width, this one not the last of them; or a line of the
+    # block being read (`inside`) whose next line ends the paragraph ("村里長等。")
+    block = (same(i + 1) and (same(i - 1) or same(i + 2))) or (inside and same(i - 1))
     return width >= 16 and block and not line.endswith(("：", ":"))
 
 
@@ -143,7 +144,7 @@ def _paragraphs(text: str) -> list[str]:
                 joined[-1] += line
             else:
                 joined.append(line)
-            glue = _zh_wrapped(lines, i)
+            glue = _zh_wrapped(lines, i, inside=glue)
         lines = joined
     if not any(
         line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)

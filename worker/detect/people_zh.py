@@ -21,6 +21,8 @@ _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
+# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎): tested first.
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
@@ -39,6 +41,7 @@ def _group_last(text: str) -> bool:
 _ZH_TIME_TAIL = re.compile(
     r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
     r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
@@ -47,7 +50,14 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
-    r"|(?:向|为|对|就)[^，。、；：\s]{1,25})+$"
+    r"|(?<!、)(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
+)
+
+
+# Every character a piece of the tail can open with: where none stands, no tail starts.
+_TAIL_OPENS = re.compile(
+    r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就]"
 )
 
 
@@ -55,8 +65,47 @@ def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
     rest of the reading, and no tail is that long."""
-    m = _ZH_TIME_TAIL.search(region, max(0, len(region) - 120))
-    return region[: m.start()] if m else region
+    if "代表" in region:
+        region = _on_behalf(region)
+    # no piece of a tail holds a clause mark or a space: the tail lies after the last one
+    start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
+    opens = _TAIL_OPENS.search(region, max(0, start))  # most regions end on a name: none
+    m = _ZH_TIME_TAIL.search(region, opens.start()) if opens else None
+    if m is None:
+        return region
+    at = m.start()
+    if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
+        return region  # "张向晨", "李为民": a given name, not "向…", "为…"
+    if region.startswith("代表", at) and region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
+        # "中国国家馆总代表王锦珍分别": a title, a name and the tail after it, not "on behalf of"
+        size = next((n for n in (3, 2) if _zh_plausible(region[at + 2 : at + 2 + n])), 0)
+        if size:
+            m = _ZH_TIME_TAIL.search(region, at + 2 + size)
+            return region[: m.start()] if m else region
+    return region[:at]
+
+
+def _on_behalf(region: str) -> str:
+    """The region up to a name's "代表…" (on behalf of), which may list bodies with 、:
+    "市工商联主席钟雁代表各党派、团体发言", "陈竺代表各民主党派中央、全国工商联…致辞"."""
+    clause = max(region.rfind("，"), region.rfind("；"), region.rfind("："))
+    at = region.rfind("代表", clause + 1)
+    if at < 2 or region[at - 1] in _TITLE_BEFORE_DAIBIAO or "、" not in region[at:]:
+        return region
+    for size in (3, 2):  # a name opening the clause or after a title: "主席钟雁代表"
+        head = region[clause + 1 : at - size]
+        if _zh_plausible(region[at - size : at]) and (
+            not head or _ZH_TITLE_END.search(head[-4:]) is not None
+        ):
+            return region[:at]
+    return region
+
+
+# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表".
+_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务")
+
+
+_CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
 
 
 _ZH_CHUNK = re.compile(r"[，,：:；;（）()“”「」\s]")
@@ -81,7 +130,7 @@ _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计".split())
+_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因".split())
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -135,6 +184,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     for i, chunk in enumerate(reversed(chunks)):
         if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
+        if "率" in chunk or "带" in chunk:
+            chunk = _leader(chunk)
         clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 and chunk.endswith("并") else None
         if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
             found.append([clause.group(1)])
@@ -146,15 +197,50 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             skipped += 1
             continue
         if names is None:
-            if i == skipped and (
-                (i == 0 and (_ZH_ADVERBIAL.match(chunk) or _group_last(chunk) or "来自" in chunk))
-                or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk))
-            ):
+            if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _passes_over(chunk: str, i: int, skipped: int) -> bool:
+    """Whether the walk back from the verb goes on past a chunk naming nobody (a time, a
+    place, a group right before the verb), or stops there."""
+    if i == 0 and _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+        return False  # "…，河北省委召开…": a body is the subject, no one named before it
+    return i == skipped and (
+        (
+            i == 0
+            and (_ZH_ADVERBIAL.match(chunk) is not None or _group_last(chunk) or "来自" in chunk)
+        )
+        or (0 < i < 3 and _ZH_SHORT_ADVERBIAL.match(chunk) is not None)
+    )
+
+
+# The end of a body's name: "河北省委", "市政府", "国务院办公厅", "外交部".
+_ZH_BODY_END = re.compile(
+    r"(?:[省市县区州党]委|政府|人大|政协|常委会|委员会|办公室|办公厅|党组|[部局厅署])$"
+)
+
+
+# "县长黄仲生率县府主管与民众数百人", "李家超早上率领6名司长": the one leading, before 率.
+_ZH_LEADS = re.compile(r"(?:率领|带领|率(?!先))[^，。；]*$")
+
+
+def _leader(chunk: str) -> str:
+    """The chunk up to the leader, when a name leads a group in it."""
+    m = _ZH_LEADS.search(chunk)
+    if m is None:
+        return chunk
+    head = _untimed(chunk[: m.start()])
+    size = next((n for n in (3, 2) if _zh_plausible(head[-n:])), 0)
+    if not size:
+        return chunk
+    # the name alone unless titles or a list stand before it ("但预期蒋万安" is no list)
+    before = head[:-size]
+    return head if "、" in before or _ZH_TITLE_END.search(before) else head[-size:]
 
 
 def _starts_with_name(region: str, roster: Roster) -> bool:
@@ -179,6 +265,8 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
+        if "的" in chunk and _ZH_KIN.search(chunk):
+            break  # "孙中山、黄兴等辛亥革命领导人的后裔": named for their kin, not there
         cue = _ANY_CUE.search(chunk)
         if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
             break  # "惟前特首董建华未有现身": the list is over, and this one is absent
@@ -191,19 +279,44 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
     return names
 
 
+_ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
+
+
 # Any word of the rarer cues (role_cues.ZH_CUES_RARE): one scan decides whether they run.
 _RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
+
+
+# Words one of which each of role_cues.ZH_CUES holds (empty: too many to test first).
+_CUE_GATES: tuple[tuple[str, ...], ...] = (
+    ("在主席台", "在场"),
+    ("主持", "主礼", "主祭", "举行", "举办"),
+    (),
+    (),
+)
 
 
 def _zh_hits(simple: str) -> list[_Hit]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
-    rare = [(r, p) for r, p, _ in cues.ZH_CUES_RARE] if _RARE_WORD.search(simple) else []
-
-    for role, pattern in (*_ZH_TRIGGERS, *rare):
+    patterns = [
+        (role, pattern)
+        for (role, pattern), gate in zip(_ZH_TRIGGERS, _CUE_GATES, strict=True)
+        if not gate or any(word in simple for word in gate)
+    ]
+    if _RARE_WORD.search(simple):
+        for role, pattern, words in cues.ZH_CUES_RARE:
+            for word in words:
+                if word in simple:
+                    patterns.append((role, pattern))
+                    break
+    for role, pattern in patterns:
         for m in pattern.finditer(simple):
-            if not any(m.start() < h.end and h.start < m.end() for h in hits):
-                hits.append(_Hit(role, m.start(), m.end(), False))
+            start, end = m.span()
+            for h in hits:
+                if start < h.end and h.start < end:
+                    break
+            else:
+                hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -226,13 +339,34 @@ def _zh_lists_after(
     )
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
-    for role, pattern in _ZH_AFTER_TITLED:
-        if "的" not in simple if role != "attended" else "欢迎" not in simple:
+    if "的" in simple:
+        for role, pattern, words in cues.ZH_AFTER_ROLE:
+            if not any(word in simple for word in words):
+                continue
+            for m in pattern.finditer(simple):
+                yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+    for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
+        if gate not in simple:
             continue
         for m in pattern.finditer(simple):
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
                 yield role, [name], simple
+
+
+def _no_subject(simple: str, hit: _Hit) -> bool:
+    """Whether the cue has no list before it: "出席观礼嘉宾包括A、B", "在主席台就座的还有A"
+    (the list follows: _zh_lists_after); "出席记者会的118人" (the verb describes a group)."""
+    if hit.role != "attended":
+        if "的" not in simple[hit.end : hit.end + 10]:
+            return False
+        after = [p.search(simple, hit.start) for r, p, _ in cues.ZH_AFTER_ROLE if r == hit.role]
+        return any(m is not None and m.start() < hit.end for m in after)
+    ahead = simple[hit.end : hit.end + 24]
+    return bool(ahead) and (
+        _ZH_ATTRIBUTIVE.match(simple, hit.end) is not None
+        or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start) is not None)
+    )
 
 
 def _zh_lists(
@@ -250,13 +384,7 @@ def _zh_lists(
                 yield hit.role, names, simple
             bound = hit.end
             continue
-        ahead = simple[hit.end : hit.end + 24] if hit.role == "attended" else ""
-        if ahead and (
-            _ZH_ATTRIBUTIVE.match(simple, hit.end)
-            or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start))
-        ):
-            # "出席观礼嘉宾包括A、B": the list follows (_zh_lists_after); "出席记者会的118人":
-            # the verb describes a group, it has no subject of its own
+        if _no_subject(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
@@ -308,13 +436,40 @@ def _as_written(name: str, simple: str, original: str) -> str:
 
 # A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
-_ANY_CUE = re.compile(
-    r"主持|主礼|主祭|出席|参加|列席|与会|到会|到场|莅临|现身|参与|陪同|就座|主席台|在场|讲话|致辞|致词"
-    r"|致欢迎|致贺|致开幕|致闭幕|致答谢|致新年|发言|演讲|演说|报告|汇报|说明|会见|会晤|接见|看望|慰问"
-    r"|会谈|通电话|通话|会面|见面|欢聚一堂|记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴|午宴"
-    r"|研讨会|执行主席|仪式|同桌|在座|宴请|餐叙|餐会|茶叙|齐聚一堂|共襄盛举|剪彩|观礼|默哀|送别|吊唁|通报"
-    r"|签署|签约|签字|宣誓|人员包括|者包括|人员有|者有|接待|参访"
-)
+_CUE_WORDS = (
+    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
+    "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
+    "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
+    "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访"
+).split()
+
+
+# Characters common in news text first: re tries a trie's branches in order, so a position
+# holding a common character that starts no cue word is rejected after fewer comparisons.
+_FIRST_ORDER = {c: i for i, c in enumerate("会在人出同主说者发报通见参与到讲致列就接看")}
+
+
+def _word_trie(words: list[str] | set[str]) -> str:
+    """A pattern finding any of `words`, written as a trie ("主(?:持|礼)|出席"): each
+    alternative opens with its own character, so re rejects a position after one comparison
+    per first character instead of trying every word; a word another word starts with is
+    enough for a search (only where a word starts counts)."""
+    firsts: dict[str, set[str]] = {}
+    for word in words:
+        firsts.setdefault(word[0], set()).add(word[1:])
+    parts = []
+    for first, rests in sorted(firsts.items(), key=lambda item: _FIRST_ORDER.get(item[0], 99)):
+        if "" in rests:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + next(iter(rests))))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_word_trie(rests)})")
+    return "|".join(parts)
+
+
+_ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
 def zh_holds_cue(text: str) -> bool:
@@ -382,7 +537,8 @@ _INSERTED_PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
-_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff」”）)])[,;:!]|[,;:!](?=[\u4e00-\u9fff「“（(])")
+# the mark first (re then skips to the marks), the Chinese character before or after it
+_ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
@@ -396,19 +552,24 @@ def clean_zh(sentence: str) -> str:
     """
     if not _NOISE.search(sentence):
         return sentence  # one scan for the common case: nothing to clean
-    if "(" in sentence or "（" in sentence:
+    # each step only when a cheap test finds what it removes
+    if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
         sentence = _INSERTED_PINYIN.sub("", sentence)
-    if " " in sentence or "\u3000" in sentence:
+    if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
         sentence = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group()], sentence)
-    return _EMOJI.sub("", sentence)
+    return _EMOJI.sub("", sentence) if _EMOJI.search(sentence) else sentence
+
+
+_SPACED_GATE = re.compile("[ \u3000][\u4e00-\u9fff][ \u3000]")  # a character spaced out
+_PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
 _TRIGGER_CHARS = re.compile(
-    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说]"
+    r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说召介]"
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
@@ -434,7 +595,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -448,14 +609,14 @@ _ZH_NOT_NAMES = frozenset(
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
 )
 _ZH_TITLE_END = re.compile(
-    r"(?:委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
+    r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
-    r"|乡长|村长|里长|庭长|检察官|大法官)"
+    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
@@ -500,6 +661,7 @@ _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
+    r"|副委员长|政务次长|常务次长"
     r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
 )
 
@@ -562,6 +724,8 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     titled = _ZH_TITLED.search(item)
     if titled and _zh_plausible(titled.group(1)):
         return titled.group(1)
+    if len(run) == 4 and run != item and _zh_plausible(run):
+        return run  # "副市长欧阳卫民": a compound surname after a title
     dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
@@ -669,8 +833,8 @@ def zh_name_items(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及)")
-_ZH_OPENINGS = ("包", "其中", "以及")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由))")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -694,7 +858,8 @@ _ZH_CTX_TITLE = (
     r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
-_ZH_NAME_THEN_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3})" + _ZH_CTX_TITLE)
+_ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _ZH_TITLE_THEN_NAME = re.compile(_ZH_CTX_TITLE + r"([\u4e00-\u9fff]{2,3})")
 _ZH_PRONOUN = re.compile(r"^[他她](?!们)[\u4e00-\u9fff]{0,3}$")
 
@@ -737,10 +902,18 @@ class ZhContext:
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
-            for m in _ZH_NAME_THEN_TITLE.finditer(simple):
-                name = m.group(1)
+            end = 0
+            for m in _ZH_CTX_TITLE_AT.finditer(simple):
+                # the title first, then the name before it (a scan for a name of any two or
+                # three characters tries every position of the text)
+                at = m.start()
+                size = next((n for n in (3, 2) if _HAN_ONLY.fullmatch(simple, at - n, at)), 0)
+                if at - size < end or not size:
+                    continue
+                name = simple[at - size : at]
                 if _zh_plausible(name) and len(name) == 3:
-                    found.setdefault(name, m.group()[len(name) :])
+                    found.setdefault(name, m.group())
+                end = m.end()
             self._titled = found
         return self._titled
 
@@ -779,13 +952,15 @@ _ZH_AND = re.compile(r"以及|[和及与]")
 def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not _ZH_AND.search(item) or _knows(roster, item):
+    if not ("和" in item or "及" in item or "与" in item) or _knows(roster, item):
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
         head, tail = item[: joint.start()], item[joint.end() :]
         first = _zh_item_name(head, roster, trailing=False) if head else None
         second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
+        if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
+            continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
         if first and second:
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
