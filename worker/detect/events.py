@@ -63,6 +63,13 @@ class GroupingOptions:
     # a report matching two events this well merges them (one occasion); 1 (the default): never,
     # since the absorbed event's id is gone and a script holding it finds nothing
     merge: float = 1.0
+    # the day of the occasion: reports whose days (the day the lead gives, else the day published
+    # or up to `undated_days` before it) are further apart than `day_slack` describe two occasions
+    day_slack: int = 0
+    undated_days: int = 1
+    # this many people in common are evidence enough on their own: the kind of occasion and who
+    # the titles name are not asked for (an opening session's list of twenty)
+    many_people: int = 4
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -92,6 +99,9 @@ class Features:
     display_title: str = ""
     mentioned: tuple[str, ...] = ()  # keys of roster people named anywhere, in a role or not
     marks: tuple[str, ...] = ()  # numbers of the title that are no dates: "110", "75" (周年, th)
+    kinds: tuple[str, ...] = ()  # what kind of occasion the title (else the lead) says: "talks"
+    principals: tuple[str, ...] = ()  # keys of the people the title (else the lead) names
+    head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
 
     @property
     def people_keys(self) -> frozenset[str]:
@@ -120,6 +130,9 @@ class Features:
             "display_title": self.display_title,
             "mentioned": list(self.mentioned),
             "marks": list(self.marks),
+            "kinds": list(self.kinds),
+            "principals": list(self.principals),
+            "head": list(self.head),
         }
 
     @classmethod
@@ -139,6 +152,9 @@ class Features:
             display_title=str(data.get("display_title") or ""),
             mentioned=tuple(str(k) for k in data.get("mentioned") or ()),
             marks=tuple(str(m) for m in data.get("marks") or ()),
+            kinds=tuple(str(k) for k in data.get("kinds") or ()),
+            principals=tuple(str(k) for k in data.get("principals") or ()),
+            head=tuple(str(k) for k in data.get("head") or ()),
         )
 
 
@@ -247,29 +263,165 @@ def _marks(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
 
 
+# A date that is the dateline's (when the report was filed), not the occasion's: right after it
+# "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
+_FILED_AFTER = re.compile(r"\.?\s*(?:[电電]|\(|/|--|—|–|_)")
+# Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
+# April", "в понедельник".
+_OTHER_WEEKDAYS = {
+    **{
+        w: i
+        for i, w in enumerate("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+    },
+    **{
+        w: i
+        for i, w in enumerate(
+            "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+        )
+    },
+}
+_OTHER_WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])",
+    re.IGNORECASE,
+)
+_DE_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "januar februar märz april mai juni juli august september oktober november dezember".split()
+    )
+}
+_DE_DATE = re.compile(r"(?<!\d)(3[01]|[12]\d|0?[1-9])\.\s*(" + "|".join(_DE_MONTHS) + r")\b", re.I)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
-    "12月6日"); else a day of the month alone ("6日上午") or a weekday ("on Wednesday"), read
-    as the latest such day on or before the day the report was published."""
+    "12月6日", "16. April") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
+    else a day of the month alone ("6日上午") or a weekday ("on Wednesday", "am Dienstag"), read
+    as the latest such day on or before the day the dateline gives, else the day published."""
     mentions = find_dates(lead)
+    filed: date | None = None
     for mention in mentions:
-        if mention.month and mention.day:
-            return f"{mention.month:02d}-{mention.day:02d}"
+        if not (mention.month and mention.day):
+            continue
+        if mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1]):
+            filed = filed or _near(mention.month, mention.day, published)
+            continue
+        return f"{mention.month:02d}-{mention.day:02d}"
+    german = _DE_DATE.search(lead)
+    if german:
+        return f"{_DE_MONTHS[german.group(2).casefold()]:02d}-{int(german.group(1)):02d}"
+    upto = filed or published
     back: date | None = None
     day_only = _ZH_DAY_ONLY.search(lead)
     if day_only:
         wanted = int(day_only.group(1))
         back = next(
-            (d for d in (published - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            (d for d in (upto - timedelta(days=n) for n in range(31)) if d.day == wanted),
             None,
         )
     else:
-        for mention in mentions:
-            weekday = _WEEKDAYS.get(mention.text.strip().casefold())
-            if weekday is not None:
-                back = published - timedelta(days=(published.weekday() - weekday) % 7)
-                break
+        weekday = next(
+            (
+                w
+                for w in (_WEEKDAYS.get(m.text.strip().casefold()) for m in mentions)
+                if w is not None
+            ),
+            None,
+        )
+        if weekday is None:
+            other = _OTHER_WEEKDAY.search(lead)
+            if other:
+                weekday = _OTHER_WEEKDAYS[(other.group(1) or other.group(2)).casefold()]
+        if weekday is not None:
+            back = upto - timedelta(days=(upto.weekday() - weekday) % 7)
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+def _near(month: int, day: int, published: date) -> date | None:
+    """The date of that month and day nearest the day published."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - published).days), default=None)
+
+
+# What kind of occasion a report is about, read from its title (else the start of its lead), in
+# the languages the feeds bring. Read in this order, each match blanked before the next kinds are
+# read, so "meets the press" is a press conference and not talks, and "the welcome banquet after
+# the talks" a banquet. A speech is the weakest: many reports of talks or a session say that
+# someone "delivered an important speech" (发表重要讲话), so it counts only when nothing else does.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "call",
+            r"phone|video ?call|video ?link|videoconferenc|通电话|通话|电话|视频会晤|视频通话"
+            r"|telefon|телефон",
+        ),
+        (
+            "press",
+            r"(?:press|news) (?:conference|briefing)|meets? (?:with )?(?:the )?(?:press|reporters)"
+            r"|q ?& ?a|question-and-answer|direct line|记者会|见记者|新闻发布会|吹风会"
+            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva",
+        ),
+        (
+            "banquet",
+            r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
+            r"|abendessen|ужин|банкет|\bcena\b|jantar",
+        ),
+        (
+            "ceremony",
+            r"ceremon|\baward|\bhonou?r(?:ed|s)?\b|\border of\b|medal|flag-raising|升旗|仪式"
+            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia",
+        ),
+        (
+            "deliberation",
+            r"deliberat|panel discussion|with (?:national )?(?:deputies|lawmakers)|审议|beratung",
+        ),
+        ("inspection", r"inspection tour|\binspect(?:s|ed|ing)\b|考察|视察|调研|besichtig"),
+        (
+            "session",
+            r"(?:session|congress|plenum|assembly|conference)s? (?:opens|closes|concludes)"
+            r"|opens (?:its |the |an? )?(?:\w+ ){0,2}session|(?:opening|closing) (?:session|meeting)"
+            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси",
+        ),
+        ("symposium", r"symposium|seminar|座谈会|研讨会|symposion"),
+        ("study", r"\bstud(?:y|ies|ied)\b|学习会|集体学习|专题学习"),
+        (
+            "talks",
+            r"\bmeets?\b|\bmet\b|meeting|talks|summit|\bhosts?\b|会见|会谈|会晤"
+            r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
+            r"|incontr|encontr|reuni",
+        ),
+        (
+            "speech",
+            r"speech|\baddress(?:es|ed)?\b|keynote|\bremarks\b|致辞|讲话|演讲|讲演|\brede\b"
+            r"|ansprache|выступ|обращени|discorso|discurso",
+        ),
+    )
+)
+
+
+def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
+    """The kinds of occasion the title says (else the first 200 characters of the lead): "talks",
+    "call", "banquet", "press", "ceremony", "deliberation", "inspection", "session", "symposium",
+    "study", "speech" (only when no other kind is said)."""
+    for text in (title, lead[:200]):
+        folded = to_simplified(unicodedata.normalize("NFKC", text))
+        found: list[str] = []
+        for kind, pattern in _KINDS:
+            if kind == "speech" and found:
+                break
+            if pattern.search(folded):
+                found.append(kind)
+                folded = pattern.sub(" ", folded)
+        if found:
+            return tuple(found)
+    return ()
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
@@ -337,6 +489,10 @@ def report_features(
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
     lead = _lead(title, text)
+    written = [(p.name, p.key) for p in named]
+    principals = _named_in(title, written, roster) or _named_in(
+        _first_sentence(lead), written, roster
+    )
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -344,12 +500,35 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead, day),
+        occasion=_occasion(lead, day) or _occasion(title, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned_people(f"{title}\n{text}", roster),
         marks=_marks(title),
+        kinds=occasion_kinds(title, lead),
+        principals=principals,
+        head=tuple(dict.fromkeys((*principals, *_named_in(lead, written, roster)))),
     )
+
+
+def _first_sentence(lead: str) -> str:
+    return re.split(r"(?<=[.!?。！？])\s", lead, maxsplit=1)[0][:300]
+
+
+def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> tuple[str, ...]:
+    """Keys of the people `text` names: the roster's, by any spelling it knows, in any script,
+    and the people the report's lists hold, by the name the report writes them under."""
+    found = list(mentioned_people(text, roster))
+    folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    for name, key in known:
+        written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
+        if len(written) < 2:
+            continue
+        if has_han(written) and written in folded:
+            found.append(key)
+        elif re.search(rf"(?<!\w){re.escape(written)}(?!\w)", folded):
+            found.append(key)
+    return tuple(dict.fromkeys(found))
 
 
 def _terms(features: Features) -> list[str]:
@@ -391,34 +570,49 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
         copy = fuzz.ratio(a.start[:1200], b.start[:1200]) / 100
         if copy >= opts.copy:
             return Match(copy, "copy")
+    # the same people on another day, or at another kind of occasion, or with someone else in
+    # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
+    # that evening's dinner; the premier's talks with a guest and the president's)
+    if days_apart(a, b, opts):
+        return NO_MATCH
+    kinds = kinds_agree(a, b)
     ka, kb = a.all_keys, b.all_keys
     shared = _shared(a, b)
+    many = shared >= opts.many_people
+    other_side = not many and counterpart_differs(a, b)
     people = 0.0
     small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
     # a short report that puts all its (two or more) people in the roles the other gives them too
     in_roles = a.people_keys & b.people_keys
     short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
     contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
+    text = _text_similarity(a, b) if same_script else 0.0
     if (
-        shared >= max(opts.min_shared_people, 3)
-        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
-        or contained
+        (
+            shared >= max(opts.min_shared_people, 3)
+            or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
+            or contained
+        )
+        and kinds is not False
+        and (many or not other_side)
     ):
         # overlap of the shorter list, discounted while few people are in common
         # (a report may hold no key at all yet share people: their written names in its text)
         people = min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
             1.0, shared / 3 if not small else 1.0
         )
+        # two or three people meet often: a second piece of evidence is asked for (the same
+        # kind of occasion, both leads giving the same day, or wording in common)
+        if not many and not (kinds or _same_dated_day(a, b) or text >= opts.title / 2):
+            people = min(people, opts.join * 0.9)
         best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
-    if best.score < opts.join and _anchored(a, b):
+    if best.score < opts.join and not other_side and _anchored(a, b, kinds):
         best = Match(opts.join, "one person, one occasion")
-    if same_script:
-        text = _text_similarity(a, b)
-        if text >= opts.title:
-            best = max(best, Match(text, "title and lead agree"), key=_by_score)
-        if people and shared:
-            both = 0.5 * people + 0.5 * text / max(opts.title, 1e-9) * opts.join
-            best = max(best, Match(min(both, 1.0), "people and wording"), key=_by_score)
+    if text >= opts.title and kinds is not False:
+        best = max(best, Match(text, "title and lead agree"), key=_by_score)
+    if people and shared and same_script:
+        both = 0.5 * people + 0.5 * text / max(opts.title, 1e-9) * opts.join
+        best = max(best, Match(min(both, 1.0), "people and wording"), key=_by_score)
     # Someone in the chair in one report and absent or in another role in the other: two
     # occasions of the same people (a meeting and the study session after it).
     if best.score and _chairs_conflict(a, b):
@@ -426,20 +620,77 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
-def _anchored(a: Features, b: Features) -> bool:
-    """A thin report naming one person only and a fuller one that puts that person in a role,
-    tied by the occasion: both leads date it to the same day (a day apart at most: "on Friday"
-    read from a report filed after midnight), or both titles give the same number that is no
-    date ("the 110th anniversary" / "110周年"). An English digest naming only the leader at the
-    centre, and CCTV's list. (Reports naming two people or more are the people rule's.)"""
+# A speech is given at most occasions (a session, a ceremony, a banquet): it agrees with every
+# kind but these, where a speech is another occasion (an address to the diaspora the day of the
+# talks).
+_NO_SPEECH = frozenset({"talks", "call", "study"})
+
+
+def kinds_agree(a: Features, b: Features) -> bool | None:
+    """Whether the two reports say the same kind of occasion: None when one says none."""
+    ka, kb = set(a.kinds), set(b.kinds)
+    if not ka or not kb:
+        return None
+    if ka & kb:
+        return True
+    return (ka == {"speech"} and not kb & _NO_SPEECH) or (kb == {"speech"} and not ka & _NO_SPEECH)
+
+
+def counterpart_differs(a: Features, b: Features) -> bool:
+    """Someone one report's title names (else its lead's first sentence: the host and the guest,
+    the caller and the called) whom the other's title and lead do not name: the premier's talks
+    with the chancellor are not the president's. Across scripts, only people the roster knows
+    count (the keys of others are transliterations that differ from one language to the next).
+    A report whose title and lead name nobody says nothing, and neither does a title naming more
+    than three (a list of the leaders present, not the two sides of an occasion)."""
+    for x, y in ((a, b), (b, a)):
+        if not y.head or len(x.principals) > 3:
+            continue
+        seen = set(y.head) | set(y.principals)
+        for key in x.principals:
+            if key in seen:
+                continue
+            if key in x.mentioned or _script(x) == _script(y):
+                return True
+    return False
+
+
+def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
+    known = occasion_day(f)
+    if known:
+        return known, known
+    return f.day - timedelta(days=opts.undated_days), f.day
+
+
+def days_apart(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> bool:
+    """The days of the two occasions differ: the day each lead gives ("on Monday", "20日",
+    "am Dienstag"), else the day published or the day before (a report is filed the day of
+    the occasion or the next), more than `day_slack` apart."""
+    (a0, a1), (b0, b1) = _day_range(a, opts), _day_range(b, opts)
+    return (b0 - a1).days > opts.day_slack or (a0 - b1).days > opts.day_slack
+
+
+def _same_dated_day(a: Features, b: Features) -> bool:
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and da == db)
+
+
+def _anchored(a: Features, b: Features, kinds: bool | None = None) -> bool:
+    """A thin report naming one person only and a fuller one naming that person too, tied by
+    the occasion: both titles give the same number that is no date ("the 110th anniversary" /
+    "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
+    published the same day or the next), with the fuller report putting the person in a role or
+    both saying that kind (an English digest naming only the leader at the centre, and CCTV's
+    list). (Reports naming two people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
-    if len(named) != 1 or not named <= full.people_keys:
+    if len(named) != 1 or not named <= full.all_keys or kinds is False:
         return False
-    if set(a.marks) & set(b.marks):
+    if kinds:
         return True
-    da, db = occasion_day(a), occasion_day(b)
-    return bool(da and db and abs((da - db).days) <= 1)
+    return named <= full.people_keys and (
+        bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
+    )
 
 
 def occasion_day(f: Features) -> date | None:
@@ -448,13 +699,7 @@ def occasion_day(f: Features) -> date | None:
     if not f.occasion:
         return None
     month, day = (int(x) for x in f.occasion.split("-"))
-    found = []
-    for year in (f.day.year - 1, f.day.year, f.day.year + 1):
-        try:
-            found.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(found, key=lambda d: abs((d - f.day).days), default=None)
+    return _near(month, day, f.day)
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:
