@@ -265,6 +265,8 @@ def _marks(title: str) -> tuple[str, ...]:
 
 # A date that is the dateline's (when the report was filed), not the occasion's: right after it
 # "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
+# An ISO date ("2022-10-16") in a lead is a page's stamp (when it was put online), not prose.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILED_AFTER = re.compile(r"\.?\s*(?:[电電]|\(|/|--|—|–|_)")
 # Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
 # April", "в понедельник".
@@ -304,7 +306,8 @@ def _occasion(lead: str, published: date) -> str | None:
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
-        if mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1]):
+        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None
+        if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
@@ -564,7 +567,6 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
     if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
         return NO_MATCH
-    best = NO_MATCH
     same_script = _script(a) == _script(b)
     if same_script and a.start and b.start:
         copy = fuzz.ratio(a.start[:1200], b.start[:1200]) / 100
@@ -573,41 +575,30 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the same people on another day, or at another kind of occasion, or with someone else in
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
-    if days_apart(a, b, opts):
+    apart = days_apart(a, b, opts)
+    if apart and occasion_day(a) and occasion_day(b):
         return NO_MATCH
     kinds = kinds_agree(a, b)
-    ka, kb = a.all_keys, b.all_keys
     shared = _shared(a, b)
-    many = shared >= opts.many_people
-    other_side = not many and counterpart_differs(a, b)
-    people = 0.0
-    small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
-    # a short report that puts all its (two or more) people in the roles the other gives them too
-    in_roles = a.people_keys & b.people_keys
-    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
-    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
     text = _text_similarity(a, b) if same_script else 0.0
-    if (
-        (
-            shared >= max(opts.min_shared_people, 3)
-            or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
-            or contained
-        )
-        and kinds is not False
-        and (many or not other_side)
-    ):
-        # overlap of the shorter list, discounted while few people are in common
-        # (a report may hold no key at all yet share people: their written names in its text)
-        people = min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
-            1.0, shared / 3 if not small else 1.0
-        )
-        # two or three people meet often: a second piece of evidence is asked for (the same
-        # kind of occasion, both leads giving the same day, or wording in common)
-        if not many and not (kinds or _same_dated_day(a, b) or text >= opts.title / 2):
+    if apart:
+        return _across_days(kinds, shared, text, opts)
+    other_side = shared < opts.many_people and counterpart_differs(a, b)
+    people = 0.0
+    if kinds is not False and not other_side:
+        people = _people_score(a, b, shared, opts)
+        # two people meet often: a second piece of evidence is asked for (the same kind of
+        # occasion, both leads giving the same day, wording in common, or both titles naming
+        # the two of them)
+        if (
+            people
+            and shared <= 2
+            and not (kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b))
+        ):
             people = min(people, opts.join * 0.9)
-        best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
-    if best.score < opts.join and not other_side and _anchored(a, b, kinds):
-        best = Match(opts.join, "one person, one occasion")
+    best = Match(people, f"{shared} people in common") if people else NO_MATCH
+    if best.score < opts.join:
+        best = max(best, _tied_by_occasion(a, b, kinds, other_side, opts), key=_by_score)
     if text >= opts.title and kinds is not False:
         best = max(best, Match(text, "title and lead agree"), key=_by_score)
     if people and shared and same_script:
@@ -620,39 +611,132 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
+def _tied_by_occasion(
+    a: Features, b: Features, kinds: bool | None, other_side: bool, opts: GroupingOptions
+) -> Match:
+    """Few people, tied by the occasion: the same two sides at the same kind of occasion, or one
+    person anchored (see `_anchored`)."""
+    if kinds and same_sides(a, b):
+        return Match(opts.join, "the same two sides, the same kind of occasion")
+    if not other_side and _anchored(a, b, kinds):
+        return Match(opts.join, "one person, one occasion")
+    return NO_MATCH
+
+
+def _across_days(kinds: bool | None, shared: int, text: float, opts: GroupingOptions) -> Match:
+    """A report that gives no day, published two days or more after the other's occasion: its
+    wording, or a long list and the same kind of occasion, may still tie them."""
+    if text >= opts.title and kinds is not False:
+        return Match(text, "title and lead agree")
+    if shared >= opts.many_people and kinds:
+        return Match(opts.join, f"{shared} people in common, the same kind of occasion")
+    return NO_MATCH
+
+
+def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) -> float:
+    """The people rule: the overlap of the shorter list, discounted while few people are in
+    common; 0 when too few are (a report may hold no key at all yet share people: their
+    written names in its text)."""
+    ka, kb = a.all_keys, b.all_keys
+    small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
+    # a short report that puts all its (two or more) people in the roles the other gives them too
+    in_roles = a.people_keys & b.people_keys
+    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
+    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
+    if not (
+        shared >= max(opts.min_shared_people, 3)
+        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
+        or contained
+    ):
+        return 0.0
+    return min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
+        1.0, shared / 3 if not small else 1.0
+    )
+
+
 # A speech is given at most occasions (a session, a ceremony, a banquet): it agrees with every
 # kind but these, where a speech is another occasion (an address to the diaspora the day of the
 # talks).
 _NO_SPEECH = frozenset({"talks", "call", "study"})
+# A state visit's welcome ceremony (or an award handed over) and the talks are one occasion
+# when both leads date them to the same day.
+_TOGETHER = frozenset({"talks", "ceremony"})
 
 
 def kinds_agree(a: Features, b: Features) -> bool | None:
-    """Whether the two reports say the same kind of occasion: None when one says none."""
+    """Whether the two reports say the same kind of occasion: None when one says none (or a
+    speech only, which most occasions hold)."""
     ka, kb = set(a.kinds), set(b.kinds)
     if not ka or not kb:
         return None
     if ka & kb:
         return True
-    return (ka == {"speech"} and not kb & _NO_SPEECH) or (kb == {"speech"} and not ka & _NO_SPEECH)
+    if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
+        return True
+    # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
+    if (ka == {"speech"} and not kb & _NO_SPEECH) or (kb == {"speech"} and not ka & _NO_SPEECH):
+        return None
+    return False
 
 
 def counterpart_differs(a: Features, b: Features) -> bool:
     """Someone one report's title names (else its lead's first sentence: the host and the guest,
-    the caller and the called) whom the other's title and lead do not name: the premier's talks
-    with the chancellor are not the president's. Across scripts, only people the roster knows
-    count (the keys of others are transliterations that differ from one language to the next).
-    A report whose title and lead name nobody says nothing, and neither does a title naming more
-    than three (a list of the leaders present, not the two sides of an occasion)."""
+    the caller and the called) whom the other's title and lead, naming two people at least (its
+    own two sides), do not name: the premier's talks with the chancellor are not the
+    president's. Across scripts, only people the roster knows count (the keys of others are
+    transliterations that differ from one language to the next). A title naming more than
+    three people is a list of those present, not the two sides of an occasion."""
     for x, y in ((a, b), (b, a)):
-        if not y.head or len(x.principals) > 3:
+        seen = (*y.head, *y.principals, *_written_in_head(x, y))
+        if len(set(seen)) < 2 or len(x.principals) > 3:
             continue
-        seen = set(y.head) | set(y.principals)
         for key in x.principals:
-            if key in seen:
+            if any(same_person(key, other) for other in seen):
                 continue
             if key in x.mentioned or _script(x) == _script(y):
                 return True
     return False
+
+
+def _written_in_head(x: Features, y: Features) -> tuple[str, ...]:
+    """Keys of `x`'s people whose written name `y`'s title or lead holds, though `y` did not read
+    them as people ("Xi Jinping urges Olaf Scholz to ...")."""
+    haystack = f" {y.title} {y.lead} "
+    found = []
+    for p in x.people:
+        if f" {p.key} " in haystack:
+            found.append(p.key)
+            continue
+        written = _folded_name(p.name)
+        if not written or "#" in written:
+            continue
+        if has_han(written):
+            hit = len(written.replace(" ", "")) >= 2 and written.replace(" ", "") in haystack
+        else:
+            hit = f" {written} " in haystack
+        if hit:
+            found.append(p.key)
+    return tuple(dict.fromkeys(found))
+
+
+def same_sides(a: Features, b: Features) -> bool:
+    """Both reports' titles and leads name the same two or three people: the two sides."""
+    pa = set(a.principals) | set(_written_in_head(b, a))
+    pb = set(b.principals) | set(_written_in_head(a, b))
+    if not 2 <= len(pa) <= 3 or not 2 <= len(pb) <= 3:
+        return False
+    return all(any(same_person(x, y) for y in pb) for x in pa) and all(
+        any(same_person(y, x) for x in pa) for y in pb
+    )
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two keys of one person: equal, or one the other's start or end, four letters at least
+    ("modi" / "narendramodi", "lula" / "luladasilva")."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 4 and (full.startswith(short) or full.endswith(short))
 
 
 def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
