@@ -221,10 +221,13 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+_URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
+
+
 def _lead(title: str, text: str) -> str:
     """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
     for para in _paragraphs(text):
-        if para == title.strip() or len(para) < 40:
+        if para == title.strip() or len(para) < 40 or _URL.match(para):
             continue
         m = _DATELINE.match(para)
         return (para[m.end() :] if m else para)[:400]
@@ -392,6 +395,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|opens (?:its |the |an? )?(?:\w+ ){0,2}session|(?:opening|closing) (?:session|meeting)"
             r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси",
         ),
+        (
+            "court",
+            r"\bsentenced\b|\b(?:on|stands?) trial\b|宣判|判处|审判|庭审|urteil|приговор",
+        ),
         ("symposium", r"symposium|seminar|座谈会|研讨会|symposion"),
         ("study", r"\bstud(?:y|ies|ied)\b|学习会|集体学习|专题学习"),
         (
@@ -412,7 +419,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     """The kinds of occasion the title says (else the first 200 characters of the lead): "talks",
     "call", "banquet", "press", "ceremony", "deliberation", "inspection", "session", "symposium",
-    "study", "speech" (only when no other kind is said)."""
+    "study", "court", "speech" (only when no other kind is said)."""
     for text in (title, lead[:200]):
         folded = to_simplified(unicodedata.normalize("NFKC", text))
         found: list[str] = []
@@ -472,8 +479,65 @@ def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
     if pattern is None:
         return ()
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-    found = (canon[m.group()] for m in pattern.finditer(folded))
+    found = [canon[m.group()] for m in pattern.finditer(folded)]
+    if _CYRILLIC.search(text):
+        found += _cyrillic_people(folded, roster)
     return tuple(dict.fromkeys(translit_key(name) for name in found))
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def _romanise(word: str) -> str:
+    """A Russian word in Latin letters, each sound spelt as translit_key spells it."""
+    latin = "".join(_CYRILLIC_LATIN.get(c, c) for c in word).replace("_", "")
+    return translit_key(latin)
+
+
+@lru_cache(maxsize=4)
+def _cyrillic_pattern(entries: tuple[RosterEntry, ...]) -> tuple[re.Pattern[str] | None, list[str]]:
+    """The roster's full names (two words at least) as romanised Russian names are written in
+    any grammatical case: each word's stem (its last vowel dropped) and up to three letters of
+    ending ("Владимиром Путиным", "Нарендрой Моди")."""
+    alternatives: list[str] = []
+    names: list[str] = []
+    for entry in entries:
+        for form in entry.spellings():
+            words = form.split()
+            if has_han(form) or len(words) < 2:
+                continue
+            stems = [translit_key(w) for w in words]
+            stems = [w[:-1] if len(w) > 3 and w[-1] in "aeiouy" else w for w in stems]
+            if any(len(w) < 2 for w in stems):
+                continue
+            alternatives.append(r"\s+".join(f"{re.escape(w)}[a-z]{{0,3}}" for w in stems))
+            names.append(entry.name)
+    if not alternatives:
+        return None, names
+    return re.compile(
+        "|".join(f"(?P<n{i}>(?<![a-z]){alt}(?![a-z]))" for i, alt in enumerate(alternatives))
+    ), names
+
+
+def _cyrillic_people(folded: str, roster: Roster) -> list[str]:
+    """Canonical names of the roster's people a Russian text names in full."""
+    pattern, names = _cyrillic_pattern(roster.entries)
+    if pattern is None:
+        return []
+    romanised = re.sub(r"[\u0400-\u04ff]+", lambda m: _romanise(m.group()), folded)
+    found = []
+    for m in pattern.finditer(romanised):
+        group = m.lastgroup
+        if group:
+            found.append(names[int(group[1:])])
+    return found
 
 
 def report_features(
@@ -674,7 +738,7 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
-    if (ka == {"speech"} and not kb & _NO_SPEECH) or (kb == {"speech"} and not ka & _NO_SPEECH):
+    if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
         return None
     return False
 
@@ -768,7 +832,7 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None) -> bool:
     list). (Reports naming two people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
-    if len(named) != 1 or not named <= full.all_keys or kinds is False:
+    if len(named) != 1 or not _shared(a, b) or kinds is False:
         return False
     if kinds:
         return True
@@ -807,15 +871,20 @@ def _shared(a: Features, b: Features) -> int:
             continue
         for other in rest_b:
             y = full.get(other, "")
-            if (
-                y
-                and (x.split()[-1] == y.split()[-1])
-                and (len(x.split()) == 1 or len(y.split()) == 1)
-            ):
+            if y and _one_name(x.split(), y.split()):
                 short += 1
                 rest_b = rest_b - {other}
                 break
     return len(common) + short + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+
+
+def _one_name(x: list[str], y: list[str]) -> bool:
+    """Two written names of one person: the same last name and one of them that name alone
+    ("Modi" / "Narendra Modi"), or the same first and last names with middle names left out
+    ("Nana Akufo-Addo" / "Nana Addo Dankwa Akufo-Addo")."""
+    if x[-1] != y[-1]:
+        return False
+    return len(x) == 1 or len(y) == 1 or (x[0] == y[0] and len(x) != len(y))
 
 
 def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
@@ -892,7 +961,10 @@ def _chairs(f: Features) -> frozenset[str]:
 
 def _chairs_conflict(a: Features, b: Features) -> bool:
     ca, cb = _chairs(a), _chairs(b)
-    return bool(ca and cb and not (ca & cb))
+    if not ca or not cb or ca & cb:
+        return False
+    names = {p.key: p.canonical.split() for p in (*a.people, *b.people)}
+    return not any(_one_name(names[x], names[y]) for x in ca for y in cb)
 
 
 @dataclass(frozen=True, slots=True)
