@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -86,8 +86,11 @@ class Named:
     position: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Features:
+    """One report as grouping sees it (no slots: the key sets are computed once, on first use,
+    since scoring asks for them again and again)."""
+
     language: str
     day: date
     title: str  # folded
@@ -103,11 +106,11 @@ class Features:
     principals: tuple[str, ...] = ()  # keys of the people the title (else the lead) names
     head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
 
-    @property
+    @cached_property
     def people_keys(self) -> frozenset[str]:
         return frozenset(p.key for p in self.people)
 
-    @property
+    @cached_property
     def all_keys(self) -> frozenset[str]:
         """Everyone the report names (grouping evidence), in a role or merely mentioned."""
         return self.people_keys | frozenset(self.mentioned)
@@ -475,14 +478,19 @@ def _roster_pattern(
 
 def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
     """Keys of the roster's people named anywhere in `text` (in any script), in text order."""
+    return tuple(dict.fromkeys(key for _, key in _roster_mentions(text, roster)))
+
+
+def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where in the folded text, key) of each naming of a roster person, in text order."""
     pattern, canon = _roster_pattern(roster.entries)
     if pattern is None:
-        return ()
+        return []
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-    found = [canon[m.group()] for m in pattern.finditer(folded)]
-    if _CYRILLIC.search(text):
+    found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
+    if _CYRILLIC.search(folded):
         found += _cyrillic_people(folded, roster)
-    return tuple(dict.fromkeys(translit_key(name) for name in found))
+    return sorted((at, translit_key(name)) for at, name in found)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -502,12 +510,14 @@ def _romanise(word: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _cyrillic_pattern(entries: tuple[RosterEntry, ...]) -> tuple[re.Pattern[str] | None, list[str]]:
+def _cyrillic_names(
+    entries: tuple[RosterEntry, ...],
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """The roster's full names (two words at least) as romanised Russian names are written in
-    any grammatical case: each word's stem (its last vowel dropped) and up to three letters of
-    ending ("Владимиром Путиным", "Нарендрой Моди")."""
-    alternatives: list[str] = []
-    names: list[str] = []
+    any grammatical case: each word's stem (its last vowel dropped), which a written word must
+    start with and pass by three letters at most ("Владимиром Путиным", "Нарендрой Моди");
+    indexed by the first two letters of the first stem."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for entry in entries:
         for form in entry.spellings():
             words = form.split()
@@ -517,26 +527,27 @@ def _cyrillic_pattern(entries: tuple[RosterEntry, ...]) -> tuple[re.Pattern[str]
             stems = [w[:-1] if len(w) > 3 and w[-1] in "aeiouy" else w for w in stems]
             if any(len(w) < 2 for w in stems):
                 continue
-            alternatives.append(r"\s+".join(f"{re.escape(w)}[a-z]{{0,3}}" for w in stems))
-            names.append(entry.name)
-    if not alternatives:
-        return None, names
-    return re.compile(
-        "|".join(f"(?P<n{i}>(?<![a-z]){alt}(?![a-z]))" for i, alt in enumerate(alternatives))
-    ), names
+            index.setdefault(stems[0][:2], []).append((tuple(stems), entry.name))
+    return index
 
 
-def _cyrillic_people(folded: str, roster: Roster) -> list[str]:
-    """Canonical names of the roster's people a Russian text names in full."""
-    pattern, names = _cyrillic_pattern(roster.entries)
-    if pattern is None:
-        return []
-    romanised = re.sub(r"[\u0400-\u04ff]+", lambda m: _romanise(m.group()), folded)
+_WORD = re.compile(r"[\w\u0400-\u04ff]+")
+
+
+def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a Russian text names in full."""
+    index = _cyrillic_names(roster.entries)
+    words = [(m.start(), _romanise(m.group())) for m in _WORD.finditer(folded)]
     found = []
-    for m in pattern.finditer(romanised):
-        group = m.lastgroup
-        if group:
-            found.append(names[int(group[1:])])
+    for i, (at, word) in enumerate(words):
+        for stems, name in index.get(word[:2], ()):
+            following = words[i : i + len(stems)]
+            if len(following) == len(stems) and all(
+                w.startswith(stem) and len(w) - len(stem) <= 3
+                for (_, w), stem in zip(following, stems, strict=True)
+            ):
+                found.append((at, name))
+                break
     return found
 
 
@@ -556,9 +567,11 @@ def report_features(
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
     lead = _lead(title, text)
-    written = [(p.name, p.key) for p in named]
-    principals = _named_in(title, written, roster) or _named_in(
-        _first_sentence(lead), written, roster
+    in_title = _named_in(title, spellings, roster)
+    in_lead = _named_in(lead, spellings, roster)
+    first = len(_first_sentence(lead))
+    principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
+        dict.fromkeys(k for at, k in in_lead if at < first)
     )
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
@@ -574,7 +587,7 @@ def report_features(
         marks=_marks(title),
         kinds=occasion_kinds(title, lead),
         principals=principals,
-        head=tuple(dict.fromkeys((*principals, *_named_in(lead, written, roster)))),
+        head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
     )
 
 
@@ -582,20 +595,25 @@ def _first_sentence(lead: str) -> str:
     return re.split(r"(?<=[.!?。！？])\s", lead, maxsplit=1)[0][:300]
 
 
-def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> tuple[str, ...]:
-    """Keys of the people `text` names: the roster's, by any spelling it knows, in any script,
-    and the people the report's lists hold, by the name the report writes them under."""
-    found = list(mentioned_people(text, roster))
+def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:
+    """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
+    script, and the people the report's lists hold, by the name the report writes them under."""
+    found = _roster_mentions(text, roster)
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
         if len(written) < 2:
             continue
-        if has_han(written) and written in folded:
-            found.append(key)
-        elif re.search(rf"(?<!\w){re.escape(written)}(?!\w)", folded):
-            found.append(key)
-    return tuple(dict.fromkeys(found))
+        at = folded.find(written)
+        while at >= 0:
+            end = at + len(written)
+            if has_han(written) or not (
+                (at and folded[at - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())
+            ):
+                found.append((at, key))
+                break
+            at = folded.find(written, at + 1)
+    return sorted(found)
 
 
 def _terms(features: Features) -> list[str]:
@@ -644,7 +662,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
-    text = _text_similarity(a, b) if same_script else 0.0
+    # every rule that reads the wording needs kinds that do not differ
+    text = _text_similarity(a, b) if same_script and kinds is not False else 0.0
     if apart:
         return _across_days(kinds, shared, text, opts)
     other_side = shared < opts.many_people and counterpart_differs(a, b)
@@ -662,7 +681,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
             people = min(people, opts.join * 0.9)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
-        best = max(best, _tied_by_occasion(a, b, kinds, other_side, opts), key=_by_score)
+        best = max(best, _tied_by_occasion(a, b, kinds, other_side, shared, opts), key=_by_score)
     if text >= opts.title and kinds is not False:
         best = max(best, Match(text, "title and lead agree"), key=_by_score)
     if people and shared and same_script:
@@ -676,13 +695,18 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
 
 
 def _tied_by_occasion(
-    a: Features, b: Features, kinds: bool | None, other_side: bool, opts: GroupingOptions
+    a: Features,
+    b: Features,
+    kinds: bool | None,
+    other_side: bool,
+    shared: int,
+    opts: GroupingOptions,
 ) -> Match:
     """Few people, tied by the occasion: the same two sides at the same kind of occasion, or one
     person anchored (see `_anchored`)."""
     if kinds and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same kind of occasion")
-    if not other_side and _anchored(a, b, kinds):
+    if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
     return NO_MATCH
 
@@ -823,7 +847,7 @@ def _same_dated_day(a: Features, b: Features) -> bool:
     return bool(da and da == db)
 
 
-def _anchored(a: Features, b: Features, kinds: bool | None = None) -> bool:
+def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int = -1) -> bool:
     """A thin report naming one person only and a fuller one naming that person too, tied by
     the occasion: both titles give the same number that is no date ("the 110th anniversary" /
     "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
@@ -832,7 +856,9 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None) -> bool:
     list). (Reports naming two people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
-    if len(named) != 1 or not _shared(a, b) or kinds is False:
+    if len(named) != 1 or kinds is False:
+        return False
+    if not (shared if shared >= 0 else _shared(a, b)):
         return False
     if kinds:
         return True
@@ -844,10 +870,13 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None) -> bool:
 def occasion_day(f: Features) -> date | None:
     """The day the lead gives for the occasion ("on Dec. 6", "8月31日"), in the year that puts
     it nearest the day the report was published; None when the lead gives none."""
-    if not f.occasion:
-        return None
-    month, day = (int(x) for x in f.occasion.split("-"))
-    return _near(month, day, f.day)
+    return _occasion_date(f.occasion, f.day) if f.occasion else None
+
+
+@lru_cache(maxsize=65536)
+def _occasion_date(occasion: str, published: date) -> date | None:
+    month, day = (int(x) for x in occasion.split("-"))
+    return _near(month, day, published)
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:
@@ -917,10 +946,15 @@ def _by_score(m: Match) -> float:
     return m.score
 
 
-def _words(f: Features) -> set[str]:
-    return {
-        w for w in f"{f.title} {f.lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
-    }
+def _words(f: Features) -> frozenset[str]:
+    return _distinctive(f.title, f.lead)
+
+
+@lru_cache(maxsize=65536)
+def _distinctive(title: str, lead: str) -> frozenset[str]:
+    return frozenset(
+        w for w in f"{title} {lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
+    )
 
 
 def _text_similarity(a: Features, b: Features) -> float:
