@@ -293,18 +293,33 @@ _OTHER_WEEKDAY = re.compile(
     r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])",
     re.IGNORECASE,
 )
-_DE_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "januar februar märz april mai juni juli august september oktober november dezember".split()
+# Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
+# French, Russian in the genitive), for "dem 16. April", "del 20 novembre", "20 de novembro",
+# "20 марта".
+_OTHER_MONTHS = {
+    name: i + 1
+    for names in (
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     )
+    for i, name in enumerate(names.split())
 }
-_DE_DATE = re.compile(r"(?<!\d)(3[01]|[12]\d|0?[1-9])\.\s*(" + "|".join(_DE_MONTHS) + r")\b", re.I)
+_OTHER_DATE = re.compile(
+    r"(?<![\d.])(3[01]|[12]\d|0?[1-9])(?:\.|er)?\s*(?:de\s+)?("
+    + "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
-    "12月6日", "16. April") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
+    "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
     else a day of the month alone ("6日上午") or a weekday ("on Wednesday", "am Dienstag"), read
     as the latest such day on or before the day the dateline gives, else the day published."""
     mentions = find_dates(lead)
@@ -317,9 +332,9 @@ def _occasion(lead: str, published: date) -> str | None:
             filed = filed or _near(mention.month, mention.day, published)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
-    german = _DE_DATE.search(lead)
-    if german:
-        return f"{_DE_MONTHS[german.group(2).casefold()]:02d}-{int(german.group(1)):02d}"
+    other = _OTHER_DATE.search(lead)
+    if other:
+        return f"{_OTHER_MONTHS[other.group(2).casefold()]:02d}-{int(other.group(1)):02d}"
     upto = filed or published
     back: date | None = None
     day_only = _ZH_DAY_ONLY.search(lead)
@@ -990,7 +1005,10 @@ def _headline_in_lead(a: Features, b: Features) -> float:
 
 
 def _chairs(f: Features) -> frozenset[str]:
-    return frozenset(p.key for p in f.people if p.role == "presided")
+    """Who presided, among the people the title and lead name when they name any (a chair read
+    deep in the text, from a list of delegation members, is no evidence of another occasion)."""
+    chairs = frozenset(p.key for p in f.people if p.role == "presided")
+    return chairs & frozenset(f.head) if f.head else chairs
 
 
 def _chairs_conflict(a: Features, b: Features) -> bool:

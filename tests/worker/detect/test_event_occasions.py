@@ -120,6 +120,18 @@ def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages() ->
         date(2024, 4, 16),
     )
     assert german.occasion == "04-16"
+    # lula-xi-2024-cri-it: "Nella mattinata del 20 novembre, ora locale"
+    italian = _features(
+        "Nella mattinata del 20 novembre, ora locale, il presidente cinese, Xi Jinping, e il suo "
+        "omologo brasiliano, Luiz Inácio Lula da Silva, hanno tenuto un incontro congiunto con i "
+        "giornalisti",
+        "Nella mattinata del 20 novembre, ora locale, il presidente cinese, Xi Jinping, e il suo "
+        "omologo brasiliano, Luiz Inácio Lula da Silva, hanno tenuto un incontro congiunto con i "
+        "giornalisti al termine del loro colloquio al Palácio da Alvorada, residenza "
+        "presidenziale, a Brasilia.",
+        date(2024, 11, 21),
+    )
+    assert italian.occasion == "11-20"
     # presidium-2022-chinamil: an ISO date opening the page is its stamp, not the occasion
     stamped = _features(
         "date 2022-10-16 BEIJING, Oct. 15 (Xinhua) -- The presidium of the 20th National Congress "
