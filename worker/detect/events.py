@@ -680,7 +680,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # every rule that reads the wording needs kinds that do not differ
     text = _text_similarity(a, b) if same_script and kinds is not False else 0.0
     if apart:
-        return _across_days(kinds, shared, text, opts)
+        return _across_days(a, b, kinds, shared, text, opts)
     other_side = shared < opts.many_people and counterpart_differs(a, b)
     people = 0.0
     if kinds is not False and not other_side:
@@ -726,13 +726,16 @@ def _tied_by_occasion(
     return NO_MATCH
 
 
-def _across_days(kinds: bool | None, shared: int, text: float, opts: GroupingOptions) -> Match:
+def _across_days(
+    a: Features, b: Features, kinds: bool | None, shared: int, text: float, opts: GroupingOptions
+) -> Match:
     """A report that gives no day, published two days or more after the other's occasion: its
     wording, or a long list and the same kind of occasion, may still tie them."""
     if text >= opts.title and kinds is not False:
         return Match(text, "title and lead agree")
     if shared >= opts.many_people and kinds:
-        return Match(opts.join, f"{shared} people in common, the same kind of occasion")
+        people = max(opts.join, _people_score(a, b, shared, opts))
+        return Match(people, f"{shared} people in common, the same kind of occasion")
     return NO_MATCH
 
 
@@ -1173,7 +1176,8 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
     """People named in a role by most of the other reports that list that role, left out by
     one whose own list of that role names at least two people and shares someone with theirs
     (a report that names only the chair says nothing about who attended), and whose text does
-    not name them anywhere (then it is a role the text gives in a way not read, not an absence).
+    not name them anywhere (then it is a role the text gives in a way not read, not an absence);
+    across scripts, only people the roster knows (`_checkable_in`).
     """
     names = _names_of(members)
     out: list[Discrepancy] = []
@@ -1187,6 +1191,8 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
                 continue
             for key, count in sorted(counts.items()):
                 if key in m.features.all_keys or count * 2 <= len(others):
+                    continue
+                if not _checkable_in(m, key, others):
                     continue
                 # a consensus is two other reports at least, naming the person alike; one
                 # other report against this one is only a difference
@@ -1217,6 +1223,17 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
     return out
 
 
+def _checkable_in(m: Member, key: str, others: Sequence[Member]) -> bool:
+    """Whether `m` could be seen to leave the person out: a report in the other script names
+    only the roster's people by a key the others share ("Olaf Scholz" and "朔尔茨" are two keys
+    when the roster does not know him), so a person it does not know is checked only against
+    reports in the same script."""
+    if any(key in o.features.mentioned for o in others):
+        return True
+    script = _script(m.features)
+    return any(_script(o.features) == script and key in o.features.all_keys for o in others)
+
+
 def _spellings(members: Sequence[Member], key: str) -> list[str]:
     """How the reports write one person ("Zhao Leji", "赵乐际"): channels filter on any."""
     return sorted({p.name for m in members for p in m.features.people if p.key == key})
@@ -1224,7 +1241,9 @@ def _spellings(members: Sequence[Member], key: str) -> list[str]:
 
 def _roles(members: Sequence[Member]) -> list[Discrepancy]:
     """Someone in the chair according to one report and only attending according to most
-    others (or the reverse). Two reports that disagree: one finding naming both."""
+    others (or the reverse), among reports that put three people or more in roles (a meeting
+    with a chair, not the two sides of talks). Two reports that disagree: one finding naming
+    both."""
     names = _names_of(members)
     out: list[Discrepancy] = []
     said: dict[str, list[tuple[Member, frozenset[str]]]] = {}
@@ -1233,6 +1252,10 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
         for p in m.features.people:
             if p.role in _LIST_ROLES:
                 mine.setdefault(p.key, set()).add(p.role)
+        if len(mine) < 3:
+            # two people in roles: the two sides of talks or a call, where "presided" is the
+            # host receiving a guest ("hosted", "received"), a reading, not a chair
+            continue
         for key, held in mine.items():
             said.setdefault(key, []).append((m, frozenset(held)))
     for key, views in sorted(said.items()):
