@@ -871,18 +871,35 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
     published the same day or the next), with the fuller report putting the person in a role or
     both saying that kind (an English digest naming only the leader at the centre, and CCTV's
-    list). (Reports naming two people or more are the people rule's.)"""
+    list). Of talks or a call, the thin report must name the other side too. (Reports naming two
+    people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
     if len(named) != 1 or kinds is False:
         return False
     if not (shared if shared >= 0 else _shared(a, b)):
         return False
+    if _other_side_unseen(thin, full):
+        return False
     if kinds:
         return True
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )
+
+
+_TWO_SIDED = frozenset({"talks", "call"})
+
+
+def _other_side_unseen(thin: Features, full: Features) -> bool:
+    """Talks or a call whose other side the fuller report's title names and the thin report's
+    title and lead do not: a leader meets several guests a day, and a report naming only the
+    leader may be of any of those meetings."""
+    if not set(full.kinds) & _TWO_SIDED or len(full.principals) < 2:
+        return False
+    sides = set(full.principals) - thin.all_keys
+    written = set(_written_in_head(full, thin))
+    return bool(sides) and not sides & written
 
 
 def occasion_day(f: Features) -> date | None:

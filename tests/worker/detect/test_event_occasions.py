@@ -275,3 +275,22 @@ def test_one_meeting_in_three_languages_groups_and_alerts_nothing_wrong() -> Non
     # Scholz"), so they cannot be seen to leave him out; and "received" makes Xi the host of
     # talks, not the chair of a meeting: neither is a discrepancy
     assert found == [], [d.summary for d in found]
+
+
+def test_a_report_naming_only_the_leader_at_talks_needs_the_other_side_named_too() -> None:
+    # xi-biden-2023-almanac reads only Xi Jinping as a person (Biden is no roster name and is
+    # not read from its text); put on the day of Xi's meeting with Scholz (scholz-xi-2024 in
+    # scholz2024.toml), it is talks with one person in common, the same day: but the fuller
+    # report's title names Scholz, whom it does not name, so it may be another of the leader's
+    # meetings that day
+    almanac = _features(
+        "President Joe Biden and Chinese President Xi Jinping offer hope of improved relations "
+        "at Woodside meeting",
+        "Biden mentioned he hopes to cooperate with Xi and China going forward and thaw the tense "
+        "relationship between the two nations.",
+        date(2024, 4, 16),
+    )
+    scholz = next(m.features for m in _scholz_2024() if m.url == "scholz-xi-2024-exbulletin")
+    assert almanac.all_keys == {"xiyinping"}
+    assert kinds_agree(almanac, scholz) and not days_apart(almanac, scholz)
+    assert score(almanac, scholz).score < GroupingOptions().join
