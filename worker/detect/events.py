@@ -894,12 +894,22 @@ _TWO_SIDED = frozenset({"talks", "call"})
 def _other_side_unseen(thin: Features, full: Features) -> bool:
     """Talks or a call whose other side the fuller report's title names and the thin report's
     title and lead do not: a leader meets several guests a day, and a report naming only the
-    leader may be of any of those meetings."""
+    leader may be of any of those meetings. Across alphabets, only a side the roster knows."""
     if not set(full.kinds) & _TWO_SIDED or len(full.principals) < 2:
         return False
     sides = set(full.principals) - thin.all_keys
+    # in another alphabet only the roster's people can be seen ("Нарендрой Моди" is not
+    # "Narendra Modi" to a reader without him on the roster): the others are not asked for
+    if _alphabet(thin) != _alphabet(full):
+        sides &= set(full.mentioned)
     written = set(_written_in_head(full, thin))
     return bool(sides) and not sides & written
+
+
+def _alphabet(f: Features) -> str:
+    if f.language == "zh":
+        return "han"
+    return "cyrillic" if _CYRILLIC.search(f.title) or _CYRILLIC.search(f.lead) else "latin"
 
 
 def occasion_day(f: Features) -> date | None:
