@@ -273,7 +273,9 @@ def _marks(title: str) -> tuple[str, ...]:
 # "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
 # An ISO date ("2022-10-16") in a lead is a page's stamp (when it was put online), not prose.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_FILED_AFTER = re.compile(r"\.?\s*(?:[电電]|\(|/|--|—|–|_)")
+_FILED_AFTER = re.compile(
+    r"\.?\s*(?:[电電]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
+)
 # Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
 # April", "в понедельник".
 _OTHER_WEEKDAYS = {

@@ -116,6 +116,16 @@ def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages() ->
         date(2024, 7, 9),
     )
     assert tass.occasion == "07-08"
+    # a bracket after a date is the dateline's agency, unless it says the time is local: the
+    # lead of xi-putin-0321-tellerreport ("On 21 March local time, ...") written with the
+    # bracket other copies of that Xinhua report use (an adapted excerpt, not a verbatim one)
+    local = _features(
+        "Xi Jinping and Russian President Vladimir Putin jointly meet with reporters",
+        "On March 21 (local time), President Xi Jinping met with reporters after talks with "
+        "Russian President Putin in the Moscow Kremlin.",
+        date(2023, 3, 22),
+    )
+    assert local.occasion == "03-21"
     # scholz-xi-2024-gauljournal: "am Dienstagmorgen, dem 16. April"
     german = _features(
         "Xi Jinping empfängt Bundeskanzler Scholz in Peking",
