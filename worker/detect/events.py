@@ -1,16 +1,18 @@
 """Which reports describe one occasion, and where they disagree. Pure: values in, values out.
 
 A report is reduced once to `Features` (its day, who it puts in which role, its folded title
-and lead, the start of its text, the date it gives for the occasion and its numbers); the
-features are what the store keeps and indexes, so grouping never re-reads texts.
+and lead, the start of its text, the date it gives for the occasion, the kind of occasion and
+who its title names, and its numbers); the features are what the store keeps and indexes, so
+grouping never re-reads texts.
 
 Grouping (`score`, `place`): a new report is compared with candidate reports published within
 the window (the store finds them through an index on day, canonical people and title terms) and
 joins the event of the best-scoring one if that score reaches `join`; another event it matches
 at least `merge` is merged into that one (one occasion that arrived as two events). How the
-score is made, and why, is in docs/events.md. The day is part of an event's identity: a report never joins an event
-whose first report is further away than the window, so the same meeting held every year (or
-every month) gives one event per occasion.
+score is made, and why, is in docs/events.md. The day is part of an event's identity: a report
+never joins an event whose first report is further away than the window, so the same meeting
+held every year (or every month) gives one event per occasion; and the same people on another
+day, at another kind of occasion or with another counterpart are another occasion.
 
 Discrepancies (`discrepancies`): every report of an event is compared with the event's
 consensus: people most reports name but one leaves out, a different chair, another date,
