@@ -91,6 +91,7 @@ class ListenAddress(str):
 
 
 PositiveInt = typing.Annotated[int, msgspec.Meta(ge=1)]
+Days = typing.Annotated[int, msgspec.Meta(ge=0, le=30)]
 Factor = typing.Annotated[float, msgspec.Meta(gt=0)]
 Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
 
@@ -220,6 +221,9 @@ class EventsTable(_Table):
     min_shared_people: PositiveInt | None = None
     candidates: PositiveInt | None = None
     merge: Share | None = None
+    day_slack: Days | None = None
+    undated_days: Days | None = None
+    many_people: PositiveInt | None = None
     # Off: findings are stored and shown (`events`, the web's event pages) but make no change
     # and no alert, so farms serving copies of one report alert each edit once, as before.
     alert_discrepancies: bool = False
@@ -450,6 +454,9 @@ def _events(table: EventsTable) -> GroupingOptions | None:
         title=default.title if table.title is None else table.title,
         candidates=default.candidates if table.candidates is None else table.candidates,
         merge=default.merge if table.merge is None else table.merge,
+        day_slack=default.day_slack if table.day_slack is None else table.day_slack,
+        undated_days=default.undated_days if table.undated_days is None else table.undated_days,
+        many_people=default.many_people if table.many_people is None else table.many_people,
     )
 
 

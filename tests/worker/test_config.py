@@ -104,6 +104,7 @@ def test_unknown_keys_of_an_alert_channel_are_named_too(tmp_path):
         ("[[feeds]]\nname = 'x'\n", "[[feeds]] #1: missing key 'url'"),
         ("[events]\nalert_discrepancies = 'yes'\n", "[events] alert_discrepancies: expected"),
         ("[events]\nmerge = 1.5\n", "[events] merge: expected"),
+        ("[events]\nday_slack = -1\n", "[events] day_slack: expected"),
         ("[people]\nmiss_chance = 1.5\n", "[people] miss_chance: expected a number below 1.0"),
         ("[people]\nstable_reports = 0\n", "[people] stable_reports: expected a whole number"),
         ("[people]\nwindow = 'soon'\n", "[people] window: 'soon' is not a duration"),
@@ -133,6 +134,18 @@ def test_the_merge_threshold_of_grouping_is_configurable(tmp_path):
     path = write(tmp_path / "m.toml", "[events]\nenabled = true\nmerge = 0.95\n")
     events = load_settings(path, {}).events
     assert events is not None and events.merge == 0.95
+
+
+def test_the_day_and_people_thresholds_of_grouping_are_configurable(tmp_path):
+    path = write(
+        tmp_path / "d.toml",
+        "[events]\nenabled = true\nday_slack = 1\nundated_days = 2\nmany_people = 5\n",
+    )
+    events = load_settings(path, {}).events
+    assert events is not None
+    assert (events.day_slack, events.undated_days, events.many_people) == (1, 2, 5)
+    default = load_settings(write(tmp_path / "e.toml", "[events]\nenabled = true\n"), {}).events
+    assert default is not None and (default.day_slack, default.undated_days) == (0, 1)
 
 
 def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):

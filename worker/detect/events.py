@@ -1,16 +1,18 @@
 """Which reports describe one occasion, and where they disagree. Pure: values in, values out.
 
 A report is reduced once to `Features` (its day, who it puts in which role, its folded title
-and lead, the start of its text, the date it gives for the occasion and its numbers); the
-features are what the store keeps and indexes, so grouping never re-reads texts.
+and lead, the start of its text, the date it gives for the occasion, the kind of occasion and
+who its title names, and its numbers); the features are what the store keeps and indexes, so
+grouping never re-reads texts.
 
 Grouping (`score`, `place`): a new report is compared with candidate reports published within
 the window (the store finds them through an index on day, canonical people and title terms) and
 joins the event of the best-scoring one if that score reaches `join`; another event it matches
 at least `merge` is merged into that one (one occasion that arrived as two events). How the
-score is made, and why, is in docs/events.md. The day is part of an event's identity: a report never joins an event
-whose first report is further away than the window, so the same meeting held every year (or
-every month) gives one event per occasion.
+score is made, and why, is in docs/events.md. The day is part of an event's identity: a report
+never joins an event whose first report is further away than the window, so the same meeting
+held every year (or every month) gives one event per occasion; and the same people on another
+day, at another kind of occasion or with another counterpart are another occasion.
 
 Discrepancies (`discrepancies`): every report of an event is compared with the event's
 consensus: people most reports name but one leaves out, a different chair, another date,
@@ -26,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -63,6 +65,13 @@ class GroupingOptions:
     # a report matching two events this well merges them (one occasion); 1 (the default): never,
     # since the absorbed event's id is gone and a script holding it finds nothing
     merge: float = 1.0
+    # the day of the occasion: reports whose days (the day the lead gives, else the day published
+    # or up to `undated_days` before it) are further apart than `day_slack` describe two occasions
+    day_slack: int = 0
+    undated_days: int = 1
+    # this many people in common are evidence enough on their own: the kind of occasion and who
+    # the titles name are not asked for (an opening session's list of twenty)
+    many_people: int = 4
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -79,8 +88,11 @@ class Named:
     position: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Features:
+    """One report as grouping sees it (no slots: the key sets are computed once, on first use,
+    since scoring asks for them again and again)."""
+
     language: str
     day: date
     title: str  # folded
@@ -92,12 +104,15 @@ class Features:
     display_title: str = ""
     mentioned: tuple[str, ...] = ()  # keys of roster people named anywhere, in a role or not
     marks: tuple[str, ...] = ()  # numbers of the title that are no dates: "110", "75" (周年, th)
+    kinds: tuple[str, ...] = ()  # what kind of occasion the title (else the lead) says: "talks"
+    principals: tuple[str, ...] = ()  # keys of the people the title (else the lead) names
+    head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
 
-    @property
+    @cached_property
     def people_keys(self) -> frozenset[str]:
         return frozenset(p.key for p in self.people)
 
-    @property
+    @cached_property
     def all_keys(self) -> frozenset[str]:
         """Everyone the report names (grouping evidence), in a role or merely mentioned."""
         return self.people_keys | frozenset(self.mentioned)
@@ -120,6 +135,9 @@ class Features:
             "display_title": self.display_title,
             "mentioned": list(self.mentioned),
             "marks": list(self.marks),
+            "kinds": list(self.kinds),
+            "principals": list(self.principals),
+            "head": list(self.head),
         }
 
     @classmethod
@@ -139,6 +157,9 @@ class Features:
             display_title=str(data.get("display_title") or ""),
             mentioned=tuple(str(k) for k in data.get("mentioned") or ()),
             marks=tuple(str(m) for m in data.get("marks") or ()),
+            kinds=tuple(str(k) for k in data.get("kinds") or ()),
+            principals=tuple(str(k) for k in data.get("principals") or ()),
+            head=tuple(str(k) for k in data.get("head") or ()),
         )
 
 
@@ -205,10 +226,13 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+_URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
+
+
 def _lead(title: str, text: str) -> str:
     """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
     for para in _paragraphs(text):
-        if para == title.strip() or len(para) < 40:
+        if para == title.strip() or len(para) < 40 or _URL.match(para):
             continue
         m = _DATELINE.match(para)
         return (para[m.end() :] if m else para)[:400]
@@ -247,29 +271,189 @@ def _marks(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
 
 
+# A date that is the dateline's (when the report was filed), not the occasion's: right after it
+# "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
+# An ISO date ("2022-10-16") in a lead is a page's stamp (when it was put online), not prose.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FILED_AFTER = re.compile(
+    r"\.?\s*(?:[电電]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
+)
+# Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
+# April", "в понедельник".
+_OTHER_WEEKDAYS = {
+    **{
+        w: i
+        for i, w in enumerate("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+    },
+    **{
+        w: i
+        for i, w in enumerate(
+            "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+        )
+    },
+}
+_OTHER_WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])",
+    re.IGNORECASE,
+)
+# Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
+# French, Russian in the genitive), for "dem 16. April", "del 20 novembre", "20 de novembro",
+# "20 марта".
+_OTHER_MONTHS = {
+    name: i + 1
+    for names in (
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    )
+    for i, name in enumerate(names.split())
+}
+_OTHER_DATE = re.compile(
+    r"(?<![\d.])(3[01]|[12]\d|0?[1-9])(?:\.|er)?\s*(?:de\s+)?("
+    + "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
-    "12月6日"); else a day of the month alone ("6日上午") or a weekday ("on Wednesday"), read
-    as the latest such day on or before the day the report was published."""
+    "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
+    else a day of the month alone ("6日上午") or a weekday ("on Wednesday", "am Dienstag"), read
+    as the latest such day on or before the day the dateline gives, else the day published."""
     mentions = find_dates(lead)
+    filed: date | None = None
     for mention in mentions:
-        if mention.month and mention.day:
-            return f"{mention.month:02d}-{mention.day:02d}"
+        if not (mention.month and mention.day):
+            continue
+        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None
+        if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
+            filed = filed or _near(mention.month, mention.day, published)
+            continue
+        return f"{mention.month:02d}-{mention.day:02d}"
+    other = _OTHER_DATE.search(lead)
+    if other:
+        return f"{_OTHER_MONTHS[other.group(2).casefold()]:02d}-{int(other.group(1)):02d}"
+    upto = filed or published
     back: date | None = None
     day_only = _ZH_DAY_ONLY.search(lead)
     if day_only:
         wanted = int(day_only.group(1))
         back = next(
-            (d for d in (published - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            (d for d in (upto - timedelta(days=n) for n in range(31)) if d.day == wanted),
             None,
         )
     else:
-        for mention in mentions:
-            weekday = _WEEKDAYS.get(mention.text.strip().casefold())
-            if weekday is not None:
-                back = published - timedelta(days=(published.weekday() - weekday) % 7)
-                break
+        weekday = next(
+            (
+                w
+                for w in (_WEEKDAYS.get(m.text.strip().casefold()) for m in mentions)
+                if w is not None
+            ),
+            None,
+        )
+        if weekday is None:
+            other = _OTHER_WEEKDAY.search(lead)
+            if other:
+                weekday = _OTHER_WEEKDAYS[(other.group(1) or other.group(2)).casefold()]
+        if weekday is not None:
+            back = upto - timedelta(days=(upto.weekday() - weekday) % 7)
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+def _near(month: int, day: int, published: date) -> date | None:
+    """The date of that month and day nearest the day published."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - published).days), default=None)
+
+
+# What kind of occasion a report is about, read from its title (else the start of its lead), in
+# the languages the feeds bring. Read in this order, each match blanked before the next kinds are
+# read, so "meets the press" is a press conference and not talks, and "the welcome banquet after
+# the talks" a banquet. A speech is the weakest: many reports of talks or a session say that
+# someone "delivered an important speech" (发表重要讲话), so it counts only when nothing else does.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "call",
+            r"phone|video ?call|video ?link|videoconferenc|通电话|通话|电话|视频会晤|视频通话"
+            r"|telefon|телефон",
+        ),
+        (
+            "press",
+            r"(?:press|news) (?:conference|briefing)|meets? (?:with )?(?:the )?(?:press|reporters)"
+            r"|q ?& ?a|question-and-answer|direct line|记者会|见记者|新闻发布会|吹风会"
+            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva",
+        ),
+        (
+            "banquet",
+            r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
+            r"|abendessen|ужин|банкет|\bcena\b|jantar",
+        ),
+        (
+            "ceremony",
+            r"ceremon|\baward|\bhonou?r(?:ed|s)?\b|\border of\b|medal|flag-raising|升旗|仪式"
+            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia",
+        ),
+        (
+            "deliberation",
+            r"deliberat|panel discussion|with (?:national )?(?:deputies|lawmakers)|审议|beratung",
+        ),
+        ("inspection", r"inspection tour|\binspect(?:s|ed|ing)\b|考察|视察|调研|besichtig"),
+        (
+            "session",
+            r"(?:session|congress|plenum|assembly|conference)s? (?:opens|closes|concludes)"
+            r"|opens (?:its |the |an? )?(?:\w+ ){0,2}session|(?:opening|closing) (?:session|meeting)"
+            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси",
+        ),
+        (
+            "court",
+            r"\bsentenced\b|\b(?:on|stands?) trial\b|宣判|判处|审判|庭审|urteil|приговор",
+        ),
+        ("symposium", r"symposium|seminar|座谈会|研讨会|symposion"),
+        ("study", r"\bstud(?:y|ies|ied)\b|学习会|集体学习|专题学习"),
+        (
+            "talks",
+            r"\bmeets?\b|\bmet\b|meeting|talks|summit|\bhosts?\b|会见|会谈|会晤"
+            r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
+            r"|incontr|encontr|reuni",
+        ),
+        (
+            "speech",
+            r"speech|\baddress(?:es|ed)?\b|keynote|\bremarks\b|致辞|讲话|演讲|讲演|\brede\b"
+            r"|ansprache|выступ|обращени|discorso|discurso",
+        ),
+    )
+)
+
+
+def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
+    """The kinds of occasion the title says (else the first 200 characters of the lead): "talks",
+    "call", "banquet", "press", "ceremony", "deliberation", "inspection", "session", "symposium",
+    "study", "court", "speech" (only when no other kind is said)."""
+    for text in (title, lead[:200]):
+        folded = to_simplified(unicodedata.normalize("NFKC", text))
+        found: list[str] = []
+        for kind, pattern in _KINDS:
+            if kind == "speech" and found:
+                break
+            if pattern.search(folded):
+                found.append(kind)
+                folded = pattern.sub(" ", folded)
+        if found:
+            return tuple(found)
+    return ()
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
@@ -313,12 +497,77 @@ def _roster_pattern(
 
 def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
     """Keys of the roster's people named anywhere in `text` (in any script), in text order."""
+    return tuple(dict.fromkeys(key for _, key in _roster_mentions(text, roster)))
+
+
+def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where in the folded text, key) of each naming of a roster person, in text order."""
     pattern, canon = _roster_pattern(roster.entries)
     if pattern is None:
-        return ()
+        return []
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-    found = (canon[m.group()] for m in pattern.finditer(folded))
-    return tuple(dict.fromkeys(translit_key(name) for name in found))
+    found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
+    if _CYRILLIC.search(folded):
+        found += _cyrillic_people(folded, roster)
+    return sorted((at, translit_key(name)) for at, name in found)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def _romanise(word: str) -> str:
+    """A Russian word in Latin letters, each sound spelt as translit_key spells it."""
+    latin = "".join(_CYRILLIC_LATIN.get(c, c) for c in word).replace("_", "")
+    return translit_key(latin)
+
+
+@lru_cache(maxsize=4)
+def _cyrillic_names(
+    entries: tuple[RosterEntry, ...],
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The roster's full names (two words at least) as romanised Russian names are written in
+    any grammatical case: each word's stem (its last vowel dropped), which a written word must
+    start with and pass by three letters at most ("Владимиром Путиным", "Нарендрой Моди");
+    indexed by the first two letters of the first stem."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            words = form.split()
+            if has_han(form) or len(words) < 2:
+                continue
+            stems = [translit_key(w) for w in words]
+            stems = [w[:-1] if len(w) > 3 and w[-1] in "aeiouy" else w for w in stems]
+            if any(len(w) < 2 for w in stems):
+                continue
+            index.setdefault(stems[0][:2], []).append((tuple(stems), entry.name))
+    return index
+
+
+_WORD = re.compile(r"[\w\u0400-\u04ff]+")
+
+
+def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a Russian text names in full."""
+    index = _cyrillic_names(roster.entries)
+    words = [(m.start(), _romanise(m.group())) for m in _WORD.finditer(folded)]
+    found = []
+    for i, (at, word) in enumerate(words):
+        for stems, name in index.get(word[:2], ()):
+            following = words[i : i + len(stems)]
+            if len(following) == len(stems) and all(
+                w.startswith(stem) and len(w) - len(stem) <= 3
+                for (_, w), stem in zip(following, stems, strict=True)
+            ):
+                found.append((at, name))
+                break
+    return found
 
 
 def report_features(
@@ -337,6 +586,12 @@ def report_features(
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
     lead = _lead(title, text)
+    in_title = _named_in(title, spellings, roster)
+    in_lead = _named_in(lead, spellings, roster)
+    first = len(_first_sentence(lead))
+    principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
+        dict.fromkeys(k for at, k in in_lead if at < first)
+    )
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -344,12 +599,40 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead, day),
+        occasion=_occasion(lead, day) or _occasion(title, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned_people(f"{title}\n{text}", roster),
         marks=_marks(title),
+        kinds=occasion_kinds(title, lead),
+        principals=principals,
+        head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
     )
+
+
+def _first_sentence(lead: str) -> str:
+    return re.split(r"(?<=[.!?。！？])\s", lead, maxsplit=1)[0][:300]
+
+
+def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:
+    """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
+    script, and the people the report's lists hold, by the name the report writes them under."""
+    found = _roster_mentions(text, roster)
+    folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+    for name, key in known:
+        written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
+        if len(written) < 2:
+            continue
+        at = folded.find(written)
+        while at >= 0:
+            end = at + len(written)
+            if has_han(written) or not (
+                (at and folded[at - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())
+            ):
+                found.append((at, key))
+                break
+            at = folded.find(written, at + 1)
+    return sorted(found)
 
 
 def _terms(features: Features) -> list[str]:
@@ -385,40 +668,44 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
     if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
         return NO_MATCH
-    best = NO_MATCH
     same_script = _script(a) == _script(b)
     if same_script and a.start and b.start:
         copy = fuzz.ratio(a.start[:1200], b.start[:1200]) / 100
         if copy >= opts.copy:
             return Match(copy, "copy")
-    ka, kb = a.all_keys, b.all_keys
+    # the same people on another day, or at another kind of occasion, or with someone else in
+    # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
+    # that evening's dinner; the premier's talks with a guest and the president's)
+    apart = days_apart(a, b, opts)
+    if apart and occasion_day(a) and occasion_day(b):
+        return NO_MATCH
+    kinds = kinds_agree(a, b)
     shared = _shared(a, b)
+    # every rule that reads the wording needs kinds that do not differ
+    text = _text_similarity(a, b) if same_script and kinds is not False else 0.0
+    if apart:
+        return _across_days(a, b, kinds, shared, text, opts)
+    other_side = shared < opts.many_people and counterpart_differs(a, b)
     people = 0.0
-    small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
-    # a short report that puts all its (two or more) people in the roles the other gives them too
-    in_roles = a.people_keys & b.people_keys
-    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
-    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
-    if (
-        shared >= max(opts.min_shared_people, 3)
-        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
-        or contained
-    ):
-        # overlap of the shorter list, discounted while few people are in common
-        # (a report may hold no key at all yet share people: their written names in its text)
-        people = min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
-            1.0, shared / 3 if not small else 1.0
-        )
-        best = max(best, Match(people, f"{shared} people in common"), key=_by_score)
-    if best.score < opts.join and _anchored(a, b):
-        best = Match(opts.join, "one person, one occasion")
-    if same_script:
-        text = _text_similarity(a, b)
-        if text >= opts.title:
-            best = max(best, Match(text, "title and lead agree"), key=_by_score)
-        if people and shared:
-            both = 0.5 * people + 0.5 * text / max(opts.title, 1e-9) * opts.join
-            best = max(best, Match(min(both, 1.0), "people and wording"), key=_by_score)
+    if kinds is not False and not other_side:
+        people = _people_score(a, b, shared, opts)
+        # two people meet often: a second piece of evidence is asked for (the same kind of
+        # occasion, both leads giving the same day, wording in common, or both titles naming
+        # the two of them)
+        if (
+            people
+            and shared <= 2
+            and not (kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b))
+        ):
+            people = min(people, opts.join * 0.9)
+    best = Match(people, f"{shared} people in common") if people else NO_MATCH
+    if best.score < opts.join:
+        best = max(best, _tied_by_occasion(a, b, kinds, other_side, shared, opts), key=_by_score)
+    if text >= opts.title and kinds is not False:
+        best = max(best, Match(text, "title and lead agree"), key=_by_score)
+    if people and shared and same_script:
+        both = 0.5 * people + 0.5 * text / max(opts.title, 1e-9) * opts.join
+        best = max(best, Match(min(both, 1.0), "people and wording"), key=_by_score)
     # Someone in the chair in one report and absent or in another role in the other: two
     # occasions of the same people (a meeting and the study session after it).
     if best.score and _chairs_conflict(a, b):
@@ -426,35 +713,219 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
-def _anchored(a: Features, b: Features) -> bool:
-    """A thin report naming one person only and a fuller one that puts that person in a role,
-    tied by the occasion: both leads date it to the same day (a day apart at most: "on Friday"
-    read from a report filed after midnight), or both titles give the same number that is no
-    date ("the 110th anniversary" / "110周年"). An English digest naming only the leader at the
-    centre, and CCTV's list. (Reports naming two people or more are the people rule's.)"""
+def _tied_by_occasion(
+    a: Features,
+    b: Features,
+    kinds: bool | None,
+    other_side: bool,
+    shared: int,
+    opts: GroupingOptions,
+) -> Match:
+    """Few people, tied by the occasion: the same two sides at the same kind of occasion, or one
+    person anchored (see `_anchored`)."""
+    if kinds and same_sides(a, b):
+        return Match(opts.join, "the same two sides, the same kind of occasion")
+    if not other_side and _anchored(a, b, kinds, shared):
+        return Match(opts.join, "one person, one occasion")
+    return NO_MATCH
+
+
+def _across_days(
+    a: Features, b: Features, kinds: bool | None, shared: int, text: float, opts: GroupingOptions
+) -> Match:
+    """A report that gives no day, published two days or more after the other's occasion: its
+    wording, or a long list and the same kind of occasion, may still tie them."""
+    if text >= opts.title and kinds is not False:
+        return Match(text, "title and lead agree")
+    if shared >= opts.many_people and kinds:
+        people = max(opts.join, _people_score(a, b, shared, opts))
+        return Match(people, f"{shared} people in common, the same kind of occasion")
+    return NO_MATCH
+
+
+def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) -> float:
+    """The people rule: the overlap of the shorter list, discounted while few people are in
+    common; 0 when too few are (a report may hold no key at all yet share people: their
+    written names in its text)."""
+    ka, kb = a.all_keys, b.all_keys
+    small = max(len(ka), len(kb)) <= 3  # a call or a meeting of two or three: all must match
+    # a short report that puts all its (two or more) people in the roles the other gives them too
+    in_roles = a.people_keys & b.people_keys
+    short = min((a, b), key=lambda f: len(f.people_keys)).people_keys
+    contained = len(in_roles) >= opts.min_shared_people and short <= in_roles
+    if not (
+        shared >= max(opts.min_shared_people, 3)
+        or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
+        or contained
+    ):
+        return 0.0
+    return min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
+        1.0, shared / 3 if not small else 1.0
+    )
+
+
+# A speech is given at most occasions (a session, a ceremony, a banquet): it agrees with every
+# kind but these, where a speech is another occasion (an address to the diaspora the day of the
+# talks).
+_NO_SPEECH = frozenset({"talks", "call", "study"})
+# A state visit's welcome ceremony (or an award handed over) and the talks are one occasion
+# when both leads date them to the same day.
+_TOGETHER = frozenset({"talks", "ceremony"})
+
+
+def kinds_agree(a: Features, b: Features) -> bool | None:
+    """Whether the two reports say the same kind of occasion: None when one says none (or a
+    speech only, which most occasions hold)."""
+    ka, kb = set(a.kinds), set(b.kinds)
+    if not ka or not kb:
+        return None
+    if ka & kb:
+        return True
+    if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
+        return True
+    # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
+    if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
+        return None
+    return False
+
+
+def counterpart_differs(a: Features, b: Features) -> bool:
+    """Someone one report's title names (else its lead's first sentence: the host and the guest,
+    the caller and the called) whom the other's title and lead, naming two people at least (its
+    own two sides), do not name: the premier's talks with the chancellor are not the
+    president's. Across scripts, only people the roster knows count (the keys of others are
+    transliterations that differ from one language to the next). A title naming more than
+    three people is a list of those present, not the two sides of an occasion."""
+    for x, y in ((a, b), (b, a)):
+        seen = (*y.head, *y.principals, *_written_in_head(x, y))
+        if len(set(seen)) < 2 or len(x.principals) > 3:
+            continue
+        for key in x.principals:
+            if any(same_person(key, other) for other in seen):
+                continue
+            if key in x.mentioned or _script(x) == _script(y):
+                return True
+    return False
+
+
+def _written_in_head(x: Features, y: Features) -> tuple[str, ...]:
+    """Keys of `x`'s people whose written name `y`'s title or lead holds, though `y` did not read
+    them as people ("Xi Jinping urges Olaf Scholz to ...")."""
+    haystack = f" {y.title} {y.lead} "
+    found = []
+    for p in x.people:
+        if f" {p.key} " in haystack:
+            found.append(p.key)
+            continue
+        written = _folded_name(p.name)
+        if not written or "#" in written:
+            continue
+        if has_han(written):
+            hit = len(written.replace(" ", "")) >= 2 and written.replace(" ", "") in haystack
+        else:
+            hit = f" {written} " in haystack
+        if hit:
+            found.append(p.key)
+    return tuple(dict.fromkeys(found))
+
+
+def same_sides(a: Features, b: Features) -> bool:
+    """Both reports' titles and leads name the same two or three people: the two sides."""
+    pa = set(a.principals) | set(_written_in_head(b, a))
+    pb = set(b.principals) | set(_written_in_head(a, b))
+    if not 2 <= len(pa) <= 3 or not 2 <= len(pb) <= 3:
+        return False
+    return all(any(same_person(x, y) for y in pb) for x in pa) and all(
+        any(same_person(y, x) for x in pa) for y in pb
+    )
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two keys of one person: equal, or one the other's start or end, four letters at least
+    ("modi" / "narendramodi", "lula" / "luladasilva")."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 4 and (full.startswith(short) or full.endswith(short))
+
+
+def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
+    known = occasion_day(f)
+    if known:
+        return known, known
+    return f.day - timedelta(days=opts.undated_days), f.day
+
+
+def days_apart(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> bool:
+    """The days of the two occasions differ: the day each lead gives ("on Monday", "20日",
+    "am Dienstag"), else the day published or the day before (a report is filed the day of
+    the occasion or the next), more than `day_slack` apart."""
+    (a0, a1), (b0, b1) = _day_range(a, opts), _day_range(b, opts)
+    return (b0 - a1).days > opts.day_slack or (a0 - b1).days > opts.day_slack
+
+
+def _same_dated_day(a: Features, b: Features) -> bool:
+    da, db = occasion_day(a), occasion_day(b)
+    return bool(da and da == db)
+
+
+def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int = -1) -> bool:
+    """A thin report naming one person only and a fuller one naming that person too, tied by
+    the occasion: both titles give the same number that is no date ("the 110th anniversary" /
+    "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
+    published the same day or the next), with the fuller report putting the person in a role or
+    both saying that kind (an English digest naming only the leader at the centre, and CCTV's
+    list). Of talks or a call, the thin report must name the other side too. (Reports naming two
+    people or more are the people rule's.)"""
     thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
     named = thin.all_keys
-    if len(named) != 1 or not named <= full.people_keys:
+    if len(named) != 1 or kinds is False:
         return False
-    if set(a.marks) & set(b.marks):
+    if not (shared if shared >= 0 else _shared(a, b)):
+        return False
+    if _other_side_unseen(thin, full):
+        return False
+    if kinds:
         return True
-    da, db = occasion_day(a), occasion_day(b)
-    return bool(da and db and abs((da - db).days) <= 1)
+    return named <= full.people_keys and (
+        bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
+    )
+
+
+_TWO_SIDED = frozenset({"talks", "call"})
+
+
+def _other_side_unseen(thin: Features, full: Features) -> bool:
+    """Talks or a call whose other side the fuller report's title names and the thin report's
+    title and lead do not: a leader meets several guests a day, and a report naming only the
+    leader may be of any of those meetings. Across alphabets, only a side the roster knows."""
+    if not set(full.kinds) & _TWO_SIDED or len(full.principals) < 2:
+        return False
+    sides = set(full.principals) - thin.all_keys
+    # in another alphabet only the roster's people can be seen ("Нарендрой Моди" is not
+    # "Narendra Modi" to a reader without him on the roster): the others are not asked for
+    if _alphabet(thin) != _alphabet(full):
+        sides &= set(full.mentioned)
+    written = set(_written_in_head(full, thin))
+    return bool(sides) and not sides & written
+
+
+def _alphabet(f: Features) -> str:
+    if f.language == "zh":
+        return "han"
+    return "cyrillic" if _CYRILLIC.search(f.title) or _CYRILLIC.search(f.lead) else "latin"
 
 
 def occasion_day(f: Features) -> date | None:
     """The day the lead gives for the occasion ("on Dec. 6", "8月31日"), in the year that puts
     it nearest the day the report was published; None when the lead gives none."""
-    if not f.occasion:
-        return None
-    month, day = (int(x) for x in f.occasion.split("-"))
-    found = []
-    for year in (f.day.year - 1, f.day.year, f.day.year + 1):
-        try:
-            found.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(found, key=lambda d: abs((d - f.day).days), default=None)
+    return _occasion_date(f.occasion, f.day) if f.occasion else None
+
+
+@lru_cache(maxsize=65536)
+def _occasion_date(occasion: str, published: date) -> date | None:
+    month, day = (int(x) for x in occasion.split("-"))
+    return _near(month, day, published)
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:
@@ -478,15 +949,20 @@ def _shared(a: Features, b: Features) -> int:
             continue
         for other in rest_b:
             y = full.get(other, "")
-            if (
-                y
-                and (x.split()[-1] == y.split()[-1])
-                and (len(x.split()) == 1 or len(y.split()) == 1)
-            ):
+            if y and _one_name(x.split(), y.split()):
                 short += 1
                 rest_b = rest_b - {other}
                 break
     return len(common) + short + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+
+
+def _one_name(x: list[str], y: list[str]) -> bool:
+    """Two written names of one person: the same last name and one of them that name alone
+    ("Modi" / "Narendra Modi"), or the same first and last names with middle names left out
+    ("Nana Akufo-Addo" / "Nana Addo Dankwa Akufo-Addo")."""
+    if x[-1] != y[-1]:
+        return False
+    return len(x) == 1 or len(y) == 1 or (x[0] == y[0] and len(x) != len(y))
 
 
 def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
@@ -519,10 +995,15 @@ def _by_score(m: Match) -> float:
     return m.score
 
 
-def _words(f: Features) -> set[str]:
-    return {
-        w for w in f"{f.title} {f.lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
-    }
+def _words(f: Features) -> frozenset[str]:
+    return _distinctive(f.title, f.lead)
+
+
+@lru_cache(maxsize=65536)
+def _distinctive(title: str, lead: str) -> frozenset[str]:
+    return frozenset(
+        w for w in f"{title} {lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
+    )
 
 
 def _text_similarity(a: Features, b: Features) -> float:
@@ -558,12 +1039,18 @@ def _headline_in_lead(a: Features, b: Features) -> float:
 
 
 def _chairs(f: Features) -> frozenset[str]:
-    return frozenset(p.key for p in f.people if p.role == "presided")
+    """Who presided, among the people the title and lead name when they name any (a chair read
+    deep in the text, from a list of delegation members, is no evidence of another occasion)."""
+    chairs = frozenset(p.key for p in f.people if p.role == "presided")
+    return chairs & frozenset(f.head) if f.head else chairs
 
 
 def _chairs_conflict(a: Features, b: Features) -> bool:
     ca, cb = _chairs(a), _chairs(b)
-    return bool(ca and cb and not (ca & cb))
+    if not ca or not cb or ca & cb:
+        return False
+    names = {p.key: p.canonical.split() for p in (*a.people, *b.people)}
+    return not any(_one_name(names[x], names[y]) for x in ca for y in cb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -720,7 +1207,8 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
     """People named in a role by most of the other reports that list that role, left out by
     one whose own list of that role names at least two people and shares someone with theirs
     (a report that names only the chair says nothing about who attended), and whose text does
-    not name them anywhere (then it is a role the text gives in a way not read, not an absence).
+    not name them anywhere (then it is a role the text gives in a way not read, not an absence);
+    across scripts, only people the roster knows (`_checkable_in`).
     """
     names = _names_of(members)
     out: list[Discrepancy] = []
@@ -734,6 +1222,8 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
                 continue
             for key, count in sorted(counts.items()):
                 if key in m.features.all_keys or count * 2 <= len(others):
+                    continue
+                if not _checkable_in(m, key, others):
                     continue
                 # a consensus is two other reports at least, naming the person alike; one
                 # other report against this one is only a difference
@@ -764,6 +1254,17 @@ def _missing(members: Sequence[Member]) -> list[Discrepancy]:
     return out
 
 
+def _checkable_in(m: Member, key: str, others: Sequence[Member]) -> bool:
+    """Whether `m` could be seen to leave the person out: a report in the other script names
+    only the roster's people by a key the others share ("Olaf Scholz" and "朔尔茨" are two keys
+    when the roster does not know him), so a person it does not know is checked only against
+    reports in the same script."""
+    if any(key in o.features.mentioned for o in others):
+        return True
+    script = _script(m.features)
+    return any(_script(o.features) == script and key in o.features.all_keys for o in others)
+
+
 def _spellings(members: Sequence[Member], key: str) -> list[str]:
     """How the reports write one person ("Zhao Leji", "赵乐际"): channels filter on any."""
     return sorted({p.name for m in members for p in m.features.people if p.key == key})
@@ -771,7 +1272,9 @@ def _spellings(members: Sequence[Member], key: str) -> list[str]:
 
 def _roles(members: Sequence[Member]) -> list[Discrepancy]:
     """Someone in the chair according to one report and only attending according to most
-    others (or the reverse). Two reports that disagree: one finding naming both."""
+    others (or the reverse), among reports that put three people or more in roles (a meeting
+    with a chair, not the two sides of talks). Two reports that disagree: one finding naming
+    both."""
     names = _names_of(members)
     out: list[Discrepancy] = []
     said: dict[str, list[tuple[Member, frozenset[str]]]] = {}
@@ -780,6 +1283,10 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
         for p in m.features.people:
             if p.role in _LIST_ROLES:
                 mine.setdefault(p.key, set()).add(p.role)
+        if len(mine) < 3:
+            # two people in roles: the two sides of talks or a call, where "presided" is the
+            # host receiving a guest ("hosted", "received"), a reading, not a chair
+            continue
         for key, held in mine.items():
             said.setdefault(key, []).append((m, frozenset(held)))
     for key, views in sorted(said.items()):
