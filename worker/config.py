@@ -37,7 +37,7 @@ from alerts.backoff import RetryPolicy
 from alerts.durations import describe, seconds
 from storage.errors import StoreURLError
 from storage.values import FeedSpec, default_sqlite_path, plain_sqlite_file
-from worker.detect.appearances import PeopleWatch
+from worker.detect.watch import PeopleWatch
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url

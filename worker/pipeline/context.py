@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from alerts.event import ChangeEvent
 from storage.values import BodyPolicy, Wait, utcnow
-from worker.detect.appearances import PeopleWatch
+from worker.detect.watch import PeopleWatch
 
 if TYPE_CHECKING:
     # The store's modules import SQLAlchemy, the fetcher's the HTTP stack: this module is

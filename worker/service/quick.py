@@ -37,7 +37,6 @@ from worker.output.console import Console, PassReport
 from worker.pipeline.context import FeedOutcome, FeedState, Tally
 from worker.pipeline.pacing import next_wait
 from worker.service.channels import parse_alert_channels
-from worker.service.seeds import load_roster
 
 if TYPE_CHECKING:
     from worker.config import Settings
@@ -68,6 +67,8 @@ async def quick_start(
     # What open_runtime checks before the network, the same way: the channels, the roster files
     channels = parse_alert_channels(settings, environ)
     if settings.roster_files:
+        from worker.service.seeds import load_roster
+
         load_roster(settings.roster_files)
     store = QuickStore.open(path)
     if store is None:
