@@ -96,7 +96,12 @@ async def _checked(
             check_feed_url(feed.url)
     except FeedURLError:  # the whole pass reports it as that feed's error
         return None
-    results, same = await _fetch_all(states, fetcher, settings.fetch.concurrency)
+    tally.feeds = len(states)
+    console.start(len(states))
+    try:
+        results, same = await _fetch_all(states, fetcher, settings.fetch.concurrency, console)
+    finally:
+        console.stop()
     if len(same) < len(states):
         return QuickStart(prefetched=results)
     rows_written = [_bookkeeping(feed, same[feed.url]) for feed in states]
@@ -106,18 +111,14 @@ async def _checked(
         logger.info("pass start: bookkeeping not written here (%s): the whole pass writes it", err)
         return QuickStart(prefetched=results)
     report = PassReport(feeds=len(states))
-    tally.feeds = tally.feeds_done = len(states)
-    console.start(len(states))
-    for _ in states:
-        console.advance()
-    console.stop()
+    tally.feeds_done = len(states)
     for feed in states:
         console.feed(FeedOutcome(feed.url, "not_modified").to_json())
     return QuickStart(report=report)
 
 
 async def _fetch_all(
-    states: list[FeedState], fetcher: Fetcher, concurrency: int
+    states: list[FeedState], fetcher: Fetcher, concurrency: int, console: Console
 ) -> tuple[dict[str, FetchResult | WorkerError], dict[str, FetchResult]]:
     """Each feed's conditional GET, `concurrency` at a time (as run_pass), until one feed
     needs the whole pass: then no further request is sent and those in flight finish.
@@ -140,6 +141,7 @@ async def _fetch_all(
             results[feed.url] = result
             if isinstance(result, FetchResult) and _unchanged(feed, result):
                 same[feed.url] = result
+                console.advance()
             else:
                 stop.set()
 
