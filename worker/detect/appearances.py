@@ -87,7 +87,6 @@ def lists_of(people: Sequence[Person]) -> tuple[NameList, ...]:
         report whose lead repeats the body counts once.
 
         >>> from worker.detect.model import Person
-    from worker.detect.watch import PeopleWatch as PeopleWatch  # defined there, used from here too
         >>> ps = [Person("A B", "A B", "attended", "body", 1), Person("C D", "C D", "attended", "body", 2)]
         >>> [lst.names for lst in lists_of(ps)]
         [('A B', 'C D')]
