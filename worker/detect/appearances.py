@@ -83,13 +83,13 @@ class PeopleFinding:
 def lists_of(people: Sequence[Person]) -> tuple[NameList, ...]:
     """Cut `extract_people`'s output into its lists (a list restarts where positions do).
 
-        The body's lists are used for a role the body names; the lead's only otherwise, so a
-        report whose lead repeats the body counts once.
+    The body's lists are used for a role the body names; the lead's only otherwise, so a
+    report whose lead repeats the body counts once.
 
-        >>> from worker.detect.model import Person
-        >>> ps = [Person("A B", "A B", "attended", "body", 1), Person("C D", "C D", "attended", "body", 2)]
-        >>> [lst.names for lst in lists_of(ps)]
-        [('A B', 'C D')]
+    >>> from worker.detect.model import Person
+    >>> ps = [Person("A B", "A B", "attended", "body", 1), Person("C D", "C D", "attended", "body", 2)]
+    >>> [lst.names for lst in lists_of(ps)]
+    [('A B', 'C D')]
     """
     body_roles = {p.role for p in people if p.segment == "body"}
     kept = [p for p in people if p.segment == "body" or p.role not in body_roles]
