@@ -140,6 +140,10 @@ async def _fetch_all(
                 )
             except WorkerError as err:
                 result = err
+            except Exception:  # a bug: the whole pass fetches this feed again and reports it
+                logger.debug("pass start: %s handed to the whole pass", feed.url, exc_info=True)
+                stop.set()
+                return
             results[feed.url] = result
             if isinstance(result, FetchResult) and _unchanged(feed, result):
                 same[feed.url] = result

@@ -4,6 +4,7 @@ with work hands what it fetched to the whole pass, which fetches nothing twice."
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -20,6 +21,11 @@ from storage.quick import QuickStore
 from storage.values import FeedSpec, Wait
 from tests.support.cli_process import ROOT
 from tests.support.farm import REPORT, Farm
+from worker.config import Settings
+from worker.ingest.fetch import FetchResult, Validators
+from worker.output.console import Console
+from worker.pipeline.context import Tally
+from worker.service.quick import quick_start
 
 COLUMNS = "next_fetch_at, wait_s, wait_reason, etag, last_modified, error_count, last_error"
 
@@ -144,3 +150,33 @@ def test_nothing_changed_without_sqlalchemy_then_work_is_handed_over(
     with store.read() as session:
         assert session.scalar(sa.select(sa.func.count()).select_from(Version)) == 4
     store.dispose()
+
+
+class _Fetcher:
+    """A fetcher whose answers are given: a 304 for one feed, a bug for the other."""
+
+    def __init__(self, broken: str) -> None:
+        self.broken = broken
+        self.asked: list[str] = []
+
+    async def fetch(self, url: str, validators: object = None) -> FetchResult:
+        self.asked.append(url)
+        if url == self.broken:
+            raise RuntimeError("a bug in the fetcher")
+        return FetchResult(url, 304, b"", None, Validators(), True, False, None, None, 0.0)
+
+
+def test_a_fetcher_bug_hands_the_feed_to_the_whole_pass(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    specs = (FeedSpec("http://a.test/1"), FeedSpec("http://a.test/2"))
+    store = open_store(url)
+    with store.write() as session:
+        feeds.upsert_many(session, list(specs))
+    store.dispose()
+    settings = Settings(database_url=url, database_source="flag", feeds=specs)
+    fetcher = _Fetcher("http://a.test/2")
+    start = asyncio.run(
+        quick_start(settings, {}, fetcher, Console(as_json=True), Tally())  # type: ignore[arg-type]
+    )
+    assert start is not None and start.report is None  # the whole pass runs
+    assert set(start.prefetched) == {"http://a.test/1"}  # and fetches the other feed itself
