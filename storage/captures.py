@@ -15,7 +15,6 @@ import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -26,20 +25,13 @@ from sqlalchemy.orm import Session
 
 from storage.digests import Exchange, capture_material, exchange_digest, hops_json
 from storage.models import Capture, CaptureBlob
+from storage.values import BodyPolicy as BodyPolicy  # defined there, used from here too
 
 _LEVEL = 3  # pages are up to max_bytes of HTML: a fast level; HTML compresses well anyway
 _READ = 1 << 16
 
 # Where a body lives: in the row, in the directory, or nowhere (dropped by retention).
 IN_DB, IN_DIR, DROPPED = "db", "dir", "dropped"
-
-
-@dataclass(frozen=True, slots=True)
-class BodyPolicy:
-    """How capture bodies are kept: `keep` False stores digests only (`keep_raw = "none"`)."""
-
-    keep: bool = True
-    directory: Path | None = None  # None: in the store itself
 
 
 def blob_path(directory: Path, sha256: str) -> Path:

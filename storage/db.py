@@ -37,15 +37,14 @@ from storage.errors import (
     StoreURLError,
     first_line,
 )
+from storage.values import SCHEMA_HEAD as SCHEMA_HEAD
+from storage.values import default_sqlite_path as default_sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 logger = logging.getLogger(__name__)
 
-# The newest migration in storage/migrations/versions (a test checks it against Alembic's head):
-# opening a current store reads one row instead of importing Alembic and its scripts.
-SCHEMA_HEAD = "0006_appearances"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -54,14 +53,6 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 SQLITE_WAL_LIMIT = 64 * 1024 * 1024
 # With less than this free next to the SQLite file, a "disk I/O error" is a full disk.
 DISK_FULL_BELOW = 1024 * 1024
-
-
-def default_sqlite_path(environ: Mapping[str, str]) -> Path:
-    """$WIREDIFF_HOME/wirediff.db, else $XDG_DATA_HOME/wirediff/wirediff.db, else ~/.local/share/..."""
-    if home := environ.get("WIREDIFF_HOME"):
-        return Path(home) / "wirediff.db"
-    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "wirediff" / "wirediff.db"
 
 
 def check_url(url: str) -> sa.URL:

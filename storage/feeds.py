@@ -15,17 +15,10 @@ from storage import chain
 from storage.errors import DuplicateFeed, FeedNotFound
 from storage.models import Article, Feed, utcnow
 
-
-@dataclass(frozen=True, slots=True)
-class FeedSpec:
-    """A feed as configured (config file, `feeds add`, OPML or seeds)."""
-
-    url: str
-    name: str | None = None
-    interval_s: int = 900
-    follow_links: bool = True
-    category: str | None = None
-    strict_interval: bool = False  # the interval wins over the feed's hints
+# defined in storage.values (no SQLAlchemy), used from here too
+from storage.values import FeedSpec as FeedSpec
+from storage.values import Listing as Listing
+from storage.values import Wait as Wait
 
 
 def all_feeds(session: Session) -> Sequence[Feed]:
@@ -111,25 +104,6 @@ def due(session: Session, now: datetime, limit: int | None = None) -> Sequence[F
     if limit is not None:
         query = query.limit(limit)
     return session.scalars(query).all()
-
-
-@dataclass(frozen=True, slots=True)
-class Wait:
-    """When a feed is due again after a success, and what decided it."""
-
-    next_fetch_at: datetime
-    seconds: int
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """What one parse of a feed showed (a pass whose body did not change has none)."""
-
-    keys: frozenset[str]  # the entries' identity keys: the articles still in the feed
-    entries: int
-    fell_back: dict[str, int]  # entries that took the feed's own text, by reason
-    hint: tuple[int, str] | None  # the feed's own update hint (seconds, source)
 
 
 def record_ok(

@@ -35,14 +35,13 @@ import msgspec
 
 from alerts.backoff import RetryPolicy
 from alerts.durations import describe, seconds
-from storage.db import check_url, default_sqlite_path
 from storage.errors import StoreURLError
-from storage.feeds import FeedSpec
-from worker.detect.appearances import PeopleWatch
+from storage.values import FeedSpec, default_sqlite_path, plain_sqlite_file
+from worker.detect.watch import PeopleWatch
 from worker.errors import ConfigError
 from worker.evidence.options import EvidenceOptions, evidence_options
 from worker.ingest.feedurl import FeedURLError, check_feed_url
-from worker.ingest.fetch import FetchOptions
+from worker.ingest.options import FetchOptions
 
 if TYPE_CHECKING:  # loaded when [events] is enabled: it brings people reading (~0.15 s)
     from worker.detect.events import GroupingOptions
@@ -470,7 +469,10 @@ def _database_url(
     else:
         url, source = f"sqlite:///{default_sqlite_path(environ)}", "default"
     try:
-        check_url(url)
+        if plain_sqlite_file(url) is None:  # other URLs are parsed by SQLAlchemy's parser
+            from storage.db import check_url
+
+            check_url(url)
     except StoreURLError as err:
         raise ConfigError(f"{origin}: {err}" if origin else str(err)) from err
     return url, source

@@ -8,7 +8,7 @@ runtime and the settings are loaded inside the functions that need them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -107,14 +107,26 @@ def runtime_for(
     creates a store (StoreMissing: exit 2); warn: see load(); wait_for_disk: the daemon starts
     on a full disk and waits for room."""
     from worker.config import environment
-    from worker.service.app import open_runtime
 
     settings = load(config_path, db_url, warn=warn)
-    with user_errors():
-        runtime = open_runtime(settings, environment(), create=create, wait_for_disk=wait_for_disk)
+    runtime = runtime_from(settings, environment(), create=create, wait_for_disk=wait_for_disk)
     if settings.database_source == "default" and not quiet:
         click.echo(f"wirediff: store: {runtime.store.display_url}", err=True)
     return runtime
+
+
+def runtime_from(
+    settings: Settings,
+    environ: Mapping[str, str],
+    *,
+    create: bool = True,
+    wait_for_disk: bool = False,
+) -> Runtime:
+    """The store, roster and channels of settings already loaded (runtime_for's second half)."""
+    from worker.service.app import open_runtime
+
+    with user_errors():
+        return open_runtime(settings, environ, create=create, wait_for_disk=wait_for_disk)
 
 
 def store_for(config_path: str | None, db_url: str | None, *, create: bool) -> Store:

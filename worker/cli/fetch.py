@@ -5,10 +5,26 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import click
 
-from worker.cli.common import RuntimeFailure, runtime_for, store_options, user_errors
+from worker.cli.common import (
+    RuntimeFailure,
+    load,
+    runtime_from,
+    store_options,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from worker.config import Settings
+    from worker.ingest.fetch import Fetcher
+    from worker.output.console import Console, PassReport
+    from worker.pipeline.context import Tally
+    from worker.service.app import Runtime
+    from worker.service.quick import QuickStart
 
 
 @click.command("fetch")
@@ -37,26 +53,18 @@ def fetch(
     extracted, versions are stored when something changed, revisits that are due run, and
     pending alerts are delivered. Per-feed failures are reported and the pass goes on (exit 0).
     """
+    from worker.config import environment
     from worker.output.console import Console, plural
     from worker.pipeline.context import Tally
-    from worker.service.app import ensure_feeds, sync_feeds
-    from worker.service.passes import feed_specs_from_args, one_pass
 
-    runtime = runtime_for(config_path, db_url, quiet=as_json, warn=True)
-    with user_errors():
-        specs = feed_specs_from_args(feed_args)
-        if specs:
-            sync_feeds(runtime.store, specs)
-        else:
-            ensure_feeds(runtime)
+    settings = load(config_path, db_url, warn=True)
     console = Console(as_json=as_json)
     started = time.monotonic()
     tally = Tally()
-    urls = [s.url for s in specs] or None
     try:
         with user_errors():
-            report = asyncio.run(
-                one_pass(runtime, urls, console, write_alerts=not no_alerts, tally=tally)
+            report, disk_full = asyncio.run(
+                _pass(settings, environment(), feed_args, console, as_json, not no_alerts, tally)
             )
     except KeyboardInterrupt:
         # Every version is committed on its own: what was stored before Ctrl-C stays stored.
@@ -69,5 +77,63 @@ def fetch(
         sys.exit(130)
     report.seconds = round(time.monotonic() - started, 3)
     console.summary(report)
-    if runtime.store.disk_full:  # nothing could be stored: not a per-feed failure
-        raise RuntimeFailure(runtime.store.disk_full)
+    if disk_full:  # nothing could be stored: not a per-feed failure
+        raise RuntimeFailure(disk_full)
+
+
+async def _pass(
+    settings: Settings,
+    environ: Mapping[str, str],
+    feed_args: tuple[str, ...],
+    console: Console,
+    quiet: bool,
+    write_alerts: bool,
+    tally: Tally,
+) -> tuple[PassReport, str | None]:
+    """The pass, and what stopped the store (a full disk) if anything did. Without --feed it
+    starts with worker.service.quick: the feeds' conditional GETs go out before the store's
+    SQLAlchemy layer is imported, and a pass where nothing changed ends there."""
+    from worker.ingest.fetch import Fetcher
+    from worker.service.quick import quick_start
+
+    if settings.database_source == "default" and not quiet:  # as runtime_for says it
+        click.echo(f"wirediff: store: {settings.database_url}", err=True)  # sqlite:///PATH
+    async with Fetcher(settings.fetch) as fetcher:
+        start = None
+        if not feed_args:
+            start = await quick_start(settings, environ, fetcher, console, tally)
+            if start is not None and start.report is not None:
+                return start.report, None
+        # The whole pass: the store opened (and created, migrated) as every command opens it
+        runtime = await asyncio.to_thread(runtime_from, settings, environ)
+        report = await _whole_pass(runtime, feed_args, console, write_alerts, tally, fetcher, start)
+        return report, runtime.store.disk_full
+
+
+async def _whole_pass(
+    runtime: Runtime,
+    feed_args: tuple[str, ...],
+    console: Console,
+    write_alerts: bool,
+    tally: Tally,
+    fetcher: Fetcher,
+    start: QuickStart | None,
+) -> PassReport:
+    from worker.service.app import ensure_feeds, sync_feeds
+    from worker.service.passes import feed_specs_from_args, one_pass
+
+    specs = feed_specs_from_args(feed_args)
+    if specs:
+        await asyncio.to_thread(sync_feeds, runtime.store, specs)
+    else:
+        await asyncio.to_thread(ensure_feeds, runtime)
+    urls = [s.url for s in specs] or None
+    return await one_pass(
+        runtime,
+        urls,
+        console,
+        write_alerts=write_alerts,
+        tally=tally,
+        fetcher=fetcher,
+        prefetched=start.prefetched if start is not None else None,
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storage.captures import BodyPolicy
+from storage.values import BodyPolicy
 from worker.durations import parse_duration
 from worker.errors import ConfigError
 

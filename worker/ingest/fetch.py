@@ -37,7 +37,6 @@ from urllib.parse import urlsplit
 import brotli
 import httpx
 
-import worker
 from alerts.backoff import parse_retry_after
 from storage.digests import Exchange, Hop
 from worker.errors import (
@@ -51,6 +50,7 @@ from worker.errors import (
     one_line,
 )
 from worker.ingest.guard import check_url, url_host
+from worker.ingest.options import FetchOptions as FetchOptions  # defined there, used from here too
 from worker.ingest.transport import aiohttp_transport
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -61,19 +61,6 @@ HUNG_HOST_PAUSE = 300  # seconds a host whose connect hung is not tried again
 GONE_CAPTURE = frozenset({404, 410})
 _GONE_BODY_BYTES = 1024 * 1024
 _GONE_BODY_SECONDS = 5.0
-
-
-@dataclass(frozen=True, slots=True)
-class FetchOptions:
-    timeout: float = 30.0  # one request once sent: every hop, headers and body
-    connect_timeout: float = 10.0  # a connect (DNS lookup included) that hangs is cut here
-    queue_timeout: float = 300.0  # longest wait in line for a free slot; then QueueTimeout
-    max_bytes: int = 10 * 1024 * 1024  # cap on the DECOMPRESSED body, enforced while streaming
-    max_redirects: int = 5
-    allow_private: bool = False  # see worker.ingest.guard
-    concurrency: int = 16  # global
-    per_host: int = 2  # polite default
-    user_agent: str = worker.USER_AGENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +96,7 @@ class Fetcher:
 
     def __init__(
         self,
-        options: FetchOptions = FetchOptions(),  # frozen: a shared default is safe
+        options: FetchOptions = FetchOptions(),  # noqa: B008  # frozen: a shared default is safe
         *,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:

@@ -9,19 +9,22 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from alerts.event import ChangeEvent
-from storage.captures import BodyPolicy
-from storage.db import Store
-from storage.digests import Exchange
-from storage.feeds import Wait
-from storage.models import Article, Feed, utcnow
-from worker.detect.appearances import PeopleWatch
-from worker.detect.roster import Roster
-from worker.ingest.extract import TextReading
-from worker.ingest.extract_pool import Extractor
-from worker.ingest.fetch import Fetcher, Validators
+from storage.values import BodyPolicy, Wait, utcnow
+from worker.detect.watch import PeopleWatch
 
-if TYPE_CHECKING:  # grouping (and the people reading it needs) loads only when enabled
-    from worker.detect.events import GroupingOptions
+if TYPE_CHECKING:
+    # The store's modules import SQLAlchemy, the fetcher's the HTTP stack: this module is
+    # imported by a pass where nothing changed (worker.service.quick), which needs neither.
+    from storage.db import Store
+    from storage.digests import Exchange
+    from storage.models import Article, Feed
+    from storage.quick import FeedRow
+    from worker.detect.events import GroupingOptions  # grouping loads only when enabled
+    from worker.detect.roster import Roster
+    from worker.errors import WorkerError
+    from worker.ingest.extract import TextReading
+    from worker.ingest.extract_pool import Extractor
+    from worker.ingest.fetch import Fetcher, FetchResult, Validators
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
@@ -47,7 +50,7 @@ class FeedState:
     pace: float = 1.0  # the daemon's adaptive factor already in interval_s
 
     @classmethod
-    def of(cls, row: Feed) -> FeedState:
+    def of(cls, row: Feed | FeedRow) -> FeedState:
         return cls(
             row.id,
             row.url,
@@ -128,6 +131,9 @@ class Context:
     # In a one-shot pass (run_pass): the bookkeeping of feeds that answered 304 (or the same
     # body), written in one transaction per batch; None: each feed's right away (the daemons).
     unchanged: list[UnchangedFeed] | None = None
+    # Feed bodies fetched before the pass began (worker.service.quick: the start of a pass
+    # that turned out to have work), by feed URL: a fetch result or the error it raised.
+    prefetched: dict[str, FetchResult | WorkerError] = field(default_factory=dict)
 
     @property
     def roster(self) -> Roster:

@@ -15,18 +15,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from alerts.durations import format_duration
 from alerts.event import ChangeEvent
 from storage import articles, feeds, versions
 from storage.db import Store
 from storage.digests import Exchange
 from storage.errors import StorageError, StoreConflict
-from storage.feeds import Listing, Wait
+from storage.feeds import Listing
 from worker.errors import (
     ExtractError,
     FetchError,
@@ -52,6 +51,7 @@ from worker.pipeline.context import (
     PageText,
     UnchangedFeed,
 )
+from worker.pipeline.pacing import next_wait
 from worker.pipeline.snapshot import store_entries, store_entry
 
 logger = logging.getLogger(__name__)
@@ -162,7 +162,13 @@ def _split_failures(
 
 async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
     """HTTP(S) through the fetcher; a local file only when this pass was given its path on the
-    command line (`fetch --feed PATH`), read up to the size cap and no further."""
+    command line (`fetch --feed PATH`), read up to the size cap and no further. A body the
+    pass's start fetched already (ctx.prefetched) is taken from there, once."""
+    prefetched = ctx.prefetched.pop(feed.url, None)
+    if isinstance(prefetched, WorkerError):
+        raise prefetched
+    if prefetched is not None:
+        return prefetched
     if feed.url not in ctx.local_files:
         return await ctx.fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
     cap = ctx.fetcher.options.max_bytes
@@ -444,27 +450,6 @@ async def _record_ok(
             )
 
     await asyncio.to_thread(write)
-
-
-def next_wait(feed: FeedState, result: FetchResult, now: datetime) -> Wait:
-    """The feed's interval, lengthened (never shortened) by politeness hints: the feed's own
-    <ttl> or sy:updatePeriod and Cache-Control/Expires, unless its interval is strict, and a
-    Retry-After in any case (the server asked). The reason says which one decided."""
-    if feed.pace == 1.0:
-        base = "the configured interval"
-    else:
-        configured = format_duration(round(feed.interval_s / feed.pace))
-        base = f"the configured {configured} x{feed.pace:.2g} (a quiet feed is polled less)"
-    candidates = [(float(feed.interval_s), base)]
-    if not feed.strict_interval:
-        if result.cache_max_age:
-            candidates.append((result.cache_max_age, "the server's Cache-Control/Expires"))
-        if feed.hint:
-            candidates.append((float(feed.hint[0]), feed.hint[1]))
-    if result.retry_after:
-        candidates.append((result.retry_after, "the server's Retry-After"))
-    seconds, reason = max(candidates, key=lambda c: c[0])
-    return Wait(now + timedelta(seconds=seconds), round(seconds), reason)
 
 
 async def _record_error(

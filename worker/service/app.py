@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from alerts.errors import AlertConfigError
 from alerts.event import ChangeEvent
 from storage import feeds
 from storage.db import Store, open_store
@@ -21,7 +20,6 @@ from storage.feeds import FeedSpec
 from storage.models import utcnow
 from worker.config import Settings
 from worker.detect.roster import Roster
-from worker.errors import ConfigError
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, Tally
@@ -31,6 +29,7 @@ if TYPE_CHECKING:
     # start), prometheus_client where metrics are served (the daemons).
     from alerts.config import ChannelConfig
     from worker.service.metrics import Metrics
+from worker.service.channels import parse_alert_channels as parse_alert_channels
 from worker.service.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
@@ -112,20 +111,6 @@ async def deliver_outbox(
         metrics.deliveries.labels("sent").inc(sent)
         metrics.pending_alerts.set(pending)
     return sent, pending
-
-
-def parse_alert_channels(
-    settings: Settings, environ: Mapping[str, str]
-) -> tuple[ChannelConfig, ...]:
-    if not settings.alerts:
-        return ()
-    from alerts.config import parse_channels
-
-    try:
-        return parse_channels(list(settings.alerts), environ)
-    except AlertConfigError as err:
-        where = settings.config_path or "config"
-        raise ConfigError(f"{where}: [[alerts]] {err}") from err
 
 
 def open_runtime(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from storage.feeds import FeedSpec
-from worker.errors import ConfigError
+from worker.errors import ConfigError, WorkerError
 from worker.evidence.retention import prune_due
 from worker.ingest.feedurl import check_feed_url
-from worker.ingest.fetch import Fetcher
+from worker.ingest.fetch import Fetcher, FetchResult
 from worker.output.console import Console, PassReport
 from worker.pipeline.context import Tally
 from worker.pipeline.refresh import load_feed_states, people_findings, run_pass
@@ -56,16 +57,20 @@ async def one_pass(
     *,
     write_alerts: bool = True,
     tally: Tally | None = None,
+    fetcher: Fetcher | None = None,
+    prefetched: Mapping[str, FetchResult | WorkerError] | None = None,
 ) -> PassReport:
     """One pass over `urls` (None: every feed); the file: URLs among them are the local feed
-    files named on the command line, read from disk in this pass only."""
+    files named on the command line, read from disk in this pass only. `fetcher`: the caller's
+    (open, and closed by the caller), else the pass's own; `prefetched`: feed bodies fetched
+    already by the start of the pass (worker.service.quick), by URL."""
     settings = runtime.settings
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
     tally = tally or Tally()
     tally.feeds = len(states)
     async with (
-        Fetcher(settings.fetch) as fetcher,
+        nullcontext(fetcher) if fetcher is not None else Fetcher(settings.fetch) as fetcher,
         extractor_for(settings) as extractor,
     ):
         local = frozenset(u for u in urls or () if u.startswith("file:"))
@@ -77,6 +82,7 @@ async def one_pass(
             local_files=local,
             tally=tally,
         )
+        ctx.prefetched.update(prefetched or {})
         console.start(len(states))
         try:
             outcomes = await run_pass(

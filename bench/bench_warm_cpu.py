@@ -1,0 +1,88 @@
+"""CPU of a pass where nothing changed, and of the one-feed probe, for several checkouts in turn.
+
+On a machine shared with other work the wall times of bench_fetch.py swing by 2-3x between
+runs; the CPU a pass takes (RUSAGE of the tool and its descendants) moves much less. This
+script runs, for each checkout given, a first pass over the same farm (not timed), then
+`--rounds` times in alternation: the nothing-changed pass over every feed and the one-feed
+probe (start-up and fixed cost). It prints medians and ranges of CPU, wall and launch -> first
+request; CPU per feed check answered 304 = (pass - probe) / (feeds - 1).
+
+    PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --feeds 100 --rounds 7
+    PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --feeds 1000 --pages 1 --rounds 3
+
+Each directory is a checkout of wirediff (e.g. `git archive COMMIT | tar -x -C DIR`),
+byte-compiled here first as bench_fetch.py does. Network only to 127.0.0.x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import statistics
+import tempfile
+from pathlib import Path
+
+import bench.bench_fetch as bf
+from bench.farm import Farm
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("trees", help="checkouts, comma-separated")
+    ap.add_argument("--feeds", type=int, default=100)
+    ap.add_argument("--pages", type=int, default=5)
+    ap.add_argument("--hosts", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=7)
+    args = ap.parse_args()
+    trees = [Path(t).resolve() for t in args.trees.split(",")]
+    farm = Farm(args.feeds, args.pages, seed=1, hosts=args.hosts).start()
+    bf._FARM = farm
+    tools = {}
+    for tree in trees:
+        for package in ("worker", "storage", "alerts"):
+            compileall.compile_dir(tree / package, quiet=1)
+        bf.REPO = tree  # the checkout the children run (cwd and PYTHONPATH)
+        work = Path(tempfile.mkdtemp(prefix="bench-warm-"))
+        whole = bf.Wirediff(work, farm, False, name="all")
+        probe = bf.Wirediff(work, farm, False, name="probe")
+        probe.write_config(farm.feed_urls[:1])
+        for tool in (whole, probe):
+            if tool.run("cold").exit_code != 0:
+                raise SystemExit(f"{tree}: first pass failed")
+        tools[tree] = (whole, probe)
+    figures: dict[Path, dict[str, list[float]]] = {t: {} for t in trees}
+    for _ in range(args.rounds):
+        for tree in trees:
+            bf.REPO = tree
+            for name, tool in zip(("pass", "probe"), tools[tree], strict=True):
+                farm.reset_hits()
+                run = tool.run("warm")
+                hits = farm.reset_hits()
+                expected = args.feeds if name == "pass" else 1
+                if run.exit_code != 0 or hits.get("not_modified") != expected or hits.get("page"):
+                    raise SystemExit(f"{tree}: {name} was not a nothing-changed pass: {dict(hits)}")
+                for key, value in (
+                    ("cpu", run.cpu_s),
+                    ("wall", run.wall_s),
+                    ("first request", run.first_request_s or 0.0),
+                ):
+                    figures[tree].setdefault(f"{name} {key}", []).append(value)
+    farm.stop()
+    for tree in trees:
+        print(tree)
+        for key, values in figures[tree].items():
+            print(
+                f"  {key:20s} median {statistics.median(values):6.3f} s"
+                f"  range {min(values):.3f}-{max(values):.3f}"
+            )
+        per_304 = (
+            statistics.median(figures[tree]["pass cpu"])
+            - statistics.median(figures[tree]["probe cpu"])
+        ) / max(args.feeds - 1, 1)
+        print(f"  CPU per feed check answered 304 (medians): {per_304 * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
