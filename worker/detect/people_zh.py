@@ -295,21 +295,30 @@ _CUE_GATES: tuple[tuple[str, ...], ...] = (
 )
 
 
-def _zh_hits(simple: str) -> list[_Hit]:
-    """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
-    hits: list[_Hit] = []
-    patterns = [
-        (role, pattern)
-        for (role, pattern), gate in zip(_ZH_TRIGGERS, _CUE_GATES, strict=True)
-        if not gate or any(word in simple for word in gate)
-    ]
+def _cue_patterns(simple: str) -> list[tuple[Role, re.Pattern[str]]]:
+    """The cue patterns worth running on a sentence: those with one of their words in it."""
+    patterns = []
+    for (role, pattern), gate in zip(_ZH_TRIGGERS, _CUE_GATES, strict=True):
+        for word in gate:
+            if word in simple:
+                break
+        else:
+            if gate:
+                continue
+        patterns.append((role, pattern))
     if _RARE_WORD.search(simple):
         for role, pattern, words in cues.ZH_CUES_RARE:
             for word in words:
                 if word in simple:
                     patterns.append((role, pattern))
                     break
-    for role, pattern in patterns:
+    return patterns
+
+
+def _zh_hits(simple: str) -> list[_Hit]:
+    """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
+    hits: list[_Hit] = []
+    for role, pattern in _cue_patterns(simple):
         for m in pattern.finditer(simple):
             start, end = m.span()
             for h in hits:
@@ -341,7 +350,10 @@ def _zh_lists_after(
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
         for role, pattern, words in cues.ZH_AFTER_ROLE:
-            if not any(word in simple for word in words):
+            for word in words:
+                if word in simple:
+                    break
+            else:
                 continue
             for m in pattern.finditer(simple):
                 yield role, _zh_after(simple[m.end() :], roster, ctx), simple
