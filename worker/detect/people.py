@@ -231,12 +231,13 @@ _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-
 # A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
 # secretary of the provincial party committee"): a common pinyin surname, then one word of
 # two pinyin syllables. The given name is capitalised so that the name reads as one.
-_LOWER_GIVEN = re.compile(
-    r"\b(Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Ma|Zhu|Hu|Guo|He|Gao|Lin|Luo"
-    r"|Zheng|Liang|Xie|Song|Tang|Han|Feng|Deng|Cao|Peng|Zeng|Xiao|Tian|Dong|Yuan|Pan|Yu|Jiang"
-    r"|Cai|Jia|Ding|Wei|Xue|Ye|Yan|Lu|Du|Dai|Xia|Zhong|Wan|Fan|Tan|Liao|Jin|Shi|Cui|Kong|Qin"
-    r"|Qiu|Fu|Shen|Yao|Lei|Hou|Meng|Bai|Ren|Qian|Fang|Shao|Qi|Duan|Wen|Yin|Niu|Huo|Kang|Lai"
-    r"|Hao|Gu|Mao|Xiang|Cheng|Su|Zou|Hong) ([a-z]{4,9})\b"
+_LOWER_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5}) ([a-z]{4,9})\b")  # then the surname is checked
+_PINYIN_SURNAMES = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
+    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia "
+    "Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong Wan Fan Tan Liao Jin Shi Cui Kong Qin Qiu Fu Shen "
+    "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
+    "Cheng Su Zou Hong".split()
 )
 _SYLLABLE = (
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
@@ -249,7 +250,11 @@ _ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane 
 
 def _given_capitalised(m: re.Match[str]) -> str:
     word = m.group(2)
-    if word in _ENGLISH_LOOKALIKES or not _TWO_SYLLABLES.fullmatch(word):
+    if (
+        m.group(1) not in _PINYIN_SURNAMES
+        or word in _ENGLISH_LOOKALIKES
+        or not _TWO_SYLLABLES.fullmatch(word)
+    ):
         return m.group(0)
     return f"{m.group(1)} {word.capitalize()}"
 
@@ -343,7 +348,7 @@ def _normalised(text: str, lang: str) -> str:
     `_LOWER_GIVEN`)."""
     if lang not in ("zh", "ja") and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(r"\1 \2, ", text)
-    if lang == "en" and _LOWER_GIVEN.search(text):
+    if lang == "en":
         text = _LOWER_GIVEN.sub(_given_capitalised, text)
     return text
 

@@ -1229,13 +1229,14 @@ def _title_gap(text: str) -> bool:
 _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "presid", "chair", "host", "under", "moderat", "opening", "receiv", "welcom",
-            "greet", "with")
+            "greet", "meeting with", "session with", "conference with", "consultation with")
         for r, p in cues.OBJECT_CUES
         if r == "presided"
     },
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
-            "attending", "taking part", "delegation", "honour", "honor", "among them", "with")
+            "attending", "taking part", "delegation", "honour", "honor", "among them",
+            "along with", "together with")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
