@@ -1259,7 +1259,8 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     if not _gate(pattern, before):
         return False
     last = _last_match(pattern, before)
-    if last is None or _IRREALIS_BEFORE.search(before, 0, last.start()):
+    # the irrealis word stands at most 60 characters before the cue: search only there
+    if last is None or _IRREALIS_BEFORE.search(before, max(0, last.start() - 90), last.start()):
         return False
     gap = before[last.end() :]
     return (comma or "," not in gap) and _title_gap(gap)

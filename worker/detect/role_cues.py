@@ -395,13 +395,12 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"\baddressed\s+by\b"
-            # "There was a report by Commander-in-Chief X", "heard a report by Y"
-            r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:report|speech|address|presentation"
-            r"|lecture|toast)\s+(?:by|from)\b"
-            # a passive: "the reports were provided by A, B and C"
-            r"|\b(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
+            # "There was a report by Commander-in-Chief X", "heard a report by Y"; a passive:
+            # "the reports were provided by A, B and C" (one alternative: it opens with its noun)
+            r"|\b(?:(?:report|speech|address|presentation|lecture|toast)\s+by"
+            r"|(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
-            r"|delivered|given|provided|presented)\s+by\b"
+            r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
             r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
             r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
