@@ -1188,6 +1188,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         for r, p in cues.OBJECT_CUES
         if r == "spoke"
     },
+    **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
     cues.MEET_WITH: ("with",),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
