@@ -102,6 +102,11 @@ _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
 )
+_SPOUSE_WITH = re.compile(
+    r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
+    r"|Ehemann|Mann|Lebensgefährtin|Lebensgefährte)\s+$"
+)
+_ATTENDANCE = re.compile(r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist")
 _GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
 # A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
 _CAPTION_AT = re.compile(
@@ -258,6 +263,8 @@ def german_roles(
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
+    if _SPOUSE_WITH.search(sentence, max(left, start - 50), start) and _ATTENDANCE.search(clause):
+        return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
         return framed

@@ -248,6 +248,7 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|hauptmann|hauptfrau|bundesrat|bundesrätin|nationalrat|nationalrätin|ständerat"
     r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
     r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
+    r"|gattin|gatte|ehefrau|ehemann|lebensgefährtin|lebensgefährte"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )

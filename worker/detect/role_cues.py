@@ -559,6 +559,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
             r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
             r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
+            # arrived for a visit: "ist ... für einen Besuch des Landtags ... gelandet"
+            r"|[Bb]esuch\w*\b[^;]{0,120}?\b(?:gelandet|eingetroffen|angekommen)\b"
         ),
     ),
     (
