@@ -263,7 +263,11 @@ def german_roles(
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
-    if _SPOUSE_WITH.search(sentence, max(left, start - 50), start) and _ATTENDANCE.search(clause):
+    if (
+        ("mit " in sentence[max(left, start - 50) : start] or "samt " in sentence[left:start])
+        and _SPOUSE_WITH.search(sentence, max(left, start - 50), start)
+        and _ATTENDANCE.search(clause)
+    ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
@@ -290,7 +294,10 @@ def german_roles(
             )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
-            or _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None  # "begrüßte sie die X"
+            or (
+                (" sie " in lead or " er " in lead)
+                and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
+            )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _headline_guest(clause)
         )
         and not _CO_SUBJECT.search(lead, len(lead) - 200)
@@ -354,7 +361,12 @@ def _setting_roles(
         roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
     if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
         roles.append("attended")  # "Sandu bei Merkel zu Gast"
-    if left > 1 and _SPEECH_BEFORE_RELATIVE.search(sentence, 0, left) and _HELD.search(clause):
+    if (
+        left > 1
+        and "," in sentence[max(0, left - 3) : left]
+        and _SPEECH_BEFORE_RELATIVE.search(sentence, max(0, left - 40), left)
+        and _HELD.search(clause)
+    ):
         roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
     return roles
 
