@@ -102,6 +102,11 @@ _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
 )
+_SPOUSE_WITH = re.compile(
+    r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
+    r"|Ehemann|Mann|Lebensgefährtin|Lebensgefährte)\s+$"
+)
+_ATTENDANCE = re.compile(r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist")
 _GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
 # A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
 _CAPTION_AT = re.compile(
@@ -236,6 +241,9 @@ _TALK_WORDS = (
 )
 
 
+_FRAME_GATE = re.compile("|".join((*_TALK_WORDS, *_SPEECH_WORDS)))
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
     left = 0
@@ -255,6 +263,12 @@ def german_roles(
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
+    if (
+        ("mit " in sentence[max(left, start - 50) : start] or "samt " in sentence[left:start])
+        and _SPOUSE_WITH.search(sentence, max(left, start - 50), start)
+        and _ATTENDANCE.search(clause)
+    ):
+        return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
         return framed
@@ -276,14 +290,17 @@ def german_roles(
         bool(
             (
                 not _FRONTED_OBJECT.match(lead)
-                and _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead))
+                and _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead[-200:]))
             )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
-            or _PRONOUN_SUBJECT.search(lead) is not None  # "Damals begrüßte sie die ... X"
+            or (
+                (" sie " in lead or " er " in lead)
+                and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
+            )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _headline_guest(clause)
         )
-        and not _CO_SUBJECT.search(lead)
+        and not _CO_SUBJECT.search(lead, len(lead) - 200)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
     if (
         "vertr" in clause
@@ -344,7 +361,12 @@ def _setting_roles(
         roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
     if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
         roles.append("attended")  # "Sandu bei Merkel zu Gast"
-    if left > 1 and _SPEECH_BEFORE_RELATIVE.search(sentence, 0, left) and _HELD.search(clause):
+    if (
+        left > 1
+        and "," in sentence[max(0, left - 3) : left]
+        and _SPEECH_BEFORE_RELATIVE.search(sentence, max(0, left - 40), left)
+        and _HELD.search(clause)
+    ):
         roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
     return roles
 
@@ -359,22 +381,35 @@ def _framed_roles(
 ) -> list[Role] | None:
     """Roles a frame right before the list decides alone (None: no such frame): a side of a
     meeting noun, the source of a report, the agent of a passive."""
-    near = sentence[max(0, start - 160) : start]  # the nouns' frames reach no farther
-    if any(w in near for w in _TALK_WORDS) and _talk_side(_masked(sentence, left, start, others)):
+    at = max(0, start - 160)  # the nouns' frames reach no farther
+    gate = _FRAME_GATE.search(sentence, at, start)
+    if gate is None:
+        return _agent_roles(sentence, start, left, clause, lead)
+    near = sentence[at:start]
+    if any(w in near for w in _TALK_WORDS) and _talk_side(
+        _masked(sentence, max(left, at), start, others)
+    ):
         # "mit A und dem gastgebenden Bundesratspräsidenten B": B hosts
         return (
             ["presided"] if "gastgebend" in sentence[max(0, start - 60) : start] else ["attended"]
         )
-    if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, 0, start, others)):
+    if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, at, start, others)):
         return ["spoke"]
+    return _agent_roles(sentence, start, left, clause, lead)
+
+
+def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:
+    """The roles a list's source, preposition or passive agent frame decides alone."""
     if _REPORTER.search(lead):
         return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
-    if _GOVERNED.search(lead):
+    if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
         return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")
-    if _AGENT_BEFORE.search(lead) or _AGENT_BEFORE.search(sentence, left, start):
+    if _AGENT_BEFORE.search(lead, len(lead) - 100) or _AGENT_BEFORE.search(
+        sentence, max(left, start - 100), start
+    ):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
@@ -449,7 +484,12 @@ _GROUP_OBJECT = re.compile(
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
     """The roles the cue words of a clause give a list in subject or object position."""
     roles: list[Role] = []
-    for subject_role, object_role, pattern in cues.DE_CLAUSE_CUES:
+    low = clause.lower()
+    for (subject_role, object_role, pattern), gates in zip(
+        cues.DE_CLAUSE_CUES, cues.DE_CLAUSE_GATES, strict=True
+    ):
+        if not any(g in low for g in gates):
+            continue
         m = pattern.search(clause)
         if m is None:
             continue

@@ -249,6 +249,7 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|hauptmann|hauptfrau|bundesrat|bundesrätin|nationalrat|nationalrätin|ständerat"
     r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
     r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
+    r"|gattin|gatte|ehefrau|ehemann|lebensgefährtin|lebensgefährte"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -1247,6 +1248,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         for r, p in cues.OBJECT_CUES
         if r == "spoke"
     },
+    **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
     cues.MEET_WITH: ("with",),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),

@@ -152,20 +152,23 @@ LATIN_STEMS: tuple[str, ...] = (
     "podium",
     "eingeladen",
     "lud ",
-    "wohnt",
+    "wohnte",
     "beigewohnt",
     "einladung",
     "mittagessen",
-    # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
-    r"(?:bei|beim|während) (?:einer |einem |der |dem )?\w*(?:sitzung|treffen|gipfel|empfang"
-    r"|konferenz|festakt|tagung)",
+    "bei einer sitzung",  # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
     "willkommen",
-    "buch",
+    "goldene",
+    "gästebuch",
     "verabschiedet",
-    "wort",
+    "das wort",
+    "zu wort",
     "gottesdienst",
     "zelebrier",
-    "gast",
+    "gast ",
+    "zu gast",
+    "gastgeb",
+    "veranstaltungen mit",
     "gesprochen",
     "lädt",
     "zählt",
@@ -482,6 +485,13 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# One tuple of words per entry of DE_OBJECT_CUES (lower case), as DE_CLAUSE_GATES below.
+DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
+    ("vorsitz", "leitung", "geleitet", "moderiert", "eröffnet", "einladung"),
+    ("gäst", "gast", "teil", "besucher", "gratulant", "dabei", "begleit"),
+    ("anwesend", "zugegen", "vor ort"),
+    ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
+)
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
 # it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
 # "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
@@ -570,6 +580,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
             r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
             r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
+            # arrived for a visit: "ist ... für einen Besuch des Landtags ... gelandet"
+            r"|[Bb]esuch\w*\b[^;]{0,120}?\b(?:gelandet|eingetroffen|angekommen)\b"
         ),
     ),
     (
@@ -602,6 +614,80 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
     ),
+)
+# One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
+# none of them cannot match the entry, and a substring test is far cheaper than the pattern.
+DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
+    (
+        "spr",
+        "telefon",
+        "traf",
+        "treff",
+        "trifft",
+        "beri",
+        "berat",
+        "berät",
+        "verhandel",
+        "tausch",
+        "gespräch",
+        "unterredung",
+        "zusammenge",
+    ),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen"),
+    (
+        "leit",
+        "eröffn",
+        "moderier",
+        "vorsitz",
+        "sitzt",
+        "saß",
+        "gastgeber",
+        "gottesdienst",
+        "messe",
+        "andacht",
+    ),
+    ("traf", "trifft", "getroffen", "treffen sich"),
+    (
+        "teil",
+        "besuchte",
+        "zugeschaltet",
+        "trug",
+        "trägt",
+        "tragen",
+        "verabschiedet",
+        "dabei",
+        "angereist",
+        "zusammen",
+        "berieten",
+        "beraten",
+        "wohn",
+        "zählt",
+        "zählen",
+        "gehörte",
+        "gekommen",
+        "erschienen",
+    ),
+    ("besucht",),
+    ("besuch", "gipfel"),
+    ("schick", "entsand", "entsend"),
+    (
+        "hielt",
+        "hält",
+        "gehalten",
+        "rede",
+        "ansprache",
+        "grußwort",
+        "grusswort",
+        "laudatio",
+        "predigt",
+        "sprach",
+        "spricht",
+        "sprechen",
+        "statement",
+        "erklärung",
+        "wort",
+    ),
+    ("anwesend", "zugegen", "vor ort", "podium"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
