@@ -225,6 +225,7 @@ _POSITION = re.compile(
 # A scraped page that kept a site's name tooltips inline: each name is followed by itself
 # reversed and its title, glued to the next word ("Sergei Kiriyenko Kiriyenko SergeiFirst
 # Deputy Chief of Staff ,"). The repeat goes; the title stays as an apposition.
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a cheap test first: the tooltip glues its title on
 _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
 
 
@@ -346,7 +347,7 @@ def extract_people(
 def _normalised(text: str, lang: str) -> str:
     """The text with what scrapers and machines garble in names put right (see `_TOOLTIP`,
     `_LOWER_GIVEN`)."""
-    if lang not in ("zh", "ja") and _TOOLTIP.search(text):
+    if lang not in ("zh", "ja") and _GLUED.search(text) and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(r"\1 \2, ", text)
     if lang == "en":
         text = _LOWER_GIVEN.sub(_given_capitalised, text)

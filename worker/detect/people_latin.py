@@ -790,10 +790,10 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
     """A person named by a title alone, after a determiner, when the text names one person
     with that title: "Die Rede hielt der Bundeskanzler" -> Olaf Scholz."""
     for k, tok in enumerate(toks):
-        if k in taken or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
-            continue
         # lower case only as a sentence's subject: "The governor briefed the President"
         if not tok.cap and (ctx.german or k != 1 or toks[0].text != "The"):
+            continue
+        if k in taken or tok.low in _ORG_WORDS or not _is_title_or_org(tok.low):
             continue
         if k + 1 < len(toks) and (_name_like(toks[k + 1], ctx.german) or toks[k + 1].cap):
             continue  # a name (or more title) follows: not a title alone
