@@ -13,6 +13,9 @@ Output: printed figures. A person counts as found when the name (folded, or thro
 or pinyin) and the role both match a label; every extracted (name, role) not labelled is a
 false positive. The test split is never tuned on: `--show` lists misses for dev only.
 
+F1 counts every (name, role); F1/rep is the mean of each report's own F1, so that a long list
+does not outweigh the short reports.
+
 Run: PYTHONPATH=. python bench/bench_people.py [--split dev|test|both] [--show] [--style S]
 """
 
@@ -62,6 +65,14 @@ class Score:
     fn: int = 0
     reports: int = 0
     fp_reports: int = 0
+    f1_sum: float = 0.0  # each report's own F1, for the per-report mean
+
+    @property
+    def report_f1(self) -> float:
+        """The mean of the reports' own F1: one long list weighs as much as a short report
+        (the micro-averaged `f1` counts every name, so a 50-name council list outweighs ten
+        short reports)."""
+        return self.f1_sum / self.reports if self.reports else 1.0
 
     def add(self, other: Score) -> None:
         self.tp += other.tp
@@ -69,6 +80,7 @@ class Score:
         self.fn += other.fn
         self.reports += other.reports
         self.fp_reports += other.fp_reports
+        self.f1_sum += other.f1_sum
 
     @property
     def precision(self) -> float:
@@ -100,6 +112,7 @@ def score_report(report: dict[str, Any], roster: Roster) -> tuple[Score, Outcome
     extra = [(got[k], k[1]) for k in got.keys() - want.keys()]
     missed = [(want[k], k[1]) for k in want.keys() - got.keys()]
     score = Score(tp, len(extra), len(missed), 1, 1 if extra else 0)
+    score.f1_sum = score.f1
     return score, Outcome(missed, extra)
 
 
@@ -137,17 +150,17 @@ def evaluate(split: str, roster: Roster, *, show: bool, only: str | None) -> dic
         if style != "none":
             total.add(score)
     print(f"{split}:")
-    print(f"  {'style':<12} {'reports':>7} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    print(f"  {'style':<12} {'reports':>7} {'P':>6} {'R':>6} {'F1':>6} {'F1/rep':>6}   tp/fp/fn")
     for style, s in rows.items():
         if style == "none":
             continue
         print(
             f"  {style:<12} {s.reports:>7} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
-            f"   {s.tp}/{s.fp}/{s.fn}"
+            f" {s.report_f1:6.3f}   {s.tp}/{s.fp}/{s.fn}"
         )
     print(
         f"  {'overall':<12} {total.reports:>7} {total.precision:6.3f} {total.recall:6.3f}"
-        f" {total.f1:6.3f}   {total.tp}/{total.fp}/{total.fn}"
+        f" {total.f1:6.3f} {total.report_f1:6.3f}   {total.tp}/{total.fp}/{total.fn}"
     )
     none = rows.get("none")
     if none:
