@@ -27,6 +27,7 @@ from worker.detect.people_latin import (
     anaphoric_names,
     group_roles_without_names,
     latin_lists,
+    lower_given_names,
     names_in,
     pronoun_roles,
 )
@@ -229,37 +230,6 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a cheap test first: the tooltip glues
 _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
 
 
-# A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
-# secretary of the provincial party committee"): a common pinyin surname, then one word of
-# two pinyin syllables. The given name is capitalised so that the name reads as one.
-_LOWER_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5}) ([a-z]{4,9})\b")  # then the surname is checked
-_PINYIN_SURNAMES = frozenset(
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
-    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia "
-    "Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong Wan Fan Tan Liao Jin Shi Cui Kong Qin Qiu Fu Shen "
-    "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
-    "Cheng Su Zou Hong".split()
-)
-_SYLLABLE = (
-    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
-    r"|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)"
-)
-_TWO_SYLLABLES = re.compile(f"{_SYLLABLE}{_SYLLABLE}")
-# English words that read as two pinyin syllables and follow a surname in running text.
-_ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane tame wine".split())
-
-
-def _given_capitalised(m: re.Match[str]) -> str:
-    word = m.group(2)
-    if (
-        m.group(1) not in _PINYIN_SURNAMES
-        or word in _ENGLISH_LOOKALIKES
-        or not _TWO_SYLLABLES.fullmatch(word)
-    ):
-        return m.group(0)
-    return f"{m.group(1)} {word.capitalize()}"
-
-
 def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
@@ -346,11 +316,11 @@ def extract_people(
 
 def _normalised(text: str, lang: str) -> str:
     """The text with what scrapers and machines garble in names put right (see `_TOOLTIP`,
-    `_LOWER_GIVEN`)."""
+    `people_latin.lower_given_names`)."""
     if lang not in ("zh", "ja") and _GLUED.search(text) and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(r"\1 \2, ", text)
     if lang == "en":
-        text = _LOWER_GIVEN.sub(_given_capitalised, text)
+        text = lower_given_names(text)
     return text
 
 

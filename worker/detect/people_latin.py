@@ -233,6 +233,38 @@ def _run_together(word: str) -> bool:
     return m is not None and all(_PINYIN_WORD.fullmatch(part.lower()) for part in m.groups())
 
 
+# A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
+# secretary of the provincial party committee"): a common pinyin surname, then one word of
+# two pinyin syllables. The given name is capitalised so that the name reads as one.
+_LOWER_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5}) ([a-z]{4,9})\b")  # then the surname is checked
+_PINYIN_SURNAMES = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
+    "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia "
+    "Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong Wan Fan Tan Liao Jin Shi Cui Kong Qin Qiu Fu Shen "
+    "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
+    "Cheng Su Zou Hong".split()
+)
+_TWO_SYLLABLES = re.compile(f"{_SYLLABLE}{_SYLLABLE}")
+# English words that read as two pinyin syllables and follow a surname in running text.
+_ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane tame wine".split())
+
+
+def _given_capitalised(m: re.Match[str]) -> str:
+    word = m.group(2)
+    if (
+        m.group(1) not in _PINYIN_SURNAMES
+        or word in _ENGLISH_LOOKALIKES
+        or not _TWO_SYLLABLES.fullmatch(word)
+    ):
+        return m.group(0)
+    return f"{m.group(1)} {word.capitalize()}"
+
+
+def lower_given_names(text: str) -> str:
+    """`text` with a machine's lower-case Chinese given names capitalised (see above)."""
+    return _LOWER_GIVEN.sub(_given_capitalised, text)
+
+
 _DE_TITLE_SUFFIX = re.compile(
     r"(?:minister|ministerin|ministern|präsident|präsidentin|präsidenten|kollege|kollegen"
     r"|kollegin|kandidat|kandidatin|kandidaten|vorsitzenden|kanzlers|chefs|leiters|sekretär|sekretärin|sprecher|sprecherin"
