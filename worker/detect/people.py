@@ -242,16 +242,30 @@ def _past_dateline(sentence: str) -> str:
 class _Before:
     """What one sentence leaves for the next: the roles of an unnamed group it opens with
     ("Senior leaders attended ..." -> "They included A, B and C"), and the one person its
-    first list names (for "He" / "She" opening the next)."""
+    first list names (for "He" / "She" opening the next); and the sentence itself, for a
+    German pronoun in the next one (a paragraph skipped whole is split only if asked)."""
 
-    __slots__ = ("group", "person")
+    __slots__ = ("_last", "_whole", "group", "person")
 
     def __init__(self) -> None:
         self.group: list[Role] = []
         self.person: str | None = None
+        self._last = ""
+        self._whole = False
 
     def clear(self) -> None:
         self.group, self.person = [], None
+
+    def passed(self, text: str, *, whole: bool = False) -> None:
+        """`text` was read (a sentence), or skipped (`whole`: a paragraph)."""
+        self._last, self._whole = text, whole
+
+    def sentence(self) -> str:
+        """The sentence right before the one being read ("" at the start of the text)."""
+        if self._whole:
+            self._last = next(reversed(list(_sentences(self._last, german=True))), "")
+            self._whole = False
+        return self._last
 
 
 def _latin_sentence(
@@ -301,6 +315,7 @@ def extract_people(
             and not _LATIN_KEYWORDS.search(paragraph.lower())
         ):
             before.clear()
+            before.passed(paragraph, whole=True)
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
@@ -311,6 +326,7 @@ def extract_people(
             elif has_trigger_chars(sentence):
                 for role, names in zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
+            before.passed(sentence)
     return tuple(people)
 
 
@@ -335,20 +351,19 @@ def _latin_people(
     found = _latin_sentence(sentence, ctx, lang == "de", before)
     yield from found
     if lang == "de" and (not found or sentence.startswith(("Er ", "Sie "))):
-        yield from _german_pronoun(sentence, ctx.text, people, ctx)
+        yield from _german_pronoun(sentence, before.sentence(), people, ctx)
 
 
 def _german_pronoun(
-    sentence: str, text: str, people: Sequence[Person], ctx: LatinContext
+    sentence: str, previous: str, people: Sequence[Person], ctx: LatinContext
 ) -> Iterator[tuple[Role, list[str]]]:
     """A German sentence naming nobody that gives a role through a pronoun (people_de): the
     speaker is the first person the sentence before names; "beide" holding talks after a
     reception are its host (the one who presided so far) and the guests."""
     role = pronoun_role(sentence)
     if role in ("spoke", "present"):
-        at = text.find(sentence)
-        before = [s for p in _paragraphs(text[:at])[-1:] for s in _sentences(p, german=True)]
-        named = names_in(before[-1], ctx) if before and at > 0 else []
+        # the sentence before is the loop's, not found again in the text (that was quadratic)
+        named = names_in(previous, ctx) if previous else []
         if role == "spoke" and named:
             yield role, named[:1]
         elif len(named) == 2:  # "Ihr Telefonat ...": the two the sentence before names
