@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from worker.detect.events import (
     GroupingOptions,
     Member,
@@ -97,47 +99,52 @@ def test_a_speech_counts_only_when_no_other_kind_is_said_and_agrees_with_a_sessi
     assert kinds_agree(address, talks) is False
 
 
-def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages() -> None:
+# Each: the report's title, its lead, the day it was published, and the occasion's day.
+_DATED = [
     # xi-putin-0320-crntt: the dateline "北京3月21日電" is when it was filed
-    crntt = _features(
+    pytest.param(
         "習近平會見俄羅斯總統普京",
         "中評社北京3月21日電/據新華社報導,當地時間3月20日下午,剛剛抵達莫斯科的國家主席習近平應約在"
         "克里姆林宮會見俄羅斯總統普京。",
         date(2023, 3, 21),
-    )
-    assert crntt.occasion == "03-20"
+        "03-20",
+        id="crntt",
+    ),
     # modi-putin-0708-tass: "MOSCOW, July 9. /TASS/. Monday's informal meeting"
-    tass = _features(
+    pytest.param(
         "Monday's informal meeting between Russian President Vladimir Putin and Indian Prime "
         "Minister Narendra Modi lasted about three hours",
         "MOSCOW, July 9. /TASS/. Monday's informal meeting between Russian President Vladimir "
         "Putin and Indian Prime Minister Narendra Modi lasted about three hours, Kremlin "
         "Spokesman Dmitry Peskov told reporters.",
         date(2024, 7, 9),
-    )
-    assert tass.occasion == "07-08"
+        "07-08",
+        id="tass",
+    ),
     # a bracket after a date is the dateline's agency, unless it says the time is local: the
     # lead of xi-putin-0321-tellerreport ("On 21 March local time, ...") written with the
     # bracket other copies of that Xinhua report use (an adapted excerpt, not a verbatim one)
-    local = _features(
+    pytest.param(
         "Xi Jinping and Russian President Vladimir Putin jointly meet with reporters",
         "On March 21 (local time), President Xi Jinping met with reporters after talks with "
         "Russian President Putin in the Moscow Kremlin.",
         date(2023, 3, 22),
-    )
-    assert local.occasion == "03-21"
+        "03-21",
+        id="local",
+    ),
     # scholz-xi-2024-gauljournal: "am Dienstagmorgen, dem 16. April"
-    german = _features(
+    pytest.param(
         "Xi Jinping empfängt Bundeskanzler Scholz in Peking",
         "Der chinesische Präsident Xi Jinping empfing den deutschen Bundeskanzler Olaf Scholz, "
         "der sich zu einem dreitägigen offiziellen Besuch in China aufhält. Dies berichtete RIA "
         "Novosti unter Berufung auf China Central Television. Laut Journalisten fand das Treffen "
         "am Dienstagmorgen, dem 16. April, im Wohngebiet Diaoyutai in Peking statt.",
         date(2024, 4, 16),
-    )
-    assert german.occasion == "04-16"
+        "04-16",
+        id="german",
+    ),
     # lula-xi-2024-cri-it: "Nella mattinata del 20 novembre, ora locale"
-    italian = _features(
+    pytest.param(
         "Nella mattinata del 20 novembre, ora locale, il presidente cinese, Xi Jinping, e il suo "
         "omologo brasiliano, Luiz Inácio Lula da Silva, hanno tenuto un incontro congiunto con i "
         "giornalisti",
@@ -146,10 +153,11 @@ def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages() ->
         "giornalisti al termine del loro colloquio al Palácio da Alvorada, residenza "
         "presidenziale, a Brasilia.",
         date(2024, 11, 21),
-    )
-    assert italian.occasion == "11-20"
+        "11-20",
+        id="italian",
+    ),
     # presidium-2022-chinamil: an ISO date opening the page is its stamp, not the occasion
-    stamped = _features(
+    pytest.param(
         "date 2022-10-16 BEIJING, Oct. 15 (Xinhua) -- The presidium of the 20th National Congress "
         "of the Communist Party of China (CPC) held its first meeting on Saturday afternoon at "
         "the Great Hall of the Peo",
@@ -157,8 +165,17 @@ def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages() ->
         "Congress of the Communist Party of China (CPC) held its first meeting on Saturday "
         "afternoon at the Great Hall of the People in Beijing.",
         date(2022, 10, 15),
-    )
-    assert stamped.occasion == "10-15"
+        "10-15",
+        id="stamped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "lead", "published", "occasion"), _DATED)
+def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages(
+    title: str, lead: str, published: date, occasion: str
+) -> None:
+    assert _features(title, lead, published).occasion == occasion
 
 
 def test_reports_of_different_days_stay_apart_even_when_one_gives_no_day() -> None:
