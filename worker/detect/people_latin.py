@@ -500,22 +500,26 @@ def _calendar_name(toks: list[_Tok], j: int) -> bool:
 
 
 def _runs(
-    toks: list[_Tok], german: bool = False, roster: Roster | None = None
+    toks: list[_Tok],
+    german: bool = False,
+    roster: Roster | None = None,
+    bridged: frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """Maximal runs of name-like words (particles and initials inside them allowed). In
     German a particle joins only after a given name ("Ursula von der Leyen"), as every noun is
-    capitalised ("der Platz von Robert Habeck")."""
+    capitalised ("der Platz von Robert Habeck"). `bridged`: words of a roster name that are
+    not name-like on their own ("He" of "Liu He")."""
     i, n = 0, len(toks)
     while i < n:
-        if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
-            toks, i
-        ):
+        if not (
+            _name_like(toks[i], german) or _chinese_surname_word(toks, i) or i in bridged
+        ) or _abbreviation(toks, i):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
         while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
-            if _name_like(t, german) or (not german and _calendar_name(toks, j)):
+            if _name_like(t, german) or (not german and _calendar_name(toks, j)) or j in bridged:
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
@@ -588,6 +592,34 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
+@lru_cache(maxsize=65536)
+def _starts_name(word: str, starts: frozenset[str]) -> bool:
+    return fold(word) in starts or translit_key(word) in starts
+
+
+def _roster_bridges(toks: list[_Tok], roster: Roster, german: bool) -> frozenset[int]:
+    """Token positions of roster names of two to four capitalised words, one of which is not
+    name-like on its own ("Liu He", "Wang Yi" aside: "He" is a pronoun): the roster's
+    spelling wins over the word lists, so the run holding it is not cut there."""
+    starts = roster.first_words
+    if not starts:
+        return frozenset()
+    found: set[int] = set()
+    n = len(toks)
+    for k in range(n - 1):
+        t = toks[k]
+        if not t.cap or not _starts_name(t.text, starts):
+            continue
+        for size in range(min(4, n - k), 1, -1):
+            window = toks[k : k + size]
+            if not all(w.cap for w in window) or all(_name_like(w, german) for w in window):
+                continue
+            if roster.canonical(" ".join(w.text for w in window)):
+                found.update(range(k, k + size))
+                break
+    return frozenset(found)
+
+
 def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int:
     """Where the name begins in a run of three or more words: at its first given name, when
     capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin")."""
@@ -656,7 +688,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    for i, j in _runs(toks, ctx.german, ctx.roster):
+    bridged = _roster_bridges(toks, ctx.roster, ctx.german)
+    for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
         if ctx.german and toks[i].low in _NOBLE_RANKS:
@@ -1197,12 +1230,19 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 
 
 _WITH_BODY = re.compile(
-    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+,?\s+){0,3}?"
-    r"(?:members|representatives|heads|leaders|participants|officials|delegates|students"
+    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+    # a count: "more than 2,700 delegates", "some 300 scholars"
+    r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
+    r"(?:\d[\d,.]*\s+)?(?:[\w'-]+,?\s+){0,4}?"
+    r"(?:(?:members|representatives|heads|leaders|participants|officials|delegates|students"
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
     r"|scientists|entrepreneurs|volunteers|activists|journalists|deputies|senators|governors"
-    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives)\b",
+    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives"
+    r"|press|media|reporters)\b"
+    # any other group: a plural noun in lower case, which no name is ("outstanding
+    # county-level Party secretaries", "top officials of ...", "foreign guests")
+    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z])))",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)

@@ -215,7 +215,10 @@ MEET_WITH = re.compile(
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
-    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    # "met here Friday with", "met today with"
+    r"|(?:\s+(?:here|there|today|yesterday|also|again|later|earlier|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)){1,2})?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
