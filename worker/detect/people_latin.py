@@ -101,7 +101,8 @@ _ORG_WORDS = frozenset(
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
-    "plc gmbh co company's directorate directorates headquarters command intelligence".split()
+    "plc gmbh co company's directorate directorates headquarters command intelligence "
+    "federal caretaker relief penitentiary".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -1155,7 +1156,12 @@ class _Clause:
 
 
 # A perfect tense before a cue verb: "have gathered", "had taken part".
-_AUX = re.compile(r"(?:have|has|had)\s+(?:also\s+|all\s+|already\s+)?(?=\w+(?:ed|en)\b)", re.I)
+_AUX = re.compile(
+    r"(?:have|has|had)\s+(?:also\s+|all\s+|already\s+|just\s+)?"
+    # a regular participle, or an irregular one of a cue: "has met with", "had held"
+    r"(?=\w+(?:ed|en)\b|(?:met|held|led|made|sat|paid|laid|spoken|given|taken|been)\b)",
+    re.I,
+)
 
 
 def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
@@ -1309,7 +1315,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them",
-            "along with", "together with")
+            "along with", "together with", "alongside")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -1322,7 +1328,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
     cues.MEET_WITH: ("with",),
-    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
 
@@ -1530,9 +1536,31 @@ _POSSESSIVE_SPEECH = re.compile(
 # "with X presiding over the meeting": an absolute clause whose subject follows "with".
 _ABSOLUTE = re.compile(
     r"(?:\s*,[^,]{1,80},|\s+of\s+[^,.;]{1,60}?)?\s*(?:presiding|chairing|co-chairing|hosting|moderating|officiating"
-    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance)\b",
+    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance"
+    r"|(?P<present>(?:also\s+)?present))\b",
     re.I,
 )
+
+
+# "called on X to ...": X is urged, not visited.
+_CALLED_ON = re.compile(r"\b(?:called|calls|calling|call)\s+on\b[^.;]*$", re.I)
+_URGED = re.compile(r"[^.;]{0,60}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
+
+
+def _after_with(toks: list[_Tok], prefix: int) -> bool:
+    """The list follows "with", its titles and a comma between ("with the chairman of the
+    South East Governors, Hope Uzodinma of Imo state present"): an absolute clause."""
+    k = prefix - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+        while k >= 0 and k >= prefix - 12 and toks[k].low not in ("with", ",", ";"):
+            t = toks[k]
+            if not (t.cap or _is_title_or_org(t.low) or t.low in _PREFIX_GLUE):
+                return False
+            k -= 1
+    return k >= 0 and toks[k].low == "with"
+
+
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
     "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
@@ -1697,17 +1725,19 @@ def _group_roles(
     start, end = spans[index]
     before, rest = sentence[:start], sentence[end:]
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
-    absolute = (
-        not german
-        and group[0].prefix > 0
-        and toks[group[0].prefix - 1].low == "with"
-        and _ABSOLUTE.match(rest) is not None
+    absolute_m = (
+        _ABSOLUTE.match(rest)
+        if not german and group[0].prefix > 0 and _after_with(toks, group[0].prefix)
+        else None
     )
+    absolute = absolute_m is not None
     roles = (
         []
         if absolute or (not german and _IRREALIS_AFTER.match(rest))
         else _object_roles(before, german, reporting=reporting)
     )
+    if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
+        roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start
@@ -1721,6 +1751,8 @@ def _group_roles(
             len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
         )
         roles.extend(role for role, _ in _subject_roles(clause))
+    if absolute_m is not None and absolute_m.group("present"):
+        roles.append("present")  # "with X present": no verb to read the role from
     if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
         roles.append("spoke")
     if (
@@ -1749,7 +1781,7 @@ def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
     )
 
 
-_COMPANION = re.compile(r"(?:along|together)\s+with|accompanied\s+by", re.I)
+_COMPANION = re.compile(r"(?:along|together)\s+with|alongside|accompanied\s+by", re.I)
 
 
 def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
@@ -1757,7 +1789,7 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
     "together with" or "accompanied by" (0: none is)."""
     for k in range(1, len(group)):
         gap = toks[group[k - 1].last : group[k].first]
-        if any(t.low in ("with", "by") for t in gap) and _COMPANION.search(
+        if any(t.low in ("with", "by", "alongside") for t in gap) and _COMPANION.search(
             " ".join(t.low for t in gap)
         ):
             return k

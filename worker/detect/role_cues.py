@@ -223,9 +223,15 @@ MEET_WITH = re.compile(
     re.I,
 )
 # "X met Y", "X received Y": the people right after the verb take part too.
+# A courtesy call: "X called on Y" (a visit both attend), not "called on Y to do ..." (urged).
+_CALL_ON = (
+    r"(?:called|calls|calling|paid\s+a\s+(?:courtesy\s+)?call)\s+on\b"
+    r"(?![^.;]{0,150}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
+)
 MEET_DIRECT = re.compile(
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
-    r"(?:\s+with)?\b(?!\s+by\b)",  # "Hosted by X": X hosts (a passive), no guest
+    r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
+    r"|\b" + _CALL_ON,
     re.I,
 )
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
@@ -287,7 +293,12 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|consultations|negotiations|discussions)"
-            r"|(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
+            # the guest of a reception in the passive: "Putin was warmly welcomed by Chirac"
+            r"|(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?(?:welcomed|received|greeted|hosted"
+            r"|met)\s+(?:[\w-]+\s+){0,3}?by"
+            r"|in\s+attendance"  # "with X in attendance"
+            r"|" + _CALL_ON + r"|"
+            r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
             re.I,
@@ -377,7 +388,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
-            r"|\w+day))?\s+by\b"
+            r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
             r"|comprises|comprised|was\s+made\s+up\s+of)\b"
@@ -386,8 +397,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
-            r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:along|together)"
-            r"\s+with\b"
+            r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:(?:along|together)"
+            r"\s+with|alongside)\b"
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
