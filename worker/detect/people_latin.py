@@ -102,7 +102,7 @@ _ORG_WORDS = frozenset(
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
-    "federal caretaker relief penitentiary".split()
+    "federal caretaker relief penitentiary college school faculty".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -237,13 +237,23 @@ def _run_together(word: str) -> bool:
 # A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
 # secretary of the provincial party committee"): a common pinyin surname, then one word of
 # two pinyin syllables. The given name is capitalised so that the name reads as one.
-_LOWER_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5}) ([a-z]{4,9})\b")  # then the surname is checked
+# A machine may also split the given name in two ("Zhang Bing zhu", "Wang Xi zhao"): a
+# surname, one capitalised syllable and one lower-case syllable, which are joined again.
+_LOWER_GIVEN = re.compile(  # then the surname and the syllables are checked
+    r"\b([A-Z][a-z]{0,5}) (?:([a-z]{4,9})|([A-Z][a-z]{0,5}) ([a-z]{1,6}))\b"
+)
 _PINYIN_SURNAMES = frozenset(
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
     "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia "
     "Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong Wan Fan Tan Liao Jin Shi Cui Kong Qin Qiu Fu Shen "
     "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
-    "Cheng Su Zou Hong".split()
+    "Cheng Su Zou Hong Ge".split()
+)
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+# English words that are one pinyin syllable and may follow a two-word name in running text.
+_ENGLISH_SYLLABLES = frozenset(
+    "a an in he me men man can ran fan pan ban tan bin pin hen pen gun run sun long hang bang "
+    "gang rang sang die lie tie pie ma pa ha ta bo".split()
 )
 _TWO_SYLLABLES = re.compile(f"{_SYLLABLE}{_SYLLABLE}")
 # English words that read as two pinyin syllables and follow a surname in running text.
@@ -252,6 +262,16 @@ _ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane 
 
 def _given_capitalised(m: re.Match[str]) -> str:
     word = m.group(2)
+    if word is None:  # "Zhang Bing zhu"
+        middle, last = m.group(3), m.group(4)
+        if (
+            m.group(1) not in _PINYIN_SURNAMES
+            or last in _ENGLISH_SYLLABLES
+            or not _ONE_SYLLABLE.fullmatch(middle.lower())
+            or not _ONE_SYLLABLE.fullmatch(last)
+        ):
+            return m.group(0)
+        return f"{m.group(1)} {middle} {last.capitalize()}"
     if (
         m.group(1) not in _PINYIN_SURNAMES
         or word in _ENGLISH_LOOKALIKES
@@ -623,13 +643,18 @@ def _roster_bridges(toks: list[_Tok], roster: Roster, german: bool) -> frozenset
 
 def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int:
     """Where the name begins in a run of three or more words: at its first given name, when
-    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin")."""
-    if j - i < 3 or not roster.given_names:
+    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin");
+    never inside a Chinese name in pinyin ("Zhang Li Zhong": "Li" is a given name too)."""
+    if j - i < 3 or not roster.given_names or _all_pinyin(toks, i, j):
         return i
     for k in range(i + 1, j - 1):
         if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
             return k
     return i
+
+
+def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
+    return all(_PINYIN_WORD.fullmatch(t.low) for t in toks[i:j])
 
 
 def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
@@ -782,6 +807,8 @@ def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool
     """A name by shape whose words (a given name first aside) the text also writes in lower
     case is made of words of the language."""
     s, e = span
+    if e - s >= 2 and _all_pinyin(toks, s, e):
+        return False  # "Wang Xiao Feng" beside a machine's "An Li feng": pinyin, no English
     return any(
         ctx.common_word(t.text)
         for k, t in enumerate(toks[s:e])
@@ -1076,9 +1103,17 @@ _ADVERBIAL = re.compile(
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
+    # a group closing the list: "and several other department heads were present"
+    r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
+    r"(?=\s+(?:were|was|also|attended|took|joined|participated|made|gave|delivered|laid|met"
+    r"|held)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
     r"|\([^()]{1,60}\)"  # an aside in brackets: "(upper house)", "(CDU)"
+    # in what capacity: "X as representative of undergraduate students (and Y ...) gave"
+    r"|as\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:representatives?|heads?|chairman|chairs?"
+    r"|members?|delegates?|guests?|hosts?|speakers?|envoys?|leaders?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?"
     r"|(?:and|,|as\s+well\s+as|along\s+with|together\s+with)\s*(?:the\s+)?(?:other\s+)?"
     r"(?:[\w'-]+\s+){0,6}?(?:leaders|officials|members|guests|people|dignitaries"
     r"|representatives|comrades|heads|persons|deputies|delegates|officers|executives|experts"
@@ -1314,7 +1349,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
-            "attending", "taking part", "delegation", "honour", "honor", "among them",
+            "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
             "along with", "together with", "alongside")
         for r, p in cues.OBJECT_CUES
         if r == "attended"

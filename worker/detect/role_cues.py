@@ -100,6 +100,12 @@ LATIN_STEMS: tuple[str, ...] = (
     "speakers",
     "sitrep",
     "credentials",
+    "oath",
+    "sworn",
+    "moderator",
+    "emcee",
+    "master of ceremonies",
+    "video",
     # German
     "vorsitz",
     "geleitet",
@@ -255,7 +261,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"(?:(?:were|was|are|is)\s+(?:also\s+)?(?:present|seated\s+on\s+the\s+rostrum"
+            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
             r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
             r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row))\b",
             re.I,
@@ -297,6 +303,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?(?:welcomed|received|greeted|hosted"
             r"|met)\s+(?:[\w-]+\s+){0,3}?by"
             r"|in\s+attendance"  # "with X in attendance"
+            # an inauguration: the one sworn in takes part ("was sworn in", "took the oath")
+            r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?"
+            r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
+            r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
             r"|" + _CALL_ON + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
@@ -317,6 +327,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
             r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
             r"credentials"
+            r"|(?:administered|administers|administer)\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?\b"
+            # a role noun after a copula: "was the moderator of the session", "acted as host"
+            r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
+            r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
+            r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
@@ -336,6 +351,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
             r"|statements?|briefings?|presentations?|sitreps?)"
+            r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
+            r"(?:message|address|speech|remarks|greetings?)"
+            r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
+            r"|guest\s+)?speakers?\b"
             r"|told\s+(?:the\s+)?(?:opening\s+|closing\s+)?(?:meeting|gathering|conference|session|forum|audience|ceremony"
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
@@ -354,7 +373,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "X held a meeting": one person holding a meeting chairs it; several hold it among themselves.
 CONVENE = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:held|holds|hold|holding|organized|organised|organizes"
-    r"|organises)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)",
+    r"|organises|conducted|conducts)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)",
     re.I,
 )
 
@@ -370,6 +389,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
+            r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Hosted|Chaired|Co-chaired|Co-hosted|Moderated|Presided\s+over|Convened)"
             r"\s+by\b"
@@ -396,6 +416,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # "administered the oath of office to Prof. X": the one sworn in
+            r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
             r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:(?:along|together)"
             r"\s+with|alongside)\b"
