@@ -249,6 +249,11 @@ _PINYIN_SURNAMES = frozenset(
     "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
     "Cheng Su Zou Hong Ge".split()
 )
+# Surnames as official sites capitalise them ("LYU Chuanyi"): the common ones and more.
+_CAPITAL_SURNAMES = _PINYIN_SURNAMES | frozenset(
+    "Yi Zha Lyu Lv Lu Mo Tao Jiao Ke Bao Qu Shang Sheng Ou Ji Chu Rao Pang Guan Miao Shan "
+    "Zuo Yue Lian An Xing Tong Wei Bi Mi Nie Ni Gong Hua Qiao Kuang Geng Yong Zang".split()
+)
 _ONE_SYLLABLE = re.compile(_SYLLABLE)
 # English words that are one pinyin syllable and may follow a two-word name in running text.
 _ENGLISH_SYLLABLES = frozenset(
@@ -329,6 +334,21 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
         and i + 1 < len(toks)
         and toks[i + 1].cap
         and bool(_PINYIN_WORD.fullmatch(toks[i + 1].low))
+    )
+
+
+def _capital_surname(toks: list[_Tok], i: int) -> bool:
+    """ "ZHANG Xiangyun", "LYU Chuanyi": a Chinese surname in capitals (as official sites write
+    it), not an acronym, when a given name in pinyin follows."""
+    t = toks[i]
+    if not (2 <= len(t.text) <= 6 and t.text.isupper() and i + 1 < len(toks)):
+        return False
+    given = toks[i + 1]
+    return (
+        given.cap
+        and not given.text.isupper()
+        and t.text.capitalize() in _CAPITAL_SURNAMES
+        and bool(_PINYIN_WORD.fullmatch(given.low))
     )
 
 
@@ -533,7 +553,10 @@ def _runs(
     i, n = 0, len(toks)
     while i < n:
         if not (
-            _name_like(toks[i], german) or _chinese_surname_word(toks, i) or i in bridged
+            _name_like(toks[i], german)
+            or _chinese_surname_word(toks, i)
+            or i in bridged
+            or _capital_surname(toks, i)
         ) or _abbreviation(toks, i):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
@@ -1503,9 +1526,19 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
             and _title_gap(before[verb.end() :])
             and (comma or "," not in before[verb.end() :])
         ):
-            clause = re.split(r"[;:.]\s|,\s+(?=[a-z])", before[: verb.start()])[-1]
+            clause = re.split(
+                r"[;:.]\s|,\s+(?=[a-z])|\s(?:while|whereas|but)\s", before[: verb.start()]
+            )[-1]
             for role, pattern in cues.INVERTED_CUES:
                 if pattern.search(clause):
+                    if (
+                        role != "attended"
+                        and "attended" in roles
+                        and verb.group().startswith("incl")
+                    ):
+                        # "Leaders present at the ceremony included": the group's role, not
+                        # the ceremony's guests in general
+                        roles.remove("attended")
                     roles.append(role)
                     break
     if not german and not roles:
