@@ -554,9 +554,8 @@ def _runs(
     while i < n:
         if not (
             _name_like(toks[i], german)
-            or _chinese_surname_word(toks, i)
             or i in bridged
-            or _capital_surname(toks, i)
+            or (toks[i].cap and (_chinese_surname_word(toks, i) or _capital_surname(toks, i)))
         ) or _abbreviation(toks, i):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
@@ -636,6 +635,28 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
+_BRIDGES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _bridge_words(roster: Roster) -> frozenset[str]:
+    """The words of the roster's Latin spellings (after the first) that are no name on their
+    own ("he" of "Liu He"), once per roster."""
+    cached = _BRIDGES.get(id(roster.entries))
+    if cached is not None and cached[0] is roster.entries:
+        return cached[1]
+    words = frozenset(
+        word.lower()
+        for entry in roster.entries
+        for form in entry.spellings()
+        for word in form.split()[1:]
+        if word[:1].isupper() and not _word_name_like(word, word.lower())
+    )
+    if len(_BRIDGES) > 8:
+        _BRIDGES.clear()
+    _BRIDGES[id(roster.entries)] = (roster.entries, words)
+    return words
+
+
 @lru_cache(maxsize=65536)
 def _starts_name(word: str, starts: frozenset[str]) -> bool:
     return fold(word) in starts or translit_key(word) in starts
@@ -646,7 +667,8 @@ def _roster_bridges(toks: list[_Tok], roster: Roster, german: bool) -> frozenset
     name-like on its own ("Liu He", "Wang Yi" aside: "He" is a pronoun): the roster's
     spelling wins over the word lists, so the run holding it is not cut there."""
     starts = roster.first_words
-    if not starts:
+    words = _bridge_words(roster)
+    if not words or not any(t.low in words and t.cap for t in toks):
         return frozenset()
     found: set[int] = set()
     n = len(toks)
