@@ -174,7 +174,9 @@ _DE_COUNTRY_GENITIVES = frozenset(
     "niedersachsens thüringens brandenburgs berlins hamburgs bremens europas afrikas asiens "
     "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans".split()
 )
-_PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+_PARTICLES = frozenset(
+    "bin al van von der den de la le da di du ibn dos del ter ten zu ur ul ud".split()
+)
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
     "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
@@ -710,7 +712,12 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     if j - i < 4 or not roster.is_given_name(toks[i].text):
         return [(i, j)]
     for k in range(i + 2, j - 1):
-        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[k - 1].text):
+        if (
+            roster.is_given_name(toks[k].text)
+            and not roster.is_given_name(toks[k - 1].text)
+            and toks[k - 1].low not in _PARTICLES  # "Mohammed bin Salman": one name
+            and toks[k].text not in _PARTICLES  # "... Abdulaziz al Saud"
+        ):
             return [(i, k), *_two_names(toks, k, j, roster)]
     return [(i, j)]
 
@@ -742,6 +749,8 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
         return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
+    if size > 4 and sum(t.text != "." and t.low not in _PARTICLES for t in toks[i:j]) <= 4:
+        return (i, j)  # "Augustus J. U. Jaspert", "Mohammed bin Salman bin Abdulaziz al Saud"
     if size > 5:
         return (j - 2, j)
     if size == 5:
@@ -1145,7 +1154,8 @@ _ADVERBIAL = re.compile(
     # a participle aside: ", representing both Chinese mainland and overseas media,"
     r"|\s*,\s*(?:representing|on\s+behalf\s+of|speaking\s+for)\s+[^,;.]{1,120},\s*"
     r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
-    r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
+    r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately|now"
+    r"|currently"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     # a group closing the list: "and several other department heads were present"
@@ -1209,7 +1219,8 @@ _IRREALIS_AFTER = re.compile(
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
-    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
+    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to(?!\s+(?:this|that)\b)|unable"
+    r"|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
     # an earlier occasion given as background: "in the context of the conversation between"
     r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
