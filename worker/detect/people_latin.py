@@ -1782,6 +1782,9 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         else:
             carried = [r for r in roles if r != "spoke"] if from_object else []
         companions = _companions_from(toks, group)
+        hosts = [it.name for it in group if _host_titled(toks, it)]
+        if hosts and (roles or _GATHERING_WORD.search(sentence)):
+            yield "presided", hosts  # "the host Governor, Peter Mbah": the host chairs
         for role in dict.fromkeys(roles):
             if role == "presided" and 0 < companions < len(names):
                 # "President X, along with Vice President Y, met with members of ...": Y
@@ -1790,6 +1793,25 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield "attended", names[companions:]
             else:
                 yield role, names
+
+
+def _host_titled(toks: list[_Tok], item: Item) -> bool:
+    """ "the host Governor, Peter Mbah", "host President X", "the host Governor, Hon. X":
+    "host" before the person's title (one comma between) names the host."""
+    k, commas, titled = item.first - 1, 0, False
+    while k >= max(0, item.first - 8):
+        t = toks[k]
+        if t.low in ("host", "hosting"):
+            return titled
+        if t.text == ",":
+            commas += 1
+        elif t.text != "." and not (t.cap and _is_title_or_org(t.low)):
+            return False
+        titled = titled or t.text not in ",."
+        if commas > 1:
+            return False
+        k -= 1
+    return False
 
 
 def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
