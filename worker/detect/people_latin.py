@@ -78,7 +78,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts honourable honorable hon".split()
+    "counterparts honourable honorable hon guest".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -1086,7 +1086,11 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
         if (
             t.text == "."
             and k > 0
-            and ((len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1)
+            and (
+                (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
+                or len(toks[k - 1].text) == 1
+                or (toks[k - 1].cap and toks[k - 1].low in _TITLE_WORDS)  # "Prof."
+            )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
         if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
@@ -1153,6 +1157,9 @@ _ADVERBIAL = re.compile(
     r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
     # a participle aside: ", representing both Chinese mainland and overseas media,"
     r"|\s*,\s*(?:representing|on\s+behalf\s+of|speaking\s+for)\s+[^,;.]{1,120},\s*"
+    # a relative clause without commas: "Tokayev who is on the working visit in Moscow has met"
+    r"|\s*who\s+(?:is|are|was|were)\s+(?:on|in|at)\s+[^,;.]{1,80}?"
+    r"(?=\s+(?:has|have|had|met|held|attended|took|joined|chaired|hosted)\b)"
     r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately|now"
     r"|currently"

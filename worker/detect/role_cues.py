@@ -373,7 +373,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "X held a meeting": one person holding a meeting chairs it; several hold it among themselves.
 CONVENE = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:held|holds|hold|holding|organized|organised|organizes"
-    r"|organises|conducted|conducts)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)",
+    r"|organises|conducted|conducts)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)"
+    # "A and B had a meeting on the sidelines" (with "with", a meeting with someone)
+    r"|(?:had|has|have|having)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?meeting\b(?!\s+with\b)",
     re.I,
 )
 
