@@ -1971,4 +1971,22 @@ def _past_appositive(text: str, end: int) -> int:
             or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
             return m.end()
-    return end
+    return _past_groups(text, head) or end
+
+
+def _past_groups(text: str, head: int) -> int | None:
+    """A subject that goes on past the names with groups, commas between, up to its verb:
+    "Dmitry Medvedev, the leadership of the Kremlin administration ..., representatives of
+    the Federation Council ... and veteran organizations also laid flowers". Where the verb
+    begins, when the words between are only noun phrases (no verb, no clause word) and
+    name a group."""
+    limit = min(len(text), head + 300)
+    best: int | None = None
+    for _, pattern in cues.SUBJECT_CUES:
+        m = _CUE_SEARCH[pattern].search(text, head, limit)
+        if m and (best is None or m.start() < best):
+            best = m.start()
+    if best is None or not _GROUP_SUBJECT.search(text, head, best):
+        return None
+    toks = _tokens(text[head:best])
+    return best if toks and _appositive(toks, 0, len(toks)) else None
