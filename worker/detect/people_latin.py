@@ -102,7 +102,7 @@ _ORG_WORDS = frozenset(
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
-    "federal caretaker relief penitentiary college school faculty".split()
+    "federal caretaker relief penitentiary college school faculty regional".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -213,7 +213,9 @@ _BREAK = frozenset(
     # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
     "paid pays sent sends laid lays bid bade went goes came comes left leaves saw sees put "
     "set sets won wins got gets told tells thought felt kept brought bought "
-    "data figures footage photos images documents criticism questions".split()
+    "data figures footage photos images documents criticism questions "
+    # present tenses of headlines and readouts: "Putin discusses ... with Minister X"
+    "discusses discuss visits congratulates thanks urges calls".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
@@ -1068,7 +1070,10 @@ _PREFIX_STOP = frozenset(
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "
     "by to under over according among between since until am auch bei im und sowie es sie er "
-    "wir ihr an".split()
+    "wir ihr an "
+    # a day or a month is no title: "On Friday Vladimir Putin had a telephone conversation"
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
 )
 
 
@@ -1189,7 +1194,7 @@ _ADVERBIAL = re.compile(
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
     r"|night)\s*,?\s*){1,5}"
     r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
-    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,6}"
+    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*(?:and\s+(?=[A-Z]))?){1,6}"
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -1413,6 +1418,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
+            "conven", "chair", "host", "presid", "open",
             "along with", "together with", "alongside")
         for r, p in cues.OBJECT_CUES
         if r == "attended"

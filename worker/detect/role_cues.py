@@ -106,6 +106,12 @@ LATIN_STEMS: tuple[str, ...] = (
     "emcee",
     "master of ceremonies",
     "video",
+    "discuss",
+    "overview",
+    "service",
+    "liturgy",
+    "prayer",
+    " mass",
     # German
     "vorsitz",
     "geleitet",
@@ -217,6 +223,8 @@ MEET_WITH = re.compile(
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
+    # "discussed assistance to the victims with Minister X": a conversation with X
+    r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
@@ -328,6 +336,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
             r"credentials"
             r"|(?:administered|administers|administer)\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?\b"
+            # a service: "Patriarch Kirill served a thanksgiving service"
+            r"|(?:served|serves|celebrated|celebrates|conducted|conducts|led|leads)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:service|mass|liturgy|prayers?|memorial\s+service)"
             # a role noun after a copula: "was the moderator of the session", "acted as host"
             r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
             r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
@@ -350,7 +361,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
-            r"|statements?|briefings?|presentations?|sitreps?)"
+            r"|statements?|briefings?|presentations?|sitreps?|overview|update)"
             r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
@@ -392,6 +403,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
+            # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
+            r"|\bco-?(?:chaired|hosted|chairs|hosts|chairing|hosting)\b[^.;]{0,200}\bwith\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Hosted|Chaired|Co-chaired|Co-hosted|Moderated|Presided\s+over|Convened)"
             r"\s+by\b"
@@ -418,6 +431,13 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # the guest of a gathering its chair holds "with" someone: "convened a strategic
+            # dialogue with Sergei Shoigu" (a co-chair is the pattern above)
+            r"|(?<![\w-])(?:convened|convenes|chaired|chairs|hosted|hosts|presided\s+over|opened)\s+"
+            + _DET
+            + _ADJ
+            + _GATHERING
+            + r"\s+with\b"
             # "administered the oath of office to Prof. X": the one sworn in
             r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
