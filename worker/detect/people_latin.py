@@ -102,7 +102,8 @@ _ORG_WORDS = frozenset(
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
-    "federal caretaker relief penitentiary college school faculty regional".split()
+    "federal caretaker relief penitentiary college school faculty regional govt dept krai "
+    "oblast okrug".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -823,6 +824,8 @@ def _unknown_run(
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     i = _past_leading_nouns(toks, i, j, ctx.roster)
+    if j - i == 3 and i > 0 and toks[i - 1].low == "of" and not ctx.german:
+        i += 1  # "First Lady of Assam Prem Mukhi": the place the title names, then the name
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
         items.append(Item(full, j - 1, j, j - 1))
@@ -1095,6 +1098,7 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
                 (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
                 or len(toks[k - 1].text) == 1
                 or (toks[k - 1].cap and toks[k - 1].low in _TITLE_WORDS)  # "Prof."
+                or (toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS)  # "Govt."
             )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
@@ -1119,6 +1123,8 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if any(t.low == "with" and k > 0 and gap[k - 1].text == "," for k, t in enumerate(gap)):
+        return False  # "X, with the chairman ..., Y present": an absolute clause, not a list
     if (
         len(gap) > 4
         and gap[0].text == ","
