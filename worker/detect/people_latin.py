@@ -404,6 +404,14 @@ class Context:
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
     _lower: frozenset[str] | None = None
+    _bridging: bool | None = None
+
+    def bridging(self) -> bool:
+        """True when the text holds a roster name with a word that is no name alone ("Liu
+        He"): only then are sentences searched for one (`_roster_bridges`)."""
+        if self._bridging is None:
+            self._bridging = any(sp in self.text for sp in _bridge_spellings(self.roster))
+        return self._bridging
 
     def common_word(self, word: str) -> bool:
         """True when the text also writes `word` in lower case: a word of the language
@@ -560,7 +568,13 @@ def _runs(
         if not (
             _name_like(toks[i], german)
             or i in bridged
-            or (toks[i].cap and (_chinese_surname_word(toks, i) or _capital_surname(toks, i)))
+            or (
+                toks[i].cap
+                and (
+                    _chinese_surname_word(toks, i)
+                    or (toks[i].text.isupper() and _capital_surname(toks, i))
+                )
+            )
         ) or _abbreviation(toks, i):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
@@ -640,26 +654,25 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
-_BRIDGES: dict[int, tuple[object, frozenset[str]]] = {}
+_BRIDGES: dict[int, tuple[object, tuple[str, ...]]] = {}
 
 
-def _bridge_words(roster: Roster) -> frozenset[str]:
-    """The words of the roster's Latin spellings (after the first) that are no name on their
-    own ("he" of "Liu He"), once per roster."""
+def _bridge_spellings(roster: Roster) -> tuple[str, ...]:
+    """The roster's Latin spellings with a word after the first that is no name on its own
+    ("Liu He"), once per roster."""
     cached = _BRIDGES.get(id(roster.entries))
     if cached is not None and cached[0] is roster.entries:
         return cached[1]
-    words = frozenset(
-        word.lower()
+    found = tuple(
+        form
         for entry in roster.entries
         for form in entry.spellings()
-        for word in form.split()[1:]
-        if word[:1].isupper() and not _word_name_like(word, word.lower())
+        if any(w[:1].isupper() and not _word_name_like(w, w.lower()) for w in form.split()[1:])
     )
     if len(_BRIDGES) > 8:
         _BRIDGES.clear()
-    _BRIDGES[id(roster.entries)] = (roster.entries, words)
-    return words
+    _BRIDGES[id(roster.entries)] = (roster.entries, found)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -672,9 +685,6 @@ def _roster_bridges(toks: list[_Tok], roster: Roster, german: bool) -> frozenset
     name-like on its own ("Liu He", "Wang Yi" aside: "He" is a pronoun): the roster's
     spelling wins over the word lists, so the run holding it is not cut there."""
     starts = roster.first_words
-    words = _bridge_words(roster)
-    if not words or not any(t.low in words and t.cap for t in toks):
-        return frozenset()
     found: set[int] = set()
     n = len(toks)
     for k in range(n - 1):
@@ -771,7 +781,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    bridged = _roster_bridges(toks, ctx.roster, ctx.german)
+    bridged = _roster_bridges(toks, ctx.roster, ctx.german) if ctx.bridging() else frozenset()
     for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
@@ -1424,7 +1434,6 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "conven", "chair", "host", "presid", "open",
             "along with", "together with", "alongside")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
@@ -1438,7 +1447,9 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
     cues.MEET_WITH: ("with",),
-    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call"),
+    cues.CHAIRED_WITH: ("with",),
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
+                       "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
 
@@ -1779,6 +1790,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
     ]
     carried: list[Role] = []  # the object roles of the list before, for a list continuing it
+    hosting = "host" in sentence or "Host" in sentence
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
@@ -1801,7 +1813,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         else:
             carried = [r for r in roles if r != "spoke"] if from_object else []
         companions = _companions_from(toks, group)
-        hosts = [it.name for it in group if _host_titled(toks, it)]
+        hosts = [it.name for it in group if hosting and _host_titled(toks, it)]
         if hosts and (roles or _GATHERING_WORD.search(sentence)):
             yield "presided", hosts  # "the host Governor, Peter Mbah": the host chairs
         for role in dict.fromkeys(roles):
@@ -1941,15 +1953,23 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
 def _open_appositive(text: str, head: int) -> int | None:
     """An appositive not closed by a comma: "Fang Zaimin, Member of the Party Group and
     Secretary-General attended": where the first cue verb after titles only begins."""
-    limit = min(len(text), head + 250)
+    best = _first_cue(text, head)
+    if best is None or best > head + 250 or "," in text[head:best]:
+        return None
+    return best if _title_gap(text[head:best]) else None
+
+
+@lru_cache(maxsize=64)
+def _first_cue(text: str, head: int) -> int | None:
+    """Where the first subject cue verb within 300 characters after `head` begins (read by
+    both `_open_appositive` and `_past_groups` for one list)."""
+    limit = min(len(text), head + 300)
     best: int | None = None
     for _, pattern in cues.SUBJECT_CUES:
         m = _CUE_SEARCH[pattern].search(text, head, limit)
         if m and (best is None or m.start() < best):
             best = m.start()
-    if best is None or "," in text[head:best]:
-        return None
-    return best if _title_gap(text[head:best]) else None
+    return best
 
 
 _CUE_SEARCH = {
@@ -1992,12 +2012,7 @@ def _past_groups(text: str, head: int) -> int | None:
     the Federation Council ... and veteran organizations also laid flowers". Where the verb
     begins, when the words between are only noun phrases (no verb, no clause word) and
     name a group."""
-    limit = min(len(text), head + 300)
-    best: int | None = None
-    for _, pattern in cues.SUBJECT_CUES:
-        m = _CUE_SEARCH[pattern].search(text, head, limit)
-        if m and (best is None or m.start() < best):
-            best = m.start()
+    best = _first_cue(text, head)
     if best is None or not _GROUP_SUBJECT.search(text, head, best):
         return None
     toks = _tokens(text[head:best])

@@ -105,13 +105,16 @@ LATIN_STEMS: tuple[str, ...] = (
     "moderator",
     "emcee",
     "master of ceremonies",
-    "video",
-    "discuss",
+    "video message",
+    "video address",
+    "video speech",
+    "recorded message",
+    "discussed",
+    "discusses",
     "overview",
-    "service",
-    "liturgy",
-    "prayer",
-    " mass",
+    "served a",
+    "serves a",
+    "conduct",
     # German
     "vorsitz",
     "geleitet",
@@ -391,6 +394,15 @@ CONVENE = re.compile(
 )
 
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
+
+CHAIRED_WITH = re.compile(
+    r"(?<![\w-])(?:convened|convenes|chaired|chairs|hosted|hosts|presided\s+over|opened)\s+"
+    + _DET
+    + _ADJ
+    + _GATHERING
+    + r"\s+with\b",
+    re.I,
+)
 # Searched in the clause before the list; only titles may stand between the cue and the list
 # ("chaired by Foreign Minister X"), which `people_latin` checks.
 
@@ -431,13 +443,6 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
-            # the guest of a gathering its chair holds "with" someone: "convened a strategic
-            # dialogue with Sergei Shoigu" (a co-chair is the pattern above)
-            r"|(?<![\w-])(?:convened|convenes|chaired|chairs|hosted|hosts|presided\s+over|opened)\s+"
-            + _DET
-            + _ADJ
-            + _GATHERING
-            + r"\s+with\b"
             # "administered the oath of office to Prof. X": the one sworn in
             r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
@@ -451,6 +456,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # the guest of a gathering its chair holds "with" someone: "convened a strategic dialogue
+    # with Sergei Shoigu" (a co-chair chairs: the pattern above)
+    ("attended", CHAIRED_WITH),
     ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",
