@@ -231,9 +231,18 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a cheap test first: the tooltip glues
 _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
 
 
+# The same without brackets, as agencies' captions write it: "X, left, and Y, right, attend".
+_BARE_POSITION = re.compile(
+    r",\s*(?:(?:\d+(?:st|nd|rd|th)|second|third|fourth)\s+(?:from\s+)?)?"
+    r"(?:left|right|center|centre)(?=\s*,)"
+)
+
+
 def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
+    if "left," in sentence or "right," in sentence or "center," in sentence:
+        sentence = _BARE_POSITION.sub("", sentence)
     dateline = _DATELINE.match(sentence)
     if dateline:  # "Beijing, 28 Dec (Xinhua) -- Xi Jinping attended ...": the list starts after
         sentence = sentence[dateline.end() :].lstrip(" -—–")

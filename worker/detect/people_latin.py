@@ -103,7 +103,7 @@ _ORG_WORDS = frozenset(
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai "
-    "oblast okrug".split()
+    "oblast okrug campus".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -216,7 +216,9 @@ _BREAK = frozenset(
     "set sets won wins got gets told tells thought felt kept brought bought "
     "data figures footage photos images documents criticism questions "
     # present tenses of headlines and readouts: "Putin discusses ... with Minister X"
-    "discusses discuss visits congratulates thanks urges calls".split()
+    "discusses discuss visits congratulates thanks urges calls "
+    # who is left out: "present ... with the exception of X, who was absent"
+    "except exception excluding absent".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
@@ -1112,7 +1114,8 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
             )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
-        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
+        # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
+        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|", '"', "”"):
             return False
         if (
             not t.cap
