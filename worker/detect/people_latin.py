@@ -344,6 +344,22 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
+    """ "Minister German Gref", "CEO German Gref", "; German Gref, head of ...": a word that
+    names a country or people but is also a known given name is the given name when a title
+    (or a list's semicolon) stands right before it and one surname right after it."""
+    t = toks[i]
+    if t.low not in _NOT_NAME or i == 0 or i + 1 >= len(toks) or not roster.is_given_name(t.text):
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    titled = before.text == ";" or (
+        before.cap
+        and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
+        and before.low not in _ORG_WORDS
+    )
+    return titled and _name_like(after) and (i + 2 >= len(toks) or not toks[i + 2].cap)
+
+
 def _capital_surname(toks: list[_Tok], i: int) -> bool:
     """ "ZHANG Xiangyun", "LYU Chuanyi": a Chinese surname in capitals (as official sites write
     it), not an acronym, when a given name in pinyin follows."""
@@ -575,6 +591,7 @@ def _runs(
                 and (
                     _chinese_surname_word(toks, i)
                     or (toks[i].text.isupper() and _capital_surname(toks, i))
+                    or (not german and roster is not None and _given_not_place(toks, i, roster))
                 )
             )
         ) or _abbreviation(toks, i):
