@@ -78,7 +78,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts honourable honorable hon guest".split()
+    "counterparts honourable honorable hon guest editor".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -103,7 +103,7 @@ _ORG_WORDS = frozenset(
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai "
-    "oblast okrug campus".split()
+    "oblast okrug campus shinbun shimbun".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -1081,6 +1081,13 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
             or t.low in ("former", "then", "newly", "new", "incumbent")
+            # "Editor in Chief", "Commander in Chief": "in" between two title words
+            or (
+                t.low == "in"
+                and k >= 2
+                and _is_title_or_org(toks[k - 2].low)
+                and _is_title_or_org(toks[k].low)
+            )
         ):
             k -= 1
         else:
@@ -1132,7 +1139,20 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
         # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
-        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|", '"', "”"):
+        if (low in _BREAK and not (t.cap and low == "news")) or t.text in (  # "Euro Chinese News"
+            ".",
+            ":",
+            "!",
+            "?",
+            "—",
+            "–",
+            "--",
+            "-",
+            "/",
+            "|",
+            '"',
+            "”",
+        ):
             return False
         if (
             not t.cap
@@ -1869,14 +1889,23 @@ def _host_titled(toks: list[_Tok], item: Item) -> bool:
     return False
 
 
+# Words after which an article still opens a clause's subject.
+_OPENERS = frozenset(
+    "that later then also and but when after before earlier meanwhile today yesterday "
+    "subsequently finally afterwards".split()
+)
+
+
 def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
     """A list can be a subject unless a preposition or an article governs it; an article
     opening the sentence ("the President of Russia Vladimir Putin laid ...") starts it."""
     if prefix == 0:
         return True
     before = toks[prefix - 1].low
-    if before in ("the", "a", "an") and (prefix == 1 or toks[prefix - 2].text in ",;:(—–-"):
-        return True
+    if before in ("the", "a", "an") and (
+        prefix == 1 or toks[prefix - 2].text in ",;:(—–-" or toks[prefix - 2].low in _OPENERS
+    ):
+        return True  # "He also said that later the President of Tajikistan X joined"
     return before not in _NO_SUBJECT_BEFORE
 
 
