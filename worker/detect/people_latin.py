@@ -381,7 +381,17 @@ def _word_name_like(word: str, low: str) -> bool:
     calendar word, German adjective of place ("Tschechischen") or acronym."""
     if low in _NOT_NAME or _is_title_or_org(low) or _ADJECTIVE.search(low):
         return False
+    if low in _HEADLINE_VERBS:
+        return False  # a headline in title case: "Tan Zuojun Chaired the Meeting"
     return not (_ACRONYM.match(word) and len(word) > 1)
+
+
+# Cue verbs as a headline in title case capitalises them: never part of a name.
+_HEADLINE_VERBS = frozenset(
+    "chaired chairs presided presides attended attends hosted hosts met meets held holds "
+    "addressed addresses delivered delivers inspects inspected visits visited receives "
+    "received welcomes welcomed greets greeted joins joined".split()
+)
 
 
 # ---- name items -------------------------------------------------------------------------------
@@ -1411,7 +1421,10 @@ _WITH_BODY = re.compile(
     r"|press|media|reporters)\b"
     # any other group: a plural noun in lower case, which no name is ("outstanding
     # county-level Party secretaries", "top officials of ...", "foreign guests")
-    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z])))",
+    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
+    # a headline in title case capitalises the group: "Xi Meets Armed Forces Cadres -",
+    # "Putin Meeting with War Correspondents and Military Bloggers"
+    r"|(?-i:[A-Z][a-z]{2,}(?<![su]s)(?<!ss)s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)
