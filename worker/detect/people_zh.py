@@ -366,6 +366,18 @@ def _zh_lists_after(
                 yield role, [name], simple
 
 
+def _zh_heading_list(
+    heading: re.Match[str], simple: str, roster: Roster, ctx: ZhContext | None
+) -> tuple[Role, list[str], str]:
+    """The list under a form's field or a minutes' heading, with the heading's role."""
+    names = _zh_after(simple[heading.end() :], roster, ctx)
+    if not heading.group(1):
+        return "attended", names, simple
+    if ctx is not None and len(names) == 1:  # "主席致词" later in the minutes is this person
+        ctx.titled(names[0], heading.group(1))
+    return "presided", names, simple
+
+
 def _no_subject(simple: str, hit: _Hit) -> bool:
     """Whether the cue has no list before it: "出席观礼嘉宾包括A、B", "在主席台就座的还有A"
     (the list follows: _zh_lists_after); "出席记者会的118人" (the verb describes a group)."""
@@ -384,6 +396,10 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
 def _zh_lists(
     simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
 ) -> Iterator[tuple[Role, list[str], str]]:
+    heading = cues.ZH_HEADING.match(simple)
+    if heading:  # a form's field or a minutes' heading: "主席：柯文哲", "出席：A、B"
+        yield _zh_heading_list(heading, simple, roster, ctx)
+        return
     yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
@@ -453,7 +469,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席："
 ).split()
 
 
@@ -501,6 +517,8 @@ def zh_lists_in(
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
     sentence = clean_zh(sentence)
+    if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
+        sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
@@ -513,6 +531,20 @@ def zh_lists_in(
         kept = [_as_written(n, simple, sentence) for n in names if n not in dead]
         if kept:
             yield role, kept
+
+
+# Minutes mark who was absent or sent someone in a list: "彭振声(公假)", "王志庆(请假)",
+# "张泽雄(余念梓代)" (余念梓 came in 张泽雄's place). The absent leave the list, a stand-in
+# takes the place of the one it stands for.
+_STAND_IN = re.compile(r"[\u4e00-\u9fff.·．]{2,8}[（(]([\u4e00-\u9fff.·．]{2,8})代[)）]")
+_ABSENT = re.compile(
+    r"[\u4e00-\u9fff.·．]{2,8}[（(](?:公假|请假|請假|病假|事假|產假|产假|缺席|出差|公出)[)）][、，,]?"
+)
+
+
+def _unannotated(sentence: str) -> str:
+    """The sentence with the absent left out of its lists and stand-ins in their places."""
+    return _ABSENT.sub("", _STAND_IN.sub(r"\1", sentence))
 
 
 # A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
@@ -665,8 +697,8 @@ def _zh_plausible(name: str) -> bool:
 
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
-_ZH_DOT = re.compile(r"[·•‧・]")
-_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
+_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
 
 _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
@@ -883,14 +915,21 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_dead", "_simplified", "_text", "_titled", "subject")
+    __slots__ = ("_dead", "_given", "_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
         self._simplified: str | None = None
         self._dead: frozenset[str] | None = None
+        self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
+
+    def titled(self, name: str, title: str) -> None:
+        """`name` holds `title` in this report (read from a form's field, not a phrase)."""
+        self._given[name] = title
+        if self._titled is not None:
+            self._titled.setdefault(name, title)
 
     def deceased(self) -> frozenset[str]:
         """The people a funeral report mourns: never attending their own farewell."""
@@ -926,6 +965,8 @@ class ZhContext:
                 if _zh_plausible(name) and len(name) == 3:
                     found.setdefault(name, m.group())
                 end = m.end()
+            for name, title in self._given.items():
+                found.setdefault(name, title)
             self._titled = found
         return self._titled
 

@@ -849,6 +849,13 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
+# A form's field or a minutes' heading opening its line, then a colon and the list
+# ("主席：柯文哲", "四、出席者：外交部国际组织司司长吴尚年", "列席人员：A、B"); "记录", "请假"
+# and "缺席" give no role. `people` joins a heading alone on its line to the line after it.
+ZH_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:(主席|会议主席|主持人?|会议主持人?)"
+    r"|(?:出席|列席|与会|参加|参会)(?:者|人员|委员|人士|嘉宾|领导|代表|单位|名单)?)\s*[:：]"
+)
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.
