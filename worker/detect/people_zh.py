@@ -170,7 +170,7 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     if ")" in region or "）" in region:
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
-        region = _SPACE.split(region.strip())[-1]
+        region = _headline_part(_SPACE.split(region.strip()), roster)
     chunks = [c for c in _ZH_CHUNK.split(region)]
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
@@ -203,6 +203,17 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _headline_part(parts: list[str], roster: Roster) -> str:
+    """The last part of a headline, with the runs of names before it that a space parts from
+    it ("习近平李克强…栗战书 王沪宁赵乐际韩正出席": one list, a space where 、 would be)."""
+    region = parts[-1]
+    for part in reversed(parts[:-1]):
+        if not (_knows(roster, part) or _segment(part, roster.chinese_names)):
+            break
+        region = f"{part}、{region}"
+    return region
 
 
 def _passes_over(chunk: str, i: int, skipped: int) -> bool:
@@ -1044,12 +1055,14 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     >>> _segment("张小三李小四王小五", frozenset())
     ('张小三', '李小四', '王小五')
     """
-    if len(run) > 24 or not _HAN_RUN.match(run):
+    if len(run) > 48 or not _HAN_RUN.match(run):
         return None
     cuts: list[tuple[int, list[str]]] = []  # (roster names used, names)
+    steps = [0]  # a long headline run ("习近平李克强…王岐山", 26 characters) is walked with a bound
 
     def walk(at: int, names: list[str], hits: int) -> None:
-        if len(cuts) > 64:
+        steps[0] += 1
+        if len(cuts) > 64 or steps[0] > 4000:
             return
         if at == len(run):
             cuts.append((hits, names))
