@@ -45,7 +45,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有|进行"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
@@ -57,7 +57,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进]"
 )
 
 
@@ -71,18 +71,54 @@ def _untimed(region: str) -> str:
     start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
     opens = _TAIL_OPENS.search(region, max(0, start))  # most regions end on a name: none
     m = _ZH_TIME_TAIL.search(region, opens.start()) if opens else None
-    if m is None:
-        return region
-    at = m.start()
-    if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
-        return region  # "张向晨", "李为民": a given name, not "向…", "为…"
-    if region.startswith("代表", at) and region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
-        # "中国国家馆总代表王锦珍分别": a title, a name and the tail after it, not "on behalf of"
-        size = next((n for n in (3, 2) if _zh_plausible(region[at + 2 : at + 2 + n])), 0)
-        if size:
-            m = _ZH_TIME_TAIL.search(region, at + 2 + size)
-            return region[: m.start()] if m else region
-    return region[:at]
+    while m is not None:
+        at = m.start()
+        if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
+            return region  # "张向晨", "李为民": a given name, not "向…", "为…"
+        if region[at] == "于" and _surname_yu(region, at):
+            return region  # "校党委常委于世孝": the surname 于, not "at …"
+        size = _representative(region, at) if region.startswith("代表", at) else 0
+        if not size:
+            return region[:at]
+        # "总代表王锦珍分别", "新生代表宋燕分别": a title, a name and the tail after it
+        m = _ZH_TIME_TAIL.search(region, at + 2 + size)
+    return region
+
+
+def _surname_yu(region: str, at: int) -> bool:
+    """Whether the 于 at `at` opens a name ending the region, after a title or a list mark."""
+    rest = region[at:]
+    return (
+        len(rest) in (2, 3)
+        and _zh_plausible(rest)
+        and (at == 0 or region[at - 1] in "、，" or bool(_ZH_TITLE_AT_END.search(region[:at])))
+    )
+
+
+def _representative(region: str, at: int) -> int:
+    """The size of the name after a 代表 that is a title ("总代表王锦珍", "教师代表陈秀": no name
+    stands before it) rather than "on behalf of" ("张森代表教师"); 0 for the latter."""
+    # the name ends the region, the item or a tail follows ("宋燕分别…" is 宋燕, not 宋燕分)
+    size = next(
+        (
+            n
+            for n in (3, 2)
+            if _zh_plausible(region[at + 2 : at + 2 + n])
+            and (
+                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、")
+                or _ZH_TIME_TAIL.match(region, at + 2 + n)
+            )
+        ),
+        0,
+    )
+    if not size or region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
+        return size
+    if "各" in region[max(0, at - 4) : at]:
+        return 0  # "各地代表都乐于参加": representatives of each place, a group
+    before = region[max(0, at - 3) : at]
+    if _zh_plausible(before) or _zh_plausible(before[-2:]):
+        return 0
+    return size
 
 
 def _on_behalf(region: str) -> str:
@@ -146,8 +182,7 @@ class _Hit:
 def _zh_chunk_names(
     chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
 ) -> list[str] | None:
-    names = zh_name_items(chunk, roster, last=last, ctx=ctx)
-    return names or None
+    return zh_name_items(chunk, roster, last=last, ctx=ctx) or None
 
 
 _SPACE = re.compile(r"\s+")
@@ -174,11 +209,7 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     chunks = [c for c in _ZH_CHUNK.split(region)]
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
-    company = _ZH_COMPANY.search(chunks[-1])
-    companions: list[str] = []
-    if company:  # "A、B等与市老领导C、D等和各界人士欢聚一堂": named companions take part too
-        companions = zh_name_items(chunks[-1][company.end() :], roster, last=True, ctx=ctx)
-        chunks[-1] = chunks[-1][: company.start() + 1]
+    companions = _companions(chunks, roster, ctx)
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
@@ -191,6 +222,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             found.append([clause.group(1)])
             break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
+        if names is None and i > 0:
+            names = _on_behalf_chunk(chunk, roster, ctx)
         if i == skipped and _group_chunk(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
@@ -205,6 +238,17 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     return [n for group in reversed(found) for n in group] + (companions if found else [])
 
 
+def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The named company after the list's 等 in its last chunk, which then ends at 等:
+    "A、B等与市老领导C、D等和各界人士欢聚一堂" (C and D take part too)."""
+    company = _ZH_COMPANY.search(chunks[-1])
+    if not company:
+        return []
+    companions = zh_name_items(chunks[-1][company.end() :], roster, last=True, ctx=ctx)
+    chunks[-1] = chunks[-1][: company.start() + 1]
+    return companions
+
+
 def _headline_part(parts: list[str], roster: Roster) -> str:
     """The last part of a headline, with the runs of names before it that a space parts from
     it ("习近平李克强…栗战书 王沪宁赵乐际韩正出席": one list, a space where 、 would be)."""
@@ -214,6 +258,19 @@ def _headline_part(parts: list[str], roster: Roster) -> str:
             break
         region = f"{part}、{region}"
     return region
+
+
+def _on_behalf_chunk(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The name of a chunk "X代表Y" before the verb's own: "张森代表教师，刘钊代表在校生，刘嵘琳
+    代表新生先后发言", "汪洋代表…常务委员会，向大会报告工作"."""
+    if "代表" not in chunk or _ZH_OWN_VERB.search(chunk):
+        return None
+    return _zh_chunk_names(_untimed(chunk), roster, last=False, ctx=ctx)
+
+
+# A chunk with a verb of its own is a clause, not one subject of a list: "陈敬佑首先代表学校
+# 向新同学表示…欢迎，接着…介绍了".
+_ZH_OWN_VERB = re.compile("表示|[向对]")
 
 
 def _passes_over(chunk: str, i: int, skipped: int) -> bool:
@@ -671,9 +728,11 @@ _ZH_TITLE_END = re.compile(
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
-    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编)"
+    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
+    r"|学生|同学|教师|老师)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
+_ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
 _ZH_FOREIGN_TITLED = re.compile(
@@ -1025,6 +1084,9 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
         if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
             continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
+        rest = _zh_pair(tail, roster, trailing=trailing) if first and tail else None
+        if rest:
+            return [first, *rest]  # "陈秀和…周纪明同学以及新生代表宋燕": three joined
         if first and second:
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
