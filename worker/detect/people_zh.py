@@ -1085,7 +1085,7 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
             continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
         rest = _zh_pair(tail, roster, trailing=trailing) if first and tail else None
-        if rest:
+        if first and rest:
             return [first, *rest]  # "陈秀和…周纪明同学以及新生代表宋燕": three joined
         if first and second:
             return [first, second]
