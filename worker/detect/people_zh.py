@@ -45,7 +45,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有|进行"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
@@ -57,7 +57,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前]"
 )
 
 
@@ -522,12 +522,15 @@ def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
     return run[:2] if _zh_plausible(run[:2]) else None
 
 
-def _as_written(name: str, simple: str, original: str) -> str:
-    """The name in the script the text used (traditional texts give traditional names)."""
+def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = None) -> str:
+    """The name in the script the text used (traditional texts give traditional names); a
+    name the report gave elsewhere ("主席致词": the chair) as it is written there."""
     if simple is original or len(simple) != len(original):
         return name
     at = simple.find(name)
-    return original[at : at + len(name)] if at >= 0 else name
+    if at >= 0:
+        return original[at : at + len(name)]
+    return ctx.as_written(name) if ctx is not None else name
 
 
 # A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
@@ -596,7 +599,7 @@ def zh_lists_in(
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
     dead = ctx.deceased() if ctx is not None else _deceased(simple)
     for role, names, _ in [*_zh_lists(simple, roster, ctx, spans), *meetings]:
-        kept = [_as_written(n, simple, sentence) for n in names if n not in dead]
+        kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
         if kept:
             yield role, kept
 
@@ -826,10 +829,37 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
         titled = _ZH_TITLED.search(cut)
         if titled and cut != item and _zh_plausible(titled.group(1)):
             return titled.group(1)
+    if not run and len(item) > 5:
+        named = _body_name_title(item, known)
+        if named:
+            return named
     if "的" in item:
         tail = item.rsplit("的", 1)[1]
         if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
             return tail
+    return None
+
+
+# The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
+_ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
+_ZH_RANK = ("常务副", "副", "代理", "执行")
+
+
+def _body_name_title(item: str, known: frozenset[str]) -> str | None:
+    """A name between its body and its title, as Taiwan and Hong Kong write them: "外贸协会黄志
+    芳董事长", "台南市叶泽山副市长" (a full name of three characters, or a roster name)."""
+    title = _ZH_TITLE_AT_END.search(item)
+    head = item[: title.start()] if title else ""
+    for rank in _ZH_RANK:
+        head = head.removesuffix(rank)
+    for size in (3, 2):
+        name = head[-size:]
+        if (
+            len(head) > size
+            and head[-size - 1] in _ZH_BODY_CHAR
+            and (name in known or (size == 3 and _zh_plausible(name)))
+        ):
+            return name
     return None
 
 
@@ -969,7 +999,7 @@ def _deceased(simple: str) -> frozenset[str]:
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
 _ZH_CTX_TITLE = (
     r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
-    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
 _ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
@@ -985,12 +1015,13 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_dead", "_given", "_simplified", "_text", "_titled", "subject")
+    __slots__ = ("_clean", "_dead", "_given", "_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
         self._simplified: str | None = None
+        self._clean = text
         self._dead: frozenset[str] | None = None
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
@@ -1011,8 +1042,14 @@ class ZhContext:
 
     def _simple(self) -> str:
         if self._simplified is None:
-            self._simplified = to_simplified(clean_zh(self._text))
+            self._clean = clean_zh(self._text)
+            self._simplified = to_simplified(self._clean)
         return self._simplified
+
+    def as_written(self, name: str) -> str:
+        """`name` (simplified) in the script the report writes it in."""
+        at = self._simple().find(name)
+        return self._clean[at : at + len(name)] if at >= 0 else name
 
     def _names(self) -> dict[str, str]:
         if self._titled is None:
