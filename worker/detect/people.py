@@ -59,6 +59,7 @@ _ABBREV = re.compile(
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
+_ZH_SENT_END = re.compile(r"[。！？!?]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R.").
@@ -200,9 +201,9 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
     return 1
 
 
-def _sentences(paragraph: str, *, german: bool = False) -> Iterator[str]:
+def _sentences(paragraph: str, *, german: bool = False, zh: bool = False) -> Iterator[str]:
     start = 0
-    for m in _SENT_END.finditer(paragraph):
+    for m in (_ZH_SENT_END if zh else _SENT_END).finditer(paragraph):
         # Only the last few characters can hold an abbreviation: searching there (the
         # characters before still count for \b) instead of the whole sentence so far.
         if m.group().startswith("."):
@@ -336,7 +337,7 @@ def extract_people(
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
-        for sentence in _sentences(paragraph, german=lang == "de"):
+        for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
                 for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)
