@@ -642,8 +642,11 @@ def _zh_meetings(
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
             yield "attended", host + guest, m.end()
-        elif host and len(host) == 1 and m.group().startswith(("会见", "接见")) and rest:
-            yield "presided", host, m.end()
+        elif host and m.group().startswith(("会见", "接见")) and rest:
+            # one host receiving; several receiving a group together ("习近平、李克强…等在人民
+            # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
+            if len(host) == 1 or _group_last(rest):
+                yield "presided", host, m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
