@@ -50,7 +50,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
-    r"|(?<!、)(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
+    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
 )
 
 
@@ -464,27 +464,21 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
 def _zh_lists(
     simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
 ) -> Iterator[tuple[Role, list[str], str]]:
-    heading = cues.ZH_HEADING.match(simple)
-    if heading:  # a form's field or a minutes' heading: "主席：柯文哲", "出席：A、B"
-        yield _zh_heading_list(heading, simple, roster, ctx)
-        return
     yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
-        if simple.startswith("下", hit.end) and "在" in simple[max(0, hit.start - 40) : hit.start]:
-            # "王小明在市委书记李大华陪同下调研": the one accompanying, between 在 and 陪同
-            escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
-            names = zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
-            if names:
-                yield hit.role, names, simple
+        escort = _escort(simple, hit, roster, ctx)
+        if escort is not None:
+            if escort:
+                yield hit.role, escort, simple
             bound = hit.end
             continue
         if _no_subject(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
-        region = _untimed(raw)
+        region, company = _with_company(_untimed(raw))
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
             bound = hit.end
             continue
@@ -499,10 +493,39 @@ def _zh_lists(
             names = previous
         if names:
             yield hit.role, names, simple
+            if company:
+                yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), simple
             previous = names
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The one accompanying, between 在 and 陪同下: "王小明在市委书记李大华陪同下调研" (None:
+    the cue is not in that frame)."""
+    if (
+        not simple.startswith("下", hit.end)
+        or "在" not in simple[max(0, hit.start - 40) : hit.start]
+    ):
+        return None
+    escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
+    return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
+
+
+# "A联同B和C…会见传媒": B and C come with A, and are there whatever A's role.
+_ZH_TOGETHER = re.compile("联同|偕同|连同")
+
+
+def _with_company(region: str) -> tuple[str, str]:
+    """The region up to a 联同 in its last clause, and the company named after it."""
+    if "同" not in region:
+        return region, ""
+    start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
+    found = list(_ZH_TOGETHER.finditer(region, start + 1))
+    if not found:
+        return region, ""
+    return _untimed(region[: found[-1].start()]), region[found[-1].end() :]
 
 
 def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
@@ -598,7 +621,13 @@ def zh_lists_in(
     meetings = list(_zh_meetings(simple, roster, ctx))
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
     dead = ctx.deceased() if ctx is not None else _deceased(simple)
-    for role, names, _ in [*_zh_lists(simple, roster, ctx, spans), *meetings]:
+    heading = cues.ZH_HEADING.match(simple)
+    lists = (  # a form's field or a minutes' heading: "主席：柯文哲", "出席：A、B"
+        [_zh_heading_list(heading, simple, roster, ctx)]
+        if heading
+        else _zh_lists(simple, roster, ctx, spans)
+    )
+    for role, names, _ in [*lists, *meetings]:
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
         if kept:
             yield role, kept
@@ -635,7 +664,8 @@ def _zh_meetings(
         if host and guest:
             yield "attended", host + guest, m.end()
     for m in _ZH_MEET_AFTER.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
+        region, company = _with_company(_untimed(simple[: m.start()]))
+        host = _zh_before(region, roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
@@ -647,6 +677,8 @@ def _zh_meetings(
             # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
             if len(host) == 1 or _group_last(rest):
                 yield "presided", host, m.end()
+                if company:  # "林郑月娥…联同A和B…会见传媒"
+                    yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -735,7 +767,7 @@ _ZH_TITLE_END = re.compile(
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
@@ -836,6 +868,9 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
         named = _body_name_title(item, known)
         if named:
             return named
+        between = [p for p in _ZH_TITLE_END.split(item) if p][-1:]
+        if between and (between[0] in known or _zh_plausible(between[0])):
+            return between[0]  # "律政司司长郑若骅资深大律师": between two titles
     if "的" in item:
         tail = item.rsplit("的", 1)[1]
         if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
