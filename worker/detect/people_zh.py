@@ -26,14 +26,16 @@ _AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
-    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?$"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?"
+    # a head count after the group: "…等各界人士近300余人"
+    r"(?:[近约逾共]?\d+(?:余|多)?[人名位])?$"
 )
 
 
 def _group_last(text: str) -> bool:
     """Whether `text` ends with a group word; searched in its last characters only (a search
     for an ending tries every position of the text)."""
-    return _ZH_GROUP.search(text, max(0, len(text) - 8)) is not None
+    return _ZH_GROUP.search(text, max(0, len(text) - 14)) is not None
 
 
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
@@ -45,7 +47,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
@@ -57,7 +59,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登]"
 )
 
 
@@ -563,7 +565,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席："
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒"
 ).split()
 
 
@@ -724,7 +726,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒"
 )
 
 
@@ -763,11 +765,11 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理|大臣"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师|资深大律师|大律师|律师)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
@@ -1157,7 +1159,13 @@ def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
         head, tail = item[: joint.start()], item[joint.end() :]
         first = _zh_item_name(head, roster, trailing=False) if head else None
         second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
-        if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
+        if (
+            len(head) == 2
+            and joint.group() != "以及"  # joins list items, never two words of a body
+            and first
+            and not _knows(roster, head)
+            and _ZH_TITLE_END.search(tail)
+        ):
             continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
         rest = _zh_pair(tail, roster, trailing=trailing) if first and tail else None
         if first and rest:
