@@ -411,6 +411,8 @@ def _zh_lists_after(
     )
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
+        yield from _zh_attending_of(simple, roster, ctx)
     chair = (
         cues.ZH_AFTER_CHAIR.search(simple)
         if "执行主席" in simple or "主持人" in simple or "主礼" in simple
@@ -419,14 +421,7 @@ def _zh_lists_after(
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
-        for role, pattern, words in cues.ZH_AFTER_ROLE:
-            for word in words:
-                if word in simple:
-                    break
-            else:
-                continue
-            for m in pattern.finditer(simple):
-                yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+        yield from _zh_role_after(simple, roster, ctx)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -434,6 +429,34 @@ def _zh_lists_after(
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
                 yield role, [name], simple
+
+
+def _zh_role_after(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """Another role's cue, 的 and a list: "在主席台就座的还有：A、B", "主持会议的是A"."""
+    for role, pattern, words in cues.ZH_AFTER_ROLE:
+        for word in words:
+            if word in simple:
+                break
+        else:
+            continue
+        for m in pattern.finditer(simple):
+            yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# "有出席活动的民建联议员葛珮帆、林琳及郭玲丽，新民党议员黎栋国…": the verb and 的 describe
+# the titled people after them (a title must open the list: "出席的民代人手一支" names no one).
+_ZH_ATTENDING_OF = re.compile(r"(?:出席|参加|列席)了?[^，。；、的]{1,16}的")
+
+
+def _zh_attending_of(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_ATTENDING_OF.finditer(simple):
+        first = _ZH_CHUNK.split(simple[m.end() :], 1)[0].split("、", 1)[0]
+        if _ZH_TITLE_END.search(first) and _zh_titled_lead(first, roster):
+            yield "attended", _zh_after(simple[m.end() :], roster, ctx), simple
 
 
 def _zh_heading_list(
