@@ -101,6 +101,10 @@ _INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen
 _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
+    # the genitive of a time's event: "nach dem Rücktritt seines Vorgängers X" (not an
+    # occasion's: "beim Empfang des Präsidenten X" is read as a reception)
+    r"|\b(?:nach|vor|seit)\s+(?:dem|der)\s+(?!Empfang|Besuch|Treffen|Gespräch)[A-ZÄÖÜ][\wäöüß-]+"
+    r"\s+(?:(?:seines|ihres|des|der)\s+(?:[^\s,.;:]+\s+){0,2})?$"
 )
 _SPOUSE_WITH = re.compile(
     r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"

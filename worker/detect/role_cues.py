@@ -188,6 +188,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "besuchern",
     "gratulant",
     "ergr",
+    "vereidig",
+    "eid ab",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -515,7 +517,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
-            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
+            # a swearing-in: the one swearing in presides, the one sworn in attends
+            r"|vereidigte|vereidigten|vereidigt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
@@ -547,6 +551,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            # sworn in: "legte ... seinen Amtseid ab"
+            r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
             # the Golden Book or guest book signed at the occasion
             r"|\b(?:trug|trugen|trägt|tragen)\s+sich\b[^;]{0,200}?(?:Goldene|Gästebuch|Buch)\b"
             # honoured at a farewell: "ist ... mit militärischen Ehren verabschiedet worden"
@@ -633,7 +639,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen"),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig"),
     (
         "leit",
         "eröffn",
@@ -651,6 +657,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "teil",
         "besuchte",
         "zugeschaltet",
+        "eid ab",
         "trug",
         "trägt",
         "tragen",
@@ -701,9 +708,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b[^;]{0,20}\b(?:worden"
-            r"|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
-            r"|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b[^;]{0,20}"
+            r"\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
         ),
     ),
     (
