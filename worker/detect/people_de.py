@@ -513,9 +513,19 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role is not None and role not in roles:
             roles.append(role)
+        if role == "presided" and object_role == "attended" and _TALKS_FOR.search(clause):
+            roles.append("attended")  # "empfing X zu offiziellen Gesprächen": the host talks too
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech
             clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
     return roles
+
+
+# A reception's purpose, talks the host holds with the guest.
+_TALKS_FOR = re.compile(
+    r"\bzu(?:m|r)?\s+(?:(?:einem|einer|den|dem|der|offiziellen|ersten|gemeinsamen|vertraulichen"
+    r"|bilateralen|längeren|ausführlichen)\s+)*(?:Gespräch|Gesprächen|Unterredung|Arbeitsgespräch"
+    r"|Arbeitsgesprächen|Meinungsaustausch|Beratungen)\b"
+)
 
 
 def _masked(sentence: str, left: int, right: int, spans: Sequence[tuple[int, int]]) -> str:
