@@ -843,13 +843,6 @@ _ZH_AFTER_NAME = re.compile(
 )
 
 
-def _zh_item_name(
-    item: str, roster: Roster, *, trailing: bool, run: str | None = None
-) -> str | None:
-    """The name in one list item; `run` is the item after its last title, if known."""
-    return _item_name(item, trailing, roster.chinese_names)
-
-
 # Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
 # the item and the roster's names only, so it is kept (bounded; a frozenset caches its hash).
 @lru_cache(maxsize=32768)
@@ -970,7 +963,7 @@ def transliterated(run: str) -> bool:
 
 
 def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
-    """`_zh_item_name` of an item of at most three characters (most items are a bare name)."""
+    """`_item_name` of an item of at most three characters (most items are a bare name)."""
     if len(item) == 3:
         if item[1:] in known:
             return item[1:]
@@ -999,6 +992,7 @@ def zh_name_items(
         for i in chunk.split("、")
     ]
     names: list[str] = []
+    known = roster.chinese_names
     for j, item in enumerate(items):
         final = j == len(items) - 1
         if "等" in item[2:] and (final or _group_last(item)):
@@ -1006,19 +1000,17 @@ def zh_name_items(
             item = item[: item.index("等", 2)]
             items[j + 1 :] = []
             final = True
-        pair = _zh_pair(item, roster, trailing=final and last)
+        pair, run, found, name = _read_item(item, final and last, known)
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
-        run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
-        if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
-            found = _segment(run, roster.chinese_names)
-            joined = list(found) if found else None
+        if found is not None:  # a run of four or more characters without separators
+            joined = list(found) or None
             if (
                 ctx is not None
                 and final
                 and last
-                and not (joined and _knows(roster, joined[0]))
+                and not (joined and joined[0] in known)
                 and (
                     joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
                 )
@@ -1028,15 +1020,33 @@ def zh_name_items(
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        if item.endswith("和") and len(run) == 3 and run[0] in _SURNAMES:
-            name: str | None = run  # "副主任陈斌、蓝进和": 和 ends an item only in a name
-        else:
-            name = _zh_item_name(item, roster, trailing=final and last, run=run)
         if name is None and ctx is not None and final and last and len(items) == 1:
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
             names.append(name)
     return names
+
+
+# One list item's reading depends on the item and the roster's names only: it is kept (bounded;
+# a frozenset caches its hash), and only what the report's context adds is done per call.
+@lru_cache(maxsize=32768)
+def _read_item(
+    item: str, trailing: bool, known: frozenset[str]
+) -> tuple[tuple[str, ...] | None, str, tuple[str, ...] | None, str | None]:
+    """(two or more names joined by 和/及/与, the item after its last title, the names a run
+    without separators is cut into (None: no such run; empty: no cut), the item's one name)."""
+    pair = _zh_pair(item, known, trailing=trailing)
+    if pair:
+        return tuple(pair), item, None, None
+    run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
+    found: tuple[str, ...] | None = None
+    if len(run) >= 4 and run not in known and not _ZH_AFTER_NAME.match(run):
+        found = _segment(run, known) or ()
+        if found:
+            return None, run, found, None
+    if item.endswith("和") and len(run) == 3 and run[0] in _SURNAMES:
+        return None, run, found, run  # "副主任陈斌、蓝进和": 和 ends an item only in a name
+    return None, run, found, _item_name(item, trailing, known)
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
@@ -1172,25 +1182,25 @@ def _knows(roster: Roster, name: str) -> bool:
 _ZH_AND = re.compile(r"以及|[和及与]")
 
 
-def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
+def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not ("和" in item or "及" in item or "与" in item) or _knows(roster, item):
+    if not ("和" in item or "及" in item or "与" in item) or item in known:
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
         head, tail = item[: joint.start()], item[joint.end() :]
-        first = _zh_item_name(head, roster, trailing=False) if head else None
-        second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
+        first = _item_name(head, False, known) if head else None
+        second = _item_name(tail, trailing, known) if tail else None
         if (
             len(head) == 2
             and joint.group() != "以及"  # joins list items, never two words of a body
             and first
-            and not _knows(roster, head)
+            and head not in known
             and _ZH_TITLE_END.search(tail)
         ):
             continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
-        rest = _zh_pair(tail, roster, trailing=trailing) if first and tail else None
+        rest = _zh_pair(tail, known, trailing=trailing) if first and tail else None
         if first and rest:
             return [first, *rest]  # "陈秀和…周纪明同学以及新生代表宋燕": three joined
         if first and second:
