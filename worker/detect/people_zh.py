@@ -63,6 +63,7 @@ _TAIL_OPENS = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)  # a pure reading of the region, which recurs across versions
 def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
@@ -385,7 +386,8 @@ def _cue_patterns(simple: str) -> list[tuple[Role, re.Pattern[str]]]:
     return patterns
 
 
-def _zh_hits(simple: str) -> list[_Hit]:
+@lru_cache(maxsize=16384)  # pure: the sentence alone decides (versions repeat sentences)
+def _zh_hits(simple: str) -> tuple[_Hit, ...]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
     for role, pattern in _cue_patterns(simple):
@@ -397,7 +399,7 @@ def _zh_hits(simple: str) -> list[_Hit]:
             else:
                 hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def _zh_lists_after(
@@ -719,6 +721,7 @@ _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
+@lru_cache(maxsize=32768)  # pure; paragraphs and sentences recur across versions
 def clean_zh(sentence: str) -> str:
     """The sentence without the noise scraped copies add around names.
 
