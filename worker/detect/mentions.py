@@ -53,15 +53,12 @@ def _spellings(person: Person, roster: Roster) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _surname_keys(form: str) -> tuple[str, ...]:
-    """The words of a Latin form that name one person alone: the last word (the surname in
-    Western order) and, for a two-word form, the first (the surname in Chinese order)."""
-    words = [w for w in _WORD.findall(form) if len(w) >= _MIN_WORD]
-    if not words:
-        return ()
-    keys = {translit_key(words[-1])}
-    if len(form.split()) == 2:
-        keys.add(translit_key(form.split()[0]))
-    return tuple(k for k in keys if len(k) >= _MIN_WORD)
+    """The last word of a Latin form when it names one person alone: the surname in Western
+    order ("Bortnikov"). A Chinese name's first word, its surname ("Wang"), is shared by too many
+    people to count; its last word, the given name, is told only when long ("Huning")."""
+    words = _WORD.findall(form)
+    key = translit_key(words[-1]) if words else ""
+    return (key,) if len(key) >= _MIN_WORD else ()
 
 
 @lru_cache(maxsize=4096)
