@@ -424,6 +424,8 @@ def _zh_lists_after(
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
         yield from _zh_role_after(simple, roster, ctx)
+        if "听取" in simple:
+            yield from _zh_heard(simple, roster)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -445,6 +447,20 @@ def _zh_role_after(
             continue
         for m in pattern.finditer(simple):
             yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
+# 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
+_ZH_HEARD = re.compile(
+    r"听取了?([^，。；]{2,50}?)关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+)
+
+
+def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_HEARD.finditer(simple):
+        name = _zh_titled_lead(m.group(1), roster) if _ZH_TITLE_END.search(m.group(1)) else None
+        if name and m.group(1).endswith(name):  # the titled reporter, nothing after the name
+            yield "spoke", [name], simple
 
 
 # "有出席活动的民建联议员葛珮帆、林琳及郭玲丽，新民党议员黎栋国…": the verb and 的 describe
