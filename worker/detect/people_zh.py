@@ -205,13 +205,7 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
-    if ")" in region or "）" in region:
-        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
-    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
-        region = _headline_part(_SPACE.split(region.strip()), roster)
-    chunks = [c for c in _ZH_CHUNK.split(region)]
-    if "由" in chunks[-1]:
-        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    chunks = _clause_chunks(region, roster)
     companions = _companions(chunks, roster, ctx)
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
@@ -220,9 +214,9 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             break
         if "率" in chunk or "带" in chunk:
             chunk = _leader(chunk)
-        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 and chunk.endswith("并") else None
-        if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
-            found.append([clause.group(1)])
+        subject = _clause_subject(chunk, roster) if i == 0 and chunk.endswith("并") else None
+        if subject:
+            found.append([subject])
             break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None and i > 0:
@@ -236,6 +230,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
+            if found and _title_only(chunk):
+                continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
@@ -261,6 +257,36 @@ def _headline_part(parts: list[str], roster: Roster) -> str:
             break
         region = f"{part}、{region}"
     return region
+
+
+def _clause_chunks(region: str, roster: Roster) -> list[str]:
+    """The region's chunks between commas and colons, without asides and bylines in brackets,
+    from the headline part that holds the list, after a 由 (by)."""
+    if ")" in region or "）" in region:
+        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
+    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
+        region = _headline_part(_SPACE.split(region.strip()), roster)
+    chunks = _ZH_CHUNK.split(region)
+    if "由" in chunks[-1]:
+        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    return chunks
+
+
+def _clause_subject(chunk: str, roster: Roster) -> str | None:
+    """The subject opening a clause "Y提交议案并" before a second verb."""
+    clause = _ZH_CLAUSE_THEN.match(chunk)
+    if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
+        return clause.group(1)
+    return None
+
+
+def _title_only(chunk: str) -> bool:
+    """A short chunk of a body and a title, no clause ("上海市委常委", not "宣布他为市长")."""
+    return (
+        len(chunk) <= 10
+        and not any(c in chunk for c in "为是了的")
+        and _ZH_TITLE_AT_END.search(chunk, max(0, len(chunk) - 8)) is not None
+    )
 
 
 def _on_behalf_chunk(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
