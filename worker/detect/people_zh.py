@@ -679,7 +679,7 @@ def zh_lists_in(
 ) -> Iterator[tuple[Role, list[str]]]:
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
-    sentence = clean_zh(sentence)
+    sentence = _clean_sentence(sentence)
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
@@ -763,7 +763,6 @@ _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
 
-@lru_cache(maxsize=32768)  # pure; paragraphs and sentences recur across versions
 def clean_zh(sentence: str) -> str:
     """The sentence without the noise scraped copies add around names.
 
@@ -782,6 +781,11 @@ def clean_zh(sentence: str) -> str:
         # full-width forms the cues and lists are written with; one character for one
         sentence = _ASCII_PUNCT.sub(lambda m: _FULL_WIDTH[m.group()], sentence)
     return _EMOJI.sub("", sentence) if _EMOJI.search(sentence) else sentence
+
+
+# Sentences recur across versions of a report: their cleaning is kept (bounded; whole texts,
+# which ZhContext cleans once per report, are not).
+_clean_sentence = lru_cache(maxsize=16384)(clean_zh)
 
 
 _SPACED_GATE = re.compile("[ \u3000][\u4e00-\u9fff][ \u3000]")  # a character spaced out
