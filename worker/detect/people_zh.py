@@ -663,15 +663,17 @@ def _word_trie(words: list[str] | set[str]) -> str:
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
+@lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
     if _ANY_CUE.search(to_simplified(text)):
         return True
-    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed
-    return (
-        _NOISE.search(text) is not None
-        and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
-    )
+    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
+    # most paragraphs hold a bracket or a space and no noise: nothing to search again then
+    if _NOISE.search(text) is None:
+        return False
+    cleaned = clean_zh(text)
+    return cleaned != text and _ANY_CUE.search(to_simplified(cleaned)) is not None
 
 
 def zh_lists_in(
