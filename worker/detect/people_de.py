@@ -67,6 +67,10 @@ _REPORTER = re.compile(
     r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so|gab|meldete|schrieb)\b"
     r"(?!.*\bmit\b)"
 )
+_OWN_SPEECH = re.compile(
+    r"\b(?:in|bei|mit)\s+(?:seiner|ihrer|seinem|ihrem)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache"
+    r"|Laudatio|Begrüßung|Begrüssung|[Gg]rußwort|[Gg]russwort)\b"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
     r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
@@ -405,7 +409,9 @@ def _framed_roles(
 def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:
     """The roles a list's source, preposition or passive agent frame decides alone."""
     if _REPORTER.search(lead):
-        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+        # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
+        # from one's own speech is speaking ("so X in seiner Festansprache")
+        return ["spoke"] if _OWN_SPEECH.search(clause) else []
     if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):

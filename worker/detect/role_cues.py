@@ -190,6 +190,11 @@ LATIN_STEMS: tuple[str, ...] = (
     "ergr",
     "vereidig",
     "eid ab",
+    "durchs ",
+    "durch das",
+    "durch den",
+    "begrüßung",
+    "begrüssung",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -531,6 +536,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # who led through the programme: "wo A und B durchs Programm führten"
+            r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
+            r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
+            r"|\bdurch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)"
+            r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
@@ -610,7 +620,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
-            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
+            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
+            r"|Begrüßung|Begrüssung)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
@@ -648,6 +659,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "sitzt",
         "saß",
         "gastgeber",
+        "durch",
         "gottesdienst",
         "messe",
         "andacht",
@@ -687,6 +699,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "grusswort",
         "laudatio",
         "predigt",
+        "begrüßung",
+        "begrüssung",
         "sprach",
         "spricht",
         "sprechen",
