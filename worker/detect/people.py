@@ -39,7 +39,7 @@ from worker.detect.people_zh import (
     zh_name_items,
 )
 from worker.detect.role_cues import LATIN_STEMS
-from worker.detect.roster import Roster, has_han, pinyin_name
+from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
 __all__ = ["extract_people", "zh_name_items"]
 
@@ -59,6 +59,7 @@ _ABBREV = re.compile(
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
+_ZH_SENT_END = re.compile(r"[。！？!?]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R.").
@@ -71,6 +72,12 @@ _HEADING_ONLY = re.compile(
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding|Moderator|Host)\s*:?\s*$",
     re.I,
+)
+# The same in Chinese minutes and forms (matched on the simplified line): "主席" / "柯文哲",
+# "出席" / "A、B、C", "列席人员"; the heading and its line are read as "出席：A、B、C".
+_ZH_HEADING_ONLY = re.compile(
+    r"^(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:主席|会议主席|主持人?|会议主持人?|记录|纪录"
+    r"|(?:出席|列席|与会|参加|参会|请假|缺席)(?:者|人员|委员|人士|嘉宾|领导|代表|单位|名单)?)\s*[:：]?$"
 )
 # A line under such a heading: a name, then its title after a comma (a press fact sheet:
 # "Speakers" / "Liu Guozhong, secretary of the CPC Shaanxi Provincial Committee").
@@ -111,8 +118,8 @@ def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     if i + 1 >= len(lines) or line[-1:] in "。！？!?」”" or not has_han(line[-2:]):
         return False
     following = lines[i + 1]
-    if following[:1] in _ZH_CONTINUES:
-        return True
+    if following[:1] in _ZH_CONTINUES or line[-1] in "、，":
+        return True  # a list or a sentence broken after (or before) its separator
     width = len(line)
 
     def same(j: int) -> bool:  # ASCII commas in a line of Han make widths differ by a few
@@ -130,7 +137,11 @@ def _zh_block_candidate(lines: list[str]) -> bool:
     before the line-by-line reading)."""
     return any(
         a[-1] not in "。！？!?」”"
-        and (b[:1] in _ZH_CONTINUES or (len(a) >= 16 and abs(len(a) - len(b)) <= 1))
+        and (
+            b[:1] in _ZH_CONTINUES
+            or a[-1] in "、，"
+            or (len(a) >= 16 and abs(len(a) - len(b)) <= 1)
+        )
         for a, b in pairwise(lines)
     )
 
@@ -155,6 +166,9 @@ def _paragraphs(text: str) -> list[str]:
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
     for line in lines:
+        if merged and len(merged[-1]) <= 12 and _zh_heading(merged[-1]):
+            merged[-1] = f"{merged[-1].rstrip(':：')}：{line}"
+            continue
         # a heading is a short line: only after one are its entries read
         heading = (
             bool(merged) and len(merged[-1]) < 40 and _HEADING_ONLY.match(merged[-1]) is not None
@@ -173,6 +187,10 @@ def _paragraphs(text: str) -> list[str]:
     return merged
 
 
+def _zh_heading(line: str) -> bool:
+    return has_han(line[:1]) and _ZH_HEADING_ONLY.match(to_simplified(line)) is not None
+
+
 def _lead_count(paragraphs: Sequence[str]) -> int:
     """How many paragraphs form the lead (see the module docstring)."""
     if len(paragraphs) < 2:
@@ -183,9 +201,9 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
     return 1
 
 
-def _sentences(paragraph: str, *, german: bool = False) -> Iterator[str]:
+def _sentences(paragraph: str, *, german: bool = False, zh: bool = False) -> Iterator[str]:
     start = 0
-    for m in _SENT_END.finditer(paragraph):
+    for m in (_ZH_SENT_END if zh else _SENT_END).finditer(paragraph):
         # Only the last few characters can hold an abbreviation: searching there (the
         # characters before still count for \b) instead of the whole sentence so far.
         if m.group().startswith("."):
@@ -319,7 +337,7 @@ def extract_people(
             continue
         if not latin and not zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
-        for sentence in _sentences(paragraph, german=lang == "de"):
+        for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
                 for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)

@@ -188,6 +188,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "besuchern",
     "gratulant",
     "ergr",
+    "vereidig",
+    "eid ab",
+    "durchs ",
+    "durch das",
+    "durch den",
+    "begrüßung",
+    "begrüssung",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -461,7 +468,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
             r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?\s*$"
+            # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
+            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
+            r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
@@ -515,7 +524,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
-            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
+            # a swearing-in: the one swearing in presides, the one sworn in attends
+            r"|vereidigte|vereidigten|vereidigt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
@@ -527,6 +538,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # who led through the programme: "wo A und B durchs Programm führten"
+            r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
+            r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
+            r"|\bdurch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)"
+            r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
@@ -547,6 +563,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            # sworn in: "legte ... seinen Amtseid ab"
+            r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
             # the Golden Book or guest book signed at the occasion
             r"|\b(?:trug|trugen|trägt|tragen)\s+sich\b[^;]{0,200}?(?:Goldene|Gästebuch|Buch)\b"
             # honoured at a farewell: "ist ... mit militärischen Ehren verabschiedet worden"
@@ -604,7 +622,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
-            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
+            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
+            r"|Begrüßung|Begrüssung)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
@@ -633,7 +652,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen"),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig"),
     (
         "leit",
         "eröffn",
@@ -642,6 +661,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "sitzt",
         "saß",
         "gastgeber",
+        "durch",
         "gottesdienst",
         "messe",
         "andacht",
@@ -651,6 +671,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "teil",
         "besuchte",
         "zugeschaltet",
+        "eid ab",
         "trug",
         "trägt",
         "tragen",
@@ -680,6 +701,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "grusswort",
         "laudatio",
         "predigt",
+        "begrüßung",
+        "begrüssung",
         "sprach",
         "spricht",
         "sprechen",
@@ -701,9 +724,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b[^;]{0,20}\b(?:worden"
-            r"|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
-            r"|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b[^;]{0,20}"
+            r"\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
         ),
     ),
     (
@@ -749,7 +772,7 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                 r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词)"
                 for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
             )
-            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年|祝酒)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
         ),
     ),
 )
@@ -766,8 +789,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
     (
         "attended",
-        re.compile(r"齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁|参访"),
-        ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访"),
+        re.compile(
+            r"齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁|参访|祝酒(?<!庆祝酒)(?!会)"
+        ),
+        ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访", "祝酒"),
     ),
     (
         "attended",
@@ -800,10 +825,10 @@ ZH_AFTER = re.compile(
         # "出席交流活动的澳门特区行政、立法、司法机构主要负责人包括A"
         r"(?:[^，。的]{0,15}的(?:[^，。的有]{1,30}?)?(?:还|也)?(?:有|包括)"
         # "参加升旗典礼的贵宾，包括有A", "与会嘉宾云集，有A"
-        r"|[^，。的]{0,15}?(?:的)?(?:嘉宾|贵宾|来宾|人士|官员)[^，。、的]{0,4}[，,：:]\s*(?:还|也|亦)?(?:包括有?|有)[:：]?"
+        r"|[^，。的]{0,15}?(?:的)?(?:嘉宾|贵宾|来宾|人士|官员|要员)[^，。、的]{0,4}[，,：:]\s*(?:还|也|亦)?(?:包括有?|有)[:：]?"
         r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
         r"|[，,]\s*(?:包括|有)[:：]?)"
-        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临".split()
+        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同".split()
     )
     # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
     + "|"
@@ -849,6 +874,13 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
+# A form's field or a minutes' heading opening its line, then a colon and the list
+# ("主席：柯文哲", "四、出席者：外交部国际组织司司长吴尚年", "列席人员：A、B"); "记录", "请假"
+# and "缺席" give no role. `people` joins a heading alone on its line to the line after it.
+ZH_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:(主席|会议主席|主持人?|会议主持人?)"
+    r"|(?:出席|列席|与会|参加|参会)(?:者|人员|委员|人士|嘉宾|领导|代表|单位|名单)?)\s*[:：]"
+)
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.
