@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from worker.detect import role_cues as cues
+from worker.detect import role_cues_zh as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
 
