@@ -201,9 +201,10 @@ def _process_settings() -> None:
       a command allocates hundreds of thousands of objects that live until it ends (the modules
       it imports: a `fetch` that stores a few changed articles imports SQLAlchemy, trafilatura
       and the people readers), and each look costs more than the garbage it finds. At 50,000
-      the collector took 37 ms of a 25-article pass's CPU instead of ~155 ms (1.55 s instead of
-      1.8 s in all; bench/README.md, issue 10 fourth round); cycles are still collected, a few MB
-      later. Objects that are not in a cycle are freed at once as always.
+      the collector took 37-60 ms of a 25-article pass's CPU instead of 121-157 ms (the main
+      process's CPU 1.55-1.66 s instead of 1.81 s, two runs each; bench/README.md, issue 10
+      fourth round); cycles are still collected, a few MB later. Objects that are not in a
+      cycle are freed at once as always.
     - httpx imports its own command-line client (`httpx._main`: rich, pygments, click) when it is
       imported; wirediff never runs it. A None entry in sys.modules makes that one import fail,
       and httpx defines instead the stub it has for an install without its CLI extras: ~30 ms of
