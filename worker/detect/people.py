@@ -4,7 +4,10 @@ Input: a report's plain text (English, German or Chinese, simplified or traditio
 an optional `Roster`. Output: `Person` values in text order (`extract_people`); the lists are
 compared in `attendees`. This module cuts the text into lead, body and sentences; each
 sentence goes to `people_latin` or `people_zh`, which find the name lists and the cue that
-gives them their role (the cues themselves are in `role_cues`).
+gives them their role (the cues themselves are in `role_cues` and `role_cues_zh`). people_zh
+is imported with the first text that needs it (Han characters, or a Chinese or Japanese
+text): its patterns and cues are ~40 ms of CPU to compile, paid by every process that reads
+people otherwise, a `fetch` of a few English articles included.
 
 Lead and body: the text is cut into paragraphs (non-empty lines). If a dateline paragraph
 ("Beijing, 12 Dec (Xinhua) --", "新华社北京12月12日电", "（新闻联播）") comes after some
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
@@ -31,17 +35,13 @@ from worker.detect.people_latin import (
     names_in,
     pronoun_roles,
 )
-from worker.detect.people_zh import (
-    ZhContext,
-    has_trigger_chars,
-    zh_holds_cue,
-    zh_lists_in,
-    zh_name_items,
-)
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
-__all__ = ["extract_people", "zh_name_items"]
+if TYPE_CHECKING:
+    from types import ModuleType
+
+__all__ = ["extract_people"]
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
@@ -323,7 +323,8 @@ def extract_people(
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
-    zh_ctx = ZhContext(text) if han else None
+    zh = _zh() if han or not latin else None
+    zh_ctx = zh.ZhContext(text) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
@@ -335,17 +336,24 @@ def extract_people(
             before.clear()
             before.passed(paragraph, whole=True)
             continue
-        if not latin and not zh_holds_cue(paragraph):
+        if zh is not None and not latin and not zh.zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
                 for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)
-            elif has_trigger_chars(sentence):
-                for role, names in zh_lists_in(sentence, roster, zh_ctx):
+            elif zh is not None and zh.has_trigger_chars(sentence):
+                for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             before.passed(sentence)
     return tuple(people)
+
+
+def _zh() -> ModuleType:
+    """people_zh, imported the first time a text needs it (see the module's doc)."""
+    from worker.detect import people_zh
+
+    return people_zh
 
 
 def _normalised(text: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from worker.detect import role_cues as cues
+from worker.detect import role_cues_zh as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
 
@@ -379,11 +379,11 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
 _ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
 
 
-# Any word of the rarer cues (role_cues.ZH_CUES_RARE): one scan decides whether they run.
+# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
 _RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
 
 
-# Words one of which each of role_cues.ZH_CUES holds (empty: too many to test first).
+# Words one of which each of role_cues_zh.ZH_CUES holds (empty: too many to test first).
 _CUE_GATES: tuple[tuple[str, ...], ...] = (
     ("在主席台", "在场"),
     ("主持", "主礼", "主祭", "举行", "举办"),
@@ -625,7 +625,7 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
     return ctx.as_written(name) if ctx is not None else name
 
 
-# A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
+# A word every cue holds (role_cues_zh.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _CUE_WORDS = (
     "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
@@ -718,7 +718,7 @@ def _unannotated(sentence: str) -> str:
     return _ABSENT.sub("", _STAND_IN.sub(r"\1", sentence))
 
 
-# A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+# A word every meeting cue holds (role_cues_zh.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
 _ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
