@@ -38,6 +38,7 @@ from worker.detect.dates import find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
+from worker.detect.places import occasions_named, places_differ, places_named
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -107,6 +108,8 @@ class Features:
     kinds: tuple[str, ...] = ()  # what kind of occasion the title (else the lead) says: "talks"
     principals: tuple[str, ...] = ()  # keys of the people the title (else the lead) names
     head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
+    places: tuple[str, ...] = ()  # where the title and the lead's first sentence say it is
+    forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -138,6 +141,8 @@ class Features:
             "kinds": list(self.kinds),
             "principals": list(self.principals),
             "head": list(self.head),
+            "places": list(self.places),
+            "forums": list(self.forums),
         }
 
     @classmethod
@@ -160,6 +165,8 @@ class Features:
             kinds=tuple(str(k) for k in data.get("kinds") or ()),
             principals=tuple(str(k) for k in data.get("principals") or ()),
             head=tuple(str(k) for k in data.get("head") or ()),
+            places=tuple(str(k) for k in data.get("places") or ()),
+            forums=tuple(str(k) for k in data.get("forums") or ()),
         )
 
 
@@ -345,7 +352,7 @@ def _occasion(lead: str, published: date) -> str | None:
     if day_only:
         wanted = int(day_only.group(1))
         back = next(
-            (d for d in (upto - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            (d for d in (upto - timedelta(days=n) for n in range(-1, 31)) if d.day == wanted),
             None,
         )
     else:
@@ -362,7 +369,9 @@ def _occasion(lead: str, published: date) -> str | None:
             if other:
                 weekday = _OTHER_WEEKDAYS[(other.group(1) or other.group(2)).casefold()]
         if weekday is not None:
-            back = upto - timedelta(days=(upto.weekday() - weekday) % 7)
+            # the next day is the one meant more often than a week ago: a preview ("will meet
+            # on Wednesday"), or a report published west of the occasion, a day behind
+            back = upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
     return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
@@ -607,6 +616,8 @@ def report_features(
         kinds=occasion_kinds(title, lead),
         principals=principals,
         head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
+        places=places_named(f"{title}\n{_first_sentence(lead)}"),
+        forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
     )
 
 
@@ -676,8 +687,9 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the same people on another day, or at another kind of occasion, or with someone else in
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
+    # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai
     apart = days_apart(a, b, opts)
-    if apart and occasion_day(a) and occasion_day(b):
+    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b):
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
@@ -713,6 +725,26 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
+def _elsewhere(a: Features, b: Features) -> bool:
+    """The same people at another place (the talks in the Great Hall and the tea at
+    Zhongnanhai; a call joins two places, each side speaking from its own), or at another
+    named occasion (the SCO summit and the parade in Beijing)."""
+    if places_differ(a.places, b.places) and "call" not in (*a.kinds, *b.kinds):
+        return True
+    return bool(a.forums and b.forums and not set(a.forums) & set(b.forums))
+
+
+def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> bool:
+    """What the two reports say of the occasion itself sets them apart, whatever else they
+    share: both leads date it to other days, they place it elsewhere, or they say kinds with
+    nothing in common."""
+    if _other_days(a, b, opts.window_days):
+        return True
+    if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
+        return True
+    return _elsewhere(a, b) or kinds_agree(a, b) is False
+
+
 def _tied_by_occasion(
     a: Features,
     b: Features,
@@ -721,10 +753,13 @@ def _tied_by_occasion(
     shared: int,
     opts: GroupingOptions,
 ) -> Match:
-    """Few people, tied by the occasion: the same two sides at the same kind of occasion, or one
-    person anchored (see `_anchored`)."""
+    """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
+    same named occasion (a summit, a forum, a recurring conference: "上合峰会" / "SCO summit"),
+    or one person anchored (see `_anchored`)."""
     if kinds and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same kind of occasion")
+    if kinds is not False and not other_side and set(a.forums) & set(b.forums):
+        return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
     return NO_MATCH
@@ -1076,13 +1111,26 @@ def place(
     joined by a full English report naming all)."""
     by_event: dict[str, Match] = {}
     days: dict[str, date] = {}
+    # members of an event that say another occasion (another day, place, named occasion or
+    # kind), against members that match: an event the report contradicts at least as often as
+    # it matches is not its occasion, however well one member matches (one report of the tea at
+    # Zhongnanhai that names no place links the talks and the tea otherwise)
+    against: Counter[str] = Counter()
     for event_id, event_day, features in candidates:
         if abs((new.day - event_day).days) > opts.window_days:
             continue
         days[event_id] = event_day
         match = score(new, features, opts)
+        if match.reason != "copy" and other_occasion(new, features, opts):
+            against[event_id] += 1
+            continue
+        if match.score >= opts.join:
+            against[event_id] -= 1
         if match.score > by_event.get(event_id, NO_MATCH).score:
             by_event[event_id] = match
+    for event_id, count in against.items():
+        if count >= 0:
+            by_event.pop(event_id, None)
     if not by_event:
         return Placement(None, NO_MATCH)
     ranked = sorted(by_event.items(), key=lambda item: (item[1].score, item[0]), reverse=True)

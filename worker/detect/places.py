@@ -1,0 +1,273 @@
+"""Where an occasion takes place, read in any language the feeds bring. Pure.
+
+The same people meet at neighbouring occasions, often the same or the next day: the talks in
+the Great Hall and the tea at Zhongnanhai that evening, a stop in Magadan and the summit in
+Anchorage. The place tells them apart where the people, the day and often the kind do not. A
+place is one key across languages and scripts ("Beijing", "北京", "Peking", "Пекин"); a venue
+knows its city, so a report saying "in Beijing" and one saying "at Zhongnanhai" agree, while
+"the Great Hall of the People" and "Zhongnanhai" do not.
+
+The gazetteer below is general knowledge (capitals and the cities that host summits, and the
+venues of state occasions), not the places of any one report; extend it here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from worker.detect.roster import has_han, to_simplified
+
+# key | the city a venue is in (empty for a city) | its names: English first, then Chinese,
+# German, French, Italian, Spanish, Portuguese where they differ, Russian as a stem (any case
+# ending follows: "Пекин" reads "в Пекине").
+_TABLE = """
+beijing||Beijing;Peking;Pékin;Pechino;Pequim;北京;Пекин
+shanghai||Shanghai;Schanghai;上海;Шанха
+tianjin||Tianjin;天津;Тяньцзин
+harbin||Harbin;哈尔滨;Харбин
+xian||Xi'an;Xian;西安;Сиань
+hangzhou||Hangzhou;杭州;Ханчжоу
+guangzhou||Guangzhou;Canton;广州;Гуанчжоу
+shenzhen||Shenzhen;深圳;Шэньчжэнь
+chengdu||Chengdu;成都;Чэнду
+qingdao||Qingdao;青岛;Циндао
+xiamen||Xiamen;厦门;Сямын
+hongkong||Hong Kong;Hongkong;香港;Гонконг
+macao||Macao;Macau;澳门;Макао
+taipei||Taipei;台北;Тайбэ
+moscow||Moscow;Moskau;Moscou;Mosca;Moscú;Moscovo;莫斯科;Москв
+stpetersburg||St. Petersburg;Saint Petersburg;St Petersburg;Sankt Petersburg;圣彼得堡;Петербург
+sochi||Sochi;Sotschi;索契;Сочи
+kazan||Kazan;Kasan;喀山;Казан
+vladivostok||Vladivostok;Wladiwostok;符拉迪沃斯托克;Владивосток
+magadan||Magadan;马加丹;Магадан
+minsk||Minsk;明斯克;Минск
+kyiv||Kyiv;Kiev;Kiew;基辅;Киев;Києв
+washington||Washington;华盛顿;Вашингтон
+newyork||New York;纽约;Нью-Йорк
+sanfrancisco||San Francisco;旧金山;Сан-Франциско
+anchorage||Anchorage;安克雷奇;Анкоридж
+london||London;Londres;Londra;伦敦;Лондон
+paris||Paris;Parigi;巴黎;Париж
+berlin||Berlin;Berlino;柏林;Берлин
+brussels||Brussels;Brüssel;Bruxelles;Bruselas;Bruxelas;布鲁塞尔;Брюссел
+rome||Rome;Rom;Roma;罗马;Рим
+madrid||Madrid;马德里;Мадрид
+lisbon||Lisbon;Lissabon;Lisbonne;Lisbona;Lisboa;里斯本;Лиссабон
+vienna||Vienna;Wien;Vienne;维也纳;Вен
+geneva||Geneva;Genf;Genève;Ginevra;Ginebra;日内瓦;Женев
+budapest||Budapest;布达佩斯;Будапешт
+belgrade||Belgrade;Belgrad;Belgrado;Beograd;贝尔格莱德;Белград
+warsaw||Warsaw;Warschau;Varsovie;华沙;Варшав
+athens||Athens;Athen;Athènes;雅典;Афин
+ankara||Ankara;安卡拉;Анкар
+istanbul||Istanbul;伊斯坦布尔;Стамбул
+tehran||Tehran;Teheran;德黑兰;Тегеран
+riyadh||Riyadh;Riad;利雅得;Эр-Рияд
+doha||Doha;多哈;Доха
+abudhabi||Abu Dhabi;阿布扎比;Абу-Даби
+dubai||Dubai;迪拜;Дуба
+jerusalem||Jerusalem;耶路撒冷;Иерусалим
+cairo||Cairo;Kairo;Le Caire;开罗;Каир
+newdelhi||New Delhi;Neu-Delhi;新德里;Нью-Дели
+islamabad||Islamabad;伊斯兰堡;Исламабад
+astana||Astana;阿斯塔纳;Астан
+tashkent||Tashkent;Taschkent;塔什干;Ташкент
+samarkand||Samarkand;撒马尔罕;Самарканд
+bishkek||Bishkek;Bischkek;比什凯克;Бишкек
+dushanbe||Dushanbe;Duschanbe;杜尚别;Душанбе
+ulaanbaatar||Ulaanbaatar;Ulan Bator;乌兰巴托;Улан-Батор
+pyongyang||Pyongyang;Pjöngjang;平壤;Пхеньян
+seoul||Seoul;Séoul;首尔;Сеул
+busan||Busan;Pusan;釜山;Пусан
+gyeongju||Gyeongju;庆州;Кёнджу
+tokyo||Tokyo;Tokio;东京;Токио
+osaka||Osaka;大阪;Осак
+hanoi||Hanoi;河内;Ханой
+bangkok||Bangkok;曼谷;Бангкок
+jakarta||Jakarta;Djakarta;雅加达;Джакарт
+bali||Bali;巴厘岛;Бали
+kualalumpur||Kuala Lumpur;吉隆坡;Куала-Лумпур
+singapore||Singapore;Singapur;Singapour;新加坡;Сингапур
+manila||Manila;马尼拉;Манил
+canberra||Canberra;堪培拉;Канберр
+sydney||Sydney;悉尼;Сидне
+brasilia||Brasília;Brasilia;巴西利亚;Бразилиа
+riodejaneiro||Rio de Janeiro;里约热内卢;Рио-де-Жанейро
+saopaulo||São Paulo;Sao Paulo;圣保罗;Сан-Паулу
+buenosaires||Buenos Aires;布宜诺斯艾利斯;Буэнос-Айрес
+lima||Lima;利马;Лим
+santiago||Santiago;圣地亚哥;Сантьяго
+mexicocity||Mexico City;墨西哥城;Мехико
+havana||Havana;Havanna;La Habana;哈瓦那;Гаван
+caracas||Caracas;加拉加斯;Каракас
+ottawa||Ottawa;渥太华;Оттав
+pretoria||Pretoria;比勒陀利亚;Претори
+johannesburg||Johannesburg;约翰内斯堡;Йоханнесбург
+addisababa||Addis Ababa;Addis Abeba;亚的斯亚贝巴;Аддис-Абеб
+nairobi||Nairobi;内罗毕;Найроби
+greathall|beijing|Great Hall of the People;人民大会堂;Großen Halle des Volkes;Große Halle des Volkes;Grossen Halle des Volkes;Grosse Halle des Volkes;Palais du Peuple;Grande Sala del Popolo;Grande Salão do Povo;Дом народных собраний;Доме народных собраний
+zhongnanhai|beijing|Zhongnanhai;中南海;Чжуннаньха
+diaoyutai|beijing|Diaoyutai;钓鱼台;Дяоюйта
+tiananmen|beijing|Tiananmen;天安门;Тяньаньмэн
+kremlin|moscow|Kremlin Palace;克里姆林宫
+novoogaryovo|moscow|Novo-Ogaryovo;Novo-Ogarevo;Nowo-Ogarjowo;新奥加廖沃;Ново-Огарёв;Ново-Огарев
+whitehouse|washington|白宫
+elysee|paris|Élysée Palace;Elysee Palace;Elysée Palace;Élysée-Palast;Elysee-Palast;爱丽舍宫;Елисейском дворце
+invalides|paris|Invalides;荣军院;Дом инвалидов
+"""
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    rows = []
+    for line in _TABLE.strip().splitlines():
+        key, within, names = line.split("|")
+        rows.append((key, within, tuple(n.strip() for n in names.split(";") if n.strip())))
+    return tuple(rows)
+
+
+ENTRIES = _entries()
+CITY_OF = {key: within for key, within, _ in ENTRIES if within}
+
+
+def _fold(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Names looked up, not searched for (one regular expression of hundreds of alternatives
+    costs milliseconds a text): Latin names by their words, Russian names by word stems (a
+    case ending of up to three letters may follow each), Han names as substrings."""
+
+    words: dict[tuple[str, ...], str]
+    stems: dict[str, list[tuple[tuple[str, ...], str]]]
+    han: dict[str, str]
+    han_lengths: tuple[int, ...]
+
+
+def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
+    words: dict[tuple[str, ...], str] = {}
+    stems: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    han: dict[str, str] = {}
+    for key, _, names in entries:
+        for name in names:
+            folded = _fold(name)
+            tokens = tuple(_TOKEN.findall(folded))
+            if _CYRILLIC.search(folded):
+                stems.setdefault(tokens[0][:3], []).append((tokens, key))
+            elif re.search(r"[a-z0-9]", folded):
+                words[tokens] = key
+            else:
+                han[folded.replace(" ", "")] = key
+    return _Index(words, stems, han, tuple(sorted({len(h) for h in han}, reverse=True)))
+
+
+def _find(index: _Index, text: str) -> tuple[str, ...]:
+    folded = _fold(text)
+    found: list[tuple[int, str]] = []
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
+    for i, (at, token) in enumerate(tokens):
+        for n in (4, 3, 2, 1):
+            key = index.words.get(tuple(t for _, t in tokens[i : i + n]))
+            if key:
+                found.append((at, key))
+                break
+        for stem, key in index.stems.get(token[:3], ()):
+            following = tokens[i : i + len(stem)]
+            if len(following) == len(stem) and all(
+                w.startswith(s) and len(w) - len(s) <= 3
+                for (_, w), s in zip(following, stem, strict=True)
+            ):
+                found.append((at, key))
+                break
+    if index.han and has_han(folded):
+        for at in range(len(folded)):
+            for n in index.han_lengths:
+                key = index.han.get(folded[at : at + n])
+                if key:
+                    found.append((at, key))
+                    break
+    return tuple(dict.fromkeys(key for _, key in sorted(found)))
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> _Index:
+    return _compile(ENTRIES)
+
+
+def places_named(text: str) -> tuple[str, ...]:
+    """Keys of the places `text` names, in text order, each once."""
+    return _find(_pattern(), text)
+
+
+def most_specific(places: tuple[str, ...]) -> frozenset[str]:
+    """The places, a city left out when a venue in it is named (the talks "in the Great Hall of
+    the People in Beijing" are at the Great Hall)."""
+    cities = {CITY_OF[p] for p in places if p in CITY_OF}
+    return frozenset(p for p in places if p not in cities)
+
+
+def places_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both name a place and nothing one names is, or is in, or holds, a place the other
+    names: two occasions (the Great Hall and Zhongnanhai; Magadan and Anchorage)."""
+    sa, sb = most_specific(a), most_specific(b)
+    if not sa or not sb:
+        return False
+    for x in sa:
+        for y in sb:
+            if x == y or CITY_OF.get(x) == y or CITY_OF.get(y) == x:
+                return False
+    return True
+
+
+# Named occasions: the forums, summits and bodies' meetings that recur under one name, and
+# that reports in every language call by it ("the SCO summit", "上合峰会", "SOZ-Gipfel"). key |
+# its names (as places: English, Chinese, German, French, Russian stems ...).
+_OCCASIONS = """
+sco||SCO summit;Shanghai Cooperation Organization summit;Shanghai Cooperation Organisation summit;上合峰会;上合组织峰会;上海合作组织成员国元首理事会;SOZ-Gipfel;саммит ШОС;саммите ШОС
+brics||BRICS summit;金砖国家领导人会晤;金砖峰会;BRICS-Gipfel;саммит БРИКС;саммите БРИКС
+g20||G20 summit;G20 Leaders' Summit;二十国集团领导人峰会;G20-Gipfel;саммит G20;саммите G20;саммит «Группы двадцати»
+g7||G7 summit;七国集团峰会;G7-Gipfel;саммит G7;саммите G7
+apec||APEC summit;APEC Economic Leaders' Meeting;亚太经合组织领导人非正式会议;APEC-Gipfel;саммит АТЭС;саммите АТЭС
+nato||NATO summit;北约峰会;Nato-Gipfel;NATO-Gipfel;саммит НАТО;саммите НАТО
+spief||SPIEF;St. Petersburg International Economic Forum;Saint Petersburg International Economic Forum;St Petersburg International Economic Forum;圣彼得堡国际经济论坛;Internationalen Wirtschaftsforum in St. Petersburg;Wirtschaftsforum in St. Petersburg;Wirtschaftsforums in St. Petersburg;ПМЭФ;Петербургский международный экономический форум;Петербургском международном экономическом форуме
+eef||Eastern Economic Forum;东方经济论坛;Östliche Wirtschaftsforum;Östlichen Wirtschaftsforum;ВЭФ;Восточный экономический форум;Восточном экономическом форуме
+wef||World Economic Forum;Davos;世界经济论坛;达沃斯;Weltwirtschaftsforum;Всемирный экономический форум;Давос
+boao||Boao Forum;博鳌亚洲论坛;Boao-Forum
+bri||Belt and Road Forum;“一带一路”国际合作高峰论坛;一带一路国际合作高峰论坛;Seidenstraßen-Forum
+cewc||Central Economic Work Conference;中央经济工作会议;Zentrale Wirtschaftsarbeitskonferenz;Zentralen Wirtschaftsarbeitskonferenz
+directline||Direct Line;Прямая линия;Прямой линии;Прямую линию
+summerpress||summer press conference;Sommerpressekonferenz;Sommer-Pressekonferenz
+parade||military parade;阅兵;Militärparade;Parade;военный парад;военного парада;défilé militaire;parata militare;desfile militar
+unga||UN General Assembly;United Nations General Assembly;联合国大会;UN-Generalversammlung;Генассамбле;Генеральной Ассамблее ООН
+"""
+
+
+def _occasion_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    rows = []
+    for line in _OCCASIONS.strip().splitlines():
+        key, within, names = line.split("|")
+        rows.append((key, within, tuple(n.strip() for n in names.split(";") if n.strip())))
+    return tuple(rows)
+
+
+OCCASIONS = _occasion_entries()
+
+
+@lru_cache(maxsize=1)
+def _occasion_pattern() -> _Index:
+    return _compile(OCCASIONS)
+
+
+def occasions_named(text: str) -> tuple[str, ...]:
+    """Keys of the named occasions (forums, summits, recurring conferences) `text` names."""
+    return _find(_occasion_pattern(), text)
