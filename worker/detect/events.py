@@ -110,6 +110,7 @@ class Features:
     head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
     places: tuple[str, ...] = ()  # where the title and the lead's first sentence say it is
     forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
+    times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -122,7 +123,11 @@ class Features:
 
     def index_keys(self) -> frozenset[str]:
         """What the store indexes (with the day): canonical people and a few title terms."""
-        return frozenset({f"p:{k}" for k in self.all_keys} | {f"t:{t}" for t in _terms(self)})
+        return frozenset(
+            {f"p:{k}" for k in self.all_keys}
+            | {f"t:{t}" for t in _terms(self)}
+            | {f"o:{k}" for k in self.forums}
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -143,6 +148,7 @@ class Features:
             "head": list(self.head),
             "places": list(self.places),
             "forums": list(self.forums),
+            "times": list(self.times),
         }
 
     @classmethod
@@ -167,6 +173,7 @@ class Features:
             head=tuple(str(k) for k in data.get("head") or ()),
             places=tuple(str(k) for k in data.get("places") or ()),
             forums=tuple(str(k) for k in data.get("forums") or ()),
+            times=tuple(str(k) for k in data.get("times") or ()),
         )
 
 
@@ -373,6 +380,37 @@ def _occasion(lead: str, published: date) -> str | None:
             # on Wednesday"), or a report published west of the occasion, a day behind
             back = upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+# The time of day an occasion is held, in the languages the feeds bring: the talks of the
+# morning and the tea or the dinner of the evening are two occasions of the same people on the
+# same day.
+_TIMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "morning",
+            r"\bmorning\b|上午|早上|清晨|vormittag|\bmorgens\b|\bam morgen\b|\bутром\b"
+            r"|\bmatin(?:ée)?\b|\bmattin(?:a|ata)\b|\bmanhã\b",
+        ),
+        (
+            "afternoon",
+            r"\bafternoon\b|\bmidday\b|下午|中午|nachmittag|\bmittag|après-midi"
+            r"|\bpomeriggio\b|\bà tarde\b|\bpor la tarde\b",
+        ),
+        (
+            "evening",
+            r"\bevening\b|\btonight\b|(?<!over)\bnight\b|晚|夜|abend|\bвечер"
+            r"|\bsoir(?:ée)?\b|\bsera(?:ta)?\b|\bnoite\b|\bnoche\b",
+        ),
+    )
+)
+
+
+def times_of_day(text: str) -> tuple[str, ...]:
+    """The times of day `text` gives: "morning", "afternoon", "evening"."""
+    folded = to_simplified(unicodedata.normalize("NFKC", text))
+    return tuple(name for name, pattern in _TIMES if pattern.search(folded))
 
 
 def _near(month: int, day: int, published: date) -> date | None:
@@ -618,6 +656,7 @@ def report_features(
         head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
         places=places_named(f"{title}\n{_first_sentence(lead)}"),
         forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
+        times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
     )
 
 
@@ -729,7 +768,10 @@ def _elsewhere(a: Features, b: Features) -> bool:
     """The same people at another place (the talks in the Great Hall and the tea at
     Zhongnanhai; a call joins two places, each side speaking from its own), or at another
     named occasion (the SCO summit and the parade in Beijing)."""
-    if places_differ(a.places, b.places) and "call" not in (*a.kinds, *b.kinds):
+    if "call" not in (*a.kinds, *b.kinds) and (
+        places_differ(a.places, b.places)
+        or (a.times and b.times and not set(a.times) & set(b.times))
+    ):
         return True
     return bool(a.forums and b.forums and not set(a.forums) & set(b.forums))
 
