@@ -451,7 +451,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ceremony",
             r"ceremon|\baward|\bhonou?r(?:ed|s)?\b|\border of\b|medal|flag-raising|升旗|仪式"
-            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia",
+            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia"
+            r"|\bparade\b|阅兵|militärparade|парад|défilé|parata|desfile",
         ),
         (
             "deliberation",
@@ -472,7 +473,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("study", r"\bstud(?:y|ies|ied)\b|学习会|集体学习|专题学习"),
         (
             "talks",
-            r"\bmeets?\b|\bmet\b|meeting|talks|summit|\bhosts?\b|会见|会谈|会晤"
+            r"\bmeets?\b|\bmet\b|meeting|talks|summit|会见|会谈|会晤"
             r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
             r"|incontr|encontr|reuni",
         ),
@@ -481,6 +482,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"speech|\baddress(?:es|ed)?\b|keynote|\bremarks\b|致辞|讲话|演讲|讲演|\brede\b"
             r"|ansprache|выступ|обращени|discorso|discurso",
         ),
+        # someone "hosts" talks, a dinner, a parade: talks only when nothing else is said
+        ("talks", r"\bhost(?:s|ed|ing)?\b"),
     )
 )
 
@@ -494,6 +497,8 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
         found: list[str] = []
         for kind, pattern in _KINDS:
             if kind == "speech" and found:
+                break
+            if kind == "talks" and ("speech" in found or "talks" in found):
                 break
             if pattern.search(folded):
                 found.append(kind)
@@ -1175,7 +1180,12 @@ def place(
             by_event.pop(event_id, None)
     if not by_event:
         return Placement(None, NO_MATCH)
-    ranked = sorted(by_event.items(), key=lambda item: (item[1].score, item[0]), reverse=True)
+    # a tie goes to the event more of whose members the report matches
+    ranked = sorted(
+        by_event.items(),
+        key=lambda item: (item[1].score, -against[item[0]], item[0]),
+        reverse=True,
+    )
     event_id, match = ranked[0]
     if match.score < opts.join:
         return Placement(None, match)

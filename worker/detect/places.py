@@ -172,14 +172,23 @@ def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
 
 
 def _find(index: _Index, text: str) -> tuple[str, ...]:
-    folded = _fold(text)
+    return tuple(dict.fromkeys(key for _, key in _found(index, _fold(text))))
+
+
+def _found(index: _Index, folded: str) -> list[tuple[int, str]]:
+    """(where, key) of each name in the folded text, in text order; the longest name wins and
+    the words inside it are not read again ("military parade" is not also a "parade")."""
     found: list[tuple[int, str]] = []
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
+    upto = 0  # the first token not inside a name already found
     for i, (at, token) in enumerate(tokens):
+        if i < upto:
+            continue
         for n in (4, 3, 2, 1):
             key = index.words.get(tuple(t for _, t in tokens[i : i + n]))
             if key:
                 found.append((at, key))
+                upto = i + n
                 break
         for stem, key in index.stems.get(token[:3], ()):
             following = tokens[i : i + len(stem)]
@@ -188,15 +197,19 @@ def _find(index: _Index, text: str) -> tuple[str, ...]:
                 for (_, w), s in zip(following, stem, strict=True)
             ):
                 found.append((at, key))
+                upto = i + len(stem)
                 break
     if index.han and has_han(folded):
-        for at in range(len(folded)):
+        at = 0
+        while at < len(folded):
             for n in index.han_lengths:
                 key = index.han.get(folded[at : at + n])
                 if key:
                     found.append((at, key))
+                    at += n - 1
                     break
-    return tuple(dict.fromkeys(key for _, key in sorted(found)))
+            at += 1
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)
@@ -268,6 +281,24 @@ def _occasion_pattern() -> _Index:
     return _compile(OCCASIONS)
 
 
+# Words before a named occasion that make it the setting of another occasion, not the
+# occasion itself: talks "on the sidelines of the SCO summit", "on the eve of the parade".
+_SETTING = re.compile(
+    r"(?:sidelines? of|eve of|ahead of|before|after|following|prior to|am rande|vor dem|vor der"
+    r"|nach dem|nach der|накануне|на полях|после|в преддверии|期间|前夕|之前|之后|结束后|"
+    r"在出席|出席)\W*(?:the |der |des |dem |die )?(?:\w+\W+){0,2}$"
+)
+
+
 def occasions_named(text: str) -> tuple[str, ...]:
-    """Keys of the named occasions (forums, summits, recurring conferences) `text` names."""
-    return _find(_occasion_pattern(), text)
+    """Keys of the named occasions (forums, summits, recurring conferences) `text` names as
+    the occasion itself, not as its setting ("on the sidelines of the SCO summit")."""
+    index = _occasion_pattern()
+    folded = _fold(text)
+    return tuple(
+        dict.fromkeys(
+            key
+            for at, key in _found(index, folded)
+            if not _SETTING.search(folded[max(0, at - 40) : at])
+        )
+    )
