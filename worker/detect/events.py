@@ -183,7 +183,7 @@ _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
     r"|\d{4}-\d{2}-\d{2})\s*(?:_|--|—|–|-|:|\|)"
     r"|(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:\d{1,2}\.?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"[^\n]{0,40}?(?:--|—|–|-)|[^\n]{0,20}?(?:新华社|新華社|中新社|中新網|中新网|本报|本報)"
     r"[^\n]{0,12}?[电電]))"
 )
@@ -350,9 +350,13 @@ def _occasion(lead: str, published: date) -> str | None:
             filed = filed or _near(mention.month, mention.day, published)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
-    other = _OTHER_DATE.search(lead)
-    if other:
-        return f"{_OTHER_MONTHS[other.group(2).casefold()]:02d}-{int(other.group(1)):02d}"
+    for other in _OTHER_DATE.finditer(lead):
+        month, day = _OTHER_MONTHS[other.group(2).casefold()], int(other.group(1))
+        if other.start() < 60 and _FILED_AFTER.match(lead, other.end()):
+            # "PARIS, 7. Mai (Xinhua) --": the dateline's
+            filed = filed or _near(month, day, published)
+            continue
+        return f"{month:02d}-{day:02d}"
     upto = filed or published
     back: date | None = None
     day_only = _ZH_DAY_ONLY.search(lead)
