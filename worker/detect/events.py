@@ -793,7 +793,13 @@ def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOpt
         return True
     if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
         return True
-    return _elsewhere(a, b) or kinds_agree(a, b) is False
+    return _elsewhere(a, b) or (kinds_agree(a, b) is False and not _closing_press(a, b))
+
+
+def _closing_press(a: Features, b: Features) -> bool:
+    """Talks and a press conference: the joint press conference that closes talks is reported
+    as an occasion of its own, but it is no evidence against the talks' other reports."""
+    return {"talks", "press"} <= {*a.kinds, *b.kinds} and not set(a.kinds) & set(b.kinds)
 
 
 def _tied_by_occasion(
