@@ -246,7 +246,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 def _lead(title: str, text: str) -> str:
     """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
     for para in _paragraphs(text):
-        if para == title.strip() or len(para) < 40 or _URL.match(para):
+        # the title again, perhaps with a stamp after it ("... (14:14)"), is no lead
+        repeated = para.startswith(title.strip()) and len(para) - len(title.strip()) < 20
+        if (title.strip() and repeated) or len(para) < 40 or _URL.match(para):
             continue
         m = _DATELINE.match(para)
         return (para[m.end() :] if m else para)[:400]

@@ -22,7 +22,8 @@ from worker.detect.roster import has_han, to_simplified
 
 # key | the city a venue is in (empty for a city) | its names: English first, then Chinese,
 # German, French, Italian, Spanish, Portuguese where they differ, Russian as a stem (any case
-# ending follows: "Пекин" reads "в Пекине").
+# ending follows: "Пекин" reads "в Пекине"). Key "-": names that hold a place's name but name
+# no place ("上海合作组织", "Beijing time"), read so that the place inside them is not.
 _TABLE = """
 beijing||Beijing;Peking;Pékin;Pechino;Pequim;北京;Пекин
 shanghai||Shanghai;Schanghai;上海;Шанха
@@ -109,6 +110,7 @@ pretoria||Pretoria;比勒陀利亚;Претори
 johannesburg||Johannesburg;约翰内斯堡;Йоханнесбург
 addisababa||Addis Ababa;Addis Abeba;亚的斯亚贝巴;Аддис-Абеб
 nairobi||Nairobi;内罗毕;Найроби
+-||Shanghai Cooperation Organization;Shanghai Cooperation Organisation;上海合作组织;上合组织;Beijing time;北京时间;Moscow time;莫斯科时间;Peking University;北京大学;Tianjin University;天津大学
 greathall|beijing|Great Hall of the People;人民大会堂;Großen Halle des Volkes;Große Halle des Volkes;Grossen Halle des Volkes;Grosse Halle des Volkes;Palais du Peuple;Grande Sala del Popolo;Grande Salão do Povo;Дом народных собраний;Доме народных собраний
 zhongnanhai|beijing|Zhongnanhai;中南海;Чжуннаньха
 diaoyutai|beijing|Diaoyutai;钓鱼台;Дяоюйта
@@ -172,7 +174,7 @@ def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
 
 
 def _find(index: _Index, text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(key for _, key in _found(index, _fold(text))))
+    return tuple(dict.fromkeys(key for _, key in _found(index, _fold(text)) if key != "-"))
 
 
 def _found(index: _Index, folded: str) -> list[tuple[int, str]]:
