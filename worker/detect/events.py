@@ -352,9 +352,9 @@ def _occasion(lead: str, published: date) -> str | None:
             filed = filed or _near(mention.month, mention.day, published)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
-    for other in _OTHER_DATE.finditer(lead):
-        month, day = _OTHER_MONTHS[other.group(2).casefold()], int(other.group(1))
-        if other.start() < 60 and _FILED_AFTER.match(lead, other.end()):
+    for dated in _OTHER_DATE.finditer(lead):
+        month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))
+        if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
