@@ -980,7 +980,15 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     if _other_side_unseen(thin, full):
         return False
     if kinds:
-        return True
+        # a name and a kind tie two reports of one day only: published the same day, or the
+        # thin report dating the occasion to the other's day; an undated report published the
+        # next day may be of the leader's next occasion (the trilateral in Paris, then the
+        # Pyrenees)
+        return (
+            a.day == b.day
+            or _same_dated_day(a, b)
+            or (occasion_day(thin) is not None and not days_apart(thin, full))
+        )
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )
