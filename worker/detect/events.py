@@ -307,10 +307,26 @@ _OTHER_WEEKDAYS = {
             "понедельник вторник среду четверг пятницу субботу воскресенье".split()
         )
     },
+    # Romance languages: a weekday after "on"/"this" ("nesta quarta-feira", "el martes",
+    # "lunedì", "mardi"); sábado, sabato and domingo are read only after such a word
+    **{
+        w: i
+        for names in (
+            "segunda terça quarta quinta sexta sábado domingo",
+            "lunes martes miércoles jueves viernes sábado domingo",
+            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        )
+        for i, w in enumerate(names.split())
+    },
 }
 _OTHER_WEEKDAY = re.compile(
     r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])",
+    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"
+    r"|(?<![\w])(?:nesta|neste|na|no|nessa|el|este|esta|il|la|ce|le)\s+(segunda|terça|quarta|quinta"
+    r"|sexta|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì"
+    r"|giovedì|venerdì|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:-feira)?(?![\w])",
     re.IGNORECASE,
 )
 # Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
@@ -380,7 +396,7 @@ def _occasion(lead: str, published: date) -> str | None:
         if weekday is None:
             other = _OTHER_WEEKDAY.search(lead)
             if other:
-                weekday = _OTHER_WEEKDAYS[(other.group(1) or other.group(2)).casefold()]
+                weekday = _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()]
         if weekday is not None:
             # the next day is the one meant more often than a week ago: a preview ("will meet
             # on Wednesday"), or a report published west of the occasion, a day behind
@@ -481,7 +497,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "talks",
             r"\bmeets?\b|\bmet\b|meeting|talks|summit|会见|会谈|会晤"
             r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
-            r"|incontr|encontr|reuni",
+            r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
+            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
         ),
         (
             "speech",

@@ -119,6 +119,8 @@ kremlin|moscow|Kremlin Palace;克里姆林宫
 novoogaryovo|moscow|Novo-Ogaryovo;Novo-Ogarevo;Nowo-Ogarjowo;新奥加廖沃;Ново-Огарёв;Ново-Огарев
 whitehouse|washington|白宫
 elysee|paris|Élysée Palace;Elysee Palace;Elysée Palace;Élysée-Palast;Elysee-Palast;爱丽舍宫;Елисейском дворце
+alvorada|brasilia|Palácio da Alvorada;Alvorada Palace;Palacio da Alvorada;Alvorada;阿尔沃拉达宫
+planalto|brasilia|Palácio do Planalto;Planalto Palace;Palacio do Planalto;Planalto
 invalides|paris|Invalides;荣军院;Дом инвалидов
 """
 
