@@ -250,10 +250,10 @@ def places_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 # that reports in every language call by it ("the SCO summit", "上合峰会", "SOZ-Gipfel"). key |
 # its names (as places: English, Chinese, German, French, Russian stems ...).
 _OCCASIONS = """
-sco||SCO summit;Shanghai Cooperation Organization summit;Shanghai Cooperation Organisation summit;上合峰会;上合组织峰会;上海合作组织成员国元首理事会;SOZ-Gipfel;саммит ШОС;саммите ШОС
-brics||BRICS summit;金砖国家领导人会晤;金砖峰会;BRICS-Gipfel;саммит БРИКС;саммите БРИКС
+sco||SCO summit;SCO Leaders' Summit;SCO Heads of State Council;Shanghai Cooperation Organization summit;Shanghai Cooperation Organisation summit;上合峰会;上合组织峰会;上海合作组织成员国元首理事会;SOZ-Gipfel;саммит ШОС;саммите ШОС
+brics||BRICS summit;BRICS Leaders' Summit;金砖国家领导人会晤;金砖峰会;BRICS-Gipfel;саммит БРИКС;саммите БРИКС
 g20||G20 summit;G20 Leaders' Summit;二十国集团领导人峰会;G20-Gipfel;саммит G20;саммите G20;саммит «Группы двадцати»
-g7||G7 summit;七国集团峰会;G7-Gipfel;саммит G7;саммите G7
+g7||G7 summit;G7 Leaders' Summit;七国集团峰会;G7-Gipfel;саммит G7;саммите G7
 apec||APEC summit;APEC Economic Leaders' Meeting;亚太经合组织领导人非正式会议;APEC-Gipfel;саммит АТЭС;саммите АТЭС
 nato||NATO summit;北约峰会;Nato-Gipfel;NATO-Gipfel;саммит НАТО;саммите НАТО
 spief||SPIEF;St. Petersburg International Economic Forum;Saint Petersburg International Economic Forum;St Petersburg International Economic Forum;圣彼得堡国际经济论坛;Internationalen Wirtschaftsforum in St. Petersburg;Wirtschaftsforum in St. Petersburg;Wirtschaftsforums in St. Petersburg;ПМЭФ;Петербургский международный экономический форум;Петербургском международном экономическом форуме
@@ -290,7 +290,7 @@ def _occasion_pattern() -> _Index:
 _SETTING = re.compile(
     r"(?:sidelines? of|eve of|ahead of|before|after|following|prior to|am rande|vor dem|vor der"
     r"|nach dem|nach der|накануне|на полях|после|в преддверии|期间|前夕|之前|之后|结束后|"
-    r"在出席|出席)\W*(?:the |der |des |dem |die )?(?:\w+\W+){0,2}$"
+    r"在出席|出席)\W*(?:the |der |des |dem |die )?(?:\w+\W+){0,4}$"
 )
 
 
