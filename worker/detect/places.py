@@ -110,6 +110,102 @@ pretoria||Pretoria;比勒陀利亚;Претори
 johannesburg||Johannesburg;约翰内斯堡;Йоханнесбург
 addisababa||Addis Ababa;Addis Abeba;亚的斯亚贝巴;Аддис-Абеб
 nairobi||Nairobi;内罗毕;Найроби
+chongqing||Chongqing;Chungking;重庆;Чунцин
+nanjing||Nanjing;Nanking;南京;Нанкин
+wuhan||Wuhan;武汉;Ухань
+kunming||Kunming;昆明;Куньмин
+urumqi||Urumqi;Ürümqi;乌鲁木齐;Урумчи
+lhasa||Lhasa;拉萨;Лхас
+fuzhou||Fuzhou;福州;Фучжоу
+changsha||Changsha;长沙;Чанша
+zhengzhou||Zhengzhou;郑州;Чжэнчжоу
+jinan||Jinan;济南;Цзинань
+shenyang||Shenyang;沈阳;Шэньян
+dalian||Dalian;大连;Далянь
+changchun||Changchun;长春;Чанчунь
+nanning||Nanning;南宁;Наньнин
+haikou||Haikou;海口;Хайкоу
+sanya||Sanya;三亚;Санья
+lanzhou||Lanzhou;兰州;Ланьчжоу
+hefei||Hefei;合肥;Хэфэй
+suzhou||Suzhou;苏州;Сучжоу
+ningbo||Ningbo;宁波;Нинбо
+yanan||Yan'an;Yanan;延安;Яньань
+novosibirsk||Novosibirsk;Nowosibirsk;新西伯利亚;Новосибирск
+yekaterinburg||Yekaterinburg;Jekaterinburg;叶卡捷琳堡;Екатеринбург
+murmansk||Murmansk;摩尔曼斯克;Мурманск
+kaliningrad||Kaliningrad;加里宁格勒;Калининград
+volgograd||Volgograd;Wolgograd;伏尔加格勒;Волгоград
+losangeles||Los Angeles;洛杉矶;Лос-Анджелес
+chicago||Chicago;芝加哥;Чикаго
+seattle||Seattle;西雅图;Сиэтл
+hiroshima||Hiroshima;广岛;Хиросим
+hochiminhcity||Ho Chi Minh City;胡志明市;Хошимин
+phnompenh||Phnom Penh;金边;Пномпень
+vientiane||Vientiane;万象;Вьентьян
+yangon||Yangon;Rangoon;仰光;Янгон
+naypyidaw||Naypyidaw;Nay Pyi Taw;内比都;Нейпьидо
+dhaka||Dhaka;达卡;Дакк
+kathmandu||Kathmandu;加德满都;Катманду
+colombo||Colombo;科伦坡;Коломбо
+kabul||Kabul;喀布尔;Кабул
+baghdad||Baghdad;Bagdad;巴格达;Багдад
+damascus||Damascus;Damaskus;Damas;大马士革;Дамаск
+beirut||Beirut;Beyrouth;贝鲁特;Бейрут
+amman||Amman;安曼;Амман
+muscat||Muscat;Maskat;马斯喀特;Маскат
+algiers||Algiers;Algier;Alger;阿尔及尔;Алжир
+rabat||Rabat;拉巴特;Рабат
+tunis||Tunis;突尼斯;Тунис
+lagos||Lagos;拉各斯;Лагос
+abuja||Abuja;阿布贾;Абудж
+accra||Accra;Akkra;阿克拉;Аккр
+dakar||Dakar;达喀尔;Дакар
+kinshasa||Kinshasa;金沙萨;Киншас
+luanda||Luanda;罗安达;Луанд
+harare||Harare;哈拉雷;Хараре
+daressalaam||Dar es Salaam;达累斯萨拉姆;Дар-эс-Салам
+kigali||Kigali;基加利;Кигали
+kampala||Kampala;坎帕拉;Кампал
+montevideo||Montevideo;蒙得维的亚;Монтевидео
+bogota||Bogotá;Bogota;波哥大;Богот
+quito||Quito;基多;Кито
+lapaz||La Paz;拉巴斯;Ла-Пас
+panamacity||Panama City;巴拿马城;Панама
+wellington||Wellington;惠灵顿;Веллингтон
+auckland||Auckland;奥克兰;Окленд
+helsinki||Helsinki;赫尔辛基;Хельсинки
+stockholm||Stockholm;斯德哥尔摩;Стокгольм
+oslo||Oslo;奥斯陆;Осло
+copenhagen||Copenhagen;Kopenhagen;Copenhague;哥本哈根;Копенгаген
+dublin||Dublin;都柏林;Дублин
+amsterdam||Amsterdam;阿姆斯特丹;Амстердам
+thehague||The Hague;Den Haag;La Haye;海牙;Гааг
+bern||Bern;Berne;伯尔尼;Берн
+zurich||Zurich;Zürich;苏黎世;Цюрих
+prague||Prague;Prag;Praga;布拉格;Праг
+bratislava||Bratislava;Pressburg;布拉迪斯拉发;Братислав
+zagreb||Zagreb;萨格勒布;Загреб
+sofia||Sofia;Sofija;索非亚;Софи
+bucharest||Bucharest;Bukarest;Bucarest;布加勒斯特;Бухарест
+vilnius||Vilnius;Wilna;维尔纽斯;Вильнюс
+riga||Riga;里加;Риг
+tallinn||Tallinn;塔林;Таллин
+tbilisi||Tbilisi;Tiflis;第比利斯;Тбилиси
+yerevan||Yerevan;Eriwan;埃里温;Ереван
+baku||Baku;Bakou;巴库;Баку
+ashgabat||Ashgabat;Aschgabat;阿什哈巴德;Ашхабад
+munich||Munich;München;Monaco di Baviera;慕尼黑;Мюнхен
+hamburg||Hamburg;汉堡;Гамбург
+frankfurt||Frankfurt;法兰克福;Франкфурт
+milan||Milan;Mailand;Milano;米兰;Милан
+barcelona||Barcelona;Barcelone;巴塞罗那;Барселон
+marseille||Marseille;Marseilles;马赛;Марсел
+strasbourg||Strasbourg;Straßburg;斯特拉斯堡;Страсбург
+antalya||Antalya;安塔利亚;Анталь
+sharmelsheikh||Sharm el-Sheikh;Scharm el-Scheich;沙姆沙伊赫;Шарм-эш-Шейх
+jeddah||Jeddah;Dschidda;吉达;Джидд
+campdavid|washington|Camp David;戴维营;Кэмп-Дэвид
 -||Shanghai Cooperation Organization;Shanghai Cooperation Organisation;上海合作组织;上合组织;Beijing time;北京时间;Moscow time;莫斯科时间;Peking University;北京大学;Tianjin University;天津大学
 greathall|beijing|Great Hall of the People;人民大会堂;Großen Halle des Volkes;Große Halle des Volkes;Grossen Halle des Volkes;Grosse Halle des Volkes;Palais du Peuple;Grande Sala del Popolo;Grande Salão do Povo;Дом народных собраний;Доме народных собраний
 zhongnanhai|beijing|Zhongnanhai;中南海;Чжуннаньха
@@ -121,6 +217,18 @@ whitehouse|washington|白宫
 elysee|paris|Élysée Palace;Elysee Palace;Elysée Palace;Élysée-Palast;Elysee-Palast;爱丽舍宫;Елисейском дворце
 alvorada|brasilia|Palácio da Alvorada;Alvorada Palace;Palacio da Alvorada;Alvorada;阿尔沃拉达宫
 planalto|brasilia|Palácio do Planalto;Planalto Palace;Palacio do Planalto;Planalto
+bellevue|berlin|Schloss Bellevue;Bellevue Palace;贝尔维尤宫
+kanzleramt|berlin|Bundeskanzleramt;Federal Chancellery;联邦总理府
+quirinale|rome|Quirinale;Quirinal Palace;Palazzo del Quirinale;奎里纳莱宫
+chigi|rome|Palazzo Chigi;基吉宫
+moncloa|madrid|Moncloa;蒙克洛亚宫
+hyderabadhouse|newdelhi|Hyderabad House;海德拉巴宫
+rashtrapati|newdelhi|Rashtrapati Bhavan
+akasaka|tokyo|Akasaka Palace;赤坂迎宾馆
+bluehouse|seoul|Cheong Wa Dae;青瓦台
+yongsan|seoul|Yongsan Presidential Office
+malacanang|manila|Malacañang;Malacanang;马拉卡南宫
+maralago||Mar-a-Lago;海湖庄园
 invalides|paris|Invalides;荣军院;Дом инвалидов
 """
 
@@ -156,6 +264,7 @@ class _Index:
     stems: dict[str, list[tuple[tuple[str, ...], str]]]
     han: dict[str, str]
     han_lengths: tuple[int, ...]
+    han_first: frozenset[str]  # the characters a Han name starts with: other positions skipped
 
 
 def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
@@ -172,7 +281,8 @@ def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
                 words[tokens] = key
             else:
                 han[folded.replace(" ", "")] = key
-    return _Index(words, stems, han, tuple(sorted({len(h) for h in han}, reverse=True)))
+    lengths = tuple(sorted({len(h) for h in han}, reverse=True))
+    return _Index(words, stems, han, lengths, frozenset(h[0] for h in han))
 
 
 def _find(index: _Index, text: str) -> tuple[str, ...]:
@@ -206,6 +316,9 @@ def _found(index: _Index, folded: str) -> list[tuple[int, str]]:
     if index.han and has_han(folded):
         at = 0
         while at < len(folded):
+            if folded[at] not in index.han_first:
+                at += 1
+                continue
             for n in index.han_lengths:
                 key = index.han.get(folded[at : at + n])
                 if key:
