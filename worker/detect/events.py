@@ -688,8 +688,13 @@ def report_features(
     )
 
 
+# A sentence ends after a word of three lower-case letters at least: "St. Petersburg", "Mr. Xi",
+# "U.S. President" and "Dec. 6" go on
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_A-ZА-Я]{3}[.!?])\s|(?<=[\d)\"'”][.!?])\s|(?<=[。！？])\s")
+
+
 def _first_sentence(lead: str) -> str:
-    return re.split(r"(?<=[.!?。！？])\s", lead, maxsplit=1)[0][:300]
+    return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
 
 
 def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:

@@ -265,6 +265,7 @@ class _Index:
     han: dict[str, str]
     han_lengths: tuple[int, ...]
     han_first: frozenset[str]  # the characters a Han name starts with: other positions skipped
+    word_lengths: tuple[int, ...]  # how many words the Latin names have, the longest first
 
 
 def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
@@ -282,7 +283,8 @@ def _compile(entries: tuple[tuple[str, str, tuple[str, ...]], ...]) -> _Index:
             else:
                 han[folded.replace(" ", "")] = key
     lengths = tuple(sorted({len(h) for h in han}, reverse=True))
-    return _Index(words, stems, han, lengths, frozenset(h[0] for h in han))
+    word_lengths = tuple(sorted({len(w) for w in words}, reverse=True))
+    return _Index(words, stems, han, lengths, frozenset(h[0] for h in han), word_lengths)
 
 
 def _find(index: _Index, text: str) -> tuple[str, ...]:
@@ -298,7 +300,7 @@ def _found(index: _Index, folded: str) -> list[tuple[int, str]]:
     for i, (at, token) in enumerate(tokens):
         if i < upto:
             continue
-        for n in (4, 3, 2, 1):
+        for n in index.word_lengths:
             key = index.words.get(tuple(t for _, t in tokens[i : i + n]))
             if key:
                 found.append((at, key))

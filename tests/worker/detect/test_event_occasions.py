@@ -455,3 +455,16 @@ def test_an_event_the_report_contradicts_more_than_it_matches_is_not_joined() ->
         place(tea, [("talks", day, anews), ("talks", day, talks), ("talks", day, cash)]).event
         is None
     )
+
+
+def test_a_title_naming_no_forum_leaves_it_to_the_leads_first_sentence_past_st_petersburg() -> None:
+    # spief-2025-onvista-de: "St." ends no sentence, and the forum's German name is five words
+    features = _features(
+        "Putins großer Auftritt bei Wirtschaftsforum",
+        "ST. PETERSBURG (dpa-AFX) - Vor großem Publikum wird Russlands Präsident Wladimir Putin am "
+        "Freitag beim Internationalen Wirtschaftsforum in St. Petersburg seine Sicht auf die "
+        "politische und wirtschaftliche Weltlage erläutern.",
+        date(2025, 6, 20),
+    )
+    assert features.forums == ("spief",)
+    assert "stpetersburg" in features.places
