@@ -570,6 +570,14 @@ def _roster_pattern(
     ), canon
 
 
+@lru_cache(maxsize=4)
+def _han_roster_pattern(entries: tuple[RosterEntry, ...]) -> re.Pattern[str] | None:
+    """The roster's Chinese names, read inside running Chinese text ("总统普京举行")."""
+    _, canon = _roster_pattern(entries)
+    han = sorted((a for a in canon if has_han(a)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, han))) if han else None
+
+
 def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
     """Keys of the roster's people named anywhere in `text` (in any script), in text order."""
     return tuple(dict.fromkeys(key for _, key in _roster_mentions(text, roster)))
@@ -701,6 +709,11 @@ def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> li
     """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
     script, and the people the report's lists hold, by the name the report writes them under."""
     found = _roster_mentions(text, roster)
+    han = _han_roster_pattern(roster.entries)
+    if han is not None and has_han(text):
+        _, canon = _roster_pattern(roster.entries)
+        folded_text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+        found += [(m.start(), translit_key(canon[m.group()])) for m in han.finditer(folded_text)]
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()

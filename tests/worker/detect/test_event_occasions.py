@@ -468,3 +468,13 @@ def test_a_title_naming_no_forum_leaves_it_to_the_leads_first_sentence_past_st_p
     )
     assert features.forums == ("spief",)
     assert "stpetersburg" in features.places
+
+
+def test_the_sides_are_read_inside_running_chinese_text() -> None:
+    # xi-putin-2025-crntt-zh: "...同俄羅斯總統普京舉行會談", no space or punctuation before 普京
+    title = (
+        "中評社北京9月2日電／據新華社報導，9月2日上午，國家主席習近平在北京人民大會堂同俄羅斯總統"
+        "普京舉行會談。"
+    )
+    features = _features(title, title, date(2025, 9, 2))
+    assert features.principals == ("xiyinping", "vladimirputin")
