@@ -307,8 +307,8 @@ _OTHER_WEEKDAYS = {
             "понедельник вторник среду четверг пятницу субботу воскресенье".split()
         )
     },
-    # Romance languages: a weekday after "on"/"this" ("nesta quarta-feira", "el martes",
-    # "lunedì", "mardi"); sábado, sabato and domingo are read only after such a word
+    # Romance languages: "quarta-feira"; a weekday after "on"/"this" ("el martes", "il lunedì",
+    # "le mardi", "no domingo")
     **{
         w: i
         for names in (
@@ -323,10 +323,11 @@ _OTHER_WEEKDAYS = {
 _OTHER_WEEKDAY = re.compile(
     r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"
-    r"|(?<![\w])(?:nesta|neste|na|no|nessa|el|este|esta|il|la|ce|le)\s+(segunda|terça|quarta|quinta"
-    r"|sexta|sábado|domingo|lunes|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì"
-    r"|giovedì|venerdì|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"(?:-feira)?(?![\w])",
+    # Portuguese weekdays with "-feira" only ("a segunda" is also "the second")
+    r"|(?<![\w])(segunda|terça|quarta|quinta|sexta)-feira(?![\w])"
+    r"|(?<![\w])(?:nesta|neste|na|no|nessa|neste|el|este|esta|il|ce|le)\s+(sábado|domingo|lunes"
+    r"|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w])",
     re.IGNORECASE,
 )
 # Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
