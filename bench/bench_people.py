@@ -178,6 +178,7 @@ def _names(items: Iterable[str], roster: Roster) -> set[str]:
 def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
     texts = {r["id"]: r for reports in load_reports(split).values() for r in reports}
     right = total = 0
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [right, total]
     for path in sorted((DATA / "pairs").glob("*.toml")):
         pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
         for pair in [pairs] if isinstance(pairs, dict) else pairs:
@@ -204,13 +205,16 @@ def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
             )
             total += 1
             right += ok
+            by_kind[pair.get("kind", "?")][0] += ok
+            by_kind[pair.get("kind", "?")][1] += 1
             if show and split == "dev" and not ok:
                 print(
                     f"  pair {pair['id']}: added {diff.added if diff else ()} removed "
                     f"{diff.removed if diff else ()} roles {sorted(got_roles)}"
                 )
     if total:
-        print(f"  pairs: {right}/{total} compare as expected")
+        kinds = ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(by_kind.items()))
+        print(f"  pairs: {right}/{total} compare as expected ({kinds})")
 
 
 def meetings_zh(roster: Roster) -> None:

@@ -9,6 +9,12 @@ request; CPU per feed check answered 304 = (pass - probe) / (feeds - 1).
 
     PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --feeds 100 --rounds 7
     PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --feeds 1000 --pages 1 --rounds 3
+    PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --edit 0.05 --rounds 8
+
+With --edit FRACTION, after those rounds the farm edits that fraction of the articles once and
+each round runs the edited pass from a copy of each checkout's store taken before the edit (the
+same pass every time: its feeds fetched and parsed again, the edited pages fetched, extracted,
+stored, changes detected), checking that exactly the edited articles got a second version.
 
 Each directory is a checkout of wirediff (e.g. `git archive COMMIT | tar -x -C DIR`),
 byte-compiled here first as bench_fetch.py does. Network only to 127.0.0.x.
@@ -18,6 +24,9 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import random
+import shutil
+import sqlite3
 import statistics
 import tempfile
 from pathlib import Path
@@ -35,6 +44,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=5)
     ap.add_argument("--hosts", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--edit", type=float, default=0.0, help="also time the edited pass")
     args = ap.parse_args()
     trees = [Path(t).resolve() for t in args.trees.split(",")]
     farm = Farm(args.feeds, args.pages, seed=1, hosts=args.hosts).start()
@@ -69,7 +79,13 @@ def main() -> None:
                     ("first request", run.first_request_s or 0.0),
                 ):
                     figures[tree].setdefault(f"{name} {key}", []).append(value)
+    if args.edit:
+        _edited_passes(farm, trees, tools, figures, args.edit, args.rounds)
     farm.stop()
+    _report(trees, figures, args.feeds)
+
+
+def _report(trees: list[Path], figures: dict[Path, dict[str, list[float]]], feeds: int) -> None:
     for tree in trees:
         print(tree)
         for key, values in figures[tree].items():
@@ -80,8 +96,38 @@ def main() -> None:
         per_304 = (
             statistics.median(figures[tree]["pass cpu"])
             - statistics.median(figures[tree]["probe cpu"])
-        ) / max(args.feeds - 1, 1)
+        ) / max(feeds - 1, 1)
         print(f"  CPU per feed check answered 304 (medians): {per_304 * 1000:.2f} ms")
+
+
+def _edited_passes(
+    farm: Farm,
+    trees: list[Path],
+    tools: dict[Path, tuple[bf.Wirediff, bf.Wirediff]],
+    figures: dict[Path, dict[str, list[float]]],
+    fraction: float,
+    rounds: int,
+) -> None:
+    snapshots = {}
+    for tree in trees:
+        whole = tools[tree][0]
+        snapshots[tree] = whole.db.with_name("before-edit.db")
+        with sqlite3.connect(whole.db) as source, sqlite3.connect(snapshots[tree]) as copy:
+            source.backup(copy)
+    edited = farm.edit(fraction, random.Random(5))
+    for _ in range(rounds):
+        for tree in trees:
+            bf.REPO = tree
+            whole = tools[tree][0]
+            for suffix in ("", "-wal", "-shm"):
+                whole.db.with_name(whole.db.name + suffix).unlink(missing_ok=True)
+            shutil.copyfile(snapshots[tree], whole.db)
+            run = whole.run("edit")
+            again = set(whole.store_stats()["multi_version"])
+            if run.exit_code != 0 or again != set(edited):
+                raise SystemExit(f"{tree}: the edited pass stored {len(again)} articles again")
+            figures[tree].setdefault("edit cpu", []).append(run.cpu_s)
+            figures[tree].setdefault("edit wall", []).append(run.wall_s)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ from worker.cli.common import (
 from worker.cli.textfile import read_text_file
 from worker.detect.changes import Text, detect_change
 from worker.detect.report import check_report, compare_reports
-from worker.output.console import Console, change_lines, emit_json, plural
+from worker.output.console import Console, emit_json, plural
+from worker.output.lines import change_lines
 from worker.output.records import article_state, change_record, diff_event, version_record
 from worker.output.render import render_diff_html, render_diff_text
 from worker.pipeline.events import Subject, aspects_of, build_event

@@ -38,6 +38,7 @@ from worker.detect.dates import find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
+from worker.detect.places import occasions_named, places_differ, places_named
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -107,6 +108,9 @@ class Features:
     kinds: tuple[str, ...] = ()  # what kind of occasion the title (else the lead) says: "talks"
     principals: tuple[str, ...] = ()  # keys of the people the title (else the lead) names
     head: tuple[str, ...] = ()  # keys of everyone the title and the lead name
+    places: tuple[str, ...] = ()  # where the title and the lead's first sentence say it is
+    forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
+    times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -119,7 +123,11 @@ class Features:
 
     def index_keys(self) -> frozenset[str]:
         """What the store indexes (with the day): canonical people and a few title terms."""
-        return frozenset({f"p:{k}" for k in self.all_keys} | {f"t:{t}" for t in _terms(self)})
+        return frozenset(
+            {f"p:{k}" for k in self.all_keys}
+            | {f"t:{t}" for t in _terms(self)}
+            | {f"o:{k}" for k in self.forums}
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -138,6 +146,9 @@ class Features:
             "kinds": list(self.kinds),
             "principals": list(self.principals),
             "head": list(self.head),
+            "places": list(self.places),
+            "forums": list(self.forums),
+            "times": list(self.times),
         }
 
     @classmethod
@@ -160,6 +171,9 @@ class Features:
             kinds=tuple(str(k) for k in data.get("kinds") or ()),
             principals=tuple(str(k) for k in data.get("principals") or ()),
             head=tuple(str(k) for k in data.get("head") or ()),
+            places=tuple(str(k) for k in data.get("places") or ()),
+            forums=tuple(str(k) for k in data.get("forums") or ()),
+            times=tuple(str(k) for k in data.get("times") or ()),
         )
 
 
@@ -169,7 +183,7 @@ _DATELINE = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
     r"|\d{4}-\d{2}-\d{2})\s*(?:_|--|—|–|-|:|\|)"
     r"|(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:\(?[A-Z][A-Za-z]*\)?\s*[-,]\s*)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:\d{1,2}\.?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
     r"[^\n]{0,40}?(?:--|—|–|-)|[^\n]{0,20}?(?:新华社|新華社|中新社|中新網|中新网|本报|本報)"
     r"[^\n]{0,12}?[电電]))"
 )
@@ -232,7 +246,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 def _lead(title: str, text: str) -> str:
     """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
     for para in _paragraphs(text):
-        if para == title.strip() or len(para) < 40 or _URL.match(para):
+        # the title again, perhaps with a stamp after it ("... (14:14)"), is no lead
+        repeated = para.startswith(title.strip()) and len(para) - len(title.strip()) < 20
+        if (title.strip() and repeated) or len(para) < 40 or _URL.match(para):
             continue
         m = _DATELINE.match(para)
         return (para[m.end() :] if m else para)[:400]
@@ -291,10 +307,27 @@ _OTHER_WEEKDAYS = {
             "понедельник вторник среду четверг пятницу субботу воскресенье".split()
         )
     },
+    # Romance languages: "quarta-feira"; a weekday after "on"/"this" ("el martes", "il lunedì",
+    # "le mardi", "no domingo")
+    **{
+        w: i
+        for names in (
+            "segunda terça quarta quinta sexta sábado domingo",
+            "lunes martes miércoles jueves viernes sábado domingo",
+            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+            "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        )
+        for i, w in enumerate(names.split())
+    },
 }
 _OTHER_WEEKDAY = re.compile(
     r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])",
+    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"
+    # Portuguese weekdays with "-feira" only ("a segunda" is also "the second")
+    r"|(?<![\w])(segunda|terça|quarta|quinta|sexta)-feira(?![\w])"
+    r"|(?<![\w])(?:nesta|neste|na|no|nessa|neste|el|este|esta|il|ce|le)\s+(sábado|domingo|lunes"
+    r"|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w])",
     re.IGNORECASE,
 )
 # Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
@@ -336,16 +369,20 @@ def _occasion(lead: str, published: date) -> str | None:
             filed = filed or _near(mention.month, mention.day, published)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
-    other = _OTHER_DATE.search(lead)
-    if other:
-        return f"{_OTHER_MONTHS[other.group(2).casefold()]:02d}-{int(other.group(1)):02d}"
+    for dated in _OTHER_DATE.finditer(lead):
+        month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))
+        if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
+            # "PARIS, 7. Mai (Xinhua) --": the dateline's
+            filed = filed or _near(month, day, published)
+            continue
+        return f"{month:02d}-{day:02d}"
     upto = filed or published
     back: date | None = None
     day_only = _ZH_DAY_ONLY.search(lead)
     if day_only:
         wanted = int(day_only.group(1))
         back = next(
-            (d for d in (upto - timedelta(days=n) for n in range(31)) if d.day == wanted),
+            (d for d in (upto - timedelta(days=n) for n in range(-1, 31)) if d.day == wanted),
             None,
         )
     else:
@@ -360,10 +397,43 @@ def _occasion(lead: str, published: date) -> str | None:
         if weekday is None:
             other = _OTHER_WEEKDAY.search(lead)
             if other:
-                weekday = _OTHER_WEEKDAYS[(other.group(1) or other.group(2)).casefold()]
+                weekday = _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()]
         if weekday is not None:
-            back = upto - timedelta(days=(upto.weekday() - weekday) % 7)
+            # the next day is the one meant more often than a week ago: a preview ("will meet
+            # on Wednesday"), or a report published west of the occasion, a day behind
+            back = upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+# The time of day an occasion is held, in the languages the feeds bring: the talks of the
+# morning and the tea or the dinner of the evening are two occasions of the same people on the
+# same day.
+_TIMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "morning",
+            r"\bmorning\b|上午|早上|清晨|vormittag|\bmorgens\b|\bam morgen\b|\bутром\b"
+            r"|\bmatin(?:ée)?\b|\bmattin(?:a|ata)\b|\bmanhã\b",
+        ),
+        (
+            "afternoon",
+            r"\bafternoon\b|\bmidday\b|下午|中午|nachmittag|\bmittag|après-midi"
+            r"|\bpomeriggio\b|\bà tarde\b|\bpor la tarde\b",
+        ),
+        (
+            "evening",
+            r"\bevening\b|\btonight\b|(?<!over)\bnight\b|晚|夜|abend|\bвечер"
+            r"|\bsoir(?:ée)?\b|\bsera(?:ta)?\b|\bnoite\b|\bnoche\b",
+        ),
+    )
+)
+
+
+def times_of_day(text: str) -> tuple[str, ...]:
+    """The times of day `text` gives: "morning", "afternoon", "evening"."""
+    folded = to_simplified(unicodedata.normalize("NFKC", text))
+    return tuple(name for name, pattern in _TIMES if pattern.search(folded))
 
 
 def _near(month: int, day: int, published: date) -> date | None:
@@ -404,7 +474,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ceremony",
             r"ceremon|\baward|\bhonou?r(?:ed|s)?\b|\border of\b|medal|flag-raising|升旗|仪式"
-            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia",
+            r"|颁授|授予|勋章|典礼|zeremonie|церемон|орден|cerimonia|cerimônia"
+            r"|\bparade\b|阅兵|militärparade|парад|défilé|parata|desfile",
         ),
         (
             "deliberation",
@@ -425,15 +496,18 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("study", r"\bstud(?:y|ies|ied)\b|学习会|集体学习|专题学习"),
         (
             "talks",
-            r"\bmeets?\b|\bmet\b|meeting|talks|summit|\bhosts?\b|会见|会谈|会晤"
+            r"\bmeets?\b|\bmet\b|meeting|talks|summit|会见|会谈|会晤"
             r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
-            r"|incontr|encontr|reuni",
+            r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
+            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
         ),
         (
             "speech",
             r"speech|\baddress(?:es|ed)?\b|keynote|\bremarks\b|致辞|讲话|演讲|讲演|\brede\b"
             r"|ansprache|выступ|обращени|discorso|discurso",
         ),
+        # someone "hosts" talks, a dinner, a parade: talks only when nothing else is said
+        ("talks", r"\bhost(?:s|ed|ing)?\b"),
     )
 )
 
@@ -447,6 +521,8 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
         found: list[str] = []
         for kind, pattern in _KINDS:
             if kind == "speech" and found:
+                break
+            if kind == "talks" and ("speech" in found or "talks" in found):
                 break
             if pattern.search(folded):
                 found.append(kind)
@@ -493,6 +569,14 @@ def _roster_pattern(
     return re.compile(
         r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![a-z])"
     ), canon
+
+
+@lru_cache(maxsize=4)
+def _han_roster_pattern(entries: tuple[RosterEntry, ...]) -> re.Pattern[str] | None:
+    """The roster's Chinese names, read inside running Chinese text ("总统普京举行")."""
+    _, canon = _roster_pattern(entries)
+    han = sorted((a for a in canon if has_han(a)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, han))) if han else None
 
 
 def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
@@ -607,17 +691,30 @@ def report_features(
         kinds=occasion_kinds(title, lead),
         principals=principals,
         head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
+        places=places_named(f"{title}\n{_first_sentence(lead)}"),
+        forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
+        times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
     )
 
 
+# A sentence ends after a word of three lower-case letters at least: "St. Petersburg", "Mr. Xi",
+# "U.S. President" and "Dec. 6" go on
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_A-ZА-Я]{3}[.!?])\s|(?<=[\d)\"'”][.!?])\s|(?<=[。！？])\s")
+
+
 def _first_sentence(lead: str) -> str:
-    return re.split(r"(?<=[.!?。！？])\s", lead, maxsplit=1)[0][:300]
+    return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
 
 
 def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:
     """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
     script, and the people the report's lists hold, by the name the report writes them under."""
     found = _roster_mentions(text, roster)
+    han = _han_roster_pattern(roster.entries)
+    if han is not None and has_han(text):
+        _, canon = _roster_pattern(roster.entries)
+        folded_text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+        found += [(m.start(), translit_key(canon[m.group()])) for m in han.finditer(folded_text)]
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
@@ -676,8 +773,9 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the same people on another day, or at another kind of occasion, or with someone else in
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
+    # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai
     apart = days_apart(a, b, opts)
-    if apart and occasion_day(a) and occasion_day(b):
+    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b):
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
@@ -713,6 +811,35 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     return best
 
 
+def _elsewhere(a: Features, b: Features) -> bool:
+    """The same people at another place (the talks in the Great Hall and the tea at
+    Zhongnanhai; a call joins two places, each side speaking from its own), or at another
+    named occasion (the SCO summit and the parade in Beijing)."""
+    if "call" not in (*a.kinds, *b.kinds) and (
+        places_differ(a.places, b.places)
+        or (a.times and b.times and not set(a.times) & set(b.times))
+    ):
+        return True
+    return bool(a.forums and b.forums and not set(a.forums) & set(b.forums))
+
+
+def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> bool:
+    """What the two reports say of the occasion itself sets them apart, whatever else they
+    share: both leads date it to other days, they place it elsewhere, or they say kinds with
+    nothing in common."""
+    if _other_days(a, b, opts.window_days):
+        return True
+    if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
+        return True
+    return _elsewhere(a, b) or (kinds_agree(a, b) is False and not _closing_press(a, b))
+
+
+def _closing_press(a: Features, b: Features) -> bool:
+    """Talks and a press conference: the joint press conference that closes talks is reported
+    as an occasion of its own, but it is no evidence against the talks' other reports."""
+    return {"talks", "press"} <= {*a.kinds, *b.kinds} and not set(a.kinds) & set(b.kinds)
+
+
 def _tied_by_occasion(
     a: Features,
     b: Features,
@@ -721,10 +848,13 @@ def _tied_by_occasion(
     shared: int,
     opts: GroupingOptions,
 ) -> Match:
-    """Few people, tied by the occasion: the same two sides at the same kind of occasion, or one
-    person anchored (see `_anchored`)."""
+    """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
+    same named occasion (a summit, a forum, a recurring conference: "上合峰会" / "SCO summit"),
+    or one person anchored (see `_anchored`)."""
     if kinds and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same kind of occasion")
+    if kinds is not False and not other_side and set(a.forums) & set(b.forums):
+        return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
     return NO_MATCH
@@ -886,7 +1016,15 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     if _other_side_unseen(thin, full):
         return False
     if kinds:
-        return True
+        # a name and a kind tie two reports of one day only: published the same day, or the
+        # thin report dating the occasion to the other's day; an undated report published the
+        # next day may be of the leader's next occasion (the trilateral in Paris, then the
+        # Pyrenees)
+        return (
+            a.day == b.day
+            or _same_dated_day(a, b)
+            or (occasion_day(thin) is not None and not days_apart(thin, full))
+        )
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )
@@ -1076,16 +1214,34 @@ def place(
     joined by a full English report naming all)."""
     by_event: dict[str, Match] = {}
     days: dict[str, date] = {}
+    # members of an event that say another occasion (another day, place, named occasion or
+    # kind), against members that match: an event the report contradicts at least as often as
+    # it matches is not its occasion, however well one member matches (one report of the tea at
+    # Zhongnanhai that names no place links the talks and the tea otherwise)
+    against: Counter[str] = Counter()
     for event_id, event_day, features in candidates:
         if abs((new.day - event_day).days) > opts.window_days:
             continue
         days[event_id] = event_day
         match = score(new, features, opts)
+        if match.reason != "copy" and other_occasion(new, features, opts):
+            against[event_id] += 1
+            continue
+        if match.score >= opts.join:
+            against[event_id] -= 1
         if match.score > by_event.get(event_id, NO_MATCH).score:
             by_event[event_id] = match
+    for event_id, count in against.items():
+        if count >= 0:
+            by_event.pop(event_id, None)
     if not by_event:
         return Placement(None, NO_MATCH)
-    ranked = sorted(by_event.items(), key=lambda item: (item[1].score, item[0]), reverse=True)
+    # a tie goes to the event more of whose members the report matches
+    ranked = sorted(
+        by_event.items(),
+        key=lambda item: (item[1].score, -against[item[0]], item[0]),
+        reverse=True,
+    )
     event_id, match = ranked[0]
     if match.score < opts.join:
         return Placement(None, match)

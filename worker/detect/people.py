@@ -4,7 +4,10 @@ Input: a report's plain text (English, German or Chinese, simplified or traditio
 an optional `Roster`. Output: `Person` values in text order (`extract_people`); the lists are
 compared in `attendees`. This module cuts the text into lead, body and sentences; each
 sentence goes to `people_latin` or `people_zh`, which find the name lists and the cue that
-gives them their role (the cues themselves are in `role_cues`).
+gives them their role (the cues themselves are in `role_cues` and `role_cues_zh`). people_zh
+is imported with the first text that needs it (Han characters, or a Chinese or Japanese
+text): its patterns and cues are ~40 ms of CPU to compile, paid by every process that reads
+people otherwise, a `fetch` of a few English articles included.
 
 Lead and body: the text is cut into paragraphs (non-empty lines). If a dateline paragraph
 ("Beijing, 12 Dec (Xinhua) --", "新华社北京12月12日电", "（新闻联播）") comes after some
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
@@ -31,17 +35,13 @@ from worker.detect.people_latin import (
     names_in,
     pronoun_roles,
 )
-from worker.detect.people_zh import (
-    ZhContext,
-    has_trigger_chars,
-    zh_holds_cue,
-    zh_lists_in,
-    zh_name_items,
-)
 from worker.detect.role_cues import LATIN_STEMS
-from worker.detect.roster import Roster, has_han, pinyin_name
+from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
-__all__ = ["extract_people", "zh_name_items"]
+if TYPE_CHECKING:
+    from types import ModuleType
+
+__all__ = ["extract_people"]
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
@@ -60,6 +60,7 @@ _ABBREV = re.compile(
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
+_ZH_SENT_END = re.compile(r"[。！？!?]+|\.(?=\s)|\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R.").
@@ -72,6 +73,12 @@ _HEADING_ONLY = re.compile(
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding|Moderator|Host)\s*:?\s*$",
     re.I,
+)
+# The same in Chinese minutes and forms (matched on the simplified line): "主席" / "柯文哲",
+# "出席" / "A、B、C", "列席人员"; the heading and its line are read as "出席：A、B、C".
+_ZH_HEADING_ONLY = re.compile(
+    r"^(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:主席|会议主席|主持人?|会议主持人?|记录|纪录"
+    r"|(?:出席|列席|与会|参加|参会|请假|缺席)(?:者|人员|委员|人士|嘉宾|领导|代表|单位|名单)?)\s*[:：]?$"
 )
 # A line under such a heading: a name, then its title after a comma (a press fact sheet:
 # "Speakers" / "Liu Guozhong, secretary of the CPC Shaanxi Provincial Committee").
@@ -112,8 +119,8 @@ def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     if i + 1 >= len(lines) or line[-1:] in "。！？!?」”" or not has_han(line[-2:]):
         return False
     following = lines[i + 1]
-    if following[:1] in _ZH_CONTINUES:
-        return True
+    if following[:1] in _ZH_CONTINUES or line[-1] in "、，":
+        return True  # a list or a sentence broken after (or before) its separator
     width = len(line)
 
     def same(j: int) -> bool:  # ASCII commas in a line of Han make widths differ by a few
@@ -131,7 +138,11 @@ def _zh_block_candidate(lines: list[str]) -> bool:
     before the line-by-line reading)."""
     return any(
         a[-1] not in "。！？!?」”"
-        and (b[:1] in _ZH_CONTINUES or (len(a) >= 16 and abs(len(a) - len(b)) <= 1))
+        and (
+            b[:1] in _ZH_CONTINUES
+            or a[-1] in "、，"
+            or (len(a) >= 16 and abs(len(a) - len(b)) <= 1)
+        )
         for a, b in pairwise(lines)
     )
 
@@ -156,6 +167,9 @@ def _paragraphs(text: str) -> list[str]:
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
     for line in lines:
+        if merged and len(merged[-1]) <= 12 and _zh_heading(merged[-1]):
+            merged[-1] = f"{merged[-1].rstrip(':：')}：{line}"
+            continue
         # a heading is a short line: only after one are its entries read
         heading = (
             bool(merged) and len(merged[-1]) < 40 and _HEADING_ONLY.match(merged[-1]) is not None
@@ -174,6 +188,10 @@ def _paragraphs(text: str) -> list[str]:
     return merged
 
 
+def _zh_heading(line: str) -> bool:
+    return has_han(line[:1]) and _ZH_HEADING_ONLY.match(to_simplified(line)) is not None
+
+
 def _lead_count(paragraphs: Sequence[str]) -> int:
     """How many paragraphs form the lead (see the module docstring)."""
     if len(paragraphs) < 2:
@@ -184,9 +202,9 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
     return 1
 
 
-def _sentences(paragraph: str, *, german: bool = False) -> Iterator[str]:
+def _sentences(paragraph: str, *, german: bool = False, zh: bool = False) -> Iterator[str]:
     start = 0
-    for m in _SENT_END.finditer(paragraph):
+    for m in (_ZH_SENT_END if zh else _SENT_END).finditer(paragraph):
         # Only the last few characters can hold an abbreviation: searching there (the
         # characters before still count for \b) instead of the whole sentence so far.
         if m.group().startswith("."):
@@ -315,7 +333,8 @@ def extract_people(
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
-    zh_ctx = ZhContext(text) if han else None
+    zh = _zh() if han or not latin else None
+    zh_ctx = zh.ZhContext(text) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
@@ -327,17 +346,24 @@ def extract_people(
             before.clear()
             before.passed(paragraph, whole=True)
             continue
-        if not latin and not zh_holds_cue(paragraph):
+        if zh is not None and not latin and not zh.zh_holds_cue(paragraph):
             continue  # one scan of the paragraph instead of one per sentence
-        for sentence in _sentences(paragraph, german=lang == "de"):
+        for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
                 for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)
-            elif has_trigger_chars(sentence):
-                for role, names in zh_lists_in(sentence, roster, zh_ctx):
+            elif zh is not None and zh.has_trigger_chars(sentence):
+                for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             before.passed(sentence)
     return tuple(people)
+
+
+def _zh() -> ModuleType:
+    """people_zh, imported the first time a text needs it (see the module's doc)."""
+    from worker.detect import people_zh
+
+    return people_zh
 
 
 def _normalised(text: str, lang: str) -> str:

@@ -67,6 +67,10 @@ _REPORTER = re.compile(
     r"^\s*(?:sagte|sagten|erklärte|betonte|berichtete|teilte|hieß\s+es|so|gab|meldete|schrieb)\b"
     r"(?!.*\bmit\b)"
 )
+_OWN_SPEECH = re.compile(
+    r"\b(?:in|bei|mit)\s+(?:seiner|ihrer|seinem|ihrem)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache"
+    r"|Laudatio|Begrüßung|Begrüssung|[Gg]rußwort|[Gg]russwort)\b"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
     r"|ohne|seitens|gegenüber)\s+(?:(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+)?$"
@@ -101,6 +105,10 @@ _INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen
 _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
+    # the genitive of a time's event: "nach dem Rücktritt seines Vorgängers X" (not an
+    # occasion's: "beim Empfang des Präsidenten X" is read as a reception)
+    r"|\b(?:nach|vor|seit)\s+(?:dem|der)\s+(?!Empfang|Besuch|Treffen|Gespräch)[A-ZÄÖÜ][\wäöüß-]+"
+    r"\s+(?:(?:seines|ihres|des|der)\s+(?:[^\s,.;:]+\s+){0,2})?$"
 )
 _SPOUSE_WITH = re.compile(
     r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
@@ -401,7 +409,9 @@ def _framed_roles(
 def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:
     """The roles a list's source, preposition or passive agent frame decides alone."""
     if _REPORTER.search(lead):
-        return []  # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report
+        # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
+        # from one's own speech is speaking ("so X in seiner Festansprache")
+        return ["spoke"] if _OWN_SPEECH.search(clause) else []
     if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
@@ -509,9 +519,19 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role is not None and role not in roles:
             roles.append(role)
+        if role == "presided" and object_role == "attended" and _TALKS_FOR.search(clause):
+            roles.append("attended")  # "empfing X zu offiziellen Gesprächen": the host talks too
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech
             clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
     return roles
+
+
+# A reception's purpose, talks the host holds with the guest.
+_TALKS_FOR = re.compile(
+    r"\bzu(?:m|r)?\s+(?:(?:einem|einer|den|dem|der|offiziellen|ersten|gemeinsamen|vertraulichen"
+    r"|bilateralen|längeren|ausführlichen)\s+)*(?:Gespräch|Gesprächen|Unterredung|Arbeitsgespräch"
+    r"|Arbeitsgesprächen|Meinungsaustausch|Beratungen)\b"
+)
 
 
 def _masked(sentence: str, left: int, right: int, spans: Sequence[tuple[int, int]]) -> str:

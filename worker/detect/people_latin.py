@@ -308,7 +308,7 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|bürgerrechtlerin|regierungschef|regierungschefin|landesvater|stadtoberhaupt"
     r"|(?:ministerial|land|stadt|gemeinde|kreis|regierungs|amts|studien|hof|bezirks|senats|staats)(?:rat|rätin)"
     r"|meister|meisterin|referent|referentin|dezernent|dezernentin"
-    r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin"
+    r"|vorsteher|vorsteherin|pfarrer|pfarrerin|bischof|bischöfin|rektor|rektorin|pater|prälat"
     r"|professor|professorin|senator|senatorin|stadtrat|stadträtin"
     # Austrian and Swiss offices, clergy, patrons: "Landeshauptmann", "Bundesrätin"
     r"|hauptmann|hauptfrau|bundesrat|bundesrätin|nationalrat|nationalrätin|ständerat"

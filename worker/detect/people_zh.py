@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from worker.detect import role_cues as cues
+from worker.detect import role_cues_zh as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
 
@@ -26,14 +26,16 @@ _AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
-    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?$"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?"
+    # a head count after the group: "…等各界人士近300余人"
+    r"(?:[近约逾共]?\d+(?:余|多)?[人名位])?$"
 )
 
 
 def _group_last(text: str) -> bool:
     """Whether `text` ends with a group word; searched in its last characters only (a search
     for an ending tries every position of the text)."""
-    return _ZH_GROUP.search(text, max(0, len(text) - 8)) is not None
+    return _ZH_GROUP.search(text, max(0, len(text) - 14)) is not None
 
 
 # When, where and how, between a name and its verb: "马英九今（24）日上午出席", "卓荣泰上午也
@@ -45,22 +47,23 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|今天|昨天|[也亦均都还]有"
+    r"|专程|亲切|热情|应邀|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
-    r"|(?<!、)(?:向|(?<!以下)为|对|就)[^，。、；：\s]{1,25})+$"
+    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
 )
 
 
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌]"
 )
 
 
+@lru_cache(maxsize=32768)  # a pure reading of the region, which recurs across versions
 def _untimed(region: str) -> str:
     """The region without its time/place tail. The tail is searched for in the last 120
     characters only: a search from every position of a long region costs more than the
@@ -71,18 +74,54 @@ def _untimed(region: str) -> str:
     start = max(len(region) - 120, *map(region.rfind, _CLAUSE_MARKS)) + 1
     opens = _TAIL_OPENS.search(region, max(0, start))  # most regions end on a name: none
     m = _ZH_TIME_TAIL.search(region, opens.start()) if opens else None
-    if m is None:
-        return region
-    at = m.start()
-    if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
-        return region  # "张向晨", "李为民": a given name, not "向…", "为…"
-    if region.startswith("代表", at) and region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
-        # "中国国家馆总代表王锦珍分别": a title, a name and the tail after it, not "on behalf of"
-        size = next((n for n in (3, 2) if _zh_plausible(region[at + 2 : at + 2 + n])), 0)
-        if size:
-            m = _ZH_TIME_TAIL.search(region, at + 2 + size)
-            return region[: m.start()] if m else region
-    return region[:at]
+    while m is not None:
+        at = m.start()
+        if len(region) - at == 2 and region[at] in "向为对就" and _zh_plausible(region[at - 1 :]):
+            return region  # "张向晨", "李为民": a given name, not "向…", "为…"
+        if region[at] == "于" and _surname_yu(region, at):
+            return region  # "校党委常委于世孝": the surname 于, not "at …"
+        size = _representative(region, at) if region.startswith("代表", at) else 0
+        if not size:
+            return region[:at]
+        # "总代表王锦珍分别", "新生代表宋燕分别": a title, a name and the tail after it
+        m = _ZH_TIME_TAIL.search(region, at + 2 + size)
+    return region
+
+
+def _surname_yu(region: str, at: int) -> bool:
+    """Whether the 于 at `at` opens a name ending the region, after a title or a list mark."""
+    rest = region[at:]
+    return (
+        len(rest) in (2, 3)
+        and _zh_plausible(rest)
+        and (at == 0 or region[at - 1] in "、，" or bool(_ZH_TITLE_AT_END.search(region[:at])))
+    )
+
+
+def _representative(region: str, at: int) -> int:
+    """The size of the name after a 代表 that is a title ("总代表王锦珍", "教师代表陈秀": no name
+    stands before it) rather than "on behalf of" ("张森代表教师"); 0 for the latter."""
+    # the name ends the region, the item or a tail follows ("宋燕分别…" is 宋燕, not 宋燕分)
+    size = next(
+        (
+            n
+            for n in (3, 2)
+            if _zh_plausible(region[at + 2 : at + 2 + n])
+            and (
+                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、")
+                or _ZH_TIME_TAIL.match(region, at + 2 + n)
+            )
+        ),
+        0,
+    )
+    if not size or region[at - 1 : at] in _TITLE_BEFORE_DAIBIAO:
+        return size
+    if "各" in region[max(0, at - 4) : at]:
+        return 0  # "各地代表都乐于参加": representatives of each place, a group
+    before = region[max(0, at - 3) : at]
+    if _zh_plausible(before) or _zh_plausible(before[-2:]):
+        return 0
+    return size
 
 
 def _on_behalf(region: str) -> str:
@@ -146,8 +185,7 @@ class _Hit:
 def _zh_chunk_names(
     chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
 ) -> list[str] | None:
-    names = zh_name_items(chunk, roster, last=last, ctx=ctx)
-    return names or None
+    return zh_name_items(chunk, roster, last=last, ctx=ctx) or None
 
 
 _SPACE = re.compile(r"\s+")
@@ -167,18 +205,8 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
-    if ")" in region or "）" in region:
-        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
-    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
-        region = _SPACE.split(region.strip())[-1]
-    chunks = [c for c in _ZH_CHUNK.split(region)]
-    if "由" in chunks[-1]:
-        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
-    company = _ZH_COMPANY.search(chunks[-1])
-    companions: list[str] = []
-    if company:  # "A、B等与市老领导C、D等和各界人士欢聚一堂": named companions take part too
-        companions = zh_name_items(chunks[-1][company.end() :], roster, last=True, ctx=ctx)
-        chunks[-1] = chunks[-1][: company.start() + 1]
+    chunks = _clause_chunks(region, roster)
+    companions = _companions(chunks, roster, ctx)
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
     for i, chunk in enumerate(reversed(chunks)):
@@ -186,11 +214,13 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             break
         if "率" in chunk or "带" in chunk:
             chunk = _leader(chunk)
-        clause = _ZH_CLAUSE_THEN.match(chunk) if i == 0 and chunk.endswith("并") else None
-        if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
-            found.append([clause.group(1)])
+        subject = _clause_subject(chunk, roster) if i == 0 and chunk.endswith("并") else None
+        if subject:
+            found.append([subject])
             break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
+        if names is None and i > 0:
+            names = _on_behalf_chunk(chunk, roster, ctx)
         if i == skipped and _group_chunk(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
@@ -200,9 +230,76 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
+            if found and _title_only(chunk):
+                continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
             break
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The named company after the list's 等 in its last chunk, which then ends at 等:
+    "A、B等与市老领导C、D等和各界人士欢聚一堂" (C and D take part too)."""
+    company = _ZH_COMPANY.search(chunks[-1])
+    if not company:
+        return []
+    companions = zh_name_items(chunks[-1][company.end() :], roster, last=True, ctx=ctx)
+    chunks[-1] = chunks[-1][: company.start() + 1]
+    return companions
+
+
+def _headline_part(parts: list[str], roster: Roster) -> str:
+    """The last part of a headline, with the runs of names before it that a space parts from
+    it ("习近平李克强…栗战书 王沪宁赵乐际韩正出席": one list, a space where 、 would be)."""
+    region = parts[-1]
+    for part in reversed(parts[:-1]):
+        if not (_knows(roster, part) or _segment(part, roster.chinese_names)):
+            break
+        region = f"{part}、{region}"
+    return region
+
+
+def _clause_chunks(region: str, roster: Roster) -> list[str]:
+    """The region's chunks between commas and colons, without asides and bylines in brackets,
+    from the headline part that holds the list, after a 由 (by)."""
+    if ")" in region or "）" in region:
+        region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
+    if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
+        region = _headline_part(_SPACE.split(region.strip()), roster)
+    chunks = _ZH_CHUNK.split(region)
+    if "由" in chunks[-1]:
+        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    return chunks
+
+
+def _clause_subject(chunk: str, roster: Roster) -> str | None:
+    """The subject opening a clause "Y提交议案并" before a second verb."""
+    clause = _ZH_CLAUSE_THEN.match(chunk)
+    if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
+        return clause.group(1)
+    return None
+
+
+def _title_only(chunk: str) -> bool:
+    """A short chunk of a body and a title, no clause ("上海市委常委", not "宣布他为市长")."""
+    return (
+        len(chunk) <= 10
+        and not any(c in chunk for c in "为是了的")
+        and _ZH_TITLE_AT_END.search(chunk, max(0, len(chunk) - 8)) is not None
+    )
+
+
+def _on_behalf_chunk(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The name of a chunk "X代表Y" before the verb's own: "张森代表教师，刘钊代表在校生，刘嵘琳
+    代表新生先后发言", "汪洋代表…常务委员会，向大会报告工作"."""
+    if "代表" not in chunk or _ZH_OWN_VERB.search(chunk):
+        return None
+    return _zh_chunk_names(_untimed(chunk), roster, last=False, ctx=ctx)
+
+
+# A chunk with a verb of its own is a clause, not one subject of a list: "陈敬佑首先代表学校
+# 向新同学表示…欢迎，接着…介绍了".
+_ZH_OWN_VERB = re.compile("表示|[向对]")
 
 
 def _passes_over(chunk: str, i: int, skipped: int) -> bool:
@@ -282,11 +379,11 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
 _ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
 
 
-# Any word of the rarer cues (role_cues.ZH_CUES_RARE): one scan decides whether they run.
+# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
 _RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
 
 
-# Words one of which each of role_cues.ZH_CUES holds (empty: too many to test first).
+# Words one of which each of role_cues_zh.ZH_CUES holds (empty: too many to test first).
 _CUE_GATES: tuple[tuple[str, ...], ...] = (
     ("在主席台", "在场"),
     ("主持", "主礼", "主祭", "举行", "举办"),
@@ -315,7 +412,8 @@ def _cue_patterns(simple: str) -> list[tuple[Role, re.Pattern[str]]]:
     return patterns
 
 
-def _zh_hits(simple: str) -> list[_Hit]:
+@lru_cache(maxsize=16384)  # pure: the sentence alone decides (versions repeat sentences)
+def _zh_hits(simple: str) -> tuple[_Hit, ...]:
     """The cues of a sentence in text order; of two overlapping cues the first listed wins."""
     hits: list[_Hit] = []
     for role, pattern in _cue_patterns(simple):
@@ -327,7 +425,7 @@ def _zh_hits(simple: str) -> list[_Hit]:
             else:
                 hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def _zh_lists_after(
@@ -341,6 +439,8 @@ def _zh_lists_after(
     )
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
+        yield from _zh_attending_of(simple, roster, ctx)
     chair = (
         cues.ZH_AFTER_CHAIR.search(simple)
         if "执行主席" in simple or "主持人" in simple or "主礼" in simple
@@ -349,14 +449,9 @@ def _zh_lists_after(
     if chair:  # "大会的执行主席是A、B"
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
-        for role, pattern, words in cues.ZH_AFTER_ROLE:
-            for word in words:
-                if word in simple:
-                    break
-            else:
-                continue
-            for m in pattern.finditer(simple):
-                yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+        yield from _zh_role_after(simple, roster, ctx)
+        if "听取" in simple:
+            yield from _zh_heard(simple, roster)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -364,6 +459,60 @@ def _zh_lists_after(
             name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
             if name:
                 yield role, [name], simple
+
+
+def _zh_role_after(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """Another role's cue, 的 and a list: "在主席台就座的还有：A、B", "主持会议的是A"."""
+    for role, pattern, words in cues.ZH_AFTER_ROLE:
+        for word in words:
+            if word in simple:
+                break
+        else:
+            continue
+        for m in pattern.finditer(simple):
+            yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
+# 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
+_ZH_HEARD = re.compile(
+    r"听取了?([^，。；]{2,50}?)关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+)
+
+
+def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_HEARD.finditer(simple):
+        name = _zh_titled_lead(m.group(1), roster) if _ZH_TITLE_END.search(m.group(1)) else None
+        if name and m.group(1).endswith(name):  # the titled reporter, nothing after the name
+            yield "spoke", [name], simple
+
+
+# "有出席活动的民建联议员葛珮帆、林琳及郭玲丽，新民党议员黎栋国…": the verb and 的 describe
+# the titled people after them (a title must open the list: "出席的民代人手一支" names no one).
+_ZH_ATTENDING_OF = re.compile(r"(?:出席|参加|列席)了?[^，。；、的]{1,16}的")
+
+
+def _zh_attending_of(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_ATTENDING_OF.finditer(simple):
+        first = _ZH_CHUNK.split(simple[m.end() :], 1)[0].split("、", 1)[0]
+        if _ZH_TITLE_END.search(first) and _zh_titled_lead(first, roster):
+            yield "attended", _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+def _zh_heading_list(
+    heading: re.Match[str], simple: str, roster: Roster, ctx: ZhContext | None
+) -> tuple[Role, list[str], str]:
+    """The list under a form's field or a minutes' heading, with the heading's role."""
+    names = _zh_after(simple[heading.end() :], roster, ctx)
+    if not heading.group(1):
+        return "attended", names, simple
+    if ctx is not None and len(names) == 1:  # "主席致词" later in the minutes is this person
+        ctx.titled(names[0], heading.group(1))
+    return "presided", names, simple
 
 
 def _no_subject(simple: str, hit: _Hit) -> bool:
@@ -388,19 +537,17 @@ def _zh_lists(
     previous: list[str] = []
     bound = 0
     for hit in _zh_hits(simple):
-        if simple.startswith("下", hit.end) and "在" in simple[max(0, hit.start - 40) : hit.start]:
-            # "王小明在市委书记李大华陪同下调研": the one accompanying, between 在 and 陪同
-            escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
-            names = zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
-            if names:
-                yield hit.role, names, simple
+        escort = _escort(simple, hit, roster, ctx)
+        if escort is not None:
+            if escort:
+                yield hit.role, escort, simple
             bound = hit.end
             continue
         if _no_subject(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
-        region = _untimed(raw)
+        region, company = _with_company(_untimed(raw))
         if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
             bound = hit.end
             continue
@@ -415,10 +562,39 @@ def _zh_lists(
             names = previous
         if names:
             yield hit.role, names, simple
+            if company:
+                yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), simple
             previous = names
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The one accompanying, between 在 and 陪同下: "王小明在市委书记李大华陪同下调研" (None:
+    the cue is not in that frame)."""
+    if (
+        not simple.startswith("下", hit.end)
+        or "在" not in simple[max(0, hit.start - 40) : hit.start]
+    ):
+        return None
+    escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
+    return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
+
+
+# "A联同B和C…会见传媒": B and C come with A, and are there whatever A's role.
+_ZH_TOGETHER = re.compile("联同|偕同|连同")
+
+
+def _with_company(region: str) -> tuple[str, str]:
+    """The region up to a 联同 in its last clause, and the company named after it."""
+    if "同" not in region:
+        return region, ""
+    start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
+    found = list(_ZH_TOGETHER.finditer(region, start + 1))
+    if not found:
+        return region, ""
+    return _untimed(region[: found[-1].start()]), region[found[-1].end() :]
 
 
 def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
@@ -438,22 +614,25 @@ def _zh_titled_lead(chunk: str, roster: Roster) -> str | None:
     return run[:2] if _zh_plausible(run[:2]) else None
 
 
-def _as_written(name: str, simple: str, original: str) -> str:
-    """The name in the script the text used (traditional texts give traditional names)."""
+def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = None) -> str:
+    """The name in the script the text used (traditional texts give traditional names); a
+    name the report gave elsewhere ("主席致词": the chair) as it is written there."""
     if simple is original or len(simple) != len(original):
         return name
     at = simple.find(name)
-    return original[at : at + len(name)] if at >= 0 else name
+    if at >= 0:
+        return original[at : at + len(name)]
+    return ctx.as_written(name) if ctx is not None else name
 
 
-# A word every cue holds (role_cues.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
+# A word every cue holds (role_cues_zh.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _CUE_WORDS = (
     "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒"
 ).split()
 
 
@@ -484,15 +663,17 @@ def _word_trie(words: list[str] | set[str]) -> str:
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
+@lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
     if _ANY_CUE.search(to_simplified(text)):
         return True
-    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed
-    return (
-        _NOISE.search(text) is not None
-        and _ANY_CUE.search(to_simplified(clean_zh(text))) is not None
-    )
+    # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
+    # most paragraphs hold a bracket or a space and no noise: nothing to search again then
+    if _NOISE.search(text) is None:
+        return False
+    cleaned = clean_zh(text)
+    return cleaned != text and _ANY_CUE.search(to_simplified(cleaned)) is not None
 
 
 def zh_lists_in(
@@ -500,7 +681,9 @@ def zh_lists_in(
 ) -> Iterator[tuple[Role, list[str]]]:
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
-    sentence = clean_zh(sentence)
+    sentence = _clean_sentence(sentence)
+    if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
+        sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
@@ -509,13 +692,33 @@ def zh_lists_in(
     meetings = list(_zh_meetings(simple, roster, ctx))
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
     dead = ctx.deceased() if ctx is not None else _deceased(simple)
-    for role, names, _ in [*_zh_lists(simple, roster, ctx, spans), *meetings]:
-        kept = [_as_written(n, simple, sentence) for n in names if n not in dead]
+    heading = cues.ZH_HEADING.match(simple)
+    lists = (  # a form's field or a minutes' heading: "主席：柯文哲", "出席：A、B"
+        [_zh_heading_list(heading, simple, roster, ctx)]
+        if heading
+        else _zh_lists(simple, roster, ctx, spans)
+    )
+    for role, names, _ in [*lists, *meetings]:
+        kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
         if kept:
             yield role, kept
 
 
-# A word every meeting cue holds (role_cues.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+# Minutes mark who was absent or sent someone in a list: "彭振声(公假)", "王志庆(请假)",
+# "张泽雄(余念梓代)" (余念梓 came in 张泽雄's place). The absent leave the list, a stand-in
+# takes the place of the one it stands for.
+_STAND_IN = re.compile(r"[\u4e00-\u9fff.·．]{2,8}[（(]([\u4e00-\u9fff.·．]{2,8})代[)）]")
+_ABSENT = re.compile(
+    r"[\u4e00-\u9fff.·．]{2,8}[（(](?:公假|请假|請假|病假|事假|產假|产假|缺席|出差|公出)[)）][、，,]?"
+)
+
+
+def _unannotated(sentence: str) -> str:
+    """The sentence with the absent left out of its lists and stand-ins in their places."""
+    return _ABSENT.sub("", _STAND_IN.sub(r"\1", sentence))
+
+
+# A word every meeting cue holds (role_cues_zh.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
 _ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
@@ -532,15 +735,21 @@ def _zh_meetings(
         if host and guest:
             yield "attended", host + guest, m.end()
     for m in _ZH_MEET_AFTER.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
+        region, company = _with_company(_untimed(simple[: m.start()]))
+        host = _zh_before(region, roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
         if host and guest:
             yield "attended", host + guest, m.end()
-        elif host and len(host) == 1 and m.group().startswith(("会见", "接见")) and rest:
-            yield "presided", host, m.end()
+        elif host and m.group().startswith(("会见", "接见")) and rest:
+            # one host receiving; several receiving a group together ("习近平、李克强…等在人民
+            # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
+            if len(host) == 1 or _group_last(rest):
+                yield "presided", host, m.end()
+                if company:  # "林郑月娥…联同A和B…会见传媒"
+                    yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -576,6 +785,11 @@ def clean_zh(sentence: str) -> str:
     return _EMOJI.sub("", sentence) if _EMOJI.search(sentence) else sentence
 
 
+# Sentences recur across versions of a report: their cleaning is kept (bounded; whole texts,
+# which ZhContext cleans once per report, are not).
+_clean_sentence = lru_cache(maxsize=16384)(clean_zh)
+
+
 _SPACED_GATE = re.compile("[ \u3000][\u4e00-\u9fff][ \u3000]")  # a character spaced out
 _PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
@@ -586,7 +800,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒"
 )
 
 
@@ -625,12 +839,14 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理|大臣"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
-    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编)"
+    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
+_ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
 _ZH_FOREIGN_TITLED = re.compile(
@@ -665,8 +881,8 @@ def _zh_plausible(name: str) -> bool:
 
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
-_ZH_DOT = re.compile(r"[·•‧・]")
-_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,2}")
+_ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
+_ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
 
 _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
@@ -676,13 +892,6 @@ _ZH_AFTER_NAME = re.compile(
     r"|副委员长|政务次长|常务次长"
     r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
 )
-
-
-def _zh_item_name(
-    item: str, roster: Roster, *, trailing: bool, run: str | None = None
-) -> str | None:
-    """The name in one list item; `run` is the item after its last title, if known."""
-    return _item_name(item, trailing, roster.chinese_names)
 
 
 # Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
@@ -724,10 +933,40 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
         titled = _ZH_TITLED.search(cut)
         if titled and cut != item and _zh_plausible(titled.group(1)):
             return titled.group(1)
+    if not run and len(item) > 5:
+        named = _body_name_title(item, known)
+        if named:
+            return named
+        between = [p for p in _ZH_TITLE_END.split(item) if p][-1:]
+        if between and (between[0] in known or _zh_plausible(between[0])):
+            return between[0]  # "律政司司长郑若骅资深大律师": between two titles
     if "的" in item:
         tail = item.rsplit("的", 1)[1]
         if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
             return tail
+    return None
+
+
+# The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
+_ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
+_ZH_RANK = ("常务副", "副", "代理", "执行")
+
+
+def _body_name_title(item: str, known: frozenset[str]) -> str | None:
+    """A name between its body and its title, as Taiwan and Hong Kong write them: "外贸协会黄志
+    芳董事长", "台南市叶泽山副市长" (a full name of three characters, or a roster name)."""
+    title = _ZH_TITLE_AT_END.search(item)
+    head = item[: title.start()] if title else ""
+    for rank in _ZH_RANK:
+        head = head.removesuffix(rank)
+    for size in (3, 2):
+        name = head[-size:]
+        if (
+            len(head) > size
+            and head[-size - 1] in _ZH_BODY_CHAR
+            and (name in known or (size == 3 and _zh_plausible(name)))
+        ):
+            return name
     return None
 
 
@@ -775,7 +1014,7 @@ def transliterated(run: str) -> bool:
 
 
 def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> str | None:
-    """`_zh_item_name` of an item of at most three characters (most items are a bare name)."""
+    """`_item_name` of an item of at most three characters (most items are a bare name)."""
     if len(item) == 3:
         if item[1:] in known:
             return item[1:]
@@ -804,6 +1043,7 @@ def zh_name_items(
         for i in chunk.split("、")
     ]
     names: list[str] = []
+    known = roster.chinese_names
     for j, item in enumerate(items):
         final = j == len(items) - 1
         if "等" in item[2:] and (final or _group_last(item)):
@@ -811,19 +1051,17 @@ def zh_name_items(
             item = item[: item.index("等", 2)]
             items[j + 1 :] = []
             final = True
-        pair = _zh_pair(item, roster, trailing=final and last)
+        pair, run, found, name = _read_item(item, final and last, known)
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             continue
-        run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
-        if len(run) >= 4 and not _knows(roster, run) and not _ZH_AFTER_NAME.match(run):
-            found = _segment(run, roster.chinese_names)
-            joined = list(found) if found else None
+        if found is not None:  # a run of four or more characters without separators
+            joined = list(found) or None
             if (
                 ctx is not None
                 and final
                 and last
-                and not (joined and _knows(roster, joined[0]))
+                and not (joined and joined[0] in known)
                 and (
                     joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
                 )
@@ -833,15 +1071,33 @@ def zh_name_items(
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        if item.endswith("和") and len(run) == 3 and run[0] in _SURNAMES:
-            name: str | None = run  # "副主任陈斌、蓝进和": 和 ends an item only in a name
-        else:
-            name = _zh_item_name(item, roster, trailing=final and last, run=run)
         if name is None and ctx is not None and final and last and len(items) == 1:
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
             names.append(name)
     return names
+
+
+# One list item's reading depends on the item and the roster's names only: it is kept (bounded;
+# a frozenset caches its hash), and only what the report's context adds is done per call.
+@lru_cache(maxsize=32768)
+def _read_item(
+    item: str, trailing: bool, known: frozenset[str]
+) -> tuple[tuple[str, ...] | None, str, tuple[str, ...] | None, str | None]:
+    """(two or more names joined by 和/及/与, the item after its last title, the names a run
+    without separators is cut into (None: no such run; empty: no cut), the item's one name)."""
+    pair = _zh_pair(item, known, trailing=trailing)
+    if pair:
+        return tuple(pair), item, None, None
+    run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
+    found: tuple[str, ...] | None = None
+    if len(run) >= 4 and run not in known and not _ZH_AFTER_NAME.match(run):
+        found = _segment(run, known) or ()
+        if found:
+            return None, run, found, None
+    if item.endswith("和") and len(run) == 3 and run[0] in _SURNAMES:
+        return None, run, found, run  # "副主任陈斌、蓝进和": 和 ends an item only in a name
+    return None, run, found, _item_name(item, trailing, known)
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
@@ -867,7 +1123,7 @@ def _deceased(simple: str) -> frozenset[str]:
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
 _ZH_CTX_TITLE = (
     r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
-    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长)"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
 _ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
@@ -883,14 +1139,22 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_dead", "_simplified", "_text", "_titled", "subject")
+    __slots__ = ("_clean", "_dead", "_given", "_simplified", "_text", "_titled", "subject")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
         self._simplified: str | None = None
+        self._clean = text
         self._dead: frozenset[str] | None = None
+        self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
+
+    def titled(self, name: str, title: str) -> None:
+        """`name` holds `title` in this report (read from a form's field, not a phrase)."""
+        self._given[name] = title
+        if self._titled is not None:
+            self._titled.setdefault(name, title)
 
     def deceased(self) -> frozenset[str]:
         """The people a funeral report mourns: never attending their own farewell."""
@@ -902,8 +1166,14 @@ class ZhContext:
 
     def _simple(self) -> str:
         if self._simplified is None:
-            self._simplified = to_simplified(clean_zh(self._text))
+            self._clean = clean_zh(self._text)
+            self._simplified = to_simplified(self._clean)
         return self._simplified
+
+    def as_written(self, name: str) -> str:
+        """`name` (simplified) in the script the report writes it in."""
+        at = self._simple().find(name)
+        return self._clean[at : at + len(name)] if at >= 0 else name
 
     def _names(self) -> dict[str, str]:
         if self._titled is None:
@@ -926,6 +1196,8 @@ class ZhContext:
                 if _zh_plausible(name) and len(name) == 3:
                     found.setdefault(name, m.group())
                 end = m.end()
+            for name, title in self._given.items():
+                found.setdefault(name, title)
             self._titled = found
         return self._titled
 
@@ -961,18 +1233,27 @@ def _knows(roster: Roster, name: str) -> bool:
 _ZH_AND = re.compile(r"以及|[和及与]")
 
 
-def _zh_pair(item: str, roster: Roster, *, trailing: bool) -> list[str] | None:
+def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not ("和" in item or "及" in item or "与" in item) or _knows(roster, item):
+    if not ("和" in item or "及" in item or "与" in item) or item in known:
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
         head, tail = item[: joint.start()], item[joint.end() :]
-        first = _zh_item_name(head, roster, trailing=False) if head else None
-        second = _zh_item_name(tail, roster, trailing=trailing) if tail else None
-        if len(head) == 2 and first and not _knows(roster, head) and _ZH_TITLE_END.search(tail):
+        first = _item_name(head, False, known) if head else None
+        second = _item_name(tail, trailing, known) if tail else None
+        if (
+            len(head) == 2
+            and joint.group() != "以及"  # joins list items, never two words of a body
+            and first
+            and head not in known
+            and _ZH_TITLE_END.search(tail)
+        ):
             continue  # "文史和学习委员会主任王太华": two words of a body, not a bare name
+        rest = _zh_pair(tail, known, trailing=trailing) if first and tail else None
+        if first and rest:
+            return [first, *rest]  # "陈秀和…周纪明同学以及新生代表宋燕": three joined
         if first and second:
             return [first, second]
         if first and _ZH_GROUP_WORDS.search(tail):
@@ -1003,12 +1284,14 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
     >>> _segment("张小三李小四王小五", frozenset())
     ('张小三', '李小四', '王小五')
     """
-    if len(run) > 24 or not _HAN_RUN.match(run):
+    if len(run) > 48 or not _HAN_RUN.match(run):
         return None
     cuts: list[tuple[int, list[str]]] = []  # (roster names used, names)
+    steps = [0]  # a long headline run ("习近平李克强…王岐山", 26 characters) is walked with a bound
 
     def walk(at: int, names: list[str], hits: int) -> None:
-        if len(cuts) > 64:
+        steps[0] += 1
+        if len(cuts) > 64 or steps[0] > 4000:
             return
         if at == len(run):
             cuts.append((hits, names))

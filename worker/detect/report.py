@@ -14,6 +14,7 @@ from worker.detect.attendees import compare_people, lead_body_diff
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
+from worker.detect.mentions import TextNames, names_person
 from worker.detect.model import AttendeeDiff, Finding, Report, Variant, WordDiff
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
@@ -70,8 +71,15 @@ def compare_reports(
         )
         if change is None or change.similarity >= _SAME_REPORT:
             return change  # two versions of one report
-        return _across(change, report_a, report_b, roster)
-    people = compare_people(report_a.people, report_b.people, roster, across=True)
+        return _across(change, a, b, report_a, report_b, roster)
+    people = _named_elsewhere(
+        compare_people(report_a.people, report_b.people, roster, across=True),
+        a,
+        b,
+        report_a,
+        report_b,
+        roster,
+    )
     # A name transliterated per language (Sergej Lawrow / Sergei Lavrov) is the same person on
     # the roster: a translation, not a variant worth reporting.
     people = replace(
@@ -95,8 +103,17 @@ def compare_reports(
 _SAME_REPORT = 0.6
 
 
-def _across(change: Change, report_a: Report, report_b: Report, roster: Roster) -> Change:
-    people = compare_people(report_a.people, report_b.people, roster, across=True)
+def _across(
+    change: Change, a: str, b: str, report_a: Report, report_b: Report, roster: Roster
+) -> Change:
+    people = _named_elsewhere(
+        compare_people(report_a.people, report_b.people, roster, across=True),
+        a,
+        b,
+        report_a,
+        report_b,
+        roster,
+    )
     kept = people if people.changed else None
     kind = change.kind
     if kind == "attendees" and kept is None:
@@ -106,6 +123,23 @@ def _across(change: Change, report_a: Report, report_b: Report, roster: Roster) 
         kind=kind,
         attendees=kept,
         summary=summarize(kind, change.wording, kept, change.title),
+    )
+
+
+def _named_elsewhere(
+    diff: AttendeeDiff, a: str, b: str, report_a: Report, report_b: Report, roster: Roster
+) -> AttendeeDiff:
+    """Across reports, someone the other report names anywhere is not added or removed: that
+    report only says it otherwise (`mentions` says why)."""
+    if not diff.added and not diff.removed:
+        return diff
+    in_a, in_b = TextNames(a), TextNames(b)
+    added_people = {p.name: p for p in report_b.people}
+    removed_people = {p.name: p for p in report_a.people}
+    return replace(
+        diff,
+        added=tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster)),
+        removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
     )
 
 

@@ -203,6 +203,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "besuchern",
     "gratulant",
     "ergr",
+    "vereidig",
+    "eid ab",
+    "durchs ",
+    "durch das",
+    "durch den",
+    "begrüßung",
+    "begrüssung",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -527,7 +534,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
             r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?\s*$"
+            # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
+            r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
+            r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
@@ -581,7 +590,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
-            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden)\b"
+            r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
+            # a swearing-in: the one swearing in presides, the one sworn in attends
+            r"|vereidigte|vereidigten|vereidigt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
@@ -593,6 +604,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
             r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # who led through the programme: "wo A und B durchs Programm führten"
+            r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
+            r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
+            r"|\bdurch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)"
+            r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
@@ -613,6 +629,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            # sworn in: "legte ... seinen Amtseid ab"
+            r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
             # the Golden Book or guest book signed at the occasion
             r"|\b(?:trug|trugen|trägt|tragen)\s+sich\b[^;]{0,200}?(?:Goldene|Gästebuch|Buch)\b"
             # honoured at a farewell: "ist ... mit militärischen Ehren verabschiedet worden"
@@ -670,7 +688,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|hält)\b"
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
-            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio)\b"
+            r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
+            r"|Begrüßung|Begrüssung)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
@@ -699,7 +718,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen"),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig"),
     (
         "leit",
         "eröffn",
@@ -708,6 +727,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "sitzt",
         "saß",
         "gastgeber",
+        "durch",
         "gottesdienst",
         "messe",
         "andacht",
@@ -717,6 +737,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "teil",
         "besuchte",
         "zugeschaltet",
+        "eid ab",
         "trug",
         "trägt",
         "tragen",
@@ -746,6 +767,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "grusswort",
         "laudatio",
         "predigt",
+        "begrüßung",
+        "begrüssung",
         "sprach",
         "spricht",
         "sprechen",
@@ -767,159 +790,13 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b[^;]{0,20}\b(?:worden"
-            r"|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:geleitet"
-            r"|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b[^;]{0,20}"
+            r"\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
         ),
     ),
     (
         "attended",
         re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
     ),
-)
-
-
-# ---- Chinese: matched on the simplified text; the list stands before its cue --------------
-# Each alternative of a cue opens with a literal character (no group, no lookbehind first): re
-# then skips to the positions holding one of those characters instead of trying every position.
-# A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
-_NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
-ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)")),
-    (
-        "presided",
-        re.compile(
-            r"主持|主礼|主祭|主持人|"
-            + "|".join(
-                rf"{verb}了?[^，。；、的]{{0,12}}?(?:记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴"
-                r"|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
-                for verb in ("举行", "举办")
-            )
-        ),
-    ),
-    (
-        "attended",
-        re.compile(
-            "|".join(
-                f"{verb}{_NOT_VERB}"
-                for verb in "出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 出席了 参加了".split()
-            )
-            + "|欢聚一堂"
-        ),
-    ),
-    (
-        "spoke",
-        re.compile(
-            "|".join(
-                verb + r"了?(?:关于[^。；]{0,80}?的)?[^，。、；的]{0,8}?"
-                r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词)"
-                for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
-            )
-            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
-        ),
-    ),
-)
-# Cues rarer than those above, each run only when one of its words is in the sentence (a
-# scan for a word is far cheaper than running a pattern over every sentence); after them,
-# so that of two overlapping cues the one above wins.
-ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
-    ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
-    (
-        "presided",
-        re.compile(r"邀请?[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
-        ("邀",),
-    ),
-    ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
-    (
-        "attended",
-        re.compile(r"齐聚一堂|共襄盛举|剪彩|观礼|肃立默哀|默哀|送别|吊唁|参访"),
-        ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访"),
-    ),
-    (
-        "attended",
-        re.compile(r"代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"),
-        ("签", "宣誓"),
-    ),
-    ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
-    # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
-    ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
-    (
-        "attended",
-        re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
-        ("就职",),
-    ),
-    # "分别汇报了", "向大会报告", "介绍了…情况": a report made to the meeting
-    (
-        "spoke",
-        re.compile(
-            r"(?:汇报|介绍|通报)了|(?:分别|先后|依次|相继)(?:汇报|介绍|报告|通报)"
-            r"|向(?:大会|会议|全会|来宾|与会|常委会|主席团)[^，。；]{0,4}?(?:报告|汇报|介绍|通报)"
-        ),
-        ("汇报", "介绍", "通报", "报告"),
-    ),
-)
-# The list follows its cue: "出席会议的还有A、B", "出席座谈会的党外人士还有A、B",
-# "出席者包括A、B", "亦有出席，包括A、B".
-ZH_AFTER = re.compile(
-    "|".join(
-        verb + r"(?:观礼|活动|会议|仪式)?"
-        # "出席交流活动的澳门特区行政、立法、司法机构主要负责人包括A"
-        r"(?:[^，。的]{0,15}的(?:[^，。的有]{1,30}?)?(?:还|也)?(?:有|包括)"
-        # "参加升旗典礼的贵宾，包括有A", "与会嘉宾云集，有A"
-        r"|[^，。的]{0,15}?(?:的)?(?:嘉宾|贵宾|来宾|人士|官员)[^，。、的]{0,4}[，,：:]\s*(?:还|也|亦)?(?:包括有?|有)[:：]?"
-        r"|(?:者|嘉宾|人员|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
-        r"|[，,]\s*(?:包括|有)[:：]?)"
-        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临".split()
-    )
-    # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
-    + "|"
-    + "|".join(f"{word}的(?:还|也)?有[:：]?" for word in "同桌 在座 同席 随行 陪同".split())
-    + "|宴请|"
-    # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
-    + "|".join(
-        f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
-        for noun in "宣誓人员 宣誓人 参加人员 出席人员 与会人员 与会者 参加者 出席者 参会人员".split()
-    )
-)
-# (each alternative opens with its word, so that re skips to the positions holding one)
-# Any other role's cue, then 的 and a list: "在主席台就座的还有：A、B", "主持会议的是A",
-# "致辞的有A、B" (the role is the cue's, not attended); each run only when one of its words
-# is in the sentence.
-ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
-    (
-        "present",
-        re.compile(r"就座的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括)[:：]?"),
-        ("就座的",),
-    ),
-    (
-        "presided",
-        re.compile(
-            r"主持(?:[^，。、；的]{1,8})?的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
-        ),
-        ("主持",),
-    ),
-    (
-        "spoke",
-        re.compile(
-            r"(?:讲话|致辞|致词|发言)的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是)[:：]?"
-        ),
-        ("讲话的", "致辞的", "致词的", "发言的"),
-    ),
-)
-# The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
-ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("presided", re.compile(r"主持[^，。；、的]{1,16}的")),
-    ("present", re.compile(r"在场的")),
-    # the guest of a welcome ceremony: "胡锦涛…举行仪式，欢迎美国总统奥巴马对中国进行国事访问"
-    ("attended", re.compile(r"(?:举行|举办)(?:了)?[^，。；的]{0,10}?仪式[，,]?欢迎")),
-)
-# A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
-ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
-# Meetings between named people: both sides take part ("习近平会见美国总统拜登",
-# "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
-# stands between 同/与/和 and the verb.
-ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
-ZH_MEET_WITH = re.compile(
-    r"[同与和跟](?<!共[同与和跟])(?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
-    r"|举行会见)"
 )

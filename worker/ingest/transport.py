@@ -35,11 +35,16 @@ KEEPALIVE_SECONDS = 30.0  # an idle connection to a host is kept this long for i
 
 def aiohttp_transport() -> httpx.AsyncBaseTransport:
     """The fetcher's transport (the request's httpx.Timeout still applies: connect, read)."""
-    transport = AiohttpTransport()  # builds httpx's SSL context: what httpx would verify with
-    # Our session verifies with that same context: loading the CA bundle for a second one
-    # cost ~30 ms of CPU before every process's first request.
+    return _Remapped()
+
+
+def _aiohttp(verify: ssl.SSLContext | None = None) -> AiohttpTransport:
+    """httpx-aiohttp's transport on our session. Without `verify` it builds httpx's own SSL
+    context (the CA bundle httpx would verify with), and our session verifies with that same
+    context: loading the bundle for a second one cost ~30 ms of CPU."""
+    transport = AiohttpTransport() if verify is None else AiohttpTransport(verify=verify)
     transport.client = functools.partial(_session, transport.ssl_context)
-    return _Remapped(transport)
+    return transport
 
 
 def _session(ssl_context: ssl.SSLContext) -> aiohttp.ClientSession:
@@ -74,17 +79,33 @@ class _Peer:
 
 
 class _Remapped(httpx.AsyncBaseTransport):
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self._inner = inner
+    """Plain http and TLS go through two sessions, and the TLS one (with httpx's SSL context,
+    whose CA bundle takes ~20-25 ms of CPU to load) is made with the first https request: a
+    pass over plain-http feeds (a local network, the benchmark's farm) sends its first request
+    without loading it; an https feed list loads it before its first request as before. The
+    plain session's context verifies with no CA at all: a TLS connection through it could only
+    fail, never go unverified (and only requests whose scheme is "http" are sent there)."""
+
+    def __init__(self) -> None:
+        self._plain = _aiohttp(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        self._tls: AiohttpTransport | None = None
+
+    def _inner(self, request: httpx.Request) -> AiohttpTransport:
+        if request.url.scheme == "http":
+            return self._plain
+        if self._tls is None:
+            self._tls = _aiohttp()
+        return self._tls
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        inner = self._inner(request)
         if request.url.userinfo:
             # httpx has turned the URL's credentials into an Authorization header already;
             # aiohttp refuses a request that has both (ValueError). httpx sets the response's
             # request back to the original, so the URL it reports keeps them.
             request = _without_userinfo(request)
         try:
-            response = await self._inner.handle_async_request(request)
+            response = await inner.handle_async_request(request)
         except (httpx.TransportError, aiohttp.ClientError, ValueError) as exc:
             raise _httpx_error(exc) from exc
         stream = response.stream
@@ -100,7 +121,9 @@ class _Remapped(httpx.AsyncBaseTransport):
         return response
 
     async def aclose(self) -> None:
-        await self._inner.aclose()
+        await self._plain.aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
 
 
 def _without_userinfo(request: httpx.Request) -> httpx.Request:

@@ -4,6 +4,9 @@ On a terminal: a progress bar (rich) while feeds are fetched, then one line per 
 per change, and a summary. With --json: one JSON object per line on stdout (SPEC.md), nothing
 else on stdout.
 
+rich (and the change lines of worker/output/lines.py) is imported when something is printed
+for a person, not for --json: a `fetch --json` that finds nothing new never loads it.
+
 Text from feeds is never console markup (rich Text objects, not markup strings) and never
 terminal control: every line goes through alerts.safe_text (controls shown as symbols, URL
 credentials masked), on a terminal and piped alike; JSON lines through safe_json.
@@ -15,15 +18,17 @@ import logging
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console as RichConsole
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
-
-from alerts.event import Attendees, ChangeEvent, Edit
+from alerts.event import ChangeEvent
 from alerts.safe_text import safe_json, safe_line
+
+if TYPE_CHECKING:
+    from rich.console import Console as RichConsole
+    from rich.progress import Progress
+    from rich.text import Text
 
 
 class _ConsoleHandler(logging.Handler):
@@ -34,6 +39,8 @@ class _ConsoleHandler(logging.Handler):
         self.console = console
 
     def emit(self, record: logging.LogRecord) -> None:
+        from rich.text import Text
+
         try:
             self.console.print(Text(self.format(record)), soft_wrap=True)
         except Exception:  # a log line must never break the pass
@@ -76,16 +83,34 @@ class Console:
     def __init__(self, *, as_json: bool, stream: TextIO | None = None) -> None:
         self.as_json = as_json
         self.out = stream or sys.stdout
-        self.rich = RichConsole(file=self.out, highlight=False, soft_wrap=True)
-        self.err = RichConsole(file=sys.stderr, highlight=False, soft_wrap=True)
         self._progress: Progress | None = None
         self._task: Any = None
         self._bridged: list[tuple[logging.Handler, logging.Handler]] = []
+
+    @cached_property
+    def rich(self) -> RichConsole:
+        from rich.console import Console as RichConsole
+
+        return RichConsole(file=self.out, highlight=False, soft_wrap=True)
+
+    @cached_property
+    def err(self) -> RichConsole:
+        from rich.console import Console as RichConsole
+
+        return RichConsole(file=sys.stderr, highlight=False, soft_wrap=True)
 
     # progress ------------------------------------------------------------------------------
     def start(self, total: int) -> None:
         if self.as_json or not self.err.is_terminal:
             return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self._progress = Progress(
             TextColumn("fetching"),
             BarColumn(),
@@ -143,6 +168,8 @@ class Console:
         if self.as_json:
             emit_json(line, self.out)
             return
+        from rich.text import Text
+
         if line["status"] == "error":
             self._print(
                 Text.assemble(("error ", "bold red"), safe_line(line["error"] or line["url"]))
@@ -162,6 +189,10 @@ class Console:
         if self.as_json:
             emit_json(event, self.out)
             return
+        from rich.text import Text
+
+        from worker.output.lines import INDENT, change_lines
+
         title = event["article"].get("title") or event["article"].get("url") or "?"
         head = Text.assemble(
             (f"{safe_line(event['kind']):<9} ", "bold magenta"), (safe_line(title), "bold")
@@ -212,110 +243,3 @@ def fell_back_text(count: int, reasons: dict[str, int], of: int | None = None) -
 def fell_back_line(line: dict[str, Any]) -> str:
     """One line: how many entries took the feed's text, and why their page was not used."""
     return f"{line['url']}: {fell_back_text(line['fell_back'], line['fell_back_reasons'])}"
-
-
-INDENT = " " * 10
-MAX_EDITS = 8  # a change with more edits lists these, then points to `wirediff diff`
-CONTEXT = 100  # characters of context shown around an edit
-
-
-def change_lines(event: ChangeEvent, *, where: bool = True) -> list[Text]:
-    """A change event for a person: its summary, where and when (unless where=False), then the
-    edits themselves (before -> after, in their sentence) and the people lists that changed.
-    Every text from a feed is shown safely (secrets masked, control characters visible)."""
-    event = _safe_strings(event)
-    lines = [Text(event["summary"])]
-    place = _where(event) if where else ""
-    if place:
-        lines.append(Text(place, style="dim"))
-    edits = event.get("wording", {}).get("edits", [])
-    for edit in edits[:MAX_EDITS]:
-        lines.extend(_edit_lines(edit))
-    if len(edits) > MAX_EDITS:
-        url = event["article"].get("url") or ""
-        lines.append(
-            Text(f"... and {len(edits) - MAX_EDITS} more edits: wirediff diff {url}", style="dim")
-        )
-    lines.extend(_people_lines(event.get("attendees")))
-    title = event.get("title")
-    if title:
-        lines.append(Text.assemble("title: ", _marked(title["before"], title["after"])))
-    return lines
-
-
-def _safe_strings(value: Any) -> Any:
-    if isinstance(value, str):
-        return safe_line(value)
-    if isinstance(value, dict):
-        return {key: _safe_strings(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_safe_strings(item) for item in value]
-    return value
-
-
-def _where(event: ChangeEvent) -> str:
-    parts = []
-    url = event["article"].get("url")
-    if url:
-        parts.append(url)
-    versions = (event.get("from_version"), event.get("to_version"))
-    if versions[0] is not None:
-        parts.append(f"v{versions[0]} -> " + (f"v{versions[1]}" if versions[1] else "gone"))
-    feed = event.get("feed") or {}
-    if feed.get("url"):
-        parts.append(f"feed {feed.get('title') or feed['url']}")
-    if event.get("detected_at") and versions[0] is not None:
-        when = event["detected_at"].replace("T", " ")[:16]
-        parts.append(f"detected {when} UTC")
-    return "  ".join(parts)
-
-
-def _edit_lines(edit: Edit) -> list[Text]:
-    touches = ", ".join(edit.get("touches") or [])
-    label = edit.get("op", "edit") if edit.get("op") != "replace" else "edit"
-    line = Text.assemble((f"{label:<7}", "yellow"), _marked(edit.get("before"), edit.get("after")))
-    if touches:
-        line.append(f"  ({touches})", style="dim")
-    out = [line]
-    context = " ".join((edit.get("context") or "").split())
-    if context:
-        out.append(Text(f"       in: {_around(context, edit.get('after') or edit.get('before'))}"))
-    return out
-
-
-def _marked(before: str | None, after: str | None) -> Text:
-    """[-before-]{+after+}, as `wirediff diff` marks them."""
-    text = Text()
-    if before:
-        text.append(f"[-{before}-]", style="red strike")  # not colour alone
-    if after:
-        text.append(f"{{+{after}+}}", style="green underline")
-    return text
-
-
-def _around(context: str, anchor: str | None) -> str:
-    """At most CONTEXT characters of `context`, centred on `anchor` when it is there."""
-    if len(context) <= CONTEXT:
-        return context
-    at = context.find(anchor) if anchor else -1
-    start = max(0, min(at - CONTEXT // 3, len(context) - CONTEXT)) if at >= 0 else 0
-    piece = context[start : start + CONTEXT]
-    return ("..." if start else "") + piece + ("..." if start + CONTEXT < len(context) else "")
-
-
-def _people_lines(attendees: Attendees | None) -> list[Text]:
-    if not attendees:
-        return []
-    out = []
-    for names, label in (
-        (attendees["added"], "people added"),
-        (attendees["removed"], "people removed"),
-    ):
-        if names:
-            out.append(Text(f"{label}: {', '.join(names)}"))
-    for variant in attendees.get("variants") or []:
-        before, after = ", ".join(variant["before"]), ", ".join(variant["after"])
-        out.append(Text(f"written differently: {before} -> {after}"))
-    if attendees.get("reordered"):
-        out.append(Text("order of the list changed"))
-    return out

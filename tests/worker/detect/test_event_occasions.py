@@ -26,7 +26,9 @@ from worker.detect.events import (
     same_person,
     same_sides,
     score,
+    times_of_day,
 )
+from worker.detect.places import occasions_named, places_differ, places_named
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -155,6 +157,48 @@ _DATED = [
         date(2024, 11, 21),
         "11-20",
         id="italian",
+    ),
+    # macron-xi-2024-xinhua-de: a German dateline ("PARIS, 7. Mai (Xinhua) --") is when it was
+    # filed; "am Montag" counts back from it
+    pytest.param(
+        "Xi und Macron tauschen olympische Fackeln als Geschenke aus",
+        "PARIS, 7. Mai (Xinhua) -- Der chinesische Staatspräsident Xi Jinping und sein "
+        "französischer Amtskollege Emmanuel Macron tauschten gemeinsam mit ihren Ehefrauen "
+        "Geschenke aus, bevor die beiden Staatschefs am Montag im Élysée-Palast, dem Amtssitz "
+        "des französischen Präsidenten, Gespräche führten.",
+        date(2024, 5, 8),
+        "05-06",
+        id="german-dateline",
+    ),
+    # parade-2025-newsmax: published on Tuesday, "a military parade Wednesday" is the next day
+    pytest.param(
+        "Xi, Putin, and Kim Gather at Tiananmen Gate for a Grand Military Parade",
+        "BEIJING (AP) — Chinese leader Xi Jinping and invited guests including Russian President "
+        "Vladimir Putin and North Korean leader Kim Jong Un have arrived at the historic "
+        "Tiananmen Gate to watch a military parade Wednesday in Beijing.",
+        date(2025, 9, 2),
+        "09-03",
+        id="next-day",
+    ),
+    # lula-xi-2024-uol-rfi: a Portuguese weekday, "nesta quarta-feira"
+    pytest.param(
+        "Ao receber Xi Jinping, Lula defende diálogo para acabar com guerra na Ucrânia",
+        "Durante uma visita do seu homólogo chinês Xi Jinping a Brasília nesta quarta-feira, o "
+        "presidente brasileiro Luiz Inácio Lula da Silva defendeu o diálogo para acabar com a "
+        "guerra na Ucrânia.",
+        date(2024, 11, 20),
+        "11-20",
+        id="portuguese",
+    ),
+    # xi-putin-2025-mingpao-zh: the title repeated with a stamp after it is no lead
+    pytest.param(
+        "更新 | 習近平同普京會談  強調聯手志同道合國家推動建設全球治理體系",
+        "更新 | 習近平同普京會談  強調聯手志同道合國家推動建設全球治理體系 (14:14)\n\n"
+        "【14:14 更新】國家主席習近平今天（9月2日）上午在北京人民大會堂同來華出席2025年上海合作組織"
+        "峰會和紀念中國人民抗日戰爭暨世界反法西斯戰爭勝利80周年活動的俄羅斯總統普京舉行會談。",
+        date(2025, 9, 2),
+        "09-02",
+        id="title-stamped",
     ),
     # presidium-2022-chinamil: an ISO date opening the page is its stamp, not the occasion
     pytest.param(
@@ -321,3 +365,116 @@ def test_a_report_naming_only_the_leader_at_talks_needs_the_other_side_named_too
     assert almanac.all_keys == {"xiyinping"}
     assert kinds_agree(almanac, scholz) and not days_apart(almanac, scholz)
     assert score(almanac, scholz).score < GroupingOptions().join
+
+
+def test_the_place_is_read_in_any_language_and_a_venue_agrees_with_its_city() -> None:
+    # putin-xi-2024-xitheory-zh, putin-xi-zhongnanhai-2024-tass, putin-xi-2024-cash-de,
+    # magadan-2025-moscowtimes, sco-summit-2025-hk01-zh
+    talks = places_named(
+        "5月16日上午,国家主席习近平在北京人民大会堂同来华进行国事访问的俄罗斯总统普京举行会谈"
+    )
+    tea = places_named(
+        "Russian President Vladimir Putin and his Chinese counterpart Xi Jinping continued "
+        "their informal communication at the Zhongnanhai government residence."
+    )
+    german = places_named("Xi Jinping empfing den Russen an der Grossen Halle des Volkes")
+    assert talks == ("beijing", "greathall")
+    assert tea == ("zhongnanhai",)
+    assert german == ("greathall",)
+    assert places_differ(talks, tea)  # two venues of one city: two occasions
+    assert not places_differ(talks, german)  # one venue in two languages
+    assert not places_differ(("beijing",), tea)  # the city holds the venue
+    assert places_named("в Пекине") == ("beijing",)  # a Russian case ending
+    assert places_differ(
+        places_named("President Vladimir Putin arrived in the Russian Far East city of Magadan"),
+        places_named("ANCHORAGE /Alaska/, August 16. /TASS/."),
+    )
+    # the Shanghai Cooperation Organization is no place in Shanghai
+    assert places_named("上海合作组织9月1日上午在天津举行成员国元首理事会") == ("tianjin",)
+
+
+def test_a_named_occasion_is_read_in_any_language_but_not_as_another_occasions_setting() -> None:
+    # sco-summit-2025-freepressjournal, sco-summit-2025-hk01-zh, cewc-2025-hk01-zh,
+    # xi-putin-2025-am1-novaya
+    assert occasions_named("PM Modi Addresses SCO Leaders' Summit In Tianjin") == ("sco",)
+    assert occasions_named("上合峰會｜習近平普京莫迪三巨頭 微笑牽手") == ("sco",)
+    assert occasions_named("2026年何去何從？中央經濟工作會議釋放的信號") == ("cewc",)
+    assert occasions_named("Путин выступил на саммите ШОС") == ("sco",)
+    # talks "on the eve of" a parade are not the parade
+    assert (
+        occasions_named(
+            "Vladimir Putin and Chinese President Xi Jinping held talks in Beijing on Tuesday, on "
+            "the eve of China's largest ever military parade"
+        )
+        == ()
+    )
+
+
+def test_the_time_of_day_parts_two_occasions_of_one_day() -> None:
+    # putin-xi-2024-cash-de, putin-xi-zhongnanhai-2024-dunav-de, putin-xi-zhongnanhai-2024-xitheory-zh
+    assert times_of_day("empfing den Russen am Donnerstagvormittag (Ortszeit)") == ("morning",)
+    assert times_of_day("zu einem informellen Abendessen anschlossen") == ("evening",)
+    assert times_of_day("5月16日晚,國家主席習近平在中南海同俄羅斯總統普京舉行小範圍會晤") == (
+        "evening",
+    )
+
+
+def test_an_event_the_report_contradicts_more_than_it_matches_is_not_joined() -> None:
+    # putin-xi-2024-anews, putin-xi-2024-xitheory-zh, putin-xi-2024-cash-de (the talks of 16 May
+    # 2024) and putin-xi-zhongnanhai-2024-xitheory-zh (the tea at Zhongnanhai that evening): the
+    # tea report names Xi only and a kind of meeting, as the thin English report of the talks
+    # does; the two reports of the talks that say where and when contradict it
+    day = date(2024, 5, 16)
+    anews = _features(
+        "Xi hosts Putin for official talks in Beijing",
+        "Xi hosts Putin for official talks in Beijing\n\nChinese President Xi Jinping hosted Russian President Vladimir Putin for official talks "
+        "in Beijing. Putin's visit marks his first since starting his fifth term as president.",
+        day,
+    )
+    talks = _features(
+        "习近平同俄罗斯总统普京会谈",
+        "新华社北京5月16日电(记者杨依军、王宾)5月16日上午,国家主席习近平在北京人民大会堂同来华进行"
+        "国事访问的俄罗斯总统普京举行会谈。",
+        date(2024, 5, 17),
+    )
+    cash = _features(
+        "Kremlchef Putin zu Staatsbesuch in China eingetroffen",
+        "Staats- und Parteichef Xi Jinping empfing den Russen am Donnerstagvormittag (Ortszeit) "
+        "an der Grossen Halle des Volkes im Herzen der chinesischen Hauptstadt zum Gespräch, wie "
+        "Staatsmedien beider Länder berichteten.",
+        day,
+    )
+    tea = _features(
+        "習近平同俄羅斯總統普京在中南海小範圍會晤",
+        "新華社北京5月16日電 5月16日晚,國家主席習近平在中南海同俄羅斯總統普京舉行小範圍會晤。",
+        date(2024, 5, 17),
+    )
+    assert score(tea, anews).score >= GroupingOptions().join  # alone, the thin report matches
+    assert place(tea, [("talks", day, anews)]).event == "talks"
+    assert (
+        place(tea, [("talks", day, anews), ("talks", day, talks), ("talks", day, cash)]).event
+        is None
+    )
+
+
+def test_a_title_naming_no_forum_leaves_it_to_the_leads_first_sentence_past_st_petersburg() -> None:
+    # spief-2025-onvista-de: "St." ends no sentence, and the forum's German name is five words
+    features = _features(
+        "Putins großer Auftritt bei Wirtschaftsforum",
+        "ST. PETERSBURG (dpa-AFX) - Vor großem Publikum wird Russlands Präsident Wladimir Putin am "
+        "Freitag beim Internationalen Wirtschaftsforum in St. Petersburg seine Sicht auf die "
+        "politische und wirtschaftliche Weltlage erläutern.",
+        date(2025, 6, 20),
+    )
+    assert features.forums == ("spief",)
+    assert "stpetersburg" in features.places
+
+
+def test_the_sides_are_read_inside_running_chinese_text() -> None:
+    # xi-putin-2025-crntt-zh: "...同俄羅斯總統普京舉行會談", no space or punctuation before 普京
+    title = (
+        "中評社北京9月2日電／據新華社報導，9月2日上午，國家主席習近平在北京人民大會堂同俄羅斯總統"
+        "普京舉行會談。"
+    )
+    features = _features(title, title, date(2025, 9, 2))
+    assert features.principals == ("xiyinping", "vladimirputin")

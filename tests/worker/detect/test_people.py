@@ -417,9 +417,36 @@ AGENCY = (
         ),
         ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
          "Xi Jinping chaired the symposium. Li Qiang, Wang Huning and Cai Qi took part.", [], [], []),
+        # The other outlet names Bortnikov, in a sentence that lists nobody: not evidence that
+        # he was absent, so not removed; a person it does not name at all still is.
+        ("Vladimir Putin held a meeting with permanent members of the Security Council. Taking "
+         "part were Sergei Lavrov, Sergei Shoigu and Alexander Bortnikov.",
+         "Putin chaired a Security Council session attended by Lavrov and Shoigu. The service "
+         "headed by Bortnikov had reported on the matter earlier, the Kremlin said.", [], [], []),
+        ("Vladimir Putin held a meeting with permanent members of the Security Council. Taking "
+         "part were Sergei Lavrov, Sergei Shoigu and Alexander Bortnikov.",
+         "Putin chaired a Security Council session attended by Lavrov and Shoigu. The service "
+         "had reported on the matter earlier, the Kremlin said.", [], ["Alexander Bortnikov"], []),
+        ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
+         "Xi Jinping chaired the symposium. Li Qiang and Wang Huning took part. Cai Qi's remarks "
+         "were read out.", [], [], []),
+        ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
+         "Xi Jinping chaired the symposium. Li Qiang and Wang Huning took part.", [], ["蔡奇"], []),
+        # Attending and present make one list of who was there (after pair r3 county
+        # secretaries; both reports say "attended", since "met the county Party secretaries",
+        # a meeting with a group, is chairing it: docs/people.md, English, round 4).
+        ("Xi Jinping attended the meeting with county Party secretaries in Beijing.",
+         "Xi Jinping attended the meeting with county Party secretaries in Beijing on Tuesday. "
+         "Also present were Ding Xuexiang and Chen Xi.", ["Chen Xi", "Ding Xuexiang"], [], []),
+        # A report naming who was there has said who chaired: another chair is added.
+        ("Xi Jinping and Li Qiang attended the closing meeting of the session in Beijing.",
+         "Zhao Leji presided over the closing meeting, which Xi Jinping and Li Qiang attended.",
+         ["Zhao Leji"], [], []),
     ],
     ids=["chaired-in-other-words", "a-report-naming-no-attendees", "role-reshuffle",
-         "one-attendee-dropped", "cross-language"],
+         "one-attendee-dropped", "cross-language", "named-elsewhere-not-removed",
+         "other-outlet-drops-one", "named-elsewhere-across-languages", "dropped-across-languages",
+         "present-joins-the-attendee-list", "a-chair-named-by-one-report"],
 )  # fmt: skip
 def test_two_reports_of_one_meeting(
     a: str, b: str, added: list[str], removed: list[str], roles: list[tuple[str, str, str]]

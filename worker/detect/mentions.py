@@ -1,0 +1,84 @@
+"""Whether a text names a person at all, in any spelling or script the roster knows.
+
+Two reports of one event by other outlets are written differently, and no extractor reads every
+construction: a person one report lists as attending may stand in the other report in a
+sentence the extractor gave no role ("Lavrov met Blinken on the sidelines"). Calling that
+person added or removed would tell the user the reports disagree when they only phrase it
+differently. So across reports a person counts as added (or removed) only when the other
+report does not name them anywhere: a report that names someone and does not list them is not
+evidence that they were absent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from worker.detect.model import Person
+from worker.detect.roster import Roster, has_han, to_simplified, translit_key
+from worker.detect.sounds import SAME_SOUND, same_sound
+
+__all__ = ["TextNames", "names_person"]
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
+_MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
+# Transliterated names of foreigners in Chinese: runs of Han characters around a middle dot.
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
+
+
+class TextNames:
+    """What a text holds, read once: its folded words (transliteration variants merged), alone
+    and in order, its simplified Chinese, and the Chinese transliterations of foreign names."""
+
+    def __init__(self, text: str) -> None:
+        plain = unicodedata.normalize("NFKC", text)
+        keys = [translit_key(w) for w in _WORD.findall(plain) if not has_han(w)]
+        self.words = frozenset(keys)
+        self.flat = f" {' '.join(keys)} "
+        self.chinese = to_simplified(plain) if has_han(plain) else ""
+        self.transliterated = tuple(_HAN_RUN.findall(self.chinese))
+
+
+def _spellings(person: Person, roster: Roster) -> tuple[str, ...]:
+    forms = {person.name}
+    canonical = person.canonical or roster.canonical(person.name)
+    if canonical:
+        forms.add(canonical)
+        for entry in roster.entries:
+            if entry.name == canonical:
+                forms.update(entry.spellings())
+    return tuple(forms)
+
+
+@lru_cache(maxsize=4096)
+def _surname_keys(form: str) -> tuple[str, ...]:
+    """The last word of a Latin form when it names one person alone: the surname in Western
+    order ("Bortnikov"). A Chinese name's first word, its surname ("Wang"), is shared by too many
+    people to count; its last word, the given name, is told only when long ("Huning")."""
+    words = _WORD.findall(form)
+    key = translit_key(words[-1]) if words else ""
+    return (key,) if len(key) >= _MIN_WORD else ()
+
+
+@lru_cache(maxsize=4096)
+def _whole(form: str) -> str:
+    """A Latin form as its folded words in order ("Cai Qi" -> " cai qi "): short Chinese names
+    are told by the whole name only."""
+    return f" {' '.join(translit_key(w) for w in _WORD.findall(form))} "
+
+
+def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
+    """True when the text names `person` anywhere, by a form the roster gives for them, their
+    surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
+    for form in _spellings(person, roster):
+        if has_han(form):
+            if len(form) >= 2 and to_simplified(form) in text.chinese:
+                return True
+        elif any(k in text.words for k in _surname_keys(form)) or _whole(form) in text.flat:
+            return True
+        elif text.transliterated and any(
+            same_sound(form, han) >= SAME_SOUND for han in text.transliterated
+        ):
+            return True
+    return False

@@ -1,0 +1,108 @@
+"""How a foreign name sounds, the same whether written in Latin letters or in Chinese characters.
+
+Chinese writes foreign names by sound ("Emmanuel Macron" = 埃马纽埃尔·马克龙, "Aleksandar Vucic" =
+亚历山大·武契奇), so an English and a Chinese report of one meeting name the same foreign guests
+in two scripts that neither the roster nor pinyin ties together (pinyin of 武契奇 is "wu qi qi").
+Both spellings keep the consonants of the original in order, each as one of a few classes
+(lips, teeth, throat, hiss, liquid, nasal, f/v/w), while vowels, doubled letters and syllable
+boundaries differ. `sound_key` writes a name as that class string; two spellings of one name
+give keys that differ in a letter or two (Vladimir FLTML / 弗拉基米尔 FLSML), unrelated names
+differ in most. No library does this for Chinese transliterations (phonetic libraries such as
+jellyfish's metaphone or soundex read Latin letters only), hence the table below.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from worker.detect.roster import has_han
+
+__all__ = ["same_sound", "sound_key"]
+
+# Latin letters to classes; longer spellings first ("tsch" before "ts", "sh" before "s").
+_LATIN = (
+    ("shch", "S"), ("tsch", "S"), ("sch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "S"),
+    ("ts", "S"), ("tz", "S"), ("cz", "S"), ("sz", "S"), ("kh", "H"), ("th", "T"), ("ph", "F"),
+    ("ck", "K"), ("qu", "K"), ("x", "KS"),
+)  # fmt: skip
+_LATIN_ONE = str.maketrans("bpdtgkqhszjfvwlrmn", "PPTTKKKHSSSFFFLLMN")
+# Pinyin initials to the same classes (j/q/x/z/c/s all hiss: 契 qi writes "ci" of Vucic).
+_INITIALS = (
+    ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("d", "T"), ("t", "T"),
+    ("g", "K"), ("k", "K"), ("h", "H"), ("j", "S"), ("q", "S"), ("x", "S"), ("z", "S"),
+    ("c", "S"), ("s", "S"), ("f", "F"), ("w", "F"), ("l", "L"), ("r", "L"), ("m", "M"),
+    ("n", "N"),
+)  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+# Two keys at least this similar (rapidfuzz ratio) can be one name; measured on the roster's
+# foreign names written both ways (Lavrov/拉夫罗夫 1.0, Medvedev/梅德韦杰夫 0.8, Vladimir
+# Putin/弗拉基米尔·普京 0.75) against every other pairing of them (1.7% of wrong pairings of
+# surnames alone reach 0.75; whole names, being longer, fewer). Callers also ask that the two
+# names be each other's best match.
+SAME_SOUND = 0.75
+_SHORTEST = 3  # a key of one or two classes matches too much by chance
+
+
+def _latin_key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in plain if c.isalpha() and c.isascii())
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for spelling, cls in _LATIN:
+            if text.startswith(spelling, i):
+                out.append(cls)
+                i += len(spelling)
+                break
+        else:
+            char = text[i]
+            if char == "c":  # soft before e, i, y (Cesar, Vucic's č folds to c)
+                out.append("S" if text[i + 1 : i + 2] in ("e", "i", "y") else "K")
+            else:
+                out.append(char.translate(_LATIN_ONE) if char in "bpdtgkqhszjfvwlrmn" else "")
+            i += 1
+    return "".join(out)
+
+
+def _han_key(name: str) -> str:
+    # pypinyin loads its dictionaries on first use: only names that reach this comparison pay.
+    from pypinyin import Style, lazy_pinyin
+
+    out: list[str] = []
+    for syllable in lazy_pinyin(name, style=Style.NORMAL, errors="ignore"):
+        if syllable == "er":  # 尔 writes a final r (Vladimir = 弗拉基米尔)
+            out.append("L")
+            continue
+        for initial, cls in _INITIALS:
+            if syllable.startswith(initial):
+                out.append(cls)
+                syllable = syllable[len(initial) :]
+                break
+        if syllable.endswith(("n", "ng")):
+            out.append("N")  # 曼 man writes "man" of Manuel, nasal included
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def sound_key(name: str) -> str:
+    """The consonant classes of a name in order, doubled classes merged.
+
+    >>> sound_key("Emmanuel Macron") == sound_key("埃马纽埃尔·马克龙")
+    True
+    >>> sound_key("Sergey Lavrov"), sound_key("谢尔盖·拉夫罗夫")
+    ('SLKLFLF', 'SLKLFLF')
+    """
+    key = _han_key(name) if has_han(name) else _latin_key(name)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def same_sound(a: str, b: str) -> float:
+    """How alike two names sound, 0..1 (0 when either key is too short to tell)."""
+    ka, kb = sound_key(a), sound_key(b)
+    if len(ka) < _SHORTEST or len(kb) < _SHORTEST:
+        return 0.0
+    return fuzz.ratio(ka, kb) / 100
