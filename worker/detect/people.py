@@ -256,10 +256,13 @@ _BARE_POSITION = re.compile(
 )
 
 
+_BARE_POSITION_WORD = re.compile("(?:left|right|center|centre),")
+
+
 def _past_dateline(sentence: str) -> str:
     if "(" in sentence:
         sentence = _POSITION.sub("", sentence)
-    if "left," in sentence or "right," in sentence or "center," in sentence:
+    if _BARE_POSITION_WORD.search(sentence):
         sentence = _BARE_POSITION.sub("", sentence)
     dateline = _DATELINE.match(sentence)
     if dateline:  # "Beijing, 28 Dec (Xinhua) -- Xi Jinping attended ...": the list starts after

@@ -348,8 +348,7 @@ def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
     """ "Minister German Gref", "CEO German Gref", "; German Gref, head of ...": a word that
     names a country or people but is also a known given name is the given name when a title
     (or a list's semicolon) stands right before it and one surname right after it."""
-    t = toks[i]
-    if t.low not in _NOT_NAME or i == 0 or i + 1 >= len(toks) or not roster.is_given_name(t.text):
+    if i == 0 or i + 1 >= len(toks):
         return False
     before, after = toks[i - 1], toks[i + 1]
     titled = before.text == ";" or (
@@ -357,7 +356,12 @@ def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
         and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
         and before.low not in _ORG_WORDS
     )
-    return titled and _name_like(after) and (i + 2 >= len(toks) or not toks[i + 2].cap)
+    return (
+        titled
+        and _name_like(after)
+        and (i + 2 >= len(toks) or not toks[i + 2].cap)
+        and roster.is_given_name(toks[i].text)
+    )
 
 
 def _capital_surname(toks: list[_Tok], i: int) -> bool:
@@ -601,7 +605,12 @@ def _runs(
                 and (
                     _chinese_surname_word(toks, i)
                     or (toks[i].text.isupper() and _capital_surname(toks, i))
-                    or (not german and roster is not None and _given_not_place(toks, i, roster))
+                    or (
+                        toks[i].low in _NOT_NAME
+                        and not german
+                        and roster is not None
+                        and _given_not_place(toks, i, roster)
+                    )
                 )
             )
         ) or _abbreviation(toks, i):
@@ -734,11 +743,11 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     """Where the name begins in a run of three or more words: at its first given name, when
     capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin");
     never inside a Chinese name in pinyin ("Zhang Li Zhong": "Li" is a given name too)."""
-    if j - i < 3 or not roster.given_names or _all_pinyin(toks, i, j):
+    if j - i < 3 or not roster.given_names:
         return i
     for k in range(i + 1, j - 1):
         if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
-            return k
+            return i if _all_pinyin(toks, i, j) else k
     return i
 
 
@@ -905,13 +914,13 @@ def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool
     """A name by shape whose words (a given name first aside) the text also writes in lower
     case is made of words of the language."""
     s, e = span
-    if e - s >= 2 and _all_pinyin(toks, s, e):
-        return False  # "Wang Xiao Feng" beside a machine's "An Li feng": pinyin, no English
-    return any(
+    common = any(
         ctx.common_word(t.text)
         for k, t in enumerate(toks[s:e])
         if t.cap and not (k == 0 and ctx.roster.is_given_name(t.text))
     )
+    # "Wang Xiao Feng" beside a machine's "An Li feng": pinyin, no English
+    return common and not (e - s >= 2 and _all_pinyin(toks, s, e))
 
 
 def _genitive_of_named(word: str, ctx: Context) -> bool:
@@ -2020,16 +2029,16 @@ def _open_appositive(text: str, head: int) -> int | None:
     """An appositive not closed by a comma: "Fang Zaimin, Member of the Party Group and
     Secretary-General attended": where the first cue verb after titles only begins."""
     best = _first_cue(text, head)
-    if best is None or best > head + 250 or "," in text[head:best]:
+    if best is None or "," in text[head:best]:
         return None
     return best if _title_gap(text[head:best]) else None
 
 
 @lru_cache(maxsize=64)
 def _first_cue(text: str, head: int) -> int | None:
-    """Where the first subject cue verb within 300 characters after `head` begins (read by
+    """Where the first subject cue verb within 250 characters after `head` begins (read by
     both `_open_appositive` and `_past_groups` for one list)."""
-    limit = min(len(text), head + 300)
+    limit = min(len(text), head + 250)
     best: int | None = None
     for _, pattern in cues.SUBJECT_CUES:
         m = _CUE_SEARCH[pattern].search(text, head, limit)
@@ -2078,6 +2087,8 @@ def _past_groups(text: str, head: int) -> int | None:
     the Federation Council ... and veteran organizations also laid flowers". Where the verb
     begins, when the words between are only noun phrases (no verb, no clause word) and
     name a group."""
+    if not _GROUP_SUBJECT.search(text, head, min(len(text), head + 250)):
+        return None  # no group at all: the common case, without the cue search
     best = _first_cue(text, head)
     if best is None or not _GROUP_SUBJECT.search(text, head, best):
         return None
