@@ -607,6 +607,8 @@ def _runs(
                     or (toks[i].text.isupper() and _capital_surname(toks, i))
                     or (
                         toks[i].low in _NOT_NAME
+                        and i > 0
+                        and (toks[i - 1].cap or toks[i - 1].text == ";")
                         and not german
                         and roster is not None
                         and _given_not_place(toks, i, roster)
@@ -819,7 +821,8 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    bridged = _roster_bridges(toks, ctx.roster, ctx.german) if ctx.bridging() else frozenset()
+    bridging = ctx._bridging if ctx._bridging is not None else ctx.bridging()
+    bridged = _roster_bridges(toks, ctx.roster, ctx.german) if bridging else frozenset()
     for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
