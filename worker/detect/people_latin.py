@@ -48,8 +48,15 @@ class _Tok(NamedTuple):
 def _tokens(sentence: str) -> list[_Tok]:
     # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
     make = tuple.__new__
+    if "’" in sentence:
+        return [
+            make(_Tok, (t, s, s + len(t), t.lower().replace("’", "'"), t[0].isupper()))
+            for m in _TOKEN.finditer(sentence)
+            for t, s in ((m.group(), m.start()),)
+        ]
+    # (no curly apostrophe to fold: most sentences; one call fewer per token)
     return [
-        make(_Tok, (t, s, s + len(t), t.lower().replace("’", "'"), t[0].isupper()))
+        make(_Tok, (t, s, s + len(t), t.lower(), t[0].isupper()))
         for m in _TOKEN.finditer(sentence)
         for t, s in ((m.group(), m.start()),)
     ]
@@ -78,7 +85,7 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts honourable honorable hon".split()
+    "counterparts honourable honorable hon guest editor".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -101,7 +108,9 @@ _ORG_WORDS = frozenset(
     "customs statistics veterans civil climate information media affairs legal judicial "
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
-    "plc gmbh co company's directorate directorates headquarters command intelligence".split()
+    "plc gmbh co company's directorate directorates headquarters command intelligence "
+    "federal caretaker relief penitentiary college school faculty regional govt dept krai "
+    "oblast okrug campus shinbun shimbun".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -173,7 +182,9 @@ _DE_COUNTRY_GENITIVES = frozenset(
     "niedersachsens thüringens brandenburgs berlins hamburgs bremens europas afrikas asiens "
     "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans".split()
 )
-_PARTICLES = frozenset("bin al van von der den de la le da di du ibn dos del ter ten zu".split())
+_PARTICLES = frozenset(
+    "bin al van von der den de la le da di du ibn dos del ter ten zu ur ul ud".split()
+)
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
     "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
@@ -210,7 +221,11 @@ _BREAK = frozenset(
     # irregular past tenses (no "-ed" to tell them): a verb between two names parts them
     "paid pays sent sends laid lays bid bade went goes came comes left leaves saw sees put "
     "set sets won wins got gets told tells thought felt kept brought bought "
-    "data figures footage photos images documents criticism questions".split()
+    "data figures footage photos images documents criticism questions "
+    # present tenses of headlines and readouts: "Putin discusses ... with Minister X"
+    "discusses discuss visits congratulates thanks urges calls "
+    # who is left out: "present ... with the exception of X, who was absent"
+    "except exception excluding absent".split()
 )
 _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
@@ -236,13 +251,28 @@ def _run_together(word: str) -> bool:
 # A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
 # secretary of the provincial party committee"): a common pinyin surname, then one word of
 # two pinyin syllables. The given name is capitalised so that the name reads as one.
-_LOWER_GIVEN = re.compile(r"\b([A-Z][a-z]{0,5}) ([a-z]{4,9})\b")  # then the surname is checked
+# A machine may also split the given name in two ("Zhang Bing zhu", "Wang Xi zhao"): a
+# surname, one capitalised syllable and one lower-case syllable, which are joined again.
+_LOWER_GIVEN = re.compile(  # then the surname and the syllables are checked
+    r"\b([A-Z][a-z]{0,5}) (?:([a-z]{4,9})|([A-Z][a-z]{0,5}) ([a-z]{1,6}))\b"
+)
 _PINYIN_SURNAMES = frozenset(
     "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
     "Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Jia "
     "Ding Wei Xue Ye Yan Lu Du Dai Xia Zhong Wan Fan Tan Liao Jin Shi Cui Kong Qin Qiu Fu Shen "
     "Yao Lei Hou Meng Bai Ren Qian Fang Shao Qi Duan Wen Yin Niu Huo Kang Lai Hao Gu Mao Xiang "
-    "Cheng Su Zou Hong".split()
+    "Cheng Su Zou Hong Ge".split()
+)
+# Surnames as official sites capitalise them ("LYU Chuanyi"): the common ones and more.
+_CAPITAL_SURNAMES = _PINYIN_SURNAMES | frozenset(
+    "Yi Zha Lyu Lv Lu Mo Tao Jiao Ke Bao Qu Shang Sheng Ou Ji Chu Rao Pang Guan Miao Shan "
+    "Zuo Yue Lian An Xing Tong Wei Bi Mi Nie Ni Gong Hua Qiao Kuang Geng Yong Zang".split()
+)
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+# English words that are one pinyin syllable and may follow a two-word name in running text.
+_ENGLISH_SYLLABLES = frozenset(
+    "a an in he me men man can ran fan pan ban tan bin pin hen pen gun run sun long hang bang "
+    "gang rang sang die lie tie pie ma pa ha ta bo".split()
 )
 _TWO_SYLLABLES = re.compile(f"{_SYLLABLE}{_SYLLABLE}")
 # English words that read as two pinyin syllables and follow a surname in running text.
@@ -251,6 +281,16 @@ _ENGLISH_LOOKALIKES = frozenset("made same name line mine dine hence dance lane 
 
 def _given_capitalised(m: re.Match[str]) -> str:
     word = m.group(2)
+    if word is None:  # "Zhang Bing zhu"
+        middle, last = m.group(3), m.group(4)
+        if (
+            m.group(1) not in _PINYIN_SURNAMES
+            or last in _ENGLISH_SYLLABLES
+            or not _ONE_SYLLABLE.fullmatch(middle.lower())
+            or not _ONE_SYLLABLE.fullmatch(last)
+        ):
+            return m.group(0)
+        return f"{m.group(1)} {middle} {last.capitalize()}"
     if (
         m.group(1) not in _PINYIN_SURNAMES
         or word in _ENGLISH_LOOKALIKES
@@ -311,13 +351,58 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
+    """ "Minister German Gref", "CEO German Gref", "; German Gref, head of ...": a word that
+    names a country or people but is also a known given name is the given name when a title
+    (or a list's semicolon) stands right before it and one surname right after it."""
+    if i == 0 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    titled = before.text == ";" or (
+        before.cap
+        and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
+        and before.low not in _ORG_WORDS
+    )
+    return (
+        titled
+        and _name_like(after)
+        and (i + 2 >= len(toks) or not toks[i + 2].cap)
+        and roster.is_given_name(toks[i].text)
+    )
+
+
+def _capital_surname(toks: list[_Tok], i: int) -> bool:
+    """ "ZHANG Xiangyun", "LYU Chuanyi": a Chinese surname in capitals (as official sites write
+    it), not an acronym, when a given name in pinyin follows."""
+    t = toks[i]
+    if not (2 <= len(t.text) <= 6 and t.text.isupper() and i + 1 < len(toks)):
+        return False
+    given = toks[i + 1]
+    return (
+        given.cap
+        and not given.text.isupper()
+        and t.text.capitalize() in _CAPITAL_SURNAMES
+        and bool(_PINYIN_WORD.fullmatch(given.low))
+    )
+
+
 @lru_cache(maxsize=65536)
 def _word_name_like(word: str, low: str) -> bool:
     """A capitalised word that may be part of a person's name: not a title, body, place,
     calendar word, German adjective of place ("Tschechischen") or acronym."""
     if low in _NOT_NAME or _is_title_or_org(low) or _ADJECTIVE.search(low):
         return False
+    if low in _HEADLINE_VERBS:
+        return False  # a headline in title case: "Tan Zuojun Chaired the Meeting"
     return not (_ACRONYM.match(word) and len(word) > 1)
+
+
+# Cue verbs as a headline in title case capitalises them: never part of a name.
+_HEADLINE_VERBS = frozenset(
+    "chaired chairs presided presides attended attends hosted hosts met meets held holds "
+    "addressed addresses delivered delivers inspects inspected visits visited receives "
+    "received welcomes welcomed greets greeted joins joined".split()
+)
 
 
 # ---- name items -------------------------------------------------------------------------------
@@ -358,6 +443,14 @@ class Context:
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
     _lower: frozenset[str] | None = None
+    _bridging: bool | None = None
+
+    def bridging(self) -> bool:
+        """True when the text holds a roster name with a word that is no name alone ("Liu
+        He"): only then are sentences searched for one (`_roster_bridges`)."""
+        if self._bridging is None:
+            self._bridging = any(sp in self.text for sp in _bridge_spellings(self.roster))
+        return self._bridging
 
     def common_word(self, word: str) -> bool:
         """True when the text also writes `word` in lower case: a word of the language
@@ -500,22 +593,42 @@ def _calendar_name(toks: list[_Tok], j: int) -> bool:
 
 
 def _runs(
-    toks: list[_Tok], german: bool = False, roster: Roster | None = None
+    toks: list[_Tok],
+    german: bool = False,
+    roster: Roster | None = None,
+    bridged: frozenset[int] = frozenset(),
 ) -> Iterator[tuple[int, int]]:
     """Maximal runs of name-like words (particles and initials inside them allowed). In
     German a particle joins only after a given name ("Ursula von der Leyen"), as every noun is
-    capitalised ("der Platz von Robert Habeck")."""
+    capitalised ("der Platz von Robert Habeck"). `bridged`: words of a roster name that are
+    not name-like on their own ("He" of "Liu He")."""
     i, n = 0, len(toks)
     while i < n:
-        if not (_name_like(toks[i], german) or _chinese_surname_word(toks, i)) or _abbreviation(
-            toks, i
-        ):
+        if not (
+            _name_like(toks[i], german)
+            or i in bridged
+            or (
+                toks[i].cap
+                and (
+                    _chinese_surname_word(toks, i)
+                    or (toks[i].text.isupper() and _capital_surname(toks, i))
+                    or (
+                        toks[i].low in _NOT_NAME
+                        and i > 0
+                        and (toks[i - 1].cap or toks[i - 1].text == ";")
+                        and not german
+                        and roster is not None
+                        and _given_not_place(toks, i, roster)
+                    )
+                )
+            )
+        ) or _abbreviation(toks, i):
             i += 1  # "U.S.": an abbreviation, not initials
             continue
         j = i + 1
         while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
-            if _name_like(t, german) or (not german and _calendar_name(toks, j)):
+            if _name_like(t, german) or (not german and _calendar_name(toks, j)) or j in bridged:
                 j += 1
             elif t.low in _PARTICLES:
                 k = j
@@ -588,15 +701,67 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
     return found
 
 
+_BRIDGES: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
+def _bridge_spellings(roster: Roster) -> tuple[str, ...]:
+    """The roster's Latin spellings with a word after the first that is no name on its own
+    ("Liu He"), once per roster."""
+    cached = _BRIDGES.get(id(roster.entries))
+    if cached is not None and cached[0] is roster.entries:
+        return cached[1]
+    found = tuple(
+        form
+        for entry in roster.entries
+        for form in entry.spellings()
+        if any(w[:1].isupper() and not _word_name_like(w, w.lower()) for w in form.split()[1:])
+    )
+    if len(_BRIDGES) > 8:
+        _BRIDGES.clear()
+    _BRIDGES[id(roster.entries)] = (roster.entries, found)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _starts_name(word: str, starts: frozenset[str]) -> bool:
+    return fold(word) in starts or translit_key(word) in starts
+
+
+def _roster_bridges(toks: list[_Tok], roster: Roster, german: bool) -> frozenset[int]:
+    """Token positions of roster names of two to four capitalised words, one of which is not
+    name-like on its own ("Liu He", "Wang Yi" aside: "He" is a pronoun): the roster's
+    spelling wins over the word lists, so the run holding it is not cut there."""
+    starts = roster.first_words
+    found: set[int] = set()
+    n = len(toks)
+    for k in range(n - 1):
+        t = toks[k]
+        if not t.cap or not _starts_name(t.text, starts):
+            continue
+        for size in range(min(4, n - k), 1, -1):
+            window = toks[k : k + size]
+            if not all(w.cap for w in window) or all(_name_like(w, german) for w in window):
+                continue
+            if roster.canonical(" ".join(w.text for w in window)):
+                found.update(range(k, k + size))
+                break
+    return frozenset(found)
+
+
 def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int:
     """Where the name begins in a run of three or more words: at its first given name, when
-    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin")."""
+    capitalised words of a title stand before it ("Khabarovsk Territory Dmitry Demeshin");
+    never inside a Chinese name in pinyin ("Zhang Li Zhong": "Li" is a given name too)."""
     if j - i < 3 or not roster.given_names:
         return i
     for k in range(i + 1, j - 1):
         if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
-            return k
+            return i if _all_pinyin(toks, i, j) else k
     return i
+
+
+def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
+    return all(_PINYIN_WORD.fullmatch(t.low) for t in toks[i:j])
 
 
 def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[int, int]]:
@@ -607,7 +772,12 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     if j - i < 4 or not roster.is_given_name(toks[i].text):
         return [(i, j)]
     for k in range(i + 2, j - 1):
-        if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[k - 1].text):
+        if (
+            roster.is_given_name(toks[k].text)
+            and not roster.is_given_name(toks[k - 1].text)
+            and toks[k - 1].low not in _PARTICLES  # "Mohammed bin Salman": one name
+            and toks[k].text not in _PARTICLES  # "... Abdulaziz al Saud"
+        ):
             return [(i, k), *_two_names(toks, k, j, roster)]
     return [(i, j)]
 
@@ -639,6 +809,8 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
         return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
+    if size > 4 and sum(t.text != "." and t.low not in _PARTICLES for t in toks[i:j]) <= 4:
+        return (i, j)  # "Augustus J. U. Jaspert", "Mohammed bin Salman bin Abdulaziz al Saud"
     if size > 5:
         return (j - 2, j)
     if size == 5:
@@ -656,7 +828,9 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
-    for i, j in _runs(toks, ctx.german, ctx.roster):
+    bridging = ctx._bridging if ctx._bridging is not None else ctx.bridging()
+    bridged = _roster_bridges(toks, ctx.roster, ctx.german) if bridging else frozenset()
+    for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
         if ctx.german and toks[i].low in _NOBLE_RANKS:
@@ -708,6 +882,8 @@ def _unknown_run(
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     i = _past_leading_nouns(toks, i, j, ctx.roster)
+    if j - i == 3 and i > 0 and toks[i - 1].low == "of" and not ctx.german:
+        i += 1  # "First Lady of Assam Prem Mukhi": the place the title names, then the name
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
         items.append(Item(full, j - 1, j, j - 1))
@@ -748,11 +924,13 @@ def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool
     """A name by shape whose words (a given name first aside) the text also writes in lower
     case is made of words of the language."""
     s, e = span
-    return any(
+    common = any(
         ctx.common_word(t.text)
         for k, t in enumerate(toks[s:e])
         if t.cap and not (k == 0 and ctx.roster.is_given_name(t.text))
     )
+    # "Wang Xiao Feng" beside a machine's "An Li feng": pinyin, no English
+    return common and not (e - s >= 2 and _all_pinyin(toks, s, e))
 
 
 def _genitive_of_named(word: str, ctx: Context) -> bool:
@@ -932,6 +1110,13 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
             or t.low in ("former", "then", "newly", "new", "incumbent")
+            # "Editor in Chief", "Commander in Chief": "in" between two title words
+            or (
+                t.low == "in"
+                and k >= 2
+                and _is_title_or_org(toks[k - 2].low)
+                and _is_title_or_org(toks[k].low)
+            )
         ):
             k -= 1
         else:
@@ -953,7 +1138,10 @@ _PREFIX_STOP = frozenset(
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "
     "by to under over according among between since until am auch bei im und sowie es sie er "
-    "wir ihr an".split()
+    "wir ihr an "
+    # a day or a month is no title: "On Friday Vladimir Putin had a telephone conversation"
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december".split()
 )
 
 
@@ -971,10 +1159,29 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
         if (
             t.text == "."
             and k > 0
-            and ((len(toks[k - 1].text) <= 3 and toks[k - 1].cap) or len(toks[k - 1].text) == 1)
+            and (
+                (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
+                or len(toks[k - 1].text) == 1
+                or (toks[k - 1].cap and toks[k - 1].low in _TITLE_WORDS)  # "Prof."
+                or (toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS)  # "Govt."
+            )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
-        if low in _BREAK or t.text in (".", ":", "!", "?", "—", "–", "--", "-", "/", "|"):
+        # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
+        if (low in _BREAK and not (t.cap and low == "news")) or t.text in (  # "Euro Chinese News"
+            ".",
+            ":",
+            "!",
+            "?",
+            "—",
+            "–",
+            "--",
+            "-",
+            "/",
+            "|",
+            '"',
+            "”",
+        ):
             return False
         if (
             not t.cap
@@ -995,6 +1202,8 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if any(t.low == "with" and k > 0 and gap[k - 1].text == "," for k, t in enumerate(gap)):
+        return False  # "X, with the chairman ..., Y present": an absolute clause, not a list
     if (
         len(gap) > 4
         and gap[0].text == ","
@@ -1038,13 +1247,25 @@ _ADVERBIAL = re.compile(
     r"\s*,\s*who\s+(?:is|are|was|were)\s+(?:also\s+)?[^,;.]{1,120},\s*"  # a relative aside
     # a participle aside: ", representing both Chinese mainland and overseas media,"
     r"|\s*,\s*(?:representing|on\s+behalf\s+of|speaking\s+for)\s+[^,;.]{1,120},\s*"
+    # a relative clause without commas: "Tokayev who is on the working visit in Moscow has met"
+    r"|\s*who\s+(?:is|are|was|were)\s+(?:on|in|at)\s+[^,;.]{1,80}?"
+    r"(?=\s+(?:has|have|had|met|held|attended|took|joined|chaired|hosted)\b)"
     r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
-    r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately"
+    r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately|now"
+    r"|currently"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
+    # a group closing the list: "and several other department heads were present"
+    r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
+    r"(?=\s+(?:were|was|also|attended|took|joined|participated|made|gave|delivered|laid|met"
+    r"|held)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
     r"|\([^()]{1,60}\)"  # an aside in brackets: "(upper house)", "(CDU)"
+    # in what capacity: "X as representative of undergraduate students (and Y ...) gave"
+    r"|as\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:representatives?|heads?|chairman|chairs?"
+    r"|members?|delegates?|guests?|hosts?|speakers?|envoys?|leaders?)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?[\w'-]+)?"
     r"|(?:and|,|as\s+well\s+as|along\s+with|together\s+with)\s*(?:the\s+)?(?:other\s+)?"
     r"(?:[\w'-]+\s+){0,6}?(?:leaders|officials|members|guests|people|dignitaries"
     r"|representatives|comrades|heads|persons|deputies|delegates|officers|executives|experts"
@@ -1058,7 +1279,7 @@ _ADVERBIAL = re.compile(
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
     r"|night)\s*,?\s*){1,5}"
     r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
-    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,6}"
+    r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*(?:and\s+(?=[A-Z]))?){1,6}"
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -1095,12 +1316,17 @@ _IRREALIS_AFTER = re.compile(
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
-    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to|unable|canceled|cancelled"
+    r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to(?!\s+(?:this|that)\b)|unable"
+    r"|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
     # an earlier occasion given as background: "in the context of the conversation between"
     r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
     # a plan: "his itinerary includes talks with X", "is going to talk with X"
     r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
+    # an offer or an expectation: "has agreed to meet with X", "is anticipating meeting with X"
+    r"|agreed\s+to|agrees?\s+to|offered\s+to|anticipat\w*|looking\s+forward\s+to"
+    # a journey for talks still to come: "has arrived in India for talks with X"
+    r"|(?:arriv\w*|travel\w*|heads?|heading|flew|flies|flying)\b[^.;]{0,50}?\bfor"
     r"|to\s+be"  # "the G20 Summit to be chaired by Prime Minister Modi"
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
@@ -1122,7 +1348,12 @@ class _Clause:
 
 
 # A perfect tense before a cue verb: "have gathered", "had taken part".
-_AUX = re.compile(r"(?:have|has|had)\s+(?:also\s+|all\s+|already\s+)?(?=\w+(?:ed|en)\b)", re.I)
+_AUX = re.compile(
+    r"(?:have|has|had)\s+(?:also\s+|all\s+|already\s+|just\s+)?"
+    # a regular participle, or an irregular one of a cue: "has met with", "had held"
+    r"(?=\w+(?:ed|en)\b|(?:met|held|led|made|sat|paid|laid|spoken|given|taken|been)\b)",
+    re.I,
+)
 
 
 def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
@@ -1197,12 +1428,22 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 
 
 _WITH_BODY = re.compile(
-    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+,?\s+){0,3}?"
-    r"(?:members|representatives|heads|leaders|participants|officials|delegates|students"
+    r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+    # a count: "more than 2,700 delegates", "some 300 scholars"
+    r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
+    r"(?:\d[\d,.]*\s+)?(?:[\w'-]+,?\s+){0,4}?"
+    r"(?:(?:members|representatives|heads|leaders|participants|officials|delegates|students"
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
     r"|scientists|entrepreneurs|volunteers|activists|journalists|deputies|senators|governors"
-    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives)\b",
+    r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives"
+    r"|press|media|reporters)\b"
+    # any other group: a plural noun in lower case, which no name is ("outstanding
+    # county-level Party secretaries", "top officials of ...", "foreign guests")
+    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
+    # a headline in title case capitalises the group: "Xi Meets Armed Forces Cadres -",
+    # "Putin Meeting with War Correspondents and Military Bloggers"
+    r"|(?-i:[A-Z][a-z]{2,}(?<![su]s)(?<!ss)s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)
@@ -1268,8 +1509,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
-            "attending", "taking part", "delegation", "honour", "honor", "among them",
-            "along with", "together with")
+            "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
+            "along with", "together with", "alongside")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -1282,7 +1523,9 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
     cues.MEET_WITH: ("with",),
-    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host"),
+    cues.CHAIRED_WITH: ("with",),
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
+                       "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
 
@@ -1422,9 +1665,19 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
             and _title_gap(before[verb.end() :])
             and (comma or "," not in before[verb.end() :])
         ):
-            clause = re.split(r"[;:.]\s|,\s+(?=[a-z])", before[: verb.start()])[-1]
+            clause = re.split(
+                r"[;:.]\s|,\s+(?=[a-z])|\s(?:while|whereas|but)\s", before[: verb.start()]
+            )[-1]
             for role, pattern in cues.INVERTED_CUES:
                 if pattern.search(clause):
+                    if (
+                        role != "attended"
+                        and "attended" in roles
+                        and verb.group().startswith("incl")
+                    ):
+                        # "Leaders present at the ceremony included": the group's role, not
+                        # the ceremony's guests in general
+                        roles.remove("attended")
                     roles.append(role)
                     break
     if not german and not roles:
@@ -1490,9 +1743,31 @@ _POSSESSIVE_SPEECH = re.compile(
 # "with X presiding over the meeting": an absolute clause whose subject follows "with".
 _ABSOLUTE = re.compile(
     r"(?:\s*,[^,]{1,80},|\s+of\s+[^,.;]{1,60}?)?\s*(?:presiding|chairing|co-chairing|hosting|moderating|officiating"
-    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance)\b",
+    r"|attending|participating|taking\s+part|speaking|delivering|addressing|in\s+attendance"
+    r"|(?P<present>(?:also\s+)?present))\b",
     re.I,
 )
+
+
+# "called on X to ...": X is urged, not visited.
+_CALLED_ON = re.compile(r"\b(?:called|calls|calling|call)\s+on\b[^.;]*$", re.I)
+_URGED = re.compile(r"[^.;]{0,60}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
+
+
+def _after_with(toks: list[_Tok], prefix: int) -> bool:
+    """The list follows "with", its titles and a comma between ("with the chairman of the
+    South East Governors, Hope Uzodinma of Imo state present"): an absolute clause."""
+    k = prefix - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+        while k >= 0 and k >= prefix - 12 and toks[k].low not in ("with", ",", ";"):
+            t = toks[k]
+            if not (t.cap or _is_title_or_org(t.low) or t.low in _PREFIX_GLUE):
+                return False
+            k -= 1
+    return k >= 0 and toks[k].low == "with"
+
+
 _NO_SUBJECT_BEFORE = frozenset(
     "of from in at to for by with between on under about against than into onto the a an "
     "von vom aus mit für bei zum zur den dem des einen einem seinen seinem ihren ihrem".split()
@@ -1591,6 +1866,7 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         (toks[p].start, toks[g[-1].last - 1].end) for p, g in zip(prefixes, groups, strict=True)
     ]
     carried: list[Role] = []  # the object roles of the list before, for a list continuing it
+    hosting = "host" in sentence or "Host" in sentence
     for index, group in enumerate(groups):
         names = [it.name for it in group]
         start, end = spans[index]
@@ -1613,6 +1889,9 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         else:
             carried = [r for r in roles if r != "spoke"] if from_object else []
         companions = _companions_from(toks, group)
+        hosts = [it.name for it in group if hosting and _host_titled(toks, it)]
+        if hosts and (roles or _GATHERING_WORD.search(sentence)):
+            yield "presided", hosts  # "the host Governor, Peter Mbah": the host chairs
         for role in dict.fromkeys(roles):
             if role == "presided" and 0 < companions < len(names):
                 # "President X, along with Vice President Y, met with members of ...": Y
@@ -1623,14 +1902,42 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield role, names
 
 
+def _host_titled(toks: list[_Tok], item: Item) -> bool:
+    """ "the host Governor, Peter Mbah", "host President X", "the host Governor, Hon. X":
+    "host" before the person's title (one comma between) names the host."""
+    k, commas, titled = item.first - 1, 0, False
+    while k >= max(0, item.first - 8):
+        t = toks[k]
+        if t.low in ("host", "hosting"):
+            return titled
+        if t.text == ",":
+            commas += 1
+        elif t.text != "." and not (t.cap and _is_title_or_org(t.low)):
+            return False
+        titled = titled or t.text not in ",."
+        if commas > 1:
+            return False
+        k -= 1
+    return False
+
+
+# Words after which an article still opens a clause's subject.
+_OPENERS = frozenset(
+    "that later then also and but when after before earlier meanwhile today yesterday "
+    "subsequently finally afterwards".split()
+)
+
+
 def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
     """A list can be a subject unless a preposition or an article governs it; an article
     opening the sentence ("the President of Russia Vladimir Putin laid ...") starts it."""
     if prefix == 0:
         return True
     before = toks[prefix - 1].low
-    if before in ("the", "a", "an") and (prefix == 1 or toks[prefix - 2].text in ",;:(—–-"):
-        return True
+    if before in ("the", "a", "an") and (
+        prefix == 1 or toks[prefix - 2].text in ",;:(—–-" or toks[prefix - 2].low in _OPENERS
+    ):
+        return True  # "He also said that later the President of Tajikistan X joined"
     return before not in _NO_SUBJECT_BEFORE
 
 
@@ -1657,17 +1964,19 @@ def _group_roles(
     start, end = spans[index]
     before, rest = sentence[:start], sentence[end:]
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
-    absolute = (
-        not german
-        and group[0].prefix > 0
-        and toks[group[0].prefix - 1].low == "with"
-        and _ABSOLUTE.match(rest) is not None
+    absolute_m = (
+        _ABSOLUTE.match(rest)
+        if not german and group[0].prefix > 0 and _after_with(toks, group[0].prefix)
+        else None
     )
+    absolute = absolute_m is not None
     roles = (
         []
         if absolute or (not german and _IRREALIS_AFTER.match(rest))
         else _object_roles(before, german, reporting=reporting)
     )
+    if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
+        roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start
@@ -1681,6 +1990,8 @@ def _group_roles(
             len(names) > 1 or bool(_GROUP_AFTER.match(rest)),
         )
         roles.extend(role for role, _ in _subject_roles(clause))
+    if absolute_m is not None and absolute_m.group("present"):
+        roles.append("present")  # "with X present": no verb to read the role from
     if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
         roles.append("spoke")
     if (
@@ -1709,7 +2020,7 @@ def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
     )
 
 
-_COMPANION = re.compile(r"(?:along|together)\s+with|accompanied\s+by", re.I)
+_COMPANION = re.compile(r"(?:along|together)\s+with|alongside|accompanied\s+by", re.I)
 
 
 def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
@@ -1717,7 +2028,7 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
     "together with" or "accompanied by" (0: none is)."""
     for k in range(1, len(group)):
         gap = toks[group[k - 1].last : group[k].first]
-        if any(t.low in ("with", "by") for t in gap) and _COMPANION.search(
+        if any(t.low in ("with", "by", "alongside") for t in gap) and _COMPANION.search(
             " ".join(t.low for t in gap)
         ):
             return k
@@ -1727,15 +2038,23 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
 def _open_appositive(text: str, head: int) -> int | None:
     """An appositive not closed by a comma: "Fang Zaimin, Member of the Party Group and
     Secretary-General attended": where the first cue verb after titles only begins."""
+    best = _first_cue(text, head)
+    if best is None or "," in text[head:best]:
+        return None
+    return best if _title_gap(text[head:best]) else None
+
+
+@lru_cache(maxsize=64)
+def _first_cue(text: str, head: int) -> int | None:
+    """Where the first subject cue verb within 250 characters after `head` begins (read by
+    both `_open_appositive` and `_past_groups` for one list)."""
     limit = min(len(text), head + 250)
     best: int | None = None
     for _, pattern in cues.SUBJECT_CUES:
         m = _CUE_SEARCH[pattern].search(text, head, limit)
         if m and (best is None or m.start() < best):
             best = m.start()
-    if best is None or "," in text[head:best]:
-        return None
-    return best if _title_gap(text[head:best]) else None
+    return best
 
 
 _CUE_SEARCH = {
@@ -1769,4 +2088,19 @@ def _past_appositive(text: str, end: int) -> int:
             or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
             return m.end()
-    return end
+    return _past_groups(text, head) or end
+
+
+def _past_groups(text: str, head: int) -> int | None:
+    """A subject that goes on past the names with groups, commas between, up to its verb:
+    "Dmitry Medvedev, the leadership of the Kremlin administration ..., representatives of
+    the Federation Council ... and veteran organizations also laid flowers". Where the verb
+    begins, when the words between are only noun phrases (no verb, no clause word) and
+    name a group."""
+    if not _GROUP_SUBJECT.search(text, head, min(len(text), head + 250)):
+        return None  # no group at all: the common case, without the cue search
+    best = _first_cue(text, head)
+    if best is None or not _GROUP_SUBJECT.search(text, head, best):
+        return None
+    toks = _tokens(text[head:best])
+    return best if toks and _appositive(toks, 0, len(toks)) else None

@@ -100,6 +100,21 @@ LATIN_STEMS: tuple[str, ...] = (
     "speakers",
     "sitrep",
     "credentials",
+    "oath",
+    "sworn",
+    "moderator",
+    "emcee",
+    "master of ceremonies",
+    "video message",
+    "video address",
+    "video speech",
+    "recorded message",
+    "discussed",
+    "discusses",
+    "overview",
+    "served a",
+    "serves a",
+    "conduct",
     # German
     "vorsitz",
     "geleitet",
@@ -218,18 +233,29 @@ MEET_WITH = re.compile(
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
+    # "discussed assistance to the victims with Minister X": a conversation with X
+    r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
-    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    # "met here Friday with", "met today with"
+    r"|(?:\s+(?:here|there|today|yesterday|also|again|later|earlier|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)){1,2})?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
 # "X met Y", "X received Y": the people right after the verb take part too.
+# A courtesy call: "X called on Y" (a visit both attend), not "called on Y to do ..." (urged).
+_CALL_ON = (
+    r"(?:called|calls|calling|paid\s+a\s+(?:courtesy\s+)?call)\s+on\b"
+    r"(?![^.;]{0,150}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
+)
 MEET_DIRECT = re.compile(
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
-    r"(?:\s+with)?\b(?!\s+by\b)",  # "Hosted by X": X hosts (a passive), no guest
+    r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
+    r"|\b" + _CALL_ON,
     re.I,
 )
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
@@ -253,7 +279,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"(?:(?:were|was|are|is)\s+(?:also\s+)?(?:present|seated\s+on\s+the\s+rostrum"
+            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
             r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
             r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row))\b",
             re.I,
@@ -291,7 +317,16 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|consultations|negotiations|discussions)"
-            r"|(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
+            # the guest of a reception in the passive: "Putin was warmly welcomed by Chirac"
+            r"|(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?(?:welcomed|received|greeted|hosted"
+            r"|met)\s+(?:[\w-]+\s+){0,3}?by"
+            r"|in\s+attendance"  # "with X in attendance"
+            # an inauguration: the one sworn in takes part ("was sworn in", "took the oath")
+            r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?"
+            r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
+            r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
+            r"|" + _CALL_ON + r"|"
+            r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
             re.I,
@@ -310,6 +345,14 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
             r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
             r"credentials"
+            r"|(?:administered|administers|administer)\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?\b"
+            # a service: "Patriarch Kirill served a thanksgiving service"
+            r"|(?:served|serves|celebrated|celebrates|conducted|conducts|led|leads)\s+(?:a|an|the)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:service|mass|liturgy|prayers?|memorial\s+service)"
+            # a role noun after a copula: "was the moderator of the session", "acted as host"
+            r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
+            r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
+            r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
             r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
@@ -328,7 +371,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
-            r"|statements?|briefings?|presentations?|sitreps?)"
+            r"|statements?|briefings?|presentations?|sitreps?|overview|update)"
+            r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
+            r"(?:message|address|speech|remarks|greetings?)"
+            r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
+            r"|guest\s+)?speakers?\b"
             r"|told\s+(?:the\s+)?(?:opening\s+|closing\s+)?(?:meeting|gathering|conference|session|forum|audience|ceremony"
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
@@ -347,11 +394,22 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "X held a meeting": one person holding a meeting chairs it; several hold it among themselves.
 CONVENE = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:held|holds|hold|holding|organized|organised|organizes"
-    r"|organises)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)",
+    r"|organises|conducted|conducts)\s+" + _DET + _ADJ + _GATHERING + r"\b(?!\s+with\b)"
+    # "A and B had a meeting on the sidelines" (with "with", a meeting with someone)
+    r"|(?:had|has|have|having)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?meeting\b(?!\s+with\b)",
     re.I,
 )
 
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
+
+CHAIRED_WITH = re.compile(
+    r"(?<![\w-])(?:convened|convenes|chaired|chairs|hosted|hosts|presided\s+over|opened)\s+"
+    + _DET
+    + _ADJ
+    + _GATHERING
+    + r"\s+with\b",
+    re.I,
+)
 # Searched in the clause before the list; only titles may stand between the cue and the list
 # ("chaired by Foreign Minister X"), which `people_latin` checks.
 
@@ -363,6 +421,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
+            r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
+            # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
+            r"|\bco-?(?:chaired|hosted|chairs|hosts|chairing|hosting)\b[^.;]{0,200}\bwith\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
             r"|^\W*(?:Hosted|Chaired|Co-chaired|Co-hosted|Moderated|Presided\s+over|Convened)"
             r"\s+by\b"
@@ -381,7 +442,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "attended",
         re.compile(
             r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
-            r"|\w+day))?\s+by\b"
+            r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
             r"|comprises|comprised|was\s+made\s+up\s+of)\b"
@@ -389,9 +450,11 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # "administered the oath of office to Prof. X": the one sworn in
+            r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
-            r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:along|together)"
-            r"\s+with\b"
+            r"|\b(?:attended|attends|took\s+part|participated|joined)\b[^.;]{0,80}?\b(?:(?:along|together)"
+            r"\s+with|alongside)\b"
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
@@ -400,6 +463,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # the guest of a gathering its chair holds "with" someone: "convened a strategic dialogue
+    # with Sergei Shoigu" (a co-chair chairs: the pattern above)
+    ("attended", CHAIRED_WITH),
     ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",

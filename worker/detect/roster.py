@@ -57,6 +57,9 @@ _SURNAME_READINGS = {
 }
 
 
+_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
+
+
 class RosterError(DetectError, ValueError):
     """A [[people]] entry is malformed; the message names the entry and the problem."""
 
@@ -320,6 +323,11 @@ class Roster:
         known = self._index.get(fold(name))
         if known is None and self._translit and " " in name.strip() and not has_han(name):
             known = self._translit.get(translit_key(name))
+        if known is None and ". " in name and not has_han(name):
+            # a middle initial the roster does not give: "Vladimir V. Putin", "Antony J. Blinken"
+            bare = _INITIAL.sub(" ", name)
+            if bare != name:
+                return self.canonical(bare)
         return known
 
     def chinese_to_english(self, name: str) -> str:

@@ -432,10 +432,12 @@ AGENCY = (
          "were read out.", [], [], []),
         ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
          "Xi Jinping chaired the symposium. Li Qiang and Wang Huning took part.", [], ["蔡奇"], []),
-        # Attending and present make one list of who was there (pair r3 county secretaries).
+        # Attending and present make one list of who was there (after pair r3 county
+        # secretaries; both reports say "attended", since "met the county Party secretaries",
+        # a meeting with a group, is chairing it: docs/people.md, English, round 4).
         ("Xi Jinping attended the meeting with county Party secretaries in Beijing.",
-         "Xi Jinping met the county Party secretaries in Beijing on Tuesday. Also present were "
-         "Ding Xuexiang and Chen Xi.", ["Chen Xi", "Ding Xuexiang"], [], []),
+         "Xi Jinping attended the meeting with county Party secretaries in Beijing on Tuesday. "
+         "Also present were Ding Xuexiang and Chen Xi.", ["Chen Xi", "Ding Xuexiang"], [], []),
         # A report naming who was there has said who chaired: another chair is added.
         ("Xi Jinping and Li Qiang attended the closing meeting of the session in Beijing.",
          "Zhao Leji presided over the closing meeting, which Xi Jinping and Li Qiang attended.",
