@@ -11,6 +11,12 @@ request; CPU per feed check answered 304 = (pass - probe) / (feeds - 1).
     PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --feeds 1000 --pages 1 --rounds 3
     PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --edit 0.05 --rounds 8
 
+With --cold, only first passes are timed instead: each round deletes each checkout's store and
+runs the first pass over the whole farm again (every page fetched, extracted and stored),
+checking that every article got exactly one version from its page.
+
+    PYTHONPATH=. python bench/bench_warm_cpu.py BEFORE_DIR,AFTER_DIR --cold --rounds 5
+
 With --edit FRACTION, after those rounds the farm edits that fraction of the articles once and
 each round runs the edited pass from a copy of each checkout's store taken before the edit (the
 same pass every time: its feeds fetched and parsed again, the edited pages fetched, extracted,
@@ -45,10 +51,16 @@ def main() -> None:
     ap.add_argument("--hosts", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--edit", type=float, default=0.0, help="also time the edited pass")
+    ap.add_argument("--cold", action="store_true", help="time first passes only")
     args = ap.parse_args()
     trees = [Path(t).resolve() for t in args.trees.split(",")]
     farm = Farm(args.feeds, args.pages, seed=1, hosts=args.hosts).start()
     bf._FARM = farm
+    if args.cold:
+        figures = _first_passes(farm, trees, args.rounds)
+        farm.stop()
+        _report(trees, figures, args.feeds)
+        return
     tools = {}
     for tree in trees:
         for package in ("worker", "storage", "alerts"):
@@ -93,11 +105,41 @@ def _report(trees: list[Path], figures: dict[Path, dict[str, list[float]]], feed
                 f"  {key:20s} median {statistics.median(values):6.3f} s"
                 f"  range {min(values):.3f}-{max(values):.3f}"
             )
+        if "probe cpu" not in figures[tree]:
+            continue
         per_304 = (
             statistics.median(figures[tree]["pass cpu"])
             - statistics.median(figures[tree]["probe cpu"])
         ) / max(feeds - 1, 1)
         print(f"  CPU per feed check answered 304 (medians): {per_304 * 1000:.2f} ms")
+
+
+def _first_passes(farm: Farm, trees: list[Path], rounds: int) -> dict[Path, dict[str, list[float]]]:
+    """First passes (store deleted before each), the checkouts in alternation."""
+    figures: dict[Path, dict[str, list[float]]] = {t: {} for t in trees}
+    tools = {}
+    for tree in trees:
+        for package in ("worker", "storage", "alerts"):
+            compileall.compile_dir(tree / package, quiet=1)
+        tools[tree] = bf.Wirediff(Path(tempfile.mkdtemp(prefix="bench-cold-")), farm, False)
+    total = farm.n_feeds * farm.n_pages
+    for _ in range(rounds):
+        for tree in trees:
+            bf.REPO = tree
+            tool = tools[tree]
+            for suffix in ("", "-wal", "-shm"):
+                tool.db.with_name(tool.db.name + suffix).unlink(missing_ok=True)
+            run = tool.run("cold")
+            stats = tool.store_stats()
+            if run.exit_code != 0 or stats["versions"] != total or stats["multi_version"]:
+                raise SystemExit(f"{tree}: first pass stored {stats['versions']} versions")
+            if stats["sources"].get("page") != total:
+                raise SystemExit(
+                    f"{tree}: first pass versions not all from pages: {stats['sources']}"
+                )
+            figures[tree].setdefault("first pass cpu", []).append(run.cpu_s)
+            figures[tree].setdefault("first pass wall", []).append(run.wall_s)
+    return figures
 
 
 def _edited_passes(

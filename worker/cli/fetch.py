@@ -20,6 +20,7 @@ from worker.cli.common import (
 
 if TYPE_CHECKING:
     from worker.config import Settings
+    from worker.ingest.extract_pool import Extractor
     from worker.ingest.fetch import Fetcher
     from worker.output.console import Console, PassReport
     from worker.pipeline.context import Tally
@@ -104,10 +105,17 @@ async def _pass(
             start = await quick_start(settings, environ, fetcher, console, tally)
             if start is not None and start.report is not None:
                 return start.report, None
-        # The whole pass: the store opened (and created, migrated) as every command opens it
-        runtime = await asyncio.to_thread(runtime_from, settings, environ)
-        report = await _whole_pass(runtime, feed_args, console, write_alerts, tally, fetcher, start)
-        return report, runtime.store.disk_full
+        from worker.service.extraction import extractor_for, first_pass_feeds
+
+        async with extractor_for(settings) as extractor:
+            if not feed_args:  # a first pass starts its extraction pool while the store is made
+                extractor.expect_first_pass(first_pass_feeds(settings))
+            # The whole pass: the store opened (and created, migrated) as every command opens it
+            runtime = await asyncio.to_thread(runtime_from, settings, environ)
+            report = await _whole_pass(
+                runtime, feed_args, console, write_alerts, tally, fetcher, start, extractor
+            )
+            return report, runtime.store.disk_full
 
 
 async def _whole_pass(
@@ -118,6 +126,7 @@ async def _whole_pass(
     tally: Tally,
     fetcher: Fetcher,
     start: QuickStart | None,
+    extractor: Extractor,
 ) -> PassReport:
     from worker.service.app import ensure_feeds, sync_feeds
     from worker.service.passes import feed_specs_from_args, one_pass
@@ -136,4 +145,5 @@ async def _whole_pass(
         tally=tally,
         fetcher=fetcher,
         prefetched=start.prefetched if start is not None else None,
+        extractor=extractor,
     )

@@ -57,6 +57,9 @@ POOL_AFTER = 64
 # reports (1,000 x 2 farm) started it at its first feed and took ~1 s more CPU for pages that
 # threads had mostly done before the pool was up.
 POOL_EXPECT = 200
+# Pages a feed is taken to list in a first pass (`expect_first_pass`), before any is parsed:
+# WordPress's default feed length; news feeds list more (10-50), the fetch benchmark's farm 5.
+NEW_FEED_PAGES = 10
 
 
 def default_workers() -> int:
@@ -166,6 +169,19 @@ class Extractor:
         were extracted, so fewer pages of a big pass wait for it in threads."""
         self.expected += pages
         if self.expected > self.pool_expect:
+            self._start_soon()
+
+    def expect_first_pass(self, feeds: int) -> None:
+        """A pass that stores the first versions ever (no store yet) over `feeds` feeds that
+        follow links: each item they list is a page to extract. When they would announce more
+        than `pool_expect` at NEW_FEED_PAGES each, the pool starts now, before the first
+        request, so it is up before the first page arrives and its start (~0.4 s of wall, a
+        forkserver importing the extractor) overlaps the store's creation instead of the
+        pass. Waiting for the parsed feeds to announce them started it ~1.3 s into the 100 x 5
+        benchmark pass, and its first 80 pages went to threads, where they took ~13 ms of the
+        pipeline's CPU each (six threads contending for the GIL) against ~8.5 ms in the pool
+        (bench/README.md, issue 10, fifth round). Nothing is added to `expected`."""
+        if feeds * NEW_FEED_PAGES > self.pool_expect:
             self._start_soon()
 
     def _start_soon(self) -> None:

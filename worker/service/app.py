@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from alerts.config import ChannelConfig
     from worker.service.metrics import Metrics
 from worker.service.channels import parse_alert_channels as parse_alert_channels
+from worker.service.extraction import extractor_for as extractor_for
 from worker.service.seeds import default_feeds, load_roster
 
 logger = logging.getLogger(__name__)
@@ -140,12 +141,6 @@ def open_runtime(
         store = Store(settings.database_url)
         store.disk_full = str(err)
     return Runtime(settings, store, roster, channels)
-
-
-def extractor_for(settings: Settings) -> Extractor:
-    """The pass's extractor; its pool workers build the same roster, to read people."""
-    roster = functools.partial(load_roster, tuple(settings.roster_files))
-    return Extractor(settings.extract_workers, roster=roster)
 
 
 def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:

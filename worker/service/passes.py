@@ -12,6 +12,7 @@ from urllib.request import url2pathname
 from storage.feeds import FeedSpec
 from worker.errors import ConfigError, WorkerError
 from worker.evidence.retention import prune_due
+from worker.ingest.extract_pool import Extractor
 from worker.ingest.feedurl import check_feed_url
 from worker.ingest.fetch import Fetcher, FetchResult
 from worker.output.console import Console, PassReport
@@ -59,11 +60,13 @@ async def one_pass(
     tally: Tally | None = None,
     fetcher: Fetcher | None = None,
     prefetched: Mapping[str, FetchResult | WorkerError] | None = None,
+    extractor: Extractor | None = None,
 ) -> PassReport:
     """One pass over `urls` (None: every feed); the file: URLs among them are the local feed
     files named on the command line, read from disk in this pass only. `fetcher`: the caller's
     (open, and closed by the caller), else the pass's own; `prefetched`: feed bodies fetched
-    already by the start of the pass (worker.service.quick), by URL."""
+    already by the start of the pass (worker.service.quick), by URL; `extractor`: the caller's
+    (closed by the caller), else the pass's own."""
     settings = runtime.settings
     states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
@@ -71,7 +74,7 @@ async def one_pass(
     tally.feeds = len(states)
     async with (
         nullcontext(fetcher) if fetcher is not None else Fetcher(settings.fetch) as fetcher,
-        extractor_for(settings) as extractor,
+        nullcontext(extractor) if extractor is not None else extractor_for(settings) as extractor,
     ):
         local = frozenset(u for u in urls or () if u.startswith("file:"))
         ctx = pipeline_context(
