@@ -1,4 +1,4 @@
-"""The occasion a report is about, as grouping reads it (issue 13c): its kind, its day and its
+"""The occasion a report is about, as grouping reads it (issues 13c-13e): its kind, its day and its
 two sides, each on real excerpts of the events bench's dev split (ids cited; sources in
 tests/data/events/PROVENANCE.md), and the discrepancy guards that go with them. Pairs of whole
 reports are in grouping_cases.toml."""
