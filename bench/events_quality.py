@@ -30,6 +30,7 @@ from worker.detect.events import (
     discrepancies,
     place,
     report_features,
+    when,
 )
 from worker.service.seeds import load_roster
 
@@ -47,9 +48,15 @@ class MemoryIndex:
 
     def candidates(self, f: Features) -> list[tuple[str, date, Features]]:
         hits: dict[str, int] = defaultdict(int)
+        # the days published and, for a late report, the days of the occasion its lead dates
+        days = {
+            d + timedelta(days=delta)
+            for d in {f.day, when(f)}
+            for delta in range(-self.opts.window_days, self.opts.window_days + 1)
+        }
         for key in f.index_keys():
-            for delta in range(-self.opts.window_days, self.opts.window_days + 1):
-                for rid in self.by_key.get((key, f.day + timedelta(days=delta)), ()):
+            for day in days:
+                for rid in self.by_key.get((key, day), ()):
                     hits[rid] += 1
         ranked = sorted(hits, key=lambda r: (-hits[r], r))[: self.opts.candidates]
         return [

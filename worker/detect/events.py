@@ -756,7 +756,9 @@ def _script(features: Features) -> str:
 
 def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> Match:
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
-    if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
+    if not within_window(a, b.day, when(b), opts.window_days) or _other_days(
+        a, b, opts.window_days
+    ):
         return NO_MATCH
     same_script = _script(a) == _script(b)
     if same_script and a.start and b.start:
@@ -895,9 +897,9 @@ def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) 
 # kind but these, where a speech is another occasion (an address to the diaspora the day of the
 # talks).
 _NO_SPEECH = frozenset({"talks", "call", "study"})
-# A state visit's welcome ceremony (or an award handed over) and the talks are one occasion
-# when both leads date them to the same day.
-_TOGETHER = frozenset({"talks", "ceremony"})
+# A state visit's welcome ceremony (or an award handed over), the talks and the joint press
+# conference that closes them are one occasion when both leads date them to the same day.
+_TOGETHER = frozenset({"talks", "ceremony", "press"})
 
 
 def kinds_agree(a: Features, b: Features) -> bool | None:
@@ -1067,6 +1069,18 @@ def _alphabet(f: Features) -> str:
     return "cyrillic" if _CYRILLIC.search(f.title) or _CYRILLIC.search(f.lead) else "latin"
 
 
+def when(f: Features) -> date:
+    """The day of the occasion: the day the lead gives, else the day published."""
+    return occasion_day(f) or f.day
+
+
+def within_window(f: Features, published: date, occasion: date, window: int) -> bool:
+    """Whether a report is within `window` days of another report (or an event), published
+    or dated: a report published a week after the occasion that its lead dates (a Chinese
+    report of the joint press conference, published nine days later) is still of its days."""
+    return abs((f.day - published).days) <= window or abs((when(f) - occasion).days) <= window
+
+
 def occasion_day(f: Features) -> date | None:
     """The day the lead gives for the occasion ("on Dec. 6", "8月31日"), in the year that puts
     it nearest the day the report was published; None when the lead gives none."""
@@ -1233,7 +1247,7 @@ def place(
     # Zhongnanhai that names no place links the talks and the tea otherwise)
     against: Counter[str] = Counter()
     for event_id, event_day, features in candidates:
-        if abs((new.day - event_day).days) > opts.window_days:
+        if not within_window(new, event_day, event_day, opts.window_days):
             continue
         days[event_id] = event_day
         match = score(new, features, opts)
