@@ -57,7 +57,7 @@ FEATURES_SCHEMA = 1
 class GroupingOptions:
     """The thresholds of grouping ([events] in the config; docs/events.md explains each)."""
 
-    window_days: int = 2  # reports further apart than this (by day published) never join
+    window_days: int = 2  # reports further apart than this (published, and dated) never join
     join: float = 0.6  # a report joins the best event scoring at least this
     copy: float = 0.9  # texts this alike (start of the text, folded) are copies of one report
     min_shared_people: int = 2  # people evidence needs at least this many people in common
