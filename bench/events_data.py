@@ -50,15 +50,17 @@ class Report:
     published: date
     title: str
     text: str
+    file: str = ""  # the events file listing it, or "people pool"
 
 
-def _people_reports() -> dict[str, tuple[str, dict[str, object]]]:
-    """Every report of the people set: id -> (the pool it may fill: "dev" for the first round's
-    files, else the folder or file it comes from, never pooled), the report."""
+def _people_reports(split: str) -> dict[str, tuple[str, dict[str, object]]]:
+    """Every report of the people set the split may use: id -> (the pool it may fill: "dev"
+    for the first round's files, else the folder or file it comes from, never pooled), the
+    report. The dev split never opens the people set's held-out test folder."""
     out: dict[str, tuple[str, dict[str, object]]] = {}
-    for split in ("dev", "test"):
-        for path in sorted((HERE / "people" / split).glob("*.toml")):
-            pool = "dev" if split == "dev" and POOL_FILE.match(path.name) else path.name
+    for folder in ("dev", "test") if split == "test" else ("dev",):
+        for path in sorted((HERE / "people" / folder).glob("*.toml")):
+            pool = "dev" if folder == "dev" and POOL_FILE.match(path.name) else path.name
             for report in tomllib.loads(path.read_text("utf-8")).get("report", []):
                 out[report["id"]] = (pool, report)
     return out
@@ -88,11 +90,11 @@ def _listed(names: tuple[str, ...]) -> list[dict[str, Any]]:
 
 
 def load(split: str) -> list[Report]:
-    people = _people_reports()
-    listed = _listed(SPLITS[split])
+    people = _people_reports(split)
+    listed = [(name, item) for name in SPLITS[split] for item in _listed((name,))]
     used: set[str] = set()
     reports: list[Report] = []
-    for item in listed:
+    for name, item in listed:
         ref = item.get("ref", "")
         published = date.fromisoformat(item["published"])
         if ref.startswith("people:"):
@@ -110,6 +112,7 @@ def load(split: str) -> list[Report]:
                     published,
                     _first_line(text),
                     text,
+                    name,
                 )
             )
         elif ref.startswith("meetings-zh:"):
@@ -124,6 +127,7 @@ def load(split: str) -> list[Report]:
                     published,
                     title,
                     text,
+                    name,
                 )
             )
         else:
@@ -137,15 +141,13 @@ def load(split: str) -> list[Report]:
                     published,
                     item["title"],
                     item["text"],
+                    name,
                 )
             )
     if split not in WITH_PEOPLE_POOL:
         return reports
+    # Only the split's own files are read: a held-out file never shapes the dev pool.
     all_used = set(used)
-    for names in SPLITS.values():
-        for item in _listed(names):
-            if str(item.get("ref", "")).startswith("people:"):
-                all_used.add(item["ref"].removeprefix("people:"))
     for pid, (psplit, raw) in sorted(people.items()):
         if psplit != "dev" or pid in all_used or not raw.get("date"):
             continue
@@ -163,6 +165,7 @@ def load(split: str) -> list[Report]:
                 date.fromisoformat(day),
                 _first_line(text),
                 text,
+                "people pool",
             )
         )
     return reports

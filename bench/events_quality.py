@@ -1,6 +1,6 @@
 """Grouping quality on the events evaluation set: pairwise precision, recall and F1.
 
-    python bench/events_quality.py --split dev [--show] [--discrepancies]
+    python bench/events_quality.py --split dev [--show] [--discrepancies] [--by-file]
 
 Reports are fed in the order they were published (as a feed would bring them), each grouped
 incrementally by the same code the pipeline runs (worker.detect.events.place), with candidates
@@ -30,6 +30,7 @@ from worker.detect.events import (
     discrepancies,
     place,
     report_features,
+    when,
 )
 from worker.service.seeds import load_roster
 
@@ -47,9 +48,15 @@ class MemoryIndex:
 
     def candidates(self, f: Features) -> list[tuple[str, date, Features]]:
         hits: dict[str, int] = defaultdict(int)
+        # the days published and, for a late report, the days of the occasion its lead dates
+        days = {
+            d + timedelta(days=delta)
+            for d in {f.day, when(f)}
+            for delta in range(-self.opts.window_days, self.opts.window_days + 1)
+        }
         for key in f.index_keys():
-            for delta in range(-self.opts.window_days, self.opts.window_days + 1):
-                for rid in self.by_key.get((key, f.day + timedelta(days=delta)), ()):
+            for day in days:
+                for rid in self.by_key.get((key, day), ()):
                     hits[rid] += 1
         ranked = sorted(hits, key=lambda r: (-hits[r], r))[: self.opts.candidates]
         return [
@@ -109,6 +116,9 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list false merges and misses")
     parser.add_argument("--discrepancies", action="store_true")
     parser.add_argument(
+        "--by-file", action="store_true", help="also the figures of the pairs within each file"
+    )
+    parser.add_argument(
         "--merge",
         type=float,
         default=GroupingOptions().merge,
@@ -143,6 +153,16 @@ def main() -> None:
     print(f"pairs: tp={tp} fp={fp} fn={fn}")
     print(f"pairwise precision={precision:.3f} recall={recall:.3f} F1={f1:.3f}")
     print(f"events merged across years: {len(across_years)}")
+    if args.by_file:
+        for name in sorted({r.file for r in reports}):
+            ftp, ffp, ffn, _, _ = pairwise([r for r in reports if r.file == name], got)
+            fp_ = ftp / (ftp + ffp) if ftp + ffp else 1.0
+            fr = ftp / (ftp + ffn) if ftp + ffn else 1.0
+            ff1 = 2 * fp_ * fr / (fp_ + fr) if fp_ + fr else 0.0
+            print(
+                f"  {name}: tp={ftp} fp={ffp} fn={ffn} "
+                f"precision={fp_:.3f} recall={fr:.3f} F1={ff1:.3f}"
+            )
     if args.show:
         for a, b in fps:
             print(f"  false merge: {a} + {b}")

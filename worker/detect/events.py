@@ -57,7 +57,7 @@ FEATURES_SCHEMA = 1
 class GroupingOptions:
     """The thresholds of grouping ([events] in the config; docs/events.md explains each)."""
 
-    window_days: int = 2  # reports further apart than this (by day published) never join
+    window_days: int = 2  # reports further apart than this (published, and dated) never join
     join: float = 0.6  # a report joins the best event scoring at least this
     copy: float = 0.9  # texts this alike (start of the text, folded) are copies of one report
     min_shared_people: int = 2  # people evidence needs at least this many people in common
@@ -565,18 +565,16 @@ def _roster_pattern(
                 canon[to_simplified(form).casefold()] = entry.name
     if not canon:
         return None, canon
-    alternatives = sorted(canon, key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![a-z])"
-    ), canon
-
-
-@lru_cache(maxsize=4)
-def _han_roster_pattern(entries: tuple[RosterEntry, ...]) -> re.Pattern[str] | None:
-    """The roster's Chinese names, read inside running Chinese text ("总统普京举行")."""
-    _, canon = _roster_pattern(entries)
+    # Chinese runs its words together: a Han name is read anywhere ("总统普京举行"), a name in
+    # letters only as whole words
     han = sorted((a for a in canon if has_han(a)), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, han))) if han else None
+    latin = sorted((a for a in canon if not has_han(a)), key=len, reverse=True)
+    parts = []
+    if latin:
+        parts.append(r"(?<![\w])(?:" + "|".join(map(re.escape, latin)) + r")(?![a-z])")
+    if han:
+        parts.append("|".join(map(re.escape, han)))
+    return re.compile("|".join(parts)), canon
 
 
 def mentioned_people(text: str, roster: Roster) -> tuple[str, ...]:
@@ -710,11 +708,6 @@ def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> li
     """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
     script, and the people the report's lists hold, by the name the report writes them under."""
     found = _roster_mentions(text, roster)
-    han = _han_roster_pattern(roster.entries)
-    if han is not None and has_han(text):
-        _, canon = _roster_pattern(roster.entries)
-        folded_text = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
-        found += [(m.start(), translit_key(canon[m.group()])) for m in han.finditer(folded_text)]
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
@@ -763,7 +756,9 @@ def _script(features: Features) -> str:
 
 def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -> Match:
     """How likely two reports describe one occasion (see docs/events.md for the rule)."""
-    if abs((a.day - b.day).days) > opts.window_days or _other_days(a, b, opts.window_days):
+    if not within_window(a, b.day, when(b), opts.window_days) or _other_days(
+        a, b, opts.window_days
+    ):
         return NO_MATCH
     same_script = _script(a) == _script(b)
     if same_script and a.start and b.start:
@@ -853,6 +848,10 @@ def _tied_by_occasion(
     or one person anchored (see `_anchored`)."""
     if kinds and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same kind of occasion")
+    # neither saying a kind ("continued their informal communication at Zhongnanhai"): the
+    # same two sides at the same place, that day, are the occasion
+    if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
+        return Match(opts.join, "the same two sides, the same place")
     if kinds is not False and not other_side and set(a.forums) & set(b.forums):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
@@ -898,9 +897,9 @@ def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) 
 # kind but these, where a speech is another occasion (an address to the diaspora the day of the
 # talks).
 _NO_SPEECH = frozenset({"talks", "call", "study"})
-# A state visit's welcome ceremony (or an award handed over) and the talks are one occasion
-# when both leads date them to the same day.
-_TOGETHER = frozenset({"talks", "ceremony"})
+# A state visit's welcome ceremony (or an award handed over), the talks and the joint press
+# conference that closes them are one occasion when both leads date them to the same day.
+_TOGETHER = frozenset({"talks", "ceremony", "press"})
 
 
 def kinds_agree(a: Features, b: Features) -> bool | None:
@@ -1006,9 +1005,13 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     published the same day or the next), with the fuller report putting the person in a role or
     both saying that kind (an English digest naming only the leader at the centre, and CCTV's
     list). Of talks or a call, the thin report must name the other side too. (Reports naming two
-    people or more are the people rule's.)"""
-    thin, full = sorted((a, b), key=lambda f: len(f.all_keys))
-    named = thin.all_keys
+    people or more are the people rule's.) Whom a report names is read up front (its title,
+    lead and roles): a Chinese report naming the leader's delegation further down is still
+    about the leader alone. Published the same day ties them only when neither dates the
+    occasion to another day than its own (a report of yesterday's talks in Paris and an undated
+    one of today's visit to the Pyrenees)."""
+    thin, full = sorted((a, b), key=lambda f: len(_named_up_front(f)))
+    named = _named_up_front(thin)
     if len(named) != 1 or kinds is False:
         return False
     if not (shared if shared >= 0 else _shared(a, b)):
@@ -1016,14 +1019,15 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     if _other_side_unseen(thin, full):
         return False
     if kinds:
-        # a name and a kind tie two reports of one day only: published the same day, or the
-        # thin report dating the occasion to the other's day; an undated report published the
-        # next day may be of the leader's next occasion (the trilateral in Paris, then the
-        # Pyrenees)
+        # a name and a kind tie two reports of one day only: published the same day (neither
+        # dating the occasion to another day), both dating it alike, or one dating it to the
+        # day the other, undated, was published; an undated report published the next day may
+        # be of the leader's next occasion (the talks in Paris, then the Pyrenees)
         return (
-            a.day == b.day
+            (a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b)))
             or _same_dated_day(a, b)
-            or (occasion_day(thin) is not None and not days_apart(thin, full))
+            or _dated_day_is_published_day(a, b)
+            or _dated_day_is_published_day(b, a)
         )
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
@@ -1031,6 +1035,17 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
 
 
 _TWO_SIDED = frozenset({"talks", "call"})
+
+
+def _dated_day_is_published_day(x: Features, y: Features) -> bool:
+    """`x` dates the occasion to the day `y`, giving no day, was published."""
+    return occasion_day(y) is None and occasion_day(x) == y.day
+
+
+def _named_up_front(f: Features) -> frozenset[str]:
+    """Whom a report is about: the people its title and lead name and those it puts in a role,
+    else everyone it names (a delegation named further down is not who met)."""
+    return frozenset(f.head) | f.people_keys if f.head else f.all_keys
 
 
 def _other_side_unseen(thin: Features, full: Features) -> bool:
@@ -1052,6 +1067,18 @@ def _alphabet(f: Features) -> str:
     if f.language == "zh":
         return "han"
     return "cyrillic" if _CYRILLIC.search(f.title) or _CYRILLIC.search(f.lead) else "latin"
+
+
+def when(f: Features) -> date:
+    """The day of the occasion: the day the lead gives, else the day published."""
+    return occasion_day(f) or f.day
+
+
+def within_window(f: Features, published: date, occasion: date, window: int) -> bool:
+    """Whether a report is within `window` days of another report (or an event), published
+    or dated: a report published a week after the occasion that its lead dates (a Chinese
+    report of the joint press conference, published nine days later) is still of its days."""
+    return abs((f.day - published).days) <= window or abs((when(f) - occasion).days) <= window
 
 
 def occasion_day(f: Features) -> date | None:
@@ -1220,7 +1247,7 @@ def place(
     # Zhongnanhai that names no place links the talks and the tea otherwise)
     against: Counter[str] = Counter()
     for event_id, event_day, features in candidates:
-        if abs((new.day - event_day).days) > opts.window_days:
+        if not within_window(new, event_day, event_day, opts.window_days):
             continue
         days[event_id] = event_day
         match = score(new, features, opts)

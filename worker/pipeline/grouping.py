@@ -32,6 +32,7 @@ from worker.detect.events import (
     discrepancies,
     event_id_for,
     report_features,
+    when,
 )
 from worker.detect.events import (
     place as placement,
@@ -79,11 +80,20 @@ def place(
     `founder`). Returns (its event, the event it was in before, if any)."""
     stored.lock_grouping(session)
     previous = stored.leave(session, article_id)
+    keys = features.index_keys()
+    found = stored.candidates(session, keys, features.day, opts.window_days, opts.candidates)
+    occasion = when(features)
+    if abs((occasion - features.day).days) > opts.window_days:
+        # published well after the occasion its lead dates: the reports of those days too
+        seen = {c.article_id for c in found}
+        found += [
+            c
+            for c in stored.candidates(session, keys, occasion, opts.window_days, opts.candidates)
+            if c.article_id not in seen
+        ]
     pool = [
         (c.event_id, c.event_day, _decoded(c.article_id, c.version, c.features))
-        for c in stored.candidates(
-            session, features.index_keys(), features.day, opts.window_days, opts.candidates
-        )
+        for c in found
         if c.article_id != article_id
     ]
     placed = placement(features, pool, opts)

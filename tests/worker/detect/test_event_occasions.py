@@ -1,4 +1,4 @@
-"""The occasion a report is about, as grouping reads it (issue 13c): its kind, its day and its
+"""The occasion a report is about, as grouping reads it (issues 13c-13e): its kind, its day and its
 two sides, each on real excerpts of the events bench's dev split (ids cited; sources in
 tests/data/events/PROVENANCE.md), and the discrepancy guards that go with them. Pairs of whole
 reports are in grouping_cases.toml."""
@@ -478,3 +478,95 @@ def test_the_sides_are_read_inside_running_chinese_text() -> None:
     )
     features = _features(title, title, date(2025, 9, 2))
     assert features.principals == ("xiyinping", "vladimirputin")
+
+
+# -- round 4b (issue 13e): the roster's Chinese names read anywhere, and the rules retuned --
+
+
+def test_the_rosters_chinese_names_are_read_inside_running_text() -> None:
+    # xi-putin-2025-crntt-zh: 普京 follows 總統 with no space or punctuation; so does 习近平 in
+    # macron-xi-2024-hezeshi-zh ("这是习近平主席时隔5年再次访法")
+    crntt = "國家主席習近平在北京人民大會堂同俄羅斯總統普京舉行會談。"
+    assert mentioned_people(crntt, ROSTER) == ("xiyinping", "vladimirputin")
+    assert mentioned_people("这是习近平主席时隔5年再次访法", ROSTER) == ("xiyinping",)
+    # a name in letters is still read as whole words only
+    assert mentioned_people("Xi Jinpingfan club", ROSTER) == ()
+
+
+def _zhongnanhai_2024() -> tuple[object, object]:
+    tass = _features(
+        "Russian President Vladimir Putin and his Chinese counterpart Xi Jinping continued their "
+        "informal communication at the Zhongnanhai government residence.",
+        "BEIJING, May 16. /TASS/. Russian President Vladimir Putin and his Chinese counterpart Xi "
+        "Jinping continued their informal communication at the Zhongnanhai government "
+        "residence.\n\nKremlin Aide Yury Ushakov called this part of the visit the most "
+        "important. Putin will be joined by top diplomat Sergey Lavrov and top defense official "
+        "Andrey Belousov, as well as top security official Sergey Shoigu and Kremlin Aide Yury "
+        "Ushakov.",
+        date(2024, 5, 16),
+    )
+    xitheory = _features(
+        "習近平同俄羅斯總統普京在中南海小範圍會晤",
+        "習近平同俄羅斯總統普京在中南海小範圍會晤\n\n新華社北京5月16日電 5月16日晚,國家主席習近平"
+        "在中南海同俄羅斯總統普京舉行小範圍會晤。\n\n習近平在瀛臺橋前迎接普京。",
+        date(2024, 5, 17),
+    )
+    return tass, xitheory
+
+
+def test_the_same_two_sides_at_one_place_join_when_one_report_says_no_kind() -> None:
+    # putin-xi-zhongnanhai-2024-tass ("continued their informal communication", no kind) and
+    # -xitheory-zh: Putin and Xi in both titles, Zhongnanhai in both
+    tass, xitheory = _zhongnanhai_2024()
+    assert kinds_agree(tass, xitheory) is None and same_sides(tass, xitheory)
+    match = score(tass, xitheory)
+    assert match.score >= GroupingOptions().join
+    assert match.reason == "the same two sides, the same place"
+
+
+def test_a_delegation_named_further_down_leaves_a_report_about_the_leader_alone() -> None:
+    # xi-biden-2023-zaobao names Cai Qi and Wang Yi in a photo caption (read now that Chinese
+    # names are read anywhere); its title and lead name Xi alone of the roster, as does
+    # xi-biden-2023-almanac: one person, one kind, one day
+    zaobao = _features(
+        "这是继2013年习近平与奥巴马总统在安纳伯格阳光庄园,以及2017年和特朗普总统在海湖庄园举行会谈"
+        "之后,美国延续了中美首脑在豪华庄园举行会谈的安排",
+        "(旧金山综合电)亚太经合组织峰会期间,美国总统拜登和中国国家主席习近平星期三(11月15日)"
+        "在旧金山历史悠久的费罗丽庄园会面。\n\n习拜会星期三(15日)在具文艺复兴风格的费罗丽庄园举行,"
+        "背向镜头的是美方拜登团队,包括国务卿布林肯(右五起)、拜登和财长耶伦等;面向镜头的是中方习近平"
+        "团队,包括中共政治局常委兼中央办公厅主任蔡奇(左四起)、习近平和中共政治局委员兼外长王毅等。",
+        date(2023, 11, 16),
+    )
+    almanac = _features(
+        "President Joe Biden and Chinese President Xi Jinping offer hope of improved relations "
+        "at Woodside meeting",
+        "Biden mentioned he hopes to cooperate with Xi and China going forward and thaw the tense "
+        "relationship between the two nations.",
+        date(2023, 11, 15),
+    )
+    assert {"xiyinping", "caiqi"} <= zaobao.all_keys and zaobao.head == ("xiyinping",)
+    assert score(zaobao, almanac).reason == "one person, one occasion"
+
+
+def test_published_the_same_day_ties_nothing_when_one_report_dates_the_day_before() -> None:
+    # macron-xi-2024-hezeshi-zh (the talks at the Elysee "当地时间5月6日下午", published on the
+    # 7th) and macron-xi-tourmalet-2024-ajc (the Pyrenees, published on the 7th, no day read):
+    # one name and talks in both, but another of the leader's occasions
+    hezeshi = _features(
+        "当地时间5月6日下午 在巴黎爱丽舍宫同马克龙总统举行会谈",
+        "当地时间5月6日下午\n在巴黎爱丽舍宫同马克龙总统举行会谈\n这是习近平主席时隔5年再次访法\n"
+        "也是继去年4月马克龙总统访华后\n中法元首再次举行面对面双边会晤",
+        date(2024, 5, 7),
+    )
+    ajc = _features(
+        "Chinese leader Xi visits the French Pyrenees in a personal gesture by Macron",
+        "Chinese leader Xi visits the French Pyrenees in a personal gesture by Macron\n\n"
+        "France's president has hosted China's leader at a remote mountain pass in the Pyrenees "
+        "for private meetings\n\nFrench President Emmanuel Macron made a point of inviting "
+        "Chinese President Xi Jinping to the Tourmalet Pass near the Spanish border.",
+        date(2024, 5, 7),
+    )
+    assert hezeshi.all_keys == ajc.all_keys == {"xiyinping"}
+    assert kinds_agree(hezeshi, ajc)
+    assert score(hezeshi, ajc).score < GroupingOptions().join
+    assert score(ajc, hezeshi).score < GroupingOptions().join
