@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
+
 from alerts.event import ChangeEvent, Edit
+from storage.db import Store
+from storage.models import Article, Feed
 
 
 def change_event(
@@ -52,3 +56,19 @@ def whole_edit(op: str, before: str, after: str, context: str = "") -> Edit:
         "class": "",
         "touches": [],
     }
+
+
+def wire_articles(store: Store, *names: str) -> dict[str, int]:
+    """One feed with an article per name (key `name`, url https://wire.example/<name>): the
+    rows grouping places reports on. Returns the article ids by name."""
+    with store.write() as session:
+        session.add(Feed(url="https://wire.example/rss", name="wire"))
+        session.flush()
+        feed_id = session.scalar(sa.select(Feed.id))
+        ids = {}
+        for name in names:
+            article = Article(feed_id=feed_id, key=name, url=f"https://wire.example/{name}")
+            session.add(article)
+            session.flush()
+            ids[name] = article.id
+    return ids

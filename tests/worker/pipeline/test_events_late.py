@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import sqlalchemy as sa
-
 from storage.db import open_store
-from storage.models import Article, Feed
+from tests.support.events import wire_articles
 from worker.detect.events import GroupingOptions, report_features, score, when, within_window
 from worker.pipeline.grouping import place
 from worker.service.seeds import load_roster
@@ -48,16 +46,7 @@ def test_a_late_report_joins_the_event_of_the_occasion_in_the_store(db_url: str)
     store = open_store(db_url, auto_upgrade=True)
     opts = GroupingOptions()
     try:
-        with store.write() as session:
-            session.add(Feed(url="https://wire.example/rss", name="wire"))
-            session.flush()
-            feed_id = session.scalar(sa.select(Feed.id))
-            ids = {}
-            for name in ("talks", "press"):
-                article = Article(feed_id=feed_id, key=name, url=f"https://wire.example/{name}")
-                session.add(article)
-                session.flush()
-                ids[name] = article.id
+        ids = wire_articles(store, "talks", "press")
         placed = {}
         for name, report in (("talks", TALKS), ("press", PRESS)):
             with store.write() as session:

@@ -8,11 +8,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from storage import events as stored
 from storage.db import open_store
-from storage.models import Article, Feed
+from tests.support.events import wire_articles
 from worker.detect.events import Discrepancy, GroupingOptions, report_features
 from worker.pipeline.grouping import _finding_id, place
 from worker.service.seeds import load_roster
@@ -31,16 +29,7 @@ def test_a_report_matching_two_events_merges_them_and_keeps_their_findings(db_ur
     store = open_store(db_url, auto_upgrade=True)
     opts = GroupingOptions(merge=0.8)  # merging is opt-in
     try:
-        with store.write() as session:
-            session.add(Feed(url="https://wire.example/rss", name="wire"))
-            session.flush()
-            feed_id = session.scalar(sa.select(Feed.id))
-            ids = {}
-            for name in ("cctv", "digest", "full"):
-                article = Article(feed_id=feed_id, key=name, url=f"https://wire.example/{name}")
-                session.add(article)
-                session.flush()
-                ids[name] = article.id
+        ids = wire_articles(store, "cctv", "digest", "full")
 
         placed: dict[str, str] = {}
         reports = [
