@@ -296,38 +296,30 @@ _FILED_AFTER = re.compile(
 )
 # Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
 # April", "в понедельник".
+_GERMAN_DAYS = "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
+_RUSSIAN_DAYS = "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+_ROMANCE_DAYS = (
+    "segunda terça quarta quinta sexta sábado domingo".split(),
+    "lunes martes miércoles jueves viernes sábado domingo".split(),
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica".split(),
+    "lundi mardi mercredi jeudi vendredi samedi dimanche".split(),
+)
+# Monday = 0, as date.weekday()
 _OTHER_WEEKDAYS = {
-    **{
-        w: i
-        for i, w in enumerate("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
-    },
-    **{
-        w: i
-        for i, w in enumerate(
-            "понедельник вторник среду четверг пятницу субботу воскресенье".split()
-        )
-    },
-    # Romance languages: "quarta-feira"; a weekday after "on"/"this" ("el martes", "il lunedì",
-    # "le mardi", "no domingo")
-    **{
-        w: i
-        for names in (
-            "segunda terça quarta quinta sexta sábado domingo",
-            "lunes martes miércoles jueves viernes sábado domingo",
-            "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-            "lundi mardi mercredi jeudi vendredi samedi dimanche",
-        )
-        for i, w in enumerate(names.split())
-    },
+    w: i for names in (_GERMAN_DAYS, _RUSSIAN_DAYS, *_ROMANCE_DAYS) for i, w in enumerate(names)
 }
+# Portuguese's first five need "-feira" ("a segunda" is also "the second"); the other Romance
+# weekdays count after "on"/"this" ("el martes", "il lunedì", "le mardi", "no domingo").
+_FEIRA_DAYS = _ROMANCE_DAYS[0][:5]
+_ROMANCE_AFTER_ARTICLE = list(
+    dict.fromkeys(w for names in _ROMANCE_DAYS for w in names if w not in _FEIRA_DAYS)
+)
 _OTHER_WEEKDAY = re.compile(
-    r"(?<![\w])(?:(?:am|vom|seit)\s+)?(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r")|(?<![\w])во?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"
-    # Portuguese weekdays with "-feira" only ("a segunda" is also "the second")
-    r"|(?<![\w])(segunda|terça|quarta|quinta|sexta)-feira(?![\w])"
-    r"|(?<![\w])(?:nesta|neste|na|no|nessa|neste|el|este|esta|il|ce|le)\s+(sábado|domingo|lunes"
-    r"|martes|miércoles|jueves|viernes|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w])",
+    rf"(?<![\w])(?:(?:am|vom|seit)\s+)?({'|'.join(_GERMAN_DAYS)})"
+    rf"|(?<![\w])во?\s+({'|'.join(_RUSSIAN_DAYS)})(?![\w])"
+    rf"|(?<![\w])({'|'.join(_FEIRA_DAYS)})-feira(?![\w])"
+    r"|(?<![\w])(?:nesta|neste|na|no|nessa|neste|el|este|esta|il|ce|le)\s+"
+    rf"({'|'.join(_ROMANCE_AFTER_ARTICLE)})(?![\w])",
     re.IGNORECASE,
 )
 # Month names of the languages find_dates does not read (German, Italian, Portuguese, Spanish,
