@@ -660,8 +660,10 @@ def report_features(
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
     lead = _lead(title, text)
-    in_title = _named_in(title, spellings, roster)
-    in_lead = _named_in(lead, spellings, roster)
+    mentioned = mentioned_people(f"{title}\n{text}", roster)
+    short = _short_names(named, mentioned, roster)
+    in_title = _named_in(title, spellings, roster, short)
+    in_lead = _named_in(lead, spellings, roster, short)
     first = len(_first_sentence(lead))
     principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
@@ -676,7 +678,7 @@ def report_features(
         occasion=_occasion(lead, day) or _occasion(title, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
-        mentioned=mentioned_people(f"{title}\n{text}", roster),
+        mentioned=mentioned,
         marks=_marks(title),
         kinds=occasion_kinds(title, lead),
         principals=principals,
@@ -696,10 +698,57 @@ def _first_sentence(lead: str) -> str:
     return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
 
 
-def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)
+def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
+    """The key of each roster person (two words at least, in letters) and the name a title calls
+    them by alone: the family name, first for a Chinese name ("Xi" of "Xi Jinping": the name
+    its characters read as), last for others ("Putin", "Modi")."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        words = entry.name.split()
+        if has_han(entry.name) or len(words) < 2:
+            continue
+        chinese = bool(entry.zh) and translit_key(pinyin_name(entry.zh)) == translit_key(entry.name)
+        out[translit_key(entry.name)] = words[0] if chinese else words[-1]
+    return out
+
+
+def _short_names(
+    named: Sequence[Named], mentioned: Sequence[str], roster: Roster
+) -> tuple[tuple[str, str], ...]:
+    """(family name, key) of the people a report names in full somewhere: its title and lead
+    may call them by that name alone ("Will Modi and Xi meet in Kazan?", of a text naming
+    Narendra Modi and Xi Jinping). A family name two of its people share is no one's."""
+    surnames = _surnames(roster.entries)
+    found: dict[str, set[str]] = {}
+    for key in mentioned:
+        if key in surnames:
+            found.setdefault(surnames[key], set()).add(key)
+    for p in named:
+        words = p.name.split()
+        if len(words) >= 2 and not has_han(p.name) and p.key not in surnames:
+            found.setdefault(words[-1], set()).add(p.key)
+    return tuple(
+        (name, next(iter(keys)))
+        for name, keys in sorted(found.items())
+        if len(keys) == 1 and len(name) >= 2 and name[:1].isupper() and name.isalpha()
+    )
+
+
+def _named_in(
+    text: str,
+    known: Sequence[tuple[str, str]],
+    roster: Roster,
+    short: Sequence[tuple[str, str]] = (),
+) -> list[tuple[int, str]]:
     """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
-    script, and the people the report's lists hold, by the name the report writes them under."""
+    script, the people the report's lists hold, by the name the report writes them under, and
+    (`short`) people the report names in full elsewhere, by their family name alone."""
     found = _roster_mentions(text, roster)
+    for name, key in short:
+        hit = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w]|['’][a-z])", text)
+        if hit:
+            found.append((hit.start(), key))
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
