@@ -73,6 +73,10 @@ class GroupingOptions:
     # this many people in common are evidence enough on their own: the kind of occasion and who
     # the titles name are not asked for (an opening session's list of twenty)
     many_people: int = 4
+    # a report joins an event only if it matches at least this share of the event's members it
+    # is compared with (those in its script, and those it contradicts): agreement with the
+    # event as a whole, not with one member; 0: one member is enough (single link)
+    cohesion: float = 0.3
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -811,7 +815,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # that evening's dinner; the premier's talks with a guest and the president's)
     # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai
     apart = days_apart(a, b, opts)
-    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b):
+    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b) or sides_differ(a, b):
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
@@ -867,7 +871,40 @@ def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOpt
         return True
     if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
         return True
-    return _elsewhere(a, b) or (kinds_agree(a, b) is False and not _closing_press(a, b))
+    return (
+        _elsewhere(a, b)
+        or sides_differ(a, b)
+        or (kinds_agree(a, b) is False and not _closing_press(a, b))
+    )
+
+
+def sides(f: Features) -> frozenset[str]:
+    """Who meets whom: the two or three people the title (else the lead's first sentence) of
+    a report of talks or a call names. Empty when it says no such kind or names one person or
+    more than three (a list of those present)."""
+    if not set(f.kinds) & _TWO_SIDED or not 2 <= len(f.principals) <= 3:
+        return frozenset()
+    return frozenset(f.principals)
+
+
+def sides_differ(a: Features, b: Features) -> bool:
+    """Both reports are of talks or a call between sides they name, and neither's sides are
+    among the other's: Putin's talks with Modi and Putin's talks with Xi on the same day are two
+    occasions, though Putin is in both. A report naming two of the three leaders of a
+    trilateral meeting is not set apart (it names fewer, not others). Across alphabets only
+    the roster's people count (other names are spelt otherwise in each)."""
+    sa, sb = sides(a), sides(b)
+    if not sa or not sb:
+        return False
+    if _alphabet(a) != _alphabet(b):
+        sa, sb = sa & set(a.mentioned), sb & set(b.mentioned)
+        if len(sa) < 2 or len(sb) < 2:
+            return False
+
+    def within(x: frozenset[str], y: frozenset[str]) -> bool:
+        return all(any(same_person(k, o) for o in y) for k in x)
+
+    return not within(sa, sb) and not within(sb, sa)
 
 
 def _closing_press(a: Features, b: Features) -> bool:
@@ -1270,59 +1307,84 @@ class Placement:
     absorbed: tuple[str, ...] = ()
 
 
+@dataclass(slots=True)
+class _Tally:
+    """What a new report makes of one event's members among its candidates: the best match,
+    how many members it matches (`linked`), how many in its script it does not (`unlinked`),
+    and how many say another occasion (`contra`)."""
+
+    day: date
+    best: Match = NO_MATCH
+    linked: int = 0
+    unlinked: int = 0
+    contra: int = 0
+
+    def coherent(self, opts: GroupingOptions) -> bool:
+        """The report agrees with the event as a whole, not with one member: it contradicts
+        fewer members than it matches (one report of the tea at Zhongnanhai that names no place
+        links the talks and the tea otherwise), and it matches at least `cohesion` of the
+        members it is compared with (one report linking to one member, the event growing, the
+        next report linking to another member would chain distinct occasions into one). A
+        copy of a member always joins. (Matching no member, it joins nothing anyway: its
+        best match is still told.)"""
+        if self.best.reason == "copy" or not (self.linked or self.contra):
+            return True
+        compared = self.linked + self.unlinked + self.contra
+        return self.contra < self.linked and self.linked >= opts.cohesion * compared
+
+
 def place(
     new: Features,
     candidates: Iterable[tuple[str, date, Features]],
     opts: GroupingOptions = GroupingOptions(),
 ) -> Placement:
     """Candidates are (event id, the event's day, a member's features). The best match at least
-    `join` wins, among events whose day is within the window; every other event the report
-    matches at least `merge` is absorbed into it (a report that links two events shows they
-    describe one occasion: an English digest and a Chinese list that share one name only,
-    joined by a full English report naming all)."""
-    by_event: dict[str, Match] = {}
-    days: dict[str, date] = {}
-    # members of an event that say another occasion (another day, place, named occasion or
-    # kind), against members that match: an event the report contradicts at least as often as
-    # it matches is not its occasion, however well one member matches (one report of the tea at
-    # Zhongnanhai that names no place links the talks and the tea otherwise)
-    against: Counter[str] = Counter()
+    `join` wins, among events whose day is within the window and that the report agrees with
+    as a whole (`_Tally.coherent`); every other event the report matches at least `merge` is
+    absorbed into it (a report that links two events shows they describe one occasion: an
+    English digest and a Chinese list that share one name only, joined by a full English
+    report naming all)."""
+    tallies: dict[str, _Tally] = {}
     for event_id, event_day, features in candidates:
         if not within_window(new, event_day, event_day, opts.window_days):
             continue
-        days[event_id] = event_day
+        tally = tallies.setdefault(event_id, _Tally(event_day))
         match = score(new, features, opts)
         if match.reason != "copy" and other_occasion(new, features, opts):
-            against[event_id] += 1
+            # a member that says another occasion (another day, place, named occasion, kind
+            # or sides)
+            tally.contra += 1
             continue
         if match.score >= opts.join:
-            against[event_id] -= 1
-        if match.score > by_event.get(event_id, NO_MATCH).score:
-            by_event[event_id] = match
-    for event_id, count in against.items():
-        if count >= 0:
-            by_event.pop(event_id, None)
+            tally.linked += 1
+        elif _script(new) == _script(features):
+            # a member in the report's script that it does not match (across scripts fewer
+            # rules can match: no wording, only the roster's names)
+            tally.unlinked += 1
+        if match.score > tally.best.score:
+            tally.best = match
+    by_event = {e: t for e, t in tallies.items() if t.best.score and t.coherent(opts)}
     if not by_event:
         return Placement(None, NO_MATCH)
     # a tie goes to the event more of whose members the report matches
     ranked = sorted(
         by_event.items(),
-        key=lambda item: (item[1].score, -against[item[0]], item[0]),
+        key=lambda item: (item[1].best.score, item[1].linked - item[1].contra, item[0]),
         reverse=True,
     )
-    event_id, match = ranked[0]
-    if match.score < opts.join:
-        return Placement(None, match)
+    event_id, top = ranked[0]
+    if top.best.score < opts.join:
+        return Placement(None, top.best)
     absorbed = tuple(
         other
-        for other, m in ranked[1:]
+        for other, t in ranked[1:]
         if opts.merge < 1.0
-        and m.score >= opts.merge
-        and abs((days[other] - days[event_id]).days) <= opts.window_days
+        and t.best.score >= opts.merge
+        and abs((t.day - top.day).days) <= opts.window_days
     )
     # bounded work per report: two events of one occasion are what arrival order makes; more
     # would be a store filled while grouping was off (the next linking report merges the next)
-    return Placement(event_id, match, absorbed[:MAX_ABSORBED])
+    return Placement(event_id, top.best, absorbed[:MAX_ABSORBED])
 
 
 def choose(
