@@ -827,14 +827,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     people = 0.0
     if kinds is not False and not other_side:
         people = _people_score(a, b, shared, opts)
-        # two people meet often: a second piece of evidence is asked for (the same kind of
-        # occasion, both leads giving the same day, wording in common, or both titles naming
-        # the two of them)
-        if (
-            people
-            and shared <= 2
-            and not (kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b))
-        ):
+        if people and shared <= 2 and not _two_people_tied(a, b, kinds, text, opts):
             people = min(people, opts.join * 0.9)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
@@ -1169,6 +1162,24 @@ def occasion_day(f: Features) -> date | None:
 def _occasion_date(occasion: str, published: date) -> date | None:
     month, day = (int(x) for x in occasion.split("-"))
     return _near(month, day, published)
+
+
+def _two_people_tied(
+    a: Features, b: Features, kinds: bool | None, text: float, opts: GroupingOptions
+) -> bool:
+    """Two people meet often: two in common need a second piece of evidence (the same kind
+    of occasion, both leads giving the same day, wording in common, or both titles naming the
+    two of them), and each report must name one of them up front (its title or lead): two
+    leaders a report names further down (a report of the summit's close recalling their talks)
+    do not make it a report of their meeting."""
+    second = kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b)
+    return bool(second) and _shared_up_front(a, b)
+
+
+def _shared_up_front(a: Features, b: Features) -> bool:
+    """Each report's title or lead names someone of the people the two have in common."""
+    common = a.all_keys & b.all_keys
+    return bool(common & set(a.head)) and bool(common & set(b.head))
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:
