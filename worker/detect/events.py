@@ -750,7 +750,7 @@ def _named_in(
     (`short`) people the report names in full elsewhere, by their family name alone."""
     found = _roster_mentions(text, roster)
     for name, key in short:
-        hit = re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w]|['’][a-z])", text)
+        hit = re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w]|['’][a-z])", text)
         if hit:
             found.append((hit.start(), key))
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
