@@ -431,6 +431,10 @@ def _title_key(title: str, german: bool) -> str:
 
 # Runs of capitalised words on one line (a name never spans a line break).
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
+# A run cut off before a particle ("Alexander Van | der Bellen"): no name of its own.
+_PARTICLE_NEXT = re.compile(
+    r"[ \t\xa0]+(?:van|von|der|den|de|da|di|du|la|le|bin|al|ibn)[ \t\xa0]+[A-Z]"
+)
 
 
 @dataclass(slots=True)
@@ -543,6 +547,8 @@ class Context:
                 if word and _word_name_like(word, low) and not low.endswith("'s"):
                     run.append(word)
                     continue
+                if not word and run and _PARTICLE_NEXT.match(self.text, m.end()):
+                    run = []  # "Alexander Van" of "Alexander Van der Bellen"
                 if 2 <= len(run) <= 4 and (
                     not self.german or title_before or self.roster.is_given_name(run[0])
                 ):
@@ -869,6 +875,17 @@ def names_in(sentence: str, ctx: Context) -> list[str]:
     return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
+def _past_place_of(toks: list[_Tok], i: int, j: int, german: bool) -> int:
+    """Where a name begins in a run after "of" that opens with the place the title names."""
+    if i == 0 or toks[i - 1].low != "of":
+        return i
+    if j - i == 3 and not german:
+        return i + 1  # "First Lady of Assam Prem Mukhi": the place the title names, the name
+    if j - i > 3 and "-" in toks[i].text and not any(t.low in _PARTICLES for t in toks[i:j]):
+        return i + 1  # "President of Guinea-Bissau Umaro Sissoco Embalo": a compound place
+    return i
+
+
 def _unknown_run(
     toks: list[_Tok],
     i: int,
@@ -882,8 +899,7 @@ def _unknown_run(
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     i = _past_leading_nouns(toks, i, j, ctx.roster)
-    if j - i == 3 and i > 0 and toks[i - 1].low == "of" and not ctx.german:
-        i += 1  # "First Lady of Assam Prem Mukhi": the place the title names, then the name
+    i = _past_place_of(toks, i, j, ctx.german)
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
         items.append(Item(full, j - 1, j, j - 1))
@@ -898,11 +914,15 @@ def _unknown_run(
     strict = ctx.german or title_case
     if shaped and not ctx.german and _common_words(toks, shaped, ctx):
         return  # "Third Session", "Graduate Students": words the text writes in lower case
+    if shaped and _place_or_body(toks, shaped, ctx):
+        return  # "(Lake Ladoga)", "im Von Wattenwyl-Haus", "Administration of Cultural Heritage"
     if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
         spans.append(shaped)
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
     elif j - i == 1:
+        if _place_or_body(toks, (i, j), ctx):
+            return  # "im Von Wattenwyl-Haus"
         full = ctx.full_name(toks[i].text)
         if full:
             items.append(Item(full, i, j, _prefix_start(toks, i)))
@@ -918,6 +938,43 @@ def _unknown_run(
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+
+
+# What a place or a body's name begins or ends with ("Lake Ladoga", "Von Wattenwyl-Haus",
+# "Institute of ... Evolutionary Issues"): a name by shape holding one is no person.
+_PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea strait".split())
+_PLACE_ENDS = frozenset(
+    "street avenue road lane square palace hall building tower bridge park lake river island "
+    "mountains valley issues heritage studies sciences humanities problems affairs research "
+    "haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
+
+
+def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """A name by shape that is a place or a body: its first word heads a place ("Lake
+    Ladoga"), its last word (or a compound's last part) ends one ("Von Wattenwyl-Haus",
+    "Evolutionary Issues"), it follows a preposition of place ("in", "at", "im") without a
+    title between, or it continues a body's name ("State Administration of Cultural
+    Heritage") and has no known given name."""
+    s, e = span
+    if toks[s].low in _PLACE_HEADS:
+        return True
+    if toks[e - 1].low.rsplit("-", 1)[-1] in _PLACE_ENDS:
+        return True
+    if s == 0:
+        return False
+    before = toks[s - 1].low
+    if before in _PLACE_PREPOSITIONS:
+        return True
+    if any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e):
+        return False
+    if toks[s - 1].cap:
+        return False  # a name right after its body: "Ministry of Defence Sapar Isakov"
+    k = s - 1
+    while k > 0 and (toks[k].low in ("and", "&", "the") or (toks[k].cap and k < s - 1)):
+        k -= 1
+    return toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS
 
 
 def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
