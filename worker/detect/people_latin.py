@@ -85,7 +85,9 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts honourable honorable hon guest editor".split()
+    "counterparts honourable honorable hon guest editor "
+    # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
+    "wife husband spouse".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -1152,7 +1154,7 @@ _DE_NOT_DECLINED = frozenset(
 )
 
 
-_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
+_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la his her".split())
 
 
 def _prefix_start(toks: list[_Tok], first: int) -> int:
