@@ -1499,10 +1499,10 @@ _WITH_BODY = re.compile(
     r"|press|media|reporters)\b"
     # any other group: a plural noun in lower case, which no name is ("outstanding
     # county-level Party secretaries", "top officials of ...", "foreign guests")
-    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
+    r"|(?-i:[a-z][a-z-]{2,}(?<![su])s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
     # a headline in title case capitalises the group: "Xi Meets Armed Forces Cadres -",
     # "Putin Meeting with War Correspondents and Military Bloggers"
-    r"|(?-i:[A-Z][a-z]{2,}(?<![su]s)(?<!ss)s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
+    r"|(?-i:[A-Z][a-z]{2,}(?<![su])s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)
@@ -1994,7 +1994,7 @@ def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
         return True
     before = toks[prefix - 1].low
     if before in ("the", "a", "an") and (
-        prefix == 1 or toks[prefix - 2].text in ",;:(—–-" or toks[prefix - 2].low in _OPENERS
+        prefix == 1 or toks[prefix - 2].text in ',;:(—–-»”"' or toks[prefix - 2].low in _OPENERS
     ):
         return True  # "He also said that later the President of Tajikistan X joined"
     return before not in _NO_SUBJECT_BEFORE

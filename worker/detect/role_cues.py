@@ -233,6 +233,12 @@ MEET_WITH = re.compile(
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
+    # who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following
+    # talks with Y" (the meeting's role as for "met with")
+    r"|(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"|consultations|conversation)"
     # "discussed assistance to the victims with Minister X": a conversation with X
     r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
@@ -269,7 +275,7 @@ REPORT_TO = re.compile(
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
-MEET_BARE = re.compile(r"(?:met|meets|meet)\b(?!\s+with\b)", re.I)
+MEET_BARE = re.compile(r"(?:met|meets|meet|(?:is|are)\s+meeting)\b(?!\s+with\b)", re.I)
 # "X welcomed / received / greeted Y": with a named guest after it, X is the host.
 HOST_DIRECT = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
