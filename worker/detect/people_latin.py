@@ -1193,6 +1193,8 @@ def _de_abstract_noun(low: str) -> bool:
 _PREFIX_STOP = frozenset(
     # speeches are no titles: "Rede von Oberbürgermeister X", "Statement by X"
     "rede ansprache grußwort laudatio statement remarks speech address "
+    # nor is the chair's seat: "unter dem Vorsitz von Landeshauptmann X"
+    "vorsitz "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "

@@ -529,7 +529,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\bunter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
             r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
