@@ -1368,7 +1368,9 @@ _IRREALIS = re.compile(
 _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
-    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b"
+    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
+    # "his meetings with A and B were in development", "... is being worked out"
+    r"|in\s+(?:development|preparation|the\s+works)|worked\s+out|under\s+consideration)\b"
     # "... a meeting between A, B and C would take place soon"
     r"|\s*,?\s*(?:would|should|could|will|might|may|must|can)\s+(?:not\s+|only\s+|soon\s+)?"
     r"(?:take\s+place|happen|be\s+held|occur|meet)\b",
@@ -1812,7 +1814,7 @@ _ABSOLUTE = re.compile(
 
 # "called on X to ...": X is urged, not visited.
 _CALLED_ON = re.compile(r"\b(?:called|calls|calling|call)\s+on\b[^.;]*$", re.I)
-_URGED = re.compile(r"[^.;]{0,60}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
+_URGED = re.compile(r"[^.;]{0,60}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
 
 
 def _after_with(toks: list[_Tok], prefix: int) -> bool:
@@ -2010,6 +2012,14 @@ def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tupl
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
 
 
+# A list inside what someone asks for: "asked that the UN Secretary-General X participate".
+_REQUESTED = re.compile(
+    r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
+    r"|proposed|proposes|suggested|suggests|recommended|recommends)\s+that\b[^.;]{0,80}$",
+    re.I,
+)
+
+
 def _group_roles(
     sentence: str,
     toks: list[_Tok],
@@ -2024,6 +2034,8 @@ def _group_roles(
     names = [it.name for it in group]
     start, end = spans[index]
     before, rest = sentence[:start], sentence[end:]
+    if not german and _REQUESTED.search(before, max(0, start - 120)):
+        return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
     absolute_m = (
         _ABSOLUTE.match(rest)

@@ -256,7 +256,7 @@ MEET_WITH = re.compile(
 # A courtesy call: "X called on Y" (a visit both attend), not "called on Y to do ..." (urged).
 _CALL_ON = (
     r"(?:called|calls|calling|paid\s+a\s+(?:courtesy\s+)?call)\s+on\b"
-    r"(?![^.;]{0,150}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
+    r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
