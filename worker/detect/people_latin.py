@@ -1443,6 +1443,12 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
         pos = skip.end()
 
 
+# Several people who discussed something together talked with one another.
+_DISCUSSED = re.compile(
+    r"(?:discussed|discuss|talked|conferred|exchanged\s+(?:views|opinions))\b(?!\s+with\b)", re.I
+)
+
+
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
     or None when no cue verb stands there.
@@ -1464,6 +1470,8 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     if m:
         body = not _object_follows(c, m.end()) and _WITH_BODY.match(text, m.end())
         return ("presided" if body else "attended"), m.end()
+    if c.several and (m := _DISCUSSED.match(text, at)):
+        return "attended", m.end()  # "A and B discussed ...": a talk between them
     m = cues.REPORT_TO.match(text, at)
     if m:
         # told to one named person: part of a talk; to the chair by title, a report
