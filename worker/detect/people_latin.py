@@ -763,9 +763,15 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     if j - i < 3 or not roster.given_names:
         return i
     for k in range(i + 1, j - 1):
+        if toks[k].low in _VIETNAMESE_MIDDLE:
+            return i  # "Hoang Van Nghiem", "Lam Thi Phuong Thanh": surname, middle name, given
         if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
             return i if _all_pinyin(toks, i, j) else k
     return i
+
+
+# The middle names of Vietnamese names, which a surname always precedes.
+_VIETNAMESE_MIDDLE = frozenset("van thi văn thị".split())
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
@@ -1163,6 +1169,8 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     k = first
     while k > 0:
         t = toks[k - 1]
+        if k >= 3 and toks[k - 2].low == "the" and toks[k - 3].low == "under":
+            break  # "under the chair of X": the chair's seat, no title
         if (
             (t.cap and t.low not in _PREFIX_STOP and not _de_abstract_noun(t.low))
             or _is_title_or_org(t.low)
