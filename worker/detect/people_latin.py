@@ -657,6 +657,9 @@ def _runs(
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
+            elif _REGNAL.match(t.text) and not german:
+                j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
+                break
             elif (
                 t.text == "."
                 and len(toks[j - 1].text) == 1
@@ -670,6 +673,7 @@ def _runs(
         i = j
 
 
+_REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$")
 _PARTICLE_ARTICLES = frozenset("der den la le".split())
 # German nouns by their ending: "Engelke zu den Beratungen" is no "von der Leyen".
 _DE_NOUN_ENDING = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ismus|nisse?)$")
