@@ -308,6 +308,8 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _headline_guest(clause)
+            or _oblique_title(sentence, prefix_start, start, end)
+            or _BODY_SUBJECT.match(lead) is not None
         )
         and not _CO_SUBJECT.search(lead, len(lead) - 200)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
@@ -329,6 +331,30 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+# A weak noun's ending outside the nominative singular ("den Präsidenten", "Frankreichs
+# Präsidenten X", "Herrn X"): the one person so titled is no subject.
+_OBLIQUE_TITLE = re.compile(
+    r"(?:\b[A-ZÄÖÜ][\wäöüß-]*(?:enten|anten|aten|isten|ologen|archen|grafen|graphen)|\bHerrn)"
+    r"(?:\s+(?:Dr\.|Prof\.))*\s*$"
+)
+
+
+# A subject that is no person stands first, then the verb: the list after it is the object
+# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X").
+_BODY_SUBJECT = re.compile(
+    r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
+    r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
+    r"|ehrt|verabschiedete|verabschiedet)\s+(?:[a-zäöüß(][^\s,]*\s+){0,4}$"
+)
+
+
+def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bool:
+    if start - prefix_start < 4 or not _OBLIQUE_TITLE.search(sentence, prefix_start, start):
+        return False
+    names = sentence[start:end]
+    return "," not in names and " und " not in names and " sowie " not in names
 
 
 def _unreal(
@@ -488,7 +514,9 @@ def _fronted_role(
 # Konferenz getroffen" (met a group: chaired).
 _GROUP_OBJECT = re.compile(
     r"\b(?:die|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Vertreter|Vertreterinnen|Mitglieder|Teilnehmer"
-    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs)\b(?!\s+X\b)"
+    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs"
+    # plurals by their ending: "die Landeshauptleute", "die Ressortchefs", "Ministerinnen"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:leute|chefs|chefinnen|innen))\b(?!\s+X\b)"
 )
 
 
