@@ -281,6 +281,8 @@ def german_roles(
     framed = _framed_roles(sentence, start, left, clause, lead, others)
     if framed is not None:
         return framed
+    if _POSSESSOR.search(sentence[max(left, prefix_start - 40) : start]):
+        return []  # "an der Gepflogenheit seines Vorgängers X": named as someone's kin or office
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
         return ["presided"]  # "Sandu bei Merkel zu Gast": the host
     # A list before this one in the same clause is its subject, unless a preposition governs
@@ -347,6 +349,14 @@ _BODY_SUBJECT = re.compile(
     r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
     r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
     r"|ehrt|verabschiedete|verabschiedet)\s+(?:[a-zäöüß(][^\s,]*\s+){0,4}$"
+)
+
+
+# A genitive after a possessive ("seines Vorgängers X", "ihres Mannes X"), unless it names a
+# companion ("in Begleitung ihres Mannes X", "im Beisein seines Amtskollegen").
+_POSSESSOR = re.compile(
+    r"(?<!Begleitung\s)(?<!Beisein\s)(?<!Anwesenheit\s)\b(?:seines|ihres)\s+"
+    r"(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]*s\s+$"
 )
 
 
