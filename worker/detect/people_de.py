@@ -279,10 +279,10 @@ def german_roles(
     ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
+    if framed is None and _POSSESSOR.search(sentence[max(left, prefix_start - 40) : start]):
+        framed = []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
     if framed is not None:
         return framed
-    if _POSSESSOR.search(sentence[max(left, prefix_start - 40) : start]):
-        return []  # "an der Gepflogenheit seines Vorgängers X": named as someone's kin or office
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
         return ["presided"]  # "Sandu bei Merkel zu Gast": the host
     # A list before this one in the same clause is its subject, unless a preposition governs
