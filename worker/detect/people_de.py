@@ -279,8 +279,8 @@ def german_roles(
     ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
-    if framed is None and _POSSESSOR.search(sentence[max(left, prefix_start - 40) : start]):
-        framed = []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
+    if framed is None:
+        framed = _kin_or_office(sentence, max(left, prefix_start - 40), start)
     if framed is not None:
         return framed
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
@@ -358,6 +358,12 @@ _POSSESSOR = re.compile(
     r"(?<!Begleitung\s)(?<!Beisein\s)(?<!Anwesenheit\s)\b(?:seines|ihres)\s+"
     r"(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]*s\s+$"
 )
+
+
+def _kin_or_office(sentence: str, lo: int, start: int) -> list[Role] | None:
+    """No role ([]) for a name in the genitive after a possessive ("an der Gepflogenheit
+    seines Vorgängers X"), else None."""
+    return [] if _POSSESSOR.search(sentence[lo:start]) else None
 
 
 def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bool:
