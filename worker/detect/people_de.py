@@ -279,8 +279,6 @@ def german_roles(
     ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
     framed = _framed_roles(sentence, start, left, clause, lead, others)
-    if framed is None:
-        framed = _kin_or_office(sentence, max(left, prefix_start - 40), start)
     if framed is not None:
         return framed
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
@@ -360,12 +358,6 @@ _POSSESSOR = re.compile(
 )
 
 
-def _kin_or_office(sentence: str, lo: int, start: int) -> list[Role] | None:
-    """No role ([]) for a name in the genitive after a possessive ("an der Gepflogenheit
-    seines Vorgängers X"), else None."""
-    return [] if _POSSESSOR.search(sentence[lo:start]) else None
-
-
 def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bool:
     if start - prefix_start < 4 or not _OBLIQUE_TITLE.search(sentence, prefix_start, start):
         return False
@@ -432,6 +424,8 @@ def _framed_roles(
 ) -> list[Role] | None:
     """Roles a frame right before the list decides alone (None: no such frame): a side of a
     meeting noun, the source of a report, the agent of a passive."""
+    if _POSSESSOR.search(sentence, max(left, start - 80), start):
+        return []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
