@@ -1605,6 +1605,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
+    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
@@ -1815,7 +1816,7 @@ _GERUND_CUE = re.compile(
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
-    r"\s*,\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
+    r"\s*,?\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
     r"|delivered|presented|gave\s+(?:a|an)\s+(?:speech|report|briefing|address|update))\b"
 )
 _POSSESSIVE_SPEECH = re.compile(
@@ -2070,6 +2071,8 @@ def _group_roles(
     )
     if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
+    if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
+        roles.append("attended")  # "the meeting of A and B"
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start

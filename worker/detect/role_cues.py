@@ -406,6 +406,10 @@ CONVENE = re.compile(
     re.I,
 )
 
+# "the meeting of A and B": the sides of a meeting in its genitive (read for two or more
+# names: "the meeting of the President with governors" is a meeting with a group).
+MEETING_OF = re.compile(r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b", re.I)
+
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
 
 CHAIRED_WITH = re.compile(
@@ -465,7 +469,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
-            r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
+            r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b"
+            # "A telephone conversation initiated by ... took place between A and B"
+            r"|\b(?:talks|meeting|conversation|call|consultations|negotiations)\b[^.;]{0,60}?"
+            r"\b(?:took|takes)\s+place\s+between\b",
             re.I,
         ),
     ),
