@@ -558,13 +558,9 @@ class Context:
                     full = " ".join(run)
                     chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
-                    if (
-                        chinese
-                        and self.german
-                        and len(run) == 2
-                        and self.roster.is_given_name(run[0])
-                    ):
-                        # "Maia Sandu" reads as pinyin too: a known given name first says not
+                    if chinese and len(run) == 2 and self.roster.is_given_name(run[0]):
+                        # "Maia Sandu", "Hakan Fidan" read as pinyin too: a known given name
+                        # first says not
                         by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
