@@ -112,6 +112,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "discussed",
     "discusses",
     "overview",
+    "explanation",
     "served a",
     "serves a",
     "conduct",
@@ -259,7 +260,7 @@ _CALL_ON = (
     r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
-    r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
+    r"\b(?:met|meets|meet|(?:is|are|was|were)\s+meeting|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
     r"|\b" + _CALL_ON,
     re.I,
@@ -377,7 +378,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
-            r"|statements?|briefings?|presentations?|sitreps?|overview|update)"
+            r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation)"
             r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
@@ -430,6 +431,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
             r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
+            # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
+            rf"|\b{_GATHERING}\b[^.;]{{0,40}}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
+            r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened)\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
             # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
