@@ -2029,6 +2029,14 @@ def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tupl
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
 
 
+# The future after a lower-case appositive: "The speech by Xi, also general secretary of
+# ..., will be broadcast live".
+_FUTURE_PAST_APPOSITIVE = re.compile(
+    r"\s*,\s*(?-i:[a-z])[^.;,]{0,200},\s*(?:will|would|is\s+to|are\s+to"
+    r"|(?:is|are)\s+(?:set|expected|scheduled|due|going)\s+to)\b"
+)
+
+
 # A list inside what someone asks for: "asked that the UN Secretary-General X participate".
 _REQUESTED = re.compile(
     r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
@@ -2062,7 +2070,8 @@ def _group_roles(
     absolute = absolute_m is not None
     roles = (
         []
-        if absolute or (not german and _IRREALIS_AFTER.match(rest))
+        if absolute
+        or (not german and (_IRREALIS_AFTER.match(rest) or _FUTURE_PAST_APPOSITIVE.match(rest)))
         else _object_roles(before, german, reporting=reporting)
     )
     if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
