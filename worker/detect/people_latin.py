@@ -2037,6 +2037,21 @@ _FUTURE_PAST_APPOSITIVE = re.compile(
 )
 
 
+_MEDIA = frozenset(
+    "xinhua tass ria interfax reuters afp ap cgtn cctv dpa bbc cnn sputnik bloomberg cna "
+    "yonhap kyodo efe ansa apa".split()
+)
+
+
+def _media_reporter(toks: list[_Tok], prefix: int, first: int) -> bool:
+    """A name after a news outlet's possessive ("CGTN's Chen Lanyou"): its reporter."""
+    for k in range(max(0, prefix - 1), first):
+        low = toks[k].low.replace("’", "'")
+        if low.endswith("'s") and low[:-2] in _MEDIA:
+            return True
+    return False
+
+
 # A list inside what someone asks for: "asked that the UN Secretary-General X participate".
 _REQUESTED = re.compile(
     r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
@@ -2059,6 +2074,8 @@ def _group_roles(
     names = [it.name for it in group]
     start, end = spans[index]
     before, rest = sentence[:start], sentence[end:]
+    if not german and _media_reporter(toks, group[0].prefix, group[0].first):
+        return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
     if not german and _REQUESTED.search(before, max(0, start - 120)):
         return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
