@@ -1263,6 +1263,9 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     return True
 
 
+_DE_CASE_ARTICLES = frozenset("den dem des einen einem".split())
+
+
 def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
     if a.possessive or b.possessive:
         return False
@@ -1271,6 +1274,8 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if gap[0].low in _DE_CASE_ARTICLES:
+        return False  # "empfing X den Präsidenten, Y": an object after the subject, no list
     if any(t.low == "with" and k > 0 and gap[k - 1].text == "," for k, t in enumerate(gap)):
         return False  # "X, with the chairman ..., Y present": an absolute clause, not a list
     if (
