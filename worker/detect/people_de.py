@@ -29,7 +29,7 @@ _CLAUSE_END = re.compile(
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b"
+    r"\bnicht\b(?!\s+nur\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
@@ -360,6 +360,16 @@ _POSSESSOR = re.compile(
 )
 
 
+# A chair handed over: "übergab Landeshauptmann X den Vorsitz ... an den Kärntner
+# Landeshauptmann Y".
+_HANDOVER = re.compile(
+    r"\b(?:übergab|übergibt|übergeben|übertrug|überträgt|übertragen|übergaben)\b[^;]{0,120}?"
+    r"\b(?:Vorsitz|Präsidentschaft)\b|\b(?:Vorsitz|Präsidentschaft)\b[^;]{0,120}?"
+    r"\b(?:übergeben|übertragen)\b"
+)
+_TO_NEW_CHAIR = re.compile(r"\ban\s+(?:den|die)\s+(?:[\wäöüß.-]+\s+){0,4}$")
+
+
 def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bool:
     if start - prefix_start < 4 or not _OBLIQUE_TITLE.search(sentence, prefix_start, start):
         return False
@@ -428,6 +438,9 @@ def _framed_roles(
     meeting noun, the source of a report, the agent of a passive."""
     if _POSSESSOR.search(sentence, max(left, start - 80), start):
         return []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
+    if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
+        # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
+        return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:

@@ -608,6 +608,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
             r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
+            # a participle fronted before its passive: "Empfangen wurde X von Y"
+            r"|(?:Empfangen|Begrüßt|Begrüsst|Vereidigt)(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
             # a swearing-in: the one swearing in presides, the one sworn in attends
             r"|vereidigte|vereidigten|vereidigt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
@@ -807,8 +809,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b[^;]{0,20}"
-            r"\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            # the participle first too: "Empfangen wurde Landeshauptmann X ... von Y"
+            r"\b(?:[Gg]eleitet|[Mm]oderiert|[Ee]röffnet|[Ee]mpfangen|[Bb]egrüßt|[Bb]egrüsst"
+            r"|[Vv]ereidigt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
             r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
         ),
     ),
