@@ -22,7 +22,7 @@ _CLAUSE_END = re.compile(
     # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
     # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
-    r"|(?:(?<=\steil)|(?<=\sdurch)|(?<=\sfest)|(?<=\sstatt)|(?<=\szurück)|(?<=\sentgegen)|(?<=\svorbei)|(?<=\sbekannt)),\s"
+    r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w.-]*\s*,)"

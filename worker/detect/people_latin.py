@@ -653,7 +653,7 @@ def _runs(
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
-            elif _REGNAL.match(t.text) and not german:
+            elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
                 j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
                 break
             elif (
@@ -975,14 +975,14 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
     before = toks[s - 1].low
     if before in _PLACE_PREPOSITIONS:
         return True
-    if any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e):
-        return False
     if toks[s - 1].cap:
         return False  # a name right after its body: "Ministry of Defence Sapar Isakov"
     k = s - 1
     while k > 0 and (toks[k].low in ("and", "&", "the") or (toks[k].cap and k < s - 1)):
         k -= 1
-    return toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS
+    if not (toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS):
+        return False
+    return not (any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e))
 
 
 def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1470,7 +1470,7 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     chaired, a named person is met; "welcomed X": the host chairs when a named guest follows;
     "informed the Council": a report, but "informed Modi" is part of a talk."""
     text = c.text
-    m = cues.MEET_WITH.match(text, at)
+    m = cues.MEET_WITH.match(text, at) or cues.SAID_AT_MEETING.match(text, at)
     if m:
         return _meeting_role(c, m.start(), m.end()), m.end()
     m = cues.CONVENE.match(text, at)
@@ -2081,7 +2081,7 @@ def _group_roles(
     before, rest = sentence[:start], sentence[end:]
     if not german and _media_reporter(toks, group[0].prefix, group[0].first):
         return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
-    if not german and _REQUESTED.search(before, max(0, start - 120)):
+    if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
         return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
     absolute_m = (

@@ -234,12 +234,6 @@ MEET_WITH = re.compile(
     r"|(?:started|starts|began|begins|opened|opens|concluded|continued|resumed)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
-    # who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following
-    # talks with Y" (the meeting's role as for "met with")
-    r"|(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
-    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
-    r"|consultations|conversation)"
     # "discussed assistance to the victims with Minister X": a conversation with X
     r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
@@ -250,6 +244,17 @@ MEET_WITH = re.compile(
     # "met here Friday with", "met today with"
     r"|(?:\s+(?:here|there|today|yesterday|also|again|later|earlier|Monday|Tuesday|Wednesday"
     r"|Thursday|Friday|Saturday|Sunday)){1,2})?"
+    r"\s+(?:separately\s+)?with\b",
+    re.I,
+)
+# Who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following talks
+# with Y" (the meeting's role as for "met with"; read after the list only).
+SAID_AT_MEETING = re.compile(
+    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"|consultations|conversation)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,4})?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
