@@ -33,13 +33,17 @@ _NEGATION = re.compile(
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
-    # called off: "Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt"
-    r"|\babgesagt\b|\b(?:sagt|sagte|sagten|sagen)\b[^;,]{0,100}\bab\s*[.!]?\s*$"
-    # the present for a coming occasion: "In zwei Wochen empfängt X", "nächste Woche"
+)
+# Called off ("Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt") or still to come,
+# told in the present ("In zwei Wochen empfängt X", "nächste Woche"): searched only in a
+# clause holding one of _NOT_YET_WORDS.
+_NOT_YET = re.compile(
+    r"\babgesagt\b|\b(?:sagt|sagte|sagten|sagen)\b[^;,]{0,100}\bab\s*[.!]?\s*$"
     r"|\b[Ii]n\s+(?:zwei|drei|vier|fünf|wenigen|einigen|\d+)\s+(?:Tagen|Wochen|Monaten)\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
 )
+_NOT_YET_WORDS = ("abgesagt", " ab", "Tagen", "Wochen", "Monaten", "nächste", "kommende", "morgen")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -361,8 +365,8 @@ _BODY_SUBJECT = re.compile(
 # A genitive after a possessive ("seines Vorgängers X", "ihres Mannes X"), unless it names a
 # companion ("in Begleitung ihres Mannes X", "im Beisein seines Amtskollegen").
 _POSSESSOR = re.compile(
-    r"(?<!Begleitung\s)(?<!Beisein\s)(?<!Anwesenheit\s)\b(?:seines|ihres)\s+"
-    r"(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]*s\s+$"
+    r"\b(?:seines|ihres)\s+(?<!Begleitung\sseines\s)(?<!Begleitung\sihres\s)"
+    r"(?<!Beisein\sseines\s)(?<!Beisein\sihres\s)(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]*s\s+$"
 )
 
 
@@ -391,6 +395,8 @@ def _unreal(
     if _NEGATION.search(clause) or (
         ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
     ):
+        return True
+    if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
         return True
     if "geplant" not in clause and "vorgesehen" not in clause:
         return False
@@ -442,7 +448,9 @@ def _framed_roles(
 ) -> list[Role] | None:
     """Roles a frame right before the list decides alone (None: no such frame): a side of a
     meeting noun, the source of a report, the agent of a passive."""
-    if _POSSESSOR.search(sentence, max(left, start - 80), start):
+    if "es " in sentence[max(left, start - 80) : start] and _POSSESSOR.search(
+        sentence, max(left, start - 80), start
+    ):
         return []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
