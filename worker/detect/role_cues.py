@@ -265,9 +265,12 @@ _CALL_ON = (
     r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
-    r"\b(?:met|meets|meet|(?:is|are|was|were)\s+meeting|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
+    r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
-    r"|\b" + _CALL_ON,
+    r"|\b"
+    + _CALL_ON
+    # "X is meeting Y" (the literal first: this table is searched along whole clauses)
+    + r"|\bmeeting\b(?:(?<=\bis\smeeting)|(?<=\bare\smeeting)|(?<=\bwas\smeeting))",
     re.I,
 )
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
@@ -439,10 +442,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
             r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
-            rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
+            rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
-            rf"|\b{_GATHERING}\b[^.;]{{0,40}}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
-            r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened)\s+by\b"
+            r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
+            r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened))\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
             # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
@@ -482,10 +485,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
-            r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b"
             # "A telephone conversation initiated by ... took place between A and B"
-            r"|\b(?:talks|meeting|conversation|call|consultations|negotiations)\b[^.;]{0,60}?"
-            r"\b(?:took|takes)\s+place\s+between\b",
+            r"|\b(?:talks|meeting|meetings|conversation|call|consultations|negotiations)\b"
+            r"(?:[^.;]{0,60}?\b(?:took|takes)\s+place)?\s+between\b",
             re.I,
         ),
     ),
