@@ -38,6 +38,8 @@ from worker.detect.dates import find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
+from worker.detect.people_latin import Context as LatinContext
+from worker.detect.people_latin import names_in
 from worker.detect.places import occasions_named, places_differ, places_named
 from worker.detect.roster import (
     Roster,
@@ -115,6 +117,7 @@ class Features:
     places: tuple[str, ...] = ()  # where the title and the lead's first sentence say it is
     forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
     times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
+    names: tuple[str, ...] = ()  # keys of people off the roster the title and lead name (letters)
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -123,7 +126,7 @@ class Features:
     @cached_property
     def all_keys(self) -> frozenset[str]:
         """Everyone the report names (grouping evidence), in a role or merely mentioned."""
-        return self.people_keys | frozenset(self.mentioned)
+        return self.people_keys | frozenset(self.mentioned) | frozenset(self.names)
 
     def index_keys(self) -> frozenset[str]:
         """What the store indexes (with the day): canonical people and a few title terms."""
@@ -153,6 +156,7 @@ class Features:
             "places": list(self.places),
             "forums": list(self.forums),
             "times": list(self.times),
+            "names": list(self.names),
         }
 
     @classmethod
@@ -178,6 +182,7 @@ class Features:
             places=tuple(str(k) for k in data.get("places") or ()),
             forums=tuple(str(k) for k in data.get("forums") or ()),
             times=tuple(str(k) for k in data.get("times") or ()),
+            names=tuple(str(k) for k in data.get("names") or ()),
         )
 
 
@@ -672,6 +677,10 @@ def report_features(
     principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
     )
+    head = tuple(dict.fromkeys((*principals, *(k for _, k in in_lead))))
+    # a report whose title and lead name nobody grouping knows: the names they write (off the
+    # roster, matching only the same written name) stand in for its people
+    written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -686,11 +695,33 @@ def report_features(
         marks=_marks(title),
         kinds=occasion_kinds(title, lead),
         principals=principals,
-        head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
+        head=head or written,
         places=places_named(f"{title}\n{_first_sentence(lead)}"),
         forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
         times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
+        names=written,
     )
+
+
+def _written_names(
+    title: str, lead: str, text: str, lang: str, roster: Roster, known: Sequence[str]
+) -> tuple[str, ...]:
+    """Keys of the people a report in letters names in its title and lead, by the name it
+    writes them under, roster or not: "Merz" of a title, read as the "Friedrich Merz" the text
+    names in full. Off the roster a key matches only the same written name, so in practice
+    only reports in one alphabet share it."""
+    if lang in ("zh", "ja", "ru") or has_han(title[:40]) or _CYRILLIC.search(title):
+        return ()
+    ctx = LatinContext(roster, text, german=lang == "de")
+    keys: dict[str, None] = {}
+    for part in (title, lead[:600]):
+        for name in names_in(part, ctx):
+            if len(name.split()) < 2:
+                continue
+            key, _ = person_key(name, None)
+            if key not in known:
+                keys[key] = None
+    return tuple(keys)
 
 
 # A sentence ends after a word of three lower-case letters at least: "St. Petersburg", "Mr. Xi",
