@@ -862,7 +862,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
             people = min(people, opts.join * 0.9)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
-        best = max(best, _tied_by_occasion(a, b, kinds, other_side, shared, opts), key=_by_score)
+        tied = _tied_by_occasion(a, b, kinds, other_side, shared, text, opts)
+        best = max(best, tied, key=_by_score)
     if text >= opts.title and kinds is not False:
         best = max(best, Match(text, "title and lead agree"), key=_by_score)
     if people and shared and same_script:
@@ -943,6 +944,7 @@ def _tied_by_occasion(
     kinds: bool | None,
     other_side: bool,
     shared: int,
+    text: float,
     opts: GroupingOptions,
 ) -> Match:
     """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
@@ -958,7 +960,30 @@ def _tied_by_occasion(
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
+    if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
+        return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
+
+
+WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
+WORDED_WORDS = 4  # distinctive title and lead words in common, at least
+
+
+def _worded_alike(
+    a: Features, b: Features, kinds: bool | None, shared: int, text: float, opts: GroupingOptions
+) -> bool:
+    """Two reports in one script, published the same day (neither dating the occasion to
+    another day), naming someone in common up front, saying no kinds that differ, and worded
+    somewhat alike: titles or leads at least 2/3 of `title` alike and 4 distinctive words in
+    common. A person, a day and wording are each weak; together they are one occasion
+    (Independence Day reports naming only "PM Modi", one saying no kind of occasion)."""
+    if kinds is False or not shared or text < WORDED_SHARE * opts.title or a.day != b.day:
+        return False
+    if not all(occasion_day(x) in (None, x.day) for x in (a, b)):
+        return False
+    if not _shared_up_front(a, b):
+        return False
+    return len(_words(a) & _words(b)) >= WORDED_WORDS
 
 
 def _across_days(
