@@ -355,6 +355,14 @@ _OTHER_DATE = re.compile(
 )
 
 
+# words before a date that make it the start or end of a term, not the day of the occasion
+_SPAN_START = re.compile(
+    r"(?:\b(?:from|since|until|till|starting|effective|ab|seit|bis)|\bas of)"
+    r"\s+(?:the\s+|dem\s+|zum\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
     "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
@@ -369,6 +377,8 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
+        if _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0]):
+            continue  # "the abolition of roaming from March 1": a term, not the occasion
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
         month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))

@@ -570,3 +570,20 @@ def test_published_the_same_day_ties_nothing_when_one_report_dates_the_day_befor
     assert kinds_agree(hezeshi, ajc)
     assert score(hezeshi, ajc).score < GroupingOptions().join
     assert score(ajc, hezeshi).score < GroupingOptions().join
+
+
+def test_a_date_that_starts_a_term_is_not_the_day_of_the_occasion() -> None:
+    # ssc-2024-12-pozirk (dev_round5): "December 6 (21:53)" is the live blog's stamp, and "from
+    # March 1" when roaming ends; the lead gives no day of the meeting, so none is read
+    lead = (
+        "December 6 (21:53), Pozirk. Alaksandar Łukašenka and Russian President Vladimir Putin "
+        "have signed an interstate treaty on security guarantees, a Union State security "
+        "concept, a document on the abolition of roaming from March 1 and an agreement to "
+        "launch a common electricity market."
+    )
+    title = "Putin, Łukašenka sign agreement on security guarantees"
+    f = report_features(title, f"{title}\n{lead}", date(2024, 12, 6))
+    assert f.occasion is None
+    # the same lead dating the signing itself is read as before
+    dated = lead.replace("have signed", "signed on December 6")
+    assert report_features(title, f"{title}\n{dated}", date(2024, 12, 6)).occasion == "12-06"
