@@ -400,6 +400,17 @@ def test_a_named_occasion_is_read_in_any_language_but_not_as_another_occasions_s
     assert occasions_named("上合峰會｜習近平普京莫迪三巨頭 微笑牽手") == ("sco",)
     assert occasions_named("2026年何去何從？中央經濟工作會議釋放的信號") == ("cewc",)
     assert occasions_named("Путин выступил на саммите ШОС") == ("sco",)
+    # iday-2023-tbsnews, hk-pa-2024-bau-zh, focac-2024-opening-allafrica (dev_round5): a
+    # national day, an annual address, a summit; the day keeps the years apart
+    assert occasions_named(
+        "India's Manipur: peace returning to state, Modi says on Independence Day"
+    ) == ("independenceday",)
+    assert occasions_named("行政長官李家超今日(16日)上午到立法會發表其任內第三份施政報告") == (
+        "policyaddress",
+    )
+    assert occasions_named(
+        "Africa: Kagame Joins Africa, China Leaders in 2024 Focac Summit Opening Ceremony"
+    ) == ("focac",)
     # talks "on the eve of" a parade are not the parade
     assert (
         occasions_named(
