@@ -521,14 +521,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("talks", r"\bhost(?:s|ed|ing)?\b"),
     )
 )
+_MEETS = next(pattern for kind, pattern in _KINDS if kind == "talks")  # meets, talks, 会见...
 
 
 def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     """The kinds of occasion the title says (else the first 200 characters of the lead): "talks",
     "call", "banquet", "press", "ceremony", "deliberation", "inspection", "session", "symposium",
-    "study", "court", "speech" (only when no other kind is said)."""
+    "study", "court", "speech" (only when no other kind is said). A title saying only that
+    someone hosts something defers to the lead's kind when the lead says one."""
+    hosted: tuple[str, ...] = ()
     for text in (title, lead[:200]):
-        folded = to_simplified(unicodedata.normalize("NFKC", text))
+        original = folded = to_simplified(unicodedata.normalize("NFKC", text))
         found: list[str] = []
         for kind, pattern in _KINDS:
             if kind == "speech" and found:
@@ -538,9 +541,14 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
             if pattern.search(folded):
                 found.append(kind)
                 folded = pattern.sub(" ", folded)
+        if found == ["talks"] and not hosted and not _MEETS.search(original):
+            # a title saying only that someone hosts something ("Hosting 2036 Olympics is
+            # India's dream"): the lead's kind, if it says one, is the occasion's
+            hosted = tuple(found)
+            continue
         if found:
             return tuple(found)
-    return ()
+    return hosted
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:

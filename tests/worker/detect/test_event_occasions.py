@@ -598,3 +598,14 @@ def test_a_date_that_starts_a_term_is_not_the_day_of_the_occasion() -> None:
     # the same lead dating the signing itself is read as before
     dated = lead.replace("have signed", "signed on December 6")
     assert report_features(title, f"{title}\n{dated}", date(2024, 12, 6)).occasion == "12-06"
+
+
+def test_a_title_saying_only_that_someone_hosts_defers_to_the_leads_kind() -> None:
+    # iday-2024-thefederal (dev_round5): the Olympics are hosted, the occasion is an address
+    title = "Independence Day LIVE | Hosting 2036 Olympics is India's dream, preparations on: Modi"
+    lead = "Prime Minister Narendra Modi addresses the nation from the Red Fort on 78th Independence Day"
+    assert occasion_kinds(title, lead) == ("speech",)
+    # a title that hosts and says nothing else, over a lead saying no kind: still talks
+    assert occasion_kinds("Xi hosts Lula in Beijing", "The two presidents spoke of trade.") == (
+        "talks",
+    )
