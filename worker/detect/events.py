@@ -1253,7 +1253,13 @@ def _two_people_tied(
 def _shared_up_front(a: Features, b: Features) -> bool:
     """Each report's title or lead names someone of the people the two have in common."""
     common = a.all_keys & b.all_keys
-    return bool(common & set(a.head)) and bool(common & set(b.head))
+    return bool(common & _up_front(a)) and bool(common & _up_front(b))
+
+
+def _up_front(f: Features) -> frozenset[str]:
+    """Whom a report names up front: its title and lead; when they name nobody (a page whose
+    lead is site chrome, "Official website of the President of Russia"), whom it says presided."""
+    return frozenset(f.head) or frozenset(p.key for p in f.people if p.role == "presided")
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:
