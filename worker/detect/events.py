@@ -363,6 +363,9 @@ _SPAN_START = re.compile(
 )
 
 
+_SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
     "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
@@ -377,8 +380,14 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
-        if _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0]):
-            continue  # "the abolition of roaming from March 1": a term, not the occasion
+        if (
+            _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0])
+            and not _SPAN_END.match(lead, mention.span[1])
+            and not _SPAN_END.search(mention.text.strip())
+        ):
+            # "the abolition of roaming from March 1": a term, not the occasion ("held from
+            # December 11 to 12" is the occasion's first day)
+            continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
         month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))
@@ -974,7 +983,7 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
-    if kinds is not False and not other_side and set(a.forums) & set(b.forums):
+    if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
@@ -1248,6 +1257,17 @@ def _two_people_tied(
     do not make it a report of their meeting."""
     second = kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b)
     return bool(second) and _shared_up_front(a, b)
+
+
+def _same_day(a: Features, b: Features) -> bool:
+    """One day of the occasion: published the same day (neither dating it to another day),
+    both dating it alike, or one dating it to the day the other, giving none, was published."""
+    return (
+        (a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b)))
+        or _same_dated_day(a, b)
+        or _dated_day_is_published_day(a, b)
+        or _dated_day_is_published_day(b, a)
+    )
 
 
 def _shared_up_front(a: Features, b: Features) -> bool:

@@ -609,3 +609,11 @@ def test_a_title_saying_only_that_someone_hosts_defers_to_the_leads_kind() -> No
     assert occasion_kinds("Xi hosts Lula in Beijing", "The two presidents spoke of trade.") == (
         "talks",
     )
+
+
+def test_a_span_from_one_day_to_another_is_the_occasions_first_day() -> None:
+    # cewc-2023-bliolm (dev_round4): "from December 11 to 12" is the conference's days, not a
+    # term starting on the 11th
+    lead = "The Central Economic Work Conference was held in Beijing from December 11 to 12."
+    title = "Xi delivers important speech at Central Economic Work Conference"
+    assert report_features(title, f"{title}\n\n{lead}", date(2023, 12, 12)).occasion == "12-11"
