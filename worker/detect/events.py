@@ -38,6 +38,8 @@ from worker.detect.dates import find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
+from worker.detect.people_latin import Context as LatinContext
+from worker.detect.people_latin import names_in
 from worker.detect.places import occasions_named, places_differ, places_named
 from worker.detect.roster import (
     Roster,
@@ -115,6 +117,7 @@ class Features:
     places: tuple[str, ...] = ()  # where the title and the lead's first sentence say it is
     forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
     times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
+    names: tuple[str, ...] = ()  # keys of people off the roster the title and lead name (letters)
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -123,7 +126,7 @@ class Features:
     @cached_property
     def all_keys(self) -> frozenset[str]:
         """Everyone the report names (grouping evidence), in a role or merely mentioned."""
-        return self.people_keys | frozenset(self.mentioned)
+        return self.people_keys | frozenset(self.mentioned) | frozenset(self.names)
 
     def index_keys(self) -> frozenset[str]:
         """What the store indexes (with the day): canonical people and a few title terms."""
@@ -153,6 +156,7 @@ class Features:
             "places": list(self.places),
             "forums": list(self.forums),
             "times": list(self.times),
+            "names": list(self.names),
         }
 
     @classmethod
@@ -178,6 +182,7 @@ class Features:
             places=tuple(str(k) for k in data.get("places") or ()),
             forums=tuple(str(k) for k in data.get("forums") or ()),
             times=tuple(str(k) for k in data.get("times") or ()),
+            names=tuple(str(k) for k in data.get("names") or ()),
         )
 
 
@@ -350,6 +355,17 @@ _OTHER_DATE = re.compile(
 )
 
 
+# words before a date that make it the start or end of a term, not the day of the occasion
+_SPAN_START = re.compile(
+    r"(?:\b(?:from|since|until|till|starting|effective|ab|seit|bis)|\bas of)"
+    r"\s+(?:the\s+|dem\s+|zum\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
     "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
@@ -363,6 +379,14 @@ def _occasion(lead: str, published: date) -> str | None:
         stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
+            continue
+        if (
+            _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0])
+            and not _SPAN_END.match(lead, mention.span[1])
+            and not _SPAN_END.search(mention.text.strip())
+        ):
+            # "the abolition of roaming from March 1": a term, not the occasion ("held from
+            # December 11 to 12" is the occasion's first day)
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -506,14 +530,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("talks", r"\bhost(?:s|ed|ing)?\b"),
     )
 )
+_MEETS = next(pattern for kind, pattern in _KINDS if kind == "talks")  # meets, talks, 会见...
 
 
 def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     """The kinds of occasion the title says (else the first 200 characters of the lead): "talks",
     "call", "banquet", "press", "ceremony", "deliberation", "inspection", "session", "symposium",
-    "study", "court", "speech" (only when no other kind is said)."""
+    "study", "court", "speech" (only when no other kind is said). A title saying only that
+    someone hosts something defers to the lead's kind when the lead says one."""
+    hosted: tuple[str, ...] = ()
     for text in (title, lead[:200]):
-        folded = to_simplified(unicodedata.normalize("NFKC", text))
+        original = folded = to_simplified(unicodedata.normalize("NFKC", text))
         found: list[str] = []
         for kind, pattern in _KINDS:
             if kind == "speech" and found:
@@ -523,9 +550,14 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
             if pattern.search(folded):
                 found.append(kind)
                 folded = pattern.sub(" ", folded)
+        if found == ["talks"] and not hosted and not _MEETS.search(original):
+            # a title saying only that someone hosts something ("Hosting 2036 Olympics is
+            # India's dream"): the lead's kind, if it says one, is the occasion's
+            hosted = tuple(found)
+            continue
         if found:
             return tuple(found)
-    return ()
+    return hosted
 
 
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
@@ -672,6 +704,10 @@ def report_features(
     principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
     )
+    head = tuple(dict.fromkeys((*principals, *(k for _, k in in_lead))))
+    # a report whose title and lead name nobody grouping knows: the names they write (off the
+    # roster, matching only the same written name) stand in for its people
+    written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -686,11 +722,33 @@ def report_features(
         marks=_marks(title),
         kinds=occasion_kinds(title, lead),
         principals=principals,
-        head=tuple(dict.fromkeys((*principals, *(k for _, k in in_lead)))),
+        head=head or written,
         places=places_named(f"{title}\n{_first_sentence(lead)}"),
         forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
         times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
+        names=written,
     )
+
+
+def _written_names(
+    title: str, lead: str, text: str, lang: str, roster: Roster, known: Sequence[str]
+) -> tuple[str, ...]:
+    """Keys of the people a report in letters names in its title and lead, by the name it
+    writes them under, roster or not: "Merz" of a title, read as the "Friedrich Merz" the text
+    names in full. Off the roster a key matches only the same written name, so in practice
+    only reports in one alphabet share it."""
+    if lang in ("zh", "ja", "ru") or has_han(title[:40]) or _CYRILLIC.search(title):
+        return ()
+    ctx = LatinContext(roster, text, german=lang == "de")
+    keys: dict[str, None] = {}
+    for part in (title, lead[:600]):
+        for name in names_in(part, ctx):
+            if len(name.split()) < 2:
+                continue
+            key, _ = person_key(name, None)
+            if key not in known:
+                keys[key] = None
+    return tuple(keys)
 
 
 # A sentence ends after a word of three lower-case letters at least: "St. Petersburg", "Mr. Xi",
@@ -831,7 +889,8 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
             people = min(people, opts.join * 0.9)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
-        best = max(best, _tied_by_occasion(a, b, kinds, other_side, shared, opts), key=_by_score)
+        tied = _tied_by_occasion(a, b, kinds, other_side, shared, text, opts)
+        best = max(best, tied, key=_by_score)
     if text >= opts.title and kinds is not False:
         best = max(best, Match(text, "title and lead agree"), key=_by_score)
     if people and shared and same_script:
@@ -912,6 +971,7 @@ def _tied_by_occasion(
     kinds: bool | None,
     other_side: bool,
     shared: int,
+    text: float,
     opts: GroupingOptions,
 ) -> Match:
     """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
@@ -923,11 +983,34 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
-    if kinds is not False and not other_side and set(a.forums) & set(b.forums):
+    if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
+    if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
+        return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
+
+
+WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
+WORDED_WORDS = 4  # distinctive title and lead words in common, at least
+
+
+def _worded_alike(
+    a: Features, b: Features, kinds: bool | None, shared: int, text: float, opts: GroupingOptions
+) -> bool:
+    """Two reports in one script, published the same day (neither dating the occasion to
+    another day), naming someone in common up front, saying no kinds that differ, and worded
+    somewhat alike: titles or leads at least 2/3 of `title` alike and 4 distinctive words in
+    common. A person, a day and wording are each weak; together they are one occasion
+    (Independence Day reports naming only "PM Modi", one saying no kind of occasion)."""
+    if kinds is False or not shared or text < WORDED_SHARE * opts.title or a.day != b.day:
+        return False
+    if not all(occasion_day(x) in (None, x.day) for x in (a, b)):
+        return False
+    if not _shared_up_front(a, b):
+        return False
+    return len(_words(a) & _words(b)) >= WORDED_WORDS
 
 
 def _across_days(
@@ -1176,10 +1259,27 @@ def _two_people_tied(
     return bool(second) and _shared_up_front(a, b)
 
 
+def _same_day(a: Features, b: Features) -> bool:
+    """One day of the occasion: published the same day (neither dating it to another day),
+    both dating it alike, or one dating it to the day the other, giving none, was published."""
+    return (
+        (a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b)))
+        or _same_dated_day(a, b)
+        or _dated_day_is_published_day(a, b)
+        or _dated_day_is_published_day(b, a)
+    )
+
+
 def _shared_up_front(a: Features, b: Features) -> bool:
     """Each report's title or lead names someone of the people the two have in common."""
     common = a.all_keys & b.all_keys
-    return bool(common & set(a.head)) and bool(common & set(b.head))
+    return bool(common & _up_front(a)) and bool(common & _up_front(b))
+
+
+def _up_front(f: Features) -> frozenset[str]:
+    """Whom a report names up front: its title and lead; when they name nobody (a page whose
+    lead is site chrome, "Official website of the President of Russia"), whom it says presided."""
+    return frozenset(f.head) or frozenset(p.key for p in f.people if p.role == "presided")
 
 
 def _other_days(a: Features, b: Features, window: int) -> bool:

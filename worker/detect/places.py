@@ -380,6 +380,9 @@ cewc||Central Economic Work Conference;中央经济工作会议;Zentrale Wirtsch
 directline||Direct Line;Прямая линия;Прямой линии;Прямую линию
 summerpress||summer press conference;Sommerpressekonferenz;Sommer-Pressekonferenz
 parade||military parade;阅兵;Militärparade;Parade;военный парад;военного парада;défilé militaire;parata militare;desfile militar
+focac||FOCAC summit;FOCAC Beijing Summit;Summit of the Forum on China-Africa Cooperation;中非合作论坛峰会;中非合作论坛北京峰会;China-Afrika-Gipfel;саммит ФОКАС
+independenceday||Independence Day;独立日;Unabhängigkeitstag;Unabhängigkeitstages;День независимости;Дня независимости;Dia da Independência;Día de la Independencia
+policyaddress||policy address;施政报告
 unga||UN General Assembly;United Nations General Assembly;联合国大会;UN-Generalversammlung;Генассамбле;Генеральной Ассамблее ООН
 """
 

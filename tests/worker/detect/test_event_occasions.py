@@ -400,6 +400,17 @@ def test_a_named_occasion_is_read_in_any_language_but_not_as_another_occasions_s
     assert occasions_named("上合峰會｜習近平普京莫迪三巨頭 微笑牽手") == ("sco",)
     assert occasions_named("2026年何去何從？中央經濟工作會議釋放的信號") == ("cewc",)
     assert occasions_named("Путин выступил на саммите ШОС") == ("sco",)
+    # iday-2023-tbsnews, hk-pa-2024-bau-zh, focac-2024-opening-allafrica (dev_round5): a
+    # national day, an annual address, a summit; the day keeps the years apart
+    assert occasions_named(
+        "India's Manipur: peace returning to state, Modi says on Independence Day"
+    ) == ("independenceday",)
+    assert occasions_named("行政長官李家超今日(16日)上午到立法會發表其任內第三份施政報告") == (
+        "policyaddress",
+    )
+    assert occasions_named(
+        "Africa: Kagame Joins Africa, China Leaders in 2024 Focac Summit Opening Ceremony"
+    ) == ("focac",)
     # talks "on the eve of" a parade are not the parade
     assert (
         occasions_named(
@@ -570,3 +581,39 @@ def test_published_the_same_day_ties_nothing_when_one_report_dates_the_day_befor
     assert kinds_agree(hezeshi, ajc)
     assert score(hezeshi, ajc).score < GroupingOptions().join
     assert score(ajc, hezeshi).score < GroupingOptions().join
+
+
+def test_a_date_that_starts_a_term_is_not_the_day_of_the_occasion() -> None:
+    # ssc-2024-12-pozirk (dev_round5): "December 6 (21:53)" is the live blog's stamp, and "from
+    # March 1" when roaming ends; the lead gives no day of the meeting, so none is read
+    lead = (
+        "December 6 (21:53), Pozirk. Alaksandar Łukašenka and Russian President Vladimir Putin "
+        "have signed an interstate treaty on security guarantees, a Union State security "
+        "concept, a document on the abolition of roaming from March 1 and an agreement to "
+        "launch a common electricity market."
+    )
+    title = "Putin, Łukašenka sign agreement on security guarantees"
+    f = report_features(title, f"{title}\n{lead}", date(2024, 12, 6))
+    assert f.occasion is None
+    # the same lead dating the signing itself is read as before
+    dated = lead.replace("have signed", "signed on December 6")
+    assert report_features(title, f"{title}\n{dated}", date(2024, 12, 6)).occasion == "12-06"
+
+
+def test_a_title_saying_only_that_someone_hosts_defers_to_the_leads_kind() -> None:
+    # iday-2024-thefederal (dev_round5): the Olympics are hosted, the occasion is an address
+    title = "Independence Day LIVE | Hosting 2036 Olympics is India's dream, preparations on: Modi"
+    lead = "Prime Minister Narendra Modi addresses the nation from the Red Fort on 78th Independence Day"
+    assert occasion_kinds(title, lead) == ("speech",)
+    # a title that hosts and says nothing else, over a lead saying no kind: still talks
+    assert occasion_kinds("Xi hosts Lula in Beijing", "The two presidents spoke of trade.") == (
+        "talks",
+    )
+
+
+def test_a_span_from_one_day_to_another_is_the_occasions_first_day() -> None:
+    # cewc-2023-bliolm (dev_round4): "from December 11 to 12" is the conference's days, not a
+    # term starting on the 11th
+    lead = "The Central Economic Work Conference was held in Beijing from December 11 to 12."
+    title = "Xi delivers important speech at Central Economic Work Conference"
+    assert report_features(title, f"{title}\n\n{lead}", date(2023, 12, 12)).occasion == "12-11"
