@@ -869,9 +869,22 @@ _ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到
 _ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府|党委")
 
 
+# Characters no given name holds (none of the 1,275 Chinese names labelled in the development
+# data and tests has one after its surname): ordinals and counts, particles and pronouns, and
+# the characters of the words a surname character opens most often in news ("曾多次", "南投第",
+# "原标题", "席间", "党中央", "宣读习…", "隆重", "祝贺", "文莱", "出席元旦"). A surname-led
+# candidate holding one is a word, not a name.
+_NOT_GIVEN = frozenset(
+    "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
+    "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重"
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
+        return False
+    if any(c in _NOT_GIVEN for c in name[1:]):
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
         return False
@@ -977,6 +990,9 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return titled.group(1)
     if len(run) == 4 and run != item and _zh_plausible(run):
         return run  # "副市长欧阳卫民": a compound surname after a title
+    ranked = _ranked_name(run) if 4 <= len(run) <= 7 and run != item else None
+    if ranked:
+        return ranked
     dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
@@ -988,6 +1004,29 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     leading = _ZH_LEADING.match(item) if trailing else None
     if leading and leading.group(1)[0] not in "向应在同和于到对为":
         return leading.group(1) if _zh_plausible(leading.group(1)) else None
+    return None
+
+
+# The last character of a rank or an honorific after a name, which no title table lists in
+# full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
+_RANK_LAST = frozenset("司士校尉生师官长员授")
+_GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
+
+
+def _ranked_name(run: str) -> str | None:
+    """The name in the words after a title: a married woman's name, her husband's surname
+    before her own ("署长张赵凯渝", "叶刘淑仪"), or a full name of three characters and a rank
+    after it ("副指挥官赖孝光高级警司", "主席阎伟宁博士", "指挥官汤家坤中将")."""
+    if len(run) == 4 and run[0] in _SURNAMES and run[1] in _SURNAMES and _zh_plausible(run[1:]):
+        return run
+    rank = run[3:]
+    if (
+        2 <= len(rank) <= 4
+        and (rank[-1] in _RANK_LAST or rank.endswith(_GENERAL))
+        and not any(c in _ZH_NOT_LAST or c in _NOT_GIVEN for c in rank)
+        and _zh_plausible(run[:3])
+    ):
+        return run[:3]
     return None
 
 
