@@ -47,7 +47,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
+    r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
@@ -169,7 +169,23 @@ _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因".split())
+_ZH_NEGATED = tuple(
+    "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会".split()
+)
+
+
+def _unreal(raw: str, region: str) -> bool:
+    """Whether the occasion before a cue is negated or still to come: "李强将出席", "陈德铭还将在
+    25日…举行会谈" (`region`: `raw` without its time and place), or "王毅会出席" (会 after a name:
+    "will"; not the 会 of a body, "大会出席…")."""
+    if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
+        return True
+    if not region.endswith("会") or len(region) < 3:
+        return False
+    head = region[:-1]
+    return any(_zh_plausible(head[-n:]) for n in (3, 2)) or bool(_ZH_TITLE_AT_END.search(head))
+
+
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -548,7 +564,7 @@ def _zh_lists(
             continue
         raw = simple[bound : hit.start]
         region, company = _with_company(_untimed(raw))
-        if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
+        if _unreal(raw, region):
             bound = hit.end
             continue
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
@@ -730,12 +746,18 @@ def _zh_meetings(
     if not _ZH_MEETING_WORD.search(simple):
         return
     for m in _ZH_MEET_WITH.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
+        raw = simple[: m.start()]
+        if _unreal(raw, _untimed(raw)):
+            continue  # "陈德铭还将在25日和…柯克举行会谈"
+        host = _zh_before(_untimed(raw), roster, ctx)
         guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
         if host and guest:
             yield "attended", host + guest, m.end()
     for m in _ZH_MEET_AFTER.finditer(simple):
-        region, company = _with_company(_untimed(simple[: m.start()]))
+        raw = simple[: m.start()]
+        region, company = _with_company(_untimed(raw))
+        if _unreal(raw, region):
+            continue  # "李克强还将会见德国总统施泰因迈尔"
         host = _zh_before(region, roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         if ")" in rest or "）" in rest:
