@@ -735,6 +735,9 @@ def _unannotated(sentence: str) -> str:
 
 
 # A word every meeting cue holds (role_cues_zh.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+# The press as the other side of a meeting: "同中外记者见面", "与媒体会面" (any other group is as
+# often the hosts as the guests: "与…负责人和…代表会面" gives no chair).
+_ZH_PRESS = re.compile(r"(?:记者|媒体|传媒)(?:朋友)?(?:们)?(?:亲切|热情|友好)?$")
 _ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
@@ -745,14 +748,7 @@ def _zh_meetings(
     receiving a group ("接见…得奖人") chairs."""
     if not _ZH_MEETING_WORD.search(simple):
         return
-    for m in _ZH_MEET_WITH.finditer(simple):
-        raw = simple[: m.start()]
-        if _unreal(raw, _untimed(raw)):
-            continue  # "陈德铭还将在25日和…柯克举行会谈"
-        host = _zh_before(_untimed(raw), roster, ctx)
-        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
-        if host and guest:
-            yield "attended", host + guest, m.end()
+    yield from _zh_meetings_with(simple, roster, ctx)
     for m in _ZH_MEET_AFTER.finditer(simple):
         raw = simple[: m.start()]
         region, company = _with_company(_untimed(raw))
@@ -772,6 +768,24 @@ def _zh_meetings(
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+def _zh_meetings_with(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], int]]:
+    """Talks, a call or a meeting "with" the other side: "A同B举行会谈" (both attend)."""
+    for m in _ZH_MEET_WITH.finditer(simple):
+        raw = simple[: m.start()]
+        if _unreal(raw, _untimed(raw)):
+            continue  # "陈德铭还将在25日和…柯克举行会谈"
+        host = _zh_before(_untimed(raw), roster, ctx)
+        side = _ZH_CHUNK.split(m.group(1))[-1]
+        guest = zh_name_items(side, roster, last=True, ctx=ctx)
+        if host and guest:
+            yield "attended", host + guest, m.end()
+        elif host and _ZH_PRESS.search(side):
+            # "习近平和…李强、…李希在…同中外记者亲切见面": meeting the press, the hosts hold it
+            yield "presided", host, m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -1107,9 +1121,10 @@ def zh_name_items(
     known = roster.chinese_names
     for j, item in enumerate(items):
         final = j == len(items) - 1
-        if "等" in item[2:] and (final or _group_last(item)):
+        end = _etc(item) if "等" in item[2:] and (final or _group_last(item)) else None
+        if end is not None:
             # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
-            item = item[: item.index("等", 2)]
+            item = item[:end]
             items[j + 1 :] = []
             final = True
         pair, run, found, name = _read_item(item, final and last, known)
@@ -1137,6 +1152,24 @@ def zh_name_items(
         if name:
             names.append(name)
     return names
+
+
+# 等 inside a word (高等, 平等, 同等…): "韩国高等教育财团事务总长朴仁国等嘉宾" ends at the second 等.
+# (not 平 or 中, which end given names: "习近平等中国党和国家领导")
+_DENG_WORD = frozenset("高初同对均相头优特上次何")
+
+
+def _etc(item: str) -> int | None:
+    """Where the list ends in `item`: its first 等 ("etc.") that no word holds, a title and a
+    name still to come after the 等 of a word ("高等教育财团事务总长朴仁国")."""
+    at = item.find("等", 2)
+    while at != -1:
+        after = item.find("等", at + 1)
+        words = item[at + 1 : after if after != -1 else len(item)]
+        if item[at - 1] not in _DENG_WORD or not _ZH_TITLE_END.search(words) or _group_last(words):
+            return at
+        at = after
+    return None
 
 
 # One list item's reading depends on the item and the roster's names only: it is kept (bounded;
