@@ -494,7 +494,7 @@ def _zh_role_after(
 # A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
-    r"听取了?([^，。；]{2,50}?)关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+    r"听取了?([^，。；]{2,50}?)(?:所?作的)?关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
 )
 
 
@@ -937,7 +937,9 @@ _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff
 _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
-    r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
+    r"^([\u4e00-\u9fff]{2,3}?)(?:常务副|副)?(?:"
+    + _ZH_TITLE_END.pattern[3:-1]
+    + r"|副主任|副主席|副区长|副市长"
     r"|副委员长|政务次长|常务次长"
     r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
 )
@@ -1119,8 +1121,10 @@ def zh_name_items(
     ]
     names: list[str] = []
     known = roster.chinese_names
+    listed = False  # the item before this one was a name: this one is most likely one too
     for j, item in enumerate(items):
         final = j == len(items) - 1
+        before, listed = listed, False
         end = _etc(item) if "等" in item[2:] and (final or _group_last(item)) else None
         if end is not None:
             # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
@@ -1128,8 +1132,11 @@ def zh_name_items(
             items[j + 1 :] = []
             final = True
         pair, run, found, name = _read_item(item, final and last, known)
+        if not pair and before and not found and (not name or item[2:3] == "和"):
+            pair = _listed_item(item, known, final=final) or pair
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
+            listed = True
             continue
         if found is not None:  # a run of four or more characters without separators
             joined = list(found) or None
@@ -1151,7 +1158,34 @@ def zh_name_items(
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
         if name:
             names.append(name)
+            listed = len(item) <= 4 or name in known
     return names
+
+
+_ZH_NOT_BARE = re.compile(r"[会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村界们]$")
+
+
+@lru_cache(maxsize=8192)
+def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str, ...] | None:
+    """An item that reads as a name only among names: "…李忠民、高岭和秘书长王刚" (a name of
+    two characters before 和 and a titled name), "…王东明、白玛赤林、丁仲礼…" (a Tibetan name of
+    four characters between two names)."""
+    head, joint, tail = item.partition("和")
+    if joint and len(head) == 2 and _zh_plausible(head) and tail:
+        second = _item_name(tail, True, known)
+        return (head, second) if second else None
+    if (
+        len(item) == 4
+        and not final
+        and (item[0] in _SURNAMES or transliterated(item))
+        and not any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in item)
+        and not _ZH_TITLE_END.search(item)
+        and not _ZH_GROUP_WORDS.search(item)
+        and not _ZH_NOT_BARE.search(item)
+        and item[:2] not in _ZH_NOT_NAMES
+    ):
+        return (item,)
+    return None
 
 
 # 等 inside a word (高等, 平等, 同等…): "韩国高等教育财团事务总长朴仁国等嘉宾" ends at the second 等.
