@@ -51,7 +51,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
     r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
 )
 
@@ -59,7 +59,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担]"
 )
 
 
@@ -472,7 +472,8 @@ def _zh_lists_after(
         if gate not in simple:
             continue
         for m in pattern.finditer(simple):
-            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
+            chunk = _ZH_CHUNK.split(simple[m.end() :], 1)[0]
+            name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
                 yield role, [name], simple
 
@@ -1251,7 +1252,8 @@ def _deceased(simple: str) -> frozenset[str]:
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
 _ZH_CTX_TITLE = (
     r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
-    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长)"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长"
+    r"|校长|会长|理事长|社长|馆长|厅长|司长|区长|镇长|乡长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
 _ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
@@ -1342,6 +1344,13 @@ class ZhContext:
         title = _ZH_TITLE_ALONE.fullmatch(item)
         titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def opening_name(self, run: str) -> str | None:
+        """The name `run` opens with, when the report gives it with a title elsewhere: "主持毕业
+        典礼的郑宪宗精心策划" (校长郑宪宗 earlier in the report)."""
+        if self._titled is None and self._simple().count(run[:2]) < 2:
+            return None
+        return next((run[:n] for n in (3, 2) if run[:n] in self._names()), None)
 
     def leading_name(self, run: str) -> str | None:
         if len(run) > 7 or (self._titled is None and self._simple().count(run[:2]) < 2):

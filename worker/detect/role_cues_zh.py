@@ -77,6 +77,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
     # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
+    # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
+    ("presided", re.compile(r"监交"), ("监交",)),
     (
         "attended",
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
