@@ -215,8 +215,18 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
         # two parts of one list; the part before it goes on the list when it ends on a name
         if names and _starts_with_name(region, roster):
             return _zh_before(head, roster, ctx) + names
+        if not names and _groups_only(region):
+            # "副省长罗文，…检察长冯键；省人大常委会副秘书长…，…各办事机构负责人列席会议":
+            # the named part of the list, then its groups after the semicolon
+            return _zh_before(head, roster, ctx)
         return names
     return _zh_clause_before(region, roster, ctx)
+
+
+def _groups_only(region: str) -> bool:
+    """Whether every chunk of `region` names a group ("…副秘书长、机关党组成员，…负责人")."""
+    chunks = [c for c in _ZH_CHUNK.split(region) if c]
+    return bool(chunks) and all(_group_last(c) for c in chunks)
 
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
