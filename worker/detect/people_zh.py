@@ -170,7 +170,9 @@ _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
 _ZH_NEGATED = tuple(
-    "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会".split()
+    "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
+    # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 可能 打算 预定".split()
 )
 
 
@@ -247,6 +249,11 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None and i > 0:
             names = _on_behalf_chunk(chunk, roster, ctx)
+        if names is None and found:
+            # "省委常委、省政协副主席焉荣竹，…": a titled name between titled names, its
+            # surname one no table holds
+            name = _titled_unlisted(chunk.rsplit("、", 1)[-1], roster)
+            names = [name] if name else None
         if i == skipped and _group_chunk(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
@@ -1171,6 +1178,31 @@ def zh_name_items(
             names.append(name)
             listed = len(item) <= 4 or name in known
     return names
+
+
+_ZH_TITLED_ANY = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{3})$")
+
+
+def _titled_unlisted(item: str, roster: Roster) -> str | None:
+    """A full name of three characters after a title whose surname the tables lack, read only
+    among names (the caller's list holds titled names on both sides); the words before it
+    are titles alone, no clause ("习近平走上主席台监誓")."""
+    m = _ZH_TITLED_ANY.search(item) if len(item) <= 16 else None
+    name = m.group(1) if m else None
+    head = item[:-3]
+    if (
+        name is None
+        or name[:2] in _ZH_NOT_NAMES
+        or _ZH_TITLE_END.search(name)
+        or any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in name)
+        or any(c in _ZH_CLAUSE_CHARS for c in head)
+        or any(head[i : i + n] in roster.chinese_names for n in (2, 3) for i in range(len(head)))
+    ):
+        return None
+    return name
+
+
+_ZH_CLAUSE_CHARS = frozenset("走到在于向对为是了的着过来去进")
 
 
 _ZH_NOT_BARE = re.compile(r"[会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村界们]$")
