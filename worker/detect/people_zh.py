@@ -777,6 +777,8 @@ def _zh_meetings(
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
+        if host and not guest and ctx is not None:
+            guest = ctx.titled_elsewhere(rest)
         if host and guest:
             yield "attended", host + guest, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
@@ -799,6 +801,8 @@ def _zh_meetings_with(
         host = _zh_before(_untimed(raw), roster, ctx)
         side = _ZH_CHUNK.split(m.group(1))[-1]
         guest = zh_name_items(side, roster, last=True, ctx=ctx)
+        if host and not guest and ctx is not None:
+            guest = ctx.titled_elsewhere(side)
         if host and guest:
             yield "attended", host + guest, m.end()
         elif host and _ZH_PRESS.search(side):
@@ -1052,6 +1056,8 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
+    if _ZH_DOT.search(run):
+        return _dotted_tail(run)
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)
@@ -1090,10 +1096,24 @@ def _ranked_name(run: str) -> str | None:
 # after a title is a foreign name ("洛塞泰斯", "奥巴马"), which no surname table covers.
 _TRANSLIT = frozenset(
     "阿埃艾安昂奥巴贝本比彼波伯博布查达戴丹道德迪蒂杜多厄恩法范菲费芬丰弗福富伽盖甘冈戈格"
-    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁"
+    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁尔登默拜"
     "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
     "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
 )
+
+
+_ZH_DOTTED_END = re.compile(r"([\u4e00-\u9fff]{1,12})((?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2})$")
+
+
+def _dotted_tail(run: str) -> str | None:
+    """A dotted foreign name after words no title table holds: "诺贝尔经济学奖获得者詹姆斯.莫里斯"
+    (the first part: the transliteration characters before the dot)."""
+    m = _ZH_DOTTED_END.search(run)
+    if m is None:
+        return None
+    head = m.group(1)
+    size = next((n for n in range(min(len(head), 6), 0, -1) if transliterated(head[-n:] + "阿")), 0)
+    return head[-size:] + m.group(2) if size else None
 
 
 def transliterated(run: str) -> bool:
@@ -1149,6 +1169,8 @@ def zh_name_items(
             item = item[:end]
             items[j + 1 :] = []
             final = True
+        if "周" in item[2:] or "星期" in item[2:]:
+            item = _ZH_WEEKDAY_END.sub("", item)  # "主任王毅周一（19日），会见…": a weekday
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
             pair = _listed_item(item, known, final=final) or pair
@@ -1229,6 +1251,9 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
     ):
         return (item,)
     return None
+
+
+_ZH_WEEKDAY_END = re.compile(r"(?:周|星期)[一二三四五六日天]$")
 
 
 # 等 inside a word (高等, 平等, 同等…): "韩国高等教育财团事务总长朴仁国等嘉宾" ends at the second 等.
@@ -1393,6 +1418,13 @@ class ZhContext:
         if self._titled is None and self._simple().count(run[:2]) < 2:
             return None
         return next((run[:n] for n in (3, 2) if run[:n] in self._names()), None)
+
+    def titled_elsewhere(self, item: str) -> list[str]:
+        """`item` as the one other side of a meeting, when the report gives it after a title
+        elsewhere: "李克强…与默克尔通电话" (德国总理默克尔 earlier), a foreign name no table reads."""
+        if not 2 <= len(item) <= 6 or not _HAN_ONLY.fullmatch(item) or item in _ZH_NOT_NAMES:
+            return []
+        return [item] if re.search(_ZH_CTX_TITLE + re.escape(item), self._simple()) else []
 
     def leading_name(self, run: str) -> str | None:
         if len(run) > 7 or (self._titled is None and self._simple().count(run[:2]) < 2):
