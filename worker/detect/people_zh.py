@@ -721,6 +721,8 @@ def zh_lists_in(
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
+    if ctx is not None and not ctx.known:
+        ctx.known = roster.chinese_names
     if simple == sentence:
         simple = sentence  # the same object: names need no mapping back (_as_written)
     meetings = list(_zh_meetings(simple, roster, ctx))
@@ -1336,7 +1338,16 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_clean", "_dead", "_given", "_simplified", "_text", "_titled", "subject")
+    __slots__ = (
+        "_clean",
+        "_dead",
+        "_given",
+        "_simplified",
+        "_text",
+        "_titled",
+        "known",
+        "subject",
+    )
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -1346,6 +1357,7 @@ class ZhContext:
         self._dead: frozenset[str] | None = None
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
+        self.known: frozenset[str] = frozenset()  # the roster's names (set by the reader)
 
     def titled(self, name: str, title: str) -> None:
         """`name` holds `title` in this report (read from a form's field, not a phrase)."""
@@ -1378,6 +1390,10 @@ class ZhContext:
             found: dict[str, str] = {}
             for m in _ZH_TITLE_THEN_NAME.finditer(simple):
                 name = m.group(1)
+                longer = simple[m.start(1) : m.start(1) + 4]
+                if len(longer) == 4 and longer in self.known:
+                    found.setdefault(longer, m.group()[: -len(name)])  # "行政长官林郑月娥"
+                    continue
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
