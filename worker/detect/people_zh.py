@@ -721,6 +721,8 @@ def zh_lists_in(
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
+    if "於" in sentence and simple.replace("于", "於") != simple:
+        simple = _kept_yu(sentence, simple)
     if ctx is not None and not ctx.known:
         ctx.known = roster.chinese_names
     if simple == sentence:
@@ -738,6 +740,14 @@ def zh_lists_in(
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
         if kept:
             yield role, kept
+
+
+def _kept_yu(sentence: str, simple: str) -> str:
+    """Simplified text keeps 於 only in names ("王兴於"; its preposition is 于): in a sentence
+    written in simplified characters, 於 stays 於. In traditional text 於 is the preposition."""
+    if to_simplified(sentence.replace("於", "")) != sentence.replace("於", ""):
+        return simple  # other traditional characters: the text is traditional
+    return "".join("於" if c == "於" else s for c, s in zip(sentence, simple, strict=True))
 
 
 # Minutes mark who was absent or sent someone in a list: "彭振声(公假)", "王志庆(请假)",
@@ -1162,17 +1172,11 @@ def zh_name_items(
     names: list[str] = []
     known = roster.chinese_names
     listed = False  # the item before this one was a name: this one is most likely one too
+    first_unread = False  # the first item gave no name
     for j, item in enumerate(items):
         final = j == len(items) - 1
         before, listed = listed, False
-        end = _etc(item) if "等" in item[2:] and (final or _group_last(item)) else None
-        if end is not None:
-            # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
-            item = item[:end]
-            items[j + 1 :] = []
-            final = True
-        if "周" in item[2:] or "星期" in item[2:]:
-            item = _ZH_WEEKDAY_END.sub("", item)  # "主任王毅周一（19日），会见…": a weekday
+        item, final = _list_item(items, j, final)
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
             pair = _listed_item(item, known, final=final) or pair
@@ -1181,27 +1185,77 @@ def zh_name_items(
             listed = True
             continue
         if found is not None:  # a run of four or more characters without separators
-            joined = list(found) or None
-            if (
-                ctx is not None
-                and final
-                and last
-                and not (joined and joined[0] in known)
-                and (
-                    joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
-                )
-            ):
-                lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
-                joined = [lead] if lead else joined
+            joined = _joined(found, run, known, ctx if final and last else None)
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
         if name is None and ctx is not None and final and last and len(items) == 1:
             name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
+        if name is None and j and not names:
+            name = _after_titles(item, items[:j], roster)
         if name:
+            if j == 1 and first_unread:
+                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
+                first = _titled_unlisted(items[0], roster)
+                names.extend([first] if first else [])
             names.append(name)
             listed = len(item) <= 4 or name in known
+        elif j == 0:
+            first_unread = True
     return names
+
+
+def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
+    """Item `j` of a list, and whether it is the last: the list ends at an 等 in it ("陈清木等
+    市各套班子成员、市法院院长", `items` cut after it); a weekday after a name is dropped
+    ("主任王毅周一（19日），会见…")."""
+    item = items[j]
+    end = _etc(item) if "等" in item[2:] and (final or _group_last(item)) else None
+    if end is not None:
+        item = item[:end]
+        items[j + 1 :] = []
+        final = True
+    if "周" in item[2:] or "星期" in item[2:]:
+        item = _ZH_WEEKDAY_END.sub("", item)
+    return item, final
+
+
+def _joined(
+    found: tuple[str, ...], run: str, known: frozenset[str], ctx: ZhContext | None
+) -> list[str] | None:
+    """The names of a run without separators (`found`: its cut), or, at the end of a list
+    (`ctx` given), the report's titled name it opens with ("苏嘉全感性": a name, then words)."""
+    joined = list(found) or None
+    if (
+        ctx is not None
+        and not (joined and joined[0] in known)
+        and (joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2]))))
+    ):
+        lead = ctx.leading_name(run)
+        joined = [lead] if lead else joined
+    return joined
+
+
+def _after_titles(item: str, before: list[str], roster: Roster) -> str | None:
+    """The full name ending `item` when the items `before` it are titles alone: "国土资源部部长、
+    党组书记、国家土地总督察姜大明" (after a title no table lists)."""
+    if (
+        len(item) >= 5
+        and item[-4] in _TITLE_LAST
+        and _zh_plausible(item[-3:])
+        and _titles_only(before)
+    ):
+        return _unlisted(item[-3:], item[:-3], roster)
+    return None
+
+
+# The last character of a title ("总督察", "督导", "主任"): the name after one no table lists.
+_TITLE_LAST = frozenset("长员官士司师察监理事任席委记")
+
+
+def _titles_only(items: list[str]) -> bool:
+    """Whether each of `items` is a title alone ("部长", "党组书记"), no name in it."""
+    return all(len(i) <= 10 and _ZH_TITLE_AT_END.search(i) for i in items)
 
 
 _ZH_TITLED_ANY = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{3})$")
@@ -1212,11 +1266,14 @@ def _titled_unlisted(item: str, roster: Roster) -> str | None:
     among names (the caller's list holds titled names on both sides); the words before it
     are titles alone, no clause ("习近平走上主席台监誓")."""
     m = _ZH_TITLED_ANY.search(item) if len(item) <= 16 else None
-    name = m.group(1) if m else None
-    head = item[:-3]
+    return _unlisted(m.group(1), item[:-3], roster) if m else None
+
+
+def _unlisted(name: str, head: str, roster: Roster) -> str | None:
+    """`name` (three characters after `head`, titles) when it can be a name: no word, no
+    title, no character a given name never holds, and `head` no clause."""
     if (
-        name is None
-        or name[:2] in _ZH_NOT_NAMES
+        name[:2] in _ZH_NOT_NAMES
         or _ZH_TITLE_END.search(name)
         or any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in name)
         or any(c in _ZH_CLAUSE_CHARS for c in head)
