@@ -51,7 +51,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
     r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
 )
 
@@ -59,7 +59,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至]"
 )
 
 
@@ -902,7 +902,7 @@ _ZH_NOT_NAMES = frozenset(
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
-    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -1298,6 +1298,14 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
     if joint and len(head) == 2 and _zh_plausible(head) and tail:
         second = _item_name(tail, True, known)
         return (head, second) if second else None
+    if (
+        len(item) == 3
+        and not final
+        and item[0] in _SURNAMES
+        and item[:2] not in _ZH_NOT_NAMES
+        and not any(c in _NOT_GIVEN for c in item[1:])
+    ):
+        return (item,)  # "…王政、邓先同、程军才": 同 ends a name between names
     if (
         len(item) == 4
         and not final
