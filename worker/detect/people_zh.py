@@ -176,12 +176,27 @@ _ZH_NEGATED = tuple(
 )
 
 
+_ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+
+
+def _future_after(chunk: str, name: str) -> bool:
+    """Whether the words after `name` in `chunk` name a time still to come ("于明天…中")."""
+    if "明" not in chunk and "下" not in chunk and "届时" not in chunk:
+        return False
+    at = chunk.rfind(name)
+    return _ZH_FUTURE_TIME.search(chunk, at + len(name) if at >= 0 else 0) is not None
+
+
 def _unreal(raw: str, region: str) -> bool:
     """Whether the occasion before a cue is negated or still to come: "李强将出席", "陈德铭还将在
     25日…举行会谈" (`region`: `raw` without its time and place), or "王毅会出席" (会 after a name:
     "will"; not the 会 of a body, "大会出席…")."""
     if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
         return True
+    if "明" in raw[-24:] or "下" in raw[-24:] or "届时" in raw[-24:]:
+        tail = raw[len(_untimed(raw)) :]  # "梁振英于明天…就职典礼中": a time still to come
+        if _ZH_FUTURE_TIME.search(tail):
+            return True
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -266,6 +281,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if found and _title_only(chunk):
                 continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
             break
+        if i == skipped and i and _future_after(chunk, names[-1]):
+            return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
 
