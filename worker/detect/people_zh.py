@@ -1227,12 +1227,13 @@ def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
     市各套班子成员、市法院院长", `items` cut after it); a weekday after a name is dropped
     ("主任王毅周一（19日），会见…")."""
     item = items[j]
-    end = _etc(item) if "等" in item[2:] and (final or _group_last(item)) else None
-    if end is not None:
-        item = item[:end]
-        items[j + 1 :] = []
-        final = True
-    if "周" in item[2:] or "星期" in item[2:]:
+    if item.find("等", 2) >= 0 and (final or _group_last(item)):
+        end = _etc(item)
+        if end is not None:
+            item = item[:end]
+            items[j + 1 :] = []
+            final = True
+    if item.find("周", 2) >= 0 or item.find("星期", 2) >= 0:
         item = _ZH_WEEKDAY_END.sub("", item)
     return item, final
 
@@ -1275,15 +1276,12 @@ def _titles_only(items: list[str]) -> bool:
     return all(len(i) <= 10 and _ZH_TITLE_AT_END.search(i) for i in items)
 
 
-_ZH_TITLED_ANY = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{3})$")
-
-
 def _titled_unlisted(item: str, roster: Roster) -> str | None:
     """A full name of three characters after a title whose surname the tables lack, read only
     among names (the caller's list holds titled names on both sides); the words before it
     are titles alone, no clause ("习近平走上主席台监誓")."""
-    m = _ZH_TITLED_ANY.search(item) if len(item) <= 16 else None
-    return _unlisted(m.group(1), item[:-3], roster) if m else None
+    m = _ZH_TITLED.search(item) if 5 <= len(item) <= 16 else None
+    return _unlisted(m.group(1), item[:-3], roster) if m and len(m.group(1)) == 3 else None
 
 
 def _unlisted(name: str, head: str, roster: Roster) -> str | None:
