@@ -181,10 +181,11 @@ _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)
 
 def _future_after(chunk: str, name: str) -> bool:
     """Whether the words after `name` in `chunk` name a time still to come ("于明天…中")."""
-    if "明" not in chunk and "下" not in chunk and "届时" not in chunk:
+    m = _ZH_FUTURE_TIME.search(chunk)
+    if m is None:
         return False
     at = chunk.rfind(name)
-    return _ZH_FUTURE_TIME.search(chunk, at + len(name) if at >= 0 else 0) is not None
+    return m.start() >= at + len(name) if at >= 0 else True
 
 
 def _unreal(raw: str, region: str) -> bool:
@@ -193,10 +194,8 @@ def _unreal(raw: str, region: str) -> bool:
     "will"; not the 会 of a body, "大会出席…")."""
     if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
         return True
-    if "明" in raw[-24:] or "下" in raw[-24:] or "届时" in raw[-24:]:
-        tail = raw[len(_untimed(raw)) :]  # "梁振英于明天…就职典礼中": a time still to come
-        if _ZH_FUTURE_TIME.search(tail):
-            return True
+    if _ZH_FUTURE_TIME.search(raw, len(region)):
+        return True  # "李强明天出席": a time still to come in the tail before the verb
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -1193,7 +1192,8 @@ def zh_name_items(
     for j, item in enumerate(items):
         final = j == len(items) - 1
         before, listed = listed, False
-        item, final = _list_item(items, j, final)
+        if _ITEM_MARKS.search(item, 2):  # 等, a weekday (周, 星期): most items hold neither
+            item, final = _list_item(items, j, final)
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
             pair = _listed_item(item, known, final=final) or pair
@@ -1206,10 +1206,9 @@ def zh_name_items(
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        if name is None and ctx is not None and final and last and len(items) == 1:
-            name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
-        if name is None and j and not names:
-            name = _after_titles(item, items[:j], roster)
+        if name is None:
+            alone = ctx if final and last and len(items) == 1 else None
+            name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
         if name:
             if j == 1 and first_unread:
                 # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
@@ -1220,6 +1219,9 @@ def zh_name_items(
         elif j == 0:
             first_unread = True
     return names
+
+
+_ITEM_MARKS = re.compile("[等周星]")
 
 
 def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
@@ -1252,6 +1254,13 @@ def _joined(
         lead = ctx.leading_name(run)
         joined = [lead] if lead else joined
     return joined
+
+
+def _unread_item(item: str, before: list[str], roster: Roster, ctx: ZhContext | None) -> str | None:
+    """The name of an item no table reads: the subject alone that the report names elsewhere
+    ("他", "总统", "萧副总统"; `ctx` given), or a name after titles alone (`before`)."""
+    name = ctx.resolve(item) if ctx is not None else None
+    return name or (_after_titles(item, before, roster) if before else None)
 
 
 def _after_titles(item: str, before: list[str], roster: Roster) -> str | None:
