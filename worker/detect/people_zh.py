@@ -176,6 +176,7 @@ _ZH_NEGATED = tuple(
 )
 
 
+_NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
 
 
@@ -192,7 +193,9 @@ def _unreal(raw: str, region: str) -> bool:
     """Whether the occasion before a cue is negated or still to come: "李强将出席", "陈德铭还将在
     25日…举行会谈" (`region`: `raw` without its time and place), or "王毅会出席" (会 after a name:
     "will"; not the 会 of a body, "大会出席…")."""
-    if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
+    if (raw[-1:] in _NEGATED_LAST and raw.endswith(_ZH_NEGATED)) or (
+        region[-1:] in _NEGATED_LAST and region.endswith(_ZH_NEGATED)
+    ):
         return True
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
