@@ -1209,8 +1209,8 @@ def zh_name_items(
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        if name is None:
-            alone = ctx if final and last and len(items) == 1 else None
+        alone = ctx if final and last and len(items) == 1 else None
+        if name is None and (alone is not None or (j and not names and len(item) >= 5)):
             name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
         if name:
             if j == 1 and first_unread:
