@@ -93,6 +93,7 @@ PositiveInt = typing.Annotated[int, msgspec.Meta(ge=1)]
 Days = typing.Annotated[int, msgspec.Meta(ge=0, le=30)]
 Factor = typing.Annotated[float, msgspec.Meta(gt=0)]
 Share = typing.Annotated[float, msgspec.Meta(gt=0, le=1)]
+Fraction = typing.Annotated[float, msgspec.Meta(ge=0, le=1)]
 
 
 def _decode(kind: type, value: Any) -> Any:
@@ -223,6 +224,7 @@ class EventsTable(_Table):
     day_slack: Days | None = None
     undated_days: Days | None = None
     many_people: PositiveInt | None = None
+    cohesion: Fraction | None = None
     # Off: findings are stored and shown (`events`, the web's event pages) but make no change
     # and no alert, so farms serving copies of one report alert each edit once, as before.
     alert_discrepancies: bool = False
@@ -456,6 +458,7 @@ def _events(table: EventsTable) -> GroupingOptions | None:
         day_slack=default.day_slack if table.day_slack is None else table.day_slack,
         undated_days=default.undated_days if table.undated_days is None else table.undated_days,
         many_people=default.many_people if table.many_people is None else table.many_people,
+        cohesion=default.cohesion if table.cohesion is None else table.cohesion,
     )
 
 

@@ -148,6 +148,16 @@ def test_the_day_and_people_thresholds_of_grouping_are_configurable(tmp_path):
     assert default is not None and (default.day_slack, default.undated_days) == (0, 1)
 
 
+def test_the_cohesion_of_an_event_is_configurable_and_checked(tmp_path):
+    default = load_settings(write(tmp_path / "e.toml", "[events]\nenabled = true\n"), {}).events
+    assert default is not None and default.cohesion == 0.3
+    path = write(tmp_path / "c.toml", "[events]\nenabled = true\ncohesion = 0\n")
+    events = load_settings(path, {}).events
+    assert events is not None and events.cohesion == 0.0
+    with pytest.raises(ConfigError, match="cohesion"):
+        load_settings(write(tmp_path / "x.toml", "[events]\nenabled = true\ncohesion = 1.5\n"), {})
+
+
 def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):
     assert load_settings(write(tmp_path / "d.toml", ""), {}).alert_discrepancies is False
     path = write(tmp_path / "a.toml", "[events]\nalert_discrepancies = true\n")

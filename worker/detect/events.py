@@ -73,6 +73,10 @@ class GroupingOptions:
     # this many people in common are evidence enough on their own: the kind of occasion and who
     # the titles name are not asked for (an opening session's list of twenty)
     many_people: int = 4
+    # a report joins an event only if it matches at least this share of the event's members it
+    # is compared with (those in its script, and those it contradicts): agreement with the
+    # event as a whole, not with one member; 0: one member is enough (single link)
+    cohesion: float = 0.3
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -660,8 +664,10 @@ def report_features(
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
     lead = _lead(title, text)
-    in_title = _named_in(title, spellings, roster)
-    in_lead = _named_in(lead, spellings, roster)
+    mentioned = mentioned_people(f"{title}\n{text}", roster)
+    short = _short_names(named, mentioned, roster)
+    in_title = _named_in(title, spellings, roster, short)
+    in_lead = _named_in(lead, spellings, roster, short)
     first = len(_first_sentence(lead))
     principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
@@ -676,7 +682,7 @@ def report_features(
         occasion=_occasion(lead, day) or _occasion(title, day),
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
-        mentioned=mentioned_people(f"{title}\n{text}", roster),
+        mentioned=mentioned,
         marks=_marks(title),
         kinds=occasion_kinds(title, lead),
         principals=principals,
@@ -696,10 +702,57 @@ def _first_sentence(lead: str) -> str:
     return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
 
 
-def _named_in(text: str, known: Sequence[tuple[str, str]], roster: Roster) -> list[tuple[int, str]]:
+@lru_cache(maxsize=4)
+def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
+    """The key of each roster person (two words at least, in letters) and the name a title calls
+    them by alone: the family name, first for a Chinese name ("Xi" of "Xi Jinping": the name
+    its characters read as), last for others ("Putin", "Modi")."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        words = entry.name.split()
+        if has_han(entry.name) or len(words) < 2:
+            continue
+        chinese = bool(entry.zh) and translit_key(pinyin_name(entry.zh)) == translit_key(entry.name)
+        out[translit_key(entry.name)] = words[0] if chinese else words[-1]
+    return out
+
+
+def _short_names(
+    named: Sequence[Named], mentioned: Sequence[str], roster: Roster
+) -> tuple[tuple[str, str], ...]:
+    """(family name, key) of the people a report names in full somewhere: its title and lead
+    may call them by that name alone ("Will Modi and Xi meet in Kazan?", of a text naming
+    Narendra Modi and Xi Jinping). A family name two of its people share is no one's."""
+    surnames = _surnames(roster.entries)
+    found: dict[str, set[str]] = {}
+    for key in mentioned:
+        if key in surnames:
+            found.setdefault(surnames[key], set()).add(key)
+    for p in named:
+        words = p.name.split()
+        if len(words) >= 2 and not has_han(p.name) and p.key not in surnames:
+            found.setdefault(words[-1], set()).add(p.key)
+    return tuple(
+        (name, next(iter(keys)))
+        for name, keys in sorted(found.items())
+        if len(keys) == 1 and len(name) >= 2 and name[:1].isupper() and name.isalpha()
+    )
+
+
+def _named_in(
+    text: str,
+    known: Sequence[tuple[str, str]],
+    roster: Roster,
+    short: Sequence[tuple[str, str]] = (),
+) -> list[tuple[int, str]]:
     """(where, key) of the people `text` names: the roster's, by any spelling it knows, in any
-    script, and the people the report's lists hold, by the name the report writes them under."""
+    script, the people the report's lists hold, by the name the report writes them under, and
+    (`short`) people the report names in full elsewhere, by their family name alone."""
     found = _roster_mentions(text, roster)
+    for name, key in short:
+        hit = re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w]|['’][a-z])", text)
+        if hit:
+            found.append((hit.start(), key))
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
@@ -762,7 +815,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # that evening's dinner; the premier's talks with a guest and the president's)
     # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai
     apart = days_apart(a, b, opts)
-    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b):
+    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b) or sides_differ(a, b):
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
@@ -774,14 +827,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     people = 0.0
     if kinds is not False and not other_side:
         people = _people_score(a, b, shared, opts)
-        # two people meet often: a second piece of evidence is asked for (the same kind of
-        # occasion, both leads giving the same day, wording in common, or both titles naming
-        # the two of them)
-        if (
-            people
-            and shared <= 2
-            and not (kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b))
-        ):
+        if people and shared <= 2 and not _two_people_tied(a, b, kinds, text, opts):
             people = min(people, opts.join * 0.9)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
@@ -818,7 +864,40 @@ def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOpt
         return True
     if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
         return True
-    return _elsewhere(a, b) or (kinds_agree(a, b) is False and not _closing_press(a, b))
+    return (
+        _elsewhere(a, b)
+        or sides_differ(a, b)
+        or (kinds_agree(a, b) is False and not _closing_press(a, b))
+    )
+
+
+def sides(f: Features) -> frozenset[str]:
+    """Who meets whom: the two or three people the title (else the lead's first sentence) of
+    a report of talks or a call names. Empty when it says no such kind or names one person or
+    more than three (a list of those present)."""
+    if not set(f.kinds) & _TWO_SIDED or not 2 <= len(f.principals) <= 3:
+        return frozenset()
+    return frozenset(f.principals)
+
+
+def sides_differ(a: Features, b: Features) -> bool:
+    """Both reports are of talks or a call between sides they name, and neither's sides are
+    among the other's: Putin's talks with Modi and Putin's talks with Xi on the same day are two
+    occasions, though Putin is in both. A report naming two of the three leaders of a
+    trilateral meeting is not set apart (it names fewer, not others). Across alphabets only
+    the roster's people count (other names are spelt otherwise in each)."""
+    sa, sb = sides(a), sides(b)
+    if not sa or not sb:
+        return False
+    if _alphabet(a) != _alphabet(b):
+        sa, sb = sa & set(a.mentioned), sb & set(b.mentioned)
+        if len(sa) < 2 or len(sb) < 2:
+            return False
+
+    def within(x: frozenset[str], y: frozenset[str]) -> bool:
+        return all(any(same_person(k, o) for o in y) for k in x)
+
+    return not within(sa, sb) and not within(sb, sa)
 
 
 def _closing_press(a: Features, b: Features) -> bool:
@@ -1085,6 +1164,24 @@ def _occasion_date(occasion: str, published: date) -> date | None:
     return _near(month, day, published)
 
 
+def _two_people_tied(
+    a: Features, b: Features, kinds: bool | None, text: float, opts: GroupingOptions
+) -> bool:
+    """Two people meet often: two in common need a second piece of evidence (the same kind
+    of occasion, both leads giving the same day, wording in common, or both titles naming the
+    two of them), and each report must name one of them up front (its title or lead): two
+    leaders a report names further down (a report of the summit's close recalling their talks)
+    do not make it a report of their meeting."""
+    second = kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b)
+    return bool(second) and _shared_up_front(a, b)
+
+
+def _shared_up_front(a: Features, b: Features) -> bool:
+    """Each report's title or lead names someone of the people the two have in common."""
+    common = a.all_keys & b.all_keys
+    return bool(common & set(a.head)) and bool(common & set(b.head))
+
+
 def _other_days(a: Features, b: Features, window: int) -> bool:
     """Both leads date the occasion, and further apart than the window: two occasions (a
     symposium held on 31 August and reported in October is not the congress of that week)."""
@@ -1221,59 +1318,84 @@ class Placement:
     absorbed: tuple[str, ...] = ()
 
 
+@dataclass(slots=True)
+class _Tally:
+    """What a new report makes of one event's members among its candidates: the best match,
+    how many members it matches (`linked`), how many in its script it does not (`unlinked`),
+    and how many say another occasion (`contra`)."""
+
+    day: date
+    best: Match = NO_MATCH
+    linked: int = 0
+    unlinked: int = 0
+    contra: int = 0
+
+    def coherent(self, opts: GroupingOptions) -> bool:
+        """The report agrees with the event as a whole, not with one member: it contradicts
+        fewer members than it matches (one report of the tea at Zhongnanhai that names no place
+        links the talks and the tea otherwise), and it matches at least `cohesion` of the
+        members it is compared with (one report linking to one member, the event growing, the
+        next report linking to another member would chain distinct occasions into one). A
+        copy of a member always joins. (Matching no member, it joins nothing anyway: its
+        best match is still told.)"""
+        if self.best.reason == "copy" or not (self.linked or self.contra):
+            return True
+        compared = self.linked + self.unlinked + self.contra
+        return self.contra < self.linked and self.linked >= opts.cohesion * compared
+
+
 def place(
     new: Features,
     candidates: Iterable[tuple[str, date, Features]],
     opts: GroupingOptions = GroupingOptions(),
 ) -> Placement:
     """Candidates are (event id, the event's day, a member's features). The best match at least
-    `join` wins, among events whose day is within the window; every other event the report
-    matches at least `merge` is absorbed into it (a report that links two events shows they
-    describe one occasion: an English digest and a Chinese list that share one name only,
-    joined by a full English report naming all)."""
-    by_event: dict[str, Match] = {}
-    days: dict[str, date] = {}
-    # members of an event that say another occasion (another day, place, named occasion or
-    # kind), against members that match: an event the report contradicts at least as often as
-    # it matches is not its occasion, however well one member matches (one report of the tea at
-    # Zhongnanhai that names no place links the talks and the tea otherwise)
-    against: Counter[str] = Counter()
+    `join` wins, among events whose day is within the window and that the report agrees with
+    as a whole (`_Tally.coherent`); every other event the report matches at least `merge` is
+    absorbed into it (a report that links two events shows they describe one occasion: an
+    English digest and a Chinese list that share one name only, joined by a full English
+    report naming all)."""
+    tallies: dict[str, _Tally] = {}
     for event_id, event_day, features in candidates:
         if not within_window(new, event_day, event_day, opts.window_days):
             continue
-        days[event_id] = event_day
+        tally = tallies.setdefault(event_id, _Tally(event_day))
         match = score(new, features, opts)
         if match.reason != "copy" and other_occasion(new, features, opts):
-            against[event_id] += 1
+            # a member that says another occasion (another day, place, named occasion, kind
+            # or sides)
+            tally.contra += 1
             continue
         if match.score >= opts.join:
-            against[event_id] -= 1
-        if match.score > by_event.get(event_id, NO_MATCH).score:
-            by_event[event_id] = match
-    for event_id, count in against.items():
-        if count >= 0:
-            by_event.pop(event_id, None)
+            tally.linked += 1
+        elif _script(new) == _script(features):
+            # a member in the report's script that it does not match (across scripts fewer
+            # rules can match: no wording, only the roster's names)
+            tally.unlinked += 1
+        if match.score > tally.best.score:
+            tally.best = match
+    by_event = {e: t for e, t in tallies.items() if t.best.score and t.coherent(opts)}
     if not by_event:
         return Placement(None, NO_MATCH)
     # a tie goes to the event more of whose members the report matches
     ranked = sorted(
         by_event.items(),
-        key=lambda item: (item[1].score, -against[item[0]], item[0]),
+        key=lambda item: (item[1].best.score, item[1].linked - item[1].contra, item[0]),
         reverse=True,
     )
-    event_id, match = ranked[0]
-    if match.score < opts.join:
-        return Placement(None, match)
+    event_id, top = ranked[0]
+    if top.best.score < opts.join:
+        return Placement(None, top.best)
     absorbed = tuple(
         other
-        for other, m in ranked[1:]
+        for other, t in ranked[1:]
         if opts.merge < 1.0
-        and m.score >= opts.merge
-        and abs((days[other] - days[event_id]).days) <= opts.window_days
+        and t.best.score >= opts.merge
+        and abs((t.day - top.day).days) <= opts.window_days
     )
     # bounded work per report: two events of one occasion are what arrival order makes; more
     # would be a store filled while grouping was off (the next linking report merges the next)
-    return Placement(event_id, match, absorbed[:MAX_ABSORBED])
+    return Placement(event_id, top.best, absorbed[:MAX_ABSORBED])
 
 
 def choose(

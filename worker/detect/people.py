@@ -257,6 +257,19 @@ _LATIN_KEYWORDS = re.compile(  # searched in the lower-cased text
     "|".join([_stem_trie(_LITERAL_STEMS), *(s for s in LATIN_STEMS if s not in _LITERAL_STEMS)])
 )
 
+# A transcript's speaker label opening a paragraph ("Vladimir Putin: We are very glad ..."):
+# read though it holds no cue word (people_latin gives the speaker the speech).
+_SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+:\s+\S")
+
+
+def _speaker_line(text: str) -> bool:
+    """A speaker's label before what was said, in full sentences: not a headline quoting
+    someone ("Dmitry Medvedev: New government should follow path taken by Kyrgyzstan")."""
+    return (
+        text.rstrip()[-1:] in (".", "!", "?", '"', "”", "…")
+        and _SPEAKER_LINE.match(text) is not None
+    )
+
 
 # A photo caption's position marker between names: "Xi Jinping (3rd L, front), Li Keqiang (C)".
 _POSITION = re.compile(
@@ -366,6 +379,7 @@ def extract_people(
             latin
             and not (han and has_han(paragraph))
             and not _LATIN_KEYWORDS.search(paragraph.lower())
+            and not _speaker_line(paragraph)
         ):
             before.clear()
             before.passed(paragraph, whole=True)
@@ -405,7 +419,7 @@ def _latin_people(
 ) -> Iterator[tuple[Role, list[str]]]:
     """The lists of an English or German sentence, with what the sentence before left
     (`before`) and, in German, the people a pronoun stands for."""
-    if not _LATIN_KEYWORDS.search(sentence.lower()):
+    if not _LATIN_KEYWORDS.search(sentence.lower()) and not _speaker_line(sentence):
         before.clear()
         return
     found = _latin_sentence(sentence, ctx, lang == "de", before)

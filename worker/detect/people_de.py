@@ -21,16 +21,29 @@ from worker.detect.model import Role
 _CLAUSE_END = re.compile(
     # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
+    # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
+    r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
-    r"|die|der|das|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
+    r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w.-]*\s*,)"
+    r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
-    r"\b(?:nicht|kein|keine|keinen|nie|niemals)\b"
+    r"\bnicht\b(?!\s+nur\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
 )
+# Called off ("Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt") or still to come,
+# told in the present ("In zwei Wochen empfängt X", "nächste Woche"): searched only in a
+# clause holding one of _NOT_YET_WORDS.
+_NOT_YET = re.compile(
+    r"\babgesagt\b|\b(?:sagt|sagte|sagten|sagen)\b[^;,]{0,100}\bab\s*[.!]?\s*$"
+    r"|\b[Ii]n\s+(?:zwei|drei|vier|fünf|wenigen|einigen|\d+)\s+(?:Tagen|Wochen|Monaten)\b"
+    r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
+    r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
+)
+_NOT_YET_WORDS = ("abgesagt", " ab", "Tagen", "Wochen", "Monaten", "nächste", "kommende", "morgen")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -307,6 +320,8 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _headline_guest(clause)
+            or _oblique_title(sentence, prefix_start, start, end)
+            or _BODY_SUBJECT.match(lead) is not None
         )
         and not _CO_SUBJECT.search(lead, len(lead) - 200)
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
@@ -330,6 +345,48 @@ def german_roles(
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
 
 
+# A weak noun's ending outside the nominative singular ("den Präsidenten", "Frankreichs
+# Präsidenten X", "Herrn X"): the one person so titled is no subject.
+_OBLIQUE_TITLE = re.compile(
+    r"(?:\b[A-ZÄÖÜ][\wäöüß-]*(?:enten|anten|aten|isten|ologen|archen|grafen|graphen)|\bHerrn)"
+    r"(?:\s+(?:Dr\.|Prof\.))*\s*$"
+)
+
+
+# A subject that is no person stands first, then the verb: the list after it is the object
+# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X").
+_BODY_SUBJECT = re.compile(
+    r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
+    r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
+    r"|ehrt|verabschiedete|verabschiedet)\s+(?:[a-zäöüß(][^\s,]*\s+){0,4}$"
+)
+
+
+# A genitive after a possessive ("seines Vorgängers X", "ihres Mannes X"), unless it names a
+# companion ("in Begleitung ihres Mannes X", "im Beisein seines Amtskollegen").
+_POSSESSOR = re.compile(
+    r"\b(?:seines|ihres)\s+(?<!Begleitung\sseines\s)(?<!Begleitung\sihres\s)"
+    r"(?<!Beisein\sseines\s)(?<!Beisein\sihres\s)(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\wäöüß-]*s\s+$"
+)
+
+
+# A chair handed over: "übergab Landeshauptmann X den Vorsitz ... an den Kärntner
+# Landeshauptmann Y".
+_HANDOVER = re.compile(
+    r"\b(?:übergab|übergibt|übergeben|übertrug|überträgt|übertragen|übergaben)\b[^;]{0,120}?"
+    r"\b(?:Vorsitz|Präsidentschaft)\b|\b(?:Vorsitz|Präsidentschaft)\b[^;]{0,120}?"
+    r"\b(?:übergeben|übertragen)\b"
+)
+_TO_NEW_CHAIR = re.compile(r"\ban\s+(?:den|die)\s+(?:[\wäöüß.-]+\s+){0,4}$")
+
+
+def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bool:
+    if start - prefix_start < 4 or not _OBLIQUE_TITLE.search(sentence, prefix_start, start):
+        return False
+    names = sentence[start:end]
+    return "," not in names and " und " not in names and " sowie " not in names
+
+
 def _unreal(
     sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
 ) -> bool:
@@ -338,6 +395,8 @@ def _unreal(
     if _NEGATION.search(clause) or (
         ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
     ):
+        return True
+    if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
         return True
     if "geplant" not in clause and "vorgesehen" not in clause:
         return False
@@ -389,6 +448,13 @@ def _framed_roles(
 ) -> list[Role] | None:
     """Roles a frame right before the list decides alone (None: no such frame): a side of a
     meeting noun, the source of a report, the agent of a passive."""
+    if "es " in sentence[max(left, start - 80) : start] and _POSSESSOR.search(
+        sentence, max(left, start - 80), start
+    ):
+        return []  # "an der Gepflogenheit seines Vorgängers X": named as kin or office
+    if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
+        # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
+        return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
@@ -487,7 +553,9 @@ def _fronted_role(
 # Konferenz getroffen" (met a group: chaired).
 _GROUP_OBJECT = re.compile(
     r"\b(?:die|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Vertreter|Vertreterinnen|Mitglieder|Teilnehmer"
-    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs)\b(?!\s+X\b)"
+    r"|Teilnehmerinnen|Delegierten|Regierungschefs|Ministerpräsidenten|Länderchefs"
+    # plurals by their ending: "die Landeshauptleute", "die Ressortchefs", "Ministerinnen"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:leute|chefs|chefinnen|innen))\b(?!\s+X\b)"
 )
 
 

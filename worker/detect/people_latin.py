@@ -85,7 +85,9 @@ _TITLE_WORDS = frozenset(
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
-    "counterparts honourable honorable hon guest editor".split()
+    "counterparts honourable honorable hon guest editor "
+    # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
+    "wife husband spouse".split()
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
@@ -431,6 +433,10 @@ def _title_key(title: str, german: bool) -> str:
 
 # Runs of capitalised words on one line (a name never spans a line break).
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
+# A run cut off before a particle ("Alexander Van | der Bellen"): no name of its own.
+_PARTICLE_NEXT = re.compile(
+    r"[ \t\xa0]+(?:van|von|der|den|de|da|di|du|la|le|bin|al|ibn)[ \t\xa0]+[A-Z]"
+)
 
 
 @dataclass(slots=True)
@@ -543,6 +549,8 @@ class Context:
                 if word and _word_name_like(word, low) and not low.endswith("'s"):
                     run.append(word)
                     continue
+                if not word and run and _PARTICLE_NEXT.match(self.text, m.end()):
+                    run = []  # "Alexander Van" of "Alexander Van der Bellen"
                 if 2 <= len(run) <= 4 and (
                     not self.german or title_before or self.roster.is_given_name(run[0])
                 ):
@@ -550,13 +558,9 @@ class Context:
                     full = " ".join(run)
                     chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
-                    if (
-                        chinese
-                        and self.german
-                        and len(run) == 2
-                        and self.roster.is_given_name(run[0])
-                    ):
-                        # "Maia Sandu" reads as pinyin too: a known given name first says not
+                    if chinese and len(run) == 2 and self.roster.is_given_name(run[0]):
+                        # "Maia Sandu", "Hakan Fidan" read as pinyin too: a known given name
+                        # first says not
                         by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
@@ -649,6 +653,9 @@ def _runs(
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
+            elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
+                j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
+                break
             elif (
                 t.text == "."
                 and len(toks[j - 1].text) == 1
@@ -662,6 +669,7 @@ def _runs(
         i = j
 
 
+_REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$")
 _PARTICLE_ARTICLES = frozenset("der den la le".split())
 # German nouns by their ending: "Engelke zu den Beratungen" is no "von der Leyen".
 _DE_NOUN_ENDING = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|ionen|tät|ismus|nisse?)$")
@@ -755,9 +763,15 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     if j - i < 3 or not roster.given_names:
         return i
     for k in range(i + 1, j - 1):
+        if toks[k].low in _VIETNAMESE_MIDDLE:
+            return i  # "Hoang Van Nghiem", "Lam Thi Phuong Thanh": surname, middle name, given
         if roster.is_given_name(toks[k].text) and not roster.is_given_name(toks[i].text):
             return i if _all_pinyin(toks, i, j) else k
     return i
+
+
+# The middle names of Vietnamese names, which a surname always precedes.
+_VIETNAMESE_MIDDLE = frozenset("van thi văn thị".split())
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
@@ -869,6 +883,17 @@ def names_in(sentence: str, ctx: Context) -> list[str]:
     return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
+def _past_place_of(toks: list[_Tok], i: int, j: int, german: bool) -> int:
+    """Where a name begins in a run after "of" that opens with the place the title names."""
+    if i == 0 or toks[i - 1].low != "of":
+        return i
+    if j - i == 3 and not german:
+        return i + 1  # "First Lady of Assam Prem Mukhi": the place the title names, the name
+    if j - i > 3 and "-" in toks[i].text and not any(t.low in _PARTICLES for t in toks[i:j]):
+        return i + 1  # "President of Guinea-Bissau Umaro Sissoco Embalo": a compound place
+    return i
+
+
 def _unknown_run(
     toks: list[_Tok],
     i: int,
@@ -882,8 +907,7 @@ def _unknown_run(
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     i = _past_leading_nouns(toks, i, j, ctx.roster)
-    if j - i == 3 and i > 0 and toks[i - 1].low == "of" and not ctx.german:
-        i += 1  # "First Lady of Assam Prem Mukhi": the place the title names, then the name
+    i = _past_place_of(toks, i, j, ctx.german)
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
         items.append(Item(full, j - 1, j, j - 1))
@@ -898,11 +922,15 @@ def _unknown_run(
     strict = ctx.german or title_case
     if shaped and not ctx.german and _common_words(toks, shaped, ctx):
         return  # "Third Session", "Graduate Students": words the text writes in lower case
+    if shaped and _place_or_body(toks, shaped, ctx):
+        return  # "(Lake Ladoga)", "im Von Wattenwyl-Haus", "Administration of Cultural Heritage"
     if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
         spans.append(shaped)
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
     elif j - i == 1:
+        if _place_or_body(toks, (i, j), ctx):
+            return  # "im Von Wattenwyl-Haus"
         full = ctx.full_name(toks[i].text)
         if full:
             items.append(Item(full, i, j, _prefix_start(toks, i)))
@@ -918,6 +946,43 @@ def _unknown_run(
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+
+
+# What a place or a body's name begins or ends with ("Lake Ladoga", "Von Wattenwyl-Haus",
+# "Institute of ... Evolutionary Issues"): a name by shape holding one is no person.
+_PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea strait".split())
+_PLACE_ENDS = frozenset(
+    "street avenue road lane square palace hall building tower bridge park lake river island "
+    "mountains valley issues heritage studies sciences humanities problems affairs research "
+    "haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
+
+
+def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """A name by shape that is a place or a body: its first word heads a place ("Lake
+    Ladoga"), its last word (or a compound's last part) ends one ("Von Wattenwyl-Haus",
+    "Evolutionary Issues"), it follows a preposition of place ("in", "at", "im") without a
+    title between, or it continues a body's name ("State Administration of Cultural
+    Heritage") and has no known given name."""
+    s, e = span
+    if toks[s].low in _PLACE_HEADS:
+        return True
+    if toks[e - 1].low.rsplit("-", 1)[-1] in _PLACE_ENDS:
+        return True
+    if s == 0:
+        return False
+    before = toks[s - 1].low
+    if before in _PLACE_PREPOSITIONS:
+        return True
+    if toks[s - 1].cap:
+        return False  # a name right after its body: "Ministry of Defence Sapar Isakov"
+    k = s - 1
+    while k > 0 and (toks[k].low in ("and", "&", "the") or (toks[k].cap and k < s - 1)):
+        k -= 1
+    if not (toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS):
+        return False
+    return not (any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e))
 
 
 def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1095,7 +1160,7 @@ _DE_NOT_DECLINED = frozenset(
 )
 
 
-_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la".split())
+_PREFIX_GLUE = frozenset("of the for to de des der die den dem von du la his her".split())
 
 
 def _prefix_start(toks: list[_Tok], first: int) -> int:
@@ -1104,6 +1169,8 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
     k = first
     while k > 0:
         t = toks[k - 1]
+        if k >= 3 and toks[k - 2].low == "the" and toks[k - 3].low == "under":
+            break  # "under the chair of X": the chair's seat, no title
         if (
             (t.cap and t.low not in _PREFIX_STOP and not _de_abstract_noun(t.low))
             or _is_title_or_org(t.low)
@@ -1134,6 +1201,8 @@ def _de_abstract_noun(low: str) -> bool:
 _PREFIX_STOP = frozenset(
     # speeches are no titles: "Rede von Oberbürgermeister X", "Statement by X"
     "rede ansprache grußwort laudatio statement remarks speech address "
+    # nor is the chair's seat: "unter dem Vorsitz von Landeshauptmann X"
+    "vorsitz "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "
@@ -1194,6 +1263,9 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     return True
 
 
+_DE_CASE_ARTICLES = frozenset("den dem des einen einem".split())
+
+
 def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
     if a.possessive or b.possessive:
         return False
@@ -1202,6 +1274,8 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False  # two names run together without a connector
     if not any(t.low in _CONNECTORS for t in gap):
         return False
+    if gap[0].low in _DE_CASE_ARTICLES:
+        return False  # "empfing X den Präsidenten, Y": an object after the subject, no list
     if any(t.low == "with" and k > 0 and gap[k - 1].text == "," for k, t in enumerate(gap)):
         return False  # "X, with the chairman ..., Y present": an absolute clause, not a list
     if (
@@ -1307,7 +1381,9 @@ _IRREALIS = re.compile(
 _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
-    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion)\b"
+    r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
+    # "his meetings with A and B were in development", "... is being worked out"
+    r"|in\s+(?:development|preparation|the\s+works)|worked\s+out|under\s+consideration)\b"
     # "... a meeting between A, B and C would take place soon"
     r"|\s*,?\s*(?:would|should|could|will|might|may|must|can)\s+(?:not\s+|only\s+|soon\s+)?"
     r"(?:take\s+place|happen|be\s+held|occur|meet)\b",
@@ -1380,6 +1456,12 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
         pos = skip.end()
 
 
+# Several people who discussed something together talked with one another.
+_DISCUSSED = re.compile(
+    r"(?:discussed|discuss|talked|conferred|exchanged\s+(?:views|opinions))\b(?!\s+with\b)", re.I
+)
+
+
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
     or None when no cue verb stands there.
@@ -1388,7 +1470,7 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     chaired, a named person is met; "welcomed X": the host chairs when a named guest follows;
     "informed the Council": a report, but "informed Modi" is part of a talk."""
     text = c.text
-    m = cues.MEET_WITH.match(text, at)
+    m = cues.MEET_WITH.match(text, at) or cues.SAID_AT_MEETING.match(text, at)
     if m:
         return _meeting_role(c, m.start(), m.end()), m.end()
     m = cues.CONVENE.match(text, at)
@@ -1401,6 +1483,8 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     if m:
         body = not _object_follows(c, m.end()) and _WITH_BODY.match(text, m.end())
         return ("presided" if body else "attended"), m.end()
+    if c.several and (m := _DISCUSSED.match(text, at)):
+        return "attended", m.end()  # "A and B discussed ...": a talk between them
     m = cues.REPORT_TO.match(text, at)
     if m:
         # told to one named person: part of a talk; to the chair by title, a report
@@ -1440,10 +1524,10 @@ _WITH_BODY = re.compile(
     r"|press|media|reporters)\b"
     # any other group: a plural noun in lower case, which no name is ("outstanding
     # county-level Party secretaries", "top officials of ...", "foreign guests")
-    r"|(?-i:[a-z][a-z-]{2,}(?<![su]s)(?<!ss)s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
+    r"|(?-i:[a-z][a-z-]{2,}(?<![su])s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
     # a headline in title case capitalises the group: "Xi Meets Armed Forces Cadres -",
     # "Putin Meeting with War Correspondents and Military Bloggers"
-    r"|(?-i:[A-Z][a-z]{2,}(?<![su]s)(?<!ss)s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
+    r"|(?-i:[A-Z][a-z]{2,}(?<![su])s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"meeting|session|conference|council|consultation|discussion", re.I)
@@ -1522,6 +1606,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
+    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
@@ -1732,7 +1817,7 @@ _GERUND_CUE = re.compile(
 _SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
-    r"\s*,\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
+    r"\s*,?\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
     r"|delivered|presented|gave\s+(?:a|an)\s+(?:speech|report|briefing|address|update))\b"
 )
 _POSSESSIVE_SPEECH = re.compile(
@@ -1751,7 +1836,7 @@ _ABSOLUTE = re.compile(
 
 # "called on X to ...": X is urged, not visited.
 _CALLED_ON = re.compile(r"\b(?:called|calls|calling|call)\s+on\b[^.;]*$", re.I)
-_URGED = re.compile(r"[^.;]{0,60}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
+_URGED = re.compile(r"[^.;]{0,60}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]")
 
 
 def _after_with(toks: list[_Tok], prefix: int) -> bool:
@@ -1935,7 +2020,7 @@ def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
         return True
     before = toks[prefix - 1].low
     if before in ("the", "a", "an") and (
-        prefix == 1 or toks[prefix - 2].text in ",;:(—–-" or toks[prefix - 2].low in _OPENERS
+        prefix == 1 or toks[prefix - 2].text in ',;:(—–-»”"' or toks[prefix - 2].low in _OPENERS
     ):
         return True  # "He also said that later the President of Tajikistan X joined"
     return before not in _NO_SUBJECT_BEFORE
@@ -1947,6 +2032,37 @@ def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tupl
     meeting = _POSSESSIVE_MEETING.match(rest)
     if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
+
+
+# The future after a lower-case appositive: "The speech by Xi, also general secretary of
+# ..., will be broadcast live".
+_FUTURE_PAST_APPOSITIVE = re.compile(
+    r"\s*,\s*(?-i:[a-z])[^.;,]{0,200},\s*(?:will|would|is\s+to|are\s+to"
+    r"|(?:is|are)\s+(?:set|expected|scheduled|due|going)\s+to)\b"
+)
+
+
+_MEDIA = frozenset(
+    "xinhua tass ria interfax reuters afp ap cgtn cctv dpa bbc cnn sputnik bloomberg cna "
+    "yonhap kyodo efe ansa apa".split()
+)
+
+
+def _media_reporter(toks: list[_Tok], prefix: int, first: int) -> bool:
+    """A name after a news outlet's possessive ("CGTN's Chen Lanyou"): its reporter."""
+    for k in range(max(0, prefix - 1), first):
+        low = toks[k].low.replace("’", "'")
+        if low.endswith("'s") and low[:-2] in _MEDIA:
+            return True
+    return False
+
+
+# A list inside what someone asks for: "asked that the UN Secretary-General X participate".
+_REQUESTED = re.compile(
+    r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
+    r"|proposed|proposes|suggested|suggests|recommended|recommends)\s+that\b[^.;]{0,80}$",
+    re.I,
+)
 
 
 def _group_roles(
@@ -1963,6 +2079,10 @@ def _group_roles(
     names = [it.name for it in group]
     start, end = spans[index]
     before, rest = sentence[:start], sentence[end:]
+    if not german and _media_reporter(toks, group[0].prefix, group[0].first):
+        return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
+    if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
+        return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
     absolute_m = (
         _ABSOLUTE.match(rest)
@@ -1972,11 +2092,14 @@ def _group_roles(
     absolute = absolute_m is not None
     roles = (
         []
-        if absolute or (not german and _IRREALIS_AFTER.match(rest))
+        if absolute
+        or (not german and (_IRREALIS_AFTER.match(rest) or _FUTURE_PAST_APPOSITIVE.match(rest)))
         else _object_roles(before, german, reporting=reporting)
     )
     if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
+    if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
+        roles.append("attended")  # "the meeting of A and B"
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start

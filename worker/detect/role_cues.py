@@ -112,6 +112,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "discussed",
     "discusses",
     "overview",
+    "explanation",
     "served a",
     "serves a",
     "conduct",
@@ -246,16 +247,30 @@ MEET_WITH = re.compile(
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
+# Who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following talks
+# with Y" (the meeting's role as for "met with"; read after the list only).
+SAID_AT_MEETING = re.compile(
+    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"|consultations|conversation)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,4})?"
+    r"\s+(?:separately\s+)?with\b",
+    re.I,
+)
 # "X met Y", "X received Y": the people right after the verb take part too.
 # A courtesy call: "X called on Y" (a visit both attend), not "called on Y to do ..." (urged).
 _CALL_ON = (
     r"(?:called|calls|calling|paid\s+a\s+(?:courtesy\s+)?call)\s+on\b"
-    r"(?![^.;]{0,150}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
+    r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
-    r"|\b" + _CALL_ON,
+    r"|\b"
+    + _CALL_ON
+    # "X is meeting Y" (the literal first: this table is searched along whole clauses)
+    + r"|\bmeeting\b(?:(?<=\bis\smeeting)|(?<=\bare\smeeting)|(?<=\bwas\smeeting))",
     re.I,
 )
 # "X briefed / informed the Council": a report to a meeting; "informed Modi", told to one
@@ -269,7 +284,7 @@ REPORT_TO = re.compile(
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
-MEET_BARE = re.compile(r"(?:met|meets|meet)\b(?!\s+with\b)", re.I)
+MEET_BARE = re.compile(r"(?:met|meets|meet|(?:is|are)\s+meeting)\b(?!\s+with\b)", re.I)
 # "X welcomed / received / greeted Y": with a named guest after it, X is the host.
 HOST_DIRECT = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
@@ -371,7 +386,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
-            r"|statements?|briefings?|presentations?|sitreps?|overview|update)"
+            r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation)"
             r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
@@ -380,6 +395,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
+            # a topic addressed is no audience: "addressed the economic situation"
+            r"(?!(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?-i:(?:situation|issues?|problems?"
+            r"|questions?|topics?|matters?|challenges?|concerns?|crisis|developments?|prospects"
+            r"|aspects?|subjects?|state|economy|agenda)\b))"
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
@@ -400,6 +419,10 @@ CONVENE = re.compile(
     re.I,
 )
 
+# "the meeting of A and B": the sides of a meeting in its genitive (read for two or more
+# names: "the meeting of the President with governors" is a meeting with a group).
+MEETING_OF = re.compile(r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b", re.I)
+
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
 
 CHAIRED_WITH = re.compile(
@@ -419,7 +442,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
             r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
-            rf"|\b{_GATHERING}\b[^.;]{{0,30}}?\b(?:led|headed)\s+by\b"
+            rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
+            # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
+            r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
+            r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened))\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
             # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
@@ -459,7 +485,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
-            r"|\b(?:talks|meeting|meetings|conversation|call|consultations)\s+between\b",
+            # "A telephone conversation initiated by ... took place between A and B"
+            r"|\b(?:talks|meeting|meetings|conversation|call|consultations|negotiations)\b"
+            r"(?:[^.;]{0,60}?\b(?:took|takes)\s+place)?\s+between\b",
             re.I,
         ),
     ),
@@ -523,7 +551,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\bunter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
             r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
@@ -591,6 +619,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
             r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
+            # a participle fronted before its passive: "Empfangen wurde X von Y"
+            r"|(?:Empfangen|Begrüßt|Begrüsst|Vereidigt)(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
             # a swearing-in: the one swearing in presides, the one sworn in attends
             r"|vereidigte|vereidigten|vereidigt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
@@ -790,8 +820,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b[^;]{0,20}"
-            r"\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            # the participle first too: "Empfangen wurde Landeshauptmann X ... von Y"
+            r"\b(?:[Gg]eleitet|[Mm]oderiert|[Ee]röffnet|[Ee]mpfangen|[Bb]egrüßt|[Bb]egrüsst"
+            r"|[Vv]ereidigt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
             r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
         ),
     ),

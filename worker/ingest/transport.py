@@ -158,6 +158,19 @@ class _RemappedStream(httpx.AsyncByteStream):
         await self._inner.aclose()
 
 
+def _connect_failure(err: aiohttp.ClientConnectorError) -> str:
+    """What went wrong connecting, in words ("cannot connect to example.org:443: connection
+    refused"): aiohttp's own text names its SSL setting ("ssl:default") even for plain http."""
+    cause = err.os_error
+    if isinstance(err, aiohttp.ClientConnectorDNSError):
+        why = f"host not found ({cause.strerror or cause})"
+    elif isinstance(cause, ConnectionRefusedError):
+        why = "connection refused"
+    else:
+        why = " ".join(str(cause.strerror or cause).split()) or type(cause).__name__
+    return f"cannot connect to {err.host}:{err.port}: {why}"
+
+
 def _httpx_error(exc: BaseException) -> httpx.TransportError:
     """The httpx error for what aiohttp saw (the original, httpx-aiohttp's mapping undone)."""
     cause = exc.__cause__ if isinstance(exc, httpx.TransportError) and exc.__cause__ else exc
@@ -167,7 +180,7 @@ def _httpx_error(exc: BaseException) -> httpx.TransportError:
     if isinstance(cause, aiohttp.ServerTimeoutError | asyncio.TimeoutError):
         return httpx.ReadTimeout(text)
     if isinstance(cause, aiohttp.ClientConnectorError):
-        return httpx.ConnectError(text)
+        return httpx.ConnectError(_connect_failure(cause))
     if isinstance(cause, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
         return httpx.RemoteProtocolError(text)
     if isinstance(cause, aiohttp.ClientResponseError):  # a malformed answer (status line, headers)

@@ -34,7 +34,13 @@ def _roster(case: dict[str, Any]) -> Roster:
 @pytest.mark.parametrize("case", CASES["extract"], ids=[c["id"] for c in CASES["extract"]])
 def test_extract_people(case: dict[str, Any]) -> None:
     people = extract_people(case["text"], _roster(case), language=case.get("language"))
-    assert [[p.name, p.role] for p in people] == case["expect"]
+    got = [[p.name, p.role] for p in people]
+    if "expect" in case:
+        assert got == case["expect"]
+    # a case may pin only what it is about (`includes`, `excludes`) in a real excerpt whose
+    # other people are read by mechanisms tested elsewhere (or not yet read)
+    assert all(pair in got for pair in case.get("includes", []))
+    assert not any(pair in got for pair in case.get("excludes", []))
 
 
 @pytest.mark.parametrize("case", CASES["compare"], ids=[c["id"] for c in CASES["compare"]])

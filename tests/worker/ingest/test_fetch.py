@@ -212,6 +212,9 @@ async def test_connection_refused_is_a_fetch_error() -> None:
         with pytest.raises(FetchError, match="ConnectError") as info:
             await fetcher.fetch(url)
     assert url in str(info.value)
+    # In words, without aiohttp's "ssl:default" for a plain-http address.
+    assert f"cannot connect to 127.0.0.1:{port}: connection refused" in str(info.value)
+    assert "ssl" not in str(info.value)
 
 
 async def test_server_hanging_up_is_a_fetch_error_and_the_host_is_tried_again(

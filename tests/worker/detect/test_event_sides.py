@@ -1,0 +1,159 @@
+"""Who meets whom, and agreeing with an event as a whole (docs/events.md), on real excerpts:
+the bilateral meetings of the BRICS summit in Kazan (tests/data/events/kazan2024.toml) and the
+Trump-Putin summit in Anchorage with the briefing that followed it
+(tests/data/events/alaska2025.toml). Sources: tests/data/events/PROVENANCE.md."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from worker.detect.events import (
+    Features,
+    GroupingOptions,
+    other_occasion,
+    place,
+    report_features,
+    score,
+    sides,
+    sides_differ,
+)
+from worker.service.seeds import load_roster
+
+DATA = Path(__file__).parents[2] / "data" / "events"
+ROSTER = load_roster()
+DEFAULTS = GroupingOptions()
+JOIN = DEFAULTS.join
+
+
+def _reports(name: str) -> dict[str, tuple[str, Features]]:
+    """id -> (its label, its features), in the file's order."""
+    raw: list[dict[str, Any]] = tomllib.loads((DATA / name).read_text("utf-8"))["report"]
+    return {
+        r["id"]: (
+            r["event"],
+            report_features(r["title"], r["text"], date.fromisoformat(r["published"]), ROSTER),
+        )
+        for r in raw
+    }
+
+
+KAZAN = _reports("kazan2024.toml")
+ALASKA = _reports("alaska2025.toml")
+
+
+def _f(reports: dict[str, tuple[str, Features]], rid: str) -> Features:
+    return reports[rid][1]
+
+
+def _group(
+    reports: dict[str, tuple[str, Features]], opts: GroupingOptions = DEFAULTS
+) -> dict[str, set[str]]:
+    """Each report placed in turn (in the order published), every earlier report a candidate:
+    the grouping of the pipeline, without a store. Event -> its reports."""
+    event_of: dict[str, str] = {}
+    day_of: dict[str, date] = {}
+    order = sorted(reports, key=lambda rid: (reports[rid][1].day, rid))
+    for rid in order:
+        f = reports[rid][1]
+        candidates = [(event_of[o], day_of[event_of[o]], reports[o][1]) for o in event_of]
+        event = place(f, candidates, opts).event or f"e:{rid}"
+        day_of.setdefault(event, f.day)
+        event_of[rid] = event
+    groups: dict[str, set[str]] = defaultdict(set)
+    for rid, event in event_of.items():
+        groups[event].add(rid)
+    return groups
+
+
+def _together(groups: dict[str, set[str]], *ids: str) -> bool:
+    return any(set(ids) <= members for members in groups.values())
+
+
+def test_a_title_calling_leaders_by_family_name_names_them() -> None:
+    # "Will Modi and Xi meet in Kazan?": the text names Narendra Modi and Xi Jinping in full
+    f = _f(KAZAN, "alone-modi-xi-speculation-2024-zeenews")
+    assert {"narendramodi", "xiyinping"} <= set(f.principals)
+    # "PM Modi And Putin Share A Light-Hearted Exchange"
+    assert set(_f(KAZAN, "kazan-putin-modi-timesnow").principals) == {
+        "narendramodi",
+        "vladimirputin",
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("kazan-putin-modi-businesstoday", "kazan-xi-putin-kbc"),
+        ("kazan-putin-modi-timesnow", "kazan-xi-putin-kbc"),
+    ],
+)
+def test_two_bilaterals_at_one_summit_on_one_day_stay_apart(a: str, b: str) -> None:
+    # Putin with Modi and Putin with Xi, both in Kazan on 22 October 2024: Putin is in both
+    fa, fb = _f(KAZAN, a), _f(KAZAN, b)
+    assert sides(fb) == {"xiyinping", "vladimirputin"}
+    assert sides_differ(fa, fb) and sides_differ(fb, fa)
+    assert other_occasion(fa, fb) and other_occasion(fb, fa)
+    assert score(fa, fb).score < JOIN and score(fb, fa).score < JOIN
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two Indian outlets' reports of Putin's talks with Modi
+        ("kazan-putin-modi-businesstoday", "kazan-putin-modi-timesnow"),
+        # Xinhua's English report and CCTV's Chinese report of Xi's talks with Putin
+        ("kazan-xi-putin-kbc", "kazan-xi-putin-whysw-zh"),
+        # RT and Nada Post of Modi's talks with Xi the next day
+        ("kazan-modi-xi-rt", "kazan-modi-xi-nadapost"),
+    ],
+)
+def test_two_outlets_reports_of_one_bilateral_join(a: str, b: str) -> None:
+    fa, fb = _f(KAZAN, a), _f(KAZAN, b)
+    assert not sides_differ(fa, fb)
+    assert score(fa, fb).score >= JOIN and score(fb, fa).score >= JOIN
+
+
+def test_fewer_sides_named_is_not_other_sides() -> None:
+    # a report naming two of the three leaders of a trilateral meeting names fewer, not others
+    two = _f(KAZAN, "kazan-xi-putin-kbc")
+    three = replace(two, principals=(*two.principals, "narendramodi"))
+    assert not sides_differ(two, three) and not sides_differ(three, two)
+
+
+def test_the_bilaterals_of_one_summit_are_grouped_each_apart() -> None:
+    groups = _group(KAZAN)
+    assert _together(groups, "kazan-putin-modi-businesstoday", "kazan-putin-modi-timesnow")
+    assert _together(groups, "kazan-xi-putin-kbc", "kazan-xi-putin-whysw-zh")
+    assert _together(groups, "kazan-modi-xi-rt", "kazan-modi-xi-nadapost")
+    for x, y in (
+        ("kazan-putin-modi-businesstoday", "kazan-xi-putin-kbc"),
+        ("kazan-putin-modi-businesstoday", "kazan-modi-xi-rt"),
+        ("kazan-xi-putin-kbc", "kazan-modi-xi-rt"),
+        # the preview of the day before ("Will Modi and Xi meet?") is none of them
+        ("alone-modi-xi-speculation-2024-zeenews", "kazan-putin-modi-businesstoday"),
+        ("alone-modi-xi-speculation-2024-zeenews", "kazan-xi-putin-kbc"),
+    ):
+        assert not _together(groups, x, y), (x, y)
+
+
+def test_a_report_matching_one_member_only_does_not_join_the_event() -> None:
+    # Trump briefing Zelensky and the Europeans after the summit names Trump, Putin and
+    # Zelensky and matches one report of the summit (four people in common with Zee News'
+    # report, which names the aides), but not the summit's two other reports in its script:
+    # one of three. Asking for half of them keeps it apart, and the summit's reports together
+    briefing = "trump-briefs-europe-2025-trt-de"
+    summit = ("alaska-2025-tass", "alaska-2025-zeenews", "alaska-2025-upday-de")
+    halves = _group(ALASKA, GroupingOptions(cohesion=0.5))
+    assert _together(halves, *summit)
+    assert _together(halves, "alaska-2025-trt-zh", "alaska-2025-hfzxmc-zh")
+    assert not any(_together(halves, briefing, s) for s in summit)
+    # with single link (cohesion 0) the one member it matches takes it in
+    single = _group(ALASKA, GroupingOptions(cohesion=0.0))
+    assert _together(single, briefing, "alaska-2025-zeenews")
