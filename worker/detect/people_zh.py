@@ -47,11 +47,11 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
+    r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|作为[^，。、；：\s]{1,24}"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
     r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
 )
 
@@ -59,7 +59,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至]"
 )
 
 
@@ -169,7 +169,42 @@ _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
-_ZH_NEGATED = tuple("未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因".split())
+_ZH_NEGATED = tuple(
+    "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
+    # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 可能 打算 预定".split()
+)
+
+
+_NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
+_ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+
+
+def _future_after(chunk: str, name: str) -> bool:
+    """Whether the words after `name` in `chunk` name a time still to come ("于明天…中")."""
+    m = _ZH_FUTURE_TIME.search(chunk)
+    if m is None:
+        return False
+    at = chunk.rfind(name)
+    return m.start() >= at + len(name) if at >= 0 else True
+
+
+def _unreal(raw: str, region: str) -> bool:
+    """Whether the occasion before a cue is negated or still to come: "李强将出席", "陈德铭还将在
+    25日…举行会谈" (`region`: `raw` without its time and place), or "王毅会出席" (会 after a name:
+    "will"; not the 会 of a body, "大会出席…")."""
+    if (raw[-1:] in _NEGATED_LAST and raw.endswith(_ZH_NEGATED)) or (
+        region[-1:] in _NEGATED_LAST and region.endswith(_ZH_NEGATED)
+    ):
+        return True
+    if _ZH_FUTURE_TIME.search(raw, len(region)):
+        return True  # "李强明天出席": a time still to come in the tail before the verb
+    if not region.endswith("会") or len(region) < 3:
+        return False
+    head = region[:-1]
+    return any(_zh_plausible(head[-n:]) for n in (3, 2)) or bool(_ZH_TITLE_AT_END.search(head))
+
+
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -199,8 +234,18 @@ def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> lis
         # two parts of one list; the part before it goes on the list when it ends on a name
         if names and _starts_with_name(region, roster):
             return _zh_before(head, roster, ctx) + names
+        if not names and _groups_only(region):
+            # "副省长罗文，…检察长冯键；省人大常委会副秘书长…，…各办事机构负责人列席会议":
+            # the named part of the list, then its groups after the semicolon
+            return _zh_before(head, roster, ctx)
         return names
     return _zh_clause_before(region, roster, ctx)
+
+
+def _groups_only(region: str) -> bool:
+    """Whether every chunk of `region` names a group ("…副秘书长、机关党组成员，…负责人")."""
+    chunks = [c for c in _ZH_CHUNK.split(region) if c]
+    return bool(chunks) and all(_group_last(c) for c in chunks)
 
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -221,6 +266,11 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
         if names is None and i > 0:
             names = _on_behalf_chunk(chunk, roster, ctx)
+        if names is None and found:
+            # "省委常委、省政协副主席焉荣竹，…": a titled name between titled names, its
+            # surname one no table holds
+            name = _titled_unlisted(chunk.rsplit("、", 1)[-1], roster)
+            names = [name] if name else None
         if i == skipped and _group_chunk(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
@@ -233,6 +283,8 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if found and _title_only(chunk):
                 continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
             break
+        if i == skipped and i and _future_after(chunk, names[-1]):
+            return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
 
@@ -456,7 +508,8 @@ def _zh_lists_after(
         if gate not in simple:
             continue
         for m in pattern.finditer(simple):
-            name = _zh_titled_lead(_ZH_CHUNK.split(simple[m.end() :], 1)[0], roster)
+            chunk = _ZH_CHUNK.split(simple[m.end() :], 1)[0]
+            name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
                 yield role, [name], simple
 
@@ -478,7 +531,7 @@ def _zh_role_after(
 # A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
-    r"听取了?([^，。；]{2,50}?)关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+    r"听取了?([^，。；]{2,50}?)(?:所?作的)?关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
 )
 
 
@@ -548,7 +601,7 @@ def _zh_lists(
             continue
         raw = simple[bound : hit.start]
         region, company = _with_company(_untimed(raw))
-        if raw.endswith(_ZH_NEGATED) or region.endswith(_ZH_NEGATED):
+        if _unreal(raw, region):
             bound = hit.end
             continue
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
@@ -687,6 +740,10 @@ def zh_lists_in(
     simple = to_simplified(sentence)
     if not _ANY_CUE.search(simple):
         return
+    if "於" in sentence and simple.replace("于", "於") != simple:
+        simple = _kept_yu(sentence, simple)
+    if ctx is not None and not ctx.known:
+        ctx.known = roster.chinese_names
     if simple == sentence:
         simple = sentence  # the same object: names need no mapping back (_as_written)
     meetings = list(_zh_meetings(simple, roster, ctx))
@@ -704,6 +761,14 @@ def zh_lists_in(
             yield role, kept
 
 
+def _kept_yu(sentence: str, simple: str) -> str:
+    """Simplified text keeps 於 only in names ("王兴於"; its preposition is 于): in a sentence
+    written in simplified characters, 於 stays 於. In traditional text 於 is the preposition."""
+    if to_simplified(sentence.replace("於", "")) != sentence.replace("於", ""):
+        return simple  # other traditional characters: the text is traditional
+    return "".join("於" if c == "於" else s for c, s in zip(sentence, simple, strict=True))
+
+
 # Minutes mark who was absent or sent someone in a list: "彭振声(公假)", "王志庆(请假)",
 # "张泽雄(余念梓代)" (余念梓 came in 张泽雄's place). The absent leave the list, a stand-in
 # takes the place of the one it stands for.
@@ -719,6 +784,9 @@ def _unannotated(sentence: str) -> str:
 
 
 # A word every meeting cue holds (role_cues_zh.ZH_MEET_WITH, ZH_MEET_AFTER): one scan gates both.
+# The press as the other side of a meeting: "同中外记者见面", "与媒体会面" (any other group is as
+# often the hosts as the guests: "与…负责人和…代表会面" gives no chair).
+_ZH_PRESS = re.compile(r"(?:记者|媒体|传媒)(?:朋友)?(?:们)?(?:亲切|热情|友好)?$")
 _ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
@@ -729,18 +797,19 @@ def _zh_meetings(
     receiving a group ("接见…得奖人") chairs."""
     if not _ZH_MEETING_WORD.search(simple):
         return
-    for m in _ZH_MEET_WITH.finditer(simple):
-        host = _zh_before(_untimed(simple[: m.start()]), roster, ctx)
-        guest = zh_name_items(_ZH_CHUNK.split(m.group(1))[-1], roster, last=True, ctx=ctx)
-        if host and guest:
-            yield "attended", host + guest, m.end()
+    yield from _zh_meetings_with(simple, roster, ctx)
     for m in _ZH_MEET_AFTER.finditer(simple):
-        region, company = _with_company(_untimed(simple[: m.start()]))
+        raw = simple[: m.start()]
+        region, company = _with_company(_untimed(raw))
+        if _unreal(raw, region):
+            continue  # "李克强还将会见德国总统施泰因迈尔"
         host = _zh_before(region, roster, ctx)
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
+        if host and not guest and ctx is not None:
+            guest = ctx.titled_elsewhere(rest)
         if host and guest:
             yield "attended", host + guest, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
@@ -750,6 +819,26 @@ def _zh_meetings(
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+def _zh_meetings_with(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], int]]:
+    """Talks, a call or a meeting "with" the other side: "A同B举行会谈" (both attend)."""
+    for m in _ZH_MEET_WITH.finditer(simple):
+        raw = simple[: m.start()]
+        if _unreal(raw, _untimed(raw)):
+            continue  # "陈德铭还将在25日和…柯克举行会谈"
+        host = _zh_before(_untimed(raw), roster, ctx)
+        side = _ZH_CHUNK.split(m.group(1))[-1]
+        guest = zh_name_items(side, roster, last=True, ctx=ctx)
+        if host and not guest and ctx is not None:
+            guest = ctx.titled_elsewhere(side)
+        if host and guest:
+            yield "attended", host + guest, m.end()
+        elif host and _ZH_PRESS.search(side):
+            # "习近平和…李强、…李希在…同中外记者亲切见面": meeting the press, the hosts hold it
+            yield "presided", host, m.end()
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -832,7 +921,7 @@ _ZH_NOT_NAMES = frozenset(
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
-    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天".split()
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -843,7 +932,7 @@ _ZH_TITLE_END = re.compile(
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
@@ -869,9 +958,22 @@ _ZH_NOT_LAST = frozenset("在于和与及等也都向为对就将已被把从到
 _ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府|党委")
 
 
+# Characters no given name holds (none of the 1,275 Chinese names labelled in the development
+# data and tests has one after its surname): ordinals and counts, particles and pronouns, and
+# the characters of the words a surname character opens most often in news ("曾多次", "南投第",
+# "原标题", "席间", "党中央", "宣读习…", "隆重", "祝贺", "文莱", "出席元旦"). A surname-led
+# candidate holding one is a word, not a name.
+_NOT_GIVEN = frozenset(
+    "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
+    "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重集"
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
+        return False
+    if any(c in _NOT_GIVEN for c in name[1:]):
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
         return False
@@ -888,7 +990,9 @@ _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff
 _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
-    r"^([\u4e00-\u9fff]{2,3}?)(?:" + _ZH_TITLE_END.pattern[3:-1] + r"|副主任|副主席|副区长|副市长"
+    r"^([\u4e00-\u9fff]{2,3}?)(?:常务副|副)?(?:"
+    + _ZH_TITLE_END.pattern[3:-1]
+    + r"|副主任|副主席|副区长|副市长"
     r"|副委员长|政务次长|常务次长"
     r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
 )
@@ -977,9 +1081,14 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return titled.group(1)
     if len(run) == 4 and run != item and _zh_plausible(run):
         return run  # "副市长欧阳卫民": a compound surname after a title
+    ranked = _ranked_name(run) if 4 <= len(run) <= 7 and run != item else None
+    if ranked:
+        return ranked
     dotted = _ZH_DOTTED.fullmatch(run) if _ZH_DOT.search(run) else None
     if dotted:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
+    if _ZH_DOT.search(run):
+        return _dotted_tail(run)
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         return foreign.group(1)
@@ -991,14 +1100,51 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     return None
 
 
+# The last character of a rank or an honorific after a name, which no title table lists in
+# full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
+_RANK_LAST = frozenset("司士校尉生师官长员授")
+_GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
+
+
+def _ranked_name(run: str) -> str | None:
+    """The name in the words after a title: a married woman's name, her husband's surname
+    before her own ("署长张赵凯渝", "叶刘淑仪"), or a full name of three characters and a rank
+    after it ("副指挥官赖孝光高级警司", "主席阎伟宁博士", "指挥官汤家坤中将")."""
+    if len(run) == 4 and run[0] in _SURNAMES and run[1] in _SURNAMES and _zh_plausible(run[1:]):
+        return run
+    rank = run[3:]
+    if (
+        2 <= len(rank) <= 4
+        and (rank[-1] in _RANK_LAST or rank.endswith(_GENERAL))
+        and not any(c in _ZH_NOT_LAST or c in _NOT_GIVEN for c in rank)
+        and _zh_plausible(run[:3])
+    ):
+        return run[:3]
+    return None
+
+
 # Characters of the standard transliteration of foreign names (新华社译名): a run of only these
 # after a title is a foreign name ("洛塞泰斯", "奥巴马"), which no surname table covers.
 _TRANSLIT = frozenset(
     "阿埃艾安昂奥巴贝本比彼波伯博布查达戴丹道德迪蒂杜多厄恩法范菲费芬丰弗福富伽盖甘冈戈格"
-    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁"
+    "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁尔登默拜"
     "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
     "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
 )
+
+
+_ZH_DOTTED_END = re.compile(r"([\u4e00-\u9fff]{1,12})((?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2})$")
+
+
+def _dotted_tail(run: str) -> str | None:
+    """A dotted foreign name after words no title table holds: "诺贝尔经济学奖获得者詹姆斯.莫里斯"
+    (the first part: the transliteration characters before the dot)."""
+    m = _ZH_DOTTED_END.search(run)
+    if m is None:
+        return None
+    head = m.group(1)
+    size = next((n for n in range(min(len(head), 6), 0, -1) if transliterated(head[-n:] + "阿")), 0)
+    return head[-size:] + m.group(2) if size else None
 
 
 def transliterated(run: str) -> bool:
@@ -1044,38 +1190,182 @@ def zh_name_items(
     ]
     names: list[str] = []
     known = roster.chinese_names
+    listed = False  # the item before this one was a name: this one is most likely one too
+    first_unread = False  # the first item gave no name
     for j, item in enumerate(items):
         final = j == len(items) - 1
-        if "等" in item[2:] and (final or _group_last(item)):
-            # "陈清木等市各套班子成员、市法院院长": the list of names ends at 等
-            item = item[: item.index("等", 2)]
-            items[j + 1 :] = []
-            final = True
+        before, listed = listed, False
+        if _ITEM_MARKS.search(item, 2):  # 等, a weekday (周, 星期): most items hold neither
+            item, final = _list_item(items, j, final)
         pair, run, found, name = _read_item(item, final and last, known)
+        if not pair and before and not found and (not name or item[2:3] == "和"):
+            pair = _listed_item(item, known, final=final) or pair
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
+            listed = True
             continue
         if found is not None:  # a run of four or more characters without separators
-            joined = list(found) or None
-            if (
-                ctx is not None
-                and final
-                and last
-                and not (joined and joined[0] in known)
-                and (
-                    joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2])))
-                )
-            ):
-                lead = ctx.leading_name(run)  # "苏嘉全感性": a name of this text, then words
-                joined = [lead] if lead else joined
+            joined = _joined(found, run, known, ctx if final and last else None)
             if joined:
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
-        if name is None and ctx is not None and final and last and len(items) == 1:
-            name = ctx.resolve(item)  # the subject alone: "他", "总统", "萧副总统"
+        alone = ctx if final and last and len(items) == 1 else None
+        if name is None and (alone is not None or (j and not names and len(item) >= 5)):
+            name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
         if name:
+            if j == 1 and first_unread:
+                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
+                first = _titled_unlisted(items[0], roster)
+                names.extend([first] if first else [])
             names.append(name)
+            listed = len(item) <= 4 or name in known
+        elif j == 0:
+            first_unread = True
     return names
+
+
+_ITEM_MARKS = re.compile("[等周星]")
+
+
+def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
+    """Item `j` of a list, and whether it is the last: the list ends at an 等 in it ("陈清木等
+    市各套班子成员、市法院院长", `items` cut after it); a weekday after a name is dropped
+    ("主任王毅周一（19日），会见…")."""
+    item = items[j]
+    if item.find("等", 2) >= 0 and (final or _group_last(item)):
+        end = _etc(item)
+        if end is not None:
+            item = item[:end]
+            items[j + 1 :] = []
+            final = True
+    if item.find("周", 2) >= 0 or item.find("星期", 2) >= 0:
+        item = _ZH_WEEKDAY_END.sub("", item)
+    return item, final
+
+
+def _joined(
+    found: tuple[str, ...], run: str, known: frozenset[str], ctx: ZhContext | None
+) -> list[str] | None:
+    """The names of a run without separators (`found`: its cut), or, at the end of a list
+    (`ctx` given), the report's titled name it opens with ("苏嘉全感性": a name, then words)."""
+    joined = list(found) or None
+    if (
+        ctx is not None
+        and not (joined and joined[0] in known)
+        and (joined or (len(run) <= 7 and (_zh_plausible(run[:3]) or _zh_plausible(run[:2]))))
+    ):
+        lead = ctx.leading_name(run)
+        joined = [lead] if lead else joined
+    return joined
+
+
+def _unread_item(item: str, before: list[str], roster: Roster, ctx: ZhContext | None) -> str | None:
+    """The name of an item no table reads: the subject alone that the report names elsewhere
+    ("他", "总统", "萧副总统"; `ctx` given), or a name after titles alone (`before`)."""
+    name = ctx.resolve(item) if ctx is not None else None
+    return name or (_after_titles(item, before, roster) if before else None)
+
+
+def _after_titles(item: str, before: list[str], roster: Roster) -> str | None:
+    """The full name ending `item` when the items `before` it are titles alone: "国土资源部部长、
+    党组书记、国家土地总督察姜大明" (after a title no table lists)."""
+    if (
+        len(item) >= 5
+        and item[-4] in _TITLE_LAST
+        and _zh_plausible(item[-3:])
+        and _titles_only(before)
+    ):
+        return _unlisted(item[-3:], item[:-3], roster)
+    return None
+
+
+# The last character of a title ("总督察", "督导", "主任"): the name after one no table lists.
+_TITLE_LAST = frozenset("长员官士司师察监理事任席委记")
+
+
+def _titles_only(items: list[str]) -> bool:
+    """Whether each of `items` is a title alone ("部长", "党组书记"), no name in it."""
+    return all(len(i) <= 10 and _ZH_TITLE_AT_END.search(i) for i in items)
+
+
+def _titled_unlisted(item: str, roster: Roster) -> str | None:
+    """A full name of three characters after a title whose surname the tables lack, read only
+    among names (the caller's list holds titled names on both sides); the words before it
+    are titles alone, no clause ("习近平走上主席台监誓")."""
+    m = _ZH_TITLED.search(item) if 5 <= len(item) <= 16 else None
+    return _unlisted(m.group(1), item[:-3], roster) if m and len(m.group(1)) == 3 else None
+
+
+def _unlisted(name: str, head: str, roster: Roster) -> str | None:
+    """`name` (three characters after `head`, titles) when it can be a name: no word, no
+    title, no character a given name never holds, and `head` no clause."""
+    if (
+        name[:2] in _ZH_NOT_NAMES
+        or _ZH_TITLE_END.search(name)
+        or any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in name)
+        or any(c in _ZH_CLAUSE_CHARS for c in head)
+        or any(head[i : i + n] in roster.chinese_names for n in (2, 3) for i in range(len(head)))
+    ):
+        return None
+    return name
+
+
+_ZH_CLAUSE_CHARS = frozenset("走到在于向对为是了的着过来去进")
+
+
+_ZH_NOT_BARE = re.compile(r"[会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村界们]$")
+
+
+@lru_cache(maxsize=8192)
+def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str, ...] | None:
+    """An item that reads as a name only among names: "…李忠民、高岭和秘书长王刚" (a name of
+    two characters before 和 and a titled name), "…王东明、白玛赤林、丁仲礼…" (a Tibetan name of
+    four characters between two names)."""
+    head, joint, tail = item.partition("和")
+    if joint and len(head) == 2 and _zh_plausible(head) and tail:
+        second = _item_name(tail, True, known)
+        return (head, second) if second else None
+    if (
+        len(item) == 3
+        and not final
+        and item[0] in _SURNAMES
+        and item[:2] not in _ZH_NOT_NAMES
+        and not any(c in _NOT_GIVEN for c in item[1:])
+    ):
+        return (item,)  # "…王政、邓先同、程军才": 同 ends a name between names
+    if (
+        len(item) == 4
+        and not final
+        and (item[0] in _SURNAMES or transliterated(item))
+        and not any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in item)
+        and not _ZH_TITLE_END.search(item)
+        and not _ZH_GROUP_WORDS.search(item)
+        and not _ZH_NOT_BARE.search(item)
+        and item[:2] not in _ZH_NOT_NAMES
+    ):
+        return (item,)
+    return None
+
+
+_ZH_WEEKDAY_END = re.compile(r"(?:周|星期)[一二三四五六日天]$")
+
+
+# 等 inside a word (高等, 平等, 同等…): "韩国高等教育财团事务总长朴仁国等嘉宾" ends at the second 等.
+# (not 平 or 中, which end given names: "习近平等中国党和国家领导")
+_DENG_WORD = frozenset("高初同对均相头优特上次何")
+
+
+def _etc(item: str) -> int | None:
+    """Where the list ends in `item`: its first 等 ("etc.") that no word holds, a title and a
+    name still to come after the 等 of a word ("高等教育财团事务总长朴仁国")."""
+    at = item.find("等", 2)
+    while at != -1:
+        after = item.find("等", at + 1)
+        words = item[at + 1 : after if after != -1 else len(item)]
+        if item[at - 1] not in _DENG_WORD or not _ZH_TITLE_END.search(words) or _group_last(words):
+            return at
+        at = after
+    return None
 
 
 # One list item's reading depends on the item and the roster's names only: it is kept (bounded;
@@ -1123,7 +1413,8 @@ def _deceased(simple: str) -> frozenset[str]:
 # Titles a person is named by alone or after the surname ("总统", "萧副总统", "赖揆").
 _ZH_CTX_TITLE = (
     r"(?:总统|副总统|总理|副总理|院长|副院长|主席|副主席|部长|市长|县长|外长|主任|委员长|书记"
-    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长)"
+    r"|总书记|特首|行政长官|议长|主委|揆|阁揆|省长|州长|首相|国务卿|大使|秘书长|局长|署长|处长|董事长"
+    r"|校长|会长|理事长|社长|馆长|厅长|司长|区长|镇长|乡长)"
 )
 _ZH_TITLE_ALONE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)" + _ZH_CTX_TITLE)
 _ZH_CTX_TITLE_AT = re.compile(_ZH_CTX_TITLE)
@@ -1139,7 +1430,16 @@ class ZhContext:
     ("总统致词"), a surname with a title ("萧副总统") or a name run into the words after it
     ("苏嘉全感性发表") stand for. The titled names are read once, when first needed."""
 
-    __slots__ = ("_clean", "_dead", "_given", "_simplified", "_text", "_titled", "subject")
+    __slots__ = (
+        "_clean",
+        "_dead",
+        "_given",
+        "_simplified",
+        "_text",
+        "_titled",
+        "known",
+        "subject",
+    )
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -1149,6 +1449,7 @@ class ZhContext:
         self._dead: frozenset[str] | None = None
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
+        self.known: frozenset[str] = frozenset()  # the roster's names (set by the reader)
 
     def titled(self, name: str, title: str) -> None:
         """`name` holds `title` in this report (read from a form's field, not a phrase)."""
@@ -1181,6 +1482,10 @@ class ZhContext:
             found: dict[str, str] = {}
             for m in _ZH_TITLE_THEN_NAME.finditer(simple):
                 name = m.group(1)
+                longer = simple[m.start(1) : m.start(1) + 4]
+                if len(longer) == 4 and longer in self.known:
+                    found.setdefault(longer, m.group()[: -len(name)])  # "行政长官林郑月娥"
+                    continue
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
@@ -1214,6 +1519,20 @@ class ZhContext:
         title = _ZH_TITLE_ALONE.fullmatch(item)
         titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def opening_name(self, run: str) -> str | None:
+        """The name `run` opens with, when the report gives it with a title elsewhere: "主持毕业
+        典礼的郑宪宗精心策划" (校长郑宪宗 earlier in the report)."""
+        if self._titled is None and self._simple().count(run[:2]) < 2:
+            return None
+        return next((run[:n] for n in (3, 2) if run[:n] in self._names()), None)
+
+    def titled_elsewhere(self, item: str) -> list[str]:
+        """`item` as the one other side of a meeting, when the report gives it after a title
+        elsewhere: "李克强…与默克尔通电话" (德国总理默克尔 earlier), a foreign name no table reads."""
+        if not 2 <= len(item) <= 6 or not _HAN_ONLY.fullmatch(item) or item in _ZH_NOT_NAMES:
+            return []
+        return [item] if re.search(_ZH_CTX_TITLE + re.escape(item), self._simple()) else []
 
     def leading_name(self, run: str) -> str | None:
         if len(run) > 7 or (self._titled is None and self._simple().count(run[:2]) < 2):
