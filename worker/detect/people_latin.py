@@ -450,6 +450,7 @@ class Context:
     _by_title: dict[str, set[str]] | None = None
     _lower: frozenset[str] | None = None
     _bridging: bool | None = None
+    _names: frozenset[str] | None = None  # every name of `_by_word`, flat, for `fuller`
 
     def bridging(self) -> bool:
         """True when the text holds a roster name with a word that is no name alone ("Liu
@@ -480,8 +481,10 @@ class Context:
             self._by_word, self._by_title = self._index()
         if self.roster.canonical(name):
             return None
+        if self._names is None:  # once per text, not per call: fuller is asked per name
+            self._names = frozenset(f for names in self._by_word.values() for f in names)
         head = name + " "
-        found = {f for names in self._by_word.values() for f in names if f.startswith(head)}
+        found = {f for f in self._names if f.startswith(head)}
         if len(found) != 1:
             return None
         full = found.pop()
@@ -1633,9 +1636,15 @@ def _lower_tail(before: str) -> str:
     return before[-400:].lower()  # one per clause, though every cue's gate reads it
 
 
+# The same by the pattern's id: hashing a compiled pattern hashes its whole code (~3 us for
+# a cue), and the gate is asked ~20 times per list.
+_GATE_WORDS = {id(p): words for p, words in _GATES.items()}
+
+
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
     tail = _lower_tail(before)
-    return any(word in tail for word in _GATES.get(pattern, ("",)))
+    words = _GATE_WORDS.get(id(pattern)) or _GATES.get(pattern, ("",))
+    return any(word in tail for word in words)
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -2173,8 +2182,8 @@ def _first_cue(text: str, head: int) -> int | None:
     both `_open_appositive` and `_past_groups` for one list)."""
     limit = min(len(text), head + 250)
     best: int | None = None
-    for _, pattern in cues.SUBJECT_CUES:
-        m = _CUE_SEARCH[pattern].search(text, head, limit)
+    for pattern in _CUE_SEARCHES:
+        m = pattern.search(text, head, limit)
         if m and (best is None or m.start() < best):
             best = m.start()
     return best
@@ -2183,6 +2192,8 @@ def _first_cue(text: str, head: int) -> int | None:
 _CUE_SEARCH = {
     p: re.compile(r"(?<![\w-])(?:" + p.pattern + ")", p.flags) for _, p in cues.SUBJECT_CUES
 }
+# In SUBJECT_CUES' order, looked up once (a compiled pattern is slow to hash).
+_CUE_SEARCHES = tuple(_CUE_SEARCH[p] for _, p in cues.SUBJECT_CUES)
 
 
 def _past_appositive(text: str, end: int) -> int:
