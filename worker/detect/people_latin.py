@@ -548,8 +548,8 @@ class Context:
             title_before = False
             title = ""
             for word in [*words, ""]:
-                low = word.lower().replace("’", "'")
-                if word and _word_name_like(word, low) and not low.endswith("'s"):
+                low, name_word, title_word = _index_word(word)
+                if name_word:
                     run.append(word)
                     continue
                 if not word and run and _PARTICLE_NEXT.match(self.text, m.end()):
@@ -571,9 +571,30 @@ class Context:
                     # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
                     by_word.setdefault(run[0], set()).add(run[0])
                 run = []
-                title_before = _is_title_or_org(low) and low not in _ORG_WORDS
+                title_before = title_word
                 title = word
         return by_word, by_title
+
+
+_INDEX_WORDS: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _index_word(word: str) -> tuple[str, bool, bool]:
+    """A capitalised word of `Context._index`: its lower case, whether it may be part of a
+    name, whether it is a title. Kept per word (a plain dict: the index reads every
+    capitalised word of every text, and the cached tests behind it cost more to call)."""
+    known = _INDEX_WORDS.get(word)
+    if known is None:
+        low = word.lower().replace("’", "'")
+        known = (
+            low,
+            bool(word) and _word_name_like(word, low) and not low.endswith("'s"),
+            _is_title_or_org(low) and low not in _ORG_WORDS,
+        )
+        if len(_INDEX_WORDS) >= 65536:
+            _INDEX_WORDS.clear()
+        _INDEX_WORDS[word] = known
+    return known
 
 
 def _abbreviation(toks: list[_Tok], i: int) -> bool:
