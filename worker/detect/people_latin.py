@@ -338,7 +338,19 @@ def _is_title_or_org(low: str) -> bool:
 def _name_like(tok: _Tok, german: bool = False) -> bool:
     if german and tok.low in _DE_NOT_NAME:
         return False
-    return tok.cap and _word_name_like(tok.text, tok.low)
+    if not tok.cap:
+        return False
+    # A plain dict by the word (its lower case follows from it): asked for nearly every
+    # token, often several times, where the cached call of two arguments cost more.
+    known = _NAME_WORDS.get(tok.text)
+    if known is None:
+        if len(_NAME_WORDS) >= 65536:
+            _NAME_WORDS.clear()
+        known = _NAME_WORDS[tok.text] = _word_name_like(tok.text, tok.low)
+    return known
+
+
+_NAME_WORDS: dict[str, bool] = {}
 
 
 def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
