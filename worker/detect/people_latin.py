@@ -46,6 +46,11 @@ class _Tok(NamedTuple):
 
 
 def _tokens(sentence: str) -> list[_Tok]:
+    return _cached_tokens(sentence)[:]  # a copy: the cached list is never handed out
+
+
+@lru_cache(maxsize=8192)  # pure; a report's next version repeats most of its sentences
+def _cached_tokens(sentence: str) -> list[_Tok]:
     # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
     make = tuple.__new__
     if "’" in sentence:
