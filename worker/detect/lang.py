@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from worker.detect.normalize import HAN as _HAN
 
@@ -56,7 +57,9 @@ def _at_least(pattern: re.Pattern[str], sample: str, count: float) -> bool:
 
 def _latin_language(sample: str) -> str:
     """ "de" when German function words outnumber English ones, else "en"."""
-    words = _WORD.findall(sample.casefold())
-    de = sum(w in _DE_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
+    # counted in C once, then looked up for the 20 words of each list (a sum over every word
+    # of a 20,000-character sample was 4% of reading an English text's people)
+    counts = Counter(_WORD.findall(sample.casefold()))
+    de = sum(counts[w] for w in _DE_WORDS)
+    en = sum(counts[w] for w in _EN_WORDS)
     return "de" if de > en else "en"

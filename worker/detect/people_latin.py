@@ -46,6 +46,11 @@ class _Tok(NamedTuple):
 
 
 def _tokens(sentence: str) -> list[_Tok]:
+    return _cached_tokens(sentence)[:]  # a copy: the cached list is never handed out
+
+
+@lru_cache(maxsize=8192)  # pure; a report's next version repeats most of its sentences
+def _cached_tokens(sentence: str) -> list[_Tok]:
     # tuple.__new__ skips NamedTuple's argument handling: tokenizing is the hot loop here.
     make = tuple.__new__
     if "’" in sentence:
@@ -338,7 +343,19 @@ def _is_title_or_org(low: str) -> bool:
 def _name_like(tok: _Tok, german: bool = False) -> bool:
     if german and tok.low in _DE_NOT_NAME:
         return False
-    return tok.cap and _word_name_like(tok.text, tok.low)
+    if not tok.cap:
+        return False
+    # A plain dict by the word (its lower case follows from it): asked for nearly every
+    # token, often several times, where the cached call of two arguments cost more.
+    known = _NAME_WORDS.get(tok.text)
+    if known is None:
+        if len(_NAME_WORDS) >= 65536:
+            _NAME_WORDS.clear()
+        known = _NAME_WORDS[tok.text] = _word_name_like(tok.text, tok.low)
+    return known
+
+
+_NAME_WORDS: dict[str, bool] = {}
 
 
 def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
@@ -450,6 +467,7 @@ class Context:
     _by_title: dict[str, set[str]] | None = None
     _lower: frozenset[str] | None = None
     _bridging: bool | None = None
+    _names: frozenset[str] | None = None  # every name of `_by_word`, flat, for `fuller`
 
     def bridging(self) -> bool:
         """True when the text holds a roster name with a word that is no name alone ("Liu
@@ -480,8 +498,10 @@ class Context:
             self._by_word, self._by_title = self._index()
         if self.roster.canonical(name):
             return None
+        if self._names is None:  # once per text, not per call: fuller is asked per name
+            self._names = frozenset(f for names in self._by_word.values() for f in names)
         head = name + " "
-        found = {f for names in self._by_word.values() for f in names if f.startswith(head)}
+        found = {f for f in self._names if f.startswith(head)}
         if len(found) != 1:
             return None
         full = found.pop()
@@ -545,8 +565,8 @@ class Context:
             title_before = False
             title = ""
             for word in [*words, ""]:
-                low = word.lower().replace("’", "'")
-                if word and _word_name_like(word, low) and not low.endswith("'s"):
+                low, name_word, title_word = _index_word(word)
+                if name_word:
                     run.append(word)
                     continue
                 if not word and run and _PARTICLE_NEXT.match(self.text, m.end()):
@@ -568,9 +588,30 @@ class Context:
                     # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
                     by_word.setdefault(run[0], set()).add(run[0])
                 run = []
-                title_before = _is_title_or_org(low) and low not in _ORG_WORDS
+                title_before = title_word
                 title = word
         return by_word, by_title
+
+
+_INDEX_WORDS: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _index_word(word: str) -> tuple[str, bool, bool]:
+    """A capitalised word of `Context._index`: its lower case, whether it may be part of a
+    name, whether it is a title. Kept per word (a plain dict: the index reads every
+    capitalised word of every text, and the cached tests behind it cost more to call)."""
+    known = _INDEX_WORDS.get(word)
+    if known is None:
+        low = word.lower().replace("’", "'")
+        known = (
+            low,
+            bool(word) and _word_name_like(word, low) and not low.endswith("'s"),
+            _is_title_or_org(low) and low not in _ORG_WORDS,
+        )
+        if len(_INDEX_WORDS) >= 65536:
+            _INDEX_WORDS.clear()
+        _INDEX_WORDS[word] = known
+    return known
 
 
 def _abbreviation(toks: list[_Tok], i: int) -> bool:
@@ -1633,9 +1674,15 @@ def _lower_tail(before: str) -> str:
     return before[-400:].lower()  # one per clause, though every cue's gate reads it
 
 
+# The same by the pattern's id: hashing a compiled pattern hashes its whole code (~3 us for
+# a cue), and the gate is asked ~20 times per list.
+_GATE_WORDS = {id(p): words for p, words in _GATES.items()}
+
+
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
     tail = _lower_tail(before)
-    return any(word in tail for word in _GATES.get(pattern, ("",)))
+    words = _GATE_WORDS.get(id(pattern)) or _GATES.get(pattern, ("",))
+    return any(word in tail for word in words)
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -1657,7 +1704,16 @@ _GROUP_NOUNS = (
     r"|figures|commanders|chiefs|generals|officers|diplomats|senators|MPs|panellists|panelists"
     r"|invitees|principals|secretaries|chairpersons|chairmen|presidents|premiers)"
 )
-_GROUP_SUBJECT = re.compile(r"\b" + _GROUP_NOUNS + r"\b", re.I)
+# (The lookahead on the nouns' first letters only filters: without it the pattern tried its
+# ~45 alternatives, case-insensitively, at every word start; half the time in the same matches.)
+_GROUP_SUBJECT = re.compile(
+    r"\b(?=["
+    + "".join(sorted(set(re.findall(r"(?:^\(\?:|\|)(\w)", _GROUP_NOUNS))))
+    + "])"
+    + _GROUP_NOUNS
+    + r"\b",
+    re.I,
+)
 # "..., including A and B": the list that follows stands for the group before the cue.
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|such\s+as|namely)\b\s*:?", re.I)
 
@@ -2173,8 +2229,8 @@ def _first_cue(text: str, head: int) -> int | None:
     both `_open_appositive` and `_past_groups` for one list)."""
     limit = min(len(text), head + 250)
     best: int | None = None
-    for _, pattern in cues.SUBJECT_CUES:
-        m = _CUE_SEARCH[pattern].search(text, head, limit)
+    for pattern in _CUE_SEARCHES:
+        m = pattern.search(text, head, limit)
         if m and (best is None or m.start() < best):
             best = m.start()
     return best
@@ -2183,6 +2239,8 @@ def _first_cue(text: str, head: int) -> int | None:
 _CUE_SEARCH = {
     p: re.compile(r"(?<![\w-])(?:" + p.pattern + ")", p.flags) for _, p in cues.SUBJECT_CUES
 }
+# In SUBJECT_CUES' order, looked up once (a compiled pattern is slow to hash).
+_CUE_SEARCHES = tuple(_CUE_SEARCH[p] for _, p in cues.SUBJECT_CUES)
 
 
 def _past_appositive(text: str, end: int) -> int:
