@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,6 +102,14 @@ class Tally:
     feeds: int = 0  # feeds in the pass
     feeds_done: int = 0
     versions: int = 0  # new versions committed
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def committed(self, versions: int) -> None:
+        """Count versions as their transaction commits, in the storing thread: on Ctrl-C the
+        awaiting coroutine is cancelled but the thread's commit still lands, and the message
+        must say it was stored."""
+        with self._lock:
+            self.versions += versions
 
 
 @dataclass(slots=True)

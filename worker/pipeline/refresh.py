@@ -237,9 +237,7 @@ async def process_entries(
         return out
     try:
         items = [(entry, page) for _, entry, page in batch]
-        stored = await asyncio.to_thread(
-            store_entries, ctx, feed, items, stored_keys=frozenset(known)
-        )
+        stored = await asyncio.to_thread(_store_entries_counted, ctx, feed, items, frozenset(known))
     except StorageError as err:
         if not isinstance(err, StoreConflict):
             raise  # the store itself failed (disk full, database gone): the feed fails
@@ -256,7 +254,6 @@ async def process_entries(
         return out
     for (i, _, page), result in zip(batch, stored, strict=True):
         result.fell_back = page.fallback
-        ctx.tally.versions += result.new_version
         out[i] = result
     return out
 
@@ -302,14 +299,34 @@ def _unchanged_item(entry: ParsedEntry, known: KnownArticle | None) -> bool:
     return known is not None and known.item_hash == entry.item_hash and known.state == "live"
 
 
+def _store_entries_counted(
+    ctx: Context,
+    feed: FeedState,
+    items: list[tuple[ParsedEntry, PageText]],
+    stored_keys: frozenset[str],
+) -> list[EntryResult]:
+    """`store_entries`, its new versions counted in the storing thread once committed."""
+    results = store_entries(ctx, feed, items, stored_keys=stored_keys)
+    ctx.tally.committed(sum(r.new_version for r in results))
+    return results
+
+
+def _store_entry_counted(
+    ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText
+) -> EntryResult:
+    """`store_entry`, its new version counted in the storing thread once committed."""
+    result = store_entry(ctx, feed, entry, page)
+    ctx.tally.committed(result.new_version)
+    return result
+
+
 async def _store_one(
     ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText
 ) -> EntryResult:
     """One entry in a transaction of its own."""
     try:
-        result = await asyncio.to_thread(store_entry, ctx, feed, entry, page)
+        result = await asyncio.to_thread(_store_entry_counted, ctx, feed, entry, page)
         result.fell_back = page.fallback
-        ctx.tally.versions += result.new_version
         return result
     except StoreConflict:
         # Another worker stored this version (or change) first: the database kept one copy.
