@@ -362,3 +362,37 @@ def test_feeds_answering_304_are_recorded_by_the_end_of_the_pass(db_url, farm, s
         for feed in s.scalars(sa.select(Feed)):
             assert feed.last_ok_at > first[feed.url][0] and feed.etag == first[feed.url][1]
             assert feed.next_fetch_at is not None and feed.error_count == 0
+
+
+async def test_a_batch_committed_after_its_pass_was_cancelled_is_counted(monkeypatch):
+    # Ctrl-C cancels the coroutine awaiting the storing thread, but the thread's transaction
+    # still commits (asyncio waits for its threads before the interrupt reaches the command):
+    # "interrupted ...; N new versions stored" must count that batch too.
+    import threading
+    from types import SimpleNamespace
+
+    from worker.pipeline import refresh
+    from worker.pipeline.context import EntryResult, Tally
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_commit(ctx, feed, items, *, stored_keys):
+        started.set()
+        assert release.wait(5)  # bounded: the test releases it at once
+        return [EntryResult(new_version=True), EntryResult(new_version=False)]
+
+    monkeypatch.setattr(refresh, "store_entries", slow_commit)
+    ctx = SimpleNamespace(tally=Tally())
+    task = asyncio.create_task(
+        asyncio.to_thread(refresh._store_entries_counted, ctx, None, [], frozenset())
+    )
+    assert await asyncio.to_thread(started.wait, 5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    release.set()
+    for _ in range(500):  # the thread goes on after the cancel; wait for it, bounded
+        if ctx.tally.versions:
+            break
+        await asyncio.sleep(0.01)
+    assert ctx.tally.versions == 1
