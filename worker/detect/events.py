@@ -1004,9 +1004,9 @@ def _worded_alike(
     somewhat alike: titles or leads at least 2/3 of `title` alike and 4 distinctive words in
     common. A person, a day and wording are each weak; together they are one occasion
     (Independence Day reports naming only "PM Modi", one saying no kind of occasion)."""
-    if kinds is False or not shared or text < WORDED_SHARE * opts.title or a.day != b.day:
+    if kinds is False or not shared or text < WORDED_SHARE * opts.title:
         return False
-    if not all(occasion_day(x) in (None, x.day) for x in (a, b)):
+    if not _published_same_day(a, b):
         return False
     if not _shared_up_front(a, b):
         return False
@@ -1177,12 +1177,7 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
         # dating the occasion to another day), both dating it alike, or one dating it to the
         # day the other, undated, was published; an undated report published the next day may
         # be of the leader's next occasion (the talks in Paris, then the Pyrenees)
-        return (
-            (a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b)))
-            or _same_dated_day(a, b)
-            or _dated_day_is_published_day(a, b)
-            or _dated_day_is_published_day(b, a)
-        )
+        return _same_day(a, b)
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )
@@ -1263,11 +1258,16 @@ def _same_day(a: Features, b: Features) -> bool:
     """One day of the occasion: published the same day (neither dating it to another day),
     both dating it alike, or one dating it to the day the other, giving none, was published."""
     return (
-        (a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b)))
+        _published_same_day(a, b)
         or _same_dated_day(a, b)
         or _dated_day_is_published_day(a, b)
         or _dated_day_is_published_day(b, a)
     )
+
+
+def _published_same_day(a: Features, b: Features) -> bool:
+    """Published the same day, neither dating the occasion to another day."""
+    return a.day == b.day and all(occasion_day(x) in (None, x.day) for x in (a, b))
 
 
 def _shared_up_front(a: Features, b: Features) -> bool:
