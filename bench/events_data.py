@@ -14,8 +14,9 @@ file lists (unrelated reports, many published on the same days).
   dev_round3.toml was issue 13b's held-out test split (scored once, then moved to dev at the
   start of round 3); it lists its own unrelated reports. dev_round4.toml was round 3's held-out
   test split (scored once, then moved to dev at the start of round 4); it lists its own too.
-  dev_round5.toml was round 4's held-out test split (moved to dev at the start of round 5).
-- test: test.toml, collected fresh for round 5 and held out; it lists its own unrelated
+  dev_round5.toml was round 4's held-out test split (moved to dev at the start of round 5),
+  dev_round6.toml round 5's (moved to dev at the start of round 6).
+- test: test.toml, collected fresh for round 6 and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -33,7 +34,8 @@ HERE = Path(__file__).parent / "data"
 # The people files whose unlisted dated reports fill the dev pool (see the module doc).
 POOL_FILE = re.compile(r"^[a-z_]+(?:\.round2)?\.toml$")
 SPLITS = {
-    "dev": ("dev.toml", "dev_round2.toml", "dev_round3.toml", "dev_round4.toml", "dev_round5.toml"),
+    "dev": ("dev.toml", "dev_round2.toml", "dev_round3.toml", "dev_round4.toml", "dev_round5.toml",
+            "dev_round6.toml"),
     "test": ("test.toml",),
 }
 # The splits whose pool also takes the people set's unlisted dated reports as unrelated reports.
