@@ -4,9 +4,9 @@ Two reports of one event by other outlets are written differently, and no extrac
 construction: a person one report lists as attending may stand in the other report in a
 sentence the extractor gave no role ("Lavrov met Blinken on the sidelines"). Calling that
 person added or removed would tell the user the reports disagree when they only phrase it
-differently. So across reports a person counts as added (or removed) only when the other
-report does not name them anywhere: a report that names someone and does not list them is not
-evidence that they were absent.
+differently. So across reports, when the other report lists fewer than two participants (it
+has missed a side of its occasion), a person counts as added (or removed) only when that report
+does not name them anywhere (`report._named_elsewhere`).
 """
 
 from __future__ import annotations

@@ -423,19 +423,21 @@ AGENCY = (
         ),
         ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
          "Xi Jinping chaired the symposium. Li Qiang, Wang Huning and Cai Qi took part.", [], [], []),
-        # The other outlet names Bortnikov, in a sentence that lists nobody: not evidence that
-        # he was absent, so not removed; a person it does not name at all still is.
+        # The other outlet states its list of who took part (two or more) and Bortnikov is not
+        # on it: removed, though it names him in passing (a one-sided list keeps the mention
+        # filter: see test_a_one_sided_list_keeps_the_people_it_names).
         ("Vladimir Putin held a meeting with permanent members of the Security Council. Taking "
          "part were Sergei Lavrov, Sergei Shoigu and Alexander Bortnikov.",
          "Putin chaired a Security Council session attended by Lavrov and Shoigu. The service "
-         "headed by Bortnikov had reported on the matter earlier, the Kremlin said.", [], [], []),
+         "headed by Bortnikov had reported on the matter earlier, the Kremlin said.", [],
+         ["Alexander Bortnikov"], []),
         ("Vladimir Putin held a meeting with permanent members of the Security Council. Taking "
          "part were Sergei Lavrov, Sergei Shoigu and Alexander Bortnikov.",
          "Putin chaired a Security Council session attended by Lavrov and Shoigu. The service "
          "had reported on the matter earlier, the Kremlin said.", [], ["Alexander Bortnikov"], []),
         ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
          "Xi Jinping chaired the symposium. Li Qiang and Wang Huning took part. Cai Qi's remarks "
-         "were read out.", [], [], []),
+         "were read out.", [], ["蔡奇"], []),
         ("中共中央政治局常委李强、王沪宁、蔡奇出席座谈会。习近平主持座谈会。",
          "Xi Jinping chaired the symposium. Li Qiang and Wang Huning took part.", [], ["蔡奇"], []),
         # Attending and present make one list of who was there (after pair r3 county
@@ -450,8 +452,8 @@ AGENCY = (
          ["Zhao Leji"], [], []),
     ],
     ids=["chaired-in-other-words", "a-report-naming-no-attendees", "role-reshuffle",
-         "one-attendee-dropped", "cross-language", "named-elsewhere-not-removed",
-         "other-outlet-drops-one", "named-elsewhere-across-languages", "dropped-across-languages",
+         "one-attendee-dropped", "cross-language", "named-in-passing-off-a-stated-list",
+         "other-outlet-drops-one", "named-in-passing-across-languages", "dropped-across-languages",
          "present-joins-the-attendee-list", "a-chair-named-by-one-report"],
 )  # fmt: skip
 def test_two_reports_of_one_meeting(
@@ -465,3 +467,78 @@ def test_two_reports_of_one_meeting(
     assert sorted(diff.removed if diff else ()) == removed
     got_roles = sorted((r.name, r.before, r.after) for r in (diff.role_changes if diff else ()))
     assert got_roles == sorted(roles)
+
+
+# Real excerpts (bench/data/people/dev, ids in the comments): two reports of one occasion.
+# xinhua_en-t307 (CGTN) names only the chair; xinhua_en-t308 (Xinhua) adds who was present.
+CGTN_COUNTY = (
+    "Chinese President Xi Jinping, also general secretary of the Communist Party of China (CPC) "
+    "Central Committee, met outstanding Party secretaries at county-level committees in Beijing "
+    "on June 29. Xi extended greetings and congratulations to the awardees and took group photos "
+    "with them."
+)
+XINHUA_COUNTY = (
+    "BEIJING, June 29 (Xinhua) -- Xi Jinping, general secretary of the Communist Party of China "
+    "(CPC) Central Committee, met in Beijing with outstanding Party secretaries of county-level "
+    "CPC committees selected from across China Tuesday morning.\n\n"
+    "Also present were Ding Xuexiang, director of the General Office of the CPC Central "
+    "Committee, and Chen Xi, head of the CPC Central Committee's Organization Department, both "
+    "of whom are members of the Political Bureau of the CPC Central Committee."
+)
+# xinhua_en-024 names Wang Yi and Qin Gang only inside Xi's reported speech; agency_en-043
+# says Blinken met them.
+XINHUA_BLINKEN = (
+    "BEIJING, June 19 (Xinhua) -- Chinese President Xi Jinping met with U.S. Secretary of State "
+    "Antony Blinken at the Great Hall of the People on Monday.\n\n"
+    "Xi said that Wang Yi, director of the Office of the Foreign Affairs Commission of the "
+    "Communist Party of China Central Committee, and Chinese State Councilor and Foreign "
+    "Minister Qin Gang described their talks with Secretary Blinken as candid and in-depth."
+)
+AGENCY_BLINKEN = (
+    "US Secretary of State Antony Blinken has met China’s President Xi Jinping at the Great "
+    "Hall of the People as he wraps up a two-day visit to Beijing.\n\n"
+    "Mr. Blinken earlier spent hours in meetings with Chinese top diplomat Wang Yi and Foreign "
+    "Minister Qin Gang."
+)
+# kremlin_en-t406 lists Putin and Rahmon; agency_en-t410 reads only Putin (its subject is a
+# title, "The leader of Tajikistan"), but names Rahmon.
+KREMLIN_RAHMON = (
+    "Meeting with President of Tajikistan Emomali Rahmon\n\n"
+    "Vladimir Putin met with President of Tajikistan Emomali Rahmon at the Kremlin. Discussions "
+    "involved the development of bilateral relations and regional security projects, including "
+    "the situation around Afghanistan."
+)
+AGENCY_RAHMON = (
+    "Rahmon and Putin discuss rapidly deteriorating situation in Afghanistan\n\n"
+    "On May 8, President of Tajikistan Emomali Rahmon arrived in the Russian Federation for an "
+    "official visit. The leader of Tajikistan had a meeting with the leader of the Russian "
+    "Federation Vladimir Putin. Their talks focused on the tense situation in Afghanistan, the "
+    "press office of the President of Tajikistan reported."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "added", "removed"),
+    [
+        (CGTN_COUNTY, XINHUA_COUNTY, ["Chen Xi", "Ding Xuexiang"], []),
+        (XINHUA_COUNTY, CGTN_COUNTY, [], []),
+        (XINHUA_BLINKEN, AGENCY_BLINKEN, ["Qin Gang", "Wang Yi"], []),
+        (KREMLIN_RAHMON, AGENCY_RAHMON, [], []),
+    ],
+    ids=["chair-only-report-then-those-present-are-added",
+         "a-report-naming-only-the-chair-removes-nobody",
+         "named-only-in-reported-speech-is-added",
+         "a-one-sided-list-keeps-the-people-it-names"],
+)  # fmt: skip
+def test_additions_need_no_list_removals_do(
+    a: str, b: str, added: list[str], removed: list[str]
+) -> None:
+    """An addition is the other report stating someone in a role; a removal needs the other
+    report to state a list to be missing from, and a report listing one participant only
+    (a meeting has two sides) has missed someone, so the people it names are not removed."""
+    from worker.detect.report import compare_reports
+
+    change = compare_reports(a, b, ROSTER)
+    diff = change.attendees if change else None
+    assert sorted(diff.added if diff else ()) == added
+    assert sorted(diff.removed if diff else ()) == removed
