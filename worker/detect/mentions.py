@@ -4,9 +4,9 @@ Two reports of one event by other outlets are written differently, and no extrac
 construction: a person one report lists as attending may stand in the other report in a
 sentence the extractor gave no role ("Lavrov met Blinken on the sidelines"). Calling that
 person added or removed would tell the user the reports disagree when they only phrase it
-differently. So across reports, when the other report lists fewer than two participants (it
-has missed a side of its occasion), a person counts as added (or removed) only when that report
-does not name them anywhere (`report._named_elsewhere`).
+differently. So across reports a person counts as added (or removed) only when the other
+report does not name them anywhere outside reported speech (`report._named_elsewhere`): a
+report that names someone and does not list them is not evidence that they were absent.
 """
 
 from __future__ import annotations
@@ -27,12 +27,20 @@ _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
 
 
+# Reported speech, up to the sentence's end: "Xi said that Wang Yi ... and Qin Gang described
+# their talks". Whom a speaker talks about is no sign of who was there.
+_REPORTED = re.compile(
+    r"\b(?:said|says|stated|noted|added|stressed|recalled|told\s[^.;]{1,40}?)\s+that\b[^.;!?]*"
+    r"|\b(?:sagte|sagt|erklärte|betonte|meinte)\s*,\s*dass\b[^.;!?]*"
+)
+
+
 class TextNames:
     """What a text holds, read once: its folded words (transliteration variants merged), alone
     and in order, its simplified Chinese, and the Chinese transliterations of foreign names."""
 
     def __init__(self, text: str) -> None:
-        plain = unicodedata.normalize("NFKC", text)
+        plain = _REPORTED.sub(" ", unicodedata.normalize("NFKC", text))
         keys = [translit_key(w) for w in _WORD.findall(plain) if not has_han(w)]
         self.words = frozenset(keys)
         self.flat = f" {' '.join(keys)} "
@@ -71,11 +79,17 @@ def _whole(form: str) -> str:
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
-    for form in _spellings(person, roster):
+    forms = _spellings(person, roster)
+    # A Chinese name in Latin letters is told by the whole name only: its last word is the
+    # given name ("Wang Chen" -> "Chen"), which other people's names share ("Chen Xi").
+    chinese = any(has_han(form) for form in forms)
+    for form in forms:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
-        elif any(k in text.words for k in _surname_keys(form)) or _whole(form) in text.flat:
+        elif _whole(form) in text.flat or (
+            not chinese and any(k in text.words for k in _surname_keys(form))
+        ):
             return True
         elif text.transliterated and any(
             same_sound(form, han) >= SAME_SOUND for han in text.transliterated

@@ -129,14 +129,11 @@ def _across(
 def _named_elsewhere(
     diff: AttendeeDiff, a: str, b: str, report_a: Report, report_b: Report, roster: Roster
 ) -> AttendeeDiff:
-    """Across reports, someone the other report names anywhere is not added or removed when
-    that report lists fewer than two participants: an occasion has at least two sides (talks,
-    a call, a reception, a meeting with its chair), so such a list has missed someone, and a
-    person it names may be the one missed (`mentions` says why). A report listing two or more
-    has told its list; a person it names only in passing, in a quote or a plan is not on it."""
+    """Across reports, someone the other report names anywhere (outside reported speech) is
+    not added or removed: that report only says it otherwise (`mentions` says why)."""
     if not diff.added and not diff.removed:
         return diff
-    in_a, in_b = _mentions(a, report_a), _mentions(b, report_b)
+    in_a, in_b = TextNames(a), TextNames(b)
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
     return replace(
@@ -144,12 +141,6 @@ def _named_elsewhere(
         added=tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster)),
         removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
     )
-
-
-def _mentions(text: str, report: Report) -> TextNames:
-    """The names a report's text holds, or none when its list of participants is told."""
-    participants = {p.key for p in report.people if p.role in ("attended", "present")}
-    return TextNames(text if len(participants) < 2 else "")
 
 
 def _same_person(variant: Variant, roster: Roster) -> bool:
