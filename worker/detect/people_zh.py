@@ -180,6 +180,9 @@ _ZH_NEGATED = tuple(
 
 _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+# A clause still to come just before a cue's clause that has no subject of its own (not 将 of
+# a rank or a general: 中将, 将军, 将领).
+_ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -201,6 +204,8 @@ def _unreal(raw: str, region: str) -> bool:
         return True
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
+    if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
+        return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
