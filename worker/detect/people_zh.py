@@ -328,7 +328,15 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
     chunks = _ZH_CHUNK.split(region)
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    if "请" in chunks[-1] or "让" in chunks[-1]:
+        asked = _ZH_ASKED.search(chunks[-1])
+        if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
+            return [asked.group(1)]
     return chunks
+
+
+# One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
+_ZH_ASKED = re.compile(r"(?<![邀申提聘敬宴转出])[请让]([^请让]{2,30})$")
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:
