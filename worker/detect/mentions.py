@@ -5,8 +5,8 @@ construction: a person one report lists as attending may stand in the other repo
 sentence the extractor gave no role ("Lavrov met Blinken on the sidelines"). Calling that
 person added or removed would tell the user the reports disagree when they only phrase it
 differently. So across reports a person counts as added (or removed) only when the other
-report does not name them anywhere outside reported speech (`report._named_elsewhere`): a
-report that names someone and does not list them is not evidence that they were absent.
+report does not name them anywhere (`report._named_elsewhere`): a report that names someone
+and does not list them is not evidence that they were absent.
 """
 
 from __future__ import annotations
@@ -27,20 +27,12 @@ _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
 
 
-# Reported speech, up to the sentence's end: "Xi said that Wang Yi ... and Qin Gang described
-# their talks". Whom a speaker talks about is no sign of who was there.
-_REPORTED = re.compile(
-    r"\b(?:said|says|stated|noted|added|stressed|recalled|told\s[^.;]{1,40}?)\s+that\b[^.;!?]*"
-    r"|\b(?:sagte|sagt|erklärte|betonte|meinte)\s*,\s*dass\b[^.;!?]*"
-)
-
-
 class TextNames:
     """What a text holds, read once: its folded words (transliteration variants merged), alone
     and in order, its simplified Chinese, and the Chinese transliterations of foreign names."""
 
     def __init__(self, text: str) -> None:
-        plain = _REPORTED.sub(" ", unicodedata.normalize("NFKC", text))
+        plain = unicodedata.normalize("NFKC", text)
         keys = [translit_key(w) for w in _WORD.findall(plain) if not has_han(w)]
         self.words = frozenset(keys)
         self.flat = f" {' '.join(keys)} "

@@ -129,8 +129,8 @@ def _across(
 def _named_elsewhere(
     diff: AttendeeDiff, a: str, b: str, report_a: Report, report_b: Report, roster: Roster
 ) -> AttendeeDiff:
-    """Across reports, someone the other report names anywhere (outside reported speech) is
-    not added or removed: that report only says it otherwise (`mentions` says why)."""
+    """Across reports, someone the other report names anywhere is not added or removed: that
+    report only says it otherwise (`mentions` says why)."""
     if not diff.added and not diff.removed:
         return diff
     in_a, in_b = TextNames(a), TextNames(b)

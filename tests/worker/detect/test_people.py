@@ -520,20 +520,22 @@ AGENCY_RAHMON = (
     [
         (CGTN_COUNTY, XINHUA_COUNTY, ["Chen Xi", "Ding Xuexiang"], []),
         (XINHUA_COUNTY, CGTN_COUNTY, [], []),
-        (XINHUA_BLINKEN, AGENCY_BLINKEN, ["Qin Gang", "Wang Yi"], []),
+        # named in Xi's reported speech: spared (agency copies write "Peskov said that A met B",
+        # and a name there is as often a missed role as a person talked about)
+        (XINHUA_BLINKEN, AGENCY_BLINKEN, [], []),
         (KREMLIN_RAHMON, AGENCY_RAHMON, [], []),
     ],
     ids=["chair-only-report-then-those-present-are-added",
          "a-report-naming-only-the-chair-removes-nobody",
-         "named-only-in-reported-speech-is-added",
+         "named-only-in-reported-speech-is-spared",
          "named-elsewhere-is-not-removed"],
 )  # fmt: skip
 def test_additions_need_no_list_removals_do(
     a: str, b: str, added: list[str], removed: list[str]
 ) -> None:
     """An addition is the other report stating someone in a role; a removal needs the other
-    report to state a list to be missing from; a person the other report names outside
-    reported speech is neither (its extractor may have missed the role)."""
+    report to state a list to be missing from; a person the other report names anywhere is
+    neither (its extractor may have missed the role)."""
     from worker.detect.report import compare_reports
 
     change = compare_reports(a, b, ROSTER)
@@ -556,12 +558,11 @@ CHINA_DAILY_NPC = (
     [
         (CHINA_DAILY_NPC, "王晨", False),  # "Wang Yang" is not "Chen Wang"
         (CHINA_DAILY_NPC, "王岐山", True),
-        (XINHUA_BLINKEN, "Wang Yi", False),  # only in Xi's reported speech
-        (XINHUA_BLINKEN, "Antony Blinken", True),
+        (XINHUA_BLINKEN, "Wang Yi", True),  # in Xi's reported speech, named all the same
         (AGENCY_RAHMON, "Emomali Rahmon", True),
     ],
     ids=["a-chinese-name-by-one-word-is-not-named", "a-chinese-name-in-full",
-         "reported-speech-names-nobody", "named-outside-reported-speech",
+         "reported-speech-names-too",
          "named-without-a-role"],
 )  # fmt: skip
 def test_names_person(text: str, name: str, named: bool) -> None:
