@@ -470,6 +470,7 @@ def test_two_reports_of_one_meeting(
 # Real excerpts (bench/data/people/dev, ids in the comments): two reports of one occasion.
 # xinhua_en-t307 (CGTN) names only the chair; xinhua_en-t308 (Xinhua) adds who was present.
 CGTN_COUNTY = (
+    "Xi Jinping meets outstanding county-level Party secretaries\n\n"
     "Chinese President Xi Jinping, also general secretary of the Communist Party of China (CPC) "
     "Central Committee, met outstanding Party secretaries at county-level committees in Beijing "
     "on June 29. Xi extended greetings and congratulations to the awardees and took group photos "
