@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import JaroWinkler
+
 from worker.detect.model import Person
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
@@ -68,6 +70,22 @@ def _whole(form: str) -> str:
     return f" {' '.join(translit_key(w) for w in _WORD.findall(form))} "
 
 
+def _names_surname(text: TextNames, key: str) -> bool:
+    """The surname, or the same surname spelled another way ("Duterte" / "Dutertre"): the
+    comparison takes names alike for one person (`attendees._FUZZY`), so naming does too, a
+    little stricter for one word alone."""
+    if key in text.words:
+        return True
+    return any(
+        w[:1] == key[:1] and JaroWinkler.normalized_similarity(key, w) >= _ALIKE
+        for w in text.words
+        if len(w) >= _MIN_WORD
+    )
+
+
+_ALIKE = 0.94  # not "Scholz" / "Schulz" (0.92): two people
+
+
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
@@ -80,7 +98,7 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
         elif _whole(form) in text.flat or (
-            not chinese and any(k in text.words for k in _surname_keys(form))
+            not chinese and any(_names_surname(text, k) for k in _surname_keys(form))
         ):
             return True
         elif text.transliterated and any(

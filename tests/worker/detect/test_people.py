@@ -571,3 +571,20 @@ def test_names_person(text: str, name: str, named: bool) -> None:
 
     person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
     assert names_person(TextNames(text), person, ROSTER) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        # mt_en-t406 re-transliterates the guest of mt_en-t405 ("Oumaru Sissoko Embalo")
+        ("Putin at a meeting in the Kremlin with President of Guinea-Bissau Oumar Sissoku Embao:",
+         "Oumaru Sissoko Embalo", True),
+        ("Martin Schulz spoke in Berlin.", "Olaf Scholz", False),
+    ],
+    ids=["a-surname-spelled-another-way", "a-like-surname-of-another-person"],
+)  # fmt: skip
+def test_names_a_surname_spelled_another_way(text: str, name: str, named: bool) -> None:
+    from worker.detect.mentions import TextNames, names_person
+
+    person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
+    assert names_person(TextNames(text), person, ROSTER) is named
