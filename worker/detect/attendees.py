@@ -224,9 +224,10 @@ def compare_people(
     same names standing in the body.
 
     `across`: the texts are two reports of one event (other outlets, other languages). Their
-    leads are not versions of each other, so the texts are compared whole; and a person
-    missing from one report is added or removed only when that report states a list at all
-    (`_states_list`): a report naming only the chair says nothing about who attended.
+    leads are not versions of each other, so the texts are compared whole; a person the
+    second report states in a role is added, but one missing from it is removed only when it
+    states a list of that role (`_states_list`): a report naming only the chair says nothing
+    about who attended.
 
     >>> from worker.detect.people import extract_people
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
@@ -267,14 +268,11 @@ def _compare_lists(
 ) -> AttendeeDiff:
     added: list[Person] = []
     removed: list[Person] = []
-    unstated: list[Person] = []  # people of a role the other report gives no list for
+    unstated: list[Person] = []  # missing from a role the other report gives no list for
     variants: list[Variant] = []
     reordered = False
     for role in _ROLES:
         b, a = _side(before, role, roster), _side(after, role, roster)
-        if stated_only and not (_states_list(before, role) and _states_list(after, role)):
-            unstated += b.people + a.people  # only a role change can be told of them
-            continue
         pairs: list[tuple[int, int]] = []
         _match_exact(b, a, pairs, variants)
         _match_rejoined(b, a, variants)
@@ -283,18 +281,25 @@ def _compare_lists(
         _match_sounds(b, a, pairs)
         _match_in_place(b, a, pairs)
         reordered = reordered or _reordered(pairs)
-        removed += [p for p, m in zip(b.people, b.matched, strict=True) if not m]
+        gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
+        # Across reports a removal needs a list to be missing from; an addition is the other
+        # report stating someone in a role, news whatever the first report listed, as long as
+        # it tells of the occasion at all (names someone in a role).
+        if stated_only and not _states_list(after, role):
+            unstated += gone  # only a role change can be told of them
+        else:
+            removed += gone
         added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
-    soft_removed = [p for p in unstated if p in before]
-    soft_added = [p for p in unstated if p in after and p not in before]
+    if stated_only and not before:
+        added = []  # a report naming nobody in a role (a preview, a statement) tells no list
     role_changes, added_all, removed_all = _role_changes(
-        added + soft_added, removed + soft_removed, before, after, roster
+        added, removed + unstated, before, after, roster
     )
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_names(p for p in added_all if p not in soft_added),
-        removed=_names(p for p in removed_all if p not in soft_removed),
+        added=_names(added_all),
+        removed=_names(p for p in removed_all if p not in unstated),
         reordered=reordered,
         variants=tuple(variants),
         role_changes=tuple(role_changes),

@@ -5,8 +5,8 @@ construction: a person one report lists as attending may stand in the other repo
 sentence the extractor gave no role ("Lavrov met Blinken on the sidelines"). Calling that
 person added or removed would tell the user the reports disagree when they only phrase it
 differently. So across reports a person counts as added (or removed) only when the other
-report does not name them anywhere: a report that names someone and does not list them is not
-evidence that they were absent.
+report does not name them anywhere (`report._named_elsewhere`): a report that names someone
+and does not list them is not evidence that they were absent.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
 
 from worker.detect.model import Person
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
@@ -68,14 +70,36 @@ def _whole(form: str) -> str:
     return f" {' '.join(translit_key(w) for w in _WORD.findall(form))} "
 
 
+def _names_surname(text: TextNames, key: str) -> bool:
+    """The surname, or the same surname spelled another way ("Duterte" / "Dutertre"): the
+    comparison takes names alike for one person (`attendees._FUZZY`), so naming does too, a
+    little stricter for one word alone."""
+    if key in text.words:
+        return True
+    return any(
+        w[:1] == key[:1] and JaroWinkler.normalized_similarity(key, w) >= _ALIKE
+        for w in text.words
+        if len(w) >= _MIN_WORD
+    )
+
+
+_ALIKE = 0.94  # not "Scholz" / "Schulz" (0.92): two people
+
+
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
-    for form in _spellings(person, roster):
+    forms = _spellings(person, roster)
+    # A Chinese name in Latin letters is told by the whole name only: its last word is the
+    # given name ("Wang Chen" -> "Chen"), which other people's names share ("Chen Xi").
+    chinese = any(has_han(form) for form in forms)
+    for form in forms:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
-        elif any(k in text.words for k in _surname_keys(form)) or _whole(form) in text.flat:
+        elif _whole(form) in text.flat or (
+            not chinese and any(_names_surname(text, k) for k in _surname_keys(form))
+        ):
             return True
         elif text.transliterated and any(
             same_sound(form, han) >= SAME_SOUND for han in text.transliterated

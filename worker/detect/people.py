@@ -375,6 +375,8 @@ def extract_people(
     before = _Before()  # what a sentence leaves for the next
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
+        if _RELATED.match(paragraph):
+            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
         if (
             latin
             and not (han and has_han(paragraph))
@@ -395,6 +397,16 @@ def extract_people(
                     _add(people, seen, names, role, segment, roster)
             before.passed(sentence)
     return tuple(people)
+
+
+# A page's link to another story, which names people at another occasion.
+_RELATED = re.compile(
+    r"(?:read\s+(?:more|also)|also\s+read|see\s+also|related(?:\s+(?:news|stories|articles))?"
+    r"|mehr\s+(?:lesen|zum\s+thema)|lesen\s+sie\s+(?:auch|mehr)|weiterlesen"
+    r"|相关(?:阅读|新闻|报道|文章)|延伸阅读|推荐阅读|更多阅读|相關(?:閱讀|新聞|報導)|延伸閱讀|推薦閱讀)"
+    r"\s*[:：\-–—]",
+    re.I,
+)
 
 
 def _zh() -> ModuleType:

@@ -113,7 +113,9 @@ def _headline_guest(clause: str) -> bool:
 
 
 # "lud ... ein, am Fest teilzunehmen": an invitation to the public, not the host of a meeting
-_INVITES_OTHERS = re.compile(r"\bein\s*,[^;]*?\b[a-zäöüß]*zu(?:nehmen|kommen|besuchen|feiern)\b")
+_INVITES_OTHERS = re.compile(
+    r"\bein\s*,[^;]*?\b(?:[a-zäöüß]*zu|zu\s+)(?:nehmen|kommen|besuchen|feiern|reisen)\b"
+)  # "lud ... die Regierungschefs ein, nach Washington zu kommen": "zu" apart as well
 # A preposition with no role of its own right before the list: the list is no subject.
 _GOVERNED = re.compile(
     r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"

@@ -52,14 +52,16 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
-    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40})+$"
+    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
+    # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
+    r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
 )
 
 
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至]"
+    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至通以经视线远]"
 )
 
 
@@ -178,6 +180,9 @@ _ZH_NEGATED = tuple(
 
 _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+# A clause still to come just before a cue's clause that has no subject of its own (not 将 of
+# a rank or a general: 中将, 将军, 将领).
+_ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -199,6 +204,8 @@ def _unreal(raw: str, region: str) -> bool:
         return True
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
+    if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
+        return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -321,7 +328,15 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
     chunks = _ZH_CHUNK.split(region)
     if "由" in chunks[-1]:
         chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+    if "请" in chunks[-1] or "让" in chunks[-1]:
+        asked = _ZH_ASKED.search(chunks[-1])
+        if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
+            return [asked.group(1)]
     return chunks
+
+
+# One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
+_ZH_ASKED = re.compile(r"(?<![邀申提聘敬宴转出])[请让]([^请让]{2,30})$")
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:

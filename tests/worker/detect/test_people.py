@@ -465,3 +465,126 @@ def test_two_reports_of_one_meeting(
     assert sorted(diff.removed if diff else ()) == removed
     got_roles = sorted((r.name, r.before, r.after) for r in (diff.role_changes if diff else ()))
     assert got_roles == sorted(roles)
+
+
+# Real excerpts (bench/data/people/dev, ids in the comments): two reports of one occasion.
+# xinhua_en-t307 (CGTN) names only the chair; xinhua_en-t308 (Xinhua) adds who was present.
+CGTN_COUNTY = (
+    "Xi Jinping meets outstanding county-level Party secretaries\n\n"
+    "Chinese President Xi Jinping, also general secretary of the Communist Party of China (CPC) "
+    "Central Committee, met outstanding Party secretaries at county-level committees in Beijing "
+    "on June 29. Xi extended greetings and congratulations to the awardees and took group photos "
+    "with them."
+)
+XINHUA_COUNTY = (
+    "BEIJING, June 29 (Xinhua) -- Xi Jinping, general secretary of the Communist Party of China "
+    "(CPC) Central Committee, met in Beijing with outstanding Party secretaries of county-level "
+    "CPC committees selected from across China Tuesday morning.\n\n"
+    "Also present were Ding Xuexiang, director of the General Office of the CPC Central "
+    "Committee, and Chen Xi, head of the CPC Central Committee's Organization Department, both "
+    "of whom are members of the Political Bureau of the CPC Central Committee."
+)
+# xinhua_en-024 names Wang Yi and Qin Gang only inside Xi's reported speech; agency_en-043
+# says Blinken met them.
+XINHUA_BLINKEN = (
+    "BEIJING, June 19 (Xinhua) -- Chinese President Xi Jinping met with U.S. Secretary of State "
+    "Antony Blinken at the Great Hall of the People on Monday.\n\n"
+    "Xi said that Wang Yi, director of the Office of the Foreign Affairs Commission of the "
+    "Communist Party of China Central Committee, and Chinese State Councilor and Foreign "
+    "Minister Qin Gang described their talks with Secretary Blinken as candid and in-depth."
+)
+AGENCY_BLINKEN = (
+    "US Secretary of State Antony Blinken has met China’s President Xi Jinping at the Great "
+    "Hall of the People as he wraps up a two-day visit to Beijing.\n\n"
+    "Mr. Blinken earlier spent hours in meetings with Chinese top diplomat Wang Yi and Foreign "
+    "Minister Qin Gang."
+)
+# kremlin_en-t406 lists Putin and Rahmon; agency_en-t410 reads only Putin (its subject is a
+# title, "The leader of Tajikistan"), but names Rahmon.
+KREMLIN_RAHMON = (
+    "Meeting with President of Tajikistan Emomali Rahmon\n\n"
+    "Vladimir Putin met with President of Tajikistan Emomali Rahmon at the Kremlin. Discussions "
+    "involved the development of bilateral relations and regional security projects, including "
+    "the situation around Afghanistan."
+)
+AGENCY_RAHMON = (
+    "Rahmon and Putin discuss rapidly deteriorating situation in Afghanistan\n\n"
+    "On May 8, President of Tajikistan Emomali Rahmon arrived in the Russian Federation for an "
+    "official visit. The leader of Tajikistan had a meeting with the leader of the Russian "
+    "Federation Vladimir Putin. Their talks focused on the tense situation in Afghanistan, the "
+    "press office of the President of Tajikistan reported."
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "added", "removed"),
+    [
+        (CGTN_COUNTY, XINHUA_COUNTY, ["Chen Xi", "Ding Xuexiang"], []),
+        (XINHUA_COUNTY, CGTN_COUNTY, [], []),
+        # named in Xi's reported speech: spared (agency copies write "Peskov said that A met B",
+        # and a name there is as often a missed role as a person talked about)
+        (XINHUA_BLINKEN, AGENCY_BLINKEN, [], []),
+        (KREMLIN_RAHMON, AGENCY_RAHMON, [], []),
+    ],
+    ids=["chair-only-report-then-those-present-are-added",
+         "a-report-naming-only-the-chair-removes-nobody",
+         "named-only-in-reported-speech-is-spared",
+         "named-elsewhere-is-not-removed"],
+)  # fmt: skip
+def test_additions_need_no_list_removals_do(
+    a: str, b: str, added: list[str], removed: list[str]
+) -> None:
+    """An addition is the other report stating someone in a role; a removal needs the other
+    report to state a list to be missing from; a person the other report names anywhere is
+    neither (its extractor may have missed the role)."""
+    from worker.detect.report import compare_reports
+
+    change = compare_reports(a, b, ROSTER)
+    diff = change.attendees if change else None
+    assert sorted(diff.added if diff else ()) == added
+    assert sorted(diff.removed if diff else ()) == removed
+
+
+# xinhua_en-t203 (China Daily) names seven leaders; the Chinese report (zh_cn-t215) seats 王晨
+# on the rostrum too.
+CHINA_DAILY_NPC = (
+    "Chinese leaders Xi Jinping, Li Keqiang, Wang Yang, Wang Huning, Zhao Leji, Han Zheng and "
+    "Wang Qishan attended the closing meeting of the session at the Great Hall of the People in "
+    "Beijing."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        (CHINA_DAILY_NPC, "王晨", False),  # "Wang Yang" is not "Chen Wang"
+        (CHINA_DAILY_NPC, "王岐山", True),
+        (XINHUA_BLINKEN, "Wang Yi", True),  # in Xi's reported speech, named all the same
+        (AGENCY_RAHMON, "Emomali Rahmon", True),
+    ],
+    ids=["a-chinese-name-by-one-word-is-not-named", "a-chinese-name-in-full",
+         "reported-speech-names-too",
+         "named-without-a-role"],
+)  # fmt: skip
+def test_names_person(text: str, name: str, named: bool) -> None:
+    from worker.detect.mentions import TextNames, names_person
+
+    person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
+    assert names_person(TextNames(text), person, ROSTER) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        # mt_en-t406 re-transliterates the guest of mt_en-t405 ("Oumaru Sissoko Embalo")
+        ("Putin at a meeting in the Kremlin with President of Guinea-Bissau Oumar Sissoku Embao:",
+         "Oumaru Sissoko Embalo", True),
+        ("Martin Schulz spoke in Berlin.", "Olaf Scholz", False),
+    ],
+    ids=["a-surname-spelled-another-way", "a-like-surname-of-another-person"],
+)  # fmt: skip
+def test_names_a_surname_spelled_another_way(text: str, name: str, named: bool) -> None:
+    from worker.detect.mentions import TextNames, names_person
+
+    person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
+    assert names_person(TextNames(text), person, ROSTER) is named
