@@ -34,8 +34,14 @@ HERE = Path(__file__).parent / "data"
 # The people files whose unlisted dated reports fill the dev pool (see the module doc).
 POOL_FILE = re.compile(r"^[a-z_]+(?:\.round2)?\.toml$")
 SPLITS = {
-    "dev": ("dev.toml", "dev_round2.toml", "dev_round3.toml", "dev_round4.toml", "dev_round5.toml",
-            "dev_round6.toml"),
+    "dev": (
+        "dev.toml",
+        "dev_round2.toml",
+        "dev_round3.toml",
+        "dev_round4.toml",
+        "dev_round5.toml",
+        "dev_round6.toml",
+    ),
     "test": ("test.toml",),
 }
 # The splits whose pool also takes the people set's unlisted dated reports as unrelated reports.
