@@ -421,6 +421,20 @@ def test_a_named_occasion_is_read_in_any_language_but_not_as_another_occasions_s
     )
 
 
+def test_attending_a_named_occasion_in_chinese_is_the_occasion_travelling_to_it_a_setting() -> None:
+    # focac-2024-opening-jsgrb-zh (dev_round5): attending the summit's opening is the occasion
+    assert occasions_named("习近平出席中非合作论坛北京峰会开幕式并发表主旨讲话") == ("focac",)
+    # xi-putin-2025-mingpao-zh (dev_round4): Putin, come to China to attend the SCO summit,
+    # holds talks with Xi: the summit is why he came, not the occasion reported
+    assert (
+        occasions_named(
+            "國家主席習近平今天（9月2日）上午在北京人民大會堂同來華出席2025年上海合作組織"
+            "峰會和紀念中國人民抗日戰爭暨世界反法西斯戰爭勝利80周年活動的俄羅斯總統普京舉行會談。"
+        )
+        == ()
+    )
+
+
 def test_the_time_of_day_parts_two_occasions_of_one_day() -> None:
     # putin-xi-2024-cash-de, putin-xi-zhongnanhai-2024-dunav-de, putin-xi-zhongnanhai-2024-xitheory-zh
     assert times_of_day("empfing den Russen am Donnerstagvormittag (Ortszeit)") == ("morning",)
