@@ -1250,8 +1250,20 @@ def _two_people_tied(
     two of them), and each report must name one of them up front (its title or lead): two
     leaders a report names further down (a report of the summit's close recalling their talks)
     do not make it a report of their meeting."""
-    second = kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b)
+    second = (
+        kinds
+        or _same_dated_day(a, b)
+        or text >= opts.title * 0.8
+        or same_sides(a, b)
+        or (_same_day(a, b) and _both_up_front_in_both(a, b))
+    )
     return bool(second) and _shared_up_front(a, b)
+
+
+def _both_up_front_in_both(a: Features, b: Features) -> bool:
+    """Two people in common whom each report names up front (its title and lead): on one day,
+    what both reports are about, whatever kind of occasion one of them does not say."""
+    return len(a.all_keys & b.all_keys & _up_front(a) & _up_front(b)) >= 2
 
 
 def _same_day(a: Features, b: Features) -> bool:

@@ -631,3 +631,27 @@ def test_a_span_from_one_day_to_another_is_the_occasions_first_day() -> None:
     lead = "The Central Economic Work Conference was held in Beijing from December 11 to 12."
     title = "Xi delivers important speech at Central Economic Work Conference"
     assert report_features(title, f"{title}\n\n{lead}", date(2023, 12, 12)).occasion == "12-11"
+
+
+def test_two_people_both_reports_name_up_front_on_one_day_need_no_kind() -> None:
+    # scholz-delhi-2023-dlf-de and scholz-delhi-2023-augsburger-de (dev_round5): both name
+    # Scholz and Modi in their title and lead, published the same day, and neither says a kind
+    # of occasion the grouping reads: the two of them that day are the occasion
+    day = date(2023, 2, 25)
+    dlf = _features(
+        "Bundeskanzler Scholz bittet in Indien um klare Worte zum Ukraine-Krieg",
+        "Bundeskanzler Olaf Scholz hat bei seinem Antrittsbesuch in Indien Premierminister "
+        "Narendra Modi getroffen. (Michael Kappeler / dpa / Michael Kappeler)\n\n"
+        "Scholz sagte nach einem Treffen mit Premierminister Modi in Neu Delhi, es sei sehr "
+        "wichtig, dass dies auch im Rahmen der Vereinten Nationen geschehe.",
+        day,
+    )
+    augsburger = _features(
+        "Zwischen den Welten: Kanzler Scholz will das Miteinander mit Indien stärken",
+        "Mit einem Interview in der Zeitung Times of India hatte Olaf Scholz seinen Staatsbesuch "
+        "atmosphärisch gut vorbereitet. Er sei dankbar, in Indien zu sein, und freue sich, "
+        "Premierminister Narendra Modi wiederzusehen, erklärte der SPD-Politiker. Drei Mal sind "
+        "sich die beiden Politiker bereits begegnet.",
+        day,
+    )
+    assert score(dlf, augsburger).score >= GroupingOptions().join
