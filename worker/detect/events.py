@@ -517,7 +517,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "talks",
             r"\bmeets?\b|\bmet\b|meeting|talks|summit|会见|会谈|会晤"
-            r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
+            r"|晤|见面|峰会|会面|trifft|treffen|\bgetroffen\b|\btraf(?:en)?\b|empf(?:ä|ae)ngt|empfangen"
+            r"|gespräch|встреч|переговор"
             r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
             r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
         ),

@@ -56,6 +56,16 @@ def test_the_kind_of_occasion_is_read_from_the_title_in_each_language() -> None:
     # "meet the press" is a press conference, not talks
     assert occasion_kinds("Xi, Putin jointly meet the press", "") == ("press",)
     assert occasion_kinds("Xi Jinping empfängt Bundeskanzler Scholz in Peking", "") == ("talks",)
+    # German past forms: scholz-delhi-2023-dlf-de (dev_round5, the lead: the title says no
+    # kind), scholz-xi-2024-newspravda-de (dev_round3); arriving, putin-xi-2024-cash-de
+    # (dev_round4, eingetroffen), is no meeting
+    assert occasion_kinds(
+        "Bundeskanzler Scholz bittet in Indien um klare Worte zum Ukraine-Krieg",
+        "Bundeskanzler Olaf Scholz hat bei seinem Antrittsbesuch in Indien Premierminister "
+        "Narendra Modi getroffen.",
+    ) == ("talks",)
+    assert occasion_kinds("Xi Jinping traf sich mit Scholz", "") == ("talks",)
+    assert occasion_kinds("Kremlchef Putin zu Staatsbesuch in China eingetroffen", "") == ()
     # a scraped Chinese copy, traditional characters: a reception (酒會)
     assert occasion_kinds("澳門特區行政長官賀一誠在慶祝酒會致辭時表示", "") == ("banquet",)
 
