@@ -731,6 +731,11 @@ def report_features(
     )
 
 
+# A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
+# Kappeler)": who took the picture is no one the report is about.
+_CREDIT = re.compile(r"\([^()/]{2,60}/[^()]{2,80}\)")
+
+
 def _written_names(
     title: str, lead: str, text: str, lang: str, roster: Roster, known: Sequence[str]
 ) -> tuple[str, ...]:
@@ -742,7 +747,7 @@ def _written_names(
         return ()
     ctx = LatinContext(roster, text, german=lang == "de")
     keys: dict[str, None] = {}
-    for part in (title, lead[:600]):
+    for part in (title, _CREDIT.sub(" ", lead[:600])):
         for name in names_in(part, ctx):
             if len(name.split()) < 2:
                 continue

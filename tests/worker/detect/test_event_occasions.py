@@ -665,3 +665,18 @@ def test_two_people_both_reports_name_up_front_on_one_day_need_no_kind() -> None
         day,
     )
     assert score(dlf, augsburger).score >= GroupingOptions().join
+
+
+def test_a_photo_credit_names_no_one_the_report_is_about() -> None:
+    # focac-2024-opening-peoplecn (dev_round5): the photographer of the caption is not a person
+    # of the summit (the report names nobody else up front)
+    focac = _features(
+        "2024 FOCAC Summit opens in Beijing",
+        "2024 FOCAC Summit opens in Beijing\n\nXinhua) 13:07, September 05, 2024\n\nThe 2024 "
+        "Summit of the Forum on China-Africa Cooperation (FOCAC) opens in Beijing, capital of "
+        "China, Sept. 5, 2024. (Xinhua/Zhai Jianlan)\n\nThis photo taken on Sept. 5, 2024 shows "
+        "an interior view of the Great Hall of the People before the opening of the 2024 Summit "
+        "of the Forum on China-Africa Cooperation (FOCAC) in Beijing, capital of China.",
+        date(2024, 9, 5),
+    )
+    assert focac.head == () and focac.names == ()
