@@ -363,7 +363,25 @@ _SPAN_START = re.compile(
 )
 
 
+# a date in a clause that says "since": a past occasion the lead recalls ("the first visit since
+# the change of government in Germany on 6 May"), not the one reported
+_SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
+
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
+
+
+def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
+    """A date that starts or ends a term ("the abolition of roaming from March 1"; "held from
+    December 11 to 12" is the occasion's first day), or that a clause saying "since" recalls
+    (a past occasion): not the day of the occasion reported."""
+    start, end = span
+    if _SINCE.search(lead, max(0, start - 70), start):
+        return True
+    return bool(
+        _SPAN_START.search(lead, max(0, start - 16), start)
+        and not _SPAN_END.match(lead, end)
+        and not _SPAN_END.search(text.strip())
+    )
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -380,13 +398,7 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
-        if (
-            _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0])
-            and not _SPAN_END.match(lead, mention.span[1])
-            and not _SPAN_END.search(mention.text.strip())
-        ):
-            # "the abolition of roaming from March 1": a term, not the occasion ("held from
-            # December 11 to 12" is the occasion's first day)
+        if _term_or_past(lead, mention.span, mention.text):
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -394,6 +406,8 @@ def _occasion(lead: str, published: date) -> str | None:
         if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
+            continue
+        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()):
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published

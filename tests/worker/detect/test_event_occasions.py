@@ -222,6 +222,19 @@ _DATED = [
         "10-15",
         id="stamped",
     ),
+    # merz-macron-2025-wallstreetonline-de (dev_round4): a date in a clause saying "since" is
+    # a past occasion recalled ("seit dem Regierungswechsel ... am 6. Mai"); the weekday before
+    # it is the occasion's
+    pytest.param(
+        "Merz empfängt Macron zu Abendessen in Berlin",
+        "BERLIN (dpa-AFX) - Bundeskanzler Friedrich Merz (CDU) wird am Mittwochabend den "
+        "französischen Präsidenten Emmanuel Macron in der Berliner Villa Borsig am Tegeler See zu "
+        "einem Abendessen empfangen. Es ist der erste Deutschlandbesuch Macrons seit dem "
+        "Regierungswechsel in Deutschland am 6. Mai.",
+        date(2025, 7, 23),
+        "07-23",
+        id="since",
+    ),
 ]
 
 
