@@ -1,6 +1,7 @@
 """Grouping quality on the events evaluation set: pairwise precision, recall and F1.
 
     python bench/events_quality.py --split dev [--show] [--discrepancies] [--by-file]
+        [--without dev_round6.toml]
 
 Reports are fed in the order they were published (as a feed would bring them), each grouped
 incrementally by the same code the pipeline runs (worker.detect.events.place), with candidates
@@ -124,9 +125,16 @@ def main() -> None:
         default=GroupingOptions().merge,
         help="[events] merge: below 1 a report linking two events merges them (default: off)",
     )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="leave this events file's reports out of the pool (a validation file kept unread)",
+    )
     args = parser.parse_args()
     opts = GroupingOptions(merge=args.merge)
-    reports = load(args.split)
+    reports = [r for r in load(args.split) if r.file not in args.without]
     if not reports:
         raise SystemExit(f"split {args.split}: no reports in bench/data/events/ (collect it first)")
     got, features = group(reports, opts)

@@ -363,7 +363,25 @@ _SPAN_START = re.compile(
 )
 
 
+# a date in a clause that says "since": a past occasion the lead recalls ("the first visit since
+# the change of government in Germany on 6 May"), not the one reported
+_SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
+
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
+
+
+def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
+    """A date that starts or ends a term ("the abolition of roaming from March 1"; "held from
+    December 11 to 12" is the occasion's first day), or that a clause saying "since" recalls
+    (a past occasion): not the day of the occasion reported."""
+    start, end = span
+    if _SINCE.search(lead, max(0, start - 70), start):
+        return True
+    return bool(
+        _SPAN_START.search(lead, max(0, start - 16), start)
+        and not _SPAN_END.match(lead, end)
+        and not _SPAN_END.search(text.strip())
+    )
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -380,13 +398,7 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
-        if (
-            _SPAN_START.search(lead, max(0, mention.span[0] - 16), mention.span[0])
-            and not _SPAN_END.match(lead, mention.span[1])
-            and not _SPAN_END.search(mention.text.strip())
-        ):
-            # "the abolition of roaming from March 1": a term, not the occasion ("held from
-            # December 11 to 12" is the occasion's first day)
+        if _term_or_past(lead, mention.span, mention.text):
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -394,6 +406,8 @@ def _occasion(lead: str, published: date) -> str | None:
         if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
+            continue
+        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()):
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published
@@ -517,7 +531,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "talks",
             r"\bmeets?\b|\bmet\b|meeting|talks|summit|会见|会谈|会晤"
-            r"|晤|见面|峰会|会面|trifft|treffen|empf(?:ä|ae)ngt|gespräch|встреч|переговор"
+            r"|晤|见面|峰会|会面|trifft|treffen|\bgetroffen\b|\btraf(?:en)?\b|empf(?:ä|ae)ngt|empfangen"
+            r"|gespräch|встреч|переговор"
             r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
             r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
         ),
@@ -730,6 +745,11 @@ def report_features(
     )
 
 
+# A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
+# Kappeler)": who took the picture is no one the report is about.
+_CREDIT = re.compile(r"\([^()/]{2,60}/[^()]{2,80}\)")
+
+
 def _written_names(
     title: str, lead: str, text: str, lang: str, roster: Roster, known: Sequence[str]
 ) -> tuple[str, ...]:
@@ -741,7 +761,7 @@ def _written_names(
         return ()
     ctx = LatinContext(roster, text, german=lang == "de")
     keys: dict[str, None] = {}
-    for part in (title, lead[:600]):
+    for part in (title, _CREDIT.sub(" ", lead[:600])):
         for name in names_in(part, ctx):
             if len(name.split()) < 2:
                 continue
@@ -1250,8 +1270,20 @@ def _two_people_tied(
     two of them), and each report must name one of them up front (its title or lead): two
     leaders a report names further down (a report of the summit's close recalling their talks)
     do not make it a report of their meeting."""
-    second = kinds or _same_dated_day(a, b) or text >= opts.title * 0.8 or same_sides(a, b)
+    second = (
+        kinds
+        or _same_dated_day(a, b)
+        or text >= opts.title * 0.8
+        or same_sides(a, b)
+        or (_same_day(a, b) and _both_up_front_in_both(a, b))
+    )
     return bool(second) and _shared_up_front(a, b)
+
+
+def _both_up_front_in_both(a: Features, b: Features) -> bool:
+    """Two people in common whom each report names up front (its title and lead): on one day,
+    what both reports are about, whatever kind of occasion one of them does not say."""
+    return len(a.all_keys & b.all_keys & _up_front(a) & _up_front(b)) >= 2
 
 
 def _same_day(a: Features, b: Features) -> bool:

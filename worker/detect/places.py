@@ -407,9 +407,13 @@ def _occasion_pattern() -> _Index:
 # occasion itself: talks "on the sidelines of the SCO summit", "on the eve of the parade".
 _SETTING = re.compile(
     r"(?:sidelines? of|eve of|ahead of|before|after|following|prior to|am rande|vor dem|vor der"
-    r"|nach dem|nach der|накануне|на полях|после|в преддверии|期间|前夕|之前|之后|结束后|"
-    r"在出席|出席)\W*(?:the |der |des |dem |die )?(?:\w+\W+){0,4}$"
+    r"|nach dem|nach der|накануне|на полях|после|в преддверии|期间|前夕|之前|之后|结束后)"
+    r"\W*(?:the |der |des |dem |die )?(?:\w+\W+){0,4}$"
 )
+# In Chinese, attending (出席) the named occasion is the occasion itself ("习近平出席中非合作论坛
+# 北京峰会开幕式"); travelling to attend it ("来华出席上海合作组织峰会的俄罗斯总统", "抵达喀山出席")
+# or "while attending" (在出席...期间) make it a setting.
+_SETTING_HAN = re.compile(r"(?:来华|访华|赴\w{0,4}|前往\w{0,4}|抵达\w{0,4}|应邀|在)出席\w{0,8}$")
 
 
 def occasions_named(text: str) -> tuple[str, ...]:
@@ -422,5 +426,6 @@ def occasions_named(text: str) -> tuple[str, ...]:
             key
             for at, key in _found(index, folded)
             if not _SETTING.search(folded[max(0, at - 40) : at])
+            and not _SETTING_HAN.search(folded[max(0, at - 20) : at])
         )
     )

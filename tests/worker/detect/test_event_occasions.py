@@ -56,6 +56,16 @@ def test_the_kind_of_occasion_is_read_from_the_title_in_each_language() -> None:
     # "meet the press" is a press conference, not talks
     assert occasion_kinds("Xi, Putin jointly meet the press", "") == ("press",)
     assert occasion_kinds("Xi Jinping empfängt Bundeskanzler Scholz in Peking", "") == ("talks",)
+    # German past forms: scholz-delhi-2023-dlf-de (dev_round5, the lead: the title says no
+    # kind), scholz-xi-2024-newspravda-de (dev_round3); arriving, putin-xi-2024-cash-de
+    # (dev_round4, eingetroffen), is no meeting
+    assert occasion_kinds(
+        "Bundeskanzler Scholz bittet in Indien um klare Worte zum Ukraine-Krieg",
+        "Bundeskanzler Olaf Scholz hat bei seinem Antrittsbesuch in Indien Premierminister "
+        "Narendra Modi getroffen.",
+    ) == ("talks",)
+    assert occasion_kinds("Xi Jinping traf sich mit Scholz", "") == ("talks",)
+    assert occasion_kinds("Kremlchef Putin zu Staatsbesuch in China eingetroffen", "") == ()
     # a scraped Chinese copy, traditional characters: a reception (酒會)
     assert occasion_kinds("澳門特區行政長官賀一誠在慶祝酒會致辭時表示", "") == ("banquet",)
 
@@ -211,6 +221,19 @@ _DATED = [
         date(2022, 10, 15),
         "10-15",
         id="stamped",
+    ),
+    # merz-macron-2025-wallstreetonline-de (dev_round4): a date in a clause saying "since" is
+    # a past occasion recalled ("seit dem Regierungswechsel ... am 6. Mai"); the weekday before
+    # it is the occasion's
+    pytest.param(
+        "Merz empfängt Macron zu Abendessen in Berlin",
+        "BERLIN (dpa-AFX) - Bundeskanzler Friedrich Merz (CDU) wird am Mittwochabend den "
+        "französischen Präsidenten Emmanuel Macron in der Berliner Villa Borsig am Tegeler See zu "
+        "einem Abendessen empfangen. Es ist der erste Deutschlandbesuch Macrons seit dem "
+        "Regierungswechsel in Deutschland am 6. Mai.",
+        date(2025, 7, 23),
+        "07-23",
+        id="since",
     ),
 ]
 
@@ -421,6 +444,20 @@ def test_a_named_occasion_is_read_in_any_language_but_not_as_another_occasions_s
     )
 
 
+def test_attending_a_named_occasion_in_chinese_is_the_occasion_travelling_to_it_a_setting() -> None:
+    # focac-2024-opening-jsgrb-zh (dev_round5): attending the summit's opening is the occasion
+    assert occasions_named("习近平出席中非合作论坛北京峰会开幕式并发表主旨讲话") == ("focac",)
+    # xi-putin-2025-mingpao-zh (dev_round4): Putin, come to China to attend the SCO summit,
+    # holds talks with Xi: the summit is why he came, not the occasion reported
+    assert (
+        occasions_named(
+            "國家主席習近平今天（9月2日）上午在北京人民大會堂同來華出席2025年上海合作組織"
+            "峰會和紀念中國人民抗日戰爭暨世界反法西斯戰爭勝利80周年活動的俄羅斯總統普京舉行會談。"
+        )
+        == ()
+    )
+
+
 def test_the_time_of_day_parts_two_occasions_of_one_day() -> None:
     # putin-xi-2024-cash-de, putin-xi-zhongnanhai-2024-dunav-de, putin-xi-zhongnanhai-2024-xitheory-zh
     assert times_of_day("empfing den Russen am Donnerstagvormittag (Ortszeit)") == ("morning",)
@@ -617,3 +654,42 @@ def test_a_span_from_one_day_to_another_is_the_occasions_first_day() -> None:
     lead = "The Central Economic Work Conference was held in Beijing from December 11 to 12."
     title = "Xi delivers important speech at Central Economic Work Conference"
     assert report_features(title, f"{title}\n\n{lead}", date(2023, 12, 12)).occasion == "12-11"
+
+
+def test_two_people_both_reports_name_up_front_on_one_day_need_no_kind() -> None:
+    # scholz-delhi-2023-dlf-de and scholz-delhi-2023-augsburger-de (dev_round5): both name
+    # Scholz and Modi in their title and lead, published the same day, and neither says a kind
+    # of occasion the grouping reads: the two of them that day are the occasion
+    day = date(2023, 2, 25)
+    dlf = _features(
+        "Bundeskanzler Scholz bittet in Indien um klare Worte zum Ukraine-Krieg",
+        "Bundeskanzler Olaf Scholz hat bei seinem Antrittsbesuch in Indien Premierminister "
+        "Narendra Modi getroffen. (Michael Kappeler / dpa / Michael Kappeler)\n\n"
+        "Scholz sagte nach einem Treffen mit Premierminister Modi in Neu Delhi, es sei sehr "
+        "wichtig, dass dies auch im Rahmen der Vereinten Nationen geschehe.",
+        day,
+    )
+    augsburger = _features(
+        "Zwischen den Welten: Kanzler Scholz will das Miteinander mit Indien stärken",
+        "Mit einem Interview in der Zeitung Times of India hatte Olaf Scholz seinen Staatsbesuch "
+        "atmosphärisch gut vorbereitet. Er sei dankbar, in Indien zu sein, und freue sich, "
+        "Premierminister Narendra Modi wiederzusehen, erklärte der SPD-Politiker. Drei Mal sind "
+        "sich die beiden Politiker bereits begegnet.",
+        day,
+    )
+    assert score(dlf, augsburger).score >= GroupingOptions().join
+
+
+def test_a_photo_credit_names_no_one_the_report_is_about() -> None:
+    # focac-2024-opening-peoplecn (dev_round5): the photographer of the caption is not a person
+    # of the summit (the report names nobody else up front)
+    focac = _features(
+        "2024 FOCAC Summit opens in Beijing",
+        "2024 FOCAC Summit opens in Beijing\n\nXinhua) 13:07, September 05, 2024\n\nThe 2024 "
+        "Summit of the Forum on China-Africa Cooperation (FOCAC) opens in Beijing, capital of "
+        "China, Sept. 5, 2024. (Xinhua/Zhai Jianlan)\n\nThis photo taken on Sept. 5, 2024 shows "
+        "an interior view of the Great Hall of the People before the opening of the 2024 Summit "
+        "of the Forum on China-Africa Cooperation (FOCAC) in Beijing, capital of China.",
+        date(2024, 9, 5),
+    )
+    assert focac.head == () and focac.names == ()
