@@ -363,6 +363,8 @@ class RulesReading:
     sentences: tuple[tuple[Segment, str], ...]
     ctx: LatinContext
     lang: str
+    # how many of `sentences` had been read when each person was found (for the text order)
+    places: tuple[int, ...] = ()
 
 
 def extract_people(
@@ -392,9 +394,25 @@ def extract_people(
         for m in people_model.mentions(reading.sentences, reading.ctx, reading.lang, known)
         if not known(m.name)
     ]
+    added: list[tuple[int, Person]] = []
     for mention, role in people_model.confident(found):
         _add(people, seen, [mention.name], role, mention.segment, roster, mention.position)
-    return tuple(people)
+        if len(people) > len(reading.people):
+            added.append((mention.at + 1, people.pop()))
+    return _in_text_order(reading, added)
+
+
+def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tuple[Person, ...]:
+    """The rules' people and the model's (each after the sentences read up to its own), in
+    the order the text names them."""
+    if not added:
+        return reading.people
+    keyed = [
+        (place, 0, i, p)
+        for i, (place, p) in enumerate(zip(reading.places, reading.people, strict=True))
+    ]
+    keyed += [(place, 1, i, p) for i, (place, p) in enumerate(added)]
+    return tuple(p for *_, p in sorted(keyed, key=lambda k: k[:3]))
 
 
 def read_people(
@@ -408,6 +426,7 @@ def read_people(
     seen: set[tuple[str, Role, Segment]] = set()
     people: list[Person] = []
     read: list[tuple[Segment, str]] = []
+    places: list[int] = []  # per person: how many sentences of `read` were read then
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
@@ -438,8 +457,9 @@ def read_people(
             elif zh is not None and zh.has_trigger_chars(sentence):
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
+            places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
-    return RulesReading(tuple(people), tuple(read), ctx, lang)
+    return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
 
 
 def _zh() -> ModuleType:

@@ -40,12 +40,13 @@ class Mention:
     its list's and its own (the first two shared by the same objects, so that `confident`
     sums each once)."""
 
-    __slots__ = ("name", "parts", "position", "segment")
+    __slots__ = ("at", "name", "parts", "position", "segment")
 
     def __init__(
-        self, name: str, segment: Segment, position: int, parts: tuple[list[str], ...]
+        self, name: str, at: int, segment: Segment, position: int, parts: tuple[list[str], ...]
     ) -> None:
         self.name = name
+        self.at = at  # which of the sentences given to `mentions`
         self.segment: Segment = segment
         self.position = position
         self.parts = parts
@@ -114,7 +115,7 @@ def mentions(
     ...     Context(Roster.empty(), ""), "en")]
     ['Li Qiang', 'Cai Qi']
     """
-    for segment, sentence in sentences:
+    for at, (segment, sentence) in enumerate(sentences):
         low, spans, lists = sentence_lists(sentence, ctx)
         unread = [
             k for k, g in enumerate(lists) if skip is None or not all(skip(it.name) for it in g)
@@ -141,9 +142,8 @@ def mentions(
                     own.append("possessive")
                 if ctx.roster.canonical(item.name):
                     own.append("roster")
-                yield Mention(
-                    item.name, segment, position, (shared, common, list(dict.fromkeys(own)))
-                )
+                parts = (shared, common, list(dict.fromkeys(own)))
+                yield Mention(item.name, at, segment, position, parts)
 
 
 @lru_cache(maxsize=1)

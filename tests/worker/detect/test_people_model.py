@@ -54,11 +54,17 @@ def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[A
     assert added <= labelled  # right by LABELLING.md
 
 
-def test_model_keeps_the_rules_people() -> None:
-    report = _report("kremlin_en.round5.toml", "kremlin_en-t203")
-    rules = read_people(report["text"], ROSTER, language="en").people
-    both = extract_people(report["text"], ROSTER, language="en")
-    assert both[: len(rules)] == rules  # additions come after, nothing is dropped
+def test_model_keeps_the_rules_people_in_text_order() -> None:
+    # a German minutes excerpt: the model adds the three members of the board the middle
+    # sentence lists, between the people of the sentences before and after it
+    report = _report("de.round5.toml", "de-t209")
+    rules = read_people(report["text"], ROSTER, language="de").people
+    both = extract_people(report["text"], ROSTER, language="de")
+    assert [p for p in both if p in rules] == list(rules)  # nothing dropped nor moved
+    assert {"Christoph Waffenschmidt", "Lorenz Pevec", "Monika Höfer"} <= {p.name for p in both}
+    names = [p.name for p in both]
+    labelled = [p["name"] for p in report["people"]]  # in the order the text names them
+    assert names == [n for n in labelled if n in names]
 
 
 def test_model_is_deterministic_and_small() -> None:
