@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import pronoun_role
@@ -352,21 +354,79 @@ def _latin_sentence(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class RulesReading:
+    """What the rules found in a text, and the English or German sentences they read (with
+    the context naming them): the learned second opinion (`people_model`) reads the same."""
+
+    people: tuple[Person, ...]
+    sentences: tuple[tuple[Segment, str], ...]
+    ctx: LatinContext
+    lang: str
+    # how many of `sentences` had been read when each person was found (for the text order)
+    places: tuple[int, ...] = ()
+
+
 def extract_people(
     text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> tuple[Person, ...]:
-    """Named people with their roles, in text order, once per (person, role, segment).
+    """Named people with their roles, in text order, once per (person, role, segment): the
+    rules' people, and in English and German those the learned model adds (`people_model`).
 
     >>> [(p.name, p.role) for p in extract_people("Beijing talks\\n\\nXi Jinping presided "
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
     [('Xi Jinping', 'presided'), ('Li Qiang', 'attended'), ('Cai Qi', 'attended')]
     """
+    reading = read_people(text, roster, language=language)
+    if reading.lang not in ("en", "de") or not reading.sentences:
+        return reading.people
+    people = list(reading.people)
+    seen = {((p.canonical or p.name).casefold(), p.role, p.segment) for p in people}
+    # the model adds people the rules gave no role at all (where the rules read a list, they
+    # are right far more often: bench/train_people_model.py)
+    named = {(p.canonical or p.name).casefold() for p in people}
+
+    def known(name: str) -> bool:
+        return (_canonical(name, roster) or name).casefold() in named
+
+    found = [
+        m
+        for m in people_model.mentions(reading.sentences, reading.ctx, reading.lang, known)
+        if not known(m.name)
+    ]
+    added: list[tuple[int, Person]] = []
+    for mention, role in people_model.confident(found):
+        _add(people, seen, [mention.name], role, mention.segment, roster, mention.position)
+        if len(people) > len(reading.people):
+            added.append((mention.at + 1, people.pop()))
+    return _in_text_order(reading, added)
+
+
+def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tuple[Person, ...]:
+    """The rules' people and the model's (each after the sentences read up to its own), in
+    the order the text names them."""
+    if not added:
+        return reading.people
+    keyed = [
+        (place, 0, i, p)
+        for i, (place, p) in enumerate(zip(reading.places, reading.people, strict=True))
+    ]
+    keyed += [(place, 1, i, p) for i, (place, p) in enumerate(added)]
+    return tuple(p for *_, p in sorted(keyed, key=lambda k: k[:3]))
+
+
+def read_people(
+    text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
+) -> RulesReading:
+    """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
     paragraphs = _paragraphs(text)
     lead = _lead_count(paragraphs)
     seen: set[tuple[str, Role, Segment]] = set()
     people: list[Person] = []
+    read: list[tuple[Segment, str]] = []
+    places: list[int] = []  # per person: how many sentences of `read` were read then
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
@@ -390,13 +450,18 @@ def extract_people(
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
-                for role, names in _latin_people(sentence, ctx, lang, before, people):
-                    _add(people, seen, names, role, segment, roster)
+                if not _LATIN_KEYWORDS.search(sentence.lower()) and not _speaker_line(sentence):
+                    before.clear()  # no cue word: no list, for the rules nor for the model
+                else:
+                    read.append((segment, _past_dateline(sentence)))
+                    for role, names in _latin_people(sentence, ctx, lang, before, people):
+                        _add(people, seen, names, role, segment, roster)
             elif zh is not None and zh.has_trigger_chars(sentence):
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
+            places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
-    return tuple(people)
+    return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
 
 
 # A page's link to another story, which names people at another occasion.
@@ -429,11 +494,8 @@ def _normalised(text: str, lang: str) -> str:
 def _latin_people(
     sentence: str, ctx: LatinContext, lang: str, before: _Before, people: list[Person]
 ) -> Iterator[tuple[Role, list[str]]]:
-    """The lists of an English or German sentence, with what the sentence before left
-    (`before`) and, in German, the people a pronoun stands for."""
-    if not _LATIN_KEYWORDS.search(sentence.lower()) and not _speaker_line(sentence):
-        before.clear()
-        return
+    """The lists of an English or German sentence holding a cue word, with what the sentence
+    before left (`before`) and, in German, the people a pronoun stands for."""
     found = _latin_sentence(sentence, ctx, lang == "de", before)
     yield from found
     if lang == "de" and (not found or sentence.startswith(("Er ", "Sie "))):
@@ -467,8 +529,9 @@ def _add(
     role: Role,
     segment: Segment,
     roster: Roster,
+    first: int = 1,
 ) -> None:
-    for position, name in enumerate(dict.fromkeys(names), start=1):
+    for position, name in enumerate(dict.fromkeys(names), start=first):
         canonical = _canonical(name, roster)
         key = (canonical or name).casefold()
         if (key, role, segment) not in seen:

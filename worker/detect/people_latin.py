@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -468,6 +468,17 @@ class Context:
     _lower: frozenset[str] | None = None
     _bridging: bool | None = None
     _names: frozenset[str] | None = None  # every name of `_by_word`, flat, for `fuller`
+    # each sentence's name lists, read once for the rules and once for people_model
+    _lists: dict[str, list[list[Item]]] = field(default_factory=dict)
+
+    def lists_in(self, sentence: str, toks: list[_Tok]) -> list[list[Item]]:
+        """The name lists of `sentence` (its tokens `toks`), found once per text."""
+        found = self._lists.get(sentence)
+        if found is None:
+            items = name_items(toks, self)
+            found = name_lists(toks, items, self.roster) if items else []
+            self._lists[sentence] = found
+        return found
 
     def bridging(self) -> bool:
         """True when the text holds a roster name with a word that is no name alone ("Liu
@@ -922,6 +933,34 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
 def names_in(sentence: str, ctx: Context) -> list[str]:
     """The people a sentence names, in order (no roles): what a pronoun after it may mean."""
     return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
+
+
+def sentence_lists(
+    sentence: str, ctx: Context
+) -> tuple[list[str], list[tuple[int, int]], list[list[Item]]]:
+    """The sentence's lower-cased tokens, their character spans and its name lists (no
+    roles): the candidates the learned second opinion (`people_model`) reads.
+
+    >>> words, _, lists = sentence_lists("Li Qiang and Cai Qi attended.", Context(Roster.empty(), ""))
+    >>> words, [[it.name for it in group] for group in lists]
+    (['li', 'qiang', 'and', 'cai', 'qi', 'attended', '.'], [['Li Qiang', 'Cai Qi']])
+    """
+    toks = _tokens(sentence)
+    lists = ctx.lists_in(sentence, toks)
+    return [t.low for t in toks], [(t.start, t.end) for t in toks], lists
+
+
+def list_moods(sentence: str, start: int, end: int) -> list[str]:
+    """Which of the rules' irrealis tests (a plan, a negation, a meeting still to come) hold
+    around the list at `sentence[start:end]`: features for `people_model`, not roles."""
+    moods = []
+    if _IRREALIS.search(sentence[max(0, start - 60) : start]):
+        moods.append("irrealis-before")
+    if _IRREALIS_BEFORE.search(sentence[max(0, start - 90) : start]):
+        moods.append("plan-before")
+    if _IRREALIS_AFTER.match(sentence, end) or _IRREALIS.match(sentence[end:].lstrip(" ,")):
+        moods.append("irrealis-after")
+    return moods
 
 
 def _past_place_of(toks: list[_Tok], i: int, j: int, german: bool) -> int:
@@ -1997,10 +2036,9 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
     """(role, names) for every list of people a cue governs in `sentence`."""
     yield from headed_list(sentence)
     toks = _tokens(sentence)
-    items = name_items(toks, ctx)
-    if not items:
+    groups = ctx.lists_in(sentence, toks)
+    if not groups:
         return
-    groups = name_lists(toks, items, ctx.roster)
     # A list's titles never reach back into the list before it ("Uwe Conradt Peter Müller").
     prefixes = [max(g[0].prefix, groups[k - 1][-1].last if k else 0) for k, g in enumerate(groups)]
     spans = [

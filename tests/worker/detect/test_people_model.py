@@ -1,0 +1,98 @@
+"""The learned second opinion on roles (worker/detect/people_model.py): shipped, loaded, and
+adding what the rules alone miss in real excerpts (bench/data/people/dev, by provenance id).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from worker.detect import people_model
+from worker.detect.people import extract_people, read_people
+from worker.service.seeds import load_roster
+
+ROOT = Path(__file__).resolve().parents[3]
+DEV = ROOT / "bench" / "data" / "people" / "dev"
+MODEL = ROOT / "worker" / "detect" / "people_model.json"
+ROSTER = load_roster()
+
+
+def _report(file: str, report_id: str) -> dict[str, Any]:
+    reports = tomllib.loads((DEV / file).read_text(encoding="utf-8"))["report"]
+    return next(r for r in reports if r["id"] == report_id)
+
+
+def _pairs(people: Any) -> set[tuple[str, str]]:
+    return {(p.name, p.role) for p in people}
+
+
+@pytest.mark.parametrize(
+    ("file", "report_id", "added"),
+    [
+        # a scraped Kremlin list whose tooltips cut it: the rules read its head ("Taking part
+        # in the meeting were ..."), the model the two names after the cut
+        (
+            "kremlin_en.round5.toml",
+            "kremlin_en-t203",
+            {("Anton Kotyakov", "attended"), ("Maxim Reshetnikov", "attended")},
+        ),
+        # "Putin walked together with X and Y to the Alexander Garden": no cue the rules know
+        ("agency_en.round6.toml", "agency_en-t306", {("Sergei Shoigu", "attended")}),
+    ],
+)
+def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[Any]) -> None:
+    report = _report(file, report_id)
+    rules = _pairs(read_people(report["text"], ROSTER, language=report["language"]).people)
+    both = _pairs(extract_people(report["text"], ROSTER, language=report["language"]))
+    labelled = {(p["name"], p["role"]) for p in report["people"]}
+    assert not added & rules
+    assert added <= both - rules
+    assert added <= labelled  # right by LABELLING.md
+
+
+def test_model_keeps_the_rules_people_in_text_order() -> None:
+    # a German minutes excerpt: the model adds the three members of the board the middle
+    # sentence lists, between the people of the sentences before and after it
+    report = _report("de.round5.toml", "de-t209")
+    rules = read_people(report["text"], ROSTER, language="de").people
+    both = extract_people(report["text"], ROSTER, language="de")
+    assert [p for p in both if p in rules] == list(rules)  # nothing dropped nor moved
+    assert {"Christoph Waffenschmidt", "Lorenz Pevec", "Monika Höfer"} <= {p.name for p in both}
+    names = [p.name for p in both]
+    labelled = [p["name"] for p in report["people"]]  # in the order the text names them
+    assert names == [n for n in labelled if n in names]
+
+
+def test_model_is_deterministic_and_small() -> None:
+    report = _report("agency_en.round6.toml", "agency_en-t306")
+    runs = {extract_people(report["text"], ROSTER, language="en") for _ in range(3)}
+    assert len(runs) == 1
+    assert MODEL.stat().st_size < 1_000_000
+
+
+def test_shipped_model_names_its_training_files() -> None:
+    trained = json.loads(MODEL.read_text(encoding="utf-8"))["trained_on"]
+    assert trained["files"] and all((DEV / name).is_file() for name in trained["files"])
+    assert set(trained["files"]) != {p.name for p in DEV.glob("*.toml")}  # a round held out
+
+
+def test_scores_are_a_sparse_dot_product() -> None:
+    model = {"bias": [0.0, -1.0, 0.0, 0.0], "weights": {"b1=by": [2.0, 0.0, 0.0, 0.0]}}
+    probs = people_model.scores(["b1=by", "b1=by", "unknown"], model)
+    assert probs["attended"] == pytest.approx(1 / (1 + 2.718281828459045**-2.0))
+    assert probs["presided"] == pytest.approx(1 / (1 + 2.718281828459045))
+
+
+def test_training_is_deterministic() -> None:
+    pytest.importorskip("sklearn")  # the `train` extra
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_people_model as train
+
+    examples = train.load_examples([DEV / "kremlin_en.round5.toml"], ROSTER)
+    assert train.fit(examples, 0.1) == train.fit(examples, 0.1)

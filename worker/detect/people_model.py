@@ -1,0 +1,199 @@
+"""A learned second opinion on the roles of English and German name lists.
+
+Input: the sentences the rules read (`people.read_people`) and the people they found. Output:
+the same people, plus a (name, role) the rules did not give when the model is confident of it.
+
+The rules (people_latin) recognise a list's role by its cue; a list whose clause they do not
+know ("are for the first time participating in the event as cabinet members, including A, B
+and C") gets none. The model scores every candidate name the rules' own name finder gives
+(`people_latin.sentence_lists`) from general features of its context: the words around its
+list, its place in the list, its title words, the sentence's words, the language. One logistic
+regression per role, trained on the labelled dev reports by bench/train_people_model.py,
+which writes `people_model.json` (package data) and records the files it used.
+
+Inference is a hand-written sparse dot product over feature strings: a few hundred features
+per sentence against a dict, microseconds, deterministic, and no numpy or scikit-learn at run
+time (they are a training-only extra: importing numpy alone costs more than reading a report).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from worker.detect.model import Role, Segment
+from worker.detect.people_latin import Context, Item, list_moods, sentence_lists
+
+__all__ = ["ROLES", "Mention", "confident", "mentions", "scores"]
+
+ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
+_WINDOW = 8  # words read before and after a list
+_STEM = 5  # words are also read by their first letters: "attend", "attended", "attending"
+
+
+class Mention:
+    """One candidate name in one sentence, with its features in three parts: the sentence's,
+    its list's and its own (the first two shared by the same objects, so that `confident`
+    sums each once)."""
+
+    __slots__ = ("at", "name", "parts", "position", "segment")
+
+    def __init__(
+        self, name: str, at: int, segment: Segment, position: int, parts: tuple[list[str], ...]
+    ) -> None:
+        self.name = name
+        self.at = at  # which of the sentences given to `mentions`
+        self.segment: Segment = segment
+        self.position = position
+        self.parts = parts
+
+    @property
+    def features(self) -> list[str]:
+        return [f for part in self.parts for f in part]
+
+
+def _words(low: Sequence[str], start: int, end: int, tag: str) -> Iterator[str]:
+    for w in low[start:end]:
+        yield f"{tag}={w}"
+        if w[:1].isalpha() and len(w) > _STEM:
+            yield f"{tag}~{w[:_STEM]}"
+
+
+def _list_features(low: list[str], group: list[Item], lists: list[list[Item]], k: int) -> list[str]:
+    """What a whole list shares: the words before and after it, its size and place."""
+    start, end = group[0].prefix, group[-1].last
+    feats = [f"n={min(len(group), 3)}", f"list={min(k, 2)}", f"lists={min(len(lists), 3)}"]
+    if start == 0:
+        feats.append("opens")
+    before = max(0, start - _WINDOW)
+    for d in range(1, 4):  # the nearest words, by distance: "by", "chaired by"
+        feats.append(f"b{d}={low[start - d]}" if start - d >= 0 else f"b{d}=^")
+        feats.append(f"a{d}={low[end + d - 1]}" if end + d - 1 < len(low) else f"a{d}=$")
+    feats.append(f"b21={_pair(low, start - 2)}")
+    feats.append(f"a12={_pair(low, end)}")
+    feats.extend(_words(low, before, start, "bw"))
+    feats.extend(_words(low, end, end + _WINDOW, "aw"))
+    return feats
+
+
+_STOPS = frozenset('.;:!?"“”()')
+
+
+def _clause(low: Sequence[str], start: int, end: int) -> Iterator[str]:
+    """The words of the list's clause (to the nearest stop either side), by side."""
+    i = start
+    while i > 0 and low[i - 1] not in _STOPS:
+        i -= 1
+    j = end
+    while j < len(low) and low[j] not in _STOPS:
+        j += 1
+    yield from _words(low, i, start, "cb")
+    yield from _words(low, end, j, "ca")
+
+
+def _pair(low: Sequence[str], at: int) -> str:
+    return "_".join(low[i] if 0 <= i < len(low) else "#" for i in (at, at + 1))
+
+
+def mentions(
+    sentences: Sequence[tuple[Segment, str]],
+    ctx: Context,
+    lang: str,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Mention]:
+    """Every candidate name of the sentences, with its features (none from the rules' output:
+    the rules were written from the training reports, so there they are right far more often
+    than on new reports, and a model trusting them learns to add nothing). A list whose names
+    all `skip` is passed over (the features are most of the model's cost).
+
+    >>> from worker.detect.roster import Roster
+    >>> [m.name for m in mentions([("body", "Li Qiang and Cai Qi attended.")],
+    ...     Context(Roster.empty(), ""), "en")]
+    ['Li Qiang', 'Cai Qi']
+    """
+    for at, (segment, sentence) in enumerate(sentences):
+        low, spans, lists = sentence_lists(sentence, ctx)
+        unread = [
+            k for k, g in enumerate(lists) if skip is None or not all(skip(it.name) for it in g)
+        ]
+        if not unread:
+            continue
+        words = {f"s={w}" for w in low if w[:1].isalpha()}
+        words.update(f"s~{w[:_STEM]}" for w in low if w[:1].isalpha() and len(w) > _STEM)
+        shared = [f"lang={lang}", f"seg={segment}", *sorted(words)]
+        for k in unread:
+            group = lists[k]
+            common = _list_features(low, group, lists, k)
+            start, end = spans[group[0].prefix][0], spans[group[-1].last - 1][1]
+            common.extend(list_moods(sentence, start, end))
+            common.extend(_clause(low, group[0].prefix, group[-1].last))
+            common = list(dict.fromkeys(common))
+            for position, item in enumerate(group, start=1):
+                own = [
+                    "first" if position == 1 else "later",
+                    "last" if position == len(group) else "notlast",
+                    *(f"t={w}" for w in low[item.prefix : item.first]),
+                ]
+                if item.possessive:
+                    own.append("possessive")
+                if ctx.roster.canonical(item.name):
+                    own.append("roster")
+                parts = (shared, common, list(dict.fromkeys(own)))
+                yield Mention(item.name, at, segment, position, parts)
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    """The shipped weights, read once (the detect core's only file, and only on first use)."""
+    raw = resources.files("worker.detect").joinpath("people_model.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    return data
+
+
+def _sum(features: Sequence[str], weights: dict[str, list[float]], totals: list[float]) -> None:
+    for f in features:
+        w = weights.get(f)
+        if w is not None:
+            for r in range(len(totals)):
+                totals[r] += w[r]
+
+
+def _probabilities(totals: Sequence[float]) -> dict[Role, float]:
+    return {role: 1.0 / (1.0 + math.exp(-t)) for role, t in zip(ROLES, totals, strict=True)}
+
+
+def scores(features: Sequence[str], model: dict[str, Any] | None = None) -> dict[Role, float]:
+    """The probability of each role for one mention's features (a sparse dot product)."""
+    m = model if model is not None else _model()
+    totals = list(m["bias"])
+    _sum(list(dict.fromkeys(features)), m["weights"], totals)
+    return _probabilities(totals)
+
+
+def confident(
+    found: Sequence[Mention], model: dict[str, Any] | None = None
+) -> Iterator[tuple[Mention, Role]]:
+    """Each (mention, role) the model gives with at least its threshold for the role (the
+    thresholds were chosen by cross-validation, see bench/train_people_model.py)."""
+    m = model if model is not None else _model()
+    threshold: dict[str, float] = m["add"]
+    weights: dict[str, list[float]] = m["weights"]
+    partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
+    for mention in found:
+        *parts, own = mention.parts
+        totals = list(m["bias"])
+        for part in parts:
+            known = partial.get(id(part))
+            if known is None:
+                known = partial[id(part)] = [0.0] * len(totals)
+                _sum(part, weights, known)
+            totals = [a + b for a, b in zip(totals, known, strict=True)]
+        _sum(own, weights, totals)
+        probs = _probabilities(totals)
+        for role in ROLES:
+            if probs[role] >= threshold[role]:
+                yield mention, role
