@@ -367,6 +367,10 @@ _SPAN_START = re.compile(
 # the change of government in Germany on 6 May"), not the one reported
 _SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
 
+# a clock time right before a date: a page's stamp ("15:00, October 23, 2024 By ..."), when
+# the page was put online, not the occasion's day
+_CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
+
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
 
 
@@ -394,7 +398,9 @@ def _occasion(lead: str, published: date) -> str | None:
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
-        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None
+        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None or bool(
+            _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 8), mention.span[0])
+        )
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
@@ -422,9 +428,10 @@ def _occasion(lead: str, published: date) -> str | None:
     else:
         weekday = next(
             (
-                w
-                for w in (_WEEKDAYS.get(m.text.strip().casefold()) for m in mentions)
-                if w is not None
+                _WEEKDAYS[m.text.strip().casefold()]
+                for m in mentions
+                if m.text.strip().casefold() in _WEEKDAYS
+                and not _SINCE.search(lead, max(0, m.span[0] - 70), m.span[0])
             ),
             None,
         )
