@@ -1096,6 +1096,11 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
         return None
+    # one day, one place and someone in common up front: two readings of one occasion (a guest
+    # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he
+    # addresses), not known to differ; the other evidence decides
+    if set(a.places) & set(b.places) and _same_day(a, b) and _shared_up_front(a, b):
+        return None
     return False
 
 
