@@ -1085,7 +1085,8 @@ _TOGETHER = frozenset({"talks", "ceremony", "press"})
 
 def kinds_agree(a: Features, b: Features) -> bool | None:
     """Whether the two reports say the same kind of occasion: None when one says none (or a
-    speech only, which most occasions hold)."""
+    speech only, which most occasions hold), or when kinds that differ are two readings of one
+    day, one place and the same people up front."""
     ka, kb = set(a.kinds), set(b.kinds)
     if not ka or not kb:
         return None
