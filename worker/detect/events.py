@@ -367,6 +367,10 @@ _SPAN_START = re.compile(
 # the change of government in Germany on 6 May"), not the one reported
 _SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
 
+# a clock time right before a date: a page's stamp ("15:00, October 23, 2024 By ..."), when
+# the page was put online, not the occasion's day
+_CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
+
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
 
 
@@ -394,7 +398,9 @@ def _occasion(lead: str, published: date) -> str | None:
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
-        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None
+        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None or bool(
+            _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 8), mention.span[0])
+        )
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
@@ -422,9 +428,10 @@ def _occasion(lead: str, published: date) -> str | None:
     else:
         weekday = next(
             (
-                w
-                for w in (_WEEKDAYS.get(m.text.strip().casefold()) for m in mentions)
-                if w is not None
+                _WEEKDAYS[m.text.strip().casefold()]
+                for m in mentions
+                if m.text.strip().casefold() in _WEEKDAYS
+                and not _SINCE.search(lead, max(0, m.span[0] - 70), m.span[0])
             ),
             None,
         )
@@ -1078,7 +1085,8 @@ _TOGETHER = frozenset({"talks", "ceremony", "press"})
 
 def kinds_agree(a: Features, b: Features) -> bool | None:
     """Whether the two reports say the same kind of occasion: None when one says none (or a
-    speech only, which most occasions hold)."""
+    speech only, which most occasions hold), or when kinds that differ are two readings of one
+    day, one place and the same people up front."""
     ka, kb = set(a.kinds), set(b.kinds)
     if not ka or not kb:
         return None
@@ -1088,6 +1096,11 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
+        return None
+    # one day, one place and someone in common up front: two readings of one occasion (a guest
+    # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he
+    # addresses), not known to differ; the other evidence decides
+    if set(a.places) & set(b.places) and _same_day(a, b) and _shared_up_front(a, b):
         return None
     return False
 

@@ -245,6 +245,33 @@ def test_the_lead_dates_the_occasion_past_the_dateline_in_several_languages(
     assert _features(title, lead, published).occasion == occasion
 
 
+def test_a_weekday_recalled_or_a_page_stamp_does_not_date_the_occasion() -> None:
+    # xi-putin-2025-localnewswave (dev_round4): "since ... on Sunday" recalls the arrival; the
+    # talks are the Tuesday's (Ming Pao's 9月2日), so no day is read rather than the Sunday
+    recalled = _features(
+        "Chinese leader Xi Jinping has sat down with Vladimir Putin in their first formal "
+        "bilateral meeting since the Russian leader arrived in China on Sunday.",
+        "Tianjin, China \u2014\n\nChinese leader Xi Jinping has sat down with Vladimir Putin in "
+        "their first formal bilateral meeting since the Russian leader arrived in China on "
+        "Sunday.\n\nThe two leaders are meeting at the Great Hall of the People in Beijing, "
+        "Chinese and Russian state media reported.",
+        date(2025, 9, 2),
+    )
+    assert recalled.occasion is None
+    # kazan-xi-putin-peoplecn (dev_round5): "15:00, October 23, 2024" is when China Daily put
+    # the page online; the meeting was "on Tuesday", the 22nd
+    stamped = _features(
+        "Xi, Putin meet ahead of BRICS summit",
+        "Xi, Putin meet ahead of BRICS summit\n\n15:00, October 23, 2024 By Xu Wei and Ren Qi "
+        "( China Daily\n\nPresident Xi Jinping stressed his firm belief in the deep-rooted "
+        "friendship between China and Russia ... during a meeting with Russian President "
+        "Vladimir Putin on Tuesday.",
+        date(2024, 10, 23),
+    )
+    assert stamped.occasion is None
+    assert not days_apart(stamped, replace(stamped, occasion="10-22"))
+
+
 def test_reports_of_different_days_stay_apart_even_when_one_gives_no_day() -> None:
     # xi-putin-0320-pravda-ua (published 20 March, no day in its lead) and
     # xi-putin-0321-tellerreport (a garbled dateline, then "On 21 March local time")
