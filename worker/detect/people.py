@@ -355,7 +355,8 @@ def _latin_sentence(
 def extract_people(
     text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> tuple[Person, ...]:
-    """Named people with their roles, in text order, once per (person, role, segment).
+    """Named people with their roles, in text order, once per (person, role, segment); in
+    Chinese, those the learned model adds after the rules (`people_model_zh`).
 
     >>> [(p.name, p.role) for p in extract_people("Beijing talks\\n\\nXi Jinping presided "
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
@@ -373,6 +374,7 @@ def extract_people(
     zh = _zh() if han or not latin else None
     zh_ctx = zh.ZhContext(text) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
+    zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if _RELATED.match(paragraph):
@@ -393,9 +395,13 @@ def extract_people(
                 for role, names in _latin_people(sentence, ctx, lang, before, people):
                     _add(people, seen, names, role, segment, roster)
             elif zh is not None and zh.has_trigger_chars(sentence):
+                zh_read.append((segment, sentence))
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             before.passed(sentence)
+    if zh_read:  # a learned second opinion on Chinese names the rules gave no role
+        for name, role, segment in _zh_model().additions(zh_read, roster, people):
+            _add(people, seen, [name], role, segment, roster)
     return tuple(people)
 
 
@@ -414,6 +420,13 @@ def _zh() -> ModuleType:
     from worker.detect import people_zh
 
     return people_zh
+
+
+def _zh_model() -> ModuleType:
+    """people_model_zh, imported with people_zh (it reads people_zh's names)."""
+    from worker.detect import people_model_zh
+
+    return people_model_zh
 
 
 def _normalised(text: str, lang: str) -> str:
