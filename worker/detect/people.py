@@ -399,7 +399,8 @@ def extract_people(
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             before.passed(sentence)
-    if zh_read:  # a learned second opinion on Chinese names the rules gave no role
+    if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
+        # a learned second opinion on names the rules gave no role (people_model_zh)
         for name, role, segment in _zh_model().additions(zh_read, roster, people):
             _add(people, seen, [name], role, segment, roster)
     return tuple(people)
