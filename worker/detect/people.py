@@ -371,7 +371,8 @@ def extract_people(
     text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> tuple[Person, ...]:
     """Named people with their roles, in text order, once per (person, role, segment): the
-    rules' people, and in English and German those the learned model adds (`people_model`).
+    rules' people, and those the learned models add (`people_model` in English and German,
+    `people_model_zh` in Chinese, after the rules).
 
     >>> [(p.name, p.role) for p in extract_people("Beijing talks\\n\\nXi Jinping presided "
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
@@ -433,6 +434,7 @@ def read_people(
     zh = _zh() if han or not latin else None
     zh_ctx = zh.ZhContext(text) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
+    zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if _RELATED.match(paragraph):
@@ -457,10 +459,16 @@ def read_people(
                     for role, names in _latin_people(sentence, ctx, lang, before, people):
                         _add(people, seen, names, role, segment, roster)
             elif zh is not None and zh.has_trigger_chars(sentence):
+                zh_read.append((segment, sentence))
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
+    if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
+        # a learned second opinion on names the rules gave no role (people_model_zh)
+        for name, role, segment in _zh_model().additions(zh_read, roster, people):
+            _add(people, seen, [name], role, segment, roster)
+        places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
 
 
@@ -479,6 +487,13 @@ def _zh() -> ModuleType:
     from worker.detect import people_zh
 
     return people_zh
+
+
+def _zh_model() -> ModuleType:
+    """people_model_zh, imported with people_zh (it reads people_zh's names)."""
+    from worker.detect import people_model_zh
+
+    return people_model_zh
 
 
 def _normalised(text: str, lang: str) -> str:

@@ -1,0 +1,42 @@
+"""The Chinese people the rules of another commit give on dev files, for
+bench/train_people_model_zh.py's cross-validation (`--earlier`): {report id: [[name, role]]}.
+
+Round k's files were tuned on once they were in dev, so the current rules score them in-sample
+(F1 0.96) and leave the model little to add; the rules as they stood before round k was moved
+to dev had never read those reports, and miss what fresh reports make them miss (F1 0.81,
+close to the held-out figures of issue 9). Run with the older commit on PYTHONPATH, e.g.:
+
+  git archive 849e57e^ worker bench/bench_people.py seeds | tar -x -C /tmp/r2
+  (cd /tmp/r2 && PYTHONPATH=/tmp/r2:/tmp/r2/bench python $OLDPWD/bench/people_rules_at.py \
+      $OLDPWD/bench/people_earlier/round2.json $OLDPWD/bench/data/people/dev/*.round2.toml)
+
+The commits (each the one that moved round k's files into dev, whose parent is read):
+round 2 849e57e, 3 9742bab, 4 c101a8f, 5 0da818d, 6 acc84b6, 7 c3979bd.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+from bench_people import load_roster
+
+from worker.detect.people import extract_people
+
+
+def main(out: str, files: list[str]) -> None:
+    roster = load_roster()
+    found = {}
+    for f in files:
+        for r in tomllib.loads(Path(f).read_text(encoding="utf-8")).get("report", []):
+            if r.get("language") == "zh":
+                people = extract_people(r["text"], roster, language="zh")
+                found[r["id"]] = [[p.name, p.role] for p in people]
+    Path(out).write_text(json.dumps(found, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    print(out, len(found))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
