@@ -465,11 +465,20 @@ def read_people(
             places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
-        # a learned second opinion on names the rules gave no role (people_model_zh)
-        for name, role, segment in _zh_model().additions(zh_read, roster, people):
-            _add(people, seen, [name], role, segment, roster)
+        _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
+
+
+def _add_zh_model(
+    zh_read: list[tuple[Segment, str]],
+    roster: Roster,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+) -> None:
+    """A learned second opinion on names the rules gave no role (people_model_zh), after them."""
+    for name, role, segment in _zh_model().additions(zh_read, roster, people):
+        _add(people, seen, [name], role, segment, roster)
 
 
 # A page's link to another story, which names people at another occasion.
