@@ -1191,7 +1191,8 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
     published the same day or the next), with the fuller report putting the person in a role or
     both saying that kind (an English digest naming only the leader at the centre, and CCTV's
-    list). Of talks or a call, the thin report must name the other side too. (Reports naming two
+    list); or, neither saying a kind, both naming that one person alone up front on one day of
+    the occasion (see `_same_day`). Of talks or a call, the thin report must name the other side too. (Reports naming two
     people or more are the people rule's.) Whom a report names is read up front (its title,
     lead and roles): a Chinese report naming the leader's delegation further down is still
     about the leader alone. Published the same day ties them only when neither dates the
@@ -1211,6 +1212,10 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
         # day the other, undated, was published; an undated report published the next day may
         # be of the leader's next occasion (the talks in Paris, then the Pyrenees)
         return _same_day(a, b)
+    # both about that one person alone, on one day, neither saying a kind: one occasion (an
+    # election, an address, an inauguration reported in another language with other words)
+    if named == _named_up_front(full) and _same_day(a, b):
+        return True
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )

@@ -720,3 +720,30 @@ def test_a_photo_credit_names_no_one_the_report_is_about() -> None:
         date(2024, 9, 5),
     )
     assert focac.head == () and focac.names == ()
+
+
+def test_one_person_alone_in_both_reports_on_one_day_is_the_occasion() -> None:
+    # merz-elected-2025-shine and merz-elected-2025-derinformant-de (dev_round6): an English and
+    # a German report of the vote, each naming only the one person up front, neither saying a
+    # kind the grouping reads, both dating it to the day they were published
+    day = date(2025, 5, 6)
+    shine = _features(
+        "Merz elected chancellor in 2nd-round Bundestag vote",
+        "Friedrich Merz from the Christian Democratic Union (CDU) was elected German chancellor "
+        "on Tuesday afternoon's second-round Bundestag voting. In the first round, Merz failed "
+        "to secure a required majority in the parliament.",
+        day,
+    )
+    informant = _features(
+        "Friedrich Merz gewählte die deutsche Kanzlerin Stunden nach der Niederlage in der "
+        "ersten Runde",
+        "Friedrich Merz wurde am Dienstag zum neuen Kanzler Deutschlands gewählt, nachdem er die "
+        "zweite Stimmrunde gewonnen hatte, nur wenige Stunden nach seinem beispiellosen "
+        "Versagen, eine Mehrheit im ersten Stimmzettel zu sichern.",
+        day,
+    )
+    assert score(shine, informant).score >= GroupingOptions().join
+    assert score(informant, shine).score >= GroupingOptions().join
+    # the same person alone a day later is not tied by him alone
+    later = replace(informant, day=date(2025, 5, 8), occasion=None)
+    assert score(shine, later).score < GroupingOptions().join
