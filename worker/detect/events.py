@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from worker.detect.attendees import compare_people
-from worker.detect.dates import find_dates
+from worker.detect.dates import DateMention, find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -388,6 +388,31 @@ def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
     )
 
 
+# A date more than this many days after the report was published is an occasion it announces
+# ("den Weg für Neuwahlen am 23. Februar frei machen"), not the one it reports.
+AHEAD_DAYS = 2
+# A date whose year the lead gives, another year's and more than this many days from the day
+# published, is an occasion recalled (a photo caption's "2015.11.7"), not the one reported.
+RECALLED_DAYS = 31
+
+
+def _ahead(day: date | None, published: date) -> bool:
+    return day is not None and (day - published).days > AHEAD_DAYS
+
+
+def _another_time(mention: DateMention, published: date) -> bool:
+    """A date the lead gives of another occasion than the one reported: announced ahead, or
+    recalled from another year (see `AHEAD_DAYS`, `RECALLED_DAYS`)."""
+    assert mention.month and mention.day
+    if mention.year and mention.year != published.year:
+        try:
+            given = date(mention.year, mention.month, mention.day)
+        except ValueError:
+            return False
+        return abs((given - published).days) > RECALLED_DAYS
+    return _ahead(_near(mention.month, mention.day, published), published)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
     "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
@@ -404,7 +429,7 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
-        if _term_or_past(lead, mention.span, mention.text):
+        if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -413,7 +438,9 @@ def _occasion(lead: str, published: date) -> str | None:
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
-        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()):
+        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()) or _ahead(
+            _near(month, day, published), published
+        ):
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published

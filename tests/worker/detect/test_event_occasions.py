@@ -747,3 +747,26 @@ def test_one_person_alone_in_both_reports_on_one_day_is_the_occasion() -> None:
     # the same person alone a day later is not tied by him alone
     later = replace(informant, day=date(2025, 5, 8), occasion=None)
     assert score(shine, later).score < GroupingOptions().join
+
+
+def test_a_date_announced_ahead_or_recalled_from_another_year_does_not_date_the_occasion() -> None:
+    # scholz-confidence-2024-magdeburg-de (dev_round6): the vote is the day's; "am 23. Februar"
+    # is the election it clears the way for, two months ahead
+    ahead = _features(
+        "Abstimmung im Bundestag: Scholz verliert Vertrauensfrage",
+        "Bundeskanzler Olaf Scholz (SPD) hat wie erwartet die Abstimmung über die "
+        "Vertrauensfrage verloren. Mit diesem Schritt will er den Weg für Neuwahlen am 23. "
+        "Februar frei machen.",
+        date(2024, 12, 16),
+    )
+    assert ahead.occasion is None
+    # xi-ma-2024-nownews-zh (dev_round6): the caption's "2015.11.7" is the first meeting's photo
+    recalled = _features(
+        "馬習二會來了!馬英九、習近平握手16秒 習寒暄馬「你都沒變!」",
+        "馬習二會來了!馬英九、習近平握手16秒 習寒暄馬「你都沒變!」\n\n"
+        "▲馬習會2015年登場,今天再迎來馬習二會。(圖/兩岸領導人會議媒體採訪團, 2015.11.7)",
+        date(2024, 4, 10),
+    )
+    assert recalled.occasion is None
+    # a date of the next day or the day after still dates the occasion (a preview's own day)
+    assert _features("Talks on April 12", "The talks are on April 12.", date(2024, 4, 10)).occasion
