@@ -537,7 +537,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "banquet",
             r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
-            r"|abendessen|ужин|банкет|\bcena\b|jantar",
+            r"|abendessen|ужин|банкет|\bcena\b|jantar"
+            # tea after talks is an occasion of its own, as a dinner is
+            r"|茶叙|(?:over|on|for|a) tea\b|\btea (?:talk|party|ceremony)|\btee\b|чаепити",
         ),
         (
             "ceremony",

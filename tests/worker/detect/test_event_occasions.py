@@ -770,3 +770,30 @@ def test_a_date_announced_ahead_or_recalled_from_another_year_does_not_date_the_
     assert recalled.occasion is None
     # a date of the next day or the day after still dates the occasion (a preview's own day)
     assert _features("Talks on April 12", "The talks are on April 12.", date(2024, 4, 10)).occasion
+
+
+def test_tea_after_talks_is_an_occasion_of_its_own_kind() -> None:
+    # moscow-xi-putin-tea-gmrb-zh and moscow-xi-putin-tea-exbulletin (dev_round6): the
+    # afternoon's tea in the president's office, after the morning's talks (another event)
+    assert occasion_kinds("习近平同俄罗斯总统普京茶叙", "") == ("banquet",)
+    assert occasion_kinds(
+        "In the afternoon of May 8, 2025, local time, Russian president Vladimir Putin had a "
+        "conversation on tea with Chinese president Xi Jinping at the office of the president "
+        "of Kremlin",
+        "",
+    ) == ("banquet",)
+    talks = _features(
+        "Vladimir Putin-Xi Jinping Meeting: Chinese President and Russian President Hold Talks "
+        "in Moscow Ahead of Victory Day",
+        "Moscow, May 8: Chinese President Xi Jinping, who is on a state visit to Russia, held "
+        "bilateral talks in Moscow with Russian President Vladimir Putin.",
+        date(2025, 5, 8),
+    )
+    tea = _features(
+        "习近平同俄罗斯总统普京茶叙",
+        "本报莫斯科5月8日电(记者李遥远)当地时间5月8日下午,俄罗斯总统普京同中国国家主席习近平在"
+        "克里姆林宫总统办公室进行茶叙。",
+        date(2025, 5, 9),
+    )
+    assert kinds_agree(talks, tea) is False
+    assert score(talks, tea).score < GroupingOptions().join
