@@ -1039,6 +1039,10 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
+    # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
+    # a named occasion, wording) are what a preview shares with the occasion it announces
+    if announces(a.display_title) != announces(b.display_title):
+        return NO_MATCH
     if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
@@ -1046,6 +1050,30 @@ def _tied_by_occasion(
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
+
+
+# A headline announcing an occasion ahead: "Narendra Modi to take oath ...", "India is set to
+# showcase ...", "普京将于29日发表年度国情咨文" (the infinitive of headlines, 将于, 即将). A plain
+# "will" is left out: titles quote it ("Putin: We will do everything ...").
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:set|due|expected|slated|poised|scheduled) to|to (?:visit|meet|take|attend|hold"
+    r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil))\b"
+    r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
+    r"|舉辦|召开|召開|出访|出訪)|即[将將]",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def announces(title: str) -> bool:
+    """Whether a title announces the occasion ahead rather than reports it.
+
+    >>> announces("Narendra Modi to take oath as Prime Minister at 7.15 pm today")
+    True
+    >>> announces("Modi takes oath as Prime Minister for third term")
+    False
+    """
+    return _ANNOUNCES.search(title) is not None
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common

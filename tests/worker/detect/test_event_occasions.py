@@ -15,6 +15,7 @@ import pytest
 from worker.detect.events import (
     GroupingOptions,
     Member,
+    announces,
     counterpart_differs,
     days_apart,
     discrepancies,
@@ -797,3 +798,28 @@ def test_tea_after_talks_is_an_occasion_of_its_own_kind() -> None:
     )
     assert kinds_agree(talks, tea) is False
     assert score(talks, tea).score < GroupingOptions().join
+
+
+def test_a_title_announcing_the_occasion_ahead_is_not_tied_to_it_by_a_person_and_wording() -> None:
+    # alone-modi-oath-preview-lokmat and modi-oath-2024-thehindu (dev_round6): the morning's
+    # "to take oath ... today" and the evening's report of the oath share Modi, the day and
+    # their words; the preview is labelled apart from the occasion it announces
+    day = date(2024, 6, 9)
+    preview = _features(
+        "Narendra Modi to take oath as Prime Minister at 7.15 pm today",
+        "New Delhi, June 9 PM Narendra Modi will take oath as the Prime Minister for the third "
+        "straight term on Sunday evening.",
+        day,
+    )
+    sworn = _features(
+        "Narendra Modi sworn in as Prime Minister for third consecutive term",
+        "Narendra Modi sworn in as Prime Minister for third consecutive term\n\nPresident "
+        "Droupadi Murmu administered the oath of office to the Prime Minister.\n\nPrime "
+        "Minister Narendra Modi was sworn in for a third consecutive term at the Rashtrapati "
+        "Bhavan in New Delhi on June 9.",
+        day,
+    )
+    assert announces(preview.display_title) and not announces(sworn.display_title)
+    assert score(preview, sworn).score < GroupingOptions().join
+    # alone-putin-address-2024-preview-chinanews-zh (dev_round6)
+    assert announces("普京将于29日发表年度国情咨文")
