@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from worker.detect.attendees import compare_people
-from worker.detect.dates import find_dates
+from worker.detect.dates import DateMention, find_dates
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -388,6 +388,31 @@ def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
     )
 
 
+# A date more than this many days after the report was published is an occasion it announces
+# ("den Weg für Neuwahlen am 23. Februar frei machen"), not the one it reports.
+AHEAD_DAYS = 2
+# A date whose year the lead gives, another year's and more than this many days from the day
+# published, is an occasion recalled (a photo caption's "2015.11.7"), not the one reported.
+RECALLED_DAYS = 31
+
+
+def _ahead(day: date | None, published: date) -> bool:
+    return day is not None and (day - published).days > AHEAD_DAYS
+
+
+def _another_time(mention: DateMention, published: date) -> bool:
+    """A date the lead gives of another occasion than the one reported: announced ahead, or
+    recalled from another year (see `AHEAD_DAYS`, `RECALLED_DAYS`)."""
+    assert mention.month and mention.day
+    if mention.year and mention.year != published.year:
+        try:
+            given = date(mention.year, mention.month, mention.day)
+        except ValueError:
+            return False
+        return abs((given - published).days) > RECALLED_DAYS
+    return _ahead(_near(mention.month, mention.day, published), published)
+
+
 def _occasion(lead: str, published: date) -> str | None:
     """The day the lead gives for the occasion ("MM-DD"): a date with its month ("Dec. 6",
     "12月6日", "16. April", "20 novembre") that is not the dateline's ("北京3月21日电", "MOSCOW, July 9. /TASS/.");
@@ -404,7 +429,7 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
-        if _term_or_past(lead, mention.span, mention.text):
+        if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
         return f"{mention.month:02d}-{mention.day:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -413,7 +438,9 @@ def _occasion(lead: str, published: date) -> str | None:
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
-        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()):
+        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()) or _ahead(
+            _near(month, day, published), published
+        ):
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published
@@ -510,7 +537,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "banquet",
             r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
-            r"|abendessen|ужин|банкет|\bcena\b|jantar",
+            r"|abendessen|ужин|банкет|\bcena\b|jantar"
+            # tea after talks is an occasion of its own, as a dinner is
+            r"|茶叙|(?:over|on|for|a) tea\b|\btea (?:talk|party|ceremony)|\btee\b|чаепити",
         ),
         (
             "ceremony",
@@ -1010,6 +1039,10 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
+    # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
+    # a named occasion, wording) are what a preview shares with the occasion it announces
+    if announces(a.display_title) != announces(b.display_title):
+        return NO_MATCH
     if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
@@ -1017,6 +1050,30 @@ def _tied_by_occasion(
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
+
+
+# A headline announcing an occasion ahead: "Narendra Modi to take oath ...", "India is set to
+# showcase ...", "普京将于29日发表年度国情咨文" (the infinitive of headlines, 将于, 即将). A plain
+# "will" is left out: titles quote it ("Putin: We will do everything ...").
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:set|due|expected|slated|poised|scheduled) to|to (?:visit|meet|take|attend|hold"
+    r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil))\b"
+    r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
+    r"|舉辦|召开|召開|出访|出訪)|即[将將]",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def announces(title: str) -> bool:
+    """Whether a title announces the occasion ahead rather than reports it.
+
+    >>> announces("Narendra Modi to take oath as Prime Minister at 7.15 pm today")
+    True
+    >>> announces("Modi takes oath as Prime Minister for third term")
+    False
+    """
+    return _ANNOUNCES.search(title) is not None
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
@@ -1191,7 +1248,8 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
     "110周年"); or the same kind of occasion on the same day (both leads date it alike, else
     published the same day or the next), with the fuller report putting the person in a role or
     both saying that kind (an English digest naming only the leader at the centre, and CCTV's
-    list). Of talks or a call, the thin report must name the other side too. (Reports naming two
+    list); or, neither saying a kind, both naming that one person alone up front on one day of
+    the occasion (see `_same_day`). Of talks or a call, the thin report must name the other side too. (Reports naming two
     people or more are the people rule's.) Whom a report names is read up front (its title,
     lead and roles): a Chinese report naming the leader's delegation further down is still
     about the leader alone. Published the same day ties them only when neither dates the
@@ -1211,6 +1269,10 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
         # day the other, undated, was published; an undated report published the next day may
         # be of the leader's next occasion (the talks in Paris, then the Pyrenees)
         return _same_day(a, b)
+    # both about that one person alone, on one day, neither saying a kind: one occasion (an
+    # election, an address, an inauguration reported in another language with other words)
+    if named == _named_up_front(full) and _same_day(a, b):
+        return True
     return named <= full.people_keys and (
         bool(set(a.marks) & set(b.marks)) or _same_dated_day(a, b)
     )

@@ -15,6 +15,7 @@ import pytest
 from worker.detect.events import (
     GroupingOptions,
     Member,
+    announces,
     counterpart_differs,
     days_apart,
     discrepancies,
@@ -720,3 +721,105 @@ def test_a_photo_credit_names_no_one_the_report_is_about() -> None:
         date(2024, 9, 5),
     )
     assert focac.head == () and focac.names == ()
+
+
+def test_one_person_alone_in_both_reports_on_one_day_is_the_occasion() -> None:
+    # merz-elected-2025-shine and merz-elected-2025-derinformant-de (dev_round6): an English and
+    # a German report of the vote, each naming only the one person up front, neither saying a
+    # kind the grouping reads, both dating it to the day they were published
+    day = date(2025, 5, 6)
+    shine = _features(
+        "Merz elected chancellor in 2nd-round Bundestag vote",
+        "Friedrich Merz from the Christian Democratic Union (CDU) was elected German chancellor "
+        "on Tuesday afternoon's second-round Bundestag voting. In the first round, Merz failed "
+        "to secure a required majority in the parliament.",
+        day,
+    )
+    informant = _features(
+        "Friedrich Merz gewählte die deutsche Kanzlerin Stunden nach der Niederlage in der "
+        "ersten Runde",
+        "Friedrich Merz wurde am Dienstag zum neuen Kanzler Deutschlands gewählt, nachdem er die "
+        "zweite Stimmrunde gewonnen hatte, nur wenige Stunden nach seinem beispiellosen "
+        "Versagen, eine Mehrheit im ersten Stimmzettel zu sichern.",
+        day,
+    )
+    assert score(shine, informant).score >= GroupingOptions().join
+    assert score(informant, shine).score >= GroupingOptions().join
+    # the same person alone a day later is not tied by him alone
+    later = replace(informant, day=date(2025, 5, 8), occasion=None)
+    assert score(shine, later).score < GroupingOptions().join
+
+
+def test_a_date_announced_ahead_or_recalled_from_another_year_does_not_date_the_occasion() -> None:
+    # scholz-confidence-2024-magdeburg-de (dev_round6): the vote is the day's; "am 23. Februar"
+    # is the election it clears the way for, two months ahead
+    ahead = _features(
+        "Abstimmung im Bundestag: Scholz verliert Vertrauensfrage",
+        "Bundeskanzler Olaf Scholz (SPD) hat wie erwartet die Abstimmung über die "
+        "Vertrauensfrage verloren. Mit diesem Schritt will er den Weg für Neuwahlen am 23. "
+        "Februar frei machen.",
+        date(2024, 12, 16),
+    )
+    assert ahead.occasion is None
+    # xi-ma-2024-nownews-zh (dev_round6): the caption's "2015.11.7" is the first meeting's photo
+    recalled = _features(
+        "馬習二會來了!馬英九、習近平握手16秒 習寒暄馬「你都沒變!」",
+        "馬習二會來了!馬英九、習近平握手16秒 習寒暄馬「你都沒變!」\n\n"
+        "▲馬習會2015年登場,今天再迎來馬習二會。(圖/兩岸領導人會議媒體採訪團, 2015.11.7)",
+        date(2024, 4, 10),
+    )
+    assert recalled.occasion is None
+    # a date of the next day or the day after still dates the occasion (a preview's own day)
+    assert _features("Talks on April 12", "The talks are on April 12.", date(2024, 4, 10)).occasion
+
+
+def test_tea_after_talks_is_an_occasion_of_its_own_kind() -> None:
+    # moscow-xi-putin-tea-gmrb-zh and moscow-xi-putin-tea-exbulletin (dev_round6): the
+    # afternoon's tea in the president's office, after the morning's talks (another event)
+    assert occasion_kinds("习近平同俄罗斯总统普京茶叙", "") == ("banquet",)
+    assert occasion_kinds(
+        "In the afternoon of May 8, 2025, local time, Russian president Vladimir Putin had a "
+        "conversation on tea with Chinese president Xi Jinping at the office of the president "
+        "of Kremlin",
+        "",
+    ) == ("banquet",)
+    talks = _features(
+        "Vladimir Putin-Xi Jinping Meeting: Chinese President and Russian President Hold Talks "
+        "in Moscow Ahead of Victory Day",
+        "Moscow, May 8: Chinese President Xi Jinping, who is on a state visit to Russia, held "
+        "bilateral talks in Moscow with Russian President Vladimir Putin.",
+        date(2025, 5, 8),
+    )
+    tea = _features(
+        "习近平同俄罗斯总统普京茶叙",
+        "本报莫斯科5月8日电(记者李遥远)当地时间5月8日下午,俄罗斯总统普京同中国国家主席习近平在"
+        "克里姆林宫总统办公室进行茶叙。",
+        date(2025, 5, 9),
+    )
+    assert kinds_agree(talks, tea) is False
+    assert score(talks, tea).score < GroupingOptions().join
+
+
+def test_a_title_announcing_the_occasion_ahead_is_not_tied_to_it_by_a_person_and_wording() -> None:
+    # alone-modi-oath-preview-lokmat and modi-oath-2024-thehindu (dev_round6): the morning's
+    # "to take oath ... today" and the evening's report of the oath share Modi, the day and
+    # their words; the preview is labelled apart from the occasion it announces
+    day = date(2024, 6, 9)
+    preview = _features(
+        "Narendra Modi to take oath as Prime Minister at 7.15 pm today",
+        "New Delhi, June 9 PM Narendra Modi will take oath as the Prime Minister for the third "
+        "straight term on Sunday evening.",
+        day,
+    )
+    sworn = _features(
+        "Narendra Modi sworn in as Prime Minister for third consecutive term",
+        "Narendra Modi sworn in as Prime Minister for third consecutive term\n\nPresident "
+        "Droupadi Murmu administered the oath of office to the Prime Minister.\n\nPrime "
+        "Minister Narendra Modi was sworn in for a third consecutive term at the Rashtrapati "
+        "Bhavan in New Delhi on June 9.",
+        day,
+    )
+    assert announces(preview.display_title) and not announces(sworn.display_title)
+    assert score(preview, sworn).score < GroupingOptions().join
+    # alone-putin-address-2024-preview-chinanews-zh (dev_round6)
+    assert announces("普京将于29日发表年度国情咨文")
