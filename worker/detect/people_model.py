@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from worker.detect.model import Role, Segment
-from worker.detect.people_latin import Context, Item, list_moods, sentence_lists
+from worker.detect.people_latin import Context, Item, list_moods, sentence_lists, sentence_words
 
 __all__ = ["ROLES", "Mention", "confident", "mentions", "scores"]
 
@@ -56,11 +56,14 @@ class Mention:
         return [f for part in self.parts for f in part]
 
 
-def _words(low: Sequence[str], start: int, end: int, tag: str) -> Iterator[str]:
+def _words(low: Sequence[str], start: int, end: int, tag: str) -> list[str]:
+    # a list, not a generator: a yield per feature cost more than building the string
+    feats = []
     for w in low[start:end]:
-        yield f"{tag}={w}"
-        if w[:1].isalpha() and len(w) > _STEM:
-            yield f"{tag}~{w[:_STEM]}"
+        feats.append(f"{tag}={w}")
+        if len(w) > _STEM and w[0].isalpha():
+            feats.append(f"{tag}~{w[:_STEM]}")
+    return feats
 
 
 def _list_features(low: list[str], group: list[Item], lists: list[list[Item]], k: int) -> list[str]:
@@ -83,7 +86,7 @@ def _list_features(low: list[str], group: list[Item], lists: list[list[Item]], k
 _STOPS = frozenset('.;:!?"“”()')
 
 
-def _clause(low: Sequence[str], start: int, end: int) -> Iterator[str]:
+def _clause(low: Sequence[str], start: int, end: int) -> list[str]:
     """The words of the list's clause (to the nearest stop either side), by side."""
     i = start
     while i > 0 and low[i - 1] not in _STOPS:
@@ -91,8 +94,7 @@ def _clause(low: Sequence[str], start: int, end: int) -> Iterator[str]:
     j = end
     while j < len(low) and low[j] not in _STOPS:
         j += 1
-    yield from _words(low, i, start, "cb")
-    yield from _words(low, end, j, "ca")
+    return _words(low, i, start, "cb") + _words(low, end, j, "ca")
 
 
 def _pair(low: Sequence[str], at: int) -> str:
@@ -107,8 +109,9 @@ def mentions(
 ) -> Iterator[Mention]:
     """Every candidate name of the sentences, with its features (none from the rules' output:
     the rules were written from the training reports, so there they are right far more often
-    than on new reports, and a model trusting them learns to add nothing). A list whose names
-    all `skip` is passed over (the features are most of the model's cost).
+    than on new reports, and a model trusting them learns to add nothing). A name that `skip`s
+    is not given, and a list whose names all do is passed over (the features are most of the
+    model's cost).
 
     >>> from worker.detect.roster import Roster
     >>> [m.name for m in mentions([("body", "Li Qiang and Cai Qi attended.")],
@@ -116,15 +119,17 @@ def mentions(
     ['Li Qiang', 'Cai Qi']
     """
     for at, (segment, sentence) in enumerate(sentences):
-        low, spans, lists = sentence_lists(sentence, ctx)
-        unread = [
-            k for k, g in enumerate(lists) if skip is None or not all(skip(it.name) for it in g)
-        ]
+        lists = sentence_lists(sentence, ctx)
+        wanted = [[skip is None or not skip(it.name) for it in g] for g in lists]
+        unread = [k for k, w in enumerate(wanted) if any(w)]
         if not unread:
             continue
-        words = {f"s={w}" for w in low if w[:1].isalpha()}
-        words.update(f"s~{w[:_STEM]}" for w in low if w[:1].isalpha() and len(w) > _STEM)
-        shared = [f"lang={lang}", f"seg={segment}", *sorted(words)]
+        low, spans = sentence_words(sentence)
+        # in sorted order as strings ("s=" sorts before "s~"), each word's strings built once
+        alpha = sorted({w for w in low if w[:1].isalpha()})
+        stems = sorted({w[:_STEM] for w in alpha if len(w) > _STEM})
+        shared = [f"lang={lang}", f"seg={segment}", *[f"s={w}" for w in alpha]]
+        shared += [f"s~{w}" for w in stems]
         for k in unread:
             group = lists[k]
             common = _list_features(low, group, lists, k)
@@ -133,6 +138,8 @@ def mentions(
             common.extend(_clause(low, group[0].prefix, group[-1].last))
             common = list(dict.fromkeys(common))
             for position, item in enumerate(group, start=1):
+                if not wanted[k][position - 1]:
+                    continue
                 own = [
                     "first" if position == 1 else "later",
                     "last" if position == len(group) else "notlast",
