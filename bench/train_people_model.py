@@ -186,9 +186,10 @@ def cross_validate(
     for held in sorted({ex.round for ex in examples}):
         model = fit([ex for ex in examples if ex.round != held], c, min_count)
         model["add"] = dict.fromkeys(ROLES, 1.0)
+        packed = people_model.decode_model(*people_model.encode_model(model))  # packed once
         for i, ex in enumerate(examples):
             if ex.round == held:
-                probs[i] = [people_model.scores(fs, model) for fs in ex.features]
+                probs[i] = [people_model.scores(fs, packed) for fs in ex.features]
     return probs
 
 
