@@ -13,8 +13,9 @@ reports, and the rules' output plus every (name, role) scored at or above the ro
 threshold is compared with the labels (bench_people's scoring). The thresholds that maximise
 the pooled F1 are shipped; the final model is fitted on all the training rounds.
 
-Output: worker/detect/people_model.json (weights of features seen in 2+ examples, rounded;
-the thresholds; the files used and the settings) and the cross-validation figures.
+Output: worker/detect/people_model.json and .weights (`people_model.encode_model`: weights of
+features seen in 2+ examples, rounded; the thresholds; the files used and the settings) and the
+cross-validation figures.
 
 The model was designed with round 8 held out (the defaults: --hold 8 --c 0.1 --min-count 3:
 the 65 dev files of rounds 1-7, 704 English and German reports, 3977 mentions). The shipped
@@ -32,7 +33,6 @@ Run: PYTHONPATH=.:bench python bench/train_people_model.py [--hold 8] [--c 0.1] 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tomllib
@@ -186,9 +186,10 @@ def cross_validate(
     for held in sorted({ex.round for ex in examples}):
         model = fit([ex for ex in examples if ex.round != held], c, min_count)
         model["add"] = dict.fromkeys(ROLES, 1.0)
+        packed = people_model.decode_model(*people_model.encode_model(model))  # packed once
         for i, ex in enumerate(examples):
             if ex.round == held:
-                probs[i] = [people_model.scores(fs, model) for fs in ex.features]
+                probs[i] = [people_model.scores(fs, packed) for fs in ex.features]
     return probs
 
 
@@ -239,8 +240,10 @@ def main(argv: list[str]) -> None:
             f" --min-count {args.min_count}"
         ),
     }
-    OUT.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
-    print(f"wrote {OUT} ({OUT.stat().st_size} bytes, {len(model['weights'])} features)")
+    text, weights = people_model.encode_model(model)
+    OUT.write_text(text, "utf-8")
+    OUT.with_suffix(".weights").write_bytes(weights)
+    print(f"wrote {OUT} and its .weights ({len(model['weights'])} features)")
 
 
 if __name__ == "__main__":

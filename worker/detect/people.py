@@ -387,14 +387,17 @@ def extract_people(
     # are right far more often: bench/train_people_model.py)
     named = {(p.canonical or p.name).casefold() for p in people}
 
-    def known(name: str) -> bool:
-        return (_canonical(name, roster) or name).casefold() in named
+    answers: dict[str, bool] = {}  # a text names the same people in many sentences
 
-    found = [
-        m
-        for m in people_model.mentions(reading.sentences, reading.ctx, reading.lang, known)
-        if not known(m.name)
-    ]
+    def known(name: str) -> bool:
+        answer = answers.get(name)
+        if answer is None:
+            answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
+        return answer
+
+    found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
+    if not found:
+        return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
     for mention, role in people_model.confident(found):
         _add(people, seen, [mention.name], role, mention.segment, roster, mention.position)

@@ -9,7 +9,8 @@ and C") gets none. The model scores every candidate name the rules' own name fin
 (`people_latin.sentence_lists`) from general features of its context: the words around its
 list, its place in the list, its title words, the sentence's words, the language. One logistic
 regression per role, trained on the labelled dev reports by bench/train_people_model.py,
-which writes `people_model.json` (package data) and records the files it used.
+which writes `people_model.json` and `people_model.weights` (package data, `encode_model`)
+and records the files it used.
 
 Inference is a hand-written sparse dot product over feature strings: a few hundred features
 per sentence against a dict, microseconds, deterministic, and no numpy or scikit-learn at run
@@ -20,15 +21,17 @@ from __future__ import annotations
 
 import json
 import math
+import sys
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from worker.detect.model import Role, Segment
-from worker.detect.people_latin import Context, Item, list_moods, sentence_lists
+from worker.detect.people_latin import Context, Item, list_moods, sentence_lists, sentence_words
 
-__all__ = ["ROLES", "Mention", "confident", "mentions", "scores"]
+__all__ = ["ROLES", "Mention", "confident", "decode_model", "encode_model", "mentions", "scores"]
 
 ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
 _WINDOW = 8  # words read before and after a list
@@ -56,11 +59,14 @@ class Mention:
         return [f for part in self.parts for f in part]
 
 
-def _words(low: Sequence[str], start: int, end: int, tag: str) -> Iterator[str]:
+def _words(low: Sequence[str], start: int, end: int, tag: str) -> list[str]:
+    # a list, not a generator: a yield per feature cost more than building the string
+    feats = []
     for w in low[start:end]:
-        yield f"{tag}={w}"
-        if w[:1].isalpha() and len(w) > _STEM:
-            yield f"{tag}~{w[:_STEM]}"
+        feats.append(f"{tag}={w}")
+        if len(w) > _STEM and w[0].isalpha():
+            feats.append(f"{tag}~{w[:_STEM]}")
+    return feats
 
 
 def _list_features(low: list[str], group: list[Item], lists: list[list[Item]], k: int) -> list[str]:
@@ -83,7 +89,7 @@ def _list_features(low: list[str], group: list[Item], lists: list[list[Item]], k
 _STOPS = frozenset('.;:!?"“”()')
 
 
-def _clause(low: Sequence[str], start: int, end: int) -> Iterator[str]:
+def _clause(low: Sequence[str], start: int, end: int) -> list[str]:
     """The words of the list's clause (to the nearest stop either side), by side."""
     i = start
     while i > 0 and low[i - 1] not in _STOPS:
@@ -91,8 +97,7 @@ def _clause(low: Sequence[str], start: int, end: int) -> Iterator[str]:
     j = end
     while j < len(low) and low[j] not in _STOPS:
         j += 1
-    yield from _words(low, i, start, "cb")
-    yield from _words(low, end, j, "ca")
+    return _words(low, i, start, "cb") + _words(low, end, j, "ca")
 
 
 def _pair(low: Sequence[str], at: int) -> str:
@@ -107,8 +112,9 @@ def mentions(
 ) -> Iterator[Mention]:
     """Every candidate name of the sentences, with its features (none from the rules' output:
     the rules were written from the training reports, so there they are right far more often
-    than on new reports, and a model trusting them learns to add nothing). A list whose names
-    all `skip` is passed over (the features are most of the model's cost).
+    than on new reports, and a model trusting them learns to add nothing). A name that `skip`s
+    is not given, and a list whose names all do is passed over (the features are most of the
+    model's cost).
 
     >>> from worker.detect.roster import Roster
     >>> [m.name for m in mentions([("body", "Li Qiang and Cai Qi attended.")],
@@ -116,15 +122,17 @@ def mentions(
     ['Li Qiang', 'Cai Qi']
     """
     for at, (segment, sentence) in enumerate(sentences):
-        low, spans, lists = sentence_lists(sentence, ctx)
-        unread = [
-            k for k, g in enumerate(lists) if skip is None or not all(skip(it.name) for it in g)
-        ]
+        lists = sentence_lists(sentence, ctx)
+        wanted = [[skip is None or not skip(it.name) for it in g] for g in lists]
+        unread = [k for k, w in enumerate(wanted) if any(w)]
         if not unread:
             continue
-        words = {f"s={w}" for w in low if w[:1].isalpha()}
-        words.update(f"s~{w[:_STEM]}" for w in low if w[:1].isalpha() and len(w) > _STEM)
-        shared = [f"lang={lang}", f"seg={segment}", *sorted(words)]
+        low, spans = sentence_words(sentence)
+        # in sorted order as strings ("s=" sorts before "s~"), each word's strings built once
+        alpha = sorted({w for w in low if w[:1].isalpha()})
+        stems = sorted({w[:_STEM] for w in alpha if len(w) > _STEM})
+        shared = [f"lang={lang}", f"seg={segment}", *[f"s={w}" for w in alpha]]
+        shared += [f"s~{w}" for w in stems]
         for k in unread:
             group = lists[k]
             common = _list_features(low, group, lists, k)
@@ -133,6 +141,8 @@ def mentions(
             common.extend(_clause(low, group[0].prefix, group[-1].last))
             common = list(dict.fromkeys(common))
             for position, item in enumerate(group, start=1):
+                if not wanted[k][position - 1]:
+                    continue
                 own = [
                     "first" if position == 1 else "later",
                     "last" if position == len(group) else "notlast",
@@ -148,24 +158,77 @@ def mentions(
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, Any]:
-    """The shipped weights, read once (the detect core's only file, and only on first use)."""
-    raw = resources.files("worker.detect").joinpath("people_model.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+    """The shipped weights, read once (the detect core's only files, and only on first use)."""
+    files = resources.files("worker.detect")
+    return decode_model(
+        files.joinpath("people_model.json").read_text("utf-8"),
+        files.joinpath("people_model.weights").read_bytes(),
+    )
 
 
-def _sum(features: Sequence[str], weights: dict[str, list[float]], totals: list[float]) -> None:
+def encode_model(model: dict[str, Any]) -> tuple[str, bytes]:
+    """The model as its two files: JSON without the weights, but with the features in order,
+    and their weights as little-endian doubles, four per feature. Parsing 67,540 numbers of
+    JSON was most of the model's first use (the same floats, without a parse).
+
+    >>> text, data = encode_model({"bias": [0.0] * 4, "weights": {"b1=by": [1.5, 0, 0, -2]}})
+    >>> decode_model(text, data)["packed"]
+    _Packed(at={'b1=by': 0}, flat=array('d', [1.5, 0.0, 0.0, -2.0]))
+    """
+    weights: dict[str, list[float]] = model["weights"]
+    rest = {k: v for k, v in model.items() if k != "weights"}
+    rest["features"] = sorted(weights)
+    flat = array("d", [float(x) for f in rest["features"] for x in weights[f]])
+    if sys.byteorder == "big":
+        flat.byteswap()
+    return json.dumps(rest, ensure_ascii=False, sort_keys=True) + "\n", flat.tobytes()
+
+
+def decode_model(text: str, data: bytes) -> dict[str, Any]:
+    """The model `encode_model` wrote, its weights packed (`_Packed`)."""
+    model: dict[str, Any] = json.loads(text)
+    features: list[str] = model.pop("features")
+    flat = array("d")
+    flat.frombytes(data)
+    if sys.byteorder == "big":
+        flat.byteswap()
+    if len(flat) != len(ROLES) * len(features):
+        raise ValueError(f"{len(flat)} weights for {len(features)} features")
+    model["packed"] = _Packed(dict(zip(features, range(0, len(flat), 4), strict=True)), flat)
+    return model
+
+
+class _Packed(NamedTuple):
+    """The weights as one array of doubles, a feature's four from `at[feature]` on: no object
+    per weight to build when the model is read (a dict of 16,885 lists took 10 ms of a fresh
+    process), nor to fetch from memory when a report is scored (its list and four floats)."""
+
+    at: dict[str, int]
+    flat: array[float]
+
+
+def _packed(model: dict[str, Any]) -> _Packed:
+    if "packed" in model:
+        packed: _Packed = model["packed"]
+        return packed
+    weights: dict[str, list[float]] = model["weights"]  # a model given as a dict (tests)
+    flat = array("d", [float(x) for w in weights.values() for x in w])
+    return _Packed(dict(zip(weights, range(0, len(flat), 4), strict=True)), flat)
+
+
+def _sum(features: Sequence[str], weights: _Packed, totals: list[float]) -> None:
     # The four roles' sums unrolled into locals: the inner loop over roles was half of the
     # model's cost (same additions in the same order, so the same floats).
     a, b, c, d = totals
-    get = weights.get
+    get = weights.at.get
+    flat = weights.flat
     for f in features:
-        w = get(f)
-        if w is not None:
-            a += w[0]
-            b += w[1]
-            c += w[2]
-            d += w[3]
+        i = get(f)
+        if i is not None:
+            a += flat[i]
+            b += flat[i + 1]
+            c += flat[i + 2]
+            d += flat[i + 3]
     totals[:] = (a, b, c, d)
 
 
@@ -177,7 +240,7 @@ def scores(features: Sequence[str], model: dict[str, Any] | None = None) -> dict
     """The probability of each role for one mention's features (a sparse dot product)."""
     m = model if model is not None else _model()
     totals = list(m["bias"])
-    _sum(list(dict.fromkeys(features)), m["weights"], totals)
+    _sum(list(dict.fromkeys(features)), _packed(m), totals)
     return _probabilities(totals)
 
 
@@ -188,7 +251,7 @@ def confident(
     thresholds were chosen by cross-validation, see bench/train_people_model.py)."""
     m = model if model is not None else _model()
     threshold: dict[str, float] = m["add"]
-    weights: dict[str, list[float]] = m["weights"]
+    weights = _packed(m)
     partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
     for mention in found:
         *parts, own = mention.parts
