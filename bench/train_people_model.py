@@ -13,7 +13,7 @@ reports, and the rules' output plus every (name, role) scored at or above the ro
 threshold is compared with the labels (bench_people's scoring). The thresholds that maximise
 the pooled F1 are shipped; the final model is fitted on all the training rounds.
 
-Output: worker/detect/people_model.json and .weights (`people_model.encode_model`: weights of
+Output: worker/detect/people_model.json and .weights (`role_weights.encode_model`: weights of
 features seen in 2+ examples, rounded; the thresholds; the files used and the settings) and the
 cross-validation figures.
 
@@ -37,13 +37,14 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench_people import DATA, ROOT, load_roster, name_key
 
-from worker.detect import people_model
+from worker.detect import people_model, role_weights
 from worker.detect.people import read_people
 from worker.detect.roster import Roster
 
@@ -146,13 +147,19 @@ def fit(examples: list[Example], c: float, min_count: int = 2) -> dict[str, Any]
 
 
 def combined(
-    examples: list[Example], probs: list[list[dict[str, float]]], thresholds: dict[str, float]
+    examples: list[Example],
+    probs: list[list[dict[str, float]]],
+    thresholds: dict[str, float],
+    rules: Callable[[Any], set[tuple[str, str]]] | None = None,
 ) -> tuple[int, int, int]:
-    """tp, fp, fn of the rules plus the model's additions (bench_people's scoring)."""
+    """tp, fp, fn of the rules plus the model's additions (bench_people's scoring); `rules`
+    picks another reading of the rules than the example's own (the Chinese trainer's earlier
+    rules)."""
     tp = fp = fn = 0
     for ex, ps in zip(examples, probs, strict=True):
-        got = set(ex.rules)
-        named = {k for k, _ in ex.rules}
+        read = ex.rules if rules is None else rules(ex)
+        got = set(read)
+        named = {k for k, _ in read}
         for k, p in zip(ex.keys, ps, strict=True):
             if k not in named:  # the model adds people the rules gave no role at all
                 got.update((k, r) for r in ROLES if p[r] >= thresholds[r])
@@ -186,7 +193,7 @@ def cross_validate(
     for held in sorted({ex.round for ex in examples}):
         model = fit([ex for ex in examples if ex.round != held], c, min_count)
         model["add"] = dict.fromkeys(ROLES, 1.0)
-        packed = people_model.decode_model(*people_model.encode_model(model))  # packed once
+        packed = role_weights.decode_model(*role_weights.encode_model(model))  # packed once
         for i, ex in enumerate(examples):
             if ex.round == held:
                 probs[i] = [people_model.scores(fs, packed) for fs in ex.features]
@@ -240,7 +247,7 @@ def main(argv: list[str]) -> None:
             f" --min-count {args.min_count}"
         ),
     }
-    text, weights = people_model.encode_model(model)
+    text, weights = role_weights.encode_model(model)
     OUT.write_text(text, "utf-8")
     OUT.with_suffix(".weights").write_bytes(weights)
     print(f"wrote {OUT} and its .weights ({len(model['weights'])} features)")

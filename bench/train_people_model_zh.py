@@ -39,13 +39,14 @@ import json
 import re
 import sys
 import tomllib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from bench_people import DATA, ROOT, load_roster, name_key
+from train_people_model import combined as combined_with
+from train_people_model import f1, fit  # the same fit and scoring as English and German's
 
 from worker.detect import people_model_zh
 from worker.detect.model import Person, Role, Segment
@@ -145,48 +146,6 @@ def load_examples(files: list[Path], roster: Roster) -> list[Example]:
     return examples
 
 
-def fit(examples: list[Example], c: float, min_count: int) -> dict[str, Any]:
-    """One logistic regression per role; the weights as the runtime reads them."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(f for ex in examples for fs in ex.features for f in set(fs))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(vocab)}
-    rows, cols = [], []
-    ys: dict[str, list[int]] = {r: [] for r in ROLES}
-    weight: list[float] = []
-    n = 0
-    for ex in examples:
-        times = Counter(ex.keys)
-        for key, fs, labels in zip(ex.keys, ex.features, ex.labels, strict=True):
-            weight.append(1.0 / times[key] if labels else 1.0)  # a role is labelled per report
-            for i in sorted({index[f] for f in fs if f in index}):
-                rows.append(n)
-                cols.append(i)
-            for r in ROLES:
-                ys[r].append(int(r in labels))
-            n += 1
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
-    bias, weights = [], np.zeros((len(vocab), len(ROLES)))
-    for j, r in enumerate(ROLES):
-        y = np.array(ys[r])
-        if y.sum() == 0:
-            bias.append(-10.0)
-            continue
-        clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
-        clf.fit(x, y, sample_weight=np.array(weight))
-        bias.append(round(float(clf.intercept_[0]), 4))
-        weights[:, j] = clf.coef_[0]
-    kept = {
-        f: [round(float(w), 3) for w in weights[i]]
-        for f, i in index.items()
-        if np.abs(weights[i]).max() >= 1e-2
-    }
-    return {"roles": list(ROLES), "bias": bias, "weights": kept}
-
-
 def combined(
     examples: list[Example],
     probs: list[list[dict[str, float]]],
@@ -196,22 +155,11 @@ def combined(
 ) -> tuple[int, int, int]:
     """tp, fp, fn of the rules (`earlier` or today's) plus the model's additions
     (bench_people's scoring)."""
-    tp = fp = fn = 0
-    for ex, ps in zip(examples, probs, strict=True):
-        rules = ex.earlier if earlier else ex.rules
-        got = set(rules)
-        named = {k for k, _ in rules}
-        for k, p in zip(ex.keys, ps, strict=True):
-            if k not in named:  # the model adds people the rules gave no role at all
-                got.update((k, r) for r in ROLES if p[r] >= thresholds[r])
-        tp += len(got & ex.want)
-        fp += len(got - ex.want)
-        fn += len(ex.want - got)
-    return tp, fp, fn
+    return combined_with(examples, probs, thresholds, _earlier if earlier else None)
 
 
-def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+def _earlier(ex: Example) -> set[tuple[str, str]]:
+    return ex.earlier
 
 
 def none_fp(

@@ -19,19 +19,22 @@ time (they are a training-only extra: importing numpy alone costs more than read
 
 from __future__ import annotations
 
-import json
-import math
-import sys
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 from worker.detect.model import Role, Segment
 from worker.detect.people_latin import Context, Item, list_moods, sentence_lists, sentence_words
+from worker.detect.role_weights import (
+    add_weights,
+    decode_model,
+    mention_sums,
+    packed,
+    probabilities,
+)
 
-__all__ = ["ROLES", "Mention", "confident", "decode_model", "encode_model", "mentions", "scores"]
+__all__ = ["ROLES", "Mention", "confident", "mentions", "scores"]
 
 ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
 _WINDOW = 8  # words read before and after a list
@@ -166,82 +169,12 @@ def _model() -> dict[str, Any]:
     )
 
 
-def encode_model(model: dict[str, Any]) -> tuple[str, bytes]:
-    """The model as its two files: JSON without the weights, but with the features in order,
-    and their weights as little-endian doubles, four per feature. Parsing 67,540 numbers of
-    JSON was most of the model's first use (the same floats, without a parse).
-
-    >>> text, data = encode_model({"bias": [0.0] * 4, "weights": {"b1=by": [1.5, 0, 0, -2]}})
-    >>> decode_model(text, data)["packed"]
-    _Packed(at={'b1=by': 0}, flat=array('d', [1.5, 0.0, 0.0, -2.0]))
-    """
-    weights: dict[str, list[float]] = model["weights"]
-    rest = {k: v for k, v in model.items() if k != "weights"}
-    rest["features"] = sorted(weights)
-    flat = array("d", [float(x) for f in rest["features"] for x in weights[f]])
-    if sys.byteorder == "big":
-        flat.byteswap()
-    return json.dumps(rest, ensure_ascii=False, sort_keys=True) + "\n", flat.tobytes()
-
-
-def decode_model(text: str, data: bytes) -> dict[str, Any]:
-    """The model `encode_model` wrote, its weights packed (`_Packed`)."""
-    model: dict[str, Any] = json.loads(text)
-    features: list[str] = model.pop("features")
-    flat = array("d")
-    flat.frombytes(data)
-    if sys.byteorder == "big":
-        flat.byteswap()
-    if len(flat) != len(ROLES) * len(features):
-        raise ValueError(f"{len(flat)} weights for {len(features)} features")
-    model["packed"] = _Packed(dict(zip(features, range(0, len(flat), 4), strict=True)), flat)
-    return model
-
-
-class _Packed(NamedTuple):
-    """The weights as one array of doubles, a feature's four from `at[feature]` on: no object
-    per weight to build when the model is read (a dict of 16,885 lists took 10 ms of a fresh
-    process), nor to fetch from memory when a report is scored (its list and four floats)."""
-
-    at: dict[str, int]
-    flat: array[float]
-
-
-def _packed(model: dict[str, Any]) -> _Packed:
-    if "packed" in model:
-        packed: _Packed = model["packed"]
-        return packed
-    weights: dict[str, list[float]] = model["weights"]  # a model given as a dict (tests)
-    flat = array("d", [float(x) for w in weights.values() for x in w])
-    return _Packed(dict(zip(weights, range(0, len(flat), 4), strict=True)), flat)
-
-
-def _sum(features: Sequence[str], weights: _Packed, totals: list[float]) -> None:
-    # The four roles' sums unrolled into locals: the inner loop over roles was half of the
-    # model's cost (same additions in the same order, so the same floats).
-    a, b, c, d = totals
-    get = weights.at.get
-    flat = weights.flat
-    for f in features:
-        i = get(f)
-        if i is not None:
-            a += flat[i]
-            b += flat[i + 1]
-            c += flat[i + 2]
-            d += flat[i + 3]
-    totals[:] = (a, b, c, d)
-
-
-def _probabilities(totals: Sequence[float]) -> dict[Role, float]:
-    return {role: 1.0 / (1.0 + math.exp(-t)) for role, t in zip(ROLES, totals, strict=True)}
-
-
 def scores(features: Sequence[str], model: dict[str, Any] | None = None) -> dict[Role, float]:
     """The probability of each role for one mention's features (a sparse dot product)."""
     m = model if model is not None else _model()
     totals = list(m["bias"])
-    _sum(list(dict.fromkeys(features)), _packed(m), totals)
-    return _probabilities(totals)
+    add_weights(list(dict.fromkeys(features)), packed(m), totals)
+    return probabilities(totals, ROLES)
 
 
 def confident(
@@ -251,19 +184,10 @@ def confident(
     thresholds were chosen by cross-validation, see bench/train_people_model.py)."""
     m = model if model is not None else _model()
     threshold: dict[str, float] = m["add"]
-    weights = _packed(m)
+    weights = packed(m)
     partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
     for mention in found:
-        *parts, own = mention.parts
-        totals = list(m["bias"])
-        for part in parts:
-            known = partial.get(id(part))
-            if known is None:
-                known = partial[id(part)] = [0.0] * len(totals)
-                _sum(part, weights, known)
-            totals = [a + b for a, b in zip(totals, known, strict=True)]
-        _sum(own, weights, totals)
-        probs = _probabilities(totals)
+        probs = probabilities(mention_sums(mention.parts, m["bias"], weights, partial), ROLES)
         for role in ROLES:
             if probs[role] >= threshold[role]:
                 yield mention, role

@@ -20,7 +20,6 @@ English and German model.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -36,6 +35,7 @@ from worker.detect.people_zh import (
     clean_zh,
     zh_name_items,
 )
+from worker.detect.role_weights import add_weights, mention_sums, packed, probabilities
 from worker.detect.roster import Roster, pinyin_name, to_simplified
 
 __all__ = ["ROLES", "Mention", "additions", "mentions", "scores"]
@@ -260,23 +260,16 @@ def _model() -> dict[str, Any]:
     """The shipped weights, read once (on the first Chinese report)."""
     raw = resources.files("worker.detect").joinpath("people_model_zh.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
+    data["packed"] = packed(data)  # once, not per report
     return data
-
-
-def _sum(features: Sequence[str], weights: dict[str, list[float]], totals: list[float]) -> None:
-    for f in features:
-        w = weights.get(f)
-        if w is not None:
-            for r in range(len(totals)):
-                totals[r] += w[r]
 
 
 def scores(features: Sequence[str], model: dict[str, Any] | None = None) -> dict[Role, float]:
     """The probability of each role for one mention's features (a sparse dot product)."""
     m = model if model is not None else _model()
     totals = list(m["bias"])
-    _sum(list(dict.fromkeys(features)), m["weights"], totals)
-    return {role: 1.0 / (1.0 + math.exp(-t)) for role, t in zip(ROLES, totals, strict=True)}
+    add_weights(list(dict.fromkeys(features)), packed(m), totals)
+    return probabilities(totals, ROLES)
 
 
 def _key(name: str, roster: Roster) -> str:
@@ -300,21 +293,13 @@ def additions(
         return _key(name, roster) in named or any(name in n for n in written)
 
     threshold: dict[str, float] = m["add"]
-    weights: dict[str, list[float]] = m["weights"]
+    weights = packed(m)
     partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
     # listed first: a part's identity keys its sum only while the part lives
     for mention in list(mentions(sentences, roster)):
         if known(mention.name):
             continue
-        *parts, own = mention.parts
-        totals = list(m["bias"])
-        for part in parts:
-            sums = partial.get(id(part))
-            if sums is None:
-                sums = partial[id(part)] = [0.0] * len(totals)
-                _sum(part, weights, sums)
-            totals = [a + b for a, b in zip(totals, sums, strict=True)]
-        _sum(own, weights, totals)
-        for role, t in zip(ROLES, totals, strict=True):
-            if 1.0 / (1.0 + math.exp(-t)) >= threshold[role]:
+        probs = probabilities(mention_sums(mention.parts, m["bias"], weights, partial), ROLES)
+        for role in ROLES:
+            if probs[role] >= threshold[role]:
                 yield mention.name, role, mention.segment
