@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tomllib
 from collections import defaultdict
@@ -45,8 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_people import DATA, ROOT, load_roster, name_key
+from train_people_model import Example as BaseExample
 from train_people_model import combined as combined_with
-from train_people_model import f1, fit  # the same fit and scoring as English and German's
+from train_people_model import f1, fit, round_of  # the same fit and scoring as English and German's
 
 from worker.detect import people_model_zh
 from worker.detect.model import Person, Role, Segment
@@ -63,23 +63,11 @@ EARLIER = ROOT / "bench" / "people_earlier"
 
 
 @dataclass
-class Example:
-    """One report: the rules' (name key, role) pairs, the labels, its mentions; `earlier`,
-    the rules' pairs before its round was in dev (today's for round 1)."""
+class Example(BaseExample):
+    """One report, as the English and German trainer's, and `earlier`: the rules' pairs before
+    its round was in dev (today's for round 1)."""
 
-    file: str
-    round: int
-    rules: set[tuple[str, str]]
-    want: set[tuple[str, str]]
     earlier: set[tuple[str, str]] = field(default_factory=set)
-    keys: list[str] = field(default_factory=list)  # one per mention
-    features: list[list[str]] = field(default_factory=list)
-    labels: list[set[str]] = field(default_factory=list)
-
-
-def round_of(path: Path) -> int:
-    m = re.search(r"\.round(\d+)$", path.stem)
-    return int(m.group(1)) if m else 1
 
 
 def training_files(hold: int) -> list[Path]:
