@@ -470,7 +470,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
             r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
-            r"|\bdelegations?\s+(?:also\s+)?(?:includes|included|include|consists\s+of|consisted\s+of"
+            # "The U.S. delegation at the meeting includes A, B": where it sat may come between
+            r"|\bdelegations?(?:\s+(?:at|to|in|for)\s+(?:the\s+)?(?:meeting|talks|summit|session"
+            r"|negotiations|conference|event|ceremony))?\s+(?:also\s+)?(?:includes|included|include"
+            r"|consists\s+of|consisted\s+of"
             r"|comprises|comprised|was\s+made\s+up\s+of)\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
@@ -484,7 +487,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
             # "Hundreds of officials attended, including X and Y"
-            r"|\b(?:attended|took\s+part|participated)\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
+            r"|\b(?:attended|took\s+part|participated|(?:are|were|is|was)(?:\s+[\w-]+){0,4}?\s+"
+            r"(?:participating|taking\s+part|attending))\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
+            # a side at talks: "Russia was represented by Foreign Minister X and aide Y"
+            r"|\b(?:was|were|is|are)\s+represented\s+(?:at\s+the\s+(?:talks|meeting|negotiations)\s+)?by\b"
             # "A telephone conversation initiated by ... took place between A and B"
             r"|\b(?:talks|meeting|meetings|conversation|call|consultations|negotiations)\b"
             r"(?:[^.;]{0,60}?\b(?:took|takes)\s+place)?\s+between\b",
