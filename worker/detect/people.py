@@ -549,6 +549,11 @@ def _german_pronoun(
             yield role, list(hosts)
 
 
+# A cardinal's rank written inside his name ("Joachim Kardinal Meisner", "Reinhard Cardinal
+# Marx"), as the church styles it: the person is the name without it.
+_INNER_RANK = re.compile(r"^((?:\S+\s+){1,2}?)(?:Kardinal|Cardinal)\s+(?=\S)")
+
+
 def _add(
     people: list[Person],
     seen: set[tuple[str, Role, Segment]],
@@ -558,7 +563,8 @@ def _add(
     roster: Roster,
     first: int = 1,
 ) -> None:
-    for position, name in enumerate(dict.fromkeys(names), start=first):
+    for position, written in enumerate(dict.fromkeys(names), start=first):
+        name = _INNER_RANK.sub(r"\1", written) if "ardinal " in written else written
         canonical = _canonical(name, roster)
         key = (canonical or name).casefold()
         if (key, role, segment) not in seen:

@@ -653,7 +653,9 @@ def pronoun_role(sentence: str) -> Role | None:
         and not _NEGATION.search(sentence)
     ):
         return "present"
-    if ("Rede" in sentence or "rede" in sentence or "nsprache" in sentence) and (
+    if (
+        "Rede" in sentence or "rede" in sentence or "nsprache" in sentence or "redigt" in sentence
+    ) and (
         _PRONOUN_SPEECH.search(sentence)
         and _PRONOUN.search(sentence)
         and not _NEGATION.search(sentence)

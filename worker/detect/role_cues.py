@@ -139,6 +139,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "grusswort",
     "laudatio",
     "vortrag",
+    "predigt",
     "empf",
     "begrü",
     "begrüss",
@@ -190,6 +191,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "zählt",
     "gehörte",
     "vertreten",
+    "anwesenheit",
     "begleitet",
     "reden",
     "redner",
@@ -575,12 +577,19 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
-            r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?",
+            r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
+            # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
+            r"|\b(?:war|waren|ist|sind|wurde|wurden|wird|werden)\s+(?:[\wäöüß]+\s+)?vertreten"
+            r"\s+durch\b",
         ),
     ),
     (
         "present",
-        re.compile(r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"),
+        re.compile(
+            r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"
+            # "das in Anwesenheit des früheren Vorsitzenden X stattfand"
+            r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
+        ),
     ),
     (
         "spoke",
@@ -597,8 +606,8 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # One tuple of words per entry of DE_OBJECT_CUES (lower case), as DE_CLAUSE_GATES below.
 DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
     ("vorsitz", "leitung", "geleitet", "moderiert", "eröffnet", "einladung"),
-    ("gäst", "gast", "teil", "besucher", "gratulant", "dabei", "begleit"),
-    ("anwesend", "zugegen", "vor ort"),
+    ("gäst", "gast", "teil", "besucher", "gratulant", "dabei", "begleit", "vertreten durch"),
+    ("anwesend", "zugegen", "vor ort", "anwesenheit"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
 )
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
@@ -725,7 +734,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
-            r"|Begrüßung|Begrüssung)\b"
+            r"|Begrüßung|Begrüssung|[Pp]redigt)\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
