@@ -627,12 +627,18 @@ def _index_word(word: str) -> tuple[str, bool, bool]:
 
 
 def _abbreviation(toks: list[_Tok], i: int) -> bool:
-    """ "U.S.", "v.d.": single letters joined by periods are an abbreviation, not initials."""
+    """ "U.S.", "v.d.": single letters joined by periods are an abbreviation, not initials
+    (its last letter too, written close: the "S." of "U.S. Treasury Secretary X")."""
+    if len(toks[i].text) != 1:
+        return False
+    if i + 2 < len(toks) and toks[i + 1].text == "." and len(toks[i + 2].text) == 1:
+        return True
     return (
-        len(toks[i].text) == 1
-        and i + 2 < len(toks)
-        and toks[i + 1].text == "."
-        and len(toks[i + 2].text) == 1
+        i >= 2
+        and toks[i - 1].text == "."
+        and len(toks[i - 2].text) == 1
+        and toks[i - 2].end == toks[i - 1].start
+        and toks[i - 1].end == toks[i].start
     )
 
 
