@@ -182,6 +182,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "zu wort",
     "gottesdienst",
     "zelebrier",
+    "messe ",
     "gast ",
     "zu gast",
     "gastgeb",
@@ -573,7 +574,8 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
             r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
             r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
-            r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei)\s+(?:waren|sind)\b"
+            r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
+            r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
@@ -606,7 +608,17 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # One tuple of words per entry of DE_OBJECT_CUES (lower case), as DE_CLAUSE_GATES below.
 DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
     ("vorsitz", "leitung", "geleitet", "moderiert", "eröffnet", "einladung"),
-    ("gäst", "gast", "teil", "besucher", "gratulant", "dabei", "begleit", "vertreten durch"),
+    (
+        "gäst",
+        "gast",
+        "teil",
+        "besucher",
+        "gratulant",
+        "dabei",
+        "begleit",
+        "vertreten durch",
+        "konzelebranten",
+    ),
     ("anwesend", "zugegen", "vor ort", "anwesenheit"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
 )
@@ -659,6 +671,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
             r"|zelebrierten|leitete)\b|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
             r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b"
+            # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
+            r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
+            r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
+            r"[^;]{0,80}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
         ),
@@ -692,6 +708,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|zählten|gehörte|gehörten)\b"
             # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
             r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+            # concelebrants of a mass: "Mit ihm ... zelebrierten unter anderen X und Y"
+            r"|\b(?:konzelebrierten|konzelebrierte)\b|^\s*Mit\s+(?:ihm|ihr)\b[^;]{0,80}?"
+            r"\b(?:zelebrierten|zelebrierte)\b"
         ),
     ),
     (
@@ -798,6 +817,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gehörte",
         "gekommen",
         "erschienen",
+        "zelebrier",
     ),
     ("besucht",),
     ("besuch", "gipfel"),
