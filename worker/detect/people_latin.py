@@ -1464,7 +1464,8 @@ _IRREALIS = re.compile(
     # the lookahead holds every alternative's first letter: a search skips the positions none
     # can start at (list_moods searches a 60-character window: twice as fast, same matches)
     r"(?=[wsmciapdhnfro])"
-    r"(?:will|would|shall|may|might|could|should|must|is\s+to|are\s+to|(?:is|are|was|were)\s+"
+    # "may" in lower case only: "On May 7, X held talks" is the month
+    r"(?:will|would|shall|(?-i:may)|might|could|should|must|is\s+to|are\s+to|(?:is|are|was|were)\s+"
     r"(?:set|expected|scheduled|due|going|supposed|planning|likely)\s+to|plans?\s+to|planned\s+to"
     r"|(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n[’']t)|never|no\s+longer"
     r"|failed\s+to|declined\s+to|refused\s+to"
@@ -1488,7 +1489,7 @@ _IRREALIS_AFTER = re.compile(
 )
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
-    r"\b(?:no|not|never|will|would|could|might|may|plans?|planned|possible|possibility"
+    r"\b(?:no|not|never|will|would|could|might|(?-i:may)|plans?|planned|possible|possibility"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to(?!\s+(?:this|that)\b)|unable"
     r"|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
