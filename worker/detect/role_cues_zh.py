@@ -69,6 +69,13 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访", "祝酒"),
     ),
+    # who entered the venue or went on stage together, or watched over an oath
+    # ("A、B与市府团队入场唱国歌", "A与B一起上台", "在司法院长A监誓下")
+    (
+        "attended",
+        re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓"),
+        ("入场", "上台", "监誓"),
+    ),
     (
         "attended",
         re.compile(r"代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"),
