@@ -134,6 +134,28 @@ def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     return width >= 16 and block and not line.endswith(("：", ":"))
 
 
+def _latin_block(lines: list[str]) -> list[str]:
+    """The lines of a text a fixed width broke inside its sentences (every line at most 100
+    characters, three or more of 60+ without a sentence end) joined into paragraphs: a line
+    of the block's width with no end goes on in the next ("Premier Wen" / "Jiabao joined")."""
+    if any(len(line) > 100 for line in lines) or (
+        sum(len(line) >= 60 and line[-1] not in _ENDS for line in lines) < 3
+    ):
+        return lines
+    joined: list[str] = []
+    glue = False
+    for i, line in enumerate(lines):
+        if glue:
+            joined[-1] += f" {line}"
+        else:
+            joined.append(line)
+        width = len(line) >= 60 and line[-1] not in _ENDS and i + 1 < len(lines)
+        # inside a block its last line may be short; a block opens on two lines of one width
+        near = lines[i - 1] if glue else lines[i + 1] if width else ""
+        glue = width and len(near) >= 60 and abs(len(near) - len(line)) <= 12
+    return joined
+
+
 def _zh_block_candidate(lines: list[str]) -> bool:
     """Two lines in a row of one width (16+ characters, no sentence end), or a line the next
     one continues with punctuation: a wire's wrapped block may be there (one cheap pass
@@ -161,6 +183,8 @@ def _paragraphs(text: str) -> list[str]:
                 joined.append(line)
             glue = _zh_wrapped(lines, i, inside=glue)
         lines = joined
+    elif len(lines) > 2 and not has_han(text):
+        lines = _latin_block(lines)
     if not any(
         line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)
         for line in lines
