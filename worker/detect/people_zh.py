@@ -428,6 +428,7 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
 
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
     names: list[str] = []
+    skipped = False
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
         if "的" in chunk and _ZH_KIN.search(chunk):
             break  # "孙中山、黄兴等辛亥革命领导人的后裔": named for their kin, not there
@@ -436,7 +437,13 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
             break  # "惟前特首董建华未有现身": the list is over, and this one is absent
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
         if not found and names:
-            break
+            if skipped or cue or not _ZH_TITLED_RUN.search(chunk):
+                break
+            # "…,菲律宾驻沪总领事雅比诗,美国驻沪总领事季瑞达": a titled name no table
+            # reads inside the list; the list goes on after it (not after two in a row)
+            skipped = True
+            continue
+        skipped = False
         names.extend(found)
         if cue:
             break  # "…曾荫权夫妇均有出席": the chunk with its own verb closes the list
@@ -950,6 +957,8 @@ _ZH_TITLE_END = re.compile(
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
+# a title and a name of two to six characters (no table need read it) ending an item
+_ZH_TITLED_RUN = re.compile(_ZH_TITLE_END.pattern + r"[\u4e00-\u9fff·]{2,6}$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
