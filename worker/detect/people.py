@@ -31,6 +31,7 @@ from worker.detect.people_de import pronoun_role
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
+    as_he_roles,
     group_roles_without_names,
     latin_lists,
     lower_given_names,
@@ -372,6 +373,9 @@ def _latin_sentence(
             found.extend((role, names) for role in before.group if names)
         if before.person:
             found.extend((role, [before.person]) for role in pronoun_roles(sentence))
+        if not found:
+            roles, subject = as_he_roles(sentence, ctx)
+            found.extend((role, [subject]) for role in roles if subject)
     first = found[0][1] if found else []
     before.person = first[0] if len(first) == 1 else None
     before.group = [] if found or german else group_roles_without_names(sentence)

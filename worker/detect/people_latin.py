@@ -1833,6 +1833,22 @@ def pronoun_roles(sentence: str) -> list[Role]:
     return roles
 
 
+# "X talks as he joins the Y delegation": "as he" opens a clause about the sentence's subject.
+_AS_HE = re.compile(r",?\s+as\s+(?:he|she)\s+")
+
+
+def as_he_roles(sentence: str, ctx: Context) -> tuple[list[Role], str | None]:
+    """The roles a cue after "as he" / "as she" gives the one name before it ("Li Changchun
+    talks as he joins the Guangdong delegation in group discussion"), and that name."""
+    m = _AS_HE.search(sentence) if " as " in sentence else None
+    if m is None:
+        return [], None
+    names = names_in(sentence[: m.start()], ctx)
+    if len(names) != 1:
+        return [], None  # the subject must be plain: one name before the clause
+    return pronoun_roles("He " + sentence[m.end() :]), names[0]
+
+
 def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
     """The names a sentence gives for the group of the sentence before (see `_ANAPHOR`)."""
     if not _ANAPHOR.match(sentence):
