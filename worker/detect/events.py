@@ -367,6 +367,12 @@ _SPAN_START = re.compile(
 # the change of government in Germany on 6 May"), not the one reported
 _SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
 
+
+def _recalled(lead: str, start: int) -> bool:
+    """A "since" / "seit" clause just before `start`: what follows is a past occasion recalled."""
+    return _SINCE.search(lead, max(0, start - 70), start) is not None
+
+
 # a clock time right before a date: a page's stamp ("15:00, October 23, 2024 By ..."), when
 # the page was put online, not the occasion's day
 _CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
@@ -379,7 +385,7 @@ def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
     December 11 to 12" is the occasion's first day), or that a clause saying "since" recalls
     (a past occasion): not the day of the occasion reported."""
     start, end = span
-    if _SINCE.search(lead, max(0, start - 70), start):
+    if _recalled(lead, start):
         return True
     return bool(
         _SPAN_START.search(lead, max(0, start - 16), start)
@@ -438,9 +444,7 @@ def _occasion(lead: str, published: date) -> str | None:
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
-        if _SINCE.search(lead, max(0, dated.start() - 70), dated.start()) or _ahead(
-            _near(month, day, published), published
-        ):
+        if _recalled(lead, dated.start()) or _ahead(_near(month, day, published), published):
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published
@@ -457,8 +461,7 @@ def _occasion(lead: str, published: date) -> str | None:
             (
                 _WEEKDAYS[m.text.strip().casefold()]
                 for m in mentions
-                if m.text.strip().casefold() in _WEEKDAYS
-                and not _SINCE.search(lead, max(0, m.span[0] - 70), m.span[0])
+                if m.text.strip().casefold() in _WEEKDAYS and not _recalled(lead, m.span[0])
             ),
             None,
         )

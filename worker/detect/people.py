@@ -463,7 +463,7 @@ def read_people(
     ctx = LatinContext(roster, text, german=lang == "de")
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     zh = _zh() if han or not latin else None
-    zh_ctx = zh.ZhContext(text) if zh is not None and han else None
+    zh_ctx = zh.ZhContext(text, roster.chinese_names) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     for index, paragraph in enumerate(paragraphs):

@@ -1738,7 +1738,7 @@ _GATE_WORDS = {id(p): words for p, words in _GATES.items()}
 
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
     tail = _lower_tail(before)
-    words = _GATE_WORDS.get(id(pattern)) or _GATES.get(pattern, ("",))
+    words = _GATE_WORDS.get(id(pattern), ("",))
     return any(word in tail for word in words)
 
 

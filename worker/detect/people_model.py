@@ -27,6 +27,7 @@ from typing import Any
 from worker.detect.model import Role, Segment
 from worker.detect.people_latin import Context, Item, list_moods, sentence_lists, sentence_words
 from worker.detect.role_weights import (
+    ROLES,
     add_weights,
     decode_model,
     mention_sums,
@@ -36,7 +37,6 @@ from worker.detect.role_weights import (
 
 __all__ = ["ROLES", "Mention", "confident", "mentions", "scores"]
 
-ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
 _WINDOW = 8  # words read before and after a list
 _STEM = 5  # words are also read by their first letters: "attend", "attended", "attending"
 

@@ -35,12 +35,11 @@ from worker.detect.people_zh import (
     clean_zh,
     zh_name_items,
 )
-from worker.detect.role_weights import add_weights, mention_sums, packed, probabilities
+from worker.detect.role_weights import ROLES, add_weights, mention_sums, packed, probabilities
 from worker.detect.roster import Roster, pinyin_name, to_simplified
 
 __all__ = ["ROLES", "Mention", "additions", "mentions", "scores"]
 
-ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
 
 _CLAUSE = re.compile(r"[，,：:；;。！？!?（）()“”「」『』\s]")
 # Words that give or deny a role, read with their distance in clauses from the list.

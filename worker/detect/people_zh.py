@@ -764,8 +764,6 @@ def zh_lists_in(
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
         simple = _kept_yu(sentence, simple)
-    if ctx is not None and not ctx.known:
-        ctx.known = roster.chinese_names
     if simple == sentence:
         simple = sentence  # the same object: names need no mapping back (_as_written)
     meetings = list(_zh_meetings(simple, roster, ctx))
@@ -849,9 +847,10 @@ def _zh_meetings_with(
     """Talks, a call or a meeting "with" the other side: "A同B举行会谈" (both attend)."""
     for m in _ZH_MEET_WITH.finditer(simple):
         raw = simple[: m.start()]
-        if _unreal(raw, _untimed(raw)):
+        region = _untimed(raw)
+        if _unreal(raw, region):
             continue  # "陈德铭还将在25日和…柯克举行会谈"
-        host = _zh_before(_untimed(raw), roster, ctx)
+        host = _zh_before(region, roster, ctx)
         side = _ZH_CHUNK.split(m.group(1))[-1]
         guest = zh_name_items(side, roster, last=True, ctx=ctx)
         if host and not guest and ctx is not None:
@@ -1465,7 +1464,7 @@ class ZhContext:
         "subject",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, known: frozenset[str] = frozenset()) -> None:
         self._text = text
         self._titled: dict[str, str] | None = None  # name -> the title it is given
         self._simplified: str | None = None
@@ -1473,7 +1472,7 @@ class ZhContext:
         self._dead: frozenset[str] | None = None
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
-        self.known: frozenset[str] = frozenset()  # the roster's names (set by the reader)
+        self.known = known  # the roster's Chinese names
 
     def titled(self, name: str, title: str) -> None:
         """`name` holds `title` in this report (read from a form's field, not a phrase)."""

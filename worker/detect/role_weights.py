@@ -16,7 +16,10 @@ from array import array
 from collections.abc import Sequence
 from typing import Any, NamedTuple, TypeVar
 
+from worker.detect.model import Role
+
 __all__ = [
+    "ROLES",
     "Packed",
     "add_weights",
     "decode_model",
@@ -26,13 +29,15 @@ __all__ = [
     "probabilities",
 ]
 
-ROLE_COUNT = 4  # attended, presided, spoke, present: the models' ROLES, in that order
+# The roles both models score, in the order of each feature's weights
+ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "present")
+ROLE_COUNT = len(ROLES)
 R = TypeVar("R", bound=str)
 
 
 def encode_model(model: dict[str, Any]) -> tuple[str, bytes]:
     """The model as its two files: JSON without the weights, but with the features in order,
-    and their weights as little-endian doubles, four per feature. Parsing 67,540 numbers of
+    and their weights as little-endian doubles, one per role (`ROLES`) for each feature. Parsing 67,540 numbers of
     JSON was most of the model's first use (the same floats, without a parse).
 
     >>> text, data = encode_model({"bias": [0.0] * 4, "weights": {"b1=by": [1.5, 0, 0, -2]}})
@@ -58,7 +63,9 @@ def decode_model(text: str, data: bytes) -> dict[str, Any]:
         flat.byteswap()
     if len(flat) != ROLE_COUNT * len(features):
         raise ValueError(f"{len(flat)} weights for {len(features)} features")
-    model["packed"] = Packed(dict(zip(features, range(0, len(flat), 4), strict=True)), flat)
+    model["packed"] = Packed(
+        dict(zip(features, range(0, len(flat), ROLE_COUNT), strict=True)), flat
+    )
     return model
 
 
@@ -79,7 +86,7 @@ def packed(model: dict[str, Any]) -> Packed:
         return known
     weights: dict[str, list[float]] = model["weights"]  # a model given as a dict (tests)
     flat = array("d", [float(x) for w in weights.values() for x in w])
-    return Packed(dict(zip(weights, range(0, len(flat), 4), strict=True)), flat)
+    return Packed(dict(zip(weights, range(0, len(flat), ROLE_COUNT), strict=True)), flat)
 
 
 def add_weights(features: Sequence[str], weights: Packed, totals: list[float]) -> None:

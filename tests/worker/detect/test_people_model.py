@@ -5,29 +5,17 @@ adding what the rules alone miss in real excerpts (bench/data/people/dev, by pro
 from __future__ import annotations
 
 import json
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.dev_reports import DEV, ROOT, dev_report, role_pairs
 from worker.detect import people_model
 from worker.detect.people import extract_people, read_people
 from worker.service.seeds import load_roster
 
-ROOT = Path(__file__).resolve().parents[3]
-DEV = ROOT / "bench" / "data" / "people" / "dev"
 MODEL = ROOT / "worker" / "detect" / "people_model.json"
 ROSTER = load_roster()
-
-
-def _report(file: str, report_id: str) -> dict[str, Any]:
-    reports = tomllib.loads((DEV / file).read_text(encoding="utf-8"))["report"]
-    return next(r for r in reports if r["id"] == report_id)
-
-
-def _pairs(people: Any) -> set[tuple[str, str]]:
-    return {(p.name, p.role) for p in people}
 
 
 @pytest.mark.parametrize(
@@ -45,9 +33,9 @@ def _pairs(people: Any) -> set[tuple[str, str]]:
     ],
 )
 def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[Any]) -> None:
-    report = _report(file, report_id)
-    rules = _pairs(read_people(report["text"], ROSTER, language=report["language"]).people)
-    both = _pairs(extract_people(report["text"], ROSTER, language=report["language"]))
+    report = dev_report(file, report_id)
+    rules = role_pairs(read_people(report["text"], ROSTER, language=report["language"]).people)
+    both = role_pairs(extract_people(report["text"], ROSTER, language=report["language"]))
     labelled = {(p["name"], p["role"]) for p in report["people"]}
     assert not added & rules
     assert added <= both - rules
@@ -57,7 +45,7 @@ def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[A
 def test_model_keeps_the_rules_people_in_text_order() -> None:
     # a German minutes excerpt: the model adds the three members of the board the middle
     # sentence lists, between the people of the sentences before and after it
-    report = _report("de.round5.toml", "de-t209")
+    report = dev_report("de.round5.toml", "de-t209")
     rules = read_people(report["text"], ROSTER, language="de").people
     both = extract_people(report["text"], ROSTER, language="de")
     assert [p for p in both if p in rules] == list(rules)  # nothing dropped nor moved
@@ -68,7 +56,7 @@ def test_model_keeps_the_rules_people_in_text_order() -> None:
 
 
 def test_model_is_deterministic_and_small() -> None:
-    report = _report("agency_en.round6.toml", "agency_en-t306")
+    report = dev_report("agency_en.round6.toml", "agency_en-t306")
     runs = {extract_people(report["text"], ROSTER, language="en") for _ in range(3)}
     assert len(runs) == 1
     assert MODEL.stat().st_size + MODEL.with_suffix(".weights").stat().st_size < 1_000_000

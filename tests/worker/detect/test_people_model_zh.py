@@ -8,28 +8,17 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.dev_reports import DEV, ROOT, dev_report, role_pairs
 from worker.detect import people_model_zh
 from worker.detect.people import extract_people
 from worker.service.seeds import load_roster
 
-ROOT = Path(__file__).resolve().parents[3]
-DEV = ROOT / "bench" / "data" / "people" / "dev"
 MODEL = ROOT / "worker" / "detect" / "people_model_zh.json"
 ROSTER = load_roster()
-
-
-def _report(file: str, report_id: str) -> dict[str, Any]:
-    reports = tomllib.loads((DEV / file).read_text(encoding="utf-8"))["report"]
-    return next(r for r in reports if r["id"] == report_id)
-
-
-def _pairs(people: Any) -> set[tuple[str, str]]:
-    return {(p.name, p.role) for p in people}
 
 
 def _nobody(*_: Any, **__: Any) -> Iterator[Any]:
@@ -39,10 +28,10 @@ def _nobody(*_: Any, **__: Any) -> Iterator[Any]:
 def _rules_and_both(
     monkeypatch: pytest.MonkeyPatch, text: str
 ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    both = _pairs(extract_people(text, ROSTER, language="zh"))
+    both = role_pairs(extract_people(text, ROSTER, language="zh"))
     with monkeypatch.context() as m:
         m.setattr(people_model_zh, "additions", _nobody)
-        rules = _pairs(extract_people(text, ROSTER, language="zh"))
+        rules = role_pairs(extract_people(text, ROSTER, language="zh"))
     return rules, both
 
 
@@ -63,7 +52,7 @@ def _rules_and_both(
 def test_model_adds_roles_the_rules_miss(
     monkeypatch: pytest.MonkeyPatch, file: str, report_id: str, added: set[Any]
 ) -> None:
-    report = _report(file, report_id)
+    report = dev_report(file, report_id)
     rules, both = _rules_and_both(monkeypatch, report["text"])
     labelled = {(p["name"], p["role"]) for p in report["people"]}
     assert not added & rules
@@ -84,7 +73,7 @@ def test_model_adds_roles_the_rules_miss(
 def test_model_adds_no_part_or_absent_name(
     monkeypatch: pytest.MonkeyPatch, file: str, report_id: str, left_out: str
 ) -> None:
-    rules, both = _rules_and_both(monkeypatch, _report(file, report_id)["text"])
+    rules, both = _rules_and_both(monkeypatch, dev_report(file, report_id)["text"])
     assert {name for name, _ in both - rules}.isdisjoint({left_out})
 
 
@@ -103,9 +92,8 @@ def test_shipped_model_is_packaged_and_complete() -> None:
     assert len(model["bias"]) == len(people_model_zh.ROLES)
     assert all(len(w) == len(people_model_zh.ROLES) for w in model["weights"].values())
     # trained on dev files only (never the held-out test split), and says how
-    dev = ROOT / "bench" / "data" / "people" / "dev"
     assert model["trained_on"]["files"]
-    assert all((dev / f).is_file() for f in model["trained_on"]["files"])
+    assert all((DEV / f).is_file() for f in model["trained_on"]["files"])
     assert MODEL.stat().st_size < 1_000_000
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     globs = pyproject["tool"]["setuptools"]["package-data"]["worker.detect"]
