@@ -15,8 +15,9 @@ file lists (unrelated reports, many published on the same days).
   start of round 3); it lists its own unrelated reports. dev_round4.toml was round 3's held-out
   test split (scored once, then moved to dev at the start of round 4); it lists its own too.
   dev_round5.toml was round 4's held-out test split (moved to dev at the start of round 5),
-  dev_round6.toml round 5's (moved to dev at the start of round 6).
-- test: test.toml, collected fresh for round 6 and held out; it lists its own unrelated
+  dev_round6.toml round 5's (moved to dev at the start of round 6), dev_round7.toml round 6's
+  (moved to dev at the start of round 7).
+- test: test.toml, collected fresh for round 7 and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -41,6 +42,7 @@ SPLITS = {
         "dev_round4.toml",
         "dev_round5.toml",
         "dev_round6.toml",
+        "dev_round7.toml",
     ),
     "test": ("test.toml",),
 }
