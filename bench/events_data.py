@@ -16,7 +16,9 @@ file lists (unrelated reports, many published on the same days).
   test split (scored once, then moved to dev at the start of round 4); it lists its own too.
   dev_round5.toml was round 4's held-out test split (moved to dev at the start of round 5),
   dev_round6.toml round 5's (moved to dev at the start of round 6), dev_round7.toml round 6's
-  (moved to dev at the start of round 7).
+  (moved to dev at the start of round 7). dev_round8.toml is development data collected in round
+  7 to widen the topics (parliaments, summits of other countries, royal and church events,
+  sports bodies, central banks, companies; eight languages); it lists its own unrelated reports.
 - test: test.toml, collected fresh for round 7 and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
@@ -43,6 +45,7 @@ SPLITS = {
         "dev_round5.toml",
         "dev_round6.toml",
         "dev_round7.toml",
+        "dev_round8.toml",
     ),
     "test": ("test.toml",),
 }
