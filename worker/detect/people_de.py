@@ -25,7 +25,9 @@ _CLAUSE_END = re.compile(
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
-    r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w.-]*\s*,)"
+    # (not an apposition, which ends on a noun and a comma: "nahm Beate Merk, die bayerische
+    # Staatsministerin für Europaangelegenheiten, an dem Festakt teil")
+    r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*,)"
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
@@ -157,10 +159,11 @@ _CO_SUBJECT = re.compile(
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
+# Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
 _SPEECH_FRONT = re.compile(
-    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer)\s+(?:[\wäöüß-]+\s+)?(?:Rede|Ansprache"
-    r"|Festrede|Grußwort|Grusswort|Eröffnungsrede|Begrüßung|Regierungserklärung|Laudatio"
-    r"|Predigt|Erklärung)\b"
+    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren)\s+(?:[\wäöüß-]+\s+)?"
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßung"
+    r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?)\b"
 )
 
 # A fronted role noun: "Als Festredner hat X Y begrüßt" (Y spoke), "Als Festrednerin sprach X"
@@ -273,7 +276,17 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     for boundary in _CLAUSE_END.finditer(sentence, 0, start):
         left = boundary.end()
     after = _CLAUSE_END.search(sentence, end)
+    if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
+        after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
     return left, (after.start() if after else len(sentence))
+
+
+# An apposition right after the list, up to the comma closing it: "nahm Beate Merk, die
+# bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
+# comma, before "an dem", ends no clause).
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:der|die|das)\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+)
 
 
 def german_roles(
@@ -440,6 +453,11 @@ def _setting_roles(
     return roles
 
 
+# The host of an invitation: "Der Einladung von Bundespräsident A, B und C folgte X",
+# "auf Einladung des Bürgermeisters X".
+_INVITED_BY = re.compile(r"\bEinladung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
+
+
 def _framed_roles(
     sentence: str,
     start: int,
@@ -457,6 +475,8 @@ def _framed_roles(
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
         return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
+    if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
+        return ["presided"]  # "Der Einladung von A und B folgte X": the hosts
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
@@ -666,3 +686,47 @@ def pronoun_role(sentence: str) -> Role | None:
     ):
         return "attended"
     return None
+
+
+# A sentence that goes on with the list of the sentence before, after a word of addition and
+# a colon: "Unter den Festgästen waren A, B und C. Weiters: D, E und F." (no verb of its own).
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:Weiters|Weiterhin|Ferner|Außerdem|Ausserdem|Zudem|Daneben|Dazu|Ebenso|Sowie"
+    r"|Darüber\s+hinaus|Des\s+Weiteren|Und)\s*:\s"
+)
+
+
+def continues_list(sentence: str) -> bool:
+    """Whether `sentence` goes on with the last list of the sentence before (its roles)."""
+    return sentence[:1] in "WFAZDESU" and _LIST_GOES_ON.match(sentence) is not None
+
+
+# A photo's caption: a short paragraph closed by the photo's credit ("(Bild: KEYSTONE/WALTER
+# BIERI)", "Foto: Beate Palmert-Adorff", "/ Foto: kremlin.ru"), or one that says who stands
+# where ("Beim symbolischen Spatenstich (v.li.): A, B und C"). The people it shows doing
+# something are at the occasion the report tells.
+_PHOTO_CREDIT = re.compile(r"\s*(?:/\s*)?\(?(?:Foto|Fotos|Bild|Bilder)\s*:\s*[^:;()]{1,60}\)?\s*$")
+_POSITION_MARK = re.compile(
+    r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
+)
+_CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
+_LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
+# An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
+# bestätigt hat"): nobody it names is shown at the occasion.
+_NOT_THERE = re.compile(r"Archiv|Symbolbild|\bFotomontage\b|Absage|abgesagt|absagen")
+
+
+def photo_caption(paragraph: str) -> str | None:
+    """The caption `paragraph` is, without its credit; None when it is none. A caption must
+    say more than a name ("Nicholas Wilke Foto: X" is a portrait) and show no archive picture."""
+    credit = None
+    if "Foto" in paragraph or "Bild" in paragraph:
+        credit = _PHOTO_CREDIT.search(paragraph)
+    body = paragraph[: credit.start()] if credit else paragraph
+    if credit is None and "(v" not in body:
+        return None
+    if len(body) > _CAPTION_MAX or (credit is None and not _POSITION_MARK.search(body)):
+        return None
+    if not _LOWER_WORD.search(body) or _NOT_THERE.search(body) or _NEGATION.search(body):
+        return None
+    return body

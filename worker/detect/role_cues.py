@@ -568,8 +568,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
-            r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
+            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war"
+            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
             r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
@@ -689,6 +690,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
+            # an invitation taken up: "Der Einladung von A und B folgte auch X"
+            r"|\bEinladung\b[^;]{0,200}?\b(?:folgte|folgten|gefolgt)\b"
+            r"|\b(?:folgte|folgten|gefolgt)\b[^;]{0,120}?\bEinladung\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             # sworn in: "legte ... seinen Amtseid ab"
             r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
@@ -800,6 +804,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     (
         "teil",
         "besuchte",
+        "einladung",
         "zugeschaltet",
         "eid ab",
         "trug",
