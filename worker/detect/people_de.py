@@ -25,6 +25,8 @@ _CLAUSE_END = re.compile(
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
+    # a pronoun subject, then its verb: "sprach X über ..., sie verknüpfte ... mit ..."
+    r"|(?:er|sie|wir|ich)\s+[a-zäöüß]+"
     # (not an apposition, which ends on a noun and a comma: "nahm Beate Merk, die bayerische
     # Staatsministerin für Europaangelegenheiten, an dem Festakt teil")
     r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*,)"
@@ -453,6 +455,9 @@ def _setting_roles(
     return roles
 
 
+# One who came for the occasion, told by a participle before the name: "versicherte dem zum
+# Festakt angereisten Bundespräsidenten Heinz Fischer".
+_ARRIVED = re.compile(r"\bangereiste[nrm]?\s+(?:[^\s,.;:]+\s+){0,3}$")
 # The host of an invitation: "Der Einladung von Bundespräsident A, B und C folgte X",
 # "auf Einladung des Bürgermeisters X".
 _INVITED_BY = re.compile(r"\bEinladung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -475,6 +480,8 @@ def _framed_roles(
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
         return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
+    if "angereist" in clause and _ARRIVED.search(sentence, max(left, start - 80), start):
+        return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
     if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
         return ["presided"]  # "Der Einladung von A und B folgte X": the hosts
     at = max(0, start - 160)  # the nouns' frames reach no farther
@@ -510,6 +517,10 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     ):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
+                if agent_role == "presided" and cues.DE_MUSIC_LED.search(
+                    sentence, max(left, start - 120), start
+                ):
+                    return []  # "Marschmusik ... unter der Stabführung von X": a conductor
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
     return None
 

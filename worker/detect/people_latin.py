@@ -1115,11 +1115,20 @@ def _list_continuations(
         if k < 1 or toks[k].low not in ("und", "sowie", ","):
             continue
         k -= 1
+        end = k + 1  # where the name before ends
         if toks[k].text == ")":
             while k > 0 and toks[k].text != "(":
                 k -= 1
+            end = k
         first = toks[s].low
-        if k in ends and first not in _DE_PLACE_NOUNS and not _DE_NOUN_ENDING.search(first):
+        if (
+            end in ends
+            and first not in _DE_PLACE_NOUNS
+            and first not in _DE_COUNTRY_GENITIVES  # "und Berlins Regierender Bürgermeister X"
+            and not _is_title_or_org(first)
+            and len(first) <= 12  # a given name; a long word is a compound ("Ausschussmitglied")
+            and not _DE_NOUN_ENDING.search(first)
+        ):
             ends.add(e)
             yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
 
@@ -1217,6 +1226,8 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
             _DE_DECLINED.search(toks[s - 1].text)
             and toks[s - 1].low not in _DE_NOT_DECLINED
             and toks[s - 1].low not in _BREAK
+            # a participle before a known given name: "dem zum Festakt angereisten Heinz Fischer"
+            and not (_DE_PARTICIPLE.search(toks[s - 1].low) and roster.is_given_name(toks[s].text))
         )
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
@@ -1240,6 +1251,7 @@ _DE_ARTICLES = frozenset(
     "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
 )
 _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
+_DE_PARTICIPLE = re.compile(r"^(?:ge|an|ab|auf|ein|zu|mit|aus)[a-zäöü]+t(?:en|e|er|em)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "

@@ -161,6 +161,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "tausch",
     "gastgeber",
     "sitzt",
+    "sitzen",
     "saß",
     "angereist",
     "zusammen",
@@ -551,7 +552,7 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "der Schulchor unter Leitung von X": a conductor, not a chair.
 DE_MUSIC_LED = re.compile(
     r"(?:[Cc]hor|[Oo]rchester|[Kk]apelle|[Bb]and|[Ee]nsemble|[Mm]usik\w*)\b[^.;]{0,60}?"
-    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?Leitung\b"
+    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?(?:Leitung|Stabführung|Dirigat)\b"
 )
 DE_DELEGATION_LED = re.compile(
     r"\b(?:Delegation|Abordnung|Besuchergruppe|Gruppe)\b[^.;]{0,80}?\bunter\s+(?:der\s+)?Leitung\b"
@@ -726,6 +727,13 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "attended",
         "attended",
+        # seated at the occasion, and those beside: "Die Witwe X saß während des Gottesdienstes
+        # zwischen dem früheren US-Präsidenten Y und Z"
+        re.compile(r"\b(?:saß|saßen|sitzt|sitzen|sass|sassen)\b[^;]{0,80}?\b(?:zwischen|neben)\b"),
+    ),
+    (
+        "attended",
+        "attended",
         # a visit: "reiste ... mit seiner Frau X zu seinem Antrittsbesuch nach Österreich",
         # "kommt heute zu seinem Antrittsbesuch nach Berlin", "ist ... zum Staatsbesuch in"
         re.compile(
@@ -825,6 +833,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "zelebrier",
     ),
     ("besucht",),
+    ("saß", "sitz", "sass"),
     ("besuch", "gipfel"),
     ("schick", "entsand", "entsend"),
     (
