@@ -196,7 +196,9 @@ _TALK_NOUN = re.compile(
     r"|(?:Veranstaltung|Veranstaltungen|Festakt|Feierstunde|Zeremonie|Podiumsdiskussion"
     r"|Diskussionsrunde|Gesprächsrunde)\s+mit"
     # a visit's guest: "der Besuch des Schirmherren X"
-    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der))\s"
+    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der)"
+    # who laid the wreath: "Nach der Kranzniederlegung durch Bundeskanzler X und Y"
+    r"|Kranzniederlegung(?:en)?\s+(?:durch|des|der|von))\s"
     r"(?P<gap>[^.;:!?]{0,100})$"
 )
 # Words that may stand between the noun and a later side: articles, joiners, declined
@@ -266,6 +268,7 @@ _TALK_WORDS = (
     "runde",
     "diskussion",
     "esuch",
+    "Kranzniederlegung",
 )
 
 

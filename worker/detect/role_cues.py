@@ -160,6 +160,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "verhandel",
     "tausch",
     "gastgeber",
+    "hausherr",
+    "kranz",
+    "kränze",
+    "gedachte",
     "sitzt",
     "sitzen",
     "saß",
@@ -662,7 +666,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
-            r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # the host by a role noun: "trat ... Walter Rosenkranz als Hausherr auf"
+            r"|\b(?:den|dem)\s+Vorsitz\b|\b(?:Gastgeber|Hausherr)(?:in)?\b"
             # who led through the programme: "wo A und B durchs Programm führten"
             r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
             r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
@@ -691,6 +696,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
+            # a wreath laid, the dead remembered: "legte der amtierende Bundesratspräsident X
+            # ... einen Kranz nieder", "Auch A, B sowie C gedachten der Toten"
+            r"|\b(?:legte|legten|legt|legen)\b[^;]{0,250}?\bKr[äa]nze?\b[^;]{0,80}?\bnieder\b"
+            r"|\bKr[äa]nze?\b[^;]{0,80}?\bniedergelegt\b|\b(?:gedachte|gedachten)\b"
             # an invitation taken up: "Der Einladung von A und B folgte auch X"
             r"|\bEinladung\b[^;]{0,200}?\b(?:folgte|folgten|gefolgt)\b"
             r"|\b(?:folgte|folgten|gefolgt)\b[^;]{0,120}?\bEinladung\b"
@@ -803,6 +812,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "sitzt",
         "saß",
         "gastgeber",
+        "hausherr",
         "durch",
         "gottesdienst",
         "messe",
@@ -813,6 +823,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "teil",
         "besuchte",
         "einladung",
+        "kranz",
+        "kränze",
+        "gedachte",
         "zugeschaltet",
         "eid ab",
         "trug",
