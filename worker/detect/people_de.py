@@ -44,10 +44,22 @@ _NEGATION = re.compile(
 _NOT_YET = re.compile(
     r"\babgesagt\b|\b(?:sagt|sagte|sagten|sagen)\b[^;,]{0,100}\bab\s*[.!]?\s*$"
     r"|\b[Ii]n\s+(?:zwei|drei|vier|fünf|wenigen|einigen|\d+)\s+(?:Tagen|Wochen|Monaten)\b"
+    # on the programme still: "Am Abend steht für Merkel ein Abendessen mit X an"
+    r"|\b(?:steht|stehen)\b[^;,]{0,120}\ban\s*[.!]?\s*$"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
 )
-_NOT_YET_WORDS = ("abgesagt", " ab", "Tagen", "Wochen", "Monaten", "nächste", "kommende", "morgen")
+_NOT_YET_WORDS = (
+    "abgesagt",
+    " ab",
+    "Tagen",
+    "Wochen",
+    "Monaten",
+    "nächste",
+    "kommende",
+    "morgen",
+    "steh",
+)
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -195,6 +207,9 @@ _TALK_NOUN = re.compile(
     # an occasion with its guests: "standen die Veranstaltungen mit A, B und C im Mittelpunkt"
     r"|(?:Veranstaltung|Veranstaltungen|Festakt|Feierstunde|Zeremonie|Podiumsdiskussion"
     r"|Diskussionsrunde|Gesprächsrunde)\s+mit"
+    # a meal with its guests: "Arbeitsfrühstück mit Spitzenpolitikern ... sowie Birgit Munz"
+    r"|(?:Arbeitsfrühstück|Frühstück|Mittagessen|Abendessen|Arbeitsessen|Arbeitsmittagessen"
+    r"|Staatsbankett|Bankett)\s+mit"
     # a visit's guest: "der Besuch des Schirmherren X"
     r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der)"
     # who laid the wreath: "Nach der Kranzniederlegung durch Bundeskanzler X und Y"
@@ -269,6 +284,9 @@ _TALK_WORDS = (
     "diskussion",
     "esuch",
     "Kranzniederlegung",
+    "rühstück",
+    "essen",
+    "ankett",
 )
 
 

@@ -178,6 +178,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "beigewohnt",
     "einladung",
     "mittagessen",
+    "abendessen",
+    "arbeitsessen",
+    "frühstück",
+    "bankett",
     "bei einer sitzung",  # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
     "willkommen",
     "goldene",
