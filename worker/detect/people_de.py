@@ -171,6 +171,8 @@ _CO_SUBJECT = re.compile(
     r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
+_AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
+_DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 # Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
@@ -528,6 +530,13 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
         # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
         # from one's own speech is speaking ("so X in seiner Festansprache")
         return ["spoke"] if _OWN_SPEECH.search(clause) else []
+    if (
+        "durch" in lead
+        and _AGENT_BY.search(lead, len(lead) - 100)
+        and cues.DE_PASSIVE[0][1].search(clause)
+        and _DONE.search(clause)
+    ):
+        return ["presided"]  # "wurden Rekruten durch Präsidentin X angelobt": who swore them in
     if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):

@@ -217,6 +217,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "gratulant",
     "ergr",
     "vereidig",
+    "angelob",
     "eid ab",
     "durchs ",
     "durch das",
@@ -659,7 +660,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # a participle fronted before its passive: "Empfangen wurde X von Y"
             r"|(?:Empfangen|Begrüßt|Begrüsst|Vereidigt)(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
             # a swearing-in: the one swearing in presides, the one sworn in attends
-            r"|vereidigte|vereidigten|vereidigt)\b"
+            # (Austrian: "angelobt")
+            r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
@@ -807,7 +809,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig"),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig", "angelob"),
     (
         "leit",
         "eröffn",
@@ -888,8 +890,8 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             # the participle first too: "Empfangen wurde Landeshauptmann X ... von Y"
             r"\b(?:[Gg]eleitet|[Mm]oderiert|[Ee]röffnet|[Ee]mpfangen|[Bb]egrüßt|[Bb]egrüsst"
-            r"|[Vv]ereidigt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
+            r"|[Vv]ereidigt|[Aa]ngelobt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt|angelobt)\b"
         ),
     ),
     (
