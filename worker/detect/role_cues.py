@@ -588,7 +588,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
             r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
+            # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
+            r"|\b(?:in\s+Begleitung|begleitet)\s+von\b"
+            r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
