@@ -932,6 +932,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     if weak:
         items.extend(_list_continuations(toks, items, weak))
+    items.extend(_shared_surnames(toks, items, ctx))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
@@ -1131,6 +1132,22 @@ def _list_continuations(
         ):
             ends.add(e)
             yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
+
+
+def _shared_surnames(toks: list[_Tok], items: list[Item], ctx: Context) -> Iterator[Item]:
+    """German given names that share the surname after them: "Susanne und Jutta Hübinger" is
+    Susanne Hübinger and Jutta Hübinger (both words known given names)."""
+    if not ctx.german or not items:
+        return
+    roster = ctx.roster
+    taken = {k for it in items for k in range(it.first, it.last)}
+    for it in list(items):
+        s = it.first
+        if it.last - s != 2 or s < 2 or toks[s - 1].low != "und" or s - 2 in taken:
+            continue
+        given = toks[s - 2]
+        if given.cap and roster.is_given_name(given.text) and roster.is_given_name(toks[s].text):
+            yield Item(f"{given.text} {toks[s + 1].text}", s - 2, s - 1, _prefix_start(toks, s - 2))
 
 
 # A German noble name: a rank that is part of the name, particles, the surname ("Frhr. v.d.
