@@ -145,7 +145,9 @@ _SPOUSE_WITH = re.compile(
     r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
     r"|Ehemann|Mann|Lebensgefährtin|Lebensgefährte)\s+$"
 )
-_ATTENDANCE = re.compile(r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist")
+_ATTENDANCE = re.compile(
+    r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist|Station"
+)
 _GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
 # A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
 _CAPTION_AT = re.compile(

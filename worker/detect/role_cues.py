@@ -161,6 +161,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "tausch",
     "gastgeber",
     "hausherr",
+    "station",
     "kranz",
     "kränze",
     "gedachte",
@@ -757,6 +758,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
             r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
             r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
+            # a stop on a journey: "machte er gemeinsam mit seiner Frau X auch Station im Landtag"
+            r"|\b(?:machte|machten|macht|machen|gemacht)\b[^;]{0,120}?\bStation\b"
             # arrived for a visit: "ist ... für einen Besuch des Landtags ... gelandet"
             r"|[Bb]esuch\w*\b[^;]{0,120}?\b(?:gelandet|eingetroffen|angekommen)\b"
         ),
@@ -855,7 +858,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ),
     ("besucht",),
     ("saß", "sitz", "sass"),
-    ("besuch", "gipfel"),
+    ("besuch", "gipfel", "station"),
     ("schick", "entsand", "entsend"),
     (
         "hielt",
