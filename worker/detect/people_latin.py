@@ -596,6 +596,10 @@ class Context:
                         by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
+                    if self.german and len(run) == 3 and self.roster.is_given_name(run[0]):
+                        # "beerdigt Bischof Karl-Heinz Wiesemann Kohl": the object's surname may
+                        # follow the name; "Wiesemann" alone later is the first two words
+                        by_word.setdefault(run[1], set()).add(" ".join(run[:2]))
                 if len(run) == 1 and title_before and not self.german:
                     # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
                     by_word.setdefault(run[0], set()).add(run[0])
