@@ -1023,7 +1023,11 @@ def _unknown_run(
         return  # "Third Session", "Graduate Students": words the text writes in lower case
     if shaped and _place_or_body(toks, shaped, ctx):
         return  # "(Lake Ladoga)", "im Von Wattenwyl-Haus", "Administration of Cultural Heritage"
-    if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
+    if shaped and (
+        not strict
+        or _german_person(toks, shaped, ctx.roster)
+        or _named_elsewhere(toks, shaped, ctx)
+    ):
         spans.append(shaped)
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
@@ -1042,6 +1046,18 @@ def _unknown_run(
             and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+def _named_elsewhere(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """A German name the text gives elsewhere after a title ("Erster Bürgermeister Paulus
+    Metz", then "Ferner begrüßte Paulus Metz Dr. Steffen Laub"): a name here too."""
+    s, e = span
+    return (
+        ctx.german
+        and e - s >= 2
+        and toks[s].low not in _DE_PLACE_NOUNS  # "Villa Hammerschmidt"
+        and ctx.full_name(toks[e - 1].text) == _written(toks, s, e)
+    )
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
