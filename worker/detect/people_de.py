@@ -732,10 +732,14 @@ def pronoun_role(sentence: str) -> Role | None:
 
 
 # A sentence that goes on with the list of the sentence before, after a word of addition and
-# a colon: "Unter den Festgästen waren A, B und C. Weiters: D, E und F." (no verb of its own).
+# a colon ("Unter den Festgästen waren A, B und C. Weiters: D, E und F."), or naming the
+# members of the group it ended on ("... mit Hollande und seiner Delegation. Dazu gehören
+# Finanzminister X, ...", "Darunter waren X und Y").
 _LIST_GOES_ON = re.compile(
-    r"^\s*(?:Weiters|Weiterhin|Ferner|Außerdem|Ausserdem|Zudem|Daneben|Dazu|Ebenso|Sowie"
+    r"^\s*(?:(?:Weiters|Weiterhin|Ferner|Außerdem|Ausserdem|Zudem|Daneben|Dazu|Ebenso|Sowie"
     r"|Darüber\s+hinaus|Des\s+Weiteren|Und)\s*:\s"
+    r"|(?:Dazu|Darunter)\s+(?:gehören|gehörten|gehörte|gehört|zählen|zählten|zählte|zählt"
+    r"|waren|sind|war|ist)\s|Darunter\s|Unter\s+ihnen\s)"
 )
 
 
@@ -748,7 +752,9 @@ def continues_list(sentence: str) -> bool:
 # BIERI)", "Foto: Beate Palmert-Adorff", "/ Foto: kremlin.ru"), or one that says who stands
 # where ("Beim symbolischen Spatenstich (v.li.): A, B und C"). The people it shows doing
 # something are at the occasion the report tells.
-_PHOTO_CREDIT = re.compile(r"\s*(?:/\s*)?\(?(?:Foto|Fotos|Bild|Bilder)\s*:\s*[^:;()]{1,60}\)?\s*$")
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:/\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)\s*:|©)\s*[^:;()©]{1,60}\)?\s*$"
+)
 _POSITION_MARK = re.compile(
     r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
 )
@@ -763,7 +769,7 @@ def photo_caption(paragraph: str) -> str | None:
     """The caption `paragraph` is, without its credit; None when it is none. A caption must
     say more than a name ("Nicholas Wilke Foto: X" is a portrait) and show no archive picture."""
     credit = None
-    if "Foto" in paragraph or "Bild" in paragraph:
+    if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph:
         credit = _PHOTO_CREDIT.search(paragraph)
     body = paragraph[: credit.start()] if credit else paragraph
     if credit is None and "(v" not in body:
