@@ -743,9 +743,20 @@ _LIST_GOES_ON = re.compile(
 )
 
 
+# After the opener only a list: names, titles, joiners, articles and declined adjectives; a
+# verb or a preposition of its own makes it a sentence of its own ("Außerdem: Scholz reist
+# nach China", a link to another story).
+_LIST_WORD = re.compile(
+    r"(?:und|sowie|oder|bzw|die|der|den|dem|des|von|vom|zu|aus|für|a|d|u|[a-zäöüß]+(?:e|er|en|es|em))$"
+)
+
+
 def continues_list(sentence: str) -> bool:
     """Whether `sentence` goes on with the last list of the sentence before (its roles)."""
-    return sentence[:1] in "WFAZDESU" and _LIST_GOES_ON.match(sentence) is not None
+    opener = _LIST_GOES_ON.match(sentence) if sentence[:1] in "WFAZDESU" else None
+    return opener is not None and all(
+        _LIST_WORD.match(w) for w in _LOWER_WORD.findall(sentence, opener.end())
+    )
 
 
 # A photo's caption: a short paragraph closed by the photo's credit ("(Bild: KEYSTONE/WALTER
