@@ -768,6 +768,8 @@ _PHOTO_CREDIT = re.compile(
 )
 _POSITION_MARK = re.compile(
     r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
+    # without brackets, before a colon: "Von links nach rechts: der Ofenbaumeister X, ..."
+    r"|(?<!\w)(?:[Vv]\.\s*l\.\s*n\.\s*r\.|[Vv]on\s+links\s+nach\s+rechts)\s*:"
 )
 _CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
 _LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
@@ -783,7 +785,7 @@ def photo_caption(paragraph: str) -> str | None:
     if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph:
         credit = _PHOTO_CREDIT.search(paragraph)
     body = paragraph[: credit.start()] if credit else paragraph
-    if credit is None and "(v" not in body:
+    if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
         return None
     if len(body) > _CAPTION_MAX or (credit is None and not _POSITION_MARK.search(body)):
         return None
