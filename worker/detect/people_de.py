@@ -775,7 +775,7 @@ _CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as 
 _LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
 # An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
 # bestätigt hat"): nobody it names is shown at the occasion.
-_NOT_THERE = re.compile(r"Archiv|Symbolbild|\bFotomontage\b|Absage|abgesagt|absagen")
+_NOT_THERE = re.compile(r"Archiv|Symbolbild|Symbolfoto|\bFotomontage\b|Absage|abgesagt|absagen")
 
 
 def photo_caption(paragraph: str) -> str | None:
