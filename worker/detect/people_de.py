@@ -743,12 +743,11 @@ _LIST_GOES_ON = re.compile(
 )
 
 
-# After the opener only a list: names, titles, joiners, articles and declined adjectives; a
-# verb or a preposition of its own makes it a sentence of its own ("Außerdem: Scholz reist
-# nach China", a link to another story).
-_LIST_WORD = re.compile(
-    r"(?:und|sowie|oder|bzw|die|der|den|dem|des|von|vom|zu|aus|für|a|d|u|[a-zäöüß]+(?:e|er|en|es|em))$"
-)
+# After the opener only a list: names, titles, joiners, articles and declined adjectives (the
+# lower-case words of three letters or more, `_LOWER_WORD`, but "und"); a verb or a
+# preposition of its own makes it a sentence of its own ("Außerdem: Scholz reist nach China",
+# a link to another story).
+_LIST_WORD = re.compile(r"(?:bzw|die|der|den|dem|des|von|vom|aus|für|[a-zäöüß]+(?:e|er|en|es|em))$")
 
 
 def continues_list(sentence: str) -> bool:
