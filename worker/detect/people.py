@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
-from worker.detect.people_de import pronoun_role
+from worker.detect.people_de import continues_list, photo_caption, pronoun_role
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
@@ -37,6 +37,7 @@ from worker.detect.people_latin import (
     lower_given_names,
     names_in,
     pronoun_roles,
+    sentence_lists,
 )
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
@@ -333,7 +334,8 @@ def _past_dateline(sentence: str) -> str:
 
 class _Before:
     """What one sentence leaves for the next: the roles of an unnamed group it opens with
-    ("Senior leaders attended ..." -> "They included A, B and C"), and the one person its
+    ("Senior leaders attended ..." -> "They included A, B and C"; in German the roles of its
+    last list, for "Weiters: D, E und F" going on with it), and the one person its
     first list names (for "He" / "She" opening the next); and the sentence itself, for a
     German pronoun in the next one (a paragraph skipped whole is split only if asked)."""
 
@@ -376,9 +378,15 @@ def _latin_sentence(
         if not found:
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
+    elif not found and before.group and continues_list(sentence):
+        names = names_in(sentence, ctx)  # "Weiters: A, B und C" after a list of guests
+        found = [(role, names) for role in before.group if names]
     first = found[0][1] if found else []
     before.person = first[0] if len(first) == 1 else None
-    before.group = [] if found or german else group_roles_without_names(sentence)
+    if german:  # the roles of the sentence's last list, for a list going on after it
+        before.group = [role for role, names in found if names == found[-1][1]]
+    else:
+        before.group = [] if found else group_roles_without_names(sentence)
     return found
 
 
@@ -466,12 +474,16 @@ def read_people(
     zh_ctx = zh.ZhContext(text, roster.chinese_names) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
+    pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
         if _RELATED.match(paragraph):
             continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
+        caption = _caption_of(paragraph, lang)
+        paragraph = caption or paragraph  # (a caption's credit names the photographer)
         if (
             latin
+            and caption is None
             and not (han and has_han(paragraph))
             and not _LATIN_KEYWORDS.search(paragraph.lower())
             and not _speaker_line(paragraph)
@@ -483,22 +495,66 @@ def read_people(
             continue  # one scan of the paragraph instead of one per sentence
         for sentence in _sentences(paragraph, german=lang == "de", zh=not latin):
             if latin and not (han and has_han(sentence)):
-                if not _LATIN_KEYWORDS.search(sentence.lower()) and not _speaker_line(sentence):
+                if (
+                    caption is None
+                    and not _LATIN_KEYWORDS.search(sentence.lower())
+                    and not _speaker_line(sentence)
+                    and not (before.group and continues_list(sentence))
+                ):
                     before.clear()  # no cue word: no list, for the rules nor for the model
                 else:
                     read.append((segment, _past_dateline(sentence)))
+                    given: set[str] = set()
                     for role, names in _latin_people(sentence, ctx, lang, before, people):
                         _add(people, seen, names, role, segment, roster)
+                        given.update(names)
+                    pictured.extend((segment, n) for n in _pictured(sentence, ctx, given, caption))
             elif zh is not None and zh.has_trigger_chars(sentence):
                 zh_read.append((segment, sentence))
                 for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
+    _add_pictured(pictured, roster, people, seen)
+    places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
+
+
+def _caption_of(paragraph: str, lang: str) -> str | None:
+    """The photo caption a German paragraph is, without its credit (people_de.photo_caption)."""
+    return photo_caption(paragraph) if lang == "de" else None
+
+
+def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | None) -> list[str]:
+    """The people a sentence of a German photo caption (`caption`; None: the sentence is no
+    caption's) shows that its cues gave no role: they are at the occasion ("Bundesrat Ignazio
+    Cassis schüttelt Hände in Altdorf. (Bild: ...)"). Full names only: a lone capitalised word
+    after a title is often no name ("Leiter Bereich 6")."""
+    if caption is None:
+        return []
+    return [
+        item.name
+        for group in sentence_lists(_past_dateline(sentence), ctx)
+        for item in group
+        if item.name not in given and " " in item.name and not item.possessive
+    ]
+
+
+def _add_pictured(
+    pictured: list[tuple[Segment, str]],
+    roster: Roster,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+) -> None:
+    """The people photo captions show attend, unless the text gives them a role of their own
+    (one who chaired or spoke is there already: "Festredner X und Oberbürgermeister Y (v.l.)")."""
+    named = {(p.canonical or p.name).casefold() for p in people}
+    for segment, name in pictured:
+        if (_canonical(name, roster) or name).casefold() not in named:
+            _add(people, seen, [name], "attended", segment, roster)
 
 
 def _add_zh_model(

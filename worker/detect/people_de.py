@@ -25,7 +25,11 @@ _CLAUSE_END = re.compile(
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
-    r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}[A-ZÄÖÜ][\w.-]*\s*,)"
+    # a pronoun subject, then its verb: "sprach X über ..., sie verknüpfte ... mit ..."
+    r"|(?:er|sie|wir|ich)\s+[a-zäöüß]+"
+    # (not an apposition, which ends on a noun and a comma: "nahm Beate Merk, die bayerische
+    # Staatsministerin für Europaangelegenheiten, an dem Festakt teil")
+    r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*,)"
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
@@ -40,10 +44,22 @@ _NEGATION = re.compile(
 _NOT_YET = re.compile(
     r"\babgesagt\b|\b(?:sagt|sagte|sagten|sagen)\b[^;,]{0,100}\bab\s*[.!]?\s*$"
     r"|\b[Ii]n\s+(?:zwei|drei|vier|fünf|wenigen|einigen|\d+)\s+(?:Tagen|Wochen|Monaten)\b"
+    # on the programme still: "Am Abend steht für Merkel ein Abendessen mit X an"
+    r"|\b(?:steht|stehen)\b[^;,]{0,120}\ban\s*[.!]?\s*$"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
 )
-_NOT_YET_WORDS = ("abgesagt", " ab", "Tagen", "Wochen", "Monaten", "nächste", "kommende", "morgen")
+_NOT_YET_WORDS = (
+    "abgesagt",
+    " ab",
+    "Tagen",
+    "Wochen",
+    "Monaten",
+    "nächste",
+    "kommende",
+    "morgen",
+    "steh",
+)
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -129,7 +145,9 @@ _SPOUSE_WITH = re.compile(
     r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
     r"|Ehemann|Mann|Lebensgefährtin|Lebensgefährte)\s+$"
 )
-_ATTENDANCE = re.compile(r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist")
+_ATTENDANCE = re.compile(
+    r"Gäst|Gast|teil|[Ee]mpf|[Bb]egrü|[Bb]esuch|anwesend|dabei|Ehren|reist|Station"
+)
 _GUEST_AT = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:bei\s+(?:[^\s,.;:]+\s+){1,4})?zu\s+Gast\b")
 # A caption: a list, then where it is, and no verb: "A, B und C bei einer Sitzung der X".
 _CAPTION_AT = re.compile(
@@ -155,12 +173,15 @@ _CO_SUBJECT = re.compile(
     r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
+_AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
+_DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
+# Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
 _SPEECH_FRONT = re.compile(
-    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer)\s+(?:[\wäöüß-]+\s+)?(?:Rede|Ansprache"
-    r"|Festrede|Grußwort|Grusswort|Eröffnungsrede|Begrüßung|Regierungserklärung|Laudatio"
-    r"|Predigt|Erklärung)\b"
+    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren)\s+(?:[\wäöüß-]+\s+)?"
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßung"
+    r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?)\b"
 )
 
 # A fronted role noun: "Als Festredner hat X Y begrüßt" (Y spoke), "Als Festrednerin sprach X"
@@ -190,8 +211,13 @@ _TALK_NOUN = re.compile(
     # an occasion with its guests: "standen die Veranstaltungen mit A, B und C im Mittelpunkt"
     r"|(?:Veranstaltung|Veranstaltungen|Festakt|Feierstunde|Zeremonie|Podiumsdiskussion"
     r"|Diskussionsrunde|Gesprächsrunde)\s+mit"
+    # a meal with its guests: "Arbeitsfrühstück mit Spitzenpolitikern ... sowie Birgit Munz"
+    r"|(?:Arbeitsfrühstück|Frühstück|Mittagessen|Abendessen|Arbeitsessen|Arbeitsmittagessen"
+    r"|Staatsbankett|Bankett)\s+mit"
     # a visit's guest: "der Besuch des Schirmherren X"
-    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der))\s"
+    r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der)"
+    # who laid the wreath: "Nach der Kranzniederlegung durch Bundeskanzler X und Y"
+    r"|Kranzniederlegung(?:en)?\s+(?:durch|des|der|von))\s"
     r"(?P<gap>[^.;:!?]{0,100})$"
 )
 # Words that may stand between the noun and a later side: articles, joiners, declined
@@ -261,6 +287,10 @@ _TALK_WORDS = (
     "runde",
     "diskussion",
     "esuch",
+    "Kranzniederlegung",
+    "rühstück",
+    "essen",
+    "ankett",
 )
 
 
@@ -273,7 +303,17 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     for boundary in _CLAUSE_END.finditer(sentence, 0, start):
         left = boundary.end()
     after = _CLAUSE_END.search(sentence, end)
+    if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
+        after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
     return left, (after.start() if after else len(sentence))
+
+
+# An apposition right after the list, up to the comma closing it: "nahm Beate Merk, die
+# bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
+# comma, before "an dem", ends no clause).
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:der|die|das)\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+)
 
 
 def german_roles(
@@ -440,6 +480,14 @@ def _setting_roles(
     return roles
 
 
+# One who came for the occasion, told by a participle before the name: "versicherte dem zum
+# Festakt angereisten Bundespräsidenten Heinz Fischer".
+_ARRIVED = re.compile(r"\bangereiste[nrm]?\s+(?:[^\s,.;:]+\s+){0,3}$")
+# The host of an invitation: "Der Einladung von Bundespräsident A, B und C folgte X",
+# "auf Einladung des Bürgermeisters X".
+_INVITED_BY = re.compile(r"\bEinladung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
+
+
 def _framed_roles(
     sentence: str,
     start: int,
@@ -457,6 +505,10 @@ def _framed_roles(
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
         return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
+    if "angereist" in clause and _ARRIVED.search(sentence, max(left, start - 80), start):
+        return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
+    if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
+        return ["presided"]  # "Der Einladung von A und B folgte X": the hosts
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
@@ -480,6 +532,13 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
         # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
         # from one's own speech is speaking ("so X in seiner Festansprache")
         return ["spoke"] if _OWN_SPEECH.search(clause) else []
+    if (
+        "durch" in lead
+        and _AGENT_BY.search(lead, len(lead) - 100)
+        and cues.DE_PASSIVE[0][1].search(clause)
+        and _DONE.search(clause)
+    ):
+        return ["presided"]  # "wurden Rekruten durch Präsidentin X angelobt": who swore them in
     if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
@@ -490,6 +549,10 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     ):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
+                if agent_role == "presided" and cues.DE_MUSIC_LED.search(
+                    sentence, max(left, start - 120), start
+                ):
+                    return []  # "Marschmusik ... unter der Stabführung von X": a conductor
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
     return None
 
@@ -666,3 +729,65 @@ def pronoun_role(sentence: str) -> Role | None:
     ):
         return "attended"
     return None
+
+
+# A sentence that goes on with the list of the sentence before, after a word of addition and
+# a colon ("Unter den Festgästen waren A, B und C. Weiters: D, E und F."), or naming the
+# members of the group it ended on ("... mit Hollande und seiner Delegation. Dazu gehören
+# Finanzminister X, ...", "Darunter waren X und Y").
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:(?:Weiters|Weiterhin|Ferner|Außerdem|Ausserdem|Zudem|Daneben|Dazu|Ebenso|Sowie"
+    r"|Darüber\s+hinaus|Des\s+Weiteren|Und)\s*:\s"
+    r"|(?:Dazu|Darunter)\s+(?:gehören|gehörten|gehörte|gehört|zählen|zählten|zählte|zählt"
+    r"|waren|sind|war|ist)\s|Darunter\s|Unter\s+ihnen\s)"
+)
+
+
+# After the opener only a list: names, titles, joiners, articles and declined adjectives (the
+# lower-case words of three letters or more, `_LOWER_WORD`, but "und"); a verb or a
+# preposition of its own makes it a sentence of its own ("Außerdem: Scholz reist nach China",
+# a link to another story).
+_LIST_WORD = re.compile(r"(?:bzw|die|der|den|dem|des|von|vom|aus|für|[a-zäöüß]+(?:e|er|en|es|em))$")
+
+
+def continues_list(sentence: str) -> bool:
+    """Whether `sentence` goes on with the last list of the sentence before (its roles)."""
+    opener = _LIST_GOES_ON.match(sentence) if sentence[:1] in "WFAZDESU" else None
+    return opener is not None and all(
+        _LIST_WORD.match(w) for w in _LOWER_WORD.findall(sentence, opener.end())
+    )
+
+
+# A photo's caption: a short paragraph closed by the photo's credit ("(Bild: KEYSTONE/WALTER
+# BIERI)", "Foto: Beate Palmert-Adorff", "/ Foto: kremlin.ru"), or one that says who stands
+# where ("Beim symbolischen Spatenstich (v.li.): A, B und C"). The people it shows doing
+# something are at the occasion the report tells.
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:/\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)\s*:|©)\s*[^:;()©]{1,60}\)?\s*$"
+)
+_POSITION_MARK = re.compile(
+    r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
+    # without brackets, before a colon: "Von links nach rechts: der Ofenbaumeister X, ..."
+    r"|(?<!\w)(?:[Vv]\.\s*l\.\s*n\.\s*r\.|[Vv]on\s+links\s+nach\s+rechts)\s*:"
+)
+_CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
+_LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
+# An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
+# bestätigt hat"): nobody it names is shown at the occasion.
+_NOT_THERE = re.compile(r"Archiv|Symbolbild|Symbolfoto|\bFotomontage\b|Absage|abgesagt|absagen")
+
+
+def photo_caption(paragraph: str) -> str | None:
+    """The caption `paragraph` is, without its credit; None when it is none. A caption must
+    say more than a name ("Nicholas Wilke Foto: X" is a portrait) and show no archive picture."""
+    credit = None
+    if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph:
+        credit = _PHOTO_CREDIT.search(paragraph)
+    body = paragraph[: credit.start()] if credit else paragraph
+    if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
+        return None
+    if len(body) > _CAPTION_MAX or (credit is None and not _POSITION_MARK.search(body)):
+        return None
+    if not _LOWER_WORD.search(body) or _NOT_THERE.search(body) or _NEGATION.search(body):
+        return None
+    return body

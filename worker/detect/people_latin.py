@@ -596,6 +596,10 @@ class Context:
                         by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
+                    if self.german and len(run) == 3 and self.roster.is_given_name(run[0]):
+                        # "beerdigt Bischof Karl-Heinz Wiesemann Kohl": the object's surname may
+                        # follow the name; "Wiesemann" alone later is the first two words
+                        by_word.setdefault(run[1], set()).add(" ".join(run[:2]))
                 if len(run) == 1 and title_before and not self.german:
                     # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
                     by_word.setdefault(run[0], set()).add(run[0])
@@ -932,6 +936,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
             items.append(Item(written, s, e, _prefix_start(toks, s), possessive))
     if weak:
         items.extend(_list_continuations(toks, items, weak))
+    items.extend(_shared_surnames(toks, items, ctx))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
@@ -1018,7 +1023,11 @@ def _unknown_run(
         return  # "Third Session", "Graduate Students": words the text writes in lower case
     if shaped and _place_or_body(toks, shaped, ctx):
         return  # "(Lake Ladoga)", "im Von Wattenwyl-Haus", "Administration of Cultural Heritage"
-    if shaped and (not strict or _german_person(toks, shaped, ctx.roster)):
+    if shaped and (
+        not strict
+        or _german_person(toks, shaped, ctx.roster)
+        or _named_elsewhere(toks, shaped, ctx)
+    ):
         spans.append(shaped)
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
@@ -1037,6 +1046,18 @@ def _unknown_run(
             and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+def _named_elsewhere(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """A German name the text gives elsewhere after a title ("Erster Bürgermeister Paulus
+    Metz", then "Ferner begrüßte Paulus Metz Dr. Steffen Laub"): a name here too."""
+    s, e = span
+    return (
+        ctx.german
+        and e - s >= 2
+        and toks[s].low not in _DE_PLACE_NOUNS  # "Villa Hammerschmidt"
+        and ctx.full_name(toks[e - 1].text) == _written(toks, s, e)
+    )
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
@@ -1115,13 +1136,38 @@ def _list_continuations(
         if k < 1 or toks[k].low not in ("und", "sowie", ","):
             continue
         k -= 1
+        end = k + 1  # where the name before ends
         if toks[k].text == ")":
             while k > 0 and toks[k].text != "(":
                 k -= 1
+            end = k
         first = toks[s].low
-        if k in ends and first not in _DE_PLACE_NOUNS and not _DE_NOUN_ENDING.search(first):
+        if (
+            end in ends
+            and first not in _DE_PLACE_NOUNS
+            and first not in _DE_COUNTRY_GENITIVES  # "und Berlins Regierender Bürgermeister X"
+            and not _is_title_or_org(first)
+            and len(first) <= 12  # a given name; a long word is a compound ("Ausschussmitglied")
+            and not _DE_NOUN_ENDING.search(first)
+        ):
             ends.add(e)
             yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
+
+
+def _shared_surnames(toks: list[_Tok], items: list[Item], ctx: Context) -> Iterator[Item]:
+    """German given names that share the surname after them: "Susanne und Jutta Hübinger" is
+    Susanne Hübinger and Jutta Hübinger (both words known given names)."""
+    if not ctx.german or not items:
+        return
+    roster = ctx.roster
+    taken = {k for it in items for k in range(it.first, it.last)}
+    for it in list(items):
+        s = it.first
+        if it.last - s != 2 or s < 2 or toks[s - 1].low != "und" or s - 2 in taken:
+            continue
+        given = toks[s - 2]
+        if given.cap and roster.is_given_name(given.text) and roster.is_given_name(toks[s].text):
+            yield Item(f"{given.text} {toks[s + 1].text}", s - 2, s - 1, _prefix_start(toks, s - 2))
 
 
 # A German noble name: a rank that is part of the name, particles, the surname ("Frhr. v.d.
@@ -1217,6 +1263,8 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
             _DE_DECLINED.search(toks[s - 1].text)
             and toks[s - 1].low not in _DE_NOT_DECLINED
             and toks[s - 1].low not in _BREAK
+            # a participle before a known given name: "dem zum Festakt angereisten Heinz Fischer"
+            and not (_DE_PARTICIPLE.search(toks[s - 1].low) and roster.is_given_name(toks[s].text))
         )
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
@@ -1240,6 +1288,7 @@ _DE_ARTICLES = frozenset(
     "der die das den dem des im am ins zum zur beim vom ein eine einer einem einen".split()
 )
 _DE_DECLINED = re.compile(r"^[a-zäöü]+(?:en|er|es|em|e)$")
+_DE_PARTICIPLE = re.compile(r"^(?:ge|an|ab|auf|ein|zu|mit|aus)[a-zäöü]+t(?:en|e|er|em)$")
 # Conjunctions and prepositions shaped like a declined adjective: a name may follow them.
 _DE_NOT_DECLINED = frozenset(
     "sowie ohne neben gegen unter hinter über aber oder wegen seitens zwischen außer gegenüber "

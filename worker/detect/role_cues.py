@@ -160,7 +160,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "verhandel",
     "tausch",
     "gastgeber",
+    "hausherr",
+    "station",
+    "kranz",
+    "kränze",
+    "gedachte",
     "sitzt",
+    "sitzen",
     "saß",
     "angereist",
     "zusammen",
@@ -173,6 +179,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "beigewohnt",
     "einladung",
     "mittagessen",
+    "abendessen",
+    "arbeitsessen",
+    "frühstück",
+    "bankett",
     "bei einer sitzung",  # a photo caption: "A, B und C bei einer Sitzung der Unionsfraktion"
     "willkommen",
     "goldene",
@@ -208,6 +218,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "gratulant",
     "ergr",
     "vereidig",
+    "angelob",
     "eid ab",
     "durchs ",
     "durch das",
@@ -551,7 +562,7 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # "der Schulchor unter Leitung von X": a conductor, not a chair.
 DE_MUSIC_LED = re.compile(
     r"(?:[Cc]hor|[Oo]rchester|[Kk]apelle|[Bb]and|[Ee]nsemble|[Mm]usik\w*)\b[^.;]{0,60}?"
-    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?Leitung\b"
+    r"\bunter\s+(?:der\s+)?(?:musikalischen\s+)?(?:Leitung|Stabführung|Dirigat)\b"
 )
 DE_DELEGATION_LED = re.compile(
     r"\b(?:Delegation|Abordnung|Besuchergruppe|Gruppe)\b[^.;]{0,80}?\bunter\s+(?:der\s+)?Leitung\b"
@@ -568,8 +579,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:Gästen|Ehrengästen|Teilnehmern"
-            r"|Teilnehmerinnen|Teilnehmenden|Besuchern|Gratulanten)\s+(?:waren|war|zählten"
+            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war"
+            r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s+(?:waren|war|zählten"
             r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
             r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
@@ -577,7 +589,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
             r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
-            r"|\bin\s+Begleitung\s+von\b|\bbegleitet\s+von\b"
+            # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
+            r"|\b(?:in\s+Begleitung|begleitet)\s+von\b"
+            r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -649,7 +663,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # a participle fronted before its passive: "Empfangen wurde X von Y"
             r"|(?:Empfangen|Begrüßt|Begrüsst|Vereidigt)(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
             # a swearing-in: the one swearing in presides, the one sworn in attends
-            r"|vereidigte|vereidigten|vereidigt)\b"
+            # (Austrian: "angelobt")
+            r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
@@ -660,7 +675,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:leitete|leiteten|leitet|geleitet|eröffnete|eröffneten|eröffnet|moderierte"
             r"|moderiert|vorsitzt)\b|\b(?:sitzt|saß|saßen)\b[^;]{0,60}?\bvor\s*[.!]?\s*$"
-            r"|\b(?:den|dem)\s+Vorsitz\b|\bGastgeber(?:in)?\b"
+            # the host by a role noun: "trat ... Walter Rosenkranz als Hausherr auf"
+            r"|\b(?:den|dem)\s+Vorsitz\b|\b(?:Gastgeber|Hausherr)(?:in)?\b"
             # who led through the programme: "wo A und B durchs Programm führten"
             r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
             r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
@@ -689,6 +705,13 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
+            # a wreath laid, the dead remembered: "legte der amtierende Bundesratspräsident X
+            # ... einen Kranz nieder", "Auch A, B sowie C gedachten der Toten"
+            r"|\b(?:legte|legten|legt|legen)\b[^;]{0,250}?\bKr[äa]nze?\b[^;]{0,80}?\bnieder\b"
+            r"|\bKr[äa]nze?\b[^;]{0,80}?\bniedergelegt\b|\b(?:gedachte|gedachten)\b"
+            # an invitation taken up: "Der Einladung von A und B folgte auch X"
+            r"|\bEinladung\b[^;]{0,200}?\b(?:folgte|folgten|gefolgt)\b"
+            r"|\b(?:folgte|folgten|gefolgt)\b[^;]{0,120}?\bEinladung\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
             # sworn in: "legte ... seinen Amtseid ab"
             r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
@@ -722,12 +745,21 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "attended",
         "attended",
+        # seated at the occasion, and those beside: "Die Witwe X saß während des Gottesdienstes
+        # zwischen dem früheren US-Präsidenten Y und Z"
+        re.compile(r"\b(?:saß|saßen|sitzt|sitzen|sass|sassen)\b[^;]{0,80}?\b(?:zwischen|neben)\b"),
+    ),
+    (
+        "attended",
+        "attended",
         # a visit: "reiste ... mit seiner Frau X zu seinem Antrittsbesuch nach Österreich",
         # "kommt heute zu seinem Antrittsbesuch nach Berlin", "ist ... zum Staatsbesuch in"
         re.compile(
             r"\b(?:reiste|reisten|reist|kam|kamen|kommt|kommen|ist|war|sind|waren)\b[^;]{0,60}?"
             r"\bzu(?:m|r)?\s+(?:(?:seinem|ihrem|einem|einer|dem|der|offiziellen|ersten)\s+)*"
             r"(?:[\wäöüß-]*[Bb]esuch|[\wäöüß-]*[Gg]ipfel)\b"
+            # a stop on a journey: "machte er gemeinsam mit seiner Frau X auch Station im Landtag"
+            r"|\b(?:machte|machten|macht|machen|gemacht)\b[^;]{0,120}?\bStation\b"
             # arrived for a visit: "ist ... für einen Besuch des Landtags ... gelandet"
             r"|[Bb]esuch\w*\b[^;]{0,120}?\b(?:gelandet|eingetroffen|angekommen)\b"
         ),
@@ -782,7 +814,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig"),
+    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig", "angelob"),
     (
         "leit",
         "eröffn",
@@ -791,6 +823,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "sitzt",
         "saß",
         "gastgeber",
+        "hausherr",
         "durch",
         "gottesdienst",
         "messe",
@@ -800,6 +833,10 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     (
         "teil",
         "besuchte",
+        "einladung",
+        "kranz",
+        "kränze",
+        "gedachte",
         "zugeschaltet",
         "eid ab",
         "trug",
@@ -820,7 +857,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "zelebrier",
     ),
     ("besucht",),
-    ("besuch", "gipfel"),
+    ("saß", "sitz", "sass"),
+    ("besuch", "gipfel", "station"),
     ("schick", "entsand", "entsend"),
     (
         "hielt",
@@ -857,8 +895,8 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             # the participle first too: "Empfangen wurde Landeshauptmann X ... von Y"
             r"\b(?:[Gg]eleitet|[Mm]oderiert|[Ee]röffnet|[Ee]mpfangen|[Bb]egrüßt|[Bb]egrüsst"
-            r"|[Vv]ereidigt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt)\b"
+            r"|[Vv]ereidigt|[Aa]ngelobt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt|angelobt)\b"
         ),
     ),
     (
