@@ -112,6 +112,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:(?:die|den|das|dem)\s+)?"
     r"(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
 )
+# "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
+# verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
+_IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
 # A headline's passive without its auxiliary: "Chinas Präsident Xi in Berlin mit militärischen
 # Ehren begrüsst" (the guest; with "hat" the subject is the host).
 _HONOURS_PASSIVE = re.compile(
@@ -361,6 +364,7 @@ def german_roles(
                 (" sie " in lead or " er " in lead)
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
+            or _IMPERSONAL_SUBJECT.search(lead) is not None
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
