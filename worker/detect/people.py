@@ -32,11 +32,15 @@ from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
     as_he_roles,
+    continued_names,
     group_roles_without_names,
     latin_lists,
     lower_given_names,
     names_in,
+    pair_roles,
     pronoun_roles,
+    split_glued,
+    trailing_group_roles,
 )
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
@@ -337,20 +341,32 @@ class _Before:
     first list names (for "He" / "She" opening the next); and the sentence itself, for a
     German pronoun in the next one (a paragraph skipped whole is split only if asked)."""
 
-    __slots__ = ("_last", "_whole", "group", "person")
+    __slots__ = ("_earlier", "_last", "_whole", "group", "listed", "person")
 
     def __init__(self) -> None:
         self.group: list[Role] = []
         self.person: str | None = None
+        self.listed: list[Role] = []  # the roles of the last list read, for "Others are ..."
         self._last = ""
         self._whole = False
+        self._earlier: list[str] = []  # the two texts passed before `_last`
 
     def clear(self) -> None:
         self.group, self.person = [], None
 
     def passed(self, text: str, *, whole: bool = False) -> None:
         """`text` was read (a sentence), or skipped (`whole`: a paragraph)."""
+        self._earlier = [*self._earlier[-1:], self._last]
         self._last, self._whole = text, whole
+
+    def named_pair(self, ctx: LatinContext) -> list[str]:
+        """The two people the last text naming anyone names (up to three back: a photo
+        gallery's slide title may stand between), for "The two leaders"."""
+        for text in (self.sentence(), *reversed(self._earlier)):
+            named = list(dict.fromkeys(names_in(text, ctx))) if text else []
+            if named:
+                return named if len(named) == 2 else []
+        return []
 
     def sentence(self) -> str:
         """The sentence right before the one being read ("" at the start of the text)."""
@@ -376,9 +392,24 @@ def _latin_sentence(
         if not found:
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
+        if not found and (pair := pair_roles(sentence)):
+            named = before.named_pair(ctx)
+            found.extend((role, named) for role in pair if named)
+        if not found and before.listed:
+            names = continued_names(sentence, ctx)
+            found.extend((role, names) for role in before.listed if names)
+    if found:
+        before.listed = list(dict.fromkeys(role for role, _ in found))
+    elif before.listed and ctx.lists_in(sentence):
+        before.listed = []  # a list in no role came between: "Others are" goes on from it
     first = found[0][1] if found else []
     before.person = first[0] if len(first) == 1 else None
-    before.group = [] if found or german else group_roles_without_names(sentence)
+    if german:
+        before.group = []
+    elif found:  # a group of the occasion just told of: "... to welcome guests attending"
+        before.group = trailing_group_roles(sentence)
+    else:
+        before.group = group_roles_without_names(sentence)
     return found
 
 
@@ -543,7 +574,16 @@ def _normalised(text: str, lang: str) -> str:
         text = _TOOLTIP.sub(r"\1 \2, ", text)
     if lang == "en":
         text = lower_given_names(text)
+        if _GLUED.search(text):
+            text = split_glued(text)
+        if "&" in text or "< " in text:
+            text = _BROKEN_MARKUP.sub(" ", text)
     return text
+
+
+# HTML a machine translation broke apart and left in the text: "Putin and & nbsp; Biden",
+# "< p> The conversation".
+_BROKEN_MARKUP = re.compile(r"\s*&\s?(?:nbsp|amp|quot|#160);\s*|<\s?/?\s?p>\s*")
 
 
 def _latin_people(

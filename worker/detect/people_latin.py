@@ -83,7 +83,7 @@ _TITLE_WORDS = frozenset(
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
-    "republican democrat sen rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -91,6 +91,8 @@ _TITLE_WORDS = frozenset(
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
+    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
+    "doctor alhaji alhaja hajiya haji engr barrister "
     # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
     "wife husband spouse".split()
 )
@@ -117,7 +119,10 @@ _ORG_WORDS = frozenset(
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai "
-    "oblast okrug campus shinbun shimbun".split()
+    "oblast okrug campus shinbun shimbun "
+    # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
+    # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
+    "management duties works press".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -312,6 +317,36 @@ def lower_given_names(text: str) -> str:
     return _LOWER_GIVEN.sub(_given_capitalised, text)
 
 
+# A machine's or scraper's copy that lost the space between a title and a name, or a name
+# and its verb ("Director of the Office of the Central Foreign Affairs CommissionYang Jiechi
+# attended", "Governor of Shaanxi ProvinceZhao YidePresided over"): a word whose lower-case
+# part ends in a title or a body's word, or whose capitalised part is a cue verb.
+_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{2,})\b")
+
+
+def _unglued(m: re.Match[str]) -> str:
+    left, right = m.groups()
+    if right.lower() in _HEADLINE_VERBS:
+        return f"{left} {right}"
+    low = left.lower()
+    for k in range(len(low) - 3):  # the longest suffix first: "director", not "rector"
+        suffix = low[k:]
+        if suffix in _TITLE_WORDS or suffix in _ORG_WORDS:
+            # "Congressdirector": a body's word glued before the title too
+            head = f"{left[:k]} " if k >= 3 and left[0].isupper() else left[:k]
+            return f"{head}{left[k:]} {right}"
+    return m.group()
+
+
+def split_glued(text: str) -> str:
+    """`text` with titles and cue verbs glued to a name parted from it (see above).
+
+    >>> split_glued("Governor of Shaanxi ProvinceZhao YidePresided over the ceremony.")
+    'Governor of Shaanxi Province Zhao Yide Presided over the ceremony.'
+    """
+    return _GLUED_WORD.sub(_unglued, text)
+
+
 _DE_TITLE_SUFFIX = re.compile(
     r"(?:minister|ministerin|ministern|präsident|präsidentin|präsidenten|kollege|kollegen"
     r"|kollegin|kandidat|kandidatin|kandidaten|vorsitzenden|kanzlers|chefs|leiters|sekretär|sekretärin|sprecher|sprecherin"
@@ -370,6 +405,9 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
     """ "Minister German Gref", "CEO German Gref", "; German Gref, head of ...": a word that
     names a country or people but is also a known given name is the given name when a title
@@ -377,10 +415,16 @@ def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
     if i == 0 or i + 1 >= len(toks):
         return False
     before, after = toks[i - 1], toks[i + 1]
-    titled = before.text == ";" or (
-        before.cap
-        and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
-        and before.low not in _ORG_WORDS
+    # "Youth and Sports, Sunday Dare": a weekday after a list's comma is a given name (a date's
+    # weekday stands after "on", or before its comma)
+    titled = (
+        before.text == ";"
+        or (before.text == "," and toks[i].low in _WEEKDAYS)
+        or (
+            before.cap
+            and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
+            and before.low not in _ORG_WORDS
+        )
     )
     return (
         titled
@@ -502,6 +546,12 @@ class Context:
             self._by_word, self._by_title = self._index()
         found = self._by_word.get(word)
         return self._one(found - {besides} if found and besides else found)
+
+    def names_word(self, word: str) -> bool:
+        """True when `word` is part of some fuller name of `text` (one or several)."""
+        if self._by_word is None:
+            self._by_word, self._by_title = self._index()
+        return bool(self._by_word.get(word))
 
     def fuller(self, name: str) -> str | None:
         """The one longer name of `text` that begins with the words of `name` ("Nana Addo"
@@ -678,7 +728,7 @@ def _runs(
                     or (
                         toks[i].low in _NOT_NAME
                         and i > 0
-                        and (toks[i - 1].cap or toks[i - 1].text == ";")
+                        and (toks[i - 1].cap or toks[i - 1].text in ";,")
                         and not german
                         and roster is not None
                         and _given_not_place(toks, i, roster)
@@ -821,6 +871,8 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     never inside a Chinese name in pinyin ("Zhang Li Zhong": "Li" is a given name too)."""
     if j - i < 3 or not roster.given_names:
         return i
+    if toks[i].low in _VIETNAMESE_SURNAMES:
+        return i  # "Luong Nguyen Minh Triet": a Vietnamese name of four words, surname first
     for k in range(i + 1, j - 1):
         if toks[k].low in _VIETNAMESE_MIDDLE:
             return i  # "Hoang Van Nghiem", "Lam Thi Phuong Thanh": surname, middle name, given
@@ -831,6 +883,11 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
 
 # The middle names of Vietnamese names, which a surname always precedes.
 _VIETNAMESE_MIDDLE = frozenset("van thi văn thị".split())
+# The common Vietnamese surnames, written without their diacritics as English copies do.
+_VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran pham hoang huynh phan vu vo dang bui ngo duong luong lam dinh trinh truong "
+    "doan quach".split()
+)
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
@@ -1030,6 +1087,13 @@ def _unknown_run(
             items.append(Item(full, i, j, _prefix_start(toks, i)))
             return
         if (
+            not ctx.german
+            and not ctx.names_word(toks[i].text)
+            and _beside_surname(toks, i, items, ctx)
+        ):
+            spans.append((i, j))  # "between Putin and Biden": two surnames alone
+            return
+        if (
             i > 0
             and _is_title_or_org(toks[i - 1].low)
             and toks[i - 1].low not in _ORG_WORDS
@@ -1037,6 +1101,20 @@ def _unknown_run(
             and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         ):
             spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+
+
+def _beside_surname(toks: list[_Tok], i: int, items: list[Item], ctx: Context) -> bool:
+    """A capitalised word alone joined by "and" to a surname alone that names a person
+    ("Putin and Biden", "Biden and Putin"): a surname too."""
+    if i >= 2 and toks[i - 1].low == "and" and items:
+        last = items[-1]
+        return last.last == i - 1 and last.last - last.first == 1 and not last.possessive
+    if i + 2 < len(toks) and toks[i + 1].low == "and" and toks[i + 2].cap:
+        after = toks[i + 2].text
+        following = toks[i + 3] if i + 3 < len(toks) else None
+        alone = following is None or not _name_like(following)
+        return alone and bool(ctx.roster.canonical(after) or ctx.full_name(after))
+    return False
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
@@ -1048,9 +1126,12 @@ _PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea stra
 _PLACE_ENDS = frozenset(
     "street avenue road lane square palace hall building tower bridge park lake river island "
     "mountains valley issues heritage studies sciences humanities problems affairs research "
-    "haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
+_PLACE_NOUNS_AFTER = frozenset(
+    "district commune ward village province county town township prefecture city".split()
+)
 
 
 def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1064,6 +1145,8 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
         return True
     if toks[e - 1].low.rsplit("-", 1)[-1] in _PLACE_ENDS:
         return True
+    if e < len(toks) and not toks[e].cap and toks[e].low in _PLACE_NOUNS_AFTER:
+        return True  # "Que Son district", "Chi Lang ward": a place named before its kind
     if s == 0:
         return False
     before = toks[s - 1].low
@@ -1425,7 +1508,7 @@ _ADVERBIAL = re.compile(
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     # a group closing the list: "and several other department heads were present"
     r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
-    r"(?=\s+(?:were|was|also|attended|took|joined|participated|made|gave|delivered|laid|met"
+    r"(?=\s+(?:were|was|are|is|also|attended|took|joined|participated|made|gave|delivered|laid|met"
     r"|held)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
@@ -1442,6 +1525,12 @@ _ADVERBIAL = re.compile(
     r"|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?=\s*,?\s*(?:as\s+well\s+as|and\s+other"
     r"|attended|took\s+part|joined|participated|were\s+present|were\s+also|laid|paid|met"
     r"|held|visited|witnessed|gathered|chaired|hosted)\b)"
+    # where it happened: "X on the sidelines of the G20 summit talked with", "X at a ceremony
+    # in the Kremlin congratulated ... and presented"
+    r"|on\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:summit|meeting"
+    r"|forum|session|conference|congress|assembly|games|talks|visit)"
+    r"|(?:at|during)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}?(?:ceremony|meeting|reception|event"
+    r"|session|conference|forum|summit|banquet)(?:\s+in\s+the\s+[A-Z][\w'-]+)?"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
@@ -1550,8 +1639,32 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
             return
         skip = _ADVERBIAL.match(text, pos)
         if not skip or skip.end() <= pos:
+            yield from _after_plain_verb(c, at)
             return
         pos = skip.end()
+
+
+# A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
+# ... and held a meeting with the new cabinet", "congratulated the winners ... and presented
+# them with gold medals". Read only up to a clause's end.
+_PLAIN_PAST = re.compile(r"(?-i:[a-z]{3,}ed)\b(?!\s+(?:by|that)\b)")
+_PLAIN_AND = re.compile(r"[,]?\s+and\s+(?:then\s+|also\s+|later\s+)?")
+_CLAUSE_BREAK = re.compile(r"[;:()\"“”]|\b(?:which|who|where|while|that|but|when|after|before)\b")
+
+
+def _after_plain_verb(c: _Clause, at: int) -> Iterator[tuple[Role, int]]:
+    """The cue joined by "and" to a subject's first verb that gives no role."""
+    if not _PLAIN_PAST.match(c.text, at):
+        return
+    limit = min(len(c.text), at + 160)
+    for m in _PLAIN_AND.finditer(c.text, at, limit):
+        if _CLAUSE_BREAK.search(c.text, at, m.start()):
+            return
+        found = _verb_at(c, m.end())
+        if found is not None and found[0] is not None:
+            yield found
+            yield from _coordinated(c.text, found[1])
+            return
 
 
 # Several people who discussed something together talked with one another.
@@ -1610,6 +1723,8 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 
 
 _WITH_BODY = re.compile(
+    # how often is no group: "Jaishankar and Lavrov have already met four times"
+    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b)"
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
@@ -1817,6 +1932,42 @@ def group_roles_without_names(sentence: str) -> list[Role]:
     return [r for r, _ in _subject_roles(_Clause(sentence, head.end(), None, True))]
 
 
+# A group in a role as the sentence's last words: "... hosted a banquet ... to welcome guests
+# attending the opening ceremony of the Games." (then "They were A, B, ...").
+_GROUP_PARTICIPLE = re.compile(
+    r"\b" + _GROUP_NOUNS + r"\s+(?:who\s+(?:were|are)\s+)?(attending|taking\s+part\s+in"
+    r"|participating\s+in|present\s+at)\s+[^,;]{0,120}[.:]?$",
+    re.I,
+)
+
+
+def trailing_group_roles(sentence: str) -> list[Role]:
+    """The role of an unnamed group that ends `sentence` in a participle of a cue ("to welcome
+    guests attending the opening ceremony"): the next sentence may name its people."""
+    m = _GROUP_PARTICIPLE.search(sentence)
+    if m is None:
+        return []
+    return ["present" if m.group(1).lower().startswith("present") else "attended"]
+
+
+# Two people the sentence before names, referred to together: "The two leaders first
+# discussed important matters in the meeting", "Both presidents attended".
+_PAIR = re.compile(
+    r"^\W*(?:The\s+two|Both|Both\s+the)\s+(?:leaders|presidents|heads\s+of\s+state"
+    r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b",
+    re.I,
+)
+
+
+def pair_roles(sentence: str) -> list[Role]:
+    """The roles a cue gives "The two leaders" / "Both presidents" opening `sentence`: they
+    are the two people the sentence before names."""
+    m = _PAIR.match(sentence)
+    if m is None:
+        return []
+    return [r for r, _ in _subject_roles(_Clause(sentence, m.end(), None, True))]
+
+
 _PRONOUN = re.compile(r"^\W*(?:He|She)\b")
 
 
@@ -1847,6 +1998,18 @@ def as_he_roles(sentence: str, ctx: Context) -> tuple[list[Role], str | None]:
     if len(names) != 1:
         return [], None  # the subject must be plain: one name before the clause
     return pronoun_roles("He " + sentence[m.end() :]), names[0]
+
+
+# "Others are Minister of Transportation, X; ...": the list goes on from the sentence before.
+_OTHERS = re.compile(r"^\W*(?:The\s+)?[Oo]thers\s+(?:also\s+)?(?:are|were|include|included)\b")
+
+
+def continued_names(sentence: str, ctx: Context) -> list[str]:
+    """The names of a sentence that goes on with the list of the one before ("Others are A,
+    B"): they take the roles that list was given."""
+    if not _OTHERS.match(sentence):
+        return []
+    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
 def anaphoric_names(sentence: str, ctx: Context) -> list[str]:

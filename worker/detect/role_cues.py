@@ -101,6 +101,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "sitrep",
     "credentials",
     "oath",
+    "allegiance",
+    "award",
+    "showed up",
+    "others are",
+    "others were",
+    "others includ",
+    "turned up",
     "sworn",
     "moderator",
     "emcee",
@@ -241,6 +248,8 @@ MEET_WITH = re.compile(
     r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    # a manner: "met cordially with", "spoke briefly with"
+    r"(?:\s+(?:cordially|briefly|warmly|separately|privately|informally|jointly))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -343,6 +352,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?"
             r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
             r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
+            r"|(?:pledged|pledges|swore|swears)\s+allegiance"
+            # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
+            r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
             r"|" + _CALL_ON + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
@@ -371,8 +383,12 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
             r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
             r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
-            r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
+            r"|presented\s+(?:[\w-]+\s+){0,3}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
+            # who awards decorations presides ("awarded the gold medal"), not who is awarded
+            r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
+            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
+            r"|medals?|prizes?|orders?|certificates?|titles?|stars?)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
             + _DET
             + _ADJ
@@ -385,7 +401,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"(?:(?:delivered|delivers|deliver|made|makes|make|gave|gives|give|presented"
-            r"|presents)\s+"
+            r"|presents|came\s+up\s+with|comes\s+up\s+with)\s+"
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
@@ -401,7 +417,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # a topic addressed is no audience: "addressed the economic situation"
             r"(?!(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?-i:(?:situation|issues?|problems?"
             r"|questions?|topics?|matters?|challenges?|concerns?|crisis|developments?|prospects"
-            r"|aspects?|subjects?|state|economy|agenda)\b))"
+            r"|aspects?|subjects?|state|economy|agenda|areas?|differences|disagreements?)\b))"
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
