@@ -1661,9 +1661,10 @@ def _after_plain_verb(c: _Clause, at: int) -> Iterator[tuple[Role, int]]:
         if _CLAUSE_BREAK.search(c.text, at, m.start()):
             return
         found = _verb_at(c, m.end())
-        if found is not None and found[0] is not None:
-            yield found
-            yield from _coordinated(c.text, found[1])
+        role, end = found if found is not None else (None, 0)
+        if role is not None:
+            yield role, end
+            yield from _coordinated(c.text, end)
             return
 
 
