@@ -578,7 +578,21 @@ def _normalised(text: str, lang: str) -> str:
             text = split_glued(text)
         if "&" in text or "< " in text:
             text = _BROKEN_MARKUP.sub(" ", text)
+        if _CAPS_LABEL.search(text):
+            text = _CAPS_LABEL.sub(_label_cased, text)
     return text
+
+
+# A transcript's speaker label in capitals ("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: This
+# morning, ..."): read as the label it is, in the case names are read in.
+_CAPS_LABEL = re.compile(r"(?m)^[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,9}(?=:\s+\S)")
+_LOWER_IN_TITLE = frozenset("of the and for".split())
+
+
+def _label_cased(m: re.Match[str]) -> str:
+    return " ".join(
+        w.lower() if w.lower() in _LOWER_IN_TITLE else w.capitalize() for w in m.group().split()
+    )
 
 
 # HTML a machine translation broke apart and left in the text: "Putin and & nbsp; Biden",

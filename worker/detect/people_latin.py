@@ -493,7 +493,9 @@ def _title_key(title: str, german: bool) -> str:
 
 
 # Runs of capitalised words on one line (a name never spans a line break).
-_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
+_CAP_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+(?:[A-Z]\.(?=[ \t\xa0]+[A-Z])|[A-Z][\w’'\-]+))+\b"
+)
 # A run cut off before a particle ("Alexander Van | der Bellen"): no name of its own.
 _PARTICLE_NEXT = re.compile(
     r"[ \t\xa0]+(?:van|von|der|den|de|da|di|du|la|le|bin|al|ibn)[ \t\xa0]+[A-Z]"
@@ -627,6 +629,9 @@ class Context:
             title_before = False
             title = ""
             for word in [*words, ""]:
+                if run and len(word) == 2 and word[1] == "." and not self.german:
+                    run.append(word)  # a middle initial: "George W. Bush"
+                    continue
                 low, name_word, title_word = _index_word(word)
                 if name_word:
                     run.append(word)
@@ -1080,27 +1085,37 @@ def _unknown_run(
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
     elif j - i == 1:
-        if _place_or_body(toks, (i, j), ctx):
-            return  # "im Von Wattenwyl-Haus"
-        full = ctx.full_name(toks[i].text)
-        if full:
-            items.append(Item(full, i, j, _prefix_start(toks, i)))
+        _one_word(toks, i, ctx, items, spans)
+
+
+def _one_word(
+    toks: list[_Tok], i: int, ctx: Context, items: list[Item], spans: list[tuple[int, int]]
+) -> None:
+    """A name of one word: the fuller name the text gives, or a surname after a title."""
+    if _place_or_body(toks, (i, i + 1), ctx):
+        return  # "im Von Wattenwyl-Haus"
+    full = ctx.full_name(toks[i].text)
+    if full:
+        items.append(Item(full, i, i + 1, _prefix_start(toks, i)))
+        return
+    if toks[i].low.endswith("'s") and not ctx.german:
+        # "after Erdogan’s talks with X": a surname alone in the possessive
+        base = toks[i].text[:-2]
+        known = ctx.full_name(base) or (base if ctx.roster.canonical(base) else None)
+        if known:
+            items.append(Item(known, i, i + 1, _prefix_start(toks, i), possessive=True))
             return
-        if (
-            not ctx.german
-            and not ctx.names_word(toks[i].text)
-            and _beside_surname(toks, i, items, ctx)
-        ):
-            spans.append((i, j))  # "between Putin and Biden": two surnames alone
-            return
-        if (
-            i > 0
-            and _is_title_or_org(toks[i - 1].low)
-            and toks[i - 1].low not in _ORG_WORDS
-            and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
-            and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
-        ):
-            spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+    if not ctx.german and not ctx.names_word(toks[i].text) and _beside_surname(toks, i, items, ctx):
+        spans.append((i, i + 1))  # "between Putin and Biden": two surnames alone
+        return
+    if (
+        i > 0
+        and _is_title_or_org(toks[i - 1].low)
+        and toks[i - 1].low not in _ORG_WORDS
+        and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+        and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
+    ):
+        spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
 
 
 def _beside_surname(toks: list[_Tok], i: int, items: list[Item], ctx: Context) -> bool:
@@ -1413,6 +1428,14 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
             )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
+        if (
+            t.text in ("–", "—")
+            and lo < k < hi - 1
+            and toks[k - 1].cap
+            and _is_title_or_org(toks[k - 1].low)
+            and toks[k + 1].cap
+        ):
+            continue  # "Deputy Prime Minister – Presidential Plenipotentiary Envoy": one title
         # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
         if (low in _BREAK and not (t.cap and low == "news")) or t.text in (  # "Euro Chinese News"
             ".",
@@ -1791,9 +1814,20 @@ def _title_gap(text: str) -> bool:
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
-    if any(_name_like(a) and _name_like(b) for a, b in pairwise(toks)):
+    if any(
+        _name_like(a) and _name_like(b) and not _body_named(toks, k + 2)
+        for k, (a, b) in enumerate(pairwise(toks))
+    ):
         return False
     return _appositive(toks, 0, len(toks))
+
+
+def _body_named(toks: list[_Tok], k: int) -> bool:
+    """True when the name-like words before `k` name a body's place: a body's word follows
+    them ("Secretary of the Lang Son Party Committee")."""
+    while k < len(toks) and _name_like(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].cap and toks[k].low in _ORG_WORDS
 
 
 # A word each cue pattern holds (lower case): a text without one cannot match it, and an `in`
@@ -1820,10 +1854,10 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
-    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of"),
+    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
-    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
                        "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
@@ -2318,10 +2352,15 @@ def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
     return before not in _NO_SUBJECT_BEFORE
 
 
+_ANNOUNCED = re.compile(r"\b(?:announc\w*|preview\w*)\s+(?:the\s+)?$", re.I)
+
+
 def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tuple[Role, list[str]]]:
     if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
         yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
     meeting = _POSSESSIVE_MEETING.match(rest)
+    if meeting and _ANNOUNCED.search(before):
+        return  # "The Kremlin announced Putin’s meeting with newly elected governors"
     if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
 
@@ -2354,6 +2393,13 @@ _REQUESTED = re.compile(
     r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
     r"|proposed|proposes|suggested|suggests|recommended|recommends)\s+that\b[^.;]{0,80}$",
     re.I,
+)
+
+
+_TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
+_TOLD_IN_CALL = re.compile(
+    r"\s+(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
+    r"(?:conversation|call|talk)s?\b"
 )
 
 
@@ -2392,6 +2438,8 @@ def _group_roles(
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
     if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
         roles.append("attended")  # "the meeting of A and B"
+    if not roles and not german and _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
+        roles.append("attended")  # "Bush told President Jiang Zemin in a telephone conversation"
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start

@@ -277,6 +277,9 @@ _CALL_ON = (
     r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
+    # "Bush told Chinese President Jiang Zemin in a telephone conversation ...": both talk
+    r"\btold\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
+    r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)|"
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
     r"|\b"
@@ -342,6 +345,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
             r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|told\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
+            r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|consultations|negotiations|discussions)"
             # the guest of a reception in the passive: "Putin was warmly welcomed by Chirac"
@@ -440,7 +445,13 @@ CONVENE = re.compile(
 
 # "the meeting of A and B": the sides of a meeting in its genitive (read for two or more
 # names: "the meeting of the President with governors" is a meeting with a group).
-MEETING_OF = re.compile(r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b", re.I)
+# "A telephone conversation of presidents of Russia and France A and B" (a machine's
+# headline without a verb) too.
+MEETING_OF = re.compile(
+    r"\b(?:the|an?)\s+(?:(?:tele)?phone\s+|video\s+)?(?:meeting|talks|negotiations|conversation"
+    r"|call)\s+of\b",
+    re.I,
+)
 
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
 
@@ -532,7 +543,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
             r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
-            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
+            # fronted, or after the sentence's time and place: "On the morning of July 5, at
+            # the 20th Conference ..., speaking at the conference hall, comrade X said"
+            r"|(?:^\W*|,\s*)(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",
             re.I,
