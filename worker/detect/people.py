@@ -63,7 +63,7 @@ _ABBREV = re.compile(
     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
     r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
-    r"|\bGovt|\bDept|\bUniv"
+    r"|\bGovt|\bDept|\bUniv|\bMaj|\bBrig|\bCapt|\bCdr|\bSgt|\bAdm|\bEngr"
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")

@@ -243,6 +243,10 @@ _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
     "presiding".split()
 )
+# Between two names of one list only: "Xi Jinping and the other newly elected members of ...
+# Li Qiang", "National Security Adviser, retired Maj. Gen. X" (after a cue, "a team member of
+# the newly elected President X" names no guest)
+_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired".split())
 # "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
 _ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
@@ -1162,6 +1166,8 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
         return True
     if e < len(toks) and not toks[e].cap and toks[e].low in _PLACE_NOUNS_AFTER:
         return True  # "Que Son district", "Chi Lang ward": a place named before its kind
+    if _portfolio(toks, span, ctx):
+        return True  # "Union Jal Shakti Minister Gajendra Singh Shekhawat": the ministry
     if s == 0:
         return False
     before = toks[s - 1].low
@@ -1175,6 +1181,20 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
     if not (toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS):
         return False
     return not (any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e))
+
+
+def _portfolio(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """An English name by shape that a title and another name follow, with no known given
+    name in it: the title's portfolio ("Jal Shakti Minister X", "Niti Aayog Vice-Chairman X")."""
+    s, e = span
+    return (
+        not ctx.german
+        and e + 1 < len(toks)
+        and toks[e].cap
+        and toks[e].low in _TITLE_WORDS
+        and _name_like(toks[e + 1])
+        and not any(ctx.roster.is_given_name(t.text) for t in toks[s:e])
+    )
 
 
 def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1409,7 +1429,9 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
-def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
+def _appositive(
+    toks: list[_Tok], lo: int, hi: int, lower_ok: frozenset[str] = _TITLE_LOWER_OK
+) -> bool:
     """True when toks[lo:hi] can stand between names of one list: titles, connectors and
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
@@ -1456,7 +1478,7 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
             not t.cap
             and t.text.isalpha()
             and low.endswith(("ed", "ing"))
-            and low not in _TITLE_LOWER_OK
+            and low not in lower_ok
             and low not in ("including", "united", "red")
         ):
             return False
@@ -1487,7 +1509,7 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         # "A and B, who are members of the Standing Committee, and Vice President C": a
         # description in a relative clause, inside one list
         return _appositive(toks, a.last + 3, b.prefix)
-    return _appositive(toks, a.last, b.prefix)
+    return _appositive(toks, a.last, b.prefix, _LIST_LOWER_OK)
 
 
 def name_lists(
@@ -1590,7 +1612,7 @@ _IRREALIS = re.compile(
 # After an object list: "a meeting between A and B is not planned", "... is scheduled later".
 _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
-    r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
+    r"|now\s+|still\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
     r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
     # "his meetings with A and B were in development", "... is being worked out"
     r"|in\s+(?:development|preparation|the\s+works)|worked\s+out|under\s+consideration)\b"
@@ -1799,6 +1821,8 @@ def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
             return
         for role, pattern in tables:
             cue = pattern.match(rest, m.end())
+            if cue and _PASSIVE_BY.match(rest, cue.end()):
+                return  # "... at the opening meeting, chaired by X": the meeting's chair
             if cue:
                 yield role, cue.end()
                 pos = cue.end()
@@ -1842,7 +1866,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -2483,7 +2507,11 @@ def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
     )
 
 
-_COMPANION = re.compile(r"(?:along|together)\s+with|alongside|accompanied\s+by", re.I)
+# "Xi Jinping and the other newly elected members of ... A, B and C met the press": the one
+# named first leads, the others come with him.
+_COMPANION = re.compile(
+    r"(?:along|together)\s+with|alongside|accompanied\s+by|^,?\s*and\s+the\s+other\b", re.I
+)
 
 
 def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
@@ -2491,7 +2519,7 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
     "together with" or "accompanied by" (0: none is)."""
     for k in range(1, len(group)):
         gap = toks[group[k - 1].last : group[k].first]
-        if any(t.low in ("with", "by", "alongside") for t in gap) and _COMPANION.search(
+        if any(t.low in ("with", "by", "alongside", "other") for t in gap) and _COMPANION.search(
             " ".join(t.low for t in gap)
         ):
             return k

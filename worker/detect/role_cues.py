@@ -282,6 +282,8 @@ MEET_DIRECT = re.compile(
     r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)|"
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
+    # "the Gold star ... received from the hands of the President, X": an award, no guest
+    r"(?!\s+from\b)"
     r"|\b"
     + _CALL_ON
     # "X is meeting Y" (the literal first: this table is searched along whole clauses)
@@ -516,6 +518,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\s+with|alongside)\b"
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
+            # "The official welcoming ceremony of the President of Uzbekistan X took place"
+            r"|\b(?:welcoming|welcome)\s+ceremony\s+(?:of|for)\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated|(?:are|were|is|was)(?:\s+[\w-]+){0,4}?\s+"
             r"(?:participating|taking\s+part|attending))\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
