@@ -359,6 +359,15 @@ class _Before:
         self._earlier = [*self._earlier[-1:], self._last]
         self._last, self._whole = text, whole
 
+    def named_list(self, ctx: LatinContext) -> list[str]:
+        """The names of the sentence before when they make one list of two or more ("A, B
+        and C were appointed ... . They also pledged allegiance ...")."""
+        text = self.sentence()
+        lists = ctx.lists_in(text) if text else []
+        if len(lists) != 1 or len(lists[0]) < 2:
+            return []
+        return [it.name for it in lists[0] if not it.possessive]
+
     def named_pair(self, ctx: LatinContext) -> list[str]:
         """The two people the last text naming anyone names (up to three back: a photo
         gallery's slide title may stand between), for "The two leaders"."""
@@ -392,8 +401,9 @@ def _latin_sentence(
         if not found:
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
-        if not found and (pair := pair_roles(sentence)):
-            named = before.named_pair(ctx)
+        if pair := pair_roles(sentence):  # the sentence's subject: whatever else it lists
+            they = sentence.lstrip(" \"“'‘(").startswith("They")
+            named = before.named_list(ctx) if they else before.named_pair(ctx)
             found.extend((role, named) for role in pair if named)
         if not found and before.listed:
             names = continued_names(sentence, ctx)

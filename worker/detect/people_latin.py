@@ -2013,14 +2013,16 @@ def trailing_group_roles(sentence: str) -> list[Role]:
 # discussed important matters in the meeting", "Both presidents attended".
 _PAIR = re.compile(
     r"^\W*(?:The\s+two|Both|Both\s+the)\s+(?:leaders|presidents|heads\s+of\s+state"
-    r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b",
+    r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b"
+    # "They also pledged allegiance ...": the one list of the sentence before (see people.py)
+    r"|^\W*They\b",
     re.I,
 )
 
 
 def pair_roles(sentence: str) -> list[Role]:
-    """The roles a cue gives "The two leaders" / "Both presidents" opening `sentence`: they
-    are the two people the sentence before names."""
+    """The roles a cue gives "The two leaders" / "Both presidents" / "They" opening
+    `sentence`: they are the people the sentence before names (two; "They": its one list)."""
     m = _PAIR.match(sentence)
     if m is None:
         return []
