@@ -122,7 +122,7 @@ _ORG_WORDS = frozenset(
     "oblast okrug campus shinbun shimbun "
     # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
     # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
-    "management duties works press".split()
+    "management duties works press session sessions plenary plenum".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -1294,12 +1294,25 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             d -= 1  # "der scheidende Bundeskanzler", "the Defence Minister"
         if d < 0 or toks[d].low not in _DETERMINERS:
             continue
+        if not ctx.german and _office_of(toks, d):
+            continue  # "the Deputy Chief of Staff to the President, X": an office, no mention
         person = ctx.titled(tok.text)
         if person:
             if ctx.german:
                 yield Item(person, k, k + 1, d + 1)
             else:  # "The Speaker ... reported": the mention, its article included, is the subject
                 yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+def _office_of(toks: list[_Tok], d: int) -> bool:
+    """True when the title alone at determiner `d` completes another title: "Chief of Staff
+    to the President", "Adviser to the President", "Secretary to the Government"."""
+    return (
+        d >= 2
+        and toks[d - 1].low in ("to", "of")
+        and toks[d - 2].cap
+        and _is_title_or_org(toks[d - 2].low)
+    )
 
 
 # Verbs that end an English title's complement: "The Speaker of the upper chamber reported".
@@ -1692,7 +1705,7 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
 # A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
 # ... and held a meeting with the new cabinet", "congratulated the winners ... and presented
 # them with gold medals". Read only up to a clause's end.
-_PLAIN_PAST = re.compile(r"(?-i:[a-z]{3,}ed)\b(?!\s+(?:by|that)\b)")
+_PLAIN_PAST = re.compile(r"(?-i:[a-z]{3,}ed|made|went|came|gave|took)\b(?!\s+(?:by|that)\b)")
 _PLAIN_AND = re.compile(r"[,]?\s+and\s+(?:then\s+|also\s+|later\s+)?")
 _CLAUSE_BREAK = re.compile(r"[;:()\"“”]|\b(?:which|who|where|while|that|but|when|after|before)\b")
 
@@ -1765,7 +1778,11 @@ _TO_THE_CHAIR = re.compile(
 
 def _object_follows(c: _Clause, verb_end: int) -> bool:
     """True when the next list of people stands right after the verb (titles between)."""
-    return c.next_start is not None and _title_gap(c.text[verb_end : c.next_start])
+    return (
+        c.next_start is not None
+        and c.next_start >= verb_end  # (a list before the verb is no object of it)
+        and _title_gap(c.text[verb_end : c.next_start])
+    )
 
 
 _WITH_BODY = re.compile(
@@ -2570,7 +2587,7 @@ def _past_appositive(text: str, end: int) -> int:
         body = text[head : m.start()]
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
             break
-        at = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
+        at = after = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
         for _ in range(3):  # ", all members of ..., on March 6 attended"
             skip = _ADVERBIAL.match(text, at)
             if not skip or skip.end() == at or any(p.match(text, at) for _, p in cues.SUBJECT_CUES):
@@ -2583,6 +2600,8 @@ def _past_appositive(text: str, end: int) -> int:
             or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
             return m.end()
+        if text.startswith("who ", after):
+            return m.start()  # ", who were just elected at ..., made": a relative aside
     return _past_groups(text, head) or end
 
 

@@ -104,6 +104,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "allegiance",
     "award",
     "showed up",
+    "also there",
     "others are",
     "others were",
     "others includ",
@@ -360,6 +361,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
             r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
             r"|(?:pledged|pledges|swore|swears)\s+allegiance"
+            # "[Nikolai Lukashenko was also there]": one more at the occasion just told of
+            r"|(?:was|were)\s+also\s+there\b"
             # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
             r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
             r"|" + _CALL_ON + r"|"
