@@ -1855,6 +1855,8 @@ def _title_gap(text: str) -> bool:
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
+    if any(t.low == "by" for t in toks):
+        return False  # "the Meeting with Chinese and Foreign Press by Xi Jinping": the agent
     if any(
         _name_like(a) and _name_like(b) and not _body_named(toks, k + 2)
         for k, (a, b) in enumerate(pairwise(toks))
