@@ -1115,11 +1115,24 @@ def _one_word(
     if (
         i > 0
         and _is_title_or_org(toks[i - 1].low)
-        and toks[i - 1].low not in _ORG_WORDS
+        and (toks[i - 1].low not in _ORG_WORDS or _title_of_body(toks, i - 1))
         and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
         and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
     ):
         spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
+
+
+def _title_of_body(toks: list[_Tok], k: int) -> bool:
+    """True when the body's word at `k` ends a title ("US Secretary of State Kerry",
+    "Minister of State X"): a title, "of", the body."""
+    before = toks[k - 2] if k >= 2 else None
+    return (
+        before is not None
+        and toks[k - 1].low == "of"
+        and before.cap
+        and before.low in _TITLE_WORDS
+        and not before.low.endswith("s")  # one holder: not "Representatives of Foreign Guests"
+    )
 
 
 def _beside_surname(toks: list[_Tok], i: int, items: list[Item], ctx: Context) -> bool:
@@ -1296,12 +1309,23 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             continue
         if not ctx.german and _office_of(toks, d):
             continue  # "the Deputy Chief of Staff to the President, X": an office, no mention
-        person = ctx.titled(tok.text)
+        # "The head of state took part ...": the president the text names
+        title = "President" if _head_of_state(toks, k) else tok.text
+        person = ctx.titled(title)
         if person:
             if ctx.german:
                 yield Item(person, k, k + 1, d + 1)
             else:  # "The Speaker ... reported": the mention, its article included, is the subject
                 yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+def _head_of_state(toks: list[_Tok], k: int) -> bool:
+    return (
+        toks[k].low == "head"
+        and k + 2 < len(toks)
+        and toks[k + 1].low == "of"
+        and toks[k + 2].low == "state"
+    )
 
 
 def _office_of(toks: list[_Tok], d: int) -> bool:
