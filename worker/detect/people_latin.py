@@ -2046,6 +2046,8 @@ _GROUP_PARTICIPLE = re.compile(
 def trailing_group_roles(sentence: str) -> list[Role]:
     """The role of an unnamed group that ends `sentence` in a participle of a cue ("to welcome
     guests attending the opening ceremony"): the next sentence may name its people."""
+    if not any(w in sentence for w in ("attending", "taking part", "participating", "present at")):
+        return []  # (a cheap test first: most sentences hold none)
     m = _GROUP_PARTICIPLE.search(sentence)
     if m is None:
         return []
