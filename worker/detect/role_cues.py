@@ -393,7 +393,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
             r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
             r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
-            r"|presented\s+(?:[\w-]+\s+){0,3}?(?:awards|decorations|medals|prizes|orders"
+            # "presented the Hero of Labour of the Russian Federation gold medals to ..."
+            r"|presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
             # who awards decorations presides ("awarded the gold medal"), not who is awarded
             r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
@@ -431,7 +432,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
-            r"|(?:said\s+)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
+            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
             r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
@@ -550,6 +551,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
             r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
+            # "Opening remarks by Prime Minister Vladimir Putin:"
+            r"|\b(?:opening|closing|concluding|introductory|welcoming)\s+(?:remarks|speech"
+            r"|address|statement)\s+by\s*$"
             # fronted, or after the sentence's time and place: "On the morning of July 5, at
             # the 20th Conference ..., speaking at the conference hall, comrade X said"
             r"|(?:^\W*|,\s*)(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
