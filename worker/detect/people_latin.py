@@ -1676,7 +1676,8 @@ _IRREALIS_BEFORE = re.compile(
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
-    r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
+    # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause)
+    r"|set\s+to|due\s+to)\b(?:[^.;]|\.(?!\s)){0,60}$",
     re.I,
 )
 
