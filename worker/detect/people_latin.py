@@ -122,7 +122,7 @@ _ORG_WORDS = frozenset(
     "oblast okrug campus shinbun shimbun "
     # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
     # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
-    "management duties works press session sessions plenary plenum".split()
+    "management duties works press session sessions plenary plenum club".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -1202,6 +1202,7 @@ def _portfolio(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
     s, e = span
     return (
         not ctx.german
+        and e - s >= 2  # (a surname alone before a headline's "Chair": "Lukashenko Chair Meeting")
         and e + 1 < len(toks)
         and toks[e].cap
         and toks[e].low in _TITLE_WORDS
@@ -1811,8 +1812,9 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 
 
 _WITH_BODY = re.compile(
-    # how often is no group: "Jaishankar and Lavrov have already met four times"
-    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b)"
+    # how often is no group: "Jaishankar and Lavrov have already met four times"; nor is
+    # where or when: "The two leaders met on the sidelines of the summit"
+    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b|\s*(?:on|in|at|during|after|before|for|along|together)\s)"
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
@@ -2431,8 +2433,12 @@ def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tupl
     if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
         yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
     meeting = _POSSESSIVE_MEETING.match(rest)
-    if meeting and _ANNOUNCED.search(before):
-        return  # "The Kremlin announced Putin’s meeting with newly elected governors"
+    if meeting and (
+        _ANNOUNCED.search(before) or _IRREALIS_AFTER_NOUN.match(rest, meeting.end())
+    ):
+        # "The Kremlin announced Putin’s meeting with newly elected governors", "Putin's
+        # meeting with the leading foreign media will be his eighth"
+        return
     if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
 

@@ -455,8 +455,8 @@ CONVENE = re.compile(
 # "A telephone conversation of presidents of Russia and France A and B" (a machine's
 # headline without a verb) too.
 MEETING_OF = re.compile(
-    r"\b(?:the|an?)\s+(?:(?:tele)?phone\s+|video\s+)?(?:meeting|talks|negotiations|conversation"
-    r"|call)\s+of\b",
+    r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b"
+    r"|\b(?:the|an?)\s+(?:(?:tele)?phone|video)\s+(?:conversation|call|talks)\s+of\b",
     re.I,
 )
 
@@ -555,9 +555,11 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "Opening remarks by Prime Minister Vladimir Putin:"
             r"|\b(?:opening|closing|concluding|introductory|welcoming)\s+(?:remarks|speech"
             r"|address|statement)\s+by\s*$"
-            # fronted, or after the sentence's time and place: "On the morning of July 5, at
-            # the 20th Conference ..., speaking at the conference hall, comrade X said"
-            r"|(?:^\W*|,\s*)(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
+            # after the sentence's time and place: "On the morning of July 5, at the 20th
+            # Conference ..., speaking at the conference hall, comrade X said" (not "..., during
+            # his speech at ..., X told": "his" is the subject before)
+            r"|,\s*(?-i:addressing|speaking\s+(?:at|during|to))\b[^.;]{0,250},"
+            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",
             re.I,
