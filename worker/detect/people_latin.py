@@ -2433,9 +2433,7 @@ def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tupl
     if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
         yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
     meeting = _POSSESSIVE_MEETING.match(rest)
-    if meeting and (
-        _ANNOUNCED.search(before) or _IRREALIS_AFTER_NOUN.match(rest, meeting.end())
-    ):
+    if meeting and (_ANNOUNCED.search(before) or _IRREALIS_AFTER_NOUN.match(rest, meeting.end())):
         # "The Kremlin announced Putin’s meeting with newly elected governors", "Putin's
         # meeting with the leading foreign media will be his eighth"
         return
