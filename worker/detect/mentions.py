@@ -40,6 +40,13 @@ class TextNames:
         self.flat = f" {' '.join(keys)} "
         self.chinese = to_simplified(plain) if has_han(plain) else ""
         self.transliterated = tuple(_HAN_RUN.findall(self.chinese))
+        # capitalised words before each surname ("Alexander" of "Alexander Lukashenko")
+        self.before_surname: dict[str, set[str]] = {}
+        for first, last in _CAPITALISED_PAIR.findall(plain):
+            self.before_surname.setdefault(translit_key(last), set()).add(first)
+
+
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]+)\s+(?=([A-Z][\w-]+)\b)")
 
 
 def _spellings(person: Person, roster: Roster) -> tuple[str, ...]:
@@ -86,6 +93,18 @@ def _names_surname(text: TextNames, key: str) -> bool:
 _ALIKE = 0.94  # not "Scholz" / "Schulz" (0.92): two people
 
 
+def _another_given(text: TextNames, form: str, roster: Roster) -> bool:
+    """True when the text gives the surname of `form` only with other given names: "Nikolai
+    Lukashenko" is not named by a text whose "Lukashenko" is "Alexander Lukashenko"."""
+    words = _WORD.findall(form)
+    if len(words) < 2:
+        return False
+    given = {
+        g for g in text.before_surname.get(translit_key(words[-1]), ()) if roster.is_given_name(g)
+    }
+    return bool(given) and translit_key(words[0]) not in {translit_key(g) for g in given}
+
+
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
@@ -98,7 +117,9 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
         elif _whole(form) in text.flat or (
-            not chinese and any(_names_surname(text, k) for k in _surname_keys(form))
+            not chinese
+            and not _another_given(text, form, roster)
+            and any(_names_surname(text, k) for k in _surname_keys(form))
         ):
             return True
         elif text.transliterated and any(

@@ -32,12 +32,16 @@ from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
     as_he_roles,
+    continued_names,
     group_roles_without_names,
     latin_lists,
     lower_given_names,
     names_in,
+    pair_roles,
     pronoun_roles,
     sentence_lists,
+    split_glued,
+    trailing_group_roles,
 )
 from worker.detect.role_cues import LATIN_STEMS
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
@@ -60,7 +64,7 @@ _ABBREV = re.compile(
     r"|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov"
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
     r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
-    r"|\bGovt|\bDept|\bUniv"
+    r"|\bGovt|\bDept|\bUniv|\bMaj|\bBrig|\bCapt|\bCdr|\bSgt|\bAdm|\bEngr"
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
@@ -339,20 +343,41 @@ class _Before:
     first list names (for "He" / "She" opening the next); and the sentence itself, for a
     German pronoun in the next one (a paragraph skipped whole is split only if asked)."""
 
-    __slots__ = ("_last", "_whole", "group", "person")
+    __slots__ = ("_earlier", "_last", "_whole", "group", "listed", "person")
 
     def __init__(self) -> None:
         self.group: list[Role] = []
         self.person: str | None = None
+        self.listed: list[Role] = []  # the roles of the last list read, for "Others are ..."
         self._last = ""
         self._whole = False
+        self._earlier: list[str] = []  # the two texts passed before `_last`
 
     def clear(self) -> None:
         self.group, self.person = [], None
 
     def passed(self, text: str, *, whole: bool = False) -> None:
         """`text` was read (a sentence), or skipped (`whole`: a paragraph)."""
+        self._earlier = [*self._earlier[-1:], self._last]
         self._last, self._whole = text, whole
+
+    def named_list(self, ctx: LatinContext) -> list[str]:
+        """The names of the sentence before when they make one list of two or more ("A, B
+        and C were appointed ... . They also pledged allegiance ...")."""
+        text = self.sentence()
+        lists = ctx.lists_in(text) if text else []
+        if len(lists) != 1 or len(lists[0]) < 2:
+            return []
+        return [it.name for it in lists[0] if not it.possessive]
+
+    def named_pair(self, ctx: LatinContext) -> list[str]:
+        """The two people the last text naming anyone names (up to three back: a photo
+        gallery's slide title may stand between), for "The two leaders"."""
+        for text in (self.sentence(), *reversed(self._earlier)):
+            named = list(dict.fromkeys(names_in(text, ctx))) if text else []
+            if named:
+                return named if len(named) == 2 else []
+        return []
 
     def sentence(self) -> str:
         """The sentence right before the one being read ("" at the start of the text)."""
@@ -378,15 +403,28 @@ def _latin_sentence(
         if not found:
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
+        if pair := pair_roles(sentence):  # the sentence's subject: whatever else it lists
+            they = sentence.lstrip(" \"“'‘(").startswith("They")
+            named = before.named_list(ctx) if they else before.named_pair(ctx)
+            found.extend((role, named) for role in pair if named)
+        if not found and before.listed:
+            names = continued_names(sentence, ctx)
+            found.extend((role, names) for role in before.listed if names)
     elif not found and before.group and continues_list(sentence):
         names = names_in(sentence, ctx)  # "Weiters: A, B und C" after a list of guests
         found = [(role, names) for role in before.group if names]
+    if found:
+        before.listed = list(dict.fromkeys(role for role, _ in found))
+    elif before.listed and ctx.lists_in(sentence):
+        before.listed = []  # a list in no role came between: "Others are" goes on from it
     first = found[0][1] if found else []
     before.person = first[0] if len(first) == 1 else None
     if german:  # the roles of the sentence's last list, for a list going on after it
         before.group = [role for role, names in found if names == found[-1][1]]
+    elif found:  # a group of the occasion just told of: "... to welcome guests attending"
+        before.group = trailing_group_roles(sentence)
     else:
-        before.group = [] if found else group_roles_without_names(sentence)
+        before.group = group_roles_without_names(sentence)
     return found
 
 
@@ -599,7 +637,30 @@ def _normalised(text: str, lang: str) -> str:
         text = _TOOLTIP.sub(r"\1 \2, ", text)
     if lang == "en":
         text = lower_given_names(text)
+        if _GLUED.search(text):
+            text = split_glued(text)
+        if "&" in text or "< " in text:
+            text = _BROKEN_MARKUP.sub(" ", text)
+        if _CAPS_LABEL.search(text):
+            text = _CAPS_LABEL.sub(_label_cased, text)
     return text
+
+
+# A transcript's speaker label in capitals ("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: This
+# morning, ..."): read as the label it is, in the case names are read in.
+_CAPS_LABEL = re.compile(r"(?m)^[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,9}(?=:\s+\S)")
+_LOWER_IN_TITLE = frozenset("of the and for".split())
+
+
+def _label_cased(m: re.Match[str]) -> str:
+    return " ".join(
+        w.lower() if w.lower() in _LOWER_IN_TITLE else w.capitalize() for w in m.group().split()
+    )
+
+
+# HTML a machine translation broke apart and left in the text: "Putin and & nbsp; Biden",
+# "< p> The conversation".
+_BROKEN_MARKUP = re.compile(r"\s*&\s?(?:nbsp|amp|quot|#160);\s*|<\s?/?\s?p>\s*")
 
 
 def _latin_people(

@@ -83,7 +83,7 @@ _TITLE_WORDS = frozenset(
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
-    "republican democrat sen rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -91,6 +91,8 @@ _TITLE_WORDS = frozenset(
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
+    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
+    "doctor alhaji alhaja hajiya haji engr barrister "
     # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
     "wife husband spouse".split()
 )
@@ -117,7 +119,10 @@ _ORG_WORDS = frozenset(
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai "
-    "oblast okrug campus shinbun shimbun".split()
+    "oblast okrug campus shinbun shimbun "
+    # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
+    # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
+    "management duties works press session sessions plenary plenum club".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -238,6 +243,10 @@ _TITLE_LOWER_OK = frozenset(
     "leading standing acting outgoing incoming visiting governing ruling serving founding "
     "presiding".split()
 )
+# Between two names of one list only: "Xi Jinping and the other newly elected members of ...
+# Li Qiang", "National Security Adviser, retired Maj. Gen. X" (after a cue, "a team member of
+# the newly elected President X" names no guest)
+_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired".split())
 # "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
 _ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
@@ -312,6 +321,36 @@ def lower_given_names(text: str) -> str:
     return _LOWER_GIVEN.sub(_given_capitalised, text)
 
 
+# A machine's or scraper's copy that lost the space between a title and a name, or a name
+# and its verb ("Director of the Office of the Central Foreign Affairs CommissionYang Jiechi
+# attended", "Governor of Shaanxi ProvinceZhao YidePresided over"): a word whose lower-case
+# part ends in a title or a body's word, or whose capitalised part is a cue verb.
+_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{2,})\b")
+
+
+def _unglued(m: re.Match[str]) -> str:
+    left, right = m.groups()
+    if right.lower() in _HEADLINE_VERBS:
+        return f"{left} {right}"
+    low = left.lower()
+    for k in range(len(low) - 3):  # the longest suffix first: "director", not "rector"
+        suffix = low[k:]
+        if suffix in _TITLE_WORDS or suffix in _ORG_WORDS:
+            # "Congressdirector": a body's word glued before the title too
+            head = f"{left[:k]} " if k >= 3 and left[0].isupper() else left[:k]
+            return f"{head}{left[k:]} {right}"
+    return m.group()
+
+
+def split_glued(text: str) -> str:
+    """`text` with titles and cue verbs glued to a name parted from it (see above).
+
+    >>> split_glued("Governor of Shaanxi ProvinceZhao YidePresided over the ceremony.")
+    'Governor of Shaanxi Province Zhao Yide Presided over the ceremony.'
+    """
+    return _GLUED_WORD.sub(_unglued, text)
+
+
 _DE_TITLE_SUFFIX = re.compile(
     r"(?:minister|ministerin|ministern|präsident|präsidentin|präsidenten|kollege|kollegen"
     r"|kollegin|kandidat|kandidatin|kandidaten|vorsitzenden|kanzlers|chefs|leiters|sekretär|sekretärin|sprecher|sprecherin"
@@ -370,6 +409,9 @@ def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
     """ "Minister German Gref", "CEO German Gref", "; German Gref, head of ...": a word that
     names a country or people but is also a known given name is the given name when a title
@@ -377,10 +419,16 @@ def _given_not_place(toks: list[_Tok], i: int, roster: Roster) -> bool:
     if i == 0 or i + 1 >= len(toks):
         return False
     before, after = toks[i - 1], toks[i + 1]
-    titled = before.text == ";" or (
-        before.cap
-        and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
-        and before.low not in _ORG_WORDS
+    # "Youth and Sports, Sunday Dare": a weekday after a list's comma is a given name (a date's
+    # weekday stands after "on", or before its comma)
+    titled = (
+        before.text == ";"
+        or (before.text == "," and toks[i].low in _WEEKDAYS)
+        or (
+            before.cap
+            and (_ACRONYM.match(before.text) is not None or _is_title_or_org(before.low))
+            and before.low not in _ORG_WORDS
+        )
     )
     return (
         titled
@@ -449,7 +497,9 @@ def _title_key(title: str, german: bool) -> str:
 
 
 # Runs of capitalised words on one line (a name never spans a line break).
-_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+[A-Z][\w’'\-]+)+\b")
+_CAP_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]+(?:[ \t\xa0]+(?:[A-Z]\.(?=[ \t\xa0]+[A-Z])|[A-Z][\w’'\-]+))+\b"
+)
 # A run cut off before a particle ("Alexander Van | der Bellen"): no name of its own.
 _PARTICLE_NEXT = re.compile(
     r"[ \t\xa0]+(?:van|von|der|den|de|da|di|du|la|le|bin|al|ibn)[ \t\xa0]+[A-Z]"
@@ -502,6 +552,12 @@ class Context:
             self._by_word, self._by_title = self._index()
         found = self._by_word.get(word)
         return self._one(found - {besides} if found and besides else found)
+
+    def names_word(self, word: str) -> bool:
+        """True when `word` is part of some fuller name of `text` (one or several)."""
+        if self._by_word is None:
+            self._by_word, self._by_title = self._index()
+        return bool(self._by_word.get(word))
 
     def fuller(self, name: str) -> str | None:
         """The one longer name of `text` that begins with the words of `name` ("Nana Addo"
@@ -577,6 +633,9 @@ class Context:
             title_before = False
             title = ""
             for word in [*words, ""]:
+                if run and len(word) == 2 and word[1] == "." and not self.german:
+                    run.append(word)  # a middle initial: "George W. Bush"
+                    continue
                 low, name_word, title_word = _index_word(word)
                 if name_word:
                     run.append(word)
@@ -682,7 +741,7 @@ def _runs(
                     or (
                         toks[i].low in _NOT_NAME
                         and i > 0
-                        and (toks[i - 1].cap or toks[i - 1].text == ";")
+                        and (toks[i - 1].cap or toks[i - 1].text in ";,")
                         and not german
                         and roster is not None
                         and _given_not_place(toks, i, roster)
@@ -825,6 +884,8 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     never inside a Chinese name in pinyin ("Zhang Li Zhong": "Li" is a given name too)."""
     if j - i < 3 or not roster.given_names:
         return i
+    if toks[i].low in _VIETNAMESE_SURNAMES:
+        return i  # "Luong Nguyen Minh Triet": a Vietnamese name of four words, surname first
     for k in range(i + 1, j - 1):
         if toks[k].low in _VIETNAMESE_MIDDLE:
             return i  # "Hoang Van Nghiem", "Lam Thi Phuong Thanh": surname, middle name, given
@@ -835,6 +896,11 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
 
 # The middle names of Vietnamese names, which a surname always precedes.
 _VIETNAMESE_MIDDLE = frozenset("van thi văn thị".split())
+# The common Vietnamese surnames, written without their diacritics as English copies do.
+_VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran pham hoang huynh phan vu vo dang bui ngo duong luong lam dinh trinh truong "
+    "doan quach".split()
+)
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
@@ -1032,20 +1098,64 @@ def _unknown_run(
     elif shaped and ctx.german and shaped[1] - shaped[0] == 2:
         weak.append(shaped)
     elif j - i == 1:
-        if _place_or_body(toks, (i, j), ctx):
-            return  # "im Von Wattenwyl-Haus"
-        full = ctx.full_name(toks[i].text)
-        if full:
-            items.append(Item(full, i, j, _prefix_start(toks, i)))
+        _one_word(toks, i, ctx, items, spans)
+
+
+def _one_word(
+    toks: list[_Tok], i: int, ctx: Context, items: list[Item], spans: list[tuple[int, int]]
+) -> None:
+    """A name of one word: the fuller name the text gives, or a surname after a title."""
+    if _place_or_body(toks, (i, i + 1), ctx):
+        return  # "im Von Wattenwyl-Haus"
+    full = ctx.full_name(toks[i].text)
+    if full:
+        items.append(Item(full, i, i + 1, _prefix_start(toks, i)))
+        return
+    if toks[i].low.endswith("'s") and not ctx.german:
+        # "after Erdogan’s talks with X": a surname alone in the possessive
+        base = toks[i].text[:-2]
+        known = ctx.full_name(base) or (base if ctx.roster.canonical(base) else None)
+        if known:
+            items.append(Item(known, i, i + 1, _prefix_start(toks, i), possessive=True))
             return
-        if (
-            i > 0
-            and _is_title_or_org(toks[i - 1].low)
-            and toks[i - 1].low not in _ORG_WORDS
-            and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
-            and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
-        ):
-            spans.append((i, j))  # "President Putin", "Außenminister Wadephul"
+    if not ctx.german and not ctx.names_word(toks[i].text) and _beside_surname(toks, i, items, ctx):
+        spans.append((i, i + 1))  # "between Putin and Biden": two surnames alone
+        return
+    if (
+        i > 0
+        and _is_title_or_org(toks[i - 1].low)
+        and (toks[i - 1].low not in _ORG_WORDS or _title_of_body(toks, i - 1))
+        and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
+        and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
+    ):
+        spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
+
+
+def _title_of_body(toks: list[_Tok], k: int) -> bool:
+    """True when the body's word at `k` ends a title ("US Secretary of State Kerry",
+    "Minister of State X"): a title, "of", the body."""
+    before = toks[k - 2] if k >= 2 else None
+    return (
+        before is not None
+        and toks[k - 1].low == "of"
+        and before.cap
+        and before.low in _TITLE_WORDS
+        and not before.low.endswith("s")  # one holder: not "Representatives of Foreign Guests"
+    )
+
+
+def _beside_surname(toks: list[_Tok], i: int, items: list[Item], ctx: Context) -> bool:
+    """A capitalised word alone joined by "and" to a surname alone that names a person
+    ("Putin and Biden", "Biden and Putin"): a surname too."""
+    if i >= 2 and toks[i - 1].low == "and" and items:
+        last = items[-1]
+        return last.last == i - 1 and last.last - last.first == 1 and not last.possessive
+    if i + 2 < len(toks) and toks[i + 1].low == "and" and toks[i + 2].cap:
+        after = toks[i + 2].text
+        following = toks[i + 3] if i + 3 < len(toks) else None
+        alone = following is None or not _name_like(following)
+        return alone and bool(ctx.roster.canonical(after) or ctx.full_name(after))
+    return False
 
 
 def _named_elsewhere(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1069,9 +1179,12 @@ _PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea stra
 _PLACE_ENDS = frozenset(
     "street avenue road lane square palace hall building tower bridge park lake river island "
     "mountains valley issues heritage studies sciences humanities problems affairs research "
-    "haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
+_PLACE_NOUNS_AFTER = frozenset(
+    "district commune ward village province county town township prefecture city".split()
+)
 
 
 def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1085,6 +1198,10 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
         return True
     if toks[e - 1].low.rsplit("-", 1)[-1] in _PLACE_ENDS:
         return True
+    if e < len(toks) and not toks[e].cap and toks[e].low in _PLACE_NOUNS_AFTER:
+        return True  # "Que Son district", "Chi Lang ward": a place named before its kind
+    if _portfolio(toks, span, ctx):
+        return True  # "Union Jal Shakti Minister Gajendra Singh Shekhawat": the ministry
     if s == 0:
         return False
     before = toks[s - 1].low
@@ -1098,6 +1215,21 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
     if not (toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS):
         return False
     return not (any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e))
+
+
+def _portfolio(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
+    """An English name by shape that a title and another name follow, with no known given
+    name in it: the title's portfolio ("Jal Shakti Minister X", "Niti Aayog Vice-Chairman X")."""
+    s, e = span
+    return (
+        not ctx.german
+        and e - s >= 2  # (a surname alone before a headline's "Chair": "Lukashenko Chair Meeting")
+        and e + 1 < len(toks)
+        and toks[e].cap
+        and toks[e].low in _TITLE_WORDS
+        and _name_like(toks[e + 1])
+        and not any(ctx.roster.is_given_name(t.text) for t in toks[s:e])
+    )
 
 
 def _common_words(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -1222,12 +1354,36 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             d -= 1  # "der scheidende Bundeskanzler", "the Defence Minister"
         if d < 0 or toks[d].low not in _DETERMINERS:
             continue
-        person = ctx.titled(tok.text)
+        if not ctx.german and _office_of(toks, d):
+            continue  # "the Deputy Chief of Staff to the President, X": an office, no mention
+        # "The head of state took part ...": the president the text names
+        title = "President" if _head_of_state(toks, k) else tok.text
+        person = ctx.titled(title)
         if person:
             if ctx.german:
                 yield Item(person, k, k + 1, d + 1)
             else:  # "The Speaker ... reported": the mention, its article included, is the subject
                 yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+def _head_of_state(toks: list[_Tok], k: int) -> bool:
+    return (
+        toks[k].low == "head"
+        and k + 2 < len(toks)
+        and toks[k + 1].low == "of"
+        and toks[k + 2].low == "state"
+    )
+
+
+def _office_of(toks: list[_Tok], d: int) -> bool:
+    """True when the title alone at determiner `d` completes another title: "Chief of Staff
+    to the President", "Adviser to the President", "Secretary to the Government"."""
+    return (
+        d >= 2
+        and toks[d - 1].low in ("to", "of")
+        and toks[d - 2].cap
+        and _is_title_or_org(toks[d - 2].low)
+    )
 
 
 # Verbs that end an English title's complement: "The Speaker of the upper chamber reported".
@@ -1360,7 +1516,9 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
-def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
+def _appositive(
+    toks: list[_Tok], lo: int, hi: int, lower_ok: frozenset[str] = _TITLE_LOWER_OK
+) -> bool:
     """True when toks[lo:hi] can stand between names of one list: titles, connectors and
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
@@ -1379,6 +1537,14 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
             )
         ):
             continue  # "U.S.", "Dr.", "Jr.", "a. D.": an abbreviation inside a title
+        if (
+            t.text in ("–", "—")
+            and lo < k < hi - 1
+            and toks[k - 1].cap
+            and _is_title_or_org(toks[k - 1].low)
+            and toks[k + 1].cap
+        ):
+            continue  # "Deputy Prime Minister – Presidential Plenipotentiary Envoy": one title
         # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
         if (low in _BREAK and not (t.cap and low == "news")) or t.text in (  # "Euro Chinese News"
             ".",
@@ -1399,7 +1565,7 @@ def _appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
             not t.cap
             and t.text.isalpha()
             and low.endswith(("ed", "ing"))
-            and low not in _TITLE_LOWER_OK
+            and low not in lower_ok
             and low not in ("including", "united", "red")
         ):
             return False
@@ -1430,7 +1596,7 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         # "A and B, who are members of the Standing Committee, and Vice President C": a
         # description in a relative clause, inside one list
         return _appositive(toks, a.last + 3, b.prefix)
-    return _appositive(toks, a.last, b.prefix)
+    return _appositive(toks, a.last, b.prefix, _LIST_LOWER_OK)
 
 
 def name_lists(
@@ -1474,7 +1640,7 @@ _ADVERBIAL = re.compile(
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     # a group closing the list: "and several other department heads were present"
     r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
-    r"(?=\s+(?:were|was|also|attended|took|joined|participated|made|gave|delivered|laid|met"
+    r"(?=\s+(?:were|was|are|is|also|attended|took|joined|participated|made|gave|delivered|laid|met"
     r"|held)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
     r"(?:[\w'-]+)(?=\s+(?:gathered|attended|took|joined|were|participated))"
@@ -1491,6 +1657,12 @@ _ADVERBIAL = re.compile(
     r"|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,7}?[\w'’-]+(?=\s*,?\s*(?:as\s+well\s+as|and\s+other"
     r"|attended|took\s+part|joined|participated|were\s+present|were\s+also|laid|paid|met"
     r"|held|visited|witnessed|gathered|chaired|hosted)\b)"
+    # where it happened: "X on the sidelines of the G20 summit talked with", "X at a ceremony
+    # in the Kremlin congratulated ... and presented"
+    r"|on\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:summit|meeting"
+    r"|forum|session|conference|congress|assembly|games|talks|visit)"
+    r"|(?:at|during)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}?(?:ceremony|meeting|reception|event"
+    r"|session|conference|forum|summit|banquet)(?:\s+in\s+the\s+[A-Z][\w'-]+)?"
     r"|(?:on|in|at|during|via|through|by)\s+(?:the\s+)?(?:same\s+day|morning|afternoon"
     r"|evening|night|weekend|occasion|video\s*link|videoconference|phone|telephone)"
     r"|on\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|of|the|morning|afternoon|evening"
@@ -1527,7 +1699,7 @@ _IRREALIS = re.compile(
 # After an object list: "a meeting between A and B is not planned", "... is scheduled later".
 _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
-    r"|now\s+|still\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
+    r"|now\s+|still\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
     r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
     # "his meetings with A and B were in development", "... is being worked out"
     r"|in\s+(?:development|preparation|the\s+works)|worked\s+out|under\s+consideration)\b"
@@ -1554,7 +1726,8 @@ _IRREALIS_BEFORE = re.compile(
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
-    r"|set\s+to|due\s+to)\b[^.;]{0,60}$",
+    # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause)
+    r"|set\s+to|due\s+to)\b(?:[^.;]|\.(?!\s)){0,60}$",
     re.I,
 )
 
@@ -1599,8 +1772,33 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
             return
         skip = _ADVERBIAL.match(text, pos)
         if not skip or skip.end() <= pos:
+            yield from _after_plain_verb(c, at)
             return
         pos = skip.end()
+
+
+# A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
+# ... and held a meeting with the new cabinet", "congratulated the winners ... and presented
+# them with gold medals". Read only up to a clause's end.
+_PLAIN_PAST = re.compile(r"(?-i:[a-z]{3,}ed|made|went|came|gave|took)\b(?!\s+(?:by|that)\b)")
+_PLAIN_AND = re.compile(r"[,]?\s+and\s+(?:then\s+|also\s+|later\s+)?")
+_CLAUSE_BREAK = re.compile(r"[;:()\"“”]|\b(?:which|who|where|while|that|but|when|after|before)\b")
+
+
+def _after_plain_verb(c: _Clause, at: int) -> Iterator[tuple[Role, int]]:
+    """The cue joined by "and" to a subject's first verb that gives no role."""
+    if not _PLAIN_PAST.match(c.text, at):
+        return
+    limit = min(len(c.text), at + 160)
+    for m in _PLAIN_AND.finditer(c.text, at, limit):
+        if _CLAUSE_BREAK.search(c.text, at, m.start()):
+            return
+        found = _verb_at(c, m.end())
+        role, end = found if found is not None else (None, 0)
+        if role is not None:
+            yield role, end
+            yield from _coordinated(c.text, end)
+            return
 
 
 # Several people who discussed something together talked with one another.
@@ -1655,10 +1853,17 @@ _TO_THE_CHAIR = re.compile(
 
 def _object_follows(c: _Clause, verb_end: int) -> bool:
     """True when the next list of people stands right after the verb (titles between)."""
-    return c.next_start is not None and _title_gap(c.text[verb_end : c.next_start])
+    return (
+        c.next_start is not None
+        and c.next_start >= verb_end  # (a list before the verb is no object of it)
+        and _title_gap(c.text[verb_end : c.next_start])
+    )
 
 
 _WITH_BODY = re.compile(
+    # how often is no group: "Jaishankar and Lavrov have already met four times"; nor is
+    # where or when: "The two leaders met on the sidelines of the summit"
+    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b|\s*(?:on|in|at|during|after|before|for|along|together)\s)"
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
@@ -1709,6 +1914,8 @@ def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
             return
         for role, pattern in tables:
             cue = pattern.match(rest, m.end())
+            if cue and _PASSIVE_BY.match(rest, cue.end()):
+                return  # "... at the opening meeting, chaired by X": the meeting's chair
             if cue:
                 yield role, cue.end()
                 pos = cue.end()
@@ -1724,9 +1931,22 @@ def _title_gap(text: str) -> bool:
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
-    if any(_name_like(a) and _name_like(b) for a, b in pairwise(toks)):
+    if any(t.low == "by" for t in toks):
+        return False  # "the Meeting with Chinese and Foreign Press by Xi Jinping": the agent
+    if any(
+        _name_like(a) and _name_like(b) and not _body_named(toks, k + 2)
+        for k, (a, b) in enumerate(pairwise(toks))
+    ):
         return False
     return _appositive(toks, 0, len(toks))
+
+
+def _body_named(toks: list[_Tok], k: int) -> bool:
+    """True when the name-like words before `k` name a body's place: a body's word follows
+    them ("Secretary of the Lang Son Party Committee")."""
+    while k < len(toks) and _name_like(toks[k]):
+        k += 1
+    return k < len(toks) and toks[k].cap and toks[k].low in _ORG_WORDS
 
 
 # A word each cue pattern holds (lower case): a text without one cannot match it, and an `in`
@@ -1741,7 +1961,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -1753,10 +1973,10 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
-    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of"),
+    cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
-    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "call on", "called on",
+    cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
                        "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
@@ -1866,6 +2086,46 @@ def group_roles_without_names(sentence: str) -> list[Role]:
     return [r for r, _ in _subject_roles(_Clause(sentence, head.end(), None, True))]
 
 
+# A group in a role as the sentence's last words: "... hosted a banquet ... to welcome guests
+# attending the opening ceremony of the Games." (then "They were A, B, ...").
+_GROUP_PARTICIPLE = re.compile(
+    r"\b" + _GROUP_NOUNS + r"\s+(?:who\s+(?:were|are)\s+)?(attending|taking\s+part\s+in"
+    r"|participating\s+in|present\s+at)\s+[^,;]{0,120}[.:]?$",
+    re.I,
+)
+
+
+def trailing_group_roles(sentence: str) -> list[Role]:
+    """The role of an unnamed group that ends `sentence` in a participle of a cue ("to welcome
+    guests attending the opening ceremony"): the next sentence may name its people."""
+    if not any(w in sentence for w in ("attending", "taking part", "participating", "present at")):
+        return []  # (a cheap test first: most sentences hold none)
+    m = _GROUP_PARTICIPLE.search(sentence)
+    if m is None:
+        return []
+    return ["present" if m.group(1).lower().startswith("present") else "attended"]
+
+
+# Two people the sentence before names, referred to together: "The two leaders first
+# discussed important matters in the meeting", "Both presidents attended".
+_PAIR = re.compile(
+    r"^\W*(?:The\s+two|Both|Both\s+the)\s+(?:leaders|presidents|heads\s+of\s+state"
+    r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b"
+    # "They also pledged allegiance ...": the one list of the sentence before (see people.py)
+    r"|^\W*They\b",
+    re.I,
+)
+
+
+def pair_roles(sentence: str) -> list[Role]:
+    """The roles a cue gives "The two leaders" / "Both presidents" / "They" opening
+    `sentence`: they are the people the sentence before names (two; "They": its one list)."""
+    m = _PAIR.match(sentence)
+    if m is None:
+        return []
+    return [r for r, _ in _subject_roles(_Clause(sentence, m.end(), None, True))]
+
+
 _PRONOUN = re.compile(r"^\W*(?:He|She)\b")
 
 
@@ -1896,6 +2156,18 @@ def as_he_roles(sentence: str, ctx: Context) -> tuple[list[Role], str | None]:
     if len(names) != 1:
         return [], None  # the subject must be plain: one name before the clause
     return pronoun_roles("He " + sentence[m.end() :]), names[0]
+
+
+# "Others are Minister of Transportation, X; ...": the list goes on from the sentence before.
+_OTHERS = re.compile(r"^\W*(?:The\s+)?[Oo]thers\s+(?:also\s+)?(?:are|were|include|included)\b")
+
+
+def continued_names(sentence: str, ctx: Context) -> list[str]:
+    """The names of a sentence that goes on with the list of the one before ("Others are A,
+    B"): they take the roles that list was given."""
+    if not _OTHERS.match(sentence):
+        return []
+    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
 def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
@@ -2203,10 +2475,17 @@ def _may_be_subject(toks: list[_Tok], prefix: int) -> bool:
     return before not in _NO_SUBJECT_BEFORE
 
 
+_ANNOUNCED = re.compile(r"\b(?:announc\w*|preview\w*)\s+(?:the\s+)?$", re.I)
+
+
 def _possessive_roles(before: str, rest: str, names: list[str]) -> Iterator[tuple[Role, list[str]]]:
     if _POSSESSIVE_SPEECH.match(rest) and not before.strip():
         yield "spoke", names  # "Mikhail Mishustin’s opening remarks:"
     meeting = _POSSESSIVE_MEETING.match(rest)
+    if meeting and (_ANNOUNCED.search(before) or _IRREALIS_AFTER_NOUN.match(rest, meeting.end())):
+        # "The Kremlin announced Putin’s meeting with newly elected governors", "Putin's
+        # meeting with the leading foreign media will be his eighth"
+        return
     if meeting:  # "Putin’s meeting with US envoys": a meeting with a group is chaired
         yield ("presided" if _WITH_BODY.match(rest, meeting.end()) else "attended"), names
 
@@ -2239,6 +2518,13 @@ _REQUESTED = re.compile(
     r"\b(?:asked|asks|requested|requests|demanded|demands|urged|urges|insisted|insists"
     r"|proposed|proposes|suggested|suggests|recommended|recommends)\s+that\b[^.;]{0,80}$",
     re.I,
+)
+
+
+_TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
+_TOLD_IN_CALL = re.compile(
+    r"\s+(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
+    r"(?:conversation|call|talk)s?\b"
 )
 
 
@@ -2277,6 +2563,8 @@ def _group_roles(
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
     if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
         roles.append("attended")  # "the meeting of A and B"
+    if not roles and not german and _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
+        roles.append("attended")  # "Bush told President Jiang Zemin in a telephone conversation"
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start
@@ -2320,7 +2608,11 @@ def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
     )
 
 
-_COMPANION = re.compile(r"(?:along|together)\s+with|alongside|accompanied\s+by", re.I)
+# "Xi Jinping and the other newly elected members of ... A, B and C met the press": the one
+# named first leads, the others come with him.
+_COMPANION = re.compile(
+    r"(?:along|together)\s+with|alongside|accompanied\s+by|^,?\s*and\s+the\s+other\b", re.I
+)
 
 
 def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
@@ -2328,7 +2620,7 @@ def _companions_from(toks: list[_Tok], group: list[Item]) -> int:
     "together with" or "accompanied by" (0: none is)."""
     for k in range(1, len(group)):
         gap = toks[group[k - 1].last : group[k].first]
-        if any(t.low in ("with", "by", "alongside") for t in gap) and _COMPANION.search(
+        if any(t.low in ("with", "by", "alongside", "other") for t in gap) and _COMPANION.search(
             " ".join(t.low for t in gap)
         ):
             return k
@@ -2377,7 +2669,7 @@ def _past_appositive(text: str, end: int) -> int:
         body = text[head : m.start()]
         if any(w.casefold().strip(".") in _BREAK for w in body.split()):
             break
-        at = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
+        at = after = _LEAD_PUNCT.match(text, m.end()).end()  # type: ignore[union-attr]
         for _ in range(3):  # ", all members of ..., on March 6 attended"
             skip = _ADVERBIAL.match(text, at)
             if not skip or skip.end() == at or any(p.match(text, at) for _, p in cues.SUBJECT_CUES):
@@ -2390,6 +2682,8 @@ def _past_appositive(text: str, end: int) -> int:
             or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
             return m.end()
+        if text.startswith("who ", after):
+            return m.start()  # ", who were just elected at ..., made": a relative aside
     return _past_groups(text, head) or end
 
 

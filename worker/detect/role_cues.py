@@ -101,6 +101,14 @@ LATIN_STEMS: tuple[str, ...] = (
     "sitrep",
     "credentials",
     "oath",
+    "allegiance",
+    "award",
+    "showed up",
+    "also there",
+    "others are",
+    "others were",
+    "others includ",
+    "turned up",
     "sworn",
     "moderator",
     "emcee",
@@ -252,6 +260,8 @@ MEET_WITH = re.compile(
     r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
     r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    # a manner: "met cordially with", "spoke briefly with"
+    r"(?:\s+(?:cordially|briefly|warmly|separately|privately|informally|jointly))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -279,8 +289,13 @@ _CALL_ON = (
     r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 MEET_DIRECT = re.compile(
+    # "Bush told Chinese President Jiang Zemin in a telephone conversation ...": both talk
+    r"\btold\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
+    r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)|"
     r"\b(?:met|meets|meet|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)"
     r"(?:\s+with)?\b(?!\s+by\b)"  # "Hosted by X": X hosts (a passive), no guest
+    # "the Gold star ... received from the hands of the President, X": an award, no guest
+    r"(?!\s+from\b)"
     r"|\b"
     + _CALL_ON
     # "X is meeting Y" (the literal first: this table is searched along whole clauses)
@@ -336,7 +351,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # leading a delegation is taking part, not chairing: "led members of the forum"
             r"|(?:led|leads|headed|heads)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?"
             r"(?:delegations?|members|team|representatives)"
-            r"|(?:was|were)\s+invited\s+to\s+(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
+            r"|(?:was|were)\s+(?:also\s+)?invited\s+to\s+(?:(?:take\s+part|participate)\s+in\s+"
+            r"|attend\s+)?(?:the|a|an)\s+" + _ADJ + _GATHERING + r"|"
             r"(?:connected|joined|participated|took\s+part)\s+(?:remotely|online|by\s+video"
             r"|via\s+video(?:\s*link)?|virtually)"
             r"|(?:held|holds|hold|had|has|have|engaged\s+in|engages\s+in|conducted|conducts)\s+"
@@ -344,6 +360,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
             r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|told\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
+            r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:talks|consultations|negotiations|discussions)"
             # the guest of a reception in the passive: "Putin was warmly welcomed by Chirac"
@@ -354,6 +372,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were|is|are|has\s+been|have\s+been)\s+(?:formally\s+|officially\s+)?"
             r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
             r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
+            r"|(?:pledged|pledges|swore|swears)\s+allegiance"
+            # "[Nikolai Lukashenko was also there]": one more at the occasion just told of
+            r"|(?:was|were)\s+also\s+there\b"
+            # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
+            r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
             r"|" + _CALL_ON + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
@@ -382,8 +405,13 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
             r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
             r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
-            r"|presented\s+(?:[\w-]+\s+){0,2}?(?:awards|decorations|medals|prizes|orders"
+            # "presented the Hero of Labour of the Russian Federation gold medals to ..."
+            r"|presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
             r"|certificates|honours|honors)"
+            # who awards decorations presides ("awarded the gold medal"), not who is awarded
+            r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
+            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
+            r"|medals?|prizes?|orders?|certificates?|titles?|stars?)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
             + _DET
             + _ADJ
@@ -396,7 +424,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"(?:(?:delivered|delivers|deliver|made|makes|make|gave|gives|give|presented"
-            r"|presents)\s+"
+            r"|presents|came\s+up\s+with|comes\s+up\s+with)\s+"
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
@@ -412,11 +440,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # a topic addressed is no audience: "addressed the economic situation"
             r"(?!(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?(?-i:(?:situation|issues?|problems?"
             r"|questions?|topics?|matters?|challenges?|concerns?|crisis|developments?|prospects"
-            r"|aspects?|subjects?|state|economy|agenda)\b))"
+            r"|aspects?|subjects?|state|economy|agenda|areas?|differences|disagreements?)\b))"
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
-            r"|(?:said\s+)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
+            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
             r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
@@ -435,7 +463,13 @@ CONVENE = re.compile(
 
 # "the meeting of A and B": the sides of a meeting in its genitive (read for two or more
 # names: "the meeting of the President with governors" is a meeting with a group).
-MEETING_OF = re.compile(r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b", re.I)
+# "A telephone conversation of presidents of Russia and France A and B" (a machine's
+# headline without a verb) too.
+MEETING_OF = re.compile(
+    r"\bthe\s+(?:meeting|talks|negotiations|conversation)\s+of\b"
+    r"|\b(?:the|an?)\s+(?:(?:tele)?phone|video)\s+(?:conversation|call|talks)\s+of\b",
+    re.I,
+)
 
 # ---- the list stands AFTER its cue (object, complement, passive agent) -------------------
 
@@ -500,6 +534,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\s+with|alongside)\b"
             # the guest of a banquet or reception: "a state banquet in honour of President X"
             r"|\b(?:banquet|dinner|reception|luncheon|lunch|party|ceremony)\b[^.;]{0,60}?\bin\s+hono(?:u)?r\s+of\b"
+            # "The official welcoming ceremony of the President of Uzbekistan X took place"
+            r"|\b(?:welcoming|welcome)\s+ceremony\s+(?:of|for)\b"
             # "Hundreds of officials attended, including X and Y"
             r"|\b(?:attended|took\s+part|participated|(?:are|were|is|was)(?:\s+[\w-]+){0,4}?\s+"
             r"(?:participating|taking\s+part|attending))\b[^.;]{0,60},\s*(?:including|among\s+them)\b"
@@ -527,6 +563,13 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
             r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
+            # "Opening remarks by Prime Minister Vladimir Putin:"
+            r"|\b(?:opening|closing|concluding|introductory|welcoming)\s+(?:remarks|speech"
+            r"|address|statement)\s+by\s*$"
+            # after the sentence's time and place: "On the morning of July 5, at the 20th
+            # Conference ..., speaking at the conference hall, comrade X said" (not "..., during
+            # his speech at ..., X told": "his" is the subject before)
+            r"|,\s*(?-i:addressing|speaking\s+(?:at|during|to))\b[^.;]{0,250},"
             r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",

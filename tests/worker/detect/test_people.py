@@ -588,3 +588,34 @@ def test_names_a_surname_spelled_another_way(text: str, name: str, named: bool) 
 
     person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
     assert names_person(TextNames(text), person, ROSTER) is named
+
+
+# agency_en-t617 / scraped-t601 (pair r6-sochi-ski-2021,
+# https://belarusfeed.com/putin-lukashenko-meet-sochi-integration-vaccine/): the news report's
+# "Lukashenko" is Alexander Lukashenko, not his son Nikolai whom the photo page adds
+# ("[Nikolai Lukashenko was also there]")
+SOCHI_TALKS = (
+    "In the afternoon of 22 February, negotiations between Alexander Lukashenko and Vladimir "
+    "Putin began in Krasnaya Polyana, Sochi. The main part of the negotiations lasted about an "
+    "hour, after which Lukashenko and Putin went skiing and then had lunch together."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "named"),
+    [
+        (SOCHI_TALKS, "Nikolai Lukashenko", False),
+        (SOCHI_TALKS, "Alexander Lukashenko", True),
+        # scraped-t601: a surname the text pairs with no given name may be anyone's
+        ("Lukashenko and Putin talked for six and a half hours.", "Nikolai Lukashenko", True),
+    ],
+    ids=["r9-surname-of-another-given-name", "r9-surname-of-the-given-name",
+         "r9-surname-alone-names-anyone"],
+)  # fmt: skip
+def test_a_surname_stands_for_the_given_name_the_text_pairs_it_with(
+    text: str, name: str, named: bool
+) -> None:
+    from worker.detect.mentions import TextNames, names_person
+
+    person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
+    assert names_person(TextNames(text), person, ROSTER) is named
