@@ -48,10 +48,10 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
-    r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
+    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|到(?!会|场|访)[^，。、；：\s]{1,12}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
     r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
     r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
@@ -61,7 +61,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至通以经视线远]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远]"
 )
 
 
@@ -168,6 +168,8 @@ _ZH_ATTRIBUTIVE = re.compile(
 )
 # An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
 _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+# An invitation between a subject and its verb names the host who asked, no subject.
+_ZH_INVITED = re.compile(r"^应[^，。；]{0,24}?(?:邀请?|之邀|约)$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
@@ -332,6 +334,10 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
             return [asked.group(1)]
+    if (
+        "应" in region
+    ):  # "习近平乘专机抵达喀山，应普京邀请，出席…": the host who asked is no subject
+        chunks = [c for c in chunks if not (c.startswith("应") and _ZH_INVITED.match(c))]
     return chunks
 
 
@@ -511,6 +517,8 @@ def _zh_lists_after(
         if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
         else None
     )
+    if "是" in simple or "为" in simple:
+        yield from _zh_named_group(simple, roster, ctx)
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
     elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
@@ -601,7 +609,44 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
     ahead = simple[hit.end : hit.end + 24]
     return bool(ahead) and (
         _ZH_ATTRIBUTIVE.match(simple, hit.end) is not None
+        or _describes_guests(simple, hit)
         or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start) is not None)
+    )
+
+
+_ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
+
+
+def _zh_named_group(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The names of a group the cue before gave a role, in this sentence ("陪同拜登出席的是
+    五名官员：A、B") or in the one before ("…欢迎出席开幕式的国际贵宾。他们是：A、B"); none
+    for an occasion still to come ("出席明日的仪式，他们是：")."""
+    m = cues.ZH_NAMED_GROUP.search(simple)
+    if m is None:
+        return
+    hits = [h for h in _zh_hits(simple) if h.end <= m.start()]
+    if hits:
+        role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
+    else:
+        role = ctx.role_before(simple) if ctx is not None else None
+    if role is not None:
+        yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# The guests a host welcomes, described by what they attend: "举行宴会，欢迎出席…开幕式的国际
+# 贵宾", "为出席…的国际贵宾举行欢迎宴会", "对来华出席…的贵宾表示欢迎" (the host attends nothing).
+_ZH_GUESTS_OF = re.compile(r"(?:欢迎|迎接|宴请|为|对|向)(?:来华|来京|来港|来澳|前来|专程)?$")
+_ZH_GUESTS = re.compile(
+    r"[^，。；]{0,40}?的[^，。；]{0,14}?(?:领导人|代表|嘉宾|贵宾|来宾|宾客|客人|外宾|使节|团长|配偶)"
+)
+
+
+def _describes_guests(simple: str, hit: _Hit) -> bool:
+    return (
+        _ZH_GUESTS_OF.search(simple, max(0, hit.start - 6), hit.start) is not None
+        and _ZH_GUESTS.match(simple, hit.end) is not None
     )
 
 
@@ -707,7 +752,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接"
 ).split()
 
 
@@ -738,10 +783,18 @@ def _word_trie(words: list[str] | set[str]) -> str:
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
+# The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
+# holds no cue word of its own.
+_NAMED_GATE = re.compile(r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]")
+
+
 @lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
-    if _ANY_CUE.search(to_simplified(text)):
+    simple = to_simplified(text)
+    if _ANY_CUE.search(simple) or (
+        _NAMED_GATE.search(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
     # most paragraphs hold a bracket or a space and no noise: nothing to search again then
@@ -760,7 +813,9 @@ def zh_lists_in(
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
-    if not _ANY_CUE.search(simple):
+    if not _ANY_CUE.search(simple) and not (
+        ctx is not None and _NAMED_GATE.search(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
         simple = _kept_yu(sentence, simple)
@@ -775,7 +830,12 @@ def zh_lists_in(
         if heading
         else _zh_lists(simple, roster, ctx, spans)
     )
-    for role, names, _ in [*lists, *meetings]:
+    found = [*lists, *meetings]
+    if ctx is not None:
+        hits = _zh_hits(simple)
+        if hits:  # what a group named in the next sentence did ("他们是：A、B")
+            ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
+    for role, names, _ in found:
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
         if kept:
             yield role, kept
@@ -867,6 +927,7 @@ def _zh_meetings_with(
 _INSERTED_PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
+_LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
@@ -886,6 +947,9 @@ def clean_zh(sentence: str) -> str:
     # each step only when a cheap test finds what it removes
     if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
         sentence = _INSERTED_PINYIN.sub("", sentence)
+        # a name's own spelling after it ("国务卿布林肯(Antony Blinken)、财政部长耶伦(Janet
+        # Yellen)"): an aside that would end the list at its bracket
+        sentence = _LATIN_ASIDE.sub("", sentence)
     if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
@@ -909,8 +973,8 @@ _TRIGGER_CHARS = re.compile(
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓"
+    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接"
 )
 
 
@@ -1043,9 +1107,21 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
             return item[-size:]
         if trailing and len(item) > size and item[:size] in known:
             return item[:size]
+        # "国家主席习近平乘专机抵达喀山": a titled roster name, then the arrival before the
+        # occasion (not any clause: "外长王毅将于…访问", "主席习近平去年视察香港")
+        if (
+            trailing
+            and run != item
+            and _ZH_ARRIVED.match(run, size)
+            and (run[:size] in known or _zh_plausible(run[:size]))
+        ):
+            return run[:size]
     if _zh_plausible(item):
         return item
     return _titled_item_name(item, run, trailing=trailing)
+
+
+_ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)")
 
 
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
@@ -1153,6 +1229,9 @@ _TRANSLIT = frozenset(
     "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁尔登默拜提"
     "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
     "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
+    # the endings and women's names of Russian, Central Asian and Slavic names ("阿里波夫",
+    # "霍利克佐达", "茹曼加林", "伊莉亚娜", "加兹瓦尼", "赛义德"; round 9)
+    "夫玛佐茹赛娜莉妮莎兹娅契纽翰罕喀瑞依孜丽黛露芙珊薇蕾茨楞义明"
 )
 
 
@@ -1176,7 +1255,7 @@ def transliterated(run: str) -> bool:
     plain = _ZH_DOT.sub("", run)
     return (
         2 <= len(plain) <= 8
-        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 6
+        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 8
         and all(c in _TRANSLIT for c in plain)
         and plain[:2] not in _ZH_NOT_NAMES
     )
@@ -1455,6 +1534,7 @@ class ZhContext:
 
     __slots__ = (
         "_clean",
+        "_cue",
         "_dead",
         "_given",
         "_simplified",
@@ -1473,6 +1553,22 @@ class ZhContext:
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
         self.known = known  # the roster's Chinese names
+        self._cue: tuple[str, Role | None] | None = None  # the last sentence with a cue
+
+    def cue_read(self, simple: str, role: Role | None) -> None:
+        """`simple` held a cue; `role` is its last cue's (None: an occasion still to come)."""
+        self._cue = (simple, role)
+
+    def role_before(self, simple: str) -> Role | None:
+        """The role of the last cue of the sentence before `simple` (a caption line may stand
+        between them), which a group named in `simple` shares."""
+        if self._cue is None:
+            return None
+        before, role = self._cue
+        text = self._simple()
+        at = text.find(simple)
+        end = text.rfind(before, 0, at) + len(before) if at > 0 else -1
+        return role if end >= len(before) and at - end <= 60 else None
 
     def titled(self, name: str, title: str) -> None:
         """`name` holds `title` in this report (read from a form's field, not a phrase)."""

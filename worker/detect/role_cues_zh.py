@@ -82,6 +82,14 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("签", "宣誓"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
+    # who greets a visitor on arrival takes part ("A、B在机场热情迎接", "受到A、B等热情迎接",
+    # "张汉晖也到机场迎接"), as does the entourage ("蔡奇、王毅等陪同人员同机抵达"); not the
+    # welcoming of a year or an event ("迎接新年", "迎接党的二十大")
+    (
+        "attended",
+        re.compile(r"迎接(?=[，。；]|$)|陪同人员(?=同机|抵达|一同)"),
+        ("迎接", "陪同人员"),
+    ),
     # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
@@ -173,4 +181,12 @@ ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
     r"[同与和跟](?<!共[同与和跟])(?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
+)
+# The names of a group the sentence, or the one before, gives a role: "他们是：A、B" (the guests
+# just welcomed), "16名非官守议员为A、B" (the members just sworn in), "陪同拜登出席的是五名官员：
+# A、B". The role is the cue's before it (people_zh._zh_named_group).
+ZH_NAMED_GROUP = re.compile(
+    r"[他她]们(?:分别|依次)?(?:是|为)[:：]"
+    r"|(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{1,8}?(?:分别)?(?:为|是)[:：]?"
+    r"|的(?:也|还)?是(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{0,6}[:：]"
 )
