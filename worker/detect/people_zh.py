@@ -176,7 +176,7 @@ _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 可能 打算 预定".split()
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定".split()
 )
 
 
@@ -184,6 +184,11 @@ _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before t
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
 # A clause still to come just before a cue's clause that has no subject of its own (not 将 of
 # a rank or a general: 中将, 将军, 将领).
+# 将 a few words before the verb ("将结合出席"), or a meeting to be held that the next clause
+# gives its chair ("将于10月21日以视频方式举行，会议由王毅主持").
+_ZH_WILL_BEFORE = re.compile(
+    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
+)
 _ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
 
 
@@ -208,6 +213,8 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
         return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
+    if "将" in raw and _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)):
+        return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -598,9 +605,14 @@ def _zh_heading_list(
     return "presided", names, simple
 
 
+_ZH_HOST_TITLE = re.compile(r"[\u4e00-\u9fff](?<![为是的])")
+
+
 def _no_subject(simple: str, hit: _Hit) -> bool:
     """Whether the cue has no list before it: "出席观礼嘉宾包括A、B", "在主席台就座的还有A"
     (the list follows: _zh_lists_after); "出席记者会的118人" (the verb describes a group)."""
+    if simple.startswith("主持人", hit.start) and _ZH_HOST_TITLE.match(simple, hit.start + 3):
+        return True  # "计画主持人吴玛悧": a title before a name (a project's leader), no chair
     if hit.role != "attended":
         if "的" not in simple[hit.end : hit.end + 10]:
             return False
@@ -1017,7 +1029,10 @@ _ZH_TITLE_END = re.compile(
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
+    # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
+    # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂")
+    r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -1050,9 +1065,13 @@ _ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府
 # the characters of the words a surname character opens most often in news ("曾多次", "南投第",
 # "原标题", "席间", "党中央", "宣读习…", "隆重", "祝贺", "文莱", "出席元旦"). A surname-led
 # candidate holding one is a word, not a name.
+_ZH_DAYS_TO_COME = frozenset("明天 明日 明年 明晚 明早".split())
 _NOT_GIVEN = frozenset(
     "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
     "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重集"
+    # a body's or a place's last character and the words of round 9's unseen reports that a
+    # surname character opens ("农业部", "荆州", "关注", "宣誓")
+    "部局厅办州注誓"
 )
 
 
@@ -1060,6 +1079,8 @@ _NOT_GIVEN = frozenset(
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
+    if name[:2] in _ZH_DAYS_TO_COME:
+        return False  # "明天起分别率团参加": a day, not 明 + 天起
     if any(c in _NOT_GIVEN for c in name[1:]):
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
@@ -1493,8 +1514,8 @@ def _read_item(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由))")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而)")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
