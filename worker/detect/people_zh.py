@@ -48,7 +48,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
-    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
+    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替[^，。、；：\s]{1,20}|所|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|到(?!会|场|访)[^，。、；：\s]{1,12}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
@@ -61,7 +61,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所]"
 )
 
 
@@ -264,6 +264,20 @@ def _groups_only(region: str) -> bool:
     return bool(chunks) and all(_group_last(c) for c in chunks)
 
 
+_ZH_WENT = re.compile(r"前往|赶赴|来到|[^赶]赴")
+
+
+def _subject_chunk(chunk: str, *, went: bool) -> str:
+    """The part of a chunk before the verb that names its subject: the leader of those led
+    ("县长黄仲生率县府主管"), or, in the chunk just before the verb's (`went`), the one who went
+    there ("张善政今1日上午前往忠灵祠，出席…")."""
+    if "率" in chunk or "带" in chunk:
+        chunk = _leader(chunk)
+    if went and _ZH_WENT.search(chunk):
+        chunk = _untimed(chunk) or chunk
+    return chunk
+
+
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
     chunks = _clause_chunks(region, roster)
@@ -273,8 +287,7 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     for i, chunk in enumerate(reversed(chunks)):
         if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
-        if "率" in chunk or "带" in chunk:
-            chunk = _leader(chunk)
+        chunk = _subject_chunk(chunk, went=0 < i == skipped)
         subject = _clause_subject(chunk, roster) if i == 0 and chunk.endswith("并") else None
         if subject:
             found.append([subject])
@@ -568,7 +581,10 @@ def _zh_role_after(
 # A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
-    r"听取了?([^，。；]{2,50}?)(?:所?作的)?关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+    # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
+    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:所?作的)?(?:关于|对于)[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
+    # a synonym spinner's words for report and explanation (scraped-t658)
+    r"|陈述|阐明)"
 )
 
 
@@ -764,7 +780,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取"
 ).split()
 
 
@@ -905,12 +921,31 @@ def _zh_meetings(
         if host and guest:
             yield "attended", host + guest, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
+            if _one_official(rest):
+                yield "attended", host, m.end()  # "王毅会见法国欧洲和外交部长": a talk
+                continue
             # one host receiving; several receiving a group together ("习近平、李克强…等在人民
             # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
             if len(host) == 1 or _group_last(rest):
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+def _one_official(rest: str) -> bool:
+    """Whether the other side is one official named by title alone (a headline's "会见法国外交
+    部长"), not a group ("会见…代表", "会见各国驻华使节")."""
+    return (
+        len(rest) <= 16
+        and _ZH_OFFICIAL_END.search(rest) is not None
+        and not _group_last(rest)
+        and not any(c in rest for c in "们各等及")
+    )
+
+
+_ZH_OFFICIAL_END = re.compile(
+    r"(?:总统|总理|首相|部长|外长|国务卿|大使|议长|秘书长|主席|国王|女王)$"
+)
 
 
 def _zh_meetings_with(
@@ -986,7 +1021,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下"
 )
 
 

@@ -43,7 +43,9 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             "|".join(
-                verb + r"了?(?:关于[^。；]{0,80}?的|[^，。、；的]{1,10}的)?[^，。、；的]{0,8}?"
+                verb
+                + r"了?(?:关于[^。；]{0,80}?的|题为[“「《][^”」》。]{1,60}[”」》]的|[^，。、；的]{1,10}的)?"
+                r"[^，。、；的]{0,8}?"
                 r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词)"
                 for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
             )
@@ -94,6 +96,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
+    # the one leading others up takes part ("在政务司司长陈国基带领下上台宣誓")
+    ("attended", re.compile(r"(?:带领|率领|引领)(?=下)"), ("领下",)),
     (
         "attended",
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
