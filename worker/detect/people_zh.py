@@ -554,6 +554,8 @@ def _zh_lists_after(
         yield from _zh_role_after(simple, roster, ctx)
         if "听取" in simple:
             yield from _zh_heard(simple, roster)
+    if "受到" in simple and "迎接" in simple:
+        yield from _zh_greeted(simple, roster, ctx)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -562,6 +564,21 @@ def _zh_lists_after(
             name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
                 yield role, [name], simple
+
+
+# The one greeted on arrival, before 受到: "习近平乘坐专机抵达旧金山国际机场时，受到纽森、耶伦等
+# 热情迎接" (the greeters are the cue's own list).
+_ZH_GREETED = re.compile(r"受到[^。；]{2,60}?迎接")
+
+
+def _zh_greeted(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_GREETED.finditer(simple):
+        raw = simple[: m.start()]
+        region = _untimed(raw)
+        if region and not _unreal(raw, region):
+            yield "attended", _zh_before(region, roster, ctx), simple
 
 
 def _zh_role_after(
@@ -932,6 +949,9 @@ def _zh_meetings(
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
 
 
+_ZH_LED_BY = re.compile(r"(?:带领|率领)的")
+
+
 def _one_official(rest: str) -> bool:
     """Whether the other side is one official named by title alone (a headline's "会见法国外交
     部长"), not a group ("会见…代表", "会见各国驻华使节")."""
@@ -959,6 +979,8 @@ def _zh_meetings_with(
             continue  # "陈德铭还将在25日和…柯克举行会谈"
         host = _zh_before(region, roster, ctx)
         side = _ZH_CHUNK.split(m.group(1))[-1]
+        if "领的" in side:  # "与由美国国务卿布林肯、…沙利文带领的美方代表团进行了会谈": the leaders
+            side = _ZH_LED_BY.split(side, 1)[0].removeprefix("由")
         guest = zh_name_items(side, roster, last=True, ctx=ctx)
         if host and not guest and ctx is not None:
             guest = ctx.titled_elsewhere(side)
@@ -1082,7 +1104,7 @@ _ZH_FOREIGN_TITLED = re.compile(
 )
 _ZH_LEADING = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?=等|分别|\d|在|同|和|也|一起|来到|今天|日|前往|先后|共同|还|应邀|亲切"
-    r"|集体|到|于|向|一行|率|代表|作为)"
+    r"|集体|到|于|向|一行|率|代表|作为|乘(?:坐)?专机|抵达|飞抵)"
 )
 
 
@@ -1303,6 +1325,14 @@ def _dotted_tail(run: str) -> str | None:
     head = m.group(1)
     size = next((n for n in range(min(len(head), 6), 0, -1) if transliterated(head[-n:] + "阿")), 0)
     return head[-size:] + m.group(2) if size else None
+
+
+def _translit_run(text: str, at: int) -> int:
+    """How many transliteration characters run from `at` in `text`."""
+    end = at
+    while end < len(text) and text[end] in _TRANSLIT:
+        end += 1
+    return end - at
 
 
 def transliterated(run: str) -> bool:
@@ -1661,6 +1691,8 @@ class ZhContext:
                 if len(longer) == 4 and longer in self.known:
                     found.setdefault(longer, m.group()[: -len(name)])  # "行政长官林郑月娥"
                     continue
+                if _translit_run(simple, m.start(1)) > 3:
+                    continue  # "副总理茹曼加林": a foreign name, not 茹曼加 + 林
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
