@@ -1287,7 +1287,13 @@ def _ranked_name(run: str) -> str | None:
     """The name in the words after a title: a married woman's name, her husband's surname
     before her own ("署长张赵凯渝", "叶刘淑仪"), or a full name of three characters and a rank
     after it ("副指挥官赖孝光高级警司", "主席阎伟宁博士", "指挥官汤家坤中将")."""
-    if len(run) == 4 and run[0] in _SURNAMES and run[1] in _SURNAMES and _zh_plausible(run[1:]):
+    if (
+        len(run) == 4
+        and run[0] in _SURNAMES
+        and run[1] in _SURNAMES
+        and _zh_plausible(run[1:])
+        and run[2:] not in _ZH_NOT_NAMES  # "黄金时代"
+    ):
         return run
     rank = run[3:]
     if (
@@ -1402,8 +1408,11 @@ def zh_name_items(
             name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
         if name:
             if j == 1 and first_unread:
-                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
-                first = _titled_unlisted(items[0], roster)
+                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name;
+                # "叶刘淑仪、李国章…": a married woman's two surnames and her name
+                first = _titled_unlisted(items[0], roster) or (
+                    _ranked_name(items[0]) if len(items[0]) == 4 else None
+                )
                 names.extend([first] if first else [])
             names.append(name)
             listed = len(item) <= 4 or name in known
@@ -1723,8 +1732,10 @@ class ZhContext:
             same = [n for n in names if n[0] == item[0]]
             if len(same) == 1:
                 return same[0]
-        title = _ZH_TITLE_ALONE.fullmatch(item)
-        titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
+        exact = [n for n, t in names.items() if t == item]
+        if len(exact) == 1:
+            return exact[0]  # "副总统致词": the one 副总统, though a 总统 is named too
+        titled = [n for n, t in names.items() if t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
 
     def opening_name(self, run: str) -> str | None:
