@@ -719,7 +719,7 @@ def _zh_lists(
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
         if earlier and (not previous or earlier[-1][0] > bound):
             previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
-        if previous and region.endswith(("，并", "，并且")):
+        if previous and _shares_subject(region):
             names = previous  # a clause opening with 并 has no subject of its own
         else:
             names = _zh_before(region, roster, ctx) if region else []
@@ -733,6 +733,12 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+def _shares_subject(region: str) -> bool:
+    """Whether the words between two cues open no clause of their own: "，并" ("出席会议，并
+    讲话"), or the first cue's object and 并 ("宣读习近平主席贺信并致辞": 习近平 is the object)."""
+    return region.endswith(("，并", "，并且")) or (region.endswith("并") and "，" not in region)
 
 
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
@@ -797,7 +803,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读"
 ).split()
 
 
@@ -1043,7 +1049,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀"
 )
 
 

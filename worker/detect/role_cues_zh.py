@@ -84,6 +84,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("签", "宣誓"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
+    # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
+    ("spoke", re.compile(r"宣读(?!了?誓)"), ("宣读",)),
     # who greets a visitor on arrival takes part ("A、B在机场热情迎接", "受到A、B等热情迎接",
     # "张汉晖也到机场迎接"), as does the entourage ("蔡奇、王毅等陪同人员同机抵达"); not the
     # welcoming of a year or an event ("迎接新年", "迎接党的二十大")
