@@ -888,6 +888,8 @@ def zh_lists_in(
             ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
     for role, names, _ in found:
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
+        if ctx is not None:
+            kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
 
@@ -1274,7 +1276,8 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return _dotted_tail(run)
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
-        return foreign.group(1)
+        # "美国国务卿蒂勒森访华": a headline's visit after the name
+        return _ZH_VISITS.sub("", foreign.group(1)) or None
     if run and run != item and transliterated(run):
         return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
@@ -1285,6 +1288,7 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
 
 # The last character of a rank or an honorific after a name, which no title table lists in
 # full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
+_ZH_VISITS = re.compile(r"(?<=..)(?:访华|访问|来华|抵京|抵达|到访)$")
 _RANK_LAST = frozenset("司士校尉生师官长员授")
 _GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
 
@@ -1743,6 +1747,19 @@ class ZhContext:
             return exact[0]  # "副总统致词": the one 副总统, though a 总统 is named too
         titled = [n for n, t in names.items() if t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def fuller(self, name: str) -> str:
+        """A foreign surname alone as the report writes it in full with a middle dot: "蒂勒森"
+        is "雷克斯・蒂勒森" (the given names: transliteration characters before the dot)."""
+        simple = to_simplified(name)
+        if _ZH_DOT.search(name) or not transliterated(simple):
+            return name
+        text = self._simple()
+        for m in re.finditer(r"[·•‧・．]" + re.escape(simple), text):
+            head = _translit_run(text[max(0, m.start() - 12) : m.start()][::-1], 0)
+            if head:  # the given names: the transliteration characters ending at the dot
+                return self._clean[m.start() - head : m.end()]
+        return name
 
     def opening_name(self, run: str) -> str | None:
         """The name `run` opens with, when the report gives it with a title elsewhere: "主持毕业
