@@ -803,7 +803,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书"
 ).split()
 
 
@@ -1051,7 +1051,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書"
 )
 
 
@@ -1588,7 +1588,12 @@ def _read_item(
         return tuple(pair), item, None, None
     run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
     found: tuple[str, ...] | None = None
-    if len(run) >= 4 and run not in known and not _ZH_AFTER_NAME.match(run):
+    if (
+        len(run) >= 4
+        and run not in known
+        and not _ZH_AFTER_NAME.match(run)
+        and not (run != item and transliterated(run))
+    ):  # (after a title, a run of transliteration characters is one foreign name: "柯依舍巴耶夫")
         found = _segment(run, known) or ()
         if found:
             return None, run, found, None

@@ -64,6 +64,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("邀",),
     ),
     ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
+    # credentials: who receives them holds the ceremony, the envoys presenting them take part
+    # ("习近平接受19国新任驻华大使递交国书", "使节们…依次向习近平递交国书。他们是：A、B")
+    ("presided", re.compile(r"接受[^，。；]{0,24}?递交国书"), ("国书",)),
+    ("attended", re.compile(r"递交国书"), ("国书",)),
     (
         "attended",
         re.compile(
