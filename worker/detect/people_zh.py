@@ -836,7 +836,9 @@ _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
 # holds no cue word of its own.
-_NAMED_GATE = re.compile(r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]")
+_NAMED_GATE = re.compile(
+    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"
+)
 
 
 @lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
@@ -1050,7 +1052,7 @@ _TRIGGER_CHARS = re.compile(
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
     r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書"
 )
 
