@@ -537,7 +537,9 @@ def _zh_lists_after(
         if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
         else None
     )
-    if "是" in simple or "为" in simple:
+    if ("们" in simple or "名" in simple or "位" in simple or "的是" in simple) and (
+        "是" in simple or "为" in simple
+    ):
         yield from _zh_named_group(simple, roster, ctx)
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
@@ -890,7 +892,7 @@ def zh_lists_in(
             ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
     for role, names, _ in found:
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
-        if ctx is not None:
+        if ctx is not None and ctx.writes_dots():
             kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
@@ -1159,6 +1161,7 @@ def _zh_plausible(name: str) -> bool:
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
+_ZH_MIDDLE_DOT = re.compile(r"[·•‧・．]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
 
@@ -1648,6 +1651,7 @@ class ZhContext:
         "_clean",
         "_cue",
         "_dead",
+        "_dotted",
         "_given",
         "_simplified",
         "_text",
@@ -1666,6 +1670,7 @@ class ZhContext:
         self.subject: str | None = None
         self.known = known  # the roster's Chinese names
         self._cue: tuple[str, Role | None] | None = None  # the last sentence with a cue
+        self._dotted: bool | None = None  # whether the text writes a name with a middle dot
 
     def cue_read(self, simple: str, role: Role | None) -> None:
         """`simple` held a cue; `role` is its last cue's (None: an occasion still to come)."""
@@ -1755,11 +1760,19 @@ class ZhContext:
         titled = [n for n, t in names.items() if t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
 
+    def writes_dots(self) -> bool:
+        """Whether the text writes any name with a middle dot (most reports: one scan)."""
+        if self._dotted is None:
+            self._dotted = _ZH_MIDDLE_DOT.search(self._text) is not None
+        return self._dotted
+
     def fuller(self, name: str) -> str:
         """A foreign surname alone as the report writes it in full with a middle dot: "蒂勒森"
         is "雷克斯・蒂勒森" (the given names: transliteration characters before the dot)."""
+        if _ZH_DOT.search(name):
+            return name
         simple = to_simplified(name)
-        if _ZH_DOT.search(name) or not transliterated(simple):
+        if not transliterated(simple):
             return name
         text = self._simple()
         for m in re.finditer(r"[·•‧・．]" + re.escape(simple), text):
