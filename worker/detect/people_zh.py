@@ -537,9 +537,7 @@ def _zh_lists_after(
         if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
         else None
     )
-    if ("们" in simple or "名" in simple or "位" in simple or "的是" in simple) and (
-        "是" in simple or "为" in simple
-    ):
+    if "是" in simple or "为" in simple:
         yield from _zh_named_group(simple, roster, ctx)
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
@@ -670,6 +668,8 @@ def _zh_named_group(
     """The names of a group the cue before gave a role, in this sentence ("陪同拜登出席的是
     五名官员：A、B") or in the one before ("…欢迎出席开幕式的国际贵宾。他们是：A、B"); none
     for an occasion still to come ("出席明日的仪式，他们是：")."""
+    if not _NAMED_GATE.search(simple) and not ("是" in simple and _ZH_IS_COUNT.search(simple)):
+        return  # (two narrow scans first: the pattern below tries every 的 and numeral)
     m = cues.ZH_NAMED_GROUP.search(simple)
     if m is None:
         return
@@ -838,6 +838,7 @@ _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
 # holds no cue word of its own.
+_ZH_IS_COUNT = re.compile(r"是[\d一二三四五六七八九十两]{1,3}[名位]")  # "…的是五名官员："
 _NAMED_GATE = re.compile(
     r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"
 )
