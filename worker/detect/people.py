@@ -117,6 +117,7 @@ def _wrapped(line: str, following: str) -> bool:
 
 
 _ZH_CONTINUES = "，、。；：）」』,;:)"
+_ZH_OPEN_BREAK = "、，《“「『（"
 
 
 def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
@@ -124,6 +125,8 @@ def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     a comma, and the next line goes on with punctuation, or the lines around it have its
     width (CNA's 24 characters a line)."""
     line = lines[i]
+    if i + 1 < len(lines) and line[-1:] in "《“「『（":
+        return True  # broken inside an opening bracket or quote ("…作的关于《" / "…法》的说明")
     if i + 1 >= len(lines) or line[-1:] in "。！？!?」”" or not has_han(line[-2:]):
         return False
     following = lines[i + 1]
@@ -170,7 +173,7 @@ def _zh_block_candidate(lines: list[str]) -> bool:
         a[-1] not in "。！？!?」”"
         and (
             b[:1] in _ZH_CONTINUES
-            or a[-1] in "、，"
+            or a[-1] in _ZH_OPEN_BREAK
             or (len(a) >= 16 and abs(len(a) - len(b)) <= 1)
         )
         for a, b in pairwise(lines)

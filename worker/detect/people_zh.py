@@ -48,10 +48,10 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
-    r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
-    r"|(?:在|于)[^，。、；：\s]{0,20}"
+    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替[^，。、；：\s]{1,20}|所|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
+    r"|(?:(?<![正现存实所])在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
+    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|到(?!会|场|访)[^，。、；：\s]{1,12}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
     r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
     r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
@@ -61,7 +61,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来作向为对就进前登是翌担赶赴至通以经视线远]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所]"
 )
 
 
@@ -168,13 +168,15 @@ _ZH_ATTRIBUTIVE = re.compile(
 )
 # An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
 _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+# An invitation between a subject and its verb names the host who asked, no subject.
+_ZH_INVITED = re.compile(r"^应[^，。；]{0,24}?(?:邀请?|之邀|约)$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
 _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 # A negated, future or planned occasion gives no role: "董建华未有现身", "李强将出席".
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 可能 打算 预定".split()
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定".split()
 )
 
 
@@ -182,6 +184,11 @@ _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before t
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
 # A clause still to come just before a cue's clause that has no subject of its own (not 将 of
 # a rank or a general: 中将, 将军, 将领).
+# 将 a few words before the verb ("将结合出席"), or a meeting to be held that the next clause
+# gives its chair ("将于10月21日以视频方式举行，会议由王毅主持").
+_ZH_WILL_BEFORE = re.compile(
+    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
+)
 _ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
 
 
@@ -206,6 +213,8 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
         return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
+    if "将" in raw and _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)):
+        return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -255,6 +264,20 @@ def _groups_only(region: str) -> bool:
     return bool(chunks) and all(_group_last(c) for c in chunks)
 
 
+_ZH_WENT = re.compile(r"前往|赶赴|来到|[^赶]赴")
+
+
+def _subject_chunk(chunk: str, *, went: bool) -> str:
+    """The part of a chunk before the verb that names its subject: the leader of those led
+    ("县长黄仲生率县府主管"), or, in the chunk just before the verb's (`went`), the one who went
+    there ("张善政今1日上午前往忠灵祠，出席…")."""
+    if "率" in chunk or "带" in chunk:
+        chunk = _leader(chunk)
+    if went and _ZH_WENT.search(chunk):
+        chunk = _untimed(chunk) or chunk
+    return chunk
+
+
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
     chunks = _clause_chunks(region, roster)
@@ -264,8 +287,7 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     for i, chunk in enumerate(reversed(chunks)):
         if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
-        if "率" in chunk or "带" in chunk:
-            chunk = _leader(chunk)
+        chunk = _subject_chunk(chunk, went=0 < i == skipped)
         subject = _clause_subject(chunk, roster) if i == 0 and chunk.endswith("并") else None
         if subject:
             found.append([subject])
@@ -332,6 +354,10 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
             return [asked.group(1)]
+    if (
+        "应" in region
+    ):  # "习近平乘专机抵达喀山，应普京邀请，出席…": the host who asked is no subject
+        chunks = [c for c in chunks if not (c.startswith("应") and _ZH_INVITED.match(c))]
     return chunks
 
 
@@ -511,6 +537,8 @@ def _zh_lists_after(
         if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
         else None
     )
+    if "是" in simple or "为" in simple:
+        yield from _zh_named_group(simple, roster, ctx)
     if after:
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
     elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
@@ -526,6 +554,8 @@ def _zh_lists_after(
         yield from _zh_role_after(simple, roster, ctx)
         if "听取" in simple:
             yield from _zh_heard(simple, roster)
+    if "受到" in simple and "迎接" in simple:
+        yield from _zh_greeted(simple, roster, ctx)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -534,6 +564,21 @@ def _zh_lists_after(
             name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
                 yield role, [name], simple
+
+
+# The one greeted on arrival, before 受到: "习近平乘坐专机抵达旧金山国际机场时，受到纽森、耶伦等
+# 热情迎接" (the greeters are the cue's own list).
+_ZH_GREETED = re.compile(r"受到[^。；]{2,60}?迎接")
+
+
+def _zh_greeted(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_GREETED.finditer(simple):
+        raw = simple[: m.start()]
+        region = _untimed(raw)
+        if region and not _unreal(raw, region):
+            yield "attended", _zh_before(region, roster, ctx), simple
 
 
 def _zh_role_after(
@@ -553,7 +598,10 @@ def _zh_role_after(
 # A report the meeting heard, its reporter inside the object: "会议听取了…大会秘书长刘春良关于
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
-    r"听取了?([^，。；]{2,50}?)(?:所?作的)?关于[^。；]{0,80}?的(?:汇报|报告|说明|讲话|发言|介绍)"
+    # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
+    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:所?作的)?(?:关于|对于)[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
+    # a synonym spinner's words for report and explanation (scraped-t658)
+    r"|陈述|阐明)"
 )
 
 
@@ -590,9 +638,14 @@ def _zh_heading_list(
     return "presided", names, simple
 
 
+_ZH_HOST_TITLE = re.compile(r"[\u4e00-\u9fff](?<![为是的])")
+
+
 def _no_subject(simple: str, hit: _Hit) -> bool:
     """Whether the cue has no list before it: "出席观礼嘉宾包括A、B", "在主席台就座的还有A"
     (the list follows: _zh_lists_after); "出席记者会的118人" (the verb describes a group)."""
+    if simple.startswith("主持人", hit.start) and _ZH_HOST_TITLE.match(simple, hit.start + 3):
+        return True  # "计画主持人吴玛悧": a title before a name (a project's leader), no chair
     if hit.role != "attended":
         if "的" not in simple[hit.end : hit.end + 10]:
             return False
@@ -601,7 +654,46 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
     ahead = simple[hit.end : hit.end + 24]
     return bool(ahead) and (
         _ZH_ATTRIBUTIVE.match(simple, hit.end) is not None
+        or _describes_guests(simple, hit)
         or (("有" in ahead or "包括" in ahead) and _ZH_AFTER.match(simple, hit.start) is not None)
+    )
+
+
+_ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
+
+
+def _zh_named_group(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The names of a group the cue before gave a role, in this sentence ("陪同拜登出席的是
+    五名官员：A、B") or in the one before ("…欢迎出席开幕式的国际贵宾。他们是：A、B"); none
+    for an occasion still to come ("出席明日的仪式，他们是：")."""
+    if not _NAMED_GATE.search(simple) and not ("是" in simple and _ZH_IS_COUNT.search(simple)):
+        return  # (two narrow scans first: the pattern below tries every 的 and numeral)
+    m = cues.ZH_NAMED_GROUP.search(simple)
+    if m is None:
+        return
+    hits = [h for h in _zh_hits(simple) if h.end <= m.start()]
+    if hits:
+        role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
+    else:
+        role = ctx.role_before(simple) if ctx is not None else None
+    if role is not None:
+        yield role, _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# The guests a host welcomes, described by what they attend: "举行宴会，欢迎出席…开幕式的国际
+# 贵宾", "为出席…的国际贵宾举行欢迎宴会", "对来华出席…的贵宾表示欢迎" (the host attends nothing).
+_ZH_GUESTS_OF = re.compile(r"(?:欢迎|迎接|宴请|为|对|向)(?:来华|来京|来港|来澳|前来|专程)?$")
+_ZH_GUESTS = re.compile(
+    r"[^，。；]{0,40}?的[^，。；]{0,14}?(?:领导人|代表|嘉宾|贵宾|来宾|宾客|客人|外宾|使节|团长|配偶)"
+)
+
+
+def _describes_guests(simple: str, hit: _Hit) -> bool:
+    return (
+        _ZH_GUESTS_OF.search(simple, max(0, hit.start - 6), hit.start) is not None
+        and _ZH_GUESTS.match(simple, hit.end) is not None
     )
 
 
@@ -629,7 +721,7 @@ def _zh_lists(
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
         if earlier and (not previous or earlier[-1][0] > bound):
             previous = earlier[-1][1]  # "与Y举行会谈，并共同主持…": both sides chair
-        if previous and region.endswith(("，并", "，并且")):
+        if previous and _shares_subject(region):
             names = previous  # a clause opening with 并 has no subject of its own
         else:
             names = _zh_before(region, roster, ctx) if region else []
@@ -643,6 +735,12 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+def _shares_subject(region: str) -> bool:
+    """Whether the words between two cues open no clause of their own: "，并" ("出席会议，并
+    讲话"), or the first cue's object and 并 ("宣读习近平主席贺信并致辞": 习近平 is the object)."""
+    return region.endswith(("，并", "，并且")) or (region.endswith("并") and "，" not in region)
 
 
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
@@ -707,7 +805,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书"
 ).split()
 
 
@@ -738,10 +836,21 @@ def _word_trie(words: list[str] | set[str]) -> str:
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
 
 
+# The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
+# holds no cue word of its own.
+_ZH_IS_COUNT = re.compile(r"是[\d一二三四五六七八九十两]{1,3}[名位]")  # "…的是五名官员："
+_NAMED_GATE = re.compile(
+    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"
+)
+
+
 @lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
-    if _ANY_CUE.search(to_simplified(text)):
+    simple = to_simplified(text)
+    if _ANY_CUE.search(simple) or (
+        _NAMED_GATE.search(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
     # most paragraphs hold a bracket or a space and no noise: nothing to search again then
@@ -760,7 +869,9 @@ def zh_lists_in(
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
-    if not _ANY_CUE.search(simple):
+    if not _ANY_CUE.search(simple) and not (
+        ctx is not None and _NAMED_GATE.search(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
         simple = _kept_yu(sentence, simple)
@@ -775,8 +886,15 @@ def zh_lists_in(
         if heading
         else _zh_lists(simple, roster, ctx, spans)
     )
-    for role, names, _ in [*lists, *meetings]:
+    found = [*lists, *meetings]
+    if ctx is not None:
+        hits = _zh_hits(simple)
+        if hits:  # what a group named in the next sentence did ("他们是：A、B")
+            ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
+    for role, names, _ in found:
         kept = [_as_written(n, simple, sentence, ctx) for n in names if n not in dead]
+        if ctx is not None and ctx.writes_dots():
+            kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
 
@@ -833,12 +951,34 @@ def _zh_meetings(
         if host and guest:
             yield "attended", host + guest, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
+            if _one_official(rest):
+                yield "attended", host, m.end()  # "王毅会见法国欧洲和外交部长": a talk
+                continue
             # one host receiving; several receiving a group together ("习近平、李克强…等在人民
             # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
             if len(host) == 1 or _group_last(rest):
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+_ZH_LED_BY = re.compile(r"(?:带领|率领)的")
+
+
+def _one_official(rest: str) -> bool:
+    """Whether the other side is one official named by title alone (a headline's "会见法国外交
+    部长"), not a group ("会见…代表", "会见各国驻华使节")."""
+    return (
+        len(rest) <= 16
+        and _ZH_OFFICIAL_END.search(rest) is not None
+        and not _group_last(rest)
+        and not any(c in rest for c in "们各等及")
+    )
+
+
+_ZH_OFFICIAL_END = re.compile(
+    r"(?:总统|总理|首相|部长|外长|国务卿|大使|议长|秘书长|主席|国王|女王)$"
+)
 
 
 def _zh_meetings_with(
@@ -852,6 +992,8 @@ def _zh_meetings_with(
             continue  # "陈德铭还将在25日和…柯克举行会谈"
         host = _zh_before(region, roster, ctx)
         side = _ZH_CHUNK.split(m.group(1))[-1]
+        if "领的" in side:  # "与由美国国务卿布林肯、…沙利文带领的美方代表团进行了会谈": the leaders
+            side = _ZH_LED_BY.split(side, 1)[0].removeprefix("由")
         guest = zh_name_items(side, roster, last=True, ctx=ctx)
         if host and not guest and ctx is not None:
             guest = ctx.titled_elsewhere(side)
@@ -867,6 +1009,7 @@ def _zh_meetings_with(
 _INSERTED_PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
+_LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
@@ -886,6 +1029,9 @@ def clean_zh(sentence: str) -> str:
     # each step only when a cheap test finds what it removes
     if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
         sentence = _INSERTED_PINYIN.sub("", sentence)
+        # a name's own spelling after it ("国务卿布林肯(Antony Blinken)、财政部长耶伦(Janet
+        # Yellen)"): an aside that would end the list at its bracket
+        sentence = _LATIN_ASIDE.sub("", sentence)
     if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
@@ -909,8 +1055,8 @@ _TRIGGER_CHARS = re.compile(
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓"
+    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書"
 )
 
 
@@ -953,7 +1099,10 @@ _ZH_TITLE_END = re.compile(
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
+    # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
+    # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂")
+    r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -968,7 +1117,7 @@ _ZH_FOREIGN_TITLED = re.compile(
 )
 _ZH_LEADING = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?=等|分别|\d|在|同|和|也|一起|来到|今天|日|前往|先后|共同|还|应邀|亲切"
-    r"|集体|到|于|向|一行|率|代表|作为)"
+    r"|集体|到|于|向|一行|率|代表|作为|乘(?:坐)?专机|抵达|飞抵)"
 )
 
 
@@ -986,9 +1135,13 @@ _ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府
 # the characters of the words a surname character opens most often in news ("曾多次", "南投第",
 # "原标题", "席间", "党中央", "宣读习…", "隆重", "祝贺", "文莱", "出席元旦"). A surname-led
 # candidate holding one is a word, not a name.
+_ZH_DAYS_TO_COME = frozenset("明天 明日 明年 明晚 明早".split())
 _NOT_GIVEN = frozenset(
     "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
     "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重集"
+    # a body's or a place's last character and the words of round 9's unseen reports that a
+    # surname character opens ("农业部", "荆州", "关注", "宣誓")
+    "部局厅办州注誓"
 )
 
 
@@ -996,6 +1149,8 @@ _NOT_GIVEN = frozenset(
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
+    if name[:2] in _ZH_DAYS_TO_COME:
+        return False  # "明天起分别率团参加": a day, not 明 + 天起
     if any(c in _NOT_GIVEN for c in name[1:]):
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
@@ -1007,6 +1162,7 @@ def _zh_plausible(name: str) -> bool:
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
+_ZH_MIDDLE_DOT = re.compile(r"[·•‧・．]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
 
@@ -1043,9 +1199,21 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
             return item[-size:]
         if trailing and len(item) > size and item[:size] in known:
             return item[:size]
+        # "国家主席习近平乘专机抵达喀山": a titled roster name, then the arrival before the
+        # occasion (not any clause: "外长王毅将于…访问", "主席习近平去年视察香港")
+        if (
+            trailing
+            and run != item
+            and _ZH_ARRIVED.match(run, size)
+            and (run[:size] in known or _zh_plausible(run[:size]))
+        ):
+            return run[:size]
     if _zh_plausible(item):
         return item
     return _titled_item_name(item, run, trailing=trailing)
+
+
+_ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)")
 
 
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
@@ -1114,7 +1282,8 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return _dotted_tail(run)
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
-        return foreign.group(1)
+        # "美国国务卿蒂勒森访华": a headline's visit after the name
+        return _ZH_VISITS.sub("", foreign.group(1)) or None
     if run and run != item and transliterated(run):
         return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
@@ -1125,6 +1294,7 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
 
 # The last character of a rank or an honorific after a name, which no title table lists in
 # full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
+_ZH_VISITS = re.compile(r"(?<=..)(?:访华|访问|来华|抵京|抵达|到访)$")
 _RANK_LAST = frozenset("司士校尉生师官长员授")
 _GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
 
@@ -1133,7 +1303,13 @@ def _ranked_name(run: str) -> str | None:
     """The name in the words after a title: a married woman's name, her husband's surname
     before her own ("署长张赵凯渝", "叶刘淑仪"), or a full name of three characters and a rank
     after it ("副指挥官赖孝光高级警司", "主席阎伟宁博士", "指挥官汤家坤中将")."""
-    if len(run) == 4 and run[0] in _SURNAMES and run[1] in _SURNAMES and _zh_plausible(run[1:]):
+    if (
+        len(run) == 4
+        and run[0] in _SURNAMES
+        and run[1] in _SURNAMES
+        and _zh_plausible(run[1:])
+        and run[2:] not in _ZH_NOT_NAMES  # "黄金时代"
+    ):
         return run
     rank = run[3:]
     if (
@@ -1153,6 +1329,9 @@ _TRANSLIT = frozenset(
     "古瓜圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库拉莱兰朗劳勒雷里利列林琳卢鲁尔登默拜提"
     "伦罗洛马迈麦曼梅蒙米密缪莫姆穆纳奈南内尼涅努诺欧帕潘佩皮普齐奇乔切琼丘萨塞森桑瑟沙"
     "舍什施斯松苏索塔泰坦汤特滕图托瓦威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹"
+    # the endings and women's names of Russian, Central Asian and Slavic names ("阿里波夫",
+    # "霍利克佐达", "茹曼加林", "伊莉亚娜", "加兹瓦尼", "赛义德"; round 9)
+    "夫玛佐茹赛娜莉妮莎兹娅契纽翰罕喀瑞依孜丽黛露芙珊薇蕾茨楞义明"
 )
 
 
@@ -1170,13 +1349,21 @@ def _dotted_tail(run: str) -> str | None:
     return head[-size:] + m.group(2) if size else None
 
 
+def _translit_run(text: str, at: int) -> int:
+    """How many transliteration characters run from `at` in `text`."""
+    end = at
+    while end < len(text) and text[end] in _TRANSLIT:
+        end += 1
+    return end - at
+
+
 def transliterated(run: str) -> bool:
     """Whether `run` reads as a transliterated foreign name: 2-6 transliteration characters
     (or parts joined by a middle dot)."""
     plain = _ZH_DOT.sub("", run)
     return (
         2 <= len(plain) <= 8
-        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 6
+        and 2 <= max(map(len, _ZH_DOT.split(run))) <= 8
         and all(c in _TRANSLIT for c in plain)
         and plain[:2] not in _ZH_NOT_NAMES
     )
@@ -1237,8 +1424,11 @@ def zh_name_items(
             name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
         if name:
             if j == 1 and first_unread:
-                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
-                first = _titled_unlisted(items[0], roster)
+                # "部党组成员库热西、汪民…": the first item, a title and a name, before a name;
+                # "叶刘淑仪、李国章…": a married woman's two surnames and her name
+                first = _titled_unlisted(items[0], roster) or (
+                    _ranked_name(items[0]) if len(items[0]) == 4 else None
+                )
                 names.extend([first] if first else [])
             names.append(name)
             listed = len(item) <= 4 or name in known
@@ -1404,7 +1594,12 @@ def _read_item(
         return tuple(pair), item, None, None
     run = item if len(item) < 4 else _ZH_TITLE_END.split(item)[-1]
     found: tuple[str, ...] | None = None
-    if len(run) >= 4 and run not in known and not _ZH_AFTER_NAME.match(run):
+    if (
+        len(run) >= 4
+        and run not in known
+        and not _ZH_AFTER_NAME.match(run)
+        and not (run != item and transliterated(run))
+    ):  # (after a title, a run of transliteration characters is one foreign name: "柯依舍巴耶夫")
         found = _segment(run, known) or ()
         if found:
             return None, run, found, None
@@ -1414,8 +1609,8 @@ def _read_item(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由))")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而)")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -1455,7 +1650,9 @@ class ZhContext:
 
     __slots__ = (
         "_clean",
+        "_cue",
         "_dead",
+        "_dotted",
         "_given",
         "_simplified",
         "_text",
@@ -1473,6 +1670,23 @@ class ZhContext:
         self._given: dict[str, str] = {}  # titles the reading gave (a minutes' "主席：X")
         self.subject: str | None = None
         self.known = known  # the roster's Chinese names
+        self._cue: tuple[str, Role | None] | None = None  # the last sentence with a cue
+        self._dotted: bool | None = None  # whether the text writes a name with a middle dot
+
+    def cue_read(self, simple: str, role: Role | None) -> None:
+        """`simple` held a cue; `role` is its last cue's (None: an occasion still to come)."""
+        self._cue = (simple, role)
+
+    def role_before(self, simple: str) -> Role | None:
+        """The role of the last cue of the sentence before `simple` (a caption line may stand
+        between them), which a group named in `simple` shares."""
+        if self._cue is None:
+            return None
+        before, role = self._cue
+        text = self._simple()
+        at = text.find(simple)
+        end = text.rfind(before, 0, at) + len(before) if at > 0 else -1
+        return role if end >= len(before) and at - end <= 60 else None
 
     def titled(self, name: str, title: str) -> None:
         """`name` holds `title` in this report (read from a form's field, not a phrase)."""
@@ -1509,6 +1723,8 @@ class ZhContext:
                 if len(longer) == 4 and longer in self.known:
                     found.setdefault(longer, m.group()[: -len(name)])  # "行政长官林郑月娥"
                     continue
+                if _translit_run(simple, m.start(1)) > 3:
+                    continue  # "副总理茹曼加林": a foreign name, not 茹曼加 + 林
                 name = name if _zh_plausible(name) else name[:2]
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
@@ -1539,9 +1755,32 @@ class ZhContext:
             same = [n for n in names if n[0] == item[0]]
             if len(same) == 1:
                 return same[0]
-        title = _ZH_TITLE_ALONE.fullmatch(item)
-        titled = [n for n, t in names.items() if title and t.endswith(item[-2:])]
+        exact = [n for n, t in names.items() if t == item]
+        if len(exact) == 1:
+            return exact[0]  # "副总统致词": the one 副总统, though a 总统 is named too
+        titled = [n for n, t in names.items() if t.endswith(item[-2:])]
         return titled[0] if len(titled) == 1 else None  # "总统致词": the one 总统
+
+    def writes_dots(self) -> bool:
+        """Whether the text writes any name with a middle dot (most reports: one scan)."""
+        if self._dotted is None:
+            self._dotted = _ZH_MIDDLE_DOT.search(self._text) is not None
+        return self._dotted
+
+    def fuller(self, name: str) -> str:
+        """A foreign surname alone as the report writes it in full with a middle dot: "蒂勒森"
+        is "雷克斯・蒂勒森" (the given names: transliteration characters before the dot)."""
+        if _ZH_DOT.search(name):
+            return name
+        simple = to_simplified(name)
+        if not transliterated(simple):
+            return name
+        text = self._simple()
+        for m in re.finditer(r"[·•‧・．]" + re.escape(simple), text):
+            head = _translit_run(text[max(0, m.start() - 12) : m.start()][::-1], 0)
+            if head:  # the given names: the transliteration characters ending at the dot
+                return self._clean[m.start() - head : m.end()]
+        return name
 
     def opening_name(self, run: str) -> str | None:
         """The name `run` opens with, when the report gives it with a title elsewhere: "主持毕业

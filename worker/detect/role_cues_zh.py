@@ -43,7 +43,9 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             "|".join(
-                verb + r"了?(?:关于[^。；]{0,80}?的|[^，。、；的]{1,10}的)?[^，。、；的]{0,8}?"
+                verb
+                + r"了?(?:关于[^。；]{0,80}?的|题为[“「《][^”」》。]{1,60}[”」》]的|[^，。、；的]{1,10}的)?"
+                r"[^，。、；的]{0,8}?"
                 r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词)"
                 for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
             )
@@ -62,6 +64,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("邀",),
     ),
     ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
+    # credentials: who receives them holds the ceremony, the envoys presenting them take part
+    # ("习近平接受19国新任驻华大使递交国书", "使节们…依次向习近平递交国书。他们是：A、B")
+    ("presided", re.compile(r"接受[^，。；]{0,24}?递交国书"), ("国书",)),
+    ("attended", re.compile(r"递交国书"), ("国书",)),
     (
         "attended",
         re.compile(
@@ -82,10 +88,22 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("签", "宣誓"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
+    # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
+    ("spoke", re.compile(r"宣读(?!了?誓)"), ("宣读",)),
+    # who greets a visitor on arrival takes part ("A、B在机场热情迎接", "受到A、B等热情迎接",
+    # "张汉晖也到机场迎接"), as does the entourage ("蔡奇、王毅等陪同人员同机抵达"); not the
+    # welcoming of a year or an event ("迎接新年", "迎接党的二十大")
+    (
+        "attended",
+        re.compile(r"迎接(?=[，。；]|$)|陪同人员(?=同机|抵达|一同)"),
+        ("迎接", "陪同人员"),
+    ),
     # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
+    # the one leading others up takes part ("在政务司司长陈国基带领下上台宣誓")
+    ("attended", re.compile(r"(?:带领|率领|引领)(?=下)"), ("领下",)),
     (
         "attended",
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
@@ -107,7 +125,7 @@ ZH_AFTER = re.compile(
     "|".join(
         verb + r"(?:观礼|活动|会议|仪式)?"
         # "出席交流活动的澳门特区行政、立法、司法机构主要负责人包括A"
-        r"(?:[^，。的]{0,15}的(?:[^，。的有]{1,30}?)?(?:还|也)?(?:有|包括)"
+        r"(?:[^，。的]{0,15}的(?:[^，。的有]{1,30}?)?(?:还|也)?(?:有(?!关|所|些|效|力|序)|包括)"
         # "参加升旗典礼的贵宾，包括有A", "与会嘉宾云集，有A"
         r"|[^，。的]{0,15}?(?:的)?(?:嘉宾|贵宾|来宾|人士|官员|要员)[^，。、的]{0,4}[，,：:]\s*(?:还|也|亦)?(?:包括有?|有)[:：]?"
         # "出席主礼嘉宾有A": a word of the group's kind before its noun
@@ -173,4 +191,12 @@ ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
     r"[同与和跟](?<!共[同与和跟])(?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)(?:举行)?(?:会谈|会晤|通电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行会见)"
+)
+# The names of a group the sentence, or the one before, gives a role: "他们是：A、B" (the guests
+# just welcomed), "16名非官守议员为A、B" (the members just sworn in), "陪同拜登出席的是五名官员：
+# A、B". The role is the cue's before it (people_zh._zh_named_group).
+ZH_NAMED_GROUP = re.compile(
+    r"[他她]们(?:分别|依次)?(?:是|为)[:：]"
+    r"|(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{1,8}?(?:分别)?(?:为|是)[:：]?"
+    r"|的(?:也|还)?是(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{0,6}[:：]"
 )
