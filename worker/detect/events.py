@@ -118,6 +118,7 @@ class Features:
     forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
     times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
     names: tuple[str, ...] = ()  # keys of people off the roster the title and lead name (letters)
+    ahead: bool = False  # the report announces the occasion ahead (`previews`): a preview
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -157,6 +158,7 @@ class Features:
             "forums": list(self.forums),
             "times": list(self.times),
             "names": list(self.names),
+            "ahead": self.ahead,
         }
 
     @classmethod
@@ -183,6 +185,7 @@ class Features:
             forums=tuple(str(k) for k in data.get("forums") or ()),
             times=tuple(str(k) for k in data.get("times") or ()),
             names=tuple(str(k) for k in data.get("names") or ()),
+            ahead=bool(data.get("ahead")),
         )
 
 
@@ -250,14 +253,24 @@ def _paragraphs(text: str) -> list[str]:
 
 
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
+# A page's chrome in a paragraph of its own: a stamp of when it was put online ("Written:
+# 2025-09-04 17:50:45Updated: ...", "发布时间:2025-04-16 08:30:00 | 来源:新华网") or a trail of
+# the site's sections ("你的位置:凯尊k5 > 新闻动态 > ..."): no lead, and no day of the occasion.
+_CHROME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}|\S\s*>\s*\S[^>]*>\s*\S")
+CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose
+
+
+def _chrome(para: str) -> bool:
+    return len(para) <= CHROME_CHARS and _CHROME.search(para) is not None
 
 
 def _lead(title: str, text: str) -> str:
-    """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --")."""
+    """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --"),
+    past the page's chrome (a stamp, a trail of sections)."""
     for para in _paragraphs(text):
         # the title again, perhaps with a stamp after it ("... (14:14)"), is no lead
         repeated = para.startswith(title.strip()) and len(para) - len(title.strip()) < 20
-        if (title.strip() and repeated) or len(para) < 40 or _URL.match(para):
+        if (title.strip() and repeated) or len(para) < 40 or _URL.match(para) or _chrome(para):
             continue
         m = _DATELINE.match(para)
         return (para[m.end() :] if m else para)[:400]
@@ -754,7 +767,12 @@ def report_features(
     short = _short_names(named, mentioned, roster)
     in_title = _named_in(title, spellings, roster, short)
     in_lead = _named_in(lead, spellings, roster, short)
-    first = len(_first_sentence(lead))
+    opening = _FILED_FROM.match(lead)
+    filed = opening.end() if opening else 0
+    sentence = _first_sentence(lead[filed:])
+    # who meets whom is said in the main clause: not in a clause recalling another occasion
+    # ("..., a day after the two attended a military parade ... alongside Vladimir Putin")
+    first = filed + len(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
     principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
     )
@@ -777,11 +795,33 @@ def report_features(
         kinds=occasion_kinds(title, lead),
         principals=principals,
         head=head or written,
-        places=places_named(f"{title}\n{_first_sentence(lead)}"),
-        forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
-        times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
+        places=places_named(f"{title}\n{sentence}"),
+        forums=occasions_named(title) or occasions_named(sentence),
+        times=times_of_day(f"{title}\n{sentence}"),
         names=written,
+        ahead=previews(title, sentence),
     )
+
+
+# Where the report was filed, opening its lead: "MOSCOW, October 5. /TASS/.", "СОЧИ, 2 окт – РИА
+# Новости.", "KUALA LUMPUR --", "PUTRAJAYA:", "BEIJING-China will ...", "Washington (CNN) —",
+# "Kuala Lumpur, 3 April 2023 (TDI):". The city is the agency's desk, not always the occasion's
+# (TASS files from Moscow what was said in Sochi; a Malaysian paper files from Kuala Lumpur the
+# talks in Beijing): it places nothing, and its full stop ends no sentence.
+_FILED_FROM = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*[^\n]{1,30}?(?:/\s*[A-Za-z]+\s*/\.?|\)\s*:)"
+    r"|[А-ЯЁ][А-ЯЁа-яё .-]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*[-–—]\s*[^.\n]{2,30}\."
+    r"|[A-Z][A-Za-z .'-]{1,30}\s*\([^()\n]{1,40}\)\s*(?:--|—|–|-|:)"
+    r"|[A-Z][A-Z .'-]{2,30}?\s*(?:--|—|–|:)|[A-Z]{3,}[A-Z .'-]*-(?=[A-Z]))\s*"
+)
+
+
+# The end of a sentence's main clause: a clause of another time or occasion after a comma (", a
+# day after ...", ", after ...", ", as ...", ", ahead of ...").
+_MAIN_CLAUSE = re.compile(
+    r",\s+(?:(?:a|one|two|three) (?:day|days|week|weeks) |shortly |just |hours )?"
+    r"(?:after|before|as|while|when|following|ahead of|on the eve of)\b"
+)
 
 
 # A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
@@ -930,9 +970,15 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the same people on another day, or at another kind of occasion, or with someone else in
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
-    # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai
+    # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai; and a preview and
+    # a report of the occasion it announces, which share its people, its words, its day
     apart = days_apart(a, b, opts)
-    if (apart and occasion_day(a) and occasion_day(b)) or _elsewhere(a, b) or sides_differ(a, b):
+    if (
+        (apart and occasion_day(a) and occasion_day(b))
+        or _elsewhere(a, b)
+        or sides_differ(a, b)
+        or previewing(a) != previewing(b)
+    ):
         return NO_MATCH
     kinds = kinds_agree(a, b)
     shared = _shared(a, b)
@@ -984,6 +1030,7 @@ def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOpt
         return True
     return (
         _elsewhere(a, b)
+        or previewing(a) != previewing(b)
         or sides_differ(a, b)
         or (kinds_agree(a, b) is False and not _closing_press(a, b))
     )
@@ -1042,10 +1089,6 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
-    # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
-    # a named occasion, wording) are what a preview shares with the occasion it announces
-    if announces(a.display_title) != announces(b.display_title):
-        return NO_MATCH
     if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
@@ -1056,15 +1099,53 @@ def _tied_by_occasion(
 
 
 # A headline announcing an occasion ahead: "Narendra Modi to take oath ...", "India is set to
-# showcase ...", "普京将于29日发表年度国情咨文" (the infinitive of headlines, 将于, 即将). A plain
-# "will" is left out: titles quote it ("Putin: We will do everything ...").
-_ANNOUNCES = re.compile(
+# showcase ...", "普京将于29日发表年度国情咨文" (the infinitive of headlines, 将于, 即将), "Putin
+# plans to meet ...", "Xi-Kim Summit Planned", "Putin, Lukashenko may discuss ...", "Путин
+# примет участие", "Xi Jinping wird an der Eröffnungszeremonie ... teilnehmen". A plain "will" is left out: titles quote it ("Putin: We
+# will do everything ...").
+_AHEAD = (
     r"\b(?:(?:set|due|expected|slated|poised|scheduled) to|to (?:visit|meet|take|attend|hold"
-    r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil))\b"
+    r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil|speak"
+    r"|participate)|plans? to|planning to|planned"
+    r"|(?:may|might|could) (?:discuss|meet|hold|visit|sign|attend))\b"
     r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
-    r"|舉辦|召开|召開|出访|出訪)|即[将將]",
+    r"|舉辦|召开|召開|出访|出訪)|即[将將](?!到来|到來)"
+    r"|(?<!\w)(?:примет участие|выступит|проведет|проведёт|проведут|встретится|посетит"
+    r"|пройдет|пройдёт|состоится)(?!\w)"
+    r"|\bwird\b[^.!?]{0,100}?\b(?:teilnehmen|treffen|reisen|halten|sprechen|besuchen)\b"
+)
+_ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
+# The lead's first sentence announcing it: the same, and "will" with the verbs of occasions
+# ("Xi Jinping and Kim Jong-un will hold talks", "Putin will traditionally take part").
+_ANNOUNCES_LEAD = re.compile(
+    _AHEAD + r"|\bwill (?:\w+ly )?(?:take part|attend|hold|meet|visit|deliver|address|speak"
+    r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b",
     re.IGNORECASE,
 )
+# A verb saying the occasion took place, or is taking place, before the words announcing one:
+# "Putin hails ... as Xi prepares to host ...", "Biden and Xi kicked off what is expected to
+# be ...", "... convened a grand gathering to celebrate ...", "Putin spends more than 3 1/2
+# hours to speak": a report, the announcement aside. Saying or confirming that something will
+# be ("the Foreign Ministry said ... will hold talks", "the Kremlin announced") is announcing it.
+_REPORTED = re.compile(
+    r"(?i:\b(?:met|meets?|held|holds?|hosted|hosts|received|receives|attended|attends|signs"
+    r"|opens|began|begins|arrives|left|leaves|hails|thanks|kicks|welcomes|delivers|spoke|speaks"
+    r"|took|takes|told|was|were|has|have|had)\b)"
+    r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not)ed\b)[a-z]{3,}ed\b"
+    r"|\b[a-z]{3,}[^\Wsuiy\d]s\b"
+)
+# A title saying the occasion was held, in Chinese: 出席, 会见, 举行 ... (not after 将)
+_REPORTED_HAN = re.compile(
+    r"(?<![将將])(?:出席|会见|會見|会谈|會談|会晤|會晤|举行|舉行|主持|发表|發表|通电话|通電話|抵达|抵達)"
+    r"|[\u3400-\u9fff]了"
+)
+
+
+def _announcing(pattern: re.Pattern[str], text: str) -> bool:
+    hit = pattern.search(text)
+    return hit is not None and not (
+        _REPORTED.search(text, 0, hit.start()) or _REPORTED_HAN.search(text, 0, hit.start())
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -1075,8 +1156,30 @@ def announces(title: str) -> bool:
     True
     >>> announces("Modi takes oath as Prime Minister for third term")
     False
+    >>> announces("Putin hails 'unprecedented level' of ties as Xi prepares to host parade")
+    False
     """
-    return _ANNOUNCES.search(title) is not None
+    return _announcing(_ANNOUNCES, title)
+
+
+def previews(title: str, sentence: str) -> bool:
+    """Whether a report announces the occasion ahead: its title (`announces`), or the first
+    sentence of its lead ("China's Foreign Ministry said Thursday that President Xi Jinping and
+    North Korean leader Kim Jong-un will hold talks") when the title does not say it was held,
+    says it is to come. A preview is not a
+    report of the occasion it announces, however much it shares with one (docs/events.md)."""
+    if announces(title):
+        return True
+    if _REPORTED.search(title) or _REPORTED_HAN.search(title):
+        return False
+    # a Chinese sentence ends at its full stop, spaced or not
+    return _announcing(_ANNOUNCES_LEAD, re.split(r"[。！？]", sentence, maxsplit=1)[0])
+
+
+def previewing(f: Features) -> bool:
+    """Whether the report announces its occasion ahead (features stored before `ahead` was
+    read: by the title alone)."""
+    return f.ahead or announces(f.display_title)
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common

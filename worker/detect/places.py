@@ -348,11 +348,18 @@ def most_specific(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in places if p not in cities)
 
 
+def _cities(places: frozenset[str]) -> int:
+    """How many cities the places are in (a venue counts as its city)."""
+    return len({CITY_OF.get(p, p) for p in places})
+
+
 def places_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Both name a place and nothing one names is, or is in, or holds, a place the other
-    names: two occasions (the Great Hall and Zhongnanhai; Magadan and Anchorage)."""
+    names: two occasions (the Great Hall and Zhongnanhai; Magadan and Anchorage). A report
+    naming places in two cities or more does not say which one the occasion is in (a railway
+    "linking Kuala Lumpur and Singapore", a flight from Moscow to Kazan): it differs from none."""
     sa, sb = most_specific(a), most_specific(b)
-    if not sa or not sb:
+    if not sa or not sb or _cities(sa) > 1 or _cities(sb) > 1:
         return False
     for x in sa:
         for y in sb:
