@@ -381,9 +381,21 @@ _SPAN_START = re.compile(
 _SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
 
 
+# a date in a clause announcing an occasion to come ("The fourth ministerial meeting ... is
+# scheduled to open in Beijing on Tuesday", in a report of the ministers' meeting the day before)
+_TO_COME = re.compile(
+    r"\b(?:(?:is|are) (?:set|scheduled|expected|due|slated) to|to be held)\b[^.;!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _recalled(lead: str, start: int) -> bool:
-    """A "since" / "seit" clause just before `start`: what follows is a past occasion recalled."""
-    return _SINCE.search(lead, max(0, start - 70), start) is not None
+    """A "since" / "seit" clause just before `start`: what follows is a past occasion recalled;
+    or a clause saying what will be: an occasion to come."""
+    window = max(0, start - 70)
+    return _SINCE.search(lead, window, start) is not None or (
+        _TO_COME.search(lead, window, start) is not None
+    )
 
 
 # a clock time right before a date: a page's stamp ("15:00, October 23, 2024 By ..."), when
@@ -590,7 +602,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "speech",
-            r"speech|\baddress(?:es|ed)?\b|keynote|\bremarks\b|致辞|讲话|演讲|讲演|\brede\b"
+            # "address regional, global issues" is to deal with them, not a speech
+            r"speech|\baddress(?:es|ed)?\b(?![\w\s,-]{0,40}?\b(?:issues|concerns|challenges"
+            r"|questions|problems|needs|situation|crisis|tensions|matters)\b)"
+            r"|keynote|\bremarks\b|致辞|讲话|演讲|演说|讲演|\brede\b"
             r"|ansprache|выступ|обращени|discorso|discurso",
         ),
         # someone "hosts" talks, a dinner, a parade: talks only when nothing else is said
@@ -598,6 +613,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _MEETS = next(pattern for kind, pattern in _KINDS if kind == "talks")  # meets, talks, 会见...
+# An opening or closing ceremony is a ceremony, and the opening or close of a session (a
+# forum's, a congress's): "the opening ceremony of the Boao Forum" and "年会开幕式" are one
+# occasion, and the opening ceremony of a memorial is the ceremony of its unveiling.
+_OPENING = re.compile(r"(?:opening|closing|inaugural) ceremon\w*|[开闭]幕式", re.IGNORECASE)
 
 
 def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
@@ -609,6 +628,9 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     for text in (title, lead[:200]):
         original = folded = to_simplified(unicodedata.normalize("NFKC", text))
         found: list[str] = []
+        if _OPENING.search(folded):
+            found += ["ceremony", "session"]
+            folded = _OPENING.sub(" ", folded)
         for kind, pattern in _KINDS:
             if kind == "speech" and found:
                 break
