@@ -1344,10 +1344,22 @@ def same_sides(a: Features, b: Features) -> bool:
 def same_person(a: str, b: str) -> bool:
     """Two keys of one person: equal, or one the other's start or end, four letters at least
     ("modi" / "narendramodi", "lula" / "luladasilva")."""
-    if a == b:
+    if a == b or (min(len(a), len(b)) >= LOOSE_LETTERS and _loose(a) == _loose(b)):
         return True
     short, full = sorted((a, b), key=len)
     return len(short) >= 4 and (full.startswith(short) or full.endswith(short))
+
+
+LOOSE_LETTERS = 10  # keys this long at least may be one name spelt by two languages
+
+
+@lru_cache(maxsize=65536)
+def _loose(key: str) -> str:
+    """A key with the letters languages transliterate a name with folded together: z and s
+    (not the zh of pinyin), j, y and i, doubled letters once: "volodymyrselenskyj" (German)
+    and "volodymyrzelenski" (English) are one name."""
+    folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
@@ -1486,7 +1498,11 @@ def _two_people_tied(
 def _both_up_front_in_both(a: Features, b: Features) -> bool:
     """Two people in common whom each report names up front (its title and lead): on one day,
     what both reports are about, whatever kind of occasion one of them does not say."""
-    return len(a.all_keys & b.all_keys & _up_front(a) & _up_front(b)) >= 2
+    fa, fb = _up_front(a), _up_front(b)
+    both = a.all_keys & b.all_keys & fa & fb
+    # a name off the roster spelt otherwise by each language ("Selenskyj" / "Zelensky")
+    loose = {x for x in fa - both for y in fb - both if x != y and same_person(x, y)}
+    return len(both) + len(loose) >= 2
 
 
 def _same_day(a: Features, b: Features) -> bool:
@@ -1534,11 +1550,11 @@ def _shared(a: Features, b: Features) -> int:
     full = {p.key: p.canonical for p in (*a.people, *b.people)}
     for key in ka - common:
         x = full.get(key, "")
-        if not x:
-            continue
         for other in rest_b:
             y = full.get(other, "")
-            if y and _one_name(x.split(), y.split()):
+            if (x and y and _one_name(x.split(), y.split())) or (
+                min(len(key), len(other)) >= LOOSE_LETTERS and _loose(key) == _loose(other)
+            ):
                 short += 1
                 rest_b = rest_b - {other}
                 break
