@@ -390,6 +390,8 @@ parade||military parade;阅兵;Militärparade;Parade;военный парад;�
 focac||FOCAC summit;FOCAC Beijing Summit;Summit of the Forum on China-Africa Cooperation;中非合作论坛峰会;中非合作论坛北京峰会;China-Afrika-Gipfel;саммит ФОКАС
 independenceday||Independence Day;独立日;Unabhängigkeitstag;Unabhängigkeitstages;День независимости;Дня независимости;Dia da Independência;Día de la Independencia
 policyaddress||policy address;施政报告
+valdai||Valdai Discussion Club;Valdai International Discussion Club;Valdai Club;Valdai;瓦尔代国际辩论俱乐部;瓦尔代俱乐部;瓦尔代;Waldai-Klub;Waldai-Forum;Waldai;Валдай;Валдая;Валдае
+celac||China-CELAC Forum;China-CELAC;China-Celac;CELAC Forum;中拉论坛;China-CELAC-Forum
 unga||UN General Assembly;United Nations General Assembly;联合国大会;UN-Generalversammlung;Генассамбле;Генеральной Ассамблее ООН
 """
 
