@@ -473,32 +473,57 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         return f"{month:02d}-{day:02d}"
     upto = filed or published
-    back: date | None = None
+    back = _counted_back(lead, mentions, upto) or _relative_day(lead, upto)
+    return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> date | None:
+    """The day a lead gives by its day of the month alone ("6日上午") or by its weekday ("on
+    Wednesday", "am Dienstag"): the latest such day on or before `upto`, or the day after."""
     day_only = _ZH_DAY_ONLY.search(lead)
     if day_only:
         wanted = int(day_only.group(1))
-        back = next(
+        return next(
             (d for d in (upto - timedelta(days=n) for n in range(-1, 31)) if d.day == wanted),
             None,
         )
-    else:
-        weekday = next(
-            (
-                _WEEKDAYS[m.text.strip().casefold()]
-                for m in mentions
-                if m.text.strip().casefold() in _WEEKDAYS and not _recalled(lead, m.span[0])
-            ),
-            None,
-        )
-        if weekday is None:
-            other = _OTHER_WEEKDAY.search(lead)
-            if other:
-                weekday = _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()]
-        if weekday is not None:
-            # the next day is the one meant more often than a week ago: a preview ("will meet
-            # on Wednesday"), or a report published west of the occasion, a day behind
-            back = upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
-    return f"{back.month:02d}-{back.day:02d}" if back else None
+    weekday = next(
+        (
+            _WEEKDAYS[m.text.strip().casefold()]
+            for m in mentions
+            if m.text.strip().casefold() in _WEEKDAYS and not _recalled(lead, m.span[0])
+        ),
+        None,
+    )
+    if weekday is None:
+        other = _OTHER_WEEKDAY.search(lead)
+        if other:
+            weekday = _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()]
+    if weekday is None:
+        return None
+    # the next day is the one meant more often than a week ago: a preview ("will meet on
+    # Wednesday"), or a report published west of the occasion, a day behind
+    return upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
+
+
+# "yesterday" and "today" in the languages the feeds bring, read against the dateline's day
+# (else the day published): "Chinese President Xi Jinping yesterday expressed confidence ..."
+# (published the morning after the dinner), "賴清德總統今天發表國慶演說", "昨晚出席國慶晚會".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(yesterday|gestern|вчера)|(today|tonight|heute|сегодня))\b"
+    r"|(昨[天日晚]|昨夜)|(今[天日晚]|今\s*[（(]\s*\d{1,2}\s*[)）]\s*日)",
+    re.IGNORECASE,
+)
+
+
+def _relative_day(lead: str, upto: date) -> date | None:
+    """The day a lead's "yesterday" or "today" names (the first of them, outside a clause
+    recalling another occasion or announcing one)."""
+    for hit in _RELATIVE_DAY.finditer(lead):
+        if _recalled(lead, hit.start()):
+            continue
+        return upto - timedelta(days=1) if hit.group(1) or hit.group(3) else upto
+    return None
 
 
 # The time of day an occasion is held, in the languages the feeds bring: the talks of the
