@@ -820,7 +820,11 @@ def report_features(
     # who meets whom is said in the main clause: not in a clause recalling another occasion
     # ("..., a day after the two attended a military parade ... alongside Vladimir Putin")
     first = filed + len(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
-    principals = tuple(dict.fromkeys(k for _, k in in_title)) or tuple(
+    # a title naming one occasion and then the next ("Trump spricht mit Putin, dann mit
+    # Selenskyj"): the sides are the first one's
+    then = _THEN.search(title)
+    upto = then.start() if then else len(title)
+    principals = tuple(dict.fromkeys(k for at, k in in_title if at < upto)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
     )
     head = tuple(dict.fromkeys((*principals, *(k for _, k in in_lead))))
@@ -863,6 +867,10 @@ _FILED_FROM = re.compile(
 )
 
 
+# A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
+_THEN = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:then|later|dann|danach|anschließend|затем|потом)\b|随后|隨後|之后又|之後又"
+)
 # The end of a sentence's main clause: a clause of another time or occasion after a comma (", a
 # day after ...", ", after ...", ", as ...", ", ahead of ...").
 _MAIN_CLAUSE = re.compile(
