@@ -674,11 +674,32 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     return hosted
 
 
+_ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _zh_number(value: str) -> str:
+    """A count written in Chinese numerals as digits ("二" and "两" are both 2, "十二" 12), so
+    "二人" and "两人" are one count; digits, and 万 or 亿 (a magnitude), are kept as written."""
+    if not value or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in value):
+        return value
+    total = digit = 0
+    for c in value:
+        if c in _ZH_DIGITS:
+            digit = _ZH_DIGITS[c]
+        else:
+            total += (digit or 1) * _ZH_UNITS[c]
+            digit = 0
+    return str(total + digit)
+
+
 def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     head = text[:3000]
     if language == "zh" or has_han(head):
-        found += [(unit, value) for value, unit in _ZH_NUMBER.findall(to_simplified(head))]
+        found += [
+            (unit, _zh_number(value)) for value, unit in _ZH_NUMBER.findall(to_simplified(head))
+        ]
     for value, word in _EN_NUMBER.findall(head):
         word = word.casefold()
         if word in _NOT_COUNTS or (word.endswith(("th", "st", "nd", "rd")) and len(word) <= 4):
@@ -1955,7 +1976,8 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
     """Someone in the chair according to one report and only attending according to most
     others (or the reverse), among reports that put three people or more in roles (a meeting
     with a chair, not the two sides of talks). Two reports that disagree: one finding naming
-    both."""
+    both. A report giving both roles, one of them the others', does not disagree: its other
+    role is read from another occasion it recalls (a photo caption's "习近平主持会议")."""
     names = _names_of(members)
     out: list[Discrepancy] = []
     said: dict[str, list[tuple[Member, frozenset[str]]]] = {}
@@ -1977,7 +1999,7 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
         usual, count = counts.most_common(1)[0]
         if count * 2 > len(views) and count >= 2:
             for m, roles in views:
-                if roles != usual:
+                if not (roles <= usual or usual <= roles):
                     out.append(
                         Discrepancy(
                             "role",
@@ -1992,7 +2014,7 @@ def _roles(members: Sequence[Member]) -> list[Discrepancy]:
                             },
                         )
                     )
-        elif len(views) == 2:
+        elif len(views) == 2 and not (views[0][1] <= views[1][1] or views[1][1] <= views[0][1]):
             (a, ra), (b, rb) = views
             out.append(
                 Discrepancy(
