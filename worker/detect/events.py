@@ -1177,8 +1177,8 @@ def _tied_by_occasion(
 # A headline announcing an occasion ahead: "Narendra Modi to take oath ...", "India is set to
 # showcase ...", "普京将于29日发表年度国情咨文" (the infinitive of headlines, 将于, 即将), "Putin
 # plans to meet ...", "Xi-Kim Summit Planned", "Putin, Lukashenko may discuss ...", "Путин
-# примет участие", "Xi Jinping wird an der Eröffnungszeremonie ... teilnehmen". A plain "will" is left out: titles quote it ("Putin: We
-# will do everything ...").
+# примет участие", "Xi Jinping wird an der Eröffnungszeremonie ... teilnehmen". A plain "will"
+# is left out: titles quote it ("Putin: We will do everything ...").
 _AHEAD = (
     r"\b(?:(?:set|due|expected|slated|poised|scheduled) to|to (?:visit|meet|take|attend|hold"
     r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil|speak"
@@ -1218,6 +1218,7 @@ _REPORTED_HAN = re.compile(
 
 
 def _announcing(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern` announces something in `text`, and no verb of an occasion held comes first."""
     hit = pattern.search(text)
     return hit is not None and not (
         _REPORTED.search(text, 0, hit.start()) or _REPORTED_HAN.search(text, 0, hit.start())
@@ -1240,10 +1241,16 @@ def announces(title: str) -> bool:
 
 def previews(title: str, sentence: str) -> bool:
     """Whether a report announces the occasion ahead: its title (`announces`), or the first
-    sentence of its lead ("China's Foreign Ministry said Thursday that President Xi Jinping and
-    North Korean leader Kim Jong-un will hold talks") when the title does not say it was held,
-    says it is to come. A preview is not a
-    report of the occasion it announces, however much it shares with one (docs/events.md)."""
+    sentence of its lead when the title does not say it was held ("China's Foreign Ministry said
+    Thursday that President Xi Jinping and North Korean leader Kim Jong-un will hold talks"),
+    says it is to come. A preview is not a report of the occasion it announces, however much
+    it shares with one (docs/events.md).
+
+    >>> previews("China Confirms Xi-Kim Summit Planned", "")
+    True
+    >>> previews("总理李强出席进博会开幕式", "第八届进博会将于11月5日在上海举办。")
+    False
+    """
     if announces(title):
         return True
     if _REPORTED.search(title) or _REPORTED_HAN.search(title):
