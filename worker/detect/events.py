@@ -1180,9 +1180,11 @@ def _tied_by_occasion(
 # примет участие", "Xi Jinping wird an der Eröffnungszeremonie ... teilnehmen". A plain "will"
 # is left out: titles quote it ("Putin: We will do everything ...").
 _AHEAD = (
-    r"\b(?:(?:set|due|expected|slated|poised|scheduled) to|to (?:visit|meet|take|attend|hold"
-    r"|address|deliver|celebrate|host|travel|chair|open|showcase|sign|embark|arrive|unveil|speak"
-    r"|participate)|plans? to|planning to|planned"
+    # "X to visit": the headline's infinitive has its subject before it ("To celebrate the 71st
+    # anniversary, ..." opening a title is a purpose, not an announcement)
+    r"\b(?:(?:set|due|expected|slated|poised|scheduled) to"
+    r"|(?<=\w )to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
+    r"|open|showcase|sign|embark|arrive|unveil|speak|participate)|plans? to|planning to|planned"
     r"|(?:may|might|could) (?:discuss|meet|hold|visit|sign|attend))\b"
     r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
     r"|舉辦|召开|召開|出访|出訪)|即[将將](?!到来|到來)"
@@ -1207,12 +1209,14 @@ _REPORTED = re.compile(
     r"(?i:\b(?:met|meets?|held|holds?|hosted|hosts|received|receives|attended|attends|signs"
     r"|opens|began|begins|arrives|left|leaves|hails|thanks|kicks|welcomes|delivers|spoke|speaks"
     r"|took|takes|told|was|were|has|have|had)\b)"
-    r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not)ed\b)[a-z]{3,}ed\b"
+    r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not)ed\b)"
+    r"[a-z]{3,}ed\b"
     r"|\b[a-z]{3,}[^\Wsuiy\d]s\b"
 )
 # A title saying the occasion was held, in Chinese: 出席, 会见, 举行 ... (not after 将)
 _REPORTED_HAN = re.compile(
-    r"(?<![将將])(?:出席|会见|會見|会谈|會談|会晤|會晤|举行|舉行|主持|发表|發表|通电话|通電話|抵达|抵達)"
+    r"(?<![将將])(?:出席|会见|會見|会谈|會談|会晤|會晤|举行|舉行|主持|发表|發表|通电话|通電話|抵达|抵達"
+    r"|致辞|致詞|讲话|講話)"
     r"|[\u3400-\u9fff]了"
 )
 

@@ -116,6 +116,23 @@ def test_a_title_or_lead_reporting_the_occasion_is_no_preview_for_what_it_adds()
     ).ahead
 
 
+def test_a_purpose_or_a_speech_held_before_an_announcement_is_no_preview() -> None:
+    # scraped-010 (people dev): a title opening with its purpose
+    assert not _features(
+        "To celebrate the 71st anniversary of the founding of the People’s Republic of China, "
+        "the State Council held a reception for the National Day | Li Keqiang_Sina Finance",
+        "",
+        date(2020, 9, 30),
+    ).ahead
+    # zh_hant-006 (people dev): the inauguration is tomorrow; the reception, tonight, is held
+    assert not _features(
+        "520 總統副總統就職典禮明天登場,總統當選人賴清德今晚在慶賀團歡迎酒會上致詞時表示,感謝訪賓"
+        "不遠千里而來,用行動展現對台灣的支持,未來將在蔡總統打下的基礎上壯大台灣",
+        "",
+        date(2024, 5, 19),
+    ).ahead
+
+
 def test_the_sides_are_read_from_the_leads_main_clause() -> None:
     # beijing-xi-kim-talks-joongang (dev_round7): Putin is in the clause recalling the parade
     held = _features(
