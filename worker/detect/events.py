@@ -254,9 +254,14 @@ def _paragraphs(text: str) -> list[str]:
 
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 # A page's chrome in a paragraph of its own: a stamp of when it was put online ("Written:
-# 2025-09-04 17:50:45Updated: ...", "发布时间:2025-04-16 08:30:00 | 来源:新华网") or a trail of
+# 2025-09-04 17:50:45Updated: ...", "发布时间:2025-04-16 08:30:00 | 来源:新华网", "FE Team |
+# Published: June 19, 2024 20:43:57", an image's "2025-01-17T182152Z_2_...") or a trail of
 # the site's sections ("你的位置:凯尊k5 > 新闻动态 > ..."): no lead, and no day of the occasion.
-_CHROME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}|\S\s*>\s*\S[^>]*>\s*\S")
+_CHROME = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:\s*|T)\d{1,2}:?\d{2}|\S\s*>\s*\S[^>]*>\s*\S"
+    r"|\b(?:published|updated|posted|written)\s*:",
+    re.IGNORECASE,
+)
 CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose
 
 

@@ -45,6 +45,19 @@ def test_a_page_stamp_or_a_trail_of_sections_is_no_lead() -> None:
     assert "发布时间" not in reposted.lead and "afternoon" in reposted.times
 
 
+def test_a_byline_stamp_is_no_lead() -> None:
+    # pyongyang-putin-kim-financialexpress (dev_round6)
+    treaty = _features(
+        "Putin, Kim sign strategic partnership treaty",
+        "FE Team | Published: June 19, 2024 20:43:57\n\n\nPyongyang : In this pool photograph "
+        "distributed by the Russian state agency Sputnik, Russian President Vladimir Putin (L) "
+        "shakes hands with North Korea's leader Kim Jong Un (R) after a signing ceremony "
+        "following their bilateral talks at Kumsusan state residence in Pyongyang, on Wednesday.",
+        date(2024, 6, 19),
+    )
+    assert "published" not in treaty.lead and treaty.occasion == "06-19"
+
+
 def test_the_city_of_a_dateline_places_nothing() -> None:
     # valdai-2023-oananews-tass and valdai-2023-ruetir (dev_round7): TASS files from Moscow what
     # Putin said in Sochi
