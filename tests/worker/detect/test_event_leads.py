@@ -296,3 +296,29 @@ def test_a_role_recalled_from_another_occasion_or_a_count_in_numerals_is_no_disc
     ]
     members = [Member(str(i), f) for i, f in enumerate(counts)]
     assert not [d for d in discrepancies(members) if d.kind == "number"]
+
+
+def test_a_person_named_under_a_longer_name_is_not_missing() -> None:
+    # xi-trump-call-2025-01-stockfocus-reuters and xi-trump-call-2025-01-whec-ap (dev_round6):
+    # "U.S. President-elect Donald Trump" read with the title in the name is "Donald Trump"
+    day = date(2025, 1, 17)
+    reuters = _features(
+        "Trump, China’s Xi hold call on TikTok, trade, Taiwan",
+        "Trump, China’s Xi hold call on TikTok, trade, Taiwan\n\nStock Focus Report January 17, "
+        "2025\n2025-01-17T182152Z_2_LYNXMPEL0G0NE_RTROPTP_4_G20-SUMMIT-TRUMP-XI\n\nBy Doina "
+        "Chiacu, Michael Martina and Yukun Zhang\n\nWASHINGTON (Reuters) -U.S. President-elect "
+        "Donald Trump and Chinese President Xi Jinping discussed issues including TikTok, trade "
+        "and Taiwan in a phone call on Friday, just days before Trump takes office again "
+        "promising tariffs that could ratchet up tensions between the world’s two biggest "
+        "economies.",
+        day,
+    )
+    ap = _features(
+        "Trump and Chinese leader Xi talk about trade, fentanyl and TikTok",
+        "WASHINGTON (AP) — President-elect Donald Trump and Chinese leader Xi Jinping discussed "
+        "trade, fentanyl and TikTok in a phone call Friday, just days before Trump heads back to "
+        "the White House.",
+        day,
+    )
+    found = discrepancies([Member("reuters", reuters), Member("ap", ap)])
+    assert not [d for d in found if d.kind == "missing"]
