@@ -348,11 +348,18 @@ def most_specific(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in places if p not in cities)
 
 
+def _cities(places: frozenset[str]) -> int:
+    """How many cities the places are in (a venue counts as its city)."""
+    return len({CITY_OF.get(p, p) for p in places})
+
+
 def places_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Both name a place and nothing one names is, or is in, or holds, a place the other
-    names: two occasions (the Great Hall and Zhongnanhai; Magadan and Anchorage)."""
+    names: two occasions (the Great Hall and Zhongnanhai; Magadan and Anchorage). A report
+    naming places in two cities or more does not say which one the occasion is in (a railway
+    "linking Kuala Lumpur and Singapore", a flight from Moscow to Kazan): it differs from none."""
     sa, sb = most_specific(a), most_specific(b)
-    if not sa or not sb:
+    if not sa or not sb or _cities(sa) > 1 or _cities(sb) > 1:
         return False
     for x in sa:
         for y in sb:
@@ -383,6 +390,8 @@ parade||military parade;阅兵;Militärparade;Parade;военный парад;�
 focac||FOCAC summit;FOCAC Beijing Summit;Summit of the Forum on China-Africa Cooperation;中非合作论坛峰会;中非合作论坛北京峰会;China-Afrika-Gipfel;саммит ФОКАС
 independenceday||Independence Day;独立日;Unabhängigkeitstag;Unabhängigkeitstages;День независимости;Дня независимости;Dia da Independência;Día de la Independencia
 policyaddress||policy address;施政报告
+valdai||Valdai Discussion Club;Valdai International Discussion Club;Valdai Club;Valdai;瓦尔代国际辩论俱乐部;瓦尔代俱乐部;瓦尔代;Waldai-Klub;Waldai-Forum;Waldai;Валдай;Валдая;Валдае
+celac||China-CELAC Forum;China-CELAC;China-Celac;CELAC Forum;中拉论坛;China-CELAC-Forum
 unga||UN General Assembly;United Nations General Assembly;联合国大会;UN-Generalversammlung;Генассамбле;Генеральной Ассамблее ООН
 """
 
