@@ -210,10 +210,16 @@ def _process_settings() -> None:
       and httpx defines instead the stub it has for an install without its CLI extras: ~30 ms of
       CPU less before a `fetch --json` sends its first request (rich is then imported only by
       a console that prints to a terminal).
+    - Alembic (a store created or migrated: every first pass) imports Mako, whose error pages
+      import pygments to colour the template source they show; wirediff renders no templates
+      with Mako. Blocked the same way, Mako keeps its plain error pages: ~30 ms of CPU less
+      in the store's creation, before a first pass's first request (issue 10, round 7).
     """
     gc.set_threshold(50_000, 10, 10)
     if "httpx" not in sys.modules:
         sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+    if "mako" not in sys.modules:
+        sys.modules.setdefault("mako.ext.pygmentplugin", None)  # type: ignore[arg-type]
 
 
 def _end(code: object) -> NoReturn:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -34,9 +34,7 @@ from worker.detect.appearances import (
     report_date,
     usual_position,
 )
-from worker.detect.lang import detect_language
 from worker.detect.model import Person
-from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 from worker.pipeline.context import Context
 from worker.pipeline.events import Aspects, Subject, build_event
@@ -49,7 +47,7 @@ ASK = object()  # record_version's `stored` when the caller has not read it
 
 def record_version(
     session: Session,
-    roster: Roster,
+    roster: Roster | Callable[[], Roster],
     article: Article,
     version: Version,
     text: str,
@@ -61,15 +59,21 @@ def record_version(
     """The report's appearances become those of `version` (unless they already are).
 
     `people` and `language`: the text's, when the caller has read them already (the pipeline
-    reads a version's people once, for this and for change detection); `stored`: the version
+    reads a version's people once, for this and for change detection; the roster, or how to
+    get it, is then not needed); `stored`: the version
     the report's rows were read from (None: it has none), when the caller has read it (a
     feed's batch reads them all with one query), else asked of the store here."""
     current = appearances.stored_version(session, article.id) if stored is ASK else stored
     if current == version.number:
         return
-    language = language or detect_language(text)
+    if not language:  # people reading is imported only when read here (~0.1 s)
+        from worker.detect.lang import detect_language
+
+        language = detect_language(text)
     if people is None:
-        people = extract_people(text, roster, language=language)
+        from worker.detect.people import extract_people
+
+        people = extract_people(text, roster() if callable(roster) else roster, language=language)
     lists = lists_of(people)
     day = report_date(version.published, text, article.first_seen)
     appearances.replace(

@@ -15,7 +15,7 @@ detection alike.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,15 +39,23 @@ _Seal = tuple[Article, Version, Exchange | None]  # a new version's record, appe
 
 class Reading:
     """A new text as people over time and change detection read it: its language and people,
-    each worked out once, on first use (or ahead of the transaction, `read()`)."""
+    each worked out once, on first use (or ahead of the transaction, `read()`). The roster is
+    asked for only then: a pass whose texts the extraction pool read never builds it."""
 
-    __slots__ = ("_language", "_people", "roster", "text")
+    __slots__ = ("_language", "_people", "_roster", "text")
 
-    def __init__(self, text: str, roster: Roster) -> None:
+    def __init__(self, text: str, roster: Roster | Callable[[], Roster]) -> None:
         self.text = text
-        self.roster = roster
+        self._roster = roster
         self._language: str | None = None
         self._people: tuple[Person, ...] | None = None
+
+    @property
+    def roster(self) -> Roster:
+        if callable(self._roster):
+            self._roster = self._roster()
+        assert not callable(self._roster)
+        return self._roster
 
     @property
     def language(self) -> str:
@@ -70,7 +78,7 @@ class Reading:
         return self
 
     @classmethod
-    def of(cls, page: PageText, roster: Roster) -> Reading | None:
+    def of(cls, page: PageText, roster: Roster | Callable[[], Roster]) -> Reading | None:
         """The page's text as stored and read: as the extraction pool read it, or to read."""
         if page.text is None or page.gone:
             return None
@@ -79,6 +87,11 @@ class Reading:
         reading = cls(page.reading.text, roster)
         reading._language, reading._people = page.reading.language, page.reading.people
         return reading
+
+
+def _roster(ctx: Context) -> Callable[[], Roster]:
+    """The pass's roster, built (or read) when a text is first read here."""
+    return lambda: ctx.roster
 
 
 def store_entry(ctx: Context, feed: FeedState, entry: ParsedEntry, page: PageText) -> EntryResult:
@@ -97,7 +110,7 @@ def store_entries(
     `stored_keys`: the keys of the feed's articles already stored, when the caller knows them:
     the people of the other (new) reports are then read before the transaction opens."""
     now = ctx.clock()
-    readings = [Reading.of(page, ctx.roster) for _, page in items]
+    readings = [Reading.of(page, _roster(ctx)) for _, page in items]
     if stored_keys is not None:
         for (entry, _), reading in zip(items, readings, strict=True):
             if reading is not None and entry.key not in stored_keys:
@@ -169,7 +182,7 @@ def _store(
     if reading is None:  # page unchanged since last fetch
         if previous is None:
             return EntryResult(), None
-        reading = Reading(normalize_text(versions.text_of(session, previous)), ctx.roster)
+        reading = Reading(normalize_text(versions.text_of(session, previous)), _roster(ctx))
     new = NewVersion(
         title=entry.title or None,
         link=entry.link,
@@ -188,7 +201,7 @@ def _store(
         if restored and previous is not None:
             record_version(
                 session,
-                ctx.roster,
+                _roster(ctx),
                 article,
                 previous,
                 new.text,
@@ -204,7 +217,7 @@ def _store(
     version = versions.add(session, article, new, previous, flush=False, stored=batch.stored)
     record_version(
         session,
-        ctx.roster,
+        _roster(ctx),
         article,
         version,
         new.text,

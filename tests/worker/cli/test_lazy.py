@@ -67,3 +67,13 @@ def test_command_modules_import_only_shared_helpers() -> None:
         imported = graph.find_modules_directly_imported_by(module)
         assert "worker.cli" not in imported, module
         assert not imported & (commands - {module}), (module, imported & commands)
+
+
+def test_a_new_store_is_created_without_mako_s_highlighting(tmp_path) -> None:
+    """`wirediff db upgrade` (and every first pass) runs Alembic, which imports Mako; Mako's
+    pygments highlighting is never loaded in a wirediff process, and the store is created."""
+    db = tmp_path / "new.db"
+    names = imported_packages("db", "upgrade", "--db", f"sqlite:///{db}")
+    assert "alembic" in names and "mako" in names
+    assert "pygments" not in names
+    assert db.exists()

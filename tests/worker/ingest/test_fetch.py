@@ -312,3 +312,19 @@ async def test_feed_redirect_to_metadata_address_is_blocked(server: LocalServer)
         with pytest.raises(BlockedAddress, match=r"169\.254\.169\.254"):
             await fetcher.fetch(url)
     assert len(server.requests) == 1
+
+
+async def test_a_cookie_set_on_a_redirect_is_sent_to_the_next_hop(server: LocalServer) -> None:
+    # Cookies are read only from responses that set one (worker.ingest.fetch._SetCookies):
+    # a site that sets its consent cookie, then redirects, still gets it back.
+    def page(req: Request, _: BaseHTTPRequestHandler) -> Response:
+        return Response(200, req.headers.get("cookie", "none").encode(), {})
+
+    target = server.route("/page", page)
+    start = server.static("/start", b"", 302, Location=target, Set_Cookie="consent=yes; Path=/")
+    plain = server.static("/plain", FEED)
+    async with Fetcher() as fetcher:
+        assert (await fetcher.fetch(plain)).body == FEED  # no Set-Cookie: nothing kept
+        assert len(fetcher._client.cookies.jar) == 0
+        assert (await fetcher.fetch(start)).body == b"consent=yes"
+        assert (await fetcher.fetch(target)).body == b"consent=yes"  # and kept

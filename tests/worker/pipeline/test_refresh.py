@@ -276,15 +276,23 @@ def test_backoff_of_a_failing_feed_doubles_and_stops_at_the_configured_cap(db_ur
 
 def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_path, server):
     """Texts and the people read from them (by the pool workers, beside the extraction) are
-    those of a pass extracting and reading in the pipeline's own process."""
+    those of a pass extracting and reading in the pipeline's own process; a pipeline whose
+    texts the pool read never builds the roster itself (worker.pipeline.snapshot.Reading)."""
     farm = Farm(server)
     for i in range(6):
         farm.add_page(f"/p/{i}.html", f"Report {i}", [f"Story {i}.", *REPORT])
     farm.add_feed("/big.xml", [f"/p/{i}.html" for i in range(6)])
     texts = {}
     people = {}
+    built: list[int] = []
+
+    def roster_counted(workers: int):
+        built.append(workers)
+        return load_roster()
+
     for workers in (0, 2):
         rt = make_runtime(f"sqlite:///{tmp_path / f'w{workers}.db'}", extract_workers=workers)
+        rt = Runtime(rt.settings, rt.store, functools.partial(roster_counted, workers), ())
         sync_feeds(rt.store, [FeedSpec(server.url("/big.xml"), "Big", 60)])
 
         async def one(rt=rt, workers=workers):
@@ -312,6 +320,7 @@ def test_many_pages_are_extracted_in_worker_processes_with_the_same_result(tmp_p
             )
     assert texts[0] == texts[2]
     assert people[0] == people[2] and len(people[0]) == 6 * 7  # 7 leaders in each report
+    assert built == [0]  # read in the pipeline: built once; read by the pool: never here
 
 
 def test_a_page_served_again_byte_for_byte_is_not_extracted_again(db_url, server):

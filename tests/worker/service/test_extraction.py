@@ -43,3 +43,23 @@ def test_the_pool_starts_early_only_for_enough_feeds() -> None:
 
     assert not asyncio.run(started(few))
     assert asyncio.run(started(few + 1))
+
+
+def _loaded(module: str) -> bool:
+    import sys
+
+    return module in sys.modules
+
+
+def test_a_pool_worker_has_the_extractor_loaded_before_its_first_page() -> None:
+    """The forkserver imports trafilatura (extract_article imports it only on a first page):
+    a first pass's first page is not kept waiting by the import in the worker."""
+
+    async def loaded() -> bool:
+        async with Extractor(1) as extractor:
+            await extractor.start()
+            assert extractor._pool is not None
+            future = extractor._pool.submit(_loaded, "trafilatura")
+            return await asyncio.wrap_future(future)
+
+    assert asyncio.run(loaded())
