@@ -34,7 +34,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from worker.detect.attendees import compare_people
+from worker.detect.datelines import first_day_of_span, without_filing_place
 from worker.detect.dates import DateMention, find_dates
+from worker.detect.held_occasions import ahead_of_it, held_occasions
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -260,7 +262,7 @@ def _lead(title: str, text: str) -> str:
         if (title.strip() and repeated) or len(para) < 40 or _URL.match(para):
             continue
         m = _DATELINE.match(para)
-        return (para[m.end() :] if m else para)[:400]
+        return without_filing_place(para[m.end() :] if m else para)[:400]
     return text[:400]
 
 
@@ -437,7 +439,8 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
-        return f"{mention.month:02d}-{mention.day:02d}"
+        first = first_day_of_span(lead, mention.span[0]) or mention.day
+        return f"{mention.month:02d}-{first:02d}"
     for dated in _OTHER_DATE.finditer(lead):
         month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))
         if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
@@ -446,6 +449,7 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if _recalled(lead, dated.start()) or _ahead(_near(month, day, published), published):
             continue
+        day = first_day_of_span(lead, dated.start()) or day
         return f"{month:02d}-{day:02d}"
     upto = filed or published
     back: date | None = None
@@ -778,10 +782,17 @@ def report_features(
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{_first_sentence(lead)}"),
-        forums=occasions_named(title) or occasions_named(_first_sentence(lead)),
+        forums=_forums(title, _first_sentence(lead)),
         times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
         names=written,
     )
+
+
+def _forums(title: str, first: str) -> tuple[str, ...]:
+    """The named occasions the title (else the lead's first sentence) names, and those named
+    by who holds them and what they do in either (`held_occasions`: "EZB senkt die Zinsen")."""
+    named = occasions_named(title) or occasions_named(first)
+    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(first))))
 
 
 # A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
@@ -1046,7 +1057,7 @@ def _tied_by_occasion(
     # a named occasion, wording) are what a preview shares with the occasion it announces
     if announces(a.display_title) != announces(b.display_title):
         return NO_MATCH
-    if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
+    if not other_side and _same_named_occasion(a, b, kinds):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
@@ -1077,6 +1088,24 @@ def announces(title: str) -> bool:
     False
     """
     return _ANNOUNCES.search(title) is not None
+
+
+def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
+    """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
+    kinds that differ, are both written ahead of it or both of it held, and are of one day (see
+    `_same_day`; or one dates it to the day before the other, undated, was published: a
+    report filed the next day)."""
+    if kinds is False or not set(a.forums) & set(b.forums):
+        return False
+    if ahead_of_it(a.title, a.lead[:200]) != ahead_of_it(b.title, b.lead[:200]):
+        return False
+    return _same_day(a, b)
+
+
+def _dated_day_before(x: Features, y: Features) -> bool:
+    """`x` dates the occasion to the day before `y`, giving no day, was published."""
+    day = occasion_day(x)
+    return occasion_day(y) is None and day is not None and (y.day - day).days == 1
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
@@ -1156,6 +1185,9 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
+        return None
+    # a speech at a named occasion both name (the opening remarks of a summit)
+    if "speech" in ka | kb and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
     # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he

@@ -1,0 +1,170 @@
+"""Occasions named by who holds them and what they do, in any language the feeds bring. Pure.
+
+Most occasions are not meetings of leaders: a central bank's rate decision, a summit of a
+body, a draw, an award ceremony, a coronation, a funeral, a budget speech. Reports of them in
+different languages share no wording and, often, no one the roster knows; what they share is
+the occasion itself: a body ("the ECB", "die EZB", "la BCE") and what it does that day ("cuts
+rates", "senkt die Zinsen"), or an occasion known by one name ("Ballon d'Or", "coronation",
+"Krönung", "coronado"). Each is one key across languages: "rates:ecb", "summit:au",
+"draw:ucl", "ballondor", "coronation". The summits of bodies that worker/detect/places.py
+already names keep its keys ("nato", "g7" ...), so the two readings agree.
+
+The tables are general knowledge (the bodies and occasions that recur in the news), not the
+occasions of any one report; extend them here. The day tells one year's occasion from the next.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from worker.detect.roster import to_simplified
+
+# What a body does that is an occasion of its own: family | pattern (folded text).
+_ACTS = {
+    "summit": r"summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит|峰会|首脑会议|サミット|首脳会議"
+    r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
+    r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
+    # a central bank's rate decision, and the press conference it holds that day
+    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b|利率|利息|金利"
+    r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
+    r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
+    "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
+}
+
+# key | family | names. Names in capitals are read as written (acronyms: "AU" is not the
+# French "au", "Fed" not "fed"); the others in any case. A summit key of places.py is kept.
+_BODIES = """
+nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
+g7|summit|G7;G-7;Group of Seven;七国集团
+g20|summit|G20;G-20;Group of Twenty;二十国集团
+brics|summit|BRICS;金砖
+sco|summit|SCO;ШОС;上合
+apec|summit|APEC;АТЭС
+asean|summit|ASEAN;Asean;АСЕАН;东盟;東盟
+au|summit|AU;African Union;Union africaine;Afrikanische Union;Afrikanischen Union;Unione africana;Unión Africana;União Africana;Африканского союза;Африканский союз;非洲联盟;非盟;アフリカ連合
+eu|summit|European Council;EU;UE;ЕС;欧盟
+chogm|summit|CHOGM;Commonwealth Heads of Government
+arableague|summit|Arab League;Ligue arabe;Arabische Liga;Lega araba;Liga Árabe;Лига арабских государств;阿盟;阿拉伯国家联盟
+ecb|rates|ECB;EZB;BCE;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
+boj|rates|BOJ;BoJ;Bank of Japan;Bank von Japan;Banque du Japon;Banca del Giappone;Banco de Japón;日银;日本银行;日本央行
+fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储
+boe|rates|BoE;BOE;Bank of England;Bank von England;Banque d'Angleterre;英国央行;英格兰银行
+rbi|rates|RBI;Reserve Bank of India;印度储备银行
+rba|rates|RBA;Reserve Bank of Australia;澳洲联储;澳大利亚储备银行
+boc|rates|Bank of Canada;Banque du Canada;加拿大央行
+snb|rates|SNB;BNS;Swiss National Bank;Schweizerische Nationalbank;Banque nationale suisse;瑞士央行
+cbr|rates|Bank of Russia;Банк России;ЦБ РФ;俄罗斯央行
+pboc|rates|PBOC;PBoC;People's Bank of China;中国人民银行
+ucl|draw|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
+uel|draw|Europa League;Ligue Europa
+worldcup|draw|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+"""
+
+# Occasions known by one name, whatever the words around it: key | names (any case).
+_NAMED = """
+ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;金球奖;Золотой мяч
+oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
+goldenglobes|Golden Globes;Golden Globe Awards;金球奖颁奖
+grammys|Grammy Awards;Grammys
+eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
+unpacked|Galaxy Unpacked;Samsung Unpacked;Unpacked event;Unpacked-Event
+wwdc|WWDC;Worldwide Developers Conference
+googleio|Google I/O
+"""
+
+# Occasions named by what is done, whoever does it: key | pattern (folded text).
+_DEEDS = {
+    "coronation": r"coronation|\bcrowned\b|krönung|gekrönt|couronnement|\bsacre\b|incoronazion"
+    r"|incoronat|coronaci[óo]n|\bcoronad[oa]\b|coroação|коронац|加冕|戴冠",
+    "funeral": r"funeral|laid to rest|beerdigung|begräbnis|trauerfeier|beisetzung|funérailles"
+    r"|obsèques|esequie|exequia|exequial|entierro|похорон|葬礼|葬儀|国葬",
+    "budget": r"union budget|budget speech|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?"
+    r"|tabled) (?:the |her |his |its )?(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
+    r"|discours (?:du|sur le) budget",
+}
+
+# Words before a name that make it the setting of another occasion, not the occasion itself:
+# "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
+_SETTING = re.compile(
+    r"(?:ahead of|before|after|following|prior to|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    r"|am rande|im vorfeld|vor dem|vor der|nach dem|nach der|avant|après|en marge|en amont"
+    r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
+    r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"
+)
+
+
+def _fold(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _alternation(names: list[str]) -> str:
+    parts = sorted(dict.fromkeys(names), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in parts)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[
+    list[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]],
+    list[tuple[str, re.Pattern[str]]],
+]:
+    """(key, act, names as written, names in any case) of each body; (key, pattern) of each
+    occasion named alone or by its deed."""
+    bodies = []
+    for line in _BODIES.strip().splitlines():
+        key, family, names = line.split("|")
+        listed = [n.strip() for n in names.split(";") if n.strip()]
+        exact = [n for n in listed if n.isupper() or (n[:1].isupper() and len(n) <= 4)]
+        loose = [_fold(n) for n in listed if n not in exact]
+        act = re.compile(_ACTS[family], re.IGNORECASE)
+        exact_re = re.compile(rf"(?<![\w]){_alternation(exact)}(?![^\W\d_])") if exact else None
+        loose_re = re.compile(rf"(?<![\w]){_alternation(loose)}(?![^\W\d_])") if loose else None
+        bodies.append((f"{family}:{key}" if family != "summit" else key, act, exact_re, loose_re))
+    named = []
+    for line in _NAMED.strip().splitlines():
+        key, names = line.split("|")
+        folded = [_fold(n.strip()) for n in names.split(";") if n.strip()]
+        named.append((key, re.compile(rf"(?<![\w]){_alternation(folded)}(?![^\W\d_])")))
+    named += [(key, re.compile(pattern)) for key, pattern in _DEEDS.items()]
+    return bodies, named
+
+
+def _setting(folded: str, at: int) -> bool:
+    return _SETTING.search(folded[max(0, at - 50) : at]) is not None
+
+
+def held_occasions(text: str) -> tuple[str, ...]:
+    """Keys of the occasions `text` names as the occasion itself (not as its setting: "ahead
+    of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
+    "rates:ecb"; "37th AU summit" -> "summit:au"), an occasion known by its name ("Ballon
+    d'Or"), or by its deed ("crowned", "Krönung" -> "coronation")."""
+    bodies, named = _tables()
+    written = unicodedata.normalize("NFKC", text)
+    folded = _fold(text)
+    found: dict[str, None] = {}
+    for key, act, exact, loose in bodies:
+        hits = [m.start() for m in exact.finditer(written)] if exact else []
+        hits += [m.start() for m in loose.finditer(folded)] if loose else []
+        if hits and any(not _setting(folded, at) for at in hits) and act.search(folded):
+            found[key] = None
+    for key, pattern in named:
+        if any(not _setting(folded, m.start()) for m in pattern.finditer(folded)):
+            found[key] = None
+    return tuple(found)
+
+
+# A report written ahead of the occasion it names: the headline's infinitive and its "set to",
+# "expected to", a future the lead gives ("will present", "will find out ... when the draw is
+# made"), "tomorrow", or a title about what happens before it ("ahead of").
+_AHEAD = re.compile(
+    r"\b(?:is|are) (?:set|due|expected|scheduled|slated|poised) to\b|\bahead of\b|\btomorrow\b"
+    r"|\bwill (?:finally )?(?:present|hold|host|be held|take place|begin|open|find out|discover"
+    r"|learn|announce|unveil)\b|\bwhat to (?:expect|anticipate|watch)\b"
+)
+
+
+def ahead_of_it(title: str, lead: str) -> bool:
+    """Whether a report (its folded title and the first sentence of its folded lead) is
+    written ahead of the occasion it names rather than of the occasion held."""
+    return bool(_AHEAD.search(title) or _AHEAD.search(lead))
