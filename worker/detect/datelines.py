@@ -10,6 +10,7 @@ is sets two reports of one occasion apart.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from worker.detect.places import places_named
 
@@ -52,3 +53,34 @@ def first_day_of_span(text: str, start: int) -> int | None:
     Saturday 15th June": 13), or None when no span ends there."""
     m = _SPAN_BEFORE.search(text, max(0, start - 30), start)
     return int(m.group(1)) if m else None
+
+
+# The day before the report was filed, or that day, in words: "took place last night",
+# "yesterday", "gestern", "hier soir" (not "hier" alone: German "here"), "ieri", "ayer", "вчера",
+# "昨天", "昨日".
+_RELATIVE = (
+    (
+        1,
+        re.compile(
+            r"\b(?:yesterday|last night|gestern|gestrigen|ieri|ayer|ontem|вчера)\b"
+            r"|\bhier (?:soir|matin|après-midi)\b|昨天|昨日|昨晚",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        0,
+        re.compile(
+            r"\b(?:today|tonight|this (?:morning|afternoon|evening)|heute|heutigen"
+            r"|aujourd'hui|ce (?:matin|soir)|oggi|stamattina|stasera|hoy|hoje|сегодня)\b"
+            r"|今天|今日|今晚",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def relative_day(lead: str, filed: date) -> date | None:
+    """The day a lead gives in words relative to the day it was filed ("last night": the day
+    before), the first it gives; None when it gives none."""
+    found = [(m.start(), back) for back, pattern in _RELATIVE if (m := pattern.search(lead))]
+    return filed - timedelta(days=min(found)[1]) if found else None

@@ -34,7 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from worker.detect.attendees import compare_people
-from worker.detect.datelines import first_day_of_span, without_filing_place
+from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
 from worker.detect.held_occasions import ahead_of_it, held_occasions
 from worker.detect.lang import detect_language
@@ -477,6 +477,7 @@ def _occasion(lead: str, published: date) -> str | None:
             # the next day is the one meant more often than a week ago: a preview ("will meet
             # on Wednesday"), or a report published west of the occasion, a day behind
             back = upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
+    back = back or relative_day(lead, upto)
     return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
@@ -782,17 +783,19 @@ def report_features(
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{_first_sentence(lead)}"),
-        forums=_forums(title, _first_sentence(lead)),
+        forums=_forums(title, lead),
         times=times_of_day(f"{title}\n{_first_sentence(lead)}"),
         names=written,
     )
 
 
-def _forums(title: str, first: str) -> tuple[str, ...]:
+def _forums(title: str, lead: str) -> tuple[str, ...]:
     """The named occasions the title (else the lead's first sentence) names, and those named
-    by who holds them and what they do in either (`held_occasions`: "EZB senkt die Zinsen")."""
+    by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
+    die Zinsen")."""
+    first = _first_sentence(lead)
     named = occasions_named(title) or occasions_named(first)
-    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(first))))
+    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(lead))))
 
 
 # A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
@@ -1057,7 +1060,10 @@ def _tied_by_occasion(
     # a named occasion, wording) are what a preview shares with the occasion it announces
     if announces(a.display_title) != announces(b.display_title):
         return NO_MATCH
-    if not other_side and _same_named_occasion(a, b, kinds):
+    # who meets whom matters at talks; at a draw, a rate decision, a coronation, the people
+    # a report names are those it quotes
+    sided = bool({*a.kinds, *b.kinds} & _TWO_SIDED)
+    if not (other_side and sided) and _same_named_occasion(a, b, kinds):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
@@ -1092,12 +1098,11 @@ def announces(title: str) -> bool:
 
 def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
-    kinds that differ, are both written ahead of it or both of it held, and are of one day (see
-    `_same_day`; or one dates it to the day before the other, undated, was published: a
-    report filed the next day)."""
+    kinds that differ, are both of it held (a preview shares its name and its day), and are
+    of one day (see `_same_day`)."""
     if kinds is False or not set(a.forums) & set(b.forums):
         return False
-    if ahead_of_it(a.title, a.lead[:200]) != ahead_of_it(b.title, b.lead[:200]):
+    if ahead_of_it(a.title, a.lead[:200]) or ahead_of_it(b.title, b.lead[:200]):
         return False
     return _same_day(a, b)
 

@@ -23,7 +23,9 @@ from worker.detect.roster import to_simplified
 
 # What a body does that is an occasion of its own: family | pattern (folded text).
 _ACTS = {
-    "summit": r"summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит|峰会|首脑会议|サミット|首脳会議"
+    # a summit, and what its leaders do there ("NATO leaders agreed ...")
+    "summit": r"\bleaders\b|heads of state|staats- und regierungschefs|chefs d'état"
+    r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит|峰会|首脑会议|サミット|首脳会議"
     r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
@@ -118,14 +120,14 @@ def _tables() -> tuple[
         exact = [n for n in listed if n.isupper() or (n[:1].isupper() and len(n) <= 4)]
         loose = [_fold(n) for n in listed if n not in exact]
         act = re.compile(_ACTS[family], re.IGNORECASE)
-        exact_re = re.compile(rf"(?<![\w]){_alternation(exact)}(?![^\W\d_])") if exact else None
-        loose_re = re.compile(rf"(?<![\w]){_alternation(loose)}(?![^\W\d_])") if loose else None
+        exact_re = re.compile(rf"(?<![\w])(?:{_alternation(exact)})(?![^\W\d_])") if exact else None
+        loose_re = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![^\W\d_])") if loose else None
         bodies.append((f"{family}:{key}" if family != "summit" else key, act, exact_re, loose_re))
     named = []
     for line in _NAMED.strip().splitlines():
         key, names = line.split("|")
         folded = [_fold(n.strip()) for n in names.split(";") if n.strip()]
-        named.append((key, re.compile(rf"(?<![\w]){_alternation(folded)}(?![^\W\d_])")))
+        named.append((key, re.compile(rf"(?<![\w])(?:{_alternation(folded)})(?![^\W\d_])")))
     named += [(key, re.compile(pattern)) for key, pattern in _DEEDS.items()]
     return bodies, named
 
@@ -154,17 +156,20 @@ def held_occasions(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-# A report written ahead of the occasion it names: the headline's infinitive and its "set to",
-# "expected to", a future the lead gives ("will present", "will find out ... when the draw is
-# made"), "tomorrow", or a title about what happens before it ("ahead of").
-_AHEAD = re.compile(
-    r"\b(?:is|are) (?:set|due|expected|scheduled|slated|poised) to\b|\bahead of\b|\btomorrow\b"
+# A report written ahead of the occasion it names: a title about what comes before it ("ahead
+# of", "nears", "what to expect"), or a title or lead saying it is to come ("is set to", "are
+# expected to", "will present", "will find out ... when the draw is made", "tomorrow": in the
+# lead only, since titles quote speeches, "Tomorrow, We Return to Building ...").
+_COMING = (
+    r"\b(?:is|are) (?:widely )?(?:set|due|expected|scheduled|slated|poised) to\b"
     r"|\bwill (?:finally )?(?:present|hold|host|be held|take place|begin|open|find out|discover"
     r"|learn|announce|unveil)\b|\bwhat to (?:expect|anticipate|watch)\b"
 )
+_AHEAD_TITLE = re.compile(rf"{_COMING}|\bahead of\b|\bnears\b|\bcountdown\b")
+_AHEAD_LEAD = re.compile(rf"{_COMING}|\btomorrow\b")
 
 
 def ahead_of_it(title: str, lead: str) -> bool:
-    """Whether a report (its folded title and the first sentence of its folded lead) is
-    written ahead of the occasion it names rather than of the occasion held."""
-    return bool(_AHEAD.search(title) or _AHEAD.search(lead))
+    """Whether a report (its folded title and the start of its folded lead) is written ahead of
+    the occasion it names rather than of the occasion held."""
+    return bool(_AHEAD_TITLE.search(title) or _AHEAD_LEAD.search(lead))
