@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
-from worker.detect.held_occasions import ahead_of_it, held_occasions
+from worker.detect.held_occasions import ahead_of_it, held_occasions, says_coming
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -1058,7 +1058,7 @@ def _tied_by_occasion(
         return Match(opts.join, "the same two sides, the same place")
     # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
     # a named occasion, wording) are what a preview shares with the occasion it announces
-    if announces(a.display_title) != announces(b.display_title):
+    if _announced(a) != _announced(b):
         return NO_MATCH
     # who meets whom matters at talks; at a draw, a rate decision, a coronation, the people
     # a report names are those it quotes
@@ -1096,13 +1096,26 @@ def announces(title: str) -> bool:
     return _ANNOUNCES.search(title) is not None
 
 
+def _written_ahead(f: Features) -> bool:
+    """A report written ahead of the named occasion it names: its title announces it, or its
+    title or lead says it is to come or is about what comes before it (`ahead_of_it`: "is set
+    to present the Union Budget", "... ahead of Union Budget presentation")."""
+    return announces(f.display_title) or ahead_of_it(f.title, f.lead[:200])
+
+
+def _announced(f: Features) -> bool:
+    """A title announcing the occasion ahead (`announces`; or, folded, `says_coming`: "Budget
+    2024: How many times ..." does not, "... is set to present ..." does)."""
+    return announces(f.display_title) or says_coming(f.title)
+
+
 def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
     kinds that differ, are both of it held (a preview shares its name and its day), and are
     of one day (see `_same_day`)."""
     if kinds is False or not set(a.forums) & set(b.forums):
         return False
-    if ahead_of_it(a.title, a.lead[:200]) or ahead_of_it(b.title, b.lead[:200]):
+    if _written_ahead(a) or _written_ahead(b):
         return False
     return _same_day(a, b)
 

@@ -157,7 +157,7 @@ def held_occasions(text: str) -> tuple[str, ...]:
 
 
 # A report written ahead of the occasion it names: a title about what comes before it ("ahead
-# of", "nears", "what to expect"), or a title or lead saying it is to come ("is set to", "are
+# of", "nears"), or a title or lead saying it is to come ("is set to", "are
 # expected to", "will present", "will find out ... when the draw is made", "tomorrow": in the
 # lead only, since titles quote speeches, "Tomorrow, We Return to Building ...").
 _COMING = (
@@ -165,7 +165,7 @@ _COMING = (
     r"|\bwill (?:finally )?(?:present|hold|host|be held|take place|begin|open|find out|discover"
     r"|learn|announce|unveil)\b|\bwhat to (?:expect|anticipate|watch)\b"
 )
-_AHEAD_TITLE = re.compile(rf"{_COMING}|\bahead of\b|\bnears\b|\bcountdown\b")
+_AHEAD_TITLE = re.compile(rf"{_COMING}|\bahead of\b|\bnears\b")
 _AHEAD_LEAD = re.compile(rf"{_COMING}|\btomorrow\b")
 
 
@@ -173,3 +173,12 @@ def ahead_of_it(title: str, lead: str) -> bool:
     """Whether a report (its folded title and the start of its folded lead) is written ahead of
     the occasion it names rather than of the occasion held."""
     return bool(_AHEAD_TITLE.search(title) or _AHEAD_LEAD.search(lead))
+
+
+_COMING_RE = re.compile(_COMING)
+
+
+def says_coming(title: str) -> bool:
+    """Whether a folded title says its occasion is to come ("is set to", "will present", "what
+    to expect"): of any occasion, named or not."""
+    return _COMING_RE.search(title) is not None
