@@ -82,6 +82,15 @@ _DEEDS = {
     r"|incoronat|coronaci[óo]n|\bcoronad[oa]\b|coroação|коронац|加冕|戴冠",
     "funeral": r"funeral|laid to rest|beerdigung|begräbnis|trauerfeier|beisetzung|funérailles"
     r"|obsèques|esequie|exequia|exequial|entierro|похорон|葬礼|葬儀|国葬",
+    # a head of government elected by parliament ("首相指名選挙", "Diet confirms ... as PM")
+    "premier-elected": r"首相指名|首班指名|\bnamed (?:as )?(?:the )?(?:\w+ )?(?:new )?prime minister"
+    r"|\belected (?:[\w'-]+ ){0,4}(?:pm|prime minister)\b|\bconfirms? (?:[\w'-]+ ){1,5}as (?:pm|prime"
+    r" minister)\b|zum (?:bundeskanzler|kanzler|premierminister|ministerpräsidenten) gewählt"
+    r"|élu premier ministre|elett[oa] (?:primo ministro|premier)|elegid[oa] (?:primer ministro"
+    r"|presidente del gobierno)",
+    # the banquet of a state visit, an occasion of its own
+    "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
+    r"|banchetto di stato|banquete de estado|国宴",
     "budget": r"union budget|budget speech|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?"
     r"|tabled) (?:the |her |his |its )?(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
     r"|discours (?:du|sur le) budget",
