@@ -798,6 +798,10 @@ def _forums(title: str, lead: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(lead))))
 
 
+# A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the
+# name is read without it.
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+
 # A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
 # Kappeler)": who took the picture is no one the report is about.
 _CREDIT = re.compile(r"\([^()/]{2,60}/[^()]{2,80}\)")
@@ -815,6 +819,7 @@ def _written_names(
     ctx = LatinContext(roster, text, german=lang == "de")
     keys: dict[str, None] = {}
     for part in (title, _CREDIT.sub(" ", lead[:600])):
+        part = _POSSESSIVE.sub("", part)
         for name in names_in(part, ctx):
             if len(name.split()) < 2:
                 continue
@@ -830,7 +835,13 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_A-ZА-Я]{3}[.!?])\s|(?<=[\d)\"'”][.!?
 
 
 def _first_sentence(lead: str) -> str:
+    if _KANA.search(lead[:200]):
+        # Japanese puts no space after 。: the sentence ends there
+        return lead.split("。", 1)[0][:300]
     return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 @lru_cache(maxsize=4)

@@ -189,3 +189,28 @@ def test_a_day_given_in_words_relative_to_the_filing_day() -> None:
         relative_day("Hier können Sie die wichtigsten Punkte nachlesen", date(2024, 7, 24)) is None
     )
     assert relative_day("Le sommet s'est tenu hier soir", date(2024, 7, 24)) == date(2024, 7, 23)
+
+
+def test_a_name_off_the_roster_is_read_before_a_possessive() -> None:
+    # d8-albanese-victory-2025-xinhua-yijn: the only name is "Anthony Albanese's"
+    report = _features(
+        "PM Albanese's Labor Party wins landslide victory in Australian election",
+        "Prime Minister Anthony Albanese's center-left Labor Party has won a second term in "
+        "power in Australia's federal election.",
+        date(2025, 5, 3),
+    )
+    assert report.names == ("anthonialbanese",)
+
+
+def test_a_japanese_lead_ends_its_first_sentence_at_the_first_full_stop() -> None:
+    # d8-japan-diet-ishiba-2024-10-ryukyushimpo-ja: the Diet voted in the afternoon; the cabinet
+    # it will form "that evening" (夜に) is in the third sentence, with no space after 。
+    report = _features(
+        "第102代首相に石破茂氏",
+        "自民党の石破茂総裁(67)は1日午後、衆院本会議の首相指名選挙で第102代首相に選出された。"
+        "約3年で退陣する岸田文雄首相(67)から政権を引き継ぐ。石破氏は直ちに組閣に着手。"
+        "皇居での首相任命式と閣僚認証式を経て、夜に石破内閣を発足させる。",
+        date(2024, 10, 1),
+    )
+    assert "evening" not in report.times
+    assert report.forums == ("premier-elected",)
