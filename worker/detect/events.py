@@ -1216,7 +1216,7 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
         return None
     # a speech at a named occasion both name (the opening remarks of a summit)
-    if "speech" in ka | kb and set(a.forums) & set(b.forums):
+    if {"speech", "ceremony"} & (ka | kb) and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
     # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he

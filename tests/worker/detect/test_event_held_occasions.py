@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
-from worker.detect.events import GroupingOptions, report_features, score
+from worker.detect.events import GroupingOptions, kinds_agree, report_features, score
 from worker.detect.held_occasions import ahead_of_it, held_occasions
 from worker.service.seeds import load_roster
 
@@ -214,3 +214,24 @@ def test_a_japanese_lead_ends_its_first_sentence_at_the_first_full_stop() -> Non
     )
     assert "evening" not in report.times
     assert report.forums == ("premier-elected",)
+
+
+def test_the_opening_ceremony_of_a_summit_is_not_another_kind_of_occasion() -> None:
+    # d8-g7-apulia-day1-governo ("summit": talks) and d8-g7-apulia-day1-giornaledipuglia-it
+    # (the summit opened at a ceremony), both of the G7 summit's first day
+    governo = _features(
+        "First day of the G7 Summit",
+        "The Summit of the G7 Heads of State and Government is being held at Borgo Egnazia, in "
+        "Italy's Apulia Region, from Thursday 13th to Saturday 15th June, chaired by the "
+        "President of the Council of Ministers, Giorgia Meloni.",
+        date(2024, 6, 13),
+    )
+    puglia = _features(
+        "Prende ufficialmente il via il G7 in Puglia",
+        "SAVELLETRI DI FASANO - In una suggestiva piazzetta di Borgo Egnazia, allestita per la "
+        "cerimonia, è stato inaugurato ufficialmente il vertice del G7 in Puglia.",
+        date(2024, 6, 13),
+    )
+    assert "g7" in set(governo.forums) & set(puglia.forums)
+    assert kinds_agree(governo, puglia) is None
+    assert score(governo, puglia).score >= JOIN
