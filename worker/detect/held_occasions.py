@@ -33,9 +33,15 @@ _ACTS = {
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
+    "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
+    "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
+    r" ?apertura|ceremonia de (?:inauguración|apertura)|cerimônia de abertura|церемони\w* открыти"
+    r"|开幕式|開会式",
+    "closing": r"closing ceremony|cérémonie de clôture|schlussfeier|abschlussfeier|cerimonia di"
+    r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
 }
 
-# key | family | names. Names in capitals are read as written (acronyms: "AU" is not the
+# key | families (what it does, comma-separated) | names. Names in capitals are read as written (acronyms: "AU" is not the
 # French "au", "Fed" not "fed"); the others in any case. A summit key of places.py is kept.
 _BODIES = """
 nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
@@ -59,9 +65,10 @@ boc|rates|Bank of Canada;Banque du Canada;加拿大央行
 snb|rates|SNB;BNS;Swiss National Bank;Schweizerische Nationalbank;Banque nationale suisse;瑞士央行
 cbr|rates|Bank of Russia;Банк России;ЦБ РФ;俄罗斯央行
 pboc|rates|PBOC;PBoC;People's Bank of China;中国人民银行
-ucl|draw|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
-uel|draw|Europa League;Ligue Europa
-worldcup|draw|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
+uel|draw,final|Europa League;Ligue Europa
+worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
 """
 
 # Occasions known by one name, whatever the words around it: key | names (any case).
@@ -70,6 +77,9 @@ ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;金球奖;Золотой мяч
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;金球奖颁奖
 grammys|Grammy Awards;Grammys
+nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;诺贝尔和平奖;ノーベル平和賞
+nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
+superbowl|Super Bowl
 eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
 unpacked|Galaxy Unpacked;Samsung Unpacked;Unpacked event;Unpacked-Event
 wwdc|WWDC;Worldwide Developers Conference
@@ -91,8 +101,13 @@ _DEEDS = {
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
     r"|banchetto di stato|banquete de estado|国宴",
-    "budget": r"union budget|budget speech|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?"
-    r"|tabled) (?:the |her |his |its )?(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
+    # a head of state's yearly address to the nation or its parliament
+    "stateaddress": r"state of the union|state of the nation|\bsona\b|lage der nation"
+    r"|état de l'union|stato dell'unione|estado de la (?:unión|nación)|国情咨文|послани\w* федеральному"
+    r" собранию",
+    "budget": r"union budget|autumn budget|spring budget|budget statement|budget speech"
+    r"|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?|tabled) (?:the |her |his |its )?"
+    r"(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
     r"|discours (?:du|sur le) budget",
 }
 
@@ -116,7 +131,7 @@ def _alternation(names: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[
+def patterns() -> tuple[
     list[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]],
     list[tuple[str, re.Pattern[str]]],
 ]:
@@ -124,14 +139,16 @@ def _tables() -> tuple[
     occasion named alone or by its deed."""
     bodies = []
     for line in _BODIES.strip().splitlines():
-        key, family, names = line.split("|")
+        key, families, names = line.split("|")
         listed = [n.strip() for n in names.split(";") if n.strip()]
         exact = [n for n in listed if n.isupper() or (n[:1].isupper() and len(n) <= 4)]
         loose = [_fold(n) for n in listed if n not in exact]
-        act = re.compile(_ACTS[family], re.IGNORECASE)
         exact_re = re.compile(rf"(?<![\w])(?:{_alternation(exact)})(?![^\W\d_])") if exact else None
         loose_re = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![^\W\d_])") if loose else None
-        bodies.append((f"{family}:{key}" if family != "summit" else key, act, exact_re, loose_re))
+        for family in families.split(","):
+            act = re.compile(_ACTS[family], re.IGNORECASE)
+            named_as = f"{family}:{key}" if family != "summit" else key
+            bodies.append((named_as, act, exact_re, loose_re))
     named = []
     for line in _NAMED.strip().splitlines():
         key, names = line.split("|")
@@ -150,7 +167,7 @@ def held_occasions(text: str) -> tuple[str, ...]:
     of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
     "rates:ecb"; "37th AU summit" -> "summit:au"), an occasion known by its name ("Ballon
     d'Or"), or by its deed ("crowned", "Krönung" -> "coronation")."""
-    bodies, named = _tables()
+    bodies, named = patterns()
     written = unicodedata.normalize("NFKC", text)
     folded = _fold(text)
     found: dict[str, None] = {}

@@ -10,7 +10,7 @@ from datetime import date
 
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.events import GroupingOptions, kinds_agree, report_features, score
-from worker.detect.held_occasions import ahead_of_it, held_occasions
+from worker.detect.held_occasions import ahead_of_it, held_occasions, patterns
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -235,3 +235,16 @@ def test_the_opening_ceremony_of_a_summit_is_not_another_kind_of_occasion() -> N
     assert "g7" in set(governo.forums) & set(puglia.forums)
     assert kinds_agree(governo, puglia) is None
     assert score(governo, puglia).score >= JOIN
+
+
+def test_every_pattern_needs_words_of_its_own() -> None:
+    # a table entry that matched the empty string would name an occasion in every report
+    bodies, named = patterns()
+    assert not any(act.search("") for _, act, _, _ in bodies)
+    assert not any(pattern.search("") for _, pattern in named)
+    assert held_occasions("Xi Jinping meets Olaf Scholz in Beijing") == ()
+    # a body with two acts: the draw and the final are two occasions
+    assert held_occasions("Champions League final: Real Madrid beat Dortmund at Wembley") == (
+        "final:ucl",
+    )
+    assert held_occasions("Olympics: the opening ceremony on the Seine") == ("opening:olympics",)
