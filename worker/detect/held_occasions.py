@@ -29,7 +29,7 @@ _ACTS = {
     r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
-    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b|利率|利息|金利"
+    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b|利率|利息|降息|加息|金利|利下げ|利上げ"
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
@@ -52,7 +52,11 @@ sco|summit|SCO;ШОС;上合
 apec|summit|APEC;АТЭС
 asean|summit|ASEAN;Asean;АСЕАН;东盟;東盟
 au|summit|AU;African Union;Union africaine;Afrikanische Union;Afrikanischen Union;Unione africana;Unión Africana;União Africana;Африканского союза;Африканский союз;非洲联盟;非盟;アフリカ連合
-eu|summit|European Council;EU;UE;ЕС;欧盟
+eu|summit|European Council;EU;UE;Ue;ЕС;Евросоюз;欧盟
+quad|summit|Quad
+celac|summit|CELAC;Celac
+mercosur|summit|Mercosur;Mercosul
+g77|summit|G77;Group of 77
 chogm|summit|CHOGM;Commonwealth Heads of Government
 arableague|summit|Arab League;Ligue arabe;Arabische Liga;Lega araba;Liga Árabe;Лига арабских государств;阿盟;阿拉伯国家联盟
 ecb|rates|ECB;EZB;BCE;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
@@ -65,21 +69,37 @@ boc|rates|Bank of Canada;Banque du Canada;加拿大央行
 snb|rates|SNB;BNS;Swiss National Bank;Schweizerische Nationalbank;Banque nationale suisse;瑞士央行
 cbr|rates|Bank of Russia;Банк России;ЦБ РФ;俄罗斯央行
 pboc|rates|PBOC;PBoC;People's Bank of China;中国人民银行
+bok|rates|Bank of Korea;BOK;韩国央行
+rbnz|rates|RBNZ;Reserve Bank of New Zealand
+riksbank|rates|Riksbank
+norgesbank|rates|Norges Bank
+banxico|rates|Banxico;Bank of Mexico;Banco de México
+copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
+cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
 worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+euro|draw,final|European Championship;Europameisterschaft;Championnat d'Europe;Europei;Eurocopa;EURO 2024;EURO 2028;Euro 2024;Euro 2028;欧洲杯
+copaamerica|draw,final|Copa América
+afcon|draw,final|Africa Cup of Nations;AFCON;Coupe d'Afrique des nations;CAN 2025;CAN 2027
+grandslam|final|Wimbledon;Roland-Garros;Roland Garros;French Open;US Open;Australian Open;温网;法网;美网;澳网
 olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
 """
 
 # Occasions known by one name, whatever the words around it: key | names (any case).
 _NAMED = """
-ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;金球奖;Золотой мяч
+ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
-goldenglobes|Golden Globes;Golden Globe Awards;金球奖颁奖
+goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
 nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;诺贝尔和平奖;ノーベル平和賞
 nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
 superbowl|Super Bowl
+emmys|Emmy Awards;Emmys
+palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
+booker|Booker Prize
+conclave|papal conclave;Konklave;конклав
+apple|Apple event;Apple Event;iPhone event;iPhone launch event;Apple keynote;Apple-Keynote
 eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
 unpacked|Galaxy Unpacked;Samsung Unpacked;Unpacked event;Unpacked-Event
 wwdc|WWDC;Worldwide Developers Conference
@@ -92,6 +112,8 @@ _DEEDS = {
     r"|incoronat|coronaci[óo]n|\bcoronad[oa]\b|coroação|коронац|加冕|戴冠",
     "funeral": r"funeral|laid to rest|beerdigung|begräbnis|trauerfeier|beisetzung|funérailles"
     r"|obsèques|esequie|exequia|exequial|entierro|похорон|葬礼|葬儀|国葬",
+    "royalwedding": r"royal wedding|königliche hochzeit|königshochzeit|mariage royal|matrimonio reale"
+    r"|boda real|casamento real|皇室婚礼|王室婚礼",
     # a head of government elected by parliament ("首相指名選挙", "Diet confirms ... as PM")
     "premier-elected": r"首相指名|首班指名|\bnamed (?:as )?(?:the )?(?:\w+ )?(?:new )?prime minister"
     r"|\belected (?:[\w'-]+ ){0,4}(?:pm|prime minister)\b|\bconfirms? (?:[\w'-]+ ){1,5}as (?:pm|prime"
@@ -125,9 +147,18 @@ def _fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _alternation(names: list[str]) -> str:
+def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """One pattern for `names`, the longest first: names in letters as whole words, names in
+    Han script or kana anywhere (Chinese and Japanese run their words together: "据欧洲央行")."""
     parts = sorted(dict.fromkeys(names), key=len, reverse=True)
-    return "|".join(re.escape(n) for n in parts)
+    cjk = [re.escape(n) for n in parts if _CJK.search(n)]
+    words = [re.escape(n) for n in parts if not _CJK.search(n)]
+    found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
+    found += cjk
+    return re.compile("|".join(found)) if found else None
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +174,7 @@ def patterns() -> tuple[
         listed = [n.strip() for n in names.split(";") if n.strip()]
         exact = [n for n in listed if n.isupper() or (n[:1].isupper() and len(n) <= 4)]
         loose = [_fold(n) for n in listed if n not in exact]
-        exact_re = re.compile(rf"(?<![\w])(?:{_alternation(exact)})(?![^\W\d_])") if exact else None
-        loose_re = re.compile(rf"(?<![\w])(?:{_alternation(loose)})(?![^\W\d_])") if loose else None
+        exact_re, loose_re = _names_pattern(exact), _names_pattern(loose)
         for family in families.split(","):
             act = re.compile(_ACTS[family], re.IGNORECASE)
             named_as = f"{family}:{key}" if family != "summit" else key
@@ -153,7 +183,9 @@ def patterns() -> tuple[
     for line in _NAMED.strip().splitlines():
         key, names = line.split("|")
         folded = [_fold(n.strip()) for n in names.split(";") if n.strip()]
-        named.append((key, re.compile(rf"(?<![\w])(?:{_alternation(folded)})(?![^\W\d_])")))
+        pattern = _names_pattern(folded)
+        if pattern:
+            named.append((key, pattern))
     named += [(key, re.compile(pattern)) for key, pattern in _DEEDS.items()]
     return bodies, named
 

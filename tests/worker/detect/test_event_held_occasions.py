@@ -248,3 +248,9 @@ def test_every_pattern_needs_words_of_its_own() -> None:
         "final:ucl",
     )
     assert held_occasions("Olympics: the opening ceremony on the Seine") == ("opening:olympics",)
+
+
+def test_names_in_han_script_are_read_inside_running_text() -> None:
+    # Chinese runs its words together: "据欧洲央行" holds the ECB, "日本银行决定加息" the BOJ
+    assert held_occasions("据欧洲央行6日宣布降息25个基点") == ("rates:ecb",)
+    assert held_occasions("日本銀行は19日、マイナス金利政策の解除を決めた") == ("rates:boj",)
