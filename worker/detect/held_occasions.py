@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from worker.detect.roster import to_simplified
@@ -147,7 +148,7 @@ def _fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
     """One pattern for `names`, the longest first: names in letters as whole words, names in
     Han script or kana anywhere (Chinese and Japanese run their words together: "据欧洲央行")."""
     parts = sorted(dict.fromkeys(names), key=len, reverse=True)
@@ -155,39 +156,64 @@ def _names_pattern(names: list[str]) -> re.Pattern[str] | None:
     words = [re.escape(n) for n in parts if not _CJK.search(n)]
     found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
     found += cjk
-    return re.compile("|".join(found)) if found else None
+    return re.compile("|".join(found) or r"(?!)")
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """The tables compiled: every name of a body in one pattern as written (acronyms) and one
+    in any case, each name's body; the acts of each body; the occasions known by a name (one
+    pattern) and those named by a deed (one pattern each). One search a table, not one a body."""
+
+    exact: re.Pattern[str]
+    loose: re.Pattern[str]
+    body_of: dict[str, str]  # a name (as written for an acronym, folded otherwise) -> its body
+    acts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # body -> (key, act) of each act
+    named: re.Pattern[str]
+    named_of: dict[str, str]  # a folded name -> its occasion
+    deeds: tuple[tuple[str, re.Pattern[str]], ...]
+
+
 @lru_cache(maxsize=1)
-def patterns() -> tuple[
-    list[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]],
-    list[tuple[str, re.Pattern[str]]],
-]:
-    """(key, act, names as written, names in any case) of each body; (key, pattern) of each
-    occasion named alone or by its deed."""
-    bodies = []
+def patterns() -> _Tables:
+    """The tables of this module, compiled once."""
+    body_of: dict[str, str] = {}
+    exact: list[str] = []
+    loose: list[str] = []
+    acts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
     for line in _BODIES.strip().splitlines():
         key, families, names = line.split("|")
-        listed = [n.strip() for n in names.split(";") if n.strip()]
-        exact = [n for n in listed if n.isupper() or (n[:1].isupper() and len(n) <= 4)]
-        loose = [_fold(n) for n in listed if n not in exact]
-        exact_re, loose_re = _names_pattern(exact), _names_pattern(loose)
-        for family in families.split(","):
-            act = re.compile(_ACTS[family], re.IGNORECASE)
-            named_as = f"{family}:{key}" if family != "summit" else key
-            bodies.append((named_as, act, exact_re, loose_re))
-    named = []
+        for name in (n.strip() for n in names.split(";") if n.strip()):
+            if name.isupper() or (name[:1].isupper() and len(name) <= 4):
+                exact.append(name)
+                body_of[name] = key
+            else:
+                loose.append(_fold(name))
+                body_of[_fold(name)] = key
+        acts[key] = tuple(
+            (f"{family}:{key}" if family != "summit" else key, _ACT_PATTERNS[family])
+            for family in families.split(",")
+        )
+    named_of = {}
     for line in _NAMED.strip().splitlines():
         key, names = line.split("|")
-        folded = [_fold(n.strip()) for n in names.split(";") if n.strip()]
-        pattern = _names_pattern(folded)
-        if pattern:
-            named.append((key, pattern))
-    named += [(key, re.compile(pattern)) for key, pattern in _DEEDS.items()]
-    return bodies, named
+        for name in (n.strip() for n in names.split(";") if n.strip()):
+            named_of[_fold(name)] = key
+    return _Tables(
+        exact=_names_pattern(exact),
+        loose=_names_pattern(loose),
+        body_of=body_of,
+        acts=acts,
+        named=_names_pattern(list(named_of)),
+        named_of=named_of,
+        deeds=tuple((key, re.compile(pattern)) for key, pattern in _DEEDS.items()),
+    )
+
+
+_ACT_PATTERNS = {family: re.compile(pattern, re.IGNORECASE) for family, pattern in _ACTS.items()}
 
 
 def _setting(folded: str, at: int) -> bool:
@@ -199,16 +225,25 @@ def held_occasions(text: str) -> tuple[str, ...]:
     of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
     "rates:ecb"; "37th AU summit" -> "summit:au"), an occasion known by its name ("Ballon
     d'Or"), or by its deed ("crowned", "Krönung" -> "coronation")."""
-    bodies, named = patterns()
+    tables = patterns()
     written = unicodedata.normalize("NFKC", text)
     folded = _fold(text)
+    bodies: dict[str, bool] = {}  # body -> named as the occasion itself at least once
+    for m in tables.exact.finditer(written):
+        body = tables.body_of[m.group()]
+        bodies[body] = bodies.get(body, False) or not _setting(folded, m.start())
+    for m in tables.loose.finditer(folded):
+        body = tables.body_of[m.group()]
+        bodies[body] = bodies.get(body, False) or not _setting(folded, m.start())
     found: dict[str, None] = {}
-    for key, act, exact, loose in bodies:
-        hits = [m.start() for m in exact.finditer(written)] if exact else []
-        hits += [m.start() for m in loose.finditer(folded)] if loose else []
-        if hits and any(not _setting(folded, at) for at in hits) and act.search(folded):
-            found[key] = None
-    for key, pattern in named:
+    for body, itself in bodies.items():
+        for key, act in tables.acts[body] if itself else ():
+            if act.search(folded):
+                found[key] = None
+    for m in tables.named.finditer(folded):
+        if not _setting(folded, m.start()):
+            found[tables.named_of[m.group()]] = None
+    for key, pattern in tables.deeds:
         if any(not _setting(folded, m.start()) for m in pattern.finditer(folded)):
             found[key] = None
     return tuple(found)
