@@ -113,6 +113,9 @@ _DEEDS = {
     r"|incoronat|coronaci[óo]n|\bcoronad[oa]\b|coroação|коронац|加冕|戴冠",
     "funeral": r"funeral|laid to rest|beerdigung|begräbnis|trauerfeier|beisetzung|funérailles"
     r"|obsèques|esequie|exequia|exequial|entierro|похорон|葬礼|葬儀|国葬",
+    # a guest welcomed with military honours, the first occasion of a state visit
+    "welcome": r"welcome ceremony|welcoming ceremony|military honou?rs|militärischen ehren"
+    r"|honneurs militaires|onori militari|honores militares|honras militares|欢迎仪式|欢迎式",
     "royalwedding": r"royal wedding|königliche hochzeit|königshochzeit|mariage royal|matrimonio reale"
     r"|boda real|casamento real|皇室婚礼|王室婚礼",
     # a head of government elected by parliament ("首相指名選挙", "Diet confirms ... as PM")

@@ -255,3 +255,23 @@ def test_names_in_han_script_are_read_inside_running_text() -> None:
     # Chinese runs its words together: "据欧洲央行" holds the ECB, "日本银行决定加息" the BOJ
     assert held_occasions("据欧洲央行6日宣布降息25个基点") == ("rates:ecb",)
     assert held_occasions("日本銀行は19日、マイナス金利政策の解除を決めた") == ("rates:boj",)
+
+
+def test_a_welcome_with_military_honours_is_one_occasion_in_two_languages() -> None:
+    # d8-charles-brandenburg-gate-rbb24-de ("empfangen": talks) and
+    # d8-charles-brandenburg-gate-bangkokpost ("welcomes", "military honours": a ceremony)
+    rbb = _features(
+        "Dreitägiger Staatsbesuch - König Charles mit militärischen Ehren am Brandenburger Tor "
+        "empfangen",
+        "Der britische König Charles III. ist am Mittwoch mit seiner Frau Camilla am Flughafen "
+        "BER gelandet. Bundespräsident Steinmeier empfing das Paar am Brandenburger Tor.",
+        date(2023, 3, 29),
+    )
+    bangkok = _features(
+        "Pomp and paper crowns as Germany welcomes Charles III",
+        "The Brandenburg Gate served for the very first time as the backdrop for the military "
+        "honours accorded to visiting dignitaries when they visit Germany",
+        date(2023, 3, 29),
+    )
+    assert "welcome" in set(rbb.forums) & set(bangkok.forums)
+    assert score(rbb, bangkok).score >= JOIN
