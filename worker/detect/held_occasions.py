@@ -33,6 +33,9 @@ _ACTS = {
     "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b|利率|利息|降息|加息|金利|利下げ|利上げ"
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
+    # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
+    # il G7")
+    "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
     "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
     "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
@@ -46,8 +49,8 @@ _ACTS = {
 # French "au", "Fed" not "fed"); the others in any case. A summit key of places.py is kept.
 _BODIES = """
 nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
-g7|summit|G7;G-7;Group of Seven;七国集团
-g20|summit|G20;G-20;Group of Twenty;二十国集团
+g7|gathering|G7;G-7;Group of Seven;七国集团
+g20|gathering|G20;G-20;Group of Twenty;二十国集团
 brics|summit|BRICS;金砖
 sco|summit|SCO;ШОС;上合
 apec|summit|APEC;АТЭС
@@ -197,7 +200,7 @@ def patterns() -> _Tables:
                 loose.append(_fold(name))
                 body_of[_fold(name)] = key
         acts[key] = tuple(
-            (f"{family}:{key}" if family != "summit" else key, _ACT_PATTERNS[family])
+            (key if family in ("summit", "gathering") else f"{family}:{key}", _ACT_PATTERNS[family])
             for family in families.split(",")
         )
     named_of = {}

@@ -275,3 +275,13 @@ def test_a_welcome_with_military_honours_is_one_occasion_in_two_languages() -> N
     )
     assert "welcome" in set(rbb.forums) & set(bangkok.forums)
     assert score(rbb, bangkok).score >= JOIN
+
+
+def test_a_group_that_exists_only_as_its_meetings_is_named_by_its_name() -> None:
+    # d8-g7-apulia-closing-presser-italpress-it and d8-g7-apulia-day1-televideo-it: the G7 is
+    # its summit; on the sidelines of it, it is another occasion's setting
+    assert held_occasions('Meloni chiude il G7 "Ottimo gioco di squadra, Italia all\'altezza"') == (
+        "g7",
+    )
+    assert held_occasions("Meloni a G7: certa di risultati concreti") == ("g7",)
+    assert held_occasions("Xi meets Starmer on the sidelines of the G20 in Rio") == ()
