@@ -268,6 +268,7 @@ _AHEAD_TITLE = re.compile(rf"{_COMING}|\bahead of\b|\bnears\b")
 _AHEAD_LEAD = re.compile(rf"{_COMING}|\btomorrow\b")
 
 
+@lru_cache(maxsize=65536)
 def ahead_of_it(title: str, lead: str) -> bool:
     """Whether a report (its folded title and the start of its folded lead) is written ahead of
     the occasion it names rather than of the occasion held."""
@@ -277,6 +278,7 @@ def ahead_of_it(title: str, lead: str) -> bool:
 _COMING_RE = re.compile(_COMING)
 
 
+@lru_cache(maxsize=65536)
 def says_coming(title: str) -> bool:
     """Whether a folded title says its occasion is to come ("is set to", "will present", "what
     to expect"): of any occasion, named or not."""
