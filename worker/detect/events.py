@@ -1131,12 +1131,6 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     return _same_day(a, b)
 
 
-def _dated_day_before(x: Features, y: Features) -> bool:
-    """`x` dates the occasion to the day before `y`, giving no day, was published."""
-    day = occasion_day(x)
-    return occasion_day(y) is None and day is not None and (y.day - day).days == 1
-
-
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
 WORDED_WORDS = 4  # distinctive title and lead words in common, at least
 
@@ -1215,7 +1209,8 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
         return None
-    # a speech at a named occasion both name (the opening remarks of a summit)
+    # a speech or a ceremony at a named occasion both name (the opening remarks or the opening
+    # ceremony of a summit whose other reports say "summit", read as talks)
     if {"speech", "ceremony"} & (ka | kb) and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
