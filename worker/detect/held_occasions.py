@@ -5,9 +5,9 @@ body, a draw, an award ceremony, a coronation, a funeral, a budget speech. Repor
 different languages share no wording and, often, no one the roster knows; what they share is
 the occasion itself: a body ("the ECB", "die EZB", "la BCE") and what it does that day ("cuts
 rates", "senkt die Zinsen"), or an occasion known by one name ("Ballon d'Or", "coronation",
-"Krönung", "coronado"). Each is one key across languages: "rates:ecb", "summit:au",
-"draw:ucl", "ballondor", "coronation". The summits of bodies that worker/detect/places.py
-already names keep its keys ("nato", "g7" ...), so the two readings agree.
+"Krönung", "coronado"). Each is one key across languages: "rates:ecb", "draw:ucl",
+"ballondor", "coronation"; a body's summit is the body's key ("au", "nato", "g7": the keys
+worker/detect/places.py gives the summits it names, so the two readings agree).
 
 The tables are general knowledge (the bodies and occasions that recur in the news), not the
 occasions of any one report; extend them here. The day tells one year's occasion from the next.
@@ -26,11 +26,13 @@ from worker.detect.roster import to_simplified
 _ACTS = {
     # a summit, and what its leaders do there ("NATO leaders agreed ...")
     "summit": r"\bleaders\b|heads of state|staats- und regierungschefs|chefs d'état"
-    r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит|峰会|首脑会议|サミット|首脳会議"
+    r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит"
+    r"|峰会|首脑会议|サミット|首脳会議"
     r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
-    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b|利率|利息|降息|加息|金利|利下げ|利上げ"
+    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b"
+    r"|利率|利息|降息|加息|金利|利下げ|利上げ"
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
@@ -45,8 +47,8 @@ _ACTS = {
     r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
 }
 
-# key | families (what it does, comma-separated) | names. Names in capitals are read as written (acronyms: "AU" is not the
-# French "au", "Fed" not "fed"); the others in any case. A summit key of places.py is kept.
+# key | families (what it does, comma-separated) | names. Names in capitals are read as written
+# (acronyms: "AU" is not the French "au", "Fed" not "fed"); the others in any case.
 _BODIES = """
 nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
 g7|gathering|G7;G-7;Group of Seven;七国集团
@@ -229,7 +231,7 @@ def _setting(folded: str, at: int) -> bool:
 def held_occasions(text: str) -> tuple[str, ...]:
     """Keys of the occasions `text` names as the occasion itself (not as its setting: "ahead
     of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
-    "rates:ecb"; "37th AU summit" -> "summit:au"), an occasion known by its name ("Ballon
+    "rates:ecb"; "37th AU summit" -> "au"), an occasion known by its name ("Ballon
     d'Or"), or by its deed ("crowned", "Krönung" -> "coronation")."""
     tables = patterns()
     written = unicodedata.normalize("NFKC", text)
