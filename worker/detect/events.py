@@ -34,7 +34,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from worker.detect.attendees import compare_people
+from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
+from worker.detect.held_occasions import ahead_of_it, held_occasions, says_coming
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -278,7 +280,7 @@ def _lead(title: str, text: str) -> str:
         if (title.strip() and repeated) or len(para) < 40 or _URL.match(para) or _chrome(para):
             continue
         m = _DATELINE.match(para)
-        return (para[m.end() :] if m else para)[:400]
+        return without_filing_place(para[m.end() :] if m else para)[:400]
     return text[:400]
 
 
@@ -467,7 +469,8 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
-        return f"{mention.month:02d}-{mention.day:02d}"
+        first = first_day_of_span(lead, mention.span[0]) or mention.day
+        return f"{mention.month:02d}-{first:02d}"
     for dated in _OTHER_DATE.finditer(lead):
         month, day = _OTHER_MONTHS[dated.group(2).casefold()], int(dated.group(1))
         if dated.start() < 60 and _FILED_AFTER.match(lead, dated.end()):
@@ -476,9 +479,12 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if _recalled(lead, dated.start()) or _ahead(_near(month, day, published), published):
             continue
+        day = first_day_of_span(lead, dated.start()) or day
         return f"{month:02d}-{day:02d}"
     upto = filed or published
-    back = _counted_back(lead, mentions, upto) or _relative_day(lead, upto)
+    back = _counted_back(lead, mentions, upto) or relative_day(
+        lead, upto, lambda at: _recalled(lead, at)
+    )
     return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
@@ -509,26 +515,6 @@ def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> dat
     # the next day is the one meant more often than a week ago: a preview ("will meet on
     # Wednesday"), or a report published west of the occasion, a day behind
     return upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
-
-
-# "yesterday" and "today" in the languages the feeds bring, read against the dateline's day
-# (else the day published): "Chinese President Xi Jinping yesterday expressed confidence ..."
-# (published the morning after the dinner), "賴清德總統今天發表國慶演說", "昨晚出席國慶晚會".
-_RELATIVE_DAY = re.compile(
-    r"\b(?:(yesterday|gestern|вчера)|(today|tonight|heute|сегодня))\b"
-    r"|(昨[天日晚]|昨夜)|(今[天日晚]|今\s*[（(]\s*\d{1,2}\s*[)）]\s*日)",
-    re.IGNORECASE,
-)
-
-
-def _relative_day(lead: str, upto: date) -> date | None:
-    """The day a lead's "yesterday" or "today" names (the first of them, outside a clause
-    recalling another occasion or announcing one)."""
-    for hit in _RELATIVE_DAY.finditer(lead):
-        if _recalled(lead, hit.start()):
-            continue
-        return upto - timedelta(days=1) if hit.group(1) or hit.group(3) else upto
-    return None
 
 
 # The time of day an occasion is held, in the languages the feeds bring: the talks of the
@@ -873,7 +859,7 @@ def report_features(
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
-        forums=occasions_named(title) or occasions_named(sentence),
+        forums=_forums(title, sentence, lead),
         times=times_of_day(f"{title}\n{sentence}"),
         names=written,
         ahead=previews(title, sentence),
@@ -905,6 +891,18 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
+def _forums(title: str, sentence: str, lead: str) -> tuple[str, ...]:
+    """The named occasions the title (else the lead's first sentence) names, and those named
+    by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
+    die Zinsen")."""
+    named = occasions_named(title) or occasions_named(sentence)
+    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(lead))))
+
+
+# A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the
+# name is read without it.
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+
 # A photo credit in brackets, "(Xinhua/Zhai Jianlan)", "(Michael Kappeler / dpa / Michael
 # Kappeler)": who took the picture is no one the report is about.
 _CREDIT = re.compile(r"\([^()/]{2,60}/[^()]{2,80}\)")
@@ -922,6 +920,7 @@ def _written_names(
     ctx = LatinContext(roster, text, german=lang == "de")
     keys: dict[str, None] = {}
     for part in (title, _CREDIT.sub(" ", lead[:600])):
+        part = _POSSESSIVE.sub("", part)
         for name in names_in(part, ctx):
             if len(name.split()) < 2:
                 continue
@@ -937,7 +936,13 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_A-ZА-Я]{3}[.!?])\s|(?<=[\d)\"'”][.!?
 
 
 def _first_sentence(lead: str) -> str:
+    if _KANA.search(lead[:200]):
+        # Japanese puts no space after 。: the sentence ends there
+        return lead.split("。", 1)[0][:300]
     return _SENTENCE_END.split(lead, maxsplit=1)[0][:300]
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 @lru_cache(maxsize=4)
@@ -1170,7 +1175,14 @@ def _tied_by_occasion(
     # same two sides at the same place, that day, are the occasion
     if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
         return Match(opts.join, "the same two sides, the same place")
-    if kinds is not False and not other_side and set(a.forums) & set(b.forums) and _same_day(a, b):
+    # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
+    # a named occasion, wording) are what a preview shares with the occasion it announces
+    if _announced(a) != _announced(b):
+        return NO_MATCH
+    # who meets whom matters at talks; at a draw, a rate decision, a coronation, the people
+    # a report names are those it quotes
+    sided = bool({*a.kinds, *b.kinds} & _TWO_SIDED)
+    if not (other_side and sided) and _same_named_occasion(a, b, kinds):
         return Match(opts.join, "the same named occasion")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
@@ -1274,6 +1286,30 @@ def previewing(f: Features) -> bool:
     return f.ahead or announces(f.display_title)
 
 
+def _written_ahead(f: Features) -> bool:
+    """A report written ahead of the named occasion it names: its title announces it, or its
+    title or lead says it is to come or is about what comes before it (`ahead_of_it`: "is set
+    to present the Union Budget", "... ahead of Union Budget presentation")."""
+    return announces(f.display_title) or ahead_of_it(f.title, f.lead[:200])
+
+
+def _announced(f: Features) -> bool:
+    """A title announcing the occasion ahead (`announces`; or, folded, `says_coming`: "Budget
+    2024: How many times ..." does not, "... is set to present ..." does)."""
+    return announces(f.display_title) or says_coming(f.title)
+
+
+def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
+    """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
+    kinds that differ, are both of it held (a preview shares its name and its day), and are
+    of one day (see `_same_day`)."""
+    if kinds is False or not set(a.forums) & set(b.forums):
+        return False
+    if _written_ahead(a) or _written_ahead(b):
+        return False
+    return _same_day(a, b)
+
+
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
 WORDED_WORDS = 4  # distinctive title and lead words in common, at least
 
@@ -1351,6 +1387,10 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
     if (ka == {"speech"} and not kb <= _NO_SPEECH) or (kb == {"speech"} and not ka <= _NO_SPEECH):
+        return None
+    # a speech or a ceremony at a named occasion both name (the opening remarks or the opening
+    # ceremony of a summit whose other reports say "summit", read as talks)
+    if {"speech", "ceremony"} & (ka | kb) and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
     # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he

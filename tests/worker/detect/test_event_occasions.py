@@ -768,7 +768,7 @@ def test_a_date_announced_ahead_or_recalled_from_another_year_does_not_date_the_
         "▲馬習會2015年登場,今天再迎來馬習二會。(圖/兩岸領導人會議媒體採訪團, 2015.11.7)",
         date(2024, 4, 10),
     )
-    # (its "今天", today, is the day published)
+    # not the caption's 11-07; its "今天" (today) is the day published
     assert recalled.occasion == "04-10"
     # a date of the next day or the day after still dates the occasion (a preview's own day)
     assert _features("Talks on April 12", "The talks are on April 12.", date(2024, 4, 10)).occasion

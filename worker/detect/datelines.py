@@ -1,0 +1,81 @@
+"""Where a lead was filed from, and the first day of a span of days. Pure.
+
+A lead often opens with the place it was filed from, with no date: "FRANKFURT (dpa-AFX) -",
+"Tokyo (Jiji Press)—", "NEW DELHI:", "The Hague, June 26:", "MOSCOW (dpa-AFX) - The NATO
+summit has declared ...". That place (and that date) is the desk's, not the occasion's: an
+agency files a report of the summit in Washington from Moscow. Reading it as where the occasion
+is sets two reports of one occasion apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from worker.detect.places import places_named
+
+# Up to six words opening the lead (capitalised, numbers, or the particles of place names:
+# "Dar es Salaam", "Savelletri di Fasano"), perhaps an agency in brackets, then a dash or a
+# colon: the place (and date) the report was filed from.
+_FILED_FROM = re.compile(
+    r"^\s*(?P<head>(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)"
+    r"(?:[ ,]+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)){0,5})"
+    r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?:--|—|–|-|:)\s*(?=[\w\"'“‘«(])"
+)
+
+
+def without_filing_place(lead: str) -> str:
+    """The lead without the place it was filed from when it opens with one: a head in capitals
+    ("KANAZAWA--", "NEW DELHI:"), with an agency in brackets ("Addis Ababa, Ethiopia (PANA) -"),
+    or a place the gazetteer knows ("Paris:", "The Hague, June 26:")."""
+    m = _FILED_FROM.match(lead)
+    if not m or len(m.group("head")) > 45:
+        return lead
+    head = m.group("head")
+    letters = [c for c in head if c.isalpha()]
+    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
+    if capitals or m.group("agency") or places_named(head):
+        return lead[m.end() :]
+    return lead
+
+
+# "from Thursday 13th to Saturday 15th June", "du 13 au 15 juin", "vom 13. bis 15. Juni": the day
+# before the range word is the first day of the occasion, in the month of the date after it.
+_SPAN_BEFORE = re.compile(
+    r"(?<![\d.,:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|\.)?\s+(?:to|until|till|through|au|al"
+    r"|bis|-|–)\s+(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def first_day_of_span(text: str, start: int) -> int | None:
+    """The first day of a span of days whose last day's date starts at `start` ("13th to
+    Saturday 15th June": 13), or None when no span ends there."""
+    m = _SPAN_BEFORE.search(text, max(0, start - 30), start)
+    return int(m.group(1)) if m else None
+
+
+# The day before the report was filed, or that day, in words, in the languages the feeds
+# bring: "took place last night", "yesterday", "gestern", "hier soir" (not "hier" alone: German
+# "here"), "ieri", "ayer", "вчера", "昨晚出席國慶晚會"; "today", "heute", "oggi", "今天發表國慶演說",
+# "今（5）日".
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(yesterday|last night|gestern|gestrigen|ieri|ayer|ontem|вчера"
+    r"|hier (?:soir|matin|après-midi))"
+    r"|(today|tonight|this (?:morning|afternoon|evening)|heute|heutigen|aujourd'hui"
+    r"|ce (?:matin|soir)|oggi|stamattina|stasera|hoy|hoje|сегодня))\b"
+    r"|(昨[天日晚]|昨夜)|(今[天日晚]|今\s*[（(]\s*\d{1,2}\s*[)）]\s*日)",
+    re.IGNORECASE,
+)
+
+
+def relative_day(lead: str, filed: date, skip: Callable[[int], bool] | None = None) -> date | None:
+    """The day a lead gives in words relative to the day it was filed ("last night": the day
+    before), the first it gives outside what `skip` says to pass over (the offset of a word in
+    a clause recalling or announcing another occasion); None when it gives none."""
+    for hit in _RELATIVE_DAY.finditer(lead):
+        if skip is not None and skip(hit.start()):
+            continue
+        return filed - timedelta(days=1) if hit.group(1) or hit.group(3) else filed
+    return None

@@ -1,0 +1,287 @@
+"""Occasions named by who holds them and what they do, in any language the feeds bring. Pure.
+
+Most occasions are not meetings of leaders: a central bank's rate decision, a summit of a
+body, a draw, an award ceremony, a coronation, a funeral, a budget speech. Reports of them in
+different languages share no wording and, often, no one the roster knows; what they share is
+the occasion itself: a body ("the ECB", "die EZB", "la BCE") and what it does that day ("cuts
+rates", "senkt die Zinsen"), or an occasion known by one name ("Ballon d'Or", "coronation",
+"Krönung", "coronado"). Each is one key across languages: "rates:ecb", "draw:ucl",
+"ballondor", "coronation"; a body's summit is the body's key ("au", "nato", "g7": the keys
+worker/detect/places.py gives the summits it names, so the two readings agree).
+
+The tables are general knowledge (the bodies and occasions that recur in the news), not the
+occasions of any one report; extend them here. The day tells one year's occasion from the next.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from worker.detect.roster import to_simplified
+
+# What a body does that is an occasion of its own: family | pattern (folded text).
+_ACTS = {
+    # a summit, and what its leaders do there ("NATO leaders agreed ...")
+    "summit": r"\bleaders\b|heads of state|staats- und regierungschefs|chefs d'état"
+    r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит"
+    r"|峰会|首脑会议|サミット|首脳会議"
+    r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
+    r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
+    # a central bank's rate decision, and the press conference it holds that day
+    "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b"
+    r"|利率|利息|降息|加息|金利|利下げ|利上げ"
+    r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
+    r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
+    # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
+    # il G7")
+    "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
+    "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
+    "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
+    "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
+    r" ?apertura|ceremonia de (?:inauguración|apertura)|cerimônia de abertura|церемони\w* открыти"
+    r"|开幕式|開会式",
+    "closing": r"closing ceremony|cérémonie de clôture|schlussfeier|abschlussfeier|cerimonia di"
+    r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
+}
+
+# key | families (what it does, comma-separated) | names. Names in capitals are read as written
+# (acronyms: "AU" is not the French "au", "Fed" not "fed"); the others in any case.
+_BODIES = """
+nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
+g7|gathering|G7;G-7;Group of Seven;七国集团
+g20|gathering|G20;G-20;Group of Twenty;二十国集团
+brics|summit|BRICS;金砖
+sco|summit|SCO;ШОС;上合
+apec|summit|APEC;АТЭС
+asean|summit|ASEAN;Asean;АСЕАН;东盟;東盟
+au|summit|AU;African Union;Union africaine;Afrikanische Union;Afrikanischen Union;Unione africana;Unión Africana;União Africana;Африканского союза;Африканский союз;非洲联盟;非盟;アフリカ連合
+eu|summit|European Council;EU;UE;Ue;ЕС;Евросоюз;欧盟
+quad|summit|Quad
+celac|summit|CELAC;Celac
+mercosur|summit|Mercosur;Mercosul
+g77|summit|G77;Group of 77
+chogm|summit|CHOGM;Commonwealth Heads of Government
+arableague|summit|Arab League;Ligue arabe;Arabische Liga;Lega araba;Liga Árabe;Лига арабских государств;阿盟;阿拉伯国家联盟
+ecb|rates|ECB;EZB;BCE;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
+boj|rates|BOJ;BoJ;Bank of Japan;Bank von Japan;Banque du Japon;Banca del Giappone;Banco de Japón;日银;日本银行;日本央行
+fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储
+boe|rates|BoE;BOE;Bank of England;Bank von England;Banque d'Angleterre;英国央行;英格兰银行
+rbi|rates|RBI;Reserve Bank of India;印度储备银行
+rba|rates|RBA;Reserve Bank of Australia;澳洲联储;澳大利亚储备银行
+boc|rates|Bank of Canada;Banque du Canada;加拿大央行
+snb|rates|SNB;BNS;Swiss National Bank;Schweizerische Nationalbank;Banque nationale suisse;瑞士央行
+cbr|rates|Bank of Russia;Банк России;ЦБ РФ;俄罗斯央行
+pboc|rates|PBOC;PBoC;People's Bank of China;中国人民银行
+bok|rates|Bank of Korea;BOK;韩国央行
+rbnz|rates|RBNZ;Reserve Bank of New Zealand
+riksbank|rates|Riksbank
+norgesbank|rates|Norges Bank
+banxico|rates|Banxico;Bank of Mexico;Banco de México
+copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
+cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
+ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
+uel|draw,final|Europa League;Ligue Europa
+worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+euro|draw,final|European Championship;Europameisterschaft;Championnat d'Europe;Europei;Eurocopa;EURO 2024;EURO 2028;Euro 2024;Euro 2028;欧洲杯
+copaamerica|draw,final|Copa América
+afcon|draw,final|Africa Cup of Nations;AFCON;Coupe d'Afrique des nations;CAN 2025;CAN 2027
+grandslam|final|Wimbledon;Roland-Garros;Roland Garros;French Open;US Open;Australian Open;温网;法网;美网;澳网
+olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
+"""
+
+# Occasions known by one name, whatever the words around it: key | names (any case).
+_NAMED = """
+ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
+oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
+goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
+grammys|Grammy Awards;Grammys
+nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;诺贝尔和平奖;ノーベル平和賞
+nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
+superbowl|Super Bowl
+emmys|Emmy Awards;Emmys
+palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
+booker|Booker Prize
+conclave|papal conclave;Konklave;конклав
+apple|Apple event;Apple Event;iPhone event;iPhone launch event;Apple keynote;Apple-Keynote
+eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
+unpacked|Galaxy Unpacked;Samsung Unpacked;Unpacked event;Unpacked-Event
+wwdc|WWDC;Worldwide Developers Conference
+googleio|Google I/O
+"""
+
+# Occasions named by what is done, whoever does it: key | pattern (folded text).
+_DEEDS = {
+    "coronation": r"coronation|\bcrowned\b|krönung|gekrönt|couronnement|\bsacre\b|incoronazion"
+    r"|incoronat|coronaci[óo]n|\bcoronad[oa]\b|coroação|коронац|加冕|戴冠",
+    "funeral": r"funeral|laid to rest|beerdigung|begräbnis|trauerfeier|beisetzung|funérailles"
+    r"|obsèques|esequie|exequia|exequial|entierro|похорон|葬礼|葬儀|国葬",
+    # a guest welcomed with military honours, the first occasion of a state visit
+    "welcome": r"welcome ceremony|welcoming ceremony|military honou?rs|militärischen ehren"
+    r"|honneurs militaires|onori militari|honores militares|honras militares|欢迎仪式|欢迎式",
+    "royalwedding": r"royal wedding|königliche hochzeit|königshochzeit|mariage royal|matrimonio reale"
+    r"|boda real|casamento real|皇室婚礼|王室婚礼",
+    # a head of government elected by parliament ("首相指名選挙", "Diet confirms ... as PM")
+    "premier-elected": r"首相指名|首班指名|\bnamed (?:as )?(?:the )?(?:\w+ )?(?:new )?prime minister"
+    r"|\belected (?:[\w'-]+ ){0,4}(?:pm|prime minister)\b|\bconfirms? (?:[\w'-]+ ){1,5}as (?:pm|prime"
+    r" minister)\b|zum (?:bundeskanzler|kanzler|premierminister|ministerpräsidenten) gewählt"
+    r"|élu premier ministre|elett[oa] (?:primo ministro|premier)|elegid[oa] (?:primer ministro"
+    r"|presidente del gobierno)",
+    # the banquet of a state visit, an occasion of its own
+    "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
+    r"|banchetto di stato|banquete de estado|国宴",
+    # a head of state's yearly address to the nation or its parliament
+    "stateaddress": r"state of the union|state of the nation|\bsona\b|lage der nation"
+    r"|état de l'union|stato dell'unione|estado de la (?:unión|nación)|国情咨文|послани\w* федеральному"
+    r" собранию",
+    "budget": r"union budget|autumn budget|spring budget|budget statement|budget speech"
+    r"|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?|tabled) (?:the |her |his |its )?"
+    r"(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
+    r"|discours (?:du|sur le) budget",
+}
+
+# Words before a name that make it the setting of another occasion, not the occasion itself:
+# "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
+_SETTING = re.compile(
+    r"(?:ahead of|before|after|following|prior to|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    r"|am rande|im vorfeld|vor dem|vor der|nach dem|nach der|avant|après|en marge|en amont"
+    r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
+    r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"
+)
+
+
+def _fold(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    """One pattern for `names`, the longest first: names in letters as whole words, names in
+    Han script or kana anywhere (Chinese and Japanese run their words together: "据欧洲央行")."""
+    parts = sorted(dict.fromkeys(names), key=len, reverse=True)
+    cjk = [re.escape(n) for n in parts if _CJK.search(n)]
+    words = [re.escape(n) for n in parts if not _CJK.search(n)]
+    found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
+    found += cjk
+    return re.compile("|".join(found) or r"(?!)")
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The tables compiled: every name of a body in one pattern as written (acronyms) and one
+    in any case, each name's body; the acts of each body; the occasions known by a name (one
+    pattern) and those named by a deed (one pattern each). One search a table, not one a body."""
+
+    exact: re.Pattern[str]
+    loose: re.Pattern[str]
+    body_of: dict[str, str]  # a name (as written for an acronym, folded otherwise) -> its body
+    acts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]  # body -> (key, act) of each act
+    named: re.Pattern[str]
+    named_of: dict[str, str]  # a folded name -> its occasion
+    deeds: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Tables:
+    """The tables of this module, compiled once."""
+    body_of: dict[str, str] = {}
+    exact: list[str] = []
+    loose: list[str] = []
+    acts: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+    for line in _BODIES.strip().splitlines():
+        key, families, names = line.split("|")
+        for name in (n.strip() for n in names.split(";") if n.strip()):
+            if name.isupper() or (name[:1].isupper() and len(name) <= 4):
+                exact.append(name)
+                body_of[name] = key
+            else:
+                loose.append(_fold(name))
+                body_of[_fold(name)] = key
+        acts[key] = tuple(
+            (key if family in ("summit", "gathering") else f"{family}:{key}", _ACT_PATTERNS[family])
+            for family in families.split(",")
+        )
+    named_of = {}
+    for line in _NAMED.strip().splitlines():
+        key, names = line.split("|")
+        for name in (n.strip() for n in names.split(";") if n.strip()):
+            named_of[_fold(name)] = key
+    return _Tables(
+        exact=_names_pattern(exact),
+        loose=_names_pattern(loose),
+        body_of=body_of,
+        acts=acts,
+        named=_names_pattern(list(named_of)),
+        named_of=named_of,
+        deeds=tuple((key, re.compile(pattern)) for key, pattern in _DEEDS.items()),
+    )
+
+
+_ACT_PATTERNS = {family: re.compile(pattern, re.IGNORECASE) for family, pattern in _ACTS.items()}
+
+
+def _setting(folded: str, at: int) -> bool:
+    return _SETTING.search(folded[max(0, at - 50) : at]) is not None
+
+
+def held_occasions(text: str) -> tuple[str, ...]:
+    """Keys of the occasions `text` names as the occasion itself (not as its setting: "ahead
+    of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
+    "rates:ecb"; "37th AU summit" -> "au"), an occasion known by its name ("Ballon
+    d'Or"), or by its deed ("crowned", "Krönung" -> "coronation")."""
+    tables = patterns()
+    written = unicodedata.normalize("NFKC", text)
+    folded = _fold(text)
+    bodies: dict[str, bool] = {}  # body -> named as the occasion itself at least once
+    for m in tables.exact.finditer(written):
+        body = tables.body_of[m.group()]
+        bodies[body] = bodies.get(body, False) or not _setting(folded, m.start())
+    for m in tables.loose.finditer(folded):
+        body = tables.body_of[m.group()]
+        bodies[body] = bodies.get(body, False) or not _setting(folded, m.start())
+    found: dict[str, None] = {}
+    for body, itself in bodies.items():
+        for key, act in tables.acts[body] if itself else ():
+            if act.search(folded):
+                found[key] = None
+    for m in tables.named.finditer(folded):
+        if not _setting(folded, m.start()):
+            found[tables.named_of[m.group()]] = None
+    for key, pattern in tables.deeds:
+        if any(not _setting(folded, m.start()) for m in pattern.finditer(folded)):
+            found[key] = None
+    return tuple(found)
+
+
+# A report written ahead of the occasion it names: a title about what comes before it ("ahead
+# of", "nears"), or a title or lead saying it is to come ("is set to", "are
+# expected to", "will present", "will find out ... when the draw is made", "tomorrow": in the
+# lead only, since titles quote speeches, "Tomorrow, We Return to Building ...").
+_COMING = (
+    r"\b(?:is|are) (?:widely )?(?:set|due|expected|scheduled|slated|poised) to\b"
+    r"|\bwill (?:finally )?(?:present|hold|host|be held|take place|begin|open|find out|discover"
+    r"|learn|announce|unveil)\b|\bwhat to (?:expect|anticipate|watch)\b"
+)
+_AHEAD_TITLE = re.compile(rf"{_COMING}|\bahead of\b|\bnears\b")
+_AHEAD_LEAD = re.compile(rf"{_COMING}|\btomorrow\b")
+
+
+@lru_cache(maxsize=65536)
+def ahead_of_it(title: str, lead: str) -> bool:
+    """Whether a report (its folded title and the start of its folded lead) is written ahead of
+    the occasion it names rather than of the occasion held."""
+    return bool(_AHEAD_TITLE.search(title) or _AHEAD_LEAD.search(lead))
+
+
+_COMING_RE = re.compile(_COMING)
+
+
+@lru_cache(maxsize=65536)
+def says_coming(title: str) -> bool:
+    """Whether a folded title says its occasion is to come ("is set to", "will present", "what
+    to expect"): of any occasion, named or not."""
+    return _COMING_RE.search(title) is not None
