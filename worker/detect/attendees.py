@@ -340,6 +340,14 @@ def _role_changes(
         options = gained.get(_key(person, roster))
         if options:
             changes.append(RoleChange(person.name, person.role, options.pop(0).role))
+    # A role gained beside one kept (attending in both, chairing too in the second): a change
+    # from the kept role, so that who chaired according to whom is told.
+    kept: dict[str, Person] = {}
+    for person in before:
+        kept.setdefault(_key(person, roster), person)
+    for key, options in gained.items():
+        if key in kept:
+            changes.extend(RoleChange(kept[key].name, kept[key].role, p.role) for p in options)
     still_added = [p for p in added if _key(p, roster) not in keys_before]
     still_removed = [p for p in removed if _key(p, roster) not in keys_after]
     return changes, still_added, still_removed
