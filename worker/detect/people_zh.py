@@ -322,6 +322,8 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
     """The region's chunks between commas and colons, without asides and bylines in brackets,
     from the headline part that holds the list, after a 由 (by)."""
     if ")" in region or "）" in region:
+        if "、" in region:
+            region = _unbracketed_lists(region)
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
         region = _headline_part(_SPACE.split(region.strip()), roster)
@@ -333,6 +335,21 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
             return [asked.group(1)]
     return chunks
+
+
+# A list of names in brackets after its group's title: "历届老乡长(游叡星、林万春)、代表会老
+# 主席(张宽已、李汉祥)等贵宾与会" (not an aside: each item is a name).
+_ZH_BRACKETED_LIST = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)[)）]")
+
+
+def _unbracketed_lists(region: str) -> str:
+    """`region` with its bracketed lists of names read as the items after their title."""
+
+    def unwrap(m: re.Match[str]) -> str:
+        items = m.group(1).split("、")
+        return m.group(1) if all(_zh_plausible(item) for item in items) else m.group()
+
+    return _ZH_BRACKETED_LIST.sub(unwrap, region)
 
 
 # One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
@@ -708,7 +725,7 @@ _CUE_WORDS = (
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓"
-).split()
+).split() + list(cues.RITE_WORDS)
 
 
 # Characters common in news text first: re tries a trie's branches in order, so a position
@@ -914,9 +931,15 @@ _TRIGGER_WORDS = re.compile(
 )
 
 
+# The rites of the occasion (role_cues_zh.RITE_WORDS) in either script.
+_TRIGGER_RITES = re.compile("|".join(cues.RITE_WORDS + cues.RITE_WORDS_TRADITIONAL))
+
+
 def has_trigger_chars(sentence: str) -> bool:
     return (
-        _TRIGGER_CHARS.search(sentence) is not None or _TRIGGER_WORDS.search(sentence) is not None
+        _TRIGGER_CHARS.search(sentence) is not None
+        or _TRIGGER_WORDS.search(sentence) is not None
+        or _TRIGGER_RITES.search(sentence) is not None
     )
 
 
@@ -942,7 +965,8 @@ _ZH_NOT_NAMES = frozenset(
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
-    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁".split()
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁 "
+    "师长".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -953,7 +977,9 @@ _ZH_TITLE_END = re.compile(
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
-    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾)"
+    r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
+    # occupations standing as a title before the name ("知名艺人叶宪修", "剧作家纪蔚然")
+    r"|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|艺术家|音乐家|选手|运动员|球员|教练|代言人)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -989,6 +1015,8 @@ _ZH_SAYING = re.compile("表示|指出|强调|认为|介绍|政协|人大|政府
 _NOT_GIVEN = frozenset(
     "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
     "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重集"
+    # "盛事" (a grand event), "文化奖" (an award), "游颢兼…主任委员" (also holding a post)
+    "事奖兼"
 )
 
 

@@ -54,6 +54,14 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
+# The words of the rites below (simplified; people_zh gates sentences on these and their
+# traditional forms).
+RITE_WORDS = (
+    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁赠 颁奖 交接 代为领奖 接受"
+).split()
+RITE_WORDS_TRADITIONAL = (
+    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒贈 頒獎 交接 代為領獎 接受"
+).split()
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
     (
@@ -86,6 +94,21 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
+    # a rite of the occasion done in person takes part (temples, openings, award ceremonies):
+    # "A、B共同点燃起马炮", "由A、B亲自恭送…回銮", "A与B交接", "A担任颁奖嘉宾", "A致辞并颁奖"
+    # (not the noun: "颁奖典礼", "交接典礼"; unveiling a plaque, 揭牌, is no role in the
+    # labelling guide), and collecting or accepting for someone else
+    # ("由A代为领奖", "由A代表接受")
+    (
+        "attended",
+        re.compile(
+            r"点燃|鸣锣|敲锣|扶轿|上香|参香|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
+            r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
+            r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
+            r"|代为领奖|代表[^，。；、]{0,10}?接受"
+        ),
+        RITE_WORDS,
+    ),
     (
         "attended",
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
