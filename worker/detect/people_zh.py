@@ -142,8 +142,9 @@ def _on_behalf(region: str) -> str:
     return region
 
 
-# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表".
-_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务")
+# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表";
+# and a list mark: an item opening with 代表 is a title ("主席陈天成、代表翁沂杰、里长…").
+_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务、")
 
 
 _CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
@@ -979,7 +980,7 @@ _ZH_TITLE_END = re.compile(
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
     # occupations standing as a title before the name ("知名艺人叶宪修", "剧作家纪蔚然")
-    r"|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|艺术家|音乐家|选手|运动员|球员|教练|代言人)"
+    r"|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|艺术家|音乐家|选手|运动员|球员|教练|代言人)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item

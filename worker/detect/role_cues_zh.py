@@ -136,7 +136,8 @@ ZH_AFTER = re.compile(
         # "出席主礼嘉宾有A": a word of the group's kind before its noun
         r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员)|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
         r"|[，,]\s*(?:包括|有)[:：]?)"
-        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同".split()
+        # and a rite done in person: "此次点燃起马炮的重要嘉宾包括A、B"
+        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 点燃 剪彩 恭送 扶轿 上香".split()
     )
     # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
     + "|"
