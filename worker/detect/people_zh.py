@@ -21,8 +21,9 @@ _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
-# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎): tested first.
-_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
+# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎, 颁…给): tested
+# first.
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
@@ -42,17 +43,20 @@ def _group_last(text: str) -> bool:
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
     r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
-    r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    # a week named ("下周一", "本周", "上星期"): the whole of it is the tail, so that _unreal sees
+    # "下周" still to come ("赖清德下周一就职")
+    r"|[上下本](?:周|星期)[一二三四五六日天末]?|周[一二三四五六日天末]|星期[一二三四五六日天]"
+    r"|[（(]\d{1,2}日[）)]"
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
+    r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
-    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
+    r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
     r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
 )
@@ -636,7 +640,7 @@ def _zh_lists(
                 yield hit.role, escort, simple
             bound = hit.end
             continue
-        if _no_subject(simple, hit):
+        if _no_subject(simple, hit) or _called_off(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
@@ -661,6 +665,17 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+# An occasion put off or called off after its cue: "邀请处长谷立言在校演讲也确定延期".
+_ZH_CALLED_OFF = re.compile(r"[^，。；]{0,8}?(?:延期|取消|延后|改期|暂停举行|喊停)")
+
+
+def _called_off(simple: str, hit: _Hit) -> bool:
+    """Whether the cue's clause goes on to say the occasion was put off or called off."""
+    if not ("延" in simple or "取消" in simple or "改期" in simple or "停" in simple):
+        return False  # one scan for the common case
+    return _ZH_CALLED_OFF.match(simple, hit.end) is not None
 
 
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
@@ -980,7 +995,7 @@ _ZH_TITLE_END = re.compile(
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
     # occupations standing as a title before the name ("知名艺人叶宪修", "剧作家纪蔚然")
-    r"|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|艺术家|音乐家|选手|运动员|球员|教练|代言人)"
+    r"|得主|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|艺术家|音乐家|选手|运动员|球员|教练|代言人)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item

@@ -180,6 +180,9 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("present", re.compile(r"在场的")),
     # the guest of a welcome ceremony: "胡锦涛…举行仪式，欢迎美国总统奥巴马对中国进行国事访问"
     ("attended", re.compile(r"(?:举行|举办)(?:了)?[^，。；的]{0,10}?仪式[，,]?欢迎")),
+    # the laureate handed the award in person: "黄定光颁奖给品学兼优二等奖得主吴少君同学",
+    # "李远亲颁特别贡献奖予得主郑明进"
+    ("attended", re.compile(r"颁[^，。；、]{0,12}?(?:给|予)")),
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
