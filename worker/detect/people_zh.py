@@ -1279,6 +1279,10 @@ def zh_name_items(
         alone = ctx if final and last and len(items) == 1 else None
         if name is None and (alone is not None or (j and not names and len(item) >= 5)):
             name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
+        if name is None and names:
+            # "…市议长戴锡钦、日本台湾交流协会副代表服部崇、三井不动产社长植田俊": a titled
+            # name after a name, its surname one no table holds (a Japanese one in kanji)
+            name = _titled_unlisted(item, roster)
         if name:
             if j == 1 and first_unread:
                 # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
@@ -1458,8 +1462,9 @@ def _read_item(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由))")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由")
+# (and a clause's connective before its list: "不过戴锡钦、副议长叶林传…等干部均有出席")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|不过)")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "不过")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -1616,13 +1621,14 @@ def _knows(roster: Roster, name: str) -> bool:
     return name in roster.chinese_names
 
 
-_ZH_AND = re.compile(r"以及|[和及与]")
+# (跟 too, the spoken "and" of Taiwanese reports: "董事长何达煌跟嘉义县长翁章梁都现身")
+_ZH_AND = re.compile(r"以及|[和及与跟]")
 
 
 def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not ("和" in item or "及" in item or "与" in item) or item in known:
+    if not ("和" in item or "及" in item or "与" in item or "跟" in item) or item in known:
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
