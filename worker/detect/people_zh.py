@@ -1277,12 +1277,8 @@ def zh_name_items(
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
         alone = ctx if final and last and len(items) == 1 else None
-        if name is None and (alone is not None or (j and not names and len(item) >= 5)):
-            name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
-        if name is None and names:
-            # "…市议长戴锡钦、日本台湾交流协会副代表服部崇、三井不动产社长植田俊": a titled
-            # name after a name, its surname one no table holds (a Japanese one in kanji)
-            name = _titled_unlisted(item, roster)
+        if name is None:
+            name = _unread_name(item, items[:j], names, roster, alone)
         if name:
             if j == 1 and first_unread:
                 # "部党组成员库热西、汪民…": the first item, a title and a name, before a name
@@ -1293,6 +1289,17 @@ def zh_name_items(
         elif j == 0:
             first_unread = True
     return names
+
+
+def _unread_name(
+    item: str, earlier: list[str], names: list[str], roster: Roster, alone: ZhContext | None
+) -> str | None:
+    """The name of an item no table reads: the fallbacks of a lone or long item, or a titled
+    name after a name whose surname no table holds ("…市议长戴锡钦、日本台湾交流协会副代表服部崇、
+    三井不动产社长植田俊", Japanese names in kanji)."""
+    if alone is not None or (earlier and not names and len(item) >= 5):
+        return _unread_item(item, earlier if earlier and not names else [], roster, alone)
+    return _titled_unlisted(item, roster) if names else None
 
 
 _ITEM_MARKS = re.compile("[等周星]")
