@@ -51,17 +51,17 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
+# their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
+RITE_WORDS = tuple(
+    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 代为领奖 接受".split()
+)
+RITE_WORDS_TRADITIONAL = tuple(
+    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 代為領獎 接受".split()
+)
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
-# The words of the rites below (simplified; people_zh gates sentences on these and their
-# traditional forms).
-RITE_WORDS = (
-    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁赠 颁奖 交接 代为领奖 接受"
-).split()
-RITE_WORDS_TRADITIONAL = (
-    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒贈 頒獎 交接 代為領獎 接受"
-).split()
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
     (
