@@ -655,7 +655,13 @@ def _zh_lists(
             names = previous  # a clause opening with 并 has no subject of its own
         else:
             names = _zh_before(region, roster, ctx) if region else []
-        if not names and previous and _ZH_REUSE.match(region) and not _group_last(region):
+        if (
+            not names
+            and previous
+            and _ZH_REUSE.match(region)
+            and not _group_last(region)
+            and not _ZH_REPORTED.search(region)
+        ):
             names = previous
         if names:
             yield hit.role, names, simple
@@ -665,6 +671,11 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+# Reported speech between a cue and the next: "许文直致辞表示，本会…积极参与…活动" (what the
+# association does, not a second role of the speaker).
+_ZH_REPORTED = re.compile(r"(?:表示|指出|强调|认为|提到|说)[，：:]")
 
 
 # An occasion put off or called off after its cue: "邀请处长谷立言在校演讲也确定延期".
