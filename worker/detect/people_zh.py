@@ -21,9 +21,9 @@ _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
-# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎, 颁…给): tested
-# first.
-_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁")
+# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎, 颁…给, 交棒给):
+# tested first.
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"

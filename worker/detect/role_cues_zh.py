@@ -54,10 +54,10 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
 # their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
 RITE_WORDS = tuple(
-    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 代为领奖 接受".split()
+    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖 接受".split()
 )
 RITE_WORDS_TRADITIONAL = tuple(
-    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 代為領獎 接受".split()
+    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎 接受".split()
 )
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
@@ -105,7 +105,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
             r"点燃|鸣锣|敲锣|扶轿|上香|参香|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
             r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
             r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
-            r"|代为领奖|代表[^，。；、]{0,10}?接受"
+            r"|交棒|代为领奖|代表[^，。；、]{0,10}?接受"
         ),
         RITE_WORDS,
     ),
@@ -183,6 +183,8 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # the laureate handed the award in person: "黄定光颁奖给品学兼优二等奖得主吴少君同学",
     # "李远亲颁特别贡献奖予得主郑明进"
     ("attended", re.compile(r"颁[^，。；、]{0,12}?(?:给|予)")),
+    # the one taking over: "由林正雄会长交棒给第27届新任会长、…董事长周文东"
+    ("attended", re.compile(r"交棒(?:给|予)")),
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
