@@ -21,8 +21,9 @@ _ZH_MEET_AFTER = cues.ZH_MEET_AFTER
 _ZH_MEET_WITH = cues.ZH_MEET_WITH
 _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
-# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎): tested first.
-_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎")
+# A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎, 颁…给, 交棒给):
+# tested first.
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
@@ -42,17 +43,20 @@ def _group_last(text: str) -> bool:
 # 出席", "习近平在北京主持", "李瑞环受主席团委托主持", "赵惠琴首先向来宾致辞".
 _ZH_TIME_TAIL = re.compile(
     r"(?:今(?:[（(]\d{1,2}[）)])?[天日晚晨]?|[昨前明](?:[（(]\d{1,2}[）)])?[天日晚晨]|[（(]\d{1,2}[）)]日|(?:\d{1,2}月)?\d{1,2}日[晚早晨]?"
-    r"|周[一二三四五六日天末]|星期[一二三四五六日天]|[（(]\d{1,2}日[）)]"
+    # a week named ("下周一", "本周", "上星期"): the whole of it is the tail, so that _unreal sees
+    # "下周" still to come ("赖清德下周一就职")
+    r"|[上下本](?:周|星期)[一二三四五六日天末]?|周[一二三四五六日天末]|星期[一二三四五六日天]"
+    r"|[（(]\d{1,2}日[）)]"
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
+    r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
     r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替[^，。、；：\s]{1,20}|所|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
     r"|(?:(?<![正现存实所])在|于)[^，。、；：\s]{0,20}"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
     r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|到(?!会|场|访)[^，。、；：\s]{1,12}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
-    r"|(?<!、)(?:向|(?<!以下)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
+    r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
     r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
 )
@@ -142,8 +146,9 @@ def _on_behalf(region: str) -> str:
     return region
 
 
-# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表".
-_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务")
+# The end of a title ending in 代表: "总代表", "首席代表", "人大代表", "全权代表", "常驻代表";
+# and a list mark: an item opening with 代表 is a title ("主席陈天成、代表翁沂杰、里长…").
+_TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务、")
 
 
 _CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
@@ -344,6 +349,8 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
     """The region's chunks between commas and colons, without asides and bylines in brackets,
     from the headline part that holds the list, after a 由 (by)."""
     if ")" in region or "）" in region:
+        if "、" in region:
+            region = _unbracketed_lists(region)
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
         region = _headline_part(_SPACE.split(region.strip()), roster)
@@ -359,6 +366,21 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
     ):  # "习近平乘专机抵达喀山，应普京邀请，出席…": the host who asked is no subject
         chunks = [c for c in chunks if not (c.startswith("应") and _ZH_INVITED.match(c))]
     return chunks
+
+
+# A list of names in brackets after its group's title: "历届老乡长(游叡星、林万春)、代表会老
+# 主席(张宽已、李汉祥)等贵宾与会" (not an aside: each item is a name).
+_ZH_BRACKETED_LIST = re.compile(r"[（(]([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)[)）]")
+
+
+def _unbracketed_lists(region: str) -> str:
+    """`region` with its bracketed lists of names read as the items after their title."""
+
+    def unwrap(m: re.Match[str]) -> str:
+        items = m.group(1).split("、")
+        return m.group(1) if all(_zh_plausible(item) for item in items) else m.group()
+
+    return _ZH_BRACKETED_LIST.sub(unwrap, region)
 
 
 # One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
@@ -710,7 +732,7 @@ def _zh_lists(
                 yield hit.role, escort, simple
             bound = hit.end
             continue
-        if _no_subject(simple, hit):
+        if _no_subject(simple, hit) or _called_off(simple, hit):
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
@@ -725,7 +747,13 @@ def _zh_lists(
             names = previous  # a clause opening with 并 has no subject of its own
         else:
             names = _zh_before(region, roster, ctx) if region else []
-        if not names and previous and _ZH_REUSE.match(region) and not _group_last(region):
+        if (
+            not names
+            and previous
+            and _ZH_REUSE.match(region)
+            and not _group_last(region)
+            and not _ZH_REPORTED.search(region)
+        ):
             names = previous
         if names:
             yield hit.role, names, simple
@@ -741,6 +769,22 @@ def _shares_subject(region: str) -> bool:
     """Whether the words between two cues open no clause of their own: "，并" ("出席会议，并
     讲话"), or the first cue's object and 并 ("宣读习近平主席贺信并致辞": 习近平 is the object)."""
     return region.endswith(("，并", "，并且")) or (region.endswith("并") and "，" not in region)
+
+
+# Reported speech between a cue and the next: "许文直致辞表示，本会…积极参与…活动" (what the
+# association does, not a second role of the speaker).
+_ZH_REPORTED = re.compile(r"(?:表示|指出|强调|认为|提到|说)[，：:]")
+
+
+# An occasion put off or called off after its cue: "邀请处长谷立言在校演讲也确定延期".
+_ZH_CALLED_OFF = re.compile(r"[^，。；]{0,8}?(?:延期|取消|延后|改期|暂停举行|喊停)")
+
+
+def _called_off(simple: str, hit: _Hit) -> bool:
+    """Whether the cue's clause goes on to say the occasion was put off or called off."""
+    if not ("延" in simple or "取消" in simple or "改期" in simple or "停" in simple):
+        return False  # one scan for the common case
+    return _ZH_CALLED_OFF.match(simple, hit.end) is not None
 
 
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
@@ -806,7 +850,7 @@ _CUE_WORDS = (
     "会谈 通电话 通话 会面 见面 欢聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书"
-).split()
+).split() + list(cues.RITE_WORDS)
 
 
 # Characters common in news text first: re tries a trie's branches in order, so a position
@@ -1060,9 +1104,15 @@ _TRIGGER_WORDS = re.compile(
 )
 
 
+# The rites of the occasion (role_cues_zh.RITE_WORDS) in either script.
+_TRIGGER_RITES = re.compile("|".join(cues.RITE_WORDS + cues.RITE_WORDS_TRADITIONAL))
+
+
 def has_trigger_chars(sentence: str) -> bool:
     return (
-        _TRIGGER_CHARS.search(sentence) is not None or _TRIGGER_WORDS.search(sentence) is not None
+        _TRIGGER_CHARS.search(sentence) is not None
+        or _TRIGGER_WORDS.search(sentence) is not None
+        or _TRIGGER_RITES.search(sentence) is not None
     )
 
 
@@ -1088,7 +1138,8 @@ _ZH_NOT_NAMES = frozenset(
     "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
-    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁".split()
+    "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁 "
+    "师长".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -1101,8 +1152,10 @@ _ZH_TITLE_END = re.compile(
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
     # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
-    # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂")
-    r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤)"
+    # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂") and round 10's
+    # ("知名艺人叶宪修", "剧作家纪蔚然")
+    r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤"
+    r"|得主|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -1139,15 +1192,20 @@ _ZH_DAYS_TO_COME = frozenset("明天 明日 明年 明晚 明早".split())
 _NOT_GIVEN = frozenset(
     "次第些个们这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使"
     "据称记讯稿编责题央间读习贺莱旦届期号议讲话辞召访视察审宣布讨究署谢欢见重集"
-    # a body's or a place's last character and the words of round 9's unseen reports that a
-    # surname character opens ("农业部", "荆州", "关注", "宣誓")
-    "部局厅办州注誓"
+    # words of round 9's unseen reports that a surname character opens ("关注", "宣誓"); "盛事"
+    # (a grand event), "文化奖" (an award), "游颢兼…主任委员" (also holding a post)
+    "注誓事奖兼"
 )
+# A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
+# in kanji holds one inside ("服部崇").
+_ZH_BODY_LAST = frozenset("部局厅办州")
 
 
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
+        return False
+    if name[-1:] in _ZH_BODY_LAST:
         return False
     if name[:2] in _ZH_DAYS_TO_COME:
         return False  # "明天起分别率团参加": a day, not 明 + 天起
@@ -1420,8 +1478,8 @@ def zh_name_items(
                 names.extend(joined)  # "李强赵乐际王沪宁": a list without separators
                 continue
         alone = ctx if final and last and len(items) == 1 else None
-        if name is None and (alone is not None or (j and not names and len(item) >= 5)):
-            name = _unread_item(item, items[:j] if j and not names else [], roster, alone)
+        if name is None:
+            name = _unread_name(item, items[:j], names, roster, alone)
         if name:
             if j == 1 and first_unread:
                 # "部党组成员库热西、汪民…": the first item, a title and a name, before a name;
@@ -1435,6 +1493,17 @@ def zh_name_items(
         elif j == 0:
             first_unread = True
     return names
+
+
+def _unread_name(
+    item: str, earlier: list[str], names: list[str], roster: Roster, alone: ZhContext | None
+) -> str | None:
+    """The name of an item no table reads: the fallbacks of a lone or long item, or a titled
+    name after a name whose surname no table holds ("…市议长戴锡钦、日本台湾交流协会副代表服部崇、
+    三井不动产社长植田俊", Japanese names in kanji)."""
+    if alone is not None or (earlier and not names and len(item) >= 5):
+        return _unread_item(item, earlier if earlier and not names else [], roster, alone)
+    return _titled_unlisted(item, roster) if names else None
 
 
 _ITEM_MARKS = re.compile("[等周星]")
@@ -1516,6 +1585,7 @@ def _unlisted(name: str, head: str, roster: Roster) -> str | None:
         name[:2] in _ZH_NOT_NAMES
         or _ZH_TITLE_END.search(name)
         or any(c in _NOT_GIVEN or c in _ZH_NOT_LAST for c in name)
+        or name[-1] in _ZH_BODY_LAST
         or any(c in _ZH_CLAUSE_CHARS for c in head)
         or any(head[i : i + n] in roster.chinese_names for n in (2, 3) for i in range(len(head)))
     ):
@@ -1609,8 +1679,9 @@ def _read_item(
 
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而)")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而")
+# (and a clause's connective before its list: "不过戴锡钦、副议长叶林传…等干部均有出席")
+_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而|不过)")
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而", "不过")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -1811,13 +1882,14 @@ def _knows(roster: Roster, name: str) -> bool:
     return name in roster.chinese_names
 
 
-_ZH_AND = re.compile(r"以及|[和及与]")
+# (跟 too, the spoken "and" of Taiwanese reports: "董事长何达煌跟嘉义县长翁章梁都现身")
+_ZH_AND = re.compile(r"以及|[和及与跟]")
 
 
 def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
     """Two items joined by 和/及/与: both names ("杨震和张恩迪"), or a name and a group
     ("李家超伉俪和政府高层官员" -> 李家超)."""
-    if not ("和" in item or "及" in item or "与" in item) or item in known:
+    if not ("和" in item or "及" in item or "与" in item or "跟" in item) or item in known:
         return None
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):

@@ -53,6 +53,14 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
+# their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
+RITE_WORDS = tuple(
+    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖 接受".split()
+)
+RITE_WORDS_TRADITIONAL = tuple(
+    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎 接受".split()
+)
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
@@ -104,6 +112,21 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("presided", re.compile(r"监交"), ("监交",)),
     # the one leading others up takes part ("在政务司司长陈国基带领下上台宣誓")
     ("attended", re.compile(r"(?:带领|率领|引领)(?=下)"), ("领下",)),
+    # a rite of the occasion done in person takes part (temples, openings, award ceremonies):
+    # "A、B共同点燃起马炮", "由A、B亲自恭送…回銮", "A与B交接", "A担任颁奖嘉宾", "A致辞并颁奖"
+    # (not the noun: "颁奖典礼", "交接典礼"; unveiling a plaque, 揭牌, is no role in the
+    # labelling guide), and collecting or accepting for someone else
+    # ("由A代为领奖", "由A代表接受")
+    (
+        "attended",
+        re.compile(
+            r"点燃|鸣锣|敲锣|扶轿|上香|参香|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
+            r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
+            r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
+            r"|交棒|代为领奖|代表[^，。；、]{0,10}?接受"
+        ),
+        RITE_WORDS,
+    ),
     (
         "attended",
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
@@ -131,7 +154,8 @@ ZH_AFTER = re.compile(
         # "出席主礼嘉宾有A": a word of the group's kind before its noun
         r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员)|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
         r"|[，,]\s*(?:包括|有)[:：]?)"
-        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同".split()
+        # and a rite done in person: "此次点燃起马炮的重要嘉宾包括A、B"
+        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 点燃 剪彩 恭送 扶轿 上香".split()
     )
     # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
     + "|"
@@ -174,6 +198,11 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("present", re.compile(r"在场的")),
     # the guest of a welcome ceremony: "胡锦涛…举行仪式，欢迎美国总统奥巴马对中国进行国事访问"
     ("attended", re.compile(r"(?:举行|举办)(?:了)?[^，。；的]{0,10}?仪式[，,]?欢迎")),
+    # the laureate handed the award in person: "黄定光颁奖给品学兼优二等奖得主吴少君同学",
+    # "李远亲颁特别贡献奖予得主郑明进"
+    ("attended", re.compile(r"颁[^，。；、]{0,12}?(?:给|予)")),
+    # the one taking over: "由林正雄会长交棒给第27届新任会长、…董事长周文东"
+    ("attended", re.compile(r"交棒(?:给|予)")),
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
