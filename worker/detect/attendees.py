@@ -185,8 +185,11 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     """The one unmatched name between the same two matched names of both lists, written in the
     other script, is the same person: lists of one occasion keep protocol order, and a
     Chinese name of a foreigner ("Daren Tang" / 邓鸿森) has no sound in common with the Latin
-    one. Only inside a run bounded by matches on both sides, in the same order on both."""
-    order = sorted(pairs)
+    one. Only inside a run bounded on both sides by matches or by both lists' ends, in the
+    same order on both."""
+    # both lists' ends bound a run as a match does ("..., Irakli Garibashvili and Leonz Eder" /
+    # "...、加里巴什维利、艾德")
+    order = [(-1, -1), *sorted(pairs), (len(b.people), len(a.people))] if pairs else []
     for (i0, j0), (i1, j1) in pairwise(order):
         if j1 <= j0:
             continue  # the lists are reordered here: places say nothing

@@ -101,8 +101,27 @@ def sound_key(name: str) -> str:
 
 
 def same_sound(a: str, b: str) -> float:
-    """How alike two names sound, 0..1 (0 when either key is too short to tell)."""
-    ka, kb = sound_key(a), sound_key(b)
+    """How alike two names sound, 0..1 (0 when either key is too short to tell). A name in
+    Chinese characters is also held against each word of a Latin one and its last two words:
+    Chinese reports often write a foreigner by the surname alone ("恩达伊施米耶" for "Evariste
+    Ndayishimiye", "加里巴什维利" for "Irakli Garibashvili").
+
+    >>> same_sound("恩达伊施米耶", "Evariste Ndayishimiye")
+    1.0
+    """
+    best = _alike(sound_key(a), sound_key(b))
+    if has_han(a) != has_han(b):
+        han, latin = (a, b) if has_han(a) else (b, a)
+        words = _WORDS.findall(latin)
+        parts = [*words, " ".join(words[-2:])] if len(words) > 1 else []
+        best = max([best, *(_alike(sound_key(han), sound_key(part)) for part in parts)])
+    return best
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _alike(ka: str, kb: str) -> float:
     if len(ka) < _SHORTEST or len(kb) < _SHORTEST:
         return 0.0
     return fuzz.ratio(ka, kb) / 100

@@ -619,3 +619,23 @@ def test_a_surname_stands_for_the_given_name_the_text_pairs_it_with(
 
     person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
     assert names_person(TextNames(text), person, ROSTER) is named
+
+
+def test_foreign_guests_by_surname_and_at_the_lists_end_match_across_scripts() -> None:
+    # pair r6-universiade-banquet (Xinhua in Chinese and in English, 28 July 2023): Chinese
+    # writes some guests by the surname alone (恩達伊施米耶 = Evariste Ndayishimiye, 加裏巴什維利 =
+    # Irakli Garibashvili), which sounds like the last word of the English name; 阿里 and 艾德
+    # are too short to sound like anything, but stand alone between matched names or between a
+    # match and both lists' end, in the same order
+    def people(names: list[str]) -> list[Person]:
+        return [Person(n, None, "attended", "body", i) for i, n in enumerate(names, 1)]
+
+    zh = people(["習近平", "恩達伊施米耶", "阿里", "加裏巴什維利", "艾德"])
+    en = people(
+        ["Xi Jinping", "Evariste Ndayishimiye", "Irfaan Ali", "Irakli Garibashvili", "Leonz Eder"]
+    )
+    diff = compare_people(zh, en, ROSTER, across=True)
+    assert (diff.added, diff.removed) == ((), ())
+    # a guest the other report does not name is still added, though the lists end alike
+    diff = compare_people(zh[:4], en, ROSTER, across=True)
+    assert diff.added == ("Leonz Eder",)
