@@ -60,6 +60,24 @@ _NOT_YET_WORDS = (
     "morgen",
     "steh",
 )
+# A programme told in the present: what an announcement says will happen ("beginnt der
+# Festakt um 16.30 Uhr mit der Begrüßung durch X", "folgt die Festrede durch Y", "Höhepunkt
+# ist die Festrede von Z", "Hauptredner sind A und B", "Dort wird er von X begrüßt",
+# "Moderiert wird der Abend von Y"). A report tells these in the past ("begann", "folgte").
+_PROGRAMME = re.compile(
+    r"\b(?:beginnt|beginnen|folgt|folgen|endet|startet)\b|\bHöhepunkt\s+(?:ist|bildet)\b"
+    r"|\b(?:Haupt|Fest|Gast)?[Rr]edner(?:in|innen)?\s+(?:ist|sind)\b"
+    r"|\b(?:wird|werden)\b[^;.]{0,120}\b(?:begrüßt|begrüsst|empfangen|moderiert|geleitet"
+    r"|eröffnet)\b|\b(?:Moderiert|Geleitet|Eröffnet|Begrüßt|Begrüsst|Empfangen)\s+(?:wird|werden)\b"
+)
+_PROGRAMME_WORDS = ("beginn", "folg", "endet", "startet", "Höhepunkt", "edner", "wird", "werden")
+
+
+def programme(sentence: str) -> bool:
+    """Whether a German sentence tells a programme in the present: nobody has a role yet."""
+    return any(w in sentence for w in _PROGRAMME_WORDS) and _PROGRAMME.search(sentence) is not None
+
+
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -183,7 +201,7 @@ _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
 _SPEECH_FRONT = re.compile(
     r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren)\s+(?:[\wäöüß-]+\s+)?"
-    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßung"
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßungsworte?n?|Begrüßung"
     r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?)\b"
 )
 
@@ -226,7 +244,8 @@ _TALK_NOUN = re.compile(
 # Words that may stand between the noun and a later side: articles, joiners, declined
 # adjectives, capitalised titles and the other sides (masked as X); no verb.
 _TALK_GAP_WORD = re.compile(
-    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|[A-ZÄÖÜ][\wäöüß-]*"
+    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|unseren"
+    r"|unserem|unseres|unserer|[A-ZÄÖÜ][\wäöüß-]*"
     r"|(?!ge)[a-zäöüß-]+(?:e|en|er|es|em))[,]?"
 )
 
@@ -235,11 +254,23 @@ _TALK_GAP_WORD = re.compile(
 # A, B und C", "Reden und Grußworte gab es zudem von A", "nach einer Ansprache von X",
 # "die Festansprachen der beiden Landeshauptleute A und B".
 _SPEECH_NOUN = re.compile(
-    r"(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?|Grussworte?|Laudatio|[Vv]ortrag"
-    r"|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?|[Pp]redigt)"
+    r"(?:(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?n?|Grussworte?n?|Laudatio"
+    r"|[Vv]ortrag|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?n?|Begrü(?:ß|ss)ungsworte?n?"
+    r"|[Pp]redigt|Lob"
+    # a report given at a meeting ("der Bericht der Pressevertreterin X", "Verlesen des Berichts
+    # der Rechnungsprüfer durch X"), not one read ("laut einem Bericht des Ministers X")
+    r"|(?<!einem\s)(?<!laut\s)(?<!Zeitungs)(?<!Medien)(?<!Presse)[Bb]erichts?)"
     r"(?:\s*,?\s*(?:gab|gibt)\s+es(?:\s+[a-zäöüß]+){0,3}|\s*,\s*so)?"
-    r"\s+(?:von|vom|durch|des|der)\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
+    r"\s+(?:von|vom|durch|des|der)"
+    # a greeting by its speaker ("Nach der Begrüßung durch unseren Bürgermeister, X, und den
+    # Leiter der Feuerwehr, Y", "der Begrüßung unseres ersten Vorsitzenden X"; "Begrüßung des
+    # X" and "Begrüßung von X durch Y" are X's reception: X attends), more words ("weiteren Worten von X")
+    r"|Begrü(?:ß|ss)ung\s+(?:durch|von|vom|unseres|unserer|ihres|seines)"
+    r"|\b[a-zäöüß]+en\s+Worten?\s+(?:von|vom|des|der))"
+    r"\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
 )
+_WELCOME_BY = re.compile(r"Begrü(?:ß|ss)ung\s+durch")  # with a reception: the host's welcome
+_WELCOME_OF = re.compile(r"Begrü(?:ß|ss)ung\s+vo[nm]\s+(?:[^\s,.;:]+\s+){0,4}$")
 _TALKED_ABOUT = re.compile(
     r"\b(?:von|über|an|gegen|wegen|zu|auf)\s+(?:den|die|dem|der|diese[nrm]?)\s+(?:[\wäöüß-]+\s+)?$"
 )
@@ -254,6 +285,10 @@ _SPEECH_WORDS = (
     "ortrag",
     "orte",
     "redig",
+    "ericht",
+    "rüßung",
+    "rüssung",
+    "Lob",
 )
 
 
@@ -526,6 +561,12 @@ def _framed_roles(
             ["presided"] if "gastgebend" in sentence[max(0, start - 60) : start] else ["attended"]
         )
     if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, at, start, others)):
+        if "Empfang" in sentence and _WELCOME_BY.search(near):
+            return ["presided"]  # "Die Begrüßung durch X und den Empfang mit militärischen Ehren"
+        if _WELCOME_OF.search(near) and " durch " in sentence[start : start + 160]:
+            return [
+                "attended"
+            ]  # "Begrüßung von Kanzlerin X durch Ministerpräsident Y": X is greeted
         return ["spoke"]
     return _agent_roles(sentence, start, left, clause, lead)
 

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
-from worker.detect.people_de import german_roles
+from worker.detect.people_de import german_roles, programme
 from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -2258,6 +2258,8 @@ def _group_roles(
     before, rest = sentence[:start], sentence[end:]
     if not german and _media_reporter(toks, group[0].prefix, group[0].first):
         return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
+    if german and programme(sentence):
+        return [], False  # "beginnt der Festakt mit der Begrüßung durch X": not yet
     if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
         return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"

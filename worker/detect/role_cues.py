@@ -225,6 +225,24 @@ LATIN_STEMS: tuple[str, ...] = (
     "durch den",
     "begrüßung",
     "begrüssung",
+    # round 10 (German local news): reports given, rites performed, congratulations, greetings
+    "bericht",
+    "trug ",
+    "trugen ",
+    "trägt ",
+    "segn",
+    "weihe",
+    "weiht",
+    "taufe",
+    "firmung",
+    "trauung",
+    "spende",
+    "gratulier",
+    "beglückwünsch",
+    "dankte",
+    "worte",
+    "lob ",
+    "begleitung",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -571,7 +589,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            # compounds too: "Unter der Wahlleitung von Bürgermeisterin X"
+            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+(?=leitung|vorsitz))?"
+            r"(?:Vorsitz|Leitung|leitung|vorsitz)\s+(?:von\b)?"
             r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
@@ -590,8 +610,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
-            r"|\b(?:in\s+Begleitung|begleitet)\s+von\b"
+            r"|\b(?:[Ii]n\s+Begleitung|begleitet)\s+von\b"
             r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
+            # fronted with a genitive: "In Begleitung der Landtagsabgeordneten A und B besichtigte"
+            r"|\b[Ii]n\s+Begleitung\s+(?:des|der|seiner|ihrer|seines|ihres)\b"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -693,6 +715,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"[^;]{0,80}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
+            # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
+            # spendete das Sakrament", "segnete das neue Fahrzeug"
+            r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,200}?\bvor\b"
+            r"|\b(?:spendete|spendeten|spendet)\b[^;]{0,60}?(?:Sakrament|Firmung|Segen|Taufe)"
+            r"|\b(?:segnete|segneten|weihte|weihten)\b"
         ),
     ),
     (
@@ -734,6 +762,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # concelebrants of a mass: "Mit ihm ... zelebrierten unter anderen X und Y"
             r"|\b(?:konzelebrierten|konzelebrierte)\b|^\s*Mit\s+(?:ihm|ihr)\b[^;]{0,80}?"
             r"\b(?:zelebrierten|zelebrierte)\b"
+            # who congratulated or thanked the honoured at the occasion: "dankten und
+            # gratulierten den Geehrten", "gratulierten dem neuen Kommandanten zur Wahl"
+            r"|\b(?:gratulierte|gratulierten|beglückwünschte|beglückwünschten|dankte|dankten)\b"
+            r"[^;]{0,80}?\b(?:den|dem|allen)\s+(?:[\wäöüß-]+\s+)?(?:Geehrten|Jubilar(?:en|innen)"
+            r"|Absolvent(?:en|innen)|Abiturient(?:en|innen)|Preisträger(?:n|innen)|Ausgezeichneten"
+            r"|Firmlingen|neuen\s+[A-ZÄÖÜ][\wäöüß-]+)\b"
         ),
     ),
     (
@@ -786,6 +820,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
             r"|Begrüßung|Begrüssung|[Pp]redigt)\b"
+            # the neuter and plural greetings: "erläuterte in seinem Grußwort", "In seinen
+            # Begrüßungsworten wandte sich X", "welche in Grußworten die Leistung würdigten"
+            r"|\b(?:in|bei|mit)\s+(?:(?:seinem|ihrem|seinen|ihren)\s+|(?:[a-zäöüß]+en\s+)?(?=[A-ZÄÖÜ]"
+            r"[a-zäöüß]*(?:worten|reden|ansprachen)\b))[\wäöüß-]*(?:[Gg]ru(?:ß|ss)worte?n?"
+            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht)\b"
+            # a report given at a meeting: "Christa Lang trug den Kassenprüfbericht vor"
+            r"|\b(?:trug|trugen|trägt|tragen)\b[^;]{0,60}?[\wäöüß-]*(?:[Bb]ericht|[Rr]ede|[Gg]ru(?:ß|ss)wort"
+            r"|[Gg]edicht|[Ss]tellungnahme)\w*\s+vor\b"
+            r"|\b(?:informierte|informierten|berichtete|berichteten)\b[^;]{0,80}?\büber\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
@@ -828,6 +871,12 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gottesdienst",
         "messe",
         "andacht",
+        "segn",
+        "weih",
+        "taufe",
+        "firmung",
+        "trauung",
+        "spende",
     ),
     ("traf", "trifft", "getroffen", "treffen sich"),
     (
@@ -855,6 +904,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gekommen",
         "erschienen",
         "zelebrier",
+        "gratulier",
+        "beglückwünsch",
+        "dankte",
     ),
     ("besucht",),
     ("saß", "sitz", "sass"),
@@ -878,6 +930,11 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "statement",
         "erklärung",
         "wort",
+        "trug",
+        "trägt",
+        "tragen",
+        "informierte",
+        "berichtete",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
 )
@@ -902,5 +959,12 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?|Grussworte?|Laudatio|[Pp]redigt|[Vv]ortrag)\b"
+            r"[^;]{0,60}?\b(?:wurde|wurden|worden)\b[^;]{0,80}\bgehalten\b"
+        ),
     ),
 )
