@@ -195,6 +195,12 @@ _CO_SUBJECT = re.compile(
 )
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
+# A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
+_AGENT_PARTICIPLE = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?P<verb>moderiert|geleitet|eröffnet|vorgetragen|gehalten|verlesen"
+    r"|zelebriert)e[nrms]?\s+[A-ZÄÖÜ]"
+)
+_SPOKEN = ("vorgetragen", "gehalten", "verlesen")
 _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
@@ -370,7 +376,9 @@ def german_roles(
         and _ATTENDANCE.search(clause)
     ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
-    framed = _framed_roles(sentence, start, left, clause, lead, others)
+    framed = _participle_agent(sentence, start, end, left) or _framed_roles(
+        sentence, start, left, clause, lead, others
+    )
     if framed is not None:
         return framed
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
@@ -569,6 +577,15 @@ def _framed_roles(
             ]  # "Begrüßung von Kanzlerin X durch Ministerpräsident Y": X is greeted
         return ["spoke"]
     return _agent_roles(sentence, start, left, clause, lead)
+
+
+def _participle_agent(sentence: str, start: int, end: int, left: int) -> list[Role] | None:
+    """The agent of a participle before its noun: "der von A, B und C moderierten
+    Veranstaltung", "der von unserem Schatzmeister X vorgetragene Wirtschaftsplan"."""
+    agent = _AGENT_PARTICIPLE.match(sentence, end)
+    if agent is None or not _AGENT_BEFORE.search(sentence, max(left, start - 100), start):
+        return None
+    return ["spoke" if agent["verb"] in _SPOKEN else "presided"]
 
 
 def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:

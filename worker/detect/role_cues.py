@@ -243,6 +243,12 @@ LATIN_STEMS: tuple[str, ...] = (
     "worte",
     "lob ",
     "begleitung",
+    "darunter",
+    "angeführt",
+    "vorgetrag",
+    "verlesen",
+    "gruß",
+    "grüß",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -614,6 +620,12 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
             # fronted with a genitive: "In Begleitung der Landtagsabgeordneten A und B besichtigte"
             r"|\b[Ii]n\s+Begleitung\s+(?:des|der|seiner|ihrer|seines|ihres)\b"
+            # the members of a group of guests: "waren viele Würdenträger ..., darunter der
+            # Regionalbischof X", "die Ehrengäste beim Festakt – darunter auch Landeshauptmann X",
+            # "die ganze Prominenz ..., angeführt von den Ständeräten A und B"
+            r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Gg]ästen|Würdenträger(?:innen)?|Prominenz"
+            r"|Ehrengäste|Besucher(?:innen)?)\b[^.;]{0,120}?(?:,|[–—-])\s*(?:darunter|angeführt"
+            r"\s+von)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -654,6 +666,8 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "begleit",
         "vertreten durch",
         "konzelebranten",
+        "darunter",
+        "angeführt",
     ),
     ("anwesend", "zugegen", "vor ort", "anwesenheit"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
@@ -688,6 +702,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # (Austrian: "angelobt")
             r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
+            # a greeting addressed to guests: "Einen besonderen Gruß richtete er an die
+            # Ehrenvorsitzenden A und B"
+            r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
+            r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
         ),
     ),
@@ -857,7 +875,18 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig", "angelob"),
+    (
+        "empf",
+        "begrü",
+        "lud",
+        "lädt",
+        "eingeladen",
+        "willkommen",
+        "vereidig",
+        "angelob",
+        "gruß",
+        "grüß",
+    ),
     (
         "leit",
         "eröffn",
