@@ -78,6 +78,8 @@ def programme(sentence: str) -> bool:
     return any(w in sentence for w in _PROGRAMME_WORDS) and _PROGRAMME.search(sentence) is not None
 
 
+# Invited, told as a state ("waren ... eingeladen"): who invited is not said, nor who came.
+_INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -487,6 +489,8 @@ def _unreal(
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
         return True
+    if "eingeladen" in clause and _INVITED_ONLY.search(clause):
+        return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
     if "geplant" not in clause and "vorgesehen" not in clause:
         return False
     after = sentence.find(", ", end, right)
@@ -579,6 +583,9 @@ def _framed_roles(
     return _agent_roles(sentence, start, left, clause, lead)
 
 
+_MUSICAL = re.compile(r"\ban\s+der\s+Orgel\b|\bam\s+(?:Klavier|Flügel|Keyboard)\b|\bmusikalisch\b")
+
+
 def _participle_agent(sentence: str, start: int, end: int, left: int) -> list[Role] | None:
     """The agent of a participle before its noun: "der von A, B und C moderierten
     Veranstaltung", "der von unserem Schatzmeister X vorgetragene Wirtschaftsplan"."""
@@ -611,6 +618,8 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     ):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
+                if agent_role == "attended" and _MUSICAL.search(clause):
+                    return []  # "von Regionalkantor X an der Orgel begleitet": the music
                 if agent_role == "presided" and cues.DE_MUSIC_LED.search(
                     sentence, max(left, start - 120), start
                 ):
