@@ -67,7 +67,7 @@ _NOT_YET_WORDS = (
 _PROGRAMME = re.compile(
     r"\b(?:beginnt|beginnen|folgt|folgen|endet|startet)\b|\bHöhepunkt\s+(?:ist|bildet)\b"
     r"|\b(?:Haupt|Fest|Gast)?[Rr]edner(?:in|innen)?\s+(?:ist|sind)\b"
-    r"|\b(?:wird|werden)\b[^;.]{0,120}\b(?:begrüßt|begrüsst|empfangen|moderiert|geleitet"
+    r"|\b(?:wird|werden)\b[^;]{0,120}\b(?:begrüßt|begrüsst|empfangen|moderiert|geleitet"
     r"|eröffnet)\b|\b(?:Moderiert|Geleitet|Eröffnet|Begrüßt|Begrüsst|Empfangen)\s+(?:wird|werden)\b"
 )
 _PROGRAMME_WORDS = ("beginn", "folg", "endet", "startet", "Höhepunkt", "edner", "wird", "werden")
