@@ -23,7 +23,7 @@ _CLAUSE_END = re.compile(
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
     # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
-    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
+    r"|,\s+(?=(?:dass|weil|während|als(?!\s+[A-ZÄÖÜ][^,.;]{0,80},)|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     # a pronoun subject, then its verb: "sprach X über ..., sie verknüpfte ... mit ..."
     r"|(?:er|sie|wir|ich)\s+[a-zäöüß]+"
@@ -33,7 +33,7 @@ _CLAUSE_END = re.compile(
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
-    r"\bnicht\b(?!\s+nur\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
+    r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
@@ -132,6 +132,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:(?:die|den|das|dem)\s+)?"
     r"(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
 )
+# A sentence opening on its pronoun subject and verb: a list after them is an object.
+_PRONOUN_FIRST = re.compile(r"^\s*(?:Er|Sie)\s+(?!und\b|sowie\b)[a-zäöüß]{3,}\b")
 # "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
 # verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
 _IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
@@ -264,7 +266,7 @@ _TALK_GAP_WORD = re.compile(
 _SPEECH_NOUN = re.compile(
     r"(?:(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?n?|Grussworte?n?|Laudatio"
     r"|[Vv]ortrag|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?n?|Begrü(?:ß|ss)ungsworte?n?"
-    r"|[Pp]redigt|Lob"
+    r"|[Pp]redigt|Lob|Richtspruch"
     # a report given at a meeting ("der Bericht der Pressevertreterin X", "Verlesen des Berichts
     # der Rechnungsprüfer durch X"), not one read ("laut einem Bericht des Ministers X")
     r"|(?<!einem\s)(?<!laut\s)(?<!Zeitungs)(?<!Medien)(?<!Presse)[Bb]erichts?)"
@@ -297,6 +299,7 @@ _SPEECH_WORDS = (
     "rüßung",
     "rüssung",
     "Lob",
+    "Richtspruch",
 )
 
 
@@ -358,7 +361,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 # bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
 # comma, before "an dem", ends no clause).
 _APPOSITION = re.compile(
-    r"\s*,\s+(?:der|die|das)\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+    r"\s*,\s+(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
 )
 
 
@@ -410,6 +413,7 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _IMPERSONAL_SUBJECT.search(lead) is not None
+            or _PRONOUN_FIRST.match(lead) is not None  # "Er konnte ... die Vorsitzende X"
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None

@@ -247,6 +247,14 @@ LATIN_STEMS: tuple[str, ...] = (
     "angeführt",
     "vorgetrag",
     "verlesen",
+    "messfeier",
+    "eucharistiefeier",
+    "hochamt",
+    "richtspruch",
+    "kommen",
+    "bühne",
+    "rednerpult",
+    "mikrofon",
     "gruß",
     "grüß",
 )
@@ -707,6 +715,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
+            # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
+            # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
+            r"|\b(?:dankte|dankten|dankt)\b[^;]{0,160}?\bfür\s+(?:ihr|sein|das|den|ihren|seinen)\s+"
+            r"(?:Kommen|Besuch|Erscheinen)\b"
         ),
     ),
     (
@@ -724,9 +736,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
-            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
-            r"|zelebrierten|leitete)\b|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
-            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"[^;]{0,60}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
+            r"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
             # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
             r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
             r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
@@ -856,6 +869,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
     ),
+    (
+        None,
+        "spoke",
+        # asked on stage or to the lectern: "bat zunächst Bürgermeister X auf die Bühne"
+        re.compile(
+            r"\b(?:bat|baten|bittet|holte|holten|rief|riefen)\b[^;]{0,120}?\b(?:auf\s+die\s+Bühne"
+            r"|ans\s+(?:Rednerpult|Mikrofon|Mikrophon|Podium|Pult)|zum\s+(?:Rednerpult|Mikrofon))"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -886,6 +908,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "angelob",
         "gruß",
         "grüß",
+        "dankt",
     ),
     (
         "leit",
@@ -899,6 +922,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "durch",
         "gottesdienst",
         "messe",
+        "messfeier",
+        "eucharistiefeier",
+        "hochamt",
         "andacht",
         "segn",
         "weih",
@@ -966,6 +992,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "berichtete",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
+    ("bühne", "pult", "mikro"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
