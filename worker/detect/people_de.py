@@ -532,7 +532,35 @@ def _setting_roles(
         and _HELD.search(clause)
     ):
         roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
+    if (
+        right < len(sentence)
+        and sentence[right] == ","
+        and not _AGENT_BEFORE.search(sentence, max(left, prefix_start - 60), prefix_start)
+    ):  # (not "als Vertreterin von Landrat X": the one represented)
+        roles.extend(r for r in _relative_roles(sentence, end, right) if r not in roles)
     return roles
+
+
+# A relative clause after the list's clause, with the list as its antecedent: "übernahm Frau
+# X, die als Bürgermeisterstellvertreterin zu unserer Versammlung gekommen war", "waren A sowie
+# B ... erschienen, welche in Grußworten die Leistung der Absolventen würdigten".
+_RELATIVE_SUBJECT = re.compile(
+    r",\s+(?:der|die|welche[rs]?)\s+(?!(?:[a-zäöüß]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ])"
+)
+_NOUN_BETWEEN = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\b")
+
+
+def _relative_roles(sentence: str, end: int, right: int) -> list[Role]:
+    """Roles a relative clause right after the list's clause tells of the list: only when no
+    other noun stands between (the antecedent is the list) and only attending, speaking or
+    being present (who hosts is told in the main clause)."""
+    if not _RELATIVE_SUBJECT.match(sentence, right) or _NOUN_BETWEEN.search(sentence, end, right):
+        return []
+    stop = _CLAUSE_END.search(sentence, right + 1)
+    relative = sentence[right + 1 : stop.start() if stop else len(sentence)]
+    if _NEGATION.search(relative):
+        return []
+    return [r for r in _cue_roles(relative, as_object=False) if r != "presided"]
 
 
 # One who came for the occasion, told by a participle before the name: "versicherte dem zum

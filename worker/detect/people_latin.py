@@ -1441,7 +1441,7 @@ _DE_GAP_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen für von vom zu zum zur aus in im "
     "an am bei beim mit nach über unter auf gegen und sowie bzw oder sein seine seiner seines "
     "ihr ihre ihrer ihres unser unsere unserer unseres a d u v alt stv stellv dr seit bis ab als "
-    "wie einst ehemals derzeit bisher vor".split()
+    "wie einst ehemals derzeit bisher vor links rechts mitte".split()
 )
 
 
