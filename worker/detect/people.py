@@ -65,7 +65,9 @@ _ABBREV = re.compile(
     r"|\bDec|\bca|\bbzw|\bvgl|\bz\.B|\bu\.a|\bDr\.med|\bInc|\bLtd|\bCorp|\bCo|\bProf|\bSt"
     r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
     r"|\bGovt|\bDept|\bUniv|\bMaj|\bBrig|\bCapt|\bCdr|\bSgt|\bAdm|\bEngr"
-    r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl)\.$"
+    r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl"
+    # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
+    r"|\bLAbg|\bNAbg|\bBAbg|\bLHStv|\bLH|\bVzbgm|\bVbgm|\bGR|\bStR|\bLR|\bKR)\.$"
 )
 _SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
 _ZH_SENT_END = re.compile(r"[。！？!?]+|\.(?=\s)|\.$")

@@ -23,7 +23,7 @@ _CLAUSE_END = re.compile(
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
     # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
-    r"|,\s+(?=(?:dass|weil|während|als|nachdem|bevor|wenn|ob|wobei|da|um|wo"
+    r"|,\s+(?=(?:dass|weil|während|als(?!\s+[A-ZÄÖÜ][^,.;]{0,80},)|nachdem|bevor|wenn|ob|wobei|da|um|wo"
     r"|sagte|sagten|erklärte|betonte|berichtete|teilte|hieß|so|gab|meldete|schrieb"
     # a pronoun subject, then its verb: "sprach X über ..., sie verknüpfte ... mit ..."
     r"|(?:er|sie|wir|ich)\s+[a-zäöüß]+"
@@ -33,7 +33,7 @@ _CLAUSE_END = re.compile(
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
 )
 _NEGATION = re.compile(
-    r"\bnicht\b(?!\s+nur\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
+    r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
     r"|möchte|möchten)\b"
@@ -60,6 +60,26 @@ _NOT_YET_WORDS = (
     "morgen",
     "steh",
 )
+# A programme told in the present: what an announcement says will happen ("beginnt der
+# Festakt um 16.30 Uhr mit der Begrüßung durch X", "folgt die Festrede durch Y", "Höhepunkt
+# ist die Festrede von Z", "Hauptredner sind A und B", "Dort wird er von X begrüßt",
+# "Moderiert wird der Abend von Y"). A report tells these in the past ("begann", "folgte").
+_PROGRAMME = re.compile(
+    r"\b(?:beginnt|beginnen|folgt|folgen|endet|startet)\b|\bHöhepunkt\s+(?:ist|bildet)\b"
+    r"|\b(?:Haupt|Fest|Gast)?[Rr]edner(?:in|innen)?\s+(?:ist|sind)\b"
+    r"|\b(?:wird|werden)\b[^;]{0,120}\b(?:begrüßt|begrüsst|empfangen|moderiert|geleitet"
+    r"|eröffnet)\b|\b(?:Moderiert|Geleitet|Eröffnet|Begrüßt|Begrüsst|Empfangen)\s+(?:wird|werden)\b"
+)
+_PROGRAMME_WORDS = ("beginn", "folg", "endet", "startet", "Höhepunkt", "edner", "wird", "werden")
+
+
+def programme(sentence: str) -> bool:
+    """Whether a German sentence tells a programme in the present: nobody has a role yet."""
+    return any(w in sentence for w in _PROGRAMME_WORDS) and _PROGRAMME.search(sentence) is not None
+
+
+# Invited, told as a state ("waren ... eingeladen"): who invited is not said, nor who came.
+_INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
@@ -112,6 +132,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"\b[a-zäöüß]{3,}\s+(?:er|sie)\s+(?:(?:die|den|das|dem)\s+)?"
     r"(?:(?!und\b|sowie\b)[^\s,.;:]+\s+){0,3}$"
 )
+# A sentence opening on its pronoun subject and verb: a list after them is an object.
+_PRONOUN_FIRST = re.compile(r"^\s*(?:Er|Sie)\s+(?!und\b|sowie\b)[a-zäöüß]{3,}\b")
 # "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
 # verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
 _IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
@@ -177,13 +199,19 @@ _CO_SUBJECT = re.compile(
 )
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
+# A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
+_AGENT_PARTICIPLE = re.compile(
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?P<verb>moderiert|geleitet|eröffnet|vorgetragen|gehalten|verlesen"
+    r"|zelebriert)e[nrms]?\s+[A-ZÄÖÜ]"
+)
+_SPOKEN = ("vorgetragen", "gehalten", "verlesen")
 _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 # Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
 _SPEECH_FRONT = re.compile(
     r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren)\s+(?:[\wäöüß-]+\s+)?"
-    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßung"
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßungsworte?n?|Begrüßung"
     r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?)\b"
 )
 
@@ -226,7 +254,8 @@ _TALK_NOUN = re.compile(
 # Words that may stand between the noun and a later side: articles, joiners, declined
 # adjectives, capitalised titles and the other sides (masked as X); no verb.
 _TALK_GAP_WORD = re.compile(
-    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|[A-ZÄÖÜ][\wäöüß-]*"
+    r"(?:X|und|sowie|mit|des|der|dem|den|die|von|aus|beiden|beim|im|am|vom|in|unseren"
+    r"|unserem|unseres|unserer|[A-ZÄÖÜ][\wäöüß-]*"
     r"|(?!ge)[a-zäöüß-]+(?:e|en|er|es|em))[,]?"
 )
 
@@ -235,11 +264,23 @@ _TALK_GAP_WORD = re.compile(
 # A, B und C", "Reden und Grußworte gab es zudem von A", "nach einer Ansprache von X",
 # "die Festansprachen der beiden Landeshauptleute A und B".
 _SPEECH_NOUN = re.compile(
-    r"(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?|Grussworte?|Laudatio|[Vv]ortrag"
-    r"|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?|[Pp]redigt)"
+    r"(?:(?:[Rr]ede|[Rr]eden|[Aa]nsprache|[Aa]nsprachen|Grußworte?n?|Grussworte?n?|Laudatio"
+    r"|[Vv]ortrag|[Vv]orträge|Redebeiträge|Eingangsworte|Schlussworte?n?|Begrü(?:ß|ss)ungsworte?n?"
+    r"|[Pp]redigt|Lob|Richtspruch"
+    # a report given at a meeting ("der Bericht der Pressevertreterin X", "Verlesen des Berichts
+    # der Rechnungsprüfer durch X"), not one read ("laut einem Bericht des Ministers X")
+    r"|(?<!einem\s)(?<!laut\s)(?<!Zeitungs)(?<!Medien)(?<!Presse)[Bb]erichts?)"
     r"(?:\s*,?\s*(?:gab|gibt)\s+es(?:\s+[a-zäöüß]+){0,3}|\s*,\s*so)?"
-    r"\s+(?:von|vom|durch|des|der)\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
+    r"\s+(?:von|vom|durch|des|der)"
+    # a greeting by its speaker ("Nach der Begrüßung durch unseren Bürgermeister, X, und den
+    # Leiter der Feuerwehr, Y", "der Begrüßung unseres ersten Vorsitzenden X"; "Begrüßung des
+    # X" and "Begrüßung von X durch Y" are X's reception: X attends), more words ("weiteren Worten von X")
+    r"|Begrü(?:ß|ss)ung\s+(?:durch|von|vom|unseres|unserer|ihres|seines)"
+    r"|\b[a-zäöüß]+en\s+Worten?\s+(?:von|vom|des|der))"
+    r"\s(?P<gap>(?:[^.;:!?]|(?<=\d)\.){0,100})$"
 )
+_WELCOME_BY = re.compile(r"Begrü(?:ß|ss)ung\s+durch")  # with a reception: the host's welcome
+_WELCOME_OF = re.compile(r"Begrü(?:ß|ss)ung\s+vo[nm]\s+(?:[^\s,.;:]+\s+){0,4}$")
 _TALKED_ABOUT = re.compile(
     r"\b(?:von|über|an|gegen|wegen|zu|auf)\s+(?:den|die|dem|der|diese[nrm]?)\s+(?:[\wäöüß-]+\s+)?$"
 )
@@ -254,6 +295,11 @@ _SPEECH_WORDS = (
     "ortrag",
     "orte",
     "redig",
+    "ericht",
+    "rüßung",
+    "rüssung",
+    "Lob",
+    "Richtspruch",
 )
 
 
@@ -315,7 +361,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 # bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
 # comma, before "an dem", ends no clause).
 _APPOSITION = re.compile(
-    r"\s*,\s+(?:der|die|das)\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+    r"\s*,\s+(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
 )
 
 
@@ -335,7 +381,9 @@ def german_roles(
         and _ATTENDANCE.search(clause)
     ):
         return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
-    framed = _framed_roles(sentence, start, left, clause, lead, others)
+    framed = _participle_agent(sentence, start, end, left) or _framed_roles(
+        sentence, start, left, clause, lead, others
+    )
     if framed is not None:
         return framed
     if "Gast" in clause and _GUEST_AT.match(sentence, end) and lead.endswith(("bei ", "bei")):
@@ -365,6 +413,7 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _IMPERSONAL_SUBJECT.search(lead) is not None
+            or _PRONOUN_FIRST.match(lead) is not None  # "Er konnte ... die Vorsitzende X"
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
@@ -444,6 +493,8 @@ def _unreal(
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
         return True
+    if "eingeladen" in clause and _INVITED_ONLY.search(clause):
+        return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
     if "geplant" not in clause and "vorgesehen" not in clause:
         return False
     after = sentence.find(", ", end, right)
@@ -481,7 +532,35 @@ def _setting_roles(
         and _HELD.search(clause)
     ):
         roles.append("spoke")  # "der Titel der Festrede, die Pfarrer X ... hielt"
+    if (
+        right < len(sentence)
+        and sentence[right] == ","
+        and not _AGENT_BEFORE.search(sentence, max(left, prefix_start - 60), prefix_start)
+    ):  # (not "als Vertreterin von Landrat X": the one represented)
+        roles.extend(r for r in _relative_roles(sentence, end, right) if r not in roles)
     return roles
+
+
+# A relative clause after the list's clause, with the list as its antecedent: "übernahm Frau
+# X, die als Bürgermeisterstellvertreterin zu unserer Versammlung gekommen war", "waren A sowie
+# B ... erschienen, welche in Grußworten die Leistung der Absolventen würdigten".
+_RELATIVE_SUBJECT = re.compile(
+    r",\s+(?:der|die|welche[rs]?)\s+(?!(?:[a-zäöüß]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ])"
+)
+_NOUN_BETWEEN = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\b")
+
+
+def _relative_roles(sentence: str, end: int, right: int) -> list[Role]:
+    """Roles a relative clause right after the list's clause tells of the list: only when no
+    other noun stands between (the antecedent is the list) and only attending, speaking or
+    being present (who hosts is told in the main clause)."""
+    if not _RELATIVE_SUBJECT.match(sentence, right) or _NOUN_BETWEEN.search(sentence, end, right):
+        return []
+    stop = _CLAUSE_END.search(sentence, right + 1)
+    relative = sentence[right + 1 : stop.start() if stop else len(sentence)]
+    if _NEGATION.search(relative):
+        return []
+    return [r for r in _cue_roles(relative, as_object=False) if r != "presided"]
 
 
 # One who came for the occasion, told by a participle before the name: "versicherte dem zum
@@ -526,8 +605,26 @@ def _framed_roles(
             ["presided"] if "gastgebend" in sentence[max(0, start - 60) : start] else ["attended"]
         )
     if any(w in near for w in _SPEECH_WORDS) and _speech_by(_masked(sentence, at, start, others)):
+        if "Empfang" in sentence and _WELCOME_BY.search(near):
+            return ["presided"]  # "Die Begrüßung durch X und den Empfang mit militärischen Ehren"
+        if _WELCOME_OF.search(near) and " durch " in sentence[start : start + 160]:
+            return [
+                "attended"
+            ]  # "Begrüßung von Kanzlerin X durch Ministerpräsident Y": X is greeted
         return ["spoke"]
     return _agent_roles(sentence, start, left, clause, lead)
+
+
+_MUSICAL = re.compile(r"\ban\s+der\s+Orgel\b|\bam\s+(?:Klavier|Flügel|Keyboard)\b|\bmusikalisch\b")
+
+
+def _participle_agent(sentence: str, start: int, end: int, left: int) -> list[Role] | None:
+    """The agent of a participle before its noun: "der von A, B und C moderierten
+    Veranstaltung", "der von unserem Schatzmeister X vorgetragene Wirtschaftsplan"."""
+    agent = _AGENT_PARTICIPLE.match(sentence, end)
+    if agent is None or not _AGENT_BEFORE.search(sentence, max(left, start - 100), start):
+        return None
+    return ["spoke" if agent["verb"] in _SPOKEN else "presided"]
 
 
 def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:
@@ -553,6 +650,8 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     ):
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
+                if agent_role == "attended" and _MUSICAL.search(clause):
+                    return []  # "von Regionalkantor X an der Orgel begleitet": the music
                 if agent_role == "presided" and cues.DE_MUSIC_LED.search(
                     sentence, max(left, start - 120), start
                 ):

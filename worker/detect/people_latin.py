@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
-from worker.detect.people_de import german_roles
+from worker.detect.people_de import german_roles, programme
 from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -527,7 +527,7 @@ class Context:
         if found is None:
             toks = _tokens(sentence) if toks is None else toks
             items = name_items(toks, self)
-            found = name_lists(toks, items, self.roster) if items else []
+            found = name_lists(toks, items, self.roster, german=self.german) if items else []
             self._lists[sentence] = found
         return found
 
@@ -1599,8 +1599,32 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
     return _appositive(toks, a.last, b.prefix, _LIST_LOWER_OK)
 
 
+# Lower-case words a German description between two names of one list may hold: articles,
+# prepositions, joiners, possessives; any other lower-case word not declined like an adjective
+# ("-e", "-en", "-er", "-es", "-em") is taken for a verb or adverb, which a list never holds
+# ("Susanne Wilmer hieß alle willkommen und bat zunächst Bürgermeister Stefan Streit").
+_DE_GAP_WORDS = frozenset(
+    "der die das des dem den ein eine einer eines einem einen für von vom zu zum zur aus in im "
+    "an am bei beim mit nach über unter auf gegen und sowie bzw oder sein seine seiner seines "
+    "ihr ihre ihrer ihres unser unsere unserer unseres a d u v alt stv stellv dr seit bis ab als "
+    "wie einst ehemals derzeit bisher vor links rechts mitte".split()
+)
+
+
+def _german_verb_between(toks: list[_Tok], a: Item, b: Item) -> bool:
+    """Whether a lower-case word between two German names is no article, preposition or
+    declined adjective: a verb or an adverb, so the names belong to two clauses."""
+    return any(
+        t.text.isalpha()
+        and t.text.islower()
+        and t.low not in _DE_GAP_WORDS
+        and not t.low.endswith(("e", "en", "er", "es", "em"))
+        for t in toks[a.last : b.prefix]
+    )
+
+
 def name_lists(
-    toks: list[_Tok], items: list[Item], roster: Roster | None = None
+    toks: list[_Tok], items: list[Item], roster: Roster | None = None, *, german: bool = False
 ) -> list[list[Item]]:
     """Items grouped into the lists they form. A name after a comma and before "said" is the
     source of the sentence, not one more item ("..., spokesman Dmitry Peskov told reporters").
@@ -1617,7 +1641,12 @@ def name_lists(
             and roster.canonical(lists[-1][-1].name) is not None
             and roster.canonical(item.name) is not None
         )
-        if lists and not source and (run_on or _joined(toks, lists[-1][-1], item)):
+        if (
+            lists
+            and not source
+            and (run_on or _joined(toks, lists[-1][-1], item))
+            and not (german and _german_verb_between(toks, lists[-1][-1], item))
+        ):
             lists[-1].append(item)
         else:
             lists.append([item])
@@ -2544,6 +2573,8 @@ def _group_roles(
     before, rest = sentence[:start], sentence[end:]
     if not german and _media_reporter(toks, group[0].prefix, group[0].first):
         return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
+    if german and programme(sentence):
+        return [], False  # "beginnt der Festakt mit der Begrüßung durch X": not yet
     if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
         return [], False  # "asked that ... X participate in the session": a request
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"

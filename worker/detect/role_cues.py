@@ -233,6 +233,38 @@ LATIN_STEMS: tuple[str, ...] = (
     "durch den",
     "begrüßung",
     "begrüssung",
+    # round 10 (German local news): reports given, rites performed, congratulations, greetings
+    "bericht",
+    "trug ",
+    "trugen ",
+    "trägt ",
+    "segn",
+    "weihe",
+    "weiht",
+    "taufe",
+    "firmung",
+    "trauung",
+    "spende",
+    "gratulier",
+    "beglückwünsch",
+    "dankte",
+    "worte",
+    "lob ",
+    "begleitung",
+    "darunter",
+    "angeführt",
+    "vorgetrag",
+    "verlesen",
+    "messfeier",
+    "eucharistiefeier",
+    "hochamt",
+    "richtspruch",
+    "kommen",
+    "bühne",
+    "rednerpult",
+    "mikrofon",
+    "gruß",
+    "grüß",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -614,7 +646,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:Vorsitz|Leitung)\s+(?:von\b)?"
+            # compounds too: "Unter der Wahlleitung von Bürgermeisterin X"
+            r"\b[Uu]nter\s+(?:dem\s+|der\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+(?=leitung|vorsitz))?"
+            r"(?:Vorsitz|Leitung|leitung|vorsitz)\s+(?:von\b)?"
             r"|\bauf\s+(?:[\wäöüß-]+\s+)?Einladung\s+(?:von|vom|des|der)\b"
             r"|\b(?:geleitet|moderiert|eröffnet)\s+von\b"
         ),
@@ -633,8 +667,16 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
-            r"|\b(?:in\s+Begleitung|begleitet)\s+von\b"
+            r"|\b(?:[Ii]n\s+Begleitung|begleitet)\s+von\b"
             r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
+            # fronted with a genitive: "In Begleitung der Landtagsabgeordneten A und B besichtigte"
+            r"|\b[Ii]n\s+Begleitung\s+(?:des|der|seiner|ihrer|seines|ihres)\b"
+            # the members of a group of guests: "waren viele Würdenträger ..., darunter der
+            # Regionalbischof X", "die Ehrengäste beim Festakt – darunter auch Landeshauptmann X",
+            # "die ganze Prominenz ..., angeführt von den Ständeräten A und B"
+            r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Gg]ästen|Würdenträger(?:innen)?|Prominenz"
+            r"|Ehrengäste|Besucher(?:innen)?)\b[^.;]{0,120}?(?:,|[–—-])\s*(?:darunter|angeführt"
+            r"\s+von)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -675,6 +717,8 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "begleit",
         "vertreten durch",
         "konzelebranten",
+        "darunter",
+        "angeführt",
     ),
     ("anwesend", "zugegen", "vor ort", "anwesenheit"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
@@ -709,7 +753,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # (Austrian: "angelobt")
             r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
+            # a greeting addressed to guests: "Einen besonderen Gruß richtete er an die
+            # Ehrenvorsitzenden A und B"
+            r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
+            r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
+            # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
+            # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
+            r"|\b(?:dankte|dankten|dankt)\b[^;]{0,160}?\bfür\s+(?:ihr|sein|das|den|ihren|seinen)\s+"
+            r"(?:Kommen|Besuch|Erscheinen)\b"
         ),
     ),
     (
@@ -727,15 +779,22 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
-            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b[^;]{0,60}?\b(?:hielt|hielten|zelebrierte"
-            r"|zelebrierten|leitete)\b|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
-            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht)\b"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"[^;]{0,60}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
+            r"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
             # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
             r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
             r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
             r"[^;]{0,80}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
+            # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
+            # spendete das Sakrament", "segnete das neue Fahrzeug"
+            r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
+            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,200}?\bvor\b"
+            r"|\b(?:spendete|spendeten|spendet)\b[^;]{0,60}?(?:Sakrament|Firmung|Segen|Taufe)"
+            r"|\b(?:segnete|segneten|weihte|weihten)\b"
         ),
     ),
     (
@@ -774,9 +833,16 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|zählten|gehörte|gehörten)\b"
             # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
             r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
+            r"|\b(?:gekommen|erschienen)\s+(?:war|waren)\b"
             # concelebrants of a mass: "Mit ihm ... zelebrierten unter anderen X und Y"
             r"|\b(?:konzelebrierten|konzelebrierte)\b|^\s*Mit\s+(?:ihm|ihr)\b[^;]{0,80}?"
             r"\b(?:zelebrierten|zelebrierte)\b"
+            # who congratulated or thanked the honoured at the occasion: "dankten und
+            # gratulierten den Geehrten", "gratulierten dem neuen Kommandanten zur Wahl"
+            r"|\b(?:gratulierte|gratulierten|beglückwünschte|beglückwünschten|dankte|dankten)\b"
+            r"[^;]{0,80}?\b(?:den|dem|allen)\s+(?:[\wäöüß-]+\s+)?(?:Geehrten|Jubilar(?:en|innen)"
+            r"|Absolvent(?:en|innen)|Abiturient(?:en|innen)|Preisträger(?:n|innen)|Ausgezeichneten"
+            r"|Firmlingen|neuen\s+[A-ZÄÖÜ][\wäöüß-]+)\b"
         ),
     ),
     (
@@ -829,6 +895,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
             r"|Begrüßung|Begrüssung|[Pp]redigt)\b"
+            # the neuter and plural greetings: "erläuterte in seinem Grußwort", "In seinen
+            # Begrüßungsworten wandte sich X", "welche in Grußworten die Leistung würdigten"
+            r"|\b(?:in|bei|mit)\s+(?:(?:seinem|ihrem|seinen|ihren)\s+|(?:[a-zäöüß]+en\s+)?(?=[A-ZÄÖÜ]"
+            r"[a-zäöüß]*(?:worten|reden|ansprachen)\b))[\wäöüß-]*(?:[Gg]ru(?:ß|ss)worte?n?"
+            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht)\b"
+            # a report given at a meeting: "Christa Lang trug den Kassenprüfbericht vor"
+            r"|\b(?:trug|trugen|trägt|tragen)\b[^;]{0,60}?[\wäöüß-]*(?:[Bb]ericht|[Rr]ede|[Gg]ru(?:ß|ss)wort"
+            r"|[Gg]edicht|[Ss]tellungnahme)\w*\s+vor\b"
+            r"|\b(?:informierte|informierten|berichtete|berichteten)\b[^;]{0,80}?\büber\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
         ),
@@ -837,6 +912,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         "present",
         None,
         re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+    ),
+    (
+        None,
+        "spoke",
+        # asked on stage or to the lectern: "bat zunächst Bürgermeister X auf die Bühne"
+        re.compile(
+            r"\b(?:bat|baten|bittet|holte|holten|rief|riefen)\b[^;]{0,120}?\b(?:auf\s+die\s+Bühne"
+            r"|ans\s+(?:Rednerpult|Mikrofon|Mikrophon|Podium|Pult)|zum\s+(?:Rednerpult|Mikrofon))"
+        ),
     ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
@@ -857,7 +941,19 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "unterredung",
         "zusammenge",
     ),
-    ("empf", "begrü", "lud", "lädt", "eingeladen", "willkommen", "vereidig", "angelob"),
+    (
+        "empf",
+        "begrü",
+        "lud",
+        "lädt",
+        "eingeladen",
+        "willkommen",
+        "vereidig",
+        "angelob",
+        "gruß",
+        "grüß",
+        "dankt",
+    ),
     (
         "leit",
         "eröffn",
@@ -870,7 +966,16 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "durch",
         "gottesdienst",
         "messe",
+        "messfeier",
+        "eucharistiefeier",
+        "hochamt",
         "andacht",
+        "segn",
+        "weih",
+        "taufe",
+        "firmung",
+        "trauung",
+        "spende",
     ),
     ("traf", "trifft", "getroffen", "treffen sich"),
     (
@@ -898,6 +1003,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gekommen",
         "erschienen",
         "zelebrier",
+        "gratulier",
+        "beglückwünsch",
+        "dankte",
     ),
     ("besucht",),
     ("saß", "sitz", "sass"),
@@ -921,8 +1029,14 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "statement",
         "erklärung",
         "wort",
+        "trug",
+        "trägt",
+        "tragen",
+        "informierte",
+        "berichtete",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
+    ("bühne", "pult", "mikro"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
@@ -945,5 +1059,12 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+    ),
+    (
+        "spoke",
+        re.compile(
+            r"(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?|Grussworte?|Laudatio|[Pp]redigt|[Vv]ortrag)\b"
+            r"[^;]{0,60}?\b(?:wurde|wurden|worden)\b[^;]{0,80}\bgehalten\b"
+        ),
     ),
 )
