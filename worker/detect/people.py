@@ -239,6 +239,16 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
     return 1
 
 
+def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
+    """True when a period at `end` stands in a short bracket the text closes soon after: no
+    sentence ends inside "(evang. Gesamtkirchengemeinde)"."""
+    opened = paragraph.rfind("(", start, end)
+    if opened < 0 or end - opened > 40 or paragraph.find(")", opened, end) >= 0:
+        return False
+    closed = paragraph.find(")", end, end + 40)
+    return closed >= 0 and "(" not in paragraph[end:closed] and "." not in paragraph[end:closed]
+
+
 def _sentences(paragraph: str, *, german: bool = False, zh: bool = False) -> Iterator[str]:
     start = 0
     for m in (_ZH_SENT_END if zh else _SENT_END).finditer(paragraph):
@@ -250,6 +260,8 @@ def _sentences(paragraph: str, *, german: bool = False, zh: bool = False) -> Ite
                 german and _DE_ORDINAL.search(paragraph, window, m.end())
             ):
                 continue  # "U.S." or "Mr." does not end a sentence
+            if _inside_brackets(paragraph, start, m.end()):
+                continue  # "Siegfried Bessey (evang. Gesamtkirchengemeinde)": an abbreviation
         yield paragraph[start : m.end()].strip()
         start = m.end()
     if paragraph[start:].strip():

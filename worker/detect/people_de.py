@@ -185,6 +185,10 @@ _SPEECH_BEFORE_RELATIVE = re.compile(
     r"(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt|[Vv]ortrag)\s*,\s*$"
 )
 _HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b")
+# A body present through its people: "Die Landespolitik war mit A, B sowie den Räten C und D
+# vertreten".
+_BODY_WITH = re.compile(r"\b(?:war|waren|ist|sind)\s+(?:[a-zäöüß]+\s+){0,3}mit\s+[^;]{0,300}$")
+_REPRESENTED_BY = re.compile(r"[^;.]{0,300}?\bvertreten\s*[.!]?\s*$")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
@@ -375,12 +379,8 @@ def german_roles(
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
-    if (
-        ("mit " in sentence[max(left, start - 50) : start] or "samt " in sentence[left:start])
-        and _SPOUSE_WITH.search(sentence, max(left, start - 50), start)
-        and _ATTENDANCE.search(clause)
-    ):
-        return ["attended"]  # "Karl Merkatz mit Gattin Martha" among the guests: she comes too
+    if _came_along(sentence, clause, (left, right), start, end):
+        return ["attended"]
     framed = _participle_agent(sentence, start, end, left) or _framed_roles(
         sentence, start, left, clause, lead, others
     )
@@ -438,6 +438,23 @@ def german_roles(
         if fronted:
             roles.append(fronted)
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
+
+
+def _came_along(sentence: str, clause: str, bounds: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the list came with someone or for a body: "Karl Merkatz mit Gattin Martha"
+    among the guests (she comes too), "Die Landespolitik war mit A, B und C vertreten"."""
+    left, right = bounds
+    if (
+        ("mit " in sentence[max(left, start - 50) : start] or "samt " in sentence[left:start])
+        and _SPOUSE_WITH.search(sentence, max(left, start - 50), start)
+        and _ATTENDANCE.search(clause)
+    ):
+        return True
+    return bool(
+        "vertreten" in clause
+        and _BODY_WITH.search(sentence, left, start)
+        and _REPRESENTED_BY.match(sentence, end, right)
+    )
 
 
 # A weak noun's ending outside the nominative singular ("den Präsidenten", "Frankreichs

@@ -2206,6 +2206,19 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
     return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
 
 
+_GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")
+
+
+def _inverted_clause(before_verb: str) -> str:
+    """The clause before an inverted verb ("Speakers at the forum included"); for a pronoun
+    ("Seven speakers made addresses ..., and they included A, B") the clause before, which
+    names the group it stands for."""
+    clauses = re.split(r"[;:.]\s|,\s+(?=[a-z])|\s(?:while|whereas|but)\s", before_verb)
+    if len(clauses) > 1 and _GROUP_PRONOUN.match(clauses[-1]):
+        return clauses[-2]
+    return clauses[-1]
+
+
 def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
     """Roles given to a list by the clause before it (passive "by", inverted "were",
     "with" after a verb of meeting, "met" with its object). `reporting`: the list is the
@@ -2229,9 +2242,7 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
             and _title_gap(before[verb.end() :])
             and (comma or "," not in before[verb.end() :])
         ):
-            clause = re.split(
-                r"[;:.]\s|,\s+(?=[a-z])|\s(?:while|whereas|but)\s", before[: verb.start()]
-            )[-1]
+            clause = _inverted_clause(before[: verb.start()])
             for role, pattern in cues.INVERTED_CUES:
                 if pattern.search(clause):
                     if (

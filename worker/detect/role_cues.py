@@ -555,6 +555,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|negotiations|conference|event|ceremony))?\s+(?:also\s+)?(?:includes|included|include"
             r"|consists\s+of|consisted\s+of"
             r"|comprises|comprised|was\s+made\s+up\s+of)\b"
+            # its members after a participle: "a delegation of the U.S. Senate consisting of A, B"
+            r"|\bdelegations?\b[^;:]{0,40}?\b(?:consisting\s+of|composed\s+of|comprising"
+            r"|made\s+up\s+of)\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
@@ -666,6 +669,12 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
             r"(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            # verbless guest lists: "Mit dabei Ehrengäste wie A, B", "Ebenfalls unter den
+            # Eröffnungsgästen: A, B" (a colon for the verb)
+            r"|\b[Mm]it\s+dabei(?:\s+(?:waren|war|sind|ist))?(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"\s+(?:[\wäöüß-]+\s+){0,2}?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Tt]eilnehmer)\s+wie\b"
+            r"|\b(?:[Uu]nter|[Zz]u)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s*:"
             # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
             r"|\b(?:[Ii]n\s+Begleitung|begleitet)\s+von\b"
             r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"

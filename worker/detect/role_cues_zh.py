@@ -36,7 +36,8 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                 f"{verb}{_NOT_VERB}"
                 for verb in "出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 出席了 参加了".split()
             )
-            + "|欢聚一堂"
+            # guests gathered in one hall: "A、B等贵宾…共聚一堂" (欢聚, 共聚, 相聚, 同聚)
+            + "|[欢共相同]聚一堂"
         ),
     ),
     (
