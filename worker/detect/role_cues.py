@@ -915,6 +915,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:informierte|informierten|berichtete|berichteten)\b[^;]{0,80}?\büber\b"
             r"|\b(?:ergriff|ergreift|ergriffen|ergreifen)\b[^;]{0,60}?\bdas\s+Wort\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bdas\s+Wort\b|\bzu\s+Wort\b"
+            # a club meeting's reports: "übernahm kurz das Wort", "fuhr mit einem kurzen
+            # Einblick ... fort", "begrüßte die Anwesenden mit einem kurzen Überblick", "verlas
+            # ... den Bericht", "erzählte auch kurz von"
+            r"|\b(?:übernahm|übernahmen|übernimmt)\b[^;]{0,30}?\bdas\s+Wort\b"
+            r"|\bmit\s+einem\s+(?:[a-zäöüß]+en\s+)?(?:Einblick|Überblick|Rückblick|Ausblick)\b"
+            r"|\b(?:verlas|verlasen|verliest)\b|\b(?:erzählte|erzählten)\b[^;]{0,60}?\bvon\b"
         ),
     ),
     (
@@ -1043,6 +1049,10 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "tragen",
         "informierte",
         "berichtete",
+        "blick",
+        "verlas",
+        "verlies",
+        "erzählte",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
     ("bühne", "pult", "mikro"),
