@@ -13,7 +13,9 @@ close to the held-out figures of issue 9). Run with the older commit on PYTHONPA
 The commits (each the one that moved round k's files into dev, whose parent is read):
 round 2 849e57e, 3 9742bab, 4 c101a8f, 5 0da818d, 6 acc84b6, 7 c3979bd, 8 8ee4656; round 9 is
 made from 484535b (the parent of the commit that moves it); round 10 (collected for dev in round 7,
-read for causes after 8e66da0) from 484535b too, the rules before any round-10 reading.
+read for causes after 8e66da0) from 484535b too, the rules before any round-10 reading; round 11
+(round 7's validation split, read for causes at the end of round 7) from 639ef7b, the rules
+before it was read.
 """
 
 from __future__ import annotations
