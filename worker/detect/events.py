@@ -137,7 +137,20 @@ class Features:
             {f"p:{k}" for k in self.all_keys}
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
+            | {f"s:{k}" for k in self.family_names}
         )
+
+    @cached_property
+    def family_names(self) -> frozenset[str]:
+        """The last word of the name, in letters, of each person the report reads: a report
+        calling them by it alone ("Merz bietet Trump ... an") is found by the reports naming
+        them in full ("Friedrich Merz"), whose keys it does not share."""
+        out = set()
+        for p in self.people:
+            last = p.name.split()[-1] if p.name.split() else ""
+            if len(last) >= 4 and last.isalpha() and not has_han(last):
+                out.add(translit_key(last))
+        return frozenset(out)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -843,6 +856,7 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
+    occasion = _occasion(lead, day) or _occasion(title, day)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -850,7 +864,7 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead, day) or _occasion(title, day),
+        occasion=occasion,
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned,
@@ -862,7 +876,7 @@ def report_features(
         forums=_forums(title, sentence, lead),
         times=times_of_day(f"{title}\n{sentence}"),
         names=written,
-        ahead=previews(title, sentence),
+        ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
     )
 
 
@@ -1057,13 +1071,15 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
     # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai; and a preview and
-    # a report of the occasion it announces, which share its people, its words, its day
+    # a report of the occasion it announces, which share its people, its words, its day; and
+    # two instances of a series under one title
     apart = days_apart(a, b, opts)
     if (
         (apart and occasion_day(a) and occasion_day(b))
         or _elsewhere(a, b)
         or sides_differ(a, b)
         or previewing(a) != previewing(b)
+        or _recurring_title(a, b)
     ):
         return NO_MATCH
     kinds = kinds_agree(a, b)
@@ -1092,6 +1108,16 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     if best.score and _chairs_conflict(a, b):
         best = Match(best.score * 0.5, best.reason + ", other chair")
     return best
+
+
+def _recurring_title(a: Features, b: Features) -> bool:
+    """One title on two days, over texts that are no copies of each other, neither dating the
+    occasion to one day: a series (the Prime Minister's daily press conference on the
+    earthquake, "Press Conference by the Prime Minister on ...", 2 and 3 January), whose
+    instances share their title and differ in what they say and the day they are published."""
+    if a.day == b.day or not a.title or a.title != b.title or len(a.title.split()) < 4:
+        return False
+    return not (occasion_day(a) and occasion_day(a) == occasion_day(b))
 
 
 def _elsewhere(a: Features, b: Features) -> bool:
@@ -1278,6 +1304,41 @@ def previews(title: str, sentence: str) -> bool:
         return False
     # a Chinese sentence ends at its full stop, spaced or not
     return _announcing(_ANNOUNCES_LEAD, re.split(r"[。！？]", sentence, maxsplit=1)[0])
+
+
+# A verb in a past tense: the sentence tells an occasion held. English: a past form ("met",
+# "arrived", "have arrived"; not the adjectives of a plan, "scheduled", "expected"); German:
+# the auxiliaries of the perfect and the passive, and the past of the verbs of meeting.
+_PAST = {
+    "en": re.compile(
+        r"\b(?:met|held|hosted|received|attended|began|left|spoke|took|told|gave|made|led|came"
+        r"|went|saw|was|were|had|has|have)\b"
+        r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not|b)ed\b)"
+        r"[a-z]{3,}ed\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|traf|trafen|empfing|sprach|kam"
+        r"|kamen|reiste|reisten|besuchte|landete)\b"
+        r"|\b(?:ist|sind)\b[^.]{0,80}\bge\w+(?:t|en)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def told_ahead(sentence: str, occasion: str | None, published: date, lang: str) -> bool:
+    """Whether the lead's first sentence dates the occasion after the day the report was
+    published and tells it in the present: a preview written as a programme ("Britain's King
+    Charles III travels to Germany on Wednesday", published on Tuesday; "Am Donnerstagvormittag
+    trifft der Kanzler im Weißen Haus auf Donald Trump", published on Wednesday). A report of
+    the occasion published a day behind it (west of it) tells it in a past tense ("have arrived
+    ... to watch a military parade Wednesday"). Read in the languages whose past is a form of the
+    verb (English, German)."""
+    past = _PAST.get(lang)
+    if past is None or not occasion:
+        return False
+    dated = _occasion_date(occasion, published)
+    return dated is not None and dated > published and not past.search(sentence)
 
 
 def previewing(f: Features) -> bool:
@@ -1632,9 +1693,14 @@ def _published_same_day(a: Features, b: Features) -> bool:
 
 
 def _shared_up_front(a: Features, b: Features) -> bool:
-    """Each report's title or lead names someone of the people the two have in common."""
+    """Each report's title or lead names someone of the people the two have in common (or
+    both name one person up front, one of them by the family name alone: "Merz bietet Trump
+    enge Zusammenarbeit an" and "Trump meets Germany's Chancellor Friedrich Merz")."""
     common = a.all_keys & b.all_keys
-    return bool(common & _up_front(a)) and bool(common & _up_front(b))
+    fa, fb = _up_front(a), _up_front(b)
+    if common & fa and common & fb:
+        return True
+    return any(same_person(x, y) for x in fa - common for y in fb - common)
 
 
 def _up_front(f: Features) -> frozenset[str]:
