@@ -1234,6 +1234,12 @@ _AHEAD = (
     r"|(?<!\w)(?:примет участие|выступит|проведет|проведёт|проведут|встретится|посетит"
     r"|пройдет|пройдёт|состоится)(?!\w)"
     r"|\bwird\b[^.!?]{0,100}?\b(?:teilnehmen|treffen|reisen|halten|sprechen|besuchen)\b"
+    # the future of the verbs of occasions in Spanish, Portuguese, Italian and French ("Así
+    # tomará protesta Claudia Sheinbaum", "se reunirá", "parteciperà", "se rendra")
+    r"|(?<!\w)(?:tomará|asumirá|visitará|reunirá|participará|asistirá|encabezará|celebrará"
+    r"|realizará|viajará|presidirá|pronunciará|recibirá|firmará|jurará|receberá|parteciperà"
+    r"|incontrerà|visiterà|terrà|giurerà|riceverà|presiederà|rencontrera|participera|recevra"
+    r"|prononcera|visitera|se rendra)(?!\w)"
 )
 _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 # The lead's first sentence announcing it: the same, and "will" with the verbs of occasions

@@ -129,6 +129,16 @@ _DEEDS = {
     r" minister)\b|zum (?:bundeskanzler|kanzler|premierminister|ministerpräsidenten) gewählt"
     r"|élu premier ministre|elett[oa] (?:primo ministro|premier)|elegid[oa] (?:primer ministro"
     r"|presidente del gobierno)",
+    # a head of state or government taking office: the swearing-in ("sworn in", "vereidigt",
+    # "rinde protesta", "juró como presidente", "tomou posse", "宣誓就职"); not a building
+    # inaugurated, so the noun only of a person ("Sheinbaum's inauguration", "presidential")
+    "inauguration": r"\bsworn in\b|\bswearing[- ]in\b|(?:['’]s|presidential) inauguration"
+    r"|inauguration (?:as|of (?:the )?(?:new )?president)|\btakes? (?:the )?oath\b"
+    r"|\btook (?:the )?oath\b|\binaugural address|vereidigt|vereidigung|amtseinführung"
+    r"|prête serment|prêté serment|investiture du président|(?:toma|rinde|rindió) (?:de )?protesta"
+    r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
+    r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
+    r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность",
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
     r"|banchetto di stato|banquete de estado|国宴",

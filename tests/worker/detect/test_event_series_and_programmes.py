@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from worker.detect.events import GroupingOptions, report_features, score, told_ahead
+from worker.detect.held_occasions import held_occasions
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -120,3 +121,40 @@ def test_a_family_name_alone_finds_and_matches_the_full_name() -> None:
     # the store finds one from the other (no key in common but the family names)
     assert {"s:merz", "s:trump"} <= dlf.index_keys() & ieu.index_keys()
     assert score(dlf, ieu).score >= JOIN
+
+
+def test_a_swearing_in_is_one_occasion_in_every_language() -> None:
+    # d9-prabowo-trt and d9-prabowo-dw-de (dev_round9): Prabowo sworn in, in English and German
+    assert held_occasions("Prabowo Subianto sworn in as Indonesia's eighth president") == (
+        "inauguration",
+    )
+    assert held_occasions("Ex-General Prabowo in Indonesien als Präsident vereidigt") == (
+        "inauguration",
+    )
+    # d9-sheinbaum-6enpunto-es, d9-milei-noticiaaldia-es: Mexico's and Argentina's words
+    assert held_occasions(
+        "Claudia Sheinbaum rinde protesta como la primera presidenta de México"
+    ) == ("inauguration",)
+    assert held_occasions("Javier Milei juró como presidente de Argentina") == ("inauguration",)
+    # a building opened is no swearing-in
+    assert held_occasions("PM Modi inaugurates new terminal building at Pune airport") == ()
+
+
+def test_the_future_of_the_romance_languages_announces() -> None:
+    # d9-sheinbaum-preview-imagendelgolfo-es (dev_round9), published the morning of the day
+    preview = _features(
+        "Así tomará protesta Claudia Sheinbaum como presidenta de México",
+        "Día histórico: la espera ha terminado, este martes 1 de octubre, dentro de unas pocas "
+        "horas, Claudia Sheinbaum Pardo tomará protesta e iniciará su mandato como la primera "
+        "mujer presidenta en la historia de México.",
+        date(2024, 10, 1),
+    )
+    held = _features(
+        "Claudia Sheinbaum rinde protesta como la primera presidenta de México",
+        "El 1 de octubre de 2024, Claudia Sheinbaum Pardo se convirtió en la primera mujer en "
+        "asumir la presidencia de México. El acto de toma de protesta se realizó en el recinto "
+        "legislativo de San Lázaro.",
+        date(2024, 10, 1),
+    )
+    assert preview.ahead and not held.ahead
+    assert score(preview, held).score < JOIN
