@@ -1425,11 +1425,21 @@ def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) 
         shared >= max(opts.min_shared_people, 3)
         or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
         or contained
+        or _same_principals(a, b)
     ):
         return 0.0
     return min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
         1.0, shared / 3 if not small else 1.0
     )
+
+
+def _same_principals(a: Features, b: Features) -> bool:
+    """A report naming two or three people, all of them the people the other's title names,
+    whatever others the other lists further down: "Xi hears report from HKSAR chief executive"
+    and CNA's "習近平聽取李家超述職" naming Li Qiang, Cai Qi and Ding Xuexiang as present."""
+    short, full = sorted((a, b), key=lambda f: len(f.all_keys))
+    keys = short.all_keys
+    return 2 <= len(keys) <= 3 and keys == frozenset(full.principals) and keys <= full.all_keys
 
 
 # A speech is given at most occasions (a session, a ceremony, a banquet): it agrees with every

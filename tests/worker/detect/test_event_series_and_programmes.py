@@ -158,3 +158,24 @@ def test_the_future_of_the_romance_languages_announces() -> None:
     )
     assert preview.ahead and not held.ahead
     assert score(preview, held).score < JOIN
+
+
+def test_the_people_a_title_names_are_the_occasion_whoever_else_is_listed() -> None:
+    # d9-lee-duty-2025-chinadaily and d9-lee-duty-2025-yahoo-cna-zhhant (dev_round9): Xi hears
+    # John Lee's duty report; CNA names Li Qiang, Cai Qi and Ding Xuexiang as present too
+    english = _features(
+        "Xi hears report from HKSAR chief executive",
+        "BEIJING -- President Xi Jinping on Tuesday met with Chief Executive of the Hong Kong "
+        "Special Administrative Region (HKSAR) John Lee, who is on a duty visit to Beijing.\n\n"
+        "During the meeting, Xi heard a report from Lee on Hong Kong's current situation and the "
+        "HKSAR government's work.",
+        date(2025, 12, 16),
+    )
+    cna = _features(
+        "習近平聽取李家超述職表肯定 向香港大火死者致哀",
+        "（中央社記者張謙香港16日電）香港行政長官李家超今天在北京向中國國家主席習近平述職。\n\n"
+        "綜合港媒發自北京的報導，習近平下午在北京中南海瀛台聽取李家超述職，中國國務院總理李強、"
+        "中共中央書記處書記蔡奇、副總理丁薛祥等人也在場。",
+        date(2025, 12, 16),
+    )
+    assert score(english, cna).score >= JOIN
