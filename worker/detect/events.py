@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
-from worker.detect.held_occasions import ahead_of_it, held_occasions, says_coming
+from worker.detect.held_occasions import ahead_of_it, held_occasions, of_one_day, says_coming
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -1374,7 +1374,18 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False
-    return _same_day(a, b)
+    if _same_day(a, b):
+        return True
+    # an occasion of one day (a rate decision, a draw, a swearing-in, a state banquet) and a
+    # report giving no day, filed the day after it: the next morning's report of it
+    one_day = any(of_one_day(k) for k in set(a.forums) & set(b.forums))
+    return one_day and (_filed_next_day(a, b) or _filed_next_day(b, a))
+
+
+def _filed_next_day(x: Features, y: Features) -> bool:
+    """`x` gives no day and was published the day after `y`'s occasion (the day `y` gives,
+    else the day it was published)."""
+    return occasion_day(x) is None and (x.day - when(y)).days == 1
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common

@@ -140,8 +140,8 @@ _DEEDS = {
     r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность",
     # the banquet of a state visit, an occasion of its own
-    "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
-    r"|banchetto di stato|banquete de estado|国宴",
+    "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
+    r"|dîner d'état|banchetto di stato|cena di stato|banquete de estado|cena de estado|国宴",
     # a head of state's yearly address to the nation or its parliament
     "stateaddress": r"state of the union|state of the nation|\bsona\b|lage der nation"
     r"|état de l'union|stato dell'unione|estado de la (?:unión|nación)|国情咨文|послани\w* федеральному"
@@ -295,3 +295,13 @@ def says_coming(title: str) -> bool:
     """Whether a folded title says its occasion is to come ("is set to", "will present", "what
     to expect"): of any occasion, named or not."""
     return _COMING_RE.search(title) is not None
+
+
+def of_one_day(key: str) -> bool:
+    """Whether the occasion a key names is held in one day and nothing of its name follows
+    it the next: a body's act ("rates:ecb", "draw:ucl") or a deed ("coronation",
+    "statebanquet"); not a summit, a forum or a festival, whose days are each an occasion of
+    their own (the G20 ministers' first day and their second), nor a swearing-in or a welcome
+    (the cabinet is sworn in the day after the president; a state visit welcomes at each
+    stop)."""
+    return ":" in key or (key in _DEEDS and key not in ("inauguration", "welcome"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from worker.detect.events import GroupingOptions, report_features, score, told_ahead
-from worker.detect.held_occasions import held_occasions
+from worker.detect.held_occasions import held_occasions, of_one_day
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -179,3 +179,28 @@ def test_the_people_a_title_names_are_the_occasion_whoever_else_is_listed() -> N
         date(2025, 12, 16),
     )
     assert score(english, cna).score >= JOIN
+
+
+def test_an_undated_report_filed_the_day_after_an_occasion_of_one_day_is_of_it() -> None:
+    # d9-charles-italy-banquet-ultratap (that night) and d9-charles-italy-banquet-euronews-es
+    # (the next day, its first paragraph giving no day): the state banquet at the Quirinale
+    night = _features(
+        "King Charles and Queen Camilla smile for the cameras as they attend glitzy state "
+        "banquet in Italy while celebrating their 20th wedding anniversary",
+        "The King and Queen attended a dazzling State Banquet tonight in their honour – with a "
+        "little squeeze for the cameras – as they celebrated their 20th wedding anniversary.",
+        date(2025, 4, 9),
+    )
+    next_day = _features(
+        "La realeza británica asiste a la cena de Estado ofrecida por el presidente de Italia en "
+        "Roma",
+        "El acto coincidió con el vigésimo aniversario de boda de la pareja real británica y "
+        "formó parte de la visita de Estado de cuatro días del rey Carlos III a Italia.",
+        date(2025, 4, 10),
+    )
+    assert "statebanquet" in set(night.forums) & set(next_day.forums)
+    assert score(night, next_day).score >= JOIN
+    # a summit's days, or a swearing-in (the cabinet's follows the president's the next day),
+    # are each an occasion of their own
+    assert of_one_day("rates:boe") and of_one_day("statebanquet")
+    assert not of_one_day("g20") and not of_one_day("inauguration")
