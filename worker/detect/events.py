@@ -36,7 +36,13 @@ from rapidfuzz import fuzz
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
-from worker.detect.held_occasions import ahead_of_it, held_occasions, of_one_day, says_coming
+from worker.detect.held_occasions import (
+    ahead_of_it,
+    company_results,
+    held_occasions,
+    of_one_day,
+    says_coming,
+)
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -873,7 +879,7 @@ def report_features(
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
-        forums=_forums(title, sentence, lead),
+        forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(f"{title}\n{sentence}"),
         names=written,
         ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
@@ -905,12 +911,21 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
-def _forums(title: str, sentence: str, lead: str) -> tuple[str, ...]:
+def _forums(title: str, sentence: str, lead: str, start: str) -> tuple[str, ...]:
     """The named occasions the title (else the lead's first sentence) names, and those named
     by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
     die Zinsen")."""
     named = occasions_named(title) or occasions_named(sentence)
-    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(lead))))
+    return tuple(
+        dict.fromkeys(
+            (
+                *named,
+                *held_occasions(title),
+                *held_occasions(lead),
+                *company_results(title, start),
+            )
+        )
+    )
 
 
 # A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the

@@ -305,3 +305,25 @@ def of_one_day(key: str) -> bool:
     (the cabinet is sworn in the day after the president; a state visit welcomes at each
     stop)."""
     return ":" in key or (key in _DEEDS and key not in ("inauguration", "welcome"))
+
+
+# A company and its results, opening a title: "NVIDIA Announces Financial Results for Third
+# Quarter", "Nvidia reports record revenue for Q3", "NVIDIA fiscal Q3 2026 earnings beat" (not
+# any results: "UEFA Champions League league phase draw results").
+_RESULTS = re.compile(
+    r"^\W*([A-Z][\w&-]*[A-Za-z])(?:['’]s)?\b[^.:\n]{0,40}?\b(?i:(?:financial|quarterly|annual|full-year|q[1-4]) results"
+    r"|earnings|revenue|profits?)\b"
+)
+
+
+def company_results(title: str, start: str) -> tuple[str, ...]:
+    """The key of a company's results a title opens with ("results:nvidia"), when the start of
+    the text names the company too (a title opening with another word, "Record revenue ...",
+    names none)."""
+    m = _RESULTS.match(unicodedata.normalize("NFKC", title))
+    if not m:
+        return ()
+    company = m.group(1).casefold()
+    if not re.search(rf"(?<!\w){re.escape(company)}(?!\w)", start.casefold()):
+        return ()
+    return (f"results:{company}",)

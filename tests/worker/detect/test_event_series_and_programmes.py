@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from worker.detect.events import GroupingOptions, report_features, score, told_ahead
-from worker.detect.held_occasions import held_occasions, of_one_day
+from worker.detect.held_occasions import company_results, held_occasions, of_one_day
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -204,3 +204,32 @@ def test_an_undated_report_filed_the_day_after_an_occasion_of_one_day_is_of_it()
     # are each an occasion of their own
     assert of_one_day("rates:boe") and of_one_day("statebanquet")
     assert not of_one_day("g20") and not of_one_day("inauguration")
+
+
+def test_a_company_and_its_results_name_one_occasion() -> None:
+    # d9-nvidia-q3fy26-globenewswire (the release, 19 November 2025) and -itonline (the next
+    # day): NVIDIA's third-quarter results, one occasion in other words
+    release = _features(
+        "NVIDIA Announces Financial Results for Third Quarter Fiscal 2026",
+        "Record revenue of $57.0 billion, up 22% from Q2 and up 62% from a year ago\n"
+        "Record Data Center revenue of $51.2 billion, up 25% from Q2 and up 66% from a year ago\n"
+        "SANTA CLARA, Calif., Nov. 19, 2025 (GLOBE NEWSWIRE) -- NVIDIA (NASDAQ: NVDA) today "
+        "reported record revenue for the third quarter ended October 26, 2025, of $57.0 billion.",
+        date(2025, 11, 19),
+    )
+    next_day = _features(
+        "Nvidia reports record revenue for Q3",
+        "Nvidia yesterday (19 November) reported record revenue for the third quarter ended 26 "
+        "October 26 2025, of $57-billion, up 22% from the previous quarter and up 62% from a "
+        "year ago.",
+        date(2025, 11, 20),
+    )
+    assert "results:nvidia" in set(release.forums) & set(next_day.forums)
+    assert score(release, next_day).score >= JOIN
+    # results of something else are no company's (d8-ucl-draw-2024-soccer24)
+    assert (
+        company_results(
+            "UEFA Champions League league phase draw results", "UEFA held the draw in Monaco."
+        )
+        == ()
+    )
