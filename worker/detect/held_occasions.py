@@ -95,6 +95,7 @@ olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olym
 # Occasions known by one name, whatever the words around it: key | names (any case).
 _NAMED = """
 ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
+fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
@@ -299,12 +300,23 @@ def says_coming(title: str) -> bool:
 
 def of_one_day(key: str) -> bool:
     """Whether the occasion a key names is held in one day and nothing of its name follows
-    it the next: a body's act ("rates:ecb", "draw:ucl") or a deed ("coronation",
-    "statebanquet"); not a summit, a forum or a festival, whose days are each an occasion of
+    it the next: a body's act ("rates:ecb", "draw:ucl"), a deed ("coronation",
+    "statebanquet") or an award night ("ballondor", "fifabest"); not a summit, a forum or a festival, whose days are each an occasion of
     their own (the G20 ministers' first day and their second), nor a swearing-in or a welcome
     (the cabinet is sworn in the day after the president; a state visit welcomes at each
     stop)."""
-    return ":" in key or (key in _DEEDS and key not in ("inauguration", "welcome"))
+    return (
+        ":" in key
+        or (key in _DEEDS and key not in ("inauguration", "welcome"))
+        or key in _AWARD_NIGHTS
+    )
+
+
+# The named occasions that are one evening's ceremony (not a conclave, a song contest's week or
+# a developers' conference)
+_AWARD_NIGHTS = frozenset(
+    {"ballondor", "fifabest", "oscars", "goldenglobes", "grammys", "emmys", "booker", "superbowl"}
+)
 
 
 # A company and its results, opening a title: "NVIDIA Announces Financial Results for Third

@@ -233,3 +233,27 @@ def test_a_company_and_its_results_name_one_occasion() -> None:
         )
         == ()
     )
+
+
+def test_an_award_night_reported_the_next_morning_is_that_night() -> None:
+    # d9-fifa-best-2023-cbs (Monday 15 January 2024) and d9-fifa-best-2023-unn (the next day,
+    # giving no day): FIFA's The Best awards in London
+    night = _features(
+        "Lionel Messi wins 2023 FIFA Best men's award despite 2022 World Cup triumph not "
+        "included in voting timeframe",
+        "Lionel Messi successfully defended his FIFA Best Men's Player Award title in London on "
+        "Monday by finishing ahead of Erling Haaland of Manchester City and Kylian Mbappe of "
+        "Paris Saint-Germain.",
+        date(2024, 1, 15),
+    )
+    morning = _features(
+        "Messi wins FIFA player of the year award for the third time",
+        "The annual FIFA The Best award ceremony took place in London. Inter Miami and "
+        "Argentina striker Lionel Messi became the best footballer of 2023. This was reported "
+        "by FIFA, UNN reports.",
+        date(2024, 1, 16),
+    )
+    assert "fifabest" in set(night.forums) & set(morning.forums)
+    assert score(night, morning).score >= JOIN
+    # a song contest's week or a conclave is no one night
+    assert of_one_day("fifabest") and not of_one_day("eurovision")
