@@ -37,6 +37,7 @@ from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
 from worker.detect.held_occasions import (
+    HAPPENINGS,
     ahead_of_it,
     company_results,
     held_occasions,
@@ -1385,7 +1386,13 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
     kinds that differ, are both of it held (a preview shares its name and its day), and are
     of one day (see `_same_day`)."""
-    if kinds is False or not set(a.forums) & set(b.forums):
+    common = set(a.forums) & set(b.forums)
+    if kinds is False or not common:
+        return False
+    # a happening (an earthquake) is the occasion of the reports of it, not of the occasions it
+    # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
+    # Secretary's press conferences on it, one day) are not tied by it
+    if common <= HAPPENINGS and a.kinds and b.kinds:
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False

@@ -140,6 +140,9 @@ _DEEDS = {
     r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
     r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность",
+    # an earthquake, the occasion of every report of it that day
+    "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
+    r"|землетрясени|地震",
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
     r"|dîner d'état|banchetto di stato|cena di stato|banquete de estado|cena de estado|国宴",
@@ -339,3 +342,8 @@ def company_results(title: str, start: str) -> tuple[str, ...]:
     if not re.search(rf"(?<!\w){re.escape(company)}(?!\w)", start.casefold()):
         return ()
     return (f"results:{company}",)
+
+
+# The deeds that are happenings, not occasions someone holds: the occasion of the reports of
+# them, not of the press conferences and visits they give rise to
+HAPPENINGS = frozenset({"quake"})

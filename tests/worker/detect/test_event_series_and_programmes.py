@@ -257,3 +257,41 @@ def test_an_award_night_reported_the_next_morning_is_that_night() -> None:
     assert score(night, morning).score >= JOIN
     # a song contest's week or a conclave is no one night
     assert of_one_day("fifabest") and not of_one_day("eurovision")
+
+
+def test_an_earthquake_is_the_occasion_of_its_reports_not_of_its_press_conferences() -> None:
+    # d9-hualien-quake-kekenet and d9-hualien-quake-wtn (dev_round9): one earthquake, other
+    # magnitudes, no person, no place the gazetteer knows
+    xinhua = _features(
+        "7.3-magnitude quake hits China's Taiwan",
+        "A 7.3-magnitude earthquake jolted the sea area near Hualien of China's Taiwan at 7:58 "
+        "am Wednesday (Beijing Time), followed by multiple aftershocks, according to the China "
+        "Earthquake Networks Center (CENC).",
+        date(2024, 4, 3),
+    )
+    wtn = _features(
+        "7.2 Earthquake off Hualien Coast: Tsunami Warning Issued, Aftershocks Expected",
+        "An earthquake with a magnitude of 7.2 occurred off the coast of Hualien this morning, "
+        "with the maximum intensity reaching 6.",
+        date(2024, 4, 3),
+    )
+    assert score(xinhua, wtn).score >= JOIN
+    # d8-noto-kishida-presser-0102-worldjpn and d8-noto-hayashi-presser-0102-yomiuri
+    # (dev_round8): two press conferences on the Noto earthquake, one day
+    kishida = _features(
+        "Press Conference by the Prime Minister on the 2024 Noto Peninsula Earthquake",
+        "Yesterday, the 2024 Noto Peninsula Earthquake with a maximum intensity of seven on the "
+        "Japanese scale of zero to seven occurred.",
+        date(2024, 1, 2),
+    )
+    hayashi = _features(
+        "More Than 57,000 Evacuees from Noto Peninsula Earthquake; Chief Cabinet Secretary "
+        "Yoshimasa Hayashi confirms at press conference",
+        "Chief Cabinet Secretary Yoshimasa Hayashi said at a press conference Tuesday afternoon "
+        "that he has confirmed that a total of 57,360 people were evacuated to 955 shelters in "
+        "Ishikawa, Niigata, and other prefectures due to the massive earthquake that hit the "
+        "Noto Peninsula and other areas.",
+        date(2024, 1, 2),
+    )
+    assert "quake" in set(kishida.forums) & set(hayashi.forums)
+    assert score(kishida, hayashi).score < JOIN
