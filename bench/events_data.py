@@ -46,6 +46,7 @@ SPLITS = {
         "dev_round6.toml",
         "dev_round7.toml",
         "dev_round8.toml",
+        "dev_round9.toml",
     ),
     "test": ("test.toml",),
 }

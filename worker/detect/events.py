@@ -36,7 +36,14 @@ from rapidfuzz import fuzz
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
-from worker.detect.held_occasions import ahead_of_it, held_occasions, says_coming
+from worker.detect.held_occasions import (
+    HAPPENINGS,
+    ahead_of_it,
+    company_results,
+    held_occasions,
+    of_one_day,
+    says_coming,
+)
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.people import extract_people
@@ -137,7 +144,20 @@ class Features:
             {f"p:{k}" for k in self.all_keys}
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
+            | {f"s:{k}" for k in self.family_names}
         )
+
+    @cached_property
+    def family_names(self) -> frozenset[str]:
+        """The last word of the name, in letters, of each person the report reads: a report
+        calling them by it alone ("Merz bietet Trump ... an") is found by the reports naming
+        them in full ("Friedrich Merz"), whose keys it does not share."""
+        out = set()
+        for p in self.people:
+            last = p.name.split()[-1] if p.name.split() else ""
+            if len(last) >= 4 and last.isalpha() and not has_han(last):
+                out.add(translit_key(last))
+        return frozenset(out)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -843,6 +863,7 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
+    occasion = _occasion(lead, day) or _occasion(title, day)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -850,7 +871,7 @@ def report_features(
         lead=fold_for_match(lead, spellings),
         start=fold_for_match(text[:1500], spellings),
         people=tuple(dict.fromkeys(named)),
-        occasion=_occasion(lead, day) or _occasion(title, day),
+        occasion=occasion,
         numbers=_numbers(text, lang),
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned,
@@ -859,10 +880,10 @@ def report_features(
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
-        forums=_forums(title, sentence, lead),
+        forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(f"{title}\n{sentence}"),
         names=written,
-        ahead=previews(title, sentence),
+        ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
     )
 
 
@@ -891,12 +912,21 @@ _MAIN_CLAUSE = re.compile(
 )
 
 
-def _forums(title: str, sentence: str, lead: str) -> tuple[str, ...]:
+def _forums(title: str, sentence: str, lead: str, start: str) -> tuple[str, ...]:
     """The named occasions the title (else the lead's first sentence) names, and those named
     by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
     die Zinsen")."""
     named = occasions_named(title) or occasions_named(sentence)
-    return tuple(dict.fromkeys((*named, *held_occasions(title), *held_occasions(lead))))
+    return tuple(
+        dict.fromkeys(
+            (
+                *named,
+                *held_occasions(title),
+                *held_occasions(lead),
+                *company_results(title, start),
+            )
+        )
+    )
 
 
 # A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the
@@ -1057,13 +1087,15 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # the title: another occasion (talks on Monday and the summit on Tuesday; the meeting and
     # that evening's dinner; the premier's talks with a guest and the president's)
     # or elsewhere: the talks in the Great Hall and the tea at Zhongnanhai; and a preview and
-    # a report of the occasion it announces, which share its people, its words, its day
+    # a report of the occasion it announces, which share its people, its words, its day; and
+    # two instances of a series under one title
     apart = days_apart(a, b, opts)
     if (
         (apart and occasion_day(a) and occasion_day(b))
         or _elsewhere(a, b)
         or sides_differ(a, b)
         or previewing(a) != previewing(b)
+        or _recurring_title(a, b)
     ):
         return NO_MATCH
     kinds = kinds_agree(a, b)
@@ -1092,6 +1124,16 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     if best.score and _chairs_conflict(a, b):
         best = Match(best.score * 0.5, best.reason + ", other chair")
     return best
+
+
+def _recurring_title(a: Features, b: Features) -> bool:
+    """One title on two days, over texts that are no copies of each other, neither dating the
+    occasion to one day: a series (the Prime Minister's daily press conference on the
+    earthquake, "Press Conference by the Prime Minister on ...", 2 and 3 January), whose
+    instances share their title and differ in what they say and the day they are published."""
+    if a.day == b.day or not a.title or a.title != b.title or len(a.title.split()) < 4:
+        return False
+    return not (occasion_day(a) and occasion_day(a) == occasion_day(b))
 
 
 def _elsewhere(a: Features, b: Features) -> bool:
@@ -1208,6 +1250,12 @@ _AHEAD = (
     r"|(?<!\w)(?:примет участие|выступит|проведет|проведёт|проведут|встретится|посетит"
     r"|пройдет|пройдёт|состоится)(?!\w)"
     r"|\bwird\b[^.!?]{0,100}?\b(?:teilnehmen|treffen|reisen|halten|sprechen|besuchen)\b"
+    # the future of the verbs of occasions in Spanish, Portuguese, Italian and French ("Así
+    # tomará protesta Claudia Sheinbaum", "se reunirá", "parteciperà", "se rendra")
+    r"|(?<!\w)(?:tomará|asumirá|visitará|reunirá|participará|asistirá|encabezará|celebrará"
+    r"|realizará|viajará|presidirá|pronunciará|recibirá|firmará|jurará|receberá|parteciperà"
+    r"|incontrerà|visiterà|terrà|giurerà|riceverà|presiederà|rencontrera|participera|recevra"
+    r"|prononcera|visitera|se rendra)(?!\w)"
 )
 _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 # The lead's first sentence announcing it: the same, and "will" with the verbs of occasions
@@ -1280,6 +1328,41 @@ def previews(title: str, sentence: str) -> bool:
     return _announcing(_ANNOUNCES_LEAD, re.split(r"[。！？]", sentence, maxsplit=1)[0])
 
 
+# A verb in a past tense: the sentence tells an occasion held. English: a past form ("met",
+# "arrived", "have arrived"; not the adjectives of a plan, "scheduled", "expected"); German:
+# the auxiliaries of the perfect and the passive, and the past of the verbs of meeting.
+_PAST = {
+    "en": re.compile(
+        r"\b(?:met|held|hosted|received|attended|began|left|spoke|took|told|gave|made|led|came"
+        r"|went|saw|was|were|had|has|have)\b"
+        r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not|b)ed\b)"
+        r"[a-z]{3,}ed\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|traf|trafen|empfing|sprach|kam"
+        r"|kamen|reiste|reisten|besuchte|landete)\b"
+        r"|\b(?:ist|sind)\b[^.]{0,80}\bge\w+(?:t|en)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def told_ahead(sentence: str, occasion: str | None, published: date, lang: str) -> bool:
+    """Whether the lead's first sentence dates the occasion after the day the report was
+    published and tells it in the present: a preview written as a programme ("Britain's King
+    Charles III travels to Germany on Wednesday", published on Tuesday; "Am Donnerstagvormittag
+    trifft der Kanzler im Weißen Haus auf Donald Trump", published on Wednesday). A report of
+    the occasion published a day behind it (west of it) tells it in a past tense ("have arrived
+    ... to watch a military parade Wednesday"). Read in the languages whose past is a form of the
+    verb (English, German)."""
+    past = _PAST.get(lang)
+    if past is None or not occasion:
+        return False
+    dated = _occasion_date(occasion, published)
+    return dated is not None and dated > published and not past.search(sentence)
+
+
 def previewing(f: Features) -> bool:
     """Whether the report announces its occasion ahead (features stored before `ahead` was
     read: by the title alone)."""
@@ -1303,11 +1386,28 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one named occasion (a summit, a rate decision, a draw, a coronation), say no
     kinds that differ, are both of it held (a preview shares its name and its day), and are
     of one day (see `_same_day`)."""
-    if kinds is False or not set(a.forums) & set(b.forums):
+    common = set(a.forums) & set(b.forums)
+    if kinds is False or not common:
+        return False
+    # a happening (an earthquake) is the occasion of the reports of it, not of the occasions it
+    # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
+    # Secretary's press conferences on it, one day) are not tied by it
+    if common <= HAPPENINGS and a.kinds and b.kinds:
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False
-    return _same_day(a, b)
+    if _same_day(a, b):
+        return True
+    # an occasion of one day (a rate decision, a draw, a swearing-in, a state banquet) and a
+    # report giving no day, filed the day after it: the next morning's report of it
+    one_day = any(of_one_day(k) for k in set(a.forums) & set(b.forums))
+    return one_day and (_filed_next_day(a, b) or _filed_next_day(b, a))
+
+
+def _filed_next_day(x: Features, y: Features) -> bool:
+    """`x` gives no day and was published the day after `y`'s occasion (the day `y` gives,
+    else the day it was published)."""
+    return occasion_day(x) is None and (x.day - when(y)).days == 1
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
@@ -1358,11 +1458,21 @@ def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) 
         shared >= max(opts.min_shared_people, 3)
         or (small and shared >= min(opts.min_shared_people, len(ka), len(kb)) and shared >= 2)
         or contained
+        or _same_principals(a, b)
     ):
         return 0.0
     return min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
         1.0, shared / 3 if not small else 1.0
     )
+
+
+def _same_principals(a: Features, b: Features) -> bool:
+    """A report naming two or three people, all of them the people the other's title names,
+    whatever others the other lists further down: "Xi hears report from HKSAR chief executive"
+    and CNA's "習近平聽取李家超述職" naming Li Qiang, Cai Qi and Ding Xuexiang as present."""
+    short, full = sorted((a, b), key=lambda f: len(f.all_keys))
+    keys = short.all_keys
+    return 2 <= len(keys) <= 3 and keys == frozenset(full.principals) and keys <= full.all_keys
 
 
 # A speech is given at most occasions (a session, a ceremony, a banquet): it agrees with every
@@ -1632,9 +1742,14 @@ def _published_same_day(a: Features, b: Features) -> bool:
 
 
 def _shared_up_front(a: Features, b: Features) -> bool:
-    """Each report's title or lead names someone of the people the two have in common."""
+    """Each report's title or lead names someone of the people the two have in common (or
+    both name one person up front, one of them by the family name alone: "Merz bietet Trump
+    enge Zusammenarbeit an" and "Trump meets Germany's Chancellor Friedrich Merz")."""
     common = a.all_keys & b.all_keys
-    return bool(common & _up_front(a)) and bool(common & _up_front(b))
+    fa, fb = _up_front(a), _up_front(b)
+    if common & fa and common & fb:
+        return True
+    return any(same_person(x, y) for x in fa - common for y in fb - common)
 
 
 def _up_front(f: Features) -> frozenset[str]:

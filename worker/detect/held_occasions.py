@@ -95,6 +95,7 @@ olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olym
 # Occasions known by one name, whatever the words around it: key | names (any case).
 _NAMED = """
 ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
+fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
@@ -129,9 +130,22 @@ _DEEDS = {
     r" minister)\b|zum (?:bundeskanzler|kanzler|premierminister|ministerpräsidenten) gewählt"
     r"|élu premier ministre|elett[oa] (?:primo ministro|premier)|elegid[oa] (?:primer ministro"
     r"|presidente del gobierno)",
+    # a head of state or government taking office: the swearing-in ("sworn in", "vereidigt",
+    # "rinde protesta", "juró como presidente", "tomou posse", "宣誓就职"); not a building
+    # inaugurated, so the noun only of a person ("Sheinbaum's inauguration", "presidential")
+    "inauguration": r"\bsworn in\b|\bswearing[- ]in\b|(?:['’]s|presidential) inauguration"
+    r"|inauguration (?:as|of (?:the )?(?:new )?president)|\btakes? (?:the )?oath\b"
+    r"|\btook (?:the )?oath\b|\binaugural address|vereidigt|vereidigung|amtseinführung"
+    r"|prête serment|prêté serment|investiture du président|(?:toma|rinde|rindió) (?:de )?protesta"
+    r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
+    r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
+    r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность",
+    # an earthquake, the occasion of every report of it that day
+    "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
+    r"|землетрясени|地震",
     # the banquet of a state visit, an occasion of its own
-    "statebanquet": r"state banquet|staatsbankett|staatsbanket|banquet d'état|dîner d'état"
-    r"|banchetto di stato|banquete de estado|国宴",
+    "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
+    r"|dîner d'état|banchetto di stato|cena di stato|banquete de estado|cena de estado|国宴",
     # a head of state's yearly address to the nation or its parliament
     "stateaddress": r"state of the union|state of the nation|\bsona\b|lage der nation"
     r"|état de l'union|stato dell'unione|estado de la (?:unión|nación)|国情咨文|послани\w* федеральному"
@@ -285,3 +299,51 @@ def says_coming(title: str) -> bool:
     """Whether a folded title says its occasion is to come ("is set to", "will present", "what
     to expect"): of any occasion, named or not."""
     return _COMING_RE.search(title) is not None
+
+
+def of_one_day(key: str) -> bool:
+    """Whether the occasion a key names is held in one day and nothing of its name follows
+    it the next: a body's act ("rates:ecb", "draw:ucl"), a deed ("coronation",
+    "statebanquet") or an award night ("ballondor", "fifabest"); not a summit, a forum or a festival, whose days are each an occasion of
+    their own (the G20 ministers' first day and their second), nor a swearing-in or a welcome
+    (the cabinet is sworn in the day after the president; a state visit welcomes at each
+    stop)."""
+    return (
+        ":" in key
+        or (key in _DEEDS and key not in ("inauguration", "welcome"))
+        or key in _AWARD_NIGHTS
+    )
+
+
+# The named occasions that are one evening's ceremony (not a conclave, a song contest's week or
+# a developers' conference)
+_AWARD_NIGHTS = frozenset(
+    {"ballondor", "fifabest", "oscars", "goldenglobes", "grammys", "emmys", "booker", "superbowl"}
+)
+
+
+# A company and its results, opening a title: "NVIDIA Announces Financial Results for Third
+# Quarter", "Nvidia reports record revenue for Q3", "NVIDIA fiscal Q3 2026 earnings beat" (not
+# any results: "UEFA Champions League league phase draw results").
+_RESULTS = re.compile(
+    r"^\W*([A-Z][\w&-]*[A-Za-z])(?:['’]s)?\b[^.:\n]{0,40}?\b(?i:(?:financial|quarterly|annual|full-year|q[1-4]) results"
+    r"|earnings|revenue|profits?)\b"
+)
+
+
+def company_results(title: str, start: str) -> tuple[str, ...]:
+    """The key of a company's results a title opens with ("results:nvidia"), when the start of
+    the text names the company too (a title opening with another word, "Record revenue ...",
+    names none)."""
+    m = _RESULTS.match(unicodedata.normalize("NFKC", title))
+    if not m:
+        return ()
+    company = m.group(1).casefold()
+    if not re.search(rf"(?<!\w){re.escape(company)}(?!\w)", start.casefold()):
+        return ()
+    return (f"results:{company}",)
+
+
+# The deeds that are happenings, not occasions someone holds: the occasion of the reports of
+# them, not of the press conferences and visits they give rise to
+HAPPENINGS = frozenset({"quake"})
