@@ -23,8 +23,19 @@ ROSTER = load_roster()
     [
         # (kremlin_en-t203, a list cut by a title's dash, was here until round 7: the rules
         # read a dash between title words now, "Aide to the President – Head of ...")
-        # "Putin walked together with X and Y to the Alexander Garden": no cue the rules know
-        ("agency_en.round6.toml", "agency_en-t306", {("Sergei Shoigu", "attended")}),
+        # (agency_en-t306, "Putin walked together with X and Y to the Alexander Garden", was
+        # here until the model was trained again in round 7: it no longer adds Shoigu)
+        ("kremlin_en.round3.toml", "kremlin_en-r319", {("Mikhail Mishustin", "spoke")}),
+        # a German list of speakers the rules read no role for
+        (
+            "de.round3.toml",
+            "de-r305",
+            {
+                ("Bruno Schnell", "spoke"),
+                ("Günther Beckstein", "spoke"),
+                ("Rita Süssmuth", "spoke"),
+            },
+        ),
     ],
 )
 def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[Any]) -> None:
@@ -38,13 +49,17 @@ def test_model_adds_roles_the_rules_miss(file: str, report_id: str, added: set[A
 
 
 def test_model_keeps_the_rules_people_in_text_order() -> None:
-    # a German minutes excerpt: the model adds the three members of the board the middle
-    # sentence lists, between the people of the sentences before and after it
-    report = dev_report("de.round5.toml", "de-t209")
-    rules = read_people(report["text"], ROSTER, language="de").people
-    both = extract_people(report["text"], ROSTER, language="de")
+    # a machine translation: the model adds the ten old cadres its last sentence says were
+    # present ("Some old cadres were present, including A, B ..."), after the rules' people
+    # (until round 7's retraining this was a German minutes excerpt, de-t209, whose board
+    # members the model no longer adds)
+    report = dev_report("mt_en.round8.toml", "mt_en-t509")
+    rules = read_people(report["text"], ROSTER, language="en").people
+    both = extract_people(report["text"], ROSTER, language="en")
     assert [p for p in both if p in rules] == list(rules)  # nothing dropped nor moved
-    assert {"Christoph Waffenschmidt", "Lorenz Pevec", "Monika Höfer"} <= {p.name for p in both}
+    assert {"Mei Chubo", "Huang Jiaxi", "Bai Zunxian"} <= {p.name for p in both} - {
+        p.name for p in rules
+    }
     names = [p.name for p in both]
     labelled = [p["name"] for p in report["people"]]  # in the order the text names them
     assert names == [n for n in labelled if n in names]
