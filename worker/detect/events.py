@@ -1276,7 +1276,9 @@ _REPORTED = re.compile(
     r"|took|takes|told|was|were|has|have|had)\b)"
     r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not)ed\b)"
     r"[a-z]{3,}ed\b"
-    r"|\b[a-z]{3,}[^\Wsuiy\d]s\b"
+    # a verb in -s ("hails"), not the plural subject of the infinitive announcing ("World
+    # leaders to attend", "trade talks set to resume", "officials expected to visit")
+    r"|\b[a-z]{3,}[^\Wsuiy\d]s\b(?!\s+(?:(?:set|due|expected|slated|poised|scheduled)\s+)?to\b)"
 )
 # A title saying the occasion was held, in Chinese: 出席, 会见, 举行 ... (not after 将)
 _REPORTED_HAN = re.compile(
@@ -1289,8 +1291,13 @@ _REPORTED_HAN = re.compile(
 def _announcing(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern` announces something in `text`, and no verb of an occasion held comes first."""
     hit = pattern.search(text)
-    return hit is not None and not (
-        _REPORTED.search(text, 0, hit.start()) or _REPORTED_HAN.search(text, 0, hit.start())
+    if hit is None:
+        return False
+    # read on past the announcing words, so that a plural subject is seen before its "to"
+    reported = _REPORTED.search(text)
+    return not (
+        (reported is not None and reported.end() <= hit.start())
+        or _REPORTED_HAN.search(text, 0, hit.start())
     )
 
 
