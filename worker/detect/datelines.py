@@ -21,8 +21,25 @@ from worker.detect.places import places_named
 _FILED_FROM = re.compile(
     r"^\s*(?P<head>(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)"
     r"(?:[ ,]+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)){0,5})"
-    r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?:--|—|–|-|:)\s*(?=[\w\"'“‘«(])"
+    # a single hyphen only with a space beside it: "EZB-Rat", "NATO-Gipfel" are one word
+    r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?P<sep>--|—|–|(?<=\s)-|-(?=\s)|:)"
+    r"\s*(?=[\w\"'“‘«(])"
 )
+# A short code in capitals in brackets is a party's ("Friedrich Merz (CDU):", "Donald Trump
+# (R) -") unless it is an agency's.
+_PARTY_CODE = re.compile(r"\(\s*[A-Z]{1,4}\s*\)")
+_SHORT_AGENCIES = frozenset(
+    "AP AFP UPI PTI IANS ANI TASS PANA TDI APA KNA SDA DPA EFE ANSA MTI CTK PAP BNS WAM SPA KUNA"
+    " QNA IRNA ISNA BNA MENA SANA KCNA NNA".split()
+)
+
+
+def _names_an_agency(brackets: str) -> bool:
+    """Brackets after the head name an agency ("(dpa-AFX)", "(PANA)"), not a party ("(CDU)")."""
+    for code in re.findall(r"\(([^()]*)\)", brackets):
+        if not _PARTY_CODE.fullmatch(f"({code})") or code.strip() in _SHORT_AGENCIES:
+            return True
+    return False
 
 
 def without_filing_place(lead: str) -> str:
@@ -34,8 +51,10 @@ def without_filing_place(lead: str) -> str:
         return lead
     head = m.group("head")
     letters = [c for c in head if c.isalpha()]
-    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
-    if capitals or m.group("agency") or places_named(head):
+    # one word in capitals before a colon is a subject ("BRICS: leaders of the bloc")
+    one_word_colon = m.group("sep") == ":" and " " not in head.strip(" ,")
+    capitals = len(letters) >= 3 and all(c.isupper() for c in letters) and not one_word_colon
+    if capitals or _names_an_agency(m.group("agency")) or places_named(head):
         return lead[m.end() :]
     return lead
 

@@ -285,3 +285,19 @@ def test_a_group_that_exists_only_as_its_meetings_is_named_by_its_name() -> None
     )
     assert held_occasions("Meloni a G7: certa di risultati concreti") == ("g7",)
     assert held_occasions("Xi meets Starmer on the sidelines of the G20 in Rio") == ()
+
+
+def test_a_compound_a_subject_or_a_party_opening_the_lead_is_no_filing_place() -> None:
+    # round 7 review: German compounds, a subject before a colon, a politician's party
+    for lead in (
+        "EZB-Rat senkt die Leitzinsen",
+        "NATO-Gipfel in Den Haag",
+        "CDU-Chef Friedrich Merz",
+        "BRICS: leaders of the bloc",
+        "Friedrich Merz (CDU): Wir werden",
+    ):
+        assert without_filing_place(lead) == lead
+    # the datelines of agencies are still read
+    assert without_filing_place("Addis Ababa, Ethiopia (PANA) - The summit").startswith("The")
+    assert without_filing_place("Tokyo (Jiji Press)—The talks").startswith("The")
+    assert without_filing_place("NEW DELHI: The summit").startswith("The")
