@@ -25,6 +25,12 @@ _FILED_FROM = re.compile(
     r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?P<sep>--|—|–|(?<=\s)-|-(?=\s)|:)"
     r"\s*(?=[\w\"'“‘«(])"
 )
+# An agency's dateline with its date: "MOSCOW, October 5. /TASS/.", "СОЧИ, 2 окт – РИА
+# Новости.", "Kuala Lumpur, 3 April 2023 (TDI):". The agency's full stop ends no sentence.
+_AGENCY_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*[^\n]{1,30}?(?:/\s*[A-Za-z]+\s*/\.?|\)\s*:)"
+    r"|[А-ЯЁ][А-ЯЁа-яё .-]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*[-–—]\s*[^.\n]{2,30}\.)\s*"
+)
 # A short code in capitals in brackets is a party's ("Friedrich Merz (CDU):", "Donald Trump
 # (R) -") unless it is an agency's.
 _PARTY_CODE = re.compile(r"\(\s*[A-Z]{1,4}\s*\)")
@@ -43,9 +49,13 @@ def _names_an_agency(brackets: str) -> bool:
 
 
 def without_filing_place(lead: str) -> str:
-    """The lead without the place it was filed from when it opens with one: a head in capitals
+    """The lead without the place it was filed from when it opens with one: an agency's
+    dateline ("MOSCOW, October 5. /TASS/."), a head in capitals
     ("KANAZAWA--", "NEW DELHI:"), with an agency in brackets ("Addis Ababa, Ethiopia (PANA) -"),
     or a place the gazetteer knows ("Paris:", "The Hague, June 26:")."""
+    agency = _AGENCY_DATELINE.match(lead)
+    if agency:
+        return lead[agency.end() :]
     m = _FILED_FROM.match(lead)
     if not m or len(m.group("head")) > 45:
         return lead

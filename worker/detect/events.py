@@ -846,12 +846,11 @@ def report_features(
     short = _short_names(named, mentioned, roster)
     in_title = _named_in(title, spellings, roster, short)
     in_lead = _named_in(lead, spellings, roster, short)
-    opening = _FILED_FROM.match(lead)
-    filed = opening.end() if opening else 0
-    sentence = _first_sentence(lead[filed:])
+    # the lead has no dateline left (`_lead`): its first sentence is the report's
+    sentence = _first_sentence(lead)
     # who meets whom is said in the main clause: not in a clause recalling another occasion
     # ("..., a day after the two attended a military parade ... alongside Vladimir Putin")
-    first = filed + len(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
+    first = len(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
     # a title naming one occasion and then the next ("Trump spricht mit Putin, dann mit
     # Selenskyj"): the sides are the first one's
     then = _THEN.search(title)
@@ -885,19 +884,6 @@ def report_features(
         names=written,
         ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
     )
-
-
-# Where the report was filed, opening its lead: "MOSCOW, October 5. /TASS/.", "СОЧИ, 2 окт – РИА
-# Новости.", "KUALA LUMPUR --", "PUTRAJAYA:", "BEIJING-China will ...", "Washington (CNN) —",
-# "Kuala Lumpur, 3 April 2023 (TDI):". The city is the agency's desk, not always the occasion's
-# (TASS files from Moscow what was said in Sochi; a Malaysian paper files from Kuala Lumpur the
-# talks in Beijing): it places nothing, and its full stop ends no sentence.
-_FILED_FROM = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*[^\n]{1,30}?(?:/\s*[A-Za-z]+\s*/\.?|\)\s*:)"
-    r"|[А-ЯЁ][А-ЯЁа-яё .-]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*[-–—]\s*[^.\n]{2,30}\."
-    r"|[A-Z][A-Za-z .'-]{1,30}\s*\([^()\n]{1,40}\)\s*(?:--|—|–|-|:)"
-    r"|[A-Z][A-Z .'-]{2,30}?\s*(?:--|—|–|:)|[A-Z]{3,}[A-Z .'-]*-(?=[A-Z]))\s*"
-)
 
 
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
