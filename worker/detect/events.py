@@ -410,18 +410,21 @@ _SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
 
 # a date in a clause announcing an occasion to come ("The fourth ministerial meeting ... is
 # scheduled to open in Beijing on Tuesday", in a report of the ministers' meeting the day before)
+# (the clause ends at a comma or a clause word: "The summit, which is expected to draw 20
+# leaders, opened in Tianjin on August 31")
 _TO_COME = re.compile(
-    r"\b(?:(?:is|are) (?:set|scheduled|expected|due|slated) to|to be held)\b[^.;!?]{0,60}$",
+    r"\b(?:(?:is|are) (?:set|scheduled|expected|due|slated) to|to be held)\b"
+    r"(?:(?!\b(?:which|who|while|but|and then|when|after|before)\b)[^.,;!?]){0,60}$",
     re.IGNORECASE,
 )
 
 
-def _recalled(lead: str, start: int) -> bool:
+def _recalled(lead: str, start: int, *, to_come: bool = True) -> bool:
     """A "since" / "seit" clause just before `start`: what follows is a past occasion recalled;
-    or a clause saying what will be: an occasion to come."""
+    or (`to_come`) a clause saying what will be: an occasion to come."""
     window = max(0, start - 70)
     return _SINCE.search(lead, window, start) is not None or (
-        _TO_COME.search(lead, window, start) is not None
+        to_come and _TO_COME.search(lead, window, start) is not None
     )
 
 
@@ -503,7 +506,11 @@ def _occasion(lead: str, published: date) -> str | None:
         return f"{month:02d}-{day:02d}"
     upto = filed or published
     back = _counted_back(lead, mentions, upto) or relative_day(
-        lead, upto, lambda at: _recalled(lead, at)
+        # "today" in a clause of what is to come is still the day ("Leaders are expected to
+        # gather in Kazan today")
+        lead,
+        upto,
+        lambda at: _recalled(lead, at, to_come=False),
     )
     return f"{back.month:02d}-{back.day:02d}" if back else None
 
