@@ -645,8 +645,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "speech",
-            # "address regional, global issues" is to deal with them, not a speech
-            r"speech|\baddress(?:es|ed)?\b(?![\w\s,-]{0,40}?\b(?:issues|concerns|challenges"
+            # "address regional, global issues" is to deal with them, not a speech: the issue
+            # its object, within two words (not "addresses the nation on the situation",
+            # "delivers address on energy crisis")
+            r"speech|\baddress(?:es|ed)?\b(?!\s+(?:(?!(?:on|nation|parliament|assembly)\b)"
+            r"[\w'-]+,?\s+){0,2}(?:issues|concerns|challenges"
             r"|questions|problems|needs|situation|crisis|tensions|matters)\b)"
             r"|keynote|\bremarks\b|致辞|讲话|演讲|演说|讲演|\brede\b"
             r"|ansprache|выступ|обращени|discorso|discurso",

@@ -339,3 +339,15 @@ def test_a_clause_of_what_is_to_come_ends_at_its_comma_and_keeps_today() -> None
         date(2024, 10, 22),
     )
     assert gathering.occasion == "10-22"
+
+
+def test_an_address_to_the_nation_on_a_crisis_is_a_speech() -> None:
+    # round 7 review: the issue after "the nation on", or after "address on", is its subject
+    for title in (
+        "Putin addresses the nation on the situation in Kursk",
+        "Macron addressed the nation on the political crisis",
+        "Zelensky delivers address on energy crisis",
+    ):
+        assert "speech" in occasion_kinds(title, "")
+    # dealing with issues, the verb's object, is no speech
+    assert "speech" not in occasion_kinds("Leaders address regional, global issues", "")
