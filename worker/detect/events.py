@@ -1366,6 +1366,12 @@ def told_ahead(sentence: str, occasion: str | None, published: date, lang: str) 
     return dated is not None and dated > published and not past.search(sentence)
 
 
+# Three readings of a preview, each for its rule (the round 7 review tried one flag for all
+# three: dev pairs fp 72 -> 89, F1 0.873 -> 0.865, so they stay apart): `previewing` (title or
+# lead, stored as `ahead`) sets a preview and a report apart anywhere; `_announced` (the title
+# alone, with `says_coming`) keeps the weak ties (a person, wording) from joining a preview to
+# the report; `_written_ahead` (also "ahead of", and the lead's "is set to") keeps even two
+# previews from being tied by a named occasion alone, which they share with the occasion.
 def previewing(f: Features) -> bool:
     """Whether the report announces its occasion ahead (features stored before `ahead` was
     read: by the title alone)."""
