@@ -21,21 +21,50 @@ from worker.detect.places import places_named
 _FILED_FROM = re.compile(
     r"^\s*(?P<head>(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)"
     r"(?:[ ,]+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|\d{1,2}|d[aei]|del|es|el|la|le)){0,5})"
-    r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?:--|—|–|-|:)\s*(?=[\w\"'“‘«(])"
+    # a single hyphen only with a space beside it: "EZB-Rat", "NATO-Gipfel" are one word
+    r"\s*(?P<agency>(?:\([^()\n]{2,30}\)\s*){0,2})(?P<sep>--|—|–|(?<=\s)-|-(?=\s)|:)"
+    r"\s*(?=[\w\"'“‘«(])"
+)
+# An agency's dateline with its date: "MOSCOW, October 5. /TASS/.", "СОЧИ, 2 окт – РИА
+# Новости.", "Kuala Lumpur, 3 April 2023 (TDI):". The agency's full stop ends no sentence.
+_AGENCY_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*[^\n]{1,30}?(?:/\s*[A-Za-z]+\s*/\.?|\)\s*:)"
+    r"|[А-ЯЁ][А-ЯЁа-яё .-]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*[-–—]\s*[^.\n]{2,30}\.)\s*"
+)
+# A short code in capitals in brackets is a party's ("Friedrich Merz (CDU):", "Donald Trump
+# (R) -") unless it is an agency's.
+_PARTY_CODE = re.compile(r"\(\s*[A-Z]{1,4}\s*\)")
+_SHORT_AGENCIES = frozenset(
+    "AP AFP UPI PTI IANS ANI TASS PANA TDI APA KNA SDA DPA EFE ANSA MTI CTK PAP BNS WAM SPA KUNA"
+    " QNA IRNA ISNA BNA MENA SANA KCNA NNA".split()
 )
 
 
+def _names_an_agency(brackets: str) -> bool:
+    """Brackets after the head name an agency ("(dpa-AFX)", "(PANA)"), not a party ("(CDU)")."""
+    for code in re.findall(r"\(([^()]*)\)", brackets):
+        if not _PARTY_CODE.fullmatch(f"({code})") or code.strip() in _SHORT_AGENCIES:
+            return True
+    return False
+
+
 def without_filing_place(lead: str) -> str:
-    """The lead without the place it was filed from when it opens with one: a head in capitals
+    """The lead without the place it was filed from when it opens with one: an agency's
+    dateline ("MOSCOW, October 5. /TASS/."), a head in capitals
     ("KANAZAWA--", "NEW DELHI:"), with an agency in brackets ("Addis Ababa, Ethiopia (PANA) -"),
     or a place the gazetteer knows ("Paris:", "The Hague, June 26:")."""
+    agency = _AGENCY_DATELINE.match(lead)
+    if agency:
+        return lead[agency.end() :]
     m = _FILED_FROM.match(lead)
     if not m or len(m.group("head")) > 45:
         return lead
     head = m.group("head")
     letters = [c for c in head if c.isalpha()]
-    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
-    if capitals or m.group("agency") or places_named(head):
+    # one word in capitals before a colon is a subject ("BRICS: leaders of the bloc")
+    one_word_colon = m.group("sep") == ":" and " " not in head.strip(" ,")
+    capitals = len(letters) >= 3 and all(c.isupper() for c in letters) and not one_word_colon
+    if capitals or _names_an_agency(m.group("agency")) or places_named(head):
         return lead[m.end() :]
     return lead
 

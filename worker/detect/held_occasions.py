@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.detect.people_latin import not_a_name
+from worker.detect.places import places_named
 from worker.detect.roster import to_simplified
 
 # What a body does that is an occasion of its own: family | pattern (folded text).
@@ -323,22 +325,37 @@ _AWARD_NIGHTS = frozenset(
 
 
 # A company and its results, opening a title: "NVIDIA Announces Financial Results for Third
-# Quarter", "Nvidia reports record revenue for Q3", "NVIDIA fiscal Q3 2026 earnings beat" (not
-# any results: "UEFA Champions League league phase draw results").
+# Quarter", "Nvidia reports record revenue for Q3", "Nvidia records $57B revenue". The
+# title says results (of a quarter, a fiscal year, an earnings call or report, a sum): revenue or
+# profits alone are any economy's ("China's industrial profits fall 5%"), and results alone are
+# any contest's ("UEFA Champions League league phase draw results").
 _RESULTS = re.compile(
-    r"^\W*([A-Z][\w&-]*[A-Za-z])(?:['’]s)?\b[^.:\n]{0,40}?\b(?i:(?:financial|quarterly|annual|full-year|q[1-4]) results"
-    r"|earnings|revenue|profits?)\b"
+    r"^\W*([A-Z][\w&-]*[A-Za-z])(?:['’]s)?\b[^.:\n]{0,40}?(?:\b|(?=[$€£¥]))"
+    r"(?i:(?:financial|quarterly|annual|full-year|fiscal|q[1-4]) results|earnings (?:call|report)"
+    r"|(?:earnings|revenue|profits?)\b[^.:\n]{0,30}?\b(?:q[1-4]|quarter|fiscal)"
+    r"|(?:q[1-4]|quarter|quarterly|fiscal)\b[^.:\n]{0,20}?\b(?:earnings|revenue|profits?)"
+    # a sum reported ("Nvidia records $57B revenue")
+    r"|[$€£¥]\s?\d[\d.,]*\s?(?:bn|billion|million|[BM])?\s+(?:in\s+)?"
+    r"(?:revenue|profits?|earnings))\b"
+)
+# Heads that are no company: a government's, any report's
+_NOT_COMPANIES = frozenset(
+    "government state federal company firm group record tax industrial total global our its "
+    "their us uk eu".split()
 )
 
 
 def company_results(title: str, start: str) -> tuple[str, ...]:
     """The key of a company's results a title opens with ("results:nvidia"), when the start of
     the text names the company too (a title opening with another word, "Record revenue ...",
-    names none)."""
+    names none), and the head is no place, nationality or common word ("China's ...")."""
     m = _RESULTS.match(unicodedata.normalize("NFKC", title))
     if not m:
         return ()
-    company = m.group(1).casefold()
+    head = m.group(1)
+    company = head.casefold()
+    if company in _NOT_COMPANIES or not_a_name(head) or places_named(head):
+        return ()
     if not re.search(rf"(?<!\w){re.escape(company)}(?!\w)", start.casefold()):
         return ()
     return (f"results:{company}",)

@@ -176,6 +176,14 @@ _NOT_NAME = frozenset(
     "taiwanese norwegian swedish danish finnish icelandic irish scottish welsh british "
     "estonian latvian lithuanian moldovan".split()
 )
+
+
+def not_a_name(word: str) -> bool:
+    """A word that is no one's name though capitalised: a country, a nationality, a common
+    word ("China", "Chinese", "The")."""
+    return word.casefold() in _NOT_NAME
+
+
 # German words capitalised at the start of a sentence; some are names elsewhere ("Wie", "Da").
 _DE_NOT_NAME = frozenset(
     "als an auf aus beim bis da dabei dafür damit danach dann dem den des doch durch einem "

@@ -285,3 +285,30 @@ def test_a_group_that_exists_only_as_its_meetings_is_named_by_its_name() -> None
     )
     assert held_occasions("Meloni a G7: certa di risultati concreti") == ("g7",)
     assert held_occasions("Xi meets Starmer on the sidelines of the G20 in Rio") == ()
+
+
+def test_a_compound_a_subject_or_a_party_opening_the_lead_is_no_filing_place() -> None:
+    # round 7 review: German compounds, a subject before a colon, a politician's party
+    for lead in (
+        "EZB-Rat senkt die Leitzinsen",
+        "NATO-Gipfel in Den Haag",
+        "CDU-Chef Friedrich Merz",
+        "BRICS: leaders of the bloc",
+        "Friedrich Merz (CDU): Wir werden",
+    ):
+        assert without_filing_place(lead) == lead
+    # the datelines of agencies are still read
+    assert without_filing_place("Addis Ababa, Ethiopia (PANA) - The summit").startswith("The")
+    assert without_filing_place("Tokyo (Jiji Press)—The talks").startswith("The")
+    assert without_filing_place("NEW DELHI: The summit").startswith("The")
+
+
+def test_an_agencys_dateline_with_its_date_is_read_in_one_place() -> None:
+    # modi-putin-0708-tass, and the shapes of RIA Novosti and a Malaysian paper's datelines
+    assert without_filing_place("MOSCOW, July 9. /TASS/. Monday's meeting").startswith("Monday")
+    assert without_filing_place("СОЧИ, 2 окт – РИА Новости. Путин заявил").startswith("Путин")
+    lead = "Kuala Lumpur, 3 April 2023 (TDI): Anwar Ibrahim met Xi Jinping"
+    assert without_filing_place(lead).startswith("Anwar")
+    # a politician's party after the name opening the lead is no agency
+    lead = "Donald Trump (R) - Kim Jong-un met Donald Trump at the border"
+    assert without_filing_place(lead) == lead

@@ -322,3 +322,32 @@ def test_a_person_named_under_a_longer_name_is_not_missing() -> None:
     )
     found = discrepancies([Member("reuters", reuters), Member("ap", ap)])
     assert not [d for d in found if d.kind == "missing"]
+
+
+def test_a_clause_of_what_is_to_come_ends_at_its_comma_and_keeps_today() -> None:
+    # round 7 review: the aside between commas does not reach the day the summit opened
+    opened = _features(
+        "SCO summit opens in Tianjin",
+        "The summit, which is expected to draw 20 leaders, opened in Tianjin on August 31.",
+        date(2025, 8, 31),
+    )
+    assert opened.occasion == "08-31"
+    # the day a preview's leaders are expected to gather is today
+    gathering = _features(
+        "BRICS leaders gather in Kazan",
+        "Leaders are expected to gather in Kazan today for the BRICS summit hosted by Russia.",
+        date(2024, 10, 22),
+    )
+    assert gathering.occasion == "10-22"
+
+
+def test_an_address_to_the_nation_on_a_crisis_is_a_speech() -> None:
+    # round 7 review: the issue after "the nation on", or after "address on", is its subject
+    for title in (
+        "Putin addresses the nation on the situation in Kursk",
+        "Macron addressed the nation on the political crisis",
+        "Zelensky delivers address on energy crisis",
+    ):
+        assert "speech" in occasion_kinds(title, "")
+    # dealing with issues, the verb's object, is no speech
+    assert "speech" not in occasion_kinds("Leaders address regional, global issues", "")

@@ -826,3 +826,13 @@ def test_a_title_announcing_the_occasion_ahead_is_not_tied_to_it_by_a_person_and
     assert score(preview, sworn).score < GroupingOptions().join
     # alone-putin-address-2024-preview-chinanews-zh (dev_round6)
     assert announces("普京将于29日发表年度国情咨文")
+
+
+def test_a_plural_subject_before_the_infinitive_is_no_verb_of_an_occasion_held() -> None:
+    # round 7 review: headline shapes of previews whose subject is a plural noun in -s
+    assert announces("World leaders to attend Pope Francis's funeral")
+    assert announces("US-China trade talks set to resume in Geneva")
+    assert announces("BRICS foreign ministers to meet in Rio")
+    assert announces("Chinese officials expected to visit Washington")
+    # a verb in -s before the announcing words still reports the occasion held
+    assert not announces("Putin hails ties as Xi prepares to host summit")

@@ -295,3 +295,16 @@ def test_an_earthquake_is_the_occasion_of_its_reports_not_of_its_press_conferenc
     )
     assert "quake" in set(kishida.forums) & set(hayashi.forums)
     assert score(kishida, hayashi).score < JOIN
+
+
+def test_an_economys_revenue_or_profits_are_no_companys_results() -> None:
+    # round 7 review: a country's figures, a government's, a common word opening the title
+    assert company_results("China's industrial profits fall 5%", "China's industrial ...") == ()
+    assert company_results("China's tax revenue rises 2%", "China's tax revenue ...") == ()
+    assert company_results("Government revenue beats forecasts", "Government revenue") == ()
+    assert company_results("The company reports earnings", "The company said") == ()
+    # a company's quarter or sum still is (d9-nvidia-q3fy26-itonline, dev_round9's "$57B")
+    assert company_results("Nvidia reports record revenue for Q3", "Nvidia yesterday") == (
+        "results:nvidia",
+    )
+    assert company_results("Nvidia records $57B revenue", "Nvidia") == ("results:nvidia",)
