@@ -849,7 +849,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书 接受"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书"
 ).split() + list(cues.RITE_WORDS)
 
 
@@ -877,7 +877,7 @@ def _word_trie(words: list[str] | set[str]) -> str:
     return "|".join(parts)
 
 
-_ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
+_ANY_CUE = re.compile(_word_trie(_CUE_WORDS) + "|" + cues.RITE_ACCEPTING)  # and 代表…接受
 
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which

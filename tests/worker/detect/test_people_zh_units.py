@@ -1,11 +1,18 @@
-"""The time/place tail after a Chinese name, and list items that are bodies."""
+"""Pieces of the Chinese reading: the time/place tail after a name, list items that are
+bodies, the gate of the rites."""
 
 from __future__ import annotations
 
 import re._parser as sre_parse  # type: ignore[import-not-found]
 
 from worker.detect.people import extract_people
-from worker.detect.people_zh import _TAIL_OPENS, _ZH_TIME_TAIL, _untimed
+from worker.detect.people_zh import (
+    _TAIL_OPENS,
+    _ZH_TIME_TAIL,
+    _untimed,
+    has_trigger_chars,
+    zh_holds_cue,
+)
 
 
 def _firsts(items: list[tuple[object, object]]) -> set[str]:  # noqa: C901
@@ -62,3 +69,12 @@ def test_a_body_between_names_is_no_name() -> None:
     names = [p.name for p in extract_people(text, language="zh")]
     assert "农业部" not in names
     assert "丁薛祥" in names
+
+
+def test_accepting_gates_the_rites_only_on_behalf() -> None:
+    # zh_hant-d1014: "由…林光華代表接受" takes part; an interview (接受采访) is no rite
+    assert has_trigger_chars("由義民廟董事長林光華代表接受。")
+    assert zh_holds_cue("由義民廟董事長林光華代表接受。")
+    interview = "赖清德在接受媒体采访时表示，将持续推动改革。"
+    assert not has_trigger_chars(interview)
+    assert not zh_holds_cue(interview)
