@@ -371,7 +371,7 @@ class _Before:
         self._earlier: list[str] = []  # the two texts passed before `_last`
 
     def clear(self) -> None:
-        self.group, self.person = [], None
+        self.group, self.person, self.listed = [], None, []
 
     def passed(self, text: str, *, whole: bool = False) -> None:
         """`text` was read (a sentence), or skipped (`whole`: a paragraph)."""

@@ -52,11 +52,11 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
-    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替[^，。、；：\s]{1,20}|所|(?<![与和及、])代表(?![与和及等])[^，。、；：\s]{1,20}"
-    r"|(?:(?<![正现存实所])在|于)[^，。、；：\s]{0,20}"
+    r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替(?>[^，。、；：\s]{1,20})|所|(?<![与和及、])代表(?![与和及等])(?>[^，。、；：\s]{1,20})"
+    r"|(?:(?<![正现存实所])在|于)(?>[^，。、；：\s]{0,20})"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
-    r"|(?:缓步|一起|一同|先后)?来到[^，。、；：\s]{1,24}|到(?!会|场|访)[^，。、；：\s]{1,12}|(?:前往|赶赴|赴|至)[^，。、；：\s]{1,20}|作为[^，。、；：\s]{1,24}|担任[^，。、；：\s]{0,6}"
-    r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)[^，。、；：\s]{1,25}|(?<!、)就[^，。、；：\s]{1,40}"
+    r"|(?:缓步|一起|一同|先后)?来到(?>[^，。、；：\s]{1,24})|到(?!会|场|访)(?>[^，。、；：\s]{1,12})|(?:前往|赶赴|赴|至)(?>[^，。、；：\s]{1,20})|作为(?>[^，。、；：\s]{1,24})|担任(?>[^，。、；：\s]{0,6})"
+    r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)(?>[^，。、；：\s]{1,25})|(?<!、)就(?>[^，。、；：\s]{1,40})"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
     r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
 )
@@ -64,7 +64,7 @@ _ZH_TIME_TAIL = re.compile(
 
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
-    r"[\d今昨前明（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
+    r"[\d今昨前明本（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
     r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所]"
 )
 
@@ -877,7 +877,7 @@ def _word_trie(words: list[str] | set[str]) -> str:
     return "|".join(parts)
 
 
-_ANY_CUE = re.compile(_word_trie(_CUE_WORDS))
+_ANY_CUE = re.compile(_word_trie(_CUE_WORDS) + "|" + cues.RITE_ACCEPTING)  # and 代表…接受
 
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
@@ -1105,7 +1105,9 @@ _TRIGGER_WORDS = re.compile(
 
 
 # The rites of the occasion (role_cues_zh.RITE_WORDS) in either script.
-_TRIGGER_RITES = re.compile("|".join(cues.RITE_WORDS + cues.RITE_WORDS_TRADITIONAL))
+_TRIGGER_RITES = re.compile(
+    "|".join((*cues.RITE_WORDS, *cues.RITE_WORDS_TRADITIONAL, cues.RITE_ACCEPTING))
+)
 
 
 def has_trigger_chars(sentence: str) -> bool:
@@ -1614,6 +1616,8 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
         and item[0] in _SURNAMES
         and item[:2] not in _ZH_NOT_NAMES
         and not any(c in _NOT_GIVEN for c in item[1:])
+        and item[-1] not in _ZH_BODY_LAST
+        and not _ZH_NOT_BARE.search(item)  # "…丁薛祥、农业部、程军才": a body, not a name
     ):
         return (item,)  # "…王政、邓先同、程军才": 同 ends a name between names
     if (

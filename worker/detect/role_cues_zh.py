@@ -57,11 +57,14 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
 # their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
 RITE_WORDS = tuple(
-    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖 接受".split()
+    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖".split()
 )
 RITE_WORDS_TRADITIONAL = tuple(
-    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎 接受".split()
+    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎".split()
 )
+# Accepting for someone else ("由A代表接受"), the one rite whose words need not touch: gated on
+# this form, since bare 接受 opens every "接受采访" (same in either script).
+RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
@@ -124,9 +127,9 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
             r"点燃|鸣锣|敲锣|扶轿|上香|参香|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
             r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
             r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
-            r"|交棒|代为领奖|代表[^，。；、]{0,10}?接受"
+            r"|交棒|代为领奖|" + RITE_ACCEPTING
         ),
-        RITE_WORDS,
+        (*RITE_WORDS, "接受"),
     ),
     (
         "attended",
