@@ -44,18 +44,15 @@ class Reading:
 
     __slots__ = ("_language", "_people", "_roster", "text")
 
-    def __init__(self, text: str, roster: Roster | Callable[[], Roster]) -> None:
+    def __init__(self, text: str, roster: Callable[[], Roster]) -> None:
         self.text = text
-        self._roster = roster
+        self._roster = roster  # the pass's (`Context.roster`: built once, on first use)
         self._language: str | None = None
         self._people: tuple[Person, ...] | None = None
 
     @property
     def roster(self) -> Roster:
-        if callable(self._roster):
-            self._roster = self._roster()
-        assert not callable(self._roster)
-        return self._roster
+        return self._roster()
 
     @property
     def language(self) -> str:
@@ -78,7 +75,7 @@ class Reading:
         return self
 
     @classmethod
-    def of(cls, page: PageText, roster: Roster | Callable[[], Roster]) -> Reading | None:
+    def of(cls, page: PageText, roster: Callable[[], Roster]) -> Reading | None:
         """The page's text as stored and read: as the extraction pool read it, or to read."""
         if page.text is None or page.gone:
             return None
