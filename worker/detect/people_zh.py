@@ -1097,9 +1097,15 @@ _PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūú
 _TRIGGER_CHARS = re.compile(
     r"[出參参列主致講讲發发就會会見见晤同與与通演報报到莅蒞現现陪場场匯汇做說说召介]"
 )
+# A group's names to come ("他们是：", "16名…为"), each form a pattern of its own: an alternation
+# whose branches open with a class of characters is tried at every position (~10x slower).
+_TRIGGER_GROUPS = (
+    re.compile(r"[们們][是为為][:：]"),
+    re.compile(r"[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"),
+)
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"[们們][是为為][:：]|[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]|齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
     r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書"
 )
 
@@ -1115,6 +1121,7 @@ def has_trigger_chars(sentence: str) -> bool:
         _TRIGGER_CHARS.search(sentence) is not None
         or _TRIGGER_WORDS.search(sentence) is not None
         or _TRIGGER_RITES.search(sentence) is not None
+        or any(p.search(sentence) is not None for p in _TRIGGER_GROUPS)
     )
 
 
