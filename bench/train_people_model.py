@@ -175,6 +175,13 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def prf(tp: int, fp: int, fn: int) -> str:
+    """Precision, recall and F1 as the cross-validation tables print them."""
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return f"{p:.3f} {r:.3f} {f1(tp, fp, fn):.3f}"
+
+
 def choose_thresholds(
     examples: list[Example], probs: list[list[dict[str, float]]]
 ) -> dict[str, float]:
@@ -212,10 +219,7 @@ def report(
         exs, ps = [examples[i] for i in part], [probs[i] for i in part]
         line = f"  {held or 'all':<7}"
         for thresholds in (no_model, t):
-            tp, fp, fn = combined(exs, ps, thresholds)
-            p = tp / (tp + fp) if tp + fp else 1.0
-            r = tp / (tp + fn) if tp + fn else 1.0
-            line += f"   {p:.3f} {r:.3f} {f1(tp, fp, fn):.3f}"
+            line += "   " + prf(*combined(exs, ps, thresholds))
         nones = [i for i in part if examples[i].file.startswith("none")]
         fps = [combined([examples[i]], [probs[i]], x)[1] for i in nones for x in (no_model, t)]
         line += f"   {sum(fps[0::2])} -> {sum(fps[1::2])}"

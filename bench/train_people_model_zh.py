@@ -54,7 +54,12 @@ from pathlib import Path
 from bench_people import DATA, ROOT, load_roster, name_key
 from train_people_model import Example as BaseExample
 from train_people_model import combined as combined_with
-from train_people_model import f1, fit, round_of  # the same fit and scoring as English and German's
+from train_people_model import (  # the same fit and scoring as English and German's
+    f1,
+    fit,
+    prf,
+    round_of,
+)
 
 from worker.detect import people_model_zh
 from worker.detect.model import Person, Role, Segment
@@ -216,10 +221,7 @@ def report(
         exs, ps = [examples[i] for i in part], [probs[i] for i in part]
         line = f"  {held or 'all':<7}"
         for thresholds in (no_model, t):
-            tp, fp, fn = combined(exs, ps, thresholds, earlier=earlier)
-            p = tp / (tp + fp) if tp + fp else 1.0
-            r = tp / (tp + fn) if tp + fn else 1.0
-            line += f"   {p:.3f} {r:.3f} {f1(tp, fp, fn):.3f}"
+            line += "   " + prf(*combined(exs, ps, thresholds, earlier=earlier))
         before, after = (none_fp(exs, ps, x, earlier) for x in (no_model, t))
         line += f"   {before} -> {after}"
         print(line)
