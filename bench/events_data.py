@@ -19,7 +19,10 @@ file lists (unrelated reports, many published on the same days).
   (moved to dev at the start of round 7). dev_round8.toml is development data collected in round
   7 to widen the topics (parliaments, summits of other countries, royal and church events,
   sports bodies, central banks, companies; eight languages); it lists its own unrelated reports.
-- test: test.toml, collected fresh for round 7 and held out; it lists its own unrelated
+  dev_round9.toml is more development data collected in round 7 on varied topics.
+  dev_round10.toml was round 7's held-out test split (scored at the end of round 7, moved to dev
+  at the start of round 8); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out; it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -47,6 +50,7 @@ SPLITS = {
         "dev_round7.toml",
         "dev_round8.toml",
         "dev_round9.toml",
+        "dev_round10.toml",
     ),
     "test": ("test.toml",),
 }

@@ -15,7 +15,8 @@ round 2 849e57e, 3 9742bab, 4 c101a8f, 5 0da818d, 6 acc84b6, 7 c3979bd, 8 8ee465
 made from 484535b (the parent of the commit that moves it); round 10 (collected for dev in round 7,
 read for causes after 8e66da0) from 484535b too, the rules before any round-10 reading; round 11
 (round 7's validation split, read for causes at the end of round 7) from 639ef7b, the rules
-before it was read.
+before it was read; round 12 (round 7's test split, moved to dev at the start of round 8) from
+8d52755, the rules at the end of round 7.
 """
 
 from __future__ import annotations
