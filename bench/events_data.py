@@ -22,7 +22,7 @@ file lists (unrelated reports, many published on the same days).
   dev_round9.toml is more development data collected in round 7 on varied topics.
   dev_round10.toml was round 7's held-out test split (scored at the end of round 7, moved to dev
   at the start of round 8); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out; it lists its own unrelated
+- test: test.toml, collected fresh for each round and held out (round 8's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
