@@ -51,7 +51,9 @@ _ZH_TIME_TAIL = re.compile(
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
-    r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台"
+    r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台|上前"
+    # the oath's gesture and manner ("马总统高举右手宣誓", "高举右手大声宣誓", "庄严宣誓")
+    r"|(?:高举|举起)[左右双]?手|大声|庄严|郑重"
     r"|受[^，。、；：\s]{1,20}?委托|应[^，。、；：\s]{1,24}?邀请|代替(?>[^，。、；：\s]{1,20})|所|(?<![与和及、])代表(?![与和及等])(?>[^，。、；：\s]{1,20})"
     r"|(?:(?<![正现存实所])在|于)(?>[^，。、；：\s]{0,20})"
     r"|率(?:领)?[^，。、；：\s]{1,12}?(?:团队|代表团|一行|班子|官员)"
@@ -65,7 +67,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明本（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑]"
 )
 
 
@@ -554,17 +556,9 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    after = (
-        _ZH_AFTER.search(simple)
-        if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
-        else None
-    )
     if "是" in simple or "为" in simple:
         yield from _zh_named_group(simple, roster, ctx)
-    if after:
-        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
-        yield from _zh_attending_of(simple, roster, ctx)
+    yield from _zh_attending_after(simple, roster, ctx)
     chair = (
         cues.ZH_AFTER_CHAIR.search(simple)
         if "执行主席" in simple or "主持人" in simple or "主礼" in simple
@@ -586,6 +580,25 @@ def _zh_lists_after(
             name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
                 yield role, [name], simple
+
+
+def _zh_attending_after(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The list after an attending cue ("出席会议的还有A、B"), the titled people an attending
+    verb and 的 describe, and the host of the occasion attended."""
+    after = (
+        _ZH_AFTER.search(simple)
+        if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
+        else None
+    )
+    if after and not _unreal(simple[: after.start()], _untimed(simple[: after.start()])):
+        # (not a list still to come: "目前预计出席的名单包括A、B", "将随行的有A")
+        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
+        yield from _zh_attending_of(simple, roster, ctx)
+    if "的" in simple and ("出席" in simple or "参加" in simple):
+        yield from _zh_host_of(simple, roster, ctx)
 
 
 # The one greeted on arrival, before 受到: "习近平乘坐专机抵达旧金山国际机场时，受到纽森、耶伦等
@@ -646,6 +659,25 @@ def _zh_attending_of(
         first = _ZH_CHUNK.split(simple[m.end() :], 1)[0].split("、", 1)[0]
         if _ZH_TITLE_END.search(first) and _zh_titled_lead(first, roster):
             yield "attended", _zh_after(simple[m.end() :], roster, ctx), simple
+
+
+# The host of the occasion attended: "出席波兰总统杜达在华沙总统府举行的欢迎仪式", "出席梁振英设
+# 的晚宴" (the one holding it presides; a body holding it, "由特区政府举办", names no one).
+_ZH_HOST_OF = re.compile(
+    r"(?:出席|参加)了?([^，。；、的由]{2,30}?)(?:举行|举办|主办|设|主持|设宴)的"
+)
+
+
+def _zh_host_of(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_HOST_OF.finditer(simple):
+        raw = m.group(1)
+        region = _untimed(raw)
+        if region and not _unreal(simple[: m.start()], region):
+            names = _zh_before(region, roster, ctx)
+            if names:
+                yield "presided", names, simple
 
 
 def _zh_heading_list(
@@ -849,7 +881,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 领下 听取 宣读 国书"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同"
 ).split() + list(cues.RITE_WORDS)
 
 
@@ -1107,7 +1139,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前"
 )
 
 
@@ -1838,6 +1870,8 @@ class ZhContext:
             same = [n for n in names if n[0] == item[0]]
             if len(same) == 1:
                 return same[0]
+            if not same and _ZH_TITLE_ALONE.fullmatch(item, 1):
+                return None  # "马总统" with no titled 马 in the text: not the one other 总统
         exact = [n for n, t in names.items() if t == item]
         if len(exact) == 1:
             return exact[0]  # "副总统致词": the one 副总统, though a 总统 is named too

@@ -96,8 +96,20 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "attended",
-        re.compile(r"代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"),
+        re.compile(
+            r"代表[^，。；、]{0,10}?(?:签署|签约|签字)|完成宣誓|宣誓就职|宣誓就任"
+            # taking the oath in person ("李慧琼率先宣誓", "A、B在内的90名候任议员依次进行宣誓",
+            # "要求他们重新宣誓，包括A、B"), not the oath's things ("宣誓仪式", "宣誓人", "宣誓有效")
+            r"|宣誓(?!人|仪式|典礼|词|礼|席|位|有效|次序|授证|布达|结束|的)"
+        ),
         ("签", "宣誓"),
+    ),
+    # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
+    # read after the cue below)
+    (
+        "attended",
+        re.compile(r"随行(?!人员|记者|团|的|者|名单|还|也|有|包括)|随同(?=调研|考察|视察|检查)"),
+        ("随行", "随同"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
     # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
@@ -107,8 +119,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # welcoming of a year or an event ("迎接新年", "迎接党的二十大")
     (
         "attended",
-        re.compile(r"迎接(?=[，。；]|$)|陪同人员(?=同机|抵达|一同)"),
-        ("迎接", "陪同人员"),
+        re.compile(r"迎接(?=[，。；]|$)|迎上前去|陪同人员(?=同机|抵达|一同)"),
+        ("迎接", "迎上前", "陪同人员"),
     ),
     # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
@@ -159,7 +171,7 @@ ZH_AFTER = re.compile(
         r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员)|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
         r"|[，,]\s*(?:包括|有)[:：]?)"
         # and a rite done in person: "此次点燃起马炮的重要嘉宾包括A、B"
-        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 点燃 剪彩 恭送 扶轿 上香".split()
+        for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 迎接 宣誓 点燃 剪彩 恭送 扶轿 上香".split()
     )
     # at the table, in attendance, in the party: "同桌的还有A、B", "宴请行政长官A、B"
     + "|"
@@ -168,7 +180,7 @@ ZH_AFTER = re.compile(
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
-        for noun in "宣誓人员 宣誓人 参加人员 出席人员 与会人员 与会者 参加者 出席者 参会人员".split()
+        for noun in "宣誓人员 宣誓人 参加人员 出席人员 与会人员 与会者 参加者 出席者 参会人员 随行人员".split()
     )
 )
 # (each alternative opens with its word, so that re skips to the positions holding one)
