@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import tomllib
@@ -50,8 +51,15 @@ def load_roster() -> Roster:
     return bundled()
 
 
+# Pinyin a scraper inserted after each character ("李(li)强(qiang)"): a label may keep it (names
+# as written) while the extractor reads the name without it; both are the same person.
+_INSERTED_PINYIN = re.compile(r"[(（][a-zA-Z\u00c0-\u024f]+[)）]")
+
+
 def name_key(name: str, roster: Roster) -> str:
     """One key per person: the roster's canonical name, else pinyin, else the folded name."""
+    if has_han(name):
+        name = _INSERTED_PINYIN.sub("", name)
     known = roster.canonical(name)
     if known:
         return fold(known)
