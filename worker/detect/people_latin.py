@@ -637,6 +637,14 @@ class Context:
         by_title: dict[str, set[str]] = {}
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
+            if "'s" in m.group() or "’s" in m.group():
+                # a possessive closes a name it ends: "upheld Xi Jinping's position" gives
+                # "Xi Jinping" for a later "Xi" ("" ends the run, as at the end of the text)
+                words = [
+                    part
+                    for w in words
+                    for part in ((w[:-2], "") if w.endswith(("'s", "’s")) and len(w) > 3 else (w,))
+                ]
             run: list[str] = []
             title_before = False
             title = ""
@@ -1364,6 +1372,13 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             continue
         if not ctx.german and _office_of(toks, d):
             continue  # "the Deputy Chief of Staff to the President, X": an office, no mention
+        if (
+            not ctx.german
+            and d >= 2
+            and toks[d - 1].text == ","
+            and (d - 2 in taken or _name_like(toks[d - 2]))
+        ):
+            continue  # "Wang Weizhong, the Secretary of ...": the apposition of the name before
         # "The head of state took part ...": the president the text names
         title = "President" if _head_of_state(toks, k) else tok.text
         person = ctx.titled(title)
@@ -1998,7 +2013,9 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside", "ceremony of", "ceremony for")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for",
+            "meeting with", "talking with", "conferring with", "talks with", "conversation with",
+            "call with")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },

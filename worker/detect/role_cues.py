@@ -559,6 +559,15 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bdelegations?\b[^;:]{0,40}?\b(?:consisting\s+of|composed\s+of|comprising"
             r"|made\s+up\s+of)\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
+            # the subject after a fronted meeting of its own with named people: "When meeting
+            # with President X, Li said", "In his meeting with Y, Xi said" (both sides attend;
+            # not with a group in lower case, "When meeting with deputies from ...": a chair)
+            r"|^\W*(?:(?:When|While|After)\s+(?:meeting|talking|conferring)"
+            r"|(?:In|During|At)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks"
+            r"|conversation|(?:phone|telephone)\s+call))\s+with\s+"
+            r"(?!(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}?[a-z]+s\b)"
+            # up to the subject: no clause of its own between ("..., Xi said that A, B ...")
+            r"(?:(?!\b(?:said|says|noted|notes|stressed|added|told|that|and\s+then)\b)[^.;]){0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
