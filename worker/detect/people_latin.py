@@ -82,7 +82,7 @@ _TITLE_WORDS = frozenset(
     "directors secretaries ministers presidents governors ambassadors deputies representatives "
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
-    "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
+    "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
@@ -122,7 +122,9 @@ _ORG_WORDS = frozenset(
     "oblast okrug campus shinbun shimbun "
     # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
     # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
-    "management duties works press session sessions plenary plenum club".split()
+    "management duties works press session sessions plenary plenum club "
+    # "President of the Brookings Institution Strobe Talbott", "Taizhou Chambers of Commerce"
+    "institution institutions chambers".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -1195,7 +1197,9 @@ _PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea stra
 _PLACE_ENDS = frozenset(
     "street avenue road lane square palace hall building tower bridge park lake river island "
     "mountains valley issues heritage studies sciences humanities problems affairs research "
-    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais "
+    # a region and a war are no people either: "Nara Prefecture", "Great Patriotic War veterans"
+    "prefecture war wars".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
 _PLACE_NOUNS_AFTER = frozenset(

@@ -80,6 +80,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "chat",
     "phone",
     "seated",
+    "seats",
     "sat ",
     "among",
     "headed",
@@ -357,7 +358,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
             r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
-            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row))\b",
+            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row)"
+            # "A, B and others took seats at the rostrum", "took seats at the executive
+            # chairman's table" (a presidium's seats)
+            r"|(?:took|take|takes|taking)\s+(?:their\s+|his\s+|her\s+)?seats?\s+(?:at|on)\s+the\s+"
+            r"(?:rostrum|podium|presidium|(?:[\w'’-]+\s+){0,3}?table))\b",
             re.I,
         ),
     ),
@@ -606,7 +611,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
             r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
-            r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
+            r"|\b(?-i:(?:Joint|Media|Press)\s+statements|Statements?|Remarks|Speech|Address|Report)"
+            r"(?:\s+(?:to|for)\s+the\s+(?:press|media))?\s+by\s*$"
             # "Opening remarks by Prime Minister Vladimir Putin:"
             r"|\b(?:opening|closing|concluding|introductory|welcoming)\s+(?:remarks|speech"
             r"|address|statement)\s+by\s*$"
