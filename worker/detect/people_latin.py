@@ -2017,9 +2017,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside", "ceremony of", "ceremony for",
-            "meeting with", "talking with", "conferring with", "talks with", "conversation with",
-            "call with")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -2034,6 +2032,9 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
+    cues.TALK_WITH: ("conversation with", "call with", "talks with"),
+    cues.FRONTED_MEETING: ("meeting with", "talking with", "conferring with", "talks with",
+                           "conversation with", "call with"),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
                        "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
@@ -2130,7 +2131,9 @@ _ANAPHOR = re.compile(
     r"^\W*(?:(?:They|These|Those)\s+(?:included|include|were|are)\b"
     r"|(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?" + _GROUP_NOUNS + r"\s*(?:--|—|–|:|,|\(|"
     r"included\b|include\b|were\b|are\b)"
-    r"|Among\s+(?:them|those\s+(?:present|attending|taking\s+part))\s+(?:were|was)\b)",
+    r"|Among\s+(?:them|those\s+(?:present|attending|taking\s+part)"
+    # the group by its noun: "Among the governors were ..."
+    r"|the\s+(?:[\w-]+\s+){0,2}?" + _GROUP_NOUNS + r")\s+(?:were|was)\b)",
     re.I,
 )
 
@@ -2232,7 +2235,13 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
     """The names a sentence gives for the group of the sentence before (see `_ANAPHOR`)."""
     if not _ANAPHOR.match(sentence):
         return []
-    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
+    toks = _tokens(sentence)
+    return [
+        it.name
+        for it in name_items(toks, ctx)
+        # "Emmanuel Udom (Akwa Ibom)": a bracket after a name holds its state or party
+        if not it.possessive and not (it.prefix > 0 and toks[it.prefix - 1].text == "(")
+    ]
 
 
 _GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")

@@ -307,9 +307,11 @@ MEET_WITH = re.compile(
 # Who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following talks
 # with Y" (the meeting's role as for "met with"; read after the list only).
 SAID_AT_MEETING = re.compile(
-    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
-    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists)"
+    # a quote's source: "Xi made the remarks in a telephone conversation with Y"
+    r"|made\s+(?:the|these)\s+(?:remarks|comments)|(?:said|stated)\s+(?:this|so))"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following|in)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
     r"|consultations|conversation)"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,4})?"
     r"\s+(?:separately\s+)?with\b",
@@ -414,6 +416,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were)\s+also\s+there\b"
             # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
             r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
+            # "South-South governors are currently in a closed meeting"
+            r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
+            r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
             r"|" + _CALL_ON + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
@@ -466,6 +471,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
             r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation)"
+            # what one says in a conversation is no speech: "made the remarks in a telephone
+            # conversation with Y" (a call: both attend, `SAID_AT_MEETING`)
+            r"(?!\s+(?:in|during)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:conversation|call|talks)\b)"
             r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
@@ -518,6 +527,24 @@ CHAIRED_WITH = re.compile(
     + r"\s+with\b",
     re.I,
 )
+# The other side of the subject's talk: "Xi made the remarks in a telephone conversation with Y".
+TALK_WITH = re.compile(
+    r"\b(?:in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:conversation|call|talks)\s+with\b",
+    re.I,
+)
+# The subject after a fronted meeting of its own with named people: "When meeting with
+# President X, Li said", "In his meeting with Y, Xi said" (both sides attend; not with a group
+# in lower case, "When meeting with deputies from ...": a chair).
+FRONTED_MEETING = re.compile(
+    r"^\W*(?:(?:When|While|After)\s+(?:meeting|talking|conferring)"
+    r"|(?:In|During|At)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks"
+    r"|conversation|(?:phone|telephone)\s+call))\s+with\s+"
+    r"(?!(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}?[a-z]+s\b)"
+    # up to the subject: no clause of its own between ("..., Xi said that A, B ...")
+    r"(?:(?!\b(?:said|says|noted|notes|stressed|added|told|that|and\s+then)\b)[^.;]){0,250},",
+    re.I,
+)
 # Searched in the clause before the list; only titles may stand between the cue and the list
 # ("chaired by Foreign Minister X"), which `people_latin` checks.
 
@@ -564,15 +591,6 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bdelegations?\b[^;:]{0,40}?\b(?:consisting\s+of|composed\s+of|comprising"
             r"|made\s+up\s+of)\b"
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
-            # the subject after a fronted meeting of its own with named people: "When meeting
-            # with President X, Li said", "In his meeting with Y, Xi said" (both sides attend;
-            # not with a group in lower case, "When meeting with deputies from ...": a chair)
-            r"|^\W*(?:(?:When|While|After)\s+(?:meeting|talking|conferring)"
-            r"|(?:In|During|At)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks"
-            r"|conversation|(?:phone|telephone)\s+call))\s+with\s+"
-            r"(?!(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}?[a-z]+s\b)"
-            # up to the subject: no clause of its own between ("..., Xi said that A, B ...")
-            r"(?:(?!\b(?:said|says|noted|notes|stressed|added|told|that|and\s+then)\b)[^.;]){0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
@@ -599,6 +617,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # the guest of a gathering its chair holds "with" someone: "convened a strategic dialogue
     # with Sergei Shoigu" (a co-chair chairs: the pattern above)
     ("attended", CHAIRED_WITH),
+    ("attended", TALK_WITH),
+    ("attended", FRONTED_MEETING),
     ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",
