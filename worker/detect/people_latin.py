@@ -2041,6 +2041,15 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 }  # fmt: skip
 
 
+_BARE_AND = re.compile(r"\band\s+$")
+_BARE_VERB = re.compile(r"(?:meet|hold|talk|attend|join|visit|chair|host)\b", re.I)
+_PLAN_TO = re.compile(
+    r"\b(?:will|would|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|going|planning)\s+to"
+    r"|plans?\s+to|intends?\s+to)\b[^.;]*$",
+    re.I,
+)
+
+
 def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bool:
     """True when `pattern` occurs in `before` with nothing but titles after it (`comma`:
     a comma may stand among the titles)."""
@@ -2050,6 +2059,13 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     # the irrealis word stands at most 60 characters before the cue: search only there
     if last is None or _IRREALIS_BEFORE.search(before, max(0, last.start() - 90), last.start()):
         return False
+    if _BARE_AND.search(before, max(0, last.start() - 8), last.start()) and _BARE_VERB.match(
+        before, last.start()
+    ):
+        # a bare verb after "and" shares the infinitive before it: "is scheduled to hold talks
+        # with A ..., and meet with B" (B is no more met than A)
+        if _PLAN_TO.search(before, max(0, last.start() - 300), last.start()):
+            return False
     gap = before[last.end() :]
     return (comma or "," not in gap) and _title_gap(gap)
 
@@ -2320,7 +2336,9 @@ _REPORTING_VERBS = frozenset(
 )
 _REPORTER_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|noted|added|stressed|announced|wrote|tweeted|recalled|explained"
-    r"|commented|sagte|erklärte|betonte|teilte)\b",
+    r"|commented|sagte|erklärte|betonte|teilte"
+    # "..., Presidential Spokesman Dmitry Peskov informed the media"
+    r"|(?:informed|told|briefed)\s+(?:the\s+)?(?:media|press|journalists|reporters))\b",
     re.I,
 )
 _POSSESSIVE_MEETING = re.compile(

@@ -344,7 +344,9 @@ REPORT_TO = re.compile(
     # "..., reported Akorda press service": the source of the news, not a report to a meeting
     r"(?!\s+(?-i:[A-Z])[\w-]+\s+(?:press|news|agency|service|office|said)\b)"
     # told to the one person on the other side of a talk: part of the talk, not a report
-    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)",
+    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)"
+    # a source's words to the press: "Presidential Spokesman X informed the media"
+    r"(?!\s+(?:the\s+)?(?:media|press|journalists|reporters|correspondents)\b)",
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
@@ -626,7 +628,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\baddressed\s+by\b"
             # "There was a report by Commander-in-Chief X", "heard a report by Y"; a passive:
             # "the reports were provided by A, B and C" (one alternative: it opens with its noun)
-            r"|\b(?:(?:report|speech|address|presentation|lecture|toast)\s+by"
+            # (not a text released: "according to a written speech by Xi released upon ...")
+            r"|\b(?:(?<!written\s)(?<!printed\s)(?:report|speech|address|presentation|lecture"
+            r"|toast)\s+by"
             r"|(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
             r"|delivered|given|provided|presented)\s+by)\b"
