@@ -82,7 +82,7 @@ _TITLE_WORDS = frozenset(
     "directors secretaries ministers presidents governors ambassadors deputies representatives "
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
-    "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam "
+    "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
@@ -122,7 +122,9 @@ _ORG_WORDS = frozenset(
     "oblast okrug campus shinbun shimbun "
     # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
     # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
-    "management duties works press session sessions plenary plenum club".split()
+    "management duties works press session sessions plenary plenum club "
+    # "President of the Brookings Institution Strobe Talbott", "Taizhou Chambers of Commerce"
+    "institution institutions chambers".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -637,6 +639,14 @@ class Context:
         by_title: dict[str, set[str]] = {}
         for m in _CAP_RUN.finditer(self.text):
             words = m.group().split()
+            if "'s" in m.group() or "’s" in m.group():
+                # a possessive closes a name it ends: "upheld Xi Jinping's position" gives
+                # "Xi Jinping" for a later "Xi" ("" ends the run, as at the end of the text)
+                words = [
+                    part
+                    for w in words
+                    for part in ((w[:-2], "") if w.endswith(("'s", "’s")) and len(w) > 3 else (w,))
+                ]
             run: list[str] = []
             title_before = False
             title = ""
@@ -1187,7 +1197,9 @@ _PLACE_HEADS = frozenset("lake mount mt river island isle cape gulf bay sea stra
 _PLACE_ENDS = frozenset(
     "street avenue road lane square palace hall building tower bridge park lake river island "
     "mountains valley issues heritage studies sciences humanities problems affairs research "
-    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais".split()
+    "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais "
+    # a region and a war are no people either: "Nara Prefecture", "Great Patriotic War veterans"
+    "prefecture war wars".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
 _PLACE_NOUNS_AFTER = frozenset(
@@ -1364,6 +1376,13 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             continue
         if not ctx.german and _office_of(toks, d):
             continue  # "the Deputy Chief of Staff to the President, X": an office, no mention
+        if (
+            not ctx.german
+            and d >= 2
+            and toks[d - 1].text == ","
+            and (d - 2 in taken or _name_like(toks[d - 2]))
+        ):
+            continue  # "Wang Weizhong, the Secretary of ...": the apposition of the name before
         # "The head of state took part ...": the president the text names
         title = "President" if _head_of_state(toks, k) else tok.text
         person = ctx.titled(title)
@@ -2013,10 +2032,22 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
+    cues.TALK_WITH: ("conversation with", "call with", "talks with"),
+    cues.FRONTED_MEETING: ("meeting with", "talking with", "conferring with", "talks with",
+                           "conversation with", "call with"),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
                        "calls on", "calling on", "courtesy call"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
+
+
+_BARE_AND = re.compile(r"\band\s+$")
+_BARE_VERB = re.compile(r"(?:meet|hold|talk|attend|join|visit|chair|host)\b", re.I)
+_PLAN_TO = re.compile(
+    r"\b(?:will|would|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|going|planning)\s+to"
+    r"|plans?\s+to|intends?\s+to)\b[^.;]*$",
+    re.I,
+)
 
 
 def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bool:
@@ -2028,6 +2059,13 @@ def _governs(pattern: re.Pattern[str], before: str, *, comma: bool = True) -> bo
     # the irrealis word stands at most 60 characters before the cue: search only there
     if last is None or _IRREALIS_BEFORE.search(before, max(0, last.start() - 90), last.start()):
         return False
+    if _BARE_AND.search(before, max(0, last.start() - 8), last.start()) and _BARE_VERB.match(
+        before, last.start()
+    ):
+        # a bare verb after "and" shares the infinitive before it: "is scheduled to hold talks
+        # with A ..., and meet with B" (B is no more met than A)
+        if _PLAN_TO.search(before, max(0, last.start() - 300), last.start()):
+            return False
     gap = before[last.end() :]
     return (comma or "," not in gap) and _title_gap(gap)
 
@@ -2109,7 +2147,9 @@ _ANAPHOR = re.compile(
     r"^\W*(?:(?:They|These|Those)\s+(?:included|include|were|are)\b"
     r"|(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?" + _GROUP_NOUNS + r"\s*(?:--|—|–|:|,|\(|"
     r"included\b|include\b|were\b|are\b)"
-    r"|Among\s+(?:them|those\s+(?:present|attending|taking\s+part))\s+(?:were|was)\b)",
+    r"|Among\s+(?:them|those\s+(?:present|attending|taking\s+part)"
+    # the group by its noun: "Among the governors were ..."
+    r"|the\s+(?:[\w-]+\s+){0,2}?" + _GROUP_NOUNS + r")\s+(?:were|was)\b)",
     re.I,
 )
 
@@ -2211,7 +2251,13 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
     """The names a sentence gives for the group of the sentence before (see `_ANAPHOR`)."""
     if not _ANAPHOR.match(sentence):
         return []
-    return [it.name for it in name_items(_tokens(sentence), ctx) if not it.possessive]
+    toks = _tokens(sentence)
+    return [
+        it.name
+        for it in name_items(toks, ctx)
+        # "Emmanuel Udom (Akwa Ibom)": a bracket after a name holds its state or party
+        if not it.possessive and not (it.prefix > 0 and toks[it.prefix - 1].text == "(")
+    ]
 
 
 _GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")
@@ -2290,7 +2336,9 @@ _REPORTING_VERBS = frozenset(
 )
 _REPORTER_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|noted|added|stressed|announced|wrote|tweeted|recalled|explained"
-    r"|commented|sagte|erklärte|betonte|teilte)\b",
+    r"|commented|sagte|erklärte|betonte|teilte"
+    # "..., Presidential Spokesman Dmitry Peskov informed the media"
+    r"|(?:informed|told|briefed)\s+(?:the\s+)?(?:media|press|journalists|reporters))\b",
     re.I,
 )
 _POSSESSIVE_MEETING = re.compile(

@@ -80,6 +80,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "chat",
     "phone",
     "seated",
+    "seats",
     "sat ",
     "among",
     "headed",
@@ -306,9 +307,11 @@ MEET_WITH = re.compile(
 # Who speaks at a meeting was at it: "X said at a meeting with Y", "X stated following talks
 # with Y" (the meeting's role as for "met with"; read after the list only).
 SAID_AT_MEETING = re.compile(
-    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists))"
-    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following)\s+"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists)"
+    # a quote's source: "Xi made the remarks in a telephone conversation with Y"
+    r"|made\s+(?:the|these)\s+(?:remarks|comments)|(?:said|stated)\s+(?:this|so))"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following|in)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
     r"|consultations|conversation)"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,4})?"
     r"\s+(?:separately\s+)?with\b",
@@ -341,7 +344,9 @@ REPORT_TO = re.compile(
     # "..., reported Akorda press service": the source of the news, not a report to a meeting
     r"(?!\s+(?-i:[A-Z])[\w-]+\s+(?:press|news|agency|service|office|said)\b)"
     # told to the one person on the other side of a talk: part of the talk, not a report
-    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)",
+    r"(?!\s+(?:his|her|their|the)\s+(?:counterpart|colleague|guest|host|interlocutor|partner)s?\b)"
+    # a source's words to the press: "Presidential Spokesman X informed the media"
+    r"(?!\s+(?:the\s+)?(?:media|press|journalists|reporters|correspondents)\b)",
     re.I,
 )
 # "X met the Security Council": a body after "met" is chaired, a named person is met.
@@ -357,7 +362,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
             r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
-            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row))\b",
+            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row)"
+            # "A, B and others took seats at the rostrum", "took seats at the executive
+            # chairman's table" (a presidium's seats)
+            r"|(?:took|take|takes|taking)\s+(?:their\s+|his\s+|her\s+)?seats?\s+(?:at|on)\s+the\s+"
+            r"(?:rostrum|podium|presidium|(?:[\w'’-]+\s+){0,3}?table))\b",
             re.I,
         ),
     ),
@@ -409,6 +418,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:was|were)\s+also\s+there\b"
             # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
             r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
+            # "South-South governors are currently in a closed meeting"
+            r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
+            r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
             r"|" + _CALL_ON + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
@@ -461,6 +473,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
             r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation)"
+            # what one says in a conversation is no speech: "made the remarks in a telephone
+            # conversation with Y" (a call: both attend, `SAID_AT_MEETING`)
+            r"(?!\s+(?:in|during)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:conversation|call|talks)\b)"
             r"|(?:sent|sends|delivered|delivers|gave|gives)\s+(?:a\s+)?(?:video|recorded|televised)\s+"
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
@@ -511,6 +527,24 @@ CHAIRED_WITH = re.compile(
     + _ADJ
     + _GATHERING
     + r"\s+with\b",
+    re.I,
+)
+# The other side of the subject's talk: "Xi made the remarks in a telephone conversation with Y".
+TALK_WITH = re.compile(
+    r"\b(?:in|during)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:conversation|call|talks)\s+with\b",
+    re.I,
+)
+# The subject after a fronted meeting of its own with named people: "When meeting with
+# President X, Li said", "In his meeting with Y, Xi said" (both sides attend; not with a group
+# in lower case, "When meeting with deputies from ...": a chair).
+FRONTED_MEETING = re.compile(
+    r"^\W*(?:(?:When|While|After)\s+(?:meeting|talking|conferring)"
+    r"|(?:In|During|At)\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks"
+    r"|conversation|(?:phone|telephone)\s+call))\s+with\s+"
+    r"(?!(?:the\s+|a\s+)?(?:[a-z-]+\s+){0,3}?[a-z]+s\b)"
+    # up to the subject: no clause of its own between ("..., Xi said that A, B ...")
+    r"(?:(?!\b(?:said|says|noted|notes|stressed|added|told|that|and\s+then)\b)[^.;]){0,250},",
     re.I,
 )
 # Searched in the clause before the list; only titles may stand between the cue and the list
@@ -585,6 +619,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # the guest of a gathering its chair holds "with" someone: "convened a strategic dialogue
     # with Sergei Shoigu" (a co-chair chairs: the pattern above)
     ("attended", CHAIRED_WITH),
+    ("attended", TALK_WITH),
+    ("attended", FRONTED_MEETING),
     ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",
@@ -592,12 +628,15 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\baddressed\s+by\b"
             # "There was a report by Commander-in-Chief X", "heard a report by Y"; a passive:
             # "the reports were provided by A, B and C" (one alternative: it opens with its noun)
-            r"|\b(?:(?:report|speech|address|presentation|lecture|toast)\s+by"
+            # (not a text released: "according to a written speech by Xi released upon ...")
+            r"|\b(?:(?<!written\s)(?<!printed\s)(?:report|speech|address|presentation|lecture"
+            r"|toast)\s+by"
             r"|(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
             r"|delivered|given|provided|presented)\s+by)\b"
             # a transcript's section heading: "Statement by Tatyana Golikova on measures ..."
-            r"|\b(?-i:Statement|Remarks|Speech|Address|Report)\s+by\s*$"
+            r"|\b(?-i:(?:Joint|Media|Press)\s+statements|Statements?|Remarks|Speech|Address|Report)"
+            r"(?:\s+(?:to|for)\s+the\s+(?:press|media))?\s+by\s*$"
             # "Opening remarks by Prime Minister Vladimir Putin:"
             r"|\b(?:opening|closing|concluding|introductory|welcoming)\s+(?:remarks|speech"
             r"|address|statement)\s+by\s*$"
