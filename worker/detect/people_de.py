@@ -891,6 +891,8 @@ _POSITION_MARK = re.compile(
     r"|(?<!\w)(?:[Vv]\.\s*l\.\s*n\.\s*r\.|[Vv]on\s+links\s+nach\s+rechts)\s*:"
 )
 _CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
+_GROUP_CAPTION_MAX = 1000  # with a position mark near its start: a group photo's rows of names
+_MARK_OPENS = 60
 _LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
 # An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
 # bestätigt hat"): nobody it names is shown at the occasion.
@@ -906,8 +908,16 @@ def photo_caption(paragraph: str) -> str | None:
     body = paragraph[: credit.start()] if credit else paragraph
     if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
         return None
-    if len(body) > _CAPTION_MAX or (credit is None and not _POSITION_MARK.search(body)):
+    marked = _POSITION_MARK.search(body)
+    if not (credit or marked) or (
+        len(body) > _CAPTION_MAX
+        # a group photo's rows of names: opened by who stands where ("Vordere Reihe von links
+        # nach rechts: A, B, ..."), not a mark deep inside an article's paragraph
+        and (marked is None or marked.start() > _MARK_OPENS or len(body) > _GROUP_CAPTION_MAX)
+    ):
         return None
-    if not _LOWER_WORD.search(body) or _NOT_THERE.search(body) or _NEGATION.search(body):
+    # a position mark says who stands where: several people, no portrait ("Zwei
+    # Ministerpräsidenten (v.l.): A und B")
+    if not (marked or _LOWER_WORD.search(body)) or _NOT_THERE.search(body):
         return None
-    return body
+    return None if _NEGATION.search(body) else body

@@ -74,7 +74,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -1079,6 +1079,8 @@ def _unknown_run(
 ) -> None:
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
+    if ctx.german and j - i > 3 and _past_retired(toks, i + 2) == i - 2:
+        i += 2  # "Landrat a. D. Egid Hofmann": the run began on the mark's "D."
     i = _past_leading_nouns(toks, i, j, ctx.roster)
     i = _past_place_of(toks, i, j, ctx.german)
     full = _surname_after_body(toks, i, j, ctx)
@@ -1415,7 +1417,7 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
     """German capitalises every noun ("Stadt Leipzig", "Schloss Drachenburg"): a name the
     roster does not know needs a known given name or a title right before it."""
     s, e = span
-    if s > 0 and _is_title_or_org(toks[s - 1].low):
+    if s > 0 and _is_title_or_org(toks[_past_retired(toks, s) - 1].low):
         return True
     if not roster.given_names:
         return True
@@ -1433,6 +1435,20 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text) or _de_appositive(toks, s)
+
+
+# A title's retired or emeritus mark between the title and the name: "Landrat a. D. Egid
+# Hofmann", "Pfr. i. R. Martin Köglmaier", "Erzbischof em. Robert Zollitsch".
+_RETIRED = (("a", ".", "d", "."), ("i", ".", "r", "."), ("em", "."))
+
+
+def _past_retired(toks: list[_Tok], s: int) -> int:
+    """Where the title before position `s` ends: before a retired mark, else `s`."""
+    for mark in _RETIRED:
+        k = s - len(mark)
+        if k > 0 and all(toks[k + i].low == w for i, w in enumerate(mark)):
+            return k
+    return s
 
 
 def _de_appositive(toks: list[_Tok], s: int) -> bool:

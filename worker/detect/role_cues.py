@@ -659,10 +659,12 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war"
+            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war", "Unter
+            # den Festgästen fanden sich", "Unter den Gästen und Abordnungen waren"
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
-            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s+(?:waren|war|zählten"
-            r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)"
+            r"(?:\s+(?:und|sowie)\s+[A-ZÄÖÜ][a-zäöüß]+n)?\s+(?:waren|war|zählten"
+            r"|(?:be)?fanden\s+sich|(?:be)?fand\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
             r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
             r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
