@@ -82,13 +82,14 @@ def programme(sentence: str) -> bool:
 _INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
-# The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
+# The future: "Die Sitzung wird X leiten", and in reported speech "Zunächst werde X mit Y
+# sprechen" (searched only in a clause holding "wird"/"werde").
 _FUTURE = re.compile(
-    r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
-    r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+    r"\b(?:wird|werden|werde)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+    r"|sprechen|treffen|halten|moderieren|besuchen)(?:\s*[.!?]?\s*$|,\s)"  # (the bracket closed)
     # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
     r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
-    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden)\b"
+    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden|werde)\b"
 )
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
@@ -369,6 +370,12 @@ _APPOSITION = re.compile(
 )
 
 
+# The verb's last part and a comma between two lists: the first list's clause is closed, the
+# second shares its verb ("waren Bürgermeister A und B gekommen, aus Roding Bürgermeisterin C"),
+# it is no object of it.
+_VERB_CLOSED = re.compile(r"\b(?:ge[a-zäöüß]{3,}(?:en|t)|erschienen|teil|dabei)\s*,\s")
+
+
 def german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
@@ -395,6 +402,7 @@ def german_roles(
         and e <= prefix_start
         and not _PREPOSITION_BEFORE.search(sentence, left, s)
         and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
+        and not _VERB_CLOSED.search(sentence, e, prefix_start)
         for s, e in others
     )
     reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
@@ -505,7 +513,7 @@ def _unreal(
     """Whether the clause tells what did not happen: negated, modal, future or planned."""
     left, right = bounds
     if _NEGATION.search(clause) or (
-        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
+        ("wird" in clause or "werde" in clause) and _FUTURE.search(clause)
     ):
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):

@@ -254,7 +254,7 @@ _TITLE_LOWER_OK = frozenset(
 # Between two names of one list only: "Xi Jinping and the other newly elected members of ...
 # Li Qiang", "National Security Adviser, retired Maj. Gen. X" (after a cue, "a team member of
 # the newly elected President X" names no guest)
-_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired".split())
+_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired em".split())
 # "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
 _ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
@@ -1556,6 +1556,7 @@ def _appositive(
             and (
                 (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
                 or len(toks[k - 1].text) == 1
+                or toks[k - 1].text == "em"  # "Erzbischof em. Dr. X" (emeritus)
                 or (toks[k - 1].cap and toks[k - 1].low in _TITLE_WORDS)  # "Prof."
                 or (toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS)  # "Govt."
             )
@@ -1642,8 +1643,13 @@ def _german_verb_between(toks: list[_Tok], a: Item, b: Item) -> bool:
         t.text.isalpha()
         and t.text.islower()
         and t.low not in _DE_GAP_WORDS
-        and not t.low.endswith(("e", "en", "er", "es", "em"))
-        for t in toks[a.last : b.prefix]
+        and (
+            not t.low.endswith(("e", "en", "er", "es", "em"))
+            # a declined adjective stands before its noun; one before a comma is a verb's
+            # participle ending its clause ("A und B gekommen, aus Roding C")
+            or toks[k + 1].text == ","
+        )
+        for k, t in enumerate(toks[a.last : b.prefix], a.last)
     )
 
 
