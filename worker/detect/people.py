@@ -67,7 +67,7 @@ _ABBREV = re.compile(
     r"|\bGovt|\bDept|\bUniv|\bMaj|\bBrig|\bCapt|\bCdr|\bSgt|\bAdm|\bEngr"
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl"
     # clergy: "Erzbischof em. Dr. X", "Msgr. X", "Pfr. X", "Neukirchen b. Hl. Blut"
-    r"|\bem|\bMsgr|\bPfr|\bHl"
+    r"|\bem|\bMsgr|\bPfr|\bHl|\bHr|\bFr"
     # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
     r"|\bLAbg|\bNAbg|\bBAbg|\bLHStv|\bLH|\bVzbgm|\bVbgm|\bGR|\bStR|\bLR|\bKR)\.$"
 )

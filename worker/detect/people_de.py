@@ -138,6 +138,20 @@ _PRONOUN_FIRST = re.compile(r"^\s*(?:Er|Sie)\s+(?!und\b|sowie\b)[a-zäöüß]{3,
 # "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
 # verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
 _IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
+# The first person is the subject too (a speech's or minutes' own words): a list is an object.
+_FIRST_PERSON = re.compile(r"\b(?:ich|wir|Ich|Wir)\b")
+_QUOTE_MARK = re.compile(r"[„“”\x22»«]")
+
+
+def _first_person(lead: str) -> bool:
+    """Whether the first person is the subject before a list, outside a quote closed before it
+    ("„... wieder in Präsenz treffen können“, begrüßte X die Gäste": X speaks, he is no object)."""
+    if "ich" not in lead and "wir" not in lead and "Ich" not in lead and "Wir" not in lead:
+        return False
+    quotes = list(_QUOTE_MARK.finditer(lead))
+    return _FIRST_PERSON.search(lead, quotes[-1].end() if quotes else 0) is not None
+
+
 # A headline's passive without its auxiliary: "Chinas Präsident Xi in Berlin mit militärischen
 # Ehren begrüsst" (the guest; with "hat" the subject is the host).
 _HONOURS_PASSIVE = re.compile(
@@ -250,8 +264,10 @@ _TALK_NOUN = re.compile(
     # a meal with its guests: "Arbeitsfrühstück mit Spitzenpolitikern ... sowie Birgit Munz"
     r"|(?:Arbeitsfrühstück|Frühstück|Mittagessen|Abendessen|Arbeitsessen|Arbeitsmittagessen"
     r"|Staatsbankett|Bankett)\s+mit"
-    # a visit's guest: "der Besuch des Schirmherren X"
+    # a visit's guest: "der Besuch des Schirmherren X" (not a place visited, a noun with "von"
+    # after it: "einem Besuch der Grabstätte von Thomas Mann")
     r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der)"
+    r"(?!\s+[A-ZÄÖÜ][\wäöüß-]*\s+vo[nm]\s)"
     # who laid the wreath: "Nach der Kranzniederlegung durch Bundeskanzler X und Y"
     r"|Kranzniederlegung(?:en)?\s+(?:durch|des|der|von))\s"
     r"(?P<gap>[^.;:!?]{0,100})$"
@@ -421,6 +437,7 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _IMPERSONAL_SUBJECT.search(lead) is not None
+            or _first_person(lead)  # "begrüßen möchte ich unseren ... X"
             or _PRONOUN_FIRST.match(lead) is not None  # "Er konnte ... die Vorsitzende X"
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
@@ -474,11 +491,15 @@ _OBLIQUE_TITLE = re.compile(
 
 
 # A subject that is no person stands first, then the verb: the list after it is the object
-# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X").
+# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X", "Der Gesamtbundesrat
+# hat ... X empfangen").
 _BODY_SUBJECT = re.compile(
     r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
     r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
-    r"|ehrt|verabschiedete|verabschiedet)\s+(?:[a-zäöüß(][^\s,]*\s+){0,4}$"
+    r"|ehrt|verabschiedete|verabschiedet|hieß|hiess"
+    # the perfect: "Der Gesamtbundesrat hat am Montag Portugals Präsident X ... empfangen"
+    r"|hat|hatte)\s+(?:[a-zäöüß(][^\s,]*\s+|(?:am|an|in)\s+[A-ZÄÖÜ]\w+\s+){0,4}"
+    r"(?:[A-ZÄÖÜ]\w+s\s+)?$"  # a country's genitive before the title: "Portugals"
 )
 
 
@@ -507,14 +528,24 @@ def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bo
     return "," not in names and " und " not in names and " sowie " not in names
 
 
+# A greeting in the first person, which happens as it is said ("Besonders begrüßen möchte ich
+# unseren 1. BM Hr. Hans Steindl", "möchte ich ... die neue Bürgermeisterin, X begrüßen"): its
+# modal tells no wish.
+_GREETING_SAID = re.compile(
+    r"\b(?:möchte|möchten)\s+(?:ich|wir)\b[^;]{0,250}?\b(?:begrü(?:ß|ss)en|willkommen\s+hei(?:ß|ss)en)\b"
+    r"|\b(?:begrü(?:ß|ss)en|willkommen\s+hei(?:ß|ss)en)\s+(?:möchte|möchten)\s+(?:ich|wir)\b"
+)
+
+
 def _unreal(
     sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
 ) -> bool:
     """Whether the clause tells what did not happen: negated, modal, future or planned."""
     left, right = bounds
-    if _NEGATION.search(clause) or (
-        ("wird" in clause or "werde" in clause) and _FUTURE.search(clause)
-    ):
+    negation = _NEGATION.search(clause)
+    if negation and negation.group() in ("möchte", "möchten") and _GREETING_SAID.search(clause):
+        negation = _NEGATION.search(clause, negation.end())  # the greeting is done by saying it
+    if negation or (("wird" in clause or "werde" in clause) and _FUTURE.search(clause)):
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
         return True

@@ -74,7 +74,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr hr fr bm bmin professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -726,6 +726,9 @@ def _calendar_name(toks: list[_Tok], j: int) -> bool:
     return not after[:1].isdigit()
 
 
+_ROMANCE_PARTICLES = frozenset("de da do dos das di".split())
+
+
 def _runs(
     toks: list[_Tok],
     german: bool = False,
@@ -778,6 +781,13 @@ def _runs(
                         and roster.given_names
                         and not roster.is_given_name(toks[j - 1].text)
                         and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
+                        # a Romance particle, no German preposition, after a given name and
+                        # a second surname: "Marcelo Rebelo de Sousa"
+                        and not (
+                            j - i == 2
+                            and toks[j].low in _ROMANCE_PARTICLES
+                            and roster.is_given_name(toks[i].text)
+                        )
                     )
                 ):
                     j = k + 1  # "Ursula von der Leyen"

@@ -258,6 +258,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "messfeier",
     "eucharistiefeier",
     "hochamt",
+    "pontifikalamt",
     "richtspruch",
     "kommen",
     "bühne",
@@ -768,7 +769,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Ehrenvorsitzenden A und B"
             r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
-            r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
+            r"|\bwillkommen\s+(?:geheißen|geheissen|heißen|heissen)\b"
             # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
             # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
             r"|\b(?:dankte|dankten|dankt)\b[^;]{0,160}?\bfür\s+(?:ihr|sein|das|den|ihren|seinen)\s+"
@@ -790,10 +791,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
-            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
             r"[^;]{0,60}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
             r"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
-            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
             # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
             r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
             r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
@@ -923,6 +926,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:übernahm|übernahmen|übernimmt)\b[^;]{0,30}?\bdas\s+Wort\b"
             r"|\bmit\s+einem\s+(?:[a-zäöüß]+en\s+)?(?:Einblick|Überblick|Rückblick|Ausblick)\b"
             r"|\b(?:verlas|verlasen|verliest)\b|\b(?:erzählte|erzählten)\b[^;]{0,60}?\bvon\b"
+            # a welcome given: "nahm die Begrüßung im Namen der Stadt vor"; an opening with a
+            # speech: "eröffnete die Sitzungsperiode mit einer Erklärung zum Angriff auf Israel"
+            r"|\b(?:nahm|nahmen|nimmt)\b[^;]{0,80}?\b(?:Begrüßung|Begrüssung|Laudatio)\b"
+            r"[^;]{0,80}?\bvor\b"
+            r"|\b(?:eröffnete|eröffneten)\b[^;]{0,120}?\bmit\s+(?:einer|seiner|ihrer)\s+"
+            r"(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Erklärung|Begrü(?:ß|ss)ung)\b"
         ),
     ),
     (
@@ -986,6 +995,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "messfeier",
         "eucharistiefeier",
         "hochamt",
+        "pontifikalamt",
         "andacht",
         "segn",
         "weih",
