@@ -174,7 +174,8 @@ _INVITES_OTHERS = re.compile(
 )  # "lud ... die Regierungschefs ein, nach Washington zu kommen": "zu" apart as well
 # A preposition with no role of its own right before the list: the list is no subject.
 _GOVERNED = re.compile(
-    r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
+    # ("um mit X ... zu": the purpose clause's "um", not the preposition)
+    r"\b(?:für|gegen|ohne|wegen|trotz|um(?!\s+mit\b)|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
     # the genitive of a time's event: "nach dem Rücktritt seines Vorgängers X" (not an
     # occasion's: "beim Empfang des Präsidenten X" is read as a reception)

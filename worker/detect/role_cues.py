@@ -689,6 +689,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Gg]ästen|Würdenträger(?:innen)?|Prominenz"
             r"|Ehrengäste|Besucher(?:innen)?)\b[^.;]{0,120}?(?:,|[–—-])\s*(?:darunter|angeführt"
             r"\s+von)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
+            # who led a group in, a procession, a party's deputies: "In einer Prozession,
+            # angeführt vom Kirchenschweizer X, schritten die Jubilare", "der SPÖ-Klub,
+            # angeführt von X, aufgetaucht": at its head, so there
+            r"|\b[Aa]ngeführt\s+vo[nm]\b"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -751,6 +755,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # the verb last: "hat mit ihren Amtskollegen und X ... gesprochen"
             r"|\bmit\b[^;]{0,200}?\b(?:gesprochen|telefoniert|beraten|verhandelt|getroffen"
             r"|zusammengekommen|zusammengetroffen|ausgetauscht)\b"
+            # the talk as a noun after the list: "um mit Kanzler X und Vizekanzler Y eine erste
+            # Besprechung vorzunehmen"
+            r"|\bmit\b[^;]{0,200}?\bein(?:e|en)?\s+(?:[a-zäöüß]+e\s+)?(?:Besprechung|Gespräch"
+            r"|Unterredung|Aussprache|Arbeitsgespräch)\b"
         ),
     ),
     (
@@ -966,6 +974,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gespräch",
         "unterredung",
         "zusammenge",
+        "besprechung",
+        "aussprache",
     ),
     (
         "empf",
