@@ -538,6 +538,33 @@ _GREETING_SAID = re.compile(
 )
 
 
+# A visit or a meeting told in the present with its day or hour ("Bundespräsident X trifft am
+# Freitag (11.00 Uhr) mit Y zusammen", "Am Donnerstag, 3. Mai 2012, besucht X den Landkreis",
+# "Die Festansprache hält X" in a programme for a day): a preview, as German gives the future
+# in the present; a report tells the day in the past ("traf am Freitag").
+_PRESENT_VERB = re.compile(
+    r"\b(?:trifft|besucht|besuchen|empfängt|empfangen|spricht|sprechen|hält|halten|nimmt|nehmen"
+    r"|leitet|leiten|eröffnet|eröffnen|begrüßt|begrüßen|kommt|kommen|reist|reisen|lädt|laden"
+    r"|fliegt|fliegen)\b"
+)
+_DAY_OR_HOUR = re.compile(
+    r"\bam\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende"
+    r"|\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember|\d{1,2}\.))|\(\s*\d{1,2}[.:]\d{2}\s*Uhr\s*\)"
+)
+_PAST_FINITE = re.compile(
+    r"\b(?:hat|hatte|haben|hatten|war|waren|wurde|wurden|ist|sind)\b|\b[a-zäöüß]{3,}(?:te|ten)\b"
+)
+
+
+def _present_dated(clause: str) -> bool:
+    return (
+        _DAY_OR_HOUR.search(clause) is not None
+        and _PRESENT_VERB.search(clause) is not None
+        and _PAST_FINITE.search(clause) is None
+    )
+
+
 def _unreal(
     sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
 ) -> bool:
@@ -549,6 +576,8 @@ def _unreal(
     if negation or (("wird" in clause or "werde" in clause) and _FUTURE.search(clause)):
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
+        return True
+    if ("am " in clause or "Uhr" in clause) and _present_dated(clause):
         return True
     if "eingeladen" in clause and _INVITED_ONLY.search(clause):
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
