@@ -713,7 +713,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:Es\s+)?(?:sprachen|redeten)\b"
             # "Die Gedenkredner sind", "Gastrednerinnen im Bundestag sind", "Redner waren"
-            r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
+            r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerin|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
             r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
             # a manuscript's heading: "Rede von Oberbürgermeister X anlässlich ..."
             r"|\b[\wäöüß-]*(?:Rede|Ansprache|Grußwort|Laudatio)\s+(?:von|des|der)\s*$"
@@ -940,6 +940,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"[^;]{0,80}?\bvor\b"
             r"|\b(?:eröffnete|eröffneten)\b[^;]{0,120}?\bmit\s+(?:einer|seiner|ihrer)\s+"
             r"(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Erklärung|Begrü(?:ß|ss)ung)\b"
+            # fronted: "Mit der Rede über ... eröffnete Landeshauptmann X die 66. Herbstmesse"
+            r"|\b[Mm]it\s+(?:der|einer|seiner|ihrer)\s+(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede"
+            r"|[Aa]nsprache|Erklärung)\b[^;]{0,120}?\b(?:eröffnete|eröffneten)\b"
         ),
     ),
     (
