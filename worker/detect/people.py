@@ -66,6 +66,8 @@ _ABBREV = re.compile(
     r"|\bGov|\bSen|\bRep|\bAmb|\bHon|\bRev|\bMt|\bFt|\bStv|\bstellv|\bBayer|\bAbg|\bMin"
     r"|\bGovt|\bDept|\bUniv|\bMaj|\bBrig|\bCapt|\bCdr|\bSgt|\bAdm|\bEngr"
     r"|\bMag|\bMMag|\bBgm|\bIng|\bDipl"
+    # clergy: "Erzbischof em. Dr. X", "Msgr. X", "Pfr. X", "Neukirchen b. Hl. Blut"
+    r"|\bem|\bMsgr|\bPfr|\bHl|\bHr|\bFr"
     # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
     r"|\bLAbg|\bNAbg|\bBAbg|\bLHStv|\bLH|\bVzbgm|\bVbgm|\bGR|\bStR|\bLR|\bKR)\.$"
 )

@@ -82,13 +82,14 @@ def programme(sentence: str) -> bool:
 _INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
-# The future: "Die Sitzung wird X leiten" (searched only in a clause holding "wird"/"werden").
+# The future: "Die Sitzung wird X leiten", and in reported speech "Zunächst werde X mit Y
+# sprechen" (searched only in a clause holding "wird"/"werde").
 _FUTURE = re.compile(
-    r"\b(?:wird|werden)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
-    r"|sprechen|treffen|halten|moderieren|besuchen)\s*[.!?]?\s*$"
+    r"\b(?:wird|werden|werde)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+    r"|sprechen|treffen|halten|moderieren|besuchen)(?:\s*[.!?]?\s*$|,\s)"  # (the bracket closed)
     # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
     r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
-    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden)\b"
+    r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden|werde)\b"
 )
 # Directly before a list (past its titles): the list is an object.
 _OBJECT_BEFORE = re.compile(
@@ -137,6 +138,20 @@ _PRONOUN_FIRST = re.compile(r"^\s*(?:Er|Sie)\s+(?!und\b|sowie\b)[a-zäöüß]{3,
 # "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
 # verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
 _IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
+# The first person is the subject too (a speech's or minutes' own words): a list is an object.
+_FIRST_PERSON = re.compile(r"\b(?:ich|wir|Ich|Wir)\b")
+_QUOTE_MARK = re.compile(r"[„“”\x22»«]")
+
+
+def _first_person(lead: str) -> bool:
+    """Whether the first person is the subject before a list, outside a quote closed before it
+    ("„... wieder in Präsenz treffen können“, begrüßte X die Gäste": X speaks, he is no object)."""
+    if "ich" not in lead and "wir" not in lead and "Ich" not in lead and "Wir" not in lead:
+        return False
+    quotes = list(_QUOTE_MARK.finditer(lead))
+    return _FIRST_PERSON.search(lead, quotes[-1].end() if quotes else 0) is not None
+
+
 # A headline's passive without its auxiliary: "Chinas Präsident Xi in Berlin mit militärischen
 # Ehren begrüsst" (the guest; with "hat" the subject is the host).
 _HONOURS_PASSIVE = re.compile(
@@ -159,7 +174,8 @@ _INVITES_OTHERS = re.compile(
 )  # "lud ... die Regierungschefs ein, nach Washington zu kommen": "zu" apart as well
 # A preposition with no role of its own right before the list: the list is no subject.
 _GOVERNED = re.compile(
-    r"\b(?:für|gegen|ohne|wegen|trotz|um|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
+    # ("um mit X ... zu": the purpose clause's "um", not the preposition)
+    r"\b(?:für|gegen|ohne|wegen|trotz|um(?!\s+mit\b)|durch|über)\s+(?:(?:dem|den|der|des|die|das|einem|einer"
     r"|seinen|seinem|ihren|ihrem)\s+)?(?:[^\s,.;:]+\s+){0,3}$"
     # the genitive of a time's event: "nach dem Rücktritt seines Vorgängers X" (not an
     # occasion's: "beim Empfang des Präsidenten X" is read as a reception)
@@ -249,8 +265,10 @@ _TALK_NOUN = re.compile(
     # a meal with its guests: "Arbeitsfrühstück mit Spitzenpolitikern ... sowie Birgit Munz"
     r"|(?:Arbeitsfrühstück|Frühstück|Mittagessen|Abendessen|Arbeitsessen|Arbeitsmittagessen"
     r"|Staatsbankett|Bankett)\s+mit"
-    # a visit's guest: "der Besuch des Schirmherren X"
+    # a visit's guest: "der Besuch des Schirmherren X" (not a place visited, a noun with "von"
+    # after it: "einem Besuch der Grabstätte von Thomas Mann")
     r"|(?:Besuch|Antrittsbesuch|Staatsbesuch|Arbeitsbesuch)\s+(?:des|der)"
+    r"(?!\s+[A-ZÄÖÜ][\wäöüß-]*\s+vo[nm]\s)"
     # who laid the wreath: "Nach der Kranzniederlegung durch Bundeskanzler X und Y"
     r"|Kranzniederlegung(?:en)?\s+(?:durch|des|der|von))\s"
     r"(?P<gap>[^.;:!?]{0,100})$"
@@ -369,6 +387,12 @@ _APPOSITION = re.compile(
 )
 
 
+# The verb's last part and a comma between two lists: the first list's clause is closed, the
+# second shares its verb ("waren Bürgermeister A und B gekommen, aus Roding Bürgermeisterin C"),
+# it is no object of it.
+_VERB_CLOSED = re.compile(r"\b(?:ge[a-zäöüß]{3,}(?:en|t)|erschienen|teil|dabei)\s*,\s")
+
+
 def german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
@@ -395,6 +419,7 @@ def german_roles(
         and e <= prefix_start
         and not _PREPOSITION_BEFORE.search(sentence, left, s)
         and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
+        and not _VERB_CLOSED.search(sentence, e, prefix_start)
         for s, e in others
     )
     reception = _reception_role(sentence, end, prefix_start, right, others, after_subject, left)
@@ -413,6 +438,7 @@ def german_roles(
                 and _PRONOUN_SUBJECT.search(lead, len(lead) - 120) is not None
             )  # "Damals begrüßte sie die dänische Ministerpräsidentin X"
             or _IMPERSONAL_SUBJECT.search(lead) is not None
+            or _first_person(lead)  # "begrüßen möchte ich unseren ... X"
             or _PRONOUN_FIRST.match(lead) is not None  # "Er konnte ... die Vorsitzende X"
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
@@ -466,11 +492,15 @@ _OBLIQUE_TITLE = re.compile(
 
 
 # A subject that is no person stands first, then the verb: the list after it is the object
-# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X").
+# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X", "Der Gesamtbundesrat
+# hat ... X empfangen").
 _BODY_SUBJECT = re.compile(
     r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
     r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
-    r"|ehrt|verabschiedete|verabschiedet)\s+(?:[a-zäöüß(][^\s,]*\s+){0,4}$"
+    r"|ehrt|verabschiedete|verabschiedet|hieß|hiess"
+    # the perfect: "Der Gesamtbundesrat hat am Montag Portugals Präsident X ... empfangen"
+    r"|hat|hatte)\s+(?:[a-zäöüß(][^\s,]*\s+|(?:am|an|in)\s+[A-ZÄÖÜ]\w+\s+){0,4}"
+    r"(?:[A-ZÄÖÜ]\w+s\s+)?$"  # a country's genitive before the title: "Portugals"
 )
 
 
@@ -499,16 +529,55 @@ def _oblique_title(sentence: str, prefix_start: int, start: int, end: int) -> bo
     return "," not in names and " und " not in names and " sowie " not in names
 
 
+# A greeting in the first person, which happens as it is said ("Besonders begrüßen möchte ich
+# unseren 1. BM Hr. Hans Steindl", "möchte ich ... die neue Bürgermeisterin, X begrüßen"): its
+# modal tells no wish.
+_GREETING_SAID = re.compile(
+    r"\b(?:möchte|möchten)\s+(?:ich|wir)\b[^;]{0,250}?\b(?:begrü(?:ß|ss)en|willkommen\s+hei(?:ß|ss)en)\b"
+    r"|\b(?:begrü(?:ß|ss)en|willkommen\s+hei(?:ß|ss)en)\s+(?:möchte|möchten)\s+(?:ich|wir)\b"
+)
+
+
+# A visit or a meeting told in the present with its day or hour ("Bundespräsident X trifft am
+# Freitag (11.00 Uhr) mit Y zusammen", "Am Donnerstag, 3. Mai 2012, besucht X den Landkreis",
+# "Die Festansprache hält X" in a programme for a day): a preview, as German gives the future
+# in the present; a report tells the day in the past ("traf am Freitag").
+_PRESENT_VERB = re.compile(
+    r"\b(?:trifft|besucht|besuchen|empfängt|empfangen|spricht|sprechen|hält|halten|nimmt|nehmen"
+    r"|leitet|leiten|eröffnet|eröffnen|begrüßt|begrüßen|kommt|kommen|reist|reisen|lädt|laden"
+    r"|fliegt|fliegen)\b"
+)
+_DAY_OR_HOUR = re.compile(
+    r"\bam\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende"
+    r"|\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember|\d{1,2}\.))|\(\s*\d{1,2}[.:]\d{2}\s*Uhr\s*\)"
+)
+_PAST_FINITE = re.compile(
+    r"\b(?:hat|hatte|haben|hatten|war|waren|wurde|wurden|ist|sind)\b|\b[a-zäöüß]{3,}(?:te|ten)\b"
+)
+
+
+def _present_dated(clause: str) -> bool:
+    return (
+        _DAY_OR_HOUR.search(clause) is not None
+        and _PRESENT_VERB.search(clause) is not None
+        and _PAST_FINITE.search(clause) is None
+    )
+
+
 def _unreal(
     sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, end: int
 ) -> bool:
     """Whether the clause tells what did not happen: negated, modal, future or planned."""
     left, right = bounds
-    if _NEGATION.search(clause) or (
-        ("wird" in clause or "werden" in clause) and _FUTURE.search(clause)
-    ):
+    negation = _NEGATION.search(clause)
+    if negation and negation.group() in ("möchte", "möchten") and _GREETING_SAID.search(clause):
+        negation = _NEGATION.search(clause, negation.end())  # the greeting is done by saying it
+    if negation or (("wird" in clause or "werde" in clause) and _FUTURE.search(clause)):
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
+        return True
+    if ("am " in clause or "Uhr" in clause) and _present_dated(clause):
         return True
     if "eingeladen" in clause and _INVITED_ONLY.search(clause):
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
@@ -891,6 +960,8 @@ _POSITION_MARK = re.compile(
     r"|(?<!\w)(?:[Vv]\.\s*l\.\s*n\.\s*r\.|[Vv]on\s+links\s+nach\s+rechts)\s*:"
 )
 _CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
+_GROUP_CAPTION_MAX = 1000  # with a position mark near its start: a group photo's rows of names
+_MARK_OPENS = 60
 _LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
 # An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
 # bestätigt hat"): nobody it names is shown at the occasion.
@@ -906,8 +977,16 @@ def photo_caption(paragraph: str) -> str | None:
     body = paragraph[: credit.start()] if credit else paragraph
     if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
         return None
-    if len(body) > _CAPTION_MAX or (credit is None and not _POSITION_MARK.search(body)):
+    marked = _POSITION_MARK.search(body)
+    if not (credit or marked) or (
+        len(body) > _CAPTION_MAX
+        # a group photo's rows of names: opened by who stands where ("Vordere Reihe von links
+        # nach rechts: A, B, ..."), not a mark deep inside an article's paragraph
+        and (marked is None or marked.start() > _MARK_OPENS or len(body) > _GROUP_CAPTION_MAX)
+    ):
         return None
-    if not _LOWER_WORD.search(body) or _NOT_THERE.search(body) or _NEGATION.search(body):
+    # a position mark says who stands where: several people, no portrait ("Zwei
+    # Ministerpräsidenten (v.l.): A und B")
+    if not (marked or _LOWER_WORD.search(body)) or _NOT_THERE.search(body):
         return None
-    return body
+    return None if _NEGATION.search(body) else body

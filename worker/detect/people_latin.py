@@ -74,7 +74,7 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr hr fr bm bmin professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -256,7 +256,7 @@ _TITLE_LOWER_OK = frozenset(
 # Between two names of one list only: "Xi Jinping and the other newly elected members of ...
 # Li Qiang", "National Security Adviser, retired Maj. Gen. X" (after a cue, "a team member of
 # the newly elected President X" names no guest)
-_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired".split())
+_LIST_LOWER_OK = _TITLE_LOWER_OK | frozenset("elected re-elected appointed retired em".split())
 # "Tschechischen", "Bayerischer": adjectives of place, never names ("Fischer" is one)
 _ADJECTIVE = re.compile(r"\w{3}(?:ischen|ische|ischer|isches|ischem)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.\-]+$")
@@ -736,6 +736,9 @@ def _calendar_name(toks: list[_Tok], j: int) -> bool:
     return not after[:1].isdigit()
 
 
+_ROMANCE_PARTICLES = frozenset("de da do dos das di".split())
+
+
 def _runs(
     toks: list[_Tok],
     german: bool = False,
@@ -788,6 +791,13 @@ def _runs(
                         and roster.given_names
                         and not roster.is_given_name(toks[j - 1].text)
                         and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
+                        # a Romance particle, no German preposition, after a given name and
+                        # a second surname: "Marcelo Rebelo de Sousa"
+                        and not (
+                            j - i == 2
+                            and toks[j].low in _ROMANCE_PARTICLES
+                            and roster.is_given_name(toks[i].text)
+                        )
                     )
                 ):
                     j = k + 1  # "Ursula von der Leyen"
@@ -1089,6 +1099,8 @@ def _unknown_run(
 ) -> None:
     """Names in a run the roster knows nothing of, by shape: added to `items` (resolved
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
+    if ctx.german and j - i > 3 and _past_retired(toks, i + 2) == i - 2:
+        i += 2  # "Landrat a. D. Egid Hofmann": the run began on the mark's "D."
     i = _past_leading_nouns(toks, i, j, ctx.roster)
     i = _past_place_of(toks, i, j, ctx.german)
     full = _surname_after_body(toks, i, j, ctx)
@@ -1434,7 +1446,7 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
     """German capitalises every noun ("Stadt Leipzig", "Schloss Drachenburg"): a name the
     roster does not know needs a known given name or a title right before it."""
     s, e = span
-    if s > 0 and _is_title_or_org(toks[s - 1].low):
+    if s > 0 and _is_title_or_org(toks[_past_retired(toks, s) - 1].low):
         return True
     if not roster.given_names:
         return True
@@ -1452,6 +1464,20 @@ def _german_person(toks: list[_Tok], span: tuple[int, int], roster: Roster) -> b
     ):
         return False  # "in der gelegenen Villa Hammerschmidt": a place, not a person
     return roster.is_given_name(toks[s].text) or _de_appositive(toks, s)
+
+
+# A title's retired or emeritus mark between the title and the name: "Landrat a. D. Egid
+# Hofmann", "Pfr. i. R. Martin Köglmaier", "Erzbischof em. Robert Zollitsch".
+_RETIRED = (("a", ".", "d", "."), ("i", ".", "r", "."), ("em", "."))
+
+
+def _past_retired(toks: list[_Tok], s: int) -> int:
+    """Where the title before position `s` ends: before a retired mark, else `s`."""
+    for mark in _RETIRED:
+        k = s - len(mark)
+        if k > 0 and all(toks[k + i].low == w for i, w in enumerate(mark)):
+            return k
+    return s
 
 
 def _de_appositive(toks: list[_Tok], s: int) -> bool:
@@ -1559,6 +1585,7 @@ def _appositive(
             and (
                 (len(toks[k - 1].text) <= 3 and toks[k - 1].cap)
                 or len(toks[k - 1].text) == 1
+                or toks[k - 1].text == "em"  # "Erzbischof em. Dr. X" (emeritus)
                 or (toks[k - 1].cap and toks[k - 1].low in _TITLE_WORDS)  # "Prof."
                 or (toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS)  # "Govt."
             )
@@ -1645,8 +1672,13 @@ def _german_verb_between(toks: list[_Tok], a: Item, b: Item) -> bool:
         t.text.isalpha()
         and t.text.islower()
         and t.low not in _DE_GAP_WORDS
-        and not t.low.endswith(("e", "en", "er", "es", "em"))
-        for t in toks[a.last : b.prefix]
+        and (
+            not t.low.endswith(("e", "en", "er", "es", "em"))
+            # a declined adjective stands before its noun; one before a comma is a verb's
+            # participle ending its clause ("A und B gekommen, aus Roding C")
+            or toks[k + 1].text == ","
+        )
+        for k, t in enumerate(toks[a.last : b.prefix], a.last)
     )
 
 

@@ -259,6 +259,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "messfeier",
     "eucharistiefeier",
     "hochamt",
+    "pontifikalamt",
     "richtspruch",
     "kommen",
     "bühne",
@@ -698,10 +699,12 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         re.compile(
-            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war"
+            # compounds too: "Unter den Festgästen waren", "Unter den Ehrengästen war", "Unter
+            # den Festgästen fanden sich", "Unter den Gästen und Abordnungen waren"
             r"\b(?:Unter|Zu)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
-            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s+(?:waren|war|zählten"
-            r"|befanden\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)"
+            r"(?:\s+(?:und|sowie)\s+[A-ZÄÖÜ][a-zäöüß]+n)?\s+(?:waren|war|zählten"
+            r"|(?:be)?fanden\s+sich|(?:be)?fand\s+sich)\b(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # "Sein Gast in der Hofburg war der Dritte Nationalratspräsident X"
             r"|\bGast\b[^.;:]{0,40}?\b(?:war|ist)(?:\s+(?:auch|unter\s+anderem))?"
             r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
@@ -725,6 +728,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Gg]ästen|Würdenträger(?:innen)?|Prominenz"
             r"|Ehrengäste|Besucher(?:innen)?)\b[^.;]{0,120}?(?:,|[–—-])\s*(?:darunter|angeführt"
             r"\s+von)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
+            # who led a group in, a procession, a party's deputies: "In einer Prozession,
+            # angeführt vom Kirchenschweizer X, schritten die Jubilare", "der SPÖ-Klub,
+            # angeführt von X, aufgetaucht": at its head, so there
+            r"|\b[Aa]ngeführt\s+vo[nm]\b"
             # "Viele Weggefährten nahmen teil, unter anderem die Altkanzler X und Y"
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
@@ -745,7 +752,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:Es\s+)?(?:sprachen|redeten)\b"
             # "Die Gedenkredner sind", "Gastrednerinnen im Bundestag sind", "Redner waren"
-            r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
+            r"|\b[\wäöüß-]*(?:[Rr]edner|[Rr]ednerin|[Rr]ednerinnen)\b[^.;:]{0,30}?\b(?:sind|waren|ist|war)\b"
             r"|\b(?:Reden|Grußworte|Ansprachen|Redner(?:innen)?|Festredner(?:innen)?)\s*:"
             # a manuscript's heading: "Rede von Oberbürgermeister X anlässlich ..."
             r"|\b[\wäöüß-]*(?:Rede|Ansprache|Grußwort|Laudatio)\s+(?:von|des|der)\s*$"
@@ -787,6 +794,10 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # the verb last: "hat mit ihren Amtskollegen und X ... gesprochen"
             r"|\bmit\b[^;]{0,200}?\b(?:gesprochen|telefoniert|beraten|verhandelt|getroffen"
             r"|zusammengekommen|zusammengetroffen|ausgetauscht)\b"
+            # the talk as a noun after the list: "um mit Kanzler X und Vizekanzler Y eine erste
+            # Besprechung vorzunehmen"
+            r"|\bmit\b[^;]{0,200}?\bein(?:e|en)?\s+(?:[a-zäöüß]+e\s+)?(?:Besprechung|Gespräch"
+            r"|Unterredung|Aussprache|Arbeitsgespräch)\b"
         ),
     ),
     (
@@ -805,7 +816,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Ehrenvorsitzenden A und B"
             r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
-            r"|\bwillkommen\s+(?:geheißen|geheissen)\b"
+            r"|\bwillkommen\s+(?:geheißen|geheissen|heißen|heissen)\b"
             # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
             # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
             r"|\b(?:dankte|dankten|dankt)\b[^;]{0,160}?\bfür\s+(?:ihr|sein|das|den|ihren|seinen)\s+"
@@ -827,10 +838,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
-            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
             r"[^;]{0,60}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
             r"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
-            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt)\b"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
             # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
             r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
             r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
@@ -960,6 +973,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:übernahm|übernahmen|übernimmt)\b[^;]{0,30}?\bdas\s+Wort\b"
             r"|\bmit\s+einem\s+(?:[a-zäöüß]+en\s+)?(?:Einblick|Überblick|Rückblick|Ausblick)\b"
             r"|\b(?:verlas|verlasen|verliest)\b|\b(?:erzählte|erzählten)\b[^;]{0,60}?\bvon\b"
+            # a welcome given: "nahm die Begrüßung im Namen der Stadt vor"; an opening with a
+            # speech: "eröffnete die Sitzungsperiode mit einer Erklärung zum Angriff auf Israel"
+            r"|\b(?:nahm|nahmen|nimmt)\b[^;]{0,80}?\b(?:Begrüßung|Begrüssung|Laudatio)\b"
+            r"[^;]{0,80}?\bvor\b"
+            r"|\b(?:eröffnete|eröffneten)\b[^;]{0,120}?\bmit\s+(?:einer|seiner|ihrer)\s+"
+            r"(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Erklärung|Begrü(?:ß|ss)ung)\b"
+            # fronted: "Mit der Rede über ... eröffnete Landeshauptmann X die 66. Herbstmesse"
+            r"|\b[Mm]it\s+(?:der|einer|seiner|ihrer)\s+(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede"
+            r"|[Aa]nsprache|Erklärung)\b[^;]{0,120}?\b(?:eröffnete|eröffneten)\b"
         ),
     ),
     (
@@ -994,6 +1016,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gespräch",
         "unterredung",
         "zusammenge",
+        "besprechung",
+        "aussprache",
     ),
     (
         "empf",
@@ -1023,6 +1047,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "messfeier",
         "eucharistiefeier",
         "hochamt",
+        "pontifikalamt",
         "andacht",
         "segn",
         "weih",
