@@ -11,6 +11,7 @@ other script standing at the same place of the same list).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -24,7 +25,7 @@ from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
 
-__all__ = ["compare_people", "lead_body_diff"]
+__all__ = ["compare_people", "lead_body_diff", "unannotated"]
 
 _T = TypeVar("_T")
 
@@ -40,14 +41,30 @@ class _Side:
     matched: list[bool]
 
 
+# A syllable's pinyin in brackets after its character, as copies made for learners print it
+# ("習(xí)近平", "李(li)强"): not part of the name.
+_READING = re.compile(r"(?<=[\u3400-\u9fff])\([a-zà-ǜü]{1,7}\)")
+
+
+def unannotated(text: str) -> str:
+    """`text` without pinyin readings printed after its characters.
+
+    >>> unannotated("習(xí)近平和彭麗媛")
+    '習近平和彭麗媛'
+    """
+    return _READING.sub("", text) if "(" in text else text
+
+
 def _key(person: Person, roster: Roster) -> str:
-    return fold(person.canonical or _canonical(person.name, roster) or person.name)
+    name = unannotated(person.name)
+    return fold(person.canonical or _canonical(name, roster) or name)
 
 
 def _spelling(person: Person) -> str:
     """How the name sounds, for matching spellings: pinyin for Chinese, transliteration
     variants merged for Latin script (Sergey / Sergei / Sergej)."""
-    return fold(pinyin_name(person.name)) if has_han(person.name) else translit_key(person.name)
+    name = unannotated(person.name)
+    return fold(pinyin_name(name)) if has_han(name) else translit_key(name)
 
 
 def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:

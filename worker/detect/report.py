@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from worker.detect.attendees import compare_people, lead_body_diff
+from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
@@ -133,7 +133,7 @@ def _named_elsewhere(
     report only says it otherwise (`mentions` says why)."""
     if not diff.added and not diff.removed:
         return diff
-    in_a, in_b = TextNames(a), TextNames(b)
+    in_a, in_b = TextNames(unannotated(a)), TextNames(unannotated(b))
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
     return replace(
