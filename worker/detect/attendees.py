@@ -5,8 +5,8 @@ languages, or one report's lead and body). Output: an `AttendeeDiff`. Variants a
 people written differently: cut in other places ("Cai Qiding, Xue Xiang" against "Cai Qi, Ding
 Xuexiang", found by re-joining adjacent names), spelled another way (roster aliases, rapidfuzz
 Jaro-Winkler or ratio >= 0.9), or in another script (roster, else pinyin; a foreign name
-written by sound in Chinese by its consonants, `sounds.same_sound`; else the one name in the
-other script standing at the same place of the same list).
+written by sound in Chinese by its consonants, `sounds.same_sound`; else the names in the
+other script standing at the same place of the same list, as many on each side).
 """
 
 from __future__ import annotations
@@ -199,11 +199,12 @@ def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
 
 
 def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
-    """The one unmatched name between the same two matched names of both lists, written in the
-    other script, is the same person: lists of one occasion keep protocol order, and a
-    Chinese name of a foreigner ("Daren Tang" / 邓鸿森) has no sound in common with the Latin
-    one. Only inside a run bounded on both sides by matches or by both lists' ends, in the
-    same order on both."""
+    """The unmatched names between the same two matched names of both lists, as many on each
+    side and all written in the other script, are the same people in the same order: lists of
+    one occasion keep protocol order, and a Chinese name of a foreigner ("Daren Tang" /
+    邓鸿森) has no sound in common with the Latin one, or one too short to tell (佐科 / "Joko
+    Widodo", 伊莉亚娜 / "Iriana Joko Widodo"). Only inside a run bounded on both sides by
+    matches or by both lists' ends, in the same order on both."""
     # both lists' ends bound a run as a match does ("..., Irakli Garibashvili and Leonz Eder" /
     # "...、加里巴什维利、艾德")
     order = [(-1, -1), *sorted(pairs), (len(b.people), len(a.people))] if pairs else []
@@ -212,11 +213,14 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
             continue  # the lists are reordered here: places say nothing
         gap_b = [i for i in range(i0 + 1, i1) if not b.matched[i]]
         gap_a = [j for j in range(j0 + 1, j1) if not a.matched[j]]
-        if len(gap_b) == len(gap_a) == 1:
-            i, j = gap_b[0], gap_a[0]
-            if has_han(b.people[i].name) != has_han(a.people[j].name):
-                b.matched[i] = a.matched[j] = True
-                pairs.append((i, j))
+        if len(gap_b) != len(gap_a) or not all(
+            has_han(b.people[i].name) != has_han(a.people[j].name)
+            for i, j in zip(gap_b, gap_a, strict=True)
+        ):
+            continue
+        for i, j in zip(gap_b, gap_a, strict=True):
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
 
 
 def _reordered(pairs: list[tuple[int, int]]) -> bool:
