@@ -245,7 +245,9 @@ def compare_people(
 
     Two versions of one report are compared segment by segment (the lead's lists with the
     lead's, the body's with the body's), so a correction of the lead is not hidden by the
-    same names standing in the body.
+    same names standing in the body; what is left added in one segment and removed from the
+    other is compared once more as one list (`_moved`), so a name moved between lead and body
+    is neither.
 
     `across`: the texts are two reports of one event (other outlets, other languages). Their
     leads are not versions of each other, so the texts are compared whole; a person the
@@ -272,15 +274,43 @@ def compare_people(
         )
         for seg in segments
     ]
+    moved = _moved(before, after, parts, segments, roster)
+    parts.append(moved)
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_unique(n for part in parts for n in part.added),
-        removed=_unique(n for part in parts for n in part.removed),
-        reordered=any(part.reordered for part in parts),
+        added=_unique(n for part in parts[:-1] for n in part.added if n in moved.added),
+        removed=_unique(n for part in parts[:-1] for n in part.removed if n in moved.removed),
+        reordered=any(part.reordered for part in parts[:-1]),
         variants=_unique(v for part in parts for v in part.variants),
         role_changes=_unique(r for part in parts for r in part.role_changes),
     )
+
+
+def _moved(
+    before: Sequence[Person],
+    after: Sequence[Person],
+    parts: Sequence[AttendeeDiff],
+    segments: Sequence[str],
+    roster: Roster,
+) -> AttendeeDiff:
+    """What each segment's comparison left added and removed, compared once more as one list: a
+    name gone from one segment and stated in the other moved (the chair named in the lead of
+    one version and in the body of the next, 鹿心社 presiding in both), so it is neither
+    added nor removed, and its roles there pair up as role changes."""
+    gone = [
+        p
+        for seg, part in zip(segments, parts, strict=True)
+        for p in before
+        if p.segment == seg and p.name in part.removed
+    ]
+    new = [
+        p
+        for seg, part in zip(segments, parts, strict=True)
+        for p in after
+        if p.segment == seg and p.name in part.added
+    ]
+    return _compare_lists(gone, new, roster)
 
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:

@@ -8,9 +8,12 @@ people lists built from them. Output: pass/fail; no I/O inside the code under te
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from worker.detect.attendees import compare_people, unannotated
 from worker.detect.model import Person, Role, Segment
+from worker.detect.report import compare_reports
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -18,6 +21,121 @@ ROSTER = load_roster()
 
 def _people(names: list[str], role: Role = "attended", segment: Segment = "body") -> list[Person]:
     return [Person(n, None, role, segment, i) for i, n in enumerate(names, 1)]
+
+
+# --- a name moved between the lead and the body of two versions ------------------------------
+
+# pair r6-panprd-forum-01: zh_cn-t601 names the presider in its lead ("[导读]... 鹿心社主持开幕式"),
+# zh_cn-t602 in its body, among those attending ("...鹿心社...出席开幕式。开幕式由鹿心社主持")
+PANPRD_A = (
+    "[导读]9月21日上午,第七届泛珠三角区域合作与发展论坛暨经贸洽谈会在南昌国际展览中心隆重开幕。"
+    "全国人大常委会副委员长陈至立宣布大会开幕,全国政协副主席李兆焯出席大会。"
+    "江西省委书记、省人大常委会主任苏荣致辞。江西省代省长鹿心社主持开幕式。\n"
+    "![]() |\n![]() |\n"
+    "澳门特别行政区行政长官崔世安、香港特别行政区政制及内地事务局局长林瑞麟、福建省省长苏树林、"
+    "湖南省省长徐守盛、广东省省长黄华华、广西壮族自治区主席马飚、海南省代省长蒋定之、"
+    "四川省省长蒋巨峰、贵州省省长赵克志、云南省代省长李纪恒出席开幕式。\n"
+    "出席开幕式的还有国务院发展研究中心主任李伟、全国妇联副主席孟晓驷,以及国家发展改革委、"
+    "工业和信息化部、国土资源部、交通运输部、水利部、农业部、商务部、国家人口计生委、"
+    "中国人民银行、国务院国资委、海关总署、质检总局、国家旅游局、国务院港澳办、"
+    "中国工业经济联合会、国家开发银行等领导。\n"
+)
+PANPRD_B = (
+    "记者张愉、实习生陶艳报道:9月21日上午,第七届泛珠三角区域合作与发展论坛暨经贸洽谈会"
+    "(以下简称泛珠大会)在南昌国际展览中心隆重开幕。全国人大常委会副委员长陈至立、"
+    "全国政协副主席李兆焯出席开幕式,江西省委书记苏荣致辞。在陈至立宣布本届泛珠大会开幕后,"
+    "泛珠各方领导共同启动开幕式装置。\n"
+    "澳门特别行政区行政长官崔世安,香港特别行政区政制及内地事务局局长林瑞麟,"
+    "福建省人民政府省长苏树林,江西省人民政府代省长鹿心社,湖南省人民政府省长徐守盛,"
+    "广东省人民政府省长黄华华,广西壮族自治区主席马飚,海南省人民政府代省长蒋定之,"
+    "四川省人民政府省长蒋巨峰,贵州省人民政府省长赵克志,云南省人民政府代省长李纪恒出席开幕式。"
+    "开幕式由鹿心社主持。\n"
+)
+
+
+def test_a_presider_moved_from_the_lead_to_the_body_is_a_role_change_not_added_and_removed() -> (
+    None
+):
+    change = compare_reports(PANPRD_A, PANPRD_B, ROSTER)
+    assert change is not None and change.attendees is not None
+    diff = change.attendees
+    assert "鹿心社" not in diff.added and "鹿心社" not in diff.removed
+    assert [(r.name, r.before, r.after) for r in diff.role_changes] == [
+        ("鹿心社", "presided", "attended")
+    ]
+    assert set(diff.removed) == {"李伟", "孟晓驷"}  # named only in a's body: still removed
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "added", "removed", "roles"),
+    [
+        # the same person and role in the lead of one version, the body of the other
+        (
+            [("鹿心社", "presided", "lead"), ("苏荣", "spoke", "lead"), ("李伟", "attended", "body")],
+            [("苏荣", "spoke", "lead"), ("李伟", "attended", "body"), ("鹿心社", "presided", "body")],
+            (), (), [],
+        ),
+        # a lead's name gone while the body keeps it: a correction of the lead, still removed
+        (
+            [("Li Qiang", "attended", "lead"), ("Cai Qi", "attended", "lead"),
+             ("Li Qiang", "attended", "body")],
+            [("Cai Qi", "attended", "lead"), ("Li Qiang", "attended", "body")],
+            (), ("Li Qiang",), [],
+        ),
+        # moved and given another role: the role lost pairs with the role gained
+        (
+            [("鹿心社", "presided", "lead"), ("苏荣", "spoke", "lead"), ("李伟", "attended", "body")],
+            [("苏荣", "spoke", "lead"), ("李伟", "attended", "body"), ("鹿心社", "attended", "body")],
+            (), (), [("鹿心社", "presided", "attended")],
+        ),
+        # moved and spelled otherwise
+        (
+            [("Li Xi", "attended", "lead"), ("Cai Qiding", "attended", "lead"),
+             ("Li Xi", "attended", "body")],
+            [("Li Xi", "attended", "lead"), ("Li Xi", "attended", "body"),
+             ("Cai Qi", "attended", "body")],
+            (), (), [],
+        ),
+    ],
+    ids=["moved-same-role", "lead-correction-kept", "moved-new-role", "moved-spelled-otherwise"],
+)  # fmt: skip
+def test_names_moved_between_segments(
+    before: list[tuple[str, Role, Segment]],
+    after: list[tuple[str, Role, Segment]],
+    added: tuple[str, ...],
+    removed: tuple[str, ...],
+    roles: list[tuple[str, str, str]],
+) -> None:
+    def people(rows: list[tuple[str, Role, Segment]]) -> list[Person]:
+        return [Person(n, None, r, s, i) for i, (n, r, s) in enumerate(rows, 1)]
+
+    diff = compare_people(people(before), people(after), ROSTER)
+    assert (diff.added, diff.removed) == (added, removed)
+    assert [(r.name, r.before, r.after) for r in diff.role_changes] == roles
+
+
+_NAMES = ["Li Qiang", "Zhao Leji", "Wang Huning", "Cai Qi", "Ding Xuexiang", "Li Xi"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["lead", "body"]), min_size=6, max_size=6),
+    st.lists(st.sampled_from(["lead", "body"]), min_size=6, max_size=6),
+)
+def test_moving_people_between_lead_and_body_adds_and_removes_nobody(
+    segs_before: list[Segment], segs_after: list[Segment]
+) -> None:
+    # every name in both versions under the same role, each in whichever segment: moves only
+    before = [
+        Person(n, None, "attended", s, i)
+        for i, (n, s) in enumerate(zip(_NAMES, segs_before, strict=True))
+    ]
+    after = [
+        Person(n, None, "attended", s, i)
+        for i, (n, s) in enumerate(zip(_NAMES, segs_after, strict=True))
+    ]
+    diff = compare_people(before, after, ROSTER)
+    assert (diff.added, diff.removed, diff.role_changes) == ((), (), ())
 
 
 # --- guests at one place of two lists in two scripts -----------------------------------------
