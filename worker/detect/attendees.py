@@ -337,15 +337,12 @@ def _compare_lists(
         reordered = reordered or _reordered(pairs)
         gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         # Across reports a removal needs a list to be missing from; an addition is the other
-        # report stating someone in a role, news whatever the first report listed, as long as
-        # it tells of the occasion at all (names someone in a role).
+        # report stating someone in a role, news whatever the first report listed.
         if stated_only and not _states_list(after, role):
             unstated += gone  # only a role change can be told of them
         else:
             removed += gone
         added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
-    if stated_only and not before:
-        added = []  # a report naming nobody in a role (a preview, a statement) tells no list
     role_changes, added_all, removed_all = _role_changes(
         added, removed + unstated, before, after, roster
     )

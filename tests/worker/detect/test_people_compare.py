@@ -167,6 +167,47 @@ def test_unequal_runs_at_one_place_are_not_guessed() -> None:
     assert set(diff.added) == {"Joko Widodo", "Iriana Joko Widodo", "Mohamed Ould Cheikh Ghazouani"}
 
 
+# --- a preview against the report of the occasion --------------------------------------------
+
+# pair r7-rights-council-2011-01: the ITAR-TASS preview (none-t718) and the Kremlin readout
+# (kremlin_en-t718); pair r4-lai-tea-2025-attendee-change-01: NOWnews' preview (none_zh-t410)
+# and FTV's report of the day (zh_hant-t411)
+PREVIEWS = [
+    (
+        "Medvedev to meet members of Council for civil society & human rights\n\n"
+        "MOSCOW, July 5 (Itar-Tass) - Russian President Dmitry Medvedev will on Tuesday meet "
+        "members of the presidential Council for the development of civil society and human "
+        "rights.\nAccording to the Council's head, Mikhail Fedotov, Russian human rights "
+        "activists are preparing materials on the cases of Khodorkovsky and Magnitsky.\n",
+        "Meeting of the Council for Civil Society Institutions and Human Rights\n\n"
+        "July 5, 2011, Nalchik\n\nDmitry Medvedev chaired a meeting of the Council for Civil "
+        "Society Institutions and Human Rights in the capital of Kabardino-Balkaria.\n",
+        {"Dmitry Medvedev"},
+    ),
+    (
+        "為促進行政、立法等部門對話，總統府表示總統賴清德預定在下週一（15）日上午10時30分，"
+        "邀請行政院、立法院及考試院院長，進行國政茶敘，立法院長韓國瑜表達不克出席，"
+        "府方感到意外與不解。總統府發言人郭雅慧於12日表示，府方對於立法院長韓國瑜，"
+        "臨時表達不克出席院際協商感到意外與不解。\n",
+        "即時中心／黃于庭報導\n\n朝野僵局難解，立院國民黨團、民眾黨團頻聯手通過爭議法案，"
+        "至今也未審議中央政府總預算。為因應多項修法衝擊，總統賴清德今（15）日召集國政茶敘，"
+        "原定邀請行政院長卓榮泰、立法院長韓國瑜、考試院長周弘憲；孰料，韓突然以"
+        "「得先取得各黨團授權」為由，婉拒出席。\n",
+        {"賴清德"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("preview", "report", "added"), PREVIEWS, ids=["r7-kremlin", "r4-lai"])
+def test_who_a_preview_names_is_added_when_the_report_states_them_in_a_role(
+    preview: str, report: str, added: set[str]
+) -> None:
+    change = compare_reports(preview, report, ROSTER)
+    assert change is not None and change.attendees is not None
+    assert set(change.attendees.added) == added
+    assert not change.attendees.removed
+
+
 # --- pinyin printed after the characters -----------------------------------------------------
 
 
