@@ -5,12 +5,13 @@ languages, or one report's lead and body). Output: an `AttendeeDiff`. Variants a
 people written differently: cut in other places ("Cai Qiding, Xue Xiang" against "Cai Qi, Ding
 Xuexiang", found by re-joining adjacent names), spelled another way (roster aliases, rapidfuzz
 Jaro-Winkler or ratio >= 0.9), or in another script (roster, else pinyin; a foreign name
-written by sound in Chinese by its consonants, `sounds.same_sound`; else the one name in the
-other script standing at the same place of the same list).
+written by sound in Chinese by its consonants, `sounds.same_sound`; else the names in the
+other script standing at the same place of the same list, as many on each side).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -24,7 +25,7 @@ from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
 
-__all__ = ["compare_people", "lead_body_diff"]
+__all__ = ["compare_people", "lead_body_diff", "unannotated"]
 
 _T = TypeVar("_T")
 
@@ -40,14 +41,30 @@ class _Side:
     matched: list[bool]
 
 
+# A syllable's pinyin in brackets after its character, as copies made for learners print it
+# ("習(xí)近平", "李(li)强"): not part of the name.
+_READING = re.compile(r"(?<=[\u3400-\u9fff])\([a-zà-ǜü]{1,7}\)")
+
+
+def unannotated(text: str) -> str:
+    """`text` without pinyin readings printed after its characters.
+
+    >>> unannotated("習(xí)近平和彭麗媛")
+    '習近平和彭麗媛'
+    """
+    return _READING.sub("", text) if "(" in text else text
+
+
 def _key(person: Person, roster: Roster) -> str:
-    return fold(person.canonical or _canonical(person.name, roster) or person.name)
+    name = unannotated(person.name)
+    return fold(person.canonical or _canonical(name, roster) or name)
 
 
 def _spelling(person: Person) -> str:
     """How the name sounds, for matching spellings: pinyin for Chinese, transliteration
     variants merged for Latin script (Sergey / Sergei / Sergej)."""
-    return fold(pinyin_name(person.name)) if has_han(person.name) else translit_key(person.name)
+    name = unannotated(person.name)
+    return fold(pinyin_name(name)) if has_han(name) else translit_key(name)
 
 
 def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:
@@ -182,11 +199,12 @@ def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
 
 
 def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
-    """The one unmatched name between the same two matched names of both lists, written in the
-    other script, is the same person: lists of one occasion keep protocol order, and a
-    Chinese name of a foreigner ("Daren Tang" / 邓鸿森) has no sound in common with the Latin
-    one. Only inside a run bounded on both sides by matches or by both lists' ends, in the
-    same order on both."""
+    """The unmatched names between the same two matched names of both lists, as many on each
+    side and all written in the other script, are the same people in the same order: lists of
+    one occasion keep protocol order, and a Chinese name of a foreigner ("Daren Tang" /
+    邓鸿森) has no sound in common with the Latin one, or one too short to tell (佐科 / "Joko
+    Widodo", 伊莉亚娜 / "Iriana Joko Widodo"). Only inside a run bounded on both sides by
+    matches or by both lists' ends, in the same order on both."""
     # both lists' ends bound a run as a match does ("..., Irakli Garibashvili and Leonz Eder" /
     # "...、加里巴什维利、艾德")
     order = [(-1, -1), *sorted(pairs), (len(b.people), len(a.people))] if pairs else []
@@ -195,11 +213,14 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
             continue  # the lists are reordered here: places say nothing
         gap_b = [i for i in range(i0 + 1, i1) if not b.matched[i]]
         gap_a = [j for j in range(j0 + 1, j1) if not a.matched[j]]
-        if len(gap_b) == len(gap_a) == 1:
-            i, j = gap_b[0], gap_a[0]
-            if has_han(b.people[i].name) != has_han(a.people[j].name):
-                b.matched[i] = a.matched[j] = True
-                pairs.append((i, j))
+        if len(gap_b) != len(gap_a) or not all(
+            has_han(b.people[i].name) != has_han(a.people[j].name)
+            for i, j in zip(gap_b, gap_a, strict=True)
+        ):
+            continue
+        for i, j in zip(gap_b, gap_a, strict=True):
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
 
 
 def _reordered(pairs: list[tuple[int, int]]) -> bool:
@@ -224,7 +245,9 @@ def compare_people(
 
     Two versions of one report are compared segment by segment (the lead's lists with the
     lead's, the body's with the body's), so a correction of the lead is not hidden by the
-    same names standing in the body.
+    same names standing in the body; what is left added in one segment and removed from the
+    other is compared once more as one list (`_moved`), so a name moved between lead and body
+    is neither.
 
     `across`: the texts are two reports of one event (other outlets, other languages). Their
     leads are not versions of each other, so the texts are compared whole; a person the
@@ -251,15 +274,43 @@ def compare_people(
         )
         for seg in segments
     ]
+    moved = _moved(before, after, parts, segments, roster)
+    parts.append(moved)
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_unique(n for part in parts for n in part.added),
-        removed=_unique(n for part in parts for n in part.removed),
-        reordered=any(part.reordered for part in parts),
+        added=_unique(n for part in parts[:-1] for n in part.added if n in moved.added),
+        removed=_unique(n for part in parts[:-1] for n in part.removed if n in moved.removed),
+        reordered=any(part.reordered for part in parts[:-1]),
         variants=_unique(v for part in parts for v in part.variants),
         role_changes=_unique(r for part in parts for r in part.role_changes),
     )
+
+
+def _moved(
+    before: Sequence[Person],
+    after: Sequence[Person],
+    parts: Sequence[AttendeeDiff],
+    segments: Sequence[str],
+    roster: Roster,
+) -> AttendeeDiff:
+    """What each segment's comparison left added and removed, compared once more as one list: a
+    name gone from one segment and stated in the other moved (the chair named in the lead of
+    one version and in the body of the next, 鹿心社 presiding in both), so it is neither
+    added nor removed, and its roles there pair up as role changes."""
+    gone = [
+        p
+        for seg, part in zip(segments, parts, strict=True)
+        for p in before
+        if p.segment == seg and p.name in part.removed
+    ]
+    new = [
+        p
+        for seg, part in zip(segments, parts, strict=True)
+        for p in after
+        if p.segment == seg and p.name in part.added
+    ]
+    return _compare_lists(gone, new, roster)
 
 
 def _unique(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -286,15 +337,12 @@ def _compare_lists(
         reordered = reordered or _reordered(pairs)
         gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         # Across reports a removal needs a list to be missing from; an addition is the other
-        # report stating someone in a role, news whatever the first report listed, as long as
-        # it tells of the occasion at all (names someone in a role).
+        # report stating someone in a role, news whatever the first report listed.
         if stated_only and not _states_list(after, role):
             unstated += gone  # only a role change can be told of them
         else:
             removed += gone
         added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
-    if stated_only and not before:
-        added = []  # a report naming nobody in a role (a preview, a statement) tells no list
     role_changes, added_all, removed_all = _role_changes(
         added, removed + unstated, before, after, roster
     )

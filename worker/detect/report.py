@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from worker.detect.attendees import compare_people, lead_body_diff
+from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
@@ -130,15 +130,21 @@ def _named_elsewhere(
     diff: AttendeeDiff, a: str, b: str, report_a: Report, report_b: Report, roster: Roster
 ) -> AttendeeDiff:
     """Across reports, someone the other report names anywhere is not added or removed: that
-    report only says it otherwise (`mentions` says why)."""
+    report only says it otherwise (`mentions` says why). A first report naming nobody in a
+    role (a preview: "Medvedev will on Tuesday meet ...", 賴清德預定...邀請) has told of no
+    occasion: the people it names are planned or quoted, so whoever the second report states
+    in a role is added."""
     if not diff.added and not diff.removed:
         return diff
-    in_a, in_b = TextNames(a), TextNames(b)
+    in_a, in_b = TextNames(unannotated(a)), TextNames(unannotated(b))
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
+    told = bool(report_a.people)
     return replace(
         diff,
-        added=tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster)),
+        added=tuple(
+            n for n in diff.added if not (told and names_person(in_a, added_people[n], roster))
+        ),
         removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
     )
 
