@@ -51,7 +51,8 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 # Han characters (CJK ideographs with extensions and compatibility forms): the one copy in
 # the detect core; lang.py counts with it. roster.py and people_zh.py (owned by the Chinese
 # people work) still carry their own, narrower ranges: see docs/architecture.md.
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def _quote(match: re.Match[str]) -> str:
