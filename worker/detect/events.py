@@ -37,6 +37,7 @@ from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
 from worker.detect.held_occasions import (
+    DEEDS,
     HAPPENINGS,
     ahead_of_it,
     company_results,
@@ -1402,6 +1403,10 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
     # Secretary's press conferences on it, one day) are not tied by it
     if common <= HAPPENINGS and a.kinds and b.kinds:
+        return False
+    # a deed (a swearing-in, a pope's inauguration Mass) is no talks: talks held that day are
+    # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
+    if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False

@@ -1,0 +1,189 @@
+"""Occasions named by who holds them and what they do, read in round 10 from the misses of
+bench/data/events/dev_round10.toml (round 7's held-out split, moved to dev): a body's congress
+and the election of its head there, a speech from the throne opening a parliament, a vote of no
+confidence, a conclave, a pope's inauguration Mass; and what they must not tie (the talks held
+beside a deed, the resignation recalled the next morning). Every excerpt is from the report whose
+id is cited (sources in bench/data/events/PROVENANCE.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from worker.detect.events import GroupingOptions, report_features, score
+from worker.detect.held_occasions import held_occasions, of_one_day
+from worker.service.seeds import load_roster
+
+ROSTER = load_roster()
+JOIN = GroupingOptions().join
+
+# (report id, title or lead excerpt, the occasion key it names)
+NAMED = [
+    # a body's congress, and the election of its head there
+    (
+        "fifa-congress-2024-kiro7",
+        "The FIFA Congress on Friday selected from a reduced field of "
+        "two candidates to host the 2027 tournament",
+        "congress:fifa",
+    ),
+    (
+        "fifa-congress-2025-uol",
+        "O 75o Congresso da Fifa teve seu início marcado para mais tarde",
+        "congress:fifa",
+    ),
+    (
+        "fifa-congress-2023-harzkurier",
+        "Infantino erneut zum FIFA-Präsidenten gewählt",
+        "congress:fifa",
+    ),
+    (
+        "ioc-coventry-elected-newindianexpress",
+        "Kirsty Coventry has been elected president of the International Olympic Committee",
+        "congress:ioc",
+    ),
+    ("ioc-coventry-elected-gmw", "考文垂(女,1983年生),当选国际奥委会主席!", "congress:ioc"),
+    (
+        "ioc-coventry-elected-yahoohk",
+        "考文垂當選國際奧委會主席 首位非洲人及女性擔任該職務",
+        "congress:ioc",
+    ),
+    # a parliament opened by the speech from the throne
+    (
+        "kings-speech-2024-politicscouk",
+        "King's Speech 2024: The key moments as Labour sets out its legislative programme",
+        "throne",
+    ),
+    ("kings-speech-2024-geo", "The King said this at State Opening of Parliament", "throne"),
+    ("kings-speech-2023-tt", "Erste Thronrede von Charles III. als König im Parlament", "throne"),
+    (
+        "kings-speech-2024-icable",
+        "國王查理斯三世與王后卡米拉經西敏寺的專用入口去到上議院,按傳統發表政府內閣撰寫的國王演說。",
+        "throne",
+    ),
+    # a vote of no confidence
+    (
+        "barnier-censure-euractiv",
+        "The successful no confidence motion plunges France back into severe political crisis.",
+        "noconfidence",
+    ),
+    (
+        "barnier-censure-finanznachrichten",
+        "Frankreichs Parlament stürzt Regierung durch Misstrauensvotum",
+        "noconfidence",
+    ),
+    # a conclave
+    (
+        "conclave-leo-elected-hurriyet",
+        "Robert Prevost elected pope as white smoke rises from Sistine Chapel",
+        "conclave",
+    ),
+    (
+        "conclave-leo-elected-euronews-de",
+        "Weißer Rauch über dem Vatikan: Habemus Papam",
+        "conclave",
+    ),
+    (
+        "conclave-leo-elected-oe24",
+        "Am zweiten Tag des Konklaves wählten die Kardinäle am "
+        "Donnerstagnachmittag im vierten Wahlgang den Kardinal Robert Prevost",
+        "conclave",
+    ),
+    # a pope's inauguration Mass
+    (
+        "pope-leo-inauguration-tnx",
+        "Pope Leo XIV begins pontificate in historic inaugural Mass at the Vatican",
+        "inauguration",
+    ),
+    (
+        "pope-leo-inauguration-bastillepost",
+        "教宗良十四世就職彌撒舉行 梵蒂岡聖伯多祿廣場數萬民眾到場觀禮",
+        "inauguration",
+    ),
+    (
+        "pope-leo-inauguration-br",
+        "Mit einer feierlichen Messe auf dem Petersplatz ist Papst Leo "
+        "XIV. offiziell in sein Amt eingeführt worden.",
+        "inauguration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text", "key"), NAMED, ids=[n[0] for n in NAMED])
+def test_an_occasion_named_by_its_body_or_its_deed(rid: str, text: str, key: str) -> None:
+    assert key in held_occasions(text), rid
+
+
+# (report id, excerpt): a setting, not the occasion itself
+SETTINGS = [
+    # the audience after the Mass (word start: "pontiff’s inauguration" is read from "pontiff")
+    (
+        "pope-zelensky-audience-ankole",
+        "President Volodymyr Zelensky met with Pope Leo XIV at the "
+        "Vatican on May 18, following the pontiff’s inauguration Mass, according to Vatican News.",
+    ),
+    # the resignation after the vote
+    (
+        "barnier-resigns-leitzahl",
+        "Der französische Premierminister Barnier hat nach einem "
+        "erfolgreichen Misstrauensvotum gegen seine Mitte-Rechts- Regierung seinen Rücktritt "
+        "eingereicht.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text"), SETTINGS, ids=[s[0] for s in SETTINGS])
+def test_a_deed_in_its_setting_names_no_occasion(rid: str, text: str) -> None:
+    assert held_occasions(text) == (), rid
+
+
+def test_a_vote_of_no_confidence_and_a_conclave_are_not_of_one_day() -> None:
+    # the report of the next morning recalls the vote ("Zum ersten Mal seit mehr als 60 Jahren
+    # stürzt die französische Nationalversammlung die Regierung durch ein Misstrauensvotum",
+    # barnier-resigns-webworld); a conclave lasts days
+    assert not of_one_day("noconfidence")
+    assert not of_one_day("conclave")
+    assert of_one_day("throne")
+    assert of_one_day("congress:fifa")
+
+
+def _features(title: str, text: str, day: date):  # type: ignore[no-untyped-def]
+    return report_features(title, text, day, ROSTER)
+
+
+def test_reports_of_a_body_congress_group_across_languages() -> None:
+    # fifa-congress-2025-uol (Portuguese) and fifa-congress-2025-fifa
+    uol = _features(
+        "Congresso da Fifa é atrasado por viagem de presidente da entidade com Trump",
+        "O 75o Congresso da Fifa teve seu início marcado para mais tarde porque o presidente da "
+        "entidade, Gianni Infantino, chegou atrasado a Assunção, no Paraguai.",
+        date(2025, 5, 15),
+    )
+    fifa = _features(
+        "FIFA President highlights impact of groundbreaking Club World Cup at Congress",
+        "Historic event takes place in Paraguay for the first time as FIFA Member Associations "
+        "gather in the South American country’s capital, Asunción",
+        date(2025, 5, 15),
+    )
+    assert score(uol, fifa).score >= JOIN
+
+
+def test_talks_beside_a_deed_are_not_tied_to_it_by_its_name() -> None:
+    # pope-zelensky-audience-nina (talks, naming the inaugural address) and
+    # pope-leo-inauguration-tnx (the Mass): one day, two occasions
+    nina = _features(
+        "Pope holds meeting with Zelensky after inauguration Mass",
+        "Pope Leo XIV met with Ukrainian President Volodymyr Zelensky following his inauguration "
+        "Mass at the Vatican. During his inaugural address in St Peter’s Square, the Pope spoke "
+        "out against the ongoing war in Ukraine.",
+        date(2025, 5, 18),
+    )
+    tnx = _features(
+        "Pope Leo XIV begins pontificate in historic inaugural Mass at the Vatican",
+        "Pope Leo XIV officially began his papacy on Sunday during a grand inaugural Mass at St "
+        "Peter’s Square, attended by over 200,000 faithful and global dignitaries.",
+        date(2025, 5, 18),
+    )
+    assert "inauguration" in nina.forums and "inauguration" in tnx.forums
+    # (the weak rule of a person and the wording still ties these two: left as it is)
+    assert score(nina, tnx).reason != "the same named occasion"
