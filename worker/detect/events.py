@@ -1239,8 +1239,17 @@ _AHEAD = (
     # "X to visit": the headline's infinitive has its subject before it ("To celebrate the 71st
     # anniversary, ..." opening a title is a purpose, not an announcement)
     r"\b(?:(?:set|due|expected|slated|poised|scheduled) to"
-    r"|(?<=\w )to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
-    r"|open|showcase|sign|embark|arrive|unveil|speak|participate)|plans? to|planning to|planned"
+    # (not the infinitive of a choice, "Brazil is chosen to host", "win vote to host", nor one
+    # whose object is an edition of years ahead, "to host 2027 Women's World Cup": the choice
+    # is the news; round 10)
+    r"|(?<=\w )(?<!chosen )(?<!picked )(?<!selected )(?<!elected )(?<!named )(?<!voted )"
+    r"(?<!vote )(?<!votes )(?<!bid )(?<!bids )"
+    r"to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
+    r"|open|showcase|sign|embark|arrive|unveil|speak|participate)(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
+    r"|plans? to|planning to|planned"
+    # a guide to the occasion ahead ("State of the Union: What to watch as Biden addresses the
+    # nation"; round 10)
+    r"|what to (?:expect|watch|anticipate)"
     r"|(?:may|might|could) (?:discuss|meet|hold|visit|sign|attend))\b"
     r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
     r"|舉辦|召开|召開|出访|出訪)|即[将將](?!到来|到來)"
@@ -1259,7 +1268,8 @@ _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 # ("Xi Jinping and Kim Jong-un will hold talks", "Putin will traditionally take part").
 _ANNOUNCES_LEAD = re.compile(
     _AHEAD + r"|\bwill (?:\w+ly )?(?:take part|attend|hold|meet|visit|deliver|address|speak"
-    r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b",
+    r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b"
+    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 # A verb saying the occasion took place, or is taking place, before the words announcing one:

@@ -51,7 +51,8 @@ _ACTS = {
     # "Infantino erneut zum FIFA-Präsidenten gewählt", "当选国际奥委会主席"; round 10)
     "congress": r"congress|kongress|congrès|congresso|congreso|конгресс|\bsession\b|sessão"
     r"|sesión|sessione|\belect(?:ed|s|ion)?\b|re-elected|gewählt|\bélue?\b|elett[oa]|elegid[oa]"
-    r"|eleit[oa]|избран|全会|代表大会|当选|选举",
+    r"|eleit[oa]|избран|全会|代表大会|当选|选举"
+    r"|\bvot(?:e|es|ed|ing)\b|abstimm|votaç|votaci|votazion|голосова|投票|表决",
 }
 
 # key | families (what it does, comma-separated) | names. Names in capitals are read as written

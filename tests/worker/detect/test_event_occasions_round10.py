@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from worker.detect.events import GroupingOptions, report_features, score
+from worker.detect.events import GroupingOptions, previews, report_features, score
 from worker.detect.held_occasions import held_occasions, of_one_day
 from worker.service.seeds import load_roster
 
@@ -187,3 +187,61 @@ def test_talks_beside_a_deed_are_not_tied_to_it_by_its_name() -> None:
     assert "inauguration" in nina.forums and "inauguration" in tnx.forums
     # (the weak rule of a person and the wording still ties these two: left as it is)
     assert score(nina, tnx).reason != "the same named occasion"
+
+
+# (report id, title, lead's first sentence, a preview?)
+PREVIEWS = [
+    # the infinitive of a choice: the choice is the news
+    (
+        "fifa-congress-2024-kiro7",
+        "Brazil is chosen to host the 2027 Women's World Cup",
+        "BANGKOK — (AP) — Brazil will host the 2027 Women’s World Cup after a vote of FIFA’s "
+        "full membership chose the South American bid over a joint proposal from Belgium, "
+        "Netherlands and Germany.",
+        False,
+    ),
+    (
+        "fifa-congress-2024-perthnow",
+        "Brazil win vote to host soccer's 2027 Women's World Cup",
+        "Brazil will host the 2027 Women's World Cup after a vote of FIFA's 211 members chose "
+        "the South American bid over a joint bid from Belgium, Netherlands and Germany.",
+        False,
+    ),
+    # an infinitive whose object is an edition of years ahead
+    (
+        "fifa-congress-2024-tag24",
+        "Brazil to host 2027 Women's World Cup as Gaza overshadows FIFA meeting",
+        "",
+        False,
+    ),
+    # a guide to the occasion ahead
+    (
+        "sotu-2024-preview-dcourier",
+        "State of the Union: What to watch as Biden addresses the nation",
+        "",
+        True,
+    ),
+    # what stays a preview
+    (
+        "berkshire-agm-2024-preview-redstate",
+        "Warren Buffett to attend 60th Berkshire Hathaway shareholder meeting",
+        "",
+        True,
+    ),
+    (
+        "ruto-visit-announced-kenyanpost",
+        "JOE and JILL BIDEN to host WILLIAM RUTO in the WHITE HOUSE in May - This is what they "
+        "will discuss",
+        "",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rid", "title", "sentence", "ahead"), PREVIEWS, ids=[p[0] for p in PREVIEWS]
+)
+def test_a_preview_and_a_report_of_a_choice(
+    rid: str, title: str, sentence: str, ahead: bool
+) -> None:
+    assert previews(title, sentence) is ahead, rid
