@@ -501,7 +501,11 @@ def _occasion(lead: str, published: date) -> str | None:
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
-        if _recalled(lead, dated.start()) or _ahead(_near(month, day, published), published):
+        if (
+            _recalled(lead, dated.start())
+            or _ahead(_near(month, day, published), published)
+            or _of_another_year(lead, dated.end(), month, day, published)
+        ):
             continue
         day = first_day_of_span(lead, dated.start()) or day
         return f"{month:02d}-{day:02d}"
@@ -514,6 +518,24 @@ def _occasion(lead: str, published: date) -> str | None:
         lambda at: _recalled(lead, at, to_come=False),
     )
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+_YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)\b")
+
+
+def _of_another_year(lead: str, end: int, month: int, day: int, published: date) -> bool:
+    """A date in a language `find_dates` does not read ("Am 8. September 2022 war die Königin
+    ... gestorben"), whose year, written after it, is another year's and more than
+    `RECALLED_DAYS` from the day published: an occasion recalled (round 10), as `_another_time`
+    reads it of the dates `find_dates` gives."""
+    year = _YEAR_AFTER.match(lead, end)
+    if year is None or int(year.group(1)) == published.year:
+        return False
+    try:
+        given = date(int(year.group(1)), month, day)
+    except ValueError:
+        return False
+    return abs((given - published).days) > RECALLED_DAYS
 
 
 def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> date | None:

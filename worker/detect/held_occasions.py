@@ -165,7 +165,10 @@ _DEEDS = {
     # King's Speech", "State Opening of Parliament", "Thronrede", "国王演说"; round 10)
     "throne": r"king['’]s speech|queen['’]s speech|state opening|speech from the throne"
     r"|throne speech|thronrede|discours du trône|troonrede|discorso della corona|国王演说"
-    r"|国王演讲|女王演说|女王演讲|议会开幕",
+    r"|国王演讲|女王演说|女王演讲|议会开幕"
+    # the session it opens ("eröffnet Parlament", "英国国会新一届会期揭幕")
+    r"|\bopen(?:s|ed|ing)? (?:the )?(?:new )?parliament\b|\beröffne\w*(?: \w+){0,3} (?:das )?parlament\b"
+    r"|会期(?:揭幕|展开|开幕)",
     # a government brought down, or not, by a vote of no confidence ("Misstrauensvotum",
     # "motion de censure"; round 10): the vote's day, not the resignation the next morning
     "noconfidence": r"no[- ]confidence|motion of censure|censure motion|motion de censure"

@@ -245,3 +245,45 @@ def test_a_preview_and_a_report_of_a_choice(
     rid: str, title: str, sentence: str, ahead: bool
 ) -> None:
     assert previews(title, sentence) is ahead, rid
+
+
+# the session a speech from the throne opens, said without the speech
+OPENED = [
+    (
+        "kings-speech-2024-1und1",
+        "König Charles III. eröffnete am Mittwochmittag das Parlament und verlas dabei die von "
+        "der Regierung verfasste Rede.",
+    ),
+    (
+        "kings-speech-2024-icable",
+        "英國國會新一屆會期展開 查理斯三世發表演說:要振興經濟、改善民生 重建歐盟關係",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text"), OPENED, ids=[o[0] for o in OPENED])
+def test_a_parliament_opened_is_the_occasion_of_the_speech_from_the_throne(
+    rid: str, text: str
+) -> None:
+    assert "throne" in held_occasions(text), rid
+
+
+def test_a_date_of_another_year_written_after_it_is_an_occasion_recalled() -> None:
+    # kings-speech-2023-tt: the Queen's death recalled in the lead of the King's Speech, 7 November
+    # 2023 (a German date, "Am 8. September 2022")
+    tt = _features(
+        "Erste Thronrede von Charles III. als König im Parlament",
+        "Noch als Thronfolger hatte Charles die traditionelle Rede im Mai 2022 wegen "
+        "gesundheitlicher Probleme von Königin Elizabeth II. bereits in Vertretung seiner Mutter "
+        "gehalten. Am 8. September 2022 war die Königin dann im Alter von 96 Jahren gestorben, "
+        "Charles folgte ihr auf dem Thron.",
+        date(2023, 11, 7),
+    )
+    assert tt.occasion is None
+    # the year of the day published is still the occasion's ("am 4. Dezember 2024")
+    same_year = _features(
+        "Frankreichs Parlament stürzt Regierung",
+        "Die Nationalversammlung hat am 4. Dezember 2024 die Regierung gestürzt.",
+        date(2024, 12, 5),
+    )
+    assert same_year.occasion == "12-04"
