@@ -109,7 +109,7 @@ fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIF
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
-nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;诺贝尔和平奖;ノーベル平和賞
+nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
 nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
@@ -149,7 +149,10 @@ _DEEDS = {
     r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
     r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность"
-    # a pope's: the Mass of his inauguration (round 10)
+    # taking office ("Sheinbaum ... to take the president’s office", "assumes the presidency";
+    # not "since taking office": a setting) and a pope's Mass of his inauguration (round 10)
+    r"|\b(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
+    r"|\bassum(?:es|ed|ing) (?:the )?presidency\b"
     r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
@@ -187,7 +190,7 @@ _DEEDS = {
 # Words before a name that make it the setting of another occasion, not the occasion itself:
 # "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
 _SETTING = re.compile(
-    r"(?:ahead of|before|after|following|prior to|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    r"(?:ahead of|before|after|following|prior to|since|seit|depuis|desde|sidelines? of|eve of|(?:lead|run)[ -]up to"
     r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)|avant|après|en marge|en amont"
     r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
     r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"

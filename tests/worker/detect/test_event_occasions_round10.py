@@ -287,3 +287,49 @@ def test_a_date_of_another_year_written_after_it_is_an_occasion_recalled() -> No
         date(2024, 12, 5),
     )
     assert same_year.occasion == "12-04"
+
+
+MORE_NAMED = [
+    # taking office is the swearing-in
+    (
+        "sheinbaum-sworn-in-jang",
+        "Claudia Sheinbaum became the first female in the history of Mexico to take the "
+        "president’s office.",
+        "inauguration",
+    ),
+    (
+        "sheinbaum-sworn-in-vallarta",
+        "Claudia Sheinbaum assumes the presidency of Mexico",
+        "inauguration",
+    ),
+    # the Nobel Peace Prize in Ukrainian
+    (
+        "nobel-peace-2023-fakty",
+        "Нобелівська премія миру 2023: лауреаткою стала іранська захисниця прав жінок Наргес "
+        "Мохаммаді",
+        "nobelpeace",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text", "key"), MORE_NAMED, ids=[n[0] for n in MORE_NAMED])
+def test_more_occasions_named_in_round10(rid: str, text: str, key: str) -> None:
+    assert key in held_occasions(text), rid
+
+
+def test_since_taking_office_is_a_setting() -> None:
+    # a deed recalled after "since" (the tenure it opened): not the occasion reported
+    assert held_occasions("It is his first visit abroad since taking office in May.") == ()
+
+
+def test_a_byline_is_page_chrome_not_the_lead() -> None:
+    # sheinbaum-sworn-in-voz: the byline with its date is not the lead, the next paragraph is
+    voz = _features(
+        "Claudia Sheinbaum, Mexico's new president",
+        "Published by Alejandro Baños Verified by 1 de octubre, 2024\n\n"
+        "Four months after winning the election, Claudia Sheinbaum was sworn in as Mexico's new "
+        "president before Congress on Tuesday.",
+        date(2024, 10, 1),
+    )
+    assert voz.lead.startswith("four months after")
+    assert "inauguration" in voz.forums
