@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from worker.detect.events import GroupingOptions, previews, report_features, score
+from worker.detect.events import GroupingOptions, previews, report_features, score, told_ahead
 from worker.detect.held_occasions import held_occasions, of_one_day
 from worker.service.seeds import load_roster
 
@@ -333,3 +333,58 @@ def test_a_byline_is_page_chrome_not_the_lead() -> None:
     )
     assert voz.lead.startswith("four months after")
     assert "inauguration" in voz.forums
+
+
+# (report id, lead's first sentence, occasion "MM-DD", day published, language, a programme of
+# the day ahead?)
+TOLD_AHEAD = [
+    (
+        "euco-special-2025-preview-mia",
+        "- European Union leaders will gather on Thursday in Brussels to find a response to the "
+        "United States' drastic turn on support for war-torn Ukraine.",
+        "03-06",
+        date(2025, 3, 6),
+        "en",
+        True,
+    ),
+    (
+        "kings-speech-2024-preview-nurinteressant",
+        "Mit der Thronrede von König Charles III. wird am Mittwoch die Sitzungsperiode des "
+        "neugewählten britischen Parlaments eröffnet.",
+        "07-17",
+        date(2024, 7, 17),
+        "de",
+        True,
+    ),
+    # the announcement made that day is the occasion reported (dev_round8)
+    (
+        "d8-india-budget-session-dates-hindustantimes",
+        "Budget Session 2024 will begin from July 22 to August 12, announced parliamentary "
+        "affairs minister Kiren Rijiju on Saturday.",
+        "07-06",
+        date(2024, 7, 6),
+        "en",
+        False,
+    ),
+    # told in a past tense: held
+    (
+        "euco-special-2025-anews",
+        "The EU leaders have agreed to new defense spending plans following emergency talks "
+        "held in Brussels on Thursday.",
+        "03-06",
+        date(2025, 3, 6),
+        "en",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rid", "sentence", "occasion", "published", "lang", "ahead"),
+    TOLD_AHEAD,
+    ids=[t[0] for t in TOLD_AHEAD],
+)
+def test_a_programme_of_the_day_published_is_a_preview(
+    rid: str, sentence: str, occasion: str, published: date, lang: str, ahead: bool
+) -> None:
+    assert told_ahead(sentence, occasion, published, lang) is ahead, rid
