@@ -897,7 +897,9 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
-    occasion = _occasion(lead, day) or _occasion(title, day)
+    # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
+    # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
+    occasion = _occasion(_local(lead), day) or _occasion(_local(title), day)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -915,10 +917,25 @@ def report_features(
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
         forums=_forums(title, sentence, lead, text[:800]),
-        times=times_of_day(f"{title}\n{sentence}"),
+        times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
         ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
     )
+
+
+# The reader's clock, not the occasion's: Beijing (or Taipei, Hong Kong) time in a Chinese
+# report of an occasion abroad, up to the end of its clause ("北京时间周三(2月8日)上午10点,")
+_READERS_CLOCK = re.compile(
+    r"(?:(?:北京|台北|香港)(?:时间|時間)|\bBeijing time\b)"
+    r"(?:(?!(?:北京|台北|香港)(?:时间|時間))[^,，。;；!！?？】\]]){0,20}",
+    re.IGNORECASE,
+)
+
+
+def _local(text: str) -> str:
+    """`text` with the days and times given by the reader's clock blanked (their places kept):
+    the occasion's own day and time of day are those it gives otherwise, or none."""
+    return _READERS_CLOCK.sub(lambda m: " " * len(m.group()), text)
 
 
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".

@@ -388,3 +388,25 @@ def test_a_programme_of_the_day_published_is_a_preview(
     rid: str, sentence: str, occasion: str, published: date, lang: str, ahead: bool
 ) -> None:
     assert told_ahead(sentence, occasion, published, lang) is ahead, rid
+
+
+def test_a_day_given_by_the_readers_clock_is_not_the_occasions() -> None:
+    # sotu-2023-ntd-zh: Biden's address of Tuesday evening in Washington, "Wednesday 10 a.m."
+    # Beijing time
+    ntd = _features(
+        "美国总统拜登北京时间周三(2月8日)上午10点,发表任内第二份国情咨文。",
+        "【新唐人北京时间2023年02月08日讯】美国总统拜登北京时间周三(2月8日)上午10点,发表任内第二份"
+        "国情咨文。指出美国经济在疫情后复苏,通货膨胀率下降。",
+        date(2023, 2, 8),
+    )
+    assert ntd.occasion is None
+    assert ntd.times == ()
+    # d9-xi-obama-blairhouse-2015-guancha (dev_round9): the local day is still read ("24日"),
+    # the arrival's Beijing time is not
+    guancha = _features(
+        "习近平访美抵达华盛顿 与奥巴马夜游白宫共进晚宴",
+        "24日,中国国家主席习近平继续在美国的国事访问行程,他在结束了西雅图之旅之后,北京时间今早五点半,"
+        "习主席抵达了访美第二站——美国首都华盛顿,将在这里出席奥巴马总统为其举行的一系列国事活动。",
+        date(2015, 9, 25),
+    )
+    assert guancha.occasion == "09-24"
