@@ -153,7 +153,9 @@ _DEEDS = {
     # not "since taking office": a setting) and a pope's Mass of his inauguration (round 10)
     r"|\b(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
     r"|\bassum(?:es|ed|ing) (?:the )?presidency\b"
-    r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒",
+    r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒"
+    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since)
+    r"|(?:就职|就任|上任)(?![以之后前时])",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震",
@@ -176,7 +178,14 @@ _DEEDS = {
     # "motion de censure"; round 10): the vote's day, not the resignation the next morning
     "noconfidence": r"no[- ]confidence|motion of censure|censure motion|motion de censure"
     r"|misstrauensvotum|misstrauensantrag|mozione di sfiducia|moci[óo]n de censura"
-    r"|voto de desconfian[çc]a|вотум\w* недоверия|不信任",
+    r"|voto de desconfian[çc]a|вотум\w* недоверия|不信任"
+    # the government brought down by it ("bring down Barnier government", "overthrew the
+    # government of Michel Barnier", "a government was censored", "stürzt Regierung")
+    r"|\b(?:bring|brings|brought|bringing) down (?:the )?(?:\w+ )?government"
+    r"|\b(?:overthrew|overthrown|overthrows|toppled|topples) (?:the )?(?:\w+ )?government"
+    r"|\bgovernment (?:was |is |has been )?(?:censured|censored|toppled|brought down)"
+    r"|\bstürz\w* (?:die )?(?:\w+ )?regierung|\bregierung\b[^.]{0,60}\bgestürzt"
+    r"|renvers\w* (?:le )?gouvernement|gouvernement (?:est |a été )?(?:censuré|renversé)",
     # the election of a pope: the conclave and its white smoke (round 10)
     "conclave": r"\bconclave|konklave|habemus papam|white smoke|wei(?:ß|ss)er rauch|fumata bianca"
     r"|humo blanco|fumaça branca|белый дым|конклав|\belected (?:as )?(?:the )?(?:\w+ )?pope\b"
@@ -190,7 +199,7 @@ _DEEDS = {
 # Words before a name that make it the setting of another occasion, not the occasion itself:
 # "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
 _SETTING = re.compile(
-    r"(?:ahead of|before|after|following|prior to|since|seit|depuis|desde|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    r"(?:ahead of|before|after|following|prior to|(?:since|seit|depuis|desde)(?!\W*\d)|sidelines? of|eve of|(?:lead|run)[ -]up to"
     r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)|avant|après|en marge|en amont"
     r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
     r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"

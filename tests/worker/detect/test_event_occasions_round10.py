@@ -410,3 +410,39 @@ def test_a_day_given_by_the_readers_clock_is_not_the_occasions() -> None:
         date(2015, 9, 25),
     )
     assert guancha.occasion == "09-24"
+
+
+GOVERNMENT_FALLS = [
+    ("barnier-censure-euractiv", "French left and far-right bring down Barnier government"),
+    (
+        "barnier-censure-debrecensun",
+        "The French National Assembly overthrew the government of Michel Barnier on Wednesday "
+        "night.",
+    ),
+    # "since" a year is a comparison, not the setting of another occasion
+    (
+        "barnier-censure-webdo",
+        "This Wednesday, December 4, 2024 will remain a significant date in French political "
+        "history. For the first time since 1962, a government was censored by the National "
+        "Assembly, illustrating the deep political instability.",
+    ),
+    (
+        "barnier-censure-deutschlandfunk",
+        "Französische Regierung durch Misstrauensantrag der Opposition gestürzt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "text"), GOVERNMENT_FALLS, ids=[g[0] for g in GOVERNMENT_FALLS])
+def test_a_government_brought_down_is_a_vote_of_no_confidence(rid: str, text: str) -> None:
+    assert "noconfidence" in held_occasions(text), rid
+
+
+def test_taking_office_in_chinese() -> None:
+    # ioc-handover-hkcw, ioc-handover-yzknct: the IOC's new president takes office
+    assert "inauguration" in held_occasions("国际奥委会迎来首位女性掌舵人 80后主席就职!")
+    assert "inauguration" in held_occasions(
+        "国际奥委会举行主席职位交接仪式,第一位女性主席考文垂正式上任"
+    )
+    # since taking office: a tenure, not the occasion
+    assert "inauguration" not in held_occasions("赖清德上任以来首次出访")
