@@ -1178,8 +1178,11 @@ def _elsewhere(a: Features, b: Features) -> bool:
     """The same people at another place (the talks in the Great Hall and the tea at
     Zhongnanhai; a call joins two places, each side speaking from its own), or at another
     named occasion (the SCO summit and the parade in Beijing)."""
+    # (two reports of one named occasion, a prize announced in Oslo, name another place only
+    # in passing: the laureates "survivors of the atomic bombs of Hiroshima"; round 10)
+    one_named = bool(set(a.forums) & set(b.forums))
     if "call" not in (*a.kinds, *b.kinds) and (
-        places_differ(a.places, b.places)
+        (places_differ(a.places, b.places) and not one_named)
         or (a.times and b.times and not set(a.times) & set(b.times))
     ):
         return True

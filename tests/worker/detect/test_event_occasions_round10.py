@@ -446,3 +446,23 @@ def test_taking_office_in_chinese() -> None:
     )
     # since taking office: a tenure, not the occasion
     assert "inauguration" not in held_occasions("赖清德上任以来首次出访")
+
+
+def test_a_place_named_in_passing_does_not_set_one_named_occasion_apart() -> None:
+    # nobel-peace-2024-lokmat (Oslo) and nobel-peace-2024-newshour (the laureates are
+    # survivors "of Hiroshima and Nagasaki"): one prize announced
+    lokmat = _features(
+        "Nobel Peace Prize 2024 awarded to Japanese nuclear bomb survivors Nihon Hidankyo",
+        "Oslo [Norway], October 11 : The Norwegian Nobel Committee has awarded the Nobel Peace "
+        "Prize for 2024 to Nihon Hidankyo, a Japanese group of atomic bomb survivors.",
+        date(2024, 10, 11),
+    )
+    newshour = _features(
+        "Japanese atomic bomb survivor group Nihon Hidankyo wins Nobel Peace Prize",
+        "The Japanese anti-nuclear organization Nihon Hidankyo, a grassroots movement of "
+        "Hibakusha, or survivors of the atomic bombs of Hiroshima and Nagasaki, was given the "
+        "Nobel Peace Prize on Friday.",
+        date(2024, 10, 11),
+    )
+    assert lokmat.places != newshour.places
+    assert score(lokmat, newshour).score >= JOIN
