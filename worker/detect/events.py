@@ -919,7 +919,9 @@ def report_features(
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
-        ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
+        ahead=previews(title, sentence)
+        or told_ahead(sentence, occasion, day, lang)
+        or announces_the_hour(lead),
     )
 
 
@@ -1455,6 +1457,23 @@ _WILL = {
         re.IGNORECASE,
     ),
 }
+
+
+# The hour the occasion is to begin, later that day: a preview ("The ceremony ... will begin at
+# 9 a.m.", "Barnier wird um 10.00 Uhr im Elysee-Palast erwartet", "In einer Stunde beginnt die
+# feierliche Messe"; round 10)
+_HOUR_AHEAD = re.compile(
+    r"\bwill (?:\w+ )?(?:begin|start|open|take place|be held|kick off)\b[^.;]{0,40}?\bat \d"
+    r"|\bwird\b[^.;]{0,60}?\bum \d{1,2}(?:[.:]\d\d)? uhr\b[^.;]{0,60}?"
+    r"\b(?:erwartet|beginnen|stattfinden|eröffnet)\b"
+    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr|\bin einer stunde\b|\bin (?:an|one) hour\b",
+    re.IGNORECASE,
+)
+
+
+def announces_the_hour(lead: str) -> bool:
+    """Whether the lead gives the hour its occasion is to begin, later that day (a preview)."""
+    return _HOUR_AHEAD.search(lead) is not None
 
 
 # Three readings of a preview, each for its rule (the round 7 review tried one flag for all

@@ -11,7 +11,14 @@ from datetime import date
 
 import pytest
 
-from worker.detect.events import GroupingOptions, previews, report_features, score, told_ahead
+from worker.detect.events import (
+    GroupingOptions,
+    announces_the_hour,
+    previews,
+    report_features,
+    score,
+    told_ahead,
+)
 from worker.detect.held_occasions import held_occasions, of_one_day
 from worker.service.seeds import load_roster
 
@@ -466,3 +473,48 @@ def test_a_place_named_in_passing_does_not_set_one_named_occasion_apart() -> Non
     )
     assert lokmat.places != newshour.places
     assert score(lokmat, newshour).score >= JOIN
+
+
+# (report id, lead, announces the hour the occasion begins later that day?)
+HOUR_AHEAD = [
+    (
+        "sheinbaum-inauguration-preview-nomad",
+        "The first-ever Inauguration Day is today, Tuesday, October 1, to celebrate the "
+        "swearing-in of Claudia Sheinbaum Pardo, Mexico’s first female president. The ceremony, "
+        "held at the Legislative Palace of San Lázaro in Mexico City, will begin at 9 a.m.",
+        True,
+    ),
+    (
+        "barnier-resignation-preview-leitzahl",
+        "Nach seinem Sturz durch ein Misstrauensvotum im Parlament reicht Frankreichs Premier "
+        "Barnier den Rücktritt seiner Regierung bei Präsident Macron ein. Barnier wird um 10.00 "
+        "Uhr im Elysee-Palast erwartet, wie das Präsidialamt mitteilte.",
+        True,
+    ),
+    (
+        "pope-leo-inauguration-preview-br",
+        "Rom: In einer Stunde beginnt die feierliche Messe zur Amtseinführung von Papst Leo XIV.",
+        True,
+    ),
+    # dev_round8: another outlet's preview of the coronation
+    (
+        "d8-coronation-2023-preview-stern-de",
+        "In der Londoner Westminster Abbey findet am Samstag die feierliche Krönung des "
+        "britischen Königs Charles III. statt. Charles und seine Frau Camilla fahren um 10.20 Uhr "
+        "(Ortszeit, 11.20 Uhr MESZ) in einer Kutsche vom Buckingham-Palast zur Westminster Abbey, "
+        "die Zeremonie dort beginnt um 12.00 Uhr MESZ.",
+        True,
+    ),
+    # a report of the occasion that gives its hour in the past
+    (
+        "barnier-censure-euractiv",
+        "A majority of deputies in the French National Assembly voted shortly after 8:00pm on "
+        "Wednesday in favour of the motion.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rid", "lead", "ahead"), HOUR_AHEAD, ids=[h[0] for h in HOUR_AHEAD])
+def test_the_hour_an_occasion_will_begin_makes_a_preview(rid: str, lead: str, ahead: bool) -> None:
+    assert announces_the_hour(lead) is ahead, rid
