@@ -1290,6 +1290,9 @@ _AHEAD = (
     # is the news; round 10)
     r"|(?<=\w )(?<!chosen )(?<!picked )(?<!selected )(?<!elected )(?<!named )(?<!voted )"
     r"(?<!vote )(?<!votes )(?<!bid )(?<!bids )"
+    # nor one after an ordinal ("the sixth to take place in South America")
+    r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!sixth )(?<!seventh )"
+    r"(?<!eighth )(?<!ninth )(?<!tenth )(?<!last )(?<!only )"
     r"to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
     r"|open|showcase|sign|embark|arrive|unveil|speak|participate)(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
     r"|plans? to|planning to|planned"

@@ -221,6 +221,13 @@ PREVIEWS = [
         "",
         False,
     ),
+    # an infinitive after an ordinal: the congress's place in a series, not a headline's
+    (
+        "fifa-council-paraguay-inside",
+        "Paraguay chosen to host the 75th FIFA Congress",
+        "The Ordinary Congress will be the sixth to take place in South America",
+        False,
+    ),
     # a guide to the occasion ahead
     (
         "sotu-2024-preview-dcourier",
