@@ -37,6 +37,7 @@ from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
 from worker.detect.held_occasions import (
+    DEEDS,
     HAPPENINGS,
     ahead_of_it,
     company_results,
@@ -281,7 +282,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 # the site's sections ("你的位置:凯尊k5 > 新闻动态 > ..."): no lead, and no day of the occasion.
 _CHROME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s*|T)\d{1,2}:?\d{2}|\S\s*>\s*\S[^>]*>\s*\S"
-    r"|\b(?:published|updated|posted|written)\s*:",
+    r"|\b(?:published|updated|posted|written)\s*:"
+    # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10)
+    r"|\b(?:published|updated|posted|written|verified) by\b",
     re.IGNORECASE,
 )
 CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose
@@ -500,7 +503,11 @@ def _occasion(lead: str, published: date) -> str | None:
             # "PARIS, 7. Mai (Xinhua) --": the dateline's
             filed = filed or _near(month, day, published)
             continue
-        if _recalled(lead, dated.start()) or _ahead(_near(month, day, published), published):
+        if (
+            _recalled(lead, dated.start())
+            or _ahead(_near(month, day, published), published)
+            or _of_another_year(lead, dated.end(), month, day, published)
+        ):
             continue
         day = first_day_of_span(lead, dated.start()) or day
         return f"{month:02d}-{day:02d}"
@@ -513,6 +520,24 @@ def _occasion(lead: str, published: date) -> str | None:
         lambda at: _recalled(lead, at, to_come=False),
     )
     return f"{back.month:02d}-{back.day:02d}" if back else None
+
+
+_YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)\b")
+
+
+def _of_another_year(lead: str, end: int, month: int, day: int, published: date) -> bool:
+    """A date in a language `find_dates` does not read ("Am 8. September 2022 war die Königin
+    ... gestorben"), whose year, written after it, is another year's and more than
+    `RECALLED_DAYS` from the day published: an occasion recalled (round 10), as `_another_time`
+    reads it of the dates `find_dates` gives."""
+    year = _YEAR_AFTER.match(lead, end)
+    if year is None or int(year.group(1)) == published.year:
+        return False
+    try:
+        given = date(int(year.group(1)), month, day)
+    except ValueError:
+        return False
+    return abs((given - published).days) > RECALLED_DAYS
 
 
 def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> date | None:
@@ -872,7 +897,9 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
-    occasion = _occasion(lead, day) or _occasion(title, day)
+    # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
+    # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
+    occasion = _occasion(_local(lead), day) or _occasion(_local(title), day)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -890,10 +917,27 @@ def report_features(
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
         forums=_forums(title, sentence, lead, text[:800]),
-        times=times_of_day(f"{title}\n{sentence}"),
+        times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
-        ahead=previews(title, sentence) or told_ahead(sentence, occasion, day, lang),
+        ahead=previews(title, sentence)
+        or told_ahead(sentence, occasion, day, lang)
+        or announces_the_hour(lead),
     )
+
+
+# The reader's clock, not the occasion's: Beijing (or Taipei, Hong Kong) time in a Chinese
+# report of an occasion abroad, up to the end of its clause ("北京时间周三(2月8日)上午10点,")
+_READERS_CLOCK = re.compile(
+    r"(?:(?:北京|台北|香港)(?:时间|時間)|\bBeijing time\b)"
+    r"(?:(?!(?:北京|台北|香港)(?:时间|時間))[^,，。;；!！?？】\]]){0,20}",
+    re.IGNORECASE,
+)
+
+
+def _local(text: str) -> str:
+    """`text` with the days and times given by the reader's clock blanked (their places kept):
+    the occasion's own day and time of day are those it gives otherwise, or none."""
+    return _READERS_CLOCK.sub(lambda m: " " * len(m.group()), text)
 
 
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
@@ -1136,8 +1180,11 @@ def _elsewhere(a: Features, b: Features) -> bool:
     """The same people at another place (the talks in the Great Hall and the tea at
     Zhongnanhai; a call joins two places, each side speaking from its own), or at another
     named occasion (the SCO summit and the parade in Beijing)."""
+    # (two reports of one named occasion, a prize announced in Oslo, name another place only
+    # in passing: the laureates "survivors of the atomic bombs of Hiroshima"; round 10)
+    one_named = bool(set(a.forums) & set(b.forums))
     if "call" not in (*a.kinds, *b.kinds) and (
-        places_differ(a.places, b.places)
+        (places_differ(a.places, b.places) and not one_named)
         or (a.times and b.times and not set(a.times) & set(b.times))
     ):
         return True
@@ -1238,8 +1285,20 @@ _AHEAD = (
     # "X to visit": the headline's infinitive has its subject before it ("To celebrate the 71st
     # anniversary, ..." opening a title is a purpose, not an announcement)
     r"\b(?:(?:set|due|expected|slated|poised|scheduled) to"
-    r"|(?<=\w )to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
-    r"|open|showcase|sign|embark|arrive|unveil|speak|participate)|plans? to|planning to|planned"
+    # (not the infinitive of a choice, "Brazil is chosen to host", "win vote to host", nor one
+    # whose object is an edition of years ahead, "to host 2027 Women's World Cup": the choice
+    # is the news; round 10)
+    r"|(?<=\w )(?<!chosen )(?<!picked )(?<!selected )(?<!elected )(?<!named )(?<!voted )"
+    r"(?<!vote )(?<!votes )(?<!bid )(?<!bids )"
+    # nor one after an ordinal ("the sixth to take place in South America")
+    r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!sixth )(?<!seventh )"
+    r"(?<!eighth )(?<!ninth )(?<!tenth )(?<!last )(?<!only )"
+    r"to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
+    r"|open|showcase|sign|embark|arrive|unveil|speak|participate)(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
+    r"|plans? to|planning to|planned"
+    # a guide to the occasion ahead ("State of the Union: What to watch as Biden addresses the
+    # nation"; round 10)
+    r"|what to (?:expect|watch|anticipate)"
     r"|(?:may|might|could) (?:discuss|meet|hold|visit|sign|attend))\b"
     r"|[将將](?:于|於|在|出席|赴|访|訪|举行|舉行|发表|發表|会见|會見|同|与|與|主持|前往|首次|举办"
     r"|舉辦|召开|召開|出访|出訪)|即[将將](?!到来|到來)"
@@ -1258,7 +1317,8 @@ _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 # ("Xi Jinping and Kim Jong-un will hold talks", "Putin will traditionally take part").
 _ANNOUNCES_LEAD = re.compile(
     _AHEAD + r"|\bwill (?:\w+ly )?(?:take part|attend|hold|meet|visit|deliver|address|speak"
-    r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b",
+    r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b"
+    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 # A verb saying the occasion took place, or is taking place, before the words announcing one:
@@ -1338,8 +1398,9 @@ _PAST = {
     "en": re.compile(
         r"\b(?:met|held|hosted|received|attended|began|left|spoke|took|told|gave|made|led|came"
         r"|went|saw|was|were|had|has|have)\b"
-        r"|\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not|b)ed\b)"
-        r"[a-z]{3,}ed\b",
+        # a verb in -ed is written in lower case: "United States" is a name (round 10)
+        r"|(?-i:\b(?!(?:announc|confirm|report|stat|expect|schedul|plann|slat|pois|add|not|b)ed\b)"
+        r"[a-z]{3,}ed\b)",
         re.IGNORECASE,
     ),
     "de": re.compile(
@@ -1363,7 +1424,59 @@ def told_ahead(sentence: str, occasion: str | None, published: date, lang: str) 
     if past is None or not occasion:
         return False
     dated = _occasion_date(occasion, published)
-    return dated is not None and dated > published and not past.search(sentence)
+    if dated is None or past.search(sentence):
+        return False
+    # the day published: told in the future ("European Union leaders will gather on Thursday in
+    # Brussels", published on Thursday; "Mit der Thronrede ... wird am Mittwoch die
+    # Sitzungsperiode ... eröffnet"; round 10), a report of the morning before the occasion
+    if dated > published:
+        return True
+    # (not what was announced that day: "Budget Session 2024 will begin from July 22 to August
+    # 12, announced parliamentary affairs minister Kiren Rijiju on Saturday" is the announcement)
+    return (
+        dated == published
+        and _WILL[lang].search(sentence) is not None
+        and _SAID.search(sentence) is None
+    )
+
+
+_SAID = re.compile(
+    r"\b(?:announc\w*|said|says|told|confirm\w*|stated)\b|\b(?:kündigte|teilte|sagte|erklärte"
+    r"|bestätigte)\b",
+    re.IGNORECASE,
+)
+
+
+# The future of the verbs of occasions, in the languages `told_ahead` reads (round 10)
+_WILL = {
+    "en": re.compile(
+        r"\bwill (?:\w+ly )?(?:gather|convene|begin|start|meet|hold|open|take place|be held"
+        r"|attend|address|deliver|host|sign|travel|arrive)\b",
+        re.IGNORECASE,
+    ),
+    "de": re.compile(
+        r"\bwird\b[^.!?]{0,100}?\b(?:eröffnet|stattfinden|beginnen|teilnehmen|treffen|halten"
+        r"|sprechen|empfangen|unterzeichnen)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+# The hour the occasion is to begin, later that day: a preview ("The ceremony ... will begin at
+# 9 a.m.", "Barnier wird um 10.00 Uhr im Elysee-Palast erwartet", "In einer Stunde beginnt die
+# feierliche Messe"; round 10)
+_HOUR_AHEAD = re.compile(
+    r"\bwill (?:\w+ )?(?:begin|start|open|take place|be held|kick off)\b[^.;]{0,40}?\bat \d"
+    r"|\bwird\b[^.;]{0,60}?\bum \d{1,2}(?:[.:]\d\d)? uhr\b[^.;]{0,60}?"
+    r"\b(?:erwartet|beginnen|stattfinden|eröffnet)\b"
+    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr|\bin einer stunde\b|\bin (?:an|one) hour\b",
+    re.IGNORECASE,
+)
+
+
+def announces_the_hour(lead: str) -> bool:
+    """Whether the lead gives the hour its occasion is to begin, later that day (a preview)."""
+    return _HOUR_AHEAD.search(lead) is not None
 
 
 # Three readings of a preview, each for its rule (the round 7 review tried one flag for all
@@ -1402,6 +1515,10 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
     # Secretary's press conferences on it, one day) are not tied by it
     if common <= HAPPENINGS and a.kinds and b.kinds:
+        return False
+    # a deed (a swearing-in, a pope's inauguration Mass) is no talks: talks held that day are
+    # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
+    if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False

@@ -47,6 +47,12 @@ _ACTS = {
     r"|开幕式|開会式",
     "closing": r"closing ceremony|cérémonie de clôture|schlussfeier|abschlussfeier|cerimonia di"
     r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
+    # a body's congress or session, and the election of its head there ("the FIFA Congress",
+    # "Infantino erneut zum FIFA-Präsidenten gewählt", "当选国际奥委会主席"; round 10)
+    "congress": r"congress|kongress|congrès|congresso|congreso|конгресс|\bsession\b|sessão"
+    r"|sesión|sessione|\belect(?:ed|s|ion)?\b|re-elected|gewählt|\bélue?\b|elett[oa]|elegid[oa]"
+    r"|eleit[oa]|избран|全会|代表大会|当选|选举"
+    r"|\bvot(?:e|es|ed|ing)\b|abstimm|votaç|votaci|votazion|голосова|投票|表决",
 }
 
 # key | families (what it does, comma-separated) | names. Names in capitals are read as written
@@ -84,6 +90,8 @@ norgesbank|rates|Norges Bank
 banxico|rates|Banxico;Bank of Mexico;Banco de México
 copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
 cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
+fifa|congress|FIFA;Fifa;ФИФА;国际足联
+ioc|congress|IOC;CIO;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
 worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
@@ -101,13 +109,12 @@ fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIF
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
-nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;诺贝尔和平奖;ノーベル平和賞
+nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
 nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
 palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
 booker|Booker Prize
-conclave|papal conclave;Konklave;конклав
 apple|Apple event;Apple Event;iPhone event;iPhone launch event;Apple keynote;Apple-Keynote
 eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
 unpacked|Galaxy Unpacked;Samsung Unpacked;Unpacked event;Unpacked-Event
@@ -141,7 +148,14 @@ _DEEDS = {
     r"|prête serment|prêté serment|investiture du président|(?:toma|rinde|rindió) (?:de )?protesta"
     r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
     r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
-    r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность",
+    r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность"
+    # taking office ("Sheinbaum ... to take the president’s office", "assumes the presidency";
+    # not "since taking office": a setting) and a pope's Mass of his inauguration (round 10)
+    r"|\b(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
+    r"|\bassum(?:es|ed|ing) (?:the )?presidency\b"
+    r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒"
+    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since)
+    r"|(?:就职|就任|上任)(?![以之后前时])",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震",
@@ -152,6 +166,30 @@ _DEEDS = {
     "stateaddress": r"state of the union|state of the nation|\bsona\b|lage der nation"
     r"|état de l'union|stato dell'unione|estado de la (?:unión|nación)|国情咨文|послани\w* федеральному"
     r" собранию",
+    # a parliament's new session opened by the head of state's speech from the throne ("the
+    # King's Speech", "State Opening of Parliament", "Thronrede", "国王演说"; round 10)
+    "throne": r"king['’]s speech|queen['’]s speech|state opening|speech from the throne"
+    r"|throne speech|thronrede|discours du trône|troonrede|discorso della corona|国王演说"
+    r"|国王演讲|女王演说|女王演讲|议会开幕"
+    # the session it opens ("eröffnet Parlament", "英国国会新一届会期揭幕")
+    r"|\bopen(?:s|ed|ing)? (?:the )?(?:new )?parliament\b|\beröffne\w*(?: \w+){0,3} (?:das )?parlament\b"
+    r"|会期(?:揭幕|展开|开幕)",
+    # a government brought down, or not, by a vote of no confidence ("Misstrauensvotum",
+    # "motion de censure"; round 10): the vote's day, not the resignation the next morning
+    "noconfidence": r"no[- ]confidence|motion of censure|censure motion|motion de censure"
+    r"|misstrauensvotum|misstrauensantrag|mozione di sfiducia|moci[óo]n de censura"
+    r"|voto de desconfian[çc]a|вотум\w* недоверия|不信任"
+    # the government brought down by it ("bring down Barnier government", "overthrew the
+    # government of Michel Barnier", "a government was censored", "stürzt Regierung")
+    r"|\b(?:bring|brings|brought|bringing) down (?:the )?(?:\w+ )?government"
+    r"|\b(?:overthrew|overthrown|overthrows|toppled|topples) (?:the )?(?:\w+ )?government"
+    r"|\bgovernment (?:was |is |has been )?(?:censured|censored|toppled|brought down)"
+    r"|\bstürz\w* (?:die )?(?:\w+ )?regierung|\bregierung\b[^.]{0,60}\bgestürzt"
+    r"|renvers\w* (?:le )?gouvernement|gouvernement (?:est |a été )?(?:censuré|renversé)",
+    # the election of a pope: the conclave and its white smoke (round 10)
+    "conclave": r"\bconclave|konklave|habemus papam|white smoke|wei(?:ß|ss)er rauch|fumata bianca"
+    r"|humo blanco|fumaça branca|белый дым|конклав|\belected (?:as )?(?:the )?(?:\w+ )?pope\b"
+    r"|zum papst gewählt|elett[oa] papa|elegido papa|eleito papa|当选教宗|新教宗当选",
     "budget": r"union budget|autumn budget|spring budget|budget statement|budget speech"
     r"|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?|tabled) (?:the |her |his |its )?"
     r"(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"
@@ -161,8 +199,8 @@ _DEEDS = {
 # Words before a name that make it the setting of another occasion, not the occasion itself:
 # "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
 _SETTING = re.compile(
-    r"(?:ahead of|before|after|following|prior to|sidelines? of|eve of|(?:lead|run)[ -]up to"
-    r"|am rande|im vorfeld|vor dem|vor der|nach dem|nach der|avant|après|en marge|en amont"
+    r"(?:ahead of|before|after|following|prior to|(?:since|seit|depuis|desde)(?!\W*\d)|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)|avant|après|en marge|en amont"
     r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
     r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"
 )
@@ -241,6 +279,10 @@ _ACT_PATTERNS = {family: re.compile(pattern, re.IGNORECASE) for family, pattern 
 
 
 def _setting(folded: str, at: int) -> bool:
+    # a match inside a word ("’s inauguration" of "the pontiff’s inauguration") is read from
+    # the word's start: "following the pontiff’s inauguration Mass" is its setting
+    while at > 0 and folded[at - 1].isalnum():
+        at -= 1
     return _SETTING.search(folded[max(0, at - 50) : at]) is not None
 
 
@@ -310,11 +352,14 @@ def of_one_day(key: str) -> bool:
     their own (the G20 ministers' first day and their second), nor a swearing-in or a welcome
     (the cabinet is sworn in the day after the president; a state visit welcomes at each
     stop)."""
-    return (
-        ":" in key
-        or (key in _DEEDS and key not in ("inauguration", "welcome"))
-        or key in _AWARD_NIGHTS
-    )
+    return ":" in key or (key in _DEEDS and key not in _NOT_OF_ONE_DAY) or key in _AWARD_NIGHTS
+
+
+# The deeds whose name a report of the next day still gives to what it recalls: a swearing-in
+# (the cabinet's is the day after the president's), a welcome (at each stop of a visit), a
+# conclave (of two days or more), a vote of no confidence (the resignation it forces, the next
+# morning, "nach dem Misstrauensvotum")
+_NOT_OF_ONE_DAY = frozenset({"inauguration", "welcome", "conclave", "noconfidence"})
 
 
 # The named occasions that are one evening's ceremony (not a conclave, a song contest's week or
@@ -360,6 +405,11 @@ def company_results(title: str, start: str) -> tuple[str, ...]:
         return ()
     return (f"results:{company}",)
 
+
+# The occasions named by a deed of one person or one body (a swearing-in, a coronation, a
+# conclave ...), not the talks held beside them; a welcome is a guest's and a host's, the first
+# occasion of their talks
+DEEDS = frozenset(_DEEDS) - {"welcome"}
 
 # The deeds that are happenings, not occasions someone holds: the occasion of the reports of
 # them, not of the press conferences and visits they give rise to
