@@ -156,7 +156,8 @@ _TITLE_BEFORE_DAIBIAO = frozenset("总席大权驻别务、")
 _CLAUSE_MARKS = ("，", "。", "、", "；", "：", " ", "\n", "\u3000", "\t")
 
 
-_ZH_CHUNK = re.compile(r"[，,：:；;（）()“”「」\s]")
+# (a space between two Latin words parts no chunk: "…許至椿、Ingay Tali、李啓維")
+_ZH_CHUNK = re.compile(r"[，,：:；;（）()“”「」\s](?:(?<![A-Za-z]\s)|(?![A-Za-z]))")
 _ZH_ADVERBIAL = re.compile(r"^[^、]{0,16}$")
 _ZH_SHORT_ADVERBIAL = re.compile(
     r"^(?:当地时间|北京时间|[今昨前明]?[天日晚]|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月"
@@ -246,7 +247,7 @@ def _zh_chunk_names(
     return zh_name_items(chunk, roster, last=last, ctx=ctx) or None
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])")  # (not inside a Latin name)
 
 
 def _zh_before(region: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
@@ -358,7 +359,9 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         region = _headline_part(_SPACE.split(region.strip()), roster)
     chunks = _ZH_CHUNK.split(region)
     if "由" in chunks[-1]:
-        chunks[-1] = chunks[-1].rsplit("由", 1)[1]
+        # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
+        # (a list of honorees) do not
+        chunks = [chunks[-1].rsplit("由", 1)[1]]
     if "请" in chunks[-1] or "让" in chunks[-1]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
@@ -1509,7 +1512,7 @@ def zh_name_items(
             item, final = _list_item(items, j, final)
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
-            pair = _listed_item(item, known, final=final) or pair
+            pair = _among_names(items, j, name, known, final=final)
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             listed = True
@@ -1669,6 +1672,54 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
         and not _ZH_GROUP_WORDS.search(item)
         and not _ZH_NOT_BARE.search(item)
         and item[:2] not in _ZH_NOT_NAMES
+    ):
+        return (item,)
+    return None
+
+
+def _among_names(
+    items: list[str], j: int, name: str | None, known: frozenset[str], *, final: bool
+) -> tuple[str, ...] | None:
+    """Item `j`, after a name, read as a name only among names: `_listed_item`, or, when
+    nothing read it and the item after it is a name too, `_between_names`."""
+    item = items[j]
+    pair = _listed_item(item, known, final=final)
+    if pair or name or final:
+        return pair
+    after, _, found, named = _read_item(items[j + 1].strip(), False, known)
+    return _between_names(item) if after or found or named else None
+
+
+# A Latin name among Chinese names ("…許至椿、Ingay Tali、李啓維"): one to four capitalised words.
+_LATIN_ITEM = re.compile(r"(?:[A-Z][A-Za-z'’\-]+ ){0,3}[A-Z][A-Za-z'’\-]+")
+# Characters of grammar, never in a name (a smaller set than _NOT_GIVEN, which also holds the
+# characters of the words a surname character opens in running text: a bare item between two
+# names opens no word, so "王宣貿" is a name, not 王 + 宣读).
+_GRAMMAR_CHARS = frozenset(
+    "这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使们些"
+)
+
+
+@lru_cache(maxsize=8192)
+def _between_names(item: str) -> tuple[str, ...] | None:
+    """An item the tables do not read, standing between two names of a list: a name when it
+    has a name's shape, whatever its surname or given-name characters ("…肖百灵、虢正贵、潘碧灵",
+    "…罗茂文、能荣、陈洪思", "…李宗翰、王宣貿、陳皇宇"), or a Latin name ("許至椿、Ingay Tali、
+    李啓維"). The list is the evidence the surname table gives a lone name: no word, title,
+    body or group, no grammar character."""
+    if _LATIN_ITEM.fullmatch(item):
+        return (item,)
+    if (
+        2 <= len(item) <= 3
+        and _HAN_RUN.match(item)
+        and item not in _ZH_NOT_NAMES
+        and item[:2] not in _ZH_NOT_NAMES
+        and item[-1] not in _ZH_NOT_LAST
+        and item[-1] not in _ZH_BODY_LAST
+        and not any(c in _GRAMMAR_CHARS for c in item)
+        and not _ZH_TITLE_END.search(item)
+        and not _ZH_GROUP_WORDS.search(item)
+        and not _ZH_NOT_BARE.search(item)
     ):
         return (item,)
     return None
@@ -1955,8 +2006,8 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
             return [first, *rest]  # "陈秀和…周纪明同学以及新生代表宋燕": three joined
         if first and second:
             return [first, second]
-        if first and _ZH_GROUP_WORDS.search(tail):
-            return [first]
+        if first and (_ZH_GROUP_WORDS.search(tail) or _ZH_BODY_ITEM.search(tail)):
+            return [first]  # "…蔡宗喜及省经委、商务厅有关领导": a name, then a body
         if first and tail and _ZH_TITLE_END.split(tail)[-1] == "":
             # "董事长张强与市交控集团党委书记、董事长贾泉涌": the titles of the next person
             return [first]
@@ -1972,6 +2023,8 @@ _ZH_GROUP_WORDS = re.compile(
 
 
 _HAN_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A body's name as a list item: "省经委", "商务厅", "市政府".
+_ZH_BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}[委会厅局部府办署院]$")
 
 
 @lru_cache(maxsize=8192)
