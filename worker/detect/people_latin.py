@@ -471,6 +471,8 @@ def _word_name_like(word: str, low: str) -> bool:
         return False
     if low in _HEADLINE_VERBS:
         return False  # a headline in title case: "Tan Zuojun Chaired the Meeting"
+    if low.endswith("tly"):
+        return False  # an adverb in title case: "Rules Jointly Issued by", "Subsequently"
     return not (_ACRONYM.match(word) and len(word) > 1)
 
 

@@ -482,7 +482,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:message|address|speech|remarks|greetings?)"
             r"|(?:was|were|is|are)\s+(?:also\s+)?(?:the\s+|a\s+|among\s+the\s+)?(?:keynote\s+|main\s+"
             r"|guest\s+)?speakers?\b"
-            r"|told\s+(?:the\s+)?(?:opening\s+|closing\s+)?(?:meeting|gathering|conference|session|forum|audience|ceremony"
+            # (briefing the audience too: "the mayor of ... briefed the attendees of ...")
+            r"|(?:told|briefed|briefs)\s+(?:the\s+)?(?:opening\s+|closing\s+)?(?:meeting|gathering"
+            r"|conference|session|forum|audience|ceremony|attendees"
             r"|participants|delegates|summit|assembly|plenary|congress|rally|crowd)"
             r"|took\s+the\s+floor"
             r"|address(?:ed|es)\s+(?!to\b|the\s+(?:issue|problem|question|need|concern)s?\b)"
