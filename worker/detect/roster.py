@@ -87,7 +87,8 @@ def _t2s_char(char: str) -> str:
 
 def has_han(text: str) -> bool:
     """True when `text` holds a Chinese character."""
-    return _HAN.search(text) is not None
+    # (isascii reads a flag the string keeps: most names and many texts are ASCII)
+    return not text.isascii() and _HAN.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
