@@ -188,9 +188,10 @@ def _zh_block_candidate(lines: list[str]) -> bool:
     )
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(text: str, *, han: bool) -> list[str]:
+    """The paragraphs of `text` (`han`: whether it holds a Han character)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(lines) > 2 and _zh_block_candidate(lines) and has_han(text):
+    if len(lines) > 2 and _zh_block_candidate(lines) and han:
         joined: list[str] = []
         glue = False
         for i, line in enumerate(lines):
@@ -200,7 +201,7 @@ def _paragraphs(text: str) -> list[str]:
                 joined.append(line)
             glue = _zh_wrapped(lines, i, inside=glue)
         lines = joined
-    elif len(lines) > 2 and not has_han(text):
+    elif len(lines) > 2 and not han:
         lines = _latin_block(lines)
     if not any(
         line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)
@@ -393,7 +394,10 @@ _POSITION = re.compile(
 # A scraped page that kept a site's name tooltips inline: each name is followed by itself
 # reversed and its title, glued to the next word ("Sergei Kiriyenko Kiriyenko SergeiFirst
 # Deputy Chief of Staff ,"). The repeat goes; the title stays as an apposition.
-_GLUED = re.compile(r"[a-z][A-Z][a-z]")  # a cheap test first: the tooltip glues its title on
+# A cheap test first: the tooltip glues its title on (a lower-case letter, then a capital and
+# a lower-case letter; written from the capital, which re skips to in C: half the time of
+# "[a-z][A-Z][a-z]", tried at every lower-case letter).
+_GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 _TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
 
 
@@ -577,7 +581,8 @@ def read_people(
     """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
-    paragraphs = _paragraphs(text)
+    han = has_han(text)  # one scan: without Han in the text, none in its parts either
+    paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
     seen: set[tuple[str, Role, Segment]] = set()
     people: list[Person] = []
@@ -585,7 +590,6 @@ def read_people(
     places: list[int] = []  # per person: how many sentences of `read` were read then
     latin = lang not in ("zh", "ja")
     ctx = LatinContext(roster, text, german=lang == "de")
-    han = has_han(text)  # one scan: without Han in the text, none in its parts either
     zh = _zh() if han or not latin else None
     zh_ctx = zh.ZhContext(text, roster.chinese_names) if zh is not None and han else None
     before = _Before()  # what a sentence leaves for the next
@@ -714,11 +718,17 @@ def _zh_model() -> ModuleType:
 def _normalised(text: str, lang: str) -> str:
     """The text with what scrapers and machines garble in names put right (see `_TOOLTIP`,
     `people_latin.lower_given_names`)."""
-    if lang not in ("zh", "ja") and _GLUED.search(text) and _TOOLTIP.search(text):
+    if lang in ("zh", "ja"):
+        return text
+    glued = _GLUED.search(text) is not None
+    if glued and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(r"\1 \2, ", text)
+        glued = _GLUED.search(text) is not None
     if lang == "en":
-        text = lower_given_names(text)
-        if _GLUED.search(text):
+        given = lower_given_names(text)
+        if given != text:  # (it rarely changes a text: no second scan for the test then)
+            text, glued = given, _GLUED.search(given) is not None
+        if glued:
             text = split_glued(text)
         if "&" in text or "< " in text:
             text = _BROKEN_MARKUP.sub(" ", text)

@@ -87,7 +87,8 @@ def _t2s_char(char: str) -> str:
 
 def has_han(text: str) -> bool:
     """True when `text` holds a Chinese character."""
-    return _HAN.search(text) is not None
+    # (isascii reads a flag the string keeps: most names and many texts are ASCII)
+    return not text.isascii() and _HAN.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -230,6 +231,11 @@ class Roster:
     first_words: frozenset[str] = frozenset()  # folded first words of every Latin spelling
     # canonical name -> the titles held now (open-ended years), lower case, without years
     _current: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # `canonical`'s answers by name as written: reading a text asks about its names again and
+    # again (~20 times a report); emptied when full (_ANSWERS)
+    _answers: dict[str, str | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def empty(cls) -> Roster:
@@ -318,6 +324,16 @@ class Roster:
     def canonical(self, name: str) -> str | None:
         """The canonical English name for any known spelling, alias or Chinese name, or
         another transliteration of a known full name ("Aleksandr" for "Alexander")."""
+        answers = self._answers
+        try:
+            return answers[name]
+        except KeyError:
+            if len(answers) >= _ANSWERS:
+                answers.clear()
+            known = answers[name] = self._canonical(name)
+            return known
+
+    def _canonical(self, name: str) -> str | None:
         if not name.strip():
             return None
         known = self._index.get(fold(name))
@@ -327,7 +343,7 @@ class Roster:
             # a middle initial the roster does not give: "Vladimir V. Putin", "Antony J. Blinken"
             bare = _INITIAL.sub(" ", name)
             if bare != name:
-                return self.canonical(bare)
+                return self._canonical(bare)
         return known
 
     def chinese_to_english(self, name: str) -> str:
@@ -361,5 +377,6 @@ class Roster:
 
 
 _OPEN = re.compile(r"\d{4}-\)")  # "(2000-2008, 2012-)": a title held now
+_ANSWERS = 65536  # names a roster remembers `canonical`'s answer for
 
 _EMPTY = Roster()
