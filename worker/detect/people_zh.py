@@ -229,6 +229,15 @@ def _unreal(raw: str, region: str) -> bool:
     return any(_zh_plausible(head[-n:]) for n in (3, 2)) or bool(_ZH_TITLE_AT_END.search(head))
 
 
+# An occasion scheduled, announced before it is held: "国务院新闻办公室定于4月19日…举行新闻
+# 发布会，请X介绍…情况" (not 决定于, 规定于: decided, laid down).
+_ZH_SCHEDULED = re.compile(r"(?<![决规确认制])定于")
+
+
+def _scheduled(simple: str, end: int) -> bool:
+    return "定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None
+
+
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
 _ZH_COMPANY = re.compile(r"等(?:同|与|和|跟)")
 
@@ -637,7 +646,7 @@ def _zh_role_after(
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
     # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
-    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:所?作的)?(?:关于|对于)[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
+    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:所?作的)?(?:关于|对于|就)[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
     # a synonym spinner's words for report and explanation (scraped-t658)
     r"|陈述|阐明)"
 )
@@ -735,6 +744,10 @@ def _zh_named_group(
         role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
     else:
         role = ctx.role_before(simple) if ctx is not None else None
+    if role == "presided":
+        # a group after a cue of presiding is the ones received, welcomed or honoured ("…向10位
+        # 杰出人士颁授名誉大学院士衔。…10位名誉大学院士分别是A、B"): a group chairs nothing
+        role = "attended"
     if role is not None:
         yield role, _zh_after(simple[m.end() :], roster, ctx), simple
 
@@ -772,7 +785,7 @@ def _zh_lists(
             continue
         raw = simple[bound : hit.start]
         region, company = _with_company(_untimed(raw))
-        if _unreal(raw, region):
+        if _unreal(raw, region) or _scheduled(simple, hit.start):
             bound = hit.end
             continue
         earlier = [m for m in meetings if m[0] <= hit.start] if meetings else None
@@ -884,7 +897,8 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 通电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同"
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
+    "讲道 证道 布道 就主席"
 ).split() + list(cues.RITE_WORDS)
 
 

@@ -51,6 +51,8 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                 for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
             )
             + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年|祝酒)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+            # a sermon is the speech of a service ("主持讲道的，是…王怡方牧师")
+            + r"|讲道|证道|布道"
         ),
     ),
 )
@@ -148,6 +150,14 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
         ("就职",),
     ),
+    # the one conferring degrees or honours presides over the conferment ("中大校董会主席
+    # 查逸超颁授各学位", "院长李经文教授向…毕业生颁授学衔"); not the one given them (获颁授),
+    # nor the ceremony's name (颁授典礼); and the one taking the chair's seat ("总统就主席位")
+    (
+        "presided",
+        re.compile(r"(?<![获受])颁授(?!仪式|典礼|礼|工作|给|予|名单|的)|就主席(?:位|座|席)"),
+        ("颁授", "就主席"),
+    ),
     # "分别汇报了", "向大会报告", "介绍了…情况": a report made to the meeting
     (
         "spoke",
@@ -196,7 +206,7 @@ ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "presided",
         re.compile(
-            r"主持(?:[^，。、；的]{1,8})?的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
+            r"主持(?:[^，。、；的]{1,8})?的[，,]?(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
         ),
         ("主持",),
     ),
