@@ -21,7 +21,9 @@ file lists (unrelated reports, many published on the same days).
   sports bodies, central banks, companies; eight languages); it lists its own unrelated reports.
   dev_round9.toml is more development data collected in round 7 on varied topics.
   dev_round10.toml was round 7's held-out test split (scored at the end of round 7, moved to dev
-  at the start of round 8); it lists its own unrelated reports.
+  at the start of round 8); it lists its own unrelated reports. dev_round11.toml is development
+  data collected in round 8 beyond English and Chinese (Spanish, Italian, Portuguese, French,
+  German, Korean ...: verdicts, elections, central banks, launches, disasters, finals, awards).
 - test: test.toml, collected fresh for each round and held out (round 8's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
@@ -51,6 +53,7 @@ SPLITS = {
         "dev_round8.toml",
         "dev_round9.toml",
         "dev_round10.toml",
+        "dev_round11.toml",
     ),
     "test": ("test.toml",),
 }
@@ -158,7 +161,7 @@ def load(split: str) -> list[Report]:
                     item["outlet"],
                     item["source"],
                     published,
-                    item["title"],
+                    item.get("title", ""),  # a page without a headline: none
                     item["text"],
                     name,
                 )
