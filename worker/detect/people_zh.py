@@ -1730,8 +1730,11 @@ def _among_names(
     return _between_names(item) if after or found or named else None
 
 
-# A Latin name among Chinese names ("…許至椿、Ingay Tali、李啓維"): one to four capitalised words.
-_LATIN_ITEM = re.compile(r"(?:[A-Z][A-Za-z'’\-]+ ){0,3}[A-Z][A-Za-z'’\-]+")
+# A Latin name among Chinese names ("…許至椿、Ingay Tali、李啓維"): one to four capitalised words,
+# each with a letter in lower case (an acronym, "APEC", "UN", is a body).
+_LATIN_ITEM = re.compile(
+    r"(?:[A-Z](?=[A-Za-z'’\-]*[a-z])[A-Za-z'’\-]+ ){0,3}[A-Z](?=[A-Za-z'’\-]*[a-z])[A-Za-z'’\-]+"
+)
 # Characters of grammar, never in a name (a smaller set than _NOT_GIVEN, which also holds the
 # characters of the words a surname character opens in running text: a bare item between two
 # names opens no word, so "王宣貿" is a name, not 王 + 宣读).
