@@ -349,6 +349,17 @@ def test_a_byline_is_page_chrome_not_the_lead() -> None:
     assert "inauguration" in voz.forums
 
 
+def test_a_short_lead_naming_an_author_is_no_byline() -> None:
+    # review8: "written by" inside a sentence is prose; a byline opens its paragraph
+    letter = _features(
+        "Xi sends letter to forum",
+        "A letter written by Xi Jinping was read out at the forum in Beijing on Monday.\n\n"
+        "The forum brought together scholars from 40 countries.",
+        date(2024, 10, 1),
+    )
+    assert letter.lead.startswith("a letter written by xi jinping")
+
+
 # (report id, lead's first sentence, occasion "MM-DD", day published, language, a programme of
 # the day ahead?)
 TOLD_AHEAD = [
