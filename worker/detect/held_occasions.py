@@ -91,7 +91,7 @@ banxico|rates|Banxico;Bank of Mexico;Banco de México
 copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
 cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
 fifa|congress|FIFA;Fifa;ФИФА;国际足联
-ioc|congress|IOC;CIO;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
+ioc|congress|IOC;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
 worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ

@@ -553,3 +553,12 @@ HOUR_AHEAD = [
 @pytest.mark.parametrize(("rid", "lead", "ahead"), HOUR_AHEAD, ids=[h[0] for h in HOUR_AHEAD])
 def test_the_hour_an_occasion_will_begin_makes_a_preview(rid: str, lead: str, ahead: bool) -> None:
     assert announces_the_hour(lead) is ahead, rid
+
+
+def test_a_chief_information_officer_is_no_olympic_committee() -> None:
+    # review8: "CIO" in English is a company's chief information officer, not the IOC's
+    # French, Italian or Spanish initials; its election is no IOC session
+    assert held_occasions("The company's CIO was elected to the board on Monday.") == ()
+    assert held_occasions("Bach was re-elected IOC president at the session in Lima.") == (
+        "congress:ioc",
+    )
