@@ -151,11 +151,13 @@ _DEEDS = {
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность"
     # taking office ("Sheinbaum ... to take the president’s office", "assumes the presidency";
     # not "since taking office": a setting) and a pope's Mass of his inauguration (round 10)
-    r"|\b(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
+    # (not one ahead: "who will take office on January 20")
+    r"|\b(?<!will )(?<!would )(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
     r"|\bassum(?:es|ed|ing) (?:the )?presidency\b"
     r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒"
-    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since)
-    r"|(?:就职|就任|上任)(?![以之后前时])",
+    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since, nor
+    # "上任三个月来", "上任不久": the span since)
+    r"|(?:就职|就任|上任)(?![以之后前时不]|[^，。；]{0,6}?来)",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震",

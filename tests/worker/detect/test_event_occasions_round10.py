@@ -562,3 +562,18 @@ def test_a_chief_information_officer_is_no_olympic_committee() -> None:
     assert held_occasions("Bach was re-elected IOC president at the session in Lima.") == (
         "congress:ioc",
     )
+
+
+def test_taking_office_ahead_or_long_ago_is_no_inauguration() -> None:
+    # review8: taking office told of the future ("who will take office"), or as the span since
+    # ("上任三个月来", "上任不久"), is a setting, not the occasion reported
+    for text in (
+        "Trump, who will take office on January 20, met Xi Jinping in Mar-a-Lago on Friday.",
+        "习近平会见了上任不久的新加坡总理黄循财。",
+        "李强表示，新政府上任三个月来成绩显著。",
+    ):
+        assert held_occasions(text) == (), text
+    assert held_occasions("Claudia Sheinbaum took office as Mexico's president on Tuesday.") == (
+        "inauguration",
+    )
+    assert held_occasions("80后主席就职。") == ("inauguration",)
