@@ -283,8 +283,9 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _CHROME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s*|T)\d{1,2}:?\d{2}|\S\s*>\s*\S[^>]*>\s*\S"
     r"|\b(?:published|updated|posted|written)\s*:"
-    # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10)
-    r"|\b(?:published|updated|posted|written|verified) by\b",
+    # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10),
+    # opening its paragraph (not prose: "A letter written by Xi Jinping was read out")
+    r"|^\s*(?:published|updated|posted|written|verified) by\b",
     re.IGNORECASE,
 )
 CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose

@@ -91,7 +91,7 @@ banxico|rates|Banxico;Bank of Mexico;Banco de México
 copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
 cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
 fifa|congress|FIFA;Fifa;ФИФА;国际足联
-ioc|congress|IOC;CIO;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
+ioc|congress|IOC;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
 worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
@@ -151,11 +151,13 @@ _DEEDS = {
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность"
     # taking office ("Sheinbaum ... to take the president’s office", "assumes the presidency";
     # not "since taking office": a setting) and a pope's Mass of his inauguration (round 10)
-    r"|\b(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
+    # (not one ahead: "who will take office on January 20")
+    r"|\b(?<!will )(?<!would )(?:take|takes|took|taking) (?:the (?:president|prime minister)['’]s )?office\b"
     r"|\bassum(?:es|ed|ing) (?:the )?presidency\b"
     r"|\binaugura(?:l|tion) mass|in sein amt eingeführt|就职弥撒"
-    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since)
-    r"|(?:就职|就任|上任)(?![以之后前时])",
+    # in Chinese, taking office itself ("80后主席就职", "正式上任"; not "上任以来", since, nor
+    # "上任三个月来", "上任不久": the span since)
+    r"|(?:就职|就任|上任)(?![以之后前时不]|[^，。；]{0,6}?来)",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震",

@@ -138,8 +138,12 @@ _PRONOUN_FIRST = re.compile(r"^\s*(?:Er|Sie)\s+(?!und\b|sowie\b)[a-zäöüß]{3,
 # "man" is the clause's subject, so a list in it is an object: "Zunächst gedachte man den
 # verstorbenen Mitgliedern: A, B" (the dead are remembered, they attend nothing).
 _IMPERSONAL_SUBJECT = re.compile(r"\b[Mm]an\b")
-# The first person is the subject too (a speech's or minutes' own words): a list is an object.
-_FIRST_PERSON = re.compile(r"\b(?:ich|wir|Ich|Wir)\b")
+# The first person is the subject too (a speech's or minutes' own words): a list is an object;
+# not the subject of a subordinate clause, an aside ("Wie wir wissen, eröffnete X ...").
+_FIRST_PERSON = re.compile(
+    r"(?<!\b[Ww]ie\s)(?<!\b[Aa]ls\s)(?<!\b[Dd]a\s)(?<!\b[Ww]enn\s)(?<!\b[Ww]eil\s)(?<!\b[Oo]b\s)"
+    r"(?<!\b[Dd]ass\s)(?<!\b[Ss]eit\s)(?<!\b[Nn]achdem\s)(?<!\b[Oo]bwohl\s)\b(?:ich|wir|Ich|Wir)\b"
+)
 _QUOTE_MARK = re.compile(r"[„“”\x22»«]")
 
 
@@ -554,6 +558,9 @@ _DAY_OR_HOUR = re.compile(
 )
 _PAST_FINITE = re.compile(
     r"\b(?:hat|hatte|haben|hatten|war|waren|wurde|wurden|ist|sind)\b|\b[a-zäöüß]{3,}(?:te|ten)\b"
+    # the strong preterites of `_PRESENT_VERB`'s verbs ("sprach", "hielt", "traf")
+    r"|\b(?:traf|trafen|empfing|empfingen|sprach|sprachen|hielt|hielten|nahm|nahmen|kam|kamen"
+    r"|lud|luden|flog|flogen)\b"
 )
 
 

@@ -1395,6 +1395,7 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
             and d >= 2
             and toks[d - 1].text == ","
             and (d - 2 in taken or _name_like(toks[d - 2]))
+            and not _place_phrase(toks, d - 1)
         ):
             continue  # "Wang Weizhong, the Secretary of ...": the apposition of the name before
         # "The head of state took part ...": the president the text names
@@ -1405,6 +1406,20 @@ def _title_mentions(toks: list[_Tok], ctx: Context, taken: set[int]) -> Iterator
                 yield Item(person, k, k + 1, d + 1)
             else:  # "The Speaker ... reported": the mention, its article included, is the subject
                 yield Item(person, k, _past_complement(toks, k + 1), d)
+
+
+_ADVERBIAL_PREPOSITIONS = frozenset("in at on near from after during outside inside".split())
+
+
+def _place_phrase(toks: list[_Tok], end: int) -> bool:
+    """Whether the capitalised words ending before `end` follow a preposition: a place or a
+    day ("in Dar es Salaam,", "at the Great Hall of the People,"), no name."""
+    for k in range(end - 1, max(-1, end - 9), -1):
+        if toks[k].low in _ADVERBIAL_PREPOSITIONS:
+            return k < end - 1
+        if not (toks[k].cap or (toks[k].text.islower() and len(toks[k].text) <= 3)):
+            return False  # (a connector of a name: "es", "of the"; else the clause's words)
+    return False
 
 
 def _head_of_state(toks: list[_Tok], k: int) -> bool:

@@ -230,8 +230,9 @@ def _unreal(raw: str, region: str) -> bool:
 
 
 # An occasion scheduled, announced before it is held: "国务院新闻办公室定于4月19日…举行新闻
-# 发布会，请X介绍…情况" (not 决定于, 规定于: decided, laid down).
-_ZH_SCHEDULED = re.compile(r"(?<![决规确认制])定于")
+# 发布会，请X介绍…情况" (not 决定于, 规定于: decided, laid down; not 原定于, the plan an
+# occasion held or moved had; nor 稳定于, 固定于, 锁定于, 限定于: stable, fixed, locked at).
+_ZH_SCHEDULED = re.compile(r"(?<![决规确认制原稳固锁限])定于")
 
 
 def _scheduled(simple: str, end: int) -> bool:

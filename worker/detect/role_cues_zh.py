@@ -107,10 +107,12 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("签", "宣誓"),
     ),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
-    # read after the cue below)
+    # read after the cue below; nor the idiom 随行就市, to follow the market)
     (
         "attended",
-        re.compile(r"随行(?!人员|记者|团|的|者|名单|还|也|有|包括)|随同(?=调研|考察|视察|检查)"),
+        re.compile(
+            r"随行(?!人员|记者|团|的|者|名单|还|也|有|包括|就市)|随同(?=调研|考察|视察|检查)"
+        ),
         ("随行", "随同"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),

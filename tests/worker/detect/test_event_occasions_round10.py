@@ -349,6 +349,17 @@ def test_a_byline_is_page_chrome_not_the_lead() -> None:
     assert "inauguration" in voz.forums
 
 
+def test_a_short_lead_naming_an_author_is_no_byline() -> None:
+    # review8: "written by" inside a sentence is prose; a byline opens its paragraph
+    letter = _features(
+        "Xi sends letter to forum",
+        "A letter written by Xi Jinping was read out at the forum in Beijing on Monday.\n\n"
+        "The forum brought together scholars from 40 countries.",
+        date(2024, 10, 1),
+    )
+    assert letter.lead.startswith("a letter written by xi jinping")
+
+
 # (report id, lead's first sentence, occasion "MM-DD", day published, language, a programme of
 # the day ahead?)
 TOLD_AHEAD = [
@@ -542,3 +553,27 @@ HOUR_AHEAD = [
 @pytest.mark.parametrize(("rid", "lead", "ahead"), HOUR_AHEAD, ids=[h[0] for h in HOUR_AHEAD])
 def test_the_hour_an_occasion_will_begin_makes_a_preview(rid: str, lead: str, ahead: bool) -> None:
     assert announces_the_hour(lead) is ahead, rid
+
+
+def test_a_chief_information_officer_is_no_olympic_committee() -> None:
+    # review8: "CIO" in English is a company's chief information officer, not the IOC's
+    # French, Italian or Spanish initials; its election is no IOC session
+    assert held_occasions("The company's CIO was elected to the board on Monday.") == ()
+    assert held_occasions("Bach was re-elected IOC president at the session in Lima.") == (
+        "congress:ioc",
+    )
+
+
+def test_taking_office_ahead_or_long_ago_is_no_inauguration() -> None:
+    # review8: taking office told of the future ("who will take office"), or as the span since
+    # ("上任三个月来", "上任不久"), is a setting, not the occasion reported
+    for text in (
+        "Trump, who will take office on January 20, met Xi Jinping in Mar-a-Lago on Friday.",
+        "习近平会见了上任不久的新加坡总理黄循财。",
+        "李强表示，新政府上任三个月来成绩显著。",
+    ):
+        assert held_occasions(text) == (), text
+    assert held_occasions("Claudia Sheinbaum took office as Mexico's president on Tuesday.") == (
+        "inauguration",
+    )
+    assert held_occasions("80后主席就职。") == ("inauguration",)
