@@ -1161,6 +1161,8 @@ def clean_zh(sentence: str) -> str:
         sentence = _LATIN_ASIDE.sub("", sentence)
     if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
+    if " " in sentence and _wrapped_prose(sentence):
+        sentence = _WRAP_SPACE.sub("", sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
@@ -1174,6 +1176,25 @@ _clean_sentence = lru_cache(maxsize=16384)(clean_zh)
 
 
 _SPACED_GATE = re.compile("[ \u3000][\u4e00-\u9fff][ \u3000]")  # a character spaced out
+# A space inside a word where a page's line ended (text copied from a PDF's columns: "主席何立仁教
+# 授、…院长李经文教授及学 院署理校长"): one space between two Chinese characters.
+# (the literal space first: re scans for it instead of trying the lookbehind everywhere)
+_WRAP_SPACE = re.compile(" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
+_PROSE_MARKS = re.compile("[，、,]")
+
+
+def _wrapped_prose(sentence: str) -> bool:
+    """Whether `sentence` is prose broken by line ends: two or more single spaces between
+    Chinese characters in a sentence whose clauses commas part (a headline's spaces part its
+    clauses, and minutes' spaces part names, without commas)."""
+    first = _WRAP_SPACE.search(sentence)
+    return (
+        first is not None
+        and _WRAP_SPACE.search(sentence, first.end()) is not None
+        and _PROSE_MARKS.search(sentence) is not None
+    )
+
+
 _PINYIN_OPEN = re.compile("[(（]\\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
