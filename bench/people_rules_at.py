@@ -17,6 +17,11 @@ read for causes after 8e66da0) from 484535b too, the rules before any round-10 r
 (round 7's validation split, read for causes at the end of round 7) from 639ef7b, the rules
 before it was read; round 12 (round 7's test split, moved to dev at the start of round 8) from
 8d52755, the rules at the end of round 7.
+
+The English and German readings of the same commits (bench/people_earlier/latin/roundk.json,
+for bench/train_people_model.py --earlier) were made the same way in round 8 with a twin of
+this script that keeps the reports whose language is en or de instead of zh (round k's files,
+round k's commit above; rounds 9 and 10 both from 484535b).
 """
 
 from __future__ import annotations

@@ -93,6 +93,8 @@ _TITLE_WORDS = frozenset(
     "counterparts honourable honorable hon guest editor "
     # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
     "doctor alhaji alhaja hajiya haji engr barrister "
+    # honorifics of Indian government releases ("Prime Minister Shri Narendra Modi")
+    "shri sri shrimati smt kumari "
     # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
     "wife husband spouse".split()
 )
