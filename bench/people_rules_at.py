@@ -19,9 +19,9 @@ before it was read; round 12 (round 7's test split, moved to dev at the start of
 8d52755, the rules at the end of round 7.
 
 The English and German readings of the same commits (bench/people_earlier/latin/roundk.json,
-for bench/train_people_model.py --earlier) were made the same way in round 8 with a twin of
-this script that keeps the reports whose language is en or de instead of zh (round k's files,
-round k's commit above; rounds 9 and 10 both from 484535b).
+for bench/train_people_model.py --earlier) were made the same way in round 8 with `--latin`
+first (the reports whose language is en or de instead of zh; round k's files, round k's commit
+above; rounds 9 and 10 both from 484535b).
 """
 
 from __future__ import annotations
@@ -36,17 +36,20 @@ from bench_people import load_roster
 from worker.detect.people import extract_people
 
 
-def main(out: str, files: list[str]) -> None:
+def main(out: str, files: list[str], languages: tuple[str, ...] = ("zh",)) -> None:
     roster = load_roster()
     found = {}
     for f in files:
         for r in tomllib.loads(Path(f).read_text(encoding="utf-8")).get("report", []):
-            if r.get("language") == "zh":
-                people = extract_people(r["text"], roster, language="zh")
+            if r.get("language") in languages:
+                people = extract_people(r["text"], roster, language=r["language"])
                 found[r["id"]] = [[p.name, p.role] for p in people]
     Path(out).write_text(json.dumps(found, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
     print(out, len(found))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    if sys.argv[1] == "--latin":
+        main(sys.argv[2], sys.argv[3:], ("en", "de"))
+    else:
+        main(sys.argv[1], sys.argv[2:])
