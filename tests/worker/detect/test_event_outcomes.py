@@ -1,0 +1,82 @@
+"""Occasions with an outcome (worker/detect/outcomes.py, round 11): the deed read from a table
+per language, the title's proper nouns, and the rule tying two reports by them
+(`same_happening` in worker/detect/events.py). Pairs of real reports in
+tests/data/events/outcome_cases.toml (bench/data/events/dev_round11.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from worker.detect.events import GroupingOptions, kinds_agree, report_features, score
+from worker.detect.outcomes import OUTCOMES, outcome_kinds, proper_nouns
+from worker.service.seeds import load_roster
+
+CASES: list[dict[str, Any]] = tomllib.loads(
+    (Path(__file__).parents[2] / "data" / "events" / "outcome_cases.toml").read_text("utf-8")
+)["case"]
+ROSTER = load_roster()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"][:60] for c in CASES])
+def test_pairs_of_real_reports_group_as_labelled(case: dict[str, Any]) -> None:
+    a = report_features(case["a_title"], case["a_text"], date.fromisoformat(case["a_day"]), ROSTER)
+    b = report_features(case["b_title"], case["b_text"], date.fromisoformat(case["b_day"]), ROSTER)
+    join = GroupingOptions().join
+    for x, y in ((a, b), (b, a)):
+        match = score(x, y)
+        if case["expect"] == "same":
+            assert match.score >= join, match
+        else:
+            assert match.score < join, match
+
+
+# Titles of dev_round11.toml (id in the comment): one language at least per kind.
+TITLES = [
+    ("verdict", "L'ancien président Nicolas Sarkozy condamné à 5 ans de prison ferme"),  # fr
+    ("verdict", "STF condena Bolsonaro a 27 anos e 3 meses de prisão por trama golpista"),  # pt
+    ("verdict", "Trump es culpable de cargos por el pago secreto a Stormy Daniels"),  # es
+    ("election", "Javier Milei é eleito presidente da Argentina"),  # pt, milei-runoff-guamareemdia
+    ("election", "Elecciones en Brasil: Lula irá a una segunda vuelta"),  # es, inforama
+    ("election", "Argentina, Milei dell'ultradestra è il nuovo presidente"),  # it, italiaoggi
+    ("vote", "El Congreso aprueba la ley de amnistía con una mayoría absoluta"),  # es
+    ("death", "Muere el papa Francisco"),  # es, francis-death-elhuarache
+    ("victory", "Pogacar vince anche la crono finale e festeggia il terzo Tour"),  # it, italpress
+    ("victory", "Nemo gewinnt für die Schweiz den Eurovision Song Contest"),  # de, kleinreport
+    ("launch", "Starship-Riesenrakete von SpaceX explodiert bei erstem Testflug"),  # de, stern
+    ("launch", "Chandrayaan-3 landet nær Månens sydpol"),  # da, rumfart
+]
+
+
+@pytest.mark.parametrize(("kind", "title"), TITLES, ids=[t for _, t in TITLES])
+def test_the_outcome_is_read_from_the_table_of_each_language(kind: str, title: str) -> None:
+    assert kind in outcome_kinds(title, "")
+
+
+def test_every_kind_has_a_row_for_the_languages_of_the_feeds() -> None:
+    for kind, rows in OUTCOMES.items():
+        assert {"en", "es", "pt", "it", "fr", "de", "ko"} <= set(rows), kind
+
+
+def test_outcomes_are_evidence_for_never_against() -> None:
+    # "Lula vence nas urnas" (a victory) and "Lula é eleito" (an election): not known to differ
+    a = report_features("Lula vence nas urnas", "Lula vence.", date(2022, 10, 30))
+    b = report_features("Lula é eleito presidente do Brasil", "Lula é eleito.", date(2022, 10, 30))
+    assert a.kinds == ("victory",) and b.kinds == ("election",)
+    assert kinds_agree(a, b) is None
+
+
+def test_proper_nouns_are_words_written_with_a_capital_inside_a_sentence() -> None:
+    # sentence case (Spanish): the capitals are names
+    assert proper_nouns(
+        "Cohete Starship de SpaceX explota en el aire en su primer vuelo de prueba", ""
+    ) == ("starship", "spacex")
+    # title case (English): the title's capitals say nothing; the lead's do
+    assert proper_nouns(
+        "India's Moon Moment Is Here: A Small Step For Chandrayaan-3",
+        "The nation waits as Chandrayaan-3 nears the lunar south pole.",
+    ) == ("chandrayaan",)
