@@ -1329,7 +1329,10 @@ _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 _ANNOUNCES_LEAD = re.compile(
     _AHEAD + r"|\bwill (?:\w+ly )?(?:take part|attend|hold|meet|visit|deliver|address|speak"
     r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b"
-    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)",
+    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
+    # scheduled, in the Romance languages: "alle ore 10 è prevista la messa", "está prevista
+    # para", "est prévue à" (round 11)
+    r"|\b(?:è|sono|está|están|estão|est|sont) previst[oaie]s?\b|\b(?:est|sont) prévues?\b",
     re.IGNORECASE,
 )
 # A verb saying the occasion took place, or is taking place, before the words announcing one:
@@ -1480,7 +1483,12 @@ _HOUR_AHEAD = re.compile(
     r"\bwill (?:\w+ )?(?:begin|start|open|take place|be held|kick off)\b[^.;]{0,40}?\bat \d"
     r"|\bwird\b[^.;]{0,60}?\bum \d{1,2}(?:[.:]\d\d)? uhr\b[^.;]{0,60}?"
     r"\b(?:erwartet|beginnen|stattfinden|eröffnet)\b"
-    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr|\bin einer stunde\b|\bin (?:an|one) hour\b",
+    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr|\bin einer stunde\b|\bin (?:an|one) hour\b"
+    # a few hours before it begins, in each language (round 11: "A quelques heures du début de
+    # la cérémonie d'ouverture")
+    r"|\b(?:in|a) few hours (?:before|ahead)\b|\bin a few hours\b|\bwenigen? stunden vor\b"
+    r"|\bin wenigen stunden\b|(?<!\w)[aà] quelques heures\b|\ba poche ore\b|\ba pocas horas\b"
+    r"|\ba poucas horas\b",
     re.IGNORECASE,
 )
 

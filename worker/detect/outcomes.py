@@ -108,7 +108,8 @@ def outcome_kinds(title: str, lead: str) -> tuple[str, ...]:
     return ()
 
 
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
+# a word, its hyphenated parts each one ("Starship-Riesenrakete", "Chandrayaan-3")
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"«»“”'(\[|–—-]\s*|\n)\s*$")
 NOUN_LETTERS = 4  # shorter capitalised words are articles and abbreviations more than names
 

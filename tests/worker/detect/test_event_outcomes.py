@@ -80,3 +80,43 @@ def test_proper_nouns_are_words_written_with_a_capital_inside_a_sentence() -> No
         "India's Moon Moment Is Here: A Small Step For Chandrayaan-3",
         "The nation waits as Chandrayaan-3 nears the lunar south pole.",
     ) == ("chandrayaan",)
+
+
+# Previews and named occasions in other languages (round 11), excerpts of dev_round11.toml.
+def test_a_mass_scheduled_in_italian_is_a_preview() -> None:
+    # alone-canonization-preview-skytg24 (Sky TG24, 2025-09-07), written before the Mass began
+    lead = (
+        "È già piena Piazza San Pietro in Vaticano, dove alle ore 10 è prevista la messa di papa "
+        "Leone XIV con la canonizzazione di Pier Giorgio Frassati e di Carlo Acutis."
+    )
+    assert report_features("", lead, date(2025, 9, 7)).ahead
+
+
+def test_a_few_hours_before_it_begins_is_a_preview() -> None:
+    # alone-paris2024-opening-preview-rtn (RTN, 2024-07-26), the weather ahead of the ceremony
+    lead = (
+        "Nuages avec ou sans pluie? A quelques heures du début de la cérémonie d'ouverture des "
+        "JO, une certaine incertitude demeure toujours quant à la météo prévue pour la soirée."
+    )
+    f = report_features(
+        "Jour J pour la cérémonie d'ouverture sur la Seine", lead, date(2024, 7, 26)
+    )
+    assert f.ahead and "opening:olympics" in f.forums
+
+
+def test_the_opening_ceremony_in_italian_and_the_nobel_prize_in_korean_are_named() -> None:
+    # paris2024-opening-skytg24 (Sky TG24, 2024-07-26)
+    it = report_features(
+        "",
+        "La tradizionale cerimonia di inaugurazione dei Giochi Olimpici si è svolta "
+        "eccezionalmente al di fuori di uno stadio, lungo la Senna.",
+        date(2024, 7, 26),
+    )
+    assert "opening:olympics" in it.forums
+    # nobel-lit-etoday (이투데이, 2024-10-10)
+    ko = report_features(
+        "",
+        "스웨덴 한림원은 10일(현지시간) 한국인 소설가 한강<사진>을 노벨 문학상 수상자로 선정했다.",
+        date(2024, 10, 10),
+    )
+    assert "nobelliterature" in ko.forums
