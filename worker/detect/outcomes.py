@@ -36,6 +36,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "fr": r"\bcondamn(?:é|ée|és|e|ation)\b|\bcoupable\b|\brelaxée?\b",
         "de": r"\bverurteilt\b|\bschuldig\b|\bfreigesprochen\b|\bschuldspruch\b",
         "ko": r"유죄|무죄|징역|실형",
+        "el": r"καταδικ[άα]στηκε|\bένοχος\b",
+        "sr": r"\bosuđen[ai]?\b|\bproglašen krivim\b",
     },
     "election": {
         "en": r"\belected\b|\belection\b|\brun-?off\b|\b(?:first|second) round\b",
@@ -47,15 +49,19 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "fr": r"\bélue?\b|\bélection|\bsecond tour\b|\bpremier tour\b",
         "de": r"\bgewählt\b|\bwahl\b|\bstichwahl\b|\bwahlsieg",
         "ko": r"당선|결선",
+        "el": r"εξελ[έε]γη|εκλογ[έε]ς",
+        "sr": r"\bizabran[ai]?\b|\bizbor[ia]\b",
     },
     "vote": {
         "en": r"\b(?:passes|passed|approves|approved)\b",
-        "es": r"\baprueba\b|\baprobad[oa]\b|\baprobó\b|\bluz verde\b",
+        "es": r"\baprueba\b|\baprobad[oa]\b|\baprobó\b|\bluz verde\b|\brespald(?:a|ó)\b",
         "pt": r"\baprova(?:do|da)?\b|\baprovou\b",
         "it": r"\bapprova(?:to|ta)?\b|\bvia libera\b",
         "fr": r"\badopt(?:e|é|ée)\b",
         "de": r"\bverabschiedet\b|\bbeschlossen\b",
         "ko": r"통과|가결",
+        "el": r"ψηφ[ίι]στηκε|εγκρ[ίι]θηκε",
+        "sr": r"\busvojen[aio]?\b",
     },
     "death": {
         "en": r"\b(?:dies|died|passes away|passed away)\b",
@@ -65,6 +71,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "fr": r"\bmeurt\b|\best mort\b|\bdécédée?\b|\bdécède\b",
         "de": r"\bgestorben\b|\bstirbt\b|\bist tot\b",
         "ko": r"별세|선종|서거|사망",
+        "el": r"π[έε]θανε|απεβ[ίι]ωσε",
+        "sr": r"\bpreminu[oa]\b|\bumr(?:o|la)\b",
     },
     "victory": {
         "en": r"\b(?:wins|won|beats|beat|triumphs?|champions?)\b",
@@ -75,6 +83,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "fr": r"\bremporte\b|\bgagne\b|\btriomphe\b|\bsacrée?\b",
         "de": r"\bgewinnt\b|\bsiegt\b|\bgewonnen\b|\bholt\b|\btriumph\b",
         "ko": r"우승|수상",
+        "el": r"κ[έε]ρδισε|ν[ίι]κησε|θρ[ίι]αμβ",
+        "sr": r"\bpobed(?:nik|nica|io|ila)\b|\bosvoji(?:o|la)\b",
     },
     "launch": {
         "en": r"\blaunch(?:es|ed)?\b|\blift(?:s|ed)? off\b|\blands?\b|\blanded\b|\blanding\b"
@@ -87,6 +97,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "fr": r"\blancement\b|\bdécolle\b|\batterrit\b|\balunissage\b|\bexplose\b",
         "de": r"\bstartet\b|\blandet\b|\blandung\b|\bexplodiert\b",
         "ko": r"발사|착륙",
+        "el": r"εκτ[όο]ξευση|προσγει[ώω]θηκε|εξερρ[άα]γη",
+        "sr": r"\blansiran[ai]?\b|\bsleteo\b|\beksplodira(?:o|la)?\b",
     },
 }
 
@@ -121,7 +133,7 @@ def _capitalised(word: str) -> bool:
 @lru_cache(maxsize=16384)
 def proper_nouns(title: str, lead: str) -> tuple[str, ...]:
     """The title's words that the report writes with a capital inside a sentence (of the
-    title, unless it capitalises most of its words as English headlines do, or of the lead's
+    title, unless it capitalises all its words as English headlines do, or of the lead's
     start), folded to lower case: names of people, places, craft, bodies and contests in any
     language written in letters ("Starship", "Chandrayaan", "Bolsonaro", "Nemo"). Words the
     people reader knows are not names (countries, common words) are left out."""
@@ -131,8 +143,10 @@ def proper_nouns(title: str, lead: str) -> tuple[str, ...]:
     words = [(m.start(), m.group()) for m in _WORD.finditer(source)]
     if not words:
         return ()
-    capitals = {w for _, w in words if len(w) >= NOUN_LETTERS and w[0].isupper()}
-    title_case = title and len(capitals) * 2 > sum(len(w) >= NOUN_LETTERS for _, w in words)
+    # an English headline capitalises every word of four letters or more: its capitals say
+    # nothing (a German title capitalises its nouns, but not its verbs)
+    long_words = [w for _, w in words if len(w) >= NOUN_LETTERS]
+    title_case = bool(title) and len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
     inside: set[str] = set()
     for text, trusted in ((title, not title_case), (lead, True)):
         if not trusted:

@@ -49,6 +49,11 @@ TITLES = [
     ("victory", "Nemo gewinnt für die Schweiz den Eurovision Song Contest"),  # de, kleinreport
     ("launch", "Starship-Riesenrakete von SpaceX explodiert bei erstem Testflug"),  # de, stern
     ("launch", "Chandrayaan-3 landet nær Månens sydpol"),  # da, rumfart
+    ("victory", "Švajcarski izvođač Nemo pobednik Evrovizije"),  # sr, esc2024-naslovi-rferl
+    (
+        "vote",
+        "El Congreso respalda la Ley de Amnistía y la envía al BOE",
+    ),  # es, amnesty-final-upday
 ]
 
 
@@ -59,7 +64,7 @@ def test_the_outcome_is_read_from_the_table_of_each_language(kind: str, title: s
 
 def test_every_kind_has_a_row_for_the_languages_of_the_feeds() -> None:
     for kind, rows in OUTCOMES.items():
-        assert {"en", "es", "pt", "it", "fr", "de", "ko"} <= set(rows), kind
+        assert {"en", "es", "pt", "it", "fr", "de", "ko", "el", "sr"} <= set(rows), kind
 
 
 def test_outcomes_are_evidence_for_never_against() -> None:
@@ -80,6 +85,20 @@ def test_proper_nouns_are_words_written_with_a_capital_inside_a_sentence() -> No
         "India's Moon Moment Is Here: A Small Step For Chandrayaan-3",
         "The nation waits as Chandrayaan-3 nears the lunar south pole.",
     ) == ("chandrayaan",)
+    # a title with a verb in lower case is no headline in title case: its capitals are names
+    assert "nemo" in proper_nouns("Švajcarski izvođač Nemo pobednik Evrovizije", "")
+
+
+def test_a_greek_report_of_the_final_joins_the_one_of_the_night_before() -> None:
+    # esc2023-gazzetta (Gazzetta.gr, 2023-05-14, undated) and esc2023-trend (Trend, 2023-05-14,
+    # dating the final to Saturday 13 May): one victory, Loreen, filed the next day
+    el = report_features(
+        "",
+        "Η Loreen κέρδισε για χάρη της Σουηδίας την Eurovision 2023 με 583 συνολικά βαθμούς, "
+        "επιβεβαιώνοντας τα στοιχήματα.",
+        date(2023, 5, 14),
+    )
+    assert el.kinds == ("victory",) and "loreen" in el.nouns
 
 
 # Previews and named occasions in other languages (round 11), excerpts of dev_round11.toml.
