@@ -114,10 +114,23 @@ def outcome_kinds(title: str, lead: str) -> tuple[str, ...]:
     language of the table: "verdict", "election", "vote", "death", "victory", "launch"."""
     for text in (title, lead[:200]):
         folded = unicodedata.normalize("NFKC", text)
-        found = tuple(kind for kind, pattern in _PATTERNS if pattern.search(folded))
+        found = tuple(
+            kind
+            for kind, pattern in _PATTERNS
+            if any(not _SETTING.search(folded[: m.start()]) for m in pattern.finditer(folded))
+        )
         if found:
             return found
     return ()
+
+
+# An outcome given as the setting of what a report tells, in the same sentence: the
+# congratulations "after Xi Jinping was elected", a message "congratulating him on his election"
+_SETTING = re.compile(
+    r"\b(?:after|following|since|congratulat\w*|tras|después de|dopo|après|nach|depois d[eao]s?)"
+    r"\b[^.!?;]*$",
+    re.IGNORECASE,
+)
 
 
 # a word, its hyphenated parts each one ("Starship-Riesenrakete", "Chandrayaan-3")

@@ -139,3 +139,24 @@ def test_the_opening_ceremony_in_italian_and_the_nobel_prize_in_korean_are_named
         date(2024, 10, 10),
     )
     assert "nobelliterature" in ko.forums
+
+
+def test_an_outcome_given_as_the_setting_of_what_is_told_is_not_the_occasion() -> None:
+    # bench/data/people none-015 (People's Daily Online, Xinhua, 2018-03-17) and none-013
+    # (Global Times, 2018-03-19): congratulations on an election, not the election
+    assert (
+        outcome_kinds(
+            "",
+            "Russian President Vladimir Putin on Saturday sent a message to his Chinese counterpart, "
+            "Xi Jinping, congratulating him on his election as Chinese president.",
+        )
+        == ()
+    )
+    assert (
+        outcome_kinds(
+            "Congratulations are pouring in from around the world after Xi Jinping was elected "
+            "Chinese president",
+            "",
+        )
+        == ()
+    )
