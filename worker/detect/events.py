@@ -1480,15 +1480,21 @@ _WILL = {
 # 9 a.m.", "Barnier wird um 10.00 Uhr im Elysee-Palast erwartet", "In einer Stunde beginnt die
 # feierliche Messe"; round 10)
 _HOUR_AHEAD = re.compile(
-    r"\bwill (?:\w+ )?(?:begin|start|open|take place|be held|kick off)\b[^.;]{0,40}?\bat \d"
+    # (an hour: "at 9 a.m.", "at 10:30"; not a count, "will start to apply at 12 companies")
+    r"\bwill (?:\w+ )?(?:begin|start|open|take place|be held|kick off)\b[^.;]{0,40}?"
+    r"\bat \d{1,2}(?:[.:]\d\d\b|\s*(?:[ap]\.?m\b|o'clock\b))"
     r"|\bwird\b[^.;]{0,60}?\bum \d{1,2}(?:[.:]\d\d)? uhr\b[^.;]{0,60}?"
     r"\b(?:erwartet|beginnen|stattfinden|eröffnet)\b"
-    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr|\bin einer stunde\b|\bin (?:an|one) hour\b"
+    r"|\b(?:beginnt|startet) um \d{1,2}(?:[.:]\d\d)? uhr"
+    # an hour from now with its beginning (not a length told: "was over in an hour")
+    r"|\bin einer stunde (?:beginnt|startet)\b|\b(?:beginnt|startet)\b[^.;]{0,40}?\bin einer stunde\b"
+    r"|\bin (?:an|one) hour,? (?:the )?[^.;]{0,40}?\b(?:begins|starts|opens)\b"
+    r"|\b(?:begins|starts|opens) in (?:an|one) hour\b"
     # a few hours before it begins, in each language (round 11: "A quelques heures du début de
-    # la cérémonie d'ouverture")
-    r"|\b(?:in|a) few hours (?:before|ahead)\b|\bin a few hours\b|\bwenigen? stunden vor\b"
-    r"|\bin wenigen stunden\b|(?<!\w)[aà] quelques heures\b|\ba poche ore\b|\ba pocas horas\b"
-    r"|\ba poucas horas\b",
+    # la cérémonie d'ouverture"; before something, not a length told)
+    r"|\ba few hours (?:before|ahead of)\b|\bwenigen? stunden vor\b"
+    r"|(?<!\w)[aà] quelques heures (?:du|de|avant)\b|\ba poche ore (?:da|dal|dalla|dall|prima)\b"
+    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b",
     re.IGNORECASE,
 )
 

@@ -172,7 +172,8 @@ _DEEDS = {
     r"|throne speech|thronrede|discours du trône|troonrede|discorso della corona|国王演说"
     r"|国王演讲|女王演说|女王演讲|议会开幕"
     # the session it opens ("eröffnet Parlament", "英国国会新一届会期揭幕")
-    r"|\bopen(?:s|ed|ing)? (?:the )?(?:new )?parliament\b|\beröffne\w*(?: \w+){0,3} (?:das )?parlament\b"
+    r"|\bopen(?:s|ed|ing)? (?:the )?(?:new )?parliament\b"
+    r"|\beröffne\w*(?: \w+){0,3} (?:das )?parlament\b"
     r"|会期(?:揭幕|展开|开幕)",
     # a government brought down, or not, by a vote of no confidence ("Misstrauensvotum",
     # "motion de censure"; round 10): the vote's day, not the resignation the next morning
@@ -199,8 +200,11 @@ _DEEDS = {
 # Words before a name that make it the setting of another occasion, not the occasion itself:
 # "arrived ... ahead of the Union Budget presentation", "on the sidelines of the NATO summit".
 _SETTING = re.compile(
-    r"(?:ahead of|before|after|following|prior to|(?:since|seit|depuis|desde)(?!\W*\d)|sidelines? of|eve of|(?:lead|run)[ -]up to"
-    r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)|avant|après|en marge|en amont"
+    r"(?:ahead of|before|after|following|prior to|sidelines? of|eve of|(?:lead|run)[ -]up to"
+    # since (not before a number: "for the first time since 1962, a government was censored")
+    r"|(?:since|seit|depuis|desde)(?!\W*\d)"
+    r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)"
+    r"|avant|après|en marge|en amont"
     r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
     r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"
 )

@@ -696,12 +696,38 @@ def _zh_heading_list(
     heading: re.Match[str], simple: str, roster: Roster, ctx: ZhContext | None
 ) -> tuple[Role, list[str], str]:
     """The list under a form's field or a minutes' heading, with the heading's role."""
-    names = _zh_after(simple[heading.end() :], roster, ctx)
+    names = _zh_after(_spaced_list(simple[heading.end() :]), roster, ctx)
     if not heading.group(1):
         return "attended", names, simple
     if ctx is not None and len(names) == 1:  # "主席致词" later in the minutes is this person
         ctx.titled(names[0], heading.group(1))
     return "presided", names, simple
+
+
+_ZH_SPACED_ITEMS = re.compile(r"[\u4e00-\u9fff·]{2,6}(?:[ \u3000\t]+[\u4e00-\u9fff·]{2,6})+")
+
+
+def _spaced_heading(simple: str) -> re.Match[str] | None:
+    """A heading parted from its names by spaces alone, when the names are parted by spaces
+    too ("出席委员  林德福  柯建铭  张宏陆")."""
+    if " " not in simple and "\u3000" not in simple and "\t" not in simple:
+        return None
+    m = cues.ZH_HEADING_SPACED.match(simple)
+    if m is None:
+        return None
+    field = simple[m.end() :]
+    return m if _spaced_list(field) != field else None
+
+
+def _spaced_list(field: str) -> str:
+    """A field's names parted by spaces, as minutes and rosters align them ("出席委员：林德福
+    柯建铭  张宏陆  周陈秀霞 许淑华"): the spaces read as the list marks (、) they stand for.
+    Only a field of such tokens alone, two to six characters each: a field of prose, whose
+    spaces part clauses, is left as it is."""
+    if " " not in field and "\u3000" not in field and "\t" not in field:
+        return field
+    body = field.strip()
+    return "、".join(body.split()) if _ZH_SPACED_ITEMS.fullmatch(body) else field
 
 
 _ZH_HOST_TITLE = re.compile(r"[\u4e00-\u9fff](?<![为是的])")
@@ -980,7 +1006,7 @@ def zh_lists_in(
     meetings = list(_zh_meetings(simple, roster, ctx))
     spans = [(end, names) for role, names, end in meetings if role == "attended"]
     dead = ctx.deceased() if ctx is not None else _deceased(simple)
-    heading = cues.ZH_HEADING.match(simple)
+    heading = cues.ZH_HEADING.match(simple) or _spaced_heading(simple)
     lists = (  # a form's field or a minutes' heading: "主席：柯文哲", "出席：A、B"
         [_zh_heading_list(heading, simple, roster, ctx)]
         if heading
@@ -1704,13 +1730,16 @@ def _among_names(
     return _between_names(item) if after or found or named else None
 
 
-# A Latin name among Chinese names ("…許至椿、Ingay Tali、李啓維"): one to four capitalised words.
-_LATIN_ITEM = re.compile(r"(?:[A-Z][A-Za-z'’\-]+ ){0,3}[A-Z][A-Za-z'’\-]+")
+# A Latin name among Chinese names ("…許至椿、Ingay Tali、李啓維"): one to four capitalised words,
+# each with a letter in lower case (an acronym, "APEC", "UN", is a body).
+_LATIN_ITEM = re.compile(
+    r"(?:[A-Z](?=[A-Za-z'’\-]*[a-z])[A-Za-z'’\-]+ ){0,3}[A-Z](?=[A-Za-z'’\-]*[a-z])[A-Za-z'’\-]+"
+)
 # Characters of grammar, never in a name (a smaller set than _NOT_GIVEN, which also holds the
 # characters of the words a surname character opens in running text: a bare item between two
 # names opens no word, so "王宣貿" is a name, not 王 + 宣读).
 _GRAMMAR_CHARS = frozenset(
-    "这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对为到也给使们些"
+    "这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对到也给使们些"
 )
 
 

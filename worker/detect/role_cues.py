@@ -311,8 +311,10 @@ SAID_AT_MEETING = re.compile(
     r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists)"
     # a quote's source: "Xi made the remarks in a telephone conversation with Y"
     r"|made\s+(?:the|these)\s+(?:remarks|comments)|(?:said|stated)\s+(?:this|so))"
-    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:at|during|after|following|in)\s+"
-    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:(?:at|during|after|following)\s+"
+    r"(?:(?:a|an|the|his|her|their)\s+)?|in\s+(?:a|an|the|his|her|their)\s+)"
+    # (not a meeting still to come: "said at the airport ahead of talks with Y")
+    r"(?:(?!(?:ahead|before|prior)\b)[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
     r"|consultations|conversation)"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,4})?"
     r"\s+(?:separately\s+)?with\b",

@@ -239,6 +239,12 @@ ZH_HEADING = re.compile(
     r"(?:[一二三四五六七八九十\d]{1,2}[、.．]\s*)?(?:(主席|会议主席|主持人?|会议主持人?)"
     r"|(?:出席|列席|与会|参加|参会)(?:者|人员|委员|人士|嘉宾|领导|代表|单位|名单)?)\s*[:：]"
 )
+# The same heading with spaces for its colon ("出席委员  林德福  柯建铭"): read only when the
+# names after it are parted by spaces too (people_zh._spaced_list).
+ZH_HEADING_SPACED = re.compile(
+    r"(?:(主席|会议主席|主持人|会议主持人)"
+    r"|(?:出席|列席|与会|参加|参会)(?:者|人员|委员|人士|嘉宾|领导|代表)?)[ \u3000\t]+(?=[\u4e00-\u9fff])"
+)
 # Meetings between named people: both sides take part ("习近平会见美国总统拜登",
 # "习近平同普京举行会谈", "李强与朔尔茨通电话"). The other side follows 会见/会晤 or
 # stands between 同/与/和 and the verb.

@@ -519,6 +519,23 @@ HOUR_AHEAD = [
         "Wednesday in favour of the motion.",
         False,
     ),
+    # review8: an hour's length told of the past is no hour ahead, nor a number after "at"
+    (
+        "review8-over-in-an-hour",
+        "The ceremony, attended by Li Qiang and Wang Yi, was over in an hour. Tickets for the "
+        "concert had sold out in one hour.",
+        False,
+    ),
+    (
+        "review8-in-einer-stunde-beendet",
+        "Die Sitzung war nach knapp einer Stunde beendet, die Wahl in einer Stunde entschieden.",
+        False,
+    ),
+    (
+        "review8-will-start-at-a-count",
+        "The new rules will start to apply at 12 companies from next year.",
+        False,
+    ),
 ]
 
 
