@@ -47,6 +47,8 @@ from worker.detect.held_occasions import (
 )
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
+from worker.detect.outcomes import KINDS as OUTCOMES
+from worker.detect.outcomes import outcome_kinds, proper_nouns
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
@@ -128,6 +130,7 @@ class Features:
     forums: tuple[str, ...] = ()  # the named occasion the title (else the lead) says: "sco"
     times: tuple[str, ...] = ()  # the times of day the title and lead's first sentence give
     names: tuple[str, ...] = ()  # keys of people off the roster the title and lead name (letters)
+    nouns: tuple[str, ...] = ()  # the title's proper nouns, folded ("starship"): `proper_nouns`
     ahead: bool = False  # the report announces the occasion ahead (`previews`): a preview
 
     @cached_property
@@ -146,6 +149,7 @@ class Features:
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
             | {f"s:{k}" for k in self.family_names}
+            | {f"n:{k}" for k in self.nouns[:4]}
         )
 
     @cached_property
@@ -181,6 +185,7 @@ class Features:
             "forums": list(self.forums),
             "times": list(self.times),
             "names": list(self.names),
+            "nouns": list(self.nouns),
             "ahead": self.ahead,
         }
 
@@ -208,6 +213,7 @@ class Features:
             forums=tuple(str(k) for k in data.get("forums") or ()),
             times=tuple(str(k) for k in data.get("times") or ()),
             names=tuple(str(k) for k in data.get("names") or ()),
+            nouns=tuple(str(k) for k in data.get("nouns") or ()),
             ahead=bool(data.get("ahead")),
         )
 
@@ -913,13 +919,16 @@ def report_features(
         display_title=" ".join(title.split())[:300],
         mentioned=mentioned,
         marks=_marks(title),
-        kinds=occasion_kinds(title, lead),
+        # an occasion with an outcome (a verdict, an election, a final won), when no other kind
+        # is said: read from a table per language (worker/detect/outcomes.py, round 11)
+        kinds=occasion_kinds(title, lead) or outcome_kinds(title, lead),
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
+        nouns=proper_nouns(title, lead),
         ahead=previews(title, sentence)
         or told_ahead(sentence, occasion, day, lang)
         or announces_the_hour(lead),
@@ -1270,6 +1279,8 @@ def _tied_by_occasion(
     sided = bool({*a.kinds, *b.kinds} & _TWO_SIDED)
     if not (other_side and sided) and _same_named_occasion(a, b, kinds):
         return Match(opts.join, "the same named occasion")
+    if not (other_side and sided) and same_happening(a, b, kinds):
+        return Match(opts.join, "the same outcome, named alike")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
@@ -1319,7 +1330,10 @@ _ANNOUNCES = re.compile(_AHEAD, re.IGNORECASE)
 _ANNOUNCES_LEAD = re.compile(
     _AHEAD + r"|\bwill (?:\w+ly )?(?:take part|attend|hold|meet|visit|deliver|address|speak"
     r"|host|travel|chair|open|sign|arrive|participate|be held|pay|lead)\b"
-    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)",
+    r"(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
+    # scheduled, in the Romance languages: "alle ore 10 è prevista la messa", "está prevista
+    # para", "est prévue à" (round 11)
+    r"|\b(?:è|sono|está|están|estão|est|sont) previst[oaie]s?\b|\b(?:est|sont) prévues?\b",
     re.IGNORECASE,
 )
 # A verb saying the occasion took place, or is taking place, before the words announcing one:
@@ -1476,7 +1490,12 @@ _HOUR_AHEAD = re.compile(
     # an hour from now with its beginning (not a length told: "was over in an hour")
     r"|\bin einer stunde (?:beginnt|startet)\b|\b(?:beginnt|startet)\b[^.;]{0,40}?\bin einer stunde\b"
     r"|\bin (?:an|one) hour,? (?:the )?[^.;]{0,40}?\b(?:begins|starts|opens)\b"
-    r"|\b(?:begins|starts|opens) in (?:an|one) hour\b",
+    r"|\b(?:begins|starts|opens) in (?:an|one) hour\b"
+    # a few hours before it begins, in each language (round 11: "A quelques heures du début de
+    # la cérémonie d'ouverture"; before something, not a length told)
+    r"|\ba few hours (?:before|ahead of)\b|\bwenigen? stunden vor\b"
+    r"|(?<!\w)[aà] quelques heures (?:du|de|avant)\b|\ba poche ore (?:da|dal|dalla|dall|prima)\b"
+    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b",
     re.IGNORECASE,
 )
 
@@ -1541,6 +1560,53 @@ def _filed_next_day(x: Features, y: Features) -> bool:
     """`x` gives no day and was published the day after `y`'s occasion (the day `y` gives,
     else the day it was published)."""
     return occasion_day(x) is None and (x.day - when(y)).days == 1
+
+
+def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
+    """One outcome (a verdict, an election, a law passed, a death, a final won, a launch: the
+    table of worker/detect/outcomes.py, in every language it holds) said by both, on one day
+    (or one report giving no day and filed the next), neither written ahead of it, and named
+    alike: someone in common up front, or a proper noun of both titles ("Starship", "Nemo",
+    "Bolsonaro" of "Jair Bolsonaro"). A verdict in Paris told in French, Spanish and Italian
+    shares nothing else (round 11)."""
+    if not kinds:
+        return False
+    common = set(a.kinds) & set(b.kinds) & OUTCOMES
+    if not common and not {*a.kinds, *b.kinds} >= {"court", "verdict"}:
+        return False
+    if _written_ahead(a) or _written_ahead(b):
+        return False
+    if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
+        return False
+    return _shared_up_front(a, b) or nouns_agree(a, b)
+
+
+NOUN_LIKENESS = 88  # rapidfuzz ratio: one name spelt by two languages ("Francesco", "Francisco")
+NOUN_FUZZY_LETTERS = 7  # names this long at least may differ by a letter
+
+
+def nouns_agree(a: Features, b: Features) -> bool:
+    """A proper noun of one report's title is one of the other's, spelt alike, or the last
+    word of a name the other writes up front ("bolsonaro" of "Jair Bolsonaro")."""
+    for x, y in ((a, b), (b, a)):
+        keys = [translit_key(n) for n in y.nouns]
+        up_front = _named_up_front(y) | frozenset(y.names)
+        for noun in x.nouns:
+            key = translit_key(noun)
+            if len(key) < 4:
+                continue
+            if any(
+                key == other
+                or (
+                    min(len(key), len(other)) >= NOUN_FUZZY_LETTERS
+                    and fuzz.ratio(key, other) >= NOUN_LIKENESS
+                )
+                for other in keys
+            ):
+                return True
+            if len(key) >= 5 and any(k != key and k.endswith(key) for k in up_front):
+                return True
+    return False
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
@@ -1626,6 +1692,10 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return None
     if ka & kb:
         return True
+    # outcomes (round 11) are evidence for, never against: "Lula vence" is a victory and an
+    # election; a verdict is what a court gives
+    if (ka | kb) & OUTCOMES:
+        return True if {*ka, *kb} >= {"court", "verdict"} else None
     if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree

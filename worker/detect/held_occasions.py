@@ -43,7 +43,7 @@ _ACTS = {
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
     "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
     "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
-    r" ?apertura|ceremonia de (?:inauguración|apertura)|cerimônia de abertura|церемони\w* открыти"
+    r" ?(?:apertura|inaugurazione)|ceremonia de (?:inauguración|apertura)|cerimônia de abertura|церемони\w* открыти"
     r"|开幕式|開会式",
     "closing": r"closing ceremony|cérémonie de clôture|schlussfeier|abschlussfeier|cerimonia di"
     r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
@@ -99,7 +99,7 @@ euro|draw,final|European Championship;Europameisterschaft;Championnat d'Europe;E
 copaamerica|draw,final|Copa América
 afcon|draw,final|Africa Cup of Nations;AFCON;Coupe d'Afrique des nations;CAN 2025;CAN 2027
 grandslam|final|Wimbledon;Roland-Garros;Roland Garros;French Open;US Open;Australian Open;温网;法网;美网;澳网
-olympics|opening,closing|Olympics;Olympic Games;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
+olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
 """
 
 # Occasions known by one name, whatever the words around it: key | names (any case).
@@ -109,8 +109,8 @@ fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIF
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
-nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
-nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
+nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;노벨평화상;노벨 평화상;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
+nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;노벨문학상;노벨 문학상;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
 palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈

@@ -1,0 +1,177 @@
+"""Occasions with an outcome and, often, no one the roster knows: a verdict, an election, a
+law passed, a death, a final won, a launch or a landing. Pure.
+
+Reports of a verdict in Paris in French, Spanish and Italian share no wording and no one the
+roster knows; what they share is the deed ("condamné", "condenado", "condannato": a verdict),
+the day, and a name each writes the same in its alphabet (Sarkozy, Starship, Chandrayaan,
+Pogačar). So an occasion of this sort is read as two things: the deed, from a table per language
+(`outcome_kinds`), and the proper nouns of its title (`proper_nouns`): words the report writes
+with a capital inside a sentence, which in any language written in letters are names (German
+capitalises its nouns too: these are compared only title against title, with a deed and a day
+in common, see `same_happening` in worker/detect/events.py).
+
+The tables are general knowledge (how each language says that someone was convicted, elected,
+has died, has won, that a rocket lifted off), not the wording of any one report; extend them
+here, one row per language. They are read only when the title (else the lead's start) says no
+kind of occasion that worker/detect/events.py reads (talks, a ceremony, a session ...), and
+two different outcomes are never evidence against each other ("Lula vence" is a victory and
+an election): a kind of outcome in common is evidence for, nothing more (round 11).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from worker.detect.people_latin import not_a_name
+
+# kind -> language -> pattern (case-insensitive, on the NFKC text of the title or lead).
+OUTCOMES: dict[str, dict[str, str]] = {
+    "verdict": {
+        "en": r"\bguilty\b|\bconvicted\b|\bacquitted\b|\bverdict\b",
+        "es": r"\bcondena(?:do|da|dos|n|ron|ría)?\b|\bcondenó\b|\bculpable\b|\babsuelt[oa]\b",
+        "pt": r"\bcondena(?:do|da|ção|m)?\b|\bcondenou\b|\bculpad[oa]\b|\babsolvid[oa]\b",
+        "it": r"\bcondann(?:a|ato|ata|ati)\b|\bcolpevole\b|\bassolt[oa]\b",
+        "fr": r"\bcondamn(?:é|ée|és|e|ation)\b|\bcoupable\b|\brelaxée?\b",
+        "de": r"\bverurteilt\b|\bschuldig\b|\bfreigesprochen\b|\bschuldspruch\b",
+        "ko": r"유죄|무죄|징역|실형",
+        "el": r"καταδικ[άα]στηκε|\bένοχος\b",
+        "sr": r"\bosuđen[ai]?\b|\bproglašen krivim\b",
+    },
+    "election": {
+        "en": r"\belected\b|\belection\b|\brun-?off\b|\b(?:first|second) round\b",
+        "es": r"\belect[oa]\b|\belegid[oa]\b|\belecci[oó]n|\bsegunda vuelta\b|\bbalotaje\b"
+        r"|\bnuevo presidente\b",
+        "pt": r"\beleit[oa]\b|\beleiç|\bsegund[oa] (?:volta|turno)\b|\b2º turno\b"
+        r"|\bprimeir[oa] (?:volta|turno)\b",
+        "it": r"\belett[oa]\b|\belezion|\bballottaggio\b|\bnuovo presidente\b",
+        "fr": r"\bélue?\b|\bélection|\bsecond tour\b|\bpremier tour\b",
+        "de": r"\bgewählt\b|\bwahl\b|\bstichwahl\b|\bwahlsieg",
+        "ko": r"당선|결선",
+        "el": r"εξελ[έε]γη|εκλογ[έε]ς",
+        "sr": r"\bizabran[ai]?\b|\bizbor[ia]\b",
+    },
+    "vote": {
+        "en": r"\b(?:passes|passed|approves|approved)\b",
+        "es": r"\baprueba\b|\baprobad[oa]\b|\baprobó\b|\bluz verde\b|\brespald(?:a|ó)\b",
+        "pt": r"\baprova(?:do|da)?\b|\baprovou\b",
+        "it": r"\bapprova(?:to|ta)?\b|\bvia libera\b",
+        "fr": r"\badopt(?:e|é|ée)\b",
+        "de": r"\bverabschiedet\b|\bbeschlossen\b",
+        "ko": r"통과|가결",
+        "el": r"ψηφ[ίι]στηκε|εγκρ[ίι]θηκε",
+        "sr": r"\busvojen[aio]?\b",
+    },
+    "death": {
+        "en": r"\b(?:dies|died|passes away|passed away)\b",
+        "es": r"\bmuere\b|\bmurió\b|\bfalleci[óo]\b|\bfallece\b",
+        "pt": r"\bmorre(?:u)?\b|\bfaleceu\b|\bfalece\b",
+        "it": r"\bè mort[oa]\b|\bmuore\b|\bscompars[oa]\b",
+        "fr": r"\bmeurt\b|\best mort\b|\bdécédée?\b|\bdécède\b",
+        "de": r"\bgestorben\b|\bstirbt\b|\bist tot\b",
+        "ko": r"별세|선종|서거|사망",
+        "el": r"π[έε]θανε|απεβ[ίι]ωσε",
+        "sr": r"\bpreminu[oa]\b|\bumr(?:o|la)\b",
+    },
+    "victory": {
+        "en": r"\b(?:wins|won|beats|beat|triumphs?|champions?)\b",
+        "es": r"\bgana\b|\bganó\b|\bvence\b|\bvenció\b|\bcampe[oó]n(?:es)?\b|\bse impone\b"
+        r"|\bconquista\b|\bobtuvo\b",
+        "pt": r"\bvence(?:u)?\b|\bcampeão\b|\bconquista\b",
+        "it": r"\bvince\b|\bstravince\b|\bha vinto\b|\btrionfa\b|\bcampion[ei]\b",
+        "fr": r"\bremporte\b|\bgagne\b|\btriomphe\b|\bsacrée?\b",
+        "de": r"\bgewinnt\b|\bsiegt\b|\bgewonnen\b|\bholt\b|\btriumph\b",
+        "ko": r"우승|수상",
+        "el": r"κ[έε]ρδισε|ν[ίι]κησε|θρ[ίι]αμβ",
+        "sr": r"\bpobed(?:nik|nica|io|ila)\b|\bosvoji(?:o|la)\b",
+    },
+    "launch": {
+        "en": r"\blaunch(?:es|ed)?\b|\blift(?:s|ed)? off\b|\blands?\b|\blanded\b|\blanding\b"
+        r"|\bexplod(?:es|ed)\b",
+        "es": r"\bdespeg(?:a|ue|ó)\b|\blanzamiento\b|\baterriz(?:a|ó)\b|\balunizaje\b"
+        r"|\balunizó\b|\bexplot(?:a|ó)\b|\balcanza la luna\b",
+        "pt": r"\blançamento\b|\bpous(?:a|o|ou)\b|\bexplod(?:e|iu)\b",
+        "it": r"\blancio\b|\bdecoll(?:a|o)\b|\batterr(?:a|aggio)\b|\ballunaggio\b"
+        r"|\besplo(?:de|so|sa)\b",
+        "fr": r"\blancement\b|\bdécolle\b|\batterrit\b|\balunissage\b|\bexplose\b",
+        "de": r"\bstartet\b|\blandet\b|\blandung\b|\bexplodiert\b",
+        "ko": r"발사|착륙",
+        "el": r"εκτ[όο]ξευση|προσγει[ώω]θηκε|εξερρ[άα]γη",
+        "sr": r"\blansiran[ai]?\b|\bsleteo\b|\beksplodira(?:o|la)?\b",
+    },
+}
+
+_PATTERNS = tuple(
+    (kind, re.compile("|".join(f"(?:{p})" for p in by_lang.values()), re.IGNORECASE))
+    for kind, by_lang in OUTCOMES.items()
+)
+KINDS = frozenset(OUTCOMES)
+
+
+def outcome_kinds(title: str, lead: str) -> tuple[str, ...]:
+    """The outcomes the title says (else the first 200 characters of the lead), in any
+    language of the table: "verdict", "election", "vote", "death", "victory", "launch"."""
+    for text in (title, lead[:200]):
+        folded = unicodedata.normalize("NFKC", text)
+        found = tuple(
+            kind
+            for kind, pattern in _PATTERNS
+            if any(not _SETTING.search(folded[: m.start()]) for m in pattern.finditer(folded))
+        )
+        if found:
+            return found
+    return ()
+
+
+# An outcome given as the setting of what a report tells, in the same sentence: the
+# congratulations "after Xi Jinping was elected", a message "congratulating him on his election"
+_SETTING = re.compile(
+    r"\b(?:after|following|since|congratulat\w*|tras|después de|dopo|après|nach|depois d[eao]s?)"
+    r"\b[^.!?;]*$",
+    re.IGNORECASE,
+)
+
+
+# a word, its hyphenated parts each one ("Starship-Riesenrakete", "Chandrayaan-3")
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"«»“”'(\[|–—-]\s*|\n)\s*$")
+NOUN_LETTERS = 4  # shorter capitalised words are articles and abbreviations more than names
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) < 2 or not word.isupper() or len(word) >= 3)
+
+
+@lru_cache(maxsize=16384)
+def proper_nouns(title: str, lead: str) -> tuple[str, ...]:
+    """The title's words that the report writes with a capital inside a sentence (of the
+    title, unless it capitalises all its words as English headlines do, or of the lead's
+    start), folded to lower case: names of people, places, craft, bodies and contests in any
+    language written in letters ("Starship", "Chandrayaan", "Bolsonaro", "Nemo"). Words the
+    people reader knows are not names (countries, common words) are left out."""
+    title = unicodedata.normalize("NFKC", title)
+    lead = unicodedata.normalize("NFKC", lead)[:400]
+    source = title or lead
+    words = [(m.start(), m.group()) for m in _WORD.finditer(source)]
+    if not words:
+        return ()
+    # an English headline capitalises every word of four letters or more: its capitals say
+    # nothing (a German title capitalises its nouns, but not its verbs)
+    long_words = [w for _, w in words if len(w) >= NOUN_LETTERS]
+    title_case = bool(title) and len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    inside: set[str] = set()
+    for text, trusted in ((title, not title_case), (lead, True)):
+        if not trusted:
+            continue
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if len(word) >= NOUN_LETTERS and _capitalised(word):
+                if not _SENTENCE_START.search(text[: m.start()]):
+                    inside.add(word.casefold())
+    out = []
+    for _, word in words:
+        key = word.casefold()
+        if key in inside and not not_a_name(word) and key not in out:
+            out.append(key)
+    return tuple(out)
