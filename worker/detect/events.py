@@ -274,7 +274,31 @@ def fold_for_match(text: str, names: Iterable[tuple[str, str]] = ()) -> str:
             text = text.replace(written, f" {key} ")
     text = to_simplified(text).casefold()
     text = _DIGITS.sub(" # ", text)
-    return " ".join(_PUNCT.sub(" ", text).split())
+    if text.isascii():
+        return " ".join(_PUNCT.sub(" ", text).split())
+    return " ".join(_PUNCT.sub(_marks_kept, text).split())
+
+
+def _marks_kept(run: re.Match[str]) -> str:
+    """A run of what is no letter or digit, as a word break, except the combining marks in it
+    (Unicode category M): a Devanagari, Thai or Tamil vowel sign, a virama, is part of its word
+    ("मोदी", "बैठक"), which `\\W` would break into consonants. The vowel points of Hebrew,
+    Arabic and Syriac (canonical combining classes 10-36, the classes Unicode gives those points
+    alone) are dropped: they are written in some copies and not others, and the word is the same
+    ("سَلام" and "سلام")."""
+    out = []
+    for c in run.group():
+        if unicodedata.category(c)[0] != "M":
+            out.append(" ")
+        elif not 10 <= unicodedata.combining(c) <= 36:
+            out.append(c)
+    return "".join(out)
+
+
+def _wordlike(word: str) -> bool:
+    """Letters, with the combining marks of their script ("हैदराबाद"): `str.isalpha` is False
+    for a word with a vowel sign."""
+    return word.isalpha() or all(c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -2035,7 +2059,7 @@ def _words(f: Features) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _distinctive(title: str, lead: str) -> frozenset[str]:
     return frozenset(
-        w for w in f"{title} {lead}".split() if len(w) >= 4 and w not in _STOP and w.isalpha()
+        w for w in f"{title} {lead}".split() if len(w) >= 4 and w not in _STOP and _wordlike(w)
     )
 
 
