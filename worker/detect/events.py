@@ -928,6 +928,9 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
+    if lang == "zh":
+        # people off the roster a Chinese report names after their title: keys too (round 12)
+        written = tuple(dict.fromkeys((*written, *_han_names(title, lead, text, roster))))
     # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
     # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
     occasion = _occasion(_local(lead), day) or _occasion(_local(title), day)
@@ -1031,6 +1034,54 @@ def _written_names(
             key, _ = person_key(name, None)
             if key not in known:
                 keys[key] = None
+    return tuple(keys)
+
+
+# A title a Chinese report writes before a name: "南韓總統李在明", "日本首相石破茂"
+_HAN_TITLE = re.compile(
+    r"(?:总统|总理|首相|主席|国王|女王|总书记|外长|部长|议长|秘书长|行政长官|国务卿|大使|总裁)"
+    r"([\u4e00-\u9fff]{3})"
+)
+# What follows a title that is no name: a word the title begins ("总统府", "主席台", "主席团",
+# "总统办公室", "总统夫人", "总统职位"), or the predicate after a title written after the name
+# ("马克龙总统举行会谈", "总统首次在", "大使递交国书"): a verb, a preposition, an adverb
+_HAN_PREDICATE = re.compile(
+    r"[府台团办夫职首递在与和同对向将于也还就是的及等称说致为以从到已曾又都并而今昨]"
+    r"|举行|会见|会晤|会谈|表示|出席|访问|发表|指出|强调|宣布|宣誓|任内|当选|抵达|再次|共同|保持"
+)
+
+
+@lru_cache(maxsize=4)
+def _roster_han(entries: tuple[RosterEntry, ...]) -> frozenset[str]:
+    """The roster's names in Chinese characters (simplified)."""
+    return frozenset(to_simplified(form) for e in entries for form in (e.zh, e.zh_hant) if form)
+
+
+def _han_names(title: str, lead: str, text: str, roster: Roster) -> tuple[str, ...]:
+    """Keys (pinyin) of the people off the roster a Chinese title or lead names after their
+    title ("總統李在明", "首相石破茂"): the three characters after it (a Chinese or Korean name),
+    or its first two when the report writes those with another character after them too ("拜登和",
+    "拜登在"), written again elsewhere in the report ("李在明（左）"), not the start of a roster name, nor a word the title begins or a predicate
+    (`_HAN_PREDICATE`). A key off the roster is the name's pinyin: it matches the same name in
+    Chinese (and a Chinese name in pinyin); a Korean or a Japanese name in Chinese characters
+    is not its name in letters ("李在明" is no "Lee Jae-myung"), nor is a transliterated one
+    ("巴菲特" is no "Buffett")."""
+    keys: dict[str, None] = {}
+    body = ""  # read only when a title is followed by a name
+    for m in _HAN_TITLE.finditer(to_simplified(f"{title}\n{lead}")):
+        name = m.group(1)
+        if _HAN_PREDICATE.match(name):
+            continue
+        body = body or to_simplified(f"{title}\n{text}")
+        if body.count(name[:2]) > body.count(name):
+            # written elsewhere with another character after its first two ("拜登和", "拜登在"):
+            # a name of two
+            name = name[:2]
+        if body.count(name) < 2:
+            continue
+        if any(name[:size] in _roster_han(roster.entries) for size in (2, 3)):
+            continue
+        keys[translit_key(pinyin_name(name))] = None
     return tuple(keys)
 
 
