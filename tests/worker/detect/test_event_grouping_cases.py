@@ -13,9 +13,15 @@ import pytest
 from worker.detect.events import GroupingOptions, fold_for_match, report_features, score
 from worker.service.seeds import load_roster
 
-CASES: list[dict[str, Any]] = tomllib.loads(
-    (Path(__file__).parents[2] / "data" / "events" / "grouping_cases.toml").read_text("utf-8")
-)["case"]
+# grouping_cases.toml: pairs of real reports read for causes; outcome_cases.toml: pairs whose
+# occasion is an outcome (a verdict, an election, a landing) with nobody on the roster
+CASES: list[dict[str, Any]] = [
+    case
+    for name in ("grouping_cases.toml", "outcome_cases.toml")
+    for case in tomllib.loads(
+        (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")
+    )["case"]
+]
 ROSTER = load_roster()
 
 

@@ -5,34 +5,17 @@ tests/data/events/outcome_cases.toml (bench/data/events/dev_round11.toml)."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import pytest
 
-from worker.detect.events import GroupingOptions, kinds_agree, report_features, score
+from worker.detect.events import kinds_agree, report_features
 from worker.detect.outcomes import OUTCOMES, outcome_kinds, proper_nouns
 from worker.service.seeds import load_roster
 
-CASES: list[dict[str, Any]] = tomllib.loads(
-    (Path(__file__).parents[2] / "data" / "events" / "outcome_cases.toml").read_text("utf-8")
-)["case"]
 ROSTER = load_roster()
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"][:60] for c in CASES])
-def test_pairs_of_real_reports_group_as_labelled(case: dict[str, Any]) -> None:
-    a = report_features(case["a_title"], case["a_text"], date.fromisoformat(case["a_day"]), ROSTER)
-    b = report_features(case["b_title"], case["b_text"], date.fromisoformat(case["b_day"]), ROSTER)
-    join = GroupingOptions().join
-    for x, y in ((a, b), (b, a)):
-        match = score(x, y)
-        if case["expect"] == "same":
-            assert match.score >= join, match
-        else:
-            assert match.score < join, match
+# The pairs of real reports in ../data/events/outcome_cases.toml are checked by
+# test_event_grouping_cases.py with the other grouping cases.
 
 
 # Titles of dev_round11.toml (id in the comment): one language at least per kind.
