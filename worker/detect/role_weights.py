@@ -97,7 +97,7 @@ _Seen = dict[str, tuple[float, ...] | None]
 _SEEN: dict[int, tuple[dict[str, int], _Seen]] = {}
 _UNSEEN: tuple[float, ...] = (math.nan,)  # what `get` answers for a feature not met yet
 _SEEN_MODELS = 8  # models at once (two in a service; tests build small ones)
-_SEEN_FEATURES = 1 << 17  # features a model keeps before its dict is emptied
+_SEEN_FEATURES = 1 << 15  # features a model keeps before its dict is emptied (a few MB)
 
 
 def _seen(weights: Packed) -> _Seen:
