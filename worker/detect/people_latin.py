@@ -328,8 +328,23 @@ def _given_capitalised(m: re.Match[str]) -> str:
     return f"{m.group(1)} {word.capitalize()}"
 
 
+# What a name `_given_capitalised` changes starts with, its tests as far as a pattern holds
+# them: a common surname, then a word of two syllables, or a capitalised word and one syllable.
+# A text without one is left as it is; `_LOWER_GIVEN` alone called back on every capitalised
+# word before a lower-case one ("The meeting", "Li Qiang said"), for 3 texts in 691 changed.
+# (No `\b` before the surname: a pattern opening on one is tried at every position.)
+_MAY_CAPITALISE = re.compile(
+    "(?:"
+    + "|".join(sorted(_PINYIN_SURNAMES))
+    + rf") (?:(?=[a-z]{{4,9}}\b){_SYLLABLE}{_SYLLABLE}\b"
+    + rf"|[A-Z][a-z]{{0,5}} (?=[a-z]{{1,6}}\b){_SYLLABLE}\b)"
+)
+
+
 def lower_given_names(text: str) -> str:
     """`text` with a machine's lower-case Chinese given names capitalised (see above)."""
+    if _MAY_CAPITALISE.search(text) is None:
+        return text
     return _LOWER_GIVEN.sub(_given_capitalised, text)
 
 

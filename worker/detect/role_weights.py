@@ -89,19 +89,47 @@ def packed(model: dict[str, Any]) -> Packed:
     return Packed(dict(zip(weights, range(0, len(flat), ROLE_COUNT), strict=True)), flat)
 
 
+# Each model's weights by feature as tuples of four floats, filled as features are met: a
+# feature's four array reads and four new floats were a quarter of `add_weights`, and a report's
+# features are mostly those of the reports before it. Keyed by the id of the model's `at`,
+# which the entry holds, so the id stays its own; a feature no model knows is kept as None.
+_Seen = dict[str, tuple[float, ...] | None]
+_SEEN: dict[int, tuple[dict[str, int], _Seen]] = {}
+_UNSEEN: tuple[float, ...] = (math.nan,)  # what `get` answers for a feature not met yet
+_SEEN_MODELS = 8  # models at once (two in a service; tests build small ones)
+_SEEN_FEATURES = 1 << 15  # features a model keeps before its dict is emptied (a few MB)
+
+
+def _seen(weights: Packed) -> _Seen:
+    entry = _SEEN.get(id(weights.at))
+    if entry is None or entry[0] is not weights.at:
+        if len(_SEEN) >= _SEEN_MODELS:
+            _SEEN.clear()
+        entry = _SEEN[id(weights.at)] = (weights.at, {})
+    elif len(entry[1]) > _SEEN_FEATURES:
+        entry[1].clear()
+    return entry[1]
+
+
 def add_weights(features: Sequence[str], weights: Packed, totals: list[float]) -> None:
     # The four roles' sums unrolled into locals: the inner loop over roles was half of the
     # model's cost (same additions in the same order, so the same floats).
     a, b, c, d = totals
-    get = weights.at.get
+    seen = _seen(weights)
+    get = seen.get
+    at = weights.at.get
     flat = weights.flat
+    unseen = _UNSEEN
     for f in features:
-        i = get(f)
-        if i is not None:
-            a += flat[i]
-            b += flat[i + 1]
-            c += flat[i + 2]
-            d += flat[i + 3]
+        w = get(f, unseen)
+        if w is unseen:
+            i = at(f)
+            w = seen[f] = None if i is None else (flat[i], flat[i + 1], flat[i + 2], flat[i + 3])
+        if w is not None:
+            a += w[0]
+            b += w[1]
+            c += w[2]
+            d += w[3]
     totals[:] = (a, b, c, d)
 
 
