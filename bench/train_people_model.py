@@ -40,7 +40,20 @@ Pooled leave-one-round-out F1 over the earlier rules 0.745 -> 0.773 (P 0.866 -> 
 present 0.5. Without the cap (0.745 -> 0.796) precision fell to 0.814 and the false positives
 doubled (84 -> 170). `--min-count 4` keeps the package data under 1 MB.
 
+Round 8, second pass (the same command, pooled earlier-rules CV F1 0.772 today, P 0.865): new
+mention features (a talk still ahead, a negation, a saying, a quotation, a past verb, each by
+side of the list; the sentence's place in the text; how often and whether first the text names
+the person, and with a title anywhere) gave 0.771: the clause's own words already carry them.
+`--second` (a role added to a name the rules gave another, its own threshold) and `--veto` (a
+rules' role dropped when no mention scores it above a low threshold) are cross-validation
+only: with the new features at C 0.05, --veto 0.774 -> 0.778 (P 0.874, no-attendee FP 93 ->
+84), --second 0.776 (P 0.859), both 0.780 (P 0.867), but over today's rules they lower F1
+(0.899 -> 0.895, both 0.891) and the runtime would have to read every name's features.
+C 0.05 alone (the shipped features): 0.776 (P 0.865), dev 0.932 unchanged with the
+no-attendee FP 81 -> 83: not shipped. docs/people.md has the table.
+
 Run: PYTHONPATH=.:bench python bench/train_people_model.py [--hold 8] [--c 0.1] [--dry-run]
+[--second] [--veto]
 (needs `pip install -e .[train]`; the runtime never imports scikit-learn.)
 """
 
@@ -68,6 +81,7 @@ EARLIER = ROOT / "bench" / "people_earlier" / "latin"
 ROLES = people_model.ROLES
 SPREAD = True
 GRID = [round(0.5 + 0.025 * i, 3) for i in range(20)]  # 0.5 .. 0.975
+VETO_GRID = [0.0, 0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1]
 
 
 @dataclass
@@ -196,9 +210,16 @@ def combined(
         read = ex.rules if rules is None else rules(ex)
         got = set(read)
         named = {k for k, _ in read}
+        best: dict[tuple[str, str], float] = {}
         for k, p in zip(ex.keys, ps, strict=True):
             if k not in named:  # the model adds people the rules gave no role at all
                 got.update((k, r) for r in ROLES if p[r] >= thresholds[r])
+            else:  # a second role, where its own threshold allows
+                got.update((k, r) for r in ROLES if p[r] >= thresholds.get("2" + r, 1.01))
+            for r in ROLES:
+                best[k, r] = max(best.get((k, r), 0.0), p[r])
+        # a veto: a rules' (name, role) none of whose mentions scores the role above it
+        got -= {kr for kr in read if best.get(kr, 1.0) < thresholds.get("v" + kr[1], 0.0)}
         tp += len(got & ex.want)
         fp += len(got - ex.want)
         fn += len(ex.want - got)
@@ -232,10 +253,15 @@ def choose_thresholds(
     probs: list[list[dict[str, float]]],
     rules: Callable[[Any], set[tuple[str, str]]] | None = None,
     max_rise: int | None = None,
+    second: bool = False,
+    veto: bool = False,
 ) -> dict[str, float]:
     """Per role, the threshold of the best pooled F1, the other roles' held (two sweeps);
     with `max_rise`, among those raising the false positives on the no-attendee reports by
-    at most that many (under `rules` and under today's rules)."""
+    at most that many (under `rules` and under today's rules). With `second`, also a
+    threshold ("2" + role) for a role added to a name the rules gave another role; with
+    `veto`, one ("v" + role) under which a rules' (name, role) is dropped when none of the
+    name's mentions scores the role higher (cross-validation only: the runtime reads neither)."""
     best = {r: 1.01 for r in ROLES}
     readings = (rules, None) if rules else (None,)
     base = {e: none_fp(examples, probs, best, e) for e in readings}
@@ -253,6 +279,20 @@ def choose_thresholds(
                 if allowed({**best, r: t})
             ]
             best[r] = -max(scored)[1]
+        for r in ROLES if second else ():
+            scored = [
+                (f1(*combined(examples, probs, {**best, "2" + r: t}, rules)), -t)
+                for t in [*GRID, 1.01]
+                if allowed({**best, "2" + r: t})
+            ]
+            best["2" + r] = -max(scored)[1]
+        for r in ROLES if veto else ():
+            scored = [
+                (f1(*combined(examples, probs, {**best, "v" + r: t}, rules)), -t)
+                for t in VETO_GRID
+                if allowed({**best, "v" + r: t})
+            ]
+            best["v" + r] = -max(scored)[1]
     return best
 
 
@@ -311,7 +351,13 @@ def main(argv: list[str]) -> None:
         action="store_true",
         help="choose thresholds over the rules as they stood before each round reached dev",
     )
+    parser.add_argument(
+        "--second", action="store_true", help="also try a second role for a named person"
+    )
+    parser.add_argument("--veto", action="store_true", help="also try dropping rules' roles")
     args = parser.parse_args(argv)
+    if (args.second or args.veto) and not args.dry_run:
+        parser.error("--second and --veto are for cross-validation: the runtime reads neither")
     roster = load_roster()
     files = training_files(args.hold)
     examples = load_examples(files, roster, load_earlier(roster) if args.earlier else None)
@@ -319,7 +365,7 @@ def main(argv: list[str]) -> None:
     print(f"{len(examples)} en/de reports, {n} mentions, from {len(files)} files")
     probs = cross_validate(examples, args.c, args.min_count)
     rules = earlier_rules if args.earlier else None
-    thresholds = choose_thresholds(examples, probs, rules, args.max_fp_rise)
+    thresholds = choose_thresholds(examples, probs, rules, args.max_fp_rise, args.second, args.veto)
     print(f"leave-one-round-out, C={args.c}, thresholds {thresholds}")
     report(examples, probs, thresholds, rules)
     if args.earlier:

@@ -94,3 +94,24 @@ def test_training_is_deterministic() -> None:
 
     examples = train.load_examples([DEV / "kremlin_en.round5.toml"], ROSTER)
     assert train.fit(examples, 0.1) == train.fit(examples, 0.1)
+
+
+def test_cross_validation_reads_a_second_role_and_a_veto() -> None:
+    # train_people_model --second / --veto: a second role for a person the rules named, and
+    # a rules' role dropped when none of the person's mentions scores it (cross-validation
+    # only; made-up probabilities, no report read)
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train_people_model as train
+
+    ex = train.Example(
+        "x.toml", 1, {("a", "attended"), ("b", "attended")}, {("a", "attended"), ("a", "spoke")}
+    )
+    ex.keys = ["a", "b"]
+    low = dict.fromkeys(train.ROLES, 0.01)
+    probs = [[{**low, "attended": 0.9, "spoke": 0.8}, low]]
+    off = dict.fromkeys(train.ROLES, 1.01)
+    assert train.combined([ex], probs, off) == (1, 1, 1)
+    assert train.combined([ex], probs, {**off, "2spoke": 0.75}) == (2, 1, 0)
+    assert train.combined([ex], probs, {**off, "vattended": 0.05}) == (1, 0, 1)
