@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 import tomllib
@@ -33,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from worker.detect.attendees import lead_body_diff
+from worker.detect.attendees import lead_body_diff, unannotated
 from worker.detect.people import extract_people
 from worker.detect.report import compare_reports
 from worker.detect.roster import Roster, fold, has_han, pinyin_name
@@ -51,15 +50,11 @@ def load_roster() -> Roster:
     return bundled()
 
 
-# Pinyin a scraper inserted after each character ("李(li)强(qiang)"): a label may keep it (names
-# as written) while the extractor reads the name without it; both are the same person.
-_INSERTED_PINYIN = re.compile(r"[(（][a-zA-Z\u00c0-\u024f]+[)）]")
-
-
 def name_key(name: str, roster: Roster) -> str:
     """One key per person: the roster's canonical name, else pinyin, else the folded name."""
-    if has_han(name):
-        name = _INSERTED_PINYIN.sub("", name)
+    # a label may keep the pinyin a scraper printed after each character ("李(li)强(qiang)",
+    # names as written) while the extractor reads the name without it: the same person
+    name = unannotated(name)
     known = roster.canonical(name)
     if known:
         return fold(known)

@@ -336,11 +336,8 @@ def report(
         line = f"  {held or 'all':<7}"
         for thresholds in (no_model, t):
             line += "   " + prf(*combined(exs, ps, thresholds, rules))
-        nones = [i for i in part if examples[i].file.startswith("none")]
-        fps = [
-            combined([examples[i]], [probs[i]], x, rules)[1] for i in nones for x in (no_model, t)
-        ]
-        line += f"   {sum(fps[0::2])} -> {sum(fps[1::2])}"
+        before, after = (none_fp(exs, ps, x, rules) for x in (no_model, t))
+        line += f"   {before} -> {after}"
         print(line)
 
 
@@ -387,14 +384,13 @@ def main(argv: list[str]) -> None:
     report(examples, probs, thresholds, rules)
     if args.earlier:
         report(examples, probs, thresholds)
-    by_language: dict[str, dict[str, float]] = {}
     if args.per_language:
         for lang in ("en", "de"):
             part = [i for i, ex in enumerate(examples) if ex.lang == lang]
             exs, ps = [examples[i] for i in part], [probs[i] for i in part]
-            by_language[lang] = choose_thresholds(exs, ps, rules, args.max_fp_rise)
-            print(f"{lang}: thresholds {by_language[lang]}")
-            report(exs, ps, by_language[lang], rules)
+            own = choose_thresholds(exs, ps, rules, args.max_fp_rise)
+            print(f"{lang}: thresholds {own}")
+            report(exs, ps, own, rules)
     if args.dry_run:
         return
     model = fit(examples, args.c, args.min_count)
