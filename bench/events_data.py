@@ -24,7 +24,9 @@ file lists (unrelated reports, many published on the same days).
   at the start of round 8); it lists its own unrelated reports. dev_round11.toml is development
   data collected in round 8 beyond English and Chinese (Spanish, Italian, Portuguese, French,
   German, Korean ...: verdicts, elections, central banks, launches, disasters, finals, awards).
-- test: test.toml, collected fresh for each round and held out (round 8's now); it lists its own unrelated
+  dev_round12.toml was round 8's held-out test split (scored at the end of round 8, moved to dev
+  at the start of round 9); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 9's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -54,6 +56,7 @@ SPLITS = {
         "dev_round9.toml",
         "dev_round10.toml",
         "dev_round11.toml",
+        "dev_round12.toml",
     ),
     "test": ("test.toml",),
 }

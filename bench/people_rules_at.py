@@ -22,6 +22,9 @@ The English and German readings of the same commits (bench/people_earlier/latin/
 for bench/train_people_model.py --earlier) were made the same way in round 8 with `--latin`
 first (the reports whose language is en or de instead of zh; round k's files, round k's commit
 above; rounds 9 and 10 both from 484535b).
+
+Rounds 13 and 14 (round 8's test and validation splits, moved to dev at the start of round 9)
+were read, in both forms, from 6c7e186: the rules at the end of round 8.
 """
 
 from __future__ import annotations
