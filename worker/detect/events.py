@@ -505,7 +505,18 @@ def _another_time(mention: DateMention, published: date) -> bool:
         except ValueError:
             return False
         return abs((given - published).days) > RECALLED_DAYS
-    return _ahead(_near(mention.month, mention.day, published), published)
+    return _far(_near(mention.month, mention.day, published), published)
+
+
+def _far(day: date | None, published: date) -> bool:
+    """A date of no year given that is no day of the occasion reported: announced ahead (more
+    than `AHEAD_DAYS` after the day published) or recalled (more than `RECALLED_DAYS` before
+    it: "Yoon Suk Yeol was impeached by the parliament on December 14" in a report of his
+    removal on 4 April; round 9 of issue 13b, dev_round12). A late report of an occasion (a
+    Chinese copy of a press conference published nine days after it) is within the month."""
+    return _ahead(day, published) or (
+        day is not None and (published - day).days > RECALLED_DAYS
+    )
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -536,7 +547,7 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if (
             _recalled(lead, dated.start())
-            or _ahead(_near(month, day, published), published)
+            or _far(_near(month, day, published), published)
             or _of_another_year(lead, dated.end(), month, day, published)
         ):
             continue
