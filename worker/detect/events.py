@@ -48,7 +48,7 @@ from worker.detect.held_occasions import (
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.outcomes import KINDS as OUTCOMES
-from worker.detect.outcomes import outcome_kinds, proper_nouns
+from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
@@ -514,9 +514,7 @@ def _far(day: date | None, published: date) -> bool:
     it: "Yoon Suk Yeol was impeached by the parliament on December 14" in a report of his
     removal on 4 April; round 9 of issue 13b, dev_round12). A late report of an occasion (a
     Chinese copy of a press conference published nine days after it) is within the month."""
-    return _ahead(day, published) or (
-        day is not None and (published - day).days > RECALLED_DAYS
-    )
+    return _ahead(day, published) or (day is not None and (published - day).days > RECALLED_DAYS)
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -1675,12 +1673,13 @@ def nouns_agree(a: Features, b: Features) -> bool:
     """A proper noun of one report's title is one of the other's, spelt alike, or the last
     word of a name the other writes up front ("bolsonaro" of "Jair Bolsonaro")."""
     for x, y in ((a, b), (b, a)):
-        keys = [translit_key(n) for n in y.nouns]
+        keys = [translit_key(fold_noun(n)) for n in y.nouns]
         up_front = _named_up_front(y) | frozenset(y.names)
         for noun in x.nouns:
-            key = translit_key(noun)
-            if len(key) < 4:
+            # (the length of the word as written: "Moon" is "mon" to `translit_key`)
+            if len(fold_noun(noun)) < 4:
                 continue
+            key = translit_key(fold_noun(noun))
             if any(
                 key == other
                 or (

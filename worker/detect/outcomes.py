@@ -171,7 +171,21 @@ def proper_nouns(title: str, lead: str) -> tuple[str, ...]:
                     inside.add(word.casefold())
     out = []
     for _, word in words:
-        key = word.casefold()
-        if key in inside and not not_a_name(word) and key not in out:
+        if word.casefold() not in inside:
+            continue
+        key = fold_noun(word)
+        bare = _POSSESSIVE.sub("", word)
+        if len(key) >= NOUN_LETTERS and not not_a_name(bare) and key not in out:
             out.append(key)
     return tuple(out)
+
+
+# an English possessive ending ("Moon's", "Korea's", "Assembly’s"): the name is the word before it
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def fold_noun(word: str) -> str:
+    """A proper noun as it is compared and indexed: lower case, one apostrophe ("Chang’e" and
+    "Chang'e" are one craft), an English possessive dropped ("the Moon's far side" names the
+    Moon; "South Korea's parliament" names a country, which is no name; round 9)."""
+    return _POSSESSIVE.sub("", word.replace("’", "'")).casefold()
