@@ -760,6 +760,17 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     return hosted
 
 
+def _kinds(title: str, lead: str) -> tuple[str, ...]:
+    """The kinds of occasion (`occasion_kinds`), else the outcome (`outcome_kinds`), the title
+    says; else the lead's. An outcome the title says outranks a kind the lead alone says:
+    "Austria's JJ wins Eurovision Song Contest" is a victory, though its lead goes on to the
+    "host city Basel" (round 9, dev_round12)."""
+    kinds = occasion_kinds(title, lead)
+    if kinds and title.strip() and not occasion_kinds(title, ""):
+        return outcome_kinds(title, "") or kinds
+    return kinds or outcome_kinds(title, lead)
+
+
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -957,7 +968,7 @@ def report_features(
         marks=_marks(title),
         # an occasion with an outcome (a verdict, an election, a final won), when no other kind
         # is said: read from a table per language (worker/detect/outcomes.py, round 11)
-        kinds=occasion_kinds(title, lead) or outcome_kinds(title, lead),
+        kinds=_kinds(title, lead),
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
@@ -1266,6 +1277,10 @@ def _recurring_title(a: Features, b: Features) -> bool:
     earthquake, "Press Conference by the Prime Minister on ...", 2 and 3 January), whose
     instances share their title and differ in what they say and the day they are published."""
     if a.day == b.day or not a.title or a.title != b.title or len(a.title.split()) < 4:
+        return False
+    # a title saying an outcome is no series': an outcome is had once ("Austria's JJ wins
+    # Eurovision Song Contest", an agency's headline on the night and the next morning; round 9)
+    if set(a.kinds) & set(b.kinds) & OUTCOMES:
         return False
     return not (occasion_day(a) and occasion_day(a) == occasion_day(b))
 
@@ -1662,7 +1677,9 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
         return False
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
-    return _shared_up_front(a, b) or nouns_agree(a, b)
+    # named alike: someone in common up front, a proper noun in common, or one named occasion
+    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9)
+    return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
 
 
 NOUN_LIKENESS = 88  # rapidfuzz ratio: one name spelt by two languages ("Francesco", "Francisco")
