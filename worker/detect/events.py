@@ -48,7 +48,7 @@ from worker.detect.held_occasions import (
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.outcomes import KINDS as OUTCOMES
-from worker.detect.outcomes import outcome_kinds, proper_nouns
+from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
@@ -505,7 +505,16 @@ def _another_time(mention: DateMention, published: date) -> bool:
         except ValueError:
             return False
         return abs((given - published).days) > RECALLED_DAYS
-    return _ahead(_near(mention.month, mention.day, published), published)
+    return _far(_near(mention.month, mention.day, published), published)
+
+
+def _far(day: date | None, published: date) -> bool:
+    """A date of no year given that is no day of the occasion reported: announced ahead (more
+    than `AHEAD_DAYS` after the day published) or recalled (more than `RECALLED_DAYS` before
+    it: "Yoon Suk Yeol was impeached by the parliament on December 14" in a report of his
+    removal on 4 April; round 9 of issue 13b, dev_round12). A late report of an occasion (a
+    Chinese copy of a press conference published nine days after it) is within the month."""
+    return _ahead(day, published) or (day is not None and (published - day).days > RECALLED_DAYS)
 
 
 def _occasion(lead: str, published: date) -> str | None:
@@ -536,7 +545,7 @@ def _occasion(lead: str, published: date) -> str | None:
             continue
         if (
             _recalled(lead, dated.start())
-            or _ahead(_near(month, day, published), published)
+            or _far(_near(month, day, published), published)
             or _of_another_year(lead, dated.end(), month, day, published)
         ):
             continue
@@ -751,6 +760,17 @@ def occasion_kinds(title: str, lead: str) -> tuple[str, ...]:
     return hosted
 
 
+def _kinds(title: str, lead: str) -> tuple[str, ...]:
+    """The kinds of occasion (`occasion_kinds`), else the outcome (`outcome_kinds`), the title
+    says; else the lead's. An outcome the title says outranks a kind the lead alone says:
+    "Austria's JJ wins Eurovision Song Contest" is a victory, though its lead goes on to the
+    "host city Basel" (round 9, dev_round12)."""
+    kinds = occasion_kinds(title, lead)
+    if kinds and title.strip() and not occasion_kinds(title, ""):
+        return outcome_kinds(title, "") or kinds
+    return kinds or outcome_kinds(title, lead)
+
+
 _ZH_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -948,7 +968,7 @@ def report_features(
         marks=_marks(title),
         # an occasion with an outcome (a verdict, an election, a final won), when no other kind
         # is said: read from a table per language (worker/detect/outcomes.py, round 11)
-        kinds=occasion_kinds(title, lead) or outcome_kinds(title, lead),
+        kinds=_kinds(title, lead),
         principals=principals,
         head=head or written,
         places=places_named(f"{title}\n{sentence}"),
@@ -1257,6 +1277,10 @@ def _recurring_title(a: Features, b: Features) -> bool:
     earthquake, "Press Conference by the Prime Minister on ...", 2 and 3 January), whose
     instances share their title and differ in what they say and the day they are published."""
     if a.day == b.day or not a.title or a.title != b.title or len(a.title.split()) < 4:
+        return False
+    # a title saying an outcome is no series': an outcome is had once ("Austria's JJ wins
+    # Eurovision Song Contest", an agency's headline on the night and the next morning; round 9)
+    if set(a.kinds) & set(b.kinds) & OUTCOMES:
         return False
     return not (occasion_day(a) and occasion_day(a) == occasion_day(b))
 
@@ -1653,7 +1677,9 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
         return False
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
-    return _shared_up_front(a, b) or nouns_agree(a, b)
+    # named alike: someone in common up front, a proper noun in common, or one named occasion
+    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9)
+    return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
 
 
 NOUN_LIKENESS = 88  # rapidfuzz ratio: one name spelt by two languages ("Francesco", "Francisco")
@@ -1664,12 +1690,13 @@ def nouns_agree(a: Features, b: Features) -> bool:
     """A proper noun of one report's title is one of the other's, spelt alike, or the last
     word of a name the other writes up front ("bolsonaro" of "Jair Bolsonaro")."""
     for x, y in ((a, b), (b, a)):
-        keys = [translit_key(n) for n in y.nouns]
+        keys = [translit_key(fold_noun(n)) for n in y.nouns]
         up_front = _named_up_front(y) | frozenset(y.names)
         for noun in x.nouns:
-            key = translit_key(noun)
-            if len(key) < 4:
+            # (the length of the word as written: "Moon" is "mon" to `translit_key`)
+            if len(fold_noun(noun)) < 4:
                 continue
+            key = translit_key(fold_noun(noun))
             if any(
                 key == other
                 or (

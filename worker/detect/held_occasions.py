@@ -110,7 +110,7 @@ oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Osca
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
 nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;노벨평화상;노벨 평화상;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
-nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;노벨문학상;노벨 문학상;Nobel per la letteratura;Nobel de Literatura;诺贝尔文学奖;ノーベル文学賞
+nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;노벨문학상;노벨 문학상;Nobel per la letteratura;Nobel de Literatura;Nobel da Literatura;诺贝尔文学奖;ノーベル文学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
 palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
@@ -372,6 +372,9 @@ _NOT_OF_ONE_DAY = frozenset({"inauguration", "welcome", "conclave", "noconfidenc
 # a developers' conference)
 _AWARD_NIGHTS = frozenset(
     {"ballondor", "fifabest", "oscars", "goldenglobes", "grammys", "emmys", "booker", "superbowl"}
+    # a Nobel Prize announced (one morning in Stockholm or Oslo; the ceremony is December's,
+    # two months away: round 9, dev_round12's Chinese reports of the next day)
+    | {"nobelpeace", "nobelliterature"}
 )
 
 

@@ -1,5 +1,7 @@
 """Occasions with an outcome and, often, no one the roster knows: a verdict, an election, a
-law passed, a death, a final won, a launch or a landing. Pure.
+law passed, a death, a final won, a launch or a landing; since round 9 an impeachment or a
+removal from office, an attack on someone (shot, stabbed), a resignation, a collapse or a
+storm's landfall. Pure.
 
 Reports of a verdict in Paris in French, Spanish and Italian share no wording and no one the
 roster knows; what they share is the deed ("condamné", "condenado", "condannato": a verdict),
@@ -100,6 +102,59 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "el": r"εκτ[όο]ξευση|προσγει[ώω]θηκε|εξερρ[άα]γη",
         "sr": r"\blansiran[ai]?\b|\bsleteo\b|\beksplodira(?:o|la)?\b",
     },
+    # round 9 (dev_round12: happenings of politics and disasters, reported in eight languages)
+    # a head of state or government impeached or removed from office
+    "impeachment": {
+        "en": r"\bimpeach(?:es|ed|ment)?\b|\bremoved from office\b",
+        "es": r"\bdestitu(?:ye|ido|ida|ción|yó)\b|\bjuicio político\b|\bimpeachment\b",
+        "pt": r"\bdestitu(?:i|ído|ída|ição)\b|\bimpeachment\b",
+        "it": r"\bimpeachment\b|\bdestitu(?:ito|ita|isce|zione)\b|\bmessa in stato d'accusa\b",
+        "fr": r"\bdestitu(?:é|ée|tion)\b|\bimpeachment\b",
+        "de": r"\bamtsenthebung|\bdes amtes enthoben\b|\bseines amtes enthoben\b",
+        "nl": r"\bafzetting\b|\bafzetten\b|\bafgezet\b",
+        "ko": r"탄핵|파면",
+        "el": r"καθα[ίι]ρεση|καθαιρ[έε]θηκε",
+        "sr": r"\bopoziv\b|\bsmenjen[ai]?\b|\bimpičment",
+    },
+    # someone shot, stabbed, the target of an attempt on their life
+    "attack": {
+        "en": r"\bshot\b|\bassassination attempt\b|\bgunned down\b|\bstabbed\b",
+        "es": r"\bbalead[oa]\b|\batentado\b|\bapuñalad[oa]\b|\bdisparos? contra\b",
+        "pt": r"\bbalead[oa]\b|\batentado\b|\besfaquead[oa]\b",
+        "it": r"\battentato\b|\bsparat[oa]\b|\baccoltellat[oa]\b|\bcolpi di pistola\b",
+        "fr": r"\battentat\b|\bblessée? par balles?\b|\bpoignardée?\b",
+        "de": r"\battentat\b|\bangeschossen\b|\bniedergeschossen\b|\bniedergestochen\b",
+        "nl": r"\bneergeschoten\b|\baanslag\b",
+        "ko": r"피격|총격|피습",
+        "el": r"πυροβολ[ήη]θηκε|δολοφονικ[ήη] απ[όο]πειρα",
+        "sr": r"\bupucan[ai]?\b|\batentat\b|\branjen[ai]? u pucnjavi\b",
+    },
+    # someone resigning from an office
+    "resignation": {
+        "en": r"\bresign(?:s|ed|ation)?\b|\bsteps? down\b|\bstepped down\b",
+        "es": r"\bdimit(?:e|ió)\b|\bdimisión\b|\brenuncia(?:ó)?\b",
+        "pt": r"\brenunci(?:a|ou)\b|\brenúncia\b|\bdemite-se\b",
+        "it": r"\bsi dimette\b|\bdimissioni\b|\bsi è dimess[oa]\b",
+        "fr": r"\bdémissionne\b|\bdémission\b",
+        "de": r"\btritt\b[^.!?]{0,40}\bzurück\b|\brücktritt\b|\bzurückgetreten\b",
+        "nl": r"\btreedt af\b|\baftreden\b|\bstapt op\b",
+        "ko": r"사퇴|사임|하야",
+        "el": r"παραιτ[ήη]θηκε|παρα[ίι]τηση",
+        "sr": r"\bostavk[aue]\b|\bpodneo ostavku\b",
+    },
+    # a structure collapsing, a storm making landfall
+    "collapse": {
+        "en": r"\bcollaps(?:es|ed)\b|\bmakes? landfall\b|\bmade landfall\b",
+        "es": r"\bse derrumb(?:a|ó)\b|\bderrumbe\b|\bcolaps(?:a|ó)\b|\btoca tierra\b",
+        "pt": r"\bdesab(?:a|ou)\b|\bdesabamento\b|\bcolaps(?:a|ou)\b|\btoca terra\b",
+        "it": r"\bcrollat[oa]\b|\bcrolla il\b|\bcrollo del ponte\b|\btocca terra\b",
+        "fr": r"\bs'effondre\b|\beffondrement\b|\btouche terre\b",
+        "de": r"\beingestürzt\b|\bstürzt ein\b|\beinsturz\b|\btrifft auf land\b",
+        "nl": r"\bingestort\b|\bstort in\b|\binstorting\b",
+        "ko": r"붕괴|상륙",
+        "el": r"κατ[έε]ρρευσε|κατ[άα]ρρευση",
+        "sr": r"\bsruši(?:o|la) se\b|\burušio\b|\bobrušio\b",
+    },
 }
 
 _PATTERNS = tuple(
@@ -171,7 +226,21 @@ def proper_nouns(title: str, lead: str) -> tuple[str, ...]:
                     inside.add(word.casefold())
     out = []
     for _, word in words:
-        key = word.casefold()
-        if key in inside and not not_a_name(word) and key not in out:
+        if word.casefold() not in inside:
+            continue
+        key = fold_noun(word)
+        bare = _POSSESSIVE.sub("", word)
+        if len(key) >= NOUN_LETTERS and not not_a_name(bare) and key not in out:
             out.append(key)
     return tuple(out)
+
+
+# an English possessive ending ("Moon's", "Korea's", "Assembly’s"): the name is the word before it
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def fold_noun(word: str) -> str:
+    """A proper noun as it is compared and indexed: lower case, one apostrophe ("Chang’e" and
+    "Chang'e" are one craft), an English possessive dropped ("the Moon's far side" names the
+    Moon; "South Korea's parliament" names a country, which is no name; round 9)."""
+    return _POSSESSIVE.sub("", word.replace("’", "'")).casefold()

@@ -14,10 +14,11 @@ from worker.detect.events import GroupingOptions, fold_for_match, report_feature
 from worker.service.seeds import load_roster
 
 # grouping_cases.toml: pairs of real reports read for causes; outcome_cases.toml: pairs whose
-# occasion is an outcome (a verdict, an election, a landing) with nobody on the roster
+# occasion is an outcome (a verdict, an election, a landing) with nobody on the roster;
+# round12_cases.toml: pairs of dev_round12 (round 8's held-out split) read by cause in round 9
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("grouping_cases.toml", "outcome_cases.toml")
+    for name in ("grouping_cases.toml", "outcome_cases.toml", "round12_cases.toml")
     for case in tomllib.loads(
         (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")
     )["case"]

@@ -37,6 +37,21 @@ TITLES = [
         "vote",
         "El Congreso respalda la Ley de Amnistía y la envía al BOE",
     ),  # es, amnesty-final-upday
+    # round 9, dev_round12 (sources in bench/data/events/PROVENANCE.md: yoon-impeached-blueroof,
+    # -dlf, -rd; fico-shot-gauchazh, -tasr; key-bridge-ilmessaggero, -oldsaltblog;
+    # milton-landfall-wusf; ishiba-resigns-devdiscourse)
+    ("impeachment", "Breaking news analysis: Yoon Suk-yeol is impeached"),
+    ("impeachment", "Parlament stimmt für Amtsenthebungsverfahren gegen Präsident Yoon"),
+    ("impeachment", "Zuid-Koreaans parlement stemt voor afzetten president Yoon"),
+    ("attack", "Premiê da Eslováquia é baleado e levado a hospital; estado de saúde é grave"),
+    ("attack", "Prime Minister Fico shot and injured"),
+    ("collapse", "Ponte crollato a Baltimora, la nave: marinai ancora a bordo"),
+    ("collapse", "Baltimore Key Bridge Collapses After Being Struck by Container Ship MV Dali"),
+    (
+        "collapse",
+        "Hurricane Milton makes landfall near Siesta Key with destructive rain, wind and surge",
+    ),
+    ("resignation", "Turmoil in Japan: PM Ishiba resigns amidst party pressure"),
 ]
 
 
