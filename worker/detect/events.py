@@ -939,7 +939,7 @@ def report_features(
     first = len(_MAIN_CLAUSE.split(sentence, maxsplit=1)[0])
     # a title naming one occasion and then the next ("Trump spricht mit Putin, dann mit
     # Selenskyj"): the sides are the first one's
-    then = _THEN.search(title)
+    then = _THEN.search(title) or _TOLD_OF.search(title)
     upto = then.start() if then else len(title)
     principals = tuple(dict.fromkeys(k for at, k in in_title if at < upto)) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
@@ -1000,6 +1000,16 @@ def _local(text: str) -> str:
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
 _THEN = re.compile(
     r"[,;]\s*(?:and\s+)?(?:then|later|dann|danach|anschließend|затем|потом)\b|随后|隨後|之后又|之後又"
+)
+# A meeting the title's people are told of or talk about ("informiert Selenskyj über sein Treffen
+# mit Putin", "briefs Zelensky on his talks with Putin"): the sides of that meeting are not the
+# occasion's, which is the telling (the Alaska briefing is not the summit).
+_TOLD_OF = re.compile(
+    r"\büber\s+(?:sein|seine[mn]?|ihr|ihre[mn]?|das|den|dem|die)\s+(?:[\wäöüß-]+\s+)?"
+    r"(?:Treffen|Gespräch|Gespräche|Telefonat|Gipfel|Gipfeltreffen|Unterredung)\s+mit\b"
+    r"|\b(?:on|about|of)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+    r"(?:meeting|talks|call|conversation|summit)\s+with\b",
+    re.IGNORECASE,
 )
 # The end of a sentence's main clause: a clause of another time or occasion after a comma (", a
 # day after ...", ", after ...", ", as ...", ", ahead of ...").

@@ -555,7 +555,7 @@ def extract_people(
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
-    for mention, role in people_model.confident(found):
+    for mention, role in people_model.confident(found, language=reading.lang):
         _add(people, seen, [mention.name], role, mention.segment, roster, mention.position)
         if len(people) > len(reading.people):
             added.append((mention.at + 1, people.pop()))

@@ -344,8 +344,19 @@ _ABBREVIATED = re.compile(r"\b([A-Za-z]{1,4})\.(?=\s)")  # "a. D. Dr. X": the ti
 def _talk_side(masked_lead: str) -> bool:
     """Whether a list stands as a side of a meeting noun before it (`masked_lead`: the clause
     up to the list, other lists masked)."""
-    m = _TALK_NOUN.search(_ABBREVIATED.sub(r"\1", masked_lead))
-    return m is not None and all(_TALK_GAP_WORD.fullmatch(w) for w in m["gap"].split())
+    lead = _ABBREVIATED.sub(r"\1", masked_lead)
+    m = _TALK_NOUN.search(lead)
+    if m is None or _TALK_TOPIC.search(lead, 0, m.start()):
+        return False  # "informierte über sein Treffen mit X": a meeting told of, not reported
+    return all(_TALK_GAP_WORD.fullmatch(w) for w in m["gap"].split())
+
+
+# A meeting as what one talks or tells about: the report is of the telling, and the meeting's
+# other side was not there ("hat Trump Selenskyj über sein Treffen mit Putin informiert").
+_TALK_TOPIC = re.compile(
+    r"\büber\s+(?:sein|seine[mn]?|ihr|ihre[mn]?|das|den|dem|die|deren|dessen)\s+"
+    r"(?:[\wäöüß-]+\s+)?$"
+)
 
 
 _TALK_WORDS = (

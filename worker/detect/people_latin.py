@@ -789,9 +789,13 @@ def _runs(
                 )
             )
         ) or _abbreviation(toks, i):
-            i += 1  # "U.S.": an abbreviation, not initials
-            continue
-        j = i + 1
+            k = _initials_end(toks, i, german)
+            if k is None:
+                i += 1  # "U.S.": an abbreviation, not initials
+                continue
+            j = k  # "V.V. Putin", "B. D. Mishra": the initials open the name
+        else:
+            j = i + 1
         while j < n and not toks[j - 1].low.endswith("'s"):  # "Apple's App Review": two names
             t = toks[j]
             if _name_like(t, german) or (not german and _calendar_name(toks, j)) or j in bridged:
@@ -836,6 +840,36 @@ def _runs(
                 break
         yield i, j
         i = j
+
+
+# Letters written with periods before a name that stand for a body or a country, not initials.
+_NOT_INITIALS = frozenset("US UK UN EU DC UAE USA PRC ROK DPRK GDR FRG UdSSR BRD DDR".split())
+
+
+def _initials_end(toks: list[_Tok], i: int, german: bool) -> int | None:
+    """Where a name's leading initials end, when toks[i:] are two or three capital letters
+    each followed by a period ("V.V. Putin", "S.K. Shoigu", "B. D. Mishra": Russian and Indian
+    official styles) and a name-like word follows: the index after that word. None for an
+    abbreviation ("U.S. President", "U.N. chief")."""
+    k, letters = i, ""
+    while (
+        k + 1 < len(toks)
+        and len(toks[k].text) == 1
+        and toks[k].cap
+        and toks[k + 1].text == "."
+        and len(letters) < 3
+    ):
+        letters += toks[k].text
+        k += 2
+    if (
+        len(letters) < 2
+        or k >= len(toks)
+        or letters in _NOT_INITIALS
+        or toks[k].start - toks[k - 1].end > 1
+        or not _name_like(toks[k], german)
+    ):
+        return None
+    return k + 1
 
 
 _REGNAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$")
@@ -999,6 +1033,8 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
         return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
+    if size > 4 and len(toks[i].text) == 1 and toks[i + 1].text == ".":
+        return (i, j)  # leading initials ("V.V. Putin", "B. D. Mishra"): `_initials_end`
     if size > 4 and sum(t.text != "." and t.low not in _PARTICLES for t in toks[i:j]) <= 4:
         return (i, j)  # "Augustus J. U. Jaspert", "Mohammed bin Salman bin Abdulaziz al Saud"
     if size > 5:
@@ -1092,7 +1128,20 @@ def list_moods(sentence: str, start: int, end: int) -> list[str]:
         moods.append("plan-before")
     if _IRREALIS_AFTER.match(sentence, end) or _IRREALIS.match(sentence[end:].lstrip(" ,")):
         moods.append("irrealis-after")
+    if _STAND_IN_NEAR.search(sentence, max(0, start - 80), min(len(sentence), end + 80)):
+        moods.append(STAND_IN)
     return moods
+
+
+# Someone stands in for someone else near the list ("hatte Frei Merz vertreten", "in
+# Vertretung von", "on behalf of"): the one represented is absent. The rules read who stands
+# in; a name they gave no role there is most often the one represented, so `people_model`
+# adds none (`STAND_IN`).
+STAND_IN = "stand-in"
+_STAND_IN_NEAR = re.compile(
+    r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete|[Vv]ertretung|stellvertretend\s+für"
+    r"|on\s+behalf\s+of|in\s+place\s+of|standing\s+in\s+for|stood\s+in\s+for)\b"
+)
 
 
 def _past_place_of(toks: list[_Tok], i: int, j: int, german: bool) -> int:
@@ -1122,6 +1171,8 @@ def _unknown_run(
         i += 2  # "Landrat a. D. Egid Hofmann": the run began on the mark's "D."
     i = _past_leading_nouns(toks, i, j, ctx.roster)
     i = _past_place_of(toks, i, j, ctx.german)
+    if i > 0 and " ".join(t.low for t in toks[i - 1 : j]) in _PLACES:
+        return  # "aus Sri Lanka": a title word ("Sri") that opens a place's name
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
         items.append(Item(full, j - 1, j, j - 1))

@@ -25,7 +25,14 @@ from importlib import resources
 from typing import Any
 
 from worker.detect.model import Role, Segment
-from worker.detect.people_latin import Context, Item, list_moods, sentence_lists, sentence_words
+from worker.detect.people_latin import (
+    STAND_IN,
+    Context,
+    Item,
+    list_moods,
+    sentence_lists,
+    sentence_words,
+)
 from worker.detect.role_weights import (
     ROLES,
     add_weights,
@@ -178,15 +185,19 @@ def scores(features: Sequence[str], model: dict[str, Any] | None = None) -> dict
 
 
 def confident(
-    found: Sequence[Mention], model: dict[str, Any] | None = None
+    found: Sequence[Mention], model: dict[str, Any] | None = None, language: str = "en"
 ) -> Iterator[tuple[Mention, Role]]:
-    """Each (mention, role) the model gives with at least its threshold for the role (the
-    thresholds were chosen by cross-validation, see bench/train_people_model.py)."""
+    """Each (mention, role) the model gives with at least its threshold for the role. The
+    thresholds were chosen by cross-validation (bench/train_people_model.py), per language
+    where the model holds a set of the language's own (`add_de`): the German rules miss far
+    more, so German mentions earn a role at lower probabilities than English ones."""
     m = model if model is not None else _model()
-    threshold: dict[str, float] = m["add"]
+    threshold: dict[str, float] = m.get("add_" + language, m["add"])
     weights = packed(m)
     partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
     for mention in found:
+        if STAND_IN in mention.parts[1]:
+            continue  # beside a stand-in, the name the rules left is the one represented
         probs = probabilities(mention_sums(mention.parts, m["bias"], weights, partial), ROLES)
         for role in ROLES:
             if probs[role] >= threshold[role]:

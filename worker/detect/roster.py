@@ -57,6 +57,8 @@ _SURNAME_READINGS = {
 }
 
 
+# Initials before a surname: "V.V. Putin", "S. K. Shoigu" (the first letter is the given name's).
+_LEADING_INITIALS = re.compile(r"([A-Z])\.\s?(?:[A-Z]\.\s?){0,2}(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
 
 
@@ -344,7 +346,23 @@ class Roster:
             bare = _INITIAL.sub(" ", name)
             if bare != name:
                 return self._canonical(bare)
+        if known is None and (lead := _LEADING_INITIALS.match(name)) and not has_han(name):
+            known = self._by_initial(lead.group(1)[0], name[lead.end() :])
         return known
+
+    def _by_initial(self, initial: str, surname: str) -> str | None:
+        """The one person on the roster named `surname` whose given name begins with `initial`
+        ("V.V. Putin", the Russian official style: given name and patronymic as initials)."""
+        key = fold(surname)
+        found = {
+            e.name
+            for e in self.entries
+            if " " in e.name
+            and not has_han(e.name)
+            and e.name.startswith(initial)
+            and fold(e.name.rsplit(" ", 1)[1]) == key
+        }
+        return found.pop() if len(found) == 1 else None
 
     def chinese_to_english(self, name: str) -> str:
         """English form of a Chinese name: the roster's, else pinyin ("蔡奇" -> "Cai Qi")."""

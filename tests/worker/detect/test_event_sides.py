@@ -143,17 +143,35 @@ def test_the_bilaterals_of_one_summit_are_grouped_each_apart() -> None:
         assert not _together(groups, x, y), (x, y)
 
 
-def test_a_report_matching_one_member_only_does_not_join_the_event() -> None:
-    # Trump briefing Zelensky and the Europeans after the summit names Trump, Putin and
-    # Zelensky and matches one report of the summit (four people in common with Zee News'
-    # report, which names the aides), but not the summit's two other reports in its script:
-    # one of three. Asking for half of them keeps it apart, and the summit's reports together
-    briefing = "trump-briefs-europe-2025-trt-de"
+def test_a_meeting_told_of_is_not_the_occasion() -> None:
+    # Trump briefing Zelensky and the Europeans "über sein Treffen mit Kremlchef Wladimir
+    # Putin": the sides of the briefing are Trump and Zelensky, not the summit's (round 9)
+    briefing = _f(ALASKA, "trump-briefs-europe-2025-trt-de")
+    assert briefing.principals == ("donaldtrump", "volodymyrselenskyj")
     summit = ("alaska-2025-tass", "alaska-2025-zeenews", "alaska-2025-upday-de")
-    halves = _group(ALASKA, GroupingOptions(cohesion=0.5))
-    assert _together(halves, *summit)
-    assert _together(halves, "alaska-2025-trt-zh", "alaska-2025-hfzxmc-zh")
-    assert not any(_together(halves, briefing, s) for s in summit)
-    # with single link (cohesion 0) the one member it matches takes it in
-    single = _group(ALASKA, GroupingOptions(cohesion=0.0))
+    for cohesion in (0.0, 0.5):
+        groups = _group(ALASKA, GroupingOptions(cohesion=cohesion))
+        assert _together(groups, *summit)
+        assert not any(_together(groups, "trump-briefs-europe-2025-trt-de", s) for s in summit)
+
+
+def test_a_report_matching_some_members_only_does_not_join_the_event() -> None:
+    # The briefing as it read before round 9, with Putin among its sides: it matches two of
+    # the summit's three reports in its script (people in common with Zee News' and upday's,
+    # which name the aides Rubio and Witkoff), not TASS's. With single link (cohesion 0) one
+    # member it matches takes it in; asking for all of them keeps it apart, and the summit's
+    # reports together.
+    briefing = "trump-briefs-europe-2025-trt-de"
+    label, features = ALASKA[briefing]
+    as_before = dict(ALASKA)
+    as_before[briefing] = (
+        label,
+        replace(features, principals=(*features.principals, "vladimirputin")),
+    )
+    summit = ("alaska-2025-tass", "alaska-2025-zeenews", "alaska-2025-upday-de")
+    single = _group(as_before, GroupingOptions(cohesion=0.0))
     assert _together(single, briefing, "alaska-2025-zeenews")
+    whole = _group(as_before, GroupingOptions(cohesion=1.0))
+    assert _together(whole, *summit)
+    assert _together(whole, "alaska-2025-trt-zh", "alaska-2025-hfzxmc-zh")
+    assert not any(_together(whole, briefing, s) for s in summit)

@@ -52,6 +52,21 @@ CASES = [
         [("Olaf Scholz", "presided")],
     ),
     (
+        # a meeting told of is not the occasion: its other side was not at the telling
+        # (tests/data/events/alaska2025.toml, trump-briefs-europe-2025-trt-de; round 9)
+        "Nach dem Gipfel in Alaska hat US-Präsident Donald Trump den ukrainischen Präsidenten "
+        "Wolodymyr Selenskyj sowie weitere europäische Staats- und Regierungschefs über sein "
+        "Treffen mit Kremlchef Wladimir Putin informiert.",
+        [("Donald Trump", "attended"), ("Wolodymyr Selenskyj", "attended")],
+    ),
+    (
+        # two initials before a surname are a name, not an abbreviation like "U.S." (Indian
+        # and Russian official styles: agency_en-v1306 "B. D. Mishra", agency_en-v1308)
+        "U.S. Ambassador Eric Garcetti, Governor B. D. Mishra and Chief Minister M.K. Stalin "
+        "attended the function.",
+        [("Eric Garcetti", "attended"), ("B. D. Mishra", "attended"), ("M. K. Stalin", "attended")],
+    ),
+    (
         "總統馬英九今（24）日上午出席「2014全國科學技術會議」開幕典禮並致詞。",
         [("馬英九", "attended"), ("馬英九", "spoke")],
     ),
