@@ -35,7 +35,14 @@ def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
         if not exist_ok:
             raise DuplicateFeed(f"feed {spec.url} is already in the store")
         return existing
-    feed = Feed(
+    feed = _new(spec)
+    session.add(feed)
+    session.flush()
+    return feed
+
+
+def _new(spec: FeedSpec) -> Feed:
+    return Feed(
         url=spec.url,
         name=spec.name,
         interval_s=spec.interval_s,
@@ -43,9 +50,6 @@ def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
         category=spec.category,
         strict_interval=spec.strict_interval,
     )
-    session.add(feed)
-    session.flush()
-    return feed
 
 
 def upsert_many(session: Session, specs: Sequence[FeedSpec]) -> None:
@@ -58,12 +62,17 @@ def upsert_many(session: Session, specs: Sequence[FeedSpec]) -> None:
         stored.update(
             (f.url, f) for f in session.scalars(sa.select(Feed).where(Feed.url.in_(chunk)))
         )
+    added: list[Feed] = []
     for spec in specs:
         found = stored.get(spec.url)
         if found is None:
-            stored[spec.url] = add(session, spec)
+            stored[spec.url] = feed = _new(spec)
+            added.append(feed)
         else:
             _update(found, spec)
+    if added:  # one flush for the new feeds (was a SELECT and a flush each: ~1 ms a feed)
+        session.add_all(added)
+        session.flush()
 
 
 def upsert(session: Session, spec: FeedSpec) -> Feed:

@@ -145,6 +145,44 @@ def test_feeds_add_remove_and_errors(store: Store) -> None:
         feeds.remove(s, "https://e.org/rss")
 
 
+def test_upsert_many_adds_in_order_once_per_url_and_keeps_state(store: Store) -> None:
+    """New feeds go in with one flush, in the order given; a URL listed twice is one feed
+    with the later spec's settings; a stored feed keeps its id and state."""
+    with store.write() as s:
+        feeds.add(s, FeedSpec("https://e.org/old", "Old", 60))
+    with store.write() as s:
+        old = feeds.get_by_url(s, "https://e.org/old")
+        assert old is not None
+        feeds.record_error(s, old.id, "boom", next_fetch_at=NOW)
+        old_id = old.id
+    specs = [
+        FeedSpec("https://e.org/b", "B", 120),
+        FeedSpec("https://e.org/old", "Renamed", 60),
+        FeedSpec("https://e.org/a", "A", 300, follow_links=False, category="news"),
+        FeedSpec("https://e.org/b", "B2", 240, strict_interval=True),
+    ]
+    with store.write() as s:
+        feeds.upsert_many(s, specs)
+    with store.read() as s:
+        rows = [(f.url, f.name, f.interval_s) for f in feeds.all_feeds(s)]
+        by_url = {f.url: f for f in feeds.all_feeds(s)}
+        assert sorted(rows) == [
+            ("https://e.org/a", "A", 300),
+            ("https://e.org/b", "B2", 240),
+            ("https://e.org/old", "Renamed", 60),
+        ]
+        assert by_url["https://e.org/b"].id < by_url["https://e.org/a"].id  # order given
+        assert by_url["https://e.org/b"].strict_interval is True
+        assert by_url["https://e.org/a"].follow_links is False
+        assert by_url["https://e.org/a"].category == "news"
+        assert by_url["https://e.org/old"].id == old_id
+        assert by_url["https://e.org/old"].error_count == 1
+    with store.write() as s:
+        feeds.upsert_many(s, specs)  # nothing new: nothing added
+    with store.read() as s:
+        assert len(feeds.all_feeds(s)) == 3
+
+
 def test_backoff_doubles_from_the_interval_up_to_the_cap() -> None:
     delays = [feeds.backoff_delay(600, n).total_seconds() for n in range(1, 6)]
     assert delays == [600, 1200, 2400, 3600, 3600]
