@@ -922,7 +922,7 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
 _CUE_WORDS = (
     "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
-    "会谈 通电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
+    "会谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席"
@@ -1052,7 +1052,7 @@ def _unannotated(sentence: str) -> str:
 # The press as the other side of a meeting: "同中外记者见面", "与媒体会面" (any other group is as
 # often the hosts as the guests: "与…负责人和…代表会面" gives no chair).
 _ZH_PRESS = re.compile(r"(?:记者|媒体|传媒)(?:朋友)?(?:们)?(?:亲切|热情|友好)?$")
-_ZH_MEETING_WORD = re.compile(r"会谈|会晤|通电话|通话|会面|见面|会见|接见|看望|慰问")
+_ZH_MEETING_WORD = re.compile(r"会谈|会晤|通了?电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
 def _zh_meetings(
@@ -1375,7 +1375,25 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
             return run[:size]
     if _zh_plausible(item):
         return item
-    return _titled_item_name(item, run, trailing=trailing)
+    return _titled_item_name(item, run, trailing=trailing) or _after_body(item, known)
+
+
+def _after_body(item: str, known: frozenset[str]) -> str | None:
+    """A full name of three characters (or a roster name) right after a body no title table
+    lists, as lists of local officials write them: "观光处李梅凌" (the tourism office's),
+    "市议员参选人张幸松" ("教育处督学杨恭墉" is not read: 督学 ends in no body character)."""
+    for size in (3, 2):
+        name, head = item[-size:], item[:-size]
+        if (
+            len(head) >= 2
+            # a body's last character, or 人 of a role no table lists ("负责人", "参选人");
+            # not a rank's (士 ends 瑞士 too: "瑞士苏黎世")
+            and (head[-1] in _ZH_BODY_CHAR or head[-1] == "人")
+            and name[-1] not in _ZH_BODY_CHAR  # "上海市杨浦区": a place, not a name
+            and (name in known or (size == 3 and _zh_plausible(name)))
+        ):
+            return name
+    return None
 
 
 _ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)")

@@ -52,6 +52,24 @@ CASES = [
         [("Olaf Scholz", "presided")],
     ),
     (
+        # the verb of a call may carry 了 (zh_hant-t816, 中評社 quoting the MFA briefing)
+        "昨晚中國國家主席習近平同美國總統特朗普通了電話。",
+        [("習近平", "attended"), ("特朗普", "attended")],
+    ),
+    (
+        # names after a body or a role no title table lists ("觀光處李梅凌", "參選人張幸松"),
+        # as local reports list officials (zh_hant-v1303, zh_hant-v1304; round 9)
+        "分局長李益杰主持座談會,觀光處李梅凌、市議員參選人張幸松、少年隊隊長李鑫鍇出席。",
+        [
+            ("李益杰", "presided"),
+            ("李梅凌", "attended"),
+            ("張幸松", "attended"),
+            ("李鑫鍇", "attended"),
+        ],
+    ),
+    # a place after its city or country is no name ("上海市楊浦區", "瑞士蘇黎世")
+    ("上海市楊浦區、瑞士蘇黎世代表出席。", []),
+    (
         # a meeting told of is not the occasion: its other side was not at the telling
         # (tests/data/events/alaska2025.toml, trump-briefs-europe-2025-trt-de; round 9)
         "Nach dem Gipfel in Alaska hat US-Präsident Donald Trump den ukrainischen Präsidenten "
