@@ -67,6 +67,15 @@ CASES = [
             ("李鑫鍇", "attended"),
         ],
     ),
+    (
+        # the one accompanied is at the occasion too (zh_hant-t805, zh_hant-v1007; round 9)
+        "縣長陳光復5日上午由民政處長張武福陪同,親自前往議員家中拜訪。",
+        [("陳光復", "attended"), ("張武福", "attended")],
+    ),
+    (
+        "劉文欽、林榕生在縣選委會副總幹事劉祥俊等人陪同下前往登記。",
+        [("劉祥俊", "attended"), ("劉文欽", "attended"), ("林榕生", "attended")],
+    ),
     # a place after its city or country is no name ("上海市楊浦區", "瑞士蘇黎世")
     ("上海市楊浦區、瑞士蘇黎世代表出席。", []),
     (
