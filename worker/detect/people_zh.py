@@ -944,7 +944,7 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
 _CUE_WORDS = (
     "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
-    "会谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
+    "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席"
@@ -1074,7 +1074,7 @@ def _unannotated(sentence: str) -> str:
 # The press as the other side of a meeting: "同中外记者见面", "与媒体会面" (any other group is as
 # often the hosts as the guests: "与…负责人和…代表会面" gives no chair).
 _ZH_PRESS = re.compile(r"(?:记者|媒体|传媒)(?:朋友)?(?:们)?(?:亲切|热情|友好)?$")
-_ZH_MEETING_WORD = re.compile(r"会谈|会晤|通了?电话|通话|会面|见面|会见|接见|看望|慰问")
+_ZH_MEETING_WORD = re.compile(r"会谈|会晤|座谈|通了?电话|通话|会面|见面|会见|接见|看望|慰问")
 
 
 def _zh_meetings(

@@ -68,6 +68,16 @@ CASES = [
         ],
     ),
     (
+        # 座谈 is a meeting between its sides like 会谈 (zh_cn-t803, a 湖南卫视 headline)
+        "杜家毫、许达哲、李微微与张晓明座谈",
+        [
+            ("杜家毫", "attended"),
+            ("许达哲", "attended"),
+            ("李微微", "attended"),
+            ("张晓明", "attended"),
+        ],
+    ),
+    (
         # the one accompanied is at the occasion too (zh_hant-t805, zh_hant-v1007; round 9)
         "縣長陳光復5日上午由民政處長張武福陪同,親自前往議員家中拜訪。",
         [("陳光復", "attended"), ("張武福", "attended")],
