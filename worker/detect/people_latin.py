@@ -122,6 +122,9 @@ _ORG_WORDS = frozenset(
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai "
     "oblast okrug campus shinbun shimbun "
+    # houses of worship named after someone: "the Church of the Smolensk Icon", "Cathedral of
+    # Christ the Saviour", "Temple of Heaven" (a place, not a person)
+    "church cathedral monastery temple mosque chapel abbey basilica shrine skete parish diocese "
     # portfolios and firms: "Humanitarian Affairs, Disaster Management and Social Development,
     # Sadiya Farouk; Special Duties, George Akume", "Global Century Press"
     "management duties works press session sessions plenary plenum club "

@@ -89,6 +89,12 @@ CASES = [
     # a place after its city or country is no name ("上海市楊浦區", "瑞士蘇黎世")
     ("上海市楊浦區、瑞士蘇黎世代表出席。", []),
     (
+        # a house of worship named after someone is a place (agency_en-t818, Belta on Valaam)
+        "Vladimir Putin greeted Alexander Lukashenko at the entrance to the Church of the "
+        "Smolensk Icon of the Mother of God.",
+        [("Vladimir Putin", "presided"), ("Alexander Lukashenko", "attended")],  # the host greets
+    ),
+    (
         # a meeting told of is not the occasion: its other side was not at the telling
         # (tests/data/events/alaska2025.toml, trump-briefs-europe-2025-trt-de; round 9)
         "Nach dem Gipfel in Alaska hat US-Präsident Donald Trump den ukrainischen Präsidenten "
