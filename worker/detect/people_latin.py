@@ -135,6 +135,10 @@ _ORG_WORDS = frozenset(
 _NOT_NAME = frozenset(
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "attending understanding "
+    # question and quantity words a headline capitalises: "What Else Lukashenko and Putin
+    # Discussed" (not "More": Thomas More)
+    "else what which who how why where whose whom than only even ever never other another such "
+    "every each both either neither "
     "that these those it its he she they we our his her their there here after before during "
     "while as of for with from by to under over according among between since until "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "

@@ -95,6 +95,12 @@ CASES = [
         [("Vladimir Putin", "presided"), ("Alexander Lukashenko", "attended")],  # the host greets
     ),
     (
+        # a headline's question word opens no name (agency_en-t820, Belta)
+        "Bilateral Cooperation and Ukraine: What Else Lukashenko and Putin Discussed in Valaam\n\n"
+        "Alexander Lukashenko and Vladimir Putin met in Valaam.",
+        [("Alexander Lukashenko", "attended"), ("Vladimir Putin", "attended")],
+    ),
+    (
         # a meeting told of is not the occasion: its other side was not at the telling
         # (tests/data/events/alaska2025.toml, trump-briefs-europe-2025-trt-de; round 9)
         "Nach dem Gipfel in Alaska hat US-Präsident Donald Trump den ukrainischen Präsidenten "
