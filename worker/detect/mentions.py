@@ -35,9 +35,15 @@ class TextNames:
 
     def __init__(self, text: str) -> None:
         plain = unicodedata.normalize("NFKC", text)
-        keys = [translit_key(w) for w in _WORD.findall(plain) if not has_han(w)]
+        raw = [w for w in _WORD.findall(plain) if not has_han(w)]
+        keys = [translit_key(w) for w in raw]
         self.words = frozenset(keys)
         self.flat = f" {' '.join(keys)} "
+        # two or three words run together: a name written with or without its spaces
+        # ("Zong Guoying" / "ZongGuoYing", as machine translations and scrapers write pinyin)
+        self.joined = frozenset(
+            translit_key("".join(raw[i : i + n])) for n in (2, 3) for i in range(len(raw) - n + 1)
+        )
         self.chinese = to_simplified(plain) if has_han(plain) else ""
         self.transliterated = tuple(_HAN_RUN.findall(self.chinese))
         # capitalised words before each surname ("Alexander" of "Alexander Lukashenko")
@@ -105,6 +111,21 @@ def _another_given(text: TextNames, form: str, roster: Roster) -> bool:
     return bool(given) and translit_key(words[0]) not in {translit_key(g) for g in given}
 
 
+_MIN_JOINED = 8  # "Zong Guoying": shorter runs ("Li Ma") match too many word pairs
+
+
+@lru_cache(maxsize=4096)
+def _joined(form: str) -> str:
+    return translit_key("".join(_WORD.findall(form)))
+
+
+def _run_together(text: TextNames, form: str) -> bool:
+    """The form's words written together in the text, or the text's words written together in
+    the form: "ZongGuoYing" names "Zong Guoying" and the other way round."""
+    key = _joined(form)
+    return len(key) >= _MIN_JOINED and (key in text.joined or key in text.words)
+
+
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
@@ -116,10 +137,14 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
-        elif _whole(form) in text.flat or (
-            not chinese
-            and not _another_given(text, form, roster)
-            and any(_names_surname(text, k) for k in _surname_keys(form))
+        elif (
+            _whole(form) in text.flat
+            or _run_together(text, form)
+            or (
+                not chinese
+                and not _another_given(text, form, roster)
+                and any(_names_surname(text, k) for k in _surname_keys(form))
+            )
         ):
             return True
         elif text.transliterated and any(

@@ -561,10 +561,16 @@ CHINA_DAILY_NPC = (
         (CHINA_DAILY_NPC, "王岐山", True),
         (XINHUA_BLINKEN, "Wang Yi", True),  # in Xi's reported speech, named all the same
         (AGENCY_RAHMON, "Emomali Rahmon", True),
+        # mt_en-t816 / mt_en-t817 (round 8's pair r8_en8_yunnan_epidemic_spelling): a machine
+        # translation runs the pinyin together, the other copy spaces it, both ways named
+        ("executive vice governor ZongGuoYing chaired the meeting", "Zong Guoying", True),
+        ("executive vice governor Zong Guoying chaired the meeting", "ZongGuoYing", True),
+        ("Li Ma and Wang Li attended", "LiMa", False),  # too short to tell run together
     ],
     ids=["a-chinese-name-by-one-word-is-not-named", "a-chinese-name-in-full",
          "reported-speech-names-too",
-         "named-without-a-role"],
+         "named-without-a-role", "pinyin-run-together-names-the-spaced-name",
+         "spaced-pinyin-names-the-run-together-name", "a-short-run-is-not-told"],
 )  # fmt: skip
 def test_names_person(text: str, name: str, named: bool) -> None:
     from worker.detect.mentions import TextNames, names_person
