@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -35,21 +35,26 @@ class TextNames:
 
     def __init__(self, text: str) -> None:
         plain = unicodedata.normalize("NFKC", text)
-        raw = [w for w in _WORD.findall(plain) if not has_han(w)]
+        raw = self._raw = [w for w in _WORD.findall(plain) if not has_han(w)]
         keys = [translit_key(w) for w in raw]
         self.words = frozenset(keys)
         self.flat = f" {' '.join(keys)} "
-        # two or three words run together: a name written with or without its spaces
-        # ("Zong Guoying" / "ZongGuoYing", as machine translations and scrapers write pinyin)
-        self.joined = frozenset(
-            translit_key("".join(raw[i : i + n])) for n in (2, 3) for i in range(len(raw) - n + 1)
-        )
         self.chinese = to_simplified(plain) if has_han(plain) else ""
         self.transliterated = tuple(_HAN_RUN.findall(self.chinese))
         # capitalised words before each surname ("Alexander" of "Alexander Lukashenko")
         self.before_surname: dict[str, set[str]] = {}
         for first, last in _CAPITALISED_PAIR.findall(plain):
             self.before_surname.setdefault(translit_key(last), set()).add(first)
+
+    @cached_property
+    def joined(self) -> frozenset[str]:
+        """Two or three words run together: a name written with or without its spaces ("Zong
+        Guoying" / "ZongGuoYing", as machine translations and scrapers write pinyin). Built on
+        first use: most comparisons never ask."""
+        raw = self._raw
+        return frozenset(
+            translit_key("".join(raw[i : i + n])) for n in (2, 3) for i in range(len(raw) - n + 1)
+        )
 
 
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]+)\s+(?=([A-Z][\w-]+)\b)")
