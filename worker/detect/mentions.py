@@ -128,7 +128,7 @@ def _run_together(text: TextNames, form: str) -> bool:
     """The form's words written together in the text, or the text's words written together in
     the form: "ZongGuoYing" names "Zong Guoying" and the other way round."""
     key = _joined(form)
-    return len(key) >= _MIN_JOINED and (key in text.joined or key in text.words)
+    return len(key) >= _MIN_JOINED and (key in text.words or key in text.joined)
 
 
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
@@ -144,12 +144,12 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
                 return True
         elif (
             _whole(form) in text.flat
-            or _run_together(text, form)
             or (
                 not chinese
                 and not _another_given(text, form, roster)
                 and any(_names_surname(text, k) for k in _surname_keys(form))
             )
+            or _run_together(text, form)
         ):
             return True
         elif text.transliterated and any(
