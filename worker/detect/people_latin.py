@@ -974,6 +974,8 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
         return i
     if toks[i].low in _VIETNAMESE_SURNAMES:
         return i  # "Luong Nguyen Minh Triet": a Vietnamese name of four words, surname first
+    if any(toks[k].low in _ARABIC_PARTICLES for k in range(i + 2, j - 1)):
+        return i  # "Hamud Salim Abdullah Al Tuwayh": one name of many given names
     for k in range(i + 1, j - 1):
         if toks[k].low in _VIETNAMESE_MIDDLE:
             return i  # "Hoang Van Nghiem", "Lam Thi Phuong Thanh": surname, middle name, given
@@ -982,6 +984,9 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     return i
 
 
+# The particles of Arabic and Malay names ("bin Salman", "Al Tuwayh", "binti"): a run holding one
+# after its second word is one person's name, its first words given names too, not a title's.
+_ARABIC_PARTICLES = frozenset("bin binti bte ibn al el abu".split())
 # The middle names of Vietnamese names, which a surname always precedes.
 _VIETNAMESE_MIDDLE = frozenset("van thi văn thị".split())
 # The common Vietnamese surnames, written without their diacritics as English copies do.
@@ -1007,6 +1012,7 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
             roster.is_given_name(toks[k].text)
             and not roster.is_given_name(toks[k - 1].text)
             and toks[k - 1].low not in _PARTICLES  # "Mohammed bin Salman": one name
+            and toks[k].low not in _PARTICLES  # "... bin Abdulaziz Al Saud": "Al" no given name
             and toks[k].text not in _PARTICLES  # "... Abdulaziz al Saud"
         ):
             return [(i, k), *_two_names(toks, k, j, roster)]

@@ -95,6 +95,16 @@ CASES = [
         [("Vladimir Putin", "presided"), ("Alexander Lukashenko", "attended")],  # the host greets
     ),
     (
+        # an Arabic name of many given names and particles is one person's, whole (scraped-t809,
+        # a copy of a Kremlin credentials ceremony; "Al" is no given name opening a second one)
+        "Ambassador Hamud Salim Abdullah Al Tuwayh attended the ceremony in the Kremlin.",
+        [("Hamud Salim Abdullah Al Tuwayh", "attended")],
+    ),
+    (
+        "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud attended the summit.",
+        [("Mohammed bin Salman bin Abdulaziz Al Saud", "attended")],
+    ),
+    (
         # a headline's question word opens no name (agency_en-t820, Belta)
         "Bilateral Cooperation and Ukraine: What Else Lukashenko and Putin Discussed in Valaam\n\n"
         "Alexander Lukashenko and Vladimir Putin met in Valaam.",
