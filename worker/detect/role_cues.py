@@ -895,8 +895,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # who led through the programme: "wo A und B durchs Programm führten"
             r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
             r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
-            r"|\bdurch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)"
-            r"\s+(?:führte|führten|führt|führen)\b"
+            # (the sentence may open with it: "Durch das Programm führte X")
+            r"|\b[Dd]urch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt"
+            r"|Nachmittag)\s+(?:führte|führten|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
@@ -910,7 +911,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
             r"[^;]{0,80}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
-            r"|\b(?:Leitung|Vorsitz)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt|führte)\b"
+            r"|\b(?:Leitung|Vorsitz|Moderation)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt"
+            r"|führte)\b"
+            # "X übernahm die Moderation", "hatte die Leitung"
+            r"|\b(?:übernahm|übernahmen|übernimmt|hatte|hatten)\s+(?:die|den)\s+(?:Moderation"
+            r"|Leitung|Vorsitz)\b"
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
@@ -1103,6 +1108,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "gastgeber",
         "hausherr",
         "durch",
+        "moderation",
         "gottesdienst",
         "messe",
         "messfeier",

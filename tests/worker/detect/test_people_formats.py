@@ -111,6 +111,17 @@ CASES = [
         [("Alexander Lukashenko", "attended"), ("Vladimir Putin", "attended")],
     ),
     (
+        # German opening a sentence with the cue's object (de-t815, a Styrian municipality's
+        # anniversary): who leads through the programme chairs it
+        "Durch das Programm führte Gemeindesekretär Norbert Rössler.",
+        [("Norbert Rössler", "presided")],
+    ),
+    # the moderation taken over, in either order (an invented line of a common construction)
+    (
+        "Die Moderation des Abends übernahm Bürgermeisterin Anna Huber.",
+        [("Anna Huber", "presided")],
+    ),
+    (
         # a meeting told of is not the occasion: its other side was not at the telling
         # (tests/data/events/alaska2025.toml, trump-briefs-europe-2025-trt-de; round 9)
         "Nach dem Gipfel in Alaska hat US-Präsident Donald Trump den ukrainischen Präsidenten "
