@@ -960,7 +960,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|zählten|gehörte|gehörten)\b"
             # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
             r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
-            r"|\b(?:gekommen|erschienen)\s+(?:war|waren)\b"
+            # (first in the sentence too: "Gekommen waren auch A und B")
+            r"|\b(?:[Gg]ekommen|[Ee]rschienen)\s+(?:war|waren)\b"
             # concelebrants of a mass: "Mit ihm ... zelebrierten unter anderen X und Y"
             r"|\b(?:konzelebrierten|konzelebrierte)\b|^\s*Mit\s+(?:ihm|ihr)\b[^;]{0,80}?"
             r"\b(?:zelebrierten|zelebrierte)\b"

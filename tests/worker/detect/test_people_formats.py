@@ -116,6 +116,11 @@ CASES = [
         "Durch das Programm führte Gemeindesekretär Norbert Rössler.",
         [("Norbert Rössler", "presided")],
     ),
+    # "gekommen waren" first in the sentence as well as after the list (an invented line)
+    (
+        "Gekommen waren auch Bürgermeister Hans Müller und Landrat Karl Maier.",
+        [("Hans Müller", "attended"), ("Karl Maier", "attended")],
+    ),
     # the moderation taken over, in either order (an invented line of a common construction)
     (
         "Die Moderation des Abends übernahm Bürgermeisterin Anna Huber.",
