@@ -1007,7 +1007,8 @@ _THEN = re.compile(
 _TOLD_OF = re.compile(
     r"\büber\s+(?:sein|seine[mn]?|ihr|ihre[mn]?|das|den|dem|die)\s+(?:[\wäöüß-]+\s+)?"
     r"(?:Treffen|Gespräch|Gespräche|Telefonat|Gipfel|Gipfeltreffen|Unterredung)\s+mit\b"
-    r"|\b(?:on|about|of)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+    # (English: a possessive's only; "Readout of the call with X" reports the call itself)
+    r"|\b(?:on|about)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:meeting|talks|call|conversation|summit)\s+with\b",
     re.IGNORECASE,
 )

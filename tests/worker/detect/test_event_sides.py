@@ -175,3 +175,27 @@ def test_a_report_matching_some_members_only_does_not_join_the_event() -> None:
     assert _together(whole, *summit)
     assert _together(whole, "alaska-2025-trt-zh", "alaska-2025-hfzxmc-zh")
     assert not any(_together(whole, briefing, s) for s in summit)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "principals"),
+    [
+        # the telling is the occasion: the meeting told of gives no sides (invented reports)
+        (
+            "Donald Trump briefs Volodymyr Zelensky on his talks with Vladimir Putin",
+            "Donald Trump held a telephone conversation with Volodymyr Zelensky on Saturday.",
+            ("donaldtrump", "volodymyrzelenski"),
+        ),
+        # a readout reports the call itself: both sides stay
+        (
+            "Readout of President Donald Trump's call with President Vladimir Putin",
+            "Donald Trump held a telephone conversation with Vladimir Putin on Saturday.",
+            ("donaldtrump", "vladimirputin"),
+        ),
+    ],
+)
+def test_the_sides_stop_at_a_meeting_told_of(
+    title: str, text: str, principals: tuple[str, ...]
+) -> None:
+    features = report_features(title, text, date(2025, 8, 16), ROSTER)
+    assert features.principals == principals
