@@ -1649,7 +1649,9 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # a happening (an earthquake) is the occasion of the reports of it, not of the occasions it
     # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
     # Secretary's press conferences on it, one day) are not tied by it
-    if common <= HAPPENINGS and a.kinds and b.kinds:
+    # (and one saying a kind of occasion held, other than an outcome, is of that occasion: the
+    # Prime Minister's press conference on the earthquake is not the earthquake's; round 9b)
+    if common <= HAPPENINGS and (set(a.kinds) | set(b.kinds)) - OUTCOMES:
         return False
     # a deed (a swearing-in, a pope's inauguration Mass) is no talks: talks held that day are
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
