@@ -150,6 +150,9 @@ class Features:
             | {f"o:{k}" for k in self.forums}
             | {f"s:{k}" for k in self.family_names}
             | {f"n:{k}" for k in self.nouns[:4]}
+            # the same nouns by the first letters of their key, so a name in two alphabets or
+            # two spellings meets ("Навальный" and "Navalny", "Francesco" and "Francisco")
+            | {f"r:{k[:NOUN_STEM]}" for k in map(_noun_key, self.nouns[:4]) if len(k) >= NOUN_STEM}
         )
 
     @cached_property
@@ -1694,6 +1697,7 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
 
 
+NOUN_STEM = 5  # letters of a noun's key the store indexes it by (round 9b)
 NOUN_LIKENESS = 88  # rapidfuzz ratio: one name spelt by two languages ("Francesco", "Francisco")
 NOUN_FUZZY_LETTERS = 7  # names this long at least may differ by a letter
 
@@ -1702,13 +1706,13 @@ def nouns_agree(a: Features, b: Features) -> bool:
     """A proper noun of one report's title is one of the other's, spelt alike, or the last
     word of a name the other writes up front ("bolsonaro" of "Jair Bolsonaro")."""
     for x, y in ((a, b), (b, a)):
-        keys = [translit_key(fold_noun(n)) for n in y.nouns]
+        keys = [_noun_key(n) for n in y.nouns]
         up_front = _named_up_front(y) | frozenset(y.names)
         for noun in x.nouns:
             # (the length of the word as written: "Moon" is "mon" to `translit_key`)
             if len(fold_noun(noun)) < 4:
                 continue
-            key = translit_key(fold_noun(noun))
+            key = _noun_key(noun)
             if any(
                 key == other
                 or (
@@ -1721,6 +1725,16 @@ def nouns_agree(a: Features, b: Features) -> bool:
             if len(key) >= 5 and any(k != key and k.endswith(key) for k in up_front):
                 return True
     return False
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _noun_key(noun: str) -> str:
+    """A proper noun as two languages' titles are compared: in letters as `translit_key` spells
+    it, a Russian one romanised first ("Навальный" and "Navalny" are one name; round 9b)."""
+    folded = fold_noun(noun)
+    return _romanise(folded) if _CYRILLIC.search(folded) else translit_key(folded)
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common
