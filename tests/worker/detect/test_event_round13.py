@@ -1,5 +1,5 @@
 """Mechanisms read from dev_round13's misses (development data collected in round 9 by helper
-events9b; bench/README.md, "Round 9b: dev_round13 read by cause"). Each title or excerpt is of a
+events9b; bench/README.md, "Round 9b (branch issue-events9b): dev_round13 collected, scored as it came, read by cause"). Each title or excerpt is of a
 report of bench/data/events/dev_round13.toml (its id in a comment; source in
 bench/data/events/PROVENANCE.md under it); the pairs are in tests/data/events/round13_cases.toml."""
 
