@@ -150,6 +150,9 @@ class Features:
             | {f"o:{k}" for k in self.forums}
             | {f"s:{k}" for k in self.family_names}
             | {f"n:{k}" for k in self.nouns[:4]}
+            # the same nouns by the first letters of their key, so a name in two alphabets or
+            # two spellings meets ("Навальный" and "Navalny", "Francesco" and "Francisco")
+            | {f"r:{k[:NOUN_STEM]}" for k in map(_noun_key, self.nouns[:4]) if len(k) >= NOUN_STEM}
         )
 
     @cached_property
@@ -1650,7 +1653,9 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # a happening (an earthquake) is the occasion of the reports of it, not of the occasions it
     # gives rise to: two reports both saying a kind (the Prime Minister's and the Chief Cabinet
     # Secretary's press conferences on it, one day) are not tied by it
-    if common <= HAPPENINGS and a.kinds and b.kinds:
+    # (and one saying a kind of occasion held, other than an outcome, is of that occasion: the
+    # Prime Minister's press conference on the earthquake is not the earthquake's; round 9b)
+    if common <= HAPPENINGS and (set(a.kinds) | set(b.kinds)) - OUTCOMES:
         return False
     # a deed (a swearing-in, a pope's inauguration Mass) is no talks: talks held that day are
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
@@ -1693,6 +1698,7 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
 
 
+NOUN_STEM = 5  # letters of a noun's key the store indexes it by (round 9b)
 NOUN_LIKENESS = 88  # rapidfuzz ratio: one name spelt by two languages ("Francesco", "Francisco")
 NOUN_FUZZY_LETTERS = 7  # names this long at least may differ by a letter
 
@@ -1701,13 +1707,13 @@ def nouns_agree(a: Features, b: Features) -> bool:
     """A proper noun of one report's title is one of the other's, spelt alike, or the last
     word of a name the other writes up front ("bolsonaro" of "Jair Bolsonaro")."""
     for x, y in ((a, b), (b, a)):
-        keys = [translit_key(fold_noun(n)) for n in y.nouns]
+        keys = [_noun_key(n) for n in y.nouns]
         up_front = _named_up_front(y) | frozenset(y.names)
         for noun in x.nouns:
             # (the length of the word as written: "Moon" is "mon" to `translit_key`)
             if len(fold_noun(noun)) < 4:
                 continue
-            key = translit_key(fold_noun(noun))
+            key = _noun_key(noun)
             if any(
                 key == other
                 or (
@@ -1720,6 +1726,16 @@ def nouns_agree(a: Features, b: Features) -> bool:
             if len(key) >= 5 and any(k != key and k.endswith(key) for k in up_front):
                 return True
     return False
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _noun_key(noun: str) -> str:
+    """A proper noun as two languages' titles are compared: in letters as `translit_key` spells
+    it, a Russian one romanised first ("Навальный" and "Navalny" are one name; round 9b)."""
+    folded = fold_noun(noun)
+    return _romanise(folded) if _CYRILLIC.search(folded) else translit_key(folded)
 
 
 WORDED_SHARE = 2 / 3  # of `title`: wording this alike, with a person and a day in common

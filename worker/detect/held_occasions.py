@@ -106,11 +106,14 @@ olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;O
 _NAMED = """
 ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
 fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
-oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖
+oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖;Premios Oscar;Premios Óscar;premios de la Academia;los Oscar;los Óscar;el Óscar;del Óscar;un Óscar;gli Oscar;agli Oscar;degli Oscar;notte degli Oscar;os Oscar;do Oscar;アカデミー賞;奥斯卡金像奖;아카데미 시상식
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
 nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;노벨평화상;노벨 평화상;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
 nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;노벨문학상;노벨 문학상;Nobel per la letteratura;Nobel de Literatura;Nobel da Literatura;诺贝尔文学奖;ノーベル文学賞
+nobelchemistry|Nobel Prize in Chemistry;Nobel Prize for Chemistry;Nobel chemistry prize;Chemistry Nobel;Chemie-Nobelpreis;Chemienobelpreis;Nobelpreis für Chemie;prix Nobel de chimie;Nobel de chimie;Nobel per la chimica;Nobel di chimica;Premio Nobel de Química;Nobel de Química;Nobel da Química;Нобелевская премия по химии;Нобелевскую премию по химии;Нобелевской премии по химии;노벨화학상;노벨 화학상;诺贝尔化学奖;ノーベル化学賞;Nobel Kimia
+nobelmedicine|Nobel Prize in Physiology or Medicine;Nobel Prize in Medicine;Nobel Prize for Medicine;Medizin-Nobelpreis;Medizinnobelpreis;Nobelpreis für Medizin;Nobelpreis für Physiologie oder Medizin;prix Nobel de médecine;Nobel de médecine;Nobel per la medicina;Premio Nobel de Medicina;Nobel de Medicina;Нобелевская премия по физиологии и медицине;Нобелевскую премию по физиологии и медицине;Нобелевская премия по медицине;노벨생리의학상;노벨 생리의학상;诺贝尔生理学或医学奖;诺贝尔医学奖;ノーベル生理学・医学賞;ノーベル医学生理学賞
+nobeleconomics|Nobel Prize in Economic Sciences;Nobel Prize in Economics;Nobel economics prize;Wirtschaftsnobelpreis;Wirtschafts-Nobelpreis;Nobelpreis für Wirtschaftswissenschaften;prix Nobel d'économie;Nobel d'économie;Nobel per l'economia;Premio Nobel de Economía;Nobel de Economía;Nobel de Economia;Нобелевская премия по экономике;Нобелевскую премию по экономике;노벨경제학상;노벨 경제학상;诺贝尔经济学奖;ノーベル経済学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
 palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
@@ -160,7 +163,7 @@ _DEEDS = {
     r"|(?:就职|就任|上任)(?![以之后前时不]|[^，。；]{0,6}?来)",
     # an earthquake, the occasion of every report of it that day
     "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
-    r"|землетрясени|地震",
+    r"|землетрясени|地震|强震|強震",
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
     r"|dîner d'état|banchetto di stato|cena di stato|banquete de estado|cena de estado|国宴",
@@ -374,7 +377,7 @@ _AWARD_NIGHTS = frozenset(
     {"ballondor", "fifabest", "oscars", "goldenglobes", "grammys", "emmys", "booker", "superbowl"}
     # a Nobel Prize announced (one morning in Stockholm or Oslo; the ceremony is December's,
     # two months away: round 9, dev_round12's Chinese reports of the next day)
-    | {"nobelpeace", "nobelliterature"}
+    | {"nobelpeace", "nobelliterature", "nobelchemistry", "nobelmedicine", "nobeleconomics"}
 )
 
 

@@ -53,6 +53,11 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"당선|결선",
         "el": r"εξελ[έε]γη|εκλογ[έε]ς",
         "sr": r"\bizabran[ai]?\b|\bizbor[ia]\b",
+        "ru": r"\bизбран|\bвыбор",
+        "ar": r"انتخاب",
+        "ja": r"当選|選挙",
+        "zh": r"当选|當選|选举|選舉|大选|大選",
+        "id": r"\bpilpres\b|\bpemilu\b|\bterpilih\b|\bquick count\b|\bhitung cepat\b",
     },
     "vote": {
         "en": r"\b(?:passes|passed|approves|approved)\b",
@@ -66,15 +71,23 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "sr": r"\busvojen[aio]?\b",
     },
     "death": {
-        "en": r"\b(?:dies|died|passes away|passed away)\b",
-        "es": r"\bmuere\b|\bmurió\b|\bfalleci[óo]\b|\bfallece\b",
-        "pt": r"\bmorre(?:u)?\b|\bfaleceu\b|\bfalece\b",
-        "it": r"\bè mort[oa]\b|\bmuore\b|\bscompars[oa]\b",
+        "en": r"\b(?:dies|died|passes away|passed away|dead)\b|\bdeath of\b",
+        "es": r"\bmuere\b|\bmurió\b|\bfalleci[óo]\b|\bfallece\b|\bmuerte de(?:l)?\b",
+        "pt": r"\bmorre(?:u)?\b|\bfaleceu\b|\bfalece\b|\bmorte d[oae]s?\b",
+        "it": r"\bè mort[oa]\b|\bmuore\b|\bscompars[oa]\b|^\W*mort[oa]\b|\bmorte d(?:i|el|ella)\b",
         "fr": r"\bmeurt\b|\best mort\b|\bdécédée?\b|\bdécède\b",
         "de": r"\bgestorben\b|\bstirbt\b|\bist tot\b",
         "ko": r"별세|선종|서거|사망",
         "el": r"π[έε]θανε|απεβ[ίι]ωσε",
         "sr": r"\bpreminu[oa]\b|\bumr(?:o|la)\b",
+        # round 9b (dev_round13): also the word for the dead and a headline's noun ("Raisi confirmed
+        # dead", "reports death of", "Morto Papa Francesco", "Anúncio da morte do papa"), and
+        # Russian, Arabic, Japanese, Chinese and Indonesian rows in every kind
+        "ru": r"\bумер(?:ла|ли)?\b|\bскончал(?:ся|ась)\b|\bпогиб(?:ла|ли)?\b",
+        "ar": r"وفاة|توفي|مقتل|مصرع",
+        "ja": r"死去|死亡|逝去|亡くなっ",
+        "zh": r"逝世|去世|身亡|遇难|遇難|病逝",
+        "id": r"\bmeninggal\b|\bwafat\b|\btewas\b",
     },
     "victory": {
         "en": r"\b(?:wins|won|beats|beat|triumphs?|champions?)\b",
@@ -87,6 +100,11 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"우승|수상",
         "el": r"κ[έε]ρδισε|ν[ίι]κησε|θρ[ίι]αμβ",
         "sr": r"\bpobed(?:nik|nica|io|ila)\b|\bosvoji(?:o|la)\b",
+        "ru": r"\bпобеди(?:л|ла|ли)\b|\bвыигра(?:л|ла|ли)\b|\bчемпион",
+        "ar": r"يتوج|تتويج|توج |فوز |يفوز",
+        "ja": r"優勝|勝利",
+        "zh": r"夺冠|奪冠|获胜|獲勝|折桂",
+        "id": r"\bmenang\b|\bjuara\b|\bunggul\b",
     },
     "launch": {
         "en": r"\blaunch(?:es|ed)?\b|\blift(?:s|ed)? off\b|\blands?\b|\blanded\b|\blanding\b"
@@ -101,6 +119,11 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"발사|착륙",
         "el": r"εκτ[όο]ξευση|προσγει[ώω]θηκε|εξερρ[άα]γη",
         "sr": r"\blansiran[ai]?\b|\bsleteo\b|\beksplodira(?:o|la)?\b",
+        "ru": r"\bзапуск|\bстартова(?:л|ла)\b|\bприлунил",
+        "ar": r"إطلاق|هبوط",
+        "ja": r"打ち上げ|着陸",
+        "zh": r"发射|發射|着陆|著陸|升空",
+        "id": r"\bpeluncuran\b|\bdiluncurkan\b|\bmendarat\b",
     },
     # round 9 (dev_round12: happenings of politics and disasters, reported in eight languages)
     # a head of state or government impeached or removed from office

@@ -18,7 +18,12 @@ from worker.service.seeds import load_roster
 # round12_cases.toml: pairs of dev_round12 (round 8's held-out split) read by cause in round 9
 CASES: list[dict[str, Any]] = [
     case
-    for name in ("grouping_cases.toml", "outcome_cases.toml", "round12_cases.toml")
+    for name in (
+        "grouping_cases.toml",
+        "outcome_cases.toml",
+        "round12_cases.toml",
+        "round13_cases.toml",
+    )
     for case in tomllib.loads(
         (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")
     )["case"]
