@@ -796,7 +796,8 @@ def _runs(
                 )
             )
         ) or _abbreviation(toks, i):
-            k = _initials_end(toks, i, german)
+            # (most tokens here are no single capital: the test is asked of those only)
+            k = _initials_end(toks, i, german) if len(toks[i].text) == 1 and toks[i].cap else None
             if k is None:
                 i += 1  # "U.S.": an abbreviation, not initials
                 continue
