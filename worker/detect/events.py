@@ -1728,9 +1728,7 @@ def nouns_agree(a: Features, b: Features) -> bool:
     return False
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
+@lru_cache(maxsize=4096)
 def _noun_key(noun: str) -> str:
     """A proper noun as two languages' titles are compared: in letters as `translit_key` spells
     it, a Russian one romanised first ("Навальный" and "Navalny" are one name; round 9b)."""

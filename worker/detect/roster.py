@@ -347,7 +347,7 @@ class Roster:
             if bare != name:
                 return self._canonical(bare)
         if known is None and (lead := _LEADING_INITIALS.match(name)) and not has_han(name):
-            known = self._by_initial(lead.group(1)[0], name[lead.end() :])
+            known = self._by_initial(lead.group(1), name[lead.end() :])
         return known
 
     def _by_initial(self, initial: str, surname: str) -> str | None:
