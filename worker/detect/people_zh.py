@@ -1348,6 +1348,7 @@ def _zh_plausible(name: str) -> bool:
 
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
+_DOTS = "·•‧・．"  # the middle dots (an ASCII full stop may end an English sentence)
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
 _ZH_MIDDLE_DOT = re.compile(r"[·•‧・．]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
@@ -1382,7 +1383,8 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     if wrapped:
         return wrapped
     for size in (4, 3, 2):
-        if len(item) > size and item[-size:] in known:
+        # (not the surname of a name written in full with a middle dot: "亚历山大·武契奇")
+        if len(item) > size and item[-size:] in known and item[-size - 1] not in _DOTS:
             return item[-size:]
         if trailing and len(item) > size and item[:size] in known:
             return item[:size]

@@ -58,6 +58,7 @@ _SURNAME_READINGS = {
 
 
 # Initials before a surname: "V.V. Putin", "S. K. Shoigu" (the first letter is the given name's).
+_HAN_DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・．][\u4e00-\u9fff]+)*[·•‧・．]([\u4e00-\u9fff]{2,})")
 _LEADING_INITIALS = re.compile(r"([A-Z])\.\s?(?:[A-Z]\.\s?){0,2}(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
 
@@ -348,6 +349,10 @@ class Roster:
                 return self._canonical(bare)
         if known is None and (lead := _LEADING_INITIALS.match(name)) and not has_han(name):
             known = self._by_initial(lead.group(1), name[lead.end() :])
+        if known is None and has_han(name) and (dotted := _HAN_DOTTED.fullmatch(name)):
+            # a foreign name in full, given names before a middle dot ("亚历山大·武契奇"), is
+            # the person whose surname the roster gives alone ("武契奇"), as reports write it
+            known = self._index.get(fold(dotted.group(1)))
         return known
 
     def _by_initial(self, initial: str, surname: str) -> str | None:

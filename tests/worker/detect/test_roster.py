@@ -36,6 +36,11 @@ ROSTER = Roster.from_entries(tomllib.loads(SEEDS.read_text(encoding="utf-8"))["p
         ("V.V. Putin", "Vladimir Putin"),
         ("V. V. Putin", "Vladimir Putin"),
         ("X.Y. Putin", None),  # initials of no one the roster names Putin
+        # a foreign name in full, given names before a middle dot, ends in the surname the
+        # roster gives alone (round 10)
+        ("弗拉基米尔·普京", "Vladimir Putin"),
+        ("弗拉基米尔·弗拉基米罗维奇·普京", "Vladimir Putin"),
+        ("曼努埃尔·普京斯基", None),
         ("", None),
     ],
 )
