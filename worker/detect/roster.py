@@ -58,7 +58,9 @@ _SURNAME_READINGS = {
 
 
 # Initials before a surname: "V.V. Putin", "S. K. Shoigu" (the first letter is the given name's).
-_HAN_DOTTED = re.compile(r"[\u4e00-\u9fff]+(?:[·•‧・．][\u4e00-\u9fff]+)*[·•‧・．]([\u4e00-\u9fff]{2,})")
+_HAN_DOTTED = re.compile(
+    r"[\u4e00-\u9fff]+(?:[·•‧・．][\u4e00-\u9fff]+)*[·•‧・．]([\u4e00-\u9fff]{2,})"
+)
 _LEADING_INITIALS = re.compile(r"([A-Z])\.\s?(?:[A-Z]\.\s?){0,2}(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
 
