@@ -37,6 +37,10 @@ from worker.detect.roster import Roster, fold, translit_key
 _TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
 
 
+# An Arabic surname written with its article ("al-Assad", "el-Sisi"): capitalised for a name.
+_ARTICLED = re.compile(r"[ae]l-[A-Z]")
+
+
 class _Tok(NamedTuple):
     text: str
     start: int
@@ -60,11 +64,14 @@ def _cached_tokens(sentence: str) -> list[_Tok]:
             for t, s in ((m.group(), m.start()),)
         ]
     # (no curly apostrophe to fold: most sentences; one call fewer per token)
-    return [
+    toks = [
         make(_Tok, (t, s, s + len(t), t.lower(), t[0].isupper()))
         for m in _TOKEN.finditer(sentence)
         for t, s in ((m.group(), m.start()),)
     ]
+    if "l-" in sentence:  # (most sentences hold no Arabic article: one test for them all)
+        toks = [make(_Tok, (*t[:4], True)) if _ARTICLED.match(t.text) else t for t in toks]
+    return toks
 
 
 # ---- vocabularies ---------------------------------------------------------------------------
@@ -2167,7 +2174,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     cues.FRONTED_MEETING: ("meeting with", "talking with", "conferring with", "talks with",
                            "conversation with", "call with"),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
-                       "calls on", "calling on", "courtesy call"),
+                       "calls on", "calling on", "courtesy call", "called", "calls", "phoned",
+                       "phones", "rang"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
 

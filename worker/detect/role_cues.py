@@ -368,7 +368,9 @@ SAID_AT_MEETING = re.compile(
     r"(?:said|says|stated|states|noted|notes|stressed|told\s+(?:reporters|journalists)"
     # a quote's source: "Xi made the remarks in a telephone conversation with Y"
     r"|made\s+(?:the|these)\s+(?:remarks|comments)|(?:said|stated)\s+(?:this|so))"
-    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:(?:at|during|after|following)\s+"
+    r"(?:\s+(?:on\s+\w+|today|yesterday))?\s+(?:(?:at|during|after|following"
+    # an agency's "said on the outcomes of the meeting with Y" (TASS, round 10)
+    r"|on\s+(?:the\s+)?(?:outcomes?|results?)\s+of)\s+"
     r"(?:(?:a|an|the|his|her|their)\s+)?|in\s+(?:a|an|the|his|her|their)\s+)"
     # (not a meeting still to come: "said at the airport ahead of talks with Y")
     r"(?:(?!(?:ahead|before|prior)\b)[\w-]+\s+){0,5}?(?:meeting|talks|negotiations"
@@ -383,6 +385,17 @@ _CALL_ON = (
     r"(?:called|calls|calling|paid\s+a\s+(?:courtesy\s+)?call)\s+on\b"
     r"(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
+# A telephone call by its verb alone: "Obama called Russian President Dmitry Medvedev to
+# congratulate him", "Putin called up US President Barack Obama to discuss ..." (agency copies,
+# round 10): only with the call's purpose or day after the one called, so that "called the
+# decision a mistake" or "was called" stays no call.
+_PHONED = (
+    r"(?<!\bso-)(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwere\s)(?<!\bare\s)"
+    r"(?:called|calls|phoned|phones|rang)(?:\s+up)?\b(?!\s+(?:on|for|off|in|out|upon)\b)"
+    r"(?=[^.;]{0,120}?\b(?:to\s+(?:congratulate|discuss|express|offer|thank|convey|extend|wish"
+    r"|inform|brief|acknowledge|talk|exchange|condole|greet)\b|today\b|yesterday\b"
+    r"|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+)
 MEET_DIRECT = re.compile(
     # "Bush told Chinese President Jiang Zemin in a telephone conversation ...": both talk
     r"\btold\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
@@ -393,6 +406,8 @@ MEET_DIRECT = re.compile(
     r"(?!\s+from\b)"
     r"|\b"
     + _CALL_ON
+    + r"|\b"
+    + _PHONED
     # "X is meeting Y" (the literal first: this table is searched along whole clauses)
     + r"|\bmeeting\b(?:(?<=\bis\smeeting)|(?<=\bare\smeeting)|(?<=\bwas\smeeting))",
     re.I,
@@ -481,7 +496,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "South-South governors are currently in a closed meeting"
             r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
             r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
-            r"|" + _CALL_ON + r"|"
+            r"|" + _CALL_ON + r"|" + _PHONED + r"|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
