@@ -1796,7 +1796,12 @@ def name_lists(
     Two roster names with nothing between them are one list whose comma a machine
     translation dropped ("Li Keqiang Li Zhanshu, Wang Huning ... attended")."""
     lists: list[list[Item]] = []
+    # a possessive inside the next name's titles is a body's, no person: "Chairman of United
+    # Russia's Supreme Council Boris Gryzlov" (the list goes on past it)
+    inside = {id(a) for a, b in pairwise(items) if a.possessive and b.prefix <= a.first}
     for item in items:
+        if id(item) in inside:
+            continue
         source = item.last < len(toks) and toks[item.last].low in _REPORTING_VERBS
         run_on = (
             roster is not None
