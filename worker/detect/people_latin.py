@@ -1868,6 +1868,8 @@ _ADVERBIAL = re.compile(
     r"|night)\s*,?\s*){1,5}"
     r"|in\s+(?:[A-Z][\w'-]+\s*){1,3}|at\s+the\s+(?:[A-Z][\w'-]+\s*)+"
     r"|of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*(?:and\s+(?=[A-Z]))?){1,6}"
+    # the place of an envoy's office: "Envoys A to the Ural Federal District, B to the ..."
+    r"|to\s+the\s+(?:[A-Z][\w'’-]+\s*){1,6}"
     r"|(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening)"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
