@@ -98,6 +98,9 @@ _TITLE_WORDS = frozenset(
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
+    # an office held for the time being, after a name too ("appointing X Acting Governor"); a
+    # consul's hyphenated rank ("Deputy Consul-General")
+    "acting interim consul consul-general consuls-general manager managers "
     # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
     "doctor alhaji alhaja hajiya haji engr barrister "
     # honorifics of Indian government releases ("Prime Minister Shri Narendra Modi")
@@ -107,6 +110,8 @@ _TITLE_WORDS = frozenset(
 )
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
+    # news agencies in their own languages ("Agence France-Presse", "Agencia EFE")
+    "agence agencia agenzia society "
     "congress bureau party court procuratorate government administration service agency "
     "guard forces staff corps bank region province republic union kremlin executive "
     "presidential security state national central parliament senate cabinet army navy "
@@ -127,7 +132,7 @@ _ORG_WORDS = frozenset(
     "audit supervision inspection discipline propaganda publicity organisation united "
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
-    "federal caretaker relief penitentiary college school faculty regional govt dept krai "
+    "federal caretaker relief penitentiary college school faculty regional govt dept krai territory oblast okrug "
     "oblast okrug campus shinbun shimbun "
     # houses of worship named after someone: "the Church of the Smolensk Icon", "Cathedral of
     # Christ the Saviour", "Temple of Heaven" (a place, not a person)
@@ -710,8 +715,9 @@ class Context:
                         # "beerdigt Bischof Karl-Heinz Wiesemann Kohl": the object's surname may
                         # follow the name; "Wiesemann" alone later is the first two words
                         by_word.setdefault(run[1], set()).add(" ".join(run[:2]))
-                if len(run) == 1 and title_before and not self.german:
+                if len(run) == 1 and title_before and not self.german and not title_word:
                     # "PM Modi" somewhere in the text: "Modi" alone elsewhere is a name too
+                    # (not a place between two titles: "Acting Sverdlovsk Governor")
                     by_word.setdefault(run[0], set()).add(run[0])
                 run = []
                 title_before = title_word
@@ -1248,6 +1254,8 @@ def _one_word(
         and (toks[i - 1].low not in _ORG_WORDS or _title_of_body(toks, i - 1))
         and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
         and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
+        # (not a place inside a title: "Acting Sverdlovsk Governor", "Acting District Chief")
+        and not (i + 1 < len(toks) and toks[i + 1].cap and _is_title_or_org(toks[i + 1].low))
     ):
         spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
 

@@ -698,7 +698,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("attended", CHAIRED_WITH),
     ("attended", TALK_WITH),
     ("attended", FRONTED_MEETING),
-    ("present", re.compile(r"\bin\s+(?:the\s+)?presence\s+of\b", re.I)),
+    # "The signing ceremony saw the presence of A, B ..." (round 10, xinhua_en-v907)
+    ("present", re.compile(r"\b(?:in|saw)\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
         "spoke",
         _cue(
