@@ -475,7 +475,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:talks|call|conversation|consultations|negotiations|discussions|chat|phone\s+call)"
-            r"|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone"
+            r"|(?:spoke|spoken|talked|speak|talk|speaks|talks)\s+(?:by|on\s+the|over\s+the)\s+"
+            r"(?:tele)?phone"
             r"|told\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
             r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
