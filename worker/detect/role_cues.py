@@ -747,7 +747,9 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
             r"|joining|accompanying|in\s+attendance|those\s+attending|guests"
-            r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined))\b",
+            r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined)"
+            # "Invited to attend the meeting were A, B ..." (a machine translation, round 10)
+            r"|invited\s+to\s+(?:attend|take\s+part|participate))\b",
             re.I,
         ),
     ),
