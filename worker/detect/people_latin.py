@@ -364,23 +364,24 @@ _MAY_CAPITALISE = re.compile(
 # Hu Jun, he Bingzheng, fan Yuhu and other leaders attended"): a surname after a list's comma,
 # then a capitalised given name of pinyin, then the list's next comma or "and".
 _LOWER_SURNAME = re.compile(
-    r"(?<=, )("
+    r", ("
     + "|".join(sorted(s.lower() for s in _CAPITAL_SURNAMES))
     + r") (?=([A-Z][a-z]{1,8})(?:,| and\b))"
 )
+_MAY_LOWER_SURNAME = re.compile(r", [a-z]{1,5} [A-Z]")  # (a literal opening: a fast first test)
 
 
 def _surname_capitalised(m: re.Match[str]) -> str:
     given = m.group(2).lower()
     if not _PINYIN_WORD.fullmatch(given):
         return m.group(0)
-    return f"{m.group(1).capitalize()} "
+    return f", {m.group(1).capitalize()} "
 
 
 def lower_given_names(text: str) -> str:
     """`text` with a machine's lower-case Chinese given names and list surnames capitalised
     (see above)."""
-    if _LOWER_SURNAME.search(text) is not None:
+    if _MAY_LOWER_SURNAME.search(text) is not None:
         text = _LOWER_SURNAME.sub(_surname_capitalised, text)
     if _MAY_CAPITALISE.search(text) is None:
         return text
