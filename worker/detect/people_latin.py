@@ -945,6 +945,15 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
             k += 1
             continue
         for size in range(min(4, j - k), 0, -1):
+            if (
+                size == 1
+                and k > i
+                and not (found and found[-1][1] == k)
+                and not toks[k - 1].text.endswith(".")
+            ):
+                # a surname the roster gives alone, after a given name it does not know, is
+                # another person's: "Agriculture Minister Dmitry Patrushev" (not Nikolai)
+                continue
             if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
                 found.append((k, k + size))
                 k += size

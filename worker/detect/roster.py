@@ -61,6 +61,9 @@ _SURNAME_READINGS = {
 _HAN_DOTTED = re.compile(
     r"[\u4e00-\u9fff]+(?:[·•‧・．][\u4e00-\u9fff]+)*[·•‧・．]([\u4e00-\u9fff]{2,})"
 )
+_PATRONYMIC = re.compile(
+    r"(?<=\w)\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|yevich|yevna)\s+(?=[A-Z])"
+)
 _LEADING_INITIALS = re.compile(r"([A-Z])\.\s?(?:[A-Z]\.\s?){0,2}(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
 
@@ -351,6 +354,9 @@ class Roster:
                 return self._canonical(bare)
         if known is None and (lead := _LEADING_INITIALS.match(name)) and not has_han(name):
             known = self._by_initial(lead.group(1), name[lead.end() :])
+        if known is None and " " in name and (bare := _PATRONYMIC.sub(" ", name)) != name:
+            # a Russian name with the patronymic: "Sergey Viktorovich Lavrov" is Sergey Lavrov
+            return self._canonical(bare)
         if known is None and has_han(name) and (dotted := _HAN_DOTTED.fullmatch(name)):
             # a foreign name in full, given names before a middle dot ("亚历山大·武契奇"), is
             # the person whose surname the roster gives alone ("武契奇"), as reports write it

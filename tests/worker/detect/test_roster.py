@@ -41,6 +41,10 @@ ROSTER = Roster.from_entries(tomllib.loads(SEEDS.read_text(encoding="utf-8"))["p
         ("弗拉基米尔·普京", "Vladimir Putin"),
         ("弗拉基米尔·弗拉基米罗维奇·普京", "Vladimir Putin"),
         ("曼努埃尔·普京斯基", None),
+        # a Russian name with its patronymic (round 10)
+        ("Sergey Viktorovich Lavrov", "Sergey Lavrov"),
+        ("Valentina Ivanovna Matviyenko", "Valentina Matviyenko"),
+        ("Ivan Ivanovich Petrov", None),
         ("", None),
     ],
 )
