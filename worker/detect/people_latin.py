@@ -90,6 +90,9 @@ _TITLE_WORDS = frozenset(
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
+    # the clergy's other ranks ("Archimandrite Tikhon Shevkunov", "Hegumen X", "Rabbi Y")
+    "archimandrite hegumen hieromonk archpriest protopriest protodeacon deacon priest abbot "
+    "abbess rabbi mullah reverend "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
