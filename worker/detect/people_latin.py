@@ -93,6 +93,8 @@ _TITLE_WORDS = frozenset(
     # the clergy's other ranks ("Archimandrite Tikhon Shevkunov", "Hegumen X", "Rabbi Y")
     "archimandrite hegumen hieromonk archpriest protopriest protodeacon deacon priest abbot "
     "abbess rabbi mullah reverend "
+    # forms of address ("His Holiness Kirill", "His Excellency X", "Her Majesty")
+    "holiness eminence excellency majesty highness beatitude "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
@@ -114,7 +116,7 @@ _TITLE_WORDS = frozenset(
 _ORG_WORDS = frozenset(
     "council committee commission duma office ministry department federation assembly community "
     # news agencies in their own languages ("Agence France-Presse", "Agencia EFE")
-    "agence agencia agenzia society "
+    "agence agencia agenzia society liturgy "
     "congress bureau party court procuratorate government administration service agency "
     "guard forces staff corps bank region province republic union kremlin executive "
     "presidential security state national central parliament senate cabinet army navy "

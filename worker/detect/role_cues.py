@@ -181,6 +181,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "explanation",
     "served a",
     "serves a",
+    "celebrat",  # a service celebrated, its concelebrants
+    "sermon",
+    "homil",
     "conduct",
     # German
     "vorsitz",
@@ -548,7 +551,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _DET
             + _ADJ
             + r"(?:speech(?:es)?|address|addresses|remarks|reports?|toasts?|keynote|lectures?"
-            r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation)"
+            r"|statements?|briefings?|presentations?|sitreps?|overview|update|explanation"
+            r"|sermons?|homil(?:y|ies))"
             # what one says in a conversation is no speech: "made the remarks in a telephone
             # conversation with Y" (a call: both attend, `SAID_AT_MEETING`)
             r"(?!\s+(?:in|during)\s+(?:(?:a|an|the|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -747,7 +751,7 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
             r"|joining|accompanying|in\s+attendance|those\s+attending|guests"
-            r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined)"
+            r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined)|concelebrants"
             # "Invited to attend the meeting were A, B ..." (a machine translation, round 10)
             r"|invited\s+to\s+(?:attend|take\s+part|participate))\b",
             re.I,
