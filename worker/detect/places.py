@@ -380,7 +380,7 @@ apec||APEC summit;APEC Economic Leaders' Meeting;亚太经合组织领导人非�
 nato||NATO summit;北约峰会;Nato-Gipfel;NATO-Gipfel;саммит НАТО;саммите НАТО
 spief||SPIEF;St. Petersburg International Economic Forum;Saint Petersburg International Economic Forum;St Petersburg International Economic Forum;圣彼得堡国际经济论坛;Internationalen Wirtschaftsforum in St. Petersburg;Wirtschaftsforum in St. Petersburg;Wirtschaftsforums in St. Petersburg;ПМЭФ;Петербургский международный экономический форум;Петербургском международном экономическом форуме
 eef||Eastern Economic Forum;东方经济论坛;Östliche Wirtschaftsforum;Östlichen Wirtschaftsforum;ВЭФ;Восточный экономический форум;Восточном экономическом форуме
-wef||World Economic Forum;Davos;世界经济论坛;达沃斯;Weltwirtschaftsforum;Всемирный экономический форум;Давос
+wef||World Economic Forum;Davos;Annual Meeting of the New Champions;新领军者年会;世界经济论坛;达沃斯;Weltwirtschaftsforum;Всемирный экономический форум;Давос
 boao||Boao Forum;博鳌亚洲论坛;Boao-Forum
 bri||Belt and Road Forum;“一带一路”国际合作高峰论坛;一带一路国际合作高峰论坛;Seidenstraßen-Forum
 cewc||Central Economic Work Conference;中央经济工作会议;Zentrale Wirtschaftsarbeitskonferenz;Zentralen Wirtschaftsarbeitskonferenz
