@@ -1953,6 +1953,8 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
         return False
     if _other_side_unseen(thin, full):
         return False
+    if _someone_else_presides(thin, full, named):
+        return False
     if kinds:
         # a name and a kind tie two reports of one day only: published the same day (neither
         # dating the occasion to another day), both dating it alike, or one dating it to the
@@ -1969,6 +1971,25 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
 
 
 _TWO_SIDED = frozenset({"talks", "call"})
+
+
+def _someone_else_presides(thin: Features, full: Features, named: frozenset[str]) -> bool:
+    """The fuller report's title names who holds its occasion (presiding: a briefing, a
+    meeting chaired) and that is not the thin report's one person, whom it names only further
+    down: the Chief Secretary's briefing that evening, recalling what the Chief Executive
+    announced that morning, is not the Chief Executive's press conference (round 10,
+    dev_round14)."""
+    chairs = [p for p in full.people if p.role == "presided" and p.key in full.principals]
+    if not chairs or any(same_person(k, p) for k in named for p in full.principals):
+        return False
+    written = {p.key: p.canonical for p in thin.people}
+    for key in named:
+        for chair in chairs:
+            if same_person(key, chair.key) or _one_name(
+                written.get(key, key).split(), chair.canonical.split()
+            ):
+                return False
+    return True
 
 
 def _dated_day_is_published_day(x: Features, y: Features) -> bool:
