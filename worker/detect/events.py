@@ -1608,7 +1608,19 @@ _HOUR_AHEAD = re.compile(
     # la cérémonie d'ouverture"; before something, not a length told)
     r"|\ba few hours (?:before|ahead of)\b|\bwenigen? stunden vor\b"
     r"|(?<!\w)[aà] quelques heures (?:du|de|avant)\b|\ba poche ore (?:da|dal|dalla|dall|prima)\b"
-    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b",
+    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b"
+    # the hour in the future of the Romance languages (round 10, dev_round14: "La messa ...
+    # oggi alle 10 ... sarà seguita dalla Benedizione Urbi et Orbi ... alle 12", a programme)
+    r"|\b(?:sarà|saranno|si terrà|si terranno|avrà luogo|inizierà|comincerà)\b[^.;]{0,100}?"
+    r"\balle (?:ore )?\d{1,2}\b"
+    r"|\b(?:será|serán|se celebrará|tendrá lugar|comenzará|empezará)\b[^.;]{0,100}?"
+    r"\ba las \d{1,2}\b"
+    r"|\b(?:será|serão|terá lugar|começará|acontecerá)\b[^.;]{0,100}?\bàs \d{1,2}\b"
+    r"|\b(?:sera|seront|aura lieu|débutera|commencera|se tiendra)\b[^.;]{0,100}?"
+    r"(?<!\w)à \d{1,2}\s?h\b"
+    # an agency's schedule, the hour in brackets after the day ("stellt sich ... am Donnerstag
+    # (12.00 Uhr) im Landesparlament ... zur Wahl", dpa's preview of the morning)
+    r"|\bam \w+ \(\d{1,2}[.:]\d\d uhr\)",
     re.IGNORECASE,
 )
 
