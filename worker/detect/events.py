@@ -146,6 +146,9 @@ class Features:
         """What the store indexes (with the day): canonical people and a few title terms."""
         return frozenset(
             {f"p:{k}" for k in self.all_keys}
+            # a long name also by its loose spelling (`_loose`), which is often another
+            # language's key itself: "vladimirpoutine" (French) is found by "vladimirputin"
+            | {f"p:{_loose(k)}" for k in self.all_keys if len(k) >= LOOSE_LETTERS}
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
             | {f"s:{k}" for k in self.family_names}
@@ -1919,9 +1922,10 @@ LOOSE_LETTERS = 10  # keys this long at least may be one name spelt by two langu
 def _loose(key: str) -> str:
     """A key with the letters languages transliterate a name with folded together: z and s
     (not the zh of pinyin), j, y and i, doubled letters once: "volodymyrselenskyj" (German)
-    and "volodymyrzelenski" (English) are one name."""
-    folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", folded)
+    and "volodymyrzelenski" (English) are one name; since round 10 also French "ou" for u and
+    a mute final e: "vladimirpoutine" is "vladimirputin" (dev_round14's call in French)."""
+    folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i").replace("ou", "u")
+    return re.sub(r"(.)\1+", r"\1", folded).removesuffix("e")
 
 
 def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
