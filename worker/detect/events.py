@@ -52,7 +52,7 @@ from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
-from worker.detect.places import occasions_named, places_differ, places_named
+from worker.detect.places import occasion_places, occasions_named, places_differ
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -977,7 +977,7 @@ def report_features(
         kinds=_kinds(title, lead),
         principals=principals,
         head=head or written,
-        places=places_named(f"{title}\n{sentence}"),
+        places=occasion_places(f"{title}\n{sentence}"),
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,

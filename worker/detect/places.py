@@ -341,6 +341,29 @@ def places_named(text: str) -> tuple[str, ...]:
     return _find(_pattern(), text)
 
 
+# A capital standing for its government, not for where something is held: "a more hawkish
+# approach to Beijing", "ties with Moscow", "pressure on Tokyo", "policy toward Washington"
+# (round 10, dev_round14: a report of talks in Gyeongju read as placed in Beijing)
+_FOR_A_GOVERNMENT = re.compile(
+    r"\b(?:approach|stance|polic(?:y|ies)|ties|relations?|relationship|attitude|line|overtures?"
+    r"|pressure|sanctions|dialogue|engagement|rapprochement|outreach|tensions?|rift|dispute)"
+    r"\s+(?:to|toward|towards|with|on|against)\s+(?:the\s+)?$"
+)
+
+
+def occasion_places(text: str) -> tuple[str, ...]:
+    """The places `text` names as where something is (`places_named`), a capital standing for
+    its government left out ("approach to Beijing")."""
+    folded = _fold(text)
+    return tuple(
+        dict.fromkeys(
+            key
+            for at, key in _found(_pattern(), folded)
+            if key != "-" and not _FOR_A_GOVERNMENT.search(folded[max(0, at - 40) : at])
+        )
+    )
+
+
 def most_specific(places: tuple[str, ...]) -> frozenset[str]:
     """The places, a city left out when a venue in it is named (the talks "in the Great Hall of
     the People in Beijing" are at the Great Hall)."""
