@@ -360,7 +360,9 @@ _WEEKDAYS = {
     for name in names.split()
 }
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
-_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s])")
+# (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
+# read; round 10)
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s至到])")
 
 
 _TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
@@ -1676,7 +1678,9 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
     if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
-    if _written_ahead(a) or _written_ahead(b):
+    # (a preview read from the lead too, "将于25日至27日在天津举办": two previews of a forum
+    # share its name and nothing of what is held; round 10)
+    if _written_ahead(a) or _written_ahead(b) or (a.ahead and b.ahead):
         return False
     if _same_day(a, b):
         return True
