@@ -40,6 +40,11 @@ _ACTS = {
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
     # il G7")
     "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
+    # the Pope's blessing of Christmas and Easter, "Urbi et Orbi", and the message he gives
+    # with it ("Pope Francis urges peace in Christmas message", "Weihnachtsbotschaft")
+    "urbi": r"urbi et orbi|christmas message|easter message|weihnachtsbotschaft|osterbotschaft"
+    r"|message de noël|message de pâques|messaggio (?:di|del) natale|messaggio (?:di )?pasqua"
+    r"|mensaje de navidad|mensaje de pascua|mensagem de natal|圣诞文告|复活节文告",
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
     "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
     "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
@@ -90,6 +95,7 @@ norgesbank|rates|Norges Bank
 banxico|rates|Banxico;Bank of Mexico;Banco de México
 copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
 cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
+pope|urbi|Pope;Papst;pape;Papa;Pontiff;pontife;Pontefice;Pontífice;Папа;教宗;教皇
 fifa|congress|FIFA;Fifa;ФИФА;国际足联
 uefa|congress|UEFA;Uefa;УЕФА;欧足联;歐足聯
 caf|congress|CAF;Confederation of African Football;Confédération africaine de football;非洲足联
@@ -127,7 +133,6 @@ goldenbear|Golden Bear;Goldener Bär;Goldenen Bären;Goldene Bär;Ours d'or;Orso
 goldenlion|Golden Lion;Goldener Löwe;Goldenen Löwen;Lion d'or;Leone d'oro;León de Oro;Leão de Ouro;Золотой лев;Золотого льва;金狮奖
 goldenhorse|Golden Horse Awards;Golden Horse Award;Golden Horse Film Awards;金马奖;金马影展;金马奨;金马映画奨;金馬奨
 baftas|BAFTA Awards;BAFTA Film Awards;BAFTAs;Baftas
-urbiorbi|Urbi et Orbi
 booker|Booker Prize
 apple|Apple event;Apple Event;iPhone event;iPhone launch event;Apple keynote;Apple-Keynote
 eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
@@ -390,9 +395,8 @@ _AWARD_NIGHTS = frozenset(
     # two months away: round 9, dev_round12's Chinese reports of the next day)
     | {"nobelpeace", "nobelliterature", "nobelchemistry", "nobelmedicine", "nobeleconomics"}
     # (round 10: the Nobel Prize in Physics, missing from the table; a film festival's award
-    # night, its prize's name in every language; the Pope's blessing Urbi et Orbi, one midday)
+    # night, its prize's name in every language)
     | {"nobelphysics", "palmedor", "goldenbear", "goldenlion", "goldenhorse", "baftas"}
-    | {"urbiorbi"}
 )
 
 
