@@ -362,7 +362,7 @@ _WEEKDAYS = {
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
 # (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
 # read; round 10)
-_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s至到])")
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电電在，,\s至到])")
 
 
 _TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
