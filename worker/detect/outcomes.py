@@ -35,7 +35,10 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "es": r"\bcondena(?:do|da|dos|n|ron|ría)?\b|\bcondenó\b|\bculpable\b|\babsuelt[oa]\b",
         "pt": r"\bcondena(?:do|da|ção|m)?\b|\bcondenou\b|\bculpad[oa]\b|\babsolvid[oa]\b",
         "it": r"\bcondann(?:a|ato|ata|ati)\b|\bcolpevole\b|\bassolt[oa]\b",
-        "fr": r"\bcondamn(?:é|ée|és|e|ation)\b|\bcoupable\b|\brelaxée?\b",
+        "fr": r"\bcondamn(?:é|ée|és|e|ation)\b|\bcoupable\b|\brelaxée?\b"
+        # a sentence given ("a écopé de quatre ans de prison", "la peine ... prononcée contre";
+        # round 10)
+        r"|\bécop\w* d[e'][^.;]{0,30}\b(?:prison|amende|peine)\b|\bpeine\b[^.;]{0,60}\bprononcée\b",
         "de": r"\bverurteilt\b|\bschuldig\b|\bfreigesprochen\b|\bschuldspruch\b",
         "ko": r"유죄|무죄|징역|실형",
         "el": r"καταδικ[άα]στηκε|\bένοχος\b",
