@@ -374,8 +374,14 @@ def _marks(title: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", title)
     for start, end in reversed([d.span for d in find_dates(text)]):
         text = text[:start] + " " + text[end:]
-    found = (m.group(1) for m in _TITLE_NUMBER.finditer(text))
+    found = [m.group(1) for m in _TITLE_NUMBER.finditer(text)]
+    # an edition in Chinese numerals ("第十六届夏季达沃斯论坛": the 16th, as "16th Annual
+    # Meeting" writes it; round 10)
+    found += [n for m in _ZH_EDITION.finditer(text) if len(n := _zh_number(m.group(1))) >= 2]
     return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
+
+
+_ZH_EDITION = re.compile(r"第([一二三四五六七八九十百]+)[届屆次]")
 
 
 # A date that is the dateline's (when the report was filed), not the occasion's: right after it
@@ -1786,6 +1792,17 @@ def _across_days(
     if shared >= opts.many_people and kinds:
         people = max(opts.join, _people_score(a, b, shared, opts))
         return Match(people, f"{shared} people in common, the same kind of occasion")
+    # one edition of a named occasion (its number in both titles: "the 16th Annual Meeting of
+    # the New Champions", "第十六届夏季达沃斯论坛"), the same kind, someone in common up front: a
+    # transcript of the opening address published two days later (round 10, dev_round14)
+    if (
+        kinds
+        and set(a.forums) & set(b.forums)
+        and set(a.marks) & set(b.marks)
+        and _shared_up_front(a, b)
+        and not (_announced(a) or _announced(b))
+    ):
+        return Match(opts.join, "one edition of a named occasion")
     return NO_MATCH
 
 

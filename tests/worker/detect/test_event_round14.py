@@ -124,3 +124,16 @@ def test_a_french_sentence_given_is_a_verdict() -> None:
         "est-elle exceptionnelle ?",
         "",
     ) == ("verdict",)
+
+
+def test_an_edition_in_chinese_numerals_is_a_title_number() -> None:
+    # summer-davos-2025-yeeworld (译世界, 外交部官网转载): "第十六届", as "16th Annual Meeting" writes it
+    f = report_features(
+        "双语|李强在第十六届夏季达沃斯论坛开幕式上的致辞",
+        "Address by H.E. Li Qiang, Premier of the State Council of the People's Republic of China, "
+        "at the Opening Plenary of the Annual Meeting of the New Champions 2025",
+        date(2025, 6, 27),
+        ROSTER,
+    )
+    assert f.marks == ("16",)
+    assert "wef" in f.forums
