@@ -361,7 +361,7 @@ _WEEKDAYS = {
 }
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
 # (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
-# read; round 10)
+# read; ev14)
 _ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电電在，,\s至到])")
 
 
@@ -376,7 +376,7 @@ def _marks(title: str) -> tuple[str, ...]:
         text = text[:start] + " " + text[end:]
     found = [m.group(1) for m in _TITLE_NUMBER.finditer(text)]
     # an edition in Chinese numerals ("第十六届夏季达沃斯论坛": the 16th, as "16th Annual
-    # Meeting" writes it; round 10)
+    # Meeting" writes it; ev14)
     found += [n for m in _ZH_EDITION.finditer(text) if len(n := _zh_number(m.group(1))) >= 2]
     return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
 
@@ -1620,7 +1620,7 @@ _HOUR_AHEAD = re.compile(
     r"|\ba few hours (?:before|ahead of)\b|\bwenigen? stunden vor\b"
     r"|(?<!\w)[aà] quelques heures (?:du|de|avant)\b|\ba poche ore (?:da|dal|dalla|dall|prima)\b"
     r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b"
-    # the hour in the future of the Romance languages (round 10, dev_round14: "La messa ...
+    # the hour in the future of the Romance languages (ev14, dev_round14: "La messa ...
     # oggi alle 10 ... sarà seguita dalla Benedizione Urbi et Orbi ... alle 12", a programme)
     r"|\b(?:sarà|saranno|si terrà|si terranno|avrà luogo|inizierà|comincerà)\b[^.;]{0,100}?"
     r"\balle (?:ore )?\d{1,2}\b"
@@ -1685,7 +1685,7 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
     # (a preview read from the lead too, "将于25日至27日在天津举办": two previews of a forum
-    # share its name and nothing of what is held; round 10)
+    # share its name and nothing of what is held; ev14)
     if _written_ahead(a) or _written_ahead(b) or (a.ahead and b.ahead):
         return False
     if _same_day(a, b):
@@ -1794,7 +1794,7 @@ def _across_days(
         return Match(people, f"{shared} people in common, the same kind of occasion")
     # one edition of a named occasion (its number in both titles: "the 16th Annual Meeting of
     # the New Champions", "第十六届夏季达沃斯论坛"), the same kind, someone in common up front: a
-    # transcript of the opening address published two days later (round 10, dev_round14)
+    # transcript of the opening address published two days later (ev14, dev_round14)
     if (
         kinds
         and set(a.forums) & set(b.forums)
@@ -1943,7 +1943,7 @@ LOOSE_LETTERS = 10  # keys this long at least may be one name spelt by two langu
 def _loose(key: str) -> str:
     """A key with the letters languages transliterate a name with folded together: z and s
     (not the zh of pinyin), j, y and i, doubled letters once: "volodymyrselenskyj" (German)
-    and "volodymyrzelenski" (English) are one name; since round 10 also French "ou" for u and
+    and "volodymyrzelenski" (English) are one name; since ev14 (dev_round14) also French "ou" for u and
     a mute final e: "vladimirpoutine" is "vladimirputin" (dev_round14's call in French)."""
     folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i").replace("ou", "u")
     return re.sub(r"(.)\1+", r"\1", folded).removesuffix("e")
@@ -2014,7 +2014,7 @@ def _someone_else_presides(thin: Features, full: Features, named: frozenset[str]
     """The fuller report's title names who holds its occasion (presiding: a briefing, a
     meeting chaired) and that is not the thin report's one person, whom it names only further
     down: the Chief Secretary's briefing that evening, recalling what the Chief Executive
-    announced that morning, is not the Chief Executive's press conference (round 10,
+    announced that morning, is not the Chief Executive's press conference (ev14,
     dev_round14)."""
     chairs = [p for p in full.people if p.role == "presided" and p.key in full.principals]
     if not chairs or any(same_person(k, p) for k in named for p in full.principals):

@@ -45,7 +45,7 @@ _ACTS = {
     "urbi": r"urbi et orbi|christmas message|easter message|weihnachtsbotschaft|osterbotschaft"
     r"|message de noël|message de pâques|messaggio (?:di|del) natale|messaggio (?:di )?pasqua"
     r"|mensaje de navidad|mensaje de pascua|mensagem de natal|圣诞文告|复活节文告",
-    # a film festival's award night: its winners, its prizes, its closing ceremony (round 10)
+    # a film festival's award night: its winners, its prizes, its closing ceremony (ev14)
     "awards": r"\bwinners?\b|\bawards?\b|\bprizes?\b|palmarès|preisträger|gewinner|\bpreise\b"
     r"|\bbären\b|closing ceremony|cérémonie de clôture|lauréat|premiat[io]\b|vincitori"
     r"|ganadores|premios|颁奖|获奖|得奖|闭幕",
@@ -401,7 +401,7 @@ _AWARD_NIGHTS = frozenset(
     # a Nobel Prize announced (one morning in Stockholm or Oslo; the ceremony is December's,
     # two months away: round 9, dev_round12's Chinese reports of the next day)
     | {"nobelpeace", "nobelliterature", "nobelchemistry", "nobelmedicine", "nobeleconomics"}
-    # (round 10: the Nobel Prize in Physics, missing from the table; award nights known by
+    # (ev14: the Nobel Prize in Physics, missing from the table; award nights known by
     # their name; a film festival's is its act, "awards:cannes", its prize's name in every
     # language the same key: "Palme d'Or", "Goldener Bär")
     | {"nobelphysics", "goldenhorse", "baftas"}

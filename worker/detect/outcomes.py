@@ -37,7 +37,7 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "it": r"\bcondann(?:a|ato|ata|ati)\b|\bcolpevole\b|\bassolt[oa]\b",
         "fr": r"\bcondamn(?:é|ée|és|e|ation)\b|\bcoupable\b|\brelaxée?\b"
         # a sentence given ("a écopé de quatre ans de prison", "la peine ... prononcée contre";
-        # round 10)
+        # ev14)
         r"|\bécop\w* d[e'][^.;]{0,30}\b(?:prison|amende|peine)\b|\bpeine\b[^.;]{0,60}\bprononcée\b",
         "de": r"\bverurteilt\b|\bschuldig\b|\bfreigesprochen\b|\bschuldspruch\b",
         "ko": r"유죄|무죄|징역|실형",

@@ -343,7 +343,7 @@ def places_named(text: str) -> tuple[str, ...]:
 
 # A capital standing for its government, not for where something is held: "a more hawkish
 # approach to Beijing", "ties with Moscow", "pressure on Tokyo", "policy toward Washington"
-# (round 10, dev_round14: a report of talks in Gyeongju read as placed in Beijing)
+# (ev14, dev_round14: a report of talks in Gyeongju read as placed in Beijing)
 _FOR_A_GOVERNMENT = re.compile(
     r"\b(?:approach|stance|polic(?:y|ies)|ties|relations?|relationship|attitude|line|overtures?"
     r"|pressure|sanctions|dialogue|engagement|rapprochement|outreach|tensions?|rift|dispute)"
