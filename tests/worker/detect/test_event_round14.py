@@ -152,3 +152,15 @@ def test_a_film_festivals_winners_and_its_prize_are_one_key() -> None:
     assert held_occasions(
         "Christopher Nolan remporte l'Oscar du meilleur réalisateur pour Oppenheimer"
     ) == ("oscars",)
+
+
+def test_an_outcome_after_a_count_or_far_from_the_setting_word_is_read() -> None:
+    # wegner-elected-orf (ORF): the title is the lead's first sentence
+    assert outcome_kinds(
+        "Zweieinhalb Monate nach der Wiederholungswahl zum Berliner Abgeordnetenhaus ist der "
+        "CDU-Landesvorsitzende Kai Wegner heute nach zwei gescheiterten Versuchen im dritten "
+        "Wahlgang zum neuen Regierenden Bürgermeister gewählt worden",
+        "",
+    ) == ("election",)
+    # (a setting still: the congratulations after the election, round 11's case)
+    assert outcome_kinds("Xi congratulates Lula after he was elected president", "") == ()
