@@ -706,7 +706,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "session",
             r"(?:session|congress|plenum|assembly|conference)s? (?:opens|closes|concludes)"
             r"|opens (?:its |the |an? )?(?:\w+ ){0,2}session|(?:opening|closing) (?:session|meeting)"
-            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси",
+            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси"
+            # a body's yearly meeting is a session, not talks ("the Annual Meeting of the New
+            # Champions", a shareholders' annual meeting; ev14)
+            r"|annual (?:general )?meeting|general meeting|shareholders['’]? meeting|股东大会",
         ),
         (
             "court",
@@ -1866,7 +1869,9 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return None
     # a speech or a ceremony at a named occasion both name (the opening remarks or the opening
     # ceremony of a summit whose other reports say "summit", read as talks)
-    if {"speech", "ceremony"} & (ka | kb) and set(a.forums) & set(b.forums):
+    # (and a session: a forum's plenary that another report calls its "meeting", "the Valdai
+    # club meeting" / "the annual meeting of the Valdai Discussion Club"; ev14)
+    if {"speech", "ceremony", "session"} & (ka | kb) and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
     # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he

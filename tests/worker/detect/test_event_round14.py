@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import announces_the_hour, report_features, same_person
+from worker.detect.events import (
+    announces_the_hour,
+    kinds_agree,
+    occasion_kinds,
+    report_features,
+    same_person,
+)
 from worker.detect.held_occasions import held_occasions, of_one_day
 from worker.detect.outcomes import outcome_kinds
 from worker.detect.places import occasion_places, places_named
@@ -164,3 +170,29 @@ def test_an_outcome_after_a_count_or_far_from_the_setting_word_is_read() -> None
     ) == ("election",)
     # (a setting still: the congratulations after the election, round 11's case)
     assert outcome_kinds("Xi congratulates Lula after he was elected president", "") == ()
+
+
+def test_an_annual_meeting_is_a_session_another_report_may_call_a_meeting() -> None:
+    # summer-davos-2024-qichecc (qichecc.com, WEF China reposting)
+    assert occasion_kinds(
+        "Welcome to Day 1 of the Annual Meeting of the New Champions 2024", ""
+    ) == ("session",)
+    # valdai-2023-ruetir (Ruetir) and valdai-2023-oananews-tass (OANA News, TASS; dev_round7):
+    # the annual meeting of the Valdai club and "Valdai Club meeting", one plenary
+    a = report_features(
+        "Putin: We must build a new world",
+        "Russian President Vladimir Putin attends the 20th Annual Meeting of the Valdai "
+        "Discussion Club in Sochi, Russia, October 5, 2023. Photo/Sputnik/Grigory "
+        "Sysoyev/REUTERS",
+        date(2023, 10, 5),
+        ROSTER,
+    )
+    b = report_features(
+        "Putin spends more than 3 1/2 hours to speak, take questions at Valdai Club meeting",
+        "MOSCOW, October 5. /TASS/. The Valdai International Discussion Club meeting attended by "
+        "Russian President Vladimir Putin lasted 3 hours and 41 minutes.",
+        date(2023, 10, 5),
+        ROSTER,
+    )
+    assert a.kinds == ("session",) and b.kinds == ("talks",)
+    assert kinds_agree(a, b) is None
