@@ -1948,8 +1948,8 @@ LOOSE_LETTERS = 10  # keys this long at least may be one name spelt by two langu
 def _loose(key: str) -> str:
     """A key with the letters languages transliterate a name with folded together: z and s
     (not the zh of pinyin), j, y and i, doubled letters once: "volodymyrselenskyj" (German)
-    and "volodymyrzelenski" (English) are one name; since ev14 (dev_round14) also French "ou" for u and
-    a mute final e: "vladimirpoutine" is "vladimirputin" (dev_round14's call in French)."""
+    and "volodymyrzelenski" (English) are one name; since ev14 also French "ou" for u and a
+    mute final e: "vladimirpoutine" is "vladimirputin" (dev_round14's call in French)."""
     folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i").replace("ou", "u")
     return re.sub(r"(.)\1+", r"\1", folded).removesuffix("e")
 
