@@ -52,7 +52,7 @@ from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
-from worker.detect.places import occasions_named, places_differ, places_named
+from worker.detect.places import occasion_places, occasions_named, places_differ
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -146,6 +146,9 @@ class Features:
         """What the store indexes (with the day): canonical people and a few title terms."""
         return frozenset(
             {f"p:{k}" for k in self.all_keys}
+            # a long name also by its loose spelling (`_loose`), which is often another
+            # language's key itself: "vladimirpoutine" (French) is found by "vladimirputin"
+            | {f"p:{_loose(k)}" for k in self.all_keys if len(k) >= LOOSE_LETTERS}
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
             | {f"s:{k}" for k in self.family_names}
@@ -357,7 +360,9 @@ _WEEKDAYS = {
     for name in names.split()
 }
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
-_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电在，,\s])")
+# (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
+# read; ev14)
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电電在，,\s至到])")
 
 
 _TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
@@ -369,8 +374,14 @@ def _marks(title: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", title)
     for start, end in reversed([d.span for d in find_dates(text)]):
         text = text[:start] + " " + text[end:]
-    found = (m.group(1) for m in _TITLE_NUMBER.finditer(text))
+    found = [m.group(1) for m in _TITLE_NUMBER.finditer(text)]
+    # an edition in Chinese numerals ("第十六届夏季达沃斯论坛": the 16th, as "16th Annual
+    # Meeting" writes it; ev14)
+    found += [n for m in _ZH_EDITION.finditer(text) if len(n := _zh_number(m.group(1))) >= 2]
     return tuple(dict.fromkeys(n for n in found if not (len(n) == 4 and 1900 <= int(n) <= 2100)))
+
+
+_ZH_EDITION = re.compile(r"第([一二三四五六七八九十百]+)[届屆次]")
 
 
 # A date that is the dateline's (when the report was filed), not the occasion's: right after it
@@ -695,7 +706,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "session",
             r"(?:session|congress|plenum|assembly|conference)s? (?:opens|closes|concludes)"
             r"|opens (?:its |the |an? )?(?:\w+ ){0,2}session|(?:opening|closing) (?:session|meeting)"
-            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси",
+            r"|plenary|开幕|闭幕|全体会议|全会|eröffn|открыт\w* сесси"
+            # a body's yearly meeting is a session, not talks ("the Annual Meeting of the New
+            # Champions", a shareholders' annual meeting; ev14)
+            r"|annual (?:general )?meeting|general meeting|shareholders['’]? meeting|股东大会",
         ),
         (
             "court",
@@ -974,7 +988,7 @@ def report_features(
         kinds=_kinds(title, lead),
         principals=principals,
         head=head or written,
-        places=places_named(f"{title}\n{sentence}"),
+        places=occasion_places(f"{title}\n{sentence}"),
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
@@ -1608,7 +1622,19 @@ _HOUR_AHEAD = re.compile(
     # la cérémonie d'ouverture"; before something, not a length told)
     r"|\ba few hours (?:before|ahead of)\b|\bwenigen? stunden vor\b"
     r"|(?<!\w)[aà] quelques heures (?:du|de|avant)\b|\ba poche ore (?:da|dal|dalla|dall|prima)\b"
-    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b",
+    r"|\ba pocas horas (?:de|del|para)\b|\ba poucas horas (?:de|do|da)\b"
+    # the hour in the future of the Romance languages (ev14, dev_round14: "La messa ...
+    # oggi alle 10 ... sarà seguita dalla Benedizione Urbi et Orbi ... alle 12", a programme)
+    r"|\b(?:sarà|saranno|si terrà|si terranno|avrà luogo|inizierà|comincerà)\b[^.;]{0,100}?"
+    r"\balle (?:ore )?\d{1,2}\b"
+    r"|\b(?:será|serán|se celebrará|tendrá lugar|comenzará|empezará)\b[^.;]{0,100}?"
+    r"\ba las \d{1,2}\b"
+    r"|\b(?:será|serão|terá lugar|começará|acontecerá)\b[^.;]{0,100}?\bàs \d{1,2}\b"
+    r"|\b(?:sera|seront|aura lieu|débutera|commencera|se tiendra)\b[^.;]{0,100}?"
+    r"(?<!\w)à \d{1,2}\s?h\b"
+    # an agency's schedule, the hour in brackets after the day ("stellt sich ... am Donnerstag
+    # (12.00 Uhr) im Landesparlament ... zur Wahl", dpa's preview of the morning)
+    r"|\bam \w+ \(\d{1,2}[.:]\d\d uhr\)",
     re.IGNORECASE,
 )
 
@@ -1661,7 +1687,9 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
     if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
-    if _written_ahead(a) or _written_ahead(b):
+    # (a preview read from the lead too, "将于25日至27日在天津举办": two previews of a forum
+    # share its name and nothing of what is held; ev14)
+    if _written_ahead(a) or _written_ahead(b) or (a.ahead and b.ahead):
         return False
     if _same_day(a, b):
         return True
@@ -1767,6 +1795,17 @@ def _across_days(
     if shared >= opts.many_people and kinds:
         people = max(opts.join, _people_score(a, b, shared, opts))
         return Match(people, f"{shared} people in common, the same kind of occasion")
+    # one edition of a named occasion (its number in both titles: "the 16th Annual Meeting of
+    # the New Champions", "第十六届夏季达沃斯论坛"), the same kind, someone in common up front: a
+    # transcript of the opening address published two days later (ev14, dev_round14)
+    if (
+        kinds
+        and set(a.forums) & set(b.forums)
+        and set(a.marks) & set(b.marks)
+        and _shared_up_front(a, b)
+        and not (_announced(a) or _announced(b))
+    ):
+        return Match(opts.join, "one edition of a named occasion")
     return NO_MATCH
 
 
@@ -1830,7 +1869,9 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
         return None
     # a speech or a ceremony at a named occasion both name (the opening remarks or the opening
     # ceremony of a summit whose other reports say "summit", read as talks)
-    if {"speech", "ceremony"} & (ka | kb) and set(a.forums) & set(b.forums):
+    # (and a session: a forum's plenary that another report calls its "meeting", "the Valdai
+    # club meeting" / "the annual meeting of the Valdai Discussion Club"; ev14)
+    if {"speech", "ceremony", "session"} & (ka | kb) and set(a.forums) & set(b.forums):
         return None
     # one day, one place and someone in common up front: two readings of one occasion (a guest
     # "accorded a warm welcome" as he arrived for the talks; the leader "meets" the diaspora he
@@ -1907,9 +1948,10 @@ LOOSE_LETTERS = 10  # keys this long at least may be one name spelt by two langu
 def _loose(key: str) -> str:
     """A key with the letters languages transliterate a name with folded together: z and s
     (not the zh of pinyin), j, y and i, doubled letters once: "volodymyrselenskyj" (German)
-    and "volodymyrzelenski" (English) are one name."""
-    folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", folded)
+    and "volodymyrzelenski" (English) are one name; since ev14 also French "ou" for u and a
+    mute final e: "vladimirpoutine" is "vladimirputin" (dev_round14's call in French)."""
+    folded = re.sub(r"z(?!h)", "s", key).replace("j", "i").replace("y", "i").replace("ou", "u")
+    return re.sub(r"(.)\1+", r"\1", folded).removesuffix("e")
 
 
 def _day_range(f: Features, opts: GroupingOptions) -> tuple[date, date]:
@@ -1953,6 +1995,8 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
         return False
     if _other_side_unseen(thin, full):
         return False
+    if _someone_else_presides(thin, full, named):
+        return False
     if kinds:
         # a name and a kind tie two reports of one day only: published the same day (neither
         # dating the occasion to another day), both dating it alike, or one dating it to the
@@ -1969,6 +2013,25 @@ def _anchored(a: Features, b: Features, kinds: bool | None = None, shared: int =
 
 
 _TWO_SIDED = frozenset({"talks", "call"})
+
+
+def _someone_else_presides(thin: Features, full: Features, named: frozenset[str]) -> bool:
+    """The fuller report's title names who holds its occasion (presiding: a briefing, a
+    meeting chaired) and that is not the thin report's one person, whom it names only further
+    down: the Chief Secretary's briefing that evening, recalling what the Chief Executive
+    announced that morning, is not the Chief Executive's press conference (ev14,
+    dev_round14)."""
+    chairs = [p for p in full.people if p.role == "presided" and p.key in full.principals]
+    if not chairs or any(same_person(k, p) for k in named for p in full.principals):
+        return False
+    written = {p.key: p.canonical for p in thin.people}
+    for key in named:
+        for chair in chairs:
+            if same_person(key, chair.key) or _one_name(
+                written.get(key, key).split(), chair.canonical.split()
+            ):
+                return False
+    return True
 
 
 def _dated_day_is_published_day(x: Features, y: Features) -> bool:

@@ -40,6 +40,15 @@ _ACTS = {
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
     # il G7")
     "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
+    # the Pope's blessing of Christmas and Easter, "Urbi et Orbi", and the message he gives
+    # with it ("Pope Francis urges peace in Christmas message", "Weihnachtsbotschaft")
+    "urbi": r"urbi et orbi|christmas message|easter message|weihnachtsbotschaft|osterbotschaft"
+    r"|message de noël|message de pâques|messaggio (?:di|del) natale|messaggio (?:di )?pasqua"
+    r"|mensaje de navidad|mensaje de pascua|mensagem de natal|圣诞文告|复活节文告",
+    # a film festival's award night: its winners, its prizes, its closing ceremony (ev14)
+    "awards": r"\bwinners?\b|\bawards?\b|\bprizes?\b|palmarès|preisträger|gewinner|\bpreise\b"
+    r"|\bbären\b|closing ceremony|cérémonie de clôture|lauréat|premiat[io]\b|vincitori"
+    r"|ganadores|premios|颁奖|获奖|得奖|闭幕",
     "draw": r"\bdraws?\b|tirage|auslosung|sorteggio|sorteo|sorteio|жеребь[её]вк|抽签|抽選",
     "final": r"\bfinal\b|\bfinale\b|endspiel|\bfinal de\b|финал|决赛|決勝",
     "opening": r"opening ceremony|cérémonie d'ouverture|eröffnungsfeier|cerimonia (?:di|d')"
@@ -49,7 +58,7 @@ _ACTS = {
     r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
     # a body's congress or session, and the election of its head there ("the FIFA Congress",
     # "Infantino erneut zum FIFA-Präsidenten gewählt", "当选国际奥委会主席"; round 10)
-    "congress": r"congress|kongress|congrès|congresso|congreso|конгресс|\bsession\b|sessão"
+    "congress": r"congress|kongress|congrès|congresso|congreso|\bcongres\b|конгресс|\bsession\b|sessão"
     r"|sesión|sessione|\belect(?:ed|s|ion)?\b|re-elected|gewählt|\bélue?\b|elett[oa]|elegid[oa]"
     r"|eleit[oa]|избран|全会|代表大会|当选|选举"
     r"|\bvot(?:e|es|ed|ing)\b|abstimm|votaç|votaci|votazion|голосова|投票|表决",
@@ -90,7 +99,16 @@ norgesbank|rates|Norges Bank
 banxico|rates|Banxico;Bank of Mexico;Banco de México
 copom|rates|Copom;Banco Central do Brasil;Brazil's central bank
 cbrt|rates|Central Bank of the Republic of Türkiye;Turkish central bank;TCMB
+cannes|awards|Cannes Film Festival;Festival de Cannes;Festival di Cannes;Festival de Cine de Cannes;Filmfestspiele von Cannes;Filmfestival von Cannes;Filmfestivals von Cannes;Filmfestspielen von Cannes;戛纳电影节;坎城影展
+berlinale|awards|Berlinale;Berlin International Film Festival;Internationale Filmfestspiele Berlin;Internationalen Filmfestspiele Berlin;柏林电影节;柏林影展
+venice|awards|Venice Film Festival;Mostra de Venise;Mostra di Venezia;Mostra del cinema di Venezia;Festival de Venecia;Filmfestspiele von Venedig;Filmfestival von Venedig;威尼斯电影节;威尼斯影展
+pope|urbi|Pope;Papst;pape;Papa;Pontiff;pontife;Pontefice;Pontífice;Папа;教宗;教皇
 fifa|congress|FIFA;Fifa;ФИФА;国际足联
+uefa|congress|UEFA;Uefa;УЕФА;欧足联;歐足聯
+caf|congress|CAF;Confederation of African Football;Confédération africaine de football;非洲足联
+afc|congress|AFC;Asian Football Confederation;亚足联
+conmebol|congress|CONMEBOL;Conmebol;南美足联
+concacaf|congress|CONCACAF;Concacaf;中北美及加勒比海足联
 ioc|congress|IOC;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
@@ -106,9 +124,10 @@ olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;O
 _NAMED = """
 ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
 fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
-oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;奥斯卡颁奖;Premios Oscar;Premios Óscar;premios de la Academia;los Oscar;los Óscar;el Óscar;del Óscar;un Óscar;gli Oscar;agli Oscar;degli Oscar;notte degli Oscar;os Oscar;do Oscar;アカデミー賞;奥斯卡金像奖;아카데미 시상식
+oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;l'Oscar;l’Oscar;aux Oscars;des Oscars;奥斯卡颁奖;Premios Oscar;Premios Óscar;premios de la Academia;los Oscar;los Óscar;el Óscar;del Óscar;un Óscar;gli Oscar;agli Oscar;degli Oscar;notte degli Oscar;os Oscar;do Oscar;アカデミー賞;奥斯卡金像奖;아카데미 시상식
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
 grammys|Grammy Awards;Grammys
+nobelphysics|Nobel Prize in Physics;Nobel Prize for Physics;Nobel physics prize;Physics Nobel;Physik-Nobelpreis;Physiknobelpreis;Nobelpreis für Physik;prix Nobel de physique;Nobel de physique;Nobel per la fisica;Nobel di fisica;Premio Nobel de Física;Nobel de Física;Nobel da Física;Нобелевская премия по физике;Нобелевскую премию по физике;Нобелевской премии по физике;노벨물리학상;노벨 물리학상;诺贝尔物理学奖;诺贝尔物理奖;ノーベル物理学賞;Nobel Fisika
 nobelpeace|Nobel Peace Prize;Friedensnobelpreis;prix Nobel de la paix;노벨평화상;노벨 평화상;Nobel per la pace;Nobel de la Paz;Nobel da Paz;Нобелевской премии мира;Нобелевская премия мира;Нобелевскую премию мира;Нобелівська премія миру;Нобелівську премію миру;Нобелівської премії миру;诺贝尔和平奖;ノーベル平和賞
 nobelliterature|Nobel Prize in Literature;Nobel Prize for Literature;Literaturnobelpreis;prix Nobel de littérature;노벨문학상;노벨 문학상;Nobel per la letteratura;Nobel de Literatura;Nobel da Literatura;诺贝尔文学奖;ノーベル文学賞
 nobelchemistry|Nobel Prize in Chemistry;Nobel Prize for Chemistry;Nobel chemistry prize;Chemistry Nobel;Chemie-Nobelpreis;Chemienobelpreis;Nobelpreis für Chemie;prix Nobel de chimie;Nobel de chimie;Nobel per la chimica;Nobel di chimica;Premio Nobel de Química;Nobel de Química;Nobel da Química;Нобелевская премия по химии;Нобелевскую премию по химии;Нобелевской премии по химии;노벨화학상;노벨 화학상;诺贝尔化学奖;ノーベル化学賞;Nobel Kimia
@@ -116,7 +135,11 @@ nobelmedicine|Nobel Prize in Physiology or Medicine;Nobel Prize in Medicine;Nobe
 nobeleconomics|Nobel Prize in Economic Sciences;Nobel Prize in Economics;Nobel economics prize;Wirtschaftsnobelpreis;Wirtschafts-Nobelpreis;Nobelpreis für Wirtschaftswissenschaften;prix Nobel d'économie;Nobel d'économie;Nobel per l'economia;Premio Nobel de Economía;Nobel de Economía;Nobel de Economia;Нобелевская премия по экономике;Нобелевскую премию по экономике;노벨경제학상;노벨 경제학상;诺贝尔经济学奖;ノーベル経済学賞
 superbowl|Super Bowl
 emmys|Emmy Awards;Emmys
-palmedor|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
+awards:cannes|Palme d'Or;Goldene Palme;Palma d'oro;Palma de Oro;金棕榈
+awards:berlinale|Golden Bear;Goldener Bär;Goldenen Bären;Goldene Bär;Ours d'or;Orso d'oro;Oso de Oro;Urso de Ouro;Золотой медведь;Золотого медведя;金熊奖
+awards:venice|Golden Lion;Goldener Löwe;Goldenen Löwen;Lion d'or;Leone d'oro;León de Oro;Leão de Ouro;Золотой лев;Золотого льва;金狮奖
+goldenhorse|Golden Horse Awards;Golden Horse Award;Golden Horse Film Awards;金马奖;金马影展;金马奨;金马映画奨;金馬奨
+baftas|BAFTA Awards;BAFTA Film Awards;BAFTAs;Baftas
 booker|Booker Prize
 apple|Apple event;Apple Event;iPhone event;iPhone launch event;Apple keynote;Apple-Keynote
 eurovision|Eurovision Song Contest;Eurovision;ESC-Finale;Евровидени;欧洲歌唱大赛
@@ -378,6 +401,10 @@ _AWARD_NIGHTS = frozenset(
     # a Nobel Prize announced (one morning in Stockholm or Oslo; the ceremony is December's,
     # two months away: round 9, dev_round12's Chinese reports of the next day)
     | {"nobelpeace", "nobelliterature", "nobelchemistry", "nobelmedicine", "nobeleconomics"}
+    # (ev14: the Nobel Prize in Physics, missing from the table; award nights known by
+    # their name; a film festival's is its act, "awards:cannes", its prize's name in every
+    # language the same key: "Palme d'Or", "Goldener Bär")
+    | {"nobelphysics", "goldenhorse", "baftas"}
 )
 
 

@@ -341,6 +341,29 @@ def places_named(text: str) -> tuple[str, ...]:
     return _find(_pattern(), text)
 
 
+# A capital standing for its government, not for where something is held: "a more hawkish
+# approach to Beijing", "ties with Moscow", "pressure on Tokyo", "policy toward Washington"
+# (ev14, dev_round14: a report of talks in Gyeongju read as placed in Beijing)
+_FOR_A_GOVERNMENT = re.compile(
+    r"\b(?:approach|stance|polic(?:y|ies)|ties|relations?|relationship|attitude|line|overtures?"
+    r"|pressure|sanctions|dialogue|engagement|rapprochement|outreach|tensions?|rift|dispute)"
+    r"\s+(?:to|toward|towards|with|on|against)\s+(?:the\s+)?$"
+)
+
+
+def occasion_places(text: str) -> tuple[str, ...]:
+    """The places `text` names as where something is (`places_named`), a capital standing for
+    its government left out ("approach to Beijing")."""
+    folded = _fold(text)
+    return tuple(
+        dict.fromkeys(
+            key
+            for at, key in _found(_pattern(), folded)
+            if key != "-" and not _FOR_A_GOVERNMENT.search(folded[max(0, at - 40) : at])
+        )
+    )
+
+
 def most_specific(places: tuple[str, ...]) -> frozenset[str]:
     """The places, a city left out when a venue in it is named (the talks "in the Great Hall of
     the People in Beijing" are at the Great Hall)."""
@@ -380,7 +403,7 @@ apec||APEC summit;APEC Economic Leaders' Meeting;亚太经合组织领导人非�
 nato||NATO summit;北约峰会;Nato-Gipfel;NATO-Gipfel;саммит НАТО;саммите НАТО
 spief||SPIEF;St. Petersburg International Economic Forum;Saint Petersburg International Economic Forum;St Petersburg International Economic Forum;圣彼得堡国际经济论坛;Internationalen Wirtschaftsforum in St. Petersburg;Wirtschaftsforum in St. Petersburg;Wirtschaftsforums in St. Petersburg;ПМЭФ;Петербургский международный экономический форум;Петербургском международном экономическом форуме
 eef||Eastern Economic Forum;东方经济论坛;Östliche Wirtschaftsforum;Östlichen Wirtschaftsforum;ВЭФ;Восточный экономический форум;Восточном экономическом форуме
-wef||World Economic Forum;Davos;世界经济论坛;达沃斯;Weltwirtschaftsforum;Всемирный экономический форум;Давос
+wef||World Economic Forum;Davos;Annual Meeting of the New Champions;新领军者年会;世界经济论坛;达沃斯;Weltwirtschaftsforum;Всемирный экономический форум;Давос
 boao||Boao Forum;博鳌亚洲论坛;Boao-Forum
 bri||Belt and Road Forum;“一带一路”国际合作高峰论坛;一带一路国际合作高峰论坛;Seidenstraßen-Forum
 cewc||Central Economic Work Conference;中央经济工作会议;Zentrale Wirtschaftsarbeitskonferenz;Zentralen Wirtschaftsarbeitskonferenz
