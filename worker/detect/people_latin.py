@@ -1678,6 +1678,8 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
             or t.low in ("former", "then", "newly", "new", "incumbent")
+            # an abbreviated title's full stop: "the President of the Russian Federation Mr. X"
+            or (t.text == "." and k >= 2 and toks[k - 2].low in ("mr", "mrs", "ms"))
             # "Editor in Chief", "Commander in Chief": "in" between two title words
             or (
                 t.low == "in"
