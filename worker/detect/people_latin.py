@@ -235,7 +235,7 @@ _PARTICLES = frozenset(
 )
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
-    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
+    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea|san marino"
     "|united states|united kingdom|new zealand|sri lanka|costa rica|el salvador|puerto rico"
     "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
     "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
