@@ -495,7 +495,7 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
         if "的" in chunk and _ZH_KIN.search(chunk):
             break  # "孙中山、黄兴等辛亥革命领导人的后裔": named for their kin, not there
-        cue = _ANY_CUE.search(chunk)
+        cue = _verb_cue(chunk)
         if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
             break  # "惟前特首董建华未有现身": the list is over, and this one is absent
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
@@ -514,6 +514,18 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
 
 
 _ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
+
+
+def _verb_cue(chunk: str) -> re.Match[str] | None:
+    """The first cue word of `chunk` used as a verb: a cue word before 人 or 者 is a title
+    inside a list item ("全国人大代表港区召集人袁武", "节目主持人A", "发言人B"), which ends no list
+    (zh_hant-t908: the list after 主礼嘉宾有 stopped at 召集人, losing the last 12 guests)."""
+    for m in _ANY_CUE.finditer(chunk):
+        # (a cue noun ending its chunk is a field of its own, "会议主持人：X", which ends the
+        # list before it: none_zh-t515)
+        if chunk[m.end() : m.end() + 1] not in ("人", "者") or m.end() + 1 == len(chunk):
+            return m
+    return None
 
 
 # Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
@@ -1161,6 +1173,7 @@ _INSERTED_PINYIN = re.compile(
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
+_LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
@@ -1185,6 +1198,10 @@ def clean_zh(sentence: str) -> str:
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if " " in sentence and _wrapped_prose(sentence):
         sentence = _WRAP_SPACE.sub("", sentence)
+    if "." in sentence and _LATIN_HONORIFIC.search(sentence):
+        # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
+        # after its period would part the title from the name (zh_hant-t908)
+        sentence = _LATIN_HONORIFIC.sub("", sentence)
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
@@ -1370,6 +1387,8 @@ _ZH_AFTER_NAME = re.compile(
 def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     if item in known:
         return item
+    if "A" <= item[-1:] <= "z":
+        return _titled_latin(item)
     if len(item) < 4:  # too short for a title after or before a name: those tests skipped
         return _zh_short_item_name(item, known, trailing=trailing)
     run = _ZH_TITLE_END.split(item)[-1]
@@ -1398,6 +1417,22 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     if _zh_plausible(item):
         return item
     return _titled_item_name(item, run, trailing=trailing) or _after_body(item, known)
+
+
+# A Latin name after a Chinese title ("成均馆大学副校长Jun Young LEE", "大学校长Guy Langvardt"):
+# up to four capitalised words, one of them with a letter in lower case (not an acronym).
+_ZH_LATIN_TITLED = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:[A-Z][A-Za-z'’\-]* ){0,3}[A-Z][A-Za-z'’\-]+$"
+)
+
+
+def _titled_latin(item: str) -> str | None:
+    """The Latin name ending a list item after its title (zh_hant-t908, scraped-t915: lists
+    of Chinese and foreign guests alike, each with a title)."""
+    m = _ZH_LATIN_TITLED.search(item)
+    if m is None or not any("a" <= c <= "z" for c in m.group()):
+        return None
+    return m.group() if _ZH_TITLE_AT_END.search(item, 0, m.start()) else None
 
 
 def _after_body(item: str, known: frozenset[str]) -> str | None:
