@@ -1341,6 +1341,10 @@ _NOT_GIVEN = frozenset(
     # words of round 9's unseen reports that a surname character opens ("关注", "宣誓"); "盛事"
     # (a grand event), "文化奖" (an award), "游颢兼…主任委员" (also holding a post)
     "注誓事奖兼"
+    # round 10: 全场 and 全体 (the whole hall, everyone: 全 is a surname) after a list's 与
+    # ("与全场400位客家乡亲共贺国庆", zh_hant-t915; "全体" in zh_hant-t710); no labelled name
+    # holds either after its surname
+    "场体"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇").

@@ -189,6 +189,9 @@ ZH_AFTER = re.compile(
     + "|"
     + "|".join(f"{word}的(?:还|也)?有[:：]?" for word in "同桌 在座 同席 随行 陪同".split())
     + "|宴请|"
+    # the officiating guests, a noun ("主礼嘉宾包括A、B": they attend; zh_hant-t915, and
+    # "出席…的主礼嘉宾有" above; "主礼嘉宾：A" or "为A" is ZH_AFTER_CHAIR's chair)
+    + "主礼嘉宾(?:还|也|亦)?(?:包括有?|有)[:：]?|"
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
