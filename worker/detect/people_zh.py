@@ -581,7 +581,7 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    if "是" in simple or "为" in simple:
+    if "是" in simple or "为" in simple or "员" in simple:
         yield from _zh_named_group(simple, roster, ctx)
     yield from _zh_attending_after(simple, roster, ctx)
     chair = (
@@ -767,6 +767,9 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
 _ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
 
 
+_MEMBERS = ("代表团", "团", "组", "队", "成员")
+
+
 def _zh_named_group(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -783,6 +786,8 @@ def _zh_named_group(
         role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
     else:
         role = ctx.role_before(simple) if ctx is not None else None
+    if m.group().startswith(_MEMBERS) and role not in ("attended", "present"):
+        return  # members are there with their group; no speech or chair is theirs by that
     if role == "presided":
         # a group after a cue of presiding is the ones received, welcomed or honoured ("…向10位
         # 杰出人士颁授名誉大学院士衔。…10位名誉大学院士分别是A、B"): a group chairs nothing
@@ -997,6 +1002,7 @@ _ZH_IS_COUNT = re.compile(r"是[\d一二三四五六七八九十两]{1,3}[名位
 # characters gets no first-character scan and is tried at every position (~5x slower).
 _NAMED_OPENINGS = (
     re.compile(r"[们們][是为為][:：]"),
+    re.compile(r"[团團组組队隊成][员員](?:还|還|也)?(?:包括|有|为|為|是)"),
     re.compile(r"[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"),
 )
 

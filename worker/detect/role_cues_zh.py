@@ -265,6 +265,9 @@ ZH_MEET_WITH = re.compile(
 # A、B". The role is the cue's before it (people_zh._zh_named_group).
 ZH_NAMED_GROUP = re.compile(
     r"[他她]们(?:分别|依次)?(?:是|为)[:：]"
+    # the members of a delegation or team just said to attend ("澳门代表团一行廿四人出席会议，
+    # …。团员包括：A、B", zh_hant-t914); people_zh gives them attending roles only
+    r"|(?<![^，。；：\s])(?:代表团|团|组|队)?(?:团员|成员|组员|队员)(?:还|也)?(?:包括|有|为|是)[:：]?"
     r"|(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{1,8}?(?:分别)?(?:为|是)[:：]?"
     r"|的(?:也|还)?是(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{0,6}[:：]"
 )
