@@ -1179,6 +1179,9 @@ _INSERTED_PINYIN = re.compile(
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
+_LATIN_THEN_HAN = re.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
+)
 _LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
@@ -1204,6 +1207,10 @@ def clean_zh(sentence: str) -> str:
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if " " in sentence and _wrapped_prose(sentence):
         sentence = _WRAP_SPACE.sub("", sentence)
+    if ("(" in sentence or "（" in sentence) and _LATIN_THEN_HAN.search(sentence):
+        # "台湾清华大学Hsueh-Shih Chen(陈学仕)教授": a Latin name with the Chinese one in
+        # brackets after it, which the lists read (zh_cn-t904); the bracket is no aside here
+        sentence = _LATIN_THEN_HAN.sub(r"\1", sentence)
     if "." in sentence and _LATIN_HONORIFIC.search(sentence):
         # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
         # after its period would part the title from the name (zh_hant-t908)
@@ -1495,6 +1502,7 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
 # The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
 _ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
 _ZH_RANK = ("常务副", "副", "代理", "执行")
+_SCHOOLS = ("大学", "中学", "小学")
 
 
 def _body_name_title(item: str, known: frozenset[str]) -> str | None:
@@ -1508,7 +1516,12 @@ def _body_name_title(item: str, known: frozenset[str]) -> str | None:
         name = head[-size:]
         if (
             len(head) > size
-            and head[-size - 1] in _ZH_BODY_CHAR
+            and (
+                head[-size - 1] in _ZH_BODY_CHAR
+                # a school ("济南大学李村成教授", zh_cn-t904); not 学 alone, which ends given
+                # names (张文学) where _ZH_BODY_CHAR is asked of a name's last character
+                or head.endswith(_SCHOOLS, 0, len(head) - size)
+            )
             and (name in known or (size == 3 and _zh_plausible(name)))
         ):
             return name
