@@ -50,7 +50,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
-    r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
+    r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|同场|同台|联袂|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台|上前"
     # the oath's gesture and manner ("马总统高举右手宣誓", "高举右手大声宣誓", "庄严宣誓")
     r"|(?:高举|举起)[左右双]?手|大声|庄严|郑重"
@@ -67,7 +67,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明本（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑联]"
 )
 
 
@@ -822,7 +822,8 @@ def _zh_lists(
         if escort is not None:
             if escort:
                 yield hit.role, escort, simple
-            yield from _escorted(simple, bound, hit, roster, ctx)
+            by = "于" if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start) else "在"
+            yield from _escorted(simple, bound, hit, roster, ctx, by=by)
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
@@ -884,12 +885,13 @@ def _called_off(simple: str, hit: _Hit) -> bool:
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
     """The one accompanying, between 在 and 陪同下: "王小明在市委书记李大华陪同下调研" (None:
     the cue is not in that frame)."""
-    if (
-        not simple.startswith("下", hit.end)
-        or "在" not in simple[max(0, hit.start - 40) : hit.start]
-    ):
+    if not simple.startswith("下", hit.end):
         return None
-    escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
+    # 于 as 在 ("卢秀燕于社会局长李允杰的陪同下与会": 於 of traditional text, zh_hant-t904)
+    at = max(simple.rfind(by, max(0, hit.start - 40), hit.start) for by in ("在", "于"))
+    if at < 0:
+        return None
+    escort = simple[at + 1 : hit.start]
     return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
 
 
@@ -1182,6 +1184,7 @@ _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u
 _LATIN_THEN_HAN = re.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
 )
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
@@ -1215,6 +1218,8 @@ def clean_zh(sentence: str) -> str:
         # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
         # after its period would part the title from the name (zh_hant-t908)
         sentence = _LATIN_HONORIFIC.sub("", sentence)
+    if "," in sentence and _THOUSANDS.search(sentence):
+        sentence = _THOUSANDS.sub("", sentence)  # "超过2,000位扶轮社友": one number, no clause
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
@@ -2181,7 +2186,9 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
 
 _ZH_GROUP_WORDS = re.compile(
     r"(?:官员|负责人|人士|代表|成员|领导|干部|嘉宾|群众|委员|同志|人员|议员|首长|团队|民众|乡亲|居民|官兵"
-    r"|师生|职工|员工|各界|团体|[\u4e00-\u9fff]界|市民|学生|观众|游客)"
+    r"|师生|职工|员工|各界|团体|[\u4e00-\u9fff]界|市民|学生|观众|游客"
+    # members of a club or a faith, and a head count ("叶惟尧及超过2000位扶轮社友", zh_hant-t903)
+    r"|社友|校友|会员|信众|善信|[\d一二三四五六七八九十百千万两]+(?:多|余)?[位名])"
 )
 
 
