@@ -88,6 +88,11 @@ def _untimed(region: str) -> str:
             return region  # "张向晨", "李为民": a given name, not "向…", "为…"
         if region[at] == "于" and _surname_yu(region, at):
             return region  # "校党委常委于世孝": the surname 于, not "at …"
+        if region[at] == "于" and region[at - 1 : at] == "、":
+            # "胡芷涵、于泽源以及…夏岚在典礼上分别发言": a list item opens with the surname
+            # 于, never with the preposition (scraped-v901); the tail is after it
+            m = _ZH_TIME_TAIL.search(region, at + 1)
+            continue
         size = _representative(region, at) if region.startswith("代表", at) else 0
         if not size:
             return region[:at]
@@ -116,7 +121,8 @@ def _representative(region: str, at: int) -> int:
             for n in (3, 2)
             if _zh_plausible(region[at + 2 : at + 2 + n])
             and (
-                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、")
+                # (or an aside in brackets: "留学生代表夏岚(乌兹别克斯坦籍)在…", scraped-v901)
+                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、", "(", "（")
                 or _ZH_TIME_TAIL.match(region, at + 2 + n)
             )
         ),
@@ -822,7 +828,11 @@ def _zh_lists(
         if escort is not None:
             if escort:
                 yield hit.role, escort, simple
-            by = "于" if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start) else "在"
+            by = (
+                "于"
+                if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start)
+                else "在"
+            )
             yield from _escorted(simple, bound, hit, roster, ctx, by=by)
             bound = hit.end
             continue
@@ -831,7 +841,7 @@ def _zh_lists(
             bound = hit.end
             continue
         raw = simple[bound : hit.start]
-        region, company = _with_company(_untimed(raw))
+        region, company = _with_company(_uncounted(_untimed(raw)))
         if _unreal(raw, region) or _scheduled(simple, hit.start):
             bound = hit.end
             continue
@@ -858,6 +868,26 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+# The list's head count and what they are, after its last name: "A、B、C及D四位监誓人共同主持"
+# (zh_hant-t906), "A、B两人出席".
+# (人 after a count in words only: "组成人员78人" is a group's count, scraped-t420)
+_ZH_COUNTED = re.compile(
+    r"(?:(?:[二三四五六七八九十两]{1,2}|\d{1,2})[位名]|[二两三四五六七八九十]人)[^，。、；：\s的]{0,6}$"
+)
+
+
+def _uncounted(region: str) -> str:
+    """`region` without the head count after its last name (an apposition of the list)."""
+    m = _ZH_COUNTED.search(region, max(0, len(region) - 9)) if region else None
+    if m is None:
+        return region
+    head = region[: m.start()]
+    # a list, or a full name (not two characters: "朱洪两人" is two surnames, zh_hant-t302)
+    if ("、" in head and _zh_plausible(head[-2:])) or _zh_plausible(head[-3:]):
+        return head
+    return region
 
 
 def _shares_subject(region: str) -> bool:

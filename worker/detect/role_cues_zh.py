@@ -93,7 +93,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # ("A、B与市府团队入场唱国歌", "A与B一起上台", "在司法院长A监誓下")
     (
         "attended",
-        re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓"),
+        re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓(?!人)"),
         ("入场", "上台", "监誓"),
     ),
     (
@@ -149,7 +149,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "attended",
-        re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
+        # (nor the ceremony's name with its oath: "就职宣誓仪式由A、B共同主持", zh_hant-t906)
+        re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满|宣誓(?:仪式|典礼))"),
         ("就职",),
     ),
     # the one conferring degrees or honours presides over the conferment ("中大校董会主席
