@@ -863,6 +863,8 @@ def _zh_lists(
         if names:
             yield hit.role, names, simple
             if company:
+                # (the company may lead a group in turn: "偕副县长王瑞德率县府各局处长")
+                company = _subject_chunk(company, went=False)
                 yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), simple
             previous = names
             if ctx is not None and len(names) == 1:
@@ -946,12 +948,13 @@ def _escorted(
 
 
 # "A联同B和C…会见传媒": B and C come with A, and are there whatever A's role.
-_ZH_TOGETHER = re.compile("联同|偕同|连同")
+# (偕 alone too, as Taiwan writes it: "许县长偕副县长王瑞德…列席", zh_hant-d908; not 偕老)
+_ZH_TOGETHER = re.compile("联同|偕同|连同|偕(?!同|老)")
 
 
 def _with_company(region: str) -> tuple[str, str]:
     """The region up to a 联同 in its last clause, and the company named after it."""
-    if "同" not in region:
+    if "同" not in region and "偕" not in region:
         return region, ""
     start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
     found = list(_ZH_TOGETHER.finditer(region, start + 1))
