@@ -38,6 +38,9 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             )
             # guests gathered in one hall: "A、B等贵宾…共聚一堂" (欢聚, 共聚, 相聚, 同聚)
             + "|[欢共相同]聚一堂"
+            # came in person ("吴惠权等光临盛会", scraped-t925; "亲临现场"); before another
+            # cue it is manner, that cue gives the role ("马英九总统亲临主持": presided only)
+            + "|[亲光]临(?!主持|主礼|致|讲话|发言|演讲|剪彩|颁)"
         ),
     ),
     (
