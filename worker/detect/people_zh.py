@@ -1352,7 +1352,9 @@ _ZH_TITLE_END = re.compile(
     # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂") and round 10's
     # ("知名艺人叶宪修", "剧作家纪蔚然")
     r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤"
-    r"|得主|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人)"
+    r"|得主|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人"
+    # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师")
+    r"|方丈|监院|住持)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -1444,6 +1446,10 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         return item
     if "A" <= item[-1:] <= "z":
         return _titled_latin(item)
+    if item.endswith(_CLERGY):
+        clergy = _clergy_name(item)
+        if clergy:
+            return clergy
     if len(item) < 4:  # too short for a title after or before a name: those tests skipped
         return _zh_short_item_name(item, known, trailing=trailing)
     run = _ZH_TITLE_END.split(item)[-1]
@@ -1479,6 +1485,25 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
 _ZH_LATIN_TITLED = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:[A-Z][A-Za-z'’\-]* ){0,3}[A-Z][A-Za-z'’\-]+$"
 )
+
+
+# A religious name before its title: "焦山定慧寺监院慧忠法师", "曙法法师", "司长释莲僧长老".
+# A Dharma name has no surname (释 at most), so the surname tables cannot find it; the title
+# after it and a title or nothing before it do (zh_cn-t909, scraped-t924).
+_CLERGY = ("法师", "大师", "长老", "上师", "禅师")
+_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师)$")
+
+
+def _clergy_name(item: str) -> str | None:
+    m = _ZH_CLERGY.search(item)
+    if m is None:
+        return None
+    name, head = m.group(1), item[: m.start()]
+    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES:
+        return None
+    if not head:  # (bare, 大师 is a master of anything: "国画大师")
+        return None if item.endswith("大师") else name
+    return name if _ZH_TITLE_AT_END.search(head) else None
 
 
 def _titled_latin(item: str) -> str | None:
