@@ -27,7 +27,9 @@ _AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
-    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
+    # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
+    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工)等?了?"
     # a head count after the group: "…等各界人士近300余人"
     r"(?:[近约逾共]?\d+(?:余|多)?[人名位])?$"
 )
