@@ -1446,12 +1446,6 @@ _ZH_AFTER_NAME = re.compile(
 def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     if item in known:
         return item
-    if "A" <= item[-1:] <= "z":
-        return _titled_latin(item)
-    if item.endswith(_CLERGY):
-        clergy = _clergy_name(item)
-        if clergy:
-            return clergy
     if len(item) < 4:  # too short for a title after or before a name: those tests skipped
         return _zh_short_item_name(item, known, trailing=trailing)
     run = _ZH_TITLE_END.split(item)[-1]
@@ -1540,7 +1534,13 @@ _ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|�
 
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
     """A name with words around it: a family word after it ("张忠谋夫妇企业家"), a title on
-    both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱")."""
+    both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱"),
+    a Latin name after its title ("大学校长Guy Langvardt"), a Dharma name before its title."""
+    if "A" <= item[-1:] <= "z":
+        return _titled_latin(item)
+    clergy = _clergy_name(item) if item.endswith(_CLERGY) else None
+    if clergy:
+        return clergy
     family = _ZH_FAMILY.search(run) if run else None
     if family and (family.group(1) in known or _zh_plausible(family.group(1))):
         return family.group(1)

@@ -153,7 +153,9 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "attended",
         # (nor the ceremony's name with its oath: "就职宣誓仪式由A、B共同主持", zh_hant-t906)
-        re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满|宣誓(?:仪式|典礼))"),
+        re.compile(
+            r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满|宣誓(?:仪式|典礼))"
+        ),
         ("就职",),
     ),
     # the one conferring degrees or honours presides over the conferment ("中大校董会主席
