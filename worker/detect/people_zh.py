@@ -589,7 +589,7 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    if "是" in simple or "为" in simple or "员" in simple:
+    if "是" in simple or "为" in simple or "员包括" in simple or "员有" in simple:
         yield from _zh_named_group(simple, roster, ctx)
     yield from _zh_attending_after(simple, roster, ctx)
     chair = (
@@ -884,7 +884,10 @@ _ZH_COUNTED = re.compile(
 
 def _uncounted(region: str) -> str:
     """`region` without the head count after its last name (an apposition of the list)."""
-    m = _ZH_COUNTED.search(region, max(0, len(region) - 9)) if region else None
+    tail = region[-9:]
+    if "位" not in tail and "名" not in tail and "人" not in tail:
+        return region  # (most regions end on a name: one scan of the last characters)
+    m = _ZH_COUNTED.search(region, max(0, len(region) - 9))
     if m is None:
         return region
     head = region[: m.start()]
@@ -1038,8 +1041,10 @@ _ZH_IS_COUNT = re.compile(r"是[\d一二三四五六七八九十两]{1,3}[名位
 # Each form a pattern of its own: an alternation whose branches open with a class of
 # characters gets no first-character scan and is tried at every position (~5x slower).
 _NAMED_OPENINGS = (
-    re.compile(r"[们們][是为為][:：]"),
-    re.compile(r"[团團组組队隊成][员員](?:还|還|也)?(?:包括|有|为|為|是)"),
+    # (and a group's members: "团员包括：", one class first, for the scan in C)
+    re.compile(
+        r"[们們团團组組队隊成](?:(?<=[们們])[是为為][:：]|[员員](?:还|還|也)?(?:包括|有|为|為|是))"
+    ),
     re.compile(r"[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"),
 )
 
@@ -1217,9 +1222,10 @@ _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\-
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
 _LATIN_THEN_HAN = re.compile(
-    r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
+    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
 )
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # (opens with its literal: scanned in C)
+# (run only on sentences holding a period: its opening lookbehind costs nothing elsewhere)
 _LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
