@@ -2215,6 +2215,14 @@ def _knows(roster: Roster, name: str) -> bool:
 
 # (跟 too, the spoken "and" of Taiwanese reports: "董事长何达煌跟嘉义县长翁章梁都现身")
 _ZH_AND = re.compile(r"以及|[和及与跟]")
+_JOINTS = frozenset("和及与跟以")
+
+
+def _ends_in_he(head: str) -> str | None:
+    """The name of three characters ending in 和 that ends `head` before a joint (和 is
+    then the name's: "乡长江永和与…"), as `_read_item` reads "副主任陈斌、蓝进和"."""
+    run = _ZH_TITLE_END.split(head)[-1]
+    return run if len(run) == 3 and run[0] in _SURNAMES else None
 
 
 def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
@@ -2225,7 +2233,11 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
         head, tail = item[: joint.start()], item[joint.end() :]
+        if tail[:1] in _JOINTS:
+            continue  # "乡长江永和与…": 和 before another joint ends a name (zh_hant-d1005)
         first = _item_name(head, False, known) if head else None
+        if first is None and head.endswith("和"):
+            first = _ends_in_he(head)
         second = _item_name(tail, trailing, known) if tail else None
         if (
             len(head) == 2
