@@ -946,6 +946,13 @@ def _escorted(
         return
     region = simple[bound:at]
     start = max(map(region.rfind, ("，", "。", "；", "：", "\n"))) + 1  # a list's 、 stays
+    if start == len(region) and region.endswith("，"):
+        # "A、B，C及县议员多人，由X、Y陪同，…": a clause of its own after the list, which
+        # may run over commas (zh_hant-v902)
+        names = _zh_before(_untimed(region[:-1]), roster, ctx)
+        if names:
+            yield "attended", names, simple
+        return
     region = _untimed(region[start:])
     names = zh_name_items(region, roster, last=True, ctx=ctx) if region else []
     if names and not region.endswith(("的", "将", "并")):
