@@ -842,7 +842,7 @@ def _zh_lists(
         if _no_subject(simple, hit) or _called_off(simple, hit):
             bound = hit.end
             continue
-        raw = simple[bound : hit.start]
+        raw = _raw_before(simple, bound, hit)
         region, company = _with_company(_uncounted(_untimed(raw)))
         if _unreal(raw, region) or _scheduled(simple, hit.start):
             bound = hit.end
@@ -880,6 +880,19 @@ def _zh_lists(
 _ZH_COUNTED = re.compile(
     r"(?:(?:[二三四五六七八九十两]{1,2}|\d{1,2})[位名]|[二两三四五六七八九十]人)[^，。、；：\s的]{0,6}$"
 )
+
+
+def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
+    """The words between the cue before and this one, where its list is looked for; a
+    speech's transcript under its speaker's name drops its 的 ("以下为林瑞麟的致辞全文",
+    "…何志平主持开幕礼时的致辞全文": HK government releases, zh_hant-v904, v905)."""
+    raw = simple[bound : hit.start]
+    if raw.endswith("的") and simple.startswith(_SPEECH_TEXT, hit.start):
+        return raw[:-1].removesuffix("时")
+    return raw
+
+
+_SPEECH_TEXT = tuple(f"{w}全文" for w in ("致辞", "致词", "讲辞", "讲话", "发言", "演辞", "演讲"))
 
 
 def _uncounted(region: str) -> str:
@@ -2016,8 +2029,11 @@ def _read_item(
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
 # (and a clause's connective before its list: "不过戴锡钦、副议长叶林传…等干部均有出席")
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而|不过)")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而", "不过")
+# (and a transcript's heading: "以下为林瑞麟的致辞全文", "以下是局长邱腾华今日…的致辞全文")
+_ZH_ITEM_OPENING = re.compile(
+    r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而|不过|以下(?:为|是))"
+)
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而", "不过", "以下")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
