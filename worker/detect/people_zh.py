@@ -622,7 +622,11 @@ def _zh_attending_after(
     verb and 的 describe, and the host of the occasion attended."""
     after = (
         _ZH_AFTER.search(simple)
-        if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
+        if "有" in simple
+        or "包括" in simple
+        or "宴请" in simple
+        or "为" in simple
+        or "包含" in simple
         else None
     )
     if after and not _unreal(simple[: after.start()], _untimed(simple[: after.start()])):

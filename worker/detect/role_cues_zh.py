@@ -201,7 +201,9 @@ ZH_AFTER = re.compile(
     + "|宴请|"
     # the officiating guests, a noun ("主礼嘉宾包括A、B": they attend; zh_hant-t915, and
     # "出席…的主礼嘉宾有" above; "主礼嘉宾：A" or "为A" is ZH_AFTER_CHAIR's chair)
-    + "主礼嘉宾(?:还|也|亦)?(?:包括有?|有)[:：]?|"
+    + "主礼嘉宾(?:还|也|亦)?(?:包括有?|包含|有)[:：]?|"
+    # the guests there: "现场来宾包含A委员、B…" (zh_hant-t511), "与会嘉宾包括"
+    + "(?:现场|与会|到场|出席)(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含|有)[:：]?|"
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
