@@ -892,7 +892,9 @@ def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
     "…何志平主持开幕礼时的致辞全文": HK government releases, zh_hant-v904, v905)."""
     raw = simple[bound : hit.start]
     if raw.endswith("的") and simple.startswith(_SPEECH_TEXT, hit.start):
-        return raw[:-1].removesuffix("时")
+        # after another cue, the speech is its subject's, whatever the occasion's name
+        # ("以下是行政长官林郑月娥今日…出席二零一八年香港花卉展览开幕典礼的致辞全文", zh_cn-022)
+        return "" if bound else raw[:-1].removesuffix("时")
     return raw
 
 
@@ -1565,9 +1567,12 @@ _ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|�
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
     """A name with words around it: a family word after it ("张忠谋夫妇企业家"), a title on
     both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱"),
-    a Latin name after its title ("大学校长Guy Langvardt"), a Dharma name before its title."""
+    a Latin name after its title ("大学校长Guy Langvardt"), a Dharma name before its title,
+    a titled name and its party ("省政协陈海峰副主席一行", zh_cn-t717)."""
     if "A" <= item[-1:] <= "z":
         return _titled_latin(item)
+    if item.endswith("一行") and len(item) > 6:
+        return _item_name(item[:-2], False, known)
     clergy = _clergy_name(item) if item.endswith(_CLERGY) else None
     if clergy:
         return clergy
@@ -1597,7 +1602,7 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
 # The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
 _ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
 _ZH_RANK = ("常务副", "副", "代理", "执行")
-_SCHOOLS = ("大学", "中学", "小学")
+_BODY_WORDS = ("大学", "中学", "小学", "政协", "人大", "侨联", "妇联", "工商联", "文联", "科协", "残联")
 
 
 def _body_name_title(item: str, known: frozenset[str]) -> str | None:
@@ -1613,9 +1618,10 @@ def _body_name_title(item: str, known: frozenset[str]) -> str | None:
             len(head) > size
             and (
                 head[-size - 1] in _ZH_BODY_CHAR
-                # a school ("济南大学李村成教授", zh_cn-t904); not 学 alone, which ends given
-                # names (张文学) where _ZH_BODY_CHAR is asked of a name's last character
-                or head.endswith(_SCHOOLS, 0, len(head) - size)
+                # a school ("济南大学李村成教授", zh_cn-t904) or a body named by a word
+                # ("省政协陈海峰副主席", zh_cn-t717); not 学 or 协 alone, which end given names
+                # (张文学) where _ZH_BODY_CHAR is asked of a name's last character
+                or head.endswith(_BODY_WORDS, 0, len(head) - size)
             )
             and (name in known or (size == 3 and _zh_plausible(name)))
         ):
