@@ -1602,7 +1602,19 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
 # The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
 _ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
 _ZH_RANK = ("常务副", "副", "代理", "执行")
-_BODY_WORDS = ("大学", "中学", "小学", "政协", "人大", "侨联", "妇联", "工商联", "文联", "科协", "残联")
+_BODY_WORDS = (
+    "大学",
+    "中学",
+    "小学",
+    "政协",
+    "人大",
+    "侨联",
+    "妇联",
+    "工商联",
+    "文联",
+    "科协",
+    "残联",
+)
 
 
 def _body_name_title(item: str, known: frozenset[str]) -> str | None:
