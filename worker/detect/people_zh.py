@@ -980,12 +980,12 @@ def _escorted(
 
 # "A联同B和C…会见传媒": B and C come with A, and are there whatever A's role.
 # (偕 alone too, as Taiwan writes it: "许县长偕副县长王瑞德…列席", zh_hant-d908; not 偕老)
-_ZH_TOGETHER = re.compile("联同|偕同|连同|偕(?!同|老)")
+_ZH_TOGETHER = re.compile("联同|偕同|连同|偕(?!同|老)|携手")
 
 
 def _with_company(region: str) -> tuple[str, str]:
     """The region up to a 联同 in its last clause, and the company named after it."""
-    if "同" not in region and "偕" not in region:
+    if "同" not in region and "偕" not in region and "携手" not in region:
         return region, ""
     start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
     found = list(_ZH_TOGETHER.finditer(region, start + 1))

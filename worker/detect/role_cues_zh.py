@@ -64,10 +64,10 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
 # their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
 RITE_WORDS = tuple(
-    "点燃 鸣锣 敲锣 扶轿 上香 参香 参拜 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖".split()
+    "点燃 鸣锣 敲锣 敲响锣 扶轿 上香 参香 参拜 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖".split()
 )
 RITE_WORDS_TRADITIONAL = tuple(
-    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 參拜 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎".split()
+    "點燃 鳴鑼 敲鑼 敲響鑼 扶轎 上香 參香 參拜 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎".split()
 )
 # Accepting for someone else ("由A代表接受"), the one rite whose words need not touch: gated on
 # this form, since bare 接受 opens every "接受采访" (same in either script).
@@ -145,7 +145,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "attended",
         re.compile(
-            r"点燃|鸣锣|敲锣|扶轿|上香|参香|参拜|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
+            r"点燃|鸣锣|敲(?:响)?锣|扶轿|上香|参香|参拜|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
             r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
             r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
             r"|交棒|代为领奖|" + RITE_ACCEPTING
