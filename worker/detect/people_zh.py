@@ -1564,18 +1564,30 @@ def _after_body(item: str, known: frozenset[str]) -> str | None:
 _ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)")
 
 
+def _unusual_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
+    """Round 10's shapes (zh_hant.round16/17): a Latin name after its title, a titled name
+    and its party, a Dharma name before its clergy title, 在 inside a titled name."""
+    if "A" <= item[-1:] <= "z":
+        return _titled_latin(item)
+    if item.endswith("一行") and len(item) > 6:
+        return _item_name(item[:-2], False, known)
+    if item.endswith(_CLERGY):
+        return _clergy_name(item)
+    if len(run) == 3 and run[1] == "在" and run != item and run[0] in _SURNAMES:
+        # 在 inside a full name that ends its item after a title ("社长姜在忠", "立法议员吴在
+        # 权", zh_hant-t606, v1008), where it cannot be "at"; _NOT_GIVEN holds it for running text
+        return run if run[2] not in _NOT_GIVEN else None
+    return None
+
+
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
     """A name with words around it: a family word after it ("张忠谋夫妇企业家"), a title on
     both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱"),
     a Latin name after its title ("大学校长Guy Langvardt"), a Dharma name before its title,
     a titled name and its party ("省政协陈海峰副主席一行", zh_cn-t717)."""
-    if "A" <= item[-1:] <= "z":
-        return _titled_latin(item)
-    if item.endswith("一行") and len(item) > 6:
-        return _item_name(item[:-2], False, known)
-    clergy = _clergy_name(item) if item.endswith(_CLERGY) else None
-    if clergy:
-        return clergy
+    unusual = _unusual_item_name(item, run, known)
+    if unusual:
+        return unusual
     family = _ZH_FAMILY.search(run) if run else None
     if family and (family.group(1) in known or _zh_plausible(family.group(1))):
         return family.group(1)
