@@ -1025,7 +1025,7 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
 # A word every cue holds (role_cues_zh.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _CUE_WORDS = (
-    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
+    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 就坐 主席台 在场 讲话 致辞 致词 "
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
@@ -1250,6 +1250,7 @@ _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u
 _LATIN_THEN_HAN = re.compile(
     r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
 )
+_SEPARATOR_RUN = re.compile(r"[，,、](?:\s*[，,、])+")
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # (opens with its literal: scanned in C)
 # (run only on sentences holding a period: its opening lookbehind costs nothing elsewhere)
 _LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
@@ -1285,6 +1286,10 @@ def clean_zh(sentence: str) -> str:
         # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
         # after its period would part the title from the name (zh_hant-t908)
         sentence = _LATIN_HONORIFIC.sub("", sentence)
+    if "," in sentence and _SEPARATOR_RUN.search(sentence):
+        # a scraper's doubled separators ("副市长钱先斌,,市委常委,、统战部部长易红梅",
+        # scraped-t504): the last one stands
+        sentence = _SEPARATOR_RUN.sub(lambda m: m.group()[-1], sentence)
     if "," in sentence and _THOUSANDS.search(sentence):
         sentence = _THOUSANDS.sub("", sentence)  # "超过2,000位扶轮社友": one number, no clause
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
@@ -1327,7 +1332,7 @@ _TRIGGER_CHARS = re.compile(
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
+    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
     r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨"
 )
 

@@ -17,7 +17,11 @@ from worker.detect.model import Role
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)")),
+    # (就坐 as 就座, a common variant: "在主席台就坐的各位领导：A；B", scraped-t516)
+    (
+        "present",
+        re.compile(r"在主席台(?:前排|上)?就[座坐]|在主席台(?:前排|上)|在场(?!人士|人员|观礼)"),
+    ),
     (
         "presided",
         re.compile(
@@ -76,7 +80,11 @@ RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
-    ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
+    (
+        "present",
+        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|在座(?!的)"),
+        ("就座", "就坐", "在座"),
+    ),
     (
         "presided",
         re.compile(r"邀请?[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
@@ -217,8 +225,11 @@ ZH_AFTER = re.compile(
 ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "present",
-        re.compile(r"就座的(?:[^，。、的有（(]{1,8}?)?(?:还|也|亦)?(?:有|包括)[:：]?"),
-        ("就座的",),
+        # (or a colon after the group: "在主席台就坐的各位领导：A；B")
+        re.compile(
+            r"就[座坐]的(?:[^，。、的有（(]{1,8}?)?(?:(?:还|也|亦)?(?:有|包括)[:：]?|[:：])"
+        ),
+        ("就座的", "就坐的"),
     ),
     (
         "presided",
