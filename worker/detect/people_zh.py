@@ -29,7 +29,10 @@ _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
     r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
     # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
-    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工)等?了?"
+    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
+    # officials and members named by their body ("香港特区政府主要官员、…、立法会议员，…等400
+    # 余人出席", zh_cn-v1303: the walk back stopped there)
+    r"|官员|议员|人员|单位)等?了?"
     # a head count after the group: "…等各界人士近300余人"
     r"(?:[近约逾共]?\d+(?:余|多)?[人名位])?$"
 )
@@ -488,10 +491,12 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
     """A chunk naming groups only: it ends with a group word, no list of names ends at an 等
     inside it, and its last item names nobody ("鲤城、丰泽、洛江主要负责人", not "吴伯理、陈清木等
     市各套班子成员" nor "台积电董事长张忠谋夫妇企业家")."""
-    if len(chunk) <= 4 or "等" in chunk[:-2] or not _group_last(chunk):
+    if len(chunk) <= 4 or not _group_last(chunk):
         return False
     if not names:
-        return True
+        return True  # (an 等 inside ends a list of bodies: "金防部、…、民航站等中央驻金单位")
+    if "等" in chunk[:-2]:
+        return False
     # names only as bare items of a list of bodies and places ("丰泽"), none with a title
     items = chunk.split("、")
     return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
@@ -1439,8 +1444,9 @@ _NOT_GIVEN = frozenset(
     "场体"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
-# in kanji holds one inside ("服部崇").
-_ZH_BODY_LAST = frozenset("部局厅办州")
+# in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
+# zh_hant-v1303; no labelled name ends in either)
+_ZH_BODY_LAST = frozenset("部局厅办州队站")
 
 
 @lru_cache(maxsize=32768)
