@@ -338,8 +338,11 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
-            if found and _title_only(chunk):
-                continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
+            if found and (_title_only(chunk) or _group_chunk(chunk, None, roster)):
+                # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma; "…，
+                # 教务处、工程学院等单位的负责人，世新大学执行长文念萱，…": a group among the
+                # list's chunks (zh_cn-t506)
+                continue
             break
         if i == skipped and i and _future_after(chunk, names[-1]):
             return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
