@@ -899,6 +899,10 @@ def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
     speech's transcript under its speaker's name drops its 的 ("以下为林瑞麟的致辞全文",
     "…何志平主持开幕礼时的致辞全文": HK government releases, zh_hant-v904, v905)."""
     raw = simple[bound : hit.start]
+    if raw.endswith("身份") and "以" in raw:
+        # "张成中以河北省委常委、省政府党组副书记的身份出席会议并讲话" (zh_cn-024): the
+        # capacity, which may list titles, is manner between the name and its verb
+        raw = _ZH_AS_CAPACITY.sub("", raw)
     if raw.endswith("的") and simple.startswith(_SPEECH_TEXT, hit.start):
         # after another cue, the speech is its subject's, whatever the occasion's name
         # ("以下是行政长官林郑月娥今日…出席二零一八年香港花卉展览开幕典礼的致辞全文", zh_cn-022)
@@ -906,6 +910,7 @@ def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
     return raw
 
 
+_ZH_AS_CAPACITY = re.compile(r"以[^，。；]{1,40}?的?身份$")
 _SPEECH_TEXT = tuple(f"{w}全文" for w in ("致辞", "致词", "讲辞", "讲话", "发言", "演辞", "演讲"))
 
 
