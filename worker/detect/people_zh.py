@@ -93,6 +93,9 @@ def _untimed(region: str) -> str:
             return region  # "张向晨", "李为民": a given name, not "向…", "为…"
         if region[at] == "于" and _surname_yu(region, at):
             return region  # "校党委常委于世孝": the surname 于, not "at …"
+        if region[at] == "到" and region.endswith("邀请", 0, at):
+            m = _ZH_TIME_TAIL.search(region, at + 1)  # "邀请到X": the ones invited, no place
+            continue
         if region[at] == "于" and region[at - 1 : at] == "、":
             # "胡芷涵、于泽源以及…夏岚在典礼上分别发言": a list item opens with the surname
             # 于, never with the preposition (scraped-v901); the tail is after it
@@ -386,6 +389,11 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
         # (a list of honorees) do not
         chunks = [chunks[-1].rsplit("由", 1)[1]]
+    if "邀请" in chunks[-1]:
+        # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
+        invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
+        if invited:
+            return [invited]
     if "请" in chunks[-1] or "让" in chunks[-1]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
