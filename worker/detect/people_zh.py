@@ -814,6 +814,10 @@ def _zh_named_group(
         role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
     else:
         role = ctx.role_before(simple) if ctx is not None else None
+        if role == "present":
+            # a group named in the next sentence was not on the rostrum with the one before
+            # ("在主席台就坐的各位领导：…。此外，我们还邀请了三位…代表，他们是：A；B", scraped-t516)
+            role = "attended"
     if m.group().startswith(_MEMBERS) and role not in ("attended", "present"):
         return  # members are there with their group; no speech or chair is theirs by that
     if role == "presided":
@@ -1405,7 +1409,7 @@ _ZH_TITLE_END = re.compile(
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理|大臣"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
-    r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
+    r"|总经理|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事长|监事|总编辑|主编"
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
     # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
@@ -1636,6 +1640,10 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
         tail = item.rsplit("的", 1)[1]
         if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
             return tail
+        # and with its title after it: "分管高中工作的吴永祥副校长" (zh_cn-t907)
+        after = _ZH_AFTER_NAME.match(tail) if len(tail) > 3 else None
+        if after and (after.group(1) in known or _zh_plausible(after.group(1))):
+            return after.group(1)
     return None
 
 
