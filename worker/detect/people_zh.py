@@ -1566,9 +1566,18 @@ def _clergy_name(item: str) -> str | None:
     return name if _ZH_TITLE_AT_END.search(head) else None
 
 
+_LATIN_HONOURED = re.compile(
+    r"(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+((?:[A-Z][A-Za-z'’\-]* ){0,3}[A-Z][A-Za-z'’\-]+)$"
+)
+
+
 def _titled_latin(item: str) -> str | None:
     """The Latin name ending a list item after its title (zh_hant-t908, scraped-t915: lists
     of Chinese and foreign guests alike, each with a title)."""
+    honoured = _LATIN_HONOURED.match(item)  # "胡红玉及Dr Ronald Leslie ZIMMERN" (zh_cn-t718)
+    if honoured:
+        name = honoured.group(1)
+        return name if any("a" <= c <= "z" for c in name) else None
     m = _ZH_LATIN_TITLED.search(item)
     if m is None or not any("a" <= c <= "z" for c in m.group()):
         return None
