@@ -1419,7 +1419,7 @@ _ZH_TITLE_END = re.compile(
     r"|得主|园长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人"
     # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
     # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
-    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监)"
+    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -2337,6 +2337,11 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
         head, tail = item[: joint.start()], item[joint.end() :]
         if tail[:1] in _JOINTS:
             continue  # "乡长江永和与…": 和 before another joint ends a name (zh_hant-d1005)
+        if "等" in head:
+            # "范玉珍等校领导及65667部队首长于连双": a name and its group, then 及 and the
+            # next titled name (scraped-t418)
+            named, _, group = head.partition("等")
+            head = named if named and _ZH_GROUP_WORDS.search(group) else head
         first = _item_name(head, False, known) if head else None
         if first is None and head.endswith("和"):
             first = _ends_in_he(head)
