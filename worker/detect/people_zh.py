@@ -38,9 +38,17 @@ _ZH_GROUP = re.compile(
 )
 
 
+# The characters a match of _ZH_GROUP can end with: its words' last characters, 们, 等 and 了,
+# and a head count's (checked against the pattern by a test).
+_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞民生友工位等了名众")
+
+
 def _group_last(text: str) -> bool:
     """Whether `text` ends with a group word; searched in its last characters only (a search
-    for an ending tries every position of the text)."""
+    for an ending tries every position of the text), and only when its last character can
+    end one (most texts end on a name)."""
+    if text[-1:] not in _GROUP_LAST_CHARS:
+        return False
     return _ZH_GROUP.search(text, max(0, len(text) - 14)) is not None
 
 
@@ -544,11 +552,13 @@ def _verb_cue(chunk: str) -> re.Match[str] | None:
     """The first cue word of `chunk` used as a verb: a cue word before 人 or 者 is a title
     inside a list item ("全国人大代表港区召集人袁武", "节目主持人A", "发言人B"), which ends no list
     (zh_hant-t908: the list after 主礼嘉宾有 stopped at 召集人, losing the last 12 guests)."""
-    for m in _ANY_CUE.finditer(chunk):
+    m = _ANY_CUE.search(chunk)  # (most chunks hold no cue word: one search decides)
+    while m is not None:
         # (a cue noun ending its chunk is a field of its own, "会议主持人：X", which ends the
         # list before it: none_zh-t515)
         if chunk[m.end() : m.end() + 1] not in ("人", "者") or m.end() + 1 == len(chunk):
             return m
+        m = _ANY_CUE.search(chunk, m.end())
     return None
 
 
@@ -866,8 +876,8 @@ def _zh_lists(
         if _no_subject(simple, hit) or _called_off(simple, hit):
             bound = hit.end
             continue
-        raw = _raw_before(simple, bound, hit)
-        region, company = _with_company(_uncounted(_untimed(raw)))
+        raw, region = _regions_before(simple, bound, hit)
+        region, company = _with_company(region)
         if _unreal(raw, region) or _scheduled(simple, hit.start):
             bound = hit.end
             continue
@@ -906,11 +916,24 @@ _ZH_COUNTED = re.compile(
 )
 
 
-def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
-    """The words between the cue before and this one, where its list is looked for; a
-    speech's transcript under its speaker's name drops its 的 ("以下为林瑞麟的致辞全文",
-    "…何志平主持开幕礼时的致辞全文": HK government releases, zh_hant-v904, v905)."""
+def _regions_before(simple: str, bound: int, hit: _Hit) -> tuple[str, str]:
+    """The words between the cue before and this one, and the same without their time, place
+    and manner tail and the list's head count: where the cue's list is looked for."""
     raw = simple[bound : hit.start]
+    if raw[-1:] in "的份":  # (one test for most regions, which end on a name)
+        raw = _raw_before(simple, raw, hit)
+    region = _untimed(raw)
+    tail = region[-9:]
+    if "位" in tail or "名" in tail or "人" in tail:
+        region = _uncounted(region)
+    return raw, region
+
+
+def _raw_before(simple: str, raw: str, hit: _Hit) -> str:
+    """`raw`, the words between the cue before and this one (where its list is looked for),
+    when it ends in 的 or 份: a speech's transcript under its speaker's name drops its 的
+    ("以下为林瑞麟的致辞全文", "…何志平主持开幕礼时的致辞全文": HK government releases,
+    zh_hant-v904, v905)."""
     if raw.endswith("身份") and "以" in raw:
         # "张成中以河北省委常委、省政府党组副书记的身份出席会议并讲话" (zh_cn-024): the
         # capacity, which may list titles, is manner between the name and its verb
@@ -918,7 +941,7 @@ def _raw_before(simple: str, bound: int, hit: _Hit) -> str:
     if raw.endswith("的") and simple.startswith(_SPEECH_TEXT, hit.start):
         # after another cue, the speech is its subject's, whatever the occasion's name
         # ("以下是行政长官林郑月娥今日…出席二零一八年香港花卉展览开幕典礼的致辞全文", zh_cn-022)
-        return "" if bound else raw[:-1].removesuffix("时")
+        return "" if len(raw) < hit.start else raw[:-1].removesuffix("时")
     return raw
 
 
@@ -927,10 +950,8 @@ _SPEECH_TEXT = tuple(f"{w}全文" for w in ("致辞", "致词", "讲辞", "讲�
 
 
 def _uncounted(region: str) -> str:
-    """`region` without the head count after its last name (an apposition of the list)."""
-    tail = region[-9:]
-    if "位" not in tail and "名" not in tail and "人" not in tail:
-        return region  # (most regions end on a name: one scan of the last characters)
+    """`region` without the head count after its last name (an apposition of the list);
+    asked when 位, 名 or 人 stands in its last characters."""
     m = _ZH_COUNTED.search(region, max(0, len(region) - 9))
     if m is None:
         return region
@@ -1277,12 +1298,18 @@ _LATIN_THEN_HAN = re.compile(
 )
 _SEPARATOR_RUN = re.compile(r"[，,、](?:\s*[，,、])+")
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # (opens with its literal: scanned in C)
-# (run only on sentences holding a period: its opening lookbehind costs nothing elsewhere)
-_LATIN_HONORIFIC = re.compile(r"(?<=[\u4e00-\u9fff])(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
+# (opens with its words, so that re scans for them in C; _after_han asks for the title)
+_LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
+def _after_han(m: re.Match[str]) -> str:
+    """The honorific dropped when a Han character stands right before it (the title)."""
+    at = m.start()
+    return "" if at and "\u4e00" <= m.string[at - 1] <= "\u9fff" else m.group()
 
 
 def clean_zh(sentence: str) -> str:
@@ -1310,7 +1337,7 @@ def clean_zh(sentence: str) -> str:
     if "." in sentence and _LATIN_HONORIFIC.search(sentence):
         # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
         # after its period would part the title from the name (zh_hant-t908)
-        sentence = _LATIN_HONORIFIC.sub("", sentence)
+        sentence = _LATIN_HONORIFIC.sub(_after_han, sentence)
     if "," in sentence and _SEPARATOR_RUN.search(sentence):
         # a scraper's doubled separators ("副市长钱先斌,,市委常委,、统战部部长易红梅",
         # scraped-t504): the last one stands

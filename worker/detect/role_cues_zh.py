@@ -44,7 +44,9 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + "|[欢共相同]聚一堂"
             # came in person ("吴惠权等光临盛会", scraped-t925; "亲临现场"); before another
             # cue it is manner, that cue gives the role ("马英九总统亲临主持": presided only)
-            + "|[亲光]临(?!主持|主礼|致|讲话|发言|演讲|剪彩|颁)"
+            + "".join(
+                f"|{word}(?!主持|主礼|致|讲话|发言|演讲|剪彩|颁)" for word in ("亲临", "光临")
+            )
         ),
     ),
     (
@@ -217,7 +219,13 @@ ZH_AFTER = re.compile(
     # "出席…的主礼嘉宾有" above; "主礼嘉宾：A" or "为A" is ZH_AFTER_CHAIR's chair)
     + "主礼嘉宾(?:还|也|亦)?(?:包括有?|包含|有)[:：]?|"
     # the guests there: "现场来宾包含A委员、B…" (zh_hant-t511), "与会嘉宾包括"
-    + "(?:现场|与会|到场|出席)(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含|有)[:：]?|"
+    # (one alternative per opening word: an alternative opening with a group of words would
+    # take from re its scan for the opening characters, and ZH_AFTER runs on most sentences)
+    + "|".join(
+        f"{word}(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含|有)[:：]?"
+        for word in "现场 与会 到场 出席".split()
+    )
+    + "|"
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
@@ -296,7 +304,7 @@ ZH_NAMED_GROUP = re.compile(
     r"[他她]们(?:分别|依次)?(?:是|为)[:：]"
     # the members of a delegation or team just said to attend ("澳门代表团一行廿四人出席会议，
     # …。团员包括：A、B", zh_hant-t914); people_zh gives them attending roles only
-    r"|(?<![^，。；：\s])(?:代表团|团|组|队)?(?:团员|成员|组员|队员)(?:还|也)?(?:包括|有|为|是)[:：]?"
+    r"|(?:代表团|团|组|队)?(?<![^，。；：\s代表团组队])(?:团员|成员|组员|队员)(?:还|也)?(?:包括|有|为|是)[:：]?"
     r"|(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{1,8}?(?:分别)?(?:为|是)[:：]?"
     r"|的(?:也|还)?是(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{0,6}[:：]"
 )
