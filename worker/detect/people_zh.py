@@ -615,7 +615,7 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    if "是" in simple or "为" in simple or "员包括" in simple or "员有" in simple:
+    if "是" in simple or "为" in simple or ("员" in simple and _MEMBERS_LISTED.search(simple)):
         yield from _zh_named_group(simple, roster, ctx)
     yield from _zh_attending_after(simple, roster, ctx)
     chair = (
@@ -806,6 +806,7 @@ _ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIM
 
 
 _MEMBERS = ("代表团", "团", "组", "队", "成员")
+_MEMBERS_LISTED = re.compile("员(?:包括|有)")
 
 
 def _zh_named_group(
@@ -1031,7 +1032,7 @@ _ZH_TOGETHER = re.compile("联同|偕同|连同|偕(?!同|老)|携手")
 
 def _with_company(region: str) -> tuple[str, str]:
     """The region up to a 联同 in its last clause, and the company named after it."""
-    if "同" not in region and "偕" not in region and "携手" not in region:
+    if "同" not in region and "偕" not in region and "携" not in region:
         return region, ""
     start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
     found = list(_ZH_TOGETHER.finditer(region, start + 1))
@@ -1113,16 +1114,20 @@ _ZH_IS_COUNT = re.compile(r"是[\d一二三四五六七八九十两]{1,3}[名位
 # Each form a pattern of its own: an alternation whose branches open with a class of
 # characters gets no first-character scan and is tried at every position (~5x slower).
 _NAMED_OPENINGS = (
-    # (and a group's members: "团员包括：", one class first, for the scan in C)
-    re.compile(
-        r"[们們团團组組队隊成](?:(?<=[们們])[是为為][:：]|[员員](?:还|還|也)?(?:包括|有|为|為|是))"
-    ),
+    re.compile(r"[们們][是为為][:：]"),
     re.compile(r"[\d一二三四五六七八九十两兩][名位][\u4e00-\u9fff]{1,8}?[为為是]"),
 )
 
 
+# A group's members ("团员包括："), asked only of a text holding 员 (成 and 组 are too common
+# to open a pattern that every sentence without a cue runs).
+_MEMBERS_OPENING = re.compile(r"[员員](?<=[团團组組队隊成][员員])(?:还|還|也)?(?:包括|有|为|為|是)")
+
+
 def _opens_named_group(text: str) -> bool:
-    return any(p.search(text) is not None for p in _NAMED_OPENINGS)
+    return any(p.search(text) is not None for p in _NAMED_OPENINGS) or (
+        ("员" in text or "員" in text) and _MEMBERS_OPENING.search(text) is not None
+    )
 
 
 @lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
