@@ -183,13 +183,15 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         "spoke",
         re.compile(
             r"(?:汇报|介绍|通报)了|(?:分别|先后|依次|相继)(?:汇报|介绍|报告|通报)"
-            # "A、B分别就各自分管工作进行汇报" (zh_cn-t906), "在首日进行施政总报告"
+            # "A、B分别就各自分管工作进行汇报" (zh_cn-t906)
             r"|进行了?(?:工作)?(?:汇报|报告)"
             # a titled name reporting to the meeting: "校长黄颂良报告该校…表现", "司长释莲栽长老
-            # 报告…条例", "司长吴尚年报告：" (not the noun: 工作报告, 报告显示, 报告书)
-            # (nor a kind of report: 施政报告, 国情报告, 专案报告, "报告并备质询" in the legislature)
-            # and not one avoided or still to come: 闪躲报告, 拒绝报告, "报告及备质询", "报告后")
-            r"|(?<![作做的份篇项告度总大政情案题务躲避绝])报告"
+            # 报告…条例", "司长吴尚年报告：" (zh_hant-d1017, t909, t306); not the noun (工作报告,
+            # 报告显示, 报告书), a kind of report (施政报告, 国情报告, 专案报告), nor one avoided or
+            # still to come (闪躲报告, 拒绝报告, "报告并备质询" / "报告及备质询", "报告后": Taiwan's
+            # legislature, zh_hant-t513, none_zh-t509); the lookbehind after the word keeps the
+            # pattern opening with it
+            r"|报告(?<![作做的份篇项告度总大政情案题务躲避绝]报告)"
             r"(?!显示|指出|称|中|书|会|厅|人|里|内|期|单|表|说|后|[并及]备|了?[^，。；]{0,4}?(?:显示|指出))"
             r"|向(?:大会|会议|全会|来宾|与会|常委会|主席团)[^，。；]{0,4}?(?:报告|汇报|介绍|通报)"
         ),
