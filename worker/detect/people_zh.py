@@ -320,7 +320,7 @@ def _subject_chunk(chunk: str, *, went: bool) -> str:
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
-    chunks = _clause_chunks(region, roster)
+    chunks = list(_clause_chunks(region, roster.chinese_names))  # (_companions cuts the last)
     companions = _companions(chunks, roster, ctx)
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
@@ -372,18 +372,19 @@ def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> lis
     return companions
 
 
-def _headline_part(parts: list[str], roster: Roster) -> str:
+def _headline_part(parts: list[str], known: frozenset[str]) -> str:
     """The last part of a headline, with the runs of names before it that a space parts from
     it ("习近平李克强…栗战书 王沪宁赵乐际韩正出席": one list, a space where 、 would be)."""
     region = parts[-1]
     for part in reversed(parts[:-1]):
-        if not (_knows(roster, part) or _segment(part, roster.chinese_names)):
+        if not (part in known or _segment(part, known)):
             break
         region = f"{part}、{region}"
     return region
 
 
-def _clause_chunks(region: str, roster: Roster) -> list[str]:
+@lru_cache(maxsize=16384)  # pure: the region and the roster's names (regions recur)
+def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
     """The region's chunks between commas and colons, without asides and bylines in brackets,
     from the headline part that holds the list, after a 由 (by)."""
     if ")" in region or "）" in region:
@@ -391,7 +392,7 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
             region = _unbracketed_lists(region)
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
-        region = _headline_part(_SPACE.split(region.strip()), roster)
+        region = _headline_part(_SPACE.split(region.strip()), known)
     chunks = _ZH_CHUNK.split(region)
     if "由" in chunks[-1]:
         # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
@@ -401,16 +402,16 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
         # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
         invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
         if invited:
-            return [invited]
+            return (invited,)
     if "请" in chunks[-1] or "让" in chunks[-1]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
-            return [asked.group(1)]
+            return (asked.group(1),)
     if (
         "应" in region
     ):  # "习近平乘专机抵达喀山，应普京邀请，出席…": the host who asked is no subject
         chunks = [c for c in chunks if not (c.startswith("应") and _ZH_INVITED.match(c))]
-    return chunks
+    return tuple(chunks)
 
 
 # A list of names in brackets after its group's title: "历届老乡长(游叡星、林万春)、代表会老
