@@ -27,15 +27,28 @@ _AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
-    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们)等?了?"
+    r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
+    # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
+    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
+    # officials and members named by their body ("香港特区政府主要官员、…、立法会议员，…等400
+    # 余人出席", zh_cn-v1303: the walk back stopped there)
+    r"|官员|议员|人员|单位)等?了?"
     # a head count after the group: "…等各界人士近300余人"
     r"(?:[近约逾共]?\d+(?:余|多)?[人名位])?$"
 )
 
 
+# The characters a match of _ZH_GROUP can end with: its words' last characters, 们, 等 and 了,
+# and a head count's (checked against the pattern by a test).
+_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞民生友工位等了名众")
+
+
 def _group_last(text: str) -> bool:
     """Whether `text` ends with a group word; searched in its last characters only (a search
-    for an ending tries every position of the text)."""
+    for an ending tries every position of the text), and only when its last character can
+    end one (most texts end on a name)."""
+    if text[-1:] not in _GROUP_LAST_CHARS:
+        return False
     return _ZH_GROUP.search(text, max(0, len(text) - 14)) is not None
 
 
@@ -50,7 +63,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
-    r"|也|亦|还|均|皆|都|又|再|特别|亲自|一同|共同|一起|分别|先后|相继|随后|首先|最后|踊跃|积极"
+    r"|也|亦|还|均|皆|都|又|再|特别|亲自|亲临|现场|一同|共同|一起|同场|同台|联袂|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台|上前"
     # the oath's gesture and manner ("马总统高举右手宣誓", "高举右手大声宣誓", "庄严宣誓")
     r"|(?:高举|举起)[左右双]?手|大声|庄严|郑重"
@@ -67,7 +80,7 @@ _ZH_TIME_TAIL = re.compile(
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明本（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑联现]"
 )
 
 
@@ -88,6 +101,14 @@ def _untimed(region: str) -> str:
             return region  # "张向晨", "李为民": a given name, not "向…", "为…"
         if region[at] == "于" and _surname_yu(region, at):
             return region  # "校党委常委于世孝": the surname 于, not "at …"
+        if region[at] == "到" and region.endswith("邀请", 0, at):
+            m = _ZH_TIME_TAIL.search(region, at + 1)  # "邀请到X": the ones invited, no place
+            continue
+        if region[at] == "于" and region[at - 1 : at] == "、":
+            # "胡芷涵、于泽源以及…夏岚在典礼上分别发言": a list item opens with the surname
+            # 于, never with the preposition (scraped-v901); the tail is after it
+            m = _ZH_TIME_TAIL.search(region, at + 1)
+            continue
         size = _representative(region, at) if region.startswith("代表", at) else 0
         if not size:
             return region[:at]
@@ -116,7 +137,8 @@ def _representative(region: str, at: int) -> int:
             for n in (3, 2)
             if _zh_plausible(region[at + 2 : at + 2 + n])
             and (
-                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、")
+                # (or an aside in brackets: "留学生代表夏岚(乌兹别克斯坦籍)在…", scraped-v901)
+                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、", "(", "（")
                 or _ZH_TIME_TAIL.match(region, at + 2 + n)
             )
         ),
@@ -298,7 +320,7 @@ def _subject_chunk(chunk: str, *, went: bool) -> str:
 
 def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     """The list that ends at the end of `region` (one clause: no semicolon in it)."""
-    chunks = _clause_chunks(region, roster)
+    chunks = list(_clause_chunks(region, roster.chinese_names))  # (_companions cuts the last)
     companions = _companions(chunks, roster, ctx)
     found: list[list[str]] = []
     skipped = 0  # chunks of time, place or a group between the list and its verb
@@ -327,8 +349,11 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
-            if found and _title_only(chunk):
-                continue  # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma
+            if found and (_title_only(chunk) or _group_chunk(chunk, None, roster)):
+                # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma; "…，
+                # 教务处、工程学院等单位的负责人，世新大学执行长文念萱，…": a group among the
+                # list's chunks (zh_cn-t506)
+                continue
             break
         if i == skipped and i and _future_after(chunk, names[-1]):
             return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
@@ -347,18 +372,19 @@ def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> lis
     return companions
 
 
-def _headline_part(parts: list[str], roster: Roster) -> str:
+def _headline_part(parts: list[str], known: frozenset[str]) -> str:
     """The last part of a headline, with the runs of names before it that a space parts from
     it ("习近平李克强…栗战书 王沪宁赵乐际韩正出席": one list, a space where 、 would be)."""
     region = parts[-1]
     for part in reversed(parts[:-1]):
-        if not (_knows(roster, part) or _segment(part, roster.chinese_names)):
+        if not (part in known or _segment(part, known)):
             break
         region = f"{part}、{region}"
     return region
 
 
-def _clause_chunks(region: str, roster: Roster) -> list[str]:
+@lru_cache(maxsize=16384)  # pure: the region and the roster's names (regions recur)
+def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
     """The region's chunks between commas and colons, without asides and bylines in brackets,
     from the headline part that holds the list, after a 由 (by)."""
     if ")" in region or "）" in region:
@@ -366,21 +392,26 @@ def _clause_chunks(region: str, roster: Roster) -> list[str]:
             region = _unbracketed_lists(region)
         region = _ZH_ASIDE.sub("", _ZH_BYLINE.sub("，", region))
     if " " in region or "\u3000" in region:  # a space parts the clauses of a headline
-        region = _headline_part(_SPACE.split(region.strip()), roster)
+        region = _headline_part(_SPACE.split(region.strip()), known)
     chunks = _ZH_CHUNK.split(region)
     if "由" in chunks[-1]:
         # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
         # (a list of honorees) do not
         chunks = [chunks[-1].rsplit("由", 1)[1]]
+    if "邀请" in chunks[-1]:
+        # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
+        invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
+        if invited:
+            return (invited,)
     if "请" in chunks[-1] or "让" in chunks[-1]:
         asked = _ZH_ASKED.search(chunks[-1])
         if asked:  # "卓揆…，所以才请郑丽君主持院会": the one asked acts, not the one asking
-            return [asked.group(1)]
+            return (asked.group(1),)
     if (
         "应" in region
     ):  # "习近平乘专机抵达喀山，应普京邀请，出席…": the host who asked is no subject
         chunks = [c for c in chunks if not (c.startswith("应") and _ZH_INVITED.match(c))]
-    return chunks
+    return tuple(chunks)
 
 
 # A list of names in brackets after its group's title: "历届老乡长(游叡星、林万春)、代表会老
@@ -480,10 +511,12 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
     """A chunk naming groups only: it ends with a group word, no list of names ends at an 等
     inside it, and its last item names nobody ("鲤城、丰泽、洛江主要负责人", not "吴伯理、陈清木等
     市各套班子成员" nor "台积电董事长张忠谋夫妇企业家")."""
-    if len(chunk) <= 4 or "等" in chunk[:-2] or not _group_last(chunk):
+    if len(chunk) <= 4 or not _group_last(chunk):
         return False
     if not names:
-        return True
+        return True  # (an 等 inside ends a list of bodies: "金防部、…、民航站等中央驻金单位")
+    if "等" in chunk[:-2]:
+        return False
     # names only as bare items of a list of bodies and places ("丰泽"), none with a title
     items = chunk.split("、")
     return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
@@ -495,7 +528,7 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
     for chunk in _ZH_CHUNK.split(text.rstrip("。！？；!?")):
         if "的" in chunk and _ZH_KIN.search(chunk):
             break  # "孙中山、黄兴等辛亥革命领导人的后裔": named for their kin, not there
-        cue = _ANY_CUE.search(chunk)
+        cue = _verb_cue(chunk)
         if cue and chunk[: cue.start()].endswith(_ZH_NEGATED):
             break  # "惟前特首董建华未有现身": the list is over, and this one is absent
         found = zh_name_items(chunk, roster, last=True, ctx=ctx)
@@ -514,6 +547,20 @@ def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[s
 
 
 _ZH_KIN = re.compile("的(?:后裔|后代|后人|家属|亲属|子女|遗孀)")
+
+
+def _verb_cue(chunk: str) -> re.Match[str] | None:
+    """The first cue word of `chunk` used as a verb: a cue word before 人 or 者 is a title
+    inside a list item ("全国人大代表港区召集人袁武", "节目主持人A", "发言人B"), which ends no list
+    (zh_hant-t908: the list after 主礼嘉宾有 stopped at 召集人, losing the last 12 guests)."""
+    m = _ANY_CUE.search(chunk)  # (most chunks hold no cue word: one search decides)
+    while m is not None:
+        # (a cue noun ending its chunk is a field of its own, "会议主持人：X", which ends the
+        # list before it: none_zh-t515)
+        if chunk[m.end() : m.end() + 1] not in ("人", "者") or m.end() + 1 == len(chunk):
+            return m
+        m = _ANY_CUE.search(chunk, m.end())
+    return None
 
 
 # Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
@@ -569,7 +616,7 @@ def _zh_lists_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
     """Lists after their cue: "出席会议的还有A、B", "主持记者会的公共事务主任蔡仲礼"."""
-    if "是" in simple or "为" in simple:
+    if "是" in simple or "为" in simple or ("员" in simple and _MEMBERS_LISTED.search(simple)):
         yield from _zh_named_group(simple, roster, ctx)
     yield from _zh_attending_after(simple, roster, ctx)
     chair = (
@@ -602,7 +649,11 @@ def _zh_attending_after(
     verb and 的 describe, and the host of the occasion attended."""
     after = (
         _ZH_AFTER.search(simple)
-        if "有" in simple or "包括" in simple or "宴请" in simple or "为" in simple
+        if "有" in simple
+        or "包括" in simple
+        or "宴请" in simple
+        or "为" in simple
+        or "包含" in simple
         else None
     )
     if after and not _unreal(simple[: after.start()], _untimed(simple[: after.start()])):
@@ -755,6 +806,10 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
 _ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
 
 
+_MEMBERS = ("代表团", "团", "组", "队", "成员")
+_MEMBERS_LISTED = re.compile("员(?:包括|有)")
+
+
 def _zh_named_group(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -771,6 +826,12 @@ def _zh_named_group(
         role: Role | None = None if _ZH_WILL.search(simple, 0, m.start()) else hits[-1].role
     else:
         role = ctx.role_before(simple) if ctx is not None else None
+        if role == "present":
+            # a group named in the next sentence was not on the rostrum with the one before
+            # ("在主席台就坐的各位领导：…。此外，我们还邀请了三位…代表，他们是：A；B", scraped-t516)
+            role = "attended"
+    if m.group().startswith(_MEMBERS) and role not in ("attended", "present"):
+        return  # members are there with their group; no speech or chair is theirs by that
     if role == "presided":
         # a group after a cue of presiding is the ones received, welcomed or honoured ("…向10位
         # 杰出人士颁授名誉大学院士衔。…10位名誉大学院士分别是A、B"): a group chairs nothing
@@ -805,15 +866,20 @@ def _zh_lists(
         if escort is not None:
             if escort:
                 yield hit.role, escort, simple
-            yield from _escorted(simple, bound, hit, roster, ctx)
+            by = (
+                "于"
+                if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start)
+                else "在"
+            )
+            yield from _escorted(simple, bound, hit, roster, ctx, by=by)
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
         if _no_subject(simple, hit) or _called_off(simple, hit):
             bound = hit.end
             continue
-        raw = simple[bound : hit.start]
-        region, company = _with_company(_untimed(raw))
+        raw, region = _regions_before(simple, bound, hit)
+        region, company = _with_company(region)
         if _unreal(raw, region) or _scheduled(simple, hit.start):
             bound = hit.end
             continue
@@ -835,11 +901,67 @@ def _zh_lists(
         if names:
             yield hit.role, names, simple
             if company:
+                # (the company may lead a group in turn: "偕副县长王瑞德率县府各局处长")
+                company = _subject_chunk(company, went=False)
                 yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), simple
             previous = names
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+# The list's head count and what they are, after its last name: "A、B、C及D四位监誓人共同主持"
+# (zh_hant-t906), "A、B两人出席".
+# (人 after a count in words only: "组成人员78人" is a group's count, scraped-t420)
+_ZH_COUNTED = re.compile(
+    r"(?:(?:[二三四五六七八九十两]{1,2}|\d{1,2})[位名]|[二两三四五六七八九十]人)[^，。、；：\s的]{0,6}$"
+)
+
+
+def _regions_before(simple: str, bound: int, hit: _Hit) -> tuple[str, str]:
+    """The words between the cue before and this one, and the same without their time, place
+    and manner tail and the list's head count: where the cue's list is looked for."""
+    raw = simple[bound : hit.start]
+    if raw[-1:] in "的份":  # (one test for most regions, which end on a name)
+        raw = _raw_before(simple, raw, hit)
+    region = _untimed(raw)
+    tail = region[-9:]
+    if "位" in tail or "名" in tail or "人" in tail:
+        region = _uncounted(region)
+    return raw, region
+
+
+def _raw_before(simple: str, raw: str, hit: _Hit) -> str:
+    """`raw`, the words between the cue before and this one (where its list is looked for),
+    when it ends in 的 or 份: a speech's transcript under its speaker's name drops its 的
+    ("以下为林瑞麟的致辞全文", "…何志平主持开幕礼时的致辞全文": HK government releases,
+    zh_hant-v904, v905)."""
+    if raw.endswith("身份") and "以" in raw:
+        # "张成中以河北省委常委、省政府党组副书记的身份出席会议并讲话" (zh_cn-024): the
+        # capacity, which may list titles, is manner between the name and its verb
+        raw = _ZH_AS_CAPACITY.sub("", raw)
+    if raw.endswith("的") and simple.startswith(_SPEECH_TEXT, hit.start):
+        # after another cue, the speech is its subject's, whatever the occasion's name
+        # ("以下是行政长官林郑月娥今日…出席二零一八年香港花卉展览开幕典礼的致辞全文", zh_cn-022)
+        return "" if len(raw) < hit.start else raw[:-1].removesuffix("时")
+    return raw
+
+
+_ZH_AS_CAPACITY = re.compile(r"以[^，。；]{1,40}?的?身份$")
+_SPEECH_TEXT = tuple(f"{w}全文" for w in ("致辞", "致词", "讲辞", "讲话", "发言", "演辞", "演讲"))
+
+
+def _uncounted(region: str) -> str:
+    """`region` without the head count after its last name (an apposition of the list);
+    asked when 位, 名 or 人 stands in its last characters."""
+    m = _ZH_COUNTED.search(region, max(0, len(region) - 9))
+    if m is None:
+        return region
+    head = region[: m.start()]
+    # a list, or a full name (not two characters: "朱洪两人" is two surnames, zh_hant-t302)
+    if ("、" in head and _zh_plausible(head[-2:])) or _zh_plausible(head[-3:]):
+        return head
+    return region
 
 
 def _shares_subject(region: str) -> bool:
@@ -867,12 +989,13 @@ def _called_off(simple: str, hit: _Hit) -> bool:
 def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
     """The one accompanying, between 在 and 陪同下: "王小明在市委书记李大华陪同下调研" (None:
     the cue is not in that frame)."""
-    if (
-        not simple.startswith("下", hit.end)
-        or "在" not in simple[max(0, hit.start - 40) : hit.start]
-    ):
+    if not simple.startswith("下", hit.end):
         return None
-    escort = simple[simple.rfind("在", 0, hit.start) + 1 : hit.start]
+    # 于 as 在 ("卢秀燕于社会局长李允杰的陪同下与会": 於 of traditional text, zh_hant-t904)
+    at = max(simple.rfind(by, max(0, hit.start - 40), hit.start) for by in ("在", "于"))
+    if at < 0:
+        return None
+    escort = simple[at + 1 : hit.start]
     return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
 
 
@@ -890,6 +1013,13 @@ def _escorted(
         return
     region = simple[bound:at]
     start = max(map(region.rfind, ("，", "。", "；", "：", "\n"))) + 1  # a list's 、 stays
+    if start == len(region) and region.endswith("，"):
+        # "A、B，C及县议员多人，由X、Y陪同，…": a clause of its own after the list, which
+        # may run over commas (zh_hant-v902)
+        names = _zh_before(_untimed(region[:-1]), roster, ctx)
+        if names:
+            yield "attended", names, simple
+        return
     region = _untimed(region[start:])
     names = zh_name_items(region, roster, last=True, ctx=ctx) if region else []
     if names and not region.endswith(("的", "将", "并")):
@@ -897,12 +1027,13 @@ def _escorted(
 
 
 # "A联同B和C…会见传媒": B and C come with A, and are there whatever A's role.
-_ZH_TOGETHER = re.compile("联同|偕同|连同")
+# (偕 alone too, as Taiwan writes it: "许县长偕副县长王瑞德…列席", zh_hant-d908; not 偕老)
+_ZH_TOGETHER = re.compile("联同|偕同|连同|偕(?!同|老)|携手")
 
 
 def _with_company(region: str) -> tuple[str, str]:
     """The region up to a 联同 in its last clause, and the company named after it."""
-    if "同" not in region:
+    if "同" not in region and "偕" not in region and "携" not in region:
         return region, ""
     start = max(map(region.rfind, _CLAUSE_MARKS[:2]))
     found = list(_ZH_TOGETHER.finditer(region, start + 1))
@@ -942,12 +1073,12 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
 # A word every cue holds (role_cues_zh.ZH_CUES, ZH_AFTER, ZH_MEET_*): one scan for these gates
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _CUE_WORDS = (
-    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 主席台 在场 讲话 致辞 致词 "
+    "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 就坐 主席台 在场 讲话 致辞 致词 "
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席"
+    "讲道 证道 布道 就主席 亲临 光临"
 ).split() + list(cues.RITE_WORDS)
 
 
@@ -989,8 +1120,15 @@ _NAMED_OPENINGS = (
 )
 
 
+# A group's members ("团员包括："), asked only of a text holding 员 (成 and 组 are too common
+# to open a pattern that every sentence without a cue runs).
+_MEMBERS_OPENING = re.compile(r"[员員](?<=[团團组組队隊成][员員])(?:还|還|也)?(?:包括|有|为|為|是)")
+
+
 def _opens_named_group(text: str) -> bool:
-    return any(p.search(text) is not None for p in _NAMED_OPENINGS)
+    return any(p.search(text) is not None for p in _NAMED_OPENINGS) or (
+        ("员" in text or "員" in text) and _MEMBERS_OPENING.search(text) is not None
+    )
 
 
 @lru_cache(maxsize=16384)  # per paragraph, which recurs across versions of a report
@@ -1161,10 +1299,23 @@ _INSERTED_PINYIN = re.compile(
 _LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
+_LATIN_THEN_HAN = re.compile(
+    r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){0,3}\s*[(（]([\u4e00-\u9fff]{2,4})[)）]"
+)
+_SEPARATOR_RUN = re.compile(r"[，,、](?:\s*[，,、])+")
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # (opens with its literal: scanned in C)
+# (opens with its words, so that re scans for them in C; _after_han asks for the title)
+_LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
+
+
+def _after_han(m: re.Match[str]) -> str:
+    """The honorific dropped when a Han character stands right before it (the title)."""
+    at = m.start()
+    return "" if at and "\u4e00" <= m.string[at - 1] <= "\u9fff" else m.group()
 
 
 def clean_zh(sentence: str) -> str:
@@ -1185,6 +1336,20 @@ def clean_zh(sentence: str) -> str:
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if " " in sentence and _wrapped_prose(sentence):
         sentence = _WRAP_SPACE.sub("", sentence)
+    if ("(" in sentence or "（" in sentence) and _LATIN_THEN_HAN.search(sentence):
+        # "台湾清华大学Hsueh-Shih Chen(陈学仕)教授": a Latin name with the Chinese one in
+        # brackets after it, which the lists read (zh_cn-t904); the bracket is no aside here
+        sentence = _LATIN_THEN_HAN.sub(r"\1", sentence)
+    if "." in sentence and _LATIN_HONORIFIC.search(sentence):
+        # "大学校长Dr. Guy Langvardt": the honorific is no part of the name, and the space
+        # after its period would part the title from the name (zh_hant-t908)
+        sentence = _LATIN_HONORIFIC.sub(_after_han, sentence)
+    if "," in sentence and _SEPARATOR_RUN.search(sentence):
+        # a scraper's doubled separators ("副市长钱先斌,,市委常委,、统战部部长易红梅",
+        # scraped-t504): the last one stands
+        sentence = _SEPARATOR_RUN.sub(lambda m: m.group()[-1], sentence)
+    if "," in sentence and _THOUSANDS.search(sentence):
+        sentence = _THOUSANDS.sub("", sentence)  # "超过2,000位扶轮社友": one number, no clause
     if "," in sentence or ";" in sentence or ":" in sentence or "!" in sentence:
         # ASCII punctuation in Chinese text (copies typed on Western keyboards) read as the
         # full-width forms the cues and lists are written with; one character for one
@@ -1225,8 +1390,8 @@ _TRIGGER_CHARS = re.compile(
 )
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
-    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前"
+    r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨"
 )
 
 
@@ -1277,14 +1442,17 @@ _ZH_TITLE_END = re.compile(
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
     r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理|大臣"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
-    r"|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
-    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事|总编辑|主编"
+    r"|总经理|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
+    r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事长|监事|总编辑|主编"
     r"|学生|同学|教师|老师|资深大律师|大律师|律师|太平绅士|主礼嘉宾|嘉宾|贵宾"
     # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
     # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂") and round 10's
     # ("知名艺人叶宪修", "剧作家纪蔚然")
     r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤"
-    r"|得主|园长|监事长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人)"
+    r"|得主|园长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人"
+    # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
+    # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
+    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -1324,10 +1492,15 @@ _NOT_GIVEN = frozenset(
     # words of round 9's unseen reports that a surname character opens ("关注", "宣誓"); "盛事"
     # (a grand event), "文化奖" (an award), "游颢兼…主任委员" (also holding a post)
     "注誓事奖兼"
+    # round 10: 全场 and 全体 (the whole hall, everyone: 全 is a surname) after a list's 与
+    # ("与全场400位客家乡亲共贺国庆", zh_hant-t915; "全体" in zh_hant-t710); no labelled name
+    # holds either after its surname
+    "场体"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
-# in kanji holds one inside ("服部崇").
-_ZH_BODY_LAST = frozenset("部局厅办州")
+# in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
+# zh_hant-v1303; no labelled name ends in either)
+_ZH_BODY_LAST = frozenset("部局厅办州队站")
 
 
 @lru_cache(maxsize=32768)
@@ -1402,6 +1575,50 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
     return _titled_item_name(item, run, trailing=trailing) or _after_body(item, known)
 
 
+# A Latin name after a Chinese title ("成均馆大学副校长Jun Young LEE", "大学校长Guy Langvardt"):
+# up to four capitalised words, one of them with a letter in lower case (not an acronym).
+_ZH_LATIN_TITLED = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:[A-Z][A-Za-z'’\-]* ){0,3}[A-Z][A-Za-z'’\-]+$"
+)
+
+
+# A religious name before its title: "焦山定慧寺监院慧忠法师", "曙法法师", "司长释莲僧长老".
+# A Dharma name has no surname (释 at most), so the surname tables cannot find it; the title
+# after it and a title or nothing before it do (zh_cn-t909, scraped-t924).
+_CLERGY = ("法师", "大师", "长老", "上师", "禅师")
+_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师)$")
+
+
+def _clergy_name(item: str) -> str | None:
+    m = _ZH_CLERGY.search(item)
+    if m is None:
+        return None
+    name, head = m.group(1), item[: m.start()]
+    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES:
+        return None
+    if not head:  # (bare, 大师 is a master of anything: "国画大师")
+        return None if item.endswith("大师") else name
+    return name if _ZH_TITLE_AT_END.search(head) else None
+
+
+_LATIN_HONOURED = re.compile(
+    r"(?:Dr|Prof|Mr|Mrs|Ms|Sir)\.?\s+((?:[A-Z][A-Za-z'’\-]* ){0,3}[A-Z][A-Za-z'’\-]+)$"
+)
+
+
+def _titled_latin(item: str) -> str | None:
+    """The Latin name ending a list item after its title (zh_hant-t908, scraped-t915: lists
+    of Chinese and foreign guests alike, each with a title)."""
+    honoured = _LATIN_HONOURED.match(item)  # "胡红玉及Dr Ronald Leslie ZIMMERN" (zh_cn-t718)
+    if honoured:
+        name = honoured.group(1)
+        return name if any("a" <= c <= "z" for c in name) else None
+    m = _ZH_LATIN_TITLED.search(item)
+    if m is None or not any("a" <= c <= "z" for c in m.group()):
+        return None
+    return m.group() if _ZH_TITLE_AT_END.search(item, 0, m.start()) else None
+
+
 def _after_body(item: str, known: frozenset[str]) -> str | None:
     """A full name of three characters (or a roster name) right after a body no title table
     lists, as lists of local officials write them: "观光处李梅凌" (the tourism office's),
@@ -1423,9 +1640,30 @@ def _after_body(item: str, known: frozenset[str]) -> str | None:
 _ZH_ARRIVED = re.compile(r"(?:乘专机|乘坐专机|乘机)?(?:抵达|飞抵|到达)")
 
 
+def _unusual_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
+    """Round 10's shapes (zh_hant.round16/17): a Latin name after its title, a titled name
+    and its party, a Dharma name before its clergy title, 在 inside a titled name."""
+    if "A" <= item[-1:] <= "z":
+        return _titled_latin(item)
+    if item.endswith("一行") and len(item) > 6:
+        return _item_name(item[:-2], False, known)
+    if item.endswith(_CLERGY):
+        return _clergy_name(item)
+    if len(run) == 3 and run[1] == "在" and run != item and run[0] in _SURNAMES:
+        # 在 inside a full name that ends its item after a title ("社长姜在忠", "立法议员吴在
+        # 权", zh_hant-t606, v1008), where it cannot be "at"; _NOT_GIVEN holds it for running text
+        return run if run[2] not in _NOT_GIVEN else None
+    return None
+
+
 def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None:
     """A name with words around it: a family word after it ("张忠谋夫妇企业家"), a title on
-    both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱")."""
+    both sides ("驻日大使王毅大使"), a modifier ending in 的 before it ("卸任县长工作的林明溱"),
+    a Latin name after its title ("大学校长Guy Langvardt"), a Dharma name before its title,
+    a titled name and its party ("省政协陈海峰副主席一行", zh_cn-t717)."""
+    unusual = _unusual_item_name(item, run, known)
+    if unusual:
+        return unusual
     family = _ZH_FAMILY.search(run) if run else None
     if family and (family.group(1) in known or _zh_plausible(family.group(1))):
         return family.group(1)
@@ -1446,12 +1684,29 @@ def _wrapped_item_name(item: str, run: str, known: frozenset[str]) -> str | None
         tail = item.rsplit("的", 1)[1]
         if tail in known or (len(tail) == 3 and _zh_plausible(tail)):
             return tail
+        # and with its title after it: "分管高中工作的吴永祥副校长" (zh_cn-t907)
+        after = _ZH_AFTER_NAME.match(tail) if len(tail) > 3 else None
+        if after and (after.group(1) in known or _zh_plausible(after.group(1))):
+            return after.group(1)
     return None
 
 
 # The last character of a body's name: "外贸协会", "玉山银行", "台南市", "外交部".
 _ZH_BODY_CHAR = frozenset("会行市省县区部局司处院所厅团社校馆府署办厂队组镇乡村")
 _ZH_RANK = ("常务副", "副", "代理", "执行")
+_BODY_WORDS = (
+    "大学",
+    "中学",
+    "小学",
+    "政协",
+    "人大",
+    "侨联",
+    "妇联",
+    "工商联",
+    "文联",
+    "科协",
+    "残联",
+)
 
 
 def _body_name_title(item: str, known: frozenset[str]) -> str | None:
@@ -1465,7 +1720,13 @@ def _body_name_title(item: str, known: frozenset[str]) -> str | None:
         name = head[-size:]
         if (
             len(head) > size
-            and head[-size - 1] in _ZH_BODY_CHAR
+            and (
+                head[-size - 1] in _ZH_BODY_CHAR
+                # a school ("济南大学李村成教授", zh_cn-t904) or a body named by a word
+                # ("省政协陈海峰副主席", zh_cn-t717); not 学 or 协 alone, which end given names
+                # (张文学) where _ZH_BODY_CHAR is asked of a name's last character
+                or head.endswith(_BODY_WORDS, 0, len(head) - size)
+            )
             and (name in known or (size == 3 and _zh_plausible(name)))
         ):
             return name
@@ -1882,8 +2143,11 @@ def _read_item(
 
 # Words that open a list, not a name: "包括杨琼璎、江启臣…皆到场".
 # (and a clause's connective before its list: "不过戴锡钦、副议长叶林传…等干部均有出席")
-_ZH_ITEM_OPENING = re.compile(r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而|不过)")
-_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而", "不过")
+# (and a transcript's heading: "以下为林瑞麟的致辞全文", "以下是局长邱腾华今日…的致辞全文")
+_ZH_ITEM_OPENING = re.compile(
+    r"^(?:包括|包含|其中包括|其中有|以及|并?(?:委由|改由)|而|不过|以下(?:为|是))"
+)
+_ZH_OPENINGS = ("包", "其中", "以及", "委由", "改由", "并委由", "并改由", "而", "不过", "以下")
 
 
 # The one a funeral report is about: "汪道涵同志的遗体", "曹志同志逝世", "龚全珍遗体告别仪式".
@@ -2088,6 +2352,14 @@ def _knows(roster: Roster, name: str) -> bool:
 
 # (跟 too, the spoken "and" of Taiwanese reports: "董事长何达煌跟嘉义县长翁章梁都现身")
 _ZH_AND = re.compile(r"以及|[和及与跟]")
+_JOINTS = frozenset("和及与跟以")
+
+
+def _ends_in_he(head: str) -> str | None:
+    """The name of three characters ending in 和 that ends `head` before a joint (和 is
+    then the name's: "乡长江永和与…"), as `_read_item` reads "副主任陈斌、蓝进和"."""
+    run = _ZH_TITLE_END.split(head)[-1]
+    return run if len(run) == 3 and run[0] in _SURNAMES else None
 
 
 def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] | None:
@@ -2098,7 +2370,16 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
     # each 和/及/与 in turn: a name can hold one ("董事会秘书曹和平以及相关人员")
     for joint in _ZH_AND.finditer(item):
         head, tail = item[: joint.start()], item[joint.end() :]
+        if tail[:1] in _JOINTS:
+            continue  # "乡长江永和与…": 和 before another joint ends a name (zh_hant-d1005)
+        if "等" in head:
+            # "范玉珍等校领导及65667部队首长于连双": a name and its group, then 及 and the
+            # next titled name (scraped-t418)
+            named, _, group = head.partition("等")
+            head = named if named and _ZH_GROUP_WORDS.search(group) else head
         first = _item_name(head, False, known) if head else None
+        if first is None and head.endswith("和"):
+            first = _ends_in_he(head)
         second = _item_name(tail, trailing, known) if tail else None
         if (
             len(head) == 2
@@ -2125,7 +2406,9 @@ def _zh_pair(item: str, known: frozenset[str], *, trailing: bool) -> list[str] |
 
 _ZH_GROUP_WORDS = re.compile(
     r"(?:官员|负责人|人士|代表|成员|领导|干部|嘉宾|群众|委员|同志|人员|议员|首长|团队|民众|乡亲|居民|官兵"
-    r"|师生|职工|员工|各界|团体|[\u4e00-\u9fff]界|市民|学生|观众|游客)"
+    r"|师生|职工|员工|各界|团体|[\u4e00-\u9fff]界|市民|学生|观众|游客"
+    # members of a club or a faith, and a head count ("叶惟尧及超过2000位扶轮社友", zh_hant-t903)
+    r"|社友|校友|会员|信众|善信|[\d一二三四五六七八九十百千万两]+(?:多|余)?[位名])"
 )
 
 

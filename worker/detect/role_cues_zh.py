@@ -17,7 +17,11 @@ from worker.detect.model import Role
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("present", re.compile(r"在主席台(?:前排|上)?就座|在主席台(?:前排|上)|在场(?!人士|人员|观礼)")),
+    # (就坐 as 就座, a common variant: "在主席台就坐的各位领导：A；B", scraped-t516)
+    (
+        "present",
+        re.compile(r"在主席台(?:前排|上)?就[座坐]|在主席台(?:前排|上)|在场(?!人士|人员|观礼)"),
+    ),
     (
         "presided",
         re.compile(
@@ -38,6 +42,11 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             )
             # guests gathered in one hall: "A、B等贵宾…共聚一堂" (欢聚, 共聚, 相聚, 同聚)
             + "|[欢共相同]聚一堂"
+            # came in person ("吴惠权等光临盛会", scraped-t925; "亲临现场"); before another
+            # cue it is manner, that cue gives the role ("马英九总统亲临主持": presided only)
+            + "".join(
+                f"|{word}(?!主持|主礼|致|讲话|发言|演讲|剪彩|颁)" for word in ("亲临", "光临")
+            )
         ),
     ),
     (
@@ -47,10 +56,12 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
                 verb
                 + r"了?(?:关于[^。；]{0,80}?的|题为[“「《][^”」》。]{1,60}[”」》]的|[^，。、；的]{1,10}的)?"
                 r"[^，。、；的]{0,8}?"
-                r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词)"
+                r"(?:讲话|致辞|致词|发言|演讲|演说|报告|汇报|说明|谈话|感言|看法|贺词|祝词|献词|宣讲)"
                 for verb in ("发表", "作(?<![工合创操动写制]作)", "做")
             )
-            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年|祝酒)?(?:辞|词)|讲话(?!精神)|发言(?!人)|演讲|演说"
+            # (not the noun of the speakers: "致词者均关心灾情", zh_hant-t510, names no one)
+            + r"|致(?:欢迎|贺|开幕|闭幕|答谢|新年|祝酒)?(?:辞|词)(?!者)|讲话(?!精神|者)"
+            + r"|发言(?!人|者)|演讲(?!者)|演说(?!者)"
             # a sermon is the speech of a service ("主持讲道的，是…王怡方牧师")
             + r"|讲道|证道|布道"
         ),
@@ -59,10 +70,10 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 # The words of the rites in ZH_CUES_RARE (simplified; people_zh gates sentences on these and
 # their traditional forms); 颁 stands for 颁奖, 颁赠 and "亲颁…予", whose words need not touch.
 RITE_WORDS = tuple(
-    "点燃 鸣锣 敲锣 扶轿 上香 参香 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖".split()
+    "点燃 鸣锣 敲锣 敲响锣 扶轿 上香 参香 参拜 拈香 恭送 恭迎 领誓 致赠 颁 交接 交棒 代为领奖".split()
 )
 RITE_WORDS_TRADITIONAL = tuple(
-    "點燃 鳴鑼 敲鑼 扶轎 上香 參香 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎".split()
+    "點燃 鳴鑼 敲鑼 敲響鑼 扶轎 上香 參香 參拜 拈香 恭送 恭迎 領誓 致贈 頒 交接 交棒 代為領獎".split()
 )
 # Accepting for someone else ("由A代表接受"), the one rite whose words need not touch: gated on
 # this form, since bare 接受 opens every "接受采访" (same in either script).
@@ -71,7 +82,11 @@ RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
-    ("present", re.compile(r"入场就座|入席就座|就座|在座(?!的)"), ("就座", "在座")),
+    (
+        "present",
+        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|在座(?!的)"),
+        ("就座", "就坐", "在座"),
+    ),
     (
         "presided",
         re.compile(r"邀请?[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
@@ -93,7 +108,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # ("A、B与市府团队入场唱国歌", "A与B一起上台", "在司法院长A监誓下")
     (
         "attended",
-        re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓"),
+        re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓(?!人)"),
         ("入场", "上台", "监誓"),
     ),
     (
@@ -140,7 +155,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "attended",
         re.compile(
-            r"点燃|鸣锣|敲锣|扶轿|上香|参香|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
+            r"点燃|鸣锣|敲(?:响)?锣|扶轿|上香|参香|参拜|拈香|恭送|恭迎|领誓|致赠|颁赠|担任颁奖嘉宾"
             r"|颁奖(?!典礼|礼|仪式|晚会|大会|嘉宾|活动|台|人|者|状)"
             r"|(?<!印信)(?<!印鉴)(?<!职务)(?<!业务)(?<!工作)交接(?!典礼|仪式|大会|会|日|后|前|的|工作|之)"
             r"|交棒|代为领奖|" + RITE_ACCEPTING
@@ -149,7 +164,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "attended",
-        re.compile(r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满)"),
+        # (nor the ceremony's name with its oath: "就职宣誓仪式由A、B共同主持", zh_hant-t906)
+        re.compile(
+            r"就职(?![^，。；]{0,4}周年|以来|后|前|演说|演讲|典礼|仪式|满|宣誓(?:仪式|典礼))"
+        ),
         ("就职",),
     ),
     # the one conferring degrees or honours presides over the conferment ("中大校董会主席
@@ -165,6 +183,16 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         "spoke",
         re.compile(
             r"(?:汇报|介绍|通报)了|(?:分别|先后|依次|相继)(?:汇报|介绍|报告|通报)"
+            # "A、B分别就各自分管工作进行汇报" (zh_cn-t906)
+            r"|进行了?(?:工作)?(?:汇报|报告)"
+            # a titled name reporting to the meeting: "校长黄颂良报告该校…表现", "司长释莲栽长老
+            # 报告…条例", "司长吴尚年报告：" (zh_hant-d1017, t909, t306); not the noun (工作报告,
+            # 报告显示, 报告书), a kind of report (施政报告, 国情报告, 专案报告), nor one avoided or
+            # still to come (闪躲报告, 拒绝报告, "报告并备质询" / "报告及备质询", "报告后": Taiwan's
+            # legislature, zh_hant-t513, none_zh-t509); the lookbehind after the word keeps the
+            # pattern opening with it
+            r"|报告(?<![作做的份篇项告度总大政情案题务躲避绝]报告)"
+            r"(?!显示|指出|称|中|书|会|厅|人|里|内|期|单|表|说|后|[并及]备|了?[^，。；]{0,4}?(?:显示|指出))"
             r"|向(?:大会|会议|全会|来宾|与会|常委会|主席团)[^，。；]{0,4}?(?:报告|汇报|介绍|通报)"
         ),
         ("汇报", "介绍", "通报", "报告"),
@@ -189,6 +217,17 @@ ZH_AFTER = re.compile(
     + "|"
     + "|".join(f"{word}的(?:还|也)?有[:：]?" for word in "同桌 在座 同席 随行 陪同".split())
     + "|宴请|"
+    # the officiating guests, a noun ("主礼嘉宾包括A、B": they attend; zh_hant-t915, and
+    # "出席…的主礼嘉宾有" above; "主礼嘉宾：A" or "为A" is ZH_AFTER_CHAIR's chair)
+    + "主礼嘉宾(?:还|也|亦)?(?:包括有?|包含|有)[:：]?|"
+    # the guests there: "现场来宾包含A委员、B…" (zh_hant-t511), "与会嘉宾包括"
+    # (one alternative per opening word: an alternative opening with a group of words would
+    # take from re its scan for the opening characters, and ZH_AFTER runs on most sentences)
+    + "|".join(
+        f"{word}(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含|有)[:：]?"
+        for word in "现场 与会 到场 出席".split()
+    )
+    + "|"
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
@@ -202,20 +241,23 @@ ZH_AFTER = re.compile(
 ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "present",
-        re.compile(r"就座的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括)[:：]?"),
-        ("就座的",),
+        # (or a colon after the group: "在主席台就坐的各位领导：A；B")
+        re.compile(
+            r"就[座坐]的(?:[^，。、的有（(]{1,8}?)?(?:(?:还|也|亦)?(?:有|包括)[:：]?|[:：])"
+        ),
+        ("就座的", "就坐的"),
     ),
     (
         "presided",
         re.compile(
-            r"主持(?:[^，。、；的]{1,8})?的[，,]?(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
+            r"主持(?:[^，。、；的]{1,8})?的[，,]?(?:[^，。、的有（(]{1,8}?)?(?:还|也|亦)?(?:有|包括|是|为)[:：]?"
         ),
         ("主持",),
     ),
     (
         "spoke",
         re.compile(
-            r"(?:讲话|致辞|致词|发言)的(?:[^，。、的有]{1,8}?)?(?:还|也|亦)?(?:有|包括|是)[:：]?"
+            r"(?:讲话|致辞|致词|发言)的(?:[^，。、的有（(]{1,8}?)?(?:还|也|亦)?(?:有|包括|是)[:：]?"
         ),
         ("讲话的", "致辞的", "致词的", "发言的"),
     ),
@@ -262,6 +304,9 @@ ZH_MEET_WITH = re.compile(
 # A、B". The role is the cue's before it (people_zh._zh_named_group).
 ZH_NAMED_GROUP = re.compile(
     r"[他她]们(?:分别|依次)?(?:是|为)[:：]"
+    # the members of a delegation or team just said to attend ("澳门代表团一行廿四人出席会议，
+    # …。团员包括：A、B", zh_hant-t914); people_zh gives them attending roles only
+    r"|(?:代表团|团|组|队)?(?<![^，。；：\s代表团组队])(?:团员|成员|组员|队员)(?:还|也)?(?:包括|有|为|是)[:：]?"
     r"|(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{1,8}?(?:分别)?(?:为|是)[:：]?"
     r"|的(?:也|还)?是(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[名位][\u4e00-\u9fff]{0,6}[:：]"
 )

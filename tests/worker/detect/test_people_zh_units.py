@@ -7,7 +7,9 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 
 from worker.detect.people import extract_people
 from worker.detect.people_zh import (
+    _GROUP_LAST_CHARS,
     _TAIL_OPENS,
+    _ZH_GROUP,
     _ZH_TIME_TAIL,
     _untimed,
     has_trigger_chars,
@@ -51,6 +53,14 @@ def test_every_opening_of_the_tail_passes_its_prefilter() -> None:
     opens = _firsts(list(sre_parse.parse(_ZH_TIME_TAIL.pattern)))
     assert "本" in opens
     assert sorted(c for c in opens if not _TAIL_OPENS.match(c)) == []
+
+
+def test_every_group_ending_passes_the_last_character_gate() -> None:
+    # _group_last asks the pattern only when the text's last character can end a match
+    words = _ZH_GROUP.pattern.split("(?:", 1)[1].split(")等?了?", 1)[0]
+    lasts = {w[-1] for w in words.split("|") if w and "[" not in w}
+    assert sorted(lasts - _GROUP_LAST_CHARS) == []
+    assert {"们", "等", "了", "人", "名", "位"} <= _GROUP_LAST_CHARS
 
 
 def test_this_week_is_a_tail() -> None:
