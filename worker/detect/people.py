@@ -34,6 +34,7 @@ from worker.detect.people_latin import (
     as_he_roles,
     continued_names,
     group_roles_without_names,
+    headed,
     latin_lists,
     lower_given_names,
     names_in,
@@ -85,11 +86,26 @@ _DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
 
 # A heading alone on its line ("Anwesend:", "Participants:") heads the paragraph after it.
 _HEADING_ONLY = re.compile(
-    r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend(?:\s+(?:waren|sind))?|Anwesende|Participants|Attendees"
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding|Moderator|Host)\s*:?\s*$",
     re.I,
 )
+# A German roll call in minutes, its heading alone on a line ("Anwesend:", "Anwesend waren:"),
+# then one entry a line: titles, a name, notes ("Bürgermeister Rupert Metzler als
+# Vorsitzender", "Rm Steins i. V. für Rm Barsch", "Herr Barfuss Handwerkskammer"). Read by
+# `people_latin.headed_list`; a line with a verb is a note, a heading of its own ends the roll
+# unless it opens a section ("a) Stimmberechtigte Mitglieder:").
+_ROLL_HEAD = re.compile(
+    r"^\W*(?:Anwesend(?:\s+(?:waren|sind))?|Anwesende|Teilnehmer(?:innen)?"
+    r"|Teilnehmende)\s*:?\s*$",
+    re.I,
+)
+_ROLL_ENTRY = re.compile(r"^(?=.{4,90}$)[A-ZÄÖÜa-z][\w.\-]*(?:\s+\S+){1,9}$(?<![:;,])")
+_ROLL_VERB = re.compile(
+    r"\b(?:sind|waren|ist|war|hat|haben|hatte|hatten|wird|wurde|wurden|fehlt|fehlen|fehlte|fehlten)\b"
+)
+_ROLL_SECTION = re.compile(r"^(?:[a-z\d]{1,2}[).]|[IVX]{1,4}\.)\s")
 # The same in Chinese minutes and forms (matched on the simplified line): "主席" / "柯文哲",
 # "出席" / "A、B、C", "列席人员"; the heading and its line are read as "出席：A、B、C".
 _ZH_HEADING_ONLY = re.compile(
@@ -210,9 +226,13 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         return lines  # no heading, no wrapped line: the common case in one scan
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
+    roll: int | None = None  # the German roll call ("Anwesend:") the entry lines join
     for line in lines:
         if merged and len(merged[-1]) <= 12 and _zh_heading(merged[-1]):
             merged[-1] = f"{merged[-1].rstrip(':：')}：{line}"
+            continue
+        roll, taken = _roll_call(merged, roll, line)
+        if taken:
             continue
         # a heading is a short line: only after one are its entries read
         heading = (
@@ -230,6 +250,31 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         else:
             merged.append(line)
     return merged
+
+
+def _roll_call(merged: list[str], roll: int | None, line: str) -> tuple[int | None, bool]:
+    """A German roll call in minutes, one person a line under "Anwesend:", with sections ("a)
+    Stimmberechtigte Mitglieder:", "CDU") and notes between ("Von den vier Ortsvorstehern sind
+    zwei anwesend"): its entries join the heading (`merged[roll]`), the other lines stay on
+    their own. Returns where the roll stands now, and whether `line` joined it or was taken."""
+    entry = _ROLL_ENTRY.match(line) is not None and _ROLL_VERB.search(line) is None
+    if roll is not None:
+        if entry:
+            item = line.rstrip(".")  # "Herr StR Sierau 6/Dez.": no sentence ends there
+            merged[roll] += f" {item}" if merged[roll].endswith(":") else f"; {item}"
+            return roll, True
+        if (line.endswith(":") and not _ROLL_SECTION.match(line)) or len(line) > 150:
+            return None, False  # "Abwesend:", "Entschuldigt:", or prose: the roll is over
+        return roll, False
+    if not merged or len(merged[-1]) >= 40 or not _ROLL_HEAD.match(merged[-1]) or len(line) > 90:
+        return None, False
+    roll = len(merged) - 1
+    merged[roll] = merged[roll].rstrip(": ") + ":"
+    if entry:
+        merged[roll] += f" {line.rstrip('.')}"
+    else:
+        merged.append(line)
+    return roll, True
 
 
 def _zh_heading(line: str) -> bool:
@@ -551,7 +596,9 @@ def extract_people(
             answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
         return answer
 
-    found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
+    # (a list under a heading is read by the rules whole: `headed_list`)
+    sentences = [(seg, "" if headed(s) else s) for seg, s in reading.sentences]
+    found = list(people_model.mentions(sentences, reading.ctx, reading.lang, known))
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
