@@ -31,6 +31,13 @@ _CLAUSE_END = re.compile(
     # Staatsministerin für Europaangelegenheiten, an dem Festakt teil")
     r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*,)"
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
+    # a fronted subordinate clause ends at the comma before the main clause's verb: "Nachdem
+    # ... gedacht wurde, übernahm X die Versammlungsleitung" (not an ordinal or a participle
+    # before a noun: ", erste Vorsitzende X", ", geehrte Gäste")
+    r"|,\s+(?=(?!(?:ers|zwei|drit|vier|fünf|sechs|sieb|ach|neun|zehn|letz|nächs|bes|meis|höchs"
+    r"|größ|jüngs|ältes)ten?\b)(?!ge)[a-zäöüß]{2,}(?:te|ten)\s+[A-ZÄÖÜ]"
+    r"|(?:übernahm|übernahmen|hielt|hielten|sprach|sprachen|nahm|nahmen|traf|trafen|empfing"
+    r"|empfingen|kam|kamen|war|waren|begann|begannen)\s)"
 )
 _NEGATION = re.compile(
     r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
@@ -92,9 +99,12 @@ _FUTURE = re.compile(
     r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden|werde)\b"
 )
 # Directly before a list (past its titles): the list is an object.
+# (not past the finite verb: "Durch die Versammlung mit insgesamt 16 Tagesordnungspunkten
+# führte der Vorsitzende X" fronts the phrase, X after the verb is its subject)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
-    r"(?:[^\s.;:]+,?\s+){0,8}$"
+    r"(?:(?!(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
+    r"|moderierten|sprach|sprachen|referierte|zelebrierte|zelebrierten)\s)[^\s.;:]+,?\s+){0,8}$"
 )
 # A fronted object, then the verb, then the subject (German V2): "Den Vorsitz führte X",
 # "Die Festrede hielt X", "Das Grußwort sprach X".
@@ -234,9 +244,11 @@ _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 # Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
 _SPEECH_FRONT = re.compile(
-    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren)\s+(?:[\wäöüß-]+\s+)?"
+    r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren|seinem|ihrem)\s+(?:[\wäöüß-]+\s+)?"
     r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßungsworte?n?|Begrüßung"
-    r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?)\b"
+    r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?|[Vv]ortrag"
+    # a chair's yearly report at a meeting: "In seinem Jahresbericht liess Präsident X ..."
+    r"|(?:Jahres|Tätigkeits|Rechenschafts|Kassen|Geschäfts)bericht)\b"
 )
 
 # A fronted role noun: "Als Festredner hat X Y begrüßt" (Y spoke), "Als Festrednerin sprach X"

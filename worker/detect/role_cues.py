@@ -324,6 +324,16 @@ LATIN_STEMS: tuple[str, ...] = (
     "mikrofon",
     "gruß",
     "grüß",
+    # round 11 (issue 9, German): who led through a meeting, opened or closed it, the main
+    # celebrant; talks on a theme, reports presented
+    "durch die",
+    "schloss",
+    "schloß",
+    "schließt",
+    "zelebrant",
+    "referier",
+    "präsentierte",
+    "erstattete",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -842,6 +852,11 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
 # it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
 # "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
+# What one leads through ("führte durch die Versammlung"): a programme, a meeting, a gala.
+_DE_LED = (
+    r"[\wäöüß-]*(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag|[Vv]ersammlung|[Ss]itzung"
+    r"|Gala|[Tt]agesordnung|[Ff]eier|Zeremonie|[Vv]erleihung|[Dd]iskussion|Show|Sendung)\b"
+)
 _DE_TALK = r"(?:Gespräch|Gespräche|Telefonat|Telefongespräch|Treffen|Unterredung|Beratungen?)"
 DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
@@ -893,11 +908,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # the host by a role noun: "trat ... Walter Rosenkranz als Hausherr auf"
             r"|\b(?:den|dem)\s+Vorsitz\b|\b(?:Gastgeber|Hausherr)(?:in)?\b"
             # who led through the programme: "wo A und B durchs Programm führten"
-            r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
-            r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
+            # (a meeting or a gala too, compounds: "führte zügig durch die Tagesordnung",
+            # "Durch die Versammlung mit 16 Tagesordnungspunkten führte X", "durch die Gala")
+            rf"|\b(?:führte|führten|führt|führen)\b[^;]{{0,60}}?\bdurch(?:s|\s+(?:das|den|die))\s+{_DE_LED}"
             # (the sentence may open with it: "Durch das Programm führte X")
-            r"|\b[Dd]urch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt"
-            r"|Nachmittag)\s+(?:führte|führten|führt|führen)\b"
+            rf"|\b[Dd]urch(?:s|\s+(?:das|den|die))\s+{_DE_LED}[^;]{{0,60}}?\s(?:führte|führten"
+            r"|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
@@ -914,8 +930,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:Leitung|Vorsitz|Moderation)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt"
             r"|führte)\b"
             # "X übernahm die Moderation", "hatte die Leitung"
-            r"|\b(?:übernahm|übernahmen|übernimmt|hatte|hatten)\s+(?:die|den)\s+(?:Moderation"
-            r"|Leitung|Vorsitz)\b"
+            # ("übernahm Alfred Breitweg die Versammlungsleitung": the subject between)
+            r"|\b(?:übernahm|übernahmen|übernimmt|hatte|hatten)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+(?:Moderation"
+            # (a meeting's or an election's: "übernahm X die Versammlungsleitung")
+            r"|(?:Versammlungs|Sitzungs|Wahl|Tagungs|Diskussions)?[Ll]eitung|Vorsitz)\b"
+            # "konnte eine gut besuchte Hauptversammlung eröffnen", "schloss die Versammlung"
+            r"|\beröffnen\b|\b(?:schloss|schloß|schlossen|schließt)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+"
+            r"[\wäöüß-]*(?:[Vv]ersammlung|[Ss]itzung|Tagung)\b"
+            # the role as a noun: "Hauptzelebrant des Festgottesdienstes war Bischof X"
+            r"|\bHauptzelebrant(?:in)?\b"
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
@@ -1015,19 +1038,31 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         _cue(
             # compounds too: "hielt die Festansprache", "Die Eröffnungsrede hielt X"
-            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]ede|[Aa]nsprache|[Gg]rußwort"
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]eden?|[Aa]nsprachen?|[Gg]rußwort"
             r"|[Gg]russwort|Laudatio|[Vv]ortrag|[Pp]redigt)\b"
             r"|(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt)\b[^;]{0,60}?\b(?:hielt|hielten"
             r"|hält)\b"
-            r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten)\b"
+            r"|\b(?:sprach|sprachen|spricht|sprechen|redete|redeten|referierte|referierten"
+            r"|referiert)\b"
+            # "Das Wort hatte zu Beginn X", "erhielt das Wort"
+            r"|\b[Dd]as\s+Wort\s+(?:hatte|hatten|erhielt|erhielten)\b"
+            r"|\b(?:erhielt|erhielten|bekam|bekamen)\s+(?:[^;]{0,30}?\s)?das\s+Wort\b"
+            # a report presented at a meeting: "präsentierte die Jahresrechnung"
+            r"|\b(?:präsentierte|präsentierten|erstattete|erstatteten)\b[^;]{0,60}?"
+            r"[\wäöüß-]*(?:[Bb]ericht|[Rr]echnung|[Bb]ilanz)\b"
             r"|\b(?:gab|gaben|geben|gibt)\b[^;]{0,80}?\b(?:Statements?|Erklärung)\s+ab\b"
             r"|\b(?:in|bei|mit)\s+(?:seiner|ihrer)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
             r"|Begrüßung|Begrüssung|[Pp]redigt)\b"
+            # "würdigte die Einweihung ... mit einer Festrede"
+            r"|\bmit\s+einer\s+(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
+            r"|[Pp]redigt)\b"
             # the neuter and plural greetings: "erläuterte in seinem Grußwort", "In seinen
             # Begrüßungsworten wandte sich X", "welche in Grußworten die Leistung würdigten"
             r"|\b(?:in|bei|mit)\s+(?:(?:seinem|ihrem|seinen|ihren)\s+|(?:[a-zäöüß]+en\s+)?(?=[A-ZÄÖÜ]"
             r"[a-zäöüß]*(?:worten|reden|ansprachen)\b))[\wäöüß-]*(?:[Gg]ru(?:ß|ss)worte?n?"
-            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht)\b"
+            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht"
+            # a chair's yearly report: "In seinem Jahresbericht liess Präsident X ..."
+            r"|(?:Jahres|Tätigkeits|Kassen|Geschäfts)bericht)\b"
             # a report given at a meeting: "Christa Lang trug den Kassenprüfbericht vor"
             r"|\b(?:trug|trugen|trägt|tragen)\b[^;]{0,60}?[\wäöüß-]*(?:[Bb]ericht|[Rr]ede|[Gg]ru(?:ß|ss)wort"
             r"|[Gg]edicht|[Ss]tellungnahme)\w*\s+vor\b"
@@ -1103,6 +1138,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "leit",
         "eröffn",
         "moderier",
+        "schlo",
+        "schließt",
+        "zelebrant",
         "vorsitz",
         "sitzt",
         "saß",
@@ -1185,6 +1223,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "verlas",
         "verlies",
         "erzählte",
+        "referier",
+        "präsentierte",
+        "erstattete",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
     ("bühne", "pult", "mikro"),
