@@ -334,6 +334,14 @@ LATIN_STEMS: tuple[str, ...] = (
     "referier",
     "präsentierte",
     "erstattete",
+    # visits with companions, processions, concelebrants, a group of guests before its copula
+    "konzelebrant",
+    "zog",
+    "einzug",
+    "beisein",
+    "stars",
+    "promi",
+    "repräsentiert",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -781,6 +789,10 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
             r"(?:waren|sind)\b"
+            # a group of guests told before its copula: "Weitere Stars des illustren Abends im
+            # Kölner Westen waren Entertainerin X, ...", "Ehrengäste der Feier waren A und B"
+            r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|Stars|Prominente|Promis)\s+(?:des|der|beim|bei"
+            r"|im|am)\s[^.;:]{0,60}?\s(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # verbless guest lists: "Mit dabei Ehrengäste wie A, B", "Ebenfalls unter den
             # Eröffnungsgästen: A, B" (a colon for the verb)
@@ -816,6 +828,8 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"
             # "das in Anwesenheit des früheren Vorsitzenden X stattfand"
             r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
+            # "hat Landrat X im Beisein von Amtsleiter Y ... besucht"
+            r"|\b[Ii]m\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
         ),
     ),
     (
@@ -845,8 +859,10 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "konzelebranten",
         "darunter",
         "angeführt",
+        "stars",
+        "promi",
     ),
-    ("anwesend", "zugegen", "vor ort", "anwesenheit"),
+    ("anwesend", "zugegen", "vor ort", "anwesenheit", "beisein"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
 )
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
@@ -965,6 +981,16 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\bEinladung\b[^;]{0,200}?\b(?:folgte|folgten|gefolgt)\b"
             r"|\b(?:folgte|folgten|gefolgt)\b[^;]{0,120}?\bEinladung\b"
             r"|\bteilnehmen\b|\b(?:besuchte|besuchten)\b|\bzugeschaltet\b"
+            # the perfect: "hat der Regierungspräsident ... Betriebe im Landkreis besucht"
+            r"|\b(?:hat|hatte|haben|hatten)\b[^;]{0,200}?\bbesucht\b"
+            # concelebrants of a mass: "unterstützten den Bischof gleich vier Konzelebranten"
+            r"|\bKonzelebrant(?:en|in)?\b"
+            # a procession into the church: "als Weihbischof X, Pfarrer Y ... in die Kirche
+            # einzogen" (not "zog in den Landtag ein", an election)
+            r"|\b(?:einzogen|einzog|zogen|zog)\b[^;]{0,120}?\b(?:Kirche|Basilika|Kathedrale|Dom"
+            r"|Münster|Gotteshaus|Altarraum)\b[^;]{0,40}?\bein\b"
+            r"|\b(?:Kirche|Basilika|Kathedrale|Dom|Münster|Gotteshaus|Altarraum)\b[^;]{0,20}?"
+            r"\b(?:einzogen|einzog|eingezogen)\b"
             # sworn in: "legte ... seinen Amtseid ab"
             r"|\b(?:legte|legten|legt|legen)\b[^;]{0,120}?(?:Amtseid|Diensteid|Eid)\s+ab\b"
             # the Golden Book or guest book signed at the occasion
@@ -1165,7 +1191,9 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("traf", "trifft", "getroffen", "treffen sich"),
     (
         "teil",
-        "besuchte",
+        "besucht",
+        "konzelebrant",
+        "zog",
         "einladung",
         "kranz",
         "kränze",
@@ -1250,7 +1278,11 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
     (
         "attended",
-        re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+        re.compile(
+            r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet|repräsentiert)\b"
+            # the participle first: "Begleitet wurde X vom Leitenden Regierungsdirektor Y"
+            r"|\b(?:Begleitet|Vertreten)\s+(?:wurde|wurden|wird|werden)\b"
+        ),
     ),
     (
         "spoke",
