@@ -30,7 +30,10 @@ _CLAUSE_END = re.compile(
     # (not an apposition, which ends on a noun and a comma: "nahm Beate Merk, die bayerische
     # Staatsministerin für Europaangelegenheiten, an dem Festakt teil")
     r"|(?:die|der|das)\b(?!\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*,)"
-    r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor)\b)"
+    r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor"
+    # a relative clause after a preposition, its verb last: "im Rahmen der Versammlung, zu der
+    # Vorsitzender X ... auch Ortsvorsteher Y begrüßen konnte"
+    r"|(?:zu|bei|an|auf)\s+(?:der|denen))\b)"
     # a fronted subordinate clause ends at the comma before the main clause's verb: "Nachdem
     # ... gedacht wurde, übernahm X die Versammlungsleitung" (not an ordinal or a participle
     # before a noun: ", erste Vorsitzende X", ", geehrte Gäste")
@@ -230,6 +233,9 @@ _CO_SUBJECT = re.compile(
     r"|^\s*Mit\s+(?!(?:einem|einer|seinem|seiner|ihrem|ihrer)\b)(?:[^\s,.;:]+\s+){0,4}$"
     # "Merkel war ebenso anwesend wie X"
     r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+)
+_BESIDES_AFTER_SUBJECT = re.compile(
+    r"\S\s+(?:neben|außer)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
 _AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
@@ -441,10 +447,13 @@ def german_roles(
         return ["presided"]  # "Sandu bei Merkel zu Gast": the host
     # A list before this one in the same clause is its subject, unless a preposition governs
     # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
+    # (a relative clause's preposition is no list's: "zu der Oberschützenmeister X ...")
+    relative = _RELATIVE.match(sentence[left : left + 24])
+    opened = left + relative.end() if relative else left
     after_subject = any(
         left <= s
         and e <= prefix_start
-        and not _PREPOSITION_BEFORE.search(sentence, left, s)
+        and not _PREPOSITION_BEFORE.search(sentence, opened, s)
         and not _PREPOSITION_START.match(sentence, s)  # the span's titles took "Neben" in
         and not _VERB_CLOSED.search(sentence, e, prefix_start)
         for s, e in others
@@ -471,7 +480,12 @@ def german_roles(
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
         )
-        and not _CO_SUBJECT.search(lead, len(lead) - 200)
+        and not (
+            _CO_SUBJECT.search(lead, len(lead) - 200)
+            # "zu der X neben den Ehrenmitgliedern A und B auch C begrüßen konnte": after a
+            # subject, "neben" adds objects, not subjects
+            and not (after_subject and _BESIDES_AFTER_SUBJECT.search(lead, len(lead) - 200))
+        )
     ) or _passive_with_agent_after(sentence, clause, end, right, others)
     if (
         "vertr" in clause
