@@ -56,6 +56,9 @@ _NOT_YET = re.compile(
     r"|\b[Ii]n\s+(?:zwei|drei|vier|fünf|wenigen|einigen|\d+)\s+(?:Tagen|Wochen|Monaten)\b"
     # on the programme still: "Am Abend steht für Merkel ein Abendessen mit X an"
     r"|\b(?:steht|stehen)\b[^;,]{0,120}\ban\s*[.!]?\s*$"
+    # "Für X stehen zudem Treffen mit A, B und C am Tagesprogramm", "auf dem Programm"
+    r"|\b(?:steht|stehen)\b[^;]{0,200}\b(?:am|auf\s+dem)\s+(?:Tages)?[Pp]rogramm\b"
+    r"|\b(?:[Aa]m|[Aa]uf\s+dem)\s+(?:Tages)?[Pp]rogramm\s+(?:steht|stehen)\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
 )
@@ -69,6 +72,7 @@ _NOT_YET_WORDS = (
     "kommende",
     "morgen",
     "steh",
+    "rogramm",
 )
 # A programme told in the present: what an announcement says will happen ("beginnt der
 # Festakt um 16.30 Uhr mit der Begrüßung durch X", "folgt die Festrede durch Y", "Höhepunkt
@@ -696,6 +700,8 @@ def _relative_roles(sentence: str, end: int, right: int) -> list[Role]:
 # One who came for the occasion, told by a participle before the name: "versicherte dem zum
 # Festakt angereisten Bundespräsidenten Heinz Fischer".
 _ARRIVED = re.compile(r"\bangereiste[nrm]?\s+(?:[^\s,.;:]+\s+){0,3}$")
+# The host of a reception as a noun: "Der Empfang mit militärischen Ehren durch X und Y".
+_RECEIVED_BY = re.compile(r"\bEmpfangs?\b[^.;:]{0,60}?\sdurch\s+(?:[^\s,.;:]+\s+){0,4}$")
 # The host of an invitation: "Der Einladung von Bundespräsident A, B und C folgte X",
 # "auf Einladung des Bürgermeisters X".
 _INVITED_BY = re.compile(r"\bEinladung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -722,6 +728,9 @@ def _framed_roles(
         return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
     if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
         return ["presided"]  # "Der Einladung von A und B folgte X": the hosts
+    if "Empfang" in clause and _RECEIVED_BY.search(sentence, max(left, start - 120), start):
+        # "Der heutige Empfang mit militärischen Ehren durch Bundespräsident X": the host
+        return ["presided"]
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
@@ -778,6 +787,8 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     if _AGENT_BEFORE.search(lead, len(lead) - 100) or _AGENT_BEFORE.search(
         sentence, max(left, start - 100), start
     ):
+        if _headline_passive(sentence[left:]):
+            return ["presided"]  # "Steinmeier von Van der Bellen ... empfangen": the host
         for agent_role, passive in cues.DE_PASSIVE:
             if passive.search(clause):
                 if agent_role == "attended" and _MUSICAL.search(clause):
@@ -790,12 +801,28 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     return None
 
 
+# A headline's passive, its auxiliary left out: "Steinmeier von Van der Bellen bei Staatsbesuch
+# in Österreich empfangen" (no finite verb: with "hat" the subject is the host).
+_HEADLINE_PASSIVE = re.compile(
+    r"^(?!.*\b(?:hat|hatte|haben|hatten|ist|sind|war|waren|wird|werden|wurde|wurden|will|soll"
+    r"|möchte)\b)[^,;]*\bvo[nm]\s[^,;]*\b(?:empfangen|begrüßt|begrüsst)\s*[.!]?\s*$"
+)
+
+
+_VON_AFTER = re.compile(r"\s+vo[nm]\s")
+
+
+def _headline_passive(clause: str) -> bool:
+    return ("empf" in clause or "begrü" in clause) and _HEADLINE_PASSIVE.match(clause) is not None
+
+
 def _passive_with_agent_after(
     sentence: str, clause: str, end: int, right: int, others: Sequence[tuple[int, int]]
 ) -> bool:
     """A passive clause whose agent ("von Y") is another list after this one."""
     if not _PASSIVE_AUX.search(clause):
-        return False
+        # a headline's: the one received stands right before the agent's "von"
+        return _headline_passive(sentence) and _VON_AFTER.match(sentence, end) is not None
     if not _AGENT_BEFORE.search(sentence, 0, end) and cues.DE_PASSIVE[0][1].search(clause):
         return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(
