@@ -97,11 +97,13 @@ _HEADING_ONLY = re.compile(
 # `people_latin.headed_list`; a line with a verb is a note, a heading of its own ends the roll
 # unless it opens a section ("a) Stimmberechtigte Mitglieder:").
 _ROLL_HEAD = re.compile(
-    r"^\W*(?:Anwesend(?:\s+(?:waren|sind))?|Anwesende|Teilnehmer(?:innen)?"
-    r"|Teilnehmende)\s*:?\s*$",
+    r"^\W*(?![^:]*\b(?:nicht|kein|keine|abwesend|entschuldigt)\b)"
+    r"(?:Anwesend(?:\s+(?:waren|sind))?|Anwesende|Teilnehmer(?:innen)?|Teilnehmende"
+    # a sentence for a heading: "Von der Verwaltung waren anwesend:", "Es nahmen teil:"
+    r"|[A-ZÄÖÜ][^.;:]{0,50}\s(?:waren|sind)\s+anwesend|(?:Es\s+)?nahmen\s+teil)\s*:?\s*$",
     re.I,
 )
-_ROLL_ENTRY = re.compile(r"^(?=.{4,90}$)[A-ZÄÖÜa-z][\w.\-]*(?:\s+\S+){1,9}$(?<![:;,])")
+_ROLL_ENTRY = re.compile(r"^(?=.{4,90}$)[A-ZÄÖÜa-z][\w.`'’\-]*(?:\s+\S+){1,9}$(?<![:;,])")
 _ROLL_VERB = re.compile(
     r"\b(?:sind|waren|ist|war|hat|haben|hatte|hatten|wird|wurde|wurden|fehlt|fehlen|fehlte|fehlten)\b"
 )
@@ -266,10 +268,11 @@ def _roll_call(merged: list[str], roll: int | None, line: str) -> tuple[int | No
         if (line.endswith(":") and not _ROLL_SECTION.match(line)) or len(line) > 150:
             return None, False  # "Abwesend:", "Entschuldigt:", or prose: the roll is over
         return roll, False
-    if not merged or len(merged[-1]) >= 40 or not _ROLL_HEAD.match(merged[-1]) or len(line) > 90:
+    if not merged or len(merged[-1]) >= 70 or not _ROLL_HEAD.match(merged[-1]) or len(line) > 90:
         return None, False
     roll = len(merged) - 1
-    merged[roll] = merged[roll].rstrip(": ") + ":"
+    # (the heading `people_latin.headed_list` reads: "Anwesend", or "Teilnehmer")
+    merged[roll] = "Anwesend:" if "nwesend" in merged[roll] else "Teilnehmer:"
     if entry:
         merged[roll] += f" {line.rstrip('.')}"
     else:

@@ -2600,6 +2600,8 @@ _AS_CHAIR = re.compile(r"\bals\s+Vorsitzende[rn]?\b")
 _ADDRESS_WORDS = frozenset(
     "herr herrn frau hr. fr. hr fr rm sb se str gr sr bm ob mdl mdb mdep bgm vbgm".split()
 )
+# An office abbreviated, a capital inside it ("StD", "StOVR", "LStRD`in", "OB"): no name.
+_OFFICE_ABBREVIATION = re.compile(r"(?:[A-Za-z][a-z]?[A-Z][A-Za-z]{0,4}|[A-Z]{2,4})(?:[`'’]in)?$")
 _NAME_WORD = re.compile(
     r"(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúñç'’]+)*|von|van|de|der|den|zu|ten)$"
 )
@@ -2623,9 +2625,14 @@ def _headed_name(raw: str, roster: Roster | None) -> str:
     while len(words) > 1 and (
         words[0].casefold() in _ITEM_TITLE_WORDS
         or words[0].casefold() in _ADDRESS_WORDS
+        or _OFFICE_ABBREVIATION.match(words[0]) is not None
         or _is_title_or_org(words[0].casefold())
     ):
-        addressed = addressed or words[0].casefold() in _ADDRESS_WORDS
+        addressed = (
+            addressed
+            or words[0].casefold() in _ADDRESS_WORDS
+            or _OFFICE_ABBREVIATION.match(words[0]) is not None
+        )
         words.pop(0)
     if (
         addressed
