@@ -256,7 +256,7 @@ _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
 _SPEECH_FRONT = re.compile(
     r"^\s*(?:In|Mit|Zu\s+Beginn)\s+(?:seiner|ihrer|seinen|ihren|seinem|ihrem)\s+(?:[\wäöüß-]+\s+)?"
     r"(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Rr]eden?|[Aa]nsprachen?|Grußworte?n?|Grussworte?n?|Begrüßungsworte?n?|Begrüßung"
-    r"|Regierungserklärung|Laudatio|[Pp]redigt(?:en)?|Erklärung(?:en)?|[Vv]ortrag"
+    r"|Regierungserklärung|Laudatio(?:nes|nen)?|[Pp]redigt(?:en)?|Erklärung(?:en)?|[Vv]ortrag"
     # a chair's yearly report at a meeting: "In seinem Jahresbericht liess Präsident X ..."
     r"|(?:Jahres|Tätigkeits|Rechenschafts|Kassen|Geschäfts)bericht)\b"
 )

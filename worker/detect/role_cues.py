@@ -342,6 +342,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "stars",
     "promi",
     "repräsentiert",
+    "beschlussfähigkeit",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -955,6 +956,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"[\wäöüß-]*(?:[Vv]ersammlung|[Ss]itzung|Tagung)\b"
             # the role as a noun: "Hauptzelebrant des Festgottesdienstes war Bischof X"
             r"|\bHauptzelebrant(?:in)?\b"
+            # minutes: the chair states the quorum ("Der Kreistagsvorsitzende Herr X stellt die
+            # ordnungsgemäße Ladung und Beschlussfähigkeit fest")
+            r"|\b(?:stellt|stellte)\b[^;]{0,100}?\bBeschlussfähigkeit\b[^;]{0,60}?\bfest\b"
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
@@ -1167,6 +1171,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "schlo",
         "schließt",
         "zelebrant",
+        "beschlussfähigkeit",
         "vorsitz",
         "sitzt",
         "saß",
