@@ -798,6 +798,10 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
                 ):
                     return []  # "Marschmusik ... unter der Stabführung von X": a conductor
                 return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+        if "eitung" in lead and cues.DE_MUSIC_LED.search(sentence, max(left, start - 120), start):
+            # "Nach der Eröffnung durch die Jazz Combo unter der Leitung von X ließ der
+            # Bürgermeister ...": the band's leader, named in passing, no subject
+            return []
     return None
 
 

@@ -1654,6 +1654,8 @@ _PREFIX_STOP = frozenset(
     "rede ansprache grußwort laudatio statement remarks speech address "
     # nor is the chair's seat: "unter dem Vorsitz von Landeshauptmann X"
     "vorsitz "
+    # nor a presence: "im Beisein von Amtsleiter X"
+    "beisein "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "

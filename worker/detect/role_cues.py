@@ -341,6 +341,12 @@ LATIN_STEMS: tuple[str, ...] = (
     "beisein",
     "stars",
     "promi",
+    "stellte",
+    "stellten",
+    "blick",
+    "abriss",
+    "zeigte",
+    "zeigten",
     "repräsentiert",
     "beschlussfähigkeit",
 )
@@ -909,6 +915,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Ehrenvorsitzenden A und B"
             r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
+            # "Sein besonderer Gruß galt den Ehrenmitgliedern und ... Manfred Zimmermann"
+            r"|\bGr[üu](?:ß|ss)\s+galt\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen|heißen|heissen)\b"
             # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
             # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
@@ -1077,6 +1085,15 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # "Das Wort hatte zu Beginn X", "erhielt das Wort"
             r"|\b[Dd]as\s+Wort\s+(?:hatte|hatten|erhielt|erhielten)\b"
             r"|\b(?:erhielt|erhielten|bekam|bekamen)\s+(?:[^;]{0,30}?\s)?das\s+Wort\b"
+            # a project or a report presented: "stellten das Projekt vor" (not a person
+            # introduced: "stellte ein neues Gesicht vor"); an overview given: "gab einen
+            # Einblick in das vergangene Vereinsjahr", "gab einen kurzen Abriss der
+            # Pfarrgeschichte"; an account outlined: "zeigte ... das Dienstgeschehen auf"
+            r"|\b(?:stellte|stellten|stellt)\b[^;]{0,60}?\b(?:Projekt|Konzept|Bericht|Pläne|Planungen"
+            r"|Ergebnisse|Studie|Bilanz|Festschrift|Jahresbericht|Haushalt|Zahlen)\b[^;]{0,60}?\bvor\b"
+            r"|\b(?:gab|gaben|gibt)\s+(?:[^;]{0,30}?\s)?(?:einen|ein)\s+(?:[a-zäöüß]+en\s+)?"
+            r"(?:Einblick|Überblick|Rückblick|Ausblick|Abriss|Statement|Grußwort)\b"
+            r"|\b(?:zeigte|zeigten|zeigt)\b[^;]{0,120}?\bauf\s*[.!]?\s*$"
             # a report presented at a meeting: "präsentierte die Jahresrechnung"
             r"|\b(?:präsentierte|präsentierten|erstattete|erstatteten)\b[^;]{0,60}?"
             r"[\wäöüß-]*(?:[Bb]ericht|[Rr]echnung|[Bb]ilanz)\b"
@@ -1090,7 +1107,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Begrüßungsworten wandte sich X", "welche in Grußworten die Leistung würdigten"
             r"|\b(?:in|bei|mit)\s+(?:(?:seinem|ihrem|seinen|ihren)\s+|(?:[a-zäöüß]+en\s+)?(?=[A-ZÄÖÜ]"
             r"[a-zäöüß]*(?:worten|reden|ansprachen)\b))[\wäöüß-]*(?:[Gg]ru(?:ß|ss)worte?n?"
-            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht"
+            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht|Redebeitrag"
             # a chair's yearly report: "In seinem Jahresbericht liess Präsident X ..."
             r"|(?:Jahres|Tätigkeits|Kassen|Geschäfts)bericht)\b"
             # a report given at a meeting: "Christa Lang trug den Kassenprüfbericht vor"
@@ -1259,6 +1276,12 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "referier",
         "präsentierte",
         "erstattete",
+        "stellte",
+        "stellt",
+        "gab ",
+        "gaben ",
+        "gibt ",
+        "zeigt",
     ),
     ("anwesend", "zugegen", "vor ort", "podium"),
     ("bühne", "pult", "mikro"),
