@@ -413,7 +413,35 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     after = _CLAUSE_END.search(sentence, end)
     if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
         after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
+    aside = relative_aside(sentence, end)
+    if aside is not None:
+        after = _CLAUSE_END.search(sentence, aside[1])  # the main clause goes on after it
     return left, (after.start() if after else len(sentence))
+
+
+# A relative clause right after the list, closed by its verb and a comma before the main
+# clause's verb: "Pfarrer X, der in Waldershof aufgewachsen ist, zelebrierte den Gottesdienst".
+_RELATIVE_OPEN = re.compile(r"\s*,\s+(?:der|die|welcher|welche)\s+(?=[a-zäöüß])")
+_RELATIVE_CLOSE = re.compile(
+    r"\b(?:ist|war|sind|waren|hat|hatte|haben|hatten|wurde|wurden|wird|werden|kann|konnte"
+    r"|[a-zäöüß]{3,}(?:t|te|ten|en))\s*,\s+"
+    r"(?=(?!(?:und|oder|sowie|aber|die|der|das|dass|als|wie|wo|um|wenn|weil|ob|da|so|sagte"
+    r"|erklärte|betonte|hieß|berichtete|meinte)\b)[a-zäöüß]{3,}\s)"
+)
+
+
+def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
+    """The span of a relative clause set between the list (ending at `end`) and its verb."""
+    opened = _RELATIVE_OPEN.match(sentence, end)
+    if opened is None:
+        return None
+    stop = min(len(sentence), opened.end() + 160)
+    for bound in '.;:!?\u201e\u201c"':
+        at = sentence.find(bound, opened.end(), stop)
+        if at >= 0:
+            stop = at
+    close = _RELATIVE_CLOSE.search(sentence, opened.end(), stop)
+    return (end, close.end()) if close else None
 
 
 # An apposition right after the list, up to the comma closing it: "nahm Beate Merk, die
@@ -436,7 +464,10 @@ def german_roles(
     """Roles of the list at sentence[start:end] (its titles begin at `prefix_start`);
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
-    clause = _masked(sentence, left, right, [(prefix_start, end), *others])
+    aside = relative_aside(sentence, end)  # (its words are no cues of the list's clause)
+    clause = _masked(
+        sentence, left, right, [(prefix_start, end), *others, *([aside] if aside else [])]
+    )
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
