@@ -206,8 +206,8 @@ def _zh_block_candidate(lines: list[str]) -> bool:
     )
 
 
-def _paragraphs(text: str, *, han: bool) -> list[str]:
-    """The paragraphs of `text` (`han`: whether it holds a Han character)."""
+def _block_lines(text: str, *, han: bool) -> list[str]:
+    """The lines of `text`, those a fixed width broke inside a sentence joined again."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) > 2 and _zh_block_candidate(lines) and han:
         joined: list[str] = []
@@ -218,9 +218,13 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
             else:
                 joined.append(line)
             glue = _zh_wrapped(lines, i, inside=glue)
-        lines = joined
-    elif len(lines) > 2 and not han:
-        lines = _latin_block(lines)
+        return joined
+    return _latin_block(lines) if len(lines) > 2 and not han else lines
+
+
+def _paragraphs(text: str, *, han: bool) -> list[str]:
+    """The paragraphs of `text` (`han`: whether it holds a Han character)."""
+    lines = _block_lines(text, han=han)
     if not any(
         line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)
         for line in lines
@@ -233,9 +237,10 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         if merged and len(merged[-1]) <= 12 and _zh_heading(merged[-1]):
             merged[-1] = f"{merged[-1].rstrip(':：')}：{line}"
             continue
-        roll, taken = _roll_call(merged, roll, line)
-        if taken:
-            continue
+        if roll is not None or (merged and merged[-1][-1:] == ":" and len(merged[-1]) < 70):
+            roll, taken = _roll_call(merged, roll, line)  # (asked only after a heading)
+            if taken:
+                continue
         # a heading is a short line: only after one are its entries read
         heading = (
             bool(merged) and len(merged[-1]) < 40 and _HEADING_ONLY.match(merged[-1]) is not None
@@ -599,9 +604,7 @@ def extract_people(
             answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
         return answer
 
-    # (a list under a heading is read by the rules whole: `headed_list`)
-    sentences = [(seg, "" if headed(s) else s) for seg, s in reading.sentences]
-    found = list(people_model.mentions(sentences, reading.ctx, reading.lang, known))
+    found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
@@ -676,7 +679,11 @@ def read_people(
                     before.clear()  # no cue word: no list, for the rules nor for the model
                 else:
                     past = _past_dateline(sentence)
-                    read.append((segment, past))
+                    # (a list under a heading is read by the rules whole, `headed_list`: the
+                    # model reads none of it, its notes after a name are no name's)
+                    read.append(
+                        (segment, "" if past.find(":", 0, 40) > 0 and headed(past) else past)
+                    )
                     given: set[str] = set()
                     for role, names in _latin_people(sentence, past, ctx, lang, before, people):
                         _add(people, seen, names, role, segment, roster)

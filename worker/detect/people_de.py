@@ -33,11 +33,12 @@ _CLAUSE_END = re.compile(
     r"|deren|dessen|welche[rsmn]?|bei\s+dem|an\s+dem|zu\s+dem|in\s+dem|bevor"
     # a relative clause after a preposition, its verb last: "im Rahmen der Versammlung, zu der
     # Vorsitzender X ... auch Ortsvorsteher Y begrüßen konnte"
-    r"|(?:zu|bei|an|auf)\s+(?:der|denen))\b)"
+    r"|(?:zu|bei|an|auf)\s+(?:der|denen))\b"
     # a fronted subordinate clause ends at the comma before the main clause's verb: "Nachdem
     # ... gedacht wurde, übernahm X die Versammlungsleitung" (not an ordinal or a participle
-    # before a noun: ", erste Vorsitzende X", ", geehrte Gäste")
-    r"|,\s+(?=(?!(?:ers|zwei|drit|vier|fünf|sechs|sieb|ach|neun|zehn|letz|nächs|bes|meis|höchs"
+    # before a noun: ", erste Vorsitzende X", ", geehrte Gäste"; in the one lookahead after
+    # the comma: a second ",\s+" alternative was tried at every comma again)
+    r"|(?!(?:ers|zwei|drit|vier|fünf|sechs|sieb|ach|neun|zehn|letz|nächs|bes|meis|höchs"
     r"|größ|jüngs|ältes)ten?\b)(?!ge)[a-zäöüß]{2,}(?:te|ten)\s+[A-ZÄÖÜ]"
     r"|(?:übernahm|übernahmen|hielt|hielten|sprach|sprachen|nahm|nahmen|traf|trafen|empfing"
     r"|empfingen|kam|kamen|war|waren|begann|begannen)\s)"
@@ -110,9 +111,26 @@ _FUTURE = re.compile(
 # führte der Vorsitzende X" fronts the phrase, X after the verb is its subject)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
-    r"(?:(?!(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
-    r"|moderierten|sprach|sprachen|referierte|zelebrierte|zelebrierten)\s)[^\s.;:]+,?\s+){0,8}$"
+    r"(?:[^\s.;:]+,?\s+){0,8}$"
 )
+_FRONTED_VERB = re.compile(
+    r"\b(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
+    r"|moderierten|sprach|sprachen|referierte|zelebrierte|zelebrierten)\s"
+)
+
+
+def _object_before(lead: str) -> bool:
+    """Whether an object's article or "mit" stands right before the list, no finite verb
+    between (the lookahead inside the repeat was a tenth of German's cost: searched after)."""
+    m = _OBJECT_BEFORE.search(lead)
+    while m is not None:
+        verb = _FRONTED_VERB.search(lead, m.start(), m.end())
+        if verb is None:
+            return True
+        m = _OBJECT_BEFORE.search(lead, verb.end())
+    return False
+
+
 # A fronted object, then the verb, then the subject (German V2): "Den Vorsitz führte X",
 # "Die Festrede hielt X", "Das Grußwort sprach X".
 _FRONTED_OBJECT = re.compile(
@@ -413,7 +431,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     after = _CLAUSE_END.search(sentence, end)
     if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
         after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
-    aside = relative_aside(sentence, end)
+    aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
     if aside is not None:
         after = _CLAUSE_END.search(sentence, aside[1])  # the main clause goes on after it
     return left, (after.start() if after else len(sentence))
@@ -421,7 +439,7 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 # A relative clause right after the list, closed by its verb and a comma before the main
 # clause's verb: "Pfarrer X, der in Waldershof aufgewachsen ist, zelebrierte den Gottesdienst".
-_RELATIVE_OPEN = re.compile(r"\s*,\s+(?:der|die|welcher|welche)\s+(?=[a-zäöüß])")
+_RELATIVE_OPEN = re.compile(r",\s+(?:der|die|welcher|welche)\s+(?=[a-zäöüß])")
 _RELATIVE_CLOSE = re.compile(
     r"\b(?:ist|war|sind|waren|hat|hatte|haben|hatten|wurde|wurden|wird|werden|kann|konnte"
     r"|[a-zäöüß]{3,}(?:t|te|ten|en))\s*,\s+"
@@ -432,6 +450,8 @@ _RELATIVE_CLOSE = re.compile(
 
 def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
     """The span of a relative clause set between the list (ending at `end`) and its verb."""
+    if "," not in sentence[end : end + 3]:
+        return None
     opened = _RELATIVE_OPEN.match(sentence, end)
     if opened is None:
         return None
@@ -464,7 +484,8 @@ def german_roles(
     """Roles of the list at sentence[start:end] (its titles begin at `prefix_start`);
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
     left, right = clause_bounds(sentence, prefix_start, end)
-    aside = relative_aside(sentence, end)  # (its words are no cues of the list's clause)
+    # (a relative clause between the list and its verb: its words are no cues of the list's)
+    aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
     clause = _masked(
         sentence, left, right, [(prefix_start, end), *others, *([aside] if aside else [])]
     )
@@ -500,7 +521,7 @@ def german_roles(
         bool(
             (
                 not _FRONTED_OBJECT.match(lead)
-                and _OBJECT_BEFORE.search(_PREPOSITIONAL.sub(" ", lead[-200:]))
+                and _object_before(_PREPOSITIONAL.sub(" ", lead[-200:]))
             )
             or _OBJECT_INSIDE.search(sentence, prefix_start, end)
             or after_subject  # "Steinmeier empfing Staatspräsident Zeman": the second is the object
@@ -857,7 +878,7 @@ def _passive_with_agent_after(
     """A passive clause whose agent ("von Y") is another list after this one."""
     if not _PASSIVE_AUX.search(clause):
         # a headline's: the one received stands right before the agent's "von"
-        return _headline_passive(sentence) and _VON_AFTER.match(sentence, end) is not None
+        return _VON_AFTER.match(sentence, end) is not None and _headline_passive(sentence)
     if not _AGENT_BEFORE.search(sentence, 0, end) and cues.DE_PASSIVE[0][1].search(clause):
         return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(
@@ -919,17 +940,52 @@ _GROUP_OBJECT = re.compile(
 )
 
 
+def _gate_trie(words: Sequence[str]) -> str:
+    """A pattern finding any of the literal `words`, as a trie, the longest at a place first."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        inner = [r for r in rests if r]
+        if not inner:
+            parts.append(re.escape(first))
+        else:
+            optional = "?" if "" in rests else ""
+            parts.append(f"{re.escape(first)}(?:{_gate_trie(inner)}){optional}")
+    return "|".join(parts)
+
+
+# The gate words of every DE_CLAUSE_CUES entry, found in one scan of the clause: each place
+# where one begins gives the longest there, and that one stands for every gate word that is a
+# prefix of it (a word beginning elsewhere is found at its own place). One scan instead of a
+# substring test per gate word and entry (~150 a clause).
+_GATE_WORDS = sorted({g for gates in cues.DE_CLAUSE_GATES for g in gates})
+_GATE_FIND = re.compile(f"(?=({_gate_trie(_GATE_WORDS)}))")
+_GATE_ENTRIES: dict[str, frozenset[int]] = {
+    w: frozenset(
+        k for k, gates in enumerate(cues.DE_CLAUSE_GATES) if any(w.startswith(g) for g in gates)
+    )
+    for w in _GATE_WORDS
+}
+
+
+def _gated(low: str) -> frozenset[int]:
+    """The DE_CLAUSE_CUES entries one of whose gate words the lower-cased clause holds."""
+    found: frozenset[int] = frozenset()
+    for m in _GATE_FIND.finditer(low):
+        found |= _GATE_ENTRIES[m.group(1)]
+    return found
+
+
 def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
     """The roles the cue words of a clause give a list in subject or object position."""
     roles: list[Role] = []
-    low = clause.lower()
-    for (subject_role, object_role, pattern), gates in zip(
-        cues.DE_CLAUSE_CUES, cues.DE_CLAUSE_GATES, strict=True
-    ):
-        for g in gates:  # a loop, not any(...): a generator per cue was a third of the gates
-            if g in low:
-                break
-        else:
+    gated = _gated(clause.lower())
+    if not gated:
+        return roles
+    for k, (subject_role, object_role, pattern) in enumerate(cues.DE_CLAUSE_CUES):
+        if k not in gated:
             continue
         m = pattern.search(clause)
         if m is None:
