@@ -2215,8 +2215,10 @@ _GATE_WORDS = {id(p): words for p, words in _GATES.items()}
 
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
     tail = _lower_tail(before)
-    words = _GATE_WORDS.get(id(pattern), ("",))
-    return any(word in tail for word in words)
+    for word in _GATE_WORDS.get(id(pattern), ("",)):  # (a loop: no generator per call)
+        if word in tail:
+            return True
+    return False
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
