@@ -504,9 +504,9 @@ def german_roles(
     # A list before this one in the same clause is its subject, unless a preposition governs
     # it ("Neben X nahmen Y und Z teil": Y and Z are the subject, X takes part too).
     # (a relative clause's preposition is no list's: "zu der Oberschützenmeister X ...")
-    relative = _RELATIVE.match(sentence[left : left + 24])
+    relative = _RELATIVE.match(sentence[left : left + 24]) if others else None
     opened = left + relative.end() if relative else left
-    after_subject = any(
+    after_subject = bool(others) and any(
         left <= s
         and e <= prefix_start
         and not _PREPOSITION_BEFORE.search(sentence, opened, s)
