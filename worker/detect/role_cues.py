@@ -789,12 +789,6 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:\s+(?:der|die)(?:\s+[\wäöüß]+e)?)?\s*$"
             r"|\b(?:Teilnehmer(?:innen)?|Teilnehmende|Gäste|Mit\s+dabei|Konzelebranten)\s+"
             r"(?:waren|sind)\b"
-            # a group of guests told before its copula: "Weitere Stars des illustren Abends im
-            # Kölner Westen waren Entertainerin X, ...", "Ehrengäste der Feier waren A und B"
-            # (compounds too, no word boundary before the noun: "Ehrengäste"; a search from a
-            # literal is far cheaper than from an optional word before it)
-            r"|(?:[Gg]äste|Stars|Prominente|Promis)\s+(?:des|der|beim|bei|im|am)\s[^.;:]{0,60}?"
-            r"\s(?:waren|sind)\b"
             r"(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             # verbless guest lists: "Mit dabei Ehrengäste wie A, B", "Ebenfalls unter den
             # Eröffnungsgästen: A, B" (a colon for the verb)
@@ -822,6 +816,17 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
             r"|\b(?:war|waren|ist|sind|wurde|wurden|wird|werden)\s+(?:[\wäöüß]+\s+)?vertreten"
             r"\s+durch\b",
+        ),
+    ),
+    (
+        "attended",
+        # a group of guests told before its copula: "Weitere Stars des illustren Abends im
+        # Kölner Westen waren Entertainerin X, ...", "Ehrengäste der Feier waren A und B"
+        # (compounds too: "Ehrengäste"; an entry of its own under its own gate words, not an
+        # alternative of the big one above)
+        re.compile(
+            r"(?:[Gg]äste|Stars|Prominente|Promis)\s+(?:des|der|beim|bei|im|am)\s[^.;:]{0,60}?"
+            r"\s(?:waren|sind)\b"
         ),
     ),
     (
@@ -861,9 +866,8 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "konzelebranten",
         "darunter",
         "angeführt",
-        "stars",
-        "promi",
     ),
+    ("gäste", "stars", "promi"),
     ("anwesend", "zugegen", "vor ort", "anwesenheit", "beisein"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
 )
