@@ -955,9 +955,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|führte)\b"
             # "X übernahm die Moderation", "hatte die Leitung"
             # ("übernahm Alfred Breitweg die Versammlungsleitung": the subject between)
-            r"|\b(?:übernahm|übernahmen|übernimmt|hatte|hatten)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+(?:Moderation"
-            # (a meeting's or an election's: "übernahm X die Versammlungsleitung")
+            # (a meeting's or an election's: "übernahm X die Versammlungsleitung", the subject
+            # between only after "übernahm": "hatte" is everywhere, each a scan)
+            r"|\b(?:übernahm|übernahmen|übernimmt)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+(?:Moderation"
             r"|(?:Versammlungs|Sitzungs|Wahl|Tagungs|Diskussions)?[Ll]eitung|Vorsitz)\b"
+            r"|\b(?:hatte|hatten)\s+(?:die|den)\s+(?:Moderation|Leitung|Vorsitz)\b"
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
