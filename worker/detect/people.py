@@ -34,6 +34,7 @@ from worker.detect.people_latin import (
     as_he_roles,
     continued_names,
     group_roles_without_names,
+    headed,
     latin_lists,
     lower_given_names,
     names_in,
@@ -87,11 +88,28 @@ _DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
 
 # A heading alone on its line ("Anwesend:", "Participants:") heads the paragraph after it.
 _HEADING_ONLY = re.compile(
-    r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"^\W*(?:Teilnehmer(?:innen)?|Teilnehmende|Anwesend(?:\s+(?:waren|sind))?|Anwesende|Participants|Attendees"
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding|Moderator|Host)\s*:?\s*$",
     re.I,
 )
+# A German roll call in minutes, its heading alone on a line ("Anwesend:", "Anwesend waren:"),
+# then one entry a line: titles, a name, notes ("Bürgermeister Rupert Metzler als
+# Vorsitzender", "Rm Steins i. V. für Rm Barsch", "Herr Barfuss Handwerkskammer"). Read by
+# `people_latin.headed_list`; a line with a verb is a note, a heading of its own ends the roll
+# unless it opens a section ("a) Stimmberechtigte Mitglieder:").
+_ROLL_HEAD = re.compile(
+    r"^\W*(?![^:]*\b(?:nicht|kein|keine|abwesend|entschuldigt)\b)"
+    r"(?:Anwesend(?:\s+(?:waren|sind))?|Anwesende|Teilnehmer(?:innen)?|Teilnehmende"
+    # a sentence for a heading: "Von der Verwaltung waren anwesend:", "Es nahmen teil:"
+    r"|[A-ZÄÖÜ][^.;:]{0,50}\s(?:waren|sind)\s+anwesend|(?:Es\s+)?nahmen\s+teil)\s*:?\s*$",
+    re.I,
+)
+_ROLL_ENTRY = re.compile(r"^(?=.{4,90}$)[A-ZÄÖÜa-z][\w.`'’\-]*(?:\s+\S+){1,9}$(?<![:;,])")
+_ROLL_VERB = re.compile(
+    r"\b(?:sind|waren|ist|war|hat|haben|hatte|hatten|wird|wurde|wurden|fehlt|fehlen|fehlte|fehlten)\b"
+)
+_ROLL_SECTION = re.compile(r"^(?:[a-z\d]{1,2}[).]|[IVX]{1,4}\.)\s")
 # The same in Chinese minutes and forms (matched on the simplified line): "主席" / "柯文哲",
 # "出席" / "A、B、C", "列席人员"; the heading and its line are read as "出席：A、B、C".
 _ZH_HEADING_ONLY = re.compile(
@@ -190,8 +208,8 @@ def _zh_block_candidate(lines: list[str]) -> bool:
     )
 
 
-def _paragraphs(text: str, *, han: bool) -> list[str]:
-    """The paragraphs of `text` (`han`: whether it holds a Han character)."""
+def _block_lines(text: str, *, han: bool) -> list[str]:
+    """The lines of `text`, those a fixed width broke inside a sentence joined again."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) > 2 and _zh_block_candidate(lines) and han:
         joined: list[str] = []
@@ -202,9 +220,13 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
             else:
                 joined.append(line)
             glue = _zh_wrapped(lines, i, inside=glue)
-        lines = joined
-    elif len(lines) > 2 and not han:
-        lines = _latin_block(lines)
+        return joined
+    return _latin_block(lines) if len(lines) > 2 and not han else lines
+
+
+def _paragraphs(text: str, *, han: bool) -> list[str]:
+    """The paragraphs of `text` (`han`: whether it holds a Han character)."""
+    lines = _block_lines(text, han=han)
     if not any(
         line[-1:] == ":" or len(line) < 25 or (len(line) >= 50 and line[-1] not in _ENDS)
         for line in lines
@@ -212,10 +234,15 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         return lines  # no heading, no wrapped line: the common case in one scan
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
+    roll: int | None = None  # the German roll call ("Anwesend:") the entry lines join
     for line in lines:
         if merged and len(merged[-1]) <= 12 and _zh_heading(merged[-1]):
             merged[-1] = f"{merged[-1].rstrip(':：')}：{line}"
             continue
+        if roll is not None or (merged and merged[-1][-1:] == ":" and len(merged[-1]) < 70):
+            roll, taken = _roll_call(merged, roll, line)  # (asked only after a heading)
+            if taken:
+                continue
         # a heading is a short line: only after one are its entries read
         heading = (
             bool(merged) and len(merged[-1]) < 40 and _HEADING_ONLY.match(merged[-1]) is not None
@@ -232,6 +259,32 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         else:
             merged.append(line)
     return merged
+
+
+def _roll_call(merged: list[str], roll: int | None, line: str) -> tuple[int | None, bool]:
+    """A German roll call in minutes, one person a line under "Anwesend:", with sections ("a)
+    Stimmberechtigte Mitglieder:", "CDU") and notes between ("Von den vier Ortsvorstehern sind
+    zwei anwesend"): its entries join the heading (`merged[roll]`), the other lines stay on
+    their own. Returns where the roll stands now, and whether `line` joined it or was taken."""
+    entry = _ROLL_ENTRY.match(line) is not None and _ROLL_VERB.search(line) is None
+    if roll is not None:
+        if entry:
+            item = line.rstrip(".")  # "Herr StR Sierau 6/Dez.": no sentence ends there
+            merged[roll] += f" {item}" if merged[roll].endswith(":") else f"; {item}"
+            return roll, True
+        if (line.endswith(":") and not _ROLL_SECTION.match(line)) or len(line) > 150:
+            return None, False  # "Abwesend:", "Entschuldigt:", or prose: the roll is over
+        return roll, False
+    if not merged or len(merged[-1]) >= 70 or not _ROLL_HEAD.match(merged[-1]) or len(line) > 90:
+        return None, False
+    roll = len(merged) - 1
+    # (the heading `people_latin.headed_list` reads: "Anwesend", or "Teilnehmer")
+    merged[roll] = "Anwesend:" if "nwesend" in merged[roll] else "Teilnehmer:"
+    if entry:
+        merged[roll] += f" {line.rstrip('.')}"
+    else:
+        merged.append(line)
+    return roll, True
 
 
 def _zh_heading(line: str) -> bool:
@@ -628,7 +681,11 @@ def read_people(
                     before.clear()  # no cue word: no list, for the rules nor for the model
                 else:
                     past = _past_dateline(sentence)
-                    read.append((segment, past))
+                    # (a list under a heading is read by the rules whole, `headed_list`: the
+                    # model reads none of it, its notes after a name are no name's)
+                    read.append(
+                        (segment, "" if past.find(":", 0, 40) > 0 and headed(past) else past)
+                    )
                     given: set[str] = set()
                     for role, names in _latin_people(sentence, past, ctx, lang, before, people):
                         _add(people, seen, names, role, segment, roster)

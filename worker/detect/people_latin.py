@@ -1706,6 +1706,8 @@ _PREFIX_STOP = frozenset(
     "rede ansprache grußwort laudatio statement remarks speech address "
     # nor is the chair's seat: "unter dem Vorsitz von Landeshauptmann X"
     "vorsitz "
+    # nor a presence: "im Beisein von Amtsleiter X"
+    "beisein "
     "the a an in on at when also and then but meanwhile earlier later today yesterday this "
     "attending understanding "
     "that it he she they we his her their there here after before during while as with from "
@@ -2273,8 +2275,10 @@ _GATE_WORDS = {id(p): words for p, words in _GATES.items()}
 
 def _gate(pattern: re.Pattern[str], before: str) -> bool:
     tail = _lower_tail(before)
-    words = _GATE_WORDS.get(id(pattern), ("",))
-    return any(word in tail for word in words)
+    for word in _GATE_WORDS.get(id(pattern), ("",)):  # (a loop: no generator per call)
+        if word in tail:
+            return True
+    return False
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -2600,7 +2604,8 @@ _RELATIVE_OPENING = re.compile(r"\b(?:zu|an|bei|auf|in|mit|von|über)\s+(?:dem|d
 
 # A list under a heading, as minutes and programmes give it: "Teilnehmer: A, B (BMI), C".
 _HEADED = re.compile(
-    r"^\W*(?P<head>Teilnehmer(?:innen)?|Teilnehmende|Anwesend|Anwesende|Participants|Attendees"
+    r"^\W*(?P<head>Teilnehmer(?:innen)?|Teilnehmende|Anwesend(?:\s+(?:waren|sind))?|Anwesende"
+    r"|Participants|Attendees"
     r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*(?P<list>.+)$",
     re.I,
@@ -2648,25 +2653,95 @@ def _past_item_titles(item: str) -> str:
     return " ".join(words)
 
 
-def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
+# A roll call's notes after the name: "als Vorsitzender", "ab TOP 4", "i. V. für Rm X" (the one
+# stood in for is absent), "in Vertretung von ...", a footnote's digit ("Sühler (...).1").
+_ITEM_NOTE = re.compile(
+    r"\s+(?:als|ab|bis|für|i\.\s*V\.|i\.V\.|in\s+Vertretung|entschuldigt)\b.*$|(?<=[a-zäöüß])\.?\d+$"
+)
+_AS_CHAIR = re.compile(r"\bals\s+Vorsitzende[rn]?\b")
+# Forms of address and councils' abbreviations before a surname in minutes ("Herr Barfuss",
+# "Rm Grote", "sB Dr. Bömer", "Herr StR Sierau"): what follows is the surname, then notes.
+_ADDRESS_WORDS = frozenset(
+    "herr herrn frau hr. fr. hr fr rm sb se str gr sr bm ob mdl mdb mdep bgm vbgm".split()
+)
+# An office abbreviated, a capital inside it ("StD", "StOVR", "LStRD`in", "OB"): no name.
+_OFFICE_ABBREVIATION = re.compile(r"(?:[A-Za-z][a-z]?[A-Z][A-Za-z]{0,4}|[A-Z]{2,4})(?:[`'’]in)?$")
+_NAME_WORD = re.compile(
+    r"(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúñç'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúñç'’]+)*|von|van|de|der|den|zu|ten)$"
+)
+
+# A body after the name in a roll call's line (German compounds): "Ausländerbeirat",
+# "Handwerkskammer", "Kreishandwerkerschaft", "Agentur".
+_BODY_WORD = re.compile(
+    r"(?:rat|beirat|schaft|kammer|amt|verband|verein|büro|ministerium|behörde|agentur|institut"
+    r"|gesellschaft|stelle|verwaltung|fraktion|partei)$",
+    re.I,
+)
+
+
+def _headed_name(raw: str, roster: Roster | None) -> str:
+    """The name in one item of a headed list, past its titles and without its notes."""
+    item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
+    item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
+    item = _ITEM_NOTE.sub("", item)
+    words = item.split()
+    addressed = False
+    while len(words) > 1 and (
+        words[0].casefold() in _ITEM_TITLE_WORDS
+        or words[0].casefold() in _ADDRESS_WORDS
+        or _OFFICE_ABBREVIATION.match(words[0]) is not None
+        or _is_title_or_org(words[0].casefold())
+    ):
+        addressed = (
+            addressed
+            or words[0].casefold() in _ADDRESS_WORDS
+            or _OFFICE_ABBREVIATION.match(words[0]) is not None
+        )
+        words.pop(0)
+    if (
+        addressed
+        and roster is not None
+        and len(words) > 1
+        and _NAME_WORD.match(words[0])
+        and not roster.is_given_name(words[0])
+    ):
+        words = words[:1]  # "Herr Barfuss Handwerkskammer": a surname, then where he is from
+    if roster is not None and len(words) > 2 and not roster.is_given_name(words[0]):
+        # "Verwaltungsangestellter Günther Feucht": a title no table holds, then a given name
+        given = next((k for k in range(1, len(words) - 1) if roster.is_given_name(words[k])), 0)
+        words = words[given:]
+    # trailing notes: "Schreiber IHK", "Küpper WBF-Do", "Hachmeyer-Isphording dortmund-project",
+    # "Kara Ausländerbeirat", "Reichel Kreishandwerkerschaft"
+    while len(words) > 1 and (not _NAME_WORD.match(words[-1]) or _BODY_WORD.search(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+def headed(sentence: str) -> bool:
+    """Whether `sentence` is a list under a heading ("Anwesend: A, B"), which `headed_list`
+    reads whole: no other reading of its names is wanted (notes after a name, "Herr Beyer
+    WBF-Do", read as a name of two words)."""
+    return sentence[:40].find(":") > 0 and _HEADED.match(sentence) is not None
+
+
+def headed_list(sentence: str, roster: Roster | None = None) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) of a list under a heading ("Teilnehmer: Genscher (AA), Franke, ...").
-    Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" marks the chair."""
+    Items are surnames or names, with notes in parentheses; "(Vorsitz ...)" or "als
+    Vorsitzender" marks the chair. A roll call's lines are its items (`people._paragraphs`)."""
     m = _HEADED.match(sentence)
     if not m:
         return
-    role = _HEAD_ROLES[m.group("head").casefold()]
+    role = _HEAD_ROLES[m.group("head").casefold().split()[0]]
     names: list[str] = []
     chairs: list[str] = []
     for raw in re.split(r"[,;]\s*(?![^()]*\))", m.group("list").rstrip(". ")):
-        item = re.sub(r"\s*\([^)]*\)", "", raw).strip(" .")
-        item = re.sub(r"^(?:und|and|sowie)\s+", "", item)
-        item = _past_item_titles(item)
+        item = _headed_name(raw, roster)
         if not _HEADED_ITEM.match(item) or any(
             _is_title_or_org(w.casefold()) for w in item.split()[-1:]
         ):
             continue
         names.append(item)
-        if _CHAIR_NOTE.search(raw):
+        if _CHAIR_NOTE.search(raw) or _AS_CHAIR.search(raw):
             chairs.append(item)
     if len(names) >= 2 or (names and " " in names[0]):  # one full name under "Chairperson"
         yield role, names
@@ -2676,7 +2751,7 @@ def headed_list(sentence: str) -> Iterator[tuple[Role, list[str]]]:
 
 def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[Role, list[str]]]:
     """(role, names) for every list of people a cue governs in `sentence`."""
-    yield from headed_list(sentence)
+    yield from headed_list(sentence, ctx.roster)
     toks = _tokens(sentence)
     groups = ctx.lists_in(sentence, toks)
     if not groups:

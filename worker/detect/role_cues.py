@@ -327,6 +327,24 @@ LATIN_STEMS: tuple[str, ...] = (
     "mikrofon",
     "gruß",
     "grüß",
+    # round 11 (issue 9, German): who led through a meeting, opened or closed it, the main
+    # celebrant; talks on a theme, reports presented
+    "durch die",
+    "zelebrant",
+    "referier",
+    "präsentierte",
+    "erstattete",
+    # visits with companions, processions, concelebrants, a group of guests before its copula
+    "zog",
+    "einzug",
+    "beisein",
+    "stars",
+    "promi",
+    "stellte",
+    "einblick",
+    "überblick",
+    "repräsentiert",
+    "beschlussfähigkeit",
 )
 
 # ---- English and German: the list stands BEFORE its cue (it is the subject) --------------
@@ -833,11 +851,24 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "attended",
+        # a group of guests told before its copula: "Weitere Stars des illustren Abends im
+        # Kölner Westen waren Entertainerin X, ...", "Ehrengäste der Feier waren A und B"
+        # (compounds too: "Ehrengäste"; an entry of its own under its own gate words, not an
+        # alternative of the big one above)
+        re.compile(
+            r"(?:[Gg]äste|Stars|Prominente|Promis)\s+(?:des|der|beim|bei|im|am)\s[^.;:]{0,60}?"
+            r"\s(?:waren|sind)\b"
+        ),
+    ),
+    (
         "present",
         re.compile(
             r"\b(?:Anwesend|Zugegen|Vor\s+Ort)\s+(?:waren|war|ist|sind)\b(?:\s+auch)?"
             # "das in Anwesenheit des früheren Vorsitzenden X stattfand"
             r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
+            # "hat Landrat X im Beisein von Amtsleiter Y ... besucht"
+            r"|\b[Ii]m\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
         ),
     ),
     (
@@ -868,12 +899,18 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "darunter",
         "angeführt",
     ),
-    ("anwesend", "zugegen", "vor ort", "anwesenheit"),
+    ("gäste", "stars", "promi"),
+    ("anwesend", "zugegen", "vor ort", "anwesenheit", "beisein"),
     ("sprachen", "redeten", "redner", "rede", "ansprache", "grußwort", "laudatio"),
 )
 # German: cue words anywhere in a list's clause (`people_de`). Each: the role of the list when
 # it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
 # "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
+# What one leads through ("führte durch die Versammlung"): a programme, a meeting, a gala.
+_DE_LED = (
+    r"[\wäöüß-]*(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag|[Vv]ersammlung|[Ss]itzung"
+    r"|Gala|[Tt]agesordnung|[Ff]eier|Zeremonie|[Vv]erleihung|[Dd]iskussion|Show|Sendung)\b"
+)
 _DE_TALK = r"(?:Gespräch|Gespräche|Telefonat|Telefongespräch|Treffen|Unterredung|Beratungen?)"
 DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
@@ -909,6 +946,8 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Ehrenvorsitzenden A und B"
             r"|\bGr[üu](?:ß|ss)e?\b[^;]{0,60}?\b(?:richtete|richteten|richtet)\b"
             r"|\b(?:richtete|richteten|richtet)\b[^;]{0,60}?\bGr[üu](?:ß|ss)e?\b"
+            # "Sein besonderer Gruß galt den Ehrenmitgliedern und ... Manfred Zimmermann"
+            r"|\bGr[üu](?:ß|ss)\s+galt\b"
             r"|\bwillkommen\s+(?:geheißen|geheissen|heißen|heissen)\b"
             # the host thanks the guests for coming: "dankte Oberbürgermeister X dem
             # Staatsoberhaupt und dessen Frau ... für ihr Kommen"
@@ -925,11 +964,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # the host by a role noun: "trat ... Walter Rosenkranz als Hausherr auf"
             r"|\b(?:den|dem)\s+Vorsitz\b|\b(?:Gastgeber|Hausherr)(?:in)?\b"
             # who led through the programme: "wo A und B durchs Programm führten"
-            r"|\b(?:führte|führten|führt|führen)\b[^;]{0,60}?\bdurch(?:s|\s+(?:das|den|die))\s+"
-            r"(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag)\b"
+            # (a meeting or a gala too, compounds: "führte zügig durch die Tagesordnung",
+            # "Durch die Versammlung mit 16 Tagesordnungspunkten führte X", "durch die Gala")
+            rf"|\b(?:führte|führten|führt|führen)\b[^;]{{0,60}}?\bdurch(?:s|\s+(?:das|den|die))\s+{_DE_LED}"
             # (the sentence may open with it: "Durch das Programm führte X")
-            r"|\b[Dd]urch(?:s|\s+(?:das|den|die))\s+(?:Programm|Abend|Veranstaltung|Festakt"
-            r"|Nachmittag)\s+(?:führte|führten|führt|führen)\b"
+            rf"|\b[Dd]urch(?:s|\s+(?:das|den|die))\s+{_DE_LED}[^;]{{0,60}}?\s(?:führte|führten"
+            r"|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
             r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
@@ -946,8 +986,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\b(?:Leitung|Vorsitz|Moderation)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt"
             r"|führte)\b"
             # "X übernahm die Moderation", "hatte die Leitung"
-            r"|\b(?:übernahm|übernahmen|übernimmt|hatte|hatten)\s+(?:die|den)\s+(?:Moderation"
-            r"|Leitung|Vorsitz)\b"
+            # ("übernahm Alfred Breitweg die Versammlungsleitung": the subject between)
+            # (a meeting's or an election's: "übernahm X die Versammlungsleitung", the subject
+            # between only after "übernahm": "hatte" is everywhere, each a scan)
+            r"|\b(?:übernahm|übernahmen|übernimmt)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+(?:Moderation"
+            r"|(?:Versammlungs|Sitzungs|Wahl|Tagungs|Diskussions)?[Ll]eitung|Vorsitz)\b"
+            r"|\b(?:hatte|hatten)\s+(?:die|den)\s+(?:Moderation|Leitung|Vorsitz)\b"
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
@@ -1047,7 +1091,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         _cue(
             # compounds too: "hielt die Festansprache", "Die Eröffnungsrede hielt X"
-            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]ede|[Aa]nsprache|[Gg]rußwort"
+            r"\b(?:hielt|hielten|hält|gehalten)\b[^;]{0,80}?(?:[Rr]eden?|[Aa]nsprachen?|[Gg]rußwort"
             r"|[Gg]russwort|Laudatio|[Vv]ortrag|[Pp]redigt)\b"
             r"|(?:[Rr]ede|[Aa]nsprache|Grußwort|Laudatio|[Pp]redigt)\b[^;]{0,60}?\b(?:hielt|hielten"
             r"|hält)\b"
@@ -1059,7 +1103,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Begrüßungsworten wandte sich X", "welche in Grußworten die Leistung würdigten"
             r"|\b(?:in|bei|mit)\s+(?:(?:seinem|ihrem|seinen|ihren)\s+|(?:[a-zäöüß]+en\s+)?(?=[A-ZÄÖÜ]"
             r"[a-zäöüß]*(?:worten|reden|ansprachen)\b))[\wäöüß-]*(?:[Gg]ru(?:ß|ss)worte?n?"
-            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht)\b"
+            r"|[Ww]orte?n?|[Vv]ortrag|[Rr]eden|[Aa]nsprachen|[Rr]echenschaftsbericht|Redebeitrag"
+            # a chair's yearly report: "In seinem Jahresbericht liess Präsident X ..."
+            r"|(?:Jahres|Tätigkeits|Kassen|Geschäfts)bericht)\b"
             # a report given at a meeting: "Christa Lang trug den Kassenprüfbericht vor"
             r"|\b(?:trug|trugen|trägt|tragen)\b[^;]{0,60}?[\wäöüß-]*(?:[Bb]ericht|[Rr]ede|[Gg]ru(?:ß|ss)wort"
             r"|[Gg]edicht|[Ss]tellungnahme)\w*\s+vor\b"
@@ -1081,6 +1127,64 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # fronted: "Mit der Rede über ... eröffnete Landeshauptmann X die 66. Herbstmesse"
             r"|\b[Mm]it\s+(?:der|einer|seiner|ihrer)\s+(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede"
             r"|[Aa]nsprache|Erklärung)\b[^;]{0,120}?\b(?:eröffnete|eröffneten)\b"
+        ),
+    ),
+    # Round 11 (issue 9, German), each entry under its own narrow gate words: as alternatives
+    # of the entries above they were searched in every clause those entries' gates let through
+    # (4% of German's cost).
+    (
+        "presided",
+        None,
+        _cue(
+            # "konnte eine gut besuchte Hauptversammlung eröffnen", "schloss die Versammlung"
+            r"\beröffnen\b|\b(?:schloss|schloß|schlossen|schließt)\s+(?:[^;]{0,40}?\s)?(?:die|den)\s+"
+            r"[\wäöüß-]*(?:[Vv]ersammlung|[Ss]itzung|Tagung)\b"
+            # the role as a noun: "Hauptzelebrant des Festgottesdienstes war Bischof X"
+            r"|\bHauptzelebrant(?:in)?\b"
+            # minutes: the chair states the quorum ("Der Kreistagsvorsitzende Herr X stellt die
+            # ordnungsgemäße Ladung und Beschlussfähigkeit fest")
+            r"|\b(?:stellt|stellte)\b[^;]{0,100}?\bBeschlussfähigkeit\b[^;]{0,60}?\bfest\b"
+        ),
+    ),
+    (
+        "attended",
+        None,
+        _cue(
+            # the perfect: "hat der Regierungspräsident ... Betriebe im Landkreis besucht"
+            r"\b(?:hat|hatte|haben|hatten)\b[^;]{0,200}?\bbesucht\b"
+            # concelebrants of a mass: "unterstützten den Bischof gleich vier Konzelebranten"
+            r"|\bKonzelebrant(?:en|in)?\b"
+            # a procession into the church: "als Weihbischof X, Pfarrer Y ... in die Kirche
+            # einzogen" (not "zog in den Landtag ein", an election)
+            r"|\b(?:einzogen|einzog|zogen|zog)\b[^;]{0,120}?\b(?:Kirche|Basilika|Kathedrale|Dom"
+            r"|Münster|Gotteshaus|Altarraum)\b[^;]{0,40}?\bein\b"
+            r"|\b(?:Kirche|Basilika|Kathedrale|Dom|Münster|Gotteshaus|Altarraum)\b[^;]{0,20}?"
+            r"\b(?:einzogen|einzog|eingezogen)\b"
+        ),
+    ),
+    (
+        "spoke",
+        None,
+        _cue(
+            r"\b(?:referierte|referierten|referiert)\b"
+            # "Das Wort hatte zu Beginn X", "erhielt das Wort"
+            r"|\b[Dd]as\s+Wort\s+(?:hatte|hatten|erhielt|erhielten)\b"
+            r"|\b(?:erhielt|erhielten|bekam|bekamen)\s+(?:[^;]{0,30}?\s)?das\s+Wort\b"
+            # a project or a report presented: "stellten das Projekt vor" (not a person
+            # introduced: "stellte ein neues Gesicht vor"); an overview given: "gab einen
+            # Einblick in das vergangene Vereinsjahr", "gab einen kurzen Abriss der
+            # Pfarrgeschichte"
+            r"|\b(?:stellte|stellten|stellt)\b[^;]{0,60}?\b(?:Projekt|Konzept|Bericht|Pläne"
+            r"|Planungen|Ergebnisse|Studie|Bilanz|Festschrift|Jahresbericht|Haushalt|Zahlen)\b"
+            r"[^;]{0,60}?\bvor\b"
+            r"|\b(?:gab|gaben|gibt)\s+(?:[^;]{0,30}?\s)?(?:einen|ein)\s+(?:[a-zäöüß]+en\s+)?"
+            r"(?:Einblick|Überblick|Rückblick|Ausblick|Abriss|Statement|Grußwort)\b"
+            # a report presented at a meeting: "präsentierte die Jahresrechnung"
+            r"|\b(?:präsentierte|präsentierten|erstattete|erstatteten)\b[^;]{0,60}?"
+            r"[\wäöüß-]*(?:[Bb]ericht|[Rr]echnung|[Bb]ilanz)\b"
+            # "würdigte die Einweihung ... mit einer Festrede"
+            r"|\bmit\s+einer\s+(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio"
+            r"|[Pp]redigt)\b"
         ),
     ),
     (
@@ -1218,6 +1322,31 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "verlies",
         "erzählte",
     ),
+    ("eröffnen", "schlo", "schließt", "zelebrant", "beschlussfähigkeit"),
+    ("besucht", "konzelebrant", "zog"),
+    (
+        "referier",
+        "das wort",
+        "präsentierte",
+        "erstattete",
+        # (the nouns, not "stellte" or "gab": far fewer clauses hold them)
+        "projekt",
+        "konzept",
+        "bericht",
+        "pläne",
+        "planung",
+        "ergebnis",
+        "studie",
+        "bilanz",
+        "festschrift",
+        "haushalt",
+        "zahlen",
+        "blick",
+        "abriss",
+        "statement",
+        "grußwort",
+        "mit einer",
+    ),
     ("anwesend", "zugegen", "vor ort", "podium"),
     ("bühne", "pult", "mikro"),
 )
@@ -1241,7 +1370,11 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
     (
         "attended",
-        re.compile(r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet)\b"),
+        re.compile(
+            r"\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vertreten|begleitet|repräsentiert)\b"
+            # the participle first: "Begleitet wurde X vom Leitenden Regierungsdirektor Y"
+            r"|\b(?:Begleitet|Vertreten)\s+(?:wurde|wurden|wird|werden)\b"
+        ),
     ),
     (
         "spoke",
