@@ -901,12 +901,23 @@ def _cyrillic_names(
             words = form.split()
             if has_han(form) or len(words) < 2:
                 continue
-            stems = [translit_key(w) for w in words]
-            stems = [w[:-1] if len(w) > 3 and w[-1] in "aeiouy" else w for w in stems]
+            stems = [_russian_stem(w) for w in words]
             if any(len(w) < 2 for w in stems):
                 continue
             index.setdefault(stems[0][:2], []).append((tuple(stems), entry.name))
     return index
+
+
+# A Latin c is spelt in Cyrillic as it sounds: "к" before a, o, u, a consonant or at the end
+# ("Macron" is "Макрон", romanised "makron"), "ц" before e, i, y ("Vucic" aside, a ts sound)
+_HARD_C = re.compile(r"ck|c(?![eiy]|h)")
+
+
+def _russian_stem(word: str) -> str:
+    """A name's word as a Russian text spells it, romanised (`_romanise`), with its last vowel
+    dropped: the stem every grammatical case of it starts with ("Макроном", "Путиным")."""
+    stem = _HARD_C.sub("k", translit_key(word))
+    return stem[:-1] if len(stem) > 3 and stem[-1] in "aeiouy" else stem
 
 
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
@@ -1199,6 +1210,8 @@ def _named_in(
         hit = re.search(rf"(?<![\w'’]){re.escape(name)}(?![\w]|['’][a-z])", text)
         if hit:
             found.append((hit.start(), key))
+    if short and _CYRILLIC.search(text):
+        found += _cyrillic_short(text, short)
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     for name, key in known:
         written = to_simplified(unicodedata.normalize("NFKC", name)).casefold().strip()
@@ -1214,6 +1227,22 @@ def _named_in(
                 break
             at = folded.find(written, at + 1)
     return sorted(found)
+
+
+def _cyrillic_short(text: str, short: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
+    """(where, key) of the people a Russian text names in full elsewhere, by their family name
+    alone in any grammatical case ("Путин поговорил с Макроном", of a lead naming "Эммануэль
+    Макрон"): the name's stem (`_russian_stem`, four letters at least: "Моди" would be "мод",
+    the start of "модель") and up to three letters of ending."""
+    stems = [(_russian_stem(name), key) for name, key in short]
+    stems = [(stem, key) for stem, key in stems if len(stem) >= 4]
+    found = []
+    for m in _WORD.finditer(text.casefold()):
+        word = _romanise(m.group())
+        for stem, key in stems:
+            if word.startswith(stem) and len(word) - len(stem) <= 3:
+                found.append((m.start(), key))
+    return found
 
 
 def _terms(features: Features) -> list[str]:
