@@ -968,8 +968,16 @@ def report_features(
     # a title naming one occasion and then the next ("Trump spricht mit Putin, dann mit
     # Selenskyj"): the sides are the first one's
     then = _THEN.search(title) or _TOLD_OF.search(title)
-    upto = then.start() if then else len(title)
-    principals = tuple(dict.fromkeys(k for at, k in in_title if at < upto)) or tuple(
+    upto = min(then.start() if then else len(title), _occasion_clause_end(title, in_title))
+    # people the title names in a clause dated to another year are of an occasion recalled
+    # ("这是继2013年习近平与奥巴马总统在安纳伯格阳光庄园,以及2017年和特朗普总统在海湖庄园举行会谈之后", a
+    # title of the Xi-Biden talks of 2023): not the sides of this one
+    recalled = _other_year_clauses(title, day)
+    principals = tuple(
+        dict.fromkeys(
+            k for at, k in in_title if at < upto and not any(s <= at < e for s, e in recalled)
+        )
+    ) or tuple(
         dict.fromkeys(k for at, k in in_lead if at < first)
     )
     head = tuple(dict.fromkeys((*principals, *(k for _, k in in_lead))))
@@ -1023,6 +1031,41 @@ def _local(text: str) -> str:
     """`text` with the days and times given by the reader's clock blanked (their places kept):
     the occasion's own day and time of day are those it gives otherwise, or none."""
     return _READERS_CLOCK.sub(lambda m: " " * len(m.group()), text)
+
+
+# Where a title goes on from its occasion to another time: "Biden and Xi kicked off their last
+# meeting, ... just over two months before Trump returns", "Xi, Putin hold talks as Trump ...",
+# "Scholz trifft Modi, bevor ...". Only once two people were named before it (the sides).
+_TITLE_OTHER_TIME = re.compile(
+    r"\b(?:before|after|ahead of|as|amid|while|since|until|following|when|bevor|nachdem|während"
+    r"|vor|nach|seit)\b"
+)
+
+
+def _occasion_clause_end(title: str, in_title: Sequence[tuple[int, str]]) -> int:
+    """Where the title's clause of its occasion ends: at a word of another time (before, after,
+    as ...) once two people have been named before it; people named after it are recalled or
+    awaited, not the sides (dev: the Japan Times' Lima report naming Trump "just over two months
+    before" his return was set apart from every other report of the Xi-Biden meeting)."""
+    for m in _TITLE_OTHER_TIME.finditer(title):
+        if len({k for at, k in in_title if at < m.start()}) >= 2:
+            return m.start()
+    return len(title)
+
+
+_CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
+_YEAR_IN = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def _other_year_clauses(title: str, published: date) -> list[tuple[int, int]]:
+    """The spans of the title's clauses that give a year other than the year published (an
+    occasion recalled: "继2013年习近平与奥巴马总统...会谈之后")."""
+    spans = []
+    for m in _CLAUSE.finditer(title):
+        years = {int(y) for y in _YEAR_IN.findall(m.group())}
+        if years and published.year not in years:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
