@@ -1852,9 +1852,21 @@ def _worded_alike(
         return False
     if not _published_same_day(a, b):
         return False
-    if not _shared_up_front(a, b):
+    if not _shared_up_front(a, b) or _demoted(a, b):
         return False
     return len(_words(a) & _words(b)) >= WORDED_WORDS
+
+
+def _demoted(a: Features, b: Features) -> bool:
+    """Someone of the roster one report names up front (its title and lead) whom the other
+    names only further down: at the other's occasion that person was not who acted (Putin
+    conferring the order on Modi, and Modi's address to the diaspora that evening, which
+    recalls Putin in passing). The weak ties (a person and the wording) are no evidence then."""
+    for x, y in ((a, b), (b, a)):
+        below = set(y.mentioned) - _named_up_front(y)
+        if below & set(x.head) & set(x.mentioned):
+            return True
+    return False
 
 
 def _across_days(
