@@ -2002,7 +2002,29 @@ def _written_in_head(x: Features, y: Features) -> tuple[str, ...]:
             hit = f" {written} " in haystack
         if hit:
             found.append(p.key)
+            continue
+        # a roster person the other report calls by the family name alone ("PM Modi", whom a
+        # Chinese report names "莫迪"): the last word of the canonical name, unless the name is
+        # Chinese (whose family name is its first word, too short to be read alone)
+        family = _family_name(p.canonical, p.name)
+        if family and f" {family} " in haystack:
+            found.append(p.key)
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=65536)
+def _family_name(canonical: str, written: str) -> str:
+    """The folded last word of the canonical name in letters of a person written in Chinese
+    characters ("莫迪": "modi"), "" for a Chinese name read from its characters ("习近平")."""
+    words = canonical.split()
+    # (only for a name written in Chinese characters: in letters, the written name is read
+    # above, and a family name alone is too loose, "Ibrahim" of Anwar Ibrahim and of the King)
+    if len(words) < 2 or has_han(canonical) or not has_han(written):
+        return ""
+    if translit_key(pinyin_name(written)) == translit_key(canonical):
+        return ""
+    last = _folded_name(words[-1])
+    return last if len(last) >= 4 else ""
 
 
 def same_sides(a: Features, b: Features) -> bool:
