@@ -1007,7 +1007,7 @@ def report_features(
         kinds=_kinds(title, lead),
         principals=principals,
         head=head or written,
-        places=occasion_places(f"{title}\n{sentence}"),
+        places=occasion_places(f"{_before_setting(title)}\n{_before_setting(sentence)}"),
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
@@ -1066,6 +1066,18 @@ def _other_year_clauses(title: str, published: date) -> list[tuple[int, int]]:
         if years and published.year not in years:
             spans.append((m.start(), m.end()))
     return spans
+
+
+# A past occasion given as the setting of this one: "hosts Chinese leader at Tourmalet pass for
+# private meetings after high-stakes state visit in Paris".
+_SETTING = re.compile(r"\b(?:after|following|nach|nachdem|après|dopo|después de|depois de)\b")
+
+
+def _before_setting(text: str) -> str:
+    """`text` up to a word giving a past occasion as its setting: the places named after it
+    are that occasion's, not this one's (the Pyrenees the day after Paris)."""
+    m = _SETTING.search(text)
+    return text[: m.start()] if m else text
 
 
 # A title going on to the next occasion: "..., then ...", "..., dann mit ...", "随后".
@@ -2205,7 +2217,11 @@ def _two_people_tied(
     leaders a report names further down (a report of the summit's close recalling their talks)
     do not make it a report of their meeting."""
     second = (
-        kinds
+        # (the same kind on one day of the occasion only: a state visit holds talks day after
+        # day, and an undated report published the next day may be of the next day's, Macron
+        # hosting Xi in the Pyrenees the day after their talks in Paris; or in one place both
+        # name: the welcome dinner in San Francisco reported undated the next morning)
+        (kinds and (_same_day(a, b) or bool(set(a.places) & set(b.places))))
         or _same_dated_day(a, b)
         or text >= opts.title * 0.8
         or same_sides(a, b)
