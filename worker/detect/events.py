@@ -1215,17 +1215,22 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 @lru_cache(maxsize=4)
-def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
-    """The key of each roster person (two words at least, in letters) and the name a title calls
+def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, tuple[str, ...]]:
+    """The key of each roster person (two words at least, in letters) and the names a title calls
     them by alone: the family name, first for a Chinese name ("Xi" of "Xi Jinping": the name
-    its characters read as), last for others ("Putin", "Modi")."""
-    out: dict[str, str] = {}
+    its characters read as), last for others ("Putin", "Modi"), and the roster's aliases of one
+    word ("Jokowi", "Lula": the name a person is known by, which is not the last word of
+    "Luiz Inacio Lula da Silva")."""
+    out: dict[str, tuple[str, ...]] = {}
     for entry in entries:
         words = entry.name.split()
         if has_han(entry.name) or len(words) < 2:
             continue
         chinese = bool(entry.zh) and translit_key(pinyin_name(entry.zh)) == translit_key(entry.name)
-        out[translit_key(entry.name)] = words[0] if chinese else words[-1]
+        single = (a for a in entry.aliases if len(a.split()) == 1 and not has_han(a))
+        out[translit_key(entry.name)] = tuple(
+            dict.fromkeys((words[0] if chinese else words[-1], *single))
+        )
     return out
 
 
@@ -1238,8 +1243,8 @@ def _short_names(
     surnames = _surnames(roster.entries)
     found: dict[str, set[str]] = {}
     for key in mentioned:
-        if key in surnames:
-            found.setdefault(surnames[key], set()).add(key)
+        for name in surnames.get(key, ()):
+            found.setdefault(name, set()).add(key)
     for p in named:
         words = p.name.split()
         if len(words) >= 2 and not has_han(p.name) and p.key not in surnames:
