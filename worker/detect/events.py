@@ -988,6 +988,17 @@ def report_features(
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
     written = () if head else _written_names(title, lead, text, lang, roster, mentioned)
+    if head and lang not in ("zh", "ja", "ru"):
+        # a roster person written in another language's spelling ("Vladimir Poutine" beside
+        # "Emmanuel Macron"): before Macron was on the roster, the written names found him;
+        # now the roster's names fill the head, and he is read by his loose spelling
+        # (`_loose`) among the names the title and lead write
+        loose = _loose_roster_keys(roster.entries)
+        others = _written_names(title, lead, text, lang, roster, mentioned) if loose else ()
+        found = [loose[_loose(k)] for k in others if len(k) >= LOOSE_LETTERS and _loose(k) in loose]
+        if found:
+            head = tuple(dict.fromkeys((*head, *found)))
+            mentioned = tuple(dict.fromkeys((*mentioned, *found)))
     if lang == "zh":
         # people off the roster a Chinese report names after their title: keys too (round 12)
         written = tuple(dict.fromkeys((*written, *_han_names(title, lead, text, roster))))
@@ -1168,6 +1179,20 @@ _HAN_PREDICATE = re.compile(
     r"[府台团办夫职首递在与和同对向将于也还就是的及等称说致为以从到已曾又都并而今昨]"
     r"|举行|会见|会晤|会谈|表示|出席|访问|发表|指出|强调|宣布|宣誓|任内|当选|抵达|再次|共同|保持"
 )
+
+
+@lru_cache(maxsize=4)
+def _loose_roster_keys(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
+    """The loose spelling (`_loose`) of each roster name in letters, and the person's key."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        if has_han(entry.name):
+            continue
+        for form in entry.spellings():
+            key = translit_key(form)
+            if not has_han(form) and len(form.split()) >= 2 and len(key) >= LOOSE_LETTERS:
+                out.setdefault(_loose(key), translit_key(entry.name))
+    return out
 
 
 @lru_cache(maxsize=4)
