@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.rosters import roster_without
 from worker.detect.events import (
     GroupingOptions,
     Member,
@@ -30,9 +31,16 @@ from worker.detect.events import (
     times_of_day,
 )
 from worker.detect.places import occasions_named, places_differ, places_named
+from worker.detect.roster import Roster
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
+# the roster as these excerpts were read when their mechanisms were built: the leaders round
+# 10 put on it (Biden, Obama, Trump, Blinken, Macron) off it again, so a report still names
+# one person only
+OFF_ROSTER = roster_without(
+    "Joe Biden", "Barack Obama", "Donald Trump", "Antony Blinken", "Emmanuel Macron"
+)
 
 
 def test_the_kind_of_occasion_is_read_from_the_title_in_each_language() -> None:
@@ -362,8 +370,8 @@ def test_two_keys_of_one_person() -> None:
     assert not same_person("xi", "xiyinping")  # too short to tell
 
 
-def _features(title: str, text: str, day: date):  # type: ignore[no-untyped-def]
-    return report_features(title, text, day, ROSTER)
+def _features(title: str, text: str, day: date, roster: Roster = ROSTER):  # type: ignore[no-untyped-def]
+    return report_features(title, text, day, roster)
 
 
 def _scholz_2024() -> list[Member]:
@@ -411,6 +419,7 @@ def test_a_report_naming_only_the_leader_at_talks_needs_the_other_side_named_too
         "Biden mentioned he hopes to cooperate with Xi and China going forward and thaw the tense "
         "relationship between the two nations.",
         date(2024, 4, 16),
+        OFF_ROSTER,
     )
     scholz = next(m.features for m in _scholz_2024() if m.url == "scholz-xi-2024-exbulletin")
     assert almanac.all_keys == {"xiyinping"}
@@ -614,6 +623,7 @@ def test_a_delegation_named_further_down_leaves_a_report_about_the_leader_alone(
         "背向镜头的是美方拜登团队,包括国务卿布林肯(右五起)、拜登和财长耶伦等;面向镜头的是中方习近平"
         "团队,包括中共政治局常委兼中央办公厅主任蔡奇(左四起)、习近平和中共政治局委员兼外长王毅等。",
         date(2023, 11, 16),
+        OFF_ROSTER,
     )
     almanac = _features(
         "President Joe Biden and Chinese President Xi Jinping offer hope of improved relations "
@@ -621,6 +631,7 @@ def test_a_delegation_named_further_down_leaves_a_report_about_the_leader_alone(
         "Biden mentioned he hopes to cooperate with Xi and China going forward and thaw the tense "
         "relationship between the two nations.",
         date(2023, 11, 15),
+        OFF_ROSTER,
     )
     assert {"xiyinping", "caiqi"} <= zaobao.all_keys and zaobao.head == ("xiyinping",)
     assert score(zaobao, almanac).reason == "one person, one occasion"
@@ -629,22 +640,32 @@ def test_a_delegation_named_further_down_leaves_a_report_about_the_leader_alone(
 def test_published_the_same_day_ties_nothing_when_one_report_dates_the_day_before() -> None:
     # macron-xi-2024-hezeshi-zh (the talks at the Elysee "当地时间5月6日下午", published on the
     # 7th) and macron-xi-tourmalet-2024-ajc (the Pyrenees, published on the 7th, no day read):
-    # one name and talks in both, but another of the leader's occasions
-    hezeshi = _features(
-        "当地时间5月6日下午 在巴黎爱丽舍宫同马克龙总统举行会谈",
+    # one name and talks in both, but another of the leader's occasions (Macron off the roster:
+    # the one-person rule)
+    hezeshi_title = "当地时间5月6日下午 在巴黎爱丽舍宫同马克龙总统举行会谈"
+    hezeshi_text = (
         "当地时间5月6日下午\n在巴黎爱丽舍宫同马克龙总统举行会谈\n这是习近平主席时隔5年再次访法\n"
-        "也是继去年4月马克龙总统访华后\n中法元首再次举行面对面双边会晤",
-        date(2024, 5, 7),
+        "也是继去年4月马克龙总统访华后\n中法元首再次举行面对面双边会晤"
     )
-    ajc = _features(
-        "Chinese leader Xi visits the French Pyrenees in a personal gesture by Macron",
+    ajc_title = "Chinese leader Xi visits the French Pyrenees in a personal gesture by Macron"
+    ajc_text = (
         "Chinese leader Xi visits the French Pyrenees in a personal gesture by Macron\n\n"
         "France's president has hosted China's leader at a remote mountain pass in the Pyrenees "
         "for private meetings\n\nFrench President Emmanuel Macron made a point of inviting "
-        "Chinese President Xi Jinping to the Tourmalet Pass near the Spanish border.",
-        date(2024, 5, 7),
+        "Chinese President Xi Jinping to the Tourmalet Pass near the Spanish border."
     )
+    hezeshi = _features(hezeshi_title, hezeshi_text, date(2024, 5, 7), OFF_ROSTER)
+    ajc = _features(ajc_title, ajc_text, date(2024, 5, 7), OFF_ROSTER)
     assert hezeshi.all_keys == ajc.all_keys == {"xiyinping"}
+    assert kinds_agree(hezeshi, ajc)
+    assert score(hezeshi, ajc).score < GroupingOptions().join
+    assert score(ajc, hezeshi).score < GroupingOptions().join
+    # with Macron on the roster (round 10) the two share both leaders and talks: the same kind
+    # ties two people only on one day of the occasion (or in a place both name), and the
+    # undated report of the 7th may be of the next day's occasion
+    hezeshi = _features(hezeshi_title, hezeshi_text, date(2024, 5, 7))
+    ajc = _features(ajc_title, ajc_text, date(2024, 5, 7))
+    assert hezeshi.all_keys == ajc.all_keys == {"xiyinping", "emanuelmacron"}
     assert kinds_agree(hezeshi, ajc)
     assert score(hezeshi, ajc).score < GroupingOptions().join
     assert score(ajc, hezeshi).score < GroupingOptions().join
