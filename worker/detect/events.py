@@ -981,9 +981,7 @@ def report_features(
         dict.fromkeys(
             k for at, k in in_title if at < upto and not any(s <= at < e for s, e in recalled)
         )
-    ) or tuple(
-        dict.fromkeys(k for at, k in in_lead if at < first)
-    )
+    ) or tuple(dict.fromkeys(k for at, k in in_lead if at < first))
     head = tuple(dict.fromkeys((*principals, *(k for _, k in in_lead))))
     # a report whose title and lead name nobody grouping knows: the names they write (off the
     # roster, matching only the same written name) stand in for its people
