@@ -1955,9 +1955,22 @@ def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) 
         or _same_principals(a, b)
     ):
         return 0.0
-    return min(1.0, shared / max(1, min(len(ka), len(kb)))) * min(
+    # (a roster person the report only mentions, in no role and not who acted, is no one of
+    # its occasion's: "the transatlantic future after Trump's election" in a report of the
+    # ministers' meeting in Warsaw does not thin its overlap with a report of it)
+    ca, cb = _cast(a, kb), _cast(b, ka)
+    return min(1.0, shared / max(1, min(len(ca), len(cb)))) * min(
         1.0, shared / 3 if not small else 1.0
     )
+
+
+def _cast(f: Features, other: frozenset[str]) -> frozenset[str]:
+    """Whom a report puts at its occasion: everyone it names but the roster's people it only
+    mentions (in no role, not in its title's or lead's main clause), unless the other names
+    them too."""
+    acted = f.people_keys | set(f.principals) | set(f.front)
+    passing = frozenset(k for k in f.mentioned if k not in acted and k not in other)
+    return f.all_keys - passing
 
 
 def _same_principals(a: Features, b: Features) -> bool:

@@ -916,3 +916,25 @@ def test_a_one_word_alias_is_a_name_a_title_calls_the_person_by() -> None:
         date(2024, 11, 20),
     )
     assert "luizinacioluladasilva" in f.principals
+
+
+def test_a_roster_person_only_mentioned_does_not_thin_the_people_in_common() -> None:
+    # dev warsaw-stern: the ministers' meeting in Warsaw "nach dem Sieg von Donald Trump bei der
+    # US-Wahl": Trump, now on the roster, is named in passing, no one of the occasion
+    from worker.detect.events import _cast
+
+    title = "Baerbock spricht in Warschau mit europäischen Amtskollegen über Ukraine-Krieg"
+    f = _features(
+        title,
+        f"{title}\n\nAnlässlich von 1000 Tagen Krieg in der Ukraine hat Bundesaußenministerin "
+        "Annalena Baerbock (Grüne) am Dienstag mit ihren Kollegen aus fünf weiteren europäischen "
+        "Ländern über den russischen Angriffskrieg gegen die Ukraine beraten. Bei dem Treffen in "
+        "Warschau sollte es auch um die Zukunft der transatlantischen Beziehungen nach dem Sieg "
+        "von Donald Trump bei der US-Wahl und die europäische Verteidigung gehen.\n\nBaerbock "
+        "sprach in der polnischen Hauptstadt mit ihren Kollegen aus Frankreich, Italien, Polen "
+        "und der designierten EU-Außenbeauftragten Kaja Kallas.",
+        date(2024, 11, 19),
+    )
+    assert "donaldtrump" in f.all_keys
+    assert "donaldtrump" not in _cast(f, frozenset())
+    assert "donaldtrump" in _cast(f, frozenset({"donaldtrump"}))  # named by the other too
