@@ -1052,7 +1052,8 @@ def _local(text: str) -> str:
 # "Scholz trifft Modi, bevor ...". Only once two people were named before it (the sides).
 _TITLE_OTHER_TIME = re.compile(
     r"\b(?:before|after|ahead of|as|amid|while|since|until|following|when|bevor|nachdem|während"
-    r"|vor|nach|seit)\b"
+    r"|vor|nach|seit)\b",
+    re.IGNORECASE,  # a headline in title case: "Japan's Ishiba Hosts South Korea's Lee Ahead of"
 )
 
 
@@ -1242,6 +1243,9 @@ def _first_sentence(lead: str) -> str:
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
 
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+
 @lru_cache(maxsize=4)
 def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, tuple[str, ...]]:
     """The key of each roster person (two words at least, in letters) and the names a title calls
@@ -1255,6 +1259,9 @@ def _surnames(entries: tuple[RosterEntry, ...]) -> dict[str, tuple[str, ...]]:
         if has_han(entry.name) or len(words) < 2:
             continue
         chinese = bool(entry.zh) and translit_key(pinyin_name(entry.zh)) == translit_key(entry.name)
+        # a Korean name is written family name first too: a spelling with the given name
+        # hyphenated ("Lee Jae-myung", "Kim Jong-un", "Yoon Suk-yeol") says so
+        chinese = chinese or any(_KOREAN_GIVEN.search(form) for form in entry.spellings())
         single = (a for a in entry.aliases if len(a.split()) == 1 and not has_han(a))
         out[translit_key(entry.name)] = tuple(
             dict.fromkeys((words[0] if chinese else words[-1], *single))

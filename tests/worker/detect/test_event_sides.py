@@ -284,3 +284,19 @@ def test_a_roster_person_in_another_languages_spelling_is_read_beside_roster_nam
     )
     f = report_features(title, text, date(2025, 7, 1), ROSTER)
     assert {"emanuelmacron", "vladimirputin"} <= set(f.head)
+
+
+def test_a_korean_family_name_first_and_a_title_case_word_of_another_time() -> None:
+    # dev_round10 lee-ishiba-tokyo-dhakagate: "Lee" is Lee Jae-myung (family name first, as
+    # the roster's hyphenated given name says), and Trump, after "Ahead of" in a title-case
+    # headline, is no side of the Tokyo summit
+    title = "Japan’s Ishiba Hosts South Korea’s Lee Ahead of Trump Summit"
+    text = (
+        f"{title}\n\nTokyo, August 23, 2025 – Japanese Prime Minister Shigeru Ishiba welcomed "
+        "South Korean President Lee Jae Myung in Tokyo on Saturday, a visit aimed at "
+        "strengthening bilateral ties. The meeting, held at the premier’s residence, comes just "
+        "two days before Lee’s critical first summit with U.S. President Donald Trump in "
+        "Washington, D.C."
+    )
+    f = report_features(title, text, date(2025, 8, 23), ROSTER)
+    assert f.principals == ("shigeruishiba", "leiaemiung")
