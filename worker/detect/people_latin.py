@@ -235,7 +235,7 @@ _PARTICLES = frozenset(
 )
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
-    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea"
+    "hong kong|saudi arabia|new delhi|new york|south africa|north korea|south korea|san marino"
     "|united states|united kingdom|new zealand|sri lanka|costa rica|el salvador|puerto rico"
     "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
     "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
@@ -1690,6 +1690,8 @@ def _prefix_start(toks: list[_Tok], first: int) -> int:
             or t.low in _TITLE_LOWER_OK
             or t.low in _PREFIX_GLUE
             or t.low in ("former", "then", "newly", "new", "incumbent")
+            # an abbreviated title's full stop: "the President of the Russian Federation Mr. X"
+            or (t.text == "." and k >= 2 and toks[k - 2].low in ("mr", "mrs", "ms"))
             # "Editor in Chief", "Commander in Chief": "in" between two title words
             or (
                 t.low == "in"

@@ -501,6 +501,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
             r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
             r"|" + _CALL_ON + r"|" + _PHONED + r"|"
+            r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
+            r"credentials|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
@@ -678,6 +680,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
+            # the envoys of a credentials ceremony, in the passive: "credentials were presented
+            # to the Russian leader by A, B ..."
+            r"|\bcredentials\s+(?:were|was)\s+(?:also\s+)?(?:presented|handed(?:\s+over)?)"
+            r"[^.;]{0,60}?\bby\b"
             # "administered the oath of office to Prof. X": the one sworn in
             r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
@@ -752,6 +758,9 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
             r"|joining|accompanying|in\s+attendance|those\s+attending|guests"
             r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined)|concelebrants"
+            # a credentials ceremony's envoys: "Among those who presented credentials ... are"
+            r"|(?:who|that)\s+(?:presented|handed\s+over)\s+(?:their\s+)?(?:letters\s+of\s+)?"
+            r"credentials"
             # "Invited to attend the meeting were A, B ..." (a machine translation, round 10)
             r"|invited\s+to\s+(?:attend|take\s+part|participate))\b",
             re.I,
