@@ -959,6 +959,18 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
                 # a surname the roster gives alone, after a given name it does not know, is
                 # another person's: "Agriculture Minister Dmitry Patrushev" (not Nikolai)
                 continue
+            if (
+                size >= 2
+                and k + size == j
+                and k > i
+                and not (found and found[-1][1] == k)
+                and not toks[k - 1].text.endswith(".")
+                and roster.is_given_name(toks[k - 1].text)
+            ):
+                # a full roster name ending a longer name whose given name the roster does not
+                # give is another person's: the wife "Iriana Joko Widodo" (not Joko Widodo)
+                k = j
+                break
             if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
                 found.append((k, k + size))
                 k += size

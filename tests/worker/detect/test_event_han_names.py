@@ -4,6 +4,7 @@ them. Excerpts from bench/data/events/dev_round10.toml, by report id."""
 
 from __future__ import annotations
 
+from tests.support.rosters import roster_without
 from worker.detect.events import _han_names
 from worker.detect.roster import pinyin_name, translit_key
 from worker.service.seeds import load_roster
@@ -23,22 +24,34 @@ UDN_TEXT = (
 )
 LEE = translit_key(pinyin_name("李在明"))
 ROSTER = load_roster()
+# these excerpts' people as they were when the mechanism was built: off the roster (round 10
+# put the world leaders on it, and a roster name is no `_han_names` key: see the last test)
+OFF_ROSTER = roster_without("Lee Jae-myung", "Shigeru Ishiba", "Joe Biden")
 
 
 def test_a_name_after_a_title_written_again_is_a_key() -> None:
     # "李在明今天" and "李在明（左）"; "李在明自廿三日" and "六月就任的李在明以"
-    assert _han_names(LTN_TITLE, "", LTN_TEXT, ROSTER) == (LEE, translit_key(pinyin_name("石破茂")))
-    assert LEE in _han_names(UDN_TITLE, "", UDN_TEXT, ROSTER)
+    assert _han_names(LTN_TITLE, "", LTN_TEXT, OFF_ROSTER) == (
+        LEE,
+        translit_key(pinyin_name("石破茂")),
+    )
+    assert LEE in _han_names(UDN_TITLE, "", UDN_TEXT, OFF_ROSTER)
+
+
+def test_a_roster_name_after_a_title_is_the_rosters_not_a_han_key() -> None:
+    # with Lee Jae-myung and Shigeru Ishiba on the roster (round 10), "李在明" and "石破茂" are
+    # their roster keys ("Lee Jae-myung"), read by the roster: no pinyin key "Li Zaiming"
+    assert _han_names(LTN_TITLE, "", LTN_TEXT, ROSTER) == ()
 
 
 def test_a_name_of_two_characters_ends_where_its_writings_differ() -> None:
     # dev_round3 xi-biden-2023-zaobao: "美国总统拜登和中国国家主席习近平" and "美方拜登团队":
-    # "拜登和", "拜登团" are "拜登" (Biden's Chinese name is on no roster here)
+    # "拜登和", "拜登团" are "拜登" (Biden's Chinese name is on no roster here: OFF_ROSTER)
     text = (
         "美国总统拜登和中国国家主席习近平星期三(11月15日)在旧金山历史悠久的费罗丽庄园会面。\n"
         "背向镜头的是美方拜登团队"
     )
-    names = _han_names("", text, text, ROSTER)
+    names = _han_names("", text, text, OFF_ROSTER)
     assert translit_key(pinyin_name("拜登")) in names
     assert translit_key(pinyin_name("拜登和")) not in names
 
