@@ -4,9 +4,10 @@ Input: --feeds N --pages M (and farm options). Output: a table on stdout (and a 
 bench/results/) with, for a cold pass (empty store), a warm pass (nothing changed) and a pass
 after editing --edit of the articles: wall time, CPU, feeds/s, articles/s, requests, peak RSS,
 bytes stored per version, checks that exactly the edited articles got new versions, one
-wirediff/urlwatch ratio line per pass; start-up times (`--version`, `--help`, time until a
-fetch with nothing to do sends its first request) against `urlwatch --version`; CPU per feed
-check answered 304 and per new article.
+wirediff/urlwatch ratio line per pass (with the CPU other processes on the machine used during
+each tool's pass: on a shared machine a ratio is only worth reading when that is near 0);
+start-up times (`--version`, `--help`, time until a fetch with nothing to do sends its first
+request) against `urlwatch --version`; CPU per feed check answered 304 and per new article.
 
     PYTHONPATH=. python bench/bench_fetch.py                            # 100 x 5 over 10 hosts
     PYTHONPATH=. python bench/bench_fetch.py --feeds 1000 --pages 10
@@ -27,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -58,6 +60,8 @@ class Run:
     peak_rss_mb: float
     exit_code: int
     cpu_s: float = 0.0  # user + system, the tool and every descendant
+    # CPU the rest of the machine used meanwhile (other sessions; not the tool, not the farm)
+    others_cpu_s: float | None = None
     first_request_s: float | None = None  # launch -> first request at the farm
     hits: dict[str, int] = field(default_factory=dict)
     checks: dict[str, Any] = field(default_factory=dict)
@@ -102,6 +106,32 @@ class Child:
     cpu_s: float
     exit_code: int
     started: float  # time.perf_counter() at launch
+    others_cpu_s: float | None = None  # see machine_busy_s
+
+
+def machine_busy_s() -> float | None:
+    """CPU seconds every process on the machine has used since boot (/proc/stat), or None.
+
+    On a shared machine the wall times of both tools follow what the neighbours do: the CPU
+    they used during a pass (the machine's busy time minus this process's, which serves the
+    farm, and minus the tool's) says whether a run's wall ratio can be read at all."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu":
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_s() -> float:
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def run_child(cmd: list[str], out: Path, err: Path, cwd: Path) -> Child:
@@ -109,11 +139,18 @@ def run_child(cmd: list[str], out: Path, err: Path, cwd: Path) -> Child:
     rss_file = out.with_suffix(".rss")
     wrapped = [sys.executable, "-I", "-c", _WRAPPER, str(rss_file), *cmd]
     with out.open("wb") as stdout, err.open("wb") as stderr:
+        busy, own = machine_busy_s(), _own_cpu_s()
         started = time.perf_counter()
         code = subprocess.call(wrapped, stdout=stdout, stderr=stderr, cwd=cwd, env=child_env())
         wall = time.perf_counter() - started
+        busy_after, own_after = machine_busy_s(), _own_cpu_s()
     peak_kib, cpu = rss_file.read_text().split() if rss_file.exists() else ("0", "0")
-    return Child(wall, int(peak_kib) / 1024, float(cpu), code, started)  # ru_maxrss: KiB
+    others = None
+    if busy is not None and busy_after is not None:  # the wrapper and the tool are our children
+        others = max(0.0, (busy_after - busy) - (own_after - own))
+    child = Child(wall, int(peak_kib) / 1024, float(cpu), code, started)  # ru_maxrss: KiB
+    child.others_cpu_s = others
+    return child
 
 
 # -- wirediff ---------------------------------------------------------------------------------
@@ -164,6 +201,7 @@ class Wirediff:
             child.exit_code,
         )
         run.cpu_s = child.cpu_s
+        run.others_cpu_s = child.others_cpu_s
         run.first_request_s = _first_request(child)
         run.checks = {"summary": summary}
         if child.exit_code != 0:
@@ -282,6 +320,7 @@ class Urlwatch:
         )
         run = Run("urlwatch", phase, child.wall_s, None, child.peak_rss_mb, code)
         run.cpu_s = child.cpu_s
+        run.others_cpu_s = child.others_cpu_s
         run.first_request_s = _first_request(child)
         run.checks = {"report": dict(counts)}
         if code != 0:
@@ -328,16 +367,18 @@ def startup(urlwatch_exe: Path | None, work: Path, repeat: int) -> dict[str, flo
 def table(runs: list[Run], farm: Farm) -> str:
     total = farm.n_feeds * farm.n_pages
     head = f"{'pass':5} {'tool':9} {'wall s':>7} {'inner s':>7} {'CPU s':>6} {'1st req':>7} "
-    head += f"{'art/s':>7} {'feed req':>8} {'page req':>8} {'304s':>6} {'MB out':>7} {'RSS MB':>7}  check"
+    head += f"{'art/s':>7} {'feed req':>8} {'page req':>8} {'304s':>6} {'MB out':>7} {'RSS MB':>7} "
+    head += f"{'others':>6}  check"
     lines = [head, "-" * len(head)]
     for r in runs:
         inner = f"{r.inner_s:7.2f}" if r.inner_s is not None else f"{'-':>7}"
         first = f"{r.first_request_s:7.2f}" if r.first_request_s is not None else f"{'-':>7}"
+        others = f"{r.others_cpu_s:6.2f}" if r.others_cpu_s is not None else f"{'-':>6}"
         lines.append(
             f"{r.phase:5} {r.tool:9} {r.wall_s:7.2f} {inner} {r.cpu_s:6.2f} {first} "
             f"{total / r.wall_s:7.0f} {r.hits.get('feed', 0):8} {r.hits.get('page', 0):8} "
             f"{r.hits.get('not_modified', 0):6} {r.hits.get('bytes', 0) / 1e6:7.1f} "
-            f"{r.peak_rss_mb:7.0f}  {'ok' if r.ok else 'FAILED'}"
+            f"{r.peak_rss_mb:7.0f} {others}  {'ok' if r.ok else 'FAILED'}"
         )
     by = {(r.tool, r.phase): r for r in runs}
     lines.append("")
@@ -347,8 +388,17 @@ def table(runs: list[Run], farm: Farm) -> str:
             lines.append(
                 f"{phase:5} pass wirediff/urlwatch wall time {wd.wall_s / uw.wall_s:5.2f} "
                 f"({wd.wall_s:.2f} s / {uw.wall_s:.2f} s; CPU {wd.cpu_s:.2f} s / {uw.cpu_s:.2f} s)"
+                + _others(wd, uw)
             )
     return "\n".join(lines)
+
+
+def _others(*runs: Run) -> str:
+    """What the rest of the machine used during the runs (see machine_busy_s)."""
+    if any(r.others_cpu_s is None for r in runs):
+        return ""
+    used = " / ".join(f"{r.others_cpu_s:.2f}" for r in runs if r.others_cpu_s is not None)
+    return f"; other processes meanwhile {used} s CPU"
 
 
 def cpu_figures(runs: list[Run], farm: Farm, edited: int) -> dict[str, float]:

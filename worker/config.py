@@ -297,7 +297,7 @@ class Settings:
     fetch: FetchOptions = field(default_factory=FetchOptions)
     revisit: tuple[float, ...] = ()
     backoff_cap: float | None = None  # [fetch] backoff_cap; None: max(interval, 1 h)
-    extract_workers: int | None = None  # [fetch] extract_workers; None: one per spare core
+    extract_workers: int | None = None  # [fetch] extract_workers; None: one per core (<= 4)
     feeds: tuple[FeedSpec, ...] = ()
     alerts: tuple[Mapping[str, Any], ...] = ()  # validated by alerts.config.parse_channels
     metrics: str | None = None

@@ -2,7 +2,7 @@
 
 trafilatura is pure-Python CPU work (~4 ms a page), so threads give no parallelism under the
 GIL. When a pass has many pages to extract (a cold pass, a busy daemon) they go to a process
-pool, one worker per spare core, so extraction runs beside fetching and storing. Small passes
+pool, one worker per core, so extraction runs beside fetching and storing. Small passes
 (a handful of edited reports, tests, the demo) never pay for starting processes: starting the
 pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before its first page,
 against ~4-8 ms a page in a thread. So it starts once a pass has extracted POOL_AFTER pages,
@@ -12,8 +12,8 @@ until its first worker is up (bench/README.md).
 
 Given a roster factory, a pool worker also normalizes the text it extracted and reads its
 language and people (`TextReading`), the other CPU-heavy step of a new version: the process
-running the pipeline (fetching, parsing, storing, under one GIL) is the one that limits a big
-pass, so that work goes to the spare core too. Pages extracted in threads are read later, by
+running the pipeline (fetching, parsing, storing, under one GIL) has enough to do, so that
+work goes to the workers too. Pages extracted in threads are read later, by
 the pipeline.
 
 The pool never outlives the process that started it, even one killed with SIGKILL (which runs no
@@ -63,9 +63,16 @@ NEW_FEED_PAGES = 10
 
 
 def default_workers() -> int:
-    """Worker processes for extraction: the cores beyond the one running the pipeline."""
+    """Worker processes for extraction: one per core, at most 4; none on a single core.
+
+    Not one per core beyond the pipeline's: in a first pass the pipeline's process is busy
+    under half the time (2.3-2.5 s of CPU in a 4.5 s pass of the 100 x 5 farm) while the one
+    worker of a 2-core machine was the pass's critical path (6.6-6.9 ms a page, 75 pages
+    waiting all along). Two workers on 2 cores, alternating runs that other processes barely
+    disturbed (under 0.6 s of their CPU a run): 4.40-4.77 -> 3.77-3.82 s of wall, for ~5% more
+    CPU (6.1-6.6 -> 6.2-7.0 s); bench/README.md, issue 10 round 10."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(0, min((cores or 1) - 1, 4)) if (cores or 1) > 1 else 0
+    return min(cores or 1, 4) if (cores or 1) > 1 else 0
 
 
 _ROSTER: Roster | None = None  # in a pool worker given a roster factory

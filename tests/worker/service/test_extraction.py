@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from storage.feeds import FeedSpec
 from worker.config import Settings
+from worker.ingest import extract_pool
 from worker.ingest.extract_pool import NEW_FEED_PAGES, POOL_EXPECT, Extractor
 from worker.service.extraction import first_pass_feeds
 
@@ -63,3 +66,14 @@ def test_a_pool_worker_has_the_extractor_loaded_before_its_first_page() -> None:
             return await asyncio.wrap_future(future)
 
     assert asyncio.run(loaded())
+
+
+def test_one_extraction_worker_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On 2 cores, two workers: the pipeline's process leaves most of its core free in a big
+    pass, and one worker was the first pass's critical path (bench/README.md, issue 10 round
+    10); at most 4; a single core extracts in threads."""
+    for cores, workers in ((1, 0), (2, 2), (3, 3), (4, 4), (16, 4)):
+        monkeypatch.setattr(
+            extract_pool.os, "sched_getaffinity", lambda _pid, n=cores: set(range(n))
+        )
+        assert extract_pool.default_workers() == workers
