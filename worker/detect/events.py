@@ -608,23 +608,38 @@ def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> dat
             (d for d in (upto - timedelta(days=n) for n in range(-1, 31)) if d.day == wanted),
             None,
         )
-    weekday = next(
-        (
-            _WEEKDAYS[m.text.strip().casefold()]
-            for m in mentions
-            if m.text.strip().casefold() in _WEEKDAYS and not _recalled(lead, m.span[0])
-        ),
-        None,
-    )
-    if weekday is None:
-        other = _OTHER_WEEKDAY.search(lead)
-        if other:
-            weekday = _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()]
-    if weekday is None:
-        return None
-    # the next day is the one meant more often than a week ago: a preview ("will meet on
-    # Wednesday"), or a report published west of the occasion, a day behind
-    return upto - timedelta(days=(upto.weekday() - weekday + 1) % 7 - 1)
+    found = [
+        (m.span[0], _WEEKDAYS[m.text.strip().casefold()])
+        for m in mentions
+        if m.text.strip().casefold() in _WEEKDAYS
+    ]
+    if not found:
+        found = [
+            (other.start(), _OTHER_WEEKDAYS[next(g for g in other.groups() if g).casefold()])
+            for other in _OTHER_WEEKDAY.finditer(lead)
+        ]
+    for start, weekday in found:
+        if _recalled(lead, start):
+            continue
+        # the next day is the one meant more often than a week ago: a preview ("will meet on
+        # Wednesday"), or a report published west of the occasion, a day behind
+        back = (upto.weekday() - weekday + 1) % 7 - 1
+        # a weekday in a clause of what will be is never a past day: "Das Gericht will am
+        # Montag über die Sache beraten" in Saturday's report of the vote is next Monday, not
+        # the Monday before (ev15, dev_round12)
+        if back > 0 and _FUTURE.search(lead, max(0, start - 60), start):
+            continue
+        return upto - timedelta(days=back)
+    return None
+
+
+# a clause saying what will be, up to a weekday: the auxiliaries of the future in the
+# languages `_counted_back` reads weekdays in
+_FUTURE = re.compile(
+    r"\b(?:will|shall|wird|werden|will|wollen|soll|sollen|va|vont|sera|seront|van a|va a"
+    r"|vai|vão|sarà|saranno|будет|будут)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 # The time of day an occasion is held, in the languages the feeds bring: the talks of the
