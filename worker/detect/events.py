@@ -457,7 +457,16 @@ _SPAN_START = re.compile(
 
 # a date in a clause that says "since": a past occasion the lead recalls ("the first visit since
 # the change of government in Germany on 6 May"), not the one reported
-_SINCE = re.compile(r"\b(?:since|seit)\b[^.,;:!?()]{0,60}$", re.IGNORECASE)
+# (and a clause counting from it: "just one day after he addressed the Catholic world on Easter
+# Sunday" dates what the report tells by the day before it; ev15, dev_round13)
+_SINCE = re.compile(
+    r"(?:\b(?:since|seit)\b"
+    r"|\b(?:(?:a|one|two|three|\d+)\s+(?:days?|weeks?)|hours|days|weeks|the day)\s+after\b"
+    r"|\b(?:un|dos|tres|\d+)\s+días?\s+después\s+de\b|\b(?:un|due|tre|\d+)\s+giorn[oi]\s+dopo\b"
+    r"|\b(?:einen|zwei|drei|\d+)\s+tag(?:e|en)?\s+nach\b)"
+    r"[^.,;:!?()]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 # a date in a clause announcing an occasion to come ("The fourth ministerial meeting ... is
