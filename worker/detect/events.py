@@ -1896,12 +1896,24 @@ def nouns_agree(a: Features, b: Features) -> bool:
                     min(len(key), len(other)) >= NOUN_FUZZY_LETTERS
                     and fuzz.ratio(key, other) >= NOUN_LIKENESS
                 )
+                or _inflected(key, other)
                 for other in keys
             ):
                 return True
             if len(key) >= 5 and any(k != key and k.endswith(key) for k in up_front):
                 return True
     return False
+
+
+NOUN_ENDING = 2  # letters one language adds to another's spelling of a name, at most
+
+
+def _inflected(key: str, other: str) -> bool:
+    """One name with another language's ending: the shorter key (6 letters at least) starts
+    the longer, which has at most `NOUN_ENDING` letters more ("francis" and "francisco",
+    "francesco" being "francisco" by `NOUN_LIKENESS`; ev15, dev_round13)."""
+    short, long = sorted((key, other), key=len)
+    return len(short) >= 6 and 0 < len(long) - len(short) <= NOUN_ENDING and long.startswith(short)
 
 
 @lru_cache(maxsize=4096)
