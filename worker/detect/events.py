@@ -158,7 +158,20 @@ class Features:
             # the same nouns by the first letters of their key, so a name in two alphabets or
             # two spellings meets ("Навальный" and "Navalny", "Francesco" and "Francisco")
             | {f"r:{k[:NOUN_STEM]}" for k in map(_noun_key, self.nouns[:4]) if len(k) >= NOUN_STEM}
+            # and by their consonants, as an Arabic title's words are (`_arabic_names_agree`)
+            | {f"k:{k}" for k in self.skeletons}
         )
+
+    @cached_property
+    def skeletons(self) -> frozenset[str]:
+        """The consonants (`_skeleton`) of the title's first four proper nouns, or of the words
+        of its title in Arabic, which writes no capitals: how a name is found across the two
+        alphabets."""
+        if _ARABIC.search(self.title):
+            words = _ARABIC.findall(self.title)[:12]
+        else:
+            words = [fold_noun(n) for n in self.nouns[:4]]
+        return frozenset(k for k in map(_skeleton, words) if len(k) >= ARABIC_SKELETON)
 
     @cached_property
     def family_names(self) -> frozenset[str]:
@@ -1902,7 +1915,81 @@ def nouns_agree(a: Features, b: Features) -> bool:
                 return True
             if len(key) >= 5 and any(k != key and k.endswith(key) for k in up_front):
                 return True
-    return False
+    return _arabic_names_agree(a, b) or _arabic_names_agree(b, a)
+
+
+# Arabic letters by the consonant a name in letters spells them with (`_skeleton`); the long
+# vowels and their seats (alif, waw, ya, hamza, ta marbuta), ayn and the h's are dropped, as
+# vowels and h are in letters; p and v are b and f, g is j, as Arabic writes them.
+_ARABIC_CONSONANTS = str.maketrans(
+    {
+        **dict.fromkeys("اأإآٱىيوؤئءةعهحـ", ""),
+        "ب": "b",
+        "پ": "b",
+        "ت": "t",
+        "ث": "t",
+        "ط": "t",
+        "ج": "j",
+        "چ": "S",
+        "گ": "j",
+        "غ": "j",
+        "خ": "k",
+        "ق": "k",
+        "ك": "k",
+        "د": "d",
+        "ذ": "d",
+        "ض": "d",
+        "ر": "r",
+        "ز": "z",
+        "ظ": "z",
+        "س": "s",
+        "ص": "s",
+        "ش": "S",
+        "ف": "f",
+        "ڤ": "f",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+    }
+)
+_ARABIC = re.compile(r"[\u0600-\u06ff]+")
+# the article and the one-letter words joined to a noun: "والرئيس", "بسجن", "لدوري"
+_ARABIC_PREFIX = re.compile(r"^(?:[وفبلك]?ال|[وفبلك])(?=\w{3})")
+# letters to the consonants Arabic writes them with: ch and sh one letter, c before e, i, y
+# an s, else a k; x two
+_LATIN_CONSONANTS = (
+    (re.compile(r"[cs]h"), "S"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"[ckq]"), "k"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"[pb]"), "b"),
+    (re.compile(r"[vf]|ph"), "f"),
+    (re.compile(r"[gj]"), "j"),
+    (re.compile(r"[aeiouyhw'’\W\d_]"), ""),
+)
+ARABIC_SKELETON = 4  # consonants of a name, at least, compared across the two alphabets
+
+
+def _skeleton(word: str) -> str:
+    """A name's consonants as both alphabets write them, doubled ones once: "Sarkozy" and
+    "ساركوزي" are "srkz", "Manchester" and "مانشستر" "mnSstr"."""
+    if _ARABIC.fullmatch(word):
+        out = _ARABIC_PREFIX.sub("", word).translate(_ARABIC_CONSONANTS)
+    else:
+        out = unicodedata.normalize("NFKD", word.casefold())
+        out = "".join(c for c in out if not unicodedata.combining(c))
+        for pattern, repl in _LATIN_CONSONANTS:
+            out = pattern.sub(repl, out)
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def _arabic_names_agree(x: Features, y: Features) -> bool:
+    """A word of `x`'s Arabic title spells a proper noun of `y`'s title in letters, read by its
+    consonants (`ARABIC_SKELETON` at least): Arabic writes no capitals, and a foreign name in it
+    is a transliteration ("ساركوزي" Sarkozy, "مانشستر سيتي" Manchester City; ev15, dev_round13)."""
+    if not y.nouns or not _ARABIC.search(x.title) or _ARABIC.search(y.title):
+        return False
+    return bool(x.skeletons & y.skeletons)
 
 
 NOUN_ENDING = 2  # letters one language adds to another's spelling of a name, at most
