@@ -74,3 +74,31 @@ def test_a_name_with_another_languages_ending_agrees() -> None:
     ko = report_features("Korea votes", "Lawmakers in Korea voted.", date(2024, 12, 14), ROSTER)
     kn = report_features("Korean lawmakers vote", "The vote.", date(2024, 12, 14), ROSTER)
     assert not nouns_agree(ko, kn)
+
+
+def test_an_arabic_title_spells_a_name_in_letters_by_its_consonants() -> None:
+    # ucl-final-2023-alwatan (الوطن, Bahrain), ucl-final-2023-irishexaminer (Irish Examiner)
+    ar = report_features(
+        "مانشستر سيتي يسقط إنتر ميلان ويتوج بطلا لدوري أبطال أوروبا",
+        "توج فريق مانشستر سيتي بطلا لدوري أبطال أوروبا للمرة الأولى في تاريخه",
+        date(2023, 6, 10),
+        ROSTER,
+    )
+    en = report_features(
+        "Manchester City 1 Inter Milan 0",
+        "RODRI, arguably the most unsung hero of Manchester City’s extraordinary season for the "
+        "ages, scored the goal that settled a nervy Champions League Final.",
+        date(2023, 6, 10),
+        ROSTER,
+    )
+    assert nouns_agree(ar, en)
+    assert "k:mnSstr" in ar.index_keys() & en.index_keys()
+    # (three consonants are a root of any Arabic word: "إبراهيم" and "Prime" are both "brm")
+    pm = report_features("Prime Minister resigns", "The Prime Minister.", date(2024, 5, 20), ROSTER)
+    raisi = report_features(
+        "وفاة الرئيس الايراني ابراهيم رئيسي وعبد اللهيان في تحطم المروحية",
+        "",
+        date(2024, 5, 20),
+        ROSTER,
+    )
+    assert not nouns_agree(raisi, pm)
