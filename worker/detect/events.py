@@ -656,9 +656,10 @@ def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> dat
 
 
 # a clause saying what will be, up to a weekday: the auxiliaries of the future in the
-# languages `_counted_back` reads weekdays in
+# languages `_counted_back` reads weekdays in (English "will", German "will" too, "wants to";
+# not the French "sera", which is the Italian evening: "ieri sera")
 _FUTURE = re.compile(
-    r"\b(?:will|shall|wird|werden|will|wollen|soll|sollen|va|vont|sera|seront|van a|va a"
+    r"\b(?:will|shall|wird|werden|wollen|soll|sollen|va|vont|seront|van a|va a"
     r"|vai|vão|sarà|saranno|будет|будут)\b[^.;:!?]{0,60}$",
     re.IGNORECASE,
 )
