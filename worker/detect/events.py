@@ -335,6 +335,8 @@ _URL = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 # the site's sections ("你的位置:凯尊k5 > 新闻动态 > ..."): no lead, and no day of the occasion.
 _CHROME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s*|T)\d{1,2}:?\d{2}|\S\s*>\s*\S[^>]*>\s*\S"
+    # a day and a time alone ("• 21/04/2025 • 07:23"; ev15)
+    r"|^\W*\d{1,2}[/.]\d{1,2}[/.]\d{4}\W+\d{1,2}:\d{2}\W*$"
     r"|\b(?:published|updated|posted|written)\s*:"
     # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10),
     # opening its paragraph (not prose: "A letter written by Xi Jinping was read out")
@@ -351,7 +353,23 @@ def _chrome(para: str) -> bool:
 def _lead(title: str, text: str) -> str:
     """The first substantial paragraph without its dateline ("BEIJING, Dec. 8 (Xinhua) --"),
     past the page's chrome (a stamp, a trail of sections)."""
-    for para in _paragraphs(text):
+    paras = _paragraphs(text)
+    # a page's header: the title, one short paragraph (a deck) and the stamp of when it was put
+    # online: the report begins after the stamp ("El Santo Padre había estado internado y ayer
+    # se mostró ..." between the title and "21/04/2025 • 07:23" is the deck, whose "ayer" dated
+    # the Pope's death to the day before; ev15, dev_round11 and dev_round13). (Not a headline
+    # after a trail of sections, above the stamp, under a title that is the site's name: the
+    # photo caption after it is no lead.)
+    stamp = next((i for i, p in enumerate(paras[:5]) if _chrome(p)), None)
+    if (
+        stamp is not None
+        and stamp >= 2
+        and title.strip()
+        and paras[stamp - 2].startswith(title.strip())
+        and len(paras[stamp - 1]) <= CHROME_CHARS
+    ):
+        paras = paras[stamp + 1 :] + paras[:stamp]
+    for para in paras:
         # the title again, perhaps with a stamp after it ("... (14:14)"), is no lead
         repeated = para.startswith(title.strip()) and len(para) - len(title.strip()) < 20
         if (title.strip() and repeated) or len(para) < 40 or _URL.match(para) or _chrome(para):

@@ -102,3 +102,16 @@ def test_an_arabic_title_spells_a_name_in_letters_by_its_consonants() -> None:
         ROSTER,
     )
     assert not nouns_agree(raisi, pm)
+
+
+def test_a_pages_deck_between_its_title_and_its_stamp_is_no_lead() -> None:
+    # francis-death-tiemposur (TiempoSur), published Monday 21 April 2025
+    title = "Falleció a los 88 años el Papa Francisco"
+    text = (
+        "DOLOR EN EL MUNDO\n\nFalleció a los 88 años el Papa Francisco\n\n"
+        "El Santo Padre había estado internado y ayer se mostró ante los miles de fieles\n\n"
+        "  • 21/04/2025 • 07:23\n\n"
+        "El papa Francisco falleció este lunes a los 88 años, según anunció el cardenal Kevin "
+        "Farrell, camarlengo del Vaticano.\n"
+    )
+    assert report_features(title, text, date(2025, 4, 21), ROSTER).occasion == "04-21"
