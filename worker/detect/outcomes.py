@@ -219,8 +219,12 @@ _SETTING = re.compile(
 )
 
 
-# a word, its hyphenated parts each one ("Starship-Riesenrakete", "Chandrayaan-3")
-_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*")
+# a word, its hyphenated parts each one ("Starship-Riesenrakete", "Chandrayaan-3"), in letters:
+# a run of kana, Han or Hangul ends it, since those scripts write no spaces and a name in
+# letters is set right against them ("JAXA、SLIMの月面着陸を発表": "SLIM", not the whole title;
+# ev15, dev_round9)
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD = re.compile(rf"[^\W\d_{_UNSPACED}][^\W_{_UNSPACED}]*(?:['’][^\W\d_{_UNSPACED}]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"«»“”'(\[|–—-]\s*|\n)\s*$")
 NOUN_LETTERS = 4  # shorter capitalised words are articles and abbreviations more than names
 

@@ -16,7 +16,8 @@ from worker.service.seeds import load_roster
 # grouping_cases.toml: pairs of real reports read for causes; outcome_cases.toml: pairs whose
 # occasion is an outcome (a verdict, an election, a landing) with nobody on the roster;
 # round12_cases.toml: pairs of dev_round12 (round 8's held-out split) read by cause in round 9;
-# round14_cases.toml: pairs of dev_round14 (round 9's held-out split) read by cause in round 10
+# round14_cases.toml: pairs of dev_round14 (round 9's held-out split) read by cause in round 10;
+# round15_cases.toml: pairs of dev_round9, dev_round12 and dev_round13 read by cause in round 11 (ev15)
 CASES: list[dict[str, Any]] = [
     case
     for name in (
@@ -25,6 +26,7 @@ CASES: list[dict[str, Any]] = [
         "round12_cases.toml",
         "round13_cases.toml",
         "round14_cases.toml",
+        "round15_cases.toml",
     )
     for case in tomllib.loads(
         (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")
