@@ -77,6 +77,12 @@ def _t2s() -> OpenCC:
     return OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> OpenCC:
+    # one converter for every entry: building one loads OpenCC's dictionaries (~50 ms)
+    return OpenCC("s2t")
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional Chinese to simplified (other text unchanged): "李強" -> "李强".
@@ -262,7 +268,7 @@ class Roster:
                 entry = RosterEntry(
                     entry.name,
                     entry.zh,
-                    str(OpenCC("s2t").convert(entry.zh)),
+                    str(_s2t().convert(entry.zh)),
                     entry.aliases,
                     entry.titles,
                 )
