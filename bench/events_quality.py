@@ -156,7 +156,9 @@ def main() -> None:
     print(
         f"split={args.split} reports={len(reports)} labelled events={len(labelled)} "
         f"(with 2+ reports: {len(multi)}, in two languages: {len(langs)}) "
-        f"unrelated reports={sum(r.event.startswith('single:') for r in reports)}"
+        # reports alone under their label: the people pool's ("single:") and each file's own
+        # unrelated reports ("alone-..." and the like), which must join nobody
+        f"unrelated reports={sum(r.event not in multi for r in reports)}"
     )
     print(f"pairs: tp={tp} fp={fp} fn={fn}")
     print(f"pairwise precision={precision:.3f} recall={recall:.3f} F1={f1:.3f}")
