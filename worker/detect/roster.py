@@ -57,13 +57,15 @@ _SURNAME_READINGS = {
 }
 
 
-# Initials before a surname: "V.V. Putin", "S. K. Shoigu" (the first letter is the given name's).
+# A foreign name in full in Chinese, given names before a middle dot: "亚历山大·武契奇".
 _HAN_DOTTED = re.compile(
     r"[\u4e00-\u9fff]+(?:[·•‧・．][\u4e00-\u9fff]+)*[·•‧・．]([\u4e00-\u9fff]{2,})"
 )
+# A Russian patronymic between given name and surname: "Sergey Viktorovich Lavrov".
 _PATRONYMIC = re.compile(
     r"(?<=\w)\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna|yevich|yevna)\s+(?=[A-Z])"
 )
+# Initials before a surname: "V.V. Putin", "S. K. Shoigu" (the first letter is the given name's).
 _LEADING_INITIALS = re.compile(r"([A-Z])\.\s?(?:[A-Z]\.\s?){0,2}(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?:\s*[A-Z]\.)*\s+(?=\w)")
 
