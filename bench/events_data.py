@@ -30,8 +30,9 @@ file lists (unrelated reports, many published on the same days).
   banks, elections, launches in twelve languages, with unrelated reports of the same days and
   people); it lists its own unrelated reports. dev_round14.toml was round 9's held-out test
   split (scored at the end of round 9, moved to dev at the start of round 10); it lists its own
-  unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 10's now); it lists its own unrelated
+  unrelated reports. dev_round15.toml was round 10's held-out test split (scored at the end of
+  round 10, moved to dev at the start of round 11); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 11's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -64,6 +65,7 @@ SPLITS = {
         "dev_round12.toml",
         "dev_round13.toml",
         "dev_round14.toml",
+        "dev_round15.toml",
     ),
     "test": ("test.toml",),
 }

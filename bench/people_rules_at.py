@@ -27,7 +27,8 @@ Rounds 13 and 14 (round 8's test and validation splits, moved to dev at the star
 were read, in both forms, from 6c7e186: the rules at the end of round 8. Round 15 (development
 data collected in round 9) from 68cea64, the rules before it was read. Rounds 16 and 17 (round
 9's test and validation splits, moved to dev at the start of round 10) from e07e714, the rules
-at the end of round 9.
+at the end of round 9. Rounds 18 and 19 (round 10's test and validation splits, moved to dev at
+the start of round 11) from a313995, the rules at the end of round 10.
 """
 
 from __future__ import annotations
