@@ -425,15 +425,20 @@ class _CueWords:
 
 
 # A transcript's speaker label opening a paragraph ("Vladimir Putin: We are very glad ..."):
-# read though it holds no cue word (people_latin gives the speaker the speech).
-_SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+:\s+\S")
+# read though it holds no cue word (people_latin gives the speaker the speech). The label may
+# stand alone on its line ("Prime Minister Dmitriy Medvedev:", the speech in the paragraphs
+# after it) and hold a translator's note ("Xi Jinping (retranslated): President Putin, ...").
+_SPEAKER_LINE = re.compile(
+    r"(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+(?:\s*\([\w\s-]{1,20}\))?:(?:\s+\S|\s*$)"
+)
 
 
 def _speaker_line(text: str) -> bool:
-    """A speaker's label before what was said, in full sentences: not a headline quoting
-    someone ("Dmitry Medvedev: New government should follow path taken by Kyrgyzstan")."""
+    """A speaker's label before what was said, in full sentences, a salutation ("Mikhail
+    Mishustin: Mr Volodin,") or nothing on its line: not a headline quoting someone ("Dmitry
+    Medvedev: New government should follow path taken by Kyrgyzstan")."""
     return (
-        text.rstrip()[-1:] in (".", "!", "?", '"', "”", "…")
+        text.rstrip()[-1:] in (".", "!", "?", '"', "”", "…", ",", ":")
         and _SPEAKER_LINE.match(text) is not None
     )
 
