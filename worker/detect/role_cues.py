@@ -594,8 +594,15 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
-            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
-            r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
+            # one's own speech, told by its noun: "said this in an evening address", "welcomed
+            # athletes ... in his remarks at the Opening Ceremony", "has begun his speech at a
+            # plenary session", "said while proposing a toast at the banquet" (round 11)
+            # (not a recorded one quoted: "Zelensky said in his video address", agency_en-t202)
+            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their|an?)\s+"
+            r"(?!(?:video|recorded|written|printed)\b)(?:[\w-]+\s+){0,2}?(?:remarks|speech|address)"
+            r"|(?:began|begun|begins|started|starts|opened|opens|concluded|concludes|ended|ends)\s+"
+            r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|remarks)"
+            r"|(?:said\s+)?(?:while\s+|when\s+)?propos(?:ed|es|ing)\s+(?:a\s+|the\s+)?toasts?"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
