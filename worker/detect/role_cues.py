@@ -452,13 +452,19 @@ HOST_DIRECT = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
 )
 
+_SEATS = r"(?:on|at)\s+the\s+(?:rostrum|podium|presidium|platform)"
+
 SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
-            r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
-            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row)"
+            # a presidium's seats, on or at its rostrum, podium or platform ("were seated at the
+            # rostrum": xinhua_en-t10e19, Xinhua's English for 在主席台就座)
+            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+"
+            + _SEATS
+            + r"|on\s+the\s+"
+            r"(?:rostrum|presidium)|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
+            r"|sat\s+(?:" + _SEATS + r"|in\s+the\s+front\s+row)"
             # "A, B and others took seats at the rostrum", "took seats at the executive
             # chairman's table" (a presidium's seats)
             r"|(?:took|take|takes|taking)\s+(?:their\s+|his\s+|her\s+)?seats?\s+(?:at|on)\s+the\s+"
