@@ -2441,7 +2441,12 @@ def pair_roles(sentence: str) -> list[Role]:
     return [r for r, _ in _subject_roles(_Clause(sentence, m.end(), None, True))]
 
 
-_PRONOUN = re.compile(r"^\W*(?:He|She)\b")
+# "He" / "She" opening a sentence, or after a short fronted phrase of time or occasion ("On
+# Friday, he met with ...", "During his trip, he met with ...": round 11, agency_en-t10e02/04).
+_PRONOUN = re.compile(
+    r"^\W*(?:He|She|(?:On|During|In|At|After|Later|Earlier|Then|This|Last)\b[^,.;:\"“”’']{0,40},"
+    r"\s+(?:he|she))\b"
+)
 
 
 def pronoun_roles(sentence: str) -> list[Role]:
