@@ -2002,6 +2002,13 @@ _IRREALIS_AFTER = re.compile(
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|(?-i:may)|plans?|planned|possible|possibility"
+    # a contracted negation: "he hasn’t had talks with X" (round 11, none-t10e04)
+    r"|(?:has|have|had|did|does|do|is|are|was|were|wo|ca|could|would)n[’']t"
+    # a meeting whose date or place is told is still to come: "The date of his meeting with
+    # X revealed the Kremlin's press service" (none-t10e14); a headline's infinitive in title
+    # case: "Japarov To Make First Visit To Russia, Meet With Putin" (none-t10e17)
+    r"|(?:date|dates|timing|venue)\s+of"
+    r"|(?-i:To\s+(?:Meet|Visit|Make|Hold|Attend|Chair|Host|Join|Travel|Discuss|Talk|Sign|Take))"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to(?!\s+(?:this|that)\b)|unable"
     r"|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
