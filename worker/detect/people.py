@@ -425,15 +425,20 @@ class _CueWords:
 
 
 # A transcript's speaker label opening a paragraph ("Vladimir Putin: We are very glad ..."):
-# read though it holds no cue word (people_latin gives the speaker the speech).
-_SPEAKER_LINE = re.compile(r"(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+:\s+\S")
+# read though it holds no cue word (people_latin gives the speaker the speech). The label may
+# stand alone on its line ("Prime Minister Dmitriy Medvedev:", the speech in the paragraphs
+# after it) and hold a translator's note ("Xi Jinping (retranslated): President Putin, ...").
+_SPEAKER_LINE = re.compile(
+    r"(?:[A-Z][\w.'’-]+\s+){1,5}[A-Z][\w'’-]+(?:\s*\([\w\s-]{1,20}\))?:(?:\s+\S|\s*$)"
+)
 
 
 def _speaker_line(text: str) -> bool:
-    """A speaker's label before what was said, in full sentences: not a headline quoting
-    someone ("Dmitry Medvedev: New government should follow path taken by Kyrgyzstan")."""
+    """A speaker's label before what was said, in full sentences, a salutation ("Mikhail
+    Mishustin: Mr Volodin,") or nothing on its line: not a headline quoting someone ("Dmitry
+    Medvedev: New government should follow path taken by Kyrgyzstan")."""
     return (
-        text.rstrip()[-1:] in (".", "!", "?", '"', "”", "…")
+        text.rstrip()[-1:] in (".", "!", "?", '"', "”", "…", ",", ":")
         and _SPEAKER_LINE.match(text) is not None
     )
 
@@ -499,6 +504,14 @@ class _Before:
         self._earlier = [*self._earlier[-1:], self._last]
         self._last, self._whole = text, whole
 
+    def he(self, ctx: LatinContext) -> str | None:
+        """Whom "He" / "She" opening the next sentence stands for: the one person the first
+        list of this one put in a role, else the one person it names (round 11)."""
+        if self.person:
+            return self.person
+        named = list(dict.fromkeys(names_in(self.sentence(), ctx)))
+        return named[0] if len(named) == 1 else None
+
     def named_list(self, ctx: LatinContext) -> list[str]:
         """The names of the sentence before when they make one list of two or more ("A, B
         and C were appointed ... . They also pledged allegiance ...")."""
@@ -535,8 +548,8 @@ def _latin_sentence(
         if before.group:
             names = anaphoric_names(sentence, ctx)
             found.extend((role, names) for role in before.group if names)
-        if before.person:
-            found.extend((role, [before.person]) for role in pronoun_roles(sentence))
+        if (roles := pronoun_roles(sentence)) and (he := before.he(ctx)):
+            found.extend((role, [he]) for role in roles)
         if not found:
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)

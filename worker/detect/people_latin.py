@@ -592,6 +592,8 @@ class Context:
     _lower: frozenset[str] | None = None
     _bridging: bool | None = None
     _names: frozenset[str] | None = None  # every name of `_by_word`, flat, for `fuller`
+    _transcript: bool | None = None
+    _written: bool | None = None
     # each sentence's name lists, read once for the rules and once for people_model
     _lists: dict[str, list[list[Item]]] = field(default_factory=dict)
 
@@ -604,6 +606,23 @@ class Context:
             found = name_lists(toks, items, self.roster, german=self.german) if items else []
             self._lists[sentence] = found
         return found
+
+    def transcript(self) -> bool:
+        """True when two lines of the text open with the speaker labels of two names: a
+        transcript (`_LABEL_LINE`)."""
+        if self._transcript is None:
+            found = (
+                {m.group(1) for m in _LABEL_LINE.finditer(self.text)} if ":" in self.text else ()
+            )
+            self._transcript = len(found) >= 2
+        return self._transcript
+
+    def written(self) -> bool:
+        """True when the text tells of messages or letters (`_WRITTEN`): a label alone on
+        its line is then their author's, not a speaker's."""
+        if self._written is None:
+            self._written = _WRITTEN.search(self.text) is not None
+        return self._written
 
     def bridging(self) -> bool:
         """True when the text holds a roster name with a word that is no name alone ("Liu
@@ -1118,14 +1137,26 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     return (i, j)
 
 
+def _title_case(toks: list[_Tok]) -> bool:
+    """Whether a sentence is written in title case, as headlines are (five words or more,
+    seven in ten capitalised, not a list of names)."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
+    title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    if title_case and (colon := next((k for k, t in enumerate(toks) if t.text == ":"), 0)):
+        # a speaker's label, its titles capitalised, before a short line of speech ("President
+        # of Kyrgyzstan Sadyr Japarov: Thank you."): the speech says whether it is a headline
+        said = [t for t in toks[colon + 1 :] if t.text[0].isalpha()]
+        return len(said) >= 2 and sum(t.cap for t in said) >= 0.7 * len(said)
+    return title_case
+
+
 def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     """Every person's name in the sentence's tokens, in order. In a sentence in title case
     ("Apple Announces the End-of-Life for Clips") capitals say nothing, so a name needs the
     roster, a known given name or a title, as in German."""
     items: list[Item] = []
-    words = [t for t in toks if t.text[0].isalpha()]
-    commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
-    title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    title_case = _title_case(toks)
     weak: list[tuple[int, int]] = []  # German names by shape alone: only inside a list
     noble_end = 0
     bridging = ctx._bridging if ctx._bridging is not None else ctx.bridging()
@@ -1971,6 +2002,13 @@ _IRREALIS_AFTER = re.compile(
 # The same before an object's cue: "no plans for a meeting between A and B".
 _IRREALIS_BEFORE = re.compile(
     r"\b(?:no|not|never|will|would|could|might|(?-i:may)|plans?|planned|possible|possibility"
+    # a contracted negation: "he hasn’t had talks with X" (round 11, none-t10e04)
+    r"|(?:has|have|had|did|does|do|is|are|was|were|wo|ca|could|would)n[’']t"
+    # a meeting whose date or place is told is still to come: "The date of his meeting with
+    # X revealed the Kremlin's press service" (none-t10e14); a headline's infinitive in title
+    # case: "Japarov To Make First Visit To Russia, Meet With Putin" (none-t10e17)
+    r"|(?:date|dates|timing|venue)\s+of"
+    r"|(?-i:To\s+(?:Meet|Visit|Make|Hold|Attend|Chair|Host|Join|Travel|Discuss|Talk|Sign|Take))"
     r"|expected|scheduled|proposed|upcoming|ahead\s+of|prior\s+to(?!\s+(?:this|that)\b)|unable"
     r"|canceled|cancelled"
     r"|postponed|called\s+off|reschedule[ds]?"
@@ -2410,7 +2448,12 @@ def pair_roles(sentence: str) -> list[Role]:
     return [r for r, _ in _subject_roles(_Clause(sentence, m.end(), None, True))]
 
 
-_PRONOUN = re.compile(r"^\W*(?:He|She)\b")
+# "He" / "She" opening a sentence, or after a short fronted phrase of time or occasion ("On
+# Friday, he met with ...", "During his trip, he met with ...": round 11, agency_en-t10e02/04).
+_PRONOUN = re.compile(
+    r"^\W*(?:He|She|(?:On|During|In|At|After|Later|Earlier|Then|This|Last)\b[^,.;:\"“”’']{0,40},"
+    r"\s+(?:he|she))\b"
+)
 
 
 def pronoun_roles(sentence: str) -> list[Role]:
@@ -2567,7 +2610,21 @@ _IRREALIS_AFTER_NOUN = re.compile(
 _GERUND_CUE = re.compile(
     r"\s*(?:addressing|presiding|chairing|attending|hosting|delivering|co-chairing)\b"
 )
-_SPEAKER_LABEL = re.compile(r"\s*:\s+\S")
+# A transcript's speaker label after a name: the speech after it, or in the paragraphs after a
+# label alone on its line; a translator's note may stand before the colon ("(retranslated)").
+_SPEAKER_LABEL = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:(?:\s+\S|\s*$)")
+# A line opening with a speaker label (titles, then at least two capitalised words before the
+# colon): a text holding two of them is a transcript, whose labels name the speakers even
+# with no title and no roster entry ("Chen Wenjun:", "Huang Shouhong:").
+_SPEAKER_LABEL_ALONE = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:\s*$")
+_SAID_END = frozenset('.!?,:"”…')
+# Written words quoted under their authors' labels ("Gambian President Adama Barrow:" over a
+# paragraph of his congratulatory message): no speech at an occasion.
+_WRITTEN = re.compile(r"\b(?:messages?|letters?|telegrams?|congratulatory|wrote|written)\b", re.I)
+_LABEL_LINE = re.compile(
+    r"(?m)^(?:[^\n:.]{0,120}\s)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)(?:\s*\([\w\s-]{1,20}\))?:"
+    r"(?:[ \t]+\S|[ \t]*$)"
+)
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
     r"\s*,?\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
@@ -2962,7 +3019,12 @@ def _group_roles(
         _SPEAKER_LABEL.match(rest)
         and not before.strip()
         and group[-1].last - group[-1].first >= 2
-        and (group[-1].prefix < group[-1].first or ctx.roster.canonical(names[-1]))
+        and (
+            group[-1].prefix < group[-1].first
+            or ctx.roster.canonical(names[-1])
+            or (ctx.transcript() and rest.rstrip()[-1:] in _SAID_END)
+        )
+        and (_SPEAKER_LABEL_ALONE.match(rest) is None or not ctx.written())
     ):
         roles.append("spoke")  # a transcript: "President of Russia Vladimir Putin: Good ..."
     return roles, from_object

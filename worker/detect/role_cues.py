@@ -452,13 +452,19 @@ HOST_DIRECT = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:welcomed|welcomes|received|receives|greeted|greets)\b", re.I
 )
 
+_SEATS = r"(?:on|at)\s+the\s+(?:rostrum|podium|presidium|platform)"
+
 SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "present",
         re.compile(
-            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+on\s+the\s+rostrum"
-            r"|on\s+the\s+rostrum|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
-            r"|sat\s+(?:on\s+the\s+rostrum|in\s+the\s+front\s+row)"
+            # a presidium's seats, on or at its rostrum, podium or platform ("were seated at the
+            # rostrum": xinhua_en-t10e19, Xinhua's English for 在主席台就座)
+            r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+"
+            + _SEATS
+            + r"|on\s+the\s+"
+            r"(?:rostrum|presidium)|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
+            r"|sat\s+(?:" + _SEATS + r"|in\s+the\s+front\s+row)"
             # "A, B and others took seats at the rostrum", "took seats at the executive
             # chairman's table" (a presidium's seats)
             r"|(?:took|take|takes|taking)\s+(?:their\s+|his\s+|her\s+)?seats?\s+(?:at|on)\s+the\s+"
@@ -594,8 +600,15 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|spoke|speaks|gave\s+a\s+talk"
             r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
             r"|forum|summit|rally|participants)"
-            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their)\s+(?:opening\s+|closing\s+"
-            r"|concluding\s+|keynote\s+)?(?:remarks|speech|address)"
+            # one's own speech, told by its noun: "said this in an evening address", "welcomed
+            # athletes ... in his remarks at the Opening Ceremony", "has begun his speech at a
+            # plenary session", "said while proposing a toast at the banquet" (round 11)
+            # (not a recorded one quoted: "Zelensky said in his video address", agency_en-t202)
+            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their|an?)\s+"
+            r"(?!(?:video|recorded|written|printed)\b)(?:[\w-]+\s+){0,2}?(?:remarks|speech|address)"
+            r"|(?:began|begun|begins|started|starts|opened|opens|concluded|concludes|ended|ends)\s+"
+            r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|remarks)"
+            r"|(?:said\s+)?(?:while\s+|when\s+)?propos(?:ed|es|ing)\s+(?:a\s+|the\s+)?toasts?"
             r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
