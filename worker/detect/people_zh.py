@@ -1502,6 +1502,9 @@ _ZH_TITLE_END = re.compile(
     # ("知名艺人叶宪修", "剧作家纪蔚然")
     r"|干事|知事|公主|王子|亲王|协调员|球员|运动员|艺术家|主持人|乡贤"
     r"|得主|园长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人"
+    # round 11: performers and prize winners ("青年唢呐演奏家宋京", "金钟奖金奖获得者赵越",
+    # zh_cn-t10z20)
+    r"|演奏家|歌唱家|舞蹈家|钢琴家|书法家|获得者"
     # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
     # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
     r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
@@ -1556,6 +1559,15 @@ _NOT_GIVEN = frozenset(
 _ZH_BODY_LAST = frozenset("部局厅办州队站")
 
 
+# The parts of Tibetan names (two make a name of four characters: "泽旺多吉", "白玛赤林",
+# "次仁卓玛"), which no surname table covers (zh_cn-t10z19).
+_TIBETAN = frozenset(
+    "扎西 次仁 多吉 泽旺 格桑 旺堆 卓玛 央金 达瓦 尼玛 索朗 平措 顿珠 洛桑 白玛 强巴 丹增 阿旺 罗布 边巴"
+    " 拉巴 普布 巴桑 贡嘎 赤林 才旦 才让 德吉 曲珍 旺姆 措姆 次旦 多杰 嘉措 坚参 群培 仁增 益西 旦增"
+    " 格列 土登 洛布 索南 旺加 降措 次央 拉姆 桑珠 朗杰 江村 加措".split()
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
@@ -1568,6 +1580,8 @@ def _zh_plausible(name: str) -> bool:
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
         return False
+    if len(name) == 4 and name[:2] in _TIBETAN and name[2:] in _TIBETAN:
+        return True  # "泽旺多吉", "扎西次仁": a Tibetan name of two common parts
     if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
         return name[:2] in _COMPOUND
     return 2 <= len(name) <= 3 and name[0] in _SURNAMES
@@ -1926,11 +1940,20 @@ def zh_name_items(
     for j, item in enumerate(items):
         final = j == len(items) - 1
         before, listed = listed, False
+        closed = False  # the item ends at the list's 等: no words run on after it
         if _ITEM_MARKS.search(item, 2):  # 等, a weekday (周, 星期): most items hold neither
+            whole = item
             item, final = _list_item(items, j, final)
+            closed = final and len(item) < len(whole) and whole[len(item)] == "等"
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
-            pair = _among_names(items, j, name, known, final=final)
+            # "…蒋宁、泽旺多吉等歌唱家" (zh_cn-t10z19): the last item, closed by 等, reads
+            # among names like one between two
+            pair = (
+                _listed_item(item, known, final=False)
+                if closed
+                else _among_names(items, j, name, known, final=final)
+            )
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             listed = True
@@ -2071,6 +2094,15 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
     if joint and len(head) == 2 and _zh_plausible(head) and tail:
         second = _item_name(tail, True, known)
         return (head, second) if second else None
+    if (
+        len(item) == 2
+        and not final
+        and item[0] in _SURNAMES
+        and item[1] not in "的了着过们等些个场体"
+        and item not in _ZH_NOT_NAMES
+        and not _ZH_NOT_BARE.search(item)
+    ):
+        return (item,)  # "宋祖英、张也、戴玉强" (zh_cn-t10z19): a bare item between names
     if (
         len(item) == 3
         and not final
