@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
-from worker.detect.people_de import continues_list, photo_caption, pronoun_role
+from worker.detect.people_de import continues_list, photo_caption, preview, pronoun_role
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
@@ -606,7 +606,10 @@ def extract_people(
             answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
         return answer
 
-    found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
+    sentences = reading.sentences
+    if reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+        sentences = tuple((seg, "" if preview(s) else s) for seg, s in sentences)
+    found = list(people_model.mentions(sentences, reading.ctx, reading.lang, known))
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
