@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
-from worker.detect.people_de import continues_list, photo_caption, preview, pronoun_role
+from worker.detect.people_de import (
+    continues_list,
+    photo_caption,
+    preview,
+    pronoun_role,
+    speaker_label,
+)
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
@@ -659,6 +665,7 @@ def read_people(
             continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
         caption = _caption_of(paragraph, lang)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
+        _add_speaker(paragraph, lang, people, seen, segment, roster)
         cues = _CueWords(paragraph) if latin else None
         if (
             cues is not None
@@ -726,6 +733,20 @@ def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | 
         for item in group
         if item.name not in given and " " in item.name and not item.possessive
     ]
+
+
+def _add_speaker(
+    paragraph: str,
+    lang: str,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    segment: Segment,
+    roster: Roster,
+) -> None:
+    """A German transcript's speaker ("MP Laschet: Meine Damen und Herren, ...") spoke."""
+    speaker = speaker_label(paragraph) if lang == "de" and ":" in paragraph[:40] else None
+    if speaker:
+        _add(people, seen, [speaker], "spoke", segment, roster)
 
 
 def _add_pictured(

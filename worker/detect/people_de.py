@@ -92,6 +92,27 @@ _PROGRAMME = re.compile(
 _PROGRAMME_WORDS = ("beginn", "folg", "endet", "startet", "Höhepunkt", "edner", "wird", "werden")
 
 
+# A transcript's speaker label with a title or its abbreviation and a surname, as the federal
+# government's transcripts write them ("MP Laschet: Meine Damen und Herren, ...", "BK'in
+# Merkel: ...", "StS Seibert: Ich habe ...": de-t10z23, z24, z25): the speaker spoke.
+_SPEAKER_LABEL = re.compile(
+    r"(?:MP|MPin|BK|BK['’]in|BKin|StS|StSin|StM|StMin|BM|BMin|BPr|RBM|OB|OBin|Bgm"
+    r"|Bundeskanzler(?:in)?|Ministerpräsident(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?"
+    r"|Bundes(?:außen)?minister(?:in)?|Regierungssprecher(?:in)?|Bürgermeister(?:in)?"
+    r"|Oberbürgermeister(?:in)?|Vorsitzende[r]?)\s+((?:[A-ZÄÖÜ][a-zäöüß'’-]+\s+)?"
+    r"(?:von\s+(?:der\s+)?)?[A-ZÄÖÜ][a-zäöüß'’-]+):\s+[A-ZÄÖÜ„\"]"
+)
+
+
+def speaker_label(paragraph: str) -> str | None:
+    """The speaker a transcript's paragraph opens with, after a title ("MP Laschet: Meine
+    Damen und Herren"), in a paragraph of full sentences."""
+    if paragraph.rstrip()[-1:] not in (".", "!", "?", "“", '"', "…", ":"):
+        return None
+    m = _SPEAKER_LABEL.match(paragraph.lstrip())
+    return m.group(1) if m else None
+
+
 def preview(sentence: str) -> bool:
     """Whether a German sentence tells only what is still to come or might be: its future
     ("wird ... begrüßen", "werden ... sprechen"), a programme in the present, a plan, a
