@@ -612,10 +612,9 @@ def extract_people(
             answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
         return answer
 
-    sentences = reading.sentences
-    if reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
-        sentences = tuple((seg, "" if preview(s) else s) for seg, s in sentences)
-    found = list(people_model.mentions(sentences, reading.ctx, reading.lang, known))
+    found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
+    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+        found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
@@ -624,6 +623,15 @@ def extract_people(
         if len(people) > len(reading.people):
             added.append((mention.at + 1, people.pop()))
     return _in_text_order(reading, added)
+
+
+def _not_previews(
+    found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
+) -> list[people_model.Mention]:
+    """The model's German mentions outside sentences that tell what is still to come
+    (`people_de.preview`), each sentence tested once."""
+    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    return [m for m in found if not previews[m.at]]
 
 
 def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tuple[Person, ...]:
