@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
-from worker.detect.people_de import continues_list, photo_caption, pronoun_role
+from worker.detect.people_de import (
+    continues_list,
+    photo_caption,
+    preview,
+    pronoun_role,
+    speaker_label,
+)
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
@@ -620,6 +626,8 @@ def extract_people(
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
+    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+        found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
     added: list[tuple[int, Person]] = []
@@ -628,6 +636,15 @@ def extract_people(
         if len(people) > len(reading.people):
             added.append((mention.at + 1, people.pop()))
     return _in_text_order(reading, added)
+
+
+def _not_previews(
+    found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
+) -> list[people_model.Mention]:
+    """The model's German mentions outside sentences that tell what is still to come
+    (`people_de.preview`), each sentence tested once."""
+    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    return [m for m in found if not previews[m.at]]
 
 
 def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tuple[Person, ...]:
@@ -669,6 +686,7 @@ def read_people(
             continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
         caption = _caption_of(paragraph, lang)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
+        _add_speaker(paragraph, lang, people, seen, segment, roster)
         cues = _CueWords(paragraph) if latin else None
         if (
             cues is not None
@@ -736,6 +754,20 @@ def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | 
         for item in group
         if item.name not in given and " " in item.name and not item.possessive
     ]
+
+
+def _add_speaker(
+    paragraph: str,
+    lang: str,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    segment: Segment,
+    roster: Roster,
+) -> None:
+    """A German transcript's speaker ("MP Laschet: Meine Damen und Herren, ...") spoke."""
+    speaker = speaker_label(paragraph) if lang == "de" and ":" in paragraph[:40] else None
+    if speaker:
+        _add(people, seen, [speaker], "spoke", segment, roster)
 
 
 def _add_pictured(

@@ -47,7 +47,9 @@ _NEGATION = re.compile(
     r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
     # a modal: what should or would happen has not ("hatte X vertreten sollen")
     r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
-    r"|möchte|möchten)\b"
+    r"|möchte|möchten"
+    # a condition ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)
+    r"|[Kk]äme|[Kk]ämen)\b"
 )
 # Called off ("Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt") or still to come,
 # told in the present ("In zwei Wochen empfängt X", "nächste Woche"): searched only in a
@@ -60,6 +62,8 @@ _NOT_YET = re.compile(
     # "Für X stehen zudem Treffen mit A, B und C am Tagesprogramm", "auf dem Programm"
     r"|\b(?:steht|stehen)\b[^;]{0,200}\b(?:am|auf\s+dem)\s+(?:Tages)?[Pp]rogramm\b"
     r"|\b(?:[Aa]m|[Aa]uf\s+dem)\s+(?:Tages)?[Pp]rogramm\s+(?:steht|stehen)\b"
+    # an item of the programme ("Erster Programmpunkt ist ... ein Treffen mit X", none-t10z03)
+    r"|\bProgrammpunkt(?:e)?\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
 )
@@ -88,6 +92,47 @@ _PROGRAMME = re.compile(
 _PROGRAMME_WORDS = ("beginn", "folg", "endet", "startet", "Höhepunkt", "edner", "wird", "werden")
 
 
+# A transcript's speaker label with a title or its abbreviation and a surname, as the federal
+# government's transcripts write them ("MP Laschet: Meine Damen und Herren, ...", "BK'in
+# Merkel: ...", "StS Seibert: Ich habe ...": de-t10z23, z24, z25): the speaker spoke.
+_SPEAKER_LABEL = re.compile(
+    r"(?:MP|MPin|BK|BK['’]in|BKin|StS|StSin|StM|StMin|BM|BMin|BPr|RBM|OB|OBin|Bgm"
+    r"|Bundeskanzler(?:in)?|Ministerpräsident(?:in)?|Staatssekretär(?:in)?|Minister(?:in)?"
+    r"|Bundes(?:außen)?minister(?:in)?|Regierungssprecher(?:in)?|Bürgermeister(?:in)?"
+    r"|Oberbürgermeister(?:in)?|Vorsitzende[r]?)\s+((?:[A-ZÄÖÜ][a-zäöüß'’-]+\s+)?"
+    r"(?:von\s+(?:der\s+)?)?[A-ZÄÖÜ][a-zäöüß'’-]+):\s+[A-ZÄÖÜ„\"]"
+)
+
+
+def speaker_label(paragraph: str) -> str | None:
+    """The speaker a transcript's paragraph opens with, after a title ("MP Laschet: Meine
+    Damen und Herren"), in a paragraph of full sentences."""
+    if paragraph.rstrip()[-1:] not in (".", "!", "?", "“", '"', "…", ":"):
+        return None
+    m = _SPEAKER_LABEL.match(paragraph.lstrip())
+    return m.group(1) if m else None
+
+
+def preview(sentence: str) -> bool:
+    """Whether a German sentence tells only what is still to come or might be: its future
+    ("wird ... begrüßen", "werden ... sprechen"), a programme in the present, a plan, a
+    condition ("Käme es zu einem Treffen"). people.extract_people gives the learned model
+    no names of such a sentence (none-t10z01 to z06: it added the guests of announced visits);
+    the rules read each list's own clause (`_unreal`)."""
+    if ("wird" in sentence or "werde" in sentence) and _FUTURE.search(sentence):
+        return True
+    if any(w in sentence for w in _NOT_YET_WORDS) and _NOT_YET.search(sentence):
+        return True
+    if ("ämen" in sentence or "äme " in sentence) and _CONDITION.search(sentence):
+        return True
+    if ("am " in sentence or "Uhr" in sentence) and _present_dated(sentence):
+        return True
+    return programme(sentence)
+
+
+_CONDITION = re.compile(r"\b[Kk]ämen?\s+(?:es|sie|er)\b")
+
+
 def programme(sentence: str) -> bool:
     """Whether a German sentence tells a programme in the present: nobody has a role yet."""
     return any(w in sentence for w in _PROGRAMME_WORDS) and _PROGRAMME.search(sentence) is not None
@@ -100,7 +145,9 @@ _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten", and in reported speech "Zunächst werde X mit Y
 # sprechen" (searched only in a clause holding "wird"/"werde").
 _FUTURE = re.compile(
-    r"\b(?:wird|werden|werde)\b[^;]{0,120}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
+    # (the clause may be long: "wird am 19. Juni 2013 um 11:00 Uhr den Präsidenten der
+    # Vereinigten Staaten von Amerika, Barack Obama, im Bundeskanzleramt begrüßen", none-t10z01)
+    r"\b(?:wird|werden|werde)\b[^;]{0,200}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
     r"|sprechen|treffen|halten|moderieren|besuchen)(?:\s*[.!?]?\s*$|,\s)"  # (the bracket closed)
     # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
     r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
@@ -676,6 +723,14 @@ def _unreal(
     if negation or (("wird" in clause or "werde" in clause) and _FUTURE.search(clause)):
         return True
     if any(w in clause for w in _NOT_YET_WORDS) and _NOT_YET.search(clause):
+        return True
+    if (
+        ("wird" in sentence or "werden" in sentence)
+        and _FUTURE.search(sentence)
+        and _PAST_FINITE.search(clause) is None
+    ):
+        # a phrase fronted before the future's verb: "Nach der Begrüßung durch ..., X, werden
+        # die Bundeskanzlerin und ... sprechen" (none-t10z01)
         return True
     if ("am " in clause or "Uhr" in clause) and _present_dated(clause):
         return True

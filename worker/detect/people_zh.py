@@ -60,6 +60,8 @@ _ZH_TIME_TAIL = re.compile(
     # "下周" still to come ("赖清德下周一就职")
     r"|[上下本](?:周|星期)[一二三四五六日天末]?|周[一二三四五六日天末]|星期[一二三四五六日天]"
     r"|[（(]\d{1,2}日[）)]"
+    # the clock named ("朔尔茨当地时间2月15日在慕尼黑会见…", zh_hant-t10z10)
+    r"|当地时间"
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
     r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
@@ -1232,11 +1234,12 @@ def _zh_meetings(
         rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
-        guest = zh_name_items(rest, roster, last=True, ctx=ctx) if rest else []
-        if host and not guest and ctx is not None:
-            guest = ctx.titled_elsewhere(rest)
+        guest = _meeting_guest(rest, roster, ctx) if host and rest else []
         if host and guest:
             yield "attended", host + guest, m.end()
+        elif host and rest.endswith("一行") and _ZH_TITLE_AT_END.search(rest[:-2]):
+            # "会见匈牙利佩斯州州长一行": one official and his party, a talk (zh_cn-t804)
+            yield "attended", host, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
             if _one_official(rest):
                 yield "attended", host, m.end()  # "王毅会见法国欧洲和外交部长": a talk
@@ -1250,6 +1253,49 @@ def _zh_meetings(
 
 
 _ZH_LED_BY = re.compile(r"(?:带领|率领)的")
+# The head of a delegation met: "会见了以日本新澙县议会议长早川吉秀为团长的…代表团一行".
+_ZH_HEADED_BY = re.compile(r"以([^，。；]{2,30}?)为(?:团长|组长|领队|首)的")
+_ZH_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•‧]{2,8}")
+
+
+def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The names of the other side of a meeting, after its verb."""
+    guest = zh_name_items(rest, roster, last=True, ctx=ctx) or _party_head(rest, roster, ctx)
+    if not guest and ctx is not None:
+        guest = ctx.titled_elsewhere(rest)
+    return guest
+
+
+def _party_head(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The named head of the party met, whose name the item reader did not find: the head of
+    "以X为团长的代表团" (zh_cn-t10z11), or a transliterated name between its title and 一行
+    ("蒙古国科布多省省长嘎拉森多恩杜格一行", zh_cn-t10z12; "知事石井隆一一行", scraped-t10z04),
+    which no surname table covers: the title vouches for it, 一行 closes it."""
+    headed = _ZH_HEADED_BY.search(rest)
+    if headed:
+        core = headed.group(1)
+        named = zh_name_items(core, roster, last=True, ctx=ctx)
+        if named:
+            return named
+    elif rest.endswith("一行"):
+        core = rest[:-2]
+    else:
+        return []
+    run = _ZH_TITLE_END.split(core)[-1]
+    if (
+        run != core
+        and _ZH_HAN_RUN.fullmatch(run)
+        and run[-1] not in _ZH_BODY_CHAR  # "…人大代表视察团一行": a body's party, not a name
+        and not _group_last(core)
+    ):
+        return [run]
+    return []
+
+
+# A visit said of the other side of a meeting: "来访的", "正在我国访问的", "应邀访华的".
+_ZH_VISITING = re.compile(r"^[^，。；、]{0,12}?访[^，。；、的]{0,4}的")
+# An aside in brackets, quotes inside it too: "梅尔茨（又译“默茨”）".
+_ZH_BRACKETED = re.compile(r"[（(][^（()）]{0,30}[)）]")
 
 
 def _one_official(rest: str) -> bool:
@@ -1282,6 +1328,12 @@ def _zh_meetings_with(
         if "领的" in side:  # "与由美国国务卿布林肯、…沙利文带领的美方代表团进行了会谈": the leaders
             side = _ZH_LED_BY.split(side, 1)[0].removeprefix("由")
         guest = zh_name_items(side, roster, last=True, ctx=ctx)
+        if not guest:
+            # the other side with the place after it and a visit before it: "与来访的德国总理梅
+            # 尔茨在北京钓鱼台国宾馆举行会晤" (zh_hant-t10z09)
+            side = _ZH_CHUNK.split(_ZH_BRACKETED.sub("", m.group(1)))[-1]
+            side = _ZH_VISITING.sub("", _untimed(side))
+            guest = zh_name_items(side, roster, last=True, ctx=ctx) if side else []
         if host and not guest and ctx is not None:
             guest = ctx.titled_elsewhere(side)
         if host and guest:
@@ -1448,8 +1500,11 @@ _ZH_TITLE_END = re.compile(
     # occupations before a name in round 9's unseen reports ("服务站干事林文福", "印太协调员坎贝尔",
     # "中华队球员潘杰楷", "进驻艺术家何仲昌", "计画主持人吴玛悧", "浙籍乡贤许荣茂") and round 10's
     # ("知名艺人叶宪修", "剧作家纪蔚然")
-    r"|干事|协调员|球员|运动员|艺术家|主持人|乡贤"
+    r"|干事|知事|公主|王子|亲王|协调员|球员|运动员|艺术家|主持人|乡贤"
     r"|得主|园长|艺人|歌手|演员|导演|作家|作曲家|画家|诗人|音乐家|选手|教练|代言人"
+    # round 11: performers and prize winners ("青年唢呐演奏家宋京", "金钟奖金奖获得者赵越",
+    # zh_cn-t10z20)
+    r"|演奏家|歌唱家|舞蹈家|钢琴家|书法家|获得者"
     # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
     # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
     r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
@@ -1461,7 +1516,8 @@ _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
 _ZH_FOREIGN_TITLED = re.compile(
-    r"(?:国|斯|亚|兰|尼|本|朝鲜|韩|联|盟|方|邦|府)(?:前|副|代)?(?:总统|总理|首相|外长|外交部长|国务卿|国王|女王|议长"
+    # (not "两国元首" or "各国元首": both or every country's heads, scraped-t505)
+    r"(?:(?<![两各双多诸])国|斯|亚|兰|尼|本|朝鲜|韩|联|盟|方|邦|府)(?:前|副|代)?(?:总统|总理|首相|外长|外交部长|国务卿|国王|女王|议长"
     r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
     r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
@@ -1503,6 +1559,15 @@ _NOT_GIVEN = frozenset(
 _ZH_BODY_LAST = frozenset("部局厅办州队站")
 
 
+# The parts of Tibetan names (two make a name of four characters: "泽旺多吉", "白玛赤林",
+# "次仁卓玛"), which no surname table covers (zh_cn-t10z19).
+_TIBETAN = frozenset(
+    "扎西 次仁 多吉 泽旺 格桑 旺堆 卓玛 央金 达瓦 尼玛 索朗 平措 顿珠 洛桑 白玛 强巴 丹增 阿旺 罗布 边巴"
+    " 拉巴 普布 巴桑 贡嘎 赤林 才旦 才让 德吉 曲珍 旺姆 措姆 次旦 多杰 嘉措 坚参 群培 仁增 益西 旦增"
+    " 格列 土登 洛布 索南 旺加 降措 次央 拉姆 桑珠 朗杰 江村 加措".split()
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
@@ -1515,6 +1580,8 @@ def _zh_plausible(name: str) -> bool:
         return False
     if len(name) == 3 and _ZH_SAYING.search(name):
         return False
+    if len(name) == 4 and name[:2] in _TIBETAN and name[2:] in _TIBETAN:
+        return True  # "泽旺多吉", "扎西次仁": a Tibetan name of two common parts
     if len(name) == 4 or (len(name) == 3 and name[:2] in _COMPOUND):
         return name[:2] in _COMPOUND
     return 2 <= len(name) <= 3 and name[0] in _SURNAMES
@@ -1873,11 +1940,20 @@ def zh_name_items(
     for j, item in enumerate(items):
         final = j == len(items) - 1
         before, listed = listed, False
+        closed = False  # the item ends at the list's 等: no words run on after it
         if _ITEM_MARKS.search(item, 2):  # 等, a weekday (周, 星期): most items hold neither
+            whole = item
             item, final = _list_item(items, j, final)
+            closed = final and len(item) < len(whole) and whole[len(item)] == "等"
         pair, run, found, name = _read_item(item, final and last, known)
         if not pair and before and not found and (not name or item[2:3] == "和"):
-            pair = _among_names(items, j, name, known, final=final)
+            # "…蒋宁、泽旺多吉等歌唱家" (zh_cn-t10z19): the last item, closed by 等, reads
+            # among names like one between two
+            pair = (
+                _listed_item(item, known, final=False)
+                if closed
+                else _among_names(items, j, name, known, final=final)
+            )
         if pair:
             names.extend(pair)  # "杨震和张恩迪": two people joined by 和/及/与
             listed = True
@@ -2018,6 +2094,15 @@ def _listed_item(item: str, known: frozenset[str], *, final: bool) -> tuple[str,
     if joint and len(head) == 2 and _zh_plausible(head) and tail:
         second = _item_name(tail, True, known)
         return (head, second) if second else None
+    if (
+        len(item) == 2
+        and not final
+        and item[0] in _SURNAMES
+        and item[1] not in "的了着过们等些个场体"
+        and item not in _ZH_NOT_NAMES
+        and not _ZH_NOT_BARE.search(item)
+    ):
+        return (item,)  # "宋祖英、张也、戴玉强" (zh_cn-t10z19): a bare item between names
     if (
         len(item) == 3
         and not final
