@@ -48,7 +48,7 @@ from worker.detect.held_occasions import (
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.outcomes import KINDS as OUTCOMES
-from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
+from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns, says_outcome
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
@@ -340,7 +340,12 @@ _CHROME = re.compile(
     r"|\b(?:published|updated|posted|written)\s*:"
     # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10),
     # opening its paragraph (not prose: "A letter written by Xi Jinping was read out")
-    r"|^\s*(?:published|updated|posted|written|verified) by\b",
+    r"|^\s*(?:published|updated|posted|written|verified) by\b"
+    # the same stamps in Chinese, Japanese and Korean, a word of putting online or updating
+    # and a date with its year ("更新於 2023年11月26日04:28 • 發布於 2023年11月25日17:08":
+    # its update's day had dated the Golden Horse awards to the day after; round 11, ev11)
+    r"|(?:更新|發布|发布|發佈|发表|發表|公開|公开|配信|입력|수정|등록)(?:於|于|時間|时间|日時|日)?"
+    r"\s*[:：]?\s*\d{4}\s*[年./-]",
     re.IGNORECASE,
 )
 CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose
@@ -1676,6 +1681,10 @@ def _announcing(pattern: re.Pattern[str], text: str) -> bool:
     return not (
         (reported is not None and reported.end() <= hit.start())
         or _REPORTED_HAN.search(text, 0, hit.start())
+        # an outcome said first: "Shigeru Ishiba Wins LDP Leadership Race, Set to Become
+        # Japan's Prime Minister", "Sanae Takaichi Elected Japan LDP President, Poised to Be
+        # ..." (title case hides the verb's case from `_REPORTED`; round 11, ev11)
+        or says_outcome(text[: hit.start()])
     )
 
 
