@@ -52,7 +52,13 @@ from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns, says_
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
-from worker.detect.places import occasion_places, occasions_named, places_differ
+from worker.detect.places import (
+    CITY_OF,
+    occasion_places,
+    occasions_named,
+    places_differ,
+    places_named,
+)
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -1005,6 +1011,13 @@ def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
     return found
 
 
+def _venue(name: str) -> bool:
+    """A name read as a person's that is a venue the gazetteer knows: "Palacio da Alvorada" of
+    "meets with President Luiz Inácio Lula da Silva, at the Palacio da Alvorada" (round 11,
+    ev11: it stood among the sides of the talks, which no other report named)."""
+    return len(name.split()) >= 2 and any(p in CITY_OF for p in places_named(name))
+
+
 def report_features(
     title: str,
     text: str,
@@ -1017,6 +1030,8 @@ def report_features(
     lang = language or detect_language(text[:2000] or title)
     named: list[Named] = []
     for person in extract_people(text, roster, language=lang):
+        if _venue(person.name):
+            continue
         key, shown = person_key(person.name, person.canonical)
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
@@ -1219,7 +1234,9 @@ def _written_names(
     for part in (title, _CREDIT.sub(" ", lead[:600])):
         part = _POSSESSIVE.sub("", part)
         for name in names_in(part, ctx):
-            if len(name.split()) < 2:
+            # (a venue the gazetteer knows is no person: "Xi Jinping is received by Lula at the
+            # Alvorada Palace", whose lead writes "Palacio da Alvorada"; round 11, ev11)
+            if len(name.split()) < 2 or _venue(name):
                 continue
             key, _ = person_key(name, None)
             if key not in known:

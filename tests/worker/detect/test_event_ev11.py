@@ -49,3 +49,55 @@ def test_an_outcome_said_first_is_no_preview_of_what_it_makes_someone() -> None:
     assert previews("LDP election: Takaichi set to become Japan's first female leader", "")
     assert not says_outcome("國民黨主席選舉進入倒數階段,")
     assert previews("國民黨主席選舉進入倒數階段,將于本月18日投票。", "")
+
+
+def test_a_venue_read_as_a_persons_name_is_no_side() -> None:
+    # xi-lula-2024-exbulletin-a (Exbulletin): "Palacio da Alvorada" had been read as a third
+    # side of the talks, which the Portuguese reports of them did not name
+    f = report_features(
+        "Xi Jinping is received by Lula at the Alvorada Palace",
+        "Chinese President Xi Jinping meets with President Luiz Incio Lula da Silva, at the "
+        "Palacio da Alvorada, where he is making a state visit this Wednesday (20). Brasilia's "
+        "agenda follows the Chinese leader's participation in the G20 summit, held in Rio de "
+        "Janeiro, which ended last Tuesday (19).",
+        date(2024, 11, 21),
+        ROSTER,
+    )
+    assert set(f.principals) == {"xiyinping", "luizinacioluladasilva"}
+    assert "alvorada" in f.places
+
+
+def test_a_parliaments_investiture_vote_and_the_oath_after_it_are_two_named_occasions() -> None:
+    # sanchez-investiture-2020-larazon (La Razón), -urdupoint (UrduPoint), -thehindu (The Hindu);
+    # sanchez-sworn-in-2020-lasexta (laSexta), the oath before the King the next day
+    for title, lead in (
+        (
+            "Directo: La investidura pone fin a 254 días de Gobierno en funciones",
+            "El candidato socialista ha resultado elegido en segunda votación tras obtener 167 "
+            "votos a favor frente a 165 en contra y 18 abstenciones.",
+        ),
+        ("Spanish Parliament Votes to Back Sanchez as PM", ""),
+        ("Sanchez wins Parliament vote to remain Spain PM", ""),
+    ):
+        f = report_features(title, lead, date(2020, 1, 7), ROSTER)
+        assert "premier-elected" in f.forums, title
+    oath = report_features(
+        "Pedro Sánchez toma posesión de su cargo como presidente ante el rey Felipe VI",
+        "Pedro Sánchez ha prometido su cargo como presidente del Gobierno ante el rey Felipe VI. "
+        "Lo ha hecho en el Salón de Audiencias del Palacio de la Zarzuela solo 24 horas después "
+        "de obtener la confianza del Congreso con 167 votos a favor.",
+        date(2020, 1, 8),
+        ROSTER,
+    )
+    assert oath.forums == ("inauguration",)
+    # (an investiture recalled as the goal of negotiations is no occasion: amnesty-first-
+    # sevillaactualidad of dev_round11, the amnesty law's vote of 14 March 2024)
+    amnesty = report_features(
+        "El Congreso aprueba la ley de amnistía con una mayoría absoluta",
+        "El Pleno del Congreso ha aprobado este jueves por mayoría absoluta la proposición de Ley "
+        "de Amnistía, la cual fue pactada entre el PSOE y los independentistas catalanes como "
+        "parte de las negociaciones para la investidura de Pedro Sánchez.",
+        date(2024, 3, 14),
+        ROSTER,
+    )
+    assert "premier-elected" not in amnesty.forums
