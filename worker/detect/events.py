@@ -939,7 +939,69 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
     found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
     if _CYRILLIC.search(folded):
         found += _cyrillic_people(folded, roster)
+    if _HANGUL.search(folded):
+        found += _hangul_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
+
+
+# Hangul, romanised by the Unicode syllable's parts (its initial, vowel and final letter): the
+# Revised Romanization with the initial stops unvoiced, as names in letters mostly write them
+# ("Kim", "Park", "Jong"), the silent initial ㅇ as nothing.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_INITIALS = "k kk n t tt r m p pp s ss _ j jj ch k t p h".split()
+_HANGUL_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_HANGUL_FINALS = ("", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split())
+# A name's sound in letters, as both alphabets write it: voiced and unvoiced stops one (RR's
+# "g", "d", "b" and a name's "k", "t", "p"), r and l one, vowels, y, w and h dropped.
+_KOREAN_SOUND = str.maketrans("gdbr", "ktpl", "aeiouywh_'")
+KOREAN_SKELETON = 4  # consonants of a name, at least, looked up in the roster
+
+
+def _hangul_latin(syllable: str) -> str:
+    initial, rest = divmod(ord(syllable) - 0xAC00, 21 * 28)
+    vowel, final = divmod(rest, 28)
+    return _HANGUL_INITIALS[initial] + _HANGUL_VOWELS[vowel] + _HANGUL_FINALS[final]
+
+
+def _korean_sound(latin: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", latin.casefold().translate(_KOREAN_SOUND))
+
+
+@lru_cache(maxsize=4)
+def _korean_names(entries: tuple[RosterEntry, ...]) -> dict[tuple[str, ...], str]:
+    """The roster's people with a spelling of a Korean name, three parts ("Yoon Suk-yeol", "Kim
+    Jong Un"), by the consonants of each part (`_korean_sound`): a name in Hangul is three
+    syllables, each one part."""
+    index: dict[tuple[str, ...], str] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            parts = re.split(r"[\s-]+", form.strip())
+            if len(parts) != 3 or has_han(form) or not all(p.isalpha() for p in parts):
+                continue
+            sounds = tuple(_korean_sound(p) for p in parts)
+            if len("".join(sounds)) >= KOREAN_SKELETON:
+                index.setdefault(sounds, entry.name)
+    return index
+
+
+def _hangul_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a text names in Hangul: the first three
+    syllables of a word (a Korean name; a particle may follow, "윤석열은"), romanised, each by
+    its consonants against a part of a three-part name: "윤석열" is Yoon Suk Yeol, "김정은" Kim
+    Jong Un. The surname 이 (리 in the North) is written Lee or Ri in letters (round 11, ev11:
+    the Korean reports of Yoon's impeachment named nobody the roster knew)."""
+    index = _korean_names(roster.entries)
+    found = []
+    for m in _HANGUL.finditer(folded):
+        name = m.group()[:3]
+        if len(name) < 3:
+            continue
+        sounds = tuple(_korean_sound(_hangul_latin(c)) for c in name)
+        tries = [sounds, ("l", *sounds[1:])] if name[0] in "이리" else [sounds]
+        hit = next((index[k] for k in tries if k in index), None)
+        if hit:
+            found.append((m.start(), hit))
+    return found
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import previews, report_features
+from worker.detect.events import mentioned_people, previews, report_features
 from worker.detect.outcomes import says_outcome
 from worker.service.seeds import load_roster
 
@@ -101,3 +101,21 @@ def test_a_parliaments_investiture_vote_and_the_oath_after_it_are_two_named_occa
         ROSTER,
     )
     assert "premier-elected" not in amnesty.forums
+
+
+def test_a_korean_name_in_hangul_is_the_rosters_person() -> None:
+    # yoon-impeachment-newdaily (뉴데일리): "국회가 14일 오후 본회의에서 윤석열 대통령 탄핵소추안을
+    # 가결했다" names Yoon Suk Yeol, as the English reports of the vote do
+    f = report_features(
+        "현직 대통령 세 번째 직무정지",
+        "국회가 14일 오후 본회의에서 윤석열 대통령 탄핵소추안을 가결했다. 소추 의결서가 "
+        "대통령실에 전달되면 윤 대통령의 직무는 바로 정지된다.",
+        date(2024, 12, 14),
+        ROSTER,
+    )
+    assert f.principals == ("yonsukeol",)
+    assert mentioned_people("이재명 대표와 김정은 위원장", ROSTER) == ("leiaemiung", "kimyongun")
+    # (a word of three syllables is no name by its consonants alone: "한강이" (Han Kang, off the
+    # roster) is not Wang Huning, whose spelling "Wang Hu-ning" has three parts too; nobel-lit-
+    # etoday of dev_round11)
+    assert mentioned_people("소설가 한강이 노벨문학상을 받았다", ROSTER) == ()
