@@ -1073,6 +1073,7 @@ def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _venue(name: str) -> bool:
     """A name read as a person's that is a venue the gazetteer knows: "Palacio da Alvorada" of
     "meets with President Luiz Inácio Lula da Silva, at the Palacio da Alvorada" (round 11,
@@ -1983,7 +1984,11 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     if not kinds:
         return False
     common = set(a.kinds) & set(b.kinds) & OUTCOMES
-    if not common and not {*a.kinds, *b.kinds} >= {"court", "verdict"}:
+    if (
+        not common
+        and not {*a.kinds, *b.kinds} >= {"court", "verdict"}
+        and not _won_election(set(a.kinds), set(b.kinds))
+    ):
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False
@@ -2240,7 +2245,9 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     # outcomes (round 11) are evidence for, never against: "Lula vence" is a victory and an
     # election; a verdict is what a court gives
     if (ka | kb) & OUTCOMES:
-        return True if {*ka, *kb} >= {"court", "verdict"} else None
+        # (and an election is won: "Lula Wins Brazil Presidency" and "Lula defeats Bolsonaro to
+        # win Brazil presidency again", read as an election; round 11, ev11)
+        return True if {*ka, *kb} >= {"court", "verdict"} or _won_election(ka, kb) else None
     if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
@@ -2258,6 +2265,12 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     if set(a.places) & set(b.places) and _same_day(a, b) and _shared_up_front(a, b):
         return None
     return False
+
+
+def _won_election(ka: set[str], kb: set[str]) -> bool:
+    """One report says a victory and the other an election (and neither another outcome)."""
+    both = ka | kb
+    return both <= {"victory", "election"} and ka != kb and not (ka & kb)
 
 
 def counterpart_differs(a: Features, b: Features) -> bool:

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import mentioned_people, previews, report_features
+from worker.detect.events import (
+    GroupingOptions,
+    kinds_agree,
+    mentioned_people,
+    previews,
+    report_features,
+    score,
+)
 from worker.detect.outcomes import says_outcome
 from worker.service.seeds import load_roster
 
@@ -119,3 +126,27 @@ def test_a_korean_name_in_hangul_is_the_rosters_person() -> None:
     # roster) is not Wang Huning, whose spelling "Wang Hu-ning" has three parts too; nobel-lit-
     # etoday of dev_round11)
     assert mentioned_people("소설가 한강이 노벨문학상을 받았다", ROSTER) == ()
+
+
+def test_a_victory_and_an_election_are_one_outcome() -> None:
+    # brazil-runoff-2022-benzinga (Benzinga), brazil-runoff-2022-bdnews24 (bdnews24), the runoff
+    # of Sunday 30 October 2022: "Wins" is read as a victory, "runoff election" as an election
+    benzinga = report_features(
+        "Lula Wins Brazil Presidency Defeating 'Tropical Trump' Bolsonaro As Country Swings To "
+        "The Left",
+        "Brazil’s former President Luis Inacio Lula da Silva has defeated the incumbent Jair "
+        "Bolsonaro in an election runoff.",
+        date(2022, 10, 30),
+        ROSTER,
+    )
+    bdnews = report_features(
+        "Lula defeats Bolsonaro to win Brazil presidency again",
+        "Luis Inacio Lula da Silva on Sunday narrowly defeated President Jair Bolsonaro in a "
+        "runoff election that marked a stunning comeback for the leftist former president and "
+        "the end of Brazil's most right-wing government in decades.",
+        date(2022, 10, 31),
+        ROSTER,
+    )
+    assert set(benzinga.kinds) == {"victory"} and set(bdnews.kinds) == {"election"}
+    assert kinds_agree(benzinga, bdnews) is True
+    assert score(benzinga, bdnews).score >= GroupingOptions().join
