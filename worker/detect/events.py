@@ -48,11 +48,17 @@ from worker.detect.held_occasions import (
 from worker.detect.lang import detect_language
 from worker.detect.model import Person
 from worker.detect.outcomes import KINDS as OUTCOMES
-from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns
+from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns, says_outcome
 from worker.detect.people import extract_people
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import names_in
-from worker.detect.places import occasion_places, occasions_named, places_differ
+from worker.detect.places import (
+    CITY_OF,
+    occasion_places,
+    occasions_named,
+    places_differ,
+    places_named,
+)
 from worker.detect.roster import (
     Roster,
     RosterEntry,
@@ -340,7 +346,12 @@ _CHROME = re.compile(
     r"|\b(?:published|updated|posted|written)\s*:"
     # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10),
     # opening its paragraph (not prose: "A letter written by Xi Jinping was read out")
-    r"|^\s*(?:published|updated|posted|written|verified) by\b",
+    r"|^\s*(?:published|updated|posted|written|verified) by\b"
+    # the same stamps in Chinese, Japanese and Korean, a word of putting online or updating
+    # and a date with its year ("更新於 2023年11月26日04:28 • 發布於 2023年11月25日17:08":
+    # its update's day had dated the Golden Horse awards to the day after; round 11, ev11)
+    r"|(?:更新|發布|发布|發佈|发表|發表|公開|公开|配信|입력|수정|등록)(?:於|于|時間|时间|日時|日)?"
+    r"\s*[:：]?\s*\d{4}\s*[年./-]",
     re.IGNORECASE,
 )
 CHROME_CHARS = 160  # a paragraph this long at most may be chrome; a longer one is prose
@@ -928,7 +939,69 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
     found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
     if _CYRILLIC.search(folded):
         found += _cyrillic_people(folded, roster)
+    if _HANGUL.search(folded):
+        found += _hangul_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
+
+
+# Hangul, romanised by the Unicode syllable's parts (its initial, vowel and final letter): the
+# Revised Romanization with the initial stops unvoiced, as names in letters mostly write them
+# ("Kim", "Park", "Jong"), the silent initial ㅇ as nothing.
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL_INITIALS = "k kk n t tt r m p pp s ss _ j jj ch k t p h".split()
+_HANGUL_VOWELS = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_HANGUL_FINALS = ("", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split())
+# A name's sound in letters, as both alphabets write it: voiced and unvoiced stops one (RR's
+# "g", "d", "b" and a name's "k", "t", "p"), r and l one, vowels, y, w and h dropped.
+_KOREAN_SOUND = str.maketrans("gdbr", "ktpl", "aeiouywh_'")
+KOREAN_SKELETON = 4  # consonants of a name, at least, looked up in the roster
+
+
+def _hangul_latin(syllable: str) -> str:
+    initial, rest = divmod(ord(syllable) - 0xAC00, 21 * 28)
+    vowel, final = divmod(rest, 28)
+    return _HANGUL_INITIALS[initial] + _HANGUL_VOWELS[vowel] + _HANGUL_FINALS[final]
+
+
+def _korean_sound(latin: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", latin.casefold().translate(_KOREAN_SOUND))
+
+
+@lru_cache(maxsize=4)
+def _korean_names(entries: tuple[RosterEntry, ...]) -> dict[tuple[str, ...], str]:
+    """The roster's people with a spelling of a Korean name, three parts ("Yoon Suk-yeol", "Kim
+    Jong Un"), by the consonants of each part (`_korean_sound`): a name in Hangul is three
+    syllables, each one part."""
+    index: dict[tuple[str, ...], str] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            parts = re.split(r"[\s-]+", form.strip())
+            if len(parts) != 3 or has_han(form) or not all(p.isalpha() for p in parts):
+                continue
+            sounds = tuple(_korean_sound(p) for p in parts)
+            if len("".join(sounds)) >= KOREAN_SKELETON:
+                index.setdefault(sounds, entry.name)
+    return index
+
+
+def _hangul_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a text names in Hangul: the first three
+    syllables of a word (a Korean name; a particle may follow, "윤석열은"), romanised, each by
+    its consonants against a part of a three-part name: "윤석열" is Yoon Suk Yeol, "김정은" Kim
+    Jong Un. The surname 이 (리 in the North) is written Lee or Ri in letters (round 11, ev11:
+    the Korean reports of Yoon's impeachment named nobody the roster knew)."""
+    index = _korean_names(roster.entries)
+    found = []
+    for m in _HANGUL.finditer(folded):
+        name = m.group()[:3]
+        if len(name) < 3:
+            continue
+        sounds = tuple(_korean_sound(_hangul_latin(c)) for c in name)
+        tries = [sounds, ("l", *sounds[1:])] if name[0] in "이리" else [sounds]
+        hit = next((index[k] for k in tries if k in index), None)
+        if hit:
+            found.append((m.start(), hit))
+    return found
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -1000,6 +1073,14 @@ def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def _venue(name: str) -> bool:
+    """A name read as a person's that is a venue the gazetteer knows: "Palacio da Alvorada" of
+    "meets with President Luiz Inácio Lula da Silva, at the Palacio da Alvorada" (round 11,
+    ev11: it stood among the sides of the talks, which no other report named)."""
+    return len(name.split()) >= 2 and any(p in CITY_OF for p in places_named(name))
+
+
 def report_features(
     title: str,
     text: str,
@@ -1012,6 +1093,8 @@ def report_features(
     lang = language or detect_language(text[:2000] or title)
     named: list[Named] = []
     for person in extract_people(text, roster, language=lang):
+        if _venue(person.name):
+            continue
         key, shown = person_key(person.name, person.canonical)
         named.append(Named(key, shown, person.name, person.role, person.position))
     spellings = [(p.name, p.key) for p in named]
@@ -1214,7 +1297,9 @@ def _written_names(
     for part in (title, _CREDIT.sub(" ", lead[:600])):
         part = _POSSESSIVE.sub("", part)
         for name in names_in(part, ctx):
-            if len(name.split()) < 2:
+            # (a venue the gazetteer knows is no person: "Xi Jinping is received by Lula at the
+            # Alvorada Palace", whose lead writes "Palacio da Alvorada"; round 11, ev11)
+            if len(name.split()) < 2 or _venue(name):
                 continue
             key, _ = person_key(name, None)
             if key not in known:
@@ -1676,6 +1761,10 @@ def _announcing(pattern: re.Pattern[str], text: str) -> bool:
     return not (
         (reported is not None and reported.end() <= hit.start())
         or _REPORTED_HAN.search(text, 0, hit.start())
+        # an outcome said first: "Shigeru Ishiba Wins LDP Leadership Race, Set to Become
+        # Japan's Prime Minister", "Sanae Takaichi Elected Japan LDP President, Poised to Be
+        # ..." (title case hides the verb's case from `_REPORTED`; round 11, ev11)
+        or says_outcome(text[: hit.start()])
     )
 
 
@@ -1895,7 +1984,11 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     if not kinds:
         return False
     common = set(a.kinds) & set(b.kinds) & OUTCOMES
-    if not common and not {*a.kinds, *b.kinds} >= {"court", "verdict"}:
+    if (
+        not common
+        and not {*a.kinds, *b.kinds} >= {"court", "verdict"}
+        and not _won_election(set(a.kinds), set(b.kinds))
+    ):
         return False
     if _written_ahead(a) or _written_ahead(b):
         return False
@@ -2152,7 +2245,9 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     # outcomes (round 11) are evidence for, never against: "Lula vence" is a victory and an
     # election; a verdict is what a court gives
     if (ka | kb) & OUTCOMES:
-        return True if {*ka, *kb} >= {"court", "verdict"} else None
+        # (and an election is won: "Lula Wins Brazil Presidency" and "Lula defeats Bolsonaro to
+        # win Brazil presidency again", read as an election; round 11, ev11)
+        return True if {*ka, *kb} >= {"court", "verdict"} or _won_election(ka, kb) else None
     if any({x, y} <= _TOGETHER for x in ka for y in kb) and _same_dated_day(a, b):
         return True
     # a speech and a session, a ceremony, a banquet: not known to differ, not known to agree
@@ -2170,6 +2265,12 @@ def kinds_agree(a: Features, b: Features) -> bool | None:
     if set(a.places) & set(b.places) and _same_day(a, b) and _shared_up_front(a, b):
         return None
     return False
+
+
+def _won_election(ka: set[str], kb: set[str]) -> bool:
+    """One report says a victory and the other an election (and neither another outcome)."""
+    both = ka | kb
+    return both <= {"victory", "election"} and ka != kb and not (ka & kb)
 
 
 def counterpart_differs(a: Features, b: Features) -> bool:

@@ -164,7 +164,15 @@ _DEEDS = {
     r"|\belected (?:[\w'-]+ ){0,4}(?:pm|prime minister)\b|\bconfirms? (?:[\w'-]+ ){1,5}as (?:pm|prime"
     r" minister)\b|zum (?:bundeskanzler|kanzler|premierminister|ministerpräsidenten) gewählt"
     r"|élu premier ministre|elett[oa] (?:primo ministro|premier)|elegid[oa] (?:primer ministro"
-    r"|presidente del gobierno)",
+    r"|presidente del gobierno)"
+    # the vote of a parliament investing its head of government (round 11, ev11: "La investidura
+    # pone fin a 254 días de Gobierno en funciones", "Spanish Parliament Votes to Back Sanchez as
+    # PM", "Sanchez wins Parliament vote to remain Spain PM", "has narrowly won a confidence vote
+    # in parliament")
+    r"|\binvestidura\b|\binvestiture (?:vote|debate)|\bvot(?:es|ed|e) to (?:back|confirm|elect"
+    r"|endorse) (?:[\w'-]+ ){1,4}as (?:pm|prime minister|premier|chancellor)\b"
+    r"|\b(?:wins|won|winning) (?:a |the )?(?:narrow |razor-thin )?(?:parliament(?:ary)?"
+    r"|confidence|investiture) vote",
     # a head of state or government taking office: the swearing-in ("sworn in", "vereidigt",
     # "rinde protesta", "juró como presidente", "tomou posse", "宣誓就职"); not a building
     # inaugurated, so the noun only of a person ("Sheinbaum's inauguration", "presidential")
@@ -173,6 +181,9 @@ _DEEDS = {
     r"|\btook (?:the )?oath\b|\binaugural address|vereidigt|vereidigung|amtseinführung"
     r"|prête serment|prêté serment|investiture du président|(?:toma|rinde|rindió) (?:de )?protesta"
     r"|\bjur[óa] como president|\bsu jura\b|toma de posesión|tomó posesión|asumió la presidencia"
+    # promising or swearing the office before the head of state, in Spanish ("Pedro Sánchez
+    # promete el cargo", "toma posesión de su cargo"; round 11, ev11)
+    r"|\btoma posesión\b|\b(?:promete|prometido|prometió|jura|jurado|juró) (?:el|su) cargo\b"
     r"|\btom(?:ou|a) posse\b|\bempossad|\bgiura(?:to)? (?:come|da) president|giuramento del"
     r"|宣誓就职|就职典礼|就职仪式|就任式|инаугурац|вступ\w* в должность"
     # taking office ("Sheinbaum ... to take the president’s office", "assumes the presidency";
@@ -234,6 +245,10 @@ _SETTING = re.compile(
     r"|am rande|im vorfeld|vor dem|vor der|nach (?:dem|der|einem|einer|seinem|seiner|ihrem|ihrer)"
     r"|avant|après|en marge|en amont"
     r"|alla vigilia|al margine|prima del|dopo|antes de|después de|al margen|à margem|em paralelo"
+    # Spanish "tras" (after), and the purpose an occasion is the goal of ("las negociaciones
+    # para la investidura de Pedro Sánchez", "pour l'investiture": not the occasion told; round
+    # 11, ev11)
+    r"|\btras|\bpara|\bpour"
     r"|накануне|на полях|после|前夕|之前|之后|期间)\W*(?:\w+\W+){0,3}$"
 )
 

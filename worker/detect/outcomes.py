@@ -205,6 +205,32 @@ def outcome_kinds(title: str, lead: str) -> tuple[str, ...]:
     return ()
 
 
+# The name of a contest, which the election row reads too, says no outcome held: "LDP
+# election: Takaichi set to win" announces it.
+_CONTEST = re.compile(
+    r"(?:election|elecci|élection|elezion|eleiç|wahl|stichwahl|run-?off|ballottaggio|balotaje"
+    r"|выбор|pemilu|pilpres|(?:first|second|segund\w|primeir\w|premier) )",
+    re.IGNORECASE,
+)
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def says_outcome(text: str) -> bool:
+    """Whether `text` (the start of a title in letters, before words announcing something
+    ahead) says an outcome held, not as a setting: "Shigeru Ishiba Wins LDP Leadership Race, Set
+    to Become Japan's Prime Minister" reports the vote, whatever it goes on to announce (round
+    11, ev11). Not the name of a contest ("election"), nor in Chinese, Japanese or Korean,
+    whose rows are nouns ("國民黨主席選舉進入倒數階段,將于本月18日投票" is a preview)."""
+    folded = unicodedata.normalize("NFKC", text)
+    if _UNSPACED_SCRIPT.search(folded):
+        return False
+    return any(
+        not _CONTEST.match(m.group()) and not _SETTING.search(folded[: m.start()])
+        for _, pattern in _PATTERNS
+        for m in pattern.finditer(folded)
+    )
+
+
 # An outcome given as the setting of what a report tells, in the same sentence: the
 # congratulations "after Xi Jinping was elected", a message "congratulating him on his election"
 _SETTING = re.compile(

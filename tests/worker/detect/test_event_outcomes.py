@@ -67,10 +67,11 @@ def test_every_kind_has_a_row_for_the_languages_of_the_feeds() -> None:
 
 def test_outcomes_are_evidence_for_never_against() -> None:
     # "Lula vence nas urnas" (a victory) and "Lula é eleito" (an election): not known to differ
+    # (since round 11, ev11, known to agree: an election is won)
     a = report_features("Lula vence nas urnas", "Lula vence.", date(2022, 10, 30))
     b = report_features("Lula é eleito presidente do Brasil", "Lula é eleito.", date(2022, 10, 30))
     assert a.kinds == ("victory",) and b.kinds == ("election",)
-    assert kinds_agree(a, b) is None
+    assert kinds_agree(a, b) is True
 
 
 def test_proper_nouns_are_words_written_with_a_capital_inside_a_sentence() -> None:
