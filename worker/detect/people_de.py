@@ -1182,10 +1182,22 @@ _POSITION_MARK = re.compile(
 _CAPTION_MAX = 300  # characters: an article's paragraph may end on a credit as well
 _GROUP_CAPTION_MAX = 1000  # with a position mark near its start: a group photo's rows of names
 _MARK_OPENS = 60
+_MARK_OPENS_PHRASE = 160  # after an occasion's phrase of the caption's first sentence
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)(?<!\b[A-ZÄÖÜa-zäöü]\.\s)")
 _LOWER_WORD = re.compile(r"\b(?!(?:und|sowie|oder)\b)[a-zäöüß]{3,}\b")  # a verb or an occasion
 # An archive picture, or a caption telling a cancellation ("die die Absage an dem Gipfel
 # bestätigt hat"): nobody it names is shown at the occasion.
 _NOT_THERE = re.compile(r"Archiv|Symbolbild|Symbolfoto|\bFotomontage\b|Absage|abgesagt|absagen")
+
+
+def _mark_opens(body: str, marked: re.Match[str]) -> bool:
+    """Whether the position mark opens the caption: near its start, or after a phrase naming
+    the occasion within its first sentence ("Eröffnung des generalsanierten Gemeindehauses in
+    Lilienfeld, im Bild von links nach rechts: A, B, ...", de-t10z07)."""
+    start = marked.start()
+    return start <= _MARK_OPENS or (
+        start <= _MARK_OPENS_PHRASE and _SENTENCE_END.search(body, 0, start) is None
+    )
 
 
 def photo_caption(paragraph: str) -> str | None:
@@ -1202,7 +1214,7 @@ def photo_caption(paragraph: str) -> str | None:
         len(body) > _CAPTION_MAX
         # a group photo's rows of names: opened by who stands where ("Vordere Reihe von links
         # nach rechts: A, B, ..."), not a mark deep inside an article's paragraph
-        and (marked is None or marked.start() > _MARK_OPENS or len(body) > _GROUP_CAPTION_MAX)
+        and (marked is None or not _mark_opens(body, marked) or len(body) > _GROUP_CAPTION_MAX)
     ):
         return None
     # a position mark says who stands where: several people, no portrait ("Zwei
