@@ -2675,7 +2675,8 @@ _RELATIVE_OPENING = re.compile(r"\b(?:zu|an|bei|auf|in|mit|von|über)\s+(?:dem|d
 _HEADED = re.compile(
     r"^\W*(?P<head>Teilnehmer(?:innen)?|Teilnehmende|Anwesend(?:\s+(?:waren|sind))?|Anwesende"
     r"|Participants|Attendees"
-    r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Vorsitz|Chair"
+    r"|Attending|In attendance|Present|Also present|Speakers|Redner(?:innen)?|Sprecher(?:innen)?"
+    r"|Vorsitz|Chair"
     r"|Chairman|Chairperson|Chaired by|Presiding)\s*:\s*(?P<list>.+)$",
     re.I,
 )
@@ -2694,6 +2695,10 @@ _HEAD_ROLES: dict[str, Role] = {
     "speakers": "spoke",
     "redner": "spoke",
     "rednerinnen": "spoke",
+    # a transcript's speakers ("Sprecher: StS Seibert, Jäger (BMF), Strater (BMVI)", de-t10z24);
+    # one name alone is a press contact's ("Sprecher: X, Tel. ..."), see headed_list
+    "sprecher": "spoke",
+    "sprecherinnen": "spoke",
     "vorsitz": "presided",
     "chair": "presided",
     "chairman": "presided",
@@ -2812,7 +2817,9 @@ def headed_list(sentence: str, roster: Roster | None = None) -> Iterator[tuple[R
         names.append(item)
         if _CHAIR_NOTE.search(raw) or _AS_CHAIR.search(raw):
             chairs.append(item)
-    if len(names) >= 2 or (names and " " in names[0]):  # one full name under "Chairperson"
+    contact = m.group("head").casefold().startswith("sprecher")  # one alone: a press contact
+    if len(names) >= 2 or (names and " " in names[0] and not contact):
+        # (one full name under "Chairperson")
         yield role, names
         if chairs:
             yield "presided", chairs
