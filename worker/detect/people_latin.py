@@ -219,7 +219,11 @@ _DE_NOT_NAME = frozenset(
     "ohne seit so um unter vom von vor während wie zu zum zur zwischen weiteren weitere weiter "
     "zudem außerdem anschließend zuvor zunächst später heute gestern morgen dort über bereits "
     "erst nur sogar genau dies diese dieser dieses jetzt damals zugleich allerdings "
-    "foto fotos bild bilder quelle grafik seiten".split()
+    "foto fotos bild bilder quelle grafik seiten "
+    # a speech's address ("MP Laschet: Meine Damen und Herren, ...", de-t10z23; "Liebe
+    # Gäste", "Sehr geehrte Frau X"): no name of two capitalised words
+    "mein meine meinen meinem meiner liebe lieber lieben sehr geehrte geehrter geehrten "
+    "damen herren".split()
 )
 # "Außenminister Spaniens": a country in the genitive after a title, not a surname.
 _DE_COUNTRY_GENITIVES = frozenset(
@@ -228,7 +232,11 @@ _DE_COUNTRY_GENITIVES = frozenset(
     "finnlands norwegens dänemarks irlands portugals kanadas amerikas brasiliens mexikos "
     "israels irans iraks syriens ägyptens koreas taiwans bayerns sachsens hessens "
     "niedersachsens thüringens brandenburgs berlins hamburgs bremens europas afrikas asiens "
-    "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans".split()
+    "rumäniens bulgariens kroatiens serbiens estlands lettlands litauens kasachstans "
+    # the German and Austrian states: "der Ministerpräsident Schleswig-Holsteins, X" (de-t10z04)
+    "schleswig-holsteins baden-württembergs nordrhein-westfalens mecklenburg-vorpommerns "
+    "sachsen-anhalts saarlands württembergs westfalens niederösterreichs oberösterreichs "
+    "tirols kärntens salzburgs vorarlbergs burgenlands".split()
 )
 _PARTICLES = frozenset(
     "bin al van von der den de la le da di du ibn dos del ter ten zu ur ul ud".split()
