@@ -217,9 +217,11 @@ _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)
 # A clause still to come just before a cue's clause that has no subject of its own (not 将 of
 # a rank or a general: 中将, 将军, 将领).
 # 将 a few words before the verb ("将结合出席"), or a meeting to be held that the next clause
-# gives its chair ("将于10月21日以视频方式举行，会议由王毅主持").
+# gives its chair ("将于10月21日以视频方式举行，会议由王毅主持"), or the agent still to come
+# with its title ("典礼将由民进党立法委员赖瑞隆担任司仪", none_zh-t411).
 _ZH_WILL_BEFORE = re.compile(
-    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
+    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
+    r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
 _ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
 
@@ -1080,7 +1082,7 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临"
+    "讲道 证道 布道 就主席 亲临 光临 司仪"
 ).split() + list(cues.RITE_WORDS)
 
 
@@ -1443,7 +1445,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
 )
 
 

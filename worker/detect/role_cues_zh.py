@@ -145,6 +145,9 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
+    # the masters of ceremonies lead the programme, as a 主持人 does ("并由宋芝龄和黄守东担任
+    # 大会司仪", zh_hant-t10z14); not the MC who only speaks ("现场司仪表示")
+    ("presided", re.compile(r"担任[^，。；、]{0,8}?司仪"), ("司仪",)),
     # the one leading others up takes part ("在政务司司长陈国基带领下上台宣誓")
     ("attended", re.compile(r"(?:带领|率领|引领)(?=下)"), ("领下",)),
     # a rite of the occasion done in person takes part (temples, openings, award ceremonies):
