@@ -896,19 +896,30 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
     ):
         if _headline_passive(sentence[left:]):
             return ["presided"]  # "Steinmeier von Van der Bellen ... empfangen": the host
-        for agent_role, passive in cues.DE_PASSIVE:
-            if passive.search(clause):
-                if agent_role == "attended" and _MUSICAL.search(clause):
-                    return []  # "von Regionalkantor X an der Orgel begleitet": the music
-                if agent_role == "presided" and cues.DE_MUSIC_LED.search(
-                    sentence, max(left, start - 120), start
-                ):
-                    return []  # "Marschmusik ... unter der Stabführung von X": a conductor
-                return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+        passive_roles = _passive_agent_roles(sentence, start, left, clause)
+        if passive_roles is not None:
+            return passive_roles
         if "eitung" in lead and cues.DE_MUSIC_LED.search(sentence, max(left, start - 120), start):
             # "Nach der Eröffnung durch die Jazz Combo unter der Leitung von X ließ der
             # Bürgermeister ...": the band's leader, named in passing, no subject
             return []
+    return None
+
+
+def _passive_agent_roles(sentence: str, start: int, left: int, clause: str) -> list[Role] | None:
+    """The role of the agent "von X" of a passive in the clause (None: no passive)."""
+    for agent_role, passive in cues.DE_PASSIVE:
+        found = passive.search(clause)
+        if found:
+            if agent_role == "presided" and "röffnet" in found.group() and _opened_place(clause):
+                return ["attended"]  # "wurde von Regierungsrat X feierlich eröffnet": a fair
+            if agent_role == "attended" and _MUSICAL.search(clause):
+                return []  # "von Regionalkantor X an der Orgel begleitet": the music
+            if agent_role == "presided" and cues.DE_MUSIC_LED.search(
+                sentence, max(left, start - 120), start
+            ):
+                return []  # "Marschmusik ... unter der Stabführung von X": a conductor
+            return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
     return None
 
 
@@ -1059,6 +1070,8 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             and not as_object
         ):
             roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
+        if role == "presided" and m.group().startswith("eröffne") and _opened_place(clause):
+            role = "attended"  # "eröffnete das generalsanierte Gemeindehaus": at its opening
         if role is not None and role not in roles:
             roles.append(role)
         if role == "presided" and object_role == "attended" and _TALKS_FOR.search(clause):
@@ -1066,6 +1079,28 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
         if subject_role == object_role == "attended":  # a meeting "mit": not a speech
             clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
     return roles
+
+
+# What one opens: a meeting one chairs ("eröffnete die Sitzung"), a building, a square, a fair
+# or a festival one attends the opening of ("LH Mikl-Leitner eröffnete das generalsanierte
+# Gemeindehaus", "als die Messe von Regierungsrat X feierlich eröffnet wurde"; de-t10z07, z15).
+_OPENED_PLACE_WORD = re.compile(
+    r"\b(?=[A-ZÄÖÜ])[\wäöüß-]*(?i:haus|hauses|gebäude|gebäudes|halle|platz|platzes|zentrum|zentrums"
+    r"|schule|kindergarten|kita|brücke|straße|strasse|rathaus|rathauses|museum|museums"
+    r"|bahnhof|park|anlage|heim|saal|bad|stätte|messe|fest|festes|markt|amt"
+    r"|amtes|gelände|geländes|weg|wegs|bau|baus|zubau|werk|werks|filiale|geschäft|laden"
+    r"|station|wache)\b"
+)
+_OPENED_MEETING = re.compile(
+    r"[Ss]itzung|[Vv]ersammlung|JHV|GV\b|[Tt]agung|[Kk]onferenz|[Dd]ebatte|[Bb]eratung|[Gg]ipfel"
+    r"|[Kk]ongress|[Ss]ymposium|[Rr]unde|[Rr]eigen|[Vv]eranstaltung|[Ff]estakt|[Ss]aison|[Ff]orum"
+    r"|[Pp]lenum|[Gg]ottesdienst|[Ss]pielzeit|[Dd]iskussion|[Tt]reffen"
+)
+
+
+def _opened_place(clause: str) -> bool:
+    """Whether the clause opens a building, a place, a fair or a festival, not a meeting."""
+    return _OPENED_PLACE_WORD.search(clause) is not None and _OPENED_MEETING.search(clause) is None
 
 
 # A reception's purpose, talks the host holds with the guest.
