@@ -276,10 +276,20 @@ def compare_people(
     ]
     moved = _moved(before, after, parts, segments, roster)
     parts.append(moved)
+    # A name a segment gains that the first version already lists in the same role elsewhere
+    # (a sub-headline naming a speaker the body names in both) was told before: not added.
+    listed = {(_key(p, roster), p.role) for p in before}
+    told = {
+        n
+        for n in moved.added
+        if all((_key(p, roster), p.role) in listed for p in after if p.name == n)
+    }
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_unique(n for part in parts[:-1] for n in part.added if n in moved.added),
+        added=_unique(
+            n for part in parts[:-1] for n in part.added if n in moved.added and n not in told
+        ),
         removed=_unique(n for part in parts[:-1] for n in part.removed if n in moved.removed),
         reordered=any(part.reordered for part in parts[:-1]),
         variants=_unique(v for part in parts for v in part.variants),
