@@ -253,7 +253,8 @@ def compare_people(
     leads are not versions of each other, so the texts are compared whole; a person the
     second report states in a role is added, but one missing from it is removed only when it
     states a list of that role (`_states_list`): a report naming only the chair says nothing
-    about who attended.
+    about who attended. A second report naming nobody in a role tells the occasion without
+    anyone: everyone the first lists is removed (the report keeps those it names anywhere).
 
     >>> from worker.detect.people import extract_people
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
@@ -347,8 +348,10 @@ def _compare_lists(
         reordered = reordered or _reordered(pairs)
         gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         # Across reports a removal needs a list to be missing from; an addition is the other
-        # report stating someone in a role, news whatever the first report listed.
-        if stated_only and not _states_list(after, role):
+        # report stating someone in a role, news whatever the first report listed. A second
+        # report naming nobody in a role tells the occasion without anyone (round 11, the mirror
+        # of a preview's additions): whom it names nowhere is removed (`report._named_elsewhere`).
+        if stated_only and after and not _states_list(after, role):
             unstated += gone  # only a role change can be told of them
         else:
             removed += gone

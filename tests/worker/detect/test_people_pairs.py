@@ -163,3 +163,51 @@ def test_a_lead_repeating_names_the_body_lists_adds_nobody(names: list[str]) -> 
     after = [Person(n, None, "attended", "lead", i) for i, n in enumerate(names, 1)] + body
     diff = compare_people(before, after, ROSTER)
     assert diff.added == ()
+
+
+# --- a second report naming nobody in a role -------------------------------------------------
+
+# pair val9-fjreception2026: the Foreign Ministry's release (zh_cn-v909) names three officials;
+# China.org.cn's English report of the same reception (none-v901) names only its byline
+RECEPTION_ZH = (
+    "2026年外国记者新春招待会在京举行\n外交部网站\n2026-01-31 11:02\n"
+    "2026年1月30日晚,外交部与北京市人民政府在北京艺术中心共同举办2026年外国记者新春招待会。"
+    "外交部部长助理洪磊出席并致辞,北京市委宣传部分管日常工作的副部长赵卫东、市政府外办主任黄依华等出席。\n"
+)
+RECEPTION_EN = (
+    "China hosts Spring Festival reception for foreign journalists\n\n"
+    "By Zhang Yuxin and Chen Xinyan\nChina.org.cn\n| January 31, 2026\n\n"
+    "The 2026 Spring Festival Reception for Foreign Journalists in China, co-hosted by the Ministry"
+    " of Foreign Affairs and the People's Government of Beijing Municipality, was held in Beijing"
+    " on Friday.\n\nMore than 700 attendees, including foreign reporters, press officers from"
+    " embassies in China, spokespersons from government ministries, and Chinese experts, scholars"
+    " and media representatives, gathered to mark the upcoming Year of the Horse.\n"
+)
+
+
+def test_a_report_naming_nobody_in_a_role_removes_whom_it_does_not_name() -> None:
+    change = compare_reports(RECEPTION_ZH, RECEPTION_EN, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is not None
+    assert set(diff.removed) == {"洪磊", "赵卫东", "黄依华"}
+    assert diff.added == ()
+
+
+def test_a_report_naming_nobody_keeps_whom_it_names() -> None:
+    # the same English report naming the speaker outside any role: not removed
+    named = RECEPTION_EN + "\nHong Lei, assistant foreign minister, was seen talking to guests.\n"
+    change = compare_reports(RECEPTION_ZH, named, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is not None
+    assert "洪磊" not in diff.removed
+
+
+@settings(max_examples=60, deadline=None)
+@given(_people_lists)
+def test_against_nobody_everyone_is_removed_and_nobody_added(
+    rows: list[tuple[str, Role, Segment]],
+) -> None:
+    people = _build(rows)
+    diff = compare_people(people, [], ROSTER, across=True)
+    assert set(diff.removed) == {p.name for p in people}
+    assert (diff.added, diff.role_changes) == ((), ())
