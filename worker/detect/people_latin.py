@@ -1964,7 +1964,7 @@ _ADVERBIAL = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
-    r"|auch|ebenfalls|zudem|außerdem))(?:\b|(?<=\)))\s*,?",
+    r"|auch|ebenfalls|zudem|außerdem))(?:\b|(?<=[).]))\s*,?",
 )
 _APPOSITIVE_END = re.compile(r",")
 _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
@@ -2513,6 +2513,11 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
 _GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")
 
 
+_RELATIVE_TWO_VERBS = re.compile(
+    r"\b(?:who|that)\s+[^,;]{3,120}?\s+and\s+(?:were|was|also)\s+\w", re.I
+)
+
+
 def _inverted_clause(before_verb: str) -> str:
     """The clause before an inverted verb ("Speakers at the forum included"); for a pronoun
     ("Seven speakers made addresses ..., and they included A, B") the clause before, which
@@ -2521,6 +2526,31 @@ def _inverted_clause(before_verb: str) -> str:
     if len(clauses) > 1 and _GROUP_PRONOUN.match(clauses[-1]):
         return clauses[-2]
     return clauses[-1]
+
+
+def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
+    """Adds to `roles` those of an inverted verb's clause before the list ("Taking part in
+    the meeting were", "Participants included")."""
+    verb = _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
+    if (
+        verb is None
+        or not _title_gap(before[verb.end() :])
+        or not (comma or "," not in before[verb.end() :])
+    ):
+        return
+    clause = _inverted_clause(before[: verb.start()])
+    # a relative clause of two verbs gives both roles: "Those who attended the opening ceremony
+    # and were seated in the front row of the rostrum were: A, B" (mt_en-t913)
+    both = _RELATIVE_TWO_VERBS.search(clause) is not None
+    for role, pattern in cues.INVERTED_CUES:
+        if pattern.search(clause):
+            if role != "attended" and "attended" in roles and verb.group().startswith("incl"):
+                # "Leaders present at the ceremony included": the group's role, not the
+                # ceremony's guests in general
+                roles.remove("attended")
+            roles.append(role)
+            if not both:
+                break
 
 
 def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
@@ -2538,27 +2568,7 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
     if german and "presided" in roles and cues.DE_MUSIC_LED.search(before[-120:]):
         roles.remove("presided")  # a conductor
     if not german:
-        verb = (
-            _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
-        )
-        if (
-            verb is not None
-            and _title_gap(before[verb.end() :])
-            and (comma or "," not in before[verb.end() :])
-        ):
-            clause = _inverted_clause(before[: verb.start()])
-            for role, pattern in cues.INVERTED_CUES:
-                if pattern.search(clause):
-                    if (
-                        role != "attended"
-                        and "attended" in roles
-                        and verb.group().startswith("incl")
-                    ):
-                        # "Leaders present at the ceremony included": the group's role, not
-                        # the ceremony's guests in general
-                        roles.remove("attended")
-                    roles.append(role)
-                    break
+        _inverted_roles(before, roles, comma=comma)
     if not german and not roles:
         roles.extend(_including_roles(before))
     if (
