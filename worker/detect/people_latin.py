@@ -2259,7 +2259,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside", "ceremony of", "ceremony for")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for", "drew",
+            "attracted")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },

@@ -185,6 +185,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "sermon",
     "homil",
     "conduct",
+    r"\bdrew\b",  # "The CIS summit drew leaders such as ..." (not "Andrew")
+    "attracted",
     # German
     "vorsitz",
     "geleitet",
@@ -696,7 +698,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         _cue(
-            r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
+            r"\b(?:attended|accompanied|joined|graced)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
             r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             # "The U.S. delegation at the meeting includes A, B": where it sat may come between
@@ -710,6 +712,13 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
+            # an occasion that drew its guests: "The CIS summit drew leaders such as President
+            # X" (round 11, agency_en-t10e10); not "drew a rebuke from X"
+            r"|\b(?:meeting|talks|session|conference|ceremony|event|summit|forum|congress"
+            r"|celebration|gathering|reception|festival|games)\s+(?:also\s+)?(?:drew|attracted)"
+            r"\s+(?:[\w-]+\s+){0,3}?(?:leaders|officials|guests|dignitaries|heads|ministers"
+            r"|presidents|participants|delegates|representatives|people|personalities|figures)"
+            r"\s+(?:such\s+as|including|like)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
             # the envoys of a credentials ceremony, in the passive: "credentials were presented
             # to the Russian leader by A, B ..."
