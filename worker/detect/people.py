@@ -36,6 +36,7 @@ from worker.detect.people_latin import (
     group_roles_without_names,
     headed,
     latin_lists,
+    list_anaphor,
     lower_given_names,
     names_in,
     pair_roles,
@@ -564,7 +565,7 @@ def _latin_sentence(
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
         if pair := pair_roles(sentence):  # the sentence's subject: whatever else it lists
-            they = sentence.lstrip(" \"“'‘(").startswith("They")
+            they = list_anaphor(sentence)
             named = before.named_list(ctx) if they else before.named_pair(ctx)
             found.extend((role, named) for role in pair if named)
         if not found and before.listed:

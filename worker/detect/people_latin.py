@@ -2435,9 +2435,23 @@ _PAIR = re.compile(
     r"^\W*(?:The\s+two|Both|Both\s+the)\s+(?:leaders|presidents|heads\s+of\s+state"
     r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b"
     # "They also pledged allegiance ...": the one list of the sentence before (see people.py)
-    r"|^\W*They\b",
+    r"|^\W*(?P<list>They\b"
+    # the same by a plural group: "All these members of the presidium took their seats on the
+    # rostrum" (round 11, mt_en-d9513), "All of them", "These leaders also delivered speeches"
+    r"|All\s+of\s+them\b|Each\s+of\s+them\b"
+    r"|(?:All\s+(?:of\s+)?)?(?:these|those)\s+(?:[\w-]+\s+){0,2}?(?:members|leaders|officials"
+    r"|guests|chairmen|comrades|people|dignitaries|ministers)\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:also\s+|all\s+)?(?:took|sat|were"
+    r"|gave|made|[a-z]+ed)\b))?)",
     re.I,
 )
+
+
+def list_anaphor(sentence: str) -> bool:
+    """Whether `sentence` opens with a plural that stands for the one list of the sentence
+    before ("They", "All these members of the presidium"), not for a pair ("The two leaders")."""
+    m = _PAIR.match(sentence)
+    return m is not None and m.group("list") is not None
 
 
 def pair_roles(sentence: str) -> list[Role]:
