@@ -464,7 +464,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # rostrum": xinhua_en-t10e19, Xinhua's English for 在主席台就座)
             r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+"
             + _SEATS
-            + r"|on\s+the\s+"
+            # a machine's "were presented at the meeting" for 出席 (round 11, mt_en-t10e18)
+            + r"|presented\s+at\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|ceremony|conference"
+            r"|session|forum|event|congress)|on\s+the\s+"
             r"(?:rostrum|presidium)|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
             r"|sat\s+(?:" + _SEATS + r"|in\s+the\s+front\s+row)"
             # "A, B and others took seats at the rostrum", "took seats at the executive
