@@ -1326,6 +1326,9 @@ def _one_word(
     if not ctx.german and not ctx.names_word(toks[i].text) and _beside_surname(toks, i, items, ctx):
         spans.append((i, i + 1))  # "between Putin and Biden": two surnames alone
         return
+    if not ctx.german and _titled_alone(toks, i, ctx):
+        spans.append((i, i + 1))  # "..., Bokova, former Director-General of UNESCO, ..."
+        return
     if (
         i > 0
         and _is_title_or_org(toks[i - 1].low)
@@ -1336,6 +1339,31 @@ def _one_word(
         and not (i + 1 < len(toks) and toks[i + 1].cap and _is_title_or_org(toks[i + 1].low))
     ):
         spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
+
+
+_TITLE_LEADS = frozenset("former the then acting deputy vice first executive honorary".split())
+
+
+def _titled_alone(toks: list[_Tok], i: int, ctx: Context) -> bool:
+    """A capitalised word alone inside a list, with a title as its apposition: a person named
+    by one name ("Chen Zhili, ..., Bokova, former Director-General of UNESCO, Fernando,
+    Chairman of ...": mt_en-t901, a machine translation keeping foreign names short)."""
+    word = toks[i].text
+    if (
+        i == 0
+        or i + 3 >= len(toks)
+        or toks[i - 1].text != ","
+        or toks[i + 1].text != ","
+        or len(word) < 3
+        or not word[1:].islower()
+        or not word.isalpha()
+        or ctx.names_word(word)
+    ):
+        return False
+    k = i + 2
+    while k < len(toks) and k < i + 5 and toks[k].low in _TITLE_LEADS:
+        k += 1
+    return k < len(toks) and toks[k].low.split("-")[0] in _TITLE_WORDS and toks[k].cap
 
 
 def _title_of_body(toks: list[_Tok], k: int) -> bool:
