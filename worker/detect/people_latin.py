@@ -2287,8 +2287,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside", "ceremony of", "ceremony for", "drew",
-            "attracted")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -2300,6 +2299,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
+    cues.DREW: ("drew", "attracted"),
     cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
@@ -2584,7 +2584,7 @@ def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
     clause = _inverted_clause(before[: verb.start()])
     # a relative clause of two verbs gives both roles: "Those who attended the opening ceremony
     # and were seated in the front row of the rostrum were: A, B" (mt_en-t913)
-    both = _RELATIVE_TWO_VERBS.search(clause) is not None
+    both: bool | None = None  # (asked once a first role is found)
     for role, pattern in cues.INVERTED_CUES:
         if pattern.search(clause):
             if role != "attended" and "attended" in roles and verb.group().startswith("incl"):
@@ -2592,6 +2592,8 @@ def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
                 # ceremony's guests in general
                 roles.remove("attended")
             roles.append(role)
+            if both is None:
+                both = " and " in clause and _RELATIVE_TWO_VERBS.search(clause) is not None
             if not both:
                 break
 

@@ -185,7 +185,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "sermon",
     "homil",
     "conduct",
-    r"\bdrew\b",  # "The CIS summit drew leaders such as ..." (not "Andrew")
+    " drew ",  # "The CIS summit drew leaders such as ..." (not "Andrew")
     "attracted",
     # German
     "vorsitz",
@@ -669,6 +669,15 @@ FRONTED_MEETING = re.compile(
 # Searched in the clause before the list; only titles may stand between the cue and the list
 # ("chaired by Foreign Minister X"), which `people_latin` checks.
 
+# An occasion that drew its guests: "The CIS summit drew leaders such as President X" (round
+# 11, agency_en-t10e10); not "drew a rebuke from X".
+DREW = re.compile(
+    r"\b(?:meeting|talks|session|conference|ceremony|event|summit|forum|congress|celebration"
+    r"|gathering|reception|festival|games)\s+(?:also\s+)?(?:drew|attracted)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:leaders|officials|guests|dignitaries|heads|ministers|presidents|participants|delegates"
+    r"|representatives|people|personalities|figures)\s+(?:such\s+as|including|like)\b",
+    re.I,
+)
 OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
@@ -714,13 +723,6 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|^\W*(?:Joining|Attending|Taking\s+part\s+in|Participating\s+in)\b[^.;]{0,250},"
             r"|\b(?:meeting|talks|session|conference|ceremony|event|discussions?|debate|summit)"
             r"\s+(?:also\s+)?(?:involved|included|brought\s+together|gathered)\b"
-            # an occasion that drew its guests: "The CIS summit drew leaders such as President
-            # X" (round 11, agency_en-t10e10); not "drew a rebuke from X"
-            r"|\b(?:meeting|talks|session|conference|ceremony|event|summit|forum|congress"
-            r"|celebration|gathering|reception|festival|games)\s+(?:also\s+)?(?:drew|attracted)"
-            r"\s+(?:[\w-]+\s+){0,3}?(?:leaders|officials|guests|dignitaries|heads|ministers"
-            r"|presidents|participants|delegates|representatives|people|personalities|figures)"
-            r"\s+(?:such\s+as|including|like)\b"
             r"|\bwith\s+the\s+participation\s+of\b"
             # the envoys of a credentials ceremony, in the passive: "credentials were presented
             # to the Russian leader by A, B ..."
@@ -751,6 +753,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("attended", CHAIRED_WITH),
     ("attended", TALK_WITH),
     ("attended", FRONTED_MEETING),
+    ("attended", DREW),
     # "The signing ceremony saw the presence of A, B ..." (round 10, xinhua_en-v907)
     ("present", re.compile(r"\b(?:in|saw)\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
