@@ -253,7 +253,8 @@ def compare_people(
     leads are not versions of each other, so the texts are compared whole; a person the
     second report states in a role is added, but one missing from it is removed only when it
     states a list of that role (`_states_list`): a report naming only the chair says nothing
-    about who attended.
+    about who attended. A second report naming nobody in a role tells the occasion without
+    anyone: everyone the first lists is removed (the report keeps those it names anywhere).
 
     >>> from worker.detect.people import extract_people
     >>> a = extract_people("Cai Qiding, Xue Xiang and Li Xi attended the meeting.")
@@ -276,10 +277,20 @@ def compare_people(
     ]
     moved = _moved(before, after, parts, segments, roster)
     parts.append(moved)
+    # A name a segment gains that the first version already lists in the same role elsewhere
+    # (a sub-headline naming a speaker the body names in both) was told before: not added.
+    listed = {(_key(p, roster), p.role) for p in before}
+    told = {
+        n
+        for n in moved.added
+        if all((_key(p, roster), p.role) in listed for p in after if p.name == n)
+    }
     return AttendeeDiff(
         before=_names(before),
         after=_names(after),
-        added=_unique(n for part in parts[:-1] for n in part.added if n in moved.added),
+        added=_unique(
+            n for part in parts[:-1] for n in part.added if n in moved.added and n not in told
+        ),
         removed=_unique(n for part in parts[:-1] for n in part.removed if n in moved.removed),
         reordered=any(part.reordered for part in parts[:-1]),
         variants=_unique(v for part in parts for v in part.variants),
@@ -337,8 +348,10 @@ def _compare_lists(
         reordered = reordered or _reordered(pairs)
         gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         # Across reports a removal needs a list to be missing from; an addition is the other
-        # report stating someone in a role, news whatever the first report listed.
-        if stated_only and not _states_list(after, role):
+        # report stating someone in a role, news whatever the first report listed. A second
+        # report naming nobody in a role tells the occasion without anyone (round 11, the mirror
+        # of a preview's additions): whom it names nowhere is removed (`report._named_elsewhere`).
+        if stated_only and after and not _states_list(after, role):
             unstated += gone  # only a role change can be told of them
         else:
             removed += gone

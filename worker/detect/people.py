@@ -42,6 +42,7 @@ from worker.detect.people_latin import (
     group_roles_without_names,
     headed,
     latin_lists,
+    list_anaphor,
     lower_given_names,
     names_in,
     pair_roles,
@@ -86,6 +87,8 @@ _ABBREV = re.compile(
 # every position (2.4 times the time over the English dev paragraphs, same matches).
 _SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?；]*)")
 _ZH_SENT_END = re.compile(r"[。！？!?.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?]*)")
+# A lower-case word next: no sentence starts there ("A, B, etc. participated in").
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R.").
@@ -147,7 +150,13 @@ def _wrapped(line: str, following: str) -> bool:
         return False  # a headline, a byline or a finished sentence
     if len(following) < 40 and _BYLINE_START.match(following):
         return False  # "by admin", "von Marion Fink": a byline under a headline
-    return following[0].islower() or _WRAPPED_END.search(line[-12:]) is not None
+    # (a line opening with a comma goes on with the one before: a page's links removed from a
+    # list, "Li Keqiang" / ", Zhang Dejiang" / "and Zhang Gaoli" / "were also present")
+    return (
+        following[0].islower()
+        or following[0] in ",;"
+        or _WRAPPED_END.search(line[-12:]) is not None
+    )
 
 
 _ZH_CONTINUES = "，、。；：）」』,;:)"
@@ -339,6 +348,8 @@ def _sentence_spans(
                 continue  # "U.S." or "Mr." does not end a sentence
             if _inside_brackets(paragraph, start, m.end()):
                 continue  # "Siegfried Bessey (evang. Gesamtkirchengemeinde)": an abbreviation
+            if paragraph.endswith("etc.", start, m.end()) and _LOWER_NEXT.match(paragraph, m.end()):
+                continue  # "A, B, etc. participated in the activity" (mt_en-t921)
         yield _stripped(paragraph, start, m.end())
         start = m.end()
     if paragraph[start:].strip():
@@ -560,7 +571,7 @@ def _latin_sentence(
             roles, subject = as_he_roles(sentence, ctx)
             found.extend((role, [subject]) for role in roles if subject)
         if pair := pair_roles(sentence):  # the sentence's subject: whatever else it lists
-            they = sentence.lstrip(" \"“'‘(").startswith("They")
+            they = list_anaphor(sentence)
             named = before.named_list(ctx) if they else before.named_pair(ctx)
             found.extend((role, named) for role in pair if named)
         if not found and before.listed:

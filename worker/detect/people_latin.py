@@ -1334,6 +1334,9 @@ def _one_word(
     if not ctx.german and not ctx.names_word(toks[i].text) and _beside_surname(toks, i, items, ctx):
         spans.append((i, i + 1))  # "between Putin and Biden": two surnames alone
         return
+    if not ctx.german and _titled_alone(toks, i, ctx):
+        spans.append((i, i + 1))  # "..., Bokova, former Director-General of UNESCO, ..."
+        return
     if (
         i > 0
         and _is_title_or_org(toks[i - 1].low)
@@ -1344,6 +1347,31 @@ def _one_word(
         and not (i + 1 < len(toks) and toks[i + 1].cap and _is_title_or_org(toks[i + 1].low))
     ):
         spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
+
+
+_TITLE_LEADS = frozenset("former the then acting deputy vice first executive honorary".split())
+
+
+def _titled_alone(toks: list[_Tok], i: int, ctx: Context) -> bool:
+    """A capitalised word alone inside a list, with a title as its apposition: a person named
+    by one name ("Chen Zhili, ..., Bokova, former Director-General of UNESCO, Fernando,
+    Chairman of ...": mt_en-t901, a machine translation keeping foreign names short)."""
+    word = toks[i].text
+    if (
+        i == 0
+        or i + 3 >= len(toks)
+        or toks[i - 1].text != ","
+        or toks[i + 1].text != ","
+        or len(word) < 3
+        or not word[1:].islower()
+        or not word.isalpha()
+        or ctx.names_word(word)
+    ):
+        return False
+    k = i + 2
+    while k < len(toks) and k < i + 5 and toks[k].low in _TITLE_LEADS:
+        k += 1
+    return k < len(toks) and toks[k].low.split("-")[0] in _TITLE_WORDS and toks[k].cap
 
 
 def _title_of_body(toks: list[_Tok], k: int) -> bool:
@@ -1972,7 +2000,7 @@ _ADVERBIAL = re.compile(
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:have|has|had|is|are|was|were|also|who|jointly|heute|gestern|am\s+\w+"
-    r"|auch|ebenfalls|zudem|außerdem))(?:\b|(?<=\)))\s*,?",
+    r"|auch|ebenfalls|zudem|außerdem))(?:\b|(?<=[).]))\s*,?",
 )
 _APPOSITIVE_END = re.compile(r",")
 _PASSIVE_BY = re.compile(r"\s+(?:also\s+|jointly\s+)?(?:by|von)\b")
@@ -2279,6 +2307,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
         if r == "spoke"
     },
     **{p: g for (_, p), g in zip(cues.DE_OBJECT_CUES, cues.DE_OBJECT_GATES, strict=True)},
+    cues.DREW: ("drew", "attracted"),
     cues.MEETING_OF: ("meeting of", "talks of", "negotiations of", "conversation of", "call of"),
     cues.MEET_WITH: ("with",),
     cues.CHAIRED_WITH: ("with",),
@@ -2442,9 +2471,23 @@ _PAIR = re.compile(
     r"^\W*(?:The\s+two|Both|Both\s+the)\s+(?:leaders|presidents|heads\s+of\s+state"
     r"|prime\s+ministers|ministers|foreign\s+ministers|premiers|chancellors)\b"
     # "They also pledged allegiance ...": the one list of the sentence before (see people.py)
-    r"|^\W*They\b",
+    r"|^\W*(?P<list>They\b"
+    # the same by a plural group: "All these members of the presidium took their seats on the
+    # rostrum" (round 11, mt_en-d9513), "All of them", "These leaders also delivered speeches"
+    r"|All\s+of\s+them\b|Each\s+of\s+them\b"
+    r"|(?:All\s+(?:of\s+)?)?(?:these|those)\s+(?:[\w-]+\s+){0,2}?(?:members|leaders|officials"
+    r"|guests|chairmen|comrades|people|dignitaries|ministers)\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:also\s+|all\s+)?(?:took|sat|were"
+    r"|gave|made|[a-z]+ed)\b))?)",
     re.I,
 )
+
+
+def list_anaphor(sentence: str) -> bool:
+    """Whether `sentence` opens with a plural that stands for the one list of the sentence
+    before ("They", "All these members of the presidium"), not for a pair ("The two leaders")."""
+    m = _PAIR.match(sentence)
+    return m is not None and m.group("list") is not None
 
 
 def pair_roles(sentence: str) -> list[Role]:
@@ -2521,6 +2564,11 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
 _GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")
 
 
+_RELATIVE_TWO_VERBS = re.compile(
+    r"\b(?:who|that)\s+[^,;]{3,120}?\s+and\s+(?:were|was|also)\s+\w", re.I
+)
+
+
 def _inverted_clause(before_verb: str) -> str:
     """The clause before an inverted verb ("Speakers at the forum included"); for a pronoun
     ("Seven speakers made addresses ..., and they included A, B") the clause before, which
@@ -2529,6 +2577,33 @@ def _inverted_clause(before_verb: str) -> str:
     if len(clauses) > 1 and _GROUP_PRONOUN.match(clauses[-1]):
         return clauses[-2]
     return clauses[-1]
+
+
+def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
+    """Adds to `roles` those of an inverted verb's clause before the list ("Taking part in
+    the meeting were", "Participants included")."""
+    verb = _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
+    if (
+        verb is None
+        or not _title_gap(before[verb.end() :])
+        or not (comma or "," not in before[verb.end() :])
+    ):
+        return
+    clause = _inverted_clause(before[: verb.start()])
+    # a relative clause of two verbs gives both roles: "Those who attended the opening ceremony
+    # and were seated in the front row of the rostrum were: A, B" (mt_en-t913)
+    both: bool | None = None  # (asked once a first role is found)
+    for role, pattern in cues.INVERTED_CUES:
+        if pattern.search(clause):
+            if role != "attended" and "attended" in roles and verb.group().startswith("incl"):
+                # "Leaders present at the ceremony included": the group's role, not the
+                # ceremony's guests in general
+                roles.remove("attended")
+            roles.append(role)
+            if both is None:
+                both = " and " in clause and _RELATIVE_TWO_VERBS.search(clause) is not None
+            if not both:
+                break
 
 
 def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:
@@ -2546,27 +2621,7 @@ def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list
     if german and "presided" in roles and cues.DE_MUSIC_LED.search(before[-120:]):
         roles.remove("presided")  # a conductor
     if not german:
-        verb = (
-            _last_match(cues.INVERTED_VERB, before) if _gate(cues.INVERTED_VERB, before) else None
-        )
-        if (
-            verb is not None
-            and _title_gap(before[verb.end() :])
-            and (comma or "," not in before[verb.end() :])
-        ):
-            clause = _inverted_clause(before[: verb.start()])
-            for role, pattern in cues.INVERTED_CUES:
-                if pattern.search(clause):
-                    if (
-                        role != "attended"
-                        and "attended" in roles
-                        and verb.group().startswith("incl")
-                    ):
-                        # "Leaders present at the ceremony included": the group's role, not
-                        # the ceremony's guests in general
-                        roles.remove("attended")
-                    roles.append(role)
-                    break
+        _inverted_roles(before, roles, comma=comma)
     if not german and not roles:
         roles.extend(_including_roles(before))
     if (

@@ -14,7 +14,7 @@ from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
-from worker.detect.mentions import TextNames, names_person
+from worker.detect.mentions import TextNames, names_person, says_role
 from worker.detect.model import AttendeeDiff, Finding, Report, Variant, WordDiff
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
@@ -70,7 +70,7 @@ def compare_reports(
             people=(report_a.people, report_b.people),
         )
         if change is None or change.similarity >= _SAME_REPORT:
-            return change  # two versions of one report
+            return _role_words(change, a, report_a, roster)  # two versions of one report
         return _across(change, a, b, report_a, report_b, roster)
     people = _named_elsewhere(
         compare_people(report_a.people, report_b.people, roster, across=True),
@@ -133,7 +133,13 @@ def _named_elsewhere(
     report only says it otherwise (`mentions` says why). A first report naming nobody in a
     role (a preview: "Medvedev will on Tuesday meet ...", 賴清德預定...邀請) has told of no
     occasion: the people it names are planned or quoted, so whoever the second report states
-    in a role is added."""
+    in a role is added.
+
+    A role change is not told when the first report gives the person the new role in words
+    anyway (`mentions.says_role`): the extractor did not read it there, and the change would be
+    the extractor's, not the reports'. Round 11: a release headed "李家超...出席...酒会致辞" against
+    a report reading the speech (pair zhde8-hk-nationalday2022-isd-singtao)."""
+    diff = _said_otherwise(diff, a, report_a, roster)
     if not diff.added and not diff.removed:
         return diff
     in_a, in_b = TextNames(unannotated(a)), TextNames(unannotated(b))
@@ -146,6 +152,47 @@ def _named_elsewhere(
             n for n in diff.added if not (told and names_person(in_a, added_people[n], roster))
         ),
         removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
+    )
+
+
+def _role_words(change: Change | None, a: str, report_a: Report, roster: Roster) -> Change | None:
+    """Two versions of one report (or two copies of it): role changes the first version gives
+    in words are not told (`_said_otherwise`); additions and removals stay edits."""
+    if change is None or change.attendees is None or not change.attendees.role_changes:
+        return change
+    people = _said_otherwise(change.attendees, a, report_a, roster)
+    if people.changed:
+        return replace(
+            change,
+            attendees=people,
+            summary=summarize(change.kind, change.wording, people, change.title),
+        )
+    kind = change.kind if change.kind != "attendees" else "title" if change.title else "wording"
+    if kind == "wording" and not change.wording.changed:
+        return None
+    return replace(
+        change,
+        kind=kind,
+        attendees=None,
+        summary=summarize(kind, change.wording, None, change.title),
+    )
+
+
+def _said_otherwise(diff: AttendeeDiff, a: str, report_a: Report, roster: Roster) -> AttendeeDiff:
+    """The role changes left when those whose new role the first report gives the person in
+    words (`mentions.says_role`) are taken out: the extractor's misreading, not the reports'
+    difference."""
+    if not diff.role_changes:
+        return diff
+    plain_a = unannotated(a)
+    named = {p.name: p for p in report_a.people}
+    return replace(
+        diff,
+        role_changes=tuple(
+            r
+            for r in diff.role_changes
+            if r.name not in named or not says_role(plain_a, named[r.name], r.after, roster)
+        ),
     )
 
 

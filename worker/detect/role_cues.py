@@ -185,6 +185,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "sermon",
     "homil",
     "conduct",
+    " drew ",  # "The CIS summit drew leaders such as ..." (not "Andrew")
+    "attracted",
     # German
     "vorsitz",
     "geleitet",
@@ -462,7 +464,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # rostrum": xinhua_en-t10e19, Xinhua's English for 在主席台就座)
             r"(?:(?:were|was|are|is)\s+(?:also\s+|all\s+)?(?:present|seated\s+"
             + _SEATS
-            + r"|on\s+the\s+"
+            # a machine's "were presented at the meeting" for 出席 (round 11, mt_en-t10e18)
+            + r"|presented\s+at\s+the\s+(?:[\w-]+\s+){0,2}?(?:meeting|ceremony|conference"
+            r"|session|forum|event|congress)|on\s+the\s+"
             r"(?:rostrum|presidium)|seated\s+in\s+the\s+front\s+row|in\s+the\s+front\s+row)"
             r"|sat\s+(?:" + _SEATS + r"|in\s+the\s+front\s+row)"
             # "A, B and others took seats at the rostrum", "took seats at the executive
@@ -665,6 +669,15 @@ FRONTED_MEETING = re.compile(
 # Searched in the clause before the list; only titles may stand between the cue and the list
 # ("chaired by Foreign Minister X"), which `people_latin` checks.
 
+# An occasion that drew its guests: "The CIS summit drew leaders such as President X" (round
+# 11, agency_en-t10e10); not "drew a rebuke from X".
+DREW = re.compile(
+    r"\b(?:meeting|talks|session|conference|ceremony|event|summit|forum|congress|celebration"
+    r"|gathering|reception|festival|games)\s+(?:also\s+)?(?:drew|attracted)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:leaders|officials|guests|dignitaries|heads|ministers|presidents|participants|delegates"
+    r"|representatives|people|personalities|figures)\s+(?:such\s+as|including|like)\b",
+    re.I,
+)
 OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
@@ -696,7 +709,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "attended",
         _cue(
-            r"\b(?:attended|accompanied|joined)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
+            r"\b(?:attended|accompanied|joined|graced)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
             r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
             # "The U.S. delegation at the meeting includes A, B": where it sat may come between
@@ -740,6 +753,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("attended", CHAIRED_WITH),
     ("attended", TALK_WITH),
     ("attended", FRONTED_MEETING),
+    ("attended", DREW),
     # "The signing ceremony saw the presence of A, B ..." (round 10, xinhua_en-v907)
     ("present", re.compile(r"\b(?:in|saw)\s+(?:the\s+)?presence\s+of\b", re.I)),
     (
