@@ -943,7 +943,48 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
         found += _cyrillic_people(folded, roster)
     if _HANGUL.search(folded):
         found += _hangul_people(folded, roster)
+    if _UNCASED_WORD.search(folded) or _GREEK.search(folded):
+        found += _consonant_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
+
+
+NAME_SKELETON = 5  # consonants of a full name, at least, looked up in the roster by them
+
+
+@lru_cache(maxsize=4)
+def _skeleton_names(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
+    """The roster's full names in letters (two or three words) by the consonants of the whole
+    name (`_skeleton`), `NAME_SKELETON` at least: "Keir Starmer" is "krstrmr"."""
+    index: dict[str, str] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            words = form.split()
+            if has_han(form) or not 2 <= len(words) <= 3 or _CYRILLIC.search(form):
+                continue
+            key = _skeleton("".join(_skeleton(w) for w in words))
+            if len(key) >= NAME_SKELETON:
+                index.setdefault(key, entry.name)
+    return index
+
+
+_CONSONANT_WORD = re.compile(r"[\u0600-\u06ff]+|[\u0900-\u0d7f]+|[\u0370-\u03ff]+")
+
+
+def _consonant_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a text in Arabic, an Indic script or Greek
+    names in full: two or three words running, read by their consonants (`_skeleton`) as the
+    roster's names in letters are: "Κιρ Στάρμερ" is Keir Starmer, "షిగేరు ఇషిబా" Shigeru Ishiba
+    (round 11, ev11b)."""
+    index = _skeleton_names(roster.entries)
+    words = [(m.start(), _skeleton(m.group())) for m in _CONSONANT_WORD.finditer(folded)]
+    found = []
+    for i, (at, _) in enumerate(words):
+        for n in (2, 3):
+            run = words[i : i + n]
+            if len(run) == n and (hit := index.get(_skeleton("".join(w for _, w in run)))):
+                found.append((at, hit))
+                break
+    return found
 
 
 # Hangul, romanised by the Unicode syllable's parts (its initial, vowel and final letter): the

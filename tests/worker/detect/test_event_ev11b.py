@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import _hindi_future, _skeleton, nouns_agree, report_features
+from worker.detect.events import (
+    _hindi_future,
+    _skeleton,
+    mentioned_people,
+    nouns_agree,
+    report_features,
+)
 from worker.detect.outcomes import outcome_kinds
 from worker.service.seeds import load_roster
 
@@ -95,3 +101,18 @@ def test_a_hindi_clause_ending_in_the_future_is_a_preview() -> None:
     assert not _hindi_future("प्रधानमंत्री ने कहा कि भारत चंद्रमा पर उतरेगा।")
     # (a noun ending in -गी is no future)
     assert not _hindi_future("यह उसकी ज़िंदगी।")
+
+
+def test_roster_people_in_greek_and_telugu_are_found_by_their_consonants() -> None:
+    # london-summit-real-gr (real.gr), ishiba-resigns-epratibha-te (ePratibha, Telugu)
+    greek = (
+        "Στο Λάνσκαστερ Χάους, υποδέχτηκε ο Κιρ Στάρμερ 15 ηγέτες που προσήλθαν στη σύνοδο για "
+        "την Ουκρανία και την ασφάλεια στην Ευρώπη."
+    )
+    assert mentioned_people(greek, ROSTER) == ("keirstarmer",)
+    telugu = "జపాన్ ప్రధాని షిగేరు ఇషిబా తన పదవికి రాజీనామా చేస్తున్నట్లు 2025, సెప్టెంబరు 7న ప్రకటించారు."
+    assert mentioned_people(telugu, ROSTER) == ("shigeruishiba",)
+    # (a name of the roster not written there is not found: the Arabic report of the state
+    # banquet, d9-charles-italy-banquet-khaleej-ar, names no one the roster spells so)
+    arabic = "حضر الملك تشارلز الثالث والملكة كاميلا عشاءًا حكوميًا استضافه الرئيس سيرجيو ماتاريلا"
+    assert mentioned_people(arabic, ROSTER) == ()
