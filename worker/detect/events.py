@@ -22,6 +22,7 @@ other numbers, a list in another order. Each finding names the reports it concer
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -171,13 +172,14 @@ class Features:
     @cached_property
     def skeletons(self) -> frozenset[str]:
         """The consonants (`_skeleton`) of the title's first four proper nouns, or of the words
-        of its title in Arabic, which writes no capitals: how a name is found across the two
-        alphabets."""
-        if _ARABIC.search(self.title):
-            words = _ARABIC.findall(self.title)[:12]
-        else:
-            words = [fold_noun(n) for n in self.nouns[:4]]
-        return frozenset(k for k in map(_skeleton, words) if len(k) >= ARABIC_SKELETON)
+        of its title in Arabic or an Indic script, which write no capitals (a page giving no
+        title: of its lead's start): how a name is found across two alphabets. A name of two
+        short words is read by both together too ("ابراهيم رئيسي", "Ebrahim Raisi": "brmrs")."""
+        uncased = _UNCASED_WORD.findall(self.title or self.lead[:UNCASED_LEAD])
+        words = uncased[:24] if uncased else [fold_noun(n) for n in self.nouns[:4]]
+        each = [_skeleton(w) for w in words]
+        pairs = (x + y for x, y in itertools.pairwise(each) if min(len(x), len(y)) >= 2)
+        return frozenset(k for k in itertools.chain(each, pairs) if len(k) >= ARABIC_SKELETON)
 
     @cached_property
     def family_names(self) -> frozenset[str]:
@@ -941,7 +943,48 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
         found += _cyrillic_people(folded, roster)
     if _HANGUL.search(folded):
         found += _hangul_people(folded, roster)
+    if _UNCASED_WORD.search(folded) or _GREEK.search(folded):
+        found += _consonant_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
+
+
+NAME_SKELETON = 5  # consonants of a full name, at least, looked up in the roster by them
+
+
+@lru_cache(maxsize=4)
+def _skeleton_names(entries: tuple[RosterEntry, ...]) -> dict[str, str]:
+    """The roster's full names in letters (two or three words) by the consonants of the whole
+    name (`_skeleton`), `NAME_SKELETON` at least: "Keir Starmer" is "krstrmr"."""
+    index: dict[str, str] = {}
+    for entry in entries:
+        for form in entry.spellings():
+            words = form.split()
+            if has_han(form) or not 2 <= len(words) <= 3 or _CYRILLIC.search(form):
+                continue
+            key = _skeleton("".join(_skeleton(w) for w in words))
+            if len(key) >= NAME_SKELETON:
+                index.setdefault(key, entry.name)
+    return index
+
+
+_CONSONANT_WORD = re.compile(r"[\u0600-\u06ff]+|[\u0900-\u0d7f]+|[\u0370-\u03ff]+")
+
+
+def _consonant_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a text in Arabic, an Indic script or Greek
+    names in full: two or three words running, read by their consonants (`_skeleton`) as the
+    roster's names in letters are: "Κιρ Στάρμερ" is Keir Starmer, "షిగేరు ఇషిబా" Shigeru Ishiba
+    (round 11, ev11b)."""
+    index = _skeleton_names(roster.entries)
+    words = [(m.start(), _skeleton(m.group())) for m in _CONSONANT_WORD.finditer(folded)]
+    found = []
+    for i, (at, _) in enumerate(words):
+        for n in (2, 3):
+            run = words[i : i + n]
+            if len(run) == n and (hit := index.get(_skeleton("".join(w for _, w in run)))):
+                found.append((at, hit))
+                break
+    return found
 
 
 # Hangul, romanised by the Unicode syllable's parts (its initial, vowel and final letter): the
@@ -1798,8 +1841,30 @@ def previews(title: str, sentence: str) -> bool:
         return True
     if _REPORTED.search(title) or _REPORTED_HAN.search(title):
         return False
+    if _hindi_future(sentence):
+        return True
     # a Chinese sentence ends at its full stop, spaced or not
     return _announcing(_ANNOUNCES_LEAD, re.split(r"[。！？]", sentence, maxsplit=1)[0])
+
+
+# Hindi puts its verb last, and its future is the verb's ending: -गा, -गी, -गे after a vowel
+# sign ("लैंड करेगा", "होगी", "जाएंगे"; not a noun's, "ज़िंदगी")
+_HINDI_FUTURE = re.compile(
+    r"(?:[\u0947\u094b\u0948][\u0902\u0901]?|[एओ][\u0902\u0901]?)(?:गा|गी|गे)$"
+)
+# (a clause ends at a stop, and at कि, "that": "प्रधानमंत्री ने कहा कि भारत ... करेगा" tells what
+# was said, in its main clause before it)
+_HINDI_CLAUSE = re.compile(r"[।?!|]|\.\.\.|…|\.(?=\s|$)|\sकि\s")
+
+
+def _hindi_future(sentence: str) -> bool:
+    """The lead's first clause, in Hindi, ends in the future: "'चंद्रयान-3' चंद्रमा के साउथ पोल
+    रीजन में लैंड करेगा..." the morning of the landing is a preview (round 11, ev11b)."""
+    if not _INDIC.search(sentence[:80]):
+        return False
+    clause = _HINDI_CLAUSE.split(sentence, maxsplit=1)[0]
+    words = re.findall(r"[\u0900-\u097f]+", clause)
+    return bool(words) and _HINDI_FUTURE.search(words[-1]) is not None
 
 
 # A verb in a past tense: the sentence tells an occasion held. English: a past form ("met",
@@ -2082,26 +2147,109 @@ _LATIN_CONSONANTS = (
 ARABIC_SKELETON = 4  # consonants of a name, at least, compared across the two alphabets
 
 
+# The Indic scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+# Malayalam) share one layout, a block of 128 code points each from U+0900: a consonant is at
+# the same place in every block. By that place, the consonant a name in letters spells it with
+# (as `_LATIN_CONSONANTS` writes it: g is j, p b, v f, ch and sh S; y and h dropped); the
+# anusvara is an n ("फ्रांसिस" Francis), the vowels, vowel signs, virama and nukta nothing.
+_INDIC_PLACES = {
+    0x02: "n",
+    **{
+        place: latin.strip("_")
+        for place, latin in zip(
+            range(0x15, 0x3A),
+            "k k j j n S S j j n t t d d n t t d d n n b f b b m _ r r l l l f S S s _".split(),
+            strict=True,
+        )
+    },
+    **dict(zip(range(0x58, 0x5F), "kkjjrrf", strict=True)),
+}
+_INDIC_CONSONANTS = {
+    block + place: latin
+    for block in range(0x0900, 0x0D80, 0x80)
+    for place, latin in _INDIC_PLACES.items()
+}
+# Greek, its two-letter spellings of b, d and g first ("Τραμπ" Trump, "Ντόναλντ" Donald)
+_GREEK_PAIRS = re.compile(r"μπ|ντ|γκ|γγ")
+_GREEK_CONSONANTS = str.maketrans(
+    {
+        **dict.fromkeys("αεηιουωάέήίόύώϊϋΐΰ", ""),
+        **dict(zip("βγδζθκλμνπρσςτφχ", "fjdjtklmnbrsstfk", strict=True)),
+        "ξ": "ks",
+        "ψ": "bs",
+    }
+)
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_INDIC = re.compile(r"[\u0900-\u0d7f]")
+# a word of a script writing no capitals, whose every word may be a name: Arabic, Indic
+_UNCASED_WORD = re.compile(r"[\u0600-\u06ff]+|[\u0900-\u0d7f]+")
+UNCASED_LEAD = 200  # characters of the lead read for names when the page gives no title
+_KANA_OR_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _skeleton(word: str) -> str:
-    """A name's consonants as both alphabets write them, doubled ones once: "Sarkozy" and
-    "ساركوزي" are "srkz", "Manchester" and "مانشستر" "mnSstr"."""
+    """A name's consonants as both alphabets write them, doubled ones once, z as j (Hindi
+    writes Sarkozy's z with ज): "Sarkozy", "ساركوزي" and "सरकोजी" are "srkj", "Manchester" and
+    "مانشستر" "mnSstr", "Francis" and "फ्रांसिस" "frns", "Λονδίνο" and "London" "lndn"."""
     if _ARABIC.fullmatch(word):
         out = _ARABIC_PREFIX.sub("", word).translate(_ARABIC_CONSONANTS)
+    elif _INDIC.search(word):
+        out = "".join(_INDIC_CONSONANTS.get(ord(c), "") for c in word)
+    elif _GREEK.search(word):
+        folded = _GREEK_PAIRS.sub(_greek_pair, word.casefold())
+        out = folded.translate(_GREEK_CONSONANTS)
     else:
         out = unicodedata.normalize("NFKD", word.casefold())
         out = "".join(c for c in out if not unicodedata.combining(c))
         for pattern, repl in _LATIN_CONSONANTS:
             out = pattern.sub(repl, out)
-    return re.sub(r"(.)\1+", r"\1", out)
+    return re.sub(r"(.)\1+", r"\1", out.replace("z", "j"))
+
+
+def _greek_pair(m: re.Match[str]) -> str:
+    """μπ, ντ, γκ: b, d, g at the start of a word or after a consonant ("Ντόναλντ" Donald),
+    mb, nd, ng after a vowel ("Τραμπ" Trump)."""
+    after_vowel = m.start() > 0 and m.string[m.start() - 1] in _GREEK_VOWELS
+    return ({"μπ": "m"}.get(m.group(), "n") if after_vowel else "") + _GREEK_PAIR[m.group()]
+
+
+_GREEK_PAIR = {"μπ": "b", "ντ": "d", "γκ": "j", "γγ": "j"}
+_GREEK_VOWELS = frozenset("αεηιουωάέήίόύώϊϋΐΰ")
 
 
 def _arabic_names_agree(x: Features, y: Features) -> bool:
-    """A word of `x`'s Arabic title spells a proper noun of `y`'s title in letters, read by its
-    consonants (`ARABIC_SKELETON` at least): Arabic writes no capitals, and a foreign name in it
-    is a transliteration ("ساركوزي" Sarkozy, "مانشستر سيتي" Manchester City; ev15, dev_round13)."""
-    if not y.nouns or not _ARABIC.search(x.title) or _ARABIC.search(y.title):
+    """A word of `x`'s title in Arabic, an Indic script or Greek spells a proper noun of `y`'s
+    title in letters, read by its consonants (`ARABIC_SKELETON` at least): Arabic and the Indic
+    scripts write no capitals, and a foreign name in any of them is a transliteration
+    ("ساركوزي" Sarkozy, "مانشستر سيتي" Manchester City; ev15, dev_round13; "फ्रांसिस" Francis,
+    "Λονδίνο" London, round 11, ev11b). One consonant more at the end of the longer is another
+    language's ending ("frns" Francis, "frnsk" Francesco)."""
+    script = _skeleton_script(x)
+    if not y.nouns or script == "latin" or _skeleton_script(y) != "latin":
         return False
-    return bool(x.skeletons & y.skeletons)
+    if x.skeletons & y.skeletons:
+        return True
+    return any(
+        len(long) - len(short) == 1 and long.startswith(short)
+        for a in x.skeletons
+        for b in y.skeletons
+        for short, long in [sorted((a, b), key=len)]
+    )
+
+
+def _skeleton_script(f: Features) -> str:
+    """The alphabet `Features.skeletons` read: "arabic", "indic", "greek" or "latin" (any other,
+    Han, kana, Hangul, Cyrillic, whose names are compared otherwise)."""
+    head = f.title or f.lead[:UNCASED_LEAD]
+    if _ARABIC.search(head):
+        return "arabic"
+    if _INDIC.search(head):
+        return "indic"
+    if _GREEK.search(head):
+        return "greek"
+    if _alphabet(f) != "latin" or _HANGUL.search(head) or _KANA_OR_HAN.search(head):
+        return "other"
+    return "latin"
 
 
 NOUN_ENDING = 2  # letters one language adds to another's spelling of a name, at most

@@ -43,6 +43,11 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"유죄|무죄|징역|실형",
         "el": r"καταδικ[άα]στηκε|\bένοχος\b",
         "sr": r"\bosuđen[ai]?\b|\bproglašen krivim\b",
+        # round 11 (ev11b): Hindi ("पाँच साल की जेल की सज़ा सुनाई गई"; the nukta's ज़ as one
+        # letter or two), Telugu, Arabic ("الحكم بسجن ساركوزي", "أدان القضاء الفرنسي")
+        "hi": r"सज\u093c?ा|साल की जेल|दोषी (?:करार|पाया|ठहराया)|बरी",
+        "te": r"జైలు శిక్ష|దోషిగా",
+        "ar": r"بالسجن|بسجن|الحكم على|حكم على|أدان|إدانة",
     },
     "election": {
         "en": r"\belected\b|\belection\b|\brun-?off\b|\b(?:first|second) round\b",
@@ -61,6 +66,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ja": r"当選|選挙",
         "zh": r"当选|當選|选举|選舉|大选|大選",
         "id": r"\bpilpres\b|\bpemilu\b|\bterpilih\b|\bquick count\b|\bhitung cepat\b",
+        "hi": r"चुनाव|निर्वाचित|चुने गए|चुनी गई",
+        "te": r"ఎన్నిక",
     },
     "vote": {
         "en": r"\b(?:passes|passed|approves|approved)\b",
@@ -91,6 +98,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ja": r"死去|死亡|逝去|亡くなっ",
         "zh": r"逝世|去世|身亡|遇难|遇難|病逝",
         "id": r"\bmeninggal\b|\bwafat\b|\btewas\b",
+        "hi": r"मृत्यु|निधन|देहांत|देहावसान|मौत",
+        "te": r"మృతి|మరణ|కన్నుమూ",
     },
     "victory": {
         "en": r"\b(?:wins|won|beats|beat|triumphs?|champions?)\b",
@@ -108,6 +117,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ja": r"優勝|勝利",
         "zh": r"夺冠|奪冠|获胜|獲勝|折桂",
         "id": r"\bmenang\b|\bjuara\b|\bunggul\b",
+        "hi": r"जीत|विजेता|खिताब",
+        "te": r"గెలు|విజేత",
     },
     "launch": {
         "en": r"\blaunch(?:es|ed)?\b|\blift(?:s|ed)? off\b|\blands?\b|\blanded\b|\blanding\b"
@@ -127,6 +138,8 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ja": r"打ち上げ|着陸",
         "zh": r"发射|發射|着陆|著陸|升空",
         "id": r"\bpeluncuran\b|\bdiluncurkan\b|\bmendarat\b",
+        "hi": r"प्रक्षेपण|लॉन्च|लैंडिंग",
+        "te": r"ప్రయోగ|ల్యాండ",
     },
     # round 9 (dev_round12: happenings of politics and disasters, reported in eight languages)
     # a head of state or government impeached or removed from office
@@ -141,6 +154,7 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"탄핵|파면",
         "el": r"καθα[ίι]ρεση|καθαιρ[έε]θηκε",
         "sr": r"\bopoziv\b|\bsmenjen[ai]?\b|\bimpičment",
+        "hi": r"महाभियोग",
     },
     # someone shot, stabbed, the target of an attempt on their life
     "attack": {
@@ -154,6 +168,7 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"피격|총격|피습",
         "el": r"πυροβολ[ήη]θηκε|δολοφονικ[ήη] απ[όο]πειρα",
         "sr": r"\bupucan[ai]?\b|\batentat\b|\branjen[ai]? u pucnjavi\b",
+        "hi": r"गोली मार|जानलेवा हमला",
     },
     # someone resigning from an office
     "resignation": {
@@ -167,6 +182,9 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"사퇴|사임|하야",
         "el": r"παραιτ[ήη]θηκε|παρα[ίι]τηση",
         "sr": r"\bostavk[aue]\b|\bpodneo ostavku\b",
+        "hi": r"इस्तीफ\u093c?ा|इस्तीफ\u093c?े",
+        "te": r"రాజీనామా",
+        "ar": r"استقالة|يستقيل|استقال",
     },
     # a structure collapsing, a storm making landfall
     "collapse": {
@@ -180,6 +198,7 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "ko": r"붕괴|상륙",
         "el": r"κατ[έε]ρρευσε|κατ[άα]ρρευση",
         "sr": r"\bsruši(?:o|la) se\b|\burušio\b|\bobrušio\b",
+        "hi": r"ढह ग|ढहा",
     },
 }
 

@@ -18,6 +18,8 @@ from worker.service.seeds import load_roster
 # round12_cases.toml: pairs of dev_round12 (round 8's held-out split) read by cause in round 9;
 # round14_cases.toml: pairs of dev_round14 (round 9's held-out split) read by cause in round 10;
 # round15_cases.toml: pairs of dev_round9, dev_round12 and dev_round13 read by cause in round 11 (ev15)
+# ev11b_cases.toml: pairs across languages missed in round 11's dev (ev11b): names in Arabic,
+# Indic scripts and Greek by their consonants, a Hindi preview
 CASES: list[dict[str, Any]] = [
     case
     for name in (
@@ -27,6 +29,7 @@ CASES: list[dict[str, Any]] = [
         "round13_cases.toml",
         "round14_cases.toml",
         "round15_cases.toml",
+        "ev11b_cases.toml",
     )
     for case in tomllib.loads(
         (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")
