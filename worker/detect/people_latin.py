@@ -106,10 +106,13 @@ _TITLE_WORDS = frozenset(
     # an office held for the time being, after a name too ("appointing X Acting Governor"); a
     # consul's hyphenated rank ("Deputy Consul-General")
     "acting interim consul consul-general consuls-general manager managers "
-    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
-    "doctor alhaji alhaja hajiya haji engr barrister "
+    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X", "First
+    # Lady Mama Rachel Ruto")
+    "doctor alhaji alhaja hajiya haji engr barrister mama "
     # honorifics of Indian government releases ("Prime Minister Shri Narendra Modi")
     "shri sri shrimati smt kumari "
+    # and of Malaysian and Bruneian ones ("Prime Minister Datuk Seri Anwar Ibrahim")
+    "datuk dato datin seri "
     # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
     "wife husband spouse".split()
 )
@@ -240,7 +243,8 @@ _PLACES = frozenset(
     "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
     "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
     "|red square|white house|capitol hill|downing street|el paso|las vegas|rio de janeiro"
-    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam".split("|")
+    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam"
+    "|bandar seri begawan|seri begawan".split("|")
 )
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
@@ -1064,6 +1068,35 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     return i
 
 
+def _titled_given_names(toks: list[_Tok], i: int, k: int, ctx: Context) -> bool:
+    """True when the words `toks[i:k]` that `_past_leading_nouns` would drop before a known
+    given name are given names themselves: a personal title stands right before the run
+    ("President Ram Nath Kovind", "Prime Minister Vanuaroroa Ham Lini", "Prof Akhilesh Kumar
+    Pandey", "Prof. Hirendra Nath Sarma"), and they are no title, body or word the text writes
+    in lower case ("Deputy Speakers Yury Vorobyev", "Governor of Sevastopol Mikhail
+    Razvozhaev": no title before it). English only: German titles are nouns of any shape."""
+    if ctx.german or k - i > 2 or i == 0:
+        return False
+    before = toks[i - 1]
+    if before.text == "." and i >= 2:
+        before = toks[i - 2]  # "Prof. Hirendra"
+    if not (
+        before.cap
+        and _is_title_or_org(before.low)
+        and before.low not in _ORG_WORDS
+        and before.low not in _TITLE_MODIFIERS  # "Deputy Mnister Alexander Fomin"
+    ):
+        return False
+    return all(
+        _name_like(t)
+        and not any(_is_title_or_org(part.rstrip("s")) for part in t.low.split("-"))
+        and not ctx.common_word(t.text)
+        for t in toks[i:k]
+    )
+
+
+# Title words that a title's noun follows: no title ends on them.
+_TITLE_MODIFIERS = frozenset("deputy vice acting interim assistant first".split())
 # The particles of Arabic and Malay names ("bin Salman", "Al Tuwayh", "binti"): a run holding one
 # after its second word is one person's name, its first words given names too, not a title's.
 _ARABIC_PARTICLES = frozenset("bin binti bte ibn al el abu".split())
@@ -1274,7 +1307,9 @@ def _unknown_run(
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     if ctx.german and j - i > 3 and _past_retired(toks, i + 2) == i - 2:
         i += 2  # "Landrat a. D. Egid Hofmann": the run began on the mark's "D."
-    i = _past_leading_nouns(toks, i, j, ctx.roster)
+    start = _past_leading_nouns(toks, i, j, ctx.roster)
+    if start > i and not _titled_given_names(toks, i, start, ctx):
+        i = start
     i = _past_place_of(toks, i, j, ctx.german)
     if i > 0 and " ".join(t.low for t in toks[i - 1 : j]) in _PLACES:
         return  # "aus Sri Lanka": a title word ("Sri") that opens a place's name
