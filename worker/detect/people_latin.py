@@ -106,10 +106,13 @@ _TITLE_WORDS = frozenset(
     # an office held for the time being, after a name too ("appointing X Acting Governor"); a
     # consul's hyphenated rank ("Deputy Consul-General")
     "acting interim consul consul-general consuls-general manager managers "
-    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X")
-    "doctor alhaji alhaja hajiya haji engr barrister "
+    # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X", "First
+    # Lady Mama Rachel Ruto")
+    "doctor alhaji alhaja hajiya haji engr barrister mama "
     # honorifics of Indian government releases ("Prime Minister Shri Narendra Modi")
     "shri sri shrimati smt kumari "
+    # and of Malaysian and Bruneian ones ("Prime Minister Datuk Seri Anwar Ibrahim")
+    "datuk dato datin seri "
     # a spouse named after the partner: "Almazbek Atambayev and his wife Raisa"
     "wife husband spouse".split()
 )
@@ -248,7 +251,8 @@ _PLACES = frozenset(
     "|san francisco|los angeles|st petersburg|saint petersburg|great hall|abu dhabi"
     "|buenos aires|kuala lumpur|hong kong sar|macao sar|inner mongolia|tiananmen square"
     "|red square|white house|capitol hill|downing street|el paso|las vegas|rio de janeiro"
-    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam".split("|")
+    "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam"
+    "|bandar seri begawan|seri begawan".split("|")
 )
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
@@ -723,6 +727,22 @@ class Context:
         canon = {self.roster.canonical(f) or f for f in found}
         return min(found, key=len) if len(canon) == 1 else None
 
+    def _closed(
+        self, by_word: dict[str, set[str]], run: list[str], m: re.Match[str], *, last: bool
+    ) -> list[str]:
+        """A run of `_index` as it is indexed once a word that is no name closes it (`last`:
+        the end of the capitalised words `m`): none before particles ("Alexander Van" of
+        "Alexander Van der Bellen"), whose whole name is indexed instead; in English, without
+        the body's word an "of" puts before a name (`_index_run`)."""
+        if last and _PARTICLE_NEXT.match(self.text, m.end()):
+            _index_particle_tail(by_word, run, self.text, m.end(), self.german)
+            return []
+        if last and not self.german and self.text.startswith(" al-", m.end()):
+            _index_particle_tail(by_word, run, self.text, m.end(), self.german)
+        if not self.german and m.group().startswith(run[0]):
+            return _index_run(run, self.text, m.start(), self.roster)
+        return run
+
     def _index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Every run of two to four name-like words the text holds, by its surname (Chinese
         order puts it first, Western order last), and by the title just before it. One pass."""
@@ -749,8 +769,7 @@ class Context:
                 if name_word:
                     run.append(word)
                     continue
-                if not word and run and _PARTICLE_NEXT.match(self.text, m.end()):
-                    run = []  # "Alexander Van" of "Alexander Van der Bellen"
+                run = self._closed(by_word, run, m, last=not word) if run else run
                 if 2 <= len(run) <= 4 and (
                     not self.german or title_before or self.roster.is_given_name(run[0])
                 ):
@@ -758,9 +777,14 @@ class Context:
                     full = " ".join(run)
                     chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
-                    if chinese and len(run) == 2 and self.roster.is_given_name(run[0]):
+                    if (
+                        chinese
+                        and len(run) == 2
+                        and (self.roster.is_given_name(run[0]) or run[0] not in _CAPITAL_SURNAMES)
+                    ):
                         # "Maia Sandu", "Hakan Fidan" read as pinyin too: a known given name
-                        # first says not
+                        # first says not; nor does a first word that is no Chinese surname
+                        # ("Shinzo Abe" for a later "Mr Abe"; "Chen Xi" stays off "Xi")
                         by_word.setdefault(run[-1], set()).add(full)
                     if title_before and low not in _ORG_WORDS:
                         by_title.setdefault(_title_key(title, self.german), set()).add(full)
@@ -1072,6 +1096,91 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
     return i
 
 
+def _titled_given_names(toks: list[_Tok], i: int, k: int, ctx: Context) -> bool:
+    """True when the words `toks[i:k]` that `_past_leading_nouns` would drop before a known
+    given name are given names themselves: a personal title stands right before the run
+    ("President Ram Nath Kovind", "Prime Minister Vanuaroroa Ham Lini", "Prof Akhilesh Kumar
+    Pandey", "Prof. Hirendra Nath Sarma"), and they are no title, body or word the text writes
+    in lower case ("Deputy Speakers Yury Vorobyev", "Governor of Sevastopol Mikhail
+    Razvozhaev": no title before it). English only: German titles are nouns of any shape."""
+    if ctx.german or k - i > 2 or i == 0:
+        return False
+    before = toks[i - 1]
+    if before.text == "." and i >= 2:
+        before = toks[i - 2]  # "Prof. Hirendra"
+    if not (
+        before.cap
+        and _is_title_or_org(before.low)
+        and before.low not in _ORG_WORDS
+        and before.low not in _TITLE_MODIFIERS  # "Deputy Mnister Alexander Fomin"
+    ):
+        return False
+    return all(
+        _name_like(t)
+        and not any(_is_title_or_org(part.rstrip("s")) for part in t.low.split("-"))
+        and not ctx.common_word(t.text)
+        for t in toks[i:k]
+    )
+
+
+def _body_word_after_of(toks: list[_Tok], i: int, j: int, roster: Roster) -> bool:
+    """True when a run of three capitalised words right after "of" opens with a word that is no
+    known given name: the body's or place's last word, before a name of two ("head of Chechnya
+    Ramzan Kadyrov", "Chief Executive Officer of Sberbank Herman Gref"). In the older dev files
+    such a run after "of" named the last two words 206 times and all three never."""
+    return (
+        j - i == 3
+        and i > 0
+        and toks[i - 1].text == "of"
+        and not roster.is_given_name(toks[i].text)
+        and toks[i].low not in _VIETNAMESE_SURNAMES
+        and not _all_pinyin(toks, i, j)
+    )
+
+
+# The particles and surname after a run of capitalised words: " de Sousa", " de Almeida
+# Sampaio", " van der Bellen", " al-Sisi".
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ \t\xa0]+(?:van|von|der|den|de|da|di|du|la|le|bin|ibn|dos|das|del)(?=[ \t\xa0]))+"
+    r"(?:[ \t\xa0]+[A-Z][\w’'\-]+){1,2}\b|[ \t\xa0]+(?:al|el)-[A-Z][\w’'\-]+\b"
+)
+
+
+def _index_particle_tail(
+    by_word: dict[str, set[str]], run: list[str], text: str, end: int, german: bool
+) -> None:
+    """Index the whole name a run of `Context._index` opens before particles ("Marcelo Rebelo
+    de Sousa", "Abdel Fattah al-Sisi") by its last word, and by the part after "al-": a later
+    "President Sousa" or "Sisi" is that person. English only (German runs need more)."""
+    if german or not 1 <= len(run) <= 3:
+        return
+    m = _PARTICLE_TAIL.match(text, end)
+    if m is None:
+        return
+    tail = m.group().split()
+    full = " ".join([*run, *tail])
+    last = tail[-1]
+    by_word.setdefault(last, set()).add(full)
+    if "-" in last and last[:3].lower() in ("al-", "el-"):
+        by_word.setdefault(last[3:], set()).add(full)
+
+
+def _index_run(run: list[str], text: str, start: int, roster: Roster) -> list[str]:
+    """A run of `Context._index` without the body's word an "of" puts before a name
+    (`_body_word_after_of`: "Republic of Altai Alexander Berdnikov")."""
+    if (
+        len(run) == 3
+        and text.endswith("of ", 0, start)
+        and not roster.is_given_name(run[0])
+        and run[0].lower() not in _VIETNAMESE_SURNAMES
+        and not all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
+    ):
+        return run[1:]
+    return run
+
+
+# Title words that a title's noun follows: no title ends on them.
+_TITLE_MODIFIERS = frozenset("deputy vice acting interim assistant first".split())
 # The particles of Arabic and Malay names ("bin Salman", "Al Tuwayh", "binti"): a run holding one
 # after its second word is one person's name, its first words given names too, not a title's.
 _ARABIC_PARTICLES = frozenset("bin binti bte ibn al el abu".split())
@@ -1282,7 +1391,11 @@ def _unknown_run(
     names), `spans` (names as written) or `weak` (German names only a list vouches for)."""
     if ctx.german and j - i > 3 and _past_retired(toks, i + 2) == i - 2:
         i += 2  # "Landrat a. D. Egid Hofmann": the run began on the mark's "D."
-    i = _past_leading_nouns(toks, i, j, ctx.roster)
+    start = _past_leading_nouns(toks, i, j, ctx.roster)
+    if start > i and not _titled_given_names(toks, i, start, ctx):
+        i = start
+    elif not ctx.german and _body_word_after_of(toks, i, j, ctx.roster):
+        i += 1  # "the head of Chechnya Ramzan Kadyrov"
     i = _past_place_of(toks, i, j, ctx.german)
     if i > 0 and " ".join(t.low for t in toks[i - 1 : j]) in _PLACES:
         return  # "aus Sri Lanka": a title word ("Sri") that opens a place's name
