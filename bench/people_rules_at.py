@@ -29,6 +29,22 @@ data collected in round 9) from 68cea64, the rules before it was read. Rounds 16
 9's test and validation splits, moved to dev at the start of round 10) from e07e714, the rules
 at the end of round 9. Rounds 18 and 19 (round 10's test and validation splits, moved to dev at
 the start of round 11) from a313995, the rules at the end of round 10.
+
+Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
+learned models' people, so the readings of rounds 9-19 held the model of their day (on round
+18, 47 of its 519 English and German pairs): a model trained against them was judged by what
+it adds beyond the model it replaces, and the shipped model could add nothing on the rounds
+made after it. `--no-model` reads the rules alone; bench/people_earlier/rules_only/roundk.json
+and rules_only/latin/roundk.json are rounds 9-19 read so, from the same commits (rounds 2-8's
+commits had no model), and the trainers read them in place of the first readings (their
+`--with-old-models` reads those). For the commits before 6c7e186, run a copy of this script
+from the commit's own bench/ (today's bench_people imports what they lack):
+
+  cp bench/people_rules_at.py /tmp/r9/bench/ && (cd /tmp/r9 && PYTHONPATH=/tmp/r9:/tmp/r9/bench \
+      python bench/people_rules_at.py --no-model --latin $OLDPWD/bench/people_earlier/rules_only/\
+latin/round9.json $OLDPWD/bench/data/people/dev/*.round9.toml)
+
+(The first readings come out again byte for byte that way, with the model: rounds 9-12, 18.)
 """
 
 from __future__ import annotations
@@ -41,6 +57,15 @@ from pathlib import Path
 from bench_people import load_roster
 
 from worker.detect.people import extract_people
+
+
+def rules_alone() -> None:
+    """The learned models add nobody (`--no-model`): from round 6 on a commit's
+    `extract_people` adds the model of its day, which a retrained model replaces."""
+    from worker.detect import people_model, people_model_zh
+
+    people_model.confident = lambda *args, **kwargs: iter(())
+    people_model_zh.additions = lambda *args, **kwargs: iter(())
 
 
 def main(out: str, files: list[str], languages: tuple[str, ...] = ("zh",)) -> None:
@@ -56,7 +81,11 @@ def main(out: str, files: list[str], languages: tuple[str, ...] = ("zh",)) -> No
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "--latin":
-        main(sys.argv[2], sys.argv[3:], ("en", "de"))
+    args = sys.argv[1:]
+    if args[0] == "--no-model":
+        rules_alone()
+        args = args[1:]
+    if args[0] == "--latin":
+        main(args[1], args[2:], ("en", "de"))
     else:
-        main(sys.argv[1], sys.argv[2:])
+        main(args[0], args[1:])
