@@ -19,13 +19,11 @@ time (they are a training-only extra: importing numpy alone costs more than read
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from worker.detect import role_cues
 from worker.detect.model import Role, Segment
 from worker.detect.people_latin import (
     STAND_IN,
@@ -112,63 +110,6 @@ def _clause(low: Sequence[str], start: int, end: int) -> list[str]:
     return _words(low, i, start, "cb") + _words(low, end, j, "ca")
 
 
-# The cue tables' one-word stems ("attend", "presid", "teilnehm"), longest first, and the
-# whole words among them ("led", "met", "teil")
-_CUE_STEM = re.compile(
-    "|".join(
-        sorted(
-            (s for s in role_cues.LATIN_STEMS if re.fullmatch(r"[a-zäöüß]+", s)),
-            key=lambda s: (-len(s), s),
-        )
-    )
-)
-_CUE_WORDS = frozenset(s[:-2] for s in role_cues.LATIN_STEMS if re.fullmatch(r"[a-zäöüß]+\\b", s))
-
-
-def _cue_stem(word: str) -> str | None:
-    if word in _CUE_WORDS:
-        return word
-    m = _CUE_STEM.match(word)
-    return m.group() if m else None
-
-
-def _bucket(d: int) -> str:
-    return str(d) if d <= 3 else ("6" if d <= 6 else "+")
-
-
-def _cues(low: Sequence[str], start: int, end: int) -> list[str]:
-    """The cue words of the list's clause by their family (the stem the rules' sentence
-    filter knows them by, `role_cues.LATIN_STEMS`: "attended", "attending", "attendance" are
-    one), each by side and distance in words (1, 2, 3, 4-6, further), and the nearest one
-    either side (round 11: a wording nobody has read still shares its cue's stem).
-
-    >>> _cues("the talks were chaired by li qiang .".split(), 5, 7)
-    ['cueb2=chair', 'cueb2', 'nearb=chair', 'cueb6=talk', 'cueb6', 'nocuea']
-    """
-    i = start
-    while i > 0 and low[i - 1] not in _STOPS:
-        i -= 1
-    j = end
-    while j < len(low) and low[j] not in _STOPS:
-        j += 1
-    feats = []
-    for side, words in (("b", range(start - 1, i - 1, -1)), ("a", range(end, j))):
-        near = True
-        for w in words:
-            stem = _cue_stem(low[w])
-            if stem is None:
-                continue
-            d = _bucket(start - w if side == "b" else w - end + 1)
-            feats.append(f"cue{side}{d}={stem}")
-            feats.append(f"cue{side}{d}")
-            if near:
-                feats.append(f"near{side}={stem}")
-                near = False
-        if near:
-            feats.append(f"nocue{side}")
-    return feats
-
-
 def _pair(low: Sequence[str], at: int) -> str:
     return "_".join(low[i] if 0 <= i < len(low) else "#" for i in (at, at + 1))
 
@@ -208,7 +149,6 @@ def mentions(
             start, end = spans[group[0].prefix][0], spans[group[-1].last - 1][1]
             common.extend(list_moods(sentence, start, end))
             common.extend(_clause(low, group[0].prefix, group[-1].last))
-            common.extend(_cues(low, group[0].prefix, group[-1].last))
             common = list(dict.fromkeys(common))
             for position, item in enumerate(group, start=1):
                 if not wanted[k][position - 1]:
