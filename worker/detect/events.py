@@ -1737,6 +1737,8 @@ _AHEAD = (
     # is the news; round 10)
     r"|(?<=\w )(?<!chosen )(?<!picked )(?<!selected )(?<!elected )(?<!named )(?<!voted )"
     r"(?<!vote )(?<!votes )(?<!bid )(?<!bids )"
+    # (nor a body's decision: "EU agrees to open membership talks with Ukraine"; ev11c)
+    r"(?<!agrees )(?<!agreed )(?<!agree )(?<!decides )(?<!decided )(?<!decide )"
     # nor one after an ordinal ("the sixth to take place in South America")
     r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!sixth )(?<!seventh )"
     r"(?<!eighth )(?<!ninth )(?<!tenth )(?<!last )(?<!only )"

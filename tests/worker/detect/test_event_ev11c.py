@@ -1,0 +1,84 @@
+"""Mechanisms read from the missed pairs of all dev in round 11 (branch issue-ev11c): the classes
+ev11b measured and left. Each title or excerpt is of a report of bench/data/events/ (its id in
+a comment; source in bench/data/events/PROVENANCE.md under it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from worker.detect.events import announces, report_features, score
+from worker.detect.held_occasions import held_occasions
+from worker.service.seeds import load_roster
+
+ROSTER = load_roster()
+
+
+def test_a_bodys_admission_of_members_is_its_decision() -> None:
+    # brics-2023-expansion-yahoo-telegraph, brics-2023-expansion-zonebourse,
+    # brics-2023-expansion-dailymaverick, brics-2023-expansion-stfrancis (dev_round15)
+    assert "admission:brics" in held_occasions("Saudi Arabia and Iran to join Brics")
+    assert "admission:brics" in held_occasions(
+        "Les BRICS invitent six nouveaux pays, dont l'Iran et l'Arabie Saoudite"
+    )
+    assert "admission:brics" in held_occasions(
+        "BRICS expansion welcomes Argentina, Saudi Arabia, Iran, Egypt, Ethiopia and UAE into "
+        "the network"
+    )
+    assert "admission:brics" in held_occasions(
+        "Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and UAE to become full members of BRICS"
+    )
+    # eu-summit-ukraine-talks-dw-live, eu-summit-ukraine-talks-dunya (dev_round15)
+    assert "admission:eu" in held_occasions("EU approves Ukraine and Moldova accession talks")
+    assert "admission:eu" in held_occasions(
+        "EU summit decides to launch membership talks with Ukraine"
+    )
+
+
+def test_a_leader_backing_expansion_at_the_summit_is_no_decision() -> None:
+    # brics-2023-livemint (dev_round5: the summit's opening plenary of 23 August, labelled apart
+    # from the decision announced the next morning): the topic is no admission
+    assert "admission:brics" not in held_occasions(
+        "PM Modi backs BRICS expansion, calls for consensus-based move"
+    )
+    # (joining the summit is attending it: "Modi to join BRICS summit")
+    assert "admission:brics" not in held_occasions("Modi to join BRICS summit in Johannesburg")
+
+
+def test_the_bodys_ministers_deciding_are_not_its_summit() -> None:
+    # brics-2023-expansion-zonebourse's title with the body's ministers as the subject (no dev
+    # report of a ministers' meeting says an admission; the guard the brief asks for)
+    assert "admission:brics" not in held_occasions(
+        "Les ministres des BRICS invitent six nouveaux pays, dont l'Iran et l'Arabie Saoudite"
+    )
+    assert "admission:eu" not in held_occasions(
+        "EU foreign ministers approve Ukraine and Moldova accession talks"
+    )
+
+
+def test_a_bodys_decision_to_open_talks_announces_nothing() -> None:
+    # eu-summit-ukraine-talks-thejournal (dev_round15): the decision is the news
+    assert not announces("EU agrees to open membership talks with Ukraine")
+    # (the infinitive of a plan still announces: "Putin plans to meet ...", "X to visit")
+    assert announces("Modi to visit Ukraine next week")
+
+
+def test_the_eu_decision_told_two_ways_is_one_occasion() -> None:
+    # eu-summit-ukraine-talks-dunya (Dunya News, Reuters) and eu-summit-ukraine-talks-dw-live
+    # (Deutsche Welle): no one in common, no wording in common, only the body and its decision
+    dunya = report_features(
+        "EU summit decides to launch membership talks with Ukraine",
+        "EU summit decides to launch membership talks with Ukraine\n\nBRUSSELS (Reuters) - "
+        "European Union leaders unexpectedly agreed on Thursday to open membership talks with "
+        "Ukraine, something Hungarian Prime Minister Viktor Orban for weeks had vowed to block.",
+        date(2023, 12, 14),
+        ROSTER,
+    )
+    dw = report_features(
+        "EU approves Ukraine and Moldova accession talks",
+        "EU approves Ukraine and Moldova accession talks\nWhat you need to know\n- EU leaders "
+        "are meeting for the last European Union summit of the year\n- The Council agreed to "
+        "open membership talks with Ukraine and Moldova, despite Hungary's earlier veto threat",
+        date(2023, 12, 14),
+        ROSTER,
+    )
+    assert score(dunya, dw).score >= 0.6
