@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import announces, report_features, score
+from worker.detect.events import _han_crafts, announces, nouns_agree, report_features, score
 from worker.detect.held_occasions import held_occasions
 from worker.service.seeds import load_roster
 
@@ -82,3 +82,33 @@ def test_the_eu_decision_told_two_ways_is_one_occasion() -> None:
         ROSTER,
     )
     assert score(dunya, dw).score >= 0.6
+
+
+def test_a_numbered_han_craft_is_its_name_in_letters() -> None:
+    # change6-landing-taogongwei (央视新闻 via taogongwei.com, dev_round12; the page gives no
+    # title) and change6-landing-tass (TASS): "嫦娥六号" is Chang'e 6
+    zh = report_features(
+        "",
+        "今天6时23分,嫦娥六号着陆器和上升器组合体在鹊桥二号中继星支持下,成功着陆在月球背面南极-艾特肯盆地"
+        "预选着陆区。详情\n国家航天局发布嫦娥六号月背着陆影像。",
+        date(2024, 6, 2),
+        ROSTER,
+    )
+    en = report_features(
+        "",
+        "BEIJING, June 2. /TASS/. The Chang’e 6 spacecraft landing module has successfully "
+        "reached the predetermined South Pole - Aitken area on the reverse side of the Moon.",
+        date(2024, 6, 2),
+        ROSTER,
+    )
+    assert "chang'e" in zh.nouns
+    assert nouns_agree(zh, en)
+    assert score(zh, en).score >= 0.6
+    # shenzhou17-shedunews (上海发布, dev_round15)
+    assert _han_crafts("神舟十七号载人飞船发射取得圆满成功!快来看这些精彩瞬间!") == ("shenzhou",)
+
+
+def test_a_date_or_an_ordinal_before_hao_is_no_craft() -> None:
+    # (the colloquial day of the month, "本月6号", and an order's number, "第1号")
+    assert _han_crafts("会议将于本月6号举行") == ()
+    assert _han_crafts("国务院令第1号") == ()
