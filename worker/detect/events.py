@@ -540,12 +540,18 @@ _CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
 
 
+# A Chinese clause counting from the date it opens with: "台湾1月13日完成选举后,新任立法委员今天就职"
+# (after the election of 13 January, the new legislators took office today), "...以来": the date
+# is of an occasion recalled (round 11, ev11c)
+_HAN_AFTER = re.compile(r"[^，,。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,])")
+
+
 def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
     """A date that starts or ends a term ("the abolition of roaming from March 1"; "held from
     December 11 to 12" is the occasion's first day), or that a clause saying "since" recalls
     (a past occasion): not the day of the occasion reported."""
     start, end = span
-    if _recalled(lead, start):
+    if _recalled(lead, start) or _HAN_AFTER.match(lead, end):
         return True
     return bool(
         _SPAN_START.search(lead, max(0, start - 16), start)

@@ -112,3 +112,38 @@ def test_a_date_or_an_ordinal_before_hao_is_no_craft() -> None:
     # (the colloquial day of the month, "本月6号", and an order's number, "第1号")
     assert _han_crafts("会议将于本月6号举行") == ()
     assert _han_crafts("国务院令第1号") == ()
+
+
+def test_a_chinese_date_counted_from_is_recalled() -> None:
+    # ly-speaker-2024-rfi-zh (RFI 中文, dev_round6): "after the election of 13 January, the new
+    # legislators took office today": the speaker's election of 1 February, as CNA dates it
+    rfi = report_features(
+        "台湾新国会议员就职 国民党韩国瑜当选立院院长",
+        "01/02/2024 - 11:02\n\n台湾1月13日完成选举后,新任立法委员今天就职,113名新科立委经过两轮投票,由国民党推举的"
+        "韩国瑜和江启臣双双当选院长、副院长,也正式确立,民进党总统当选人赖清德5月就任后,将面临在野掌握国会、"
+        "及担任议长的局面。",
+        date(2024, 2, 1),
+        ROSTER,
+    )
+    assert rfi.occasion == "02-01"
+    # ly-speaker-2024-focustaiwan (Focus Taiwan, CNA)
+    cna = report_features(
+        "KMT's Han Kuo-yu elected legislative speaker in runoff vote",
+        "Taipei, Feb. 1 (CNA) The Kuomintang's (KMT) Han Kuo-yu (韓國瑜) was elected speaker of "
+        "Taiwan's 11th Legislature in a runoff vote on Thursday, triggered after Taiwan People's "
+        "Party (TPP) lawmakers voted for their own candidate Huang Shan-shan (黃珊珊) in the first "
+        "round.",
+        date(2024, 2, 1),
+        ROSTER,
+    )
+    assert score(rfi, cna).score >= 0.6
+    # (a date the clause does not count from is the occasion's: udn's report of the plenum,
+    # cpc-4th-plenum-closes-udn-zh, dev_round6, its second paragraph)
+    udn = report_features(
+        "中共20屆四中全會閉幕 通過十五五規畫建議",
+        "根據會議公報，中共二十屆中央委員會第四次全體會議（四中全會），於10月20日至23日在北京舉行，出席本會的有"
+        "中央委員168人，候補中央委員147人。",
+        date(2025, 10, 23),
+        ROSTER,
+    )
+    assert udn.occasion == "10-20"
