@@ -540,12 +540,18 @@ _CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
 
 
+# A Chinese clause counting from the date it opens with: "台湾1月13日完成选举后,新任立法委员今天就职"
+# (after the election of 13 January, the new legislators took office today), "...以来": the date
+# is of an occasion recalled (round 11, ev11c)
+_HAN_AFTER = re.compile(r"[^，,。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,])")
+
+
 def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
     """A date that starts or ends a term ("the abolition of roaming from March 1"; "held from
     December 11 to 12" is the occasion's first day), or that a clause saying "since" recalls
     (a past occasion): not the day of the occasion reported."""
     start, end = span
-    if _recalled(lead, start):
+    if _recalled(lead, start) or _HAN_AFTER.match(lead, end):
         return True
     return bool(
         _SPAN_START.search(lead, max(0, start - 16), start)
@@ -1206,12 +1212,46 @@ def report_features(
         forums=_forums(title, sentence, lead, text[:800]),
         times=times_of_day(_local(f"{title}\n{sentence}")),
         names=written,
-        nouns=proper_nouns(title, lead),
+        nouns=(
+            *proper_nouns(title, lead),
+            *(_han_crafts(title or lead) if lang in ("zh", "ja") else ()),
+        ),
         ahead=previews(title, sentence)
         or told_ahead(sentence, occasion, day, lang)
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
     )
+
+
+# A craft or a mission named in Han characters and numbered ("嫦娥六号", "神舟十七号", "天问一号"):
+# two characters before the number and 号, not a date ("本月6号") nor an ordinal ("第1号").
+_HAN_CRAFT = re.compile(
+    r"([\u4e00-\u9fff][\u4e00-\u9fff](?<![月第日年的在于於是为為]))"
+    r"(?:[一二三四五六七八九十]{1,3}|\d{1,3})[号號]"
+)
+_PINYIN_VOWEL = frozenset("aeo")
+
+
+def _han_crafts(head: str) -> tuple[str, ...]:
+    """The pinyin of the crafts and missions a Chinese title (else the start of its lead) names
+    by a numbered Han name, as a title in letters writes them ("嫦娥六号" Chang'e-6 is
+    "chang'e", "神舟十七号" Shenzhou-17 "shenzhou"): the name's only spelling in letters, so a
+    proper noun of the report (round 11, ev11c)."""
+    found = _HAN_CRAFT.findall(to_simplified(head[:UNCASED_LEAD]))
+    if not found:
+        return ()
+    # pypinyin loads its dictionaries on first use: only titles naming a craft pay
+    from pypinyin import Style, lazy_pinyin
+
+    nouns = []
+    for name in dict.fromkeys(found):
+        syllables = lazy_pinyin(name, style=Style.NORMAL)
+        # a syllable opening with a vowel after another is written after an apostrophe
+        nouns.append(
+            syllables[0]
+            + "".join(("'" if s[:1] in _PINYIN_VOWEL else "") + s for s in syllables[1:])
+        )
+    return tuple(nouns)
 
 
 # The reader's clock, not the occasion's: Beijing (or Taipei, Hong Kong) time in a Chinese
@@ -1737,6 +1777,8 @@ _AHEAD = (
     # is the news; round 10)
     r"|(?<=\w )(?<!chosen )(?<!picked )(?<!selected )(?<!elected )(?<!named )(?<!voted )"
     r"(?<!vote )(?<!votes )(?<!bid )(?<!bids )"
+    # (nor a body's decision: "EU agrees to open membership talks with Ukraine"; ev11c)
+    r"(?<!agrees )(?<!agreed )(?<!agree )(?<!decides )(?<!decided )(?<!decide )"
     # nor one after an ordinal ("the sixth to take place in South America")
     r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!fifth )(?<!sixth )(?<!seventh )"
     r"(?<!eighth )(?<!ninth )(?<!tenth )(?<!last )(?<!only )"

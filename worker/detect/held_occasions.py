@@ -56,6 +56,19 @@ _ACTS = {
     r"|开幕式|開会式",
     "closing": r"closing ceremony|cérémonie de clôture|schlussfeier|abschlussfeier|cerimonia di"
     r" chiusura|ceremonia de clausura|cerimônia de encerramento|церемони\w* закрыти|闭幕式|閉会式",
+    # a body admitting members or opening accession talks, the decision of its summit told
+    # without the summit's name ("Saudi Arabia and Iran to join Brics", "BRICS expansion
+    # welcomes Argentina ...", "Les BRICS invitent six nouveaux pays", "EU approves Ukraine and
+    # Moldova accession talks"; round 11, ev11c); a key of its own, not the summit's: the
+    # summit's other sessions that day are other occasions
+    "admission": r"\bfull members?\b|\bbecome (?:\w+ )?members?\b|\badmit(?:s|ted|ting)?\b"
+    r"|\b(?:membership|accession) (?:talks|negotiations)\b"
+    r"|\bjoin(?:s|ed|ing)? (?:the )?(?:brics|nato|eu|asean|sco|african union|g20|bloc|alliance)\b"
+    r"(?! (?:summit|leaders|talks|meeting|session|gathering))"
+    r"|\binvit\w* (?:\w+ ){0,3}(?:countries|nations|members|states|pays|länder|paesi|países)\b"
+    r"|\bwelcom\w* [^.]{0,80}\binto (?:the|its) (?:bloc|group|grouping|network|alliance|union|club|fold)\b"
+    r"|beitrittsgespräch|beitrittsverhandlung|négociations d'adhésion|\bnouveaux membres"
+    r"|\bnuevos miembros|\bnuovi membri|\bnovos membros|新成员|入盟",
     # a body's congress or session, and the election of its head there ("the FIFA Congress",
     # "Infantino erneut zum FIFA-Präsidenten gewählt", "当选国际奥委会主席"; round 10)
     "congress": r"congress|kongress|congrès|congresso|congreso|\bcongres\b|конгресс|\bsession\b|sessão"
@@ -67,15 +80,15 @@ _ACTS = {
 # key | families (what it does, comma-separated) | names. Names in capitals are read as written
 # (acronyms: "AU" is not the French "au", "Fed" not "fed"); the others in any case.
 _BODIES = """
-nato|summit|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
+nato|summit,admission|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
 g7|gathering|G7;G-7;Group of Seven;七国集团
 g20|gathering|G20;G-20;Group of Twenty;二十国集团
-brics|summit|BRICS;金砖
-sco|summit|SCO;ШОС;上合
+brics|summit,admission|BRICS;Brics;金砖
+sco|summit,admission|SCO;ШОС;上合
 apec|summit|APEC;АТЭС
-asean|summit|ASEAN;Asean;АСЕАН;东盟;東盟
-au|summit|AU;African Union;Union africaine;Afrikanische Union;Afrikanischen Union;Unione africana;Unión Africana;União Africana;Африканского союза;Африканский союз;非洲联盟;非盟;アフリカ連合
-eu|summit|European Council;EU;UE;Ue;ЕС;Евросоюз;欧盟
+asean|summit,admission|ASEAN;Asean;АСЕАН;东盟;東盟
+au|summit,admission|AU;African Union;Union africaine;Afrikanische Union;Afrikanischen Union;Unione africana;Unión Africana;União Africana;Африканского союза;Африканский союз;非洲联盟;非盟;アフリカ連合
+eu|summit,admission|European Council;EU;UE;Ue;ЕС;Евросоюз;欧盟
 quad|summit|Quad
 celac|summit|CELAC;Celac
 mercosur|summit|Mercosur;Mercosul
@@ -322,6 +335,12 @@ def patterns() -> _Tables:
     )
 
 
+# A meeting of a body's ministers: their decisions are not its summit's.
+_MINISTERS = re.compile(
+    r"\bministers\b|\bministerial\b|ministertreffen|\bministerrat|\bministres\b|\bministri\b"
+    r"|\bministros\b|министров|外长会|外长们|部长会"
+)
+
 _ACT_PATTERNS = {family: re.compile(pattern, re.IGNORECASE) for family, pattern in _ACTS.items()}
 
 
@@ -351,7 +370,11 @@ def held_occasions(text: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for body, itself in bodies.items():
         for key, act in tables.acts[body] if itself else ():
-            if act.search(folded):
+            # (the body's ministers deciding are a meeting of their own, not the summit's
+            # decision: the foreign ministers' meeting of that week)
+            if act.search(folded) and not (
+                key.startswith("admission:") and _MINISTERS.search(folded)
+            ):
                 found[key] = None
     for m in tables.named.finditer(folded):
         if not _setting(folded, m.start()):
