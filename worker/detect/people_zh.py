@@ -1178,6 +1178,8 @@ def zh_lists_in(
         else _zh_lists(simple, roster, ctx, spans)
     )
     found = [*lists, *meetings]
+    if found and simple.count("、") >= 2:  # (an enumeration of three items or more)
+        found += _carried(simple, found, roster)
     if ctx is not None:
         hits = _zh_hits(simple)
         if hits:  # what a group named in the next sentence did ("他们是：A、B")
@@ -1188,6 +1190,179 @@ def zh_lists_in(
             kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
+
+
+# The items of an enumeration: parted by 、，；.
+_ZH_ITEM_SEP = re.compile("[、，；]")
+# What opens the last part of an item that is no list item itself, before a name that goes on
+# in the list after it: "五日由陈淑惠、简峻庭…", "并邀请金门县教育处督学杨恭墉、观光处李梅凌…",
+# "市长林政则偕副市长陈全桂以及市议员王明魁、林汉淇…".
+_ZH_LIST_OPENS = re.compile(r"^.*(?:以及|[及和与由偕]|包括|邀请了?|有)")
+# What closes the first part of an item that is no list item itself, after a name the list
+# before it goes on to: "…、郑正钤与地方居民上百人等共同欢喜庆祝", "…、常董余小春等热情接待".
+_ZH_LIST_CLOSES = re.compile(r"(?:以及|[及和与]).*$")  # (and the list's 等: `_etc`)
+
+
+def _carried(
+    simple: str, found: list[tuple[Role, list[str], str]], roster: Roster
+) -> list[tuple[Role, list[str], str]]:
+    """A list given one role carries it to every item of its enumeration the reading of its
+    cue stopped before or began after: "…由分局长李益杰主持，并邀请金门县教育处督学杨恭墉、观光处
+    李梅凌、金门县学生校外生活辅导会教官宋洋孝、少年队队长李鑫锴及…代表出席" (zh_hant-v1303: 出席
+    reads two of the four). The enumeration is a run of items between 、，；, each a name with
+    its titles or a group ("县府局处首长"), with at most the last name of the item before the run
+    ("由陈淑惠") and the first name of the item after it ("郑正钤与地方居民…庆祝"); it ends at an
+    item with words of its own (a clause, a cue). Its names the cues gave roles in this sentence
+    must agree on one role; the names they gave none take it."""
+    roles: dict[str, set[Role]] = {}
+    for role, names, _ in found:
+        for name in names:
+            roles.setdefault(name, set()).add(role)
+    carried: list[tuple[Role, list[str], str]] = []
+    for seeds, strong in _enumerations(simple, roster):
+        given = {r for n in seeds if n in roles for r in roles[n]}
+        new = [n for n in strong if n not in roles]
+        if len(given) == 1 and new:
+            carried.append((next(iter(given)), new, simple))
+    return carried
+
+
+# An enumeration of a sentence: the names that may lend it their role (each written once in
+# the sentence: one written elsewhere too may have its role from there), and those strong
+# enough to take it.
+_Enumeration = tuple[tuple[str, ...], tuple[str, ...]]
+_ENUMERATIONS: dict[tuple[str, frozenset[str]], tuple[_Enumeration, ...]] = {}
+
+
+def _enumerations(simple: str, roster: Roster) -> tuple[_Enumeration, ...]:
+    """The enumerations of a sentence (`_carried`), kept per sentence and roster name set
+    (bounded: versions of a report repeat their sentences, and the reading is pure)."""
+    key = (simple, roster.chinese_names)
+    found = _ENUMERATIONS.get(key)
+    if found is None:
+        if len(_ENUMERATIONS) >= 8192:
+            _ENUMERATIONS.clear()
+        found = _ENUMERATIONS[key] = tuple(_read_enumerations(simple, roster))
+    return found
+
+
+def _read_enumerations(simple: str, roster: Roster) -> Iterator[_Enumeration]:
+    text = _ZH_BRACKETED.sub("", _unbracketed_lists(simple))
+    items = [i.strip() for i in _ZH_ITEM_SEP.split(text.rstrip("。！？；!? "))]
+    if len(items) < 3:
+        return
+    known = roster.chinese_names
+    kinds: list[list[str] | None] = []  # per item: its names, [] a group, None a clause
+    for item in items:
+        names = [] if not item or _verb_cue(item) else _carried_names(item, roster)
+        kinds.append(names if names or (item and _group_item(item)) else None)
+    i = 0
+    while i < len(items):
+        if kinds[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(items) and kinds[j] is not None:
+            j += 1
+        run = [n for k in range(i, j) for n in kinds[k] or ()]
+        # (an edge goes on the list only next to a name: "…塔吉克斯坦、蒙古国等国政要" no)
+        before = _edge_names(items[i - 1], roster, last=True) if i and kinds[i] else []
+        after = _edge_names(items[j], roster, last=False) if j < len(items) and kinds[j - 1] else []
+        seeds = tuple(n for n in (*before, *run, *after) if text.count(n) == 1)
+        strong = [
+            n
+            for k in range(i, j)
+            for n in kinds[k] or ()
+            if n in known or (_strong_item(n, items[k]) and not _cut_run(kinds[k], items[k]))
+        ]
+        # the edges' names: after 由, 及, 邀请… ("五日由陈淑惠") and before 等, 及, 与…
+        strong += [n for n in (*before, *after) if _strong_edge(n, known)]
+        yield seeds, tuple(dict.fromkeys(strong))
+        i = j
+
+
+def _carried_names(item: str, roster: Roster) -> list[str]:
+    """The names of an enumeration's item: the list reading's, or a full name of three
+    characters after titles no table lists ("金门县学生校外生活辅导会教官宋洋孝")."""
+    if "的" in item:
+        return []  # "表扬获奖的当代剧场教育家吴静吉": a clause
+    names = zh_name_items(item, roster, last=False)
+    if names:
+        # the item ends at its last name, a title or a group: no words of a clause after it
+        # ("秘书长陈斌山及各局处长分别到玉清宫" is a clause)
+        rest = item[item.rfind(names[-1]) + len(names[-1]) :] if names[-1] in item else ""
+        if rest and not _group_item(rest) and not _ZH_FAMILY_WORD.match(rest):
+            return []
+        # nor a clause before it: "钟东锦上午与副县长邱俐俐" (the edge after 与 is read apart)
+        head = item[: item.find(names[0])] if names[0] in item else ""
+        return [] if _ZH_JOINED_HEAD.search(head) else names
+    if (
+        len(item) < 5
+        or item[-3] not in _SURNAMES
+        or item[-4] not in _CARRIED_TITLE_LAST
+        or _ZH_TITLE_AT_END.search(item[:-2])  # "副主任严肃": a name of two characters
+        or _COUNTED_HEAD.search(item[:-3])  # "幼儿园19位毕业生": a group
+    ):
+        return names
+    name = _unlisted(item[-3:], item[:-3], roster)
+    return [name] if name and _zh_plausible(name) else []
+
+
+_ZH_JOINED_HEAD = re.compile("[与和及同偕跟]")
+_ZH_FAMILY_WORD = re.compile("(?:伉俪|夫妇|及夫人|和夫人|夫人)$")
+_COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十两][位名个]")
+# The last character of a title before a name in an enumeration: those of `_TITLE_LAST`, and
+# "督学", "教官", "国手", "常董", "港督", "首富", "明星", "负责人", "代表", "教授".
+_CARRIED_TITLE_LAST = frozenset("长员官士司师察监理事任席委记学手董督富星人表授")
+
+
+def _cut_run(names: list[str] | None, item: str) -> bool:
+    """Whether `item` gave several names without a separator between them: a run cut by the
+    tables ("司徒平易近义", a machine's garbled 司徒民义), whose names only the roster vouches for."""
+    return names is not None and len(names) > 1 and _ZH_JOINED_HEAD.search(item) is None
+
+
+def _strong_edge(name: str, known: frozenset[str]) -> bool:
+    """Whether `name`, read at an enumeration's edge, is a name on its own evidence: the
+    roster's, or a plausible full name of three characters."""
+    return name in known or (
+        len(name) == 3 and _zh_plausible(name) and _ZH_NOT_BARE.search(name) is None
+    )
+
+
+def _strong_item(name: str, item: str) -> bool:
+    """Whether `name`, read in `item` of an enumeration, is a name on its own evidence: a
+    plausible name with a title before or after it (not a bare item, "蒙古国", nor a run cut
+    into names, "司徒平易近义", nor a word before a title, "毕业同学")."""
+    at = item.find(name)
+    return (
+        at >= 0
+        and len(item) > len(name)
+        and _zh_plausible(name)
+        and _ZH_NOT_BARE.search(name) is None
+        and (at + len(name) == len(item) or len(name) == 3)
+        and (at == 0 or item[at - 1] not in _JOINTS)
+        and not (at > 0 and _zh_plausible(item[max(0, at - 3) : at]))
+    )
+
+
+def _group_item(item: str) -> bool:
+    """An item of an enumeration naming a group or a title alone, no one: "县府局处首长"."""
+    return _group_last(item) or _title_only(item)
+
+
+def _edge_names(item: str, roster: Roster, *, last: bool) -> list[str]:
+    """The names at the edge of an item next to an enumeration: the last part of the item
+    before it (`last`: after 由, 及, 邀请…), the first part of the item after it (before 等, 及,
+    与…)."""
+    if last:
+        part = _ZH_LIST_OPENS.sub("", item)
+    else:  # (the list's 等, not a word's: "韩国高等教育财团…")
+        end = _etc(item) if "等" in item else None
+        part = _ZH_LIST_CLOSES.sub("", item[:end] if end is not None else item)
+    if not part or part == item or _verb_cue(part) is not None:
+        return []
+    return zh_name_items(part, roster, last=False)
 
 
 def _kept_yu(sentence: str, simple: str) -> str:
@@ -1523,9 +1698,21 @@ _ZH_FOREIGN_TITLED = re.compile(
     r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
     r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
+# Verbs whose first character can end a three-character name: "王宁会见" is 王宁 + 会见, not
+# 王宁会 (zh_cn-v1301), "尤权关于…的说明" 尤权 + 关于 (scraped-t921).
+_GLUED_VERBS = frozenset("会见 会晤 会谈 关于 抵达 抵京 抵港 致辞 致词 出席 主持 讲话 发言".split())
+
+
+def _unglued(name: str, following: str) -> str:
+    """`name` without the first character of a verb glued to it (see `_GLUED_VERBS`)."""
+    return name[:2] if len(name) == 3 and name[2] + following[:1] in _GLUED_VERBS else name
+
+
 _ZH_LEADING = re.compile(
     r"^([\u4e00-\u9fff]{2,3}?)(?=等|分别|\d|在|同|和|也|一起|来到|今天|日|前往|先后|共同|还|应邀|亲切"
-    r"|集体|到|于|向|一行|率|代表|作为|乘(?:坐)?专机|抵达|飞抵)"
+    r"|集体|到|于|向|一行|率|代表|作为|乘(?:坐)?专机|抵达|飞抵|"
+    + "|".join(sorted(_GLUED_VERBS))
+    + ")"
 )
 
 
@@ -2350,6 +2537,7 @@ class ZhContext:
                 if _translit_run(simple, m.start(1)) > 3:
                     continue  # "副总理茹曼加林": a foreign name, not 茹曼加 + 林
                 name = name if _zh_plausible(name) else name[:2]
+                name = _unglued(name, simple[m.start(1) + 3 : m.start(1) + 4])
                 if _zh_plausible(name):
                     found.setdefault(name, m.group()[: -len(m.group(1))])
             end = 0
