@@ -9,13 +9,18 @@ from worker.detect.normalize import HAN as _HAN
 from worker.detect.normalize import HAN_RANGES
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Han, kana or Hangul: most texts hold none, which one scan tells.
 _CJK = re.compile(rf"[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]")
 # The letters of kana, Hangul and the Latin script, gathered in one scan of a text that holds
-# Han characters (a Chinese text has few of them; they are then counted by script).
-_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f\u3040-\u30ff\uac00-\ud7af]")
+# Han characters (a Chinese text has few of them; they are then counted by script). Runs of
+# them, not single letters, counted by their runs' lengths (a string per letter cost more),
+# and written `[x][x]*`, not `[x]+`, for re to skip to the first letter of a run (with `+` it
+# tries a match at every character): a third fewer instructions over meetings-zh (round 11).
+_LETTER_CLASS = r"[A-Za-z\u00c0-\u024f\u3040-\u30ff\uac00-\ud7af]"
+_LETTERS = re.compile(f"{_LETTER_CLASS}{_LETTER_CLASS}*")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7af][\uac00-\ud7af]*")
 # Function words that are frequent in one language and rare in the other, as Latin-1 bytes.
 _DE_WORDS = frozenset(
     w.encode("latin-1")
@@ -49,8 +54,8 @@ def detect_language(text: str) -> str:
     letters = "".join(_LETTERS.findall(sample))
     if han and _KANA.search(letters):
         return "ja"
-    latin = len(_LATIN.findall(letters))
-    if len(_HANGUL.findall(letters)) > latin:
+    latin = sum(map(len, _LATIN_RUN.findall(letters)))
+    if sum(map(len, _HANGUL_RUN.findall(letters))) > latin:
         return "ko"
     if han and _at_least(_HAN, sample, latin / 8):
         return "zh"

@@ -410,8 +410,11 @@ class _CueWords:
         self._paragraph = paragraph
         self._low = low = paragraph.lower()
         # (`_UNSPACED_KEYWORDS` finds the same where no stem opening with a space stands)
-        spaced = any(stem in low for stem in _SPACED_STEMS)
-        self._keywords = _LATIN_KEYWORDS if spaced else _UNSPACED_KEYWORDS
+        self._keywords = _UNSPACED_KEYWORDS
+        for stem in _SPACED_STEMS:  # (a loop: no generator per paragraph)
+            if stem in low:
+                self._keywords = _LATIN_KEYWORDS
+                break
         self._found: re.Match[str] | None = None
         self._from = -1  # where the search that found `_found` started (-1: none yet)
 
@@ -691,9 +694,8 @@ def read_people(
         segment: Segment = "lead" if index < lead else "body"
         if _RELATED.match(paragraph):
             continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
-        caption = _caption_of(paragraph, lang)
+        caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
-        _add_speaker(paragraph, lang, people, seen, segment, roster)
         cues = _CueWords(paragraph) if latin else None
         if (
             cues is not None
@@ -743,11 +745,6 @@ def read_people(
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
 
 
-def _caption_of(paragraph: str, lang: str) -> str | None:
-    """The photo caption a German paragraph is, without its credit (people_de.photo_caption)."""
-    return photo_caption(paragraph) if lang == "de" else None
-
-
 def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | None) -> list[str]:
     """The people a sentence of a German photo caption (`caption`; None: the sentence is no
     caption's) shows that its cues gave no role: they are at the occasion ("Bundesrat Ignazio
@@ -763,18 +760,25 @@ def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | 
     ]
 
 
-def _add_speaker(
+def _german_paragraph(
     paragraph: str,
     lang: str,
     people: list[Person],
     seen: set[tuple[str, Role, Segment]],
     segment: Segment,
     roster: Roster,
-) -> None:
-    """A German transcript's speaker ("MP Laschet: Meine Damen und Herren, ...") spoke."""
-    speaker = speaker_label(paragraph) if lang == "de" and ":" in paragraph[:40] else None
+) -> str | None:
+    """The photo caption a German paragraph is, without its credit (people_de.photo_caption);
+    and a German transcript's speaker ("MP Laschet: Meine Damen und Herren, ...") spoke, in
+    the caption or else the paragraph. (One call per paragraph for both: round 11, pspeed11.)"""
+    if lang != "de":
+        return None
+    caption = photo_caption(paragraph)
+    text = caption or paragraph
+    speaker = speaker_label(text) if ":" in text[:40] else None
     if speaker:
         _add(people, seen, [speaker], "spoke", segment, roster)
+    return caption
 
 
 def _add_pictured(

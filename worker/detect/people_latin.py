@@ -1282,8 +1282,12 @@ def _title_case(toks: list[_Tok]) -> bool:
     """Whether a sentence is written in title case, as headlines are (five words or more,
     seven in ten capitalised, not a list of names)."""
     words = [t for t in toks if t.text[0].isalpha()]
-    commas = sum(t.text == "," for t in toks)  # a list of names is capitalised too
-    title_case = len(words) >= 5 and commas < 2 and sum(t.cap for t in words) >= 0.7 * len(words)
+    # (lists, not sums over generators, and each count only when the one before holds)
+    title_case = (
+        len(words) >= 5
+        and len([t for t in toks if t.text == ","]) < 2  # a list of names is capitalised too
+        and len([t for t in words if t.cap]) >= 0.7 * len(words)
+    )
     if title_case and (colon := next((k for k, t in enumerate(toks) if t.text == ":"), 0)):
         # a speaker's label, its titles capitalised, before a short line of speech ("President
         # of Kyrgyzstan Sadyr Japarov: Thank you."): the speech says whether it is a headline

@@ -1214,15 +1214,20 @@ def _carried(
     ("由陈淑惠") and the first name of the item after it ("郑正钤与地方居民…庆祝"); it ends at an
     item with words of its own (a clause, a cue). Its names the cues gave roles in this sentence
     must agree on one role; the names they gave none take it."""
+    enumerations = _enumerations(simple, roster)
+    if not enumerations:
+        return []  # (most sentences with 、 hold none: the roles are not gathered then)
     roles: dict[str, set[Role]] = {}
     for role, names, _ in found:
         for name in names:
             roles.setdefault(name, set()).add(role)
     carried: list[tuple[Role, list[str], str]] = []
-    for seeds, strong in _enumerations(simple, roster):
-        given = {r for n in seeds if n in roles for r in roles[n]}
+    for seeds, strong in enumerations:
         new = [n for n in strong if n not in roles]
-        if len(given) == 1 and new:
+        if not new:
+            continue
+        given = {r for n in seeds if n in roles for r in roles[n]}
+        if len(given) == 1:
             carried.append((next(iter(given)), new, simple))
     return carried
 
