@@ -20,6 +20,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from worker.detect import cantonese
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
 from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
@@ -177,6 +178,32 @@ def _unmatched_other_script(b: _Side, a: _Side) -> Iterator[tuple[int, list[int]
             )
 
 
+def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
+    """A Hong Kong or Macao name in Cantonese spelling and in characters ("Leung Chun-ying" /
+    梁振英, "Paul Chan Mo-po" / 陳茂波: `cantonese.same_name`), the one such match on each side.
+    Before the match by sound, which would pair such a name with a wrong one ("Paul Chan" /
+    賴如鑫, 0.86). A translation, not a variant spelling."""
+    found: list[tuple[int, int]] = []
+    for i, others in _unmatched_other_script(b, a):
+        name = b.people[i].name
+        for j in others:
+            other = a.people[j].name
+            latin, han = (other, name) if has_han(name) else (name, other)
+            if cantonese.latin_syllables(latin) and cantonese.same_name(latin, han):
+                found.append((i, j))
+    for i, j in found:
+        if sum(x == i for x, _ in found) == 1 and sum(y == j for _, y in found) == 1:
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
+
+
+def _hk_surname_differs(x: str, y: str) -> bool:
+    """A Hong Kong name with an English given name and a Chinese name of another surname in
+    Cantonese ("Paul Chan" / 賴如鑫): not one person, whatever their sounds or places."""
+    latin, han = (y, x) if has_han(x) else (x, y)
+    return cantonese.surname_differs(latin, han)
+
+
 def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     """A foreign name in Latin letters and in Chinese characters written by sound ("Manuel
     Marrero" / 曼努埃尔·马雷罗): alike consonants, and each the other's best match. Like a
@@ -186,7 +213,7 @@ def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     for i, others in _unmatched_other_script(b, a):
         for j in others:
             score = same_sound(b.people[i].name, a.people[j].name)
-            if score >= SAME_SOUND:
+            if score >= SAME_SOUND and not _hk_surname_differs(b.people[i].name, a.people[j].name):
                 candidates.append((score, i, j))
                 best_a[j] = max(best_a.get(j, (0.0, -1)), (score, i))
     best_b: dict[int, tuple[float, int]] = {}
@@ -215,6 +242,7 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
         gap_a = [j for j in range(j0 + 1, j1) if not a.matched[j]]
         if len(gap_b) != len(gap_a) or not all(
             has_han(b.people[i].name) != has_han(a.people[j].name)
+            and not _hk_surname_differs(b.people[i].name, a.people[j].name)
             for i, j in zip(gap_b, gap_a, strict=True)
         ):
             continue
@@ -343,6 +371,7 @@ def _compare_lists(
         _match_rejoined(b, a, variants)
         _match_fuzzy(b, a, pairs, variants)
         _match_short_forms(b, a, pairs, variants)
+        _match_cantonese(b, a, pairs)
         _match_sounds(b, a, pairs)
         _match_in_place(b, a, pairs)
         reordered = reordered or _reordered(pairs)
