@@ -422,28 +422,52 @@ def _role_changes(
     roster: Roster,
 ) -> tuple[list[RoleChange], list[Person], list[Person]]:
     """Pair a role lost with a role gained by the same person; people who appear on both
-    sides (under some role) are neither added nor removed."""
-    keys_before = {_key(p, roster) for p in before}
-    keys_after = {_key(p, roster) for p in after}
+    sides (under some role) are neither added nor removed. A Hong Kong name in Cantonese
+    spelling on one side is the same person as its characters on the other (`_cantonese_keys`)."""
+    tied = _cantonese_keys(before, after, roster)
+
+    def key(person: Person) -> str:
+        k = _key(person, roster)
+        return tied.get(k, k)
+
+    keys_before = {key(p) for p in before}
+    keys_after = {key(p) for p in after}
     gained: dict[str, list[Person]] = {}
     for person in added:
-        gained.setdefault(_key(person, roster), []).append(person)
+        gained.setdefault(key(person), []).append(person)
     changes: list[RoleChange] = []
     for person in removed:
-        options = gained.get(_key(person, roster))
+        options = gained.get(key(person))
         if options:
             changes.append(RoleChange(person.name, person.role, options.pop(0).role))
     # A role gained beside one kept (attending in both, chairing too in the second): a change
     # from the kept role, so that who chaired according to whom is told.
     kept: dict[str, Person] = {}
     for person in before:
-        kept.setdefault(_key(person, roster), person)
-    for key, options in gained.items():
-        if key in kept:
-            changes.extend(RoleChange(kept[key].name, kept[key].role, p.role) for p in options)
-    still_added = [p for p in added if _key(p, roster) not in keys_before]
-    still_removed = [p for p in removed if _key(p, roster) not in keys_after]
+        kept.setdefault(key(person), person)
+    for k, options in gained.items():
+        if k in kept:
+            changes.extend(RoleChange(kept[k].name, kept[k].role, p.role) for p in options)
+    still_added = [p for p in added if key(p) not in keys_before]
+    still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed
+
+
+def _cantonese_keys(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster
+) -> dict[str, str]:
+    """The key of each name in Cantonese spelling ("Leung Chun-ying") mapped to the key of the
+    one name in characters on the other side it reads as (梁振英), so that a person listed in
+    one role by one report and in another by the other is a role change in both scripts."""
+    found: dict[str, set[str]] = {}
+    for xs, ys in ((before, after), (after, before)):
+        latin = [p for p in xs if not has_han(p.name) and cantonese.latin_syllables(p.name)]
+        han = [p for p in ys if has_han(p.name)] if latin else []
+        for person in latin:
+            for other in han:
+                if cantonese.same_name(person.name, other.name):
+                    found.setdefault(_key(person, roster), set()).add(_key(other, roster))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> AttendeeDiff | None:

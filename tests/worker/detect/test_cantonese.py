@@ -143,3 +143,16 @@ def test_grouping_counts_a_hong_kong_name_both_reports_put_in_a_role() -> None:
     en = report_features("National Day Reception", DIMSUM, day, ROSTER)
     assert _cantonese_ties(zh, en, frozenset()) == 1  # Leung Chun-ying / 梁振英
     assert _cantonese_ties(zh, zh, frozenset()) == 0
+
+
+def test_a_hong_kong_name_in_another_role_across_scripts_is_a_role_change() -> None:
+    # zh_hant-t807 lists 梁振英 attending; a report in English naming Leung Chun-ying as the
+    # speaker (the lists of agency_en-t882, with his role changed) tells a role change of one
+    # person, not one added and one removed
+    zh = [*_people(["李家超", "梁振英"]), *_people(["李家超"], "spoke")]
+    en = [*_people(["John Lee"]), *_people(["John Lee", "Leung Chun-ying"], "spoke")]
+    diff = compare_people(zh, en, ROSTER, across=True)
+    assert (diff.added, diff.removed) == ((), ())
+    assert [(r.name, r.before, r.after) for r in diff.role_changes] == [
+        ("梁振英", "attended", "spoke")
+    ]
