@@ -186,8 +186,8 @@ def latin_syllables(name: str) -> tuple[tuple[str, ...], ...]:
     chinese = words[english:]
     parts = [_HYPHEN.split(w) for w in chinese]
     syllables = tuple(s for p in parts for s in p)
-    if not 2 <= len(syllables) <= 4 or not all(s in spellings for s in syllables):
-        return ()
+    if not 2 <= len(syllables) <= 4 or not all(len(s) > 1 and s in spellings for s in syllables):
+        return ()  # (one letter, "E M", "A On", is an initial or a word)
     hyphenated = any(len(p) > 1 for p in parts)
     if not (any(s not in _PINYIN for s in syllables) or (english and hyphenated)):
         return ()
