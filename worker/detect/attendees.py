@@ -20,6 +20,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from worker.detect import cantonese
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
 from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
@@ -177,6 +178,32 @@ def _unmatched_other_script(b: _Side, a: _Side) -> Iterator[tuple[int, list[int]
             )
 
 
+def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
+    """A Hong Kong or Macao name in Cantonese spelling and in characters ("Leung Chun-ying" /
+    梁振英, "Paul Chan Mo-po" / 陳茂波: `cantonese.same_name`), the one such match on each side.
+    Before the match by sound, which would pair such a name with a wrong one ("Paul Chan" /
+    賴如鑫, 0.86). A translation, not a variant spelling."""
+    found: list[tuple[int, int]] = []
+    for i, others in _unmatched_other_script(b, a):
+        name = b.people[i].name
+        for j in others:
+            other = a.people[j].name
+            latin, han = (other, name) if has_han(name) else (name, other)
+            if cantonese.latin_syllables(latin) and cantonese.same_name(latin, han):
+                found.append((i, j))
+    for i, j in found:
+        if sum(x == i for x, _ in found) == 1 and sum(y == j for _, y in found) == 1:
+            b.matched[i] = a.matched[j] = True
+            pairs.append((i, j))
+
+
+def _hk_surname_differs(x: str, y: str) -> bool:
+    """A Hong Kong name with an English given name and a Chinese name of another surname in
+    Cantonese ("Paul Chan" / 賴如鑫): not one person, whatever their sounds or places."""
+    latin, han = (y, x) if has_han(x) else (x, y)
+    return cantonese.surname_differs(latin, han)
+
+
 def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     """A foreign name in Latin letters and in Chinese characters written by sound ("Manuel
     Marrero" / 曼努埃尔·马雷罗): alike consonants, and each the other's best match. Like a
@@ -186,7 +213,7 @@ def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     for i, others in _unmatched_other_script(b, a):
         for j in others:
             score = same_sound(b.people[i].name, a.people[j].name)
-            if score >= SAME_SOUND:
+            if score >= SAME_SOUND and not _hk_surname_differs(b.people[i].name, a.people[j].name):
                 candidates.append((score, i, j))
                 best_a[j] = max(best_a.get(j, (0.0, -1)), (score, i))
     best_b: dict[int, tuple[float, int]] = {}
@@ -215,6 +242,7 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
         gap_a = [j for j in range(j0 + 1, j1) if not a.matched[j]]
         if len(gap_b) != len(gap_a) or not all(
             has_han(b.people[i].name) != has_han(a.people[j].name)
+            and not _hk_surname_differs(b.people[i].name, a.people[j].name)
             for i, j in zip(gap_b, gap_a, strict=True)
         ):
             continue
@@ -343,6 +371,7 @@ def _compare_lists(
         _match_rejoined(b, a, variants)
         _match_fuzzy(b, a, pairs, variants)
         _match_short_forms(b, a, pairs, variants)
+        _match_cantonese(b, a, pairs)
         _match_sounds(b, a, pairs)
         _match_in_place(b, a, pairs)
         reordered = reordered or _reordered(pairs)
@@ -393,28 +422,52 @@ def _role_changes(
     roster: Roster,
 ) -> tuple[list[RoleChange], list[Person], list[Person]]:
     """Pair a role lost with a role gained by the same person; people who appear on both
-    sides (under some role) are neither added nor removed."""
-    keys_before = {_key(p, roster) for p in before}
-    keys_after = {_key(p, roster) for p in after}
+    sides (under some role) are neither added nor removed. A Hong Kong name in Cantonese
+    spelling on one side is the same person as its characters on the other (`_cantonese_keys`)."""
+    tied = _cantonese_keys(before, after, roster)
+
+    def key(person: Person) -> str:
+        k = _key(person, roster)
+        return tied.get(k, k)
+
+    keys_before = {key(p) for p in before}
+    keys_after = {key(p) for p in after}
     gained: dict[str, list[Person]] = {}
     for person in added:
-        gained.setdefault(_key(person, roster), []).append(person)
+        gained.setdefault(key(person), []).append(person)
     changes: list[RoleChange] = []
     for person in removed:
-        options = gained.get(_key(person, roster))
+        options = gained.get(key(person))
         if options:
             changes.append(RoleChange(person.name, person.role, options.pop(0).role))
     # A role gained beside one kept (attending in both, chairing too in the second): a change
     # from the kept role, so that who chaired according to whom is told.
     kept: dict[str, Person] = {}
     for person in before:
-        kept.setdefault(_key(person, roster), person)
-    for key, options in gained.items():
-        if key in kept:
-            changes.extend(RoleChange(kept[key].name, kept[key].role, p.role) for p in options)
-    still_added = [p for p in added if _key(p, roster) not in keys_before]
-    still_removed = [p for p in removed if _key(p, roster) not in keys_after]
+        kept.setdefault(key(person), person)
+    for k, options in gained.items():
+        if k in kept:
+            changes.extend(RoleChange(kept[k].name, kept[k].role, p.role) for p in options)
+    still_added = [p for p in added if key(p) not in keys_before]
+    still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed
+
+
+def _cantonese_keys(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster
+) -> dict[str, str]:
+    """The key of each name in Cantonese spelling ("Leung Chun-ying") mapped to the key of the
+    one name in characters on the other side it reads as (梁振英), so that a person listed in
+    one role by one report and in another by the other is a role change in both scripts."""
+    found: dict[str, set[str]] = {}
+    for xs, ys in ((before, after), (after, before)):
+        latin = [p for p in xs if not has_han(p.name) and cantonese.latin_syllables(p.name)]
+        han = [p for p in ys if has_han(p.name)] if latin else []
+        for person in latin:
+            for other in han:
+                if cantonese.same_name(person.name, other.name):
+                    found.setdefault(_key(person, roster), set()).add(_key(other, roster))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def lead_body_diff(people: Sequence[Person], roster: Roster = _NO_ROSTER) -> AttendeeDiff | None:

@@ -34,6 +34,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from worker.detect import cantonese
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
@@ -2792,7 +2793,28 @@ def _shared(a: Features, b: Features) -> int:
                 short += 1
                 rest_b = rest_b - {other}
                 break
-    return len(common) + short + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+    tied = _cantonese_ties(a, b, common)
+    return len(common) + short + tied + _named_in_text(a, b, common) + _named_in_text(b, a, common)
+
+
+def _cantonese_ties(a: Features, b: Features, common: frozenset[str]) -> int:
+    """People one report puts in a role under a Hong Kong or Macao name in Cantonese spelling
+    and the other in characters ("Leung Chun-ying" / 梁振英: `cantonese.same_name`): their keys
+    (the spelling, pinyin) differ. Round 11."""
+    if not a.people or not b.people or (a.language == "zh") == (b.language == "zh"):
+        return 0
+    ties: set[str] = set()
+    for x, y in ((a, b), (b, a)):
+        latin = {
+            p.key: p.name
+            for p in x.people
+            if p.key not in common and not has_han(p.name) and cantonese.latin_syllables(p.name)
+        }
+        if not latin:
+            continue
+        han = {p.name for p in y.people if p.key not in common and has_han(p.name)}
+        ties.update(k for k, n in latin.items() if any(cantonese.same_name(n, h) for h in han))
+    return len(ties)
 
 
 def _one_name(x: list[str], y: list[str]) -> bool:
@@ -2820,6 +2842,8 @@ def _named_in_text(a: Features, b: Features, common: frozenset[str]) -> int:
             hit = len(written.replace(" ", "")) >= 3 and written.replace(" ", "") in b.start
         else:
             hit = len(written.split()) >= 2 and f" {written} " in haystack
+            # a Hong Kong name in Cantonese spelling, written in characters by `b` (round 11)
+            hit = hit or (b.language == "zh" and cantonese.in_han_text(p.name, b.start))
         found += hit
     return found
 

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from worker.detect import cantonese
 from worker.detect.model import Person, Role
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
@@ -34,7 +35,7 @@ class TextNames:
     and in order, its simplified Chinese, and the Chinese transliterations of foreign names."""
 
     def __init__(self, text: str) -> None:
-        plain = unicodedata.normalize("NFKC", text)
+        plain = self._plain = unicodedata.normalize("NFKC", text)
         raw = self._raw = [w for w in _WORD.findall(plain) if not has_han(w)]
         keys = [translit_key(w) for w in raw]
         self.words = frozenset(keys)
@@ -55,6 +56,13 @@ class TextNames:
         return frozenset(
             translit_key("".join(raw[i : i + n])) for n in (2, 3) for i in range(len(raw) - n + 1)
         )
+
+    @cached_property
+    def cantonese(self) -> tuple[str, ...]:
+        """The names in Cantonese shape the text writes in letters ("Leung Chun-ying"): a Hong
+        Kong person listed in characters by the other report is named by them. Built on first
+        use, from the words in letters."""
+        return cantonese.names_in_text(self._plain) if self._raw else ()
 
 
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]+)\s+(?=([A-Z][\w-]+)\b)")
@@ -142,6 +150,8 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
                 return True
+            if any(cantonese.same_name(name, form) for name in text.cantonese):
+                return True
         elif (
             _whole(form) in text.flat
             or (
@@ -156,6 +166,8 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             same_sound(form, han) >= SAME_SOUND for han in text.transliterated
         ):
             return True
+        elif text.chinese and cantonese.in_han_text(form, text.chinese):
+            return True  # "Eric Chan Kwok-ki" in a text writing 陳國基
     return False
 
 

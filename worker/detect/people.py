@@ -34,6 +34,7 @@ from worker.detect.people_de import (
     pronoun_role,
     speaker_label,
 )
+from worker.detect.people_headed import HEAD_IN, LIST_HEAD, headed_roles, join_lists, zh_copula
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
     anaphoric_names,
@@ -248,6 +249,7 @@ def _paragraphs(text: str, *, han: bool) -> list[str]:
         for line in lines
     ):
         return lines  # no heading, no wrapped line: the common case in one scan
+    lines = join_lists(lines)  # "The ambassadors are:" and one name a line after it
     merged: list[str] = []
     under = False  # under a heading whose lines each give one person and a title
     roll: int | None = None  # the German roll call ("Anwesend:") the entry lines join
@@ -546,6 +548,12 @@ class _Before:
                 return named if len(named) == 2 else []
         return []
 
+    def recent(self) -> list[str]:
+        """The sentences of the last three texts passed, the last one first (round 11: the
+        occasion a list under a heading belongs to, `people_headed`)."""
+        texts = [self.sentence(), *reversed(self._earlier)]
+        return [s for t in texts if t for s in reversed(list(_sentences(t, german=False)))]
+
     def sentence(self) -> str:
         """The sentence right before the one being read ("" at the start of the text)."""
         if self._whole:
@@ -703,6 +711,7 @@ def read_people(
             and not (han and has_han(paragraph))
             and not cues.in_paragraph()
             and not _speaker_line(paragraph)
+            and not (lang == "en" and HEAD_IN.search(paragraph))
         ):
             before.clear()
             before.passed(paragraph, whole=True)
@@ -712,6 +721,7 @@ def read_people(
         for start, end in _sentence_spans(paragraph, german=lang == "de", zh=not latin):
             sentence = paragraph[start:end]
             if cues is not None and not (han and has_han(sentence)):
+                _add_headed(sentence, lang, ctx, before, people, seen, segment)
                 if (
                     caption is None
                     and not cues.in_sentence(start, end)
@@ -733,7 +743,7 @@ def read_people(
                     pictured.extend((segment, n) for n in _pictured(sentence, ctx, given, caption))
             elif zh is not None and zh.has_trigger_chars(sentence):
                 zh_read.append((segment, sentence))
-                for role, names in zh.zh_lists_in(sentence, roster, zh_ctx):
+                for role, names in zh.zh_lists_in(zh_copula(sentence), roster, zh_ctx):
                     _add(people, seen, names, role, segment, roster)
             places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
@@ -743,6 +753,33 @@ def read_people(
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
+
+
+def _add_headed(
+    sentence: str,
+    lang: str,
+    ctx: LatinContext,
+    before: _Before,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    segment: Segment,
+) -> None:
+    """The people an English list under a heading with no cue names ("The ambassadors are: A;
+    B"), in the roles the occasion of the sentences before gives its group (`people_headed`)."""
+    if lang != "en" or not LIST_HEAD.match(sentence):
+        return
+
+    def roles_of(text: str, names: list[str]) -> list[Role]:
+        wanted = set(names)
+        found = latin_lists(text, ctx, german=False)
+        return list(dict.fromkeys(role for role, got in found if wanted.intersection(got)))
+
+    def names_of(text: str) -> list[str]:
+        return names_in(text, ctx)
+
+    roles, names = headed_roles(sentence, before.recent(), names_of, roles_of)
+    for role in roles:
+        _add(people, seen, names, role, segment, ctx.roster)
 
 
 def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | None) -> list[str]:
