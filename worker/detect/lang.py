@@ -21,6 +21,7 @@ _LETTER_CLASS = r"[A-Za-z\u00c0-\u024f\u3040-\u30ff\uac00-\ud7af]"
 _LETTERS = re.compile(f"{_LETTER_CLASS}{_LETTER_CLASS}*")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7af][\uac00-\ud7af]*")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}]*")
 # Function words that are frequent in one language and rare in the other, as Latin-1 bytes.
 _DE_WORDS = frozenset(
     w.encode("latin-1")
@@ -57,17 +58,20 @@ def detect_language(text: str) -> str:
     latin = sum(map(len, _LATIN_RUN.findall(letters)))
     if sum(map(len, _HANGUL_RUN.findall(letters))) > latin:
         return "ko"
-    if han and _at_least(_HAN, sample, latin / 8):
+    if han and _at_least(_HAN_RUN, sample, latin / 8):
         return "zh"
     return _latin_language(sample) if latin else "und"
 
 
-def _at_least(pattern: re.Pattern[str], sample: str, count: float) -> bool:
-    """Whether `pattern` matches `count` times or more; stops counting there (a Chinese text
-    holds thousands of Han characters and a handful of Latin letters)."""
+def _at_least(runs: re.Pattern[str], sample: str, count: float) -> bool:
+    """Whether the characters of the `runs` found in `sample` are `count` or more; stops
+    counting there (a Chinese text holds thousands of Han characters and a handful of Latin
+    letters: its first run of Han mostly answers)."""
     if count <= 0:
         return True
-    for seen, _ in enumerate(pattern.finditer(sample), start=1):
+    seen = 0
+    for m in runs.finditer(sample):
+        seen += m.end() - m.start()
         if seen >= count:
             return True
     return False
