@@ -27,17 +27,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import propose_candidates as people_propose
-from bench_people import DATA, ROOT, load_roster, name_key
+from bench_people import DATA, load_roster, name_key
+from people_unfound import load_earlier, round_of
 from propose_candidates import Candidate
 
 from worker.detect import people_model_zh, role_weights
@@ -45,7 +44,6 @@ from worker.detect.people import extract_people, read_people
 from worker.detect.roster import Roster
 
 ROLES = role_weights.ROLES
-EARLIER = ROOT / "bench" / "people_earlier"
 GRID = [round(0.3 + 0.05 * i, 2) for i in range(14)] + [1.01]  # 0.3 .. 0.95, off
 
 
@@ -61,18 +59,6 @@ class Example:
     cands: dict[str, list[Candidate]] = field(default_factory=dict)  # by reading
     keys: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, list[set[str]]] = field(default_factory=dict)
-
-
-def round_of(path: Path) -> int:
-    m = re.search(r"\.round(\d+)$", path.stem)
-    return int(m.group(1)) if m else 1
-
-
-def load_earlier() -> dict[str, list[list[str]]]:
-    found: dict[str, list[list[str]]] = {}
-    for path in [*sorted(EARLIER.glob("round*.json")), *sorted((EARLIER / "latin").glob("*.json"))]:
-        found.update(json.loads(path.read_text(encoding="utf-8")))
-    return found
 
 
 _READ: list[Any] = []
