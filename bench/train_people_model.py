@@ -123,7 +123,7 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,29 +224,43 @@ def load_examples(
 
 def fit(examples: list[Example], c: float, min_count: int = 2) -> dict[str, Any]:
     """One logistic regression per role; the weights as the runtime reads them."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(f for ex in examples for fs in ex.features for f in set(fs))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(vocab)}
-    rows, cols = [], []
+    feats: list[Sequence[str]] = []
     ys: dict[str, list[int]] = {r: [] for r in ROLES}
     weight: list[float] = []
-    n = 0
     for ex in examples:
         times = Counter(ex.keys)
         for key, fs, labels in zip(ex.keys, ex.features, ex.labels, strict=True):
             # a role is labelled per report: of a name's mentions maybe one gives it
             weight.append(1.0 / times[key] if labels else 1.0)
-            for i in sorted({index[f] for f in fs if f in index}):
-                rows.append(n)
-                cols.append(i)
+            feats.append(fs)
             for r in ROLES:
                 ys[r].append(int(r in labels))
-            n += 1
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocab)))
+    return fit_roles(feats, ys, c, min_count, weight if SPREAD else None)
+
+
+def fit_roles(
+    feats: Sequence[Sequence[str]],
+    ys: dict[str, list[int]],
+    c: float,
+    min_count: int,
+    sample_weight: list[float] | None = None,
+) -> dict[str, Any]:
+    """One L2 logistic regression per role over examples given by their features (those seen
+    in `min_count` examples or more), encoded as the runtime reads them (also
+    bench/train_people_propose.py's)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for fs in feats for f in set(fs))
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for n, fs in enumerate(feats):
+        for i in sorted({index[f] for f in fs if f in index}):
+            rows.append(n)
+            cols.append(i)
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
     bias, weights = [], np.zeros((len(vocab), len(ROLES)))
     for j, r in enumerate(ROLES):
         y = np.array(ys[r])
@@ -254,7 +268,7 @@ def fit(examples: list[Example], c: float, min_count: int = 2) -> dict[str, Any]
             bias.append(-10.0)
             continue
         clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
-        clf.fit(x, y, sample_weight=np.array(weight) if SPREAD else None)
+        clf.fit(x, y, sample_weight=np.array(sample_weight) if sample_weight else None)
         bias.append(round(float(clf.intercept_[0]), 4))
         weights[:, j] = clf.coef_[0]
     kept = {

@@ -38,6 +38,7 @@ import propose_candidates as people_propose
 from bench_people import DATA, load_roster, name_key
 from people_unfound import load_earlier, round_of
 from propose_candidates import Candidate
+from train_people_model import fit_roles
 
 from worker.detect import people_model_zh, role_weights
 from worker.detect.people import extract_people, read_people
@@ -126,39 +127,12 @@ def script(c: Candidate) -> str:
 def fit(
     examples: list[Example], c: float, min_count: int, which: str = "earlier"
 ) -> dict[str, Any]:
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
     feats = [
         [*cand.features, f"script={script(cand)}"] for ex in examples for cand in ex.cands[which]
     ]
     labels = [lab for ex in examples for lab in ex.labels[which]]
-    counts = Counter(f for fs in feats for f in set(fs))
-    vocab = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(vocab)}
-    rows, cols = [], []
-    for n, fs in enumerate(feats):
-        for i in sorted({index[f] for f in fs if f in index}):
-            rows.append(n)
-            cols.append(i)
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
-    bias, weights = [], np.zeros((len(vocab), len(ROLES)))
-    for j, r in enumerate(ROLES):
-        y = np.array([int(r in lab) for lab in labels])
-        if y.sum() == 0:
-            bias.append(-10.0)
-            continue
-        clf = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
-        clf.fit(x, y)
-        bias.append(round(float(clf.intercept_[0]), 4))
-        weights[:, j] = clf.coef_[0]
-    kept = {
-        f: [round(float(w), 3) for w in weights[i]]
-        for f, i in index.items()
-        if np.abs(weights[i]).max() >= 1e-2
-    }
-    return {"roles": list(ROLES), "bias": bias, "weights": kept}
+    ys = {r: [int(r in lab) for lab in labels] for r in ROLES}
+    return fit_roles(feats, ys, c, min_count)
 
 
 def with_script(cands: list[Candidate]) -> list[Candidate]:
