@@ -2923,17 +2923,6 @@ _CHAIR_NOTE = re.compile(r"\((?:[^)]*\b(?:Vorsitz|chair|presiding)\b[^)]*)\)", r
 _ITEM_TITLE_WORDS = frozenset("dr. prof. stv. stellv. und and sowie mr. mrs. ms. herr frau".split())
 
 
-def _past_item_titles(item: str) -> str:
-    """The item without the titles before its name ("Stv. Ministerpräsident und Innenminister
-    Dr. Hoegner" -> "Hoegner"), as minutes list people."""
-    words = item.split()
-    while len(words) > 1 and (
-        words[0].casefold() in _ITEM_TITLE_WORDS or _is_title_or_org(words[0].casefold())
-    ):
-        words.pop(0)
-    return " ".join(words)
-
-
 # A roll call's notes after the name: "als Vorsitzender", "ab TOP 4", "i. V. für Rm X" (the one
 # stood in for is absent), "in Vertretung von ...", a footnote's digit ("Sühler (...).1").
 _ITEM_NOTE = re.compile(
