@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from worker.detect import cantonese
+from worker.detect import cantonese, role_cues
 from worker.detect.model import Person, Role
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
@@ -171,31 +171,6 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     return False
 
 
-# The words that give each role, in English, German and Chinese: not the extractor's clause
-# reading, only whether a sentence naming someone says that role at all. Compared reports are
-# written by other outlets, and a role the extractor read in one may stand in the other in words
-# it does not read (a release's heading "李家超...出席...酒会致辞", "made a solemn announcement").
-_ROLE_WORDS: dict[Role, re.Pattern[str]] = {
-    "spoke": re.compile(
-        r"\b(?:speech|speeches|address(?:ed|es)?|remarks|keynote|toast|spoke|briefed|announc\w*"
-        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach)\b"
-        r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
-        re.I,
-    ),
-    "presided": re.compile(
-        r"\b(?:chair(?:ed|s|ing)?|presid(?:ed|es|ing)|host(?:ed|s|ing)?|moderat\w*|convened"
-        r"|Vorsitz\w*|leitete|geleitet|Gastgeber\w*|moderiert\w*)\b|主持|主禮|主礼",
-        re.I,
-    ),
-    "attended": re.compile(
-        r"\b(?:attend\w*|took part|taking part|participat\w*|joined"
-        r"|teil(?:genommen|nahm|nahmen|nehmen)|Teilnehm\w*|anwesend)\b|出席|参加|參加|与会|與會",
-        re.I,
-    ),
-    "present": re.compile(
-        r"\b(?:present|rostrum|podium|zugegen|anwesend)\b|主席台|主席臺|就座|在座", re.I
-    ),
-}
 # Sentences; in Chinese, clauses: one sentence runs on through commas, each clause with its own
 # subject and verb ("...等多名地方民代出席，盧秀燕深深鞠躬": she is not among those attending).
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+")
@@ -205,7 +180,7 @@ def says_role(text: str, person: Person, role: Role, roster: Roster) -> bool:
     """True when a sentence of `text` names `person` and has a word of `role` ("致辞",
     "speech", "presided"): the text gives them that role in words, whether or not the
     extractor read a role there."""
-    words = _ROLE_WORDS[role]
+    words = role_cues.ROLE_WORDS[role]
     return any(
         words.search(sentence) and names_person(TextNames(sentence), person, roster)
         for sentence in _SENTENCE_END.split(text)

@@ -1411,3 +1411,30 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+# The words that give each role, in English, German and Chinese (mentions.says_role, comparing
+# two reports): not the extractor's clause reading, only whether a sentence naming someone says
+# that role at all. Compared reports are written by other outlets, and a role the extractor read
+# in one may stand in the other in words it does not read (a release's heading "李家超...出席...酒会致辞", "made a solemn announcement").
+ROLE_WORDS: dict[Role, re.Pattern[str]] = {
+    "spoke": re.compile(
+        r"\b(?:speech|speeches|address(?:ed|es)?|remarks|keynote|toast|spoke|briefed|announc\w*"
+        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach)\b"
+        r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
+        re.I,
+    ),
+    "presided": re.compile(
+        r"\b(?:chair(?:ed|s|ing)?|presid(?:ed|es|ing)|host(?:ed|s|ing)?|moderat\w*|convened"
+        r"|Vorsitz\w*|leitete|geleitet|Gastgeber\w*|moderiert\w*)\b|主持|主禮|主礼",
+        re.I,
+    ),
+    "attended": re.compile(
+        r"\b(?:attend\w*|took part|taking part|participat\w*|joined"
+        r"|teil(?:genommen|nahm|nahmen|nehmen)|Teilnehm\w*|anwesend)\b|出席|参加|參加|与会|與會",
+        re.I,
+    ),
+    "present": re.compile(
+        r"\b(?:present|rostrum|podium|zugegen|anwesend)\b|主席台|主席臺|就座|在座", re.I
+    ),
+}
