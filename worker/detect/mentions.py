@@ -176,13 +176,17 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+")
 
 
-def says_role(text: str, person: Person, role: Role, roster: Roster) -> bool:
+def says_role(text: str, person: Person, role: Role, roster: Roster, *, done: bool = False) -> bool:
     """True when a sentence of `text` names `person` and has a word of `role` ("致辞",
     "speech", "presided"): the text gives them that role in words, whether or not the
-    extractor read a role there."""
+    extractor read a role there. `done`: only in a sentence that tells nothing still to come
+    or planned (`role_cues.NOT_DONE`: "will", "wird", 将, 预定): a preview's role is not held.
+    """
     words = role_cues.ROLE_WORDS[role]
     return any(
-        words.search(sentence) and names_person(TextNames(sentence), person, roster)
+        words.search(sentence)
+        and not (done and role_cues.NOT_DONE.search(sentence))
+        and names_person(TextNames(sentence), person, roster)
         for sentence in _SENTENCE_END.split(text)
         if sentence
     )
