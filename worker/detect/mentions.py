@@ -22,7 +22,7 @@ from worker.detect.model import Person, Role
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
 
-__all__ = ["TextNames", "names_person", "says_role"]
+__all__ = ["TextNames", "names_person", "says_role", "told_as_done"]
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
 _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
@@ -174,6 +174,15 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
 # Sentences; in Chinese, clauses: one sentence runs on through commas, each clause with its own
 # subject and verb ("...等多名地方民代出席，盧秀燕深深鞠躬": she is not among those attending).
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+")
+
+
+def told_as_done(text: str) -> str:
+    """`text` without its sentences (in Chinese, clauses) that tell what is still to come or
+    planned (`role_cues.NOT_DONE`): "Am Vormittag sollte Xi Bundeskanzlerin Angela Merkel
+    treffen" names Merkel in a plan only."""
+    if not role_cues.NOT_DONE.search(text):
+        return text
+    return "\n".join(s for s in _SENTENCE_END.split(text) if s and not role_cues.NOT_DONE.search(s))
 
 
 def says_role(text: str, person: Person, role: Role, roster: Roster, *, done: bool = False) -> bool:

@@ -14,7 +14,7 @@ from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
-from worker.detect.mentions import TextNames, names_person, says_role
+from worker.detect.mentions import TextNames, names_person, says_role, told_as_done
 from worker.detect.model import AttendeeDiff, Finding, Person, Report, Variant, WordDiff
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
@@ -136,6 +136,10 @@ def _named_elsewhere(
     in a role is added, unless the first gives them that role in words, told as done (round 12,
     `_not_said`: the extractor read nothing there, the report did tell the occasion).
 
+    Round 12: a person the first report names only in sentences telling what is still to come
+    ("Am Vormittag sollte Xi Bundeskanzlerin Angela Merkel treffen", `mentions.told_as_done`) is
+    not named there: the second report stating them in a role adds them, as against a preview.
+
     A role change is not told when the first report gives the person the new role in words
     anyway (`mentions.says_role`): the extractor did not read it there, and the change would be
     the extractor's, not the reports'. Round 11: a release headed "李家超...出席...酒会致辞" against
@@ -143,10 +147,13 @@ def _named_elsewhere(
     diff = _said_otherwise(diff, a, report_a, roster)
     if not diff.added and not diff.removed:
         return diff
-    in_a, in_b = TextNames(unannotated(a)), TextNames(unannotated(b))
+    in_b = TextNames(unannotated(b))
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
     if report_a.people:
+        # named by the first report only in what is still to come, a person the second states
+        # in a role is news, as against a preview (round 12)
+        in_a = TextNames(told_as_done(unannotated(a)))
         added = tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster))
     else:
         added = _not_said(diff.added, unannotated(a), report_b, roster)

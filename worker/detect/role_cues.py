@@ -1450,6 +1450,6 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
 NOT_DONE = re.compile(
     r"\b(?:will|would|shall|to\s+be\s+held|(?:is|are)\s+to|(?:is|are|was|were)\s+(?:set|expected"
     r"|scheduled|due|slated|going)\s+to|plans?\s+to|planned|planning|upcoming|wird|werden|soll"
-    r"|sollen|geplant|plant|erwartet)\b|将|將|预定|預定|拟|擬|计划|計劃|预计|預計|准备|準備|即将|即將",
+    r"|sollen|sollte|sollten|geplant|plant|erwartet)\b|将|將|预定|預定|拟|擬|计划|計劃|预计|預計|准备|準備|即将|即將",
     re.I,
 )
