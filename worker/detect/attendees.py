@@ -486,13 +486,17 @@ def _spelling_keys(
 
 
 def _same_spelled(x: Person, y: Person) -> bool:
-    """Whether two names of one script are one person spelled another way or shortened."""
-    if has_han(x.name) != has_han(y.name):
+    """Whether two names in letters are one person spelled another way ("Volodymyr Zelensky" /
+    "Volodymyr Zelenskyy") or shortened ("Kissinger" / "Henry Kissinger"). Stricter than the
+    match within a role, which reports a variant the user sees: here the two would become one
+    person's role change, so both measures must agree ("Wang Yi" / "Wang Yu": Jaro-Winkler 0.93,
+    ratio 0.83, two people). Names in characters are not tied by sound (同音: other people)."""
+    if has_han(x.name) or has_han(y.name):
         return False
     sx, sy = _spelling(x), _spelling(y)
-    if max(JaroWinkler.normalized_similarity(sx, sy), fuzz.ratio(sx, sy) / 100) >= _FUZZY:
+    if min(JaroWinkler.normalized_similarity(sx, sy), fuzz.ratio(sx, sy) / 100) >= _FUZZY:
         return True
-    return not has_han(x.name) and _short_form(x.name, y.name)
+    return _short_form(x.name, y.name)
 
 
 def _cantonese_keys(

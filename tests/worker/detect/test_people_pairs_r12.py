@@ -53,6 +53,30 @@ def test_two_names_fitting_one_short_form_are_not_guessed() -> None:
     assert set(diff.removed) == {"Henry Kissinger", "Nancy Kissinger"}
 
 
+def test_two_alike_names_in_other_roles_stay_two_people() -> None:
+    # "Wang Yi" / "Wang Yu" (Jaro-Winkler 0.93, ratio 0.83) are other people: a removal and an
+    # addition, not one person's role change
+    diff = compare_people(
+        [_person("Wang Yi", "presided")], [_person("Wang Yu", "attended")], ROSTER, across=True
+    )
+    assert diff.role_changes == ()
+    assert diff.added == ("Wang Yu",)
+    assert diff.removed == ("Wang Yi",)
+
+
+def test_a_spelling_in_another_role_is_one_person() -> None:
+    # pair r11_en11_popefuneral_attendee_change: "Volodymyr Zelensky" (agency_en-t11e06) and
+    # "Volodymyr Zelenskyy" (agency_en-t11e07), here in two roles
+    diff = compare_people(
+        [_person("Volodymyr Zelensky", "presided")],
+        [_person("Volodymyr Zelenskyy", "attended")],
+        ROSTER,
+        across=True,
+    )
+    assert (diff.added, diff.removed) == ((), ())
+    assert [(r.before, r.after) for r in diff.role_changes] == [("presided", "attended")]
+
+
 # --- a first report the extractor read nobody in, which tells the role in words ---------------
 
 # pair r11_en11_popefuneral_cross_outlet: an aggregator's copy of a France 24 report
