@@ -1420,7 +1420,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     "spoke": re.compile(
         r"\b(?:speech|speeches|address(?:ed|es)?|remarks|keynote|toast|spoke|briefed|announc\w*"
-        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach)\b"
+        # the speech of a service: "Re said in a spirited and highly personal sermon"
+        r"|sermon|sermons|homily|homilies|eulogi[sz]\w*"
+        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach|Predigt\w*)\b"
         r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
         re.I,
     ),
@@ -1438,3 +1440,16 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"\b(?:present|rostrum|podium|zugegen|anwesend)\b|主席台|主席臺|就座|在座", re.I
     ),
 }
+
+
+# A sentence telling what is still to come, planned or expected (mentions.says_role with
+# `done`): a role said there is not yet held ("Medvedev will on Tuesday meet ...", "王毅将出席",
+# "賴清德預定...邀請", "Scholz wird ... sprechen"). Only a test of the whole sentence: any such word
+# in it counts, so a role told as done in a sentence that also looks ahead is not taken as said
+# (the comparison then reports what the other report adds: the safe side).
+NOT_DONE = re.compile(
+    r"\b(?:will|would|shall|to\s+be\s+held|(?:is|are)\s+to|(?:is|are|was|were)\s+(?:set|expected"
+    r"|scheduled|due|slated|going)\s+to|plans?\s+to|planned|planning|upcoming|wird|werden|soll"
+    r"|sollen|sollte|sollten|geplant|plant|erwartet)\b|将|將|预定|預定|拟|擬|计划|計劃|预计|預計|准备|準備|即将|即將",
+    re.I,
+)
