@@ -129,6 +129,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "on hand",
     "guest",
     "inaugurat",
+    "declar",
+    "announc",
+    "proclaim",
     "threw",
     "honour",
     "honor",
@@ -481,6 +484,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:(?:is|are|was|were)\s+(?:also\s+)?(?:attending|taking\s+part|participating"
             r"|on\s+hand|the\s+(?:chief\s+|special\s+|main\s+)?guests?(?:\s+of\s+hono(?:u)?r)?)"
+            # "were among the foreign leaders to attend the funeral" (round 12, agency_en-t11e06)
+            r"|(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders"
+            r"|dignitaries|guests|officials|heads\s+of\s+(?:state|government)|personalities"
+            r"|figures|people|mourners|those|attendees|participants|VIPs|delegates)\s+(?:who\s+)?"
+            r"(?:to\s+)?(?:attend(?:ed|ing)?|took\s+part|taking\s+part|participat(?:ed|ing))"
             r"|(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants"
             r"|guests|attendees|dignitaries|invitees)"
             r"|graced\s+the\s+(?:occasion|event|function|ceremony)"
@@ -523,6 +531,16 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:pledged|pledges|swore|swears)\s+allegiance"
             # "[Nikolai Lukashenko was also there]": one more at the occasion just told of
             r"|(?:was|were)\s+also\s+there\b"
+            # opening an occasion in person: "Party Secretary Wang Zhong declared the opening",
+            # "Hu Jintao declared the opening of the World Expo", "announced the opening of the
+            # event", "declared the Chengdu Universiade open" (round 12: rounds 18-20, agency,
+            # xinhua, mt, scraped); not an investigation or a new office opened
+            r"|(?:declared|declares|announced|announces|proclaimed|proclaims)\s+(?:the\s+)?"
+            r"(?:official\s+|formal\s+|grand\s+)?open(?:ing)?\b(?!\s+(?:of\s+)?(?:an?\s+|the\s+)?"
+            r"(?:new\s+|criminal\s+)?(?:investigation|probe|inquiry|case|embassy|consulate|office"
+            r"|branch|store|shop|plant|factory|border|checkpoint|account)s?\b)"
+            r"|(?:declared|declares|proclaimed|proclaims)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,6}?"
+            r"open\b(?!\s+(?:to|for)\b)"
             # turning up at it: "The Russian Prime Minister Viktor Zubkov showed up."
             r"|(?:showed|shows|turned|turns)\s+up\b(?!\s+(?:late|for\s+work))"
             # "South-South governors are currently in a closed meeting"
@@ -803,6 +821,16 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:attending|attendees|taking\s+part|took\s+part|participating|participants"
             r"|joining|accompanying|in\s+attendance|those\s+attending|guests"
             r"|(?:who|that)\s+(?:attended|took\s+part|participated|joined)|concelebrants"
+            # the guests by a group noun: "The dignitaries included A", "Foreign leaders at the
+            # opening ceremony include A", "Among the crowd was A" (round 12: round 20's
+            # xinhua_en and agency_en, round 16's agency_en)
+            r"|dignitaries|invitees|VIPs"
+            r"|(?:leaders|officials|heads\s+of\s+(?:state|government)|ministers|delegates"
+            r"|representatives|personalities)\s+(?:present\s+)?at\s+the\s+"
+            + _ADJ
+            + _GATHERING
+            + r"|among\s+(?:the\s+)?(?:crowd|audience|mourners|worshippers|congregation|spectators"
+            r"|onlookers)"
             # a credentials ceremony's envoys: "Among those who presented credentials ... are"
             r"|(?:who|that)\s+(?:presented|handed\s+over)\s+(?:their\s+)?(?:letters\s+of\s+)?"
             r"credentials"
