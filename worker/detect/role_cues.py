@@ -708,6 +708,15 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened))\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
             r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
+            # a service and who leads it: "The festive service was conducted by the Patriarch",
+            # "The midnight mass is led by Patriarch Kirill", "an Easter service on Sunday,
+            # overseen by ..." (round 12: rounds 12, 19 and 20, agency_en, mt_en, scraped); a
+            # service in lower case only, and not an agency ("the press service, led by")
+            r"|(?<!press\s)(?<!security\s)(?<!secret\s)(?<!civil\s)(?<!health\s)(?<!news\s)"
+            r"(?<!postal\s)(?<!military\s)(?<!customs\s)(?<!tax\s)(?<!border\s)(?<!public\s)"
+            r"(?<!migration\s)(?<!intelligence\s)(?<!social\s)(?<!federal\s)(?<!national\s)"
+            r"\b(?-i:service|services|mass|Mass|liturgy|Liturgy|vigil|prayers|requiem|Requiem)\b"
+            r"[^.;]{0,60}?\b(?:conducted|led|overseen|celebrated|officiated|headed)\s+by\b"
             # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
             r"|\bco-?(?:chaired|hosted|chairs|hosts|chairing|hosting)\b[^.;]{0,200}\bwith\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
