@@ -2285,6 +2285,9 @@ _DISCUSSED = re.compile(
 )
 
 
+_HOSTED_MEAL = re.compile(r"\b(?:banquet|reception|dinner|luncheon)\b", re.I)
+
+
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
     or None when no cue verb stands there.
@@ -2298,7 +2301,10 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         return _meeting_role(c, m.start(), m.end()), m.end()
     m = cues.CONVENE.match(text, at)
     if m and not _PASSIVE_BY.match(text, m.end()):
-        return ("attended" if c.several else "presided"), m.end()
+        # a banquet or reception is given to guests: several holding one host it ("President
+        # Xi Jinping and his wife Peng Liyuan held a banquet ... to welcome": round 12)
+        several = c.several and not _HOSTED_MEAL.search(m.group())
+        return ("attended" if several else "presided"), m.end()
     m = cues.HOST_DIRECT.match(text, at)
     if m and _object_follows(c, m.end()):
         return "presided", m.end()

@@ -626,7 +626,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # athletes ... in his remarks at the Opening Ceremony", "has begun his speech at a
             # plenary session", "said while proposing a toast at the banquet" (round 11)
             # (not a recorded one quoted: "Zelensky said in his video address", agency_en-t202)
-            r"|(?:said\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their|an?)\s+"
+            # what one says in it: "Zhao Yongbo stressed in his speech that" (round 12)
+            r"|(?:(?:said|stressed|noted|emphasi[sz]ed|underlined|added|stated|pointed\s+out"
+            r"|highlighted|urged|remarked)\s+(?:this\s+|so\s+)?)?(?:in|during)\s+(?:his|her|their|an?)\s+"
             r"(?!(?:video|recorded|written|printed)\b)(?:[\w-]+\s+){0,2}?(?:remarks|speech|address)"
             r"|(?:began|begun|begins|started|starts|opened|opens|concluded|concludes|ended|ends)\s+"
             r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|remarks)"
