@@ -2012,6 +2012,18 @@ def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
         return False
     if gap[0].low in _DE_CASE_ARTICLES:
         return False  # "empfing X den Präsidenten, Y": an object after the subject, no list
+    if (
+        len(gap) > 2
+        and gap[0].text == ","
+        and gap[-1].low in ("of", "to", "for")
+        and not gap[-2].cap
+        and gap[-2].text.isalpha()
+        and gap[-2].low not in ("and", "or")
+    ):
+        # a name inside the appositive of the one before, after a lower-case relation:
+        # "Patriarch Kirill, a staunch supporter of President Putin", "..., known for his
+        # support of President Putin" (round 12, scraped-t11e13): no item of its list
+        return False
     if any(t.low == "with" and k > 0 and gap[k - 1].text == "," for k, t in enumerate(gap)):
         return False  # "X, with the chairman ..., Y present": an absolute clause, not a list
     if (
@@ -3162,6 +3174,12 @@ _REQUESTED = re.compile(
 
 
 _TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
+# A name inside the appositive of the list before, after a lower-case relation: "chaired by
+# Patriarch Kirill, a staunch supporter of President Putin", "..., known for his staunch
+# support of President Putin" (round 12, scraped-t11e13): the cue before is not its own.
+_INSIDE_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:a|an|the|known|his|her|their)\s+[^,;.:()]*?\b[a-z][\w-]*\s+(?:of|to|for)\s*"
+)
 _TOLD_IN_CALL = re.compile(
     r"\s+(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
     r"(?:conversation|call|talk)s?\b"
@@ -3198,6 +3216,11 @@ def _group_roles(
     roles = (
         []
         if absolute
+        or (
+            not german
+            and index > 0
+            and _INSIDE_APPOSITIVE.fullmatch(sentence, spans[index - 1][1], start) is not None
+        )
         or (not german and (_IRREALIS_AFTER.match(rest) or _FUTURE_PAST_APPOSITIVE.match(rest)))
         else _object_roles(before, german, reporting=reporting)
     )

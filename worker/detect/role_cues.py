@@ -717,8 +717,14 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?<!press\s)(?<!security\s)(?<!secret\s)(?<!civil\s)(?<!health\s)(?<!news\s)"
             r"(?<!postal\s)(?<!military\s)(?<!customs\s)(?<!tax\s)(?<!border\s)(?<!public\s)"
             r"(?<!migration\s)(?<!intelligence\s)(?<!social\s)(?<!federal\s)(?<!national\s)"
-            r"\b(?-i:service|services|mass|Mass|liturgy|Liturgy|vigil|prayers|requiem|Requiem)\b"
-            r"[^.;]{0,60}?\b(?:conducted|led|overseen|celebrated|officiated|headed)\s+by\b"
+            r"\b(?:(?-i:service|services|mass|Mass|liturgy|Liturgy|vigil|prayers|requiem|Requiem)"
+            r"\b[^.;]{0,60}?\b(?:conducted|overseen|celebrated|officiated)"
+            # "led": a service of worship by its name ("The service headed by Bortnikov" is
+            # an agency's)
+            r"|(?:(?:Easter|Christmas|memorial|funeral|thanksgiving|festive|midnight|divine"
+            r"|prayer|worship|church|patriarchal|Orthodox|religious|solemn)\s+service"
+            r"|(?-i:mass|Mass|liturgy|Liturgy|vigil|prayers|requiem|Requiem))\b[^.;]{0,60}?\bled)"
+            r"\s+by\b"
             # the other co-chair: "co-hosted the Strategic Dialogue with Emmanuel Bonne"
             r"|\bco-?(?:chaired|hosted|chairs|hosts|chairing|hosting)\b[^.;]{0,200}\bwith\b"
             r"|\b(?:When|While)\s+(?:presiding\s+over|chairing|hosting)\b[^,]{0,80},"
