@@ -476,7 +476,13 @@ _POSITION = re.compile(
 # a lower-case letter; written from the capital, which re skips to in C: half the time of
 # "[a-z][A-Z][a-z]", tried at every lower-case letter).
 _GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
-_TOOLTIP = re.compile(r"\b([A-Z][a-z'’-]+) ([A-Z][a-z'’-]+) \2 \1(?=[A-Z][a-z])")
+# The tooltip may carry no title ("Nursultan Nazarbayev Nazarbayev Nursultan .", "Veronika
+# Skvortsova Skvortsova Veronika ,") and a given name may hold a hyphen ("Tokayev
+# Kassym-JomartPresident"): round 12, scraped-t11e18, scraped-r10v05.
+_TOOLTIP = re.compile(
+    r"\b([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) ([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) \2 \1"
+    r"(?:(?=[A-Z][a-z])|(?= [.,;]))"
+)
 
 
 # The same without brackets, as agencies' captions write it: "X, left, and Y, right, attend".
@@ -867,6 +873,12 @@ def _zh_model() -> ModuleType:
     return people_model_zh
 
 
+def _tooltip_dropped(m: re.Match[str]) -> str:
+    """The name of a tooltip without its repeat; a comma before the title it glued on."""
+    glued = m.end() < len(m.string) and m.string[m.end()] != " "
+    return f"{m.group(1)} {m.group(2)}, " if glued else f"{m.group(1)} {m.group(2)}"
+
+
 def _normalised(text: str, lang: str) -> str:
     """The text with what scrapers and machines garble in names put right (see `_TOOLTIP`,
     `people_latin.lower_given_names`)."""
@@ -874,7 +886,7 @@ def _normalised(text: str, lang: str) -> str:
         return text
     glued = _GLUED.search(text) is not None
     if glued and _TOOLTIP.search(text):
-        text = _TOOLTIP.sub(r"\1 \2, ", text)
+        text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
     if lang == "en":
         given = lower_given_names(text)
