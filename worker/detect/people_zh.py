@@ -29,7 +29,7 @@ _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
     r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
     # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
-    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
+    r"|乡亲|侨胞|侨界|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
     # officials and members named by their body ("香港特区政府主要官员、…、立法会议员，…等400
     # 余人出席", zh_cn-v1303: the walk back stopped there)
     r"|官员|议员|人员|单位)等?了?"
@@ -40,7 +40,7 @@ _ZH_GROUP = re.compile(
 
 # The characters a match of _ZH_GROUP can end with: its words' last characters, 们, 等 and 了,
 # and a head count's (checked against the pattern by a test).
-_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞民生友工位等了名众")
+_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞界民生友工位等了名众")
 
 
 def _group_last(text: str) -> bool:
@@ -261,8 +261,14 @@ def _unreal(raw: str, region: str) -> bool:
 _ZH_SCHEDULED = re.compile(r"(?<![决规确认制原稳固锁限])定于")
 
 
+# arranged ahead: "侨界已安排19日（台北时间20日）宴请访团" (none_zh-d1052, a preview)
+_ZH_ARRANGED = re.compile(r"(?:已|将|预计|计划)安排")
+
+
 def _scheduled(simple: str, end: int) -> bool:
-    return "定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None
+    return ("定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None) or (
+        "安排" in simple and _ZH_ARRANGED.search(simple, 0, end) is not None
+    )
 
 
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
