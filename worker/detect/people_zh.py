@@ -29,7 +29,7 @@ _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
     r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
     # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
-    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
+    r"|乡亲|侨胞|侨界|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
     # officials and members named by their body ("香港特区政府主要官员、…、立法会议员，…等400
     # 余人出席", zh_cn-v1303: the walk back stopped there)
     r"|官员|议员|人员|单位)等?了?"
@@ -40,7 +40,7 @@ _ZH_GROUP = re.compile(
 
 # The characters a match of _ZH_GROUP can end with: its words' last characters, 们, 等 and 了,
 # and a head count's (checked against the pattern by a test).
-_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞民生友工位等了名众")
+_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞界民生友工位等了名众")
 
 
 def _group_last(text: str) -> bool:
@@ -261,8 +261,14 @@ def _unreal(raw: str, region: str) -> bool:
 _ZH_SCHEDULED = re.compile(r"(?<![决规确认制原稳固锁限])定于")
 
 
+# arranged ahead: "侨界已安排19日（台北时间20日）宴请访团" (none_zh-d1052, a preview)
+_ZH_ARRANGED = re.compile(r"(?:已|将|预计|计划)安排")
+
+
 def _scheduled(simple: str, end: int) -> bool:
-    return "定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None
+    return ("定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None) or (
+        "安排" in simple and _ZH_ARRANGED.search(simple, 0, end) is not None
+    )
 
 
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
@@ -344,11 +350,13 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             # surname one no table holds
             name = _titled_unlisted(chunk.rsplit("、", 1)[-1], roster)
             names = [name] if name else None
-        if i == skipped and _group_chunk(chunk, names, roster):
+        if i == skipped and _between_list_and_verb(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
             skipped += 1
             continue
+        if names is None and i == skipped:
+            names = _names_before_groups(chunk, roster, ctx)
         if names is None:
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
@@ -524,6 +532,87 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
     # names only as bare items of a list of bodies and places ("丰泽"), none with a title
     items = chunk.split("、")
     return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
+
+
+# Between a list and its verb, a chunk of groups and titles without a name: "各二级学院院长、书记",
+# "学位评定委员会委员、毕业班辅导员", "江、浙、沪道教界人士、居士、信众代表等一千多人" (round 20:
+# the walk back stopped at them, so the names before them took no role).
+_GROUP_ITEM_SEP = re.compile("、|以及|及|和")
+_GROUP_TAIL = re.compile(r"等?(?:[近约逾共]?[\d一二三四五六七八九十百千两]+(?:余|多)?[人名位])?$")
+_CLAUSE_WORDS = re.compile("[的是了将向对为把被说]|在(?![校读职任])|表示|并|其中")
+_GROUP_OPENING = re.compile("以及|及(?!时)")
+_ALL_OF = re.compile("全体|广大|所有|各(?:级|界|单位|部门|学院|系)")  # "2024届全体毕业生"
+_PEOPLE_LAST = frozenset("生员人者师友众兵士")
+
+
+def _nameless_group(chunk: str) -> bool:
+    """Whether `chunk` names groups and titles only: each item a group or a title (a place of
+    one or two characters before them: "江、浙、沪…人士"), the last one a group or a title, and
+    no clause in it."""
+    if len(chunk) > 40 or len(chunk) < 3 or _CLAUSE_WORDS.search(chunk):
+        return False
+    if _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+        return False  # "…，河北省委召开…": a body is the subject
+    items = [i for i in _GROUP_ITEM_SEP.split(chunk) if i]
+    if not items:
+        return False
+    for j, item in enumerate(items):
+        item = _GROUP_TAIL.sub("", item) or item
+        title = _ZH_TITLE_AT_END.search(item, max(0, len(item) - 8))
+        if title and _zh_plausible(item[max(0, title.start() - 3) : title.start()]):
+            return False  # "…天文台韩占文院士": a name before its title
+        if (
+            _group_last(item)
+            or title
+            or (item[-1] in _PEOPLE_LAST and _ALL_OF.search(item) is not None)
+            or item[-1:] in _TITLE_LAST  # "毕业班辅导员", "各二级学院院长、书记"
+        ):
+            continue
+        if j < len(items) - 1 and len(item) <= 2:
+            continue  # a place before the group: "江、浙、沪道教界人士"
+        return False
+    return True
+
+
+def _between_list_and_verb(chunk: str, names: list[str] | None, roster: Roster) -> bool:
+    """Whether the walk back from the verb passes over `chunk`, a group between the list and
+    its verb: groups named by their bodies ("各乡镇党政主要负责同志"), titles and groups without a
+    name ("…，各二级学院院长、书记，毕业班辅导员，毕业生代表，…参加了典禮", round 20)."""
+    if _group_chunk(chunk, names, roster):
+        return True
+    if names:
+        return _representatives(chunk, names, roster)
+    return _nameless_group(chunk)
+
+
+def _names_before_groups(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The names of a chunk that ends with groups after 以及 or 及: "…吉宏忠等有关领导以及江、浙、沪
+    道教界人士、居士、信众代表等一千多人参加" (round 20)."""
+    head = _before_groups(chunk)
+    return _zh_chunk_names(head, roster, last=True, ctx=ctx) if head else None
+
+
+def _representatives(chunk: str, names: list[str], roster: Roster) -> bool:
+    """Whether the one name of `chunk` is a body's or a group's representatives ("毕业生代表",
+    "在校生代表"): the chunk is the name and 代表, and the roster does not know the name."""
+    return (
+        len(names) == 1
+        and chunk.endswith("代表")
+        and len(chunk) == len(names[0]) + 2
+        and names[0] not in roster.chinese_names
+    )
+
+
+def _before_groups(chunk: str) -> str | None:
+    """The part of `chunk` before 以及 or 及 when the rest names groups only ("吉宏忠等有关领导以
+    及江、浙、沪道教界人士…等一千多人"): the names' list."""
+    last = None
+    for m in _GROUP_OPENING.finditer(chunk):
+        last = m
+    if last is None or last.start() < 2:
+        return None
+    tail = chunk[last.end() :]
+    return chunk[: last.start()] if _nameless_group(tail) else None
 
 
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
@@ -1967,6 +2056,10 @@ _BODY_WORDS = (
     "文联",
     "科协",
     "残联",
+    # an observatory, a broadcaster ("中国科学院云南天文台韩占文院士", zh_cn-t11z10)
+    "天文台",
+    "电视台",
+    "电台",
 )
 
 
