@@ -173,6 +173,8 @@ class Features:
             | {f"r:{k[:NOUN_STEM]}" for k in map(_noun_key, self.nouns[:4]) if len(k) >= NOUN_STEM}
             # and by their consonants, as an Arabic title's words are (`_arabic_names_agree`)
             | {f"k:{k}" for k in self.skeletons}
+            # and by the counts it gives, which two languages write alike (`_same_count`)
+            | {f"c:{k}" for k in _counts(self)}
         )
 
     @cached_property
@@ -1764,6 +1766,8 @@ def _tied_by_occasion(
         return Match(opts.join, "the same outcome, named alike")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
+    if not other_side and _same_count(a, b):
+        return Match(opts.join, "the same count, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2738,6 +2742,36 @@ def _both_up_front_in_both(a: Features, b: Features) -> bool:
     # a name off the roster spelt otherwise by each language ("Selenskyj" / "Zelensky")
     loose = {x for x in fa - both for y in fb - both if x != y and same_person(x, y)}
     return len(both) + len(loose) >= 2
+
+
+COUNT_AT_LEAST = 100  # a count this large (or with a fraction) is told by few occasions of a day
+
+
+def _counts(f: Features) -> frozenset[str]:
+    """The counts a report gives (`numbers`, its title's `marks`) that few occasions of one day
+    share: 100 or more, or a fraction ("7.8"), and no year."""
+    out = set()
+    for value in (*(v for _, v in f.numbers), *f.marks):
+        value = value.replace(",", "")
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        whole = number.is_integer()
+        if whole and 1900 <= number <= 2100:
+            continue
+        if number >= COUNT_AT_LEAST or (not whole and number >= 1):
+            out.add(f"{number:g}")
+    return frozenset(out)
+
+
+def _same_count(a: Features, b: Features) -> bool:
+    """Two reports in two languages giving one count (the 367 passengers of a jet, 204 votes
+    for an impeachment, 591 points of a song contest's winner), of one day: what happened, told
+    in two languages that share no word (round 12)."""
+    if a.language == b.language or not _same_day(a, b):
+        return False
+    return bool(_counts(a) & _counts(b))
 
 
 def _same_day(a: Features, b: Features) -> bool:
