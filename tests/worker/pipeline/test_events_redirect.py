@@ -20,6 +20,7 @@ from storage.db import open_store
 from storage.models import Event, EventRedirect
 from tests.support.alerting import run_cli
 from tests.support.events import wire_articles
+from tests.web.conftest import start_serve
 from worker.detect.events import Features, GroupingOptions, report_features
 from worker.pipeline.grouping import place
 from worker.service.seeds import load_roster
@@ -44,7 +45,7 @@ def features(name: str) -> Features:
 
 
 def test_a_linking_report_merges_two_events_and_the_old_id_finds_the_merged_one(
-    db_url: str,
+    db_url: str, tmp_path: Path
 ) -> None:
     store = open_store(db_url, auto_upgrade=True)
     opts = GroupingOptions()  # the strict merge is on by default
@@ -71,6 +72,13 @@ def test_a_linking_report_merges_two_events_and_the_old_id_finds_the_merged_one(
         assert f"event {event}" in shown.output
         assert f"(event {old} was merged into this one)" in shown.output
         assert "4 reports:" in shown.output
+        served = start_serve(db_url, tmp_path / "serve.log")  # the event page, by the old id
+        try:
+            with served.client() as client:
+                record = client.get(f"/events/{old}.json").json()
+                assert record["id"] == event and len(record["reports"]) == 4
+        finally:
+            assert served.stop() == 0
     finally:
         store.dispose()
 
