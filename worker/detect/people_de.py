@@ -166,6 +166,15 @@ _FRONTED_VERB = re.compile(
 )
 
 
+# A greeting's infinitive with "zu" after the list: the list is what is greeted, the infinitive
+# having no subject of its own ("eine Ehre, König Philippe und Königin Mathilde heute in der
+# Hofburg begrüßen zu dürfen", de-t806; "freuten sich, X im Landtag zu begrüßen").
+_GREETED_INFINITIVE = re.compile(
+    r"[^,;:.!?„“”]{0,80}?\b(?:(?:begrüßen|begrüssen|empfangen|willkommen\s+heißen)\s+zu\s+"
+    r"(?:dürfen|können)|zu\s+(?:begrüßen|begrüssen|empfangen))\b"
+)
+
+
 def _object_before(lead: str) -> bool:
     """Whether an object's article or "mit" stands right before the list, no finite verb
     between (the lookahead inside the repeat was a tenth of German's cost: searched after)."""
@@ -582,6 +591,7 @@ def german_roles(
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
+            or _GREETED_INFINITIVE.match(sentence, end, right) is not None
         )
         and not (
             _CO_SUBJECT.search(lead, len(lead) - 200)
