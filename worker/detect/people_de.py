@@ -930,7 +930,26 @@ def _passive_agent_roles(sentence: str, start: int, left: int, clause: str) -> l
             ):
                 return []  # "Marschmusik ... unter der Stabführung von X": a conductor
             return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    found = _LED_PASSIVE.search(clause)
+    if found:
+        if (found["first"] or found["last"]) == "gestaltet" and _MUSICAL.search(clause):
+            return []  # "Musikalisch wurde die Messe vom Gesangsverein gestaltet"
+        return ["presided"]
     return None
+
+
+# A rite or a reception in the passive, its agent "von X" before or after the participle, the
+# participle before its auxiliary in a subordinate clause as well: "wurde es feierlich
+# eingeweiht von den vier Landkreis-Dekanen A, B, C und D" (de-t903), "die von Dechant X
+# zelebriert ... wurde" (de-t11z12), "der unter anderem vom Altbischof X gestaltet wurde"
+# (de-t11z14), "wo sie von Oberbürgermeisterin X, Y und Z in Empfang genommen wurde"
+# (de-t11z25): who celebrated, blessed, led or received presided. Told in the past only: "wird
+# von X geweiht" is still to come.
+_LED_PARTICIPLE = r"zelebriert|eingeweiht|gesegnet|geweiht|gestaltet|in\s+Empfang\s+genommen"
+_LED_PASSIVE = re.compile(
+    rf"\b(?P<first>{_LED_PARTICIPLE})\b[^;]{{0,60}}?\b(?:wurde|wurden|worden)\b"
+    rf"|\b(?:wurde|wurden)\b[^;]{{0,80}}?\b(?P<last>{_LED_PARTICIPLE})\b"
+)
 
 
 # A headline's passive, its auxiliary left out: "Steinmeier von Van der Bellen bei Staatsbesuch
