@@ -487,10 +487,27 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     after = _CLAUSE_END.search(sentence, end)
     if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
         after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
+    elif (
+        after
+        and after.start() == end
+        and sentence.startswith(",", end)
+        and not sentence[left:start].strip(' „“"')
+        and _FINITE_AFTER.match(sentence, end)
+    ):
+        # a list opening its clause, its last name in apposition, then the verb: "Präsidentin
+        # A und der Präsident des Bundesverfassungsgerichts, B, waren ebenfalls vor Ort" (no
+        # fronted subordinate clause is a bare list of names)
+        after = _CLAUSE_END.search(sentence, after.end())
     aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
     if aside is not None:
         after = _CLAUSE_END.search(sentence, aside[1])  # the main clause goes on after it
     return left, (after.start() if after else len(sentence))
+
+
+_FINITE_AFTER = re.compile(
+    r",\s+(?:war|waren|kam|kamen|nahm|nahmen|hielt|hielten|sprach|sprachen|übernahm"
+    r"|übernahmen)\s"
+)
 
 
 # A relative clause right after the list, closed by its verb and a comma before the main
