@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
@@ -1303,3 +1304,38 @@ def photo_caption(paragraph: str) -> str | None:
     if not (marked or _LOWER_WORD.search(body)) or _NOT_THERE.search(body):
         return None
     return None if _NEGATION.search(body) else body
+
+
+# A page set at a fixed width (an old club page, a newsletter): lines broken inside sentences and
+# names ("eröffnete der Schützenvogt" / "Rolf Köhler die diesjährige …", "Michael" / "Austen
+# begrüßen."; de-t11z03, and de-t10z01, de-r10v05, de-t912 of rounds 16-19).
+_LINE_ENDS = frozenset('.!?:;"“”»)')
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks of a hard-wrapped page joined by spaces: when at least three
+    lines, and a fifth of them, end without a sentence's end before a line opening in lower case
+    (a sentence going on: German capitalises nouns, so the lower case is a verb, an article or a
+    preposition), every line without a sentence's end joins the next. Other texts are returned
+    as they are."""
+    lines = text.split("\n")
+    if len(lines) < 6:
+        return text
+    filled = [line.strip() for line in lines]
+    going_on = sum(
+        1
+        for line, following in pairwise(filled)
+        if line and following[:1].islower() and line[-1] not in _LINE_ENDS
+    )
+    if going_on < 3 or going_on * 5 < sum(1 for line in filled if line):
+        return text
+    out: list[str] = []
+    going = False  # a sentence went on in lower case: the headline's lines are behind
+    for stripped in filled:
+        if out and out[-1] and stripped and out[-1][-1] not in _LINE_ENDS:
+            going = going or stripped[0].islower()
+            if going:  # (a line in capitals joins only then: "Michael" / "Austen begrüßen.")
+                out[-1] = f"{out[-1]} {stripped}"
+                continue
+        out.append(stripped)
+    return "\n".join(out)

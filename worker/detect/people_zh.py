@@ -200,6 +200,7 @@ _ZH_ATTRIBUTIVE = re.compile(
 )
 # An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
 _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+_ZH_ENTRUSTING = re.compile(r"受[^，。；受]{1,30}?委托")
 # An invitation between a subject and its verb names the host who asked, no subject.
 _ZH_INVITED = re.compile(r"^应[^，。；]{0,24}?(?:邀请?|之邀|约)$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
@@ -321,6 +322,12 @@ def _subject_chunk(chunk: str, *, went: bool) -> str:
     """The part of a chunk before the verb that names its subject: the leader of those led
     ("县长黄仲生率县府主管"), or, in the chunk just before the verb's (`went`), the one who went
     there ("张善政今1日上午前往忠灵祠，出席…")."""
+    if "委托" in chunk:
+        # "市长万庆良受…市委书记张广宁委托致开幕辞": the one entrusted acts, not who entrusted him
+        # (rounds 18 and 20: zh_cn-t10z15, scraped-t11z08 and -t11z09)
+        entrusted = _ZH_ENTRUSTING.search(chunk)
+        if entrusted and entrusted.start() >= 2:
+            chunk = chunk[: entrusted.start()] + chunk[entrusted.end() :]
     if "率" in chunk or "带" in chunk:
         chunk = _leader(chunk)
     if went and _ZH_WENT.search(chunk):
@@ -539,35 +546,35 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
 # the walk back stopped at them, so the names before them took no role).
 _GROUP_ITEM_SEP = re.compile("、|以及|及|和")
 _GROUP_TAIL = re.compile(r"等?(?:[近约逾共]?[\d一二三四五六七八九十百千两]+(?:余|多)?[人名位])?$")
-_CLAUSE_WORDS = re.compile("[的是了将向对为把被说]|在(?![校读职任])|表示|并|其中")
+_CLAUSE_WORDS = re.compile(
+    "[的是了将向对为把被说]|在(?![校读职任])|表示|并|其中|担任|缺席|出席|列席"
+)
 _GROUP_OPENING = re.compile("以及|及(?!时)")
-_ALL_OF = re.compile("全体|广大|所有|各(?:级|界|单位|部门|学院|系)")  # "2024届全体毕业生"
-_PEOPLE_LAST = frozenset("生员人者师友众兵士")
+_ALL_OF = re.compile("全体|广大|所有|部分|^各")  # "2024届全体毕业生", "各二级学院院长"
+_STAFF_LAST = frozenset("员师生士")  # "毕业班辅导员", "居士" (not an office: "委员")
 
 
 def _nameless_group(chunk: str) -> bool:
-    """Whether `chunk` names groups and titles only: each item a group or a title (a place of
-    one or two characters before them: "江、浙、沪…人士"), the last one a group or a title, and
-    no clause in it."""
-    if len(chunk) > 40 or len(chunk) < 3 or _CLAUSE_WORDS.search(chunk):
-        return False
-    if _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+    """Whether `chunk` names groups only: each item a group ("各职能处室负责人", "信众代表等一千多
+    人"), staff ("毕业班辅导员", "居士"), titles under a word for all or each ("各二级学院院长、
+    书记", "2024届全体毕业生"), or a place of one or two characters before them ("江、浙、沪道教界
+    人士"); no clause in it. A bare office ("国务委员", "最高人民法院院长") is no group: the formula
+    "…，国务委员，最高人民法院院长，…出席" names the offices' holders."""
+    if chunk[-1:] not in _GROUP_END_CHARS or len(chunk) < 3 or len(chunk) > 40:
+        return False  # (most chunks end otherwise: one set lookup decides)
+    if _CLAUSE_WORDS.search(chunk) or _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
         return False  # "…，河北省委召开…": a body is the subject
     items = [i for i in _GROUP_ITEM_SEP.split(chunk) if i]
-    if not items:
-        return False
+    each = False  # a word for all or each opened an item: the titles after it are theirs
     for j, item in enumerate(items):
         item = _GROUP_TAIL.sub("", item) or item
-        title = _ZH_TITLE_AT_END.search(item, max(0, len(item) - 8))
-        if title and _zh_plausible(item[max(0, title.start() - 3) : title.start()]):
-            return False  # "…天文台韩占文院士": a name before its title
-        if (
-            _group_last(item)
-            or title
-            or (item[-1] in _PEOPLE_LAST and _ALL_OF.search(item) is not None)
-            or item[-1:] in _TITLE_LAST  # "毕业班辅导员", "各二级学院院长、书记"
-        ):
+        each = each or _ALL_OF.search(item) is not None
+        if _group_last(item) or (item[-1] in _STAFF_LAST and not item.endswith("委员")):
             continue
+        if each and item[-1] in _GROUP_END_CHARS:
+            title = _ZH_TITLE_AT_END.search(item, max(0, len(item) - 8))
+            if title is None or not _zh_plausible(item[max(0, title.start() - 3) : title.start()]):
+                continue  # ("…天文台韩占文院士": a name before its title)
         if j < len(items) - 1 and len(item) <= 2:
             continue  # a place before the group: "江、浙、沪道教界人士"
         return False
@@ -588,7 +595,7 @@ def _between_list_and_verb(chunk: str, names: list[str] | None, roster: Roster) 
 def _names_before_groups(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
     """The names of a chunk that ends with groups after 以及 or 及: "…吉宏忠等有关领导以及江、浙、沪
     道教界人士、居士、信众代表等一千多人参加" (round 20)."""
-    head = _before_groups(chunk)
+    head = _before_groups(chunk) if "及" in chunk else None
     return _zh_chunk_names(head, roster, last=True, ctx=ctx) if head else None
 
 
@@ -2336,6 +2343,9 @@ def _after_titles(item: str, before: list[str], roster: Roster) -> str | None:
 
 # The last character of a title ("总督察", "督导", "主任"): the name after one no table lists.
 _TITLE_LAST = frozenset("长员官士司师察监理事任席委记")
+# the last characters a chunk of groups and titles can end with (a title's, a group's, a count's)
+_TITLE_END_LAST = frozenset(word[-1] for word in _ZH_TITLE_END.pattern[3:-1].split("|"))
+_GROUP_END_CHARS = _GROUP_LAST_CHARS | _TITLE_END_LAST | _TITLE_LAST | _STAFF_LAST
 
 
 def _titles_only(items: list[str]) -> bool:

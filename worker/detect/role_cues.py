@@ -1262,7 +1262,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "present",
         None,
-        re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+        # and the front row, the guide's "present" ("nahmen … in der ersten Reihe Platz",
+        # de-t11z14; "saßen in der ersten Reihe")
+        re.compile(
+            r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"
+            r"|\bin\s+der\s+ersten\s+(?:Reihe|Stuhlreihe|Bankreihe)\b"
+        ),
     ),
     (
         None,
@@ -1419,7 +1424,15 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "grußwort",
         "mit einer",
     ),
-    ("anwesend", "zugegen", "vor ort", "podium"),
+    (
+        "anwesend",
+        "zugegen",
+        "vor ort",
+        "podium",
+        "ersten reihe",
+        "ersten stuhlreihe",
+        "ersten bankreihe",
+    ),
     ("bühne", "pult", "mikro"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
