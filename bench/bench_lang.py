@@ -10,6 +10,13 @@ call, the best of `--repeat` runs over the whole set).
     PYTHONPATH=.:bench python bench/bench_lang.py
     PYTHONPATH=.:bench python bench/bench_lang.py --py3langid   # the library, for comparison
     PYTHONPATH=.:bench python bench/bench_lang.py --validation  # dev_round16's scores only
+    PYTHONPATH=.:bench python bench/bench_lang.py --people      # people in other languages
+
+`--people`: the people `extract_people` finds (read in the language `detect_language` gives)
+in the events dev reports labelled in another language than en, de and zh (the languages the
+people rules were written for): none of them is in a labelled list, so each is a person read
+by the rules of another language (the Japanese ones by the Han rules); printed with the
+report's id.
 
 `--py3langid` needs the package (not a dependency of wirediff): `pip install --target DIR
 py3langid` and DIR on PYTHONPATH.
@@ -91,6 +98,30 @@ def score(
         )
 
 
+def people_in_other_languages() -> None:
+    from worker.detect.people import extract_people
+    from worker.service.seeds import load_roster
+
+    roster = load_roster()
+    found: Counter[str] = Counter()
+    reports = 0
+    for r in events_data.load("dev"):
+        if r.file in ("people pool", VALIDATION) or r.language in ("en", "de", "zh", "zh-Hant"):
+            continue
+        reports += 1
+        text = r.text or r.title
+        language = detect_language(text)
+        people = extract_people(text, roster, language=language)
+        found[str(r.language)] += len(people)
+        if people:
+            names = ", ".join(f"{p.name} ({p.role})" for p in people)
+            print(f"  {r.id} [{r.language}, read as {language}]: {names}")
+    print(
+        f"people found in {reports} reports in other languages than en, de, zh: "
+        f"{sum(found.values())} ({', '.join(f'{k} {n}' for k, n in found.most_common() if n)})"
+    )
+
+
 def _py3langid() -> Callable[[str], str]:
     import py3langid  # type: ignore[import-not-found]
 
@@ -107,7 +138,11 @@ def main() -> None:
         "--validation", action="store_true", help=f"score {VALIDATION} only (figures only)"
     )
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--people", action="store_true", help="people in other languages")
     args = parser.parse_args()
+    if args.people:
+        people_in_other_languages()
+        return
     detectors: list[tuple[str, Callable[[str], str]]] = [("detect_language", detect_language)]
     if args.py3langid:
         start = time.perf_counter()
