@@ -52,8 +52,9 @@ _OTHER_WORDS: dict[str, str] = {
     " bahawa kerana iaitu ialah daripada",
     "da": "og i er det at en til af på med som for har den de ikke blev var fra efter",
     "no": "og i er det at en til av på med som for har den de ikke ble var fra etter",
+    # (Polish "się" as its Latin-1 letters split it: "si")
     "pl": "w i na z do nie jest to oraz przez dla jak od przy tym jego przed roku który które"
-    " która po",
+    " która po si",
     "hr": "i je u na da se za su od koji kao ali nije bio bila godine te ili",
     "sl": "in je v na da se za so od ki tudi pa bo ter iz po pri",
     "hu": "a az és hogy nem is egy meg volt már mint csak után szerint pedig miatt amely",
@@ -73,6 +74,9 @@ _ALL_WORDS = frozenset(_WORDS)
 # "i. V.", are not Polish).
 _OTHER_AT_LEAST = 2
 _OTHER_OVER = 1.5
+# ... and that many words of its list, not one word many times: a list of names "O'Brien,
+# O'Neill" has many an "o" (Portuguese's article), an attendance list many an "i. V."
+_OTHER_WORDS_AT_LEAST = 3
 # Words are runs of a-z and the Latin-1 letters in the case-folded text: each of those letters
 # is one byte in Latin-1, where every other byte becomes a space (a character outside Latin-1 is
 # written "?", a space too).
@@ -238,8 +242,8 @@ def _at_least(runs: re.Pattern[str], sample: str, count: float) -> bool:
 
 def _latin_language(sample: str) -> str:
     """The language whose function words (`_WORDS`) `sample` uses most: another than English
-    and German on `_OTHER_AT_LEAST` of its words and `_OTHER_OVER` times English's and
-    German's each;
+    and German on `_OTHER_AT_LEAST` of its words, `_OTHER_WORDS_AT_LEAST` distinct ones, and
+    `_OTHER_OVER` times English's and German's each;
     else "de" when German function words outnumber English ones, else "en" (as in rounds
     1-11)."""
     # counted in C once, then looked up for the words the text and the lists share; the words
@@ -248,12 +252,18 @@ def _latin_language(sample: str) -> str:
     folded = sample.casefold().encode("latin-1", "replace")
     counts = Counter(folded.translate(_NOT_WORD_TO_SPACE).split())
     score = [0] * len(_LANGUAGES)
+    distinct = [0] * len(_LANGUAGES)
     for word in _ALL_WORDS.intersection(counts):
         n = counts[word]
         for i in _WORDS[word]:
             score[i] += n
+            distinct[i] += 1
     en, de = score[0], score[1]
     best = max(range(2, len(score)), key=score.__getitem__)  # (the first of equals)
-    if score[best] >= _OTHER_AT_LEAST and score[best] > _OTHER_OVER * max(en, de):
+    if (
+        score[best] >= _OTHER_AT_LEAST
+        and distinct[best] >= _OTHER_WORDS_AT_LEAST
+        and score[best] > _OTHER_OVER * max(en, de)
+    ):
         return _LANGUAGES[best]
     return "de" if de > en else "en"
