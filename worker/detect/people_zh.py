@@ -761,6 +761,11 @@ def _zh_attending_after(
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
     elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
         yield from _zh_attending_of(simple, roster, ctx)
+    elif "是:" in simple or "为:" in simple or "是：" in simple or "为：" in simple:
+        copula = cues.ZH_COPULA_LIST.search(simple)
+        if copula and not _unreal(simple[: copula.start()], _untimed(simple[: copula.start()])):
+            # "这次晋升上将军衔的军官是：A、B": the group of the occasion, named by a copula
+            yield "attended", _zh_after(simple[copula.end() :], roster, ctx), simple
     if "的" in simple and ("出席" in simple or "参加" in simple):
         yield from _zh_host_of(simple, roster, ctx)
 
@@ -1178,7 +1183,11 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临 司仪"
+    "讲道 证道 布道 就主席 亲临 光临 司仪 "
+    # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
+    "是: 是： 为: 为： "
+    # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
+    "共同见证 一同见证 共同庆祝 一同庆祝 共同欢 一同欢 共同致贺 一同致贺 共同欢喜 聚首一堂"
 ).split() + list(cues.RITE_WORDS)
 
 
@@ -1722,6 +1731,7 @@ _TRIGGER_CHARS = re.compile(
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
     r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
+    r"|是:|是：|为:|为：|為:|為：|聚首一堂"  # (a copula before a colon: ZH_COPULA_LIST)
 )
 
 

@@ -116,6 +116,18 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("齐聚", "共襄", "剪彩", "观礼", "默哀", "送别", "吊唁", "参访", "祝酒"),
     ),
+    # a list that witnesses or celebrates the occasion together, a verb of its own outside
+    # the cue words ("市长林政则偕副市长陈全桂以及市议员A、B、C与地方居民上百人等共同欢喜庆祝",
+    # "署长A、副部长B…与一众离岛地区领袖及社会贤达聚首一堂，共同见证", "习近平与梁振英及林郑月娥
+    # 共同见证A与B签署", "与市长谢国梁共同致贺"): dev rounds 12, 18 and 19, four reports of four
+    # outlets; not a witnessing noun ("在与会人员的共同见证下", zh_cn-r314)
+    (
+        "attended",
+        re.compile(
+            r"(?<!的)(?:共同|一同)(?:[^，。；、的]{0,2}?)(?:见证|庆祝|欢庆|欢度|致贺)(?!下)|聚首一堂"
+        ),
+        ("共同", "一同", "聚首一堂"),
+    ),
     # who entered the venue or went on stage together, or watched over an oath
     # ("A、B与市府团队入场唱国歌", "A与B一起上台", "在司法院长A监誓下")
     (
@@ -257,6 +269,15 @@ ZH_AFTER = re.compile(
         f"{noun}(?:还|也)?(?:包括|有|为)[:：]?"
         for noun in "宣誓人员 宣誓人 参加人员 出席人员 与会人员 与会者 参加者 出席者 参会人员 随行人员".split()
     )
+)
+# A list a copula and a colon introduce, its group named before it and no verb of its own:
+# "这次晋升上将军衔的军官是：A、B" (zh_cn-t11z19, 2023), "这10位军官警官是：A、B…" (zh_cn-t11z20, 2015,
+# another site). The group is people (a word ending in 官 员 人 者 宾 表 士 生 家 手 导) described by
+# a clause (的) or pointed at (这, 以下); without the colon "X为…" and "X是…" are descriptions ("3人
+# 为…转任", none_zh-026), and a group with neither ("獲授予榮譽勳章者為：", none_zh-t705) is a list of
+# honours. (A copula after 先后, 分别, 依次 is read as 有 before: people_headed.zh_copula.)
+ZH_COPULA_LIST = re.compile(
+    r"(?:的|这|以下)[^，。；的\n]{0,12}?(?:官|员|人|者|宾|表|士|生|家|手|导)(?:是|为)[:：]"
 )
 # (each alternative opens with its word, so that re skips to the positions holding one)
 # Any other role's cue, then 的 and a list: "在主席台就座的还有：A、B", "主持会议的是A",
