@@ -2131,7 +2131,9 @@ _ADVERBIAL = re.compile(
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     # a group closing the list: "and several other department heads were present"
-    r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'-]+\s+){0,4}?[\w'-]+"
+    # (of a body named at length: "and other leaders of the Communist Party of China (CPC)
+    # and the state attended", round 12)
+    r"|and\s+(?:several\s+|many\s+|some\s+|all\s+)?other\s+(?:[\w'()-]+\s+){0,10}?[\w'-]+"
     r"(?=\s+(?:were|was|are|is|also|attended|took|joined|participated|made|gave|delivered|laid|met"
     r"|held)\b)"
     r"|and\s+(?:nearly|about|some|more\s+than|over|around|almost)?\s*\d[\d,]*\s+(?:[\w'-]+\s+){0,4}?"
@@ -3188,6 +3190,15 @@ _REQUESTED = re.compile(
 
 
 _TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
+# A speech studied, implemented or learned from: given at another occasion, not this one
+# ("Senior Chinese legislators met on Thursday to study an important speech delivered by Xi
+# Jinping", "underlined the importance of studying and implementing the speech by Xi Jinping":
+# round 12, xinhua_en-t11e22, xinhua_en-t11e23).
+_SPEECH_STUDIED = re.compile(
+    r"\b(?:stud(?:y|ying|ied|ies)|implement(?:ing|ed|s)?|learn(?:ing|ed|t)?\s+from"
+    r"|spirit\s+of)\b[^.;]{0,60}?\b(?:speech(?:es)?|address|remarks|report)\s+"
+    r"(?:delivered\s+|given\s+|made\s+)?by\s+(?:[A-Z][\w.-]*\s+){0,4}$"
+)
 # A name inside the appositive of the list before, after a lower-case relation: "chaired by
 # Patriarch Kirill, a staunch supporter of President Putin", "..., known for his staunch
 # support of President Putin" (round 12, scraped-t11e13): the cue before is not its own.
@@ -3198,6 +3209,15 @@ _TOLD_IN_CALL = re.compile(
     r"\s+(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
     r"(?:conversation|call|talk)s?\b"
 )
+
+
+def _drop_other_occasions(roles: list[Role], before: str, rest: str) -> None:
+    """Drops from `roles` (an object's) what a cue before the list gives to no occasion of
+    the sentence: a speech studied, a call on someone to act."""
+    if "spoke" in roles and _SPEECH_STUDIED.search(before, max(0, len(before) - 160)):
+        roles.remove("spoke")  # "met to study an important speech by Xi Jinping": not given here
+    if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
+        roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
 
 
 def _group_roles(
@@ -3238,8 +3258,7 @@ def _group_roles(
         or (not german and (_IRREALIS_AFTER.match(rest) or _FUTURE_PAST_APPOSITIVE.match(rest)))
         else _object_roles(before, german, reporting=reporting)
     )
-    if "attended" in roles and _URGED.match(rest) and _CALLED_ON.search(before[-200:]):
-        roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
+    _drop_other_occasions(roles, before, rest)
     if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
         roles.append("attended")  # "the meeting of A and B"
     if not roles and not german and _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
