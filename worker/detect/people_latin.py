@@ -603,8 +603,6 @@ def _title_key(title: str, german: bool) -> str:
     return re.sub(r"(?:en|n|s)$", "", low.rsplit("-", 1)[-1]) if german else low
 
 
-# Runs of capitalised words on one line (a name never spans a line break).
-# (`[A-Z](?<!\w[A-Z])` is `\b[A-Z]`, written so that re skips to the capitals: 35% less time)
 # A photo credit: an agency, a slash and the photographer ("(Xinhua/Li Tao)", "REUTERS/Barry
 # Huang", "Sputnik/Valeriy Sharifulin").
 _CREDIT = re.compile(r"\b(?:[A-Z][A-Za-z]+|AP|AFP)/(?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+")
@@ -619,6 +617,8 @@ def _uncredited(text: str, german: bool) -> str:
     return _CREDIT.sub(lambda c: " " * len(c.group()), text)
 
 
+# Runs of capitalised words on one line (a name never spans a line break).
+# (`[A-Z](?<!\w[A-Z])` is `\b[A-Z]`, written so that re skips to the capitals: 35% less time)
 _CAP_RUN = re.compile(
     r"[A-Z](?<!\w[A-Z])[\w’'\-]+(?:[ \t\xa0]+(?:[A-Z]\.(?=[ \t\xa0]+[A-Z])|[A-Z][\w’'\-]+))+\b"
 )

@@ -620,8 +620,11 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|questions?|topics?|matters?|challenges?|concerns?|crisis|developments?|prospects"
             r"|aspects?|subjects?|state|economy|agenda|areas?|differences|disagreements?)\b))"
             r"|spoke|speaks|gave\s+a\s+talk"
-            r"|addressing\s+the\s+(?:gathering|meeting|conference|session|audience|event|ceremony"
-            r"|forum|summit|rally|participants)"
+            # (the participants without an article: "said Mr Putin addressing participants in
+            # this meeting", round 12, kremlin_en-t11e01)
+            r"|addressing\s+(?:(?:the\s+)?(?:participants|attendees|delegates)\b|the\s+"
+            r"(?:gathering|meeting|conference|session|audience|event|ceremony"
+            r"|forum|summit|rally))"
             # one's own speech, told by its noun: "said this in an evening address", "welcomed
             # athletes ... in his remarks at the Opening Ceremony", "has begun his speech at a
             # plenary session", "said while proposing a toast at the banquet" (round 11)
@@ -812,7 +815,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # after the sentence's time and place: "On the morning of July 5, at the 20th
             # Conference ..., speaking at the conference hall, comrade X said" (not "..., during
             # his speech at ..., X told": "his" is the subject before)
-            r"|,\s*(?-i:addressing|speaking\s+(?:at|during|to))\b[^.;]{0,250},"
+            # (after "that" too: "the Kremlin says that speaking at the meeting, Russian
+            # President Putin noted", round 12, agency_en-t11e19)
+            r"|(?:,|\bthat)\s*(?-i:addressing|speaking\s+(?:at|during|to))\b[^.;]{0,250},"
             r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",
