@@ -604,17 +604,29 @@ def _title_key(title: str, german: bool) -> str:
 
 
 # A photo credit: an agency, a slash and the photographer ("(Xinhua/Li Tao)", "REUTERS/Barry
-# Huang", "Sputnik/Valeriy Sharifulin").
-_CREDIT = re.compile(r"\b(?:[A-Z][A-Za-z]+|AP|AFP)/(?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+")
+# Huang", "Sputnik/Valeriy Sharifulin"). Found from its slash (a literal: re skips to it).
+_CREDIT_SLASH = re.compile(r"/(?=[A-Z])")
+_CREDIT_NAME = re.compile(r"(?:[A-Z][\w'-]+ ){0,2}[A-Z][\w'-]+")
 
 
 def _uncredited(text: str, german: bool) -> str:
-    """The text with its photo credits blanked (same length): a photographer names no one
-    the text's surnames may stand for ("Li delivered a speech at the meeting. (Xinhua/Li
+    """The text with its photo credits' names blanked (same length): a photographer names no
+    one the text's surnames may stand for ("Li delivered a speech at the meeting. (Xinhua/Li
     Tao)", round 12)."""
     if german or "/" not in text:
         return text
-    return _CREDIT.sub(lambda c: " " * len(c.group()), text)
+    out = text
+    for m in _CREDIT_SLASH.finditer(text):
+        k = m.start()
+        j = k
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == k or not text[j].isupper() or (j > 0 and text[j - 1] in "/.:"):
+            continue  # no agency's word before the slash (a path, an address)
+        name = _CREDIT_NAME.match(text, k + 1)
+        if name:
+            out = out[: name.start()] + " " * (name.end() - name.start()) + out[name.end() :]
+    return out
 
 
 # Runs of capitalised words on one line (a name never spans a line break).
