@@ -20,7 +20,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from storage import locks
-from storage.models import Article, Event, EventFinding, EventKey, EventReport, Feed, Version
+from storage.models import (
+    Article,
+    Event,
+    EventFinding,
+    EventKey,
+    EventRedirect,
+    EventReport,
+    Feed,
+    Version,
+)
 
 PER_KEY = 300  # candidate reports one index key may bring, at most
 
@@ -97,6 +106,7 @@ def leave(session: Session, article_id: int) -> str | None:
     )
     if not left:
         session.execute(sa.delete(EventFinding).where(EventFinding.event_id == event_id))
+        session.execute(sa.delete(EventRedirect).where(EventRedirect.event_id == event_id))
         session.execute(sa.delete(Event).where(Event.id == event_id))
     return event_id
 
@@ -118,6 +128,9 @@ def join(
     """Put a report into an event (creating it when `new_event` gives its day and title) and
     index its keys."""
     if new_event is not None and session.get(Event, event_id) is None:
+        # an id merged away before and founded again (the same report placed anew): it is an
+        # event of its own again, no longer a way to the one it had joined
+        session.execute(sa.delete(EventRedirect).where(EventRedirect.old_id == event_id))
         session.add(
             Event(
                 id=event_id,
@@ -157,8 +170,9 @@ def join(
 
 def absorb(session: Session, *, keep: str, drop: str, now: datetime) -> list[EventFinding]:
     """Merge event `drop` into `keep` (one occasion that reached the store as two events): its
-    reports move to `keep`, whose day becomes the earlier of the two, and `drop` is deleted.
-    Returns `drop`'s findings, deleted with it, for the caller to carry over under `keep`."""
+    reports move to `keep`, whose day becomes the earlier of the two, and `drop` is deleted,
+    its id (and every id that led to it) redirected to `keep` (`find`). Returns `drop`'s
+    findings, deleted with it, for the caller to carry over under `keep`."""
     dropped = session.get(Event, drop)
     if dropped is None or drop == keep:
         return []
@@ -177,8 +191,13 @@ def absorb(session: Session, *, keep: str, drop: str, now: datetime) -> list[Eve
             day=sa.case((Event.day > dropped.day, dropped.day), else_=Event.day),
         )
     )
+    session.execute(
+        sa.update(EventRedirect).where(EventRedirect.event_id == drop).values(event_id=keep)
+    )
+    session.execute(sa.delete(EventRedirect).where(EventRedirect.old_id == drop))
     session.execute(sa.delete(Event).where(Event.id == drop))
     session.expunge(dropped)
+    session.add(EventRedirect(old_id=drop, event_id=keep, merged_at=now))
     session.flush()
     return found
 
@@ -273,6 +292,16 @@ def drop_findings(session: Session, ids: Iterable[str]) -> None:
 
 def get(session: Session, event_id: str) -> Event | None:
     return session.get(Event, event_id)
+
+
+def find(session: Session, event_id: str) -> Event | None:
+    """The event with this id, or the one it was merged into (`absorb`): an id once shown
+    (in an alert, a script's output) still finds its occasion."""
+    event = session.get(Event, event_id)
+    if event is not None:
+        return event
+    kept = session.scalar(sa.select(EventRedirect.event_id).where(EventRedirect.old_id == event_id))
+    return session.get(Event, kept) if kept is not None else None
 
 
 def query(

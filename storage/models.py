@@ -323,3 +323,16 @@ class EventFinding(Base):
     reports: Mapped[str] = mapped_column(sa.Text)  # JSON list of report URLs
     detail: Mapped[str] = mapped_column(sa.Text)  # JSON object
     found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EventRedirect(Base):
+    """An event merged into another (one occasion that reached the store as two events): its
+    id still finds the event it became part of (`wirediff events show OLD_ID`)."""
+
+    __tablename__ = "event_redirects"
+
+    old_id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    event_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

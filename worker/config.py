@@ -221,6 +221,7 @@ class EventsTable(_Table):
     min_shared_people: PositiveInt | None = None
     candidates: PositiveInt | None = None
     merge: Share | None = None
+    strict_merge: bool | None = None
     day_slack: Days | None = None
     undated_days: Days | None = None
     many_people: PositiveInt | None = None
@@ -455,6 +456,7 @@ def _events(table: EventsTable) -> GroupingOptions | None:
         title=default.title if table.title is None else table.title,
         candidates=default.candidates if table.candidates is None else table.candidates,
         merge=default.merge if table.merge is None else table.merge,
+        strict_merge=default.strict_merge if table.strict_merge is None else table.strict_merge,
         day_slack=default.day_slack if table.day_slack is None else table.day_slack,
         undated_days=default.undated_days if table.undated_days is None else table.undated_days,
         many_people=default.many_people if table.many_people is None else table.many_people,

@@ -158,6 +158,16 @@ def test_the_cohesion_of_an_event_is_configurable_and_checked(tmp_path):
         load_settings(write(tmp_path / "x.toml", "[events]\nenabled = true\ncohesion = 1.5\n"), {})
 
 
+def test_the_strict_merge_is_on_by_default_and_can_be_turned_off(tmp_path):
+    default = load_settings(write(tmp_path / "e.toml", "[events]\nenabled = true\n"), {}).events
+    assert default is not None and default.strict_merge is True
+    path = write(tmp_path / "s.toml", "[events]\nenabled = true\nstrict_merge = false\n")
+    events = load_settings(path, {}).events
+    assert events is not None and events.strict_merge is False
+    with pytest.raises(ConfigError, match="strict_merge"):
+        load_settings(write(tmp_path / "x.toml", "[events]\nstrict_merge = 2\n"), {})
+
+
 def test_discrepancies_are_alerted_only_when_asked_for(tmp_path):
     assert load_settings(write(tmp_path / "d.toml", ""), {}).alert_discrepancies is False
     path = write(tmp_path / "a.toml", "[events]\nalert_discrepancies = true\n")

@@ -82,7 +82,8 @@ def show_cmd(config_path: str | None, db_url: str | None, event_id: str, as_json
     """One event: its reports, the people they name and their discrepancies."""
     runtime = runtime_for(config_path, db_url, create=False, quiet=as_json)
     with user_errors(), runtime.store.read() as session:
-        event = stored.get(session, event_id)
+        # an event merged into another is found under its old id too
+        event = stored.find(session, event_id)
         if event is None:
             raise UserError(f"no event {event_id} (see `wirediff events`)")
         record = event_record(session, event)
@@ -90,6 +91,8 @@ def show_cmd(config_path: str | None, db_url: str | None, event_id: str, as_json
         emit_json(record)
         return
     click.echo(f"event {record['id']}  {record['date']}  {safe_line(record['title'])}")
+    if record["id"] != event_id:
+        click.echo(f"(event {safe_line(event_id)} was merged into this one)")
     click.echo(plural(len(record["reports"]), "report") + ":")
     for report in record["reports"]:
         click.echo(

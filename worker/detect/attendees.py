@@ -423,8 +423,11 @@ def _role_changes(
 ) -> tuple[list[RoleChange], list[Person], list[Person]]:
     """Pair a role lost with a role gained by the same person; people who appear on both
     sides (under some role) are neither added nor removed. A Hong Kong name in Cantonese
-    spelling on one side is the same person as its characters on the other (`_cantonese_keys`)."""
-    tied = _cantonese_keys(before, after, roster)
+    spelling on one side is the same person as its characters on the other (`_cantonese_keys`);
+    so is a name spelled another way or shortened on the other side in another role
+    (`_spelling_keys`: "Henry Kissinger" speaking in one report, "Kissinger" meeting in the other).
+    """
+    tied = _cantonese_keys(before, after, roster) | _spelling_keys(before, after, roster)
 
     def key(person: Person) -> str:
         k = _key(person, roster)
@@ -451,6 +454,49 @@ def _role_changes(
     still_added = [p for p in added if key(p) not in keys_before]
     still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed
+
+
+def _spelling_keys(
+    before: Sequence[Person], after: Sequence[Person], roster: Roster
+) -> dict[str, str]:
+    """The key of each name of `after` that no name of `before` has, mapped to the key of the
+    one such name of `before` that is the same person written another way, by the tests the
+    comparison of one role uses (`_match_fuzzy`: other spellings and transliterations,
+    `_short_form`: "Kissinger" / "Henry Kissinger"), each the other's only fit. Within a role
+    those names are matched as variants; across roles (a transcript's speakers against a
+    report that has them meet) they are one person whose role changed, not one person removed
+    and another added (round 12, pair r11-kissinger2007 labelled)."""
+    keys_before = {_key(p, roster): p for p in before}
+    keys_after = {_key(p, roster): p for p in after}
+    only_before = {k: p for k, p in keys_before.items() if k not in keys_after}
+    only_after = {k: p for k, p in keys_after.items() if k not in keys_before}
+    if not only_before or not only_after:
+        return {}
+    fits: list[tuple[str, str]] = [
+        (ka, kb)
+        for ka, q in only_after.items()
+        for kb, p in only_before.items()
+        if _same_spelled(p, q)
+    ]
+    return {
+        ka: kb
+        for ka, kb in fits
+        if sum(x == ka for x, _ in fits) == 1 and sum(y == kb for _, y in fits) == 1
+    }
+
+
+def _same_spelled(x: Person, y: Person) -> bool:
+    """Whether two names in letters are one person spelled another way ("Volodymyr Zelensky" /
+    "Volodymyr Zelenskyy") or shortened ("Kissinger" / "Henry Kissinger"). Stricter than the
+    match within a role, which reports a variant the user sees: here the two would become one
+    person's role change, so both measures must agree ("Wang Yi" / "Wang Yu": Jaro-Winkler 0.93,
+    ratio 0.83, two people). Names in characters are not tied by sound (同音: other people)."""
+    if has_han(x.name) or has_han(y.name):
+        return False
+    sx, sy = _spelling(x), _spelling(y)
+    if min(JaroWinkler.normalized_similarity(sx, sy), fuzz.ratio(sx, sy) / 100) >= _FUZZY:
+        return True
+    return _short_form(x.name, y.name)
 
 
 def _cantonese_keys(

@@ -72,6 +72,7 @@ from worker.detect.roster import (
 
 _NO_ROSTER = Roster.empty()
 MAX_ABSORBED = 1  # events one new report may merge into the one it joins, at most
+STRICT_PAIRS = 16  # pairs of candidate members the strict merge compares, at most (bounded work)
 FEATURES_SCHEMA = 1
 
 
@@ -88,6 +89,10 @@ class GroupingOptions:
     # a report matching two events this well merges them (one occasion); 1 (the default): never,
     # since the absorbed event's id is gone and a script holding it finds nothing
     merge: float = 1.0
+    # a report linking two events merges them when every pair of their candidate members
+    # matches (at least `join`) and none says another occasion: one occasion that arrived as
+    # two events (the absorbed event's id is kept as a redirect to the one it joined)
+    strict_merge: bool = True
     # the day of the occasion: reports whose days (the day the lead gives, else the day published
     # or up to `undated_days` before it) are further apart than `day_slack` describe two occasions
     day_slack: int = 0
@@ -168,6 +173,8 @@ class Features:
             | {f"r:{k[:NOUN_STEM]}" for k in map(_noun_key, self.nouns[:4]) if len(k) >= NOUN_STEM}
             # and by their consonants, as an Arabic title's words are (`_arabic_names_agree`)
             | {f"k:{k}" for k in self.skeletons}
+            # and by the counts it gives, which two languages write alike (`_same_count`)
+            | {f"c:{k}" for k in _counts(self)}
         )
 
     @cached_property
@@ -1759,6 +1766,8 @@ def _tied_by_occasion(
         return Match(opts.join, "the same outcome, named alike")
     if not other_side and _anchored(a, b, kinds, shared):
         return Match(opts.join, "one person, one occasion")
+    if not other_side and _same_count(a, b):
+        return Match(opts.join, "the same count, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2735,6 +2744,36 @@ def _both_up_front_in_both(a: Features, b: Features) -> bool:
     return len(both) + len(loose) >= 2
 
 
+COUNT_AT_LEAST = 100  # a count this large (or with a fraction) is told by few occasions of a day
+
+
+def _counts(f: Features) -> frozenset[str]:
+    """The counts a report gives (`numbers`, its title's `marks`) that few occasions of one day
+    share: 100 or more, or a fraction ("7.8"), and no year."""
+    out = set()
+    for value in (*(v for _, v in f.numbers), *f.marks):
+        value = value.replace(",", "")
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        whole = number.is_integer()
+        if whole and 1900 <= number <= 2100:
+            continue
+        if number >= COUNT_AT_LEAST or (not whole and number >= 1):
+            out.add(f"{number:g}")
+    return frozenset(out)
+
+
+def _same_count(a: Features, b: Features) -> bool:
+    """Two reports in two languages giving one count (the 367 passengers of a jet, 204 votes
+    for an impeachment, 591 points of a song contest's winner), of one day: what happened, told
+    in two languages that share no word (round 12)."""
+    if a.language == b.language or not _same_day(a, b):
+        return False
+    return bool(_counts(a) & _counts(b))
+
+
 def _same_day(a: Features, b: Features) -> bool:
     """One day of the occasion: published the same day (neither dating it to another day),
     both dating it alike, or one dating it to the day the other, giving none, was published."""
@@ -2965,10 +3004,12 @@ def place(
     English digest and a Chinese list that share one name only, joined by a full English
     report naming all)."""
     tallies: dict[str, _Tally] = {}
+    seen: dict[str, list[Features]] = {}
     for event_id, event_day, features in candidates:
         if not within_window(new, event_day, event_day, opts.window_days):
             continue
         tally = tallies.setdefault(event_id, _Tally(event_day))
+        seen.setdefault(event_id, []).append(features)
         match = score(new, features, opts)
         if match.reason != "copy" and other_occasion(new, features, opts):
             # a member that says another occasion (another day, place, named occasion, kind
@@ -2995,16 +3036,56 @@ def place(
     event_id, top = ranked[0]
     if top.best.score < opts.join:
         return Placement(None, top.best)
-    absorbed = tuple(
-        other
-        for other, t in ranked[1:]
-        if opts.merge < 1.0
-        and t.best.score >= opts.merge
-        and abs((t.day - top.day).days) <= opts.window_days
-    )
-    # bounded work per report: two events of one occasion are what arrival order makes; more
-    # would be a store filled while grouping was off (the next linking report merges the next)
-    return Placement(event_id, top.best, absorbed[:MAX_ABSORBED])
+    return Placement(event_id, top.best, _absorbed(event_id, top, ranked[1:], seen, opts))
+
+
+def _absorbed(
+    event_id: str,
+    top: _Tally,
+    others: Sequence[tuple[str, _Tally]],
+    seen: Mapping[str, Sequence[Features]],
+    opts: GroupingOptions,
+) -> tuple[str, ...]:
+    """The events the report joining `event_id` merges into it: each it matches at least
+    `merge` (off by default), or at least `join` with every pair of the two events' candidate
+    members matching and none contradicting (`strict_merge`, on by default), days within the
+    window. Bounded work per report: two events of one occasion are what arrival order makes;
+    more would be a store filled while grouping was off (the next linking report merges the
+    next)."""
+    absorbed: list[str] = []
+    for other, t in others:
+        if len(absorbed) >= MAX_ABSORBED:
+            break
+        if abs((t.day - top.day).days) > opts.window_days:
+            continue
+        if (opts.merge < 1.0 and t.best.score >= opts.merge) or (
+            opts.strict_merge
+            and t.best.score >= opts.join
+            and not (top.contra or t.contra or t.unlinked)
+            and _all_pairs_match(seen[event_id], seen[other], opts)
+        ):
+            absorbed.append(other)
+    return tuple(absorbed)
+
+
+def _all_pairs_match(
+    ours: Sequence[Features], theirs: Sequence[Features], opts: GroupingOptions
+) -> bool:
+    """Every member of one event (among the candidates) matches every member of the other at
+    least `join`, and none says another occasion: the two events are one occasion that arrived
+    as two (the report linking them names what each side named; round 12). Pairs that cannot
+    match by wording alone (across scripts) must match all the same: a strict test, since
+    merging is not undone."""
+    if len(ours) * len(theirs) > STRICT_PAIRS:
+        return False
+    for a in ours:
+        for b in theirs:
+            if other_occasion(a, b, opts):
+                return False
+            match = score(a, b, opts)
+            if match.reason != "copy" and match.score < opts.join:
+                return False
+    return True
 
 
 def choose(

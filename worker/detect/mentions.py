@@ -22,7 +22,7 @@ from worker.detect.model import Person, Role
 from worker.detect.roster import Roster, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
 
-__all__ = ["TextNames", "names_person", "says_role"]
+__all__ = ["TextNames", "names_person", "says_role", "told_as_done"]
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
 _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
@@ -176,13 +176,26 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+")
 
 
-def says_role(text: str, person: Person, role: Role, roster: Roster) -> bool:
+def told_as_done(text: str) -> str:
+    """`text` without its sentences (in Chinese, clauses) that tell what is still to come or
+    planned (`role_cues.NOT_DONE`): "Am Vormittag sollte Xi Bundeskanzlerin Angela Merkel
+    treffen" names Merkel in a plan only."""
+    if not role_cues.NOT_DONE.search(text):
+        return text
+    return "\n".join(s for s in _SENTENCE_END.split(text) if s and not role_cues.NOT_DONE.search(s))
+
+
+def says_role(text: str, person: Person, role: Role, roster: Roster, *, done: bool = False) -> bool:
     """True when a sentence of `text` names `person` and has a word of `role` ("致辞",
     "speech", "presided"): the text gives them that role in words, whether or not the
-    extractor read a role there."""
+    extractor read a role there. `done`: only in a sentence that tells nothing still to come
+    or planned (`role_cues.NOT_DONE`: "will", "wird", 将, 预定): a preview's role is not held.
+    """
     words = role_cues.ROLE_WORDS[role]
     return any(
-        words.search(sentence) and names_person(TextNames(sentence), person, roster)
+        words.search(sentence)
+        and not (done and role_cues.NOT_DONE.search(sentence))
+        and names_person(TextNames(sentence), person, roster)
         for sentence in _SENTENCE_END.split(text)
         if sentence
     )

@@ -33,6 +33,7 @@ from worker.detect.people_de import (
     preview,
     pronoun_role,
     speaker_label,
+    unwrapped,
 )
 from worker.detect.people_headed import HEAD_IN, LIST_HEAD, headed_roles, join_lists, zh_copula
 from worker.detect.people_latin import Context as LatinContext
@@ -888,6 +889,8 @@ def _normalised(text: str, lang: str) -> str:
     if glued and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
+    if lang == "de" and "\n" in text:
+        text = unwrapped(text)  # a page set at a fixed width: its lines joined again
     if lang == "en":
         given = lower_given_names(text)
         if given != text:  # (it rarely changes a text: no second scan for the test then)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from worker.detect import role_cues as cues
 from worker.detect.model import Role
@@ -163,6 +164,15 @@ _OBJECT_BEFORE = re.compile(
 _FRONTED_VERB = re.compile(
     r"\b(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
     r"|moderierten|sprach|sprachen|referierte|zelebrierte|zelebrierten)\s"
+)
+
+
+# A greeting's infinitive with "zu" after the list: the list is what is greeted, the infinitive
+# having no subject of its own ("eine Ehre, König Philippe und Königin Mathilde heute in der
+# Hofburg begrüßen zu dürfen", de-t806; "freuten sich, X im Landtag zu begrüßen").
+_GREETED_INFINITIVE = re.compile(
+    r"[^,;:.!?„“”]{0,80}?\b(?:(?:begrüßen|begrüssen|empfangen|willkommen\s+heißen)\s+zu\s+"
+    r"(?:dürfen|können)|zu\s+(?:begrüßen|begrüssen|empfangen))\b"
 )
 
 
@@ -478,10 +488,27 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     after = _CLAUSE_END.search(sentence, end)
     if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
         after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
+    elif (
+        after
+        and after.start() == end
+        and sentence.startswith(",", end)
+        and not sentence[left:start].strip(' „“"')
+        and _FINITE_AFTER.match(sentence, end)
+    ):
+        # a list opening its clause, its last name in apposition, then the verb: "Präsidentin
+        # A und der Präsident des Bundesverfassungsgerichts, B, waren ebenfalls vor Ort" (no
+        # fronted subordinate clause is a bare list of names)
+        after = _CLAUSE_END.search(sentence, after.end())
     aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
     if aside is not None:
         after = _CLAUSE_END.search(sentence, aside[1])  # the main clause goes on after it
     return left, (after.start() if after else len(sentence))
+
+
+_FINITE_AFTER = re.compile(
+    r",\s+(?:war|waren|kam|kamen|nahm|nahmen|hielt|hielten|sprach|sprachen|übernahm"
+    r"|übernahmen)\s"
+)
 
 
 # A relative clause right after the list, closed by its verb and a comma before the main
@@ -582,6 +609,7 @@ def german_roles(
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
+            or _GREETED_INFINITIVE.match(sentence, end, right) is not None
         )
         and not (
             _CO_SUBJECT.search(lead, len(lead) - 200)
@@ -920,7 +948,26 @@ def _passive_agent_roles(sentence: str, start: int, left: int, clause: str) -> l
             ):
                 return []  # "Marschmusik ... unter der Stabführung von X": a conductor
             return [agent_role]  # "wurde von X geleitet", "wird von X vertreten"
+    found = _LED_PASSIVE.search(clause)
+    if found:
+        if (found["first"] or found["last"]) == "gestaltet" and _MUSICAL.search(clause):
+            return []  # "Musikalisch wurde die Messe vom Gesangsverein gestaltet"
+        return ["presided"]
     return None
+
+
+# A rite or a reception in the passive, its agent "von X" before or after the participle, the
+# participle before its auxiliary in a subordinate clause as well: "wurde es feierlich
+# eingeweiht von den vier Landkreis-Dekanen A, B, C und D" (de-t903), "die von Dechant X
+# zelebriert ... wurde" (de-t11z12), "der unter anderem vom Altbischof X gestaltet wurde"
+# (de-t11z14), "wo sie von Oberbürgermeisterin X, Y und Z in Empfang genommen wurde"
+# (de-t11z25): who celebrated, blessed, led or received presided. Told in the past only: "wird
+# von X geweiht" is still to come.
+_LED_PARTICIPLE = r"zelebriert|eingeweiht|gesegnet|geweiht|gestaltet|in\s+Empfang\s+genommen"
+_LED_PASSIVE = re.compile(
+    rf"\b(?P<first>{_LED_PARTICIPLE})\b[^;]{{0,60}}?\b(?:wurde|wurden|worden)\b"
+    rf"|\b(?:wurde|wurden)\b[^;]{{0,80}}?\b(?P<last>{_LED_PARTICIPLE})\b"
+)
 
 
 # A headline's passive, its auxiliary left out: "Steinmeier von Van der Bellen bei Staatsbesuch
@@ -1257,3 +1304,38 @@ def photo_caption(paragraph: str) -> str | None:
     if not (marked or _LOWER_WORD.search(body)) or _NOT_THERE.search(body):
         return None
     return None if _NEGATION.search(body) else body
+
+
+# A page set at a fixed width (an old club page, a newsletter): lines broken inside sentences and
+# names ("eröffnete der Schützenvogt" / "Rolf Köhler die diesjährige …", "Michael" / "Austen
+# begrüßen."; de-t11z03, and de-t10z01, de-r10v05, de-t912 of rounds 16-19).
+_LINE_ENDS = frozenset('.!?:;"“”»)')
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the line breaks of a hard-wrapped page joined by spaces: when at least three
+    lines, and a fifth of them, end without a sentence's end before a line opening in lower case
+    (a sentence going on: German capitalises nouns, so the lower case is a verb, an article or a
+    preposition), every line without a sentence's end joins the next. Other texts are returned
+    as they are."""
+    lines = text.split("\n")
+    if len(lines) < 6:
+        return text
+    filled = [line.strip() for line in lines]
+    going_on = sum(
+        1
+        for line, following in pairwise(filled)
+        if line and following[:1].islower() and line[-1] not in _LINE_ENDS
+    )
+    if going_on < 3 or going_on * 5 < sum(1 for line in filled if line):
+        return text
+    out: list[str] = []
+    going = False  # a sentence went on in lower case: the headline's lines are behind
+    for stripped in filled:
+        if out and out[-1] and stripped and out[-1][-1] not in _LINE_ENDS:
+            going = going or stripped[0].islower()
+            if going:  # (a line in capitals joins only then: "Michael" / "Austen begrüßen.")
+                out[-1] = f"{out[-1]} {stripped}"
+                continue
+        out.append(stripped)
+    return "\n".join(out)

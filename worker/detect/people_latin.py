@@ -96,6 +96,8 @@ _TITLE_WORDS = frozenset(
     # forms of address ("His Holiness Kirill", "His Excellency X", "Her Majesty")
     "holiness eminence excellency majesty highness beatitude "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
+    # German ranks that go with a given name alone ("König Philippe", "Königin Mathilde")
+    "könig königin prinz prinzessin kronprinz kronprinzessin großherzog großherzogin papst "
     "bundeskanzler bundeskanzlerin bundespräsident bundespräsidentin ministerpräsident "
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
@@ -903,6 +905,11 @@ def _calendar_name(toks: list[_Tok], j: int) -> bool:
 
 
 _ROMANCE_PARTICLES = frozenset("de da do dos das di".split())
+# German ranks that go with a given name alone ("König Philippe", "Königin Mathilde", "Papst
+# Franziskus"): titles, but also surnames after a given name ("Arthur König").
+_DE_GIVEN_RANKS = frozenset(
+    "könig königin prinz prinzessin kronprinz kronprinzessin großherzog großherzogin papst".split()
+)
 
 
 def _runs(
@@ -974,6 +981,15 @@ def _runs(
                     j = k + 1  # "Ursula von der Leyen"
                 else:
                     break
+            elif (
+                german
+                and t.low in _DE_GIVEN_RANKS
+                and j - i == 1
+                and roster is not None
+                and roster.is_given_name(toks[i].text)
+                and not (j + 1 < n and _name_like(toks[j + 1], german))
+            ):
+                j += 1  # "Arthur König": the rank's word is a surname after a given name
             elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
                 j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
                 break

@@ -29,7 +29,7 @@ _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
     r"|嘉宾|来宾|贵宾|宾客|企业家|领导|首长|[\u4e00-\u9fff]们"
     # the community an occasion gathers ("A、B等，与珠、澳福州十邑乡亲欢聚一堂", zh_hant-v1008)
-    r"|乡亲|侨胞|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
+    r"|乡亲|侨胞|侨界|民众|市民|居民|村民|师生|社友|校友|信众|义工|志工"
     # officials and members named by their body ("香港特区政府主要官员、…、立法会议员，…等400
     # 余人出席", zh_cn-v1303: the walk back stopped there)
     r"|官员|议员|人员|单位)等?了?"
@@ -40,7 +40,7 @@ _ZH_GROUP = re.compile(
 
 # The characters a match of _ZH_GROUP can end with: its words' last characters, 们, 等 and 了,
 # and a head count's (checked against the pattern by a test).
-_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞民生友工位等了名众")
+_GROUP_LAST_CHARS = frozenset("人志士表员部众兵家者宾客导长们亲胞界民生友工位等了名众")
 
 
 def _group_last(text: str) -> bool:
@@ -200,6 +200,7 @@ _ZH_ATTRIBUTIVE = re.compile(
 )
 # An entrusting phrase names the one who sent, not the one who acts: "受代市长X委托，Y作说明".
 _ZH_ENTRUSTED = re.compile(r"^受[^，。；]{1,24}委托$")
+_ZH_ENTRUSTING = re.compile(r"受[^，。；受]{1,30}?委托")
 # An invitation between a subject and its verb names the host who asked, no subject.
 _ZH_INVITED = re.compile(r"^应[^，。；]{0,24}?(?:邀请?|之邀|约)$")
 # A clause "Y提交议案并" before a second verb: its subject opens it.
@@ -261,8 +262,14 @@ def _unreal(raw: str, region: str) -> bool:
 _ZH_SCHEDULED = re.compile(r"(?<![决规确认制原稳固锁限])定于")
 
 
+# arranged ahead: "侨界已安排19日（台北时间20日）宴请访团" (none_zh-d1052, a preview)
+_ZH_ARRANGED = re.compile(r"(?:已|将|预计|计划)安排")
+
+
 def _scheduled(simple: str, end: int) -> bool:
-    return "定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None
+    return ("定于" in simple and _ZH_SCHEDULED.search(simple, 0, end) is not None) or (
+        "安排" in simple and _ZH_ARRANGED.search(simple, 0, end) is not None
+    )
 
 
 # "习近平、李强等同各界人士代表欢聚一堂": the list ends at 等; who is with them is no name.
@@ -315,6 +322,12 @@ def _subject_chunk(chunk: str, *, went: bool) -> str:
     """The part of a chunk before the verb that names its subject: the leader of those led
     ("县长黄仲生率县府主管"), or, in the chunk just before the verb's (`went`), the one who went
     there ("张善政今1日上午前往忠灵祠，出席…")."""
+    if "委托" in chunk:
+        # "市长万庆良受…市委书记张广宁委托致开幕辞": the one entrusted acts, not who entrusted him
+        # (rounds 18 and 20: zh_cn-t10z15, scraped-t11z08 and -t11z09)
+        entrusted = _ZH_ENTRUSTING.search(chunk)
+        if entrusted and entrusted.start() >= 2:
+            chunk = chunk[: entrusted.start()] + chunk[entrusted.end() :]
     if "率" in chunk or "带" in chunk:
         chunk = _leader(chunk)
     if went and _ZH_WENT.search(chunk):
@@ -344,11 +357,13 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             # surname one no table holds
             name = _titled_unlisted(chunk.rsplit("、", 1)[-1], roster)
             names = [name] if name else None
-        if i == skipped and _group_chunk(chunk, names, roster):
+        if i == skipped and _between_list_and_verb(chunk, names, roster):
             # "…，市直各单位、各乡镇党政主要负责同志以及台商代表参加": groups named by their
             # bodies and places between the names and the verb, however many
             skipped += 1
             continue
+        if names is None and i == skipped:
+            names = _names_before_groups(chunk, roster, ctx)
         if names is None:
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
@@ -524,6 +539,87 @@ def _group_chunk(chunk: str, names: list[str] | None, roster: Roster) -> bool:
     # names only as bare items of a list of bodies and places ("丰泽"), none with a title
     items = chunk.split("、")
     return all(n in items for n in names) and not zh_name_items(items[-1], roster, last=True)
+
+
+# Between a list and its verb, a chunk of groups and titles without a name: "各二级学院院长、书记",
+# "学位评定委员会委员、毕业班辅导员", "江、浙、沪道教界人士、居士、信众代表等一千多人" (round 20:
+# the walk back stopped at them, so the names before them took no role).
+_GROUP_ITEM_SEP = re.compile("、|以及|及|和")
+_GROUP_TAIL = re.compile(r"等?(?:[近约逾共]?[\d一二三四五六七八九十百千两]+(?:余|多)?[人名位])?$")
+_CLAUSE_WORDS = re.compile(
+    "[的是了将向对为把被说]|在(?![校读职任])|表示|并|其中|担任|缺席|出席|列席"
+)
+_GROUP_OPENING = re.compile("以及|及(?!时)")
+_ALL_OF = re.compile("全体|广大|所有|部分|^各")  # "2024届全体毕业生", "各二级学院院长"
+_STAFF_LAST = frozenset("员师生士")  # "毕业班辅导员", "居士" (not an office: "委员")
+
+
+def _nameless_group(chunk: str) -> bool:
+    """Whether `chunk` names groups only: each item a group ("各职能处室负责人", "信众代表等一千多
+    人"), staff ("毕业班辅导员", "居士"), titles under a word for all or each ("各二级学院院长、
+    书记", "2024届全体毕业生"), or a place of one or two characters before them ("江、浙、沪道教界
+    人士"); no clause in it. A bare office ("国务委员", "最高人民法院院长") is no group: the formula
+    "…，国务委员，最高人民法院院长，…出席" names the offices' holders."""
+    if chunk[-1:] not in _GROUP_END_CHARS or len(chunk) < 3 or len(chunk) > 40:
+        return False  # (most chunks end otherwise: one set lookup decides)
+    if _CLAUSE_WORDS.search(chunk) or _ZH_BODY_END.search(chunk, max(0, len(chunk) - 3)):
+        return False  # "…，河北省委召开…": a body is the subject
+    items = [i for i in _GROUP_ITEM_SEP.split(chunk) if i]
+    each = False  # a word for all or each opened an item: the titles after it are theirs
+    for j, item in enumerate(items):
+        item = _GROUP_TAIL.sub("", item) or item
+        each = each or _ALL_OF.search(item) is not None
+        if _group_last(item) or (item[-1] in _STAFF_LAST and not item.endswith("委员")):
+            continue
+        if each and item[-1] in _GROUP_END_CHARS:
+            title = _ZH_TITLE_AT_END.search(item, max(0, len(item) - 8))
+            if title is None or not _zh_plausible(item[max(0, title.start() - 3) : title.start()]):
+                continue  # ("…天文台韩占文院士": a name before its title)
+        if j < len(items) - 1 and len(item) <= 2:
+            continue  # a place before the group: "江、浙、沪道教界人士"
+        return False
+    return True
+
+
+def _between_list_and_verb(chunk: str, names: list[str] | None, roster: Roster) -> bool:
+    """Whether the walk back from the verb passes over `chunk`, a group between the list and
+    its verb: groups named by their bodies ("各乡镇党政主要负责同志"), titles and groups without a
+    name ("…，各二级学院院长、书记，毕业班辅导员，毕业生代表，…参加了典禮", round 20)."""
+    if _group_chunk(chunk, names, roster):
+        return True
+    if names:
+        return _representatives(chunk, names, roster)
+    return _nameless_group(chunk)
+
+
+def _names_before_groups(chunk: str, roster: Roster, ctx: ZhContext | None) -> list[str] | None:
+    """The names of a chunk that ends with groups after 以及 or 及: "…吉宏忠等有关领导以及江、浙、沪
+    道教界人士、居士、信众代表等一千多人参加" (round 20)."""
+    head = _before_groups(chunk) if "及" in chunk else None
+    return _zh_chunk_names(head, roster, last=True, ctx=ctx) if head else None
+
+
+def _representatives(chunk: str, names: list[str], roster: Roster) -> bool:
+    """Whether the one name of `chunk` is a body's or a group's representatives ("毕业生代表",
+    "在校生代表"): the chunk is the name and 代表, and the roster does not know the name."""
+    return (
+        len(names) == 1
+        and chunk.endswith("代表")
+        and len(chunk) == len(names[0]) + 2
+        and names[0] not in roster.chinese_names
+    )
+
+
+def _before_groups(chunk: str) -> str | None:
+    """The part of `chunk` before 以及 or 及 when the rest names groups only ("吉宏忠等有关领导以
+    及江、浙、沪道教界人士…等一千多人"): the names' list."""
+    last = None
+    for m in _GROUP_OPENING.finditer(chunk):
+        last = m
+    if last is None or last.start() < 2:
+        return None
+    tail = chunk[last.end() :]
+    return chunk[: last.start()] if _nameless_group(tail) else None
 
 
 def _zh_after(text: str, roster: Roster, ctx: ZhContext | None = None) -> list[str]:
@@ -1967,6 +2063,10 @@ _BODY_WORDS = (
     "文联",
     "科协",
     "残联",
+    # an observatory, a broadcaster ("中国科学院云南天文台韩占文院士", zh_cn-t11z10)
+    "天文台",
+    "电视台",
+    "电台",
 )
 
 
@@ -2243,6 +2343,9 @@ def _after_titles(item: str, before: list[str], roster: Roster) -> str | None:
 
 # The last character of a title ("总督察", "督导", "主任"): the name after one no table lists.
 _TITLE_LAST = frozenset("长员官士司师察监理事任席委记")
+# the last characters a chunk of groups and titles can end with (a title's, a group's, a count's)
+_TITLE_END_LAST = frozenset(word[-1] for word in _ZH_TITLE_END.pattern[3:-1].split("|"))
+_GROUP_END_CHARS = _GROUP_LAST_CHARS | _TITLE_END_LAST | _TITLE_LAST | _STAFF_LAST
 
 
 def _titles_only(items: list[str]) -> bool:

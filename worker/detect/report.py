@@ -14,8 +14,8 @@ from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
-from worker.detect.mentions import TextNames, names_person, says_role
-from worker.detect.model import AttendeeDiff, Finding, Report, Variant, WordDiff
+from worker.detect.mentions import TextNames, names_person, says_role, told_as_done
+from worker.detect.model import AttendeeDiff, Finding, Person, Report, Variant, WordDiff
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
@@ -133,7 +133,12 @@ def _named_elsewhere(
     report only says it otherwise (`mentions` says why). A first report naming nobody in a
     role (a preview: "Medvedev will on Tuesday meet ...", 賴清德預定...邀請) has told of no
     occasion: the people it names are planned or quoted, so whoever the second report states
-    in a role is added.
+    in a role is added, unless the first gives them that role in words, told as done (round 12,
+    `_not_said`: the extractor read nothing there, the report did tell the occasion).
+
+    Round 12: a person the first report names only in sentences telling what is still to come
+    ("Am Vormittag sollte Xi Bundeskanzlerin Angela Merkel treffen", `mentions.told_as_done`) is
+    not named there: the second report stating them in a role adds them, as against a preview.
 
     A role change is not told when the first report gives the person the new role in words
     anyway (`mentions.says_role`): the extractor did not read it there, and the change would be
@@ -142,16 +147,38 @@ def _named_elsewhere(
     diff = _said_otherwise(diff, a, report_a, roster)
     if not diff.added and not diff.removed:
         return diff
-    in_a, in_b = TextNames(unannotated(a)), TextNames(unannotated(b))
+    in_b = TextNames(unannotated(b))
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
-    told = bool(report_a.people)
+    if report_a.people:
+        # named by the first report only in what is still to come, a person the second states
+        # in a role is news, as against a preview (round 12)
+        in_a = TextNames(told_as_done(unannotated(a)))
+        added = tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster))
+    else:
+        added = _not_said(diff.added, unannotated(a), report_b, roster)
     return replace(
         diff,
-        added=tuple(
-            n for n in diff.added if not (told and names_person(in_a, added_people[n], roster))
-        ),
+        added=added,
         removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
+    )
+
+
+def _not_said(names: tuple[str, ...], a: str, report_b: Report, roster: Roster) -> tuple[str, ...]:
+    """Of the people the second report adds to a first naming nobody in a role, those the first
+    does not give a role of theirs in words, told as done (`says_role(done=True)`). A first
+    report the extractor read nothing in may still tell the occasion: "Cardinal Giovanni
+    Battista Re ... said in a spirited and highly personal sermon" against a report reading his
+    homily (pair r11-popefuneral-cross-outlet), "Full text of Chinese Premier Wen Jiabao's
+    speech" (r10v-expo-wen). A preview names its people in sentences still to come ("Medvedev
+    will on Tuesday meet ...", 賴清德預定...邀請) or with no role word: they stay added (round 8)."""
+    roles: dict[str, list[Person]] = {}
+    for person in report_b.people:
+        roles.setdefault(person.name, []).append(person)
+    return tuple(
+        n
+        for n in names
+        if not any(says_role(a, p, p.role, roster, done=True) for p in roles.get(n, ()))
     )
 
 

@@ -1276,7 +1276,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "present",
         None,
-        re.compile(r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"),
+        # and the front row, the guide's "present" ("nahmen … in der ersten Reihe Platz",
+        # de-t11z14; "saßen in der ersten Reihe")
+        re.compile(
+            r"\b(?:anwesend|zugegen)\b|\b[Vv]or\s+Ort\b|\bauf\s+dem\s+Podium\b"
+            r"|\bin\s+der\s+ersten\s+(?:Reihe|Stuhlreihe|Bankreihe)\b"
+        ),
     ),
     (
         None,
@@ -1433,7 +1438,15 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "grußwort",
         "mit einer",
     ),
-    ("anwesend", "zugegen", "vor ort", "podium"),
+    (
+        "anwesend",
+        "zugegen",
+        "vor ort",
+        "podium",
+        "ersten reihe",
+        "ersten stuhlreihe",
+        "ersten bankreihe",
+    ),
     ("bühne", "pult", "mikro"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
@@ -1479,7 +1492,9 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
 ROLE_WORDS: dict[Role, re.Pattern[str]] = {
     "spoke": re.compile(
         r"\b(?:speech|speeches|address(?:ed|es)?|remarks|keynote|toast|spoke|briefed|announc\w*"
-        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach)\b"
+        # the speech of a service: "Re said in a spirited and highly personal sermon"
+        r"|sermon|sermons|homily|homilies|eulogi[sz]\w*"
+        r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach|Predigt\w*)\b"
         r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
         re.I,
     ),
@@ -1497,3 +1512,16 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"\b(?:present|rostrum|podium|zugegen|anwesend)\b|主席台|主席臺|就座|在座", re.I
     ),
 }
+
+
+# A sentence telling what is still to come, planned or expected (mentions.says_role with
+# `done`): a role said there is not yet held ("Medvedev will on Tuesday meet ...", "王毅将出席",
+# "賴清德預定...邀請", "Scholz wird ... sprechen"). Only a test of the whole sentence: any such word
+# in it counts, so a role told as done in a sentence that also looks ahead is not taken as said
+# (the comparison then reports what the other report adds: the safe side).
+NOT_DONE = re.compile(
+    r"\b(?:will|would|shall|to\s+be\s+held|(?:is|are)\s+to|(?:is|are|was|were)\s+(?:set|expected"
+    r"|scheduled|due|slated|going)\s+to|plans?\s+to|planned|planning|upcoming|wird|werden|soll"
+    r"|sollen|sollte|sollten|geplant|plant|erwartet)\b|将|將|预定|預定|拟|擬|计划|計劃|预计|預計|准备|準備|即将|即將",
+    re.I,
+)

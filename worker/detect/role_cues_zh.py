@@ -93,6 +93,18 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("邀",),
     ),
     ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
+    # the host of a banquet ("梁君彦…设新春午宴，宴请行政长官李家超…", "习近平…设宴欢迎…各国贵宾",
+    # "林佳龙今天中午设宴款待", "曾钰成宴请梁振英等"): dev rounds 3, 11 and 20, five outlets; not a
+    # banquet's noun ("接受…的宴请") nor one given for a group alone ("宴请全体与会使节", a
+    # programme in none_zh-t212)
+    (
+        "presided",
+        re.compile(
+            r"设[^，。；、的]{0,4}?宴(?!会厅)"
+            r"|宴请(?<!的宴请)(?!全体|各|与会|出席|参加|了?[\d一二三四五六七八九十几数多])"
+        ),
+        ("宴",),
+    ),
     # credentials: who receives them holds the ceremony, the envoys presenting them take part
     # ("习近平接受19国新任驻华大使递交国书", "使节们…依次向习近平递交国书。他们是：A、B")
     ("presided", re.compile(r"接受[^，。；]{0,24}?递交国书"), ("国书",)),
@@ -132,7 +144,15 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
     # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
-    ("spoke", re.compile(r"宣读(?!了?誓)"), ("宣读",)),
+    # (a decision, an order or a list read out is no speech: "张又侠宣读了…签署的晋升上将军衔命令",
+    # "王长顺宣读了《关于准予…毕业的决定》"; round 20, five outlets: labelled attended or no role)
+    (
+        "spoke",
+        re.compile(
+            r"宣读(?!了?誓)(?![^，。；]{0,60}?(?:决定|命令|名单|通知|文件|决议|公告|任命|祈祷文|议事录))"
+        ),
+        ("宣读",),
+    ),
     # who greets a visitor on arrival takes part ("A、B在机场热情迎接", "受到A、B等热情迎接",
     # "张汉晖也到机场迎接"), as does the entourage ("蔡奇、王毅等陪同人员同机抵达"); not the
     # welcoming of a year or an event ("迎接新年", "迎接党的二十大")
@@ -210,8 +230,9 @@ ZH_AFTER = re.compile(
         r"(?:[^，。的]{0,15}的(?:[^，。的有]{1,30}?)?(?:还|也)?(?:有(?!关|所|些|效|力|序)|包括)"
         # "参加升旗典礼的贵宾，包括有A", "与会嘉宾云集，有A"
         r"|[^，。的]{0,15}?(?:的)?(?:嘉宾|贵宾|来宾|人士|官员|要员)[^，。、的]{0,4}[，,：:]\s*(?:还|也|亦)?(?:包括有?|有)[:：]?"
-        # "出席主礼嘉宾有A": a word of the group's kind before its noun
-        r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员)|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|有(?!关|所|些|效|力|序))[:：]?"
+        # "出席主礼嘉宾有A": a word of the group's kind before its noun; 包含 as 包括 ("與會人員包含
+        # 花蓮市長魏嘉賢、…", zh_hant-t11z12)
+        r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员)|的领导|的嘉宾|的人士)?(?:还|亦|也)?(?:包括|包含|有(?!关|所|些|效|力|序))[:：]?"
         r"|[，,]\s*(?:包括|有)[:：]?)"
         # and a rite done in person: "此次点燃起马炮的重要嘉宾包括A、B"
         for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 迎接 宣誓 点燃 剪彩 恭送 扶轿 上香".split()

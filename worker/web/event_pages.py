@@ -28,7 +28,7 @@ def event_page(request: Request) -> Response:
     event_id = str(request.path_params["event_id"]).removesuffix(".json")
     as_json = wants_json(request, request.url.path.endswith(".json"))
     with site.store.read() as session:
-        event = stored.get(session, event_id)
+        event = stored.find(session, event_id)  # an event merged into another: that one
         record = event_record(session, event) if event is not None else None
     if record is None:
         return error(request, 404, f"no event with id {event_id}", as_json=as_json)

@@ -20,6 +20,7 @@ from worker.service.seeds import load_roster
 # round15_cases.toml: pairs of dev_round9, dev_round12 and dev_round13 read by cause in round 11 (ev15)
 # ev11b_cases.toml: pairs across languages missed in round 11's dev (ev11b): names in Arabic,
 # Indic scripts and Greek by their consonants, a Hindi preview
+# ev12_cases.toml: pairs across languages that share a count (round 12, ev12)
 CASES: list[dict[str, Any]] = [
     case
     for name in (
@@ -30,6 +31,7 @@ CASES: list[dict[str, Any]] = [
         "round14_cases.toml",
         "round15_cases.toml",
         "ev11b_cases.toml",
+        "ev12_cases.toml",
     )
     for case in tomllib.loads(
         (Path(__file__).parents[2] / "data" / "events" / name).read_text("utf-8")

@@ -166,7 +166,11 @@ def test_a_report_matching_several_events_merges_a_bounded_number_of_them() -> N
     # was off): the new report joins one and absorbs at most MAX_ABSORBED others
     merging = GroupingOptions(merge=0.8)  # merging is opt-in
     candidates = [(f"e{i}", date(2023, 9, 30), zh) for i in range(5)]
-    assert place(en, candidates).absorbed == ()  # off by default: no event id disappears
+    # the loose merge is off by default, and so is any merge when the strict one is turned off
+    assert place(en, candidates, GroupingOptions(strict_merge=False)).absorbed == ()
+    # the strict merge (on by default): the five reports are one report's copies, every pair
+    # across two events matches, so one event is absorbed (its id redirected by the store)
+    assert len(place(en, candidates).absorbed) == MAX_ABSORBED
     placed = place(en, candidates, merging)
     assert placed.event is not None and placed.event not in placed.absorbed
     assert len(placed.absorbed) == MAX_ABSORBED
