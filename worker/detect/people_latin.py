@@ -1320,6 +1320,9 @@ def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     return (i, j)
 
 
+_MEETING_HEADLINE = re.compile(r"(?:Meeting|Talks|Conversation) with |Telephone conversation with")
+
+
 def _title_case(toks: list[_Tok]) -> bool:
     """Whether a sentence is written in title case, as headlines are (five words or more,
     seven in ten capitalised, not a list of names)."""
@@ -1327,6 +1330,9 @@ def _title_case(toks: list[_Tok]) -> bool:
     # (lists, not sums over generators, and each count only when the one before holds)
     title_case = (
         len(words) >= 5
+        # a site's headline of a meeting in sentence case: "Meeting with President of
+        # Kazakhstan Nursultan Nazarbayev", "Telephone conversation with ..." (round 12)
+        and not _MEETING_HEADLINE.match(toks[0].text + " " + toks[1].text + " " + toks[2].text)
         and len([t for t in toks if t.text == ","]) < 2  # a list of names is capitalised too
         and len([t for t in words if t.cap]) >= 0.7 * len(words)
     )
