@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from worker.detect.normalize import HAN as _HAN
@@ -22,7 +23,10 @@ _LETTERS = re.compile(f"{_LETTER_CLASS}{_LETTER_CLASS}*")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f]*")
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7af][\uac00-\ud7af]*")
 _HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}]*")
-# Function words that are frequent in one language and rare in the other, as Latin-1 bytes.
+# Function words that are frequent in one language and rare in the others, as Latin-1 bytes.
+# English and German: the lists of rounds 1-11 (their decision between them is unchanged);
+# the others since round 12 (lang12), each a language of the events dev files' reports. A word
+# several languages share counts for each of them: the words only one of them has decide.
 _DE_WORDS = frozenset(
     w.encode("latin-1")
     for w in "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde".split()
@@ -31,15 +35,121 @@ _EN_WORDS = frozenset(
     w.encode("latin-1")
     for w in "the and of to in is was with for on that by at from as were has an".split()
 )
-# Words are runs of a-z, ä, ö, ü and ß in the case-folded text: each of those letters is one
-# byte in Latin-1, where every other byte becomes a space (a character outside Latin-1 is
+# In the order ties are broken (a text with as many Danish as Norwegian words is Danish).
+_OTHER_WORDS: dict[str, str] = {
+    "es": "de el la los las del y en que por con para una se al es fue su más pero sus también ha"
+    " entre este esta como",
+    "pt": "de o os da do das dos e em um uma para com não que no na ao pela pelo foi como mais seu"
+    " sua são também à",
+    "it": "il la di che è per un una del della dei delle nel nella con non sono ha alla dal al"
+    " gli le da si anche",
+    "fr": "de le la les des du et est une un dans pour qui que sur au aux par pas ont avec il ce"
+    " cette son été à",
+    "nl": "de het een van en op dat met voor niet zijn te aan werd door ook bij naar om heeft",
+    "id": "yang dan di ini itu dengan untuk dari dalam pada tidak akan ke adalah juga oleh telah"
+    " bahwa tersebut kata",
+    "ms": "yang dan di ini itu dengan untuk dari dalam pada tidak akan ke adalah juga oleh telah"
+    " bahawa kerana iaitu ialah daripada",
+    "da": "og i er det at en til af på med som for har den de ikke blev var fra efter",
+    "no": "og i er det at en til av på med som for har den de ikke ble var fra etter",
+    # (Polish "się" as its Latin-1 letters split it: "si")
+    "pl": "w i na z do nie jest to oraz przez dla jak od przy tym jego przed roku który które"
+    " która po si",
+    "hr": "i je u na da se za su od koji kao ali nije bio bila godine te ili",
+    "sl": "in je v na da se za so od ki tudi pa bo ter iz po pri",
+    "hu": "a az és hogy nem is egy meg volt már mint csak után szerint pedig miatt amely",
+    "sq": "dhe të në e i për një me nga që është u se ka nuk",
+}
+_WORDS: dict[bytes, tuple[int, ...]] = {}  # word -> the indexes in `_LANGUAGES` that have it
+_LANGUAGES = ("en", "de", *_OTHER_WORDS)
+for _i, _words in enumerate((_EN_WORDS, _DE_WORDS)):
+    for _w in _words:
+        _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
+for _i, _text in enumerate(_OTHER_WORDS.values(), start=2):
+    for _w in frozenset(w.encode("latin-1") for w in _text.split()):
+        _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
+_ALL_WORDS = frozenset(_WORDS)
+# Another language than English or German is read only on this many of its words or more, and
+# half as many again as English's or German's (a German council's minutes, "9:00 bis ... Do",
+# "i. V.", are not Polish).
+_OTHER_AT_LEAST = 2
+_OTHER_OVER = 1.5
+# ... and that many words of its list, not one word many times: a list of names "O'Brien,
+# O'Neill" has many an "o" (Portuguese's article), an attendance list many an "i. V."
+_OTHER_WORDS_AT_LEAST = 3
+# Words are runs of a-z and the Latin-1 letters in the case-folded text: each of those letters
+# is one byte in Latin-1, where every other byte becomes a space (a character outside Latin-1 is
 # written "?", a space too).
-_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz" + "äöüß".encode("latin-1"))
+_WORD_BYTES = frozenset(
+    b"abcdefghijklmnopqrstuvwxyz" + bytes(c for c in range(0xDF, 0x100) if c != 0xF7)
+)
 _NOT_WORD_TO_SPACE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+# Letters of the scripts of one language or a few, between Greek (U+0370) and Greek Extended
+# (U+1FFF): a text holding none is read by the above (one scan tells). Each block's first code
+# point and the language of its script (Cyrillic and Arabic are told apart further, `_CYRILLIC_
+# LANGUAGE`, `_ARABIC_LANGUAGE`); None: no letters of a language (the gaps, combining marks).
+_SCRIPT = re.compile(r"[\u0370-\u1fff]")
+_SCRIPT_RUN = re.compile(r"[\u0370-\u1fff][\u0370-\u1fff]*")
+_BLOCKS: tuple[tuple[int, str | None], ...] = (
+    (0x0370, "el"),
+    (0x0400, "cyrillic"),
+    (0x0530, "hy"),
+    (0x0590, "he"),
+    (0x0600, "arabic"),
+    (0x0700, None),  # Syriac, Thaana, N'Ko ...
+    (0x0750, "arabic"),  # Arabic Supplement
+    (0x0780, None),
+    (0x0900, "hi"),  # Devanagari (Marathi and Nepali are read as Hindi)
+    (0x0980, "bn"),
+    (0x0A00, "pa"),
+    (0x0A80, "gu"),
+    (0x0B00, "or"),
+    (0x0B80, "ta"),
+    (0x0C00, "te"),
+    (0x0C80, "kn"),
+    (0x0D00, "ml"),
+    (0x0D80, "si"),
+    (0x0E00, "th"),
+    (0x0E80, "lo"),
+    (0x0F00, "bo"),
+    (0x1000, "my"),
+    (0x10A0, "ka"),
+    (0x1100, None),  # Hangul Jamo (Korean is read with the CJK scripts)
+    (0x1200, "am"),  # Ethiopic
+    (0x13A0, None),
+    (0x1780, "km"),
+    (0x1800, None),
+    (0x1E00, "vi"),  # Latin Extended Additional: Vietnamese's tone marks
+    (0x1F00, "el"),  # Greek Extended
+)
+_BLOCK_STARTS = [start for start, _ in _BLOCKS]
+# Cyrillic letters only some of its languages write, in the order they are asked: Macedonian's
+# ѓ ќ ѕ, Serbian's ђ ћ џ ј љ њ, Kazakh's ә ғ қ ң ұ һ, Belarusian's ў, Ukrainian's є ї ґ and і,
+# Bulgarian's ъ without Russian's ы and э; else Russian.
+_CYRILLIC_MARKS = (
+    ("mk", "ѓќѕ"),
+    ("sr", "ђћџјљњ"),
+    ("kk", "әғқңұһ"),
+    ("be", "ў"),
+    ("uk", "єїґі"),
+)
+# Arabic letters of Urdu (ٹ ڈ ڑ ں ے) and Persian (پ چ ژ گ ک ی), not of Arabic.
+_ARABIC_MARKS = (("ur", "ٹڈڑںے"), ("fa", "پچژگکی"))
+# A script's own letters are told (Vietnamese's marked Latin letters: of all Latin letters)
+# on this share of its letters at least.
+_MARKS_SHARE = 0.01
+_VIETNAMESE_SHARE = 0.03
 
 
 def detect_language(text: str) -> str:
-    """Return "zh", "ja", "ko", "de", "en" or "und" from the script mix of `text`.
+    """The language of `text`: an ISO 639-1 code, or "und" (undetermined: no letters).
+
+    Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11). Letters of another script than the
+    Latin one outnumbering the Latin letters: that script's language (`_BLOCKS`; Cyrillic and
+    Arabic told apart by the letters of each language). Latin letters: the language whose
+    function words the text uses most, clearly ("en" and "de" as before round 12; "es", "pt", "it",
+    "fr", "nl", "id", "ms", "da", "no", "pl", "hr", "sl", "hu", "sq" since), English when none
+    stands out; "vi" for Vietnamese's marked letters.
 
     >>> detect_language("习近平主持会议")
     'zh'
@@ -47,9 +157,15 @@ def detect_language(text: str) -> str:
     'en'
     >>> detect_language("An der Sitzung nahmen die Minister teil")
     'de'
+    >>> detect_language("El presidente de la República asistió a la reunión con los ministros")
+    'es'
+    >>> detect_language("Президент провёл совещание с членами правительства")
+    'ru'
     """
     sample = text[:20000]
     if _CJK.search(sample) is None:  # Latin letters are counted only against Han or Hangul
+        if _SCRIPT.search(sample) is not None:
+            return _script_language(sample)
         return _latin_language(sample) if _LATIN.search(sample) else "und"
     han = _HAN.search(sample) is not None
     letters = "".join(_LETTERS.findall(sample))
@@ -61,6 +177,53 @@ def detect_language(text: str) -> str:
     if han and _at_least(_HAN_RUN, sample, latin / 8):
         return "zh"
     return _latin_language(sample) if latin else "und"
+
+
+def _script_language(sample: str) -> str:
+    """The language of a text holding letters of a script other than Latin and CJK: that
+    script's when its letters outnumber the Latin ones, else the Latin letters' language."""
+    runs: dict[str, list[str]] = {}
+    for run in _SCRIPT_RUN.findall(sample):
+        script = _BLOCKS[bisect_right(_BLOCK_STARTS, ord(run[0])) - 1][1]
+        if script is not None:
+            runs.setdefault(script, []).append(run)
+    counts = {script: sum(map(len, found)) for script, found in runs.items()}
+    vietnamese = counts.pop("vi", 0)
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
+    if counts:
+        script = max(counts, key=counts.__getitem__)
+        if counts[script] > latin:
+            if script == "cyrillic":
+                return _cyrillic_language("".join(runs[script]).lower())
+            if script == "arabic":
+                return _marked("".join(runs[script]), _ARABIC_MARKS) or "ar"
+            return script
+    if not latin:
+        return "und"
+    if vietnamese >= _VIETNAMESE_SHARE * (latin + vietnamese):
+        return "vi"
+    return _latin_language(sample)
+
+
+def _marked(letters: str, marks: tuple[tuple[str, str], ...]) -> str | None:
+    """The first language some of whose own letters make `_MARKS_SHARE` of `letters` (two at
+    least: a name quoted from a neighbouring language is not enough)."""
+    for language, own in marks:
+        found = sum(letters.count(c) for c in own)
+        if found >= 2 and found >= _MARKS_SHARE * len(letters):
+            return language
+    return None
+
+
+def _cyrillic_language(letters: str) -> str:
+    """Russian unless the letters of another Cyrillic language show (`_CYRILLIC_MARKS`)."""
+    marked = _marked(letters, _CYRILLIC_MARKS)
+    if marked is not None:
+        return marked
+    russian = letters.count("ы") + letters.count("э")
+    if russian == 0 and letters.count("ъ") >= max(2, _MARKS_SHARE * len(letters)):
+        return "bg"
+    return "ru"
 
 
 def _at_least(runs: re.Pattern[str], sample: str, count: float) -> bool:
@@ -78,13 +241,29 @@ def _at_least(runs: re.Pattern[str], sample: str, count: float) -> bool:
 
 
 def _latin_language(sample: str) -> str:
-    """ "de" when German function words outnumber English ones, else "en"."""
-    # counted in C once, then looked up for the 20 words of each list (a sum over every word
-    # of a 20,000-character sample was 4% of reading an English text's people); the words
-    # split from bytes (the same words as re.findall("[a-zäöüß]+"), in a third of its time:
+    """The language whose function words (`_WORDS`) `sample` uses most: another than English
+    and German on `_OTHER_AT_LEAST` of its words, `_OTHER_WORDS_AT_LEAST` distinct ones, and
+    `_OTHER_OVER` times English's and German's each;
+    else "de" when German function words outnumber English ones, else "en" (as in rounds
+    1-11)."""
+    # counted in C once, then looked up for the words the text and the lists share; the words
+    # split from bytes (the same words as re.findall("[a-zß-ÿ]+"), in a third of its time:
     # a match object per word cost more than the count)
     folded = sample.casefold().encode("latin-1", "replace")
     counts = Counter(folded.translate(_NOT_WORD_TO_SPACE).split())
-    de = sum(counts[w] for w in _DE_WORDS)
-    en = sum(counts[w] for w in _EN_WORDS)
+    score = [0] * len(_LANGUAGES)
+    distinct = [0] * len(_LANGUAGES)
+    for word in _ALL_WORDS.intersection(counts):
+        n = counts[word]
+        for i in _WORDS[word]:
+            score[i] += n
+            distinct[i] += 1
+    en, de = score[0], score[1]
+    best = max(range(2, len(score)), key=score.__getitem__)  # (the first of equals)
+    if (
+        score[best] >= _OTHER_AT_LEAST
+        and distinct[best] >= _OTHER_WORDS_AT_LEAST
+        and score[best] > _OTHER_OVER * max(en, de)
+    ):
+        return _LANGUAGES[best]
     return "de" if de > en else "en"

@@ -622,18 +622,29 @@ class RulesReading:
     places: tuple[int, ...] = ()
 
 
+# The languages (`detect_language`) whose people are read: English and German by the rules in
+# letters, Chinese and Japanese by the rules in Han; Korean and "und" (no letters) as before
+# round 12. A text in any other language names no one here: the English rules read a Spanish
+# "Ministro de Asuntos Exteriores" as a person attending (round 12, lang12).
+RULES_FOR = frozenset({"en", "de", "zh", "ja", "ko", "und"})
+
+
 def extract_people(
     text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> tuple[Person, ...]:
     """Named people with their roles, in text order, once per (person, role, segment): the
     rules' people, and those the learned models add (`people_model` in English and German,
-    `people_model_zh` in Chinese, after the rules).
+    `people_model_zh` in Chinese, after the rules). None in a language without rules
+    (`RULES_FOR`).
 
     >>> [(p.name, p.role) for p in extract_people("Beijing talks\\n\\nXi Jinping presided "
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
     [('Xi Jinping', 'presided'), ('Li Qiang', 'attended'), ('Cai Qi', 'attended')]
     """
-    reading = read_people(text, roster, language=language)
+    lang = language or detect_language(text)
+    if lang not in RULES_FOR:
+        return ()
+    reading = read_people(text, roster, language=lang)
     if reading.lang not in ("en", "de") or not reading.sentences:
         return reading.people
     people = list(reading.people)

@@ -2,8 +2,9 @@
 
 Within one report: the lead's lists of people against the body's, and dates that contradict
 each other. Across two reports (another version, another outlet, another language): the
-people lists always, the wording only when both are in one language (a translation is not an
-edit; names are matched through the roster or pinyin).
+people lists (in two languages, only when both are languages whose people are read,
+`RULES_FOR`: a report in another lists nobody), the wording only when both are in one
+language (a translation is not an edit; names are matched through the roster or pinyin).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
 from worker.detect.mentions import TextNames, names_person, says_role, told_as_done
 from worker.detect.model import AttendeeDiff, Finding, Person, Report, Variant, WordDiff
-from worker.detect.people import extract_people
+from worker.detect.people import RULES_FOR, extract_people
 from worker.detect.roster import Roster
 
 
@@ -72,6 +73,11 @@ def compare_reports(
         if change is None or change.similarity >= _SAME_REPORT:
             return _role_words(change, a, report_a, roster)  # two versions of one report
         return _across(change, a, b, report_a, report_b, roster)
+    if not {lang_a, lang_b} <= RULES_FOR:
+        # a language whose people are not read (`extract_people`): its report lists nobody,
+        # which says nothing of who was there (round 12, lang12: "across languages (en -> ru):
+        # removed from the list: Vladimir Putin" of a Russian report of the same talks)
+        return None
     people = _named_elsewhere(
         compare_people(report_a.people, report_b.people, roster, across=True),
         a,
