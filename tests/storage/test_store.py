@@ -443,3 +443,33 @@ def test_an_sqlite_file_holding_other_tables_is_migrated_as_before(tmp_path) -> 
     assert Store(f"sqlite:///{path}").current_revision() == SCHEMA_HEAD
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT body FROM notes").fetchall() == [("kept",)]
+
+
+def test_a_feeds_new_articles_are_created_in_one_insert_in_the_order_listed(
+    store: Store,
+) -> None:
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        old = articles.get_or_create(s, feed.id, "k0", guid=None, url=None, title="T0")
+    listed = [
+        ("k2", "g2", "https://e.org/2", "Two"),
+        ("k0", None, None, "T0"),
+        ("k1", None, "https://e.org/1", "One"),
+        ("k2", "g2", "https://e.org/2", "Two"),  # listed twice: one article
+    ]
+    with store.write() as s:
+        found, created = articles.get_or_create_many(s, feed.id, listed)
+        assert created == {"k1", "k2"} and found["k0"].id == old.id
+        assert found["k2"].id < found["k1"].id  # in the order the feed lists them
+        new = found["k1"]
+        assert (new.guid, new.url, new.title, new.state, new.checks_done) == (
+            None,
+            "https://e.org/1",
+            "One",
+            "live",
+            0,
+        )
+        assert new.first_seen.tzinfo is not None
+        assert timedelta(0) <= new.last_seen - new.first_seen < timedelta(seconds=1)
+    with store.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(articles.Article)) == 3
