@@ -9,16 +9,11 @@ them, and the store is stamped with the same revision Alembic would write, so ev
 migration starts from it as from a migrated store. `storage.db.Store` uses them only for an
 SQLite database with nothing in it, and only while REVISION is the newest migration
 (storage.values.SCHEMA_HEAD): after a new migration, Alembic creates new stores until this file
-is written again (`python -m storage.sqlite_schema`; tests/storage/test_store.py compares it
+is written again (`python -m storage.schema_dump`; tests/storage/test_store.py compares it
 with what the migrations make).
 """
 
 from __future__ import annotations
-
-import sqlite3
-import sys
-import tempfile
-from pathlib import Path
 
 REVISION = "0006_appearances"
 
@@ -63,42 +58,3 @@ STATEMENTS = (
     "CREATE INDEX ix_appearances_date ON appearances (date)",
     "CREATE INDEX ix_appearances_canonical_date ON appearances (canonical, date)",
 )
-
-
-def schema_of(path: Path) -> list[str]:
-    """The statements that make the schema of the SQLite file `path`, in the order its
-    objects were made (SQLite's own indexes, named sqlite_autoindex_*, come with their table)."""
-    with sqlite3.connect(path) as conn:
-        rows = conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
-        return [sql for (sql,) in rows]
-
-
-def migrated_schema() -> tuple[str, list[str]]:
-    """The revision and schema of a new store made by the migrations (Alembic)."""
-    from storage.db import Store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "new.db"
-        store = Store(f"sqlite:///{path}")
-        try:
-            revision = store.upgrade()
-        finally:
-            store.dispose()
-        assert revision is not None
-        return revision, schema_of(path)
-
-
-def main() -> None:
-    """Write this file's REVISION and STATEMENTS from a store the migrations made."""
-    revision, statements = migrated_schema()
-    source = Path(__file__).read_text(encoding="utf-8")
-    head, _, rest = source.partition("\nREVISION = ")
-    _, _, tail = rest.partition("\n)\n")
-    body = "".join(f"    {sql!r},\n" for sql in statements)
-    written = f"\nREVISION = {revision!r}\n\nSTATEMENTS = (\n{body})\n"
-    Path(__file__).write_text(head + written + tail, encoding="utf-8")
-    print(f"{Path(__file__).name}: {len(statements)} statements at {revision}", file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()

@@ -391,9 +391,10 @@ def test_a_new_sqlite_store_has_the_migrations_schema_made_without_alembic(tmp_p
     # A first `wirediff fetch` creates its store before its first request: replaying the
     # migrations' schema took ~25 ms of CPU there against ~0.3 s through Alembic.
     from storage import sqlite_schema
+    from storage.schema_dump import migrated_schema
 
-    revision, statements = sqlite_schema.migrated_schema()
-    # Fails after a new migration: run `python -m storage.sqlite_schema` (until then new stores
+    revision, statements = migrated_schema()
+    # Fails after a new migration: run `python -m storage.schema_dump` (until then new stores
     # are made by Alembic, test below).
     assert (sqlite_schema.REVISION, list(sqlite_schema.STATEMENTS)) == (revision, statements)
     by_alembic, replayed = tmp_path / "alembic.db", tmp_path / "new" / "wirediff.db"
