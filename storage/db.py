@@ -291,7 +291,32 @@ class Store:
                     f"store {self.display_url} is not at the current schema: "
                     "run `wirediff db upgrade`"
                 )
+            if revision is None and self.is_sqlite and self._create_sqlite():
+                return
             self.upgrade()
+
+    def _create_sqlite(self) -> bool:
+        """Make the current schema in an SQLite database with nothing in it, without Alembic:
+        the statements the migrations run to make it (storage/sqlite_schema.py), in one
+        transaction, stamped with the newest revision as Alembic stamps it. False (nothing
+        done) when the database holds anything or those statements are not of the newest
+        revision: the migrations then run as before."""
+        from storage import sqlite_schema
+
+        if sqlite_schema.REVISION != SCHEMA_HEAD:
+            return False
+        with self._translate_errors(), self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # rolled back by any error below
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+                conn.rollback()
+                return False
+            for statement in sqlite_schema.STATEMENTS:
+                conn.exec_driver_sql(statement)
+            conn.exec_driver_sql(
+                "INSERT INTO alembic_version (version_num) VALUES (?)", (SCHEMA_HEAD,)
+            )
+            conn.commit()
+        return True
 
     @contextmanager
     def _migration_lock(self) -> Iterator[None]:

@@ -8,7 +8,7 @@ pool costs ~0.6 s of CPU (the forkserver imports the extractor) and ~1 s before 
 against ~4-8 ms a page in a thread. So it starts once a pass has extracted POOL_AFTER pages,
 or as soon as the feeds parsed so far announce more than POOL_EXPECT (`expect`: a cold pass
 starts it before its first page), in the background: pages go on being extracted in threads
-until its first worker is up (bench/README.md).
+until its first worker is up (bench/README.md), except in a first pass, whose pages wait for it.
 
 Given a roster factory, a pool worker also normalizes the text it extracted and reads its
 language and people (`TextReading`), the other CPU-heavy step of a new version: the process
@@ -165,6 +165,7 @@ class Extractor:
         self._pool: ProcessPoolExecutor | None = None
         self._starting: asyncio.Future[None] | None = None
         self._ready = False  # the pool's first worker is up
+        self._wait = False  # pages wait for the pool while it starts (a first pass)
         self.pooled = 0  # pages extracted in the pool
 
     async def start(self) -> None:
@@ -191,9 +192,16 @@ class Extractor:
         pass. Waiting for the parsed feeds to announce them started it ~1.3 s into the 100 x 5
         benchmark pass, and its first 80 pages went to threads, where they took ~13 ms of the
         pipeline's CPU each (six threads contending for the GIL) against ~8.5 ms in the pool
-        (bench/README.md, issue 10, fifth round). Nothing is added to `expected`."""
+        (bench/README.md, issue 10, fifth round). Nothing is added to `expected`.
+
+        The pages fetched before its first worker is up then wait for it instead of going to
+        threads: a page extracted in a thread costs the pipeline's process about twice the
+        pool's CPU, and its text is read there too, which made that process import people
+        reading and build the roster (~0.2 s of CPU) for the few pages that came before the
+        pool (bench/README.md, issue 10 round 12). If the pool cannot start, they go to threads."""
         if feeds * NEW_FEED_PAGES > self.pool_expect:
             self._start_soon()
+            self._wait = self._starting is not None
 
     def _start_soon(self) -> None:
         if self.workers and self._starting is None:
@@ -203,6 +211,12 @@ class Extractor:
         self.calls += 1
         if self.calls > self.pool_after:
             self._start_soon()
+        if self._wait and not self._ready and self._starting is not None:
+            try:  # shielded: a page given up (the pass cancelled) does not stop the pool's start
+                await asyncio.shield(self._starting)
+            except Exception:  # the start failed: threads, as for a pool that broke
+                logger.warning("extraction pool failed to start, extracting in threads")
+                self.workers, self._wait = 0, False
         pool = self._pool if self._ready else None
         if pool is None:
             return await asyncio.to_thread(extract_article, body, url)

@@ -129,3 +129,20 @@ def test_entries_without_a_traditional_name_share_one_converter() -> None:
     Roster.from_entries(entries)
     assert roster_module._s2t.cache_info().misses == 1
     assert built.canonical("朔爾茨") == "Olaf Scholz"  # the derived traditional form is known
+
+
+def test_every_bundled_chinese_name_is_given_in_both_scripts() -> None:
+    """Without `zh_hant` the roster derives it with OpenCC's s2t converter, whose phrase
+    dictionaries take ~45 ms of CPU to load in every process that reads people (each pool
+    worker of a first pass, the edited pass): the bundled roster gives it for every entry, so
+    building it never loads them (bench/README.md, issue 10 round 12). A new entry with `zh`
+    needs its `zh_hant` (OpenCC's: `OpenCC("s2t").convert(zh)`, unless the usual form differs)."""
+    from worker.detect import roster as roster_module
+
+    entries = tomllib.loads(SEEDS.read_text(encoding="utf-8"))["people"]
+    missing = [e["name"] for e in entries if e.get("zh") and not e.get("zh_hant")]
+    assert missing == []
+    roster_module._s2t.cache_clear()
+    bundled = Roster.from_entries(entries)
+    assert roster_module._s2t.cache_info().currsize == 0
+    assert bundled.canonical("施泰因邁爾") == "Frank-Walter Steinmeier"  # as OpenCC derived it

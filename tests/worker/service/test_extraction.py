@@ -4,12 +4,16 @@ store yet) over enough feeds that follow links."""
 from __future__ import annotations
 
 import asyncio
+import functools
 
 import pytest
 
 from storage.feeds import FeedSpec
+from tests.conftest import DATA
 from worker.config import Settings
+from worker.detect.normalize import normalize_text
 from worker.ingest import extract_pool
+from worker.ingest.extract import Extracted, extract_article
 from worker.ingest.extract_pool import NEW_FEED_PAGES, POOL_EXPECT, Extractor
 from worker.service.extraction import first_pass_feeds
 
@@ -77,3 +81,48 @@ def test_one_extraction_worker_per_core(monkeypatch: pytest.MonkeyPatch) -> None
             extract_pool.os, "sched_getaffinity", lambda _pid, n=cores: set(range(n))
         )
         assert extract_pool.default_workers() == workers
+
+
+def test_a_first_pass_page_fetched_before_the_pool_is_up_waits_for_it() -> None:
+    """A page that comes before the pool's first worker is up waits for it instead of going
+    to a thread: it is extracted and read in the pool, like every other page of the pass, so
+    the pipeline's process never reads people itself (bench/README.md, issue 10 round 12).
+    The page: Deutsche Welle (tests/data/pages/PROVENANCE.md)."""
+    from worker.service.seeds import load_roster
+
+    page = (DATA / "pages" / "dw.com-elephants.html").read_bytes()
+    url = "https://www.dw.com/fr/a-6533123"
+
+    async def first_page() -> tuple[Extracted, int, bool]:
+        async with Extractor(1, roster=functools.partial(load_roster, ())) as extractor:
+            extractor.expect_first_pass(POOL_EXPECT)  # starting, not up yet
+            assert not extractor._ready
+            extracted = await extractor.extract(page, url)
+            return extracted, extractor.pooled, extractor._ready
+
+    extracted, pooled, ready = asyncio.run(first_page())
+    assert (pooled, ready) == (1, True)
+    assert extracted.text == extract_article(page, url).text  # the same text as in a thread
+    assert "terres fertiles sont perdues" in extracted.text
+    assert extracted.reading is not None  # read there: the pipeline reads nothing itself
+    assert extracted.reading.text == normalize_text(extracted.text)
+
+
+def test_a_first_pass_whose_pool_cannot_start_extracts_in_threads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = (DATA / "pages" / "dw.com-elephants.html").read_bytes()
+
+    def broken(self: Extractor) -> None:
+        raise OSError("no forkserver")
+
+    monkeypatch.setattr(Extractor, "_start_pool", broken)
+
+    async def first_page() -> tuple[Extracted, int]:
+        async with Extractor(1) as extractor:
+            extractor.expect_first_pass(POOL_EXPECT)
+            extracted = await extractor.extract(page, "https://www.dw.com/fr/a-6533123")
+            return extracted, extractor.pooled
+
+    extracted, pooled = asyncio.run(first_page())
+    assert pooled == 0 and "terres fertiles sont perdues" in extracted.text
