@@ -15,7 +15,7 @@ with what the migrations make).
 
 from __future__ import annotations
 
-REVISION = "0006_appearances"
+REVISION = "0007_event_redirects"
 
 STATEMENTS = (
     "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
@@ -57,4 +57,6 @@ STATEMENTS = (
     "CREATE INDEX ix_appearances_article_id ON appearances (article_id)",
     "CREATE INDEX ix_appearances_date ON appearances (date)",
     "CREATE INDEX ix_appearances_canonical_date ON appearances (canonical, date)",
+    "CREATE TABLE event_redirects (\n\told_id VARCHAR(32) NOT NULL, \n\tevent_id VARCHAR(32) NOT NULL, \n\tmerged_at DATETIME NOT NULL, \n\tPRIMARY KEY (old_id), \n\tFOREIGN KEY(event_id) REFERENCES events (id) ON DELETE CASCADE\n)",
+    "CREATE INDEX ix_event_redirects_event_id ON event_redirects (event_id)",
 )
