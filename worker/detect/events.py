@@ -73,6 +73,8 @@ from worker.detect.roster import (
 _NO_ROSTER = Roster.empty()
 MAX_ABSORBED = 1  # events one new report may merge into the one it joins, at most
 STRICT_PAIRS = 16  # pairs of candidate members the strict merge compares, at most (bounded work)
+# two roster people in common and no second tie: a score just short of `join`, by this factor
+SHORT_OF_A_TIE = 0.9
 FEATURES_SCHEMA = 1
 
 
@@ -1638,7 +1640,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     if kinds is not False and not other_side:
         people = _people_score(a, b, shared, opts)
         if people and shared <= 2 and not _two_people_tied(a, b, kinds, text, opts):
-            people = min(people, opts.join * 0.9)
+            people = min(people, opts.join * SHORT_OF_A_TIE)
     best = Match(people, f"{shared} people in common") if people else NO_MATCH
     if best.score < opts.join:
         tied = _tied_by_occasion(a, b, kinds, other_side, shared, text, opts)
@@ -3083,9 +3085,21 @@ def _all_pairs_match(
             if other_occasion(a, b, opts):
                 return False
             match = score(a, b, opts)
-            if match.reason != "copy" and match.score < opts.join:
+            if (
+                match.reason != "copy"
+                and match.score < opts.join
+                and not _short_of_a_tie(match, opts)
+            ):
                 return False
     return True
+
+
+def _short_of_a_tie(match: Match, opts: GroupingOptions) -> bool:
+    """Two members the same people in common and nothing against them, held just short of
+    `join` for want of a second tie (two roster people, no kind or place agreeing: the capped
+    score of `score`): the report linking their events is that tie (a German report of the
+    Scholz-Modi talks naming no kind, the English ones naming the talks; round 12)."""
+    return match.reason.endswith("people in common") and match.score >= opts.join * SHORT_OF_A_TIE
 
 
 def choose(
