@@ -35,6 +35,7 @@ from typing import Any
 
 from worker.detect.model import Segment
 from worker.detect.people_latin import Context, sentence_lists, sentence_words
+from worker.detect.people_model_zh import clause_spans
 from worker.detect.role_weights import ROLES, add_weights, packed, probabilities
 from worker.detect.roster import Roster, to_simplified
 
@@ -94,17 +95,6 @@ def _zh_shaped(name: str) -> bool:
     not_names, _, _ = _zh_words()
     _, _, title_end, _ = _zh_tables()
     return name not in not_names and name[:2] not in not_names and title_end.search(name) is None
-
-
-def _zh_clauses(simple: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _ZH_CLAUSE.finditer(simple):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(simple):
-        spans.append((start, len(simple)))
-    return spans
 
 
 _ZH_CUES = re.compile(
@@ -167,7 +157,7 @@ def zh_candidates(
     group = 0
     for at, (written, simple) in enumerate(sentences):
         titles = {m.end() for m in title_end.finditer(simple)}
-        spans = _zh_clauses(simple)
+        spans = clause_spans(simple, _ZH_CLAUSE)
         cues = [(m.start(), m.group()) for m in _ZH_CUES.finditer(simple)]
         moods = sorted({f"mood={m.group()}" for m in _ZH_MOODS.finditer(simple)})
         others = taken.get(at, set())

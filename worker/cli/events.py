@@ -79,7 +79,10 @@ def _line(record: dict[str, Any]) -> None:
 @click.argument("event_id")
 @click.option("--json", "as_json", is_flag=True, help="The event object as JSON.")
 def show_cmd(config_path: str | None, db_url: str | None, event_id: str, as_json: bool) -> None:
-    """One event: its reports, the people they name and their discrepancies."""
+    """One event: its reports, the people they name and their discrepancies.
+
+    An EVENT_ID that was merged into another event (a later report linked the two) shows the
+    event it was merged into."""
     runtime = runtime_for(config_path, db_url, create=False, quiet=as_json)
     with user_errors(), runtime.store.read() as session:
         # an event merged into another is found under its old id too

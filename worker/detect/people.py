@@ -51,10 +51,9 @@ from worker.detect.people_latin import (
     pronoun_roles,
     sentence_lists,
     split_glued,
-    stem_trie,
     trailing_group_roles,
 )
-from worker.detect.role_cues import LATIN_STEMS
+from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
 if TYPE_CHECKING:
@@ -382,7 +381,7 @@ _NO_ROSTER = Roster.empty()
 # The literal stems as a trie, the few with a word end (r"led\b") after it.
 _LITERAL_STEMS = [s for s in LATIN_STEMS if not re.search(r"[\\()\[\]?*+.|^$]", s)]
 _LATIN_KEYWORDS = re.compile(  # searched in the lower-cased text
-    "|".join([stem_trie(_LITERAL_STEMS), *(s for s in LATIN_STEMS if s not in _LITERAL_STEMS)])
+    "|".join([literal_trie(_LITERAL_STEMS), *(s for s in LATIN_STEMS if s not in _LITERAL_STEMS)])
 )
 # The same without the stems opening with a space (" drew ", not "andrew"), for a paragraph
 # that holds none of them (nearly all): the same matches there, but a space opening a stem
@@ -391,7 +390,7 @@ _SPACED_STEMS = tuple(s for s in LATIN_STEMS if s.startswith(" "))
 _UNSPACED_KEYWORDS = re.compile(
     "|".join(
         [
-            stem_trie([s for s in _LITERAL_STEMS if s not in _SPACED_STEMS]),
+            literal_trie([s for s in _LITERAL_STEMS if s not in _SPACED_STEMS]),
             *(s for s in LATIN_STEMS if s not in _LITERAL_STEMS),
         ]
     )

@@ -1053,28 +1053,12 @@ _GROUP_OBJECT = re.compile(
 )
 
 
-def _gate_trie(words: Sequence[str]) -> str:
-    """A pattern finding any of the literal `words`, as a trie, the longest at a place first."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[:1], []).append(word[1:])
-    parts = []
-    for first, rests in sorted(by_first.items()):
-        inner = [r for r in rests if r]
-        if not inner:
-            parts.append(re.escape(first))
-        else:
-            optional = "?" if "" in rests else ""
-            parts.append(f"{re.escape(first)}(?:{_gate_trie(inner)}){optional}")
-    return "|".join(parts)
-
-
 # The gate words of every DE_CLAUSE_CUES entry, found in one scan of the clause: each place
 # where one begins gives the longest there, and that one stands for every gate word that is a
 # prefix of it (a word beginning elsewhere is found at its own place). One scan instead of a
 # substring test per gate word and entry (~150 a clause).
 _GATE_WORDS = sorted({g for gates in cues.DE_CLAUSE_GATES for g in gates})
-_GATE_FIND = re.compile(f"(?=({_gate_trie(_GATE_WORDS)}))")
+_GATE_FIND = re.compile(f"(?=({cues.literal_trie(_GATE_WORDS)}))")
 _GATE_ENTRIES: dict[str, frozenset[int]] = {
     w: frozenset(
         k for k, gates in enumerate(cues.DE_CLAUSE_GATES) if any(w.startswith(g) for g in gates)

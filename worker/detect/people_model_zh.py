@@ -141,9 +141,10 @@ def _grams(text: str, tag: str) -> Iterator[str]:
         yield f"{tag}={text[i : i + 2]}"
 
 
-def _clauses(simple: str) -> list[tuple[int, int]]:
+def clause_spans(simple: str, stops: re.Pattern[str] = _CLAUSE) -> list[tuple[int, int]]:
+    """The (start, end) of each non-empty stretch of `simple` between two `stops` matches."""
     spans, start = [], 0
-    for m in _CLAUSE.finditer(simple):
+    for m in stops.finditer(simple):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -238,7 +239,7 @@ def _sentence_mentions(segment: Segment, sentence: str, roster: Roster) -> Itera
     if "假" in written or "代)" in written or "代）" in written or "缺席" in written:
         written = _unannotated(written)  # the absent leave a minutes' list, as for the rules
     simple = to_simplified(written)
-    spans = _clauses(simple)
+    spans = clause_spans(simple)
     shared: list[str] | None = None
     for c, (start, end) in enumerate(spans):
         found = _candidates(simple, start, end, roster)
