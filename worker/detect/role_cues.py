@@ -267,6 +267,11 @@ LATIN_STEMS: tuple[str, ...] = (
     "kranz",
     "kränze",
     "gedachte",
+    # a handover at the occasion (round 13): "übergab", "überreichten"
+    "übergab",
+    "übergeb",
+    "übergibt",
+    "überreich",
     "sitzt",
     "sitzen",
     "saß",
@@ -1160,6 +1165,19 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "attended",
         "attended",
+        # a handover at the occasion: who hands over and who receives both take part ("Der
+        # Preis wurde durch den Präsidenten ... X und ... Y übergeben", "konnte Bürgermeisterin X
+        # den Schlüssel an Feuerwehrchef Y übergeben", "übergab ... den Förderbescheid an
+        # Ersten Bürgermeister X", "um Landeshauptmann X das Verdienstkreuz ... zu überreichen";
+        # rounds 20, 22, 23, eight outlets)
+        re.compile(
+            r"\b(?:übergab|übergaben|übergibt|übergeben|überreichte|überreichten|überreicht"
+            r"|überreichen)\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
         # a visit, with companions: "besuchte mit Königin X und dem Bürgermeister Y ein Projekt"
         re.compile(r"\bmit\b[^;]{0,160}?\bbesucht\b"),
     ),
@@ -1403,6 +1421,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "beglückwünsch",
         "dankte",
     ),
+    ("übergab", "übergeb", "übergibt", "überreich"),
     ("besucht",),
     ("saß", "sitz", "sass"),
     ("besuch", "gipfel", "station"),
