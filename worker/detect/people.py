@@ -28,8 +28,8 @@ from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
+    continued_roles,
     continues_list,
-    names_members,
     photo_caption,
     preview,
     pronoun_role,
@@ -593,12 +593,7 @@ def _latin_sentence(
             found.extend((role, names) for role in before.listed if names)
     elif not found and before.group and continues_list(sentence):
         names = names_in(sentence, ctx)  # "Weiters: A, B und C" after a list of guests
-        group = before.group
-        if "presided" in group and names_members(sentence):
-            # the members of a group the hosts greeted ("... konnten Bürgermeisterin X und
-            # Kommandant Y die etwa 300 Gäste begrüßen. Unter ihnen ... Z"): guests, no hosts
-            group = list(dict.fromkeys("attended" if r == "presided" else r for r in group))
-        found = [(role, names) for role in group if names]
+        found = [(role, names) for role in continued_roles(sentence, before.group) if names]
     if found:
         before.listed = list(dict.fromkeys(role for role, _ in found))
     elif before.listed and ctx.lists_in(sentence):

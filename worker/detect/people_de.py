@@ -540,12 +540,10 @@ _RELATIVE_IN_LIST = re.compile(
 def relative_in_list(sentence: str, start: int) -> tuple[int, int] | None:
     """The span of a relative clause closed right before the list at `start` (its words are
     its antecedent's, not the list's: `_RELATIVE_IN_LIST`)."""
-    last = None
-    for last in _CLAUSE_END.finditer(sentence, 0, start):
-        pass
-    if last is None or not _RELATIVE_IN_LIST.match(sentence, last.end(), start):
+    bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
+    if not bounds or not _RELATIVE_IN_LIST.match(sentence, bounds[-1].end(), start):
         return None
-    return last.start(), start
+    return bounds[-1].start(), start
 
 
 def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
@@ -1258,10 +1256,14 @@ _LIST_WORD = re.compile(r"(?:bzw|die|der|den|dem|des|von|vom|aus|für|[a-zäöü
 _MEMBERS_OF = re.compile(r"^\s*(?:Unter\s+ihnen|Darunter)\b")
 
 
-def names_members(sentence: str) -> bool:
-    """Whether `sentence` names members of the group the sentence before ended on ("Unter
-    ihnen", "Darunter"): a group of guests, whoever greeted them."""
-    return _MEMBERS_OF.match(sentence) is not None
+def continued_roles(sentence: str, roles: list[Role]) -> list[Role]:
+    """The roles of a list going on from the sentence before (`continues_list`): that list's,
+    but members of a group ("Unter ihnen", "Darunter") the hosts greeted are guests ("...
+    konnten Bürgermeisterin X und Kommandant Y die etwa 300 Gäste begrüßen. Unter ihnen ... Z":
+    Z attends; de-t12z30)."""
+    if "presided" in roles and _MEMBERS_OF.match(sentence):
+        return list(dict.fromkeys("attended" if r == "presided" else r for r in roles))
+    return roles
 
 
 def continues_list(sentence: str) -> bool:
