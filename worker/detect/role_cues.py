@@ -1169,11 +1169,17 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         # den Schlüssel an Feuerwehrchef Y übergeben", "übergab ... den Förderbescheid an
         # Ersten Bürgermeister X", "um Landeshauptmann X das Verdienstkreuz ... zu überreichen";
         # rounds 20, 22, 23, eight outlets); not "übergibt", as often a preview ("Bei einem
-        # Festakt übergibt X an Y", of a day next year: none-d1002), nor a gift the guests "bekamen
-        # von X überreicht" (de-t417: the venue's manager hands it over, no guest of the meeting)
+        # Festakt übergibt X an Y", of a day next year: none-d1002); a participle or an infinitive
+        # with its auxiliary only, not a gift the guests "bekamen von X überreicht" (de-t417: the
+        # venue's manager hands it over, no guest of the meeting)
         re.compile(
-            r"(?s)^(?!.*\b(?:bekam|bekamen|bekommen|bekommt|erhielt|erhielten)\b).*?"
-            r"\b(?:übergab|übergaben|übergeben|überreichte|überreichten|überreicht|überreichen)\b"
+            r"\b(?:übergab|übergaben|überreichte|überreichten)\b|\bzu\s+(?:übergeben|überreichen)\b"
+            r"|\b(?:wurde|wurden|worden|ist|sind|war|waren|hat|hatte|haben|hatten|konnte|konnten"
+            r"|durfte|durften)\b[^;]{0,250}?\b(?:übergeben|überreicht|überreichen)\b"
+            # its receiver before it, the auxiliary behind a dash ("wurden – mit Prominenz ... –
+            # von A, B ... an die Kommandanten C und D übergeben", de-t12z30)
+            r"|\ban\s+(?:den|die|das|dem|seinen|seine|ihren|ihre)\s[^;]{0,120}?\b(?:übergeben"
+            r"|überreicht)\b"
         ),
     ),
     (
