@@ -59,9 +59,7 @@ def context(text: str, name: str) -> str:
         at = text.find(last)
     if at < 0:
         return "(not in text)"
-    start = max(
-        text.rfind(". ", 0, at), text.rfind("。", 0, at), text.rfind("\n", 0, at), at - 220
-    )
+    start = max(text.rfind(". ", 0, at), text.rfind("。", 0, at), text.rfind("\n", 0, at), at - 220)
     ends = [e for e in (text.find(". ", at), text.find("。", at), text.find("\n", at)) if e > 0]
     end = min([*ends, at + 220])
     return re.sub(r"\s+", " ", text[start + 1 : end + 1]).strip()
@@ -76,7 +74,9 @@ def main(argv: list[str]) -> None:
     lo, _, hi = args.rounds.partition("-")
     rounds = range(int(lo), int(hi or lo) + 1)
     roster = load_roster()
-    print(f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now")
+    print(
+        f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"
+    )
     for k in rounds:
         earlier = earlier_of(k)
         counts = Counter()
@@ -97,7 +97,9 @@ def main(argv: list[str]) -> None:
                 for n, r in xn if args.now else xt:
                     kept = "" if args.now else (" [now too]" if (n, r) in now else " [gone]")
                     key = name_key(n, roster)
-                    labelled = [p["role"] for p in report["people"] if name_key(p["name"], roster) == key]
+                    labelled = [
+                        p["role"] for p in report["people"] if name_key(p["name"], roster) == key
+                    ]
                     print(
                         f"R{k} {report['id']} {style} | {n} | {r}{kept} | labelled {labelled}"
                         f" | {context(report['text'], n)}"

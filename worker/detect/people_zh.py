@@ -1017,17 +1017,7 @@ def _zh_lists(
     for hit in _zh_hits(simple):
         escort = _escort(simple, hit, roster, ctx)
         if escort is not None:
-            if _escort_unreal(simple, bound, hit):
-                bound = hit.end
-                continue
-            if escort:
-                yield hit.role, escort, simple
-            by = (
-                "于"
-                if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start)
-                else "在"
-            )
-            yield from _escorted(simple, bound, hit, roster, ctx, by=by)
+            yield from _escort_frame(simple, bound, hit, escort, roster, ctx)
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
@@ -1153,6 +1143,23 @@ def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> li
         return None
     escort = simple[at + 1 : hit.start]
     return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
+
+
+def _escort_frame(
+    simple: str,
+    bound: int,
+    hit: _Hit,
+    escort: list[str],
+    roster: Roster,
+    ctx: ZhContext | None,
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The roles of a "在…陪同下" frame: the escort's (the cue's role) and the escorted's."""
+    if _escort_unreal(simple, bound, hit):
+        return
+    if escort:
+        yield hit.role, escort, simple
+    by = "于" if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start) else "在"
+    yield from _escorted(simple, bound, hit, roster, ctx, by=by)
 
 
 def _escort_unreal(simple: str, bound: int, hit: _Hit) -> bool:
