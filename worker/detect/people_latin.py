@@ -1319,8 +1319,21 @@ def _title_case(toks: list[_Tok]) -> bool:
         # a speaker's label, its titles capitalised, before a short line of speech ("President
         # of Kyrgyzstan Sadyr Japarov: Thank you."): the speech says whether it is a headline
         said = [t for t in toks[colon + 1 :] if t.text[0].isalpha()]
+        # its first word, and a salutation with the one addressed, are capitalised in any
+        # speech ("Yelena Skrynnik: That's right, Mr Putin.", "Aman Tuleyev: Thank you Mr
+        # Medvedev.": round 13)
+        said = [
+            t
+            for k, t in enumerate(said[1:], 1)
+            if t.low.rstrip(".") not in _SALUTATIONS
+            and said[k - 1].low.rstrip(".") not in _SALUTATIONS
+        ]
         return len(said) >= 2 and sum(t.cap for t in said) >= 0.7 * len(said)
     return title_case
+
+
+# The words of a salutation in a transcript's speech ("Thank you, Mr President").
+_SALUTATIONS = frozenset("mr mrs ms madam sir dear comrade".split())
 
 
 def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
@@ -3395,6 +3408,11 @@ def _past_appositive(text: str, end: int) -> int:
             any(p.match(text, at) for _, p in cues.SUBJECT_CUES)
             or cues.MEET_WITH.match(text, at)
             or cues.CONVENE.match(text, at)
+            # the verbs `_verb_at` reads besides the cue tables: "A, director of the CIA, and
+            # B, the head of Russia's foreign intelligence agency, met in Ankara" (round 13)
+            or cues.MEET_BARE.match(text, at)
+            or cues.HOST_DIRECT.match(text, at)
+            or _DISCUSSED.match(text, at)
             or re.match(r"(?:who|also)\b", text[at : at + 5])
         ):
             return m.end()
