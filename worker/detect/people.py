@@ -481,7 +481,11 @@ _GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 # Kassym-JomartPresident"): round 12, scraped-t11e18, scraped-r10v05.
 _TOOLTIP = re.compile(
     r"\b([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) ([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) \2 \1"
-    r"(?:(?=[A-Z][a-z])|(?= [.,;]))"
+    # the title glued on may run up to a transcript's speaker colon, which then follows the
+    # name ("Alexander Bastrykin Bastrykin AlexanderChairman of the Investigative Committee of
+    # Russia : Mr President, ..."); the repeat may go on with any word ("Nursultan Nazarbayev
+    # Nazarbayev Nursultan on his 80th birthday"): round 13, scraped-t12e12, scraped-t12e03
+    r"(?:(?P<label>[A-Z][^\n:.!?;]{0,150}?\s:)(?=\s)|(?=[A-Z][a-z])|(?= [.,;:a-z]))"
 )
 
 
@@ -886,6 +890,8 @@ def _zh_model() -> ModuleType:
 
 def _tooltip_dropped(m: re.Match[str]) -> str:
     """The name of a tooltip without its repeat; a comma before the title it glued on."""
+    if m.group("label"):
+        return f"{m.group(1)} {m.group(2)}:"
     glued = m.end() < len(m.string) and m.string[m.end()] != " "
     return f"{m.group(1)} {m.group(2)}, " if glued else f"{m.group(1)} {m.group(2)}"
 
@@ -896,7 +902,7 @@ def _normalised(text: str, lang: str) -> str:
     if lang in ("zh", "ja"):
         return text
     glued = _GLUED.search(text) is not None
-    if glued and _TOOLTIP.search(text):
+    if _TOOLTIP.search(text):
         text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
     if lang == "de" and "\n" in text:
