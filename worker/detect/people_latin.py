@@ -3292,6 +3292,13 @@ def _group_roles(
         roles.append("attended")  # "the meeting of A and B"
     if not roles and not german and _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
         roles.append("attended")  # "Bush told President Jiang Zemin in a telephone conversation"
+    if (
+        not roles
+        and not german
+        and cues.CALL_PURPOSE.match(rest)
+        and cues.PHONED_BEFORE.search(before[-80:])
+    ):
+        roles.append("attended")  # "Obama called Russian President Dmitry Medvedev to ..."
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start
