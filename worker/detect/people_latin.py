@@ -2526,7 +2526,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 
 
 _BARE_AND = re.compile(r"\band\s+$")
-_BARE_VERB = re.compile(r"(?:meet|hold|talk|attend|join|visit|chair|host)\b", re.I)
+# (and hear: "will also hold an online meeting ... and hear a report from X", none-t817)
+_BARE_VERB = re.compile(r"(?:meet|hold|talk|attend|join|visit|chair|host|hear|listen)\b", re.I)
 _PLAN_TO = re.compile(
     r"\b(?:will|would|(?:is|are|was|were)\s+(?:scheduled|expected|set|due|going|planning)\s+to"
     r"|plans?\s+to|intends?\s+to)\b[^.;]*$",

@@ -851,6 +851,12 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # (not a text released: "according to a written speech by Xi released upon ...")
             r"|\b(?:(?<!written\s)(?<!printed\s)(?:report|speech|address|presentation|lecture"
             r"|toast)\s+by"
+            # the speaker as the source of what one hears: "heard reports from Gerasimov", "heard
+            # a report from Commander-in-Chief Syrskyi", "hears updates from" (round 13; not a
+            # news report: "according to reports from ...")
+            r"|(?:heard|hears|hear|hearing|listened\s+to|listens\s+to)\s+"
+            r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|briefings?|updates?"
+            r"|presentations?)\s+from"
             r"|(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
             r"|delivered|given|provided|presented)\s+by)\b"
