@@ -480,11 +480,13 @@ _GLUED = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 # Skvortsova Skvortsova Veronika ,") and a given name may hold a hyphen ("Tokayev
 # Kassym-JomartPresident"): round 12, scraped-t11e18, scraped-r10v05.
 _TOOLTIP = re.compile(
-    r"\b([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) ([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) \2 \1"
+    r"\b([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?)\s([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?) \2 \1"
     # the title glued on may run up to a transcript's speaker colon, which then follows the
     # name ("Alexander Bastrykin Bastrykin AlexanderChairman of the Investigative Committee of
     # Russia : Mr President, ..."); the repeat may go on with any word ("Nursultan Nazarbayev
-    # Nazarbayev Nursultan on his 80th birthday"): round 13, scraped-t12e12, scraped-t12e03
+    # Nazarbayev Nursultan on his 80th birthday"); the name may wrap at a line's end
+    # ("Ukhnaagiin\nKhurelsukh Khurelsukh UkhnaagiinPresident"): round 13, scraped-t12e12,
+    # scraped-t12e03, scraped-t705
     r"(?:(?P<label>[A-Z][^\n:.!?;]{0,150}?\s:)(?=\s)|(?=[A-Z][a-z])|(?= [.,;:a-z]))"
 )
 

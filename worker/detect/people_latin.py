@@ -2154,6 +2154,15 @@ _ADVERBIAL = re.compile(
     r"|\s*,?\s*(?:also|jointly|both|all|together(?!\s+with)|personally|then|later|earlier|subsequently"
     r"|respectively|yesterday|today|tonight|here|there|recently|first|again|separately|now"
     r"|currently"
+    # any adverb in -ly: "Jiang Changbo firstly extended his congratulations ... and delivered
+    # a speech", "X warmly welcomed" (round 13); not one of habit, hearsay or another time,
+    # which tells of no one occasion ("The President only chairs the meeting when ...", "Putin
+    # regularly discusses", "had previously met", "reportedly met")
+    r"|(?!(?:only|regularly|usually|always|normally|traditionally|frequently|occasionally"
+    r"|rarely|repeatedly|periodically|generally|typically|annually|previously|formerly"
+    r"|reportedly|allegedly|supposedly|possibly|probably|likely|hardly|scarcely|merely"
+    r"|simply|customarily|routinely|habitually|ordinarily|daily|weekly|monthly|yearly"
+    r"|quarterly|early)\b)(?-i:[a-z]{2,}ly)(?=\s+(?-i:[a-z]))"
     r"|et\s+al\.?|etc\.?|among\s+others|and\s+others"
     r"|and\s+other(?=\s*,?\s*(?:attended|took|joined|participated|were|also)\b)"
     # a group closing the list: "and several other department heads were present"
@@ -2401,7 +2410,8 @@ def _object_follows(c: _Clause, verb_end: int) -> bool:
 _WITH_BODY = re.compile(
     # how often is no group: "Jaishankar and Lavrov have already met four times"; nor is
     # where or when: "The two leaders met on the sidelines of the summit"
-    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b|\s*(?:on|in|at|during|after|before|for|along|together)\s)"
+    r"(?!\s*(?:[\w-]+\s+)?(?:times|occasions)\b|\s*(?:on|in|at|during|after|before|for|along|together)\s"
+    r"|\s*(?:each\s+other|one\s+another)\b)"  # "had met each other": no group
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
