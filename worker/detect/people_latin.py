@@ -1605,7 +1605,10 @@ _PLACE_ENDS = frozenset(
     "mountains valley issues heritage studies sciences humanities problems affairs research "
     "delta haus platz straße strasse allee saal halle gasse weg ufer brücke turm palais "
     # a region and a war are no people either: "Nara Prefecture", "Great Patriotic War veterans"
-    "prefecture war wars".split()
+    "prefecture war wars "
+    # seas, coasts and hospitals (round 13: "Black Sea", "Baltic Sea" in rounds 22 and 23,
+    # "Motebang Hospital" in round 19, "Garo Hills District")
+    "sea gulf strait coast peninsula hills hospital".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
 _PLACE_NOUNS_AFTER = frozenset(
