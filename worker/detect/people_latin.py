@@ -462,7 +462,11 @@ _DE_TITLE_SUFFIX = re.compile(
 @lru_cache(maxsize=65536)
 def _is_title_or_org(low: str) -> bool:
     low = low.strip(".")
-    return low in _TITLE_WORDS or low in _ORG_WORDS or bool(_DE_TITLE_SUFFIX.search(low))
+    if low in _TITLE_WORDS or low in _ORG_WORDS or _DE_TITLE_SUFFIX.search(low):
+        return True
+    # a compound of titles: "Director-General", "General-Director", "Consul-General" (round
+    # 13: agency_en-t12z01, mt_en-r11v04)
+    return "-" in low and all(part in _TITLE_WORDS for part in low.split("-"))
 
 
 def _name_like(tok: _Tok, german: bool = False) -> bool:
