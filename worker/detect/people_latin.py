@@ -3233,10 +3233,7 @@ _REQUESTED = re.compile(
 )
 
 
-# The one a verb is told to inside a telephone call ("Bush told President Jiang Zemin in a
-# telephone conversation"; any past tense: "has congratulated Mongolian President X on his
-# assumption of office in a phone call", round 13) is the call's other side.
-_TOLD = re.compile(r"\b(?:told|(?-i:[a-z]{2,}ed))\s+(?!by\b)(?:(?!by\b)[\w.’'-]+\s+){0,4}$")
+_TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
 # A speech studied, implemented or learned from: given at another occasion, not this one
 # ("Senior Chinese legislators met on Thursday to study an important speech delivered by Xi
 # Jinping", "underlined the importance of studying and implementing the speech by Xi Jinping":
@@ -3253,7 +3250,7 @@ _INSIDE_APPOSITIVE = re.compile(
     r"\s*,\s*(?:a|an|the|known|his|her|their)\s+[^,;.:()]*?\b[a-z][\w-]*\s+(?:of|to|for)\s*"
 )
 _TOLD_IN_CALL = re.compile(
-    r"[^.;]{0,80}?\s(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
+    r"\s+(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:telephone|phone)\s+"
     r"(?:conversation|call|talk)s?\b"
 )
 
