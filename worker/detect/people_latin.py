@@ -3255,6 +3255,10 @@ _TOLD_IN_CALL = re.compile(
 )
 
 
+# (a literal search first: most lists without a role stand after no verb of calling)
+_PHONE_WORD = re.compile(r"call|phone|rang")
+
+
 def _drop_other_occasions(roles: list[Role], before: str, rest: str) -> None:
     """Drops from `roles` (an object's) what a cue before the list gives to no occasion of
     the sentence: a speech studied, a call on someone to act."""
@@ -3310,8 +3314,9 @@ def _group_roles(
     if (
         not roles
         and not german
-        and cues.CALL_PURPOSE.match(rest)
+        and _PHONE_WORD.search(before, max(0, len(before) - 80))
         and cues.PHONED_BEFORE.search(before[-80:])
+        and cues.CALL_PURPOSE.match(rest)
     ):
         roles.append("attended")  # "Obama called Russian President Dmitry Medvedev to ..."
     from_object = bool(roles)
