@@ -2523,7 +2523,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{p: ("presence",) for r, p in cues.OBJECT_CUES if r == "present"},
     **{
         p: ("address", "speak", "speech", "remarks", "statement", "report", "present", "brief",
-            "sitrep", "lectur", "toast")
+            "sitrep", "lectur", "toast", "update")
         for r, p in cues.OBJECT_CUES
         if r == "spoke"
     },
