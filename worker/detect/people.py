@@ -909,7 +909,7 @@ def _normalised(text: str, lang: str) -> str:
     glued = _GLUED.search(text) is not None
     # (a tooltip holds a word said twice, "Nazarbayev Nazarbayev": four times cheaper to look
     # for than the tooltip itself, and in 28 of 1,793 English dev texts)
-    if (glued or _REPEATED.search(text)) and _TOOLTIP.search(text):
+    if (glued or (lang == "en" and _REPEATED.search(text))) and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
     if lang == "de" and "\n" in text:
