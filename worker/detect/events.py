@@ -2075,6 +2075,13 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
     if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
+    # a head of government or state takes office in some country most weeks: taking office by
+    # other people is another occasion (Ishiba designated prime minister by the Diet and
+    # Sheinbaum's investiture in Mexico City, both on 1 October 2024; round 13). A coronation, a
+    # conclave, a royal wedding are of one person the world over, named otherwise in each
+    # language ("King Charles III", "el rey Carlos III"): not asked of them
+    if common <= _TAKING_OFFICE and _other_doers(a, b):
+        return False
     # (a preview read from the lead too, "将于25日至27日在天津举办": two previews of a forum
     # share its name and nothing of what is held; ev14)
     if _written_ahead(a) or _written_ahead(b) or (a.ahead and b.ahead):
@@ -2085,6 +2092,25 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # report giving no day, filed the day after it: the next morning's report of it
     one_day = any(of_one_day(k) for k in set(a.forums) & set(b.forums))
     return one_day and (_filed_next_day(a, b) or _filed_next_day(b, a))
+
+
+_TAKING_OFFICE = frozenset({"premier-elected", "inauguration"})
+
+
+def _other_doers(a: Features, b: Features) -> bool:
+    """Both reports name people up front, none of them in common (`_shared`), and no proper
+    noun of their titles agrees. A report in another alphabet than Latin counts only roster
+    people: a name off the roster is spelt otherwise in each (a roster person named in letters
+    is read under the roster's key, so in letters any name counts)."""
+    fa, fb = _up_front(a), _up_front(b)
+    if _alphabet(a) != _alphabet(b):
+        fa = fa if _alphabet(a) == "latin" else fa & _roster_keys(a)
+        fb = fb if _alphabet(b) == "latin" else fb & _roster_keys(b)
+    return bool(fa and fb) and not _shared(a, b) and not nouns_agree(a, b)
+
+
+def _roster_keys(f: Features) -> frozenset[str]:
+    return f.people_keys | frozenset(f.mentioned)
 
 
 def _filed_next_day(x: Features, y: Features) -> bool:

@@ -1,0 +1,59 @@
+"""Round 13 (branch issue-ev13): taking office by other people, one day, is another occasion.
+Each title and text is of a report of bench/data/events/ (its id in a comment; its source in
+bench/data/events/PROVENANCE.md under that id)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from worker.detect.events import GroupingOptions, report_features, score
+from worker.service.seeds import load_roster
+
+ROSTER = load_roster()
+JOIN = GroupingOptions().join
+
+# d8-japan-diet-ishiba-2024-10-nikkeilive-ja (dev_round8), published 1 October 2024
+ISHIBA_JA = report_features(
+    "石破茂総裁、第102代首相に選出",
+    "第214臨時国会が1日召集され、自民党の石破茂総裁が衆参本会議の首相指名選挙で、第102代首相に"
+    "選出された。皇居での首相任命式と閣僚認証式を経て、公明党との連立による石破内閣が発足した。"
+    "石破氏は国会会期末の9日に衆院を解散し、「15日公示、27日投開票」の日程で衆院選に臨む方針だ。\n",
+    date(2024, 10, 1),
+    ROSTER,
+)
+# e12-sheinbaum-es-wradio (dev_round17), published 1 October 2024: "investidura" is read as a
+# head of government elected (`premier-elected`), as in Spain, besides the swearing-in
+SHEINBAUM_WRADIO = report_features(
+    "(no headline shown in stored excerpt)",
+    "Este primero de octubre toma protesta como la primera presidenta de México Claudia "
+    "Sheinbaum en el Congreso de la Unión. Con la ceremonia de investidura presidencial queda "
+    "concluida la administración del presidente Andrés Manuel López Obrador; la banda "
+    "presidencial será colocada por Ifigenia Martínez.\n\nA la entrega de la Banda Presidencial "
+    "ante el Congreso de la Unión asisten representantes y mandatarios de 105 países del "
+    "mundo.\n",
+    date(2024, 10, 1),
+    ROSTER,
+)
+# d9-sheinbaum-informador-es (dev_round9), published 1 October 2024
+SHEINBAUM_INFORMADOR = report_features(
+    "Claudia Sheinbaum: Cronología de la toma de protesta como Presidenta de México",
+    "Claudia Sheinbaum Pardo asumió este 1 de octubre de 2024 la Presidencia Constitucional de "
+    "los Estados Unidos Mexicanos, marcando un hito histórico al convertirse en la primera mujer "
+    "en ocupar este cargo en más de 200 años de historia independiente del país. La ceremonia "
+    "se llevó a cabo en la Cámara de Diputados durante una sesión solemne del Congreso de la "
+    "Unión, con la presencia del presidente saliente, Andrés Manuel López Obrador, quien la "
+    "precede como el número 66 en la lista de presidentes.\n",
+    date(2024, 10, 1),
+    ROSTER,
+)
+
+
+def test_taking_office_by_other_people_is_another_occasion() -> None:
+    # both name a head of government taking office, that day; nobody in common
+    assert "premier-elected" in ISHIBA_JA.forums
+    assert "premier-elected" in SHEINBAUM_WRADIO.forums
+    assert score(ISHIBA_JA, SHEINBAUM_WRADIO).score < JOIN
+
+
+def test_the_same_person_taking_office_still_joins() -> None:
+    assert score(SHEINBAUM_WRADIO, SHEINBAUM_INFORMADOR).score >= JOIN
