@@ -420,7 +420,10 @@ _WEEKDAYS = {
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
 # (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
 # read; ev14)
-_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电電在，,\s至到])")
+# (and, round 13, the Japanese 午前 / 午後: "２１日午後"; never the end of a range, "11月5—10日")
+_ZH_DAY_ONLY = re.compile(
+    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,\s至到])"
+)
 
 
 _TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
@@ -611,6 +614,10 @@ def _occasion(lead: str, published: date) -> str | None:
     as the latest such day on or before the day the dateline gives, else the day published."""
     mentions = find_dates(lead)
     filed: date | None = None
+    # a day of the month alone before it ("高市早苗総裁（６４）は２１日午後、... 選出された ...
+    # １０月４日の自民党総裁選で"): the date with its month comes later, of an occasion recalled
+    # (round 13)
+    day_alone = _ZH_DAY_ONLY.search(lead)
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
@@ -620,6 +627,8 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
+        if day_alone and day_alone.start() < mention.span[0]:
+            break
         if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
         first = first_day_of_span(lead, mention.span[0]) or mention.day
@@ -1200,7 +1209,10 @@ def report_features(
         written = tuple(dict.fromkeys((*written, *_han_names(title, lead, text, roster))))
     # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
     # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
-    occasion = _occasion(_local(lead), day) or _occasion(_local(title), day)
+    # (full-width digits read as digits: "２１日午後", a Japanese lead's day; round 13)
+    occasion = _occasion(_local(lead.translate(_WIDE_DIGITS)), day) or _occasion(
+        _local(title.translate(_WIDE_DIGITS)), day
+    )
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -1231,6 +1243,9 @@ def report_features(
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
     )
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 # A craft or a mission named in Han characters and numbered ("嫦娥六号", "神舟十七号", "天问一号"):

@@ -57,3 +57,42 @@ def test_taking_office_by_other_people_is_another_occasion() -> None:
 
 def test_the_same_person_taking_office_still_joins() -> None:
     assert score(SHEINBAUM_WRADIO, SHEINBAUM_INFORMADOR).score >= JOIN
+
+
+# e12-takaichi-ja-livedoor (dev_round17), published 21 October 2025: the day in full-width
+# digits first ("２１日午後"), the LDP election of 4 October recalled after it
+TAKAICHI_JA = report_features(
+    "",
+    "自民党の高市早苗総裁（６４）は２１日午後、衆参両院本会議の首相指名選挙で第１０４代首相に選出"
+    "された。女性の首相は憲政史上初めて。ただちに組閣を行い、皇居での首相親任式と閣僚認証式を経て、"
+    "同日夜に高市内閣が正式に発足する。高市氏は石破茂・前首相の後継を選ぶ１０月４日の自民党総裁選で、"
+    "小泉進次郎、林芳正、小林鷹之、茂木敏充の４氏を破り、総裁の座に就いた。\n",
+    date(2025, 10, 21),
+    ROSTER,
+)
+# e12-takaichi-zh-udn (dev_round17), published 21 October 2025
+TAKAICHI_UDN = report_features(
+    "高市早苗在眾院首相選舉勝出 日本誕生首位女首相",
+    "高市早苗在眾院首相選舉勝出 日本誕生首位女首相\n日本眾議院今天下午舉行首相指名選舉，自民黨總裁"
+    "高市早苗獲得多數支持，獲指名為日本第104任首相，即使參議院投票結果不同，根據日本憲法規定，她也"
+    "將成為日本史上首位女首相。\n",
+    date(2025, 10, 21),
+    ROSTER,
+)
+
+
+def test_a_day_of_the_month_in_full_width_digits_before_a_recalled_date() -> None:
+    assert TAKAICHI_JA.occasion == "10-21"
+    assert score(TAKAICHI_JA, TAKAICHI_UDN).score >= JOIN
+
+
+def test_the_end_of_a_range_is_no_day_alone() -> None:
+    # ciie-2025-hk01-zh (dev_round7), published 5 November 2025: "11月5—10日" is the span
+    ciie = report_features(
+        "總理李強出席上海進博會開幕式並演講 參展國家創新高",
+        "第八屆中國國際進口博覽會將於11月5—10日在上海舉辦。11月5日，國務院總理李強將出席開幕式及相關"
+        "活動並發表主旨演講。\n",
+        date(2025, 11, 5),
+        ROSTER,
+    )
+    assert ciie.occasion == "11-05"
