@@ -2155,8 +2155,30 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
     # named alike: someone in common up front, a proper noun in common, or one named occasion
-    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9)
-    return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
+    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9), or
+    # (round 13) a proper noun of one's title written in the other's title or lead
+    return (
+        _shared_up_front(a, b)
+        or nouns_agree(a, b)
+        or bool(set(a.forums) & set(b.forums))
+        or _noun_in_head(a, b)
+        or _noun_in_head(b, a)
+    )
+
+
+NOUN_IN_HEAD = 5  # letters of a title's proper noun, at least, looked for in the other's words
+
+
+def _noun_in_head(x: Features, y: Features) -> bool:
+    """A proper noun of `x`'s title (5 letters or more) is a word of `y`'s title or lead, where
+    `y` does not read it as a proper noun of its own (a title in capitals throughout, "Historic
+    Dharara Tower Collapses in Kathmandu After 7.9 Earthquake" / "Dharara collapses Nepal
+    Earthquake disaster 2015"; "Mars Curiosity Rover Landing a Success" / "Curiosity lands on
+    Mars!"; "Takaichi elected LDP president" / a lead naming "Sanae Takaichi")."""
+    words = set(y.title.split()) | set(y.lead.split())
+    return any(
+        len(key) >= NOUN_IN_HEAD and key in words for key in (fold_noun(n) for n in x.nouns)
+    )
 
 
 NOUN_STEM = 5  # letters of a noun's key the store indexes it by (round 9b)

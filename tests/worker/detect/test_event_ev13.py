@@ -96,3 +96,31 @@ def test_the_end_of_a_range_is_no_day_alone() -> None:
         ROSTER,
     )
     assert ciie.occasion == "11-05"
+
+
+# e12-nepalquake-en-hansindia (dev_round17), published 25 April 2015
+DHARARA_HANSINDIA = report_features(
+    "Historic Dharara Tower Collapses in Kathmandu After 7.9 Earthquake",
+    "Historic Dharara Tower Collapses in Kathmandu After 7.9 Earthquake\n\nA historic tower built "
+    "in the 19th century collapsed in the Nepali capital Kathmandu following a severe earthquake "
+    "today and at least one body was removed as police cordoned off the area, a Reuters witness "
+    "said.\n",
+    date(2015, 4, 25),
+    ROSTER,
+)
+# e12-nepalquake-en-eatpraynepal (dev_round17), published 27 April 2015 (a blog)
+DHARARA_BLOG = report_features(
+    "Dharara collapses Nepal Earthquake disaster 2015",
+    "Eat Pray Nepal Blog: April 2015\n\nMonday, April 27, 2015\n\nDharara collapses Nepal "
+    "Earthquake disaster 2015\n\nPray For Nepal - The earthquake on Saturday April 25, 2015 was "
+    "the biggest to hit Nepal since 1930. The cost of rebuilding is estimated to cost US$ 5 "
+    "Billion to $10 Billion.\n",
+    date(2015, 4, 27),
+    ROSTER,
+)
+
+
+def test_one_outcome_named_by_a_title_noun_the_other_writes() -> None:
+    # one collapse, one day: "Dharara" is a proper noun of the blog's title and a word of the
+    # other title, which is in capitals throughout
+    assert score(DHARARA_HANSINDIA, DHARARA_BLOG).score >= JOIN
