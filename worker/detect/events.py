@@ -2176,9 +2176,7 @@ def _noun_in_head(x: Features, y: Features) -> bool:
     Earthquake disaster 2015"; "Mars Curiosity Rover Landing a Success" / "Curiosity lands on
     Mars!"; "Takaichi elected LDP president" / a lead naming "Sanae Takaichi")."""
     words = set(y.title.split()) | set(y.lead.split())
-    return any(
-        len(key) >= NOUN_IN_HEAD and key in words for key in (fold_noun(n) for n in x.nouns)
-    )
+    return any(len(key) >= NOUN_IN_HEAD and key in words for key in (fold_noun(n) for n in x.nouns))
 
 
 NOUN_STEM = 5  # letters of a noun's key the store indexes it by (round 9b)
