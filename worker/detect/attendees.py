@@ -253,6 +253,7 @@ def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]], roster: R
         if sum(x == i for x, _ in found) == 1 and sum(y == j for _, y in found) == 1:
             b.matched[i] = a.matched[j] = True
             pairs.append((i, j))
+
     # Round 13: an English given name and the surname alone ("Jasper Tsang" / 曾钰成,
     # `cantonese.same_surname`), each the other's only fit among the names of the other script,
     # neither of them on the roster: the roster writes the people it knows in both scripts, so

@@ -198,7 +198,9 @@ _HELD: dict[Role, re.Pattern[str]] = {
         r"|telefonierte\w*|Gespräch\w*|traf(?:en)?)\b|会见|會見|会谈|會談|会晤|會晤|通电话|通電話",
         re.I,
     ),
-    "presided": re.compile(r"宴请|宴請|款宴|设宴|設宴|\bgave\s+a\s+(?:banquet|dinner|luncheon)\b", re.I),
+    "presided": re.compile(
+        r"宴请|宴請|款宴|设宴|設宴|\bgave\s+a\s+(?:banquet|dinner|luncheon)\b", re.I
+    ),
 }
 
 
