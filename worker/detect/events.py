@@ -420,7 +420,10 @@ _WEEKDAYS = {
 # "5日上午", "30日": a Chinese lead gives the day of the month alone (the month is the report's)
 # (the first day of a span too, "于25日至27日在大连举行": the 25th, as a span with its month is
 # read; ev14)
-_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌电電在，,\s至到])")
+# (and, round 13, the Japanese 午前 / 午後: "２１日午後"; never the end of a range, "11月5—10日")
+_ZH_DAY_ONLY = re.compile(
+    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,\s至到])"
+)
 
 
 _TITLE_NUMBER = re.compile(r"(?<![\d.,:])(\d{2,4})(?![\d.,:%])")
@@ -611,6 +614,10 @@ def _occasion(lead: str, published: date) -> str | None:
     as the latest such day on or before the day the dateline gives, else the day published."""
     mentions = find_dates(lead)
     filed: date | None = None
+    # a day of the month alone before it ("高市早苗総裁（６４）は２１日午後、... 選出された ...
+    # １０月４日の自民党総裁選で"): the date with its month comes later, of an occasion recalled
+    # (round 13)
+    day_alone = _ZH_DAY_ONLY.search(lead)
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
@@ -620,6 +627,8 @@ def _occasion(lead: str, published: date) -> str | None:
         if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
             filed = filed or _near(mention.month, mention.day, published)
             continue
+        if day_alone and day_alone.start() < mention.span[0]:
+            break
         if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
         first = first_day_of_span(lead, mention.span[0]) or mention.day
@@ -1200,7 +1209,10 @@ def report_features(
         written = tuple(dict.fromkeys((*written, *_han_names(title, lead, text, roster))))
     # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
     # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
-    occasion = _occasion(_local(lead), day) or _occasion(_local(title), day)
+    # (full-width digits read as digits: "２１日午後", a Japanese lead's day; round 13)
+    occasion = _occasion(_local(lead.translate(_WIDE_DIGITS)), day) or _occasion(
+        _local(title.translate(_WIDE_DIGITS)), day
+    )
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -1231,6 +1243,9 @@ def report_features(
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
     )
+
+
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 # A craft or a mission named in Han characters and numbered ("嫦娥六号", "神舟十七号", "天问一号"):
@@ -2075,6 +2090,13 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # held beside it ("Pope holds meeting with Zelensky after inauguration Mass", round 10)
     if common <= DEEDS and {*a.kinds, *b.kinds} & _TWO_SIDED:
         return False
+    # a head of government or state takes office in some country most weeks: taking office by
+    # other people is another occasion (Ishiba designated prime minister by the Diet and
+    # Sheinbaum's investiture in Mexico City, both on 1 October 2024; round 13). A coronation, a
+    # conclave, a royal wedding are of one person the world over, named otherwise in each
+    # language ("King Charles III", "el rey Carlos III"): not asked of them
+    if common <= _TAKING_OFFICE and _other_doers(a, b):
+        return False
     # (a preview read from the lead too, "将于25日至27日在天津举办": two previews of a forum
     # share its name and nothing of what is held; ev14)
     if _written_ahead(a) or _written_ahead(b) or (a.ahead and b.ahead):
@@ -2085,6 +2107,25 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
     # report giving no day, filed the day after it: the next morning's report of it
     one_day = any(of_one_day(k) for k in set(a.forums) & set(b.forums))
     return one_day and (_filed_next_day(a, b) or _filed_next_day(b, a))
+
+
+_TAKING_OFFICE = frozenset({"premier-elected", "inauguration"})
+
+
+def _other_doers(a: Features, b: Features) -> bool:
+    """Both reports name people up front, none of them in common (`_shared`), and no proper
+    noun of their titles agrees. A report in another alphabet than Latin counts only roster
+    people: a name off the roster is spelt otherwise in each (a roster person named in letters
+    is read under the roster's key, so in letters any name counts)."""
+    fa, fb = _up_front(a), _up_front(b)
+    if _alphabet(a) != _alphabet(b):
+        fa = fa if _alphabet(a) == "latin" else fa & _roster_keys(a)
+        fb = fb if _alphabet(b) == "latin" else fb & _roster_keys(b)
+    return bool(fa and fb) and not _shared(a, b) and not nouns_agree(a, b)
+
+
+def _roster_keys(f: Features) -> frozenset[str]:
+    return f.people_keys | frozenset(f.mentioned)
 
 
 def _filed_next_day(x: Features, y: Features) -> bool:
@@ -2114,8 +2155,28 @@ def same_happening(a: Features, b: Features, kinds: bool | None) -> bool:
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
     # named alike: someone in common up front, a proper noun in common, or one named occasion
-    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9)
-    return _shared_up_front(a, b) or nouns_agree(a, b) or bool(set(a.forums) & set(b.forums))
+    # ("L'Eurovision" / "Eurovision Song Contest": the song contest's table name; round 9), or
+    # (round 13) a proper noun of one's title written in the other's title or lead
+    return (
+        _shared_up_front(a, b)
+        or nouns_agree(a, b)
+        or bool(set(a.forums) & set(b.forums))
+        or _noun_in_head(a, b)
+        or _noun_in_head(b, a)
+    )
+
+
+NOUN_IN_HEAD = 5  # letters of a title's proper noun, at least, looked for in the other's words
+
+
+def _noun_in_head(x: Features, y: Features) -> bool:
+    """A proper noun of `x`'s title (5 letters or more) is a word of `y`'s title or lead, where
+    `y` does not read it as a proper noun of its own (a title in capitals throughout, "Historic
+    Dharara Tower Collapses in Kathmandu After 7.9 Earthquake" / "Dharara collapses Nepal
+    Earthquake disaster 2015"; "Mars Curiosity Rover Landing a Success" / "Curiosity lands on
+    Mars!"; "Takaichi elected LDP president" / a lead naming "Sanae Takaichi")."""
+    words = set(y.title.split()) | set(y.lead.split())
+    return any(len(key) >= NOUN_IN_HEAD and key in words for key in (fold_noun(n) for n in x.nouns))
 
 
 NOUN_STEM = 5  # letters of a noun's key the store indexes it by (round 9b)
