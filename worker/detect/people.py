@@ -28,6 +28,7 @@ from worker.detect import people_model
 from worker.detect.lang import detect_language
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
+    continued_roles,
     continues_list,
     photo_caption,
     preview,
@@ -592,7 +593,7 @@ def _latin_sentence(
             found.extend((role, names) for role in before.listed if names)
     elif not found and before.group and continues_list(sentence):
         names = names_in(sentence, ctx)  # "Weiters: A, B und C" after a list of guests
-        found = [(role, names) for role in before.group if names]
+        found = [(role, names) for role in continued_roles(sentence, before.group) if names]
     if found:
         before.listed = list(dict.fromkeys(role for role, _ in found))
     elif before.listed and ctx.lists_in(sentence):

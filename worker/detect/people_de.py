@@ -483,8 +483,15 @@ _FRAME_GATE = re.compile("|".join((*_TALK_WORDS, *_SPEECH_WORDS)))
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
     left = 0
-    for boundary in _CLAUSE_END.finditer(sentence, 0, start):
-        left = boundary.end()
+    bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
+    if bounds:
+        left = bounds[-1].end()
+        if _RELATIVE_IN_LIST.match(sentence, left, start):
+            # a relative clause on the list's item before, closed by its verb: the list goes
+            # on in the clause before it ("unter ihnen den Abt X, der auch die Festmesse
+            # zelebrierte, Bezirkshauptfrau Y, die Bürgermeister A, B ...": Y, A and B are
+            # greeted, they celebrate no mass; de-t12z33, -t12z34, two outlets)
+            left = bounds[-2].end() if len(bounds) > 1 else 0
     after = _CLAUSE_END.search(sentence, end)
     if after and sentence[after.start()] == "," and _APPOSITION.match(sentence, end, after.start()):
         after = _CLAUSE_END.search(sentence, after.end())  # the comma closing an apposition
@@ -520,6 +527,23 @@ _RELATIVE_CLOSE = re.compile(
     r"(?=(?!(?:und|oder|sowie|aber|die|der|das|dass|als|wie|wo|um|wenn|weil|ob|da|so|sagte"
     r"|erklärte|betonte|hieß|berichtete|meinte)\b)[a-zäöüß]{3,}\s)"
 )
+
+
+# A relative clause inside a list: its pronoun, its words, its verb last, a comma, then at most
+# the titles of the next item ("der auch die Festmesse zelebrierte, Bezirkshauptfrau ").
+_RELATIVE_IN_LIST = re.compile(
+    r"(?:der|die|welcher|welche)\s+[^,;:]{0,120}?\b(?:ist|war|hat|hatte|wurde|[a-zäöüß]{3,}"
+    r"(?:t|te|ten|en))\s*,\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,4}$"
+)
+
+
+def relative_in_list(sentence: str, start: int) -> tuple[int, int] | None:
+    """The span of a relative clause closed right before the list at `start` (its words are
+    its antecedent's, not the list's: `_RELATIVE_IN_LIST`)."""
+    bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
+    if not bounds or not _RELATIVE_IN_LIST.match(sentence, bounds[-1].end(), start):
+        return None
+    return bounds[-1].start(), start
 
 
 def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
@@ -560,8 +584,12 @@ def german_roles(
     left, right = clause_bounds(sentence, prefix_start, end)
     # (a relative clause between the list and its verb: its words are no cues of the list's)
     aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
+    inner = relative_in_list(sentence, prefix_start) if left < prefix_start - 2 else None
     clause = _masked(
-        sentence, left, right, [(prefix_start, end), *others, *([aside] if aside else [])]
+        sentence,
+        left,
+        right,
+        [(prefix_start, end), *others, *([aside] if aside else []), *([inner] if inner else [])],
     )
     if _unreal(sentence, clause, (left, right), prefix_start, end):
         return []
@@ -1223,6 +1251,19 @@ _LIST_GOES_ON = re.compile(
 # preposition of its own makes it a sentence of its own ("Außerdem: Scholz reist nach China",
 # a link to another story).
 _LIST_WORD = re.compile(r"(?:bzw|die|der|den|dem|des|von|vom|aus|für|[a-zäöüß]+(?:e|er|en|es|em))$")
+
+
+_MEMBERS_OF = re.compile(r"^\s*(?:Unter\s+ihnen|Darunter)\b")
+
+
+def continued_roles(sentence: str, roles: list[Role]) -> list[Role]:
+    """The roles of a list going on from the sentence before (`continues_list`): that list's,
+    but members of a group ("Unter ihnen", "Darunter") the hosts greeted are guests ("...
+    konnten Bürgermeisterin X und Kommandant Y die etwa 300 Gäste begrüßen. Unter ihnen ... Z":
+    Z attends; de-t12z30)."""
+    if "presided" in roles and _MEMBERS_OF.match(sentence):
+        return list(dict.fromkeys("attended" if r == "presided" else r for r in roles))
+    return roles
 
 
 def continues_list(sentence: str) -> bool:

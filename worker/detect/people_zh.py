@@ -732,6 +732,8 @@ def _zh_lists_after(
             yield from _zh_heard(simple, roster)
     if "受到" in simple and "迎接" in simple:
         yield from _zh_greeted(simple, roster, ctx)
+    if "受到" in simple and ("欢迎" in simple or "接待" in simple):
+        yield from _zh_welcomed(simple, roster, ctx)
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
@@ -783,6 +785,52 @@ def _zh_greeted(
         region = _untimed(raw)
         if region and not _unreal(raw, region):
             yield "attended", _zh_before(region, roster, ctx), simple
+
+
+# A reception told in the passive (受到…欢迎 / 接待, the hosts inside): "…王成安、姍桃絲和龐建一行，
+# 於日前訪問了…商會，受到執行委員會主席吳川源、副主席柯萬國等歡迎" (the hosts preside, the visitors
+# before 受到 attend), "受到會長陸超及理事們熱烈歡迎", "均受到…主席洪若珊同副主席蔡金爵、代表林長耕、
+# 方水萬、吳福全的熱忱接待" (rounds 20, 22, 23: four outlets). Not a welcome without a named host
+# ("受到日本政府和人民的熱情接待", "受到职工的热烈欢迎": nothing read inside).
+_ZH_WELCOMED = re.compile(
+    r"受到([^。；，,]{2,120}?)(?:等[^。；，,、]{0,10}?)?的?(?:热烈|热情|热忱|热切|热络|亲切|隆重|盛情)?"
+    r"的?(?:欢迎|接待)"
+)
+
+
+_ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
+
+
+def _welcomed(simple: str) -> bool:
+    """Whether a sentence holds a reception in the passive (no cue word of `_CUE_WORDS`: 欢迎
+    alone is too common a word to gate a sentence, and to end a list)."""
+    return "受到" in simple and _ZH_WELCOMED.search(simple) is not None
+
+
+def _zh_welcomed(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    for m in _ZH_WELCOMED.finditer(simple):
+        hosts = zh_name_items(m.group(1), roster, last=True, ctx=ctx) or _names_before_groups(
+            m.group(1), roster, ctx
+        )  # "受到會長陸超及理事們熱烈歡迎"
+        if not hosts:
+            continue
+        raw = simple[: m.start()]
+        region = _untimed(raw)
+        if _unreal(raw, region) or _ZH_ATTENDING_VISIT.search(raw):
+            # (a guest welcomed at an occasion she attends, "盧秀燕…與會，受到…總監張光雄…等社友們
+            # 的熱切歡迎", zh_hant-t904: the occasion's members greet her, they host no visit)
+            continue
+        yield "presided", hosts, simple
+        guests = _zh_before(region, roster, ctx) if region else []
+        if not guests:
+            # the visiting party opening the sentence: "…王成安、姍桃絲和龐建一行，於日前訪問了…"
+            first = _ZH_CHUNK.split(raw, 1)[0]
+            if first.endswith("一行"):
+                guests = zh_name_items(first[:-2], roster, last=True, ctx=ctx)
+        if guests:
+            yield "attended", guests, simple
 
 
 def _zh_role_after(
@@ -1182,7 +1230,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席 亲临 光临 司仪 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
@@ -1244,8 +1292,10 @@ def _opens_named_group(text: str) -> bool:
 def zh_holds_cue(text: str) -> bool:
     """Whether any sentence of `text` can hold a role cue (False: none of them does)."""
     simple = to_simplified(text)
-    if _ANY_CUE.search(simple) or (
-        _opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    if (
+        _ANY_CUE.search(simple)
+        or (_opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple))
+        or _welcomed(simple)
     ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
@@ -1265,8 +1315,12 @@ def zh_lists_in(
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
-    if not _ANY_CUE.search(simple) and not (
-        ctx is not None and _opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple)
+    if (
+        not _ANY_CUE.search(simple)
+        and not (
+            ctx is not None and _opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple)
+        )
+        and not _welcomed(simple)
     ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
@@ -1730,7 +1784,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|宾包|賓包|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
     r"|是:|是：|为:|为：|為:|為：|聚首一堂"  # (a copula before a colon: ZH_COPULA_LIST)
 )
 

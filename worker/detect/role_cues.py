@@ -267,6 +267,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "kranz",
     "kränze",
     "gedachte",
+    # a handover at the occasion (round 13): "übergab", "überreichten"
+    "übergab",
+    "übergeb",
+    "überreich",
     "sitzt",
     "sitzen",
     "saß",
@@ -1160,6 +1164,27 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "attended",
         "attended",
+        # a handover at the occasion: who hands over and who receives both take part ("Der
+        # Preis wurde durch den Präsidenten ... X und ... Y übergeben", "konnte Bürgermeisterin X
+        # den Schlüssel an Feuerwehrchef Y übergeben", "übergab ... den Förderbescheid an
+        # Ersten Bürgermeister X", "um Landeshauptmann X das Verdienstkreuz ... zu überreichen";
+        # rounds 20, 22, 23, eight outlets); not "übergibt", as often a preview ("Bei einem
+        # Festakt übergibt X an Y", of a day next year: none-d1002); a participle or an infinitive
+        # with its auxiliary only, not a gift the guests "bekamen von X überreicht" (de-t417: the
+        # venue's manager hands it over, no guest of the meeting)
+        re.compile(
+            r"\b(?:übergab|übergaben|überreichte|überreichten)\b|\bzu\s+(?:übergeben|überreichen)\b"
+            r"|\b(?:wurde|wurden|worden|ist|sind|war|waren|hat|hatte|haben|hatten|konnte|konnten"
+            r"|durfte|durften)\b[^;]{0,250}?\b(?:übergeben|überreicht|überreichen)\b"
+            # its receiver before it, the auxiliary behind a dash ("wurden – mit Prominenz ... –
+            # von A, B ... an die Kommandanten C und D übergeben", de-t12z30)
+            r"|\ban\s+(?:den|die|das|dem|seinen|seine|ihren|ihre)\s[^;]{0,120}?\b(?:übergeben"
+            r"|überreicht)\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
         # a visit, with companions: "besuchte mit Königin X und dem Bürgermeister Y ein Projekt"
         re.compile(r"\bmit\b[^;]{0,160}?\bbesucht\b"),
     ),
@@ -1403,6 +1428,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "beglückwünsch",
         "dankte",
     ),
+    ("übergab", "übergeb", "überreich"),
     ("besucht",),
     ("saß", "sitz", "sass"),
     ("besuch", "gipfel", "station"),

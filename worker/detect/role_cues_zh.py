@@ -263,6 +263,9 @@ ZH_AFTER = re.compile(
         f"{word}(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含|有)[:：]?"
         for word in "现场 与会 到场 出席".split()
     )
+    # the guests of the occasion, whatever words describe them before: "活動當日來自臺灣的貴賓
+    # 包括A、B" (zh_hant-t12z25), "來賓包括日本參眾議員…" (a list of groups: no names)
+    + "|(?:来宾|嘉宾|贵宾)(?:还|也|亦)?(?:包括有?|包含)[:：]?"
     + "|"
     # a list of participants by its noun: "宣誓人员包括A、B", "与会者有A"
     + "|".join(
