@@ -59,7 +59,11 @@ def _line(label: str, examples: list[Any], columns: list[tuple[Any, Any]], rules
         counts = _score(examples, probs, thresholds, rules)
         out += f"  {latin.prf(*counts)}"
         fps.append(
-            str(_score([examples[i] for i in nones], [probs[i] for i in nones], thresholds, rules)[1])
+            str(
+                _score([examples[i] for i in nones], [probs[i] for i in nones], thresholds, rules)[
+                    1
+                ]
+            )
         )
     return out + "   none fp " + " / ".join(fps)
 
@@ -71,11 +75,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--c", type=float, default=None, help="the trainer's default if unset")
     parser.add_argument("--min-count", type=int, default=None)
     parser.add_argument("--max-fp-rise", type=int, default=None)
-    parser.add_argument("--shape", action="store_true", help="people_model.LIST_SHAPE on")
     args = parser.parse_args(argv)
     roster = load_roster()
     never = dict.fromkeys(people_model.ROLES, 1.01)
-    people_model.LIST_SHAPE = people_model_zh.LIST_SHAPE = args.shape
     if args.script == "latin":
         c, mc = args.c or 0.1, args.min_count or 8
         rise = 15 if args.max_fp_rise is None else args.max_fp_rise
@@ -83,7 +85,9 @@ def main(argv: list[str]) -> None:
         examples = latin.load_examples(files, roster, latin.load_earlier(roster))
         rules: Callable[[Any], set[tuple[str, str]]] = latin.earlier_rules
         shipped = people_model._model()
-        shipped_probs = [[people_model.scores(fs, shipped) for fs in ex.features] for ex in examples]
+        shipped_probs = [
+            [people_model.scores(fs, shipped) for fs in ex.features] for ex in examples
+        ]
 
         def shipped_t(ex: Any) -> dict[str, float]:
             return dict(shipped.get("add_" + ex.lang, shipped["add"]))
@@ -137,30 +141,37 @@ def main(argv: list[str]) -> None:
         "  columns P/R/F1: earlier rules alone | + shipped model | + CV model, thresholds of all"
         f" rounds | + CV model, thresholds of rounds < {args.recent}"
     )
-    for title, keep in (
-        (f"rounds {args.recent}+", lambda ex: ex.round >= args.recent),
-        ("all rounds", lambda ex: True),
-    ):
-        part = [ex for ex in examples if keep(ex)]
-        idx = [i for i, ex in enumerate(examples) if keep(ex)]
+    recent = [i for i, ex in enumerate(examples) if ex.round >= args.recent]
+    _tables(f"rounds {args.recent}+", recent, examples, columns, rules, by_round=True)
+    _tables("all rounds", list(range(len(examples))), examples, columns, rules, by_round=False)
 
-        def sub(i_list: list[int]) -> tuple[list[Any], list[tuple[Any, Any]]]:
-            cols = [([p[i] for i in i_list], t) for p, t in columns]
-            return [examples[i] for i in i_list], cols
 
-        print(title)
-        exs, cols = sub(idx)
-        print(_line("pooled", exs, cols, rules))
-        for lang in sorted({ex.lang for ex in part}):
-            exs, cols = sub([i for i in idx if examples[i].lang == lang])
-            print(_line(f"lang {lang}", exs, cols, rules))
-        for style in sorted({_style(ex) for ex in part}):
-            exs, cols = sub([i for i in idx if _style(examples[i]) == style])
-            print(_line(style, exs, cols, rules))
-        if title.startswith("rounds"):
-            for r in sorted({ex.round for ex in part}):
-                exs, cols = sub([i for i in idx if examples[i].round == r])
-                print(_line(f"round {r}", exs, cols, rules))
+def _tables(
+    title: str,
+    idx: list[int],
+    examples: list[Any],
+    columns: list[tuple[Any, Any]],
+    rules: Callable[[Any], set[tuple[str, str]]],
+    *,
+    by_round: bool,
+) -> None:
+    """The reports `idx` pooled, then by language, style and (`by_round`) round."""
+
+    def sub(i_list: list[int]) -> tuple[list[Any], list[tuple[Any, Any]]]:
+        cols = [([p[i] for i in i_list], t) for p, t in columns]
+        return [examples[i] for i in i_list], cols
+
+    print(title)
+    groups: list[tuple[str, list[int]]] = [("pooled", idx)]
+    for lang in sorted({examples[i].lang for i in idx}):
+        groups.append((f"lang {lang}", [i for i in idx if examples[i].lang == lang]))
+    for style in sorted({_style(examples[i]) for i in idx}):
+        groups.append((style, [i for i in idx if _style(examples[i]) == style]))
+    for r in sorted({examples[i].round for i in idx}) if by_round else ():
+        groups.append((f"round {r}", [i for i in idx if examples[i].round == r]))
+    for label, part in groups:
+        exs, cols = sub(part)
+        print(_line(label, exs, cols, rules))
 
 
 if __name__ == "__main__":
