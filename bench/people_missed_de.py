@@ -28,7 +28,9 @@ from worker.detect.people import extract_people
 
 # The shapes, in the order they are tried. Each is a shape of the sentence (where the role is
 # told), not a cue word: the words below only recognise the shape.
-_CAPTION = re.compile(r"\b(?:im Bild|[Ff]oto|v\.\s?l\.|von links|Bildtext)\b|\(v\.l\.|^\(?[A-ZÄÖÜ][^.]{0,60}\)$")
+_CAPTION = re.compile(
+    r"\b(?:im Bild|[Ff]oto|v\.\s?l\.|von links|Bildtext)\b|\(v\.l\.|^\(?[A-ZÄÖÜ][^.]{0,60}\)$"
+)
 _GREETING = re.compile(r"begrüß|[Ww]illkommen|\bdankte?\b|[Dd]ank (?:an|galt|gilt)|bedankte")
 _PASSIVE = re.compile(
     r"\b(?:wurden?|worden|wird|werden)\b[^.]{0,120}\bvon\b|\bvon\b[^.]{0,120}\b(?:wurden?|worden)\b"
@@ -44,7 +46,9 @@ _NOMINAL = re.compile(
     r"mit dabei|zugegen|vor Ort|an der Seite|gemeinsam mit|zusammen mit)\b"
 )
 _QUOTED = re.compile(r"[\"“”»«]\s*,?\s*(?:so|sagte|betonte|erklärte|meinte|unterstrich)\b")
-_MOTION = re.compile(r"\b(?:kamen|kam|eintraf|eintrafen|angereist|standen|saßen|reisten|erschien)\b")
+_MOTION = re.compile(
+    r"\b(?:kamen|kam|eintraf|eintrafen|angereist|standen|saßen|reisten|erschien)\b"
+)
 _VERB_LAST = re.compile(
     r"\b(?:teil|bei|auf|vor|ein|an|fest|nieder|hinzu|mit|ge[a-zäöüß]{3,}(?:t|en))\s*[.!]?\s*$"
 )
@@ -80,38 +84,60 @@ def sentence_of(text: str, name: str) -> tuple[str, str]:
     return line.strip(), line.strip()
 
 
+# A short line with no finite verb, not closed by a full stop: an item of a list or a table.
+_VERBLESS = re.compile(r"[a-zäöüß]{3,}(?:te|ten|en|t)[ .,;]+[a-zäöüß]")
+
+
+def _list_line(s: str, name: str, line: str) -> bool:
+    return len(line) < 90 and not _VERBLESS.search(line) and line[-1:] != "."
+
+
+def _before(s: str, name: str) -> str:
+    return s[: s.find(name)] if name in s else s
+
+
+def _after(s: str, name: str) -> str:
+    return s[s.find(name) :] if name in s else s
+
+
+# The shapes in the order tried: (name, test of sentence, name, line).
+_SHAPES: tuple[tuple[str, Any], ...] = (
+    ("a line of a list or table (cue in a heading above)", _list_line),
+    ("a quote's speaker (\u201c, so X / sagte X)", lambda s, n, ln: _QUOTED.search(s)),
+    (
+        "arrival or presence told by a verb of motion or place (kamen, eintraf, standen)",
+        lambda s, n, ln: _MOTION.search(s),
+    ),
+    ("caption", lambda s, n, ln: _CAPTION.search(s)),
+    ("greeting or thanks list", lambda s, n, ln: _GREETING.search(s)),
+    ("passive (von / durch X)", lambda s, n, ln: _PASSIVE.search(s)),
+    (
+        "participle or nominal phrase (im Beisein, zugegen, gemeinsam mit)",
+        lambda s, n, ln: _NOMINAL.search(s),
+    ),
+    (
+        "role told by a noun (Redner, Gäste, Leitung, Festakt)",
+        lambda s, n, ln: _ROLE_NOUN.search(s) or re.search(r"\bals [A-ZÄÖÜ]\w+", s),
+    ),
+    ("list after a colon", lambda s, n, ln: _COLON_LIST.search(_before(s, n))),
+    (
+        "verb-final or separable verb after the list (nahm ... teil, gefeiert)",
+        lambda s, n, ln: _VERB_LAST.search(_after(s, n)),
+    ),
+    ("long sentence, cue far from the name", lambda s, n, ln: len(s) > 260),
+)
+
+
 def shape(sentence: str, name: str, role: str = "", line: str = "") -> str:
     """The shape of the sentence that carries the missed role (see the module's doc)."""
     if sentence == "(not in text)":
         return "name not in the text as labelled"
-    s = sentence
-    if len(line) < 90 and not re.search(r"[a-zäöüß]{3,}(?:te|ten|en|t)[ .,;]+[a-zäöüß]", line) and line[-1:] != ".":
-        kind = "a line of a list or table (cue in a heading above)"
-    elif _QUOTED.search(s):
-        kind = "a quote's speaker (\u201c, so X / sagte X)"
-    elif _MOTION.search(s):
-        kind = "arrival or presence told by a verb of motion or place (kamen, eintraf, standen)"
-    elif _CAPTION.search(s):
-        kind = "caption"
-    elif _GREETING.search(s):
-        kind = "greeting or thanks list"
-    elif _PASSIVE.search(s):
-        kind = "passive (von / durch X)"
-    elif _NOMINAL.search(s):
-        kind = "participle or nominal phrase (im Beisein, zugegen, gemeinsam mit)"
-    elif _ROLE_NOUN.search(s) or re.search(r"\bals [A-ZÄÖÜ]\w+", s):
-        kind = "role told by a noun (Redner, Gäste, Leitung, Festakt)"
-    elif _COLON_LIST.search(s[: s.find(name) if name in s else len(s)] + ": X "):
-        kind = "list after a colon"
-    elif _VERB_LAST.search(s[s.find(name) :] if name in s else s):
-        kind = "verb-final or separable verb after the list (nahm ... teil, gefeiert)"
-    elif len(s) > 260:
-        kind = "long sentence, cue far from the name"
-    elif role == "spoke":
-        kind = "a speech told by another verb (präsentierte, referierte, zeigte auf)"
-    else:
-        kind = "other"
-    return kind
+    for kind, test in _SHAPES:
+        if test(sentence, name, line):
+            return str(kind)
+    if role == "spoke":
+        return "a speech told by another verb (präsentierte, referierte, zeigte auf)"
+    return "other"
 
 
 def german(style: str, report: dict[str, Any]) -> bool:
@@ -174,9 +200,7 @@ def main(argv: list[str]) -> None:
     for kind, c in sorted(table.items(), key=lambda kv: -kv[1]["missed"]):
         nr = sum(1 for t, _ in where[kind] if t == "r")
         no = sum(1 for t, _ in where[kind] if t == "o")
-        print(
-            f"  {c['missed']:>6} {c['wrong']:>6} {c['still']:>6} {nr:>6} {no:>7}  {kind}"
-        )
+        print(f"  {c['missed']:>6} {c['wrong']:>6} {c['still']:>6} {nr:>6} {no:>7}  {kind}")
 
 
 if __name__ == "__main__":
