@@ -12,7 +12,7 @@ other script standing at the same place of the same list, as many on each side).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TypeVar
@@ -24,7 +24,7 @@ from worker.detect import cantonese
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
 from worker.detect.people import _NO_ROSTER, _canonical
 from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
-from worker.detect.sounds import SAME_SOUND, same_sound
+from worker.detect.sounds import SAME_SOUND, same_sound, sound_key
 
 __all__ = ["compare_people", "lead_body_diff", "unannotated"]
 
@@ -120,7 +120,9 @@ def _match_rejoined(b: _Side, a: _Side, variants: list[Variant]) -> None:
 
 
 def _match_fuzzy(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: list[Variant]) -> None:
-    """Typos, other transliterations, a missing space (rapidfuzz Jaro-Winkler / ratio)."""
+    """Typos, other transliterations, a missing space (rapidfuzz Jaro-Winkler / ratio); round
+    13: a name transliterated from another language, word by word (`_transliterated`), the one
+    such name on each side."""
     for i, spell in enumerate(b.spell):
         if b.matched[i]:
             continue
@@ -134,6 +136,62 @@ def _match_fuzzy(b: _Side, a: _Side, pairs: list[tuple[int, int]], variants: lis
             b.matched[i] = a.matched[j] = True
             pairs.append((i, j))
             variants.append(Variant((b.people[i].name,), (a.people[j].name,)))
+    for i, j in _only_fits(b, a, _transliterated):
+        b.matched[i] = a.matched[j] = True
+        pairs.append((i, j))
+        variants.append(Variant((b.people[i].name,), (a.people[j].name,)))
+
+
+def _only_fits(b: _Side, a: _Side, test: Callable[[str, str], bool]) -> list[tuple[int, int]]:
+    """The unmatched names of b and a that `test` ties, each the other's only fit."""
+    fits = [
+        (i, j)
+        for i, x in enumerate(b.people)
+        if not b.matched[i]
+        for j, y in enumerate(a.people)
+        if not a.matched[j] and test(x.name, y.name)
+    ]
+    return [
+        (i, j)
+        for i, j in fits
+        if sum(x == i for x, _ in fits) == 1 and sum(y == j for _, y in fits) == 1
+    ]
+
+
+# A name at least this long in consonant classes (`sounds.sound_key`, all words) can be tied by
+# them: shorter ones, such as most Chinese names in pinyin ("Wang Yi" / "Wang Yu": FNK), are
+# other people as often as not.
+_LONGEST_SHORT_KEY = 8
+_WORD_RATIO = 0.75  # each word's transliteration alike at least this much (rapidfuzz ratio)
+
+
+def _transliterated(x: str, y: str) -> bool:
+    """Whether two names in letters are one name transliterated from two languages, word by
+    word: "Alexander Lukashenko" (from Russian) / "Alyaksandr Lukashenka" (from Belarusian),
+    Jaro-Winkler 0.86 on the whole, below the spelling match. Each word keeps its consonants
+    (`sounds.sound_key`: LKSNTL and LKSNK on both sides) and most of its letters (ratio 0.75 or
+    more: "Huang" / "Hong", 0.67, are two surnames), as many words on each side, the name long
+    enough to tell. Round 13, pairs r12 lukashenko2018 (Kremlin / a Belarusian opposition site,
+    twice); the other languages' spellings of one name ("Volodymyr" / "Vladimir") are other
+    words, not transliterations of one, and stay apart.
+
+    >>> _transliterated("Alexander Lukashenko", "Alyaksandr Lukashenka")
+    True
+    >>> _transliterated("Huang Kunming", "Hong Kunming"), _transliterated("Wang Yi", "Wang Yu")
+    (False, False)
+    """
+    if has_han(x) or has_han(y):
+        return False
+    wx, wy = x.replace("-", " ").split(), y.replace("-", " ").split()
+    if len(wx) != len(wy) or len(wx) < 2:
+        return False
+    keys = [(sound_key(p), sound_key(q)) for p, q in zip(wx, wy, strict=True)]
+    if any(kp != kq for kp, kq in keys) or sum(len(k) for k, _ in keys) < _LONGEST_SHORT_KEY:
+        return False
+    return all(
+        fuzz.ratio(translit_key(p), translit_key(q)) / 100 >= _WORD_RATIO
+        for p, q in zip(wx, wy, strict=True)
+    )
 
 
 def _match_short_forms(
@@ -178,7 +236,7 @@ def _unmatched_other_script(b: _Side, a: _Side) -> Iterator[tuple[int, list[int]
             )
 
 
-def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
+def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]], roster: Roster) -> None:
     """A Hong Kong or Macao name in Cantonese spelling and in characters ("Leung Chun-ying" /
     梁振英, "Paul Chan Mo-po" / 陳茂波: `cantonese.same_name`), the one such match on each side.
     Before the match by sound, which would pair such a name with a wrong one ("Paul Chan" /
@@ -195,6 +253,20 @@ def _match_cantonese(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
         if sum(x == i for x, _ in found) == 1 and sum(y == j for _, y in found) == 1:
             b.matched[i] = a.matched[j] = True
             pairs.append((i, j))
+
+    # Round 13: an English given name and the surname alone ("Jasper Tsang" / 曾钰成,
+    # `cantonese.same_surname`), each the other's only fit among the names of the other script,
+    # neither of them on the roster: the roster writes the people it knows in both scripts, so
+    # 林郑月娥 (Carrie Lam) is not the other report's "Paul Lam" (pair r8 hk-nationalday2023).
+    def fits(x: str, y: str) -> bool:
+        if has_han(x) == has_han(y) or roster.canonical(x) or roster.canonical(y):
+            return False
+        latin, han = (y, x) if has_han(x) else (x, y)
+        return cantonese.same_surname(latin, han)
+
+    for i, j in _only_fits(b, a, fits):
+        b.matched[i] = a.matched[j] = True
+        pairs.append((i, j))
 
 
 def _hk_surname_differs(x: str, y: str) -> bool:
@@ -371,7 +443,7 @@ def _compare_lists(
         _match_rejoined(b, a, variants)
         _match_fuzzy(b, a, pairs, variants)
         _match_short_forms(b, a, pairs, variants)
-        _match_cantonese(b, a, pairs)
+        _match_cantonese(b, a, pairs, roster)
         _match_sounds(b, a, pairs)
         _match_in_place(b, a, pairs)
         reordered = reordered or _reordered(pairs)
@@ -400,6 +472,8 @@ def _compare_lists(
 
 
 _PARTICIPANTS: frozenset[Role] = frozenset({"attended", "present"})
+# Roles whose people a report tells as there: round 13, the speakers too (below).
+_THERE: frozenset[Role] = _PARTICIPANTS | {"spoke"}
 
 
 def _states_list(people: Sequence[Person], role: Role) -> bool:
@@ -408,9 +482,17 @@ def _states_list(people: Sequence[Person], role: Role) -> bool:
     other report's "present" people are missing from it, not unstated). A report naming anyone
     in any role has said who chaired and who spoke. On the 45 dev pairs this reading compares
     34 as labelled; a separate list per role, 30; any list for every role, 33 (and a report
-    naming only the chair would remove every attendee of the other)."""
+    naming only the chair would remove every attendee of the other).
+
+    Round 13: a report naming speakers has said who was there too. The speeches are the
+    occasion's programme, told from the floor: a report of a reception, a funeral or a gathering
+    that gives only the speeches (吴恳 speaking, 周霽 and 李家超 speaking; the Federal President's
+    "Steinmeier ... Heinz Fischer ... Theodor Waigel" eulogies) drops the guests the other report
+    lists, and the fresh pairs' labels read them as removed (r12 berlin2023reception,
+    hk2026gathering twice, koehler2025; with the labelled people, r5 summer-davos-2007 too). A
+    report naming only the chair still removes no attendee."""
     if role in _PARTICIPANTS:
-        return any(p.role in _PARTICIPANTS for p in people)
+        return any(p.role in _THERE for p in people)
     return bool(people)
 
 
@@ -496,7 +578,7 @@ def _same_spelled(x: Person, y: Person) -> bool:
     sx, sy = _spelling(x), _spelling(y)
     if min(JaroWinkler.normalized_similarity(sx, sy), fuzz.ratio(sx, sy) / 100) >= _FUZZY:
         return True
-    return _short_form(x.name, y.name)
+    return _short_form(x.name, y.name) or _transliterated(x.name, y.name)
 
 
 def _cantonese_keys(

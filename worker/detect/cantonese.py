@@ -40,6 +40,7 @@ __all__ = [
     "latin_syllables",
     "names_in_text",
     "same_name",
+    "same_surname",
     "surname_differs",
 ]
 
@@ -317,3 +318,20 @@ def surname_differs(latin: str, han: str) -> bool:
         return False
     chars = _han_chars(_DOT.split(han)[-1])
     return bool(chars) and surname not in han_spellings(chars[0])
+
+
+def same_surname(latin: str, han: str) -> bool:
+    """True when `latin` is a Hong Kong person's name with an English given name ("Jasper
+    Tsang", "Rita Fan") and `han`, a Chinese name of two to four characters, has that surname in
+    Cantonese (曾鈺成, 范徐麗泰). The given names tell nothing (one is English, the other
+    Chinese), so this is a candidate only: the caller asks that the two be each other's only fit
+    (round 13, pair r12v legco-farewell-2011: a government release in Chinese and in English).
+
+    >>> same_surname("Jasper Tsang", "曾钰成"), same_surname("Paul Chan", "賴如鑫")
+    (True, False)
+    >>> same_surname("Wang Yi", "王毅")  # pinyin: no Hong Kong name
+    False
+    """
+    surname = _hk_surname(latin)
+    chars = _han_chars(han)
+    return bool(surname) and 2 <= len(chars) <= 4 and surname in han_spellings(chars[0])

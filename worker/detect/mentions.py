@@ -185,15 +185,36 @@ def told_as_done(text: str) -> str:
     return "\n".join(s for s in _SENTENCE_END.split(text) if s and not role_cues.NOT_DONE.search(s))
 
 
+# Round 13: the occasion itself told as held, for a report the extractor read nobody in
+# (`says_role(done=True)`, `report._not_said`): two people meeting, talking or calling each
+# other take part in it ("congratulated ... in a phone call on Friday", TASS, against a copy
+# reading "discussed ... during a phone conversation": pair r12v mongolia-call-2021), and the
+# one giving a banquet hosts it ("林佳龍20日午間款宴招待僑民" against "林佳龍昨日宴請...":
+# pair r12 banquet2025). Kept here, not in `role_cues.ROLE_WORDS`: the version comparison's
+# role words (`report._said_otherwise`) stay as they were.
+_HELD: dict[Role, re.Pattern[str]] = {
+    "attended": re.compile(
+        r"\b(?:talks|met|(?:tele)?phone\s+(?:call|conversation|talks)|Telefonat|Telefongespräch"
+        r"|telefonierte\w*|Gespräch\w*|traf(?:en)?)\b|会见|會見|会谈|會談|会晤|會晤|通电话|通電話",
+        re.I,
+    ),
+    "presided": re.compile(
+        r"宴请|宴請|款宴|设宴|設宴|\bgave\s+a\s+(?:banquet|dinner|luncheon)\b", re.I
+    ),
+}
+
+
 def says_role(text: str, person: Person, role: Role, roster: Roster, *, done: bool = False) -> bool:
     """True when a sentence of `text` names `person` and has a word of `role` ("致辞",
     "speech", "presided"): the text gives them that role in words, whether or not the
     extractor read a role there. `done`: only in a sentence that tells nothing still to come
-    or planned (`role_cues.NOT_DONE`: "will", "wird", 将, 预定): a preview's role is not held.
+    or planned (`role_cues.NOT_DONE`: "will", "wird", 将, 预定): a preview's role is not held;
+    there the occasion's own words count too (`_HELD`: a call, talks, a banquet given).
     """
     words = role_cues.ROLE_WORDS[role]
+    held = _HELD.get(role) if done else None
     return any(
-        words.search(sentence)
+        (words.search(sentence) or (held is not None and held.search(sentence)))
         and not (done and role_cues.NOT_DONE.search(sentence))
         and names_person(TextNames(sentence), person, roster)
         for sentence in _SENTENCE_END.split(text)

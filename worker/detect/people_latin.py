@@ -2269,13 +2269,16 @@ _IRREALIS_BEFORE = re.compile(
     # an offer or an expectation: "has agreed to meet with X", "is anticipating meeting with X"
     r"|agreed\s+to|agrees?\s+to|offered\s+to|anticipat\w*|looking\s+forward\s+to"
     # a journey for talks still to come: "has arrived in India for talks with X"
-    r"|(?:arriv\w*|travel\w*|heads?|heading|flew|flies|flying)\b[^.;]{0,50}?\bfor"
+    r"|(?:arriv\w*|travel\w*|heads?|heading|flew|flies|flying)\b(?:[^.;]|\.(?!\s)|\.\s(?=[a-z\d]))"
+    r"{0,50}?\bfor"
     r"|to\s+be"  # "the G20 Summit to be chaired by Prime Minister Modi"
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
-    # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause)
-    r"|set\s+to|due\s+to)\b(?:[^.;]|\.(?!\s)){0,60}$",
+    # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause; nor one
+    # before a number or a lower-case word: "arrived in the U.S. on Tuesday, Nov. 14, for the
+    # high-stakes meeting with Biden", none-t11e10)
+    r"|set\s+to|due\s+to)\b(?:[^.;]|\.(?!\s)|\.\s(?=[a-z\d])){0,60}$",
     re.I,
 )
 

@@ -1017,14 +1017,7 @@ def _zh_lists(
     for hit in _zh_hits(simple):
         escort = _escort(simple, hit, roster, ctx)
         if escort is not None:
-            if escort:
-                yield hit.role, escort, simple
-            by = (
-                "于"
-                if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start)
-                else "在"
-            )
-            yield from _escorted(simple, bound, hit, roster, ctx, by=by)
+            yield from _escort_frame(simple, bound, hit, escort, roster, ctx)
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
@@ -1150,6 +1143,34 @@ def _escort(simple: str, hit: _Hit, roster: Roster, ctx: ZhContext | None) -> li
         return None
     escort = simple[at + 1 : hit.start]
     return zh_name_items(escort.removesuffix("的"), roster, last=True, ctx=ctx)
+
+
+def _escort_frame(
+    simple: str,
+    bound: int,
+    hit: _Hit,
+    escort: list[str],
+    roster: Roster,
+    ctx: ZhContext | None,
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The roles of a "在…陪同下" frame: the escort's (the cue's role) and the escorted's."""
+    if _escort_unreal(simple, bound, hit):
+        return
+    if escort:
+        yield hit.role, escort, simple
+    by = "于" if simple.rfind("于", 0, hit.start) > simple.rfind("在", 0, hit.start) else "在"
+    yield from _escorted(simple, bound, hit, roster, ctx, by=by)
+
+
+def _escort_unreal(simple: str, bound: int, hit: _Hit) -> bool:
+    """Whether the occasion of a "在…陪同下" frame is negated or still to come, told before
+    its 在 ("蔡总统将在副总统赖清德、行政院院长苏贞昌等陪同下…接见", none-r11v09): neither the
+    escort nor the escorted has a role yet, as with any other cue (`_unreal`)."""
+    at = max(simple.rfind(by, max(bound, hit.start - 40), hit.start) for by in ("在", "于"))
+    if at <= bound:
+        return False
+    raw = simple[bound:at]
+    return bool(raw) and _unreal(raw, _untimed(raw))
 
 
 def _escorted(
@@ -1644,7 +1665,7 @@ def _one_official(rest: str) -> bool:
     部长"), not a group ("会见…代表", "会见各国驻华使节")."""
     return (
         len(rest) <= 16
-        and _ZH_OFFICIAL_END.search(rest) is not None
+        and (_ZH_OFFICIAL_END.search(rest) is not None or _ZH_TITLE_AT_END.search(rest) is not None)
         and not _group_last(rest)
         and not any(c in rest for c in "们各等及")
     )
@@ -1927,6 +1948,10 @@ def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
     if name[-1:] in _ZH_BODY_LAST:
+        return False
+    if _group_last(name):
+        # a group word whose first character is a surname is no name: "李家超及官员出席"
+        # (zh_hant-t11z22, zh_cn-r12v03, scraped-t10z11), "成员单位…参加" (zh_cn-t915)
         return False
     if name[:2] in _ZH_DAYS_TO_COME:
         return False  # "明天起分别率团参加": a day, not 明 + 天起

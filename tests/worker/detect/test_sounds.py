@@ -94,9 +94,12 @@ def test_unequal_runs_of_unmatched_names_in_one_place_are_not_guessed() -> None:
     # r6-universiade-banquet, test_people_compare.py); two against three are not
     en = ["Xi Jinping", "Aleksandar Vucic", "Daren Tang", "Daya Reddy", "Vladimir Norov"]
     zh = ["习近平", "亚历山大·武契奇", "邓鸿森", "某某某", "某某", "弗拉基米尔·诺罗夫"]
+    # round 13: "Daren Tang" and 邓鸿森 meet by the surname in Cantonese (邓 dang, written
+    # "Tang": `cantonese.same_surname`, the one fit on each side, the right person), which leaves
+    # two names against one between Vucic and Norov: still not guessed
     diff = compare_people(_people(zh), _people(en), ROSTER, across=True)
-    assert set(diff.removed) == {"邓鸿森", "某某某", "某某"}
-    assert set(diff.added) == {"Daren Tang", "Daya Reddy"}
+    assert set(diff.removed) == {"某某某", "某某"}
+    assert set(diff.added) == {"Daya Reddy"}
     diff = compare_people(_people(zh[:4] + zh[5:]), _people(en), ROSTER, across=True)
     assert (diff.added, diff.removed) == ((), ())
 

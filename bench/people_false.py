@@ -1,0 +1,114 @@
+"""The false people of fresh reports, pooled: what the rules gave on rounds 16-23 before anyone
+had read them (bench/people_earlier/rules_only/roundk.json for Chinese, rules_only/latin/ for
+English and German) against the labels, next to what the current rules give on the same reports.
+
+A false person is a (name, role) the rules give that the labels do not hold, and any person
+given on a no-attendee report. `--show` prints each with the sentence that holds its name, for
+sorting by cause (docs/people.md, "Round 13: false people of fresh reports").
+
+Run: PYTHONPATH=.:bench python bench/people_false.py [--rounds 16-23] [--show] [--now]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+from collections import Counter
+from typing import Any
+
+from bench_people import DATA, ROOT, load_roster, name_key
+
+from worker.detect.people import extract_people
+from worker.detect.roster import Roster
+
+EARLIER = ROOT / "bench" / "people_earlier" / "rules_only"
+
+
+def reports_of(round_: int) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for path in sorted((DATA / "dev").glob(f"*.round{round_}.toml")):
+        style = "none" if path.stem.startswith("none") else path.stem.split(".")[0]
+        for report in tomllib.loads(path.read_text(encoding="utf-8")).get("report", []):
+            out.append((style, report))
+    return out
+
+
+def earlier_of(round_: int) -> dict[str, list[list[str]]]:
+    found: dict[str, list[list[str]]] = {}
+    for path in (EARLIER / f"round{round_}.json", EARLIER / "latin" / f"round{round_}.json"):
+        if path.exists():
+            found.update(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def extras(
+    got: list[tuple[str, str]], report: dict[str, Any], roster: Roster
+) -> tuple[list[tuple[str, str]], int]:
+    have = {(name_key(n, roster), r): n for n, r in got}
+    want = {(name_key(p["name"], roster), p["role"]) for p in report["people"]}
+    return [(have[k], k[1]) for k in have.keys() - want], len(have.keys() & want)
+
+
+def context(text: str, name: str) -> str:
+    at = text.find(name)
+    if at < 0:
+        last = name.split()[-1] if " " in name else name[-2:]
+        at = text.find(last)
+    if at < 0:
+        return "(not in text)"
+    start = max(text.rfind(". ", 0, at), text.rfind("。", 0, at), text.rfind("\n", 0, at), at - 220)
+    ends = [e for e in (text.find(". ", at), text.find("。", at), text.find("\n", at)) if e > 0]
+    end = min([*ends, at + 220])
+    return re.sub(r"\s+", " ", text[start + 1 : end + 1]).strip()
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", default="16-23")
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--now", action="store_true", help="show the current rules' extras")
+    args = parser.parse_args(argv)
+    lo, _, hi = args.rounds.partition("-")
+    rounds = range(int(lo), int(hi or lo) + 1)
+    roster = load_roster()
+    print(
+        f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"
+    )
+    for k in rounds:
+        earlier = earlier_of(k)
+        counts = Counter()
+        for style, report in reports_of(k):
+            lang = report.get("language") or None
+            then = [tuple(p) for p in earlier.get(report["id"], [])]
+            now = [(p.name, p.role) for p in extract_people(report["text"], roster, language=lang)]
+            (xt, tt), (xn, tn) = extras(then, report, roster), extras(now, report, roster)
+            none = style == "none"
+            counts["then"] += len(xt)
+            counts["now"] += len(xn)
+            counts["tp_then"] += tt
+            counts["tp_now"] += tn
+            if none:
+                counts["then_none"] += len(xt)
+                counts["now_none"] += len(xn)
+            if args.show:
+                for n, r in xn if args.now else xt:
+                    kept = "" if args.now else (" [now too]" if (n, r) in now else " [gone]")
+                    key = name_key(n, roster)
+                    labelled = [
+                        p["role"] for p in report["people"] if name_key(p["name"], roster) == key
+                    ]
+                    print(
+                        f"R{k} {report['id']} {style} | {n} | {r}{kept} | labelled {labelled}"
+                        f" | {context(report['text'], n)}"
+                    )
+        print(
+            f"  {k:<6} {counts['then']:>10} {counts['then_none']:>6} {counts['now']:>7}"
+            f" {counts['now_none']:>6}  {counts['tp_then']}/{counts['tp_now']}"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
