@@ -62,7 +62,7 @@ def test_the_clean_excerpts_give_people() -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.sets(st.sampled_from(_SENTENCE_GAPS)))
 def test_glued_sentences_give_the_same_people(gaps: set[int]) -> None:
-    """"... Beijing on Tuesday morning.The event was held": the lost spaces change nothing."""
+    """ "... Beijing on Tuesday morning.The event was held": the lost spaces change nothing."""
     glued = "".join(ch for i, ch in enumerate(EN) if i not in gaps)
     assert _people(glued, "en") == CLEAN_EN
 
