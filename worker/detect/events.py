@@ -294,6 +294,15 @@ _EN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+|-)
 _ZH_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)\s*(名|人|位|项|个|家|件|条|亿|万)"
 )
+# A number another script's word follows (glued, as Korean and Japanese write a count, or after
+# a space), or a decimal comma and any word: the European and Cyrillic decimal ("8,8 stepeni").
+# The word is kept to its first letters: only the number is compared across languages.
+_OTHER_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,:/])[\s-]*"
+    r"([\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\uac00-\ud7a3]"
+    r"[^\s\d.,;:!?()\[\]\"'«»“”‘’]{0,11})"
+    r"|(?<![\w.,:/-])(\d+,\d{1,2})[\s-]+([^\W\d_]{3,})"
+)
 # Words after a number that make it a date, an age or an ordinal: not a count to compare.
 _NOT_COUNTS = frozenset(
     "january february march april may june july august september october november december "
@@ -917,6 +926,14 @@ def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
         if word in _NOT_COUNTS or (word.endswith(("th", "st", "nd", "rd")) and len(word) <= 4):
             continue
         found.append((word, value.replace(",", "")))
+    # (round 13) a number of another script's words ("8.8 तीव्रता", "119표", "8,8 балла") or
+    # written with a decimal comma ("Stärke 8,8", "jačine 8,7 stepeni"): one number in every
+    # language, as `_same_count` compares it
+    for value, word, decimal, after in _OTHER_NUMBER.findall(head):
+        if decimal:
+            found.append((after.casefold(), decimal.replace(",", ".")))
+        else:
+            found.append((word.casefold(), value.replace(",", "")))
     return tuple(dict.fromkeys(found))
 
 
