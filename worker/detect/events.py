@@ -1802,6 +1802,8 @@ def _tied_by_occasion(
         return Match(opts.join, "one person, one occasion")
     if not other_side and _same_count(a, b):
         return Match(opts.join, "the same count, one day")
+    if not other_side and kinds is not False and _nouns_alike(a, b):
+        return Match(opts.join, "proper nouns spelt alike, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2852,6 +2854,38 @@ def _same_count(a: Features, b: Features) -> bool:
     if a.language == b.language or not _same_day(a, b):
         return False
     return bool(_counts(a) & _counts(b))
+
+
+NOUNS_ALIKE = 2  # proper nouns of two languages' titles spelt alike, at least (`_nouns_alike`)
+NOUN_ALIKE_LETTERS = 5  # letters of each, as written
+NOUN_SPELLING = 75  # rapidfuzz ratio of two spellings of one name, same first three letters
+
+
+def _nouns_alike(a: Features, b: Features) -> bool:
+    """Two reports in two languages, of one day, naming two proper nouns spelt alike (as
+    `_noun_key` writes them in letters: "Balón" and "Ballon", "Messi" in both, "Kamčatku" and
+    "Kamchatka"), one of them no roster person's name: a night's winner and its prize, a
+    contest and its host. A person's name is left to the people rules (two leaders, one day,
+    are many occasions; round 13)."""
+    if a.language == b.language or _script(a) == "han" or _script(b) == "han":
+        return False
+    if not _same_day(a, b):
+        return False
+    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
+    if len(matched) < NOUNS_ALIKE:
+        return False
+    roster = a.people_keys | b.people_keys | frozenset(a.mentioned) | frozenset(b.mentioned)
+    return any(not any(k in person for person in roster) for k in matched)
+
+
+def _spelt_alike(x: str, y: str) -> bool:
+    # (rapidfuzz's ratio, as `nouns_agree`; the first letters kept, so "Austria" is no
+    # "Australia")
+    return x == y or (
+        x[:3] == y[:3] and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= NOUN_SPELLING
+    )
 
 
 def _same_day(a: Features, b: Features) -> bool:
