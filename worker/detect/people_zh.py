@@ -1019,10 +1019,16 @@ def _describes_met(simple: str, bound: int, hit: _Hit) -> bool:
     """Whether an attending cue stands inside the other side of a meeting verb before it and
     describes it: "李书磊在福州会见了参加“…”采访活动的东盟记者团" (zh_cn-t11z01), "会见出席…论坛的
     中国代表团": the guests attend, not the host (round 13)."""
+    described = _ZH_DESCRIBING.match(simple, hit.end)
+    if hit.role != "attended" or described is None:
+        return False
+    # (not a named guest, whose meeting both attend: "会见了前来出席…的…理事长冈本保等日本嘉宾",
+    # "会见了出席…的…副主席蒋孝严一行": 等 and 一行 follow names)
+    guests = re.split(r"[，。；,;]", simple[described.end() :], maxsplit=1)[0]
     return (
-        hit.role == "attended"
+        "等" not in guests
+        and "一行" not in guests
         and _ZH_RECEIVES.search(simple, bound, hit.start) is not None
-        and _ZH_DESCRIBING.match(simple, hit.end) is not None
     )
 
 
