@@ -152,3 +152,25 @@ def test_a_name_beside_a_stand_in_is_not_added() -> None:
     reading = read_people(text, ROSTER, language="de")
     found = list(people_model.mentions(reading.sentences, reading.ctx, "de"))
     assert any("stand-in" in m.parts[1] for m in found)
+
+
+def test_recent_rounds_are_scored_with_each_reports_thresholds() -> None:
+    # bench/people_model_recent.py (round 13): the rounds closest to fresh reports scored over
+    # the earlier rules, each report with its language's thresholds (made-up probabilities)
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import people_model_recent as recent
+    import train_people_model as train
+
+    def example(lang: str) -> Any:
+        ex = train.Example("x.round20.toml", 20, set(), {("a", "attended")}, earlier=set())
+        ex.keys, ex.lang = ["a"], lang
+        return ex
+
+    low = dict.fromkeys(train.ROLES, 0.01)
+    probs = [[{**low, "attended": 0.7}], [{**low, "attended": 0.7}]]
+    own = {"en": dict.fromkeys(train.ROLES, 0.9), "de": dict.fromkeys(train.ROLES, 0.6)}
+    examples = [example("en"), example("de")]
+    counts = recent._score(examples, probs, lambda ex: own[ex.lang], train.earlier_rules)
+    assert counts == (1, 0, 1)  # the German mention reaches its threshold, the English not
