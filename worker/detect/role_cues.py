@@ -417,7 +417,10 @@ MEET_WITH = re.compile(
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     # "met here Friday with", "met today with"
     r"|(?:\s+(?:here|there|today|yesterday|also|again|later|earlier|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday)){1,2})?"
+    r"|Thursday|Friday|Saturday|Sunday)){1,2}"
+    # a part of the day after it: "met here Saturday morning with a U.S. presidential
+    # delegation" (round 13, scraped-t11e02)
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
