@@ -29,9 +29,13 @@ from worker.detect.people import extract_people
 
 # The shapes, in the order they are tried. Each is a shape of the sentence (where the role is
 # told), not a cue word: the words below only recognise the shape.
-_CAPTION = re.compile(r"圖為|图为|[（(]?(?:左|右)[起一二三四]|[摄攝]影?[：:]|^[（(]|[）)]$|圖片|图片")
+_CAPTION = re.compile(
+    r"圖為|图为|[（(]?(?:左|右)[起一二三四]|[摄攝]影?[：:]|^[（(]|[）)]$|圖片|图片"
+)
 _GREETING = re.compile(r"欢迎|歡迎|感谢|感謝|致谢|致謝|答谢|答謝|慰问|慰問|祝贺|祝賀")
-_PASSIVE = re.compile(r"受到|获得|獲得|[被获獲]邀|应邀|應邀|由[^，。,]{1,40}(?:主持|主禮|主礼|担任|擔任)")
+_PASSIVE = re.compile(
+    r"受到|获得|獲得|[被获獲]邀|应邀|應邀|由[^，。,]{1,40}(?:主持|主禮|主礼|担任|擔任)"
+)
 _ROLE_NOUN = re.compile(
     r"嘉[宾賓]|[来來][宾賓]|[贵貴][宾賓]|主[礼禮]|主持人|[讲講]者|[讲講]嘉|[与與]会|[与與]會|出席者|"
     r"代表[团團]|主席台|主席臺|[宾賓]客|[贵貴]客|主[讲講]|等人|一行"
@@ -40,7 +44,10 @@ _NOMINAL = re.compile(
     r"陪同|[见見]证|[见見]證|一同|共同|一起|偕|[带帶]领|[带帶]領|率[领領]?|在[^，。]{1,30}下|[联聯]袂|携手|攜手"
 )
 _QUOTED = re.compile(r"[“「『\"][^”」』\"]{4,}[”」』\"]|表示|指出|强调|強調|认为|認為|说|說")
-_SPEECH = re.compile(r"致辞|致詞|讲话|講話|发言|發言|演讲|演講|致[欢歡]迎[辞詞]|作[^，。]{0,20}报告|報告")
+_SPEECH = re.compile(
+    r"致辞|致詞|讲话|講話|发言|發言|演讲|演講|致[欢歡]迎[辞詞]|作[^，。]{0,20}报告|報告"
+)
+_HEARD = re.compile(r"[听聽][取与與]了?[^。；]{2,60}?[作做]")
 _COLON_LIST = re.compile(r"[：:]")
 _ENUM = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[、，,]){2,}")
 
@@ -87,8 +94,15 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
         "role told by a noun (嘉宾, 主礼, 与会, 主持人, 代表团)",
         lambda s, n, ln: _ROLE_NOUN.search(s),
     ),
+    (
+        "a report inside the object of the listeners' verb (听取X作的报告)",
+        lambda s, n, ln: _HEARD.search(s),
+    ),
     ("a speech (致辞, 讲话, 发言, 报告)", lambda s, n, ln: _SPEECH.search(s)),
-    ("a quote's speaker or a report of words (表示, 指出, “…”)", lambda s, n, ln: _QUOTED.search(s)),
+    (
+        "a quote's speaker or a report of words (表示, 指出, “…”)",
+        lambda s, n, ln: _QUOTED.search(s),
+    ),
     ("list after a colon", lambda s, n, ln: _COLON_LIST.search(s[: max(s.find(n), 0)])),
     ("long sentence, cue far from the name", lambda s, n, ln: _far(s, n)),
 )
