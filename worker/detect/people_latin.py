@@ -1989,6 +1989,22 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
+def _asides(toks: list[_Tok], lo: int, hi: int) -> frozenset[int]:
+    """Indices of the words inside a closed parenthesis of toks[lo:hi] (up to 12 words): a
+    note of the writer's, no clause of the list ("were: Wang Yi'ou (listed by the strokes of
+    the names), Ma Na, ...", "Present for the Ceremony were (shown above from left), ...")."""
+    out: set[int] = set()
+    k = lo
+    while k < hi:
+        if toks[k].text == "(":
+            end = next((e for e in range(k + 1, min(hi, k + 14)) if toks[e].text in "()"), None)
+            if end is not None and toks[end].text == ")":
+                out.update(range(k + 1, end))
+                k = end
+        k += 1
+    return frozenset(out)
+
+
 def _appositive(
     toks: list[_Tok], lo: int, hi: int, lower_ok: frozenset[str] = _TITLE_LOWER_OK
 ) -> bool:
@@ -1996,7 +2012,10 @@ def _appositive(
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
         return False
+    aside = _asides(toks, lo, hi)
     for k in range(lo, hi):
+        if k in aside:
+            continue
         t = toks[k]
         low = t.low
         if (
