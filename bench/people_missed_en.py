@@ -16,6 +16,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from bench_people import load_roster, name_key
@@ -91,7 +92,9 @@ SHAPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def shape_of(sentence: str, name: str, given: list[tuple[str, str]] = (), role: str = "") -> str:
+def shape_of(
+    sentence: str, name: str, given: Sequence[tuple[str, str]] = (), role: str = ""
+) -> str:
     """The first shape of SHAPES the sentence holding `name` has. Before the word shapes: a
     sentence where the reading gave another name the labelled role (`given`) read its cue, so
     the miss is the list walked, not the cue ("a list partly read")."""
@@ -140,7 +143,9 @@ def main(argv: list[str]) -> None:
             if (report.get("language") or "en") != args.lang or not report["people"]:
                 continue
             then = [(str(p[0]), str(p[1])) for p in earlier.get(report["id"], [])]
-            now = [(p.name, p.role) for p in extract_people(report["text"], roster, language=args.lang)]
+            now = [
+                (p.name, p.role) for p in extract_people(report["text"], roster, language=args.lang)
+            ]
             still = {(n, r) for n, r, _ in misses(now, report, roster)}
             counts["labelled"] += len(report["people"])
             for n, r, read in misses(then, report, roster):
