@@ -189,13 +189,19 @@ def _zh_wrapped(lines: list[str], i: int, *, inside: bool = False) -> bool:
     return width >= 16 and block and not line.endswith(("：", ":"))
 
 
+def _fixed_width(lines: list[str]) -> bool:
+    """Every line at most 100 characters, three or more of 60+ without a sentence end: a text
+    a fixed width broke inside its sentences (`_latin_block` joins it)."""
+    return all(len(line) <= 100 for line in lines) and (
+        sum(len(line) >= 60 and line[-1] not in _ENDS for line in lines) >= 3
+    )
+
+
 def _latin_block(lines: list[str]) -> list[str]:
-    """The lines of a text a fixed width broke inside its sentences (every line at most 100
-    characters, three or more of 60+ without a sentence end) joined into paragraphs: a line
-    of the block's width with no end goes on in the next ("Premier Wen" / "Jiabao joined")."""
-    if any(len(line) > 100 for line in lines) or (
-        sum(len(line) >= 60 and line[-1] not in _ENDS for line in lines) < 3
-    ):
+    """The lines of a text a fixed width broke inside its sentences (see `_fixed_width`)
+    joined into paragraphs: a line of the block's width with no end goes on in the next
+    ("Premier Wen" / "Jiabao joined")."""
+    if not _fixed_width(lines):
         return lines
     joined: list[str] = []
     glue = False
@@ -913,8 +919,15 @@ def _normalised(text: str, lang: str) -> str:
     if (glued or (lang == "en" and _REPEATED.search(text))) and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
+    if _GLUED_SENTENCE.search(text):
+        text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
     if lang == "de" and "\n" in text:
         text = unwrapped(text)  # a page set at a fixed width: its lines joined again
+    elif lang == "en" and "\n" in text:
+        # a copy wrapped at no fixed width (a repost's lines of 5 to 80 characters: "The
+        # President took part" / "in the final plenary session", "President of Russia
+        # Vladimir" / "Putin: I suppose so"): the same joining as a German page's
+        text = _unwrapped_en(text)
     if lang == "en":
         given = lower_given_names(text)
         if given != text:  # (it rarely changes a text: no second scan for the test then)
@@ -926,6 +939,59 @@ def _normalised(text: str, lang: str) -> str:
         if _CAPS_LABEL.search(text):
             text = _CAPS_LABEL.sub(_label_cased, text)
     return text
+
+
+# Two sentences a copy glued together, the space after the full stop lost ("was held at the
+# Zaozhuang Museum.Wang Ya, former deputy mayor, ...", "in School of Humanities.The executive
+# dean Xiang Zhongmin"): the space put back, so that the second sentence opens on its own and
+# its subject is read. After two lower-case letters only ("U.S.Army", "St.Petersburg" stay
+# as they are), and not before a domain's ending ("Pravda.Ru", "News.Az").
+_GLUED_SENTENCE = re.compile(
+    r"[.!?](?<=[a-z][a-z][.!?])"
+    r"(?!(?:Ru|Az|Com|Net|Org|Info|Ua|Kz|By|Uz|Am|Ge|Md|Kg|Tj|Tm|Lv|Lt|Ee|Cn|Tv|Io)\b)"
+    r"(?=[A-Z][a-z])"
+)
+
+
+def _unwrapped_en(text: str) -> str:
+    """An English text whose lines were wrapped inside its sentences at no fixed width joined
+    again, as `people_de.unwrapped` joins a German page: when at least three lines, and a
+    fifth of them, end with no sentence end before a line opening in lower case, every line
+    with no end joins the next once a sentence went on (in lower case, after "and", "of",
+    "the", a comma: `_WRAPPED_END`, after a line of 100+ characters, or in a line of 40+
+    characters as long as the next within 12: a paragraph's first lines at its width); a
+    fixed-width block's lines are joined by their width first (`_latin_block`: "Premier Wen" /
+    "Jiabao joined")."""
+    lines = [line.strip() for line in text.split("\n")]
+    filled = [line for line in lines if line]
+    going_on = sum(
+        1
+        for line, following in pairwise(filled)
+        if line[-1] not in _EN_ENDS and following[:1].islower()
+    )
+    if going_on < 3 or going_on * 5 < len(filled):
+        return text  # (the common case)
+    if _fixed_width(filled):
+        lines = _latin_block(filled)
+    out: list[str] = []
+    going = False  # a sentence went on: the headline's lines are behind
+    for line in lines:
+        if out and out[-1] and line and out[-1][-1] not in _EN_ENDS:
+            going = (
+                going
+                or line[0].islower()
+                or _WRAPPED_END.search(out[-1][-12:]) is not None
+                or len(out[-1]) > 100  # a paragraph (the block's joined lines), no headline
+                or (40 <= len(out[-1]) and abs(len(out[-1]) - len(line)) <= 12)  # one width
+            )
+            if going:  # (a line in capitals joins only then: "Vladimir" / "Putin: I suppose")
+                out[-1] = f"{out[-1]} {line}"
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+_EN_ENDS = '.!?:;"”»'  # (no ")": "Communist Party of China (CPC)" / "and the state attended")
 
 
 # A transcript's speaker label in capitals ("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: This

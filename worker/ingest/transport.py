@@ -15,20 +15,59 @@ adds what httpx-aiohttp leaves out:
   these), connections are kept per host and not capped here (the fetcher's slots bound them);
 - the peer address (`network_stream` extension, for the evidence) is read from the connection;
 - credentials in a URL reach aiohttp only as httpx's Authorization header (it refuses both).
+
+aiohttp is imported without loading the system's CA store (`_without_default_cas`, below).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import socket
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
+
+
+@contextlib.contextmanager
+def _without_default_cas() -> Iterator[None]:
+    """While it runs, `set_default_verify_paths` loads no CA: for `import aiohttp` alone.
+
+    aiohttp's connector builds two SSL contexts when it is imported, each loading the system's
+    CA store (`ssl.create_default_context()`, and `set_default_verify_paths()` on the one that
+    verifies nothing): 50-60 ms of CPU in every fetching process, the pass where nothing changed
+    included, measured in bench/README.md (issue 10, round 13). It uses them only for a request
+    or a connector whose `ssl` is True or False; wirediff never makes one: every session below
+    is given its own context (httpx's verified one for https, a context that can only fail for
+    http), and httpx-aiohttp hands that context to every request. Made without the CAs, the
+    verifying default keeps CERT_REQUIRED and hostname checks and trusts no CA, so anything
+    that did reach it could only fail to connect, never connect unverified; the other one
+    verifies nothing either way. Not a copy of aiohttp's code: the method is shadowed on
+    ssl.SSLContext for the import and restored after it, even when the import fails (a context
+    made meanwhile by another thread would trust no CA: it fails closed too)."""
+    cls = ssl.SSLContext
+    own = cls.__dict__.get("set_default_verify_paths")  # None: inherited from _ssl._SSLContext
+
+    def load_nothing(self: ssl.SSLContext) -> None:
+        return None
+
+    cls.set_default_verify_paths = load_nothing  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        if own is None:
+            del cls.set_default_verify_paths
+        else:
+            cls.set_default_verify_paths = own  # type: ignore[method-assign]
+
+
+with _without_default_cas():
+    import aiohttp
+
+from httpx_aiohttp import AiohttpTransport  # noqa: E402  (imports aiohttp: after it)
 
 KEEPALIVE_SECONDS = 30.0  # an idle connection to a host is kept this long for its next request
 
