@@ -1989,20 +1989,17 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
-def _asides(toks: list[_Tok], lo: int, hi: int) -> frozenset[int]:
-    """Indices of the words inside a closed parenthesis of toks[lo:hi] (up to 12 words): a
-    note of the writer's, no clause of the list ("were: Wang Yi'ou (listed by the strokes of
-    the names), Ma Na, ...", "Present for the Ceremony were (shown above from left), ...")."""
-    out: set[int] = set()
-    k = lo
-    while k < hi:
-        if toks[k].text == "(":
-            end = next((e for e in range(k + 1, min(hi, k + 14)) if toks[e].text in "()"), None)
-            if end is not None and toks[end].text == ")":
-                out.update(range(k + 1, end))
-                k = end
-        k += 1
-    return frozenset(out)
+def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
+    """The index after the closing parenthesis of the one opening at `k`, when it closes
+    before `hi` within 12 words: a note of the writer's, no clause of the list ("were: Wang
+    Yi'ou (listed by the strokes of the names), Ma Na, ...", "Present for the Ceremony were
+    (shown above from left), ..."); else `k`."""
+    for e in range(k + 1, min(hi, k + 14)):
+        if toks[e].text == ")":
+            return e + 1
+        if toks[e].text == "(":
+            break
+    return k
 
 
 def _appositive(
@@ -2012,11 +2009,15 @@ def _appositive(
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
         return False
-    aside = _asides(toks, lo, hi)
+    skip = lo
     for k in range(lo, hi):
-        if k in aside:
+        if k < skip:
             continue
         t = toks[k]
+        if t.text == "(":
+            skip = _aside_end(toks, k, hi)
+            if skip > k:
+                continue
         low = t.low
         if (
             t.text == "."
