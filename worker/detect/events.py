@@ -294,6 +294,15 @@ _EN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+|-)
 _ZH_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)\s*(名|人|位|项|个|家|件|条|亿|万)"
 )
+# A number another script's word follows (glued, as Korean and Japanese write a count, or after
+# a space), or a decimal comma and any word: the European and Cyrillic decimal ("8,8 stepeni").
+# The word is kept to its first letters: only the number is compared across languages.
+_OTHER_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d.,:/])[\s-]*"
+    r"([\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\uac00-\ud7a3]"
+    r"[^\s\d.,;:!?()\[\]\"'«»“”‘’]{0,11})"
+    r"|(?<![\w.,:/-])(\d+,\d{1,2})[\s-]+([^\W\d_]{3,})"
+)
 # Words after a number that make it a date, an age or an ordinal: not a count to compare.
 _NOT_COUNTS = frozenset(
     "january february march april may june july august september october november december "
@@ -917,6 +926,14 @@ def _numbers(text: str, language: str) -> tuple[tuple[str, str], ...]:
         if word in _NOT_COUNTS or (word.endswith(("th", "st", "nd", "rd")) and len(word) <= 4):
             continue
         found.append((word, value.replace(",", "")))
+    # (round 13) a number of another script's words ("8.8 तीव्रता", "119표", "8,8 балла") or
+    # written with a decimal comma ("Stärke 8,8", "jačine 8,7 stepeni"): one number in every
+    # language, as `_same_count` compares it
+    for value, word, decimal, after in _OTHER_NUMBER.findall(head):
+        if decimal:
+            found.append((after.casefold(), decimal.replace(",", ".")))
+        else:
+            found.append((word.casefold(), value.replace(",", "")))
     return tuple(dict.fromkeys(found))
 
 
@@ -1785,6 +1802,8 @@ def _tied_by_occasion(
         return Match(opts.join, "one person, one occasion")
     if not other_side and _same_count(a, b):
         return Match(opts.join, "the same count, one day")
+    if not other_side and kinds is not False and _nouns_alike(a, b):
+        return Match(opts.join, "proper nouns spelt alike, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2835,6 +2854,38 @@ def _same_count(a: Features, b: Features) -> bool:
     if a.language == b.language or not _same_day(a, b):
         return False
     return bool(_counts(a) & _counts(b))
+
+
+NOUNS_ALIKE = 2  # proper nouns of two languages' titles spelt alike, at least (`_nouns_alike`)
+NOUN_ALIKE_LETTERS = 5  # letters of each, as written
+NOUN_SPELLING = 75  # rapidfuzz ratio of two spellings of one name, same first three letters
+
+
+def _nouns_alike(a: Features, b: Features) -> bool:
+    """Two reports in two languages, of one day, naming two proper nouns spelt alike (as
+    `_noun_key` writes them in letters: "Balón" and "Ballon", "Messi" in both, "Kamčatku" and
+    "Kamchatka"), one of them no roster person's name: a night's winner and its prize, a
+    contest and its host. A person's name is left to the people rules (two leaders, one day,
+    are many occasions; round 13)."""
+    if a.language == b.language or _script(a) == "han" or _script(b) == "han":
+        return False
+    if not _same_day(a, b):
+        return False
+    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
+    if len(matched) < NOUNS_ALIKE:
+        return False
+    roster = a.people_keys | b.people_keys | frozenset(a.mentioned) | frozenset(b.mentioned)
+    return any(not any(k in person for person in roster) for k in matched)
+
+
+def _spelt_alike(x: str, y: str) -> bool:
+    # (rapidfuzz's ratio, as `nouns_agree`; the first letters kept, so "Austria" is no
+    # "Australia")
+    return x == y or (
+        x[:3] == y[:3] and min(len(x), len(y)) >= 6 and fuzz.ratio(x, y) >= NOUN_SPELLING
+    )
 
 
 def _same_day(a: Features, b: Features) -> bool:

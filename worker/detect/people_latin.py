@@ -2286,6 +2286,10 @@ _IRREALIS_BEFORE = re.compile(
     r"|context\s+of|in\s+light\s+of|results?\s+of|outcomes?\s+of|follow-up\s+to"
     # a plan: "his itinerary includes talks with X", "is going to talk with X"
     r"|itinerary|agenda\s+(?:includes|will)|going\s+to|intends?\s+to|hopes?\s+to|wants?\s+to"
+    # a wish in the past, not fulfilled by its telling: "wanted to have a telephone
+    # conversation Thursday morning with Putin, but the latter did not respond" (none-t805)
+    # (the verb wished for right after it, or where the look-back ends: the cue itself)
+    r"|(?:wanted|wish(?:es|ed)?)\s+to(?:\s+(?:have|hold|meet|talk|speak)\b|(?=\s*$))"
     # an offer or an expectation: "has agreed to meet with X", "is anticipating meeting with X"
     r"|agreed\s+to|agrees?\s+to|offered\s+to|anticipat\w*|looking\s+forward\s+to"
     # a journey for talks still to come: "has arrived in India for talks with X"
@@ -2445,7 +2449,8 @@ _WITH_BODY = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
-    r"(?:\d[\d,.]*\s+)?(?:[\w'-]+,?\s+){0,4}?"
+    # (an abbreviation's full stop inside: "a U.S. presidential delegation", round 13)
+    r"(?:\d[\d,.]*\s+)?(?:[\w'-]+(?:\.[\w'-]+)*\.?,?\s+){0,4}?"
     r"(?:(?:members|representatives|heads|leaders|participants|officials|delegates|students"
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
@@ -2478,6 +2483,9 @@ def _meeting_role(c: _Clause, start: int, end: int) -> Role:
 _AND_VERB = re.compile(r"\s*(?:,\s*)?(?:and|und|sowie|then|,)\s+(?:also\s+|auch\s+)?", re.I)
 
 
+_MET_WITH_BODY = re.compile(r"(?:met|meets)\s+(?:separately\s+)?with\b", re.I)
+
+
 def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
     """Verbs joined to the first by "and", within the same clause."""
     tables = cues.SUBJECT_CUES
@@ -2490,6 +2498,14 @@ def _coordinated(rest: str, end: int) -> Iterator[tuple[Role, int]]:
         between = rest[pos : m.start()]
         if re.search(r"[;:]|\b(?:which|who|where|while|that|but)\b", between):
             return
+        meet = _MET_WITH_BODY.match(rest, m.end())
+        if meet and _WITH_BODY.match(rest, meet.end()):
+            # a second verb meeting a group is chaired as the first would be: "led the members
+            # of the chairman meeting into the central hall, and met with dozens of news media"
+            # (round 13, mt_en-t11e05)
+            yield "presided", meet.end()
+            pos = meet.end()
+            continue
         for role, pattern in tables:
             cue = pattern.match(rest, m.end())
             if cue and _PASSIVE_BY.match(rest, cue.end()):

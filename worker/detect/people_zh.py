@@ -1008,6 +1008,30 @@ def _describes_guests(simple: str, hit: _Hit) -> bool:
     )
 
 
+# The words after a cue up to the 的 of a noun it describes: "会见了参加…采访活动的东盟记者团".
+_ZH_DESCRIBING = re.compile(r"[^，。；、]{0,40}?的")
+# A meeting verb whose other side a cue may describe; not a visit (看望, 慰问), labelled both
+# ways when its guests attend: scraped-r303 (the visitors attend) and zh_cn-t12z01 (do not).
+_ZH_RECEIVES = re.compile(r"会见|接见|会晤")
+
+
+def _describes_met(simple: str, bound: int, hit: _Hit) -> bool:
+    """Whether an attending cue stands inside the other side of a meeting verb before it and
+    describes it: "李书磊在福州会见了参加“…”采访活动的东盟记者团" (zh_cn-t11z01), "会见出席…论坛的
+    中国代表团": the guests attend, not the host (round 13)."""
+    described = _ZH_DESCRIBING.match(simple, hit.end)
+    if hit.role != "attended" or described is None:
+        return False
+    # (not a named guest, whose meeting both attend: "会见了前来出席…的…理事长冈本保等日本嘉宾",
+    # "会见了出席…的…副主席蒋孝严一行": 等 and 一行 follow names)
+    guests = re.split(r"[，。；,;]", simple[described.end() :], maxsplit=1)[0]
+    return (
+        "等" not in guests
+        and "一行" not in guests
+        and _ZH_RECEIVES.search(simple, bound, hit.start) is not None
+    )
+
+
 def _zh_lists(
     simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -1021,7 +1045,11 @@ def _zh_lists(
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
-        if _no_subject(simple, hit) or _called_off(simple, hit):
+        if (
+            _no_subject(simple, hit)
+            or _called_off(simple, hit)
+            or _describes_met(simple, bound, hit)
+        ):
             bound = hit.end
             continue
         raw, region = _regions_before(simple, bound, hit)

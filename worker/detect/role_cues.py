@@ -320,6 +320,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "gäst",
     "gekommen",
     "erschienen",
+    "kamen",
     "besuchern",
     "gratulant",
     "ergr",
@@ -416,7 +417,10 @@ MEET_WITH = re.compile(
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     # "met here Friday with", "met today with"
     r"|(?:\s+(?:here|there|today|yesterday|also|again|later|earlier|Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday)){1,2})?"
+    r"|Thursday|Friday|Saturday|Sunday)){1,2}"
+    # a part of the day after it: "met here Saturday morning with a U.S. presidential
+    # delegation" (round 13, scraped-t11e02)
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
     r"\s+(?:separately\s+)?with\b",
     re.I,
 )
@@ -1354,6 +1358,21 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|ans\s+(?:Rednerpult|Mikrofon|Mikrophon|Podium|Pult)|zum\s+(?:Rednerpult|Mikrofon))"
         ),
     ),
+    (
+        "attended",
+        None,
+        # the guests' arrival in the simple past (round 13, rounds 18-21, four outlets): "Auch
+        # die früheren Bundespräsidenten A und B sowie Altkanzlerin C kamen in den Berliner
+        # Dom" (de-t11z07), "Neben Bundespräsident X kamen auch A, B, C" (de-r11v07), "kamen
+        # König X und Königin Y am Dienstag zum Schloss Bellevue" (de-r10v09), "kamen der Landrat
+        # X, Bürgermeister Y als auch" (de-r10v01). Plural only ("kam" tells of things: "kam zur
+        # Sprache"), and not an idiom of "kommen" ("kamen ums Leben", "zum Einsatz", "zu Wort":
+        # a speech, read elsewhere) nor "kamen ... zusammen" (a meeting, read above).
+        re.compile(
+            r"\bkamen\b(?!\s+(?:es|dabei)\b)(?![^;]{0,100}?\b(?:zusammen|Einsatz|Ausdruck|Sprache"
+            r"|Wort|Leben|Erliegen|Tragen|zustande|Frage|Schluss|Ergebnis|Stillstand|Zug|hinzu)\b)"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1511,6 +1530,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "ersten bankreihe",
     ),
     ("bühne", "pult", "mikro"),
+    ("kamen",),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
