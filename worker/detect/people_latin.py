@@ -1989,6 +1989,19 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
+def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
+    """The index after the closing parenthesis of the one opening at `k`, when it closes
+    before `hi` within 12 words: a note of the writer's, no clause of the list ("were: Wang
+    Yi'ou (listed by the strokes of the names), Ma Na, ...", "Present for the Ceremony were
+    (shown above from left), ..."); else `k`."""
+    for e in range(k + 1, min(hi, k + 14)):
+        if toks[e].text == ")":
+            return e + 1
+        if toks[e].text == "(":
+            break
+    return k
+
+
 def _appositive(
     toks: list[_Tok], lo: int, hi: int, lower_ok: frozenset[str] = _TITLE_LOWER_OK
 ) -> bool:
@@ -1996,8 +2009,15 @@ def _appositive(
     descriptions, but no verb, clause word or sentence punctuation."""
     if hi - lo > 40:
         return False
+    skip = lo
     for k in range(lo, hi):
+        if k < skip:
+            continue
         t = toks[k]
+        if t.text == "(":
+            skip = _aside_end(toks, k, hi)
+            if skip > k:
+                continue
         low = t.low
         if (
             t.text == "."
