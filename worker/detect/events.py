@@ -3192,7 +3192,9 @@ def _all_pairs_match(
     least `join`, and none says another occasion: the two events are one occasion that arrived
     as two (the report linking them names what each side named; round 12). Pairs that cannot
     match by wording alone (across scripts) must match all the same: a strict test, since
-    merging is not undone."""
+    merging is not undone. `seconded`: the linking report matches every member of both events
+    it is compared with; a pair falling short is then taken as matching when each member of
+    `theirs` is matched already by one of `ours` (round 13, below)."""
     if len(ours) * len(theirs) > STRICT_PAIRS:
         return False
     short = False  # a pair under `join`, nothing against it
