@@ -3176,34 +3176,51 @@ def _absorbed(
             opts.strict_merge
             and t.best.score >= opts.join
             and not (top.contra or t.contra or t.unlinked)
-            and _all_pairs_match(seen[event_id], seen[other], opts)
+            and _all_pairs_match(seen[event_id], seen[other], opts, not top.unlinked)
         ):
             absorbed.append(other)
     return tuple(absorbed)
 
 
 def _all_pairs_match(
-    ours: Sequence[Features], theirs: Sequence[Features], opts: GroupingOptions
+    ours: Sequence[Features],
+    theirs: Sequence[Features],
+    opts: GroupingOptions,
+    seconded: bool = False,
 ) -> bool:
     """Every member of one event (among the candidates) matches every member of the other at
     least `join`, and none says another occasion: the two events are one occasion that arrived
     as two (the report linking them names what each side named; round 12). Pairs that cannot
     match by wording alone (across scripts) must match all the same: a strict test, since
-    merging is not undone."""
+    merging is not undone. `seconded`: the linking report matches every member of both events
+    it is compared with; a pair falling short is then taken as matching when each member of
+    `theirs` is matched already by one of `ours` (round 13, below)."""
     if len(ours) * len(theirs) > STRICT_PAIRS:
         return False
+    short = False  # a pair under `join`, nothing against it
+    witnessed: set[int] = set()  # members of the other event one of ours matches (not weakly)
     for a in ours:
-        for b in theirs:
+        for i, b in enumerate(theirs):
             if other_occasion(a, b, opts):
                 return False
             match = score(a, b, opts)
-            if (
-                match.reason != "copy"
-                and match.score < opts.join
-                and not _short_of_a_tie(match, opts)
+            if match.reason == "copy" or (
+                match.score >= opts.join and match.reason not in _WEAK_TIES
             ):
-                return False
-    return True
+                witnessed.add(i)
+            elif match.score < opts.join and not _short_of_a_tie(match, opts):
+                short = True
+    # A pair falling short, nothing against it, is taken as matching when the linking report
+    # matches every member of both events (`seconded`) and each member of the other event is
+    # matched by a member of this one already, not by a weak tie: the linking report is then
+    # the second witness of each (round 13, ev13c: the German report of the Nobel Peace Prize
+    # 2023 and the English ones, two reports of one event each naming what the other lacks)
+    return not short or (seconded and len(witnessed) == len(theirs))
+
+
+# the weak ties of `score`: one person and a kind, a person and some wording on one day (each
+# joins a report to an event, never vouches for a merge)
+_WEAK_TIES = frozenset({"one person, one occasion", "a person and the wording, one day"})
 
 
 def _short_of_a_tie(match: Match, opts: GroupingOptions) -> bool:
