@@ -988,6 +988,9 @@ def _unwrapped_en(text: str) -> str:
                 out[-1] = f"{out[-1]} {line}"
                 continue
         out.append(line)
+        # a paragraph's line (a fixed-width block joined, 100+ characters): the headline is
+        # behind, so a list broken before a capital goes on ("Cai Qi, Ding" / "Xuexiang, Li")
+        going = going or len(line) > 100
     return "\n".join(out)
 
 

@@ -851,10 +851,35 @@ def _zh_role_after(
 # 政府工作报告审议情况的汇报，听取了…主任委员刘满仓关于…的报告".
 _ZH_HEARD = re.compile(
     # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
-    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:所?作的)?(?:关于|对于|就)[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
+    # "…组长沈春耀受大会秘书处委托作的关于…的汇报" (round 20): the mandate between the two
+    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:受[^，。；]{1,20}?委托)?(?:所?作的)?(?:关于|对于|就)"
+    r"[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
     # a synonym spinner's words for report and explanation (scraped-t658)
     r"|陈述|阐明)"
 )
+# The same report with no 关于 (round 13, miss13zh: rounds 18, 20 and 23, three outlets): "听取
+# 张德江委员长所作的人大常委会工作报告和李建国副委员长所作的慈善法草案说明", "听取贾庆林作政协
+# 全国委员会常务委员会工作报告", "听取了大会副秘书长信春鹰作的大会秘书处…的汇报": the reporter
+# right before 作, titled before or after the name or a name alone.
+_ZH_HEARD_MADE = re.compile(
+    r"(?:听取了?|(?<=报告|汇报|说明)和)([^，。；、]{2,40}?)(?:受[^，。；]{1,20}?委托)?所?作的?"
+    r"(?!为|用|出|风|品|业)[^。；，]{0,80}?(?:汇报|报告|说明)"
+)
+
+
+_TITLE_AFTER = re.compile(r"副?(?:委员长|主席|总理|书记|部长|主任|秘书长)$")
+
+
+def _heard_reporter(run: str, roster: Roster) -> str | None:
+    """The reporter ending `run`: titled before ("秘书长杨振武"), after ("张德江委员长") or alone."""
+    after = _TITLE_AFTER.search(run)
+    body = run[: after.start()] if after else run
+    if _ZH_TITLE_END.search(body):
+        name = _zh_titled_lead(body, roster)
+        return name if name and body.endswith(name) else None
+    if _knows(roster, body) or (len(body) == 3 and _zh_plausible(body)):  # "听取贾庆林作…报告"
+        return body
+    return None
 
 
 def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
@@ -862,6 +887,11 @@ def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
         name = _zh_titled_lead(m.group(1), roster) if _ZH_TITLE_END.search(m.group(1)) else None
         if name and m.group(1).endswith(name):  # the titled reporter, nothing after the name
             yield "spoke", [name], simple
+    if "作" in simple:
+        for m in _ZH_HEARD_MADE.finditer(simple):
+            name = _heard_reporter(m.group(1), roster)
+            if name:
+                yield "spoke", [name], simple
 
 
 # "有出席活动的民建联议员葛珮帆、林琳及郭玲丽，新民党议员黎栋国…": the verb and 的 describe
