@@ -213,11 +213,15 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"(?<![获受])颁授(?!仪式|典礼|礼|工作|给|予|名单|的)|就主席(?:位|座|席)"),
         ("颁授", "就主席"),
     ),
-    # "分别汇报了", "向大会报告", "介绍了…情况": a report made to the meeting
+    # "分别汇报了", "向大会报告", "通报了…情况": a report made to the meeting. Not a plain
+    # "介绍了…情况" (round 13, spoke13: one's own work told to guests or a meeting, "省长马兴瑞
+    # 介绍了…有关情况", "分别介绍了各自省市情况"; labels of rounds 8-23 hold no `spoke` for 25 people read
+    # so, in zh_cn, zh_hant and scraped copies, those of rounds 3-7 five): 介绍 is a
+    # report only when made to the meeting by name ("向大会介绍", below)
     (
         "spoke",
         re.compile(
-            r"(?:汇报|介绍|通报)了|(?:分别|先后|依次|相继)(?:汇报|介绍|报告|通报)"
+            r"(?:汇报|通报)了|(?:分别|先后|依次|相继)(?:汇报|报告|通报)"
             # "A、B分别就各自分管工作进行汇报" (zh_cn-t906)
             r"|进行了?(?:工作)?(?:汇报|报告)"
             # a titled name reporting to the meeting: "校长黄颂良报告该校…表现", "司长释莲栽长老
