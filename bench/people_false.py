@@ -16,7 +16,8 @@ import json
 import re
 import sys
 import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from bench_people import DATA, ROOT, load_roster, name_key
@@ -65,14 +66,91 @@ def context(text: str, name: str) -> str:
     return re.sub(r"\s+", " ", text[start + 1 : end + 1]).strip()
 
 
+def round_range(spec: str) -> range:
+    """Rounds "16-23" (or one round, "22") as a range."""
+    lo, _, hi = spec.partition("-")
+    return range(int(lo), int(hi or lo) + 1)
+
+
+def misses_by_shape(
+    argv: list[str],
+    *,
+    doc: str,
+    keep: Callable[[str, dict[str, Any]], bool],
+    language: Callable[[dict[str, Any]], str | None],
+    sentence_of: Callable[[str, str], tuple[str, str]],
+    shape: Callable[[str, str, str, str], str],
+) -> None:
+    """The misses of the earlier readings of some rounds pooled by shape, for the reports `keep`
+    holds (bench/people_missed_de.py and people_missed_zh.py: one loop, each language's own
+    sentences and shapes). A miss is a labelled (name, role) the earlier reading lacks; "wrong"
+    counts those whose name it gave another role, "still" those the current rules miss too."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--rounds", default="16-23")
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--shape", default="", help="show only shapes holding this text")
+    parser.add_argument("--still", action="store_true", help="show only the misses main keeps")
+    args = parser.parse_args(argv)
+    rounds = round_range(args.rounds)
+    roster = load_roster()
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    per_round: Counter[tuple[int, str]] = Counter()
+    for k in rounds:
+        earlier = earlier_of(k)
+        for style, report in reports_of(k):
+            if not keep(style, report):
+                continue
+            then = {(name_key(n, roster), r): n for n, r in earlier.get(report["id"], [])}
+            got = extract_people(report["text"], roster, language=language(report))
+            now = {(name_key(p.name, roster), p.role) for p in got}
+            then_roles: dict[str, list[str]] = defaultdict(list)
+            for key, role in then:
+                then_roles[key].append(role)
+            outlet = report.get("outlet") or report.get("source") or report["id"].split("-")[0]
+            for p in report["people"]:
+                key = name_key(p["name"], roster)
+                per_round[(k, "labels")] += 1
+                if (key, p["role"]) in then:
+                    continue
+                still = (key, p["role"]) not in now
+                per_round[(k, "missed")] += 1
+                per_round[(k, "still")] += still
+                given = ",".join(sorted(then_roles[key])) or None
+                sentence, line = sentence_of(report["text"], p["name"])
+                kind = shape(sentence, p["name"], p["role"], line)
+                table[kind]["missed"] += 1
+                table[kind]["still"] += still
+                table[kind]["wrong"] += given is not None
+                where[kind].add(("r", str(k)))
+                where[kind].add(("o", str(outlet)))
+                if args.show and args.shape in kind and (still or not args.still):
+                    mark = "[now too]" if still else "[gone]"
+                    told = f" (given {given})" if given else ""
+                    print(
+                        f"R{k} {report['id']} | {p['name']} | {p['role']}{told} {mark} | {kind}"
+                        f" | {sentence[:300]}"
+                    )
+    print(f"  {'round':<6} {'labels':>6} {'missed':>6} {'still':>6}")
+    for k in rounds:
+        print(
+            f"  {k:<6} {per_round[(k, 'labels')]:>6} {per_round[(k, 'missed')]:>6}"
+            f" {per_round[(k, 'still')]:>6}"
+        )
+    print(f"\n  {'missed':>6} {'wrong':>6} {'still':>6} {'rounds':>6} {'outlets':>7}  shape")
+    for kind, c in sorted(table.items(), key=lambda kv: -kv[1]["missed"]):
+        nr = sum(1 for t, _ in where[kind] if t == "r")
+        no = sum(1 for t, _ in where[kind] if t == "o")
+        print(f"  {c['missed']:>6} {c['wrong']:>6} {c['still']:>6} {nr:>6} {no:>7}  {kind}")
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", default="16-23")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--now", action="store_true", help="show the current rules' extras")
     args = parser.parse_args(argv)
-    lo, _, hi = args.rounds.partition("-")
-    rounds = range(int(lo), int(hi or lo) + 1)
+    rounds = round_range(args.rounds)
     roster = load_roster()
     print(
         f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bench_people import load_roster, name_key
-from people_false import context, earlier_of, reports_of
+from people_false import context, earlier_of, reports_of, round_range
 
 from worker.detect.people import extract_people
 from worker.detect.roster import Roster
@@ -130,8 +130,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args(argv)
-    lo, _, hi = args.rounds.partition("-")
-    rounds = range(int(lo), int(hi or lo) + 1)
+    rounds = round_range(args.rounds)
     roster = load_roster()
     table: dict[str, Counter[str]] = defaultdict(Counter)
     where: dict[str, set[tuple[int, str]]] = defaultdict(set)

@@ -15,17 +15,13 @@ Run: PYTHONPATH=.:bench python bench/people_missed_zh.py [--rounds 16-23] [--sho
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-from collections import Counter, defaultdict
 from typing import Any
 
-from bench_people import load_roster, name_key
-from people_false import earlier_of, reports_of
+from people_false import misses_by_shape
 
 from worker.detect.attendees import unannotated
-from worker.detect.people import extract_people
 
 # The shapes, in the order they are tried. Each is a shape of the sentence (where the role is
 # told), not a cue word: the words below only recognise the shape.
@@ -125,65 +121,14 @@ def chinese(style: str, report: dict[str, Any]) -> bool:
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", default="16-23")
-    parser.add_argument("--show", action="store_true")
-    parser.add_argument("--shape", default="", help="show only shapes holding this text")
-    parser.add_argument("--still", action="store_true", help="show only the misses main keeps")
-    args = parser.parse_args(argv)
-    lo, _, hi = args.rounds.partition("-")
-    rounds = range(int(lo), int(hi or lo) + 1)
-    roster = load_roster()
-    table: dict[str, Counter[str]] = defaultdict(Counter)
-    where: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    per_round: Counter[tuple[int, str]] = Counter()
-    for k in rounds:
-        earlier = earlier_of(k)
-        for style, report in reports_of(k):
-            if not chinese(style, report):
-                continue
-            then = {(name_key(n, roster), r): n for n, r in earlier.get(report["id"], [])}
-            got = extract_people(report["text"], roster, language=report.get("language") or None)
-            now = {(name_key(p.name, roster), p.role) for p in got}
-            then_roles = defaultdict(list)
-            for key, role in then:
-                then_roles[key].append(role)
-            outlet = report.get("outlet") or report.get("source") or report["id"].split("-")[0]
-            for p in report["people"]:
-                key = name_key(p["name"], roster)
-                per_round[(k, "labels")] += 1
-                per_round[(k, style)] += 1
-                if (key, p["role"]) in then:
-                    continue
-                still = (key, p["role"]) not in now
-                per_round[(k, "missed")] += 1
-                per_round[(k, "still")] += still
-                given = ",".join(sorted(then_roles[key])) or None
-                sentence, line = sentence_of(report["text"], p["name"])
-                kind = shape(sentence, p["name"], p["role"], line)
-                table[kind]["missed"] += 1
-                table[kind]["still"] += still
-                table[kind]["wrong"] += given is not None
-                where[kind].add(("r", str(k)))
-                where[kind].add(("o", str(outlet)))
-                if args.show and args.shape in kind and (still or not args.still):
-                    mark = "[now too]" if still else "[gone]"
-                    told = f" (given {given})" if given else ""
-                    print(
-                        f"R{k} {report['id']} | {p['name']} | {p['role']}{told} {mark} | {kind}"
-                        f" | {sentence[:300]}"
-                    )
-    print(f"  {'round':<6} {'labels':>6} {'missed':>6} {'still':>6}")
-    for k in rounds:
-        print(
-            f"  {k:<6} {per_round[(k, 'labels')]:>6} {per_round[(k, 'missed')]:>6}"
-            f" {per_round[(k, 'still')]:>6}"
-        )
-    print(f"\n  {'missed':>6} {'wrong':>6} {'still':>6} {'rounds':>6} {'outlets':>7}  shape")
-    for kind, c in sorted(table.items(), key=lambda kv: -kv[1]["missed"]):
-        nr = sum(1 for t, _ in where[kind] if t == "r")
-        no = sum(1 for t, _ in where[kind] if t == "o")
-        print(f"  {c['missed']:>6} {c['wrong']:>6} {c['still']:>6} {nr:>6} {no:>7}  {kind}")
+    misses_by_shape(
+        argv,
+        doc=__doc__ or "",
+        keep=chinese,
+        language=lambda report: report.get("language") or None,
+        sentence_of=sentence_of,
+        shape=shape,
+    )
 
 
 if __name__ == "__main__":
