@@ -536,10 +536,17 @@ _RELATIVE_IN_LIST = re.compile(
     r"(?:t|te|ten|en))\s*,\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,4}$"
 )
 
+_RELATIVE_TAIL = re.compile(r",\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,4}$")  # its end, from the comma
+
 
 def relative_in_list(sentence: str, start: int) -> tuple[int, int] | None:
     """The span of a relative clause closed right before the list at `start` (its words are
     its antecedent's, not the list's: `_RELATIVE_IN_LIST`)."""
+    # (its comma is the last before the list, none standing in the words after it: where
+    # that comma is not followed by titles alone, the clause's bounds need not be looked for)
+    comma = sentence.rfind(",", 0, start)
+    if comma < 0 or not _RELATIVE_TAIL.match(sentence, comma, start):
+        return None
     bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
     if not bounds or not _RELATIVE_IN_LIST.match(sentence, bounds[-1].end(), start):
         return None
