@@ -45,12 +45,18 @@ _CLAUSE_END = re.compile(
     r"|empfingen|kam|kamen|war|waren|begann|begannen)\s)"
 )
 _NEGATION = re.compile(
-    r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
-    # a modal: what should or would happen has not ("hatte X vertreten sollen")
-    r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
-    r"|möchte|möchten"
-    # a condition ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)
-    r"|[Kk]äme|[Kk]ämen)\b"
+    # Round 13: the same words and matches as `\b(?:nicht|kein|...)\b` written as a branch per
+    # first letter, the word's start asked behind it (`(?<!\w.)`): a pattern opening with
+    # letters is searched for by them, one opening with `\b` is tried at every position.
+    # not "nicht nur ... sondern"
+    r"n(?<!\w.)(?:icht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|(?:ie|iemals)\b)"
+    r"|k(?<!\w.)(?:(?:ein|eine|einen)\b|(?:önnte|önnten|äme|ämen)\b)"
+    # a modal: what should or would happen has not ("hatte X vertreten sollen"); a condition
+    # ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)
+    r"|K(?<!\w.)(?:äme|ämen)\b"
+    r"|s(?<!\w.)(?:ollen|ollte|ollten|oll)\b"
+    r"|w(?<!\w.)(?:ürde|ürden|ollte|ollten|ill|ollen)\b"
+    r"|m(?<!\w.)(?:öchte|öchten)\b"
 )
 # Called off ("Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt") or still to come,
 # told in the present ("In zwei Wochen empfängt X", "nächste Woche"): searched only in a
