@@ -308,7 +308,9 @@ _HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b
 _BODY_WITH = re.compile(r"\b(?:war|waren|ist|sind)\s+(?:[a-zäöüß]+\s+){0,3}mit\s+[^;]{0,300}$")
 _REPRESENTED_BY = re.compile(r"[^;.]{0,300}?\bvertreten\s*[.!]?\s*$")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
-_PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
+# (the word's start asked behind its first letter, as in `_NEGATION`: the same matches,
+# searched by the letter; round 13)
+_PASSIVE_AUX = re.compile(r"w(?<!\w.)(?:ird|urde|urden|erden|orden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(
     r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$"
@@ -322,7 +324,8 @@ _CO_SUBJECT = re.compile(
 _BESIDES_AFTER_SUBJECT = re.compile(
     r"\S\s+(?:neben|außer)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
-_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
+# "von Präsident Dr. X" (`\b(?:von|vom)`, written as `_PASSIVE_AUX` is)
+_AGENT_BEFORE = re.compile(r"v(?<!\w.)(?:on|om)\s+(?:[^\s,;:]+\s+){0,4}$")
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
 # A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
 _AGENT_PARTICIPLE = re.compile(
