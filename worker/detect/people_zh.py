@@ -215,16 +215,18 @@ _ZH_NEGATED = tuple(
 
 _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+# (Round 13: 将 first and the character before it asked behind it, the same matches: a
+# pattern opening with its character is searched for by it, not tried at every position.)
 # A clause still to come just before a cue's clause that has no subject of its own (not 将 of
 # a rank or a general: 中将, 将军, 将领).
 # 将 a few words before the verb ("将结合出席"), or a meeting to be held that the next clause
 # gives its chair ("将于10月21日以视频方式举行，会议由王毅主持"), or the agent still to come
 # with its title ("典礼将由民进党立法委员赖瑞隆担任司仪", none_zh-t411).
 _ZH_WILL_BEFORE = re.compile(
-    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
+    r"将(?<![上中少大]将)(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
     r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
-_ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
+_ZH_FUTURE_CLAUSE = re.compile(r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}，$")
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -986,7 +988,7 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
     )
 
 
-_ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
+_ZH_WILL = re.compile(r"将(?<![上中少大]将)(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
 
 
 _MEMBERS = ("代表团", "团", "组", "队", "成员")
