@@ -498,7 +498,9 @@ _TOOLTIP = re.compile(
 )
 
 
-_REPEATED = re.compile(r"([A-Z][a-z'’]+) \1\b")
+# (possessive: the space after the word is no letter of it, so giving letters back never
+# matches; round 13)
+_REPEATED = re.compile(r"([A-Z][a-z'’]++) \1\b")
 
 
 # The same without brackets, as agencies' captions write it: "X, left, and Y, right, attend".
@@ -919,7 +921,7 @@ def _normalised(text: str, lang: str) -> str:
     if (glued or (lang == "en" and _REPEATED.search(text))) and _TOOLTIP.search(text):
         text = _TOOLTIP.sub(_tooltip_dropped, text)
         glued = _GLUED.search(text) is not None
-    if _GLUED_SENTENCE.search(text):
+    if any(p.search(text) for p in _GLUED_SENTENCE_BY_END):
         text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
     if lang == "de" and "\n" in text:
         text = unwrapped(text)  # a page set at a fixed width: its lines joined again
@@ -951,6 +953,19 @@ _GLUED_SENTENCE = re.compile(
     r"(?!(?:Ru|Az|Com|Net|Org|Info|Ua|Kz|By|Uz|Am|Ge|Md|Kg|Tj|Tm|Lv|Lt|Ee|Cn|Tv|Io)\b)"
     r"(?=[A-Z][a-z])"
 )
+# The same, one pattern per sentence end, to look for: a pattern opening with a literal
+# character is searched for by that character alone, one opening with a class ("[.!?]") tests
+# the class at every character, three times the cost over a text (round 13).
+_GLUED_SENTENCE_BY_END = tuple(
+    re.compile(re.escape(end) + _GLUED_SENTENCE.pattern[5:].replace("[.!?]", re.escape(end), 1))
+    for end in ".!?"
+)
+
+
+# A line that may open in lower case: its first character past any blank (an ASCII letter in
+# lower case or any other character; `str.islower` holds of no other ASCII): one literal
+# search, where most texts' lines are stripped and compared one by one for nothing (round 13).
+_LOWER_LINE = re.compile(r"\n\s*[a-z\x80-\U0010ffff]")
 
 
 def _unwrapped_en(text: str) -> str:
@@ -962,6 +977,8 @@ def _unwrapped_en(text: str) -> str:
     characters as long as the next within 12: a paragraph's first lines at its width); a
     fixed-width block's lines are joined by their width first (`_latin_block`: "Premier Wen" /
     "Jiabao joined")."""
+    if len(_LOWER_LINE.findall(text)) < 3:
+        return text  # (fewer than three lines can open in lower case: the common case)
     lines = [line.strip() for line in text.split("\n")]
     filled = [line for line in lines if line]
     going_on = sum(

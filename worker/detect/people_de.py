@@ -45,12 +45,18 @@ _CLAUSE_END = re.compile(
     r"|empfingen|kam|kamen|war|waren|begann|begannen)\s)"
 )
 _NEGATION = re.compile(
-    r"\bnicht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|\b(?:kein|keine|keinen|nie|niemals)\b"  # not "nicht nur ... sondern"
-    # a modal: what should or would happen has not ("hatte X vertreten sollen")
-    r"|\b(?:sollen|sollte|sollten|soll|würde|würden|könnte|könnten|wollte|wollten|will|wollen"
-    r"|möchte|möchten"
-    # a condition ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)
-    r"|[Kk]äme|[Kk]ämen)\b"
+    # Round 13: the same words and matches as `\b(?:nicht|kein|...)\b` written as a branch per
+    # first letter, the word's start asked behind it (`(?<!\w.)`): a pattern opening with
+    # letters is searched for by them, one opening with `\b` is tried at every position.
+    # not "nicht nur ... sondern"
+    r"n(?<!\w.)(?:icht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|(?:ie|iemals)\b)"
+    r"|k(?<!\w.)(?:(?:ein|eine|einen)\b|(?:önnte|önnten|äme|ämen)\b)"
+    # a modal: what should or would happen has not ("hatte X vertreten sollen"); a condition
+    # ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)
+    r"|K(?<!\w.)(?:äme|ämen)\b"
+    r"|s(?<!\w.)(?:ollen|ollte|ollten|oll)\b"
+    r"|w(?<!\w.)(?:ürde|ürden|ollte|ollten|ill|ollen)\b"
+    r"|m(?<!\w.)(?:öchte|öchten)\b"
 )
 # Called off ("Gabriel sagt Treffen mit Lawrow ... ab", "wurde abgesagt") or still to come,
 # told in the present ("In zwei Wochen empfängt X", "nächste Woche"): searched only in a
@@ -302,7 +308,9 @@ _HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b
 _BODY_WITH = re.compile(r"\b(?:war|waren|ist|sind)\s+(?:[a-zäöüß]+\s+){0,3}mit\s+[^;]{0,300}$")
 _REPRESENTED_BY = re.compile(r"[^;.]{0,300}?\bvertreten\s*[.!]?\s*$")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
-_PASSIVE_AUX = re.compile(r"\b(?:wird|wurde|wurden|werden|worden)\b")
+# (the word's start asked behind its first letter, as in `_NEGATION`: the same matches,
+# searched by the letter; round 13)
+_PASSIVE_AUX = re.compile(r"w(?<!\w.)(?:ird|urde|urden|erden|orden)\b")
 # "gemeinsam mit dem Bundeskanzler X": X does what the subject does.
 _CO_SUBJECT = re.compile(
     r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$"
@@ -316,7 +324,8 @@ _CO_SUBJECT = re.compile(
 _BESIDES_AFTER_SUBJECT = re.compile(
     r"\S\s+(?:neben|außer)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
 )
-_AGENT_BEFORE = re.compile(r"\b(?:von|vom)\s+(?:[^\s,;:]+\s+){0,4}$")  # "von Präsident Dr. X"
+# "von Präsident Dr. X" (`\b(?:von|vom)`, written as `_PASSIVE_AUX` is)
+_AGENT_BEFORE = re.compile(r"v(?<!\w.)(?:on|om)\s+(?:[^\s,;:]+\s+){0,4}$")
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
 # A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
 _AGENT_PARTICIPLE = re.compile(
@@ -536,10 +545,17 @@ _RELATIVE_IN_LIST = re.compile(
     r"(?:t|te|ten|en))\s*,\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,4}$"
 )
 
+_RELATIVE_TAIL = re.compile(r",\s+(?:[A-ZÄÖÜ][\w.-]*\s+){0,4}$")  # its end, from the comma
+
 
 def relative_in_list(sentence: str, start: int) -> tuple[int, int] | None:
     """The span of a relative clause closed right before the list at `start` (its words are
     its antecedent's, not the list's: `_RELATIVE_IN_LIST`)."""
+    # (its comma is the last before the list, none standing in the words after it: where
+    # that comma is not followed by titles alone, the clause's bounds need not be looked for)
+    comma = sentence.rfind(",", 0, start)
+    if comma < 0 or not _RELATIVE_TAIL.match(sentence, comma, start):
+        return None
     bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
     if not bounds or not _RELATIVE_IN_LIST.match(sentence, bounds[-1].end(), start):
         return None

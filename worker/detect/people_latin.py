@@ -470,9 +470,9 @@ def _is_title_or_org(low: str) -> bool:
 
 
 def _name_like(tok: _Tok, german: bool = False) -> bool:
-    if german and tok.low in _DE_NOT_NAME:
-        return False
     if not tok.cap:
+        return False
+    if german and tok.low in _DE_NOT_NAME:
         return False
     # A plain dict by the word (its lower case follows from it): asked for nearly every
     # token, often several times, where the cached call of two arguments cost more.
@@ -895,6 +895,38 @@ _DE_GIVEN_RANKS = frozenset(
 )
 
 
+def _past_particles(
+    toks: list[_Tok], i: int, j: int, german: bool, roster: Roster | None
+) -> int | None:
+    """Where a run of `_runs` (from i) goes on past the particles at toks[j] ("von der"), or
+    None when they end it (apart from `_runs` in round 13, to keep its branches few)."""
+    n = len(toks)
+    k = j
+    while k < n and toks[k].low in _PARTICLES:
+        k += 1
+    if (
+        k < n
+        and _name_like(toks[k], german)
+        and _particles_ok(toks, j, k, german)
+        and not (
+            german
+            and roster is not None
+            and roster.given_names
+            and not roster.is_given_name(toks[j - 1].text)
+            and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
+            # a Romance particle, no German preposition, after a given name and
+            # a second surname: "Marcelo Rebelo de Sousa"
+            and not (
+                j - i == 2
+                and toks[j].low in _ROMANCE_PARTICLES
+                and roster.is_given_name(toks[i].text)
+            )
+        )
+    ):
+        return k + 1
+    return None
+
+
 def _runs(
     toks: list[_Tok],
     german: bool = False,
@@ -907,6 +939,9 @@ def _runs(
     not name-like on their own ("He" of "Liu He")."""
     i, n = 0, len(toks)
     while i < n:
+        if not toks[i].cap and i not in bridged:
+            i += 1  # (most tokens: a word in lower case opens no run; asked first, round 13)
+            continue
         if not (
             _name_like(toks[i], german)
             or i in bridged
@@ -927,7 +962,7 @@ def _runs(
             )
         ) or _abbreviation(toks, i):
             # (most tokens here are no single capital: the test is asked of those only)
-            k = _initials_end(toks, i, german) if len(toks[i].text) == 1 and toks[i].cap else None
+            k = _initials_end(toks, i, german) if toks[i].cap and len(toks[i].text) == 1 else None
             if k is None:
                 i += 1  # "U.S.": an abbreviation, not initials
                 continue
@@ -939,31 +974,10 @@ def _runs(
             if _name_like(t, german) or (not german and _calendar_name(toks, j)) or j in bridged:
                 j += 1
             elif t.low in _PARTICLES:
-                k = j
-                while k < n and toks[k].low in _PARTICLES:
-                    k += 1
-                if (
-                    k < n
-                    and _name_like(toks[k], german)
-                    and _particles_ok(toks, j, k, german)
-                    and not (
-                        german
-                        and roster is not None
-                        and roster.given_names
-                        and not roster.is_given_name(toks[j - 1].text)
-                        and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
-                        # a Romance particle, no German preposition, after a given name and
-                        # a second surname: "Marcelo Rebelo de Sousa"
-                        and not (
-                            j - i == 2
-                            and toks[j].low in _ROMANCE_PARTICLES
-                            and roster.is_given_name(toks[i].text)
-                        )
-                    )
-                ):
-                    j = k + 1  # "Ursula von der Leyen"
-                else:
+                k = _past_particles(toks, i, j, german, roster)
+                if k is None:
                     break
+                j = k  # "Ursula von der Leyen"
             elif (
                 german
                 and t.low in _DE_GIVEN_RANKS

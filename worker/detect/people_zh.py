@@ -215,16 +215,18 @@ _ZH_NEGATED = tuple(
 
 _NEGATED_LAST = frozenset(w[-1] for w in _ZH_NEGATED)  # one set lookup before the endswith
 _ZH_FUTURE_TIME = re.compile(r"明[天日晚早晨年]|下(?:周|星期|个?月)|届时")
+# (Round 13: 将 first and the character before it asked behind it, the same matches: a
+# pattern opening with its character is searched for by it, not tried at every position.)
 # A clause still to come just before a cue's clause that has no subject of its own (not 将 of
 # a rank or a general: 中将, 将军, 将领).
 # 将 a few words before the verb ("将结合出席"), or a meeting to be held that the next clause
 # gives its chair ("将于10月21日以视频方式举行，会议由王毅主持"), or the agent still to come
 # with its title ("典礼将由民进党立法委员赖瑞隆担任司仪", none_zh-t411).
 _ZH_WILL_BEFORE = re.compile(
-    r"(?<![上中少大])将(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
+    r"将(?<![上中少大]将)(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
     r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
-_ZH_FUTURE_CLAUSE = re.compile(r"(?<![上中少大])将(?![军领士])[^，。；！？]{0,40}，$")
+_ZH_FUTURE_CLAUSE = re.compile(r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}，$")
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -259,7 +261,8 @@ def _unreal(raw: str, region: str) -> bool:
 # An occasion scheduled, announced before it is held: "国务院新闻办公室定于4月19日…举行新闻
 # 发布会，请X介绍…情况" (not 决定于, 规定于: decided, laid down; not 原定于, the plan an
 # occasion held or moved had; nor 稳定于, 固定于, 锁定于, 限定于: stable, fixed, locked at).
-_ZH_SCHEDULED = re.compile(r"(?<![决规确认制原稳固锁限])定于")
+# (its characters first, the one before asked behind them: the same matches; round 13)
+_ZH_SCHEDULED = re.compile(r"定(?<![决规确认制原稳固锁限]定)于")
 
 
 # arranged ahead: "侨界已安排19日（台北时间20日）宴请访团" (none_zh-d1052, a preview)
@@ -449,7 +452,8 @@ def _unbracketed_lists(region: str) -> str:
 
 
 # One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
-_ZH_ASKED = re.compile(r"(?<![邀申提聘敬宴转出])[请让]([^请让]{2,30})$")
+# (请 or 让 first, the character before asked behind it: the same matches; round 13)
+_ZH_ASKED = re.compile(r"[请让](?<![邀申提聘敬宴转出].)([^请让]{2,30})$")
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:
@@ -986,7 +990,7 @@ def _no_subject(simple: str, hit: _Hit) -> bool:
     )
 
 
-_ZH_WILL = re.compile(r"(?<![上中少大])将(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
+_ZH_WILL = re.compile(r"将(?<![上中少大]将)(?![军领士])|" + _ZH_FUTURE_TIME.pattern)
 
 
 _MEMBERS = ("代表团", "团", "组", "队", "成员")
