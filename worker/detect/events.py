@@ -2876,7 +2876,7 @@ def _nouns_alike(a: Features, b: Features) -> bool:
     matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
     if len(matched) < NOUNS_ALIKE:
         return False
-    roster = a.people_keys | b.people_keys | frozenset(a.mentioned) | frozenset(b.mentioned)
+    roster = _roster_keys(a) | _roster_keys(b)
     return any(not any(k in person for person in roster) for k in matched)
 
 
