@@ -948,17 +948,16 @@ def _normalised(text: str, lang: str) -> str:
 # dean Xiang Zhongmin"): the space put back, so that the second sentence opens on its own and
 # its subject is read. After two lower-case letters only ("U.S.Army", "St.Petersburg" stay
 # as they are), and not before a domain's ending ("Pravda.Ru", "News.Az").
-_GLUED_SENTENCE = re.compile(
-    r"[.!?](?<=[a-z][a-z][.!?])"
+_GLUED_NEXT = (
     r"(?!(?:Ru|Az|Com|Net|Org|Info|Ua|Kz|By|Uz|Am|Ge|Md|Kg|Tj|Tm|Lv|Lt|Ee|Cn|Tv|Io)\b)"
     r"(?=[A-Z][a-z])"
 )
+_GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z][a-z][.!?])" + _GLUED_NEXT)
 # The same, one pattern per sentence end, to look for: a pattern opening with a literal
 # character is searched for by that character alone, one opening with a class ("[.!?]") tests
 # the class at every character, three times the cost over a text (round 13).
 _GLUED_SENTENCE_BY_END = tuple(
-    re.compile(re.escape(end) + _GLUED_SENTENCE.pattern[5:].replace("[.!?]", re.escape(end), 1))
-    for end in ".!?"
+    re.compile(re.escape(end) + f"(?<=[a-z][a-z]{re.escape(end)})" + _GLUED_NEXT) for end in ".!?"
 )
 
 
