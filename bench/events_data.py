@@ -35,8 +35,10 @@ file lists (unrelated reports, many published on the same days).
   dev_round16.toml was round 11's held-out test split (scored at the end of round 11, moved to
   dev at the start of round 12); it lists its own unrelated reports. dev_round17.toml was
   round 12's held-out test split (scored at the end of round 12, moved to dev at the start of
-  round 13); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 13's now); it lists its own unrelated
+  round 13); it lists its own unrelated reports. dev_round18.toml was round 13's held-out test
+  split (scored at the end of round 13, moved to dev at the start of round 14); it lists its own
+  unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 14's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -72,6 +74,7 @@ SPLITS = {
         "dev_round15.toml",
         "dev_round16.toml",
         "dev_round17.toml",
+        "dev_round18.toml",
     ),
     "test": ("test.toml",),
 }

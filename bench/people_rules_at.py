@@ -32,7 +32,9 @@ the start of round 11) from a313995, the rules at the end of round 10. Rounds 20
 11's test and validation splits, moved to dev at the start of round 12) from 83834f2, the rules
 at the end of round 11, in both forms and, with `--no-model`, rules only. Rounds 22 and 23
 (round 12's test and validation splits, moved to dev at the start of round 13) from 57e47fe,
-the rules at the end of round 12, the same four ways.
+the rules at the end of round 12, the same four ways. Rounds 24 and 25 (round 13's test and
+validation splits, moved to dev at the start of round 14) from 6f22a71, the rules at the end of
+round 13, the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
