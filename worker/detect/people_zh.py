@@ -227,6 +227,16 @@ _ZH_WILL_BEFORE = re.compile(
     r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
 _ZH_FUTURE_CLAUSE = re.compile(r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}，$")
+# The occasion a sentence says is still to come carries its tense to the clauses after it that
+# have no subject of their own (round 14, prec14): "开幕礼将於二月十一日…举行，并由A、B及C主礼"
+# (none-t13z05), "专题演讲将以…为题，说明…，并由A及B主持" (none-r12v11); and a clause opening
+# with its own 将 holds it over a list however long: "联谊会将于…举行，将邀请A、B及…与会"
+# (none-t13z03). Not 将 of a rank or a general (中将, 将军).
+_ZH_FUTURE_SHARED = re.compile(
+    r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}(?:举行|召开|举办|开幕|为题)"
+    r"[^。；！？]{0,80}，(?:并由|并|由|届时)[^，。；！？]*$"
+    r"|(?:^|，)(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])[^，。；！？]*$"
+)
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -250,7 +260,9 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
         return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
-    if "将" in raw and _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)):
+    if "将" in raw and (
+        _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)) or _ZH_FUTURE_SHARED.search(raw)
+    ):
         return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if not region.endswith("会") or len(region) < 3:
         return False
