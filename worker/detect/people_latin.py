@@ -81,7 +81,8 @@ _TITLE_WORDS = frozenset(
     "president vice premier minister secretary chairman chairwoman chairperson chair speaker "
     "aide councilor councillor director head chief governor mayor ambassador spokesman "
     "spokesperson spokeswoman envoy commander deputy prosecutor procurator comrade mr mrs ms "
-    "dr prof mag mmag bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr hr fr bm bmin professor king queen prince princess emperor chancellor sheikh sultan emir pope "
+    # (Austrian degrees before a name are titles too: "Bürgermeister Ing. X", "Dipl.-Ing. Y")
+    "dr prof mag mmag ing dipl bgm labg nabg babg lhstv lh vzbgm vbgm lr gr mdep mdl mdb dechant msgr pfr hr fr bm bmin professor king queen prince princess emperor chancellor sheikh sultan emir pope "
     "justice judge senator leader leaders adviser advisor member members officer commissioner "
     "administrator assistant counselor counsellor representative general admiral marshal "
     "colonel captain lieutenant major sergeant chairmen vice-president vice-premier "
@@ -2273,6 +2274,8 @@ _IRREALIS_AFTER = re.compile(
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
     r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
+    # moved to another day: "the meeting between A and B had been deferred" (none-d9502)
+    r"|deferred|delayed|rescheduled|put\s+off|moved|shelved"
     # "his meetings with A and B were in development", "... is being worked out"
     r"|in\s+(?:development|preparation|the\s+works)|worked\s+out|under\s+consideration)\b"
     # "... a meeting between A, B and C would take place soon"
@@ -2313,6 +2316,8 @@ _IRREALIS_BEFORE = re.compile(
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
+    # a meeting wanted, not held: "There is a need for a meeting between A and B" (none-t13e16)
+    r"|(?:need|necessity)\s+(?:for|of)\s+an?"
     # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause; nor one
     # before a number or a lower-case word: "arrived in the U.S. on Tuesday, Nov. 14, for the
     # high-stakes meeting with Biden", none-t11e10)
