@@ -1293,9 +1293,12 @@ def continues_list(sentence: str) -> bool:
 # A photo's caption: a short paragraph closed by the photo's credit ("(Bild: KEYSTONE/WALTER
 # BIERI)", "Foto: Beate Palmert-Adorff", "/ Foto: kremlin.ru"), or one that says who stands
 # where ("Beim symbolischen Spatenstich (v.li.): A, B und C"). The people it shows doing
-# something are at the occasion the report tells.
+# something are at the occasion the report tells. A credit may name its medium twice or its
+# source ("Fotos/Podcast: Anke Donner", de-r13v01; "Quelle: Victoria Jones/PA Wire/dpa",
+# de-t13z15; round 14): its name is the photographer's, no one at the occasion.
 _PHOTO_CREDIT = re.compile(
-    r"\s*(?:/\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)\s*:|©)\s*[^:;()©]{1,60}\)?\s*$"
+    r"(?:\s*(?:/\s*|\|\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)(?:/[A-Z][a-z]+)?\s*:|Quelle\s*:|©)"
+    r"\s*[^:;()©|\n]{1,60}\)?)+\s*$"
 )
 _POSITION_MARK = re.compile(
     r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
@@ -1327,7 +1330,7 @@ def photo_caption(paragraph: str) -> str | None:
     """The caption `paragraph` is, without its credit; None when it is none. A caption must
     say more than a name ("Nicholas Wilke Foto: X" is a portrait) and show no archive picture."""
     credit = None
-    if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph:
+    if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph or "Quelle" in paragraph:
         credit = _PHOTO_CREDIT.search(paragraph)
     body = paragraph[: credit.start()] if credit else paragraph
     if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
