@@ -145,6 +145,10 @@ _ORG_WORDS = frozenset(
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai territory oblast okrug "
     "oblast okrug campus shinbun shimbun "
+    # places and firms a name span may end on, never a surname (round 14, prec14: "Jiumiao
+    # Town, Fuxingdi Town" mt_en-t13x03, "Oceanwide Holdings" mt_en-t10e19, "Altai
+    # Territory's" kremlin_en-t11e23)
+    "town towns township village county's territory's region's province's holdings "
     # houses of worship named after someone: "the Church of the Smolensk Icon", "Cathedral of
     # Christ the Saviour", "Temple of Heaven" (a place, not a person)
     "church cathedral monastery temple mosque chapel abbey basilica shrine skete parish diocese "
@@ -192,6 +196,9 @@ _NOT_NAME = frozenset(
     "afghanistan mongolia laos cambodia myanmar nepal serbia hungary poland italy spain "
     "austria switzerland netherlands belgium sweden norway finland denmark "
     "premier premiers god allah bundeskanzleramt kanzleramt "
+    # an occasion or a work a heading capitalises ("Opening Address" kremlin_en-t12e07,
+    # "Ministerial Meeting" agency_en-t13e03, "Han Dynasty" mt_en-r13v03; round 14)
+    "address meeting dynasty theatre theater residence "
     "cemetery hotel airport stadium cathedral church temple mosque plaza gardens garden bridge "
     "station harbour harbor theatre theater arena pavilion monument memorial mausoleum "
     "convention exhibition provincial municipal territory territories liaison work arts "
