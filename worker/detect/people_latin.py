@@ -995,8 +995,10 @@ def _runs(
                 and not (j + 1 < n and _name_like(toks[j + 1], german))
             ):
                 j += 1  # "Arthur König": the rank's word is a surname after a given name
-            elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
-                j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
+            elif t.text[0] in "IVX" and _REGNAL.match(t.text):
+                # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name; in German
+                # too, where it is read as an ordinal ("Königin Elizabeth II.", round 14)
+                j += 1
                 break
             elif (
                 t.text == "."
