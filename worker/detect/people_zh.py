@@ -2275,7 +2275,7 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     foreign = _ZH_FOREIGN_TITLED.search(item)
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         # "美国国务卿蒂勒森访华": a headline's visit after the name
-        return _ZH_VISITS.sub("", foreign.group(1)) or None
+        return _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", foreign.group(1))) or None
     if run and run != item and transliterated(run):
         return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
@@ -2287,6 +2287,10 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
 # The last character of a rank or an honorific after a name, which no title table lists in
 # full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
 _ZH_VISITS = re.compile(r"(?<=..)(?:访华|访问|来华|抵京|抵达|到访)$")
+# A verb glued to a foreign name after its title, and what follows it: "美国总统川普通电前"
+# (川普), "俄罗斯总统普廷视讯通话" (普廷), "德国总理萧兹抵北京" (萧兹); round 14, zh_hant-t11z07
+# and scraped-t10z07 (rounds 20, 18). Not at the name's first two characters ("文在寅").
+_ZH_FOREIGN_VERB = re.compile(r"(?<=..)(?:通电|通话|视讯|视频|举行|抵|前往|会晤|会见|会谈|出席).*$")
 _RANK_LAST = frozenset("司士校尉生师官长员授")
 _GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
 
