@@ -3300,6 +3300,14 @@ _REQUESTED = re.compile(
 )
 
 
+# A list inside what is denied: "The Kremlin denied a US media report that A and B had spoken
+# on the phone", "Kremlin denies A and B spoke on phone" (round 14, none-r11v02): no occasion.
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?)\b"
+    r"(?:[^.;]{0,60}\bthat\b[^.;,]{0,80}|\s+[^.;,]{0,40})$",
+    re.I,
+)
+_DENIAL_WORDS = ("deni", "Deni", "deny", "refut", "dismiss")  # (a cheap test first)
 _TOLD = re.compile(r"\btold\s+(?:[\w.-]+\s+){0,4}$")
 # A speech studied, implemented or learned from: given at another occasion, not this one
 # ("Senior Chinese legislators met on Thursday to study an important speech delivered by Xi
@@ -3355,6 +3363,12 @@ def _group_roles(
         return [], False  # "beginnt der Festakt mit der Begrüßung durch X": not yet
     if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
         return [], False  # "asked that ... X participate in the session": a request
+    if (
+        not german
+        and any(w in before for w in _DENIAL_WORDS)
+        and _DENIED.search(before, max(0, start - 160))
+    ):
+        return [], False  # "denied a report that A and B had spoken": no occasion
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
     absolute_m = (
         _ABSOLUTE.match(rest)
