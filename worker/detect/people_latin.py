@@ -3343,6 +3343,16 @@ def _drop_other_occasions(roles: list[Role], before: str, rest: str) -> None:
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
 
 
+def _asked_or_denied(before: str, start: int) -> bool:
+    """Whether the list (at `start`) stands inside what someone asks for or denies: no
+    occasion held ("asked that ... X participate", "denied a report that A and B had spoken")."""
+    if "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
+        return True
+    return any(w in before for w in _DENIAL_WORDS) and bool(
+        _DENIED.search(before, max(0, start - 160))
+    )
+
+
 def _group_roles(
     sentence: str,
     toks: list[_Tok],
@@ -3361,14 +3371,8 @@ def _group_roles(
         return [], False  # "CGTN's Chen Lanyou spoke with a journalist": the outlet's reporter
     if german and programme(sentence):
         return [], False  # "beginnt der Festakt mit der Begrüßung durch X": not yet
-    if not german and "that" in before[-120:] and _REQUESTED.search(before, max(0, start - 120)):
-        return [], False  # "asked that ... X participate in the session": a request
-    if (
-        not german
-        and any(w in before for w in _DENIAL_WORDS)
-        and _DENIED.search(before, max(0, start - 160))
-    ):
-        return [], False  # "denied a report that A and B had spoken": no occasion
+    if not german and _asked_or_denied(before, start):
+        return [], False
     reporting = bool(_REPORTER_AFTER.match(rest))  # "..., spokesman Dmitry Peskov said"
     absolute_m = (
         _ABSOLUTE.match(rest)
