@@ -2858,6 +2858,12 @@ _RELATIVE_TWO_VERBS = re.compile(
 )
 
 
+# An inverted clause that says who was not there: "Not present this day was X".
+_NOT_THERE = re.compile(
+    r"^\W*(?:not|never)\b|\b(?:not|never)\s+(?:present|attending|seated)\b", re.I
+)
+
+
 def _inverted_clause(before_verb: str) -> str:
     """The clause before an inverted verb ("Speakers at the forum included"); for a pronoun
     ("Seven speakers made addresses ..., and they included A, B") the clause before, which
@@ -2879,6 +2885,8 @@ def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
     ):
         return
     clause = _inverted_clause(before[: verb.start()])
+    if _NOT_THERE.search(clause):
+        return  # "Not present this day was X" (agency_en-t11e14, round 14)
     # a relative clause of two verbs gives both roles: "Those who attended the opening ceremony
     # and were seated in the front row of the rostrum were: A, B" (mt_en-t913)
     both: bool | None = None  # (asked once a first role is found)
