@@ -209,7 +209,9 @@ _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定".split()
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定"
+    # sent someone in their stead: "市议员A、B等则派代表致意" (round 14; 派员 apart below)
+    " 派代表 派人".split()
 )
 
 
@@ -256,6 +258,8 @@ def _unreal(raw: str, region: str) -> bool:
         region[-1:] in _NEGATED_LAST and region.endswith(_ZH_NEGATED)
     ):
         return True
+    if region.endswith("派员") and not region.endswith("特派员"):
+        return True  # "A、B及C也派员到场致意" (zh_hant-t13z17): sent staff; not 特派员, an envoy
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
