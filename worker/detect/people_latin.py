@@ -995,10 +995,8 @@ def _runs(
                 and not (j + 1 < n and _name_like(toks[j + 1], german))
             ):
                 j += 1  # "Arthur König": the rank's word is a surname after a given name
-            elif t.text[0] in "IVX" and _REGNAL.match(t.text):
-                # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name; in German
-                # too, where it is read as an ordinal ("Königin Elizabeth II.", round 14)
-                j += 1
+            elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
+                j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
                 break
             elif (
                 t.text == "."
@@ -2325,8 +2323,6 @@ _IRREALIS_BEFORE = re.compile(
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
-    # a meeting wanted, not held: "There is a need for a meeting between A and B" (none-t13e16)
-    r"|(?:need|necessity)\s+(?:for|of)\s+an?"
     # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause; nor one
     # before a number or a lower-case word: "arrived in the U.S. on Tuesday, Nov. 14, for the
     # high-stakes meeting with Biden", none-t11e10)
