@@ -93,6 +93,9 @@ _TITLE_WORDS = frozenset(
     # the clergy's other ranks ("Archimandrite Tikhon Shevkunov", "Hegumen X", "Rabbi Y")
     "archimandrite hegumen hieromonk archpriest protopriest protodeacon deacon priest abbot "
     "abbess rabbi mullah reverend "
+    # a diplomat's and a retired holder's rank ("Ambassador Extraordinary and Plenipotentiary",
+    # "Chair Emeritus"): no name of their own (round 14: agency_en-t13e30, xinhua_en-t13e09)
+    "extraordinary plenipotentiary emeritus "
     # forms of address ("His Holiness Kirill", "His Excellency X", "Her Majesty")
     "holiness eminence excellency majesty highness beatitude "
     "republican democrat rep gov pm fm präsident präsidentin vizepräsident vizepräsidentin kanzler kanzlerin herr frau "
@@ -1626,7 +1629,12 @@ _PLACE_ENDS = frozenset(
     "prefecture war wars "
     # seas, coasts and hospitals (round 13: "Black Sea", "Baltic Sea" in rounds 22 and 23,
     # "Motebang Hospital" in round 19, "Garo Hills District")
-    "sea gulf strait coast peninsula hills hospital".split()
+    "sea gulf strait coast peninsula hills hospital "
+    # what an event's, a body's or a small place's name ends with (round 14, not-a-person
+    # false people of rounds 16-25 in four outlets: "C5+1 Ministerial Meeting", "Jiumiao Town",
+    # "Han Dynasty", "Permanent Mission", "Cloud Fair", "Oceanwide Holdings", "Steering Board",
+    # "Sino-Vietnam Friendship [Palace]")
+    "meeting meetings town township dynasty mission missions fair holdings board friendship".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at im ins am near".split())
 _PLACE_NOUNS_AFTER = frozenset(
@@ -1656,12 +1664,31 @@ def _place_or_body(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> boo
         return True
     if toks[s - 1].cap:
         return False  # a name right after its body: "Ministry of Defence Sapar Isakov"
-    k = s - 1
-    while k > 0 and (toks[k].low in ("and", "&", "the") or (toks[k].cap and k < s - 1)):
-        k -= 1
-    if not (toks[k].low == "of" and k > 0 and toks[k - 1].cap and toks[k - 1].low in _ORG_WORDS):
+    if not _continues_body(toks, s):
         return False
     return not (any(ctx.roster.is_given_name(t.text) for t in toks[s:e]) or _all_pinyin(toks, s, e))
+
+
+# The words that carry a body's name on: "State Administration of Cultural Heritage", "State
+# Administration for Market Regulation", "Federal Service for Surveillance on Consumer Rights
+# Protection and Human Wellbeing" (round 14: the tails after "for" and "on" were false people of
+# rounds 24 and 25 in agency_en and xinhua_en).
+_BODY_LINKS = frozenset("of for on".split())
+
+
+def _continues_body(toks: list[_Tok], s: int) -> bool:
+    """toks[s] continues a body's name: back over capitalised words, "and", "the" and up to
+    two links ("of", "for", "on") to a body's word (`_ORG_WORDS`) right before a link."""
+    k = first = s - 1  # (the word right before the name is no capitalised one: asked before)
+    for _ in range(2):
+        while k > 0 and (toks[k].low in ("and", "&", "the") or (toks[k].cap and k != first)):
+            k -= 1
+        if not (toks[k].low in _BODY_LINKS and k > 0 and toks[k - 1].cap):
+            return False
+        if toks[k - 1].low in _ORG_WORDS:
+            return True
+        k, first = k - 1, -1  # the next hop: "Surveillance on" before "Consumer Rights ..."
+    return False
 
 
 def _portfolio(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> bool:
@@ -2542,7 +2569,12 @@ def _title_gap(text: str) -> bool:
     if any(t.low == "by" for t in toks):
         return False  # "the Meeting with Chinese and Foreign Press by Xi Jinping": the agent
     if any(
-        _name_like(a) and _name_like(b) and not _body_named(toks, k + 2)
+        _name_like(a)
+        and _name_like(b)
+        and not _body_named(toks, k + 2)
+        # the tail of a body's name: "Vice Director-general of State Administration for
+        # Market Regulation made a speech" (round 14: xinhua_en-r13v04)
+        and not (k > 0 and not toks[k - 1].cap and _continues_body(toks, k))
         for k, (a, b) in enumerate(pairwise(toks))
     ):
         return False
