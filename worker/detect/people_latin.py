@@ -2361,6 +2361,10 @@ _IRREALIS_BEFORE = re.compile(
     # a meeting that is not (yet) possible: "no prerequisites for arranging a meeting between"
     r"|impossible|unlikely|prerequisites?|arrang(?:e|es|ed|ing|ements?)|preparations?"
     r"|prepar(?:e|es|ing)\s+for|ready\s+to|willing(?:ness)?\s+to|idea\s+of|calls?\s+for"
+    # a meeting wanted, not held: "There is a need for a meeting between Putin and Trump"
+    # (round 14: none-t13e16, round 24), "acknowledged the necessity of a conversation between
+    # Putin and US President Donald Trump" (agency_en-v908, round 17)
+    r"|needs?\s+for|necessity\s+(?:of|for)"
     # (a full stop inside an abbreviation, "the U.S., meeting with", ends no clause; nor one
     # before a number or a lower-case word: "arrived in the U.S. on Tuesday, Nov. 14, for the
     # high-stakes meeting with Biden", none-t11e10)
