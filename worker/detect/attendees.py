@@ -536,15 +536,26 @@ def _role_changes(
     for person in removed:
         options = gained.get(key(person))
         if options:
-            changes.append(RoleChange(person.name, person.role, options.pop(0).role))
+            # the same role under a name tied only here ("Xi" speaking, 习近平 speaking): no change
+            same = next((o for o in options if o.role == person.role), None)
+            if same is not None:
+                options.remove(same)
+            else:
+                changes.append(RoleChange(person.name, person.role, options.pop(0).role))
     # A role gained beside one kept (attending in both, chairing too in the second): a change
     # from the kept role, so that who chaired according to whom is told.
     kept: dict[str, Person] = {}
+    roles_before: dict[str, set[Role]] = {}
     for person in before:
         kept.setdefault(key(person), person)
+        roles_before.setdefault(key(person), set()).add(person.role)
     for k, options in gained.items():
         if k in kept:
-            changes.extend(RoleChange(kept[k].name, kept[k].role, p.role) for p in options)
+            changes.extend(
+                RoleChange(kept[k].name, kept[k].role, p.role)
+                for p in options
+                if p.role not in roles_before[k]
+            )
     still_added = [p for p in added if key(p) not in keys_before]
     still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed

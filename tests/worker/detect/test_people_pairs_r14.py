@@ -65,6 +65,21 @@ def test_a_name_matched_nowhere_is_still_removed_from_every_role() -> None:
     assert set(diff.removed) == {"黄伟纶", "吴永顺", "陈南禄"}
 
 
+# pair r11v_val11_r11v_focac2024_banquet_zh_en: the Chinese Xinhua copy (zh_cn-r11v01) against an
+# English rewrite (scraped-r11v07) that writes the host "Xi" alone; tied by place among the hosts
+# (with 彭丽媛 / "Peng Liyuan"), he keeps his speech: no change, and no change from a role to itself
+def test_a_name_tied_among_the_hosts_keeps_his_speech() -> None:
+    zh = _people(("习近平", "presided"), ("彭丽媛", "presided"), ("习近平", "spoke"))
+    en = _people(
+        ("Xi", "presided"),
+        ("Peng Liyuan", "presided"),
+        ("Xi", "spoke"),
+        ("Bassirou Diomaye Faye", "spoke"),
+    )
+    diff = compare_people(zh, en, ROSTER, across=True)
+    assert (diff.added, diff.removed, diff.role_changes) == (("Bassirou Diomaye Faye",), (), ())
+
+
 _LEADERS = ["习近平", "李强", "赵乐际", "王沪宁", "蔡奇"]
 
 
