@@ -27,7 +27,8 @@ question from a reading question.
 
 Dev data only (labels are read). Run:
   PYTHONPATH=.:bench python bench/people_conventions.py [--rounds 1-25] [--lang zh]
-      [--min 8] [--recent 16-25] [--show "_ welcomed"] [--no-extractor]
+      [--min 8] [--recent 16-25] [--cue "_ welcomed"] [--show "_ welcomed"] [--no-extractor]
+(--cue prints one cue's row and its A/B/unlabelled counts per round and language)
 """
 
 from __future__ import annotations
@@ -467,6 +468,27 @@ def disagreements(
     return rows
 
 
+def breakdown(row: Row, seen: list[Sighting]) -> str:
+    """A / B / unlabelled (/ another role) per round and per language: "r16 2/1/0 ... | zh 5/1/1"."""
+
+    def counts(group: list[Sighting]) -> str:
+        firsts = [s.treatment.split("+") for s in group]
+        n_a = sum(1 for t in firsts if row.role_a in t)
+        n_b = sum(1 for t in firsts if row.role_a not in t and t[0] == row.role_b)
+        n_none = sum(1 for t in firsts if t == [NONE])
+        rest = len(group) - n_a - n_b - n_none
+        return f"{n_a}/{n_b}/{n_none}" + (f"+{rest}" if rest else "")
+
+    by_round: dict[int, list[Sighting]] = defaultdict(list)
+    by_lang: dict[str, list[Sighting]] = defaultdict(list)
+    for s in seen:
+        by_round[s.round].append(s)
+        by_lang[s.lang].append(s)
+    rounds = " ".join(f"r{r} {counts(g)}" for r, g in sorted(by_round.items()))
+    langs = " ".join(f"{lang} {counts(g)}" for lang, g in sorted(by_lang.items()))
+    return f"{rounds} | {langs}"
+
+
 def _span(rounds: list[int]) -> str:
     return ",".join(map(str, rounds)) if rounds else "-"
 
@@ -519,6 +541,8 @@ def main(argv: list[str]) -> None:
         chosen = [c for c in args.cue if any(s.cue == c for s in found)]
         rows = [row_of(c, [s for s in found if s.cue == c], recent, base) for c in chosen]
         print_table(rows, f"recent = rounds {args.recent}")
+        for row in rows:
+            print(f"{row.cue}: {breakdown(row, [s for s in found if s.cue == row.cue])}")
         return
     rows = disagreements(found, recent, args.min, args.min_side, args.low, args.high)
     print(f"{len(reports)} reports, {len(found)} sightings, {len(rows)} cues whose labels disagree")

@@ -71,3 +71,11 @@ def test_round_of_a_dev_file(tool: ModuleType, name: str, round_: int) -> None:
 
 def test_parse_rounds(tool: ModuleType) -> None:
     assert tool.parse_rounds("3,16-18") == {3, 16, 17, 18}
+
+
+def test_breakdown_per_round_and_language(tool: ModuleType, found: list[Any]) -> None:
+    seen = [s for s in found if s.cue == "_ 宣布…开幕"]
+    row = tool.row_of("_ 宣布…开幕", seen, set(), tool.base_rates(found))
+    assert tool.breakdown(row, seen) == (
+        "r2 0/0/1 r16 0/1/0 r18 1/0/0 r22 1/0/0 r23 1/0/0 | zh 3/1/1"
+    )
