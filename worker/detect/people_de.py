@@ -1199,17 +1199,15 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
     return roles
 
 
-# What one opens: a meeting one chairs ("eröffnete die Sitzung"), a building, a square, a fair,
-# an exhibition or a festival one attends the opening of ("LH Mikl-Leitner eröffnete das generalsanierte
+# What one opens: a meeting one chairs ("eröffnete die Sitzung"), a building, a square, a fair
+# or a festival one attends the opening of ("LH Mikl-Leitner eröffnete das generalsanierte
 # Gemeindehaus", "als die Messe von Regierungsrat X feierlich eröffnet wurde"; de-t10z07, z15).
 _OPENED_PLACE_WORD = re.compile(
     r"\b(?=[A-ZÄÖÜ])[\wäöüß-]*(?i:haus|hauses|gebäude|gebäudes|halle|platz|platzes|zentrum|zentrums"
     r"|schule|kindergarten|kita|brücke|straße|strasse|rathaus|rathauses|museum|museums"
     r"|bahnhof|park|anlage|heim|saal|bad|stätte|messe|fest|festes|markt|amt"
     r"|amtes|gelände|geländes|weg|wegs|bau|baus|zubau|werk|werks|filiale|geschäft|laden"
-    r"|station|wache"
-    # an exhibition (round 14: "LH X eröffnet die Landesausstellung 2009", de-t13z01)
-    r"|ausstellung|schau)\b"
+    r"|station|wache)\b"
 )
 _OPENED_MEETING = re.compile(
     r"[Ss]itzung|[Vv]ersammlung|JHV|GV\b|[Tt]agung|[Kk]onferenz|[Dd]ebatte|[Bb]eratung|[Gg]ipfel"
