@@ -1667,7 +1667,9 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     text = _text_similarity(a, b) if same_script and kinds is not False else 0.0
     if apart:
         return _across_days(a, b, kinds, shared, text, opts)
-    other_side = shared < opts.many_people and counterpart_differs(a, b)
+    other_side = shared < opts.many_people and (
+        counterpart_differs(a, b) or sides_among_guests(a, b)
+    )
     people = 0.0
     if kinds is not False and not other_side:
         people = _people_score(a, b, shared, opts)
@@ -1781,11 +1783,13 @@ def _tied_by_occasion(
     """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
     same named occasion (a summit, a forum, a recurring conference: "上合峰会" / "SCO summit"),
     or one person anchored (see `_anchored`)."""
-    if kinds and same_sides(a, b):
+    # (two sides that one report names as two guests among many of another occasion's: no tie)
+    two_sides = same_sides(a, b) and not sides_among_guests(a, b)
+    if kinds and two_sides:
         return Match(opts.join, "the same two sides, the same kind of occasion")
     # neither saying a kind ("continued their informal communication at Zhongnanhai"): the
     # same two sides at the same place, that day, are the occasion
-    if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
+    if kinds is None and set(a.places) & set(b.places) and two_sides:
         return Match(opts.join, "the same two sides, the same place")
     # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
     # a named occasion, wording) are what a preview shares with the occasion it announces
@@ -2579,6 +2583,26 @@ def counterpart_differs(a: Features, b: Features) -> bool:
         if 2 <= len(x.principals) and len(extra) <= 3 and len(set(y.head)) >= 2:
             if any(not any(same_person(k, o) for o in y.all_keys) for k in extra):
                 return True
+    return False
+
+
+GUESTS = 4  # people a report names, at least, to be a list of those present rather than sides
+
+
+def sides_among_guests(a: Features, b: Features) -> bool:
+    """One report names the two (or three) sides of talks or a call; the other names no sides,
+    one person up front (the host) and `GUESTS` people or more, the sides among them: both
+    sides are guests of another occasion of that day (a summit's banquet, a parade, a family
+    photo), not at their talks. Xi's banquet in Tianjin welcoming Putin, Erdogan, Modi and
+    Sharif, and Xi's talks with Modi that noon (dev_round18); Xi's dinner with the business
+    leaders in San Francisco, Biden at his table, and the Filoli talks (dev_round3). A list
+    of those present at the talks themselves names both sides up front (the title's sides)."""
+    for x, y in ((a, b), (b, a)):
+        sx = sides(x)
+        if not sx or sides(y) or len(y.principals) != 1 or len(y.all_keys) < GUESTS:
+            continue
+        if all(any(same_person(k, o) for o in y.all_keys) for k in sx):
+            return True
     return False
 
 
