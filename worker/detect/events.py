@@ -431,7 +431,7 @@ _WEEKDAYS = {
 # read; ev14)
 # (and, round 13, the Japanese 午前 / 午後: "２１日午後"; never the end of a range, "11月5—10日")
 _ZH_DAY_ONLY = re.compile(
-    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,\s至到])"
+    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,、\s至到])"
 )
 
 
@@ -565,7 +565,7 @@ _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)"
 # A Chinese clause counting from the date it opens with: "台湾1月13日完成选举后,新任立法委员今天就职"
 # (after the election of 13 January, the new legislators took office today), "...以来": the date
 # is of an occasion recalled (round 11, ev11c)
-_HAN_AFTER = re.compile(r"[^，,。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,])")
+_HAN_AFTER = re.compile(r"[^，,、。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,、])")
 
 
 def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
