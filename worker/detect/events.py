@@ -1835,6 +1835,10 @@ _AHEAD = (
     r"to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
     r"|open|showcase|sign|embark|arrive|unveil|speak|participate)(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
     r"|plans? to|planning to|planned"
+    # a departure for the occasion ahead ("Putin heads to crucial Trump meeting", "Lukashenko
+    # leaves for working visit to Russia", "King departs for four-day state visit to China"; not
+    # "heads for", "Germany heads for snap election", a course taken)
+    r"|(?<=\w )(?:heads? to|leaves? for|departs? for|sets? off for)"
     # a guide to the occasion ahead ("State of the Union: What to watch as Biden addresses the
     # nation"; round 10)
     r"|what to (?:expect|watch|anticipate)"
