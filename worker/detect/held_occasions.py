@@ -209,7 +209,7 @@ _DEEDS = {
     # "上任三个月来", "上任不久": the span since)
     r"|(?:就职|就任|上任)(?![以之后前时不]|[^，。；]{0,6}?来)",
     # an earthquake, the occasion of every report of it that day
-    "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
+    "quake": r"earthquake|\bquakes?\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震|强震|強震",
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
