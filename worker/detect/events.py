@@ -2467,7 +2467,22 @@ def _across_days(
         and not (_announced(a) or _announced(b))
     ):
         return Match(opts.join, "one edition of a named occasion")
+    if kinds is not False and (_told_east_of_it(a, b) or _told_east_of_it(b, a)):
+        return Match(opts.join, "an occasion of one day, told east of it")
     return NO_MATCH
+
+
+def _told_east_of_it(x: Features, y: Features) -> bool:
+    """`x`, in another alphabet than `y`, dates an occasion of one day both name to the day
+    after `y`, giving no day, was published: one evening told from the other side of the world
+    (the Fed's decision of 14 December 2022, 2 p.m. in Washington, "12月15日 ... 美国联邦储备委员会
+    宣布" in Beijing's morning; round 14). Neither written ahead of it."""
+    dated = occasion_day(x)
+    if dated is None or occasion_day(y) is not None or (dated - y.day).days != 1:
+        return False
+    if _written_ahead(x) or _written_ahead(y):
+        return False
+    return any(of_one_day(k) and k not in HAPPENINGS for k in set(x.forums) & set(y.forums))
 
 
 def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) -> float:

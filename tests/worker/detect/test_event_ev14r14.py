@@ -1,6 +1,6 @@
 """Round 14 (branch issue-ev14): precision on fresh reports. Two sides among the guests of
 another occasion, a day alone before the Japanese comma, a departure for the occasion ahead,
-and two named occasions read in more words. Each title and text is of a report of
+two named occasions read in more words, and an occasion of one day told east of it. Each title and text is of a report of
 bench/data/events/ (its id in a comment; its source in bench/data/events/PROVENANCE.md under
 that id)."""
 
@@ -283,3 +283,100 @@ def test_the_conclave_in_more_words() -> None:
 def test_quakes_in_the_plural_name_the_earthquake() -> None:
     assert "quake" in NOTO_NEWSMINUTE.forums
     assert score(NOTO_NEWSMINUTE, NOTO_YOMIURI).score >= JOIN
+
+
+# e11-fed22-times (dev_round16), published 2022-12-14: no day given
+FED22_TIMES = report_features(
+    "Under Jerome Powell the Federal Reserve has been aggressively raising rates to fight inflation",
+    "Under Jerome Powell the Federal Reserve has been aggressively raising rates to f"
+    "ight inflation\n"
+    "\n"
+    "The US Federal Reserve slowed its aggressive interest rate rises but signalled m"
+    "ore increases next year, prompting a sell-off on Wall Street.\n"
+    "\n"
+    "Policymakers at the central bank raised interest rates by 50 basis points — a st"
+    "ep down from a series of 75-point increases in its battle to cool inflation — as"
+    " they convened for the final time this year. The benchmark rate is now set at 4."
+    "25 to 4.5 per cent, its highest level in 15 years. Most Fed officials expect it "
+    "to reach between 5 and 5.5 per cent by the end of next year, according to projec"
+    "tions released on Wednesday night.\n",
+    date(2022, 12, 14),
+    ROSTER,
+)
+
+# e11-fed22-gxcbt (dev_round16), published 2022-12-15: "12月15日", Beijing's morning
+FED22_GXCBT = report_features(
+    "12月15日,美国联邦储备委员会宣布,将联邦基金利率目标区间上调50个基点到4.25%至4.5%之间",
+    "(资料图)\n"
+    "\n"
+    "12月15日,美国联邦储备委员会宣布,将联邦基金利率目标区间上调50个基点到4.25%至4.5%之间,这也是美联储今年第七次加息。据悉,美联储在今年6月、7月、"
+    "9月和11月连续四次加息75个基点,而此次加息50个基点决定表明了加息速度的放缓。(财联社)\n",
+    date(2022, 12, 15),
+    ROSTER,
+)
+
+# d8-noto-kishida-presser-0102-worldjpn (dev_round8), published 2024-01-02
+NOTO_PRESSER_0102 = report_features(
+    "Press Conference by the Prime Minister on the 2024 Noto Peninsula Earthquake",
+    "[Title] Press Conference by the Prime Minister on the 2024 Noto Peninsula Earthq"
+    "uake\n"
+    "\n"
+    "[Place]\n"
+    "[Date] January 2, 2024\n"
+    "[Source] Cabinet Public Affairs Office, Cabinet Secretariat\n"
+    "[Notes] Provisional translation\n"
+    "[Full text]\n"
+    "\n"
+    "Yesterday, the 2024 Noto Peninsula Earthquake with a maximum intensity of seven "
+    "on the Japanese scale of zero to seven occurred. First of all, I would like to e"
+    "xpress my heartfelt condolences to those who lost their lives, as well as my sym"
+    "pathies to all those affected by the disaster.\n"
+    "\n"
+    "Following the establishment last night of the Emergency Headquarters that I lead"
+    ", we held a meeting of the headquarters a short while ago. This initiative is th"
+    "e same as what the Government took at the time of the 2016 Kumamoto Earthquakes."
+    "\n",
+    date(2024, 1, 2),
+    ROSTER,
+)
+
+# d8-noto-kishida-presser-0103-asahi (dev_round8), published 2024-01-03: the toll of the next day
+NOTO_TOLL_0103 = report_features(
+    "Death toll from New Year's Day quake in Ishikawa rises to 65",
+    "THE ASAHI SHIMBUN\n"
+    "January 3, 2024 at 18:57 JST\n"
+    "KANAZAWA--The death toll from the New Year's Day earthquake in Ishikawa Prefectu"
+    "re stood at 65 as of 3 p.m. on Jan. 3, prefectural officials said.\n"
+    "The magnitude-7.6 earthquake in the Noto Peninsula left at least 323 people inju"
+    "red, some seriously, officials added.\n"
+    "Around 33,400 people were staying in evacuation centers.\n"
+    "Thirty-two deaths were confirmed in Wajima, followed by 22 in Suzu and five in N"
+    "anao. There were two fatalities each in Noto and Anamizu and one each in Hakui a"
+    "nd Shika.\n"
+    "As of 8 a.m., officials said 1,090 Self-Defense Force personnel were engaged in "
+    "search and rescue operations, mainly in the cities of Wajima and Suzu.\n"
+    "At least 27 buildings collapsed in Ishikawa Prefecture, according to the Fire an"
+    "d Disaster Management Agency and other sources. Many residents were believed to "
+    "be trapped under the rubble of collapsed buildings and homes.\n"
+    "Prime Minister Fumio Kishida said the government is doing its utmost to provide "
+    "first-aid and rescue operations.\n"
+    '"More than 40 hours have passed since the earthquake struck," Kishida told a new'
+    's conference in Tokyo on Jan. 3. "The rescue of victims is a race against time, '
+    'and we feel that we are now at a critical moment."\n',
+    date(2024, 1, 3),
+    ROSTER,
+)
+
+
+def test_an_occasion_of_one_day_told_east_of_it() -> None:
+    # dev_round16: the Fed's decision of 14 December 2022, undated in a report of that day, dated
+    # to the 15th in Beijing's morning
+    assert occasion_day(FED22_TIMES) is None
+    assert occasion_day(FED22_GXCBT) == date(2022, 12, 15)
+    match = score(FED22_GXCBT, FED22_TIMES)
+    assert match.score >= JOIN and match.reason == "an occasion of one day, told east of it"
+
+
+def test_a_happening_is_not_told_east_of_it() -> None:
+    # an earthquake's reports of the next days are of what follows it (dev_round8)
+    assert score(NOTO_TOLL_0103, NOTO_PRESSER_0102).score < JOIN
