@@ -1,8 +1,8 @@
 """Round 14 (branch issue-ev14): precision on fresh reports. Two sides among the guests of
 another occasion, a day alone before the Japanese comma, a departure for the occasion ahead,
-two named occasions read in more words, and an occasion of one day told east of it. Each title and text is of a report of
-bench/data/events/ (its id in a comment; its source in bench/data/events/PROVENANCE.md under
-that id)."""
+two named occasions read in more words, and an occasion of one day told east of it. Each title
+and text is of a report of bench/data/events/ (its id in a comment; its source in
+bench/data/events/PROVENANCE.md under that id)."""
 
 from __future__ import annotations
 
