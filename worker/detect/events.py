@@ -431,7 +431,7 @@ _WEEKDAYS = {
 # read; ev14)
 # (and, round 13, the Japanese 午前 / 午後: "２１日午後"; never the end of a range, "11月5—10日")
 _ZH_DAY_ONLY = re.compile(
-    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,\s至到])"
+    r"(?<![\d月—–~〜-])(3[01]|[12]\d|0?[1-9])日(?=[上下中晚早凌午电電在，,、\s至到])"
 )
 
 
@@ -565,7 +565,7 @@ _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)"
 # A Chinese clause counting from the date it opens with: "台湾1月13日完成选举后,新任立法委员今天就职"
 # (after the election of 13 January, the new legislators took office today), "...以来": the date
 # is of an occasion recalled (round 11, ev11c)
-_HAN_AFTER = re.compile(r"[^，,。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,])")
+_HAN_AFTER = re.compile(r"[^，,、。；;：:!！?？\s]{0,24}?(?:[之以]?[后後]|以[来來])(?=[，,、])")
 
 
 def _term_or_past(lead: str, span: tuple[int, int], text: str) -> bool:
@@ -1667,7 +1667,9 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     text = _text_similarity(a, b) if same_script and kinds is not False else 0.0
     if apart:
         return _across_days(a, b, kinds, shared, text, opts)
-    other_side = shared < opts.many_people and counterpart_differs(a, b)
+    other_side = shared < opts.many_people and (
+        counterpart_differs(a, b) or sides_among_guests(a, b)
+    )
     people = 0.0
     if kinds is not False and not other_side:
         people = _people_score(a, b, shared, opts)
@@ -1781,11 +1783,13 @@ def _tied_by_occasion(
     """Few people, tied by the occasion: the same two sides at the same kind of occasion, the
     same named occasion (a summit, a forum, a recurring conference: "上合峰会" / "SCO summit"),
     or one person anchored (see `_anchored`)."""
-    if kinds and same_sides(a, b):
+    # (two sides that one report names as two guests among many of another occasion's: no tie)
+    two_sides = same_sides(a, b) and not sides_among_guests(a, b)
+    if kinds and two_sides:
         return Match(opts.join, "the same two sides, the same kind of occasion")
     # neither saying a kind ("continued their informal communication at Zhongnanhai"): the
     # same two sides at the same place, that day, are the occasion
-    if kinds is None and set(a.places) & set(b.places) and same_sides(a, b):
+    if kinds is None and set(a.places) & set(b.places) and two_sides:
         return Match(opts.join, "the same two sides, the same place")
     # a title announcing the occasion ahead and a report of it: the weak ties below (a person,
     # a named occasion, wording) are what a preview shares with the occasion it announces
@@ -1831,6 +1835,10 @@ _AHEAD = (
     r"to (?:visit|meet|take|attend|hold|address|deliver|celebrate|host|travel|chair"
     r"|open|showcase|sign|embark|arrive|unveil|speak|participate)(?!\s+(?:the\s+)?(?:19|20)\d\d\b)"
     r"|plans? to|planning to|planned"
+    # a departure for the occasion ahead ("Putin heads to crucial Trump meeting", "Lukashenko
+    # leaves for working visit to Russia", "King departs for four-day state visit to China"; not
+    # "heads for", "Germany heads for snap election", a course taken)
+    r"|(?<=\w )(?:heads? to|leaves? for|departs? for|sets? off for)"
     # a guide to the occasion ahead ("State of the Union: What to watch as Biden addresses the
     # nation"; round 10)
     r"|what to (?:expect|watch|anticipate)"
@@ -2459,7 +2467,22 @@ def _across_days(
         and not (_announced(a) or _announced(b))
     ):
         return Match(opts.join, "one edition of a named occasion")
+    if kinds is not False and (_told_east_of_it(a, b) or _told_east_of_it(b, a)):
+        return Match(opts.join, "an occasion of one day, told east of it")
     return NO_MATCH
+
+
+def _told_east_of_it(x: Features, y: Features) -> bool:
+    """`x`, in another alphabet than `y`, dates an occasion of one day both name to the day
+    after `y`, giving no day, was published: one evening told from the other side of the world
+    (the Fed's decision of 14 December 2022, 2 p.m. in Washington, "12月15日 ... 美国联邦储备委员会
+    宣布" in Beijing's morning; round 14). Neither written ahead of it."""
+    dated = occasion_day(x)
+    if dated is None or occasion_day(y) is not None or (dated - y.day).days != 1:
+        return False
+    if _written_ahead(x) or _written_ahead(y):
+        return False
+    return any(of_one_day(k) and k not in HAPPENINGS for k in set(x.forums) & set(y.forums))
 
 
 def _people_score(a: Features, b: Features, shared: int, opts: GroupingOptions) -> float:
@@ -2579,6 +2602,26 @@ def counterpart_differs(a: Features, b: Features) -> bool:
         if 2 <= len(x.principals) and len(extra) <= 3 and len(set(y.head)) >= 2:
             if any(not any(same_person(k, o) for o in y.all_keys) for k in extra):
                 return True
+    return False
+
+
+GUESTS = 4  # people a report names, at least, to be a list of those present rather than sides
+
+
+def sides_among_guests(a: Features, b: Features) -> bool:
+    """One report names the two (or three) sides of talks or a call; the other names no sides,
+    one person up front (the host) and `GUESTS` people or more, the sides among them: both
+    sides are guests of another occasion of that day (a summit's banquet, a parade, a family
+    photo), not at their talks. Xi's banquet in Tianjin welcoming Putin, Erdogan, Modi and
+    Sharif, and Xi's talks with Modi that noon (dev_round18); Xi's dinner with the business
+    leaders in San Francisco, Biden at his table, and the Filoli talks (dev_round3). A list
+    of those present at the talks themselves names both sides up front (the title's sides)."""
+    for x, y in ((a, b), (b, a)):
+        sx = sides(x)
+        if not sx or sides(y) or len(y.principals) != 1 or len(y.all_keys) < GUESTS:
+            continue
+        if all(any(same_person(k, o) for o in y.all_keys) for k in sx):
+            return True
     return False
 
 

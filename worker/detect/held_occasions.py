@@ -209,7 +209,7 @@ _DEEDS = {
     # "上任三个月来", "上任不久": the span since)
     r"|(?:就职|就任|上任)(?![以之后前时不]|[^，。；]{0,6}?来)",
     # an earthquake, the occasion of every report of it that day
-    "quake": r"earthquake|\bquake\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
+    "quake": r"earthquake|\bquakes?\b|erdbeben|séisme|tremblement de terre|terremoto|\bsismo\b"
     r"|землетрясени|地震|强震|強震",
     # the banquet of a state visit, an occasion of its own
     "statebanquet": r"state banquet|state dinner|staatsbankett|staatsbanket|banquet d'état"
@@ -241,8 +241,8 @@ _DEEDS = {
     r"|renvers\w* (?:le )?gouvernement|gouvernement (?:est |a été )?(?:censuré|renversé)",
     # the election of a pope: the conclave and its white smoke (round 10)
     "conclave": r"\bconclave|konklave|habemus papam|white smoke|wei(?:ß|ss)er rauch|fumata bianca"
-    r"|humo blanco|fumaça branca|белый дым|конклав|\belected (?:as )?(?:the )?(?:\w+ )?pope\b"
-    r"|zum papst gewählt|elett[oa] papa|elegido papa|eleito papa|当选教宗|新教宗当选",
+    r"|humo blanco|fumaça branca|белый дым|конклав|\belected (?:as )?(?:the |a )?(?:\w+ )?pope\b"
+    r"|zum papst gewählt|elett[oa] papa|elegido papa|eleito papa|当选教宗|新教宗当选|选出新?教宗",
     "budget": r"union budget|autumn budget|spring budget|budget statement|budget speech"
     r"|\bbudget \d{4}|\b(?:presents?|presented|presenting|tables?|tabled) (?:the |her |his |its )?"
     r"(?:\w+ )?budget|interim budget|haushaltsrede|budgetrede"

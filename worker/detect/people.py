@@ -94,8 +94,12 @@ _ZH_SENT_END = re.compile(r"[。！？!?.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?]*
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
-# ("Ministerpräsident a. D.", "u. a.", "i. R.").
-_DE_ORDINAL = re.compile(r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])[a-zäöü]\.$")
+# ("Ministerpräsident a. D.", "u. a.", "i. R."); and compound offices abbreviated before a name
+# (round 14: "Bez. Hauptmann A, Altbgm. Prof. Mag. B, ... Stadtgartendir. C, Kurdir. D",
+# de-r13v05: the list went on past them).
+_DE_ORDINAL = re.compile(
+    r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])(?:[a-zäöü]|Bez|I{2,3}|IV)\.$|(?<=[a-zäöü])(?:bgm|dir)\.$"
+)
 
 
 # A heading alone on its line ("Anwesend:", "Participants:") heads the paragraph after it.

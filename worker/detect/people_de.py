@@ -655,6 +655,7 @@ def german_roles(
             or _headline_guest(clause)
             or _oblique_title(sentence, prefix_start, start, end)
             or _BODY_SUBJECT.match(lead) is not None
+            or _title_subject(lead)
             or _GREETED_INFINITIVE.match(sentence, end, right) is not None
         )
         and not (
@@ -720,6 +721,26 @@ _BODY_SUBJECT = re.compile(
     r"|hat|hatte)\s+(?:[a-zäöüß(][^\s,]*\s+|(?:am|an|in)\s+[A-ZÄÖÜ]\w+\s+){0,4}"
     r"(?:[A-ZÄÖÜ]\w+s\s+)?$"  # a country's genitive before the title: "Portugals"
 )
+
+
+# A person named by a title alone stands first, then the verb (round 14): the list after it is
+# the object ("Die Queen hatte Steinmeier und dessen Frau X zum Lunch ... eingeladen",
+# "Die 91-jährige Queen hatte Steinmeier ... eingeladen", de-t13z15, -t13z22). Only "Der" and
+# "Die" with a person's title: "Die Leitung hatte X" fronts an object, X is the subject.
+_TITLE_SUBJECT = re.compile(
+    r"^\s*(?:Der|Die)\s+(?:[\w-]+\s+){0,2}?(?P<title>[A-ZÄÖÜ][\wäöüß-]*)\s+"
+    r"(?:empfängt|empfing|begrüßt|begrüßte|begrüsst|begrüsste|ehrte|hieß|hiess|lud|hat|hatte)\s+"
+    r"(?:[a-zäöüß(][^\s,]*\s+|(?:am|an|in)\s+[A-ZÄÖÜ]\w+\s+){0,4}$"
+)
+_PERSON_TITLE = re.compile(
+    r"(?:queen|könig|königin|kanzler|kanzlerin|präsident|präsidentin|meister|meisterin|minister"
+    r"|ministerin|hauptmann|hauptfrau|landrat|landrätin|gastgeber|gastgeberin|papst)$"
+)
+
+
+def _title_subject(lead: str) -> bool:
+    m = _TITLE_SUBJECT.match(lead) if lead[:4] in ("Der ", "Die ") else None
+    return m is not None and _PERSON_TITLE.search(m["title"].lower()) is not None
 
 
 # A genitive after a possessive ("seines Vorgängers X", "ihres Mannes X"), unless it names a
@@ -883,6 +904,26 @@ def _relative_roles(sentence: str, end: int, right: int) -> list[Role]:
 _ARRIVED = re.compile(r"\bangereiste[nrm]?\s+(?:[^\s,.;:]+\s+){0,3}$")
 # The host of a reception as a noun: "Der Empfang mit militärischen Ehren durch X und Y".
 _RECEIVED_BY = re.compile(r"\bEmpfangs?\b[^.;:]{0,60}?\sdurch\s+(?:[^\s,.;:]+\s+){0,4}$")
+# An act of the occasion as a noun with its agent after "durch" (round 14): "Nach der
+# ökumenischen Segnung durch die beiden Pfarrer A und B" (de-t13z03), "Die Eröffnung wurde
+# durch LR A, Bgm. B ... vorgenommen" (de-r13v05), "Nach der Segnung durch Pfarrer X"
+# (de-t811), "Nach der Kranzniederlegung durch Bundeskanzler A und Vizekanzler B" (de-t505):
+# who performs it takes part. Opening a meeting is chairing it ("Eröffnung der Sitzung durch
+# X"); a sacrament given to others (Firmung, Taufe) is the cue table's (presided); a greeting
+# is a speech (`_SPEECH_NOUN`), an honour the host's (left).
+_ACT_BY = re.compile(
+    r"(?:[Ss]egnung|[Ee]insegnung|[Ee]röffnung|[Ee]inweihung|[Nn]iederlegung|[Ee]nthüllung"
+    r"|[Üü]bergabe|[Üü]berreichung|[Gg]rundsteinlegung|[Ss]patenstich)\s+"
+    # the act's object in the genitive or the passive's verb between: "Eröffnung der
+    # Ausstellung durch", "Die Eröffnung wurde durch"
+    r"(?P<gap>(?:(?:wurde|wurden|erfolgte|erfolgten)\s+|(?:des|der|eines|einer)\s+"
+    r"(?:[^\s.;:,]+\s+){1,3}?)?)"
+    # then the agent's article and words before its titles, no verb ("durch Pater X richtete
+    # die Landeshauptfrau Y": Y is the next clause's subject, de-t813)
+    r"durch\s+(?:(?:die|der|den|dem|des|[a-zäöüß]+(?:en|er|em))\s+){0,3}"
+    r"(?:[A-ZÄÖÜ][^\s,.;:]*\s+){0,3}$"
+)
+_MEETING_OPENED = re.compile(r"Sitzung|Versammlung|Tagung|Konferenz|Beratung|Plenum")
 # The host of an invitation: "Der Einladung von Bundespräsident A, B und C folgte X",
 # "auf Einladung des Bürgermeisters X".
 _INVITED_BY = re.compile(r"\bEinladung\s+(?:von|vom|des|der)\s+(?:[^\s,.;:]+\s+){0,4}$")
@@ -912,6 +953,8 @@ def _framed_roles(
     if "Empfang" in clause and _RECEIVED_BY.search(sentence, max(left, start - 120), start):
         # "Der heutige Empfang mit militärischen Ehren durch Bundespräsident X": the host
         return ["presided"]
+    if "durch" in lead and (act := _ACT_BY.search(_ABBREVIATED.sub(r"\1", lead[-160:]))):
+        return ["presided"] if _MEETING_OPENED.search(act["gap"]) else ["attended"]
     at = max(0, start - 160)  # the nouns' frames reach no farther
     gate = _FRAME_GATE.search(sentence, at, start)
     if gate is None:
@@ -1295,13 +1338,16 @@ def continues_list(sentence: str) -> bool:
 # A photo's caption: a short paragraph closed by the photo's credit ("(Bild: KEYSTONE/WALTER
 # BIERI)", "Foto: Beate Palmert-Adorff", "/ Foto: kremlin.ru"), or one that says who stands
 # where ("Beim symbolischen Spatenstich (v.li.): A, B und C"). The people it shows doing
-# something are at the occasion the report tells. A credit may name its medium twice or its
-# source ("Fotos/Podcast: Anke Donner", de-r13v01; "Quelle: Victoria Jones/PA Wire/dpa",
-# de-t13z15; round 14): its name is the photographer's, no one at the occasion.
+# something are at the occasion the report tells.
+# (round 14: a credit of more than the photo, "Fotos/Podcast: X | Foto: X" (de-r13v01), and a
+# source that names a photographer and an agency, "Quelle: Victoria Jones/PA Wire/dpa"
+# (de-t13z15, de-r13v09), "Quelle: Daniel Reinhardt/Archiv" (de-t13z11), "Quelle: Jörg
+# Blank/dpa" (none_zh-t808): three outlets; not a text's source alone, "Quelle: dpa")
 _PHOTO_CREDIT = re.compile(
-    r"(?:\s*(?:/\s*|\|\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)(?:/[A-Z][a-z]+)?\s*:|Quelle\s*:|©)"
-    r"\s*[^:;()©|\n]{1,60}\)?)+\s*$"
+    r"\s*(?:/\s*)?\(?(?:(?:Foto|Fotos|Bild|Bilder)(?:/[A-ZÄÖÜ][a-zäöü]+)?\s*:"
+    r"|Quelle\s*:(?=[^:;()©/]{1,40}/)|©)\s*[^:;()©]{1,60}\)?\s*$"
 )
+_CREDIT_SEPARATOR = re.compile(r"\s*\|\s*$")  # between two credits: "Fotos/Podcast: X | Foto: X"
 _POSITION_MARK = re.compile(
     r"\((?:v\.\s*l(?:i)?\.(?:\s*n\.\s*r\.)?|von\s+links(?:\s+nach\s+rechts)?)\)"
     # without brackets, before a colon: "Von links nach rechts: der Ofenbaumeister X, ..."
@@ -1335,6 +1381,9 @@ def photo_caption(paragraph: str) -> str | None:
     if "Foto" in paragraph or "Bild" in paragraph or "©" in paragraph or "Quelle" in paragraph:
         credit = _PHOTO_CREDIT.search(paragraph)
     body = paragraph[: credit.start()] if credit else paragraph
+    if credit and (separator := _CREDIT_SEPARATOR.search(body)):
+        before = _PHOTO_CREDIT.search(body, 0, separator.start())
+        body = body[: before.start()] if before else body
     if credit is None and "(v" not in body and "links" not in body and "v.l" not in body.lower():
         return None
     marked = _POSITION_MARK.search(body)

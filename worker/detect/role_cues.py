@@ -330,6 +330,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "durchs ",
     "durch das",
     "durch den",
+    # round 14: an act as a noun with its agent ("Segnung durch", "Die Eröffnung wurde durch",
+    # "Schlüsselübergabe durch", "Spatenstich durch": people_de._ACT_BY)
+    "ung durch",
+    "ung wurde durch",
+    "teilnahme",
+    "gabe durch",
+    "stich durch",
     "begrüßung",
     "begrüssung",
     # round 10 (German local news): reports given, rites performed, congratulations, greetings
@@ -963,7 +970,14 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b[Mm]it\s+dabei(?:\s+(?:waren|war|sind|ist))?(?:\s+(?:auch|unter\s+anderem|u\.\s*a\.))?"
             r"\s+(?:[\wäöüß-]+\s+){0,2}?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Tt]eilnehmer)\s+wie\b"
             r"|\b(?:[Uu]nter|[Zz]u)\s+den\s+(?:[\wäöüß-]+\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]ästen"
-            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)\s*:"
+            r"|[Tt]eilnehmern|[Tt]eilnehmerinnen|[Tt]eilnehmenden|[Bb]esuchern|Gratulanten)"
+            # (a participle for the verb too: "Unter den Ehrengästen gesehen: A, B", round 14)
+            r"(?:\s+(?:gesehen|gesichtet|entdeckt))?\s*:"
+            # participation as a noun (round 14): "unter Teilnahme von A und B", "Mit ... der
+            # Teilnahme höchster Würdenträger ... startete die LA09 in Horn: die frühere
+            # Außenministerin A, Botschafterin B, ..." (de-t13z01; the list after the colon)
+            r"|\b[Tt]eilnahme\s+(?:von|vom|des|der)\b"
+            r"|\b[Tt]eilnahme\s+(?:[a-zäöüß]+er\s+)?[A-ZÄÖÜ][^.;:!?]{0,160}:"
             # (a person, not "begleitet von massiven Sicherheitsvorkehrungen")
             r"|\b(?:[Ii]n\s+Begleitung|begleitet)\s+von\b"
             r"(?!\s+[a-zäöüß]+e[nmrs]?\s+[A-ZÄÖÜ][a-zäöüß]+(?:ungen|ionen|nahmen)\b)"
@@ -1004,7 +1018,8 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "das in Anwesenheit des früheren Vorsitzenden X stattfand"
             r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
             # "hat Landrat X im Beisein von Amtsleiter Y ... besucht"
-            r"|\b[Ii]m\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
+            # (or "unter Beisein von": de-r13v11, round 14)
+            r"|\b(?:[Ii]m|[Uu]nter)\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
         ),
     ),
     (
