@@ -420,6 +420,10 @@ def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
         # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
         # (a list of honorees) do not
         chunks = [chunks[-1].rsplit("由", 1)[1]]
+    elif "由" in region:
+        # a chunk opening with 由 (by) names its agent, 由 is no surname there ("…将举行新闻发
+        # 布会，由大会发言人就大会议程…回答中外记者提问": no "由大会", none-v1307)
+        chunks = [c[1:] if c.startswith("由") else c for c in chunks]
     if "邀请" in chunks[-1]:
         # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
         invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
@@ -457,10 +461,20 @@ _ZH_ASKED = re.compile(r"[请让](?<![邀申提聘敬宴转出].)([^请让]{2,30
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:
-    """The subject opening a clause "Y提交议案并" before a second verb."""
+    """The subject opening a clause "Y提交议案并" before a second verb, or the titled name
+    opening it ("大会新闻发言人郭卫民介绍本次大会有关情况并": zh_cn-r13v08, zh_hant-r13v04)."""
     clause = _ZH_CLAUSE_THEN.match(chunk)
     if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
         return clause.group(1)
+    if "、" in chunk or len(chunk) > 40:
+        return None
+    title = _ZH_TITLE_END.search(chunk, 0, 16)
+    if title is None or title.start() == 0 and chunk.startswith(("各", "全体")):
+        return None
+    name = _zh_titled_lead(chunk[: title.end() + 4], roster)
+    # (a verb's words between the name and 并: "郭卫民介绍…情况并", not "郭卫民并")
+    if name and chunk.find(name, title.end()) == title.end() and len(chunk) - title.end() - len(name) > 3:
+        return name
     return None
 
 
@@ -1314,7 +1328,7 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临 司仪 "
+    "讲道 证道 布道 就主席 亲临 光临 司仪 回答 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
@@ -1395,6 +1409,8 @@ def zh_lists_in(
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
     sentence = _clean_sentence(sentence)
+    if sentence.startswith("请"):
+        return  # a programme's request ("请A、B介绍…情况，并回答记者提问", none_zh-t502)
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)

@@ -155,6 +155,14 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("随行", "随同"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
+    # answering questions is speaking ("大会新闻发言人郭卫民…并回答中外记者提问", "郭卫民回答了12个
+    # 问题"; a press conference's spokesman, rounds 21 and 25, zh_cn, zh_hant and scraped copies
+    # of five outlets); not a question answered in writing or still to come (people_zh._unreal)
+    (
+        "spoke",
+        re.compile(r"回答(?:了)?[^，。；、]{0,12}?(?:提问|问题)(?!的|时)"),
+        ("回答",),
+    ),
     # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
     # (a decision, an order or a list read out is no speech: "张又侠宣读了…签署的晋升上将军衔命令",
     # "王长顺宣读了《关于准予…毕业的决定》"; round 20, five outlets: labelled attended or no role)
