@@ -987,8 +987,14 @@ def _runs(
                 and not (j + 1 < n and _name_like(toks[j + 1], german))
             ):
                 j += 1  # "Arthur König": the rank's word is a surname after a given name
-            elif t.text[0] in "IVX" and _REGNAL.match(t.text) and not german:
-                j += 1  # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name
+            elif (
+                t.text[0] in "IVX"
+                and _REGNAL.match(t.text)
+                and (not german or (j + 1 < n and toks[j + 1].text == "."))
+            ):
+                # "King Abdullah II", "Pope Benedict XVI": the numeral ends the name; in German
+                # with its ordinal's period ("Königin Elizabeth II.", de-t13z15)
+                j += 1
                 break
             elif (
                 t.text == "."
