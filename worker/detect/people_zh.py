@@ -727,7 +727,19 @@ def _zh_hits(simple: str) -> tuple[_Hit, ...]:
             else:
                 hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
+    if ("听" in simple or "聆" in simple) and any(h.role == "spoke" for h in hits):
+        hits = [h for h in hits if not (h.role == "spoke" and _listened_to(simple, h.start))]
     return tuple(hits)
+
+
+# A speech the subject listens to ("听取当地干部群众代表发言", "等待聆听习主席演讲", "到会听取
+# 发言"): the listeners make no speech, until the object ends ("在听取基地汇报后作总结讲话",
+# zh_cn-r11v08); the speaker inside the object is read by _zh_heard.
+_ZH_LISTENED = re.compile(r"(?:听取|聆听|倾听)(?:了|并)?[^，。；！？后时]{0,16}$")
+
+
+def _listened_to(simple: str, at: int) -> bool:
+    return _ZH_LISTENED.search(simple, max(0, at - 20), at) is not None
 
 
 def _zh_lists_after(
