@@ -729,7 +729,17 @@ def _zh_hits(simple: str) -> tuple[_Hit, ...]:
     hits.sort(key=lambda h: h.start)
     if ("听" in simple or "聆" in simple) and any(h.role == "spoke" for h in hits):
         hits = [h for h in hits if not (h.role == "spoke" and _listened_to(simple, h.start))]
+    if "派" in simple:
+        hits = [h for h in hits if not _ZH_SENT_SOMEONE.search(simple, max(0, h.start - 14), h.start)]
     return tuple(hits)
+
+
+# Who sends someone in their place is not there ("市议员A、B及C也派员到场致意", zh_hant-t13z17;
+# "市議員陳文政、何敏誠等則派代表致意", zh_hant-t13z04; "省长X特地派代表到会代其致辞",
+# zh_cn-t12z12; "均由市長或派代表率團與會", zh_hant-d902: rounds 15, 22, 24, none labels the
+# sender): the cue after it names no one before it. Not the title 特派员 nor a word holding 派
+# ("无党派人士", zh_hant-t216; 学派, 流派, 宗派).
+_ZH_SENT_SOMEONE = re.compile(r"派(?<![特党学流宗教帮]派)(?:员|代表|人(?!士))[^，。；！？]{0,10}$")
 
 
 # A speech the subject listens to ("听取当地干部群众代表发言", "等待聆听习主席演讲", "到会听取
