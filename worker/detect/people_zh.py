@@ -2030,8 +2030,9 @@ _NOT_GIVEN = frozenset(
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
-# zh_hant-v1303; no labelled name ends in either)
-_ZH_BODY_LAST = frozenset("部局厅办州队站")
+# zh_hant-v1303; no labelled name ends in either); round 14: the other units no labelled name
+# of dev ends with ("文科处", "巴南区", "展览区", "党组织": rounds 11, 16 and 24, three styles)
+_ZH_BODY_LAST = frozenset("部局厅办州队站处区乡县馆院所宫织组")
 
 
 # The parts of Tibetan names (two make a name of four characters: "泽旺多吉", "白玛赤林",
