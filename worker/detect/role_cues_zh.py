@@ -145,6 +145,19 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("签", "宣誓"),
     ),
+    # a party come to visit: its leaders and members named before "一行", or before leading a
+    # delegation or a team, then where they came to inspect, survey or visit ("徐东升，校长孙承武，
+    # 常务校长刘先义一行到云顶体育考察交流", "侯有喜，…县长许健率县党政考察团到…通州区考察",
+    # "刘玉培带领…负责人等一行十人来我校调研"; rounds 22, 24, 25; labelled so in rounds 3, 5, 13,
+    # 16 too)
+    (
+        "attended",
+        re.compile(
+            r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
+            r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
+        ),
+        ("考察", "调研", "参观", "访问"),
+    ),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
     (
