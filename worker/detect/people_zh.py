@@ -1984,6 +1984,10 @@ _ZH_FOREIGN_TITLED = re.compile(
     r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
     r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
+# An envoy to China, whose name any transliteration may write at any length ("加纳驻华大使邦苏",
+# "吉尔吉斯斯坦驻华大使巴克特古洛娃", "伊朗驻华大使克沙瓦尔兹扎德": round 24, credentials of two
+# occasions in five outlets).
+_ZH_ENVOY = re.compile(r"驻华(?:大使|公使|临时代办)([\u4e00-\u9fff]{2,7})$")
 # Verbs whose first character can end a three-character name: "王宁会见" is 王宁 + 会见, not
 # 王宁会 (zh_cn-v1301), "尤权关于…的说明" 尤权 + 关于 (scraped-t921).
 _GLUED_VERBS = frozenset("会见 会晤 会谈 关于 抵达 抵京 抵港 致辞 致词 出席 主持 讲话 发言".split())
@@ -2299,7 +2303,9 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
     if _ZH_DOT.search(run):
         return _dotted_tail(run)
-    foreign = _ZH_FOREIGN_TITLED.search(item)
+    foreign = _ZH_FOREIGN_TITLED.search(item) or (
+        _ZH_ENVOY.search(item) if "驻华" in item else None
+    )
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         # "美国国务卿蒂勒森访华": a headline's visit after the name
         return _ZH_VISITS.sub("", foreign.group(1)) or None

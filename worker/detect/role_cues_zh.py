@@ -107,8 +107,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     # credentials: who receives them holds the ceremony, the envoys presenting them take part
     # ("习近平接受19国新任驻华大使递交国书", "使节们…依次向习近平递交国书。他们是：A、B")
-    ("presided", re.compile(r"接受[^，。；]{0,24}?递交国书"), ("国书",)),
-    ("attended", re.compile(r"递交国书"), ("国书",)),
+    # (presenting them is 递交, 呈递 or 呈交: "使节们依次向习近平呈递国书。这7位新任驻华大使是：
+    # A、B", round 24, three outlets)
+    ("presided", re.compile(r"接受[^，。；]{0,24}?(?:递交|呈递|呈交)国书"), ("国书",)),
+    ("attended", re.compile(r"(?:递交|呈递|呈交)国书"), ("国书",)),
     (
         "attended",
         re.compile(
