@@ -158,7 +158,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
             r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
             r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
         ),
-        ("考察", "调研", "参观", "访问"),
+        ("一行", "带领", "率"),
     ),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
