@@ -841,6 +841,11 @@ _ZH_WELCOMED = re.compile(
 _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 
+def _visiting(simple: str) -> bool:
+    """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
+    return "带领" in simple and cues.ZH_PARTY_VISIT.search(simple) is not None
+
+
 def _welcomed(simple: str) -> bool:
     """Whether a sentence holds a reception in the passive (no cue word of `_CUE_WORDS`: 欢迎
     alone is too common a word to gate a sentence, and to end a list)."""
@@ -1351,8 +1356,9 @@ _CUE_WORDS = (
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席 亲临 光临 司仪 回答 "
-    # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到")
-    "一行 带领 率领 率团 率队 考察团 "
+    # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
+    # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
+    "一行 率领 率团 率队 考察团 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
@@ -1417,6 +1423,7 @@ def zh_holds_cue(text: str) -> bool:
         _ANY_CUE.search(simple)
         or (_opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple))
         or _welcomed(simple)
+        or _visiting(simple)
     ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
@@ -1444,6 +1451,7 @@ def zh_lists_in(
             ctx is not None and _opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple)
         )
         and not _welcomed(simple)
+        and not _visiting(simple)
     ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:

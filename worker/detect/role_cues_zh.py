@@ -78,6 +78,12 @@ RITE_WORDS_TRADITIONAL = tuple(
 # Accepting for someone else ("由A代表接受"), the one rite whose words need not touch: gated on
 # this form, since bare 接受 opens every "接受采访" (same in either script).
 RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
+# A party come to visit (ZH_CUES_RARE below): its leaders and members named before "一行", or
+# before leading a delegation or a team, then where they came to inspect, survey or visit.
+ZH_PARTY_VISIT = re.compile(
+    r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
+    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
+)
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
@@ -152,14 +158,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # 常务校长刘先义一行到云顶体育考察交流", "侯有喜，…县长许健率县党政考察团到…通州区考察",
     # "刘玉培带领…负责人等一行十人来我校调研"; rounds 22, 24, 25; labelled so in rounds 3, 5, 13,
     # 16 too)
-    (
-        "attended",
-        re.compile(
-            r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
-            r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
-        ),
-        ("一行", "带领", "率"),
-    ),
+    ("attended", ZH_PARTY_VISIT, ("一行", "带领", "率")),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
     (
