@@ -469,11 +469,15 @@ def _clause_subject(chunk: str, roster: Roster) -> str | None:
     if "、" in chunk or len(chunk) > 40:
         return None
     title = _ZH_TITLE_END.search(chunk, 0, 16)
-    if title is None or title.start() == 0 and chunk.startswith(("各", "全体")):
+    if title is None:
         return None
     name = _zh_titled_lead(chunk[: title.end() + 4], roster)
     # (a verb's words between the name and 并: "郭卫民介绍…情况并", not "郭卫民并")
-    if name and chunk.find(name, title.end()) == title.end() and len(chunk) - title.end() - len(name) > 3:
+    if (
+        name
+        and chunk.find(name, title.end()) == title.end()
+        and len(chunk) - title.end() - len(name) > 3
+    ):
         return name
     return None
 
@@ -730,7 +734,9 @@ def _zh_hits(simple: str) -> tuple[_Hit, ...]:
     if ("听" in simple or "聆" in simple) and any(h.role == "spoke" for h in hits):
         hits = [h for h in hits if not (h.role == "spoke" and _listened_to(simple, h.start))]
     if "派" in simple:
-        hits = [h for h in hits if not _ZH_SENT_SOMEONE.search(simple, max(0, h.start - 14), h.start)]
+        hits = [
+            h for h in hits if not _ZH_SENT_SOMEONE.search(simple, max(0, h.start - 14), h.start)
+        ]
     return tuple(hits)
 
 
