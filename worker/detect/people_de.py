@@ -326,6 +326,12 @@ _BESIDES_AFTER_SUBJECT = re.compile(
 )
 # "von Präsident Dr. X" (`\b(?:von|vom)`, written as `_PASSIVE_AUX` is)
 _AGENT_BEFORE = re.compile(r"v(?<!\w.)(?:on|om)\s+(?:[^\s,;:]+\s+){0,4}$")
+# The "von" of a presence ("in Anwesenheit von", "im / unter Beisein von"): the list after it
+# is present at the occasion whatever verb the clause has (labelled so in rounds 8, 11, 16, 24
+# and 25, five outlets).
+_PRESENCE_OF = re.compile(
+    r"\b(?:[Ii]n|[Ii]m|[Uu]nter)\s+(?:der\s+)?(?:Anwesenheit|Beisein)\s+vo[nm]\s+(?:[^\s,;:]+\s+){0,4}$"
+)
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
 # A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
 _AGENT_PARTICIPLE = re.compile(
@@ -964,6 +970,11 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
         return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
+    if "eisein" in lead or "nwesenheit" in lead:
+        if _PRESENCE_OF.search(lead, len(lead) - 100):
+            # "In Anwesenheit von A und B wurden ... eröffnet", "unter Beisein von X wurde ...
+            # eröffnet": the "von" of a presence, no passive's agent (de-r13v10, -r13v11)
+            return ["present"]
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")
     if _AGENT_BEFORE.search(lead, len(lead) - 100) or _AGENT_BEFORE.search(
         sentence, max(left, start - 100), start

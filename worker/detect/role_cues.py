@@ -999,7 +999,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "das in Anwesenheit des früheren Vorsitzenden X stattfand"
             r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
             # "hat Landrat X im Beisein von Amtsleiter Y ... besucht"
-            r"|\b[Ii]m\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
+            r"|\b(?:[Ii]m|[Ii]n|[Uu]nter)\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
         ),
     ),
     (
