@@ -2152,8 +2152,12 @@ _ZH_LATIN_TITLED = re.compile(
 # A religious name before its title: "焦山定慧寺监院慧忠法师", "曙法法师", "司长释莲僧长老".
 # A Dharma name has no surname (释 at most), so the surname tables cannot find it; the title
 # after it and a title or nothing before it do (zh_cn-t909, scraped-t924).
-_CLERGY = ("法师", "大师", "长老", "上师", "禅师")
-_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师)$")
+# Round 14: 大和尚 too ("少林寺方丈永信大和尚", "澳门佛教中心协会主席戒晟大和尚": rounds 16, 20
+# and 21, seven reports of Buddhist occasions), and a monastery before the name
+# ("台湾十方法华禅院知禅长老").
+_CLERGY = ("法师", "大师", "长老", "上师", "禅师", "大和尚")
+_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师|大和尚)$")
+_MONASTERY_LAST = frozenset("寺院庵")
 
 
 def _clergy_name(item: str) -> str | None:
@@ -2161,11 +2165,11 @@ def _clergy_name(item: str) -> str | None:
     if m is None:
         return None
     name, head = m.group(1), item[: m.start()]
-    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES:
-        return None
+    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES or name[-1] == "位":
+        return None  # (a count of the clergy is no name: "带领诸位法师", zh_cn-t11z06)
     if not head:  # (bare, 大师 is a master of anything: "国画大师")
         return None if item.endswith("大师") else name
-    return name if _ZH_TITLE_AT_END.search(head) else None
+    return name if _ZH_TITLE_AT_END.search(head) or head[-1] in _MONASTERY_LAST else None
 
 
 _LATIN_HONOURED = re.compile(
