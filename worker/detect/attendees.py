@@ -435,6 +435,7 @@ def _compare_lists(
     removed: list[Person] = []
     unstated: list[Person] = []  # missing from a role the other report gives no list for
     variants: list[Variant] = []
+    matched_as: dict[str, str] = {}  # a name of `after` matched to another name in some role
     reordered = False
     for role in _ROLES:
         b, a = _side(before, role, roster), _side(after, role, roster)
@@ -447,6 +448,9 @@ def _compare_lists(
         _match_sounds(b, a, pairs)
         _match_in_place(b, a, pairs)
         reordered = reordered or _reordered(pairs)
+        for i, j in pairs:
+            if a.keys[j] != b.keys[i]:
+                matched_as.setdefault(a.keys[j], b.keys[i])
         gone = [p for p, m in zip(b.people, b.matched, strict=True) if not m]
         # Across reports a removal needs a list to be missing from; an addition is the other
         # report stating someone in a role, news whatever the first report listed. A second
@@ -458,7 +462,7 @@ def _compare_lists(
             removed += gone
         added += [p for p, m in zip(a.people, a.matched, strict=True) if not m]
     role_changes, added_all, removed_all = _role_changes(
-        added, removed + unstated, before, after, roster
+        added, removed + unstated, before, after, roster, matched_as
     )
     return AttendeeDiff(
         before=_names(before),
@@ -502,14 +506,22 @@ def _role_changes(
     before: Sequence[Person],
     after: Sequence[Person],
     roster: Roster,
+    matched_as: dict[str, str],
 ) -> tuple[list[RoleChange], list[Person], list[Person]]:
     """Pair a role lost with a role gained by the same person; people who appear on both
     sides (under some role) are neither added nor removed. A Hong Kong name in Cantonese
     spelling on one side is the same person as its characters on the other (`_cantonese_keys`);
     so is a name spelled another way or shortened on the other side in another role
     (`_spelling_keys`: "Henry Kissinger" speaking in one report, "Kissinger" meeting in the other).
+
+    Round 14: two names the comparison of one role matched (`matched_as`: by sound, place,
+    spelling, a Hong Kong surname) are one person in every role. "Michael Wong" attending in the
+    English release is 黄伟纶 attending in the Chinese one; 黄伟纶 co-officiating there is a role
+    the English does not give him, not a person it removes (pair r13 harbourfront-xlang).
     """
-    tied = _cantonese_keys(before, after, roster) | _spelling_keys(before, after, roster)
+    tied = (
+        _cantonese_keys(before, after, roster) | _spelling_keys(before, after, roster) | matched_as
+    )
 
     def key(person: Person) -> str:
         k = _key(person, roster)
@@ -524,15 +536,26 @@ def _role_changes(
     for person in removed:
         options = gained.get(key(person))
         if options:
-            changes.append(RoleChange(person.name, person.role, options.pop(0).role))
+            # the same role under a name tied only here ("Xi" speaking, 习近平 speaking): no change
+            same = next((o for o in options if o.role == person.role), None)
+            if same is not None:
+                options.remove(same)
+            else:
+                changes.append(RoleChange(person.name, person.role, options.pop(0).role))
     # A role gained beside one kept (attending in both, chairing too in the second): a change
     # from the kept role, so that who chaired according to whom is told.
     kept: dict[str, Person] = {}
+    roles_before: dict[str, set[Role]] = {}
     for person in before:
         kept.setdefault(key(person), person)
+        roles_before.setdefault(key(person), set()).add(person.role)
     for k, options in gained.items():
         if k in kept:
-            changes.extend(RoleChange(kept[k].name, kept[k].role, p.role) for p in options)
+            changes.extend(
+                RoleChange(kept[k].name, kept[k].role, p.role)
+                for p in options
+                if p.role not in roles_before[k]
+            )
     still_added = [p for p in added if key(p) not in keys_before]
     still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed

@@ -19,7 +19,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from worker.detect import cantonese, role_cues
 from worker.detect.model import Person, Role
-from worker.detect.roster import Roster, has_han, to_simplified, translit_key
+from worker.detect.people_zh import TRANSLIT_CHARS
+from worker.detect.roster import Roster, fold, has_han, to_simplified, translit_key
 from worker.detect.sounds import SAME_SOUND, same_sound
 
 __all__ = ["TextNames", "names_person", "says_role", "told_as_done"]
@@ -41,7 +42,9 @@ class TextNames:
         self.words = frozenset(keys)
         self.flat = f" {' '.join(keys)} "
         self.chinese = to_simplified(plain) if has_han(plain) else ""
-        self.transliterated = tuple(_HAN_RUN.findall(self.chinese))
+        self.transliterated = tuple(
+            name for run in _HAN_RUN.findall(self.chinese) for name in _dotted_names(run)
+        )
         # capitalised words before each surname ("Alexander" of "Alexander Lukashenko")
         self.before_surname: dict[str, set[str]] = {}
         for first, last in _CAPITALISED_PAIR.findall(plain):
@@ -58,11 +61,53 @@ class TextNames:
         )
 
     @cached_property
+    def syllables(self) -> tuple[str, ...]:
+        """The text's characters in pinyin, one syllable each (to find a Chinese name a report
+        in letters writes in pinyin). Built on first use: pypinyin loads its tables then."""
+        from pypinyin import Style, lazy_pinyin
+
+        return tuple(
+            s for s in lazy_pinyin(self.chinese, style=Style.NORMAL, errors=lambda _: "|") if s
+        )
+
+    @cached_property
     def cantonese(self) -> tuple[str, ...]:
         """The names in Cantonese shape the text writes in letters ("Leung Chun-ying"): a Hong
         Kong person listed in characters by the other report is named by them. Built on first
         use, from the words in letters."""
         return cantonese.names_in_text(self._plain) if self._raw else ()
+
+
+_DOT = re.compile(r"[·・•‧]")
+
+
+def _dotted_names(run: str) -> tuple[str, ...]:
+    """The foreign names a run of characters around a middle dot may hold: Chinese prose writes
+    no space around it, so the run is a clause ("葡语国家驻华大使使团长玛利亚·古斯塔瓦以及各葡语国家代表团
+    团长等主持") whose sound is no name's. Its first part is cut to the transliteration characters
+    before the dot, its last to those after it (`people_zh.TRANSLIT_CHARS`), and one or two
+    characters more each way, since the table lacks some (普京): "玛利亚·古斯塔瓦",
+    "弗拉基米尔·普京会". Round 14, pair r12 macau2023forum (a Chinese release against its English).
+
+    >>> _dotted_names("使团长玛利亚·古斯塔瓦以及各")[0]
+    '玛利亚·古斯塔瓦'
+    """
+    parts = _DOT.split(run)
+    first, last = parts[0], parts[-1]
+    head = len(first)
+    while head > 0 and first[head - 1] in TRANSLIT_CHARS:
+        head -= 1
+    tail = 0
+    while tail < len(last) and last[tail] in TRANSLIT_CHARS:
+        tail += 1
+    middle = parts[1:-1]
+    names = [
+        "·".join([first[max(start, 0) :], *middle, last[: tail + more]])
+        for start in (head, head - 1)
+        for more in (0, 1, 2)
+        if start < len(first) and tail + more > 0
+    ]
+    return tuple(dict.fromkeys(names)) or (run,)
 
 
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][\w-]+)\s+(?=([A-Z][\w-]+)\b)")
@@ -168,6 +213,34 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             return True
         elif text.chinese and cantonese.in_han_text(form, text.chinese):
             return True  # "Eric Chan Kwok-ki" in a text writing 陳國基
+        elif text.chinese and _in_pinyin(text, form):
+            return True
+    return False
+
+
+_MIN_PINYIN = 7  # "Peng Li" would be named by 彭丽媛's first two syllables
+
+
+def _in_pinyin(text: TextNames, form: str) -> bool:
+    """A Chinese name in letters ("Peng Liyuan") written in characters in the text (彭麗媛):
+    the syllables of consecutive characters spell it, surname and given name. The roster ties
+    the people it knows across scripts; this ties the others, as `attendees` does when it
+    compares the two lists (`pinyin_name`). Round 14, pair r13 forbidden-city."""
+    words = [fold(w) for w in _WORD.findall(form)]
+    if not 2 <= len(words) <= 3 or sum(map(len, words)) < _MIN_PINYIN:
+        return False
+    target = "".join(words)
+    syllables = text.syllables
+    for start, first in enumerate(syllables):
+        if first != words[0]:
+            continue
+        spelled = ""
+        for syllable in syllables[start : start + 4]:
+            spelled += syllable
+            if spelled == target:
+                return True
+            if not target.startswith(spelled):
+                break
     return False
 
 

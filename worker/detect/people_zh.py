@@ -2378,6 +2378,7 @@ _TRANSLIT = frozenset(
     # "霍利克佐达", "茹曼加林", "伊莉亚娜", "加兹瓦尼", "赛义德"; round 9)
     "夫玛佐茹赛娜莉妮莎兹娅契纽翰罕喀瑞依孜丽黛露芙珊薇蕾茨楞义明"
 )
+TRANSLIT_CHARS = _TRANSLIT  # for `mentions`: where a dotted name starts and ends in prose
 
 
 _ZH_DOTTED_END = re.compile(r"([\u4e00-\u9fff]{1,12})((?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2})$")

@@ -71,7 +71,7 @@ def compare_reports(
             people=(report_a.people, report_b.people),
         )
         if change is None or change.similarity >= _SAME_REPORT:
-            return _role_words(change, a, report_a, roster)  # two versions of one report
+            return _role_words(change, a, report_a, report_b, roster)  # two versions of one report
         return _across(change, a, b, report_a, report_b, roster)
     if not {lang_a, lang_b} <= RULES_FOR:
         # a language whose people are not read (`extract_people`): its report lists nobody,
@@ -188,12 +188,25 @@ def _not_said(names: tuple[str, ...], a: str, report_b: Report, roster: Roster) 
     )
 
 
-def _role_words(change: Change | None, a: str, report_a: Report, roster: Roster) -> Change | None:
+def _role_words(
+    change: Change | None, a: str, report_a: Report, report_b: Report, roster: Roster
+) -> Change | None:
     """Two versions of one report (or two copies of it): role changes the first version gives
-    in words are not told (`_said_otherwise`); additions and removals stay edits."""
-    if change is None or change.attendees is None or not change.attendees.role_changes:
+    in words are not told (`_said_otherwise`); additions and removals stay edits.
+
+    Round 14: a first version the extractor read nobody in is read as a first report is
+    (`_not_said`): whom it gives the role in words, told as done, is not added. Two copies of
+    one call ("溫家寶應約與日本新任首相菅直人通電話" in the copy with pinyin after its characters,
+    read as naming nobody) are not a version adding both leaders (pair r9 wenkan2010); a version
+    naming them only in a plan or with no role word still adds them."""
+    if change is None or change.attendees is None:
         return change
-    people = _said_otherwise(change.attendees, a, report_a, roster)
+    people = change.attendees
+    if not report_a.people and people.added:
+        people = replace(people, added=_not_said(people.added, unannotated(a), report_b, roster))
+    if not people.role_changes and people == change.attendees:
+        return change
+    people = _said_otherwise(people, a, report_a, roster)
     if people.changed:
         return replace(
             change,

@@ -1586,9 +1586,12 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         r"|Vorsitz\w*|leitete|geleitet|Gastgeber\w*|moderiert\w*)\b|主持|主禮|主礼",
         re.I,
     ),
+    # round 14: "accompanied", 陪同, 列席 too, as LABELLING.md reads them (pair r13
+    # forbidden-city: "習近平及夫人彭麗媛全程陪同" against the English "accompanied ... on a tour")
     "attended": re.compile(
-        r"\b(?:attend\w*|took part|taking part|participat\w*|joined"
-        r"|teil(?:genommen|nahm|nahmen|nehmen)|Teilnehm\w*|anwesend)\b|出席|参加|參加|与会|與會",
+        r"\b(?:attend\w*|took part|taking part|participat\w*|joined|accompan(?:ied|ying)"
+        r"|teil(?:genommen|nahm|nahmen|nehmen)|Teilnehm\w*|anwesend)\b"
+        r"|出席|参加|參加|与会|與會|陪同|列席",
         re.I,
     ),
     "present": re.compile(
