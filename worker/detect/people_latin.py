@@ -2455,6 +2455,12 @@ _DISCUSSED = re.compile(
 
 
 _HOSTED_MEAL = re.compile(r"\b(?:banquet|reception|dinner|luncheon)\b", re.I)
+# What makes a welcome an occasion the host holds: a ceremony, a red carpet, a meal.
+_WELCOME_HOSTED = re.compile(
+    r"\b(?:ceremon(?:y|ies)|red\s+carpet|guard\s+of\s+honou?r|banquet|reception|dinner|luncheon"
+    r"|hosted|as\s+(?:the\s+)?host)\b",
+    re.I,
+)
 
 
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
@@ -2476,6 +2482,12 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         return ("attended" if several else "presided"), m.end()
     m = cues.HOST_DIRECT.match(text, at)
     if m and _object_follows(c, m.end()):
+        # a named guest welcomed to a visit or talks: both sides attend, as in the talks; the
+        # host of a welcome ceremony presides (LABELLING.md, round 14)
+        if m.group().lower().endswith(("welcomed", "welcomes")) and not _WELCOME_HOSTED.search(
+            text
+        ):
+            return "attended", m.end()
         return "presided", m.end()
     m = cues.MEET_BARE.match(text, at)
     if m:
@@ -2485,9 +2497,12 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         return "attended", m.end()  # "A and B discussed ...": a talk between them
     m = cues.REPORT_TO.match(text, at)
     if m:
-        # told to one named person: part of a talk; to the chair by title, a report
-        told = _object_follows(c, m.end()) and not _TO_THE_CHAIR.match(text, m.end())
-        return (None if told else "spoke"), m.end()
+        # told to one named person: part of a talk; to the one met, by title ("briefed the
+        # President"), the briefer is that meeting's other side (LABELLING.md, round 14); to a
+        # meeting or a body, a report
+        if _TO_THE_CHAIR.match(text, m.end()):
+            return "attended", m.end()
+        return (None if _object_follows(c, m.end()) else "spoke"), m.end()
     for role, pattern in cues.SUBJECT_CUES:
         m = pattern.match(text, at)
         if m:
@@ -2496,12 +2511,16 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     return None
 
 
-# "briefed the President", "informed the Head of State": a report to the one who holds the
-# meeting, not a word in a talk between equals ("informed Modi").
+# "briefed the President", "informed the head of state": told to the one met, by title; the
+# briefer is that meeting's other side (attended), as one who "informed Modi" is.
 _TO_THE_CHAIR = re.compile(
-    r"\s+the\s+(?:President|Prime\s+Minister|Premier|Head\s+of\s+(?:State|Government)"
+    r"\s+the\s+(?:President|Prime\s+Minister|Premier|[Hh]ead\s+of\s+(?:[Ss]tate|[Gg]overnment)"
     r"|Chancellor|King|Emir|Chairman|Chairwoman|Secretary-General)\b"
 )
+
+
+# The same after a relative "who updated / reported to": the one met by title or pronoun.
+_TO_THE_ONE_MET = re.compile(r"(?:\s+to)?(?:" + _TO_THE_CHAIR.pattern + r"|\s+(?:him|her)\b)")
 
 
 def _object_follows(c: _Clause, verb_end: int) -> bool:
@@ -3450,7 +3469,13 @@ def _group_roles(
         roles.extend(role for role, _ in _subject_roles(clause))
     if absolute_m is not None and absolute_m.group("present"):
         roles.append("present")  # "with X present": no verb to read the role from
-    if _WHO_SPOKE.match(rest) and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip()):
+    who = _WHO_SPOKE.match(rest)
+    if (
+        who
+        and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip())
+        # "X, who updated the President / him on ...": the other side of the meeting, no speech
+        and not _TO_THE_ONE_MET.match(rest, who.end())
+    ):
         roles.append("spoke")
     if (
         _SPEAKER_LABEL.match(rest)

@@ -227,6 +227,17 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("就职",),
     ),
+    # who declares the occasion open or closed is at it ("县委书记郭碧勋宣布运动会开幕", "王国生宣布：
+    # 第十二届…洽谈会开幕"): attended, no chair (LABELLING.md, round 14: 13 of the 14 blind reports
+    # of rounds 16-25 whose declarer has no other role). Not a date announced ("宣布，…将于…开幕"),
+    # nor after another verb of the same person ("致辞并宣布开幕": that verb gives the role).
+    (
+        "attended",
+        re.compile(
+            r"宣布(?<!并宣布)(?![，,])了?(?:(?!将|于)[^，,。；！？]){0,30}?[开闭]幕(?![式词辞会])"
+        ),
+        ("宣布",),
+    ),
     # the one conferring degrees or honours presides over the conferment ("中大校董会主席
     # 查逸超颁授各学位", "院长李经文教授向…毕业生颁授学衔"); not the one given them (获颁授),
     # nor the ceremony's name (颁授典礼); and the one taking the chair's seat ("总统就主席位")
