@@ -19,6 +19,7 @@ import zstandard
 from sqlalchemy.orm import Session
 
 from storage.models import Body
+from storage.zstd import compressor
 
 # Level 9: article texts are small, so a higher level costs little time and saves ~10% over 3.
 _LEVEL = 9
@@ -32,7 +33,7 @@ def text_hash(text: str) -> str:
 
 def compress(text: str, base: str | None = None) -> bytes:
     if base is None:
-        return zstandard.ZstdCompressor(level=_LEVEL).compress(text.encode("utf-8"))
+        return compressor(_LEVEL).compress(text.encode("utf-8"))
     dictionary = zstandard.ZstdCompressionDict(
         base.encode("utf-8"), dict_type=zstandard.DICT_TYPE_RAWCONTENT
     )

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from storage.digests import Exchange, capture_material, exchange_digest, hops_json
 from storage.models import Capture, CaptureBlob
 from storage.values import BodyPolicy as BodyPolicy  # defined there, used from here too
+from storage.zstd import compressor
 
 _LEVEL = 3  # pages are up to max_bytes of HTML: a fast level; HTML compresses well anyway
 _READ = 1 << 16
@@ -105,7 +106,7 @@ def _json(value: Any) -> str:
 def _blob_row(sha256: str, body: bytes, policy: BodyPolicy) -> dict[str, Any]:
     if not policy.keep:
         return {"sha256": sha256, "size": len(body), "place": DROPPED, "data": None}
-    frame = zstandard.ZstdCompressor(level=_LEVEL).compress(body)
+    frame = compressor(_LEVEL).compress(body)
     if policy.directory is None:
         return {"sha256": sha256, "size": len(body), "place": IN_DB, "data": frame}
     _write_file(blob_path(policy.directory, sha256), frame)

@@ -1173,11 +1173,17 @@ def report_features(
     roster: Roster = _NO_ROSTER,
     *,
     language: str | None = None,
+    read: tuple[str, tuple[Person, ...]] | None = None,
 ) -> Features:
-    """Everything grouping and the discrepancy check need from one report, computed once."""
+    """Everything grouping and the discrepancy check need from one report, computed once.
+
+    `read`: (language, people) of `text` as the pipeline read it with this roster (its
+    people over time and change detection); taken instead of reading the text again when
+    the report's language here (its first 2,000 characters) is that language."""
     lang = language or detect_language(text[:2000] or title)
+    people = read[1] if read is not None and read[0] == lang else None
     named: list[Named] = []
-    for person in extract_people(text, roster, language=lang):
+    for person in people if people is not None else extract_people(text, roster, language=lang):
         if _venue(person.name):
             continue
         key, shown = person_key(person.name, person.canonical)

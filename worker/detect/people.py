@@ -100,6 +100,10 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _DE_ORDINAL = re.compile(
     r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])(?:[a-zäöü]|Bez|I{2,3}|IV)\.$|(?<=[a-zäöü])(?:bgm|dir)\.$"
 )
+# A ruler's numeral is an ordinal too, in a sentence going on in lower case ("mit Königin
+# Elizabeth II. getroffen", "Papst Benedikt XVI. im Vatikan"; de-t13z15, -t13z22, -t13z24,
+# -r13v09: four outlets, rounds 24 and 25); before a capital it may end one ("Teil II. Dann").
+_DE_REGNAL = re.compile(r"(?<= )(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\.$")
 
 
 # A heading alone on its line ("Anwesend:", "Participants:") heads the paragraph after it.
@@ -356,8 +360,15 @@ def _sentence_spans(
         # characters before still count for \b) instead of the whole sentence so far.
         if m.group().startswith("."):
             window = max(start, m.end() - 6)
-            if _ABBREV.search(paragraph, window, m.end()) or (
-                german and _DE_ORDINAL.search(paragraph, window, m.end())
+            if (
+                _ABBREV.search(paragraph, window, m.end())
+                or (german and _DE_ORDINAL.search(paragraph, window, m.end()))
+                or (
+                    german
+                    and paragraph[m.start() - 1] in "IVX"
+                    and _DE_REGNAL.search(paragraph, window, m.end())
+                    and _LOWER_NEXT.match(paragraph, m.end())
+                )
             ):
                 continue  # "U.S." or "Mr." does not end a sentence
             if _inside_brackets(paragraph, start, m.end()):

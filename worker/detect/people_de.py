@@ -328,6 +328,12 @@ _BESIDES_AFTER_SUBJECT = re.compile(
 )
 # "von Präsident Dr. X" (`\b(?:von|vom)`, written as `_PASSIVE_AUX` is)
 _AGENT_BEFORE = re.compile(r"v(?<!\w.)(?:on|om)\s+(?:[^\s,;:]+\s+){0,4}$")
+# The "von" of a presence ("in Anwesenheit von", "im / unter Beisein von"): the list after it
+# is present at the occasion whatever verb the clause has (labelled so in rounds 8, 11, 16, 24
+# and 25, five outlets).
+_PRESENCE_OF = re.compile(
+    r"\b(?:[Ii]n|[Ii]m|[Uu]nter)\s+(?:der\s+)?(?:Anwesenheit|Beisein)\s+vo[nm]\s+(?:[^\s,;:]+\s+){0,4}$"
+)
 _AGENT_BY = re.compile(r"\bdurch\s+(?:[^\s,;:]+\s+){0,4}$")  # a passive's "durch X" as well
 # A participle used as an adjective after its agent ("von X moderierten", "von X vorgetragene").
 _AGENT_PARTICIPLE = re.compile(
@@ -710,12 +716,14 @@ _OBLIQUE_TITLE = re.compile(
 )
 
 
-# A subject that is no person stands first, then the verb: the list after it is the object
-# ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X", "Der Gesamtbundesrat
-# hat ... X empfangen").
+# A subject that is no named person stands first, then the verb: the list after it is the
+# object ("Der Gesamtbundesrat empfängt Hollande", "Das Präsidium begrüßte X", "Der
+# Gesamtbundesrat hat ... X empfangen"; round 14, the feminine: "Die 91-jährige Queen hatte
+# Steinmeier und dessen Frau Elke Büdenbender zum Lunch ... eingeladen", de-t13z15, -t13z22,
+# -t13z24, -r13v09). The verb singular only ("Die Gäste begrüßten" opens no object).
 _BODY_SUBJECT = re.compile(
-    r"^\s*(?:Der|Das)\s+(?:[a-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
-    r"(?:empfängt|empfing|empfingen|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
+    r"^\s*(?:Der|Das|Die)\s+(?:[\da-zäöüß-]+\s+){0,2}[A-ZÄÖÜ][\wäöüß-]+\s+"
+    r"(?:empfängt|empfing|begrüßt|begrüßte|begrüsst|begrüsste|traf|trifft|ehrte"
     r"|ehrt|verabschiedete|verabschiedet|hieß|hiess"
     # the perfect: "Der Gesamtbundesrat hat am Montag Portugals Präsident X ... empfangen"
     r"|hat|hatte)\s+(?:[a-zäöüß(][^\s,]*\s+|(?:am|an|in)\s+[A-ZÄÖÜ]\w+\s+){0,4}"
@@ -1007,6 +1015,11 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
         return []  # "der in Vertretung von Bundeskanzler X teilnimmt": X is absent
+    if "eisein" in lead or "nwesenheit" in lead:
+        if _PRESENCE_OF.search(lead, len(lead) - 100):
+            # "In Anwesenheit von A und B wurden ... eröffnet", "unter Beisein von X wurde ...
+            # eröffnet": the "von" of a presence, no passive's agent (de-r13v10, -r13v11)
+            return ["present"]
     # the agent's "von" may stand among the words taken for titles ("in Chur von X")
     if _AGENT_BEFORE.search(lead, len(lead) - 100) or _AGENT_BEFORE.search(
         sentence, max(left, start - 100), start

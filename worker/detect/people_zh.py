@@ -209,9 +209,7 @@ _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定"
-    # sent someone in their stead: "市议员A、B等则派代表致意" (round 14; 派员 apart below)
-    " 派代表 派人".split()
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定".split()
 )
 
 
@@ -258,8 +256,6 @@ def _unreal(raw: str, region: str) -> bool:
         region[-1:] in _NEGATED_LAST and region.endswith(_ZH_NEGATED)
     ):
         return True
-    if region.endswith("派员") and not region.endswith("特派员"):
-        return True  # "A、B及C也派员到场致意" (zh_hant-t13z17): sent staff; not 特派员, an envoy
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
@@ -436,6 +432,10 @@ def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
         # "…，颁授仪式由港大副校监李国宝主礼": the one after 由 acts, the clauses before it
         # (a list of honorees) do not
         chunks = [chunks[-1].rsplit("由", 1)[1]]
+    elif "由" in region:
+        # a chunk opening with 由 (by) names its agent, 由 is no surname there ("…将举行新闻发
+        # 布会，由大会发言人就大会议程…回答中外记者提问": no "由大会", none-v1307)
+        chunks = [c[1:] if c.startswith("由") else c for c in chunks]
     if "邀请" in chunks[-1]:
         # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
         invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
@@ -473,10 +473,24 @@ _ZH_ASKED = re.compile(r"[请让](?<![邀申提聘敬宴转出].)([^请让]{2,30
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:
-    """The subject opening a clause "Y提交议案并" before a second verb."""
+    """The subject opening a clause "Y提交议案并" before a second verb, or the titled name
+    opening it ("大会新闻发言人郭卫民介绍本次大会有关情况并": zh_cn-r13v08, zh_hant-r13v04)."""
     clause = _ZH_CLAUSE_THEN.match(chunk)
     if clause and (_knows(roster, clause.group(1)) or _zh_plausible(clause.group(1))):
         return clause.group(1)
+    if "、" in chunk or len(chunk) > 40:
+        return None
+    title = _ZH_TITLE_END.search(chunk, 0, 16)
+    if title is None:
+        return None
+    name = _zh_titled_lead(chunk[: title.end() + 4], roster)
+    # (a verb's words between the name and 并: "郭卫民介绍…情况并", not "郭卫民并")
+    if (
+        name
+        and chunk.find(name, title.end()) == title.end()
+        and len(chunk) - title.end() - len(name) > 3
+    ):
+        return name
     return None
 
 
@@ -729,7 +743,31 @@ def _zh_hits(simple: str) -> tuple[_Hit, ...]:
             else:
                 hits.append(_Hit(role, start, end, False))
     hits.sort(key=lambda h: h.start)
+    if ("听" in simple or "聆" in simple) and any(h.role == "spoke" for h in hits):
+        hits = [h for h in hits if not (h.role == "spoke" and _listened_to(simple, h.start))]
+    if "派" in simple:
+        hits = [
+            h for h in hits if not _ZH_SENT_SOMEONE.search(simple, max(0, h.start - 14), h.start)
+        ]
     return tuple(hits)
+
+
+# Who sends someone in their place is not there ("市议员A、B及C也派员到场致意", zh_hant-t13z17;
+# "市議員陳文政、何敏誠等則派代表致意", zh_hant-t13z04; "省长X特地派代表到会代其致辞",
+# zh_cn-t12z12; "均由市長或派代表率團與會", zh_hant-d902: rounds 15, 22, 24, none labels the
+# sender): the cue after it names no one before it. Not the title 特派员 nor a word holding 派
+# ("无党派人士", zh_hant-t216; 学派, 流派, 宗派).
+_ZH_SENT_SOMEONE = re.compile(r"派(?<![特党学流宗教帮]派)(?:员|代表|人(?!士))[^，。；！？]{0,10}$")
+
+
+# A speech the subject listens to ("听取当地干部群众代表发言", "等待聆听习主席演讲", "到会听取
+# 发言"): the listeners make no speech, until the object ends ("在听取基地汇报后作总结讲话",
+# zh_cn-r11v08); the speaker inside the object is read by _zh_heard.
+_ZH_LISTENED = re.compile(r"(?:听取|聆听|倾听)(?:了|并)?[^，。；！？后时]{0,16}$")
+
+
+def _listened_to(simple: str, at: int) -> bool:
+    return _ZH_LISTENED.search(simple, max(0, at - 20), at) is not None
 
 
 def _zh_lists_after(
@@ -819,6 +857,11 @@ _ZH_WELCOMED = re.compile(
 
 
 _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
+
+
+def _visiting(simple: str) -> bool:
+    """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
+    return "带领" in simple and cues.ZH_PARTY_VISIT.search(simple) is not None
 
 
 def _welcomed(simple: str) -> bool:
@@ -1346,7 +1389,10 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 "
+    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 "
+    # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
+    # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
+    "一行 率领 率团 率队 考察团 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
@@ -1411,6 +1457,7 @@ def zh_holds_cue(text: str) -> bool:
         _ANY_CUE.search(simple)
         or (_opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple))
         or _welcomed(simple)
+        or _visiting(simple)
     ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
@@ -1427,6 +1474,8 @@ def zh_lists_in(
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
     sentence = _clean_sentence(sentence)
+    if sentence.startswith("请"):
+        return  # a programme's request ("请A、B介绍…情况，并回答记者提问", none_zh-t502)
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
     simple = to_simplified(sentence)
@@ -1436,6 +1485,7 @@ def zh_lists_in(
             ctx is not None and _opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple)
         )
         and not _welcomed(simple)
+        and not _visiting(simple)
     ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
@@ -1982,6 +2032,10 @@ _ZH_FOREIGN_TITLED = re.compile(
     r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
     r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
+# An envoy to China, whose name any transliteration may write at any length ("加纳驻华大使邦苏",
+# "吉尔吉斯斯坦驻华大使巴克特古洛娃", "伊朗驻华大使克沙瓦尔兹扎德": round 24, credentials of two
+# occasions in five outlets).
+_ZH_ENVOY = re.compile(r"驻华(?:大使|公使|临时代办)([\u4e00-\u9fff]{2,7})$")
 # Verbs whose first character can end a three-character name: "王宁会见" is 王宁 + 会见, not
 # 王宁会 (zh_cn-v1301), "尤权关于…的说明" 尤权 + 关于 (scraped-t921).
 _GLUED_VERBS = frozenset("会见 会晤 会谈 关于 抵达 抵京 抵港 致辞 致词 出席 主持 讲话 发言".split())
@@ -2028,8 +2082,9 @@ _NOT_GIVEN = frozenset(
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
-# zh_hant-v1303; no labelled name ends in either)
-_ZH_BODY_LAST = frozenset("部局厅办州队站")
+# zh_hant-v1303; no labelled name ends in either); round 14: the other units no labelled name
+# of dev ends with ("文科处", "巴南区", "展览区", "党组织": rounds 11, 16 and 24, three styles)
+_ZH_BODY_LAST = frozenset("部局厅办州队站处区乡县馆院所宫织组")
 
 
 # The parts of Tibetan names (two make a name of four characters: "泽旺多吉", "白玛赤林",
@@ -2129,8 +2184,12 @@ _ZH_LATIN_TITLED = re.compile(
 # A religious name before its title: "焦山定慧寺监院慧忠法师", "曙法法师", "司长释莲僧长老".
 # A Dharma name has no surname (释 at most), so the surname tables cannot find it; the title
 # after it and a title or nothing before it do (zh_cn-t909, scraped-t924).
-_CLERGY = ("法师", "大师", "长老", "上师", "禅师")
-_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师)$")
+# Round 14: 大和尚 too ("少林寺方丈永信大和尚", "澳门佛教中心协会主席戒晟大和尚": rounds 16, 20
+# and 21, seven reports of Buddhist occasions), and a monastery before the name
+# ("台湾十方法华禅院知禅长老").
+_CLERGY = ("法师", "大师", "长老", "上师", "禅师", "大和尚")
+_ZH_CLERGY = re.compile(r"((?:释)?[\u4e00-\u9fff]{2})(?:法师|大师|长老|上师|禅师|大和尚)$")
+_MONASTERY_LAST = frozenset("寺院庵")
 
 
 def _clergy_name(item: str) -> str | None:
@@ -2138,11 +2197,11 @@ def _clergy_name(item: str) -> str | None:
     if m is None:
         return None
     name, head = m.group(1), item[: m.start()]
-    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES:
-        return None
+    if any(c in _GRAMMAR_CHARS for c in name) or name in _ZH_NOT_NAMES or name[-1] == "位":
+        return None  # (a count of the clergy is no name: "带领诸位法师", zh_cn-t11z06)
     if not head:  # (bare, 大师 is a master of anything: "国画大师")
         return None if item.endswith("大师") else name
-    return name if _ZH_TITLE_AT_END.search(head) else None
+    return name if _ZH_TITLE_AT_END.search(head) or head[-1] in _MONASTERY_LAST else None
 
 
 _LATIN_HONOURED = re.compile(
@@ -2296,7 +2355,9 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
         return dotted.group()  # "阿沛·阿旺晋美", "全国政协副主席帕巴拉·格列朗杰"
     if _ZH_DOT.search(run):
         return _dotted_tail(run)
-    foreign = _ZH_FOREIGN_TITLED.search(item)
+    foreign = _ZH_FOREIGN_TITLED.search(item) or (
+        _ZH_ENVOY.search(item) if "驻华" in item else None
+    )
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         # "美国国务卿蒂勒森访华": a headline's visit after the name
         return _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", foreign.group(1))) or None

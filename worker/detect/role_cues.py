@@ -1019,7 +1019,7 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\b[Ii]n\s+(?:der\s+)?Anwesenheit\s+(?:von|vom|des|der)\b"
             # "hat Landrat X im Beisein von Amtsleiter Y ... besucht"
             # (or "unter Beisein von": de-r13v11, round 14)
-            r"|\b(?:[Ii]m|[Uu]nter)\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
+            r"|\b(?:[Ii]m|[Ii]n|[Uu]nter)\s+Beisein\s+(?:von|vom|des|der|seines|seiner|ihres|ihrer)\b"
         ),
     ),
     (

@@ -78,6 +78,12 @@ RITE_WORDS_TRADITIONAL = tuple(
 # Accepting for someone else ("由A代表接受"), the one rite whose words need not touch: gated on
 # this form, since bare 接受 opens every "接受采访" (same in either script).
 RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
+# A party come to visit (ZH_CUES_RARE below): its leaders and members named before "一行", or
+# before leading a delegation or a team, then where they came to inspect, survey or visit.
+ZH_PARTY_VISIT = re.compile(
+    r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
+    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
+)
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
@@ -107,8 +113,10 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     # credentials: who receives them holds the ceremony, the envoys presenting them take part
     # ("习近平接受19国新任驻华大使递交国书", "使节们…依次向习近平递交国书。他们是：A、B")
-    ("presided", re.compile(r"接受[^，。；]{0,24}?递交国书"), ("国书",)),
-    ("attended", re.compile(r"递交国书"), ("国书",)),
+    # (presenting them is 递交, 呈递 or 呈交: "使节们依次向习近平呈递国书。这7位新任驻华大使是：
+    # A、B", round 24, three outlets)
+    ("presided", re.compile(r"接受[^，。；]{0,24}?(?:递交|呈递|呈交)国书"), ("国书",)),
+    ("attended", re.compile(r"(?:递交|呈递|呈交)国书"), ("国书",)),
     (
         "attended",
         re.compile(
@@ -145,6 +153,12 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("签", "宣誓"),
     ),
+    # a party come to visit: its leaders and members named before "一行", or before leading a
+    # delegation or a team, then where they came to inspect, survey or visit ("徐东升，校长孙承武，
+    # 常务校长刘先义一行到云顶体育考察交流", "侯有喜，…县长许健率县党政考察团到…通州区考察",
+    # "刘玉培带领…负责人等一行十人来我校调研"; rounds 22, 24, 25; labelled so in rounds 3, 5, 13,
+    # 16 too)
+    ("attended", ZH_PARTY_VISIT, ("一行", "带领", "率")),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
     (
@@ -155,6 +169,14 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ("随行", "随同"),
     ),
     ("spoke", re.compile(r"通报了?[^，。；]{0,40}?(?:报告|情况)"), ("通报",)),
+    # answering questions is speaking ("大会新闻发言人郭卫民…并回答中外记者提问", "郭卫民回答了12个
+    # 问题"; a press conference's spokesman, rounds 21 and 25, zh_cn, zh_hant and scraped copies
+    # of five outlets); not a question answered in writing or still to come (people_zh._unreal)
+    (
+        "spoke",
+        re.compile(r"回答(?:了)?[^，。；、]{0,12}?(?:提问|问题)(?!的|时)"),
+        ("回答",),
+    ),
     # reading out a letter or a statement to the meeting ("胡春华宣读习近平主席贺信"), not an oath
     # (a decision, an order or a list read out is no speech: "张又侠宣读了…签署的晋升上将军衔命令",
     # "王长顺宣读了《关于准予…毕业的决定》"; round 20, five outlets: labelled attended or no role)

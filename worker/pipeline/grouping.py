@@ -37,6 +37,7 @@ from worker.detect.events import (
 from worker.detect.events import (
     place as placement,
 )
+from worker.detect.model import Person
 from worker.pipeline.context import Context, FeedState
 from worker.pipeline.events import Subject, build_event
 
@@ -51,14 +52,17 @@ def group_version(
     version: Version,
     text: str,
     now: datetime,
+    read: tuple[str, tuple[Person, ...]] | None = None,
 ) -> list[ChangeEvent]:
     """Place the report (this version) in an event; returns the discrepancy change events
-    this made (already written with their outbox rows)."""
+    this made (already written with their outbox rows). `read`: the language and people the
+    pipeline read in `text` (`report_features` reads them again only in another language)."""
     opts = ctx.events
     if opts is None:  # [events] enabled = false (the default): no grouping work at all
         return []
     day = (version.published or now).astimezone(UTC).date()
-    features = report_features(version.title or article.title or "", text, day, ctx.roster)
+    title = version.title or article.title or ""
+    features = report_features(title, text, day, ctx.roster, read=read)
     founder = f"{feed.url}\x1f{article.key}\x1f{version.number}"
     event_id, previous = place(session, opts, article.id, founder, version.number, features, now)
     made = check_event(ctx, session, event_id, now)

@@ -227,7 +227,10 @@ def _store(
         from worker.pipeline.grouping import group_version  # loads grouping: only when on
 
         session.flush()
-        result.discrepancies = group_version(ctx, session, feed, article, version, new.text, now)
+        read = (reading.language, reading.people)  # read once: not again for grouping
+        result.discrepancies = group_version(
+            ctx, session, feed, article, version, new.text, now, read=read
+        )
     return result, (article, version, page.capture)
 
 

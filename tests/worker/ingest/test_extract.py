@@ -89,3 +89,28 @@ def test_pages_without_main_text_raise_extract_error(page: bytes) -> None:
 )
 def test_html_to_text_keeps_paragraphs(fragment: str, text: str) -> None:
     assert html_to_text(fragment) == text
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_plain_element_classes_extract_what_lxml_html_classes_do(name: str) -> None:
+    # trafilatura's parser makes plain HtmlElements (no Python call per element, issue 10):
+    # the same text and title as with lxml.html's own per-tag classes, forms included (the
+    # xinhuanet and dw.com pages hold <form>, <input> and <select>)
+    import lxml.html
+    import trafilatura.utils
+
+    from worker.ingest import extract
+
+    page, url = (PAGES / name).read_bytes(), dict((c[0], c[1]) for c in CASES)[name]
+    plain = extract_article(page, url)
+    parser = trafilatura.utils.HTML_PARSER
+    assert type(parser.makeelement("form")) is lxml.html.HtmlElement
+    parser.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    try:
+        assert type(parser.makeelement("form")) is lxml.html.FormElement
+        per_tag = extract_article(page, url)
+    finally:
+        extract._trafilatura.cache_clear()  # sets the plain lookup again
+        extract._trafilatura()
+    assert type(parser.makeelement("form")) is lxml.html.HtmlElement
+    assert (plain.text, plain.title) == (per_tag.text, per_tag.title)
