@@ -50,6 +50,8 @@ _NEGATION = re.compile(
     # letters is searched for by them, one opening with `\b` is tried at every position.
     # not "nicht nur ... sondern"
     r"n(?<!\w.)(?:icht\b(?!\s+nur\b)(?!\s+als\s+einzige[rs]?\b)|(?:ie|iemals)\b)"
+    # opening a sentence or a heading: "Nicht anwesend: A, B" (de-r10v05, round 14)
+    r"|N(?<!\w.)(?:icht\b(?!\s+(?:nur|zuletzt)\b)|(?:ie|iemals)\b)"
     r"|k(?<!\w.)(?:(?:ein|eine|einen)\b|(?:önnte|önnten|äme|ämen)\b)"
     # a modal: what should or would happen has not ("hatte X vertreten sollen"); a condition
     # ("Käme es zu einem Treffen mit X, wäre ...", none-t10z04)

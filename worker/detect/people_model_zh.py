@@ -98,6 +98,17 @@ def _roster_names(clause: str, known: frozenset[str]) -> tuple[tuple[int, str], 
     return tuple(found)
 
 
+def _across_cue(simple: str, at: int, n: int) -> bool:
+    """Whether a cue word runs across either end of the `n` characters at `at`: a name shares
+    no character with the verb after or before it ("鄢萍出" + "席仪式" of "鄢萍出席仪式",
+    zh_cn-t13y11 and scraped-t13z01, round 24: the name is 鄢萍, which the rules give)."""
+    last = _CUES.match(simple, at + n - 1)
+    if last is not None and last.end() > at + n:
+        return True
+    first = _CUES.match(simple, at - 1) if at > 0 else None
+    return first is not None and first.end() > at
+
+
 def _candidates(simple: str, start: int, end: int, roster: Roster) -> list[tuple[str, int]]:
     """The names of one clause and where they start: the rules' list reading
     (`zh_name_items`), then a plausible name after a title, then the roster's names."""
@@ -106,7 +117,7 @@ def _candidates(simple: str, start: int, end: int, roster: Roster) -> list[tuple
 
     def put(name: str, at: int) -> None:
         span = range(at, at + len(name))
-        if at >= 0 and not taken.intersection(span):
+        if at >= 0 and not taken.intersection(span) and not _across_cue(simple, at, len(name)):
             found[at] = name
             taken.update(span)
 

@@ -227,6 +227,16 @@ _ZH_WILL_BEFORE = re.compile(
     r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
 _ZH_FUTURE_CLAUSE = re.compile(r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}，$")
+# The occasion a sentence says is still to come carries its tense to the clauses after it that
+# have no subject of their own (round 14, prec14): "开幕礼将於二月十一日…举行，并由A、B及C主礼"
+# (none-t13z05), "专题演讲将以…为题，说明…，并由A及B主持" (none-r12v11); and a clause opening
+# with its own 将 holds it over a list however long: "联谊会将于…举行，将邀请A、B及…与会"
+# (none-t13z03). Not 将 of a rank or a general (中将, 将军).
+_ZH_FUTURE_SHARED = re.compile(
+    r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}(?:举行|召开|举办|开幕|为题)"
+    r"[^。；！？]{0,80}，(?:并由|并|由|届时)[^，。；！？]*$"
+    r"|(?:^|，)(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])[^，。；！？]*$"
+)
 
 
 def _future_after(chunk: str, name: str) -> bool:
@@ -250,7 +260,9 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "李强明天出席": a time still to come in the tail before the verb
     if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
         return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
-    if "将" in raw and _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)):
+    if "将" in raw and (
+        _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)) or _ZH_FUTURE_SHARED.search(raw)
+    ):
         return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if not region.endswith("会") or len(region) < 3:
         return False
@@ -1153,6 +1165,8 @@ def _zh_lists(
             and not _ZH_REPORTED.search(region)
         ):
             names = previous
+        if names and hit.role == "spoke" and _studied(simple, hit, names[0]):
+            names = []  # "传达学习习近平在…期间的重要讲话": a speech studied, given elsewhere
         if names:
             yield hit.role, names, simple
             if company:
@@ -1163,6 +1177,20 @@ def _zh_lists(
             if ctx is not None and len(names) == 1:
                 ctx.subject = names[0]
         bound = hit.end
+
+
+# A speech studied, passed on or carried out is one given at another occasion (round 14,
+# prec14: scraped-r10v01, zh_cn-r10v03, rounds 19; 41 such clauses in dev, labelled with no
+# role): the verb stands before the speaker's name in its clause ("传达学习习近平…的重要讲话",
+# "传达学习…、胡春华副总理关于乡村振兴讲话"), not after it ("X在学习贯彻…会议上讲话").
+_ZH_STUDIED = re.compile(r"传达|学习(?!委员会)|贯彻|领会|研读")
+
+
+def _studied(simple: str, hit: _Hit, first: str) -> bool:
+    """Whether a verb of studying stands between the clause's start and the speaker's name."""
+    start = max(simple.rfind("，", 0, hit.start), simple.rfind("。", 0, hit.start)) + 1
+    at = simple.find(first, start, hit.start)
+    return at > start and _ZH_STUDIED.search(simple, start, at) is not None
 
 
 # The list's head count and what they are, after its last name: "A、B、C及D四位监誓人共同主持"
@@ -1964,7 +1992,11 @@ _ZH_NOT_NAMES = frozenset(
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁 "
-    "师长".split()
+    "师长 "
+    # provinces and cities whose first character is a surname ("山东、内蒙古、江苏、江西…等省份
+    # 已经召开了会议", scraped-r10v01; "来江苏考察访问", scraped-t907; round 14)
+    "江苏 江西 云南 海南 安徽 甘肃 广东 广西 山东 山西 湖北 湖南 河北 河南 福建 贵州 青海 "
+    "新疆 西藏 台湾 香港 上海 北京 天津 重庆 四川 浙江 辽宁 陕西".split()
 )
 _ZH_TITLE_END = re.compile(
     r"(?:书记长|干事长|副总召|总召|关长|审计长|绿委|蓝委|民建联|经民联|工联会|新民党|自由党|公民党|委员长|常委|委员|主任|总理|主席|书记|部长|秘书长|院长|检察长|组长|领导人|成员|会长|大使|总统|首相"
@@ -2328,7 +2360,7 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     )
     if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
         # "美国国务卿蒂勒森访华": a headline's visit after the name
-        return _ZH_VISITS.sub("", foreign.group(1)) or None
+        return _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", foreign.group(1))) or None
     if run and run != item and transliterated(run):
         return run  # "国际展览局秘书长洛塞泰斯": a foreign name after a title
     leading = _ZH_LEADING.match(item) if trailing else None
@@ -2340,6 +2372,10 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
 # The last character of a rank or an honorific after a name, which no title table lists in
 # full: "高级警司", "总警司", "博士", "中将", "上校", "医生", "牧师", "外交官".
 _ZH_VISITS = re.compile(r"(?<=..)(?:访华|访问|来华|抵京|抵达|到访)$")
+# A verb glued to a foreign name after its title, and what follows it: "美国总统川普通电前"
+# (川普), "俄罗斯总统普廷视讯通话" (普廷), "德国总理萧兹抵北京" (萧兹); round 14, zh_hant-t11z07
+# and scraped-t10z07 (rounds 20, 18). Not at the name's first two characters ("文在寅").
+_ZH_FOREIGN_VERB = re.compile(r"(?<=..)(?:通电|通话|视讯|视频|举行|抵|前往|会晤|会见|会谈|出席).*$")
 _RANK_LAST = frozenset("司士校尉生师官长员授")
 _GENERAL = ("上将", "中将", "少将")  # not 将 alone: "林郑月娥将于19日" (will)
 

@@ -688,7 +688,12 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:began|begun|begins|started|starts|opened|opens|concluded|concludes|ended|ends)\s+"
             r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:speech|address|remarks)"
             r"|(?:said\s+)?(?:while\s+|when\s+)?propos(?:ed|es|ing)\s+(?:a\s+|the\s+)?toasts?"
-            r"|reported(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
+            # (not a news attribution: "..., reported from Turkish Presidency", "..., the
+            # website of the head of state reported on Friday", "RIA Novosti reported."; round
+            # 14: agency_en-v1301, t13e06, v903)
+            r"|reported(?!\s*(?:[,.;]|$)|\s+(?:from|citing|that|by)\b|\s+(?:on\s+)?(?:Monday"
+            r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late)\b)"
+            r"(?:\s+to|\s+on)?|reports\s+(?:to|on))\b",
             re.I,
         ),
     ),
