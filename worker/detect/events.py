@@ -3140,6 +3140,7 @@ class _Tally:
     linked: int = 0
     unlinked: int = 0
     contra: int = 0
+    strong: int = 0  # members matched at `join` by a rule that is no weak tie, or as copies
 
     def coherent(self, opts: GroupingOptions) -> bool:
         """The report agrees with the event as a whole, not with one member: it contradicts
@@ -3181,6 +3182,7 @@ def place(
             continue
         if match.score >= opts.join:
             tally.linked += 1
+            tally.strong += match.reason not in _WEAK_TIES and not _by_people(match)
         elif _script(new) == _script(features):
             # a member in the report's script that it does not match (across scripts fewer
             # rules can match: no wording, only the roster's names)
@@ -3225,10 +3227,33 @@ def _absorbed(
             opts.strict_merge
             and t.best.score >= opts.join
             and not (top.contra or t.contra or t.unlinked)
-            and _all_pairs_match(seen[event_id], seen[other], opts, not top.unlinked)
+            and _all_pairs_match(
+                seen[event_id],
+                seen[other],
+                opts,
+                not top.unlinked,
+                _links_all(top, t, len(seen[event_id]), len(seen[other])),
+            )
         ):
             absorbed.append(other)
     return tuple(absorbed)
+
+
+def _by_people(match: Match) -> bool:
+    return match.reason.endswith("people in common")
+
+
+def _links_all(top: _Tally, other: _Tally, ours: int, theirs: int) -> bool:
+    """The report linking two events matches every member of both it is compared with, each
+    at `join` by a rule that reads the occasion (no weak tie, no count of people in common:
+    the same three leaders are at the talks and at the summit's close), or as a copy: a
+    witness of every member at once. Round 14 (ev14b): India Today's report of the Kamchatka
+    earthquake matches the Serbian report (the count) and the English, Russian and Japanese
+    ones (the named occasion), two events that nothing else had tied."""
+    return all(
+        t.strong == t.linked == n and not (t.unlinked or t.contra)
+        for t, n in ((top, ours), (other, theirs))
+    )
 
 
 def _all_pairs_match(
@@ -3236,6 +3261,7 @@ def _all_pairs_match(
     theirs: Sequence[Features],
     opts: GroupingOptions,
     seconded: bool = False,
+    linked_all: bool = False,
 ) -> bool:
     """Every member of one event (among the candidates) matches every member of the other at
     least `join`, and none says another occasion: the two events are one occasion that arrived
@@ -3243,7 +3269,9 @@ def _all_pairs_match(
     match by wording alone (across scripts) must match all the same: a strict test, since
     merging is not undone. `seconded`: the linking report matches every member of both events
     it is compared with; a pair falling short is then taken as matching when each member of
-    `theirs` is matched already by one of `ours` (round 13, below)."""
+    `theirs` is matched already by one of `ours` (round 13, below). `linked_all`: the linking
+    report matches every member of both by a rule reading the occasion (`_links_all`); a pair
+    falling short in two languages is then taken as matching (round 14)."""
     if len(ours) * len(theirs) > STRICT_PAIRS:
         return False
     short = False  # a pair under `join`, nothing against it
@@ -3259,12 +3287,15 @@ def _all_pairs_match(
                 witnessed.add(i)
             elif match.score < opts.join and not _short_of_a_tie(match, opts):
                 short = True
+                # (one language: its wording rules had their chance; the linking report
+                # witnesses only pairs in two languages, that share no word to be read)
+                linked_all = linked_all and a.language != b.language
     # A pair falling short, nothing against it, is taken as matching when the linking report
     # matches every member of both events (`seconded`) and each member of the other event is
     # matched by a member of this one already, not by a weak tie: the linking report is then
     # the second witness of each (round 13, ev13c: the German report of the Nobel Peace Prize
     # 2023 and the English ones, two reports of one event each naming what the other lacks)
-    return not short or (seconded and len(witnessed) == len(theirs))
+    return not short or linked_all or (seconded and len(witnessed) == len(theirs))
 
 
 # the weak ties of `score`: one person and a kind, a person and some wording on one day (each

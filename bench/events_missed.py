@@ -1,0 +1,188 @@
+"""The missed pairs of the events set, each by the first rule that stops it (round 14, ev14b).
+
+    python bench/events_missed.py --split dev [--show dev_round18.toml ...] [--without FILE]
+
+Replays the grouping as bench/events_quality.py does (reports in the order published, the
+in-memory index) and keeps, for each report, the candidates it was scored against and the
+event it joined. A missed pair (two reports under one label, in two events at the end) is then
+classed by the first thing that stops it, the later report against the earlier one:
+
+- "not fetched": the earlier report was not among the later one's candidates (no index key in
+  common within the days asked, or beyond the `candidates` first);
+- a rule of `score` that says another occasion, in `score`'s order (the window, both leads
+  dated to other days, another place or named occasion, other sides, a preview against a
+  report, a series' title, kinds that differ, one undated and the days apart);
+- "weak": nothing against the pair, too little evidence for `join`, by the people in common,
+  whether a kind agrees and whether the two are in one language (the labels' language);
+- "join, in two events": the pair scores `join` and the later report went elsewhere (its
+  tally of the earlier one's event incoherent, another event scoring higher, or a merge
+  refused).
+
+Prints the count of each class over all files and per file; `--show FILE` lists that file's
+missed pairs with their titles and class (dev data only: never a held-out split).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.events_data import Report, load
+from bench.events_quality import MemoryIndex, pairwise
+from worker.detect import events as ev
+from worker.detect.events import Features, GroupingOptions, place, report_features
+from worker.service.seeds import load_roster
+
+
+class TracingIndex(MemoryIndex):
+    """The in-memory index, keeping what each report was scored against and where it went."""
+
+    def __init__(self, opts: GroupingOptions) -> None:
+        super().__init__(opts)
+        self.seen: dict[str, set[str]] = {}  # report -> candidate reports scored
+        # report -> event joined at placement (None: it founded one)
+        self.joined: dict[str, str | None] = {}
+        self.event_then: dict[str, dict[str, str]] = {}  # report -> candidates' events then
+
+    def add(self, rid: str, f: Features) -> str:
+        hits = self._ranked(f)
+        self.seen[rid] = set(hits)
+        self.event_then[rid] = {r: self.event_of[r] for r in hits}
+        placed = place(f, self.candidates(f), self.opts)
+        self.joined[rid] = placed.event
+        # replay the parent's bookkeeping (placing again costs a second scoring, fine here)
+        return super().add(rid, f)
+
+    def _ranked(self, f: Features) -> list[str]:
+        from datetime import timedelta
+
+        hits: dict[str, int] = defaultdict(int)
+        days = {
+            d + timedelta(days=delta)
+            for d in {f.day, ev.when(f)}
+            for delta in range(-self.opts.window_days, self.opts.window_days + 1)
+        }
+        for key in f.index_keys():
+            for day in days:
+                for rid in self.by_key.get((key, day), ()):
+                    hits[rid] += 1
+        return sorted(hits, key=lambda r: (-hits[r], r))[: self.opts.candidates]
+
+
+def stopping_rule(a: Features, b: Features, opts: GroupingOptions) -> str:
+    """The first rule of `score` that keeps b (the later report) from a, or "weak: ..."."""
+    if not ev.within_window(a, b.day, ev.when(b), opts.window_days):
+        return "days: beyond the window"
+    if ev._other_days(a, b, opts.window_days):
+        return "days: both dated, beyond the window"
+    apart = ev.days_apart(a, b, opts)
+    if apart and ev.occasion_day(a) and ev.occasion_day(b):
+        return "days: both dated to other days"
+    if ev._elsewhere(a, b):
+        return "another place, time or named occasion"
+    if ev.sides_differ(a, b):
+        return "other sides"
+    if ev.previewing(a) != ev.previewing(b):
+        return "a preview against a report"
+    if ev._recurring_title(a, b):
+        return "a series' title"
+    kinds = ev.kinds_agree(a, b)
+    if kinds is False:
+        return "kinds differ"
+    if apart:
+        return "days: one undated, a day apart"
+    shared = ev._shared(a, b)
+    if shared < ev.GroupingOptions().many_people and ev.counterpart_differs(a, b):
+        return "another counterpart"
+    who = {0: "no one", 1: "one person"}.get(shared, f"{min(shared, 3)}+ people")
+    kind = "one kind" if kinds else "no kind"
+    return f"weak: {who} in common, {kind}"
+
+
+def classify(
+    reports: list[Report], index: TracingIndex, features: dict[str, Features], opts: GroupingOptions
+) -> dict[tuple[str, str], str]:
+    order = {r.id: i for i, r in enumerate(sorted(reports, key=lambda r: (r.published, r.id)))}
+    by_id = {r.id: r for r in reports}
+    _, _, _, _, fns = pairwise(reports, index.event_of)
+    out: dict[tuple[str, str], str] = {}
+    for x, y in fns:
+        a, b = sorted((x, y), key=order.__getitem__)
+        fa, fb = features[a], features[b]
+        lang = "one language" if _lang(by_id[a]) == _lang(by_id[b]) else "two languages"
+        m = ev.score(fb, fa, opts)
+        if m.score >= opts.join:
+            if a not in index.seen[b]:
+                cause = "join, but not fetched"
+            elif index.joined[b] == index.event_then[b][a]:
+                cause = "join, joined (moved later?)"
+            elif ev.other_occasion(fb, fa, opts):
+                cause = "join, yet another occasion"
+            else:
+                cause = "join, in two events (tally or merge)"
+        elif a not in index.seen[b]:
+            keys = fa.index_keys() & fb.index_keys()
+            why = "beyond the first candidates" if keys else "no key in common"
+            cause = f"not fetched ({why}), else {stopping_rule(fb, fa, opts)}"
+        else:
+            cause = stopping_rule(fb, fa, opts)
+        out[(a, b)] = f"{cause} | {lang}"
+    return out
+
+
+def _lang(r: Report) -> str:
+    return (r.language or "?").split("-")[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=("dev",), default="dev")
+    parser.add_argument("--show", action="append", default=[], metavar="FILE")
+    parser.add_argument("--without", action="append", default=[], metavar="FILE")
+    args = parser.parse_args()
+    opts = GroupingOptions()
+    reports = [r for r in load(args.split) if r.file not in args.without]
+    roster = load_roster()
+    index = TracingIndex(opts)
+    features: dict[str, Features] = {}
+    for r in sorted(reports, key=lambda r: (r.published, r.id)):
+        features[r.id] = report_features(r.title, r.text, r.published, roster)
+        index.add(r.id, features[r.id])
+    classes = classify(reports, index, features, opts)
+    by_id = {r.id: r for r in reports}
+    total: Counter[str] = Counter()
+    files: dict[str, set[str]] = defaultdict(set)
+    per_file: dict[str, Counter[str]] = defaultdict(Counter)
+    for (a, b), cls in classes.items():
+        fa, fb = by_id[a].file, by_id[b].file
+        where = fa if fa == fb else "across files"
+        total[cls] += 1
+        per_file[where][cls] += 1
+        files[cls].add(where)
+    print(f"missed pairs: {len(classes)}")
+    for cls, n in total.most_common():
+        print(f"  {n:4d}  files {len(files[cls]):2d}  {cls}")
+    for name in sorted(per_file):
+        print(f"{name}: " + "; ".join(f"{c} {n}" for c, n in per_file[name].most_common()))
+    for name in args.show:
+        print(f"\n== {name}")
+        for (a, b), cls in sorted(classes.items(), key=lambda kv: (by_id[kv[0][0]].event, kv[1])):
+            ra, rb = by_id[a], by_id[b]
+            if ra.file != name or rb.file != name:
+                continue
+            print(f"[{cls}] {ra.event}")
+            for r in (ra, rb):
+                f = features[r.id]
+                print(
+                    f"    {r.id} {r.published} {_lang(r)} {r.outlet[:20]!r} {r.title[:90]!r}"
+                    f" kinds={f.kinds} occ={f.occasion} keys={sorted(f.all_keys)[:6]}"
+                    f" nouns={f.nouns[:4]} places={f.places} forums={f.forums}"
+                )
+
+
+if __name__ == "__main__":
+    main()
