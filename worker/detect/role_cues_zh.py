@@ -219,6 +219,12 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # and 24, three outlets): only in a sentence of the ceremony or of its day, not a
     # future or a post given ("将由…接任", "出任北京市公安局副局长": people_zh._took_over)
     ("attended", re.compile(r"(?:接任|出任)(?!人选|者|后|前|以来|的)"), ("接任", "出任")),
+    # a call paid in person (拜会, 拜访): the visitor is there ("侨委会委员长陈士魁…前往日本，拜会
+    # 大阪、京都、神户等地侨社", "驻美代表袁健生7月8日首次拜访纽约侨团", "林定国拜访…大使戴兵",
+    # "佐藤孝弘等人昨天拜会台南市长黄伟哲"; rounds 3, 15, 22 and 24, six outlets), and so is the
+    # one visited (ZH_AFTER_TITLED). Not the new year's reception (团拜会), nor a call to come
+    # (people_zh._unreal: "将拜会葡萄牙总统").
+    ("attended", re.compile(r"拜(?:会|访)(?<!团拜会)(?!的|时间|行程|团|活动|之)"), ("拜会", "拜访")),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
     # the masters of ceremonies lead the programme, as a 主持人 does ("并由宋芝龄和黄守东担任
@@ -386,6 +392,8 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("attended", re.compile(r"颁[^，。；、]{0,12}?(?:给|予)")),
     # the one taking over: "由林正雄会长交棒给第27届新任会长、…董事长周文东"
     ("attended", re.compile(r"交棒(?:给|予)")),
+    # the one a visitor calls on: "林定国拜访中华人民共和国驻大韩民国特命全权大使戴兵" (round 24)
+    ("attended", re.compile(r"拜(?:会|访)(?<!团拜会)(?=[\u4e00-\u9fff])(?!的|时间|行程|团|活动|之)")),
     # the official a council member questions: "张启楷今日质询农业部长陈骏季时" (round 24)
     ("attended", re.compile(r"(?<![总务案党备答覆复询出受])质询" + _NOT_QUESTIONING + r"(?=[\u4e00-\u9fff])")),
 )
