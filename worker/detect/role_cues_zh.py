@@ -216,15 +216,19 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     # who takes over an office at its handover or inauguration is there ("由侨务顾问白适荣接任
     # 会长", "监事长和秘书长分别由黄得富和林南宏出任", "新任会长由公明里里长蔡水松接任"; rounds 22
-    # and 24, three outlets): only in a sentence of the ceremony or of its day, not a
-    # future or a post given ("将由…接任", "出任北京市公安局副局长": people_zh._took_over)
+    # and 24, three outlets): only in a report telling of a handover, and not one still to come
+    # ("将由…接任"; people_zh._office_taken_elsewhere; not "出任北京市公安局副局长", a career)
     ("attended", re.compile(r"(?:接任|出任)(?!人选|者|后|前|以来|的)"), ("接任", "出任")),
     # a call paid in person (拜会, 拜访): the visitor is there ("侨委会委员长陈士魁…前往日本，拜会
     # 大阪、京都、神户等地侨社", "驻美代表袁健生7月8日首次拜访纽约侨团", "林定国拜访…大使戴兵",
     # "佐藤孝弘等人昨天拜会台南市长黄伟哲"; rounds 3, 15, 22 and 24, six outlets), and so is the
     # one visited (ZH_AFTER_TITLED). Not the new year's reception (团拜会), nor a call to come
-    # (people_zh._unreal: "将拜会葡萄牙总统").
-    ("attended", re.compile(r"拜(?:会|访)(?<!团拜会)(?!的|时间|行程|团|活动|之)"), ("拜会", "拜访")),
+    # (people_zh._office_taken_elsewhere: "将拜会葡萄牙总统").
+    (
+        "attended",
+        re.compile(r"拜(?:会|访)(?<!团拜会)(?!的|时间|行程|团|活动|之)"),
+        ("拜会", "拜访"),
+    ),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
     # the masters of ceremonies lead the programme, as a 主持人 does ("并由宋芝龄和黄守东担任
@@ -393,9 +397,17 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # the one taking over: "由林正雄会长交棒给第27届新任会长、…董事长周文东"
     ("attended", re.compile(r"交棒(?:给|予)")),
     # the one a visitor calls on: "林定国拜访中华人民共和国驻大韩民国特命全权大使戴兵" (round 24)
-    ("attended", re.compile(r"拜(?:会|访)(?<!团拜会)(?=[\u4e00-\u9fff])(?!的|时间|行程|团|活动|之)")),
+    (
+        "attended",
+        re.compile(r"拜(?:会|访)(?<!团拜会)(?=[\u4e00-\u9fff])(?!的|时间|行程|团|活动|之)"),
+    ),
     # the official a council member questions: "张启楷今日质询农业部长陈骏季时" (round 24)
-    ("attended", re.compile(r"(?<![总务案党备答覆复询出受])质询" + _NOT_QUESTIONING + r"(?=[\u4e00-\u9fff])")),
+    (
+        "attended",
+        re.compile(
+            r"(?<![总务案党备答覆复询出受])质询" + _NOT_QUESTIONING + r"(?=[\u4e00-\u9fff])"
+        ),
+    ),
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
