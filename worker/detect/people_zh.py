@@ -2020,7 +2020,10 @@ _ZH_TITLE_END = re.compile(
     r"|演奏家|歌唱家|舞蹈家|钢琴家|书法家|获得者"
     # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
     # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
-    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
+    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长"
+    # round 14: the chiefs and priests of Taiwan's indigenous communities ("光荣部落头目郑力元",
+    # "祭司林正治"; rounds 20 and 22, four Hualien reports of three outlets)
+    r"|头目|祭司)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
