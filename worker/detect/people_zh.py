@@ -23,7 +23,7 @@ _ZH_AFTER = cues.ZH_AFTER
 _ZH_AFTER_TITLED = cues.ZH_AFTER_TITLED
 # A word each of ZH_AFTER_TITLED's patterns holds (主持…的, 在场的, …仪式…欢迎, 颁…给, 交棒给):
 # tested first.
-_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒")
+_AFTER_TITLED_GATES = ("主持", "在场的", "欢迎", "颁", "交棒", "拜", "质询")
 # A group named after a list, before its verb: "A、B，中共中央、国务院有关部门负责人出席".
 _ZH_GROUP = re.compile(
     r"(?:负责人|负责同志|人士|代表|成员|领导同志|领导人|干部|群众|官兵|专家学者|专家|学者|委员"
@@ -796,6 +796,8 @@ def _zh_lists_after(
         if gate not in simple:
             continue
         for m in pattern.finditer(simple):
+            if gate == "拜" and _not_done_here(simple, m.start()):
+                continue  # "期间将拜会卢森堡首相": a call still to come
             chunk = _ZH_CHUNK.split(simple[m.end() :], 1)[0]
             name = _zh_titled_lead(chunk, roster) or (ctx.opening_name(chunk) if ctx else None)
             if name:
@@ -1125,6 +1127,37 @@ def _describes_met(simple: str, bound: int, hit: _Hit) -> bool:
     )
 
 
+# Taking over an office (接任, 出任) is being at its handover only in a report of one: the report
+# holds a handover or an inauguration (交接, 就职, 交棒, 布达); and it, like a call paid (拜会,
+# 拜访), is no occasion when still to come or told in someone's words ("将接任会长", "赖进坤说，
+# 接任…职务", none-t13z03; "期间将拜会卢森堡首相", none_zh-t223; "他表示…已经陆续拜会许多议员",
+# zh_hant-t406), nor a career's step ("2001年4月，张越出任…副局长", none_zh-006).
+_ZH_HANDOVER = re.compile(r"交接|就职|交棒|布达")
+_ZH_TAKES_OVER = ("接任", "出任")
+_ZH_CALLS = ("拜会", "拜访")
+_ZH_NOT_YET = re.compile(r"(?:将|拟|可|预计|准备|有望|可望|即将)[^，。；]{0,12}$")
+_ZH_TOLD = re.compile(r"(?:说|表示|指出|认为)[，,：:]?")
+
+
+def _not_done_here(simple: str, at: int) -> bool:
+    """Whether the act at `at` is still to come or told in someone's words."""
+    return (
+        _ZH_NOT_YET.search(simple, max(0, at - 14), at) is not None
+        or _ZH_TOLD.search(simple, 0, at) is not None
+    )
+
+
+def _office_taken_elsewhere(simple: str, hit: _Hit, ctx: ZhContext | None) -> bool:
+    word = simple[hit.start : hit.end]
+    if word in _ZH_CALLS:
+        return _not_done_here(simple, hit.start)
+    if word not in _ZH_TAKES_OVER:
+        return False
+    if ctx is None or not ctx.tells_handover():
+        return True
+    return _not_done_here(simple, hit.start)
+
+
 def _zh_lists(
     simple: str, roster: Roster, ctx: ZhContext | None, meetings: list[tuple[int, list[str]]]
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -1142,6 +1175,7 @@ def _zh_lists(
             _no_subject(simple, hit)
             or _called_off(simple, hit)
             or _describes_met(simple, bound, hit)
+            or _office_taken_elsewhere(simple, hit, ctx)
         ):
             bound = hit.end
             continue
@@ -1389,7 +1423,7 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 "
+    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
     "一行 率领 率团 率队 考察团 "
@@ -2018,7 +2052,10 @@ _ZH_TITLE_END = re.compile(
     r"|演奏家|歌唱家|舞蹈家|钢琴家|书法家|获得者"
     # a monastery's offices ("焦山定慧寺监院慧忠法师", "扬州大明寺方丈能修法师"); round 10's
     # other titles: "国务资政吴作栋", "世新大学执行长文念萱", "博士生导师王锦堂"
-    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长)"
+    r"|方丈|监院|住持|资政|执行长|营运长|财务长|导师|牧师|神父|主教|教务长|校监|首长"
+    # round 14: the chiefs and priests of Taiwan's indigenous communities ("光荣部落头目郑力元",
+    # "祭司林正治"; rounds 20 and 22, four Hualien reports of three outlets)
+    r"|头目|祭司)"
 )
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
@@ -2826,6 +2863,7 @@ class ZhContext:
         "_dead",
         "_dotted",
         "_given",
+        "_handover",
         "_simplified",
         "_text",
         "_titled",
@@ -2844,6 +2882,13 @@ class ZhContext:
         self.known = known  # the roster's Chinese names
         self._cue: tuple[str, Role | None] | None = None  # the last sentence with a cue
         self._dotted: bool | None = None  # whether the text writes a name with a middle dot
+        self._handover: bool | None = None  # whether the report tells of a handover
+
+    def tells_handover(self) -> bool:
+        """Whether the report tells of a handover or an inauguration (交接, 就职, 交棒, 布达)."""
+        if self._handover is None:
+            self._handover = _ZH_HANDOVER.search(self._simple()) is not None
+        return self._handover
 
     def cue_read(self, simple: str, role: Role | None) -> None:
         """`simple` held a cue; `role` is its last cue's (None: an occasion still to come)."""

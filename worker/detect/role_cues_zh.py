@@ -16,6 +16,10 @@ from worker.detect.model import Role
 # then skips to the positions holding one of those characters instead of trying every position.
 # A cue word used as a noun ("列席人士", "出席人员", "参加者") is not a verb of the list.
 _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
+# What after 质询 makes it the session's noun, not a member's questioning ("质询时段", "质询小组")
+_NOT_QUESTIONING = (
+    r"(?!时间|时段|日期|议程|小组|台|期间|顺序|内容|议题|的|前|后|案|权|过程|制度|会|[与和及、])"
+)
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # (就坐 as 就座, a common variant: "在主席台就坐的各位领导：A；B", scraped-t516)
     (
@@ -197,6 +201,34 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     # convened ("韩国瑜召集朝野协商", "李强召开国务院常务会议"): the one convening chairs
     ("presided", re.compile(r"召集(?!人)|召开(?!的|前|后|期间|之际)"), ("召集", "召开")),
+    # a council's questioning (质询, Taiwan's and Hong Kong's legislatures and councils): the
+    # member questioning speaks ("议员蔡其雍针对…问题，质询产业发展处长李铭培", "由议员陈鸿禧质询",
+    # "陈文昌质询时再批"; round 24, four reports of three outlets), the official questioned
+    # attends (ZH_AFTER_TITLED). Not the session's noun ("县政总质询", "业务质询", "政党质询"),
+    # nor the questions stood for or answered ("备质询", "答复议员质询").
+    (
+        "spoke",
+        re.compile(
+            r"质询(?<![总务案党备答覆复询出受的着著与和及、]质询)(?<!答议员质询)(?<!满议员质询)(?<!答委员质询)"
+            + _NOT_QUESTIONING
+        ),
+        ("质询",),
+    ),
+    # who takes over an office at its handover or inauguration is there ("由侨务顾问白适荣接任
+    # 会长", "监事长和秘书长分别由黄得富和林南宏出任", "新任会长由公明里里长蔡水松接任"; rounds 22
+    # and 24, three outlets): only in a report telling of a handover, and not one still to come
+    # ("将由…接任"; people_zh._office_taken_elsewhere; not "出任北京市公安局副局长", a career)
+    ("attended", re.compile(r"(?:接任|出任)(?!人选|者|后|前|以来|的)"), ("接任", "出任")),
+    # a call paid in person (拜会, 拜访): the visitor is there ("侨委会委员长陈士魁…前往日本，拜会
+    # 大阪、京都、神户等地侨社", "驻美代表袁健生7月8日首次拜访纽约侨团", "林定国拜访…大使戴兵",
+    # "佐藤孝弘等人昨天拜会台南市长黄伟哲"; rounds 3, 15, 22 and 24, six outlets), and so is the
+    # one visited (ZH_AFTER_TITLED). Not the new year's reception (团拜会), nor a call to come
+    # (people_zh._office_taken_elsewhere: "将拜会葡萄牙总统").
+    (
+        "attended",
+        re.compile(r"拜(?:会|访)(?<!团拜会)(?!的|时间|行程|团|活动|之)"),
+        ("拜会", "拜访"),
+    ),
     # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
     ("presided", re.compile(r"监交"), ("监交",)),
     # the masters of ceremonies lead the programme, as a 主持人 does ("并由宋芝龄和黄守东担任
@@ -346,6 +378,12 @@ ZH_AFTER_ROLE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("讲话的", "致辞的", "致词的", "发言的"),
     ),
+    # the council members questioning in turn: "首先上场质询的有议员A、B、C" (round 24)
+    (
+        "spoke",
+        re.compile(r"质询的(?:[^，。、的有（(]{1,8}?)?(?:还|也|亦)?(?:有|包括|是)[:：]?"),
+        ("质询的",),
+    ),
 )
 # The role's cue, then 的 and the person with a title: "主持上午英文记者会的公共事务主任蔡仲礼".
 ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -358,6 +396,18 @@ ZH_AFTER_TITLED: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("attended", re.compile(r"颁[^，。；、]{0,12}?(?:给|予)")),
     # the one taking over: "由林正雄会长交棒给第27届新任会长、…董事长周文东"
     ("attended", re.compile(r"交棒(?:给|予)")),
+    # the one a visitor calls on: "林定国拜访中华人民共和国驻大韩民国特命全权大使戴兵" (round 24)
+    (
+        "attended",
+        re.compile(r"拜(?:会|访)(?<!团拜会)(?=[\u4e00-\u9fff])(?!的|时间|行程|团|活动|之)"),
+    ),
+    # the official a council member questions: "张启楷今日质询农业部长陈骏季时" (round 24)
+    (
+        "attended",
+        re.compile(
+            r"(?<![总务案党备答覆复询出受])质询" + _NOT_QUESTIONING + r"(?=[\u4e00-\u9fff])"
+        ),
+    ),
 )
 # A list after a role noun and 是/为: "大会的执行主席是A、B", "主持人为A".
 ZH_AFTER_CHAIR = re.compile(r"(?:执行主席|主持人|主礼嘉宾|主礼人)(?:是|为|：|:)")
