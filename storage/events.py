@@ -151,8 +151,9 @@ def join(
                 day=sa.case((Event.day > day.isoformat(), day.isoformat()), else_=Event.day),
             )
         )
-    session.add(
-        EventReport(
+    # plain inserts, no ORM objects: nothing in this transaction reads them back as objects
+    session.execute(
+        sa.insert(EventReport).values(
             article_id=article_id,
             event_id=event_id,
             version=version,
@@ -163,9 +164,12 @@ def join(
             joined_at=now,
         )
     )
-    for key in sorted(set(keys)):
-        session.add(EventKey(article_id=article_id, key=key[:200], day=day.isoformat()))
-    session.flush()
+    index = [
+        {"article_id": article_id, "key": key[:200], "day": day.isoformat()}
+        for key in sorted(set(keys))
+    ]
+    if index:
+        session.execute(sa.insert(EventKey), index)
 
 
 def absorb(session: Session, *, keep: str, drop: str, now: datetime) -> list[EventFinding]:
@@ -248,6 +252,39 @@ def members(session: Session, event_id: str) -> list[MemberRow]:
             features=json.loads(member.features),
         )
         for member, article, feed, published in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFeatures:
+    """A report of an event as the discrepancy check reads it: no ORM objects, the features
+    as stored (JSON), so the caller may decode them once per process."""
+
+    article_id: int
+    version: int
+    url: str
+    features: str
+
+
+def member_features(session: Session, event_id: str) -> list[MemberFeatures]:
+    """The event's reports in the order of `members` (day, then article), what the discrepancy
+    check needs of them only."""
+    rows = session.execute(
+        sa.select(
+            EventReport.article_id,
+            EventReport.version,
+            EventReport.features,
+            Article.url,
+            Article.guid,
+            Article.key,
+        )
+        .join(Article, Article.id == EventReport.article_id)
+        .where(EventReport.event_id == event_id)
+        .order_by(EventReport.day, EventReport.article_id)
+    ).all()
+    return [
+        MemberFeatures(article_id, version, url or guid or key, features)
+        for article_id, version, features, url, guid, key in rows
     ]
 
 

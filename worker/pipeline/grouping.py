@@ -165,13 +165,16 @@ def _decoded(article_id: int, version: int, text: str) -> Features:
 def check_event(ctx: Context, session: Session, event_id: str, now: datetime) -> list[ChangeEvent]:
     """Compare the event's reports; store new findings (and alert them when
     `ctx.alert_discrepancies`), drop ones that no longer hold."""
-    rows = stored.members(session, event_id)
-    found = discrepancies([Member(r.url, Features.from_json(r.features)) for r in rows])
+    reports = stored.member_features(session, event_id)
+    found = discrepancies(
+        [Member(r.url, _decoded(r.article_id, r.version, r.features)) for r in reports]
+    )
     known = {f.id for f in stored.findings(session, event_id)}
     event = stored.get(session, event_id)
     title = event.title if event is not None else ""
     current: set[str] = set()
     made: list[ChangeEvent] = []
+    rows: list[stored.MemberRow] | None = None  # read only to alert: most checks alert nothing
     for finding in found:
         finding_id = _finding_id(event_id, finding)
         current.add(finding_id)
@@ -182,6 +185,7 @@ def check_event(ctx: Context, session: Session, event_id: str, now: datetime) ->
             # stored and shown, never a change: alerts are opt-in ([events]
             # alert_discrepancies), and a difference between two reports is no consensus
             continue
+        rows = rows if rows is not None else stored.members(session, event_id)
         row = next((r for r in rows if r.url == finding.reports[0]), None)
         if row is not None:
             made.append(_alert(ctx, session, row, event_id, title, finding, finding_id, now))
