@@ -130,7 +130,7 @@ def _absorb(session: Session, keep: str, drop: str, now: datetime) -> None:
             row.kind, row.summary, tuple(json.loads(row.reports)), json.loads(row.detail)
         )
         finding_id = _finding_id(keep, finding)
-        if any(f.id == finding_id for f in stored.findings(session, keep)):
+        if finding_id in stored.finding_ids(session, keep):
             continue
         _store_finding(session, keep, finding_id, finding, row.found_at)
 
@@ -169,7 +169,7 @@ def check_event(ctx: Context, session: Session, event_id: str, now: datetime) ->
     found = discrepancies(
         [Member(r.url, _decoded(r.article_id, r.version, r.features)) for r in reports]
     )
-    known = {f.id for f in stored.findings(session, event_id)}
+    known = stored.finding_ids(session, event_id)
     event = stored.get(session, event_id)
     title = event.title if event is not None else ""
     current: set[str] = set()
