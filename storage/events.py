@@ -151,8 +151,9 @@ def join(
                 day=sa.case((Event.day > day.isoformat(), day.isoformat()), else_=Event.day),
             )
         )
-    session.add(
-        EventReport(
+    # plain inserts, no ORM objects: nothing in this transaction reads them back as objects
+    session.execute(
+        sa.insert(EventReport).values(
             article_id=article_id,
             event_id=event_id,
             version=version,
@@ -163,9 +164,12 @@ def join(
             joined_at=now,
         )
     )
-    for key in sorted(set(keys)):
-        session.add(EventKey(article_id=article_id, key=key[:200], day=day.isoformat()))
-    session.flush()
+    index = [
+        {"article_id": article_id, "key": key[:200], "day": day.isoformat()}
+        for key in sorted(set(keys))
+    ]
+    if index:
+        session.execute(sa.insert(EventKey), index)
 
 
 def absorb(session: Session, *, keep: str, drop: str, now: datetime) -> list[EventFinding]:
@@ -251,12 +255,50 @@ def members(session: Session, event_id: str) -> list[MemberRow]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class MemberFeatures:
+    """A report of an event as the discrepancy check reads it: no ORM objects, the features
+    as stored (JSON), so the caller may decode them once per process."""
+
+    article_id: int
+    version: int
+    url: str
+    features: str
+
+
+def member_features(session: Session, event_id: str) -> list[MemberFeatures]:
+    """The event's reports in the order of `members` (day, then article), what the discrepancy
+    check needs of them only."""
+    rows = session.execute(
+        sa.select(
+            EventReport.article_id,
+            EventReport.version,
+            EventReport.features,
+            Article.url,
+            Article.guid,
+            Article.key,
+        )
+        .join(Article, Article.id == EventReport.article_id)
+        .where(EventReport.event_id == event_id)
+        .order_by(EventReport.day, EventReport.article_id)
+    ).all()
+    return [
+        MemberFeatures(article_id, version, url or guid or key, features)
+        for article_id, version, features, url, guid, key in rows
+    ]
+
+
 def findings(session: Session, event_id: str) -> Sequence[EventFinding]:
     return session.scalars(
         sa.select(EventFinding)
         .where(EventFinding.event_id == event_id)
         .order_by(EventFinding.found_at, EventFinding.id)
     ).all()
+
+
+def finding_ids(session: Session, event_id: str) -> set[str]:
+    """The ids of the event's findings (what the discrepancy check compares: no ORM objects)."""
+    return set(session.scalars(sa.select(EventFinding.id).where(EventFinding.event_id == event_id)))
 
 
 def add_finding(
@@ -270,8 +312,8 @@ def add_finding(
     detail: dict[str, Any],
     now: datetime,
 ) -> None:
-    session.add(
-        EventFinding(
+    session.execute(  # a plain insert: no ORM object to flush
+        sa.insert(EventFinding).values(
             id=finding_id,
             event_id=event_id,
             kind=kind,
@@ -281,7 +323,6 @@ def add_finding(
             found_at=now,
         )
     )
-    session.flush()
 
 
 def drop_findings(session: Session, ids: Iterable[str]) -> None:

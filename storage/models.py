@@ -297,10 +297,11 @@ class EventReport(Base):
 
 
 class EventKey(Base):
-    """The candidate index: a report's canonical people and title terms, with its day."""
+    """The candidate index: a report's canonical people and title terms, with its day (the
+    index on (key, day, article_id) covers the candidate query: it never reads the table)."""
 
     __tablename__ = "event_keys"
-    __table_args__ = (sa.Index("ix_event_keys_key_day", "key", "day"),)
+    __table_args__ = (sa.Index("ix_event_keys_key_day_article", "key", "day", "article_id"),)
 
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True

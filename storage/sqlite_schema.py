@@ -15,7 +15,7 @@ with what the migrations make).
 
 from __future__ import annotations
 
-REVISION = "0007_event_redirects"
+REVISION = "0008_event_keys_covering"
 
 STATEMENTS = (
     "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
@@ -50,7 +50,6 @@ STATEMENTS = (
     "CREATE TABLE event_reports (\n\tarticle_id INTEGER NOT NULL, \n\tevent_id VARCHAR(32) NOT NULL, \n\tversion INTEGER NOT NULL, \n\tday VARCHAR(10) NOT NULL, \n\tscore FLOAT NOT NULL, \n\treason VARCHAR(64) NOT NULL, \n\tfeatures TEXT NOT NULL, \n\tjoined_at DATETIME NOT NULL, \n\tPRIMARY KEY (article_id), \n\tFOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, \n\tFOREIGN KEY(event_id) REFERENCES events (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_event_reports_event_id ON event_reports (event_id)",
     'CREATE TABLE event_keys (\n\tarticle_id INTEGER NOT NULL, \n\t"key" VARCHAR(200) NOT NULL, \n\tday VARCHAR(10) NOT NULL, \n\tPRIMARY KEY (article_id, "key"), \n\tFOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE\n)',
-    'CREATE INDEX ix_event_keys_key_day ON event_keys ("key", day)',
     "CREATE TABLE event_findings (\n\tid VARCHAR(32) NOT NULL, \n\tevent_id VARCHAR(32) NOT NULL, \n\tkind VARCHAR(16) NOT NULL, \n\tsummary TEXT NOT NULL, \n\treports TEXT NOT NULL, \n\tdetail TEXT NOT NULL, \n\tfound_at DATETIME NOT NULL, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(event_id) REFERENCES events (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_event_findings_event_id ON event_findings (event_id)",
     "CREATE TABLE appearances (\n\tid INTEGER NOT NULL, \n\tarticle_id INTEGER NOT NULL, \n\tfeed_id INTEGER NOT NULL, \n\tversion INTEGER NOT NULL, \n\tdate DATE NOT NULL, \n\tlanguage VARCHAR(16) NOT NULL, \n\tcanonical VARCHAR(256) NOT NULL, \n\tname VARCHAR(256) NOT NULL, \n\trole VARCHAR(16) NOT NULL, \n\tlist_index INTEGER NOT NULL, \n\tposition INTEGER NOT NULL, \n\tcolisted TEXT NOT NULL, \n\tevent_id VARCHAR(64), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, \n\tFOREIGN KEY(feed_id) REFERENCES feeds (id) ON DELETE CASCADE\n)",
@@ -59,4 +58,5 @@ STATEMENTS = (
     "CREATE INDEX ix_appearances_canonical_date ON appearances (canonical, date)",
     "CREATE TABLE event_redirects (\n\told_id VARCHAR(32) NOT NULL, \n\tevent_id VARCHAR(32) NOT NULL, \n\tmerged_at DATETIME NOT NULL, \n\tPRIMARY KEY (old_id), \n\tFOREIGN KEY(event_id) REFERENCES events (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_event_redirects_event_id ON event_redirects (event_id)",
+    'CREATE INDEX ix_event_keys_key_day_article ON event_keys ("key", day, article_id)',
 )

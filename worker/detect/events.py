@@ -48,7 +48,7 @@ from worker.detect.held_occasions import (
     says_coming,
 )
 from worker.detect.lang import detect_language
-from worker.detect.model import Person
+from worker.detect.model import AttendeeDiff, Person
 from worker.detect.outcomes import KINDS as OUTCOMES
 from worker.detect.outcomes import fold_noun, outcome_kinds, proper_nouns, says_outcome
 from worker.detect.people import extract_people
@@ -3409,8 +3409,14 @@ def _really_left_out(m: Member, other: Member, key: str) -> bool:
     shortened or spelled otherwise: "Cai Qiding, Xue Xiang" / "Cai Qi, Ding Xuexiang",
     "Modi" / "Narendra Modi") still finds `key`'s person only in `other`."""
     written = {p.name for p in other.features.people if p.key == key}
-    diff = compare_people(_persons(other), _persons(m), across=True)
-    return bool(written & set(diff.removed))
+    return bool(written & set(_lists_compared(_persons(other), _persons(m)).removed))
+
+
+@lru_cache(maxsize=4096)
+def _lists_compared(before: tuple[Person, ...], after: tuple[Person, ...]) -> AttendeeDiff:
+    """Two members' lists compared once: each report joining an event checks its members
+    again, the same pairs each time (most of what the check cost, bench/README.md round 14)."""
+    return compare_people(before, after, across=True)
 
 
 def _missing(members: Sequence[Member]) -> list[Discrepancy]:

@@ -134,7 +134,7 @@ def _absorb(session: Session, keep: str, drop: str, now: datetime) -> None:
             row.kind, row.summary, tuple(json.loads(row.reports)), json.loads(row.detail)
         )
         finding_id = _finding_id(keep, finding)
-        if any(f.id == finding_id for f in stored.findings(session, keep)):
+        if finding_id in stored.finding_ids(session, keep):
             continue
         _store_finding(session, keep, finding_id, finding, row.found_at)
 
@@ -169,13 +169,16 @@ def _decoded(article_id: int, version: int, text: str) -> Features:
 def check_event(ctx: Context, session: Session, event_id: str, now: datetime) -> list[ChangeEvent]:
     """Compare the event's reports; store new findings (and alert them when
     `ctx.alert_discrepancies`), drop ones that no longer hold."""
-    rows = stored.members(session, event_id)
-    found = discrepancies([Member(r.url, Features.from_json(r.features)) for r in rows])
-    known = {f.id for f in stored.findings(session, event_id)}
+    reports = stored.member_features(session, event_id)
+    found = discrepancies(
+        [Member(r.url, _decoded(r.article_id, r.version, r.features)) for r in reports]
+    )
+    known = stored.finding_ids(session, event_id)
     event = stored.get(session, event_id)
     title = event.title if event is not None else ""
     current: set[str] = set()
     made: list[ChangeEvent] = []
+    rows: list[stored.MemberRow] | None = None  # read only to alert: most checks alert nothing
     for finding in found:
         finding_id = _finding_id(event_id, finding)
         current.add(finding_id)
@@ -186,6 +189,7 @@ def check_event(ctx: Context, session: Session, event_id: str, now: datetime) ->
             # stored and shown, never a change: alerts are opt-in ([events]
             # alert_discrepancies), and a difference between two reports is no consensus
             continue
+        rows = rows if rows is not None else stored.members(session, event_id)
         row = next((r for r in rows if r.url == finding.reports[0]), None)
         if row is not None:
             made.append(_alert(ctx, session, row, event_id, title, finding, finding_id, now))
