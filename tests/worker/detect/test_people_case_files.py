@@ -1,0 +1,49 @@
+"""People cases kept in files of their own, table-driven: real dev excerpts (ids in each file)
+with the (name, role) pairs a reader must give (`includes`, or the whole list `expect`) or must
+not (`excludes`). One file per branch of work, so that branches of one round merge cleanly:
+
+- span_cases.toml: name spans read wrongly (round 11, branch issue-names11; bench/people_spans.py
+  measures the class over all dev files);
+- de14_cases.toml: German shapes pooled from rounds 24 and 25's misses (round 14, issue-de14);
+- hant14_cases.toml: traditional-Chinese shapes pooled from rounds 16-25's zh_hant misses (a
+  council's questioning, an office taken over at its handover, a call paid in person; round 14,
+  issue-hant14);
+- prec14_cases.toml: false people removed by kind (round 14, issue-prec14).
+
+A file's language applies to the cases that name none (None: the reader detects it).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from worker.detect.people import extract_people
+from worker.service.seeds import load_roster
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "people"
+FILES: dict[str, str | None] = {
+    "span_cases.toml": None,
+    "de14_cases.toml": "de",
+    "hant14_cases.toml": "zh",
+    "prec14_cases.toml": None,
+}
+CASES = [
+    (case, language)
+    for name, language in FILES.items()
+    for case in tomllib.loads((DATA / name).read_text(encoding="utf-8"))["extract"]
+]
+ROSTER = load_roster()
+
+
+@pytest.mark.parametrize(("case", "language"), CASES, ids=[case["id"] for case, _ in CASES])
+def test_people_case(case: dict[str, Any], language: str | None) -> None:
+    people = extract_people(case["text"], ROSTER, language=case.get("language", language))
+    got = [[p.name, p.role] for p in people]
+    if "expect" in case:
+        assert got == case["expect"]
+    assert all(pair in got for pair in case.get("includes", [])), got
+    assert not any(pair in got for pair in case.get("excludes", [])), got
