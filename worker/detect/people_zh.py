@@ -435,7 +435,7 @@ def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
     elif "由" in region:
         # a chunk opening with 由 (by) names its agent, 由 is no surname there ("…将举行新闻发
         # 布会，由大会发言人就大会议程…回答中外记者提问": no "由大会", none-v1307)
-        chunks = [c[1:] if c.startswith("由") else c for c in chunks]
+        chunks = [c[1:] if c[:1] == "由" else c for c in chunks]
     if "邀请" in chunks[-1]:
         # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
         invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
@@ -697,8 +697,6 @@ def _verb_cue(chunk: str) -> re.Match[str] | None:
     return None
 
 
-# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
-_RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
 
 
 # Words one of which each of role_cues_zh.ZH_CUES holds (empty: too many to test first).
@@ -863,7 +861,16 @@ _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 def _visiting(simple: str) -> bool:
     """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
-    return "带领" in simple and cues.ZH_PARTY_VISIT.search(simple) is not None
+    return (
+        "带领" in simple
+        and any(w in simple for w in _VISIT_WORDS)
+        and cues.ZH_PARTY_VISIT.search(simple) is not None
+    )
+
+
+# The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
+# the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
+_VISIT_WORDS = ("考察", "调研", "参观", "访问")
 
 
 def _welcomed(simple: str) -> bool:
@@ -1164,6 +1171,7 @@ def _zh_lists(
     yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
+    offices = "任" in simple or "拜" in simple  # (接任, 出任, 拜会, 拜访: most sentences hold none)
     for hit in _zh_hits(simple):
         escort = _escort(simple, hit, roster, ctx)
         if escort is not None:
@@ -1175,7 +1183,7 @@ def _zh_lists(
             _no_subject(simple, hit)
             or _called_off(simple, hit)
             or _describes_met(simple, bound, hit)
-            or _office_taken_elsewhere(simple, hit, ctx)
+            or (offices and _office_taken_elsewhere(simple, hit, ctx))
         ):
             bound = hit.end
             continue
@@ -1222,6 +1230,8 @@ _ZH_STUDIED = re.compile(r"传达|学习(?!委员会)|贯彻|领会|研读")
 
 def _studied(simple: str, hit: _Hit, first: str) -> bool:
     """Whether a verb of studying stands between the clause's start and the speaker's name."""
+    if _ZH_STUDIED.search(simple, 0, hit.start) is None:
+        return False  # (none before the cue at all: most sentences)
     start = max(simple.rfind("，", 0, hit.start), simple.rfind("。", 0, hit.start)) + 1
     at = simple.find(first, start, hit.start)
     return at > start and _ZH_STUDIED.search(simple, start, at) is not None
@@ -1436,7 +1446,16 @@ _CUE_WORDS = (
 
 # Characters common in news text first: re tries a trie's branches in order, so a position
 # holding a common character that starts no cue word is rejected after fewer comparisons.
-_FIRST_ORDER = {c: i for i, c in enumerate("会在人出同主说者发报通见参与到讲致列就接看")}
+# (by how often each character stands in the meetings-zh corpus: the branches are tried in order
+# at every position holding one of them, and 国, 一, 共, 代 are as common as 会 or 人; any order
+# finds the same words, each branch opening with its own character)
+_FIRST_ORDER = {
+    c: i
+    for i, c in enumerate(
+        "国会人主发共代一出同为在领是现上记质监讲入座报点就见到聚参研看通致听召与光观午执列考相仪"
+        "交回者亲布接祝汇迎证说宣齐率介随欢送默司扶宾招拜颁签茶晚宴鸣演"
+    )
+}
 
 
 def _word_trie(words: list[str] | set[str]) -> str:
@@ -1459,6 +1478,11 @@ def _word_trie(words: list[str] | set[str]) -> str:
 
 
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS) + "|" + cues.RITE_ACCEPTING)  # and 代表…接受
+# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run
+# (a trie too: each position is tried against its first character only).
+_RARE_WORD = re.compile(
+    _word_trie(list(dict.fromkeys(w for _, _, words in cues.ZH_CUES_RARE for w in words)))
+)
 
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
@@ -1508,7 +1532,7 @@ def zh_lists_in(
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
     sentence = _clean_sentence(sentence)
-    if sentence.startswith("请"):
+    if sentence[:1] == "请":
         return  # a programme's request ("请A、B介绍…情况，并回答记者提问", none_zh-t502)
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
