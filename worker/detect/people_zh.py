@@ -697,8 +697,6 @@ def _verb_cue(chunk: str) -> re.Match[str] | None:
     return None
 
 
-
-
 # Words one of which each of role_cues_zh.ZH_CUES holds (empty: too many to test first).
 _CUE_GATES: tuple[tuple[str, ...], ...] = (
     ("在主席台", "在场"),
