@@ -1907,10 +1907,12 @@ def _zh_meetings_with(
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
 # spaced out ("习 近 平"), emoji.
+# (the Han character before the bracket taken and put back, not asked behind: a pattern opening
+# with a lookbehind is tried in full at every position)
 _INSERTED_PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
+    r"([\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
-_LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
+_LATIN_ASIDE = re.compile(r"([\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
 _LATIN_THEN_HAN = re.compile(
@@ -1942,10 +1944,10 @@ def clean_zh(sentence: str) -> str:
         return sentence  # one scan for the common case: nothing to clean
     # each step only when a cheap test finds what it removes
     if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
-        sentence = _INSERTED_PINYIN.sub("", sentence)
+        sentence = _INSERTED_PINYIN.sub(r"\1", sentence)
         # a name's own spelling after it ("国务卿布林肯(Antony Blinken)、财政部长耶伦(Janet
         # Yellen)"): an aside that would end the list at its bracket
-        sentence = _LATIN_ASIDE.sub("", sentence)
+        sentence = _LATIN_ASIDE.sub(r"\1", sentence)
     if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if " " in sentence and _wrapped_prose(sentence):
