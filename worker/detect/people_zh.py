@@ -435,7 +435,7 @@ def _clause_chunks(region: str, known: frozenset[str]) -> tuple[str, ...]:
     elif "由" in region:
         # a chunk opening with 由 (by) names its agent, 由 is no surname there ("…将举行新闻发
         # 布会，由大会发言人就大会议程…回答中外记者提问": no "由大会", none-v1307)
-        chunks = [c[1:] if c.startswith("由") else c for c in chunks]
+        chunks = [c[1:] if c[:1] == "由" else c for c in chunks]
     if "邀请" in chunks[-1]:
         # "学校邀请刘盛纲院士在…作了…的报告" (zh_cn-t903): the one invited acts, not the inviter
         invited = chunks[-1].rsplit("邀请", 1)[1].removeprefix("到").removeprefix("了")
@@ -697,10 +697,6 @@ def _verb_cue(chunk: str) -> re.Match[str] | None:
     return None
 
 
-# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run.
-_RARE_WORD = re.compile("|".join(w for _, _, words in cues.ZH_CUES_RARE for w in words))
-
-
 # Words one of which each of role_cues_zh.ZH_CUES holds (empty: too many to test first).
 _CUE_GATES: tuple[tuple[str, ...], ...] = (
     ("在主席台", "在场"),
@@ -863,7 +859,16 @@ _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 def _visiting(simple: str) -> bool:
     """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
-    return "带领" in simple and cues.ZH_PARTY_VISIT.search(simple) is not None
+    return (
+        "带领" in simple
+        and any(w in simple for w in _VISIT_WORDS)
+        and cues.ZH_PARTY_VISIT.search(simple) is not None
+    )
+
+
+# The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
+# the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
+_VISIT_WORDS = ("考察", "调研", "参观", "访问")
 
 
 def _welcomed(simple: str) -> bool:
@@ -1164,6 +1169,7 @@ def _zh_lists(
     yield from _zh_lists_after(simple, roster, ctx)
     previous: list[str] = []
     bound = 0
+    offices = "任" in simple or "拜" in simple  # (接任, 出任, 拜会, 拜访: most sentences hold none)
     for hit in _zh_hits(simple):
         escort = _escort(simple, hit, roster, ctx)
         if escort is not None:
@@ -1175,7 +1181,7 @@ def _zh_lists(
             _no_subject(simple, hit)
             or _called_off(simple, hit)
             or _describes_met(simple, bound, hit)
-            or _office_taken_elsewhere(simple, hit, ctx)
+            or (offices and _office_taken_elsewhere(simple, hit, ctx))
         ):
             bound = hit.end
             continue
@@ -1222,6 +1228,8 @@ _ZH_STUDIED = re.compile(r"传达|学习(?!委员会)|贯彻|领会|研读")
 
 def _studied(simple: str, hit: _Hit, first: str) -> bool:
     """Whether a verb of studying stands between the clause's start and the speaker's name."""
+    if _ZH_STUDIED.search(simple, 0, hit.start) is None:
+        return False  # (none before the cue at all: most sentences)
     start = max(simple.rfind("，", 0, hit.start), simple.rfind("。", 0, hit.start)) + 1
     at = simple.find(first, start, hit.start)
     return at > start and _ZH_STUDIED.search(simple, start, at) is not None
@@ -1436,7 +1444,16 @@ _CUE_WORDS = (
 
 # Characters common in news text first: re tries a trie's branches in order, so a position
 # holding a common character that starts no cue word is rejected after fewer comparisons.
-_FIRST_ORDER = {c: i for i, c in enumerate("会在人出同主说者发报通见参与到讲致列就接看")}
+# (by how often each character stands in the meetings-zh corpus: the branches are tried in order
+# at every position holding one of them, and 国, 一, 共, 代 are as common as 会 or 人; any order
+# finds the same words, each branch opening with its own character)
+_FIRST_ORDER = {
+    c: i
+    for i, c in enumerate(
+        "国会人主发共代一出同为在领是现上记质监讲入座报点就见到聚参研看通致听召与光观午执列考相仪"
+        "交回者亲布接祝汇迎证说宣齐率介随欢送默司扶宾招拜颁签茶晚宴鸣演"
+    )
+}
 
 
 def _word_trie(words: list[str] | set[str]) -> str:
@@ -1459,6 +1476,11 @@ def _word_trie(words: list[str] | set[str]) -> str:
 
 
 _ANY_CUE = re.compile(_word_trie(_CUE_WORDS) + "|" + cues.RITE_ACCEPTING)  # and 代表…接受
+# Any word of the rarer cues (role_cues_zh.ZH_CUES_RARE): one scan decides whether they run
+# (a trie too: each position is tried against its first character only).
+_RARE_WORD = re.compile(
+    _word_trie(list(dict.fromkeys(w for _, _, words in cues.ZH_CUES_RARE for w in words)))
+)
 
 
 # The opening of a group's names ("他们是：", "16名…为"; role_cues_zh.ZH_NAMED_GROUP), which
@@ -1508,7 +1530,7 @@ def zh_lists_in(
     """Role lists of one sentence; `ctx` carries what earlier sentences of the same report
     said (who "他" is, which names the text gives with a title)."""
     sentence = _clean_sentence(sentence)
-    if sentence.startswith("请"):
+    if sentence[:1] == "请":
         return  # a programme's request ("请A、B介绍…情况，并回答记者提问", none_zh-t502)
     if "假" in sentence or "代)" in sentence or "代）" in sentence or "缺席" in sentence:
         sentence = _unannotated(sentence)
@@ -1885,10 +1907,12 @@ def _zh_meetings_with(
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
 # spaced out ("习 近 平"), emoji.
+# (the Han character before the bracket taken and put back, not asked behind: a pattern opening
+# with a lookbehind is tried in full at every position)
 _INSERTED_PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
+    r"([\u4e00-\u9fff])\s*[(（]\s*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[1-5]?\s*[)）][ \u3000]?"
 )
-_LATIN_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
+_LATIN_ASIDE = re.compile(r"([\u4e00-\u9fff])\s*[(（]\s*[A-Z][A-Za-z.,'’\- ]{1,48}[)）]")
 _SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}")
 # the mark first (re then skips to the marks), the Chinese character before or after it
 _LATIN_THEN_HAN = re.compile(
@@ -1920,10 +1944,10 @@ def clean_zh(sentence: str) -> str:
         return sentence  # one scan for the common case: nothing to clean
     # each step only when a cheap test finds what it removes
     if ("(" in sentence or "（" in sentence) and _PINYIN_OPEN.search(sentence):
-        sentence = _INSERTED_PINYIN.sub("", sentence)
+        sentence = _INSERTED_PINYIN.sub(r"\1", sentence)
         # a name's own spelling after it ("国务卿布林肯(Antony Blinken)、财政部长耶伦(Janet
         # Yellen)"): an aside that would end the list at its bracket
-        sentence = _LATIN_ASIDE.sub("", sentence)
+        sentence = _LATIN_ASIDE.sub(r"\1", sentence)
     if (" " in sentence or "\u3000" in sentence) and _SPACED_GATE.search(sentence):
         sentence = _SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), sentence)
     if " " in sentence and _wrapped_prose(sentence):
@@ -2159,7 +2183,6 @@ def _zh_plausible(name: str) -> bool:
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
 _DOTS = "·•‧・．"  # the middle dots (an ASCII full stop may end an English sentence)
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
-_ZH_MIDDLE_DOT = re.compile(r"[·•‧・．]")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
 
@@ -2828,7 +2851,7 @@ _ZH_DECEASED = re.compile(
 )
 
 
-_MOURNING = re.compile("遗体|遺體|逝世|灵柩|靈柩|骨灰|遗像|遺像")
+_MOURNING_WORDS = ("遗体", "遺體", "逝世", "灵柩", "靈柩", "骨灰", "遗像", "遺像")
 
 
 def _deceased(simple: str) -> frozenset[str]:
@@ -2915,7 +2938,7 @@ class ZhContext:
         """The people a funeral report mourns: never attending their own farewell."""
         if self._dead is None:
             # most reports mourn nobody: one scan of the raw text before simplifying it
-            mourning = _MOURNING.search(self._text) is not None
+            mourning = any(word in self._text for word in _MOURNING_WORDS)
             self._dead = _deceased(self._simple()) if mourning else frozenset()
         return self._dead
 
@@ -2984,7 +3007,8 @@ class ZhContext:
     def writes_dots(self) -> bool:
         """Whether the text writes any name with a middle dot (most reports: one scan)."""
         if self._dotted is None:
-            self._dotted = _ZH_MIDDLE_DOT.search(self._text) is not None
+            # (a scan per mark: str's search for one character beats re's class at each one)
+            self._dotted = any(mark in self._text for mark in _DOTS)
         return self._dotted
 
     def fuller(self, name: str) -> str:
