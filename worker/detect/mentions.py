@@ -20,7 +20,14 @@ from rapidfuzz.distance import JaroWinkler
 from worker.detect import cantonese, role_cues
 from worker.detect.model import Person, Role
 from worker.detect.people_zh import TRANSLIT_CHARS
-from worker.detect.roster import Roster, fold, has_han, to_simplified, translit_key
+from worker.detect.roster import (
+    Roster,
+    fold,
+    has_han,
+    surname_reading,
+    to_simplified,
+    translit_key,
+)
 from worker.detect.sounds import SAME_SOUND, same_sound
 
 __all__ = ["TextNames", "names_person", "says_role", "told_as_done"]
@@ -28,6 +35,7 @@ __all__ = ["TextNames", "names_person", "says_role", "told_as_done"]
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
 _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
 # Transliterated names of foreigners in Chinese: runs of Han characters around a middle dot.
+_HAN_CHARS = re.compile(r"[\u3400-\u9fff]+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+(?:[·・•‧][\u3400-\u9fff]+)+")
 
 
@@ -61,14 +69,20 @@ class TextNames:
         )
 
     @cached_property
-    def syllables(self) -> tuple[str, ...]:
-        """The text's characters in pinyin, one syllable each (to find a Chinese name a report
-        in letters writes in pinyin). Built on first use: pypinyin loads its tables then."""
+    def syllables(self) -> tuple[tuple[str, str], ...]:
+        """The text's Chinese characters with their pinyin, one syllable each, ("", "|") between
+        runs (to find a Chinese name a report in letters writes in pinyin). Built on first use:
+        pypinyin loads its tables then."""
         from pypinyin import Style, lazy_pinyin
 
-        return tuple(
-            s for s in lazy_pinyin(self.chinese, style=Style.NORMAL, errors=lambda _: "|") if s
-        )
+        out: list[tuple[str, str]] = []
+        for run in _HAN_CHARS.findall(self.chinese):
+            read = lazy_pinyin(run, style=Style.NORMAL)
+            if len(read) != len(run):  # a character pypinyin keeps whole: read one by one
+                read = [lazy_pinyin(c, style=Style.NORMAL)[0] for c in run]
+            out += zip(run, read, strict=True)
+            out.append(("", "|"))
+        return tuple(out)
 
     @cached_property
     def cantonese(self) -> tuple[str, ...]:
@@ -231,12 +245,13 @@ def _in_pinyin(text: TextNames, form: str) -> bool:
         return False
     target = "".join(words)
     syllables = text.syllables
-    for start, first in enumerate(syllables):
-        if first != words[0]:
+    for start, (char, syllable) in enumerate(syllables):
+        # a surname read as a surname ("曾庆红" Zeng Qinghong, where the word reads ceng)
+        if words[0] not in (syllable, surname_reading(char)):
             continue
-        spelled = ""
-        for syllable in syllables[start : start + 4]:
-            spelled += syllable
+        spelled = words[0]
+        for _, more in syllables[start + 1 : start + 4]:
+            spelled += more
             if spelled == target:
                 return True
             if not target.startswith(spelled):

@@ -163,6 +163,11 @@ def translit_key(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def surname_reading(char: str) -> str | None:
+    """The pinyin of a surname that reads otherwise as a word ("曾" zeng, not ceng; "单" shan)."""
+    return _SURNAME_READINGS.get(char)
+
+
 def pinyin_name(name: str) -> str:
     """Romanise a Chinese personal name surname first: "丁薛祥" -> "Ding Xuexiang",
     "欧阳修" -> "Ouyang Xiu". Non-Chinese input comes back unchanged."""
@@ -174,7 +179,7 @@ def pinyin_name(name: str) -> str:
     # pypinyin loads ~200 ms of dictionaries: only when a Chinese name is off the roster
     from pypinyin import Style, lazy_pinyin
 
-    sur = _SURNAME_READINGS.get(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
+    sur = surname_reading(surname) or "".join(lazy_pinyin(surname, style=Style.NORMAL))
     giv = "".join(lazy_pinyin(given, style=Style.NORMAL, v_to_u=True))
     return f"{sur.capitalize()} {giv.capitalize()}".strip()
 

@@ -140,6 +140,26 @@ def test_a_chinese_name_in_pinyin_is_named_by_its_characters() -> None:
     )
 
 
+# zh_cn-t902 (Luoyang Daily, 2011-04-18, bench/data/people/dev/zh_cn.round16.toml): 单霁翔's
+# surname reads shan as a surname, dan as a word; an English report writes "Shan Jixiang"
+OPENING = (
+    "国家文物局局长单霁翔、国家文物局博物馆与社会文物司司长段勇、中国文化遗产研究院院长刘曙光、"
+    "国家博物馆副馆长董琦、省文化厅厅长杨丽萍、省文物局局长陈爱兰等出席开馆仪式。"
+)
+
+
+def test_a_surname_read_as_a_surname_names_the_person() -> None:
+    shan = Person("Shan Jixiang", None, "attended", "body", 1)
+    assert names_person(TextNames(OPENING), shan, ROSTER)
+    # the word's reading is the characters' too: a text in letters may write either
+    assert names_person(
+        TextNames(OPENING), Person("Dan Jixiang", None, "attended", "body", 1), ROSTER
+    )
+    assert not names_person(
+        TextNames(OPENING), Person("Shan Jixing", None, "attended", "body", 1), ROSTER
+    )
+
+
 # pair r9_zhde9_wenkan2010_cross_outlet: two copies of the China News Service / Xinhua item on the
 # 2010 hotline call, the first with pinyin printed after some characters (scraped-t910), read as
 # naming nobody, the second (scraped-t911) reading both premiers
