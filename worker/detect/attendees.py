@@ -216,13 +216,29 @@ def _match_short_forms(
 
 
 def _short_form(x: str, y: str) -> bool:
+    """Every word of the shorter name a word of the longer one, the surname included; a given
+    name may stand as its initial ("S. Chemezov" / "Sergei Chemezov", a translated Russian
+    transcript: round 15, pair r14 rostec-2025).
+
+    >>> _short_form("Modi", "Narendra Modi"), _short_form("S. Chemezov", "Sergei Chemezov")
+    (True, True)
+    >>> _short_form("S. Chemezov", "Anton Chemezov")
+    False
+    """
     wx = [translit_key(w) for w in x.replace("-", " - ").split() if w != "-"]
     wy = [translit_key(w) for w in y.replace("-", " - ").split() if w != "-"]
-    short, long_ = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+    short, long_ = (wx, wy) if _initials(wx) > _initials(wy) or len(wx) < len(wy) else (wy, wx)
     if short == long_ or not short:
         return False
     surnames = {long_[0], long_[-1]}  # Chinese order puts the surname first
-    return set(short) <= set(long_) and bool(surnames & set(short))
+    return all(
+        w in long_ or (len(w) == 1 and any(v[:1] == w and v not in short for v in long_))
+        for w in short
+    ) and bool(surnames & set(short))
+
+
+def _initials(words: list[str]) -> int:
+    return sum(len(w) == 1 for w in words)
 
 
 def _unmatched_other_script(b: _Side, a: _Side) -> Iterator[tuple[int, list[int]]]:

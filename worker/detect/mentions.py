@@ -180,7 +180,27 @@ def _another_given(text: TextNames, form: str, roster: Roster) -> bool:
     given = {
         g for g in text.before_surname.get(translit_key(words[-1]), ()) if roster.is_given_name(g)
     }
-    return bool(given) and translit_key(words[0]) not in {translit_key(g) for g in given}
+    return bool(given) and not any(same_given(words[0], g) for g in given)
+
+
+_GIVEN_ALIKE = 0.9  # "Vladmir" / "Vladimir" (0.97) one name misspelt; "Nikolai" / "Alexander" two
+
+
+def same_given(x: str, y: str) -> bool:
+    """Whether two given names are one: alike after transliteration variants are merged, one
+    misspelt ("Vladmir" / "Vladimir", a Reuters copy of round 14), or one the other's initial
+    ("S." / "Sergei", a translated Russian transcript). Round 15, pairs r14
+    putin-lukashenko-2020 and rostec-2025.
+
+    >>> same_given("Vladmir", "Vladimir"), same_given("S", "Sergei"), same_given("Nikolai", "Alexander")
+    (True, True, False)
+    """
+    kx, ky = translit_key(x), translit_key(y)
+    if not kx or not ky:
+        return False
+    if len(kx) == 1 or len(ky) == 1:
+        return kx[0] == ky[0]
+    return kx[0] == ky[0] and JaroWinkler.normalized_similarity(kx, ky) >= _GIVEN_ALIKE
 
 
 _MIN_JOINED = 8  # "Zong Guoying": shorter runs ("Li Ma") match too many word pairs
@@ -267,10 +287,35 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400
 def told_as_done(text: str) -> str:
     """`text` without its sentences (in Chinese, clauses) that tell what is still to come or
     planned (`role_cues.NOT_DONE`): "Am Vormittag sollte Xi Bundeskanzlerin Angela Merkel
-    treffen" names Merkel in a plan only."""
+    treffen" names Merkel in a plan only. A sentence that tells something done and then, after
+    "and", what is still to come keeps its first part (`_done_part`)."""
     if not role_cues.NOT_DONE.search(text):
         return text
-    return "\n".join(s for s in _SENTENCE_END.split(text) if s and not role_cues.NOT_DONE.search(s))
+    return "\n".join(d for s in _SENTENCE_END.split(text) if s and (d := _done_part(s)))
+
+
+# "and" (und, sowie, but, aber) right before the plan's word, with no subject of its own in
+# between: the sentence's one subject did the first part and plans the second.
+_THEN_PLANNED = re.compile(r"(?:,\s*|\s+)(?:and|but|und|aber|sowie)\s+$", re.I)
+
+
+def _done_part(sentence: str) -> str:
+    """The part of a sentence told as done: the whole sentence when it has no word of a plan
+    (`role_cues.NOT_DONE`), the part before "and" when the plan comes after it ("Scholz had
+    spoken beforehand with Ukrainian President Volodymyr Zelenskyy, and would do so again
+    after the call": Zelenskyy is named in what was done), else nothing. Round 15, pairs r14
+    scholz-putin-2024 (AP against Babel, and against Weltwoche in German).
+
+    >>> _done_part("Scholz had spoken with Volodymyr Zelenskyy, and would do so again")
+    'Scholz had spoken with Volodymyr Zelenskyy'
+    >>> _done_part("Putin will meet Xi and Modi")
+    ''
+    """
+    found = role_cues.NOT_DONE.search(sentence)
+    if found is None:
+        return sentence
+    head = _THEN_PLANNED.search(sentence, 0, found.start())
+    return sentence[: head.start()] if head is not None and head.start() > 0 else ""
 
 
 # Round 13: the occasion itself told as held, for a report the extractor read nobody in
@@ -292,18 +337,35 @@ _HELD: dict[Role, re.Pattern[str]] = {
 }
 
 
-def says_role(text: str, person: Person, role: Role, roster: Roster, *, done: bool = False) -> bool:
+def says_role(
+    text: str,
+    person: Person,
+    role: Role,
+    roster: Roster,
+    *,
+    done: bool = False,
+    instead_of: Role | None = None,
+) -> bool:
     """True when a sentence of `text` names `person` and has a word of `role` ("致辞",
     "speech", "presided"): the text gives them that role in words, whether or not the
     extractor read a role there. `done`: only in a sentence that tells nothing still to come
     or planned (`role_cues.NOT_DONE`: "will", "wird", 将, 预定): a preview's role is not held;
     there the occasion's own words count too (`_HELD`: a call, talks, a banquet given).
+
+    `instead_of`: the role the extractor read for the person, when one excludes the other
+    (attending and being present: one is how a report tells someone was there, not both). A
+    sentence with that role's word too says which of the two it is as the extractor read it:
+    "Zhao Leji, Wang Huning ... were present at the reception which was attended by about 800
+    guests" gives Zhao Leji no attending (round 15, pair r14 prc74-reception: "were present"
+    against "was attended by ... Zhao Leji", a role change the labels tell).
     """
     words = role_cues.ROLE_WORDS[role]
     held = _HELD.get(role) if done else None
+    other = role_cues.ROLE_WORDS[instead_of] if instead_of is not None else None
     return any(
         (words.search(sentence) or (held is not None and held.search(sentence)))
         and not (done and role_cues.NOT_DONE.search(sentence))
+        and not (other is not None and other.search(sentence))
         and names_person(TextNames(sentence), person, roster)
         for sentence in _SENTENCE_END.split(text)
         if sentence

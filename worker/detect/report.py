@@ -237,9 +237,21 @@ def _said_otherwise(diff: AttendeeDiff, a: str, report_a: Report, roster: Roster
         role_changes=tuple(
             r
             for r in diff.role_changes
-            if r.name not in named or not says_role(plain_a, named[r.name], r.after, roster)
+            if r.name not in named
+            or not says_role(
+                plain_a,
+                named[r.name],
+                r.after,
+                roster,
+                instead_of=r.before if {r.before, r.after} == _THERE_BY_TURNS else None,
+            )
         ),
     )
+
+
+# Attending and being present: two ways a report tells someone was there, one or the other
+# (`mentions.says_role(instead_of=...)`); chairing and speaking come on top of either.
+_THERE_BY_TURNS = {"attended", "present"}
 
 
 def _same_person(variant: Variant, roster: Roster) -> bool:
