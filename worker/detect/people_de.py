@@ -930,8 +930,9 @@ _ACT_BY = re.compile(
     r"|[Üü]bergabe|[Üü]berreichung|[Gg]rundsteinlegung|[Ss]patenstich)\s+"
     # the act's object in the genitive or the passive's verb between: "Eröffnung der
     # Ausstellung durch", "Die Eröffnung wurde durch"
+    # (an ordinal too: "Eröffnung des 51. Hessentages durch", de-r12v07; round 15)
     r"(?P<gap>(?:(?:wurde|wurden|erfolgte|erfolgten)\s+|(?:des|der|eines|einer)\s+"
-    r"(?:[^\s.;:,]+\s+){1,3}?)?)"
+    r"(?:\d{1,3}\.\s+)?(?:[^\s.;:,]+\s+){1,3}?)?)"
     # then the agent's article and words before its titles, no verb ("durch Pater X richtete
     # die Landeshauptfrau Y": Y is the next clause's subject, de-t813)
     r"durch\s+(?:(?:die|der|den|dem|des|[a-zäöüß]+(?:en|er|em))\s+){0,3}"
