@@ -30,6 +30,7 @@ from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
     continued_roles,
     continues_list,
+    guests_before,
     photo_caption,
     preview,
     pronoun_role,
@@ -623,9 +624,8 @@ def _latin_sentence(
         if not found and before.listed:
             names = continued_names(sentence, ctx)
             found.extend((role, names) for role in before.listed if names)
-    elif not found and before.group and continues_list(sentence):
-        names = names_in(sentence, ctx)  # "Weiters: A, B und C" after a list of guests
-        found = [(role, names) for role in continued_roles(sentence, before.group) if names]
+    elif not found:
+        found = _german_continued(sentence, ctx, before)
     if found:
         before.listed = list(dict.fromkeys(role for role, _ in found))
     elif before.listed and ctx.lists_in(sentence):
@@ -639,6 +639,23 @@ def _latin_sentence(
     else:
         before.group = group_roles_without_names(sentence)
     return found
+
+
+def _german_continued(
+    sentence: str, ctx: LatinContext, before: _Before
+) -> list[tuple[Role, list[str]]]:
+    """A German sentence going on with the list of the one before ("Weiters: A, B und C"
+    after a list of guests), or naming the members of a group of guests it told of ("...
+    fanden sich 50 Gäste ein. Unter ihnen A, B": round 15)."""
+    if not continues_list(sentence):
+        return []
+    if before.group:
+        names = names_in(sentence, ctx)
+        return [(role, names) for role in continued_roles(sentence, before.group) if names]
+    if guests_before(sentence, before.sentence()):
+        names = names_in(sentence, ctx)
+        return [("attended", names)] if names else []
+    return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -776,7 +793,10 @@ def read_people(
                     caption is None
                     and not cues.in_sentence(start, end)
                     and not _speaker_line(sentence)
-                    and not (before.group and continues_list(sentence))
+                    and not (
+                        continues_list(sentence)
+                        and (before.group or guests_before(sentence, before.sentence()))
+                    )
                 ):
                     before.clear()  # no cue word: no list, for the rules nor for the model
                 else:

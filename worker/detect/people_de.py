@@ -287,6 +287,9 @@ _GOVERNED = re.compile(
     r"\s+(?:(?:seines|ihres|des|der)\s+(?:[^\s,.;:]+\s+){0,2})?$"
 )
 _SPOUSE_WITH = re.compile(
+    # (not "gemeinsam mit seiner Frau X": X does what the subject does, `_CO_SUBJECT`; "Xi hat
+    # gemeinsam mit seiner Frau Peng Liyuan die Gäste ... begrüßt": both host, round 15)
+    r"(?<!gemeinsam\s)(?<!zusammen\s)"
     r"\b(?:mit|samt)\s+(?:seiner\s+|ihrer\s+|seinem\s+|ihrem\s+)?(?:Gattin|Frau|Ehefrau|Gatte"
     r"|Ehemann|Mann|Lebensgefährtin|Lebensgefährte)\s+$"
 )
@@ -306,8 +309,11 @@ _SPEECH_BEFORE_RELATIVE = re.compile(
 )
 _HELD = re.compile(r"^\s*(?:die|den|das)\b.*\b(?:hielt|hielten|gehalten|hält)\b")
 # A body present through its people: "Die Landespolitik war mit A, B sowie den Räten C und D
-# vertreten".
-_BODY_WITH = re.compile(r"\b(?:war|waren|ist|sind)\s+(?:[a-zäöüß]+\s+){0,3}mit\s+[^;]{0,300}$")
+# vertreten", "Die Kirchen waren durch ihre Bevollmächtigten Herrn Dr. A und Herrn B vertreten"
+# (de-t14z08, round 15: "durch" as "mit"; "vertreten durch A" is `DE_OBJECT_CUES`').
+_BODY_WITH = re.compile(
+    r"\b(?:war|waren|ist|sind)\s+(?:[a-zäöüß]+\s+){0,3}(?:mit|durch)\s+[^;]{0,300}$"
+)
 _REPRESENTED_BY = re.compile(r"[^;.]{0,300}?\bvertreten\s*[.!]?\s*$")
 _STAND_IN = re.compile(r"\b(?:vertrat|vertraten|vertritt|vertreten|vertrete)\b")
 # (the word's start asked behind its first letter, as in `_NEGATION`: the same matches,
@@ -924,8 +930,9 @@ _ACT_BY = re.compile(
     r"|[Üü]bergabe|[Üü]berreichung|[Gg]rundsteinlegung|[Ss]patenstich)\s+"
     # the act's object in the genitive or the passive's verb between: "Eröffnung der
     # Ausstellung durch", "Die Eröffnung wurde durch"
+    # (an ordinal too: "Eröffnung des 51. Hessentages durch", de-r12v07; round 15)
     r"(?P<gap>(?:(?:wurde|wurden|erfolgte|erfolgten)\s+|(?:des|der|eines|einer)\s+"
-    r"(?:[^\s.;:,]+\s+){1,3}?)?)"
+    r"(?:\d{1,3}\.\s+)?(?:[^\s.;:,]+\s+){1,3}?)?)"
     # then the agent's article and words before its titles, no verb ("durch Pater X richtete
     # die Landeshauptfrau Y": Y is the next clause's subject, de-t813)
     r"durch\s+(?:(?:die|der|den|dem|des|[a-zäöüß]+(?:en|er|em))\s+){0,3}"
@@ -1338,6 +1345,19 @@ def continued_roles(sentence: str, roles: list[Role]) -> list[Role]:
     if "presided" in roles and _MEMBERS_OF.match(sentence):
         return list(dict.fromkeys("attended" if r == "presided" else r for r in roles))
     return roles
+
+
+# A group of guests told without a name, its members named in the next sentence ("Am Donnerstag
+# ... fanden sich 50 Gäste ein. Unter ihnen ... Planer A, Bauleiter B", de-r14v09; round 15).
+_GUEST_GROUP = re.compile(
+    r"[Gg]äste\b|[Gg]ästen\b|Besucher(?:innen|n)?\b|Teilnehmer(?:innen|n)?\b|Würdenträger"
+)
+
+
+def guests_before(sentence: str, previous: str) -> bool:
+    """Whether `sentence` opens on the members ("Unter ihnen", "Darunter") of a group of guests
+    the sentence before (`previous`) tells of."""
+    return _MEMBERS_OF.match(sentence) is not None and _GUEST_GROUP.search(previous) is not None
 
 
 def continues_list(sentence: str) -> bool:

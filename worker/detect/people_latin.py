@@ -2189,7 +2189,11 @@ _DE_GAP_WORDS = frozenset(
     "der die das des dem den ein eine einer eines einem einen für von vom zu zum zur aus in im "
     "an am bei beim mit nach über unter auf gegen und sowie bzw oder sein seine seiner seines "
     "ihr ihre ihrer ihres unser unsere unserer unseres a d u v alt stv stellv dr seit bis ab als "
-    "wie einst ehemals derzeit bisher vor links rechts mitte".split()
+    "wie einst ehemals derzeit bisher vor links rechts mitte "
+    # a photo caption's places in brackets (round 15): "Bundespräsident X (r.) und seiner Frau
+    # Y (l.) empfangen das Königspaar" (de-t14z26), "Die Landräte A (v.l., Saalekreis), B und
+    # C" (de-t14z03), "(v.l.n.r.)", "(li.)", "(M.)"
+    "l r m n li re".split()
 )
 
 

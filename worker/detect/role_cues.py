@@ -281,6 +281,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "podium",
     "eingeladen",
     "lud ",
+    "luden",  # (round 15: "luden A und B in den Festsaal ein")
     "wohnte",
     "beigewohnt",
     "einladung",
@@ -334,7 +335,13 @@ LATIN_STEMS: tuple[str, ...] = (
     # "Schlüsselübergabe durch", "Spatenstich durch": people_de._ACT_BY)
     "ung durch",
     "ung wurde durch",
-    "teilnahme",
+    # ("teilnahm": the noun "Teilnahme" and a subordinate clause's joined verb, "an der X
+    # teilnahm", round 15)
+    "teilnahm",
+    "vornahm",
+    "spatenstich",
+    "grundsteinleg",
+    "enthüll",
     "gabe durch",
     "stich durch",
     "begrüßung",
@@ -988,7 +995,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "die ganze Prominenz ..., angeführt von den Ständeräten A und B"
             r"|\b(?:[A-ZÄÖÜ][a-zäöüß]+)?(?:[Gg]äste|[Gg]ästen|Würdenträger(?:innen)?|Prominenz"
             r"|Ehrengäste|Besucher(?:innen)?)\b[^.;]{0,120}?(?:,|[–—-])\s*(?:darunter|angeführt"
-            r"\s+von)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
+            # (round 15: "unter ihnen" as "darunter": "Die Gäste, unter Ihnen
+            # Bezirkstagspräsident Dr. X, staunten", de-r14v08)
+            r"\s+von|unter\s+[Ii]hnen)(?:\s+(?:auch|u\.\s*a\.|unter\s+anderem))?"
             # who led a group in, a procession, a party's deputies: "In einer Prozession,
             # angeführt vom Kirchenschweizer X, schritten die Jubilare", "der SPÖ-Klub,
             # angeführt von X, aufgetaucht": at its head, so there
@@ -997,7 +1006,9 @@ DE_OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bteil(?:genommen)?\s*,\s*(?:unter\s+[Aa]nderem|darunter|u\.\s*a\.)(?:\s+(?:die|der)\b)?"
             # the one sent in another's stead: "Fukushima war vertreten durch X und Y"
             r"|\b(?:war|waren|ist|sind|wurde|wurden|wird|werden)\s+(?:[\wäöüß]+\s+)?vertreten"
-            r"\s+durch\b",
+            # (round 15: or a colon, "Die Vertreter aller fünf Verfassungsorgane waren vertreten:
+            # Bundespräsident A, Bundeskanzler B ...", de-t11z07)
+            r"(?:\s+durch\b|\s*:)",
         ),
     ),
     (
@@ -1046,6 +1057,7 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
         "dabei",
         "begleit",
         "vertreten durch",
+        "vertreten:",
         "konzelebranten",
         "darunter",
         "angeführt",
@@ -1146,7 +1158,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # a rite performed: "Die Segnung des Gebäudes nahmen A und B vor", "Weihbischof X
             # spendete das Sakrament", "segnete das neue Fahrzeug"
             r"|\b(?:Segnung|Einsegnung|Weihe|Einweihung|Taufe|Firmung|Trauung)\b[^;]{0,80}?"
-            r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,200}?\bvor\b"
+            r"(?:\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,200}?\bvor\b|\bvornahm(?:en)?\b)"
             r"|\b(?:spendete|spendeten|spendet)\b[^;]{0,60}?(?:Sakrament|Firmung|Segen|Taufe)"
             r"|\b(?:segnete|segneten|weihte|weihten)\b"
         ),
@@ -1154,13 +1166,26 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
     (
         "attended",
         "attended",
-        re.compile(r"\b(?:traf|trafen|trifft|getroffen)\b|\btreffen\s+sich\b"),
+        # (round 15: and a subordinate clause's "zusammentraf", "zusammenkam": "in Peking, wo
+        # er ... mit dem chinesischen Präsidenten X zusammenkam", de-t10z20)
+        re.compile(
+            r"\b(?:traf|trafen|trifft|getroffen|zusammentrafen|zusammentraf|zusammenkamen"
+            r"|zusammenkam)\b|\btreffen\s+sich\b"
+        ),
     ),
     (
         "attended",
         None,
         _cue(
             r"\b(?:nahm|nahmen|nimmt|nehmen)\b[^;]{0,250}?\bteil\b|\bteilgenommen\b"
+            # a subordinate clause's verb, last, its particle joined to it (round 15): "fand
+            # die Verleihung statt, zu der ebenfalls der Ministerpräsident X teilnahm"
+            # (de-t14z24), "der auch A und B beiwohnten"; an act performed with others: "zum
+            # Spatenstich, den A, B ... und C ... vornahmen" (de-r14v07; "Den Spatenstich nahmen
+            # A und B vor" too)
+            r"|\bteilnahm(?:en)?\b|\bbeiwohnten?\b"
+            r"|\b(?:Spatenstich|Grundsteinlegung|Enthüllung)\b[^;]{0,250}?(?:\bvornahm(?:en)?\b"
+            r"|\b(?:nahm|nahmen)\b[^;]{0,200}?\bvor\b)"
             # a wreath laid, the dead remembered: "legte der amtierende Bundesratspräsident X
             # ... einen Kranz nieder", "Auch A, B sowie C gedachten der Toten"
             r"|\b(?:legte|legten|legt|legen)\b[^;]{0,250}?\bKr[äa]nze?\b[^;]{0,80}?\bnieder\b"
@@ -1452,9 +1477,12 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "trauung",
         "spende",
     ),
-    ("traf", "trifft", "getroffen", "treffen sich"),
+    ("traf", "trifft", "getroffen", "treffen sich", "zusammenkam"),
     (
         "teil",
+        "spatenstich",
+        "grundsteinleg",
+        "enthüll",
         "besuchte",
         "einladung",
         "kranz",
