@@ -64,7 +64,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|当地时间"
     r"|[（(](?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[）)]|代理"
     r"|约?(?:\d{1,2}|[一二三四五六七八九十两〇零]{1,3})[时点](?:\d{1,2}分|[一二三四五六七八九十〇零]{1,3}分|整|许|半)?(?:左右)?"
-    r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|中午|早上|凌晨|日前|稍早|近日"
+    r"|(?:[一二三四五六七八九十]{1,3}月)?[一二三四五六七八九十廿卅]{1,3}日[晚早晨]?|上午|下午|晚间|晚上|傍晚|中午|早上|凌晨|日前|稍早|近日"
     r"|也|亦|还|均|皆|都|又|再|特别|亲自|亲临|现场|一同|共同|一起|同场|同台|联袂|分别|先后|相继|随后|首先|最后|踊跃|积极"
     r"|专程|亲切|热情|应邀|受邀|应约|同时|当天|当日|是日|翌日|同日|今天|昨天|[也亦均都还]有|进行|前来|特地|特意|专门|上台|登台|上前"
     # the oath's gesture and manner ("马总统高举右手宣誓", "高举右手大声宣誓", "庄严宣誓")
@@ -75,14 +75,16 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:缓步|一起|一同|先后)?来到(?>[^，。、；：\s]{1,24})|到(?!会|场|访)(?>[^，。、；：\s]{1,12})|(?:前往|赶赴|赴|至)(?>[^，。、；：\s]{1,20})|作为(?>[^，。、；：\s]{1,24})|担任(?>[^，。、；：\s]{0,6})"
     r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)(?>[^，。、；：\s]{1,25})|(?<!、)就(?>[^，。、；：\s]{1,40})"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
-    r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?)+$"
+    r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?"
+    # the way of travel before an arrival ("弗朗索瓦·奥朗德乘专机抵达", scraped-t14z03)
+    r"|乘(?:坐)?(?:专机|包机|飞机|专列|高铁|火车|汽车|车|船))+$"
 )
 
 
 # Every character a piece of the tail can open with: where none stands, no tail starts.
 _TAIL_OPENS = re.compile(
     r"[\d今昨前明本（(周星代约一二三四五六七八九十两〇零廿卅上下晚中早凌日稍近也亦还均皆都又再特亲共分先"
-    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑联现]"
+    r"相随首最踊积专热应同当受在于率缓来到作向为对就进前登是翌担赶赴至通以经视线远所高举大庄郑联现乘傍]"
 )
 
 
@@ -1431,7 +1433,7 @@ _CUE_WORDS = (
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
-    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 "
+    "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 抵达 飞抵 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
     "一行 率领 率团 率队 考察团 "
@@ -2009,6 +2011,7 @@ _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
     r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|宾包|賓包|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
     r"|是:|是：|为:|为：|為:|為：|聚首一堂"  # (a copula before a colon: ZH_COPULA_LIST)
+    r"|抵达|抵達|飞抵|飛抵"
 )
 
 
@@ -2294,7 +2297,7 @@ def _after_body(item: str, known: frozenset[str]) -> str | None:
             # not a rank's (士 ends 瑞士 too: "瑞士苏黎世")
             and (head[-1] in _ZH_BODY_CHAR or head[-1] == "人")
             and name[-1] not in _ZH_BODY_CHAR  # "上海市杨浦区": a place, not a name
-            and (name in known or (size == 3 and _zh_plausible(name)))
+            and (name in known or (size == 3 and _vouched_full_name(name)))
         ):
             return name
     return None
@@ -2403,7 +2406,7 @@ def _body_name_title(item: str, known: frozenset[str]) -> str | None:
 def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     """A name after titles (`run`: the item after its last title), or before clause words."""
     titled = _ZH_TITLED.search(item)
-    if titled and _zh_plausible(titled.group(1)):
+    if titled and (_zh_plausible(titled.group(1)) or _vouched_full_name(titled.group(1))):
         return titled.group(1)
     if len(run) == 4 and run != item and _zh_plausible(run):
         return run  # "副市长欧阳卫民": a compound surname after a title
@@ -2761,6 +2764,30 @@ _LATIN_ITEM = re.compile(
 _GRAMMAR_CHARS = frozenset(
     "这那每各该此所被把说是就将已还并而但或因的了着过么吗呢吧啊在与及等对到也给使们些"
 )
+
+
+# Round 15: the characters of `_NOT_GIVEN` that open a word in running text ("隆重", "文莱",
+# "宣读", "会议"), not grammar's. A full name of three characters standing alone after a title or
+# a body, ending its item, opens no word there, so these characters are a given name's:
+# "博鳌亚洲论坛秘书长周文重主持开幕式" (zh_hant-t14z11), "拟参选人邱议莹、赖瑞隆"
+# (zh_hant-t14z21), "副主委李秉记在内" (zh_cn-r14v03). Over the earlier readings of rounds 16-27,
+# 13 labelled names the current rules still missed held one; 9 of them (rounds 20-27, nine
+# outlets) are read once a plain character stands in its place.
+_WORD_CHARS = _NOT_GIVEN - _GRAMMAR_CHARS
+
+
+@lru_cache(maxsize=4096)
+def _vouched_full_name(name: str) -> bool:
+    """`_zh_plausible`, or a full name after a title or a body whose given name holds a
+    character of a word (`_WORD_CHARS`), not of grammar."""
+    if _zh_plausible(name):
+        return True
+    if len(name) != 3 or name[0] not in _SURNAMES or not any(c in _WORD_CHARS for c in name[1:]):
+        return False
+    if any(c in _GRAMMAR_CHARS for c in name) or _ZH_TITLE_END.search(name):
+        return False  # (a title itself: "董事长", none_zh-t701)
+    plain = name[0] + "".join("明" if c in _WORD_CHARS else c for c in name[1:])
+    return name not in _ZH_NOT_NAMES and _zh_plausible(plain)
 
 
 @lru_cache(maxsize=8192)

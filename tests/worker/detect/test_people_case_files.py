@@ -11,6 +11,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - prec14_cases.toml: false people removed by kind (round 14, issue-prec14);
 - de15_cases.toml: German causes of rounds 26 and 27 counted over rounds 16-27 (round 15,
   issue-de15).
+- zh15_cases.toml: Chinese misses of rounds 26 and 27 read by cause, built where the cause
+  recurs over rounds 16-27 (round 15, issue-zh15).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -33,6 +35,7 @@ FILES: dict[str, str | None] = {
     "hant14_cases.toml": "zh",
     "prec14_cases.toml": None,
     "de15_cases.toml": "de",
+    "zh15_cases.toml": "zh",
 }
 CASES = [
     (case, language)
