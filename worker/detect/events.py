@@ -1893,6 +1893,8 @@ def _tied_by_occasion(
         return Match(opts.join, "the same count, one day")
     if not other_side and kinds is not False and _nouns_alike(a, b):
         return Match(opts.join, "proper nouns spelt alike, one day")
+    if not other_side and kinds is not False and _noun_and_place(a, b):
+        return Match(opts.join, "a proper noun and a place, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -3004,6 +3006,24 @@ def _nouns_alike(a: Features, b: Features) -> bool:
     matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
     if len(matched) < NOUNS_ALIKE:
         return False
+    roster = _roster_keys(a) | _roster_keys(b)
+    return any(not any(k in person for person in roster) for k in matched)
+
+
+def _noun_and_place(a: Features, b: Features) -> bool:
+    """Two reports naming nobody up front, of one day, that name a place in common and a
+    proper noun spelt alike (as `_nouns_alike` compares them, 5 letters at least, no roster
+    person's name): a happening no one holds, told without the people the rules read (round
+    15: Notre-Dame's fire in Paris, "Notre" of "Notre-Dame" in French and English; the Beirut
+    port's anniversary; Haneda's runway collision, "Coast Guard" at Tokyo). Any two languages,
+    one too: a page without a title leaves the wording rules little to read."""
+    if _up_front(a) or _up_front(b) or not set(a.places) & set(b.places):
+        return False
+    if not _same_day(a, b):
+        return False
+    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
     roster = _roster_keys(a) | _roster_keys(b)
     return any(not any(k in person for person in roster) for k in matched)
 

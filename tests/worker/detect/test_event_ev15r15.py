@@ -1,7 +1,9 @@
 """Round 15 (branch issue-ev15): a Chinese name as a Russian text writes it (the Palladius
-system, "Си Цзиньпин") is read as the roster's person, and an undated report of talks that
-matches the events of two days alike goes to the event of the day it was filed. The excerpts
-are real (bench/data/events/dev_round19.toml and dev_round18.toml, ids in the comments)."""
+system, "Си Цзиньпин") is read as the roster's person; an undated report of talks that matches
+the events of two days alike goes to the event of the day it was filed; two reports naming
+nobody up front, of one day, a place and a proper noun in common, are one happening. The
+excerpts are real (bench/data/events/dev_round16.toml, dev_round18.toml and dev_round19.toml,
+ids in the comments)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import date
 from worker.detect.events import (
     Features,
     GroupingOptions,
+    _noun_and_place,
     _palladius,
     mentioned_people,
     place,
@@ -90,3 +93,30 @@ def test_undated_talks_go_to_the_event_of_the_day_filed() -> None:
     assert place(gazeta, candidates, OPTS).event == "talks-0321"
     # and a report of the meeting, filed that day, still joins the meeting
     assert place(meeting[1], candidates[:1] + candidates[2:], OPTS).event == "meeting-0320"
+
+
+# e11-notredame-everydayng (dev_round16, The New York Times via Everyday NG, 15 April 2019)
+NOTRE_DAME_EN_TITLE = (
+    "PARIS — A large fire broke out at the Cathedral of Notre-Dame in Paris on Monday evening"
+)
+NOTRE_DAME_EN = (
+    "By Aurelien Breeden, The New York Times\nPARIS — A large fire broke out at the Cathedral "
+    "of Notre-Dame in Paris on Monday evening, causing part of the historic church’s spire to "
+    "collapse as the blaze spread along its roof.\n"
+)
+# e14-notre-dame-fire-fr-francetvinfo (dev_round19, franceinfo, 15 April 2019; no title)
+NOTRE_DAME_FR = (
+    "La flèche de Notre-Dame de Paris, qui date du XIXe siècle, s'est effondrée sur elle-même "
+    "en raison de l'incendie qui s'est déclaré un peu avant 19 heures, lundi 15 avril au soir, "
+    "dans la cathédrale parisienne. L'origine de l'incendie n'était pas connue dans "
+    "l'immédiat.\n"
+)
+
+
+def test_a_happening_told_by_a_place_and_a_proper_noun() -> None:
+    # Notre-Dame's fire in English and French: nobody named up front, one day, Paris and
+    # "Notre(-Dame)" in both: one happening
+    en = _features(NOTRE_DAME_EN_TITLE, NOTRE_DAME_EN, date(2019, 4, 15))
+    fr = _features("", NOTRE_DAME_FR, date(2019, 4, 15))
+    assert _noun_and_place(en, fr)
+    assert score(en, fr, OPTS).score >= OPTS.join
