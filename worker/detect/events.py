@@ -1171,7 +1171,7 @@ def _palladius_syllable(syllable: str) -> str | None:
         final = "v" + final[1:]  # ju, qu, xu, xuan, jun: ü
     if final == "i" and initial in ("z", "c", "s"):
         return _PALLADIUS_INITIALS[initial] + "ы"
-    if final in ("ui",) and initial == "h":
+    if initial == "h" and final == "ui":  # (Palladius writes hui as хуэй)
         return "хуэй"
     cyrillic = _PALLADIUS_FINALS.get(final)
     return _PALLADIUS_INITIALS.get(initial, "") + cyrillic if cyrillic else None
