@@ -8,7 +8,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - hant14_cases.toml: traditional-Chinese shapes pooled from rounds 16-25's zh_hant misses (a
   council's questioning, an office taken over at its handover, a call paid in person; round 14,
   issue-hant14);
-- prec14_cases.toml: false people removed by kind (round 14, issue-prec14).
+- prec14_cases.toml: false people removed by kind (round 14, issue-prec14);
+- prec15_cases.toml: false people removed by kind (round 15, issue-prec15).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -30,6 +31,7 @@ FILES: dict[str, str | None] = {
     "de14_cases.toml": "de",
     "hant14_cases.toml": "zh",
     "prec14_cases.toml": None,
+    "prec15_cases.toml": None,
 }
 CASES = [
     (case, language)
