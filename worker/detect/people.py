@@ -831,9 +831,13 @@ def _presenters_kept(
     text: str, lang: str, people: list[Person], places: list[int]
 ) -> tuple[list[Person], list[int]]:
     """`_presenters_with_a_role` where the text presents or confers awards."""
-    if lang == "en" and _AWARDS_PRESENTED.search(text):
+    if (
+        lang == "en"
+        and ("presented" in text or "awarded" in text)
+        and _AWARDS_PRESENTED.search(text)
+    ):
         return _presenters_with_a_role(text, people, places)
-    if lang == "zh" and _ZH_CONFERRED.search(text):
+    if lang == "zh" and "授" in text and _ZH_CONFERRED.search(text):
         return _presenters_with_a_role(to_simplified(text), people, places, zh=True)
     return people, places
 

@@ -601,6 +601,16 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|" + _CALL_ON + r"|" + _PHONED + r"|"
             r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
             r"credentials|"
+            # presenting awards is no chairing (LABELLING.md, "Wordings settled by count", round
+            # 15): the presenter attends ("presented the Hero of Labour of the Russian Federation
+            # gold medals to ...", kremlin_en-t606; "then awarded the gold medal", scraped-t604),
+            # not who is awarded; a speech or a chair's word of the same person gives its role
+            # alone (people._presenters_with_a_role)
+            r"presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
+            r"|certificates|honours|honors)|"
+            r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
+            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
+            r"|medals?|prizes?|orders?|certificates?|titles?|stars?)|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
@@ -633,21 +643,6 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _ADJ
             + _GATHERING
             + r")\b",
-            re.I,
-        ),
-    ),
-    # Presenting awards is no chairing (LABELLING.md, "Wordings settled by count", round 15):
-    # the presenter attends ("presented the Hero of Labour of the Russian Federation gold medals
-    # to ...", kremlin_en-t606; "then awarded the gold medal", scraped-t604), and who is awarded
-    # is not the subject here. A speech or a chairing word of the same person gives its role too.
-    (
-        "attended",
-        re.compile(
-            r"(?:presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
-            r"|certificates|honours|honors)"
-            r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
-            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
-            r"|medals?|prizes?|orders?|certificates?|titles?|stars?))\b",
             re.I,
         ),
     ),
