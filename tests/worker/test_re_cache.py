@@ -43,8 +43,7 @@ def run(code: str, path: Path) -> dict[str, object]:
 def test_every_stored_pattern_is_the_one_re_compiles(tmp_path: Path) -> None:
     path = tmp_path / "re.marshal"
     first = run(
-        f"{READERS}\nre_cache.save()\n"
-        "print(json.dumps({'new': len(re_cache.stored())}))",
+        f"{READERS}\nre_cache.save()\nprint(json.dumps({{'new': len(re_cache.stored())}}))",
         path,
     )
     assert isinstance(first["new"], int) and first["new"] > 300  # people reading's patterns
