@@ -77,6 +77,18 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("en", "welcome by", re.compile(r"\bwelcome\s+(?:was\s+)?(?:given\s+)?by\b", re.I)),
     ("en", "declared … open", re.compile(r"\bdeclared?\b[^.;]{0,60}?\bopen(?:ed)?\b", re.I)),
     ("de", "eröffnete", re.compile(r"\beröffnete\b")),
+    # round 15: the wordings round 14 left open
+    ("zh", "监交", re.compile(r"监交")),
+    ("zh", "颁授", re.compile(r"(?<![获受])颁授(?!仪式|典礼|礼)")),
+    (
+        "en",
+        "presented … medals",
+        re.compile(
+            r"\b(?:presented|awarded)\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals?|prizes"
+            r"|orders|certificates|honou?rs)\b"
+        ),
+    ),
+    ("de", "empfing", re.compile(r"\bempfing(?:en)?\b")),
 )
 
 _LATIN_CUE = re.compile(

@@ -6,7 +6,13 @@ A false person is a (name, role) the rules give that the labels do not hold, and
 given on a no-attendee report. `--show` prints each with the sentence that holds its name, for
 sorting by cause (docs/people.md, "Round 13: false people of fresh reports").
 
-Run: PYTHONPATH=.:bench python bench/people_false.py [--rounds 16-23] [--show] [--now]
+`--kinds` sorts the false people by machine into kinds (a wrong role, a cut or joined name, a
+title, place or organisation, a future or cancelled occasion, not there, a source or a quote, a
+caption, an earlier occasion, the rest: a person only mentioned) from the labels and cue words of
+the sentence that holds the name, and counts each kind per round and over outlets without
+printing a sentence (docs/people.md, "Round 15: false people by kind").
+
+Run: PYTHONPATH=.:bench python bench/people_false.py [--rounds 16-23] [--show] [--now] [--kinds]
 """
 
 from __future__ import annotations
@@ -64,6 +70,66 @@ def context(text: str, name: str) -> str:
     ends = [e for e in (text.find(". ", at), text.find("。", at), text.find("\n", at)) if e > 0]
     end = min([*ends, at + 220])
     return re.sub(r"\s+", " ", text[start + 1 : end + 1]).strip()
+
+
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a caption",
+        re.compile(
+            r"\b(?:Photo|Foto|Bild|pictured|caption)\b|[（(](?:前排)?[左右中]|\((?:l|r|M)\.\)"
+        ),
+    ),
+    (
+        "not there",
+        re.compile(r"\b(?:not|n't|never|absent|nicht|kein\w*|ohne)\b|未|没有|沒有|缺席|不在"),
+    ),
+    (
+        "a future, planned or cancelled occasion",
+        re.compile(
+            r"\b(?:will|would|shall|to be held|is to|are to|was to|plans?|planned|expect\w*|agreed"
+            r" to|upcoming|next|cancel\w*|postpon\w*|defer\w*|invit\w*|wird|werden|soll\w*|plan"
+            r"t|geplant|kommende\w*|nächste\w*|abgesagt|verschoben|lädt|eingeladen)\b"
+            r"|将|將|拟|擬|计划|計劃|即将|取消|推迟|推遲|预计|預計|邀请|邀請"
+        ),
+    ),
+    (
+        "a source, a spokesman or a quote",
+        re.compile(
+            r"\b(?:said|says|told|tells|reported|reports|according|informed|announced|quoted|sagte"
+            r"|sagt|erklärte|berichtete|laut|zufolge)\b|表示|称|稱|指出|说|說|报道|報導|[“”«»„「」\"]"
+        ),
+    ),
+    (
+        "an earlier occasion",
+        re.compile(
+            r"\b(?:earlier|last|previous\w*|recently|ago|former|kürzlich|zuvor|früher|damals"
+            r"|vergangenen)\b|此前|曾经|曾經|去年|上月|日前"
+        ),
+    ),
+)
+_PLACE_ORG = re.compile(
+    r"\b(?:Regions?|Territory|Town|City|Province|Republic|Party|Group|Holdings|Company|Bank|Band"
+    r"|Gora|Ministry|Council|Committee|University|Meeting|Forum|Dynasty)\b"
+    r"|[市县縣省区區镇鎮村党黨团團部局委会會司院校]$|^(?:Die|Der|Das) "
+)
+
+
+def kind_of(name: str, role: str, labelled: list[str], others: list[str], sentence: str) -> str:
+    """The kind of one false person, by machine: from the labels first, then from what the name
+    is, then from the cues of its sentence (the first that holds)."""
+    if labelled:
+        return "a wrong role"
+    if sentence == "(not in text)":
+        return "not in the text"
+    low = name.casefold()
+    if any(low != o and (low in o or o in low) for o in others if len(o) > 1):
+        return "a name cut or joined (a labelled name's part)"
+    if _PLACE_ORG.search(name):
+        return "a title, place or organisation taken for a name"
+    for kind, cue in _KIND_CUES:
+        if cue.search(sentence):
+            return kind
+    return "the rest (a person only mentioned, a word taken for a name)"
 
 
 def round_range(spec: str) -> range:
@@ -149,9 +215,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--rounds", default="16-23")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--now", action="store_true", help="show the current rules' extras")
+    parser.add_argument("--kinds", action="store_true", help="count the false people by kind")
     args = parser.parse_args(argv)
     rounds = round_range(args.rounds)
     roster = load_roster()
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
     print(
         f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"
     )
@@ -171,6 +239,19 @@ def main(argv: list[str]) -> None:
             if none:
                 counts["then_none"] += len(xt)
                 counts["now_none"] += len(xn)
+            if args.kinds:
+                others = [p["name"].casefold() for p in report["people"]]
+                for n, r in xn if args.now else xt:
+                    key = name_key(n, roster)
+                    labelled = [
+                        p["role"] for p in report["people"] if name_key(p["name"], roster) == key
+                    ]
+                    kind = kind_of(n, r, labelled, others, context(report["text"], n))
+                    outlet = report.get("outlet") or report["id"].split("-")[0]
+                    kinds[kind][f"r{k}"] += 1
+                    kinds[kind]["all"] += 1
+                    kinds[kind]["none"] += none
+                    kinds[kind][f"o:{outlet}"] = 1
             if args.show:
                 for n, r in xn if args.now else xt:
                     kept = "" if args.now else (" [now too]" if (n, r) in now else " [gone]")
@@ -186,6 +267,13 @@ def main(argv: list[str]) -> None:
             f"  {k:<6} {counts['then']:>10} {counts['then_none']:>6} {counts['now']:>7}"
             f" {counts['now_none']:>6}  {counts['tp_then']}/{counts['tp_now']}"
         )
+    if args.kinds:
+        head = " ".join(f"{k:>4}" for k in rounds)
+        print(f"\n  {'all':>4} {'none':>4} {'outl':>4} | {head} | kind")
+        for kind, c in sorted(kinds.items(), key=lambda kv: -kv[1]["all"]):
+            outlets = sum(1 for key in c if key.startswith("o:"))
+            per = " ".join(f"{c[f'r{k}']:>4}" for k in rounds)
+            print(f"  {c['all']:>4} {c['none']:>4} {outlets:>4} | {per} | {kind}")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, NoReturn
 import click
 
 import worker
+from worker import re_cache
 from worker.service.logs import PlainFormatter
 
 
@@ -216,6 +217,7 @@ def _process_settings() -> None:
       in the store's creation, before a first pass's first request (issue 10, round 7).
     """
     gc.set_threshold(50_000, 10, 10)
+    re_cache.install()
     if "httpx" not in sys.modules:
         sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if "mako" not in sys.modules:
@@ -233,6 +235,7 @@ def _end(code: object) -> NoReturn:
         except (OSError, ValueError):  # a closed pipe (`| head`), a closed stream
             pass
     logging.shutdown()
+    re_cache.save()
     os._exit(code or 0)
 
 

@@ -1123,7 +1123,86 @@ def _cyrillic_names(
             if any(len(w) < 2 for w in stems):
                 continue
             index.setdefault(stems[0][:2], []).append((tuple(stems), entry.name))
+        # a Chinese name as Russian writes it ("Си Цзиньпин"), which no spelling in letters is
+        for palladius in _palladius(entry):
+            stems = [_russian_stem(w) for w in palladius]
+            if all(len(w) >= 2 for w in stems):
+                index.setdefault(stems[0][:2], []).append((tuple(stems), entry.name))
     return index
+
+
+# A Chinese name as Russian writes it (the Palladius system: "Си Цзиньпин", "Ли Цян", "Дин
+# Сюэсян"), from its pinyin syllable by syllable: the initial, then the final (after j, q, x
+# and y the u is ü; after z, c, s the i is ы). Read from dev_round19 (round 15): the Russian
+# reports of the Xi-Putin talks of March 2023 named Putin only, "Си Цзиньпина" unread.
+_PALLADIUS_INITIALS = {
+    "zh": "чж", "ch": "ч", "sh": "ш", "b": "б", "p": "п", "m": "м", "f": "ф", "d": "д",
+    "t": "т", "n": "н", "l": "л", "g": "г", "k": "к", "h": "х", "j": "цз", "q": "ц",
+    "x": "с", "r": "ж", "z": "цз", "c": "ц", "s": "с",
+}  # fmt: skip
+_PALLADIUS_FINALS = {
+    "a": "а", "o": "о", "e": "э", "ai": "ай", "ei": "эй", "ao": "ао", "ou": "оу", "an": "ань",
+    "en": "энь", "ang": "ан", "eng": "эн", "ong": "ун", "er": "эр", "i": "и", "ia": "я",
+    "iao": "яо", "ie": "е", "iu": "ю", "ian": "янь", "in": "инь", "iang": "ян", "ing": "ин",
+    "iong": "юн", "u": "у", "ua": "уа", "uo": "о", "uai": "уай", "ui": "уй", "uan": "уань",
+    "un": "унь", "uang": "уан", "v": "юй", "ve": "юэ", "van": "юань", "vn": "юнь",
+}  # fmt: skip
+# a syllable with no initial: y and w written as the vowel they are ("yi" и, "you" ю, "wang"
+# ван, "wu" у)
+_PALLADIUS_BARE = {
+    "ya": "я", "yan": "янь", "yang": "ян", "yao": "яо", "ye": "е", "yi": "и", "yin": "инь",
+    "ying": "ин", "yong": "юн", "you": "ю", "yu": "юй", "yuan": "юань", "yue": "юэ",
+    "yun": "юнь", "wu": "у", "wo": "во",
+}  # fmt: skip
+
+
+def _palladius_syllable(syllable: str) -> str | None:
+    """One pinyin syllable (no tone, ü as v) in Cyrillic as Russian writes it, else None."""
+    if syllable in _PALLADIUS_BARE:
+        return _PALLADIUS_BARE[syllable]
+    if syllable.startswith("w"):  # wa, wai, wan, wang, wei, wen, weng: в and the final
+        final = _PALLADIUS_FINALS.get("e" + syllable[2:] if syllable[1:2] == "e" else syllable[1:])
+        return "в" + final if final else None
+    initial = next((i for i in ("zh", "ch", "sh") if syllable.startswith(i)), syllable[:1])
+    if initial not in _PALLADIUS_INITIALS:
+        initial = ""
+    final = syllable[len(initial) :]
+    if initial in ("j", "q", "x") and final.startswith("u"):
+        final = "v" + final[1:]  # ju, qu, xu, xuan, jun: ü
+    if final == "i" and initial in ("z", "c", "s"):
+        return _PALLADIUS_INITIALS[initial] + "ы"
+    if initial == "h" and final == "ui":  # (Palladius writes hui as хуэй)
+        return "хуэй"
+    cyrillic = _PALLADIUS_FINALS.get(final)
+    return _PALLADIUS_INITIALS.get(initial, "") + cyrillic if cyrillic else None
+
+
+def _palladius(entry: RosterEntry) -> list[tuple[str, ...]]:
+    """A roster person's Chinese name as a Russian text writes it, romanised as `_romanise`
+    reads that text, one tuple of words ("Си Цзиньпин": ("si", "tszinpin")); none for a name
+    that is not Chinese or whose pinyin does not split into the name's words."""
+    words = entry.name.casefold().split()
+    if not entry.zh or not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
+        return []
+    # pypinyin is loaded once per roster, only when a Cyrillic text is read
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(entry.zh, style=Style.NORMAL, v_to_u=False)
+    out: list[str] = []
+    for word in words:
+        run = ""
+        cyrillic = ""
+        while syllables and len(run) < len(word):
+            syllable = syllables.pop(0).casefold()
+            run += syllable.replace("v", "u")
+            written = _palladius_syllable(syllable)
+            if written is None:
+                return []
+            cyrillic += written
+        if run != word:
+            return []
+        out.append("".join(_CYRILLIC_LATIN.get(c, c) for c in cyrillic).replace("_", ""))
+    return [tuple(out)] if not syllables else []
 
 
 # A Latin c is spelt in Cyrillic as it sounds: "к" before a, o, u, a consonant or at the end
@@ -1814,6 +1893,8 @@ def _tied_by_occasion(
         return Match(opts.join, "the same count, one day")
     if not other_side and kinds is not False and _nouns_alike(a, b):
         return Match(opts.join, "proper nouns spelt alike, one day")
+    if not other_side and kinds is not False and _noun_and_place(a, b):
+        return Match(opts.join, "a proper noun and a place, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2929,6 +3010,24 @@ def _nouns_alike(a: Features, b: Features) -> bool:
     return any(not any(k in person for person in roster) for k in matched)
 
 
+def _noun_and_place(a: Features, b: Features) -> bool:
+    """Two reports naming nobody up front, of one day, that name a place in common and a
+    proper noun spelt alike (as `_nouns_alike` compares them, 5 letters at least, no roster
+    person's name): a happening no one holds, told without the people the rules read (round
+    15: Notre-Dame's fire in Paris, "Notre" of "Notre-Dame" in French and English; the Beirut
+    port's anniversary; Haneda's runway collision, "Coast Guard" at Tokyo). Any two languages,
+    one too: a page without a title leaves the wording rules little to read."""
+    if _up_front(a) or _up_front(b) or not set(a.places) & set(b.places):
+        return False
+    if not _same_day(a, b):
+        return False
+    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
+    roster = _roster_keys(a) | _roster_keys(b)
+    return any(not any(k in person for person in roster) for k in matched)
+
+
 def _spelt_alike(x: str, y: str) -> bool:
     # (rapidfuzz's ratio, as `nouns_agree`; the first letters kept, so "Austria" is no
     # "Australia")
@@ -3141,6 +3240,7 @@ class _Tally:
     unlinked: int = 0
     contra: int = 0
     strong: int = 0  # members matched at `join` by a rule that is no weak tie, or as copies
+    own_day: int = 0  # members matched whose occasion is of the day an undated report was filed
 
     def coherent(self, opts: GroupingOptions) -> bool:
         """The report agrees with the event as a whole, not with one member: it contradicts
@@ -3169,6 +3269,7 @@ def place(
     report naming all)."""
     tallies: dict[str, _Tally] = {}
     seen: dict[str, list[Features]] = {}
+    undated = occasion_day(new) is None and bool(set(new.kinds) & _TWO_SIDED)
     for event_id, event_day, features in candidates:
         if not within_window(new, event_day, event_day, opts.window_days):
             continue
@@ -3183,6 +3284,7 @@ def place(
         if match.score >= opts.join:
             tally.linked += 1
             tally.strong += match.reason not in _WEAK_TIES and not _by_people(match)
+            tally.own_day += undated and when(features) == new.day
         elif _script(new) == _script(features):
             # a member in the report's script that it does not match (across scripts fewer
             # rules can match: no wording, only the roster's names)
@@ -3192,10 +3294,18 @@ def place(
     by_event = {e: t for e, t in tallies.items() if t.best.score and t.coherent(opts)}
     if not by_event:
         return Placement(None, NO_MATCH)
-    # a tie goes to the event more of whose members the report matches
+    # a tie goes to the event of the day an undated report was filed (rather than the day
+    # before, which `undated_days` also allows: the Xi-Putin talks of 21 March 2023 and their
+    # informal meeting of the 20th, both "talks" of the same two sides), then to the event more
+    # of whose members the report matches
     ranked = sorted(
         by_event.items(),
-        key=lambda item: (item[1].best.score, item[1].linked - item[1].contra, item[0]),
+        key=lambda item: (
+            item[1].best.score,
+            item[1].own_day > 0,
+            item[1].linked - item[1].contra,
+            item[0],
+        ),
         reverse=True,
     )
     event_id, top = ranked[0]

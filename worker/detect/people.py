@@ -819,10 +819,78 @@ def read_people(
             before.passed(sentence)
     _add_pictured(pictured, roster, people, seen)
     places.extend([len(read)] * (len(people) - len(places)))
+    people, places = _presenters_kept(text, lang, people, places)
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
+
+
+# Presenting awards is no chairing and, for one who has another role at the ceremony, no role of
+# its own (LABELLING.md, "Wordings settled by count", round 15): "Vladimir Putin presented orders,
+# medals and ..." then his address under a transcript's speaker label is `spoke` alone
+# (kremlin_en-t701, kremlin_en-r10v04, scraped-t13e03; "presented medals ... and delivered an
+# important speech", xinhua_en-r13v05), while "then awarded the gold medal" after nothing else
+# attends (scraped-t604). The subject: a name or "the President" / "the head of state" just before.
+_AWARDS_PRESENTED = re.compile(
+    r"\b(?:presented|awarded)\s+(?:[\w-]+\s+){0,10}?"
+    r"(?:awards|decorations|medals?|prizes|orders|certificates|honours|honors)\b"
+)
+# (Chinese: conferring honours or degrees, "贺一诚在典礼上向34名人士…颁授了勋章", zh_hant-t10z04,
+# whose 由贺一诚主持 makes him the chair alone; in either script)
+_ZH_CONFERRED = re.compile(
+    r"(?<![获受獲])[颁頒]授(?!仪式|典礼|礼|工作|给|予|名单|的|儀式|典禮|禮|給|名單)"
+)
+_ATTENDING = re.compile(
+    r"\b(?:attend\w*|took\s+part|takes\s+part|participat\w*|joined)\b|出席|参加|参与|列席", re.I
+)
+_SENTENCE_START = re.compile(r"[.!?]\s|\n|[。！？；]")
+
+
+def _presenters_kept(
+    text: str, lang: str, people: list[Person], places: list[int]
+) -> tuple[list[Person], list[int]]:
+    """`_presenters_with_a_role` where the text presents or confers awards."""
+    if (
+        lang == "en"
+        and ("presented" in text or "awarded" in text)
+        and _AWARDS_PRESENTED.search(text)
+    ):
+        return _presenters_with_a_role(text, people, places)
+    if lang == "zh" and "授" in text and _ZH_CONFERRED.search(text):
+        return _presenters_with_a_role(to_simplified(text), people, places, zh=True)
+    return people, places
+
+
+def _presenters_with_a_role(
+    text: str, people: list[Person], places: list[int], *, zh: bool = False
+) -> tuple[list[Person], list[int]]:
+    """The people without the `attended` of an award's presenter who speaks or chairs too (and
+    whom no sentence tells attending): the presenter is named in the sentence before the verb,
+    or is "the President" / "the head of state"."""
+    before = ""  # the sentences' words before each verb of presenting
+    for found in (_ZH_CONFERRED if zh else _AWARDS_PRESENTED).finditer(text):
+        starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, found.start())]
+        before += " " + text[starts[-1] if starts else 0 : found.start()]
+    titled = not zh and re.search(r"\bPresident\b|\bhead of state\b", before) is not None
+
+    def key(person: Person) -> str:
+        return to_simplified(person.name) if zh else person.name.split()[-1]
+
+    other = {key(p) for p in people if p.role in ("spoke", "presided")}
+    sentences = _SENTENCE_START.split(text)
+
+    def presenter(person: Person) -> bool:
+        name = key(person)
+        if person.role != "attended" or name not in other:
+            return False
+        named = name in before if zh else re.search(r"\b" + re.escape(name) + r"\b", before)
+        if not (titled or named):
+            return False
+        return not any(name in sentence and _ATTENDING.search(sentence) for sentence in sentences)
+
+    kept = [(p, at) for p, at in zip(people, places, strict=True) if not presenter(p)]
+    return [p for p, _ in kept], [at for _, at in kept]
 
 
 def _add_headed(

@@ -675,6 +675,16 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|" + _CALL_ON + r"|" + _PHONED + r"|"
             r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
             r"credentials|"
+            # presenting awards is no chairing (LABELLING.md, "Wordings settled by count", round
+            # 15): the presenter attends ("presented the Hero of Labour of the Russian Federation
+            # gold medals to ...", kremlin_en-t606; "then awarded the gold medal", scraped-t604),
+            # not who is awarded; a speech or a chair's word of the same person gives its role
+            # alone (people._presenters_with_a_role)
+            r"presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
+            r"|certificates|honours|honors)|"
+            r"(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
+            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
+            r"|medals?|prizes?|orders?|certificates?|titles?|stars?)|"
             r"(?:were|was|is|are)\s+(?:also\s+)?(?:in\s+attendance|at\s+(?:the\s+)?"
             + _GATHERING
             + r"))\b",
@@ -702,13 +712,6 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:(?:was|were|is|are)\s+(?:also\s+)?|(?:served|serves|acted|acts)\s+as\s+)"
             r"(?:the\s+|a\s+)?(?:co-?)?(?:moderator|host|hosts|chair|chairman|chairwoman"
             r"|chairperson|presiding\s+officer|master\s+of\s+ceremonies|emcee)\b(?!\s+(?:country|city|nation))"
-            # "presented the Hero of Labour of the Russian Federation gold medals to ..."
-            r"|presented\s+(?:[\w-]+\s+){0,10}?(?:awards|decorations|medals|prizes|orders"
-            r"|certificates|honours|honors)"
-            # who awards decorations presides ("awarded the gold medal"), not who is awarded
-            r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!is\s)(?<!are\s)(?<!be\s)"
-            r"(?:awarded|awards)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|decorations?"
-            r"|medals?|prizes?|orders?|certificates?|titles?|stars?)"
             r"|(?:convened|convenes|called|calls|led|leads|opened|opens|inaugurated|inaugurates)\s+"
             + _DET
             + _ADJ

@@ -245,8 +245,9 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"拜(?:会|访)(?<!团拜会)(?!的|时间|行程|团|活动|之)"),
         ("拜会", "拜访"),
     ),
-    # the one overseeing a handover chairs it ("由客委会主委刘庆中监交")
-    ("presided", re.compile(r"监交"), ("监交",)),
+    # the one overseeing a handover takes part in it, like the other guests of the ceremony
+    # ("由客委会主委刘庆中监交"; LABELLING.md, "Wordings settled by count", round 15)
+    ("attended", re.compile(r"监交"), ("监交",)),
     # the masters of ceremonies lead the programme, as a 主持人 does ("并由宋芝龄和黄守东担任
     # 大会司仪", zh_hant-t10z14); not the MC who only speaks ("现场司仪表示")
     ("presided", re.compile(r"担任[^，。；、]{0,8}?司仪"), ("司仪",)),
@@ -286,14 +287,20 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("宣布",),
     ),
-    # the one conferring degrees or honours presides over the conferment ("中大校董会主席
-    # 查逸超颁授各学位", "院长李经文教授向…毕业生颁授学衔"); not the one given them (获颁授),
-    # nor the ceremony's name (颁授典礼); and the one taking the chair's seat ("总统就主席位")
+    # the one conferring degrees or honours takes part in the conferment, no chair (LABELLING.md,
+    # "Wordings settled by count", round 15: "由校长武东星亲自颁授毕业证书", zh_hant-t14z14), and
+    # with a speech of the same clause the speech alone ("习近平向…获得者颁授勋章奖章并发表重要
+    # 讲话", zh_cn-r13v03); not the one given them (获颁授), nor the ceremony's name (颁授典礼)
     (
-        "presided",
-        re.compile(r"(?<![获受])颁授(?!仪式|典礼|礼|工作|给|予|名单|的)|就主席(?:位|座|席)"),
-        ("颁授", "就主席"),
+        "attended",
+        re.compile(
+            r"(?<![获受])颁授(?!仪式|典礼|礼|工作|给|予|名单|的)"
+            r"(?![^，。；]{0,30}?并(?:发表)?[^，。；]{0,6}?(?:讲话|致辞|致词|演讲))"
+        ),
+        ("颁授",),
     ),
+    # the one taking the chair's seat ("总统就主席位")
+    ("presided", re.compile(r"就主席(?:位|座|席)"), ("就主席",)),
     # "分别汇报了", "向大会报告", "通报了…情况": a report made to the meeting. Not a plain
     # "介绍了…情况" (round 13, spoke13: one's own work told to guests or a meeting, "省长马兴瑞
     # 介绍了…有关情况", "分别介绍了各自省市情况"; labels of rounds 8-23 hold no `spoke` for 25 people read

@@ -84,6 +84,9 @@ def _start_worker(owner: int, roster: RosterFactory | None = None) -> None:
     global _ROSTER
     if roster is not None:
         _ROSTER = roster()
+    from worker import re_cache
+
+    re_cache.save()  # what the forkserver compiled anew in its preloading, for the next pass
     # Ctrl-C reaches the whole process group: the parent stops the pass and shuts the pool
     # down; a worker interrupted mid-page would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -237,7 +240,11 @@ class Extractor:
         # not from this one with its event loop, threads and database connections.
         context = multiprocessing.get_context("forkserver")
         reading = _READING_MODULES if self.roster is not None else []
-        context.set_forkserver_preload([*_EXTRACTOR_MODULES, *reading])
+        from worker import re_cache
+
+        # stored regular expressions, as in this process (the forkserver compiles the most)
+        first = ["worker.re_cache_on"] if re_cache.installed() else []
+        context.set_forkserver_preload([*first, *_EXTRACTOR_MODULES, *reading])
         self._pool = ProcessPoolExecutor(
             self.workers,
             mp_context=context,
