@@ -117,3 +117,18 @@ def test_pinyin_names_are_romanised_once_per_name() -> None:
     before = pinyin_name.cache_info().hits
     assert pinyin_name("单霁翔") == pinyin_name("单霁翔") == "Shan Jixiang"
     assert pinyin_name.cache_info().hits == before + 1
+
+
+def test_capitalised_runs_the_same_with_the_first_word_possessive() -> None:
+    from worker.detect.people_latin import _CAP_RUN
+
+    plain = re.compile(_CAP_RUN.pattern.replace("++(", "+(", 1))
+    assert plain.pattern != _CAP_RUN.pattern
+    german = (
+        "Beim Festakt begrüßte Bürgermeister Hans-Peter Müller die Gäste, darunter "
+        "Landrat a. D. Egid Hofmann, Landeshauptmann-Stv. Uwe Scheuch und Abg. Kreuzer-"
+    )
+    for text in (*_SENTENCES, german):
+        assert [m.span() for m in _CAP_RUN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
