@@ -2414,10 +2414,13 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
     adverbials and appositives between the list and its verb are skipped."""
     text = c.text
     pos = _past_appositive(text, c.end)
+    first = -1
     for _ in range(8):
         at = _LEAD_PUNCT.match(text, pos).end()  # type: ignore[union-attr]
         if _IRREALIS.match(text, at):
             return  # "X will chair", "X did not attend": no role taken
+        if first < 0:
+            first = at
         found = _verb_at(c, at)
         if found is None and (aux := _AUX.match(text, at)):
             found = _verb_at(c, aux.end())  # "A, B and C have gathered"
@@ -2429,9 +2432,43 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
             return
         skip = _ADVERBIAL.match(text, pos)
         if not skip or skip.end() <= pos:
+            if _talk_in_clause(c, first):
+                yield "attended", first
+                return
             yield from _after_plain_verb(c, at)
             return
         pos = skip.end()
+
+
+# A talk with named people told in the subject's own clause by an adverbial, whatever its verb:
+# "Olaf Scholz called for a ceasefire during a phone call with Russian President Vladimir
+# Putin", "X, during a meeting with Putin in China, invited ...", "Putin branded his translator
+# a 'bandit' during a conversation with Swedish Prime Minister Stefan Löfven" (rounds 22, 25,
+# 26, 27: agency_en, mt_en, scraped): the subject is the talk's other side. Not past a clause's
+# end, a relative or reported clause, nor a talk still to come ("ahead of talks with").
+_TALK_IN_CLAUSE = re.compile(
+    r"(?:(?![;:()\[\]]|\b(?:which|who|whom|whose|where|when|while|that|but|if|because|ahead"
+    r"|before|prior|after|following|said|says|told|tells|will|would|to)\b)(?:[^.]|\.(?=\S)"
+    r"|(?<=\b[A-Z])\.)){0,140}?"
+    r"\b(?:during|in|at|over)\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:meeting|talks|conversation|call|negotiations|consultations)"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,3})?"
+    r"\s+(?:separately\s+)?with\s",
+    re.I,
+)
+_TALK_WORDS = ("meeting", "talks", "conversation", "call", "negotiations", "consultations")
+
+
+def _talk_in_clause(c: _Clause, at: int) -> bool:
+    """Whether the subject's clause, from `at`, holds a talk "with" the next list of people
+    (named, titles between): a subject with no cue verb of its own is that talk's other side."""
+    if c.next_start is None or c.next_start < at or c.next_start - at > 260:
+        return False
+    window = c.text[at : c.next_start]
+    if " with" not in window or not any(w in window for w in _TALK_WORDS):
+        return False
+    m = _TALK_IN_CLAUSE.match(c.text, at)
+    return m is not None and _object_follows(c, m.end() - 1)
 
 
 # A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
