@@ -580,7 +580,9 @@ def _word_name_like(word: str, low: str) -> bool:
 _HEADLINE_VERBS = frozenset(
     "chaired chairs presided presides attended attends hosted hosts met meets held holds "
     "addressed addresses delivered delivers inspects inspected visits visited receives "
-    "received welcomes welcomed greets greeted joins joined".split()
+    "received welcomes welcomed greets greeted joins joined"
+    # a call's verbs: "Medvedev and Obama Talked by Telephone!" (scraped-t304, round 6)
+    " talked discussed spoke phoned".split()
 )
 
 
@@ -2432,7 +2434,7 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
             return
         skip = _ADVERBIAL.match(text, pos)
         if not skip or skip.end() <= pos:
-            if _talk_in_clause(c, first):
+            if _talk_in_clause(c, first) or _call_in_clause(c, first):
                 yield "attended", first
                 return
             yield from _after_plain_verb(c, at)
@@ -2457,6 +2459,30 @@ _TALK_IN_CLAUSE = re.compile(
     re.I,
 )
 _TALK_WORDS = ("meeting", "talks", "conversation", "call", "negotiations", "consultations")
+# A call told by an adverbial without "with": "Putin has congratulated Mongolian President
+# Ukhnaagiin Khurelsukh on his assumption of office in a phone call on Friday" (round 23),
+# "Nazarbayev wished Russian leader Vladimir Putin a happy birthday in a phone call" (round 22),
+# "Obama and Medvedev have discussed by phone ..." (round 16): the subject and the one the
+# verb names right after it are the call's two sides.
+_CALL_ADVERBIAL = (
+    r"\b(?:(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?(?:tele)?phone\s+"
+    r"(?:call|conversation|talk)s?|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone)\b"
+    r"(?!\s+(?:separately\s+)?with\b)"
+)
+_CALL_IN_CLAUSE = re.compile(
+    r"(?:(?![;:()\[\]]|\b(?:which|who|whom|whose|where|when|while|that|but|if|because|ahead"
+    r"|before|prior|after|following|said|says|told|tells|will|would|to)\b)(?:[^.]|\.(?=\S)"
+    r"|(?<=\b[A-Z])\.)){0,140}?" + _CALL_ADVERBIAL,
+    re.I,
+)
+# The one called, right after a subject's past verb ("has congratulated Mongolian President"):
+# the list then runs on to the call's adverbial within its clause.
+_CALLED_OBJECT = re.compile(r"(?<![\w-])(?-i:[a-z]{3,}ed)\s+(?:[\w.’'-]+\s+){0,4}$")
+_CALL_AFTER_OBJECT = re.compile(
+    r"(?:(?![;:()\[\]]|\b(?:which|who|whom|whose|where|when|while|that|but|if|because"
+    r"|said|says|told)\b)[^.]){0,120}?" + _CALL_ADVERBIAL,
+    re.I,
+)
 
 
 def _talk_in_clause(c: _Clause, at: int) -> bool:
@@ -2469,6 +2495,14 @@ def _talk_in_clause(c: _Clause, at: int) -> bool:
         return False
     m = _TALK_IN_CLAUSE.match(c.text, at)
     return m is not None and _object_follows(c, m.end() - 1)
+
+
+def _call_in_clause(c: _Clause, at: int) -> bool:
+    """Whether the subject's clause, from `at`, holds a call told by an adverbial with no
+    "with" ("congratulated X ... in a phone call", "discussed by phone")."""
+    if "phone" not in c.text[at : at + 300]:
+        return False
+    return _CALL_IN_CLAUSE.match(c.text, at) is not None
 
 
 # A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
@@ -3466,6 +3500,25 @@ def _drop_other_occasions(roles: list[Role], before: str, rest: str) -> None:
         roles.remove("attended")  # "calling on Ndigbo to support them": urged, no visit
 
 
+def _one_called(before: str, rest: str) -> bool:
+    """Whether the list (`before` it, the `rest` after it) is the one called in a call whose
+    cue does not stand right before it."""
+    if _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
+        return True  # "Bush told President Jiang Zemin in a telephone conversation"
+    if (
+        "phone" in rest[:200]
+        and _CALLED_OBJECT.search(before[-80:])
+        and _CALL_AFTER_OBJECT.match(rest)
+        and not _IRREALIS_BEFORE.search(before[-120:])
+    ):
+        return True  # "Putin has congratulated X on ... in a phone call" (round 15)
+    return bool(
+        _PHONE_WORD.search(before, max(0, len(before) - 80))
+        and cues.PHONED_BEFORE.search(before[-80:])
+        and cues.CALL_PURPOSE.match(rest)
+    )  # "Obama called Russian President Dmitry Medvedev to ..."
+
+
 def _asked_or_denied(before: str, start: int) -> bool:
     """Whether the list (at `start`) stands inside what someone asks for or denies: no
     occasion held ("asked that ... X participate", "denied a report that A and B had spoken")."""
@@ -3517,16 +3570,8 @@ def _group_roles(
     _drop_other_occasions(roles, before, rest)
     if not roles and len(names) > 1 and _governs(cues.MEETING_OF, before):
         roles.append("attended")  # "the meeting of A and B"
-    if not roles and not german and _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
-        roles.append("attended")  # "Bush told President Jiang Zemin in a telephone conversation"
-    if (
-        not roles
-        and not german
-        and _PHONE_WORD.search(before, max(0, len(before) - 80))
-        and cues.PHONED_BEFORE.search(before[-80:])
-        and cues.CALL_PURPOSE.match(rest)
-    ):
-        roles.append("attended")  # "Obama called Russian President Dmitry Medvedev to ..."
+    if not roles and not german and _one_called(before, rest):
+        roles.append("attended")
     from_object = bool(roles)
     if german:
         first = toks[group[0].first].start
