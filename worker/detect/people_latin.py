@@ -2544,6 +2544,26 @@ _WELCOME_HOSTED = re.compile(
 )
 
 
+# Talking to a named person is a talk between the two, not a speech: "Prime Minister Narendra
+# Modi on Friday spoke to Russian President Vladimir Putin" (round 27), "Kh.Battulga also
+# talked to Ambassador of the Vatican City State Alfred Xuereb" (round 24), "Scholz had spoken
+# beforehand with Ukrainian President Volodymyr Zelenskyy" (round 26). Read for a named person
+# right after it only (`_object_follows`): "spoke to reporters" stays what it was.
+_TALKED_TO = re.compile(
+    r"(?:has\s+|have\s+|had\s+)?(?:spoke|speaks|spoken|talked|chatted)"
+    r"(?:\s+(?:briefly|beforehand|already|again|also|separately|privately|by\s+(?:tele)?phone"
+    r"|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone))?\s+(?:to|with)\b",
+    re.I,
+)
+_TALKED_TO_BEFORE = re.compile(
+    r"\b(?:spoke|speaks|spoken|talked|chatted)(?:\s+(?:briefly|beforehand|already|again"
+    r"|also|separately|privately|by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+"
+    r"(?:tele)?phone))?\s+(?:to|with)\s+(?:[\w.’'-]+\s+){0,6}$",
+    re.I,
+)
+_MEDIA_WORD = re.compile(r"reporter|correspondent|journalist|interviewer|anchor|presenter|host")
+
+
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
     or None when no cue verb stands there.
@@ -2576,6 +2596,13 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         return ("presided" if body else "attended"), m.end()
     if c.several and (m := _DISCUSSED.match(text, at)):
         return "attended", m.end()  # "A and B discussed ...": a talk between them
+    m = _TALKED_TO.match(text, at)
+    if (
+        m
+        and _object_follows(c, m.end())
+        and not _MEDIA_WORD.search(text, m.end(), c.next_start or 0)
+    ):
+        return "attended", m.end()  # "Modi spoke to Russian President Vladimir Putin": a talk
     m = cues.REPORT_TO.match(text, at)
     if m:
         # told to one named person: part of a talk; to the one met, by title ("briefed the
@@ -3505,6 +3532,14 @@ def _one_called(before: str, rest: str) -> bool:
     cue does not stand right before it."""
     if _TOLD_IN_CALL.match(rest) and _TOLD.search(before[-80:]):
         return True  # "Bush told President Jiang Zemin in a telephone conversation"
+    tail = before[-80:]
+    if (
+        ("spok" in tail or "talk" in tail or "chat" in tail)
+        and _TALKED_TO_BEFORE.search(tail)
+        and not _MEDIA_WORD.search(tail)
+        and not _IRREALIS_BEFORE.search(before[-120:])
+    ):
+        return True  # "Modi spoke to Russian President Vladimir Putin" (round 15)
     if (
         "phone" in rest[:200]
         and _CALLED_OBJECT.search(before[-80:])
