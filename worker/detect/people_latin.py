@@ -3166,9 +3166,37 @@ _WHO_SPOKE = re.compile(
     r"\s*,?\s*who\s+(?:also\s+|then\s+)?(?:updated|briefed|informed|reported|addressed|spoke"
     r"|delivered|presented|gave\s+(?:a|an)\s+(?:speech|report|briefing|address|update))\b"
 )
+# The same past the person's appositive: "The meeting was attended by Huang Chuping, the
+# director of the Standing Committee of the Provincial People's Congress, who delivered a
+# speech" (rounds 20, 21, 26: mt_en); titles only between (`_title_gap`), up to three parts.
+_APPOSITIVE_BEFORE_WHO = re.compile(
+    r"\s*,\s*((?:[^,;:()\"“”]|\.(?=\S)){1,150}?(?:,\s*(?:[^,;:()\"“”]|\.(?=\S)){1,120}?){0,2}),"
+    r"(?=\s*who\s)"
+)
+
+
+def _who_spoke(rest: str) -> re.Match[str] | None:
+    """The relative "who delivered a speech / addressed ..." after a list, past its appositive."""
+    who = _WHO_SPOKE.match(rest)
+    if who is not None or "who" not in rest[:400]:
+        return who
+    m = _APPOSITIVE_BEFORE_WHO.match(rest)
+    if m is None or not _title_gap(m.group(1)):
+        return None
+    return _WHO_SPOKE.match(rest, m.end())
+
+
 _POSSESSIVE_SPEECH = re.compile(
     r"\s+(?:(?:opening|closing|concluding|introductory|welcoming|keynote)\s+(?:remarks|speech"
-    r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:)",
+    r"|address|statement)|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement)\s*:"
+    # at the occasion it names: "Dmitry Medvedev's address at a meeting with ...", "Ambassador
+    # Sun Xianghua's Remarks at the Handover Ceremony", "Xi Jinping's key quotes at the 6th
+    # Eastern Economic Forum opening ceremony", "Sergey Lavrov's remarks following talks with"
+    # (rounds 16, 19, 22, 26: kremlin_en, xinhua_en)
+    r"|(?:[\w-]+\s+){0,2}?(?:remarks|speech|address|statement|quotes)\s+(?:at|during|following"
+    r"|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,6}?(?:meeting|talks|ceremony|forum"
+    r"|summit|conference|session|congress|opening|reception|banquet|event|dinner|luncheon"
+    r"|celebration|gala|rally|plenary|dialogue|symposium|seminar|games|expo|assembly)\b)",
     re.I,
 )
 # "with X presiding over the meeting": an absolute clause whose subject follows "with".
@@ -3622,7 +3650,7 @@ def _group_roles(
         roles.extend(role for role, _ in _subject_roles(clause))
     if absolute_m is not None and absolute_m.group("present"):
         roles.append("present")  # "with X present": no verb to read the role from
-    who = _WHO_SPOKE.match(rest)
+    who = _who_spoke(rest)
     if (
         who
         and not _IRREALIS.match(rest[rest.index("who") + 3 :].lstrip())
