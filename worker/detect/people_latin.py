@@ -112,6 +112,8 @@ _TITLE_WORDS = frozenset(
     # an office held for the time being, after a name too ("appointing X Acting Governor"); a
     # consul's hyphenated rank ("Deputy Consul-General")
     "acting interim consul consul-general consuls-general manager managers "
+    # a firm's founder ("Tencent Co-Founder and CAO Charles Chen", mt_en-t13x17, round 24)
+    "founder co-founder founders co-founders "
     # honorifics of Nigerian and other African reports ("Alhaji Lai Mohammed", "Doctor X", "First
     # Lady Mama Rachel Ruto")
     "doctor alhaji alhaja hajiya haji engr barrister mama "
@@ -2535,6 +2537,19 @@ _DISCUSSED = re.compile(
 )
 
 
+# A group received is received by its host, as a group met is met by its chair (LABELLING.md:
+# "received guests as host"): "President Ts.Elbegdorj, ... received heads of foreign diplomatic
+# missions", "Charles Chen received the delegation", "Alexander Bastrykin receives citizens",
+# "Kh.Battulga received credentials from the new ambassadors" (rounds 24 and 26: agency_en,
+# mt_en, scraped, kremlin_en). Not an award ("received the Hero of Russia Stars").
+_RECEIVED_GROUP = re.compile(
+    r"\s+(?:credentials\s+from\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?"
+    r"(?-i:delegations?|ambassadors|envoys|heads|representatives|members|citizens|guests"
+    r"|visitors|participants|leaders|officials|delegates|diplomats|veterans|students|winners"
+    r"|journalists|ministers|governors|workers|families|executives|entrepreneurs|scientists"
+    r"|teachers|youth|servicemen|volunteers|activists|deputies|mayors)\b",
+    re.I,
+)
 _HOSTED_MEAL = re.compile(r"\b(?:banquet|reception|dinner|luncheon)\b", re.I)
 # What makes a welcome an occasion the host holds: a ceremony, a red carpet, a meal.
 _WELCOME_HOSTED = re.compile(
@@ -2564,6 +2579,25 @@ _TALKED_TO_BEFORE = re.compile(
 _MEDIA_WORD = re.compile(r"reporter|correspondent|journalist|interviewer|anchor|presenter|host")
 
 
+def _host_role(c: _Clause, at: int) -> tuple[Role, int] | None:
+    """The role of who welcomes, receives or greets at `at`: a named guest welcomed to a visit
+    or talks is met (both sides attend, as in the talks; the host of a welcome ceremony
+    presides: LABELLING.md, round 14); a named guest received, or a group received, is hosted."""
+    text = c.text
+    m = cues.HOST_DIRECT.match(text, at)
+    if m is None:
+        return None
+    if _object_follows(c, m.end()):
+        if m.group().lower().endswith(("welcomed", "welcomes")) and not _WELCOME_HOSTED.search(
+            text
+        ):
+            return "attended", m.end()
+        return "presided", m.end()
+    if "eceive" in m.group() and _RECEIVED_GROUP.match(text, m.end()):
+        return "presided", m.end()  # "X received the delegation": the host (LABELLING.md)
+    return None
+
+
 def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
     """The cue verb at `at` and the role it gives its subject (None: a verb that gives none),
     or None when no cue verb stands there.
@@ -2581,15 +2615,9 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
         # Xi Jinping and his wife Peng Liyuan held a banquet ... to welcome": round 12)
         several = c.several and not _HOSTED_MEAL.search(m.group())
         return ("attended" if several else "presided"), m.end()
-    m = cues.HOST_DIRECT.match(text, at)
-    if m and _object_follows(c, m.end()):
-        # a named guest welcomed to a visit or talks: both sides attend, as in the talks; the
-        # host of a welcome ceremony presides (LABELLING.md, round 14)
-        if m.group().lower().endswith(("welcomed", "welcomes")) and not _WELCOME_HOSTED.search(
-            text
-        ):
-            return "attended", m.end()
-        return "presided", m.end()
+    hosted = _host_role(c, at)
+    if hosted is not None:
+        return hosted
     m = cues.MEET_BARE.match(text, at)
     if m:
         body = not _object_follows(c, m.end()) and _WITH_BODY.match(text, m.end())
