@@ -3197,21 +3197,23 @@ _WHO_SPOKE = re.compile(
 # The same past the person's appositive: "The meeting was attended by Huang Chuping, the
 # director of the Standing Committee of the Provincial People's Congress, who delivered a
 # speech" (rounds 20, 21, 26: mt_en); titles only between (`_title_gap`), up to three parts.
-_APPOSITIVE_BEFORE_WHO = re.compile(
-    r"\s*,\s*((?:[^,;:()\"“”]|\.(?=\S)){1,150}?(?:,\s*(?:[^,;:()\"“”]|\.(?=\S)){1,120}?){0,2}),"
-    r"(?=\s*who\s)"
-)
+_NOT_IN_APPOSITIVE = frozenset(';:()"“”')
 
 
 def _who_spoke(rest: str) -> re.Match[str] | None:
     """The relative "who delivered a speech / addressed ..." after a list, past its appositive."""
     who = _WHO_SPOKE.match(rest)
-    if who is not None or "who" not in rest[:400]:
+    if who is not None:
         return who
-    m = _APPOSITIVE_BEFORE_WHO.match(rest)
-    if m is None or not _title_gap(m.group(1)):
+    at = rest.find(", who ", 0, 420)
+    if at < 0 or not rest.lstrip().startswith(","):
         return None
-    return _WHO_SPOKE.match(rest, m.end())
+    inner = rest[rest.index(",") + 1 : at]
+    if not inner.strip() or inner.count(",") > 2 or not _NOT_IN_APPOSITIVE.isdisjoint(inner):
+        return None
+    if ". " in inner or not _title_gap(inner):
+        return None
+    return _WHO_SPOKE.match(rest, at)
 
 
 _POSSESSIVE_SPEECH = re.compile(
