@@ -584,7 +584,7 @@ _HEADLINE_VERBS = frozenset(
     "addressed addresses delivered delivers inspects inspected visits visited receives "
     "received welcomes welcomed greets greeted joins joined"
     # a call's verbs: "Medvedev and Obama Talked by Telephone!" (scraped-t304, round 6)
-    " talked discussed spoke phoned".split()
+    " talked spoke phoned".split()
 )
 
 
@@ -2436,7 +2436,7 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
             return
         skip = _ADVERBIAL.match(text, pos)
         if not skip or skip.end() <= pos:
-            if _talk_in_clause(c, first) or _call_in_clause(c, first):
+            if (_talk_in_clause(c, first) or _call_in_clause(c, first)) and not _planned(c):
                 yield "attended", first
                 return
             yield from _after_plain_verb(c, at)
@@ -2501,10 +2501,29 @@ def _talk_in_clause(c: _Clause, at: int) -> bool:
 
 def _call_in_clause(c: _Clause, at: int) -> bool:
     """Whether the subject's clause, from `at`, holds a call told by an adverbial with no
-    "with" ("congratulated X ... in a phone call", "discussed by phone")."""
-    if "phone" not in c.text[at : at + 300]:
+    "with" ("congratulated X ... in a phone call", "discussed by phone"); not for the one
+    called read as a subject ("... congratulate X on his assumption of office in a phone
+    call": a preposition follows it, no verb of its own)."""
+    if "phone" not in c.text[at : at + 300] or _PREPOSITION_NEXT.match(c.text, at):
         return False
     return _CALL_IN_CLAUSE.match(c.text, at) is not None
+
+
+_PREPOSITION_NEXT = re.compile(r"(?:on|in|at|for|of|to|from|about|over|by|as|upon)\b", re.I)
+# A call or talk still to come or not held, told before the list, whichever list of the
+# sentence is read as its subject: "Putin will congratulate Mongolian President X on ... in a
+# phone call" (tests/worker/detect/test_people_pairs_r13.py).
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:to|set\s+to|due\s+to|expected\s+to"
+    r"|scheduled\s+to|going\s+to|planning\s+to)|plans?\s+to|planned\s+to|intends?\s+to"
+    r"|wants?\s+to|hopes?\s+to|agreed\s+to|did\s+not|didn[’']t|never)\b[^.;]{0,100}$",
+    re.I,
+)
+
+
+def _planned(c: _Clause) -> bool:
+    """Whether a plan or a negation stands before the list's end in its sentence."""
+    return _PLANNED_BEFORE.search(c.text, max(0, c.end - 160), c.end) is not None
 
 
 # A past tense that is no cue, its object, then "and" and a cue: "Putin appointed new ministers
