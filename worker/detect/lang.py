@@ -9,7 +9,22 @@ from collections import Counter
 from worker.detect.normalize import HAN as _HAN
 from worker.detect.normalize import HAN_RANGES
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
+# Hiragana and katakana, without the katakana middle dot "・" (U+30FB): Chinese writes it between
+# the parts of a foreign name ("雷克斯・蒂勒森", people dev zh_hant-t611) and in datelines
+# ("2020-11-22・中時", events dev_round14 golden-horse-2020-turnnews-chinatimes).
+_KANA = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff]")
+_KANA_RUN = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff][\u3040-\u30fa\u30fc-\u30ff]*")
+# A text is Japanese when kana make this share of its Han and kana at least: Japanese news
+# writes 18% and more (events dev, 31 reports in Japanese: 0.18 to 0.6); a Chinese page with a
+# line of Japanese in it, CNA's "こちらのページは繁体字版です。日本語版「フォーカス台湾」に移動しますか。"
+# (people dev zh_hant, none_zh, rounds 14-26), 7% at most.
+_KANA_SHARE = 0.1
+# Han (or Han and kana) read as the text's language against its Latin letters when they are a
+# third of them at least: one Han character writes what English writes in about three letters, so
+# a page in English with a paragraph of Chinese (a bilingual lesson, a Chinese site's menu around
+# an English report: people dev none-t512, xinhua_en-r13v03, han/latin 0.15-0.28) is English,
+# and a Chinese report with English menus and links (han/latin 0.54 and more) Chinese.
+_HAN_PER_LATIN = 1 / 3
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Han, kana or Hangul: most texts hold none, which one scan tells.
 _CJK = re.compile(rf"[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]")
@@ -29,7 +44,8 @@ _HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}]*")
 # several languages share counts for each of them: the words only one of them has decide.
 _DE_WORDS = frozenset(
     w.encode("latin-1")
-    for w in "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde".split()
+    for w in "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde"
+    " in zur zum als auch nach aus über wird sind werden einer einen seiner seine um".split()
 )
 _EN_WORDS = frozenset(
     w.encode("latin-1")
@@ -144,7 +160,8 @@ _VIETNAMESE_SHARE = 0.03
 def detect_language(text: str) -> str:
     """The language of `text`: an ISO 639-1 code, or "und" (undetermined: no letters).
 
-    Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11). Letters of another script than the
+    Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11), by the share of the text each script
+    writes (round 15: `_KANA_SHARE`, `_HAN_PER_LATIN`), not by a few characters of one. Letters of another script than the
     Latin one outnumbering the Latin letters: that script's language (`_BLOCKS`; Cyrillic and
     Arabic told apart by the letters of each language). Latin letters: the language whose
     function words the text uses most, clearly ("en" and "de" as before round 12; "es", "pt", "it",
@@ -169,14 +186,23 @@ def detect_language(text: str) -> str:
         return _latin_language(sample) if _LATIN.search(sample) else "und"
     han = _HAN.search(sample) is not None
     letters = "".join(_LETTERS.findall(sample))
-    if han and _KANA.search(letters):
-        return "ja"
     latin = sum(map(len, _LATIN_RUN.findall(letters)))
+    if _KANA.search(letters) and _japanese(sample, letters, latin):
+        return "ja"
     if sum(map(len, _HANGUL_RUN.findall(letters))) > latin:
         return "ko"
-    if han and _at_least(_HAN_RUN, sample, latin / 8):
+    if han and _at_least(_HAN_RUN, sample, latin * _HAN_PER_LATIN):
         return "zh"
     return _latin_language(sample) if latin else "und"
+
+
+def _japanese(sample: str, letters: str, latin: int) -> bool:
+    """Whether a text holding kana is Japanese: kana `_KANA_SHARE` of its Han and kana, and
+    those `_HAN_PER_LATIN` of its Latin letters (not a line of Japanese in a page of Chinese or
+    English)."""
+    kana = sum(map(len, _KANA_RUN.findall(letters)))
+    han = sum(map(len, _HAN_RUN.findall(sample)))
+    return kana >= _KANA_SHARE * (kana + han) and kana + han >= latin * _HAN_PER_LATIN
 
 
 def _script_language(sample: str) -> str:
