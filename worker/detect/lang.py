@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 from collections import Counter
+from unicodedata import category
 
 from worker.detect.normalize import HAN as _HAN
 from worker.detect.normalize import HAN_RANGES
@@ -68,21 +70,38 @@ _OTHER_WORDS: dict[str, str] = {
     " bahawa kerana iaitu ialah daripada",
     "da": "og i er det at en til af på med som for har den de ikke blev var fra efter",
     "no": "og i er det at en til av på med som for har den de ikke ble var fra etter",
-    # (Polish "się" as its Latin-1 letters split it: "si")
     "pl": "w i na z do nie jest to oraz przez dla jak od przy tym jego przed roku który które"
-    " która po si",
+    " która po się",
     "hr": "i je u na da se za su od koji kao ali nije bio bila godine te ili",
     "sl": "in je v na da se za so od ki tudi pa bo ter iz po pri",
     "hu": "a az és hogy nem is egy meg volt már mint csak után szerint pedig miatt amely",
     "sq": "dhe të në e i për një me nga që është u se ka nuk",
+    # (round 15: Turkish's dotless "ı" is no Latin-1 letter and splits a word: its list holds
+    # words without it)
+    "tr": "ve bir bu için ile olarak olan daha çok gibi sonra kadar göre ise ancak yüzde",
 }
+# A letter (or a combining mark: "İ" case-folds to "i" and a dot above) outside Latin-1 is
+# written "÷" (0xF7), a letter of the word it is in, any other character a space (round 15): written "?" and split there (until round 14), Turkish's "ı",
+# Polish's "ł", Czech's "č" cut their words into pieces, "açıklama" into "aç" and "klama",
+# "İmamoğlu" into "i", "mamo", "lu", and the pieces "i", "e", "a" counted for the languages
+# whose word they are (events dev_round17 e12-alone-turkey-runoff-tr was Croatian).
+_OTHER_LETTER = "wirediff-other-letter"
+
+
+def _other_letter(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end]
+    return "".join("\xf7" if category(c)[0] in "LM" else " " for c in run), error.end
+
+
+codecs.register_error(_OTHER_LETTER, _other_letter)
 _WORDS: dict[bytes, tuple[int, ...]] = {}  # word -> the indexes in `_LANGUAGES` that have it
 _LANGUAGES = ("en", "de", *_OTHER_WORDS)
 for _i, _words in enumerate((_EN_WORDS, _DE_WORDS)):
     for _w in _words:
         _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
 for _i, _text in enumerate(_OTHER_WORDS.values(), start=2):
-    for _w in frozenset(w.encode("latin-1") for w in _text.split()):
+    for _w in frozenset(w.encode("latin-1", _OTHER_LETTER) for w in _text.split()):
         _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
 _ALL_WORDS = frozenset(_WORDS)
 # Another language than English or German is read only on this many of its words or more, and
@@ -94,11 +113,9 @@ _OTHER_OVER = 1.5
 # O'Neill" has many an "o" (Portuguese's article), an attendance list many an "i. V."
 _OTHER_WORDS_AT_LEAST = 3
 # Words are runs of a-z and the Latin-1 letters in the case-folded text: each of those letters
-# is one byte in Latin-1, where every other byte becomes a space (a character outside Latin-1 is
-# written "?", a space too).
-_WORD_BYTES = frozenset(
-    b"abcdefghijklmnopqrstuvwxyz" + bytes(c for c in range(0xDF, 0x100) if c != 0xF7)
-)
+# is one byte in Latin-1, where every other byte becomes a space (a letter outside Latin-1 is
+# written "÷", a letter too since round 15: `_OTHER_LETTER`).
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz" + bytes(range(0xDF, 0x100)))
 _NOT_WORD_TO_SPACE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
 # Letters of the scripts of one language or a few, between Greek (U+0370) and Greek Extended
 # (U+1FFF): a text holding none is read by the above (one scan tells). Each block's first code
@@ -275,7 +292,7 @@ def _latin_language(sample: str) -> str:
     # counted in C once, then looked up for the words the text and the lists share; the words
     # split from bytes (the same words as re.findall("[a-zß-ÿ]+"), in a third of its time:
     # a match object per word cost more than the count)
-    folded = sample.casefold().encode("latin-1", "replace")
+    folded = sample.casefold().encode("latin-1", _OTHER_LETTER)
     counts = Counter(folded.translate(_NOT_WORD_TO_SPACE).split())
     score = [0] * len(_LANGUAGES)
     distinct = [0] * len(_LANGUAGES)

@@ -294,3 +294,30 @@ def test_an_english_report_with_some_chinese_is_english(text: str) -> None:
 )
 def test_a_short_german_text_is_german(text: str) -> None:
     assert detect_language(text) == "de"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # events dev_round17.toml e12-alone-turkey-runoff-tr: was Croatian ("açıklama" cut at its
+        # "ı" into "aç" and "klama", the pieces "i" and "a" counted for the languages they are a
+        # word of)
+        "Resmi olmayan sonuçlara göre 2. tur seçimlerini kaybeden Kılıçdaroğlu, 21.30'da "
+        "açıklama yapacak\n\n2. tur seçimlerinde sandıkların yüzde 98'i açılırken, resmi olmayan "
+        "sonuçlara göre Cumhur İttifakı'nın adayı Recep Tayyip Erdoğan seçimi kazandı.\n\n"
+        "Türkiye bugün cumhurbaşkanlığı seçimlerinin 2. turu için sandık başına gitti.\n\n"
+        "Saat 20.10 itibarıyla Erdoğan 26 milyon 891 bin 260 oy alarak yüzde 52.12 ile yarışı önde "
+        "götürüyor. Kılıçdaroğlu ise 24 milyon 706 bin 361 oy alarak yüzde 47.88 oranında "
+        "bulunuyor.\n",
+        # events dev_round17.toml e12-alone-imamoglu-arrest-tr: was English ("İ" case-folds to
+        # "i" and a dot above: "İmamoğlu" gave an "i" every time)
+        "İstanbul Büyükşehir Belediye Başkanı Ekrem İmamoğlu ve 91 kişi, 19 Mart sabahı "
+        "gözaltına alındıktan sonra savcılık ve hakimlikteki ifade süreçlerini tamamladı. "
+        "İmamoğlu, her iki soruşturma dosyasıyla ilgili savunmalarını yaptı. İmamoğlu, "
+        "“yolsuzluk” soruşturması çerçevesinde tutuklanırken, “kent uzlaşısı” soruşturmasında "
+        "ise tutuksuz yargılanacak.\n",
+    ],
+)
+def test_a_turkish_report_is_turkish(text: str) -> None:
+    assert detect_language(text) == "tr"
+    assert extract_people(text) == ()
