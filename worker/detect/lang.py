@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_right
 from collections import Counter
+from unicodedata import category
 
 from worker.detect.normalize import HAN as _HAN
 from worker.detect.normalize import HAN_RANGES
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
+# Hiragana and katakana, without the katakana middle dot "・" (U+30FB): Chinese writes it between
+# the parts of a foreign name ("雷克斯・蒂勒森", people dev zh_hant-t611) and in datelines
+# ("2020-11-22・中時", events dev_round14 golden-horse-2020-turnnews-chinatimes).
+_KANA = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff]")
+_KANA_RUN = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff][\u3040-\u30fa\u30fc-\u30ff]*")
+# A text is Japanese when kana make this share of its Han and kana at least: Japanese news
+# writes 18% and more (events dev, 31 reports in Japanese: 0.18 to 0.6); a Chinese page with a
+# line of Japanese in it, CNA's "こちらのページは繁体字版です。日本語版「フォーカス台湾」に移動しますか。"
+# (people dev zh_hant, none_zh, rounds 14-26), 7% at most.
+_KANA_SHARE = 0.1
+# Han (or Han and kana) read as the text's language against its Latin letters when they are a
+# third of them at least: one Han character writes what English writes in about three letters, so
+# a page in English with a paragraph of Chinese (a bilingual lesson, a Chinese site's menu around
+# an English report: people dev none-t512, xinhua_en-r13v03, han/latin 0.15-0.28) is English,
+# and a Chinese report with English menus and links (han/latin 0.54 and more) Chinese.
+_HAN_PER_LATIN = 1 / 3
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # Han, kana or Hangul: most texts hold none, which one scan tells.
 _CJK = re.compile(rf"[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]")
@@ -29,7 +46,8 @@ _HAN_RUN = re.compile(f"[{HAN_RANGES}][{HAN_RANGES}]*")
 # several languages share counts for each of them: the words only one of them has decide.
 _DE_WORDS = frozenset(
     w.encode("latin-1")
-    for w in "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde".split()
+    for w in "der die das und nicht mit den dem des ist ein eine sich auf für von zu im bei wurde"
+    " in zur zum als auch nach aus über wird sind werden einer einen seiner seine um".split()
 )
 _EN_WORDS = frozenset(
     w.encode("latin-1")
@@ -52,21 +70,38 @@ _OTHER_WORDS: dict[str, str] = {
     " bahawa kerana iaitu ialah daripada",
     "da": "og i er det at en til af på med som for har den de ikke blev var fra efter",
     "no": "og i er det at en til av på med som for har den de ikke ble var fra etter",
-    # (Polish "się" as its Latin-1 letters split it: "si")
     "pl": "w i na z do nie jest to oraz przez dla jak od przy tym jego przed roku który które"
-    " która po si",
+    " która po się",
     "hr": "i je u na da se za su od koji kao ali nije bio bila godine te ili",
     "sl": "in je v na da se za so od ki tudi pa bo ter iz po pri",
     "hu": "a az és hogy nem is egy meg volt már mint csak után szerint pedig miatt amely",
     "sq": "dhe të në e i për një me nga që është u se ka nuk",
+    # (round 15: Turkish's dotless "ı" is no Latin-1 letter and splits a word: its list holds
+    # words without it)
+    "tr": "ve bir bu için ile olarak olan daha çok gibi sonra kadar göre ise ancak yüzde",
 }
+# A letter (or a combining mark: "İ" case-folds to "i" and a dot above) outside Latin-1 is
+# written "÷" (0xF7), a letter of the word it is in, any other character a space (round 15): written "?" and split there (until round 14), Turkish's "ı",
+# Polish's "ł", Czech's "č" cut their words into pieces, "açıklama" into "aç" and "klama",
+# "İmamoğlu" into "i", "mamo", "lu", and the pieces "i", "e", "a" counted for the languages
+# whose word they are (events dev_round17 e12-alone-turkey-runoff-tr was Croatian).
+_OTHER_LETTER = "wirediff-other-letter"
+
+
+def _other_letter(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end]
+    return "".join("\xf7" if category(c)[0] in "LM" else " " for c in run), error.end
+
+
+codecs.register_error(_OTHER_LETTER, _other_letter)
 _WORDS: dict[bytes, tuple[int, ...]] = {}  # word -> the indexes in `_LANGUAGES` that have it
 _LANGUAGES = ("en", "de", *_OTHER_WORDS)
 for _i, _words in enumerate((_EN_WORDS, _DE_WORDS)):
     for _w in _words:
         _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
 for _i, _text in enumerate(_OTHER_WORDS.values(), start=2):
-    for _w in frozenset(w.encode("latin-1") for w in _text.split()):
+    for _w in frozenset(w.encode("latin-1", _OTHER_LETTER) for w in _text.split()):
         _WORDS[_w] = (*_WORDS.get(_w, ()), _i)
 _ALL_WORDS = frozenset(_WORDS)
 # Another language than English or German is read only on this many of its words or more, and
@@ -78,11 +113,9 @@ _OTHER_OVER = 1.5
 # O'Neill" has many an "o" (Portuguese's article), an attendance list many an "i. V."
 _OTHER_WORDS_AT_LEAST = 3
 # Words are runs of a-z and the Latin-1 letters in the case-folded text: each of those letters
-# is one byte in Latin-1, where every other byte becomes a space (a character outside Latin-1 is
-# written "?", a space too).
-_WORD_BYTES = frozenset(
-    b"abcdefghijklmnopqrstuvwxyz" + bytes(c for c in range(0xDF, 0x100) if c != 0xF7)
-)
+# is one byte in Latin-1, where every other byte becomes a space (a letter outside Latin-1 is
+# written "÷", a letter too since round 15: `_OTHER_LETTER`).
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz" + bytes(range(0xDF, 0x100)))
 _NOT_WORD_TO_SPACE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
 # Letters of the scripts of one language or a few, between Greek (U+0370) and Greek Extended
 # (U+1FFF): a text holding none is read by the above (one scan tells). Each block's first code
@@ -144,7 +177,8 @@ _VIETNAMESE_SHARE = 0.03
 def detect_language(text: str) -> str:
     """The language of `text`: an ISO 639-1 code, or "und" (undetermined: no letters).
 
-    Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11). Letters of another script than the
+    Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11), by the share of the text each script
+    writes (round 15: `_KANA_SHARE`, `_HAN_PER_LATIN`), not by a few characters of one. Letters of another script than the
     Latin one outnumbering the Latin letters: that script's language (`_BLOCKS`; Cyrillic and
     Arabic told apart by the letters of each language). Latin letters: the language whose
     function words the text uses most, clearly ("en" and "de" as before round 12; "es", "pt", "it",
@@ -169,14 +203,23 @@ def detect_language(text: str) -> str:
         return _latin_language(sample) if _LATIN.search(sample) else "und"
     han = _HAN.search(sample) is not None
     letters = "".join(_LETTERS.findall(sample))
-    if han and _KANA.search(letters):
-        return "ja"
     latin = sum(map(len, _LATIN_RUN.findall(letters)))
+    if _KANA.search(letters) and _japanese(sample, letters, latin):
+        return "ja"
     if sum(map(len, _HANGUL_RUN.findall(letters))) > latin:
         return "ko"
-    if han and _at_least(_HAN_RUN, sample, latin / 8):
+    if han and _at_least(_HAN_RUN, sample, latin * _HAN_PER_LATIN):
         return "zh"
     return _latin_language(sample) if latin else "und"
+
+
+def _japanese(sample: str, letters: str, latin: int) -> bool:
+    """Whether a text holding kana is Japanese: kana `_KANA_SHARE` of its Han and kana, and
+    those `_HAN_PER_LATIN` of its Latin letters (not a line of Japanese in a page of Chinese or
+    English)."""
+    kana = sum(map(len, _KANA_RUN.findall(letters)))
+    han = sum(map(len, _HAN_RUN.findall(sample)))
+    return kana >= _KANA_SHARE * (kana + han) and kana + han >= latin * _HAN_PER_LATIN
 
 
 def _script_language(sample: str) -> str:
@@ -249,7 +292,7 @@ def _latin_language(sample: str) -> str:
     # counted in C once, then looked up for the words the text and the lists share; the words
     # split from bytes (the same words as re.findall("[a-zß-ÿ]+"), in a third of its time:
     # a match object per word cost more than the count)
-    folded = sample.casefold().encode("latin-1", "replace")
+    folded = sample.casefold().encode("latin-1", _OTHER_LETTER)
     counts = Counter(folded.translate(_NOT_WORD_TO_SPACE).split())
     score = [0] * len(_LANGUAGES)
     distinct = [0] * len(_LANGUAGES)

@@ -479,7 +479,9 @@ MEET_WITH = first_letter_indexed(
         r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone",
         r"talked\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone",
     ],
-    r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    # (between commas too: "Vladimir Putin held a meeting, via videoconference, with Acting
+    # Head of the Republic of Chuvashia Oleg Nikolayev", the Kremlin's wording: round 26)
+    r"(?:,?\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone)(?:,(?=\s))?)?"
     # a manner: "met cordially with", "spoke briefly with"
     r"(?:\s+(?:cordially|briefly|warmly|separately|privately|informally|jointly))?"
     # a place or a day between the verb and "with": "met in Changsha with", "met on Friday with"

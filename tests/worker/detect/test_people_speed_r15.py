@@ -16,7 +16,7 @@ from worker.detect.role_cues import (
     first_letter_indexed,
 )
 
-# The plain forms `first_letter_indexed` replaced (main at fa3f851, role_cues.py).
+# The plain forms `first_letter_indexed` replaced (main at 299f157, role_cues.py).
 _PLAIN_MEET_WITH = re.compile(
     r"(?:(?:held|holds|hold|had|has|have|having|holding|engaged\s+in|engages\s+in|conducted"
     r"|conducts)\s+(?:talks|consultations|"
@@ -28,7 +28,7 @@ _PLAIN_MEET_WITH = re.compile(
     r"|met|meets|meet|meeting|meetings|talked|talks|talk|conferred|spoke|speaks|chatted"
     r"|(?:discussed|discusses)\b[^.;]{0,100}?(?=\s+with\b)"
     r"|(?:spoke|talked)\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone)"
-    r"(?:\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone))?"
+    r"(?:,?\s+(?:via|by|over)\s+(?:video\s*link|videoconference|(?:tele)?phone)(?:,(?=\s))?)?"
     r"(?:\s+(?:cordially|briefly|warmly|separately|privately|informally|jointly))?"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'-]+){0,4}"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -66,7 +66,7 @@ _SENTENCES = (
     "President Medvedev; the star was received from the hands of the President.",
     "HE MET WITH THE PRIME MINISTER. Unmet with success, he Phoned Lukashenko yesterday, was "
     "called up by Scholz today, and is meeting Macron; Wang called on both countries to act.",
-    "Xi ſpoke with Putin; Lavrov HELD TALKS with Wang Yi and began official talks with the "
+    "Putin held a meeting, via videoconference, with Oleg Nikolayev. Xi ſpoke with Putin; Lavrov HELD TALKS with Wang Yi and began official talks with the "
     "delegation, then CONFERRED in Beijing with Blinken and resumed negotiations with Kerry.",
 )
 
