@@ -3001,11 +3001,19 @@ def _nouns_alike(a: Features, b: Features) -> bool:
         return False
     if not _same_day(a, b):
         return False
+    matched = _alike_nouns(a, b)
+    return len(matched) >= NOUNS_ALIKE and _one_off_roster(a, b, matched)
+
+
+def _alike_nouns(a: Features, b: Features) -> set[str]:
+    """The proper nouns of `a` (5 letters at least) spelt alike with one of `b`'s."""
     ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
     kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
-    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
-    if len(matched) < NOUNS_ALIKE:
-        return False
+    return {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
+
+
+def _one_off_roster(a: Features, b: Features, matched: set[str]) -> bool:
+    """Whether one of the nouns in `matched` is no roster person's name in either report."""
     roster = _roster_keys(a) | _roster_keys(b)
     return any(not any(k in person for person in roster) for k in matched)
 
@@ -3021,11 +3029,7 @@ def _noun_and_place(a: Features, b: Features) -> bool:
         return False
     if not _same_day(a, b):
         return False
-    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
-    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
-    matched = {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
-    roster = _roster_keys(a) | _roster_keys(b)
-    return any(not any(k in person for person in roster) for k in matched)
+    return _one_off_roster(a, b, _alike_nouns(a, b))
 
 
 def _spelt_alike(x: str, y: str) -> bool:
