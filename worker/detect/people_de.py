@@ -1185,7 +1185,10 @@ _GROUP_OBJECT = re.compile(
 # prefix of it (a word beginning elsewhere is found at its own place). One scan instead of a
 # substring test per gate word and entry (~150 a clause).
 _GATE_WORDS = sorted({g for gates in cues.DE_CLAUSE_GATES for g in gates})
-_GATE_FIND = re.compile(f"(?=({cues.literal_trie(_GATE_WORDS)}))")
+# (The trie itself, searched again one character past each find: every place a gate word
+# starts, as a lookahead's `finditer` found them, but a pattern opening with literal characters
+# lets re skip in C to the next first letter, where the lookahead was tried at every character.)
+_GATE_FIND = re.compile(cues.literal_trie(_GATE_WORDS))
 _GATE_ENTRIES: dict[str, frozenset[int]] = {
     w: frozenset(
         k for k, gates in enumerate(cues.DE_CLAUSE_GATES) if any(w.startswith(g) for g in gates)
@@ -1197,8 +1200,10 @@ _GATE_ENTRIES: dict[str, frozenset[int]] = {
 def _gated(low: str) -> frozenset[int]:
     """The DE_CLAUSE_CUES entries one of whose gate words the lower-cased clause holds."""
     found: frozenset[int] = frozenset()
-    for m in _GATE_FIND.finditer(low):
-        found |= _GATE_ENTRIES[m.group(1)]
+    m = _GATE_FIND.search(low)
+    while m is not None:
+        found |= _GATE_ENTRIES[m.group()]
+        m = _GATE_FIND.search(low, m.start() + 1)
     return found
 
 

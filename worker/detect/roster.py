@@ -168,6 +168,10 @@ def surname_reading(char: str) -> str | None:
     return _SURNAME_READINGS.get(char)
 
 
+# (The cache this function had lost in round 14, when `surname_reading` was written between it
+# and its decorator: every warm pass then romanised every name through pypinyin again, 1.8
+# times the instructions of reading the Chinese texts, bench/people_ir.py zh.)
+@lru_cache(maxsize=65536)
 def pinyin_name(name: str) -> str:
     """Romanise a Chinese personal name surname first: "丁薛祥" -> "Ding Xuexiang",
     "欧阳修" -> "Ouyang Xiu". Non-Chinese input comes back unchanged."""
