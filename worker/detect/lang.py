@@ -81,10 +81,11 @@ _OTHER_WORDS: dict[str, str] = {
     "tr": "ve bir bu için ile olarak olan daha çok gibi sonra kadar göre ise ancak yüzde",
 }
 # A letter (or a combining mark: "İ" case-folds to "i" and a dot above) outside Latin-1 is
-# written "÷" (0xF7), a letter of the word it is in, any other character a space (round 15): written "?" and split there (until round 14), Turkish's "ı",
-# Polish's "ł", Czech's "č" cut their words into pieces, "açıklama" into "aç" and "klama",
-# "İmamoğlu" into "i", "mamo", "lu", and the pieces "i", "e", "a" counted for the languages
-# whose word they are (events dev_round17 e12-alone-turkey-runoff-tr was Croatian).
+# written "÷" (0xF7), a letter of the word it is in; any other character a space (round 15).
+# Until round 14 it was written "?" and split its word there: Turkish's "ı", Polish's "ł",
+# Czech's "č" cut words into pieces ("açıklama" into "aç" and "klama", "İmamoğlu" into "i",
+# "mamo", "lu"), and the pieces "i", "e", "a" counted for the languages whose word they are
+# (events dev_round17 e12-alone-turkey-runoff-tr was read as Croatian).
 _OTHER_LETTER = "wirediff-other-letter"
 
 
@@ -178,9 +179,9 @@ def detect_language(text: str) -> str:
     """The language of `text`: an ISO 639-1 code, or "und" (undetermined: no letters).
 
     Han, kana or Hangul: "zh", "ja" or "ko" (rounds 1-11), by the share of the text each script
-    writes (round 15: `_KANA_SHARE`, `_HAN_PER_LATIN`), not by a few characters of one. Letters of another script than the
-    Latin one outnumbering the Latin letters: that script's language (`_BLOCKS`; Cyrillic and
-    Arabic told apart by the letters of each language). Latin letters: the language whose
+    writes (round 15: `_KANA_SHARE`, `_HAN_PER_LATIN`), not by a few characters of one.
+    Letters of another script than the Latin one outnumbering the Latin letters: that script's
+    language (`_BLOCKS`; Cyrillic and Arabic told apart by the letters of each language). Latin letters: the language whose
     function words the text uses most, clearly ("en" and "de" as before round 12; "es", "pt", "it",
     "fr", "nl", "id", "ms", "da", "no", "pl", "hr", "sl", "hu", "sq" since), English when none
     stands out; "vi" for Vietnamese's marked letters.

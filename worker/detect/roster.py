@@ -162,7 +162,6 @@ def translit_key(name: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)
 def surname_reading(char: str) -> str | None:
     """The pinyin of a surname that reads otherwise as a word ("曾" zeng, not ceng; "单" shan)."""
     return _SURNAME_READINGS.get(char)
