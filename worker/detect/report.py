@@ -154,7 +154,7 @@ def _named_elsewhere(
     Round 16: a sentence that only tells what someone said names nobody in this sense
     (`mentions.not_only_said`): a quote is no role, so its speaker, listed by the other report,
     is added or removed (pairs r15 npc2023-closing, r15 dajia2024, r12 manila2026)."""
-    diff = _said_otherwise(diff, a, report_a, roster)
+    diff = _said_otherwise(diff, a, report_a, report_b, roster)
     if not diff.added and not diff.removed:
         return diff
     in_b = TextNames(not_only_said(unannotated(b)))
@@ -210,7 +210,7 @@ def _role_words(
         people = replace(people, added=_not_said(people.added, unannotated(a), report_b, roster))
     if not people.role_changes and people == change.attendees:
         return change
-    people = _said_otherwise(people, a, report_a, roster)
+    people = _said_otherwise(people, a, report_a, report_b, roster)
     if people.changed:
         return replace(
             change,
@@ -228,14 +228,16 @@ def _role_words(
     )
 
 
-def _said_otherwise(diff: AttendeeDiff, a: str, report_a: Report, roster: Roster) -> AttendeeDiff:
+def _said_otherwise(
+    diff: AttendeeDiff, a: str, report_a: Report, report_b: Report, roster: Roster
+) -> AttendeeDiff:
     """The role changes left when those whose new role the first report gives the person in
     words (`mentions.says_role`) are taken out: the extractor's misreading, not the reports'
     difference."""
     if not diff.role_changes:
         return diff
     plain_a = unannotated(a)
-    named = {p.name: p for p in report_a.people}
+    named = {p.name: p for p in report_b.people} | {p.name: p for p in report_a.people}
     return replace(
         diff,
         role_changes=tuple(
