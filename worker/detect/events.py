@@ -38,6 +38,7 @@ from worker.detect import cantonese
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
+from worker.detect.foreign_names import foreign_people, is_chinese_name, is_korean_name
 from worker.detect.held_occasions import (
     DEEDS,
     HAPPENINGS,
@@ -983,8 +984,12 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
     found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
     if _CYRILLIC.search(folded):
         found += _cyrillic_people(folded, roster)
+        found += _cyrillic_family(folded, roster)
     if _HANGUL.search(folded):
         found += _hangul_people(folded, roster)
+    if _HANGUL.search(folded) or _KANA_OR_HAN.search(folded):
+        # a name by sound in katakana or Hangul, a Japanese family name in kanji (round 16)
+        found += foreign_people(folded, roster.entries)
     if _UNCASED_WORD.search(folded) or _GREEK.search(folded):
         found += _consonant_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
@@ -1218,6 +1223,42 @@ def _russian_stem(word: str) -> str:
 
 
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
+CYRILLIC_STEM = 5  # letters of a family name's stem read alone in Cyrillic, at least
+
+
+@lru_cache(maxsize=4)
+def _cyrillic_stems(entries: tuple[RosterEntry, ...]) -> tuple[tuple[str, str], ...]:
+    """(stem, canonical name) of each family name as a Russian text writes it (`_russian_stem`,
+    `CYRILLIC_STEM` letters at least), held by one person: not a Chinese or Korean name's."""
+    found: dict[str, set[str]] = {}
+    for entry in entries:
+        if is_chinese_name(entry) or is_korean_name(entry):
+            continue
+        for form in (entry.name, *entry.aliases):
+            words = re.findall(r"[^\W\d_]+", form)
+            if not words or has_han(form):
+                continue
+            stem = _russian_stem(words[-1])
+            if len(stem) >= CYRILLIC_STEM:
+                found.setdefault(stem, set()).add(entry.name)
+    return tuple(sorted(((s, next(iter(n))) for s, n in found.items() if len(n) == 1)))
+
+
+def _cyrillic_family(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a Russian text names by the family name
+    alone, in any grammatical case ("Блинкен и Лавров", "Переговоры Путина и Си Цзиньпина"):
+    the stem and up to three letters of ending (round 16, dev_round20)."""
+    stems = _cyrillic_stems(roster.entries)
+    found = []
+    for m in _WORD.finditer(folded):
+        if len(m.group()) < CYRILLIC_STEM or not _CYRILLIC.match(m.group()):
+            continue
+        word = _romanise(m.group())
+        for stem, name in stems:
+            if word.startswith(stem) and len(word) - len(stem) <= 3:
+                found.append((m.start(), name))
+                break
+    return found
 
 
 def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:

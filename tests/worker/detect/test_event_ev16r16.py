@@ -1,0 +1,89 @@
+"""Round 16 (branch issue-ev16): the roster's people as Japanese, Korean and Russian texts write
+them by sound, the family name in katakana, Hangul or Cyrillic ("ゼレンスキー大統領", "기시다
+후미오 일본 총리", "Блинкен и Лавров"), and a Japanese family name in kanji before a title
+("岸田総理大臣"); a word that only sounds like a name, with no title after it, is no name. The
+excerpts are real (bench/data/events/dev_round17.toml and dev_round20.toml, ids in the
+comments)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from worker.detect.events import GroupingOptions, mentioned_people, report_features, score
+from worker.service.seeds import load_roster
+
+ROSTER = load_roster()
+OPTS = GroupingOptions()
+
+# e15-kishida-zelensky-kyiv-ja-jiji (時事ドットコム, 21 March 2023)
+JIJI_TITLE = "岸田首相、ゼレンスキー大統領と会談へ ウクライナ初訪問"
+JIJI = (
+    "岸田文雄首相は21日、ウクライナの首都キーウ(キエフ)を訪問し、ゼレンスキー大統領と会談する。"
+    "日本外務省が発表した。\nゼレンスキー氏は1月の電話首脳会談で、首相のウクライナ訪問を要請した。"
+    "2月にバイデン米大統領がキーウを電撃訪問。\n"
+)
+# e15-kishida-yoon-summit-ko-kbs (KBS, 16 March 2023)
+KBS_TITLE = "[속보] 한일 정상회담 시작…“한일 관계 새 출발, 셔틀외교 복원” / KBS 2023.03.16."
+KBS = (
+    "윤석열 대통령과 기시다 후미오 일본 총리가 12년 만의 '셔틀 외교' 복원을 알리는 한일 정상회담을 "
+    '시작했습니다. 윤 대통령은 오늘(16일) 오후 일본 도쿄 총리 관저에서 기시다 총리를 만나 "그간 '
+    "여러 현안으로 어려움을 겪던 한일 관계가 새롭게 출발한다는 것을 양국 국민들께 알려 드리는 특별한 "
+    '의미가 있다고 생각한다"고 말했습니다.\n'
+)
+# e15-kishida-yoon-summit-en-yomiuri (The Japan News, 16 March 2023)
+YOMIURI_TITLE = "Japan, South Korean Leaders Hold Summit in Tokyo"
+YOMIURI = (
+    "South Korea’s President Yoon Suk Yeol shakes hands with Japan’s Prime Minister Fumio "
+    "Kishida, as the meet at the prime minister’s official residence in Tokyo, Japan, March 16, "
+    "2023.\n\nIn the first visit to Japan by a South Korean president since December 2011 "
+    "outside of multilateral gatherings, Prime Minister Fumio Kishida held a summit with South "
+    "Korean President Yoon Suk Yeol in Tokyo on Thursday.\n"
+)
+# e15-trump-xi-busan-ko-channela (채널A, 30 October 2025)
+CHANNELA = (
+    "트럼프·시진핑, 김해국제공항 도착…곧 정상회담 시작\n\n도널드 트럼프 미국 대통령이 30일 시진핑 "
+    "중국 국가주석과의 정상회담을 위해 경주를 떠나 부산 김해국제공항에 도착했습니다.\n"
+)
+# e15-blinken-lavrov-call-ru-kasparov (Каспаров.Ru, 29 July 2022)
+KASPAROV = "Блинкен и Лавров провели первый разговор с начала войны"
+# e15-putin-xi-informal-ru-mdiplomat (Московский дипломат, 20 March 2023)
+MDIPLOMAT = "Переговоры Путина и Си Цзиньпина завершились"
+
+
+def test_japanese_names_by_sound_and_by_kanji_family_name() -> None:
+    # the katakana family name before 大統領 and 米大統領, the kanji family name before 首相
+    people = mentioned_people(f"{JIJI_TITLE}\n{JIJI}", ROSTER)
+    assert {"fumiokishida", "volodymyrzelenski", "yoebiden"} <= set(people)
+
+
+def test_korean_names_by_sound_with_their_title() -> None:
+    # 기시다 후미오 일본 총리: the family name, the given name, the country, the title
+    assert {"yonsukeol", "fumiokishida"} <= set(mentioned_people(KBS, ROSTER))
+    # 트럼프 미국 대통령, 시진핑 중국 국가주석, and so also the headline's "트럼프·시진핑"
+    people = mentioned_people(CHANNELA, ROSTER)
+    assert {"donaldtrump", "xiyinping"} <= set(people)
+
+
+def test_russian_family_names_alone() -> None:
+    assert set(mentioned_people(KASPAROV, ROSTER)) == {"antoniblinken", "sergeilavrov"}
+    assert set(mentioned_people(MDIPLOMAT, ROSTER)) == {"vladimirputin", "xiyinping"}
+
+
+def test_words_that_sound_like_names_without_a_title_are_none() -> None:
+    # e15-boj-policy-meeting-ja-qnew: システム ("system") is Starmer's consonants, no title
+    assert mentioned_people("マイナス金利導入前のシステムに戻す", ROSTER) == ()
+    # e12-expo2030-ko-newspim (dev_round17): 그쳤다 ("fell short") is Kishida's consonants, and
+    # its title comes after a full stop and another name (한덕수): not Kishida
+    text = "한국(부산)은 29표에 그쳤다. 한덕수 총리는 투표 결과에 대해 밝혔다."
+    assert "fumiokishida" not in mentioned_people(text, ROSTER)
+    # e15-kishida-yoon-summit-ko-ytn: a Korean name (김건희 여사) is no foreign one
+    assert (
+        mentioned_people("윤 대통령은 부인 김건희 여사와 함께 도쿄 땅을 밟았습니다.", ROSTER) == ()
+    )
+
+
+def test_korean_and_english_reports_of_one_summit_are_tied() -> None:
+    # main: the Korean report named Yoon alone, one person in common, weak
+    ko = report_features(KBS_TITLE, f"{KBS_TITLE}\n\n{KBS}", date(2023, 3, 16), ROSTER)
+    en = report_features(YOMIURI_TITLE, YOMIURI, date(2023, 3, 16), ROSTER)
+    assert score(ko, en, OPTS).score >= OPTS.join
