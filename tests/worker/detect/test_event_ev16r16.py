@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from worker.detect.events import GroupingOptions, mentioned_people, report_features, score
+from worker.detect.held_occasions import held_occasions
 from worker.service.seeds import load_roster
 
 ROSTER = load_roster()
@@ -87,3 +88,17 @@ def test_korean_and_english_reports_of_one_summit_are_tied() -> None:
     ko = report_features(KBS_TITLE, f"{KBS_TITLE}\n\n{KBS}", date(2023, 3, 16), ROSTER)
     en = report_features(YOMIURI_TITLE, YOMIURI, date(2023, 3, 16), ROSTER)
     assert score(ko, en, OPTS).score >= OPTS.join
+
+
+def test_central_banks_in_chinese_and_japanese() -> None:
+    # e15-fomc-decision-zh-hket: Hong Kong's name of the Fed, 聯儲局, and 加息
+    assert "rates:fed" in held_occasions(
+        "【儲局議息】聯儲局FOMC加息0.25厘 符合市場預期 利率達22年高"
+    )
+    # e15-boj-policy-meeting-ja-jijiequity: the Bank of Japan's meeting by its own name
+    assert "rates:boj" in held_occasions("【2024年7月30日~31日】金融政策決定会合の結果(要約)")
+    # e15-boj-policy-meeting-ja-qnew: the bank and its monetary policy in the lead
+    lead = "2024年3月19日、日本銀行の金融政策決定会合で「金融政策の枠組みの見直し」が決まりました。"
+    assert "rates:boj" in held_occasions(lead)
+    # monetary policy said of no bank names no decision
+    assert held_occasions("政府は金融政策について説明した") == ()
