@@ -784,18 +784,18 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "call",
             r"phone|video ?call|video ?link|videoconferenc|通电话|通话|电话|视频会晤|视频通话"
-            r"|telefon|телефон",
+            r"|telefon|телефон|통화|전화",
         ),
         (
             "press",
             r"(?:press|news) (?:conference|briefing)|meets? (?:with )?(?:the )?(?:press|reporters)"
             r"|q ?& ?a|question-and-answer|direct line|记者会|见记者|新闻发布会|吹风会"
-            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva",
+            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva|기자회견",
         ),
         (
             "banquet",
             r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
-            r"|abendessen|ужин|банкет|\bcena\b|jantar"
+            r"|abendessen|ужин|банкет|\bcena\b|jantar|만찬|오찬|연회"
             # tea after talks is an occasion of its own, as a dinner is
             r"|茶叙|(?:over|on|for|a) tea\b|\btea (?:talk|party|ceremony)|\btee\b|чаепити",
         ),
@@ -831,7 +831,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|晤|见面|峰会|会面|trifft|treffen|\bgetroffen\b|\btraf(?:en)?\b|empf(?:ä|ae)ngt|empfangen"
             r"|gespräch|встреч|переговор"
             r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
-            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
+            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b"
+            # Korean (round 16): 정상회담, 회담, 회견 (a meeting with; 기자회견 is read before)
+            r"|회담|회견|접견",
         ),
         (
             "speech",
@@ -842,7 +844,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"[\w'-]+,?\s+){0,2}(?:issues|concerns|challenges"
             r"|questions|problems|needs|situation|crisis|tensions|matters)\b)"
             r"|keynote|\bremarks\b|致辞|讲话|演讲|演说|讲演|\brede\b"
-            r"|ansprache|выступ|обращени|discorso|discurso",
+            r"|ansprache|выступ|обращени|discorso|discurso|연설",
         ),
         # someone "hosts" talks, a dinner, a parade: talks only when nothing else is said
         ("talks", r"\bhost(?:s|ed|ing)?\b"),

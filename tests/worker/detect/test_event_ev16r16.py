@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from worker.detect.events import GroupingOptions, mentioned_people, report_features, score
+from worker.detect.events import (
+    GroupingOptions,
+    mentioned_people,
+    occasion_kinds,
+    report_features,
+    score,
+)
 from worker.detect.held_occasions import held_occasions
 from worker.service.seeds import load_roster
 
@@ -102,3 +108,13 @@ def test_central_banks_in_chinese_and_japanese() -> None:
     assert "rates:boj" in held_occasions(lead)
     # monetary policy said of no bank names no decision
     assert held_occasions("政府は金融政策について説明した") == ()
+
+
+def test_korean_kinds_of_occasion() -> None:
+    # e15-kishida-yoon-summit-ko-kbs and -ytn: 정상회담 (a summit's talks), 기자회견 (the press
+    # conference), read as the other languages' kinds are
+    assert occasion_kinds(KBS_TITLE, "") == ("talks",)
+    ytn = "尹, 기시다와 한일 정상회담·기자회견...이 시각 도쿄 / YTN"
+    assert set(occasion_kinds(ytn, "")) == {"press", "talks"}
+    # e12-expo2030-ko-edaily (dev_round17): a vote's result is no kind of occasion
+    assert occasion_kinds("[속보]부산 엑스포 유치 좌절…사우디 리야드 개최 확정", "") == ()
