@@ -456,11 +456,12 @@ _ZH_EDITION = re.compile(r"第([一二三四五六七八九十百]+)[届屆次]"
 
 
 # A date that is the dateline's (when the report was filed), not the occasion's: right after it
-# "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
+# "电" / "電" ("北京3月21日电"), "讯" / "訊" ("9月9日讯,当地时间周四(9月8日)18点", "【新唐人2015年
+# 12月17日訊】週三"; round 16), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
 # An ISO date ("2022-10-16") in a lead is a page's stamp (when it was put online), not prose.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILED_AFTER = re.compile(
-    r"\.?\s*(?:[电電]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
+    r"\.?\s*(?:[电電讯訊]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
 )
 # Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
 # April", "в понедельник".

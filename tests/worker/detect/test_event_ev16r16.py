@@ -118,3 +118,14 @@ def test_korean_kinds_of_occasion() -> None:
     assert set(occasion_kinds(ytn, "")) == {"press", "talks"}
     # e12-expo2030-ko-edaily (dev_round17): a vote's result is no kind of occasion
     assert occasion_kinds("[속보]부산 엑스포 유치 좌절…사우디 리야드 개최 확정", "") == ()
+
+
+def test_a_chinese_dateline_in_xun_is_not_the_occasion() -> None:
+    # e14-queen-death-zh-sanhaostreet (dev_round19), published 9 September 2022: "9月9日讯" is
+    # when it was filed; the Queen died on the 8th, local time
+    title = "世界通讯!英女王伊丽莎白二世去世 享年96岁 查尔斯成为英国国王"
+    text = (
+        "9月9日讯,当地时间周四(9月8日)18点,英国白金汉宫证实,英女王伊丽莎白二世在苏格兰巴尔莫勒尔"
+        "城堡去世,享年96岁。\n"
+    )
+    assert report_features(title, text, date(2022, 9, 9), ROSTER).occasion == "09-08"
