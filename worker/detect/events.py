@@ -785,7 +785,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "call",
             r"phone|video ?call|video ?link|videoconferenc|通电话|通话|电话|视频会晤|视频通话"
-            r"|telefon|телефон|통화|전화",
+            r"|telefon|телефон|통화|전화"
+            # the noun alone (round 16): "in 2-hour call", "hold call on TikTok", "'very good'
+            # call with Zelensky"; not a courtesy call (a visit), an earnings call, calls for
+            r"|(?<!courtesy )(?<!earnings )\bcall with\b|\b\d+-(?:hour|minute) call\b"
+            r"|\b(?:hold|holds|held|holding|had)\s+(?:a |an |their |first |second )?call\b",
         ),
         (
             "press",

@@ -129,3 +129,18 @@ def test_a_chinese_dateline_in_xun_is_not_the_occasion() -> None:
         "城堡去世,享年96岁。\n"
     )
     assert report_features(title, text, date(2022, 9, 9), ROSTER).occasion == "09-08"
+
+
+def test_a_call_told_by_the_noun_alone() -> None:
+    # e15-biden-xi-call-en-axios (dev_round20), xi-trump-call-2025-01-17 (dev_round6),
+    # trump-zelensky-call-2025-03-19 (dev_round7): calls that say neither phone nor video
+    for title in (
+        'Xi warns Biden not to "play with fire" on Taiwan in 2-hour call',
+        "Trump, China’s Xi hold call on TikTok, trade, Taiwan",
+        "Trump boasts 'very good' call with Zelensky",
+    ):
+        assert occasion_kinds(title, "") == ("call",), title
+    # a courtesy call is a visit, "calls for" an appeal (xi-meets-anwar-beijing-2023-03-31,
+    # dev_round7; pope-francis-easter-blessing-2025-04-20, dev_round13)
+    assert "call" not in occasion_kinds("PM Anwar pays courtesy call on China’s President Xi", "")
+    assert "call" not in occasion_kinds("Pope Francis calls for global peace in Easter message", "")
