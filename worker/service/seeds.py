@@ -64,7 +64,8 @@ def bundled_roster() -> Roster:
     two seed files and of the code that builds it (this module, worker/detect/roster.py, the
     Python and OpenCC versions), so any change to them builds anew. The file holds the
     built form in `marshal`'s format (strings, tuples, dicts, frozensets: nothing that runs
-    code when read); one that does not load is built past and written again."""
+    code when read); one that does not load is built past and written again. The files of
+    other seeds or code are kept, the newest KEPT_ROSTERS in all."""
     from worker import re_cache
 
     if not re_cache.installed():
@@ -113,8 +114,8 @@ def _roster_file() -> Path:
 
 def _write_roster(path: Path, roster: Roster) -> None:
     """Write the built roster whole and rename it into place (a reader never sees half a
-    file), and remove the files of other seeds or code. Errors are ignored (a read-only home,
-    a full disk: the next process builds it again)."""
+    file). Errors are ignored (a read-only home, a full disk: the next process builds it
+    again)."""
     import os
     import tempfile
 
@@ -129,11 +130,17 @@ def _write_roster(path: Path, roster: Roster) -> None:
         except BaseException:
             os.unlink(temp)
             raise
-        for old in path.parent.glob("roster-*.marshal"):
-            if old.name != path.name:
-                old.unlink(missing_ok=True)
+        # the files of other seeds or code: the newest few kept (two installs, or a checkout
+        # beside an install, each keep theirs), the older ones removed
+        others = [p for p in path.parent.glob("roster-*.marshal") if p.name != path.name]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEPT_ROSTERS - 1 :]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
+
+
+KEPT_ROSTERS = 4  # built rosters kept in the cache directory, this one included
 
 
 def given_names() -> list[str]:

@@ -5,6 +5,7 @@ anew, and a file that does not load is built past."""
 from __future__ import annotations
 
 import marshal
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,17 +62,23 @@ def test_the_file_is_read_not_built_again(
     assert seeds.bundled_roster().canonical("Cai Qi") == "Cai Qi"
 
 
-def test_other_seeds_or_code_build_anew_and_replace_the_file(
+def test_other_seeds_or_code_build_anew_the_newest_few_kept(
     cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeds.bundled_roster()
-    (old,) = _files(cache_home)
-    code = cache_home.parent / "roster.py"
-    code.write_bytes(Path(str(seeds.__file__)).read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(seeds, "__file__", str(code))
-    assert seeds.bundled_roster() == seeds._build_bundled()
-    (new,) = _files(cache_home)
-    assert new != old
+    (first,) = _files(cache_home)
+    os.utime(first, ns=(1, 1))  # the order written in, whatever the clock's granularity
+    written = [first]
+    for n in range(seeds.KEPT_ROSTERS + 1):  # as many other versions of the code, in turn
+        code = cache_home.parent / f"seeds{n}.py"
+        code.write_bytes(Path(str(seeds.__file__)).read_bytes() + f"\n# changed {n}\n".encode())
+        monkeypatch.setattr(seeds, "__file__", str(code))
+        assert seeds.bundled_roster() == seeds._build_bundled()
+        (new,) = set(_files(cache_home)) - set(written)
+        os.utime(new, ns=(n + 2, n + 2))
+        written.append(new)
+    assert len(_files(cache_home)) == seeds.KEPT_ROSTERS
+    assert set(_files(cache_home)) == set(written[-seeds.KEPT_ROSTERS :])  # the newest
 
 
 def test_a_file_that_does_not_load_is_built_past(cache_home: Path) -> None:
