@@ -22,6 +22,9 @@ from worker.detect.model import Role
 _CLAUSE_END = re.compile(
     # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
+    # a dateline's agency in brackets, the dash glued to it: "BERLIN (Dow Jones)--Bundeskanzler
+    # X hat ..." (de-t14e01): the agency is no part of the lead's subject
+    r"|\)(?:--|[–—]|-(?=\s))"
     # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als(?!\s+[A-ZÄÖÜ][^,.;]{0,80},)|nachdem|bevor|wenn|ob|wobei|da|um|wo"
@@ -1252,7 +1255,11 @@ _OPENED_PLACE_WORD = re.compile(
     r"|schule|kindergarten|kita|brücke|straße|strasse|rathaus|rathauses|museum|museums"
     r"|bahnhof|park|anlage|heim|saal|bad|stätte|messe|fest|festes|markt|amt"
     r"|amtes|gelände|geländes|weg|wegs|bau|baus|zubau|werk|werks|filiale|geschäft|laden"
-    r"|station|wache)\b"
+    r"|station|wache"
+    # an exhibition, a show, an animal enclosure: opened to visitors, the opener is at its
+    # opening ("eröffnet die Landesausstellung", "das neue Pandagehege des Berliner Zoos
+    # eröffnet"; de-t13z01, de-t14z28, de-t14z30, de-t15z21: every such German label attended)
+    r"|ausstellung|gehege|schau|galerie)\b"
 )
 _OPENED_MEETING = re.compile(
     r"[Ss]itzung|[Vv]ersammlung|JHV|GV\b|[Tt]agung|[Kk]onferenz|[Dd]ebatte|[Bb]eratung|[Gg]ipfel"

@@ -34,7 +34,12 @@ from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
+# (An en dash joins a double given name when a capitalised surname follows: "Frank–Walter
+# Steinmeier", "Eva–Maria HIMMELBAUER" (de-t14z27, de-t13z04, de-r13v07); not two sides,
+# "Putin–Trump talks", "Schwägalp–Säntis auf", whose next word is lower case.)
+_TOKEN = re.compile(
+    r"[^\W\d_]\w*(?:[’'\-]\w+|–(?=[A-ZÄÖÜ][a-zäöüß]+[ \xa0]+[A-ZÄÖÜ])\w+)*|\d[\d.,:/]*\w*|[^\w\s]"
+)
 
 
 # An Arabic surname written with its article ("al-Assad", "el-Sisi"): capitalised for a name.
