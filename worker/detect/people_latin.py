@@ -111,6 +111,10 @@ _TITLE_WORDS = frozenset(
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
+    # German officers' ranks ("Herrn Generalleutnant a.D. X", "Oberstleutnant Y"; round 16:
+    # de-t12z01, de-t12z02); not "Major" or "Hauptmann", surnames too
+    "generalleutnant generalmajor generaloberst brigadegeneral oberst oberstleutnant "
+    "konteradmiral vizeadmiral flottillenadmiral fregattenkapitän korvettenkapitän "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
