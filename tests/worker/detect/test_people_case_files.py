@@ -14,6 +14,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh15_cases.toml: Chinese misses of rounds 26 and 27 read by cause, built where the cause
   recurs over rounds 16-27 (round 15, issue-zh15).
 - prec15_cases.toml: false people removed by kind (round 15, issue-prec15).
+- de16_cases.toml: German causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
+  issue-de16).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -38,6 +40,7 @@ FILES: dict[str, str | None] = {
     "de15_cases.toml": "de",
     "zh15_cases.toml": "zh",
     "prec15_cases.toml": None,
+    "de16_cases.toml": "de",
 }
 CASES = [
     (case, language)
