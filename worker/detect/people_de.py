@@ -711,6 +711,31 @@ def german_roles(
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
 
 
+# A caption of couples and no verb: "Landeshauptmann X mit Gattin Julia und Bundespräsident Y
+# mit Gattin Z", "Ministerpräsident Dr. X mit Ehefrau Karin und Y (l.) mit Ehefrau Stephanie",
+# "Und noch ein ehemaliger Bundespräsident: X mit Gattin Y." (de-r12v08, de-t15z05, de-t14z26;
+# rounds 23, 26, 28: every German label of such a line attended, head and spouse). Capitalised
+# words only around each "mit": a lower-case word would be a verb or an occasion's phrase.
+_COUPLE = (
+    r"(?:[A-ZÄÖÜ][\wäöüß.–'-]*\s+){1,6}(?:\([^()]{1,12}\)\s+)?(?:mit|samt)\s+(?:seiner\s+"
+    r"|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebensgefährtin|Gatte|Ehemann|Mann)"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß.–'-]*){1,4}(?:\s*\([^()]{1,12}\))?"
+)
+_COUPLES_CAPTION = re.compile(
+    rf"^\s*(?:[^:]{{1,60}}:\s*){{0,2}}{_COUPLE}(?:\s*(?:,|und|sowie)\s+{_COUPLE})*\s*\.?\s*$"
+)
+_SPOUSE_WORD = re.compile(r"\bmit\s+(?:seiner\s+|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebens|Gatte|Ehemann|Mann)\b")
+
+
+def _couples_caption(sentence: str) -> bool:
+    """Whether the sentence is a caption of people with their spouses and nothing else."""
+    return (
+        len(sentence) < 300
+        and _SPOUSE_WORD.search(sentence) is not None
+        and _COUPLES_CAPTION.match(sentence) is not None
+    )
+
+
 def _came_along(sentence: str, clause: str, bounds: tuple[int, int], start: int, end: int) -> bool:
     """Whether the list came with someone or for a body: "Karl Merkatz mit Gattin Martha"
     among the guests (she comes too), "Die Landespolitik war mit A, B und C vertreten"."""
@@ -894,6 +919,8 @@ def _setting_roles(
     roles: list[Role] = []
     if not as_object and left == 0 and prefix_start == 0 and _CAPTION_AT.match(sentence, end):
         roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
+    elif " mit " in sentence and _couples_caption(sentence):
+        roles.append("attended")  # "X mit Gattin Y und Z mit Gattin W"
     if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
         roles.append("attended")  # "Sandu bei Merkel zu Gast"
     if (

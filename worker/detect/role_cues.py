@@ -387,6 +387,11 @@ LATIN_STEMS: tuple[str, ...] = (
     "präsentierte",
     "erstattete",
     "anfang mach",  # round 16: "Den Anfang machte X" (the first speaker)
+    # round 16: a caption of couples, no verb ("X mit Gattin Y und Z mit Ehefrau W")
+    "mit gattin",
+    "mit ehefrau",
+    "mit seiner gattin",
+    "mit seiner ehefrau",
     # visits with companions, processions, concelebrants, a group of guests before its copula
     "zog",
     "einzug",
