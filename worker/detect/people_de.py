@@ -724,7 +724,9 @@ _COUPLE = (
 _COUPLES_CAPTION = re.compile(
     rf"^\s*(?:[^:]{{1,60}}:\s*){{0,2}}{_COUPLE}(?:\s*(?:,|und|sowie)\s+{_COUPLE})*\s*\.?\s*$"
 )
-_SPOUSE_WORD = re.compile(r"\bmit\s+(?:seiner\s+|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebens|Gatte|Ehemann|Mann)\b")
+_SPOUSE_WORD = re.compile(
+    r"\bmit\s+(?:seiner\s+|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebens|Gatte|Ehemann|Mann)\b"
+)
 
 
 def _couples_caption(sentence: str) -> bool:
