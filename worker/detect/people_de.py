@@ -1144,6 +1144,13 @@ def _headline_passive(clause: str) -> bool:
     return ("empf" in clause or "begrü" in clause) and _HEADLINE_PASSIVE.match(clause) is not None
 
 
+# The passive of an invitation: its subject is the guest ("Zusammen mit über 2.000 weiteren
+# Gästen wurden auch die Lallinger Mostkönigin X und Kreisbrandinspektor a. D. Y ... von der
+# Bayerischen Staatsregierung zum Neujahrsempfang ... eingeladen", de-t15z04), as the one
+# received is ("wurde X ... empfangen").
+_INVITED = re.compile(r"\b(?:wurde|wurden)\b[^;]{0,300}\b(?:eingeladen|geladen)\b")
+
+
 def _passive_with_agent_after(
     sentence: str, clause: str, end: int, right: int, others: Sequence[tuple[int, int]]
 ) -> bool:
@@ -1151,7 +1158,9 @@ def _passive_with_agent_after(
     if not _PASSIVE_AUX.search(clause):
         # a headline's: the one received stands right before the agent's "von"
         return _VON_AFTER.match(sentence, end) is not None and _headline_passive(sentence)
-    if not _AGENT_BEFORE.search(sentence, 0, end) and cues.DE_PASSIVE[0][1].search(clause):
+    if not _AGENT_BEFORE.search(sentence, 0, end) and (
+        cues.DE_PASSIVE[0][1].search(clause) or _INVITED.search(clause)
+    ):
         return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(
         end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None for s, _ in others
