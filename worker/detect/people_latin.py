@@ -34,7 +34,12 @@ from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
+# (An en dash joins a double given name when a capitalised surname follows: "Frank–Walter
+# Steinmeier", "Eva–Maria HIMMELBAUER" (de-t14z27, de-t13z04, de-r13v07); not two sides,
+# "Putin–Trump talks", "Schwägalp–Säntis auf", whose next word is lower case.)
+_TOKEN = re.compile(
+    r"[^\W\d_]\w*(?:[’'\-]\w+|–(?=[A-ZÄÖÜ][a-zäöüß]+[ \xa0]+[A-ZÄÖÜ])\w+)*|\d[\d.,:/]*\w*|[^\w\s]"
+)
 
 
 # An Arabic surname written with its article ("al-Assad", "el-Sisi"): capitalised for a name.
@@ -106,6 +111,10 @@ _TITLE_WORDS = frozenset(
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
+    # German officers' ranks ("Herrn Generalleutnant a.D. X", "Oberstleutnant Y"; round 16:
+    # de-t12z01, de-t12z02); not "Major" or "Hauptmann", surnames too
+    "generalleutnant generalmajor generaloberst brigadegeneral oberst oberstleutnant "
+    "konteradmiral vizeadmiral flottillenadmiral fregattenkapitän korvettenkapitän "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
