@@ -14,6 +14,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh15_cases.toml: Chinese misses of rounds 26 and 27 read by cause, built where the cause
   recurs over rounds 16-27 (round 15, issue-zh15).
 - prec15_cases.toml: false people removed by kind (round 15, issue-prec15).
+- prec16_cases.toml: words read as people removed by kind (round 16, issue-prec16).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -38,6 +39,7 @@ FILES: dict[str, str | None] = {
     "de15_cases.toml": "de",
     "zh15_cases.toml": "zh",
     "prec15_cases.toml": None,
+    "prec16_cases.toml": None,
 }
 CASES = [
     (case, language)
