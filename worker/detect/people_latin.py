@@ -581,6 +581,8 @@ def _word_name_like(word: str, low: str) -> bool:
         return False  # a headline in title case: "Tan Zuojun Chaired the Meeting"
     if low.endswith("tly") or (len(low) > 6 and _ADVERB_LY.search(low)):
         return False  # an adverb in title case: "Rules Jointly Issued by", "Subsequently"
+    if len(low) > 5 and _ABSTRACT_WORD.search(low):
+        return False  # "Young Scientific Minds", "New Era Civilization Practice Station"
     return not (_ACRONYM.match(word) and len(word) > 1)
 
 
@@ -588,6 +590,12 @@ def _word_name_like(word: str, low: str) -> bool:
 # agency_en-t15e04; "Additionally", "Notably", "Naturally", "Officially", "Similarly": round 16,
 # prec16); not the names in -lly, -nally, -rly ("Kelly", "McNally", "Beverly").
 _ADVERB_LY = re.compile(r"(?:ous|ive|ial|ual|ical|ral|ab|ib|ful|ed|ing|ar)ly$")
+# The endings of abstract nouns and of adjectives of kind, never a person's name word in any
+# dev label (round 16, prec16: "Putin Meets With Russia's Bright Young Scientific Minds",
+# agency_en-t15e05; "the New Era Civilization Practice Station", none-r15v04; the same shape
+# gave false people in rounds 5, 11, 16 and 24 too). Not -ment, -ence, -ness, -sion: "Clement",
+# "Florence", "Lawrence", "Holness", "Ascension" are.
+_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ship|hood)s?$")
 # Cue verbs as a headline in title case capitalises them: never part of a name.
 _HEADLINE_VERBS = frozenset(
     "chaired chairs presided presides attended attends hosted hosts met meets held holds "
