@@ -557,7 +557,8 @@ def _role_changes(
             if same is not None:
                 options.remove(same)
             else:
-                changes.append(RoleChange(person.name, person.role, options.pop(0).role))
+                other = options.pop(0)
+                changes.append(RoleChange(_change_name(person, other), person.role, other.role))
     # A role gained beside one kept (attending in both, chairing too in the second): a change
     # from the kept role, so that who chaired according to whom is told.
     kept: dict[str, Person] = {}
@@ -568,13 +569,33 @@ def _role_changes(
     for k, options in gained.items():
         if k in kept:
             changes.extend(
-                RoleChange(kept[k].name, kept[k].role, p.role)
+                RoleChange(_change_name(kept[k], p), kept[k].role, p.role)
                 for p in options
                 if p.role not in roles_before[k]
             )
     still_added = [p for p in added if key(p) not in keys_before]
     still_removed = [p for p in removed if key(p) not in keys_after]
     return changes, still_added, still_removed
+
+
+def _change_name(before: Person, after: Person) -> str:
+    """The name a role change is told by: the fuller of the two reports' forms ("Tlohang
+    Sekhamane" over "Sekhamane"; the first's when as full), and across scripts the second
+    report's (梁振英 attending in a Chinese script, "Leung Chun-ying" speaking in the English
+    copy: "Leung Chun-ying"), as an added name is. Round 16: the labels name a role change by the
+    second report's form 27 times, by the first's 5, each of the 5 the fuller form (pairs r10v
+    lesotho-reception, r15 hk2012-inauguration).
+
+    >>> _change_name(Person("梁振英", None, "attended", "body", 1),
+    ...              Person("Leung Chun-ying", None, "spoke", "body", 1))
+    'Leung Chun-ying'
+    """
+    x, y = before.name, after.name
+    if has_han(x) != has_han(y):
+        return y
+    if not has_han(x) and len(y.split()) > len(x.split()):
+        return y
+    return x
 
 
 def _spelling_keys(

@@ -231,7 +231,13 @@ _ZH_WILL_BEFORE = re.compile(
     r"将(?<![上中少大]将)(?![军领士])(?:[^，。；、\d]{1,6}|由[^，。；]{1,30}"
     r"|于[^，。；]{0,30}(?:举行|召开|举办)，[^，。；]{0,8}由[^，。；]{0,30})$"
 )
-_ZH_FUTURE_CLAUSE = re.compile(r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}，$")
+# (round 16, zh16) and a clause whose time is still to come: "林郑月娥下周二前往上海，出席…晚宴"
+# (none-t15z19), "明日率领…前赴成都，翌日出席" (none-t15z22): the clause after it, with no subject
+# of its own, is in the same time.
+_ZH_FUTURE_CLAUSE = re.compile(
+    r"(?:将(?<![上中少大]将)(?![军领士])|明[天日晚早晨]|下(?:周|星期|个?月)|届时)"
+    r"[^，。；！？]{0,40}，$"
+)
 # The occasion a sentence says is still to come carries its tense to the clauses after it that
 # have no subject of their own (round 14, prec14): "开幕礼将於二月十一日…举行，并由A、B及C主礼"
 # (none-t13z05), "专题演讲将以…为题，说明…，并由A及B主持" (none-r12v11); and a clause opening
@@ -241,6 +247,14 @@ _ZH_FUTURE_SHARED = re.compile(
     r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}(?:举行|召开|举办|开幕|为题)"
     r"[^。；！？]{0,80}，(?:并由|并|由|届时)[^，。；！？]*$"
     r"|(?:^|，)(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])[^，。；！？]*$"
+)
+
+
+# An invitation still to come holds over the whole list it invites, commas and all (round 16,
+# zh16): "新闻发布会将邀请深圳市政府市长许勤，国家体育总局副局长杨树安…出席并答记者问"
+# (none-t15z23); the one-clause tests above stop at the list's first comma.
+_ZH_WILL_INVITE = re.compile(
+    r"(?:将(?<![上中少大]将)(?![军领士])|拟|计划|预计|准备)(?:会)?邀请[^。；！？]*$"
 )
 
 
@@ -263,12 +277,16 @@ def _unreal(raw: str, region: str) -> bool:
         return True
     if _ZH_FUTURE_TIME.search(raw, len(region)):
         return True  # "李强明天出席": a time still to come in the tail before the verb
-    if raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw):
+    if (raw.endswith("，") and _ZH_FUTURE_CLAUSE.search(raw)) or (
+        region.endswith("，") and _ZH_FUTURE_CLAUSE.search(region)
+    ):
         return True  # "王毅将会见A，同B举行会谈": a clause with no subject shares the will
     if "将" in raw and (
         _ZH_WILL_BEFORE.search(raw, max(0, len(raw) - 40)) or _ZH_FUTURE_SHARED.search(raw)
     ):
         return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
+    if "邀请" in raw and _ZH_WILL_INVITE.search(raw):
+        return True  # "将邀请A，B…出席"
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -364,12 +382,14 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
     for i, chunk in enumerate(reversed(chunks)):
         if chunk.startswith("受") and _ZH_ENTRUSTED.match(chunk):
             break
+        whole = chunk
         chunk = _subject_chunk(chunk, went=0 < i == skipped)
         subject = _clause_subject(chunk, roster) if i == 0 and chunk.endswith("并") else None
         if subject:
             found.append([subject])
             break
         names = _zh_chunk_names(chunk, roster, last=i == skipped, ctx=ctx)
+        names = _with_led(names, whole, chunk, i == skipped, roster, ctx)
         if names is None and i > 0:
             names = _on_behalf_chunk(chunk, roster, ctx)
         if names is None and found:
@@ -557,6 +577,35 @@ def _leader(chunk: str) -> str:
     # the name alone unless titles or a list stand before it ("但预期蒋万安" is no list)
     before = head[:-size]
     return head if "、" in before or _ZH_TITLE_END.search(before) else head[-size:]
+
+
+# The ones a leader leads, named after 率 or 率领 in the chunk before the verb (round 16, zh16):
+# "县长徐耀昌率农业处长李乙廷、科长丁美君到场向农友贺节" (zh_hant-t15z28), "陈国基随后率领财政司司长
+# 陈茂波、律政司司长林定国等主要官员…宣誓就职" (zh_hant-r15v02): they go with the leader and take
+# the verb's role too, as they did when the verb was 出席 (another path read those). Not 带领,
+# whose "在…带领下" is CCTV's formula for the ones led by a name. (Rounds 1-27 hold 14 missed
+# labels in sentences with 率 before a verb, 6 reports: none is read by this, their verbs are
+# no cue; it reads round 28's two.)
+_ZH_LED = re.compile(r"率领|率(?!先)")
+
+
+def _with_led(
+    names: list[str] | None,
+    whole: str,
+    chunk: str,
+    nearest: bool,
+    roster: Roster,
+    ctx: ZhContext | None,
+) -> list[str] | None:
+    """`names`, the leader's, and the named people after the leader's 率 or 率领 in `whole`
+    (the chunk nearest the verb, which `_leader` cut to `chunk`)."""
+    if not names or not nearest or chunk is whole or "率" not in whole:
+        return names
+    m = _ZH_LED.search(whole)
+    if m is None:
+        return names
+    led = zh_name_items(whole[m.end() :], roster, last=True, ctx=ctx)
+    return names + [n for n in led if n not in names]
 
 
 def _starts_with_name(region: str, roster: Roster) -> bool:
@@ -1432,10 +1481,10 @@ def _as_written(name: str, simple: str, original: str, ctx: ZhContext | None = N
 # the scans per cue, since most sentences with a cue character (会, 同, 出) hold no cue.
 _CUE_WORDS = (
     "主持 主礼 主祭 出席 参加 列席 与会 到会 到场 莅临 现身 参与 陪同 就座 就坐 主席台 在场 讲话 致辞 致词 "
-    "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
+    "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 讲了话 发了言 致了 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 迎上前 领下 听取 宣读 国书 随行 随同 "
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 送行 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 抵达 飞抵 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
@@ -1813,12 +1862,17 @@ def _zh_meetings(
                 continue
             # one host receiving; several receiving a group together ("习近平、李克强…等在人民
             # 大会堂会见…航天员及参研参试人员代表"), not a guest whose name is not read
-            if len(host) == 1 or _group_last(rest):
+            if len(host) == 1 or _group_last(rest) or _ZH_PARTY_MET.search(rest):
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
 
 
+# A delegation or party met, whose head is not named (round 16, zh16): several hosts receiving
+# it chair together as one host does ("俞正声、罗清泉分别会见代表团一行", zh_cn-r15v09).
+_ZH_PARTY_MET = re.compile(
+    r"(?:代表团|考察团|访问团|参访团|访华团|观光团|交流团)(?:一行)?(?:[\d一二三四五六七八九十百]+人)?$"
+)
 _ZH_LED_BY = re.compile(r"(?:带领|率领)的")
 # The head of a delegation met: "会见了以日本新澙县议会议长早川吉秀为团长的…代表团一行".
 _ZH_HEADED_BY = re.compile(r"以([^，。；]{2,30}?)为(?:团长|组长|领队|首)的")
@@ -2012,7 +2066,7 @@ _TRIGGER_CHARS = re.compile(
 # Cues whose characters are common elsewhere (礼, 聚, 送): gated by the word, not the character.
 _TRIGGER_WORDS = re.compile(
     r"齐聚|齊聚|共襄|剪彩|剪綵|观礼|觀禮|默哀|送别|送別|吊唁|弔唁|宴请|宴請|邀请|邀請|同桌|在座|入座|就座|就坐"
-    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|宾包|賓包|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
+    r"|签署|簽署|签约|簽約|签字|簽字|宣誓|人員包括|人员包括|宾包|賓包|接待|参访|參訪|祝酒|上台|上臺|监誓|監誓|迎接|送行|领下|領下|宣读|宣讀|国书|國書|随行|隨行|随同|隨同|迎上前|亲临|親臨|光临|光臨|司仪|司儀"
     r"|是:|是：|为:|为：|為:|為：|聚首一堂"  # (a copula before a colon: ZH_COPULA_LIST)
     r"|抵达|抵達|飞抵|飛抵"
 )

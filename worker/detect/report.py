@@ -15,7 +15,7 @@ from worker.detect.attendees import compare_people, lead_body_diff, unannotated
 from worker.detect.changes import Change, Text, detect_change, summarize
 from worker.detect.dates import check_dates
 from worker.detect.lang import detect_language
-from worker.detect.mentions import TextNames, names_person, says_role, told_as_done
+from worker.detect.mentions import TextNames, names_person, not_only_said, says_role, told_as_done
 from worker.detect.model import AttendeeDiff, Finding, Person, Report, Variant, WordDiff
 from worker.detect.people import RULES_FOR, extract_people
 from worker.detect.roster import Roster
@@ -149,17 +149,21 @@ def _named_elsewhere(
     A role change is not told when the first report gives the person the new role in words
     anyway (`mentions.says_role`): the extractor did not read it there, and the change would be
     the extractor's, not the reports'. Round 11: a release headed "李家超...出席...酒会致辞" against
-    a report reading the speech (pair zhde8-hk-nationalday2022-isd-singtao)."""
-    diff = _said_otherwise(diff, a, report_a, roster)
+    a report reading the speech (pair zhde8-hk-nationalday2022-isd-singtao).
+
+    Round 16: a sentence that only tells what someone said names nobody in this sense
+    (`mentions.not_only_said`): a quote is no role, so its speaker, listed by the other report,
+    is added or removed (pairs r15 npc2023-closing, r15 dajia2024, r12 manila2026)."""
+    diff = _said_otherwise(diff, a, report_a, report_b, roster)
     if not diff.added and not diff.removed:
         return diff
-    in_b = TextNames(unannotated(b))
+    in_b = TextNames(not_only_said(unannotated(b)))
     added_people = {p.name: p for p in report_b.people}
     removed_people = {p.name: p for p in report_a.people}
     if report_a.people:
         # named by the first report only in what is still to come, a person the second states
         # in a role is news, as against a preview (round 12)
-        in_a = TextNames(told_as_done(unannotated(a)))
+        in_a = TextNames(not_only_said(told_as_done(unannotated(a))))
         added = tuple(n for n in diff.added if not names_person(in_a, added_people[n], roster))
     else:
         added = _not_said(diff.added, unannotated(a), report_b, roster)
@@ -206,7 +210,7 @@ def _role_words(
         people = replace(people, added=_not_said(people.added, unannotated(a), report_b, roster))
     if not people.role_changes and people == change.attendees:
         return change
-    people = _said_otherwise(people, a, report_a, roster)
+    people = _said_otherwise(people, a, report_a, report_b, roster)
     if people.changed:
         return replace(
             change,
@@ -224,14 +228,16 @@ def _role_words(
     )
 
 
-def _said_otherwise(diff: AttendeeDiff, a: str, report_a: Report, roster: Roster) -> AttendeeDiff:
+def _said_otherwise(
+    diff: AttendeeDiff, a: str, report_a: Report, report_b: Report, roster: Roster
+) -> AttendeeDiff:
     """The role changes left when those whose new role the first report gives the person in
     words (`mentions.says_role`) are taken out: the extractor's misreading, not the reports'
     difference."""
     if not diff.role_changes:
         return diff
     plain_a = unannotated(a)
-    named = {p.name: p for p in report_a.people}
+    named = {p.name: p for p in report_b.people} | {p.name: p for p in report_a.people}
     return replace(
         diff,
         role_changes=tuple(

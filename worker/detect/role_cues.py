@@ -458,7 +458,12 @@ _MEET_TALKS = (
     r"|discussion|session)"
     r"|a\s+(?:[\w-]+\s+){0,2}?talks)"
 )
-_MEET_BEGUN = r"\s+(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions)"
+# (a meeting or a call begun, round 16: "began a meeting with the heads of the world's leading
+# news agencies", "began a formal meeting with Russian leader Vladimir Putin", rounds 16 and 29)
+_MEET_BEGUN = (
+    r"\s+(?:[\w-]+\s+){0,2}?(?:talks|consultations|negotiations|discussions|meeting|conversation"
+    r"|call)"
+)
 MEET_WITH = first_letter_indexed(
     [
         *(
@@ -647,7 +652,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|told\b(?=[^.;]{0,80}?\b(?:in|during|over)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+)?"
             r"(?:telephone|phone)\s+(?:conversation|call|talk)s?\b)"
             r"|(?:started|starts|began|begins|opened|concluded|continued|resumed)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:talks|consultations|negotiations|discussions)"
+            # a call begun: "Trump and Putin began a phone conversation" (round 28)
+            r"(?:talks|consultations|negotiations|discussions|(?:tele)?phone\s+(?:conversation|call))"
             # the guest of a reception in the passive: "Putin was warmly welcomed by Chirac"
             r"|(?:was|were|is|are|being|been)\s+(?:\w+ly\s+)?(?:welcomed|received|greeted|hosted"
             r"|met)\s+(?:[\w-]+\s+){0,3}?by"
@@ -842,7 +848,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         _cue(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
-            r"|opened|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
@@ -889,6 +895,11 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"\b(?:attended|accompanied|joined|graced)(?:\s+(?:also|jointly|today|yesterday|on\s+\w+"
             r"|\w+day|among\s+others|amongst\s+others|inter\s+alia|,)){0,3}\s+by\b"
             r"|\b(?:delegation|team|group|mission|party)\b[^.;]{0,30}?\b(?:led|headed)\s+by\b"
+            # an opening told in the passive: who opens attends, as one who declares an
+            # occasion open does (LABELLING.md, round 14): "The embassy was jointly opened by A,
+            # B, C and D", "The forum was officially inaugurated by X", "A plaque ... was
+            # unveiled by A and B" (round 16: rounds 19 and 28, agency_en)
+            r"|\b(?:opened|inaugurated|unveiled)\s+(?:[\w.]+\s+){0,3}?by\b"
             # "The U.S. delegation at the meeting includes A, B": where it sat may come between
             r"|\bdelegations?(?:\s+(?:at|to|in|for)\s+(?:the\s+)?(?:meeting|talks|summit|session"
             r"|negotiations|conference|event|ceremony))?\s+(?:also\s+)?(?:includes|included|include"

@@ -153,6 +153,7 @@ def test_a_hong_kong_name_in_another_role_across_scripts_is_a_role_change() -> N
     en = [*_people(["John Lee"]), *_people(["John Lee", "Leung Chun-ying"], "spoke")]
     diff = compare_people(zh, en, ROSTER, across=True)
     assert (diff.added, diff.removed) == ((), ())
+    # (told by the second report's form across scripts since round 16, as added names are)
     assert [(r.name, r.before, r.after) for r in diff.role_changes] == [
-        ("梁振英", "attended", "spoke")
+        ("Leung Chun-ying", "attended", "spoke")
     ]

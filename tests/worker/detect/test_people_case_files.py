@@ -14,6 +14,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh15_cases.toml: Chinese misses of rounds 26 and 27 read by cause, built where the cause
   recurs over rounds 16-27 (round 15, issue-zh15).
 - prec15_cases.toml: false people removed by kind (round 15, issue-prec15).
+- zh16_cases.toml: Chinese misses and false people of rounds 28 and 29 read by cause (round 16,
+  issue-zh16).
+- en16_cases.toml: English causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
+  issue-en16).
 - prec16_cases.toml: words read as people removed by kind (round 16, issue-prec16).
 
 A file's language applies to the cases that name none (None: the reader detects it).
@@ -39,6 +43,8 @@ FILES: dict[str, str | None] = {
     "de15_cases.toml": "de",
     "zh15_cases.toml": "zh",
     "prec15_cases.toml": None,
+    "zh16_cases.toml": "zh",
+    "en16_cases.toml": "en",
     "prec16_cases.toml": None,
 }
 CASES = [

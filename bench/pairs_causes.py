@@ -1,0 +1,115 @@
+"""Wrong pairs of reports counted by what is wrong in them, for pair rounds nobody reads.
+
+Input: bench/data/people/pairs/*.toml (split dev) with ids of labelled dev reports. Output: for
+the pairs that compare wrong, one count per kind of wrong element, in two columns: the pair files
+whose names start with one of `--read` (the rounds read for causes) and all the others. Kinds: a
+name added, removed or a role change too many or missing; for a name, whether the extractor read
+it in that report and whether the labels have it there (extraction against comparison). With
+`--ids`, the pair ids and name keys of each kind (for the rounds one may read).
+
+Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from typing import Any
+
+from bench_pairs import _labelled
+from bench_people import DATA, _names, load_reports, load_roster, name_key
+
+from worker.detect.report import check_report, compare_reports
+
+
+def _elements(
+    pair: dict[str, Any], a: dict[str, Any], b: dict[str, Any], reports: Any, roster: Any
+) -> list[tuple[str, str]]:
+    change = compare_reports(a["text"], b["text"], roster, reports=reports)
+    d = change.attendees if change else None
+    got_added = _names(d.added if d else (), roster)
+    want_added = _names(pair.get("added", []), roster)
+    got_removed = _names(d.removed if d else (), roster)
+    want_removed = _names(pair.get("removed", []), roster)
+    got_roles = {
+        (name_key(r.name, roster), r.before, r.after) for r in (d.role_changes if d else ())
+    }
+    want_roles = {
+        (name_key(r["name"], roster), r["before"], r["after"]) for r in pair.get("role_changes", [])
+    }
+    labelled_a = {name_key(p["name"], roster) for p in a.get("people", [])}
+    labelled_b = {name_key(p["name"], roster) for p in b.get("people", [])}
+    read_a = {name_key(p.name, roster) for p in reports[0].people}
+    read_b = {name_key(p.name, roster) for p in reports[1].people}
+    out: list[tuple[str, str]] = []
+    for n in got_added - want_added:
+        why = (
+            "no person of b's labels"
+            if n not in labelled_b
+            else "labelled in a, not read there"
+            if n in labelled_a
+            else "labelled in b only, the labels add nobody"
+        )
+        out.append((f"added too many: {why}", n))
+    for n in want_added - got_added:
+        why = "not read in b" if n not in read_b else "read in b, filtered or matched"
+        out.append((f"added missing: {why}", n))
+    for n in got_removed - want_removed:
+        why = (
+            "no person of a's labels"
+            if n not in labelled_a
+            else "labelled in b, not read there"
+            if n in labelled_b
+            else "labelled in a only, the labels remove nobody"
+        )
+        out.append((f"removed too many: {why}", n))
+    for n in want_removed - got_removed:
+        why = "not read in a" if n not in read_a else "read in a, filtered or matched"
+        out.append((f"removed missing: {why}", n))
+    out += [(f"role change too many: {r[1]} -> {r[2]}", r[0]) for r in got_roles - want_roles]
+    out += [(f"role change missing: {r[1]} -> {r[2]}", r[0]) for r in want_roles - got_roles]
+    return out
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--labelled", action="store_true", help="compare the labelled people")
+    parser.add_argument("--read", default="r15", help="comma-separated pair file prefixes read")
+    parser.add_argument("--ids", action="store_true", help="list pair ids (read rounds only)")
+    args = parser.parse_args(argv)
+    read = tuple(args.read.split(","))
+    roster = load_roster()
+    texts = {r["id"]: r for reports in load_reports("dev").values() for r in reports}
+    counts: Counter[tuple[str, str]] = Counter()
+    ids: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in sorted((DATA / "pairs").glob("*.toml")):
+        column = "read" if path.name.startswith(read) else "other"
+        pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
+        for pair in [pairs] if isinstance(pairs, dict) else pairs:
+            if pair.get("split", "dev") != "dev" or "a" not in pair or "b" not in pair:
+                continue
+            a, b = texts[pair["a"]], texts[pair["b"]]
+            reports = (
+                (_labelled(a, a["text"], roster), _labelled(b, b["text"], roster))
+                if args.labelled
+                else (check_report(a["text"], roster), check_report(b["text"], roster))
+            )
+            wrong = _elements(pair, a, b, reports, roster)
+            counts[(column, "pairs")] += 1
+            counts[(column, "pairs wrong")] += bool(wrong)
+            for kind, name in wrong:
+                counts[(column, kind)] += 1
+                if column == "read":
+                    ids[kind].append((pair["id"], name))
+    print(f"{'other':>6} {'read':>6}  kind (read: pair files {', '.join(read)}*)")
+    for kind in sorted({k for _, k in counts}):
+        print(f"{counts[('other', kind)]:6d} {counts[('read', kind)]:6d}  {kind}")
+    if args.ids:
+        for kind, found in sorted(ids.items()):
+            print(kind, found)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
