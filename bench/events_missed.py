@@ -20,6 +20,18 @@ classed by the first thing that stops it, the later report against the earlier o
 
 Prints the count of each class over all files and per file; `--show FILE` lists that file's
 missed pairs with their titles and class (dev data only: never a held-out split).
+
+`--joins` (round 16, evjoin16) breaks the pairs scoring `join` and left in two events down by
+what the grouping did when the later report (b) was placed, against the event then holding
+the earlier one (a): that event's members said another occasion at least as often as they
+matched b (a member under b's own label, or one of another label that joined it first), b
+matched too few of them (cohesion), or b joined another event first, one holding no report of
+its label ("wrong") or one that does, the merge then refused (b joined a third event that
+absorbed nothing else, a member of either event against b, a member of a's event in b's script
+unmatched, more pairs across than `STRICT_PAIRS`, a pair across saying another occasion, or a
+pair across short of `join`). With `--show FILE` each such pair of that file is listed with the
+tallies b made of every candidate event ("A" a's event, "J" the one b joined; "*" a report of
+b's label).
 """
 
 from __future__ import annotations
@@ -47,6 +59,9 @@ class TracingIndex(MemoryIndex):
         # report -> event joined at placement (None: it founded one)
         self.joined: dict[str, str | None] = {}
         self.event_then: dict[str, dict[str, str]] = {}  # report -> candidates' events then
+        self.absorbed: dict[str, tuple[str, ...]] = {}  # report -> events it merged
+        # report -> {event: [(member, linked/unlinked/contra/other script, score, reason)]}
+        self.tallies: dict[str, dict[str, list[tuple[str, str, float, str]]]] = {}
 
     def add(self, rid: str, f: Features) -> str:
         hits = self._ranked(f)
@@ -54,6 +69,26 @@ class TracingIndex(MemoryIndex):
         self.event_then[rid] = {r: self.event_of[r] for r in hits}
         placed = place(f, self.candidates(f), self.opts)
         self.joined[rid] = placed.event
+        self.absorbed[rid] = placed.absorbed
+        # what b made of each candidate's event, member by member (as `place` tallies it)
+        tally: dict[str, list[tuple[str, str, float, str]]] = defaultdict(list)
+        for r in hits:
+            event = self.event_of[r]
+            if not ev.within_window(
+                f, self.event_day[event], self.event_day[event], self.opts.window_days
+            ):
+                continue
+            match = ev.score(f, self.features[r], self.opts)
+            if match.reason != "copy" and ev.other_occasion(f, self.features[r], self.opts):
+                state = "contra"
+            elif match.score >= self.opts.join:
+                state = "linked"
+            elif ev._script(f) == ev._script(self.features[r]):
+                state = "unlinked"
+            else:
+                state = "other script"
+            tally[event].append((r, state, match.score, match.reason))
+        self.tallies[rid] = dict(tally)
         # replay the parent's bookkeeping (placing again costs a second scoring, fine here)
         return super().add(rid, f)
 
@@ -134,6 +169,65 @@ def classify(
     return out
 
 
+def join_cause(
+    a: str, b: str, index: TracingIndex, by_id: dict[str, Report], opts: GroupingOptions
+) -> str:
+    """Why b, scoring a at `join` with nothing against the pair, did not end in a's event."""
+    event_a = index.event_then[b].get(a)
+    tallies = index.tallies[b]
+    if event_a is None or event_a not in tallies:
+        return "a's event not among b's candidates"
+    states = Counter(state for _, state, _, _ in tallies[event_a])
+    label = by_id[b].event
+    contra = [m for m, state, _, _ in tallies[event_a] if state == "contra"]
+    if contra and len(contra) >= states["linked"]:
+        own = all(by_id[m].event == label for m in contra)
+        return "a's event against b: " + (
+            "a member of b's label says another occasion"
+            if own
+            else "a member of another label joined it first"
+        )
+    compared = states["linked"] + states["unlinked"] + states["contra"]
+    if states["linked"] < opts.cohesion * compared:
+        return "a's event: b matches too few of its members (cohesion)"
+    joined = index.joined[b]
+    if joined is None:
+        return "b founded an event"
+    members = [m for m, e in index.event_then[b].items() if e == joined]
+    if not any(by_id[m].event == label for m in members):
+        return "b joined another event first, wrong"
+    return "b joined another event of its label, merge refused: " + _refused(
+        b, joined, event_a, index, by_id, opts
+    )
+
+
+def _refused(
+    b: str,
+    joined: str,
+    event_a: str,
+    index: TracingIndex,
+    by_id: dict[str, Report],
+    opts: GroupingOptions,
+) -> str:
+    if index.absorbed[b]:
+        return "it absorbed a third event"
+    ours, theirs = index.tallies[b][joined], index.tallies[b][event_a]
+    if any(state == "contra" for _, state, _, _ in ours + theirs):
+        return "a member of either event against b"
+    if any(state == "unlinked" for _, state, _, _ in theirs):
+        return "a member of a's event in b's script unmatched"
+    if len(ours) * len(theirs) > ev.STRICT_PAIRS:
+        return "more pairs across than STRICT_PAIRS"
+    for x, *_ in ours:
+        for y, *_ in theirs:
+            if ev.other_occasion(index.features[x], index.features[y], opts):
+                same = by_id[x].event == by_id[y].event
+                return "a pair across says another occasion" + (
+                    " (one label)" if same else " (two labels)"
+                )
+    return "a pair across short of join"
+
+
 def _lang(r: Report) -> str:
     return (r.language or "?").split("-")[0]
 
@@ -143,6 +237,11 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev",), default="dev")
     parser.add_argument("--show", action="append", default=[], metavar="FILE")
     parser.add_argument("--without", action="append", default=[], metavar="FILE")
+    parser.add_argument(
+        "--joins",
+        action="store_true",
+        help="break the pairs scoring join, left in two events, down by what the grouping did",
+    )
     args = parser.parse_args()
     opts = GroupingOptions()
     reports = [r for r in load(args.split) if r.file not in args.without]
@@ -168,6 +267,9 @@ def main() -> None:
         print(f"  {n:4d}  files {len(files[cls]):2d}  {cls}")
     for name in sorted(per_file):
         print(f"{name}: " + "; ".join(f"{c} {n}" for c, n in per_file[name].most_common()))
+    if args.joins:
+        _joins(classes, index, by_id, opts, args.show)
+        return
     for name in args.show:
         print(f"\n== {name}")
         for (a, b), cls in sorted(classes.items(), key=lambda kv: (by_id[kv[0][0]].event, kv[1])):
@@ -182,6 +284,42 @@ def main() -> None:
                     f" kinds={f.kinds} occ={f.occasion} keys={sorted(f.all_keys)[:6]}"
                     f" nouns={f.nouns[:4]} places={f.places} forums={f.forums}"
                 )
+
+
+def _joins(
+    classes: dict[tuple[str, str], str],
+    index: TracingIndex,
+    by_id: dict[str, Report],
+    opts: GroupingOptions,
+    show: list[str],
+) -> None:
+    causes: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: list[str] = []
+    for (a, b), cls in sorted(classes.items()):
+        if not cls.startswith("join, in two events"):
+            continue
+        cause = join_cause(a, b, index, by_id, opts)
+        fa, fb = by_id[a].file, by_id[b].file
+        causes[fa if fa == fb else "across files"][cause] += 1
+        causes["all"][cause] += 1
+        if fa in show or fb in show:
+            shown.append(f"[{cause}] {by_id[b].event}")
+            shown.append(f"    a {a} {by_id[a].published} {by_id[a].title[:80]!r}")
+            shown.append(f"    b {b} {by_id[b].published} {by_id[b].title[:80]!r}")
+            for event, members in index.tallies[b].items():
+                mark = "A" if event == index.event_then[b].get(a) else " "
+                mark = "J" if event == index.joined[b] else mark
+                listed = "; ".join(
+                    f"{m}{'*' if by_id[m].event == by_id[b].event else ''} {state} {sc:.2f}"
+                    for m, state, sc, _ in members
+                )
+                shown.append(f"      [{mark}] {listed}")
+    print("\npairs scoring join, left in two events, by what the grouping did:")
+    for where in ["all", *sorted(w for w in causes if w != "all")]:
+        print(f"{where}:")
+        for cause, n in causes[where].most_common():
+            print(f"  {n:4d}  {cause}")
+    print("\n".join(shown))
 
 
 if __name__ == "__main__":
