@@ -173,26 +173,31 @@ def save() -> None:
     global _new
     if _original is None or _new < MIN_NEW or _path is None:
         return
-    import tempfile
-
     with _lock:
         table = {**_read(_path), **_table}
         if len(table) > MAX_ENTRIES:
             table = {k: v for k, v in table.items() if k in _used}
         _new = 0
     try:
-        data = marshal.dumps({"version": _FORMAT, **table})
-        _path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=_path.name, dir=_path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, _path)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        write_whole(_path, marshal.dumps({"version": _FORMAT, **table}))
     except (OSError, ValueError):
         pass
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write data to a temporary file beside path and rename it into place, so that a reader
+    (another process, the pool's workers) never sees half a file."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        os.unlink(temp)
+        raise
 
 
 def stored() -> dict[_Key, _Entry]:

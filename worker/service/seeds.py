@@ -116,20 +116,10 @@ def _write_roster(path: Path, roster: Roster) -> None:
     """Write the built roster whole and rename it into place (a reader never sees half a
     file). Errors are ignored (a read-only home, a full disk: the next process builds it
     again)."""
-    import os
-    import tempfile
+    from worker import re_cache
 
     try:
-        data = marshal.dumps(roster.built())
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, path)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        re_cache.write_whole(path, marshal.dumps(roster.built()))
         # the files of other seeds or code: the newest few kept (two installs, or a checkout
         # beside an install, each keep theirs), the older ones removed
         others = [p for p in path.parent.glob("roster-*.marshal") if p.name != path.name]
