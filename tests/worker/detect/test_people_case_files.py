@@ -18,6 +18,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-zh16).
 - en16_cases.toml: English causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
   issue-en16).
+- conv16_cases.toml: the English "received" and a transcript's speakers under a heading of talks
+  with a named person, settled by count (round 16, issue-conv16).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -44,6 +46,7 @@ FILES: dict[str, str | None] = {
     "prec15_cases.toml": None,
     "zh16_cases.toml": "zh",
     "en16_cases.toml": "en",
+    "conv16_cases.toml": "en",
 }
 CASES = [
     (case, language)
