@@ -190,13 +190,30 @@ def record_unchanged(
 
 
 def _mark_listed(session: Session, feed_id: int, keys: frozenset[str], now: datetime) -> None:
-    """Articles of the feed not in its latest parse have left it (since now, if not before)."""
-    rows = session.scalars(sa.select(Article).where(Article.feed_id == feed_id))
-    for article in rows:
-        if article.key in keys:
-            article.left_feed_at = None
-        elif article.left_feed_at is None:
-            article.left_feed_at = now
+    """Articles of the feed not in its latest parse have left it (since now, if not before).
+
+    Three columns of each article read, and an UPDATE only for those whose mark changes (most
+    often none), instead of every article of the feed loaded as an ORM object to set what was
+    already set: `record_ok` of a feed of 5 articles 0.73 -> 0.64 ms of CPU (bench/README.md,
+    issue 10 round 16)."""
+    query = sa.select(Article.id, Article.key, Article.left_feed_at)
+    back: list[int] = []
+    gone: list[int] = []
+    for article_id, key, left in session.execute(query.where(Article.feed_id == feed_id)):
+        if key in keys:
+            if left is not None:
+                back.append(article_id)
+        elif left is None:
+            gone.append(article_id)
+    for ids, value in ((back, None), (gone, now)):
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start : start + _IDS_PER_STATEMENT]
+            session.execute(
+                sa.update(Article).where(Article.id.in_(chunk)).values(left_feed_at=value)
+            )
+
+
+_IDS_PER_STATEMENT = 500  # bound parameters of one statement, well under SQLite's limit
 
 
 def fell_back_reasons(feed: Feed) -> dict[str, int]:

@@ -474,3 +474,33 @@ def test_a_feeds_new_articles_are_created_in_one_insert_in_the_order_listed(
         assert timedelta(0) <= new.last_seen - new.first_seen < timedelta(seconds=1)
     with store.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(articles.Article)) == 3
+
+
+def test_a_feeds_listing_marks_the_articles_that_left_it_and_came_back(store: Store) -> None:
+    """record_ok's listing: an article missing from the parse left the feed then (an earlier
+    time kept), one listed again is back in it; more articles than one statement's ids."""
+    keys = [f"k{i}" for i in range(1203)]
+    with store.write() as s:
+        feed = feeds.add(s, FeedSpec("https://e.org/rss"))
+        articles.get_or_create_many(s, feed.id, [(k, None, None, k) for k in keys])
+
+    def parse(listed: list[str], at: datetime) -> dict[str, datetime | None]:
+        wait = feeds.Wait(at + timedelta(hours=1), 3600, "the configured interval")  # (unread)
+        listing = feeds.Listing(frozenset(listed), len(listed), {}, None)
+        with store.write() as s:
+            feeds.record_ok(
+                s, feed.id, wait=wait, etag=None, last_modified=None, body_hash=None,
+                listing=listing,
+            )  # fmt: skip
+        with store.read() as s:
+            rows = s.execute(sa.select(articles.Article.key, articles.Article.left_feed_at))
+            return {key: left for key, left in rows}
+
+    first = parse(keys[:3], NOW)  # 1,200 left, now
+    assert {k for k, left in first.items() if left is None} == set(keys[:3])
+    (left_at,) = {first[k] for k in keys[3:]}
+    assert left_at is not None
+    second = parse([*keys[:2], *keys[600:], "unknown"], NOW)  # k2 leaves, 603 come back
+    assert second["k2"] is not None and second["k2"] >= left_at
+    assert second["k3"] == left_at  # it left before: its time kept
+    assert {k for k, left in second.items() if left is None} == {*keys[:2], *keys[600:]}

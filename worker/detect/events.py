@@ -38,6 +38,7 @@ from worker.detect import cantonese
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
+from worker.detect.foreign_names import foreign_people, is_chinese_name, is_korean_name
 from worker.detect.held_occasions import (
     DEEDS,
     HAPPENINGS,
@@ -455,11 +456,12 @@ _ZH_EDITION = re.compile(r"第([一二三四五六七八九十百]+)[届屆次]"
 
 
 # A date that is the dateline's (when the report was filed), not the occasion's: right after it
-# "电" / "電" ("北京3月21日电"), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
+# "电" / "電" ("北京3月21日电"), "讯" / "訊" ("9月9日讯,当地时间周四(9月8日)18点", "【新唐人2015年
+# 12月17日訊】週三"; round 16), an agency in brackets or slashes, or a dash ("July 9 (TASS) --").
 # An ISO date ("2022-10-16") in a lead is a page's stamp (when it was put online), not prose.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILED_AFTER = re.compile(
-    r"\.?\s*(?:[电電]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
+    r"\.?\s*(?:[电電讯訊]|\((?!\s*(?:local|ora |hora |heure ))|/|--|—|–|_)", re.IGNORECASE
 )
 # Weekdays and dates of the languages find_dates does not read: "am Dienstagmorgen", "dem 16.
 # April", "в понедельник".
@@ -783,18 +785,22 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "call",
             r"phone|video ?call|video ?link|videoconferenc|通电话|通话|电话|视频会晤|视频通话"
-            r"|telefon|телефон",
+            r"|telefon|телефон|통화|전화"
+            # the noun alone (round 16): "in 2-hour call", "hold call on TikTok", "'very good'
+            # call with Zelensky"; not a courtesy call (a visit), an earnings call, calls for
+            r"|(?<!courtesy )(?<!earnings )\bcall with\b|\b\d+-(?:hour|minute) call\b"
+            r"|\b(?:hold|holds|held|holding|had)\s+(?:a |an |their |first |second )?call\b",
         ),
         (
             "press",
             r"(?:press|news) (?:conference|briefing)|meets? (?:with )?(?:the )?(?:press|reporters)"
             r"|q ?& ?a|question-and-answer|direct line|记者会|见记者|新闻发布会|吹风会"
-            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva",
+            r"|pressekonferenz|пресс-конференц|прям\w* лини|conferenza stampa|coletiva|기자회견",
         ),
         (
             "banquet",
             r"banquet|dinner|luncheon|\breception\b|\bgala\b|宴|酒会|招待会|晚会|bankett"
-            r"|abendessen|ужин|банкет|\bcena\b|jantar"
+            r"|abendessen|ужин|банкет|\bcena\b|jantar|만찬|오찬|연회"
             # tea after talks is an occasion of its own, as a dinner is
             r"|茶叙|(?:over|on|for|a) tea\b|\btea (?:talk|party|ceremony)|\btee\b|чаепити",
         ),
@@ -830,7 +836,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|晤|见面|峰会|会面|trifft|treffen|\bgetroffen\b|\btraf(?:en)?\b|empf(?:ä|ae)ngt|empfangen"
             r"|gespräch|встреч|переговор"
             r"|incontr|encontr|reuni|\breceb(?:e|em|eu|er)\b|\brecib(?:e|en|ió)\b"
-            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b",
+            r"|\bricev(?:e|ono)\b|\bre[çc]oit\b"
+            # Korean (round 16): 정상회담, 회담, 회견 (a meeting with; 기자회견 is read before)
+            r"|회담|회견|접견",
         ),
         (
             "speech",
@@ -841,7 +849,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"[\w'-]+,?\s+){0,2}(?:issues|concerns|challenges"
             r"|questions|problems|needs|situation|crisis|tensions|matters)\b)"
             r"|keynote|\bremarks\b|致辞|讲话|演讲|演说|讲演|\brede\b"
-            r"|ansprache|выступ|обращени|discorso|discurso",
+            r"|ansprache|выступ|обращени|discorso|discurso|연설",
         ),
         # someone "hosts" talks, a dinner, a parade: talks only when nothing else is said
         ("talks", r"\bhost(?:s|ed|ing)?\b"),
@@ -983,8 +991,12 @@ def _roster_mentions(text: str, roster: Roster) -> list[tuple[int, str]]:
     found = [(m.start(), canon[m.group()]) for m in pattern.finditer(folded)]
     if _CYRILLIC.search(folded):
         found += _cyrillic_people(folded, roster)
+        found += _cyrillic_family(folded, roster)
     if _HANGUL.search(folded):
         found += _hangul_people(folded, roster)
+    if _HANGUL.search(folded) or _KANA_OR_HAN.search(folded):
+        # a name by sound in katakana or Hangul, a Japanese family name in kanji (round 16)
+        found += foreign_people(folded, roster.entries)
     if _UNCASED_WORD.search(folded) or _GREEK.search(folded):
         found += _consonant_people(folded, roster)
     return sorted((at, translit_key(name)) for at, name in found)
@@ -1218,6 +1230,42 @@ def _russian_stem(word: str) -> str:
 
 
 _WORD = re.compile(r"[\w\u0400-\u04ff]+")
+CYRILLIC_STEM = 5  # letters of a family name's stem read alone in Cyrillic, at least
+
+
+@lru_cache(maxsize=4)
+def _cyrillic_stems(entries: tuple[RosterEntry, ...]) -> tuple[tuple[str, str], ...]:
+    """(stem, canonical name) of each family name as a Russian text writes it (`_russian_stem`,
+    `CYRILLIC_STEM` letters at least), held by one person: not a Chinese or Korean name's."""
+    found: dict[str, set[str]] = {}
+    for entry in entries:
+        if is_chinese_name(entry) or is_korean_name(entry):
+            continue
+        for form in (entry.name, *entry.aliases):
+            words = re.findall(r"[^\W\d_]+", form)
+            if not words or has_han(form):
+                continue
+            stem = _russian_stem(words[-1])
+            if len(stem) >= CYRILLIC_STEM:
+                found.setdefault(stem, set()).add(entry.name)
+    return tuple(sorted(((s, next(iter(n))) for s, n in found.items() if len(n) == 1)))
+
+
+def _cyrillic_family(folded: str, roster: Roster) -> list[tuple[int, str]]:
+    """(where, canonical name) of the roster's people a Russian text names by the family name
+    alone, in any grammatical case ("Блинкен и Лавров", "Переговоры Путина и Си Цзиньпина"):
+    the stem and up to three letters of ending (round 16, dev_round20)."""
+    stems = _cyrillic_stems(roster.entries)
+    found = []
+    for m in _WORD.finditer(folded):
+        if len(m.group()) < CYRILLIC_STEM or not _CYRILLIC.match(m.group()):
+            continue
+        word = _romanise(m.group())
+        for stem, name in stems:
+            if word.startswith(stem) and len(word) - len(stem) <= 3:
+                found.append((m.start(), name))
+                break
+    return found
 
 
 def _cyrillic_people(folded: str, roster: Roster) -> list[tuple[int, str]]:

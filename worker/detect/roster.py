@@ -323,6 +323,50 @@ class Roster:
             _current=MappingProxyType({k: v for k, v in current.items() if v}),
         )
 
+    def built(self) -> tuple[Any, ...]:
+        """What `_build` and `with_given_names` made, as tuples, dicts, frozensets and strings
+        only (what `marshal` writes): `Roster.rebuilt` makes the same roster from it."""
+        return (
+            _BUILT_FORMAT,
+            tuple((e.name, e.zh, e.zh_hant, e.aliases, e.titles) for e in self.entries),
+            dict(self._index),
+            self._zh_names,
+            dict(self._translit),
+            self.given_names,
+            self.first_words,
+            dict(self._current),
+        )
+
+    @classmethod
+    def rebuilt(cls, built: Any) -> Roster:
+        """The roster `built()` gave `built` from; RosterError when it is not such a tuple."""
+        try:
+            form, entries, index, zh_names, translit, given, firsts, current = built
+            if form != _BUILT_FORMAT:
+                raise ValueError(f"format {form!r}")
+            people = tuple(RosterEntry(n, z, h, tuple(a), tuple(t)) for n, z, h, a, t in entries)
+            for field_value, kind in (
+                (index, dict),
+                (zh_names, frozenset),
+                (translit, dict),
+                (given, frozenset),
+                (firsts, frozenset),
+                (current, dict),
+            ):
+                if not isinstance(field_value, kind):
+                    raise TypeError(f"{type(field_value).__name__}, not {kind.__name__}")
+        except (TypeError, ValueError) as err:
+            raise RosterError(f"not a built roster: {err}") from err
+        return cls(
+            people,
+            MappingProxyType(index),
+            zh_names,
+            MappingProxyType(translit),
+            given_names=given,
+            first_words=firsts,
+            _current=MappingProxyType(current),
+        )
+
     def merge(self, other: Roster) -> Roster:
         """This roster extended by `other` (a user's file); `other` adds aliases and titles."""
         by_name = {e.name: e for e in self.entries}
@@ -423,6 +467,7 @@ class Roster:
         return next((e.titles for e in self.entries if e.name == canon), ())
 
 
+_BUILT_FORMAT = 1  # of `Roster.built()`'s tuple
 _OPEN = re.compile(r"\d{4}-\)")  # "(2000-2008, 2012-)": a title held now
 _ANSWERS = 65536  # names a roster remembers `canonical`'s answer for
 

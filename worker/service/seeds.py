@@ -6,6 +6,7 @@ the same rules as the config file.
 
 from __future__ import annotations
 
+import marshal
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
@@ -41,9 +42,7 @@ def seed_report() -> str:
 
 def load_roster(extra: Iterable[Path] = ()) -> Roster:
     """The bundled roster, extended by the users' own files (later files win)."""
-    roster = Roster.from_entries(
-        _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
-    ).with_given_names(given_names())
+    roster = bundled_roster()
     for path in extra:
         from worker.config import read_toml_file
 
@@ -53,6 +52,95 @@ def load_roster(extra: Iterable[Path] = ()) -> Roster:
         except RosterError as err:
             raise ConfigError(f"roster file {path}: {err}") from err
     return roster
+
+
+def bundled_roster() -> Roster:
+    """The roster of seeds/people.toml knowing the given names of seeds/given_names.txt.
+
+    Building it (the TOML parsed, 22,500 given names folded, every spelling's keys) takes ~25 ms
+    of CPU, in every process that reads people: a pass's pipeline and each extraction pool
+    worker. Where the command line keeps its compiled regular expressions (worker.re_cache
+    installed), it keeps the built roster too, beside them: a file named by a digest of the
+    two seed files and of the code that builds it (this module, worker/detect/roster.py, the
+    Python and OpenCC versions), so any change to them builds anew. The file holds the
+    built form in `marshal`'s format (strings, tuples, dicts, frozensets: nothing that runs
+    code when read); one that does not load is built past and written again. The files of
+    other seeds or code are kept, the newest KEPT_ROSTERS in all."""
+    from worker import re_cache
+
+    if not re_cache.installed():
+        return _build_bundled()
+    try:
+        path = _roster_file()
+    except (OSError, RuntimeError):  # a seed or module file unreadable, no home directory
+        return _build_bundled()
+    try:
+        return Roster.rebuilt(marshal.loads(path.read_bytes()))
+    except (OSError, ValueError, EOFError, TypeError, RosterError):
+        pass
+    roster = _build_bundled()
+    _write_roster(path, roster)
+    return roster
+
+
+def _build_bundled() -> Roster:
+    return Roster.from_entries(
+        _people(tomllib.loads(_seed_text("people.toml")), "seeds/people.toml")
+    ).with_given_names(given_names())
+
+
+def _roster_file() -> Path:
+    """The cache file of the bundled roster built by this code from these seeds."""
+    import hashlib
+    import sys
+
+    import opencc
+
+    from worker import re_cache
+    from worker.detect import roster as roster_module
+
+    digest = hashlib.sha256(f"{sys.implementation.cache_tag}\0".encode())
+    # OpenCC's version (its traditional forms of the roster's names): its files as installed
+    # (importlib.metadata's version() would import ~13 ms of modules this process may not need)
+    for where in (Path(str(opencc.__file__)), Path(str(opencc.__file__)).parent):
+        stat = where.stat()
+        digest.update(f"{where} {stat.st_size} {stat.st_mtime_ns}\0".encode())
+    for code in (__file__, roster_module.__file__):
+        digest.update(Path(str(code)).read_bytes() + b"\0")
+    for name in ("people.toml", "given_names.txt"):
+        digest.update(resources.files("seeds").joinpath(name).read_bytes() + b"\0")
+    return re_cache.cache_file().parent / f"roster-{digest.hexdigest()[:32]}.marshal"
+
+
+def _write_roster(path: Path, roster: Roster) -> None:
+    """Write the built roster whole and rename it into place (a reader never sees half a
+    file). Errors are ignored (a read-only home, a full disk: the next process builds it
+    again)."""
+    import os
+    import tempfile
+
+    try:
+        data = marshal.dumps(roster.built())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            os.unlink(temp)
+            raise
+        # the files of other seeds or code: the newest few kept (two installs, or a checkout
+        # beside an install, each keep theirs), the older ones removed
+        others = [p for p in path.parent.glob("roster-*.marshal") if p.name != path.name]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEPT_ROSTERS - 1 :]:
+            old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass
+
+
+KEPT_ROSTERS = 4  # built rosters kept in the cache directory, this one included
 
 
 def given_names() -> list[str]:
