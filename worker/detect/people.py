@@ -878,11 +878,27 @@ _TALKS_HEADING = re.compile(
     r"(?:[Mm]eeting|[Tt]alks?|[Cc]onversation|[Tt]elephone\s+conversation)\s+with\s+"
     r"(?P<obj>[^\n]{3,200})$"
 )
+_TALKS_WORDS = ("eeting with", "alks with", "alk with", "onversation with")
 # A speaker's label opening a line: titles and the name, capitalised but for "of", "the", "and".
 _LABEL_AT_LINE = re.compile(
     r"(?m)^(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,11}[A-Z][\w.'’-]*"
     r"(?:\s*\([\w\s-]{1,20}\))?:(?=\s)"
 )
+
+
+def _talks_headings(text: str) -> list[re.Match[str]]:
+    """The lines that are a heading of talks (`_TALKS_HEADING`), found by their words (a scan
+    in C) and matched at their start: most texts hold none, and no line-by-line pattern runs
+    over them."""
+    headings = []
+    for words in _TALKS_WORDS:
+        at = text.find(words)
+        while at >= 0:
+            found = _TALKS_HEADING.match(text, text.rfind("\n", 0, at) + 1)
+            if found is not None:
+                headings.append(found)
+            at = text.find(words, at + len(words))
+    return headings
 
 
 def _heading_talks(
@@ -896,13 +912,16 @@ def _heading_talks(
     named person, and for that person (`_TALKS_HEADING`)."""
     if lang != "en" or ":" not in text:
         return
-    first = _LABEL_AT_LINE.search(text)
-    if first is None or " with " not in text[: first.start()]:
-        return
-    headings = list(_TALKS_HEADING.finditer(text, 0, first.start()))
+    headings = _talks_headings(text)
     if not headings:
         return
-    heading = headings[-1]  # the last heading before the first label
+    first = _LABEL_AT_LINE.search(text)
+    if first is None:
+        return
+    before = [h for h in headings if h.end() <= first.start()]
+    if not before:
+        return
+    heading = max(before, key=lambda h: h.start())  # the last heading before the first label
     obj = heading.group("obj")
 
     def last_word(person: Person) -> str:
