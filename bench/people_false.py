@@ -12,7 +12,13 @@ caption, an earlier occasion, the rest: a person only mentioned) from the labels
 the sentence that holds the name, and counts each kind per round and over outlets without
 printing a sentence (docs/people.md, "Round 15: false people by kind").
 
+`--cue REGEX` counts, per round, the current rules' false and true people whose sentence holds
+the expression, without printing a sentence: whether a shape read on new rounds recurs on the
+rounds not read, and how many true people stand beside it (docs/people.md, "Round 16: false
+people by kind over rounds 16-29").
+
 Run: PYTHONPATH=.:bench python bench/people_false.py [--rounds 16-23] [--show] [--now] [--kinds]
+     [--cue REGEX]
 """
 
 from __future__ import annotations
@@ -210,15 +216,44 @@ def misses_by_shape(
         print(f"  {c['missed']:>6} {c['wrong']:>6} {c['still']:>6} {nr:>6} {no:>7}  {kind}")
 
 
+def cue_counts(rounds: range, cue: re.Pattern[str], roster: Roster) -> None:
+    """How many of the current rules' false and true (name, role) pairs stand in a sentence that
+    holds `cue` (the sentence of the name's first mention, as `--show` gives it), per round: a
+    shape read on the new rounds, counted over the rounds not read without reading them
+    (round 16, prec16: a cue that stands beside more true people than false is no kind)."""
+    print(f"  {'round':<6} {'false':>5} {'true':>5}")
+    total = Counter()
+    for k in rounds:
+        counts = Counter()
+        for _, report in reports_of(k):
+            want = {(name_key(p["name"], roster), p["role"]) for p in report["people"]}
+            got = extract_people(report["text"], roster, language=report.get("language") or None)
+            for key, name in {(name_key(p.name, roster), p.role): p.name for p in got}.items():
+                if cue.search(context(report["text"], name)):
+                    counts["true" if key in want else "false"] += 1
+        total.update(counts)
+        print(f"  {k:<6} {counts['false']:>5} {counts['true']:>5}")
+    print(f"  {'all':<6} {total['false']:>5} {total['true']:>5}")
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", default="16-23")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--now", action="store_true", help="show the current rules' extras")
     parser.add_argument("--kinds", action="store_true", help="count the false people by kind")
+    parser.add_argument(
+        "--cue",
+        default="",
+        help="count the current rules' false and true people whose sentence"
+        " holds this regular expression (per round; no sentence printed)",
+    )
     args = parser.parse_args(argv)
     rounds = round_range(args.rounds)
     roster = load_roster()
+    if args.cue:
+        cue_counts(rounds, re.compile(args.cue), roster)
+        return
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     print(
         f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"

@@ -131,6 +131,13 @@ _ROLL_VERB = re.compile(
     r"\b(?:sind|waren|ist|war|hat|haben|hatte|hatten|wird|wurde|wurden|fehlt|fehlen|fehlte|fehlten)\b"
 )
 _ROLL_SECTION = re.compile(r"^(?:[a-z\d]{1,2}[).]|[IVX]{1,4}\.)\s")
+# A numbered entry, the title it shares with the entry above in ditto marks: "1.)  Bürgermeister
+# OSR Hermann Heiß", "4.)   "   "   Rudolf Riegler" (minutes of a council, de-t15z23): the
+# number and the marks go, the rest is read as an entry (not a section: no colon closes it).
+_ROLL_ABBREVIATION = re.compile(r"(?<=[a-zäöüß]{2})\.(?=\s+\S)")
+_ROLL_NUMBER = re.compile(
+    r"^\d{1,3}\s*(?:\.\s*\)|[.)])\s+(?:[\"“”„〃]\s*)*(?=[^\s:]+(?:\s+\S+)*$)(?!.*:$)"
+)
 # The same in Chinese minutes and forms (matched on the simplified line): "主席" / "柯文哲",
 # "出席" / "A、B、C", "列席人员"; the heading and its line are read as "出席：A、B、C".
 _ZH_HEADING_ONLY = re.compile(
@@ -300,6 +307,10 @@ def _roll_call(merged: list[str], roll: int | None, line: str) -> tuple[int | No
     Stimmberechtigte Mitglieder:", "CDU") and notes between ("Von den vier Ortsvorstehern sind
     zwei anwesend"): its entries join the heading (`merged[roll]`), the other lines stay on
     their own. Returns where the roll stands now, and whether `line` joined it or was taken."""
+    if line[:1].isdigit():
+        line = _ROLL_NUMBER.sub("", line)  # "4.)   "   "   Rudolf Riegler": the entry's name
+        # an abbreviated title's full stop ends no sentence: "Geschäftsf. GR Werner Gallistl"
+        line = _ROLL_ABBREVIATION.sub("", line)
     entry = _ROLL_ENTRY.match(line) is not None and _ROLL_VERB.search(line) is None
     if roll is not None:
         if entry:

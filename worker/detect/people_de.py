@@ -22,6 +22,9 @@ from worker.detect.model import Role
 _CLAUSE_END = re.compile(
     # a colon before a quote or a new clause ("begrüßen die Gäste, allen voran X: „Es ist ...")
     r";\s|:\s+(?=[„“\x22»«]|[A-ZÄÖÜ][a-zäöüß]+\s+[A-Za-zäöüß])|\s[–—]\s|\s-\s"
+    # a dateline's agency in brackets, the dash glued to it: "BERLIN (Dow Jones)--Bundeskanzler
+    # X hat ..." (de-t14e01): the agency is no part of the lead's subject
+    r"|\)(?:--|[–—]|-(?=\s))"
     # a separable verb's particle ends its clause: "führten A und B durch, vom ... nahm X teil"
     r"|,(?:(?<=\steil,)|(?<=\sdurch,)|(?<=\sfest,)|(?<=\sstatt,)|(?<=\szurück,)|(?<=\sentgegen,)|(?<=\svorbei,)|(?<=\sbekannt,))\s"
     r"|,\s+(?=(?:dass|weil|während|als(?!\s+[A-ZÄÖÜ][^,.;]{0,80},)|nachdem|bevor|wenn|ob|wobei|da|um|wo"
@@ -708,6 +711,33 @@ def german_roles(
     return roles + [r for r in _cue_roles(clause, as_object=as_object) if r not in roles]
 
 
+# A caption of couples and no verb: "Landeshauptmann X mit Gattin Julia und Bundespräsident Y
+# mit Gattin Z", "Ministerpräsident Dr. X mit Ehefrau Karin und Y (l.) mit Ehefrau Stephanie",
+# "Und noch ein ehemaliger Bundespräsident: X mit Gattin Y." (de-r12v08, de-t15z05, de-t14z26;
+# rounds 23, 26, 28: every German label of such a line attended, head and spouse). Capitalised
+# words only around each "mit": a lower-case word would be a verb or an occasion's phrase.
+_COUPLE = (
+    r"(?:[A-ZÄÖÜ][\wäöüß.–'-]*\s+){1,6}(?:\([^()]{1,12}\)\s+)?(?:mit|samt)\s+(?:seiner\s+"
+    r"|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebensgefährtin|Gatte|Ehemann|Mann)"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß.–'-]*){1,4}(?:\s*\([^()]{1,12}\))?"
+)
+_COUPLES_CAPTION = re.compile(
+    rf"^\s*(?:[^:]{{1,60}}:\s*){{0,2}}{_COUPLE}(?:\s*(?:,|und|sowie)\s+{_COUPLE})*\s*\.?\s*$"
+)
+_SPOUSE_WORD = re.compile(
+    r"\bmit\s+(?:seiner\s+|ihrem\s+)?(?:Gattin|Ehefrau|Frau|Partnerin|Lebens|Gatte|Ehemann|Mann)\b"
+)
+
+
+def _couples_caption(sentence: str) -> bool:
+    """Whether the sentence is a caption of people with their spouses and nothing else."""
+    return (
+        len(sentence) < 300
+        and _SPOUSE_WORD.search(sentence) is not None
+        and _COUPLES_CAPTION.match(sentence) is not None
+    )
+
+
 def _came_along(sentence: str, clause: str, bounds: tuple[int, int], start: int, end: int) -> bool:
     """Whether the list came with someone or for a body: "Karl Merkatz mit Gattin Martha"
     among the guests (she comes too), "Die Landespolitik war mit A, B und C vertreten"."""
@@ -891,6 +921,8 @@ def _setting_roles(
     roles: list[Role] = []
     if not as_object and left == 0 and prefix_start == 0 and _CAPTION_AT.match(sentence, end):
         roles.append("attended")  # a photo caption: "A, B und C bei einer Sitzung der X"
+    elif " mit " in sentence and _couples_caption(sentence):
+        roles.append("attended")  # "X mit Gattin Y und Z mit Gattin W"
     if "Gast" in clause and _GUEST_AT.match(sentence, end, right):
         roles.append("attended")  # "Sandu bei Merkel zu Gast"
     if (
@@ -1112,6 +1144,13 @@ def _headline_passive(clause: str) -> bool:
     return ("empf" in clause or "begrü" in clause) and _HEADLINE_PASSIVE.match(clause) is not None
 
 
+# The passive of an invitation: its subject is the guest ("Zusammen mit über 2.000 weiteren
+# Gästen wurden auch die Lallinger Mostkönigin X und Kreisbrandinspektor a. D. Y ... von der
+# Bayerischen Staatsregierung zum Neujahrsempfang ... eingeladen", de-t15z04), as the one
+# received is ("wurde X ... empfangen").
+_INVITED = re.compile(r"\b(?:wurde|wurden)\b[^;]{0,300}\b(?:eingeladen|geladen)\b")
+
+
 def _passive_with_agent_after(
     sentence: str, clause: str, end: int, right: int, others: Sequence[tuple[int, int]]
 ) -> bool:
@@ -1119,7 +1158,9 @@ def _passive_with_agent_after(
     if not _PASSIVE_AUX.search(clause):
         # a headline's: the one received stands right before the agent's "von"
         return _VON_AFTER.match(sentence, end) is not None and _headline_passive(sentence)
-    if not _AGENT_BEFORE.search(sentence, 0, end) and cues.DE_PASSIVE[0][1].search(clause):
+    if not _AGENT_BEFORE.search(sentence, 0, end) and (
+        cues.DE_PASSIVE[0][1].search(clause) or _INVITED.search(clause)
+    ):
         return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(
         end <= s < right and _AGENT_BEFORE.search(sentence, end, s) is not None for s, _ in others
@@ -1252,7 +1293,11 @@ _OPENED_PLACE_WORD = re.compile(
     r"|schule|kindergarten|kita|brücke|straße|strasse|rathaus|rathauses|museum|museums"
     r"|bahnhof|park|anlage|heim|saal|bad|stätte|messe|fest|festes|markt|amt"
     r"|amtes|gelände|geländes|weg|wegs|bau|baus|zubau|werk|werks|filiale|geschäft|laden"
-    r"|station|wache)\b"
+    r"|station|wache"
+    # an exhibition, a show, an animal enclosure: opened to visitors, the opener is at its
+    # opening ("eröffnet die Landesausstellung", "das neue Pandagehege des Berliner Zoos
+    # eröffnet"; de-t13z01, de-t14z28, de-t14z30, de-t15z21: every such German label attended)
+    r"|ausstellung|gehege|schau|galerie)\b"
 )
 _OPENED_MEETING = re.compile(
     r"[Ss]itzung|[Vv]ersammlung|JHV|GV\b|[Tt]agung|[Kk]onferenz|[Dd]ebatte|[Bb]eratung|[Gg]ipfel"

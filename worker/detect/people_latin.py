@@ -34,7 +34,12 @@ from worker.detect.roster import Roster, fold, translit_key
 
 # ---- tokens -------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W\d_]\w*(?:[’'\-]\w+)*|\d[\d.,:/]*\w*|[^\w\s]")
+# (An en dash joins a double given name when a capitalised surname follows: "Frank–Walter
+# Steinmeier", "Eva–Maria HIMMELBAUER" (de-t14z27, de-t13z04, de-r13v07); not two sides,
+# "Putin–Trump talks", "Schwägalp–Säntis auf", whose next word is lower case.)
+_TOKEN = re.compile(
+    r"[^\W\d_]\w*(?:[’'\-]\w+|–(?=[A-ZÄÖÜ][a-zäöüß]+[ \xa0]+[A-ZÄÖÜ])\w+)*|\d[\d.,:/]*\w*|[^\w\s]"
+)
 
 
 # An Arabic surname written with its article ("al-Assad", "el-Sisi"): capitalised for a name.
@@ -91,6 +96,9 @@ _TITLE_WORDS = frozenset(
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
+    # the French honorifics of English copies ("Ambassador Zhang Yesui and Mme Chen Naiqing",
+    # "His Wife Mme. Peng Liyuan": round 16, prec16)
+    "mme mlle "
     # the clergy's other ranks ("Archimandrite Tikhon Shevkunov", "Hegumen X", "Rabbi Y")
     "archimandrite hegumen hieromonk archpriest protopriest protodeacon deacon priest abbot "
     "abbess rabbi mullah reverend "
@@ -106,6 +114,10 @@ _TITLE_WORDS = frozenset(
     "ministerpräsidentin staatssekretär staatssekretärin botschafter botschafterin "
     "bürgermeister bürgermeisterin regierungssprecher regierungssprecherin "
     "oberbürgermeister oberbürgermeisterin generalsekretär generalsekretärin "
+    # German officers' ranks ("Herrn Generalleutnant a.D. X", "Oberstleutnant Y"; round 16:
+    # de-t12z01, de-t12z02); not "Major" or "Hauptmann", surnames too
+    "generalleutnant generalmajor generaloberst brigadegeneral oberst oberstleutnant "
+    "konteradmiral vizeadmiral flottillenadmiral fregattenkapitän korvettenkapitän "
     "commander-in-chief commanders-in-chief editor-in-chief chief-of-staff cs cabinet-secretary "
     "delegate delegates lawmaker lawmakers legislator legislators mp mps counterpart "
     "counterparts honourable honorable hon guest editor "
@@ -213,6 +225,9 @@ _NOT_NAME = frozenset(
     "station harbour harbor theatre theater arena pavilion monument memorial mausoleum "
     "convention exhibition provincial municipal territory territories liaison work arts "
     "foto fotos photo photos bild bilder quelle source credit credits screenshot "
+    # a mission abroad and an island group (round 16, prec16: "Ambassador of the Royal Embassy of
+    # Cambodia", xinhua_en rounds 28 and 29; "the meeting ... on the Kuril Islands", mt_en)
+    "embassy embassies consulate consulates island islands "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
     "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "
@@ -578,11 +593,23 @@ def _word_name_like(word: str, low: str) -> bool:
         return False
     if low in _HEADLINE_VERBS:
         return False  # a headline in title case: "Tan Zuojun Chaired the Meeting"
-    if low.endswith("tly"):
+    if low.endswith("tly") or (len(low) > 6 and _ADVERB_LY.search(low)):
         return False  # an adverb in title case: "Rules Jointly Issued by", "Subsequently"
+    if len(low) > 5 and _ABSTRACT_WORD.search(low):
+        return False  # "Young Scientific Minds", "New Era Civilization Practice Station"
     return not (_ACRONYM.match(word) and len(word) > 1)
 
 
+# The other adverbs in -ly a sentence opens with ("Previously Putin and Tokayev had a meeting",
+# agency_en-t15e04; "Additionally", "Notably", "Naturally", "Officially", "Similarly": round 16,
+# prec16); not the names in -lly, -nally, -rly ("Kelly", "McNally", "Beverly").
+_ADVERB_LY = re.compile(r"(?:ous|ive|ial|ual|ical|ral|ab|ib|ful|ed|ing|ar)ly$")
+# The endings of abstract nouns and of adjectives of kind, never a person's name word in any
+# dev label (round 16, prec16: "Putin Meets With Russia's Bright Young Scientific Minds",
+# agency_en-t15e05; "the New Era Civilization Practice Station", none-r15v04; the same shape
+# gave false people in rounds 5, 11, 16 and 24 too). Not -ment, -ence, -ness, -sion: "Clement",
+# "Florence", "Lawrence", "Holness", "Ascension" are.
+_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ship|hood)s?$")
 # Cue verbs as a headline in title case capitalises them: never part of a name.
 _HEADLINE_VERBS = frozenset(
     "chaired chairs presided presides attended attends hosted hosts met meets held holds "
@@ -3502,6 +3529,9 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
         else:
             carried = [r for r in roles if r != "spoke"] if from_object else []
         companions = _companions_from(toks, group)
+        names, companions = _without_pronoun(names, companions)
+        if not names:
+            continue
         hosts = [it.name for it in group if hosting and _host_titled(toks, it)]
         if hosts and (roles or _GATHERING_WORD.search(sentence)):
             yield "presided", hosts  # "the host Governor, Peter Mbah": the host chairs
@@ -3513,6 +3543,15 @@ def latin_lists(sentence: str, ctx: Context, *, german: bool) -> Iterator[tuple[
                 yield "attended", names[companions:]
             else:
                 yield role, names
+
+
+def _without_pronoun(names: list[str], companions: int) -> tuple[list[str], int]:
+    """The list without the writer's pronoun, which stands in it as a name would (round 16,
+    prec16: "During today's talks, President Khürelsükh and I discussed ...", agency_en-t15e06):
+    the others keep the list's role; `companions` counts the names before the companions."""
+    if "I" not in names:
+        return names, companions
+    return [n for n in names if n != "I"], companions - (names.index("I") < companions)
 
 
 def _host_titled(toks: list[_Tok], item: Item) -> bool:

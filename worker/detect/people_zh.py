@@ -211,7 +211,10 @@ _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定".split()
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定"
+    # the plan a programme had, not what was done (round 16, prec16): "卓荣泰原订下午1时出席…
+    # 开幕典礼…行程取消" (zh_hant-t15z17)
+    " 原定 原订 原本 本来 原计划".split()
 )
 
 

@@ -386,6 +386,12 @@ LATIN_STEMS: tuple[str, ...] = (
     "referier",
     "präsentierte",
     "erstattete",
+    "anfang mach",  # round 16: "Den Anfang machte X" (the first speaker)
+    # round 16: a caption of couples, no verb ("X mit Gattin Y und Z mit Ehefrau W")
+    "mit gattin",
+    "mit ehefrau",
+    "mit seiner gattin",
+    "mit seiner ehefrau",
     # visits with companions, processions, concelebrants, a group of guests before its copula
     "zog",
     "einzug",
@@ -1174,6 +1180,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # Besprechung vorzunehmen"
             r"|\bmit\b[^;]{0,200}?\bein(?:e|en)?\s+(?:[a-zäöüß]+e\s+)?(?:Besprechung|Gespräch"
             r"|Unterredung|Aussprache|Arbeitsgespräch)\b"
+            # a call told as the clause's setting, no "mit" after it: "hat in einem knapp
+            # einstündigen Telefonat den russischen Präsidenten X aufgefordert", "A und B
+            # bestätigten in einem Telefongespräch ihre Absicht" (de-t14e01, de-r14v11): a call
+            # has no chair, both ends take part
+            r"|\b(?:in|bei|während)\s+(?:einem|ihrem|seinem|dem)\s+(?:[a-zäöüß-]+\s+){0,3}?"
+            r"(?:Telefonat|Telefongespräch|Videotelefonat)\b"
         ),
     ),
     (
@@ -1447,6 +1459,9 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         None,
         _cue(
             r"\b(?:referierte|referierten|referiert)\b"
+            # the first of the speakers: "Den Anfang machte Stadtpräsidentin X", "Den Anfang
+            # machte X, gefolgt von Y" (de-t10z12, de-t11z02, de-d1019, de-r15v05: all spoke)
+            r"|\b[Dd]en\s+Anfang\s+(?:machte|machten|macht)\b"
             # "Das Wort hatte zu Beginn X", "erhielt das Wort"
             r"|\b[Dd]as\s+Wort\s+(?:hatte|hatten|erhielt|erhielten)\b"
             r"|\b(?:erhielt|erhielten|bekam|bekamen)\s+(?:[^;]{0,30}?\s)?das\s+Wort\b"
@@ -1630,6 +1645,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("besucht", "konzelebrant", "zog"),
     (
         "referier",
+        "anfang",
         "das wort",
         "präsentierte",
         "erstattete",

@@ -18,6 +18,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-zh16).
 - en16_cases.toml: English causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
   issue-en16).
+- de16_cases.toml: German causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
+  issue-de16).
+- prec16_cases.toml: words read as people removed by kind (round 16, issue-prec16).
 - conv16_cases.toml: the English "received" and a transcript's speakers under a heading of talks
   with a named person, settled by count (round 16, issue-conv16).
 
@@ -46,6 +49,8 @@ FILES: dict[str, str | None] = {
     "prec15_cases.toml": None,
     "zh16_cases.toml": "zh",
     "en16_cases.toml": "en",
+    "de16_cases.toml": "de",
+    "prec16_cases.toml": None,
     "conv16_cases.toml": "en",
 }
 CASES = [
