@@ -28,6 +28,7 @@ question from a reading question.
 Dev data only (labels are read). Run:
   PYTHONPATH=.:bench python bench/people_conventions.py [--rounds 1-25] [--lang zh]
       [--min 8] [--recent 16-25] [--cue "_ welcomed"] [--show "_ welcomed"] [--no-extractor]
+      [--speakers]  (a transcript's speakers by the heading before them: round 16)
 (--cue prints one cue's row and its A/B/unlabelled counts per round and language)
 """
 
@@ -89,6 +90,22 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     ("de", "empfing", re.compile(r"\bempfing(?:en)?\b")),
+    # round 16: a host receiving a guest in English; a transcript's speaker label
+    (
+        "en",
+        "received (a guest)",
+        re.compile(
+            r"\b(?:received|receives)\b(?!\s+(?:by|from|an?|the\s+(?:title|credentials|honou?r"
+            r"|report)|credentials|letters|briefings?|interrogations|attention|requests|honou?rs"
+            r"|awards?|medals?|orders?|the\s+Hero)\b)"
+        ),
+    ),
+    ("en", "received by", re.compile(r"\breceived\s+(?:\w+\s+){0,4}?by\b")),
+    (
+        "en",
+        "speaker label:",
+        re.compile(r"(?m)^(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,11}[A-Z][\w.'’-]*:(?=\s)"),
+    ),
 )
 
 _LATIN_CUE = re.compile(
@@ -518,6 +535,56 @@ def print_table(rows: list[Row], recent_label: str) -> None:
         )
 
 
+# A transcript's heading: the meeting, talks or conversation it gives the words of, and with whom.
+_TALKS_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:(?:Beginning|Start|Excerpts|Extracts|Transcript)\s+(?:of|from)\s+)*"
+    r"(?:(?:a|the)\s+)?(?:Transcript\s+of\s+)?(?:(?:a|the)\s+)?"
+    r"(?:Working\s+|Bilateral\s+|Russian-[A-Z][\w-]*\s+)?"
+    r"(?:meeting|talks?|conversation|telephone\s+conversation)s?\s+with\s+(?P<obj>[^\n]+)$",
+    re.I,
+)
+_LABEL = next(p for lang, cue, p in PHRASES if cue == "speaker label:")
+
+
+def speaker_headings(
+    reports: Iterable[tuple[int, dict[str, Any]]], blind: set[int]
+) -> tuple[Counter[tuple[str, bool, str]], list[str]]:
+    """How the labels treat a transcript's speakers who do not chair, by the heading before the
+    first speaker label: talks or a meeting "with" a person the labels name ("person"), "with"
+    nobody named (a body, a group: "no person"). The person the heading names is left out (the
+    heading gives them the occasion); counts (kind, blind round, treatment) and one line each."""
+    counts: Counter[tuple[str, bool, str]] = Counter()
+    lines = []
+    for round_, report in reports:
+        text = report["text"]
+        first = _LABEL.search(text)
+        headings = list(_TALKS_HEADING.finditer(text, 0, first.start())) if first else []
+        if not headings:
+            continue
+        heading = headings[-1]
+        roles: dict[str, set[str]] = defaultdict(set)
+        for person in report["people"]:
+            roles[unannotated(person["name"])].add(person["role"])
+
+        def named(name: str, where: str) -> bool:
+            return name.split()[-1].casefold() in where.casefold()
+
+        obj = heading.group("obj")
+        guests = {n for n in roles if named(n, obj)}
+        labels = " ".join(m.group() for m in _LABEL.finditer(text))
+        kind = "person" if guests else "no person"
+        for name in roles:
+            if name in guests or "presided" in roles[name] or not named(name, labels):
+                continue
+            treatment = _treatment(roles[name])
+            counts[(kind, round_ in blind, treatment)] += 1
+            lines.append(
+                f"{kind:9} {treatment:16} r{round_:<3} {report['id']:22} {name:22} "
+                f"| {heading.group().strip()[:80]}"
+            )
+    return counts, lines
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", help="e.g. 1-25 (default: every dev round)")
@@ -534,14 +601,25 @@ def main(argv: list[str]) -> None:
     )
     parser.add_argument("--show", action="append", default=[], help="list this cue's sightings")
     parser.add_argument("--no-extractor", action="store_true", help="labelled names only")
+    parser.add_argument(
+        "--speakers",
+        action="store_true",
+        help="a transcript's speakers by the heading before them (round 16), blind = --recent",
+    )
     args = parser.parse_args(argv)
     rounds = parse_rounds(args.rounds) if args.rounds else None
     roster = load_roster()
     reports = [
         (r, rep) for r, rep in dev_reports(rounds) if args.lang is None or _lang(rep) == args.lang
     ]
-    found = sightings(reports, roster, use_extractor=not args.no_extractor)
     recent = parse_rounds(args.recent)
+    if args.speakers:
+        counts, lines = speaker_headings(reports, recent)
+        print("\n".join(sorted(lines)))
+        for (kind, blind, treatment), n in sorted(counts.items()):
+            print(f"{kind:9} {'blind' if blind else 'other':5} {treatment:16} {n}")
+        return
+    found = sightings(reports, roster, use_extractor=not args.no_extractor)
     for cue in args.show:
         for s in sorted((s for s in found if s.cue == cue), key=lambda s: (s.treatment, s.round)):
             print(f"{s.treatment:16} r{s.round:<3} {s.report_id:22} {s.name:20} {s.context}")

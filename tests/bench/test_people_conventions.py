@@ -79,3 +79,66 @@ def test_breakdown_per_round_and_language(tool: ModuleType, found: list[Any]) ->
     assert tool.breakdown(row, seen) == (
         "r2 0/0/1 r16 0/1/0 r18 1/0/0 r22 1/0/0 r23 1/0/0 | zh 3/1/1"
     )
+
+
+# Round 16: the English "received" and a transcript's speaker labels (real dev excerpts).
+_RECEIVED = {
+    "id": "agency_en-t15e18",
+    "language": "en",
+    "text": "Vladimir Putin received Tokayev at the Kremlin just days after the Kazakh leader "
+    "and four other presidents of Central Asia met Donald Trump at the White House.",
+    "people": [
+        {"name": "Kassym-Jomart Tokayev", "role": "attended"},
+        {"name": "Vladimir Putin", "role": "attended"},
+        {"name": "Vladimir Putin", "role": "presided"},
+    ],
+}
+_CREDENTIALS = {  # agency_en-t807: a ceremony of credentials is no guest received
+    "id": "agency_en-t807",
+    "language": "en",
+    "text": "Russian President Vladimir Putin received credentials from 23 foreign ambassadors.",
+    "people": [{"name": "Vladimir Putin", "role": "presided"}],
+}
+_TRANSCRIPT = {  # kremlin_en-t12e14
+    "id": "kremlin_en-t12e14",
+    "language": "en",
+    "text": "Meeting with Emergencies Minister Vladimir Puchkov\n\nPresident of Russia Vladimir "
+    "Putin: This is a terrible tragedy.\n\nEmergencies Minister Vladimir Puchkov: The latest "
+    "figure is 67.",
+    "people": [
+        {"name": "Vladimir Puchkov", "role": "attended"},
+        {"name": "Vladimir Putin", "role": "spoke"},
+        {"name": "Vladimir Putin", "role": "attended"},
+        {"name": "Vladimir Puchkov", "role": "spoke"},
+    ],
+}
+
+
+def _cues(tool: ModuleType, report: dict[str, Any]) -> set[tuple[str, str, str]]:
+    seen, _ = tool.report_sightings(1, report, tool.load_roster(), [], False)
+    return {(s.cue, s.name, s.treatment) for s in seen if s.cue.count("received") or ":" in s.cue}
+
+
+def test_a_guest_received_governs_its_host(tool: ModuleType) -> None:
+    assert ("_ received (a guest)", "Vladimir Putin", "presided+attended") in _cues(tool, _RECEIVED)
+    assert not any(c[0] == "_ received (a guest)" for c in _cues(tool, _CREDENTIALS))
+
+
+def test_a_speaker_label_governs_its_speaker(tool: ModuleType) -> None:
+    assert {c for c in _cues(tool, _TRANSCRIPT) if c[0] == "speaker label: [_]"} == {
+        ("speaker label: [_]", "Vladimir Putin", "attended+spoke"),
+        ("speaker label: [_]", "Vladimir Puchkov", "attended+spoke"),
+    }
+
+
+def test_speakers_counted_by_the_heading_before_them(tool: ModuleType) -> None:
+    body = {  # kremlin_en-t10e03: a heading naming a body
+        "id": "kremlin_en-t10e03",
+        "text": "Extracts from Transcript of Meeting with the Government Cabinet\n\nPresident "
+        "Vladimir Putin:\n\nGood afternoon, colleagues,",
+        "people": [{"name": "Vladimir Putin", "role": "spoke"}],
+    }
+    counts, lines = tool.speaker_headings([(22, _TRANSCRIPT), (18, body)], {22})
+    # Puchkov is the person the heading names: left out
+    assert counts == {("person", True, "attended+spoke"): 1, ("no person", False, "spoke"): 1}
+    assert len(lines) == 2

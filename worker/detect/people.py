@@ -831,6 +831,8 @@ def read_people(
     _add_pictured(pictured, roster, people, seen)
     places.extend([len(read)] * (len(people) - len(places)))
     people, places = _presenters_kept(text, lang, people, places)
+    _heading_talks(text, lang, people, seen, roster)
+    places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
@@ -871,6 +873,84 @@ def _presenters_kept(
     if lang == "zh" and "授" in text and _ZH_CONFERRED.search(text):
         return _presenters_with_a_role(to_simplified(text), people, places, zh=True)
     return people, places
+
+
+# A transcript headed by the meeting, talks or conversation it gives the words of, with a named
+# person ("Meeting with Emergencies Minister Vladimir Puchkov", "Beginning of conversation with
+# Kassym-Jomart Tokayev", "Excerpts from a Talk with Kazakhstan President Nursultan Nazarbaev"):
+# the speakers under it (the host is named by the label alone) attend as well as speak, and so
+# does the person it names (LABELLING.md, "Wordings settled by count (round 16)": blind rounds
+# 39 to 5). A heading naming a body or a group ("Meeting with the Government Cabinet",
+# "... with representatives of the business community") names nobody: its speakers only speak.
+_TALKS_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:(?:Beginning|Start|Excerpts|Extracts|Transcript)\s+(?:of|from)\s+)*"
+    r"(?:(?:a|the)\s+)?(?:Transcript\s+of\s+)?(?:(?:a|the)\s+)?"
+    r"(?:Working\s+|Bilateral\s+|Russian-[A-Z][\w-]*\s+)?"
+    r"(?:[Mm]eeting|[Tt]alks?|[Cc]onversation|[Tt]elephone\s+conversation)\s+with\s+"
+    r"(?P<obj>[^\n]{3,200})$"
+)
+_TALKS_WORDS = ("eeting with", "alks with", "alk with", "onversation with")
+# A speaker's label opening a line: titles and the name, capitalised but for "of", "the", "and".
+_LABEL_AT_LINE = re.compile(
+    r"(?m)^(?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,11}[A-Z][\w.'’-]*"
+    r"(?:\s*\([\w\s-]{1,20}\))?:(?=\s)"
+)
+
+
+def _talks_headings(text: str) -> list[re.Match[str]]:
+    """The lines that are a heading of talks (`_TALKS_HEADING`), found by their words (a scan
+    in C) and matched at their start: most texts hold none, and no line-by-line pattern runs
+    over them."""
+    headings = []
+    for words in _TALKS_WORDS:
+        at = text.find(words)
+        while at >= 0:
+            found = _TALKS_HEADING.match(text, text.rfind("\n", 0, at) + 1)
+            if found is not None:
+                headings.append(found)
+            at = text.find(words, at + len(words))
+    return headings
+
+
+def _heading_talks(
+    text: str,
+    lang: str,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    roster: Roster,
+) -> None:
+    """`attended` for the speakers of an English transcript under a heading of talks with a
+    named person, and for that person (`_TALKS_HEADING`)."""
+    if lang != "en" or ":" not in text:
+        return
+    headings = _talks_headings(text)
+    if not headings:
+        return
+    first = _LABEL_AT_LINE.search(text)
+    if first is None:
+        return
+    before = [h for h in headings if h.end() <= first.start()]
+    if not before:
+        return
+    heading = max(before, key=lambda h: h.start())  # the last heading before the first label
+    obj = heading.group("obj")
+
+    def last_word(person: Person) -> str:
+        return person.name.split()[-1]
+
+    def named(person: Person, where: str) -> bool:
+        return re.search(r"\b" + re.escape(last_word(person)) + r"\b", where, re.I) is not None
+
+    guests = [p for p in people if named(p, obj)]
+    if not guests:
+        return  # a body or a group
+    labels = " ".join(m.group() for m in _LABEL_AT_LINE.finditer(text, first.start()))
+    chairs = {p.name for p in people if p.role == "presided"}
+    for person in list(people):
+        if person.role == "attended" or person.name in chairs:
+            continue
+        if person in guests or (person.role == "spoke" and named(person, labels)):
+            _add(people, seen, [person.name], "attended", person.segment, roster)
 
 
 def _presenters_with_a_role(

@@ -21,6 +21,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de16_cases.toml: German causes of rounds 28 and 29 counted over rounds 16-29 (round 16,
   issue-de16).
 - prec16_cases.toml: words read as people removed by kind (round 16, issue-prec16).
+- conv16_cases.toml: the English "received" and a transcript's speakers under a heading of talks
+  with a named person, settled by count (round 16, issue-conv16).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -49,6 +51,7 @@ FILES: dict[str, str | None] = {
     "en16_cases.toml": "en",
     "de16_cases.toml": "de",
     "prec16_cases.toml": None,
+    "conv16_cases.toml": "en",
 }
 CASES = [
     (case, language)
