@@ -2649,18 +2649,14 @@ _WELCOMED_BY = re.compile(r"\b(?:welcomed|greeted)\s+(?:[\w.‑-]+\s+){0,3}?by\b
 # talked to Ambassador of the Vatican City State Alfred Xuereb" (round 24), "Scholz had spoken
 # beforehand with Ukrainian President Volodymyr Zelenskyy" (round 26). Read for a named person
 # right after it only (`_object_follows`): "spoke to reporters" stays what it was.
-_TALKED_TO = re.compile(
-    r"(?:has\s+|have\s+|had\s+)?(?:spoke|speaks|spoken|talked|chatted)"
+_TALKED = (
+    r"(?:spoke|speaks|spoken|talked|chatted)"
     r"(?:\s+(?:briefly|beforehand|already|again|also|separately|privately|by\s+(?:tele)?phone"
-    r"|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone))?\s+(?:to|with)\b",
-    re.I,
+    r"|on\s+the\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone))?\s+(?:to|with)"
 )
-_TALKED_TO_BEFORE = re.compile(
-    r"\b(?:spoke|speaks|spoken|talked|chatted)(?:\s+(?:briefly|beforehand|already|again"
-    r"|also|separately|privately|by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone|over\s+the\s+"
-    r"(?:tele)?phone))?\s+(?:to|with)\s+(?:[\w.’'-]+\s+){0,6}$",
-    re.I,
-)
+_TALKED_TO = re.compile(r"(?:has\s+|have\s+|had\s+)?" + _TALKED + r"\b", re.I)
+# the same verb before the list read (up to six words between "with" and the list's start)
+_TALKED_TO_BEFORE = re.compile(r"\b" + _TALKED + r"\s+(?:[\w.’'-]+\s+){0,6}$", re.I)
 _MEDIA_WORD = re.compile(r"reporter|correspondent|journalist|interviewer|anchor|presenter|host")
 
 
