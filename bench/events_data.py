@@ -40,8 +40,10 @@ file lists (unrelated reports, many published on the same days).
   unrelated reports. dev_round19.toml was round 14's held-out test split (scored at the end of
   round 14, moved to dev at the start of round 15); it lists its own unrelated reports.
   dev_round20.toml was round 15's held-out test split (scored at the end of round 15, moved to
-  dev at the start of round 16); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 16's now); it lists its own unrelated
+  dev at the start of round 16); it lists its own unrelated reports. dev_round21.toml was round
+  16's held-out test split (scored at the end of round 16, moved to dev at the start of round
+  17); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 17's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -80,6 +82,7 @@ SPLITS = {
         "dev_round18.toml",
         "dev_round19.toml",
         "dev_round20.toml",
+        "dev_round21.toml",
     ),
     "test": ("test.toml",),
 }
