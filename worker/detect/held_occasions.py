@@ -34,7 +34,8 @@ _ACTS = {
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
     "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b"
-    r"|利率|利息|降息|加息|金利|利下げ|利上げ|货币政策|貨幣政策|金融政策|议息|議息"
+    r"|\btasas?\b|\btaxas?\b"
+    r"|利率|利息|降息|加息|升息|金利|利下げ|利上げ|货币政策|貨幣政策|金融政策|议息|議息"
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
@@ -95,10 +96,10 @@ mercosur|summit|Mercosur;Mercosul
 g77|summit|G77;Group of 77
 chogm|summit|CHOGM;Commonwealth Heads of Government
 arableague|summit|Arab League;Ligue arabe;Arabische Liga;Lega araba;Liga Árabe;Лига арабских государств;阿盟;阿拉伯国家联盟
-ecb|rates|ECB;EZB;BCE;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
+ecb|rates|ECB;EZB;BCE;Bce;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
 boj|rates|BOJ;BoJ;Bank of Japan;Bank von Japan;Banque du Japon;Banca del Giappone;Banco de Japón;日银;日本银行;日本央行
-fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储;联储局;聯儲局;联准会;聯準會;Federal Open Market Committee;联邦公开市场委员会;連邦公開市場委員会
-boe|rates|BoE;BOE;Bank of England;Bank von England;Banque d'Angleterre;英国央行;英格兰银行
+fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;US-Zentralbank;US central bank;America's central bank;America’s central bank;banque centrale américaine;Banque centrale des États-Unis;banca centrale americana;banca centrale statunitense;banco central estadounidense;banco central de Estados Unidos;banco central dos EUA;banco central americano;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储;联储局;聯儲局;联准会;聯準會;Federal Open Market Committee;联邦公开市场委员会;联邦储备委员会;連邦公開市場委員会
+boe|rates|BoE;BOE;Bank of England;Britain's central bank;Britain’s central bank;UK central bank;Bank von England;Banque d'Angleterre;英国央行;英格兰银行
 rbi|rates|RBI;Reserve Bank of India;印度储备银行
 rba|rates|RBA;Reserve Bank of Australia;澳洲联储;澳大利亚储备银行
 boc|rates|Bank of Canada;Banque du Canada;加拿大央行
@@ -136,7 +137,7 @@ olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;O
 # Occasions known by one name, whatever the words around it: key | names (any case).
 _NAMED = """
 rates:boj|金融政策決定会合;金融政策决定会合
-ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч
+ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч;Золотого мяча;Balón de Oro;Balon de Oro;Bola de Ouro;Pallone d'Oro;Pallone d’Oro;Золотий м'яч;Золотий м’яч;Золотого м'яча;Золотого м’яча;金球奖
 fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;l'Oscar;l’Oscar;aux Oscars;des Oscars;奥斯卡颁奖;Premios Oscar;Premios Óscar;premios de la Academia;los Oscar;los Óscar;el Óscar;del Óscar;un Óscar;gli Oscar;agli Oscar;degli Oscar;notte degli Oscar;os Oscar;do Oscar;アカデミー賞;奥斯卡金像奖;아카데미 시상식
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
