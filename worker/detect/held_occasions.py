@@ -137,7 +137,7 @@ olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;O
 # Occasions known by one name, whatever the words around it: key | names (any case).
 _NAMED = """
 rates:boj|金融政策決定会合;金融政策决定会合
-ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч;Золотого мяча;Balón de Oro;Balon de Oro;Bola de Ouro;Pallone d'Oro;Pallone d’Oro;Золотий м'яч;Золотий м’яч;Золотого м'яча;Золотого м’яча;金球奖
+ballondor|Ballon d'Or;Ballon d’Or;Ballon d Or;Золотой мяч;Золотого мяча;Balón de Oro;Balon de Oro;Bola de Ouro;Pallone d'Oro;Pallone d’Oro;Золотий м'яч;Золотий м’яч;Золотого м'яча;Золотого м’яча
 fifabest|The Best FIFA Football Awards;The Best FIFA;FIFA The Best;FIFA Best;FIFAs The Best;FIFA-Gala
 oscars|Academy Awards;Oscars;Oscar ceremony;Oscarverleihung;cérémonie des Oscars;l'Oscar;l’Oscar;aux Oscars;des Oscars;奥斯卡颁奖;Premios Oscar;Premios Óscar;premios de la Academia;los Oscar;los Óscar;el Óscar;del Óscar;un Óscar;gli Oscar;agli Oscar;degli Oscar;notte degli Oscar;os Oscar;do Oscar;アカデミー賞;奥斯卡金像奖;아카데미 시상식
 goldenglobes|Golden Globes;Golden Globe Awards;Golden-Globe-Verleihung
