@@ -108,7 +108,7 @@ def main(argv: list[str]) -> None:
                 cause = (
                     "comparison or label"
                     if _elements(pair, a, b, labelled, roster)
-                    else ("extraction")
+                    else "extraction"
                 )
                 counts[(column, f"pairs wrong: {cause}")] += 1
                 if column == "read":
