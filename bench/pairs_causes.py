@@ -5,7 +5,9 @@ the pairs that compare wrong, one count per kind of wrong element, in two column
 whose names start with one of `--read` (the rounds read for causes) and all the others. Kinds: a
 name added, removed or a role change too many or missing; for a name, whether the extractor read
 it in that report and whether the labels have it there (extraction against comparison). With
-`--ids`, the pair ids and name keys of each kind (for the rounds one may read).
+`--ids`, the pair ids and name keys of each kind (for the rounds one may read). Round 17: each
+wrong pair compared once more with the labelled people of both reports, "pairs wrong:
+extraction" when it compares right then, "pairs wrong: comparison or label" when wrong either way.
 
 Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids]
 """
@@ -99,6 +101,18 @@ def main(argv: list[str]) -> None:
             wrong = _elements(pair, a, b, reports, roster)
             counts[(column, "pairs")] += 1
             counts[(column, "pairs wrong")] += bool(wrong)
+            if wrong and not args.labelled:
+                # round 17: the pair read with the labelled people too, to tell extraction
+                # (right then) from comparison or label (wrong either way)
+                labelled = (_labelled(a, a["text"], roster), _labelled(b, b["text"], roster))
+                cause = (
+                    "comparison or label"
+                    if _elements(pair, a, b, labelled, roster)
+                    else "extraction"
+                )
+                counts[(column, f"pairs wrong: {cause}")] += 1
+                if column == "read":
+                    ids[f"pairs wrong: {cause}"].append((pair["id"], ""))
             for kind, name in wrong:
                 counts[(column, kind)] += 1
                 if column == "read":

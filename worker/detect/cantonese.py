@@ -38,6 +38,7 @@ __all__ = [
     "hk_spellings",
     "in_han_text",
     "latin_syllables",
+    "mandarin_pinyin",
     "names_in_text",
     "same_name",
     "same_surname",
@@ -107,6 +108,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _HYPHEN = re.compile(r"[-‐‑]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TONE = re.compile(r"\d+$")
+
+
+def mandarin_pinyin(name: str) -> bool:
+    """Whether a name in letters is a Chinese name in pinyin: two or three words, each one or
+    two syllables of Mandarin (`_PINYIN`), written as one word or hyphenated.
+
+    >>> mandarin_pinyin("Yang Xiuping"), mandarin_pinyin("Wang Yi"), mandarin_pinyin("Xi Jin-ping")
+    (True, True, True)
+    >>> mandarin_pinyin("Sonexay Siphandone"), mandarin_pinyin("Manuel Marrero")
+    (False, False)
+    """
+    words = _WORD.findall(name.casefold())
+    if not 2 <= len(words) <= 3:
+        return False
+
+    def spelled(word: str) -> bool:
+        return word in _PINYIN or any(
+            word[:k] in _PINYIN and word[k:] in _PINYIN for k in range(1, len(word))
+        )
+
+    return all(all(spelled(part) for part in _HYPHEN.split(w)) for w in words)
 
 
 def _split(syllable: str) -> tuple[str, str]:

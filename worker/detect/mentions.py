@@ -245,7 +245,13 @@ def _run_together(text: TextNames, form: str) -> bool:
 
 def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
-    surname, or (a foreigner in Chinese) a transliteration that sounds the same."""
+    surname, or (a foreigner in Chinese) a transliteration that sounds the same.
+
+    Round 17: a Chinese name in pinyin ("Yang Xiuping", `cantonese.mandarin_pinyin`) is no
+    foreigner written by sound: a Chinese text names it in its characters, not by a fragment of a
+    transliteration that sounds alike (赛·西潘 of 宋赛·西潘敦, 0.75: pair r16 caecw2017, the
+    English report's ASEAN-China Centre secretary-general, present, whom the Chinese one never
+    names)."""
     forms = _spellings(person, roster)
     # A Chinese name in Latin letters is told by the whole name only: its last word is the
     # given name ("Wang Chen" -> "Chen"), which other people's names share ("Chen Xi").
@@ -266,8 +272,10 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             or _run_together(text, form)
         ):
             return True
-        elif text.transliterated and any(
-            same_sound(form, han) >= SAME_SOUND for han in text.transliterated
+        elif (
+            text.transliterated
+            and not cantonese.mandarin_pinyin(form)
+            and any(same_sound(form, han) >= SAME_SOUND for han in text.transliterated)
         ):
             return True
         elif text.chinese and cantonese.in_han_text(form, text.chinese):
