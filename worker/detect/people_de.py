@@ -74,6 +74,15 @@ _NOT_YET = re.compile(
     # "Für X stehen zudem Treffen mit A, B und C am Tagesprogramm", "auf dem Programm"
     r"|\b(?:steht|stehen)\b[^;]{0,200}\b(?:am|auf\s+dem)\s+(?:Tages)?[Pp]rogramm\b"
     r"|\b(?:[Aa]m|[Aa]uf\s+dem)\s+(?:Tages)?[Pp]rogramm\s+(?:steht|stehen)\b"
+    # (round 17) the same on the agenda: "Ebenfalls auf der Agenda stehen Treffen mit A, B und
+    # C" (de-t16g18); a meeting planned or put off: "Nehammer plant ein Treffen mit dem
+    # Präsidenten der Ukraine, X" (de-t16g17), "Das ... geplante Treffen ... mit Bundeskanzler X
+    # wird auf nächsten Dienstag verschoben" (none-d901), "verschoben wurde ... der ... geplante
+    # Offizielle Besuch der ... Präsidentin X" (none_zh-t809)
+    r"|\b(?:steht|stehen)\b[^;]{0,200}\bauf\s+der\s+Agenda\b"
+    r"|\b[Aa]uf\s+der\s+Agenda\s+(?:steht|stehen)\b"
+    r"|\b(?:plant|planen|plante|planten)\b[^;,]{0,60}?\b(?:Treffen|Besuch|Gespräch|Gespräche)\b"
+    r"|\bverschoben\b"
     # an item of the programme ("Erster Programmpunkt ist ... ein Treffen mit X", none-t10z03)
     r"|\bProgrammpunkt(?:e)?\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
@@ -90,6 +99,8 @@ _NOT_YET_WORDS = (
     "morgen",
     "steh",
     "rogramm",
+    "plan",
+    "verschoben",
 )
 # A programme told in the present: what an announcement says will happen ("beginnt der
 # Festakt um 16.30 Uhr mit der Begrüßung durch X", "folgt die Festrede durch Y", "Höhepunkt
