@@ -631,11 +631,34 @@ _APPOSITION = re.compile(
 _VERB_CLOSED = re.compile(r"\b(?:ge[a-zäöüß]{3,}(?:en|t)|erschienen|teil|dabei)\s*,\s")
 
 
+# A speaker's noun as the list's title (round 17): "Festredner X, langjähriger Moderator ...
+# sagte vor rund 400 geladenen Gästen" (de-t16g09, round 30), "begrüßte als Hauptredner
+# CSU-Landratskandidaten X" (de-t12z29, round 22): every German label of a name so titled is
+# spoke (rounds 2, 5, 22, 25, 30; no such name in a no-attendee report). A list of one name
+# only ("Festredner X und Oberbürgermeister Y (v.l.)": Y is not titled so, de-013), and not the
+# fronted "Als Festredner hat X Y begrüßt" (`_AS_GUEST`: Y spoke, de-012).
+_SPEAKER_TITLE = re.compile(
+    r"(?<!Als )\b(?:Fest|Haupt|Gast)redner(?:in)?\s+(?:[^\s,.;:]+\s+){0,2}$|\bLaudator(?:in)?\s+$"
+)
+_ONE_NAME = re.compile(r",|\bund\b|\bsowie\b|&")
+
+
 def german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
     """Roles of the list at sentence[start:end] (its titles begin at `prefix_start`);
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
+    roles = _german_roles(sentence, start, end, prefix_start, others)
+    if "spoke" not in roles and "edner" in sentence[max(0, prefix_start - 40) : start]:
+        titled = _SPEAKER_TITLE.search(sentence, max(0, prefix_start - 40), start)
+        if titled and not preview(sentence) and not _ONE_NAME.search(sentence, start, end):
+            return [*roles, "spoke"]
+    return roles
+
+
+def _german_roles(
+    sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
+) -> list[Role]:
     left, right = clause_bounds(sentence, prefix_start, end)
     # (a relative clause between the list and its verb: its words are no cues of the list's)
     aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None
