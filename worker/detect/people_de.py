@@ -74,6 +74,15 @@ _NOT_YET = re.compile(
     # "Für X stehen zudem Treffen mit A, B und C am Tagesprogramm", "auf dem Programm"
     r"|\b(?:steht|stehen)\b[^;]{0,200}\b(?:am|auf\s+dem)\s+(?:Tages)?[Pp]rogramm\b"
     r"|\b(?:[Aa]m|[Aa]uf\s+dem)\s+(?:Tages)?[Pp]rogramm\s+(?:steht|stehen)\b"
+    # (round 17) the same on the agenda: "Ebenfalls auf der Agenda stehen Treffen mit A, B und
+    # C" (de-t16g18); a meeting planned or put off: "Nehammer plant ein Treffen mit dem
+    # Präsidenten der Ukraine, X" (de-t16g17), "Das ... geplante Treffen ... mit Bundeskanzler X
+    # wird auf nächsten Dienstag verschoben" (none-d901), "verschoben wurde ... der ... geplante
+    # Offizielle Besuch der ... Präsidentin X" (none_zh-t809)
+    r"|\b(?:steht|stehen)\b[^;]{0,200}\bauf\s+der\s+Agenda\b"
+    r"|\b[Aa]uf\s+der\s+Agenda\s+(?:steht|stehen)\b"
+    r"|\b(?:plant|planen|plante|planten)\b[^;,]{0,60}?\b(?:Treffen|Besuch|Gespräch|Gespräche)\b"
+    r"|\bverschoben\b"
     # an item of the programme ("Erster Programmpunkt ist ... ein Treffen mit X", none-t10z03)
     r"|\bProgrammpunkt(?:e)?\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
@@ -90,6 +99,8 @@ _NOT_YET_WORDS = (
     "morgen",
     "steh",
     "rogramm",
+    "plan",
+    "verschoben",
 )
 # A programme told in the present: what an announcement says will happen ("beginnt der
 # Festakt um 16.30 Uhr mit der Begrüßung durch X", "folgt die Festrede durch Y", "Höhepunkt
@@ -620,11 +631,34 @@ _APPOSITION = re.compile(
 _VERB_CLOSED = re.compile(r"\b(?:ge[a-zäöüß]{3,}(?:en|t)|erschienen|teil|dabei)\s*,\s")
 
 
+# A speaker's noun as the list's title (round 17): "Festredner X, langjähriger Moderator ...
+# sagte vor rund 400 geladenen Gästen" (de-t16g09, round 30), "begrüßte als Hauptredner
+# CSU-Landratskandidaten X" (de-t12z29, round 22): every German label of a name so titled is
+# spoke (rounds 2, 5, 22, 25, 30; no such name in a no-attendee report). A list of one name
+# only ("Festredner X und Oberbürgermeister Y (v.l.)": Y is not titled so, de-013), and not the
+# fronted "Als Festredner hat X Y begrüßt" (`_AS_GUEST`: Y spoke, de-012).
+_SPEAKER_TITLE = re.compile(
+    r"(?<!Als )\b(?:Fest|Haupt|Gast)redner(?:in)?\s+(?:[^\s,.;:]+\s+){0,2}$|\bLaudator(?:in)?\s+$"
+)
+_ONE_NAME = re.compile(r",|\bund\b|\bsowie\b|&")
+
+
 def german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
     """Roles of the list at sentence[start:end] (its titles begin at `prefix_start`);
     `others` are the spans of the other lists in the sentence (their words are no cues)."""
+    roles = _german_roles(sentence, start, end, prefix_start, others)
+    if "spoke" not in roles and "edner" in sentence[max(0, prefix_start - 40) : start]:
+        titled = _SPEAKER_TITLE.search(sentence, max(0, prefix_start - 40), start)
+        if titled and not preview(sentence) and not _ONE_NAME.search(sentence, start, end):
+            return [*roles, "spoke"]
+    return roles
+
+
+def _german_roles(
+    sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
+) -> list[Role]:
     left, right = clause_bounds(sentence, prefix_start, end)
     # (a relative clause between the list and its verb: its words are no cues of the list's)
     aside = relative_aside(sentence, end) if sentence.startswith(",", end) else None

@@ -249,6 +249,13 @@ LATIN_STEMS: tuple[str, ...] = (
     "zugeschaltet",
     "vor ort",
     "dabei",
+    # a delegation's members (round 17): "Der Delegation gehören A und B an", "In der
+    # Delegation befinden sich X"
+    "delegation gehör",
+    "befinden sich",
+    "befindet sich",
+    "befanden sich",
+    "befand sich",
     "eröffne",
     "moderier",
     "traf",
@@ -271,6 +278,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "übergab",
     "übergeb",
     "überreich",
+    "verlieh",
     "sitzt",
     "sitzen",
     "saß",
@@ -1298,6 +1306,11 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # "waren am Freitagabend unter anderen X und Y dabei": "dabei" ends the clause
             r"|\bdabei\s*[.!]?\s*$|\bangereist\b"
             r"|\b(?:war|waren|ist|sind)\s+(?:auch\s+|ebenfalls\s+)?dabei\b"
+            # the particle fronted (round 17): "Mit dabei war auch Thüringens Ministerpräsident
+            # X" (de-r12v06, round 23), "Mit dabei war auch X, der Bürgermeister von ..."
+            # (de-t16g02, round 30); in the past only: "Mit dabei ist Bundeskanzler X" previews a
+            # conference (none-t16g13)
+            r"|\b[Mm]it\s+dabei\s+(?:war|waren)\b"
             r"|\bkamen\b[^;]{0,80}?\bzusammen\b|\bberieten\b|\bberaten\b"
             r"|\b(?:wohnte|wohnten|wohnt|wohnen)\b[^;]{0,80}\bbei\b|\bbeigewohnt\b"
             # "zählten ebenso zu den Eröffnungsgästen", "Delegation, zu der auch X zählte"
@@ -1305,6 +1318,12 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"[\wäöüß-]*(?:[Gg]ästen|[Tt]eilnehmer(?:n|innen)|[Bb]esuchern|Gratulanten)\b"
             r"|\b(?:Delegation|Begleitung|Abordnung)\s+,?\s*zu\s+der\b[^;]{0,120}?\b(?:zählte"
             r"|zählten|gehörte|gehörten)\b"
+            # a delegation's members told with its own verb (round 17): "Der deutschen
+            # Delegation gehören auch A, B und C an" (de-t16g01), "In der Delegation X befinden
+            # sich mehrere Minister, unter anderen ... Y" (de-t16g29)
+            r"|\b(?:Delegation|Abordnung)\s+(?:gehören|gehört|gehörten|gehörte)\b"
+            r"|\b[Ii]n\s+der\s+(?:[\wäöüß-]+\s+)?(?:Delegation|Abordnung)\b[^;]{0,60}?"
+            r"\b(?:befinden|befindet|befanden|befand)\s+sich\b"
             # not "Zu einer Begegnung ist es ... gekommen" (it came to a meeting)
             r"|\b(?:waren|war|sind|ist)\b(?!\s+es\b)[^;]{0,160}?\b(?:gekommen|erschienen)\b"
             # (first in the sentence too: "Gekommen waren auch A und B")
@@ -1340,6 +1359,16 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|\ban\s+(?:den|die|das|dem|seinen|seine|ihren|ihre)\s[^;]{0,120}?\b(?:übergeben"
             r"|überreicht)\b"
         ),
+    ),
+    (
+        "attended",
+        None,
+        # an honour conferred at the occasion (round 17): its presenter attends, with no
+        # chairing word (LABELLING.md, "Presenting awards"): "verlieh jetzt Oberbürgermeister X
+        # die Stadtmedaillen an ..." (de-r16v09), "KPV-Bundesvorsitzende X verlieh in Weimar den
+        # ... Preis" (de-t14z21); not "verlieh seiner Freude ... Ausdruck" (de-d909); the honoured
+        # (a dative, or the subject of "erhielt") are left to the other cues: their labels split
+        re.compile(r"\bverlieh\b(?![^;]{0,160}?\bAusdruck\b)"),
     ),
     (
         "attended",
@@ -1601,6 +1630,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "zählt",
         "zählen",
         "gehörte",
+        "delegation",
+        "abordnung",
         "gekommen",
         "erschienen",
         "zelebrier",
@@ -1609,6 +1640,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "dankte",
     ),
     ("übergab", "übergeb", "überreich"),
+    ("verlieh",),
     ("besucht",),
     ("saß", "sitz", "sass"),
     ("besuch", "gipfel", "station"),
