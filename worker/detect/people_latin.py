@@ -1044,7 +1044,7 @@ def _runs(
                     )
                 )
             )
-        ) or _abbreviation(toks, i):
+        ) or (len(toks[i].text) == 1 and _abbreviation(toks, i)):  # (its first test inlined)
             # (most tokens here are no single capital: the test is asked of those only)
             k = _initials_end(toks, i, german) if toks[i].cap and len(toks[i].text) == 1 else None
             if k is None:
@@ -1208,13 +1208,13 @@ def _bridge_finder(roster: Roster) -> re.Pattern[str] | None:
     """A pattern finding any of `_bridge_spellings` (None: the roster has none), once per
     roster: one scan of a text where a substring test per spelling read it 22 times over."""
     spellings = _bridge_spellings(roster)
-    finder = _BRIDGE_FINDERS.get(spellings, False)
-    if finder is False:
-        finder = re.compile("|".join(map(re.escape, spellings))) if spellings else None
+    if spellings not in _BRIDGE_FINDERS:
         if len(_BRIDGE_FINDERS) > 8:
             _BRIDGE_FINDERS.clear()
-        _BRIDGE_FINDERS[spellings] = finder
-    return finder
+        _BRIDGE_FINDERS[spellings] = (
+            re.compile("|".join(map(re.escape, spellings))) if spellings else None
+        )
+    return _BRIDGE_FINDERS[spellings]
 
 
 def _bridge_spellings(roster: Roster) -> tuple[str, ...]:
