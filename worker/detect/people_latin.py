@@ -732,7 +732,8 @@ class Context:
         """True when the text holds a roster name with a word that is no name alone ("Liu
         He"): only then are sentences searched for one (`_roster_bridges`)."""
         if self._bridging is None:
-            self._bridging = any(sp in self.text for sp in _bridge_spellings(self.roster))
+            found = _bridge_finder(self.roster)  # (one scan for all the spellings)
+            self._bridging = found is not None and found.search(self.text) is not None
         return self._bridging
 
     def common_word(self, word: str) -> bool:
@@ -869,7 +870,7 @@ class Context:
                 ):
                     # by the surname: first in a Chinese name ("Xi" of Xi Jinping, not of Chen Xi)
                     full = " ".join(run)
-                    chinese = all(_PINYIN_WORD.fullmatch(w.lower()) for w in run)
+                    chinese = all(map(_pinyin_word, run))
                     by_word.setdefault(run[0] if chinese else run[-1], set()).add(full)
                     if (
                         chinese
@@ -897,6 +898,21 @@ class Context:
 
 
 _INDEX_WORDS: dict[str, tuple[str, bool, bool]] = {}
+
+
+_PINYIN_WORDS: dict[str, bool] = {}
+
+
+def _pinyin_word(word: str) -> bool:
+    """Whether `word` is one or two pinyin syllables (`_PINYIN_WORD`), kept per word as
+    `_index_word` keeps its tests: the index asks it of the words of every run of names."""
+    known = _PINYIN_WORDS.get(word)
+    if known is None:
+        known = _PINYIN_WORD.fullmatch(word.lower()) is not None
+        if len(_PINYIN_WORDS) >= 65536:
+            _PINYIN_WORDS.clear()
+        _PINYIN_WORDS[word] = known
+    return known
 
 
 def _index_word(word: str) -> tuple[str, bool, bool]:
@@ -1028,7 +1044,7 @@ def _runs(
                     )
                 )
             )
-        ) or _abbreviation(toks, i):
+        ) or (len(toks[i].text) == 1 and _abbreviation(toks, i)):  # (its first test inlined)
             # (most tokens here are no single capital: the test is asked of those only)
             k = _initials_end(toks, i, german) if toks[i].cap and len(toks[i].text) == 1 else None
             if k is None:
@@ -1185,6 +1201,20 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
 
 
 _BRIDGES: dict[int, tuple[object, tuple[str, ...]]] = {}
+_BRIDGE_FINDERS: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+
+def _bridge_finder(roster: Roster) -> re.Pattern[str] | None:
+    """A pattern finding any of `_bridge_spellings` (None: the roster has none), once per
+    roster: one scan of a text where a substring test per spelling read it 22 times over."""
+    spellings = _bridge_spellings(roster)
+    if spellings not in _BRIDGE_FINDERS:
+        if len(_BRIDGE_FINDERS) > 8:
+            _BRIDGE_FINDERS.clear()
+        _BRIDGE_FINDERS[spellings] = (
+            re.compile("|".join(map(re.escape, spellings))) if spellings else None
+        )
+    return _BRIDGE_FINDERS[spellings]
 
 
 def _bridge_spellings(roster: Roster) -> tuple[str, ...]:
@@ -1702,7 +1732,9 @@ def _named_elsewhere(toks: list[_Tok], span: tuple[int, int], ctx: Context) -> b
     )
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}")
+# (the letter first: re tests its class at each character and the lookbehind only after one,
+# where a pattern opening on the lookbehind tries it at every character: round 17)
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z’'-]{2,}")
 
 
 # What a place or a body's name begins or ends with ("Lake Ladoga", "Von Wattenwyl-Haus",
