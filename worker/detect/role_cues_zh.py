@@ -465,7 +465,9 @@ ZH_HEADING_SPACED = re.compile(
 # stands between 同/与/和 and the verb.
 ZH_MEET_AFTER = re.compile(r"(?:会见|会晤|接见|看望|慰问)(?:了)?")
 ZH_MEET_WITH = re.compile(
-    r"[同与和跟](?<!共[同与和跟])(?!日|时|样|志|期|事|行|仁)([^，。；]{2,40}?)"
+    # (同日 is "the same day", not 同日本; a 和 that ends a name before the connective,
+    # "魏凤和同日本防卫大臣岸信夫视频通话", is left for the connective after it)
+    r"[同与和跟](?<!共[同与和跟])(?!日(?!本)|时|样|志|期|事|行|仁|[同与跟])([^，。；]{2,40}?)"
     # the verb may carry 了 ("举行了会谈", "通了电话", "进行了视频通话")
     r"(?:(?:举行|进行)了?)?(?:会谈|会晤|座谈|通了?电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行了?会见)"
