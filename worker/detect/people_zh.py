@@ -1940,6 +1940,12 @@ def _zh_meetings_with(
 ) -> Iterator[tuple[Role, list[str], int]]:
     """Talks, a call or a meeting "with" the other side: "A同B举行会谈" (both attend)."""
     for m in _ZH_MEET_WITH.finditer(simple):
+        if simple[m.start()] == "和" and ("同" in m.group(1) or "与" in m.group(1)):
+            # a 和 before the connective of the same meeting ends a name or joins the hosts:
+            # "魏凤和27日应约同日本防卫大臣岸信夫视频通话" (zh_cn-t16e02), "A和B同C会谈"
+            later = _ZH_MEET_WITH.search(simple, m.start() + 1, m.end())
+            if later is not None and later.end() == m.end():
+                m = later
         raw = simple[: m.start()]
         region = _untimed(raw)
         if _unreal(raw, region):
@@ -2181,7 +2187,9 @@ _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 _ZH_FOREIGN_TITLED = re.compile(
     # (not "两国元首" or "各国元首": both or every country's heads, scraped-t505)
     r"(?:(?<![两各双多诸])国|斯|亚|兰|尼|本|朝鲜|韩|联|盟|方|邦|府)(?:前|副|代)?(?:总统|总理|首相|外长|外交部长|国务卿|国王|女王|议长"
-    r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长)"
+    r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长"
+    # a minister of a crown or of Japan ("日本防卫大臣岸信夫", "英国外交大臣", zh_cn-t16e03)
+    r"|(?:外交|外务|防卫|国防|财政|内务)?大臣|外相|防卫相)"
     r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
 # An envoy to China, whose name any transliteration may write at any length ("加纳驻华大使邦苏",

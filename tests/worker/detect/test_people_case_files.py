@@ -25,6 +25,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   with a named person, settled by count (round 16, issue-conv16).
 - de17_cases.toml: German causes of rounds 30 and 31 counted over rounds 16-31 (round 17,
   issue-de17).
+- zh17_cases.toml: Chinese misses of rounds 30 and 31 read by cause, lists after an attending
+  group of officials (round 17, issue-zh17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -55,6 +57,7 @@ FILES: dict[str, str | None] = {
     "prec16_cases.toml": None,
     "conv16_cases.toml": "en",
     "de17_cases.toml": "de",
+    "zh17_cases.toml": "zh",
 }
 CASES = [
     (case, language)
