@@ -139,6 +139,9 @@ def test_hundreds_of_names() -> None:
     assert len(people) >= 250 and people[0].position == 1
 
 
+# Five megabytes read at all (no pattern that runs away): 27 s measured with the machine's two
+# cores shared by other work, close to the suite's 60 s, so it gets more.
+@pytest.mark.timeout(300)
 def test_five_megabytes() -> None:
     chunk = (DATA / "seed_report.txt").read_text(encoding="utf-8")
     text = chunk * (5_000_000 // len(chunk) + 1)
