@@ -23,6 +23,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - prec16_cases.toml: words read as people removed by kind (round 16, issue-prec16).
 - conv16_cases.toml: the English "received" and a transcript's speakers under a heading of talks
   with a named person, settled by count (round 16, issue-conv16).
+- en17_cases.toml: English name shapes of rounds 30 and 31 counted over all dev labels (round 17,
+  issue-en17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -52,6 +54,7 @@ FILES: dict[str, str | None] = {
     "de16_cases.toml": "de",
     "prec16_cases.toml": None,
     "conv16_cases.toml": "en",
+    "en17_cases.toml": "en",
 }
 CASES = [
     (case, language)
