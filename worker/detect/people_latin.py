@@ -1061,7 +1061,12 @@ def _runs(
                     _chinese_surname_word(toks, i)
                     or (toks[i].text.isupper() and _capital_surname(toks, i))
                     or (toks[i].text == "To" and not german and _titled_word_surname(toks, i))
-                    or (toks[i].text.isupper() and not german and _titled_bare_initials(toks, i))
+                    or (
+                        len(toks[i].text) == 2
+                        and toks[i].text.isupper()
+                        and not german
+                        and _titled_bare_initials(toks, i)
+                    )
                     or (
                         toks[i].low in _NOT_NAME
                         and i > 0
