@@ -27,6 +27,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-de17).
 - zh17_cases.toml: Chinese misses of rounds 30 and 31 read by cause, lists after an attending
   group of officials (round 17, issue-zh17).
+- en17_cases.toml: English name shapes of rounds 30 and 31 counted over all dev labels (round 17,
+  issue-en17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -58,6 +60,7 @@ FILES: dict[str, str | None] = {
     "conv16_cases.toml": "en",
     "de17_cases.toml": "de",
     "zh17_cases.toml": "zh",
+    "en17_cases.toml": "en",
 }
 CASES = [
     (case, language)
