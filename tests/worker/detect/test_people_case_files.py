@@ -25,6 +25,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   with a named person, settled by count (round 16, issue-conv16).
 - de17_cases.toml: German causes of rounds 30 and 31 counted over rounds 16-31 (round 17,
   issue-de17).
+- conv17_cases.toml: receiving an honour is no role, settled by count (round 17, issue-conv17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -55,6 +56,7 @@ FILES: dict[str, str | None] = {
     "prec16_cases.toml": None,
     "conv16_cases.toml": "en",
     "de17_cases.toml": "de",
+    "conv17_cases.toml": None,
 }
 CASES = [
     (case, language)
