@@ -13,6 +13,8 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 from people_conventions import _lang, _places, dev_reports
 
@@ -117,6 +119,57 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+Treated = tuple[str, str]  # (name, "presided+spoke" or "-")
+
+
+def sentence_people(
+    sent: str, lang: str, names: set[str], roles: dict[str, set[str]], first: int
+) -> tuple[list[Treated], Treated | None]:
+    """Every name of the sentence with its labelled roles, and the nearest one before the
+    wording (its subject)."""
+    found: list[Treated] = []
+    subject, subject_at = None, -1
+    for name in sorted(names):
+        written = to_simplified(name) if lang == "zh" else name
+        places = [a for a, _ in _places(sent, written, lang)]
+        if not places:
+            continue
+        treat = "+".join(sorted(roles.get(name, ()))) or "-"
+        found.append((name, treat))
+        before = [a for a in places if a < first]
+        if before and max(before) > subject_at:
+            subject, subject_at = (name, treat), max(before)
+    return found, subject
+
+
+def report_sightings(
+    report: dict[str, Any], wording: str, extractor: bool, subject_only: bool
+) -> Iterator[tuple[str, list[Treated]]]:
+    """(sentence, the people counted) of each sentence of the report holding the wording."""
+    lang = _lang(report)
+    pats = [p for wl, p in WORDINGS[wording] if wl == lang]
+    text = to_simplified(report["text"]) if lang == "zh" else report["text"]
+    if not pats or not any(p.search(text) for p in pats):
+        return
+    roles: dict[str, set[str]] = defaultdict(set)
+    for p in report["people"]:
+        roles[unannotated(p["name"])].add(p["role"])
+    names = set(roles)
+    if extractor:
+        names |= {p.name for p in extract_people(report["text"])}
+    for s, e in sentences(text):
+        sent = text[s:e]
+        if not any(p.search(sent) for p in pats):
+            continue
+        first = min(m.start() for p in pats for m in p.finditer(sent))
+        found, subject = sentence_people(sent, lang, names, roles, first)
+        if subject_only:
+            if subject is None:
+                continue
+            found = [subject]
+        yield sent.strip()[:300], found
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--wording", action="append", default=[])
@@ -126,48 +179,13 @@ def main(argv: list[str]) -> None:
         "--subject", action="store_true", help="count only the nearest name before the wording"
     )
     args = parser.parse_args(argv)
-    chosen = args.wording or list(WORDINGS)
-    for wording in chosen:
+    for wording in args.wording or list(WORDINGS):
         per_round: dict[int, Counter[str]] = defaultdict(Counter)
         shown = []
         for round_, report in dev_reports(None):
-            lang = _lang(report)
-            pats = [p for wl, p in WORDINGS[wording] if wl == lang]
-            if not pats:
-                continue
-            text = to_simplified(report["text"]) if lang == "zh" else report["text"]
-            if not any(p.search(text) for p in pats):
-                continue
-            roles: dict[str, set[str]] = defaultdict(set)
-            for p in report["people"]:
-                roles[unannotated(p["name"])].add(p["role"])
-            names = set(roles)
-            if args.extractor:
-                names |= {p.name for p in extract_people(report["text"])}
-            for s, e in sentences(text):
-                sent = text[s:e]
-                if not any(p.search(sent) for p in pats):
-                    continue
-                found = []
-                first = min(m.start() for p in pats for m in p.finditer(sent))
-                subject, subject_at = None, -1
-                for name in sorted(names):
-                    written = to_simplified(name) if lang == "zh" else name
-                    places = [a for a, _ in _places(sent, written, lang)]
-                    if places:
-                        treat = "+".join(sorted(roles.get(name, ()))) or "-"
-                        found.append((name, treat))
-                        if not args.subject:
-                            per_round[round_][treat] += 1
-                        before = [a for a in places if a < first]
-                        if before and max(before) > subject_at:
-                            subject, subject_at = (name, treat), max(before)
-                if args.subject:
-                    if subject is None:
-                        continue
-                    per_round[round_][subject[1]] += 1
-                    found = [subject]
-                shown.append((round_, report["id"], sent.strip()[:300], found))
+            for sent, found in report_sightings(report, wording, args.extractor, args.subject):
+                per_round[round_].update(treat for _, treat in found)
+                shown.append((round_, report["id"], sent, found))
         blind: Counter[str] = Counter()
         rest: Counter[str] = Counter()
         for round_, c in per_round.items():
