@@ -29,6 +29,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   group of officials (round 17, issue-zh17).
 - en17_cases.toml: English name shapes of rounds 30 and 31 counted over all dev labels (round 17,
   issue-en17).
+- conv17_cases.toml: receiving an honour is no role, settled by count (round 17, issue-conv17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -61,6 +62,7 @@ FILES: dict[str, str | None] = {
     "de17_cases.toml": "de",
     "zh17_cases.toml": "zh",
     "en17_cases.toml": "en",
+    "conv17_cases.toml": None,
 }
 CASES = [
     (case, language)
