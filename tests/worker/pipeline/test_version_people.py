@@ -21,7 +21,8 @@ import sqlalchemy as sa
 from storage import versions
 from storage.feeds import FeedSpec
 from storage.models import Version
-from tests.worker.pipeline.test_refresh import farm, make_runtime, run  # noqa: F401 (fixture)
+from tests.support.farm import REPORT, Farm
+from tests.worker.pipeline.test_refresh import make_runtime, run
 from worker.detect.people import extract_people, reading_key
 from worker.pipeline.snapshot import people_json, people_of_json
 from worker.service.app import sync_feeds
@@ -30,6 +31,16 @@ from worker.service.seeds import load_roster
 pytestmark = pytest.mark.timeout(300)
 
 PAGE = "/news/2026/1.html"
+
+
+@pytest.fixture
+def farm(server) -> Farm:
+    """The pipeline tests' farm (tests/worker/pipeline/test_refresh.py): three reports."""
+    f = Farm(server)
+    for i in range(3):
+        f.add_page(f"/news/2026/{i}.html", f"Report {i}", [f"Item {i}.", *REPORT])
+    f.add_feed("/rss.xml", [f"/news/2026/{i}.html" for i in range(3)])
+    return f
 
 
 def _first_pass(db_url, server):
