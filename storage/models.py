@@ -122,6 +122,10 @@ class Version(Base):
     source: Mapped[str] = mapped_column(sa.String(16))  # page | feed
     extractor: Mapped[str | None] = mapped_column(sa.String(64))
     extractor_version: Mapped[str | None] = mapped_column(sa.String(32))
+    # The people read in the text (JSON, worker/pipeline/snapshot.py) and the reading that read
+    # them (worker.detect.people.reading_key); None in versions stored before 0009
+    people: Mapped[str | None] = mapped_column(sa.Text)
+    people_key: Mapped[str | None] = mapped_column(sa.String(64))
 
 
 class Change(Base):

@@ -15,7 +15,7 @@ with what the migrations make).
 
 from __future__ import annotations
 
-REVISION = "0008_event_keys_covering"
+REVISION = "0009_version_people"
 
 STATEMENTS = (
     "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
@@ -31,7 +31,7 @@ STATEMENTS = (
     "CREATE INDEX ix_changes_detected_at ON changes (detected_at)",
     "CREATE INDEX ix_changes_feed_id ON changes (feed_id)",
     "CREATE INDEX ix_changes_kind ON changes (kind)",
-    "CREATE TABLE versions (\n\tid INTEGER NOT NULL, \n\tarticle_id INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tfetched_at DATETIME NOT NULL, \n\ttitle TEXT, \n\tlink VARCHAR(2048), \n\tpublished DATETIME, \n\ttext_hash VARCHAR(64) NOT NULL, \n\traw_hash VARCHAR(64), \n\tsource VARCHAR(16) NOT NULL, \n\textractor VARCHAR(64), \n\textractor_version VARCHAR(32), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, \n\tFOREIGN KEY(text_hash) REFERENCES bodies (hash), \n\tCONSTRAINT uq_versions_article_number UNIQUE (article_id, number)\n)",
+    "CREATE TABLE versions (\n\tid INTEGER NOT NULL, \n\tarticle_id INTEGER NOT NULL, \n\tnumber INTEGER NOT NULL, \n\tfetched_at DATETIME NOT NULL, \n\ttitle TEXT, \n\tlink VARCHAR(2048), \n\tpublished DATETIME, \n\ttext_hash VARCHAR(64) NOT NULL, \n\traw_hash VARCHAR(64), \n\tsource VARCHAR(16) NOT NULL, \n\textractor VARCHAR(64), \n\textractor_version VARCHAR(32), people TEXT, people_key VARCHAR(64), \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, \n\tFOREIGN KEY(text_hash) REFERENCES bodies (hash), \n\tCONSTRAINT uq_versions_article_number UNIQUE (article_id, number)\n)",
     "CREATE TABLE deliveries (\n\tid INTEGER NOT NULL, \n\tchange_id VARCHAR(64) NOT NULL, \n\tchannel VARCHAR(128) NOT NULL, \n\tstate VARCHAR(16) NOT NULL, \n\tattempts INTEGER NOT NULL, \n\tnext_attempt_at DATETIME NOT NULL, \n\tlast_error TEXT, \n\tcreated_at DATETIME NOT NULL, \n\tsent_at DATETIME, \n\tclaimed_by VARCHAR(128), \n\tclaimed_until DATETIME, \n\tPRIMARY KEY (id), \n\tFOREIGN KEY(change_id) REFERENCES changes (id) ON DELETE CASCADE, \n\tCONSTRAINT uq_deliveries_change_channel UNIQUE (change_id, channel)\n)",
     "CREATE INDEX ix_deliveries_next_attempt_at ON deliveries (next_attempt_at)",
     "CREATE INDEX ix_deliveries_state ON deliveries (state)",

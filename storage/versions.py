@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -25,10 +25,11 @@ class NewVersion:
     source: str  # "page" or "feed"
     extractor: str | None
     extractor_version: str | None
-    text_hash: str = field(init=False)  # SHA-256 of `text`, computed once
+    text_hash: str = ""  # SHA-256 of `text`: computed once, here unless the caller has it
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text_hash", bodies.text_hash(self.text))
+        if not self.text_hash:
+            object.__setattr__(self, "text_hash", bodies.text_hash(self.text))
 
 
 def latest(session: Session, article_id: int) -> Version | None:

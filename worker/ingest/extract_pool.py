@@ -129,15 +129,16 @@ def _extract_and_read(html_bytes: bytes, url: str) -> Extracted:
     try:
         from worker.detect.lang import detect_language
         from worker.detect.normalize import normalize_text
-        from worker.detect.people import extract_people
+        from worker.detect.people import extract_people, reading_key
 
         text = normalize_text(extracted.text)
         language = detect_language(text)
         people = extract_people(text, _ROSTER, language=language)
+        key = reading_key(_ROSTER)
     except Exception:  # a reading bug must not lose the text: the pipeline reads it again
         logger.exception("reading people failed in the extraction pool url=%s", url)
         return extracted
-    return replace(extracted, reading=TextReading(text, language, people))
+    return replace(extracted, reading=TextReading(text, language, people, key))
 
 
 # What a worker forks with: the extractor, trafilatura included (extract_article imports it on

@@ -9,11 +9,14 @@ articles, their latest versions and the stored texts are read in one query each,
 versions' evidence records sealed together at the end (storage.chain.seal_versions). A new
 version's text is normalized, and the people in a new report's text extracted, before the
 transaction opens; the people are read once per version, for people over time and for change
-detection alike.
+detection alike, and kept with the version (versions.people, under the reading's key): change
+detection reads the previous version's people back instead of reading its text again (unless
+they were read by other code or with another roster, or stored before they were kept).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
@@ -42,13 +45,32 @@ class Reading:
     each worked out once, on first use (or ahead of the transaction, `read()`). The roster is
     asked for only then: a pass whose texts the extraction pool read never builds it."""
 
-    __slots__ = ("_language", "_people", "_roster", "text")
+    __slots__ = ("_hash", "_key", "_language", "_people", "_roster", "text")
 
     def __init__(self, text: str, roster: Callable[[], Roster]) -> None:
         self.text = text
         self._roster = roster  # the pass's (`Context.roster`: built once, on first use)
         self._language: str | None = None
         self._people: tuple[Person, ...] | None = None
+        self._key: str | None = None
+        self._hash: str | None = None
+
+    @property
+    def hash(self) -> str:
+        """The text's SHA-256 (storage.bodies.text_hash), worked out once."""
+        if self._hash is None:
+            self._hash = bodies.text_hash(self.text)
+        return self._hash
+
+    @property
+    def key(self) -> str:
+        """The key of the reading that read `people` (worker.detect.people.reading_key): the
+        extraction pool's, or this process's with the pass's roster."""
+        if self._key is None:
+            from worker.detect.people import reading_key
+
+            self._key = reading_key(self.roster)
+        return self._key
 
     @property
     def roster(self) -> Roster:
@@ -83,6 +105,7 @@ class Reading:
             return cls(normalize_text(page.text), roster)
         reading = cls(page.reading.text, roster)
         reading._language, reading._people = page.reading.language, page.reading.people
+        reading._key = page.reading.key
         return reading
 
 
@@ -141,7 +164,30 @@ def store_entries(
 
 
 def _text_hash(reading: Reading) -> str:
-    return bodies.text_hash(reading.text)
+    return reading.hash
+
+
+def people_json(people: Sequence[Person]) -> str:
+    """A version's people as kept in the store (versions.people): in text order, one
+    [name, canonical, role, segment, position] each."""
+    rows = [[p.name, p.canonical, p.role, p.segment, p.position] for p in people]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def people_of_json(data: str) -> tuple[Person, ...]:
+    """`people_json`'s people back: equal to those it was given."""
+    return tuple(Person(n, c, r, s, p) for n, c, r, s, p in json.loads(data))
+
+
+def _previous_people(ctx: Context, version: Version, text: str, key: str) -> tuple[Person, ...]:
+    """The people of a stored version: those kept with it when they were read the way the
+    new text was (`key`), else read from its text again (a version stored before they were
+    kept, other code or another roster since)."""
+    if version.people is not None and version.people_key == key:
+        return people_of_json(version.people)
+    from worker.detect.people import extract_people
+
+    return extract_people(text, ctx.roster)
 
 
 class _Batch:
@@ -189,6 +235,7 @@ def _store(
         source=page.source,
         extractor=page.extractor,
         extractor_version=page.extractor_version,
+        text_hash=reading.hash,
     )
     restored = article.state == "removed"
     article.state = "live"
@@ -212,6 +259,7 @@ def _store(
         )
         return EntryResult(event=event), None
     version = versions.add(session, article, new, previous, flush=False, stored=batch.stored)
+    version.people, version.people_key = people_json(reading.people), reading.key
     record_version(
         session,
         _roster(ctx),
@@ -255,10 +303,10 @@ def _detect(
     # Imported on the first second version: detection (people, wording diff, rapidfuzz) costs
     # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
     from worker.detect.changes import Text, detect_change
-    from worker.detect.people import extract_people
 
     before = Text(previous.title or "", versions.text_of(session, previous))
-    people = (extract_people(before.body, ctx.roster), reading.people)  # the new text's: once
+    # the new text's people read once (above); the previous version's kept with it
+    people = (_previous_people(ctx, previous, before.body, reading.key), reading.people)
     change = detect_change(before, Text(new.title or "", new.text), ctx.roster, people=people)
     if change is None:
         return EntryResult(new_version=True)

@@ -68,19 +68,26 @@ def bundled_roster() -> Roster:
     other seeds or code are kept, the newest KEPT_ROSTERS in all."""
     from worker import re_cache
 
+    try:
+        # a digest of everything the roster is built from is its fingerprint (people kept in
+        # the store name the roster they were read with: worker.detect.people.reading_key)
+        digest = _bundled_digest()
+    except OSError:  # a seed or module file unreadable
+        return _build_bundled()
+    fingerprint = f"bundled {digest}"
     if not re_cache.installed():
-        return _build_bundled()
+        return _build_bundled().with_fingerprint(fingerprint)
     try:
-        path = _roster_file()
-    except (OSError, RuntimeError):  # a seed or module file unreadable, no home directory
-        return _build_bundled()
+        path = _roster_file(digest)
+    except (OSError, RuntimeError):  # no home directory
+        return _build_bundled().with_fingerprint(fingerprint)
     try:
-        return Roster.rebuilt(marshal.loads(path.read_bytes()))
+        return Roster.rebuilt(marshal.loads(path.read_bytes())).with_fingerprint(fingerprint)
     except (OSError, ValueError, EOFError, TypeError, RosterError):
         pass
     roster = _build_bundled()
     _write_roster(path, roster)
-    return roster
+    return roster.with_fingerprint(fingerprint)
 
 
 def _build_bundled() -> Roster:
@@ -89,14 +96,20 @@ def _build_bundled() -> Roster:
     ).with_given_names(given_names())
 
 
-def _roster_file() -> Path:
-    """The cache file of the bundled roster built by this code from these seeds."""
+def _roster_file(digest: str) -> Path:
+    """The cache file of the bundled roster built by this code from these seeds (`digest`)."""
+    from worker import re_cache
+
+    return re_cache.cache_file().parent / f"roster-{digest}.marshal"
+
+
+def _bundled_digest() -> str:
+    """A digest of the seeds and the code the bundled roster is built by (see bundled_roster)."""
     import hashlib
     import sys
 
     import opencc
 
-    from worker import re_cache
     from worker.detect import roster as roster_module
 
     digest = hashlib.sha256(f"{sys.implementation.cache_tag}\0".encode())
@@ -109,7 +122,7 @@ def _roster_file() -> Path:
         digest.update(Path(str(code)).read_bytes() + b"\0")
     for name in ("people.toml", "given_names.txt"):
         digest.update(resources.files("seeds").joinpath(name).read_bytes() + b"\0")
-    return re_cache.cache_file().parent / f"roster-{digest.hexdigest()[:32]}.marshal"
+    return digest.hexdigest()[:32]
 
 
 def _write_roster(path: Path, roster: Roster) -> None:
