@@ -123,7 +123,7 @@ class Version(Base):
     extractor: Mapped[str | None] = mapped_column(sa.String(64))
     extractor_version: Mapped[str | None] = mapped_column(sa.String(32))
     # The people read in the text (JSON, worker/pipeline/snapshot.py) and the reading that read
-    # them (worker.detect.people.reading_key); None in versions stored before 0009
+    # them (worker.ingest.reading_key); None in versions stored before 0009
     people: Mapped[str | None] = mapped_column(sa.Text)
     people_key: Mapped[str | None] = mapped_column(sa.String(64))
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -688,36 +687,6 @@ class RulesReading:
 # round 12. A text in any other language names no one here: the English rules read a Spanish
 # "Ministro de Asuntos Exteriores" as a person attending (round 12, lang12).
 RULES_FOR = frozenset({"en", "de", "zh", "ja", "ko", "und"})
-
-
-def reading_key(roster: Roster) -> str:
-    """Names one way of reading people: this code (the readers' modules, tables and learned
-    models in this directory) with this roster (its fingerprint). The people of a stored
-    version are kept under it (worker/pipeline/snapshot.py) and read back only under the same
-    key: with other code or another roster the text is read again. The files are told by name,
-    size and modification time (not their 4 MB of bytes hashed in every pass): a file touched
-    but not changed only costs a reading again."""
-    import hashlib
-
-    return hashlib.sha256(f"{_code_key()}\0{roster.fingerprint}".encode()).hexdigest()
-
-
-@cache
-def _code_key() -> str:
-    import hashlib
-    import os
-    import sys
-
-    digest = hashlib.sha256(f"people {sys.implementation.cache_tag}\0".encode())
-    here = os.path.dirname(os.path.abspath(__file__))
-    with os.scandir(here) as entries:
-        files = sorted(
-            (e.name, e.stat().st_size, e.stat().st_mtime_ns)
-            for e in entries
-            if e.is_file() and not e.name.endswith((".pyc", ".pyo"))
-        )
-    digest.update(repr(files).encode())
-    return digest.hexdigest()
 
 
 def extract_people(

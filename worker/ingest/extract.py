@@ -84,7 +84,7 @@ class TextReading:
     text: str
     language: str
     people: tuple[Person, ...]
-    key: str | None = None  # the reading's (worker.detect.people.reading_key), kept with them
+    key: str | None = None  # the reading's (worker.ingest.reading_key), kept with them
 
 
 def extract_article(html_bytes: bytes, url: str) -> Extracted:

@@ -129,7 +129,8 @@ def _extract_and_read(html_bytes: bytes, url: str) -> Extracted:
     try:
         from worker.detect.lang import detect_language
         from worker.detect.normalize import normalize_text
-        from worker.detect.people import extract_people, reading_key
+        from worker.detect.people import extract_people
+        from worker.ingest.reading_key import reading_key
 
         text = normalize_text(extracted.text)
         language = detect_language(text)

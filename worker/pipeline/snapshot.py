@@ -64,10 +64,10 @@ class Reading:
 
     @property
     def key(self) -> str:
-        """The key of the reading that read `people` (worker.detect.people.reading_key): the
+        """The key of the reading that read `people` (worker.ingest.reading_key): the
         extraction pool's, or this process's with the pass's roster."""
         if self._key is None:
-            from worker.detect.people import reading_key
+            from worker.ingest.reading_key import reading_key
 
             self._key = reading_key(self.roster)
         return self._key

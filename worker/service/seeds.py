@@ -70,7 +70,7 @@ def bundled_roster() -> Roster:
 
     try:
         # a digest of everything the roster is built from is its fingerprint (people kept in
-        # the store name the roster they were read with: worker.detect.people.reading_key)
+        # the store name the roster they were read with: worker.ingest.reading_key)
         digest = _bundled_digest()
     except OSError:  # a seed or module file unreadable
         return _build_bundled()

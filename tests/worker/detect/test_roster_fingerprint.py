@@ -1,12 +1,12 @@
-"""A roster's fingerprint and the people reading key (worker.detect.people.reading_key): the
+"""A roster's fingerprint and the people reading key (worker.ingest.reading_key): the
 key the people of a stored version are kept under (worker/pipeline/snapshot.py). Two rosters
 that know the same people share it; a roster that knows one more alias, title or given name
 does not, so people read with it are never taken for those read with the other."""
 
 from __future__ import annotations
 
-from worker.detect.people import reading_key
 from worker.detect.roster import Roster
+from worker.ingest.reading_key import reading_key
 from worker.service.seeds import bundled_roster, load_roster
 
 ENTRY = {"name": "Cai Qi", "zh": "蔡奇", "aliases": ["Tsai Chi"], "titles": ["member (2022-)"]}

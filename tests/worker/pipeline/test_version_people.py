@@ -23,7 +23,8 @@ from storage.feeds import FeedSpec
 from storage.models import Version
 from tests.support.farm import REPORT, Farm
 from tests.worker.pipeline.test_refresh import make_runtime, run
-from worker.detect.people import extract_people, reading_key
+from worker.detect.people import extract_people
+from worker.ingest.reading_key import reading_key
 from worker.pipeline.snapshot import people_json, people_of_json
 from worker.service.app import sync_feeds
 from worker.service.seeds import load_roster
