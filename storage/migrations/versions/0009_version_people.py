@@ -5,7 +5,7 @@ one. The previous version's people were read again from its text in every edited
 second reading of every edited report, ~a third of its people-reading work); they are now kept
 when a version is stored and read back (worker/pipeline/snapshot.py). `people` is JSON (one
 [name, canonical, role, segment, position] per person, in text order); `people_key` names the
-reading that made them (the people readers' code and the roster: worker.detect.people.
+reading that made them (the people readers' code and the roster: worker.ingest.
 reading_key): people kept under another key, or none (versions stored before this
 migration), are read from the text again, as before.
 
