@@ -419,6 +419,28 @@ def report(
         print(line)
 
 
+def _cross_validated(
+    args: argparse.Namespace, examples: list[Example], own: dict[str, dict[str, float]]
+) -> dict[str, float]:
+    """Leave-one-round-out probabilities, the thresholds chosen over them (per language into
+    `own` with --per-language) and the figures printed; the pooled thresholds returned."""
+    probs = cross_validate(examples, args.c, args.min_count)
+    rules = earlier_rules if args.earlier else None
+    thresholds = choose_thresholds(examples, probs, rules, args.max_fp_rise, args.second, args.veto)
+    print(f"leave-one-round-out, C={args.c}, thresholds {thresholds}")
+    report(examples, probs, thresholds, rules)
+    if args.earlier:
+        report(examples, probs, thresholds)
+    if args.per_language:
+        for lang in ("en", "de"):
+            part = [i for i, ex in enumerate(examples) if ex.lang == lang]
+            exs, ps = [examples[i] for i in part], [probs[i] for i in part]
+            own[lang] = choose_thresholds(exs, ps, rules, args.max_fp_rise)
+            print(f"{lang}: thresholds {own[lang]}")
+            report(exs, ps, own[lang], rules)
+    return thresholds
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--hold", type=int, default=8, help="the validation round, never read")
@@ -446,6 +468,11 @@ def main(argv: list[str]) -> None:
     )
     parser.add_argument("--veto", action="store_true", help="also try dropping rules' roles")
     parser.add_argument(
+        "--thresholds",
+        help='JSON of the thresholds to ship, {"en": {...}, "de": {...}} (from a cross-validated'
+        " run of the same settings, e.g. people_model_recent.py's; skips the cross-validation)",
+    )
+    parser.add_argument(
         "--with-old-models",
         action="store_true",
         help="the earlier readings as first made, with the additions of the model of their day",
@@ -459,21 +486,12 @@ def main(argv: list[str]) -> None:
     examples = load_examples(files, roster, earlier)
     n = sum(len(ex.keys) for ex in examples)
     print(f"{len(examples)} en/de reports, {n} mentions, from {len(files)} files")
-    probs = cross_validate(examples, args.c, args.min_count)
-    rules = earlier_rules if args.earlier else None
-    thresholds = choose_thresholds(examples, probs, rules, args.max_fp_rise, args.second, args.veto)
-    print(f"leave-one-round-out, C={args.c}, thresholds {thresholds}")
-    report(examples, probs, thresholds, rules)
-    if args.earlier:
-        report(examples, probs, thresholds)
     own: dict[str, dict[str, float]] = {}
-    if args.per_language:
-        for lang in ("en", "de"):
-            part = [i for i, ex in enumerate(examples) if ex.lang == lang]
-            exs, ps = [examples[i] for i in part], [probs[i] for i in part]
-            own[lang] = choose_thresholds(exs, ps, rules, args.max_fp_rise)
-            print(f"{lang}: thresholds {own[lang]}")
-            report(exs, ps, own[lang], rules)
+    if args.thresholds:
+        own = json.loads(args.thresholds)
+        thresholds = own["en"]
+    else:
+        thresholds = _cross_validated(args, examples, own)
     if args.dry_run:
         return
     model = fit(examples, args.c, args.min_count)
@@ -488,6 +506,7 @@ def main(argv: list[str]) -> None:
             + (" --earlier" if args.earlier else "")
             + (f" --max-fp-rise {args.max_fp_rise}" if args.max_fp_rise is not None else "")
             + (" --per-language" if args.per_language else "")
+            + (f" --thresholds '{args.thresholds}'" if args.thresholds else "")
         ),
     }
     text, weights = role_weights.encode_model(model)
