@@ -1318,6 +1318,8 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
         return i
     if toks[i].low in _VIETNAMESE_SURNAMES:
         return i  # "Luong Nguyen Minh Triet": a Vietnamese name of four words, surname first
+    if j - i == 3 and _surname_first_russian(toks, i, roster):
+        return i  # "Andrusyak Ivan Ilyich": surname, given name, patronymic
     if any(toks[k].low in _ARABIC_PARTICLES for k in range(i + 2, j - 1)):
         return i  # "Hamud Salim Abdullah Al Tuwayh": one name of many given names
     for k in range(i + 1, j - 1):
@@ -1437,6 +1439,47 @@ _VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran pham hoang huynh phan vu vo dang bui ngo duong luong lam dinh trinh truong "
     "doan quach".split()
 )
+
+
+# A Russian patronymic's endings, longest first, and what its father's given name may end in
+# instead ("Arkadievich": Arkady, "Ilyich": Ilya, "Nikolaevich": Nikolai, "Ivanovna": Ivan).
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
+_PATRONYMIC_STEM_ENDS = ("", "y", "i", "a")
+# Words of address and rank before a given name and patronymic ("Dear Igor Viktorovich",
+# "Grand Duke George Mikhailovich"): no surname.
+_ADDRESS_WORDS = frozenset(
+    "dear duke grand prince princess count countess comrade respected esteemed honourable "
+    "honorable".split()
+)
+
+
+def _patronymic(word: str, roster: Roster) -> bool:
+    """ "Ilyich", "Evgenievna", "Arkadievich": a patronymic, a word whose ending leaves a known
+    given name; not a surname of the same ending ("Myasnikovich", "Dvorkovich")."""
+    low = word.lower()
+    for end in _PATRONYMIC_ENDINGS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = word[: -len(end)]
+            stems = (stem, stem[:-1]) if stem.endswith("i") else (stem,)
+            return any(roster.is_given_name(s + e) for s in stems for e in _PATRONYMIC_STEM_ENDS)
+    return False
+
+
+def _surname_first_russian(toks: list[_Tok], i: int, roster: Roster) -> bool:
+    """ "Andrusyak Ivan Ilyich", "Zorya Natalya Evgenievna": a machine's copy of a Russian name
+    in the order of Russian lists, surname, given name and patronymic; the surname is kept, not
+    dropped as a title's word before the given name (round 17: 3 labels in 3 reports of rounds
+    21 and 30, mt_en and scraped; two lost their surname). Not after a nationality's word
+    ("Russian Ivan Ivanovich")."""
+    first = toks[i].low
+    return (
+        roster.is_given_name(toks[i + 1].text)
+        and _patronymic(toks[i + 2].text, roster)
+        and not _is_title_or_org(first)
+        and not not_a_name(first)
+        and first not in _ADDRESS_WORDS
+        and not first.endswith(("ian", "ese", "ish", "sk", "ic"))
+    )
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
