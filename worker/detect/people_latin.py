@@ -3399,14 +3399,18 @@ _SPEAKER_LABEL = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:(?:\s+\S|\s*$)")
 # A line opening with a speaker label (titles, then at least two capitalised words before the
 # colon): a text holding two of them is a transcript, whose labels name the speakers even
 # with no title and no roster entry ("Chen Wenjun:", "Huang Shouhong:").
+_INITIALS_ONLY = re.compile(r"\s*(?:[A-Z][a-z]?\.\s?)*")
 _SPEAKER_LABEL_ALONE = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:\s*$")
 _SAID_END = frozenset('.!?,:"”…')
 # Written words quoted under their authors' labels ("Gambian President Adama Barrow:" over a
 # paragraph of his congratulatory message): no speech at an occasion.
 _WRITTEN = re.compile(r"\b(?:messages?|letters?|telegrams?|congratulatory|wrote|written)\b", re.I)
+# A machine's or scraper's copy of a Kremlin transcript may write the given name as its
+# initial ("V. Putin:", "S. Chemezov:", "M.Mishustin:", "S. BRILYOV:"; round 17: 5 reports of
+# rounds 24, 26 and 28, mt_en and scraped, their speakers all missed).
 _LABEL_LINE = re.compile(
-    r"(?m)^(?:[^\n:.]{0,120}\s)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)(?:\s*\([\w\s-]{1,20}\))?:"
-    r"(?:[ \t]+\S|[ \t]*$)"
+    r"(?m)^(?:[^\n:.]{0,120}\s)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+|[A-Z][a-z]?\.\s?[A-Z][\w'’-]+)"
+    r"(?:\s*\([\w\s-]{1,20}\))?:(?:[ \t]+\S|[ \t]*$)"
 )
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
@@ -3928,8 +3932,10 @@ def _group_roles(
         roles.append("spoke")
     if (
         _SPEAKER_LABEL.match(rest)
-        and not before.strip()
-        and group[-1].last - group[-1].first >= 2
+        # nothing before the label's name but its initials, which the name may leave out when
+        # the roster knows the surname ("V. Putin:" read as "Putin")
+        and _INITIALS_ONLY.fullmatch(before) is not None
+        and (group[-1].last - group[-1].first >= 2 or bool(before.strip()))
         and (
             group[-1].prefix < group[-1].first
             or ctx.roster.canonical(names[-1])
