@@ -1460,6 +1460,8 @@ def _patronymic(word: str, roster: Roster) -> bool:
     for end in _PATRONYMIC_ENDINGS:
         if low.endswith(end) and len(low) > len(end) + 2:
             stem = word[: -len(end)]
+            if end == "ich":  # "Ilyich", "Nikitich": only after a name in -a ("Henrich" is no
+                return roster.is_given_name(stem + "a")  # patronymic of Henry; de-t12z12)
             stems = (stem, stem[:-1]) if stem.endswith("i") else (stem,)
             return any(roster.is_given_name(s + e) for s in stems for e in _PATRONYMIC_STEM_ENDS)
     return False
