@@ -1318,6 +1318,8 @@ def _past_leading_nouns(toks: list[_Tok], i: int, j: int, roster: Roster) -> int
         return i
     if toks[i].low in _VIETNAMESE_SURNAMES:
         return i  # "Luong Nguyen Minh Triet": a Vietnamese name of four words, surname first
+    if j - i == 3 and _surname_first_russian(toks, i, roster):
+        return i  # "Andrusyak Ivan Ilyich": surname, given name, patronymic
     if any(toks[k].low in _ARABIC_PARTICLES for k in range(i + 2, j - 1)):
         return i  # "Hamud Salim Abdullah Al Tuwayh": one name of many given names
     for k in range(i + 1, j - 1):
@@ -1437,6 +1439,49 @@ _VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran pham hoang huynh phan vu vo dang bui ngo duong luong lam dinh trinh truong "
     "doan quach".split()
 )
+
+
+# A Russian patronymic's endings, longest first, and what its father's given name may end in
+# instead ("Arkadievich": Arkady, "Ilyich": Ilya, "Nikolaevich": Nikolai, "Ivanovna": Ivan).
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
+_PATRONYMIC_STEM_ENDS = ("", "y", "i", "a")
+# Words of address and rank before a given name and patronymic ("Dear Igor Viktorovich",
+# "Grand Duke George Mikhailovich"): no surname.
+_ADDRESS_WORDS = frozenset(
+    "dear duke grand prince princess count countess comrade respected esteemed honourable "
+    "honorable".split()
+)
+
+
+def _patronymic(word: str, roster: Roster) -> bool:
+    """ "Ilyich", "Evgenievna", "Arkadievich": a patronymic, a word whose ending leaves a known
+    given name; not a surname of the same ending ("Myasnikovich", "Dvorkovich")."""
+    low = word.lower()
+    for end in _PATRONYMIC_ENDINGS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = word[: -len(end)]
+            if end == "ich":  # "Ilyich", "Nikitich": only after a name in -a ("Henrich" is no
+                return roster.is_given_name(stem + "a")  # patronymic of Henry; de-t12z12)
+            stems = (stem, stem[:-1]) if stem.endswith("i") else (stem,)
+            return any(roster.is_given_name(s + e) for s in stems for e in _PATRONYMIC_STEM_ENDS)
+    return False
+
+
+def _surname_first_russian(toks: list[_Tok], i: int, roster: Roster) -> bool:
+    """ "Andrusyak Ivan Ilyich", "Zorya Natalya Evgenievna": a machine's copy of a Russian name
+    in the order of Russian lists, surname, given name and patronymic; the surname is kept, not
+    dropped as a title's word before the given name (round 17: 3 labels in 3 reports of rounds
+    21 and 30, mt_en and scraped; two lost their surname). Not after a nationality's word
+    ("Russian Ivan Ivanovich")."""
+    first = toks[i].low
+    return (
+        roster.is_given_name(toks[i + 1].text)
+        and _patronymic(toks[i + 2].text, roster)
+        and not _is_title_or_org(first)
+        and not not_a_name(first)
+        and first not in _ADDRESS_WORDS
+        and not first.endswith(("ian", "ese", "ish", "sk", "ic"))
+    )
 
 
 def _all_pinyin(toks: list[_Tok], i: int, j: int) -> bool:
@@ -3366,14 +3411,18 @@ _SPEAKER_LABEL = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:(?:\s+\S|\s*$)")
 # A line opening with a speaker label (titles, then at least two capitalised words before the
 # colon): a text holding two of them is a transcript, whose labels name the speakers even
 # with no title and no roster entry ("Chen Wenjun:", "Huang Shouhong:").
+_INITIALS_ONLY = re.compile(r"\s*(?:[A-Z][a-z]?\.\s?)*")
 _SPEAKER_LABEL_ALONE = re.compile(r"\s*(?:\([\w\s-]{1,20}\)\s*)?:\s*$")
 _SAID_END = frozenset('.!?,:"”…')
 # Written words quoted under their authors' labels ("Gambian President Adama Barrow:" over a
 # paragraph of his congratulatory message): no speech at an occasion.
 _WRITTEN = re.compile(r"\b(?:messages?|letters?|telegrams?|congratulatory|wrote|written)\b", re.I)
+# A machine's or scraper's copy of a Kremlin transcript may write the given name as its
+# initial ("V. Putin:", "S. Chemezov:", "M.Mishustin:", "S. BRILYOV:"; round 17: 5 reports of
+# rounds 24, 26 and 28, mt_en and scraped, their speakers all missed).
 _LABEL_LINE = re.compile(
-    r"(?m)^(?:[^\n:.]{0,120}\s)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+)(?:\s*\([\w\s-]{1,20}\))?:"
-    r"(?:[ \t]+\S|[ \t]*$)"
+    r"(?m)^(?:[^\n:.]{0,120}\s)?([A-Z][\w'’-]+\s+[A-Z][\w'’-]+|[A-Z][a-z]?\.\s?[A-Z][\w'’-]+)"
+    r"(?:\s*\([\w\s-]{1,20}\))?:(?:[ \t]+\S|[ \t]*$)"
 )
 # A relative clause that says the person spoke: "Governor X, who updated the President on ...".
 _WHO_SPOKE = re.compile(
@@ -3895,8 +3944,10 @@ def _group_roles(
         roles.append("spoke")
     if (
         _SPEAKER_LABEL.match(rest)
-        and not before.strip()
-        and group[-1].last - group[-1].first >= 2
+        # nothing before the label's name but its initials, which the name may leave out when
+        # the roster knows the surname ("V. Putin:" read as "Putin")
+        and _INITIALS_ONLY.fullmatch(before) is not None
+        and (group[-1].last - group[-1].first >= 2 or bool(before.strip()))
         and (
             group[-1].prefix < group[-1].first
             or ctx.roster.canonical(names[-1])

@@ -31,6 +31,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-en17).
 - conv17_cases.toml: receiving an honour is no role, settled by count (round 17, issue-conv17).
 - role17_cases.toml: a true person given a wrong role, by wording (round 17, issue-role17).
+- mt17_cases.toml: machine-translated English causes of rounds 30 and 31 counted over rounds
+  16-31 (round 17, issue-mt17).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -65,6 +67,7 @@ FILES: dict[str, str | None] = {
     "en17_cases.toml": "en",
     "conv17_cases.toml": None,
     "role17_cases.toml": None,
+    "mt17_cases.toml": "en",
 }
 CASES = [
     (case, language)
