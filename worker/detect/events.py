@@ -38,6 +38,7 @@ from worker.detect import cantonese
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
+from worker.detect.entities import bodies_named
 from worker.detect.foreign_names import foreign_people, is_chinese_name, is_korean_name
 from worker.detect.held_occasions import (
     DEEDS,
@@ -150,6 +151,9 @@ class Features:
     ahead: bool = False  # the report announces the occasion ahead (`previews`): a preview
     # keys of the people the main clause of the lead's first sentence names (who acted)
     front: tuple[str, ...] = ()
+    # the bodies, products and happenings the title (else the lead's first sentence) names, one
+    # key across languages (worker/detect/entities.py: "OPEC", "ОПЕК", "歐佩克" -> "opec")
+    bodies: tuple[str, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -169,6 +173,7 @@ class Features:
             | {f"p:{_loose(k)}" for k in self.all_keys if len(k) >= LOOSE_LETTERS}
             | {f"t:{t}" for t in _terms(self)}
             | {f"o:{k}" for k in self.forums}
+            | {f"b:{k}" for k in self.bodies}
             | {f"s:{k}" for k in self.family_names}
             | {f"n:{k}" for k in self.nouns[:4]}
             # the same nouns by the first letters of their key, so a name in two alphabets or
@@ -228,6 +233,7 @@ class Features:
             "nouns": list(self.nouns),
             "ahead": self.ahead,
             "front": list(self.front),
+            "bodies": list(self.bodies),
         }
 
     @classmethod
@@ -257,6 +263,7 @@ class Features:
             nouns=tuple(str(k) for k in data.get("nouns") or ()),
             ahead=bool(data.get("ahead")),
             front=tuple(str(k) for k in data.get("front") or ()),
+            bodies=tuple(str(k) for k in data.get("bodies") or ()),
         )
 
 
@@ -1392,6 +1399,7 @@ def report_features(
         or told_ahead(sentence, occasion, day, lang)
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
+        bodies=bodies_named(title) or bodies_named(sentence),
     )
 
 
@@ -1943,6 +1951,8 @@ def _tied_by_occasion(
         return Match(opts.join, "proper nouns spelt alike, one day")
     if not other_side and kinds is not False and _noun_and_place(a, b):
         return Match(opts.join, "a proper noun and a place, one day")
+    if not other_side and _same_body(a, b, kinds):
+        return Match(opts.join, "one body named up front, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2272,6 +2282,21 @@ def _same_named_occasion(a: Features, b: Features, kinds: bool | None) -> bool:
 
 
 _TAKING_OFFICE = frozenset({"premier-elected", "inauguration"})
+
+
+def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
+    """Both name one body, product or happening of worker/detect/entities.py up front (the
+    title, else the lead's first sentence: "OPEC reaches deal to cut output", "歐佩克8年來首次
+    決定減産"), on one day (or one giving no day, filed the next), with no kinds that differ,
+    neither written ahead, and not other people up front (`_other_doers`): reports naming
+    nobody the roster knows, in two languages, share nothing else (round 17, evnames17)."""
+    if kinds is False or not set(a.bodies) & set(b.bodies):
+        return False
+    if _written_ahead(a) or _written_ahead(b) or a.ahead or b.ahead:
+        return False
+    if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
+        return False
+    return not _other_doers(a, b)
 
 
 def _other_doers(a: Features, b: Features) -> bool:
