@@ -2605,7 +2605,8 @@ def _across_days(
     if kinds is not False and (_told_east_of_it(a, b) or _told_east_of_it(b, a)):
         return Match(opts.join, "an occasion of one day, told east of it")
     # one outcome dated by two clocks, someone in common up front or its proper nouns agreeing
-    if _two_clocks(a, b) and (_shared_up_front(a, b) or nouns_agree(a, b)):
+    # (or the named occasion of one day both name: the Bank of Japan's decision)
+    if _two_clocks(a, b) and (_shared_up_front(a, b) or nouns_agree(a, b) or _one_day_named(a, b)):
         return Match(opts.join, "one outcome, dated by two clocks")
     return NO_MATCH
 
@@ -2632,9 +2633,12 @@ def _two_clocks(a: Features, b: Features) -> bool:
     # verdict ... on May 31")
     if outcome and any(occasion_kinds("", f.lead[:200]) for f in (a, b)):
         return False
-    return bool(outcome) or any(
-        of_one_day(k) and k not in HAPPENINGS for k in set(a.forums) & set(b.forums)
-    )
+    return bool(outcome) or _one_day_named(a, b)
+
+
+def _one_day_named(a: Features, b: Features) -> bool:
+    """Both name one named occasion held in one day (a rate decision, an award night)."""
+    return any(of_one_day(k) and k not in HAPPENINGS for k in set(a.forums) & set(b.forums))
 
 
 def _told_east_of_it(x: Features, y: Features) -> bool:
