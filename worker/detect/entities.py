@@ -21,6 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from worker.detect.held_occasions import names_pattern
 from worker.detect.roster import to_simplified
 
 # key | names. Names in capitals (and short ones opening with a capital) are read as written
@@ -55,17 +56,6 @@ def _exact(name: str) -> bool:
     return name.isupper() or (name[:1].isupper() and len(name) <= 4)
 
 
-def _pattern(names: list[str]) -> re.Pattern[str]:
-    """One pattern for `names`, the longest first: names in letters as whole words (a
-    compound after a hyphen too: "G-20-Staaten"), names in Han, kana or Hangul anywhere."""
-    parts = sorted(dict.fromkeys(names), key=len, reverse=True)
-    cjk = [re.escape(n) for n in parts if _CJK.search(n)]
-    words = [re.escape(n) for n in parts if not _CJK.search(n)]
-    found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
-    found += cjk
-    return re.compile("|".join(found) or r"(?!)")
-
-
 @lru_cache(maxsize=1)
 def _tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """The table compiled: one pattern of the names read as written, one of the others (on
@@ -82,7 +72,7 @@ def _tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
             else:
                 loose.append(_fold(name))
                 key_of[_fold(name)] = key
-    return _pattern(exact), _pattern(loose), key_of
+    return names_pattern(exact, _CJK), names_pattern(loose, _CJK), key_of
 
 
 def bodies_named(text: str) -> tuple[str, ...]:

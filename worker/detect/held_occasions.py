@@ -272,12 +272,14 @@ def _fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _names_pattern(names: list[str]) -> re.Pattern[str]:
-    """One pattern for `names`, the longest first: names in letters as whole words, names in
-    Han script or kana anywhere (Chinese and Japanese run their words together: "据欧洲央行")."""
+def names_pattern(names: list[str], anywhere: re.Pattern[str] | None = None) -> re.Pattern[str]:
+    """One pattern for `names`, the longest first: names in letters as whole words (a compound
+    after a hyphen too), names in a script `anywhere` matches (by default Han script or kana)
+    anywhere: Chinese and Japanese run their words together ("据欧洲央行")."""
+    script = anywhere or _CJK
     parts = sorted(dict.fromkeys(names), key=len, reverse=True)
-    cjk = [re.escape(n) for n in parts if _CJK.search(n)]
-    words = [re.escape(n) for n in parts if not _CJK.search(n)]
+    cjk = [re.escape(n) for n in parts if script.search(n)]
+    words = [re.escape(n) for n in parts if not script.search(n)]
     found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
     found += cjk
     return re.compile("|".join(found) or r"(?!)")
@@ -327,11 +329,11 @@ def patterns() -> _Tables:
         for name in (n.strip() for n in names.split(";") if n.strip()):
             named_of[_fold(name)] = key
     return _Tables(
-        exact=_names_pattern(exact),
-        loose=_names_pattern(loose),
+        exact=names_pattern(exact),
+        loose=names_pattern(loose),
         body_of=body_of,
         acts=acts,
-        named=_names_pattern(list(named_of)),
+        named=names_pattern(list(named_of)),
         named_of=named_of,
         deeds=tuple((key, re.compile(pattern)) for key, pattern in _DEEDS.items()),
     )

@@ -9,24 +9,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.labelled_people import ROSTER
+from tests.support.labelled_people import labelled as _labelled
+from tests.support.labelled_people import people as _people
 from worker.detect.attendees import compare_people
 from worker.detect.mentions import TextNames, names_person, not_only_said, same_surname
 from worker.detect.model import Person, Report, Role
 from worker.detect.report import compare_reports
-from worker.service.seeds import load_roster
-
-ROSTER = load_roster()
-
-
-def _people(*named: tuple[str, Role]) -> tuple[Person, ...]:
-    return tuple(
-        Person(name, ROSTER.canonical(name), role, "body", i)
-        for i, (name, role) in enumerate(named, 1)
-    )
-
-
-def _labelled(language: str, *named: tuple[str, Role]) -> Report:
-    return Report(language=language, people=_people(*named), findings=())
 
 
 def _compared(a: str, b: str, report_a: Report, report_b: Report) -> tuple[set[str], set[str]]:

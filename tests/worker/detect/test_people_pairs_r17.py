@@ -11,25 +11,13 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.labelled_people import ROSTER
+from tests.support.labelled_people import labelled as _labelled
+from tests.support.labelled_people import people as _people
 from worker.detect.attendees import compare_people
 from worker.detect.cantonese import mandarin_pinyin
-from worker.detect.model import Person, Report, Role
+from worker.detect.model import Role
 from worker.detect.report import compare_reports
-from worker.service.seeds import load_roster
-
-ROSTER = load_roster()
-
-
-def _people(*named: tuple[str, Role]) -> tuple[Person, ...]:
-    return tuple(
-        Person(name, ROSTER.canonical(name), role, "body", i)
-        for i, (name, role) in enumerate(named, 1)
-    )
-
-
-def _labelled(language: str, *named: tuple[str, Role]) -> Report:
-    return Report(language=language, people=_people(*named), findings=())
-
 
 # --- a given name in full and in its familiar form --------------------------------------------
 
