@@ -97,3 +97,12 @@ REPORT = [
     "discussions, which covered employment, housing, local government debt and the financial "
     "sector. The meeting stressed that risks must be defused in an orderly way.",
 ]
+
+
+def three_reports(server: LocalServer) -> Farm:
+    """The pipeline tests' farm: one feed listing three reports, /news/2026/0.html to 2.html."""
+    f = Farm(server)
+    for i in range(3):
+        f.add_page(f"/news/2026/{i}.html", f"Report {i}", [f"Item {i}.", *REPORT])
+    f.add_feed("/rss.xml", [f"/news/2026/{i}.html" for i in range(3)])
+    return f

@@ -17,7 +17,7 @@ from storage import appearances, changes, deliveries, versions
 from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Article, Feed, Version
-from tests.support.farm import REPORT, Farm, Page
+from tests.support.farm import REPORT, Farm, Page, three_reports
 from worker.config import Settings
 from worker.ingest.fetch import FetchOptions
 from worker.output.console import Console
@@ -54,11 +54,7 @@ class _Sink:
 
 @pytest.fixture
 def farm(server) -> Farm:
-    f = Farm(server)
-    for i in range(3):
-        f.add_page(f"/news/2026/{i}.html", f"Report {i}", [f"Item {i}.", *REPORT])
-    f.add_feed("/rss.xml", [f"/news/2026/{i}.html" for i in range(3)])
-    return f
+    return three_reports(server)
 
 
 def count(store: Store, model) -> int:

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from storage import versions
 from storage.feeds import FeedSpec
 from storage.models import Version
-from tests.support.farm import REPORT, Farm
+from tests.support.farm import Farm, three_reports
 from tests.worker.pipeline.test_refresh import make_runtime, run
 from worker.detect.people import extract_people
 from worker.ingest.reading_key import reading_key
@@ -36,12 +36,7 @@ PAGE = "/news/2026/1.html"
 
 @pytest.fixture
 def farm(server) -> Farm:
-    """The pipeline tests' farm (tests/worker/pipeline/test_refresh.py): three reports."""
-    f = Farm(server)
-    for i in range(3):
-        f.add_page(f"/news/2026/{i}.html", f"Report {i}", [f"Item {i}.", *REPORT])
-    f.add_feed("/rss.xml", [f"/news/2026/{i}.html" for i in range(3)])
-    return f
+    return three_reports(server)
 
 
 def _first_pass(db_url, server):
