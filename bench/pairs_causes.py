@@ -46,30 +46,27 @@ def _elements(
     read_a = {name_key(p.name, roster) for p in reports[0].people}
     read_b = {name_key(p.name, roster) for p in reports[1].people}
     out: list[tuple[str, str]] = []
-    for n in got_added - want_added:
-        why = (
-            "no person of b's labels"
-            if n not in labelled_b
-            else "labelled in a, not read there"
-            if n in labelled_a
-            else "labelled in b only, the labels add nobody"
-        )
-        out.append((f"added too many: {why}", n))
-    for n in want_added - got_added:
-        why = "not read in b" if n not in read_b else "read in b, filtered or matched"
-        out.append((f"added missing: {why}", n))
-    for n in got_removed - want_removed:
-        why = (
-            "no person of a's labels"
-            if n not in labelled_a
-            else "labelled in b, not read there"
-            if n in labelled_b
-            else "labelled in a only, the labels remove nobody"
-        )
-        out.append((f"removed too many: {why}", n))
-    for n in want_removed - got_removed:
-        why = "not read in a" if n not in read_a else "read in a, filtered or matched"
-        out.append((f"removed missing: {why}", n))
+    sides = (
+        ("added", "add", got_added, want_added, "b", "a", labelled_b, labelled_a, read_b),
+        ("removed", "remove", got_removed, want_removed, "a", "b", labelled_a, labelled_b, read_a),
+    )
+    for what, verb, got, want, here, there, labelled_here, labelled_there, read_here in sides:
+        for n in got - want:
+            why = (
+                f"no person of {here}'s labels"
+                if n not in labelled_here
+                else f"labelled in {there}, not read there"
+                if n in labelled_there
+                else f"labelled in {here} only, the labels {verb} nobody"
+            )
+            out.append((f"{what} too many: {why}", n))
+        for n in want - got:
+            why = (
+                f"not read in {here}"
+                if n not in read_here
+                else f"read in {here}, filtered or matched"
+            )
+            out.append((f"{what} missing: {why}", n))
     out += [(f"role change too many: {r[1]} -> {r[2]}", r[0]) for r in got_roles - want_roles]
     out += [(f"role change missing: {r[1]} -> {r[2]}", r[0]) for r in want_roles - got_roles]
     return out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import tomllib
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +12,10 @@ import sqlalchemy as sa
 from alerts.event import ChangeEvent, Edit
 from storage.db import Store
 from storage.models import Article, Feed
+from worker.detect.events import Features, report_features
+from worker.service.seeds import load_roster
+
+EVENTS_DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 
 
 def change_event(
@@ -72,3 +78,14 @@ def wire_articles(store: Store, *names: str) -> dict[str, int]:
             session.flush()
             ids[name] = article.id
     return ids
+
+
+def linked_reports(file_name: str) -> dict[str, Features]:
+    """The reports of tests/data/events/`file_name` by id, read as grouping reads them (title,
+    text, the day published; the bundled roster)."""
+    roster = load_roster()
+    data = tomllib.loads((EVENTS_DATA / file_name).read_text(encoding="utf-8"))
+    return {
+        r["id"]: report_features(r["title"], r["text"], date.fromisoformat(r["published"]), roster)
+        for r in data["report"]
+    }

@@ -24,10 +24,10 @@ title after it (`foreign_people`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from worker.detect.roster import RosterEntry, has_han, pinyin_name, translit_key
+from worker.detect.sounds import ascii_letters, letter_classes
 
 __all__ = ["foreign_people", "is_chinese_name", "is_korean_name"]
 
@@ -46,30 +46,16 @@ _VOWELS = frozenset("aeiouy")
 
 def _latin_keys(word: str) -> set[str]:
     """A name in letters as classes: with each r after a vowel and before none, and without."""
-    plain = unicodedata.normalize("NFKD", word.casefold())
-    text = "".join(c for c in plain if c.isascii() and c.isalpha())
+    text = ascii_letters(word)
     full: list[str] = []
     silent: list[str] = []
-    i = 0
-    while i < len(text):
-        for spelling, cls in _LATIN:
-            if text.startswith(spelling, i):
-                full.append(cls)
-                silent.append(cls)
-                i += len(spelling)
-                break
-        else:
-            char = text[i]
-            nxt = text[i + 1 : i + 2]
-            if char == "c":
-                cls = "S" if nxt in ("e", "i", "y") else "K"
-            else:
-                cls = _LATIN_ONE.get(char, "")
-            full.append(cls)
-            # r after a vowel, before no vowel: lengthens the vowel in kana and Hangul
-            mute = char == "r" and i and text[i - 1] in _VOWELS and nxt not in _VOWELS
-            silent.append("" if mute else cls)
-            i += 1
+    for i, spelling, cls in letter_classes(text, _LATIN, _LATIN_ONE):
+        full.append(cls)
+        # r after a vowel, before no vowel: lengthens the vowel in kana and Hangul
+        mute = (
+            spelling == "r" and i and text[i - 1] in _VOWELS and text[i + 1 : i + 2] not in _VOWELS
+        )
+        silent.append("" if mute else cls)
     return {_once("".join(full)), _once("".join(silent))}
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from worker.detect.roster import has_han
 
-__all__ = ["same_sound", "sound_key"]
+__all__ = ["ascii_letters", "letter_classes", "same_sound", "sound_key"]
 
 # Latin letters to classes; longer spellings first ("tsch" before "ts", "sh" before "s").
 _LATIN = (
@@ -29,7 +30,7 @@ _LATIN = (
     ("ts", "S"), ("tz", "S"), ("cz", "S"), ("sz", "S"), ("kh", "H"), ("th", "T"), ("ph", "F"),
     ("ck", "K"), ("qu", "K"), ("x", "KS"),
 )  # fmt: skip
-_LATIN_ONE = str.maketrans("bpdtgkqhszjfvwlrmn", "PPTTKKKHSSSFFFLLMN")
+_LATIN_ONE = dict(zip("bpdtgkqhszjfvwlrmn", "PPTTKKKHSSSFFFLLMN", strict=True))
 # Pinyin initials to the same classes (j/q/x/z/c/s all hiss: 契 qi writes "ci" of Vucic).
 _INITIALS = (
     ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("d", "T"), ("t", "T"),
@@ -47,25 +48,37 @@ SAME_SOUND = 0.75
 _SHORTEST = 3  # a key of one or two classes matches too much by chance
 
 
-def _latin_key(name: str) -> str:
+def ascii_letters(name: str) -> str:
+    """A name's letters, folded to lower case and stripped of accents (č to c), others dropped."""
     plain = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in plain if c.isalpha() and c.isascii())
-    out: list[str] = []
+    return "".join(c for c in plain if c.isalpha() and c.isascii())
+
+
+def letter_classes(
+    text: str, spellings: tuple[tuple[str, str], ...], one: Mapping[str, str]
+) -> Iterator[tuple[int, str, str]]:
+    """`text` (`ascii_letters`) as (position, spelling, class): the longest of `spellings` at
+    each position first, else one letter by `one` (a c soft before e, i, y: Cesar, Vucic's c;
+    a letter `one` lacks gives ""). The Chinese sound keys and the kana and Hangul ones
+    (worker.detect.foreign_names) walk letters alike, each with its own classes."""
     i = 0
     while i < len(text):
-        for spelling, cls in _LATIN:
+        for spelling, cls in spellings:
             if text.startswith(spelling, i):
-                out.append(cls)
+                yield i, spelling, cls
                 i += len(spelling)
                 break
         else:
             char = text[i]
-            if char == "c":  # soft before e, i, y (Cesar, Vucic's č folds to c)
-                out.append("S" if text[i + 1 : i + 2] in ("e", "i", "y") else "K")
+            if char == "c":
+                yield i, char, "S" if text[i + 1 : i + 2] in ("e", "i", "y") else "K"
             else:
-                out.append(char.translate(_LATIN_ONE) if char in "bpdtgkqhszjfvwlrmn" else "")
+                yield i, char, one.get(char, "")
             i += 1
-    return "".join(out)
+
+
+def _latin_key(name: str) -> str:
+    return "".join(cls for _, _, cls in letter_classes(ascii_letters(name), _LATIN, _LATIN_ONE))
 
 
 def _han_key(name: str) -> str:

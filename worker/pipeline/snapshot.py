@@ -143,7 +143,7 @@ def store_entries(
         )
         old = [found[e.key].id for e, _ in items if e.key not in created]
         latest = versions.latest_of(session, old)
-        texts = [_text_hash(r) for r in readings if r is not None]
+        texts = [r.hash for r in readings if r is not None]
         stored = bodies.stored(session, texts)
         lists = appearances.stored_versions(session, old)  # people over time, read in one go
         for (entry, page), reading in zip(items, readings, strict=True):
@@ -161,10 +161,6 @@ def store_entries(
             new_ids = frozenset(found[k].id for k in created)
             chain.seal_versions(session, row, seals, ctx.captures, new_articles=new_ids)
     return results
-
-
-def _text_hash(reading: Reading) -> str:
-    return reading.hash
 
 
 def people_json(people: Sequence[Person]) -> str:

@@ -5,34 +5,21 @@ bench/data/events/dev*.toml, ids and sources there)."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
 
+from tests.support.events import linked_reports
 from worker.detect.events import (
     Features,
     GroupingOptions,
     _all_pairs_match,
     place,
-    report_features,
     score,
 )
-from worker.service.seeds import load_roster
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "events"
-ROSTER = load_roster()
 OPTS = GroupingOptions()
 
 
-def _reports() -> dict[str, Features]:
-    raw = tomllib.loads((DATA / "ev14b_links.toml").read_text(encoding="utf-8"))["report"]
-    return {
-        r["id"]: report_features(r["title"], r["text"], date.fromisoformat(r["published"]), ROSTER)
-        for r in raw
-    }
-
-
-REPORTS = _reports()
+REPORTS = linked_reports("ev14b_links.toml")
 KAMCHATKA = [
     REPORTS[r]
     for r in (

@@ -5,27 +5,15 @@ there)."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
 
-from worker.detect.events import Features, GroupingOptions, place, report_features, score
-from worker.service.seeds import load_roster
+from tests.support.events import linked_reports
+from worker.detect.events import GroupingOptions, place, score
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "events"
 OPTS = GroupingOptions()
 
 
-def _reports() -> dict[str, Features]:
-    roster = load_roster()
-    raw = tomllib.loads((DATA / "evjoin16_links.toml").read_text(encoding="utf-8"))["report"]
-    return {
-        r["id"]: report_features(r["title"], r["text"], date.fromisoformat(r["published"]), roster)
-        for r in raw
-    }
-
-
-REPORTS = _reports()
+REPORTS = linked_reports("evjoin16_links.toml")
 KYIV = [
     REPORTS["e15-kishida-zelensky-kyiv-en-alarabiya"],
     REPORTS["e15-kishida-zelensky-kyiv-en-kyivindependent"],
