@@ -42,8 +42,10 @@ file lists (unrelated reports, many published on the same days).
   dev_round20.toml was round 15's held-out test split (scored at the end of round 15, moved to
   dev at the start of round 16); it lists its own unrelated reports. dev_round21.toml was round
   16's held-out test split (scored at the end of round 16, moved to dev at the start of round
-  17); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 17's now); it lists its own unrelated
+  17); it lists its own unrelated reports. dev_round22.toml was round 17's held-out test split
+  (scored at the end of round 17, moved to dev at the start of round 18); it lists its own
+  unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 18's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -83,6 +85,7 @@ SPLITS = {
         "dev_round19.toml",
         "dev_round20.toml",
         "dev_round21.toml",
+        "dev_round22.toml",
     ),
     "test": ("test.toml",),
 }

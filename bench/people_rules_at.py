@@ -39,7 +39,9 @@ dev at the start of round 15) from f2879b8, the rules at the end of round 14, th
 ways. Rounds 28 and 29 (round 15's test and validation splits, moved to dev at the start of
 round 16) from 038b2a9, the rules at the end of round 15, the same four ways. Rounds 30 and 31
 (round 16's test and validation splits, moved to dev at the start of round 17) from 8ff69e8,
-the rules at the end of round 16, the same four ways.
+the rules at the end of round 16, the same four ways. Rounds 32 and 33 (round 17's test and
+validation splits, moved to dev at the start of round 18) from 18580944, the rules at the end of
+round 17, the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
