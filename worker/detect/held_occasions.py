@@ -84,7 +84,7 @@ _BODIES = """
 nato|summit,admission|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
 g7|gathering|G7;G-7;Group of Seven;七国集团
 g20|gathering|G20;G-20;Group of Twenty;二十国集团
-brics|summit,admission|BRICS;Brics;金砖
+brics|summit,admission|BRICS;Brics;БРИКС;金砖
 sco|summit,admission|SCO;ШОС;上合
 apec|summit|APEC;АТЭС
 asean|summit,admission|ASEAN;Asean;АСЕАН;东盟;東盟
