@@ -372,6 +372,9 @@ _A_MATCH = re.compile(
     r"[\s-]+(?:\d{4}\s+)?(?:opener|match|game|tie|clash|group|quarter|semi|round|last|qualif"
     r"|play-?off|spiel|partita|partido|jogo|debut|début)"
 )
+# A win recalled in a clause about someone ("Kroos, who won the World Cup in 2014, ..."), not
+# the final reported.
+_RECALLED_WIN = re.compile(r"\b(?:who|which|having|had|has)\s+(?:\w+\s+)?(?:won|win)\b")
 # A competition with several finals a week (a tennis major's singles and doubles) is not read so.
 _MANY_FINALS = frozenset({"grandslam"})
 
@@ -393,6 +396,8 @@ def _cups_won(written: str, folded: str, bodies: dict[str, bool]) -> list[str]:
         before = text[max(0, m.start() - 40) : m.start()].casefold()
         after = text[m.end() : m.end() + 40].casefold()
         if _A_MATCH.match(after):
+            continue
+        if _RECALLED_WIN.search(before):
             continue
         if _WON_BEFORE.search(before) or _WON_AFTER.match(after):
             found.append(key)

@@ -78,3 +78,10 @@ def test_the_final_of_another_year_is_apart() -> None:
         "Argentina Wins World Cup", "Argentina won the World Cup.", date(2023, 12, 18), ROSTER
     )
     assert score(a, b, OPTS).score < OPTS.join
+
+
+def test_a_cup_won_years_ago_is_no_final() -> None:
+    # a clause recalling a player's win is no report of the final
+    title = "Toni Kroos, who won the World Cup in 2014, announces his retirement"
+    f = report_features(title, title, date(2024, 5, 21), ROSTER)
+    assert "final:worldcup" not in f.forums
