@@ -1,0 +1,86 @@
+"""Round 18: comparing two reports of one occasion, round 17's fresh pairs read by cause.
+
+Input: real excerpts (bench/data/people/dev ids and pairs/*.toml names in the comments) and the
+labelled people lists of those reports. Output: pass/fail; no I/O inside the code under test.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.support.labelled_people import ROSTER
+from tests.support.labelled_people import labelled as _labelled
+from worker.detect.report import compare_reports
+
+# --- a spokesperson quoted is no speaker -------------------------------------------------------
+
+# pair r17v_r17v_eycabinet_presser_attendee_change (pair-r17v-eycabinet_presser): 經濟日報
+# (zh_hant-t17z15) only quotes the Executive Yuan's spokeswoman; Yahoo (zh_hant-r17v03) has her
+# host the press conference after the meeting; labels: 李慧芝 added. 發言人 ("spokesperson") read
+# as the role word 發言 ("speech") kept her quote as naming her (also pair r17
+# t17z_cabinet-2025-12-11, 民視 zh_hant-t17z16: her sound bite, spoke)
+EDN = (
+    "卓榮泰罕見缺席院會 政院證實喉嚨沙啞不宜說話\n\n"
+    "經濟日報／ 記者余弦妙／即時報導\n\n"
+    "行政院11日舉行例行院會，然今日的院會卻臨時改由副院長鄭麗君主持。對此，行政院發言人李慧芝表示，"
+    "院長另有要公，並未主持11日行政院晨會與院會。\n"
+)
+YAHOO = (
+    "行政院今（12/11）院會，行政院長卓榮泰未出席，改由副院長鄭麗君主持會議，引發外界揣測是否身體有恙，"
+    "行政院發言人李慧芝表示，卓臨時另有要公，所以沒有參與今天的行政院會。\n\n"
+    "李慧芝在主持行政院院會後記者會，被媒體問及卓榮泰為何沒有親自主持院會，是否身體微恙時，她回應說，"
+    "今天卓榮泰因臨時有要公，所以沒有主持晨會跟院會。\n"
+)
+
+
+def test_a_quoted_spokesperson_hosting_in_the_other_report_is_added() -> None:
+    change = compare_reports(
+        EDN,
+        YAHOO,
+        ROSTER,
+        reports=(
+            _labelled("zh", ("鄭麗君", "presided")),
+            _labelled("zh", ("鄭麗君", "presided"), ("李慧芝", "presided")),
+        ),
+    )
+    assert change is not None and change.attendees is not None
+    assert change.attendees.added == ("李慧芝",)
+    assert change.attendees.removed == ()
+
+
+def test_a_spokesperson_who_speaks_at_the_occasion_is_named_there() -> None:
+    first = EDN.replace("行政院發言人李慧芝表示，", "行政院發言人李慧芝在院會上發言表示，")
+    change = compare_reports(
+        first,
+        YAHOO,
+        ROSTER,
+        reports=(
+            _labelled("zh", ("鄭麗君", "presided")),
+            _labelled("zh", ("鄭麗君", "presided"), ("李慧芝", "spoke")),
+        ),
+    )
+    assert change is None or change.attendees is None or "李慧芝" not in change.attendees.added
+
+
+_HAN_NAME = st.sampled_from(["李慧芝", "王毅", "汪文斌", "华春莹", "毛宁", "林剑", "陳宗彥"])
+_OFFICE = st.sampled_from(["外交部", "外交部", "國台辦", "行政院", "国务院新闻办公室"])
+
+
+@given(_HAN_NAME, _OFFICE, st.sampled_from(["表示", "指出", "強調", "说"]))
+def test_whom_the_first_report_only_quotes_as_spokesperson_is_added(
+    name: str, office: str, verb: str
+) -> None:
+    first = f"会议由鄭麗君主持。对此，{office}发言人{name}{verb}，会议十分成功。\n"
+    second = f"会议由鄭麗君主持。{name}在会后主持记者会。\n"
+    change = compare_reports(
+        first,
+        second,
+        ROSTER,
+        reports=(
+            _labelled("zh", ("鄭麗君", "presided")),
+            _labelled("zh", ("鄭麗君", "presided"), (name, "presided")),
+        ),
+    )
+    assert change is not None and change.attendees is not None
+    assert name in change.attendees.added
