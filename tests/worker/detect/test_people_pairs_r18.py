@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from tests.support.labelled_people import ROSTER
 from tests.support.labelled_people import labelled as _labelled
+from tests.support.labelled_people import people as _people
+from worker.detect.attendees import compare_people
 from worker.detect.report import compare_reports
 
 # --- a spokesperson quoted is no speaker -------------------------------------------------------
@@ -84,3 +86,76 @@ def test_whom_the_first_report_only_quotes_as_spokesperson_is_added(
     )
     assert change is not None and change.attendees is not None
     assert name in change.attendees.added
+
+
+# --- a Ukrainian given name in its Russian form ------------------------------------------------
+
+# pair r17_t17g_kiew2024_spelling (pair-t17g-kiew2024-spelling): a blog copy (de-t17g27) writes
+# "Wolodymyr Selenskyj", belnovosti's German edition (de-t17g26), after a Russian agency,
+# "Wladimir Selenskyj"; labels: one person, nothing added or removed
+KOSMOS = (
+    "Geheimer Besuch in Kiew: Scholz trifft Selenskyj\n"
+    "Am frühen Montagmorgen, um 07:26 Uhr, rollt ein Sonderzug in den Bahnhof von Kiew ein. An "
+    "Bord befindet sich niemand Geringeres als Bundeskanzler Olaf Scholz. Sein Ziel: ein geheimes "
+    "Treffen mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.\n"
+)
+BELNOVOSTI = (
+    "Zum ersten Mal seit 2,5 Jahren. Bundeskanzler Scholz in Kiew gesichtet\n\n"
+    "Den vorliegenden Informationen zufolge kam der deutsche Staatschef in Kiew mit dem Ziel an, "
+    "persönlich mit dem ukrainischen Präsidenten Wladimir Selenskyj zu sprechen.\n\n"
+    "Bundeskanzler Olaf Scholz sei zu einem Besuch in Kiew eingetroffen, um Verhandlungen mit "
+    "Wladimir Selenskyj zu führen, zitiert die Agentur MIA Rossiya Segodnya deutsche "
+    "Veröffentlichungen.\n"
+)
+
+
+def test_a_ukrainian_name_in_its_russian_form_is_the_same_person() -> None:
+    change = compare_reports(
+        KOSMOS,
+        BELNOVOSTI,
+        ROSTER,
+        reports=(
+            _labelled("de", ("Olaf Scholz", "attended"), ("Wolodymyr Selenskyj", "attended")),
+            _labelled("de", ("Olaf Scholz", "attended"), ("Wladimir Selenskyj", "attended")),
+        ),
+    )
+    assert (
+        change is None
+        or change.attendees is None
+        or (change.attendees.added == () and change.attendees.removed == ())
+    )
+
+
+_UKRAINIAN_RUSSIAN = st.sampled_from(
+    [
+        ("Volodymyr", "Vladimir"),
+        ("Wolodymyr", "Wladimir"),
+        ("Oleksandr", "Aleksandr"),
+        ("Dmytro", "Dmitry"),
+        ("Mykola", "Nikolai"),
+        ("Serhiy", "Sergei"),
+        ("Andriy", "Andrei"),
+    ]
+)
+_SURNAME = st.sampled_from(["Selenskyj", "Zelensky", "Kuleba", "Shmyhal", "Klitschko", "Tkachenko"])
+
+
+@given(_UKRAINIAN_RUSSIAN, _SURNAME, st.booleans())
+def test_the_two_forms_of_one_given_name_with_one_surname_are_a_variant(
+    forms: tuple[str, str], surname: str, flip: bool
+) -> None:
+    x, y = (f"{forms[0]} {surname}", f"{forms[1]} {surname}")
+    x, y = (y, x) if flip else (x, y)
+    diff = compare_people(_people((x, "attended")), _people((y, "attended")), ROSTER)
+    assert diff.added == () and diff.removed == ()
+    assert (x,) in [v.before for v in diff.variants]
+
+
+def test_another_given_name_of_one_surname_is_another_person() -> None:
+    # "Vitali Klitschko" and "Wladimir Klitschko" are two brothers
+    diff = compare_people(
+        _people(("Vitali Klitschko", "attended")),
+        _people(("Wladimir Klitschko", "attended")),
+        ROSTER,
+    )
+    assert diff.added == ("Wladimir Klitschko",) and diff.removed == ("Vitali Klitschko",)
