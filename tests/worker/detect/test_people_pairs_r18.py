@@ -159,3 +159,61 @@ def test_another_given_name_of_one_surname_is_another_person() -> None:
         ROSTER,
     )
     assert diff.added == ("Wladimir Klitschko",) and diff.removed == ("Vitali Klitschko",)
+
+
+# --- a report naming only the chair -----------------------------------------------------------
+
+# pair r17_t17e_roundtable2019_shine_attendee_change (pair-t17e-roundtable2019-shine): the MFA
+# copy (xinhua_en-t17e42) names the six heads at Li Keqiang's roundtable; Shanghai Daily
+# (xinhua_en-t17e43) has Li and "the leaders of six major international financial
+# institutions" chair it, naming none of them; labels: the six removed
+MFA_ROUNDTABLE = (
+    'Li Keqiang Holds the Fourth "1+6" Roundtable with Heads of Major International Economic '
+    "and Financial Organizations\n2019/11/21\n\n"
+    'On the morning of November 21, 2019, Premier Li Keqiang held the fourth "1+6" Roundtable '
+    "with President of the World Bank Group David Malpass, Managing Director of the International "
+    "Monetary Fund (IMF) Kristalina Georgieva, Deputy Director-General of the World Trade "
+    "Organization (WTO) Alan Wolff, Director-General of the International Labor Organization Guy "
+    "Ryder, Secretary-General of the Organization for Economic Cooperation and Development Angel "
+    "Gurria, and Chairman of the Financial Stability Board Randal Quarles at the Diaoyutai State "
+    "Guesthouse.\n"
+)
+SHINE_ROUNDTABLE = (
+    "Home » Nation\n\n"
+    "CHINESE Premier Li Keqiang and the leaders of six major international financial "
+    "institutions jointly chaired the Fourth \u201c1+6\u201d Roundtable dialogue in Beijing in "
+    "Diaoyutai State Guesthouse yesterday.\n"
+)
+HEADS = ("David Malpass", "Kristalina Georgieva", "Alan Wolff", "Guy Ryder", "Angel Gurria",
+         "Randal Quarles")  # fmt: skip
+
+
+def test_guests_a_report_naming_only_the_chair_leaves_out_are_removed() -> None:
+    change = compare_reports(
+        MFA_ROUNDTABLE,
+        SHINE_ROUNDTABLE,
+        ROSTER,
+        reports=(
+            _labelled("en", ("Li Keqiang", "presided"), *((h, "attended") for h in HEADS)),
+            _labelled("en", ("Li Keqiang", "presided")),
+        ),
+    )
+    assert change is not None and change.attendees is not None
+    assert set(change.attendees.removed) == set(HEADS)
+    assert change.attendees.added == () and change.attendees.role_changes == ()
+
+
+def test_a_guest_the_chair_only_report_names_is_not_removed() -> None:
+    named = SHINE_ROUNDTABLE.replace("yesterday.", "yesterday. World Bank chief David Malpass")
+    change = compare_reports(
+        MFA_ROUNDTABLE,
+        named,
+        ROSTER,
+        reports=(
+            _labelled("en", ("Li Keqiang", "presided"), *((h, "attended") for h in HEADS)),
+            _labelled("en", ("Li Keqiang", "presided")),
+        ),
+    )
+    assert change is not None and change.attendees is not None
+    assert "David Malpass" not in change.attendees.removed
+    assert "Kristalina Georgieva" in change.attendees.removed
