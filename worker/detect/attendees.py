@@ -74,6 +74,17 @@ def _side(people: Sequence[Person], role: Role, roster: Roster) -> _Side:
         if person.role == role:
             chosen.setdefault(_key(person, roster), person)
     plist = list(chosen.values())
+    # one person twice in a list, in full and by a shorter form ("Wolodimir Zelensky" and
+    # "Zelensky"): the shorter form, the only full name it fits, is not another person
+    names = [p.name for p in plist if not has_han(p.name)]
+    plist = [
+        p
+        for p in plist
+        if has_han(p.name)
+        or len(p.name.split()) > 1
+        or sum(_short_form(p.name, n) and len(n.split()) > 1 for n in names) != 1
+    ]
+    chosen = {_key(p, roster): p for p in plist}
     return _Side(plist, list(chosen), [_spelling(p) for p in plist], [False] * len(plist))
 
 

@@ -264,3 +264,50 @@ def test_a_copy_still_naming_the_guest_does_not_remove_him() -> None:
 def test_a_copy_naming_the_guest_nowhere_removes_him() -> None:
     copy = COPY_JAPAROV.replace("Mr Japarov, ", "")
     assert "Sadyr Japarov" in _removed(KREMLIN_JAPAROV, copy)
+
+
+# --- one person twice in a list, in full and by surname ---------------------------------------
+
+# pair r17_t17a_storyful_kyiv_spelling (pair-t17a-storyful_kyiv): Storyful's text
+# (agency_en-t17a01) and a reworded copy (agency_en-t17a02) that writes "Wolodimir Zelensky" and,
+# further on, "Zelensky"; the extractor reads both in the copy. Labels: nothing added or removed
+STORYFUL = _people(
+    ("Volodymyr Zelensky", "attended"),
+    ("Denys Shmyhal", "attended"),
+    ("Jaroslaw Kaczynski", "attended"),
+)
+STORYFUL_COPY = _people(
+    ("Zelensky", "attended"),
+    ("Wolodimir Zelensky", "attended"),
+    ("Denys Shmyhali", "attended"),
+    ("Jaroslaw Kaczynski", "attended"),
+)
+
+
+def test_a_surname_beside_the_full_name_in_one_list_is_no_one_new() -> None:
+    diff = compare_people(STORYFUL, STORYFUL_COPY, ROSTER, across=True)
+    assert diff.added == () and diff.removed == ()
+
+
+def test_a_surname_two_full_names_fit_stays_apart() -> None:
+    # "Kaczynski" with both brothers listed: which one is not told, so not merged away
+    twins = _people(("Jaroslaw Kaczynski", "attended"), ("Lech Kaczynski", "attended"))
+    diff = compare_people(twins, (*twins, *_people(("Kaczynski", "attended"))), ROSTER)
+    assert diff.added == ("Kaczynski",)
+
+
+_FULL = st.sampled_from(
+    ["Olaf Scholz", "Emmanuel Macron", "Mario Draghi", "Klaus Iohannis", "Petr Fiala",
+     "Janez Jansa", "Mateusz Morawiecki", "Guy Parmelin"]
+)  # fmt: skip
+
+
+@given(st.lists(_FULL, min_size=1, max_size=5, unique=True), st.data())
+def test_a_list_with_a_surname_repeated_compares_as_the_list(
+    names: list[str], data: st.DataObject
+) -> None:
+    repeated = data.draw(st.sampled_from(names)).split()[-1]
+    first = _people(*((n, "attended") for n in names))
+    second = _people(*((n, "attended") for n in names), (repeated, "attended"))
+    diff = compare_people(first, second, ROSTER, across=True)
+    assert diff.added == () and diff.removed == ()
