@@ -1961,6 +1961,8 @@ def _zh_meetings_with(
             side = _ZH_CHUNK.split(_ZH_BRACKETED.sub("", m.group(1)))[-1]
             side = _ZH_VISITING.sub("", _untimed(side))
             guest = zh_name_items(side, roster, last=True, ctx=ctx) if side else []
+        if not host and guest:
+            host = _meeting_lead(raw, roster, ctx)
         if host and not guest and ctx is not None:
             guest = ctx.titled_elsewhere(side)
         if host and guest:
@@ -1968,6 +1970,50 @@ def _zh_meetings_with(
         elif host and _ZH_PRESS.search(side):
             # "习近平和…李强、…李希在…同中外记者亲切见面": meeting the press, the hosts hold it
             yield "presided", host, m.end()
+
+
+# The visit or stay the sentence's subject is on, told before the meeting in a clause of its
+# own: "佩洛西周三訪問台灣，與…蔡英文會面" (zh_hant-t17z23), "夏文達結束在北京的兩日行程，今日
+# 先後與…會面" (zh_hant-t17z12), "李強繼續訪問俄羅斯日程，…期間，他與…會面" (zh_hant-t17z11).
+_ZH_LEAD_VERB = re.compile(
+    r"(?:继续|正式|首次|再次|专程)?(?:访问|到访|出访|抵达|结束|来到|前往|率团|在|于)"
+)
+# what makes a chunk between the subject and the meeting more than the time, place or visit
+# (or a meeting not held: still to come, wished, set aside: "除與上海市長龔正會晤外", none-t17z07)
+_ZH_LEAD_BREAK = re.compile(
+    r"[、和及将拟曾未若除]|表示|说|指出|称|报道|据|邀请|会见|会晤|会谈|预计|计划|准备|希望|可能|有望|如果"
+)
+_ZH_PRONOUN_LEAD = re.compile(r"^[他她](?:们)?")
+
+
+def _meeting_lead(raw: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The subject of a meeting "with" someone that the walk back from the connective did not
+    find: the name opening the sentence when the chunks after it tell only its visit, the time
+    and the place, or a pronoun standing for it ("美國國務卿克里，早上在北京，到訪外交部同外長
+    王毅會面", zh_hant-t17z13)."""
+    start = max(map(raw.rfind, "。！？；\n")) + 1
+    clause = _ZH_BRACKETED.sub("", raw[start:])
+    chunks = _ZH_CHUNK.split(clause)
+    if not 2 <= len(chunks) <= 5 or not chunks[0] or chunks[0][0] in "应据受在于由":
+        return []
+    for chunk in chunks:
+        if len(chunk) > 30 or _ZH_LEAD_BREAK.search(chunk):
+            return []
+    pronoun = False
+    for chunk in chunks[1:]:
+        rest = _ZH_PRONOUN_LEAD.sub("", chunk)
+        pronoun = pronoun or rest != chunk
+        if rest and zh_name_items(rest, roster, last=False, ctx=ctx):
+            return []
+    lead = chunks[0]
+    verb = _ZH_LEAD_VERB.search(lead, 2)
+    if pronoun and (verb is None or verb.group()[-1] in "在于"):
+        return []  # a pronoun stands for the one on the visit, not for one merely somewhere
+    if verb is not None:
+        lead = lead[: verb.start()]
+    elif len(lead) > 16:
+        return []  # (a chunk of its own holds the subject alone: "美國國務卿克里，早上…")
+    return zh_name_items(_untimed(lead), roster, last=True, ctx=ctx) if lead else []
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
