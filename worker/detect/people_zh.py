@@ -1851,7 +1851,12 @@ def _zh_meetings(
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
-        if host and guest:
+        if host and guest and _led_party(rest):
+            # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
+            # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
+            yield "presided", host, m.end()
+            yield "attended", guest, m.end()
+        elif host and guest:
             yield "attended", host + guest, m.end()
         elif host and rest.endswith("一行") and _ZH_TITLE_AT_END.search(rest[:-2]):
             # "会见匈牙利佩斯州州长一行": one official and his party, a talk (zh_cn-t804)
@@ -1873,10 +1878,16 @@ def _zh_meetings(
 _ZH_PARTY_MET = re.compile(
     r"(?:代表团|考察团|访问团|参访团|访华团|观光团|交流团)(?:一行)?(?:[\d一二三四五六七八九十百]+人)?$"
 )
-_ZH_LED_BY = re.compile(r"(?:带领|率领)的")
+_ZH_LED_BY = re.compile(r"(?:带领|率领|率)的")
 # The head of a delegation met: "会见了以日本新澙县议会议长早川吉秀为团长的…代表团一行".
 _ZH_HEADED_BY = re.compile(r"以([^，。；]{2,30}?)为(?:团长|组长|领队|首)的")
 _ZH_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•‧]{2,8}")
+
+
+def _led_party(rest: str) -> bool:
+    """Whether `rest`, the other side of a meeting, is a party led by one named ("…率领的…团")."""
+    led = _ZH_LED_BY.search(rest)
+    return led is not None and _ZH_PARTY_MET.search(rest, led.end()) is not None
 
 
 def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -1893,11 +1904,16 @@ def _party_head(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     ("蒙古国科布多省省长嘎拉森多恩杜格一行", zh_cn-t10z12; "知事石井隆一一行", scraped-t10z04),
     which no surname table covers: the title vouches for it, 一行 closes it."""
     headed = _ZH_HEADED_BY.search(rest)
+    led = _ZH_LED_BY.search(rest) if headed is None else None
     if headed:
         core = headed.group(1)
         named = zh_name_items(core, roster, last=True, ctx=ctx)
         if named:
             return named
+    elif led is not None and _ZH_PARTY_MET.search(rest, led.end()):
+        # the leader of the party met, a transliterated name after his title: "会见由俄罗斯“公正
+        # 俄罗斯-爱国者-为了真理”党主席米罗诺夫率领的公俄党干部考察团" (zh_cn-r17v05)
+        core = rest[: led.start()]
     elif rest.endswith("一行"):
         core = rest[:-2]
     else:
@@ -2181,7 +2197,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励怀"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
