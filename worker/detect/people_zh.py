@@ -922,7 +922,7 @@ def _visiting(simple: str) -> bool:
 
 # The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
 # the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
-_VISIT_WORDS = ("考察", "调研", "参观", "访问")
+_VISIT_WORDS = ("考察", "调研", "参观", "访问", "视察", "督导", "督查", "检查", "学习")
 
 
 def _welcomed(simple: str) -> bool:

@@ -93,7 +93,11 @@ RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # before leading a delegation or a team, then where they came to inspect, survey or visit.
 ZH_PARTY_VISIT = re.compile(
     r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
-    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
+    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问"
+    # an inspection or a study trip ("王小军带领第三检查组到我区…进行督导检查", zh_cn-t17z08;
+    # "赵贡桥同志带领市督导督查组…赴西秀区开展…督导督查", zh_cn-t17z06; "陈和春率…培训班一行赴
+    # 上海学习", zh_cn-t17z12)
+    r"|视察|督导|督查|检查|学习)"
 )
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
