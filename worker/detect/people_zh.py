@@ -408,16 +408,43 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
-            if found and (_title_only(chunk) or _group_chunk(chunk, None, roster)):
-                # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma; "…，
-                # 教务处、工程学院等单位的负责人，世新大学执行长文念萱，…": a group among the
-                # list's chunks (zh_cn-t506)
+            if found and _inside_list(chunks, len(chunks) - 1 - i, chunk, roster, ctx):
                 continue
             break
         if i == skipped and i and _future_after(chunk, names[-1]):
             return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _inside_list(
+    chunks: list[str], at: int, chunk: str, roster: Roster, ctx: ZhContext | None
+) -> bool:
+    """Whether the walk back passes over `chunk` (chunk `at`, as `_subject_chunk` left it), no
+    name read in it, among a list's chunks: "上海市委常委，常务副市长…杨雄" (a title whose name
+    follows the comma); "…，教务处、工程学院等单位的负责人，世新大学执行长文念萱，…" (a group
+    among the list's chunks, zh_cn-t506); an item not read (`_list_goes_on`)."""
+    return (
+        _title_only(chunk)
+        or _group_chunk(chunk, None, roster)
+        or _list_goes_on(chunks, at, roster, ctx)
+    )
+
+
+def _list_goes_on(chunks: list[str], at: int, roster: Roster, ctx: ZhContext | None) -> bool:
+    """Whether the walk back passes over chunk `at`, an item of a list the walk could not read
+    (a name no table holds, a title after its name), because a titled name ends the chunk
+    before it: "…县人大常委会主任杨应东，…，县人大常委会副主任强琪、营刘萍，县法院院长冯向宁，…
+    陪同" (zh_cn-t17z01)."""
+    chunk = chunks[at]
+    if at == 0 or len(chunk) > 30 or _CLAUSE_WORDS.search(chunk):
+        return False
+    before = chunks[at - 1]
+    return (
+        (_ZH_TITLED_RUN.search(before) is not None or _ZH_TITLE_AT_END.search(before) is not None)
+        and _CLAUSE_WORDS.search(before) is None
+        and _zh_chunk_names(before, roster, last=True, ctx=ctx) is not None
+    )
 
 
 def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> list[str]:
