@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.detect import places
 from worker.detect import role_cues_zh as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
@@ -2345,12 +2346,24 @@ _TIBETAN = frozenset(
 )
 
 
+# The gazetteer's Chinese names of places (places.ENTRIES), in simplified script: no name
+# ("先期抵达莫斯科参加…的…何立峰", zh_cn-t17z21; zh_hant-r15v07).
+_PLACE_NAMES = frozenset(
+    to_simplified(name)
+    for _, _, names in places.ENTRIES
+    for name in names
+    if any("\u4e00" <= c <= "\u9fff" for c in name)
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
-    if name[-1:] in _ZH_BODY_LAST:
+    if name in _PLACE_NAMES:
         return False
+    if name[-1:] in _ZH_BODY_LAST or name.endswith("委会"):
+        return False  # (a council's short name: "陆委会", rounds 23, 30, 32)
     if _group_last(name):
         # a group word whose first character is a surname is no name: "李家超及官员出席"
         # (zh_hant-t11z22, zh_cn-r12v03, scraped-t10z11), "成员单位…参加" (zh_cn-t915)
@@ -2606,7 +2619,12 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     foreign = _ZH_FOREIGN_TITLED.search(item) or (
         _ZH_ENVOY.search(item) if "驻华" in item else None
     )
-    if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
+    if (
+        foreign
+        and foreign.group(1) not in _ZH_NOT_NAMES
+        # (a second title, no name: "英国首相特使、财政大臣哈蒙德", zh_cn-t17z17, -t17z18)
+        and _ZH_TITLE_END.fullmatch(foreign.group(1)) is None
+    ):
         # "美国国务卿蒂勒森访华": a headline's visit after the name
         return _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", foreign.group(1))) or None
     if run and run != item and transliterated(run):
