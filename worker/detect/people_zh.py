@@ -2346,10 +2346,10 @@ _TIBETAN = frozenset(
 )
 
 
-# The gazetteer's Chinese names of places (places.ENTRIES), in simplified script: no name
-# ("先期抵达莫斯科参加…的…何立峰", zh_cn-t17z21; zh_hant-r15v07).
+# The gazetteer's Chinese names of places (places.ENTRIES, written in simplified script): no
+# name ("先期抵达莫斯科参加…的…何立峰", zh_cn-t17z21; zh_hant-r15v07).
 _PLACE_NAMES = frozenset(
-    to_simplified(name)
+    name
     for _, _, names in places.ENTRIES
     for name in names
     if any("\u4e00" <= c <= "\u9fff" for c in name)
