@@ -35,6 +35,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   16-31 (round 17, issue-mt17).
 - en18_cases.toml: English causes of rounds 32 and 33 counted over rounds 16-33 (round 18,
   issue-en18).
+- zh18_cases.toml: Chinese misses of rounds 32 and 33 read by cause, meetings after a visit told
+  in a clause of its own (round 18, issue-zh18).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -71,6 +73,7 @@ FILES: dict[str, str | None] = {
     "role17_cases.toml": None,
     "mt17_cases.toml": "en",
     "en18_cases.toml": "en",
+    "zh18_cases.toml": "zh",
 }
 CASES = [
     (case, language)
