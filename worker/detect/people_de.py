@@ -142,15 +142,23 @@ def preview(sentence: str) -> bool:
     condition ("Käme es zu einem Treffen"). people.extract_people gives the learned model
     no names of such a sentence (none-t10z01 to z06: it added the guests of announced visits);
     the rules read each list's own clause (`_unreal`)."""
-    if ("wird" in sentence or "werde" in sentence) and _FUTURE.search(sentence):
+    if future(sentence):
         return True
     if any(w in sentence for w in _NOT_YET_WORDS) and _NOT_YET.search(sentence):
         return True
     if ("ämen" in sentence or "äme " in sentence) and _CONDITION.search(sentence):
         return True
+    if "eingeladen" in sentence and _INVITED_NOW.search(sentence):
+        return True
     if ("am " in sentence or "Uhr" in sentence) and _present_dated(sentence):
         return True
     return programme(sentence)
+
+
+def future(sentence: str) -> bool:
+    """Whether a German sentence tells its occasion in the future ("wird ... empfangen",
+    "werden ... sprechen")."""
+    return ("wird" in sentence or "werde" in sentence) and _FUTURE.search(sentence) is not None
 
 
 _CONDITION = re.compile(r"\b[Kk]ämen?\s+(?:es|sie|er)\b")
@@ -163,6 +171,14 @@ def programme(sentence: str) -> bool:
 
 # Invited, told as a state ("waren ... eingeladen"): who invited is not said, nor who came.
 _INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
+# Round 18: the invitation told in the present perfect, the sentence ending on it: the occasion
+# is still to come, nobody has a role yet ("Bundeskanzler X hat CDU-Chef Y ... zu einem Gespräch
+# am Freitagabend eingeladen", none-r17v03, round 33; "Bundespräsident X hat die Parteichefs ...
+# zu einem gemeinsamen Gespräch eingeladen", none-t17g01, round 32; "Für den Abend hat
+# Bundeskanzlerin X Präsident Y zum Bankett ... eingeladen", none-t10z01, -z02, round 18). Not
+# the pluperfect, which tells what led up to the occasion reported ("hatte Bürgermeister X ...
+# zu einem Senatsfrühstück ... eingeladen", de-t13z25: host and guests labelled).
+_INVITED_NOW = re.compile(r"\b(?:hat|haben)\b[^;]{0,250}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
 _PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
 # The future: "Die Sitzung wird X leiten", and in reported speech "Zunächst werde X mit Y
@@ -929,6 +945,8 @@ def _unreal(
         return True
     if "eingeladen" in clause and _INVITED_ONLY.search(clause):
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
+    if "eingeladen" in sentence and _INVITED_NOW.search(sentence):
+        return True  # "hat X zu einem Gespräch eingeladen": still to come
     if "geplant" not in clause and "vorgesehen" not in clause:
         return False
     after = sentence.find(", ", end, right)
