@@ -32,6 +32,7 @@ from worker.detect.people_de import (
     continues_list,
     future,
     guests_before,
+    handed_honour,
     photo_caption,
     preview,
     pronoun_role,
@@ -755,7 +756,9 @@ def extract_people(
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
-    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+    # nothing the model adds in a German preview ("wird ... begrüßen"), nor to the honoured of
+    # an honour handed over (`people_de.handed_honour`)
+    if found and reading.lang == "de":
         found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
@@ -771,8 +774,12 @@ def _not_previews(
     found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
 ) -> list[people_model.Mention]:
     """The model's German mentions outside sentences that tell what is still to come
-    (`people_de.preview`), each sentence tested once."""
-    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
+    tested once."""
+    previews = {
+        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        for at in {m.at for m in found}
+    }
     return [m for m in found if not previews[m.at]]
 
 
