@@ -363,13 +363,15 @@ def _headlines_of_preview(paragraphs: Sequence[str]) -> int:
     Ammann lädt zum Bundesratsreisli" over "Die Bundesratsreise steht auf dem Programm",
     de-t17g34; "Bundeskanzlerin Merkel empfängt Angehörige ..." over "... empfängt am 14.
     Dezember 2016 um 14:00 Uhr ...", de-r309, round 3: both labelled from the headline)."""
+    if len(paragraphs) < 2 or paragraphs[0].rstrip()[-1:] in _SENTENCE_ENDS:
+        return 0  # (most texts open on a sentence: one test)
     for index, paragraph in enumerate(paragraphs[:_HEADLINE_DEPTH]):
-        if _HEADING_ONLY.match(paragraph):
-            return 0  # a roll call ("Anwesend: A; B") is no headline
         if paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+            if _HEADING_ONLY.match(paragraph):
+                return 0  # a roll call ("Anwesend: A; B") is no headline
             continue  # a headline, or a page's line above it ("Pressemitteilung:", a date)
-        if index == 0:
-            return 0
+        if "wird" not in paragraph and "werde" not in paragraph:
+            return 0  # no future in it (`people_de.future`)
         for sentence in _sentences(paragraph, german=True):
             if not sentence.endswith(":"):  # ("Der Sprecher der Bundesregierung ... teilt mit:")
                 return index if future(sentence) else 0
