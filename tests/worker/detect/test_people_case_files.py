@@ -33,6 +33,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - role17_cases.toml: a true person given a wrong role, by wording (round 17, issue-role17).
 - mt17_cases.toml: machine-translated English causes of rounds 30 and 31 counted over rounds
   16-31 (round 17, issue-mt17).
+- en18_cases.toml: English causes of rounds 32 and 33 counted over rounds 16-33 (round 18,
+  issue-en18).
 - de18_cases.toml: German causes of rounds 32 and 33 counted over every German dev report
   (round 18, issue-de18).
 
@@ -70,6 +72,7 @@ FILES: dict[str, str | None] = {
     "conv17_cases.toml": None,
     "role17_cases.toml": None,
     "mt17_cases.toml": "en",
+    "en18_cases.toml": "en",
     "de18_cases.toml": "de",
 }
 CASES = [
