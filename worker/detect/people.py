@@ -30,7 +30,9 @@ from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
     continued_roles,
     continues_list,
+    future,
     guests_before,
+    handed_honour,
     photo_caption,
     preview,
     pronoun_role,
@@ -344,6 +346,40 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
         if _DATELINE.match(para[:200]):
             return i if i > 0 else 1
     return 1
+
+
+def _headlines_of_preview(paragraphs: Sequence[str]) -> int:
+    """How many paragraphs open a German text as its headline (lines no sentence end closes,
+    and a page's lines above it) over a body whose first sentence tells its occasion in the
+    future (`people_de.future`): the headline's present is then the announcement's
+    ("Bundespräsident Van der Bellen empfängt italienischen Präsidenten Sergio Mattarella zum
+    Staatsbesuch" over "... wird kommenden Montag ... empfangen", none-r17v04; "Van der Bellen
+    trifft Kiska am Neusiedlersee", none-r17v05; "AVISO: ... empfängt den König ...",
+    none-r17v06, round 33; "Bundeskanzlerin Merkel empfängt den Präsidenten ..., Barack Obama"
+    over "Der Sprecher ... teilt mit:" and "... wird am 19. Juni 2013 ... begrüßen",
+    none-t10z01, -z02, round 18). 0 otherwise: a report's headline in the present over a body in
+    the past ("Kanzler Scholz empfängt Selenskyj mit militärischen Ehren", de-t17g35) is read,
+    and so is one over a body that opens on a programme or a date in the present ("Schneider-
+    Ammann lädt zum Bundesratsreisli" over "Die Bundesratsreise steht auf dem Programm",
+    de-t17g34; "Bundeskanzlerin Merkel empfängt Angehörige ..." over "... empfängt am 14.
+    Dezember 2016 um 14:00 Uhr ...", de-r309, round 3: both labelled from the headline)."""
+    if len(paragraphs) < 2 or paragraphs[0].rstrip()[-1:] in _SENTENCE_ENDS:
+        return 0  # (most texts open on a sentence: one test)
+    for index, paragraph in enumerate(paragraphs[:_HEADLINE_DEPTH]):
+        if paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+            if _HEADING_ONLY.match(paragraph):
+                return 0  # a roll call ("Anwesend: A; B") is no headline
+            continue  # a headline, or a page's line above it ("Pressemitteilung:", a date)
+        if "wird" not in paragraph and "werde" not in paragraph:
+            return 0  # no future in it (`people_de.future`)
+        for sentence in _sentences(paragraph, german=True):
+            if not sentence.endswith(":"):  # ("Der Sprecher der Bundesregierung ... teilt mit:")
+                return index if future(sentence) else 0
+    return 0
+
+
+_HEADLINE_DEPTH = 16
+_SENTENCE_ENDS = frozenset('.!?"“”»«')
 
 
 def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
@@ -722,7 +758,9 @@ def extract_people(
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
-    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+    # nothing the model adds in a German preview ("wird ... begrüßen"), nor to the honoured of
+    # an honour handed over (`people_de.handed_honour`)
+    if found and reading.lang == "de":
         found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
@@ -738,8 +776,12 @@ def _not_previews(
     found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
 ) -> list[people_model.Mention]:
     """The model's German mentions outside sentences that tell what is still to come
-    (`people_de.preview`), each sentence tested once."""
-    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
+    tested once."""
+    previews = {
+        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        for at in {m.at for m in found}
+    }
     return [m for m in found if not previews[m.at]]
 
 
@@ -776,10 +818,13 @@ def read_people(
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
+    headlines = _headlines_of_preview(paragraphs) if lang == "de" else 0
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
-        if _RELATED.match(paragraph):
-            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
+        # a link to another story ("Mehr lesen - X trifft sich mit Y"), or the title of an
+        # announcement (`_headlines_of_preview`: its present tells what is to come)
+        if index < headlines or _RELATED.match(paragraph):
+            continue
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
         cues = _CueWords(paragraph) if latin else None

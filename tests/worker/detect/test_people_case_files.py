@@ -37,6 +37,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-en18).
 - zh18_cases.toml: Chinese misses of rounds 32 and 33 read by cause, meetings after a visit told
   in a clause of its own (round 18, issue-zh18).
+- de18_cases.toml: German causes of rounds 32 and 33 counted over every German dev report
+  (round 18, issue-de18).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -74,6 +76,7 @@ FILES: dict[str, str | None] = {
     "mt17_cases.toml": "en",
     "en18_cases.toml": "en",
     "zh18_cases.toml": "zh",
+    "de18_cases.toml": "de",
 }
 CASES = [
     (case, language)
