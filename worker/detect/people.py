@@ -32,6 +32,7 @@ from worker.detect.people_de import (
     continues_list,
     guests_before,
     photo_caption,
+    present_heading,
     preview,
     pronoun_role,
     speaker_label,
@@ -778,8 +779,9 @@ def read_people(
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
-        if _RELATED.match(paragraph):
-            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
+        if _RELATED.match(paragraph) or _heading_previewed(paragraph, paragraphs, index, lang):
+            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y"), a heading
+            # announcing what its story tells as still to come
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
         cues = _CueWords(paragraph) if latin else None
@@ -1073,6 +1075,39 @@ def _add_zh_model(
 
 
 # A page's link to another story, which names people at another occasion.
+# Round 18 (fp18): a German heading in the present ("Van der Bellen trifft Kiska am
+# Neusiedlersee", "Bundeskanzlerin Merkel empfängt den Präsidenten ..., Barack Obama") whose
+# story's first sentence tells the same occasion as still to come ("Bundespräsident Alexander
+# Van der Bellen wird am Donnerstag den slowakischen Präsidenten Andrej Kiska zu einem
+# Abschiedsbesuch empfangen"): the heading announces it too (none-r17v04, r17v05, r17v06 of
+# round 33 and none-t10z01, z02 of round 18; German headings give the future in the present).
+# A heading among the first eight paragraphs, as `_lead_count` looks for the dateline (a page's
+# navigation may come first: none-t10z01).
+_HEADING_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}\b")
+_HEADING_STOP = (".", "!", "?", ":", "“", '"', "…")
+
+
+def _heading_previewed(heading: str, paragraphs: Sequence[str], index: int, lang: str) -> bool:
+    """Whether a German heading telling a meeting in the present (`people_de.present_heading`)
+    has a story told first, by the next sentence that shares two of its capitalised words
+    (within the next three paragraphs), as a preview (`people_de.preview`)."""
+    if lang != "de" or index >= 8 or "\n" in heading.strip():
+        return False
+    if heading.rstrip()[-1:] in _HEADING_STOP:
+        return False
+    if not present_heading(heading):
+        return False  # a speech's title, a date line: no meeting told in the present
+    words = set(_HEADING_WORD.findall(heading))
+    if len(words) < 2:
+        return False
+    for paragraph in paragraphs[index + 1 : index + 4]:
+        for start, end in _sentence_spans(paragraph, german=True):
+            sentence = paragraph[start:end]
+            if len(words.intersection(_HEADING_WORD.findall(sentence))) >= 2:
+                return preview(sentence)
+    return False
+
+
 _RELATED = re.compile(
     r"(?:read\s+(?:more|also)|also\s+read|see\s+also|related(?:\s+(?:news|stories|articles))?"
     r"|mehr\s+(?:lesen|zum\s+thema)|lesen\s+sie\s+(?:auch|mehr)|weiterlesen"

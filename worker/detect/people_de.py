@@ -909,6 +909,13 @@ _PAST_FINITE = re.compile(
 )
 
 
+def present_heading(heading: str) -> bool:
+    """Whether a German heading tells a visit or a meeting in the present ("Van der Bellen trifft
+    Kiska am Neusiedlersee", "Bundeskanzlerin Merkel empfängt den Präsidenten ..."), with no
+    past finite verb."""
+    return _PRESENT_VERB.search(heading) is not None and _PAST_FINITE.search(heading) is None
+
+
 def _present_dated(clause: str) -> bool:
     return (
         _DAY_OR_HOUR.search(clause) is not None
