@@ -1795,7 +1795,7 @@ def score(a: Features, b: Features, opts: GroupingOptions = GroupingOptions()) -
     # two instances of a series under one title
     apart = days_apart(a, b, opts)
     if (
-        (apart and occasion_day(a) and occasion_day(b))
+        (apart and occasion_day(a) and occasion_day(b) and not _two_clocks(a, b))
         or _elsewhere(a, b)
         or sides_differ(a, b)
         or previewing(a) != previewing(b)
@@ -1867,7 +1867,7 @@ def other_occasion(a: Features, b: Features, opts: GroupingOptions = GroupingOpt
     nothing in common."""
     if _other_days(a, b, opts.window_days):
         return True
-    if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts):
+    if occasion_day(a) and occasion_day(b) and days_apart(a, b, opts) and not _two_clocks(a, b):
         return True
     return (
         _elsewhere(a, b)
@@ -2629,7 +2629,41 @@ def _across_days(
         return Match(opts.join, "one edition of a named occasion")
     if kinds is not False and (_told_east_of_it(a, b) or _told_east_of_it(b, a)):
         return Match(opts.join, "an occasion of one day, told east of it")
+    # one outcome dated by two clocks, someone in common up front or its proper nouns agreeing
+    # (or the named occasion of one day both name: the Bank of Japan's decision)
+    if _two_clocks(a, b) and (_shared_up_front(a, b) or nouns_agree(a, b) or _one_day_named(a, b)):
+        return Match(opts.join, "one outcome, dated by two clocks")
     return NO_MATCH
+
+
+def _two_clocks(a: Features, b: Features) -> bool:
+    """Both leads date the occasion, a day apart, and it is one that is had once: an outcome
+    both say (a final won, a landing, a verdict, an election won; kinds that agree) or a named
+    occasion of one day both name (a rate decision). A night in one place is the next morning
+    in another ("la notte del 20 novembre" of Milei's runoff in Rome, the 19th in Buenos Aires;
+    Curiosity landing on Sunday night in California, on Monday in GMT): two clocks, not two
+    occasions (round 17, evprev17). Neither is a preview; what ties them is `_across_days`'s."""
+    da, db = occasion_day(a), occasion_day(b)
+    if da is None or db is None or abs((da - db).days) != 1:
+        return False
+    # each of its day: dated the day published or the day before (not a report of the results
+    # five days on, recalling the landing)
+    if not (0 <= (a.day - da).days <= 1 and 0 <= (b.day - db).days <= 1):
+        return False
+    if previewing(a) or previewing(b) or _written_ahead(a) or _written_ahead(b):
+        return False
+    outcome = bool(set(a.kinds) & OUTCOMES and set(b.kinds) & OUTCOMES) and kinds_agree(a, b)
+    # (the outcome of a title only, the lead telling another occasion of the next day: "Donald
+    # Trump found guilty in hush money trial" over "Trump holds a press conference following the
+    # verdict ... on May 31")
+    if outcome and any(occasion_kinds("", f.lead[:200]) for f in (a, b)):
+        return False
+    return bool(outcome) or _one_day_named(a, b)
+
+
+def _one_day_named(a: Features, b: Features) -> bool:
+    """Both name one named occasion held in one day (a rate decision, an award night)."""
+    return any(of_one_day(k) and k not in HAPPENINGS for k in set(a.forums) & set(b.forums))
 
 
 def _told_east_of_it(x: Features, y: Features) -> bool:

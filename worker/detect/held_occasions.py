@@ -84,7 +84,7 @@ _BODIES = """
 nato|summit,admission|NATO;Nato;OTAN;НАТО;北约;北約;North Atlantic Alliance;Atlantic Alliance
 g7|gathering|G7;G-7;Group of Seven;七国集团
 g20|gathering|G20;G-20;Group of Twenty;二十国集团
-brics|summit,admission|BRICS;Brics;金砖
+brics|summit,admission|BRICS;Brics;БРИКС;金砖
 sco|summit,admission|SCO;ШОС;上合
 apec|summit|APEC;АТЭС
 asean|summit,admission|ASEAN;Asean;АСЕАН;东盟;東盟
@@ -126,7 +126,7 @@ concacaf|congress|CONCACAF;Concacaf;中北美及加勒比海足联
 ioc|congress|IOC;МОК;International Olympic Committee;Internationale Olympische Komitee;Internationalen Olympischen Komitees;Comité international olympique;Comitato Olimpico Internazionale;Comité Olímpico Internacional;Comitê Olímpico Internacional;国际奥委会
 ucl|draw,final|UCL;LdC;Champions League;Champions-League;Ligue des champions;Liga de Campeones;Liga dos Campeões;Лиги чемпионов;Лига чемпионов;欧冠
 uel|draw,final|Europa League;Ligue Europa
-worldcup|draw,final|World Cup;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
+worldcup|draw,final|World Cup;Copa Mundial;Coupe du monde;Weltmeisterschaft;WM;Mondiali;Copa del Mundo;Copa do Mundo;чемпионата мира;чемпионат мира;世界杯;ワールドカップ
 euro|draw,final|European Championship;Europameisterschaft;Championnat d'Europe;Europei;Eurocopa;EURO 2024;EURO 2028;Euro 2024;Euro 2028;欧洲杯
 copaamerica|draw,final|Copa América
 afcon|draw,final|Africa Cup of Nations;AFCON;Coupe d'Afrique des nations;CAN 2025;CAN 2027
@@ -356,6 +356,54 @@ def _setting(folded: str, at: int) -> bool:
     return _SETTING.search(folded[max(0, at - 50) : at]) is not None
 
 
+# A cup won is its final, told by the result without the word "final": a verb of winning a few
+# words before the competition's name ("to win World Cup", "Argentina Wins 2022 World Cup",
+# "have won the Champions League title", "gewinnt die Champions League", "vince la Champions
+# League", "conquistou a Liga dos Campeões") or its title or trophy after the name ("a sixth
+# Champions League title"). Round 18 (dev_round22's World Cup final of 2022).
+_WON_BEFORE = re.compile(
+    r"(?:\bwins?|\bwon|\bwinning|\bclinch\w*|\blift(?:s|ed)?|\bgewinn\w*|\bgewonnen|\bholt"
+    r"|\bvinc[eo]\w*|\bvint[oa]|\bconquist\w*|\bgan[aó]\w*|\bremport\w*)"
+    r"\s+(?:[\w'’.ª-]+\s+){0,3}$"
+)
+_WON_AFTER = re.compile(r"\s+(?:title|trophy|crown|titel|trophäe|trofeo|troféu|título|titre)\b")
+# A match of the competition won, not the competition: "win Champions League opener".
+_A_MATCH = re.compile(
+    r"[\s-]+(?:\d{4}\s+)?(?:opener|match|game|tie|clash|group|quarter|semi|round|last|qualif"
+    r"|play-?off|spiel|partita|partido|jogo|debut|début)"
+)
+# A win recalled in a clause about someone ("Kroos, who won the World Cup in 2014, ..."), not
+# the final reported.
+_RECALLED_WIN = re.compile(r"\b(?:who|which|having|had|has)\s+(?:\w+\s+)?(?:won|win)\b")
+# A competition with several finals a week (a tennis major's singles and doubles) is not read so.
+_MANY_FINALS = frozenset({"grandslam"})
+
+
+def _cups_won(written: str, folded: str, bodies: dict[str, bool]) -> list[str]:
+    """The keys ("final:ucl") of the cup competitions a text says were won (`_WON_BEFORE`,
+    `_WON_AFTER`), each named as the occasion itself (`bodies`)."""
+    tables = patterns()
+    found: list[str] = []
+    hits = [(written, m) for m in tables.exact.finditer(written)]
+    hits += [(folded, m) for m in tables.loose.finditer(folded)]
+    for text, m in hits:
+        body = tables.body_of[m.group()]
+        key = f"final:{body}"
+        if not bodies.get(body) or body in _MANY_FINALS or key in found:
+            continue
+        if key not in (k for k, _ in tables.acts[body]):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()].casefold()
+        after = text[m.end() : m.end() + 40].casefold()
+        if _A_MATCH.match(after):
+            continue
+        if _RECALLED_WIN.search(before):
+            continue
+        if _WON_BEFORE.search(before) or _WON_AFTER.match(after):
+            found.append(key)
+    return found
+
+
 def held_occasions(text: str) -> tuple[str, ...]:
     """Keys of the occasions `text` names as the occasion itself (not as its setting: "ahead
     of the budget"): a body and its act in the same text ("EZB senkt ... die Zinsen" ->
@@ -380,6 +428,8 @@ def held_occasions(text: str) -> tuple[str, ...]:
                 key.startswith("admission:") and _MINISTERS.search(folded)
             ):
                 found[key] = None
+    for key in _cups_won(written, folded, bodies):
+        found[key] = None
     for m in tables.named.finditer(folded):
         if not _setting(folded, m.start()):
             found[tables.named_of[m.group()]] = None

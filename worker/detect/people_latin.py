@@ -1569,6 +1569,12 @@ def _title_case(toks: list[_Tok]) -> bool:
         and not _MEETING_HEADLINE.match(toks[0].text + " " + toks[1].text + " " + toks[2].text)
         and len([t for t in toks if t.text == ","]) < 2  # a list of names is capitalised too
         and len([t for t in words if t.cap]) >= 0.7 * len(words)
+        # a headline in title case writes in lower case only the small words of its style
+        # (articles, conjunctions, prepositions), and a slip at most; a sentence full of
+        # names and titles writes its verb and adverbs so ("Vice Premier Han Zheng on
+        # Saturday afternoon met with ... Ho Iat Seng respectively in Beijing": round 18,
+        # xinhua_en-t17e35)
+        and len([t for t in words if not t.cap and t.low not in _HEADLINE_SMALL]) < 2
     )
     if title_case and (colon := next((k for k, t in enumerate(toks) if t.text == ":"), 0)):
         # a speaker's label, its titles capitalised, before a short line of speech ("President
@@ -1586,6 +1592,16 @@ def _title_case(toks: list[_Tok]) -> bool:
         return len(said) >= 2 and sum(t.cap for t in said) >= 0.7 * len(said)
     return title_case
 
+
+# The words a headline in title case leaves in lower case (the usual style guides' articles,
+# conjunctions and prepositions; the particles of names).
+_HEADLINE_SMALL = frozenset(
+    "a an the and or nor but yet so as at by for from in into of off on onto out over per "
+    "to up upon via vs v with within without about above after against along amid among "
+    "around before behind below beside between beyond despite down during inside like near "
+    "past since than through throughout till toward towards under until de da di du la le "
+    "van von der den bin al el".split()
+)
 
 # The words of a salutation in a transcript's speech ("Thank you, Mr President").
 _SALUTATIONS = frozenset("mr mrs ms madam sir dear comrade".split())

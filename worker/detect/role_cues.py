@@ -1760,7 +1760,9 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         # the speech of a service: "Re said in a spirited and highly personal sermon"
         r"|sermon|sermons|homily|homilies|eulogi[sz]\w*"
         r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach|Predigt\w*)\b"
-        r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
+        # a spokesperson (发言人) is a title, not a speech: "行政院發言人李慧芝表示" only quotes her
+        # (round 18, pairs r17v eycabinet_presser, r17 t17z cabinet-2025-12-11)
+        r"|致辞|致詞|讲话|講話|发言(?!人)|發言(?!人)|演讲|演講|作报告|作報告",
         re.I,
     ),
     "presided": re.compile(

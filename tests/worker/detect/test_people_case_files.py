@@ -33,6 +33,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - role17_cases.toml: a true person given a wrong role, by wording (round 17, issue-role17).
 - mt17_cases.toml: machine-translated English causes of rounds 30 and 31 counted over rounds
   16-31 (round 17, issue-mt17).
+- en18_cases.toml: English causes of rounds 32 and 33 counted over rounds 16-33 (round 18,
+  issue-en18).
 - fp18_cases.toml: false people and wrong roles of rounds 32 and 33 read by cause (round 18,
   issue-fp18).
 
@@ -70,6 +72,7 @@ FILES: dict[str, str | None] = {
     "conv17_cases.toml": None,
     "role17_cases.toml": None,
     "mt17_cases.toml": "en",
+    "en18_cases.toml": "en",
     "fp18_cases.toml": None,
 }
 CASES = [
