@@ -31,9 +31,10 @@ from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
     continued_roles,
     continues_list,
+    future,
     guests_before,
+    handed_honour,
     photo_caption,
-    present_heading,
     preview,
     pronoun_role,
     speaker_label,
@@ -347,6 +348,40 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
         if _DATELINE.match(para[:200]):
             return i if i > 0 else 1
     return 1
+
+
+def _headlines_of_preview(paragraphs: Sequence[str]) -> int:
+    """How many paragraphs open a German text as its headline (lines no sentence end closes,
+    and a page's lines above it) over a body whose first sentence tells its occasion in the
+    future (`people_de.future`): the headline's present is then the announcement's
+    ("Bundespräsident Van der Bellen empfängt italienischen Präsidenten Sergio Mattarella zum
+    Staatsbesuch" over "... wird kommenden Montag ... empfangen", none-r17v04; "Van der Bellen
+    trifft Kiska am Neusiedlersee", none-r17v05; "AVISO: ... empfängt den König ...",
+    none-r17v06, round 33; "Bundeskanzlerin Merkel empfängt den Präsidenten ..., Barack Obama"
+    over "Der Sprecher ... teilt mit:" and "... wird am 19. Juni 2013 ... begrüßen",
+    none-t10z01, -z02, round 18). 0 otherwise: a report's headline in the present over a body in
+    the past ("Kanzler Scholz empfängt Selenskyj mit militärischen Ehren", de-t17g35) is read,
+    and so is one over a body that opens on a programme or a date in the present ("Schneider-
+    Ammann lädt zum Bundesratsreisli" over "Die Bundesratsreise steht auf dem Programm",
+    de-t17g34; "Bundeskanzlerin Merkel empfängt Angehörige ..." over "... empfängt am 14.
+    Dezember 2016 um 14:00 Uhr ...", de-r309, round 3: both labelled from the headline)."""
+    if len(paragraphs) < 2 or paragraphs[0].rstrip()[-1:] in _SENTENCE_ENDS:
+        return 0  # (most texts open on a sentence: one test)
+    for index, paragraph in enumerate(paragraphs[:_HEADLINE_DEPTH]):
+        if paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+            if _HEADING_ONLY.match(paragraph):
+                return 0  # a roll call ("Anwesend: A; B") is no headline
+            continue  # a headline, or a page's line above it ("Pressemitteilung:", a date)
+        if "wird" not in paragraph and "werde" not in paragraph:
+            return 0  # no future in it (`people_de.future`)
+        for sentence in _sentences(paragraph, german=True):
+            if not sentence.endswith(":"):  # ("Der Sprecher der Bundesregierung ... teilt mit:")
+                return index if future(sentence) else 0
+    return 0
+
+
+_HEADLINE_DEPTH = 16
+_SENTENCE_ENDS = frozenset('.!?"“”»«')
 
 
 def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
@@ -725,7 +760,9 @@ def extract_people(
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
-    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+    # nothing the model adds in a German preview ("wird ... begrüßen"), nor to the honoured of
+    # an honour handed over (`people_de.handed_honour`)
+    if found and reading.lang == "de":
         found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
@@ -741,8 +778,12 @@ def _not_previews(
     found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
 ) -> list[people_model.Mention]:
     """The model's German mentions outside sentences that tell what is still to come
-    (`people_de.preview`), each sentence tested once."""
-    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
+    tested once."""
+    previews = {
+        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        for at in {m.at for m in found}
+    }
     return [m for m in found if not previews[m.at]]
 
 
@@ -779,11 +820,13 @@ def read_people(
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
+    headlines = _headlines_of_preview(paragraphs) if lang == "de" else 0
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
-        if _RELATED.match(paragraph) or _heading_previewed(paragraph, paragraphs, index, lang):
-            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y"), a heading
-            # announcing what its story tells as still to come
+        # a link to another story ("Mehr lesen - X trifft sich mit Y"), or the title of an
+        # announcement (`_headlines_of_preview`: its present tells what is to come)
+        if index < headlines or _RELATED.match(paragraph):
+            continue
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
         cues = _CueWords(paragraph) if latin else None
@@ -1077,39 +1120,6 @@ def _add_zh_model(
 
 
 # A page's link to another story, which names people at another occasion.
-# Round 18 (fp18): a German heading in the present ("Van der Bellen trifft Kiska am
-# Neusiedlersee", "Bundeskanzlerin Merkel empfängt den Präsidenten ..., Barack Obama") whose
-# story's first sentence tells the same occasion as still to come ("Bundespräsident Alexander
-# Van der Bellen wird am Donnerstag den slowakischen Präsidenten Andrej Kiska zu einem
-# Abschiedsbesuch empfangen"): the heading announces it too (none-r17v04, r17v05, r17v06 of
-# round 33 and none-t10z01, z02 of round 18; German headings give the future in the present).
-# A heading among the first eight paragraphs, as `_lead_count` looks for the dateline (a page's
-# navigation may come first: none-t10z01).
-_HEADING_WORD = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}\b")
-_HEADING_STOP = (".", "!", "?", ":", "“", '"', "…")
-
-
-def _heading_previewed(heading: str, paragraphs: Sequence[str], index: int, lang: str) -> bool:
-    """Whether a German heading telling a meeting in the present (`people_de.present_heading`)
-    has a story told first, by the next sentence that shares two of its capitalised words
-    (within the next three paragraphs), as a preview (`people_de.preview`)."""
-    if lang != "de" or index >= 8 or "\n" in heading.strip():
-        return False
-    if heading.rstrip()[-1:] in _HEADING_STOP:
-        return False
-    if not present_heading(heading):
-        return False  # a speech's title, a date line: no meeting told in the present
-    words = set(_HEADING_WORD.findall(heading))
-    if len(words) < 2:
-        return False
-    for paragraph in paragraphs[index + 1 : index + 4]:
-        for start, end in _sentence_spans(paragraph, german=True):
-            sentence = paragraph[start:end]
-            if len(words.intersection(_HEADING_WORD.findall(sentence))) >= 2:
-                return preview(sentence)
-    return False
-
-
 _RELATED = re.compile(
     r"(?:read\s+(?:more|also)|also\s+read|see\s+also|related(?:\s+(?:news|stories|articles))?"
     r"|mehr\s+(?:lesen|zum\s+thema)|lesen\s+sie\s+(?:auch|mehr)|weiterlesen"

@@ -453,7 +453,19 @@ def lower_given_names(text: str) -> str:
 # and its verb ("Director of the Office of the Central Foreign Affairs CommissionYang Jiechi
 # attended", "Governor of Shaanxi ProvinceZhao YidePresided over"): a word whose lower-case
 # part ends in a title or a body's word, or whose capitalised part is a cue verb.
-_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{2,})\b")
+# Round 18: a name of two letters glued on ("Chinese PresidentXi Jinping(C)", scraped-t10e14,
+# round 18), and a Chinese name glued to "and" or "were" in such a copy ("Wang QishanandZhang
+# Gaoliwere also present", the same report; "Wang QishanandZhang" read as one name): the
+# given name is pinyin, the surname before it too.
+_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{1,})\b")
+_PINYIN_GLUED = re.compile(r"\b([A-Z][a-z]{1,5}) ([A-Z][a-z]{1,7})(and|were)\b")
+
+
+def _pinyin_unglued(m: re.Match[str]) -> str:
+    surname, given, word = m.groups()
+    if _PINYIN_WORD.fullmatch(surname.lower()) and _PINYIN_WORD.fullmatch(given.lower()):
+        return f"{surname} {given} {word}"
+    return m.group()
 
 
 def _unglued(m: re.Match[str]) -> str:
@@ -461,6 +473,8 @@ def _unglued(m: re.Match[str]) -> str:
     if right.lower() in _HEADLINE_VERBS:
         return f"{left} {right}"
     low = left.lower()
+    if low.endswith("and") and _PINYIN_WORD.fullmatch(low[:-3]):
+        return f"{left[:-3]} and {right}"  # "Wang QishanandZhang Gaoli"
     for k in range(len(low) - 3):  # the longest suffix first: "director", not "rector"
         suffix = low[k:]
         if suffix in _TITLE_WORDS or suffix in _ORG_WORDS:
@@ -476,7 +490,8 @@ def split_glued(text: str) -> str:
     >>> split_glued("Governor of Shaanxi ProvinceZhao YidePresided over the ceremony.")
     'Governor of Shaanxi Province Zhao Yide Presided over the ceremony.'
     """
-    return _GLUED_WORD.sub(_unglued, text)
+    text = _GLUED_WORD.sub(_unglued, text)
+    return _PINYIN_GLUED.sub(_pinyin_unglued, text)
 
 
 _DE_TITLE_SUFFIX = re.compile(
