@@ -1607,28 +1607,27 @@ def zh_holds_cue(text: str) -> bool:
 
 
 # Companions named in a sentence of their own that reads no one by its own cue, only "together"
-# (一同, 一起, 一道, 同机), right after the sentence that told the occasion ("…总理李克强…乘专机
+# (一同, 一起, 同机), right after the sentence that told the occasion ("…总理李克强…乘专机
 # 抵达伦敦…，开始对英国进行正式访问。李克强总理夫人程虹同机抵达。", zh_cn-t17z22; round 30's
 # zh_cn-t16y05): they attend the occasion of the cue before (ZhContext.role_before: none when
 # that one is still to come), as its companions, never its chair or its speakers.
-_COMPANION_WORDS = re.compile(r"一同|一起|一道|同机")
+
+
 _ZH_COMPANIONS = re.compile(
-    r"^(?P<list>[^，。；：,:]{3,60}?)(?:等[^，。；、]{0,4}?)?(?:也|还|亦|均)?(?:一同|一起|一道|同机)"
+    r"^(?P<list>[^，。；：,:]{3,60}?)(?:等[^，。；、]{0,4}?)?(?:也|还|亦|均)?(?:一同|一起|同机)"
     r"[^，。；,]{0,10}[。！]?$"
 )
 
 
 def _zh_companions(
-    simple: str, sentence: str, roster: Roster, ctx: ZhContext | None
-) -> Iterator[tuple[Role, list[str]]]:
-    if ctx is None or _COMPANION_WORDS.search(simple) is None:
-        return
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> list[tuple[Role, list[str], str]]:
+    if ctx is None:
+        return []
     m = _ZH_COMPANIONS.match(simple.strip())
     if m is None or ctx.role_before(simple) is None:
-        return
-    names = _zh_before(m.group("list"), roster, ctx)
-    if names:
-        yield "attended", [_as_written(n, simple, sentence, ctx) for n in names]
+        return []
+    return [("attended", _zh_before(m.group("list"), roster, ctx), simple)]
 
 
 def zh_lists_in(
@@ -1650,7 +1649,6 @@ def zh_lists_in(
         and not _welcomed(simple)
         and not _visiting(simple)
     ):
-        yield from _zh_companions(simple, sentence, roster, ctx)
         return
     if "於" in sentence and simple.replace("于", "於") != simple:
         simple = _kept_yu(sentence, simple)
@@ -1665,9 +1663,11 @@ def zh_lists_in(
         if heading
         else _zh_lists(simple, roster, ctx, spans)
     )
-    found = [*lists, *meetings] or [
-        ("attended", names, simple) for _, names in _zh_companions(simple, simple, roster, ctx)
-    ]
+    found = [*lists, *meetings] or (
+        _zh_companions(simple, roster, ctx)
+        if "，" not in simple and ("一同" in simple or "一起" in simple or "同机" in simple)
+        else []
+    )
     if found and simple.count("、") >= 2:  # (an enumeration of three items or more)
         found += _carried(simple, found, roster)
     if ctx is not None:
@@ -2774,13 +2774,13 @@ def zh_name_items(
         _ZH_ITEM_OPENING.sub("", i.strip()) if i.startswith(_ZH_OPENINGS) else i.strip()
         for i in chunk.split("、")
     ]
+    items = [_spouse(i) for i in items] if "夫人" in chunk or "妻子" in chunk else items
     names: list[str] = []
     known = roster.chinese_names
     listed = False  # the item before this one was a name: this one is most likely one too
     first_unread = False  # the first item gave no name
     for j, item in enumerate(items):
         final = j == len(items) - 1
-        item = _spouse(item)
         before, listed = listed, False
         closed = False  # the item ends at the list's 等: no words run on after it
         if _ITEM_MARKS.search(item, 2):  # 等, a weekday (周, 星期): most items hold neither
@@ -2830,8 +2830,6 @@ _ZH_SPOUSE = re.compile(r"^[^和及偕携与同暨并的]+?的?(?:夫人|妻子)
 
 
 def _spouse(item: str) -> str:
-    if "夫人" not in item and "妻子" not in item:
-        return item
     m = _ZH_SPOUSE.match(item)
     return item[m.end() :] if m else item
 
