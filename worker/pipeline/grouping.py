@@ -100,7 +100,7 @@ def place(
         for c in found
         if c.article_id != article_id
     ]
-    placed = placement(features, pool, opts)
+    placed = placement(features, pool, opts, stored.sizes(session, (c.event_id for c in found)))
     event_id, match = placed.event, placed.match
     new_event = None
     if event_id is None:
