@@ -106,8 +106,9 @@ class GroupingOptions:
     many_people: int = 4
     # a report joins an event only if it matches at least this share of the event's members it
     # is compared with (those in its script, and those it contradicts): agreement with the
-    # event as a whole, not with one member; 0: one member is enough (single link)
-    cohesion: float = 0.3
+    # event as a whole, not with one member; 0: one member is enough (single link). Half since
+    # round 18 (ev18b, 0.3 before): one member matched of three is a chain, not the consensus
+    cohesion: float = 0.5
 
 
 # -- features ------------------------------------------------------------------------------------
