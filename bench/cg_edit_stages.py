@@ -2,7 +2,10 @@
 pass sees (bench/farm.py 100 x 5, seed 1, `edit(0.05, Random(2))` as bench/cg_passes.py): the
 extraction of the new page, normalizing, the language, the new text's people, the previous
 text's people (as change detection read them before round 17), change detection given both
-lists, and the text's hash and compression (full and delta). Each stage in a fresh process
+lists, the text's hash and compression (full and delta), the previous text read back from a
+store (`read-prev`: SQLite, the ORM's lookup and the decompression, once as since round 18),
+and parsing the article's feed (`feed`: each edited article's feed as the edited farm serves
+it, 24 feeds for 25 articles; feedparser and the entries' links, texts and hashes). Each stage in a fresh process
 under `valgrind --tool=cachegrind --cache-sim=no`; every run loads the same modules, reads
 every article's people once and warms every stage on the first article; the baseline run
 stops there, a stage's run then runs the stage over the N edited articles: (run - baseline) / N.
@@ -22,7 +25,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-STAGES = ("extract", "normalize", "language", "people-new", "people-prev", "detect", "compress")
+STAGES = (
+    "extract",
+    "normalize",
+    "language",
+    "people-new",
+    "people-prev",
+    "detect",
+    "compress",
+    "read-prev",
+    "feed",
+)
 
 
 def data(path: Path) -> None:
@@ -47,6 +60,8 @@ def data(path: Path) -> None:
                 "new_html": new.decode(),
                 "old_text": extract_article(old, url).text,
                 "new_text": extract_article(new, url).text,
+                "feed_url": farm.feed_url(f),
+                "feed_xml": farm._resources[farm.feed_path(f)].body.decode(),
             }
         )
     for p in out:
@@ -60,6 +75,7 @@ def child(name: str, path: Path, n: int) -> None:
 
     roster = load_roster()
     items = json.loads(path.read_text(encoding="utf-8"))
+    _STORE.update(_previous_store(items))
     pre = {
         i: (extract_people(p["old_norm"], roster), extract_people(p["new_norm"], roster))
         for i, p in enumerate(items)
@@ -77,6 +93,31 @@ def child(name: str, path: Path, n: int) -> None:
         )
     for i, p in enumerate(items[:n]):
         one(name, p, roster, pre.get(i))
+
+
+_STORE: dict = {}
+
+
+def _previous_store(items):
+    """An SQLite store holding each article's previous text, as the edited pass finds it."""
+    from storage import bodies
+    from storage.db import Store
+    from storage.models import Body
+
+    store = Store(f"sqlite:///{tempfile.mkdtemp(prefix='cg-edit-store-')}/s.db")
+    store.upgrade()
+    with store.write() as s:
+        for p in items:
+            h = bodies.text_hash(p["old_norm"])
+            if s.get(Body, h) is None:
+                s.add(
+                    Body(
+                        hash=h,
+                        size=len(p["old_norm"].encode()),
+                        data=bodies.compress(p["old_norm"]),
+                    )
+                )
+    return {"store": store}
 
 
 def one(name, p, roster, pre):
@@ -104,6 +145,13 @@ def one(name, p, roster, pre):
             bodies.text_hash(p["new_norm"])
             bodies.compress(p["new_norm"])
             bodies.compress(p["new_norm"], p["old_norm"])
+        elif name == "read-prev":
+            with _STORE["store"].write() as s:
+                bodies.read(s, bodies.text_hash(p["old_norm"]))
+        elif name == "feed":
+            from worker.ingest.parse import parse_feed
+
+            parse_feed(p["feed_xml"].encode(), p["feed_url"], "application/rss+xml; charset=utf-8")
 
 
 def count(name, path, n, out):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import sqlalchemy as sa
 import zstandard
@@ -31,7 +32,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def compress(text: str, base: str | None = None) -> bytes:
+def compress(text: str, base: str | None = None, *, base_hash: str | None = None) -> bytes:
+    """`text` as a full zstd frame, or as a delta against `base` (whose hash is `base_hash`
+    when the caller has it: not worked out again)."""
     if base is None:
         return compressor(_LEVEL).compress(text.encode("utf-8"))
     dictionary = zstandard.ZstdCompressionDict(
@@ -40,7 +43,7 @@ def compress(text: str, base: str | None = None) -> bytes:
     frame = zstandard.ZstdCompressor(level=_LEVEL, dict_data=dictionary).compress(
         text.encode("utf-8")
     )
-    return _DELTA + text_hash(base).encode("ascii") + frame
+    return _DELTA + (base_hash or text_hash(base)).encode("ascii") + frame
 
 
 def decompress(data: bytes, base: str | None = None) -> str:
@@ -76,13 +79,16 @@ def put(
     *,
     digest: str | None = None,
     stored: set[str] | None = None,
+    base: Stored | None = None,
 ) -> str:
     """Store `text` unless an identical one is stored; return its hash.
 
     With `base_hash` (the previous version's text), the text is stored as a delta against it
     when that is smaller and the chain of deltas is short enough. `digest`: the text's hash
     when the caller has it; `stored`: the hashes known to be stored (from `stored()`, kept up
-    to date here), so that no lookup is needed per text.
+    to date here), so that no lookup is needed per text; `base`: the base text as `read()`
+    gave it, when the caller has read it (the pipeline needs it for change detection too):
+    then it is neither looked up nor decompressed again here.
     """
     digest = digest or text_hash(text)
     if stored is not None:
@@ -92,14 +98,16 @@ def put(
     elif session.get(Body, digest) is not None:
         return digest
     data = compress(text)
-    if (
-        base_hash is not None
-        and base_hash != digest
-        and _chain_length(session, base_hash) < MAX_CHAIN
-    ):
-        delta = compress(text, get(session, base_hash))
-        if len(delta) < len(data):
-            data = delta
+    if base_hash is not None and base_hash != digest:
+        if base is not None:  # read by the caller: its chain's length is known
+            base_text = base.text if base.links < MAX_CHAIN else None
+        else:  # the chain's length first: a long chain's text is not decompressed
+            short = _chain_length(session, base_hash) < MAX_CHAIN
+            base_text = get(session, base_hash) if short else None
+        if base_text is not None:
+            delta = compress(text, base_text, base_hash=base_hash)
+            if len(delta) < len(data):
+                data = delta
     session.add(Body(hash=digest, size=len(text.encode("utf-8")), data=data))
     if stored is None:
         session.flush()
@@ -107,10 +115,23 @@ def put(
 
 
 def get(session: Session, digest: str) -> str:
+    return read(session, digest).text
+
+
+class Stored(NamedTuple):
+    """A stored text and the number of deltas between its row and a full copy (0: full)."""
+
+    text: str
+    links: int
+
+
+def read(session: Session, digest: str) -> Stored:
+    """The text stored under `digest` (KeyError when none is), and its chain's length: each
+    row of the chain looked up and decompressed once."""
     body = session.get(Body, digest)
     if body is None:
         raise KeyError(f"no stored text with hash {digest}")
     if not body.data.startswith(_DELTA):
-        return decompress(body.data)
-    base = get(session, body.data[1:65].decode("ascii"))
-    return decompress(body.data[65:], base)
+        return Stored(decompress(body.data), 0)
+    base = read(session, body.data[1:65].decode("ascii"))
+    return Stored(decompress(body.data[65:], base.text), base.links + 1)

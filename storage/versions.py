@@ -106,6 +106,11 @@ def text_of(session: Session, version: Version) -> str:
     return bodies.get(session, version.text_hash)
 
 
+def read_text(session: Session, version: Version) -> bodies.Stored:
+    """`text_of`, with the length of its chain of deltas (for `add`'s `previous_text`)."""
+    return bodies.read(session, version.text_hash)
+
+
 def differs(previous: Version | None, new: NewVersion) -> bool:
     """A new version is stored only when the text or a tracked field changed."""
     if previous is None:
@@ -126,15 +131,18 @@ def add(
     *,
     flush: bool = True,
     stored: set[str] | None = None,
+    previous_text: bodies.Stored | None = None,
 ) -> Version:
     """A new version after `previous`. flush=False leaves the INSERT to the session's next
-    flush (a batch flushes its versions together); `stored`: see `bodies.put`."""
+    flush (a batch flushes its versions together); `stored`: see `bodies.put`;
+    `previous_text`: `previous`'s text as `read_text` gave it, when the caller has read it."""
     digest = bodies.put(
         session,
         new.text,
         previous.text_hash if previous else None,
         digest=new.text_hash,
         stored=stored,
+        base=previous_text,
     )
     version = Version(
         article_id=article.id,

@@ -55,8 +55,12 @@ def detect_change(
     roster: Roster | None = None,
     *,
     people: tuple[Sequence[Person], Sequence[Person]] | None = None,
+    normalized: tuple[bool, bool] = (False, False),
 ) -> Change | None:
     """Compare two versions; None when they differ only trivially.
+
+    `normalized`: whether each body (before, after) is this code's `normalize_text` output
+    already (the pipeline's new text is), so that the word diff does not normalize it again.
 
     >>> c = detect_change(Text("T", "Li Qiang and Wang Yi attended."), Text("T", "Li Qiang attended."))
     >>> c.kind, c.attendees.removed
@@ -67,7 +71,7 @@ def detect_change(
         people = (extract_people(before.body, roster), extract_people(after.body, roster))
     people_before, people_after = people
     names = {p.name for p in (*people_before, *people_after)}
-    wording = diff_words(before.body, after.body, names=names)
+    wording = diff_words(before.body, after.body, names=names, normalized=normalized)
     attendees = compare_people(people_before, people_after, roster)
     title = _title_change(before.title, after.title)
     people_changed = attendees.changed

@@ -258,14 +258,19 @@ def _sentence_key(text: str) -> str:
     return _SPACE_NEAR_CJK.sub("", folded) if _ANY_CJK.search(folded) else folded
 
 
-def _prepare_pair(raw_a: str, raw_b: str, interner: _Interner) -> tuple[_Doc, _Doc]:
-    """Both sides, normalized and cut into keyed sentences.
+def _prepare_pair(
+    raw_a: str, raw_b: str, interner: _Interner, normalized: tuple[bool, bool] = (False, False)
+) -> tuple[_Doc, _Doc]:
+    """Both sides, normalized (those `normalized` does not say are) and cut into keyed
+    sentences.
 
     A sentence whose text occurs unchanged on the other side is keyed by its text as is:
     folding it could only give the same key on both sides. Only the sentences found on one
     side alone are folded, which on a long document with few edits is a small part.
     """
-    docs = (_Doc(normalize_text(raw_a), interner), _Doc(normalize_text(raw_b), interner))
+    raw_a = raw_a if normalized[0] else normalize_text(raw_a)
+    raw_b = raw_b if normalized[1] else normalize_text(raw_b)
+    docs = (_Doc(raw_a, interner), _Doc(raw_b, interner))
     split = [split_sentences(d.text) for d in docs]
     texts = [[s.text for s in side] for side in split]
     shared = set(texts[0]).intersection(texts[1])
@@ -304,11 +309,15 @@ class _Block:
     b: list[int]
 
 
-def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
+def diff_words(
+    a: str, b: str, *, names: Collection[str] = (), normalized: tuple[bool, bool] = (False, False)
+) -> WordDiff:
     """Compare two texts word by word, aligned by sentence.
 
     `names` are person names the caller knows of; an edit overlapping one (or a capitalised
-    name-like word sequence) is tagged "name".
+    name-like word sequence) is tagged "name". `normalized`: whether each text (a, b) is this
+    code's `normalize_text` output already (it is idempotent: such a text is not normalized
+    again).
 
     >>> d = diff_words("He met 3 ministers.", "He met 5 ministers.")
     >>> [(e.op, e.before, e.after, e.cls, e.touches) for e in d.edits]
@@ -317,7 +326,7 @@ def diff_words(a: str, b: str, *, names: Collection[str] = ()) -> WordDiff:
     True
     """
     interner = _Interner()
-    da, db = _prepare_pair(a, b, interner)
+    da, db = _prepare_pair(a, b, interner, normalized)
     if da.ids == db.ids:
         return WordDiff(edits=(), similarity=1.0, trivial=True)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,9 @@ from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
     continued_roles,
     continues_list,
+    future,
     guests_before,
+    handed_honour,
     photo_caption,
     preview,
     pronoun_role,
@@ -55,6 +58,7 @@ from worker.detect.people_latin import (
     split_glued,
     trailing_group_roles,
 )
+from worker.detect.places import ENTRIES
 from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
@@ -344,6 +348,40 @@ def _lead_count(paragraphs: Sequence[str]) -> int:
         if _DATELINE.match(para[:200]):
             return i if i > 0 else 1
     return 1
+
+
+def _headlines_of_preview(paragraphs: Sequence[str]) -> int:
+    """How many paragraphs open a German text as its headline (lines no sentence end closes,
+    and a page's lines above it) over a body whose first sentence tells its occasion in the
+    future (`people_de.future`): the headline's present is then the announcement's
+    ("Bundespräsident Van der Bellen empfängt italienischen Präsidenten Sergio Mattarella zum
+    Staatsbesuch" over "... wird kommenden Montag ... empfangen", none-r17v04; "Van der Bellen
+    trifft Kiska am Neusiedlersee", none-r17v05; "AVISO: ... empfängt den König ...",
+    none-r17v06, round 33; "Bundeskanzlerin Merkel empfängt den Präsidenten ..., Barack Obama"
+    over "Der Sprecher ... teilt mit:" and "... wird am 19. Juni 2013 ... begrüßen",
+    none-t10z01, -z02, round 18). 0 otherwise: a report's headline in the present over a body in
+    the past ("Kanzler Scholz empfängt Selenskyj mit militärischen Ehren", de-t17g35) is read,
+    and so is one over a body that opens on a programme or a date in the present ("Schneider-
+    Ammann lädt zum Bundesratsreisli" over "Die Bundesratsreise steht auf dem Programm",
+    de-t17g34; "Bundeskanzlerin Merkel empfängt Angehörige ..." over "... empfängt am 14.
+    Dezember 2016 um 14:00 Uhr ...", de-r309, round 3: both labelled from the headline)."""
+    if len(paragraphs) < 2 or paragraphs[0].rstrip()[-1:] in _SENTENCE_ENDS:
+        return 0  # (most texts open on a sentence: one test)
+    for index, paragraph in enumerate(paragraphs[:_HEADLINE_DEPTH]):
+        if paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+            if _HEADING_ONLY.match(paragraph):
+                return 0  # a roll call ("Anwesend: A; B") is no headline
+            continue  # a headline, or a page's line above it ("Pressemitteilung:", a date)
+        if "wird" not in paragraph and "werde" not in paragraph:
+            return 0  # no future in it (`people_de.future`)
+        for sentence in _sentences(paragraph, german=True):
+            if not sentence.endswith(":"):  # ("Der Sprecher der Bundesregierung ... teilt mit:")
+                return index if future(sentence) else 0
+    return 0
+
+
+_HEADLINE_DEPTH = 16
+_SENTENCE_ENDS = frozenset('.!?"“”»«')
 
 
 def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
@@ -722,7 +760,9 @@ def extract_people(
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
-    if found and reading.lang == "de":  # nothing the model adds in a preview ("wird ... begrüßen")
+    # nothing the model adds in a German preview ("wird ... begrüßen"), nor to the honoured of
+    # an honour handed over (`people_de.handed_honour`)
+    if found and reading.lang == "de":
         found = _not_previews(found, reading.sentences)
     if not found:
         return reading.people  # and a process that never needs the weights never reads them
@@ -738,8 +778,12 @@ def _not_previews(
     found: list[people_model.Mention], sentences: Sequence[tuple[Segment, str]]
 ) -> list[people_model.Mention]:
     """The model's German mentions outside sentences that tell what is still to come
-    (`people_de.preview`), each sentence tested once."""
-    previews = {at: preview(sentences[at][1]) for at in {m.at for m in found}}
+    (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
+    tested once."""
+    previews = {
+        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        for at in {m.at for m in found}
+    }
     return [m for m in found if not previews[m.at]]
 
 
@@ -776,10 +820,13 @@ def read_people(
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
+    headlines = _headlines_of_preview(paragraphs) if lang == "de" else 0
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
-        if _RELATED.match(paragraph):
-            continue  # a link to another story ("Mehr lesen - X trifft sich mit Y")
+        # a link to another story ("Mehr lesen - X trifft sich mit Y"), or the title of an
+        # announcement (`_headlines_of_preview`: its present tells what is to come)
+        if index < headlines or _RELATED.match(paragraph):
+            continue
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
         cues = _CueWords(paragraph) if latin else None
@@ -1266,6 +1313,24 @@ def _german_pronoun(
 _INNER_RANK = re.compile(r"^((?:\S+\s+){1,2}?)(?:Kardinal|Cardinal)\s+(?=\S)")
 
 
+# Round 18 (fp18): Chinese words every reading path might take for a name, which name no
+# person: a city or a country the gazetteer knows ("新华社莫斯科8月20日电", zh_cn-t17z21;
+# "李克強抵達莫斯科", zh_hant-r15v07; "在柏林", zh_cn-t407), a city by its 市 ("高雄市議員",
+# zh_hant-t17z29; "寧德市", scraped-r14v06; "全市", zh_cn-t16z19) and a council or an assembly
+# ("陸委會", rounds 23, 30 and 32; "閉幕會", "由大会", "商会"). No dev label is such a name.
+_HAN_BODY_END = ("委会", "大会", "商会", "幕会")
+_HAN_PLACES = frozenset(
+    to_simplified(name) for _, _, names in ENTRIES for name in names if has_han(name)
+)
+
+
+@lru_cache(maxsize=4096)
+def _han_no_person(name: str) -> bool:
+    """Whether a name in Chinese characters is a place or a body, not a person."""
+    plain = to_simplified(name)
+    return plain[-1:] == "市" or plain.endswith(_HAN_BODY_END) or plain in _HAN_PLACES
+
+
 def _add(
     people: list[Person],
     seen: set[tuple[str, Role, Segment]],
@@ -1276,6 +1341,8 @@ def _add(
     first: int = 1,
 ) -> None:
     for position, written in enumerate(dict.fromkeys(names), start=first):
+        if "\u4e00" <= written[:1] <= "\u9fff" and _han_no_person(written):
+            continue
         name = _INNER_RANK.sub(r"\1", written) if "ardinal " in written else written
         canonical = _canonical(name, roster)
         key = (canonical or name).casefold()

@@ -178,7 +178,12 @@ _ORG_WORDS = frozenset(
     "institutes universities academies associations organizations organisations "
     # a mission abroad: "Ambassador of the Royal Embassy of Cambodia in China delivered a
     # speech" (xinhua_en-t15e05 and r15v10, round 28 and 29, two copies)
-    "embassy embassies".split()
+    "embassy embassies "
+    # regions, firms and media a span may end on (round 18, fp18: "YuHua District Committee",
+    # "Hongkou District", rounds 15 and 32; "Khabarovskiy Kray"; "China-ASEAN Business
+    # Council"; "Assam Industries and Commerce Minister"; "the Pul Pervogo Telegram channel",
+    # rounds 6 and 32; "Academy of Military Sciences X"): no dev label holds one of these words
+    "district districts kray business industries telegram sciences".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -228,6 +233,10 @@ _NOT_NAME = frozenset(
     # a mission abroad and an island group (round 16, prec16: "Ambassador of the Royal Embassy of
     # Cambodia", xinhua_en rounds 28 and 29; "the meeting ... on the Kuril Islands", mt_en)
     "embassy embassies consulate consulates island islands "
+    # events and words a heading or a list capitalises (round 18, fp18: "Chengdu Universiade",
+    # rounds 5 and 30; "Member Countries"; "Honoured Master of Sports"; "Senior Citizens
+    # Forum"): no dev label holds one
+    "universiade countries honoured honored citizens "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
     "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "
@@ -444,7 +453,19 @@ def lower_given_names(text: str) -> str:
 # and its verb ("Director of the Office of the Central Foreign Affairs CommissionYang Jiechi
 # attended", "Governor of Shaanxi ProvinceZhao YidePresided over"): a word whose lower-case
 # part ends in a title or a body's word, or whose capitalised part is a cue verb.
-_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{2,})\b")
+# Round 18: a name of two letters glued on ("Chinese PresidentXi Jinping(C)", scraped-t10e14,
+# round 18), and a Chinese name glued to "and" or "were" in such a copy ("Wang QishanandZhang
+# Gaoliwere also present", the same report; "Wang QishanandZhang" read as one name): the
+# given name is pinyin, the surname before it too.
+_GLUED_WORD = re.compile(r"\b([A-Z]?[a-z]{3,})([A-Z][a-z]{1,})\b")
+_PINYIN_GLUED = re.compile(r"\b([A-Z][a-z]{1,5}) ([A-Z][a-z]{1,7})(and|were)\b")
+
+
+def _pinyin_unglued(m: re.Match[str]) -> str:
+    surname, given, word = m.groups()
+    if _PINYIN_WORD.fullmatch(surname.lower()) and _PINYIN_WORD.fullmatch(given.lower()):
+        return f"{surname} {given} {word}"
+    return m.group()
 
 
 def _unglued(m: re.Match[str]) -> str:
@@ -452,6 +473,8 @@ def _unglued(m: re.Match[str]) -> str:
     if right.lower() in _HEADLINE_VERBS:
         return f"{left} {right}"
     low = left.lower()
+    if low.endswith("and") and _PINYIN_WORD.fullmatch(low[:-3]):
+        return f"{left[:-3]} and {right}"  # "Wang QishanandZhang Gaoli"
     for k in range(len(low) - 3):  # the longest suffix first: "director", not "rector"
         suffix = low[k:]
         if suffix in _TITLE_WORDS or suffix in _ORG_WORDS:
@@ -467,7 +490,8 @@ def split_glued(text: str) -> str:
     >>> split_glued("Governor of Shaanxi ProvinceZhao YidePresided over the ceremony.")
     'Governor of Shaanxi Province Zhao Yide Presided over the ceremony.'
     """
-    return _GLUED_WORD.sub(_unglued, text)
+    text = _GLUED_WORD.sub(_unglued, text)
+    return _PINYIN_GLUED.sub(_pinyin_unglued, text)
 
 
 _DE_TITLE_SUFFIX = re.compile(

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worker.detect import places
 from worker.detect import role_cues_zh as cues
 from worker.detect.model import Role
 from worker.detect.roster import Roster, to_simplified
@@ -408,16 +409,43 @@ def _zh_clause_before(region: str, roster: Roster, ctx: ZhContext | None) -> lis
             if _passes_over(chunk, i, skipped):
                 skipped += 1  # "王毅，当地时间周一（21日）在巴黎…与…会晤"
                 continue
-            if found and (_title_only(chunk) or _group_chunk(chunk, None, roster)):
-                # "上海市委常委，常务副市长…杨雄": a title whose name follows the comma; "…，
-                # 教务处、工程学院等单位的负责人，世新大学执行长文念萱，…": a group among the
-                # list's chunks (zh_cn-t506)
+            if found and _inside_list(chunks, len(chunks) - 1 - i, chunk, roster, ctx):
                 continue
             break
         if i == skipped and i and _future_after(chunk, names[-1]):
             return []  # "梁振英于明天…典礼中，会邀请…，出席明日的仪式": a day still to come
         found.append(names)
     return [n for group in reversed(found) for n in group] + (companions if found else [])
+
+
+def _inside_list(
+    chunks: list[str], at: int, chunk: str, roster: Roster, ctx: ZhContext | None
+) -> bool:
+    """Whether the walk back passes over `chunk` (chunk `at`, as `_subject_chunk` left it), no
+    name read in it, among a list's chunks: "上海市委常委，常务副市长…杨雄" (a title whose name
+    follows the comma); "…，教务处、工程学院等单位的负责人，世新大学执行长文念萱，…" (a group
+    among the list's chunks, zh_cn-t506); an item not read (`_list_goes_on`)."""
+    return (
+        _title_only(chunk)
+        or _group_chunk(chunk, None, roster)
+        or _list_goes_on(chunks, at, roster, ctx)
+    )
+
+
+def _list_goes_on(chunks: list[str], at: int, roster: Roster, ctx: ZhContext | None) -> bool:
+    """Whether the walk back passes over chunk `at`, an item of a list the walk could not read
+    (a name no table holds, a title after its name), because a titled name ends the chunk
+    before it: "…县人大常委会主任杨应东，…，县人大常委会副主任强琪、营刘萍，县法院院长冯向宁，…
+    陪同" (zh_cn-t17z01)."""
+    chunk = chunks[at]
+    if at == 0 or len(chunk) > 30 or _CLAUSE_WORDS.search(chunk):
+        return False
+    before = chunks[at - 1]
+    return (
+        (_ZH_TITLED_RUN.search(before) is not None or _ZH_TITLE_AT_END.search(before) is not None)
+        and _CLAUSE_WORDS.search(before) is None
+        and _zh_chunk_names(before, roster, last=True, ctx=ctx) is not None
+    )
 
 
 def _companions(chunks: list[str], roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -922,7 +950,7 @@ def _visiting(simple: str) -> bool:
 
 # The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
 # the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
-_VISIT_WORDS = ("考察", "调研", "参观", "访问")
+_VISIT_WORDS = ("考察", "调研", "参观", "访问", "视察", "督导", "督查", "检查", "学习")
 
 
 def _welcomed(simple: str) -> bool:
@@ -1851,7 +1879,12 @@ def _zh_meetings(
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
-        if host and guest:
+        if host and guest and _led_party(rest):
+            # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
+            # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
+            yield "presided", host, m.end()
+            yield "attended", guest, m.end()
+        elif host and guest:
             yield "attended", host + guest, m.end()
         elif host and rest.endswith("一行") and _ZH_TITLE_AT_END.search(rest[:-2]):
             # "会见匈牙利佩斯州州长一行": one official and his party, a talk (zh_cn-t804)
@@ -1873,10 +1906,16 @@ def _zh_meetings(
 _ZH_PARTY_MET = re.compile(
     r"(?:代表团|考察团|访问团|参访团|访华团|观光团|交流团)(?:一行)?(?:[\d一二三四五六七八九十百]+人)?$"
 )
-_ZH_LED_BY = re.compile(r"(?:带领|率领)的")
+_ZH_LED_BY = re.compile(r"(?:带领|率领|率)的")
 # The head of a delegation met: "会见了以日本新澙县议会议长早川吉秀为团长的…代表团一行".
 _ZH_HEADED_BY = re.compile(r"以([^，。；]{2,30}?)为(?:团长|组长|领队|首)的")
 _ZH_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•‧]{2,8}")
+
+
+def _led_party(rest: str) -> bool:
+    """Whether `rest`, the other side of a meeting, is a party led by one named ("…率领的…团")."""
+    led = _ZH_LED_BY.search(rest)
+    return led is not None and _ZH_PARTY_MET.search(rest, led.end()) is not None
 
 
 def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -1893,11 +1932,16 @@ def _party_head(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
     ("蒙古国科布多省省长嘎拉森多恩杜格一行", zh_cn-t10z12; "知事石井隆一一行", scraped-t10z04),
     which no surname table covers: the title vouches for it, 一行 closes it."""
     headed = _ZH_HEADED_BY.search(rest)
+    led = _ZH_LED_BY.search(rest) if headed is None else None
     if headed:
         core = headed.group(1)
         named = zh_name_items(core, roster, last=True, ctx=ctx)
         if named:
             return named
+    elif led is not None and _ZH_PARTY_MET.search(rest, led.end()):
+        # the leader of the party met, a transliterated name after his title: "会见由俄罗斯“公正
+        # 俄罗斯-爱国者-为了真理”党主席米罗诺夫率领的公俄党干部考察团" (zh_cn-r17v05)
+        core = rest[: led.start()]
     elif rest.endswith("一行"):
         core = rest[:-2]
     else:
@@ -1961,6 +2005,8 @@ def _zh_meetings_with(
             side = _ZH_CHUNK.split(_ZH_BRACKETED.sub("", m.group(1)))[-1]
             side = _ZH_VISITING.sub("", _untimed(side))
             guest = zh_name_items(side, roster, last=True, ctx=ctx) if side else []
+        if not host and guest:
+            host = _meeting_lead(raw, roster, ctx)
         if host and not guest and ctx is not None:
             guest = ctx.titled_elsewhere(side)
         if host and guest:
@@ -1968,6 +2014,50 @@ def _zh_meetings_with(
         elif host and _ZH_PRESS.search(side):
             # "习近平和…李强、…李希在…同中外记者亲切见面": meeting the press, the hosts hold it
             yield "presided", host, m.end()
+
+
+# The visit or stay the sentence's subject is on, told before the meeting in a clause of its
+# own: "佩洛西周三訪問台灣，與…蔡英文會面" (zh_hant-t17z23), "夏文達結束在北京的兩日行程，今日
+# 先後與…會面" (zh_hant-t17z12), "李強繼續訪問俄羅斯日程，…期間，他與…會面" (zh_hant-t17z11).
+_ZH_LEAD_VERB = re.compile(
+    r"(?:继续|正式|首次|再次|专程)?(?:访问|到访|出访|抵达|结束|来到|前往|率团|在|于)"
+)
+# what makes a chunk between the subject and the meeting more than the time, place or visit
+# (or a meeting not held: still to come, wished, set aside: "除與上海市長龔正會晤外", none-t17z07)
+_ZH_LEAD_BREAK = re.compile(
+    r"[、和及将拟曾未若除]|表示|说|指出|称|报道|据|邀请|会见|会晤|会谈|预计|计划|准备|希望|可能|有望|如果"
+)
+_ZH_PRONOUN_LEAD = re.compile(r"^[他她](?:们)?")
+
+
+def _meeting_lead(raw: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The subject of a meeting "with" someone that the walk back from the connective did not
+    find: the name opening the sentence when the chunks after it tell only its visit, the time
+    and the place, or a pronoun standing for it ("美國國務卿克里，早上在北京，到訪外交部同外長
+    王毅會面", zh_hant-t17z13)."""
+    start = max(map(raw.rfind, "。！？；\n")) + 1
+    clause = _ZH_BRACKETED.sub("", raw[start:])
+    chunks = _ZH_CHUNK.split(clause)
+    if not 2 <= len(chunks) <= 5 or not chunks[0] or chunks[0][0] in "应据受在于由":
+        return []
+    for chunk in chunks:
+        if len(chunk) > 30 or _ZH_LEAD_BREAK.search(chunk):
+            return []
+    pronoun = False
+    for chunk in chunks[1:]:
+        rest = _ZH_PRONOUN_LEAD.sub("", chunk)
+        pronoun = pronoun or rest != chunk
+        if rest and zh_name_items(rest, roster, last=False, ctx=ctx):
+            return []
+    lead = chunks[0]
+    verb = _ZH_LEAD_VERB.search(lead, 2)
+    if pronoun and (verb is None or verb.group()[-1] in "在于"):
+        return []  # a pronoun stands for the one on the visit, not for one merely somewhere
+    if verb is not None:
+        lead = lead[: verb.start()]
+    elif len(lead) > 16:
+        return []  # (a chunk of its own holds the subject alone: "美國國務卿克里，早上…")
+    return zh_name_items(_untimed(lead), roster, last=True, ctx=ctx) if lead else []
 
 
 # Noise of scraped copies: pinyin inserted after characters ("王(wang)毅(yi)"), characters
@@ -2135,7 +2225,7 @@ _SURNAMES = frozenset(
     "卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕"
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
-    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励"
+    "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励怀"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -2256,12 +2346,24 @@ _TIBETAN = frozenset(
 )
 
 
+# The gazetteer's Chinese names of places (places.ENTRIES, written in simplified script): no
+# name ("先期抵达莫斯科参加…的…何立峰", zh_cn-t17z21; zh_hant-r15v07).
+_PLACE_NAMES = frozenset(
+    name
+    for _, _, names in places.ENTRIES
+    for name in names
+    if any("\u4e00" <= c <= "\u9fff" for c in name)
+)
+
+
 @lru_cache(maxsize=32768)
 def _zh_plausible(name: str) -> bool:
     if name in _ZH_NOT_NAMES or _ZH_TITLE_END.search(name) or name[-1:] in _ZH_NOT_LAST:
         return False
-    if name[-1:] in _ZH_BODY_LAST:
+    if name in _PLACE_NAMES:
         return False
+    if name[-1:] in _ZH_BODY_LAST or name.endswith("委会"):
+        return False  # (a council's short name: "陆委会", rounds 23, 30, 32)
     if _group_last(name):
         # a group word whose first character is a surname is no name: "李家超及官员出席"
         # (zh_hant-t11z22, zh_cn-r12v03, scraped-t10z11), "成员单位…参加" (zh_cn-t915)
@@ -2517,7 +2619,12 @@ def _titled_item_name(item: str, run: str, *, trailing: bool) -> str | None:
     foreign = _ZH_FOREIGN_TITLED.search(item) or (
         _ZH_ENVOY.search(item) if "驻华" in item else None
     )
-    if foreign and foreign.group(1) not in _ZH_NOT_NAMES:
+    if (
+        foreign
+        and foreign.group(1) not in _ZH_NOT_NAMES
+        # (a second title, no name: "英国首相特使、财政大臣哈蒙德", zh_cn-t17z17, -t17z18)
+        and _ZH_TITLE_END.fullmatch(foreign.group(1)) is None
+    ):
         # "美国国务卿蒂勒森访华": a headline's visit after the name
         return _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", foreign.group(1))) or None
     if run and run != item and transliterated(run):

@@ -862,7 +862,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         _cue(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
-            r"|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|officiated|received|welcomed|greeted)\s+"
+            # the words between are no participle of their own: "received a delegation led by
+            # X" receives X's party, X hosts nothing (round 18, fp18: agency_en-t17a19, a29-a32)
+            r"(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
@@ -1757,7 +1760,9 @@ ROLE_WORDS: dict[Role, re.Pattern[str]] = {
         # the speech of a service: "Re said in a spirited and highly personal sermon"
         r"|sermon|sermons|homily|homilies|eulogi[sz]\w*"
         r"|Rede|Reden|Ansprache|Grußwort\w*|Festrede|Vortrag|sprach|Predigt\w*)\b"
-        r"|致辞|致詞|讲话|講話|发言|發言|演讲|演講|作报告|作報告",
+        # a spokesperson (发言人) is a title, not a speech: "行政院發言人李慧芝表示" only quotes her
+        # (round 18, pairs r17v eycabinet_presser, r17 t17z cabinet-2025-12-11)
+        r"|致辞|致詞|讲话|講話|发言(?!人)|發言(?!人)|演讲|演講|作报告|作報告",
         re.I,
     ),
     "presided": re.compile(

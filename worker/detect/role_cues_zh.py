@@ -93,7 +93,11 @@ RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # before leading a delegation or a team, then where they came to inspect, survey or visit.
 ZH_PARTY_VISIT = re.compile(
     r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|率)(?!先)[^，。；]{0,40}?)"
-    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问)"
+    r"(?:来|到|赴)[^，。；]{1,20}?(?:考察|调研|参观|访问"
+    # an inspection or a study trip ("王小军带领第三检查组到我区…进行督导检查", zh_cn-t17z08;
+    # "赵贡桥同志带领市督导督查组…赴西秀区开展…督导督查", zh_cn-t17z06; "陈和春率…培训班一行赴
+    # 上海学习", zh_cn-t17z12)
+    r"|视察|督导|督查|检查|学习)"
 )
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
@@ -350,7 +354,10 @@ ZH_AFTER = re.compile(
         # zh_hant-r15v03; "与会者则有A")
         r"|(?:[^，。的、\s]{0,4}?(?:者|嘉宾|贵宾|来宾|人员|官员)|的领导|的嘉宾|的人士)?(?:还|亦|也|则)?"
         r"(?:包括|包含|有(?!关|所|些|效|力|序))[:：]?"
-        r"|[，,]\s*(?:包括|有)[:：]?)"
+        r"|[，,]\s*(?:包括|有)[:：]?"
+        # the occasion named with no 的 before the list ("出席是次會議還有專項小組副協調員A，委員
+        # B、C", zh_hant-t17z27)
+        r"|(?:是次|本次|此次|这次|今次)?(?:会议|活动|仪式|典礼)(?:还|也|亦)(?:有(?!关|所|些|效|力|序|助)|包括)[:：]?)"
         # and a rite done in person: "此次点燃起马炮的重要嘉宾包括A、B"
         for verb in "出席 参加 列席 与会 到场 到会 到访 莅临 陪同 迎接 宣誓 点燃 剪彩 恭送 扶轿 上香".split()
     )

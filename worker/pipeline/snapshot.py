@@ -254,7 +254,12 @@ def _store(
             else None
         )
         return EntryResult(event=event), None
-    version = versions.add(session, article, new, previous, flush=False, stored=batch.stored)
+    # The previous version's text, looked up and decompressed once: the delta the new text is
+    # stored as and change detection both need it (each read it again before round 18).
+    before = versions.read_text(session, previous) if previous is not None else None
+    version = versions.add(
+        session, article, new, previous, flush=False, stored=batch.stored, previous_text=before
+    )
     version.people, version.people_key = people_json(reading.people), reading.key
     record_version(
         session,
@@ -266,7 +271,9 @@ def _store(
         language=reading.language,
         stored=batch.listed,
     )
-    result = _detect(ctx, session, feed, article, previous, version, new, reading, restored, now)
+    result = _detect(
+        ctx, session, feed, article, previous, version, new, reading, restored, now, before
+    )
     if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
         from worker.pipeline.grouping import group_version  # loads grouping: only when on
 
@@ -289,6 +296,7 @@ def _detect(
     reading: Reading,
     restored: bool,
     now: datetime,
+    previous_text: bodies.Stored | None = None,
 ) -> EntryResult:
     if previous is None:
         return EntryResult(new_version=True)
@@ -300,10 +308,14 @@ def _detect(
     # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
     from worker.detect.changes import Text, detect_change
 
-    before = Text(previous.title or "", versions.text_of(session, previous))
+    stored = previous_text.text if previous_text else versions.text_of(session, previous)
+    before = Text(previous.title or "", stored)
     # the new text's people read once (above); the previous version's kept with it
     people = (_previous_people(ctx, previous, before.body, reading.key), reading.people)
-    change = detect_change(before, Text(new.title or "", new.text), ctx.roster, people=people)
+    # The new text was normalized by this code (`Reading`); the previous one is normalized
+    # again in the diff, as before: it may have been stored by an older normalize_text.
+    after = Text(new.title or "", new.text)
+    change = detect_change(before, after, ctx.roster, people=people, normalized=(False, True))
     if change is None:
         return EntryResult(new_version=True)
     event = build_event(

@@ -48,11 +48,13 @@ def test_a_guest_missing_and_a_role_exchanged_are_both_told() -> None:
     ]
 
 
-def test_a_report_naming_only_the_chair_still_removes_no_attendee() -> None:
-    # the same guests against a report naming only the host (the round-6 rule stands)
+def test_a_report_naming_only_the_chair_removes_the_guests() -> None:
+    # the same guests against a report naming only the host: round 18, as the labels of pairs
+    # r9v steinmeier2025, r14v shanghai-spc2022, r16 mpk-koenigswinter and r17
+    # roundtable2019-shine read it (rounds 6 to 17 removed nobody here)
     chair = _people(("吴恳", "presided"))
     diff = compare_people(BERLIN_DE, chair, ROSTER, across=True)
-    assert diff.removed == ()
+    assert diff.removed == ("Horst Köhler",)
 
 
 # --- one name transliterated from two languages -------------------------------------------------
