@@ -106,8 +106,9 @@ class GroupingOptions:
     many_people: int = 4
     # a report joins an event only if it matches at least this share of the event's members it
     # is compared with (those in its script, and those it contradicts): agreement with the
-    # event as a whole, not with one member; 0: one member is enough (single link)
-    cohesion: float = 0.3
+    # event as a whole, not with one member; 0: one member is enough (single link). Half since
+    # round 18 (ev18b, 0.3 before): one member matched of three is a chain, not the consensus
+    cohesion: float = 0.5
 
 
 # -- features ------------------------------------------------------------------------------------
@@ -3371,6 +3372,7 @@ def place(
     new: Features,
     candidates: Iterable[tuple[str, date, Features]],
     opts: GroupingOptions = GroupingOptions(),
+    sizes: Mapping[str, int] | None = None,
 ) -> Placement:
     """Candidates are (event id, the event's day, a member's features). The best match at least
     `join` wins, among events whose day is within the window and that the report agrees with
@@ -3422,7 +3424,9 @@ def place(
     event_id, top = ranked[0]
     if top.best.score < opts.join:
         return Placement(None, top.best)
-    return Placement(event_id, top.best, _absorbed(event_id, top, ranked[1:], seen, opts))
+    return Placement(
+        event_id, top.best, _absorbed(event_id, top, ranked[1:], seen, opts, sizes or {})
+    )
 
 
 def _absorbed(
@@ -3431,6 +3435,7 @@ def _absorbed(
     others: Sequence[tuple[str, _Tally]],
     seen: Mapping[str, Sequence[Features]],
     opts: GroupingOptions,
+    sizes: Mapping[str, int],
 ) -> tuple[str, ...]:
     """The events the report joining `event_id` merges into it: each it matches at least
     `merge` (off by default), or at least `join` with every pair of the two events' candidate
@@ -3447,6 +3452,11 @@ def _absorbed(
         if (opts.merge < 1.0 and t.best.score >= opts.merge) or (
             opts.strict_merge
             and t.best.score >= opts.join
+            # the report saw every member of the other event (`sizes`, when the store gives
+            # them): members sharing no index key with it are unseen, and one member it matches
+            # is no witness of the whole (round 18, ev18b: the ECB's rise told with "as Fed
+            # hits pause", the one report of the Fed's event an ECB report finds)
+            and len(seen[other]) >= sizes.get(other, 0)
             and not (top.contra or t.contra or t.unlinked)
             and _all_pairs_match(
                 seen[event_id],
