@@ -150,7 +150,7 @@ def test_the_day_and_people_thresholds_of_grouping_are_configurable(tmp_path):
 
 def test_the_cohesion_of_an_event_is_configurable_and_checked(tmp_path):
     default = load_settings(write(tmp_path / "e.toml", "[events]\nenabled = true\n"), {}).events
-    assert default is not None and default.cohesion == 0.5
+    assert default is not None and default.cohesion == 0.3
     path = write(tmp_path / "c.toml", "[events]\nenabled = true\ncohesion = 0\n")
     events = load_settings(path, {}).events
     assert events is not None and events.cohesion == 0.0

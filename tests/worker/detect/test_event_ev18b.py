@@ -1,6 +1,6 @@
-"""Round 18 (branch issue-ev18b): a report joins an event only when it matches at least half of
-the members it is compared with (`cohesion` 0.5, was 0.3): one member matched of three is a
-chain, not the event's consensus. Real reports (tests/data/events/ev18b_chains.toml, ids as in
+"""Round 18 (branch issue-ev18b): with `cohesion = 0.5` a report joins an event only when it
+matches at least half of the members it is compared with: one member matched of three is a
+chain, not the event's consensus (measured, not the default: the default 0.3 lets it chain). Real reports (tests/data/events/ev18b_chains.toml, ids as in
 bench/data/events: dev_round22 and dev_round3): Rediff's and Devdiscourse's reports of Modi's
 Order of St Andrew at the Kremlin summit of 9 July 2024, The Hans India's report of Modi's
 address to the diaspora in Moscow that day (which joins the summit's reports: two people in
@@ -51,8 +51,8 @@ ORDER = [DEVDISCOURSE, REDIFF, HANSINDIA, INN]  # as the bench places them (publ
 
 
 def test_a_report_matching_one_member_of_three_founds_its_own_event() -> None:
-    opts = GroupingOptions()
-    assert opts.cohesion == 0.5
+    # `cohesion = 0.5` (measured in round 18, not the default: docs/events.md)
+    opts = GroupingOptions(cohesion=0.5)
     inn = _features(INN)
     # India News Network's report of the address matches The Hans India's (one person, one
     # occasion) and neither report of the Order of St Andrew
@@ -65,8 +65,8 @@ def test_a_report_matching_one_member_of_three_founds_its_own_event() -> None:
     assert got[INN] != summit  # no chain through it
 
 
-def test_with_the_old_share_the_chain_forms() -> None:
-    # cohesion 0.3 (before round 18): one of three members is enough, and the address joins
-    # the summit's event through The Hans India's report
-    got = _group(ORDER, GroupingOptions(cohesion=0.3))
+def test_with_the_default_share_the_chain_forms() -> None:
+    # cohesion 0.3 (the default): one of three members is enough, and the address joins the
+    # summit's event through The Hans India's report
+    got = _group(ORDER, GroupingOptions())
     assert got[INN] == got[DEVDISCOURSE]
