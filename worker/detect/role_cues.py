@@ -862,7 +862,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         _cue(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
-            r"|officiated|received|welcomed|greeted)\s+(?:[\w.]+\s+){0,3}?by\b"
+            r"|officiated|received|welcomed|greeted)\s+"
+            # the words between are no participle of their own: "received a delegation led by
+            # X" receives X's party, X hosts nothing (round 18, fp18: agency_en-t17a19, a29-a32)
+            r"(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
