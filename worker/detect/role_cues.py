@@ -719,7 +719,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:(?:is|are|was|were)\s+(?:chairing|co-chairing|hosting|co-hosting|moderating"
             r"|presiding\s+over)"
             r"|presid(?:ed|es|e)(?:\s+over)?|presiding(?!\s+(?:officer|judge|justice))(?:\s+over)?"
-            r"|co-?chair(?:ed|s)?|chair(?:ed|s)?|co-?host(?:ed|s)?"
+            # (a title is no chairing: "Evan G Greenberg, chair of the US-China Business
+            # Council, speaks", "Bill Gates, co-chair of the ... Foundation"; round 18)
+            r"|co-?chair(?:ed|s?(?!\s+of\b))|chair(?:ed|s?(?!\s+of\b))|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
             r"|(?:threw|throws|thrown|gave|gives|hosted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:banquet|dinner"
             r"|reception|luncheon|lunch|party)"
