@@ -17,8 +17,11 @@ the expression, without printing a sentence: whether a shape read on new rounds 
 rounds not read, and how many true people stand beside it (docs/people.md, "Round 16: false
 people by kind over rounds 16-29").
 
+`--with-model` reads the earlier readings made with the model of their day (bench/people_earlier
+and latin/) instead of the rules alone (round 18, fp18).
+
 Run: PYTHONPATH=.:bench python bench/people_false.py [--rounds 16-23] [--show] [--now] [--kinds]
-     [--cue REGEX]
+     [--cue REGEX] [--with-model]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import sys
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench_people import DATA, ROOT, load_roster, name_key
@@ -38,6 +42,7 @@ from worker.detect.people import extract_people
 from worker.detect.roster import Roster
 
 EARLIER = ROOT / "bench" / "people_earlier" / "rules_only"
+WITH_MODEL = ROOT / "bench" / "people_earlier"
 
 
 def reports_of(round_: int) -> list[tuple[str, dict[str, Any]]]:
@@ -49,9 +54,11 @@ def reports_of(round_: int) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def earlier_of(round_: int) -> dict[str, list[list[str]]]:
+def earlier_of(round_: int, base: Path = EARLIER) -> dict[str, list[list[str]]]:
+    """What the rules gave on one round before it was read (`base` WITH_MODEL: the rules and the
+    model of the day, bench/people_earlier/roundK.json and latin/roundK.json)."""
     found: dict[str, list[list[str]]] = {}
-    for path in (EARLIER / f"round{round_}.json", EARLIER / "latin" / f"round{round_}.json"):
+    for path in (base / f"round{round_}.json", base / "latin" / f"round{round_}.json"):
         if path.exists():
             found.update(json.loads(path.read_text(encoding="utf-8")))
     return found
@@ -243,6 +250,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--now", action="store_true", help="show the current rules' extras")
     parser.add_argument("--kinds", action="store_true", help="count the false people by kind")
     parser.add_argument(
+        "--with-model",
+        action="store_true",
+        help="the earlier readings with the model of their day (bench/people_earlier, latin/)"
+        " rather than the rules alone (rules_only/)",
+    )
+    parser.add_argument(
         "--cue",
         default="",
         help="count the current rules' false and true people whose sentence"
@@ -259,7 +272,7 @@ def main(argv: list[str]) -> None:
         f"  {'round':<6} {'earlier fp':>10} {'(none)':>6} {'now fp':>7} {'(none)':>6}  tp then/now"
     )
     for k in rounds:
-        earlier = earlier_of(k)
+        earlier = earlier_of(k, WITH_MODEL if args.with_model else EARLIER)
         counts = Counter()
         for style, report in reports_of(k):
             lang = report.get("language") or None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,7 @@ from worker.detect.people_latin import (
     split_glued,
     trailing_group_roles,
 )
+from worker.detect.places import ENTRIES
 from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
 
@@ -1317,6 +1319,24 @@ def _german_pronoun(
 _INNER_RANK = re.compile(r"^((?:\S+\s+){1,2}?)(?:Kardinal|Cardinal)\s+(?=\S)")
 
 
+# Round 18 (fp18): Chinese words every reading path might take for a name, which name no
+# person: a city or a country the gazetteer knows ("新华社莫斯科8月20日电", zh_cn-t17z21;
+# "李克強抵達莫斯科", zh_hant-r15v07; "在柏林", zh_cn-t407), a city by its 市 ("高雄市議員",
+# zh_hant-t17z29; "寧德市", scraped-r14v06; "全市", zh_cn-t16z19) and a council or an assembly
+# ("陸委會", rounds 23, 30 and 32; "閉幕會", "由大会", "商会"). No dev label is such a name.
+_HAN_BODY_END = ("委会", "大会", "商会", "幕会")
+_HAN_PLACES = frozenset(
+    to_simplified(name) for _, _, names in ENTRIES for name in names if has_han(name)
+)
+
+
+@lru_cache(maxsize=4096)
+def _han_no_person(name: str) -> bool:
+    """Whether a name in Chinese characters is a place or a body, not a person."""
+    plain = to_simplified(name)
+    return plain[-1:] == "市" or plain.endswith(_HAN_BODY_END) or plain in _HAN_PLACES
+
+
 def _add(
     people: list[Person],
     seen: set[tuple[str, Role, Segment]],
@@ -1327,6 +1347,8 @@ def _add(
     first: int = 1,
 ) -> None:
     for position, written in enumerate(dict.fromkeys(names), start=first):
+        if "\u4e00" <= written[:1] <= "\u9fff" and _han_no_person(written):
+            continue
         name = _INNER_RANK.sub(r"\1", written) if "ardinal " in written else written
         canonical = _canonical(name, roster)
         key = (canonical or name).casefold()

@@ -178,7 +178,12 @@ _ORG_WORDS = frozenset(
     "institutes universities academies associations organizations organisations "
     # a mission abroad: "Ambassador of the Royal Embassy of Cambodia in China delivered a
     # speech" (xinhua_en-t15e05 and r15v10, round 28 and 29, two copies)
-    "embassy embassies".split()
+    "embassy embassies "
+    # regions, firms and media a span may end on (round 18, fp18: "YuHua District Committee",
+    # "Hongkou District", rounds 15 and 32; "Khabarovskiy Kray"; "China-ASEAN Business
+    # Council"; "Assam Industries and Commerce Minister"; "the Pul Pervogo Telegram channel",
+    # rounds 6 and 32; "Academy of Military Sciences X"): no dev label holds one of these words
+    "district districts kray business industries telegram sciences".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -228,6 +233,10 @@ _NOT_NAME = frozenset(
     # a mission abroad and an island group (round 16, prec16: "Ambassador of the Royal Embassy of
     # Cambodia", xinhua_en rounds 28 and 29; "the meeting ... on the Kuril Islands", mt_en)
     "embassy embassies consulate consulates island islands "
+    # events and words a heading or a list capitalises (round 18, fp18: "Chengdu Universiade",
+    # rounds 5 and 30; "Member Countries"; "Honoured Master of Sports"; "Senior Citizens
+    # Forum"): no dev label holds one
+    "universiade countries honoured honored citizens "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
     "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "

@@ -868,9 +868,10 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "presided",
         _cue(
             r"\b(?:presided\s+over|chaired|co-?chaired|hosted|co-?hosted|moderated|convened"
-            # not a guest's party and its leader: "received a delegation led by X" (X attends:
-            # every dev label of a delegation's leader, 29 of 29; round 18, agency_en round 32)
-            r"|officiated|received|welcomed|greeted)\s+(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
+            r"|officiated|received|welcomed|greeted)\s+"
+            # the words between are no participle of their own: "received a delegation led by
+            # X" receives X's party, X hosts nothing (round 18, fp18: agency_en-t17a19, a29-a32)
+            r"(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
