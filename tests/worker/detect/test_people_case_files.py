@@ -41,6 +41,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   (round 18, issue-de18).
 - fp18_cases.toml: false people and wrong roles of rounds 32 and 33 read by cause (round 18,
   issue-fp18).
+- role18_cases.toml: a true person given a wrong role, by wording (round 18, issue-role18).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -80,6 +81,7 @@ FILES: dict[str, str | None] = {
     "zh18_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
+    "role18_cases.toml": None,
 }
 CASES = [
     (case, language)
