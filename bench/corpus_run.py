@@ -1,7 +1,7 @@
 """The whole feed corpus through `wirediff fetch`, as a user would run it, on a fresh store.
 
     python bench/corpus_run.py [--corpus /work/shared/corpus/feeds] [--follow on|off|both]
-                               [--passes 2] [--isolate]
+                               [--passes 2] [--isolate] [--keep DIR]
 
 Every feed file of the corpus (about 380: RSS, Atom, RDF, JSON Feed, ill-formed ones, odd
 encodings) is served from one local HTTP server, listed in a config, and fetched by the real
@@ -16,6 +16,9 @@ resolver is a local DNS server that never answers: the corpus's article links th
 their DNS lookup as sites that cannot be reached do, and no packet leaves the machine. Without
 --isolate, following links makes real DNS lookups and connections: do not use it where only
 loopback traffic is allowed.
+
+--keep DIR copies each store (follow-on.db, follow-off.db) and the corpus's base URL (base.txt)
+into DIR for comparing two trees' stores (bench/corpus_texts.py).
 """
 
 from __future__ import annotations
@@ -163,6 +166,7 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--isolate", action="store_true")
     parser.add_argument("--isolated", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="copy the stores into this directory")
     args = parser.parse_args()
     if args.isolate and not args.isolated:
         argv = [a for a in sys.argv[1:] if a != "--isolate"]
@@ -196,6 +200,14 @@ def main() -> None:
                 print(
                     f"versions in the store by source: {versions_by_source(home / 'wirediff.db')}"
                 )
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                with (  # the backup API: a copy of the file alone would miss the WAL's pages
+                    sqlite3.connect(home / "wirediff.db") as source,
+                    sqlite3.connect(args.keep / f"follow-{follow}.db") as copy,
+                ):
+                    source.backup(copy)
+                (args.keep / "base.txt").write_text(base)
         httpd.shutdown()
     finally:
         shutil.rmtree(work, ignore_errors=True)

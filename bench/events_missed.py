@@ -67,7 +67,8 @@ class TracingIndex(MemoryIndex):
         hits = self._ranked(f)
         self.seen[rid] = set(hits)
         self.event_then[rid] = {r: self.event_of[r] for r in hits}
-        placed = place(f, self.candidates(f), self.opts)
+        found = self.candidates(f)
+        placed = place(f, found, self.opts, self.sizes(found))
         self.joined[rid] = placed.event
         self.absorbed[rid] = placed.absorbed
         # what b made of each candidate's event, member by member (as `place` tallies it)

@@ -64,8 +64,17 @@ class MemoryIndex:
             (self.event_of[r], self.event_day[self.event_of[r]], self.features[r]) for r in ranked
         ]
 
+    def sizes(self, found: list[tuple[str, date, Features]]) -> dict[str, int]:
+        """How many reports each candidate event holds (the store's `storage.events.sizes`)."""
+        counted = dict.fromkeys((event for event, _, _ in found), 0)
+        for event in self.event_of.values():
+            if event in counted:
+                counted[event] += 1
+        return counted
+
     def add(self, rid: str, f: Features) -> str:
-        placed = place(f, self.candidates(f), self.opts)
+        found = self.candidates(f)
+        placed = place(f, found, self.opts, self.sizes(found))
         event = placed.event
         if event is None:
             event = f"e:{rid}"

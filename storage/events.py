@@ -87,6 +87,21 @@ def _candidate_sql(keys: int) -> sa.TextClause:
     )
 
 
+def sizes(session: Session, event_ids: Iterable[str]) -> dict[str, int]:
+    """How many reports each of these events holds (the candidates' events: one query on the
+    index of event_reports.event_id). Grouping merges two events only when the report linking
+    them was compared with every member of the one it absorbs."""
+    wanted = sorted(set(event_ids))
+    if not wanted:
+        return {}
+    rows = session.execute(
+        sa.select(EventReport.event_id, sa.func.count())
+        .where(EventReport.event_id.in_(wanted))
+        .group_by(EventReport.event_id)
+    ).all()
+    return {str(event): int(n) for event, n in rows}
+
+
 def membership(session: Session, article_id: int) -> EventReport | None:
     return session.get(EventReport, article_id)
 

@@ -931,6 +931,12 @@ def _presenters_kept(
 # "... with representatives of the business community") names nobody: its speakers only speak.
 _TALKS_HEADING = re.compile(
     r"(?m)^[ \t]*(?:(?:Beginning|Start|Excerpts|Extracts|Transcript)\s+(?:of|from)\s+)*"
+    # what the transcript is, then the talks it follows or opens (round 18: kremlin_en-t17e04,
+    # -t17e16): "Opening Remarks During a Meeting with NATO Secretary General George Robertson",
+    # "[Medvedev] Press Statement and Answers to Journalists' Questions at News Conference
+    # following Talks with Italian Prime Minister Silvio Berlusconi"
+    r"(?:(?:\[[^\]\n]{1,30}\]\s*)?(?:(?:[A-Z][\w'’-]*|and|to|of|at|the|a)\s+){1,14}?"
+    r"(?i:at|during|following|after)\s+)?"
     r"(?:(?:a|the)\s+)?(?:Transcript\s+of\s+)?(?:(?:a|the)\s+)?"
     r"(?:Working\s+|Bilateral\s+|Russian-[A-Z][\w-]*\s+)?"
     r"(?:[Mm]eeting|[Tt]alks?|[Cc]onversation|[Tt]elephone\s+conversation)\s+with\s+"

@@ -20,6 +20,9 @@ _NOT_VERB = r"(?!人士|人员|证|者|名单|范围|对象|情况)"
 _NOT_QUESTIONING = (
     r"(?!时间|时段|日期|议程|小组|台|期间|顺序|内容|议题|的|前|后|案|权|过程|制度|会|[与和及、])"
 )
+# Not after "向" and the one it is told to, in the same clause ("向汪市长汇报了": `_NOT_TO_ONE_MET`
+# follows 汇报, fixed-width lookbehinds, one for each distance of 向 up to 16 characters)
+_NOT_TO_ONE_MET = "".join(rf"(?<!向[^，。；、：,;:]{{{n}}}汇报)" for n in range(1, 17))
 ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     # (就坐 as 就座, a common variant: "在主席台就坐的各位领导：A；B", scraped-t516)
     (
@@ -321,7 +324,11 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "spoke",
         re.compile(
-            r"(?:汇报|通报)了|(?:分别|先后|依次|相继)(?:汇报|报告|通报)"
+            # (a report to the one met is part of the meeting, no speech: "金位海主席向汪市长汇报了
+            # …", "欧阳莉副董事长向陈和春副主席一行汇报了…" (LABELLING.md, round 14's "a report or words
+            # to the one met"; round 18: zh_cn-t17z10, -t17z12, labelled so in 2 of 2); a report
+            # to the meeting stays a speech ("向大会汇报", below)
+            r"汇报" + _NOT_TO_ONE_MET + r"了|通报了|(?:分别|先后|依次|相继)(?:汇报|报告|通报)"
             # "A、B分别就各自分管工作进行汇报" (zh_cn-t906)
             r"|进行了?(?:工作)?(?:汇报|报告)"
             # a titled name reporting to the meeting: "校长黄颂良报告该校…表现", "司长释莲栽长老

@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from worker.detect.model import Person
 from worker.errors import ExtractError
+
+if TYPE_CHECKING:
+    import lxml.html
 
 EXTRACTOR = "trafilatura"
 try:  # trafilatura itself is imported on the first page: a pass with none never pays ~0.3 s
@@ -63,6 +67,10 @@ _BLOCKS = frozenset(
     }
 )
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+# C0 controls but tab, newline and carriage return: no XML text may hold them
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_HELD = 0xF0000  # Supplementary Private Use Area-A: control c is held as U+F0000 + c
+_RELEASE = {_HELD + c: c for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
 
@@ -162,7 +170,21 @@ def html_to_text(fragment: str) -> str:
     except (lxml.etree.ParserError, ValueError):
         # lxml refuses some inputs (e.g. an XML declaration in a str): drop tags by pattern.
         return tidy_text(html.unescape(re.sub(r"<[^>]*>", " ", fragment)))
-    for element in root.iter(*_DROP):
+    try:
+        return tidy_text(_blocks_text(root))
+    except ValueError:
+        # lxml's parser keeps a C0 control character (a stray U+0008) in a text but refuses
+        # it in a text set back on an element: each stands in as a private-use character
+        held = _CONTROL.sub(lambda m: chr(_HELD + ord(m.group())), fragment)
+        root = lxml.html.fragment_fromstring(held, create_parent="div")
+        return tidy_text(_blocks_text(root).translate(_RELEASE))
+
+
+def _blocks_text(root: lxml.html.HtmlElement) -> str:
+    """The tree's text, blocks set apart by blank lines, line breaks kept, _DROP's gone."""
+    # listed first: dropping an element while iterating ends the walk in the detached
+    # subtree, which left a <script> after a <noscript><iframe>...</noscript> in the text
+    for element in list(root.iter(*_DROP)):
         element.drop_tree()
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -171,7 +193,7 @@ def html_to_text(fragment: str) -> str:
         elif tag in _BLOCKS:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
-    return tidy_text(root.text_content())
+    return str(root.text_content())
 
 
 def tidy_text(text: str) -> str:

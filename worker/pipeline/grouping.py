@@ -100,7 +100,10 @@ def place(
         for c in found
         if c.article_id != article_id
     ]
-    placed = placement(features, pool, opts)
+    # each candidate event's size, for the strict merge (a merge needs two events at least)
+    events = {c.event_id for c in found}
+    sizes = stored.sizes(session, events) if len(events) > 1 and opts.strict_merge else {}
+    placed = placement(features, pool, opts, sizes)
     event_id, match = placed.event, placed.match
     new_event = None
     if event_id is None:

@@ -41,6 +41,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   (round 18, issue-de18).
 - fp18_cases.toml: false people and wrong roles of rounds 32 and 33 read by cause (round 18,
   issue-fp18).
+- role18_cases.toml: a true person given a wrong role, by wording (round 18, issue-role18).
 - zh18b_cases.toml: Chinese names whose role another sentence tells (a companion after the
   sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
 
@@ -83,6 +84,7 @@ FILES: dict[str, str | None] = {
     "zh18b_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
+    "role18_cases.toml": None,
 }
 CASES = [
     (case, language)

@@ -174,3 +174,30 @@ def test_recent_rounds_are_scored_with_each_reports_thresholds() -> None:
     examples = [example("en"), example("de")]
     counts = recent._score(examples, probs, lambda ex: own[ex.lang], train.earlier_rules)
     assert counts == (1, 0, 1)  # the German mention reaches its threshold, the English not
+
+
+def test_recent_rounds_folds_are_cached_and_read_back(tmp_path: Any, monkeypatch: Any) -> None:
+    # bench/people_model_recent.py --cache (round 18): each held round's probabilities are the
+    # trainers' leave-one-round-out fold, saved once and read back without fitting again
+    pytest.importorskip("sklearn")  # the `train` extra
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import people_model_recent as recent
+    import train_people_model as train
+
+    files = [DEV / "kremlin_en.round5.toml", DEV / "kremlin_en.round6.toml"]
+    examples = train.load_examples(files, ROSTER)
+    assert {ex.round for ex in examples} == {5, 6}
+    fresh = train.cross_validate(examples, 0.1, 2)
+    assert recent.cached_folds(examples, "latin", 0.1, 2, tmp_path) == fresh
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "latin-c0.1-m2-r5.json",
+        "latin-c0.1-m2-r6.json",
+    ]
+
+    def no_fit(*_: Any) -> Any:
+        raise AssertionError("a cached fold was fitted again")
+
+    monkeypatch.setattr(train, "fit", no_fit)
+    assert recent.cached_folds(examples, "latin", 0.1, 2, tmp_path) == fresh

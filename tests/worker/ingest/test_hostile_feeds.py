@@ -82,3 +82,29 @@ def test_one_bad_character_reference_costs_nothing_but_that_character(
     assert result.exit_code == 0, result.output
     (version,) = [json.loads(line) for line in result.output.splitlines()]
     assert version["title"] == "Report 3 \ufffd edited"
+
+
+def test_a_stray_backspace_in_one_items_html_loses_nothing(
+    server: LocalServer, tmp_path, db_url: str
+) -> None:
+    """Libertytimes__20130813t3.html (corpus articles/ronnywang-newsdiff-zh-tw, BSD) ends a
+    paragraph with U+0008; in an item's HTML it made html_to_text raise ValueError, and the
+    pass reported the feed as an error every time, storing none of its items."""
+    from storage.db import Store
+
+    Store(db_url).upgrade()
+    paragraph = (
+        "&lt;p&gt;如巨型錫箔遊艇（Humongous Tinfoil Catamaran）、潮怪洗車（Hipster Troll "
+        "Carwash）等充滿創意的多樣發想。\x08&lt;/p&gt;&lt;p&gt;宏達電提供&lt;/p&gt;"
+    )
+    url = server.static("/wire.xml", rss(item(1) + item(2, text=paragraph)))
+    lines = fetch_json(db_url, tmp_path, [url])
+    feed = next(o for o in lines if o["type"] == "feed")
+    assert feed["status"] == "ok", feed
+    assert feed["new_versions"] == 2
+    result = CliRunner().invoke(
+        cli, ["history", "http://example.org/r/2", "--db", db_url, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    (version,) = [json.loads(line) for line in result.output.splitlines()]
+    assert version["title"] == "Report 2"

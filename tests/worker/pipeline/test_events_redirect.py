@@ -6,7 +6,8 @@ ev13c_merges.toml, dev_round17): BOL News's English report and OVB's German one 
 the rules read across the two languages, so each founds an event; NewsBytes's English report
 matches both and merges them. Two reports of other occasions dated to other days (the Fed's
 pause of Wednesday 14 June 2023, the ECB's rise of the 15th: tests/data/events/fed_ecb2023.toml)
-are never merged by a report naming both. Real reports of Raisi's death, 20 May 2024
+are never merged by a report naming both, nor by a report of the ECB finding that one report of
+the Fed's event (tests/data/events/ev18b_chains.toml, round 18). Real reports of Raisi's death, 20 May 2024
 (tests/data/events/raisi2024.toml), place one event from two workers at once."""
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ ROSTER = load_roster()
 NOW = datetime(2024, 5, 20, 12, tzinfo=UTC)
 REPORTS = {
     r["id"]: r
-    for name in ("raisi2024.toml", "ev13c_merges.toml", "fed_ecb2023.toml")
+    for name in ("raisi2024.toml", "ev13c_merges.toml", "fed_ecb2023.toml", "ev18b_chains.toml")
     for r in tomllib.loads((DATA / name).read_text("utf-8"))["report"]
 }
 BOOM, DNA = "raisi-death-boomlive", "raisi-death-dnaindia"
@@ -196,5 +197,41 @@ def test_no_merge_when_two_members_across_the_events_say_other_occasions(db_url:
         with store.read() as session:
             assert stored.get(session, got[FED]) is not None
             assert stored.get(session, got[ECB]) is not None
+    finally:
+        store.dispose()
+
+
+# a second report of the Fed's pause (CNBC-TV18, dev_round18) and a report of the ECB's rise
+# (yosefardi.com, dev_round22): tests/data/events/ev18b_chains.toml
+CNBC, ARDI = "e13-fed-pause-2023-06-en-cnbctv18", "e17-ecb-2023-06-en-yosefardi"
+
+
+def test_no_merge_by_a_report_that_saw_one_member_of_the_other_event(db_url: str) -> None:
+    """The Fed's event holds CBS News's and CNBC-TV18's reports and sofokleous10's "ECB raises
+    key interest rate as Fed hits pause", which joined it (it names the Fed's meeting); the
+    ECB's holds stern's. yosefardi.com's report of the ECB's rise finds sofokleous10's report of
+    the Fed's event and no other member (they share no index key with it): matching that one
+    member, it once merged the Fed's event into the ECB's (round 18, ev18b: the strict merge
+    compared the members it had found). It joins the ECB's event; the Fed's stays apart."""
+    store = open_store(db_url, auto_upgrade=True)
+    now = datetime(2023, 6, 15, 12, tzinfo=UTC)
+    try:
+        ids = wire_articles(store, FED, CNBC, ECB, BOTH, ARDI)
+        got: dict[str, str] = {}
+        for name in (FED, CNBC, ECB, BOTH, ARDI):
+            with store.write() as session:
+                got[name], _ = place(
+                    session, GroupingOptions(), ids[name], name, 1, features(name), now
+                )
+        assert got[FED] == got[CNBC] == got[BOTH] != got[ECB]
+        assert got[ARDI] == got[ECB]
+        with store.read() as session:
+            fed = {m.article_id for m in stored.members(session, got[FED])}
+            assert fed == {ids[FED], ids[CNBC], ids[BOTH]}
+            assert {m.article_id for m in stored.members(session, got[ECB])} == {
+                ids[ECB],
+                ids[ARDI],
+            }
+            assert stored.sizes(session, [got[FED], got[ECB]]) == {got[FED]: 3, got[ECB]: 2}
     finally:
         store.dispose()
