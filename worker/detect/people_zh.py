@@ -1606,6 +1606,30 @@ def zh_holds_cue(text: str) -> bool:
     return cleaned != text and _ANY_CUE.search(to_simplified(cleaned)) is not None
 
 
+# Companions named in a sentence of their own that reads no one by its own cue, only "together"
+# (一同, 一起, 同机), right after the sentence that told the occasion ("…总理李克强…乘专机
+# 抵达伦敦…，开始对英国进行正式访问。李克强总理夫人程虹同机抵达。", zh_cn-t17z22; round 30's
+# zh_cn-t16y05): they attend the occasion of the cue before (ZhContext.role_before: none when
+# that one is still to come), as its companions, never its chair or its speakers.
+
+
+_ZH_COMPANIONS = re.compile(
+    r"^(?P<list>[^，。；：,:]{3,60}?)(?:等[^，。；、]{0,4}?)?(?:也|还|亦|均)?(?:一同|一起|同机)"
+    r"[^，。；,]{0,10}[。！]?$"
+)
+
+
+def _zh_companions(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> list[tuple[Role, list[str], str]]:
+    if ctx is None:
+        return []
+    m = _ZH_COMPANIONS.match(simple.strip())
+    if m is None or ctx.role_before(simple) is None:
+        return []
+    return [("attended", _zh_before(m.group("list"), roster, ctx), simple)]
+
+
 def zh_lists_in(
     sentence: str, roster: Roster, ctx: ZhContext | None = None
 ) -> Iterator[tuple[Role, list[str]]]:
@@ -1639,7 +1663,11 @@ def zh_lists_in(
         if heading
         else _zh_lists(simple, roster, ctx, spans)
     )
-    found = [*lists, *meetings]
+    found = [*lists, *meetings] or (
+        _zh_companions(simple, roster, ctx)
+        if "，" not in simple and ("一同" in simple or "一起" in simple or "同机" in simple)
+        else []
+    )
     if found and simple.count("、") >= 2:  # (an enumeration of three items or more)
         found += _carried(simple, found, roster)
     if ctx is not None:
@@ -2248,7 +2276,7 @@ _ZH_TITLE_END = re.compile(
     r"|外长|省长|市长|司令员|政委|厅长|局长|总干事|议长|理事长|董事长|行长|署长|负责人|发言人|特使|顾问"
     r"|参谋长|国务委员|领导|常委会|人士|代表|同志|总书记|先生|女士|长官|特首|司长|主委|议员|校长"
     r"|县长|州长|区长|处长|总监|总裁|总长|国王|女王|王储|法官|总统府秘书长|召集人|党主席|特派员"
-    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|夫人|太太|妻子|丈夫|次长|助理|大臣"
+    r"|专员|公使|参赞|领事|阁揆|主任委员|立委|国务卿|助卿|夫人|太太|妻子|丈夫|次长|助理|大臣"
     r"|国民党|民进党|亲民党|民众党|无党联盟|时代力量|干部|教授|院士|专家|学者"
     r"|总经理|经理|董事|秘书|工程师|会计师|厂长|主管|指挥官|司令|团长|队长|馆长|社长|站长|所长|科长|镇长"
     r"|乡长|村长|里长|庭长|检察官|大法官|研究员|参事|巡视员|调研员|馆员|理事|监事长|监事|总编辑|主编"
@@ -2746,6 +2774,7 @@ def zh_name_items(
         _ZH_ITEM_OPENING.sub("", i.strip()) if i.startswith(_ZH_OPENINGS) else i.strip()
         for i in chunk.split("、")
     ]
+    items = [_spouse(i) for i in items] if "夫人" in chunk or "妻子" in chunk else items
     names: list[str] = []
     known = roster.chinese_names
     listed = False  # the item before this one was a name: this one is most likely one too
@@ -2792,6 +2821,17 @@ def zh_name_items(
         elif j == 0:
             first_unread = True
     return names
+
+
+# A spouse named after whose spouse she is: "李克强总理夫人程虹同机抵达" (zh_cn-t17z22), "美国总统
+# 夫人吉尔": the name after the family word, not the one before it (who is only her husband's
+# title here); not a couple joined ("习近平和夫人彭丽媛", "偕夫人", "与夫人": both are there).
+_ZH_SPOUSE = re.compile(r"^[^和及偕携与同暨并的]+?的?(?:夫人|妻子)(?=[\u4e00-\u9fff·]{2,})")
+
+
+def _spouse(item: str) -> str:
+    m = _ZH_SPOUSE.match(item)
+    return item[m.end() :] if m else item
 
 
 def _unread_name(

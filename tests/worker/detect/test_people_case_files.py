@@ -42,6 +42,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - fp18_cases.toml: false people and wrong roles of rounds 32 and 33 read by cause (round 18,
   issue-fp18).
 - role18_cases.toml: a true person given a wrong role, by wording (round 18, issue-role18).
+- zh18b_cases.toml: Chinese names whose role another sentence tells (a companion after the
+  sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -79,6 +81,7 @@ FILES: dict[str, str | None] = {
     "mt17_cases.toml": "en",
     "en18_cases.toml": "en",
     "zh18_cases.toml": "zh",
+    "zh18b_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
