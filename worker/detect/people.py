@@ -1347,7 +1347,9 @@ def _add(
     first: int = 1,
 ) -> None:
     for position, written in enumerate(dict.fromkeys(names), start=first):
-        if "\u4e00" <= written[:1] <= "\u9fff" and _han_no_person(written):
+        # (a Han first character tested by comparing the whole string, no slice: "\ua000" is
+        # the first code point past the block; round 18, costp18)
+        if "\u4e00" <= written < "\ua000" and _han_no_person(written):
             continue
         name = _INNER_RANK.sub(r"\1", written) if "ardinal " in written else written
         canonical = _canonical(name, roster)
