@@ -44,8 +44,9 @@ file lists (unrelated reports, many published on the same days).
   16's held-out test split (scored at the end of round 16, moved to dev at the start of round
   17); it lists its own unrelated reports. dev_round22.toml was round 17's held-out test split
   (scored at the end of round 17, moved to dev at the start of round 18); it lists its own
-  unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 18's now); it lists its own unrelated
+  unrelated reports. dev_round23.toml was round 18's held-out test split (scored at the end of
+  round 18, moved to dev at the start of round 19); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 19's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -86,6 +87,7 @@ SPLITS = {
         "dev_round20.toml",
         "dev_round21.toml",
         "dev_round22.toml",
+        "dev_round23.toml",
     ),
     "test": ("test.toml",),
 }

@@ -41,7 +41,9 @@ round 16) from 038b2a9, the rules at the end of round 15, the same four ways. Ro
 (round 16's test and validation splits, moved to dev at the start of round 17) from 8ff69e8,
 the rules at the end of round 16, the same four ways. Rounds 32 and 33 (round 17's test and
 validation splits, moved to dev at the start of round 18) from 18580944, the rules at the end of
-round 17, the same four ways.
+round 17, the same four ways. Rounds 34 and 35 (round 18's test and validation splits, moved to
+dev at the start of round 19) from 6dafb82b, the rules at the end of round 18, the same four
+ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
