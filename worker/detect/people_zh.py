@@ -864,10 +864,8 @@ def _zh_lists_after(
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
         yield from _zh_role_after(simple, roster, ctx)
-        if "听取" in simple:
-            yield from _zh_heard(simple, roster)
     if "听取" in simple:
-        yield from _zh_heard_speakers(simple, roster, ctx)
+        yield from _zh_heard(simple, roster, ctx)
     if "受到" in simple and "迎接" in simple:
         yield from _zh_greeted(simple, roster, ctx)
     if "受到" in simple and ("欢迎" in simple or "接待" in simple):
@@ -1021,6 +1019,18 @@ _ZH_HEARD_MADE = re.compile(
 )
 
 
+# Speakers listed as what the meeting heard, no 的 nor 作 ("在听取陈军、符之冠、梁志强等代表发言
+# 后，汪洋指出" zh_hant-r18v04, "听取陈军、蔡培辉、陈云英等代表发言后" scraped-r18v07,
+# scraped-r18v08: round 35, three years' meetings in three outlets; the earlier rounds' speakers
+# heard stand alone, in other shapes): the names of 听取's object made the speeches. The
+# listeners stay without one (`_listened_to`); a group with no name ("听取当地干部群众代表发言")
+# gives no one, nor a single name (two or more, parted by 、).
+_ZH_HEARD_LIST = re.compile(
+    r"听取了?((?:[^，。；！？、后时的]{2,12}、)+[^，。；！？、后时的等]{2,12}?)"
+    r"等?(?:[^，。；！？、后时的等]{0,6}?(?:代表|同志|负责人|委员))?的?(?:交流)?发言"
+)
+
+
 _TITLE_AFTER = re.compile(r"副?(?:委员长|主席|总理|书记|部长|主任|秘书长)$")
 
 
@@ -1036,7 +1046,16 @@ def _heard_reporter(run: str, roster: Roster) -> str | None:
     return None
 
 
-def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+def _zh_heard(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    if "发言" in simple:
+        for m in _ZH_HEARD_LIST.finditer(simple):
+            names = zh_name_items(m.group(1), roster, last=True, ctx=ctx)
+            if names:
+                yield "spoke", names, simple
+    if "的" not in simple:
+        return
     for m in _ZH_HEARD.finditer(simple):
         name = _zh_titled_lead(m.group(1), roster) if _ZH_TITLE_END.search(m.group(1)) else None
         if name and m.group(1).endswith(name):  # the titled reporter, nothing after the name
@@ -1046,26 +1065,6 @@ def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], st
             name = _heard_reporter(m.group(1), roster)
             if name:
                 yield "spoke", [name], simple
-
-
-# Speakers listed as what the meeting heard, no 的 nor 作 ("在听取陈军、符之冠、梁志强等代表发言
-# 后，汪洋指出" zh_hant-r18v04, "听取陈军、蔡培辉、陈云英等代表发言后" scraped-r18v07: round 35,
-# two reports of one meeting and a third of another year; rounds 11, 16, 20 and 30 hold the shape
-# too): the names of 听取's object made the speeches. The listeners stay without one
-# (`_listened_to`); a group with no name ("听取当地干部群众代表发言") gives no one.
-_ZH_HEARD_LIST = re.compile(
-    r"听取了?((?:[^，。；！？、后时的]{2,12}、)+[^，。；！？、后时的等]{2,12}?)"
-    r"等?(?:[^，。；！？、后时的等]{0,6}?(?:代表|同志|负责人|委员))?的?(?:交流)?发言"
-)
-
-
-def _zh_heard_speakers(
-    simple: str, roster: Roster, ctx: ZhContext | None
-) -> Iterator[tuple[Role, list[str], str]]:
-    for m in _ZH_HEARD_LIST.finditer(simple):
-        names = zh_name_items(m.group(1), roster, last=True, ctx=ctx)
-        if names:
-            yield "spoke", names, simple
 
 
 # "有出席活动的民建联议员葛珮帆、林琳及郭玲丽，新民党议员黎栋国…": the verb and 的 describe

@@ -44,6 +44,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - role18_cases.toml: a true person given a wrong role, by wording (round 18, issue-role18).
 - zh18b_cases.toml: Chinese names whose role another sentence tells (a companion after the
   sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
+- zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
+  Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -82,6 +84,7 @@ FILES: dict[str, str | None] = {
     "en18_cases.toml": "en",
     "zh18_cases.toml": "zh",
     "zh18b_cases.toml": "zh",
+    "zh19_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
