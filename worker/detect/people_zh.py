@@ -132,6 +132,9 @@ def _surname_yu(region: str, at: int) -> bool:
     )
 
 
+_ADDRESS_AFTER = ("老师", "同学", "先生", "女士", "教授", "博士", "同志")
+
+
 def _representative(region: str, at: int) -> int:
     """The size of the name after a 代表 that is a title ("总代表王锦珍", "教师代表陈秀": no name
     stands before it) rather than "on behalf of" ("张森代表教师"); 0 for the latter."""
@@ -145,6 +148,8 @@ def _representative(region: str, at: int) -> int:
                 # (or an aside in brackets: "留学生代表夏岚(乌兹别克斯坦籍)在…", scraped-v901)
                 region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、", "(", "（")
                 or _ZH_TIME_TAIL.match(region, at + 2 + n)
+                # a form of address after the name: "教师代表钱立新老师发言" (zh_cn-t18z28)
+                or region.startswith(_ADDRESS_AFTER, at + 2 + n)
             )
         ),
         0,
