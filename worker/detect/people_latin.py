@@ -1264,7 +1264,7 @@ def _roster_items(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tupl
                 # give is another person's: the wife "Iriana Joko Widodo" (not Joko Widodo)
                 k = j
                 break
-            if roster.canonical(" ".join(t.text for t in toks[k : k + size])):
+            if roster.canonical(" ".join([t.text for t in toks[k : k + size]])):
                 found.append((k, k + size))
                 k += size
                 break
@@ -1537,7 +1537,7 @@ def _surname_of_another(toks: list[_Tok], i: int, j: int, ctx: Context) -> str |
     person, standing after the first (German puts subject and object side by side)."""
     if j - i != 3 or not ctx.roster.is_given_name(toks[i].text):
         return None
-    run = " ".join(t.text for t in toks[i:j])
+    run = " ".join([t.text for t in toks[i:j]])
     if ctx.roster.canonical(run):
         return None
     return ctx.full_name(toks[j - 1].text, besides=run)
@@ -1549,12 +1549,12 @@ def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str |
     elsewhere in full and the roster knows no name in the run."""
     if j - i < 3 or i == 0 or toks[i - 1].low != "of":
         return None
-    return ctx.full_name(toks[j - 1].text, besides=" ".join(t.text for t in toks[i:j]))
+    return ctx.full_name(toks[j - 1].text, besides=" ".join([t.text for t in toks[i:j]]))
 
 
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
-    if " ".join(t.low for t in toks[i:j]) in _PLACES:
+    if " ".join([t.low for t in toks[i:j]]) in _PLACES:
         return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
@@ -1650,7 +1650,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
         if rest and len(rest) == j - i:
             _unknown_run(toks, i, j, ctx, title_case, items, spans, weak)
         for s, e in sorted(spans):
-            written = " ".join(t.text for t in toks[s:e]).replace(" .", ".")
+            written = " ".join([t.text for t in toks[s:e]]).replace(" .", ".")
             possessive = written.endswith(("’s", "'s"))
             if possessive:
                 written = written[:-2]
@@ -1751,7 +1751,7 @@ def _unknown_run(
     elif not ctx.german and _body_word_after_of(toks, i, j, ctx.roster):
         i += 1  # "the head of Chechnya Ramzan Kadyrov"
     i = _past_place_of(toks, i, j, ctx.german)
-    if i > 0 and " ".join(t.low for t in toks[i - 1 : j]) in _PLACES:
+    if i > 0 and " ".join([t.low for t in toks[i - 1 : j]]) in _PLACES:
         return  # "aus Sri Lanka": a title word ("Sri") that opens a place's name
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
@@ -2024,7 +2024,7 @@ def _list_continuations(
             and not _DE_NOUN_ENDING.search(first)
         ):
             ends.add(e)
-            yield Item(" ".join(t.text for t in toks[s:e]), s, e, s)
+            yield Item(" ".join([t.text for t in toks[s:e]]), s, e, s)
 
 
 def _shared_surnames(toks: list[_Tok], items: list[Item], ctx: Context) -> Iterator[Item]:

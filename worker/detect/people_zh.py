@@ -872,8 +872,14 @@ def _zh_lists_after(
         yield from _zh_greeted(simple, roster, ctx)
     if "受到" in simple and ("欢迎" in simple or "接待" in simple):
         yield from _zh_welcomed(simple, roster, ctx)
-    if _AFTER_TITLED_ANY.search(simple) is None:
-        return  # (one scan for the seven gates: most sentences hold none)
+    if _AFTER_TITLED_ANY.search(simple) is not None:  # (one scan: most sentences hold none)
+        yield from _zh_after_titled(simple, roster, ctx)
+
+
+def _zh_after_titled(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    """The titled person after a ZH_AFTER_TITLED cue ("主持…的", "颁…给")."""
     for (role, pattern), gate in zip(_ZH_AFTER_TITLED, _AFTER_TITLED_GATES, strict=True):
         if gate not in simple:
             continue
