@@ -298,6 +298,9 @@ _PLACES = frozenset(
     "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam"
     "|bandar seri begawan|seri begawan".split("|")
 )
+# The first words of `_PLACES` (round 19: a run whose first word opens no place is none, asked
+# before its words are joined to look the whole run up, as every unknown run was).
+_PLACE_FIRST = frozenset(place.split(" ")[0] for place in _PLACES)
 _CONNECTORS = frozenset(", ; and und sowie & including einschließlich".split())
 # Words that end an appositive or title: a verb, a relative pronoun, a cue word begins.
 _BREAK = frozenset(
@@ -351,9 +354,20 @@ _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 _TWO_CAPS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
 
+_RUN_TOGETHER: dict[str, bool] = {}
+
+
 def _run_together(word: str) -> bool:
-    m = _TWO_CAPS.fullmatch(word)
-    return m is not None and all(_PINYIN_WORD.fullmatch(part.lower()) for part in m.groups())
+    """Whether `word` is two pinyin syllables or words run together ("XiJinping"). Kept per
+    word, as `_pinyin_word` is (round 19: asked of every one-word run of unknown names)."""
+    known = _RUN_TOGETHER.get(word)
+    if known is None:
+        m = _TWO_CAPS.fullmatch(word)
+        known = m is not None and all(_PINYIN_WORD.fullmatch(part.lower()) for part in m.groups())
+        if len(_RUN_TOGETHER) >= 65536:
+            _RUN_TOGETHER.clear()
+        _RUN_TOGETHER[word] = known
+    return known
 
 
 # A machine translation that writes a Chinese given name in lower case ("Chen qiufa,
@@ -1554,7 +1568,7 @@ def _surname_after_body(toks: list[_Tok], i: int, j: int, ctx: Context) -> str |
 
 def _shape_name(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     size = j - i
-    if " ".join([t.low for t in toks[i:j]]) in _PLACES:
+    if toks[i].low in _PLACE_FIRST and " ".join([t.low for t in toks[i:j]]) in _PLACES:
         return None
     if size == 1:
         return (i, j) if _run_together(toks[i].text) else None
@@ -1751,7 +1765,11 @@ def _unknown_run(
     elif not ctx.german and _body_word_after_of(toks, i, j, ctx.roster):
         i += 1  # "the head of Chechnya Ramzan Kadyrov"
     i = _past_place_of(toks, i, j, ctx.german)
-    if i > 0 and " ".join([t.low for t in toks[i - 1 : j]]) in _PLACES:
+    if (
+        i > 0
+        and toks[i - 1].low in _PLACE_FIRST
+        and " ".join([t.low for t in toks[i - 1 : j]]) in _PLACES
+    ):
         return  # "aus Sri Lanka": a title word ("Sri") that opens a place's name
     full = _surname_after_body(toks, i, j, ctx)
     if full:  # "Governor of Primorsky Krai Kozhemyako" -> Oleg Kozhemyako
