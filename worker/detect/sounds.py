@@ -158,12 +158,10 @@ def _regnal(name: str) -> tuple[str, int]:
         found = _HAN_ORDINAL.search(name)
         if found is None or found.start() < 2:
             return name, 0
-        tens, _, ones = found.group(1).rpartition("十")
-        value = (
-            (_HAN_DIGITS.get(tens, 1) * 10 if "十" in found.group(1) else 0)
-            + _HAN_DIGITS.get(ones, 0)
-        )
-        return (name[: found.start()], value) if value and tens in ("", *_HAN_DIGITS) else (name, 0)
+        tens, ten, ones = found.group(1).rpartition("十")  # 三 / 十四 / 二十三
+        value = (_HAN_DIGITS.get(tens, 1) * 10 if ten else 0) + _HAN_DIGITS.get(ones, 0)
+        known = tens in ("", *_HAN_DIGITS) and ones in ("", *_HAN_DIGITS)
+        return (name[: found.start()], value) if value and known else (name, 0)
     found = _ROMAN.search(name)
     if found is None or not found.group(1) or found.start() == 0:
         return name, 0

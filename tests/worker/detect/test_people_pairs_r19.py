@@ -54,7 +54,10 @@ def test_the_surname_alone_gives_the_role_only_to_the_name_written_in_full() -> 
 
 
 @settings(deadline=None)
-@given(st.sampled_from(["盧秀燕", "侯友宜", "蔣萬安", "賴清德"]), st.sampled_from(["致詞", "講話", "發言"]))
+@given(
+    st.sampled_from(["盧秀燕", "侯友宜", "蔣萬安", "賴清德"]),
+    st.sampled_from(["致詞", "講話", "發言"]),
+)
 def test_the_surname_alone_then_a_speech_word_is_the_full_names_speech(
     name: str, word: str
 ) -> None:
