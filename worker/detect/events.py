@@ -156,6 +156,9 @@ class Features:
     # the bodies, products and happenings the title (else the lead's first sentence) names, one
     # key across languages (worker/detect/entities.py: "OPEC", "ОПЕК", "歐佩克" -> "opec")
     bodies: tuple[str, ...] = ()
+    # the days of the month the lead gives ("9月22日", "21日", "on Dec. 6"): a lead giving the
+    # day another report dates the occasion to tells both days (`_two_clocks`)
+    days: tuple[int, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -236,6 +239,7 @@ class Features:
             "ahead": self.ahead,
             "front": list(self.front),
             "bodies": list(self.bodies),
+            "days": list(self.days),
         }
 
     @classmethod
@@ -266,6 +270,7 @@ class Features:
             ahead=bool(data.get("ahead")),
             front=tuple(str(k) for k in data.get("front") or ()),
             bodies=tuple(str(k) for k in data.get("bodies") or ()),
+            days=tuple(int(d) for d in data.get("days") or ()),
         )
 
 
@@ -641,10 +646,7 @@ def _occasion(lead: str, published: date) -> str | None:
     for mention in mentions:
         if not (mention.month and mention.day):
             continue
-        stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None or bool(
-            _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 8), mention.span[0])
-        )
-        if stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1])):
+        if _filed(lead, mention):
             filed = filed or _near(mention.month, mention.day, published)
             continue
         if day_alone and day_alone.start() < mention.span[0]:
@@ -679,6 +681,15 @@ def _occasion(lead: str, published: date) -> str | None:
 
 
 _YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)\b")
+
+
+def _filed(lead: str, mention: DateMention) -> bool:
+    """A date of when the report was filed: a stamp ("2022-09-22", "10:17 2019-02-28"), or a
+    dateline's ("北京3月21日电", "【新唐人北京时间2022年09月22日讯】")."""
+    stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None or bool(
+        _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 8), mention.span[0])
+    )
+    return stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1]) is not None)
 
 
 def _of_another_year(lead: str, end: int, month: int, day: int, published: date) -> bool:
@@ -1369,9 +1380,8 @@ def report_features(
     # a day and a time of day given by the reader's clock ("美国总统拜登北京时间周三(2月8日)上午10点
     # 发表国情咨文": Tuesday evening in Washington) are not the occasion's (round 10)
     # (full-width digits read as digits: "２１日午後", a Japanese lead's day; round 13)
-    occasion = _occasion(_local(lead.translate(_WIDE_DIGITS)), day) or _occasion(
-        _local(title.translate(_WIDE_DIGITS)), day
-    )
+    local_lead = _local(lead.translate(_WIDE_DIGITS))
+    occasion = _occasion(local_lead, day) or _occasion(_local(title.translate(_WIDE_DIGITS)), day)
     return Features(
         language="zh" if lang in ("zh", "ja") else lang,
         day=day,
@@ -1402,7 +1412,16 @@ def report_features(
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
         bodies=bodies_named(title) or bodies_named(sentence),
+        days=_lead_days(local_lead),
     )
+
+
+def _lead_days(lead: str) -> tuple[int, ...]:
+    """The days of the month a lead gives: dates with their month ("9月22日", "Dec. 6") and days
+    alone ("21日上午"), whatever they date, but the day it was filed (a stamp, a dateline's)."""
+    found = {m.day for m in find_dates(lead) if m.day and not (m.month and _filed(lead, m))}
+    found.update(int(m.group(1)) for m in _ZH_DAY_ONLY.finditer(lead))
+    return tuple(sorted(found))
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -2653,6 +2672,11 @@ def _two_clocks(a: Features, b: Features) -> bool:
     if not (0 <= (a.day - da).days <= 1 and 0 <= (b.day - db).days <= 1):
         return False
     if previewing(a) or previewing(b) or _written_ahead(a) or _written_ahead(b):
+        return False
+    # a lead giving the other's day as well tells two days, not one occasion by two clocks:
+    # "9月22日,香港金管局将基准利率上调75个基点 ... 21日,美联储宣布上调" is the HKMA's rise of the
+    # 22nd, which dates the Fed's of the 21st it follows (round 19, dev_round23)
+    if db.day in a.days or da.day in b.days:
         return False
     outcome = bool(set(a.kinds) & OUTCOMES and set(b.kinds) & OUTCOMES) and kinds_agree(a, b)
     # (the outcome of a title only, the lead telling another occasion of the next day: "Donald
