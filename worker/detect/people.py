@@ -1064,13 +1064,24 @@ def _add_headed(
         _add(people, seen, names, role, segment, ctx.roster)
 
 
+# A caption of the honoured ("Die geehrten Persönlichkeiten: A, B, C und D (v.l.n.r.)",
+# de-t11z11; "Konnten aus den Händen von Landrat X die ... Verdienstmedaille ... entgegennehmen
+# (v. l. n. r.): A, B, C und D", de-t18g29; "Die Geehrten mit ...", "ausgezeichnet wurden").
+_HONOURED_PICTURED = re.compile(
+    r"\b(?:[Gg]eehrte[nr]?|[Gg]eehrt|ausgezeichnet(?:en?)?|entgegen(?:nehmen|genommen)?)\b"
+)
+
+
 def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | None) -> list[str]:
     """The people a sentence of a German photo caption (`caption`; None: the sentence is no
     caption's) shows that its cues gave no role: they are at the occasion ("Bundesrat Ignazio
     Cassis schüttelt Hände in Altdorf. (Bild: ...)"). Full names only: a lone capitalised word
     after a title is often no name ("Leiter Bereich 6")."""
-    if caption is None:
-        return []
+    if caption is None or (
+        ("ehrt" in sentence or "entgegen" in sentence or "ausgezeichnet" in sentence)
+        and _HONOURED_PICTURED.search(sentence)
+    ):
+        return []  # (round 19) the honoured pictured have no role (LABELLING.md, round 17)
     return [
         item.name
         for group in sentence_lists(_past_dateline(sentence), ctx)

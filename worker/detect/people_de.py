@@ -703,10 +703,18 @@ def handed_honour(sentence: str) -> bool:
     """Whether a German sentence hands an honour over ("überreichte ... das Ehrenzeichen"): its
     honoured have no role, and the learned model adds none of its names
     (`people.extract_people`; de-t17g29: ten honoured, attended by the model alone)."""
+    if ("entgegen" in sentence or "erhielt" in sentence) and (
+        _RECEIVED.search(sentence) and _HONOUR.search(sentence)
+    ):
+        return True  # (round 19) an honour received: "Konnten aus den Händen von X die ...
+        # Verdienstmedaille ... entgegennehmen (v. l. n. r.): A, B, C und D" (de-t18g29)
     if "überreicht" not in sentence and "übergab" not in sentence:
         return False
     verb = _HANDED.search(sentence)
     return verb is not None and _HONOUR.search(sentence, verb.end()) is not None
+
+
+_RECEIVED = re.compile(r"\b(?:entgegen(?:nehmen|genommen|nahmen?)?|erhielten|erhielt)\b")
 
 
 def _handed_honour(
@@ -725,6 +733,47 @@ def _handed_honour(
     return ["attended"]
 
 
+# Round 19: the honoured after "an" in the clause of an honour conferred ("Das Ehrenzeichen ...
+# wurde an A aus Berg, B aus ... und C ... überreicht", de-t18g31), and the one who conferred an
+# honour another hands over ("die von Bundespräsident X verliehene Verdienstmedaille",
+# de-t18g29; "Ehrenurkunden, gezeichnet vom Präsidenten des Gemeindetags, X", de-t13z19): no
+# role (LABELLING.md, round 17: the honoured; the conferrer is not at the ceremony).
+_CONFERRED = re.compile(
+    r"\b(?:überreicht|verliehen|übergeben|vergeben|ausgehändigt|überreichen|verleihen)\b"
+)
+_TO_HONOURED = re.compile(r"\ban\s+(?:[^\s,;.:]+\s+){0,3}$")
+_CONFERRED_BY = re.compile(r"\bvo[nm]\s+(?:[^\s,;.:]+\s+){0,3}$")
+_CONFERRED_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?verliehenen?\b")
+_SIGNED_BY = re.compile(r"\bgezeichnet\s+(?:vo[nm]|durch)\s+(?:[^\s;.:]+,?\s+){0,6}$")
+
+
+# Round 19: an honour received "aus der Hand von" its presenter, who attends (round 15: "Sie
+# alle erhielten aus der Hand von Oberbürgermeister X die Stadtmedaille", de-r16v09, round 31;
+# "Konnten aus den Händen von Landrat X ... entgegennehmen", de-t18g29; "erhielten ... hohe
+# Auszeichnungen ... aus den Händen von Landrat Dr. X", de-t18g31), up to three titles between.
+_FROM_HANDS = re.compile(
+    r"\baus\s+(?:der\s+Hand|den\s+Händen)\s+(?:von|vom|des|der)\s+(?:[^\s,;:]+\s+){0,3}$"
+)
+
+
+def _honour_aside(sentence: str, left: int, right: int, prefix_start: int, end: int) -> bool:
+    """Whether the list at sentence[prefix_start:end] is the honoured after "an" in the clause
+    of an honour conferred, or the one who conferred an honour (`_CONFERRED`)."""
+    if "verlieh" not in sentence and "gezeichnet" not in sentence and "an " not in sentence:
+        return False
+    lead = sentence[max(left, prefix_start - 80) : prefix_start]
+    if "gezeichnet" in lead and _SIGNED_BY.search(lead):
+        return True
+    if "vo" in lead and _CONFERRED_BY.search(lead) and _CONFERRED_AFTER.match(sentence, end):
+        return True
+    return (
+        "an " in lead
+        and _TO_HONOURED.search(lead) is not None
+        and _CONFERRED.search(sentence, end, right) is not None
+        and _HONOUR.search(sentence, left, right) is not None
+    )
+
+
 def _german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
@@ -741,9 +790,13 @@ def _german_roles(
     if (
         settled := []
         if _unreal(sentence, clause, (left, right), prefix_start, end)
+        else []
+        if _honour_aside(sentence, left, right, prefix_start, end)
         else _handed_honour(sentence, left, right, prefix_start, start, end)
     ) is not None:
         return settled  # what did not happen: no role; an honour handed over
+    if "aus de" in sentence and _FROM_HANDS.search(sentence, max(left, start - 90), start):
+        return ["attended"]  # the presenter of an honour received from their hands
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     if _came_along(sentence, clause, (left, right), start, end):
         return ["attended"]
