@@ -34,6 +34,7 @@ from worker.detect.people_de import (
     future,
     guests_before,
     handed_honour,
+    negated,
     photo_caption,
     preview,
     pronoun_role,
@@ -781,7 +782,9 @@ def _not_previews(
     (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
     tested once."""
     previews = {
-        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        at: preview(sentences[at][1])
+        or handed_honour(sentences[at][1])
+        or negated(sentences[at][1])
         for at in {m.at for m in found}
     }
     return [m for m in found if not previews[m.at]]

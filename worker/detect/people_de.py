@@ -699,6 +699,26 @@ _HONOUR = re.compile(
 _DATIVE_BEFORE = re.compile(r"\b(?:den|dem|der|allen)\s+(?:[^\s,;]+\s+){0,3}$")
 
 
+# Round 19: a negated sentence ("Mit seinem russischen Kollegen X traf sich der deutsche
+# Außenminister nicht", de-t18g08; "Nicht dabei war ihr Nachfolger X", scraped-t18g22; "X ist
+# überraschend nicht dabei", de-t14z25, round 26): the learned model, which adds names the rules
+# gave no role, adds none of its names (the rules read each list's own clause, `_unreal`).
+# Only a negated presence or a verb negated at the sentence's end: "zeigte sich in seinem
+# Grußwort ... nicht überrascht" (de-t12z13), a quote's "Nicht die Dauer ist entscheidend"
+# (de-v1002) and "was X in seiner Rede nicht völlig ausklammern kann" (de-t504) negate no
+# occasion, and their speakers and guests stay the model's.
+_NEGATED_PRESENCE = re.compile(
+    r"\b[Nn]icht\s+(?:[a-zäöüß]+\s+)?(?:dabei|anwesend|zugegen|vor\s+Ort|teil|teilnehmen"
+    r"|teilgenommen|gekommen|erschienen)\b|\bnicht\s*[.!]?\s*$"
+)
+
+
+def negated(sentence: str) -> bool:
+    """Whether a German sentence negates a presence ("Nicht dabei war X", "X ist überraschend
+    nicht dabei", "nicht persönlich teilnehmen") or closes on "nicht" ("traf sich ... nicht")."""
+    return "icht" in sentence and _NEGATED_PRESENCE.search(sentence) is not None
+
+
 def handed_honour(sentence: str) -> bool:
     """Whether a German sentence hands an honour over ("überreichte ... das Ehrenzeichen"): its
     honoured have no role, and the learned model adds none of its names
