@@ -34,6 +34,7 @@ from worker.detect.people_de import (
     future,
     guests_before,
     handed_honour,
+    invited_members,
     negated,
     photo_caption,
     preview,
@@ -785,6 +786,7 @@ def _not_previews(
         at: preview(sentences[at][1])
         or handed_honour(sentences[at][1])
         or negated(sentences[at][1])
+        or (at > 0 and invited_members(sentences[at][1], sentences[at - 1][1]))
         for at in {m.at for m in found}
     }
     return [m for m in found if not previews[m.at]]

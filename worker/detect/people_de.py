@@ -158,6 +158,8 @@ def preview(sentence: str) -> bool:
         return True
     if "eingeladen" in sentence and _INVITED_NOW.search(sentence):
         return True
+    if "eladen" in sentence and _INVITED_ONLY.search(sentence):
+        return True  # (round 19) invited only: the model adds none of its guests (de-t18g35)
     if ("am " in sentence or "Uhr" in sentence) and _present_dated(sentence):
         return True
     return programme(sentence)
@@ -178,7 +180,15 @@ def programme(sentence: str) -> bool:
 
 
 # Invited, told as a state ("waren ... eingeladen"): who invited is not said, nor who came.
-_INVITED_ONLY = re.compile(r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$")
+_INVITED_ONLY = re.compile(
+    r"\b(?:war|waren|ist|sind)\b[^;]{0,200}?\beingeladen\s*[.!]?\s*$"
+    # (round 19) the same in a subordinate clause, and fronted: "ein Staatsbankett ..., zu dem
+    # neben Spitzenpolitikern wie A, B ... auch Prominente wie C geladen waren" (de-t18g35);
+    # "Eingeladen sind 135 Gäste aus Politik, Wirtschaft und Gesellschaft. Darunter A, B, C"
+    # (de-t18g32, the same banquet in another outlet)
+    r"|\b(?:ein)?geladen\s+(?:war|waren|ist|sind)\s*[.!]?\s*$"
+    r"|^\W*(?:Ein)?[Gg]eladen\s+(?:sind|waren|wurden)\b"
+)
 # Round 18: the invitation told in the present perfect, the sentence ending on it: the occasion
 # is still to come, nobody has a role yet ("Bundeskanzler X hat CDU-Chef Y ... zu einem Gespräch
 # am Freitagabend eingeladen", none-r17v03, round 33; "Bundespräsident X hat die Parteichefs ...
@@ -1071,7 +1081,7 @@ def _unreal(
         return True
     if ("am " in clause or "Uhr" in clause) and _present_dated(clause):
         return True
-    if "eingeladen" in clause and _INVITED_ONLY.search(clause):
+    if "eladen" in clause and _INVITED_ONLY.search(clause):
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
     if "eingeladen" in sentence and _INVITED_NOW.search(sentence):
         return True  # "hat X zu einem Gespräch eingeladen": still to come
@@ -1607,7 +1617,22 @@ _GUEST_GROUP = re.compile(
 def guests_before(sentence: str, previous: str) -> bool:
     """Whether `sentence` opens on the members ("Unter ihnen", "Darunter") of a group of guests
     the sentence before (`previous`) tells of."""
-    return _MEMBERS_OF.match(sentence) is not None and _GUEST_GROUP.search(previous) is not None
+    return (
+        _MEMBERS_OF.match(sentence) is not None
+        and _GUEST_GROUP.search(previous) is not None
+        # (round 19) not the guests invited only: "Eingeladen sind 135 Gäste ... Darunter A, B"
+        and not ("eladen" in previous and _INVITED_ONLY.search(previous))
+    )
+
+
+def invited_members(sentence: str, previous: str) -> bool:
+    """Whether `sentence` opens on the members ("Darunter") of guests the sentence before only
+    invites ("Eingeladen sind 135 Gäste ...", `_INVITED_ONLY`): the model adds none of them."""
+    return (
+        "eladen" in previous
+        and _MEMBERS_OF.match(sentence) is not None
+        and _INVITED_ONLY.search(previous) is not None
+    )
 
 
 def continues_list(sentence: str) -> bool:
