@@ -228,6 +228,10 @@ _ANNOUNCED_SPEECH = re.compile(r"(?:Rede|Ansprache|Grußwort|Festrede|Vortrag)\b
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
     r"(?:[^\s.;:]+,?\s+){0,8}$"
+    # (round 19) whom a greeting was for: "Sein besonderer Gruß galt, neben Kreisbrandrat X und
+    # KBM Y, den Kommandanten ..." (de-t18g14; "Sein besonderer Gruß galt den Ehrenmitgliedern
+    # und ... unserem ehemaligen Vorsitzenden X", de-d901, round 15: the greeted attend)
+    r"|\b(?:galt|galten),?\s+(?:neben\s+)?(?:[^\s.;:]+,?\s+){0,3}$"
 )
 _FRONTED_VERB = re.compile(
     r"\b(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
@@ -384,7 +388,7 @@ _CO_SUBJECT = re.compile(
     r"\b(?:gemeinsam|zusammen)\s+mit\s+(?:[^\s,.;:]+\s+){0,4}$"
     # "Neben dem Bundespräsidenten nahmen auch X teil": all take part; "Mit X und Y wohnten zwei
     # Stuttgarter der Eröffnung bei" (a fronted "mit"): they do what the subject does
-    r"|\b(?i:neben|außer|samt)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
+    r"|(?<!galt, )(?<!galt )\b(?i:neben|außer|samt)\s+(?:(?:dem|der|den)\s+)?(?:[^\s,.;:]+\s+){0,4}$"
     r"|^\s*Mit\s+(?!(?:einem|einer|seinem|seiner|ihrem|ihrer)\b)(?:[^\s,.;:]+\s+){0,4}$"
     # "Merkel war ebenso anwesend wie X"
     r"|\b(?:ebenso|genauso|ebenfalls)\b[^.;]{0,80}\bwie\s+(?:auch\s+)?(?:[^\s,.;:]+\s+){0,4}$"
