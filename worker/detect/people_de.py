@@ -282,8 +282,13 @@ _REPORTER = re.compile(
     r"(?!.*\bmit\b)"
 )
 _OWN_SPEECH = re.compile(
-    r"\b(?:in|bei|mit)\s+(?:seiner|ihrer|seinem|ihrem)\s+[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache"
-    r"|Laudatio|Begrüßung|Begrüssung|[Gg]rußwort|[Gg]russwort)\b"
+    r"\b(?:in|bei|mit|während)\s+(?:seiner|ihrer|seinem|ihrem|seines|ihres)\s+"
+    r"(?:[a-zäöüß]+en\s+)?[\wäöüß-]*(?:[Rr]ede|[Aa]nsprache|Laudatio|Begrüßung|Begrüssung"
+    r"|[Gg]rußworts?|[Gg]russworts?"
+    # (round 19) a sermon, a chair's yearly report: "so Kardinal X in seiner Predigt" (de-t511,
+    # round 8), "betonte X in seinem Jahresbericht" (de-r18v06), "wandte sich Landrat X während
+    # seines Grußworts an ..." (de-t18g30), as the clause's own speech cue reads them
+    r"|[Pp]redigt|(?:Jahres|Tätigkeits|Kassen|Geschäfts)berichts?)\b"
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?i:neben|mit|von|vom|bei|beim|außer|für|an|am|zu|zum|zur|nach|vor|über|unter|samt"
@@ -790,6 +795,39 @@ _FROM_HANDS = re.compile(
 )
 
 
+# Round 19: the presenters of an honour told by the handover's noun or by the honour received
+# "von" them (round 15: they attend): "Die Ehrung der Jubilare übernahmen Kreisvorsitzender A
+# und Landtagsabgeordneter B" (de-t18g02); "Prorektor X wurde bei der Überreichung der Urkunden
+# unterstützt von seinen Kolleg*innen Prorektor A, ..." (de-t18g20). (Not built: "X nahm die
+# Auszeichnung ... von Bundespräsident Y entgegen", de-r17v04, round 33: such a sentence holds
+# no cue stem and is not read; "entgegen" as a stem would read every honour received.)
+_HANDOVER_NOUN = (
+    r"(?:Ehrung|Ehrungen|Überreichung|Übergabe|Verleihung|Auszeichnung|Auszeichnungen)\b"
+)
+_PRESENTING_TAKEN = re.compile(
+    r"\b(?:[Dd]ie|[Dd]er)\s+" + _HANDOVER_NOUN + r"[^;,]{0,80}\b(?:übernahm|übernahmen|nahm|nahmen)"
+    r"\s+(?:[^\s,;]+\s+){0,3}$"
+)
+_PRESENTING_HELPED = re.compile(
+    r"\bbei\s+der\s+" + _HANDOVER_NOUN + r"[^;]{0,80}\bunterstützt\s+von\b[^;]{0,300}$"
+)
+_PRESENTING_HELPED_AFTER = re.compile(r"\s*wurde\s+bei\s+der\s+" + _HANDOVER_NOUN)
+
+
+def _presenter(sentence: str, prefix_start: int, end: int) -> bool:
+    """Whether the list at sentence[prefix_start:end] presents an honour (`_PRESENTING_*`)."""
+    if "bergabe" not in sentence and "eichnung" not in sentence and (
+        "Ehrung" not in sentence and "Überreichung" not in sentence and "erleihung" not in sentence
+    ):
+        return False
+    lead = sentence[max(0, prefix_start - 400) : prefix_start]
+    if _PRESENTING_TAKEN.search(lead, max(0, len(lead) - 200)):
+        return True
+    return "unterstützt" in sentence and bool(
+        _PRESENTING_HELPED.search(lead) or _PRESENTING_HELPED_AFTER.match(sentence, end)
+    )
+
+
 def _honour_aside(sentence: str, left: int, right: int, prefix_start: int, end: int) -> bool:
     """Whether the list at sentence[prefix_start:end] is the honoured after "an" in the clause
     of an honour conferred, or the one who conferred an honour (`_CONFERRED`)."""
@@ -831,6 +869,8 @@ def _german_roles(
         return settled  # what did not happen: no role; an honour handed over
     if "aus de" in sentence and _FROM_HANDS.search(sentence, max(left, start - 90), start):
         return ["attended"]  # the presenter of an honour received from their hands
+    if _presenter(sentence, prefix_start, end):
+        return ["attended"]
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     if _came_along(sentence, clause, (left, right), start, end):
         return ["attended"]
