@@ -816,8 +816,14 @@ _PRESENTING_HELPED_AFTER = re.compile(r"\s*wurde\s+bei\s+der\s+" + _HANDOVER_NOU
 
 def _presenter(sentence: str, prefix_start: int, end: int) -> bool:
     """Whether the list at sentence[prefix_start:end] presents an honour (`_PRESENTING_*`)."""
-    if "bergabe" not in sentence and "eichnung" not in sentence and (
-        "Ehrung" not in sentence and "Überreichung" not in sentence and "erleihung" not in sentence
+    if (
+        "bergabe" not in sentence
+        and "eichnung" not in sentence
+        and (
+            "Ehrung" not in sentence
+            and "Überreichung" not in sentence
+            and "erleihung" not in sentence
+        )
     ):
         return False
     lead = sentence[max(0, prefix_start - 400) : prefix_start]
@@ -846,6 +852,27 @@ def _honour_aside(sentence: str, left: int, right: int, prefix_start: int, end: 
     )
 
 
+def _settled(
+    sentence: str, clause: str, bounds: tuple[int, int], prefix_start: int, start: int, end: int
+) -> list[Role] | None:
+    """The roles the clause settles alone: none for what did not happen (`_unreal`), for the
+    honoured and an honour's conferrer (`_honour_aside`, `_handed_honour`); attended for an
+    honour's presenter ("aus den Händen von X", `_presenter`); None: the other cues decide."""
+    left, right = bounds
+    if _unreal(sentence, clause, bounds, prefix_start, end) or _honour_aside(
+        sentence, left, right, prefix_start, end
+    ):
+        return []
+    handed = _handed_honour(sentence, left, right, prefix_start, start, end)
+    if handed is not None:
+        return handed
+    if ("aus de" in sentence and _FROM_HANDS.search(sentence, max(left, start - 90), start)) or (
+        _presenter(sentence, prefix_start, end)
+    ):
+        return ["attended"]
+    return None
+
+
 def _german_roles(
     sentence: str, start: int, end: int, prefix_start: int, others: Sequence[tuple[int, int]]
 ) -> list[Role]:
@@ -859,18 +886,9 @@ def _german_roles(
         right,
         [(prefix_start, end), *others, *([aside] if aside else []), *([inner] if inner else [])],
     )
-    if (
-        settled := []
-        if _unreal(sentence, clause, (left, right), prefix_start, end)
-        else []
-        if _honour_aside(sentence, left, right, prefix_start, end)
-        else _handed_honour(sentence, left, right, prefix_start, start, end)
-    ) is not None:
-        return settled  # what did not happen: no role; an honour handed over
-    if "aus de" in sentence and _FROM_HANDS.search(sentence, max(left, start - 90), start):
-        return ["attended"]  # the presenter of an honour received from their hands
-    if _presenter(sentence, prefix_start, end):
-        return ["attended"]
+    settled = _settled(sentence, clause, (left, right), prefix_start, start, end)
+    if settled is not None:
+        return settled  # what did not happen: no role; an honour handed over, its presenter
     lead = _RELATIVE.sub("", sentence[left:prefix_start])
     if _came_along(sentence, clause, (left, right), start, end):
         return ["attended"]
