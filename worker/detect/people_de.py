@@ -228,11 +228,12 @@ _ANNOUNCED_SPEECH = re.compile(r"(?:Rede|Ansprache|Grußwort|Festrede|Vortrag)\b
 _OBJECT_BEFORE = re.compile(
     r"\b(?:den|dem|einen|einem|seinen|seinem|ihren|ihrem|unseren|unserem|mit)\s+"
     r"(?:[^\s.;:]+,?\s+){0,8}$"
-    # (round 19) whom a greeting was for: "Sein besonderer Gruß galt, neben Kreisbrandrat X und
-    # KBM Y, den Kommandanten ..." (de-t18g14; "Sein besonderer Gruß galt den Ehrenmitgliedern
-    # und ... unserem ehemaligen Vorsitzenden X", de-d901, round 15: the greeted attend)
-    r"|\b(?:galt|galten),?\s+(?:neben\s+)?(?:[^\s.;:]+,?\s+){0,3}$"
 )
+# (round 19) whom a greeting was for: "Sein besonderer Gruß galt, neben Kreisbrandrat X und
+# KBM Y, den Kommandanten ..." (de-t18g14; "Sein besonderer Gruß galt den Ehrenmitgliedern und
+# ... unserem ehemaligen Vorsitzenden X", de-d901, round 15: the greeted attend). Searched only
+# in a lead holding "galt" (an alternative of `_OBJECT_BEFORE` was tried at every position).
+_GREETING_FOR = re.compile(r"\b(?:galt|galten),?\s+(?:neben\s+)?(?:[^\s.;:]+,?\s+){0,3}$")
 _FRONTED_VERB = re.compile(
     r"\b(?:führte|führten|leitete|leiteten|hielt|hielten|eröffnete|eröffneten|moderierte"
     r"|moderierten|sprach|sprachen|referierte|zelebrierte|zelebrierten)\s"
@@ -251,6 +252,8 @@ _GREETED_INFINITIVE = re.compile(
 def _object_before(lead: str) -> bool:
     """Whether an object's article or "mit" stands right before the list, no finite verb
     between (the lookahead inside the repeat was a tenth of German's cost: searched after)."""
+    if "galt" in lead and _GREETING_FOR.search(lead, len(lead) - 80):
+        return True
     m = _OBJECT_BEFORE.search(lead)
     while m is not None:
         verb = _FRONTED_VERB.search(lead, m.start(), m.end())
@@ -837,8 +840,15 @@ def _presenter(sentence: str, prefix_start: int, end: int) -> bool:
 def _honour_aside(sentence: str, left: int, right: int, prefix_start: int, end: int) -> bool:
     """Whether the list at sentence[prefix_start:end] is the honoured after "an" in the clause
     of an honour conferred, or the one who conferred an honour (`_CONFERRED`)."""
-    if "verlieh" not in sentence and "gezeichnet" not in sentence and "an " not in sentence:
-        return False
+    if (
+        "verlieh" not in sentence
+        and "gezeichnet" not in sentence
+        and "überreich" not in sentence
+        and "übergeben" not in sentence
+        and "vergeben" not in sentence
+        and "ausgehändigt" not in sentence
+    ):
+        return False  # (one of `_CONFERRED`'s words, or "gezeichnet", in every such sentence)
     lead = sentence[max(left, prefix_start - 80) : prefix_start]
     if "gezeichnet" in lead and _SIGNED_BY.search(lead):
         return True
