@@ -1589,7 +1589,14 @@ def _title_case(toks: list[_Tok]) -> bool:
         # names and titles writes its verb and adverbs so ("Vice Premier Han Zheng on
         # Saturday afternoon met with ... Ho Iat Seng respectively in Beijing": round 18,
         # xinhua_en-t17e35)
-        and len([t for t in words if not t.cap and t.low not in _HEADLINE_SMALL]) < 2
+        and len(lower := [t for t in words if not t.cap and t.low not in _HEADLINE_SMALL]) < 2
+        # nor is a sentence closed by a full stop whose one lower-case word is its verb of
+        # meeting: a headline in title case capitalises its verb ("Receives", "Meets"): "President
+        # of Turkmenistan Serdar Berdimuhamedov received Secretary General of the Organization
+        # of Turkic States (OTS) Kubanychbek Omuraliev.", "Chinese President Hu Jintao met Prime
+        # Minister of the Netherlands Jan Peter Balkenende in Shanghai Saturday." (round 19:
+        # rounds 19 and 34, agency_en and xinhua_en)
+        and not (lower and lower[0].low in _SENTENCE_VERBS and toks[-1].text == ".")
     )
     if title_case and (colon := next((k for k, t in enumerate(toks) if t.text == ":"), 0)):
         # a speaker's label, its titles capitalised, before a short line of speech ("President
@@ -1616,6 +1623,11 @@ _HEADLINE_SMALL = frozenset(
     "around before behind below beside between beyond despite down during inside like near "
     "past since than through throughout till toward towards under until de da di du la le "
     "van von der den bin al el".split()
+)
+
+# The verbs of meeting a sentence writes in lower case among its capitalised names and titles.
+_SENTENCE_VERBS = frozenset(
+    "met received welcomed hosted greeted visited chaired attended addressed".split()
 )
 
 # The words of a salutation in a transcript's speech ("Thank you, Mr President").
@@ -2653,6 +2665,16 @@ _AUX = re.compile(
 )
 
 
+# A relative aside of a verb of no role, closed by a comma, between a subject and its verb:
+# "Vice-Premier Hu Chunhua, who heads the State Council Leading Group on ..., spoke at the
+# opening ceremony", "X, who invited the Russian leader, personally met him" (round 19: rounds
+# 20, 24 and 35, xinhua_en, scraped, agency_en, kremlin_en). A relative of a cue ("X, who
+# chaired the meeting, said") is read as before; a reported one ("who said ...,") is no aside.
+_WHO_ASIDE = re.compile(
+    r"\s*,\s*who\s+(?!(?:said|says|told|tells|added|noted|stressed)\b)([^,;.:()\"“”]{1,160}),\s*"
+)
+
+
 def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
     """The roles of a list that is the subject of the verb after it, with where each cue ends;
     adverbials and appositives between the list and its verb are skipped."""
@@ -2675,6 +2697,8 @@ def _subject_roles(c: _Clause) -> Iterator[tuple[Role, int]]:
                 yield from _coordinated(text, end)
             return
         skip = _ADVERBIAL.match(text, pos)
+        if (aside := _WHO_ASIDE.match(text, pos)) and _verb_at(c, aside.start(1)) is None:
+            skip = aside  # "X, who heads the State Council group on ..., spoke"
         if not skip or skip.end() <= pos:
             if (_talk_in_clause(c, first) or _call_in_clause(c, first)) and not _planned(c):
                 yield "attended", first
@@ -2916,10 +2940,13 @@ def _verb_at(c: _Clause, at: int) -> tuple[Role | None, int] | None:
 
 
 # "briefed the President", "informed the head of state": told to the one met, by title; the
-# briefer is that meeting's other side (attended), as one who "informed Modi" is.
+# briefer is that meeting's other side (attended), as one who "informed Modi" is. An agency
+# writes the title in lower case ("Putin ... informed the prime minister about the recent
+# developments in Russia during their conversation": round 19, agency_en-r15v03).
 _TO_THE_CHAIR = re.compile(
     r"\s+the\s+(?:President|Prime\s+Minister|Premier|[Hh]ead\s+of\s+(?:[Ss]tate|[Gg]overnment)"
-    r"|Chancellor|King|Emir|Chairman|Chairwoman|Secretary-General)\b"
+    r"|Chancellor|King|Emir|Chairman|Chairwoman|Secretary-General"
+    r"|president|prime\s+minister|premier|chancellor)\b"
 )
 
 
