@@ -49,6 +49,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de19_cases.toml: German causes of rounds 34 and 35 counted over every German dev report: the
   honoured, the invited, a negated presence, presenters, a greeting's object (round 19,
   issue-de19).
+- zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
+  Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -87,6 +89,7 @@ FILES: dict[str, str | None] = {
     "en18_cases.toml": "en",
     "zh18_cases.toml": "zh",
     "zh18b_cases.toml": "zh",
+    "zh19_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
