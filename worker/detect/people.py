@@ -34,6 +34,8 @@ from worker.detect.people_de import (
     future,
     guests_before,
     handed_honour,
+    invited_members,
+    negated,
     photo_caption,
     preview,
     pronoun_role,
@@ -781,7 +783,10 @@ def _not_previews(
     (`people_de.preview`) or hand an honour over (`people_de.handed_honour`), each sentence
     tested once."""
     previews = {
-        at: preview(sentences[at][1]) or handed_honour(sentences[at][1])
+        at: preview(sentences[at][1])
+        or handed_honour(sentences[at][1])
+        or negated(sentences[at][1])
+        or (at > 0 and invited_members(sentences[at][1], sentences[at - 1][1]))
         for at in {m.at for m in found}
     }
     return [m for m in found if not previews[m.at]]
@@ -1064,13 +1069,24 @@ def _add_headed(
         _add(people, seen, names, role, segment, ctx.roster)
 
 
+# A caption of the honoured ("Die geehrten Persönlichkeiten: A, B, C und D (v.l.n.r.)",
+# de-t11z11; "Konnten aus den Händen von Landrat X die ... Verdienstmedaille ... entgegennehmen
+# (v. l. n. r.): A, B, C und D", de-t18g29; "Die Geehrten mit ...", "ausgezeichnet wurden").
+_HONOURED_PICTURED = re.compile(
+    r"\b(?:[Gg]eehrte[nr]?|[Gg]eehrt|ausgezeichnet(?:en?)?|entgegen(?:nehmen|genommen)?)\b"
+)
+
+
 def _pictured(sentence: str, ctx: LatinContext, given: set[str], caption: str | None) -> list[str]:
     """The people a sentence of a German photo caption (`caption`; None: the sentence is no
     caption's) shows that its cues gave no role: they are at the occasion ("Bundesrat Ignazio
     Cassis schüttelt Hände in Altdorf. (Bild: ...)"). Full names only: a lone capitalised word
     after a title is often no name ("Leiter Bereich 6")."""
-    if caption is None:
-        return []
+    if caption is None or (
+        ("ehrt" in sentence or "entgegen" in sentence or "ausgezeichnet" in sentence)
+        and _HONOURED_PICTURED.search(sentence)
+    ):
+        return []  # (round 19) the honoured pictured have no role (LABELLING.md, round 17)
     return [
         item.name
         for group in sentence_lists(_past_dateline(sentence), ctx)

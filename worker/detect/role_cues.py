@@ -411,6 +411,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "überblick",
     "repräsentiert",
     "beschlussfähigkeit",
+    # round 19: an honour received "aus der Hand von" its presenter (`people_de`)
+    "aus der hand",
+    "aus den händen",
 )
 
 # Letters other characters match under re.I besides the letter's two cases (the long s, the

@@ -46,6 +46,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
 - en19_cases.toml: English causes of rounds 34 and 35 counted over rounds 16-35 (round 19,
   issue-en19): a sentence of names closed by a full stop, a relative aside before the verb.
+- de19_cases.toml: German causes of rounds 34 and 35 counted over every German dev report: the
+  honoured, the invited, a negated presence, presenters, a greeting's object (round 19,
+  issue-de19).
 - zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
   Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
 
@@ -91,6 +94,7 @@ FILES: dict[str, str | None] = {
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
     "en19_cases.toml": "en",
+    "de19_cases.toml": "de",
 }
 CASES = [
     (case, language)
