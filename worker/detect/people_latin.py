@@ -237,6 +237,9 @@ _NOT_NAME = frozenset(
     # rounds 5 and 30; "Member Countries"; "Honoured Master of Sports"; "Senior Citizens
     # Forum"): no dev label holds one
     "universiade countries honoured honored citizens "
+    # a page's share buttons (round 19, fp19: "Share in Twitter", "Compartir en Facebook",
+    # agency_en-t18a52): no dev label holds one
+    "share compartir "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
     "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "
@@ -675,7 +678,8 @@ _ADVERB_LY = re.compile(r"(?:ous|ive|ial|ual|ical|ral|ab|ib|ful|ed|ing|ar)ly$")
 # agency_en-t15e05; "the New Era Civilization Practice Station", none-r15v04; the same shape
 # gave false people in rounds 5, 11, 16 and 24 too). Not -ment, -ence, -ness, -sion: "Clement",
 # "Florence", "Lawrence", "Holness", "Ascension" are.
-_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ship|hood)s?$")
+# (and -ional, round 19, fp19: "Sirius Educational Centre", kremlin_en-t18e12, round 5 alike)
+_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ional|ship|hood)s?$")
 # Cue verbs as a headline in title case capitalises them: never part of a name.
 _HEADLINE_VERBS = frozenset(
     "chaired chairs presided presides attended attends hosted hosts met meets held holds "

@@ -215,7 +215,10 @@ _ZH_NEGATED = tuple(
     " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定"
     # the plan a programme had, not what was done (round 16, prec16): "卓荣泰原订下午1时出席…
     # 开幕典礼…行程取消" (zh_hant-t15z17)
-    " 原定 原订 原本 本来 原计划".split()
+    " 原定 原订 原本 本来 原计划"
+    # expected, confirmed ahead (round 19, fp19): "副首相丹斯里慕尤丁，预料周六出席…团拜"
+    # (zh_hant-t18z25), "已确认出席年会的来宾包括A、B" (none_zh-t18z01)
+    " 预料 确认".split()
 )
 
 
@@ -247,7 +250,8 @@ _ZH_FUTURE_CLAUSE = re.compile(
 _ZH_FUTURE_SHARED = re.compile(
     r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}(?:举行|召开|举办|开幕|为题)"
     r"[^。；！？]{0,80}，(?:并由|并|由|届时)[^，。；！？]*$"
-    r"|(?:^|，)(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])[^，。；！？]*$"
+    r"|(?:^|，)(?:接下来|随后|稍后|之后|然后|届时)?(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])"
+    r"[^，。；！？]*$"
 )
 
 
@@ -882,6 +886,9 @@ def _zh_lists_after(
                 yield role, [name], simple
 
 
+_ZH_ATTEND_VERBS = ("出席", "参加", "列席")
+
+
 def _zh_attending_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -896,10 +903,19 @@ def _zh_attending_after(
         or "包含" in simple
         else None
     )
-    if after and not _unreal(simple[: after.start()], _untimed(simple[: after.start()])):
+    unreal = after is not None and _unreal(
+        simple[: after.start()], _untimed(simple[: after.start()])
+    )
+    if after and not unreal:
         # (not a list still to come: "目前预计出席的名单包括A、B", "将随行的有A")
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
+    elif (
+        "的" in simple
+        and ("出席" in simple or "参加" in simple or "列席" in simple)
+        # nor the people its own attending verb describes, read again (round 19, fp19):
+        # "已确认出席年会的来宾包括A、B" (none_zh-t18z01)
+        and not (unreal and after and simple.startswith(_ZH_ATTEND_VERBS, after.start()))
+    ):
         yield from _zh_attending_of(simple, roster, ctx)
     elif "是:" in simple or "为:" in simple or "是：" in simple or "为：" in simple:
         copula = cues.ZH_COPULA_LIST.search(simple)

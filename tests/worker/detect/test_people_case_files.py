@@ -44,6 +44,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - role18_cases.toml: a true person given a wrong role, by wording (round 18, issue-role18).
 - zh18b_cases.toml: Chinese names whose role another sentence tells (a companion after the
   sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
+- fp19_cases.toml: false people of rounds 34 and 35 in English and Chinese read by cause (round
+  19, issue-fp19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -85,6 +87,7 @@ FILES: dict[str, str | None] = {
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
+    "fp19_cases.toml": None,
 }
 CASES = [
     (case, language)
