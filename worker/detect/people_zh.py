@@ -2373,6 +2373,11 @@ _NOT_GIVEN = frozenset(
     # ("与全场400位客家乡亲共贺国庆", zh_hant-t915; "全体" in zh_hant-t710); no labelled name
     # holds either after its surname
     "场体"
+    # round 19 (fp19): the first character of a word of saying, leading or thinking glued after a
+    # name ("柯比指，拜登认为…", zh_hant-t18z30: 指 of 指出; 率 of 率领, 认 of 认为, 示 of 表示, 称),
+    # of "strategy" (战略), "important" (要), "member" (员) and "aircraft" (登机): no labelled name
+    # of dev or the tests (5,496) holds one after its surname
+    "指率略要员称认示机機"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
