@@ -2580,7 +2580,10 @@ _IRREALIS = re.compile(
 )
 # After an object list: "a meeting between A and B is not planned", "... is scheduled later".
 _IRREALIS_AFTER = re.compile(
-    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
+    # (and the negated perfect, round 19, fp19: "the meeting between Putin and Trump had not been
+    # canceled ... the two leaders will likely meet at a later date", none-t18e09)
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:has|have|had)\s+not"
+    r"\s+(?:yet\s+)?been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
     r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
     # moved to another day: "the meeting between A and B had been deferred" (none-d9502)
