@@ -2781,6 +2781,26 @@ def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> 
     return None
 
 
+# A monarch's regnal number after the name ("伊丽莎白二世", "哈拉尔五世", "查尔斯三世").
+_ZH_REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世$")
+
+
+_ItemReading = tuple[tuple[str, ...] | None, str, tuple[str, ...] | None, str | None]
+
+
+def _regnal_item(item: str, roster: Roster) -> _ItemReading | None:
+    """A monarch's name with the regnal number after it, as one person (round 19, fp19):
+    "英国女王伊丽莎白二世" is 伊丽莎白二世, not 伊丽莎 and 白二世 (zh_cn-t18z13). In
+    `_read_item`'s shape: the name as a pair of one."""
+    regnal = _ZH_REGNAL.search(item) if item.endswith("世") else None
+    if regnal is None:
+        return None
+    head = zh_name_items(item[: regnal.start()], roster, last=True)
+    if len(head) != 1 or not item[: regnal.start()].endswith(head[0]):
+        return None
+    return (head[0] + regnal.group(),), "", None, None
+
+
 def zh_name_items(
     chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
 ) -> list[str]:
@@ -2808,7 +2828,9 @@ def zh_name_items(
             whole = item
             item, final = _list_item(items, j, final)
             closed = final and len(item) < len(whole) and whole[len(item)] == "等"
-        pair, run, found, name = _read_item(item, final and last, known)
+        pair, run, found, name = _regnal_item(item, roster) or _read_item(
+            item, final and last, known
+        )
         if not pair and before and not found and (not name or item[2:3] == "和"):
             # "…蒋宁、泽旺多吉等歌唱家" (zh_cn-t10z19): the last item, closed by 等, reads
             # among names like one between two
