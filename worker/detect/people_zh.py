@@ -2375,9 +2375,10 @@ _NOT_GIVEN = frozenset(
     "场体"
     # round 19 (fp19): the first character of a word of saying, leading or thinking glued after a
     # name ("柯比指，拜登认为…", zh_hant-t18z30: 指 of 指出; 率 of 率领, 认 of 认为, 示 of 表示, 称),
-    # of "strategy" (战略), "important" (要), "member" (员) and "aircraft" (登机): no labelled name
-    # of dev or the tests (5,496) holds one after its surname
-    "指率略要员称认示机機"
+    # of "strategy" (战略), "important" (要), "member" (员), "aircraft" (登机) and "honorary"
+    # (荣誉主席: 荣 is a surname, "荣誉主席连战一行", zh_hant round 21): no labelled name of dev
+    # or the tests (5,496) holds one after its surname
+    "指率略要员称认示机機誉"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
