@@ -134,8 +134,12 @@ async def _whole_pass(
     specs = feed_specs_from_args(feed_args)
     if specs:
         await asyncio.to_thread(sync_feeds, runtime.store, specs)
-    else:
+    elif start is None:
         await asyncio.to_thread(ensure_feeds, runtime)
+    # else quick_start found stored feeds and every configured one stored as configured
+    # (storage.quick `_in_line`: exactly what sync_feeds would change), so ensure_feeds would
+    # write nothing; it read and compared 100 feeds' ORM objects in its own transaction
+    # (1.5% of a 5%-edited pass's GIL samples; bench/README.md, round 19)
     urls = [s.url for s in specs] or None
     return await one_pass(
         runtime,
