@@ -2843,7 +2843,7 @@ def _regnal_item(item: str, roster: Roster) -> _ItemReading | None:
     """A monarch's name with the regnal number after it, as one person (round 19, fp19):
     "英国女王伊丽莎白二世" is 伊丽莎白二世, not 伊丽莎 and 白二世 (zh_cn-t18z13). In
     `_read_item`'s shape: the name as a pair of one."""
-    regnal = _ZH_REGNAL.search(item) if item.endswith("世") else None
+    regnal = _ZH_REGNAL.search(item)
     if regnal is None:
         return None
     head = zh_name_items(item[: regnal.start()], roster, last=True)
@@ -2879,7 +2879,7 @@ def zh_name_items(
             whole = item
             item, final = _list_item(items, j, final)
             closed = final and len(item) < len(whole) and whole[len(item)] == "等"
-        pair, run, found, name = _regnal_item(item, roster) or _read_item(
+        pair, run, found, name = (item[-1:] == "世" and _regnal_item(item, roster)) or _read_item(
             item, final and last, known
         )
         if not pair and before and not found and (not name or item[2:3] == "和"):
