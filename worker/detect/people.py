@@ -758,7 +758,13 @@ def extract_people(
     def known(name: str) -> bool:
         answer = answers.get(name)
         if answer is None:
-            answer = answers[name] = (_canonical(name, roster) or name).casefold() in named
+            key = (_canonical(name, roster) or name).casefold()
+            answer = key in named
+            if not answer and " " not in key:
+                # a surname alone for the one fuller name the rules gave: the same person, not
+                # one they missed (round 19, fp19; `_surnames_of_named`)
+                answer = sum(n.endswith(" " + key) for n in named) == 1
+            answers[name] = answer
         return answer
 
     found = list(people_model.mentions(reading.sentences, reading.ctx, reading.lang, known))
@@ -883,6 +889,7 @@ def read_people(
     _add_pictured(pictured, roster, people, seen)
     places.extend([len(read)] * (len(people) - len(places)))
     people, places = _presenters_kept(text, lang, people, places)
+    people, places = _surnames_of_named(lang, people, places)
     _heading_talks(text, lang, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
@@ -910,6 +917,43 @@ _ATTENDING = re.compile(
     r"\b(?:attend\w*|took\s+part|takes\s+part|participat\w*|joined)\b|出席|参加|参与|列席", re.I
 )
 _SENTENCE_START = re.compile(r"[.!?]\s|\n|[。！？；]")
+
+
+def _surnames_of_named(
+    lang: str, people: list[Person], places: list[int]
+) -> tuple[list[Person], list[int]]:
+    """An English surname alone that the roster does not know, given beside the one fuller name
+    of the same text it ends, is that person ("Mr Poltavchenko briefed the President" after
+    "Georgy Poltavchenko", kremlin_en-t18e19; "KP Oli", "S Jaishankar", "Pramod K Verma"):
+    their role goes to the fuller name, not to a second person (round 19, fp19). Two fuller
+    names ending in it ("William Ruto", "Rachel Ruto") leave it as it is."""
+    if lang != "en":
+        return people, places
+    alone = [p for p in people if p.canonical is None and " " not in p.name]
+    if not alone:
+        return people, places
+    by_last: dict[str, set[str]] = {}
+    for p in people:
+        if " " in p.name:
+            by_last.setdefault(p.name.rsplit(" ", 1)[1], set()).add(p.key)
+    if not any(p.name in by_last for p in alone):
+        return people, places
+    full = {p.key: p for p in people}
+    kept: list[Person] = []
+    kept_places: list[int] = []
+    seen: set[tuple[str, Role, Segment]] = set()
+    for p, at in zip(people, places, strict=True):
+        keys = by_last.get(p.name) if p.canonical is None and " " not in p.name else None
+        if keys is not None and len(keys) == 1:
+            whole = full[next(iter(keys))]
+            p = Person(whole.name, whole.canonical, p.role, p.segment, p.position)
+        mark = (p.key.casefold(), p.role, p.segment)
+        if mark in seen:
+            continue
+        seen.add(mark)
+        kept.append(p)
+        kept_places.append(at)
+    return kept, kept_places
 
 
 def _presenters_kept(

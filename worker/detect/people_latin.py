@@ -237,6 +237,9 @@ _NOT_NAME = frozenset(
     # rounds 5 and 30; "Member Countries"; "Honoured Master of Sports"; "Senior Citizens
     # Forum"): no dev label holds one
     "universiade countries honoured honored citizens "
+    # a page's share buttons (round 19, fp19: "Share in Twitter", "Compartir en Facebook",
+    # agency_en-t18a52): no dev label holds one
+    "share compartir "
     # nationality adjectives before a title ("Sri Lankan President X")
     "lankan kenyan nigerian ghanaian ethiopian egyptian iranian iraqi syrian israeli "
     "palestinian emirati qatari kuwaiti omani yemeni jordanian lebanese turkish greek cypriot "
@@ -689,7 +692,8 @@ _ADVERB_LY = re.compile(r"(?:ous|ive|ial|ual|ical|ral|ab|ib|ful|ed|ing|ar)ly$")
 # agency_en-t15e05; "the New Era Civilization Practice Station", none-r15v04; the same shape
 # gave false people in rounds 5, 11, 16 and 24 too). Not -ment, -ence, -ness, -sion: "Clement",
 # "Florence", "Lawrence", "Holness", "Ascension" are.
-_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ship|hood)s?$")
+# (and -ional, round 19, fp19: "Sirius Educational Centre", kremlin_en-t18e12, round 5 alike)
+_ABSTRACT_WORD = re.compile(r"(?:tion|ity|ism|ific|ical|ional|ship|hood)s?$")
 # Cue verbs as a headline in title case capitalises them: never part of a name.
 _HEADLINE_VERBS = frozenset(
     "chaired chairs presided presides attended attends hosted hosts met meets held holds "
@@ -2606,7 +2610,10 @@ _IRREALIS = re.compile(
 )
 # After an object list: "a meeting between A and B is not planned", "... is scheduled later".
 _IRREALIS_AFTER = re.compile(
-    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:not\s+|also\s+|yet\s+"
+    # (and the negated perfect, round 19, fp19: "the meeting between Putin and Trump had not been
+    # canceled ... the two leaders will likely meet at a later date", none-t18e09)
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:has|have|had)\s+not"
+    r"\s+(?:yet\s+)?been)\s+(?:not\s+|also\s+|yet\s+"
     r"|now\s+|still\s+)?(?:\w+ly\s+)?(?:being\s+)?(?:scheduled|planned|expected|prepared|set|due|slated"
     r"|likely|possible|proposed|cancell?ed|postponed|called\s+off|under\s+discussion"
     # moved to another day: "the meeting between A and B had been deferred" (none-d9502)

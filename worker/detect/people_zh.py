@@ -222,7 +222,10 @@ _ZH_NEGATED = tuple(
     " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定 预料"
     # the plan a programme had, not what was done (round 16, prec16): "卓荣泰原订下午1时出席…
     # 开幕典礼…行程取消" (zh_hant-t15z17)
-    " 原定 原订 原本 本来 原计划".split()
+    " 原定 原订 原本 本来 原计划"
+    # confirmed ahead (round 19, fp19; 预料 above came from zh19 at the same time):
+    # "已确认出席年会的来宾包括A、B" (none_zh-t18z01)
+    " 确认".split()
 )
 
 
@@ -254,7 +257,8 @@ _ZH_FUTURE_CLAUSE = re.compile(
 _ZH_FUTURE_SHARED = re.compile(
     r"将(?<![上中少大]将)(?![军领士])[^，。；！？]{0,40}(?:举行|召开|举办|开幕|为题)"
     r"[^。；！？]{0,80}，(?:并由|并|由|届时)[^，。；！？]*$"
-    r"|(?:^|，)(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])[^，。；！？]*$"
+    r"|(?:^|，)(?:接下来|随后|稍后|之后|然后|届时)?(?:并|亦|也|还)?将(?<![上中少大]将)(?![军领士])"
+    r"[^，。；！？]*$"
 )
 
 
@@ -897,6 +901,9 @@ def _zh_after_titled(
                 yield role, [name], simple
 
 
+_ZH_ATTEND_VERBS = ("出席", "参加", "列席")
+
+
 def _zh_attending_after(
     simple: str, roster: Roster, ctx: ZhContext | None
 ) -> Iterator[tuple[Role, list[str], str]]:
@@ -911,10 +918,19 @@ def _zh_attending_after(
         or "包含" in simple
         else None
     )
-    if after and not _unreal(simple[: after.start()], _untimed(simple[: after.start()])):
+    unreal = after is not None and _unreal(
+        simple[: after.start()], _untimed(simple[: after.start()])
+    )
+    if after and not unreal:
         # (not a list still to come: "目前预计出席的名单包括A、B", "将随行的有A")
         yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
-    elif "的" in simple and ("出席" in simple or "参加" in simple or "列席" in simple):
+    elif (
+        "的" in simple
+        and ("出席" in simple or "参加" in simple or "列席" in simple)
+        # nor the people its own attending verb describes, read again (round 19, fp19):
+        # "已确认出席年会的来宾包括A、B" (none_zh-t18z01)
+        and not (unreal and after and simple.startswith(_ZH_ATTEND_VERBS, after.start()))
+    ):
         yield from _zh_attending_of(simple, roster, ctx)
     elif "是:" in simple or "为:" in simple or "是：" in simple or "为：" in simple:
         copula = cues.ZH_COPULA_LIST.search(simple)
@@ -2407,6 +2423,12 @@ _NOT_GIVEN = frozenset(
     # ("与全场400位客家乡亲共贺国庆", zh_hant-t915; "全体" in zh_hant-t710); no labelled name
     # holds either after its surname
     "场体"
+    # round 19 (fp19): the first character of a word of saying, leading or thinking glued after a
+    # name ("柯比指，拜登认为…", zh_hant-t18z30: 指 of 指出; 率 of 率领, 认 of 认为, 示 of 表示, 称),
+    # of "strategy" (战略), "important" (要), "member" (员), "aircraft" (登机) and "honorary"
+    # (荣誉主席: 荣 is a surname, "荣誉主席连战一行", zh_hant round 21): no labelled name of dev
+    # or the tests (5,496) holds one after its surname
+    "指率略要员称认示机機誉"
 )
 # A body's or a place's last character ends no name ("农业部", "荆州"), though a Japanese name
 # in kanji holds one inside ("服部崇"); round 10: 队 and 站 too ("金门医院、海巡队、民航站等",
@@ -2810,6 +2832,26 @@ def _zh_short_item_name(item: str, known: frozenset[str], *, trailing: bool) -> 
     return None
 
 
+# A monarch's regnal number after the name ("伊丽莎白二世", "哈拉尔五世", "查尔斯三世").
+_ZH_REGNAL = re.compile(r"[一二三四五六七八九十]{1,3}世$")
+
+
+_ItemReading = tuple[tuple[str, ...] | None, str, tuple[str, ...] | None, str | None]
+
+
+def _regnal_item(item: str, roster: Roster) -> _ItemReading | None:
+    """A monarch's name with the regnal number after it, as one person (round 19, fp19):
+    "英国女王伊丽莎白二世" is 伊丽莎白二世, not 伊丽莎 and 白二世 (zh_cn-t18z13). In
+    `_read_item`'s shape: the name as a pair of one."""
+    regnal = _ZH_REGNAL.search(item)
+    if regnal is None:
+        return None
+    head = zh_name_items(item[: regnal.start()], roster, last=True)
+    if len(head) != 1 or not item[: regnal.start()].endswith(head[0]):
+        return None
+    return (head[0] + regnal.group(),), "", None, None
+
+
 def zh_name_items(
     chunk: str, roster: Roster, *, last: bool, ctx: ZhContext | None = None
 ) -> list[str]:
@@ -2837,7 +2879,9 @@ def zh_name_items(
             whole = item
             item, final = _list_item(items, j, final)
             closed = final and len(item) < len(whole) and whole[len(item)] == "等"
-        pair, run, found, name = _read_item(item, final and last, known)
+        pair, run, found, name = (item[-1:] == "世" and _regnal_item(item, roster)) or _read_item(
+            item, final and last, known
+        )
         if not pair and before and not found and (not name or item[2:3] == "和"):
             # "…蒋宁、泽旺多吉等歌唱家" (zh_cn-t10z19): the last item, closed by 等, reads
             # among names like one between two

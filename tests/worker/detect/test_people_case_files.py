@@ -51,6 +51,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-de19).
 - zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
   Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
+- fp19_cases.toml: false people of rounds 34 and 35 in English and Chinese read by cause (round
+  19, issue-fp19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -95,6 +97,7 @@ FILES: dict[str, str | None] = {
     "role18_cases.toml": None,
     "en19_cases.toml": "en",
     "de19_cases.toml": "de",
+    "fp19_cases.toml": None,
 }
 CASES = [
     (case, language)
