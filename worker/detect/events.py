@@ -62,6 +62,7 @@ from worker.detect.places import (
     occasions_named,
     places_differ,
     places_named,
+    where_named,
 )
 from worker.detect.roster import (
     Roster,
@@ -156,6 +157,9 @@ class Features:
     # the bodies, products and happenings the title (else the lead's first sentence) names, one
     # key across languages (worker/detect/entities.py: "OPEC", "ОПЕК", "歐佩克" -> "opec")
     bodies: tuple[str, ...] = ()
+    # the cities and countries ("cc:MA") the title and the lead name, in any language
+    # (`places.where_named`: the gazetteer and Babel's names; round 19, ev19b)
+    where: tuple[str, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -185,6 +189,9 @@ class Features:
             | {f"k:{k}" for k in self.skeletons}
             # and by the counts it gives, which two languages write alike (`_same_count`)
             | {f"c:{k}" for k in _counts(self)}
+            # and by where it is: a city when the title and lead name nobody (a happening
+            # no one holds), a place with a count it gives, a country with the kind it says
+            | _where_keys(self)
         )
 
     @cached_property
@@ -236,6 +243,7 @@ class Features:
             "ahead": self.ahead,
             "front": list(self.front),
             "bodies": list(self.bodies),
+            "where": list(self.where),
         }
 
     @classmethod
@@ -266,6 +274,7 @@ class Features:
             ahead=bool(data.get("ahead")),
             front=tuple(str(k) for k in data.get("front") or ()),
             bodies=tuple(str(k) for k in data.get("bodies") or ()),
+            where=tuple(str(k) for k in data.get("where") or ()),
         )
 
 
@@ -1402,6 +1411,7 @@ def report_features(
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
         bodies=bodies_named(title) or bodies_named(sentence),
+        where=where_named(f"{title}\n{lead}")[:WHERE_PLACES],
     )
 
 
@@ -1955,6 +1965,8 @@ def _tied_by_occasion(
         return Match(opts.join, "a proper noun and a place, one day")
     if not other_side and _same_body(a, b, kinds):
         return Match(opts.join, "one body named up front, one day")
+    if not other_side and _placed_alike(a, b, kinds):
+        return Match(opts.join, "one place, nobody up front or one count, one day")
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2299,6 +2311,48 @@ def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
     return not _other_doers(a, b)
+
+
+WHERE_PLACES = 6  # the places a report's title and lead name, kept (`Features.where`)
+WHERE_COUNTS = 6  # the counts indexed with each place (`_where_keys`), at most
+
+
+def _cities(f: Features) -> list[str]:
+    return [k for k in f.where if not k.startswith("cc:")]
+
+
+def _where_keys(f: Features) -> set[str]:
+    """The index keys of where a report is (`_placed_alike` ties by them): each place with each
+    count it gives ("l:riyadh:119", "l:cc:MA:632"); and, for a report whose title and lead name
+    nobody, each city alone and each country with the kind of occasion it says. A country alone
+    is no key: many unrelated reports of a day name one."""
+    counts = sorted(_counts(f))[:WHERE_COUNTS]
+    keys = {f"l:{k}:{c}" for k in f.where for c in counts}
+    if not _up_front(f):
+        keys |= {f"l:{k}" for k in _cities(f)}
+        keys |= {f"l:{k}:{kind}" for k in f.where if k.startswith("cc:") for kind in f.kinds}
+    return keys
+
+
+def _placed_alike(a: Features, b: Features, kinds: bool | None) -> bool:
+    """Reports of one happening told in words that share nothing but where it is, on one day
+    (or one giving no day, filed the next), neither written ahead, no kinds that differ
+    (round 19, ev19b; counted over all of dev in docs/events.md): both name nobody up front and
+    one city (the Beirut blast's anniversary, the Osaka expo's opening), or one country and the
+    same kind; or they name one place (a city or a country) and give one count (the expo of
+    2030 won in Riyadh by 119 votes, told in English and Korean; a quake's toll in Morocco),
+    and not other people up front (`_other_doers`)."""
+    if kinds is False or not set(a.where) & set(b.where):
+        return False
+    if a.ahead or b.ahead or _written_ahead(a) or _written_ahead(b):
+        return False
+    if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
+        return False
+    shared = set(a.where) & set(b.where)
+    if not _up_front(a) and not _up_front(b):
+        if any(not k.startswith("cc:") for k in shared) or kinds:
+            return True
+    return bool(_counts(a) & _counts(b)) and not _other_doers(a, b)
 
 
 def _other_doers(a: Features, b: Features) -> bool:
