@@ -132,6 +132,9 @@ def _surname_yu(region: str, at: int) -> bool:
     )
 
 
+_ADDRESS_AFTER = ("老师", "同学", "先生", "女士", "教授", "博士", "同志")
+
+
 def _representative(region: str, at: int) -> int:
     """The size of the name after a 代表 that is a title ("总代表王锦珍", "教师代表陈秀": no name
     stands before it) rather than "on behalf of" ("张森代表教师"); 0 for the latter."""
@@ -145,6 +148,8 @@ def _representative(region: str, at: int) -> int:
                 # (or an aside in brackets: "留学生代表夏岚(乌兹别克斯坦籍)在…", scraped-v901)
                 region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、", "(", "（")
                 or _ZH_TIME_TAIL.match(region, at + 2 + n)
+                # a form of address after the name: "教师代表钱立新老师发言" (zh_cn-t18z28)
+                or region.startswith(_ADDRESS_AFTER, at + 2 + n)
             )
         ),
         0,
@@ -212,7 +217,7 @@ _ZH_CLAUSE_THEN = re.compile(r"^([\u4e00-\u9fff]{3})[^、，]{2,14}并$")
 _ZH_NEGATED = tuple(
     "未 没有 没 不 未有 未能 不会 将 将会 拟 准备 计划 预计 因 也会 还会 亦会 都会"
     # declined, unable, unwilling, whether, may, intends: "婉拒出席", "不克出席", "才愿意参与"
-    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定"
+    " 婉拒 拒绝 不克 无法 不能 不愿 愿意 是否 是否会 会否 能否 可能 打算 预定 预料"
     # the plan a programme had, not what was done (round 16, prec16): "卓荣泰原订下午1时出席…
     # 开幕典礼…行程取消" (zh_hant-t15z17)
     " 原定 原订 原本 本来 原计划".split()
@@ -864,8 +869,8 @@ def _zh_lists_after(
         yield "presided", _zh_after(simple[chair.end() :], roster, ctx), simple
     if "的" in simple:
         yield from _zh_role_after(simple, roster, ctx)
-        if "听取" in simple:
-            yield from _zh_heard(simple, roster)
+    if "听取" in simple:
+        yield from _zh_heard(simple, roster, ctx)
     if "受到" in simple and "迎接" in simple:
         yield from _zh_greeted(simple, roster, ctx)
     if "受到" in simple and ("欢迎" in simple or "接待" in simple):
@@ -1019,6 +1024,18 @@ _ZH_HEARD_MADE = re.compile(
 )
 
 
+# Speakers listed as what the meeting heard, no 的 nor 作 ("在听取陈军、符之冠、梁志强等代表发言
+# 后，汪洋指出" zh_hant-r18v04, "听取陈军、蔡培辉、陈云英等代表发言后" scraped-r18v07,
+# scraped-r18v08: round 35, three years' meetings in three outlets; the earlier rounds' speakers
+# heard stand alone, in other shapes): the names of 听取's object made the speeches. The
+# listeners stay without one (`_listened_to`); a group with no name ("听取当地干部群众代表发言")
+# gives no one, nor a single name (two or more, parted by 、).
+_ZH_HEARD_LIST = re.compile(
+    r"听取了?((?:[^，。；！？、后时的]{2,12}、)+[^，。；！？、后时的等]{2,12}?)"
+    r"等?(?:[^，。；！？、后时的等]{0,6}?(?:代表|同志|负责人|委员))?的?(?:交流)?发言"
+)
+
+
 _TITLE_AFTER = re.compile(r"副?(?:委员长|主席|总理|书记|部长|主任|秘书长)$")
 
 
@@ -1034,7 +1051,16 @@ def _heard_reporter(run: str, roster: Roster) -> str | None:
     return None
 
 
-def _zh_heard(simple: str, roster: Roster) -> Iterator[tuple[Role, list[str], str]]:
+def _zh_heard(
+    simple: str, roster: Roster, ctx: ZhContext | None
+) -> Iterator[tuple[Role, list[str], str]]:
+    if "发言" in simple:
+        for m in _ZH_HEARD_LIST.finditer(simple):
+            names = zh_name_items(m.group(1), roster, last=True, ctx=ctx)
+            if names:
+                yield "spoke", names, simple
+    if "的" not in simple:
+        return
     for m in _ZH_HEARD.finditer(simple):
         name = _zh_titled_lead(m.group(1), roster) if _ZH_TITLE_END.search(m.group(1)) else None
         if name and m.group(1).endswith(name):  # the titled reporter, nothing after the name
@@ -2115,6 +2141,9 @@ _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}(?!\d))")  # (opens with its literal:
 _LATIN_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms)\.\s*(?=[A-Z][A-Za-z])")
 _ASCII_PUNCT = re.compile(r"[,;:!](?:(?<=[\u4e00-\u9fff」”）)][,;:!])|(?=[\u4e00-\u9fff「“（(]))")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
+_MALAY_HONORIFIC = re.compile(
+    r"(?:丹斯[里裡裏]|准?拿督(?:斯[里裡裏])?|拿汀(?:斯[里裡裏])?)+(?=[\u4e00-\u9fff])"
+)
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
@@ -2154,6 +2183,11 @@ def clean_zh(sentence: str) -> str:
     >>> clean_zh("王(wang)毅(yi)出席。习 近 平讲话🔥")
     '王毅出席。习近平讲话'
     """
+    if "拿" in sentence or "丹斯" in sentence:
+        # Malaysian honorifics between a title and a name ("总会长拿督吴逸平", "永久名誉会长丹斯
+        # 里戴良业及丹斯里卢成全", "大臣拿督斯裡贊比里"): no part of the name, and the list a
+        # walk reads stops at them (round 34: zh_cn-t18z09, t18z19, zh_hant-t18z24; round 23)
+        sentence = _MALAY_HONORIFIC.sub("", sentence)
     if not _NOISE.search(sentence):
         return sentence  # one scan for the common case: nothing to clean
     # each step only when a cheap test finds what it removes

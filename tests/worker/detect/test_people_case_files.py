@@ -46,6 +46,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   sentence of the occasion), a spouse after her husband's title, 国务卿 (round 18, issue-zh18b).
 - en19_cases.toml: English causes of rounds 34 and 35 counted over rounds 16-35 (round 19,
   issue-en19): a sentence of names closed by a full stop, a relative aside before the verb.
+- zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
+  Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -84,6 +86,7 @@ FILES: dict[str, str | None] = {
     "en18_cases.toml": "en",
     "zh18_cases.toml": "zh",
     "zh18b_cases.toml": "zh",
+    "zh19_cases.toml": "zh",
     "de18_cases.toml": "de",
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
