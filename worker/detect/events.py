@@ -1411,8 +1411,15 @@ def report_features(
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
         bodies=bodies_named(title) or bodies_named(sentence),
-        where=where_named(f"{title}\n{lead}")[:WHERE_PLACES],
+        where=where_named(f"{_without_dateline(title)}\n{lead}")[:WHERE_PLACES],
     )
+
+
+def _without_dateline(title: str) -> str:
+    """A title without the place it was filed from ("新华社北京3月23日电" as a page's title): where
+    the reporter was, not where the occasion is (`Features.where`)."""
+    m = _DATELINE.match(title)
+    return without_filing_place(title[m.end() :] if m else title)
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -2321,6 +2328,11 @@ def _cities(f: Features) -> list[str]:
     return [k for k in f.where if not k.startswith("cc:")]
 
 
+def _one_city(f: Features) -> bool:
+    """The title and lead name places in one city (a venue counts as its city)."""
+    return len({CITY_OF.get(k, k) for k in _cities(f)}) == 1
+
+
 def _where_keys(f: Features) -> set[str]:
     """The index keys of where a report is (`_placed_alike` ties by them): each place with each
     count it gives ("l:riyadh:119", "l:cc:MA:632"); and, for a report whose title and lead name
@@ -2350,7 +2362,11 @@ def _placed_alike(a: Features, b: Features, kinds: bool | None) -> bool:
         return False
     shared = set(a.where) & set(b.where)
     if not _up_front(a) and not _up_front(b):
-        if any(not k.startswith("cc:") for k in shared) or kinds:
+        # (a report naming places in two cities or more does not say which one it is in:
+        # "中共四中全會閉幕" naming Beijing, Hong Kong and Macao; as `places_differ` reads them)
+        if (_one_city(a) and _one_city(b) and any(not k.startswith("cc:") for k in shared)) or (
+            kinds and any(k.startswith("cc:") for k in shared)
+        ):
             return True
     return bool(_counts(a) & _counts(b)) and not _other_doers(a, b)
 
