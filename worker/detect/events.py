@@ -1970,10 +1970,8 @@ def _tied_by_occasion(
         return Match(opts.join, "proper nouns spelt alike, one day")
     if not other_side and kinds is not False and _noun_and_place(a, b):
         return Match(opts.join, "a proper noun and a place, one day")
-    if not other_side and _same_body(a, b, kinds):
-        return Match(opts.join, "one body named up front, one day")
-    if not other_side and _placed_alike(a, b, kinds):
-        return Match(opts.join, "one place, nobody up front or one count, one day")
+    if not other_side and (named := _named_or_placed(a, b, kinds)):
+        return Match(opts.join, named)
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2326,6 +2324,16 @@ WHERE_COUNTS = 6  # the counts indexed with each place (`_where_keys`), at most
 
 def _cities(f: Features) -> list[str]:
     return [k for k in f.where if not k.startswith("cc:")]
+
+
+def _named_or_placed(a: Features, b: Features, kinds: bool | None) -> str:
+    """Why two reports naming nobody in common are one happening: one body named up front
+    (`_same_body`), or where it is (`_placed_alike`); "" when neither."""
+    if _same_body(a, b, kinds):
+        return "one body named up front, one day"
+    if _placed_alike(a, b, kinds):
+        return "one place, nobody up front or one count, one day"
+    return ""
 
 
 def _one_city(f: Features) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -570,7 +571,6 @@ _NOT_WHERE = frozenset(
         "vevay",
         "menominee",
         "louisville",
-        "stanley",
         "chita",
         "famagusta",
         "gaza",
@@ -587,7 +587,7 @@ def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     from babel import Locale  # only reports read for grouping pay for loading it
     from babel.core import get_global
 
-    zones: dict[str, str] = get_global("zone_territories")
+    zones: Mapping[str, str] = get_global("zone_territories")
     locales = [Locale.parse(code) for code in _WHERE_LOCALES]
     rows: list[tuple[str, str, tuple[str, ...]]] = [
         (key, within, names) for key, within, names in ENTRIES if key != "-"
@@ -604,7 +604,7 @@ def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         known = places_named(english)
         key = known[0] if known and known[0] in _KEYS else _fold(english).replace(" ", "")
         rows.append((key, f"cc:{territory}", tuple(_usable(names))))
-    for code in locales[0].territories:
+    for code in map(str, locales[0].territories):
         if len(code) != 2 or not code.isalpha() or code in ("ZZ", "EU", "EZ", "UN", "QO"):
             continue
         names = [locale.territories[code] for locale in locales if code in locale.territories]
