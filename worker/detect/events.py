@@ -3143,6 +3143,7 @@ def _both_up_front_in_both(a: Features, b: Features) -> bool:
     return len(both) + len(loose) >= 2
 
 
+_HAN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 COUNT_AT_LEAST = 100  # a count this large (or with a fraction) is told by few occasions of a day
 
 
@@ -3150,10 +3151,12 @@ def _counts(f: Features) -> frozenset[str]:
     """The counts a report gives (`numbers`, its title's `marks`) that few occasions of one day
     share: 100 or more, or a fraction ("7.8"), and no year."""
     out = set()
-    for value in (*(v for _, v in f.numbers), *f.marks):
-        value = value.replace(",", "")
+    for word, value in (*f.numbers, *(("", m) for m in f.marks)):
+        # (round 19, ev19b) one count in every language: "1.037 morts" is 1037 where a dot groups
+        # thousands (`_whole`), "1.2万人" is 12000
+        value = _whole(value, f.language).replace(",", "")
         try:
-            number = float(value)
+            number = float(value) * _HAN_MAGNITUDES.get(word, 1)
         except ValueError:
             continue
         whole = number.is_integer()
