@@ -62,6 +62,7 @@ from worker.detect.places import (
     occasions_named,
     places_differ,
     places_named,
+    where_named,
 )
 from worker.detect.roster import (
     Roster,
@@ -159,6 +160,9 @@ class Features:
     # the days of the month the lead gives ("9月22日", "21日", "on Dec. 6"): a lead giving the
     # day another report dates the occasion to tells both days (`_two_clocks`)
     days: tuple[int, ...] = ()
+    # the cities and countries ("cc:MA") the title and the lead name, in any language
+    # (`places.where_named`: the gazetteer and Babel's names; round 19, ev19b)
+    where: tuple[str, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -188,6 +192,9 @@ class Features:
             | {f"k:{k}" for k in self.skeletons}
             # and by the counts it gives, which two languages write alike (`_same_count`)
             | {f"c:{k}" for k in _counts(self)}
+            # and by where it is: a city when the title and lead name nobody (a happening
+            # no one holds), a place with a count it gives, a country with the kind it says
+            | _where_keys(self)
         )
 
     @cached_property
@@ -240,6 +247,7 @@ class Features:
             "front": list(self.front),
             "bodies": list(self.bodies),
             "days": list(self.days),
+            "where": list(self.where),
         }
 
     @classmethod
@@ -271,6 +279,7 @@ class Features:
             front=tuple(str(k) for k in data.get("front") or ()),
             bodies=tuple(str(k) for k in data.get("bodies") or ()),
             days=tuple(int(d) for d in data.get("days") or ()),
+            where=tuple(str(k) for k in data.get("where") or ()),
         )
 
 
@@ -1413,6 +1422,7 @@ def report_features(
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
         bodies=bodies_named(title) or bodies_named(sentence),
         days=_lead_days(local_lead),
+        where=where_named(f"{_without_dateline(title)}\n{lead}")[:WHERE_PLACES],
     )
 
 
@@ -1422,6 +1432,13 @@ def _lead_days(lead: str) -> tuple[int, ...]:
     found = {m.day for m in find_dates(lead) if m.day and not (m.month and _filed(lead, m))}
     found.update(int(m.group(1)) for m in _ZH_DAY_ONLY.finditer(lead))
     return tuple(sorted(found))
+
+
+def _without_dateline(title: str) -> str:
+    """A title without the place it was filed from ("新华社北京3月23日电" as a page's title): where
+    the reporter was, not where the occasion is (`Features.where`)."""
+    m = _DATELINE.match(title)
+    return without_filing_place(title[m.end() :] if m else title)
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -1972,8 +1989,8 @@ def _tied_by_occasion(
         return Match(opts.join, "proper nouns spelt alike, one day")
     if not other_side and kinds is not False and _noun_and_place(a, b):
         return Match(opts.join, "a proper noun and a place, one day")
-    if not other_side and _same_body(a, b, kinds):
-        return Match(opts.join, "one body named up front, one day")
+    if not other_side and (named := _named_or_placed(a, b, kinds)):
+        return Match(opts.join, named)
     if not other_side and _worded_alike(a, b, kinds, shared, text, opts):
         return Match(opts.join, "a person and the wording, one day")
     return NO_MATCH
@@ -2318,6 +2335,67 @@ def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
     if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
     return not _other_doers(a, b)
+
+
+WHERE_PLACES = 6  # the places a report's title and lead name, kept (`Features.where`)
+WHERE_COUNTS = 6  # the counts indexed with each place (`_where_keys`), at most
+
+
+def _cities(f: Features) -> list[str]:
+    return [k for k in f.where if not k.startswith("cc:")]
+
+
+def _named_or_placed(a: Features, b: Features, kinds: bool | None) -> str:
+    """Why two reports naming nobody in common are one happening: one body named up front
+    (`_same_body`), or where it is (`_placed_alike`); "" when neither."""
+    if _same_body(a, b, kinds):
+        return "one body named up front, one day"
+    if _placed_alike(a, b, kinds):
+        return "one place, nobody up front or one count, one day"
+    return ""
+
+
+def _one_city(f: Features) -> bool:
+    """The title and lead name places in one city (a venue counts as its city)."""
+    return len({CITY_OF.get(k, k) for k in _cities(f)}) == 1
+
+
+def _where_keys(f: Features) -> set[str]:
+    """The index keys of where a report is (`_placed_alike` ties by them): each place with each
+    count it gives ("l:riyadh:119", "l:cc:MA:632"); and, for a report whose title and lead name
+    nobody, each city alone and each country with the kind of occasion it says. A country alone
+    is no key: many unrelated reports of a day name one."""
+    counts = sorted(_counts(f))[:WHERE_COUNTS]
+    keys = {f"l:{k}:{c}" for k in f.where for c in counts}
+    if not _up_front(f):
+        keys |= {f"l:{k}" for k in _cities(f)}
+        keys |= {f"l:{k}:{kind}" for k in f.where if k.startswith("cc:") for kind in f.kinds}
+    return keys
+
+
+def _placed_alike(a: Features, b: Features, kinds: bool | None) -> bool:
+    """Reports of one happening told in words that share nothing but where it is, on one day
+    (or one giving no day, filed the next), neither written ahead, no kinds that differ
+    (round 19, ev19b; counted over all of dev in docs/events.md): both name nobody up front and
+    one city (the Beirut blast's anniversary, the Osaka expo's opening), or one country and the
+    same kind; or they name one place (a city or a country) and give one count (the expo of
+    2030 won in Riyadh by 119 votes, told in English and Korean; a quake's toll in Morocco),
+    and not other people up front (`_other_doers`)."""
+    if kinds is False or not set(a.where) & set(b.where):
+        return False
+    if a.ahead or b.ahead or _written_ahead(a) or _written_ahead(b):
+        return False
+    if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
+        return False
+    shared = set(a.where) & set(b.where)
+    if not _up_front(a) and not _up_front(b):
+        # (a report naming places in two cities or more does not say which one it is in:
+        # "中共四中全會閉幕" naming Beijing, Hong Kong and Macao; as `places_differ` reads them)
+        if (_one_city(a) and _one_city(b) and any(not k.startswith("cc:") for k in shared)) or (
+            kinds and any(k.startswith("cc:") for k in shared)
+        ):
+            return True
+    return bool(_counts(a) & _counts(b)) and not _other_doers(a, b)
 
 
 def _other_doers(a: Features, b: Features) -> bool:
@@ -3089,6 +3167,7 @@ def _both_up_front_in_both(a: Features, b: Features) -> bool:
     return len(both) + len(loose) >= 2
 
 
+_HAN_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 COUNT_AT_LEAST = 100  # a count this large (or with a fraction) is told by few occasions of a day
 
 
@@ -3096,10 +3175,12 @@ def _counts(f: Features) -> frozenset[str]:
     """The counts a report gives (`numbers`, its title's `marks`) that few occasions of one day
     share: 100 or more, or a fraction ("7.8"), and no year."""
     out = set()
-    for value in (*(v for _, v in f.numbers), *f.marks):
-        value = value.replace(",", "")
+    for word, value in (*f.numbers, *(("", m) for m in f.marks)):
+        # (round 19, ev19b) one count in every language: "1.037 morts" is 1037 where a dot groups
+        # thousands (`_whole`), "1.2万人" is 12000
+        value = _whole(value, f.language).replace(",", "")
         try:
-            number = float(value)
+            number = float(value) * _HAN_MAGNITUDES.get(word, 1)
         except ValueError:
             continue
         whole = number.is_integer()

@@ -461,3 +461,178 @@ def occasions_named(text: str) -> tuple[str, ...]:
             and not _SETTING_HAN.search(folded[max(0, at - 20) : at])
         )
     )
+
+
+# -- where a happening is, in any language (round 19, ev19b) ----------------------------------
+#
+# A quake, a blast, a vote or an expo reported in two languages names nobody both reports
+# share; what they do share is where it is ("Riyadh" / "리야드" / "利雅得", "Morocco" / "Maroc"
+# / "摩洛哥"). Babel (CLDR) holds every territory's name and the time-zone database's exemplar
+# cities in every locale: read with the hand-written gazetteer above, they give one key per
+# city ("riyadh") and per country ("cc:SA") across languages and scripts. A country is broad
+# (many unrelated reports of a day share one): events.py weighs it (docs/events.md, round 19).
+
+# Names that are ordinary words or people's names more often than places: Réunion is a meeting
+# in French, Spanish, Italian and Portuguese; a jersey; the Isle of Man; Antarctic stations
+# named after people (Davis, Casey, Palmer); cities of the time-zone database that are words
+# ("Center", "Phoenix", "Christmas") or given names ("Regina", "Stanley", "Darwin").
+_NOT_WHERE = frozenset(
+    {
+        "réunion",
+        "reunion",
+        "reunión",
+        "reunião",
+        "riunione",
+        "la réunion",
+        "jersey",
+        "man",
+        "isle of man",
+        "center",
+        "phoenix",
+        "christmas",
+        "regina",
+        "stanley",
+        "darwin",
+        "knox",
+        "marengo",
+        "wake",
+        "midway",
+        "easter",
+        "canary",
+        "madeira",
+        "beulah",
+        "tell city",
+        "new salem",
+        "monticello",
+        "petersburg",
+        "victoria",
+        "mali",
+        "chad",
+        "jordan",
+        "georgia",
+        "guinea",
+        "niger",
+        "dominica",
+        "norfolk",
+        "cocos",
+        "johnston",
+        "chatham",
+        "macquarie",
+        "hovd",
+        "eucla",
+        "lindeman",
+        "bahia",
+        "merida",
+        "santa isabel",
+        "danmarkshavn",
+        "thule",
+        "creston",
+        "atikokan",
+        "nipigon",
+        "rainy river",
+        "swift current",
+        "cambridge bay",
+        "glace bay",
+        "goose bay",
+        "dawson",
+        "fort nelson",
+        "dawson creek",
+        "vincennes",
+        "winamac",
+        "vevay",
+        "menominee",
+        "louisville",
+        "chita",
+        "famagusta",
+        "gaza",
+        "hebron",
+    }
+)
+_WHERE_SCAN = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CYRILLIC_ENDING = re.compile(r"[аяеиоуыьйюэ]+$")
+
+
+def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The gazetteer's places, then CLDR's cities (each in its country) and countries
+    (worker/detect/places_cldr.py, made from Babel by bench/make_places_cldr.py). A city the
+    gazetteer holds keeps the gazetteer's key ("Riyadh" is "riyadh" in both)."""
+    from worker.detect.places_cldr import ROWS  # only reports read for grouping load it
+
+    rows: list[tuple[str, str, tuple[str, ...]]] = [
+        (key, within, names) for key, within, names in ENTRIES if key != "-"
+    ]
+    for line in ROWS.strip("\n").split("\n"):
+        english, code, names = line.split("|")
+        if english:  # a city: its key, its country
+            known = places_named(english)
+            key = known[0] if known and known[0] in _KEYS else _fold(english).replace(" ", "")
+            rows.append((key, f"cc:{code}", tuple(_usable(names.split(";")))))
+        else:  # a country
+            rows.append((f"cc:{code}", "", tuple(_usable(names.split(";")))))
+    return tuple(rows)
+
+
+_KEYS = frozenset(key for key, _, _ in ENTRIES)
+
+
+def _usable(names: list[str]) -> list[str]:
+    """The names read as places: not words (`_NOT_WHERE`), Cyrillic ones as stems (a case
+    ending follows: "Турция", "в Турции"), Latin ones of four letters at least."""
+    out = []
+    for name in dict.fromkeys(names):
+        folded = _fold(name)
+        if folded in _NOT_WHERE:
+            continue
+        if _CYRILLIC.search(folded):
+            words = folded.replace("-", " ").split()
+            stem = _CYRILLIC_ENDING.sub("", words[-1])
+            if len(stem) < 3:
+                continue
+            name = " ".join((*words[:-1], stem))
+        elif re.search(r"[a-z]", folded) and len(folded) < 4:
+            continue
+        out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _where() -> tuple[_Index, dict[str, str]]:
+    entries = _where_entries()
+    within = {key: w for key, w, _ in entries if w}
+    return _compile(entries), within
+
+
+def where_named(text: str) -> tuple[str, ...]:
+    """Keys of the cities (the gazetteer's, and the time-zone database's exemplar cities) and
+    countries ("cc:MA") `text` names, in any language Babel knows, in text order; a venue or a
+    city also gives its country when known."""
+    index, within = _where()
+    folded = _fold(text)
+    found = [key for _, key in _found(index, folded)]
+    if _WHERE_SCAN.search(folded) and not has_han(folded):
+        found += [key for _, key in _found_scripts(index, folded)]
+    out: list[str] = []
+    for key in found:
+        out.append(key)
+        up = within.get(key) or within.get(CITY_OF.get(key, ""), "")
+        if up:
+            out.append(up)
+    return tuple(dict.fromkeys(out))
+
+
+def _found_scripts(index: _Index, folded: str) -> list[tuple[int, str]]:
+    """Names in kana, Hangul or Arabic (no Han, so `_found` did not read them): substrings."""
+    found: list[tuple[int, str]] = []
+    at = 0
+    while at < len(folded):
+        if folded[at] not in index.han_first:
+            at += 1
+            continue
+        for n in index.han_lengths:
+            key = index.han.get(folded[at : at + n])
+            if key:
+                found.append((at, key))
+                at += n - 1
+                break
+        at += 1
+    return found
