@@ -5,8 +5,7 @@ shared machine, where the wall clock is not).
 Builds the fetch benchmark's farm (100 x 5 over 10 hosts), runs wirediff's first pass as
 bench_fetch.py does, with bench/timeline_hook/ first on PYTHONPATH (its sitecustomize wraps
 the pipeline's stages and the pool's hand-offs in every process of the pass, writing
-timestamps to files in /dev/shm: a file on disk stalled its writers on the journal under load),
-and prints: the serial steps to the first page handed to the pool and from the last one to
+timestamps to a file per process in /dev/shm), and prints: the serial steps to the first page handed to the pool and from the last one to
 the end, with the pipeline's CPU at each; per pool worker its pages, the time it spent in
 pages, sending results and waiting for the next page.
 
@@ -91,7 +90,7 @@ def report(ev: list[Event]) -> str:
         ("os._exit", at("os._exit", main)),
         ("every process of the pass ended", at("reaped")),
     ]
-    out = ["step                                          wall s  (+step)  pipeline CPU s"]
+    out = ["step                                          wall s  pipeline CPU s"]
     for name, (t, c) in sorted(steps, key=lambda s: s[1][0]):
         cpu = f"{c:.3f}" if c is not None and name != "last page extracted" else ""
         out.append(f"{name:44s} {t:7.3f}  {cpu:>8s}")
@@ -114,7 +113,10 @@ def report(ev: list[Event]) -> str:
         parts = ", ".join(
             f"{k} {wall[k]:.2f} s (CPU {cpu[k]:.2f})" for k in ("page", "result", "next page")
         )
+        switches = next((x for t, pid, w, c, x in ev if pid == p and w == "os._exit"), "")
         out.append(f"worker {p}: {n} pages from {first:.2f} to {last:.2f} s: {parts}")
+        if switches:  # "voluntary/involuntary", the whole life of the worker
+            out.append(f"  context switches (blocked/preempted): {switches}")
     return "\n".join(out)
 
 

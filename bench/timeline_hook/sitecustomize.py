@@ -30,6 +30,16 @@ def log(what: str, extra: str = "") -> None:
     os.write(fd, line.encode())
 
 
+def _switches() -> str:
+    """The process's voluntary (it blocked) and involuntary (it was preempted) switches."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            lines = [line.split() for line in status if "ctxt_switches" in line]
+    except OSError:
+        return ""
+    return "/".join(parts[1] for parts in lines)
+
+
 def _wrap(obj: Any, name: str, tag: str, arg: Any = None, *, is_async: bool = False) -> None:
     f = getattr(obj, name)
 
@@ -148,7 +158,7 @@ if _OUT:
     _exit = os._exit
 
     def _logged_exit(code: int) -> None:
-        log("os._exit")
+        log("os._exit", _switches())
         _exit(code)
 
     os._exit = _logged_exit  # type: ignore[assignment]
