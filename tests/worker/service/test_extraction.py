@@ -126,3 +126,21 @@ def test_a_first_pass_whose_pool_cannot_start_extracts_in_threads(
 
     extracted, pooled = asyncio.run(first_page())
     assert pooled == 0 and "terres fertiles sont perdues" in extracted.text
+
+
+def test_every_pool_worker_is_up_before_the_first_page() -> None:
+    """Both workers of a two-worker pool start with the pool (issue 10, round 19): the second
+    no longer starts on the second page, building its roster while pages wait."""
+    import gc
+
+    async def up() -> tuple[int, tuple[int, int, int]]:
+        async with Extractor(2) as extractor:
+            await extractor.start()
+            assert extractor._pool is not None
+            workers = len(extractor._pool._processes)  # forked, before any page was handed over
+            threshold = extractor._pool.submit(gc.get_threshold).result()
+            return workers, threshold
+
+    workers, threshold = asyncio.run(up())
+    assert workers == 2
+    assert threshold == (50_000, 10, 10)  # a worker collects as seldom as the command's process
