@@ -367,7 +367,11 @@ def sqlite_path(url: sa.URL) -> Path | None:
 def _check_sqlite_path(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise StoreURLError(f"store {path} is a directory, not a database file")
-    if path.exists() and (create or path.stat().st_size > 0):
+    if path.exists() and path.stat().st_size > 0 and not create:
+        _check_readable(path)
+        return
+    if path.exists() and create:
+        _check_writable(path)
         return
     if not create and path.exists():
         raise StoreMissing(f"{path} is not a wirediff store (an empty file)")
@@ -386,6 +390,49 @@ def _check_sqlite_path(path: Path, *, create: bool) -> None:
         raise StoreURLError(
             f"store {path}: cannot create its directory: {err.strerror or err}"
         ) from err
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    """A store is written with its journal files (-wal, -shm) beside it: SQLite only says
+    "unable to open database file" when that directory, or the file, cannot be written."""
+    directory = path.parent
+    companions = _companions(path)
+    if not os.access(directory, os.W_OK) and not (
+        path.exists() and all(os.access(c, os.W_OK) for c in companions)
+    ):
+        raise StoreURLError(
+            f"store {path}: cannot write in {directory} ({_why_unwritable(directory)}); "
+            "SQLite keeps its journal files beside the store: choose a writable place"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreURLError(f"store {path}: the file cannot be written ({_why_unwritable(path)})")
+
+
+def _check_readable(path: Path) -> None:
+    """Reading a store in WAL mode needs its -wal and -shm files, created beside it when
+    missing: in a directory that cannot be written, SQLite only says "unable to open database
+    file"."""
+    directory = path.parent
+    if not os.access(directory, os.W_OK) and not all(c.exists() for c in _companions(path)):
+        raise StoreURLError(
+            f"store {path}: cannot be opened: {directory} cannot be written "
+            f"({_why_unwritable(directory)}) and SQLite needs to create the store's -wal and "
+            "-shm files beside it"
+        )
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def _why_unwritable(path: Path) -> str:
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "read-only file system"
+    except OSError:
+        pass
+    return "permission denied"
 
 
 def env_flag(environ: Mapping[str, str], name: str) -> bool:

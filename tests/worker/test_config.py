@@ -432,3 +432,16 @@ def test_the_environment_beats_the_file_for_metrics_and_log_format(tmp_path):
     assert (got.metrics, got.log_format) == ("127.0.0.1:2", "json")
     bad = load_settings_error(path, {"WIREDIFF_METRICS": "9108"})
     assert bad.startswith("environment WIREDIFF_METRICS: [daemon] metrics: expected HOST:PORT")
+
+
+def test_the_readme_configuration_example_loads_as_written(tmp_path):
+    """A user copies the README's example to start from: it had `timeout` and `max_bytes`
+    twice in [fetch], which TOML refuses ("Cannot overwrite a value")."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("\n## Configuration\n", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    config = write(tmp_path / "w.toml", example)
+    settings = load_settings(config, {})
+    assert settings.fetch.timeout == 30 and settings.fetch.max_bytes == 10485760
+    assert [f.url for f in settings.feeds] == ["https://example.org/rss.xml"]
+    assert [a["type"] for a in settings.alerts] == ["email", "webhook", "apprise"]

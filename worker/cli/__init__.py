@@ -105,6 +105,20 @@ class LazyGroup(click.Group):
         _add_verbose(command)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A misspelt command gets click's "Did you mean" as options do (click draws it from
+        `self.commands`, empty here: the commands are in COMMANDS)."""
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            from difflib import get_close_matches
+
+            close = get_close_matches(name, COMMANDS)
+            if close:
+                ctx.fail(f"No such command {name!r}. Did you mean {close[0]!r}?")
+        return super().resolve_command(ctx, args)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The list of commands from COMMANDS, without importing a command's module: a
         stand-in command of the same summary shortens it as click.Group.format_commands does."""

@@ -247,21 +247,34 @@ class Extractor:
         # not from this one with its event loop, threads and database connections.
         context = multiprocessing.get_context("forkserver")
         reading = _READING_MODULES if self.roster is not None else []
+        from multiprocessing import resource_tracker
+
         from worker import re_cache
 
         # stored regular expressions, as in this process (the forkserver compiles the most)
         first = ["worker.re_cache_on"] if re_cache.installed() else []
         context.set_forkserver_preload([*first, *_EXTRACTOR_MODULES, *reading])
-        self._pool = ProcessPoolExecutor(
-            self.workers,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(os.getpid(), self.roster),
-        )
-        # One call per worker: the executor forks a worker for each call that finds none idle,
-        # so all of them start now, while the pass is still opening its store, rather than
-        # the second one on the second page (it then built its roster with pages waiting).
-        started = [self._pool.submit(os.getpid) for _ in range(self.workers)]
+        # Ctrl-C reaches the whole process group: the forkserver, started by the first
+        # submit, inherits SIGINT blocked from this thread (as multiprocessing starts its
+        # resource tracker), so Ctrl-C while it imports the extractor prints no traceback
+        # from it (it ignores SIGINT once it serves). The resource tracker is started first:
+        # starting it unblocks SIGINT in the calling thread.
+        resource_tracker.ensure_running()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(os.getpid(), self.roster),
+            )
+            # One call per worker: the executor forks a worker for each call that finds none
+            # idle, so all of them start now, while the pass is still opening its store,
+            # rather than the second one on the second page (it then built its roster with
+            # pages waiting).
+            started = [self._pool.submit(os.getpid) for _ in range(self.workers)]
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         try:
             started[0].result()
         except BrokenProcessPool:

@@ -74,6 +74,29 @@ def test_wrong_flag_is_usage_error(runner):
     assert "No such option" in result.output
 
 
+def test_a_misspelt_command_gets_the_close_one_suggested():
+    """As click does for a misspelt option and a sub-command (`feeds ad`): the top-level
+    commands are loaded lazily, so click had none to suggest from."""
+    for typed, meant in (("fecth", "fetch"), ("chnages", "changes"), ("evnets", "events")):
+        done = subprocess.run(
+            [sys.executable, "-m", "worker", typed],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=Path(__file__).resolve().parents[3],
+        )
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert f"Error: No such command '{typed}'. Did you mean '{meant}'?" in done.stderr
+    far = subprocess.run(
+        [sys.executable, "-m", "worker", "xyzzy"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert far.returncode == 2 and far.stderr.strip().endswith("No such command 'xyzzy'.")
+
+
 def test_fetch_round_trip_json_lines(runner, farm, server, tmp_path):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     feed = server.url("/rss.xml")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 
 import sqlalchemy as sa
@@ -85,3 +86,64 @@ def _slowly(handler, delay: float):
         return handler(req, h)
 
     return serve
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """The processes whose parent is `pid`, with their command lines."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == pid:
+            found.append((int(entry), cmdline))
+    return found
+
+
+def _forkserver(pid: int) -> int | None:
+    return next((child for child, cmd in _children(pid) if "forkserver" in cmd), None)
+
+
+def _python_catches_sigint(pid: int | None) -> bool:
+    """Whether process `pid` has a handler for SIGINT (Python's, once it has started)."""
+    if pid is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            caught = next(line for line in f if line.startswith("SigCgt:"))
+    except (OSError, StopIteration):
+        return False
+    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+
+
+def test_ctrl_c_while_the_extraction_pool_starts_prints_no_traceback(tmp_path, server):
+    """Ctrl-C reaches the whole process group, the extraction pool's forkserver too: pressed
+    while that process was still importing the extractor, it printed a KeyboardInterrupt
+    traceback from the forkserver and the resource tracker's warning about leaked semaphores
+    under the one-line summary."""
+    farm = Farm(server)
+    feeds = []
+    for f in range(25):  # more than POOL_EXPECT / NEW_FEED_PAGES feeds
+        paths = [f"/f{f}/{p}.html" for p in range(3)]
+        for path in paths:
+            farm.add_page(path, f"Report {path}", [f"Story {path}.", *REPORT[:2]])
+        feeds.append(farm.add_feed(f"/f{f}.xml", paths))
+    # A first pass over many pages starts its pool before the first request
+    config = _config(tmp_path, feeds, "[fetch]\nextract_workers = 1\n")
+    term = Terminal(["fetch", "--config", config], _env(tmp_path))
+    end = time.monotonic() + 30
+    while time.monotonic() < end and not _python_catches_sigint(_forkserver(term.pid)):
+        time.sleep(0.002)
+    # Python has started in the forkserver and imports the extractor (~0.5 s)
+    assert _python_catches_sigint(_forkserver(term.pid)), "no extraction pool started"
+    term.press(b"\x03")
+    assert term.wait() == 130, term.text
+    assert "wirediff: interrupted after" in term.text
+    assert "Traceback" not in term.text and "KeyboardInterrupt" not in term.text, term.text
+    assert "leaked" not in term.text, term.text
