@@ -316,19 +316,27 @@ def _found(index: _Index, folded: str) -> list[tuple[int, str]]:
                 upto = i + len(stem)
                 break
     if index.han and has_han(folded):
-        at = 0
-        while at < len(folded):
-            if folded[at] not in index.han_first:
-                at += 1
-                continue
-            for n in index.han_lengths:
-                key = index.han.get(folded[at : at + n])
-                if key:
-                    found.append((at, key))
-                    at += n - 1
-                    break
-            at += 1
+        found += _substrings(index, folded)
     return sorted(found)
+
+
+def _substrings(index: _Index, folded: str) -> list[tuple[int, str]]:
+    """Names written without spaces between words (Han, and for `where_named` kana, Hangul and
+    Arabic too): the longest name at each place, left to right."""
+    found: list[tuple[int, str]] = []
+    at = 0
+    while at < len(folded):
+        if folded[at] not in index.han_first:
+            at += 1
+            continue
+        for n in index.han_lengths:
+            key = index.han.get(folded[at : at + n])
+            if key:
+                found.append((at, key))
+                at += n - 1
+                break
+        at += 1
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -604,13 +612,14 @@ def _where() -> tuple[_Index, dict[str, str]]:
 
 def where_named(text: str) -> tuple[str, ...]:
     """Keys of the cities (the gazetteer's, and the time-zone database's exemplar cities) and
-    countries ("cc:MA") `text` names, in any language Babel knows, in text order; a venue or a
+    countries ("cc:MA") `text` names, in any language places_cldr.py covers, in text order; a venue or a
     city also gives its country when known."""
     index, within = _where()
     folded = _fold(text)
     found = [key for _, key in _found(index, folded)]
     if _WHERE_SCAN.search(folded) and not has_han(folded):
-        found += [key for _, key in _found_scripts(index, folded)]
+        # kana, Hangul or Arabic (no Han, so `_found` did not read them)
+        found += [key for _, key in _substrings(index, folded)]
     out: list[str] = []
     for key in found:
         out.append(key)
@@ -618,21 +627,3 @@ def where_named(text: str) -> tuple[str, ...]:
         if up:
             out.append(up)
     return tuple(dict.fromkeys(out))
-
-
-def _found_scripts(index: _Index, folded: str) -> list[tuple[int, str]]:
-    """Names in kana, Hangul or Arabic (no Han, so `_found` did not read them): substrings."""
-    found: list[tuple[int, str]] = []
-    at = 0
-    while at < len(folded):
-        if folded[at] not in index.han_first:
-            at += 1
-            continue
-        for n in index.han_lengths:
-            key = index.han.get(folded[at : at + n])
-            if key:
-                found.append((at, key))
-                at += n - 1
-                break
-        at += 1
-    return found

@@ -24,23 +24,15 @@ import pytest
 from tests.support.cli_process import ROOT, wirediff
 from tests.support.farm import REPORT, Farm
 from tests.support.httpserver import LocalServer
+from tests.support.tmpfs import mounted_tmpfs
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"a small real filesystem needs `mount -t tmpfs` (root): {done.stderr.strip()}")
-    try:
+    with mounted_tmpfs(
+        tmp_path / "disk", size="4m", mode="0700", needed_for="a small real filesystem"
+    ) as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def fill(directory: Path) -> Path:

@@ -15,23 +15,15 @@ from pathlib import Path
 import pytest
 
 from tests.support.cli_process import wirediff
+from tests.support.tmpfs import mounted_tmpfs
 
 
 @pytest.fixture
 def disk(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m,mode=0755", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"a real read-only filesystem needs `mount -t tmpfs` (root): {done.stderr}")
-    try:
+    with mounted_tmpfs(
+        tmp_path / "disk", size="8m", mode="0755", needed_for="a real read-only filesystem"
+    ) as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _read_only(mount: Path, read_only: bool = True) -> None:
