@@ -879,6 +879,7 @@ def read_people(
     places.extend([len(read)] * (len(people) - len(places)))
     people, places = _presenters_kept(text, lang, people, places)
     _heading_talks(text, lang, people, seen, roster)
+    _received_talks(text, lang, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
@@ -1004,6 +1005,95 @@ def _heading_talks(
             continue
         if person in guests or (person.role == "spoke" and named(person, labels)):
             _add(people, seen, [person.name], "attended", person.segment, roster)
+
+
+# The host of a named guest received ("X received Y", "Y was received by X", "X empfing Y",
+# "Y wurde von X empfangen") presides; where the text tells talks held at the reception in words
+# of its own ("the parties discussed ...", "During the conversation, views were exchanged",
+# "anschließend zogen sich die beiden zu einem Gespräch zurück", "Es sei ein sehr angenehmes
+# Gespräch gewesen"), the host takes part in them too, as the guest does: `attended` as well
+# (LABELLING.md, "Wordings settled by count (round 19)": blind rounds 43 hosts to 12). A talk
+# still to come ("will hold talks", "ist ein Gespräch ... geplant", "stehen Gespräche auf dem
+# Programm"), one with a third person the text names, a welcome at an airport (a greeter, the
+# talks are held by others) or a delegation received (round 15: a group received) adds nothing.
+_RECEIVED = {
+    "en": re.compile(r"\breceiv(?:ed|es)\b"),
+    "de": re.compile(r"\bempf(?:ing|ingen|ängt|angen)\b"),
+}
+_RECEIVED_TALK = {
+    "en": re.compile(
+        r"\b(?:talks|discussed|discussions?|conversation|exchanged\s+(?:views|opinions)"
+        r"|exchange\s+of\s+views|dialogue)\b",
+        re.I,
+    ),
+    "de": re.compile(
+        r"[Gg]espräch|\bUnterredung\b|\bMeinungsaustausch\b|\btauschten\s+sich\b|\berörterten\b"
+        r"|\bberieten\b|\bdiskutierten\b"
+    ),
+}
+_RECEIVED_PLANNED = {
+    "en": re.compile(
+        r"\b(?:will|would|shall|scheduled|expected|plans?|planned|to\s+hold|is\s+to|are\s+to"
+        r"|ahead\s+of|before)\b",
+        re.I,
+    ),
+    "de": re.compile(
+        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen|steht|stehen"
+        r"|vor)\b|\bfreu\w*\s+sich\b"
+    ),
+}
+_RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
+_RECEIVED_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _received_talks(
+    text: str,
+    lang: str,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    roster: Roster,
+) -> None:
+    """`attended` for the host of a named guest received, where the text tells their talks
+    (`_RECEIVED_TALK`)."""
+    received = _RECEIVED.get(lang)
+    if received is None or received.search(text) is None:
+        return
+    talk = _RECEIVED_TALK[lang]
+    if talk.search(text) is None:
+        return
+    attending = {p.name for p in people if p.role == "attended"}
+    hosts = [p for p in people if p.role == "presided" and p.name not in attending]
+    if not hosts:
+        return
+    words = {p.name: p.name.split()[-1] for p in people}
+
+    def named(name: str, sentence: str) -> bool:
+        return re.search(r"\b" + re.escape(words[name]) + r"\b", sentence) is not None
+
+    sentences = [m.group() for m in _RECEIVED_SENTENCE.finditer(text)]
+    planned = _RECEIVED_PLANNED[lang]
+    for host in hosts:
+        guests: set[str] = set()
+        for sentence in sentences:
+            if (
+                received.search(sentence)
+                and named(host.name, sentence)
+                and not _RECEIVED_NOT.search(sentence)
+            ):
+                guests.update(
+                    g for g in attending if g != host.name and named(g, sentence)
+                )
+        if not guests:
+            continue
+        pair = guests | {host.name}
+        for sentence in sentences:
+            if (
+                talk.search(sentence)
+                and not planned.search(sentence)
+                and not any(named(n, sentence) for n in words if n not in pair)
+            ):
+                _add(people, seen, [host.name], "attended", host.segment, roster)
+                break
 
 
 def _presenters_with_a_role(

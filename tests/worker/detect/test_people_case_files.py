@@ -48,6 +48,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-en19): a sentence of names closed by a full stop, a relative aside before the verb.
 - zh19_cases.toml: Chinese misses of rounds 34 and 35: speakers listed as what a meeting heard,
   Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
+- label19_cases.toml: wordings settled by count: the others meeting the press with the one who
+  leads, the host of a received guest whose talks the text tells, honorifics (round 19,
+  issue-label19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -91,6 +94,7 @@ FILES: dict[str, str | None] = {
     "fp18_cases.toml": None,
     "role18_cases.toml": None,
     "en19_cases.toml": "en",
+    "label19_cases.toml": None,
 }
 CASES = [
     (case, language)
