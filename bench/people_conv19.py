@@ -22,6 +22,7 @@ import argparse
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from people_conv17 import sentences
@@ -174,47 +175,49 @@ def _treat(roles: set[str]) -> str:
     return "+".join(sorted(roles)) or "-"
 
 
+def _press_sightings(
+    report: dict[str, Any], lang: str
+) -> Iterator[tuple[str, list[str], dict[str, set[str]]]]:
+    """(sentence, the labelled people it names in text order, their labels) of each sentence of
+    the report telling a press meeting held."""
+    pat = PRESS["zh" if lang == "zh" else "en"]
+    text = to_simplified(report["text"]) if lang == "zh" else report["text"]
+    if not pat.search(text):
+        return
+    roles = _roles(report)
+    for s, e in sentences(text):
+        sent = text[s:e]
+        if pat.search(sent) is None or PRESS_NOT.search(sent):
+            continue
+        found = []
+        for name in roles:
+            written = to_simplified(name) if lang == "zh" else name
+            places = [a for a, _ in _places(sent, written, lang)]
+            if places:
+                found.append((min(places), name))
+        if found:
+            yield sent, [name for _, name in sorted(found)], roles
+
+
 def press(show: bool) -> None:
     """The leader (first named) and the others of each press-meeting sentence, by label."""
     counts: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     for round_, report in dev_reports(None):
         lang = _lang(report)
-        pat = PRESS.get("zh" if lang == "zh" else "en")
-        if pat is None:
-            continue
-        text = to_simplified(report["text"]) if lang == "zh" else report["text"]
-        if not pat.search(text):
-            continue
-        roles = _roles(report)
         seen: set[str] = set()
-        for s, e in sentences(text):
-            sent = text[s:e]
-            m = pat.search(sent)
-            if m is None or PRESS_NOT.search(sent):
-                continue
-            found = []
-            for name in roles:
-                written = to_simplified(name) if lang == "zh" else name
-                places = [a for a, _ in _places(sent, written, lang)]
-                if places:
-                    found.append((min(places), name))
-            found.sort()
-            if not found:
-                continue
-            blind = "blind" if round_ in BLIND else "other"
-            for k, (_, name) in enumerate(found):
-                if name in seen:
-                    continue
-                seen.add(name)
-                part = "leader" if k == 0 else "others"
-                counts[(blind, lang, part)][report["id"]] += 0
-                counts[(blind, lang, part)][f"{report['id']}={_treat(roles[name])}"] += 1
+        blind = "blind" if round_ in BLIND else "other"
+        for sent, found, roles in _press_sightings(report, lang):
+            for k, name in enumerate(found):
+                if name not in seen:
+                    seen.add(name)
+                    part = "leader" if k == 0 else "others"
+                    counts[(blind, lang, part)][f"{report['id']}={_treat(roles[name])}"] += 1
             if show:
-                people = ", ".join(f"{n}={_treat(roles[n])}" for _, n in found)
+                people = ", ".join(f"{n}={_treat(roles[n])}" for n in found)
                 print(f"  [r{round_}{'*' if round_ in BLIND else ''}] {report['id']}: {people}")
                 print(f"      {sent.strip()[:200]}")
     for key in sorted(counts):
-        per = Counter(k.split("=", 1)[1] for k in counts[key] if "=" in k)
+        per = Counter(k.split("=", 1)[1] for k in counts[key])
         reports = {k.split("=", 1)[0] for k in counts[key]}
         print(f"== press {key}: {dict(per)} in {len(reports)} reports")
 
@@ -295,7 +298,9 @@ def honorific(show: bool) -> None:
                 counts[(family, blind, verdict)].add(report["id"])
                 labels[(family, blind, verdict)] += 1
                 if show:
-                    print(f"  [r{round_}{'*' if round_ in BLIND else ''}] {report['id']}: {name} {verdict}")
+                    print(
+                        f"  [r{round_}{'*' if round_ in BLIND else ''}] {report['id']}: {name} {verdict}"
+                    )
                 break
     for key in sorted(counts):
         print(f"== honorific {key}: {labels[key]} labels in {len(counts[key])} reports")

@@ -95,13 +95,15 @@ def tool() -> ModuleType:
 
 def test_the_wordings_match_real_excerpts(tool: ModuleType) -> None:
     # scraped-t752 (round 12), xinhua_en-t612 (round 9), zh_cn-t207 (round 5)
-    assert tool.PRESS["zh"].search("李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希在北京人民大会堂同中外记者亲切见面")
+    assert tool.PRESS["zh"].search(
+        "李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希在北京人民大会堂同中外记者亲切见面"
+    )
     assert tool.PRESS["zh"].search("李家超与林郑月娥早上一同在政府总部会见记者后")
     assert tool.PRESS["en"].search("Cai Qi, Ding Xuexiang and Li Xi met the press on Oct 23.")
     # a press meeting still to come, a custom (none-t16y07, scraped-t18g09), a TV programme
     assert tool.PRESS_NOT.search("新一届中央政治局常委将同中外记者见面")
     assert tool.PRESS_NOT.search("形成新一届领导团队与中外记者见面的惯例")
-    assert not tool.PRESS["en"].search("in an interview with NBC News' \"Meet the Press\" program")
+    assert not tool.PRESS["en"].search('in an interview with NBC News\' "Meet the Press" program')
     # agency_en-t18a40 (round 34), de-t18g37 (round 34): received, and the talks told
     assert tool.RECEIVED["en"].search("Serdar Berdimuhamedov received Secretary General")
     assert tool.TALK["en"].search("the parties discussed the coordination of efforts")

@@ -1043,6 +1043,7 @@ _RECEIVED_PLANNED = {
     ),
 }
 _RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
+_RECEIVED_GATE = {"en": "receiv", "de": "empf"}
 _RECEIVED_SENTENCE = re.compile(r"[^.!?\n]+")
 
 
@@ -1055,33 +1056,30 @@ def _received_talks(
 ) -> None:
     """`attended` for the host of a named guest received, where the text tells their talks
     (`_RECEIVED_TALK`)."""
-    received = _RECEIVED.get(lang)
-    if received is None or received.search(text) is None:
-        return
-    talk = _RECEIVED_TALK[lang]
-    if talk.search(text) is None:
-        return
+    gate = _RECEIVED_GATE.get(lang)
+    if gate is None or gate not in text:
+        return  # (a substring scan in C first: most texts receive nobody)
     attending = {p.name for p in people if p.role == "attended"}
     hosts = [p for p in people if p.role == "presided" and p.name not in attending]
-    if not hosts:
+    if not hosts or not attending:
+        return
+    received, talk = _RECEIVED[lang], _RECEIVED_TALK[lang]
+    if received.search(text) is None or talk.search(text) is None:
         return
     words = {p.name: p.name.split()[-1] for p in people}
-
-    def named(name: str, sentence: str) -> bool:
-        return re.search(r"\b" + re.escape(words[name]) + r"\b", sentence) is not None
-
     sentences = [m.group() for m in _RECEIVED_SENTENCE.finditer(text)]
     planned = _RECEIVED_PLANNED[lang]
     for host in hosts:
         guests: set[str] = set()
         for sentence in sentences:
             if (
-                received.search(sentence)
-                and named(host.name, sentence)
+                gate in sentence
+                and _word_in(words[host.name], sentence)
+                and received.search(sentence)
                 and not _RECEIVED_NOT.search(sentence)
             ):
                 guests.update(
-                    g for g in attending if g != host.name and named(g, sentence)
+                    g for g in attending if g != host.name and _word_in(words[g], sentence)
                 )
         if not guests:
             continue
@@ -1090,10 +1088,23 @@ def _received_talks(
             if (
                 talk.search(sentence)
                 and not planned.search(sentence)
-                and not any(named(n, sentence) for n in words if n not in pair)
+                and not any(_word_in(words[n], sentence) for n in words if n not in pair)
             ):
                 _add(people, seen, [host.name], "attended", host.segment, roster)
                 break
+
+
+def _word_in(word: str, sentence: str) -> bool:
+    """Whether `word` stands in `sentence` as a whole word (no letter or digit joined to it)."""
+    at = sentence.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not sentence[at - 1].isalnum()) and (
+            end == len(sentence) or not sentence[end].isalnum()
+        ):
+            return True
+        at = sentence.find(word, at + 1)
+    return False
 
 
 def _presenters_with_a_role(
