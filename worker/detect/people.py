@@ -1046,7 +1046,6 @@ _RECEIVED_PLANNED = {
 }
 _RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
 _RECEIVED_GATE = {"en": "receiv", "de": "empf"}
-_RECEIVED_SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 def _received_talks(
@@ -1066,26 +1065,19 @@ def _received_talks(
     if not hosts or not attending:
         return
     received = _RECEIVED[lang]
-    if received.search(text) is None:
+    receptions = list(dict.fromkeys(_sentence_at(text, m.start()) for m in received.finditer(text)))
+    if not receptions:
         return
-    low = text.lower()
-    talks = [m.start() for m in _RECEIVED_TALK[lang].finditer(low)]
-    if not talks:
+    talk = _RECEIVED_TALK[lang]
+    talked = list(dict.fromkeys(_sentence_at(text, m.start()) for m in talk.finditer(text.lower())))
+    if not talked:
         return
-    spans = [m.span() for m in _RECEIVED_SENTENCE.finditer(text)]
-    talked = [text[s:e] for s, e in spans if any(s <= t < e for t in talks)]
-    sentences = [text[s:e] for s, e in spans]
     words = {p.name: p.name.split()[-1] for p in people}
     planned = _RECEIVED_PLANNED[lang]
     for host in hosts:
         guests: set[str] = set()
-        for sentence in sentences:
-            if (
-                gate in sentence
-                and _word_in(words[host.name], sentence)
-                and received.search(sentence)
-                and not _RECEIVED_NOT.search(sentence)
-            ):
+        for sentence in receptions:
+            if _word_in(words[host.name], sentence) and not _RECEIVED_NOT.search(sentence):
                 guests.update(
                     g for g in attending if g != host.name and _word_in(words[g], sentence)
                 )
@@ -1098,6 +1090,19 @@ def _received_talks(
             ):
                 _add(people, seen, [host.name], "attended", host.segment, roster)
                 break
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` holding position `at`: between the stops (. ! ? or a line break)
+    around it."""
+    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+    start = max(start, text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for stop in ".!?\n":
+        found = text.find(stop, at)
+        if 0 <= found < end:
+            end = found
+    return text[start:end]
 
 
 def _word_in(word: str, sentence: str) -> bool:
