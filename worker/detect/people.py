@@ -1023,13 +1023,14 @@ _RECEIVED = {
     "de": re.compile(r"empf(?:ing|ingen|ängt|angen)\b"),
 }
 _RECEIVED_TALK = {
-    # searched in the lower-cased text
+    # (searched in the lower-cased text)
     "en": re.compile(
         r"(?:talks|discussed|discussions?|conversation|exchanged\s+(?:views|opinions)"
         r"|exchange\s+of\s+views|dialogue)\b"
     ),
+    # (searched in the text as written: nouns capitalised, verbs not)
     "de": re.compile(
-        r"espräch|(?:unterredung|meinungsaustausch|tauschten\s+sich|erörterten|berieten"
+        r"espräch|(?:Unterredung|Meinungsaustausch|tauschten\s+sich|erörterten|berieten"
         r"|diskutierten)\b"
     ),
 }
@@ -1066,14 +1067,8 @@ def _received_talks(
         return
     received = _RECEIVED[lang]
     receptions = list(dict.fromkeys(_sentence_at(text, m.start()) for m in received.finditer(text)))
-    if not receptions:
-        return
-    talk = _RECEIVED_TALK[lang]
-    talked = list(dict.fromkeys(_sentence_at(text, m.start()) for m in talk.finditer(text.lower())))
-    if not talked:
-        return
     words = {p.name: p.name.split()[-1] for p in people}
-    planned = _RECEIVED_PLANNED[lang]
+    found: list[tuple[Person, set[str]]] = []  # each host with the guests received with him
     for host in hosts:
         guests: set[str] = set()
         for sentence in receptions:
@@ -1081,9 +1076,20 @@ def _received_talks(
                 guests.update(
                     g for g in attending if g != host.name and _word_in(words[g], sentence)
                 )
-        if not guests:
-            continue
-        pair = guests | {host.name}
+        if guests:
+            found.append((host, guests | {host.name}))
+    if not found:
+        return
+    # (the talks searched last, in the few texts that receive a named guest: the words of talks
+    # are common ones, a search of every text would cost more than the rest of this pass)
+    searched = text.lower() if lang == "en" else text
+    talked = list(
+        dict.fromkeys(
+            _sentence_at(text, m.start()) for m in _RECEIVED_TALK[lang].finditer(searched)
+        )
+    )
+    planned = _RECEIVED_PLANNED[lang]
+    for host, pair in found:
         for sentence in talked:
             if not planned.search(sentence) and not any(
                 _word_in(words[n], sentence) for n in words if n not in pair
