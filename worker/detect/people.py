@@ -891,6 +891,7 @@ def read_people(
     people, places = _presenters_kept(text, lang, people, places)
     people, places = _surnames_of_named(lang, people, places)
     _heading_talks(text, lang, people, seen, roster)
+    _received_talks(text, lang, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
@@ -1053,6 +1054,123 @@ def _heading_talks(
             continue
         if person in guests or (person.role == "spoke" and named(person, labels)):
             _add(people, seen, [person.name], "attended", person.segment, roster)
+
+
+# The host of a named guest received ("X received Y", "Y was received by X", "X empfing Y",
+# "Y wurde von X empfangen") presides; where the text tells talks held at the reception in words
+# of its own ("the parties discussed ...", "During the conversation, views were exchanged",
+# "anschließend zogen sich die beiden zu einem Gespräch zurück", "Es sei ein sehr angenehmes
+# Gespräch gewesen"), the host takes part in them too, as the guest does: `attended` as well
+# (LABELLING.md, "Wordings settled by count (round 19)": blind rounds 43 hosts to 11). A talk
+# still to come ("will hold talks", "ist ein Gespräch ... geplant", "stehen Gespräche auf dem
+# Programm"), one with a third person the text names, a welcome at an airport (a greeter, the
+# talks are held by others) or a delegation received (round 15: a group received) adds nothing.
+# (Each pattern opens on its letters, not on a word boundary, so that the engine skips to the
+# next possible first letter in C: the whole text of most reports is searched once.)
+_RECEIVED = {
+    "en": re.compile(r"receiv(?:ed|es)\b"),
+    "de": re.compile(r"empf(?:ing|ingen|ängt|angen)\b"),
+}
+_RECEIVED_TALK = {
+    # (searched in the lower-cased text)
+    "en": re.compile(
+        r"(?:talks|discussed|discussions?|conversation|exchanged\s+(?:views|opinions)"
+        r"|exchange\s+of\s+views|dialogue)\b"
+    ),
+    # (searched in the text as written: nouns capitalised, verbs not)
+    "de": re.compile(
+        r"espräch|(?:Unterredung|Meinungsaustausch|tauschten\s+sich|erörterten|berieten"
+        r"|diskutierten)\b"
+    ),
+}
+_RECEIVED_PLANNED = {
+    "en": re.compile(
+        r"\b(?:will|would|shall|scheduled|expected|plans?|planned|to\s+hold|is\s+to|are\s+to"
+        r"|ahead\s+of|before)\b",
+        re.I,
+    ),
+    "de": re.compile(
+        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen|steht|stehen"
+        r"|vor)\b|\bfreu\w*\s+sich\b"
+    ),
+}
+_RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
+_RECEIVED_GATE = {"en": "receiv", "de": "empf"}
+
+
+def _received_talks(
+    text: str,
+    lang: str,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    roster: Roster,
+) -> None:
+    """`attended` for the host of a named guest received, where the text tells their talks
+    (`_RECEIVED_TALK`)."""
+    gate = _RECEIVED_GATE.get(lang)
+    if gate is None or gate not in text:
+        return  # (a substring scan in C first: most texts receive nobody)
+    attending = {p.name for p in people if p.role == "attended"}
+    hosts = [p for p in people if p.role == "presided" and p.name not in attending]
+    if not hosts or not attending:
+        return
+    received = _RECEIVED[lang]
+    receptions = list(dict.fromkeys(_sentence_at(text, m.start()) for m in received.finditer(text)))
+    words = {p.name: p.name.split()[-1] for p in people}
+    found: list[tuple[Person, set[str]]] = []  # each host with the guests received with him
+    for host in hosts:
+        guests: set[str] = set()
+        for sentence in receptions:
+            if _word_in(words[host.name], sentence) and not _RECEIVED_NOT.search(sentence):
+                guests.update(
+                    g for g in attending if g != host.name and _word_in(words[g], sentence)
+                )
+        if guests:
+            found.append((host, guests | {host.name}))
+    if not found:
+        return
+    # (the talks searched last, in the few texts that receive a named guest: the words of talks
+    # are common ones, a search of every text would cost more than the rest of this pass)
+    searched = text.lower() if lang == "en" else text
+    talked = list(
+        dict.fromkeys(
+            _sentence_at(text, m.start()) for m in _RECEIVED_TALK[lang].finditer(searched)
+        )
+    )
+    planned = _RECEIVED_PLANNED[lang]
+    for host, pair in found:
+        for sentence in talked:
+            if not planned.search(sentence) and not any(
+                _word_in(words[n], sentence) for n in words if n not in pair
+            ):
+                _add(people, seen, [host.name], "attended", host.segment, roster)
+                break
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` holding position `at`: between the stops (. ! ? or a line break)
+    around it."""
+    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+    start = max(start, text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for stop in ".!?\n":
+        found = text.find(stop, at)
+        if 0 <= found < end:
+            end = found
+    return text[start:end]
+
+
+def _word_in(word: str, sentence: str) -> bool:
+    """Whether `word` stands in `sentence` as a whole word (no letter or digit joined to it)."""
+    at = sentence.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not sentence[at - 1].isalnum()) and (
+            end == len(sentence) or not sentence[end].isalnum()
+        ):
+            return True
+        at = sentence.find(word, at + 1)
+    return False
 
 
 def _presenters_with_a_role(

@@ -53,6 +53,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   Malaysian honorifics before a name, 预料 (round 19, issue-zh19).
 - fp19_cases.toml: false people of rounds 34 and 35 in English and Chinese read by cause (round
   19, issue-fp19).
+- label19_cases.toml: wordings settled by count: the others meeting the press with the one who
+  leads, the host of a received guest whose talks the text tells, honorifics (round 19,
+  issue-label19).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -98,6 +101,7 @@ FILES: dict[str, str | None] = {
     "en19_cases.toml": "en",
     "de19_cases.toml": "de",
     "fp19_cases.toml": None,
+    "label19_cases.toml": None,
 }
 CASES = [
     (case, language)
