@@ -298,7 +298,9 @@ def host(show: bool) -> None:
     if unread:
         print(f"== host: {len(unread)} sightings not read by hand: {' '.join(unread)}")
     if newer:
-        print(f"== host: {len(newer)} sightings in files moved to dev after round 19: {' '.join(newer)}")
+        print(
+            f"== host: {len(newer)} sightings in files moved to dev after round 19: {' '.join(newer)}"
+        )
 
 
 def honorific(show: bool) -> None:
