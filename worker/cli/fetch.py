@@ -149,5 +149,6 @@ async def _whole_pass(
         tally=tally,
         fetcher=fetcher,
         prefetched=start.prefetched if start is not None else None,
+        states=start.states if start is not None else None,
         extractor=extractor,
     )

@@ -9,14 +9,16 @@ in one transaction; delivery reads the outbox later (worker/service/deliver.py).
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -26,6 +28,7 @@ from storage.db import Store
 from storage.digests import Exchange
 from storage.errors import StorageError, StoreConflict
 from storage.feeds import Listing
+from storage.values import Wait
 from worker.errors import (
     ExtractError,
     FetchError,
@@ -53,6 +56,9 @@ from worker.pipeline.context import (
 )
 from worker.pipeline.pacing import next_wait
 from worker.pipeline.snapshot import store_entries, store_entry
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 logger = logging.getLogger(__name__)
 
@@ -84,24 +90,21 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     entries = _unique(parsed.entries)
-    gathered = await process_entries(ctx, feed, entries, known, feed_capture=result.capture)
-    results, failed = _split_failures(feed, entries, gathered)
-    deferred = sum(r.deferred for r in results)
-    # With failed or deferred entries neither the body nor its validators are remembered: the
-    # next pass fetches and parses it again, and those entries get another chance.
-    if failed or deferred:
-        result = replace(result, validators=Validators(feed.etag, feed.last_modified))
-    fell_back = Counter(r.fell_back for r in results if r.fell_back)
     hint = (parsed.ttl_seconds, parsed.ttl_source or "") if parsed.ttl_seconds else None
-    listing = Listing(frozenset(e.key for e in entries), len(entries), dict(fell_back), hint)
-    await _record_ok(
-        ctx,
-        replace(feed, hint=hint),
-        result,
-        body_hash=None if failed or deferred else body_hash,
-        title=parsed.title,
-        listing=listing,
+    paced = replace(feed, hint=hint)
+
+    def bookkeeping(gathered: Sequence[EntryResult | BaseException]) -> _FeedOk:
+        return _FeedOk.of(ctx, paced, result, body_hash, parsed.title, entries, gathered)
+
+    # The feed's bookkeeping goes in its entries' transaction when they are stored in one
+    gathered, recorded = await process_entries(
+        ctx, feed, entries, known, feed_capture=result.capture, bookkeeping=bookkeeping
     )
+    results, failed = _split_failures(feed, entries, gathered)
+    if not recorded:  # nothing stored, or the entries one by one: a transaction of its own
+        await asyncio.to_thread(_write_ok, ctx, bookkeeping(gathered))
+    deferred = sum(r.deferred for r in results)
+    fell_back = Counter(r.fell_back for r in results if r.fell_back)
     warnings = [
         w
         for w in (
@@ -214,11 +217,17 @@ async def process_entries(
     known: dict[str, KnownArticle],
     *,
     feed_capture: Exchange | None = None,
-) -> list[EntryResult | BaseException]:
+    bookkeeping: Callable[[Sequence[EntryResult | BaseException]], _FeedOk] | None = None,
+) -> tuple[list[EntryResult | BaseException], bool]:
     """A feed's entries: pages fetched and extracted concurrently, then every text stored in
     one transaction (one commit per feed). When that transaction fails on one entry (a
     conflict with another worker, bad content, a bug), each entry is stored on its own, so the
-    others are kept as before. A failed entry is its exception in the list."""
+    others are kept as before. A failed entry is its exception in the list.
+
+    `bookkeeping`, given what the pages came to (the results to be, failed entries as their
+    exceptions), is the feed's bookkeeping: written in the entries' transaction when they are
+    stored in one, so a feed with something new costs one write transaction, not two. Returns
+    the results, and whether the bookkeeping was written (else the caller writes it)."""
     if ctx.extractor is not None and feed.follow_links:  # big passes start the pool early
         ctx.extractor.expect(sum(not _unchanged_item(e, known.get(e.key)) for e in entries))
     pages = await asyncio.gather(
@@ -230,14 +239,19 @@ async def process_entries(
     for entry, page in zip(entries, pages, strict=True):
         if isinstance(page, PageText):
             batch.append((len(out), entry, page))
-            out.append(EntryResult())  # replaced below
+            out.append(EntryResult(fell_back=page.fallback))  # replaced below
         else:
             out.append(page)  # nothing to store (unchanged, deferred), or the entry failed
     if not batch:
-        return out
+        return out, False
+    # What a stored batch's results hold for the bookkeeping is known now: entries stored
+    # together fail together, so only the pages' failures and deferrals count.
+    ok = bookkeeping(out) if bookkeeping is not None else None
     try:
         items = [(entry, page) for _, entry, page in batch]
-        stored = await asyncio.to_thread(_store_entries_counted, ctx, feed, items, frozenset(known))
+        stored = await asyncio.to_thread(
+            _store_entries_counted, ctx, feed, items, frozenset(known), ok
+        )
     except StorageError as err:
         if not isinstance(err, StoreConflict):
             raise  # the store itself failed (disk full, database gone): the feed fails
@@ -251,11 +265,11 @@ async def process_entries(
         )
         for (i, _, _), item in zip(batch, one_by_one, strict=True):
             out[i] = item
-        return out
+        return out, False
     for (i, _, page), result in zip(batch, stored, strict=True):
         result.fell_back = page.fallback
         out[i] = result
-    return out
+    return out, ok is not None
 
 
 async def process_entry(
@@ -304,9 +318,12 @@ def _store_entries_counted(
     feed: FeedState,
     items: list[tuple[ParsedEntry, PageText]],
     stored_keys: frozenset[str],
+    ok: _FeedOk | None = None,
 ) -> list[EntryResult]:
-    """`store_entries`, its new versions counted in the storing thread once committed."""
-    results = store_entries(ctx, feed, items, stored_keys=stored_keys)
+    """`store_entries` (with the feed's bookkeeping `ok` in its transaction), its new
+    versions counted in the storing thread once committed."""
+    then = functools.partial(_record_ok_in, ok=ok) if ok is not None else None
+    results = store_entries(ctx, feed, items, stored_keys=stored_keys, then=then)
     ctx.tally.committed(sum(r.new_version for r in results))
     return results
 
@@ -442,31 +459,65 @@ async def flush_unchanged(ctx: Context) -> None:
     await asyncio.to_thread(write)
 
 
-async def _record_ok(
-    ctx: Context,
-    feed: FeedState,
-    result: FetchResult,
-    *,
-    body_hash: str | None = None,
-    title: str | None = None,
-    listing: Listing | None = None,
-) -> None:
-    wait = next_wait(feed, result, ctx.clock())
+async def _record_ok(ctx: Context, feed: FeedState, result: FetchResult) -> None:
+    """The bookkeeping of a feed that did not change, at once (a daemon's pass)."""
+    ok = _FeedOk(feed.id, next_wait(feed, result, ctx.clock()), result.validators, None, None)
+    await asyncio.to_thread(_write_ok, ctx, ok)
 
-    def write() -> None:
-        with ctx.store.write() as session:
-            feeds.record_ok(
-                session,
-                feed.id,
-                wait=wait,
-                etag=result.validators.etag,
-                last_modified=result.validators.last_modified,
-                body_hash=body_hash,
-                title=title,
-                listing=listing,
-            )
 
-    await asyncio.to_thread(write)
+@dataclass(frozen=True, slots=True)
+class _FeedOk:
+    """What storage.feeds.record_ok writes for a feed fetched without error."""
+
+    feed_id: int
+    wait: Wait
+    validators: Validators
+    body_hash: str | None
+    title: str | None
+    listing: Listing | None = None
+
+    @classmethod
+    def of(
+        cls,
+        ctx: Context,
+        feed: FeedState,
+        result: FetchResult,
+        body_hash: str | None,
+        title: str | None,
+        entries: Sequence[ParsedEntry],
+        gathered: Sequence[EntryResult | BaseException],
+    ) -> _FeedOk:
+        """A parsed feed's: with failed or deferred entries neither the body nor its
+        validators are remembered, so the next pass fetches and parses it again and those
+        entries get another chance."""
+        failed = sum(isinstance(g, Exception) for g in gathered)
+        results = [g for g in gathered if isinstance(g, EntryResult)]
+        validators = result.validators
+        if failed or any(r.deferred for r in results):
+            validators, body_hash = Validators(feed.etag, feed.last_modified), None
+        fell_back = Counter(r.fell_back for r in results if r.fell_back)
+        keys = frozenset(e.key for e in entries)
+        listing = Listing(keys, len(entries), dict(fell_back), feed.hint)
+        wait = next_wait(feed, result, ctx.clock())
+        return cls(feed.id, wait, validators, body_hash, title, listing)
+
+
+def _record_ok_in(session: Session, *, ok: _FeedOk) -> None:
+    feeds.record_ok(
+        session,
+        ok.feed_id,
+        wait=ok.wait,
+        etag=ok.validators.etag,
+        last_modified=ok.validators.last_modified,
+        body_hash=ok.body_hash,
+        title=ok.title,
+        listing=ok.listing,
+    )
+
+
+def _write_ok(ctx: Context, ok: _FeedOk) -> None:
+    with ctx.store.write() as session:
+        _record_ok_in(session, ok=ok)
 
 
 async def _record_error(

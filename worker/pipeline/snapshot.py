@@ -124,11 +124,14 @@ def store_entries(
     items: Sequence[tuple[ParsedEntry, PageText]],
     *,
     stored_keys: Collection[str] | None = None,
+    then: Callable[[Any], None] | None = None,
 ) -> list[EntryResult]:
     """Every entry of `items` in one transaction; any error rolls all of them back.
 
     `stored_keys`: the keys of the feed's articles already stored, when the caller knows them:
-    the people of the other (new) reports are then read before the transaction opens."""
+    the people of the other (new) reports are then read before the transaction opens.
+    `then(session)`: more to write in the same transaction (the feed's bookkeeping), after
+    the entries and before their evidence records."""
     now = ctx.clock()
     readings = [Reading.of(page, _roster(ctx)) for _, page in items]
     if stored_keys is not None:
@@ -154,6 +157,8 @@ def store_entries(
             results.append(result)
             if seal is not None:
                 seals.append(seal)
+        if then is not None:
+            then(session)
         # Last, so the log's append lock is held only until the commit right after.
         if seals:
             row = session.get(Feed, feed.id)

@@ -16,7 +16,7 @@ from worker.ingest.extract_pool import Extractor
 from worker.ingest.feedurl import check_feed_url
 from worker.ingest.fetch import Fetcher, FetchResult
 from worker.output.console import Console, PassReport
-from worker.pipeline.context import Tally
+from worker.pipeline.context import FeedState, Tally
 from worker.pipeline.refresh import load_feed_states, people_findings, run_pass
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, extractor_for, pipeline_context
@@ -61,14 +61,17 @@ async def one_pass(
     fetcher: Fetcher | None = None,
     prefetched: Mapping[str, FetchResult | WorkerError] | None = None,
     extractor: Extractor | None = None,
+    states: Sequence[FeedState] | None = None,
 ) -> PassReport:
     """One pass over `urls` (None: every feed); the file: URLs among them are the local feed
     files named on the command line, read from disk in this pass only. `fetcher`: the caller's
     (open, and closed by the caller), else the pass's own; `prefetched`: feed bodies fetched
     already by the start of the pass (worker.service.quick), by URL; `extractor`: the caller's
-    (closed by the caller), else the pass's own."""
+    (closed by the caller), else the pass's own; `states`: every stored feed's state as the
+    start of the pass read it (with `urls` None), else they are read here."""
     settings = runtime.settings
-    states = load_feed_states(runtime.store, urls)
+    if states is None or urls is not None:
+        states = load_feed_states(runtime.store, urls)
     report = PassReport(feeds=len(states))
     tally = tally or Tally()
     tally.feeds = len(states)

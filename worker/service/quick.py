@@ -47,10 +47,12 @@ logger = logging.getLogger(__name__)
 @dataclass(slots=True)
 class QuickStart:
     """What the start of a pass found: the whole pass's report when nothing changed, else the
-    feed bodies fetched so far (by URL: a result or the error it raised) for the whole pass."""
+    feed bodies fetched so far (by URL: a result or the error it raised) for the whole pass,
+    and the feeds' states it read (the whole pass does not read them again)."""
 
     report: PassReport | None = None
     prefetched: dict[str, FetchResult | WorkerError] = field(default_factory=dict)
+    states: list[FeedState] | None = None
 
 
 async def quick_start(
@@ -105,13 +107,13 @@ async def _checked(
     finally:
         console.stop()
     if len(same) < len(states):
-        return QuickStart(prefetched=results)
+        return QuickStart(prefetched=results, states=states)
     rows_written = [_bookkeeping(feed, same[feed.url]) for feed in states]
     try:  # one statement, milliseconds: nothing else waits on the event loop now
         store.record_unchanged(rows_written)
     except Exception as err:  # sqlite3.Error and the like: the whole pass writes them
         logger.info("pass start: bookkeeping not written here (%s): the whole pass writes it", err)
-        return QuickStart(prefetched=results)
+        return QuickStart(prefetched=results, states=states)
     report = PassReport(feeds=len(states))
     tally.feeds_done = len(states)
     for feed in states:

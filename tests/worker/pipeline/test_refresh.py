@@ -93,6 +93,68 @@ def test_round_trip_versions_conditional_gets_and_exactly_the_edited_article(db_
     assert count(rt.store, Version) == 4
 
 
+def test_a_feed_with_one_edited_article_stores_it_and_its_bookkeeping_in_one_transaction(
+    db_url, farm, server, monkeypatch
+):
+    # issue 10 round 20: the feed's bookkeeping (validators, body hash, next fetch, listing)
+    # is written in the transaction that stores its entries, not in one of its own
+    from storage import feeds as feed_rows
+    from storage import versions as version_rows
+
+    rt = make_runtime(db_url)
+    feed_url = server.url("/rss.xml")
+    sync_feeds(rt.store, [FeedSpec(feed_url, "Test", 60)])
+    run(rt)
+    with rt.store.read() as s:
+        before = s.scalars(sa.select(Feed)).one()
+    writes: list[str] = []
+    real_write, real_ok, real_add = Store.write, feed_rows.record_ok, version_rows.add
+
+    def write(self):  # a label per write transaction, for the calls made inside it
+        writes.append("open")
+        return real_write(self)
+
+    def record_ok(session, *a, **kw):
+        writes.append("bookkeeping")
+        return real_ok(session, *a, **kw)
+
+    def add(session, *a, **kw):
+        writes.append("version")
+        return real_add(session, *a, **kw)
+
+    monkeypatch.setattr(Store, "write", write)
+    monkeypatch.setattr(feed_rows, "record_ok", record_ok)
+    monkeypatch.setattr(version_rows, "add", add)
+    page = farm.pages["/news/2026/1.html"]
+    page.paragraphs[3] = page.paragraphs[3].replace("5.2 percent", "4.9 percent")
+    farm.descriptions["/news/2026/1.html"] = "updated"
+    report = run(rt)
+    assert (report.new_versions, report.changes, report.errors) == (1, 1, 0)
+    feed_writes = writes[: writes.index("bookkeeping") + 1]
+    assert feed_writes == ["open", "version", "bookkeeping"]  # one transaction for the feed
+    with rt.store.read() as s:
+        after = s.scalars(sa.select(Feed)).one()
+        versions_of = dict(
+            s.execute(
+                sa.select(Article.url, sa.func.count(Version.id))
+                .join(Version, Version.article_id == Article.id)
+                .group_by(Article.url)
+            ).all()
+        )
+    assert versions_of == {
+        server.url("/news/2026/0.html"): 1,
+        server.url("/news/2026/1.html"): 2,  # exactly the edited article stored again
+        server.url("/news/2026/2.html"): 1,
+    }
+    assert after.body_hash != before.body_hash and after.etag
+    assert after.last_entries == 3 and after.error_count == 0
+    assert after.next_fetch_at > before.next_fetch_at
+    monkeypatch.undo()
+    again = run(rt)  # the bookkeeping was committed: the feed answers 304
+    assert (again.new_versions, again.changes) == (0, 0)
+    assert server.hits("/rss.xml")[-1].headers.get("if-none-match") == after.etag
+
+
 def test_quote_and_space_noise_is_stored_but_not_reported(db_url, farm, server):
     rt = make_runtime(db_url)
     sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
@@ -381,7 +443,7 @@ async def test_a_batch_committed_after_its_pass_was_cancelled_is_counted(monkeyp
 
     started, release = threading.Event(), threading.Event()
 
-    def slow_commit(ctx, feed, items, *, stored_keys):
+    def slow_commit(ctx, feed, items, *, stored_keys, then=None):
         started.set()
         assert release.wait(5)  # bounded: the test releases it at once
         return [EntryResult(new_version=True), EntryResult(new_version=False)]

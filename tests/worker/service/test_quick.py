@@ -182,3 +182,39 @@ def test_a_fetcher_bug_hands_the_feed_to_the_whole_pass(tmp_path: Path) -> None:
     )
     assert start is not None and start.report is None  # the whole pass runs
     assert set(start.prefetched) == {"http://a.test/1"}  # and fetches the other feed itself
+
+
+def test_the_feed_states_handed_over_are_those_the_whole_pass_would_read(tmp_path: Path) -> None:
+    # issue 10 round 20: the whole pass takes the feeds' states quick_start read (sqlite3)
+    # instead of reading them again through SQLAlchemy; they must be the same states
+    from worker.pipeline.refresh import load_feed_states
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    specs = (
+        FeedSpec("http://a.test/1", "One", 120, follow_links=True),
+        FeedSpec("http://a.test/2"),
+    )
+    store = open_store(url)
+    with store.write() as session:
+        feeds.upsert_many(session, list(specs))
+        session.execute(
+            sa.update(Feed)
+            .where(Feed.url == "http://a.test/1")
+            .values(etag='"e1"', last_modified="Tue, 01 Dec 2026 10:00:00 GMT", title="T")
+            .values(body_hash="ab" * 32, error_count=1, hint_s=3600, hint="the feed's <ttl>")
+        )
+    expected = load_feed_states(store)
+    store.dispose()
+    settings = Settings(database_url=url, database_source="flag", feeds=specs)
+    start = asyncio.run(
+        quick_start(
+            settings,
+            {},
+            _Fetcher("http://a.test/2"),  # type: ignore[arg-type]
+            Console(as_json=True),
+            Tally(),
+        )
+    )
+    assert start is not None and start.report is None
+    assert start.states == expected
+    assert expected[0].hint == (3600, "the feed's <ttl>") and expected[0].etag == '"e1"'
