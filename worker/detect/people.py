@@ -84,6 +84,9 @@ _ABBREV = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
     r"|Dec|ca|bzw|vgl|z\.B|u\.a|Dr\.med|Inc|Ltd|Corp|Co|Prof|St"
     r"|Gov|Sen|Rep|Amb|Hon|Rev|Mt|Ft|Stv|stellv|Bayer|Abg|Min"
+    # a delegate to the US Congress: "Rep. Carol Miller, Rep. TJ Cox, Del. Kilili Sablan,
+    # Ambassador Stapleton Roy" (xinhua_en-t19e02: the list was cut at "Del.")
+    r"|Del"
     r"|Govt|Dept|Univ|Maj|Brig|Capt|Cdr|Sgt|Adm|Engr"
     r"|Mag|MMag|Bgm|Ing|Dipl"
     # clergy: "Erzbischof em. Dr. X", "Msgr. X", "Pfr. X", "Neukirchen b. Hl. Blut"

@@ -971,9 +971,10 @@ _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 
 def _visiting(simple: str) -> bool:
-    """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
+    """Whether a party led by 带领, 带队 or 率 comes to visit ("刘玉培带领…来我校调研": no other
+    cue word)."""
     return (
-        "带领" in simple
+        ("带领" in simple or "率" in simple or "带队" in simple)
         and any(w in simple for w in _VISIT_WORDS)
         and cues.ZH_PARTY_VISIT.search(simple) is not None
     )
@@ -1961,9 +1962,7 @@ def _zh_meetings(
         if _unreal(raw, region):
             continue  # "李克强还将会见德国总统施泰因迈尔"
         host = _zh_before(region, roster, ctx)
-        rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
-        if ")" in rest or "）" in rest:
-            rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
+        rest = _guest_clause(simple, m.end())
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
         if host and guest and _led_party(rest):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
@@ -1985,6 +1984,29 @@ def _zh_meetings(
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+# Where the other side of a meeting ends: a stop, a comma, 时 or 并, a line break (a headline's
+# "会见香港大公报姜在忠" runs on into the next line, a date or the lead: zh_cn-t19z13) or a space
+# before a word of two characters or more (a headline's "会见美新任驻华大使伯恩斯 照片曝光",
+# zh_hant-t19z10; a space between single characters is letter-spacing: "会见 王 毅").
+_ZH_GUEST_END = re.compile(r"[，。；：:,\n]|时|并|\s(?=\S\S)")
+
+
+def _guest_clause(simple: str, start: int) -> str:
+    """The other side of a meeting, from `start` (just after its verb) to `_ZH_GUEST_END`."""
+    while simple[start : start + 1] in (" ", "\u3000"):
+        start += 1
+    end = _ZH_GUEST_END.search(simple, start)
+    rest = simple[start : end.start() if end else len(simple)]
+    if ")" in rest or "）" in rest:
+        return _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
+    if "(" in rest or "（" in rest:
+        # a bracketed aside holding a comma: "会见英国外相祁湛明(James Cleverly,又译克萊弗利)"
+        # (zh_hant-t19z12): the clause goes on after it
+        tail = simple[start : start + len(rest) + 40]
+        return _ZH_GUEST_END.split(_ZH_BRACKETED.sub("", tail, count=1), maxsplit=1)[0]
+    return rest
 
 
 # A delegation or party met, whose head is not named (round 16, zh16): several hosts receiving
@@ -2388,11 +2410,16 @@ _ZH_ENVOY = re.compile(r"驻华(?:大使|公使|临时代办)([\u4e00-\u9fff]{2,
 # Verbs whose first character can end a three-character name: "王宁会见" is 王宁 + 会见, not
 # 王宁会 (zh_cn-v1301), "尤权关于…的说明" 尤权 + 关于 (scraped-t921).
 _GLUED_VERBS = frozenset("会见 会晤 会谈 关于 抵达 抵京 抵港 致辞 致词 出席 主持 讲话 发言".split())
+# Round 20 (ppl20): words that open on a character given names hold (举: 张举能, 周鹏举) or that
+# a title-led name runs into: "市长龚正论坛前会见" (论坛, zh_cn-t19z15, zh_hant-t19z22), "商务部长
+# 罗斯举行" (举行, zh_cn-t19z24), "会见上海市长龚正表示" (表示, zh_hant-t19z26): trimmed from a
+# titled name of three characters only (read alone, "高峰举行" is a summit held, not 高峰 + 举行)
+_GLUED_WORDS = _GLUED_VERBS | frozenset("举行 论坛 表示".split())
 
 
 def _unglued(name: str, following: str) -> str:
-    """`name` without the first character of a verb glued to it (see `_GLUED_VERBS`)."""
-    return name[:2] if len(name) == 3 and name[2] + following[:1] in _GLUED_VERBS else name
+    """`name` without the first character of a verb glued to it (see `_GLUED_WORDS`)."""
+    return name[:2] if len(name) == 3 and name[2] + following[:1] in _GLUED_WORDS else name
 
 
 _ZH_LEADING = re.compile(

@@ -56,6 +56,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - label19_cases.toml: wordings settled by count: the others meeting the press with the one who
   leads, the host of a received guest whose talks the text tells, honorifics (round 19,
   issue-label19).
+- ppl20_cases.toml: misses and false people of rounds 36 and 37 read by cause: glued words after
+  a Chinese name, the other side of a meeting cut at a line break or inside a bracket, a survey's
+  leader, "Del.", a fronted "Vorgesehen ist" (round 20, issue-ppl20).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -102,6 +105,7 @@ FILES: dict[str, str | None] = {
     "de19_cases.toml": "de",
     "fp19_cases.toml": None,
     "label19_cases.toml": None,
+    "ppl20_cases.toml": None,
 }
 CASES = [
     (case, language)
