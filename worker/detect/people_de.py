@@ -201,7 +201,7 @@ _INVITED_ONLY = re.compile(
 # zu einem Senatsfrühstück ... eingeladen", de-t13z25: host and guests labelled).
 _INVITED_NOW = re.compile(r"\b(?:hat|haben)\b[^;]{0,250}?\beingeladen\s*[.!]?\s*$")
 # Planned, in the list's stretch between commas: "ist auch ein Gespräch mit X vorgesehen".
-_PLANNED = re.compile(r"\b(?:vorgesehen|geplant)\b")
+_PLANNED = re.compile(r"\b(?:[Vv]orgesehen|[Gg]eplant)\b")
 # The future: "Die Sitzung wird X leiten", and in reported speech "Zunächst werde X mit Y
 # sprechen" (searched only in a clause holding "wird"/"werde").
 _FUTURE = re.compile(
@@ -1160,8 +1160,8 @@ def _unreal(
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
     if "eingeladen" in sentence and _INVITED_NOW.search(sentence):
         return True  # "hat X zu einem Gespräch eingeladen": still to come
-    if "geplant" not in clause and "vorgesehen" not in clause:
-        return False
+    if "eplant" not in clause and "orgesehen" not in clause:
+        return False  # (fronted too: "Vorgesehen ist ein Gespräch mit X", none-t19g05)
     after = sentence.find(", ", end, right)
     return (
         _PLANNED.search(
