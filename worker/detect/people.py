@@ -930,17 +930,22 @@ def _surnames_of_named(
     of the same text it ends, is that person ("Mr Poltavchenko briefed the President" after
     "Georgy Poltavchenko", kremlin_en-t18e19; "KP Oli", "S Jaishankar", "Pramod K Verma"):
     their role goes to the fuller name, not to a second person (round 19, fp19). Two fuller
-    names ending in it ("William Ruto", "Rachel Ruto") leave it as it is."""
-    if lang != "en":
+    names ending in it ("William Ruto", "Rachel Ruto") leave it as it is. Round 20 (fp20): the
+    same for a given name alone that begins the one fuller name ("Sheikh Mishal received Prince
+    Faisal" after "Prince Faisal bin Farhan", agency_en-t19a19), and in German ("Präsident
+    Sousa" of "Marcelo Rebelo de Sousa", de-t18g11)."""
+    if lang not in ("en", "de"):
         return people, places
     alone = [p for p in people if p.canonical is None and " " not in p.name]
     if not alone:
         return people, places
     by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for p in people:
         if " " in p.name:
             by_last.setdefault(p.name.rsplit(" ", 1)[1], set()).add(p.key)
-    if not any(p.name in by_last for p in alone):
+            by_first.setdefault(p.name.split(" ", 1)[0], set()).add(p.key)
+    if not any(p.name in by_last or p.name in by_first for p in alone):
         return people, places
     full = {p.key: p for p in people}
     kept: list[Person] = []
@@ -948,6 +953,8 @@ def _surnames_of_named(
     seen: set[tuple[str, Role, Segment]] = set()
     for p, at in zip(people, places, strict=True):
         keys = by_last.get(p.name) if p.canonical is None and " " not in p.name else None
+        if keys is None and p.canonical is None and " " not in p.name:
+            keys = by_first.get(p.name)
         if keys is not None and len(keys) == 1:
             whole = full[next(iter(keys))]
             p = Person(whole.name, whole.canonical, p.role, p.segment, p.position)
