@@ -1,0 +1,126 @@
+"""Round 20: comparing two reports of one occasion, round 19's spent held-out pairs read by cause.
+
+Input: real excerpts (bench/data/people/dev ids and pairs/*.toml names in the comments) and the
+labelled people lists of those reports. Output: pass/fail; no I/O inside the code under test.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.support.labelled_people import ROSTER
+from tests.support.labelled_people import labelled as _labelled
+from worker.detect.mentions import states_role
+from worker.detect.model import Person
+from worker.detect.report import compare_reports
+
+# --- across languages, attending or presiding is a verb's translation ---------------------------
+
+# pair r19_t19z_hanzheng_cleverly2023_cross_language (pair-t19z-hanzheng_cleverly2023): Xinhua's
+# English (xinhua_en-t19z02) "Han Zheng met with James Cleverly", HK01 (zh_hant-t19z12)
+# "韓正...會見英國外相祁湛明". Labels: both attended in both, nothing changes. The extractor reads
+# 會見 as the host presiding: a role change attended -> presided the reports do not tell.
+XINHUA_EN = (
+    "Chinese vice president meets UK foreign secretary\n\n"
+    "BEIJING, Aug. 30 (Xinhua) -- Chinese Vice President Han Zheng met with James Cleverly, the "
+    "Secretary of State for Foreign, Commonwealth and Development Affairs of the United Kingdom, "
+    "in Beijing on Wednesday.\n"
+)
+HK01 = (
+    "韓正晤英國外相祁湛明 倡積極探索務實合作新增長點\n"
+    "中國國家副主席韓正8月30日在北京會見英國外相祁湛明(James Cleverly,又譯克萊弗利)。"
+    "他表示兩國政府要為企業創造良好營商環境,積極探索務實合作新增長點。\n"
+)
+
+# pair r19_t19g_kanzleramt2023-faz-en_cross_language (pair-t19g-kanzleramt2023-faz-en): FAZ
+# (de-t19g23) and an English copy of a Ukrainska Pravda item (scraped-t19g23). Labels: Steinmeier
+# presided (the Bellevue reception) in both, no role change. The English copy's "has received
+# Zelenskyy at the Bellevue Palace" is read as presiding and attending: attending gained beside
+# the kept chair, a change presided -> attended neither report tells in words.
+FAZ = (
+    "Wolodymyr Selenskyj ist von Bundeskanzler Scholz empfangen worden. Der ukrainische Präsident "
+    "war in der Nacht zum Sonntag in Deutschland angekommen und zunächst ins Schloss Bellevue "
+    "gefahren.\n\n"
+    "Danach fuhr er vom Schloss Bellevue mit seiner Fahrzeugkolonne weiter zum Kanzleramt, wo er "
+    "von Bundeskanzler Olaf Scholz (SPD) und vom Wachbataillon mit militärischen Ehren empfangen "
+    "wurde. Scholz und Selenskyj stellten einander im Innenhof des Kanzleramts wichtige "
+    "Mitarbeiter vor, dann wurden die ukrainische und die deutsche Nationalhymne gespielt.\n\n"
+    "Die beiden Politiker schritten danach die Ehrenformation ab. Nach dem protokollarischen "
+    "Empfang begannen die beiden Politiker ihre Gespräche, danach soll es eine Pressekonferenz "
+    "geben.\n\n"
+    "Selenskyj ergänzte beim Empfang durch Bundespräsident Frank-Walter Steinmeier: „Gemeinsam "
+    "werden wir gewinnen und den Frieden nach Europa zurückbringen.“\n"
+)
+PRAVDA_EN = (
+    "German Chancellor welcomes Zelenskyy with military honours\n\n"
+    "14 MAY 2023\n\n"
+    "Olaf Scholz, Chancellor of Germany, welcomed Ukrainian President Volodymyr Zelenskyy with "
+    "military honours at his chancellery in Berlin on 14 May.\n\n"
+    "Details: Scholz greeted Zelenskyy on the red carpet with a handshake after the Ukrainian "
+    "president was received at the residence of German President Frank-Walter Steinmeier.\n\n"
+    "Zelenskyy was greeted with military honours, and the orchestra performed the Ukrainian "
+    "anthem.\n\n"
+    "German President Frank-Walter Steinmeier has received Zelenskyy at the Bellevue Palace amid "
+    "heightened security measures.\n"
+)
+
+
+def test_meets_and_hui_jian_are_one_role_across_languages() -> None:
+    change = compare_reports(XINHUA_EN, HK01, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is None or (not diff.role_changes and not diff.added and not diff.removed)
+
+
+def test_a_role_gained_across_languages_that_no_word_states_is_no_change() -> None:
+    change = compare_reports(FAZ, PRAVDA_EN, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is None or not any(r.name == "Frank-Walter Steinmeier" for r in diff.role_changes)
+
+
+def test_a_chair_the_second_report_states_in_words_is_still_a_change() -> None:
+    # the same pair, the second report stating the chair: "received" as host, hosted, chaired
+    for verb in ("received", "hosted", "chaired a meeting with"):
+        text = f"Chinese Vice President Han Zheng {verb} James Cleverly in Beijing on Wednesday.\n"
+        first = _labelled("zh", ("韓正", "attended"), ("祁湛明", "attended"))
+        second = _labelled("en", ("Han Zheng", "presided"), ("James Cleverly", "attended"))
+        change = compare_reports(HK01, text, ROSTER, reports=(first, second))
+        assert change is not None and change.attendees is not None, verb
+        assert [(r.before, r.after) for r in change.attendees.role_changes] == [
+            ("attended", "presided")
+        ], verb
+
+
+def test_states_role_reads_a_host_receiving_as_the_chair() -> None:
+    steinmeier = Person("Frank-Walter Steinmeier", None, "presided", "body", 1)
+    assert states_role(PRAVDA_EN, steinmeier, "presided", ROSTER)
+    assert not states_role(PRAVDA_EN, steinmeier, "attended", ROSTER)
+    han = Person("韓正", None, "presided", "body", 1)
+    assert not states_role(HK01, han, "presided", ROSTER)  # 會見: a meeting, both attend
+    assert states_role(HK01, han, "attended", ROSTER)
+    # a planned reception is not held
+    assert not states_role(
+        "Steinmeier will receive Zelenskyy on Sunday.", steinmeier, "presided", ROSTER
+    )
+
+
+@settings(deadline=None, max_examples=30)
+@given(
+    st.sampled_from([("Han Zheng", "韩正"), ("Wang Yi", "王毅"), ("Olaf Scholz", "朔尔茨")]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_across_languages_attending_and_presiding_change_only_by_words(
+    name: tuple[str, str], chair_first: bool, stated: bool
+) -> None:
+    latin, han = name
+    before, after = ("presided", "attended") if chair_first else ("attended", "presided")
+    first = _labelled("zh", (han, before))
+    second = _labelled("en", (latin, after))
+    words = "chaired the meeting" if after == "presided" else "attended the meeting"
+    text_en = f"{latin} {words} on Monday.\n" if stated else f"{latin} was in Beijing on Monday.\n"
+    change = compare_reports(f"{han}在北京。\n", text_en, ROSTER, reports=(first, second))
+    diff = change.attendees if change else None
+    changes = [(r.before, r.after) for r in diff.role_changes] if diff else []
+    assert changes == ([(before, after)] if stated else [])
+    assert diff is None or (not diff.added and not diff.removed)
