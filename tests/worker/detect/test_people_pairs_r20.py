@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.support.labelled_people import ROSTER
 from tests.support.labelled_people import labelled as _labelled
 from worker.detect.mentions import states_role
-from worker.detect.model import Person
+from worker.detect.model import Person, Role
 from worker.detect.report import compare_reports
 
 # --- across languages, attending or presiding is a verb's translation ---------------------------
@@ -114,7 +114,9 @@ def test_across_languages_attending_and_presiding_change_only_by_words(
     name: tuple[str, str], chair_first: bool, stated: bool
 ) -> None:
     latin, han = name
-    before, after = ("presided", "attended") if chair_first else ("attended", "presided")
+    chair: Role = "presided"
+    there: Role = "attended"
+    before, after = (chair, there) if chair_first else (there, chair)
     first = _labelled("zh", (han, before))
     second = _labelled("en", (latin, after))
     words = "chaired the meeting" if after == "presided" else "attended the meeting"
