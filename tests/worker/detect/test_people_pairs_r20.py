@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.support.labelled_people import ROSTER
 from tests.support.labelled_people import labelled as _labelled
-from worker.detect.mentions import states_role
+from worker.detect.mentions import TextNames, names_person, states_role
 from worker.detect.model import Person, Role
 from worker.detect.report import compare_reports
 
@@ -214,3 +214,32 @@ def test_a_surname_of_other_sounds_in_place_is_another_person(swap: int) -> None
     assert "Ken Browne" in change.attendees.added
     assert MT_PEOPLE[swap] in change.attendees.removed
     assert "He Lifeng" not in change.attendees.added + change.attendees.removed
+
+
+# --- a foreigner named in Chinese by the surname alone, no dot ----------------------------------
+
+# pair r19v_r19v_geneva_cross_language (pair-r19v-geneva): CGTN (xinhua_en-r19v04) "He Lifeng ...
+# attended the meeting with the U.S. lead person Treasury Secretary Scott Bessent", a scrambled
+# Chinese copy of Xinhua (scraped-r19v12) "美国财政部长贝森特和交易代表格里尔", which the extractor
+# reads nobody in. Labels: nobody removed (格里尔 added). 贝森特 has no dot: no run was compared.
+CGTN_GENEVA = (
+    "As the Chinese lead person for China-U.S. economic and trade affairs, He Lifeng, who is also a "
+    "member of the Political Bureau of the Communist Party of China Central Committee and vice "
+    "premier, attended the meeting with the U.S. lead person Treasury Secretary Scott Bessent.\n"
+)
+XINHUA_SCRAMBLED = (
+    "新华社日内瓦5月11日电(记者韩洁 陈俊侠)当地时间5月10日至11日 ,中美中美经贸中方牵头人 、"
+    "经贸国务院副总理何立峰与美方牵头人、高层美国财政部长贝森特和交易代表格里尔在瑞士日内瓦举办"
+    "中美经贸高层谈判 。\n"
+)
+
+
+def test_a_foreign_surname_alone_in_chinese_names_the_person() -> None:
+    bessent = Person("Scott Bessent", None, "attended", "body", 2)
+    assert names_person(TextNames(XINHUA_SCRAMBLED), bessent, ROSTER)
+    other = Person("Howard Lutnick", None, "attended", "body", 3)
+    assert not names_person(TextNames(XINHUA_SCRAMBLED), other, ROSTER)
+    first = _labelled("en", ("He Lifeng", "attended"), ("Scott Bessent", "attended"))
+    second = _labelled("zh")  # the extractor's reading: nobody
+    change = compare_reports(CGTN_GENEVA, XINHUA_SCRAMBLED, ROSTER, reports=(first, second))
+    assert change is None or change.attendees is None or change.attendees.removed == ()
