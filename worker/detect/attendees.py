@@ -456,12 +456,14 @@ def _surnames_sound_alike(x: str, y: str) -> bool:
     True
     >>> _surnames_sound_alike("Wang Yi", "Wang Yu"), _surnames_sound_alike("Ken Browne", "Scott Bessent")
     (False, False)
+    >>> _surnames_sound_alike("A. Chemezov", "S. Chemezov")
+    False
     """
     if has_han(x) or has_han(y) or cantonese.mandarin_pinyin(x) or cantonese.mandarin_pinyin(y):
         return False
     wx, wy = x.replace("-", " ").split(), y.replace("-", " ").split()
-    if len(wx) < 2 or len(wy) < 2:
-        return False
+    if len(wx) < 2 or len(wy) < 2 or min(len(translit_key(w)) for w in (wx[0], wy[0])) < 2:
+        return False  # a given name as its initial is written on purpose: "A." is not "S."
     if translit_key(wx[-1]) == translit_key(wy[-1]):
         return True
     kx, ky = sound_key(wx[-1]), sound_key(wy[-1])
