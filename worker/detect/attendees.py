@@ -331,11 +331,39 @@ def _short_form(x: str, y: str) -> bool:
     short, long_ = (wx, wy) if _initials(wx) > _initials(wy) or len(wx) < len(wy) else (wy, wx)
     if short == long_ or not short:
         return False
-    surnames = {long_[0], long_[-1]}  # Chinese order puts the surname first
+    surnames = (long_[0], long_[-1])  # Chinese order puts the surname first
     return all(
-        w in long_ or (len(w) == 1 and any(v[:1] == w and v not in short for v in long_))
+        _word_in(w, long_) or (len(w) == 1 and any(v[:1] == w and v not in short for v in long_))
         for w in short
-    ) and bool(surnames & set(short))
+    ) and any(_word_in(s, short) for s in surnames)
+
+
+# A word of one name spelled as another's with a vowel or two otherwise: this long, the same
+# first letter and consonant classes (`sounds.sound_key`), Jaro-Winkler this high.
+_ALIKE_WORD = 5
+_ALIKE_WORD_JW = 0.9
+
+
+def _word_in(word: str, words: list[str]) -> bool:
+    """Whether `word` (a `translit_key`) is one of `words`, or one of them spelled with other
+    vowels: "Mohammed" / "Mohammad" (round 20, pair r19 t19a-kuwait_cp_jeddah2024: "Mohammed
+    bin Salman" in an SPA-based copy, "Mohammad bin Salman bin Abdulaziz" in a KUNA-based one).
+
+    >>> _word_in("mohamed", ["mohamad", "bin", "salman"]), _word_in("salim", ["salman"])
+    (True, False)
+    """
+    if word in words:
+        return True
+    if len(word) < _ALIKE_WORD:
+        return False
+    key = sound_key(word)
+    return any(
+        len(v) >= _ALIKE_WORD
+        and v[:1] == word[:1]
+        and sound_key(v) == key
+        and JaroWinkler.normalized_similarity(word, v) >= _ALIKE_WORD_JW
+        for v in words
+    )
 
 
 def _initials(words: list[str]) -> int:
@@ -414,6 +442,34 @@ def _match_sounds(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
             pairs.append((i, j))
 
 
+_SURNAME_CLASSES = 3  # consonant classes a surname needs to be tied by its place ("Greer" KL: no)
+
+
+def _surnames_sound_alike(x: str, y: str) -> bool:
+    """Two names in letters, not Chinese pinyin, whose surnames (last words) are one, or keep
+    the same consonant classes (`sounds.sound_key`, three at least): a machine translation
+    garbling a name ("Janet Besant" / "Scott Bessent", "Luke Rutnik" / "Howard
+    Lutnick", "Katherine Greer" / "Jamieson Greer": round 20, pair r19v london_mt), tied only
+    at the same place of the same list (`_match_in_place`).
+
+    >>> _surnames_sound_alike("Luke Rutnik", "Howard Lutnick")
+    True
+    >>> _surnames_sound_alike("Wang Yi", "Wang Yu"), _surnames_sound_alike("Ken Browne", "Scott Bessent")
+    (False, False)
+    >>> _surnames_sound_alike("A. Chemezov", "S. Chemezov")
+    False
+    """
+    if has_han(x) or has_han(y) or cantonese.mandarin_pinyin(x) or cantonese.mandarin_pinyin(y):
+        return False
+    wx, wy = x.replace("-", " ").split(), y.replace("-", " ").split()
+    if len(wx) < 2 or len(wy) < 2 or min(len(translit_key(w)) for w in (wx[0], wy[0])) < 2:
+        return False  # a given name as its initial is written on purpose: "A." is not "S."
+    if translit_key(wx[-1]) == translit_key(wy[-1]):
+        return True
+    kx, ky = sound_key(wx[-1]), sound_key(wy[-1])
+    return len(kx) >= _SURNAME_CLASSES and kx == ky
+
+
 def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
     """The unmatched names between the same two matched names of both lists, as many on each
     side and all written in the other script, are the same people in the same order: lists of
@@ -430,8 +486,11 @@ def _match_in_place(b: _Side, a: _Side, pairs: list[tuple[int, int]]) -> None:
         gap_b = [i for i in range(i0 + 1, i1) if not b.matched[i]]
         gap_a = [j for j in range(j0 + 1, j1) if not a.matched[j]]
         if len(gap_b) != len(gap_a) or not all(
-            has_han(b.people[i].name) != has_han(a.people[j].name)
-            and not _hk_surname_differs(b.people[i].name, a.people[j].name)
+            (
+                has_han(b.people[i].name) != has_han(a.people[j].name)
+                and not _hk_surname_differs(b.people[i].name, a.people[j].name)
+            )
+            or _surnames_sound_alike(b.people[i].name, a.people[j].name)
             for i, j in zip(gap_b, gap_a, strict=True)
         ):
             continue
