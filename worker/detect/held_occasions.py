@@ -24,12 +24,16 @@ from worker.detect.people_latin import not_a_name
 from worker.detect.places import places_named
 from worker.detect.roster import to_simplified
 
+# The scripts written without spaces between words (a class's ranges): kana, Han, Hangul.
+_RUN_ON = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
 # What a body does that is an occasion of its own: family | pattern (folded text).
 _ACTS = {
     # a summit, and what its leaders do there ("NATO leaders agreed ...")
     "summit": r"\bleaders\b|heads of state|staats- und regierungschefs|chefs d'état"
     r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит"
-    r"|峰会|首脑会议|サミット|首脳会議"
+    r"|峰会|首脑会议|サミット|首脳会議|정상회의"
     r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
@@ -40,7 +44,8 @@ _ACTS = {
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
     # il G7")
-    "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
+    "gathering": rf"(?<![^\W{_RUN_ON}])g-?(?:7|20)(?![^\W{_RUN_ON}])|group of (?:seven|twenty)"
+    r"|七国集团|二十国集团",
     # the Pope's blessing of Christmas and Easter, "Urbi et Orbi", and the message he gives
     # with it ("Pope Francis urges peace in Christmas message", "Weihnachtsbotschaft")
     "urbi": r"urbi et orbi|christmas message|easter message|weihnachtsbotschaft|osterbotschaft"
@@ -280,7 +285,15 @@ def names_pattern(names: list[str], anywhere: re.Pattern[str] | None = None) -> 
     parts = sorted(dict.fromkeys(names), key=len, reverse=True)
     cjk = [re.escape(n) for n in parts if script.search(n)]
     words = [re.escape(n) for n in parts if not script.search(n)]
-    found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
+    # a name in letters is a whole word among letters, but Chinese, Japanese and Korean write
+    # it against their own words ("G7広島サミット", "据G20", "NATO는"): a Han, kana or Hangul
+    # character beside it ends no word of it (round 20); a name in Hangul is read as before, a
+    # whole word ("노벨문학상을", the prize with its particle, is left unread: a next day's
+    # queue at a bookshop told by it joined the prize's announcement)
+    hangul = [n for n in words if _HANGUL.search(n)]
+    others = [n for n in words if not _HANGUL.search(n)]
+    found = [rf"(?<![^\W{_RUN_ON}])(?:{'|'.join(others)})(?![^\W\d_{_RUN_ON}])"] if others else []
+    found += [rf"(?<![\w])(?:{'|'.join(hangul)})(?![^\W\d_])"] if hangul else []
     found += cjk
     return re.compile("|".join(found) or r"(?!)")
 
