@@ -25,7 +25,7 @@ from worker.detect.places import places_named
 from worker.detect.roster import to_simplified
 
 # The scripts written without spaces between words (a class's ranges): kana, Han, Hangul.
-_RUN_ON = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+RUN_ON = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # What a body does that is an occasion of its own: family | pattern (folded text).
@@ -44,7 +44,7 @@ _ACTS = {
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
     # il G7")
-    "gathering": rf"(?<![^\W{_RUN_ON}])g-?(?:7|20)(?![^\W{_RUN_ON}])|group of (?:seven|twenty)"
+    "gathering": rf"(?<![^\W{RUN_ON}])g-?(?:7|20)(?![^\W{RUN_ON}])|group of (?:seven|twenty)"
     r"|七国集团|二十国集团",
     # the Pope's blessing of Christmas and Easter, "Urbi et Orbi", and the message he gives
     # with it ("Pope Francis urges peace in Christmas message", "Weihnachtsbotschaft")
@@ -292,7 +292,7 @@ def names_pattern(names: list[str], anywhere: re.Pattern[str] | None = None) -> 
     # queue at a bookshop told by it joined the prize's announcement)
     hangul = [n for n in words if _HANGUL.search(n)]
     others = [n for n in words if not _HANGUL.search(n)]
-    found = [rf"(?<![^\W{_RUN_ON}])(?:{'|'.join(others)})(?![^\W\d_{_RUN_ON}])"] if others else []
+    found = [rf"(?<![^\W{RUN_ON}])(?:{'|'.join(others)})(?![^\W\d_{RUN_ON}])"] if others else []
     found += [rf"(?<![\w])(?:{'|'.join(hangul)})(?![^\W\d_])"] if hangul else []
     found += cjk
     return re.compile("|".join(found) or r"(?!)")
