@@ -1566,16 +1566,17 @@ def _forums(title: str, sentence: str, lead: str, start: str) -> tuple[str, ...]
     by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
     die Zinsen")."""
     named = occasions_named(title) or occasions_named(sentence)
-    return tuple(
-        dict.fromkeys(
-            (
-                *named,
-                *held_occasions(title),
-                *held_occasions(lead),
-                *company_results(title, start),
-            )
-        )
-    )
+    in_title = held_occasions(title)
+    # a rate decision the title tells is the report's: another bank's the lead names is its
+    # setting ("Bank of England holds steady ..." over "... a day after the Fed cut"; round 20)
+    decided = {k for k in in_title if k.startswith(_RATES)}
+    in_lead = [
+        k for k in held_occasions(lead) if not decided or not k.startswith(_RATES) or k in decided
+    ]
+    return tuple(dict.fromkeys((*named, *in_title, *in_lead, *company_results(title, start))))
+
+
+_RATES = "rates:"  # the keys of a central bank's rate decision (`held_occasions`)
 
 
 # A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the
