@@ -1570,8 +1570,12 @@ def _forums(title: str, sentence: str, lead: str, start: str) -> tuple[str, ...]
     # a rate decision the title tells is the report's: another bank's the lead names is its
     # setting ("Bank of England holds steady ..." over "... a day after the Fed cut"; round 20)
     decided = {k for k in in_title if k.startswith(_RATES)}
+    # (the title and the lead read together: a body the lead names and its act the title says,
+    # "Eröffnungsfeier in Paris gestartet" over "Der erste Akt der Sommerspiele läuft"; round 20)
     in_lead = [
-        k for k in held_occasions(lead) if not decided or not k.startswith(_RATES) or k in decided
+        k
+        for k in held_occasions(f"{title}\n{lead}")
+        if not decided or not k.startswith(_RATES) or k in decided
     ]
     return tuple(dict.fromkeys((*named, *in_title, *in_lead, *company_results(title, start))))
 

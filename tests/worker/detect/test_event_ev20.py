@@ -211,3 +211,26 @@ def test_the_first_day_of_a_summit_is_no_span_from_the_first_of_the_month() -> N
 def test_the_crafts_survive_the_store() -> None:
     stern = _features(STERN_TITLE, STERN, "2023-08-23")
     assert Features.from_json(stern.to_json()).bodies == stern.bodies
+
+
+# e19-paris-opening-de-sport1 (SPORT1, 2024-07-26; dev_round24)
+SPORT1_TITLE = "Party trotz Regen: Eröffnungsfeier in Paris gestartet"
+SPORT1 = (
+    "Der erste Akt der Sommerspiele läuft. Bei Schmuddelwetter an der Seine wartet großes Programm "
+    "auf 320.000 Zuschauende.\n\n"
+    "Mit der Eröffnungsfeier hat in Paris der erste Höhepunkt der 31. Olympischen Sommerspiele "
+    "begonnen."
+)
+# paris2024-opening-laragione (La Ragione, 2024-07-26; dev_round11)
+RAGIONE_TITLE = "Al via i Giochi Olimpici Paris 2024"
+RAGIONE = (
+    "Sono iniziati i tanto attesi Giochi Olimpici di Parigi 2024, inaugurati con una cerimonia di "
+    "apertura mai vista prima: atleti e delegazioni stanno sfilando in questo momento sulle "
+    "imbarcazioni per 6 chilometri, lungo tutta la Senna, attraversando Parigi."
+)
+
+
+def test_a_body_the_lead_names_and_its_act_the_title_says_are_read_together() -> None:
+    sport1 = _features(SPORT1_TITLE, SPORT1, "2024-07-26")
+    assert "opening:olympics" in sport1.forums
+    assert score(sport1, _features(RAGIONE_TITLE, RAGIONE, "2024-07-26"), OPTS).score >= OPTS.join
