@@ -72,7 +72,10 @@ def without_filing_place(lead: str) -> str:
 # "from Thursday 13th to Saturday 15th June", "du 13 au 15 juin", "vom 13. bis 15. Juni": the day
 # before the range word is the first day of the occasion, in the month of the date after it.
 _SPAN_BEFORE = re.compile(
-    r"(?<![\d.,:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|\.)?\s+(?:to|until|till|through|au|al"
+    # (not the number of a day of the occasion, "G7 Hiroshima Summit: Day 1 - May 19, 2023",
+    # of a stage, a round or a part: round 20)
+    r"(?<![\d.,:])(?<!\bday )(?<!\btag )(?<!\bjour )(?<!\bgiorno )(?<!\bdía )(?<!\bstage )"
+    r"(?<!\bround )(?<!\bpart )(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|\.)?\s+(?:to|until|till|through|au|al"
     r"|bis|-|–)\s+(?:[^\W\d_]+\s+)?$",
     re.IGNORECASE,
 )

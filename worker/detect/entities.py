@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from worker.detect.held_occasions import names_pattern
+from worker.detect.held_occasions import RUN_ON, names_pattern
 from worker.detect.roster import to_simplified
 
 # key | names. Names in capitals (and short ones opening with a capital) are read as written
@@ -89,4 +89,71 @@ def bodies_named(text: str) -> tuple[str, ...]:
     if not shouting:
         found += [(m.start(), key_of[m.group()]) for m in exact.finditer(written)]
     found += [(m.start(), key_of[m.group()]) for m in loose.finditer(_fold(text))]
+    found += crafts_named(written)
     return tuple(dict.fromkeys(key for _, key in sorted(found)))
+
+
+# Crafts and missions known by a name and a number, each named in the languages the feeds bring:
+# key | names. The number tells one mission from the next (Chang'e-5 in 2020, Chang'e-6 in
+# 2024), so the key is the name's with the number ("craft:change6"); the name alone says
+# nothing of which one. Round 20: dev_round24's Chang'e-6 landing in English and Chinese shared
+# the craft's pinyin, "chang'e", as a proper noun, not its number; Chandrayaan-3's landing in
+# German, Spanish and English shared nothing else. A craft in common ties less than a body
+# (worker/detect/events.py, `_same_body`).
+_CRAFTS = """
+change|Chang'e;Chang’e;Chang-e;嫦娥;창어;Чанъэ
+shenzhou|Shenzhou;神舟;선저우;Шэньчжоу
+tianzhou|Tianzhou;天舟;톈저우;Тяньчжоу
+tianwen|Tianwen;天问;天問;톈원;Тяньвэнь
+chandrayaan|Chandrayaan;चंद्रयान;चन्द्रयान;月船;찬드라얀;Чандраян
+artemis|Artemis;阿尔忒弥斯;阿耳忒弥斯;アルテミス;아르테미스;Артемида
+"""
+_HAN_NUMERALS = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+_ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X".split(), start=1)}
+
+
+@lru_cache(maxsize=1)
+def _craft_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    key_of: dict[str, str] = {}
+    for line in _CRAFTS.strip().splitlines():
+        key, names = line.split("|")
+        for name in names.split(";"):
+            key_of[to_simplified(name).casefold()] = key
+    names = "|".join(re.escape(n) for n in sorted(key_of, key=len, reverse=True))
+    # the name (a whole word in letters), a space or a hyphen, the number: digits, a Roman
+    # numeral in capitals ("Artemis II"), or Han numerals before 号 ("嫦娥六号"); the number
+    # ends there ("Chang'e-6", "神舟十九号", "창어 6호", "Шэньчжоу-19")
+    pattern = re.compile(
+        rf"(?<![^\W{RUN_ON}])(?i:({names}))[\s\-‐–]?"
+        rf"(\d{{1,2}}|[IVX]{{1,4}}|[一二三四五六七八九十]{{1,3}}(?=[号號]))(?![^\W{RUN_ON}]|[.,]\d)"
+    )
+    return pattern, key_of
+
+
+def _han_number(value: str) -> int:
+    if "十" not in value:
+        return _HAN_NUMERALS.get(value, 0)
+    tens, _, units = value.partition("十")
+    return _HAN_NUMERALS.get(tens, 1 if not tens else 0) * 10 + _HAN_NUMERALS.get(units, 0)
+
+
+def crafts_named(text: str) -> list[tuple[int, str]]:
+    """The crafts and missions of `_CRAFTS` a text names with their number, where named, each
+    one key across scripts ("Chang'e-6", "嫦娥六號", "창어 6호" -> "craft:change6"), with where
+    each is named."""
+    pattern, key_of = _craft_table()
+    found = []
+    for m in pattern.finditer(to_simplified(text)):
+        value = m.group(2)
+        number = int(value) if value.isdigit() else _ROMAN.get(value) or _han_number(value)
+        if number:
+            found.append((m.start(), f"{CRAFT}{key_of[m.group(1).casefold()]}{number}"))
+    return found
+
+
+CRAFT = "craft:"  # the keys of `crafts_named` begin so
+
+
+def is_craft(key: str) -> bool:
+    """Whether a key of `bodies_named` is a numbered craft's (`crafts_named`)."""
+    return key.startswith(CRAFT)

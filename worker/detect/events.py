@@ -38,7 +38,7 @@ from worker.detect import cantonese
 from worker.detect.attendees import compare_people
 from worker.detect.datelines import first_day_of_span, relative_day, without_filing_place
 from worker.detect.dates import DateMention, find_dates
-from worker.detect.entities import bodies_named
+from worker.detect.entities import bodies_named, is_craft
 from worker.detect.foreign_names import foreign_people, is_chinese_name, is_korean_name
 from worker.detect.held_occasions import (
     DEEDS,
@@ -1566,16 +1566,21 @@ def _forums(title: str, sentence: str, lead: str, start: str) -> tuple[str, ...]
     by who holds them and what they do in the title or the lead (`held_occasions`: "EZB senkt
     die Zinsen")."""
     named = occasions_named(title) or occasions_named(sentence)
-    return tuple(
-        dict.fromkeys(
-            (
-                *named,
-                *held_occasions(title),
-                *held_occasions(lead),
-                *company_results(title, start),
-            )
-        )
-    )
+    in_title = held_occasions(title)
+    # a rate decision the title tells is the report's: another bank's the lead names is its
+    # setting ("Bank of England holds steady ..." over "... a day after the Fed cut"; round 20)
+    decided = {k for k in in_title if k.startswith(_RATES)}
+    # (the title and the lead read together: a body the lead names and its act the title says,
+    # "Eröffnungsfeier in Paris gestartet" over "Der erste Akt der Sommerspiele läuft"; round 20)
+    in_lead = [
+        k
+        for k in held_occasions(f"{title}\n{lead}")
+        if not decided or not k.startswith(_RATES) or k in decided
+    ]
+    return tuple(dict.fromkeys((*named, *in_title, *in_lead, *company_results(title, start))))
+
+
+_RATES = "rates:"  # the keys of a central bank's rate decision (`held_occasions`)
 
 
 # A possessive after a name ("Prime Minister Anthony Albanese's center-left Labor Party"): the
@@ -2328,11 +2333,22 @@ def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
     決定減産"), on one day (or one giving no day, filed the next), with no kinds that differ,
     neither written ahead, and not other people up front (`_other_doers`): reports naming
     nobody the roster knows, in two languages, share nothing else (round 17, evnames17)."""
-    if kinds is False or not set(a.bodies) & set(b.bodies):
+    common = set(a.bodies) & set(b.bodies)
+    if kinds is False or not common:
         return False
     if _written_ahead(a) or _written_ahead(b) or a.ahead or b.ahead:
         return False
-    if not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
+    if all(is_craft(k) for k in common):
+        # a numbered craft ("Chang'e-6", "嫦娥六号") has many occasions of its days: the crew's
+        # press conference the eve of its launch, a report recalling its landing a fortnight on:
+        # a tie only on the one day both date it to (or were published, giving none), each
+        # published that day or the next, neither saying a kind of occasion but an outcome (a
+        # summit's report wishing the landing well is the summit's; round 20)
+        if not (_same_day(a, b) and all(0 <= (f.day - when(f)).days <= 1 for f in (a, b))):
+            return False
+        if (set(a.kinds) | set(b.kinds)) - OUTCOMES:
+            return False
+    elif not (_same_day(a, b) or _filed_next_day(a, b) or _filed_next_day(b, a)):
         return False
     return not _other_doers(a, b)
 

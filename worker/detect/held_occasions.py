@@ -24,23 +24,28 @@ from worker.detect.people_latin import not_a_name
 from worker.detect.places import places_named
 from worker.detect.roster import to_simplified
 
+# The scripts written without spaces between words (a class's ranges): kana, Han, Hangul.
+RUN_ON = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
 # What a body does that is an occasion of its own: family | pattern (folded text).
 _ACTS = {
     # a summit, and what its leaders do there ("NATO leaders agreed ...")
     "summit": r"\bleaders\b|heads of state|staats- und regierungschefs|chefs d'état"
     r"|capi di stato|jefes de estado|summit|gipfel|sommet|vertice|cumbre|c[úu]pula|саммит"
-    r"|峰会|首脑会议|サミット|首脳会議"
+    r"|峰会|首脑会议|サミット|首脳会議|정상회의"
     r"|\bassembl(?:y|ée|ea)\b|ordinary session|session ordinaire|sessione ordinaria"
     r"|sesi[óo]n ordinaria|\d+\s*(?:e|è|ème|th|st|nd|rd)\.?\s+session",
     # a central bank's rate decision, and the press conference it holds that day
     "rates": r"\brates?\b|\binterest\b|zins|\btaux\b|\btass[io]\b|\btipos?\b|\bjuros\b"
-    r"|\btasas?\b|\btaxas?\b"
+    r"|\btasas?\b|\btaxas?\b|επιτ[οό]κ[ιί]"
     r"|利率|利息|降息|加息|升息|金利|利下げ|利上げ|货币政策|貨幣政策|金融政策|议息|議息"
     r"|monetary policy|geldpolitik|politique monétaire|politica monetaria|política monetaria"
     r"|press conference|pressekonferenz|conférence de presse|conferenza stampa",
     # a group that exists only as its leaders' meetings: its name is its summit ("Meloni chiude
     # il G7")
-    "gathering": r"\bg-?(?:7|20)\b|group of (?:seven|twenty)|七国集团|二十国集团",
+    "gathering": rf"(?<![^\W{RUN_ON}])g-?(?:7|20)(?![^\W{RUN_ON}])|group of (?:seven|twenty)"
+    r"|七国集团|二十国集团",
     # the Pope's blessing of Christmas and Easter, "Urbi et Orbi", and the message he gives
     # with it ("Pope Francis urges peace in Christmas message", "Weihnachtsbotschaft")
     "urbi": r"urbi et orbi|christmas message|easter message|weihnachtsbotschaft|osterbotschaft"
@@ -96,10 +101,10 @@ mercosur|summit|Mercosur;Mercosul
 g77|summit|G77;Group of 77
 chogm|summit|CHOGM;Commonwealth Heads of Government
 arableague|summit|Arab League;Ligue arabe;Arabische Liga;Lega araba;Liga Árabe;Лига арабских государств;阿盟;阿拉伯国家联盟
-ecb|rates|ECB;EZB;BCE;Bce;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行
-boj|rates|BOJ;BoJ;Bank of Japan;Bank von Japan;Banque du Japon;Banca del Giappone;Banco de Japón;日银;日本银行;日本央行
-fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;US-Zentralbank;US central bank;America's central bank;America’s central bank;banque centrale américaine;Banque centrale des États-Unis;banca centrale americana;banca centrale statunitense;banco central estadounidense;banco central de Estados Unidos;banco central dos EUA;banco central americano;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储;联储局;聯儲局;联准会;聯準會;Federal Open Market Committee;联邦公开市场委员会;联邦储备委员会;連邦公開市場委員会
-boe|rates|BoE;BOE;Bank of England;Britain's central bank;Britain’s central bank;UK central bank;Bank von England;Banque d'Angleterre;英国央行;英格兰银行
+ecb|rates|ECB;EZB;BCE;Bce;ЕЦБ;European Central Bank;Europäische Zentralbank;Europäischen Zentralbank;Banque centrale européenne;Banca centrale europea;Banco Central Europeo;Banco Central Europeu;Euro-Währungshüter;Euro-Notenbank;欧洲央行;欧洲中央银行;欧州中央銀行;ΕΚΤ;Ευρωπαϊκή Κεντρική Τράπεζα;Ευρωπαϊκής Κεντρικής Τράπεζας
+boj|rates|BOJ;BoJ;Bank of Japan;Bank von Japan;Banque du Japon;Banca del Giappone;Banco de Japón;日银;日本银行;日本央行;Τράπεζα της Ιαπωνίας;Τράπεζας της Ιαπωνίας
+fed|rates|Fed;FOMC;Federal Reserve;US-Notenbank;US-Zentralbank;US central bank;America's central bank;America’s central bank;banque centrale américaine;Banque centrale des États-Unis;banca centrale americana;banca centrale statunitense;banco central estadounidense;banco central de Estados Unidos;banco central dos EUA;banco central americano;Réserve fédérale;Riserva federale;Reserva Federal;ФРС;美联储;联储局;聯儲局;联准会;聯準會;Federal Open Market Committee;联邦公开市场委员会;联邦储备委员会;連邦公開市場委員会;Ομοσπονδιακή Τράπεζα;Ομοσπονδιακής Τράπεζας;Ομοσπονδιακή Τράπεζα των ΗΠΑ
+boe|rates|BoE;BOE;Bank of England;Britain's central bank;Britain’s central bank;UK central bank;Bank von England;Banque d'Angleterre;英国央行;英格兰银行;Τράπεζα της Αγγλίας;Τράπεζας της Αγγλίας
 rbi|rates|RBI;Reserve Bank of India;印度储备银行
 rba|rates|RBA;Reserve Bank of Australia;澳洲联储;澳大利亚储备银行
 boc|rates|Bank of Canada;Banque du Canada;加拿大央行
@@ -131,7 +136,7 @@ euro|draw,final|European Championship;Europameisterschaft;Championnat d'Europe;E
 copaamerica|draw,final|Copa América
 afcon|draw,final|Africa Cup of Nations;AFCON;Coupe d'Afrique des nations;CAN 2025;CAN 2027
 grandslam|final|Wimbledon;Roland-Garros;Roland Garros;French Open;US Open;Australian Open;温网;法网;美网;澳网
-olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
+olympics|opening,closing|Olympics;Olympic Games;JO;Paralympics;Jeux olympiques;Olympische Spiele;Olympischen Spiele;Olympische Sommerspiele;Olympischen Sommerspiele;Olympische Winterspiele;Olympischen Winterspiele;Sommerspiele;Winterspiele;Giochi olimpici;Olimpiadi;Juegos Olímpicos;Jogos Olímpicos;Олимпиады;Олимпийских игр;奥运会;奥林匹克运动会;冬奥会;オリンピック;五輪
 """
 
 # Occasions known by one name, whatever the words around it: key | names (any case).
@@ -280,7 +285,15 @@ def names_pattern(names: list[str], anywhere: re.Pattern[str] | None = None) -> 
     parts = sorted(dict.fromkeys(names), key=len, reverse=True)
     cjk = [re.escape(n) for n in parts if script.search(n)]
     words = [re.escape(n) for n in parts if not script.search(n)]
-    found = [rf"(?<![\w])(?:{'|'.join(words)})(?![^\W\d_])"] if words else []
+    # a name in letters is a whole word among letters, but Chinese, Japanese and Korean write
+    # it against their own words ("G7広島サミット", "据G20", "NATO는"): a Han, kana or Hangul
+    # character beside it ends no word of it (round 20); a name in Hangul is read as before, a
+    # whole word ("노벨문학상을", the prize with its particle, is left unread: a next day's
+    # queue at a bookshop told by it joined the prize's announcement)
+    hangul = [n for n in words if _HANGUL.search(n)]
+    others = [n for n in words if not _HANGUL.search(n)]
+    found = [rf"(?<![^\W{RUN_ON}])(?:{'|'.join(others)})(?![^\W\d_{RUN_ON}])"] if others else []
+    found += [rf"(?<![\w])(?:{'|'.join(hangul)})(?![^\W\d_])"] if hangul else []
     found += cjk
     return re.compile("|".join(found) or r"(?!)")
 
