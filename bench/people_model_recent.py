@@ -15,7 +15,8 @@ The shipped English and German weights saw rounds 1-14, the Chinese ones rounds 
 JSON lists the files), so on the recent rounds both are as fresh as the cross-validated ones.
 
 Run: PYTHONPATH=.:bench python bench/people_model_recent.py --script latin [--recent 18]
-[--c 0.1] [--min-count 8] [--max-fp-rise 15] [--cache DIR] [--shipped-only]
+[--c 0.1] [--min-count 8] [--max-fp-rise 15] [--cache DIR] [--shipped-only] [--upto 33]
+[--folds 1-18]
 
 `--cache DIR` (round 18) keeps each held round's probabilities in DIR (one JSON per script,
 settings and round) and reads them back on the next run, so that a run stopped on a loaded
@@ -23,6 +24,14 @@ machine resumes where it stopped and a finished one prints its tables again in s
 folds are the same fits as without it. A cache is only valid for the dev files and code it was
 made with: empty DIR after either changes. `--shipped-only` prints the first two columns alone
 (the earlier rules and the shipped model), without any fit.
+
+`--upto N` (round 20) holds the rounds after N back from every fit: each fold is fitted on the
+rounds up to N alone, the thresholds are chosen over those folds (the trainers' procedure on a
+dev set that ends at round N), and the rounds after N are scored by the one model fitted on all
+the rounds up to N; they are printed over the earlier rules-only readings and over today's
+rules, per language, style and round, beside the shipped weights (which saw rounds 1-14 and
+1-8). `--folds A-B` fits only those held rounds into `--cache` and stops, so that the folds of
+one run can be fitted by several processes at once; a last run without it reads them all.
 """
 
 from __future__ import annotations
@@ -84,21 +93,32 @@ def cached_folds(
     min_count: int,
     cache: Path | None,
     only: set[int] | None = None,
+    upto: int | None = None,
 ) -> list[list[dict[str, float]]]:
     """Leave-one-round-out probabilities as the trainers' `cross_validate` computes them, each
     held round's read from `cache` when a run with the same settings saved it, else fitted and
     (with `cache`) saved; with `only`, those held rounds alone (the others' reports left
-    empty)."""
+    empty). With `upto`, every fold is fitted on the rounds up to `upto` alone (the rounds after
+    it are held back from every fit; a held round after `upto` is scored by the fit on all the
+    rounds up to it)."""
     probs: list[list[dict[str, float]]] = [[] for _ in examples]
+    top = max((ex.round for ex in examples), default=0) if upto is None else upto
+    held_back: dict[str, Any] | None = None
     for held in sorted({ex.round for ex in examples} & (only or {ex.round for ex in examples})):
-        path = cache / f"{script}-c{c}-m{min_count}-r{held}.json" if cache else None
+        tag = "" if upto is None else f"-u{upto}"
+        path = cache / f"{script}-c{c}-m{min_count}{tag}-r{held}.json" if cache else None
         part = [i for i, ex in enumerate(examples) if ex.round == held]
         if path is not None and path.exists():
             saved = json.loads(path.read_text(encoding="utf-8"))
             for i, ps in zip(part, saved, strict=True):
                 probs[i] = ps
             continue
-        model = latin.fit([ex for ex in examples if ex.round != held], c, min_count)
+        if held > top and held_back is not None:
+            model = held_back  # the rounds after `upto` all meet the same fit
+        else:
+            train = [ex for ex in examples if ex.round != held and ex.round <= top]
+            model = latin.fit(train, c, min_count)
+            held_back = model if held > top else None
         if script == "latin":
             model["add"] = dict.fromkeys(people_model.ROLES, 1.0)
             packed = role_weights.decode_model(*role_weights.encode_model(model))
@@ -113,7 +133,7 @@ def cached_folds(
     return probs
 
 
-def main(argv: list[str]) -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--script", choices=("latin", "zh"), required=True)
     parser.add_argument("--recent", type=int, default=18, help="the first recent round")
@@ -124,9 +144,35 @@ def main(argv: list[str]) -> None:
         "--shipped-only", action="store_true", help="the first two columns: no cross-validation"
     )
     parser.add_argument("--cache", type=Path, default=None, help="keep each fold's probabilities")
+    parser.add_argument(
+        "--upto",
+        type=int,
+        default=None,
+        help="fit every fold on the rounds up to this one alone; the later rounds are held back",
+    )
+    parser.add_argument(
+        "--folds",
+        default=None,
+        help="fit only these held rounds into --cache (e.g. 1-18) and stop: folds in parallel",
+    )
+    return parser
+
+
+def main(argv: list[str]) -> None:
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
+    if args.upto is not None:
+        args.recent = args.upto + 1  # thresholds chosen over the rounds up to it alone
+    only = _rounds(args.folds) if args.folds else None
+
+    def folds(examples: list[Any], script: str, c: float, mc: int) -> list[Any]:
+        probs = cached_folds(examples, script, c, mc, args.cache, only, args.upto)
+        if only is not None:
+            sys.exit(0)
+        return probs
+
     roster = load_roster()
     never = dict.fromkeys(people_model.ROLES, 1.01)
     if args.script == "latin":
@@ -153,7 +199,7 @@ def main(argv: list[str]) -> None:
             print(f"    thresholds {own}")
             return lambda ex: own[ex.lang]
 
-        probs = [] if args.shipped_only else cached_folds(examples, "latin", c, mc, args.cache)
+        probs = [] if args.shipped_only else folds(examples, "latin", c, mc)
     else:
         c, mc = args.c or 0.03, args.min_count or 5
         rise = 2 if args.max_fp_rise is None else args.max_fp_rise
@@ -175,23 +221,57 @@ def main(argv: list[str]) -> None:
             print(f"    thresholds {t}")
             return lambda ex: t
 
-        probs = [] if args.shipped_only else cached_folds(examples, "zh", c, mc, args.cache)
+        probs = [] if args.shipped_only else folds(examples, "zh", c, mc)
     print(f"{args.script}: {len(examples)} reports, {len(files)} files, C {c}, min-count {mc}")
-    everything = list(range(len(examples)))
     columns = [(shipped_probs, lambda ex: never), (shipped_probs, shipped_t)]
+    _judge(args, examples, columns, probs, choose, rules)
+
+
+def _judge(
+    args: argparse.Namespace,
+    examples: list[Any],
+    columns: list[tuple[Any, Any]],
+    probs: list[list[dict[str, float]]],
+    choose: Callable[[list[int]], Any],
+    rules: Callable[[Any], set[tuple[str, str]]],
+) -> None:
+    """The cross-validated columns added to the shipped ones (`columns`), and the tables."""
+    everything = list(range(len(examples)))
     if not args.shipped_only:
-        print("  CV thresholds over all rounds:")
-        t_all = choose(everything)
+        if args.upto is None:
+            print("  CV thresholds over all rounds:")
+            columns = [*columns, (probs, choose(everything))]
         print(f"  CV thresholds over rounds before {args.recent}:")
-        t_before = choose([i for i in everything if examples[i].round < args.recent])
-        columns += [(probs, t_all), (probs, t_before)]
-    print(
-        "  columns P/R/F1: earlier rules alone | + shipped model | + CV model, thresholds of all"
-        f" rounds | + CV model, thresholds of rounds < {args.recent}"
-    )
+        columns = [
+            *columns,
+            (probs, choose([i for i in everything if examples[i].round < args.recent])),
+        ]
     recent = [i for i, ex in enumerate(examples) if ex.round >= args.recent]
+    if args.upto is None:
+        print(
+            "  columns P/R/F1: earlier rules alone | + shipped model | + CV model, thresholds of"
+            f" all rounds | + CV model, thresholds of rounds < {args.recent}"
+        )
+        _tables(f"rounds {args.recent}+", recent, examples, columns, rules, by_round=True)
+        _tables("all rounds", everything, examples, columns, rules, by_round=False)
+        return
+    print(
+        "  columns P/R/F1: rules alone | + shipped model | + the model fitted on rounds up to"
+        f" {args.upto}, thresholds of their leave-one-round-out cross-validation"
+    )
     _tables(f"rounds {args.recent}+", recent, examples, columns, rules, by_round=True)
-    _tables("all rounds", list(range(len(examples))), examples, columns, rules, by_round=False)
+    print("today's rules (in-sample for the rules: they were read on the held-back rounds)")
+    _tables(f"rounds {args.recent}+", recent, examples, columns, _today, by_round=True)
+
+
+def _rounds(spec: str) -> set[int]:
+    """ "18" or "1-18": the rounds named."""
+    first, _, last = spec.partition("-")
+    return set(range(int(first), int(last or first) + 1))
+
+
+def _today(ex: Any) -> set[tuple[str, str]]:
+    return set(ex.rules)
 
 
 def _tables(

@@ -201,3 +201,38 @@ def test_recent_rounds_folds_are_cached_and_read_back(tmp_path: Any, monkeypatch
 
     monkeypatch.setattr(train, "fit", no_fit)
     assert recent.cached_folds(examples, "latin", 0.1, 2, tmp_path) == fresh
+
+
+def test_held_back_rounds_meet_no_fit(tmp_path: Any) -> None:
+    # bench/people_model_recent.py --upto (round 20): a retrain judged on rounds it never saw;
+    # every fold is fitted on the rounds up to `upto` alone, and the rounds after it are scored
+    # by the one model fitted on all of those
+    pytest.importorskip("sklearn")  # the `train` extra
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import people_model_recent as recent
+    import train_people_model as train
+
+    from worker.detect import role_weights
+
+    files = [DEV / f"kremlin_en.round{n}.toml" for n in (5, 6, 7)]
+    examples = train.load_examples(files, ROSTER)
+    probs = recent.cached_folds(examples, "latin", 0.1, 2, tmp_path, upto=6)
+
+    def scored(rounds: set[int], held: int) -> list[Any]:
+        model = train.fit([ex for ex in examples if ex.round in rounds], 0.1, 2)
+        model["add"] = dict.fromkeys(train.ROLES, 1.0)
+        packed = role_weights.decode_model(*role_weights.encode_model(model))
+        return [
+            [people_model.scores(fs, packed) for fs in ex.features]
+            for ex in examples
+            if ex.round == held
+        ]
+
+    by_round = {
+        n: [p for p, ex in zip(probs, examples, strict=True) if ex.round == n] for n in (5, 6, 7)
+    }
+    assert by_round[5] == scored({6}, 5)  # round 7 is in no fold's fit
+    assert by_round[7] == scored({5, 6}, 7)
+    assert (tmp_path / "latin-c0.1-m2-u6-r7.json").is_file()
