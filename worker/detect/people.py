@@ -1100,8 +1100,11 @@ _RECEIVED_PLANNED = {
         re.I,
     ),
     "de": re.compile(
-        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen|steht|stehen"
-        r"|vor)\b|\bfreu\w*\s+sich\b"
+        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen)\b"
+        # a talk on the programme ("steht ... ein Gespräch auf dem Programm"), not one whose
+        # topics "stehen im Mittelpunkt" (de-t19g10); "vor" a talk, not "vor allem" (de-t219)
+        r"|\b(?:steht|stehen)\b[^.]{0,80}\b(?:Programm|Plan|an)\b|\bvor\b(?!\s+allem\b)"
+        r"|\bfreu\w*\s+sich\b"
     ),
 }
 _RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
