@@ -1162,15 +1162,36 @@ def _received_talks(
 
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of `text` holding position `at`: between the stops (. ! ? or a line break)
-    around it."""
-    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+    around it. The full stop of an abbreviation or of an ordinal ends none: "Bundespräsident Dr.
+    Frank-Walter Steinmeier", "am 26. April" (de-t219, de-t19g33)."""
+    start = max(_stop_before(text, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
     start = max(start, text.rfind("\n", 0, at)) + 1
     end = len(text)
-    for stop in ".!?\n":
+    for stop in "!?\n":
         found = text.find(stop, at)
         if 0 <= found < end:
             end = found
-    return text[start:end]
+    found = _stop_after(text, at, end)
+    return text[start : found if found >= 0 else end]
+
+
+# The word before a full stop that ends no sentence: a day or month (an ordinal, "26."), one
+# letter, or a short title ("Dr.", "Prof.", "Mr.", "St.").
+_NO_STOP = re.compile(r"(?:\b\d{1,2}|\b[A-Za-zÄÖÜ]|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Mag|Ing|Jr|Sr))\Z")
+
+
+def _stop_before(text: str, at: int) -> int:
+    found = text.rfind(".", 0, at)
+    while found > 0 and _NO_STOP.search(text, max(0, found - 5), found):
+        found = text.rfind(".", 0, found)
+    return found
+
+
+def _stop_after(text: str, at: int, end: int) -> int:
+    found = text.find(".", at, end)
+    while found >= 0 and _NO_STOP.search(text, max(0, found - 5), found):
+        found = text.find(".", found + 1, end)
+    return found
 
 
 def _word_in(word: str, sentence: str) -> bool:
