@@ -820,6 +820,8 @@ def read_people(
     """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
+    if lang == "de" and _CAPS_SURNAME.search(text):
+        text = _CAPS_SURNAME.sub(lambda m: _surname_cased(m, roster), text)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
@@ -1367,6 +1369,24 @@ def _tooltip_dropped(m: re.Match[str]) -> str:
         return f"{m.group(1)} {m.group(2)}:"
     glued = m.end() < len(m.string) and m.string[m.end()] != " "
     return f"{m.group(1)} {m.group(2)}, " if glued else f"{m.group(1)} {m.group(2)}"
+
+
+# A surname written in capitals after a known given name, as Austrian and agency copies set it
+# ("Bürgermeister Ing. Peter STEINBACH", "Mandatare Eva–Maria HIMMELBAUER und Bgm. Richard HOGL",
+# de-t13z04 and de-r13v07; "Bundeskanzlerin Angela MERKEL ... Petro POROSCHENKO", de-t19g27): an
+# acronym to the rules, so the name was cut to its given name or dropped. Read in title case
+# (same length, so no offset moves; names compare case-blind). Not a capitals word after a word
+# no given name ("Partei SPD"), nor a Chinese surname first ("WU Ken": capitals first).
+_CAPS_SURNAME = re.compile(
+    r"\b([A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôúû]+)(?:[-–][A-ZÄÖÜ][a-zäöüß]+)? ([A-ZÄÖÜ]{3,})\b(?![-–.])"
+)
+
+
+def _surname_cased(m: re.Match[str], roster: Roster) -> str:
+    if not roster.is_given_name(m.group(1)):
+        return m.group()
+    caps = m.group(2)
+    return m.group()[: m.start(2) - m.start()] + caps[0] + caps[1:].lower()
 
 
 def _normalised(text: str, lang: str) -> str:
