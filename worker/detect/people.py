@@ -820,8 +820,8 @@ def read_people(
     """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
-    if lang == "de" and _CAPS_SURNAME.search(text):
-        text = _CAPS_SURNAME.sub(lambda m: _surname_cased(m, roster), text)
+    if lang == "de":
+        text = _caps_surnames(text, roster)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
@@ -1377,16 +1377,24 @@ def _tooltip_dropped(m: re.Match[str]) -> str:
 # acronym to the rules, so the name was cut to its given name or dropped. Read in title case
 # (same length, so no offset moves; names compare case-blind). Not a capitals word after a word
 # no given name ("Partei SPD"), nor a Chinese surname first ("WU Ken": capitals first).
-_CAPS_SURNAME = re.compile(
-    r"\b([A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôúû]+)(?:[-–][A-ZÄÖÜ][a-zäöüß]+)? ([A-ZÄÖÜ]{3,})\b(?![-–.])"
-)
+# (found from the capitals, after a space: the engine scans for that cheaply, where a pattern
+# opening on the given name is tried at every capital of a German text)
+_CAPS_SURNAME = re.compile(r" ([A-ZÄÖÜ][A-ZÄÖÜ][A-ZÄÖÜ]+)\b(?![-–.])")
+_GIVEN_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôúû]+(?:[-–][A-ZÄÖÜ][a-zäöüß]+)?")
 
 
-def _surname_cased(m: re.Match[str], roster: Roster) -> str:
-    if not roster.is_given_name(m.group(1)):
-        return m.group()
-    caps = m.group(2)
-    return m.group()[: m.start(2) - m.start()] + caps[0] + caps[1:].lower()
+def _caps_surnames(text: str, roster: Roster) -> str:
+    """The text with each capitals surname after a known given name in title case."""
+    parts, last = [], 0
+    for m in _CAPS_SURNAME.finditer(text):
+        start = text.rfind(" ", 0, m.start()) + 1
+        given = _GIVEN_BEFORE.fullmatch(text, start, m.start())
+        if given is None or not roster.is_given_name(re.split("[-–]", given.group())[0]):
+            continue
+        caps = m.group(1)
+        parts.append(text[last : m.start(1)] + caps[0] + caps[1:].lower())
+        last = m.end(1)
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _normalised(text: str, lang: str) -> str:
