@@ -820,8 +820,7 @@ def read_people(
     """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
-    if lang == "de":
-        text = _caps_surnames(text, roster)
+    text = _caps_surnames(text, roster, lang)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
@@ -1383,8 +1382,10 @@ _CAPS_SURNAME = re.compile(r" ([A-ZÄÖÜ][A-ZÄÖÜ][A-ZÄÖÜ]+)\b(?![-–.])"
 _GIVEN_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôúû]+(?:[-–][A-ZÄÖÜ][a-zäöüß]+)?")
 
 
-def _caps_surnames(text: str, roster: Roster) -> str:
-    """The text with each capitals surname after a known given name in title case."""
+def _caps_surnames(text: str, roster: Roster, lang: str = "de") -> str:
+    """The German text with each capitals surname after a known given name in title case."""
+    if lang != "de":
+        return text
     parts, last = [], 0
     for m in _CAPS_SURNAME.finditer(text):
         start = text.rfind(" ", 0, m.start()) + 1
