@@ -820,6 +820,7 @@ def read_people(
     """The rules' people (see `extract_people`) and the Latin-script sentences they read."""
     lang = language or detect_language(text)
     text = _normalised(text, lang)
+    text = _caps_surnames(text, roster, lang)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
@@ -1100,8 +1101,11 @@ _RECEIVED_PLANNED = {
         re.I,
     ),
     "de": re.compile(
-        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen|steht|stehen"
-        r"|vor)\b|\bfreu\w*\s+sich\b"
+        r"\b(?:geplant|soll|sollen|sollte|wird|werden|will|wollen|erwartet|vorgesehen)\b"
+        # a talk on the programme ("steht ... ein Gespräch auf dem Programm"), not one whose
+        # topics "stehen im Mittelpunkt" (de-t19g10); "vor" a talk, not "vor allem" (de-t219)
+        r"|\b(?:steht|stehen)\b[^.]{0,80}\b(?:Programm|Plan|an)\b|\bvor\b(?!\s+allem\b)"
+        r"|\bfreu\w*\s+sich\b"
     ),
 }
 _RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
@@ -1159,15 +1163,36 @@ def _received_talks(
 
 def _sentence_at(text: str, at: int) -> str:
     """The sentence of `text` holding position `at`: between the stops (. ! ? or a line break)
-    around it."""
-    start = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+    around it. The full stop of an abbreviation or of an ordinal ends none: "Bundespräsident Dr.
+    Frank-Walter Steinmeier", "am 26. April" (de-t219, de-t19g33)."""
+    start = max(_stop_before(text, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
     start = max(start, text.rfind("\n", 0, at)) + 1
     end = len(text)
-    for stop in ".!?\n":
+    for stop in "!?\n":
         found = text.find(stop, at)
         if 0 <= found < end:
             end = found
-    return text[start:end]
+    found = _stop_after(text, at, end)
+    return text[start : found if found >= 0 else end]
+
+
+# The word before a full stop that ends no sentence: a day or month (an ordinal, "26."), one
+# letter, or a short title ("Dr.", "Prof.", "Mr.", "St.").
+_NO_STOP = re.compile(r"(?:\b\d{1,2}|\b[A-Za-zÄÖÜ]|\b(?:Dr|Prof|Mr|Mrs|Ms|St|Mag|Ing|Jr|Sr))\Z")
+
+
+def _stop_before(text: str, at: int) -> int:
+    found = text.rfind(".", 0, at)
+    while found > 0 and _NO_STOP.search(text, max(0, found - 5), found):
+        found = text.rfind(".", 0, found)
+    return found
+
+
+def _stop_after(text: str, at: int, end: int) -> int:
+    found = text.find(".", at, end)
+    while found >= 0 and _NO_STOP.search(text, max(0, found - 5), found):
+        found = text.find(".", found + 1, end)
+    return found
 
 
 def _word_in(word: str, sentence: str) -> bool:
@@ -1343,6 +1368,34 @@ def _tooltip_dropped(m: re.Match[str]) -> str:
         return f"{m.group(1)} {m.group(2)}:"
     glued = m.end() < len(m.string) and m.string[m.end()] != " "
     return f"{m.group(1)} {m.group(2)}, " if glued else f"{m.group(1)} {m.group(2)}"
+
+
+# A surname written in capitals after a known given name, as Austrian and agency copies set it
+# ("Bürgermeister Ing. Peter STEINBACH", "Mandatare Eva–Maria HIMMELBAUER und Bgm. Richard HOGL",
+# de-t13z04 and de-r13v07; "Bundeskanzlerin Angela MERKEL ... Petro POROSCHENKO", de-t19g27): an
+# acronym to the rules, so the name was cut to its given name or dropped. Read in title case
+# (same length, so no offset moves; names compare case-blind). Not a capitals word after a word
+# no given name ("Partei SPD"), nor a Chinese surname first ("WU Ken": capitals first).
+# (found from the capitals, after a space: the engine scans for that cheaply, where a pattern
+# opening on the given name is tried at every capital of a German text)
+_CAPS_SURNAME = re.compile(r" ([A-ZÄÖÜ][A-ZÄÖÜ][A-ZÄÖÜ]+)\b(?![-–.])")
+_GIVEN_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôúû]+(?:[-–][A-ZÄÖÜ][a-zäöüß]+)?")
+
+
+def _caps_surnames(text: str, roster: Roster, lang: str = "de") -> str:
+    """The German text with each capitals surname after a known given name in title case."""
+    if lang != "de":
+        return text
+    parts, last = [], 0
+    for m in _CAPS_SURNAME.finditer(text):
+        start = text.rfind(" ", 0, m.start()) + 1
+        given = _GIVEN_BEFORE.fullmatch(text, start, m.start())
+        if given is None or not roster.is_given_name(re.split("[-–]", given.group())[0]):
+            continue
+        caps = m.group(1)
+        parts.append(text[last : m.start(1)] + caps[0] + caps[1:].lower())
+        last = m.end(1)
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _normalised(text: str, lang: str) -> str:

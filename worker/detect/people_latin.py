@@ -301,6 +301,14 @@ _PLACES = frozenset(
     "|sao paulo|tel aviv|addis ababa|cape town|phnom penh|ho chi minh|dar es salaam"
     "|bandar seri begawan|seri begawan".split("|")
 )
+# A German weekday joined to its time of day ("Samstagnachmittag", "Montagabend"): a calendar
+# word, never a name's last part ("besuchte Bundespräsident Christian Wulff Samstagnachmittag
+# Helmut Kohl", de-t19g05).
+_NOT_NAME |= frozenset(
+    day + part
+    for day in "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split()
+    for part in "früh morgen vormittag mittag nachmittag abend nacht".split()
+)
 # The first words of `_PLACES` (round 19: a run whose first word opens no place is none, asked
 # before its words are joined to look the whole run up, as every unknown run was).
 _PLACE_FIRST = frozenset(place.split(" ")[0] for place in _PLACES)
