@@ -59,6 +59,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - ppl20_cases.toml: misses and false people of rounds 36 and 37 read by cause: glued words after
   a Chinese name, the other side of a meeting cut at a line break or inside a bracket, a survey's
   leader, "Del.", a fronted "Vorgesehen ist" (round 20, issue-ppl20).
+- de20_cases.toml: German misses of rounds 36 and 37 read by cause: a weekday joined to its time
+  of day, surnames in capitals, a host's sentence cut at "Dr." or a date (round 20, issue-de20).
+- fp20_cases.toml: false people of rounds 36 and 37 read by cause: a lone given name beginning
+  the text's one fuller name, the surname rule in German, a fronted planning word (round 20,
+  issue-fp20).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -106,6 +111,8 @@ FILES: dict[str, str | None] = {
     "fp19_cases.toml": None,
     "label19_cases.toml": None,
     "ppl20_cases.toml": None,
+    "de20_cases.toml": "de",
+    "fp20_cases.toml": None,
 }
 CASES = [
     (case, language)
