@@ -56,6 +56,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - label19_cases.toml: wordings settled by count: the others meeting the press with the one who
   leads, the host of a received guest whose talks the text tells, honorifics (round 19,
   issue-label19).
+- zh20_cases.toml: Chinese causes of rounds 36 and 37 counted over every Chinese dev report: a
+  third character glued to a name from the word after it (round 20, issue-zh20).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -102,6 +104,7 @@ FILES: dict[str, str | None] = {
     "de19_cases.toml": "de",
     "fp19_cases.toml": None,
     "label19_cases.toml": None,
+    "zh20_cases.toml": "zh",
 }
 CASES = [
     (case, language)
