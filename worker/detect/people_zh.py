@@ -971,9 +971,10 @@ _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 
 def _visiting(simple: str) -> bool:
-    """Whether a party led by 带领 comes to visit ("刘玉培带领…来我校调研": no other cue word)."""
+    """Whether a party led by 带领 or 率 comes to visit ("刘玉培带领…来我校调研", "向邦俊率部分
+    政协常委就…进行调研": no other cue word)."""
     return (
-        "带领" in simple
+        ("带领" in simple or "率" in simple)
         and any(w in simple for w in _VISIT_WORDS)
         and cues.ZH_PARTY_VISIT.search(simple) is not None
     )
@@ -981,7 +982,21 @@ def _visiting(simple: str) -> bool:
 
 # The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
 # the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
-_VISIT_WORDS = ("考察", "调研", "参观", "访问", "视察", "督导", "督查", "检查", "学习")
+_VISIT_WORDS = (
+    "考察",
+    "调研",
+    "参观",
+    "访问",
+    "视察",
+    "督导",
+    "督查",
+    "检查",
+    "学习",
+    "走访",
+    "拜会",
+    "祝贺",
+    "致意",
+)
 
 
 def _welcomed(simple: str) -> bool:
@@ -1568,7 +1583,7 @@ _CUE_WORDS = (
     "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 抵达 飞抵 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
-    "一行 率领 率团 率队 考察团 "
+    "一行 率领 率团 率队 带队 考察团 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
