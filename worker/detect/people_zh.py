@@ -1983,7 +1983,7 @@ def _zh_meetings(
         if _unreal(raw, region):
             continue  # "李克强还将会见德国总统施泰因迈尔"
         host = _zh_before(region, roster, ctx)
-        rest = re.split(r"[，。；：:,]|(?:时|并|，)", simple[m.end() :], maxsplit=1)[0]
+        rest = _ZH_GUEST_END.split(_unaside(simple[m.end() : m.end() + 120]), maxsplit=1)[0]
         if ")" in rest or "）" in rest:
             rest = _ZH_ASIDE.sub("", rest)  # "会见黄英贤（左）": a caption's position marker
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
@@ -2007,6 +2007,19 @@ def _zh_meetings(
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+# Where the other side of a meeting ends: a clause mark, 时 or 并, or a space (a headline's
+# parts: "謝鋒會見美新任駐華大使伯恩斯 照片曝光", zh_hant-t19z10).
+_ZH_GUEST_END = re.compile(r"[，。；：:,\s]|时|并")
+
+
+def _unaside(tail: str) -> str:
+    """`tail` without a bracketed aside after a name, which may hold a comma of its own
+    ("會見英國外相祁湛明(James Cleverly,又譯克萊弗利)", zh_hant-t19z12)."""
+    if "(" not in tail and "（" not in tail:
+        return tail
+    return _ZH_BRACKETED.sub("", tail)
 
 
 # A delegation or party met, whose head is not named (round 16, zh16): several hosts receiving

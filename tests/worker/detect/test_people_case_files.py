@@ -58,7 +58,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-label19).
 - zh20_cases.toml: Chinese causes of rounds 36 and 37 counted over every Chinese dev report: a
   third character glued to a name from the word after it, the leader of a party come to inspect
-  or bring greetings (round 20, issue-zh20).
+  or bring greetings, a meeting's guest before a bracketed aside or a headline's space (round
+  20, issue-zh20).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
