@@ -148,7 +148,9 @@ def _representative(region: str, at: int) -> int:
             if _zh_plausible(region[at + 2 : at + 2 + n])
             and (
                 # (or an aside in brackets: "留学生代表夏岚(乌兹别克斯坦籍)在…", scraped-v901)
-                region[at + 2 + n : at + 3 + n] in ("", "和", "及", "与", "以", "、", "(", "（")
+                # (or the list's 等: "区人大代表樊万朝等参加了调研", zh_cn-t19z09, round 20)
+                region[at + 2 + n : at + 3 + n]
+                in ("", "和", "及", "与", "以", "、", "(", "（", "等")
                 or _ZH_TIME_TAIL.match(region, at + 2 + n)
                 # a form of address after the name: "教师代表钱立新老师发言" (zh_cn-t18z28)
                 or region.startswith(_ADDRESS_AFTER, at + 2 + n)

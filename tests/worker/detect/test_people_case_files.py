@@ -59,7 +59,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh20_cases.toml: Chinese causes of rounds 36 and 37 counted over every Chinese dev report: a
   third character glued to a name from the word after it, the leader of a party come to inspect
   or bring greetings, a meeting's guest before a bracketed aside or a headline's space (round
-  20, issue-zh20).
+  20, issue-zh20), a representative's title before a list's 等.
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
