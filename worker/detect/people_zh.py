@@ -1750,18 +1750,18 @@ def zh_lists_in(
         if hits:  # what a group named in the next sentence did ("他们是：A、B")
             ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
     for role, names, _ in found:
-        kept = [_as_written(n, simple, sentence, ctx) for n in _unglued_all(names, ctx, dead)]
+        kept = _unglued_all(
+            [_as_written(n, simple, sentence, ctx) for n in names if n not in dead], ctx
+        )
         if ctx is not None and ctx.writes_dots():
             kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
 
 
-def _unglued_all(names: list[str], ctx: ZhContext | None, dead: frozenset[str]) -> list[str]:
-    """`names` but the mourned, each without a character glued on (`ZhContext.unglued`)."""
-    if ctx is None:
-        return [n for n in names if n not in dead]
-    return [ctx.unglued(n) for n in names if n not in dead]
+def _unglued_all(names: list[str], ctx: ZhContext | None) -> list[str]:
+    """`names`, each without a character glued on (`ZhContext.unglued`)."""
+    return names if ctx is None else [ctx.unglued(n) for n in names]
 
 
 # The items of an enumeration: parted by 、，；.
@@ -3296,6 +3296,7 @@ class ZhContext:
         "_simplified",
         "_text",
         "_titled",
+        "_unglued",
         "known",
         "subject",
     )
@@ -3312,6 +3313,7 @@ class ZhContext:
         self._cue: tuple[str, Role | None] | None = None  # the last sentence with a cue
         self._dotted: bool | None = None  # whether the text writes a name with a middle dot
         self._handover: bool | None = None  # whether the report tells of a handover
+        self._unglued: dict[str, str] = {}  # `unglued`'s answers
 
     def tells_handover(self) -> bool:
         """Whether the report tells of a handover or an inauguration (交接, 就职, 交棒, 布达)."""
@@ -3447,44 +3449,52 @@ class ZhContext:
         return [item] if re.search(_ZH_CTX_TITLE + re.escape(item), self._simple()) else []
 
     def unglued(self, name: str) -> str:
-        """`name` without a third character the word after it lent ("龚正论坛前会见" is 龚正 +
-        论坛, "谢锋昨会见" 谢锋 + 昨, "罗斯举行" 罗斯 + 举行: zh_cn-t19z15, zh_hant-t19z10,
+        """`name` (as written) without a third character the word after it lent ("龚正论坛前会见"
+        is 龚正 + 论坛, "謝鋒昨會見" 謝鋒 + 昨, "罗斯举行" 罗斯 + 举行: zh_cn-t19z15, zh_hant-t19z10,
         zh_cn-t19z24), when the text names the person by the first two characters alone
         elsewhere: before a mark or a clause word ("龚正：", "龚正在", "谢锋会见"), never only
         before another character of a name (siblings "王红丽" and "王红磊", scraped-r19v05).
         The short name stands there as a name does, after a mark or a title ("上海市长龚正。",
-        "，龚正致送"; not "议程后闭幕。", scraped-r17v01)."""
+        "，龚正致送"; not "议程后闭幕。", scraped-r17v01). A name the text writes three times or
+        more in full is that name ("李瑞环" five times, "李瑞" once in a keyword line,
+        scraped-r407). Read in the text as written (simplifying the whole report costs more
+        than the few names asked)."""
         if (
             len(name) != 3
-            or name[0] not in _SURNAMES
-            or name in self.known
+            or to_simplified(name[0]) not in _SURNAMES
             or not _HAN_ONLY.fullmatch(name)
         ):
             return name
-        text = self._simple()
+        done = self._unglued.get(name)
+        if done is None:
+            done = self._unglued[name] = self._read_unglued(name)
+        return done
+
+    def _read_unglued(self, name: str) -> str:
+        if to_simplified(name) in self.known:
+            return name
+        text = self._text
         short = name[:2]
         count = text.count(name)
-        # (a name the text writes three times or more in full is that name: "李瑞环" five
-        # times, "李瑞" once in a keyword line, scraped-r407)
-        if not 0 < count <= 2 or text.count(short) <= count or not _zh_plausible(short):
+        if not 0 < count <= 2 or text.count(short) <= count:
+            return name
+        if not _zh_plausible(to_simplified(short)):
             return name
         at = text.find(short)
         while at >= 0:
             after = text[at + 2 : at + 3]
-            if after.isspace() and text[at + 2 : at + 8].lstrip()[:1] == name[2]:
-                pass  # the name wrapped at a line's end ("李瑞\n环"), not the name alone
-            elif (
+            if (
                 after != name[2]
                 and (
                     not after
                     or not "\u4e00" <= after <= "\u9fff"
-                    or after in _ZH_NOT_LAST
-                    or text[at + 2 : at + 4] in _GLUED_VERBS
+                    or to_simplified(after) in _ZH_NOT_LAST
+                    or to_simplified(text[at + 2 : at + 4]) in _GLUED_VERBS
                 )
                 and (
                     at == 0
                     or not "\u4e00" <= text[at - 1] <= "\u9fff"
-                    or _ZH_TITLE_AT_END.search(text, max(0, at - 8), at) is not None
+                    or _ZH_TITLE_AT_END.search(to_simplified(text[max(0, at - 8) : at])) is not None
                 )
             ):
                 return short
