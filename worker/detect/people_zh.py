@@ -1751,7 +1751,7 @@ def zh_lists_in(
             ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
     for role, names, _ in found:
         kept = _unglued_all(
-            [_as_written(n, simple, sentence, ctx) for n in names if n not in dead], ctx
+            [_as_written(n, simple, sentence, ctx) for n in names if n not in dead], sentence, ctx
         )
         if ctx is not None and ctx.writes_dots():
             kept = [ctx.fuller(n) for n in kept]
@@ -1759,9 +1759,9 @@ def zh_lists_in(
             yield role, kept
 
 
-def _unglued_all(names: list[str], ctx: ZhContext | None) -> list[str]:
-    """`names`, each without a character glued on (`ZhContext.unglued`)."""
-    return names if ctx is None else [ctx.unglued(n) for n in names]
+def _unglued_all(names: list[str], sentence: str, ctx: ZhContext | None) -> list[str]:
+    """`names` (of `sentence`), each without a character glued on (`ZhContext.unglued`)."""
+    return names if ctx is None else [ctx.unglued(n, sentence) for n in names]
 
 
 # The items of an enumeration: parted by 、，；.
@@ -3448,7 +3448,7 @@ class ZhContext:
             return []
         return [item] if re.search(_ZH_CTX_TITLE + re.escape(item), self._simple()) else []
 
-    def unglued(self, name: str) -> str:
+    def unglued(self, name: str, sentence: str) -> str:
         """`name` (as written) without a third character the word after it lent ("龚正论坛前会见"
         is 龚正 + 论坛, "謝鋒昨會見" 謝鋒 + 昨, "罗斯举行" 罗斯 + 举行: zh_cn-t19z15, zh_hant-t19z10,
         zh_cn-t19z24), when the text names the person by the first two characters alone
@@ -3458,12 +3458,13 @@ class ZhContext:
         "，龚正致送"; not "议程后闭幕。", scraped-r17v01). A name the text writes three times or
         more in full is that name ("李瑞环" five times, "李瑞" once in a keyword line,
         scraped-r407). Read in the text as written (simplifying the whole report costs more
-        than the few names asked)."""
-        if (
-            len(name) != 3
-            or to_simplified(name[0]) not in _SURNAMES
-            or not _HAN_ONLY.fullmatch(name)
-        ):
+        than the few names asked); a name `sentence` ends with a mark is whole ("A、B出席")."""
+        if len(name) != 3:
+            return name
+        at = sentence.find(name) + 3
+        if 2 < at < len(sentence) and not "\u4e00" <= sentence[at] <= "\u9fff":
+            return name
+        if to_simplified(name[0]) not in _SURNAMES or not _HAN_ONLY.fullmatch(name):
             return name
         done = self._unglued.get(name)
         if done is None:
