@@ -1759,6 +1759,12 @@ def zh_lists_in(
             yield role, kept
 
 
+# What follows a whole name in a list or a clause, never the second character of a word whose
+# first a name could have taken ("连战一到" is 连战 + 一到: 到 is not here).
+_WHOLE_BEFORE = frozenset("在等和及与與也都为為对對就将將已被把从從向同并並还還均")
+_CUES_AFTER_NAME = ("出席", "主持", "参加", "參加", "讲话", "講話", "致辞", "致詞", "发言", "發言")
+
+
 def _unglued_all(names: list[str], sentence: str, ctx: ZhContext | None) -> list[str]:
     """`names` (of `sentence`), each without a character glued on (`ZhContext.unglued`)."""
     return names if ctx is None else [ctx.unglued(n, sentence) for n in names]
@@ -3462,7 +3468,11 @@ class ZhContext:
         if len(name) != 3:
             return name
         at = sentence.find(name) + 3
-        if 2 < at < len(sentence) and not "\u4e00" <= sentence[at] <= "\u9fff":
+        if 2 < at < len(sentence) and (
+            not "\u4e00" <= sentence[at] <= "\u9fff"
+            or sentence[at] in _WHOLE_BEFORE
+            or sentence.startswith(_CUES_AFTER_NAME, at)
+        ):
             return name
         if to_simplified(name[0]) not in _SURNAMES or not _HAN_ONLY.fullmatch(name):
             return name
