@@ -973,10 +973,10 @@ _ZH_ATTENDING_VISIT = re.compile("出席|参加|与会|列席|参与")
 
 
 def _visiting(simple: str) -> bool:
-    """Whether a party led by 带领 or 率 comes to visit ("刘玉培带领…来我校调研", "向邦俊率部分
-    政协常委就…进行调研": no other cue word)."""
+    """Whether a party led by 带领, 率 or 带队 comes to visit ("刘玉培带领…来我校调研", "向邦俊率
+    部分政协常委就…进行调研", "白玲带队调研…": no other cue word)."""
     return (
-        ("带领" in simple or "率" in simple)
+        ("带领" in simple or "率" in simple or "带队" in simple)
         and any(w in simple for w in _VISIT_WORDS)
         and cues.ZH_PARTY_VISIT.search(simple) is not None
     )
@@ -1584,8 +1584,9 @@ _CUE_WORDS = (
     "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 送行 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 抵达 飞抵 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
-    # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate)
-    "一行 率领 率团 率队 带队 考察团 "
+    # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate; 带队 and 率 too,
+    # a branch of this pattern costs every position of every sentence)
+    "一行 率领 率团 率队 考察团 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
@@ -1767,7 +1768,10 @@ _CUES_AFTER_NAME = ("出席", "主持", "参加", "參加", "讲话", "講話", 
 
 def _unglued_all(names: list[str], sentence: str, ctx: ZhContext | None) -> list[str]:
     """`names` (of `sentence`), each without a character glued on (`ZhContext.unglued`)."""
-    return names if ctx is None else [ctx.unglued(n, sentence) for n in names]
+    if ctx is None:
+        return names
+    known = ctx.known  # (most names read are three characters long and on the roster)
+    return [n if len(n) != 3 or n in known else ctx.unglued(n, sentence) for n in names]
 
 
 # The items of an enumeration: parted by 、，；.
