@@ -3468,21 +3468,24 @@ class ZhContext:
         "，龚正致送"; not "议程后闭幕。", scraped-r17v01). A name the text writes three times or
         more in full is that name ("李瑞环" five times, "李瑞" once in a keyword line,
         scraped-r407). Read in the text as written (simplifying the whole report costs more
-        than the few names asked); a name `sentence` ends with a mark is whole ("A、B出席")."""
-        if len(name) != 3:
-            return name
-        at = sentence.find(name) + 3
-        if 2 < at < len(sentence) and (
-            not "\u4e00" <= sentence[at] <= "\u9fff"
-            or sentence[at] in _WHOLE_BEFORE
-            or sentence.startswith(_CUES_AFTER_NAME, at)
-        ):
-            return name
-        if to_simplified(name[0]) not in _SURNAMES or not _HAN_ONLY.fullmatch(name):
-            return name
+        than the few names asked); a name `sentence` ends with a mark is whole ("A、B出席").
+        Three characters long and off the roster (`_unglued_all` asks no other)."""
         done = self._unglued.get(name)
-        if done is None:
-            done = self._unglued[name] = self._read_unglued(name)
+        if done is not None:
+            return done  # (a name whole in one sentence is a name in every other)
+        at = sentence.find(name) + 3
+        if (
+            2 < at < len(sentence)
+            and (
+                not "\u4e00" <= sentence[at] <= "\u9fff"
+                or sentence[at] in _WHOLE_BEFORE
+                or sentence.startswith(_CUES_AFTER_NAME, at)
+            )
+        ) or (to_simplified(name[0]) not in _SURNAMES or not _HAN_ONLY.fullmatch(name)):
+            done = name
+        else:
+            done = self._read_unglued(name)
+        self._unglued[name] = done
         return done
 
     def _read_unglued(self, name: str) -> str:
