@@ -95,19 +95,22 @@ RITE_ACCEPTING = r"代表[^，。；、]{0,10}?接受"
 # A party come to visit (ZH_CUES_RARE below): its leaders and members named before "一行", or
 # before leading a delegation or a team, then where they came to inspect, survey or visit.
 ZH_PARTY_VISIT = re.compile(
-    r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?(?:来|到|赴)"
-    # round 20 (ppl20): the leader's 带队 too, a comma and a clause before where they went, and a
-    # survey carried out (进行/开展) with no place of arrival: "白玲带队调研部全体人员赴铁山坪街道开展
-    # …课题调研" (zh_cn-t19z07), "由市政协副主席徐伟南带队,组织市政协委员考察团到…社区视察"
-    # (-t19z08), "向邦俊率部分政协常委就…进行调研" (-t19z10); counted over the earlier rounds: 10
-    # leaders named right before such a 率/带领/带队 not read by the older form, all 10 labelled
-    # attended (zh_cn, scraped)
-    r"|(?:率领|带领|(?<![效比频概汇利税])率|带队)(?!先)[^。；]{0,40}?(?:来|到|赴|进行|开展))"
-    r"[^，。；]{0,20}?(?:考察|调研|参观|访问"
+    r"(?:一行(?:[\d一二三四五六七八九十]{1,3}人)?|(?:率领|带领|带队，?|率)(?!先)[^，。；]{0,40}?)"
+    # where they went (来, 到, 赴; round 20: 前往, 深入, 至), what they inspected ("率部分政协常委
+    # 就…进行调研", zh_cn-t19z10), an inspection made jointly ("带领…代表联合视察", zh_cn-t17z01), or
+    # the inspection right after 带队 ("白玲带队调研…", zh_cn-t19z07; "由…徐伟南带队，组织…到…视察",
+    # zh_cn-t19z08; "带领考察组来到我区，就…进行交流考察", zh_cn-t18z05)
+    r"(?:(?:来|到|赴|前往|深入|至)[^，。；]{1,30}?(?:，就[^，。；]{1,30}?(?:进行|开展)[^，。；]{0,4}?)?"
+    r"|就[^，。；]{1,30}?(?:进行|开展)[^，。；]{0,4}?|联合|(?<=带队))"
+    r"(?:考察|调研|参观|访问"
     # an inspection or a study trip ("王小军带领第三检查组到我区…进行督导检查", zh_cn-t17z08;
     # "赵贡桥同志带领市督导督查组…赴西秀区开展…督导督查", zh_cn-t17z06; "陈和春率…培训班一行赴
     # 上海学习", zh_cn-t17z12)
-    r"|视察|督导|督查|检查|学习)"
+    r"|视察|督导|督查|检查|学习"
+    # round 20: a call paid, greetings brought on the spot ("一行到…总部进行走访", zh_cn-t17z10;
+    # "带领…到烈屿乡拜会", zh_hant-r12v04; "率…至现场祝贺", zh_hant-r19v05; "率相关部会前往议场
+    # 致意", zh_hant-024)
+    r"|走访|拜会|祝贺|致意)"
 )
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
@@ -183,7 +186,7 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # 常务校长刘先义一行到云顶体育考察交流", "侯有喜，…县长许健率县党政考察团到…通州区考察",
     # "刘玉培带领…负责人等一行十人来我校调研"; rounds 22, 24, 25; labelled so in rounds 3, 5, 13,
     # 16 too)
-    ("attended", ZH_PARTY_VISIT, ("一行", "带领", "率", "带队")),
+    ("attended", ZH_PARTY_VISIT, ("一行", "带领", "带队", "率")),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
     (

@@ -64,6 +64,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - fp20_cases.toml: false people of rounds 36 and 37 read by cause: a lone given name beginning
   the text's one fuller name, the surname rule in German, a fronted planning word (round 20,
   issue-fp20).
+- zh20_cases.toml: Chinese causes of rounds 36 and 37 counted over every Chinese dev report: a
+  third character glued to a name from the word after it, the leader of a party come to inspect
+  or bring greetings, a meeting's guest before a bracketed aside or a headline's space (round
+  20, issue-zh20), a representative's title before a list's 等.
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -113,6 +117,7 @@ FILES: dict[str, str | None] = {
     "ppl20_cases.toml": None,
     "de20_cases.toml": "de",
     "fp20_cases.toml": None,
+    "zh20_cases.toml": "zh",
 }
 CASES = [
     (case, language)
