@@ -9,6 +9,7 @@ language (a translation is not an edit; names are matched through the roster or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from worker.detect.attendees import compare_people, lead_body_diff, unannotated
@@ -23,7 +24,15 @@ from worker.detect.mentions import (
     states_role,
     told_as_done,
 )
-from worker.detect.model import AttendeeDiff, Finding, Person, Report, Variant, WordDiff
+from worker.detect.model import (
+    AttendeeDiff,
+    Finding,
+    Person,
+    Report,
+    RoleChange,
+    Variant,
+    WordDiff,
+)
 from worker.detect.people import RULES_FOR, extract_people
 from worker.detect.roster import Roster
 
@@ -261,24 +270,41 @@ def _said_otherwise(
     """The role changes left when those whose new role the first report gives the person in
     words (`mentions.says_role`) are taken out: the extractor's misreading, not the reports'
     difference."""
-    if not diff.role_changes:
-        return diff
-    plain_a = unannotated(a)
-    named = {p.name: p for p in report_b.people} | {p.name: p for p in report_a.people}
-    return replace(
+    return _role_changes_kept(
         diff,
-        role_changes=tuple(
-            r
-            for r in diff.role_changes
-            if r.name not in named
+        a,
+        report_a,
+        report_b,
+        lambda r, person, plain: (
+            person is None
             or not says_role(
-                plain_a,
-                named[r.name],
+                plain,
+                person,
                 r.after,
                 roster,
                 instead_of=r.before if {r.before, r.after} == _THERE_BY_TURNS else None,
             )
         ),
+    )
+
+
+def _role_changes_kept(
+    diff: AttendeeDiff,
+    text: str,
+    own: Report,
+    other: Report,
+    keep: Callable[[RoleChange, Person | None, str], bool],
+) -> AttendeeDiff:
+    """`diff` with the role changes `keep(change, person, plain)` keeps: `person` as `own` (the
+    report of `text`) names them, else as `other` does, None when neither; `plain` the text
+    without annotations (computed only when there are role changes to weigh)."""
+    if not diff.role_changes:
+        return diff
+    plain = unannotated(text)
+    named = {p.name: p for p in other.people} | {p.name: p for p in own.people}
+    return replace(
+        diff,
+        role_changes=tuple(r for r in diff.role_changes if keep(r, named.get(r.name), plain)),
     )
 
 
@@ -296,21 +322,17 @@ def _chair_in_words(
     tell (pairs 428 -> 433 of 633); with the labelled people, none. Pairs r19
     t19g-kanzleramt2023-faz-en (Steinmeier attending too in an English copy of a German report)
     and t19z-hanzheng_cleverly2023 (韓正 presiding by 會見 against Xinhua's "met with"). Within
-    one language the same rule
-    loses role reshuffles the labels tell (the verbs there are the reports' own choice), so it
-    stays across languages."""
-    if not diff.role_changes:
-        return diff
-    plain_b = unannotated(b)
-    named = {p.name: p for p in report_a.people} | {p.name: p for p in report_b.people}
-    return replace(
+    one language the same rule loses role reshuffles the labels tell (the verbs there are the
+    reports' own choice), so it stays across languages."""
+    return _role_changes_kept(
         diff,
-        role_changes=tuple(
-            r
-            for r in diff.role_changes
-            if {r.before, r.after} != _CHAIR_OR_THERE
-            or r.name not in named
-            or states_role(plain_b, named[r.name], r.after, roster)
+        b,
+        report_b,
+        report_a,
+        lambda r, person, plain: (
+            {r.before, r.after} != _CHAIR_OR_THERE
+            or person is None
+            or states_role(plain, person, r.after, roster)
         ),
     )
 
