@@ -125,7 +125,7 @@ _ZH_DIGITS = {
 }
 
 
-def _number(text: str | None) -> int | None:
+def numeral_value(text: str | None) -> int | None:
     """Parse "28", "２８", "28th", "二十八", "廿八" or "二〇二三" into an int."""
     if not text:
         return None
@@ -148,7 +148,7 @@ def _number(text: str | None) -> int | None:
 def _month(text: str | None) -> int | None:
     if text is None:
         return None
-    return _MONTHS.get(text.rstrip(".").lower()) or _number(text)
+    return _MONTHS.get(text.rstrip(".").lower()) or numeral_value(text)
 
 
 def _mention(m: re.Match[str]) -> DateMention:
@@ -156,10 +156,10 @@ def _mention(m: re.Match[str]) -> DateMention:
     return DateMention(
         span=(m.start(), m.end()),
         text=m.group(),
-        year=_number(groups.get("y")),
+        year=numeral_value(groups.get("y")),
         month=_month(groups.get("m")),
-        day=_number(groups.get("d1")),
-        end_day=_number(groups.get("d2")),
+        day=numeral_value(groups.get("d1")),
+        end_day=numeral_value(groups.get("d2")),
         end_month=_month(groups.get("m2")),
     )
 

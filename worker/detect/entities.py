@@ -21,6 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from worker.detect.dates import numeral_value
 from worker.detect.held_occasions import RUN_ON, names_pattern
 from worker.detect.roster import to_simplified
 
@@ -108,7 +109,6 @@ tianwen|Tianwen;天问;天問;톈원;Тяньвэнь
 chandrayaan|Chandrayaan;चंद्रयान;चन्द्रयान;月船;찬드라얀;Чандраян
 artemis|Artemis;阿尔忒弥斯;阿耳忒弥斯;アルテミス;아르테미스;Артемида
 """
-_HAN_NUMERALS = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
 _ROMAN = {r: i for i, r in enumerate("I II III IV V VI VII VIII IX X".split(), start=1)}
 
 
@@ -130,13 +130,6 @@ def _craft_table() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, key_of
 
 
-def _han_number(value: str) -> int:
-    if "十" not in value:
-        return _HAN_NUMERALS.get(value, 0)
-    tens, _, units = value.partition("十")
-    return _HAN_NUMERALS.get(tens, 1 if not tens else 0) * 10 + _HAN_NUMERALS.get(units, 0)
-
-
 def crafts_named(text: str) -> list[tuple[int, str]]:
     """The crafts and missions of `_CRAFTS` a text names with their number, where named, each
     one key across scripts ("Chang'e-6", "嫦娥六號", "창어 6호" -> "craft:change6"), with where
@@ -145,7 +138,7 @@ def crafts_named(text: str) -> list[tuple[int, str]]:
     found = []
     for m in pattern.finditer(to_simplified(text)):
         value = m.group(2)
-        number = int(value) if value.isdigit() else _ROMAN.get(value) or _han_number(value)
+        number = _ROMAN.get(value) or numeral_value(value)  # (digits and Han numerals)
         if number:
             found.append((m.start(), f"{CRAFT}{key_of[m.group(1).casefold()]}{number}"))
     return found
