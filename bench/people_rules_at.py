@@ -44,7 +44,9 @@ validation splits, moved to dev at the start of round 18) from 18580944, the rul
 round 17, the same four ways. Rounds 34 and 35 (round 18's test and validation splits, moved to
 dev at the start of round 19) from 6dafb82b, the rules at the end of round 18, the same four
 ways. Rounds 36 and 37 (round 19's test and validation splits, moved to dev at the start of
-round 20) from 2d87bd4f, the rules at the end of round 19, the same four ways.
+round 20) from 2d87bd4f, the rules at the end of round 19, the same four ways. Rounds 38 and 39
+(round 20's test and validation splits, moved to dev at the start of round 21) from 85835fb7,
+the rules at the end of round 20, the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
