@@ -289,7 +289,7 @@ _DE_COUNTRY_GENITIVES = frozenset(
     "tirols kärntens salzburgs vorarlbergs burgenlands".split()
 )
 _PARTICLES = frozenset(
-    "bin al van von der den de la le da di du ibn dos del ter ten zu ur ul ud".split()
+    "bin bint binti al van von der den de la le da di du ibn dos del ter ten zu ur ul ud".split()
 )
 # Places of two words, shaped like a name: never a person ("Hong Kong", "Saudi Arabia").
 _PLACES = frozenset(
@@ -1121,6 +1121,7 @@ def _runs(
         if not (
             _name_like(toks[i], german)
             or i in bridged
+            or _before_bin(toks, i, german)
             or (
                 toks[i].cap
                 and (
@@ -1201,6 +1202,24 @@ def _runs(
                 break
         yield i, j
         i = j
+
+
+# The Arabic "son of" / "daughter of" between two names: the word before it is a given name,
+# whatever else it may be alone ("Sultan bin Saad Al Muraikhi", "Lolwah bint Rashid Al Khater",
+# "Turki bin Mohammad": the title word "Sultan" and a given name the lists do not know cut off
+# the name's head; rounds 36 and 38, agency_en and scraped copies of Gulf agencies).
+_SON_OF = frozenset("bin bint binti ibn".split())
+
+
+def _before_bin(toks: list[_Tok], i: int, german: bool) -> bool:
+    return (
+        not german
+        and i + 2 < len(toks)
+        and toks[i + 1].low in _SON_OF
+        and toks[i].cap
+        and toks[i].text.isalpha()
+        and _name_like(toks[i + 2], german)
+    )
 
 
 # A Cyrillic letter's initial written with two Latin letters and glued to the surname, as
