@@ -40,8 +40,9 @@ from worker.detect.roster import Roster
 
 AGREEMENT = DATA / "agreement"
 EARLIER = Path(__file__).resolve().parent / "people_earlier"
-# the second labellings made so far: (file, the dev round it relabels)
-LABELLINGS = (("round38_iaa21.toml", 38),)
+# the second labellings made so far: (file, the dev round it relabels, `sample`'s --per-style
+# and --none; seed 21 both)
+LABELLINGS = (("round38_iaa21.toml", 38, 15, 10), ("round36_iaa21b.toml", 36, 12, 8))
 
 
 def dev_round(round_: int) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -82,7 +83,7 @@ def score(show: bool) -> None:
     roster = load_roster()
     columns = ("second labeller", "rules before the round", "rules today")
     totals: dict[str, list[Score]] = defaultdict(lambda: [Score() for _ in columns])
-    for file_name, round_ in LABELLINGS:
+    for file_name, round_, _, _ in LABELLINGS:
         first = dev_round(round_)
         earlier = earlier_reading(round_)
         second = tomllib.loads((AGREEMENT / file_name).read_text(encoding="utf-8"))["report"]
@@ -97,7 +98,7 @@ def score(show: bool) -> None:
                 keys(((p.name, p.role) for p in today), roster),
             )
             for column, got in enumerate(readings):
-                for key in (style, "overall"):
+                for key in (style, f"round {round_}", "overall"):
                     totals[key][column].add(agreement(want, got))
             if show and readings[0] != want:
                 names = {name_key(n, roster): n for n, _ in _people(labelled) + _people(report)}
@@ -107,7 +108,7 @@ def score(show: bool) -> None:
     print(
         f"{'style':12} {'reports':>7}  " + "  ".join(f"{c + ' (F1 tp/fp/fn)':>32}" for c in columns)
     )
-    for style in sorted(totals, key=lambda s: (s == "overall", s)):
+    for style in sorted(totals, key=lambda s: (s == "overall", s.startswith("round "), s)):
         cells = [f"{s.f1:.3f} (P {s.precision:.3f}) {s.tp}/{s.fp}/{s.fn}" for s in totals[style]]
         print(f"{style:12} {totals[style][0].reports:7}  " + "  ".join(f"{c:>32}" for c in cells))
 
