@@ -504,6 +504,9 @@ class Found:
     name: str
     conf: float
     probs: dict[str, float]
+    # the best span confidence among its occurrences in a sentence where the rules named
+    # someone (0.0 when none)
+    conf_ruled: float = 0.0
 
     def roles(self, t: float = 0.5) -> set[str]:
         best = max(ROLES, key=lambda r: (self.probs[r], -ROLES.index(r)))
@@ -528,15 +531,17 @@ def read(
             while q < len(tags) and tags[q] == "I":
                 q += 1
             conf = min(tagger.marginal(tags[k], k) for k in range(p, q))
+            ruled = conf if any(s.rules) else 0.0
             a, b = rep.tokens[s.idx[p]].start, rep.tokens[s.idx[q - 1]].end
             name = rep.text[a:b]
             key = name_key(name, roster)
             probs = role_probs(mention_features(s, p, q, zh), roles)
             old = found.get(key)
             if old is None:
-                found[key] = Found(name, conf, probs)
+                found[key] = Found(name, conf, probs, ruled)
             else:
                 old.conf = max(old.conf, conf)
+                old.conf_ruled = max(old.conf_ruled, ruled)
                 old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
             p = q
     return found
@@ -616,7 +621,7 @@ def read_all(
     path.write_text(
         json.dumps(
             {
-                r.id: {k: [f.name, f.conf, f.probs] for k, f in found.items()}
+                r.id: {k: [f.name, f.conf, f.probs, f.conf_ruled] for k, f in found.items()}
                 for r, found in zip(reports, out, strict=True)
             },
             ensure_ascii=False,
@@ -644,6 +649,17 @@ def _gated(rules: set[tuple[str, str]], found: dict[str, Found], t: float) -> se
     """The tagger's pairs at span confidence `t` or above, in a report where the rules named
     someone (none where they named nobody)."""
     return tagger_pairs(found, t) if rules else set()
+
+
+def _in_ruled(
+    rules: set[tuple[str, str]], found: dict[str, Found], t: float
+) -> set[tuple[str, str]]:
+    """The tagger's new names found at `t` or above in a sentence where the rules named
+    someone."""
+    named = {k for k, _ in rules}
+    return {
+        (k, r) for k, f in found.items() if k not in named and f.conf_ruled >= t for r in f.roles()
+    }
 
 
 Combo = Callable[[Report, dict[str, Found], Roster, dict[str, float]], set[tuple[str, str]]]
@@ -679,6 +695,11 @@ COMBOS: list[tuple[str, Combo, str]] = [
         lambda rep, fd, ro, t: _earlier(rep, ro) | _gated(_earlier(rep, ro), fd, t["gated fp"]),
         "gated fp",
     ),
+    (
+        "in ruled sent. fp",
+        lambda rep, fd, ro, t: _earlier(rep, ro) | _in_ruled(_earlier(rep, ro), fd, t["ruled fp"]),
+        "ruled fp",
+    ),
     ("roles repl.", lambda rep, fd, ro, t: replaced(_earlier(rep, ro), fd), ""),
     ("today roles repl.", lambda rep, fd, ro, t: replaced(keyed(rep.today or [], ro), fd), ""),
     (
@@ -711,7 +732,9 @@ def choose_thresholds(
                     rep,
                     found,
                     roster,
-                    dict.fromkeys(("union", "union fp", "new fp", "repl new fp", "gated fp"), t),
+                    dict.fromkeys(
+                        ("union", "union fp", "new fp", "repl new fp", "gated fp", "ruled fp"), t
+                    ),
                 )
                 k = count(got, rep.want)
                 if rep.style == "none":
@@ -719,7 +742,14 @@ def choose_thresholds(
                 else:
                     c = [x + y for x, y in zip(c, k, strict=True)]
             allowed = not name.endswith("fp") or nfp <= 1.1 * base
-            if name in ("union", "gated fp") and t in (0.5, 0.75, 0.9, 0.95, 0.975, 1.0):
+            if name in ("union", "gated fp", "ruled fp") and t in (
+                0.5,
+                0.75,
+                0.9,
+                0.95,
+                0.975,
+                1.0,
+            ):
                 print(f"      {head} at {t}: {prf(c)}, no-attendee fp {nfp} (rules {base})")
             if allowed and f1(c) > best[0]:
                 best = (f1(c), t)
