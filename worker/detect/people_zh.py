@@ -2007,6 +2007,10 @@ def _zh_meetings(
             continue  # "李克强还将会见德国总统施泰因迈尔"
         host = _zh_before(region, roster, ctx)
         rest = _guest_clause(simple, m.end())
+        if not host and rest and raw.endswith(("，", ",")):
+            # the host's own chunk, with the time and place, before a comma: "国家主席习近平下午在
+            # 中南海瀛台，会见赴京述职的行政长官林郑月娥" (zh_hant-t20z28)
+            host = _meeting_lead(raw, roster, ctx)
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
         if host and guest and _led_party(rest):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
@@ -2398,7 +2402,7 @@ _COMPOUND = frozenset(
 _ZH_NOT_NAMES = frozenset(
     "全会 会议 大会 同志 代表 国家 中央 和平 时代 海外 南方 习惯 任务 任何 高度 高层 程序 方面 方式 "
     "方向 万人 王国 金融 石油 黄金 武装 安全 齐心 文化 文明 江河 林业 宁夏 常委 常务 成员 成果 吉林 "
-    "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
+    "明确 明天 严格 严肃 党员 党和 党中 党组 党委 党外 党政 党支 孙中山 毛泽东 邓小平 应邀 向全国 全国 "
     "各界 各方 有关 相关 其他 以及 还有 分别 先后 共同 一起 一同 区委 市委 省委 县委 州委 党委 "
     "韩国 印度 印尼 巴西 古巴 沙特 蒙古 秘鲁 智利 希腊 伊朗 叙利亚 以色列 葡萄牙 "
     "区长 区政府 市政府 班子 干部 包括 周一 周二 周三 周四 周五 周六 周日 周末 周天 周年 周岁 "
@@ -2608,7 +2612,55 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
             return run[:size]
     if _zh_plausible(item):
         return item
-    return _titled_item_name(item, run, trailing=trailing) or _after_body(item, known)
+    return (
+        _titled_item_name(item, run, trailing=trailing)
+        or _after_body(item, known)
+        or _after_title_char(item)
+    )
+
+
+# Titles no table lists in full, by how they end: any office ending in 长 ("防长", "副总理兼防长"),
+# not a word of growth or length ("增长", "成长", "延长", "家长"); and the last word of ranks and
+# professions ("首席执行官", "主任医师", "一级主任科员").
+_NOT_TITLE_CHANG = frozenset("增成延擅助生消专特家兄师")
+_TITLE_WORD_END = re.compile(
+    r"(?:执行|指挥|外交|检察|警|军|武)官$|(?:医|律|教|讲|导|技|工程|会计|设计|建筑)师$"
+    r"|(?:科|专|议|职|馆|组|研究|调研|巡视)员$"
+)
+# The last character of a body or unit before a name and its title after it: "医政科吴剑波科长",
+# "县第一人民医院王琼院长", "台中市政府农业局陈柏宏主任秘书".
+_UNIT_LAST = frozenset("科院局处部室所校场厂站馆")
+_TITLE_AFTER_UNIT = re.compile(
+    r"(?:副|常务副)?(?:科长|院长|局长|处长|部长|主任|所长|校长|站长|馆长|场长|厂长|教授|副教授|"
+    r"医师|主任医师|秘书|主任秘书|书记|经理|总经理|董事长|会长|主席|研究员|副研究员)$"
+)
+
+
+def _after_title_char(item: str) -> str | None:
+    """A full name an item ends with after a title no table lists, told by the title's last
+    character ("董事长兼首席执行官陈东升", "康复科副主任医师诸澄"), or a name between a unit and its
+    title ("医政科吴剑波科长"): the surname table and the given-name characters vouch for the
+    name, the title's or the unit's last character for where it starts."""
+    title = _TITLE_AFTER_UNIT.search(item)
+    if title is not None:
+        core = item[: title.start()]
+        for size in (3, 2):
+            name, head = core[-size:], core[:-size]
+            if len(head) >= 1 and head[-1] in _UNIT_LAST and _zh_plausible(name):
+                return name
+        return None
+    for size in (3, 2):
+        name, head = item[-size:], item[:-size]
+        if (
+            len(head) >= 2
+            and (
+                (head[-1] == "长" and head[-2] not in _NOT_TITLE_CHANG)
+                or _TITLE_WORD_END.search(head) is not None
+            )
+            and _zh_plausible(name)
+        ):
+            return name
+    return None
 
 
 # A Latin name after a Chinese title ("成均馆大学副校长Jun Young LEE", "大学校长Guy Langvardt"):
