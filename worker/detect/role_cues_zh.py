@@ -118,7 +118,8 @@ ZH_PARTY_VISIT = re.compile(
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "present",
-        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|在座(?!的)"),
+        # (the Xinhua formula "…组长董力会见时在座": seated at the meeting, zh_cn-t20z06)
+        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|(?:(?:会见|会谈|会晤|接见)时)?在座(?!的)"),
         ("就座", "就坐", "在座"),
     ),
     (
