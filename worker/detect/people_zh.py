@@ -2616,7 +2616,79 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         _titled_item_name(item, run, trailing=trailing)
         or _after_body(item, known)
         or _after_title_char(item)
+        or _foreign_titled(item)
     )
+
+
+# The countries of the world in Chinese (CLDR's names, both scripts read simplified), loaded
+# when an item first needs them: a foreign official's title follows one.
+_COUNTRIES: list[re.Pattern[str]] = []
+_NOT_FOREIGN = frozenset("中国 中华 台湾 香港 澳门 中國 中華 台灣 澳門".split())
+_NAME_GRAMMAR = frozenset("的了在是和与及等将也都对为把被从向说")
+
+
+def _country_names() -> re.Pattern[str]:
+    if not _COUNTRIES:
+        from worker.detect.places_cldr import ROWS
+
+        names = set()
+        for line in ROWS.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and not parts[0]:  # a country's row: "|code|names"
+                for name in parts[2].split(";"):
+                    if _HAN_ONLY.fullmatch(name):
+                        names.add(to_simplified(name))
+        names -= _NOT_FOREIGN
+        _COUNTRIES.append(re.compile("|".join(sorted(names, key=len, reverse=True))))
+    return _COUNTRIES[0]
+
+
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]{2,10}")
+
+
+def _foreign_titled(item: str) -> str | None:
+    """A foreign official's name after a country and a title, whatever the name's characters:
+    a transliteration no table holds ("寮国副总理兼防长占沙蒙", "联合国贸发会议秘书长素帕差") or a
+    name in kanji ("日本众议员萩生田光一"). The country and the title vouch for the name; the
+    name is the run after the last title, up to six characters, with no word of grammar, no
+    title and no body in it."""
+    if len(item) < 6:
+        return None
+    if item.endswith("一行"):
+        item = item[:-2]
+    countries = list(_country_names().finditer(item))
+    if not countries:
+        return None
+    country = countries[-1]
+    titles = list(_ZH_TITLE_END.finditer(item, country.end()))
+    if not titles:
+        return None
+    run = item[titles[-1].end() :]
+    # (a visit or a verb glued after the name: "…访华", "…举行会谈"; a couple: "…夫妇")
+    run = _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", run))
+    run = _ZH_FAMILY_WORD.sub("", run.removesuffix("夫妇").removesuffix("伉俪"))
+    if (
+        not 2 <= len(run) <= 6
+        or not _HAN_ONLY.fullmatch(run)
+        or run in _ZH_NOT_NAMES
+        or run[:2] in _ZH_NOT_NAMES
+        or run[-1] in _ZH_BODY_LAST
+        or _group_last(run)
+        or any(c in _NAME_GRAMMAR or c in _NOT_GIVEN for c in run)
+        or _FOREIGN_NOT_NAME.search(run)
+        or _verb_cue(run) is not None
+        or _untimed(run) != run
+        or _country_names().search(run)
+    ):
+        return None
+    return run
+
+
+# Words a run after a foreign title holds that no name does: a rank after the name ("勋爵"),
+# kin ("未婚妻"), a party or a rite ("访问团", "颁奖礼"), a leading or a joint act.
+_FOREIGN_NOT_NAME = re.compile(
+    "勋爵|爵士|妻|丈夫|儿子|女儿|带领|率领|共同|一同|访问|颁奖|典礼|仪式|会谈|会见"
+)
 
 
 # Titles no table lists in full, by how they end: any office ending in 长 ("防长", "副总理兼防长"),
