@@ -68,6 +68,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   third character glued to a name from the word after it, the leader of a party come to inspect
   or bring greetings, a meeting's guest before a bracketed aside or a headline's space (round
   20, issue-zh20), a representative's title before a list's 等.
+- zh21_cases.toml: Chinese causes of rounds 38 and 39 counted over every Chinese dev report: a
+  meeting's host before a comma, talks whose verb follows a comma or words before its noun, a
+  name after a title no table lists or between a unit and its title, a reception thanked for,
+  会见时在座, a foreign official's name in any characters after a country and a title (round 21,
+  issue-zh21).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -118,6 +123,7 @@ FILES: dict[str, str | None] = {
     "de20_cases.toml": "de",
     "fp20_cases.toml": None,
     "zh20_cases.toml": "zh",
+    "zh21_cases.toml": "zh",
 }
 CASES = [
     (case, language)
