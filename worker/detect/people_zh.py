@@ -2645,13 +2645,12 @@ def _foreign_titled(item: str) -> str | None:
         return None
     if item.endswith("一行"):
         item = item[:-2]
-    after = _last_country(item)
-    if not after:
+    title = None
+    for title in _ZH_TITLE_END.finditer(item):
+        pass
+    if title is None or not 2 <= len(item) - title.end() <= 10:
         return None
-    titles = list(_ZH_TITLE_END.finditer(item, after))
-    if not titles:
-        return None
-    run = item[titles[-1].end() :]
+    run = item[title.end() :]
     # (a visit or a verb glued after the name: "…访华", "…举行会谈"; a couple: "…夫妇")
     run = _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", run))
     run = _ZH_FAMILY_WORD.sub("", run.removesuffix("夫妇").removesuffix("伉俪"))
@@ -2667,6 +2666,7 @@ def _foreign_titled(item: str) -> str | None:
         or _verb_cue(run) is not None
         or _untimed(run) != run
         or _last_country(run)
+        or not _last_country(item[: title.start()])  # (the country before the title; asked last)
     ):
         return None
     return run
