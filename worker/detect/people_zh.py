@@ -2647,12 +2647,14 @@ def _foreign_titled(item: str) -> str | None:
         return None
     if item.endswith("一行"):
         item = item[:-2]
+    if not _country_in(item):
+        return None  # (one search of a compiled trie first: most items name no country)
     titles = list(_ZH_TITLE_END.finditer(item))
     if not titles or not 2 <= len(item) - titles[-1].end() <= 10:
         return None
     title = titles[-1]
     if not _country_in(item[: title.start()]):
-        return None  # (the country before the title: one search of a compiled trie)
+        return None  # (the country before the title)
     run = item[title.end() :]
     # (a visit or a verb glued after the name: "…访华", "…举行会谈"; a couple: "…夫妇")
     run = _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", run))
@@ -2692,6 +2694,8 @@ _TITLE_WORD_END = re.compile(
 # The last character of a body or unit before a name and its title after it: "医政科吴剑波科长",
 # "县第一人民医院王琼院长", "台中市政府农业局陈柏宏主任秘书".
 _UNIT_LAST = frozenset("科院局处部室所校场厂站馆")
+_TITLE_WORD_LAST = frozenset("长官师员")
+_TITLE_AFTER_LAST = frozenset("长任授师书记理席员")  # (the last characters of _TITLE_AFTER_UNIT)
 _TITLE_AFTER_UNIT = re.compile(
     r"(?:副|常务副)?(?:科长|院长|局长|处长|部长|主任|所长|校长|站长|馆长|场长|厂长|教授|副教授|"
     r"医师|主任医师|秘书|主任秘书|书记|经理|总经理|董事长|会长|主席|研究员|副研究员)$"
@@ -2703,7 +2707,11 @@ def _after_title_char(item: str) -> str | None:
     character ("董事长兼首席执行官陈东升", "康复科副主任医师诸澄"), or a name between a unit and its
     title ("医政科吴剑波科长"): the surname table and the given-name characters vouch for the
     name, the title's or the unit's last character for where it starts."""
-    title = _TITLE_AFTER_UNIT.search(item)
+    if len(item) < 4:
+        return None
+    # (one look at the characters each shape needs, before any pattern: most items asked are
+    # clauses, and hold neither)
+    title = _TITLE_AFTER_UNIT.search(item) if item[-1] in _TITLE_AFTER_LAST else None
     if title is not None:
         core = item[: title.start()]
         for size in (3, 2):
@@ -2715,6 +2723,7 @@ def _after_title_char(item: str) -> str | None:
         name, head = item[-size:], item[:-size]
         if (
             len(head) >= 2
+            and head[-1] in _TITLE_WORD_LAST
             and (
                 (head[-1] == "长" and head[-2] not in _NOT_TITLE_CHANG)
                 or _TITLE_WORD_END.search(head) is not None
