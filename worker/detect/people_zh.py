@@ -2639,10 +2639,11 @@ def _country_in(text: str) -> bool:
 
 def _foreign_titled(item: str) -> str | None:
     """A foreign official's name after a country and a title, whatever the name's characters:
-    a transliteration no table holds ("寮国副总理兼防长占沙蒙", "联合国贸发会议秘书长素帕差") or a
-    name in kanji ("日本众议员萩生田光一"). The country and the title vouch for the name; the
-    name is the run after the last title, up to six characters, with no word of grammar, no
-    title and no body in it."""
+    a transliteration no table holds or too long for one ("乌兹别克斯坦总统米尔济约耶夫", "菲律宾
+    驻沪总领事雅比诗") or a name in kanji ("日本东京都知事小池百合子", "日本丸红株式会社中国副总代表
+    高桥裕治"). The country and the title vouch for the name; the name is the run after the last
+    title, up to six characters, with no word of grammar, no title and no body in it. Round 21
+    (zh21): 60 such names were missed in 50 dev reports of 26 rounds (1-37), 175 read."""
     if len(item) < 6:
         return None
     if item.endswith("一行"):
