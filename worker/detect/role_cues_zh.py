@@ -118,7 +118,8 @@ ZH_PARTY_VISIT = re.compile(
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "present",
-        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|在座(?!的)"),
+        # (the Xinhua formula "…组长董力会见时在座": seated at the meeting, zh_cn-t20z06)
+        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|(?:(?:会见|会谈|会晤|接见)时)?在座(?!的)"),
         ("就座", "就坐", "在座"),
     ),
     (
@@ -126,7 +127,16 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"邀请?[^，。；]{0,24}?(?:餐叙|餐会|聚餐|茶叙|晚宴|午宴)"),
         ("邀",),
     ),
-    ("presided", re.compile(r"接待(?<!受到接待)(?<!受接待)(?!处|室|中心)"), ("接待",)),
+    # (not the reception as a noun, thanked for: "吴锦市长对董长清总经理的热情接待表示感谢",
+    # zh_cn-t20z18, -t20z19, zh_cn-t10z10: the one thanking is no host)
+    (
+        "presided",
+        re.compile(
+            r"接待(?<!受到接待)(?<!受接待)(?<!的接待)(?<!的热情接待)(?<!的周到接待)(?<!的盛情接待)"
+            r"(?<!的热忱接待)(?<!的精心接待)(?!处|室|中心)"
+        ),
+        ("接待",),
+    ),
     # the host of a banquet ("梁君彦…设新春午宴，宴请行政长官李家超…", "习近平…设宴欢迎…各国贵宾",
     # "林佳龙今天中午设宴款待", "曾钰成宴请梁振英等"): dev rounds 3, 11 and 20, five outlets; not a
     # banquet's noun ("接受…的宴请") nor one given for a group alone ("宴请全体与会使节", a
@@ -492,8 +502,10 @@ ZH_MEET_WITH = re.compile(
     # (同日 is "the same day", not 同日本; a 和 that ends a name before the connective,
     # "魏凤和同日本防卫大臣岸信夫视频通话", is left for the connective after it)
     r"[同与和跟](?<!共[同与和跟])(?!日(?!本)|时|样|志|期|事|行|仁|[同与跟])([^，。；]{2,40}?)"
-    # the verb may carry 了 ("举行了会谈", "通了电话", "进行了视频通话")
-    r"(?:(?:举行|进行)了?)?(?:会谈|会晤|座谈|通了?电话|通话|视频通话|视频会晤|会面|见面"
+    # the verb may carry 了 ("举行了会谈", "通了电话", "进行了视频通话") and words before its noun
+    # ("同美国总统拜登举行中美元首会晤", scraped-t20g01; "举行首次会晤"), and stand after a comma
+    # ("与到访的国民党名誉主席连战，进行两人第四度会晤", zh_hant-t20z08)
+    r"(?:[，,]?(?:举行|进行)了?[^，。；]{0,8}?)?(?:会谈|会晤|座谈|通了?电话|通话|视频通话|视频会晤|会面|见面"
     r"|举行了?会见)"
 )
 # The names of a group the sentence, or the one before, gives a role: "他们是：A、B" (the guests

@@ -71,6 +71,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - ppl21_cases.toml: English and German causes of rounds 38 and 39 counted over the earlier dev
   rounds: the given name before an Arabic "bin"/"bint", a received host's talks when the text
   names the host twice (round 21, issue-ppl21).
+- zh21_cases.toml: Chinese causes of rounds 38 and 39 counted over every Chinese dev report: a
+  meeting's host before a comma, talks whose verb follows a comma or words before its noun, a
+  name after a title no table lists or between a unit and its title, a reception thanked for,
+  会见时在座, a foreign official's name in any characters after a country and a title (round 21,
+  issue-zh21).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -122,6 +127,7 @@ FILES: dict[str, str | None] = {
     "fp20_cases.toml": None,
     "zh20_cases.toml": "zh",
     "ppl21_cases.toml": None,
+    "zh21_cases.toml": "zh",
 }
 CASES = [
     (case, language)
