@@ -163,6 +163,9 @@ class Features:
     # the cities and countries ("cc:MA") the title and the lead name, in any language
     # (`places.where_named`: the gazetteer and Babel's names; round 19, ev19b)
     where: tuple[str, ...] = ()
+    # the proper nouns of the lead's start (`proper_nouns` of the lead alone): a title names
+    # few, and two languages' titles of one happening often share none (round 21)
+    lead_nouns: tuple[str, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -248,6 +251,7 @@ class Features:
             "bodies": list(self.bodies),
             "days": list(self.days),
             "where": list(self.where),
+            "lead_nouns": list(self.lead_nouns),
         }
 
     @classmethod
@@ -280,6 +284,7 @@ class Features:
             bodies=tuple(str(k) for k in data.get("bodies") or ()),
             days=tuple(int(d) for d in data.get("days") or ()),
             where=tuple(str(k) for k in data.get("where") or ()),
+            lead_nouns=tuple(str(k) for k in data.get("lead_nouns") or ()),
         )
 
 
@@ -1423,6 +1428,7 @@ def report_features(
         bodies=bodies_named(title) or bodies_named(sentence),
         days=_lead_days(local_lead),
         where=where_named(f"{_without_dateline(title)}\n{lead}")[:WHERE_PLACES],
+        lead_nouns=proper_nouns("", lead) if title else (),
     )
 
 
@@ -3237,8 +3243,12 @@ def _nouns_alike(a: Features, b: Features) -> bool:
 
 def _alike_nouns(a: Features, b: Features) -> set[str]:
     """The proper nouns of `a` (5 letters at least) spelt alike with one of `b`'s."""
-    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
-    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    ka = {
+        _noun_key(n) for n in (*a.nouns, *a.lead_nouns) if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS
+    }
+    kb = {
+        _noun_key(n) for n in (*b.nouns, *b.lead_nouns) if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS
+    }
     return {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
 
 
