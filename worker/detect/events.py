@@ -154,8 +154,9 @@ class Features:
     ahead: bool = False  # the report announces the occasion ahead (`previews`): a preview
     # keys of the people the main clause of the lead's first sentence names (who acted)
     front: tuple[str, ...] = ()
-    # the bodies, products and happenings the title (else the lead's first sentence) names, one
-    # key across languages (worker/detect/entities.py: "OPEC", "ОПЕК", "歐佩克" -> "opec")
+    # the bodies, products and happenings the title (else the lead; its first sentence only
+    # until round 21) names, one key across languages (worker/detect/entities.py: "OPEC",
+    # "ОПЕК", "歐佩克" -> "opec")
     bodies: tuple[str, ...] = ()
     # the days of the month the lead gives ("9月22日", "21日", "on Dec. 6"): a lead giving the
     # day another report dates the occasion to tells both days (`_two_clocks`)
@@ -1425,7 +1426,7 @@ def report_features(
         or told_ahead(sentence, occasion, day, lang)
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
-        bodies=bodies_named(title) or bodies_named(sentence),
+        bodies=bodies_named(title) or bodies_named(lead),
         days=_lead_days(local_lead),
         where=where_named(f"{_without_dateline(title)}\n{lead}")[:WHERE_PLACES],
         lead_nouns=proper_nouns("", lead) if title else (),
@@ -2335,7 +2336,7 @@ _TAKING_OFFICE = frozenset({"premier-elected", "inauguration"})
 
 def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one body, product or happening of worker/detect/entities.py up front (the
-    title, else the lead's first sentence: "OPEC reaches deal to cut output", "歐佩克8年來首次
+    title, else the lead: "OPEC reaches deal to cut output", "歐佩克8年來首次
     決定減産"), on one day (or one giving no day, filed the next), with no kinds that differ,
     neither written ahead, and not other people up front (`_other_doers`): reports naming
     nobody the roster knows, in two languages, share nothing else (round 17, evnames17)."""
