@@ -584,8 +584,8 @@ def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         else:  # a country
             rows.append((f"cc:{code}", "", tuple(_usable(names.split(";")))))
     # GeoNames' larger cities by their names in every script, keyed already (round 21)
-    for key, code, names in _geonames_rows():
-        rows.append((key, f"cc:{code}", tuple(_usable(list(names)))))
+    for city, country, spellings in _geonames_rows():
+        rows.append((city, f"cc:{country}", tuple(_usable(list(spellings)))))
     return tuple(rows)
 
 
