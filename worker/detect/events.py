@@ -154,8 +154,9 @@ class Features:
     ahead: bool = False  # the report announces the occasion ahead (`previews`): a preview
     # keys of the people the main clause of the lead's first sentence names (who acted)
     front: tuple[str, ...] = ()
-    # the bodies, products and happenings the title (else the lead's first sentence) names, one
-    # key across languages (worker/detect/entities.py: "OPEC", "ОПЕК", "歐佩克" -> "opec")
+    # the bodies, products and happenings the title (else the lead; its first sentence only
+    # until round 21) names, one key across languages (worker/detect/entities.py: "OPEC",
+    # "ОПЕК", "歐佩克" -> "opec")
     bodies: tuple[str, ...] = ()
     # the days of the month the lead gives ("9月22日", "21日", "on Dec. 6"): a lead giving the
     # day another report dates the occasion to tells both days (`_two_clocks`)
@@ -163,6 +164,9 @@ class Features:
     # the cities and countries ("cc:MA") the title and the lead name, in any language
     # (`places.where_named`: the gazetteer and Babel's names; round 19, ev19b)
     where: tuple[str, ...] = ()
+    # the proper nouns of the lead's start (`proper_nouns` of the lead alone): a title names
+    # few, and two languages' titles of one happening often share none (round 21)
+    lead_nouns: tuple[str, ...] = ()
 
     @cached_property
     def people_keys(self) -> frozenset[str]:
@@ -248,6 +252,7 @@ class Features:
             "bodies": list(self.bodies),
             "days": list(self.days),
             "where": list(self.where),
+            "lead_nouns": list(self.lead_nouns),
         }
 
     @classmethod
@@ -280,6 +285,7 @@ class Features:
             bodies=tuple(str(k) for k in data.get("bodies") or ()),
             days=tuple(int(d) for d in data.get("days") or ()),
             where=tuple(str(k) for k in data.get("where") or ()),
+            lead_nouns=tuple(str(k) for k in data.get("lead_nouns") or ()),
         )
 
 
@@ -1420,9 +1426,10 @@ def report_features(
         or told_ahead(sentence, occasion, day, lang)
         or announces_the_hour(lead),
         front=tuple(dict.fromkeys(k for at, k in in_lead if at < first)),
-        bodies=bodies_named(title) or bodies_named(sentence),
+        bodies=bodies_named(title) or bodies_named(lead),
         days=_lead_days(local_lead),
         where=where_named(f"{_without_dateline(title)}\n{lead}")[:WHERE_PLACES],
+        lead_nouns=proper_nouns("", lead) if title else (),
     )
 
 
@@ -2329,7 +2336,7 @@ _TAKING_OFFICE = frozenset({"premier-elected", "inauguration"})
 
 def _same_body(a: Features, b: Features, kinds: bool | None) -> bool:
     """Both name one body, product or happening of worker/detect/entities.py up front (the
-    title, else the lead's first sentence: "OPEC reaches deal to cut output", "歐佩克8年來首次
+    title, else the lead: "OPEC reaches deal to cut output", "歐佩克8年來首次
     決定減産"), on one day (or one giving no day, filed the next), with no kinds that differ,
     neither written ahead, and not other people up front (`_other_doers`): reports naming
     nobody the roster knows, in two languages, share nothing else (round 17, evnames17)."""
@@ -3237,8 +3244,12 @@ def _nouns_alike(a: Features, b: Features) -> bool:
 
 def _alike_nouns(a: Features, b: Features) -> set[str]:
     """The proper nouns of `a` (5 letters at least) spelt alike with one of `b`'s."""
-    ka = {_noun_key(n) for n in a.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
-    kb = {_noun_key(n) for n in b.nouns if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS}
+    ka = {
+        _noun_key(n) for n in (*a.nouns, *a.lead_nouns) if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS
+    }
+    kb = {
+        _noun_key(n) for n in (*b.nouns, *b.lead_nouns) if len(fold_noun(n)) >= NOUN_ALIKE_LETTERS
+    }
     return {x for x in ka if any(_spelt_alike(x, y) for y in kb)}
 
 

@@ -557,13 +557,19 @@ _NOT_WHERE = frozenset(
     }
 )
 _WHERE_SCAN = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# a letter of another alphabet than Latin: a GeoNames city may be named in it (`where_named`)
+_OTHER_SCRIPT = re.compile(
+    r"[\u0370-\u04ff\u0590-\u06ff\u0900-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _CYRILLIC_ENDING = re.compile(r"[аяеиоуыьйюэ]+$")
 
 
 def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The gazetteer's places, then CLDR's cities (each in its country) and countries
-    (worker/detect/places_cldr.py, made from Babel by bench/make_places_cldr.py). A city the
-    gazetteer holds keeps the gazetteer's key ("Riyadh" is "riyadh" in both)."""
+    (worker/detect/places_cldr.py, made from Babel by bench/make_places_cldr.py), then GeoNames'
+    cities of 300,000 people or more by the names those lack, in every script
+    (worker/detect/places_geonames.py, made by bench/make_places_geonames.py; round 21). A city
+    the gazetteer holds keeps the gazetteer's key ("Riyadh" is "riyadh" in both)."""
     from worker.detect.places_cldr import ROWS  # only reports read for grouping load it
 
     rows: list[tuple[str, str, tuple[str, ...]]] = [
@@ -577,7 +583,35 @@ def _where_entries() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
             rows.append((key, f"cc:{code}", tuple(_usable(names.split(";")))))
         else:  # a country
             rows.append((f"cc:{code}", "", tuple(_usable(names.split(";")))))
+    # GeoNames' larger cities by their names in every script, keyed already (round 21)
+    for city, country, spellings in _geonames_rows():
+        rows.append((city, f"cc:{country}", tuple(_usable(list(spellings)))))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _geonames_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    from worker.detect.places_geonames import ROWS as CITIES  # read for grouping only
+
+    rows = []
+    for line in CITIES.strip("\n").split("\n"):
+        key, code, names = line.split("|")
+        rows.append((key, code, tuple(names.split(";"))))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _cased() -> dict[str, re.Pattern[str]]:
+    """GeoNames' cities by their names in letters, as written: a city's name is written with a
+    capital in every language written in letters, and a word spelt as one is not ("salé" is
+    salted in French, "virar" to turn in Portuguese; `where_named`)."""
+    out = {}
+    for key, _, names in _geonames_rows():
+        latin = [n for n in names if re.search(r"[A-Za-z]", n)]
+        if latin:
+            alternatives = "|".join(re.escape(n) for n in sorted(latin, key=len, reverse=True))
+            out[key] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return out
 
 
 _KEYS = frozenset(key for key, _, _ in ENTRIES)
@@ -621,7 +655,10 @@ def where_named(text: str) -> tuple[str, ...]:
         # kana, Hangul or Arabic (no Han, so `_found` did not read them)
         found += [key for _, key in _substrings(index, folded)]
     out: list[str] = []
+    cased = _cased()
     for key in found:
+        if key in cased and not _OTHER_SCRIPT.search(folded) and not cased[key].search(text):
+            continue  # a GeoNames city's name in letters, not written as a name
         out.append(key)
         up = within.get(key) or within.get(CITY_OF.get(key, ""), "")
         if up:
