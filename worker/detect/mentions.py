@@ -31,7 +31,15 @@ from worker.detect.roster import (
 )
 from worker.detect.sounds import SAME_SOUND, same_sound, sound_key
 
-__all__ = ["TextNames", "names_person", "not_only_said", "says_role", "states_role", "told_as_done"]
+__all__ = [
+    "TextNames",
+    "names_person",
+    "not_only_said",
+    "previews",
+    "says_role",
+    "states_role",
+    "told_as_done",
+]
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
 _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
@@ -500,6 +508,43 @@ def says_role(
         and not (done and role_cues.NOT_DONE.search(sentence))
         and not (other is not None and other.search(sentence))
         for sentence in sentences
+    )
+
+
+# Round 21: a report telling an occasion still to come: a sentence with a word of a plan
+# (`role_cues.NOT_DONE`) or a headline's infinitive ("Medvedev to meet members of Council ...")
+# and a word of a role or of the occasion held ("will hold talks", "将于...主持", "wird ... treffen").
+_HEADLINE_PLAN = re.compile(r"\bto\s+(?:meet|visit|hold|attend|host|chair|address)\b", re.I)
+_OCCASION = re.compile(
+    "|".join(
+        (
+            _ANY_ROLE.pattern,
+            _HELD["attended"].pattern,
+            _HELD["presided"].pattern,
+            r"\b(?:meet|meets|meeting|hold|holds|visit|visits|summit|conference|ceremony|forum"
+            r"|besuch\w*|treffen|Treffen|Gipfel\w*|Sitzung)\b|访问|訪問|会议|會議|峰会|峰會",
+        )
+    ),
+    re.I,
+)
+
+
+def previews(text: str) -> bool:
+    """True when `text` tells an occasion still to come, in one sentence (in Chinese, clause):
+    a word of a plan, or a headline's "to meet", with a word of a role or of the occasion held.
+    A first report that does (a preview) has told no occasion: whom it names is planned, not
+    there (`report._named_elsewhere`).
+
+    >>> previews("Mishustin begins his visit. He will hold talks with Li Qiang.")
+    True
+    >>> previews("Putin met Volkov in the Kremlin. They discussed the budget.")
+    False
+    """
+    return any(
+        (role_cues.NOT_DONE.search(sentence) or _HEADLINE_PLAN.search(sentence))
+        and _OCCASION.search(sentence)
+        for sentence in _SENTENCE_END.split(text)
+        if sentence
     )
 
 
