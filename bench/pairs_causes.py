@@ -72,17 +72,45 @@ def _elements(
     return out
 
 
+# Round 21: one class per wrong pair, the first that fits (a pair has often several causes).
+_CLASSES = (
+    "a report read as naming nobody the labels name",
+    "role changes alone",
+    "a person of a list not read",
+    "a false person (no person of the labels)",
+    "a person the other report names kept out, or matched",
+    "the comparison or the label (wrong with the labelled people too)",
+)
+
+
+def _class(wrong: list[tuple[str, str]], empty: bool, labelled_wrong: bool) -> str:
+    kinds = [kind for kind, _ in wrong]
+    if empty:
+        return _CLASSES[0]
+    if all(k.startswith("role change") for k in kinds):
+        return _CLASSES[1]
+    if any("not read in" in k for k in kinds):
+        return _CLASSES[2]
+    if any("no person of" in k for k in kinds):
+        return _CLASSES[3]
+    if any("filtered or matched" in k or "not read there" in k for k in kinds):
+        return _CLASSES[4]
+    return _CLASSES[5] if labelled_wrong else _CLASSES[4]
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labelled", action="store_true", help="compare the labelled people")
     parser.add_argument("--read", default="r15", help="comma-separated pair file prefixes read")
     parser.add_argument("--ids", action="store_true", help="list pair ids (read rounds only)")
+    parser.add_argument("--classes", action="store_true", help="one class per wrong read pair")
     args = parser.parse_args(argv)
     read = tuple(args.read.split(","))
     roster = load_roster()
     texts = {r["id"]: r for reports in load_reports("dev").values() for r in reports}
     counts: Counter[tuple[str, str]] = Counter()
     ids: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    classes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # class -> (group, pair id)
     for path in sorted((DATA / "pairs").glob("*.toml")):
         column = "read" if path.name.startswith(read) else "other"
         pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
@@ -110,6 +138,13 @@ def main(argv: list[str]) -> None:
                 counts[(column, f"pairs wrong: {cause}")] += 1
                 if column == "read":
                     ids[f"pairs wrong: {cause}"].append((pair["id"], ""))
+                    empty = any(
+                        not report.people and lab.get("people")
+                        for report, lab in zip(reports, (a, b), strict=True)
+                    )
+                    group = path.name.split("_", 1)[0]
+                    klass = _class(wrong, empty, cause == "comparison or label")
+                    classes[klass].append((group, pair["id"]))
             for kind, name in wrong:
                 counts[(column, kind)] += 1
                 if column == "read":
@@ -120,6 +155,13 @@ def main(argv: list[str]) -> None:
     if args.ids:
         for kind, found in sorted(ids.items()):
             print(kind, found)
+    if args.classes:
+        print(f"{'pairs':>6} {'rounds':>6}  class (read files only, first class that fits)")
+        for klass in _CLASSES:
+            found = classes.get(klass, [])
+            print(f"{len(found):6d} {len({g for g, _ in found}):6d}  {klass}")
+            if args.ids:
+                print("       ", sorted(i for _, i in found))
 
 
 if __name__ == "__main__":
