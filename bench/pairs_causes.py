@@ -138,13 +138,8 @@ def main(argv: list[str]) -> None:
                 counts[(column, f"pairs wrong: {cause}")] += 1
                 if column == "read":
                     ids[f"pairs wrong: {cause}"].append((pair["id"], ""))
-                    empty = any(
-                        not report.people and lab.get("people")
-                        for report, lab in zip(reports, (a, b), strict=True)
-                    )
-                    group = path.name.split("_", 1)[0]
-                    klass = _class(wrong, empty, cause == "comparison or label")
-                    classes[klass].append((group, pair["id"]))
+                    klass = _class(wrong, _read_empty(reports, a, b), cause != "extraction")
+                    classes[klass].append((path.name.split("_", 1)[0], pair["id"]))
             for kind, name in wrong:
                 counts[(column, kind)] += 1
                 if column == "read":
@@ -156,12 +151,23 @@ def main(argv: list[str]) -> None:
         for kind, found in sorted(ids.items()):
             print(kind, found)
     if args.classes:
-        print(f"{'pairs':>6} {'rounds':>6}  class (read files only, first class that fits)")
-        for klass in _CLASSES:
-            found = classes.get(klass, [])
-            print(f"{len(found):6d} {len({g for g, _ in found}):6d}  {klass}")
-            if args.ids:
-                print("       ", sorted(i for _, i in found))
+        _print_classes(classes, show_ids=args.ids)
+
+
+def _read_empty(reports: Any, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether the extractor reads nobody in a report of the pair that the labels name people in."""
+    return any(
+        not report.people and lab.get("people") for report, lab in zip(reports, (a, b), strict=True)
+    )
+
+
+def _print_classes(classes: dict[str, list[tuple[str, str]]], *, show_ids: bool) -> None:
+    print(f"{'pairs':>6} {'rounds':>6}  class (read files only, first class that fits)")
+    for klass in _CLASSES:
+        found = classes.get(klass, [])
+        print(f"{len(found):6d} {len({g for g, _ in found}):6d}  {klass}")
+        if show_ids:
+            print("       ", sorted(i for _, i in found))
 
 
 if __name__ == "__main__":

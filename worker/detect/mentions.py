@@ -171,6 +171,31 @@ def _whole(form: str) -> str:
     return f" {' '.join(translit_key(w) for w in _WORD.findall(form))} "
 
 
+def _chinese_person(forms: tuple[str, ...]) -> bool:
+    """Whether a roster person's Latin forms are a Chinese name (Mandarin pinyin, or Cantonese
+    as Hong Kong writes it), not a foreigner the roster also writes in characters (蕭茲)."""
+    return any(
+        cantonese.mandarin_pinyin(form) or cantonese.latin_syllables(form)
+        for form in forms
+        if not has_han(form)
+    )
+
+
+def _reversed(forms: tuple[str, ...], own: set[str]) -> frozenset[str]:
+    """The forms that are another form's words in reverse order ("Lavrov Sergey" of "Sergey
+    Lavrov", a roster's surname-first spelling), other than the person's own names `own`: their
+    last word is a given name."""
+    words = {tuple(_WORD.findall(f)) for f in forms if not has_han(f)}
+    return frozenset(
+        f
+        for f in forms
+        if f not in own
+        and not has_han(f)
+        and len(w := tuple(_WORD.findall(f))) > 1
+        and w[::-1] in words
+    )
+
+
 def _names_surname(text: TextNames, key: str) -> bool:
     """The surname, or the same surname spelled another way ("Duterte" / "Dutertre"): the
     comparison takes names alike for one person (`attendees._FUZZY`), so naming does too, a
@@ -258,7 +283,9 @@ def _run_together(text: TextNames, form: str) -> bool:
     return len(key) >= _MIN_JOINED and (key in text.words or key in text.joined)
 
 
-def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
+def names_person(
+    text: TextNames, person: Person, roster: Roster, *, foreign_surname: bool = False
+) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same.
 
@@ -271,6 +298,10 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     # A Chinese name in Latin letters is told by the whole name only: its last word is the
     # given name ("Wang Chen" -> "Chen"), which other people's names share ("Chen Xi").
     chinese = any(has_han(form) for form in forms)
+    reversed_forms: frozenset[str] = frozenset()
+    if chinese and foreign_surname and not _chinese_person(forms):
+        chinese = False
+        reversed_forms = _reversed(forms, {person.name, person.canonical or person.name})
     for form in forms:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
@@ -281,6 +312,7 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             _whole(form) in text.flat
             or (
                 not chinese
+                and form not in reversed_forms
                 and not _another_given(text, form, roster)
                 and any(_names_surname(text, k) for k in _surname_keys(form))
             )

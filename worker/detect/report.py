@@ -181,7 +181,13 @@ def _named_elsewhere(
     return replace(
         diff,
         added=_first_names(diff.added, a, report_a, report_b, roster),
-        removed=tuple(n for n in diff.removed if not names_person(in_b, removed_people[n], roster)),
+        removed=tuple(
+            n
+            for n in diff.removed
+            if not names_person(
+                in_b, removed_people[n], roster, foreign_surname=not report_b.people
+            )
+        ),
     )
 
 
@@ -208,7 +214,10 @@ def _first_names(
         in_a = TextNames(not_only_said(told_as_done(plain)))
         people = {p.name: p for p in report_b.people}
         names = tuple(
-            n for n in names if n not in people or not names_person(in_a, people[n], roster)
+            n
+            for n in names
+            if n not in people
+            or not names_person(in_a, people[n], roster, foreign_surname=not report_a.people)
         )
     if not report_a.people:
         names = _not_said(names, plain, report_b, roster)

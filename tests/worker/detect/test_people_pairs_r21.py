@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from tests.support.labelled_people import ROSTER
 from tests.support.labelled_people import labelled as _labelled
-from worker.detect.mentions import previews
+from worker.detect.mentions import TextNames, names_person, previews
+from worker.detect.model import Person
 from worker.detect.report import compare_reports
 
 # --- a first report the extractor reads nobody in, that previews nothing -----------------------
@@ -107,3 +108,52 @@ def test_a_report_compared_with_itself_changes_nothing() -> None:
         change = compare_reports(text, text, ROSTER)
         diff = change.attendees if change else None
         assert diff is None or not diff.changed
+
+
+# --- a report read as naming nobody names a roster foreigner by the surname too ---------------
+
+# pair r19_t19g_industriegipfel2024-rnz-gopher_cross_outlet: RNZ (de-t19g17) has Scholz host the
+# industry summit; a gopher-proxy ticker copy (scraped-t19g02) has "Bundeskanzler Scholz (SPD)
+# kommt heute mit Vertretern ... zusammen" and the extractor reads nobody there. Labels: Scholz
+# presides in both, nobody removed. Olaf Scholz is on the roster with Chinese forms (朔尔茨), so
+# `names_person` read him as a Chinese name, told by the whole name only: removed.
+RNZ = (
+    "Zwei Wirtschaftsgipfel, kein Ergebnis\n"
+    "Bundeskanzler Scholz und die FDP laden getrennt voneinander zu Gesprächen. "
+    "Wirtschaftsvertreter mahnen zur Einigkeit.\n\n"
+    "Berlin. Am Ende wurden sogar die Fotografen ausgeladen. Der Industriegipfel, den "
+    "Bundeskanzler Olaf Scholz (SPD) gestern im Kanzleramt veranstaltete, sollte vertraulich "
+    "bleiben.\n"
+)
+GOPHER = (
+    "Bundeskanzler Scholz (SPD) kommt heute mit Vertretern von Industrieverbänden, "
+    "Gewerkschaften und großen Unternehmen zusammen, um über Wege aus der Wirtschaftsflaute zu "
+    "beraten. Die Ergebnisse sollen vertraulich behandelt werden, weitere Treffen sollen folgen. "
+    "Wirtschaftsminister Habeck (Grüne) und Finanzminister Lindner sind nicht eingeladen.\n"
+)
+
+
+def test_a_report_read_as_naming_nobody_names_a_roster_foreigner_by_surname() -> None:
+    change = compare_reports(RNZ, GOPHER, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is None or "Olaf Scholz" not in diff.removed
+
+
+def test_the_surname_alone_names_a_roster_foreigner_only_when_asked() -> None:
+    scholz = Person("Olaf Scholz", ROSTER.canonical("Olaf Scholz"), "attended", "body", 1)
+    text = TextNames(GOPHER)
+    assert not names_person(text, scholz, ROSTER)  # a report read with people: as before
+    assert names_person(text, scholz, ROSTER, foreign_surname=True)
+    # the roster's surname-first spelling ("Lavrov Sergey") gives no surname "Sergey"
+    lavrov = Person("Sergey Lavrov", ROSTER.canonical("Sergey Lavrov"), "attended", "body", 1)
+    assert not names_person(
+        TextNames("Sergei Naryshkin met William Burns."), lavrov, ROSTER, foreign_surname=True
+    )
+
+
+@settings(deadline=None, max_examples=25)
+@given(name=st.sampled_from(["Wang Huning", "Li Qiang", "Ding Xuexiang", "Han Zheng"]))
+def test_a_chinese_name_is_never_named_by_its_last_word(name: str) -> None:
+    person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
+    text = TextNames(f"{name.split()[-1]} spoke at the meeting.")
+    assert not names_person(text, person, ROSTER, foreign_surname=True)
