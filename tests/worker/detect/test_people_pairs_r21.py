@@ -157,3 +157,34 @@ def test_a_chinese_name_is_never_named_by_its_last_word(name: str) -> None:
     person = Person(name, ROSTER.canonical(name), "attended", "body", 1)
     text = TextNames(f"{name.split()[-1]} spoke at the meeting.")
     assert not names_person(text, person, ROSTER, foreign_surname=True)
+
+
+# --- a plan in a relative clause leaves the sentence's head told as done -----------------------
+
+# pair r12v_val12_mongolia_call_2021_cross_outlet: a copy of the Kremlin readout without its
+# heading (kremlin_en-r12v01), read as naming nobody, against TASS (agency_en-r12v01). Labels:
+# Putin and Khurelsukh attend the call in both. The copy names both in one sentence whose
+# relative clause looks ahead ("which will be marked on July 11"): the whole sentence was read
+# out as a plan, and both were added.
+KREMLIN_COPY = (
+    "Source: President of Russia – The Kremlin – English\n"
+    "The presidents confirmed their mutual resolve to continue developing friendly ties and "
+    "comprehensive strategic partnership between Russia and Mongolia.\n"
+    "Vladimir Putin congratulated Ukhnaagiin Khurelsukh on assuming the office of President of "
+    "Mongolia, on the traditional Naadam festival, and on the 100th anniversary of the Mongolian "
+    "Revolution, which will be marked on July 11.\n"
+    "It was agreed to continue contacts at various levels.\n"
+)
+TASS = (
+    "MOSCOW, July 9. /TASS/. Russian President Vladimir Putin has congratulated Mongolian "
+    "President Ukhnaagiin Khurelsukh on his assumption of office in a phone call on Friday. The "
+    "Russian leader also congratulated his Mongolian colleague on the Naadam national holiday "
+    "and on the 100th anniversary of the Mongolian Revolution, which will be celebrated in the "
+    "republic on July 11, the Kremlin press service informed.\n"
+)
+
+
+def test_a_plan_in_a_relative_clause_leaves_the_people_named() -> None:
+    change = compare_reports(KREMLIN_COPY, TASS, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is None or not diff.added
