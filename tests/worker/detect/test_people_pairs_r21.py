@@ -188,3 +188,35 @@ def test_a_plan_in_a_relative_clause_leaves_the_people_named() -> None:
     change = compare_reports(KREMLIN_COPY, TASS, ROSTER)
     diff = change.attendees if change else None
     assert diff is None or not diff.added
+
+
+# --- a given name in its Russian form names the person the roster knows -----------------------
+
+# pair r16_t16g_nehammer_kyiv_2022_cross_language: a German translation of Ukrainian reports
+# (de-t16g23) thanks "Wladimir Selenskyj" in a quote, and the extractor reads that form; the
+# English copy (scraped-t16g20), read as naming nobody, writes "Volodymyr Zelensky". Labels:
+# Zelensky attends in both, nobody removed but Ursula von der Leyen (the day before, in the
+# German report only). The roster knew "Wolodymyr Selenskyj", not the Russian given name.
+UKRAINE_NACHRICHTEN = (
+    "Der ukrainische Präsident Wolodymyr Selenskyj und der österreichische Bundeskanzler Karl "
+    "Nehammer haben am Samstag, den 9. April, in Kiew ein Treffen begonnen.\n\n"
+    "„Vielen Dank für das offene und ehrliche Gespräch und den herzlichen Empfang in Kiew, "
+    "Wladimir Selenskyj. Österreich weiß, was das ukrainische Volk im Moment durchmacht“, "
+    "schrieb Nehammer auf Twitter.\n\n"
+    "Am Tag zuvor besuchte die Chefin der Europäischen Kommission, Ursula von der Leyen, Kiew. "
+    "Sie besuchte Butscha und traf auch mit Selenskyj zusammen.\n"
+)
+OPEN4BUSINESS = (
+    "Austrian Chancellor Karl Nehammer arrived in Kyiv on Saturday, President of Ukraine "
+    "Volodymyr Zelensky said.\n"
+    "“And I think today we will talk in detail about this or that support,” Zelensky said during "
+    "the meeting .\n"
+)
+
+
+def test_a_russian_given_name_names_the_person_the_roster_knows() -> None:
+    assert ROSTER.canonical("Wladimir Selenskyj") == "Volodymyr Zelensky"
+    assert ROSTER.canonical("Wolodimir Selenskij") == "Volodymyr Zelensky"
+    change = compare_reports(UKRAINE_NACHRICHTEN, OPEN4BUSINESS, ROSTER)
+    diff = change.attendees if change else None
+    assert diff is None or not any("Selenskyj" in n for n in diff.removed)
