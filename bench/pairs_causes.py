@@ -9,7 +9,13 @@ it in that report and whether the labels have it there (extraction against compa
 wrong pair compared once more with the labelled people of both reports, "pairs wrong:
 extraction" when it compares right then, "pairs wrong: comparison or label" when wrong either way.
 
-Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids]
+Round 21: `--classes` sorts each wrong pair of the read files into one class, the first that
+fits (`_CLASSES`: the comparison or the label, then for the pairs wrong through extraction a
+report read as naming nobody, role changes alone, a person of a list not read, a false person, a
+person the other report names kept out), with its pairs and the rounds (pair-file groups) it
+recurs in; read files only.
+
+Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids] [--classes]
 """
 
 from __future__ import annotations
@@ -74,28 +80,28 @@ def _elements(
 
 # Round 21: one class per wrong pair, the first that fits (a pair has often several causes).
 _CLASSES = (
+    "the comparison or the label (wrong with the labelled people too)",
     "a report read as naming nobody the labels name",
     "role changes alone",
     "a person of a list not read",
     "a false person (no person of the labels)",
     "a person the other report names kept out, or matched",
-    "the comparison or the label (wrong with the labelled people too)",
 )
 
 
 def _class(wrong: list[tuple[str, str]], empty: bool, labelled_wrong: bool) -> str:
     kinds = [kind for kind, _ in wrong]
-    if empty:
+    if labelled_wrong:
         return _CLASSES[0]
-    if all(k.startswith("role change") for k in kinds):
+    if empty:
         return _CLASSES[1]
-    if any("not read in" in k for k in kinds):
+    if all(k.startswith("role change") for k in kinds):
         return _CLASSES[2]
-    if any("no person of" in k for k in kinds):
+    if any("not read in" in k for k in kinds):
         return _CLASSES[3]
-    if any("filtered or matched" in k or "not read there" in k for k in kinds):
+    if any("no person of" in k for k in kinds):
         return _CLASSES[4]
-    return _CLASSES[5] if labelled_wrong else _CLASSES[4]
+    return _CLASSES[5]
 
 
 def main(argv: list[str]) -> None:
