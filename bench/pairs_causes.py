@@ -9,7 +9,13 @@ it in that report and whether the labels have it there (extraction against compa
 wrong pair compared once more with the labelled people of both reports, "pairs wrong:
 extraction" when it compares right then, "pairs wrong: comparison or label" when wrong either way.
 
-Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids]
+Round 21: `--classes` sorts each wrong pair of the read files into one class, the first that
+fits (`_CLASSES`: the comparison or the label, then for the pairs wrong through extraction a
+report read as naming nobody, role changes alone, a person of a list not read, a false person, a
+person the other report names kept out), with its pairs and the rounds (pair-file groups) it
+recurs in; read files only.
+
+Run: PYTHONPATH=.:bench python bench/pairs_causes.py [--labelled] [--read r15] [--ids] [--classes]
 """
 
 from __future__ import annotations
@@ -72,17 +78,45 @@ def _elements(
     return out
 
 
+# Round 21: one class per wrong pair, the first that fits (a pair has often several causes).
+_CLASSES = (
+    "the comparison or the label (wrong with the labelled people too)",
+    "a report read as naming nobody the labels name",
+    "role changes alone",
+    "a person of a list not read",
+    "a false person (no person of the labels)",
+    "a person the other report names kept out, or matched",
+)
+
+
+def _class(wrong: list[tuple[str, str]], empty: bool, labelled_wrong: bool) -> str:
+    kinds = [kind for kind, _ in wrong]
+    if labelled_wrong:
+        return _CLASSES[0]
+    if empty:
+        return _CLASSES[1]
+    if all(k.startswith("role change") for k in kinds):
+        return _CLASSES[2]
+    if any("not read in" in k for k in kinds):
+        return _CLASSES[3]
+    if any("no person of" in k for k in kinds):
+        return _CLASSES[4]
+    return _CLASSES[5]
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--labelled", action="store_true", help="compare the labelled people")
     parser.add_argument("--read", default="r15", help="comma-separated pair file prefixes read")
     parser.add_argument("--ids", action="store_true", help="list pair ids (read rounds only)")
+    parser.add_argument("--classes", action="store_true", help="one class per wrong read pair")
     args = parser.parse_args(argv)
     read = tuple(args.read.split(","))
     roster = load_roster()
     texts = {r["id"]: r for reports in load_reports("dev").values() for r in reports}
     counts: Counter[tuple[str, str]] = Counter()
     ids: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    classes: dict[str, list[tuple[str, str]]] = defaultdict(list)  # class -> (group, pair id)
     for path in sorted((DATA / "pairs").glob("*.toml")):
         column = "read" if path.name.startswith(read) else "other"
         pairs = tomllib.loads(path.read_text(encoding="utf-8")).get("pair", [])
@@ -110,6 +144,8 @@ def main(argv: list[str]) -> None:
                 counts[(column, f"pairs wrong: {cause}")] += 1
                 if column == "read":
                     ids[f"pairs wrong: {cause}"].append((pair["id"], ""))
+                    klass = _class(wrong, _read_empty(reports, a, b), cause != "extraction")
+                    classes[klass].append((path.name.split("_", 1)[0], pair["id"]))
             for kind, name in wrong:
                 counts[(column, kind)] += 1
                 if column == "read":
@@ -120,6 +156,24 @@ def main(argv: list[str]) -> None:
     if args.ids:
         for kind, found in sorted(ids.items()):
             print(kind, found)
+    if args.classes:
+        _print_classes(classes, show_ids=args.ids)
+
+
+def _read_empty(reports: Any, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether the extractor reads nobody in a report of the pair that the labels name people in."""
+    return any(
+        not report.people and lab.get("people") for report, lab in zip(reports, (a, b), strict=True)
+    )
+
+
+def _print_classes(classes: dict[str, list[tuple[str, str]]], *, show_ids: bool) -> None:
+    print(f"{'pairs':>6} {'rounds':>6}  class (read files only, first class that fits)")
+    for klass in _CLASSES:
+        found = classes.get(klass, [])
+        print(f"{len(found):6d} {len({g for g, _ in found}):6d}  {klass}")
+        if show_ids:
+            print("       ", sorted(i for _, i in found))
 
 
 if __name__ == "__main__":

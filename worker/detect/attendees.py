@@ -23,7 +23,15 @@ from rapidfuzz.distance import JaroWinkler
 from worker.detect import cantonese
 from worker.detect.model import AttendeeDiff, Person, Role, RoleChange, Variant
 from worker.detect.people import _NO_ROSTER, _canonical
-from worker.detect.roster import Roster, fold, has_han, pinyin_name, to_simplified, translit_key
+from worker.detect.roster import (
+    GIVEN_ACROSS_GROUP,
+    Roster,
+    fold,
+    has_han,
+    pinyin_name,
+    to_simplified,
+    translit_key,
+)
 from worker.detect.sounds import SAME_SOUND, same_sound, sound_key
 
 __all__ = ["compare_people", "lead_body_diff", "unannotated"]
@@ -248,25 +256,9 @@ _GIVEN_FORMS: tuple[frozenset[str], ...] = tuple(
 )
 _GIVEN_GROUP = {form: group for group in _GIVEN_FORMS for form in group}
 
-# One Ukrainian given name and its Russian form, as reports translated from Russian write a
-# Ukrainian's name ("Wladimir Selenskyj", "Vladimir Zelensky": 25 times in 10 dev files of 7
-# rounds) where others keep the Ukrainian ("Wolodymyr Selenskyj"). Round 18, pair r17
-# t17g-kiew2024-spelling. By `roster.translit_key`, which merges w/v, ks/x and the like.
-_GIVEN_ACROSS: tuple[frozenset[str], ...] = tuple(
-    frozenset(translit_key(w) for w in group.split())
-    for group in (
-        "volodymyr volodimir vladimir",
-        "oleksandr aleksandr",
-        "oleksiy oleksii aleksey aleksei",
-        "dmytro dmitry",
-        "mykola nikolai nikolay",
-        "serhiy serhii sergey sergei",
-        "andriy andrii andrey andrei",
-        "mykhailo mykhaylo mikhail",
-        "petro pyotr",
-    )
-)
-_GIVEN_ACROSS_GROUP = {form: group for group in _GIVEN_ACROSS for form in group}
+# One Ukrainian given name and its Russian form (`roster.GIVEN_ACROSS`, round 18: pair r17
+# t17g-kiew2024-spelling).
+_GIVEN_ACROSS_GROUP = GIVEN_ACROSS_GROUP
 
 
 def _given_short_form(x: str, y: str) -> bool:

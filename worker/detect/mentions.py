@@ -31,7 +31,15 @@ from worker.detect.roster import (
 )
 from worker.detect.sounds import SAME_SOUND, same_sound, sound_key
 
-__all__ = ["TextNames", "names_person", "not_only_said", "says_role", "states_role", "told_as_done"]
+__all__ = [
+    "TextNames",
+    "names_person",
+    "not_only_said",
+    "previews",
+    "says_role",
+    "states_role",
+    "told_as_done",
+]
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")  # "Qi's" reads "Qi", "s"
 _MIN_WORD = 4  # "Li", "Wang" alone name too many people to stand for one
@@ -163,6 +171,31 @@ def _whole(form: str) -> str:
     return f" {' '.join(translit_key(w) for w in _WORD.findall(form))} "
 
 
+def _chinese_person(forms: tuple[str, ...]) -> bool:
+    """Whether a roster person's Latin forms are a Chinese name (Mandarin pinyin, or Cantonese
+    as Hong Kong writes it), not a foreigner the roster also writes in characters (蕭茲)."""
+    return any(
+        cantonese.mandarin_pinyin(form) or cantonese.latin_syllables(form)
+        for form in forms
+        if not has_han(form)
+    )
+
+
+def _reversed(forms: tuple[str, ...], own: set[str]) -> frozenset[str]:
+    """The forms that are another form's words in reverse order ("Lavrov Sergey" of "Sergey
+    Lavrov", a roster's surname-first spelling), other than the person's own names `own`: their
+    last word is a given name."""
+    words = {tuple(_WORD.findall(f)) for f in forms if not has_han(f)}
+    return frozenset(
+        f
+        for f in forms
+        if f not in own
+        and not has_han(f)
+        and len(w := tuple(_WORD.findall(f))) > 1
+        and w[::-1] in words
+    )
+
+
 def _names_surname(text: TextNames, key: str) -> bool:
     """The surname, or the same surname spelled another way ("Duterte" / "Dutertre"): the
     comparison takes names alike for one person (`attendees._FUZZY`), so naming does too, a
@@ -250,7 +283,9 @@ def _run_together(text: TextNames, form: str) -> bool:
     return len(key) >= _MIN_JOINED and (key in text.words or key in text.joined)
 
 
-def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
+def names_person(
+    text: TextNames, person: Person, roster: Roster, *, foreign_surname: bool = False
+) -> bool:
     """True when the text names `person` anywhere, by a form the roster gives for them, their
     surname, or (a foreigner in Chinese) a transliteration that sounds the same.
 
@@ -263,6 +298,10 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
     # A Chinese name in Latin letters is told by the whole name only: its last word is the
     # given name ("Wang Chen" -> "Chen"), which other people's names share ("Chen Xi").
     chinese = any(has_han(form) for form in forms)
+    reversed_forms: frozenset[str] = frozenset()
+    if chinese and foreign_surname and not _chinese_person(forms):
+        chinese = False
+        reversed_forms = _reversed(forms, {person.name, person.canonical or person.name})
     for form in forms:
         if has_han(form):
             if len(form) >= 2 and to_simplified(form) in text.chinese:
@@ -273,6 +312,7 @@ def names_person(text: TextNames, person: Person, roster: Roster) -> bool:
             _whole(form) in text.flat
             or (
                 not chinese
+                and form not in reversed_forms
                 and not _another_given(text, form, roster)
                 and any(_names_surname(text, k) for k in _surname_keys(form))
             )
@@ -337,6 +377,15 @@ def told_as_done(text: str) -> str:
 # "and" (und, sowie, but, aber) right before the plan's word, with no subject of its own in
 # between: the sentence's one subject did the first part and plans the second.
 _THEN_PLANNED = re.compile(r"(?:,\s*|\s+)(?:and|but|und|aber|sowie)\s+$", re.I)
+# Round 21: a relative clause after a comma, its plan word within a few words of its pronoun:
+# the plan is the clause's, what the sentence tells before it is done ("Vladimir Putin
+# congratulated Ukhnaagiin Khurelsukh on ... the 100th anniversary of the Mongolian Revolution,
+# which will be marked on July 11": pair r12v mongolia_call_2021, a Kremlin copy the extractor
+# reads nobody in, against TASS).
+_RELATIVE_PLANNED = re.compile(
+    r",\s*(?:which|that|who|whose|where|when|der|die|das|welche[rs]?)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 
 
 def _done_part(sentence: str) -> str:
@@ -350,11 +399,15 @@ def _done_part(sentence: str) -> str:
     'Scholz had spoken with Volodymyr Zelenskyy'
     >>> _done_part("Putin will meet Xi and Modi")
     ''
+    >>> _done_part("Putin congratulated Khurelsukh on the anniversary, which will be marked on July 11")
+    'Putin congratulated Khurelsukh on the anniversary'
     """
     found = role_cues.NOT_DONE.search(sentence)
     if found is None:
         return sentence
     head = _THEN_PLANNED.search(sentence, 0, found.start())
+    if head is None:
+        head = _RELATIVE_PLANNED.search(sentence, 0, found.start())
     return sentence[: head.start()] if head is not None and head.start() > 0 else ""
 
 
@@ -500,6 +553,43 @@ def says_role(
         and not (done and role_cues.NOT_DONE.search(sentence))
         and not (other is not None and other.search(sentence))
         for sentence in sentences
+    )
+
+
+# Round 21: a report telling an occasion still to come: a sentence with a word of a plan
+# (`role_cues.NOT_DONE`) or a headline's infinitive ("Medvedev to meet members of Council ...")
+# and a word of a role or of the occasion held ("will hold talks", "将于...主持", "wird ... treffen").
+_HEADLINE_PLAN = re.compile(r"\bto\s+(?:meet|visit|hold|attend|host|chair|address)\b", re.I)
+_OCCASION = re.compile(
+    "|".join(
+        (
+            _ANY_ROLE.pattern,
+            _HELD["attended"].pattern,
+            _HELD["presided"].pattern,
+            r"\b(?:meet|meets|meeting|hold|holds|visit|visits|summit|conference|ceremony|forum"
+            r"|besuch\w*|treffen|Treffen|Gipfel\w*|Sitzung)\b|访问|訪問|会议|會議|峰会|峰會",
+        )
+    ),
+    re.I,
+)
+
+
+def previews(text: str) -> bool:
+    """True when `text` tells an occasion still to come, in one sentence (in Chinese, clause):
+    a word of a plan, or a headline's "to meet", with a word of a role or of the occasion held.
+    A first report that does (a preview) has told no occasion: whom it names is planned, not
+    there (`report._named_elsewhere`).
+
+    >>> previews("Mishustin begins his visit. He will hold talks with Li Qiang.")
+    True
+    >>> previews("Putin met Volkov in the Kremlin. They discussed the budget.")
+    False
+    """
+    return any(
+        (role_cues.NOT_DONE.search(sentence) or _HEADLINE_PLAN.search(sentence))
+        and _OCCASION.search(sentence)
+        for sentence in _SENTENCE_END.split(text)
+        if sentence
     )
 
 

@@ -16,6 +16,18 @@ from collections.abc import Sequence
 
 from worker.detect.model import Role
 
+# Round 21 (pairs21): speaking to reporters, or during talks or a visit, is no speech at the
+# occasion (LABELLING.md: remarks to reporters, words to the one met): "Speaking to reporters
+# ahead of the meeting, Trump called ...", "Speaking during talks held in Bishkek, Putin stated
+# ..." (no dev label gives the speaker `spoke`: agency_en-t16z01, -r17v02, -t18a05, -t18a26 and
+# none-t16e14, rounds 30-34). Speaking at a meeting, a ceremony or a press conference stays a
+# speech (agency_en-t718, mt_en-t601, mt_en-r309: a meeting with the new cabinet).
+_SPEAKING_AT = (
+    r"speaking\s+(?:to(?!\s+(?:the\s+)?(?:reporters|journalists|press|media|newsmen"
+    r"|correspondents)\b)|(?:at|during)(?!\s+(?:(?:the|a|an|his|her|their)\s+)?(?:talks"
+    r"|negotiations|visit)\b))"
+)
+
 
 def literal_trie(stems: Sequence[str]) -> str:
     """A pattern finding any of the literal `stems`, written as a trie ("spe(?:ak|ech)"):
@@ -999,8 +1011,8 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # his speech at ..., X told": "his" is the subject before)
             # (after "that" too: "the Kremlin says that speaking at the meeting, Russian
             # President Putin noted", round 12, agency_en-t11e19)
-            r"|(?:,|\bthat)\s*(?-i:addressing|speaking\s+(?:at|during|to))\b[^.;]{0,250},"
-            r"|^\W*(?:Addressing|Speaking\s+(?:at|during|to)|(?:In|During)\s+(?:his|her|their)\s+"
+            r"|(?:,|\bthat)\s*(?-i:addressing|" + _SPEAKING_AT + r")\b[^.;]{0,250},"
+            r"|^\W*(?:Addressing|" + _SPEAKING_AT + r"|(?:In|During)\s+(?:his|her|their)\s+"
             r"(?:opening\s+|closing\s+|concluding\s+|keynote\s+)?(?:speech|address|remarks))"
             r"\b[^.;]{0,250},",
             re.I,

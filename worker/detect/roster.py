@@ -162,6 +162,28 @@ def translit_key(name: str) -> str:
     return "".join(out)
 
 
+# One given name in its Ukrainian and its Russian form (and German spellings of them), as reports
+# translated from Russian write a Ukrainian's name ("Wladimir Selenskyj", "Vladimir Zelensky")
+# where others keep the Ukrainian ("Wolodymyr Selenskyj"); by `translit_key`, which merges w/v,
+# ks/x and the like. Round 18 (attendees, pair r17 t17g-kiew2024-spelling); round 21: the roster
+# reads them too (`Roster.canonical`).
+GIVEN_ACROSS: tuple[frozenset[str], ...] = tuple(
+    frozenset(translit_key(w) for w in group.split())
+    for group in (
+        "volodymyr volodimir vladimir",
+        "oleksandr aleksandr",
+        "oleksiy oleksii aleksey aleksei",
+        "dmytro dmitry",
+        "mykola nikolai nikolay",
+        "serhiy serhii sergey sergei",
+        "andriy andrii andrey andrei",
+        "mykhailo mykhaylo mikhail",
+        "petro pyotr",
+    )
+)
+GIVEN_ACROSS_GROUP = {form: group for group in GIVEN_ACROSS for form in group}
+
+
 def surname_reading(char: str) -> str | None:
     """The pinyin of a surname that reads otherwise as a word ("曾" zeng, not ceng; "单" shan)."""
     return _SURNAME_READINGS.get(char)
@@ -439,6 +461,8 @@ class Roster:
         known = self._index.get(fold(name))
         if known is None and self._translit and " " in name.strip() and not has_han(name):
             known = self._translit.get(translit_key(name))
+            if known is None:
+                known = self._given_across(name)
         if known is None and ". " in name and not has_han(name):
             # a middle initial the roster does not give: "Vladimir V. Putin", "Antony J. Blinken"
             bare = _INITIAL.sub(" ", name)
@@ -454,6 +478,23 @@ class Roster:
             # the person whose surname the roster gives alone ("武契奇"), as reports write it
             known = self._index.get(fold(dotted.group(1)))
         return known
+
+    def _given_across(self, name: str) -> str | None:
+        """The one person the name is with its first given name in another language's form
+        (`GIVEN_ACROSS`: "Wladimir Selenskyj", a Russian agency's German copy, is Wolodymyr
+        Selenskyj, whom the roster knows)."""
+        words = name.split()
+        group = GIVEN_ACROSS_GROUP.get(translit_key(words[0]))
+        if group is None:
+            return None
+        rest = translit_key(" ".join(words[1:]))
+        found = {
+            known
+            for form in group
+            if form != translit_key(words[0])
+            and (known := self._translit.get(form + rest)) is not None
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _by_initial(self, initial: str, surname: str) -> str | None:
         """The one person on the roster named `surname` whose given name begins with `initial`

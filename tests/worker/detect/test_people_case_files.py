@@ -76,6 +76,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   name after a title no table lists or between a unit and its title, a reception thanked for,
   会见时在座, a foreign official's name in any characters after a country and a title (round 21,
   issue-zh21).
+- pairs21_cases.toml: extraction causes that break several dev pairs at once, read from the wrong
+  pairs of rounds 2-19: speaking to reporters or during talks is no speech (round 21,
+  issue-pairs21).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -128,6 +131,7 @@ FILES: dict[str, str | None] = {
     "zh20_cases.toml": "zh",
     "ppl21_cases.toml": None,
     "zh21_cases.toml": "zh",
+    "pairs21_cases.toml": "en",
 }
 CASES = [
     (case, language)
