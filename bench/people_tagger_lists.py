@@ -22,11 +22,14 @@ missing one is trained), and its readings, with each occurrence's tokens, are ke
 validation (each block read by the fit on the other two): the best pooled F1 whose no-attendee
 false positives stay within +10% of the rules-at-the-time; then rounds 34-39 are scored.
 
-Run (one script at a time; 2 cores are shared; about a minute each with the models cached):
+Run (one script at a time; 2 cores are shared; about 3 minutes each with the models cached):
   PYTHONPATH=.:bench python bench/people_tagger_lists.py judge --script latin \
       --rules-cache /tmp/model21/today.json --cache /tmp/model21/c1 --dump DUMP_LATIN.json
   PYTHONPATH=.:bench python bench/people_tagger_lists.py judge --script zh ... --dump DUMP_ZH.json
-  PYTHONPATH=.:bench python bench/people_tagger.py pooled DUMP_LATIN.json DUMP_ZH.json
+  PYTHONPATH=.:bench python bench/people_tagger_lists.py stacked --script latin ... --dump D.json
+  PYTHONPATH=.:bench python bench/people_tagger_lists.py pooled DUMP_LATIN.json DUMP_ZH.json
+`stacked` (after `judge`, from the kept mentions): a logistic gate over the same links and the
+reader's confidence, fitted on rounds 1-33's out-of-fold readings.
 Judged in round 21 and not shipped (docs/people.md, "the learned reader's names gated by the
 rules' lists").
 """
