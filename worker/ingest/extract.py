@@ -30,6 +30,9 @@ except PackageNotFoundError:
 # precision 76 kept / 89 boilerplate dropped, default 78 / 86, recall 76 / 85. Boilerplate
 # in the text shows up as false "changes", so precision wins.
 FAVOR_PRECISION = True
+# trafilatura's pruning expressions evaluated in Python (worker/ingest/prune_paths.py): the
+# same elements, ~40% fewer instructions a page; False leaves them all to libxml2
+PRUNE_IN_PYTHON = True
 
 _BLOCKS = frozenset(
     {
@@ -139,11 +142,17 @@ def _trafilatura() -> ModuleType:
     HtmlElements), whose extra methods neither trafilatura nor its justext and readability
     fallbacks call. The same text and title on 586 pages (500 farm pages and the 86 of
     /work/shared/corpus); 11% fewer instructions a page (bench/README.md, issue 10 round 14).
+
+    And the XPath expressions trafilatura prunes boilerplate with are evaluated by Python
+    functions that find the same elements (worker/ingest/prune_paths.py; issue 10, round 21).
     """
     import lxml.html
     import trafilatura
     import trafilatura.utils
+    import trafilatura.xpaths
     from lxml.etree import ElementDefaultClassLookup
+
+    from worker.ingest.prune_paths import speed_up
 
     lookup = ElementDefaultClassLookup(
         element=lxml.html.HtmlElement,
@@ -152,6 +161,8 @@ def _trafilatura() -> ModuleType:
         entity=lxml.html.HtmlEntity,
     )
     trafilatura.utils.HTML_PARSER.set_element_class_lookup(lookup)
+    if PRUNE_IN_PYTHON:
+        speed_up(trafilatura.xpaths)
     return trafilatura
 
 
