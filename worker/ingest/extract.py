@@ -75,7 +75,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HELD = 0xF0000  # Supplementary Private Use Area-A: control c is held as U+F0000 + c
 _RELEASE = {_HELD + c: c for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+# runs of spaces, each made one " " by tidy_text; a lone " " (between most words) is one
+# already, so only the runs that differ from it are matched: the same text, a match per
+# word fewer (half of tidy_text's time; issue 10, round 21)
+_SPACES = re.compile(r"[\t\r\f\v\u00a0\u3000][ \t\r\f\v\u00a0\u3000]*| [ \t\r\f\v\u00a0\u3000]+")
 
 
 @dataclass(frozen=True, slots=True)
