@@ -1,5 +1,7 @@
 """trafilatura's pruning XPaths evaluated by Python functions that find the same elements.
 
+(And those that find the article's body, of the same shape.)
+
 trafilatura prunes boilerplate with XPath expressions of one shape: every element under the
 context node whose tag and attributes pass some tests (`.//*[self::div or self::section][
 re:test(@class, 'share|social') or contains(@style, 'display:none')]`). libxml2 evaluates such
@@ -12,7 +14,9 @@ a fifth of that.
 `compiled(path)` translates an expression of that shape into such a function, or returns
 None for anything else, which then stays with libxml2. The subset, with XPath 1.0's meaning:
 
-    path       .//*  followed by predicates (.//NAME alone is as fast in libxml2: left there)
+    path       .//*  followed by predicates, and maybe [1] (of each element's children that
+               pass, the first), or  ( .//* predicates )[1]  (the first element that passes);
+               .//NAME alone is as fast in libxml2 and left there
     predicate  [ expr ]        expr: or / and / not(expr) / ( expr ) / test
     test       self::NAME | .//NAME (a descendant so named) | @NAME (present)
                | @NAME = 'lit' | contains(S, 'lit') | starts-with(S, 'lit')
@@ -20,9 +24,9 @@ None for anything else, which then stays with libxml2. The subset, with XPath 1.
     S          @NAME | @A|@B|... (the first of them on the element, as its attributes are
                listed: XPath's document order) | translate(S, 'from', 'to')
 
-No position, no text, no other axis: a predicate depends only on the element's own tag and
-attributes (and, for .//NAME, its descendants' tags), so the elements are those XPath gives,
-in document order. tests/worker/ingest/test_prune_paths.py compares both on real pages and on
+No position but those [1], no text, no other axis: a predicate depends only on the element's
+own tag and attributes (and, for .//NAME, its descendants' tags), so the elements are those
+XPath gives, in document order. tests/worker/ingest/test_prune_paths.py compares both on real pages and on
 random trees; `speed_up` uses a function only for an expression it translated.
 """
 
@@ -30,13 +34,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.etree
 
-# the lists of trafilatura.xpaths that trafilatura prunes with (htmlprocessing.
-# prune_unwanted_nodes calls each member on a tree and deletes what it returns)
-PRUNING_LISTS = (
+# the lists of trafilatura.xpaths whose members trafilatura calls on a tree, using the
+# elements they return: htmlprocessing.prune_unwanted_nodes deletes them, main_extractor's
+# _extract takes the first of BODY_XPATH's that finds one
+LISTS = (
+    "BODY_XPATH",
     "RAW_TREE_PRUNE_XPATH",
     "REMOVE_COMMENTS_XPATH",
     "REMOVE_COMMENTS_AND_LISTS_XPATH",
@@ -52,7 +59,7 @@ _EXSLT_REGEXP = "http://exslt.org/regular-expressions"
 _TOKEN = re.compile(
     r"""\s*(?:
     (?P<lit>'[^']*'|"[^"]*")
-    | (?P<op>\.//|::|\[|\]|\(|\)|,|\||=|@|\*)
+    | (?P<op>\.//|::|\[|\]|\(|\)|,|\||=|@|\*|1\b)
     | (?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)
     )""",
     re.VERBOSE,
@@ -256,31 +263,58 @@ _SELF_TESTS = re.compile(
 )
 
 
+@dataclass
+class _Path:
+    """A parsed expression: its predicates as Python expressions, and which [1] it ends in."""
+
+    parser: _Parser
+    predicates: list[str]
+    whole_first: bool  # (.//*[...])[1]: the first element found
+    first_child: bool  # .//*[...][1]: of each element's children that pass, the first
+
+
+def _parse(path: str, regexp_prefix: str | None) -> _Path:
+    parser = _Parser(_tokens(path), regexp_prefix)
+    whole_first = parser.peek() == "("
+    if whole_first:
+        parser.take("(")
+    parser.take(".//")
+    parser.take("*")
+    predicates: list[str] = []
+    first_child = False
+    while parser.peek() == "[" and not first_child:
+        parser.take("[")
+        if parser.peek() == "1":
+            parser.take("1")
+            first_child = True
+        else:
+            predicates.append(parser.expr())
+        parser.take("]")
+    if whole_first:
+        for token in (")", "[", "1", "]"):
+            parser.take(token)
+    if parser.peek() is not None or not predicates or (whole_first and first_child):
+        raise Unsupported(f"more than predicates: {parser.peek()!r}")
+    return _Path(parser, predicates, whole_first, first_child)
+
+
 def compiled(path: str, regexp_prefix: str | None = None) -> Callable[[Any], list[Any]]:
     """A function giving the elements `path` finds under an element, in document order;
     `regexp_prefix` is the prefix the expression's namespaces bind to EXSLT's regular
     expressions (`re` in trafilatura), if any.
 
     Raises Unsupported when `path` is not of this module's subset."""
-    parser = _Parser(_tokens(path), regexp_prefix)
-    parser.take(".//")
-    parser.take("*")
-    predicates: list[str] = []
-    while parser.peek() == "[":
-        parser.take("[")
-        predicates.append(parser.expr())
-        parser.take("]")
-    if parser.peek() is not None or not predicates:
-        raise Unsupported(f"more than predicates: {parser.peek()!r}")
+    parsed = _parse(path, regexp_prefix)
+    predicates, attributes = list(parsed.predicates), parsed.parser.attributes_read
     scope: dict[str, Any] = {"_first": _first, "_has_descendant": _has_descendant}
-    scope.update(parser.names)
+    scope.update(parsed.parser.names)
     scope["_elements"] = lxml.etree.Element  # iterdescendants(Element): elements only
     tags: list[str] = []
     if _SELF_TESTS.fullmatch(predicates[0]):
         # a first predicate of self:: tests only: lxml's iteration matches the names (an
         # element of that local name and no namespace, as XPath's name test does)
         tags = re.findall(r"tag == '([\w.-]+)'", predicates.pop(0))
-    values = list(parser.attributes_read.values())
+    values = list(attributes.values())
     # a predicate that reads neither the tag nor the descendants is a constant for elements
     # without attributes: when it is false there, such elements are passed over at once
     none = dict.fromkeys(values, None)
@@ -289,23 +323,32 @@ def compiled(path: str, regexp_prefix: str | None = None) -> Callable[[Any], lis
         for p in predicates
         if "tag ==" not in p and "_has_descendant" not in p
     )
-    lines = [
-        "def find(node):",
-        "    found = []",
-        f"    for e in node.iterdescendants(*{tags!r}):" if tags else
-        "    for e in node.iterdescendants(_elements):",
-    ]  # fmt: skip
+    lines = ["def find(node):", "    found = []", "    parents = set()"]
+    lines.append(
+        f"    for e in node.iterdescendants(*{tags!r}):"
+        if tags
+        else "    for e in node.iterdescendants(_elements):"
+    )
     if any("tag ==" in p for p in predicates):
         lines.append("        tag = e.tag")
     if values:
         lines += ["        items = e.items()", "        if items:", "            a = dict(items)"]
-        lines += [f"            {v} = a.get({n!r})" for n, v in parser.attributes_read.items()]
-        lines += ["        else:"]
-        lines += (
-            ["            continue"] if skip_bare else [f"            {' = '.join(values)} = None"]
+        lines += [f"            {v} = a.get({n!r})" for n, v in attributes.items()]
+        lines.append("        else:")
+        lines.append(
+            "            continue" if skip_bare else f"            {' = '.join(values)} = None"
         )
     for condition in predicates:
         lines += [f"        if not {condition}:", "            continue"]
+    if parsed.whole_first:
+        lines.append("        return [e]")
+    elif parsed.first_child:  # one element per parent: the first of its children that passed
+        lines.append("        parent = e.getparent()")
+        lines += [
+            "        if parent in parents:",
+            "            continue",
+            "        parents.add(parent)",
+        ]
     lines += ["        found.append(e)", "    return found"]
     exec("\n".join(lines), scope)  # its literals enter as repr()
     function: Callable[[Any], list[Any]] = scope["find"]
@@ -336,7 +379,7 @@ def speed_up(xpaths: Any) -> int:
     `re:` is taken for EXSLT's prefix only when that constant is EXSLT's namespace."""
     prefix = "re" if getattr(xpaths, "REGEXP_NS", None) == _EXSLT_REGEXP else None
     done = 0
-    for list_name in PRUNING_LISTS:
+    for list_name in LISTS:
         members = getattr(xpaths, list_name, None)
         if not isinstance(members, list):
             continue
