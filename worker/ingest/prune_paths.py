@@ -11,8 +11,9 @@ extraction's instructions on the fetch benchmark's pages (issue 10, round 21). A
 Python over the same elements, reading the attributes once each, finds the same elements for
 a fifth of that.
 
-`compiled(path)` translates an expression of that shape into such a function, or returns
-None for anything else, which then stays with libxml2. The subset, with XPath 1.0's meaning:
+`compiled(path)` translates an expression of that shape into such a function, and raises
+`Unsupported` for anything else, which then stays with libxml2. The subset, with XPath 1.0's
+meaning:
 
     path       .//*  followed by predicates, and maybe [1] (of each element's children that
                pass, the first), or  ( .//* predicates )[1]  (the first element that passes);
@@ -26,8 +27,9 @@ None for anything else, which then stays with libxml2. The subset, with XPath 1.
 
 No position but those [1], no text, no other axis: a predicate depends only on the element's
 own tag and attributes (and, for .//NAME, its descendants' tags), so the elements are those
-XPath gives, in document order. tests/worker/ingest/test_prune_paths.py compares both on real pages and on
-random trees; `speed_up` uses a function only for an expression it translated.
+XPath gives, in document order. tests/worker/ingest/test_prune_paths.py compares both on real
+pages, at every call of an extraction and on random trees; `speed_up` uses a function only for
+an expression it translated.
 """
 
 from __future__ import annotations
@@ -88,8 +90,10 @@ def _tokens(path: str) -> list[str]:
 class _Parser:
     """Recursive descent over the tokens, emitting one Python expression per predicate.
 
-    In the emitted code `e` is the element, `tag` its tag, `get` its `get` method; constants
-    (regular expressions, translation tables, attribute tuples) are names in `self.names`."""
+    In the emitted code `e` is the element, `tag` its tag, `items` its attributes in their
+    order and `_v0`, `_v1`... the values of those read (None when absent: `attributes_read`);
+    constants (regular expressions' search, translation tables, name sets) are `_k0`, `_k1`...
+    (`names`)."""
 
     def __init__(self, tokens: list[str], regexp_prefix: str | None) -> None:
         self.tokens, self.at = tokens, 0
