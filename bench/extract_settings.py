@@ -7,6 +7,8 @@ are counted (farm pages and /work/shared/corpus pages apart) and the CPU a page 
 (process time, the variants alternated `--repeat` times, the median kept: on a shared
 machine it is noise within ~5%). A setting that changes the text of any page changes what
 wirediff stores and reports as edits, so only variants with 0 differing pages are candidates.
+The last variant is not a setting: trafilatura's pruning XPaths evaluated by libxml2, as before
+issue 10's round 21 (worker/ingest/prune_paths.py evaluates them in Python as shipped).
 
 The pages: the fetch benchmark's farm (100 x 5, seed 1, as bench/cg_stages.py) and every
 HTML page under /work/shared/corpus (`.html`, `.htm`, gzipped or not).
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 CORPUS = Path("/work/shared/corpus")
+LIBXML2 = "_pruning_in_libxml2"
 VARIANTS: dict[str, dict[str, Any]] = {
     "as shipped": {},
     "fast (no readability, no justext)": {"fast": True},
@@ -31,6 +34,9 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "favor_precision=False": {"favor_precision": False},
     "include_images=True": {"include_images": True},
     "include_comments=True": {"include_comments": True},
+    # not a setting: trafilatura's pruning XPaths left to libxml2, as before issue 10's round 21
+    # (worker/ingest/prune_paths.py evaluates them in Python as shipped)
+    "pruning XPaths in libxml2": {LIBXML2: True},
 }
 
 
@@ -62,6 +68,8 @@ def extract_all(
 
     module = ex._trafilatura()
     shipped = module.bare_extraction
+    extra = dict(extra)
+    saved = _pruning_in_libxml2() if extra.pop(LIBXML2, False) else {}
 
     def with_extra(*args: Any, **kwargs: Any) -> Any:
         return shipped(*args, **{**kwargs, **extra})
@@ -79,7 +87,25 @@ def extract_all(
         spent = time.process_time() - started
     finally:
         module.bare_extraction = shipped
+        for name, members in saved.items():
+            getattr(module.xpaths, name)[:] = members
     return found, spent / len(chosen) * 1e3
+
+
+def _pruning_in_libxml2() -> dict[str, list[Any]]:
+    """trafilatura.xpaths' lists with their XPath objects back (in place: trafilatura's
+    modules hold these very lists); returns their members as they were."""
+    import trafilatura.xpaths
+
+    from worker.ingest.prune_paths import LISTS, PrunePath
+
+    saved = {}
+    for name in LISTS:
+        members = getattr(trafilatura.xpaths, name, None)
+        if isinstance(members, list):
+            saved[name] = list(members)
+            members[:] = [m.xpath if isinstance(m, PrunePath) else m for m in members]
+    return saved
 
 
 def main() -> None:

@@ -147,11 +147,12 @@ def _extract_and_read(html_bytes: bytes, url: str) -> Extracted:
     return replace(extracted, reading=TextReading(text, language, people, key))
 
 
-# What a worker forks with: the extractor, trafilatura included (extract_article imports it on
-# the first page it extracts; preloaded, a first pass's first page no longer waits ~0.2 s for it
-# in the worker, while the forkserver's start overlaps the store's creation); and, when it also
+# What a worker forks with: the extractor, trafilatura included and set up (extract_article
+# imports it on the first page it extracts; preloaded, a first pass's first page no longer waits
+# ~0.2 s for it in the worker, while the forkserver's start overlaps the store's creation, and
+# the workers do not each translate its pruning expressions: ~10 ms each); and, when it also
 # reads people, the reading.
-_EXTRACTOR_MODULES = ["worker.ingest.extract", "trafilatura"]
+_EXTRACTOR_MODULES = ["worker.ingest.extract", "worker.ingest.extract_ready"]
 _READING_MODULES = ["worker.detect.lang", "worker.detect.normalize", "worker.detect.people"]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from worker.errors import ExtractError
 from worker.ingest.extract import EXTRACTOR_VERSION, extract_article, html_to_text
@@ -114,3 +116,25 @@ def test_plain_element_classes_extract_what_lxml_html_classes_do(name: str) -> N
         extract._trafilatura()
     assert type(parser.makeelement("form")) is lxml.html.HtmlElement
     assert (plain.text, plain.title) == (per_tag.text, per_tag.title)
+
+
+def _tidy_every_run(text: str) -> str:
+    """tidy_text as it was before issue 10's round 21: every run of spaces replaced."""
+    import re
+
+    spaces = re.compile(r"[ \t\r\f\v\u00a0\u3000]+")
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [spaces.sub(" ", line).strip() for line in block.split("\n")]
+        joined = "\n".join(line for line in lines if line)
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=" \t\r\f\v\u00a0\u3000\u2003\n\x85ab", max_size=30))
+def test_tidy_text_replaces_only_runs_that_differ_from_one_space(text: str) -> None:
+    from worker.ingest.extract import tidy_text
+
+    assert tidy_text(text) == _tidy_every_run(text)

@@ -144,3 +144,27 @@ def test_every_pool_worker_is_up_before_the_first_page() -> None:
     workers, threshold = asyncio.run(up())
     assert workers == 2
     assert threshold == (50_000, 10, 10)  # a worker collects as seldom as the command's process
+
+
+def _trafilatura_set_up() -> tuple[int, bool]:
+    """In a pool worker: whether extract_article's trafilatura is set up already."""
+    import trafilatura.xpaths
+
+    from worker.ingest import extract
+    from worker.ingest.prune_paths import PrunePath
+
+    pruned = isinstance(trafilatura.xpaths.OVERALL_DISCARD_XPATH[0], PrunePath)
+    return extract._trafilatura.cache_info().currsize, pruned
+
+
+def test_pool_workers_fork_with_trafilatura_set_up() -> None:
+    """The forkserver sets trafilatura up once (its element classes, its pruning expressions
+    in Python; issue 10, round 21): a worker's first page does not do it again."""
+
+    async def ask() -> tuple[int, bool]:
+        async with Extractor(1) as extractor:
+            await extractor.start()
+            assert extractor._pool is not None
+            return extractor._pool.submit(_trafilatura_set_up).result()
+
+    assert asyncio.run(ask()) == (1, True)
