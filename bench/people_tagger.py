@@ -58,7 +58,7 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -453,35 +453,11 @@ def train(reports: list[Report], tables: Tables, out: Path) -> dict[str, Any]:
 def fit_roles(
     feats: Sequence[Sequence[str]], ys: dict[str, list[int]], weight: list[float]
 ) -> dict[str, Any]:
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
+    """One logistic regression per role over the mentions' context features, fitted and encoded
+    as bench/train_people_model.py fits the shipped second opinion's."""
+    from train_people_model import fit_roles as fit
 
-    counts = Counter(f for fs in feats for f in set(fs))
-    vocab = sorted(f for f, n in counts.items() if n >= ROLE_MIN_COUNT)
-    index = {f: i for i, f in enumerate(vocab)}
-    rows, cols = [], []
-    for n, fs in enumerate(feats):
-        for i in sorted({index[f] for f in fs if f in index}):
-            rows.append(n)
-            cols.append(i)
-    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
-    bias, weights = [], np.zeros((len(vocab), len(ROLES)))
-    for j, r in enumerate(ROLES):
-        y = np.array(ys[r])
-        if y.sum() == 0:
-            bias.append(-10.0)
-            continue
-        clf = LogisticRegression(C=ROLE_C, solver="liblinear", max_iter=1000, random_state=0)
-        clf.fit(x, y, sample_weight=np.array(weight))
-        bias.append(round(float(clf.intercept_[0]), 4))
-        weights[:, j] = clf.coef_[0]
-    kept = {
-        f: [round(float(w), 3) for w in weights[i]]
-        for f, i in index.items()
-        if np.abs(weights[i]).max() >= 1e-2
-    }
-    return {"roles": list(ROLES), "bias": bias, "weights": kept}
+    return fit(feats, ys, ROLE_C, ROLE_MIN_COUNT, weight)
 
 
 def role_probs(fs: Sequence[str], model: dict[str, Any]) -> dict[str, float]:
@@ -520,17 +496,7 @@ def read(
     zh = rep.lang == "zh"
     found: dict[str, Found] = {}
     for s in report_sentences(rep, tables):
-        tagger.set(s.feats)
-        tags = tagger.tag()
-        p = 0
-        while p < len(tags):
-            if tags[p] == "O":
-                p += 1
-                continue
-            q = p + 1
-            while q < len(tags) and tags[q] == "I":
-                q += 1
-            conf = min(tagger.marginal(tags[k], k) for k in range(p, q))
+        for p, q, conf in tagged_spans(tagger, s):
             ruled = conf if any(s.rules) else 0.0
             a, b = rep.tokens[s.idx[p]].start, rep.tokens[s.idx[q - 1]].end
             name = rep.text[a:b]
@@ -543,8 +509,24 @@ def read(
                 old.conf = max(old.conf, conf)
                 old.conf_ruled = max(old.conf_ruled, ruled)
                 old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
-            p = q
     return found
+
+
+def tagged_spans(tagger: Any, s: Sentence) -> Iterator[tuple[int, int, float]]:
+    """The names the tagger tags in one sentence: (first token, one past the last, the least
+    marginal of its tags: the span's confidence)."""
+    tagger.set(s.feats)
+    tags = tagger.tag()
+    p = 0
+    while p < len(tags):
+        if tags[p] == "O":
+            p += 1
+            continue
+        q = p + 1
+        while q < len(tags) and tags[q] == "I":
+            q += 1
+        yield p, q, min(tagger.marginal(tags[k], k) for k in range(p, q))
+        p = q
 
 
 def tagger_pairs(found: dict[str, Found], t: float = 0.0) -> set[tuple[str, str]]:

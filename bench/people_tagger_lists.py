@@ -111,24 +111,13 @@ def read_mentions(
     zh = rep.lang == "zh"
     out = []
     for s in pt.report_sentences(rep, tables):
-        tagger.set(s.feats)
-        tags = tagger.tag()
-        p = 0
-        while p < len(tags):
-            if tags[p] == "O":
-                p += 1
-                continue
-            q = p + 1
-            while q < len(tags) and tags[q] == "I":
-                q += 1
-            conf = min(tagger.marginal(tags[k], k) for k in range(p, q))
+        for p, q, conf in pt.tagged_spans(tagger, s):
             a, b = rep.tokens[s.idx[p]].start, rep.tokens[s.idx[q - 1]].end
             name = rep.text[a:b]
             probs = pt.role_probs(pt.mention_features(s, p, q, zh), roles)
             out.append(
                 Mention(name_key(name, roster), name, s.idx[p], s.idx[q - 1] + 1, conf, probs)
             )
-            p = q
     return out
 
 

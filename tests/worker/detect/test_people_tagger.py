@@ -5,6 +5,7 @@ and its labels must come from the text: each labelled name found by its tokens."
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -37,6 +38,15 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     for suffix in (".crf", ".roles.json"):
         a, b = (tmp_path / "a").with_suffix(suffix), (tmp_path / "b").with_suffix(suffix)
         assert a.read_bytes() == b.read_bytes()
+    # the reader trained on these reports reads most of their labelled people back
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str((tmp_path / "a").with_suffix(".crf")))
+    roles = json.loads((tmp_path / "a").with_suffix(".roles.json").read_text(encoding="utf-8"))
+    found = {key for r in reports for key in pt.read(r, tables, tagger, roles, ROSTER)}
+    labelled = {key for r in reports for key, _ in r.want}
+    assert len(found & labelled) >= 0.8 * len(labelled)
 
 
 def test_labels_are_found_by_their_tokens() -> None:
