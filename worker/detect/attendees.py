@@ -256,15 +256,11 @@ _GIVEN_FORMS: tuple[frozenset[str], ...] = tuple(
 )
 _GIVEN_GROUP = {form: group for group in _GIVEN_FORMS for form in group}
 
-# One Ukrainian given name and its Russian form (`roster.GIVEN_ACROSS`, round 18: pair r17
-# t17g-kiew2024-spelling).
-_GIVEN_ACROSS_GROUP = GIVEN_ACROSS_GROUP
-
 
 def _given_short_form(x: str, y: str) -> bool:
     """Whether two names in letters differ only in the first given name, written in full in one
     and in a familiar form in the other ("Joe Manchin" / "Joseph Manchin"), or in its Ukrainian
-    and its Russian form ("Wolodymyr Selenskyj" / "Wladimir Selenskyj", `_GIVEN_ACROSS`).
+    and its Russian form ("Wolodymyr Selenskyj" / "Wladimir Selenskyj", `roster.GIVEN_ACROSS`).
 
     >>> _given_short_form("Joe Manchin", "Joseph Manchin"), _given_short_form("Bill Clinton", "William J. Clinton")
     (True, False)
@@ -283,7 +279,7 @@ def _given_short_form(x: str, y: str) -> bool:
     group = _GIVEN_GROUP.get(wx[0].strip(".,"))
     if group is not None and wy[0].strip(".,") in group:
         return True
-    across = _GIVEN_ACROSS_GROUP.get(translit_key(wx[0]))
+    across = GIVEN_ACROSS_GROUP.get(translit_key(wx[0]))
     return across is not None and translit_key(wy[0]) in across
 
 

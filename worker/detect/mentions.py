@@ -35,9 +35,9 @@ __all__ = [
     "TextNames",
     "names_person",
     "not_only_said",
-    "previews",
     "says_role",
     "states_role",
+    "tells_a_plan",
     "told_as_done",
 ]
 
@@ -574,15 +574,17 @@ _OCCASION = re.compile(
 )
 
 
-def previews(text: str) -> bool:
+def tells_a_plan(text: str) -> bool:
     """True when `text` tells an occasion still to come, in one sentence (in Chinese, clause):
     a word of a plan, or a headline's "to meet", with a word of a role or of the occasion held.
     A first report that does (a preview) has told no occasion: whom it names is planned, not
-    there (`report._named_elsewhere`).
+    there (`report._named_elsewhere`). Any sentence of the whole text counts, as a pair's texts
+    carry no title apart; `events.previews`, which decides whether a report of an event is a
+    preview, reads the title and the lead's first sentence only.
 
-    >>> previews("Mishustin begins his visit. He will hold talks with Li Qiang.")
+    >>> tells_a_plan("Mishustin begins his visit. He will hold talks with Li Qiang.")
     True
-    >>> previews("Putin met Volkov in the Kremlin. They discussed the budget.")
+    >>> tells_a_plan("Putin met Volkov in the Kremlin. They discussed the budget.")
     False
     """
     return any(

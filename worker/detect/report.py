@@ -20,9 +20,9 @@ from worker.detect.mentions import (
     TextNames,
     names_person,
     not_only_said,
-    previews,
     says_role,
     states_role,
+    tells_a_plan,
     told_as_done,
 )
 from worker.detect.model import (
@@ -199,7 +199,7 @@ def _first_names(
     against a preview (round 12). A first report naming nobody in a role is read by `_not_said`.
 
     Round 21: a first report the extractor read nobody in that tells no occasion still to come
-    (`mentions.previews`) is a report of the occasion whose sentences the extractor could not
+    (`mentions.tells_a_plan`) is a report of the occasion whose sentences the extractor could not
     read: whom it names, told as done and not only as a speaker, is no more added than when it
     names others in a role ("Vladimir Putin held a meeting with Vladimir Volkov" in one machine
     translation against another the extractor reads: pair r17v volkov_mordovia; Fergana's
@@ -210,7 +210,7 @@ def _first_names(
     if not names:
         return names
     plain = unannotated(a)
-    if report_a.people or not previews(plain):
+    if report_a.people or not tells_a_plan(plain):
         in_a = TextNames(not_only_said(told_as_done(plain)))
         people = {p.name: p for p in report_b.people}
         names = tuple(

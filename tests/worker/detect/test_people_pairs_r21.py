@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.support.labelled_people import ROSTER
 from tests.support.labelled_people import labelled as _labelled
-from worker.detect.mentions import TextNames, names_person, previews
+from worker.detect.mentions import TextNames, names_person, tells_a_plan
 from worker.detect.model import Person
 from worker.detect.report import compare_reports
 
@@ -78,13 +78,13 @@ def test_a_preview_naming_nobody_in_a_role_adds_whom_the_report_states() -> None
     assert "Dmitry Medvedev" in change.attendees.added
 
 
-def test_previews_reads_plans_and_headline_infinitives() -> None:
-    assert previews(TASS_PREVIEW)
-    assert previews(
+def test_a_plan_is_read_in_plans_and_headline_infinitives() -> None:
+    assert tells_a_plan(TASS_PREVIEW)
+    assert tells_a_plan(
         "王毅將于10月17日至23日對南非進行正式訪問,赴法國主持中法高級別人文交流機制第五次會議。"
     )
-    assert not previews(MT_RIA)
-    assert not previews("Scholz soll nach Kiew kommen.")  # a plan, no occasion's word
+    assert not tells_a_plan(MT_RIA)
+    assert not tells_a_plan("Scholz soll nach Kiew kommen.")  # a plan, no occasion's word
 
 
 # The rule reads only first reports the extractor reads nobody in: with people read there, the
