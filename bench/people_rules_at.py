@@ -46,7 +46,9 @@ dev at the start of round 19) from 6dafb82b, the rules at the end of round 18, t
 ways. Rounds 36 and 37 (round 19's test and validation splits, moved to dev at the start of
 round 20) from 2d87bd4f, the rules at the end of round 19, the same four ways. Rounds 38 and 39
 (round 20's test and validation splits, moved to dev at the start of round 21) from 85835fb7,
-the rules at the end of round 20, the same four ways.
+the rules at the end of round 20, the same four ways. Rounds 40 and 41 (round 21's test and
+validation splits, moved to dev at the start of round 22) from 68c8aa4a, the rules at the end of
+round 21, the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
