@@ -49,8 +49,10 @@ file lists (unrelated reports, many published on the same days).
   dev_round24.toml was round 19's held-out test split (scored at the end of round 19, moved to
   dev at the start of round 20); it lists its own unrelated reports. dev_round25.toml was round
   20's held-out test split (scored at the end of round 20, moved to dev at the start of round
-  21); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 21's now); it lists its own unrelated
+  21); it lists its own unrelated reports. dev_round26.toml was round 21's held-out test split
+  (scored at the end of round 21, moved to dev at the start of round 22); it lists its own
+  unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 22's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -94,6 +96,7 @@ SPLITS = {
         "dev_round23.toml",
         "dev_round24.toml",
         "dev_round25.toml",
+        "dev_round26.toml",
     ),
     "test": ("test.toml",),
 }
