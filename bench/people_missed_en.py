@@ -7,7 +7,14 @@ English misses of fresh reports, pooled by shape").
 A miss is a labelled (name, role) the reading lacks; "name read" marks one whose name the
 reading gave with another role (a role miss, not a name miss).
 
+`--cue REGEX` counts, per round, the labelled (name, role) of the current rules that stand in a
+sentence holding the expression: missed (and of those, whose name was read with another role)
+and found, without printing a sentence: whether a cause read on new rounds recurs over the
+rounds not read, and how many labels the wording already gives (round 22, issue-ppl22; the
+false people's side is people_false.py's `--cue`).
+
 Run: PYTHONPATH=.:bench python bench/people_missed_en.py [--rounds 16-23] [--show] [--lang en]
+     [--cue REGEX]
 """
 
 from __future__ import annotations
@@ -124,14 +131,51 @@ def misses(
     return out
 
 
+def cue_misses(rounds: range, cue: re.Pattern[str], roster: Roster, lang: str) -> None:
+    """The current rules' misses and finds among the labels whose sentence (as `--show` gives
+    it) holds `cue`, per round and over all, without printing a sentence."""
+    print(f"  {'round':<6} {'missed':>6} {'(name read)':>11} {'found':>5}")
+    total: Counter[str] = Counter()
+    for k in rounds:
+        counts: Counter[str] = Counter()
+        for _, report in reports_of(k):
+            if (report.get("language") or "en") != lang or not report["people"]:
+                continue
+            labelled = [
+                p for p in report["people"] if cue.search(context(report["text"], p["name"]))
+            ]
+            if not labelled:
+                continue
+            got = extract_people(report["text"], roster, language=lang)
+            have = {(name_key(p.name, roster), p.role) for p in got}
+            names = {key for key, _ in have}
+            for p in labelled:
+                key = name_key(p["name"], roster)
+                found = (key, p["role"]) in have
+                counts["found" if found else "missed"] += 1
+                counts["read"] += not found and key in names
+        total.update(counts)
+        print(f"  {k:<6} {counts['missed']:>6} {counts['read']:>11} {counts['found']:>5}")
+    print(f"  {'all':<6} {total['missed']:>6} {total['read']:>11} {total['found']:>5}")
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", default="16-23")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument(
+        "--cue",
+        default="",
+        help="count the current rules' misses and finds among the labels whose sentence holds"
+        " this regular expression (per round; no sentence printed)",
+    )
     args = parser.parse_args(argv)
     rounds = round_range(args.rounds)
     roster = load_roster()
+    if args.cue:
+        cue_misses(rounds, re.compile(args.cue), roster, args.lang)
+        return
     table: dict[str, Counter[str]] = defaultdict(Counter)
     where: dict[str, set[tuple[int, str]]] = defaultdict(set)
     print(f"  {'round':<6} {'labelled':>8} {'missed then':>11} {'still':>6} {'name read':>9}")

@@ -79,6 +79,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - pairs21_cases.toml: extraction causes that break several dev pairs at once, read from the wrong
   pairs of rounds 2-19: speaking to reporters or during talks is no speech (round 21,
   issue-pairs21).
+- ppl22_cases.toml: English causes of round 40 counted over rounds 1-39: the purpose after "met"
+  ("met to discuss bilateral relations") is no group met (round 22, issue-ppl22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -132,6 +134,7 @@ FILES: dict[str, str | None] = {
     "ppl21_cases.toml": None,
     "zh21_cases.toml": "zh",
     "pairs21_cases.toml": "en",
+    "ppl22_cases.toml": "en",
 }
 CASES = [
     (case, language)
