@@ -536,6 +536,18 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
     r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
     r"|gattin|gatte|ehefrau|ehemann|lebensgefährtin|lebensgefährte"
+    # (round 22, de22) offices the table lacked, counted before labelled names over German dev
+    # rounds 1-39: fire brigades' and councils' ranks ("Kreisbrandrat", "Kreisbrandinspektor",
+    # "Kommandant", "Landesrat", "Bundesräte": named compounds only, as "-rat" ends given
+    # names, "Esenmyrat", "Ararat"), a governor, the Swiss "Landammann", the Austrian "Obmann",
+    # a deputy ("LH-Stellvertreter"), the plural "Landeshauptleute", clergy ("Kaplan"; not
+    # "Kardinal", inside a name: "Joachim Kardinal Meisner")
+    r"|gouverneur|gouverneurin|kommandant|kommandantin|kommandanten|inspektor|inspektorin"
+    r"|(?:landes|kreisbrand|brand|bundes|kirchen|schul|orts|aufsichts|land|stadt|gemeinde"
+    r"|kreis|regierungs|bezirks|national|stände)(?:räte|räten)"
+    r"|(?:landes|kreisbrand|brand|kirchen|schul|orts|aufsichts)(?:rat|rätin)"
+    r"|landammann|obmann|obfrau"
+    r"|stellvertreter|stellvertreterin|hauptleute|hauptmänner|kaplan|diakon"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
