@@ -36,6 +36,7 @@ from worker.detect.people_de import (
     handed_honour,
     invited_members,
     negated,
+    not_yet,
     photo_caption,
     preview,
     pronoun_role,
@@ -680,6 +681,11 @@ def _latin_sentence(
             found.extend((role, names) for role in before.listed if names)
     elif not found:
         found = _german_continued(sentence, ctx, before)
+    if german and found and not_yet(sentence):
+        # (round 22, de22) an occasion still to come by a word of its time or a plan ("Am
+        # morgigen Freitag findet ... unter dem Vorsitz von X statt"): the clause readings ask
+        # it of their own clause, a list governed by a noun ("Vorsitz von") was not asked
+        found = []
     if found:
         before.listed = list(dict.fromkeys(role for role, _ in found))
     elif before.listed and ctx.lists_in(sentence):
