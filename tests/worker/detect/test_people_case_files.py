@@ -79,6 +79,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - pairs21_cases.toml: extraction causes that break several dev pairs at once, read from the wrong
   pairs of rounds 2-19: speaking to reporters or during talks is no speech (round 21,
   issue-pairs21).
+- de22_cases.toml: German causes of round 40 counted over the earlier German dev rounds: offices
+  the title table lacked, an occasion still to come "morgen", presence told by "sah man",
+  "erschienen", "eingefunden", a surname alone after a degree (round 22, issue-de22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -132,6 +135,7 @@ FILES: dict[str, str | None] = {
     "ppl21_cases.toml": None,
     "zh21_cases.toml": "zh",
     "pairs21_cases.toml": "en",
+    "de22_cases.toml": "de",
 }
 CASES = [
     (case, language)
