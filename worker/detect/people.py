@@ -36,6 +36,7 @@ from worker.detect.people_de import (
     handed_honour,
     invited_members,
     negated,
+    not_yet,
     photo_caption,
     preview,
     pronoun_role,
@@ -678,8 +679,8 @@ def _latin_sentence(
         if not found and before.listed:
             names = continued_names(sentence, ctx)
             found.extend((role, names) for role in before.listed if names)
-    elif not found:
-        found = _german_continued(sentence, ctx, before)
+    else:
+        found = _german_found(sentence, ctx, before, found)
     if found:
         before.listed = list(dict.fromkeys(role for role, _ in found))
     elif before.listed and ctx.lists_in(sentence):
@@ -693,6 +694,22 @@ def _latin_sentence(
     else:
         before.group = group_roles_without_names(sentence)
     return found
+
+
+def _german_found(
+    sentence: str,
+    ctx: LatinContext,
+    before: _Before,
+    found: list[tuple[Role, list[str]]],
+) -> list[tuple[Role, list[str]]]:
+    """A German sentence's lists, or the list of the sentence before going on in it; none
+    when the sentence tells an occasion still to come by a word of its time or a plan (round
+    22, de22: "Am morgigen Freitag findet ... unter dem Vorsitz von X statt"; the clause
+    readings ask it of their own clause, a list governed by a noun, "Vorsitz von", was not
+    asked)."""
+    if not found:
+        found = _german_continued(sentence, ctx, before)
+    return [] if found and not_yet(sentence) else found
 
 
 def _german_continued(

@@ -87,6 +87,10 @@ _NOT_YET = re.compile(
     r"|\bProgrammpunkt(?:e)?\b"
     r"|\b(?:nächste[nrs]?|kommende[nrs]?|übernächste[nrs]?)\s+(?:Woche|Monat|Jahr|Montag|Dienstag"
     r"|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende)\b|\bübermorgen\b"
+    # (round 22, de22) tomorrow: "Am morgigen Freitag findet ... unter dem Vorsitz von X
+    # statt", "kommt am morgigen Donnerstag zu seinem Antrittsbesuch" (not "heute morgen",
+    # this morning; not the noun "Morgen")
+    r"|\bmorgig\w*|(?<!heute\s)(?<!gestern\s)\bmorgen\b"
 )
 _NOT_YET_WORDS = (
     "abgesagt",
@@ -96,7 +100,7 @@ _NOT_YET_WORDS = (
     "Monaten",
     "nächste",
     "kommende",
-    "morgen",
+    "morg",
     "steh",
     "rogramm",
     "plan",
@@ -134,6 +138,12 @@ def speaker_label(paragraph: str) -> str | None:
         return None
     m = _SPEAKER_LABEL.match(paragraph.lstrip())
     return m.group(1) if m else None
+
+
+def not_yet(sentence: str) -> bool:
+    """Whether a German sentence tells an occasion still to come by a word of its time
+    ("am morgigen Freitag", "nächste Woche", "in zwei Wochen") or a plan (`_NOT_YET`)."""
+    return any(w in sentence for w in _NOT_YET_WORDS) and _NOT_YET.search(sentence) is not None
 
 
 def preview(sentence: str) -> bool:

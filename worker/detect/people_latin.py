@@ -536,6 +536,18 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|ständerätin|statthalter|statthalterin|superintendent|superintendentin|propst|probst"
     r"|dekan|dekanin|konsul|konsulin|schirmherr|schirmherrin|schirmherren"
     r"|gattin|gatte|ehefrau|ehemann|lebensgefährtin|lebensgefährte"
+    # (round 22, de22) offices the table lacked, counted before labelled names over German dev
+    # rounds 1-39: fire brigades' and councils' ranks ("Kreisbrandrat", "Kreisbrandinspektor",
+    # "Kommandant", "Landesrat", "Bundesräte": named compounds only, as "-rat" ends given
+    # names, "Esenmyrat", "Ararat"), a governor, the Swiss "Landammann", the Austrian "Obmann",
+    # a deputy ("LH-Stellvertreter"), the plural "Landeshauptleute", clergy ("Kaplan"; not
+    # "Kardinal", inside a name: "Joachim Kardinal Meisner")
+    r"|gouverneur|gouverneurin|kommandant|kommandantin|kommandanten|inspektor|inspektorin"
+    r"|(?:landes|kreisbrand|brand|bundes|kirchen|schul|orts|aufsichts|land|stadt|gemeinde"
+    r"|kreis|regierungs|bezirks|national|stände)(?:räte|räten)"
+    r"|(?:landes|kreisbrand|brand|kirchen|schul|orts|aufsichts)(?:rat|rätin)"
+    r"|landammann|obmann|obfrau"
+    r"|stellvertreter|stellvertreterin|hauptleute|hauptmänner|kaplan|diakon"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -1865,16 +1877,24 @@ def _one_word(
     if not ctx.german and _titled_alone(toks, i, ctx):
         spans.append((i, i + 1))  # "..., Bokova, former Director-General of UNESCO, ..."
         return
+    before = i - 1
+    if ctx.german and before >= 1 and toks[before].text == "." and toks[before - 1].low in _DEGREES:
+        before -= 1  # (round 22, de22) "Innenministerin Dr. Zieschang", "Landrat Dr. Müller"
     if (
         i > 0
-        and _is_title_or_org(toks[i - 1].low)
-        and (toks[i - 1].low not in _ORG_WORDS or _title_of_body(toks, i - 1))
+        and _is_title_or_org(toks[before].low)
+        and (toks[before].low not in _ORG_WORDS or _title_of_body(toks, before))
         and not (ctx.german and toks[i].low in _DE_COUNTRY_GENITIVES)
         and not (ctx.german and _genitive_of_named(toks[i].text, ctx))
         # (not a place inside a title: "Acting Sverdlovsk Governor", "Acting District Chief")
         and not (i + 1 < len(toks) and toks[i + 1].cap and _is_title_or_org(toks[i + 1].low))
     ):
         spans.append((i, i + 1))  # "President Putin", "Außenminister Wadephul"
+
+
+# Degrees written with their full stop before a surname alone ("Dr. Zieschang"): the tokens
+# are the word and the stop.
+_DEGREES = frozenset("dr prof mag mmag ing dipl".split())
 
 
 _TITLE_LEADS = frozenset("former the then acting deputy vice first executive honorary".split())

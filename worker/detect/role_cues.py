@@ -340,8 +340,17 @@ LATIN_STEMS: tuple[str, ...] = (
     "teilnehmer",
     "gäst",
     "gekommen",
-    "erschienen",
+    "erschien",
     "kamen",
+    # (round 22, de22) presence by other verbs (DE_CLAUSE_CUES)
+    "eingefunden",
+    "fanden sich",
+    "fand sich",
+    "finden sich",
+    "findet sich",
+    "sah man",
+    "gesehen",
+    "gesichtet",
     "besuchern",
     "gratulant",
     "ergr",
@@ -1569,6 +1578,27 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|Wort|Leben|Erliegen|Tragen|zustande|Frage|Schluss|Ergebnis|Stillstand|Zug|hinzu)\b)"
         ),
     ),
+    (
+        "attended",
+        None,
+        # (round 22, de22) presence told by other verbs, counted over German dev rounds 1-39:
+        # the guests' appearance in the simple past ("Zum Festakt erschienen A und B"; the
+        # perfect "waren ... erschienen" is read above; not a text's appearance, "erschien in
+        # der Zeitung"), their gathering ("Eingefunden hatten sich A und B", "fanden sich A und
+        # B ein"); the subject only ("als Vertreterin von X erschienen": X is absent)
+        re.compile(
+            r"\b[Ee]rschien(?:en)?\b(?![^;]{0,80}?\b(?:Zeitung|Ausgabe|Magazin|Buch|Verlag"
+            r"|Artikel|Beitrag|Interview|Bericht|Band|Heft|Auflage)\b)"
+            r"|\b(?:fanden|fand|finden|findet)\s+sich\b[^;]{0,160}?\bein\b|\b[Ee]ingefunden\b"
+        ),
+    ),
+    (
+        "attended",
+        "attended",
+        # (round 22, de22) who was seen there ("Bei den Feierlichkeiten sah man unter anderem
+        # A, B", "Gesehen wurden A und B")
+        re.compile(r"\bsah\s+man\b|\b(?:[Gg]esehen|[Gg]esichtet)\s+(?:wurden|wurde)\b"),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1734,6 +1764,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ),
     ("bühne", "pult", "mikro"),
     ("kamen",),
+    ("erschien", "fanden sich", "fand sich", "finden sich", "findet sich", "eingefunden"),
+    ("sah man", "gesehen", "gesichtet"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(

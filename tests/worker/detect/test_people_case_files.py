@@ -81,6 +81,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-pairs21).
 - ppl22_cases.toml: English causes of round 40 counted over rounds 1-39: the purpose after "met"
   ("met to discuss bilateral relations") is no group met (round 22, issue-ppl22).
+- de22_cases.toml: German causes of round 40 counted over the earlier German dev rounds: offices
+  the title table lacked, an occasion still to come "morgen", presence told by "sah man",
+  "erschienen", "eingefunden", a surname alone after a degree (round 22, issue-de22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -135,6 +138,7 @@ FILES: dict[str, str | None] = {
     "zh21_cases.toml": "zh",
     "pairs21_cases.toml": "en",
     "ppl22_cases.toml": "en",
+    "de22_cases.toml": "de",
 }
 CASES = [
     (case, language)
