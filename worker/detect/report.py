@@ -301,7 +301,8 @@ def _said_otherwise(
 ) -> AttendeeDiff:
     """The role changes left when those whose new role the first report gives the person in
     words (`mentions.says_role`) are taken out: the extractor's misreading, not the reports'
-    difference."""
+    difference. Round 22: not a word of the new role that another person read in it takes, in
+    a sentence with a word of the role the person is read in (`_taken`)."""
     return _role_changes_kept(
         diff,
         a,
@@ -315,9 +316,21 @@ def _said_otherwise(
                 r.after,
                 roster,
                 instead_of=r.before if {r.before, r.after} == _THERE_BY_TURNS else None,
+                taken=_taken(report_a, person, r),
+                own=r.before,
             )
         ),
     )
+
+
+def _taken(report: Report, person: Person, change: RoleChange) -> tuple[Person, ...]:
+    """The people `report` reads in the role `change` gives `person`, when it reads `person` in
+    the role the change takes away and not in the new one (`mentions.says_role(taken=...)`):
+    in a sentence of theirs with a word of that old role, the new role's word is theirs."""
+    roles = {p.role for p in report.people if p.name == person.name}
+    if change.after in roles or change.before not in roles:
+        return ()
+    return tuple(p for p in report.people if p.role == change.after and p.name != person.name)
 
 
 def _role_changes_kept(
