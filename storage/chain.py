@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -29,6 +29,16 @@ from storage.digests import (
     version_material_of,
 )
 from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
+
+
+class FeedKey(Protocol):
+    """What a version's record takes of its feed: a Feed row, or a copy of its id and URL."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def url(self) -> str: ...
 
 
 def head(session: Session) -> Record | None:
@@ -87,7 +97,7 @@ def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record
 
 
 def _version_material(
-    feed: Feed, article: Article, version: Version, capture_digest: str | None, prev: str | None
+    feed: FeedKey, article: Article, version: Version, capture_digest: str | None, prev: str | None
 ) -> dict[str, Any]:
     """What a version's record seals (one place for `append_version` and `seal_versions`)."""
     return version_material_of(
@@ -306,7 +316,7 @@ def seal_version(
 
 def seal_versions(
     session: Session,
-    feed: Feed,
+    feed: FeedKey,
     seals: Sequence[tuple[Article, Version, Exchange | None]],
     policy: BodyPolicy,
     *,
@@ -315,7 +325,9 @@ def seal_versions(
     """`seal_version` for a feed's batch: captures stored together, the append lock taken
     once, the previous records of all the articles read in one query (none for the articles
     in `new_articles`, created in this transaction), the records inserted by one INSERT. The
-    records are those `seal_version` would append one by one, in the same order."""
+    records are those `seal_version` would append one by one, in the same order. `feed`: its
+    row, or its id and URL when the caller knows the row is there (it updated it in this
+    transaction)."""
     if not seals:
         return
     exchanges = [exchange for _, _, exchange in seals if exchange is not None]
