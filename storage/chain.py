@@ -331,13 +331,15 @@ def seal_versions(
     if not seals:
         return
     exchanges = [exchange for _, _, exchange in seals if exchange is not None]
-    stored = iter(captures.put_many(session, exchanges, policy))
+    stored = iter(captures.put_many_keys(session, exchanges, policy))
     kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
     session.flush()  # the versions' ids
     _lock(session)
     prevs = last_of_articles(session, [a.id for a, _, _ in seals if a.id not in new_articles])
-    last = head(session)
-    seq, chain_hash = (last.seq, last.chain_hash) if last else (0, GENESIS)
+    # the head's position and chain hash, not its row as an ORM object
+    query = sa.select(Record.seq, Record.chain_hash).order_by(Record.seq.desc()).limit(1)
+    last = session.execute(query).first()
+    seq, chain_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     records: list[dict[str, Any]] = []
     for (article, version, _), capture in zip(seals, kept, strict=True):
         prev = prevs.get(article.id)
