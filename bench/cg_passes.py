@@ -51,9 +51,7 @@ from bench.farm import Farm
 _TIMES = re.compile(r'"(detected_at|fetched_at|found_at|created_at|updated_at)": ?"[^"]*"')
 
 
-def run_pass(
-    tree: Path, work: Path, phase: str, valgrind: bool, *, children: bool = True
-) -> str:
+def run_pass(tree: Path, work: Path, phase: str, valgrind: bool, *, children: bool = True) -> str:
     cmd = [sys.executable, "-m", "worker", "fetch", "--json"]
     cmd += ["--config", str(work / "wirediff.toml"), "--db", f"sqlite:///{work / 'wirediff.db'}"]
     traces = work / f"cg-{phase}"
