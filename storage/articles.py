@@ -33,7 +33,9 @@ def seen_in_feed(session: Session, feed_id: int) -> dict[str, Seen]:
     a = Article
     query = sa.select(a.key, a.id, a.item_hash, a.state, a.page_etag, a.page_last_modified)
     rows = session.execute(query.where(a.feed_id == feed_id))
-    return {key: Seen(*rest) for key, *rest in rows}
+    return {
+        key: Seen(i, item, state, etag, modified) for key, i, item, state, etag, modified in rows
+    }
 
 
 def get_or_create_many(

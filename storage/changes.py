@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -45,11 +45,16 @@ def save_with_outbox(
     }
     changes = cast(sa.Table, Change.__table__)
     dialect = session.get_bind().dialect
+    statement: Any
     if dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement = pg_insert(changes)
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(changes).values(row).on_conflict_do_nothing(index_elements=["id"])
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(changes)
+    statement = statement.values(row).on_conflict_do_nothing(index_elements=["id"])
     if dialect.insert_returning:  # PostgreSQL, SQLite 3.35+: the id back when it was inserted
         if session.execute(statement.returning(changes.c.id)).first() is None:
             return False
