@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -15,6 +15,27 @@ from storage.models import Article, utcnow
 def for_feed(session: Session, feed_id: int) -> dict[str, Article]:
     rows = session.scalars(sa.select(Article).where(Article.feed_id == feed_id))
     return {a.key: a for a in rows}
+
+
+class Seen(NamedTuple):
+    """What a pass needs to know of a stored article before fetching its page again."""
+
+    id: int
+    item_hash: str | None
+    state: str
+    page_etag: str | None
+    page_last_modified: str | None
+
+
+def seen_in_feed(session: Session, feed_id: int) -> dict[str, Seen]:
+    """key -> `Seen` for the feed's articles: `for_feed`'s, five columns read instead of every
+    article loaded as an ORM object (issue 10, round 22)."""
+    a = Article
+    query = sa.select(a.key, a.id, a.item_hash, a.state, a.page_etag, a.page_last_modified)
+    rows = session.execute(query.where(a.feed_id == feed_id))
+    return {
+        key: Seen(i, item, state, etag, modified) for key, i, item, state, etag, modified in rows
+    }
 
 
 def get_or_create_many(

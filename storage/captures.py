@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 import zstandard
@@ -28,6 +28,7 @@ from storage.models import Capture, CaptureBlob
 from storage.values import BodyPolicy as BodyPolicy  # defined there, used from here too
 from storage.zstd import compressor
 
+_T = TypeVar("_T")
 _LEVEL = 3  # pages are up to max_bytes of HTML: a fast level; HTML compresses well anyway
 _READ = 1 << 16
 
@@ -44,14 +45,38 @@ def put(session: Session, exchange: Exchange, policy: BodyPolicy) -> Capture:
     return put_many(session, [exchange], policy)[0]
 
 
+class Stored(NamedTuple):
+    """A stored capture's digest and row id: what a version's record takes of it."""
+
+    digest: str
+    id: int
+
+
 def put_many(session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy) -> list[Capture]:
     """Store each exchange (unless stored already: same digest) and its body (unless stored):
     a handful of statements for a feed's batch, whatever its size. Each body is hashed once."""
+    return _put_many(session, exchanges, policy, _captures_by_digest)
+
+
+def put_many_keys(
+    session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy
+) -> list[Stored]:
+    """`put_many`, each capture's digest and id read back instead of its whole row as an ORM
+    object (its headers, URLs and redirects as JSON text): what `chain.seal_versions` needs."""
+    return _put_many(session, exchanges, policy, _keys_by_digest)
+
+
+def _put_many(
+    session: Session,
+    exchanges: Sequence[Exchange],
+    policy: BodyPolicy,
+    lookup: Callable[[Session, Sequence[str]], dict[str, _T]],
+) -> list[_T]:
     if not exchanges:
         return []
     shas = [exchange.body_sha256 for exchange in exchanges]
     digests = [exchange_digest(e, body_sha256=sha) for e, sha in zip(exchanges, shas, strict=True)]
-    found = _captures_by_digest(session, digests)
+    found = lookup(session, digests)
     missing = [
         (exchange, sha, digest)
         for exchange, sha, digest in zip(exchanges, shas, digests, strict=True)
@@ -71,8 +96,13 @@ def put_many(session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy
         if blobs:
             _insert_ignore(session, CaptureBlob.__table__, list(blobs.values()))
         _insert_ignore(session, Capture.__table__, list(rows.values()))
-        found.update(_captures_by_digest(session, list(rows)))
+        found.update(lookup(session, list(rows)))
     return [found[digest] for digest in digests]
+
+
+def _keys_by_digest(session: Session, digests: Sequence[str]) -> dict[str, Stored]:
+    query = sa.select(Capture.digest, Capture.id).where(Capture.digest.in_(list(set(digests))))
+    return {digest: Stored(digest, capture_id) for digest, capture_id in session.execute(query)}
 
 
 def _captures_by_digest(session: Session, digests: Sequence[str]) -> dict[str, Capture]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -29,6 +29,16 @@ from storage.digests import (
     version_material_of,
 )
 from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
+
+
+class FeedKey(Protocol):
+    """What a version's record takes of its feed: a Feed row, or a copy of its id and URL."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def url(self) -> str: ...
 
 
 def head(session: Session) -> Record | None:
@@ -87,7 +97,7 @@ def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record
 
 
 def _version_material(
-    feed: Feed, article: Article, version: Version, capture_digest: str | None, prev: str | None
+    feed: FeedKey, article: Article, version: Version, capture_digest: str | None, prev: str | None
 ) -> dict[str, Any]:
     """What a version's record seals (one place for `append_version` and `seal_versions`)."""
     return version_material_of(
@@ -306,7 +316,7 @@ def seal_version(
 
 def seal_versions(
     session: Session,
-    feed: Feed,
+    feed: FeedKey,
     seals: Sequence[tuple[Article, Version, Exchange | None]],
     policy: BodyPolicy,
     *,
@@ -315,17 +325,21 @@ def seal_versions(
     """`seal_version` for a feed's batch: captures stored together, the append lock taken
     once, the previous records of all the articles read in one query (none for the articles
     in `new_articles`, created in this transaction), the records inserted by one INSERT. The
-    records are those `seal_version` would append one by one, in the same order."""
+    records are those `seal_version` would append one by one, in the same order. `feed`: its
+    row, or its id and URL when the caller knows the row is there (it updated it in this
+    transaction)."""
     if not seals:
         return
     exchanges = [exchange for _, _, exchange in seals if exchange is not None]
-    stored = iter(captures.put_many(session, exchanges, policy))
+    stored = iter(captures.put_many_keys(session, exchanges, policy))
     kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
     session.flush()  # the versions' ids
     _lock(session)
     prevs = last_of_articles(session, [a.id for a, _, _ in seals if a.id not in new_articles])
-    last = head(session)
-    seq, chain_hash = (last.seq, last.chain_hash) if last else (0, GENESIS)
+    # the head's position and chain hash, not its row as an ORM object
+    query = sa.select(Record.seq, Record.chain_hash).order_by(Record.seq.desc()).limit(1)
+    last = session.execute(query).first()
+    seq, chain_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     records: list[dict[str, Any]] = []
     for (article, version, _), capture in zip(seals, kept, strict=True):
         prev = prevs.get(article.id)

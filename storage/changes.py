@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -25,27 +26,45 @@ def save_with_outbox(
 
     The change is persisted before any alert is attempted (the outbox pattern); delivery
     reads the outbox later. Returns False when this change was already stored (same id).
+
+    One INSERT that does nothing when the id is stored, and one over the deliveries: not the
+    change looked up and both written as ORM objects, two flushes of the session (issue 10,
+    round 22). Neither is loaded into the session.
     """
-    if session.get(Change, event["id"]) is not None:
-        return False
-    session.add(
-        Change(
-            id=event["id"],
-            article_id=article_id,
-            feed_id=feed_id,
-            kind=event["kind"],
-            from_version=event["from_version"],
-            to_version=event["to_version"],
-            detected_at=datetime.fromisoformat(event["detected_at"]),
-            similarity=float(event["similarity"]),
-            summary=event["summary"],
-            event=json.dumps(event, ensure_ascii=False, sort_keys=False),
-        )
-    )
-    session.flush()
-    for channel in channels:
-        session.add(Delivery(change_id=event["id"], channel=channel))
-    session.flush()
+    row = {
+        "id": event["id"],
+        "article_id": article_id,
+        "feed_id": feed_id,
+        "kind": event["kind"],
+        "from_version": event["from_version"],
+        "to_version": event["to_version"],
+        "detected_at": datetime.fromisoformat(event["detected_at"]),
+        "similarity": float(event["similarity"]),
+        "summary": event["summary"],
+        "event": json.dumps(event, ensure_ascii=False, sort_keys=False),
+    }
+    changes = cast(sa.Table, Change.__table__)
+    dialect = session.get_bind().dialect
+    statement: Any
+    if dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement = pg_insert(changes)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(changes)
+    statement = statement.values(row).on_conflict_do_nothing(index_elements=["id"])
+    if dialect.insert_returning:  # PostgreSQL, SQLite 3.35+: the id back when it was inserted
+        if session.execute(statement.returning(changes.c.id)).first() is None:
+            return False
+    else:
+        if session.execute(sa.select(changes.c.id).where(changes.c.id == row["id"])).first():
+            return False
+        session.execute(statement)
+    rows = [{"change_id": event["id"], "channel": channel} for channel in channels]
+    if rows:
+        session.execute(sa.insert(cast(sa.Table, Delivery.__table__)), rows)
     return True
 
 

@@ -126,25 +126,39 @@ def record_ok(
     title: str | None = None,
     listing: Listing | None = None,
 ) -> None:
-    feed = _get(session, feed_id)
+    """A feed fetched without error: one UPDATE of its row (FeedNotFound when it is gone), not
+    the row loaded as an ORM object to set its attributes and flushed (issue 10, round 22); a
+    Feed of the session's already loaded is expired (read again on its next use)."""
     now = utcnow()
-    feed.error_count = 0
-    feed.last_error = None
-    feed.last_ok_at = now
-    feed.next_fetch_at = wait.next_fetch_at
-    feed.wait_s = wait.seconds
-    feed.wait_reason = wait.reason[:256]
-    feed.etag = etag or feed.etag
-    feed.last_modified = last_modified or feed.last_modified
+    values: dict[str, object] = {
+        "error_count": 0,
+        "last_error": None,
+        "last_ok_at": now,
+        "next_fetch_at": wait.next_fetch_at,
+        "wait_s": wait.seconds,
+        "wait_reason": wait.reason[:256],
+    }
+    if etag:  # else the one stored stays
+        values["etag"] = etag
+    if last_modified:
+        values["last_modified"] = last_modified
     if body_hash is not None:
-        feed.body_hash = body_hash
+        values["body_hash"] = body_hash
     if title:
-        feed.title = title[:1024]
+        values["title"] = title[:1024]
     if listing is not None:
-        feed.last_entries = listing.entries
-        feed.fell_back = sum(listing.fell_back.values())
-        feed.fell_back_reasons = json.dumps(listing.fell_back, ensure_ascii=False)
-        feed.hint_s, feed.hint = listing.hint if listing.hint else (None, None)
+        values["last_entries"] = listing.entries
+        values["fell_back"] = sum(listing.fell_back.values())
+        values["fell_back_reasons"] = json.dumps(listing.fell_back, ensure_ascii=False)
+        values["hint_s"], values["hint"] = listing.hint if listing.hint else (None, None)
+    table = cast(sa.Table, Feed.__table__)
+    done = session.execute(sa.update(table).where(table.c.id == feed_id).values(values))
+    if cast(sa.CursorResult[object], done).rowcount == 0:
+        raise FeedNotFound(f"feed id {feed_id} is not in the store")
+    loaded = session.identity_map.get(session.identity_key(Feed, feed_id))
+    if loaded is not None:
+        session.expire(loaded)
+    if listing is not None:
         _mark_listed(session, feed_id, listing.keys, now)
 
 

@@ -116,7 +116,10 @@ class Fetcher:
         self._client = httpx.AsyncClient(
             transport=transport if transport is not None else aiohttp_transport(),
             follow_redirects=False,
-            timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout),
+            # No read timeout: a hop's whole answer is bounded by `timeout` already (`_hop`), so
+            # aiohttp's timer re-armed on every chunk read (a call_later and a cancelled handle
+            # in the loop's heap each time) never fired first (issue 10, round 22)
+            timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout, read=None),
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
         # The client keeps cookies across requests (a site that sets one on a redirect gets it

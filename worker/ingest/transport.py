@@ -73,7 +73,8 @@ KEEPALIVE_SECONDS = 30.0  # an idle connection to a host is kept this long for i
 
 
 def aiohttp_transport() -> httpx.AsyncBaseTransport:
-    """The fetcher's transport (the request's httpx.Timeout still applies: connect, read)."""
+    """The fetcher's transport (the request's httpx.Timeout still applies: connect, and read
+    when one is set; the fetcher sets none, its deadline bounds the whole answer)."""
     return _Remapped()
 
 

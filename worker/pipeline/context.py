@@ -16,6 +16,7 @@ from worker.detect.watch import PeopleWatch
 if TYPE_CHECKING:
     # The store's modules import SQLAlchemy, the fetcher's the HTTP stack: this module is
     # imported by a pass where nothing changed (worker.service.quick), which needs neither.
+    from storage.articles import Seen
     from storage.db import Store
     from storage.digests import Exchange
     from storage.models import Article, Feed
@@ -199,7 +200,9 @@ class KnownArticle:
     page_raw_hash: str | None = None  # SHA-256 of the page bytes the latest version came from
 
     @classmethod
-    def of(cls, row: Article, page_seen: bool, page_raw_hash: str | None = None) -> KnownArticle:
+    def of(
+        cls, row: Article | Seen, page_seen: bool, page_raw_hash: str | None = None
+    ) -> KnownArticle:
         return cls(
             row.id,
             row.item_hash,

@@ -202,7 +202,7 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
     with store.read() as session:
-        rows = articles.for_feed(session, feed_id)
+        rows = articles.seen_in_feed(session, feed_id)
         pages = versions.page_history(session, [a.id for a in rows.values()])
         return {key: KnownArticle.of(a, a.id in pages, pages.get(a.id)) for key, a in rows.items()}
 

@@ -149,19 +149,24 @@ def store_entries(
         texts = [r.hash for r in readings if r is not None]
         stored = bodies.stored(session, texts)
         lists = appearances.stored_versions(session, old)  # people over time, read in one go
+        # The new versions INSERTed together after the loop (grouping, when on, needs each
+        # version stored as it goes: the ORM's flush then)
+        pending: list[Version] | None = [] if ctx.events is None else None
         for (entry, page), reading in zip(items, readings, strict=True):
             article = found[entry.key]
             listed = None if entry.key in created else lists.get(article.id)
-            batch = _Batch(latest.get(article.id), listed, stored)
+            batch = _Batch(latest.get(article.id), listed, stored, pending)
             result, seal = _store(ctx, session, feed, entry, page, reading, article, batch, now)
             results.append(result)
             if seal is not None:
                 seals.append(seal)
+        if pending:
+            versions.insert_pending(session, pending)
         if then is not None:
-            then(session)
+            then(session)  # the feed's bookkeeping: its row updated (FeedNotFound if gone)
         # Last, so the log's append lock is held only until the commit right after.
         if seals:
-            row = session.get(Feed, feed.id)
+            row: chain.FeedKey | None = feed if then is not None else session.get(Feed, feed.id)
             assert row is not None
             new_ids = frozenset(found[k].id for k in created)
             chain.seal_versions(session, row, seals, ctx.captures, new_articles=new_ids)
@@ -193,12 +198,20 @@ def _previous_people(ctx: Context, version: Version, text: str, key: str) -> tup
 
 class _Batch:
     """What the batch read ahead for one entry: its latest version, the version its people
-    over time were read from (None: none yet), and the text hashes known to be stored."""
+    over time were read from (None: none yet), the text hashes known to be stored, and the
+    batch's new versions to INSERT together (None: each added to the session)."""
 
-    __slots__ = ("listed", "previous", "stored")
+    __slots__ = ("listed", "pending", "previous", "stored")
 
-    def __init__(self, previous: Version | None, listed: int | None, stored: set[str]) -> None:
+    def __init__(
+        self,
+        previous: Version | None,
+        listed: int | None,
+        stored: set[str],
+        pending: list[Version] | None = None,
+    ) -> None:
         self.previous, self.listed, self.stored = previous, listed, stored
+        self.pending = pending
 
 
 def _store(
@@ -263,7 +276,14 @@ def _store(
     # stored as and change detection both need it (each read it again before round 18).
     before = versions.read_text(session, previous) if previous is not None else None
     version = versions.add(
-        session, article, new, previous, flush=False, stored=batch.stored, previous_text=before
+        session,
+        article,
+        new,
+        previous,
+        flush=False,
+        stored=batch.stored,
+        previous_text=before,
+        pending=batch.pending,
     )
     version.people, version.people_key = people_json(reading.people), reading.key
     record_version(

@@ -203,6 +203,26 @@ async def test_trickling_server_is_cut_at_the_total_deadline(server: LocalServer
     assert url in str(info.value)
 
 
+async def test_a_server_gone_silent_mid_body_is_cut_at_the_total_deadline(
+    server: LocalServer,
+) -> None:
+    # The fetcher sets no read timeout (issue 10, round 22): its deadline bounds the answer.
+    def stall(req: Request, h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Length", "1000")
+        h.end_headers()
+        h.wfile.write(b"x" * 10)
+        h.wfile.flush()
+        time.sleep(4)  # bounded: the test's own end
+
+    url = server.route("/silent", stall)
+    started = time.monotonic()
+    async with Fetcher(FetchOptions(timeout=1.0)) as fetcher:
+        with pytest.raises(FetchTimeout, match=r"no complete answer within 1 s"):
+            await fetcher.fetch(url)
+    assert time.monotonic() - started < 3.5
+
+
 async def test_connection_refused_is_a_fetch_error() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
