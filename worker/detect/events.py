@@ -1331,6 +1331,16 @@ def _venue(name: str) -> bool:
     return len(name.split()) >= 2 and any(p in CITY_OF for p in places_named(name))
 
 
+def _place_as_name(name: str, roster: Roster) -> bool:
+    """A name in letters read as a person's that names a city or a country and begins with no
+    given name: "Hiroshima Marks" (a title's verb), "La Russie", "Estadio Olímpico de Berlín",
+    "Real Madrid", "Estados Unidos" (round 22). Off the roster such a name stood up front as
+    someone the report names, and a report naming someone up front is not tied by its place
+    alone (`_placed_alike`). "Israel Katz", "Jordan Bardella" begin with a given name."""
+    first = name.split()[0].casefold()
+    return first not in roster.given_names and bool(where_named(name))
+
+
 def report_features(
     title: str,
     text: str,
@@ -1618,7 +1628,7 @@ def _written_names(
         for name in names_in(part, ctx):
             # (a venue the gazetteer knows is no person: "Xi Jinping is received by Lula at the
             # Alvorada Palace", whose lead writes "Palacio da Alvorada"; round 11, ev11)
-            if len(name.split()) < 2 or _venue(name):
+            if len(name.split()) < 2 or _venue(name) or _place_as_name(name, roster):
                 continue
             key, _ = person_key(name, None)
             if key not in known:
