@@ -394,10 +394,7 @@ _CHROME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:\s*|T)\d{1,2}:?\d{2}|\S\s*>\s*\S[^>]*>\s*\S"
     # a day and a time alone ("• 21/04/2025 • 07:23"; ev15)
     r"|^\W*\d{1,2}[/.]\d{1,2}[/.]\d{4}\W+\d{1,2}:\d{2}\W*$"
-    # ("Updated At : 12:48 AM Sep 03, 2025 IST", "Published On: Thu, 14 Dec 2023", "Posted/updated
-    # on: January 2, 2024": a stamp read as the lead had dated the report's talks to the day it
-    # was put online; round 22, dev_round26, and dev_round15, 16 and 23's leads)
-    r"|\b(?:published|updated|posted|written)(?:\s+(?:at|on))?\s*:"
+    r"|\b(?:published|updated|posted|written)\s*:"
     # a byline ("Published by Alejandro Baños Verified by 1 de octubre, 2024"; round 10),
     # opening its paragraph (not prose: "A letter written by Xi Jinping was read out")
     r"|^\s*(?:published|updated|posted|written|verified) by\b"
