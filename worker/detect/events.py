@@ -431,14 +431,33 @@ def _lead(title: str, text: str) -> str:
         and len(paras[stamp - 1]) <= CHROME_CHARS
     ):
         paras = paras[stamp + 1 :] + paras[:stamp]
-    for para in paras:
+    for i, para in enumerate(paras):
         # the title again, perhaps with a stamp after it ("... (14:14)"), is no lead
         repeated = para.startswith(title.strip()) and len(para) - len(title.strip()) < 20
-        if (title.strip() and repeated) or len(para) < 40 or _URL.match(para) or _chrome(para):
+        if (title.strip() and repeated) or _URL.match(para) or _chrome(para):
             continue
+        if len(para) < 40:
+            if not _short_sentence(para):
+                continue
+            # a sentence of few characters in Chinese, Japanese or Korean is a lead, with the
+            # paragraph after it ("国家主席习近平14日同美国当选总统特朗普通电话。"; round 22)
+            para = " ".join((para, *paras[i + 1 : i + 2]))
         m = _DATELINE.match(para)
         return without_filing_place(para[m.end() :] if m else para)[:400]
     return text[:400]
+
+
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+SHORT_SENTENCE_CHARS = 20  # characters of Chinese, kana or Hangul a short lead holds, at least
+
+
+def _short_sentence(para: str) -> bool:
+    """A paragraph under 40 characters that is a sentence of Chinese, Japanese or Korean: 20
+    such characters at least, ending as a sentence does ("。", "다.")."""
+    text = para.rstrip()
+    return (
+        text.endswith(("。", "！", ".")) and len(_CJK_LETTER.findall(text)) >= SHORT_SENTENCE_CHARS
+    )
 
 
 _WEEKDAYS = {
@@ -1328,6 +1347,16 @@ def _venue(name: str) -> bool:
     return len(name.split()) >= 2 and any(p in CITY_OF for p in places_named(name))
 
 
+def _place_as_name(name: str, roster: Roster) -> bool:
+    """A name in letters read as a person's that names a city or a country and begins with no
+    given name: "Hiroshima Marks" (a title's verb), "La Russie", "Estadio Olímpico de Berlín",
+    "Real Madrid", "Estados Unidos" (round 22). Off the roster such a name stood up front as
+    someone the report names, and a report naming someone up front is not tied by its place
+    alone (`_placed_alike`). "Israel Katz", "Jordan Bardella" begin with a given name."""
+    first = name.split()[0].casefold()
+    return first not in roster.given_names and bool(where_named(name))
+
+
 def report_features(
     title: str,
     text: str,
@@ -1615,7 +1644,7 @@ def _written_names(
         for name in names_in(part, ctx):
             # (a venue the gazetteer knows is no person: "Xi Jinping is received by Lula at the
             # Alvorada Palace", whose lead writes "Palacio da Alvorada"; round 11, ev11)
-            if len(name.split()) < 2 or _venue(name):
+            if len(name.split()) < 2 or _venue(name) or _place_as_name(name, roster):
                 continue
             key, _ = person_key(name, None)
             if key not in known:
