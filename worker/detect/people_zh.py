@@ -2013,6 +2013,8 @@ def _zh_meetings(
             # 中南海瀛台，会见赴京述职的行政长官林郑月娥" (zh_hant-t20z28)
             host = _meeting_lead(raw, roster, ctx)
         guest = _meeting_guest(rest, roster, ctx) if host and rest else []
+        if guest:
+            guest += _more_guests(simple, m.end(), roster, ctx)
         if host and guest and _led_party(rest):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
             # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
@@ -2056,6 +2058,42 @@ def _guest_clause(simple: str, start: int) -> str:
         tail = simple[start : start + len(rest) + 40]
         return _ZH_GUEST_END.split(_ZH_BRACKETED.sub("", tail, count=1), maxsplit=1)[0]
     return rest
+
+
+# The chunks after the first guest of a meeting, each a title and a name: "会见丹麦外交大臣耶珀·
+# 科弗德，气候、能源与能效大臣达恩·约根森，环境大臣莱娅·韦尔梅林" (zh_cn-t21z07). A chunk of a
+# clause ("双方就…交换了意见") ends them.
+_ZH_GUEST_CHUNKS = re.compile(r"(?:以及|及|和)?([^，,。；;：:\n]*)([，,]?)")
+
+
+def _more_guests(simple: str, start: int, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The titled names in the comma chunks after the first guest of a meeting (whose clause,
+    from `start`, ends at a comma), up to the first chunk that is no title and name."""
+    end = _ZH_GUEST_END.search(simple, start)
+    if end is None or end.group() not in "，,":
+        return []
+    names: list[str] = []
+    for m in _ZH_GUEST_CHUNKS.finditer(simple, end.end()):
+        chunk = m.group(1)
+        if (
+            not chunk
+            or len(chunk) > 30
+            or _CLAUSE_WORDS.search(chunk)
+            or _ANY_CUE.search(chunk)  # "…主任X陪同会见": a role of its own
+            or _ZH_TITLED_GUEST.search(chunk) is None
+            or _group_last(chunk)
+        ):
+            break
+        found = zh_name_items(chunk, roster, last=False, ctx=ctx)
+        if not found:
+            run = _ZH_TITLE_END.split(chunk)[-1]
+            if not _ZH_HAN_RUN.fullmatch(run) or run[-1] in _ZH_BODY_CHAR:
+                break
+            found = [run]
+        names += found
+        if not m.group(2):
+            break
+    return names
 
 
 # A delegation or party met, whose head is not named (round 16, zh16): several hosts receiving
@@ -2441,6 +2479,9 @@ _ZH_TITLE_END = re.compile(
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
 _ZH_TITLED_RUN = re.compile(_ZH_TITLE_END.pattern + r"[\u4e00-\u9fff·]{2,6}$")
+# a title and a name of up to twelve characters with its middle dots (a meeting's guests after
+# the first, `_more_guests`: "环境大臣莱娅·韦尔梅林")
+_ZH_TITLED_GUEST = re.compile(_ZH_TITLE_END.pattern + r"[\u4e00-\u9fff·]{2,12}$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.
