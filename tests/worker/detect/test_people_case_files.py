@@ -79,6 +79,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - pairs21_cases.toml: extraction causes that break several dev pairs at once, read from the wrong
   pairs of rounds 2-19: speaking to reporters or during talks is no speech (round 21,
   issue-pairs21).
+- zh22_cases.toml: Chinese causes of round 40 counted over every earlier Chinese dev report: a
+  meeting's guests after the first in comma chunks of a title and a name, rarer surnames (寿, 庹)
+  (round 22, issue-zh22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -132,6 +135,7 @@ FILES: dict[str, str | None] = {
     "ppl21_cases.toml": None,
     "zh21_cases.toml": "zh",
     "pairs21_cases.toml": "en",
+    "zh22_cases.toml": "zh",
 }
 CASES = [
     (case, language)
