@@ -273,6 +273,14 @@ _ZH_WILL_INVITE = re.compile(
 )
 
 
+# A presence asked about or barred, its subject between the word and the verb (round 22, zh22):
+# "被问到会否影响国家主席习近平出席会议" (zh_hant-t21z16), "美国拒让李家超出席APEC会议", "美方拒邀
+# 李家超出席" (zh_hant-t21z17); `_ZH_NEGATED` reads these words only right before the verb.
+_ZH_ASKED_OR_BARRED = re.compile(
+    r"(?:会否|是否|能否|可否|拒[邀让]|拒绝让|不让|不准|不许)[^，。；！？]{0,24}$"
+)
+
+
 def _future_after(chunk: str, name: str) -> bool:
     """Whether the words after `name` in `chunk` name a time still to come ("于明天…中")."""
     m = _ZH_FUTURE_TIME.search(chunk)
@@ -302,6 +310,9 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if "邀请" in raw and _ZH_WILL_INVITE.search(raw):
         return True  # "将邀请A，B…出席"
+    if "否" in raw or "拒" in raw or "不" in raw:
+        if _ZH_ASKED_OR_BARRED.search(raw, max(0, len(raw) - 30)):
+            return True  # "会否影响国家主席习近平出席", "美国拒让李家超出席"
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
