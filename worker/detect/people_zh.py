@@ -2129,7 +2129,33 @@ def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str
     guest = zh_name_items(rest, roster, last=True, ctx=ctx) or _party_head(rest, roster, ctx)
     if not guest and ctx is not None:
         guest = ctx.titled_elsewhere(rest)
+    if not guest:
+        guest = _titled_runs(rest)
     return guest
+
+
+_ZH_GUEST_ITEMS = re.compile("、|和|及|以及")
+
+
+def _titled_runs(rest: str) -> list[str]:
+    """The other side of a meeting as titled names no table reads, each item a title and a run
+    of two to twelve characters: "会见了议联主席阿克松和秘书长纯贡" (zh_cn-t21z13)."""
+    if len(rest) > 40 or _CLAUSE_WORDS.search(rest) or _group_last(rest):
+        return []
+    names = []
+    for item in _ZH_GUEST_ITEMS.split(rest):
+        if _ZH_TITLED_GUEST.search(item) is None:
+            return []
+        run = _ZH_TITLE_END.split(item)[-1]
+        if (
+            not _ZH_HAN_RUN.fullmatch(run)
+            or run[-1] in _ZH_BODY_CHAR
+            or _ANY_CUE.search(run)
+            or run in _ZH_NOT_NAMES
+        ):
+            return []
+        names.append(run)
+    return names
 
 
 def _party_head(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
