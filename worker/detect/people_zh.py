@@ -2023,9 +2023,7 @@ def _zh_meetings(
             # the host's own chunk, with the time and place, before a comma: "国家主席习近平下午在
             # 中南海瀛台，会见赴京述职的行政长官林郑月娥" (zh_hant-t20z28)
             host = _meeting_lead(raw, roster, ctx)
-        guest = _meeting_guest(rest, roster, ctx) if host and rest else []
-        if guest:
-            guest += _more_guests(simple, m.end(), roster, ctx)
+        guest = _all_guests(simple, m.end(), rest, roster, ctx) if host and rest else []
         if host and guest and _led_party(rest):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
             # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
@@ -2075,6 +2073,15 @@ def _guest_clause(simple: str, start: int) -> str:
 # 科弗德，气候、能源与能效大臣达恩·约根森，环境大臣莱娅·韦尔梅林" (zh_cn-t21z07). A chunk of a
 # clause ("双方就…交换了意见") ends them.
 _ZH_GUEST_CHUNKS = re.compile(r"(?:以及|及|和)?([^，,。；;：:\n]*)([，,]?)")
+
+
+def _all_guests(
+    simple: str, start: int, rest: str, roster: Roster, ctx: ZhContext | None
+) -> list[str]:
+    """The other side of a meeting (`rest`, its first clause from `start`) and its further
+    titled guests after a comma."""
+    guest = _meeting_guest(rest, roster, ctx)
+    return guest + _more_guests(simple, start, roster, ctx) if guest else guest
 
 
 def _more_guests(simple: str, start: int, roster: Roster, ctx: ZhContext | None) -> list[str]:
