@@ -2478,8 +2478,8 @@ _SURNAMES = frozenset(
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
     "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励怀"
-    # round 22: rarer surnames of the Hundred Family Surnames that open few words ("新闻发言人寿
-    # 小丽", zh_cn-t21z02; "新闻发言人庹震", zh_cn-t21z19)
+    # round 22 (zh22): rarer surnames of the Hundred Family Surnames that open few words ("新闻发言
+    # 人寿小丽", zh_cn-t21z02; "县领导翦鹰", zh_cn-t17z32; 矫, 巢, 濮 in dev rounds 7-38)
     "矫庹仉巢翦荀虢寿郦蒯訾逄郗璩隗宓糜邴钮贲酆鄂蓟郏莘濮厍夔殳乜竺钭笪"
 )
 _COMPOUND = frozenset(

@@ -81,7 +81,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   issue-pairs21).
 - zh22_cases.toml: Chinese causes of round 40 counted over every earlier Chinese dev report: a
   meeting's guests after the first in comma chunks of a title and a name, rarer surnames (寿, 庹)
-  (round 22, issue-zh22).
+  (round 22, issue-zh22); a presence asked about or barred, a meeting's other side as titled names
+  no table reads.
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
