@@ -273,6 +273,14 @@ _ZH_WILL_INVITE = re.compile(
 )
 
 
+# A presence asked about or barred, its subject between the word and the verb (round 22, zh22):
+# "被问到会否影响国家主席习近平出席会议" (zh_hant-t21z16), "美国拒让李家超出席APEC会议", "美方拒邀
+# 李家超出席" (zh_hant-t21z17); `_ZH_NEGATED` reads these words only right before the verb.
+_ZH_ASKED_OR_BARRED = re.compile(
+    r"(?:会否|是否|能否|可否|拒[邀让]|拒绝让|不让|不准|不许)[^，。；！？]{0,24}$"
+)
+
+
 def _future_after(chunk: str, name: str) -> bool:
     """Whether the words after `name` in `chunk` name a time still to come ("于明天…中")."""
     m = _ZH_FUTURE_TIME.search(chunk)
@@ -302,6 +310,9 @@ def _unreal(raw: str, region: str) -> bool:
         return True  # "A、B将结合出席年会", "会议将于21日举行，会议由X主持"
     if "邀请" in raw and _ZH_WILL_INVITE.search(raw):
         return True  # "将邀请A，B…出席"
+    if "否" in raw or "拒" in raw or "不" in raw:
+        if _ZH_ASKED_OR_BARRED.search(raw, max(0, len(raw) - 30)):
+            return True  # "会否影响国家主席习近平出席", "美国拒让李家超出席"
     if not region.endswith("会") or len(region) < 3:
         return False
     head = region[:-1]
@@ -2012,7 +2023,7 @@ def _zh_meetings(
             # the host's own chunk, with the time and place, before a comma: "国家主席习近平下午在
             # 中南海瀛台，会见赴京述职的行政长官林郑月娥" (zh_hant-t20z28)
             host = _meeting_lead(raw, roster, ctx)
-        guest = _meeting_guest(rest, roster, ctx) if host and rest else []
+        guest = _all_guests(simple, m.end(), rest, roster, ctx) if host and rest else []
         if host and guest and _led_party(rest):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
             # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
@@ -2058,6 +2069,51 @@ def _guest_clause(simple: str, start: int) -> str:
     return rest
 
 
+# The chunks after the first guest of a meeting, each a title and a name: "会见丹麦外交大臣耶珀·
+# 科弗德，气候、能源与能效大臣达恩·约根森，环境大臣莱娅·韦尔梅林" (zh_cn-t21z07). A chunk of a
+# clause ("双方就…交换了意见") ends them.
+_ZH_GUEST_CHUNKS = re.compile(r"(?:以及|及|和)?([^，,。；;：:\n]*)([，,]?)")
+
+
+def _all_guests(
+    simple: str, start: int, rest: str, roster: Roster, ctx: ZhContext | None
+) -> list[str]:
+    """The other side of a meeting (`rest`, its first clause from `start`) and its further
+    titled guests after a comma."""
+    guest = _meeting_guest(rest, roster, ctx)
+    return guest + _more_guests(simple, start, roster, ctx) if guest else guest
+
+
+def _more_guests(simple: str, start: int, roster: Roster, ctx: ZhContext | None) -> list[str]:
+    """The titled names in the comma chunks after the first guest of a meeting (whose clause,
+    from `start`, ends at a comma), up to the first chunk that is no title and name."""
+    end = _ZH_GUEST_END.search(simple, start)
+    if end is None or end.group() not in "，,":
+        return []
+    names: list[str] = []
+    for m in _ZH_GUEST_CHUNKS.finditer(simple, end.end()):
+        chunk = m.group(1)
+        if (
+            not chunk
+            or len(chunk) > 30
+            or _CLAUSE_WORDS.search(chunk)
+            or _ANY_CUE.search(chunk)  # "…主任X陪同会见": a role of its own
+            or _ZH_TITLED_GUEST.search(chunk) is None
+            or _group_last(chunk)
+        ):
+            break
+        found = zh_name_items(chunk, roster, last=False, ctx=ctx)
+        if not found:
+            run = _ZH_TITLE_END.split(chunk)[-1]
+            if not _ZH_HAN_RUN.fullmatch(run) or run[-1] in _ZH_BODY_CHAR:
+                break
+            found = [run]
+        names += found
+        if not m.group(2):
+            break
+    return names
+
+
 # A delegation or party met, whose head is not named (round 16, zh16): several hosts receiving
 # it chair together as one host does ("俞正声、罗清泉分别会见代表团一行", zh_cn-r15v09).
 _ZH_PARTY_MET = re.compile(
@@ -2080,7 +2136,33 @@ def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str
     guest = zh_name_items(rest, roster, last=True, ctx=ctx) or _party_head(rest, roster, ctx)
     if not guest and ctx is not None:
         guest = ctx.titled_elsewhere(rest)
+    if not guest:
+        guest = _titled_runs(rest)
     return guest
+
+
+_ZH_GUEST_ITEMS = re.compile("、|和|及|以及")
+
+
+def _titled_runs(rest: str) -> list[str]:
+    """The other side of a meeting as titled names no table reads, each item a title and a run
+    of two to twelve characters: "会见了议联主席阿克松和秘书长纯贡" (zh_cn-t21z13)."""
+    if len(rest) > 40 or _CLAUSE_WORDS.search(rest) or _group_last(rest):
+        return []
+    names = []
+    for item in _ZH_GUEST_ITEMS.split(rest):
+        if _ZH_TITLED_GUEST.search(item) is None:
+            return []
+        run = _ZH_TITLE_END.split(item)[-1]
+        if (
+            not _ZH_HAN_RUN.fullmatch(run)
+            or run[-1] in _ZH_BODY_CHAR
+            or _ANY_CUE.search(run)
+            or run in _ZH_NOT_NAMES
+        ):
+            return []
+        names.append(run)
+    return names
 
 
 def _party_head(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -2396,6 +2478,9 @@ _SURNAMES = frozenset(
     "楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权帅屠豆朴盖练廉禹井祖漆巴丰支卿狄计索宣晋相初"
     "云容敬扈晁芮都阙浦戈习伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危银亢嵇湛宾戎勾茅"
     "利於揭干但尉冶斯束檀衣展阴昝智幸奉衡富尧闭由努买热阿达赖洪萧阎咸占励怀"
+    # round 22 (zh22): rarer surnames of the Hundred Family Surnames that open few words ("新闻发言
+    # 人寿小丽", zh_cn-t21z02; "县领导翦鹰", zh_cn-t17z32; 矫, 巢, 濮 in dev rounds 7-38)
+    "矫庹仉巢翦荀虢寿郦蒯訾逄郗璩隗宓糜邴钮贲酆鄂蓟郏莘濮厍夔殳乜竺钭笪"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -2441,6 +2526,9 @@ _ZH_TITLE_END = re.compile(
 _ZH_TITLED = re.compile(_ZH_TITLE_END.pattern + r"([\u4e00-\u9fff]{2,3})$")
 # a title and a name of two to six characters (no table need read it) ending an item
 _ZH_TITLED_RUN = re.compile(_ZH_TITLE_END.pattern + r"[\u4e00-\u9fff·]{2,6}$")
+# a title and a name of up to twelve characters with its middle dots (a meeting's guests after
+# the first, `_more_guests`: "环境大臣莱娅·韦尔梅林")
+_ZH_TITLED_GUEST = re.compile(_ZH_TITLE_END.pattern + r"[\u4e00-\u9fff·]{2,12}$")
 _ZH_TITLE_AT_END = re.compile(_ZH_TITLE_END.pattern + "$")
 # A foreign leader after a country and a title: "美国总统拜登", "德国总理朔尔茨", "俄罗斯总统
 # 弗拉基米尔·普京": transliterated names follow no surname table, the title vouches for them.

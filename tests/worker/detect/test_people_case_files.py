@@ -84,6 +84,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de22_cases.toml: German causes of round 40 counted over the earlier German dev rounds: offices
   the title table lacked, an occasion still to come "morgen", presence told by "sah man",
   "erschienen", "eingefunden", a surname alone after a degree (round 22, issue-de22).
+- zh22_cases.toml: Chinese causes of round 40 counted over every earlier Chinese dev report: a
+  meeting's guests after the first in comma chunks of a title and a name, rarer surnames (寿, 庹)
+  (round 22, issue-zh22); a presence asked about or barred, a meeting's other side as titled names
+  no table reads.
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -139,6 +143,7 @@ FILES: dict[str, str | None] = {
     "pairs21_cases.toml": "en",
     "ppl22_cases.toml": "en",
     "de22_cases.toml": "de",
+    "zh22_cases.toml": "zh",
 }
 CASES = [
     (case, language)
