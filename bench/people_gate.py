@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -36,8 +34,7 @@ from typing import Any
 import people_tagger as pt
 from bench_people import load_roster
 
-from worker.detect.role_cues import NOT_DONE, ROLE_WORDS
-from worker.detect.role_cues_zh import ZH_CUES
+from worker.detect import people_reader as pr
 from worker.detect.roster import Roster
 
 LAST_TRAIN = 39  # rounds 1-39 train; 40 and 41 are judged
@@ -65,79 +62,19 @@ def readings(
         fold_model = pt.fitted(
             [r for r in training if r.round not in block], tables, cache, script, tag
         )
-        got = pt.read_all([training[i] for i in part], tables, fold_model, roster, cache,
-                          f"{script}-{tag}")
+        got = pt.read_all(
+            [training[i] for i in part], tables, fold_model, roster, cache, f"{script}-{tag}"
+        )
         for i, g in zip(part, got, strict=True):
             oof[i] = g
     return training, oof, held, reads
 
 
-# words that tell an occasion (a meeting, a visit, a ceremony) in any of the three languages
-OCCASION = re.compile(
-    r"\b(?:meeting|meetings|talks|session|conference|summit|forum|ceremony|reception|visit|"
-    r"visited|met|hosted|chaired|attended|delegation|symposium|banquet|Sitzung|Treffen|"
-    r"Gespräch|Gespräche|Konferenz|Gipfel|Besuch|Empfang|Zeremonie|Delegation|besuchte|"
-    r"traf|empfing)\b|会议|会见|会谈|座谈|论坛|仪式|访问|出席|主持|会晤|宴会|代表团|會議|會見|會談|"
-    r"論壇|儀式|訪問|會晤|代表團"
-)
-
-
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
-    for e in edges:
-        if n <= e:
-            return str(e)
-    return f">{edges[-1]}"
-
-
 def report_features(
     rep: pt.Report, found: dict[str, pt.Found], roster: Roster, tables: pt.Tables
 ) -> list[str]:
-    """What the gate reads of one report: the rules' own reading, cue and occasion words,
-    names in the lead, the reader's confidence, the language and the length."""
-    rules = pt.keyed(rep.earlier, roster)
-    named = {k for k, _ in rules}
-    lead_end = rep.tokens[rep.sents[min(1, len(rep.sents) - 1)][-1]].end if rep.sents else 0
-    lead = rep.text[:lead_end]
-    f = ["lg=" + rep.lang, "rules=" + _bucket(len(named), (0, 1, 3))]
-    f += ["rr=" + r for r in sorted({r for _, r in rules})]
-    lead_rules = [a for a, _, _ in pt.align({n for n, _ in rep.earlier}, rep.tokens)
-                  if rep.tokens[a].end <= lead_end]
-    f.append("leadrules=" + _bucket(len(lead_rules), (0, 1, 3)))
-    cues: dict[str, int] = defaultdict(int)
-    lead_cues: set[str] = set()
-    for role, pattern in ROLE_WORDS.items():
-        cues[role] += len(pattern.findall(rep.text))
-        if pattern.search(lead):
-            lead_cues.add(role)
-    if rep.lang == "zh":
-        for role, pattern in ZH_CUES:
-            cues[role] += len(pattern.findall(rep.text))
-            if pattern.search(lead):
-                lead_cues.add(role)
-    f += [f"cue{r}=" + _bucket(n, (0, 1, 3)) for r, n in sorted(cues.items())]
-    f += ["leadcue=" + r for r in sorted(lead_cues)]
-    f.append("anycue=" + _bucket(sum(cues.values()), (0, 1, 3, 8)))
-    f.append("occ=" + _bucket(len(OCCASION.findall(rep.text)), (0, 1, 3)))
-    f.append("leadocc=" + _bucket(len(OCCASION.findall(lead)), (0, 1)))
-    if NOT_DONE.search(lead):
-        f.append("notdone_lead")
-    ros = 0
-    for idx in rep.sents:
-        ros += tables.roster_spans([pt._key(rep.tokens[i].text) for i in idx]).count("B")
-    f.append("roster=" + _bucket(ros, (0, 1, 3)))
-    f.append("len=" + _bucket(len(rep.tokens), (60, 150, 300, 600)))
-    for t in (0.5, 0.8, 0.95):
-        f.append(f"found{t}=" + _bucket(sum(fd.conf >= t for fd in found.values()), (0, 1, 3)))
-        f.append(f"new{t}=" + _bucket(
-            sum(fd.conf >= t for k, fd in found.items() if k not in named), (0, 1, 3)))
-    best = max((fd.conf for fd in found.values()), default=0.0)
-    f.append("maxconf=" + _bucket(int(best * 20), (10, 16, 18, 19)))
-    ruled = max((fd.conf_ruled for fd in found.values()), default=0.0)
-    f.append("ruledconf=" + _bucket(int(ruled * 20), (0, 16, 18, 19)))
-    for r in pt.ROLES:
-        top = max((fd.probs[r] for fd in found.values()), default=0.0)
-        f.append(f"p{r}=" + _bucket(int(top * 10), (2, 5, 8)))
-    return sorted(set(f))
+    """What the gate reads of one report (worker/detect/people_reader.py's features)."""
+    return pr.report_features(rep.text, rep.lang, rep.tokens, rep.sents, rep.earlier, found, tables)
 
 
 Row = tuple[pt.Report, dict[str, pt.Found], list[str]]
@@ -185,8 +122,9 @@ def gate_probs(rows: list[Row], model: tuple[Any, dict[str, int]]) -> list[float
     return [float(p) for p in model[0].predict_proba(x)[:, 1]]
 
 
-def combined(rep: pt.Report, found: dict[str, pt.Found], roster: Roster, gp: Any,
-             g: float, t: float) -> set[tuple[str, str]]:
+def combined(
+    rep: pt.Report, found: dict[str, pt.Found], roster: Roster, gp: Any, g: float, t: float
+) -> set[tuple[str, str]]:
     """The rules' pairs, plus the reader's extra names' pairs at confidence `t` or above when
     the gate's probability reaches `g` (a report's, or with the `pair` gate each pair's)."""
     rules = pt.keyed(rep.earlier, roster)
@@ -198,24 +136,15 @@ def combined(rep: pt.Report, found: dict[str, pt.Found], roster: Roster, gp: Any
 
 
 def pair_rows(row: Row, roster: Roster) -> list[tuple[tuple[str, str], list[str]]]:
-    """The `pair` gate's rows of one report: each extra (name, role) of the reader at 0.5 or
-    above, with the report's features and its own (confidence, role probability, the role)."""
-    rep, found, rf = row
-    rules = pt.keyed(rep.earlier, roster)
-    out = []
-    for key, r in sorted(pt.new_pairs(rules, found, 0.5)):
-        fd = found[key]
-        f = ["r:" + x for x in rf]
-        f += ["conf=" + _bucket(int(fd.conf * 20), (10, 14, 16, 17, 18, 19)),
-              "ruled=" + _bucket(int(fd.conf_ruled * 20), (0, 14, 17, 19)),
-              "role=" + r, "prob=" + _bucket(int(fd.probs[r] * 10), (4, 6, 8)),
-              "nroles=" + str(len(fd.roles())), "lgrole=" + rep.lang + r]
-        out.append(((key, r), f))
-    return out
+    """The `pair` gate's rows of one report (worker/detect/people_reader.py's features)."""
+    return pr.pair_features(row[2], pt.keyed(row[0].earlier, roster), row[1], row[0].lang)
 
 
-def pair_probs(rows: list[Row], model: tuple[Any, dict[str, int]] | None, roster: Roster,
-               ) -> list[dict[tuple[str, str], float]]:
+def pair_probs(
+    rows: list[Row],
+    model: tuple[Any, dict[str, int]] | None,
+    roster: Roster,
+) -> list[dict[tuple[str, str], float]]:
     out = []
     for row in rows:
         prs = pair_rows(row, roster)
@@ -223,7 +152,12 @@ def pair_probs(rows: list[Row], model: tuple[Any, dict[str, int]] | None, roster
             out.append({})
             continue
         x, _ = _encode([(row[0], row[1], f) for _, f in prs], model[1])
-        out.append({pair: float(p) for (pair, _), p in zip(prs, model[0].predict_proba(x)[:, 1], strict=True)})
+        out.append(
+            {
+                pair: float(p)
+                for (pair, _), p in zip(prs, model[0].predict_proba(x)[:, 1], strict=True)
+            }
+        )
     return out
 
 
@@ -240,12 +174,26 @@ def fit_pairs(rows: list[Row], roster: Roster) -> tuple[Any, dict[str, int]]:
     return LogisticRegression(C=0.5, max_iter=3000).fit(x, y), vocab
 
 
-GATE_GRID = [round(0.3 + 0.05 * i, 2) for i in range(13)] + [0.92, 0.94, 0.96, 0.97, 0.98, 0.99, 1.01]
+GATE_GRID = [round(0.3 + 0.05 * i, 2) for i in range(13)] + [
+    0.92,
+    0.94,
+    0.96,
+    0.97,
+    0.98,
+    0.99,
+    1.01,
+]
 CONF_GRID = [round(0.5 + 0.05 * i, 2) for i in range(10)] + [0.975, 1.01]
 
 
-def score(rows: list[Row], probs: list[float], roster: Roster, g: float, t: float,
-          by: Callable[[pt.Report], list[str]] = lambda r: ["overall"]) -> tuple[dict[str, pt.Counts], int]:
+def score(
+    rows: list[Row],
+    probs: list[float],
+    roster: Roster,
+    g: float,
+    t: float,
+    by: Callable[[pt.Report], list[str]] = lambda r: ["overall"],
+) -> tuple[dict[str, pt.Counts], int]:
     groups: dict[str, pt.Counts] = defaultdict(lambda: [0, 0, 0])
     nfp = 0
     for (rep, found, _), gp in zip(rows, probs, strict=True):
@@ -258,7 +206,9 @@ def score(rows: list[Row], probs: list[float], roster: Roster, g: float, t: floa
     return dict(groups), nfp
 
 
-def choose(rows: list[Row], probs: list[float], roster: Roster, slack: float) -> tuple[float, float]:
+def choose(
+    rows: list[Row], probs: list[float], roster: Roster, slack: float
+) -> tuple[float, float]:
     """The (gate, confidence) thresholds of the best pooled F1 whose no-attendee false people
     stay within `slack` of the rules'."""
     _, base = score(rows, probs, roster, 1.01, 1.01)
@@ -279,12 +229,20 @@ def judge(args: argparse.Namespace) -> None:
     held_rows: list[Row] = []
     for script in args.scripts:
         training, oof, held, reads = readings(script, args.rules_cache, args.cache)
-        train_rows += [(r, f, report_features(r, f, roster, tables)) for r, f in zip(training, oof, strict=True)]
-        held_rows += [(r, f, report_features(r, f, roster, tables)) for r, f in zip(held, reads, strict=True)]
+        train_rows += [
+            (r, f, report_features(r, f, roster, tables))
+            for r, f in zip(training, oof, strict=True)
+        ]
+        held_rows += [
+            (r, f, report_features(r, f, roster, tables)) for r, f in zip(held, reads, strict=True)
+        ]
     rounds = sorted({r.round for r, _, _ in train_rows})
     blocks = pt.block_folds(rounds, FOLDS)
-    print(f"{len(train_rows)} reports of rounds 1-{LAST_TRAIN} (blocks "
-          + ", ".join(f"{min(b)}-{max(b)}" for b in blocks) + f"), {len(held_rows)} judged")
+    print(
+        f"{len(train_rows)} reports of rounds 1-{LAST_TRAIN} (blocks "
+        + ", ".join(f"{min(b)}-{max(b)}" for b in blocks)
+        + f"), {len(held_rows)} judged"
+    )
 
     def style_of(rep: pt.Report) -> list[str]:
         return ["overall", rep.style, "zh" if rep.lang == "zh" else "en+de"]
@@ -298,7 +256,9 @@ def judge(args: argparse.Namespace) -> None:
             outside = [row for row in train_rows if row[0].round not in block]
             got: list[Any]
             if target == "pair":
-                got = pair_probs([train_rows[i] for i in inside], fit_pairs(outside, roster), roster)
+                got = pair_probs(
+                    [train_rows[i] for i in inside], fit_pairs(outside, roster), roster
+                )
             else:
                 got = gate_probs([train_rows[i] for i in inside], fit_gate(outside, roster, target))
             for i, p in zip(inside, got, strict=True):
@@ -310,18 +270,26 @@ def judge(args: argparse.Namespace) -> None:
         for block in blocks:
             other = [i for i, (r, _, _) in enumerate(train_rows) if r.round not in block]
             inside = [i for i, (r, _, _) in enumerate(train_rows) if r.round in block]
-            g, t = choose([train_rows[i] for i in other], [oof[i] for i in other], roster, args.slack)
+            g, t = choose(
+                [train_rows[i] for i in other], [oof[i] for i in other], roster, args.slack
+            )
             picks.append((g, t))
-            grp, nfp = score([train_rows[i] for i in inside], [oof[i] for i in inside], roster, g, t, style_of)
+            grp, nfp = score(
+                [train_rows[i] for i in inside], [oof[i] for i in inside], roster, g, t, style_of
+            )
             for k, c in grp.items():
                 nested[k] = [a + b for a, b in zip(nested[k], c, strict=True)]
             nested_fp += nfp
         g, t = choose(train_rows, oof, roster, args.slack)
         base, base_fp = score(train_rows, oof, roster, 1.01, 1.01, style_of)
-        print(f"\ngate '{target}': thresholds on rounds 1-{LAST_TRAIN} g {g} t {t}; per block {picks}")
+        print(
+            f"\ngate '{target}': thresholds on rounds 1-{LAST_TRAIN} g {g} t {t}; per block {picks}"
+        )
         print(f"  cross-validated rounds 1-{LAST_TRAIN} (nested thresholds), rules -> gated:")
         for k in sorted(base, key=lambda k: (k != "overall", k)):
-            print(f"    {k:<12} {pt.prf(base[k])} -> {pt.prf(nested[k])}  ({pt.f1(nested[k]) - pt.f1(base[k]):+.3f})")
+            print(
+                f"    {k:<12} {pt.prf(base[k])} -> {pt.prf(nested[k])}  ({pt.f1(nested[k]) - pt.f1(base[k]):+.3f})"
+            )
         print(f"    no-attendee false people {base_fp} -> {nested_fp}")
         out[target] = {"g": g, "t": t}
         if not args.held:
@@ -338,14 +306,81 @@ def judge(args: argparse.Namespace) -> None:
         hb, hb_fp = score(held_rows, probs, roster, 1.01, 1.01, by_round)
         hg, hg_fp = score(held_rows, probs, roster, g, t, by_round)
         reader, _ = score(held_rows, probs, roster, 0.0, 0.5, by_round)
-        print(f"  rounds 40+41 (read once): rules -> gated (rules + every extra at 0.5 in brackets)")
+        print("  rounds 40+41 (read once): rules -> gated (rules + every extra at 0.5 in brackets)")
         for k in sorted(hb, key=lambda k: (k != "overall", k)):
-            print(f"    {k:<12} {pt.prf(hb[k])} -> {pt.prf(hg[k])}  ({pt.f1(hg[k]) - pt.f1(hb[k]):+.3f})  [{pt.f1(reader[k]):.3f}]")
+            print(
+                f"    {k:<12} {pt.prf(hb[k])} -> {pt.prf(hg[k])}  ({pt.f1(hg[k]) - pt.f1(hb[k]):+.3f})  [{pt.f1(reader[k]):.3f}]"
+            )
         print(f"    no-attendee false people {hb_fp} -> {hg_fp}")
-        none_fp_reports = sum(1 for (r, f, _), p in zip(held_rows, probs, strict=True)
-                              if r.style == "none" and combined(r, f, roster, p, g, t))
-        print(f"    no-attendee reports with a false person: {none_fp_reports} of "
-              f"{sum(r.style == 'none' for r, _, _ in held_rows)}")
+        none_fp_reports = sum(
+            1
+            for (r, f, _), p in zip(held_rows, probs, strict=True)
+            if r.style == "none" and combined(r, f, roster, p, g, t)
+        )
+        print(
+            f"    no-attendee reports with a false person: {none_fp_reports} of "
+            f"{sum(r.style == 'none' for r, _, _ in held_rows)}"
+        )
+
+
+# the pair gate's thresholds, chosen by `judge` on rounds 1-39's out-of-fold readings (the best
+# pooled F1 whose no-attendee false people stay within +10% of the rules')
+GATE_AT = 0.65
+CONFIDENCE = 0.85
+PACKAGED = Path(__file__).resolve().parent.parent / "worker" / "detect" / "people_reader.json.gz"
+
+
+def export(args: argparse.Namespace) -> None:
+    """The shipped model: the `upto39` CRFs and role weights, and the pair gate fitted on every
+    out-of-fold reading of rounds 1-39, into worker/detect/people_reader.json.gz."""
+    import gzip
+
+    import pycrfsuite
+
+    roster = load_roster()
+    tables = pt.Tables(roster)
+    rows: list[Row] = []
+    scripts: dict[str, Any] = {}
+    for script in ("latin", "zh"):
+        training, oof, _, _ = readings(script, args.rules_cache, args.cache)
+        rows += [
+            (r, f, report_features(r, f, roster, tables))
+            for r, f in zip(training, oof, strict=True)
+        ]
+        path = pt._model_paths(args.cache, script, f"upto{LAST_TRAIN}")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path.with_suffix(".crf")))
+        info = tagger.info()
+        state: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for (attr, label), w in info.state_features.items():
+            state[attr][pr.LABELS.index(label)] = round(w, 4)
+        trans = [[0.0] * 3 for _ in pr.LABELS]
+        for (a, b), w in info.transitions.items():
+            trans[pr.LABELS.index(a)][pr.LABELS.index(b)] = round(w, 4)
+        roles = json.loads(path.with_suffix(".roles.json").read_text(encoding="utf-8"))
+        scripts[script] = {
+            "crf": {"state": dict(sorted(state.items())), "transitions": trans},
+            "roles": roles,
+        }
+    clf, vocab = fit_pairs(rows, roster)
+    gate = {
+        "bias": round(float(clf.intercept_[0]), 4),
+        "weights": {
+            f: round(float(clf.coef_[0][i]), 4)
+            for f, i in sorted(vocab.items())
+            if round(float(clf.coef_[0][i]), 4)
+        },
+    }
+    model = {
+        "trained": f"dev rounds 1-{LAST_TRAIN}",
+        "gate_at": GATE_AT,
+        "confidence": CONFIDENCE,
+        "gate": gate,
+        "scripts": scripts,
+    }
+    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    args.out.write_bytes(gzip.compress(raw, 9, mtime=0))
+    print(f"{args.out}: {args.out.stat().st_size} bytes ({len(raw)} unpacked)")
 
 
 def main(argv: list[str]) -> None:
@@ -359,15 +394,27 @@ def main(argv: list[str]) -> None:
     j.add_argument("--rules-cache", type=Path, required=True)
     j.add_argument("--cache", type=Path, required=True)
     j.add_argument("--targets", nargs="+", default=["people"], choices=sorted(TARGETS))
-    j.add_argument("--slack", type=float, default=0.1, help="no-attendee fp allowed over the rules'")
+    j.add_argument(
+        "--slack", type=float, default=0.1, help="no-attendee fp allowed over the rules'"
+    )
     j.add_argument("--scripts", nargs="+", default=["latin", "zh"])
     j.add_argument("--held", action="store_true", help="also score rounds 40 and 41 (once)")
+    e = sub.add_parser(
+        "export", help="write the shipped model (worker/detect/people_reader.json.gz)"
+    )
+    e.add_argument("--rules-cache", type=Path, required=True)
+    e.add_argument("--cache", type=Path, required=True)
+    e.add_argument("--out", type=Path, default=PACKAGED)
     args = parser.parse_args(argv)
-    if args.command == "judge":
+    if args.command == "export":
+        export(args)
+    elif args.command == "judge":
         judge(args)
     elif args.command == "read":
         training, _, held, _ = readings(args.script, args.rules_cache, args.cache)
-        print(f"{args.script}: {len(training)} training reports read out of fold, {len(held)} judged")
+        print(
+            f"{args.script}: {len(training)} training reports read out of fold, {len(held)} judged"
+        )
 
 
 if __name__ == "__main__":

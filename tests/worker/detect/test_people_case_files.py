@@ -80,6 +80,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   pairs of rounds 2-19: speaking to reporters or during talks is no speech (round 21,
   issue-pairs21).
 
+- gate22_cases.toml: the learned reader's extra people, gated by the report (`reader = true`:
+  the case is read with `extract_people(..., reader=True)`): a name the rules miss that the
+  reader adds, a report naming nobody in a role where the gate keeps the reader's names out
+  (round 22, issue-gate22).
+
 A file's language applies to the cases that name none (None: the reader detects it).
 """
 
@@ -132,6 +137,7 @@ FILES: dict[str, str | None] = {
     "ppl21_cases.toml": None,
     "zh21_cases.toml": "zh",
     "pairs21_cases.toml": "en",
+    "gate22_cases.toml": None,
 }
 CASES = [
     (case, language)
@@ -143,7 +149,12 @@ ROSTER = load_roster()
 
 @pytest.mark.parametrize(("case", "language"), CASES, ids=[case["id"] for case, _ in CASES])
 def test_people_case(case: dict[str, Any], language: str | None) -> None:
-    people = extract_people(case["text"], ROSTER, language=case.get("language", language))
+    people = extract_people(
+        case["text"],
+        ROSTER,
+        language=case.get("language", language),
+        reader=case.get("reader", False),
+    )
     got = [[p.name, p.role] for p in people]
     if "expect" in case:
         assert got == case["expect"]
