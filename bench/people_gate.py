@@ -222,6 +222,23 @@ def choose(
     return best[1], best[2]
 
 
+def out_of_fold(rows: list[Row], blocks: list[set[int]], roster: Roster, target: str) -> list[Any]:
+    """The gate's probabilities over rounds 1-39, each block's by the gate fitted on the other
+    two (a float a report; a {pair: probability} with the `pair` gate)."""
+    oof: list[Any] = [0.0] * len(rows)
+    for block in blocks:
+        inside = [i for i, (r, _, _) in enumerate(rows) if r.round in block]
+        outside = [row for row in rows if row[0].round not in block]
+        got: list[Any]
+        if target == "pair":
+            got = pair_probs([rows[i] for i in inside], fit_pairs(outside, roster), roster)
+        else:
+            got = gate_probs([rows[i] for i in inside], fit_gate(outside, roster, target))
+        for i, p in zip(inside, got, strict=True):
+            oof[i] = p
+    return oof
+
+
 def judge(args: argparse.Namespace) -> None:
     roster = load_roster()
     tables = pt.Tables(roster)
@@ -249,20 +266,7 @@ def judge(args: argparse.Namespace) -> None:
 
     out: dict[str, Any] = {}
     for target in args.targets:
-        # the gate's out-of-fold probabilities over rounds 1-39, by the same blocks
-        oof: list[Any] = [0.0] * len(train_rows)
-        for block in blocks:
-            inside = [i for i, (r, _, _) in enumerate(train_rows) if r.round in block]
-            outside = [row for row in train_rows if row[0].round not in block]
-            got: list[Any]
-            if target == "pair":
-                got = pair_probs(
-                    [train_rows[i] for i in inside], fit_pairs(outside, roster), roster
-                )
-            else:
-                got = gate_probs([train_rows[i] for i in inside], fit_gate(outside, roster, target))
-            for i, p in zip(inside, got, strict=True):
-                oof[i] = p
+        oof = out_of_fold(train_rows, blocks, roster, target)
         # nested: each block's thresholds chosen on the other two
         nested: dict[str, pt.Counts] = defaultdict(lambda: [0, 0, 0])
         nested_fp = 0

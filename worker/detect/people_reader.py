@@ -127,8 +127,7 @@ def align(names: Iterable[str], tokens: list[Token]) -> list[tuple[int, int, str
             j = i + len(want)
             if keys[i:j] == want and not any(taken[i:j]):
                 found.append((i, j, name))
-                for k in range(i, j):
-                    taken[k] = True
+                taken[i:j] = [True] * (j - i)
     return sorted(found)
 
 
@@ -172,6 +171,7 @@ def cue_tokens(text: str, tokens: list[Token], idx: list[int], zh: bool) -> list
     start, end = tokens[idx[0]].start, tokens[idx[-1]].end
     sent = text[start:end]
     marks: list[tuple[int, int, str]] = []
+    role: str
     for role, pattern in ROLE_WORDS.items():
         marks += [(m.start() + start, m.end() + start, role) for m in pattern.finditer(sent)]
     if zh:
@@ -244,8 +244,8 @@ def sentence_features(
     """Each sentence's token features; `rules` the (name, role) pairs the rules gave."""
     zh = lang == "zh"
     rule_roles: dict[str, set[str]] = defaultdict(set)
-    for n, r in rules:
-        rule_roles[unannotated(n)].add(r)
+    for written, r in rules:
+        rule_roles[unannotated(written)].add(r)
     rule_tok: dict[int, set[str]] = {}
     rule_start: set[int] = set()
     for a, b, name in align(rule_roles, tokens):
