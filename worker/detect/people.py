@@ -737,7 +737,7 @@ _READER = [False]  # the learned reader's process-wide default (`use_reader`)
 
 def use_reader(on: bool) -> None:
     """Whether `extract_people` adds the learned reader's people (`people_reader`) when a call
-    does not say: off unless a process turns it on (it costs about four times the rules'
+    does not say: off unless a process turns it on (it costs about seven times the rules'
     reading; docs/people.md, round 22)."""
     _READER[0] = on
 

@@ -12,7 +12,7 @@ Tokens are words in Latin scripts and characters in Chinese; sentences end at a 
 。！？；!?; or a full stop after a lower-case word of three letters or more. The CRF is decoded
 here in Python (Viterbi and forward-backward over the three labels), from the weights in
 `people_reader.json.gz`, read on first use. Off by default (`extract_people(..., reader=True)`):
-it costs about four times the rules' reading (bench/README.md, round 22).
+it costs about seven times the rules' reading (bench/README.md, round 22).
 """
 
 from __future__ import annotations
