@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from worker.detect.attendees import lead_body_diff, unannotated
-from worker.detect.people import extract_people
+from worker.detect.people import extract_people, use_reader
 from worker.detect.report import compare_reports
 from worker.detect.roster import Roster, fold, has_han, pinyin_name
 
@@ -272,7 +272,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--show", action="store_true", help="list misses (dev split only)")
     parser.add_argument("--style", help="only this style")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument(
+        "--reader", action="store_true", help="with the learned reader's people (people_reader)"
+    )
     args = parser.parse_args(argv)
+    if args.reader:
+        use_reader(True)
     roster = load_roster()
     for split in ("dev", "test") if args.split == "both" else (args.split,):
         evaluate(split, roster, show=args.show, only=args.style)

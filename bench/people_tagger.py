@@ -66,9 +66,20 @@ from typing import Any
 from bench_people import load_roster, name_key
 
 from worker.detect.attendees import unannotated
-from worker.detect.role_cues import NOT_DONE, ROLE_WORDS
-from worker.detect.role_cues_zh import ZH_CUES
-from worker.detect.roster import Roster, surname_reading, to_simplified
+from worker.detect.people_reader import (
+    Found,
+    Sentence,
+    Tables,
+    Token,
+    align,
+    mention_features,
+    new_pairs,
+    role_probs,
+    sentence_features,
+    sentences,
+    tokenize,
+)
+from worker.detect.roster import Roster
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "bench" / "data" / "people" / "dev"
@@ -88,63 +99,6 @@ ROLE_MIN_COUNT = 3
 # weights): `--none-copies`, 1 in the first run
 NONE_COPIES = 1
 NEGATIVE_EVERY = 4  # of the sentences with no name, cue or rules' name: every 4th is trained on
-
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(
-    rf"[{_HAN_CLASS}]|[^\W\d_{_HAN_CLASS}]+(?:['’\-][^\W\d_{_HAN_CLASS}]+)*|\d+|[^\s]"
-)
-_HAN = re.compile(rf"[{_HAN_CLASS}]")
-_STOPS = frozenset("。！？；!?;")
-
-
-# --- tokens and sentences -------------------------------------------------------------------
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
-    """Token indices by sentence: a line break, 。！？；!?;, or a full stop after a word of
-    three letters or more (not after "Mr", "U.S", a single initial)."""
-    out: list[list[int]] = []
-    cur: list[int] = []
-    for i, tok in enumerate(tokens):
-        if cur and "\n" in text[tokens[i - 1].end : tok.start]:
-            out.append(cur)
-            cur = []
-        cur.append(i)
-        prev = tokens[i - 1].text if i else ""
-        if tok.text in _STOPS or (
-            tok.text == "." and len(prev) >= 3 and prev[-1].islower() and not _HAN.match(prev)
-        ):
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
-
-
-def shape(word: str) -> str:
-    if _HAN.match(word):
-        return "H"
-    s = re.sub(r"[A-ZÀ-ÞА-Я]", "X", word)
-    s = re.sub(r"[a-zß-ÿа-я]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    s = re.sub(r"[^Xxd]", lambda m: m.group() if m.group() in ".,-'’" else "o", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)
-
-
-def _key(word: str) -> str:
-    return to_simplified(word).casefold() if _HAN.search(word) else word.casefold()
-
 
 # --- data -----------------------------------------------------------------------------------
 
@@ -207,192 +161,11 @@ def load_reports(
     return out
 
 
-def align(names: Iterable[str], tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """Every occurrence of each name in the tokens, (first, end, name), the longest name first,
-    none overlapping another."""
-    keys = [_key(t.text) for t in tokens]
-    first: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(keys):
-        first[k].append(i)
-    taken = [False] * len(tokens)
-    found = []
-    parts = [(n, [_key(t.text) for t in tokenize(n)]) for n in names]
-    for name, want in sorted(parts, key=lambda p: (-len(p[1]), p[0])):
-        if not want:
-            continue
-        for i in first.get(want[0], ()):
-            j = i + len(want)
-            if keys[i:j] == want and not any(taken[i:j]):
-                found.append((i, j, name))
-                for k in range(i, j):
-                    taken[k] = True
-    return sorted(found)
-
-
-# --- features -------------------------------------------------------------------------------
-
-
-class Tables:
-    """The project's own tables, as features."""
-
-    def __init__(self, roster: Roster) -> None:
-        self.roster = roster
-        self.spellings: dict[str, list[list[str]]] = defaultdict(list)
-        for entry in roster.entries:
-            for s in entry.spellings():
-                ks = [_key(t.text) for t in tokenize(s)]
-                if ks:
-                    self.spellings[ks[0]].append(ks)
-        self.words = {k for v in self.spellings.values() for ks in v for k in ks}
-
-    def roster_spans(self, keys: list[str]) -> list[str]:
-        """ "B"/"I" where a roster spelling stands in `keys` (the longest)."""
-        tags = [""] * len(keys)
-        i = 0
-        while i < len(keys):
-            best = 0
-            for ks in self.spellings.get(keys[i], ()):
-                if len(ks) > best and keys[i : i + len(ks)] == ks:
-                    best = len(ks)
-            if best:
-                tags[i] = "B"
-                for k in range(i + 1, i + best):
-                    tags[k] = "I"
-                i += best
-            else:
-                i += 1
-        return tags
-
-
-def _cue_tokens(text: str, tokens: list[Token], idx: list[int], zh: bool) -> list[set[str]]:
-    """The roles whose cue words cover each token of a sentence."""
-    start, end = tokens[idx[0]].start, tokens[idx[-1]].end
-    sent = text[start:end]
-    marks: list[tuple[int, int, str]] = []
-    for role, pattern in ROLE_WORDS.items():
-        marks += [(m.start() + start, m.end() + start, role) for m in pattern.finditer(sent)]
-    if zh:
-        for role, pattern in ZH_CUES:
-            marks += [(m.start() + start, m.end() + start, role) for m in pattern.finditer(sent)]
-    out: list[set[str]] = [set() for _ in idx]
-    for a, b, role in marks:
-        for n, i in enumerate(idx):
-            if tokens[i].start < b and tokens[i].end > a:
-                out[n].add(role)
-    return out
-
-
-@dataclass
-class Sentence:
-    """One sentence's tokens, read for both steps."""
-
-    idx: list[int]
-    feats: list[list[str]]
-    cues: list[set[str]]
-    words: list[str]
-    rules: list[set[str]]
-    future: bool
-
-
-def _word_features(
-    toks: list[str], keys: list[str], p: int, lang: str, tables: Tables, ros: list[str]
-) -> list[str]:
-    """The token at `p` and its neighbours, its shape, and the tables' word of it."""
-    zh = lang == "zh"
-    n = len(toks)
-    w = keys[p]
-    f = ["b", "w=" + w, "sh=" + shape(toks[p])]
-    for d in (-2, -1, 1, 2):
-        q = p + d
-        f.append(f"w{d}=" + (keys[q] if 0 <= q < n else ("<s>" if q < 0 else "</s>")))
-    f.append("w-1w=" + (keys[p - 1] if p else "<s>") + "|" + w)
-    f.append("ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"))
-    for d in (-1, 1):
-        q = p + d
-        f.append(f"sh{d}=" + (shape(toks[q]) if 0 <= q < n else "-"))
-    if zh:
-        for d, tag in ((0, "sur"), (1, "sur-1"), (2, "sur-2")):
-            if p >= d and surname_reading(to_simplified(toks[p - d])):
-                f.append(tag)
-    else:
-        f += ["p3=" + w[:3], "s3=" + w[-3:], "s2=" + w[-2:], "lg=" + lang]
-        if tables.roster.is_given_name(toks[p]):
-            f.append("giv")
-        if p and tables.roster.is_given_name(toks[p - 1]):
-            f.append("giv-1")
-        if w in tables.words:
-            f.append("rw")
-    if ros[p]:
-        f.append("ros" + ros[p])
-    for d in (-1, 1):
-        if 0 <= p + d < n and ros[p + d]:
-            f.append(f"ros{d}")
-    return f
+# --- features (worker/detect/people_reader.py's, which the shipped reader reads with) --------
 
 
 def report_sentences(rep: Report, tables: Tables) -> list[Sentence]:
-    zh = rep.lang == "zh"
-    rule_roles: dict[str, set[str]] = defaultdict(set)
-    for n, r in rep.earlier:
-        rule_roles[unannotated(n)].add(r)
-    rule_tok: dict[int, set[str]] = {}
-    rule_start: set[int] = set()
-    for a, b, name in align(rule_roles, rep.tokens):
-        rule_start.add(a)
-        for k in range(a, b):
-            rule_tok[k] = rule_roles[name]
-    out = []
-    window = 12 if zh else 6
-    for s_no, idx in enumerate(rep.sents):
-        toks = [rep.tokens[i].text for i in idx]
-        keys = [_key(t) for t in toks]
-        ros = tables.roster_spans(keys)
-        cues = _cue_tokens(rep.text, rep.tokens, idx, zh)
-        sent_text = rep.text[rep.tokens[idx[0]].start : rep.tokens[idx[-1]].end]
-        future = bool(NOT_DONE.search(sent_text))
-        sent_cues = sorted({r for c in cues for r in c})
-        feats = []
-        n = len(idx)
-        for p in range(n):
-            f = _word_features(toks, keys, p, rep.lang, tables, ros)
-            left = {r for q in range(max(0, p - window), p) for r in cues[q]}
-            right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
-            f += ["cL=" + r for r in sorted(left)] + ["cR=" + r for r in sorted(right)]
-            f += ["c=" + r for r in sorted(cues[p])]
-            f += ["sc=" + r for r in sent_cues]
-            if future:
-                f.append("fut")
-            if s_no == 0:
-                f.append("s0")
-            i = idx[p]
-            if i in rule_tok:
-                f.append("ruB" if i in rule_start else "ruI")
-                f += ["ru=" + r for r in sorted(rule_tok[i])]
-            feats.append(f)
-        out.append(Sentence(idx, feats, cues, keys, [rule_tok.get(i, set()) for i in idx], future))
-    return out
-
-
-def mention_features(s: Sentence, a: int, b: int, zh: bool) -> list[str]:
-    """The context of a name at sentence positions [a, b), for the role step."""
-    window = 12 if zh else 8
-    n = len(s.idx)
-    f = ["b"]
-    for q in range(max(0, a - window), a):
-        f.append("L=" + s.words[q])
-        f += [f"cL{min(a - q, 9) // 3}=" + r for r in s.cues[q]]
-    for q in range(b, min(n, b + window)):
-        f.append("R=" + s.words[q])
-        f += [f"cR{min(q - b + 1, 9) // 3}=" + r for r in s.cues[q]]
-    f.append("w-1=" + (s.words[a - 1] if a else "<s>"))
-    f.append("w+1=" + (s.words[b] if b < n else "</s>"))
-    f += ["sc=" + r for r in sorted({r for c in s.cues for r in c})]
-    f += ["ru=" + r for r in sorted(s.rules[a])]
-    if s.future:
-        f.append("fut")
-    if a == 0:
-        f.append("first")
-    return sorted(set(f))
+    return sentence_features(rep.text, rep.lang, rep.tokens, rep.sents, rep.earlier, tables)
 
 
 # --- training -------------------------------------------------------------------------------
@@ -460,33 +233,7 @@ def fit_roles(
     return fit(feats, ys, ROLE_C, ROLE_MIN_COUNT, weight)
 
 
-def role_probs(fs: Sequence[str], model: dict[str, Any]) -> dict[str, float]:
-    totals = list(model["bias"])
-    for f in fs:
-        w = model["weights"].get(f)
-        if w:
-            for j in range(len(totals)):
-                totals[j] += w[j]
-    return {r: 1.0 / (1.0 + math.exp(-t)) for r, t in zip(ROLES, totals, strict=True)}
-
-
 # --- reading --------------------------------------------------------------------------------
-
-
-@dataclass
-class Found:
-    """A name the tagger found in a report: its best span confidence and role probabilities."""
-
-    name: str
-    conf: float
-    probs: dict[str, float]
-    # the best span confidence among its occurrences in a sentence where the rules named
-    # someone (0.0 when none)
-    conf_ruled: float = 0.0
-
-    def roles(self, t: float = 0.5) -> set[str]:
-        best = max(ROLES, key=lambda r: (self.probs[r], -ROLES.index(r)))
-        return {r for r in ROLES if self.probs[r] >= t} | {best}
 
 
 def read(
@@ -617,14 +364,6 @@ def block_folds(rounds: list[int], k: int) -> list[set[int]]:
     """`k` blocks of consecutive rounds."""
     size = math.ceil(len(rounds) / k)
     return [set(rounds[i : i + size]) for i in range(0, len(rounds), size)]
-
-
-def new_pairs(
-    rules: set[tuple[str, str]], found: dict[str, Found], t: float
-) -> set[tuple[str, str]]:
-    """The tagger's names the rules did not name, at span confidence `t` or above."""
-    named = {k for k, _ in rules}
-    return {(k, r) for k, f in found.items() if k not in named and f.conf >= t for r in f.roles()}
 
 
 def _gated(rules: set[tuple[str, str]], found: dict[str, Found], t: float) -> set[tuple[str, str]]:

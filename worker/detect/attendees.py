@@ -11,7 +11,6 @@ other script standing at the same place of the same list, as many on each side).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -31,6 +30,7 @@ from worker.detect.roster import (
     pinyin_name,
     to_simplified,
     translit_key,
+    unannotated,
 )
 from worker.detect.sounds import SAME_SOUND, same_sound, sound_key
 
@@ -52,18 +52,6 @@ class _Side:
 
 # A syllable's pinyin in brackets after its character, as copies made for learners print it
 # ("習(xí)近平", "李(li)强"): not part of the name.
-_READING = re.compile(r"(?<=[\u3400-\u9fff])\([a-zà-ǜü]{1,7}\)")
-
-
-def unannotated(text: str) -> str:
-    """`text` without pinyin readings printed after its characters.
-
-    >>> unannotated("習(xí)近平和彭麗媛")
-    '習近平和彭麗媛'
-    """
-    return _READING.sub("", text) if "(" in text else text
-
-
 def _key(person: Person, roster: Roster) -> str:
     name = unannotated(person.name)
     return fold(person.canonical or _canonical(name, roster) or name)

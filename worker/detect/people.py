@@ -749,13 +749,29 @@ class RulesReading:
 RULES_FOR = frozenset({"en", "de", "zh", "ja", "ko", "und"})
 
 
+_READER = [False]  # the learned reader's process-wide default (`use_reader`)
+
+
+def use_reader(on: bool) -> None:
+    """Whether `extract_people` adds the learned reader's people (`people_reader`) when a call
+    does not say: off unless a process turns it on (it costs about seven times the rules'
+    reading; docs/people.md, round 22)."""
+    _READER[0] = on
+
+
 def extract_people(
-    text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
+    text: str,
+    roster: Roster = _NO_ROSTER,
+    *,
+    language: str | None = None,
+    reader: bool | None = None,
 ) -> tuple[Person, ...]:
     """Named people with their roles, in text order, once per (person, role, segment): the
     rules' people, and those the learned models add (`people_model` in English and German,
     `people_model_zh` in Chinese, after the rules). None in a language without rules
-    (`RULES_FOR`).
+    (`RULES_FOR`). With `reader` (default: `use_reader`'s), also the people the learned
+    span-and-role reader finds that the rules did not, where its pair gate and confidence agree
+    (`people_reader`), after the others.
 
     >>> [(p.name, p.role) for p in extract_people("Beijing talks\\n\\nXi Jinping presided "
     ...     "over the meeting. Li Qiang and Cai Qi attended.")]
@@ -764,6 +780,34 @@ def extract_people(
     lang = language or detect_language(text)
     if lang not in RULES_FOR:
         return ()
+    people = _ruled_people(text, roster, lang)
+    if not (_READER[0] if reader is None else reader):
+        return people
+    return _with_reader(text, roster, lang, people)
+
+
+def _with_reader(
+    text: str, roster: Roster, lang: str, people: tuple[Person, ...]
+) -> tuple[Person, ...]:
+    """`people` and, after them, the learned reader's extra people (`people_reader`)."""
+    from worker.detect import people_reader
+
+    extra = people_reader.extra_people(text, lang, [(p.name, p.role) for p in people], roster)
+    if not extra:
+        return people
+    out = list(people)
+    seen = {(p.key.casefold(), p.role, p.segment) for p in people}
+    first_break = text.find("\n")
+    for name, role in extra:
+        at = text.find(name)
+        segment: Segment = "lead" if 0 <= at < first_break else "body"
+        _add(out, seen, [name], role, segment, roster)  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _ruled_people(text: str, roster: Roster, lang: str) -> tuple[Person, ...]:
+    """The rules' people and the learned second opinions' (`extract_people` without the
+    reader)."""
     reading = read_people(text, roster, language=lang)
     if reading.lang not in ("en", "de") or not reading.sentences:
         return reading.people

@@ -545,3 +545,15 @@ _OPEN = re.compile(r"\d{4}-\)")  # "(2000-2008, 2012-)": a title held now
 _ANSWERS = 65536  # names a roster remembers `canonical`'s answer for
 
 _EMPTY = Roster()
+
+
+_READING = re.compile(r"(?<=[\u3400-\u9fff])\([a-zà-ǜü]{1,7}\)")
+
+
+def unannotated(text: str) -> str:
+    """`text` without pinyin readings printed after its characters.
+
+    >>> unannotated("習(xí)近平和彭麗媛")
+    '習近平和彭麗媛'
+    """
+    return _READING.sub("", text) if "(" in text else text

@@ -88,6 +88,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   meeting's guests after the first in comma chunks of a title and a name, rarer surnames (寿, 庹)
   (round 22, issue-zh22); a presence asked about or barred, a meeting's other side as titled names
   no table reads.
+- gate22_cases.toml: the learned reader's extra people, gated by the report (`reader = true`:
+  the case is read with `extract_people(..., reader=True)`): a name the rules miss that the
+  reader adds, a report naming nobody in a role where the gate keeps the reader's names out
+  (round 22, issue-gate22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -144,6 +148,7 @@ FILES: dict[str, str | None] = {
     "ppl22_cases.toml": "en",
     "de22_cases.toml": "de",
     "zh22_cases.toml": "zh",
+    "gate22_cases.toml": None,
 }
 CASES = [
     (case, language)
@@ -155,7 +160,12 @@ ROSTER = load_roster()
 
 @pytest.mark.parametrize(("case", "language"), CASES, ids=[case["id"] for case, _ in CASES])
 def test_people_case(case: dict[str, Any], language: str | None) -> None:
-    people = extract_people(case["text"], ROSTER, language=case.get("language", language))
+    people = extract_people(
+        case["text"],
+        ROSTER,
+        language=case.get("language", language),
+        reader=case.get("reader", False),
+    )
     got = [[p.name, p.role] for p in people]
     if "expect" in case:
         assert got == case["expect"]

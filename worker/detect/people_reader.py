@@ -1,0 +1,623 @@
+"""The learned span-and-role reader, gated (issue 9, round 22): people the rules miss.
+
+A linear-chain CRF tags each token of a report B / I / O (B and I the tokens of a name in a
+role), one logistic regression per role reads each tagged name's context, and a pair gate, a
+logistic regression over each extra (name, role) with the whole report's features (the rules'
+own reading, cue and occasion words, names in the lead, the reader's confidence, the language,
+the length), decides which of the reader's names the rules did not give are added. Trained on
+dev rounds 1-39 (bench/people_tagger.py, bench/people_gate.py `export`); judged on rounds 40
+and 41: docs/people.md, "Round 22: the learned reader's extra people, gated by the report".
+
+Tokens are words in Latin scripts and characters in Chinese; sentences end at a line break,
+。！？；!?; or a full stop after a lower-case word of three letters or more. The CRF is decoded
+here in Python (Viterbi and forward-backward over the three labels), from the weights in
+`people_reader.json.gz`, read on first use. Off by default (`extract_people(..., reader=True)`):
+it costs about seven times the rules' reading (bench/README.md, round 22).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from worker.detect.role_cues import NOT_DONE, ROLE_WORDS
+from worker.detect.role_cues_zh import ZH_CUES
+from worker.detect.roster import (
+    Roster,
+    fold,
+    has_han,
+    pinyin_name,
+    surname_reading,
+    to_simplified,
+    unannotated,
+)
+
+ROLES = ("attended", "presided", "spoke", "present")
+LABELS = ("O", "B", "I")
+
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(
+    rf"[{_HAN_CLASS}]|[^\W\d_{_HAN_CLASS}]+(?:['’\-][^\W\d_{_HAN_CLASS}]+)*|\d+|[^\s]"
+)
+_HAN = re.compile(rf"[{_HAN_CLASS}]")
+_STOPS = frozenset("。！？；!?;")
+
+
+# --- tokens and sentences -------------------------------------------------------------------
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
+    """Token indices by sentence: a line break, 。！？；!?;, or a full stop after a word of
+    three letters or more (not after "Mr", "U.S", a single initial)."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, tok in enumerate(tokens):
+        if cur and "\n" in text[tokens[i - 1].end : tok.start]:
+            out.append(cur)
+            cur = []
+        cur.append(i)
+        prev = tokens[i - 1].text if i else ""
+        if tok.text in _STOPS or (
+            tok.text == "." and len(prev) >= 3 and prev[-1].islower() and not _HAN.match(prev)
+        ):
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def shape(word: str) -> str:
+    if _HAN.match(word):
+        return "H"
+    s = re.sub(r"[A-ZÀ-ÞА-Я]", "X", word)
+    s = re.sub(r"[a-zß-ÿа-я]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    s = re.sub(r"[^Xxd]", lambda m: m.group() if m.group() in ".,-'’" else "o", s)
+    return re.sub(r"(.)\1+", r"\1\1", s)
+
+
+def token_key(word: str) -> str:
+    return to_simplified(word).casefold() if _HAN.search(word) else word.casefold()
+
+
+def person_key(name: str, roster: Roster) -> str:
+    """One key per person: the roster's canonical name, else pinyin, else the folded name
+    (bench_people's scoring key)."""
+    name = unannotated(name)
+    known = roster.canonical(name)
+    if known:
+        return fold(known)
+    return fold(pinyin_name(name)) if has_han(name) else fold(name)
+
+
+def align(names: Iterable[str], tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """Every occurrence of each name in the tokens, (first, end, name), the longest name first,
+    none overlapping another."""
+    keys = [token_key(t.text) for t in tokens]
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        first[k].append(i)
+    taken = [False] * len(tokens)
+    found = []
+    parts = [(n, [token_key(t.text) for t in tokenize(n)]) for n in names]
+    for name, want in sorted(parts, key=lambda p: (-len(p[1]), p[0])):
+        if not want:
+            continue
+        for i in first.get(want[0], ()):
+            j = i + len(want)
+            if keys[i:j] == want and not any(taken[i:j]):
+                found.append((i, j, name))
+                taken[i:j] = [True] * (j - i)
+    return sorted(found)
+
+
+# --- features -------------------------------------------------------------------------------
+
+
+class Tables:
+    """The project's own tables, as features."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+        self.spellings: dict[str, list[list[str]]] = defaultdict(list)
+        for entry in roster.entries:
+            for s in entry.spellings():
+                ks = [token_key(t.text) for t in tokenize(s)]
+                if ks:
+                    self.spellings[ks[0]].append(ks)
+        self.words = {k for v in self.spellings.values() for ks in v for k in ks}
+
+    def roster_spans(self, keys: list[str]) -> list[str]:
+        """ "B"/"I" where a roster spelling stands in `keys` (the longest)."""
+        tags = [""] * len(keys)
+        i = 0
+        while i < len(keys):
+            best = 0
+            for ks in self.spellings.get(keys[i], ()):
+                if len(ks) > best and keys[i : i + len(ks)] == ks:
+                    best = len(ks)
+            if best:
+                tags[i] = "B"
+                for k in range(i + 1, i + best):
+                    tags[k] = "I"
+                i += best
+            else:
+                i += 1
+        return tags
+
+
+def cue_tokens(text: str, tokens: list[Token], idx: list[int], zh: bool) -> list[set[str]]:
+    """The roles whose cue words cover each token of a sentence."""
+    start, end = tokens[idx[0]].start, tokens[idx[-1]].end
+    sent = text[start:end]
+    marks: list[tuple[int, int, str]] = []
+    role: str
+    for role, pattern in ROLE_WORDS.items():
+        marks += [(m.start() + start, m.end() + start, role) for m in pattern.finditer(sent)]
+    if zh:
+        for role, pattern in ZH_CUES:
+            marks += [(m.start() + start, m.end() + start, role) for m in pattern.finditer(sent)]
+    out: list[set[str]] = [set() for _ in idx]
+    for a, b, role in marks:
+        for n, i in enumerate(idx):
+            if tokens[i].start < b and tokens[i].end > a:
+                out[n].add(role)
+    return out
+
+
+@dataclass
+class Sentence:
+    """One sentence's tokens, read for both steps."""
+
+    idx: list[int]
+    feats: list[list[str]]
+    cues: list[set[str]]
+    words: list[str]
+    rules: list[set[str]]
+    future: bool
+
+
+def word_features(
+    toks: list[str], keys: list[str], p: int, lang: str, tables: Tables, ros: list[str]
+) -> list[str]:
+    """The token at `p` and its neighbours, its shape, and the tables' word of it."""
+    zh = lang == "zh"
+    n = len(toks)
+    w = keys[p]
+    f = ["b", "w=" + w, "sh=" + shape(toks[p])]
+    for d in (-2, -1, 1, 2):
+        q = p + d
+        f.append(f"w{d}=" + (keys[q] if 0 <= q < n else ("<s>" if q < 0 else "</s>")))
+    f.append("w-1w=" + (keys[p - 1] if p else "<s>") + "|" + w)
+    f.append("ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"))
+    for d in (-1, 1):
+        q = p + d
+        f.append(f"sh{d}=" + (shape(toks[q]) if 0 <= q < n else "-"))
+    if zh:
+        for d, tag in ((0, "sur"), (1, "sur-1"), (2, "sur-2")):
+            if p >= d and surname_reading(to_simplified(toks[p - d])):
+                f.append(tag)
+    else:
+        f += ["p3=" + w[:3], "s3=" + w[-3:], "s2=" + w[-2:], "lg=" + lang]
+        if tables.roster.is_given_name(toks[p]):
+            f.append("giv")
+        if p and tables.roster.is_given_name(toks[p - 1]):
+            f.append("giv-1")
+        if w in tables.words:
+            f.append("rw")
+    if ros[p]:
+        f.append("ros" + ros[p])
+    for d in (-1, 1):
+        if 0 <= p + d < n and ros[p + d]:
+            f.append(f"ros{d}")
+    return f
+
+
+def sentence_features(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Iterable[tuple[str, str]],
+    tables: Tables,
+) -> list[Sentence]:
+    """Each sentence's token features; `rules` the (name, role) pairs the rules gave."""
+    zh = lang == "zh"
+    rule_roles: dict[str, set[str]] = defaultdict(set)
+    for written, r in rules:
+        rule_roles[unannotated(written)].add(r)
+    rule_tok: dict[int, set[str]] = {}
+    rule_start: set[int] = set()
+    for a, b, name in align(rule_roles, tokens):
+        rule_start.add(a)
+        for k in range(a, b):
+            rule_tok[k] = rule_roles[name]
+    out = []
+    window = 12 if zh else 6
+    for s_no, idx in enumerate(sents):
+        toks = [tokens[i].text for i in idx]
+        keys = [token_key(t) for t in toks]
+        ros = tables.roster_spans(keys)
+        cues = cue_tokens(text, tokens, idx, zh)
+        sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
+        future = bool(NOT_DONE.search(sent_text))
+        sent_cues = sorted({r for c in cues for r in c})
+        feats = []
+        n = len(idx)
+        for p in range(n):
+            f = word_features(toks, keys, p, lang, tables, ros)
+            left = {r for q in range(max(0, p - window), p) for r in cues[q]}
+            right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
+            f += ["cL=" + r for r in sorted(left)] + ["cR=" + r for r in sorted(right)]
+            f += ["c=" + r for r in sorted(cues[p])]
+            f += ["sc=" + r for r in sent_cues]
+            if future:
+                f.append("fut")
+            if s_no == 0:
+                f.append("s0")
+            i = idx[p]
+            if i in rule_tok:
+                f.append("ruB" if i in rule_start else "ruI")
+                f += ["ru=" + r for r in sorted(rule_tok[i])]
+            feats.append(f)
+        out.append(Sentence(idx, feats, cues, keys, [rule_tok.get(i, set()) for i in idx], future))
+    return out
+
+
+def mention_features(s: Sentence, a: int, b: int, zh: bool) -> list[str]:
+    """The context of a name at sentence positions [a, b), for the role step."""
+    window = 12 if zh else 8
+    n = len(s.idx)
+    f = ["b"]
+    for q in range(max(0, a - window), a):
+        f.append("L=" + s.words[q])
+        f += [f"cL{min(a - q, 9) // 3}=" + r for r in s.cues[q]]
+    for q in range(b, min(n, b + window)):
+        f.append("R=" + s.words[q])
+        f += [f"cR{min(q - b + 1, 9) // 3}=" + r for r in s.cues[q]]
+    f.append("w-1=" + (s.words[a - 1] if a else "<s>"))
+    f.append("w+1=" + (s.words[b] if b < n else "</s>"))
+    f += ["sc=" + r for r in sorted({r for c in s.cues for r in c})]
+    f += ["ru=" + r for r in sorted(s.rules[a])]
+    if s.future:
+        f.append("fut")
+    if a == 0:
+        f.append("first")
+    return sorted(set(f))
+
+
+def role_probs(fs: Sequence[str], model: dict[str, Any]) -> dict[str, float]:
+    totals = list(model["bias"])
+    for f in fs:
+        w = model["weights"].get(f)
+        if w:
+            for j in range(len(totals)):
+                totals[j] += w[j]
+    return {r: 1.0 / (1.0 + math.exp(-t)) for r, t in zip(ROLES, totals, strict=True)}
+
+
+@dataclass
+class Found:
+    """A name the tagger found in a report: its best span confidence and role probabilities."""
+
+    name: str
+    conf: float
+    probs: dict[str, float]
+    # the best span confidence among its occurrences in a sentence where the rules named
+    # someone (0.0 when none)
+    conf_ruled: float = 0.0
+
+    def roles(self, t: float = 0.5) -> set[str]:
+        best = max(ROLES, key=lambda r: (self.probs[r], -ROLES.index(r)))
+        return {r for r in ROLES if self.probs[r] >= t} | {best}
+
+
+# --- the CRF, decoded in Python -------------------------------------------------------------
+
+
+class Crf:
+    """A linear-chain CRF over B / I / O from crfsuite's weights: `tag` gives the Viterbi
+    labels and each label's marginal probability (forward-backward), as crfsuite's tagger."""
+
+    def __init__(self, state: dict[str, list[float]], transitions: list[list[float]]) -> None:
+        self.state = state
+        self.trans = transitions  # [from][to], in LABELS' order
+
+    def tag(self, feats: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
+        state = self.state
+        scores = []
+        for fs in feats:
+            s0 = s1 = s2 = 0.0
+            for f in fs:
+                w = state.get(f)
+                if w is not None:
+                    s0 += w[0]
+                    s1 += w[1]
+                    s2 += w[2]
+            scores.append((s0, s1, s2))
+        return _viterbi(scores, self.trans), _marginals(scores, self.trans)
+
+
+def _viterbi(scores: list[tuple[float, float, float]], tr: list[list[float]]) -> list[str]:
+    best = scores[0]
+    back: list[tuple[int, int, int]] = []
+    for s in scores[1:]:
+        row = []
+        ptr = []
+        for j in range(3):
+            a, b, c = best[0] + tr[0][j], best[1] + tr[1][j], best[2] + tr[2][j]
+            k = (0 if a >= c else 2) if a >= b else (1 if b >= c else 2)
+            row.append((a, b, c)[k] + s[j])
+            ptr.append(k)
+        best = (row[0], row[1], row[2])
+        back.append((ptr[0], ptr[1], ptr[2]))
+    j = max(range(3), key=lambda i: best[i])
+    path = [j]
+    for p in reversed(back):
+        j = p[j]
+        path.append(j)
+    return [LABELS[j] for j in reversed(path)]
+
+
+def _marginals(
+    scores: list[tuple[float, float, float]], tr: list[list[float]]
+) -> list[list[float]]:
+    """Each position's label probabilities by the scaled forward-backward recursion."""
+    et = [[math.exp(w) for w in row] for row in tr]
+    es = []
+    for s in scores:
+        m = max(s)
+        es.append((math.exp(s[0] - m), math.exp(s[1] - m), math.exp(s[2] - m)))
+    n = len(es)
+    alpha = [es[0]]
+    scale = [sum(es[0])]
+    alpha[0] = tuple(x / scale[0] for x in es[0])  # type: ignore[assignment]
+    for t in range(1, n):
+        a = alpha[-1]
+        e = es[t]
+        row = [(a[0] * et[0][j] + a[1] * et[1][j] + a[2] * et[2][j]) * e[j] for j in range(3)]
+        z = row[0] + row[1] + row[2]
+        scale.append(z)
+        alpha.append((row[0] / z, row[1] / z, row[2] / z))
+    beta: list[tuple[float, float, float]] = [(1.0, 1.0, 1.0)] * n
+    for t in range(n - 2, -1, -1):
+        b = beta[t + 1]
+        e = es[t + 1]
+        z = scale[t + 1]
+        beta[t] = tuple(  # type: ignore[assignment]
+            (et[i][0] * e[0] * b[0] + et[i][1] * e[1] * b[1] + et[i][2] * e[2] * b[2]) / z
+            for i in range(3)
+        )
+    out = []
+    for a, b in zip(alpha, beta, strict=True):
+        p = (a[0] * b[0], a[1] * b[1], a[2] * b[2])
+        z = p[0] + p[1] + p[2]
+        out.append([p[0] / z, p[1] / z, p[2] / z])
+    return out
+
+
+def tagged_spans(crf: Crf, s: Sentence) -> Iterator[tuple[int, int, float]]:
+    """The names the CRF tags in one sentence: (first token, one past the last, the least
+    marginal of its labels: the span's confidence)."""
+    tags, marg = crf.tag(s.feats)
+    p = 0
+    while p < len(tags):
+        if tags[p] == "O":
+            p += 1
+            continue
+        q = p + 1
+        while q < len(tags) and tags[q] == "I":
+            q += 1
+        yield p, q, min(marg[k][LABELS.index(tags[k])] for k in range(p, q))
+        p = q
+
+
+# --- the report gate ------------------------------------------------------------------------
+
+# words that tell an occasion (a meeting, a visit, a ceremony) in any of the three languages
+OCCASION = re.compile(
+    r"\b(?:meeting|meetings|talks|session|conference|summit|forum|ceremony|reception|visit|"
+    r"visited|met|hosted|chaired|attended|delegation|symposium|banquet|Sitzung|Treffen|"
+    r"Gespräch|Gespräche|Konferenz|Gipfel|Besuch|Empfang|Zeremonie|Delegation|besuchte|"
+    r"traf|empfing)\b|会议|会见|会谈|座谈|论坛|仪式|访问|出席|主持|会晤|宴会|代表团|會議|會見|會談|"
+    r"論壇|儀式|訪問|會晤|代表團"
+)
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def report_features(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Sequence[tuple[str, str]],
+    found: dict[str, Found],
+    tables: Tables,
+) -> list[str]:
+    """What the gate reads of one report: the rules' own reading, cue and occasion words,
+    names in the lead, the reader's confidence, the language and the length."""
+    roster = tables.roster
+    keyed = {(person_key(n, roster), r) for n, r in rules}
+    named = {k for k, _ in keyed}
+    lead_end = tokens[sents[min(1, len(sents) - 1)][-1]].end if sents else 0
+    lead = text[:lead_end]
+    f = ["lg=" + lang, "rules=" + _bucket(len(named), (0, 1, 3))]
+    f += ["rr=" + r for r in sorted({r for _, r in keyed})]
+    lead_rules = [
+        a for a, _, _ in align({n for n, _ in rules}, tokens) if tokens[a].end <= lead_end
+    ]
+    f.append("leadrules=" + _bucket(len(lead_rules), (0, 1, 3)))
+    cues: dict[str, int] = defaultdict(int)
+    lead_cues: set[str] = set()
+    for role, pattern in ROLE_WORDS.items():
+        cues[role] += len(pattern.findall(text))
+        if pattern.search(lead):
+            lead_cues.add(role)
+    if lang == "zh":
+        for role, pattern in ZH_CUES:
+            cues[role] += len(pattern.findall(text))
+            if pattern.search(lead):
+                lead_cues.add(role)
+    f += [f"cue{r}=" + _bucket(n, (0, 1, 3)) for r, n in sorted(cues.items())]
+    f += ["leadcue=" + r for r in sorted(lead_cues)]
+    f.append("anycue=" + _bucket(sum(cues.values()), (0, 1, 3, 8)))
+    f.append("occ=" + _bucket(len(OCCASION.findall(text)), (0, 1, 3)))
+    f.append("leadocc=" + _bucket(len(OCCASION.findall(lead)), (0, 1)))
+    if NOT_DONE.search(lead):
+        f.append("notdone_lead")
+    ros = 0
+    for idx in sents:
+        ros += tables.roster_spans([token_key(tokens[i].text) for i in idx]).count("B")
+    f.append("roster=" + _bucket(ros, (0, 1, 3)))
+    f.append("len=" + _bucket(len(tokens), (60, 150, 300, 600)))
+    for t in (0.5, 0.8, 0.95):
+        f.append(f"found{t}=" + _bucket(sum(fd.conf >= t for fd in found.values()), (0, 1, 3)))
+        new = sum(fd.conf >= t for k, fd in found.items() if k not in named)
+        f.append(f"new{t}=" + _bucket(new, (0, 1, 3)))
+    best = max((fd.conf for fd in found.values()), default=0.0)
+    f.append("maxconf=" + _bucket(int(best * 20), (10, 16, 18, 19)))
+    ruled = max((fd.conf_ruled for fd in found.values()), default=0.0)
+    f.append("ruledconf=" + _bucket(int(ruled * 20), (0, 16, 18, 19)))
+    for r in ROLES:
+        top = max((fd.probs[r] for fd in found.values()), default=0.0)
+        f.append(f"p{r}=" + _bucket(int(top * 10), (2, 5, 8)))
+    return sorted(set(f))
+
+
+def new_pairs(
+    rules: set[tuple[str, str]], found: dict[str, Found], t: float
+) -> set[tuple[str, str]]:
+    """The reader's names the rules did not name, at span confidence `t` or above."""
+    named = {k for k, _ in rules}
+    return {(k, r) for k, f in found.items() if k not in named and f.conf >= t for r in f.roles()}
+
+
+def pair_features(
+    report: list[str], rules: set[tuple[str, str]], found: dict[str, Found], lang: str
+) -> list[tuple[tuple[str, str], list[str]]]:
+    """The pair gate's rows of one report: each extra (name key, role) of the reader at 0.5 or
+    above, with the report's features and its own (confidence, role probability, the role)."""
+    out = []
+    for key, r in sorted(new_pairs(rules, found, 0.5)):
+        fd = found[key]
+        f = ["r:" + x for x in report]
+        f += [
+            "conf=" + _bucket(int(fd.conf * 20), (10, 14, 16, 17, 18, 19)),
+            "ruled=" + _bucket(int(fd.conf_ruled * 20), (0, 14, 17, 19)),
+            "role=" + r,
+            "prob=" + _bucket(int(fd.probs[r] * 10), (4, 6, 8)),
+            "nroles=" + str(len(fd.roles())),
+            "lgrole=" + lang + r,
+        ]
+        out.append(((key, r), f))
+    return out
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def read_found(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Sequence[tuple[str, str]],
+    tables: Tables,
+    crf: Crf,
+    roles: dict[str, Any],
+) -> dict[str, Found]:
+    """{person key: Found}: every name the CRF tags, its best confidence and role
+    probabilities over its occurrences."""
+    zh = lang == "zh"
+    found: dict[str, Found] = {}
+    for s in sentence_features(text, lang, tokens, sents, rules, tables):
+        for p, q, conf in tagged_spans(crf, s):
+            ruled = conf if any(s.rules) else 0.0
+            name = text[tokens[s.idx[p]].start : tokens[s.idx[q - 1]].end]
+            key = person_key(name, tables.roster)
+            probs = role_probs(mention_features(s, p, q, zh), roles)
+            old = found.get(key)
+            if old is None:
+                found[key] = Found(name, conf, probs, ruled)
+            else:
+                old.conf = max(old.conf, conf)
+                old.conf_ruled = max(old.conf_ruled, ruled)
+                old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
+    return found
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    """The shipped weights, read once, on first use."""
+    raw = resources.files("worker.detect").joinpath("people_reader.json.gz").read_bytes()
+    data: dict[str, Any] = json.loads(gzip.decompress(raw))
+    for part in data["scripts"].values():
+        part["crf_model"] = Crf(part["crf"]["state"], part["crf"]["transitions"])
+    return data
+
+
+_TABLES: list[tuple[Roster, Tables]] = []  # the tables of the last roster read
+
+
+def _tables(roster: Roster) -> Tables:
+    if not _TABLES or _TABLES[0][0] is not roster:
+        _TABLES[:] = [(roster, Tables(roster))]
+    return _TABLES[0][1]
+
+
+def extra_people(
+    text: str,
+    lang: str,
+    rules: Sequence[tuple[str, str]],
+    roster: Roster,
+    model: dict[str, Any] | None = None,
+) -> list[tuple[str, str]]:
+    """The (name as written, role) pairs the reader adds to the rules' `rules` (name, role):
+    names the rules did not give, at the CRF confidence and pair-gate probability the model's
+    thresholds ask, in text order."""
+    m = model if model is not None else _model()
+    part = m["scripts"]["zh" if lang == "zh" else "latin"]
+    text = unannotated(text)
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    sents = sentences(text, tokens)
+    tables = _tables(roster)
+    found = read_found(text, lang, tokens, sents, rules, tables, part["crf_model"], part["roles"])
+    keyed = {(person_key(n, roster), r) for n, r in rules}
+    if not new_pairs(keyed, found, 0.5):
+        return []
+    report = report_features(text, lang, tokens, sents, rules, found, tables)
+    gate = m["gate"]
+    out = []
+    for (key, role), fs in pair_features(report, keyed, found, lang):
+        total = gate["bias"] + sum(gate["weights"].get(f, 0.0) for f in fs)
+        if found[key].conf >= m["confidence"] and 1.0 / (1.0 + math.exp(-total)) >= m["gate_at"]:
+            out.append((found[key].name, role))
+    return sorted(out, key=lambda nr: (text.find(nr[0]), ROLES.index(nr[1])))
