@@ -84,6 +84,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de22_cases.toml: German causes of round 40 counted over the earlier German dev rounds: offices
   the title table lacked, an occasion still to come "morgen", presence told by "sah man",
   "erschienen", "eingefunden", a surname alone after a degree (round 22, issue-de22).
+- conv22_cases.toml: wordings settled by count: 在 before 座谈会 is no 在座 (seated), the one sworn
+  in and the one administering an oath attend, opening a sitting of one's own body is chairing
+  it, a survey's leader attends (round 22, issue-conv22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -139,6 +142,7 @@ FILES: dict[str, str | None] = {
     "pairs21_cases.toml": "en",
     "ppl22_cases.toml": "en",
     "de22_cases.toml": "de",
+    "conv22_cases.toml": None,
 }
 CASES = [
     (case, language)
