@@ -994,6 +994,14 @@ def _visiting(simple: str) -> bool:
     )
 
 
+def _surveying(simple: str) -> bool:
+    """Whether one person comes to survey or inspect ("王先波来到安障乡,调研…": no other cue
+    word; role_cues_zh.ZH_SURVEY, round 22)."""
+    return ("调研" in simple or "考察" in simple or "视察" in simple) and cues.ZH_SURVEY.search(
+        simple
+    ) is not None
+
+
 # The words ZH_PARTY_VISIT ends with, one of which it needs: a scan for each is far cheaper than
 # the pattern's try at every 带领 ("在…带领下" opens many a CCTV sentence).
 _VISIT_WORDS = (
@@ -1684,6 +1692,7 @@ def zh_holds_cue(text: str) -> bool:
         or (_opens_named_group(simple) and cues.ZH_NAMED_GROUP.search(simple))
         or _welcomed(simple)
         or _visiting(simple)
+        or _surveying(simple)
     ):
         return True
     # noise (inserted pinyin, spaced characters, emoji) can hide a cue until it is removed;
@@ -1736,6 +1745,7 @@ def zh_lists_in(
         )
         and not _welcomed(simple)
         and not _visiting(simple)
+        and not _surveying(simple)
     ):
         return
     if "於" in sentence and simple.replace("于", "於") != simple:

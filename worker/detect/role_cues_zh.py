@@ -112,14 +112,28 @@ ZH_PARTY_VISIT = re.compile(
     # 致意", zh_hant-024)
     r"|走访|拜会|祝贺|致意)"
 )
+# One person come to survey or inspect, the party's leader alone (round 22, LABELLING.md
+# "Wordings settled by count (round 22)": the leader of a survey or an inspection attends;
+# "蔡秀军到省教育厅调研", zh_cn-t716; "王先波来到安障乡,调研春耕备耕", zh_cn-t12z16; "邀…交通部长
+# 王国材、台铁局长杜微到花莲考察", zh_hant-t13z02); not the survey's team or its report ("调研组",
+# "视察报告"), nor a visit's words quoted as a time ("视察时的重要讲话"), nor 深入 (in depth:
+# "深入开展调研" reads no one, meetings-zh). people_zh gates a sentence on this pattern itself
+# (`_surveying`), not on its words: 调研 and 考察 stand in many sentences that hold no other cue.
+ZH_SURVEY = re.compile(
+    r"(?:来到|到|赴|前往)[^，。；、,]{1,20}?[，,]?(?:调研|考察|视察)"
+    r"(?!组|团|员|报告|时的|精神|期间)"
+)
 # Cues rarer than those above, each run only when one of its words is in the sentence (a
 # scan for a word is far cheaper than running a pattern over every sentence); after them,
 # so that of two overlapping cues the one above wins.
 ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "present",
-        # (the Xinhua formula "…组长董力会见时在座": seated at the meeting, zh_cn-t20z06)
-        re.compile(r"入场就[座坐]|入席就[座坐]|就[座坐]|(?:(?:会见|会谈|会晤|接见)时)?在座(?!的)"),
+        # (the Xinhua formula "…组长董力会见时在座": seated at the meeting, zh_cn-t20z06; not 在
+        # before 座谈/座談, at a forum: "分别在座谈会上讲了话", zh_cn-t12z04, scraped-t15z13; round 22)
+        re.compile(
+            r"入场就[座坐]|入席就[座坐]|就[座坐]|(?:(?:会见|会谈|会晤|接见)时)?在座(?![的谈談])"
+        ),
         ("就座", "就坐", "在座"),
     ),
     (
@@ -197,6 +211,8 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
     # "刘玉培带领…负责人等一行十人来我校调研"; rounds 22, 24, 25; labelled so in rounds 3, 5, 13,
     # 16 too)
     ("attended", ZH_PARTY_VISIT, ("一行", "带领", "带队", "率")),
+    # one person come to survey or inspect (ZH_SURVEY above)
+    ("attended", ZH_SURVEY, ("调研", "考察", "视察")),
     # the entourage: "A、B等多名中央官员随行", "A、B随同调研" (not its noun: "随行人员有…",
     # read after the cue below; nor the idiom 随行就市, to follow the market)
     (

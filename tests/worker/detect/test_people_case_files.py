@@ -92,6 +92,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   the case is read with `extract_people(..., reader=True)`): a name the rules miss that the
   reader adds, a report naming nobody in a role where the gate keeps the reader's names out
   (round 22, issue-gate22).
+- conv22_cases.toml: wordings settled by count: 在 before 座谈会 is no 在座 (seated), the one sworn
+  in and the one administering an oath attend, opening a sitting of one's own body is chairing
+  it, a survey's leader attends (round 22, issue-conv22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -149,6 +152,7 @@ FILES: dict[str, str | None] = {
     "de22_cases.toml": "de",
     "zh22_cases.toml": "zh",
     "gate22_cases.toml": None,
+    "conv22_cases.toml": None,
 }
 CASES = [
     (case, language)
