@@ -20,16 +20,18 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from typing import Any
 
 from bench_people import DATA, load_roster, name_key
 from people_false import context
 
 from worker.detect import people
 from worker.detect.lang import detect_language
-from worker.detect.people import extract_people, occasion_sentences, read_people
-from worker.detect.people_occasion import occasion_people
+from worker.detect.people import RulesReading, extract_people, occasion_sentences, read_people
+from worker.detect.people_occasion import Added, occasion_people
 
 _ROUND = re.compile(r"\.round(\d+)\.toml$")
+ROSTER = load_roster()
 
 
 def group_of(round_: int, read: set[int]) -> str:
@@ -38,6 +40,47 @@ def group_of(round_: int, read: set[int]) -> str:
     if round_ == 41:
         return "r41"
     return "select" if round_ % 2 == 0 else "judge"
+
+
+def reachable(
+    report: dict[str, Any], reading: RulesReading, sentences: list[tuple[str, str]], c: Counter[str]
+) -> None:
+    """The labels the reading misses outright, by whether a list of the report holds the name
+    at all ("right": what a frame here could reach)."""
+    roster = reading.ctx.roster
+    listed = {
+        name_key(it.name, roster)
+        for _, s in sentences
+        for items in reading.ctx.lists_in(s)
+        for it in items
+    }
+    got = {name_key(p.name, roster) for p in reading.people}
+    for p in report["people"]:
+        k = name_key(p["name"], roster)
+        if k not in got:
+            c["right" if k in listed else "false"] += 1
+
+
+def additions(
+    report: dict[str, Any], lang: str, frames: frozenset[str] | None
+) -> tuple[RulesReading, list[tuple[str, str]], list[Added]]:
+    """The reading (no frame) and what `frames` add to it (each frame's own when None)."""
+    reading = read_people(report["text"], ROSTER, language=lang)
+    read_in: dict[str, set[str]] = {}
+    for person, place in zip(reading.people, reading.places, strict=False):
+        if place:
+            read_in.setdefault(reading.sentences[place - 1][1], set()).add(person.name.casefold())
+    sentences = occasion_sentences(reading.texts, lang)
+    added = occasion_people(
+        sentences,
+        reading.people,
+        reading.ctx,
+        german=lang == "de",
+        frames=frames,
+        read_in=read_in,
+        every=frames is None,
+    )
+    return reading, sentences, added
 
 
 def main(argv: list[str]) -> None:
@@ -50,7 +93,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--min", type=int, default=1, help="frames with at least this many")
     args = parser.parse_args(argv)
     read = {int(r) for r in args.read.split(",") if r}
-    roster = load_roster()
+    frames = frozenset(args.only.split(",")) if args.only else None
     saved = people.OCCASION_FRAMES
     people.OCCASION_FRAMES = frozenset()
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -66,75 +109,42 @@ def main(argv: list[str]) -> None:
             lang = report.get("language") or detect_language(report["text"])
             if lang not in ("en", "de"):
                 continue
-            reading = read_people(report["text"], roster, language=lang)
-            if not reading.texts:
-                continue
-            read_in: dict[str, set[str]] = {}
-            for person, place in zip(reading.people, reading.places, strict=False):
-                if place:
-                    read_in.setdefault(reading.sentences[place - 1][1], set()).add(
-                        person.name.casefold()
-                    )
-            sentences = occasion_sentences(reading.texts, lang)
-            added = occasion_people(
-                sentences,
-                reading.people,
-                reading.ctx,
-                german=lang == "de",
-                frames=frozenset(args.only.split(",")) if args.only else None,
-                read_in=read_in,
-            )
+            reading, sentences, added = additions(report, lang, frames)
             if report["people"] and reading.people:
-                # the labels the reading misses outright, and whether a list of the report
-                # holds the name at all (what any frame here could reach)
-                listed = {
-                    name_key(it.name, roster)
-                    for _, s in sentences
-                    for items in reading.ctx.lists_in(s)
-                    for it in items
-                }
-                got = {name_key(p.name, roster) for p in reading.people}
-                for p in report["people"]:
-                    k = name_key(p["name"], roster)
-                    if k not in got:
-                        c = counts[("~missed outright", where)]
-                        c["right" if k in listed else "false"] += 1
+                reachable(report, reading, sentences, counts[("~missed outright", where)])
             if not added:
                 continue
-            now = extract_people(report["text"], roster, language=lang)
-            have = {(name_key(p.name, roster), p.role) for p in now}
-            want = {(name_key(p["name"], roster), p["role"]) for p in report["people"]}
+            now = extract_people(report["text"], ROSTER, language=lang)
+            have = {(name_key(p.name, ROSTER), p.role) for p in now}
+            want = {(name_key(p["name"], ROSTER), p["role"]) for p in report["people"]}
             wanted = {k for k, _ in want}
             for a in added:
-                key = (name_key(a.name, roster), a.role)
+                key = (name_key(a.name, ROSTER), a.role)
                 if key in have:
                     continue
-                if args.only and not a.frame.startswith(tuple(args.only.split(","))):
-                    continue
-                frame = a.frame
+                mark = "right" if key in want else "role" if key[0] in wanted else "false"
                 if args.ids:
-                    mark = "right" if key in want else "role" if key[0] in wanted else "false"
-                    print(f"R{round_} {report['id']} {frame} {mark}")
+                    print(f"R{round_} {report['id']} {a.frame} {mark}")
                 if args.show and group == "read":
-                    mark = "right" if key in want else "role" if key[0] in wanted else "false"
-                    print(f"R{round_} {report['id']} {frame} {a.role} {a.name!r} {mark}")
+                    print(f"R{round_} {report['id']} {a.frame} {a.role} {a.name!r} {mark}")
                     print("     ", context(report["text"], a.name)[:300])
-                for f in {frame, frame.split(":")[0] + ":" + a.role, "all:" + lang}:
-                    c = counts[(f, where)]
-                    if key in want:
-                        c["right"] += 1
-                    elif key[0] in wanted:
-                        c["role"] += 1
-                    else:
-                        c["false"] += 1
-                    c["none"] += style == "none"
+                family = a.frame.split(":")[0].split("-")[0] + " (all)"
+                for f in (a.frame, family):
+                    counts[(f, where)][mark] += 1
+                    counts[(f, where)]["none"] += style == "none"
     people.OCCASION_FRAMES = saved
+    table(counts, args.min)
+
+
+def table(counts: dict[tuple[str, str], Counter[str]], least: int) -> None:
     frames = sorted({f for f, _ in counts})
     wheres = sorted({w for _, w in counts})
-    print(f"  {'frame':<24} {'group':<18} {'right':>5} {'role':>5} {'false':>5} {'(none)':>6} {'P':>5}")
+    print(
+        f"  {'frame':<24} {'group':<18} {'right':>5} {'role':>5} {'false':>5} {'(none)':>6} {'P':>5}"
+    )
     for f in frames:
         total = sum(sum(counts[(f, w)].values()) for w in wheres)
-        if total < args.min:
+        if total < least:
             continue
         for w in wheres:
             c = counts.get((f, w))

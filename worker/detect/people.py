@@ -45,7 +45,6 @@ from worker.detect.people_de import (
 )
 from worker.detect.people_headed import HEAD_IN, LIST_HEAD, headed_roles, join_lists, zh_copula
 from worker.detect.people_latin import Context as LatinContext
-from worker.detect.people_occasion import occasion_people
 from worker.detect.people_latin import (
     anaphoric_names,
     as_he_roles,
@@ -62,6 +61,7 @@ from worker.detect.people_latin import (
     split_glued,
     trailing_group_roles,
 )
+from worker.detect.people_occasion import occasion_paragraphs, occasion_people
 from worker.detect.places import ENTRIES
 from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
@@ -741,7 +741,7 @@ class RulesReading:
     lang: str
     # how many of `sentences` had been read when each person was found (for the text order)
     places: tuple[int, ...] = ()
-    texts: tuple[tuple[Segment, str], ...] = ()  # the Latin paragraphs (`occasion_people`)
+    texts: tuple[tuple[Segment, str], ...] = ()  # the paragraphs read (`occasion_people`)
 
 
 # The languages (`detect_language`) whose people are read: English and German by the rules in
@@ -835,7 +835,37 @@ def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tu
 
 # The frames of a report's occasion that give the names the rules left a role
 # (`people_occasion`; round 22, occ22): those whose precision held on unread dev rounds.
-OCCASION_FRAMES: frozenset[str] = frozenset(("subject:came:", "subject:thanked:"))
+OCCASION_FRAMES: frozenset[str] = frozenset(
+    (
+        "subject:came:",
+        "subject:thanked:",
+        "before:voran:",
+        "before:featured:",
+        "before:involves:",
+        "before:introduced:",
+    )
+)
+
+
+def _add_occasion(
+    texts: Sequence[tuple[Segment, str]],
+    lang: str,
+    ctx: LatinContext,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    roster: Roster,
+) -> None:
+    """The people of the report's occasion the rules gave no role (`people_occasion`), in
+    the English or German paragraphs of `texts` (every paragraph read)."""
+    if not OCCASION_FRAMES or lang not in ("en", "de"):
+        return
+    texts = occasion_paragraphs(texts, people, OCCASION_FRAMES)
+    if not texts:
+        return
+    sentences = occasion_sentences(texts, lang)
+    german = lang == "de"
+    for added in occasion_people(sentences, people, ctx, german=german, frames=OCCASION_FRAMES):
+        _add(people, seen, [added.name], added.role, added.segment, roster)
 
 
 def occasion_sentences(
@@ -870,7 +900,7 @@ def read_people(
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
-    texts: list[tuple[Segment, str]] = []  # the Latin paragraphs, for the occasion's reading
+    texts: list[tuple[Segment, str]] = []  # the paragraphs read, for the occasion's reading
     headlines = _headlines_of_preview(paragraphs) if lang == "de" else 0
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
@@ -880,8 +910,7 @@ def read_people(
             continue
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
-        if latin and not (han and has_han(paragraph)):
-            texts.append((segment, paragraph))
+        texts.append((segment, paragraph))
         cues = _CueWords(paragraph) if latin else None
         if (
             cues is not None
@@ -934,12 +963,7 @@ def read_people(
     people, places = _surnames_of_named(lang, people, places)
     _heading_talks(text, lang, people, seen, roster)
     _received_talks(text, lang, people, seen, roster)
-    if OCCASION_FRAMES and lang in ("en", "de") and texts:
-        for added in occasion_people(
-            occasion_sentences(texts, lang), people, ctx, german=lang == "de",
-            frames=OCCASION_FRAMES,
-        ):
-            _add(people, seen, [added.name], added.role, added.segment, roster)
+    _add_occasion(texts, lang, ctx, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
