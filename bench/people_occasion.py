@@ -27,6 +27,7 @@ from people_false import context
 
 from worker.detect import people
 from worker.detect.lang import detect_language
+from worker.detect.model import Segment
 from worker.detect.people import RulesReading, extract_people, occasion_sentences, read_people
 from worker.detect.people_occasion import Added, occasion_people
 
@@ -43,7 +44,10 @@ def group_of(round_: int, read: set[int]) -> str:
 
 
 def reachable(
-    report: dict[str, Any], reading: RulesReading, sentences: list[tuple[str, str]], c: Counter[str]
+    report: dict[str, Any],
+    reading: RulesReading,
+    sentences: list[tuple[Segment, str]],
+    c: Counter[str],
 ) -> None:
     """The labels the reading misses outright, by whether a list of the report holds the name
     at all ("right": what a frame here could reach)."""
@@ -63,7 +67,7 @@ def reachable(
 
 def additions(
     report: dict[str, Any], lang: str, frames: frozenset[str] | None
-) -> tuple[RulesReading, list[tuple[str, str]], list[Added]]:
+) -> tuple[RulesReading, list[tuple[Segment, str]], list[Added]]:
     """The reading (no frame) and what `frames` add to it (each frame's own when None)."""
     reading = read_people(report["text"], ROSTER, language=lang)
     read_in: dict[str, set[str]] = {}
