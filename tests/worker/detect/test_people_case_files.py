@@ -85,7 +85,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   the title table lacked, an occasion still to come "morgen", presence told by "sah man",
   "erschienen", "eingefunden", a surname alone after a degree (round 22, issue-de22).
 - occ22_cases.toml: a report's occasion read once more: a name the rules gave no role that opens
-  a later sentence as the subject of "came" or "thanked" attended (round 22, issue-occ22).
+  a later sentence as the subject of "came" or "thanked", or follows "allen voran", "featured",
+  "involves", attended (round 22, issue-occ22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
