@@ -61,6 +61,7 @@ from worker.detect.people_latin import (
     split_glued,
     trailing_group_roles,
 )
+from worker.detect.people_occasion import occasion_paragraphs, occasion_people
 from worker.detect.places import ENTRIES
 from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
@@ -740,6 +741,7 @@ class RulesReading:
     lang: str
     # how many of `sentences` had been read when each person was found (for the text order)
     places: tuple[int, ...] = ()
+    texts: tuple[tuple[Segment, str], ...] = ()  # the paragraphs read (`occasion_people`)
 
 
 # The languages (`detect_language`) whose people are read: English and German by the rules in
@@ -875,6 +877,52 @@ def _in_text_order(reading: RulesReading, added: list[tuple[int, Person]]) -> tu
     return tuple(p for *_, p in sorted(keyed, key=lambda k: k[:3]))
 
 
+# The frames of a report's occasion that give the names the rules left a role
+# (`people_occasion`; round 22, occ22): those whose precision held on unread dev rounds.
+OCCASION_FRAMES: frozenset[str] = frozenset(
+    (
+        "subject:came:",
+        "subject:thanked:",
+        "before:voran:",
+        "before:featured:",
+        "before:involves:",
+        "before:introduced:",
+    )
+)
+
+
+def _add_occasion(
+    texts: Sequence[tuple[Segment, str]],
+    lang: str,
+    ctx: LatinContext,
+    people: list[Person],
+    seen: set[tuple[str, Role, Segment]],
+    roster: Roster,
+) -> None:
+    """The people of the report's occasion the rules gave no role (`people_occasion`), in
+    the English or German paragraphs of `texts` (every paragraph read)."""
+    if not OCCASION_FRAMES or lang not in ("en", "de"):
+        return
+    texts = occasion_paragraphs(texts, people, OCCASION_FRAMES)
+    if not texts:
+        return
+    sentences = occasion_sentences(texts, lang)
+    german = lang == "de"
+    for added in occasion_people(sentences, people, ctx, german=german, frames=OCCASION_FRAMES):
+        _add(people, seen, [added.name], added.role, added.segment, roster)
+
+
+def occasion_sentences(
+    texts: Sequence[tuple[Segment, str]], lang: str
+) -> list[tuple[Segment, str]]:
+    """Every sentence of the Latin paragraphs `texts`, read past its dateline."""
+    return [
+        (segment, _past_dateline(sentence))
+        for segment, paragraph in texts
+        for sentence in _sentences(paragraph, german=lang == "de")
+    ]
+
+
 def read_people(
     text: str, roster: Roster = _NO_ROSTER, *, language: str | None = None
 ) -> RulesReading:
@@ -896,6 +944,7 @@ def read_people(
     before = _Before()  # what a sentence leaves for the next
     zh_read: list[tuple[Segment, str]] = []  # the Chinese sentences read, for the model
     pictured: list[tuple[Segment, str]] = []  # people German photo captions show, no role
+    texts: list[tuple[Segment, str]] = []  # the paragraphs read, for the occasion's reading
     headlines = _headlines_of_preview(paragraphs) if lang == "de" else 0
     for index, paragraph in enumerate(paragraphs):
         segment: Segment = "lead" if index < lead else "body"
@@ -905,6 +954,7 @@ def read_people(
             continue
         caption = _german_paragraph(paragraph, lang, people, seen, segment, roster)
         paragraph = caption or paragraph  # (a caption's credit names the photographer)
+        texts.append((segment, paragraph))
         cues = _CueWords(paragraph) if latin else None
         if (
             cues is not None
@@ -957,11 +1007,12 @@ def read_people(
     people, places = _surnames_of_named(lang, people, places)
     _heading_talks(text, lang, people, seen, roster)
     _received_talks(text, lang, people, seen, roster)
+    _add_occasion(texts, lang, ctx, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     if zh_read and lang == "zh":  # (trained on reports read as Chinese: not Japanese)
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
-    return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places))
+    return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places), tuple(texts))
 
 
 # Presenting awards is no chairing and, for one who has another role at the ceremony, no role of

@@ -95,6 +95,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - conv22_cases.toml: wordings settled by count: 在 before 座谈会 is no 在座 (seated), the one sworn
   in and the one administering an oath attend, opening a sitting of one's own body is chairing
   it, a survey's leader attends (round 22, issue-conv22).
+- occ22_cases.toml: a report's occasion read once more: a name the rules gave no role that opens
+  a later sentence as the subject of "came" or "thanked", or follows "allen voran", "featured",
+  "involves", attended (round 22, issue-occ22).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -153,6 +156,7 @@ FILES: dict[str, str | None] = {
     "zh22_cases.toml": "zh",
     "gate22_cases.toml": None,
     "conv22_cases.toml": None,
+    "occ22_cases.toml": "en",
 }
 CASES = [
     (case, language)
