@@ -886,7 +886,6 @@ OCCASION_FRAMES: frozenset[str] = frozenset(
         "before:voran:",
         "before:featured:",
         "before:involves:",
-        "before:introduced:",
     )
 )
 
