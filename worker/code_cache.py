@@ -46,6 +46,9 @@ TARGETS: dict[str, str] = {
 LAZY = {"dataclasses"}
 MAX_ENTRIES = 6_000  # as re_cache: a command generating new sources each run stays bounded
 MIN_NEW = 16
+# Sources compiled at once before the file is read (~1 MB, ~4.5 M instructions to load): the
+# first ones of every process. `wirediff --help` generates one, a `fetch` hundreds.
+LOAD_AFTER = 8
 
 _FORMAT = 1
 _Key = tuple[str, str, str, int]  # source, filename, mode, future flags
@@ -56,6 +59,7 @@ _used: set[_Key] = set()
 _new = 0
 _path: Path | None = None
 _loaded = False
+_direct = 0  # sources compiled before the file was read
 _installed: dict[str, str] = {}  # module -> the builtin's name shadowed in it
 
 
@@ -72,7 +76,7 @@ def cache_file() -> Path:
 def install(path: Path | None = None) -> bool:
     """Compile the targets' generated code through the stored codes from now on; False (and
     the builtins left to them) on a Python this was not written for, or without a home."""
-    global _path, _new, _loaded
+    global _path, _new, _loaded, _direct
     if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 11):
         return False
     if _installed:
@@ -85,7 +89,7 @@ def install(path: Path | None = None) -> bool:
     _table.clear()
     _codes.clear()
     _used.clear()
-    _new, _loaded = 0, False
+    _new, _loaded, _direct = 0, False, 0
     _patch()
     return True
 
@@ -174,12 +178,15 @@ def _shadow(builtin: str, inherited: int) -> Any:
 def code_of(source: str, filename: str, mode: str, flags: int) -> Any:
     """builtins.compile(source, filename, mode, flags, dont_inherit=True), from the stored
     codes when this Python compiled that source before."""
-    global _new, _loaded
+    global _new, _loaded, _direct
     key = (source, filename, mode, flags)
     code = _codes.get(key)
     if code is not None:
         return code
     if not _loaded:
+        if _direct < LOAD_AFTER:  # a command that generates little: the file is not worth it
+            _direct += 1
+            return builtins.compile(source, filename, mode, flags, True)
         with _lock:
             if not _loaded and _path is not None:
                 _table.update({**_read(_path), **_table})
