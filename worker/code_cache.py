@@ -64,12 +64,14 @@ _installed: dict[str, str] = {}  # module -> the builtin's name shadowed in it
 
 
 def cache_file() -> Path:
-    """Beside re_cache's file, one per Python build (its bytecode's magic number)."""
+    """Beside re_cache's file, one per Python build (its bytecode's magic number) and
+    optimization level (`python -O` compiles without asserts)."""
     from importlib._bootstrap_external import MAGIC_NUMBER  # loaded already; .util is not
 
     from worker import re_cache
 
     tag = f"{sys.implementation.cache_tag}-{int.from_bytes(MAGIC_NUMBER[:2], 'little')}"
+    tag += f"-o{sys.flags.optimize}"
     return re_cache.cache_file().parent / f"code-{tag}.marshal"
 
 
