@@ -8,14 +8,15 @@ from an empty store; with `--unchanged`, a pass where nothing changed; then the 
 `--edit` of its articles and each checkout runs the edited pass. With `--valgrind` each pass
 runs under `valgrind --tool=cachegrind --cache-sim=no --trace-children=yes` and the
 instructions of every process it started (the pipeline, the extraction pool's forkserver and
-workers) are printed; without it, the CPU of the pass and its descendants. Then the stores are compared with the first checkout's: articles,
-versions, texts (and their compressed bytes), people over time, changes (their event JSON less
-its times), events, evidence records and captures, keyed by URL (ids depend on the order feeds
-finish in). Events grouping depends on that order too: compare a checkout with a copy of itself
-to see how much (`--events`).
+workers) are printed; without it, the CPU of the pass and its descendants. Then the stores are
+compared with the first checkout's: articles, versions, texts (and their compressed bytes),
+people over time, changes (their event JSON less its times), events, evidence records and
+captures, keyed by URL (ids depend on the order feeds finish in). Events grouping depends on
+that order too: compare a checkout with a copy of itself to see how much (`--events`).
 
     PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --valgrind
     PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --events
+    PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --valgrind --unchanged
 
 Each directory is a checkout (`git archive COMMIT | tar -x -C DIR`), byte-compiled here first.
 Under valgrind a pass takes ~50x its CPU: the request timeout is raised to 600 s there (else
