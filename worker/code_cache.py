@@ -210,6 +210,14 @@ def code_of(source: str, filename: str, mode: str, flags: int) -> Any:
     return code
 
 
+def compiled(source: str, mode: str, flags: int) -> Any:
+    """`compile(source, "<string>", mode, flags, dont_inherit=True)`, from the stored codes
+    when installed: for wirediff's own generated code (worker/ingest/prune_paths.py)."""
+    if not _installed:
+        return builtins.compile(source, "<string>", mode, flags, True)
+    return code_of(source, "<string>", mode, flags)
+
+
 def _read(path: Path) -> dict[_Key, bytes]:
     try:
         loaded = marshal.loads(path.read_bytes())

@@ -127,6 +127,30 @@ def test_a_module_s_future_flags_are_the_builtins(tmp_path: Path) -> None:
     assert not any(k[3] for k in table if k != "version")
 
 
+def test_translated_pruning_paths_are_the_same_code(tmp_path: Path) -> None:
+    """wirediff's own generated code (worker/ingest/prune_paths.py) through the cache: the
+    functions translated from trafilatura's expressions are the same code, stored with the
+    module's `from __future__` flag."""
+    import __future__
+
+    path = tmp_path / "code.marshal"
+    code = (
+        "import trafilatura.xpaths as x\n"
+        "from worker.ingest.prune_paths import compiled\n"
+        f"{CLASSES.split('methods = [')[0]}\n"
+        "paths = [p.path for p in x.OVERALL_DISCARD_XPATH + x.TEASER_DISCARD_XPATH]\n"
+        "found = [fp(compiled(p, 're').__code__) for p in paths if 're:test' in p or '@' in p]\n"
+        "code_cache.save()\n"
+        "print(json.dumps({'found': found}))"
+    )
+    plain = run(code.replace("code_cache.save()", ""), None)
+    assert plain["found"]
+    assert run(code, path) == run(code, path) == plain
+    table = marshal.loads(path.read_bytes())
+    own = [k for k in table if k != "version" and "def find(node):" in k[0]]
+    assert own and all(k[3] == __future__.annotations.compiler_flag for k in own)
+
+
 def test_an_unreadable_or_wrong_file_is_compiled_past(tmp_path: Path) -> None:
     path = tmp_path / "code.marshal"
     path.write_bytes(b"not marshal data")
