@@ -4,18 +4,19 @@ whether their stores hold the same things afterwards.
 The wall clock of a shared machine is noise; the instructions a pass executes are not (within
 ~0.5% between runs of one checkout: which pages wait for the pool, the deadlines). For each
 checkout given, in turn over the same farm (100 x 5 over 10 hosts by default): the first pass
-from an empty store; then the farm edits `--edit` of its articles and each checkout runs the
-edited pass. With `--valgrind` each pass runs under `valgrind --tool=cachegrind
---cache-sim=no --trace-children=yes` and the instructions of every process it started (the
-pipeline, the extraction pool's forkserver and workers) are printed; without it, the CPU of
-the pass and its descendants. Then the stores are compared with the first checkout's: articles,
-versions, texts (and their compressed bytes), people over time, changes (their event JSON less
-its times), events, evidence records and captures, keyed by URL (ids depend on the order feeds
-finish in). Events grouping depends on that order too: compare a checkout with a copy of itself
-to see how much (`--events`).
+from an empty store; with `--unchanged`, a pass where nothing changed; then the farm edits
+`--edit` of its articles and each checkout runs the edited pass. With `--valgrind` each pass
+runs under `valgrind --tool=cachegrind --cache-sim=no --trace-children=yes` and the
+instructions of every process it started (the pipeline, the extraction pool's forkserver and
+workers) are printed; without it, the CPU of the pass and its descendants. Then the stores are
+compared with the first checkout's: articles, versions, texts (and their compressed bytes),
+people over time, changes (their event JSON less its times), events, evidence records and
+captures, keyed by URL (ids depend on the order feeds finish in). Events grouping depends on
+that order too: compare a checkout with a copy of itself to see how much (`--events`).
 
     PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --valgrind
     PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --events
+    PYTHONPATH=. python bench/cg_passes.py BEFORE_DIR,AFTER_DIR --valgrind --unchanged
 
 Each directory is a checkout (`git archive COMMIT | tar -x -C DIR`), byte-compiled here first.
 Under valgrind a pass takes ~50x its CPU: the request timeout is raised to 600 s there (else
@@ -171,6 +172,11 @@ def main() -> None:
     )
     ap.add_argument("--events", action="store_true", help="[events] enabled in the config")
     ap.add_argument(
+        "--unchanged",
+        action="store_true",
+        help="a pass with nothing changed between the first and the edited (under valgrind too)",
+    )
+    ap.add_argument(
         "--pipeline-only",
         action="store_true",
         help="with --valgrind: count the pipeline's process alone (the pool runs natively)",
@@ -197,6 +203,11 @@ def main() -> None:
             config.write_text(text, encoding="utf-8")
             first = args.valgrind and not args.first_plain
             print(run_pass(tree, work, "first", first, children=children), flush=True)
+        if args.unchanged:
+            for tree, work in works.items():
+                print(
+                    run_pass(tree, work, "unchanged", args.valgrind, children=children), flush=True
+                )
         edited = farm.edit(args.edit, random.Random(2))
         print(f"the farm edited {len(edited)} articles", flush=True)
         for tree, work in works.items():

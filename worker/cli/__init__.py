@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, NoReturn
 import click
 
 import worker
-from worker import re_cache
+from worker import code_cache, re_cache
 from worker.service.logs import PlainFormatter
 
 
@@ -99,6 +99,7 @@ class LazyGroup(click.Group):
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
+        code_cache.add("dataclasses")  # when main() installed it: before the command's classes
         command = getattr(import_module(f"worker.cli.{entry.module}"), entry.attribute)
         if not isinstance(command, click.Command):
             raise TypeError(f"worker.cli.{entry.module}.{entry.attribute} is not a command")
@@ -232,6 +233,7 @@ def _process_settings() -> None:
     """
     gc.set_threshold(50_000, 10, 10)
     re_cache.install()
+    code_cache.install()
     if "httpx" not in sys.modules:
         sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     if "mako" not in sys.modules:
@@ -250,6 +252,7 @@ def _end(code: object) -> NoReturn:
             pass
     logging.shutdown()
     re_cache.save()
+    code_cache.save()
     os._exit(code or 0)
 
 

@@ -89,9 +89,10 @@ def _start_worker(owner: int, roster: RosterFactory | None = None) -> None:
     gc.set_threshold(50_000, 10, 10)
     if roster is not None:
         _ROSTER = roster()
-    from worker import re_cache
+    from worker import code_cache, re_cache
 
     re_cache.save()  # what the forkserver compiled anew in its preloading, for the next pass
+    code_cache.save()
     # Ctrl-C reaches the whole process group: the parent stops the pass and shuts the pool
     # down; a worker interrupted mid-page would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

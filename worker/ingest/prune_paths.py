@@ -33,6 +33,7 @@ an expression it translated.
 """
 
 from __future__ import annotations
+import __future__
 
 import re
 from collections.abc import Callable, Iterator
@@ -40,6 +41,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.etree
+
+from worker import code_cache
 
 # the lists of trafilatura.xpaths whose members trafilatura calls on a tree, using the
 # elements they return: htmlprocessing.prune_unwanted_nodes deletes them, main_extractor's
@@ -57,6 +60,9 @@ LISTS = (
     "AUTHOR_DISCARD_XPATHS",
 )
 _EXSLT_REGEXP = "http://exslt.org/regular-expressions"
+# The flags the builtins would inherit from this module (its `from __future__` import), given
+# to the code compiled here (worker.code_cache.compiled)
+_FLAGS = __future__.annotations.compiler_flag
 
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -323,7 +329,7 @@ def compiled(path: str, regexp_prefix: str | None = None) -> Callable[[Any], lis
     # without attributes: when it is false there, such elements are passed over at once
     none = dict.fromkeys(values, None)
     skip_bare = any(
-        not eval(p, {**scope, **none, "items": []})  # our own expression
+        not eval(code_cache.compiled(p, "eval", _FLAGS), {**scope, **none, "items": []})
         for p in predicates
         if "tag ==" not in p and "_has_descendant" not in p
     )
@@ -354,7 +360,9 @@ def compiled(path: str, regexp_prefix: str | None = None) -> Callable[[Any], lis
             "        parents.add(parent)",
         ]
     lines += ["        found.append(e)", "    return found"]
-    exec("\n".join(lines), scope)  # its literals enter as repr()
+    # its literals enter as repr(); compiled once a Python (worker.code_cache) when the command
+    # line keeps generated code
+    exec(code_cache.compiled("\n".join(lines), "exec", _FLAGS), scope)
     function: Callable[[Any], list[Any]] = scope["find"]
     return function
 
