@@ -86,7 +86,11 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def shape(word: str) -> str:
+    """The word's letters, digits and marks as X / x / d / o, runs cut to two (read once per
+    word: a report repeats its words, and the four substitutions were a quarter of the
+    reader's cost; bench/README.md, round 22, issue-reader22b)."""
     if _HAN.match(word):
         return "H"
     s = re.sub(r"[A-ZÀ-ÞА-Я]", "X", word)
@@ -96,6 +100,7 @@ def shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
+@lru_cache(maxsize=1 << 16)
 def token_key(word: str) -> str:
     return to_simplified(word).casefold() if _HAN.search(word) else word.casefold()
 
@@ -198,13 +203,20 @@ class Sentence:
 
 
 def word_features(
-    toks: list[str], keys: list[str], p: int, lang: str, tables: Tables, ros: list[str]
+    toks: list[str],
+    keys: list[str],
+    p: int,
+    lang: str,
+    tables: Tables,
+    ros: list[str],
+    shapes: Sequence[str],
 ) -> list[str]:
-    """The token at `p` and its neighbours, its shape, and the tables' word of it."""
+    """The token at `p` and its neighbours, its shape, and the tables' word of it (`shapes`:
+    the sentence's tokens' shapes)."""
     zh = lang == "zh"
     n = len(toks)
     w = keys[p]
-    f = ["b", "w=" + w, "sh=" + shape(toks[p])]
+    f = ["b", "w=" + w, "sh=" + shapes[p]]
     for d in (-2, -1, 1, 2):
         q = p + d
         f.append(f"w{d}=" + (keys[q] if 0 <= q < n else ("<s>" if q < 0 else "</s>")))
@@ -212,7 +224,7 @@ def word_features(
     f.append("ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"))
     for d in (-1, 1):
         q = p + d
-        f.append(f"sh{d}=" + (shape(toks[q]) if 0 <= q < n else "-"))
+        f.append(f"sh{d}=" + (shapes[q] if 0 <= q < n else "-"))
     if zh:
         for d, tag in ((0, "sur"), (1, "sur-1"), (2, "sur-2")):
             if p >= d and surname_reading(to_simplified(toks[p - d])):
@@ -264,8 +276,9 @@ def sentence_features(
         sent_cues = sorted({r for c in cues for r in c})
         feats = []
         n = len(idx)
+        shapes = [shape(t) for t in toks]
         for p in range(n):
-            f = word_features(toks, keys, p, lang, tables, ros)
+            f = word_features(toks, keys, p, lang, tables, ros, shapes)
             left = {r for q in range(max(0, p - window), p) for r in cues[q]}
             right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
             f += ["cL=" + r for r in sorted(left)] + ["cR=" + r for r in sorted(right)]
@@ -344,6 +357,11 @@ class Crf:
         self.trans = transitions  # [from][to], in LABELS' order
 
     def tag(self, feats: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
+        scores = self.scores(feats)
+        return _viterbi(scores, self.trans), _marginals(scores, self.trans)
+
+    def scores(self, feats: Sequence[Sequence[str]]) -> list[tuple[float, float, float]]:
+        """Each position's score of O, B and I: the sum of its features' state weights."""
         state = self.state
         scores = []
         for fs in feats:
@@ -355,7 +373,7 @@ class Crf:
                     s1 += w[1]
                     s2 += w[2]
             scores.append((s0, s1, s2))
-        return _viterbi(scores, self.trans), _marginals(scores, self.trans)
+        return scores
 
 
 def _viterbi(scores: list[tuple[float, float, float]], tr: list[list[float]]) -> list[str]:
@@ -418,8 +436,13 @@ def _marginals(
 
 def tagged_spans(crf: Crf, s: Sentence) -> Iterator[tuple[int, int, float]]:
     """The names the CRF tags in one sentence: (first token, one past the last, the least
-    marginal of its labels: the span's confidence)."""
-    tags, marg = crf.tag(s.feats)
+    marginal of its labels: the span's confidence). The marginals are worked out only for a
+    sentence whose best labelling names someone (most name nobody)."""
+    scores = crf.scores(s.feats)
+    tags = _viterbi(scores, crf.trans)
+    if "B" not in tags and "I" not in tags:
+        return
+    marg = _marginals(scores, crf.trans)
     p = 0
     while p < len(tags):
         if tags[p] == "O":
@@ -611,7 +634,9 @@ def extra_people(
     tables = _tables(roster)
     found = read_found(text, lang, tokens, sents, rules, tables, part["crf_model"], part["roles"])
     keyed = {(person_key(n, roster), r) for n, r in rules}
-    if not new_pairs(keyed, found, 0.5):
+    # only a name the rules did not give, at the model's confidence, can be added: without
+    # one, the gate's features are not worked out
+    if not new_pairs(keyed, found, m["confidence"]):
         return []
     report = report_features(text, lang, tokens, sents, rules, found, tables)
     gate = m["gate"]
