@@ -245,6 +245,22 @@ def word_features(
     return f
 
 
+def _rule_tokens(
+    rules: Iterable[tuple[str, str]], tokens: list[Token]
+) -> tuple[dict[int, set[str]], set[int]]:
+    """The roles the rules gave the name each token stands in, and the names' first tokens."""
+    rule_roles: dict[str, set[str]] = defaultdict(set)
+    for written, r in rules:
+        rule_roles[unannotated(written)].add(r)
+    rule_tok: dict[int, set[str]] = {}
+    rule_start: set[int] = set()
+    for a, b, name in align(rule_roles, tokens):
+        rule_start.add(a)
+        for k in range(a, b):
+            rule_tok[k] = rule_roles[name]
+    return rule_tok, rule_start
+
+
 def sentence_features(
     text: str,
     lang: str,
@@ -255,15 +271,7 @@ def sentence_features(
 ) -> list[Sentence]:
     """Each sentence's token features; `rules` the (name, role) pairs the rules gave."""
     zh = lang == "zh"
-    rule_roles: dict[str, set[str]] = defaultdict(set)
-    for written, r in rules:
-        rule_roles[unannotated(written)].add(r)
-    rule_tok: dict[int, set[str]] = {}
-    rule_start: set[int] = set()
-    for a, b, name in align(rule_roles, tokens):
-        rule_start.add(a)
-        for k in range(a, b):
-            rule_tok[k] = rule_roles[name]
+    rule_tok, rule_start = _rule_tokens(rules, tokens)
     out = []
     window = 12 if zh else 6
     for s_no, idx in enumerate(sents):
@@ -295,6 +303,112 @@ def sentence_features(
             feats.append(f)
         out.append(Sentence(idx, feats, cues, keys, [rule_tok.get(i, set()) for i in idx], future))
     return out
+
+
+Scores = list[tuple[float, float, float]]
+Own = tuple[float, float, float, bool]
+
+
+def sentence_scores(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Iterable[tuple[str, str]],
+    tables: Tables,
+    crf: Crf,
+) -> list[tuple[Sentence, Scores]]:
+    """Each sentence (without its token features) and the CRF's scores of its tokens: the
+    sums of the weights of `sentence_features`' features, worked out without listing them
+    all. A word's own features (itself, its shape, affixes, the tables' word of it) are summed
+    once per word and process (`Crf.own`), those of the whole sentence (its cues, a future,
+    the first sentence) once per sentence; the rest as `word_features` names them. (Listing
+    every feature of every token was half the reader's cost: bench/README.md, round 22,
+    issue-reader22b.)"""
+    zh = lang == "zh"
+    get = crf.state.get
+    rule_tok, rule_start = _rule_tokens(rules, tokens)
+    out = []
+    window = 12 if zh else 6
+    for s_no, idx in enumerate(sents):
+        toks = [tokens[i].text for i in idx]
+        keys = [token_key(t) for t in toks]
+        ros = tables.roster_spans(keys)
+        cues = cue_tokens(text, tokens, idx, zh)
+        sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
+        future = bool(NOT_DONE.search(sent_text))
+        const = ["sc=" + r for r in {r for c in cues for r in c}]
+        if future:
+            const.append("fut")
+        if s_no == 0:
+            const.append("s0")
+        c0, c1, c2 = _summed(const, get)
+        n = len(idx)
+        shapes = [shape(t) for t in toks]
+        own = [crf.own(t, k, h, lang, tables) for t, k, h in zip(toks, keys, shapes, strict=True)]
+        scores = []
+        for p in range(n):
+            f = _around(p, keys, shapes, own, ros, zh)
+            left = {r for q in range(max(0, p - window), p) for r in cues[q]}
+            right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
+            f += ["cL=" + r for r in left] + ["cR=" + r for r in right]
+            f += ["c=" + r for r in cues[p]]
+            i = idx[p]
+            if i in rule_tok:
+                f.append("ruB" if i in rule_start else "ruI")
+                f += ["ru=" + r for r in rule_tok[i]]
+            s0, s1, s2 = _summed(f, get)
+            o = own[p]
+            scores.append((s0 + o[0] + c0, s1 + o[1] + c1, s2 + o[2] + c2))
+        rules_at = [rule_tok.get(i, set()) for i in idx]
+        out.append((Sentence(idx, [], cues, keys, rules_at, future), scores))
+    return out
+
+
+def _around(
+    p: int, keys: list[str], shapes: list[str], own: list[Own], ros: list[str], zh: bool
+) -> list[str]:
+    """The features `word_features` gives the token at `p` by its neighbours."""
+    n = len(keys)
+    w = keys[p]
+    prev = keys[p - 1] if p else "<s>"
+    nxt = keys[p + 1] if p + 1 < n else "</s>"
+    f = [
+        "w-2=" + (keys[p - 2] if p >= 2 else "<s>"),
+        "w-1=" + prev,
+        "w1=" + nxt,
+        "w2=" + (keys[p + 2] if p + 2 < n else "</s>"),
+        "w-1w=" + prev + "|" + w,
+        "ww+1=" + w + "|" + nxt,
+        "sh-1=" + (shapes[p - 1] if p else "-"),
+        "sh1=" + (shapes[p + 1] if p + 1 < n else "-"),
+    ]
+    if zh:
+        if p >= 1 and own[p - 1][3]:
+            f.append("sur-1")
+        if p >= 2 and own[p - 2][3]:
+            f.append("sur-2")
+    elif p and own[p - 1][3]:
+        f.append("giv-1")
+    if ros[p]:
+        f.append("ros" + ros[p])
+    if p and ros[p - 1]:
+        f.append("ros-1")
+    if p + 1 < n and ros[p + 1]:
+        f.append("ros1")
+    return f
+
+
+def _summed(feats: Iterable[str], get: Any) -> tuple[float, float, float]:
+    """The summed state weights of `feats` (`get`: the CRF's state weights' `get`)."""
+    s0 = s1 = s2 = 0.0
+    for f in feats:
+        w = get(f)
+        if w is not None:
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    return s0, s1, s2
 
 
 def mention_features(s: Sentence, a: int, b: int, zh: bool) -> list[str]:
@@ -355,6 +469,36 @@ class Crf:
     def __init__(self, state: dict[str, list[float]], transitions: list[list[float]]) -> None:
         self.state = state
         self.trans = transitions  # [from][to], in LABELS' order
+        # (word, language) -> `own`, for the tables of `_own_tables`
+        self._own: dict[tuple[str, str], Own] = {}
+        self._own_tables: Tables | None = None
+
+    def own(self, tok: str, key: str, shp: str, lang: str, tables: Tables) -> Own:
+        """The summed state weights of the features `word_features` gives a word by itself
+        (the bias, the word, its shape; in letters its affixes, the language, a given name, a
+        roster word; in Chinese a surname), and whether it is a given name (letters) or a
+        surname (Chinese), which its neighbours' features read."""
+        if tables is not self._own_tables or len(self._own) > 200_000:
+            self._own = {}
+            self._own_tables = tables
+        got = self._own.get((tok, lang))
+        if got is not None:
+            return got
+        f = ["b", "w=" + key, "sh=" + shp]
+        if lang == "zh":
+            flag = bool(surname_reading(to_simplified(tok)))
+            if flag:
+                f.append("sur")
+        else:
+            f += ["p3=" + key[:3], "s3=" + key[-3:], "s2=" + key[-2:], "lg=" + lang]
+            flag = tables.roster.is_given_name(tok)
+            if flag:
+                f.append("giv")
+            if key in tables.words:
+                f.append("rw")
+        got = (*_summed(f, self.state.get), flag)
+        self._own[(tok, lang)] = got
+        return got
 
     def tag(self, feats: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
         scores = self.scores(feats)
@@ -434,11 +578,15 @@ def _marginals(
     return out
 
 
-def tagged_spans(crf: Crf, s: Sentence) -> Iterator[tuple[int, int, float]]:
+def tagged_spans(
+    crf: Crf, s: Sentence, scores: Scores | None = None
+) -> Iterator[tuple[int, int, float]]:
     """The names the CRF tags in one sentence: (first token, one past the last, the least
-    marginal of its labels: the span's confidence). The marginals are worked out only for a
-    sentence whose best labelling names someone (most name nobody)."""
-    scores = crf.scores(s.feats)
+    marginal of its labels: the span's confidence); `scores` its tokens' (`sentence_scores`),
+    else those of its features. The marginals are worked out only for a sentence whose best
+    labelling names someone (most name nobody)."""
+    if scores is None:
+        scores = crf.scores(s.feats)
     tags = _viterbi(scores, crf.trans)
     if "B" not in tags and "I" not in tags:
         return
@@ -579,8 +727,8 @@ def read_found(
     probabilities over its occurrences."""
     zh = lang == "zh"
     found: dict[str, Found] = {}
-    for s in sentence_features(text, lang, tokens, sents, rules, tables):
-        for p, q, conf in tagged_spans(crf, s):
+    for s, scores in sentence_scores(text, lang, tokens, sents, rules, tables, crf):
+        for p, q, conf in tagged_spans(crf, s, scores):
             ruled = conf if any(s.rules) else 0.0
             name = text[tokens[s.idx[p]].start : tokens[s.idx[q - 1]].end]
             key = person_key(name, tables.roster)
