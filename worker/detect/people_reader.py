@@ -305,8 +305,11 @@ def sentence_features(
     return out
 
 
-Scores = list[tuple[float, float, float]]
-Own = tuple[float, float, float, bool]
+Vec = tuple[float, float, float]
+Scores = list[Vec]
+# `Crf.own`: a word's own summed weights, its given-name or surname flag, and the weights of
+# the six features it gives its neighbours
+Own = tuple[float, float, float, bool, tuple[Vec, Vec, Vec, Vec, Vec, Vec]]
 
 
 def sentence_scores(
@@ -320,11 +323,12 @@ def sentence_scores(
 ) -> list[tuple[Sentence, Scores]]:
     """Each sentence (without its token features) and the CRF's scores of its tokens: the
     sums of the weights of `sentence_features`' features, worked out without listing them
-    all. A word's own features (itself, its shape, affixes, the tables' word of it) are summed
-    once per word and process (`Crf.own`), those of the whole sentence (its cues, a future,
-    the first sentence) once per sentence; the rest as `word_features` names them. (Listing
-    every feature of every token was half the reader's cost: bench/README.md, round 22,
-    issue-reader22b.)"""
+    all. The features a word gives itself (the word, its shape, affixes, the tables' word of
+    it) and its neighbours (the word and its shape two or one before or after them) are
+    summed once per word and process (`Crf.own`), those of the whole sentence (its cues, a
+    future, the first sentence) once per sentence; the rest as `word_features` names them.
+    (Listing every feature of every token was half the reader's cost: bench/README.md, round
+    22, issue-reader22b.)"""
     zh = lang == "zh"
     get = crf.state.get
     rule_tok, rule_start = _rule_tokens(rules, tokens)
@@ -344,11 +348,11 @@ def sentence_scores(
             const.append("s0")
         c0, c1, c2 = _summed(const, get)
         n = len(idx)
-        shapes = [shape(t) for t in toks]
-        own = [crf.own(t, k, h, lang, tables) for t, k, h in zip(toks, keys, shapes, strict=True)]
+        own = [crf.own(t, k, lang, tables) for t, k in zip(toks, keys, strict=True)]
+        near = _near(own, crf.edges)
         scores = []
         for p in range(n):
-            f = _around(p, keys, shapes, own, ros, zh)
+            f = _around(p, keys, own, ros, zh)
             left = {r for q in range(max(0, p - window), p) for r in cues[q]}
             right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
             f += ["cL=" + r for r in left] + ["cR=" + r for r in right]
@@ -358,30 +362,43 @@ def sentence_scores(
                 f.append("ruB" if i in rule_start else "ruI")
                 f += ["ru=" + r for r in rule_tok[i]]
             s0, s1, s2 = _summed(f, get)
-            o = own[p]
-            scores.append((s0 + o[0] + c0, s1 + o[1] + c1, s2 + o[2] + c2))
+            o, v = own[p], near[p]
+            scores.append((s0 + o[0] + v[0] + c0, s1 + o[1] + v[1] + c1, s2 + o[2] + v[2] + c2))
         rules_at = [rule_tok.get(i, set()) for i in idx]
         out.append((Sentence(idx, [], cues, keys, rules_at, future), scores))
     return out
 
 
-def _around(
-    p: int, keys: list[str], shapes: list[str], own: list[Own], ros: list[str], zh: bool
-) -> list[str]:
-    """The features `word_features` gives the token at `p` by its neighbours."""
+def _near(own: list[Own], edges: Sequence[Vec]) -> list[Vec]:
+    """Each position's summed weights of the words and shapes around it (`Own`'s `near`,
+    `edges` past the sentence's ends)."""
+    near = [o[4] for o in own]
+    columns = (
+        [edges[0], edges[0]] + [v[0] for v in near],  # "w-2=": the word two before
+        [edges[1]] + [v[1] for v in near],  # "w-1="
+        [v[2] for v in near[1:]] + [edges[2]],  # "w1="
+        [v[3] for v in near[2:]] + [edges[3], edges[3]],  # "w2="
+        [edges[4]] + [v[4] for v in near],  # "sh-1=": the shape of the word before
+        [v[5] for v in near[1:]] + [edges[5]],  # "sh1="
+    )
+    return [
+        (
+            a[0] + b[0] + c[0] + d[0] + e[0] + f[0],
+            a[1] + b[1] + c[1] + d[1] + e[1] + f[1],
+            a[2] + b[2] + c[2] + d[2] + e[2] + f[2],
+        )
+        for a, b, c, d, e, f in zip(*columns, strict=False)  # the first len(own) of each
+    ]
+
+
+def _around(p: int, keys: list[str], own: list[Own], ros: list[str], zh: bool) -> list[str]:
+    """The features `word_features` gives the token at `p` by its neighbours, but for their
+    words and shapes alone (`_near`)."""
     n = len(keys)
     w = keys[p]
-    prev = keys[p - 1] if p else "<s>"
-    nxt = keys[p + 1] if p + 1 < n else "</s>"
     f = [
-        "w-2=" + (keys[p - 2] if p >= 2 else "<s>"),
-        "w-1=" + prev,
-        "w1=" + nxt,
-        "w2=" + (keys[p + 2] if p + 2 < n else "</s>"),
-        "w-1w=" + prev + "|" + w,
-        "ww+1=" + w + "|" + nxt,
-        "sh-1=" + (shapes[p - 1] if p else "-"),
-        "sh1=" + (shapes[p + 1] if p + 1 < n else "-"),
+        "w-1w=" + (keys[p - 1] if p else "<s>") + "|" + w,
+        "ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"),
     ]
     if zh:
         if p >= 1 and own[p - 1][3]:
@@ -472,18 +489,26 @@ class Crf:
         # (word, language) -> `own`, for the tables of `_own_tables`
         self._own: dict[tuple[str, str], Own] = {}
         self._own_tables: Tables | None = None
+        get = state.get
+        # a sentence's ends, as neighbours: "w-2=<s>", "w-1=<s>", "w1=</s>", "w2=</s>",
+        # "sh-1=-", "sh1=-"
+        ends = ("w-2=<s>", "w-1=<s>", "w1=</s>", "w2=</s>", "sh-1=-", "sh1=-")
+        self.edges = tuple(_summed([f], get) for f in ends)
 
-    def own(self, tok: str, key: str, shp: str, lang: str, tables: Tables) -> Own:
-        """The summed state weights of the features `word_features` gives a word by itself
-        (the bias, the word, its shape; in letters its affixes, the language, a given name, a
-        roster word; in Chinese a surname), and whether it is a given name (letters) or a
-        surname (Chinese), which its neighbours' features read."""
+    def own(self, tok: str, key: str, lang: str, tables: Tables) -> Own:
+        """What a word gives the scores by itself: the summed state weights of the features
+        `word_features` gives it for itself (the bias, the word, its shape; in letters its
+        affixes, the language, a given name, a roster word; in Chinese a surname); whether it
+        is a given name (letters) or a surname (Chinese), which its neighbours' features
+        read; and the weights of the features it gives its neighbours (`_near`: the word two
+        and one after them, one and two before them, its shape after and before them)."""
         if tables is not self._own_tables or len(self._own) > 200_000:
             self._own = {}
             self._own_tables = tables
         got = self._own.get((tok, lang))
         if got is not None:
             return got
+        shp = shape(tok)
         f = ["b", "w=" + key, "sh=" + shp]
         if lang == "zh":
             flag = bool(surname_reading(to_simplified(tok)))
@@ -496,7 +521,19 @@ class Crf:
                 f.append("giv")
             if key in tables.words:
                 f.append("rw")
-        got = (*_summed(f, self.state.get), flag)
+        get = self.state.get
+        near = tuple(
+            _summed([f"{prefix}={part}"], get)
+            for prefix, part in (
+                ("w-2", key),
+                ("w-1", key),
+                ("w1", key),
+                ("w2", key),
+                ("sh-1", shp),
+                ("sh1", shp),
+            )
+        )
+        got = (*_summed(f, get), flag, near)
         self._own[(tok, lang)] = got
         return got
 
@@ -521,18 +558,30 @@ class Crf:
 
 
 def _viterbi(scores: list[tuple[float, float, float]], tr: list[list[float]]) -> list[str]:
-    best = scores[0]
+    """The best labelling (of equals the lower label, as crfsuite), the three labels unrolled
+    (twice as fast as loops over them; the same sums and comparisons)."""
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = tr
+    b0, b1, b2 = scores[0]
     back: list[tuple[int, int, int]] = []
-    for s in scores[1:]:
-        row = []
-        ptr = []
-        for j in range(3):
-            a, b, c = best[0] + tr[0][j], best[1] + tr[1][j], best[2] + tr[2][j]
-            k = (0 if a >= c else 2) if a >= b else (1 if b >= c else 2)
-            row.append((a, b, c)[k] + s[j])
-            ptr.append(k)
-        best = (row[0], row[1], row[2])
-        back.append((ptr[0], ptr[1], ptr[2]))
+    for s0, s1, s2 in scores[1:]:
+        a, b, c = b0 + t00, b1 + t10, b2 + t20
+        if a >= b:
+            k0, v0 = (0, a) if a >= c else (2, c)
+        else:
+            k0, v0 = (1, b) if b >= c else (2, c)
+        a, b, c = b0 + t01, b1 + t11, b2 + t21
+        if a >= b:
+            k1, v1 = (0, a) if a >= c else (2, c)
+        else:
+            k1, v1 = (1, b) if b >= c else (2, c)
+        a, b, c = b0 + t02, b1 + t12, b2 + t22
+        if a >= b:
+            k2, v2 = (0, a) if a >= c else (2, c)
+        else:
+            k2, v2 = (1, b) if b >= c else (2, c)
+        b0, b1, b2 = v0 + s0, v1 + s1, v2 + s2
+        back.append((k0, k1, k2))
+    best = (b0, b1, b2)
     j = max(range(3), key=lambda i: best[i])
     path = [j]
     for p in reversed(back):
@@ -551,25 +600,30 @@ def _marginals(
         m = max(s)
         es.append((math.exp(s[0] - m), math.exp(s[1] - m), math.exp(s[2] - m)))
     n = len(es)
-    alpha = [es[0]]
+    (e00, e01, e02), (e10, e11, e12), (e20, e21, e22) = et
+    # the three labels unrolled (the same products and sums, in the same order, as loops)
     scale = [sum(es[0])]
-    alpha[0] = tuple(x / scale[0] for x in es[0])  # type: ignore[assignment]
-    for t in range(1, n):
-        a = alpha[-1]
-        e = es[t]
-        row = [(a[0] * et[0][j] + a[1] * et[1][j] + a[2] * et[2][j]) * e[j] for j in range(3)]
-        z = row[0] + row[1] + row[2]
+    alpha = [(es[0][0] / scale[0], es[0][1] / scale[0], es[0][2] / scale[0])]
+    a0, a1, a2 = alpha[0]
+    for x0, x1, x2 in es[1:]:
+        r0 = (a0 * e00 + a1 * e10 + a2 * e20) * x0
+        r1 = (a0 * e01 + a1 * e11 + a2 * e21) * x1
+        r2 = (a0 * e02 + a1 * e12 + a2 * e22) * x2
+        z = r0 + r1 + r2
         scale.append(z)
-        alpha.append((row[0] / z, row[1] / z, row[2] / z))
+        a0, a1, a2 = r0 / z, r1 / z, r2 / z
+        alpha.append((a0, a1, a2))
     beta: list[tuple[float, float, float]] = [(1.0, 1.0, 1.0)] * n
+    b0 = b1 = b2 = 1.0
     for t in range(n - 2, -1, -1):
-        b = beta[t + 1]
-        e = es[t + 1]
+        x0, x1, x2 = es[t + 1]
         z = scale[t + 1]
-        beta[t] = tuple(  # type: ignore[assignment]
-            (et[i][0] * e[0] * b[0] + et[i][1] * e[1] * b[1] + et[i][2] * e[2] * b[2]) / z
-            for i in range(3)
+        b0, b1, b2 = (
+            (e00 * x0 * b0 + e01 * x1 * b1 + e02 * x2 * b2) / z,
+            (e10 * x0 * b0 + e11 * x1 * b1 + e12 * x2 * b2) / z,
+            (e20 * x0 * b0 + e21 * x1 * b1 + e22 * x2 * b2) / z,
         )
+        beta[t] = (b0, b1, b2)
     out = []
     for a, b in zip(alpha, beta, strict=True):
         p = (a[0] * b[0], a[1] * b[1], a[2] * b[2])
