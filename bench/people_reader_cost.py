@@ -5,7 +5,8 @@ changes nobody it reads (issue 9, round 22, branch issue-reader22b).
                 {report id: [[name, canonical, role, segment, position], ...]} as JSON
   diff A B      the reports whose people differ between two dumps (none: exit 0)
   time          the people reading's CPU per report, every 7th dev report, without and with
-                the reader, alternated (`--rounds`), each the best of `--best` passes
+                the reader, alternated (`--rounds`), each the best of `--best` passes (after a
+                first pass with the reader, also timed: a process's words read the first time)
   profile OUT   pyinstrument over the reader's part alone (`extra_people`) on every 7th report
 
 Run from the worktree: PYTHONPATH=.:bench python bench/people_reader_cost.py dump /tmp/a.json
@@ -18,18 +19,20 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from bench_people import load_reports
 
 from worker.detect.people import extract_people
+from worker.detect.roster import Roster
 from worker.service.seeds import load_roster
 
 
-def _reports() -> list[dict]:
+def _reports() -> list[dict[str, Any]]:
     return [r for reports in load_reports("dev").values() for r in reports]
 
 
-def _lang(report: dict) -> str | None:
+def _lang(report: dict[str, Any]) -> str | None:
     return report.get("language") or None
 
 
@@ -54,7 +57,7 @@ def diff(a: str, b: str) -> int:
     return 1 if differ else 0
 
 
-def _pass(texts: Sequence[tuple[str, str | None]], roster, reader: bool) -> float:
+def _pass(texts: Sequence[tuple[str, str | None]], roster: Roster, reader: bool) -> float:
     start = time.process_time()
     for text, lang in texts:
         extract_people(text, roster, language=lang, reader=reader)
@@ -64,7 +67,9 @@ def _pass(texts: Sequence[tuple[str, str | None]], roster, reader: bool) -> floa
 def timing(rounds: int, best: int) -> None:
     roster = load_roster()
     texts = [(r["text"], _lang(r)) for r in _reports()[::7]]
-    _pass(texts, roster, True)  # warm: modules, the model, the tables
+    _pass(texts[:1], roster, True)  # the modules, the model, the tables
+    cold = _pass(texts, roster, True)  # each word read for the first time in this process
+    print(f"first pass reader=on : {cold / len(texts) * 1000:.2f} ms a report")
     for n in range(rounds):
         for reader in (False, True):
             cpu = min(_pass(texts, roster, reader) for _ in range(best))

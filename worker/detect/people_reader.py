@@ -350,13 +350,15 @@ def sentence_scores(
         n = len(idx)
         own = [crf.own(t, k, lang, tables) for t, k in zip(toks, keys, strict=True)]
         near = _near(own, crf.edges)
+        marked = [(q, c) for q, c in enumerate(cues) if c]  # most tokens are no cue
         scores = []
         for p in range(n):
             f = _around(p, keys, own, ros, zh)
-            left = {r for q in range(max(0, p - window), p) for r in cues[q]}
-            right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
-            f += ["cL=" + r for r in left] + ["cR=" + r for r in right]
-            f += ["c=" + r for r in cues[p]]
+            if marked:
+                left = {r for q, c in marked if p - window <= q < p for r in c}
+                right = {r for q, c in marked if p < q <= p + window for r in c}
+                f += ["cL=" + r for r in left] + ["cR=" + r for r in right]
+                f += ["c=" + r for r in cues[p]]
             i = idx[p]
             if i in rule_tok:
                 f.append("ruB" if i in rule_start else "ruI")
@@ -505,9 +507,9 @@ class Crf:
         if tables is not self._own_tables or len(self._own) > 200_000:
             self._own = {}
             self._own_tables = tables
-        got = self._own.get((tok, lang))
-        if got is not None:
-            return got
+        known = self._own.get((tok, lang))
+        if known is not None:
+            return known
         shp = shape(tok)
         f = ["b", "w=" + key, "sh=" + shp]
         if lang == "zh":
@@ -522,20 +524,18 @@ class Crf:
             if key in tables.words:
                 f.append("rw")
         get = self.state.get
-        near = tuple(
-            _summed([f"{prefix}={part}"], get)
-            for prefix, part in (
-                ("w-2", key),
-                ("w-1", key),
-                ("w1", key),
-                ("w2", key),
-                ("sh-1", shp),
-                ("sh1", shp),
-            )
+        near = (
+            _summed(["w-2=" + key], get),
+            _summed(["w-1=" + key], get),
+            _summed(["w1=" + key], get),
+            _summed(["w2=" + key], get),
+            _summed(["sh-1=" + shp], get),
+            _summed(["sh1=" + shp], get),
         )
-        got = (*_summed(f, get), flag, near)
-        self._own[(tok, lang)] = got
-        return got
+        s0, s1, s2 = _summed(f, get)
+        own: Own = (s0, s1, s2, flag, near)
+        self._own[(tok, lang)] = own
+        return own
 
     def tag(self, feats: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
         scores = self.scores(feats)

@@ -59,6 +59,7 @@ def test_reading_scores_are_those_of_the_training_features() -> None:
     from pathlib import Path
 
     from worker.detect.people import extract_people
+    from worker.detect.roster import unannotated
     from worker.service.seeds import load_roster
 
     cases = Path(__file__).resolve().parents[2] / "data" / "people" / "gate22_cases.toml"
@@ -66,7 +67,7 @@ def test_reading_scores_are_those_of_the_training_features() -> None:
     tables = pr._tables(roster)
     model = pr._model()
     for case in tomllib.loads(cases.read_text("utf-8"))["extract"]:
-        text, lang = pr.unannotated(case["text"]), case["language"]
+        text, lang = unannotated(case["text"]), case["language"]
         crf = model["scripts"]["zh" if lang == "zh" else "latin"]["crf_model"]
         ruled = [(p.name, p.role) for p in extract_people(text, roster, language=lang)]
         for rules in ([], ruled):
