@@ -12,6 +12,9 @@ Run (per commit, per language en/de/zh):
          --cachegrind-out-file=/dev/null python bench/people_ir.py $2 $3 2>&1 \
          | grep "I *refs" | awk '{gsub(",","",$NF); print $NF}'; }
   echo $(( ($(ir $PWD en 2) - $(ir $PWD en 0)) / 2 ))
+
+READER=1 reads with the learned reader too (`extract_people(..., reader=True)`; round 22,
+issue-reader22b): its own instructions are the count with it less the count without.
 """
 
 from __future__ import annotations
@@ -43,12 +46,13 @@ def texts(lang: str) -> list[str]:
 
 def main(lang: str, passes: int) -> None:
     roster = load_roster()
+    reader = bool(os.environ.get("READER"))
     if os.environ.get("NOGC"):
         gc.disable()
     read = texts(lang)
     for _ in range(1 + passes):
         for text in read:
-            extract_people(text, roster)
+            extract_people(text, roster, reader=reader)
 
 
 if __name__ == "__main__":

@@ -174,6 +174,9 @@ _WATCH = PeopleWatch()
 
 class PeopleTable(_Table):
     roster: str | tuple[str, ...] = ()  # one path, or a list of paths
+    # the learned span-and-role reader's people too (worker/detect/people_reader.py): off by
+    # default, it costs several times the rules' reading (docs/people.md, round 22)
+    reader: bool = False
     # people over time (docs/people-over-time.md): when an absence or a change of rank is a finding
     min_appearances: PositiveInt = _WATCH.min_appearances
     window: PositiveSeconds = PositiveSeconds(_WATCH.window_days * 86400)
@@ -313,6 +316,7 @@ class Settings:
     events: GroupingOptions | None = None  # None: [events] enabled = false, the default
     alert_discrepancies: bool = False  # [events] alert_discrepancies
     people: PeopleWatch = field(default_factory=PeopleWatch)  # [people]: absence and rank
+    people_reader: bool = False  # [people] reader: the learned reader's people too
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -419,6 +423,7 @@ def _settings(
             Path(p).expanduser() for p in ((roster,) if isinstance(roster, str) else roster)
         ),
         people=config.people.watch(),
+        people_reader=config.people.reader,
         config_path=path,
         warnings=_summarised(
             [

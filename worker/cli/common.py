@@ -83,11 +83,16 @@ def store_options(func: F) -> F:
 
 def load(config_path: str | None, db_url: str | None, *, warn: bool = False) -> Settings:
     """Settings from the config, environment and flags. warn=True (the commands that poll
-    feeds: fetch and run) prints the settings' warnings, such as very short intervals."""
+    feeds: fetch and run) prints the settings' warnings, such as very short intervals.
+
+    The command's process reads people as `[people] reader` says (worker.detect.watch): every
+    command that reads people loads its settings here (fetch, run, diff, events, serve...)."""
     from worker.config import environment, load_settings
+    from worker.detect.watch import use_reader
 
     with user_errors():
         settings = load_settings(config_path, environment(), db_url=db_url)
+    use_reader(settings.people_reader)
     if warn:
         for warning in settings.warnings:
             click.echo(f"wirediff: warning: {safe_line(warning)}", err=True)

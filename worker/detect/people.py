@@ -65,11 +65,12 @@ from worker.detect.people_occasion import occasion_paragraphs, occasion_people
 from worker.detect.places import ENTRIES
 from worker.detect.role_cues import LATIN_STEMS, literal_trie
 from worker.detect.roster import Roster, has_han, pinyin_name, to_simplified
+from worker.detect.watch import reader_on, use_reader
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-__all__ = ["extract_people"]
+__all__ = ["extract_people", "use_reader"]
 
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
@@ -751,16 +752,6 @@ class RulesReading:
 RULES_FOR = frozenset({"en", "de", "zh", "ja", "ko", "und"})
 
 
-_READER = [False]  # the learned reader's process-wide default (`use_reader`)
-
-
-def use_reader(on: bool) -> None:
-    """Whether `extract_people` adds the learned reader's people (`people_reader`) when a call
-    does not say: off unless a process turns it on (it costs about seven times the rules'
-    reading; docs/people.md, round 22)."""
-    _READER[0] = on
-
-
 def extract_people(
     text: str,
     roster: Roster = _NO_ROSTER,
@@ -771,7 +762,8 @@ def extract_people(
     """Named people with their roles, in text order, once per (person, role, segment): the
     rules' people, and those the learned models add (`people_model` in English and German,
     `people_model_zh` in Chinese, after the rules). None in a language without rules
-    (`RULES_FOR`). With `reader` (default: `use_reader`'s), also the people the learned
+    (`RULES_FOR`). With `reader` (default: `use_reader`'s, worker.detect.watch: the config's
+    `[people] reader`), also the people the learned
     span-and-role reader finds that the rules did not, where its pair gate and confidence agree
     (`people_reader`), after the others.
 
@@ -783,7 +775,7 @@ def extract_people(
     if lang not in RULES_FOR:
         return ()
     people = _ruled_people(text, roster, lang)
-    if not (_READER[0] if reader is None else reader):
+    if not (reader_on() if reader is None else reader):
         return people
     return _with_reader(text, roster, lang, people)
 

@@ -788,6 +788,12 @@ _PARTICLE_NEXT = re.compile(
 )
 
 
+def _first_at(text: str, name: str) -> int:
+    """Where `name` is first written in `text` (after the end when it is not)."""
+    at = text.find(name)
+    return at if at >= 0 else len(text)
+
+
 @dataclass(slots=True)
 class Context:
     """What one text's sentences share: the roster and the fuller names the text gives."""
@@ -922,7 +928,12 @@ class Context:
         fuller = {f for f in found if " " in f}
         found = fuller or found  # "Blinken" and "Antony Blinken" in one text: the fuller one
         canon = {self.roster.canonical(f) or f for f in found}
-        return min(found, key=len) if len(canon) == 1 else None
+        if len(canon) != 1:
+            return None
+        # the shortest; of two as long ("Wolodimir Zelensky", "Volodymyr Zelensky" in one
+        # text: agency_en-t17a02) the first written, not the first the set gives, which
+        # changed with each process's string hashing (round 22, issue-reader22b)
+        return min(found, key=lambda f: (len(f), _first_at(self.text, f)))
 
     def _closed(
         self, by_word: dict[str, set[str]], run: list[str], m: re.Match[str], *, last: bool

@@ -86,7 +86,11 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def shape(word: str) -> str:
+    """The word's letters, digits and marks as X / x / d / o, runs cut to two (read once per
+    word: a report repeats its words, and the four substitutions were a quarter of the
+    reader's cost; bench/README.md, round 22, issue-reader22b)."""
     if _HAN.match(word):
         return "H"
     s = re.sub(r"[A-ZÀ-ÞА-Я]", "X", word)
@@ -96,6 +100,7 @@ def shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1\1", s)
 
 
+@lru_cache(maxsize=1 << 16)
 def token_key(word: str) -> str:
     return to_simplified(word).casefold() if _HAN.search(word) else word.casefold()
 
@@ -198,13 +203,20 @@ class Sentence:
 
 
 def word_features(
-    toks: list[str], keys: list[str], p: int, lang: str, tables: Tables, ros: list[str]
+    toks: list[str],
+    keys: list[str],
+    p: int,
+    lang: str,
+    tables: Tables,
+    ros: list[str],
+    shapes: Sequence[str],
 ) -> list[str]:
-    """The token at `p` and its neighbours, its shape, and the tables' word of it."""
+    """The token at `p` and its neighbours, its shape, and the tables' word of it (`shapes`:
+    the sentence's tokens' shapes)."""
     zh = lang == "zh"
     n = len(toks)
     w = keys[p]
-    f = ["b", "w=" + w, "sh=" + shape(toks[p])]
+    f = ["b", "w=" + w, "sh=" + shapes[p]]
     for d in (-2, -1, 1, 2):
         q = p + d
         f.append(f"w{d}=" + (keys[q] if 0 <= q < n else ("<s>" if q < 0 else "</s>")))
@@ -212,7 +224,7 @@ def word_features(
     f.append("ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"))
     for d in (-1, 1):
         q = p + d
-        f.append(f"sh{d}=" + (shape(toks[q]) if 0 <= q < n else "-"))
+        f.append(f"sh{d}=" + (shapes[q] if 0 <= q < n else "-"))
     if zh:
         for d, tag in ((0, "sur"), (1, "sur-1"), (2, "sur-2")):
             if p >= d and surname_reading(to_simplified(toks[p - d])):
@@ -233,6 +245,22 @@ def word_features(
     return f
 
 
+def _rule_tokens(
+    rules: Iterable[tuple[str, str]], tokens: list[Token]
+) -> tuple[dict[int, set[str]], set[int]]:
+    """The roles the rules gave the name each token stands in, and the names' first tokens."""
+    rule_roles: dict[str, set[str]] = defaultdict(set)
+    for written, r in rules:
+        rule_roles[unannotated(written)].add(r)
+    rule_tok: dict[int, set[str]] = {}
+    rule_start: set[int] = set()
+    for a, b, name in align(rule_roles, tokens):
+        rule_start.add(a)
+        for k in range(a, b):
+            rule_tok[k] = rule_roles[name]
+    return rule_tok, rule_start
+
+
 def sentence_features(
     text: str,
     lang: str,
@@ -243,15 +271,7 @@ def sentence_features(
 ) -> list[Sentence]:
     """Each sentence's token features; `rules` the (name, role) pairs the rules gave."""
     zh = lang == "zh"
-    rule_roles: dict[str, set[str]] = defaultdict(set)
-    for written, r in rules:
-        rule_roles[unannotated(written)].add(r)
-    rule_tok: dict[int, set[str]] = {}
-    rule_start: set[int] = set()
-    for a, b, name in align(rule_roles, tokens):
-        rule_start.add(a)
-        for k in range(a, b):
-            rule_tok[k] = rule_roles[name]
+    rule_tok, rule_start = _rule_tokens(rules, tokens)
     out = []
     window = 12 if zh else 6
     for s_no, idx in enumerate(sents):
@@ -264,8 +284,9 @@ def sentence_features(
         sent_cues = sorted({r for c in cues for r in c})
         feats = []
         n = len(idx)
+        shapes = [shape(t) for t in toks]
         for p in range(n):
-            f = word_features(toks, keys, p, lang, tables, ros)
+            f = word_features(toks, keys, p, lang, tables, ros, shapes)
             left = {r for q in range(max(0, p - window), p) for r in cues[q]}
             right = {r for q in range(p + 1, min(n, p + 1 + window)) for r in cues[q]}
             f += ["cL=" + r for r in sorted(left)] + ["cR=" + r for r in sorted(right)]
@@ -282,6 +303,131 @@ def sentence_features(
             feats.append(f)
         out.append(Sentence(idx, feats, cues, keys, [rule_tok.get(i, set()) for i in idx], future))
     return out
+
+
+Vec = tuple[float, float, float]
+Scores = list[Vec]
+# `Crf.own`: a word's own summed weights, its given-name or surname flag, and the weights of
+# the six features it gives its neighbours
+Own = tuple[float, float, float, bool, tuple[Vec, Vec, Vec, Vec, Vec, Vec]]
+
+
+def sentence_scores(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Iterable[tuple[str, str]],
+    tables: Tables,
+    crf: Crf,
+) -> list[tuple[Sentence, Scores]]:
+    """Each sentence (without its token features) and the CRF's scores of its tokens: the
+    sums of the weights of `sentence_features`' features, worked out without listing them
+    all. The features a word gives itself (the word, its shape, affixes, the tables' word of
+    it) and its neighbours (the word and its shape two or one before or after them) are
+    summed once per word and process (`Crf.own`), those of the whole sentence (its cues, a
+    future, the first sentence) once per sentence; the rest as `word_features` names them.
+    (Listing every feature of every token was half the reader's cost: bench/README.md, round
+    22, issue-reader22b.)"""
+    zh = lang == "zh"
+    get = crf.state.get
+    rule_tok, rule_start = _rule_tokens(rules, tokens)
+    out = []
+    window = 12 if zh else 6
+    for s_no, idx in enumerate(sents):
+        toks = [tokens[i].text for i in idx]
+        keys = [token_key(t) for t in toks]
+        ros = tables.roster_spans(keys)
+        cues = cue_tokens(text, tokens, idx, zh)
+        sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
+        future = bool(NOT_DONE.search(sent_text))
+        const = ["sc=" + r for r in {r for c in cues for r in c}]
+        if future:
+            const.append("fut")
+        if s_no == 0:
+            const.append("s0")
+        c0, c1, c2 = _summed(const, get)
+        n = len(idx)
+        own = [crf.own(t, k, lang, tables) for t, k in zip(toks, keys, strict=True)]
+        near = _near(own, crf.edges)
+        marked = [(q, c) for q, c in enumerate(cues) if c]  # most tokens are no cue
+        scores = []
+        for p in range(n):
+            f = _around(p, keys, own, ros, zh)
+            if marked:
+                left = {r for q, c in marked if p - window <= q < p for r in c}
+                right = {r for q, c in marked if p < q <= p + window for r in c}
+                f += ["cL=" + r for r in left] + ["cR=" + r for r in right]
+                f += ["c=" + r for r in cues[p]]
+            i = idx[p]
+            if i in rule_tok:
+                f.append("ruB" if i in rule_start else "ruI")
+                f += ["ru=" + r for r in rule_tok[i]]
+            s0, s1, s2 = _summed(f, get)
+            o, v = own[p], near[p]
+            scores.append((s0 + o[0] + v[0] + c0, s1 + o[1] + v[1] + c1, s2 + o[2] + v[2] + c2))
+        rules_at = [rule_tok.get(i, set()) for i in idx]
+        out.append((Sentence(idx, [], cues, keys, rules_at, future), scores))
+    return out
+
+
+def _near(own: list[Own], edges: Sequence[Vec]) -> list[Vec]:
+    """Each position's summed weights of the words and shapes around it (`Own`'s `near`,
+    `edges` past the sentence's ends)."""
+    near = [o[4] for o in own]
+    columns = (
+        [edges[0], edges[0]] + [v[0] for v in near],  # "w-2=": the word two before
+        [edges[1]] + [v[1] for v in near],  # "w-1="
+        [v[2] for v in near[1:]] + [edges[2]],  # "w1="
+        [v[3] for v in near[2:]] + [edges[3], edges[3]],  # "w2="
+        [edges[4]] + [v[4] for v in near],  # "sh-1=": the shape of the word before
+        [v[5] for v in near[1:]] + [edges[5]],  # "sh1="
+    )
+    return [
+        (
+            a[0] + b[0] + c[0] + d[0] + e[0] + f[0],
+            a[1] + b[1] + c[1] + d[1] + e[1] + f[1],
+            a[2] + b[2] + c[2] + d[2] + e[2] + f[2],
+        )
+        for a, b, c, d, e, f in zip(*columns, strict=False)  # the first len(own) of each
+    ]
+
+
+def _around(p: int, keys: list[str], own: list[Own], ros: list[str], zh: bool) -> list[str]:
+    """The features `word_features` gives the token at `p` by its neighbours, but for their
+    words and shapes alone (`_near`)."""
+    n = len(keys)
+    w = keys[p]
+    f = [
+        "w-1w=" + (keys[p - 1] if p else "<s>") + "|" + w,
+        "ww+1=" + w + "|" + (keys[p + 1] if p + 1 < n else "</s>"),
+    ]
+    if zh:
+        if p >= 1 and own[p - 1][3]:
+            f.append("sur-1")
+        if p >= 2 and own[p - 2][3]:
+            f.append("sur-2")
+    elif p and own[p - 1][3]:
+        f.append("giv-1")
+    if ros[p]:
+        f.append("ros" + ros[p])
+    if p and ros[p - 1]:
+        f.append("ros-1")
+    if p + 1 < n and ros[p + 1]:
+        f.append("ros1")
+    return f
+
+
+def _summed(feats: Iterable[str], get: Any) -> tuple[float, float, float]:
+    """The summed state weights of `feats` (`get`: the CRF's state weights' `get`)."""
+    s0 = s1 = s2 = 0.0
+    for f in feats:
+        w = get(f)
+        if w is not None:
+            s0 += w[0]
+            s1 += w[1]
+            s2 += w[2]
+    return s0, s1, s2
 
 
 def mention_features(s: Sentence, a: int, b: int, zh: bool) -> list[str]:
@@ -342,8 +488,61 @@ class Crf:
     def __init__(self, state: dict[str, list[float]], transitions: list[list[float]]) -> None:
         self.state = state
         self.trans = transitions  # [from][to], in LABELS' order
+        # (word, language) -> `own`, for the tables of `_own_tables`
+        self._own: dict[tuple[str, str], Own] = {}
+        self._own_tables: Tables | None = None
+        get = state.get
+        # a sentence's ends, as neighbours: "w-2=<s>", "w-1=<s>", "w1=</s>", "w2=</s>",
+        # "sh-1=-", "sh1=-"
+        ends = ("w-2=<s>", "w-1=<s>", "w1=</s>", "w2=</s>", "sh-1=-", "sh1=-")
+        self.edges = tuple(_summed([f], get) for f in ends)
+
+    def own(self, tok: str, key: str, lang: str, tables: Tables) -> Own:
+        """What a word gives the scores by itself: the summed state weights of the features
+        `word_features` gives it for itself (the bias, the word, its shape; in letters its
+        affixes, the language, a given name, a roster word; in Chinese a surname); whether it
+        is a given name (letters) or a surname (Chinese), which its neighbours' features
+        read; and the weights of the features it gives its neighbours (`_near`: the word two
+        and one after them, one and two before them, its shape after and before them)."""
+        if tables is not self._own_tables or len(self._own) > 200_000:
+            self._own = {}
+            self._own_tables = tables
+        known = self._own.get((tok, lang))
+        if known is not None:
+            return known
+        shp = shape(tok)
+        f = ["b", "w=" + key, "sh=" + shp]
+        if lang == "zh":
+            flag = bool(surname_reading(to_simplified(tok)))
+            if flag:
+                f.append("sur")
+        else:
+            f += ["p3=" + key[:3], "s3=" + key[-3:], "s2=" + key[-2:], "lg=" + lang]
+            flag = tables.roster.is_given_name(tok)
+            if flag:
+                f.append("giv")
+            if key in tables.words:
+                f.append("rw")
+        get = self.state.get
+        near = (
+            _summed(["w-2=" + key], get),
+            _summed(["w-1=" + key], get),
+            _summed(["w1=" + key], get),
+            _summed(["w2=" + key], get),
+            _summed(["sh-1=" + shp], get),
+            _summed(["sh1=" + shp], get),
+        )
+        s0, s1, s2 = _summed(f, get)
+        own: Own = (s0, s1, s2, flag, near)
+        self._own[(tok, lang)] = own
+        return own
 
     def tag(self, feats: Sequence[Sequence[str]]) -> tuple[list[str], list[list[float]]]:
+        scores = self.scores(feats)
+        return _viterbi(scores, self.trans), _marginals(scores, self.trans)
+
+    def scores(self, feats: Sequence[Sequence[str]]) -> list[tuple[float, float, float]]:
+        """Each position's score of O, B and I: the sum of its features' state weights."""
         state = self.state
         scores = []
         for fs in feats:
@@ -355,22 +554,34 @@ class Crf:
                     s1 += w[1]
                     s2 += w[2]
             scores.append((s0, s1, s2))
-        return _viterbi(scores, self.trans), _marginals(scores, self.trans)
+        return scores
 
 
 def _viterbi(scores: list[tuple[float, float, float]], tr: list[list[float]]) -> list[str]:
-    best = scores[0]
+    """The best labelling (of equals the lower label, as crfsuite), the three labels unrolled
+    (twice as fast as loops over them; the same sums and comparisons)."""
+    (t00, t01, t02), (t10, t11, t12), (t20, t21, t22) = tr
+    b0, b1, b2 = scores[0]
     back: list[tuple[int, int, int]] = []
-    for s in scores[1:]:
-        row = []
-        ptr = []
-        for j in range(3):
-            a, b, c = best[0] + tr[0][j], best[1] + tr[1][j], best[2] + tr[2][j]
-            k = (0 if a >= c else 2) if a >= b else (1 if b >= c else 2)
-            row.append((a, b, c)[k] + s[j])
-            ptr.append(k)
-        best = (row[0], row[1], row[2])
-        back.append((ptr[0], ptr[1], ptr[2]))
+    for s0, s1, s2 in scores[1:]:
+        a, b, c = b0 + t00, b1 + t10, b2 + t20
+        if a >= b:
+            k0, v0 = (0, a) if a >= c else (2, c)
+        else:
+            k0, v0 = (1, b) if b >= c else (2, c)
+        a, b, c = b0 + t01, b1 + t11, b2 + t21
+        if a >= b:
+            k1, v1 = (0, a) if a >= c else (2, c)
+        else:
+            k1, v1 = (1, b) if b >= c else (2, c)
+        a, b, c = b0 + t02, b1 + t12, b2 + t22
+        if a >= b:
+            k2, v2 = (0, a) if a >= c else (2, c)
+        else:
+            k2, v2 = (1, b) if b >= c else (2, c)
+        b0, b1, b2 = v0 + s0, v1 + s1, v2 + s2
+        back.append((k0, k1, k2))
+    best = (b0, b1, b2)
     j = max(range(3), key=lambda i: best[i])
     path = [j]
     for p in reversed(back):
@@ -389,25 +600,30 @@ def _marginals(
         m = max(s)
         es.append((math.exp(s[0] - m), math.exp(s[1] - m), math.exp(s[2] - m)))
     n = len(es)
-    alpha = [es[0]]
+    (e00, e01, e02), (e10, e11, e12), (e20, e21, e22) = et
+    # the three labels unrolled (the same products and sums, in the same order, as loops)
     scale = [sum(es[0])]
-    alpha[0] = tuple(x / scale[0] for x in es[0])  # type: ignore[assignment]
-    for t in range(1, n):
-        a = alpha[-1]
-        e = es[t]
-        row = [(a[0] * et[0][j] + a[1] * et[1][j] + a[2] * et[2][j]) * e[j] for j in range(3)]
-        z = row[0] + row[1] + row[2]
+    alpha = [(es[0][0] / scale[0], es[0][1] / scale[0], es[0][2] / scale[0])]
+    a0, a1, a2 = alpha[0]
+    for x0, x1, x2 in es[1:]:
+        r0 = (a0 * e00 + a1 * e10 + a2 * e20) * x0
+        r1 = (a0 * e01 + a1 * e11 + a2 * e21) * x1
+        r2 = (a0 * e02 + a1 * e12 + a2 * e22) * x2
+        z = r0 + r1 + r2
         scale.append(z)
-        alpha.append((row[0] / z, row[1] / z, row[2] / z))
+        a0, a1, a2 = r0 / z, r1 / z, r2 / z
+        alpha.append((a0, a1, a2))
     beta: list[tuple[float, float, float]] = [(1.0, 1.0, 1.0)] * n
+    b0 = b1 = b2 = 1.0
     for t in range(n - 2, -1, -1):
-        b = beta[t + 1]
-        e = es[t + 1]
+        x0, x1, x2 = es[t + 1]
         z = scale[t + 1]
-        beta[t] = tuple(  # type: ignore[assignment]
-            (et[i][0] * e[0] * b[0] + et[i][1] * e[1] * b[1] + et[i][2] * e[2] * b[2]) / z
-            for i in range(3)
+        b0, b1, b2 = (
+            (e00 * x0 * b0 + e01 * x1 * b1 + e02 * x2 * b2) / z,
+            (e10 * x0 * b0 + e11 * x1 * b1 + e12 * x2 * b2) / z,
+            (e20 * x0 * b0 + e21 * x1 * b1 + e22 * x2 * b2) / z,
         )
+        beta[t] = (b0, b1, b2)
     out = []
     for a, b in zip(alpha, beta, strict=True):
         p = (a[0] * b[0], a[1] * b[1], a[2] * b[2])
@@ -416,10 +632,19 @@ def _marginals(
     return out
 
 
-def tagged_spans(crf: Crf, s: Sentence) -> Iterator[tuple[int, int, float]]:
+def tagged_spans(
+    crf: Crf, s: Sentence, scores: Scores | None = None
+) -> Iterator[tuple[int, int, float]]:
     """The names the CRF tags in one sentence: (first token, one past the last, the least
-    marginal of its labels: the span's confidence)."""
-    tags, marg = crf.tag(s.feats)
+    marginal of its labels: the span's confidence); `scores` its tokens' (`sentence_scores`),
+    else those of its features. The marginals are worked out only for a sentence whose best
+    labelling names someone (most name nobody)."""
+    if scores is None:
+        scores = crf.scores(s.feats)
+    tags = _viterbi(scores, crf.trans)
+    if "B" not in tags and "I" not in tags:
+        return
+    marg = _marginals(scores, crf.trans)
     p = 0
     while p < len(tags):
         if tags[p] == "O":
@@ -556,8 +781,8 @@ def read_found(
     probabilities over its occurrences."""
     zh = lang == "zh"
     found: dict[str, Found] = {}
-    for s in sentence_features(text, lang, tokens, sents, rules, tables):
-        for p, q, conf in tagged_spans(crf, s):
+    for s, scores in sentence_scores(text, lang, tokens, sents, rules, tables, crf):
+        for p, q, conf in tagged_spans(crf, s, scores):
             ruled = conf if any(s.rules) else 0.0
             name = text[tokens[s.idx[p]].start : tokens[s.idx[q - 1]].end]
             key = person_key(name, tables.roster)
@@ -611,7 +836,9 @@ def extra_people(
     tables = _tables(roster)
     found = read_found(text, lang, tokens, sents, rules, tables, part["crf_model"], part["roles"])
     keyed = {(person_key(n, roster), r) for n, r in rules}
-    if not new_pairs(keyed, found, 0.5):
+    # only a name the rules did not give, at the model's confidence, can be added: without
+    # one, the gate's features are not worked out
+    if not new_pairs(keyed, found, m["confidence"]):
         return []
     report = report_features(text, lang, tokens, sents, rules, found, tables)
     gate = m["gate"]

@@ -1,5 +1,7 @@
-"""[people] settings: when an absence or a change of rank is worth a finding. Apart from
-worker.detect.appearances (which finds them) so that the settings load without it."""
+"""[people] settings: when an absence or a change of rank is worth a finding, and whether
+people reading adds the learned reader's people (`[people] reader`). Apart from
+worker.detect.appearances and worker.detect.people (which use them) so that the settings load,
+and a command sets the reader's switch, without importing people reading (~0.1 s)."""
 
 from __future__ import annotations
 
@@ -20,3 +22,21 @@ class PeopleWatch:
     peer_quorum: float = 0.75  # a report listing this share of their peers "usually" lists them
     stable_reports: int = 3  # an order held for this many reports is the usual one
     adopt_reports: int = 3  # a new order held for this many reports becomes the usual one
+
+
+# The learned span-and-role reader (worker/detect/people_reader.py), for the whole process:
+# `[people] reader` in the config. Off by default: it costs several times the rules' reading
+# (docs/people.md, round 22). A command sets it from its settings (worker/cli/common.py), an
+# extraction pool's workers from the pass's (worker/ingest/extract_pool.py); the reading key
+# of the people kept with each version tells it (worker/ingest/reading_key.py).
+_READER = [False]
+
+
+def use_reader(on: bool) -> None:
+    """Whether `extract_people` adds the learned reader's people when a call does not say."""
+    _READER[0] = on
+
+
+def reader_on() -> bool:
+    """`use_reader`'s setting (False until a process turns it on)."""
+    return _READER[0]

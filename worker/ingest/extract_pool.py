@@ -79,9 +79,10 @@ def default_workers() -> int:
 _ROSTER: Roster | None = None  # in a pool worker given a roster factory
 
 
-def _start_worker(owner: int, roster: RosterFactory | None = None) -> None:
+def _start_worker(owner: int, roster: RosterFactory | None = None, reader: bool = False) -> None:
     """Pool worker initializer: leave Ctrl-C to the owner, and die with the owner; build the
-    roster the pages' people are read with."""
+    roster the pages' people are read with, and read them with the learned reader when the
+    pass does (`[people] reader`: the forkserver's workers do not inherit the owner's switch)."""
     global _ROSTER
     # As in the command's process (worker.cli.main): the collector every 50,000 allocations,
     # not 700; a page's objects are freed by their counts, and the young collections found
@@ -89,6 +90,9 @@ def _start_worker(owner: int, roster: RosterFactory | None = None) -> None:
     gc.set_threshold(50_000, 10, 10)
     if roster is not None:
         _ROSTER = roster()
+        from worker.detect.watch import use_reader
+
+        use_reader(reader)
     from worker import code_cache, re_cache
 
     re_cache.save()  # what the forkserver compiled anew in its preloading, for the next pass
@@ -167,11 +171,13 @@ class Extractor:
         pool_after: int = POOL_AFTER,
         pool_expect: int = POOL_EXPECT,
         roster: RosterFactory | None = None,
+        reader: bool = False,
     ) -> None:
         self.workers = default_workers() if workers is None else workers
         self.pool_after = pool_after
         self.pool_expect = pool_expect
         self.roster = roster  # given: pool workers read the people of what they extract
+        self.reader = reader  # ... with the learned reader too (`[people] reader`)
         self.expected = 0  # pages the pass said it will fetch (`expect`)
         self.calls = 0  # pages handed to extract()
         self._pool: ProcessPoolExecutor | None = None
@@ -268,7 +274,7 @@ class Extractor:
                 self.workers,
                 mp_context=context,
                 initializer=_start_worker,
-                initargs=(os.getpid(), self.roster),
+                initargs=(os.getpid(), self.roster, self.reader),
             )
             # One call per worker: the executor forks a worker for each call that finds none
             # idle, so all of them start now, while the pass is still opening its store,

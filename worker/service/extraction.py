@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 
 def extractor_for(settings: Settings) -> Extractor:
-    """The pass's extractor; its pool workers build the same roster, to read people."""
+    """The pass's extractor; its pool workers build the same roster, to read people (with the
+    learned reader when `[people] reader` says so)."""
     roster = functools.partial(load_roster, tuple(settings.roster_files))
-    return Extractor(settings.extract_workers, roster=roster)
+    return Extractor(settings.extract_workers, roster=roster, reader=settings.people_reader)
 
 
 def first_pass_feeds(settings: Settings) -> int:

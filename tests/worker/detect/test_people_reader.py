@@ -47,3 +47,41 @@ def test_shipped_model_reads() -> None:
     assert set(model["scripts"]) == {"latin", "zh"}
     tokens = pr.tokenize("Li Qiang attended.")
     assert [t.text for t in tokens] == ["Li", "Qiang", "attended", "."]
+
+
+def test_reading_scores_are_those_of_the_training_features() -> None:
+    """The reader sums its CRF scores without listing each token's features
+    (`sentence_scores`, round 22, issue-reader22b): the same scores, to rounding, as the
+    features training lists (`sentence_features`), and the same names tagged, on the real dev
+    excerpts of tests/data/people/gate22_cases.toml in both scripts, with and without the
+    rules' people."""
+    import tomllib
+    from pathlib import Path
+
+    from worker.detect.people import extract_people
+    from worker.detect.roster import unannotated
+    from worker.service.seeds import load_roster
+
+    cases = Path(__file__).resolve().parents[2] / "data" / "people" / "gate22_cases.toml"
+    roster = load_roster()
+    tables = pr._tables(roster)
+    model = pr._model()
+    for case in tomllib.loads(cases.read_text("utf-8"))["extract"]:
+        text, lang = unannotated(case["text"]), case["language"]
+        crf = model["scripts"]["zh" if lang == "zh" else "latin"]["crf_model"]
+        ruled = [(p.name, p.role) for p in extract_people(text, roster, language=lang)]
+        for rules in ([], ruled):
+            tokens = pr.tokenize(text)
+            sents = pr.sentences(text, tokens)
+            listed = pr.sentence_features(text, lang, tokens, sents, rules, tables)
+            summed = pr.sentence_scores(text, lang, tokens, sents, rules, tables, crf)
+            assert len(listed) == len(summed) > 1
+            for s, (t, scores) in zip(listed, summed, strict=True):
+                assert (s.idx, s.cues, s.words, s.rules) == (t.idx, t.cues, t.words, t.rules)
+                for a, b in zip(crf.scores(s.feats), scores, strict=True):
+                    assert all(math.isclose(x, y, abs_tol=1e-9) for x, y in zip(a, b, strict=True))
+                spans = list(pr.tagged_spans(crf, s))
+                fast = list(pr.tagged_spans(crf, t, scores))
+                assert [(a, b) for a, b, _ in spans] == [(a, b) for a, b, _ in fast]
+                for (_, _, c), (_, _, d) in zip(spans, fast, strict=True):
+                    assert math.isclose(c, d, abs_tol=1e-9)
