@@ -183,10 +183,16 @@ def _roles(report: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def report_sightings(
-    report: dict[str, Any], wording: str, extractor: bool
+    report: dict[str, Any],
+    wording: str,
+    extractor: bool,
+    wordings: dict[str, Any] | None = None,
+    width: int = 240,
 ) -> Iterator[tuple[str, list[tuple[str, set[str]]]]]:
-    """(sentence, [(person, labels)]) of each sentence of the report holding the wording."""
-    part, pats_all = WORDINGS[wording]
+    """(sentence, [(person, labels)]) of each sentence of the report holding the wording
+    (`wordings`: another script's table of the same shape, people_conv22's; `width`: the
+    sentence's characters kept)."""
+    part, pats_all = (wordings or WORDINGS)[wording]
     lang = _lang(report)
     pats = [p for wl, p in pats_all if wl == lang]
     text = to_simplified(report["text"]) if lang == "zh" else report["text"]
@@ -219,7 +225,7 @@ def report_sightings(
         else:
             people = [n for n, _ in found]
         if people:
-            yield sent.strip()[:240], [(n, roles.get(n, set())) for n in people]
+            yield sent.strip()[:width], [(n, roles.get(n, set())) for n in people]
 
 
 def count(wording: str, show: bool, extractor: bool) -> None:

@@ -50,13 +50,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from people_conv17 import sentence_people, sentences
-from people_conv20 import BLIND, _roles
+from people_conv20 import BLIND
 from people_conv20 import WORDINGS as CONV20_WORDINGS
-from people_conventions import _lang, _places, dev_reports, parse_rounds
-
-from worker.detect.attendees import unannotated
-from worker.detect.roster import to_simplified
+from people_conv20 import report_sightings as conv20_sightings
+from people_conventions import _lang, dev_reports, parse_rounds
 
 _I = re.I
 Patterns = list[tuple[str, re.Pattern[str]]]
@@ -321,41 +318,9 @@ WAYS: dict[str, Callable[[set[str]], str]] = {
 def report_sightings(
     report: dict[str, Any], wording: str, extractor: bool
 ) -> Iterator[tuple[str, list[tuple[str, set[str]]]]]:
-    """(sentence, [(person, labels)]) of each sentence of the report holding the wording."""
-    part, pats_all = WORDINGS[wording]
-    lang = _lang(report)
-    pats = [p for wl, p in pats_all if wl == lang]
-    text = to_simplified(report["text"]) if lang == "zh" else report["text"]
-    if not pats or not any(p.search(text) for p in pats):
-        return
-    roles = _roles(report)
-    names = set(roles)
-    if extractor:
-        from worker.detect.people import extract_people
-
-        names |= {unannotated(p.name) for p in extract_people(report["text"])}
-    for s, e in sentences(text):
-        sent = text[s:e]
-        found_at = [m for p in pats for m in p.finditer(sent)]
-        if not found_at:
-            continue
-        first = min(m.start() for m in found_at)
-        found, subject = sentence_people(sent, lang, names, roles, first)
-        if part == "subject":
-            people = [subject[0]] if subject else []
-        elif part == "after":
-            people = [
-                n
-                for n, _ in found
-                if any(
-                    a >= first
-                    for a, _ in _places(sent, to_simplified(n) if lang == "zh" else n, lang)
-                )
-            ]
-        else:
-            people = [n for n, _ in found]
-        if people:
-            yield sent.strip()[:260], [(n, roles.get(n, set())) for n in people]
+    """(sentence, [(person, labels)]) of each sentence of the report holding the wording: the
+    reading of people_conv20 over this script's table."""
+    return conv20_sightings(report, wording, extractor, wordings=WORDINGS, width=260)
 
 
 Tally = dict[tuple[str, str], Counter[str]]

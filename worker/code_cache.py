@@ -219,13 +219,9 @@ def compiled(source: str, mode: str, flags: int) -> Any:
 
 
 def _read(path: Path) -> dict[_Key, bytes]:
-    try:
-        loaded = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(loaded, dict) or loaded.pop("version", None) != _FORMAT:
-        return {}
-    return loaded
+    from worker import re_cache
+
+    return re_cache.read_table(path, _FORMAT)
 
 
 def save() -> None:
@@ -237,14 +233,8 @@ def save() -> None:
     from worker import re_cache
 
     with _lock:
-        table = {**_read(_path), **_table}
-        if len(table) > MAX_ENTRIES:
-            table = {k: v for k, v in table.items() if k in _used}
-        _new = 0
-    try:
-        re_cache.write_whole(_path, marshal.dumps({"version": _FORMAT, **table}))
-    except (OSError, ValueError):
-        pass
+        table, used, _new = dict(_table), set(_used), 0
+    re_cache.store_table(_path, _FORMAT, table, used, MAX_ENTRIES)
 
 
 def stored() -> dict[_Key, bytes]:

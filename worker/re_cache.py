@@ -157,13 +157,32 @@ def _code_of(pattern: str | bytes, flags: int) -> _Entry:
 
 def _read(path: Path) -> dict[_Key, _Entry]:
     """The file's entries; none when there is no file or this Python cannot read it."""
+    return read_table(path, _FORMAT)
+
+
+def read_table(path: Path, version: int) -> dict[Any, Any]:
+    """The entries of a marshalled cache file written with `version` (this module's and
+    worker.code_cache's); none when there is no file or this Python cannot read it."""
     try:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
-    if not isinstance(loaded, dict) or loaded.pop("version", None) != _FORMAT:
+    if not isinstance(loaded, dict) or loaded.pop("version", None) != version:
         return {}
     return loaded
+
+
+def store_table(path: Path, version: int, table: dict[Any, Any], used: set[Any], most: int) -> None:
+    """Write `table` with the entries another process wrote meanwhile; past `most` entries,
+    only those this process used. Errors are ignored (a read-only home, a full disk: the
+    next command compiles again)."""
+    merged = {**read_table(path, version), **table}
+    if len(merged) > most:
+        merged = {k: v for k, v in merged.items() if k in used}
+    try:
+        write_whole(path, marshal.dumps({"version": version, **merged}))
+    except (OSError, ValueError):
+        pass
 
 
 def save() -> None:
@@ -174,14 +193,8 @@ def save() -> None:
     if _original is None or _new < MIN_NEW or _path is None:
         return
     with _lock:
-        table = {**_read(_path), **_table}
-        if len(table) > MAX_ENTRIES:
-            table = {k: v for k, v in table.items() if k in _used}
-        _new = 0
-    try:
-        write_whole(_path, marshal.dumps({"version": _FORMAT, **table}))
-    except (OSError, ValueError):
-        pass
+        table, used, _new = dict(_table), set(_used), 0
+    store_table(_path, _FORMAT, table, used, MAX_ENTRIES)
 
 
 def write_whole(path: Path, data: bytes) -> None:
