@@ -228,15 +228,30 @@ def report_sightings(
             yield sent.strip()[:width], [(n, roles.get(n, set())) for n in people]
 
 
-def count(wording: str, show: bool, extractor: bool) -> None:
-    way_of = WAYS[wording]
-    people: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (blind, way) -> lang
+Tally = dict[tuple[str, str], Counter[str]]  # (blind, way) -> people by language
+Sightings = Callable[[dict[str, Any], str, bool], Iterator[tuple[str, list[tuple[str, set[str]]]]]]
+
+
+def count(
+    wording: str,
+    show: bool,
+    extractor: bool,
+    rounds: set[int] | None = None,
+    ways: dict[str, Callable[[set[str]], str]] | None = None,
+    sightings: Sightings | None = None,
+) -> tuple[Tally, dict[tuple[str, str], set[str]]]:
+    """Per (blind|other, way): people by language, and the reports, over the dev `rounds`
+    (every round by default); `ways` and `sightings` are another script's table and reading
+    of the same shape (people_conv22's)."""
+    way_of = (ways or WAYS)[wording]
+    sightings = sightings or report_sightings
+    people: Tally = defaultdict(Counter)
     reports: dict[tuple[str, str], set[str]] = defaultdict(set)
-    rounds: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for round_, report in dev_reports(None):
+    rounds_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for round_, report in dev_reports(rounds):
         seen: set[str] = set()
         blind = "blind" if round_ in BLIND else "other"
-        for sent, found in report_sightings(report, wording, extractor):
+        for sent, found in sightings(report, wording, extractor):
             shown = []
             for name, rs in found:
                 way = way_of(rs)
@@ -246,7 +261,7 @@ def count(wording: str, show: bool, extractor: bool) -> None:
                 seen.add(name)
                 people[(blind, way)][_lang(report)] += 1
                 reports[(blind, way)].add(report["id"])
-                rounds[(blind, way)].add(round_)
+                rounds_of[(blind, way)].add(round_)
             if show:
                 star = "*" if round_ in BLIND else ""
                 print(f"  [r{round_}{star}] {report['id']}: {', '.join(shown)}\n      {sent}")
@@ -255,8 +270,9 @@ def count(wording: str, show: bool, extractor: bool) -> None:
         print(
             f"== {wording} {blind} {way}: {sum(people[key].values())} people "
             f"({dict(people[key])}) in {len(reports[key])} reports, rounds "
-            f"{','.join(map(str, sorted(rounds[key])))}"
+            f"{','.join(map(str, sorted(rounds_of[key])))}"
         )
+    return people, reports
 
 
 def main(argv: list[str]) -> None:

@@ -46,14 +46,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from people_conv20 import BLIND
 from people_conv20 import WORDINGS as CONV20_WORDINGS
+from people_conv20 import Tally
+from people_conv20 import count as conv20_count
 from people_conv20 import report_sightings as conv20_sightings
-from people_conventions import _lang, dev_reports, parse_rounds
+from people_conventions import parse_rounds
 
 _I = re.I
 Patterns = list[tuple[str, re.Pattern[str]]]
@@ -323,42 +323,14 @@ def report_sightings(
     return conv20_sightings(report, wording, extractor, wordings=WORDINGS, width=260)
 
 
-Tally = dict[tuple[str, str], Counter[str]]
-
-
 def count(
     wording: str, rounds: set[int] | None, show: bool, extractor: bool
 ) -> tuple[Tally, dict[tuple[str, str], set[str]]]:
-    """Per (blind|other, way): people by language, and the reports."""
-    way_of = WAYS[wording]
-    people: Tally = defaultdict(Counter)
-    reports: dict[tuple[str, str], set[str]] = defaultdict(set)
-    rounds_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for round_, report in dev_reports(rounds):
-        seen: set[str] = set()
-        blind = "blind" if round_ in BLIND else "other"
-        for sent, found in report_sightings(report, wording, extractor):
-            shown = []
-            for name, rs in found:
-                way = way_of(rs)
-                shown.append(f"{name}={_set(rs)}")
-                if name in seen:
-                    continue
-                seen.add(name)
-                people[(blind, way)][_lang(report)] += 1
-                reports[(blind, way)].add(report["id"])
-                rounds_of[(blind, way)].add(round_)
-            if show:
-                star = "*" if round_ in BLIND else ""
-                print(f"  [r{round_}{star}] {report['id']}: {', '.join(shown)}\n      {sent}")
-    for key in sorted(people):
-        blind, way = key
-        print(
-            f"== {wording} {blind} {way}: {sum(people[key].values())} people "
-            f"({dict(people[key])}) in {len(reports[key])} reports, rounds "
-            f"{','.join(map(str, sorted(rounds_of[key])))}"
-        )
-    return people, reports
+    """Per (blind|other, way): people by language, and the reports (people_conv20's count over
+    this script's table)."""
+    return conv20_count(
+        wording, show, extractor, rounds=rounds, ways=WAYS, sightings=report_sightings
+    )
 
 
 def main(argv: list[str]) -> None:

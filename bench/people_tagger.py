@@ -74,6 +74,7 @@ from worker.detect.people_reader import (
     align,
     mention_features,
     new_pairs,
+    note_found,
     role_probs,
     sentence_features,
     sentences,
@@ -249,13 +250,7 @@ def read(
             name = rep.text[a:b]
             key = name_key(name, roster)
             probs = role_probs(mention_features(s, p, q, zh), roles)
-            old = found.get(key)
-            if old is None:
-                found[key] = Found(name, conf, probs, ruled)
-            else:
-                old.conf = max(old.conf, conf)
-                old.conf_ruled = max(old.conf_ruled, ruled)
-                old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
+            note_found(found, key, name, conf, probs, ruled)
     return found
 
 

@@ -478,6 +478,26 @@ class Found:
         return {r for r in ROLES if self.probs[r] >= t} | {best}
 
 
+def note_found(
+    found: dict[str, Found],
+    key: str,
+    name: str,
+    conf: float,
+    probs: dict[str, float],
+    ruled: float,
+) -> None:
+    """Count one tagged occurrence of the person `key`: its first spelling kept, the best
+    confidences and role probabilities over its occurrences (the run-time reading's and
+    bench/people_tagger's)."""
+    old = found.get(key)
+    if old is None:
+        found[key] = Found(name, conf, probs, ruled)
+    else:
+        old.conf = max(old.conf, conf)
+        old.conf_ruled = max(old.conf_ruled, ruled)
+        old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
+
+
 # --- the CRF, decoded in Python -------------------------------------------------------------
 
 
@@ -787,13 +807,7 @@ def read_found(
             name = text[tokens[s.idx[p]].start : tokens[s.idx[q - 1]].end]
             key = person_key(name, tables.roster)
             probs = role_probs(mention_features(s, p, q, zh), roles)
-            old = found.get(key)
-            if old is None:
-                found[key] = Found(name, conf, probs, ruled)
-            else:
-                old.conf = max(old.conf, conf)
-                old.conf_ruled = max(old.conf_ruled, ruled)
-                old.probs = {r: max(old.probs[r], probs[r]) for r in ROLES}
+            note_found(found, key, name, conf, probs, ruled)
     return found
 
 
