@@ -51,8 +51,9 @@ file lists (unrelated reports, many published on the same days).
   20's held-out test split (scored at the end of round 20, moved to dev at the start of round
   21); it lists its own unrelated reports. dev_round26.toml was round 21's held-out test split
   (scored at the end of round 21, moved to dev at the start of round 22); it lists its own
-  unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 22's now); it lists its own unrelated
+  unrelated reports. dev_round27.toml was round 22's held-out test split (scored at the end of
+  round 22, moved to dev at the start of round 23); it lists its own unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 23's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -97,6 +98,7 @@ SPLITS = {
         "dev_round24.toml",
         "dev_round25.toml",
         "dev_round26.toml",
+        "dev_round27.toml",
     ),
     "test": ("test.toml",),
 }
