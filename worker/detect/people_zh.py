@@ -2698,6 +2698,18 @@ _HONORIFIC_AFTER = re.compile(r"(?:先生|女士|小姐|博士|硕士|教授|律
 _HONORIFIC_LAST = frozenset("生士姐授师绅下")
 
 
+def _honoured_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
+    """A titled name with an honorific or a degree after it ("名誉会长陈国平局绅", "经商处公参张佩东
+    女士", "特命全权大使管木阁下"): the item read without it, its name kept when it is what stood
+    right before the honorific."""
+    honoured = _HONORIFIC_AFTER.search(item)
+    if honoured is None or honoured.start() < 3:
+        return None
+    core = item[: honoured.start()]
+    name = _item_name(core, trailing, known)
+    return name if name and core.endswith(name) else None
+
+
 # Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
 # the item and the roster's names only, so it is kept (bounded; a frozenset caches its hash).
 @lru_cache(maxsize=32768)
@@ -2712,15 +2724,9 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         after = _ZH_AFTER_NAME.match(run)
     if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
-    honoured = _HONORIFIC_AFTER.search(item) if item[-1] in _HONORIFIC_LAST else None
-    if honoured is not None and honoured.start() >= 3:
-        # a titled name with an honorific or a degree after it ("名誉会长陈国平局绅", "总财政谢松坤
-        # 博士", "经商处公参张佩东女士", "特命全权大使管木阁下"): the item read without it, and its
-        # name kept when it is what stood right before the honorific
-        core = item[: honoured.start()]
-        name = _item_name(core, trailing, known)
-        if name and core.endswith(name):
-            return name
+    honoured = _honoured_name(item, trailing, known) if item[-1] in _HONORIFIC_LAST else None
+    if honoured:
+        return honoured
     wrapped = _wrapped_item_name(item, run, known)
     if wrapped:
         return wrapped
@@ -2826,7 +2832,8 @@ _TITLE_WORD_END = re.compile(
 # "县第一人民医院王琼院长", "台中市政府农业局陈柏宏主任秘书".
 _UNIT_LAST = frozenset("科院局处部室所校场厂站馆")
 _TITLE_WORD_LAST = frozenset("长官师员")
-_TITLE_AFTER_LAST = frozenset("长任授师书记理席员赞参使事")  # (the last characters of _TITLE_AFTER_UNIT)
+# (the last characters of _TITLE_AFTER_UNIT)
+_TITLE_AFTER_LAST = frozenset("长任授师书记理席员赞参使事")
 _TITLE_AFTER_UNIT = re.compile(
     r"(?:副|常务副|署理|代理)?(?:科长|院长|局长|处长|部长|主任|所长|校长|站长|馆长|场长|厂长|教授|副教授|"
     r"医师|主任医师|秘书|主任秘书|书记|经理|总经理|董事长|会长|主席|研究员|副研究员"
