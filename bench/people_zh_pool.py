@@ -10,6 +10,8 @@ round suffix counts as 0), the read round and round 41, the change in tp and fp,
 report of rounds 0-40 whose reading changed, the names and roles found, lost, newly false and
 no longer false (never those of round 41, which is only scored).
 
+Round 41 is always apart: with `--read 42` (round 23) the unread rounds are 0-40.
+
 Run: PYTHONPATH=.:bench python bench/people_zh_pool.py --save /tmp/a.json
      PYTHONPATH=.:bench python bench/people_zh_pool.py --compare /tmp/a.json /tmp/b.json [--read 40]
 """
@@ -54,7 +56,7 @@ def save(path: str) -> None:
 def figures(saved: dict[str, list[Any]], lo: int, hi: int) -> str:
     total: dict[str, list[int]] = {}
     for style, k, tp, fp, fn, *_ in saved.values():
-        if lo <= k <= hi:
+        if lo <= k <= hi and (k != 41 or lo == 41):  # round 41 is only ever scored apart
             t = total.setdefault("none" if style.startswith("none") else style, [0, 0, 0])
             t[0], t[1], t[2] = t[0] + tp, t[1] + fp, t[2] + fn
     out = []
@@ -74,12 +76,14 @@ def compare(a_path: str, b_path: str, read: int) -> None:
     with open(b_path, encoding="utf-8") as f:
         b = json.load(f)
     for lo, hi, label in (
-        (0, read - 1, f"unread 0-{read - 1}"),
+        # (round 41, never read, stays apart when a later round is the one read: round 23
+        # read round 42 and counted rounds 0-40)
+        (0, read - 1, f"unread 0-{min(read - 1, 40)}"),
         (read, read, f"read {read}"),
         (41, 41, "round 41"),
     ):
         print(f"{label}\n  A {figures(a, lo, hi)}\n  B {figures(b, lo, hi)}")
-        keys = [i for i in a if lo <= a[i][1] <= hi and i in b]
+        keys = [i for i in a if lo <= a[i][1] <= hi and (a[i][1] != 41 or lo == 41) and i in b]
         dtp = sum(b[i][2] - a[i][2] for i in keys)
         dfp = sum(b[i][3] - a[i][3] for i in keys)
         print(f"  tp {dtp:+d} fp {dfp:+d}")

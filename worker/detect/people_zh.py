@@ -79,7 +79,7 @@ _ZH_TIME_TAIL = re.compile(
     r"|(?:缓步|一起|一同|先后)?来到(?>[^，。、；：\s]{1,24})|到(?!会|场|访)(?>[^，。、；：\s]{1,12})|(?:前往|赶赴|赴|至)(?>[^，。、；：\s]{1,20})|作为(?>[^，。、；：\s]{1,24})|担任(?>[^，。、；：\s]{0,6})"
     r"|(?<!、)(?:向|(?<!以下)(?<!身)为|对)(?>[^，。、；：\s]{1,25})|(?<!、)就(?>[^，。、；：\s]{1,40})"
     # the means: "通过视频方式致辞", "以视频形式出席", "通过视频连线", "线上出席"
-    r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:视频|线上|远程)(?:连线)?"
+    r"|(?:通过|以(?!及)|经由)[^，。、；：\s]{0,10}?(?:方式|形式|连线)|(?:通过|经由)?(?:视频|线上|远程)(?:连线)?"
     # the way of travel before an arrival ("弗朗索瓦·奥朗德乘专机抵达", scraped-t14z03)
     r"|乘(?:坐)?(?:专机|包机|飞机|专列|高铁|火车|汽车|车|船))+$"
 )
@@ -2344,6 +2344,7 @@ _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！"}
 _MALAY_HONORIFIC = re.compile(
     r"(?:丹斯[里裡裏]|准?拿督(?:斯[里裡裏])?|拿汀(?:斯[里裡裏])?)+(?=[\u4e00-\u9fff])"
 )
+_LOOKALIKE_COMMA = re.compile("(?<=[\u4e00-\u9fff])丶(?=[\u4e00-\u9fff])")
 _NOISE = re.compile("[(（ \u3000,;:!\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
 
@@ -2388,6 +2389,10 @@ def clean_zh(sentence: str) -> str:
         # 里戴良业及丹斯里卢成全", "大臣拿督斯裡贊比里"): no part of the name, and the list a
         # walk reads stops at them (round 34: zh_cn-t18z09, t18z19, zh_hant-t18z24; round 23)
         sentence = _MALAY_HONORIFIC.sub("", sentence)
+    if "丶" in sentence:
+        # the radical 丶 typed for the enumeration comma 、 between names ("韦尚德副秘书长丶
+        # 行政办公室张杰主任丶…", zh_cn-t22y09): a look-alike, read as the mark
+        sentence = _LOOKALIKE_COMMA.sub("、", sentence)
     if not _NOISE.search(sentence):
         return sentence  # one scan for the common case: nothing to clean
     # each step only when a cheap test finds what it removes
@@ -2491,6 +2496,10 @@ _SURNAMES = frozenset(
     # round 22 (zh22): rarer surnames of the Hundred Family Surnames that open few words ("新闻发言
     # 人寿小丽", zh_cn-t21z02; "县领导翦鹰", zh_cn-t17z32; 矫, 巢, 濮 in dev rounds 7-38)
     "矫庹仉巢翦荀虢寿郦蒯訾逄郗璩隗宓糜邴钮贲酆鄂蓟郏莘濮厍夔殳乜竺钭笪"
+    # round 23 (zh23): 锺, the form Malaysian and Hong Kong papers print for 鍾 in simplified
+    # script (to_simplified keeps it: "永久名誉会长锺廷森", zh_cn-t22y16); 么 (Yao, "么永波",
+    # zh_cn-t22z05), a surname that opens no word (什么, 怎么 end on it)
+    "锺么"
 )
 _COMPOUND = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 夏侯 长孙 宇文 令狐 司徒 端木".split()
@@ -2548,7 +2557,8 @@ _ZH_FOREIGN_TITLED = re.compile(
     r"|总理兼外长|主席|元首|防长|国防部长|大使|秘书长"
     # a minister of a crown or of Japan ("日本防卫大臣岸信夫", "英国外交大臣", zh_cn-t16e03)
     r"|(?:外交|外务|防卫|国防|财政|内务)?大臣|外相|防卫相)"
-    r"([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
+    # (not the embassy a name follows: "中国驻马来西亚大使馆欧阳玉靖", zh_cn-t22y17)
+    r"(?!馆)([\u4e00-\u9fff]{2,5}(?:[·•‧][\u4e00-\u9fff]{1,6}){0,2})$"
 )
 # An envoy to China, whose name any transliteration may write at any length ("加纳驻华大使邦苏",
 # "吉尔吉斯斯坦驻华大使巴克特古洛娃", "伊朗驻华大使克沙瓦尔兹扎德": round 24, credentials of two
@@ -2669,12 +2679,35 @@ _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff
 _ZH_FAMILY = re.compile(r"^([\u4e00-\u9fff]{2,3}?)(?:夫妇|伉俪)")
 # A title or a family word after a name: "郑晓松主任", "习近平总书记", "梁振英夫妇".
 _ZH_AFTER_NAME = re.compile(
-    r"^([\u4e00-\u9fff]{2,3}?)(?:常务副|副)?(?:"
+    r"^([\u4e00-\u9fff]{2,3}?)(?:常务副|副|署理|代理)?(?:"
     + _ZH_TITLE_END.pattern[3:-1]
     + r"|副主任|副主席|副区长|副市长"
     r"|副委员长|政务次长|常务次长"
-    r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志)$"
+    r"|副省长|副部长|副总理|夫妇|伉俪|夫人|一行|等人|同志"
+    # round 23 (zh23): the offices Malaysian, Macau and embassy releases write after the name
+    # ("吴添泉总会长、翁清玉署理总会长", "马翠宏公参、王志民一等秘书", zh_cn-t22y17)
+    r"|总会长|公参|总领事|[一二三]等秘书|局绅)$"
 )
+
+
+# Honorifics and degrees written after a full name in Hong Kong, Macau, Malaysian and Thai
+# Chinese papers (round 23, zh23: zh_cn-t22y16, zh_hant-t22y17): address words, a Justice of the
+# Peace (局绅, 太平绅士), 阁下 (Excellency). Hand-written: no library lists the honorifics these
+# papers use; the labels drop them (LABELLING.md, round 19).
+_HONORIFIC_AFTER = re.compile(r"(?:先生|女士|小姐|博士|硕士|教授|律师|局绅|太平绅士|阁下)$")
+_HONORIFIC_LAST = frozenset("生士姐授师绅下")
+
+
+def _honoured_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
+    """A titled name with an honorific or a degree after it ("名誉会长陈国平局绅", "经商处公参张佩东
+    女士", "特命全权大使管木阁下"): the item read without it, its name kept when it is what stood
+    right before the honorific."""
+    honoured = _HONORIFIC_AFTER.search(item)
+    if honoured is None or honoured.start() < 3:
+        return None
+    core = item[: honoured.start()]
+    name = _item_name(core, trailing, known)
+    return name if name and core.endswith(name) else None
 
 
 # Items recur across sentences and reports (titles, "国务院总理李强"): their reading depends on
@@ -2691,6 +2724,9 @@ def _item_name(item: str, trailing: bool, known: frozenset[str]) -> str | None:
         after = _ZH_AFTER_NAME.match(run)
     if after and (after.group(1) in known or _zh_plausible(after.group(1))):
         return after.group(1)
+    honoured = _honoured_name(item, trailing, known) if item[-1] in _HONORIFIC_LAST else None
+    if honoured:
+        return honoured
     wrapped = _wrapped_item_name(item, run, known)
     if wrapped:
         return wrapped
@@ -2755,6 +2791,8 @@ def _foreign_titled(item: str) -> str | None:
     if not _country_in(item[: title.start()]):
         return None  # (the country before the title)
     run = item[title.end() :]
+    if run[0] in "馆处":
+        return None  # the title opens a body's name ("大使馆", "领事馆", "秘书处"; zh_cn-t22z11)
     # (a visit or a verb glued after the name: "…访华", "…举行会谈"; a couple: "…夫妇")
     run = _ZH_FOREIGN_VERB.sub("", _ZH_VISITS.sub("", run))
     run = _ZH_FAMILY_WORD.sub("", run.removesuffix("夫妇").removesuffix("伉俪"))
@@ -2794,10 +2832,14 @@ _TITLE_WORD_END = re.compile(
 # "县第一人民医院王琼院长", "台中市政府农业局陈柏宏主任秘书".
 _UNIT_LAST = frozenset("科院局处部室所校场厂站馆")
 _TITLE_WORD_LAST = frozenset("长官师员")
-_TITLE_AFTER_LAST = frozenset("长任授师书记理席员")  # (the last characters of _TITLE_AFTER_UNIT)
+# (the last characters of _TITLE_AFTER_UNIT)
+_TITLE_AFTER_LAST = frozenset("长任授师书记理席员赞参使事")
 _TITLE_AFTER_UNIT = re.compile(
-    r"(?:副|常务副)?(?:科长|院长|局长|处长|部长|主任|所长|校长|站长|馆长|场长|厂长|教授|副教授|"
-    r"医师|主任医师|秘书|主任秘书|书记|经理|总经理|董事长|会长|主席|研究员|副研究员)$"
+    r"(?:副|常务副|署理|代理)?(?:科长|院长|局长|处长|部长|主任|所长|校长|站长|馆长|场长|厂长|教授|副教授|"
+    r"医师|主任医师|秘书|主任秘书|书记|经理|总经理|董事长|会长|主席|研究员|副研究员"
+    # round 23 (zh23): an embassy's and a secretariat's offices after the name ("中国驻意大利大使馆
+    # 汤恒参赞", "常设秘书处韦尚德副秘书长", zh_cn-t22z11, t22y09)
+    r"|参赞|公参|大使|公使|领事|总领事|秘书长|总会长|理事长|[一二三]等秘书)$"
 )
 
 
@@ -2885,15 +2927,17 @@ def _after_body(item: str, known: frozenset[str]) -> str | None:
     """A full name of three characters (or a roster name) right after a body no title table
     lists, as lists of local officials write them: "观光处李梅凌" (the tourism office's),
     "市议员参选人张幸松" ("教育处督学杨恭墉" is not read: 督学 ends in no body character)."""
-    for size in (3, 2):
+    for size in (4, 3, 2):
         name, head = item[-size:], item[:-size]
+        if size == 4 and name[:2] not in _COMPOUND:
+            continue  # (four characters: a compound surname's name only, "大使馆欧阳玉靖")
         if (
             len(head) >= 2
             # a body's last character, or 人 of a role no table lists ("负责人", "参选人");
             # not a rank's (士 ends 瑞士 too: "瑞士苏黎世")
             and (head[-1] in _ZH_BODY_CHAR or head[-1] == "人")
             and name[-1] not in _ZH_BODY_CHAR  # "上海市杨浦区": a place, not a name
-            and (name in known or (size == 3 and _vouched_full_name(name)))
+            and (name in known or (size >= 3 and _vouched_full_name(name)))
         ):
             return name
     return None

@@ -98,6 +98,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - occ22_cases.toml: a report's occasion read once more: a name the rules gave no role that opens
   a later sentence as the subject of "came" or "thanked", or follows "allen voran", "featured",
   "involves", attended (round 22, issue-occ22).
+- zh23_cases.toml: Chinese causes of round 42 counted over every earlier Chinese dev report:
+  offices, honorifics and degrees written after a name (总会长, 公参, 参赞, 局绅, 博士, 閣下), an
+  embassy before a name, a speech by video, the surnames 锺 and 么 (round 23, issue-zh23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -157,6 +160,7 @@ FILES: dict[str, str | None] = {
     "gate22_cases.toml": None,
     "conv22_cases.toml": None,
     "occ22_cases.toml": "en",
+    "zh23_cases.toml": "zh",
 }
 CASES = [
     (case, language)

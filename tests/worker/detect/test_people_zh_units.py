@@ -8,9 +8,14 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 from worker.detect.people import extract_people
 from worker.detect.people_zh import (
     _GROUP_LAST_CHARS,
+    _HONORIFIC_AFTER,
+    _HONORIFIC_LAST,
     _TAIL_OPENS,
+    _TITLE_AFTER_LAST,
+    _TITLE_AFTER_UNIT,
     _ZH_GROUP,
     _ZH_TIME_TAIL,
+    _item_name,
     _untimed,
     has_trigger_chars,
     zh_holds_cue,
@@ -61,6 +66,31 @@ def test_every_group_ending_passes_the_last_character_gate() -> None:
     lasts = {w[-1] for w in words.split("|") if w and "[" not in w}
     assert sorted(lasts - _GROUP_LAST_CHARS) == []
     assert {"们", "等", "了", "人", "名", "位"} <= _GROUP_LAST_CHARS
+
+
+def _last_characters(pattern: str) -> set[str]:
+    """The last characters of a pattern's alternatives "(?:…)(?:a|b|…)$" (a class's members)."""
+    body = pattern.rsplit("(?:", 1)[1].rsplit(")$", 1)[0]
+    lasts: set[str] = set()
+    for word in body.split("|"):
+        lasts.add(word[-1])
+    return lasts
+
+
+def test_every_honorific_and_office_after_a_name_passes_its_last_character_gate() -> None:
+    # (round 23) the item reader asks each pattern only when the item's last character can end it
+    assert sorted(_last_characters(_HONORIFIC_AFTER.pattern) - _HONORIFIC_LAST) == []
+    assert sorted(_last_characters(_TITLE_AFTER_UNIT.pattern) - _TITLE_AFTER_LAST) == []
+
+
+def test_an_honorific_after_a_titled_name_is_no_part_of_it() -> None:
+    # round 23 (zh_cn-t22y16, zh_hant-t22y17): the name before 局绅, 博士, 阁下 (simplified items)
+    known: frozenset[str] = frozenset()
+    assert _item_name("名誉会长陈国平局绅", False, known) == "陈国平"
+    assert _item_name("特命全权大使管木阁下", False, known) == "管木"
+    assert _item_name("吴添泉总会长", False, known) == "吴添泉"
+    # (nothing before the honorific that reads as a name: no name)
+    assert _item_name("全体女士", False, known) is None
 
 
 def test_this_week_is_a_tail() -> None:
