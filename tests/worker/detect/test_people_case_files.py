@@ -98,6 +98,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - occ22_cases.toml: a report's occasion read once more: a name the rules gave no role that opens
   a later sentence as the subject of "came" or "thanked", or follows "allen voran", "featured",
   "involves", attended (round 22, issue-occ22).
+- en23_cases.toml: English and German causes of round 42 counted over the earlier dev rounds:
+  "among the officials that attended", an entourage included, reports there were "from" a list,
+  "provided an update", plural and short titles (State Councilors, Lt Gen, Auditor-General), the
+  Korean surname Park, a talk "miteinander" (round 23, issue-en23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -157,6 +161,7 @@ FILES: dict[str, str | None] = {
     "gate22_cases.toml": None,
     "conv22_cases.toml": None,
     "occ22_cases.toml": "en",
+    "en23_cases.toml": None,
 }
 CASES = [
     (case, language)
