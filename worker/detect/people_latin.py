@@ -95,6 +95,12 @@ _TITLE_WORDS = frozenset(
     "directors secretaries ministers presidents governors ambassadors deputies representatives "
     "officials chairpersons vice-chairmen vice-chairpersons envoys advisers advisors aides "
     "commanders mayors senators judges secretary-general secretaries-general "
+    # (round 23: "as well as State Councilors Wang Yong and Zhao Kezhi", xinhua_en-t22e02)
+    "councilors councillors counselors counsellors "
+    # an auditor's office ("Auditor-General Tan Sri Madinah Mohamad") and military ranks written
+    # short without their full stops ("Director General ... Lt Gen Faiz Hamid"; round 23,
+    # agency_en-t22a06, t22a24)
+    "auditor auditors auditor-general lt gen maj brig col capt "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
     # the French honorifics of English copies ("Ambassador Zhang Yesui and Mme Chen Naiqing",
     # "His Wife Mme. Peng Liyuan": round 16, prec16)
@@ -183,7 +189,13 @@ _ORG_WORDS = frozenset(
     # "Hongkou District", rounds 15 and 32; "Khabarovskiy Kray"; "China-ASEAN Business
     # Council"; "Assam Industries and Commerce Minister"; "the Pul Pervogo Telegram channel",
     # rounds 6 and 32; "Academy of Military Sciences X"): no dev label holds one of these words
-    "district districts kray business industries telegram sciences".split()
+    "district districts kray business industries telegram sciences "
+    # a congress's presiding body: "Standing Chairmen of the Presidium Wang Qiyao" (round 23,
+    # xinhua_en-t22w11)
+    "presidium "
+    # a portfolio a minister's office ends on: "Minister of Construction and Housing and
+    # Utilities Irek Fayzullin" (round 23, kremlin_en-t22w08)
+    "utilities".split()
 )
 # Capitalised words that are never part of a person's name: places, bodies, calendar words.
 _NOT_NAME = frozenset(
@@ -592,14 +604,29 @@ _NAME_WORDS: dict[str, bool] = {}
 
 def _chinese_surname_word(toks: list[_Tok], i: int) -> bool:
     """ "He Baoxiang", "Ma Xingrui": a Chinese surname that is also an English word, before a
-    given name in pinyin."""
-    return (
-        toks[i].cap
-        and toks[i].low in ("he", "ma", "yu", "you", "so", "an", "man", "long", "hong", "kong")
-        and i + 1 < len(toks)
-        and toks[i + 1].cap
-        and bool(_PINYIN_WORD.fullmatch(toks[i + 1].low))
-    )
+    given name in pinyin; "Park Jae-kyu": the Korean surname Park before a given name of two
+    syllables joined by a hyphen, as Korean given names are romanised (round 23: "Luncheon
+    attendees included Lim Dong-won, Park Jae-kyu, ...", agency_en-t22a08)."""
+    if not (toks[i].cap and i + 1 < len(toks) and toks[i + 1].cap):
+        return False
+    if toks[i].low == "park":
+        return bool(_KOREAN_GIVEN.fullmatch(toks[i + 1].text))
+    return toks[i].low in (
+        "he",
+        "ma",
+        "yu",
+        "you",
+        "so",
+        "an",
+        "man",
+        "long",
+        "hong",
+        "kong",
+    ) and bool(_PINYIN_WORD.fullmatch(toks[i + 1].low))
+
+
+# A Korean given name as English copies write it: "Jae-kyu", "Geun-hye", "Jie-won".
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

@@ -662,11 +662,12 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "were among the foreign leaders to attend the funeral" (round 12, agency_en-t11e06)
             r"|(?:were|was)\s+(?:also\s+)?among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders"
             r"|dignitaries|guests|officials|heads\s+of\s+(?:state|government)|personalities"
-            r"|figures|people|mourners|those|attendees|participants|VIPs|delegates)\s+(?:who\s+)?"
+            r"|figures|people|mourners|those|attendees|participants|VIPs|delegates)\s+(?:(?:who|that)\s+)?"
             r"(?:to\s+)?(?:attend(?:ed|ing)?|took\s+part|taking\s+part|participat(?:ed|ing))"
             r"|(?:were|was)\s+(?:also\s+)?among\s+(?:those|the)\s+(?:attending|present|participants"
             r"|guests|attendees|dignitaries|invitees)"
-            r"|graced\s+the\s+(?:occasion|event|function|ceremony)"
+            # (round 23: any gathering graced, "graced the reception", agency_en-t22a37)
+            rf"|graced\s+the\s+{_ADJ}{_GATHERING}"
             r"|(?:also\s+)?(?:attend|attends|attended|co-attended)"
             r"|(?:took|take|takes|taking|taken)\s+part|participat(?:e|es|ed)|join(?:s|ed)"
             r"|(?:sat|sit|sits)\s+down\s+(?:[\w-]+\s+){0,3}?(?:for|to)\s+(?:[\w-]+\s+){0,2}?"
@@ -751,6 +752,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # Council, speaks", "Bill Gates, co-chair of the ... Foundation"; round 18)
             r"|co-?chair(?:ed|s?(?!\s+of\b))|chair(?:ed|s?(?!\s+of\b))|co-?host(?:ed|s)?"
             r"|host(?:ed|s)?|moderat(?:ed|es)|convene(?:d|s)?|officiat(?:ed|es)"
+            # the idiom of chairing: "X took the chair for the closing meeting" (round 23,
+            # xinhua_en-t22w13)
+            r"|(?:took|takes|take)\s+the\s+chair\b"
             r"|(?:threw|throws|thrown|gave|gives|hosted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:banquet|dinner"
             r"|reception|luncheon|lunch|party)"
             # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
@@ -776,6 +780,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "spoke",
         re.compile(
             r"(?:(?:delivered|delivers|deliver|made|makes|make|gave|gives|give|presented"
+            # (round 23: "Minister of Defense X provided an update on ...", agency_en-t22a15)
+            r"|provided|provides|provide"
             r"|presents|came\s+up\s+with|comes\s+up\s+with)\s+"
             + _DET
             + _ADJ
@@ -1006,6 +1012,11 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|(?:heard|hears|hear|hearing|listened\s+to|listens\s+to)\s+"
             r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|briefings?|updates?"
             r"|presentations?)\s+from"
+            # the same told as what there was: "There was also a detailed report from Minister
+            # X", "during the meeting there were \"reports from A, B and C\"" (round 23:
+            # agency_en-t22a01, t22a18, t22a19)
+            r"|there\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?[\"“]?(?:(?:a|an)\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:reports?|briefings?|updates?|presentations?)\s+from"
             r"|(?:reports?|speech(?:es)?|remarks|address(?:es)?|presentations?|briefings?"
             r"|statements?|sitreps?|lectures?|toasts?)\s+(?:were|was)\s+(?:also\s+)?(?:made"
             r"|delivered|given|provided|presented)\s+by)\b"
@@ -1050,6 +1061,9 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # opening ceremony include A", "Among the crowd was A" (round 12: round 20's
             # xinhua_en and agency_en, round 16's agency_en)
             r"|dignitaries|invitees|VIPs"
+            # those who travel with a leader: "The Prime Minister's entourage included A, B"
+            # (round 23, agency_en-t22a24)
+            r"|entourage"
             r"|(?:leaders|officials|heads\s+of\s+(?:state|government)|ministers|delegates"
             r"|representatives|personalities)\s+(?:present\s+)?at\s+the\s+"
             + _ADJ
@@ -1065,7 +1079,16 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     ("spoke", re.compile(r"\b(?:speakers|speaking|addressing)\b", re.I)),
-    ("presided", re.compile(r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?)\b", re.I)),
+    (
+        "presided",
+        re.compile(
+            r"\b(?:presiding|chairing|hosting|co-chairs?|hosts?"
+            # a presidium's chairs of the day: "The executive chairmen of the closing ceremony
+            # are A, B, ..." (round 23, xinhua_en-t22w10)
+            r"|executive\s+chairm[ae]n|executive\s+chairpersons)\b",
+            re.I,
+        ),
+    ),
 )
 # A delegation "unter der Leitung von X": X leads the visitors, and takes part (not a chair).
 # "der Schulchor unter Leitung von X": a conductor, not a chair.

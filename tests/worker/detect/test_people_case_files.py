@@ -101,6 +101,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh23_cases.toml: Chinese causes of round 42 counted over every earlier Chinese dev report:
   offices, honorifics and degrees written after a name (总会长, 公参, 参赞, 局绅, 博士, 閣下), an
   embassy before a name, a speech by video, the surnames 锺 and 么 (round 23, issue-zh23).
+- en23_cases.toml: English and German causes of round 42 counted over the earlier dev rounds:
+  "among the officials that attended", an entourage included, reports there were "from" a list,
+  "provided an update", plural and short titles (State Councilors, Lt Gen, Auditor-General), the
+  Korean surname Park, a talk "miteinander" (round 23, issue-en23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -161,6 +165,7 @@ FILES: dict[str, str | None] = {
     "conv22_cases.toml": None,
     "occ22_cases.toml": "en",
     "zh23_cases.toml": "zh",
+    "en23_cases.toml": None,
 }
 CASES = [
     (case, language)
