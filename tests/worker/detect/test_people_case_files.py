@@ -104,7 +104,7 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - en23_cases.toml: English and German causes of round 42 counted over the earlier dev rounds:
   "among the officials that attended", an entourage included, reports there were "from" a list,
   "provided an update", plural and short titles (State Councilors, Lt Gen, Auditor-General), the
-  Korean surname Park, a talk "miteinander" (round 23, issue-en23).
+  Korean surname Park (round 23, issue-en23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
