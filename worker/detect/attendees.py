@@ -11,6 +11,7 @@ other script standing at the same place of the same list, as many on each side).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -278,18 +279,46 @@ def _match_short_forms(
     Addo Dankwa Akufo-Addo": every word of the shorter one is a word of the longer one, the
     surname included, and no other unmatched name on that side fits as well."""
     for i, person in enumerate(b.people):
-        if b.matched[i] or has_han(person.name):
+        if b.matched[i]:
             continue
+        han = has_han(person.name)
         fits = [
             j
             for j, other in enumerate(a.people)
-            if not a.matched[j] and not has_han(other.name) and _short_form(person.name, other.name)
+            if not a.matched[j]
+            and has_han(other.name) == han
+            and (
+                _dotted_part(person.name, other.name)
+                if han
+                else _short_form(person.name, other.name)
+            )
         ]
         if len(fits) == 1:
             j = fits[0]
             b.matched[i] = a.matched[j] = True
             pairs.append((i, j))
             variants.append(Variant((person.name,), (a.people[j].name,)))
+
+
+# The marks between the parts of a foreign name written in Chinese characters ("阿披實‧域差棲哇",
+# "弗兰克-瓦尔特·施泰因迈尔").
+_HAN_PARTS = re.compile(r"[·•‧・．]")
+
+
+def _dotted_part(x: str, y: str) -> bool:
+    """Whether one of two names in Chinese characters is a foreign name in parts (given names
+    and surname between middle dots) and the other its parts in a row, in the other's script or
+    the same: "阿披實" / "阿披實‧域差棲哇" (a Thai prime minister by his given name, as Thai and
+    Chinese outlets call him), "施泰因迈尔" / "弗兰克-瓦尔特·施泰因迈尔". Round 23, pair r22
+    t22y-thaicc2010: the Thai Chinese paper writes the name in full, the mainland copy by the given
+    name. Each part is a word of its own in the language the name was taken from: the short form
+    keeps whole parts, never a character of a Chinese name's given name."""
+    px = [to_simplified(p) for p in _HAN_PARTS.split(x) if p]
+    py = [to_simplified(p) for p in _HAN_PARTS.split(y) if p]
+    short, long_ = (px, py) if len(px) < len(py) else (py, px)
+    if len(short) >= len(long_) or len(long_) < 2:
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 def _short_form(x: str, y: str) -> bool:
@@ -742,7 +771,7 @@ def _same_spelled(x: Person, y: Person) -> bool:
     person's role change, so both measures must agree ("Wang Yi" / "Wang Yu": Jaro-Winkler 0.93,
     ratio 0.83, two people). Names in characters are not tied by sound (同音: other people)."""
     if has_han(x.name) or has_han(y.name):
-        return False
+        return has_han(x.name) and has_han(y.name) and _dotted_part(x.name, y.name)
     sx, sy = _spelling(x), _spelling(y)
     if min(JaroWinkler.normalized_similarity(sx, sy), fuzz.ratio(sx, sy) / 100) >= _FUZZY:
         return True

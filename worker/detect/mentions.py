@@ -67,6 +67,11 @@ class TextNames:
         for first, last in _CAPITALISED_PAIR.findall(plain):
             self.before_surname.setdefault(translit_key(last), set()).add(first)
 
+    @property
+    def plain(self) -> str:
+        """The text as read (NFKC)."""
+        return self._plain
+
     @cached_property
     def joined(self) -> frozenset[str]:
         """Two or three words run together: a name written with or without its spaces ("Zong
@@ -160,8 +165,35 @@ def _surname_keys(form: str) -> tuple[str, ...]:
     order ("Bortnikov"). A Chinese name's first word, its surname ("Wang"), is shared by too many
     people to count; its last word, the given name, is told only when long ("Huning")."""
     words = _WORD.findall(form)
+    if len(words) >= 2 and _GIVEN_HYPHENED.fullmatch(words[-1]):
+        return ()  # the surname comes first: `_surname_first_alone`
     key = translit_key(words[-1]) if words else ""
     return (key,) if len(key) >= _MIN_WORD else ()
+
+
+# A given name of two syllables joined by a hyphen, the second in lower case ("Jae-in",
+# "Sye-kyun", "Chun-ying"): a Korean or Cantonese name in letters, its surname the word before.
+_GIVEN_HYPHENED = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _surname_first_alone(text: TextNames, form: str, roster: Roster) -> bool:
+    """Whether the text names a person whose name ends in a hyphenated given name ("Moon
+    Jae-in") by the surname alone ("In his opening remarks, Moon thanked ..."): the word before
+    the given name, with no capitalised word after it (not "Chung Eui-yong" for "Chung
+    Sye-kyun") nor a given name before it (not "John Chan" for "Paul Chan Mo-po"; a title such
+    as "President Moon" names him), at least four letters
+    ("Kim", "Lee" alone name too many people). Round 23, pair r22 t22a-moonlunch (KBS names the
+    host as "Moon" after its first sentence)."""
+    words = _WORD.findall(form)
+    if len(words) < 2 or not _GIVEN_HYPHENED.fullmatch(words[-1]) or len(words[-2]) < _MIN_WORD:
+        return False
+    surname = words[-2]
+    return any(
+        not found.group(2) and not (found.group(1) and roster.is_given_name(found.group(1).strip()))
+        for found in re.finditer(
+            rf"([A-Z][\w-]*\s+)?\b{re.escape(surname)}\b(\s+[A-Z][\w-]*)?", text.plain
+        )
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -317,6 +349,7 @@ def names_person(
                 and any(_names_surname(text, k) for k in _surname_keys(form))
             )
             or _run_together(text, form)
+            or (not chinese and _surname_first_alone(text, form, roster))
         ):
             return True
         elif (
@@ -361,7 +394,15 @@ def _in_pinyin(text: TextNames, form: str) -> bool:
 
 # Sentences; in Chinese, clauses: one sentence runs on through commas, each clause with its own
 # subject and verb ("...等多名地方民代出席，盧秀燕深深鞠躬": she is not among those attending).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+|[。！？!?\n，；,;]+(?=\s*[\u3400-\u9fff])|[。！？\n]+"
+    # Round 23: a sentence run on to the next with no space ("... on Wednesday.According to a
+    # written statement ...", as scraped copies glue paragraphs): its end is still an end, else
+    # an attribution or a say-verb of the second cuts the first's names with it (pair r22
+    # t22a-moonlunch, where KBS's host was read as named nowhere). Three lower-case letters
+    # before the mark: not an abbreviation ("U.S.", "Mr.", "St.Petersburg").
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+)
 
 
 def told_as_done(text: str) -> str:
