@@ -2557,6 +2557,10 @@ def _german_verb_between(toks: list[_Tok], a: Item, b: Item) -> bool:
         and t.low not in _DE_GAP_WORDS
         and (
             not t.low.endswith(("e", "en", "er", "es", "em"))
+            # (round 23, de23) a group's members ("begrüßte der Vorsitzende X zahlreiche Gäste,
+            # darunter Landrat A", de-t22g04): a list of their own, not one with the subject
+            # ("darunter" ends as an adjective does)
+            or t.low == "darunter"
             # a declined adjective stands before its noun; one before a comma is a verb's
             # participle ending its clause ("A und B gekommen, aus Roding C")
             or toks[k + 1].text == ","

@@ -1622,6 +1622,33 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
         # A, B", "Gesehen wurden A und B")
         re.compile(r"\bsah\s+man\b|\b(?:[Gg]esehen|[Gg]esichtet)\s+(?:wurden|wurde)\b"),
     ),
+    (
+        "spoke",
+        None,
+        # (round 23, de23) greetings brought to a meeting: a greeting's speech ("Bürgermeister X
+        # überbrachte die Grüße der Gemeindegremien", "In kurzen Beiträgen überbrachten A und B
+        # die Grüße des Kreisbrandmeisters", de-t22g36, de-t22g34; rounds 1-40: 3 such speakers
+        # missed, 1 read). Greetings or wishes only: "überbrachte ein Geschenk" is a gift.
+        re.compile(
+            r"\b(?:überbrachte|überbrachten|überbringt|überbringen|überbracht)\b[^;]{0,80}?"
+            r"(?:Gr[üu](?:ß|ss)e?|Gr[üu](?:ß|ss)worte?|[\wäöüß-]*[Gg]lückwünsche|[Ww]ünsche)\b"
+            r"|(?:Gr[üu](?:ß|ss)e|Gr[üu](?:ß|ss)worte?|[\wäöüß-]*[Gg]lückwünsche)\b[^;]{0,80}?"
+            r"\b(?:überbrachte|überbrachten|überbringt)\b"
+        ),
+    ),
+    (
+        "presided",
+        None,
+        # (round 23, de23) a reception or a banquet given: its host ("Am 26. Januar gaben
+        # Botschafter X und seine Gattin Y ... einen Empfang", "gab Generalkonsul X in Hamburg
+        # einen Empfang", de-t22g12, de-t22g13; rounds 1-40: 2 hosts missed), as "hosted a
+        # reception" in English (LABELLING.md: a couple hosting, both presided). Whom it was
+        # given for ("anlässlich des Amtsantritts des ... Generalkonsuls X") gets no role here.
+        re.compile(
+            r"\b(?:gab|gaben|gibt|geben|gegeben)\b[^;]{0,120}?\b(?:ein(?:en)?|ihren|seinen|den|das)"
+            r"\s+(?:[a-zäöüß]+e[nms]?\s+)?[\wäöüß-]*(?:[Ee]mpfang|[Bb]ankett|[Aa]bendessen|[Dd]inner)\b"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1789,6 +1816,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("kamen",),
     ("erschien", "fanden sich", "fand sich", "finden sich", "findet sich", "eingefunden"),
     ("sah man", "gesehen", "gesichtet"),
+    ("überbr",),
+    ("empfang", "bankett", "abendessen", "dinner"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(

@@ -105,6 +105,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   "among the officials that attended", an entourage included, reports there were "from" a list,
   "provided an update", plural and short titles (State Councilors, Lt Gen, Auditor-General), the
   Korean surname Park (round 23, issue-en23).
+- de23_cases.toml: German causes of round 42 counted over the other German dev rounds: the
+  members of a greeted group after "darunter" are a list of their own, a reception given ("gab
+  einen Empfang") is hosted, greetings brought ("überbrachte die Grüße") are a speech (round 23,
+  issue-de23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -166,6 +170,7 @@ FILES: dict[str, str | None] = {
     "occ22_cases.toml": "en",
     "zh23_cases.toml": "zh",
     "en23_cases.toml": None,
+    "de23_cases.toml": "de",
 }
 CASES = [
     (case, language)
