@@ -210,9 +210,13 @@ class Fetcher:
                 for gate in gates:
                     await gate.acquire()
                     held.append(gate)
-        except TimeoutError:
+        except BaseException as exc:
+            # Timed out or cancelled while waiting: the slots already taken go back, or a
+            # cancelled request would keep its host's slot for the rest of the run.
             for gate in reversed(held):
                 gate.release()
+            if not isinstance(exc, TimeoutError):
+                raise
             raise QueueTimeout(
                 url,
                 f"{url}: not sent: waited {self.options.queue_timeout:g} s in line for a free "

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from storage.feeds import FeedSpec
 from storage.models import Version
 from tests.support.farm import REPORT, Farm
-from tests.support.httpserver import Response
+from tests.support.httpserver import LocalServer, Response
 from tests.worker.pipeline.test_refresh import _Sink, make_runtime, run
 from worker.errors import QueueTimeout
 from worker.ingest.fetch import Fetcher, FetchOptions
@@ -93,6 +93,37 @@ async def test_waiting_in_line_is_bounded_and_is_not_the_sites_failure(server):
     assert result.status == 200
     assert "timed out" not in message and "waited" in message
     assert server.hits("/other") == []  # it was never sent: nothing is said about that site
+
+
+async def test_a_request_cancelled_while_waiting_gives_back_the_slots_it_took(server):
+    # concurrency 1: a second host's request takes its host's slot, then waits for the
+    # first-contact slot the first request holds, and is cancelled there.
+    gate = threading.Event()
+
+    def held(req, h):
+        gate.wait(5)  # bounded: released by the test, or after 5 s at most
+        return Response(200, b"ok")
+
+    server.route("/held", held)
+    other = LocalServer().start()
+    try:
+        other.route("/page", lambda req, h: Response(200, b"page"))
+        options = FetchOptions(timeout=10, concurrency=1, per_host=1, queue_timeout=2)
+        async with Fetcher(options) as fetcher:
+            first = asyncio.create_task(fetcher.fetch(server.url("/held")))
+            await asyncio.sleep(0.1)
+            waiting = asyncio.create_task(fetcher.fetch(other.url("/page")))
+            await asyncio.sleep(0.1)
+            waiting.cancel()
+            await asyncio.gather(waiting, return_exceptions=True)
+            gate.set()
+            assert (await first).status == 200
+            # the other host's slot came back: its next request is sent, not left in line
+            again = await fetcher.fetch(other.url("/page"))
+        assert again.status == 200
+        assert len(other.hits("/page")) == 1
+    finally:
+        other.stop()
 
 
 def test_a_host_whose_connects_hang_does_not_starve_the_others(tmp_path, server):
