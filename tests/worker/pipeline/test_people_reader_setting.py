@@ -31,8 +31,10 @@ pytestmark = pytest.mark.timeout(300)
 
 CASES = Path(__file__).resolve().parents[2] / "data" / "people" / "reader23_cases.toml"
 TITLE = "Kuwait's crown prince meets Saudi crown prince in Riyadh"
-RULES = {  # what the rules give
+RULES = {  # what the rules give (of the page's text: "Al Othman" too, which they do not read in
+    # the excerpt as written; the reader adds his full name)
     "Ahmed Al Sabah",
+    "Al Othman",
     "Al Salman",
     "Faisal Bin Farhan",
     "Mishal Al Ahmed Al Sabah",
@@ -118,7 +120,7 @@ def test_versions_read_without_the_reader_are_read_again_when_compared(
     assert run_cli(["fetch", "--config", str(cfg)]).exit_code == 0
 
     page = farm.pages["/riyadh.html"]
-    page.paragraphs[1] = page.paragraphs[1].replace("inspection bodies", "inspection services")
+    page.paragraphs[1] = page.paragraphs[1].replace("bilateral relations", "bilateral ties")
     farm.descriptions["/riyadh.html"] = "edited"
     cfg.write_text(cfg.read_text("utf-8").replace("reader = false", "reader = true"), "utf-8")
     result = run_cli(["fetch", "--config", str(cfg), "--json"])
