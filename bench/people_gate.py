@@ -12,6 +12,10 @@ gate is trained and cross-validated on, on two of three blocks of consecutive ro
 (each block read by the fit on the other two). Rounds 40 and 41 (round 21's test and validation
 splits) are read once by the `upto39` fit and judged.
 
+Round 23 (issue-reader23): the shipped gate is now bench/people_gate_sentence.py's, which reads
+one sentence per decision (copies of one report read alike); `export` here writes round 22's
+whole-report gate, which worker/detect/people_reader.py no longer reads.
+
 Run (one script at a time; 2 cores are shared):
   PYTHONPATH=.:bench python bench/people_tagger.py today /tmp/gate22/today.json
   PYTHONPATH=.:bench python bench/people_gate.py read --script latin \

@@ -1,18 +1,21 @@
-"""The learned span-and-role reader, gated (issue 9, round 22): people the rules miss.
+"""The learned span-and-role reader, gated (issue 9, rounds 22 and 23): people the rules miss.
 
 A linear-chain CRF tags each token of a report B / I / O (B and I the tokens of a name in a
-role), one logistic regression per role reads each tagged name's context, and a pair gate, a
-logistic regression over each extra (name, role) with the whole report's features (the rules'
-own reading, cue and occasion words, names in the lead, the reader's confidence, the language,
-the length), decides which of the reader's names the rules did not give are added. Trained on
-dev rounds 1-39 (bench/people_tagger.py, bench/people_gate.py `export`); judged on rounds 40
-and 41: docs/people.md, "Round 22: the learned reader's extra people, gated by the report".
+role), one logistic regression per role reads each tagged name's context, and a sentence gate,
+a logistic regression over each occurrence of a name the rules did not give (its sentence's
+features, its own confidence and role probability, the language, how many people the rules
+named), decides which of the reader's names are added. The CRF and role weights were trained on
+dev rounds 1-39 (bench/people_tagger.py, bench/people_gate.py `export`, round 22); the sentence
+gate on out-of-fold readings of rounds 1-41 (bench/people_gate_sentence.py, round 23): each
+decision reads one sentence, so two copies of one report (another headline, page noise, other
+line breaks) get the same extra people (docs/people.md, "Round 23: the learned reader read
+sentence by sentence").
 
 Tokens are words in Latin scripts and characters in Chinese; sentences end at a line break,
 。！？；!?; or a full stop after a lower-case word of three letters or more. The CRF is decoded
 here in Python (Viterbi and forward-backward over the three labels), from the weights in
-`people_reader.json.gz`, read on first use. Off by default (`extract_people(..., reader=True)`):
-it costs about seven times the rules' reading (bench/README.md, round 22).
+`people_reader.json.gz`, read on first use (`extract_people(..., reader=...)`; the config's
+`[people] reader`).
 """
 
 from __future__ import annotations
@@ -200,6 +203,7 @@ class Sentence:
     words: list[str]
     rules: list[set[str]]
     future: bool
+    starts: int = 0  # how many of the rules' names start in the sentence
 
 
 def word_features(
@@ -274,7 +278,7 @@ def sentence_features(
     rule_tok, rule_start = _rule_tokens(rules, tokens)
     out = []
     window = 12 if zh else 6
-    for s_no, idx in enumerate(sents):
+    for idx in sents:
         toks = [tokens[i].text for i in idx]
         keys = [token_key(t) for t in toks]
         ros = tables.roster_spans(keys)
@@ -294,14 +298,16 @@ def sentence_features(
             f += ["sc=" + r for r in sent_cues]
             if future:
                 f.append("fut")
-            if s_no == 0:
-                f.append("s0")
+            # (no "first sentence" feature since round 23: another headline or a noise line
+            # above makes another sentence the first, and a copy is read alike)
             i = idx[p]
             if i in rule_tok:
                 f.append("ruB" if i in rule_start else "ruI")
                 f += ["ru=" + r for r in sorted(rule_tok[i])]
             feats.append(f)
-        out.append(Sentence(idx, feats, cues, keys, [rule_tok.get(i, set()) for i in idx], future))
+        starts = sum(i in rule_start for i in idx)
+        rules_at = [rule_tok.get(i, set()) for i in idx]
+        out.append(Sentence(idx, feats, cues, keys, rules_at, future, starts))
     return out
 
 
@@ -326,7 +332,7 @@ def sentence_scores(
     all. The features a word gives itself (the word, its shape, affixes, the tables' word of
     it) and its neighbours (the word and its shape two or one before or after them) are
     summed once per word and process (`Crf.own`), those of the whole sentence (its cues, a
-    future, the first sentence) once per sentence; the rest as `word_features` names them.
+    future) once per sentence; the rest as `word_features` names them.
     (Listing every feature of every token was half the reader's cost: bench/README.md, round
     22, issue-reader22b.)"""
     zh = lang == "zh"
@@ -334,7 +340,7 @@ def sentence_scores(
     rule_tok, rule_start = _rule_tokens(rules, tokens)
     out = []
     window = 12 if zh else 6
-    for s_no, idx in enumerate(sents):
+    for idx in sents:
         toks = [tokens[i].text for i in idx]
         keys = [token_key(t) for t in toks]
         ros = tables.roster_spans(keys)
@@ -344,8 +350,6 @@ def sentence_scores(
         const = ["sc=" + r for r in {r for c in cues for r in c}]
         if future:
             const.append("fut")
-        if s_no == 0:
-            const.append("s0")
         c0, c1, c2 = _summed(const, get)
         n = len(idx)
         own = [crf.own(t, k, lang, tables) for t, k in zip(toks, keys, strict=True)]
@@ -367,7 +371,8 @@ def sentence_scores(
             o, v = own[p], near[p]
             scores.append((s0 + o[0] + v[0] + c0, s1 + o[1] + v[1] + c1, s2 + o[2] + v[2] + c2))
         rules_at = [rule_tok.get(i, set()) for i in idx]
-        out.append((Sentence(idx, [], cues, keys, rules_at, future), scores))
+        starts = sum(i in rule_start for i in idx)
+        out.append((Sentence(idx, [], cues, keys, rules_at, future, starts), scores))
     return out
 
 
@@ -787,6 +792,48 @@ def pair_features(
 # --- reading --------------------------------------------------------------------------------
 
 
+@dataclass
+class Mention:
+    """One name the CRF tags in one sentence: the person's key, the name as written, where it
+    starts in the text, the span's confidence and this occurrence's role probabilities."""
+
+    key: str
+    name: str
+    at: int
+    conf: float
+    probs: dict[str, float]
+
+    def roles(self, t: float = 0.5) -> set[str]:
+        best = max(ROLES, key=lambda r: (self.probs[r], -ROLES.index(r)))
+        return {r for r in ROLES if self.probs[r] >= t} | {best}
+
+
+def read_mentions(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    sents: list[list[int]],
+    rules: Sequence[tuple[str, str]],
+    tables: Tables,
+    crf: Crf,
+    roles: dict[str, Any],
+) -> list[tuple[Sentence, list[Mention]]]:
+    """Each sentence in which the CRF tags a name, with the names it tags there, in text
+    order."""
+    zh = lang == "zh"
+    out = []
+    for s, scores in sentence_scores(text, lang, tokens, sents, rules, tables, crf):
+        here = []
+        for p, q, conf in tagged_spans(crf, s, scores):
+            a, b = tokens[s.idx[p]].start, tokens[s.idx[q - 1]].end
+            name = text[a:b]
+            probs = role_probs(mention_features(s, p, q, zh), roles)
+            here.append(Mention(person_key(name, tables.roster), name, a, conf, probs))
+        if here:
+            out.append((s, here))
+    return out
+
+
 def read_found(
     text: str,
     lang: str,
@@ -799,16 +846,98 @@ def read_found(
 ) -> dict[str, Found]:
     """{person key: Found}: every name the CRF tags, its best confidence and role
     probabilities over its occurrences."""
-    zh = lang == "zh"
     found: dict[str, Found] = {}
-    for s, scores in sentence_scores(text, lang, tokens, sents, rules, tables, crf):
-        for p, q, conf in tagged_spans(crf, s, scores):
-            ruled = conf if any(s.rules) else 0.0
-            name = text[tokens[s.idx[p]].start : tokens[s.idx[q - 1]].end]
-            key = person_key(name, tables.roster)
-            probs = role_probs(mention_features(s, p, q, zh), roles)
-            note_found(found, key, name, conf, probs, ruled)
+    for s, here in read_mentions(text, lang, tokens, sents, rules, tables, crf, roles):
+        ruled = any(s.rules)
+        for m in here:
+            note_found(found, m.key, m.name, m.conf, m.probs, m.conf if ruled else 0.0)
     return found
+
+
+# --- the sentence gate (round 23) -----------------------------------------------------------
+#
+# Round 22's pair gate read the whole report (its lead, its length, its cue and occasion words,
+# every name the reader found), so two copies of one report that differ only in a headline, a
+# page-noise line or a line break could be read with different extra people, and their
+# comparison called them added or removed (round 22's fresh identical pairs, 2 of 4). This gate
+# reads, for each occurrence of a name, only the sentence it stands in, the occurrence itself,
+# the language and how many people the rules named in the report (the rules' reading, which a
+# copy shares); a (name, role) is added when one of its occurrences passes. So a sentence two
+# copies share gives the same extra people in both (bench/people_reader_copies.py counts it).
+
+
+def sentence_gate_features(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    s: Sentence,
+    here: Sequence[Mention],
+    named: set[str],
+    tables: Tables,
+) -> list[str]:
+    """What the gate reads of one sentence with tagged names: its length, the rules' names and
+    roles in it, its cue and occasion words, a future, roster names, and how many names the
+    reader tags in it (new ones: the rules did not name them in the report)."""
+    sent_text = text[tokens[s.idx[0]].start : tokens[s.idx[-1]].end]
+    f = [
+        "lg=" + lang,
+        "slen=" + _bucket(len(s.idx), (8, 20, 40, 80)),
+        "srules=" + _bucket(s.starts, (0, 1, 3)),
+        "socc=" + _bucket(len(OCCASION.findall(sent_text)), (0, 1)),
+        "sros=" + _bucket(tables.roster_spans(s.words).count("B"), (0, 1, 3)),
+    ]
+    f += ["srr=" + r for r in sorted({r for rs in s.rules for r in rs})]
+    f += ["sc=" + r for r in sorted({r for c in s.cues for r in c})]
+    if s.future:
+        f.append("fut")
+    for t in (0.5, 0.8, 0.95):
+        f.append(f"sfound{t}=" + _bucket(len({m.key for m in here if m.conf >= t}), (0, 1, 3)))
+        new = len({m.key for m in here if m.conf >= t and m.key not in named})
+        f.append(f"snew{t}=" + _bucket(new, (0, 1, 3)))
+    return f
+
+
+GateRow = tuple[str, str, str, int, float, list[str]]  # key, role, name, at, conf, features
+
+
+def gate_rows(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    read: Sequence[tuple[Sentence, list[Mention]]],
+    named: set[str],
+    tables: Tables,
+    least: float = 0.5,
+) -> list[GateRow]:
+    """The gate's rows: each occurrence, at span confidence `least` or above, of a name the
+    rules did not name, once per role it may have, with its sentence's features and its own
+    (confidence, role, role probability, how many roles), in text order."""
+    out: list[GateRow] = []
+    report = "rules=" + _bucket(len(named), (0, 1, 3))
+    for s, here in read:
+        cands = [m for m in here if m.key not in named and m.conf >= least]
+        if not cands:
+            continue
+        sent = sentence_gate_features(text, lang, tokens, s, here, named, tables)
+        ruled = "ruled" if s.starts else "unruled"
+        for m in cands:
+            roles = m.roles()
+            for r in sorted(roles, key=ROLES.index):
+                f = [*sent, report, ruled]
+                f += [
+                    "conf=" + _bucket(int(m.conf * 20), (10, 14, 16, 17, 18, 19)),
+                    "role=" + r,
+                    "prob=" + _bucket(int(m.probs[r] * 10), (4, 6, 8)),
+                    "nroles=" + str(len(roles)),
+                    "lgrole=" + lang + r,
+                ]
+                out.append((m.key, r, m.name, m.at, m.conf, f))
+    return out
+
+
+def gate_prob(gate: dict[str, Any], feats: Iterable[str]) -> float:
+    total = gate["bias"] + sum(gate["weights"].get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-total))
 
 
 @lru_cache(maxsize=1)
@@ -838,8 +967,10 @@ def extra_people(
     model: dict[str, Any] | None = None,
 ) -> list[tuple[str, str]]:
     """The (name as written, role) pairs the reader adds to the rules' `rules` (name, role):
-    names the rules did not give, at the CRF confidence and pair-gate probability the model's
-    thresholds ask, in text order."""
+    names the rules did not give, where one of their occurrences reaches the CRF confidence
+    and the sentence gate's probability the model asks, in text order. Each decision reads one
+    sentence (`gate_rows`): two copies of one text sharing a sentence get the same people from
+    it."""
     m = model if model is not None else _model()
     part = m["scripts"]["zh" if lang == "zh" else "latin"]
     text = unannotated(text)
@@ -848,17 +979,17 @@ def extra_people(
         return []
     sents = sentences(text, tokens)
     tables = _tables(roster)
-    found = read_found(text, lang, tokens, sents, rules, tables, part["crf_model"], part["roles"])
-    keyed = {(person_key(n, roster), r) for n, r in rules}
+    read = read_mentions(text, lang, tokens, sents, rules, tables, part["crf_model"], part["roles"])
+    named = {person_key(n, roster) for n, _ in rules}
+    least = m["confidence"]
     # only a name the rules did not give, at the model's confidence, can be added: without
-    # one, the gate's features are not worked out
-    if not new_pairs(keyed, found, m["confidence"]):
+    # one, no sentence's features are worked out
+    if not any(x.key not in named and x.conf >= least for _, here in read for x in here):
         return []
-    report = report_features(text, lang, tokens, sents, rules, found, tables)
     gate = m["gate"]
-    out = []
-    for (key, role), fs in pair_features(report, keyed, found, lang):
-        total = gate["bias"] + sum(gate["weights"].get(f, 0.0) for f in fs)
-        if found[key].conf >= m["confidence"] and 1.0 / (1.0 + math.exp(-total)) >= m["gate_at"]:
-            out.append((found[key].name, role))
-    return sorted(out, key=lambda nr: (text.find(nr[0]), ROLES.index(nr[1])))
+    added: dict[tuple[str, str], tuple[int, str]] = {}
+    for key, role, name, at, _, feats in gate_rows(text, lang, tokens, read, named, tables, least):
+        if (key, role) not in added and gate_prob(gate, feats) >= m["gate_at"]:
+            added[(key, role)] = (at, name)
+    ordered = sorted(added.items(), key=lambda kv: (kv[1][0], ROLES.index(kv[0][1])))
+    return [(name, role) for (_, role), (_, name) in ordered]

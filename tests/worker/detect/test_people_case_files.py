@@ -109,6 +109,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   members of a greeted group after "darunter" are a list of their own, a reception given ("gab
   einen Empfang") is hosted, greetings brought ("überbrachte die Grüße") are a speech (round 23,
   issue-de23).
+- reader23_cases.toml: the learned reader read sentence by sentence: names the rules miss that
+  the sentence gate adds (`reader = true`), the same in every copy of the text
+  (test_people_reader.py reads the copies; round 23, issue-reader23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -171,6 +174,7 @@ FILES: dict[str, str | None] = {
     "zh23_cases.toml": "zh",
     "en23_cases.toml": None,
     "de23_cases.toml": "de",
+    "reader23_cases.toml": None,
 }
 CASES = [
     (case, language)

@@ -85,3 +85,85 @@ def test_reading_scores_are_those_of_the_training_features() -> None:
                 assert [(a, b) for a, b, _ in spans] == [(a, b) for a, b, _ in fast]
                 for (_, _, c), (_, _, d) in zip(spans, fast, strict=True):
                     assert math.isclose(c, d, abs_tol=1e-9)
+
+
+def _cases() -> list[dict[str, object]]:
+    import tomllib
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "data" / "people"
+    out: list[dict[str, object]] = []
+    for name in ("gate22_cases.toml", "reader23_cases.toml"):
+        out += tomllib.loads((data / name).read_text("utf-8"))["extract"]
+    return out
+
+
+def test_copies_of_one_text_get_the_same_extra_people() -> None:
+    """Round 23 (issue-reader23): the sentence gate reads, for each name, only the sentence it
+    stands in (and the language, and how many people the rules named), so two copies of one
+    report that differ in a headline, page-noise lines, paragraphs joined or split, or
+    whitespace get the same extra people from the reader: the comparison of two copies can
+    call no one added or removed for them. Real dev excerpts (gate22_cases.toml,
+    reader23_cases.toml), each against five such copies (bench/people_reader_copies.py's)."""
+    import sys
+    from pathlib import Path
+
+    from worker.detect.people import extract_people
+    from worker.service.seeds import load_roster
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+    try:
+        from people_reader_copies import VARIANTS
+    finally:
+        sys.path.pop(0)
+    roster = load_roster()
+
+    def extra(text: str, lang: str) -> set[tuple[str, str]]:
+        rules = {
+            (p.key.casefold(), p.role)
+            for p in extract_people(text, roster, language=lang, reader=False)
+        }
+        both = {
+            (p.key.casefold(), p.role)
+            for p in extract_people(text, roster, language=lang, reader=True)
+        }
+        return both - rules
+
+    for case in _cases():
+        text, lang = str(case["text"]), str(case["language"])
+        want = extra(text, lang)
+        for name, variant in VARIANTS.items():
+            if name == "joined" and lang != "zh" and "\n" in text.strip():
+                # paragraphs run together: a headline line becomes part of the first sentence
+                continue
+            assert extra(variant(text, lang), lang) == want, (case["id"], name)
+
+
+def test_a_sentence_gets_its_gate_features_from_itself() -> None:
+    """The gate's rows of a sentence do not change when other sentences (a headline, a noise
+    line, an unrelated paragraph full of cue words and names) stand around it."""
+    from worker.detect.roster import Roster
+
+    roster = Roster.empty()
+    tables = pr._tables(roster)
+    model = pr._model()
+    part = model["scripts"]["latin"]
+    core = "Prime Minister Ivan Petrov met Governor Anna Berg in Kazan on Monday."
+    rows = []
+    for text in (
+        core,
+        "Talks in Kazan\n" + core,
+        "Share this article\n" + core + "\nAdvertisement\nThe summit chaired by Olaf Weber "
+        "was attended by Li Ming and Sergei Orlov, who spoke at the ceremony.",
+    ):
+        tokens = pr.tokenize(text)
+        sents = pr.sentences(text, tokens)
+        read = pr.read_mentions(
+            text, "en", tokens, sents, [], tables, part["crf_model"], part["roles"]
+        )
+        got = pr.gate_rows(text, "en", tokens, read, set(), tables)
+        start = text.find(core)
+        rows.append(
+            {(k, r, c, tuple(f)) for k, r, _, at, c, f in got if start <= at < start + len(core)}
+        )
+    assert rows[0] and rows[0] == rows[1] == rows[2]
