@@ -98,6 +98,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - occ22_cases.toml: a report's occasion read once more: a name the rules gave no role that opens
   a later sentence as the subject of "came" or "thanked", or follows "allen voran", "featured",
   "involves", attended (round 22, issue-occ22).
+- align23_cases.toml: the rules read the wordings round 23 settled by count: administering an
+  oath attends, the host of a delegation led by a named person presides, a host's headline of a
+  meeting with a named person and party attends (round 23, issue-align23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -157,6 +160,7 @@ FILES: dict[str, str | None] = {
     "gate22_cases.toml": None,
     "conv22_cases.toml": None,
     "occ22_cases.toml": "en",
+    "align23_cases.toml": None,
 }
 CASES = [
     (case, language)
