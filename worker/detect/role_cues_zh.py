@@ -195,18 +195,6 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓(?!人)"),
         ("入场", "上台", "监誓"),
     ),
-    # performers at the occasion take part (LABELLING.md, "Wordings settled by count (round
-    # 23)": "王力夫演唱的《滚滚长江东逝水》", "曾小敏携团队献唱", "由邱舒现场演唱", "武帅辉表演的
-    # 独唱"): who sings or plays; not a show's noun (演唱会, 表演赛, 演奏厅, 表演节目, "龙狮表演等"),
-    # its performer named after it (演唱者：X), nor a band or a choir (“海之韵”管乐团演奏)
-    (
-        "attended",
-        re.compile(
-            r"(?<!乐团)(?<!乐队)(?<!唱团)(?:(?:演唱|献唱|独唱|独奏|演奏|献艺)(?!会|者|赛|厅|团|队|家|艺术|节目|曲目)"
-            r"|表演(?=的|了))"
-        ),
-        ("演唱", "献唱", "独唱", "独奏", "演奏", "表演", "献艺"),
-    ),
     (
         "attended",
         re.compile(
