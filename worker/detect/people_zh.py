@@ -1619,6 +1619,8 @@ _CUE_WORDS = (
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate; 带队 and 率 too,
     # a branch of this pattern costs every position of every sentence)
     "一行 率领 率团 率队 考察团 "
+    # relaying to a meeting (ZH_CUES_RARE: "X传达了…精神"; round 23)
+    "传达 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
