@@ -1021,6 +1021,7 @@ _AWARDS_PRESENTED = re.compile(
 _ZH_CONFERRED = re.compile(
     r"(?<![获受獲])[颁頒]授(?!仪式|典礼|礼|工作|给|予|名单|的|儀式|典禮|禮|給|名單)"
 )
+_ZH_RELAYED = re.compile(r"传达(?!室|给|到)")
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|took\s+part|takes\s+part|participat\w*|joined)\b|出席|参加|参与|列席", re.I
 )
@@ -1083,6 +1084,12 @@ def _presenters_kept(
         return _presenters_with_a_role(text, people, places)
     if lang == "zh" and "授" in text and _ZH_CONFERRED.search(text):
         return _presenters_with_a_role(to_simplified(text), people, places, zh=True)
+    if lang == "zh" and ("传达" in text or "傳達" in text):
+        # one who relays a higher meeting or a document to the meeting attends, or has the
+        # other role the text gives ("李伊林主持召开…会议" and a headline's "李伊林传达…精神",
+        # scraped-t18g14: presided alone; LABELLING.md, "Wordings settled by count (round 23)")
+        simple = to_simplified(text)
+        return _presenters_with_a_role(simple, people, places, zh=True, verb=_ZH_RELAYED)
     return people, places
 
 
@@ -1316,13 +1323,20 @@ def _word_in(word: str, sentence: str) -> bool:
 
 
 def _presenters_with_a_role(
-    text: str, people: list[Person], places: list[int], *, zh: bool = False
+    text: str,
+    people: list[Person],
+    places: list[int],
+    *,
+    zh: bool = False,
+    verb: re.Pattern[str] | None = None,
 ) -> tuple[list[Person], list[int]]:
-    """The people without the `attended` of an award's presenter who speaks or chairs too (and
-    whom no sentence tells attending): the presenter is named in the sentence before the verb,
-    or is "the President" / "the head of state"."""
+    """The people without the `attended` of an award's presenter (or of who relays, `verb`) who
+    speaks or chairs too (and whom no sentence tells attending): the presenter is named in the
+    sentence before the verb, or is "the President" / "the head of state"."""
     before = ""  # the sentences' words before each verb of presenting
-    for found in (_ZH_CONFERRED if zh else _AWARDS_PRESENTED).finditer(text):
+    if verb is None:
+        verb = _ZH_CONFERRED if zh else _AWARDS_PRESENTED
+    for found in verb.finditer(text):
         starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, found.start())]
         before += " " + text[starts[-1] if starts else 0 : found.start()]
     titled = not zh and re.search(r"\bPresident\b|\bhead of state\b", before) is not None

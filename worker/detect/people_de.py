@@ -1335,19 +1335,27 @@ def _participle_agent(sentence: str, start: int, end: int, left: int) -> list[Ro
     return ["spoke" if agent["verb"] in _SPOKEN else "presided"]
 
 
+def _done_by_roles(clause: str) -> list[Role] | None:
+    """The role of the agent "durch X" of a passive told as done (None: no such passive)."""
+    if cues.DE_PASSIVE[0][1].search(clause):
+        return ["presided"]  # "wurde durch X geleitet": who led it
+    if cues.DE_SWORN_IN.search(clause):
+        # "wurden Rekruten durch Präsidentin X angelobt": who swore them in attends (LABELLING.md,
+        # "Wordings settled by count (round 23)"; presided until then)
+        return ["attended"]
+    return None
+
+
 def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -> list[Role] | None:
     """The roles a list's source, preposition or passive agent frame decides alone."""
     if _REPORTER.search(lead):
         # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
         # from one's own speech is speaking ("so X in seiner Festansprache")
         return ["spoke"] if _OWN_SPEECH.search(clause) else []
-    if (
-        "durch" in lead
-        and _AGENT_BY.search(lead, len(lead) - 100)
-        and cues.DE_PASSIVE[0][1].search(clause)
-        and _DONE.search(clause)
-    ):
-        return ["presided"]  # "wurden Rekruten durch Präsidentin X angelobt": who swore them in
+    if "durch" in lead and _AGENT_BY.search(lead, len(lead) - 100) and _DONE.search(clause):
+        done_by = _done_by_roles(clause)
+        if done_by is not None:
+            return done_by
     if _GOVERNED.search(lead, len(lead) - 100):
         return []  # "Den Trauergottesdienst für Rau hielt X": Rau is no subject
     if "Vertretung" in lead and _REPRESENTED.search(lead):
@@ -1439,7 +1447,9 @@ def _passive_with_agent_after(
         # a headline's: the one received stands right before the agent's "von"
         return _VON_AFTER.match(sentence, end) is not None and _headline_passive(sentence)
     if not _AGENT_BEFORE.search(sentence, 0, end) and (
-        cues.DE_PASSIVE[0][1].search(clause) or _INVITED.search(clause)
+        cues.DE_PASSIVE[0][1].search(clause)
+        or cues.DE_SWORN_IN.search(clause)
+        or _INVITED.search(clause)
     ):
         return True  # "wurde Steinmeier mit militärischen Ehren empfangen": the one received
     return any(

@@ -1286,6 +1286,17 @@ _ZH_DESCRIBING = re.compile(r"[^，。；、]{0,40}?的")
 _ZH_RECEIVES = re.compile(r"会见|接见|会晤")
 
 
+def _led_party_met(simple: str, bound: int, hit: _Hit) -> int:
+    """Where the leaders of a party led on a visit begin when it is the other side of a meeting
+    verb: "会见了台湾旺旺集团副董事长胡志强、…总裁蔡绍中率领的台湾媒体参访团一行" (scraped-r11v03):
+    after the verb, so that the leaders attend and the host, who presides (`_zh_meetings`;
+    LABELLING.md, "Wordings settled by count (round 23)"), does not attend too; else `bound`."""
+    if hit.role != "attended" or _ZH_LED_BY.match(simple, hit.start) is None:
+        return bound
+    verbs = [verb.end() for verb in _ZH_RECEIVES.finditer(simple, bound, hit.start)]
+    return verbs[-1] if verbs else bound
+
+
 def _describes_met(simple: str, bound: int, hit: _Hit) -> bool:
     """Whether an attending cue stands inside the other side of a meeting verb before it and
     describes it: "李书磊在福州会见了参加“…”采访活动的东盟记者团" (zh_cn-t11z01), "会见出席…论坛的
@@ -1348,6 +1359,7 @@ def _zh_lists(
             bound = hit.end
             continue
         yield from _escorted(simple, bound, hit, roster, ctx, by="由")
+        bound = _led_party_met(simple, bound, hit)
         if (
             _no_subject(simple, hit)
             or _called_off(simple, hit)
@@ -1607,6 +1619,8 @@ _CUE_WORDS = (
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate; 带队 and 率 too,
     # a branch of this pattern costs every position of every sentence)
     "一行 率领 率团 率队 考察团 "
+    # relaying to a meeting (ZH_CUES_RARE: "X传达了…精神"; round 23)
+    "传达 "
     # a copula before a colon (ZH_COPULA_LIST: "晋升上将军衔的军官是：A、B")
     "是: 是： 为: 为： "
     # witnessing or celebrating together (ZH_CUES_RARE: "共同见证", "共同欢喜庆祝")
@@ -2034,7 +2048,7 @@ def _zh_meetings(
             # 中南海瀛台，会见赴京述职的行政长官林郑月娥" (zh_hant-t20z28)
             host = _meeting_lead(raw, roster, ctx)
         guest = _all_guests(simple, m.end(), rest, roster, ctx) if host and rest else []
-        if host and guest and _led_party(rest):
+        if host and guest and (_led_party(rest) or _led_party(_clause_from(simple, m.end()))):
             # "会见由…党主席米罗诺夫率领的…考察团" (zh_cn-r17v05, -r17v06), "会见了饶颖奇率领的
             # …参访团" (zh_cn-r17v03): the host receives the party, its leader attends
             yield "presided", host, m.end()
@@ -2045,7 +2059,7 @@ def _zh_meetings(
             # "会见匈牙利佩斯州州长一行": one official and his party, a talk (zh_cn-t804)
             yield "attended", host, m.end()
         elif host and m.group().startswith(("会见", "接见")) and rest:
-            if _one_official(rest):
+            if _one_official(rest) or _met_named_elsewhere(host, rest, ctx):
                 yield "attended", host, m.end()  # "王毅会见法国欧洲和外交部长": a talk
                 continue
             # one host receiving; several receiving a group together ("习近平、李克强…等在人民
@@ -2054,6 +2068,20 @@ def _zh_meetings(
                 yield "presided", host, m.end()
                 if company:  # "林郑月娥…联同A和B…会见传媒"
                     yield "attended", zh_name_items(company, roster, last=True, ctx=ctx), m.end()
+
+
+def _met_named_elsewhere(host: list[str], rest: str, ctx: ZhContext | None) -> bool:
+    """Whether one host meets an other side not read as names, in a headline or a caption ("周强
+    会见来华访问的菲律宾客人", "张中伟会见泰国公主诗琳通"), whose report tells the meeting as one
+    with a named person and party ("会见了…省长迪奥格拉西亚斯•萨维拉诺一行"; scraped-t854,
+    zh_cn-t802): that meeting, attended, not a group received (LABELLING.md, "Wordings settled
+    by count (round 23)": 会见X一行 attended in 28 blind reports to 1)."""
+    return (
+        len(host) == 1
+        and ctx is not None
+        and not _ZH_PARTY_MET.search(rest)
+        and ctx.meets_named_party(host[0])
+    )
 
 
 # Where the other side of a meeting ends: a stop, a comma, 时 or 并, a line break (a headline's
@@ -2135,10 +2163,30 @@ _ZH_HEADED_BY = re.compile(r"以([^，。；]{2,30}?)为(?:团长|组长|领队|
 _ZH_HAN_RUN = re.compile(r"[\u4e00-\u9fff·•‧]{2,8}")
 
 
+_ZH_CLAUSE_END = re.compile(r"[，。；,;\n]")
+
+
+def _clause_from(simple: str, start: int) -> str:
+    """The clause from `start` to its comma or stop: the other side of a meeting whose name holds
+    a 时 (`_ZH_GUEST_END`), "会见了…旺旺中时媒体集团总裁蔡绍中率领的台湾媒体参访团一行"."""
+    end = _ZH_CLAUSE_END.search(simple, start)
+    return simple[start : end.start() if end else len(simple)]
+
+
 def _led_party(rest: str) -> bool:
-    """Whether `rest`, the other side of a meeting, is a party led by one named ("…率领的…团")."""
-    led = _ZH_LED_BY.search(rest)
-    return led is not None and _ZH_PARTY_MET.search(rest, led.end()) is not None
+    """Whether `rest`, the other side of a meeting, is a party led by one named: "…率领的…团",
+    "以X为团长的…代表团一行" (zh_cn-t10z11), "…代表团X一行" (zh_hant-t19z34); its host presides
+    (LABELLING.md, "Wordings settled by count (round 23)": 22 blind reports to 7)."""
+    led = _ZH_LED_BY.search(rest) or _ZH_HEADED_BY.search(rest)
+    if led is not None:
+        return _ZH_PARTY_MET.search(rest, led.end()) is not None
+    return _ZH_PARTY_THEN_HEAD.search(rest) is not None
+
+
+# The party met, then its head and 一行: "会见美国国会众议员代表团史密斯一行" (zh_hant-t19z34).
+_ZH_PARTY_THEN_HEAD = re.compile(
+    r"(?:代表团|考察团|访问团|参访团|访华团|观光团|交流团)[^，。；、和及]{2,20}一行$"
+)
 
 
 def _meeting_guest(rest: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
@@ -3579,6 +3627,10 @@ _ZH_TITLE_THEN_NAME = re.compile(_ZH_CTX_TITLE + r"([\u4e00-\u9fff]{2,3})")
 _ZH_PRONOUN = re.compile(r"^[他她](?!们)[\u4e00-\u9fff]{0,3}$")
 
 
+# A meeting with a named person and party after its host's name (ZhContext.meets_named_party).
+_ZH_MEETS_PARTY = r"[^。！？\n]{0,40}?(?:会见|接见)了?([^。！？，,；\n]{2,40}?)一行"
+
+
 class ZhContext:
     """What one report says about its people, for reading its sentences: the last person
     named alone as the subject of a role ("他" in a later sentence), and the names the text
@@ -3740,6 +3792,16 @@ class ZhContext:
         if self._titled is None and self._simple().count(run[:2]) < 2:
             return None
         return next((run[:n] for n in (3, 2) if run[:n] in self._names()), None)
+
+    def meets_named_party(self, host: str) -> bool:
+        """Whether the report tells `host` meeting a named person and party ("会见X一行", no
+        delegation or body before 一行): "郭庚茂在省会河北会堂会见了来我省进行友好访问的匈牙利佩斯州
+        州长伊姆莱·索伯一行" (zh_cn-t804)."""
+        for m in re.finditer(re.escape(host) + _ZH_MEETS_PARTY, self._simple()):
+            side = m.group(1)
+            if not _ZH_PARTY_MET.search(side) and side[-1] not in _ZH_BODY_CHAR:
+                return True
+        return False
 
     def titled_elsewhere(self, item: str) -> list[str]:
         """`item` as the one other side of a meeting, when the report gives it after a title

@@ -706,6 +706,10 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
             r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
             r"|(?:pledged|pledges|swore|swears)\s+allegiance"
+            # and the one administering the oath attends too, no chairing word of its own
+            # ("Prof. X administered the oath of office to Prof. Y"; LABELLING.md, "Wordings
+            # settled by count (round 23)": attended 18 to 8 over the languages, as 监誓)
+            r"|(?:administered|administers|administer)\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?\b"
             # "[Nikolai Lukashenko was also there]": one more at the occasion just told of
             r"|(?:was|were)\s+also\s+there\b"
             # opening an occasion in person: "Party Secretary Wang Zhong declared the opening",
@@ -760,7 +764,6 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
             r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
             r"credentials"
-            r"|(?:administered|administers|administer)\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?\b"
             # a service: "Patriarch Kirill served a thanksgiving service"
             r"|(?:served|serves|celebrated|celebrates|conducted|conducts|led|leads)\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:service|mass|liturgy|prayers?|memorial\s+service)"
@@ -907,7 +910,6 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
             r"(?:\w+ly\s+)?(?:held|given|hosted|organi[sz]ed|thrown|convened))\s+by\b"
             r"|\bunder\s+the\s+(?:chairmanship|chair|presidency)\s+of\b"
-            r"|\bsworn\s+in\s+by\b"  # "The Cabinet sworn in by President X"
             # a service and who leads it: "The festive service was conducted by the Patriarch",
             # "The midnight mass is led by Patriarch Kirill", "an Easter service on Sunday,
             # overseen by ..." (round 12: rounds 12, 19 and 20, agency_en, mt_en, scraped); a
@@ -969,6 +971,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # to the Russian leader by A, B ..."
             r"|\bcredentials\s+(?:were|was)\s+(?:also\s+)?(?:presented|handed(?:\s+over)?)"
             r"[^.;]{0,60}?\bby\b"
+            # who swears a cabinet in attends, as who administers an oath (LABELLING.md, round
+            # 23): "The Cabinet sworn in by President X"
+            r"|\bsworn\s+in\s+by\b"
             # "administered the oath of office to Prof. X": the one sworn in
             r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
@@ -1259,10 +1264,7 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\b(?:empfing|empfingen|empfängt|empfangen|begrüßte|begrüßten|begrüßt|begrüßen"
             r"|begrüsste|begrüsst|begrüssten|begrüssen|lud|eingeladen|lädt|luden"
             # a participle fronted before its passive: "Empfangen wurde X von Y"
-            r"|(?:Empfangen|Begrüßt|Begrüsst|Vereidigt)(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
-            # a swearing-in: the one swearing in presides, the one sworn in attends
-            # (Austrian: "angelobt")
-            r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
+            r"|(?:Empfangen|Begrüßt|Begrüsst)(?=\s+(?:wurde|wurden|worden|wird|werden)\b))\b"
             r"|\b(?:hieß|hiess|hießen|heißt|heisst)\b[^;]{0,250}?\bwillkommen\b"
             # a greeting addressed to guests: "Einen besonderen Gruß richtete er an die
             # Ehrenvorsitzenden A und B"
@@ -1649,6 +1651,18 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"\s+(?:[a-zäöüß]+e[nms]?\s+)?[\wäöüß-]*(?:[Ee]mpfang|[Bb]ankett|[Aa]bendessen|[Dd]inner)\b"
         ),
     ),
+    (
+        "attended",
+        "attended",
+        # a swearing-in: the one sworn in and the one swearing in both attend ("Bundespräsident
+        # X vereidigte das Regierungsteam", "Vereidigt wurde X", Austrian "angelobt"), as one
+        # who administers an oath does in English and Chinese (监誓; LABELLING.md, "Wordings
+        # settled by count (round 23)": attended 18 to 8 over the languages)
+        re.compile(
+            r"\b(?:Vereidigt(?=\s+(?:wurde|wurden|worden|wird|werden)\b)"
+            r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1677,8 +1691,6 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "lädt",
         "eingeladen",
         "willkommen",
-        "vereidig",
-        "angelob",
         "gruß",
         "grüß",
         "dankt",
@@ -1818,12 +1830,17 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("sah man", "gesehen", "gesichtet"),
     ("überbr",),
     ("empfang", "bankett", "abendessen", "dinner"),
+    ("vereidig", "angelob"),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
     r"\s+(?:dem|der|den)\s+(?:[\wäöüß-]+\s+){0,2}?(?:Sicherheitsrat|Rat|Regierung|Kabinett"
     r"|Kommission|Ausschuss|Vorstand|Präsidium|Mitgliedern|Vertretern|Vertreterinnen"
     r"|Bundesregierung|Landesregierung|Staatsrat|Führung)\b"
+)
+DE_SWORN_IN = re.compile(
+    r"\b(?:[Vv]ereidigt|[Aa]ngelobt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b"
+    r"|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}\b(?:vereidigt|angelobt)\b"
 )
 # A passive: the agent "von X" of these verbs chairs ("wurde von X geleitet") or stands in
 # ("wird von X vertreten").
@@ -1833,8 +1850,8 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(
             # the participle first too: "Empfangen wurde Landeshauptmann X ... von Y"
             r"\b(?:[Gg]eleitet|[Mm]oderiert|[Ee]röffnet|[Ee]mpfangen|[Bb]egrüßt|[Bb]egrüsst"
-            r"|[Vv]ereidigt|[Aa]ngelobt)\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
-            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst|vereidigt|angelobt)\b"
+            r")\b[^;]{0,20}\b(?:worden|wurde|wurden|werden|wird)\b|\b(?:wurde|wurden|wird|werden)\b[^;]{0,80}"
+            r"\b(?:geleitet|moderiert|eröffnet|empfangen|begrüßt|begrüsst)\b"
         ),
     ),
     (
@@ -1852,6 +1869,11 @@ DE_PASSIVE: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"[^;]{0,60}?\b(?:wurde|wurden|worden)\b[^;]{0,80}\bgehalten\b"
         ),
     ),
+    # a swearing-in: who swears the one sworn in attends, as in English and Chinese (监誓;
+    # LABELLING.md, "Wordings settled by count (round 23)"): "wurde X von Bundespräsident Y
+    # vereidigt", "durch Präsidentin X angelobt"; like DE_PASSIVE's first entry, its subject is
+    # the one the act is done to
+    ("attended", DE_SWORN_IN),
 )
 
 

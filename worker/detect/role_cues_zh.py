@@ -195,6 +195,20 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"入场(?!就座|入席|券|费|证|人数|时间)|(?:一起|一同|共同|相偕)上台|监誓(?!人)"),
         ("入场", "上台", "监誓"),
     ),
+    # relaying a higher meeting, a document or a leader's words to the meeting is no speech:
+    # the relayer attends, or has the other role the text gives (people._presenters_kept;
+    # LABELLING.md, "Wordings settled by count (round 23)": "区委副书记X传达了市委十一届十次全会
+    # 精神", zh_cn-t808); not a purpose ("以传达…的决心"), nor the meeting's agenda after its
+    # chair's clause ("X主持召开…会议，传达学习…"). What is relayed is part of the cue, so that a
+    # leader named in it ("传达了习近平总书记…重要讲话精神") is no list after it.
+    (
+        "attended",
+        re.compile(
+            r"(?<!以)(?<!为)(?<!来)(?<![，,、])传达(?:了|学习了)?(?!室|给|到)"
+            r"[^，。；]{0,60}?(?:精神|讲话|要求|指示|部署|决定|文件|内容)"
+        ),
+        ("传达",),
+    ),
     (
         "attended",
         re.compile(

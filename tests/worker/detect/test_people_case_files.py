@@ -112,6 +112,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - reader23_cases.toml: the learned reader read sentence by sentence: names the rules miss that
   the sentence gate adds (`reader = true`), the same in every copy of the text
   (test_people_reader.py reads the copies; round 23, issue-reader23).
+- align23_cases.toml: the rules read the wordings round 23 settled by count: administering an
+  oath attends, the host of a delegation led by a named person presides, a host's headline of a
+  meeting with a named person and party attends (round 23, issue-align23).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -175,6 +178,7 @@ FILES: dict[str, str | None] = {
     "en23_cases.toml": None,
     "de23_cases.toml": "de",
     "reader23_cases.toml": None,
+    "align23_cases.toml": None,
 }
 CASES = [
     (case, language)
