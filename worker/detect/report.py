@@ -181,7 +181,7 @@ def _named_elsewhere(
     arranged ("wollen ... präsentieren", "war ... vorgesehen"), a salutation ("Comrade Li
     Zhanshu, friends,"), a source after "announced by" or a Chinese say-verb of an opinion
     (則指, 認為). Over all dev pairs with the extractor 530 -> 534 of 755 and none fewer; with
-    the labelled people 706 -> 711."""
+    the labelled people 706 -> 710 (r21v 9/10 and 10/10 unchanged)."""
     diff = _said_otherwise(diff, a, report_a, report_b, roster)
     if not diff.added and not diff.removed:
         return diff
