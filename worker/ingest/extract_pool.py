@@ -27,15 +27,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import multiprocessing
 import os
 import select
 import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -43,6 +40,10 @@ from typing import TYPE_CHECKING
 from worker.ingest.extract import Extracted, TextReading, extract_article
 
 if TYPE_CHECKING:
+    # The pool's machinery (multiprocessing, concurrent.futures.process: ~20 modules) is
+    # imported when a pool starts (`_start_pool`): a pass of a few pages never starts one.
+    from concurrent.futures import ProcessPoolExecutor
+
     from worker.detect.roster import Roster
 
 # A picklable callable (a module-level function, or a functools.partial of one) that builds the
@@ -238,6 +239,8 @@ class Extractor:
         pool = self._pool if self._ready else None
         if pool is None:
             return await asyncio.to_thread(extract_article, body, url)
+        from concurrent.futures.process import BrokenProcessPool  # imported by the pool's start
+
         try:
             extracted = await asyncio.get_running_loop().run_in_executor(
                 pool, _extract_and_read, body, url
@@ -251,11 +254,15 @@ class Extractor:
 
     def _start_pool(self) -> None:
         """In a thread: start the pool and wait for its first worker (the pass goes on)."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+        from multiprocessing import resource_tracker
+
         # forkserver: workers fork from a clean process that imported the extractor once,
         # not from this one with its event loop, threads and database connections.
         context = multiprocessing.get_context("forkserver")
         reading = _READING_MODULES if self.roster is not None else []
-        from multiprocessing import resource_tracker
 
         from worker import re_cache
 

@@ -168,3 +168,39 @@ def test_pool_workers_fork_with_trafilatura_set_up() -> None:
             return extractor._pool.submit(_trafilatura_set_up).result()
 
     assert asyncio.run(ask()) == (1, True)
+
+
+_FEW_PAGES = """
+import asyncio, sys
+from pathlib import Path
+from worker.service.extraction import extractor_for
+from worker.config import Settings
+
+page = Path("tests/data/pages/dw.com-elephants.html").read_bytes()
+
+async def main():
+    settings = Settings(database_url="sqlite:///x.db", database_source="flag")
+    async with extractor_for(settings) as extractor:
+        extractor.workers = 2  # a 2-core machine's pool, were it started
+        extractor.expect(25)
+        for _ in range(3):
+            await extractor.extract(page, "https://www.dw.com/fr/a-6533123")
+        assert extractor._pool is None and extractor.pooled == 0
+asyncio.run(main())
+print(sorted(m for m in ("multiprocessing", "concurrent.futures.process") if m in sys.modules))
+"""
+
+
+def test_a_pass_of_a_few_pages_never_imports_the_pool() -> None:
+    """A 5%-edited pass (25 pages) extracts in threads and never starts the pool: nor does it
+    import the pool's machinery, multiprocessing and concurrent.futures.process (~20 modules;
+    issue 10, round 23). A real process: the test runner has imported them itself."""
+    import subprocess
+    import sys
+
+    from tests.support.cli_process import ROOT
+
+    done = subprocess.run(
+        [sys.executable, "-c", _FEW_PAGES], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
