@@ -33,7 +33,7 @@ from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
-from storage.models import utcnow
+from storage.values import utcnow
 
 logger = logging.getLogger(__name__)
 

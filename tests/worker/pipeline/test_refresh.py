@@ -108,7 +108,7 @@ def test_a_feed_with_one_edited_article_stores_it_and_its_bookkeeping_in_one_tra
     with rt.store.read() as s:
         before = s.scalars(sa.select(Feed)).one()
     writes: list[str] = []
-    real_write, real_ok, real_add = Store.write, feed_rows.record_ok, version_rows.add
+    real_write, real_ok, real_add = Store.begin, feed_rows.record_ok, version_rows.add
 
     def write(self):  # a label per write transaction, for the calls made inside it
         writes.append("open")
@@ -122,7 +122,7 @@ def test_a_feed_with_one_edited_article_stores_it_and_its_bookkeeping_in_one_tra
         writes.append("version")
         return real_add(session, *a, **kw)
 
-    monkeypatch.setattr(Store, "write", write)
+    monkeypatch.setattr(Store, "begin", write)
     monkeypatch.setattr(feed_rows, "record_ok", record_ok)
     monkeypatch.setattr(version_rows, "add", add)
     page = farm.pages["/news/2026/1.html"]
