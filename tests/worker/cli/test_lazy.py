@@ -93,12 +93,20 @@ def _rss(text: str) -> str:
 def test_a_fetch_pass_runs_on_sqlalchemy_core_without_its_orm(tmp_path) -> None:
     """`wirediff fetch` reads and writes the store with SQLAlchemy Core (storage/tables.py):
     neither SQLAlchemy's ORM nor storage.models is imported by a first pass nor by one that
-    stores edited reports and their changes (issue 10, round 23)."""
+    stores edited reports and their changes and tries to deliver their alerts (a webhook that
+    refuses connections: the outbox's rows claimed and marked for a retry) (issue 10, round 23)."""
     import os
+    import sqlite3
 
     feed = tmp_path / "feed.xml"
+    config = tmp_path / "wirediff.toml"
+    config.write_text(
+        '[[alerts]]\ntype = "webhook"\nurl = "http://127.0.0.1:9/hook"\nsecret_env = "HOOK"\n'
+    )
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
+    env["HOOK"] = "s3cret"
     args = ["fetch", "--feed", str(feed), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"]
+    args += ["--config", str(config)]
     passes = []
     for text in ("Growth was 5.2 percent.", "Growth was 4.9 percent."):
         feed.write_text(_rss(text), encoding="utf-8")
@@ -115,6 +123,9 @@ def test_a_fetch_pass_runs_on_sqlalchemy_core_without_its_orm(tmp_path) -> None:
     (first, first_out), (edited, edited_out) = passes
     assert '"new_versions": 2, "changes": 0' in first_out
     assert '"new_versions": 2, "changes": 2' in edited_out  # each report edited, a change each
+    with sqlite3.connect(tmp_path / "w.db") as db:  # two alerts, each tried and not sent
+        tried = db.execute("SELECT state, attempts FROM deliveries ORDER BY id").fetchall()
+    assert len(tried) == 2 and all(state != "sent" and attempts == 1 for state, attempts in tried)
     for names in (first, edited):
         assert "sqlalchemy.engine" in names and "storage.tables" in names
         assert not [n for n in names if n.startswith("sqlalchemy.orm") or n == "storage.models"]
