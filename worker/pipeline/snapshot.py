@@ -367,8 +367,9 @@ def _detect(
     if previous is None:
         return EntryResult(new_version=True)
     subject = _subject(feed, article)
-    if restored:
-        event = _restored_event(ctx, conn, article, previous, version, subject, now)
+    if restored:  # the new text is not stored yet (the batch's texts go in together)
+        texts = (previous_text.text if previous_text else None, new.text)
+        event = _restored_event(ctx, conn, article, previous, version, subject, now, texts)
         return EntryResult(new_version=True, event=event)
     # Imported on the first second version: detection (people, wording diff, rapidfuzz) costs
     # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
@@ -453,7 +454,9 @@ def _restored_event(
     after: StoredVersion | None,
     subject: Subject,
     now: datetime,
+    texts: tuple[str | None, str | None] = (None, None),
 ) -> ChangeEvent | None:
+    """`texts`: the texts of `before` and `after` when the caller has them (None: read)."""
     if before is None or after is None:
         return None
     aspects: Aspects = {}
@@ -461,9 +464,10 @@ def _restored_event(
     if before.number != after.number:
         from worker.detect.changes import Text, detect_change  # see _detect
 
+        old, new = texts
         change = detect_change(
-            Text(before.title or "", versions.text_of(conn, before)),
-            Text(after.title or "", versions.text_of(conn, after)),
+            Text(before.title or "", old if old is not None else versions.text_of(conn, before)),
+            Text(after.title or "", new if new is not None else versions.text_of(conn, after)),
             ctx.roster,
         )
         if change is not None:

@@ -187,6 +187,27 @@ def test_takedown_and_restoration(db_url, farm, server):
     assert restored.events[0]["from_version"] == 1
 
 
+def test_a_report_restored_with_changes_is_compared_with_what_was_taken_down(db_url, farm, server):
+    """The restored report's new version is compared with the version taken down in the
+    transaction that stores it (its text not INSERTed yet: the batch's texts go in together)."""
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    run(rt)
+    page = farm.pages["/news/2026/2.html"]
+    page.status = 404
+    time.sleep(0.4)
+    assert [e["kind"] for e in run(rt).events] == ["removed"]
+    page.status = 200
+    page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
+    time.sleep(0.4)
+    restored = run(rt)  # by a revisit (its new version is not counted among the feed's)
+    (event,) = restored.events
+    assert (event["kind"], event["from_version"], event["to_version"]) == ("restored", 1, 2)
+    assert event["summary"].startswith("report restored with changes: ")
+    with rt.store.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(Version)) == 4
+
+
 def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):
     # The page fails from the start (500): its only version is the feed's text. A later 404,
     # seen by the feed pass and by revisits, is not a takedown: the page was never there.
