@@ -78,23 +78,26 @@ def _rows(conn: Conn, query: sa.Select[Any]) -> list[ArticleRow]:
 
 
 def save(conn: Conn, rows: Iterable[ArticleRow]) -> None:
-    """Write back what changed of `rows` since they were read (or last saved): one UPDATE
-    executed over the changed rows."""
-    changed = [row for row in rows if row._changing() != row._saved]
-    if not changed:
-        return
-    statement = (
-        sa.update(table)
-        .where(_c.id == sa.bindparam("row_id", type_=_c.id.type))
-        .values({name: sa.bindparam(f"new_{name}", type_=_c[name].type) for name in _CHANGING})
-    )
-    params = []
-    for row in changed:
+    """Write back the columns of `rows` that changed since they were read (or last saved), as
+    the ORM's flush did: one UPDATE executed over the rows for each set of changed columns
+    (most often one set: a feed's new and edited reports change the same ones)."""
+    changed: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
         values = row._changing()
-        news = {f"new_{name}": value for name, value in zip(_CHANGING, values, strict=True)}
-        params.append({"row_id": row.id, **news})
-        row._saved = values
-    conn.execute(statement, params)
+        names = tuple(
+            name for name, new, old in zip(_CHANGING, values, row._saved, strict=True) if new != old
+        )
+        if names:
+            news = {f"new_{name}": getattr(row, name) for name in names}
+            changed.setdefault(names, []).append({"row_id": row.id, **news})
+            row._saved = values
+    for names, params in changed.items():
+        statement = (
+            sa.update(table)
+            .where(_c.id == sa.bindparam("row_id", type_=_c.id.type))
+            .values({name: sa.bindparam(f"new_{name}", type_=_c[name].type) for name in names})
+        )
+        conn.execute(statement, params)
 
 
 class Seen(NamedTuple):
