@@ -12,11 +12,27 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from storage.models import Appearance, Article, Feed
+from storage import tables
+from storage.tables import appearances as table
+
+if TYPE_CHECKING:
+    from storage.tables import Conn
+
+_rows = table.c
+
+
+class Report(Protocol):
+    """What a report's rows take of its article: an articles row, or an object with these."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def feed_id(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +64,8 @@ class Row:
 
 
 def replace(
-    session: Session,
-    article: Article,
+    conn: Conn,
+    article: Report,
     *,
     version: int,
     day: date,
@@ -60,7 +76,7 @@ def replace(
     """The report's rows become these lists (those of `version`, its latest). `fresh`: the
     report has no rows yet (none to delete)."""
     if not fresh:
-        remove(session, article.id)
+        remove(conn, article.id)
     rows = []
     for index, lst in enumerate(lists):
         colisted = json.dumps(list(lst.canonical), ensure_ascii=False)
@@ -84,61 +100,76 @@ def replace(
                 }
             )
     if rows:  # one INSERT executed over the rows (no ORM objects: nothing reads them back)
-        session.execute(sa.insert(Appearance), rows)
+        conn.execute(sa.insert(table), rows)
 
 
-def remove(session: Session, article_id: int) -> None:
+def remove(conn: Conn, article_id: int) -> None:
     """A report taken down lists nobody any more."""
-    session.execute(sa.delete(Appearance).where(Appearance.article_id == article_id))
+    conn.execute(sa.delete(table).where(_rows.article_id == article_id))
 
 
-def stored_versions(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
+def stored_versions(conn: Conn, article_ids: Sequence[int]) -> dict[int, int]:
     """article id -> the version its rows were read from, for those among `article_ids` that
     have rows (one query for a batch)."""
     if not article_ids:
         return {}
     query = (
-        sa.select(Appearance.article_id, sa.func.max(Appearance.version))
-        .where(Appearance.article_id.in_(list(article_ids)))
-        .group_by(Appearance.article_id)
+        sa.select(_rows.article_id, sa.func.max(_rows.version))
+        .where(_rows.article_id.in_(list(article_ids)))
+        .group_by(_rows.article_id)
     )
-    return {int(a): int(v) for a, v in session.execute(query)}
+    return {int(a): int(v) for a, v in conn.execute(query)}
 
 
-def stored_version(session: Session, article_id: int) -> int | None:
+def stored_version(conn: Conn, article_id: int) -> int | None:
     """The version the report's rows were read from; None when it has none."""
-    return session.scalar(
-        sa.select(sa.func.max(Appearance.version)).where(Appearance.article_id == article_id)
-    )
+    query = sa.select(sa.func.max(_rows.version)).where(_rows.article_id == article_id)
+    found: int | None = conn.execute(query).scalar()
+    return found
 
 
 def rows(
-    session: Session,
+    conn: Conn,
     *,
     canonical: Iterable[str] | None = None,
     since: date | None = None,
     language: str | None = None,
 ) -> list[Row]:
     """Rows in date order (then report, list, position), optionally for some people only."""
+    articles, feeds = tables.articles.c, tables.feeds.c
     stmt = (
-        sa.select(Appearance, Article.url, Article.key, Feed.url)
-        .join(Article, Article.id == Appearance.article_id)
-        .join(Feed, Feed.id == Appearance.feed_id)
-        .order_by(
-            Appearance.date, Appearance.article_id, Appearance.list_index, Appearance.position
+        sa.select(
+            _rows.article_id,
+            articles.url,
+            articles.key,
+            feeds.url.label("feed"),
+            _rows.version,
+            _rows.date,
+            _rows.language,
+            _rows.canonical,
+            _rows.name,
+            _rows.role,
+            _rows.list_index,
+            _rows.position,
+            _rows.colisted,
+            _rows.event_id,
         )
+        .select_from(table)
+        .join(tables.articles, articles.id == _rows.article_id)
+        .join(tables.feeds, feeds.id == _rows.feed_id)
+        .order_by(_rows.date, _rows.article_id, _rows.list_index, _rows.position)
     )
     if canonical is not None:
-        stmt = stmt.where(Appearance.canonical.in_(list(canonical)))
+        stmt = stmt.where(_rows.canonical.in_(list(canonical)))
     if since is not None:
-        stmt = stmt.where(Appearance.date >= since)
+        stmt = stmt.where(_rows.date >= since)
     if language is not None:
-        stmt = stmt.where(Appearance.language == language)
+        stmt = stmt.where(_rows.language == language)
     return [
         Row(
             article_id=a.article_id,
-            url=url or key,
-            feed=feed,
+            url=a.url or a.key,
+            feed=a.feed,
             version=a.version,
             date=a.date,
             language=a.language,
@@ -150,21 +181,18 @@ def rows(
             colisted=tuple(json.loads(a.colisted)),
             event_id=a.event_id,
         )
-        for a, url, key, feed in session.execute(stmt)
+        for a in conn.execute(stmt)
     ]
 
 
-def canonical_names(session: Session, spelling: str) -> list[str]:
+def canonical_names(conn: Conn, spelling: str) -> list[str]:
     """The canonical names stored for a name as written or as canonical (case-insensitive)."""
     folded = spelling.strip().casefold()
     stmt = (
-        sa.select(Appearance.canonical)
+        sa.select(_rows.canonical)
         .where(
-            sa.or_(
-                sa.func.lower(Appearance.canonical) == folded,
-                sa.func.lower(Appearance.name) == folded,
-            )
+            sa.or_(sa.func.lower(_rows.canonical) == folded, sa.func.lower(_rows.name) == folded)
         )
         .distinct()
     )
-    return list(session.scalars(stmt))
+    return list(conn.execute(stmt).scalars())

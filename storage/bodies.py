@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
 import zstandard
-from sqlalchemy.orm import Session
 
-from storage.models import Body
+from storage.tables import bodies as table
+from storage.tables import flushed
 from storage.zstd import compressor
+
+if TYPE_CHECKING:
+    from storage.tables import Conn
 
 # Level 9: article texts are small, so a higher level costs little time and saves ~10% over 3.
 _LEVEL = 9
@@ -55,31 +58,39 @@ def decompress(data: bytes, base: str | None = None) -> str:
     return zstandard.ZstdDecompressor(dict_data=dictionary).decompress(data).decode("utf-8")
 
 
-def _chain_length(session: Session, digest: str) -> int:
+def _data(conn: Conn, digest: str) -> bytes | None:
+    """The stored row's data (a frame or a delta), None when no text has that hash."""
+    query = sa.select(table.c.data).where(table.c.hash == digest)
+    data: bytes | None = flushed(conn).execute(query).scalar()
+    return data
+
+
+def _chain_length(conn: Conn, digest: str) -> int:
     length = 0
-    body = session.get(Body, digest)
-    while body is not None and body.data.startswith(_DELTA) and length <= MAX_CHAIN:
+    data = _data(conn, digest)
+    while data is not None and data.startswith(_DELTA) and length <= MAX_CHAIN:
         length += 1
-        body = session.get(Body, body.data[1:65].decode("ascii"))
+        data = _data(conn, data[1:65].decode("ascii"))
     return length
 
 
-def stored(session: Session, digests: Iterable[str]) -> set[str]:
+def stored(conn: Conn, digests: Iterable[str]) -> set[str]:
     """Those of `digests` whose text is stored: one query for a batch of texts."""
     wanted = list(set(digests))
     if not wanted:
         return set()
-    return set(session.scalars(sa.select(Body.hash).where(Body.hash.in_(wanted))))
+    return set(conn.execute(sa.select(table.c.hash).where(table.c.hash.in_(wanted))).scalars())
 
 
 def put(
-    session: Session,
+    conn: Conn,
     text: str,
     base_hash: str | None = None,
     *,
     digest: str | None = None,
     stored: set[str] | None = None,
     base: Stored | None = None,
+    rows: list[dict[str, Any]] | None = None,
 ) -> str:
     """Store `text` unless an identical one is stored; return its hash.
 
@@ -88,34 +99,43 @@ def put(
     when the caller has it; `stored`: the hashes known to be stored (from `stored()`, kept up
     to date here), so that no lookup is needed per text; `base`: the base text as `read()`
     gave it, when the caller has read it (the pipeline needs it for change detection too):
-    then it is neither looked up nor decompressed again here.
+    then it is neither looked up nor decompressed again here. `rows`: the row is appended
+    there, for the caller to INSERT with others (`insert`), instead of INSERTed here.
     """
     digest = digest or text_hash(text)
     if stored is not None:
         if digest in stored:
             return digest
         stored.add(digest)
-    elif session.get(Body, digest) is not None:
+    elif _data(conn, digest) is not None:
         return digest
     data = compress(text)
     if base_hash is not None and base_hash != digest:
         if base is not None:  # read by the caller: its chain's length is known
             base_text = base.text if base.links < MAX_CHAIN else None
         else:  # the chain's length first: a long chain's text is not decompressed
-            short = _chain_length(session, base_hash) < MAX_CHAIN
-            base_text = get(session, base_hash) if short else None
+            short = _chain_length(conn, base_hash) < MAX_CHAIN
+            base_text = get(conn, base_hash) if short else None
         if base_text is not None:
             delta = compress(text, base_text, base_hash=base_hash)
             if len(delta) < len(data):
                 data = delta
-    session.add(Body(hash=digest, size=len(text.encode("utf-8")), data=data))
-    if stored is None:
-        session.flush()
+    row = {"hash": digest, "size": len(text.encode("utf-8")), "data": data}
+    if rows is not None:
+        rows.append(row)
+    else:
+        insert(conn, [row])
     return digest
 
 
-def get(session: Session, digest: str) -> str:
-    return read(session, digest).text
+def insert(conn: Conn, rows: list[dict[str, Any]]) -> None:
+    """The rows `put(rows=...)` made: one INSERT executed over them."""
+    if rows:
+        conn.execute(sa.insert(table), rows)
+
+
+def get(conn: Conn, digest: str) -> str:
+    return read(conn, digest).text
 
 
 class Stored(NamedTuple):
@@ -125,13 +145,13 @@ class Stored(NamedTuple):
     links: int
 
 
-def read(session: Session, digest: str) -> Stored:
+def read(conn: Conn, digest: str) -> Stored:
     """The text stored under `digest` (KeyError when none is), and its chain's length: each
     row of the chain looked up and decompressed once."""
-    body = session.get(Body, digest)
-    if body is None:
+    data = _data(conn, digest)
+    if data is None:
         raise KeyError(f"no stored text with hash {digest}")
-    if not body.data.startswith(_DELTA):
-        return Stored(decompress(body.data), 0)
-    base = read(session, body.data[1:65].decode("ascii"))
-    return Stored(decompress(body.data[65:], base.text), base.links + 1)
+    if not data.startswith(_DELTA):
+        return Stored(decompress(data), 0)
+    base = read(conn, data[1:65].decode("ascii"))
+    return Stored(decompress(data[65:], base.text), base.links + 1)

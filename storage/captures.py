@@ -17,16 +17,19 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import sqlalchemy as sa
 import zstandard
-from sqlalchemy.orm import Session
 
 from storage.digests import Exchange, capture_material, exchange_digest, hops_json
-from storage.models import Capture, CaptureBlob
+from storage.tables import capture_blobs, dialect_of, flushed
+from storage.tables import captures as table
 from storage.values import BodyPolicy as BodyPolicy  # defined there, used from here too
 from storage.zstd import compressor
+
+if TYPE_CHECKING:
+    from storage.tables import Conn
 
 _T = TypeVar("_T")
 _LEVEL = 3  # pages are up to max_bytes of HTML: a fast level; HTML compresses well anyway
@@ -40,9 +43,10 @@ def blob_path(directory: Path, sha256: str) -> Path:
     return directory / sha256[:2] / f"{sha256}.zst"
 
 
-def put(session: Session, exchange: Exchange, policy: BodyPolicy) -> Capture:
-    """Store an exchange (unless stored already: same digest) and its body (unless stored)."""
-    return put_many(session, [exchange], policy)[0]
+def put(conn: Conn, exchange: Exchange, policy: BodyPolicy) -> sa.Row[Any]:
+    """Store an exchange (unless stored already: same digest) and its body (unless stored);
+    returns its row."""
+    return put_many(conn, [exchange], policy)[0]
 
 
 class Stored(NamedTuple):
@@ -52,31 +56,29 @@ class Stored(NamedTuple):
     id: int
 
 
-def put_many(session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy) -> list[Capture]:
+def put_many(conn: Conn, exchanges: Sequence[Exchange], policy: BodyPolicy) -> list[sa.Row[Any]]:
     """Store each exchange (unless stored already: same digest) and its body (unless stored):
     a handful of statements for a feed's batch, whatever its size. Each body is hashed once."""
-    return _put_many(session, exchanges, policy, _captures_by_digest)
+    return _put_many(conn, exchanges, policy, _captures_by_digest)
 
 
-def put_many_keys(
-    session: Session, exchanges: Sequence[Exchange], policy: BodyPolicy
-) -> list[Stored]:
-    """`put_many`, each capture's digest and id read back instead of its whole row as an ORM
-    object (its headers, URLs and redirects as JSON text): what `chain.seal_versions` needs."""
-    return _put_many(session, exchanges, policy, _keys_by_digest)
+def put_many_keys(conn: Conn, exchanges: Sequence[Exchange], policy: BodyPolicy) -> list[Stored]:
+    """`put_many`, each capture's digest and id read back instead of its whole row (its
+    headers, URLs and redirects as JSON text): what the evidence log's records take of it."""
+    return _put_many(conn, exchanges, policy, _keys_by_digest)
 
 
 def _put_many(
-    session: Session,
+    conn: Conn,
     exchanges: Sequence[Exchange],
     policy: BodyPolicy,
-    lookup: Callable[[Session, Sequence[str]], dict[str, _T]],
+    lookup: Callable[[Conn, Sequence[str]], dict[str, _T]],
 ) -> list[_T]:
     if not exchanges:
         return []
     shas = [exchange.body_sha256 for exchange in exchanges]
     digests = [exchange_digest(e, body_sha256=sha) for e, sha in zip(exchanges, shas, strict=True)]
-    found = lookup(session, digests)
+    found = lookup(conn, digests)
     missing = [
         (exchange, sha, digest)
         for exchange, sha, digest in zip(exchanges, shas, digests, strict=True)
@@ -84,9 +86,8 @@ def _put_many(
     ]
     if missing:
         wanted = list({sha for _, sha, _ in missing})
-        have = set(
-            session.scalars(sa.select(CaptureBlob.sha256).where(CaptureBlob.sha256.in_(wanted)))
-        )
+        query = sa.select(capture_blobs.c.sha256).where(capture_blobs.c.sha256.in_(wanted))
+        have = set(conn.execute(query).scalars())
         blobs: dict[str, dict[str, Any]] = {}
         rows: dict[str, dict[str, Any]] = {}
         for exchange, sha, digest in missing:
@@ -94,21 +95,20 @@ def _put_many(
                 blobs[sha] = _blob_row(sha, exchange.body, policy)
             rows.setdefault(digest, _capture_row(exchange, sha, digest))
         if blobs:
-            _insert_ignore(session, CaptureBlob.__table__, list(blobs.values()))
-        _insert_ignore(session, Capture.__table__, list(rows.values()))
-        found.update(lookup(session, list(rows)))
+            _insert_ignore(conn, capture_blobs, list(blobs.values()))
+        _insert_ignore(conn, table, list(rows.values()))
+        found.update(lookup(conn, list(rows)))
     return [found[digest] for digest in digests]
 
 
-def _keys_by_digest(session: Session, digests: Sequence[str]) -> dict[str, Stored]:
-    query = sa.select(Capture.digest, Capture.id).where(Capture.digest.in_(list(set(digests))))
-    return {digest: Stored(digest, capture_id) for digest, capture_id in session.execute(query)}
+def _keys_by_digest(conn: Conn, digests: Sequence[str]) -> dict[str, Stored]:
+    query = sa.select(table.c.digest, table.c.id).where(table.c.digest.in_(list(set(digests))))
+    return {digest: Stored(digest, capture_id) for digest, capture_id in conn.execute(query)}
 
 
-def _captures_by_digest(session: Session, digests: Sequence[str]) -> dict[str, Capture]:
-    wanted = list(set(digests))
-    query = sa.select(Capture).where(Capture.digest.in_(wanted))
-    return {c.digest: c for c in session.scalars(query)}
+def _captures_by_digest(conn: Conn, digests: Sequence[str]) -> dict[str, sa.Row[Any]]:
+    query = sa.select(table).where(table.c.digest.in_(list(set(digests))))
+    return {c.digest: c for c in conn.execute(query)}
 
 
 def _capture_row(exchange: Exchange, sha: str, digest: str) -> dict[str, Any]:
@@ -158,18 +158,17 @@ def _write_file(path: Path, frame: bytes) -> None:
         raise
 
 
-def _insert_ignore(session: Session, table: Any, rows: Sequence[Mapping[str, Any]]) -> None:
+def _insert_ignore(conn: Conn, into: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """INSERTs that do nothing when the key exists: two workers may store one body at once.
     One statement executed over all the rows."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if dialect_of(conn).name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        session.execute(pg_insert(table).on_conflict_do_nothing(), list(rows))
+        conn.execute(pg_insert(into).on_conflict_do_nothing(), list(rows))
     else:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        session.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
+        conn.execute(sqlite_insert(into).on_conflict_do_nothing(), list(rows))
 
 
 def material_of(capture: Any) -> dict[str, Any]:
@@ -243,23 +242,28 @@ def check_body(place: str, data: bytes | None, sha256: str, directory: Path | No
     return None
 
 
-def prune(session: Session, older_than: datetime, directory: Path | None) -> int:
+def prune(conn: Conn, older_than: datetime, directory: Path | None) -> int:
     """Drop the bodies of captures all made before `older_than`; returns how many were dropped.
 
     The blob row stays (place "dropped") with its size and SHA-256, so every digest that
     commits to the body still verifies.
     """
+    blobs = capture_blobs
     recent = (
-        sa.select(Capture.id)
-        .where(Capture.body_sha256 == CaptureBlob.sha256, Capture.requested_at >= older_than)
+        sa.select(table.c.id)
+        .where(table.c.body_sha256 == blobs.c.sha256, table.c.requested_at >= older_than)
         .exists()
     )
-    query = sa.select(CaptureBlob).where(CaptureBlob.place.in_((IN_DB, IN_DIR)), ~recent)
-    dropped = 0
-    for blob in session.scalars(query).all():
-        if blob.place == IN_DIR and directory is not None:
-            blob_path(directory, blob.sha256).unlink(missing_ok=True)
-        blob.place, blob.data = DROPPED, None
-        dropped += 1
-    session.flush()
-    return dropped
+    query = sa.select(blobs.c.sha256, blobs.c.place).where(
+        blobs.c.place.in_((IN_DB, IN_DIR)), ~recent
+    )
+    found = list(flushed(conn).execute(query))
+    for sha256, place in found:
+        if place == IN_DIR and directory is not None:
+            blob_path(directory, sha256).unlink(missing_ok=True)
+    shas = [sha256 for sha256, _ in found]
+    for start in range(0, len(shas), 500):  # bound parameters well under SQLite's limit
+        chunk = shas[start : start + 500]
+        drop = sa.update(blobs).where(blobs.c.sha256.in_(chunk))
+        conn.execute(drop.values(place=DROPPED, data=None))
+    return len(found)

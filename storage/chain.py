@@ -6,33 +6,43 @@ same article, and its chain hash extends the running SHA-256 over all records. A
 serialised so the log never forks: on PostgreSQL by a transaction-scoped advisory lock taken
 just before the append (held until the version's transaction commits), on SQLite by the
 database's single writer; the primary key on `seq` refuses a second record at one position.
+
+Core statements on storage/tables.py, through a connection or a session (issue 10, round 23).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from storage import captures, locks
+from storage import captures, locks, tables
 from storage.captures import BodyPolicy
 from storage.digests import (
     GENESIS,
     Exchange,
+    VersionFields,
     chain_step,
     feed_removed_material,
     record_hash,
     removed_material,
     version_material_of,
 )
-from storage.models import Article, Capture, CaptureBlob, Feed, Record, Version, utcnow
+from storage.tables import flushed
+from storage.tables import records as log
+from storage.values import utcnow
+
+if TYPE_CHECKING:
+    from storage.tables import Conn
+
+_feeds, _articles, _versions = tables.feeds.c, tables.articles.c, tables.versions.c
+_captures, _blobs, _log = tables.captures.c, tables.capture_blobs.c, log.c
 
 
 class FeedKey(Protocol):
-    """What a version's record takes of its feed: a Feed row, or a copy of its id and URL."""
+    """What a record takes of its feed: a feeds row, or a copy of its id and URL."""
 
     @property
     def id(self) -> int: ...
@@ -41,63 +51,114 @@ class FeedKey(Protocol):
     def url(self) -> str: ...
 
 
-def head(session: Session) -> Record | None:
-    return session.scalars(sa.select(Record).order_by(Record.seq.desc()).limit(1)).first()
+class ArticleKey(Protocol):
+    """What a record takes of its article: an articles row, or an object with these."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def feed_id(self) -> int: ...
+
+    @property
+    def key(self) -> str: ...
 
 
-def hash_at(session: Session, seq: int) -> str | None:
+class CaptureKey(Protocol):
+    """What a record takes of its capture: a captures row, or its digest and id."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def digest(self) -> str: ...
+
+
+class VersionRecorded(VersionFields, Protocol):
+    """What a version's record takes of it: the fields its material commits to, and its id."""
+
+    @property
+    def id(self) -> int: ...
+
+
+def head(conn: Conn) -> sa.Row[Any] | None:
+    """The log's last record (a records row), None when the log is empty."""
+    return flushed(conn).execute(sa.select(log).order_by(_log.seq.desc()).limit(1)).first()
+
+
+def hash_at(conn: Conn, seq: int) -> str | None:
     """The chain hash of the log's record `seq`, None when there is none."""
-    return session.scalar(sa.select(Record.chain_hash).where(Record.seq == seq))
+    found: str | None = conn.execute(sa.select(_log.chain_hash).where(_log.seq == seq)).scalar()
+    return found
 
 
-def _lock(session: Session) -> None:
-    locks.hold(session, locks.LOG_APPEND)
+def _lock(conn: Conn) -> None:
+    locks.hold(conn, locks.LOG_APPEND)
 
 
-def last_of_article(session: Session, article_id: int, before_seq: int | None = None) -> str | None:
+def last_of_article(conn: Conn, article_id: int, before_seq: int | None = None) -> str | None:
     """The record hash of the article's latest record (before `before_seq` when given)."""
-    query = sa.select(Record.record_hash).where(
-        Record.article_id == article_id, Record.kind.in_(("version", "removed"))
+    query = sa.select(_log.record_hash).where(
+        _log.article_id == article_id, _log.kind.in_(("version", "removed"))
     )
     if before_seq is not None:
-        query = query.where(Record.seq < before_seq)
-    return session.scalar(query.order_by(Record.seq.desc()).limit(1))
+        query = query.where(_log.seq < before_seq)
+    found: str | None = conn.execute(query.order_by(_log.seq.desc()).limit(1)).scalar()
+    return found
 
 
-def last_of_articles(session: Session, article_ids: Sequence[int]) -> dict[int, str]:
+def last_of_articles(conn: Conn, article_ids: Sequence[int]) -> dict[int, str]:
     """article id -> the record hash of its latest record, for those among `article_ids` that
     have one (one query for a batch; `last_of_article` for one)."""
     if not article_ids:
         return {}
     newest = (
-        sa.select(sa.func.max(Record.seq).label("seq"))
-        .where(Record.article_id.in_(list(article_ids)), Record.kind.in_(("version", "removed")))
-        .group_by(Record.article_id)
+        sa.select(sa.func.max(_log.seq).label("seq"))
+        .where(_log.article_id.in_(list(article_ids)), _log.kind.in_(("version", "removed")))
+        .group_by(_log.article_id)
         .subquery()
     )
-    query = sa.select(Record.article_id, Record.record_hash).join(
-        newest, Record.seq == newest.c.seq
-    )
-    return {int(a): h for a, h in session.execute(query) if a is not None}
+    query = sa.select(_log.article_id, _log.record_hash).join(newest, _log.seq == newest.c.seq)
+    return {int(a): h for a, h in conn.execute(query) if a is not None}
 
 
-def _append(session: Session, material: Mapping[str, Any], **row: Any) -> Record:
-    """Add one record after the current head (the caller holds the append lock)."""
-    last = head(session)
+# A record's columns that a kind of record leaves empty
+_EMPTY: dict[str, Any] = {
+    "article_id": None,
+    "version_id": None,
+    "number": None,
+    "capture_id": None,
+    "text_hash": None,
+    "capture_digest": None,
+    "adopted": False,
+    "note": None,
+    "prev_hash": None,
+}
+
+
+def _append(conn: Conn, material: Mapping[str, Any], **row: Any) -> dict[str, Any]:
+    """Add one record after the current head (the caller holds the append lock); returns
+    its columns."""
+    query = sa.select(_log.seq, _log.chain_hash).order_by(_log.seq.desc()).limit(1)
+    last = flushed(conn).execute(query).first()
     digest = record_hash(material)
-    record = Record(
-        seq=(last.seq + 1) if last else 1,
-        record_hash=digest,
-        chain_hash=chain_step(last.chain_hash if last else GENESIS, digest),
+    record = {
+        **_EMPTY,
         **row,
-    )
-    session.add(record)
-    session.flush()
+        "seq": (last.seq + 1) if last else 1,
+        "record_hash": digest,
+        "chain_hash": chain_step(last.chain_hash if last else GENESIS, digest),
+    }
+    conn.execute(sa.insert(log), [record])
     return record
 
 
 def _version_material(
-    feed: FeedKey, article: Article, version: Version, capture_digest: str | None, prev: str | None
+    feed: FeedKey,
+    article: ArticleKey,
+    version: VersionRecorded,
+    capture_digest: str | None,
+    prev: str | None,
 ) -> dict[str, Any]:
     """What a version's record seals (one place for `append_version` and `seal_versions`)."""
     return version_material_of(
@@ -111,14 +172,18 @@ def _version_material(
 
 
 def append_version(
-    session: Session, feed: Feed, article: Article, version: Version, capture: Capture | None
-) -> Record:
-    _lock(session)
-    prev = last_of_article(session, article.id)
+    conn: Conn,
+    feed: FeedKey,
+    article: ArticleKey,
+    version: VersionRecorded,
+    capture: CaptureKey | None,
+) -> dict[str, Any]:
+    _lock(conn)
+    prev = last_of_article(conn, article.id)
     capture_digest = capture.digest if capture is not None else None
     material = _version_material(feed, article, version, capture_digest, prev)
     return _append(
-        session,
+        conn,
         material,
         kind="version",
         feed_id=feed.id,
@@ -134,16 +199,16 @@ def append_version(
 
 
 def append_removed(
-    session: Session,
-    feed: Feed,
-    article: Article,
+    conn: Conn,
+    feed: FeedKey,
+    article: ArticleKey,
     number: int,
-    capture: Capture | None,
+    capture: CaptureKey | None,
     at: datetime,
     note: str | None = None,
-) -> Record:
-    _lock(session)
-    prev = last_of_article(session, article.id)
+) -> dict[str, Any]:
+    _lock(conn)
+    prev = last_of_article(conn, article.id)
     capture_digest = capture.digest if capture is not None else None
     material = removed_material(
         feed_url=feed.url,
@@ -155,7 +220,7 @@ def append_removed(
         prev=prev,
     )
     return _append(
-        session,
+        conn,
         material,
         kind="removed",
         feed_id=feed.id,
@@ -169,43 +234,43 @@ def append_removed(
     )
 
 
-def append_feed_removed(session: Session, feed: Feed) -> Record:
-    _lock(session)
+def append_feed_removed(conn: Conn, feed: FeedKey) -> dict[str, Any]:
+    _lock(conn)
     at = utcnow()
     material = feed_removed_material(feed_id=feed.id, feed_url=feed.url, at=at)
     return _append(
-        session, material, kind="feed_removed", feed_id=feed.id, created_at=at, note=feed.url
+        conn, material, kind="feed_removed", feed_id=feed.id, created_at=at, note=feed.url
     )
 
 
-def records_of_versions(session: Session, version_ids: Sequence[int]) -> dict[int, Record]:
+def records_of_versions(conn: Conn, version_ids: Sequence[int]) -> dict[int, sa.Row[Any]]:
     """version id -> its record (for `history`)."""
     if not version_ids:
         return {}
-    rows = session.scalars(sa.select(Record).where(Record.version_id.in_(list(version_ids))))
+    rows = conn.execute(sa.select(log).where(_log.version_id.in_(list(version_ids))))
     return {r.version_id: r for r in rows if r.version_id is not None}
 
 
-def captured_versions(session: Session, version_ids: Sequence[int]) -> dict[int, bool]:
+def captured_versions(conn: Conn, version_ids: Sequence[int]) -> dict[int, bool]:
     """version id -> True when its capture body is still stored (not dropped, not missing)."""
     if not version_ids:
         return {}
     query = (
-        sa.select(Record.version_id)
-        .join(Capture, Capture.id == Record.capture_id)
-        .join(CaptureBlob, CaptureBlob.sha256 == Capture.body_sha256)
+        sa.select(_log.version_id)
+        .join(tables.captures, _captures.id == _log.capture_id)
+        .join(tables.capture_blobs, _blobs.sha256 == _captures.body_sha256)
         .where(
-            Record.version_id.in_(list(version_ids)),
-            CaptureBlob.place.in_((captures.IN_DB, captures.IN_DIR)),
+            _log.version_id.in_(list(version_ids)),
+            _blobs.place.in_((captures.IN_DB, captures.IN_DIR)),
         )
     )
-    return {int(v): True for v in session.scalars(query) if v is not None}
+    return {int(v): True for v in conn.execute(query).scalars() if v is not None}
 
 
-def evidence_of(session: Session, version_ids: Sequence[int]) -> dict[int, tuple[bool, str | None]]:
+def evidence_of(conn: Conn, version_ids: Sequence[int]) -> dict[int, tuple[bool, str | None]]:
     """version id -> (its capture body is stored, its record hash): what `history` shows."""
-    records = records_of_versions(session, version_ids)
-    captured = captured_versions(session, version_ids)
+    records = records_of_versions(conn, version_ids)
+    captured = captured_versions(conn, version_ids)
     return {
         v: (captured.get(v, False), records[v].record_hash if v in records else None)
         for v in version_ids
@@ -215,55 +280,55 @@ def evidence_of(session: Session, version_ids: Sequence[int]) -> dict[int, tuple
 # -- what verify walks -----------------------------------------------------------------------
 
 LOG_COLUMNS = (
-    Record.seq,
-    Record.kind,
-    Record.feed_id,
-    Record.article_id,
-    Record.version_id,
-    Record.number.label("r_number"),
-    Record.capture_id,
-    Record.text_hash.label("r_text_hash"),
-    Record.capture_digest,
-    Record.adopted,
-    Record.note,
-    Record.created_at,
-    Record.prev_hash,
-    Record.record_hash,
-    Record.chain_hash,
-    Feed.url.label("feed_url"),
-    Article.key.label("article_key"),
-    Article.url.label("article_url"),
-    Version.id.label("v_id"),
-    Version.article_id.label("v_article_id"),
-    Version.number,
-    Version.fetched_at,
-    Version.title,
-    Version.link,
-    Version.published,
-    Version.text_hash,
-    Version.raw_hash,
-    Version.source,
-    Version.extractor,
-    Version.extractor_version,
-    Capture.id.label("c_id"),
-    Capture.digest.label("c_digest"),
-    Capture.url,
-    Capture.final_url,
-    Capture.status,
-    Capture.reason,
-    Capture.http_version,
-    Capture.requested_at,
-    Capture.peer,
-    Capture.request_headers,
-    Capture.response_headers,
-    Capture.redirects,
-    Capture.body_sha256,
-    Capture.body_size,
+    _log.seq,
+    _log.kind,
+    _log.feed_id,
+    _log.article_id,
+    _log.version_id,
+    _log.number.label("r_number"),
+    _log.capture_id,
+    _log.text_hash.label("r_text_hash"),
+    _log.capture_digest,
+    _log.adopted,
+    _log.note,
+    _log.created_at,
+    _log.prev_hash,
+    _log.record_hash,
+    _log.chain_hash,
+    _feeds.url.label("feed_url"),
+    _articles.key.label("article_key"),
+    _articles.url.label("article_url"),
+    _versions.id.label("v_id"),
+    _versions.article_id.label("v_article_id"),
+    _versions.number,
+    _versions.fetched_at,
+    _versions.title,
+    _versions.link,
+    _versions.published,
+    _versions.text_hash,
+    _versions.raw_hash,
+    _versions.source,
+    _versions.extractor,
+    _versions.extractor_version,
+    _captures.id.label("c_id"),
+    _captures.digest.label("c_digest"),
+    _captures.url,
+    _captures.final_url,
+    _captures.status,
+    _captures.reason,
+    _captures.http_version,
+    _captures.requested_at,
+    _captures.peer,
+    _captures.request_headers,
+    _captures.response_headers,
+    _captures.redirects,
+    _captures.body_sha256,
+    _captures.body_size,
 )
 
 
-# Version and capture columns keep their names (a row reads like a Version for
-# digests.version_material_of, like a Capture for captures.material_of); the record's own
+# Version and capture columns keep their names (a row reads like a version for
+# digests.version_material_of, like a capture for captures.material_of); the record's own
 # copies of number and text_hash are r_number and r_text_hash.
 
 
@@ -274,24 +339,24 @@ def log_query(
     deleted behind the log's back comes back as NULLs)."""
     query = (
         sa.select(*LOG_COLUMNS)
-        .select_from(Record)
-        .outerjoin(Feed, Feed.id == Record.feed_id)
-        .outerjoin(Article, Article.id == Record.article_id)
-        .outerjoin(Version, Version.id == Record.version_id)
-        .outerjoin(Capture, Capture.id == Record.capture_id)
-        .where(Record.seq >= from_seq)
-        .order_by(Record.seq)
+        .select_from(log)
+        .outerjoin(tables.feeds, _feeds.id == _log.feed_id)
+        .outerjoin(tables.articles, _articles.id == _log.article_id)
+        .outerjoin(tables.versions, _versions.id == _log.version_id)
+        .outerjoin(tables.captures, _captures.id == _log.capture_id)
+        .where(_log.seq >= from_seq)
+        .order_by(_log.seq)
     )
     if article_ids is not None:
-        query = query.where(Record.article_id.in_(list(article_ids)))
+        query = query.where(_log.article_id.in_(list(article_ids)))
     return query
 
 
 def stream(
-    session: Session, query: sa.Select[*tuple[Any, ...]], batch: int = 5000
+    conn: Conn, query: sa.Select[*tuple[Any, ...]], batch: int = 5000
 ) -> Iterator[sa.Row[Any]]:
     """Rows of a large query in batches (server-side cursor on PostgreSQL): bounded memory."""
-    result = session.execute(query.execution_options(yield_per=batch))
+    result = conn.execute(query.execution_options(yield_per=batch))
     for partition in result.partitions():
         yield from partition
 
@@ -299,25 +364,39 @@ def stream(
 # -- what the pipeline calls, inside the transaction that stores the version ------------------
 
 
+def _capture(conn: Conn, exchange: Exchange | None, policy: BodyPolicy) -> CaptureKey | None:
+    return None if exchange is None else captures.put_many_keys(conn, [exchange], policy)[0]
+
+
+def feed_key(conn: Conn, feed_id: int) -> FeedKey | None:
+    """The feed's id and URL as stored, None when it is not."""
+    query = sa.select(_feeds.id, _feeds.url).where(_feeds.id == feed_id)
+    return flushed(conn).execute(query).first()
+
+
+def _feed_of(conn: Conn, article: ArticleKey) -> FeedKey:
+    feed = feed_key(conn, article.feed_id)
+    assert feed is not None
+    return feed
+
+
 def seal_version(
-    session: Session,
-    article: Article,
-    version: Version,
+    conn: Conn,
+    article: ArticleKey,
+    version: VersionRecorded,
     exchange: Exchange | None,
     policy: BodyPolicy,
-) -> Record:
+) -> dict[str, Any]:
     """Store the version's capture (if any) and append its record: call last in the
     transaction, so the append lock is held only until the commit that follows."""
-    capture = captures.put(session, exchange, policy) if exchange is not None else None
-    feed = session.get(Feed, article.feed_id)
-    assert feed is not None
-    return append_version(session, feed, article, version, capture)
+    capture = _capture(conn, exchange, policy)
+    return append_version(conn, _feed_of(conn, article), article, version, capture)
 
 
 def seal_versions(
-    session: Session,
+    conn: Conn,
     feed: FeedKey,
-    seals: Sequence[tuple[Article, Version, Exchange | None]],
+    seals: Sequence[tuple[ArticleKey, VersionRecorded, Exchange | None]],
     policy: BodyPolicy,
     *,
     new_articles: frozenset[int] = frozenset(),
@@ -331,14 +410,13 @@ def seal_versions(
     if not seals:
         return
     exchanges = [exchange for _, _, exchange in seals if exchange is not None]
-    stored = iter(captures.put_many_keys(session, exchanges, policy))
+    stored = iter(captures.put_many_keys(flushed(conn), exchanges, policy))
     kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
-    session.flush()  # the versions' ids
-    _lock(session)
-    prevs = last_of_articles(session, [a.id for a, _, _ in seals if a.id not in new_articles])
-    # the head's position and chain hash, not its row as an ORM object
-    query = sa.select(Record.seq, Record.chain_hash).order_by(Record.seq.desc()).limit(1)
-    last = session.execute(query).first()
+    _lock(conn)
+    prevs = last_of_articles(conn, [a.id for a, _, _ in seals if a.id not in new_articles])
+    # the head's position and chain hash
+    query = sa.select(_log.seq, _log.chain_hash).order_by(_log.seq.desc()).limit(1)
+    last = conn.execute(query).first()
     seq, chain_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     records: list[dict[str, Any]] = []
     for (article, version, _), capture in zip(seals, kept, strict=True):
@@ -367,20 +445,18 @@ def seal_versions(
             }
         )
         prevs[article.id] = digest
-    session.execute(sa.insert(Record), records)
+    conn.execute(sa.insert(log), records)
 
 
 def seal_removed(
-    session: Session,
-    article: Article,
+    conn: Conn,
+    article: ArticleKey,
     number: int,
     exchange: Exchange | None,
     policy: BodyPolicy,
     at: datetime,
     note: str | None = None,
-) -> Record:
+) -> dict[str, Any]:
     """Store the takedown answer (if any) and append a `removed` record."""
-    capture = captures.put(session, exchange, policy) if exchange is not None else None
-    feed = session.get(Feed, article.feed_id)
-    assert feed is not None
-    return append_removed(session, feed, article, number, capture, at, note)
+    capture = _capture(conn, exchange, policy)
+    return append_removed(conn, _feed_of(conn, article), article, number, capture, at, note)

@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
 from alerts.event import ChangeEvent, decode
-from storage.models import Article, Change, Delivery, Feed
+from storage import tables
+from storage.tables import dialect_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from storage.models import Change, Delivery
+    from storage.tables import Conn
 
 
 def save_with_outbox(
-    session: Session,
+    conn: Conn,
     *,
     article_id: int,
     feed_id: int,
@@ -29,7 +35,8 @@ def save_with_outbox(
 
     One INSERT that does nothing when the id is stored, and one over the deliveries: not the
     change looked up and both written as ORM objects, two flushes of the session (issue 10,
-    round 22). Neither is loaded into the session.
+    round 22). Neither is loaded into a session: Core statements, through the fetch path's
+    connection or a session.
     """
     row = {
         "id": event["id"],
@@ -43,8 +50,8 @@ def save_with_outbox(
         "summary": event["summary"],
         "event": json.dumps(event, ensure_ascii=False, sort_keys=False),
     }
-    changes = cast(sa.Table, Change.__table__)
-    dialect = session.get_bind().dialect
+    changes = tables.changes
+    dialect = dialect_of(conn)
     statement: Any
     if dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -56,15 +63,15 @@ def save_with_outbox(
         statement = sqlite_insert(changes)
     statement = statement.values(row).on_conflict_do_nothing(index_elements=["id"])
     if dialect.insert_returning:  # PostgreSQL, SQLite 3.35+: the id back when it was inserted
-        if session.execute(statement.returning(changes.c.id)).first() is None:
+        if conn.execute(statement.returning(changes.c.id)).first() is None:
             return False
     else:
-        if session.execute(sa.select(changes.c.id).where(changes.c.id == row["id"])).first():
+        if conn.execute(sa.select(changes.c.id).where(changes.c.id == row["id"])).first():
             return False
-        session.execute(statement)
+        conn.execute(statement)
     rows = [{"change_id": event["id"], "channel": channel} for channel in channels]
     if rows:
-        session.execute(sa.insert(cast(sa.Table, Delivery.__table__)), rows)
+        conn.execute(sa.insert(tables.deliveries), rows)
     return True
 
 
@@ -82,6 +89,8 @@ def query(
     article_url: str | None = None,
     limit: int | None = None,
 ) -> Sequence[Change]:
+    from storage.models import Article, Change, Feed
+
     stmt = sa.select(Change).order_by(Change.detected_at, Change.id)
     if since is not None:
         stmt = stmt.where(Change.detected_at >= since)
@@ -99,6 +108,8 @@ def query(
 def delivery_states(session: Session, change_ids: Sequence[str]) -> dict[str, list[Delivery]]:
     if not change_ids:
         return {}
+    from storage.models import Delivery
+
     rows = session.scalars(sa.select(Delivery).where(Delivery.change_id.in_(change_ids)))
     out: dict[str, list[Delivery]] = {}
     for row in rows:

@@ -1,4 +1,4 @@
-"""Opening a store: URL checks, dialect settings, migrations, sessions.
+"""Opening a store: URL checks, dialect settings, migrations, connections and sessions.
 
 The only module that knows the dialect. SQLite gets WAL, a busy timeout and foreign keys, and
 one writer at a time inside a process (the discipline datasette's write thread enforces);
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.engine import Connection as Connection  # the fetch path's handle on the store
 
 from storage import locks
 from storage.errors import (
@@ -42,6 +42,7 @@ from storage.values import default_sqlite_path as default_sqlite_path
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,9 @@ class Store:
             self.engine = sa.create_engine(
                 self.url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_recycle=1800
             )
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Made on the first session: `wirediff fetch` uses connections only, and never imports
+        # SQLAlchemy's ORM (storage/tables.py says why)
+        self._sessionmaker: sessionmaker[Session] | None = None
         # One writer at a time per process on SQLite; PostgreSQL handles concurrency itself.
         self._write_lock = threading.Lock() if self.is_sqlite else None
 
@@ -133,6 +136,35 @@ class Store:
         if not db_path or db_path == ":memory:":
             return None
         return Path(db_path).expanduser().resolve().parent
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A Core connection for reading (SQLAlchemy's ORM not involved): rolled back at the end."""
+        with self._translate_errors(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A Core connection in one transaction: committed on success, rolled back on any
+        error. What `write()` is for the ORM, with the same lock, errors and disk checks."""
+        lock = self._write_lock
+        if lock is not None:
+            lock.acquire()
+        try:
+            with self._translate_errors(), self.engine.begin() as conn:
+                yield conn
+            if self.disk_full:
+                self._space_is_back()
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _sessions(self) -> Session:
+        if self._sessionmaker is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessionmaker()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -439,4 +471,20 @@ def env_flag(environ: Mapping[str, str], name: str) -> bool:
     return environ.get(name, "").lower() in ("1", "true", "yes", "on")
 
 
-__all__ = ["Store", "check_url", "default_sqlite_path", "env_flag", "open_store"]
+def session_on(conn: Connection) -> Session:
+    """An ORM session in `conn`'s transaction (flushes go there; the connection's owner commits
+    or rolls back): for ORM code called from the Core path (events grouping, when on)."""
+    from sqlalchemy.orm import Session
+
+    return Session(bind=conn)
+
+
+__all__ = [
+    "Connection",
+    "Store",
+    "check_url",
+    "default_sqlite_path",
+    "env_flag",
+    "open_store",
+    "session_on",
+]

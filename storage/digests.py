@@ -195,18 +195,38 @@ def version_material(
 
 
 class VersionFields(Protocol):
-    """What a version record commits to of the version (a Version row, or a row with its names)."""
+    """What a version record commits to of the version (a Version, a versions row, a
+    VersionRow: anything with these names)."""
 
-    number: int
-    fetched_at: datetime
-    title: str | None
-    link: str | None
-    published: datetime | None
-    text_hash: str
-    raw_hash: str | None
-    source: str
-    extractor: str | None
-    extractor_version: str | None
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def fetched_at(self) -> datetime: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def link(self) -> str | None: ...
+
+    @property
+    def published(self) -> datetime | None: ...
+
+    @property
+    def text_hash(self) -> str: ...
+
+    @property
+    def raw_hash(self) -> str | None: ...
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def extractor(self) -> str | None: ...
+
+    @property
+    def extractor_version(self) -> str | None: ...
 
 
 def version_material_of(

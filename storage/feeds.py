@@ -1,31 +1,70 @@
-"""The feeds aggregate: what to poll, when, and how each feed is doing."""
+"""The feeds aggregate: what to poll, when, and how each feed is doing.
+
+What `wirediff fetch` calls (`states`, `upsert_many`, `record_ok`, `record_unchanged`,
+`record_error`) runs Core statements on storage/tables.py through a connection or a session
+(issue 10, round 23); the other commands' functions return ORM objects (storage/models.py,
+imported when they run).
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
 
-from storage import chain
+from storage import chain, tables
 from storage.errors import DuplicateFeed, FeedNotFound
-from storage.models import Article, Feed, utcnow
+from storage.quick import FeedRow
+from storage.tables import feeds as table
+from storage.tables import flushed
 
 # defined in storage.values (no SQLAlchemy), used from here too
 from storage.values import FeedSpec as FeedSpec
 from storage.values import Listing as Listing
 from storage.values import Wait as Wait
+from storage.values import utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from storage.models import Feed
+    from storage.tables import Conn
+
+_c = table.c
+
+
+_STATE = tuple(_c[name] for name in FeedRow._fields)
+
+
+def states(conn: Conn) -> list[FeedRow]:
+    """Every feed by id, the columns a pass reads (as storage.quick reads them)."""
+    return [FeedRow(*row) for row in conn.execute(sa.select(*_STATE).order_by(_c.id))]
+
+
+def state(conn: Conn, feed_id: int) -> FeedRow | None:
+    """`states`' of one feed, None when it is not stored."""
+    row = flushed(conn).execute(sa.select(*_STATE).where(_c.id == feed_id)).first()
+    return None if row is None else FeedRow(*row)
+
+
+def row(conn: Conn, feed_id: int) -> sa.Row[Any] | None:
+    """The feed's row (Core: attributes named as the columns), None when it is not stored."""
+    return flushed(conn).execute(sa.select(table).where(_c.id == feed_id)).first()
 
 
 def all_feeds(session: Session) -> Sequence[Feed]:
+    from storage.models import Feed
+
     return session.scalars(sa.select(Feed).order_by(Feed.id)).all()
 
 
 def get_by_url(session: Session, url: str) -> Feed | None:
+    from storage.models import Feed
+
     return session.scalars(sa.select(Feed).where(Feed.url == url)).first()
 
 
@@ -42,37 +81,89 @@ def add(session: Session, spec: FeedSpec, *, exist_ok: bool = False) -> Feed:
 
 
 def _new(spec: FeedSpec) -> Feed:
-    return Feed(
-        url=spec.url,
-        name=spec.name,
-        interval_s=spec.interval_s,
-        follow_links=spec.follow_links,
-        category=spec.category,
-        strict_interval=spec.strict_interval,
+    from storage.models import Feed
+
+    return Feed(**_new_row(spec))
+
+
+def _new_row(spec: FeedSpec) -> dict[str, Any]:
+    return {
+        "url": spec.url,
+        "name": spec.name,
+        "interval_s": spec.interval_s,
+        "follow_links": spec.follow_links,
+        "category": spec.category,
+        "strict_interval": spec.strict_interval,
+    }
+
+
+class _Settings(Protocol):
+    """The columns of a feed that its configured settings set."""
+
+    name: str | None
+    interval_s: int
+    follow_links: bool
+    category: str | None
+    strict_interval: bool
+    next_fetch_at: datetime | None
+
+
+class _Stored:
+    """A feed's settings, to bring in line with a spec as `_update` does: a stored feed's, or
+    a new one's (`id` None) to INSERT."""
+
+    __slots__ = (
+        "category",
+        "follow_links",
+        "id",
+        "interval_s",
+        "name",
+        "next_fetch_at",
+        "strict_interval",
+        "url",
     )
 
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.id: int | None = values.get("id")
+        self.url: str = values["url"]
+        self.name: str | None = values["name"]
+        self.interval_s: int = values["interval_s"]
+        self.follow_links: bool = values["follow_links"]
+        self.category: str | None = values["category"]
+        self.strict_interval: bool = values["strict_interval"]
+        self.next_fetch_at: datetime | None = values.get("next_fetch_at")
 
-def upsert_many(session: Session, specs: Sequence[FeedSpec]) -> None:
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "id"}
+
+
+def upsert_many(conn: Conn, specs: Sequence[FeedSpec]) -> None:
     """`upsert` for each spec, the feeds already stored read in one query per 500 (a config
-    of 1,000 feeds took 0.7 ms a feed, one SELECT each, on every start)."""
+    of 1,000 feeds took 0.7 ms a feed, one SELECT each, on every start); the new ones INSERTed
+    by one statement, each stored feed whose settings change UPDATEd."""
     urls = [spec.url for spec in specs]
-    stored: dict[str, Feed] = {}
+    settings = [_c[name] for name in _Stored.__slots__]
+    stored: dict[str, _Stored] = {}
     for start in range(0, len(urls), 500):
-        chunk = urls[start : start + 500]
-        stored.update(
-            (f.url, f) for f in session.scalars(sa.select(Feed).where(Feed.url.in_(chunk)))
-        )
-    added: list[Feed] = []
+        query = sa.select(*settings).where(_c.url.in_(urls[start : start + 500]))
+        rows = flushed(conn).execute(query)
+        stored.update((row.url, _Stored(dict(row._mapping))) for row in rows)
+    before = {url: feed.values() for url, feed in stored.items()}
+    added: list[_Stored] = []
     for spec in specs:
         found = stored.get(spec.url)
         if found is None:
-            stored[spec.url] = feed = _new(spec)
-            added.append(feed)
+            stored[spec.url] = found = _Stored(_new_row(spec))
+            added.append(found)
         else:
             _update(found, spec)
-    if added:  # one flush for the new feeds (was a SELECT and a flush each: ~1 ms a feed)
-        session.add_all(added)
-        session.flush()
+    for url, was in before.items():
+        feed = stored[url]
+        changed = {k: v for k, v in feed.values().items() if was[k] != v}
+        if changed:
+            conn.execute(sa.update(table).where(_c.id == feed.id).values(changed))
+    if added:  # one INSERT for the new feeds (was a SELECT and a flush each: ~1 ms a feed)
+        conn.execute(sa.insert(table), [feed.values() for feed in added])
 
 
 def upsert(session: Session, spec: FeedSpec) -> Feed:
@@ -83,7 +174,7 @@ def upsert(session: Session, spec: FeedSpec) -> Feed:
     return _update(feed, spec)
 
 
-def _update(feed: Feed, spec: FeedSpec) -> Feed:
+def _update(feed: _F, spec: FeedSpec) -> _F:
     feed.name = spec.name or feed.name
     if feed.interval_s != spec.interval_s:
         feed.interval_s = spec.interval_s
@@ -96,6 +187,9 @@ def _update(feed: Feed, spec: FeedSpec) -> Feed:
     return feed
 
 
+_F = TypeVar("_F", bound=_Settings)
+
+
 def remove(session: Session, url: str) -> None:
     feed = get_by_url(session, url)
     if feed is None:
@@ -105,6 +199,8 @@ def remove(session: Session, url: str) -> None:
 
 
 def due(session: Session, now: datetime, limit: int | None = None) -> Sequence[Feed]:
+    from storage.models import Feed
+
     query = (
         sa.select(Feed)
         .where(sa.or_(Feed.next_fetch_at.is_(None), Feed.next_fetch_at <= now))
@@ -116,7 +212,7 @@ def due(session: Session, now: datetime, limit: int | None = None) -> Sequence[F
 
 
 def record_ok(
-    session: Session,
+    conn: Conn,
     feed_id: int,
     *,
     wait: Wait,
@@ -127,8 +223,8 @@ def record_ok(
     listing: Listing | None = None,
 ) -> None:
     """A feed fetched without error: one UPDATE of its row (FeedNotFound when it is gone), not
-    the row loaded as an ORM object to set its attributes and flushed (issue 10, round 22); a
-    Feed of the session's already loaded is expired (read again on its next use)."""
+    the row loaded as an ORM object to set its attributes and flushed (issue 10, round 22);
+    through a session, a Feed it holds already is expired (read again on its next use)."""
     now = utcnow()
     values: dict[str, object] = {
         "error_count": 0,
@@ -151,26 +247,25 @@ def record_ok(
         values["fell_back"] = sum(listing.fell_back.values())
         values["fell_back_reasons"] = json.dumps(listing.fell_back, ensure_ascii=False)
         values["hint_s"], values["hint"] = listing.hint if listing.hint else (None, None)
-    table = cast(sa.Table, Feed.__table__)
-    done = session.execute(sa.update(table).where(table.c.id == feed_id).values(values))
+    done = conn.execute(sa.update(table).where(_c.id == feed_id).values(values))
     if cast(sa.CursorResult[object], done).rowcount == 0:
         raise FeedNotFound(f"feed id {feed_id} is not in the store")
-    loaded = session.identity_map.get(session.identity_key(Feed, feed_id))
-    if loaded is not None:
-        session.expire(loaded)
+    if not isinstance(conn, sa.Connection):
+        from storage.models import Feed
+
+        loaded = conn.identity_map.get(conn.identity_key(Feed, feed_id))
+        if loaded is not None:
+            conn.expire(loaded)
     if listing is not None:
-        _mark_listed(session, feed_id, listing.keys, now)
+        _mark_listed(conn, feed_id, listing.keys, now)
 
 
-def record_unchanged(
-    session: Session, feeds: Sequence[tuple[int, Wait, str | None, str | None]]
-) -> None:
+def record_unchanged(conn: Conn, feeds: Sequence[tuple[int, Wait, str | None, str | None]]) -> None:
     """`record_ok` of feeds that did not change (feed id, wait, etag, last modified), all in
     one UPDATE executed over the rows: no feed read back, none written one by one. A feed
     removed meanwhile is skipped."""
     if not feeds:
         return
-    table = cast(sa.Table, Feed.__table__)
     new_etag = sa.func.nullif(sa.bindparam("new_etag", type_=sa.String), "")
     new_modified = sa.func.nullif(sa.bindparam("new_modified", type_=sa.String), "")
     statement = (
@@ -200,20 +295,21 @@ def record_unchanged(
         }
         for feed_id, wait, etag, last_modified in feeds
     ]
-    session.connection().execute(statement, rows)
+    (conn if isinstance(conn, sa.Connection) else conn.connection()).execute(statement, rows)
 
 
-def _mark_listed(session: Session, feed_id: int, keys: frozenset[str], now: datetime) -> None:
+def _mark_listed(conn: Conn, feed_id: int, keys: frozenset[str], now: datetime) -> None:
     """Articles of the feed not in its latest parse have left it (since now, if not before).
 
     Three columns of each article read, and an UPDATE only for those whose mark changes (most
     often none), instead of every article of the feed loaded as an ORM object to set what was
     already set: `record_ok` of a feed of 5 articles 0.73 -> 0.64 ms of CPU (bench/README.md,
     issue 10 round 16)."""
-    query = sa.select(Article.id, Article.key, Article.left_feed_at)
+    articles = tables.articles
+    query = sa.select(articles.c.id, articles.c.key, articles.c.left_feed_at)
     back: list[int] = []
     gone: list[int] = []
-    for article_id, key, left in session.execute(query.where(Article.feed_id == feed_id)):
+    for article_id, key, left in conn.execute(query.where(articles.c.feed_id == feed_id)):
         if key in keys:
             if left is not None:
                 back.append(article_id)
@@ -222,25 +318,39 @@ def _mark_listed(session: Session, feed_id: int, keys: frozenset[str], now: date
     for ids, value in ((back, None), (gone, now)):
         for start in range(0, len(ids), _IDS_PER_STATEMENT):
             chunk = ids[start : start + _IDS_PER_STATEMENT]
-            session.execute(
-                sa.update(Article).where(Article.id.in_(chunk)).values(left_feed_at=value)
-            )
+            update = sa.update(articles).where(articles.c.id.in_(chunk))
+            conn.execute(update.values(left_feed_at=value))
 
 
 _IDS_PER_STATEMENT = 500  # bound parameters of one statement, well under SQLite's limit
 
 
-def fell_back_reasons(feed: Feed) -> dict[str, int]:
+class _Reasons(Protocol):
+    @property
+    def fell_back_reasons(self) -> str | None: ...
+
+
+def fell_back_reasons(feed: _Reasons) -> dict[str, int]:
     return dict(json.loads(feed.fell_back_reasons)) if feed.fell_back_reasons else {}
 
 
-def record_error(session: Session, feed_id: int, error: str, *, next_fetch_at: datetime) -> int:
+def record_error(conn: Conn, feed_id: int, error: str, *, next_fetch_at: datetime) -> int:
     """Count a failure; the feed is never dropped. Returns the consecutive error count."""
-    feed = _get(session, feed_id)
-    feed.error_count += 1
-    feed.last_error = error[:2000]
-    feed.next_fetch_at = next_fetch_at
-    return feed.error_count
+    update = sa.update(table).where(_c.id == feed_id)
+    update = update.values(
+        error_count=_c.error_count + 1, last_error=error[:2000], next_fetch_at=next_fetch_at
+    )
+    done = flushed(conn).execute(update)
+    if cast(sa.CursorResult[object], done).rowcount == 0:
+        raise FeedNotFound(f"feed id {feed_id} is not in the store")
+    count = conn.execute(sa.select(_c.error_count).where(_c.id == feed_id)).scalar()
+    if not isinstance(conn, sa.Connection):  # a Feed the session holds: read again on use
+        from storage.models import Feed
+
+        loaded = conn.identity_map.get(conn.identity_key(Feed, feed_id))
+        if loaded is not None:
+            conn.expire(loaded)
+    return int(count or 0)
 
 
 def backoff_delay(interval_s: int, error_count: int, cap_s: int | None = None) -> timedelta:
@@ -252,13 +362,6 @@ def backoff_delay(interval_s: int, error_count: int, cap_s: int | None = None) -
     exponent = max(error_count - 1, 0)
     delay = interval_s * (2 ** min(exponent, 30))
     return timedelta(seconds=min(delay, max(cap, interval_s)))
-
-
-def _get(session: Session, feed_id: int) -> Feed:
-    feed = session.get(Feed, feed_id)
-    if feed is None:
-        raise FeedNotFound(f"feed id {feed_id} is not in the store")
-    return feed
 
 
 @dataclass(frozen=True, slots=True)

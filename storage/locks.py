@@ -6,8 +6,14 @@ transaction that took it. On SQLite there is one writer at a time anyway.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+
+from storage.tables import dialect_of
+
+if TYPE_CHECKING:
+    from storage.tables import Conn
 
 MIGRATION = 7302611  # storage.db.Store.upgrade: one Alembic migration at a time
 ENGINE_SCHEMA = 7302612  # storage.engine.install_schema: the job engine's tables
@@ -19,7 +25,8 @@ GROUPING = 7302616  # storage.events.lock_grouping: one report placed in an even
 XACT_LOCK_SQL = "SELECT pg_advisory_xact_lock(:k)"
 
 
-def hold(session: Session, key: int) -> None:
-    """Wait for the lock `key` until the session's transaction ends (PostgreSQL only)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text(XACT_LOCK_SQL), {"k": key})
+def hold(conn: Conn, key: int) -> None:
+    """Wait for the lock `key` until the transaction of `conn` (a connection or a session)
+    ends (PostgreSQL only)."""
+    if dialect_of(conn).name == "postgresql":
+        conn.execute(sa.text(XACT_LOCK_SQL), {"k": key})

@@ -25,7 +25,7 @@ from storage.errors import (
     StoreURLError,
 )
 from storage.feeds import FeedSpec
-from storage.models import Body, Delivery
+from storage.models import Article, Body, Delivery
 from storage.versions import NewVersion
 from tests.support.events import change_event
 
@@ -473,7 +473,7 @@ def test_a_feeds_new_articles_are_created_in_one_insert_in_the_order_listed(
         assert new.first_seen.tzinfo is not None
         assert timedelta(0) <= new.last_seen - new.first_seen < timedelta(seconds=1)
     with store.read() as s:
-        assert s.scalar(sa.select(sa.func.count()).select_from(articles.Article)) == 3
+        assert s.scalar(sa.select(sa.func.count()).select_from(Article)) == 3
 
 
 def test_a_feeds_listing_marks_the_articles_that_left_it_and_came_back(store: Store) -> None:
@@ -493,7 +493,7 @@ def test_a_feeds_listing_marks_the_articles_that_left_it_and_came_back(store: St
                 listing=listing,
             )  # fmt: skip
         with store.read() as s:
-            rows = s.execute(sa.select(articles.Article.key, articles.Article.left_feed_at))
+            rows = s.execute(sa.select(Article.key, Article.left_feed_at))
             return {key: left for key, left in rows}
 
     first = parse(keys[:3], NOW)  # 1,200 left, now

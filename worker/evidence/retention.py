@@ -36,8 +36,8 @@ async def prune_due(
     cutoff = clock() - timedelta(seconds=options.keep_for)
 
     def prune() -> int:
-        with store.write() as session:
-            return captures.prune(session, cutoff, options.capture_dir)
+        with store.begin() as conn:
+            return captures.prune(conn, cutoff, options.capture_dir)
 
     dropped = await asyncio.to_thread(prune)
     if dropped:

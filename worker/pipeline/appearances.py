@@ -15,15 +15,12 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Protocol
 
 from alerts.event import ChangeEvent
-from storage import appearances, changes
+from storage import appearances, articles, changes, feeds
 from storage.appearances import NewList, Row
 from storage.errors import StoreConflict
-from storage.models import Article, Feed, Version
 from worker.detect.appearances import (
     NameList,
     PeopleFinding,
@@ -39,17 +36,69 @@ from worker.detect.roster import Roster
 from worker.pipeline.context import Context
 from worker.pipeline.events import Aspects, Subject, build_event
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from storage.db import Connection
+
 logger = logging.getLogger(__name__)
+
+
+class Report(Protocol):
+    """What people over time take of a report: an articles row, an ArticleRow, an Article."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def feed_id(self) -> int: ...
+
+    @property
+    def first_seen(self) -> datetime: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+    @property
+    def guid(self) -> str | None: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+class Listed(Protocol):
+    """What people over time take of a version."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def published(self) -> datetime | None: ...
+
+
+class FeedNames(Protocol):
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def title(self) -> str | None: ...
+
 
 KINDS = ("absence", "rank")
 ASK = object()  # record_version's `stored` when the caller has not read it
 
 
 def record_version(
-    session: Session,
+    conn: Connection | Session,
     roster: Roster | Callable[[], Roster],
-    article: Article,
-    version: Version,
+    article: Report,
+    version: Listed,
     text: str,
     *,
     people: Sequence[Person] | None = None,
@@ -63,7 +112,7 @@ def record_version(
     get it, is then not needed); `stored`: the version
     the report's rows were read from (None: it has none), when the caller has read it (a
     feed's batch reads them all with one query), else asked of the store here."""
-    current = appearances.stored_version(session, article.id) if stored is ASK else stored
+    current = appearances.stored_version(conn, article.id) if stored is ASK else stored
     if current == version.number:
         return
     if not language:  # people reading is imported only when read here (~0.1 s)
@@ -77,7 +126,7 @@ def record_version(
     lists = lists_of(people)
     day = report_date(version.published, text, article.first_seen)
     appearances.replace(
-        session,
+        conn,
         article,
         version=version.number,
         day=day,
@@ -87,8 +136,8 @@ def record_version(
     )
 
 
-def forget_report(session: Session, article: Article) -> None:
-    appearances.remove(session, article.id)
+def forget_report(conn: Connection | Session, article: Report) -> None:
+    appearances.remove(conn, article.id)
 
 
 def history(rows: Iterable[Row]) -> list[ReportLists]:
@@ -122,9 +171,9 @@ def history(rows: Iterable[Row]) -> list[ReportLists]:
     return reports
 
 
-def findings(session: Session, watch: PeopleWatch) -> tuple[PeopleFinding, ...]:
+def findings(conn: Connection | Session, watch: PeopleWatch) -> tuple[PeopleFinding, ...]:
     """Every finding the stored history holds, replayed from the start."""
-    return find_changes(history(appearances.rows(session)), watch)
+    return find_changes(history(appearances.rows(conn)), watch)
 
 
 def spellings(rows: Iterable[Row]) -> dict[str, set[str]]:
@@ -150,19 +199,19 @@ def check_people(ctx: Context) -> list[ChangeEvent]:
 def _store_findings(ctx: Context) -> list[ChangeEvent]:
     now = ctx.clock()
     new: list[ChangeEvent] = []
-    with ctx.store.write() as session:
-        rows = appearances.rows(session)
+    with ctx.store.begin() as conn:
+        rows = appearances.rows(conn)
         written = spellings(rows)
         for finding in find_changes(history(rows), ctx.people):
-            article = session.get(Article, int(finding.report))
+            article = articles.row(conn, int(finding.report))
             if article is None:
                 continue
-            feed = session.get(Feed, article.feed_id)
+            feed = feeds.row(conn, article.feed_id)
             names = sorted({n for p in finding.people for n in written.get(p, {p})})
             event = finding_event(finding, article, feed, now, names)
             channels = ctx.route(event) if ctx.write_alerts else []
             if changes.save_with_outbox(
-                session,
+                conn,
                 article_id=article.id,
                 feed_id=article.feed_id,
                 event=event,
@@ -176,8 +225,8 @@ def _store_findings(ctx: Context) -> list[ChangeEvent]:
 
 def finding_event(
     finding: PeopleFinding,
-    article: Article,
-    feed: Feed | None,
+    article: Report,
+    feed: FeedNames | None,
     now: datetime,
     names: list[str] | None = None,
 ) -> ChangeEvent:

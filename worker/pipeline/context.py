@@ -16,7 +16,7 @@ from worker.detect.watch import PeopleWatch
 if TYPE_CHECKING:
     # The store's modules import SQLAlchemy, the fetcher's the HTTP stack: this module is
     # imported by a pass where nothing changed (worker.service.quick), which needs neither.
-    from storage.articles import Seen
+    from storage.articles import ArticleRow, Seen
     from storage.db import Store
     from storage.digests import Exchange
     from storage.models import Article, Feed
@@ -201,7 +201,7 @@ class KnownArticle:
 
     @classmethod
     def of(
-        cls, row: Article | Seen, page_seen: bool, page_raw_hash: str | None = None
+        cls, row: Article | ArticleRow | Seen, page_seen: bool, page_raw_hash: str | None = None
     ) -> KnownArticle:
         return cls(
             row.id,

@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 from alerts.event import ChangeEvent
 from storage import changes
 from storage import events as stored
+from storage.articles import ArticleRow
 from storage.models import Article, Version
+from storage.versions import VersionRow
 from worker.detect.events import (
     Discrepancy,
     Features,
@@ -48,8 +50,8 @@ def group_version(
     ctx: Context,
     session: Session,
     feed: FeedState,
-    article: Article,
-    version: Version,
+    article: Article | ArticleRow,
+    version: Version | VersionRow,
     text: str,
     now: datetime,
     read: tuple[str, tuple[Person, ...]] | None = None,

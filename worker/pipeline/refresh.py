@@ -1,6 +1,7 @@
 """The one orchestrator: fetch -> parse -> extract -> snapshot -> detect -> outbox.
 
 `refresh_feed` reads top to bottom, one stage per call. The store is synchronous SQLAlchemy
+Core (storage/tables.py, through `Store.connect` and `Store.begin`: the ORM is never imported)
 run off the event loop in worker threads (storage/db.py keeps SQLite to one writer), so the
 event loop never blocks on the database. A change and its alert outbox rows are committed
 in one transaction; delivery reads the outbox later (worker/service/deliver.py).
@@ -58,7 +59,7 @@ from worker.pipeline.pacing import next_wait
 from worker.pipeline.snapshot import store_entries, store_entry
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from storage.db import Connection
 
 logger = logging.getLogger(__name__)
 
@@ -201,9 +202,9 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
 
 
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:
-    with store.read() as session:
-        rows = articles.seen_in_feed(session, feed_id)
-        pages = versions.page_history(session, [a.id for a in rows.values()])
+    with store.connect() as conn:
+        rows = articles.seen_in_feed(conn, feed_id)
+        pages = versions.page_history(conn, [a.id for a in rows.values()])
         return {key: KnownArticle.of(a, a.id in pages, pages.get(a.id)) for key, a in rows.items()}
 
 
@@ -451,9 +452,9 @@ async def flush_unchanged(ctx: Context) -> None:
     batch, ctx.unchanged[:] = list(ctx.unchanged), []
 
     def write() -> None:
-        with ctx.store.write() as session:
+        with ctx.store.begin() as conn:
             feeds.record_unchanged(
-                session, [(u.feed_id, u.wait, u.etag, u.last_modified) for u in batch]
+                conn, [(u.feed_id, u.wait, u.etag, u.last_modified) for u in batch]
             )
 
     await asyncio.to_thread(write)
@@ -502,9 +503,9 @@ class _FeedOk:
         return cls(feed.id, wait, validators, body_hash, title, listing)
 
 
-def _record_ok_in(session: Session, *, ok: _FeedOk) -> None:
+def _record_ok_in(conn: Connection, *, ok: _FeedOk) -> None:
     feeds.record_ok(
-        session,
+        conn,
         ok.feed_id,
         wait=ok.wait,
         etag=ok.validators.etag,
@@ -516,8 +517,8 @@ def _record_ok_in(session: Session, *, ok: _FeedOk) -> None:
 
 
 def _write_ok(ctx: Context, ok: _FeedOk) -> None:
-    with ctx.store.write() as session:
-        _record_ok_in(session, ok=ok)
+    with ctx.store.begin() as conn:
+        _record_ok_in(conn, ok=ok)
 
 
 async def _record_error(
@@ -531,8 +532,8 @@ async def _record_error(
     next_at = ctx.clock() + delay
 
     def write() -> None:
-        with ctx.store.write() as session:
-            feeds.record_error(session, feed.id, message, next_fetch_at=next_at)
+        with ctx.store.begin() as conn:
+            feeds.record_error(conn, feed.id, message, next_fetch_at=next_at)
 
     await asyncio.to_thread(write)
     logger.debug("feed failed url=%s error=%s", feed.url, message)  # the caller reports it
@@ -591,7 +592,7 @@ async def run_pass(
 
 
 def load_feed_states(store: Store, urls: Iterable[str] | None = None) -> list[FeedState]:
-    with store.read() as session:
-        rows = feeds.all_feeds(session)
+    with store.connect() as conn:
+        rows = feeds.states(conn)
         wanted = set(urls) if urls is not None else None
         return [FeedState.of(r) for r in rows if wanted is None or r.url in wanted]

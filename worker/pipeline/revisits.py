@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from alerts.event import ChangeEvent
-from storage import articles, versions
+from storage import articles, feeds, versions
 from storage.db import Store
-from storage.models import Feed
 from worker.ingest.parse import ParsedEntry
 from worker.pipeline.context import Context, FeedState, KnownArticle
 from worker.pipeline.refresh import process_entry
@@ -28,10 +27,11 @@ class DueRevisit:
 
 def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
     out: list[DueRevisit] = []
-    with store.write() as session:
-        for article in articles.due_for_revisit(session, now, limit):
-            feed = session.get(Feed, article.feed_id)
-            latest = versions.latest(session, article.id)
+    with store.begin() as conn:
+        due = articles.due_for_revisit(conn, now, limit)
+        for article in due:
+            feed = feeds.state(conn, article.feed_id)
+            latest = versions.latest(conn, article.id)
             if feed is None or latest is None or not feed.follow_links or not article.url:
                 article.next_check_at = None  # nothing a revisit could fetch
                 continue
@@ -41,11 +41,12 @@ def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
                 link=article.url,
                 title=latest.title or "",
                 published=latest.published,
-                content=versions.text_of(session, latest),
+                content=versions.text_of(conn, latest),
                 item_hash=article.item_hash or "",
             )
-            known = KnownArticle.of(article, bool(versions.from_page(session, [article.id])))
+            known = KnownArticle.of(article, bool(versions.from_page(conn, [article.id])))
             out.append(DueRevisit(FeedState.of(feed), entry, known))
+        articles.save(conn, due)
     return out
 
 

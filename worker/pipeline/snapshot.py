@@ -12,6 +12,10 @@ transaction opens; the people are read once per version, for people over time an
 detection alike, and kept with the version (versions.people, under the reading's key): change
 detection reads the previous version's people back instead of reading its text again (unless
 they were read by other code or with another roster, or stored before they were kept).
+
+The transaction is a Core connection's (`Store.begin`): articles are `ArticleRow`s written back
+with `articles.save`, versions rows and `VersionRow`s; SQLAlchemy's ORM is not imported, but
+for events grouping when it is on (an ORM session in the same transaction).
 """
 
 from __future__ import annotations
@@ -20,13 +24,13 @@ import json
 import logging
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from alerts.event import ChangeEvent
 from storage import appearances, articles, bodies, chain, changes, versions
+from storage.articles import ArticleRow
 from storage.digests import Exchange
-from storage.models import Article, Feed, Version
-from storage.versions import NewVersion
+from storage.versions import NewVersion, Pending, StoredVersion, VersionRow
 from worker.detect.model import Person
 from worker.detect.normalize import normalize_text
 from worker.detect.roster import Roster
@@ -34,10 +38,15 @@ from worker.ingest.parse import ParsedEntry
 from worker.pipeline.context import Context, EntryResult, FeedState, PageText
 from worker.pipeline.events import Aspects, Subject, aspects_of, build_event
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from storage.db import Connection
+
 logger = logging.getLogger(__name__)
 
 
-_Seal = tuple[Article, Version, Exchange | None]  # a new version's record, appended last
+_Seal = tuple[ArticleRow, VersionRow, Exchange | None]  # a new version's record, appended last
 
 
 class Reading:
@@ -124,13 +133,13 @@ def store_entries(
     items: Sequence[tuple[ParsedEntry, PageText]],
     *,
     stored_keys: Collection[str] | None = None,
-    then: Callable[[Any], None] | None = None,
+    then: Callable[[Connection], None] | None = None,
 ) -> list[EntryResult]:
     """Every entry of `items` in one transaction; any error rolls all of them back.
 
     `stored_keys`: the keys of the feed's articles already stored, when the caller knows them:
     the people of the other (new) reports are then read before the transaction opens.
-    `then(session)`: more to write in the same transaction (the feed's bookkeeping), after
+    `then(conn)`: more to write in the same transaction (the feed's bookkeeping), after
     the entries and before their evidence records."""
     now = ctx.clock()
     readings = [Reading.of(page, _roster(ctx)) for _, page in items]
@@ -140,37 +149,63 @@ def store_entries(
                 reading.read()
     results: list[EntryResult] = []
     seals: list[_Seal] = []
-    with ctx.store.write() as session:
+    with ctx.store.begin() as conn:
         found, created = articles.get_or_create_many(
-            session, feed.id, [(e.key, e.guid, e.link, e.title) for e, _ in items]
+            conn, feed.id, [(e.key, e.guid, e.link, e.title) for e, _ in items]
         )
         old = [found[e.key].id for e, _ in items if e.key not in created]
-        latest = versions.latest_of(session, old)
+        latest = versions.latest_of(conn, old)
         texts = [r.hash for r in readings if r is not None]
-        stored = bodies.stored(session, texts)
-        lists = appearances.stored_versions(session, old)  # people over time, read in one go
-        # The new versions INSERTed together after the loop (grouping, when on, needs each
-        # version stored as it goes: the ORM's flush then)
-        pending: list[Version] | None = [] if ctx.events is None else None
-        for (entry, page), reading in zip(items, readings, strict=True):
-            article = found[entry.key]
-            listed = None if entry.key in created else lists.get(article.id)
-            batch = _Batch(latest.get(article.id), listed, stored, pending)
-            result, seal = _store(ctx, session, feed, entry, page, reading, article, batch, now)
-            results.append(result)
-            if seal is not None:
-                seals.append(seal)
-        if pending:
-            versions.insert_pending(session, pending)
+        stored = bodies.stored(conn, texts)
+        lists = appearances.stored_versions(conn, old)  # people over time, read in one go
+        # The new versions and texts INSERTed together after the loop (grouping, when on,
+        # needs each version stored as it goes)
+        pending = Pending() if ctx.events is None else None
+        grouping = _Grouping(conn) if ctx.events is not None else None
+        try:
+            for (entry, page), reading in zip(items, readings, strict=True):
+                article = found[entry.key]
+                listed = None if entry.key in created else lists.get(article.id)
+                batch = _Batch(latest.get(article.id), listed, stored, pending, grouping)
+                result, seal = _store(ctx, conn, feed, entry, page, reading, article, batch, now)
+                results.append(result)
+                if seal is not None:
+                    seals.append(seal)
+        finally:
+            if grouping is not None:
+                grouping.close()
+        if pending is not None:
+            versions.insert_pending(conn, pending)
+        articles.save(conn, [found[entry.key] for entry, _ in items])
         if then is not None:
-            then(session)  # the feed's bookkeeping: its row updated (FeedNotFound if gone)
+            then(conn)  # the feed's bookkeeping: its row updated (FeedNotFound if gone)
         # Last, so the log's append lock is held only until the commit right after.
         if seals:
-            row: chain.FeedKey | None = feed if then is not None else session.get(Feed, feed.id)
+            row = feed if then is not None else chain.feed_key(conn, feed.id)
             assert row is not None
             new_ids = frozenset(found[k].id for k in created)
-            chain.seal_versions(session, row, seals, ctx.captures, new_articles=new_ids)
+            chain.seal_versions(conn, row, seals, ctx.captures, new_articles=new_ids)
     return results
+
+
+class _Grouping:
+    """Events grouping's ORM session, in the transaction of the feed's entries (made on first
+    use: grouping is the one stage of a pass that uses SQLAlchemy's ORM)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._session: Session | None = None
+
+    def session(self) -> Session:
+        if self._session is None:
+            from storage.db import session_on
+
+            self._session = session_on(self.conn)
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
 
 def people_json(people: Sequence[Person]) -> str:
@@ -185,7 +220,9 @@ def people_of_json(data: str) -> tuple[Person, ...]:
     return tuple(Person(n, c, r, s, p) for n, c, r, s, p in json.loads(data))
 
 
-def _previous_people(ctx: Context, version: Version, text: str, key: str) -> tuple[Person, ...]:
+def _previous_people(
+    ctx: Context, version: StoredVersion, text: str, key: str
+) -> tuple[Person, ...]:
     """The people of a stored version: those kept with it when they were read the way the
     new text was (`key`), else read from its text again (a version stored before they were
     kept, other code or another roster since)."""
@@ -198,30 +235,32 @@ def _previous_people(ctx: Context, version: Version, text: str, key: str) -> tup
 
 class _Batch:
     """What the batch read ahead for one entry: its latest version, the version its people
-    over time were read from (None: none yet), the text hashes known to be stored, and the
-    batch's new versions to INSERT together (None: each added to the session)."""
+    over time were read from (None: none yet), the text hashes known to be stored, the
+    batch's new versions and texts to INSERT together (None: each INSERTed at once), and
+    events grouping's session (None: grouping is off)."""
 
-    __slots__ = ("listed", "pending", "previous", "stored")
+    __slots__ = ("grouping", "listed", "pending", "previous", "stored")
 
     def __init__(
         self,
-        previous: Version | None,
+        previous: StoredVersion | None,
         listed: int | None,
         stored: set[str],
-        pending: list[Version] | None = None,
+        pending: Pending | None = None,
+        grouping: _Grouping | None = None,
     ) -> None:
         self.previous, self.listed, self.stored = previous, listed, stored
-        self.pending = pending
+        self.pending, self.grouping = pending, grouping
 
 
 def _store(
     ctx: Context,
-    session: Any,
+    conn: Connection,
     feed: FeedState,
     entry: ParsedEntry,
     page: PageText,
     reading: Reading | None,
-    article: Article,
+    article: ArticleRow,
     batch: _Batch,
     now: datetime,
 ) -> tuple[EntryResult, _Seal | None]:
@@ -231,7 +270,7 @@ def _store(
     subject = _subject(feed, article)
     _schedule_revisit(ctx, article, now)
     if page.gone:
-        event = _mark_removed(ctx, session, article, previous, subject, now, page)
+        event = _mark_removed(ctx, conn, article, previous, subject, now, page)
         return EntryResult(event=event), None
     if page.validators is not None:
         article.page_etag = page.validators.etag
@@ -239,7 +278,7 @@ def _store(
     if reading is None:  # page unchanged since last fetch
         if previous is None:
             return EntryResult(), None
-        reading = Reading(normalize_text(versions.text_of(session, previous)), _roster(ctx))
+        reading = Reading(normalize_text(versions.text_of(conn, previous)), _roster(ctx))
     new = NewVersion(
         title=entry.title or None,
         link=entry.link,
@@ -258,7 +297,7 @@ def _store(
     if not versions.differs(previous, new):
         if restored and previous is not None:
             record_version(
-                session,
+                conn,
                 _roster(ctx),
                 article,
                 previous,
@@ -267,27 +306,27 @@ def _store(
                 language=reading.language,
             )
         event = (
-            _restored_event(ctx, session, article, previous, previous, subject, now)
+            _restored_event(ctx, conn, article, previous, previous, subject, now)
             if restored
             else None
         )
         return EntryResult(event=event), None
     # The previous version's text, looked up and decompressed once: the delta the new text is
     # stored as and change detection both need it (each read it again before round 18).
-    before = versions.read_text(session, previous) if previous is not None else None
+    before = versions.read_text(conn, previous) if previous is not None else None
     version = versions.add(
-        session,
+        conn,
         article,
         new,
         previous,
-        flush=False,
         stored=batch.stored,
         previous_text=before,
         pending=batch.pending,
+        people=people_json(reading.people),
+        people_key=reading.key,
     )
-    version.people, version.people_key = people_json(reading.people), reading.key
     record_version(
-        session,
+        conn,
         _roster(ctx),
         article,
         version,
@@ -297,26 +336,28 @@ def _store(
         stored=batch.listed,
     )
     result = _detect(
-        ctx, session, feed, article, previous, version, new, reading, restored, now, before
+        ctx, conn, feed, article, previous, version, new, reading, restored, now, before
     )
-    if ctx.events is not None:  # [events] enabled (off by default: no features, lock, query)
+    if batch.grouping is not None:  # [events] enabled (off by default: no features, lock, query)
         from worker.pipeline.grouping import group_version  # loads grouping: only when on
 
-        session.flush()
+        articles.save(conn, [article])  # what grouping may read of it, in the store
+        session = batch.grouping.session()
         read = (reading.language, reading.people)  # read once: not again for grouping
         result.discrepancies = group_version(
             ctx, session, feed, article, version, new.text, now, read=read
         )
+        session.flush()
     return result, (article, version, page.capture)
 
 
 def _detect(
     ctx: Context,
-    session: Any,
+    conn: Connection,
     feed: FeedState,
-    article: Article,
-    previous: Version | None,
-    version: Version,
+    article: ArticleRow,
+    previous: StoredVersion | None,
+    version: VersionRow,
     new: NewVersion,
     reading: Reading,
     restored: bool,
@@ -326,14 +367,15 @@ def _detect(
     if previous is None:
         return EntryResult(new_version=True)
     subject = _subject(feed, article)
-    if restored:
-        event = _restored_event(ctx, session, article, previous, version, subject, now)
+    if restored:  # the new text is not stored yet (the batch's texts go in together)
+        texts = (previous_text.text if previous_text else None, new.text)
+        event = _restored_event(ctx, conn, article, previous, version, subject, now, texts)
         return EntryResult(new_version=True, event=event)
     # Imported on the first second version: detection (people, wording diff, rapidfuzz) costs
     # ~0.25 s of imports that a pass storing only first versions, or nothing, never needs.
     from worker.detect.changes import Text, detect_change
 
-    stored = previous_text.text if previous_text else versions.text_of(session, previous)
+    stored = previous_text.text if previous_text else versions.text_of(conn, previous)
     before = Text(previous.title or "", stored)
     # the new text's people read once (above); the previous version's kept with it
     people = (_previous_people(ctx, previous, before.body, reading.key), reading.people)
@@ -353,11 +395,11 @@ def _detect(
         summary=change.summary,
         aspects=aspects_of(change),
     )
-    _save(ctx, session, article, event)
+    _save(ctx, conn, article, event)
     return EntryResult(new_version=True, event=event)
 
 
-def _subject(feed: FeedState, article: Article) -> Subject:
+def _subject(feed: FeedState, article: ArticleRow) -> Subject:
     return Subject(
         feed_url=feed.url,
         feed_title=feed.name or feed.title,
@@ -368,18 +410,18 @@ def _subject(feed: FeedState, article: Article) -> Subject:
     )
 
 
-def _save(ctx: Context, session: Any, article: Article, event: ChangeEvent) -> None:
+def _save(ctx: Context, conn: Connection, article: ArticleRow, event: ChangeEvent) -> None:
     channels = ctx.route(event) if ctx.write_alerts else []
     changes.save_with_outbox(
-        session, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
+        conn, article_id=article.id, feed_id=article.feed_id, event=event, channels=channels
     )
 
 
 def _mark_removed(
     ctx: Context,
-    session: Any,
-    article: Article,
-    previous: Any,
+    conn: Connection,
+    article: ArticleRow,
+    previous: StoredVersion | None,
     subject: Subject,
     now: datetime,
     page: PageText,
@@ -389,7 +431,7 @@ def _mark_removed(
     article.state = "removed"
     from worker.pipeline.appearances import forget_report
 
-    forget_report(session, article)
+    forget_report(conn, article)
     event = build_event(
         subject,
         kind="removed",
@@ -399,22 +441,22 @@ def _mark_removed(
         similarity=0.0,
         summary=f"report taken down ({page.note})",
     )
-    _save(ctx, session, article, event)
-    chain.seal_removed(
-        session, article, previous.number, page.capture, ctx.captures, now, page.note
-    )
+    _save(ctx, conn, article, event)
+    chain.seal_removed(conn, article, previous.number, page.capture, ctx.captures, now, page.note)
     return event
 
 
 def _restored_event(
     ctx: Context,
-    session: Any,
-    article: Article,
-    before: Any,
-    after: Any,
+    conn: Connection,
+    article: ArticleRow,
+    before: StoredVersion | None,
+    after: StoredVersion | None,
     subject: Subject,
     now: datetime,
+    texts: tuple[str | None, str | None] = (None, None),
 ) -> ChangeEvent | None:
+    """`texts`: the texts of `before` and `after` when the caller has them (None: read)."""
     if before is None or after is None:
         return None
     aspects: Aspects = {}
@@ -422,9 +464,10 @@ def _restored_event(
     if before.number != after.number:
         from worker.detect.changes import Text, detect_change  # see _detect
 
+        old, new = texts
         change = detect_change(
-            Text(before.title or "", versions.text_of(session, before)),
-            Text(after.title or "", versions.text_of(session, after)),
+            Text(before.title or "", old if old is not None else versions.text_of(conn, before)),
+            Text(after.title or "", new if new is not None else versions.text_of(conn, after)),
             ctx.roster,
         )
         if change is not None:
@@ -440,11 +483,11 @@ def _restored_event(
         summary=summary,
         aspects=aspects,
     )
-    _save(ctx, session, article, event)
+    _save(ctx, conn, article, event)
     return event
 
 
-def _schedule_revisit(ctx: Context, article: Article, now: datetime) -> None:
+def _schedule_revisit(ctx: Context, article: ArticleRow, now: datetime) -> None:
     """Re-check at the configured ages after first seen, even if the feed item is unchanged."""
     first = article.first_seen or now
     while article.checks_done < len(ctx.revisit):

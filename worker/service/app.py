@@ -17,7 +17,7 @@ from storage import feeds
 from storage.db import Store, open_store
 from storage.errors import StoreConflict, StoreDiskFull
 from storage.feeds import FeedSpec
-from storage.models import utcnow
+from storage.values import utcnow
 from worker.config import Settings
 from worker.detect.roster import Roster
 from worker.ingest.extract_pool import Extractor
@@ -150,8 +150,8 @@ def sync_feeds(store: Store, specs: Sequence[FeedSpec]) -> None:
     """
     for attempt in range(3):
         try:
-            with store.write() as session:
-                feeds.upsert_many(session, specs)
+            with store.begin() as conn:
+                feeds.upsert_many(conn, specs)
             return
         except StoreConflict:
             if attempt == 2:
@@ -163,8 +163,8 @@ def ensure_feeds(runtime: Runtime) -> None:
     if runtime.settings.feeds:
         sync_feeds(runtime.store, runtime.settings.feeds)
         return
-    with runtime.store.read() as session:
-        if feeds.all_feeds(session):
+    with runtime.store.connect() as conn:
+        if feeds.states(conn):
             return
     logger.info("no feeds configured: using the bundled seeds/feeds.toml")
     sync_feeds(runtime.store, default_feeds())

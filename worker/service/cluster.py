@@ -50,7 +50,7 @@ from procrastinate.job_context import JobContext
 from storage import claims, engine
 from storage.engine import engine_schema_installed, libpq_url
 from storage.errors import StorageError, StoreURLError, first_line
-from storage.models import utcnow
+from storage.values import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, FeedState

@@ -46,7 +46,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from storage import feeds
 from storage.errors import StorageError, StoreDiskFull
-from storage.models import utcnow
+from storage.values import utcnow
 from worker.evidence.retention import prune_due
 from worker.ingest.fetch import Fetcher
 from worker.pipeline.context import Context, FeedOutcome, FeedState

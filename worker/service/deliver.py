@@ -33,7 +33,7 @@ from alerts.event import ChangeEvent
 from alerts.message import Alert
 from storage import deliveries
 from storage.db import Store
-from storage.models import utcnow
+from storage.values import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -112,9 +112,9 @@ def _process_gone(claimer: str, me: str) -> bool:
 
 
 def _release_dead_claims(store: Store, now: datetime, me: str) -> None:
-    with store.write() as session:
-        gone = [w for w in deliveries.live_claimers(session, now) if _process_gone(w, me)]
-        released = deliveries.release_claims(session, gone)
+    with store.begin() as conn:
+        gone = [w for w in deliveries.live_claimers(conn, now) if _process_gone(w, me)]
+        released = deliveries.release_claims(conn, gone)
     if released:
         logger.warning("released %d alert claims of exited workers %s", released, gone)
 
@@ -122,8 +122,8 @@ def _release_dead_claims(store: Store, now: datetime, me: str) -> None:
 def _digest_due(store: Store, channel: ChannelConfig, now: datetime) -> bool:
     """A digest channel sends once its oldest pending alert has waited a whole period."""
     assert channel.digest is not None
-    with store.read() as session:
-        oldest = deliveries.oldest_pending(session, channel.name)
+    with store.connect() as conn:
+        oldest = deliveries.oldest_pending(conn, channel.name)
     return oldest is not None and now - oldest >= timedelta(seconds=channel.digest)
 
 
@@ -202,9 +202,9 @@ async def _deliver_channel(run: _Run, channel: ChannelConfig) -> int:
 def _claim(
     run: _Run, channel: str, limit: int, span: timedelta, exclude: set[int]
 ) -> list[Claimed]:
-    with run.store.write() as session:
+    with run.store.begin() as conn:
         rows = deliveries.claim_due(
-            session,
+            conn,
             run.now,
             run.worker,
             channels=[channel],
@@ -218,7 +218,7 @@ def _claim(
                 r.channel,
                 r.attempts,
                 r.created_at,
-                deliveries.event_of(session, r.change_id),
+                deliveries.event_of(conn, r.change_id),
             )
             for r in rows
         ]
@@ -239,15 +239,15 @@ def _record(run: _Run, rows: list[Claimed], error: DeliveryError | None) -> date
     """Mark the outcome of one attempt on `rows`; returns the retry time given, if any."""
     now = run.clock()
     until: datetime | None = None
-    with run.store.write() as session:
+    with run.store.begin() as conn:
         for row in rows:
             if error is None:
-                deliveries.mark_sent(session, row.id, now)
+                deliveries.mark_sent(conn, row.id, now)
             elif error.permanent:
-                deliveries.mark_failed(session, row.id, str(error))
+                deliveries.mark_failed(conn, row.id, str(error))
             elif expired(row.created_at, now, run.policy.max_age):
                 age = format_duration(run.policy.max_age.total_seconds())
-                deliveries.mark_failed(session, row.id, f"gave up after {age}: {error}")
+                deliveries.mark_failed(conn, row.id, f"gave up after {age}: {error}")
             else:
                 delay = next_attempt_delay(
                     row.attempts + 1,
@@ -257,7 +257,7 @@ def _record(run: _Run, rows: list[Claimed], error: DeliveryError | None) -> date
                 )
                 when = now + timedelta(seconds=delay)
                 until = when if until is None else max(until, when)
-                deliveries.mark_retry(session, row.id, str(error), when)
+                deliveries.mark_retry(conn, row.id, str(error), when)
     if error is not None:
         for row in rows:
             logger.warning(
@@ -273,9 +273,9 @@ def _defer(run: _Run, channel: ChannelConfig, until: datetime | None, error: Del
     """The channel is failing: expire its too-old due rows, push the rest to `until`."""
     now = run.clock()
     age = format_duration(run.policy.max_age.total_seconds())
-    with run.store.write() as session:
+    with run.store.begin() as conn:
         deliveries.expire_channel(
-            session,
+            conn,
             channel.name,
             run.now,
             now - run.policy.max_age,
@@ -284,7 +284,7 @@ def _defer(run: _Run, channel: ChannelConfig, until: datetime | None, error: Del
         )
         if until is not None:
             deferred = deliveries.defer_channel(
-                session, channel.name, run.now, until, run.worker, f"waiting: {error}"
+                conn, channel.name, run.now, until, run.worker, f"waiting: {error}"
             )
             if deferred:
                 logger.warning(
@@ -296,10 +296,10 @@ def _defer(run: _Run, channel: ChannelConfig, until: datetime | None, error: Del
 
 
 def _release(run: _Run, ids: list[int]) -> None:
-    with run.store.write() as session:
-        deliveries.release(session, ids, run.worker)
+    with run.store.begin() as conn:
+        deliveries.release(conn, ids, run.worker)
 
 
 def _count_pending(store: Store) -> int:
-    with store.read() as session:
-        return deliveries.count_pending(session)
+    with store.connect() as conn:
+        return deliveries.count_pending(conn)

@@ -77,3 +77,55 @@ def test_a_new_store_is_created_without_mako_s_highlighting(tmp_path) -> None:
     assert "alembic" in names and "mako" in names
     assert "pygments" not in names
     assert db.exists()
+
+
+def _rss(text: str) -> str:
+    items = "".join(
+        f"<item><guid>urn:report:{n}</guid><title>Report {n}</title>"
+        f"<description>{text} Report {n} of the ministry, with figures.</description></item>"
+        for n in (1, 2)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    )
+
+
+def test_a_fetch_pass_runs_on_sqlalchemy_core_without_its_orm(tmp_path) -> None:
+    """`wirediff fetch` reads and writes the store with SQLAlchemy Core (storage/tables.py):
+    neither SQLAlchemy's ORM nor storage.models is imported by a first pass nor by one that
+    stores edited reports and their changes and tries to deliver their alerts (a webhook that
+    refuses connections: the outbox's rows claimed and marked for a retry) (issue 10, round 23)."""
+    import os
+    import sqlite3
+
+    feed = tmp_path / "feed.xml"
+    config = tmp_path / "wirediff.toml"
+    config.write_text(
+        '[[alerts]]\ntype = "webhook"\nurl = "http://127.0.0.1:9/hook"\nsecret_env = "HOOK"\n'
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
+    env["HOOK"] = "s3cret"
+    args = ["fetch", "--feed", str(feed), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"]
+    args += ["--config", str(config)]
+    passes = []
+    for text in ("Growth was 5.2 percent.", "Growth was 4.9 percent."):
+        feed.write_text(_rss(text), encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "worker", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()[1:]}
+        passes.append((names, done.stdout))
+    (first, first_out), (edited, edited_out) = passes
+    assert '"new_versions": 2, "changes": 0' in first_out
+    assert '"new_versions": 2, "changes": 2' in edited_out  # each report edited, a change each
+    with sqlite3.connect(tmp_path / "w.db") as db:  # two alerts, each tried and not sent
+        tried = db.execute("SELECT state, attempts FROM deliveries ORDER BY id").fetchall()
+    assert len(tried) == 2 and all(state != "sent" and attempts == 1 for state, attempts in tried)
+    for names in (first, edited):
+        assert "sqlalchemy.engine" in names and "storage.tables" in names
+        assert not [n for n in names if n.startswith("sqlalchemy.orm") or n == "storage.models"]

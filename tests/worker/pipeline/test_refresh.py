@@ -108,7 +108,7 @@ def test_a_feed_with_one_edited_article_stores_it_and_its_bookkeeping_in_one_tra
     with rt.store.read() as s:
         before = s.scalars(sa.select(Feed)).one()
     writes: list[str] = []
-    real_write, real_ok, real_add = Store.write, feed_rows.record_ok, version_rows.add
+    real_write, real_ok, real_add = Store.begin, feed_rows.record_ok, version_rows.add
 
     def write(self):  # a label per write transaction, for the calls made inside it
         writes.append("open")
@@ -122,7 +122,7 @@ def test_a_feed_with_one_edited_article_stores_it_and_its_bookkeeping_in_one_tra
         writes.append("version")
         return real_add(session, *a, **kw)
 
-    monkeypatch.setattr(Store, "write", write)
+    monkeypatch.setattr(Store, "begin", write)
     monkeypatch.setattr(feed_rows, "record_ok", record_ok)
     monkeypatch.setattr(version_rows, "add", add)
     page = farm.pages["/news/2026/1.html"]
@@ -185,6 +185,27 @@ def test_takedown_and_restoration(db_url, farm, server):
     restored = run(rt)
     assert [e["kind"] for e in restored.events] == ["restored"]
     assert restored.events[0]["from_version"] == 1
+
+
+def test_a_report_restored_with_changes_is_compared_with_what_was_taken_down(db_url, farm, server):
+    """The restored report's new version is compared with the version taken down in the
+    transaction that stores it (its text not INSERTed yet: the batch's texts go in together)."""
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    run(rt)
+    page = farm.pages["/news/2026/2.html"]
+    page.status = 404
+    time.sleep(0.4)
+    assert [e["kind"] for e in run(rt).events] == ["removed"]
+    page.status = 200
+    page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
+    time.sleep(0.4)
+    restored = run(rt)  # by a revisit (its new version is not counted among the feed's)
+    (event,) = restored.events
+    assert (event["kind"], event["from_version"], event["to_version"]) == ("restored", 1, 2)
+    assert event["summary"].startswith("report restored with changes: ")
+    with rt.store.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(Version)) == 4
 
 
 def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):
