@@ -186,6 +186,29 @@ def _names(items: Iterable[str], roster: Roster) -> set[str]:
     return {name_key(n, roster) for n in items}
 
 
+def pair_outcome(
+    pair: dict[str, Any], texts: dict[str, dict[str, Any]], roster: Roster
+) -> tuple[bool, Any, set[tuple[str, str, str]]]:
+    """Whether a pair compares as its labels expect (added, removed and role changes, by name
+    key), with the comparison's attendee diff and its role changes."""
+    a = pair.get("a_text") or texts[pair["a"]]["text"]
+    b = pair.get("b_text") or texts[pair["b"]]["text"]
+    change = compare_reports(a, b, roster)
+    diff = change.attendees if change else None
+    got_roles = {
+        (name_key(r.name, roster), r.before, r.after) for r in (diff.role_changes if diff else ())
+    }
+    want_roles = {
+        (name_key(r["name"], roster), r["before"], r["after"]) for r in pair.get("role_changes", [])
+    }
+    ok = (
+        _names(diff.added if diff else (), roster) == _names(pair.get("added", []), roster)
+        and _names(diff.removed if diff else (), roster) == _names(pair.get("removed", []), roster)
+        and got_roles == want_roles
+    )
+    return ok, diff, got_roles
+
+
 def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
     texts = {r["id"]: r for reports in load_reports(split).values() for r in reports}
     right = total = 0
@@ -195,25 +218,7 @@ def evaluate_pairs(split: str, roster: Roster, *, show: bool) -> None:
         for pair in [pairs] if isinstance(pairs, dict) else pairs:
             if pair.get("split", "dev") != split:
                 continue
-            a = pair.get("a_text") or texts[pair["a"]]["text"]
-            b = pair.get("b_text") or texts[pair["b"]]["text"]
-            change = compare_reports(a, b, roster)
-            diff = change.attendees if change else None
-            got_added = _names(diff.added if diff else (), roster)
-            got_removed = _names(diff.removed if diff else (), roster)
-            got_roles = {
-                (name_key(r.name, roster), r.before, r.after)
-                for r in (diff.role_changes if diff else ())
-            }
-            want_roles = {
-                (name_key(r["name"], roster), r["before"], r["after"])
-                for r in pair.get("role_changes", [])
-            }
-            ok = (
-                got_added == _names(pair.get("added", []), roster)
-                and got_removed == _names(pair.get("removed", []), roster)
-                and got_roles == want_roles
-            )
+            ok, diff, got_roles = pair_outcome(pair, texts, roster)
             total += 1
             right += ok
             by_kind[pair.get("kind", "?")][0] += ok

@@ -20,10 +20,16 @@ import sys
 import tomllib
 from collections import defaultdict
 
-from bench_people import DATA, Score, load_reports, load_roster, name_key, score_report
+from bench_people import (
+    DATA,
+    Score,
+    load_reports,
+    load_roster,
+    pair_outcome,
+    score_report,
+)
 
 from worker.detect.people import use_reader
-from worker.detect.report import compare_reports
 from worker.detect.roster import Roster
 
 
@@ -38,27 +44,7 @@ def pairs_by_round(roster: Roster) -> None:
         for pair in [pairs] if isinstance(pairs, dict) else pairs:
             if pair.get("split", "dev") != "dev":
                 continue
-            a = pair.get("a_text") or texts[pair["a"]]["text"]
-            b = pair.get("b_text") or texts[pair["b"]]["text"]
-            change = compare_reports(a, b, roster)
-            diff = change.attendees if change else None
-
-            def keys(names: object) -> set[str]:
-                return {name_key(n, roster) for n in names}  # type: ignore[attr-defined]
-
-            got_roles = {
-                (name_key(r.name, roster), r.before, r.after)
-                for r in (diff.role_changes if diff else ())
-            }
-            want_roles = {
-                (name_key(r["name"], roster), r["before"], r["after"])
-                for r in pair.get("role_changes", [])
-            }
-            ok = (
-                keys(diff.added if diff else ()) == keys(pair.get("added", []))
-                and keys(diff.removed if diff else ()) == keys(pair.get("removed", []))
-                and got_roles == want_roles
-            )
+            ok = pair_outcome(pair, texts, roster)[0]
             cell = table[group][pair.get("kind", "?")]
             cell[0] += ok
             cell[1] += 1
