@@ -1551,9 +1551,9 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
         if m is None:
             continue
         role = object_role if as_object else subject_role
-        if role == "attended" and "presided" in roles and m.group().startswith("begleite"):
-            continue  # the host who received a guest and walked him on ("empfing X ... und
-            # begleitete ihn zur Baustelle", de-r11v06): the host (round 24, de24)
+        # the host who received a guest and walked him on ("empfing X ... und begleitete ihn
+        # zur Baustelle", de-r11v06) is the host alone (round 24, de24)
+        host_along = "presided" in roles and m.group().startswith("begleite")
         if role == "attended" and subject_role == object_role and not as_object:
             if (cues.DE_WITH_BODY.match(clause, m.end()) and "anwesend" not in clause) or (
                 m.group().startswith(("traf", "trifft", "getroffen"))
@@ -1569,7 +1569,7 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role == "presided" and m.group().startswith("eröffne") and _opened_place(clause):
             role = "attended"  # "eröffnete das generalsanierte Gemeindehaus": at its opening
-        if role is not None and role not in roles:
+        if role is not None and role not in roles and not host_along:
             roles.append(role)
         if role == "presided" and object_role == "attended" and _TALKS_FOR.search(clause):
             roles.append("attended")  # "empfing X zu offiziellen Gesprächen": the host talks too
