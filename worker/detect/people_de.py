@@ -221,9 +221,9 @@ _FUTURE = re.compile(
     # (the clause may be long: "wird am 19. Juni 2013 um 11:00 Uhr den Präsidenten der
     # Vereinigten Staaten von Amerika, Barack Obama, im Bundeskanzleramt begrüßen", none-t10z01)
     r"\b(?:wird|werden|werde)\b[^;]{0,200}\b(?:teilnehmen|leiten|eröffnen|empfangen|begrüßen"
-    r"|sprechen|treffen|halten|moderieren|besuchen)(?:\s*[.!?]?\s*$|,\s)"  # (the bracket closed)
+    r"|sprechen|treffen|halten|moderieren|besuchen|begleiten)(?:\s*[.!?]?\s*$|,\s)"
     # a subordinate clause: "während X ... zusammenkommen und ... halten wird"
-    r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen"
+    r"|\b(?:teilnehmen|leiten|eröffnen|sprechen|treffen|halten|moderieren|besuchen|begleiten"
     r"|zusammenkommen|kommen|reisen)\s+(?:wird|werden|werde)\b"
 )
 # Round 15: a future's "wird"/"werden" and any infinitive closing the sentence, no agent
@@ -1551,6 +1551,9 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
         if m is None:
             continue
         role = object_role if as_object else subject_role
+        # the host who received a guest and walked him on ("empfing X ... und begleitete ihn
+        # zur Baustelle", de-r11v06) is the host alone (round 24, de24)
+        host_along = "presided" in roles and m.group().startswith("begleite")
         if role == "attended" and subject_role == object_role and not as_object:
             if (cues.DE_WITH_BODY.match(clause, m.end()) and "anwesend" not in clause) or (
                 m.group().startswith(("traf", "trifft", "getroffen"))
@@ -1566,7 +1569,7 @@ def _cue_roles(clause: str, *, as_object: bool) -> list[Role]:
             roles.remove("attended")  # "war auf einem Treffen mit ... anwesend": present
         if role == "presided" and m.group().startswith("eröffne") and _opened_place(clause):
             role = "attended"  # "eröffnete das generalsanierte Gemeindehaus": at its opening
-        if role is not None and role not in roles:
+        if role is not None and role not in roles and not host_along:
             roles.append(role)
         if role == "presided" and object_role == "attended" and _TALKS_FOR.search(clause):
             roles.append("attended")  # "empfing X zu offiziellen Gesprächen": the host talks too

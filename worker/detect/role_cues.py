@@ -331,6 +331,8 @@ LATIN_STEMS: tuple[str, ...] = (
     "vertreten",
     "anwesenheit",
     "begleitet",
+    # (round 24, de24) the active "begleiteten", "begleiten" (DE_CLAUSE_CUES)
+    "begleite",
     "reden",
     "redner",
     "laudator",
@@ -1663,6 +1665,21 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|vereidigte|vereidigten|vereidigt|angelobte|angelobten|angelobt)\b"
         ),
     ),
+    (
+        "attended",
+        None,
+        # (round 24, de24) who accompanied a visit or a guest, in the active ("Ihn begleiten
+        # der Landesstatthalter A, ... sowie die Regierungsräte B, C", de-t23g19; the passive
+        # "von X begleitet" is read by DE_PASSIVE): the subject attends. Other German dev rounds:
+        # 8 such labels missed in 4 reports, every one `attended`. Not the subjunctive "begleite"
+        # (reported speech: "begleite er das Wirken der IHK"), nor music ("am Klavier", "Chor"),
+        # nor the verb last in a subordinate clause, whose subject is its pronoun ("Erzbischof
+        # X, der Schick begleitete, stellte ... vor", de-v1003: Schick is the one accompanied).
+        re.compile(
+            r"\b(?:begleitete|begleiteten|begleiten)\b(?!\s*(?:[,.;:!?]|$))(?![^;]{0,120}?\b(?:musikalisch\w*|Orgel"
+            r"|Klavier|Flügel|Gitarre|Akkordeon|Musik\w*|Chor|Chöre|Gesang|Kapelle|Band|Ensemble)\b)"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1831,6 +1848,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("überbr",),
     ("empfang", "bankett", "abendessen", "dinner"),
     ("vereidig", "angelob"),
+    ("begleite",),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(
