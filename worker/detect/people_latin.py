@@ -1624,9 +1624,6 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
             and toks[k - 1].low not in _PARTICLES  # "Mohammed bin Salman": one name
             and toks[k].low not in _PARTICLES  # "... bin Abdulaziz Al Saud": "Al" no given name
             and toks[k].text not in _PARTICLES  # "... Abdulaziz al Saud"
-            # an articled surname opens no second name: "Sheikh Ahmed Nasser al-Mohammed
-            # al-Sabah" (round 24, en24)
-            and not _ARTICLED.match(toks[k].text)
         ):
             return [(i, k), *_two_names(toks, k, j, roster)]
     return [(i, j)]

@@ -115,6 +115,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - align23_cases.toml: the rules read the wordings round 23 settled by count: administering an
   oath attends, the host of a delegation led by a named person presides, a host's headline of a
   meeting with a named person and party attends (round 23, issue-align23).
+- en24_cases.toml: English causes of round 43's odd-numbered reports counted over the other dev
+  rounds: a group's relative clause before an inverted verb read by the subject cues, a dash
+  after a name opening its description in a list, letters of credence, swearing in told in the
+  active and past a place, Malaysian two-word honorifics and "Tun", "Berhad" and "Newspaper" as
+  bodies, with the names "Puan" and "Ammar" kept (round 24, issue-en24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -179,6 +184,7 @@ FILES: dict[str, str | None] = {
     "de23_cases.toml": "de",
     "reader23_cases.toml": None,
     "align23_cases.toml": None,
+    "en24_cases.toml": "en",
 }
 CASES = [
     (case, language)
