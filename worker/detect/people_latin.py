@@ -1745,8 +1745,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
-        if toks[i].low in _MALAY_HONORIFIC_HEADS and not ctx.german:
-            i = _past_malay_honorific(toks, i, j)
+        i = _past_malay_honorific(toks, i, j, ctx.german)
         if ctx.german and toks[i].low in _NOBLE_RANKS:
             noble_end = _noble_end(toks, i)
             if noble_end:
@@ -1790,9 +1789,11 @@ _MALAY_HONORIFIC_HEADS = _MALAY_AFTER_DATUK | frozenset(("toh", "puan", "tun"))
 _MALAY_DATUK = frozenset("datuk dato datin dato' tan".split())
 
 
-def _past_malay_honorific(toks: list[_Tok], i: int, j: int) -> int:
+def _past_malay_honorific(toks: list[_Tok], i: int, j: int, german: bool) -> int:
     """The run's first word past a Malaysian honorific at `i` (`_MALAY_HONORIFIC_HEADS`)."""
     low = toks[i].low
+    if low not in _MALAY_HONORIFIC_HEADS or german:
+        return i
     before = toks[i - 1].low if i > 0 else ""
     if before == "'" and i > 1:
         before = toks[i - 2].low  # "Dato' Paduka"
