@@ -167,6 +167,9 @@ _ORG_WORDS = frozenset(
     "reform reforms commission's party's people's cpc cpc's ccp npc cppcc pla ltd inc corp llc "
     "plc gmbh co company's directorate directorates headquarters command intelligence "
     "federal caretaker relief penitentiary college school faculty regional govt dept krai territory oblast okrug "
+    # a Malaysian firm's and a newspaper's last word: "Measat Global Berhad Shaharul Rezza Hassan",
+    # "Nhan Dan Newspaper" (round 24, en24: agency_en-t23a33, mt_en-t23a05)
+    "berhad bhd sdn newspaper "
     "oblast okrug campus shinbun shimbun "
     # places and firms a name span may end on, never a surname (round 14, prec14: "Jiumiao
     # Town, Fuxingdi Town" mt_en-t13x03, "Oceanwide Holdings" mt_en-t10e19, "Altai
@@ -1742,6 +1745,7 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     for i, j in _runs(toks, ctx.german, ctx.roster, bridged):
         if i < noble_end:
             continue  # the surname of the noble name just read
+        i = _past_malay_honorific(toks, i, j, ctx.german)
         if ctx.german and toks[i].low in _NOBLE_RANKS:
             noble_end = _noble_end(toks, i)
             if noble_end:
@@ -1772,6 +1776,36 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
+
+
+# Malaysian and Bruneian honorifics of two words, or of one that is also a name elsewhere: the
+# second word of "Datuk Amar", "Datuk Patinggi", "Dato Paduka", "Datuk Seri Panglima" (after
+# "Datuk", a title, it opens the run), "Toh Puan", "Puan Sri", and "Tun" before a name of two
+# words or more. LABELLING.md drops them as it drops "Datuk" and "Tan Sri" (round 24, en24:
+# agency_en-t23a43 "Datuk Ammar Douglas Uggah Embas", t23a45 "Tun Ramli Ngah Talib"); "Amar",
+# "Ammar" and "Puan" stay names of their own elsewhere ("Ammar al-Hakim", "Puan Maharani").
+_MALAY_AFTER_DATUK = frozenset("amar ammar patinggi paduka panglima wira setia seri sri".split())
+_MALAY_HONORIFIC_HEADS = _MALAY_AFTER_DATUK | frozenset(("toh", "puan", "tun"))
+_MALAY_DATUK = frozenset("datuk dato datin dato' tan".split())
+
+
+def _past_malay_honorific(toks: list[_Tok], i: int, j: int, german: bool) -> int:
+    """The run's first word past a Malaysian honorific at `i` (`_MALAY_HONORIFIC_HEADS`)."""
+    low = toks[i].low
+    if low not in _MALAY_HONORIFIC_HEADS or german:
+        return i
+    before = toks[i - 1].low if i > 0 else ""
+    if before == "'" and i > 1:
+        before = toks[i - 2].low  # "Dato' Paduka"
+    if low in _MALAY_AFTER_DATUK and before in _MALAY_DATUK and j - i >= 3:
+        return i + 1
+    if low == "toh" and j - i >= 4 and toks[i + 1].low == "puan":
+        return i + 2
+    if low == "puan" and j - i >= 4 and toks[i + 1].low == "sri":
+        return i + 2
+    if low == "tun" and j - i >= 3 and toks[i + 1].low != "tun":
+        return i + 1
+    return i
 
 
 def names_in(sentence: str, ctx: Context) -> list[str]:
@@ -2466,6 +2500,19 @@ def _appositive(
             and toks[k + 1].cap
         ):
             continue  # "Deputy Prime Minister – Presidential Plenipotentiary Envoy": one title
+        if (
+            k == lo
+            and t.text in ("–", "—", "-")
+            and lo < hi - 2
+            and toks[k + 1].cap
+            and lo > 0
+            and toks[lo - 1].cap
+        ):
+            # a dash right after a name opens its description, a list's item shape: "include
+            # George Psiachas – Hellenic Republic (Greece), Inés Fors Fernández – Cuba, ...",
+            # "chaired by: Comrade A - Politburo member, Director of ...; Comrade B - ..."
+            # (round 24, en24: agency_en-t23e05, mt_en-t23a05)
+            continue
         # (a closing quote ends the quoted clause: '..., as well as representatives," Peskov')
         if (low in _BREAK and not (t.cap and low == "news")) or t.text in (  # "Euro Chinese News"
             ".",
@@ -3527,6 +3574,7 @@ def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
     # a relative clause of two verbs gives both roles: "Those who attended the opening ceremony
     # and were seated in the front row of the rostrum were: A, B" (mt_en-t913)
     both: bool | None = None  # (asked once a first role is found)
+    had = len(roles)
     for role, pattern in cues.INVERTED_CUES:
         if pattern.search(clause):
             if role != "attended" and "attended" in roles and verb.group().startswith("incl"):
@@ -3538,6 +3586,33 @@ def _inverted_roles(before: str, roles: list[Role], *, comma: bool) -> None:
                 both = " and " in clause and _RELATIVE_TWO_VERBS.search(clause) is not None
             if not both:
                 break
+    if len(roles) == had and (role_of := _group_relative_role(clause)) is not None:
+        roles.append(role_of)
+
+
+# A group of people with a relative clause before an inverted verb: "The state ministers who
+# took the oath of allegiance and oath of office are A, B", "The envoys who presented their
+# letters of credence ... include A, B" (round 24, en24: agency_en-t23a39, -t23e05). The
+# relative clause's verb is a subject cue of the group the list names, read by the subject
+# table (`SUBJECT_CUES`), not a word list of its own.
+_GROUP_RELATIVE = re.compile(
+    r"(?:\b[a-z][\w-]*[a-z]s|\b(?:those|people|men|women))\s+(?:who|that)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:also\s+|all\s+|formally\s+|officially\s+)?(?=[a-z])",
+)
+
+
+def _group_relative_role(clause: str) -> Role | None:
+    """The role a group's relative clause gives the list its inverted verb names."""
+    if "who" not in clause and "that" not in clause:
+        return None
+    m = _last_match(_GROUP_RELATIVE, clause)
+    if m is None or re.search(r"[;:]", clause[m.end() :]):
+        return None
+    for role, pattern in cues.SUBJECT_CUES:
+        cue = pattern.match(clause, m.end())
+        if cue and not _PASSIVE_BY.match(clause, cue.end()):
+            return role
+    return None
 
 
 def _object_roles(before: str, german: bool, *, reporting: bool = False) -> list[Role]:

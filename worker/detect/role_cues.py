@@ -201,6 +201,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "speakers",
     "sitrep",
     "credentials",
+    "credence",
     "oath",
     "allegiance",
     "award",
@@ -211,6 +212,9 @@ LATIN_STEMS: tuple[str, ...] = (
     "others includ",
     "turned up",
     "sworn",
+    "swore",
+    "swears",
+    "swearing",
     "moderator",
     "emcee",
     "master of ceremonies",
@@ -708,6 +712,9 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:sworn\s+in|inaugurated)(?!\s+by\b)"
             r"|(?:took|takes|take|taken)\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+)?oaths?\b"
             r"|(?:pledged|pledges|swore|swears)\s+allegiance"
+            # who swears others in, told in the active: "President Nana Akufo-Addo has sworn in
+            # 12 of the 36 persons" (round 24, en24: scraped-t23a25), as "administered the oath"
+            r"|(?:(?:has|have|had)\s+)?(?:sworn|swore|swears|swearing)\s+in\b(?!\s+(?:as|by)\b)"
             # and the one administering the oath attends too, no chairing word of its own
             # ("Prof. X administered the oath of office to Prof. Y"; LABELLING.md, "Wordings
             # settled by count (round 23)": attended 18 to 8 over the languages, as 监誓)
@@ -731,7 +738,8 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
             r"|" + _CALL_ON + r"|" + _PHONED + r"|"
             r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
-            r"credentials|"
+            # (round 24: "letters of credence", agency_en-t23e05)
+            r"(?:credentials|credence)|"
             # presenting awards is no chairing (LABELLING.md, "Wordings settled by count", round
             # 15): the presenter attends ("presented the Hero of Labour of the Russian Federation
             # gold medals to ...", kremlin_en-t606; "then awarded the gold medal", scraped-t604),
@@ -975,7 +983,7 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"[^.;]{0,60}?\bby\b"
             # who swears a cabinet in attends, as who administers an oath (LABELLING.md, round
             # 23): "The Cabinet sworn in by President X"
-            r"|\bsworn\s+in\s+by\b"
+            r"|\bsworn\s+in\s+(?:(?:at|in|on)\s+[^.;,]{1,60}?\s+)?by\b"
             # "administered the oath of office to Prof. X": the one sworn in
             r"|\badminister(?:ed|s)?\s+(?:the\s+)?(?:[\w-]+\s+)?oaths?(?:\s+of\s+(?:office|allegiance))?\s+to\b"
             # "attended the opening ceremony along with Prime Minister X": companions attend
@@ -1079,7 +1087,7 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|onlookers)"
             # a credentials ceremony's envoys: "Among those who presented credentials ... are"
             r"|(?:who|that)\s+(?:presented|handed\s+over)\s+(?:their\s+)?(?:letters\s+of\s+)?"
-            r"credentials"
+            r"(?:credentials|credence)"
             # "Invited to attend the meeting were A, B ..." (a machine translation, round 10)
             r"|invited\s+to\s+(?:attend|take\s+part|participate))\b",
             re.I,

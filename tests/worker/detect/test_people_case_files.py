@@ -118,6 +118,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de24_cases.toml: German causes of round 43 counted over the other German dev rounds: who
   accompanied a visit in the active ("Ihn begleiten A, B") attends; not a relative clause's
   object, the host, nor the subjunctive (round 24, issue-de24).
+- en24_cases.toml: English causes of round 43's odd-numbered reports counted over the other dev
+  rounds: a group's relative clause before an inverted verb read by the subject cues, a dash
+  after a name opening its description in a list, letters of credence, swearing in told in the
+  active and past a place, Malaysian two-word honorifics and "Tun", "Berhad" and "Newspaper" as
+  bodies, with the names "Puan" and "Ammar" kept (round 24, issue-en24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -183,6 +188,7 @@ FILES: dict[str, str | None] = {
     "reader23_cases.toml": None,
     "align23_cases.toml": None,
     "de24_cases.toml": "de",
+    "en24_cases.toml": "en",
 }
 CASES = [
     (case, language)
