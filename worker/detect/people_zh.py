@@ -3377,10 +3377,8 @@ def _titled_then_groups(item: str, rest: list[str]) -> bool:
     with no titled name: "…特使张庆信等高层政要、政党领袖、各界友人…约200余人齐聚", "…部长张庆信
     等高层政要、…、驻马使节…等800余人参加" (round 24, zh24: the groups' words are no table's,
     so the list was read on past its 等 and no name came back)."""
-    at = item.find("等", 2)
-    if _ZH_TITLED.search(item, 0, at) is None or not _zh_plausible(
-        _ZH_TITLED.search(item, 0, at).group(1)  # type: ignore[union-attr]
-    ):
+    titled = _ZH_TITLED.search(item, 0, item.find("等", 2))
+    if titled is None or not _zh_plausible(titled.group(1)):
         return False
     return not any(_ZH_TITLED_RUN.search(r) or _ZH_DOT.search(r) for r in rest)
 

@@ -115,6 +115,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - align23_cases.toml: the rules read the wordings round 23 settled by count: administering an
   oath attends, the host of a delegation led by a named person presides, a host's headline of a
   meeting with a named person and party attends (round 23, issue-align23).
+- zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
+  ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
+  given name, words no name holds (round 24, issue-zh24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -179,6 +182,7 @@ FILES: dict[str, str | None] = {
     "de23_cases.toml": "de",
     "reader23_cases.toml": None,
     "align23_cases.toml": None,
+    "zh24_cases.toml": "zh",
 }
 CASES = [
     (case, language)
