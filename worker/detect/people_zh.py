@@ -547,7 +547,9 @@ def _unbracketed_lists(region: str) -> str:
 
 # One asked to act ("请郑丽君主持", "让A出席"), not an invitation (邀请, 申请, 提请, 聘请).
 # (请 or 让 first, the character before asked behind it: the same matches; round 13)
-_ZH_ASKED = re.compile(r"[请让](?<![邀申提聘敬宴转出].)([^请让]{2,30})$")
+# (not before a list's 等, where 让 ends a given name: "…副主任杨永让等二十几位退休老领导应邀出席",
+# round 24)
+_ZH_ASKED = re.compile(r"[请让](?<![邀申提聘敬宴转出].)(?!等)([^请让]{2,30})$")
 
 
 def _clause_subject(chunk: str, roster: Roster) -> str | None:
@@ -691,7 +693,11 @@ _CLAUSE_WORDS = re.compile(
     "[的是了将向对为把被说]|在(?![校读职任])|表示|并|其中|担任|缺席|出席|列席"
 )
 _GROUP_OPENING = re.compile("以及|及(?!时)")
-_ALL_OF = re.compile("全体|广大|所有|部分|^各")  # "2024届全体毕业生", "各二级学院院长"
+_ALL_OF = re.compile(
+    "全体|广大|所有|部分|^各"  # "2024届全体毕业生", "各二级学院院长"
+    # a count of the holders (round 24, zh24): "…，副区长王勇，10个街道党工委书记，…参加观摩"
+    r"|^[\d一二三四五六七八九十百两几]+[个位名]"
+)
 _STAFF_LAST = frozenset("员师生士")  # "毕业班辅导员", "居士" (not an office: "委员")
 
 
@@ -1788,12 +1794,28 @@ def zh_lists_in(
             ctx.cue_read(simple, None if _ZH_WILL.search(simple) else hits[-1].role)
     for role, names, _ in found:
         kept = _unglued_all(
-            [_as_written(n, simple, sentence, ctx) for n in names if n not in dead], sentence, ctx
+            [
+                _as_written(n, simple, sentence, ctx)
+                for n in names
+                if n not in dead and not _word_not_name(n)
+            ],
+            sentence,
+            ctx,
         )
         if ctx is not None and ctx.writes_dots():
             kept = [ctx.fuller(n) for n in kept]
         if kept:
             yield role, kept
+
+
+# Words no name holds, whatever path read the candidate (round 24, zh24): a cue ("在宴请…负责人时
+# 致辞" -> 时致辞), a time ("成员于日前拜访" -> 于日前), or a group's last word ("其他组成人员" ->
+# 成人员); none of the 12,347 Chinese names labelled in dev holds one.
+_NOT_IN_NAME = re.compile("致辞|致词|出席|主持|讲话|发言|参加|日前|近日")
+
+
+def _word_not_name(name: str) -> bool:
+    return _NOT_IN_NAME.search(name) is not None or _group_last(name)
 
 
 # The first characters of the words seen glued to a two-character name in the development data
@@ -3337,7 +3359,9 @@ def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
     市各套班子成员、市法院院长", `items` cut after it); a weekday after a name is dropped
     ("主任王毅周一（19日），会见…")."""
     item = items[j]
-    if item.find("等", 2) >= 0 and (final or _group_last(item)):
+    if item.find("等", 2) >= 0 and (
+        final or _group_last(item) or _titled_then_groups(item, items[j + 1 :])
+    ):
         end = _etc(item)
         if end is not None:
             item = item[:end]
@@ -3346,6 +3370,17 @@ def _list_item(items: list[str], j: int, final: bool) -> tuple[str, bool]:
     if item.find("周", 2) >= 0 or item.find("星期", 2) >= 0:
         item = _ZH_WEEKDAY_END.sub("", item)
     return item, final
+
+
+def _titled_then_groups(item: str, rest: list[str]) -> bool:
+    """Whether the list ends at the 等 of `item`, a titled name, the items after it groups
+    with no titled name: "…特使张庆信等高层政要、政党领袖、各界友人…约200余人齐聚", "…部长张庆信
+    等高层政要、…、驻马使节…等800余人参加" (round 24, zh24: the groups' words are no table's,
+    so the list was read on past its 等 and no name came back)."""
+    titled = _ZH_TITLED.search(item, 0, item.find("等", 2))
+    if titled is None or not _zh_plausible(titled.group(1)):
+        return False
+    return not any(_ZH_TITLED_RUN.search(r) or _ZH_DOT.search(r) for r in rest)
 
 
 def _joined(
