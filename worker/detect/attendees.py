@@ -730,7 +730,7 @@ def _change_name(before: Person, after: Person) -> str:
     x, y = before.name, after.name
     if has_han(x) != has_han(y):
         return y
-    if not has_han(x):
+    if not has_han(x) and len(y.split()) >= len(x.split()):
         return y
     return x
 
