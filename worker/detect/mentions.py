@@ -238,11 +238,10 @@ def _names_surname(text: TextNames, key: str) -> bool:
         return True
     return any(
         (
-            w[:1] == key[:1]
-            and not _cut_short(w, key)
-            and JaroWinkler.normalized_similarity(key, w) >= _ALIKE
+            (w[:1] == key[:1] and JaroWinkler.normalized_similarity(key, w) >= _ALIKE)
+            or same_surname(key, w)
         )
-        or same_surname(key, w)
+        and not _cut_short(w, key)
         for w in text.words
         if len(w) >= _MIN_WORD
     )
