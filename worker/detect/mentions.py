@@ -237,11 +237,23 @@ def _names_surname(text: TextNames, key: str) -> bool:
     if key in text.words:
         return True
     return any(
-        (w[:1] == key[:1] and JaroWinkler.normalized_similarity(key, w) >= _ALIKE)
-        or same_surname(key, w)
+        (
+            (w[:1] == key[:1] and JaroWinkler.normalized_similarity(key, w) >= _ALIKE)
+            or same_surname(key, w)
+        )
+        and not _cut_short(w, key)
         for w in text.words
         if len(w) >= _MIN_WORD
     )
+
+
+_CUT_SHORT = 2  # letters a word may lack at its end and still be the surname misspelt
+
+
+def _cut_short(word: str, key: str) -> bool:
+    """Whether `word` is the start of the surname `key` with two or more letters missing
+    ("hohen" of German "Höhen" and "Hohenner"): another word, not a spelling of the name."""
+    return len(key) - len(word) >= _CUT_SHORT and key.startswith(word)
 
 
 _SURNAME_SOUNDS = 5  # consonant classes a surname needs to be tied by them ("Scholz" SLS: no)
