@@ -596,6 +596,21 @@ _TO_COME = re.compile(
 )
 
 
+# a date in a clause of what will be, told beside the occasion reported: a relative clause of the
+# future ("Macron, who will attend the Republic Day Parade in Delhi on Friday", in a report of
+# his Jaipur roadshow the day before) or "until" ("There won't be another try until at least
+# Wednesday"). A future in the main clause is a preview's own occasion ("The 2022 Nobel Peace
+# Prize will be announced on Friday": `told_ahead` reads it so) and keeps its day (round 24,
+# ev24b: counted on every dev report against its label's day)
+_WILL_CLAUSE = re.compile(
+    r"(?:[,，]\s*(?:who|which|where|wo|der|die|das|qui|que|che|quien|который|которая|которые)\s+"
+    r"(?:\w+\s+){0,2}?(?:will|shall|wird|werden|va|vont|sarà|saranno|vai|vão|будет|будут)\b"
+    r"|\b(?:until|till)\b)"
+    r"(?:(?!\b(?:which|who|while|but|and then|when|after|said|says)\b)[^.;:!?]){0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _recalled(lead: str, start: int, *, to_come: bool = True) -> bool:
     """A "since" / "seit" clause just before `start`: what follows is a past occasion recalled;
     or (`to_come`) a clause saying what will be: an occasion to come."""
@@ -605,9 +620,14 @@ def _recalled(lead: str, start: int, *, to_come: bool = True) -> bool:
     )
 
 
+def _to_be(lead: str, start: int) -> bool:
+    """A clause of what will be (`_WILL_CLAUSE`) just before `start`."""
+    return _WILL_CLAUSE.search(lead, max(0, start - 70), start) is not None
+
+
 # a clock time right before a date: a page's stamp ("15:00, October 23, 2024 By ..."), when
 # the page was put online, not the occasion's day
-_CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*,?\s*$")
+_CLOCK_BEFORE = re.compile(r"\b[0-2]?\d:[0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*,?\s*$")
 
 _SPAN_END = re.compile(r"\s*(?:\bto|\buntil|\btill|\bthrough|\bbis|-|–)(?!\w)", re.IGNORECASE)
 
@@ -687,6 +707,15 @@ def _occasion(lead: str, published: date) -> str | None:
             break
         if _term_or_past(lead, mention.span, mention.text) or _another_time(mention, published):
             continue
+        if _in_caption(lead, mention.span[0]):
+            continue
+        if (
+            _to_be(lead, mention.span[0])
+            and _near(mention.month, mention.day, published) != published
+        ):
+            # an occasion to come, another day than the one published (a preview of the day
+            # published is dated by it, as before)
+            continue
         first = first_day_of_span(lead, mention.span[0]) or mention.day
         return f"{mention.month:02d}-{first:02d}"
     for dated in _OTHER_DATE.finditer(lead):
@@ -714,6 +743,32 @@ def _occasion(lead: str, published: date) -> str | None:
     return f"{back.month:02d}-{back.day:02d}" if back else None
 
 
+# A photo's caption: its date is the day the picture was taken ("In this July 11, 2019, file
+# photo Federal Reserve Chair Jerome Powell presents ...", "... on August 5, 2012 in Pasadena,
+# California. ... Pool, Getty Images", "Waves break on the coastline in Yilan on July 24, 2024
+# as Typhoon Gaemi approaches Taiwan. I-Hwa Cheng. — AFP/file"), often a file picture of
+# another day; the occasion's day is the one the report's prose gives, else the day published
+# (round 24, ev24b)
+_CAPTION_CUE = re.compile(
+    r"\bfile (?:photo|picture|image)\b|\bGetty Images\b|\bREUTERS\s*/|\bAFP\s*/|/\s*AFP\b"
+    r"|\bAP Photo\b|\(AP Photo|\bPhoto(?:graph)?\s*(?:by|:)|\bFoto\s*:|\(Photo\b",
+    re.IGNORECASE,
+)
+_CAPTION_SENTENCE = re.compile(r"[^.!?。！？]*(?:[.!?。！？]|$)")
+CAPTION_TAIL = 80  # characters at the end of a lead in which a photo credit makes it a caption
+
+
+def _in_caption(lead: str, start: int) -> bool:
+    """The date at `start` is in a photo's caption: its sentence says so ("file photo"), or the
+    lead ends with a photo credit ("Getty Images", "REUTERS/NASA", "AFP/file")."""
+    for m in _CAPTION_SENTENCE.finditer(lead):
+        if m.start() <= start < max(m.end(), m.start() + 1):
+            if _CAPTION_CUE.search(m.group()):
+                return True
+            break
+    return _CAPTION_CUE.search(lead, max(0, len(lead) - CAPTION_TAIL)) is not None
+
+
 _YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)\b")
 
 
@@ -721,9 +776,19 @@ def _filed(lead: str, mention: DateMention) -> bool:
     """A date of when the report was filed: a stamp ("2022-09-22", "10:17 2019-02-28"), or a
     dateline's ("北京3月21日电", "【新唐人北京时间2022年09月22日讯】")."""
     stamp = _ISO_DATE.fullmatch(mention.text.strip()) is not None or bool(
-        _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 8), mention.span[0])
+        _CLOCK_BEFORE.search(lead, max(0, mention.span[0] - 12), mention.span[0])
     )
-    return stamp or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1]) is not None)
+    return (
+        stamp
+        or (mention.span[0] < 60 and _FILED_AFTER.match(lead, mention.span[1]) is not None)
+        or _REPORTER_AFTER.match(lead, mention.span[1]) is not None
+    )
+
+
+# A date whose clause's subject is the reporter: "3月5日,南都记者从普利兹克奖官网获悉" (on 5 March
+# the reporter learned from the prize's site), "김정한 기자 =": the day the report was written,
+# as a dateline's, not the occasion's (round 24, ev24b)
+_REPORTER_AFTER = re.compile(r"[,，、]?\s*[\u4e00-\u9fff]{0,6}?(?:记者|記者)(?![会會])")
 
 
 def _of_another_year(lead: str, end: int, month: int, day: int, published: date) -> bool:
@@ -771,6 +836,11 @@ def _counted_back(lead: str, mentions: Sequence[DateMention], upto: date) -> dat
         # Montag über die Sache beraten" in Saturday's report of the vote is next Monday, not
         # the Monday before (ev15, dev_round12)
         if back > 0 and _FUTURE.search(lead, max(0, start - 60), start):
+            continue
+        # nor one of another day than the day published in a clause of what will be
+        # ("Macron, who will attend the Republic Day Parade in Delhi on Friday", published on
+        # Thursday; "won't be another try until at least Wednesday"; round 24, ev24b)
+        if back != 0 and _to_be(lead, start):
             continue
         return upto - timedelta(days=back)
     return None
@@ -1105,6 +1175,11 @@ _HANGUL_FINALS = ("", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".
 # A name's sound in letters, as both alphabets write it: voiced and unvoiced stops one (RR's
 # "g", "d", "b" and a name's "k", "t", "p"), r and l one, vowels, y, w and h dropped.
 _KOREAN_SOUND = str.maketrans("gdbr", "ktpl", "aeiouywh_'")
+# A reporter's name in a byline, followed by the word for reporter or correspondent: "김정한 기자",
+# "山田太郎記者", "特派員"; who wrote the report is no one it is about (round 24, ev24b)
+_BYLINE_AFTER = re.compile(
+    r"\s*(?:기자|특파원|통신원|記者|记者|特派員|特派员)(?!회견|단|会|會|団|团|招待)"
+)
 KOREAN_SKELETON = 4  # consonants of a name, at least, looked up in the roster
 
 
@@ -1115,7 +1190,11 @@ def _hangul_latin(syllable: str) -> str:
 
 
 def _korean_sound(latin: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", latin.casefold().translate(_KOREAN_SOUND))
+    """The part's consonants; an h opening it is kept: ㅎ is no silent ㅇ, and "Han" (한) is
+    no "Un" (은) (round 24, ev24b: "김정한", a reporter, had read as Kim Jong Un)."""
+    folded = latin.casefold()
+    head = "h" if folded.startswith("h") else ""
+    return head + re.sub(r"(.)\1+", r"\1", folded.translate(_KOREAN_SOUND))
 
 
 @lru_cache(maxsize=4)
@@ -1146,6 +1225,9 @@ def _hangul_people(folded: str, roster: Roster) -> list[tuple[int, str]]:
     for m in _HANGUL.finditer(folded):
         name = m.group()[:3]
         if len(name) < 3:
+            continue
+        if len(m.group()) == 3 and _BYLINE_AFTER.match(folded, m.end()):
+            # a reporter's byline: "(서울=뉴스1) 김정한 기자 =" (round 24, ev24b)
             continue
         sounds = tuple(_korean_sound(_hangul_latin(c)) for c in name)
         tries = [sounds, ("l", *sounds[1:])] if name[0] in "이리" else [sounds]
@@ -1628,6 +1710,41 @@ _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
 _CREDIT = re.compile(r"\([^()/]{2,60}/[^()]{2,80}\)")
 
 
+# The head word of a name that is a body, a building, a prize, a craft or a work, not a person, in
+# the languages written in letters: "Tate Gallery", "Booker Prize", "Prix Goncourt", "Smart
+# Lander", "Związku Radzieckim", "Academia Sueca" (round 24, ev24b: read as people, they stood
+# up front as someone a report names and set it apart from its occasion's other reports)
+INSTITUTION_HEADS = frozenset(
+    "prize prizes award awards gallery galleries museum museums lander rover probe telescope "
+    "spacecraft satellite mission agency university institute foundation council committee "
+    "commission ministry bank union association society corporation company group center "
+    "centre hall palace stadium arena airport station hotel church cathedral school college "
+    "academy court parliament senate assembly congress forum summit festival party "
+    "preis preise galerie stiftung partei ministerium verband universität institut akademie "
+    "prix musée fondation parti ministère banque université académie assemblée "
+    "premio museo galleria fondazione partito ministero banca università istituto accademia "
+    "fundación partido ministerio banco universidad instituto academia "
+    "prêmio fundação ministério universidade "
+    "związek związku nagroda muzeum fundacja partia".split()
+)
+# a name that goes on the name of such a body: "Smart Lander for Investigating Moon"
+_INSTITUTION_LINK = re.compile(
+    r"([^\W\d_]+)\s+(?:for|of|on|de|del|della|di|des|du|der|für|do|da)\s+"
+    r"(?:the\s+|la\s+|le\s+|l['’])?$",
+    re.IGNORECASE,
+)
+
+
+def _institution(name: str, part: str) -> bool:
+    """A name read as a person's that is a body's, a prize's or a craft's (`INSTITUTION_HEADS`):
+    one of its words is such a head, or it follows one and a link ("Lander for")."""
+    if any(w.casefold() in INSTITUTION_HEADS for w in re.split(r"[\s-]+", name)):
+        return True
+    at = part.find(name)
+    link = _INSTITUTION_LINK.search(part, max(0, at - 40), at) if at > 0 else None
+    return link is not None and link.group(1).casefold() in INSTITUTION_HEADS
+
+
 def _written_names(
     title: str, lead: str, text: str, lang: str, roster: Roster, known: Sequence[str]
 ) -> tuple[str, ...]:
@@ -1645,6 +1762,8 @@ def _written_names(
             # (a venue the gazetteer knows is no person: "Xi Jinping is received by Lula at the
             # Alvorada Palace", whose lead writes "Palacio da Alvorada"; round 11, ev11)
             if len(name.split()) < 2 or _venue(name) or _place_as_name(name, roster):
+                continue
+            if _institution(name, part):
                 continue
             key, _ = person_key(name, None)
             if key not in known:
