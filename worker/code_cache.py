@@ -3,8 +3,9 @@ worker.re_cache keeps compiled regular expressions.
 
 `dataclasses` writes each dataclass's `__init__`, `__repr__`, `__eq__` (and `__hash__`,
 `__setattr__` for frozen ones) as source text and `exec`s it; `collections.namedtuple` `eval`s
-its `__new__`; `typing.ForwardRef` compiles every string annotation it is given. In a pass that stores a few edited articles that was
-~1,400 compilations (376 dataclass methods, ~139,000 characters of source), ~4.5% of the
+its `__new__`; `typing.ForwardRef` compiles every string annotation it is given; SQLAlchemy
+compiles ~120 small wrapper functions as it is imported (round 24). In a pass that stores a
+few edited articles that was ~1,400 compilations (376 dataclass methods, ~139,000 characters of source), ~4.5% of the
 pass's instructions in Python's parser and compiler, and ~8% of a pass where nothing changed
 (bench/README.md, issue 10 round 22). The same source compiled by the same Python gives the
 same code object, so `install()` gives those modules a `compile`, `exec` or `eval` of their
