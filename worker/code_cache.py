@@ -4,16 +4,16 @@ worker.re_cache keeps compiled regular expressions.
 `dataclasses` writes each dataclass's `__init__`, `__repr__`, `__eq__` (and `__hash__`,
 `__setattr__` for frozen ones) as source text and `exec`s it; `collections.namedtuple` `eval`s
 its `__new__`; `typing.ForwardRef` compiles every string annotation it is given; SQLAlchemy
-compiles ~120 small wrapper functions as it is imported (round 24). In a pass that stores a
-few edited articles that was ~1,400 compilations (376 dataclass methods, ~139,000 characters of source), ~4.5% of the
-pass's instructions in Python's parser and compiler, and ~8% of a pass where nothing changed
-(bench/README.md, issue 10 round 22). The same source compiled by the same Python gives the
-same code object, so `install()` gives those modules a `compile`, `exec` or `eval` of their
-own (a module-level name shadows the builtin) that looks the source up first: code compiled
-before by this Python is loaded from its marshalled bytes; any other is compiled as the
-builtin would (with the calling module's `from __future__` flags, as the builtin inherits
-them) and kept. `save()` writes what the command compiled anew beside re_cache's file, written
-whole and renamed into place.
+compiles ~120 small wrapper functions as it is imported (round 24). In a pass that stores a few
+edited articles that was ~1,400 compilations (376 dataclass methods, ~139,000 characters of
+source), ~4.5% of the pass's instructions in Python's parser and compiler, and ~8% of a pass
+where nothing changed (bench/README.md, issue 10 round 22). The same source compiled by the
+same Python gives the same code object, so `install()` gives those modules a `compile`, `exec`
+or `eval` of their own (a module-level name shadows the builtin) that looks the source up
+first: code compiled before by this Python is loaded from its marshalled bytes; any other is
+compiled as the builtin would (with the calling module's `from __future__` flags, as the
+builtin inherits them) and kept. `save()` writes what the command compiled anew beside
+re_cache's file, written whole and renamed into place.
 
 What runs is the same: the code object is the one the builtin makes from that text (the tests
 check every stored one against a fresh compilation), executed by the builtin with the same
