@@ -113,12 +113,14 @@ def stored_versions(conn: Conn, article_ids: Sequence[int]) -> dict[int, int]:
     have rows (one query for a batch)."""
     if not article_ids:
         return {}
-    query = (
-        sa.select(_rows.article_id, sa.func.max(_rows.version))
-        .where(_rows.article_id.in_(list(article_ids)))
-        .group_by(_rows.article_id)
-    )
-    return {int(a): int(v) for a, v in conn.execute(query)}
+    return {int(a): int(v) for a, v in conn.execute(_STORED, {"ids": list(article_ids)})}
+
+
+_STORED = (  # built once with bound parameters (storage/feeds.py says why)
+    sa.select(_rows.article_id, sa.func.max(_rows.version))
+    .where(_rows.article_id.in_(sa.bindparam("ids", expanding=True)))
+    .group_by(_rows.article_id)
+)
 
 
 def stored_version(conn: Conn, article_id: int) -> int | None:

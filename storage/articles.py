@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from storage.tables import Conn
 
 _c = table.c
+_INSERT = sa.insert(table)
 _COLUMNS = tuple(column.name for column in table.columns)
 # What the fetch path changes of a stored article (`save` writes these back)
 _CHANGING = (
@@ -73,8 +75,10 @@ class ArticleRow:
         return f"ArticleRow(id={self.id!r}, key={self.key!r}, state={self.state!r})"
 
 
-def _rows(conn: Conn, query: sa.Select[Any]) -> list[ArticleRow]:
-    return [ArticleRow(row) for row in flushed(conn).execute(query)]
+def _rows(
+    conn: Conn, query: sa.Select[Any], params: dict[str, Any] | None = None
+) -> list[ArticleRow]:
+    return [ArticleRow(row) for row in flushed(conn).execute(query, params)]
 
 
 def save(conn: Conn, rows: Iterable[ArticleRow]) -> None:
@@ -92,12 +96,17 @@ def save(conn: Conn, rows: Iterable[ArticleRow]) -> None:
             changed.setdefault(names, []).append({"row_id": row.id, **news})
             row._saved = values
     for names, params in changed.items():
-        statement = (
-            sa.update(table)
-            .where(_c.id == sa.bindparam("row_id", type_=_c.id.type))
-            .values({name: sa.bindparam(f"new_{name}", type_=_c[name].type) for name in names})
-        )
-        conn.execute(statement, params)
+        conn.execute(_save_statement(names), params)
+
+
+@lru_cache(maxsize=64)
+def _save_statement(names: tuple[str, ...]) -> sa.Update:
+    """`save`'s UPDATE of these columns, built once (feeds.py says why)."""
+    return (
+        sa.update(table)
+        .where(_c.id == sa.bindparam("row_id", type_=_c.id.type))
+        .values({name: sa.bindparam(f"new_{name}", type_=_c[name].type) for name in names})
+    )
 
 
 class Seen(NamedTuple):
@@ -112,11 +121,15 @@ class Seen(NamedTuple):
 
 def seen_in_feed(conn: Conn, feed_id: int) -> dict[str, Seen]:
     """key -> `Seen` for the feed's articles: five columns read (issue 10, round 22)."""
-    query = sa.select(_c.key, _c.id, _c.item_hash, _c.state, _c.page_etag, _c.page_last_modified)
-    rows = conn.execute(query.where(_c.feed_id == feed_id))
+    rows = conn.execute(_SEEN, {"feed_id": feed_id})
     return {
         key: Seen(i, item, state, etag, modified) for key, i, item, state, etag, modified in rows
     }
+
+
+_SEEN = sa.select(_c.key, _c.id, _c.item_hash, _c.state, _c.page_etag, _c.page_last_modified).where(
+    _c.feed_id == sa.bindparam("feed_id")
+)
 
 
 def get_or_create_many(
@@ -143,7 +156,7 @@ def get_or_create_many(
                 "title": title,
             }
     if created:  # Core's INSERT, with the columns' defaults
-        conn.execute(sa.insert(table), list(created.values()))
+        conn.execute(_INSERT, list(created.values()))
         found.update(_by_key(conn, feed_id, list(created)))
     return found, set(created)
 
@@ -151,9 +164,14 @@ def get_or_create_many(
 def _by_key(conn: Conn, feed_id: int, keys: Sequence[str]) -> dict[str, ArticleRow]:
     found: dict[str, ArticleRow] = {}
     for start in range(0, len(keys), 500):
-        query = sa.select(table).where(_c.feed_id == feed_id, _c.key.in_(keys[start : start + 500]))
-        found.update((a.key, a) for a in _rows(conn, query))
+        params = {"feed_id": feed_id, "keys": keys[start : start + 500]}
+        found.update((a.key, a) for a in _rows(conn, _BY_KEY, params))
     return found
+
+
+_BY_KEY = sa.select(table).where(
+    _c.feed_id == sa.bindparam("feed_id"), _c.key.in_(sa.bindparam("keys", expanding=True))
+)
 
 
 def row(conn: Conn, article_id: int) -> sa.Row[Any] | None:

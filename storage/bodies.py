@@ -60,9 +60,14 @@ def decompress(data: bytes, base: str | None = None) -> str:
 
 def _data(conn: Conn, digest: str) -> bytes | None:
     """The stored row's data (a frame or a delta), None when no text has that hash."""
-    query = sa.select(table.c.data).where(table.c.hash == digest)
-    data: bytes | None = flushed(conn).execute(query).scalar()
+    data: bytes | None = flushed(conn).execute(_DATA, {"digest": digest}).scalar()
     return data
+
+
+# Built once with bound parameters (storage/feeds.py says why)
+_DATA = sa.select(table.c.data).where(table.c.hash == sa.bindparam("digest"))
+_STORED = sa.select(table.c.hash).where(table.c.hash.in_(sa.bindparam("wanted", expanding=True)))
+_INSERT = sa.insert(table)
 
 
 def _chain_length(conn: Conn, digest: str) -> int:
@@ -79,7 +84,7 @@ def stored(conn: Conn, digests: Iterable[str]) -> set[str]:
     wanted = list(set(digests))
     if not wanted:
         return set()
-    return set(conn.execute(sa.select(table.c.hash).where(table.c.hash.in_(wanted))).scalars())
+    return set(conn.execute(_STORED, {"wanted": wanted}).scalars())
 
 
 def put(
@@ -131,7 +136,7 @@ def put(
 def insert(conn: Conn, rows: list[dict[str, Any]]) -> None:
     """The rows `put(rows=...)` made: one INSERT executed over them."""
     if rows:
-        conn.execute(sa.insert(table), rows)
+        conn.execute(_INSERT, rows)
 
 
 def get(conn: Conn, digest: str) -> str:

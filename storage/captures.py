@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -86,8 +87,7 @@ def _put_many(
     ]
     if missing:
         wanted = list({sha for _, sha, _ in missing})
-        query = sa.select(capture_blobs.c.sha256).where(capture_blobs.c.sha256.in_(wanted))
-        have = set(conn.execute(query).scalars())
+        have = set(conn.execute(_BLOBS, {"wanted": wanted}).scalars())
         blobs: dict[str, dict[str, Any]] = {}
         rows: dict[str, dict[str, Any]] = {}
         for exchange, sha, digest in missing:
@@ -102,13 +102,21 @@ def _put_many(
 
 
 def _keys_by_digest(conn: Conn, digests: Sequence[str]) -> dict[str, Stored]:
-    query = sa.select(table.c.digest, table.c.id).where(table.c.digest.in_(list(set(digests))))
-    return {digest: Stored(digest, capture_id) for digest, capture_id in conn.execute(query)}
+    rows = conn.execute(_KEYS, {"digests": list(set(digests))})
+    return {digest: Stored(digest, capture_id) for digest, capture_id in rows}
 
 
 def _captures_by_digest(conn: Conn, digests: Sequence[str]) -> dict[str, sa.Row[Any]]:
-    query = sa.select(table).where(table.c.digest.in_(list(set(digests))))
-    return {c.digest: c for c in conn.execute(query)}
+    return {c.digest: c for c in conn.execute(_CAPTURES, {"digests": list(set(digests))})}
+
+
+# Built once with bound parameters (storage/feeds.py says why)
+_digests: sa.BindParameter[Any] = sa.bindparam("digests", expanding=True)
+_KEYS = sa.select(table.c.digest, table.c.id).where(table.c.digest.in_(_digests))
+_CAPTURES = sa.select(table).where(table.c.digest.in_(_digests))
+_BLOBS = sa.select(capture_blobs.c.sha256).where(
+    capture_blobs.c.sha256.in_(sa.bindparam("wanted", expanding=True))
+)
 
 
 def _capture_row(exchange: Exchange, sha: str, digest: str) -> dict[str, Any]:
@@ -161,14 +169,19 @@ def _write_file(path: Path, frame: bytes) -> None:
 def _insert_ignore(conn: Conn, into: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """INSERTs that do nothing when the key exists: two workers may store one body at once.
     One statement executed over all the rows."""
-    if dialect_of(conn).name == "postgresql":
+    conn.execute(_insert_ignoring(dialect_of(conn).name, into), list(rows))
+
+
+@lru_cache(maxsize=16)
+def _insert_ignoring(dialect: str, into: sa.Table) -> Any:
+    """`_insert_ignore`'s statement for this dialect and table, built once."""
+    if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        conn.execute(pg_insert(into).on_conflict_do_nothing(), list(rows))
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        return pg_insert(into).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        conn.execute(sqlite_insert(into).on_conflict_do_nothing(), list(rows))
+    return sqlite_insert(into).on_conflict_do_nothing()
 
 
 def material_of(capture: Any) -> dict[str, Any]:

@@ -112,14 +112,23 @@ def last_of_articles(conn: Conn, article_ids: Sequence[int]) -> dict[int, str]:
     have one (one query for a batch; `last_of_article` for one)."""
     if not article_ids:
         return {}
-    newest = (
-        sa.select(sa.func.max(_log.seq).label("seq"))
-        .where(_log.article_id.in_(list(article_ids)), _log.kind.in_(("version", "removed")))
-        .group_by(_log.article_id)
-        .subquery()
+    rows = conn.execute(_LAST_OF, {"ids": list(article_ids)})
+    return {int(a): h for a, h in rows if a is not None}
+
+
+# Statements a pass runs per feed, built once with bound parameters (storage/feeds.py says why)
+_newest = (
+    sa.select(sa.func.max(_log.seq).label("seq"))
+    .where(
+        _log.article_id.in_(sa.bindparam("ids", expanding=True)),
+        _log.kind.in_(("version", "removed")),
     )
-    query = sa.select(_log.article_id, _log.record_hash).join(newest, _log.seq == newest.c.seq)
-    return {int(a): h for a, h in conn.execute(query) if a is not None}
+    .group_by(_log.article_id)
+    .subquery()
+)
+_LAST_OF = sa.select(_log.article_id, _log.record_hash).join(_newest, _log.seq == _newest.c.seq)
+_HEAD = sa.select(_log.seq, _log.chain_hash).order_by(_log.seq.desc()).limit(1)
+_INSERT = sa.insert(log)
 
 
 # A record's columns that a kind of record leaves empty
@@ -414,9 +423,7 @@ def seal_versions(
     kept = [next(stored) if exchange is not None else None for _, _, exchange in seals]
     _lock(conn)
     prevs = last_of_articles(conn, [a.id for a, _, _ in seals if a.id not in new_articles])
-    # the head's position and chain hash
-    query = sa.select(_log.seq, _log.chain_hash).order_by(_log.seq.desc()).limit(1)
-    last = conn.execute(query).first()
+    last = conn.execute(_HEAD).first()  # the head's position and chain hash
     seq, chain_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
     records: list[dict[str, Any]] = []
     for (article, version, _), capture in zip(seals, kept, strict=True):
@@ -445,7 +452,7 @@ def seal_versions(
             }
         )
         prevs[article.id] = digest
-    conn.execute(sa.insert(log), records)
+    conn.execute(_INSERT, records)
 
 
 def seal_removed(

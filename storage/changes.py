@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -52,27 +53,38 @@ def save_with_outbox(
     }
     changes = tables.changes
     dialect = dialect_of(conn)
-    statement: Any
-    if dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        statement = pg_insert(changes)
-    else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        statement = sqlite_insert(changes)
-    statement = statement.values(row).on_conflict_do_nothing(index_elements=["id"])
+    statement = _insert_change(dialect.name, bool(dialect.insert_returning))
     if dialect.insert_returning:  # PostgreSQL, SQLite 3.35+: the id back when it was inserted
-        if conn.execute(statement.returning(changes.c.id)).first() is None:
+        if conn.execute(statement, row).first() is None:
             return False
     else:
         if conn.execute(sa.select(changes.c.id).where(changes.c.id == row["id"])).first():
             return False
-        conn.execute(statement)
+        conn.execute(statement, row)
     rows = [{"change_id": event["id"], "channel": channel} for channel in channels]
     if rows:
-        conn.execute(sa.insert(tables.deliveries), rows)
+        conn.execute(_INSERT_DELIVERIES, rows)
     return True
+
+
+@lru_cache(maxsize=4)
+def _insert_change(dialect: str, returning: bool) -> Any:
+    """`save_with_outbox`'s INSERT for this dialect (with the id returned), built once
+    (storage/feeds.py says why)."""
+    statement: Any
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement = pg_insert(tables.changes)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(tables.changes)
+    statement = statement.on_conflict_do_nothing(index_elements=["id"])
+    return statement.returning(tables.changes.c.id) if returning else statement
+
+
+_INSERT_DELIVERIES = sa.insert(tables.deliveries)
 
 
 def event_of(change: Change) -> ChangeEvent:

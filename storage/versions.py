@@ -151,16 +151,27 @@ def latest_of(conn: Conn, article_ids: Sequence[int]) -> dict[int, sa.Row[Any]]:
     one query for a feed's batch instead of one per article."""
     if not article_ids:
         return {}
-    newest = (
-        sa.select(_c.article_id, sa.func.max(_c.number).label("number"))
-        .where(_c.article_id.in_(list(article_ids)))
-        .group_by(_c.article_id)
-        .subquery()
-    )
-    query = sa.select(table).join(
-        newest, sa.and_(_c.article_id == newest.c.article_id, _c.number == newest.c.number)
-    )
-    return {v.article_id: v for v in conn.execute(query)}
+    return {v.article_id: v for v in conn.execute(_LATEST, {"ids": list(article_ids)})}
+
+
+# Statements a pass runs per feed, built once with bound parameters (storage/feeds.py says why)
+_ids: sa.BindParameter[Any] = sa.bindparam("ids", expanding=True)
+_newest = (
+    sa.select(_c.article_id, sa.func.max(_c.number).label("number"))
+    .where(_c.article_id.in_(_ids))
+    .group_by(_c.article_id)
+    .subquery()
+)
+_LATEST = sa.select(table).join(
+    _newest, sa.and_(_c.article_id == _newest.c.article_id, _c.number == _newest.c.number)
+)
+_PAGES = (
+    sa.select(_c.article_id, _c.source, _c.raw_hash)
+    .where(_c.article_id.in_(_ids))
+    .order_by(_c.article_id, _c.number)
+)
+_INSERT = sa.insert(table)
+_NUMBERS = sa.select(_c.id, _c.article_id, _c.number).where(_c.article_id.in_(_ids))
 
 
 def from_page(conn: Conn, article_ids: Sequence[int]) -> set[int]:
@@ -181,14 +192,9 @@ def page_history(conn: Conn, article_ids: Sequence[int]) -> dict[int, str | None
     from the page, e.g. the feed's text after a failed fetch). One query for a feed's articles."""
     if not article_ids:
         return {}
-    query = (
-        sa.select(_c.article_id, _c.source, _c.raw_hash)
-        .where(_c.article_id.in_(article_ids))
-        .order_by(_c.article_id, _c.number)
-    )
     latest: dict[int, str | None] = {}
     seen: set[int] = set()
-    for article_id, source, raw_hash in conn.execute(query):
+    for article_id, source, raw_hash in conn.execute(_PAGES, {"ids": list(article_ids)}):
         latest[article_id] = raw_hash if source == "page" else None
         if source == "page":
             seen.add(article_id)
@@ -281,14 +287,12 @@ def insert_pending(conn: Conn, pending: Pending) -> None:
     versions, pending.versions = pending.versions, []
     if not versions:
         return
-    conn.execute(sa.insert(table), [v.row() for v in versions])
+    conn.execute(_INSERT, [v.row() for v in versions])
     wanted = {(v.article_id, v.number): v for v in versions}
     article_ids = sorted({v.article_id for v in versions})
     for start in range(0, len(article_ids), 500):
-        query = sa.select(_c.id, _c.article_id, _c.number).where(
-            _c.article_id.in_(article_ids[start : start + 500])
-        )
-        for version_id, article_id, number in conn.execute(query):
+        chunk = {"ids": article_ids[start : start + 500]}
+        for version_id, article_id, number in conn.execute(_NUMBERS, chunk):
             version = wanted.get((article_id, number))
             if version is not None:
                 version.id = version_id

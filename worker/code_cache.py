@@ -3,16 +3,17 @@ worker.re_cache keeps compiled regular expressions.
 
 `dataclasses` writes each dataclass's `__init__`, `__repr__`, `__eq__` (and `__hash__`,
 `__setattr__` for frozen ones) as source text and `exec`s it; `collections.namedtuple` `eval`s
-its `__new__`; `typing.ForwardRef` compiles every string annotation it is given. In a pass that stores a few edited articles that was
-~1,400 compilations (376 dataclass methods, ~139,000 characters of source), ~4.5% of the
-pass's instructions in Python's parser and compiler, and ~8% of a pass where nothing changed
-(bench/README.md, issue 10 round 22). The same source compiled by the same Python gives the
-same code object, so `install()` gives those modules a `compile`, `exec` or `eval` of their
-own (a module-level name shadows the builtin) that looks the source up first: code compiled
-before by this Python is loaded from its marshalled bytes; any other is compiled as the
-builtin would (with the calling module's `from __future__` flags, as the builtin inherits
-them) and kept. `save()` writes what the command compiled anew beside re_cache's file, written
-whole and renamed into place.
+its `__new__`; `typing.ForwardRef` compiles every string annotation it is given; SQLAlchemy
+compiles ~120 small wrapper functions as it is imported (round 24). In a pass that stores a few
+edited articles that was ~1,400 compilations (376 dataclass methods, ~139,000 characters of
+source), ~4.5% of the pass's instructions in Python's parser and compiler, and ~8% of a pass
+where nothing changed (bench/README.md, issue 10 round 22). The same source compiled by the
+same Python gives the same code object, so `install()` gives those modules a `compile`, `exec`
+or `eval` of their own (a module-level name shadows the builtin) that looks the source up
+first: code compiled before by this Python is loaded from its marshalled bytes; any other is
+compiled as the builtin would (with the calling module's `from __future__` flags, as the
+builtin inherits them) and kept. `save()` writes what the command compiled anew beside
+re_cache's file, written whole and renamed into place.
 
 What runs is the same: the code object is the one the builtin makes from that text (the tests
 check every stored one against a fresh compilation), executed by the builtin with the same
@@ -38,12 +39,20 @@ TARGETS: dict[str, str] = {
     "dataclasses": "exec",  # _create_fn: exec(txt, globals, ns)
     "collections": "eval",  # namedtuple: eval(code, namespace)
     "typing": "compile",  # ForwardRef.__init__: compile(arg, '<string>', 'eval')
+    # exec_code_in_env: compile(code, "<sqlalchemy generated ...>", "exec"), ~120 small
+    # functions (Select.where's generative wrapper, deprecation wrappers...) as SQLAlchemy is
+    # imported; patched by _OnImport right after the module runs (see there)
+    "sqlalchemy.util.langhelpers": "compile",
 }
 # Patched only when already imported, or when `add` is called: importing dataclasses imports
 # inspect (~10 ms), which `wirediff --version` would pay for (worker.cli adds it when a command
 # is looked up). Not attrs (aiohttp's classes): the __hash__ it writes holds the hash of the
 # class's name, another in every process, and every aiohttp class has one.
 LAZY = {"dataclasses"}
+# Patched by _OnImport as they are imported: they are imported inside a package's own import
+# (`import sqlalchemy` runs sqlalchemy.util.langhelpers, then the modules that generate code
+# through it), so neither install() nor add() can come in between. Never imported for it.
+ON_IMPORT = {"sqlalchemy.util.langhelpers"}
 MAX_ENTRIES = 6_000  # as re_cache: a command generating new sources each run stays bounded
 MIN_NEW = 16
 # Sources compiled at once before the file is read (~1 MB, ~4.5 M instructions to load): the
@@ -93,6 +102,8 @@ def install(path: Path | None = None) -> bool:
     _used.clear()
     _new, _loaded, _direct = 0, False, 0
     _patch()
+    if _OnImport not in sys.meta_path:
+        sys.meta_path.insert(0, _OnImport)
     return True
 
 
@@ -102,6 +113,8 @@ def _patch() -> None:
             continue
         if name in LAZY and name not in sys.modules:
             continue  # not imported for it: `wirediff --version` loads no third-party module
+        if name in ON_IMPORT and name not in sys.modules:
+            continue  # patched by _OnImport when it is imported, if ever
         try:
             module = import_module(name)
         except ImportError:
@@ -110,6 +123,45 @@ def _patch() -> None:
             continue
         setattr(module, builtin, _shadow(builtin, _future_flags(module)))
         _installed[name] = builtin
+
+
+class _OnImport:
+    """A finder first on sys.meta_path that finds nothing itself: for a module of ON_IMPORT
+    it asks the finders after it for the module's spec and has its loader patch the module
+    as soon as the module's code has run (before the import statement that asked for it
+    returns). Any other name costs one set lookup."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> Any:
+        if name not in ON_IMPORT or name in _installed:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is cls or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        run = getattr(loader, "exec_module", None)
+        if run is None:
+            return spec
+
+        def exec_module(module: Any) -> None:
+            run(module)
+            del loader.exec_module  # the loader's own again
+            builtin = TARGETS[name]
+            if builtin not in vars(module):
+                setattr(module, builtin, _shadow(builtin, _future_flags(module)))
+                _installed[name] = builtin
+
+        try:
+            loader.exec_module = exec_module
+        except (AttributeError, TypeError):  # a loader without instance attributes
+            pass
+        return spec
 
 
 def add(name: str) -> None:
@@ -125,6 +177,8 @@ def installed() -> bool:
 
 def uninstall() -> None:
     """Give the targets the builtins back, and forget the codes."""
+    if _OnImport in sys.meta_path:
+        sys.meta_path.remove(_OnImport)
     for name, builtin in _installed.items():
         module = sys.modules.get(name)
         if module is not None:

@@ -193,3 +193,35 @@ def test_only_the_command_line_installs_it() -> None:
 
     assert not code_cache.installed()
     assert "exec" not in vars(dataclasses) and "eval" not in vars(collections)
+
+
+def test_sqlalchemy_s_generated_functions_are_stored_and_the_same(tmp_path: Path) -> None:
+    """SQLAlchemy compiles ~120 small functions as it is imported (langhelpers'
+    exec_code_in_env: generative wrappers, deprecation wrappers); its module is patched as it
+    is imported (never imported for it), so they go through the cache, and each function is
+    the same code whether compiled or loaded (issue 10, round 24)."""
+    path = tmp_path / "code.marshal"
+    code = (
+        f"{CLASSES.split('methods = [')[0]}\n"
+        "assert 'sqlalchemy' not in sys.modules\n"
+        "import sqlalchemy, sqlalchemy.dialects.sqlite\n"
+        "from sqlalchemy.sql.selectable import Select\n"
+        "from sqlalchemy.engine import Connection\n"
+        "fns = [Select.where, Select.limit, Select.order_by, Connection.execute]\n"
+        "out = {'code': [fp(f.__code__) for f in fns], 'new': code_cache._new,\n"
+        "       'installed': sorted(code_cache._installed)}\n"
+        "code_cache.save()\n"
+        "print(json.dumps(out))"
+    )
+    plain = run(code.replace("code_cache.save()", ""), None)
+    first, stored = run(code, path), run(code, path)
+    assert first["code"] == stored["code"] == plain["code"]
+    assert "sqlalchemy.util.langhelpers" in first["installed"]  # type: ignore[operator]
+    assert isinstance(first["new"], int) and first["new"] >= 100
+    assert stored["new"] == 0
+    table = marshal.loads(path.read_bytes())
+    generated = [k for k in table if k != "version" and k[1].startswith("<sqlalchemy generated")]
+    assert len(generated) >= 100
+    for source, filename, mode, flags in generated:
+        data = table[(source, filename, mode, flags)]
+        assert marshal.loads(data) == compile(source, filename, mode, flags, True)

@@ -26,6 +26,8 @@ import contextlib
 import functools
 import socket
 import ssl
+import sys
+import types
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -64,10 +66,48 @@ def _without_default_cas() -> Iterator[None]:
             cls.set_default_verify_paths = own  # type: ignore[method-assign]
 
 
+@contextlib.contextmanager
+def _aiohttp_version_known() -> Iterator[None]:
+    """While it runs, `from importlib import metadata` gives a stand-in whose `version` answers
+    aiohttp's own `__version__` for "aiohttp" (anything else: importlib.metadata's answer): for
+    `import httpx_aiohttp` alone.
+
+    httpx-aiohttp imports importlib.metadata to compare aiohttp's version with 3.10 once, as it
+    is imported, and importlib.metadata imports zipfile, importlib.resources and their
+    helpers: ~30 M instructions in every fetching process, 4% of a pass where nothing changed,
+    all before its first request (bench/README.md, issue 10, round 24). A process that imports
+    importlib.metadata for itself (SQLAlchemy, trafilatura) still gets the real module: the
+    stand-in is only in sys.modules while httpx_aiohttp is imported, and only when
+    importlib.metadata was not imported before."""
+    name = "importlib.metadata"
+    if name in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType(name)
+
+    def version(distribution: str) -> str:
+        if distribution == "aiohttp":
+            return str(aiohttp.__version__)
+        if sys.modules.get(name) is stand_in:  # any other question: the real module's answer
+            del sys.modules[name]
+        from importlib import metadata
+
+        return metadata.version(distribution)
+
+    stand_in.version = version  # type: ignore[attr-defined]
+    sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
 with _without_default_cas():
     import aiohttp
 
-from httpx_aiohttp import AiohttpTransport  # noqa: E402  (imports aiohttp: after it)
+with _aiohttp_version_known():
+    from httpx_aiohttp import AiohttpTransport  # (imports aiohttp: after it)
 
 KEEPALIVE_SECONDS = 30.0  # an idle connection to a host is kept this long for its next request
 

@@ -129,3 +129,41 @@ def test_a_fetch_pass_runs_on_sqlalchemy_core_without_its_orm(tmp_path) -> None:
     for names in (first, edited):
         assert "sqlalchemy.engine" in names and "storage.tables" in names
         assert not [n for n in names if n.startswith("sqlalchemy.orm") or n == "storage.models"]
+
+
+def test_events_grouping_loads_the_orm_only_for_a_new_version(tmp_path) -> None:
+    """With `[events] enabled`, grouping (the one stage on SQLAlchemy's ORM) runs for a stored
+    new version only: a pass whose feed changed (its channel's title) but none of its reports
+    imports neither the ORM, storage.models nor the grouping code; the first pass, which
+    groups its two new reports, does (issue 10, round 24)."""
+    import os
+
+    feed = tmp_path / "feed.xml"
+    config = tmp_path / "wirediff.toml"
+    config.write_text("[events]\nenabled = true\n")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path)}
+    args = ["fetch", "--feed", str(feed), "--db", f"sqlite:///{tmp_path / 'w.db'}", "--json"]
+    args += ["--config", str(config)]
+    passes = []
+    for title in ("t", "another title"):
+        text = _rss("Growth was 5.2 percent.").replace(
+            "<title>t</title>", f"<title>{title}</title>"
+        )
+        feed.write_text(text, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "worker", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()[1:]}
+        passes.append((names, done.stdout))
+    (first, first_out), (again, again_out) = passes
+    assert '"new_versions": 2' in first_out
+    assert "worker.pipeline.grouping" in first and "sqlalchemy.orm" in first
+    assert '"new_versions": 0, "changes": 0' in again_out
+    assert "storage.tables" in again  # the whole pass ran (the feed's body changed)
+    loaded = [n for n in again if n.startswith("sqlalchemy.orm") or n == "storage.models"]
+    assert not loaded and "worker.pipeline.grouping" not in again

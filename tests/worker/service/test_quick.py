@@ -124,6 +124,8 @@ def test_nothing_changed_without_sqlalchemy_then_work_is_handed_over(
     lines, modules = fetch(config, db)
     assert not {m for m in modules if m.split(".")[0] == "sqlalchemy"}
     assert not {"feedparser", "trafilatura", "storage.db"} & modules
+    # httpx-aiohttp's version check answered without importlib.metadata (and its zipfile)
+    assert not {"importlib.metadata", "zipfile"} & modules
     # JSON Lines only: neither a terminal's rendering (rich) nor httpx's own command line
     assert not {m for m in modules if m.split(".")[0] in ("rich", "pygments")}
     assert [(x["type"], x.get("status")) for x in lines] == [
