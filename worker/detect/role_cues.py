@@ -914,7 +914,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|officiated|received|welcomed|greeted)\s+"
             # the words between are no participle of their own: "received a delegation led by
             # X" receives X's party, X hosts nothing (round 18, fp18: agency_en-t17a19, a29-a32)
-            r"(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
+            # nor credentials received ("received the credentials presented by 11 new
+            # ambassadors": the envoys attend, en24b)
+            r"(?:(?!(?:led|headed|credentials|presented)\s)[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
@@ -979,8 +981,13 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bwith\s+the\s+participation\s+of\b"
             # the envoys of a credentials ceremony, in the passive: "credentials were presented
             # to the Russian leader by A, B ..."
-            r"|\bcredentials\s+(?:were|was)\s+(?:also\s+)?(?:presented|handed(?:\s+over)?)"
-            r"[^.;]{0,60}?\bby\b"
+            # (round 24, en24b: and in the active of the receiver, "Xi Jinping received the
+            # credentials presented by 11 new ambassadors", "accepted the credentials
+            # respectively presented by the envoys", "received letters of credence from eight
+            # newly appointed ambassadors": xinhua_en-t13z04, -t13z03, agency_en-t23e15)
+            r"|\bcredentials\s+(?:(?:were|was)\s+(?:also\s+)?)?(?:respectively\s+)?"
+            r"(?:presented|handed(?:\s+over)?)[^.;]{0,60}?\bby\b"
+            r"|\b(?:credentials|credence)\s+from\b"
             # who swears a cabinet in attends, as who administers an oath (LABELLING.md, round
             # 23): "The Cabinet sworn in by President X"
             r"|\bsworn\s+in\s+(?:(?:at|in|on)\s+[^.;,]{1,60}?\s+)?by\b"
