@@ -153,7 +153,7 @@ _ORG_WORDS = frozenset(
     "group company corporation fund foundation league front conference forum summit "
     "secretariat politburo standing political international affairs foreign defence defense "
     "interior finance economic trade commerce health education energy emergencies prime "
-    "first chamber city county states kingdom emirates nation nations föderationsrat staatsduma "
+    "first chamber city county constituency states kingdom emirates nation nations föderationsrat staatsduma "
     "regierung ministerium bundestag bundesrat bundesregierung landtag kommission rat "
     "ausschuss behörde amt gericht stiftung verband institut universität akademie agentur "
     "dienst sicherheitsrat staatsrat versammlung konferenz sitzung treffen gipfel partei "
@@ -3274,7 +3274,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     cues.FRONTED_MEETING: ("meeting with", "talking with", "conferring with", "talks with",
                            "conversation with", "call with"),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
-                       "calls on", "calling on", "courtesy call", "called", "calls", "phoned",
+                       "calls on", "calling on", "courtesy", "called", "calls", "phoned",
                        "phones", "rang"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip

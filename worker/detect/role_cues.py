@@ -142,6 +142,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "officiat",
     "open",
     "call",
+    "courtesy",
     "held",
     "hold",
     "gave",
@@ -568,6 +569,14 @@ _CALL_ON_URGED = (
     r"\s+on\b(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 _CALL_ON = "(?:" + "|".join(_CALLED_ON) + ")" + _CALL_ON_URGED
+# A courtesy call or visit paid, "on" or "to" the one called on, words between: "paid a courtesy
+# call to Penang Governor Tun X" (agency_en-t23a45), "paid today 21 October 2020 a farewell
+# courtesy call on President X" (agency_en-t18a27), "paid a courtesy visit to the leader of
+# ..., X" (agency_en-t18a26); both attend (round 24, en24b).
+_COURTESY_CALL = (
+    r"paid\s+(?:[\w-]+\s+){0,5}?an?\s+(?:farewell\s+|official\s+)?courtesy\s+(?:call|visit)"
+    r"\s+(?:on|to)\b"
+)
 # A telephone call by its verb alone: "Obama called Russian President Dmitry Medvedev to
 # congratulate him", "Putin called up US President Barack Obama to discuss ..." (agency copies,
 # round 10): only with the call's purpose or day after the one called, so that "called the
@@ -605,6 +614,7 @@ MEET_DIRECT = first_letter_indexed(
                          "greeted", "greets", "hosted", "hosts")
         ),
         *(rf"\b{verb}{_CALL_ON_URGED}" for verb in _CALLED_ON),
+        rf"\b{_COURTESY_CALL}",
         *(
             # the lookbehinds of `_PHONED_VERB`, read after the verb's first letter
             rf"\b{verb[0]}{''.join(f'(?<!{b}.)' for b in _NOT_PASSIVE)}{verb[1:]}{_PHONED_NOT}"
@@ -736,7 +746,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "South-South governors are currently in a closed meeting"
             r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
             r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
-            r"|" + _CALL_ON + r"|" + _PHONED + r"|"
+            r"|" + _CALL_ON + r"|" + _COURTESY_CALL + r"|" + _PHONED + r"|"
             r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
             # (round 24: "letters of credence", agency_en-t23e05)
             r"(?:credentials|credence)|"
