@@ -3577,7 +3577,7 @@ def group_object_roles(sentence: str, noun: str) -> list[Role]:
         head = sentence[: m.start()]
         lead = _GROUP_LEAD.search(head)
         before = head[: lead.start()] if lead else head
-        if not before.strip(" \"“"):
+        if not before.strip(' "“'):
             roles = group_roles_without_names(sentence)
         else:
             roles = _object_roles(before, german=False)
