@@ -46,14 +46,17 @@ from worker.detect.people_de import (
 from worker.detect.people_headed import HEAD_IN, LIST_HEAD, headed_roles, join_lists, zh_copula
 from worker.detect.people_latin import Context as LatinContext
 from worker.detect.people_latin import (
+    anaphor_noun,
     anaphoric_names,
     as_he_roles,
     continued_names,
+    group_object_roles,
     group_roles_without_names,
     headed,
     latin_lists,
     list_anaphor,
     lower_given_names,
+    names_a_group,
     names_in,
     pair_roles,
     pronoun_roles,
@@ -678,6 +681,10 @@ def _latin_sentence(
             they = list_anaphor(sentence)
             named = before.named_list(ctx) if they else before.named_pair(ctx)
             found.extend((role, named) for role in pair if named)
+        if not found and (noun := anaphor_noun(sentence)):
+            roles = _earlier_group_roles(before, noun, ctx)
+            names = anaphoric_names(sentence, ctx) if roles else []
+            found.extend((role, names) for role in roles if names)
         if not found and before.listed:
             names = continued_names(sentence, ctx)
             found.extend((role, names) for role in before.listed if names)
@@ -696,6 +703,20 @@ def _latin_sentence(
     else:
         before.group = group_roles_without_names(sentence)
     return found
+
+
+def _earlier_group_roles(before: _Before, noun: str, ctx: LatinContext) -> list[Role]:
+    """The roles a cue of the last three sentences gave the unnamed group `noun` an anaphor
+    names ("... received letters of credence from eight newly appointed ambassadors ... . The
+    event formally marks ... . The new ambassadors are A of X, B from Y": agency_en-t23e15;
+    round 24, en24b): the nearest sentence holding the group in a role, past sentences that
+    name nobody (one naming people came between: the group is no longer the topic)."""
+    for earlier in before.recent()[:3]:
+        if noun in earlier.lower() and (roles := group_object_roles(earlier, noun)):
+            return roles
+        if names_in(earlier, ctx):
+            break  # a sentence naming people came between: the group is no longer the topic
+    return []
 
 
 def _german_found(
@@ -954,6 +975,7 @@ def read_people(
             and not cues.in_paragraph()
             and not _speaker_line(paragraph)
             and not (lang == "en" and HEAD_IN.search(paragraph))
+            and not (lang == "en" and names_a_group(paragraph))
         ):
             before.clear()
             before.passed(paragraph, whole=True)
@@ -972,6 +994,8 @@ def read_people(
                         continues_list(sentence)
                         and (before.group or guests_before(sentence, before.sentence()))
                     )
+                    # "The new ambassadors are A, B": a group a cue before told of (en24b)
+                    and not (lang == "en" and names_a_group(sentence))
                 ):
                     before.clear()  # no cue word: no list, for the rules nor for the model
                 else:

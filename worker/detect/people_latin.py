@@ -153,7 +153,7 @@ _ORG_WORDS = frozenset(
     "group company corporation fund foundation league front conference forum summit "
     "secretariat politburo standing political international affairs foreign defence defense "
     "interior finance economic trade commerce health education energy emergencies prime "
-    "first chamber city county states kingdom emirates nation nations föderationsrat staatsduma "
+    "first chamber city county constituency states kingdom emirates nation nations föderationsrat staatsduma "
     "regierung ministerium bundestag bundesrat bundesregierung landtag kommission rat "
     "ausschuss behörde amt gericht stiftung verband institut universität akademie agentur "
     "dienst sicherheitsrat staatsrat versammlung konferenz sitzung treffen gipfel partei "
@@ -3253,7 +3253,8 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     **{
         p: ("by", "particip", "between", "involv", "includ", "brought", "gather", "joining",
             "attending", "taking part", "delegation", "honour", "honor", "among them", "oath",
-            "along with", "together with", "alongside", "ceremony of", "ceremony for")
+            "along with", "together with", "alongside", "ceremony of", "ceremony for",
+            "credentials", "credence")
         for r, p in cues.OBJECT_CUES
         if r == "attended"
     },
@@ -3273,7 +3274,7 @@ _GATES: dict[re.Pattern[str], tuple[str, ...]] = {
     cues.FRONTED_MEETING: ("meeting with", "talking with", "conferring with", "talks with",
                            "conversation with", "call with"),
     cues.MEET_DIRECT: ("met", "meet", "receiv", "welcom", "greet", "host", "told", "call on", "called on",
-                       "calls on", "calling on", "courtesy call", "called", "calls", "phoned",
+                       "calls on", "calling on", "courtesy", "called", "calls", "phoned",
                        "phones", "rang"),
     cues.INVERTED_VERB: ("were", "was", "are", "is", "includ", "being"),
 }  # fmt: skip
@@ -3532,6 +3533,57 @@ def anaphoric_names(sentence: str, ctx: Context) -> list[str]:
         # "Emmanuel Udom (Akwa Ibom)": a bracket after a name holds its state or party
         if not it.possessive and not (it.prefix > 0 and toks[it.prefix - 1].text == "(")
     ]
+
+
+# The group an anaphor names by its noun ("The new ambassadors are A of X, B from Y"; "The
+# envoys are as follows: A, B"), which a cue put in a role sentences before, as its object or
+# agent ("received letters of credence from eight newly appointed ambassadors", "accepted
+# the credentials respectively presented by the envoys"): round 24, en24b.
+_ANAPHOR_NOUN = re.compile(
+    r"^\W*(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?|Among\s+the\s+(?:[\w-]+\s+){0,2}?)("
+    + _GROUP_NOUNS
+    + r")\b",
+    re.I,
+)
+# The words of a group's phrase before its noun ("eight newly appointed", "11 new", "the"):
+# lower-case words or a number, none a preposition, a conjunction or a copula.
+_GROUP_LEAD = re.compile(
+    r"(?:\b(?!(?:from|by|with|to|of|and|in|at|on|for|among|including|were|was|are|is)\b)"
+    r"(?:[a-z][\w’'-]*|\d+)\s+){0,4}$"
+)
+
+
+def anaphor_noun(sentence: str) -> str | None:
+    """The group noun of an anaphor opening `sentence` ("The new ambassadors are"), lower-cased;
+    None when it opens with none (or with a pronoun: "They are", the sentence before's group)."""
+    if sentence[:1] not in "TA" or not _ANAPHOR.match(sentence):
+        return None
+    m = _ANAPHOR_NOUN.match(sentence)
+    return m.group(1).lower() if m else None
+
+
+def names_a_group(sentence: str) -> bool:
+    """Whether `sentence` opens by naming the people of a group told before (`_ANAPHOR`)."""
+    return sentence[:1] in "TA" and _ANAPHOR.match(sentence) is not None
+
+
+def group_object_roles(sentence: str, noun: str) -> list[Role]:
+    """The roles a cue of `sentence` gives its unnamed group `noun` (no name after it), read as
+    a list at the group's place: the subject ("Other members ... attended"), else the object
+    or the agent of the clause before it ("... presented by 11 new ambassadors")."""
+    for m in re.finditer(rf"\b{noun}\b", sentence, re.I):
+        if re.match(r"\s+[A-Z]", sentence[m.end() :]):
+            continue  # "ambassadors Geir Otto Pedersen ...": the list is this sentence's own
+        head = sentence[: m.start()]
+        lead = _GROUP_LEAD.search(head)
+        before = head[: lead.start()] if lead else head
+        if not before.strip(' "“'):
+            roles = group_roles_without_names(sentence)
+        else:
+            roles = _object_roles(before, german=False)
+        if roles:
+            return roles
+    return []
 
 
 _GROUP_PRONOUN = re.compile(r"\s*(?:and\s+)?(?:they|these|those)\s*$")

@@ -142,6 +142,7 @@ LATIN_STEMS: tuple[str, ...] = (
     "officiat",
     "open",
     "call",
+    "courtesy",
     "held",
     "hold",
     "gave",
@@ -568,6 +569,14 @@ _CALL_ON_URGED = (
     r"\s+on\b(?![^.;]{0,150}?\bto\s+['‘\"“]?(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z])"
 )
 _CALL_ON = "(?:" + "|".join(_CALLED_ON) + ")" + _CALL_ON_URGED
+# A courtesy call or visit paid, "on" or "to" the one called on, words between: "paid a courtesy
+# call to Penang Governor Tun X" (agency_en-t23a45), "paid today 21 October 2020 a farewell
+# courtesy call on President X" (agency_en-t18a27), "paid a courtesy visit to the leader of
+# ..., X" (agency_en-t18a26); both attend (round 24, en24b).
+_COURTESY_CALL = (
+    r"paid\s+(?:[\w-]+\s+){0,5}?an?\s+(?:farewell\s+|official\s+)?courtesy\s+(?:call|visit)"
+    r"\s+(?:on|to)\b"
+)
 # A telephone call by its verb alone: "Obama called Russian President Dmitry Medvedev to
 # congratulate him", "Putin called up US President Barack Obama to discuss ..." (agency copies,
 # round 10): only with the call's purpose or day after the one called, so that "called the
@@ -605,6 +614,7 @@ MEET_DIRECT = first_letter_indexed(
                          "greeted", "greets", "hosted", "hosts")
         ),
         *(rf"\b{verb}{_CALL_ON_URGED}" for verb in _CALLED_ON),
+        rf"\b{_COURTESY_CALL}",
         *(
             # the lookbehinds of `_PHONED_VERB`, read after the verb's first letter
             rf"\b{verb[0]}{''.join(f'(?<!{b}.)' for b in _NOT_PASSIVE)}{verb[1:]}{_PHONED_NOT}"
@@ -736,7 +746,7 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             # "South-South governors are currently in a closed meeting"
             r"|(?:were|was|are|is)\s+(?:also\s+|currently\s+|now\s+|still\s+)?in\s+(?:a|an|the)\s+"
             r"(?:closed(?:-door)?\s+|closed\s+door\s+|private\s+|emergency\s+)?(?:meeting|session)"
-            r"|" + _CALL_ON + r"|" + _PHONED + r"|"
+            r"|" + _CALL_ON + r"|" + _COURTESY_CALL + r"|" + _PHONED + r"|"
             r"(?:presented|presents|handed\s+over)\s+(?:his\s+|her\s+|their\s+)?(?:letters\s+of\s+)?"
             # (round 24: "letters of credence", agency_en-t23e05)
             r"(?:credentials|credence)|"
@@ -914,7 +924,9 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|officiated|received|welcomed|greeted)\s+"
             # the words between are no participle of their own: "received a delegation led by
             # X" receives X's party, X hosts nothing (round 18, fp18: agency_en-t17a19, a29-a32)
-            r"(?:(?!(?:led|headed)\s)[\w.]+\s+){0,3}?by\b"
+            # nor credentials received ("received the credentials presented by 11 new
+            # ambassadors": the envoys attend, en24b)
+            r"(?:(?!(?:led|headed|credentials|presented)\s)[\w.]+\s+){0,3}?by\b"
             rf"|\b{_GATHERING}\b(?:[^.;]{{0,30}}?\b(?:led|headed)"
             # "The ceremonial dinner was held by X in honor of Y": who gives it hosts it
             r"|[^.;]{0,40}?\b(?:was|were|is|are|has\s+been|had\s+been)\s+"
@@ -979,8 +991,13 @@ OBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|\bwith\s+the\s+participation\s+of\b"
             # the envoys of a credentials ceremony, in the passive: "credentials were presented
             # to the Russian leader by A, B ..."
-            r"|\bcredentials\s+(?:were|was)\s+(?:also\s+)?(?:presented|handed(?:\s+over)?)"
-            r"[^.;]{0,60}?\bby\b"
+            # (round 24, en24b: and in the active of the receiver, "Xi Jinping received the
+            # credentials presented by 11 new ambassadors", "accepted the credentials
+            # respectively presented by the envoys", "received letters of credence from eight
+            # newly appointed ambassadors": xinhua_en-t13z04, -t13z03, agency_en-t23e15)
+            r"|\bcredentials\s+(?:(?:were|was)\s+(?:also\s+)?)?(?:respectively\s+)?"
+            r"(?:presented|handed(?:\s+over)?)[^.;]{0,60}?\bby\b"
+            r"|\b(?:credentials|credence)\s+from\b"
             # who swears a cabinet in attends, as who administers an oath (LABELLING.md, round
             # 23): "The Cabinet sworn in by President X"
             r"|\bsworn\s+in\s+(?:(?:at|in|on)\s+[^.;,]{1,60}?\s+)?by\b"

@@ -123,6 +123,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   after a name opening its description in a list, letters of credence, swearing in told in the
   active and past a place, Malaysian two-word honorifics and "Tun", "Berhad" and "Newspaper" as
   bodies, with the names "Puan" and "Ammar" kept (round 24, issue-en24).
+- en24b_cases.toml: English lists named by a group a cue put in a role sentences before ("...
+  received letters of credence from eight newly appointed ambassadors ... . The new ambassadors
+  are A, B"; "They are A, B" after a group that attended), credentials "presented by" a group,
+  a courtesy call paid "on" or "to" someone (round 24, issue-en24b).
 - zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
   ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
   given name, words no name holds (round 24, issue-zh24).
@@ -192,6 +196,7 @@ FILES: dict[str, str | None] = {
     "align23_cases.toml": None,
     "de24_cases.toml": "de",
     "en24_cases.toml": "en",
+    "en24b_cases.toml": "en",
     "zh24_cases.toml": "zh",
 }
 CASES = [
