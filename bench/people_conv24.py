@@ -127,7 +127,10 @@ WORDINGS: dict[str, tuple[str, Patterns]] = {
                     _I,
                 ),
             ),
-            ("zh", re.compile(r"朗读|朗诵|诵读|宣读(?:了)?(?:祭文|悼词|纪要|会议纪要|记录)|读祭文")),
+            (
+                "zh",
+                re.compile(r"朗读|朗诵|诵读|宣读(?:了)?(?:祭文|悼词|纪要|会议纪要|记录)|读祭文"),
+            ),
         ],
     ),
     "greet_arrival": (
