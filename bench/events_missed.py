@@ -21,6 +21,11 @@ classed by the first thing that stops it, the later report against the earlier o
 Prints the count of each class over all files and per file; `--show FILE` lists that file's
 missed pairs with their titles and class (dev data only: never a held-out split).
 
+`--scripts` (round 24, ev24c) counts the missed pairs by the scripts of the two reports' labelled
+languages (one language; two languages of one script, Latin for en, de, fr ...; or the two
+scripts) against a coarse class (not fetched, by whether any index key is shared; scores
+`join`, placed apart; days; weak, by the people in common; the other rules by name).
+
 `--joins` (round 16, evjoin16) breaks the pairs scoring `join` and left in two events down by
 what the grouping did when the later report (b) was placed, against the event then holding
 the earlier one (a): that event's members said another occasion at least as often as they
@@ -239,6 +244,11 @@ def main() -> None:
     parser.add_argument("--show", action="append", default=[], metavar="FILE")
     parser.add_argument("--without", action="append", default=[], metavar="FILE")
     parser.add_argument(
+        "--scripts",
+        action="store_true",
+        help="count the missed pairs by the scripts of the two languages and a coarse class",
+    )
+    parser.add_argument(
         "--joins",
         action="store_true",
         help="break the pairs scoring join, left in two events, down by what the grouping did",
@@ -268,6 +278,8 @@ def main() -> None:
         print(f"  {n:4d}  files {len(files[cls]):2d}  {cls}")
     for name in sorted(per_file):
         print(f"{name}: " + "; ".join(f"{c} {n}" for c, n in per_file[name].most_common()))
+    if args.scripts:
+        _scripts(classes, by_id)
     if args.joins:
         _joins(classes, index, by_id, opts, args.show)
         return
@@ -285,6 +297,59 @@ def main() -> None:
                     f" kinds={f.kinds} occ={f.occasion} keys={sorted(f.all_keys)[:6]}"
                     f" nouns={f.nouns[:4]} places={f.places} forums={f.forums}"
                 )
+
+
+# The script each labelled language is written in (any other language: Latin letters).
+_SCRIPTS = {
+    "zh": "Han",
+    "ja": "Japanese",
+    "ko": "Hangul",
+    "ru": "Cyrillic",
+    "uk": "Cyrillic",
+    "bg": "Cyrillic",
+    "sr": "Cyrillic",
+    "ar": "Arabic",
+    "fa": "Arabic",
+    "hi": "Devanagari",
+    "bn": "Bengali",
+    "te": "Telugu",
+    "gu": "Gujarati",
+    "el": "Greek",
+}
+
+
+def coarse(cls: str) -> str:
+    """A missed pair's class, coarse: "not fetched (...)", "scores join, placed apart",
+    "days", the weak classes as they are, the other rules by name."""
+    cause = cls.split(" | ")[0]
+    if cause.startswith("not fetched"):
+        return "not fetched (" + ("no key" if "no key" in cause else "beyond the first") + ")"
+    if cause.startswith("join"):
+        return "scores join, placed apart"
+    if cause.startswith("days"):
+        return "days"
+    return cause
+
+
+def script_pair(a: Report, b: Report) -> str:
+    la, lb = _lang(a), _lang(b)
+    if la == lb:
+        return "one language"
+    sa, sb = (_SCRIPTS.get(x, "Latin") for x in (la, lb))
+    if sa == sb:
+        return f"two languages, {sa}"
+    return "two languages, " + "/".join(sorted((sa, sb)))
+
+
+def _scripts(classes: dict[tuple[str, str], str], by_id: dict[str, Report]) -> None:
+    table: dict[str, Counter[str]] = defaultdict(Counter)
+    for (a, b), cls in classes.items():
+        table[script_pair(by_id[a], by_id[b])][coarse(cls)] += 1
+    print("\nmissed pairs by the scripts of the two languages:")
+    for pair, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"{sum(counts.values()):5d}  {pair}")
+        for cls, n in counts.most_common():
+            print(f"         {n:4d}  {cls}")
 
 
 def _joins(
