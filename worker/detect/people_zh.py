@@ -1811,11 +1811,19 @@ def zh_lists_in(
 # Words no name holds, whatever path read the candidate (round 24, zh24): a cue ("在宴请…负责人时
 # 致辞" -> 时致辞), a time ("成员于日前拜访" -> 于日前), or a group's last word ("其他组成人员" ->
 # 成人员); none of the 12,347 Chinese names labelled in dev holds one.
-_NOT_IN_NAME = re.compile("致辞|致词|出席|主持|讲话|发言|参加|日前|近日")
+_CUE_OR_TIME = "致辞|致词|出席|主持|讲话|发言|参加|日前|近日"
+# Both in one search of a name of 14 characters or fewer (`_group_last`'s window holds all of
+# it; `\Z`, not `$`, which `_group_last`'s test of the last character excludes before a final
+# newline): a pattern's call, not its scan, is the cost (round 24, zhcost24).
+assert _ZH_GROUP.pattern.endswith("$")
+_NOT_IN_NAME = re.compile(_CUE_OR_TIME + "|" + _ZH_GROUP.pattern[:-1] + r"\Z")
+_CUE_OR_TIME_IN = re.compile(_CUE_OR_TIME)
 
 
 def _word_not_name(name: str) -> bool:
-    return _NOT_IN_NAME.search(name) is not None or _group_last(name)
+    if len(name) > 14:
+        return _CUE_OR_TIME_IN.search(name) is not None or _group_last(name)
+    return _NOT_IN_NAME.search(name) is not None
 
 
 # The first characters of the words seen glued to a two-character name in the development data
@@ -2742,6 +2750,7 @@ def _zh_plausible(name: str) -> bool:
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
 _DOTS = "·•‧・．"  # the middle dots (an ASCII full stop may end an English sentence)
+_MIDDLE_DOTS = frozenset(_DOTS)
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
@@ -3815,10 +3824,17 @@ class ZhContext:
         if not transliterated(simple):
             return name
         text = self._simple()
-        for m in re.finditer(r"[·•‧・．]" + re.escape(simple), text):
-            head = _translit_run(text[max(0, m.start() - 12) : m.start()][::-1], 0)
-            if head:  # the given names: the transliteration characters ending at the dot
-                return self._clean[m.start() - head : m.end()]
+        # each place the name stands after a middle dot (str's search for the name, not a
+        # pattern opening with the dots' class, tried at every position of the text for each
+        # name: round 24, zhcost24; the name holds no dot, so no two such places overlap)
+        at = text.find(simple, 1)
+        while at > 0:
+            if text[at - 1] in _MIDDLE_DOTS:
+                dot = at - 1
+                head = _translit_run(text[max(0, dot - 12) : dot][::-1], 0)
+                if head:  # the given names: the transliteration characters ending at the dot
+                    return self._clean[dot - head : at + len(simple)]
+            at = text.find(simple, at + 1)
         return name
 
     def opening_name(self, run: str) -> str | None:
