@@ -1078,7 +1078,9 @@ def _zh_role_after(
 _ZH_HEARD = re.compile(
     # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
     # "…组长沈春耀受大会秘书处委托作的关于…的汇报" (round 20): the mandate between the two
-    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:受[^，。；]{1,20}?委托)?(?:所?作的)?(?:关于|对于|就)"
+    # (each alternative opening with a character, not a class: re then scans for those
+    # characters instead of trying the pattern at every position; round 24, zhcost24)
+    r"(?:听取了?|，|；)([^，。；]{2,50}?)(?:受[^，。；]{1,20}?委托)?(?:所?作的)?(?:关于|对于|就)"
     r"[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
     # a synonym spinner's words for report and explanation (scraped-t658)
     r"|陈述|阐明)"
@@ -1088,7 +1090,8 @@ _ZH_HEARD = re.compile(
 # 全国委员会常务委员会工作报告", "听取了大会副秘书长信春鹰作的大会秘书处…的汇报": the reporter
 # right before 作, titled before or after the name or a name alone.
 _ZH_HEARD_MADE = re.compile(
-    r"(?:听取了?|(?<=报告|汇报|说明)和)([^，。；、]{2,40}?)(?:受[^，。；]{1,20}?委托)?所?作的?"
+    # (和 before its lookbehind, for re's scan for the opening characters: round 24, zhcost24)
+    r"(?:听取了?|和(?<=报告和|汇报和|说明和))([^，。；、]{2,40}?)(?:受[^，。；]{1,20}?委托)?所?作的?"
     r"(?!为|用|出|风|品|业)[^。；，]{0,80}?(?:汇报|报告|说明)"
 )
 
