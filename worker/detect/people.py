@@ -1042,8 +1042,11 @@ _AWARDS_PRESENTED = re.compile(
 )
 # (Chinese: conferring honours or degrees, "贺一诚在典礼上向34名人士…颁授了勋章", zh_hant-t10z04,
 # whose 由贺一诚主持 makes him the chair alone; in either script)
+# (the lookbehind after the verb's first character: a pattern opening with one is tried at every
+# position of the text, one opening with a character only where that character stands; round
+# 24, zhcost24)
 _ZH_CONFERRED = re.compile(
-    r"(?<![获受獲])[颁頒]授(?!仪式|典礼|礼|工作|给|予|名单|的|儀式|典禮|禮|給|名單)"
+    r"[颁頒](?<![获受獲].)授(?!仪式|典礼|礼|工作|给|予|名单|的|儀式|典禮|禮|給|名單)"
 )
 _ZH_RELAYED = re.compile(r"传达(?!室|给|到)")
 _ATTENDING = re.compile(

@@ -1078,7 +1078,9 @@ def _zh_role_after(
 _ZH_HEARD = re.compile(
     # "听取了A作的关于…的报告，B作的关于…的说明": the reports after the first share its 听取
     # "…组长沈春耀受大会秘书处委托作的关于…的汇报" (round 20): the mandate between the two
-    r"(?:听取了?|[，；])([^，。；]{2,50}?)(?:受[^，。；]{1,20}?委托)?(?:所?作的)?(?:关于|对于|就)"
+    # (each alternative opening with a character, not a class: re then scans for those
+    # characters instead of trying the pattern at every position; round 24, zhcost24)
+    r"(?:听取了?|，|；)([^，。；]{2,50}?)(?:受[^，。；]{1,20}?委托)?(?:所?作的)?(?:关于|对于|就)"
     r"[^。；]{0,80}?的\s*(?:汇报|报告|说明|讲话|发言|介绍"
     # a synonym spinner's words for report and explanation (scraped-t658)
     r"|陈述|阐明)"
@@ -1088,7 +1090,8 @@ _ZH_HEARD = re.compile(
 # 全国委员会常务委员会工作报告", "听取了大会副秘书长信春鹰作的大会秘书处…的汇报": the reporter
 # right before 作, titled before or after the name or a name alone.
 _ZH_HEARD_MADE = re.compile(
-    r"(?:听取了?|(?<=报告|汇报|说明)和)([^，。；、]{2,40}?)(?:受[^，。；]{1,20}?委托)?所?作的?"
+    # (和 before its lookbehind, for re's scan for the opening characters: round 24, zhcost24)
+    r"(?:听取了?|和(?<=报告和|汇报和|说明和))([^，。；、]{2,40}?)(?:受[^，。；]{1,20}?委托)?所?作的?"
     r"(?!为|用|出|风|品|业)[^。；，]{0,80}?(?:汇报|报告|说明)"
 )
 
@@ -1811,11 +1814,19 @@ def zh_lists_in(
 # Words no name holds, whatever path read the candidate (round 24, zh24): a cue ("在宴请…负责人时
 # 致辞" -> 时致辞), a time ("成员于日前拜访" -> 于日前), or a group's last word ("其他组成人员" ->
 # 成人员); none of the 12,347 Chinese names labelled in dev holds one.
-_NOT_IN_NAME = re.compile("致辞|致词|出席|主持|讲话|发言|参加|日前|近日")
+_CUE_OR_TIME = "致辞|致词|出席|主持|讲话|发言|参加|日前|近日"
+# Both in one search of a name of 14 characters or fewer (`_group_last`'s window holds all of
+# it; `\Z`, not `$`, which `_group_last`'s test of the last character excludes before a final
+# newline): a pattern's call, not its scan, is the cost (round 24, zhcost24).
+assert _ZH_GROUP.pattern.endswith("$")
+_NOT_IN_NAME = re.compile(_CUE_OR_TIME + "|" + _ZH_GROUP.pattern[:-1] + r"\Z")
+_CUE_OR_TIME_IN = re.compile(_CUE_OR_TIME)
 
 
 def _word_not_name(name: str) -> bool:
-    return _NOT_IN_NAME.search(name) is not None or _group_last(name)
+    if len(name) > 14:
+        return _CUE_OR_TIME_IN.search(name) is not None or _group_last(name)
+    return _NOT_IN_NAME.search(name) is not None
 
 
 # The first characters of the words seen glued to a two-character name in the development data
@@ -2742,6 +2753,7 @@ def _zh_plausible(name: str) -> bool:
 
 # A name written with a middle dot (Tibetan, Uyghur, foreign): no surname table applies.
 _DOTS = "·•‧・．"  # the middle dots (an ASCII full stop may end an English sentence)
+_MIDDLE_DOTS = frozenset(_DOTS)
 _ZH_DOT = re.compile(r"[·•‧・.．]")  # minutes type an ASCII or full-width full stop ("巴干.巴万")
 _ZH_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•‧・.．][\u4e00-\u9fff]{1,8}){1,2}")
 
@@ -3815,10 +3827,17 @@ class ZhContext:
         if not transliterated(simple):
             return name
         text = self._simple()
-        for m in re.finditer(r"[·•‧・．]" + re.escape(simple), text):
-            head = _translit_run(text[max(0, m.start() - 12) : m.start()][::-1], 0)
-            if head:  # the given names: the transliteration characters ending at the dot
-                return self._clean[m.start() - head : m.end()]
+        # each place the name stands after a middle dot (str's search for the name, not a
+        # pattern opening with the dots' class, tried at every position of the text for each
+        # name: round 24, zhcost24; the name holds no dot, so no two such places overlap)
+        at = text.find(simple, 1)
+        while at > 0:
+            if text[at - 1] in _MIDDLE_DOTS:
+                dot = at - 1
+                head = _translit_run(text[max(0, dot - 12) : dot][::-1], 0)
+                if head:  # the given names: the transliteration characters ending at the dot
+                    return self._clean[dot - head : at + len(simple)]
+            at = text.find(simple, at + 1)
         return name
 
     def opening_name(self, run: str) -> str | None:
