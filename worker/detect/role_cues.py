@@ -338,6 +338,10 @@ LATIN_STEMS: tuple[str, ...] = (
     "begleitet",
     # (round 24, de24) the active "begleiteten", "begleiten" (DE_CLAUSE_CUES)
     "begleite",
+    # (round 24, de24b) a place among the audience ("standen unter den Zuschauern",
+    # DE_CLAUSE_CUES; an arrival's "kam" is no stem: a sentence holding it alone, "Kritik kam
+    # auch von A, B", would be read by the learned model too, none-011)
+    "zuschauern",
     "reden",
     "redner",
     "laudator",
@@ -1705,6 +1709,47 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|Klavier|Flügel|Gitarre|Akkordeon|Musik\w*|Chor|Chöre|Gesang|Kapelle|Band|Ensemble)\b)"
         ),
     ),
+    (
+        "attended",
+        None,
+        # (round 24, de24b) one of a group at the occasion, told by the group: fronted, with
+        # adjectives ("Zu den schillerndsten Gästen gehörte ... X", "Zu den Gratulanten gehörten
+        # ... A und B", de-d904, de-t20g05; the verb first is read above: "zählten ... zu den
+        # Eröffnungsgästen"), and a place among the guests or the audience ("A und B standen
+        # unter den Zuschauern vor der Bühne", de-r12v07). In the past only: "Zu den angekündigten
+        # Gästen zählt X" announces (none_zh-t710).
+        re.compile(
+            r"\b[Zz]u\s+den\s+(?:[\wäöüß-]+\s+){0,2}?(?:[\wäöüß-]*[Gg]ästen|Gratulanten"
+            r"|Teilnehmer(?:n|innen)|Besuchern)\s+(?:gehörte|gehörten|zählte|zählten)\b"
+            r"|\b(?:standen|stand|saßen|saß|sassen|sass|waren|war|befanden\s+sich|befand\s+sich)\s+"
+            r"(?:[^;]{0,40}?\s)?unter\s+den\s+(?:[\wäöüß-]+\s+){0,2}?(?:[\wäöüß-]*[Gg]ästen"
+            r"|Zuschauern|Besuchern|Gratulanten)\b"
+            r"|\b[Uu]nter\s+den\s+(?:[\wäöüß-]+\s+){0,2}?(?:[\wäöüß-]*[Gg]ästen|Zuschauern"
+            r"|Besuchern|Gratulanten)\s+(?:standen|stand|saßen|saß|sassen|sass|waren|war"
+            r"|befanden\s+sich|befand\s+sich)\b"
+        ),
+    ),
+    (
+        "attended",
+        None,
+        # (round 24, de24b) an arrival told of one guest or many: "kam" with where it went ("Rot-
+        # Kreuz-Präsident X kam ebenfalls zur Eröffnung", "Spontan kam ... X an die frisch
+        # sanierte Grund- und Mittelschule", "kam ... Y zur bilateralen Stippvisite ins
+        # Landhaus": de-r13v03, de-r12v04, de-t20g09; the plural "kamen" is read above). Not an
+        # idiom of "kommen" ("kam zu Wort", "kam zur Sprache", "kam ... nach", "kam dazu", "Es kam
+        # also zur Stichwahl"), a thing come ("Kritik kam auch von", "kam der Bericht"), nor a
+        # life ("kam als Kind nach Deutschland"). The bare arrival ("ist ... in Moskau
+        # eingetroffen", "der schon am Freitag am Veranstaltungsort eintraf") is not read: it
+        # opens visits still to come (none-t17g03, none-t16g13, scraped-t21g22).
+        re.compile(
+            r"(?<![Ee]s\s)\bkam\b(?!\s+(?:es|dabei)\b)(?!\s+(?:[a-zäöüß]+\s+){0,2}von\b)(?![^;]{0,100}?\b(?:zusammen|Einsatz|Ausdruck|Sprache"
+            r"|Wort|Leben|Erliegen|Tragen|zustande|Frage|Schluss|Ergebnis|Stillstand|Zug|hinzu|dazu"
+            r"|zurück|Kind|Bericht|Kritik|Zeit|Ende|Reihe)\b)"
+            r"(?![^;]{0,120}?\bnach\s*[.!]?\s*$)"
+            r"[^;]{0,120}?\b(?:zu[mr]|zu\s+(?:der|dem|einer|einem|seinem|ihrem)|ins|in\s+(?:die|den|das)"
+            r"|an\s+(?:die|den|das))\s"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1874,6 +1919,8 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("empfang", "bankett", "abendessen", "dinner"),
     ("vereidig", "angelob"),
     ("begleite",),
+    ("gäst", "gratulant", "zuschauern", "besuchern", "teilnehmer"),
+    ("kam ",),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(

@@ -118,6 +118,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de24_cases.toml: German causes of round 43 counted over the other German dev rounds: who
   accompanied a visit in the active ("Ihn begleiten A, B") attends; not a relative clause's
   object, the host, nor the subjunctive (round 24, issue-de24).
+- de24b_cases.toml: German misses of all readable dev by cause class: one of a group at the
+  occasion told by the group ("Zu den Gratulanten gehörten A, B", "standen unter den
+  Zuschauern") and an arrival's "kam" with where it went attend; not "Kritik kam von", an
+  announced guest, nor "Es kam zur Stichwahl" (round 24, issue-de24b).
 - en24_cases.toml: English causes of round 43's odd-numbered reports counted over the other dev
   rounds: a group's relative clause before an inverted verb read by the subject cues, a dash
   after a name opening its description in a list, letters of credence, swearing in told in the
@@ -195,6 +199,7 @@ FILES: dict[str, str | None] = {
     "reader23_cases.toml": None,
     "align23_cases.toml": None,
     "de24_cases.toml": "de",
+    "de24b_cases.toml": "de",
     "en24_cases.toml": "en",
     "en24b_cases.toml": "en",
     "zh24_cases.toml": "zh",
