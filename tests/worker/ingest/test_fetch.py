@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler
@@ -348,3 +350,54 @@ async def test_a_cookie_set_on_a_redirect_is_sent_to_the_next_hop(server: LocalS
         assert len(fetcher._client.cookies.jar) == 0
         assert (await fetcher.fetch(start)).body == b"consent=yes"
         assert (await fetcher.fetch(target)).body == b"consent=yes"  # and kept
+
+
+async def test_an_answer_that_came_while_this_process_was_stalled_is_not_a_timeout(
+    server: LocalServer,
+) -> None:
+    # The event loop blocked (CPU work on it, or the process starved on a loaded machine) for
+    # longer than the deadline while the page's answer arrived: when the loop runs again the
+    # answer is waiting in the socket and the deadline's timer is due in the same turn. The page
+    # answered at once; the stall was this process's, so it is not the page's timeout.
+    asked = threading.Event()
+    answer = threading.Event()
+
+    def page(req: Request, h: BaseHTTPRequestHandler) -> Response:
+        asked.set()
+        answer.wait(2)  # bounded: released by the test once it blocks the loop
+        return Response(200, b"<html>ok</html>")
+
+    url = server.route("/page", page)
+    warm = server.static("/warm", b"ok")
+    async with Fetcher(FetchOptions(timeout=0.5)) as fetcher:
+        await fetcher.fetch(warm)  # connection open, host known: the next request goes at once
+        request = asyncio.create_task(fetcher.fetch(url))
+        assert await asyncio.to_thread(asked.wait, 2)
+        answer.set()
+        time.sleep(1.2)  # the loop is blocked; the server's thread answers meanwhile
+        result = await request
+    assert result.status == 200 and result.body == b"<html>ok</html>"
+
+
+async def test_a_stalled_process_still_cuts_a_trickling_server(server: LocalServer) -> None:
+    # Time this process could not run is not held against a request, up to the request's
+    # `timeout` again: a server that never finishes is still cut.
+    def trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Length", "1000")
+        h.end_headers()
+        for _ in range(60):  # bounded: at most 6 s even if nobody hangs up
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            time.sleep(0.1)
+
+    url = server.route("/slow", trickle)
+    started = time.monotonic()
+    async with Fetcher(FetchOptions(timeout=1.0)) as fetcher:
+        request = asyncio.create_task(fetcher.fetch(url))
+        await asyncio.sleep(0.3)
+        time.sleep(0.8)  # a stall of this process: credited, but for one look's 0.3 s
+        with pytest.raises(FetchTimeout, match=r"no complete answer within 1 s"):
+            await request
+    took = time.monotonic() - started
+    assert 1.4 < took < 3.0, took  # 1 s of running time, plus ~0.5 s of the stall
