@@ -128,8 +128,13 @@ class Fetcher:
             follow_redirects=False,
             # No read timeout: a hop's whole answer is bounded by `timeout` already (`_hop`), so
             # aiohttp's timer re-armed on every chunk read (a call_later and a cancelled handle
-            # in the loop's heap each time) never fired first (issue 10, round 22)
-            timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout, read=None),
+            # in the loop's heap each time) never fired first (issue 10, round 22). No pool
+            # timeout either (aiohttp's `connect`: a free connection, then the connect): the
+            # connector is not capped (the slots are), and its wall-clock timer fired after a
+            # stall of this process, as a hung connect that paused a healthy host (round 24).
+            timeout=httpx.Timeout(
+                options.timeout, connect=options.connect_timeout, read=None, pool=None
+            ),
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
         # The client keeps cookies across requests (a site that sets one on a redirect gets it
@@ -269,14 +274,20 @@ class Fetcher:
         return FetchTimeout(url, f"{url}: {what}", reason=reason)
 
     async def _hop(self, url: str, validators: Validators | None, budget: _Budget) -> _Answer:
+        deadline = _Deadline(budget.timeout - budget.spent, budget)
         try:
-            async with _Deadline(budget.timeout - budget.spent, budget):
+            async with deadline:
                 answer = await self._send(url, validators)
         except TimeoutError as exc:
             raise FetchTimeout(
                 url, f"{url}: no complete answer within {self.options.timeout:g} s"
             ) from exc
         except httpx.ConnectTimeout as exc:
+            if deadline.stalled and not budget.retried:
+                # The connect's own timer (aiohttp's, wall clock) fired while this process
+                # could not run: not the host's hang. Sent once more, in the time left.
+                budget.retried = True
+                return await self._hop(url, validators, budget)
             raise self._hang(
                 url, f"could not connect within {self.options.connect_timeout:g} s"
             ) from exc
@@ -360,12 +371,13 @@ class _Budget:
     """One request's time: `timeout` s of this process's running time for all its hops (what
     they spent so far: `spent`), and the stalls it may still be credited (`credit`)."""
 
-    __slots__ = ("timeout", "spent", "credit")
+    __slots__ = ("timeout", "spent", "credit", "retried")
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
         self.spent = 0.0
         self.credit = max(timeout, STALL_CREDIT_MIN)
+        self.retried = False  # a connect cut during a stall of this process is tried again once
 
 
 class _Deadline:
@@ -377,14 +389,16 @@ class _Deadline:
     lateness is credited from `budget.credit` while any is left, charged after. Once `seconds`
     are charged the task is cancelled and TimeoutError raised, as asyncio.timeout does.
 
-    A request answered within _LOOK s costs what asyncio.timeout did: one timer, cancelled."""
+    `stalled`: some time was credited (the loop could not run while this step waited). A
+    request answered within _LOOK s costs what asyncio.timeout did: one timer, cancelled."""
 
-    __slots__ = ("_left", "_budget", "_loop", "_last", "_step", "_look", "_timeout")
+    __slots__ = ("_left", "_budget", "_loop", "_last", "_step", "_look", "_timeout", "stalled")
 
     def __init__(self, seconds: float, budget: _Budget) -> None:
         self._left = seconds
         self._budget = budget
         self._look: asyncio.TimerHandle | None = None
+        self.stalled = False
 
     async def __aenter__(self) -> None:
         self._timeout = asyncio.timeout(None)
@@ -416,6 +430,7 @@ class _Deadline:
         gap = now - self._last
         late = gap - self._step - _LATE
         if late > 0:  # the loop could not run: credited while there is credit
+            self.stalled = True
             credited = min(late, self._budget.credit)
             self._budget.credit -= credited
             gap -= credited

@@ -12,6 +12,7 @@ import zlib
 from http.server import BaseHTTPRequestHandler
 
 import brotli
+import httpx
 import pytest
 
 from tests.support.httpserver import LocalServer, Request, Response
@@ -19,6 +20,7 @@ from worker.errors import (
     BlockedAddress,
     FetchError,
     FetchTimeout,
+    HostUnreachable,
     HTTPStatusError,
     ResponseTooLarge,
     TooManyRedirects,
@@ -401,3 +403,39 @@ async def test_a_stalled_process_still_cuts_a_trickling_server(server: LocalServ
             await request
     took = time.monotonic() - started
     assert 1.4 < took < 3.0, took  # 1 s of running time, plus ~0.5 s of the stall
+
+
+class _ConnectCutInAStall(httpx.AsyncBaseTransport):
+    """A connect whose own (wall-clock) timer fires while this process was stalled, then an
+    answer: what aiohttp does when the loop could not run past its `sock_connect` time."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        if self.calls == 1:
+            time.sleep(0.6)  # the loop is blocked: a stall of this process
+            raise httpx.ConnectTimeout("timed out")
+        return httpx.Response(200, stream=httpx.ByteStream(b"ok"), request=request)
+
+
+async def test_a_connect_cut_while_this_process_stalled_does_not_pause_the_host() -> None:
+    transport = _ConnectCutInAStall()
+    async with Fetcher(FetchOptions(timeout=2), transport=transport) as fetcher:
+        result = await fetcher.fetch("http://example.org/a")
+        again = await fetcher.fetch("http://example.org/b")  # the host was not paused
+    assert result.status == 200 and again.status == 200
+    assert transport.calls == 3
+
+
+async def test_a_connect_that_hangs_without_a_stall_still_pauses_the_host() -> None:
+    class Hung(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            raise httpx.ConnectTimeout("timed out")
+
+    async with Fetcher(FetchOptions(timeout=2), transport=Hung()) as fetcher:
+        with pytest.raises(FetchTimeout, match="could not connect"):
+            await fetcher.fetch("http://example.org/a")
+        with pytest.raises(HostUnreachable, match="not tried again"):
+            await fetcher.fetch("http://example.org/b")
