@@ -283,9 +283,11 @@ class Fetcher:
                 url, f"{url}: no complete answer within {self.options.timeout:g} s"
             ) from exc
         except httpx.ConnectTimeout as exc:
-            if deadline.stalled and not budget.retried:
+            left = budget.timeout - budget.spent
+            if deadline.stalled and not budget.retried and left >= self.options.connect_timeout:
                 # The connect's own timer (aiohttp's, wall clock) fired while this process
-                # could not run: not the host's hang. Sent once more, in the time left.
+                # could not run: not the host's hang. Sent once more when the time left allows
+                # a whole connect (else the host is paused as before).
                 budget.retried = True
                 return await self._hop(url, validators, budget)
             raise self._hang(
@@ -377,7 +379,7 @@ class _Budget:
         self.timeout = timeout
         self.spent = 0.0
         self.credit = max(timeout, STALL_CREDIT_MIN)
-        self.retried = False  # a connect cut during a stall of this process is tried again once
+        self.retried = False  # a connect cut in a stall of this process is tried again once
 
 
 class _Deadline:

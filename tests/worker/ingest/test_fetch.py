@@ -422,7 +422,7 @@ class _ConnectCutInAStall(httpx.AsyncBaseTransport):
 
 async def test_a_connect_cut_while_this_process_stalled_does_not_pause_the_host() -> None:
     transport = _ConnectCutInAStall()
-    async with Fetcher(FetchOptions(timeout=2), transport=transport) as fetcher:
+    async with Fetcher(FetchOptions(timeout=2, connect_timeout=1), transport=transport) as fetcher:
         result = await fetcher.fetch("http://example.org/a")
         again = await fetcher.fetch("http://example.org/b")  # the host was not paused
     assert result.status == 200 and again.status == 200
