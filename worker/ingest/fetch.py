@@ -373,7 +373,7 @@ class _Budget:
     """One request's time: `timeout` s of this process's running time for all its hops (what
     they spent so far: `spent`), and the stalls it may still be credited (`credit`)."""
 
-    __slots__ = ("timeout", "spent", "credit", "retried")
+    __slots__ = ("credit", "retried", "spent", "timeout")
 
     def __init__(self, timeout: float) -> None:
         self.timeout = timeout
@@ -394,7 +394,7 @@ class _Deadline:
     `stalled`: some time was credited (the loop could not run while this step waited). A
     request answered within _LOOK s costs what asyncio.timeout did: one timer, cancelled."""
 
-    __slots__ = ("_left", "_budget", "_loop", "_last", "_step", "_look", "_timeout", "stalled")
+    __slots__ = ("_budget", "_last", "_left", "_look", "_loop", "_step", "_timeout", "stalled")
 
     def __init__(self, seconds: float, budget: _Budget) -> None:
         self._left = seconds
@@ -417,12 +417,12 @@ class _Deadline:
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
-    ) -> bool | None:
+    ) -> None:
         if self._look is not None:
             self._look.cancel()
             self._look = None
             self._charge(self._loop.time())
-        return await self._timeout.__aexit__(exc_type, exc, tb)
+        await self._timeout.__aexit__(exc_type, exc, tb)
 
     def _arm(self) -> None:
         self._step = min(_LOOK, self._left)
