@@ -190,17 +190,19 @@ async def test_decompression_bomb_stops_at_the_cap(
             await fetcher.fetch(url)
 
 
-async def test_trickling_server_is_cut_at_the_total_deadline(server: LocalServer) -> None:
-    def trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
-        h.send_response(200)
-        h.send_header("Content-Length", "1000")
-        h.end_headers()
-        for _ in range(100):  # bounded: at most 10 s even if nobody hangs up
-            h.wfile.write(b"x")
-            h.wfile.flush()
-            time.sleep(0.1)
+def _trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
+    """A byte every 0.1 s of a 1000-byte body: a server that never finishes in time."""
+    h.send_response(200)
+    h.send_header("Content-Length", "1000")
+    h.end_headers()
+    for _ in range(100):  # bounded: at most 10 s even if nobody hangs up
+        h.wfile.write(b"x")
+        h.wfile.flush()
+        time.sleep(0.1)
 
-    url = server.route("/slow", trickle)
+
+async def test_trickling_server_is_cut_at_the_total_deadline(server: LocalServer) -> None:
+    url = server.route("/slow", _trickle)
     async with Fetcher(FetchOptions(timeout=1.5)) as fetcher:
         with pytest.raises(FetchTimeout, match=r"no complete answer within 1.5 s") as info:
             await fetcher.fetch(url)
@@ -384,16 +386,7 @@ async def test_an_answer_that_came_while_this_process_was_stalled_is_not_a_timeo
 async def test_a_stalled_process_still_cuts_a_trickling_server(server: LocalServer) -> None:
     # Time this process could not run is not held against a request, up to the request's
     # `timeout` again: a server that never finishes is still cut.
-    def trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
-        h.send_response(200)
-        h.send_header("Content-Length", "1000")
-        h.end_headers()
-        for _ in range(60):  # bounded: at most 6 s even if nobody hangs up
-            h.wfile.write(b"x")
-            h.wfile.flush()
-            time.sleep(0.1)
-
-    url = server.route("/slow", trickle)
+    url = server.route("/slow", _trickle)
     started = time.monotonic()
     async with Fetcher(FetchOptions(timeout=1.0)) as fetcher:
         request = asyncio.create_task(fetcher.fetch(url))
