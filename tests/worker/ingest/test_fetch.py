@@ -395,7 +395,8 @@ async def test_a_stalled_process_still_cuts_a_trickling_server(server: LocalServ
         with pytest.raises(FetchTimeout, match=r"no complete answer within 1 s"):
             await request
     took = time.monotonic() - started
-    assert 1.4 < took < 3.0, took  # 1 s of running time, plus ~0.5 s of the stall
+    # 1 s of running time plus ~0.5 s of the stall; never more than 1 s + 5 s of credit
+    assert 1.4 < took < 6.5, took
 
 
 class _ConnectCutInAStall(httpx.AsyncBaseTransport):
