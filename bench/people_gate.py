@@ -338,12 +338,27 @@ CONFIDENCE = 0.85
 PACKAGED = Path(__file__).resolve().parent.parent / "worker" / "detect" / "people_reader.json.gz"
 
 
+def crf_weights(path: Path) -> tuple[dict[str, list[float]], list[list[float]]]:
+    """A trained crfsuite model's state and transition weights, rounded to 4 places as shipped
+    (the run-time decoder, people_reader.Crf, reads them)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path.with_suffix(".crf")))
+    info = tagger.info()
+    state: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for (attr, label), w in info.state_features.items():
+        state[attr][pr.LABELS.index(label)] = round(w, 4)
+    trans = [[0.0] * 3 for _ in pr.LABELS]
+    for (a, b), w in info.transitions.items():
+        trans[pr.LABELS.index(a)][pr.LABELS.index(b)] = round(w, 4)
+    return dict(state), trans
+
+
 def export(args: argparse.Namespace) -> None:
     """The shipped model: the `upto39` CRFs and role weights, and the pair gate fitted on every
     out-of-fold reading of rounds 1-39, into worker/detect/people_reader.json.gz."""
     import gzip
-
-    import pycrfsuite
 
     roster = load_roster()
     tables = pt.Tables(roster)
@@ -356,15 +371,7 @@ def export(args: argparse.Namespace) -> None:
             for r, f in zip(training, oof, strict=True)
         ]
         path = pt._model_paths(args.cache, script, f"upto{LAST_TRAIN}")
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path.with_suffix(".crf")))
-        info = tagger.info()
-        state: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-        for (attr, label), w in info.state_features.items():
-            state[attr][pr.LABELS.index(label)] = round(w, 4)
-        trans = [[0.0] * 3 for _ in pr.LABELS]
-        for (a, b), w in info.transitions.items():
-            trans[pr.LABELS.index(a)][pr.LABELS.index(b)] = round(w, 4)
+        state, trans = crf_weights(path)
         roles = json.loads(path.with_suffix(".roles.json").read_text(encoding="utf-8"))
         scripts[script] = {
             "crf": {"state": dict(sorted(state.items())), "transitions": trans},

@@ -40,6 +40,7 @@ from typing import Any
 
 import people_tagger as pt
 from bench_people import load_roster
+from people_gate import crf_weights
 
 from worker.detect import people_reader as pr
 
@@ -58,18 +59,7 @@ Doc = dict[str, Any]
 
 def _crf_of(path: Path) -> pr.Crf:
     """A crfsuite model as the run-time decoder (bench/people_gate.py `export`'s rounding)."""
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path.with_suffix(".crf")))
-    info = tagger.info()
-    state: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for (attr, label), w in info.state_features.items():
-        state[attr][pr.LABELS.index(label)] = round(w, 4)
-    trans = [[0.0] * 3 for _ in pr.LABELS]
-    for (a, b), w in info.transitions.items():
-        trans[pr.LABELS.index(a)][pr.LABELS.index(b)] = round(w, 4)
-    return pr.Crf(dict(state), trans)
+    return pr.Crf(*crf_weights(path))
 
 
 def read(args: argparse.Namespace) -> None:

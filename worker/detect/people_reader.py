@@ -265,6 +265,24 @@ def _rule_tokens(
     return rule_tok, rule_start
 
 
+def _sentence_context(
+    text: str, tokens: list[Token], idx: list[int], zh: bool, tables: Tables
+) -> tuple[list[str], list[str], list[str], list[set[str]], bool]:
+    """What every word of one sentence reads of it, for listing features and for scoring alike:
+    its words, their keys, the roster's spans over them, the cue words and whether the sentence
+    tells of something still to come."""
+    toks = [tokens[i].text for i in idx]
+    keys = [token_key(t) for t in toks]
+    sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
+    return (
+        toks,
+        keys,
+        tables.roster_spans(keys),
+        cue_tokens(text, tokens, idx, zh),
+        bool(NOT_DONE.search(sent_text)),
+    )
+
+
 def sentence_features(
     text: str,
     lang: str,
@@ -279,12 +297,7 @@ def sentence_features(
     out = []
     window = 12 if zh else 6
     for idx in sents:
-        toks = [tokens[i].text for i in idx]
-        keys = [token_key(t) for t in toks]
-        ros = tables.roster_spans(keys)
-        cues = cue_tokens(text, tokens, idx, zh)
-        sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
-        future = bool(NOT_DONE.search(sent_text))
+        toks, keys, ros, cues, future = _sentence_context(text, tokens, idx, zh, tables)
         sent_cues = sorted({r for c in cues for r in c})
         feats = []
         n = len(idx)
@@ -341,12 +354,7 @@ def sentence_scores(
     out = []
     window = 12 if zh else 6
     for idx in sents:
-        toks = [tokens[i].text for i in idx]
-        keys = [token_key(t) for t in toks]
-        ros = tables.roster_spans(keys)
-        cues = cue_tokens(text, tokens, idx, zh)
-        sent_text = text[tokens[idx[0]].start : tokens[idx[-1]].end]
-        future = bool(NOT_DONE.search(sent_text))
+        toks, keys, ros, cues, future = _sentence_context(text, tokens, idx, zh, tables)
         const = ["sc=" + r for r in {r for c in cues for r in c}]
         if future:
             const.append("fut")

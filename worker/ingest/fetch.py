@@ -13,7 +13,12 @@ Time is counted where it is spent, so a busy pass never blames a healthy site:
   never sent and raises QueueTimeout, which says nothing about the site;
 - once sent, the request has `timeout` seconds in all (hops, headers and body), and its
   connect (DNS lookup included) `connect_timeout` of them. A host whose connect hung is not
-  tried again for a while (HostUnreachable at once), so its other pages do not queue behind it.
+  tried again for a while (HostUnreachable at once), so its other pages do not queue behind it;
+- those seconds are this process's running time (`_Deadline`): a stretch in which the event
+  loop could not run (CPU work on it, the process starved on a loaded machine) is the
+  fetcher's, not the site's: an answer that arrived meanwhile is waiting in the socket when the
+  loop runs again, and is read, not cut. Such stalls are credited up to `timeout` again (at
+  least STALL_CREDIT_MIN s) per request, so a server that never finishes is still cut.
 
 The exchange as received rides along for the evidence (FetchResult.capture and
 HTTPStatusError.capture for a 404/410: storage.digests.Exchange, body with its content coding).
@@ -61,6 +66,11 @@ HUNG_HOST_PAUSE = 300  # seconds a host whose connect hung is not tried again
 GONE_CAPTURE = frozenset({404, 410})
 _GONE_BODY_BYTES = 1024 * 1024
 _GONE_BODY_SECONDS = 5.0
+# A request's deadline looks at the clock at least every _LOOK seconds; a look later than
+# planned by more than _LATE means the event loop could not run meanwhile (a stall).
+_LOOK = 0.25
+_LATE = 0.05
+STALL_CREDIT_MIN = 5.0  # seconds of stalls a request is credited at least (else `timeout`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +128,13 @@ class Fetcher:
             follow_redirects=False,
             # No read timeout: a hop's whole answer is bounded by `timeout` already (`_hop`), so
             # aiohttp's timer re-armed on every chunk read (a call_later and a cancelled handle
-            # in the loop's heap each time) never fired first (issue 10, round 22)
-            timeout=httpx.Timeout(options.timeout, connect=options.connect_timeout, read=None),
+            # in the loop's heap each time) never fired first (issue 10, round 22). No pool
+            # timeout either (aiohttp's `connect`: a free connection, then the connect): the
+            # connector is not capped (the slots are), and its wall-clock timer fired after a
+            # stall of this process, as a hung connect that paused a healthy host (round 24).
+            timeout=httpx.Timeout(
+                options.timeout, connect=options.connect_timeout, read=None, pool=None
+            ),
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate, br"},
         )
         # The client keeps cookies across requests (a site that sets one on a redirect gets it
@@ -165,22 +180,18 @@ class Fetcher:
         trusted = trusted_host if trusted_host is not None else url_host(url)
         seen = {url}
         current = url
-        spent = 0.0
+        budget = _Budget(self.options.timeout)
         hops: list[Hop] = []
         for hop in range(self.options.max_redirects + 1):
             async with self._slot(url, current):
-                hop_started = time.monotonic()
                 try:
                     if check_first or hop > 0:
-                        await self._check(current, trusted)
-                    remaining = self.options.timeout - spent
-                    answer = await self._hop(current, validators, remaining)
+                        await self._check(current, trusted, budget)
+                    answer = await self._hop(current, validators, budget)
                 except HTTPStatusError as err:
                     if err.capture is not None:
                         err.capture = replace(err.capture, url=url, redirects=tuple(hops))
                     raise
-                finally:
-                    spent += time.monotonic() - hop_started
             response, body = answer.response, answer.body
             location = _redirect_target(response)
             if location is None:
@@ -234,10 +245,11 @@ class Fetcher:
         if hung is not None and time.monotonic() < hung[0]:
             raise HostUnreachable(url, f"{url}: {hung[1]}")
 
-    async def _check(self, url: str, trusted: str | None) -> None:
-        """The SSRF guard, its DNS lookup bounded like a connect."""
+    async def _check(self, url: str, trusted: str | None, budget: _Budget) -> None:
+        """The SSRF guard, its DNS lookup bounded like a connect (and counted in the request's
+        time)."""
         try:
-            async with asyncio.timeout(self.options.connect_timeout):
+            async with _Deadline(self.options.connect_timeout, budget):
                 await check_url(
                     url,
                     allow_private=self.options.allow_private,
@@ -261,15 +273,23 @@ class Fetcher:
         )
         return FetchTimeout(url, f"{url}: {what}", reason=reason)
 
-    async def _hop(self, url: str, validators: Validators | None, remaining: float) -> _Answer:
+    async def _hop(self, url: str, validators: Validators | None, budget: _Budget) -> _Answer:
+        deadline = _Deadline(budget.timeout - budget.spent, budget)
         try:
-            async with asyncio.timeout(max(remaining, 0.0)):
+            async with deadline:
                 answer = await self._send(url, validators)
         except TimeoutError as exc:
             raise FetchTimeout(
                 url, f"{url}: no complete answer within {self.options.timeout:g} s"
             ) from exc
         except httpx.ConnectTimeout as exc:
+            left = budget.timeout - budget.spent
+            if deadline.stalled and not budget.retried and left >= self.options.connect_timeout:
+                # The connect's own timer (aiohttp's, wall clock) fired while this process
+                # could not run: not the host's hang. Sent once more when the time left allows
+                # a whole connect (else the host is paused as before).
+                budget.retried = True
+                return await self._hop(url, validators, budget)
             raise self._hang(
                 url, f"could not connect within {self.options.connect_timeout:g} s"
             ) from exc
@@ -347,6 +367,87 @@ class Fetcher:
         body = b"".join(parts)
         # Without a content coding the two are the same bytes: one copy in memory.
         return body, body if isinstance(decoder, _Identity) else b"".join(raws)
+
+
+class _Budget:
+    """One request's time: `timeout` s of this process's running time for all its hops (what
+    they spent so far: `spent`), and the stalls it may still be credited (`credit`)."""
+
+    __slots__ = ("credit", "retried", "spent", "timeout")
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.spent = 0.0
+        self.credit = max(timeout, STALL_CREDIT_MIN)
+        self.retried = False  # a connect cut in a stall of this process is tried again once
+
+
+class _Deadline:
+    """asyncio.timeout(seconds) for one step of a request, counting only the time this process
+    could run: the time between two looks at the clock (every _LOOK s at most) is charged to the
+    request (`budget.spent` too), except a look later than planned by more than _LATE: the event
+    loop could not run meanwhile, and an answer that came then is waiting to be read when it
+    runs again (the timer of asyncio.timeout would fire in the same turn and cut it). That
+    lateness is credited from `budget.credit` while any is left, charged after. Once `seconds`
+    are charged the task is cancelled and TimeoutError raised, as asyncio.timeout does.
+
+    `stalled`: some time was credited (the loop could not run while this step waited). A
+    request answered within _LOOK s costs what asyncio.timeout did: one timer, cancelled."""
+
+    __slots__ = ("_budget", "_last", "_left", "_look", "_loop", "_step", "_timeout", "stalled")
+
+    def __init__(self, seconds: float, budget: _Budget) -> None:
+        self._left = seconds
+        self._budget = budget
+        self._look: asyncio.TimerHandle | None = None
+        self.stalled = False
+
+    async def __aenter__(self) -> None:
+        self._timeout = asyncio.timeout(None)
+        await self._timeout.__aenter__()
+        self._loop = loop = asyncio.get_running_loop()
+        self._last = loop.time()
+        if self._left <= 0:
+            self._timeout.reschedule(self._last)
+        else:
+            self._arm()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._look is not None:
+            self._look.cancel()
+            self._look = None
+            self._charge(self._loop.time())
+        await self._timeout.__aexit__(exc_type, exc, tb)
+
+    def _arm(self) -> None:
+        self._step = min(_LOOK, self._left)
+        self._look = self._loop.call_at(self._last + self._step, self._on_look)
+
+    def _charge(self, now: float) -> None:
+        gap = now - self._last
+        late = gap - self._step - _LATE
+        if late > 0:  # the loop could not run: credited while there is credit
+            self.stalled = True
+            credited = min(late, self._budget.credit)
+            self._budget.credit -= credited
+            gap -= credited
+        self._left -= gap
+        self._budget.spent += gap
+        self._last = now
+
+    def _on_look(self) -> None:
+        now = self._loop.time()
+        self._charge(now)
+        if self._left > 0:
+            self._arm()
+        else:
+            self._look = None
+            self._timeout.reschedule(now)  # cancels the task on the loop's next turn
 
 
 def _host_key(url: str) -> str:

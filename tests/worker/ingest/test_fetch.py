@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 from http.server import BaseHTTPRequestHandler
 
 import brotli
+import httpx
 import pytest
 
 from tests.support.httpserver import LocalServer, Request, Response
@@ -17,6 +20,7 @@ from worker.errors import (
     BlockedAddress,
     FetchError,
     FetchTimeout,
+    HostUnreachable,
     HTTPStatusError,
     ResponseTooLarge,
     TooManyRedirects,
@@ -186,17 +190,19 @@ async def test_decompression_bomb_stops_at_the_cap(
             await fetcher.fetch(url)
 
 
-async def test_trickling_server_is_cut_at_the_total_deadline(server: LocalServer) -> None:
-    def trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
-        h.send_response(200)
-        h.send_header("Content-Length", "1000")
-        h.end_headers()
-        for _ in range(100):  # bounded: at most 10 s even if nobody hangs up
-            h.wfile.write(b"x")
-            h.wfile.flush()
-            time.sleep(0.1)
+def _trickle(req: Request, h: BaseHTTPRequestHandler) -> None:
+    """A byte every 0.1 s of a 1000-byte body: a server that never finishes in time."""
+    h.send_response(200)
+    h.send_header("Content-Length", "1000")
+    h.end_headers()
+    for _ in range(100):  # bounded: at most 10 s even if nobody hangs up
+        h.wfile.write(b"x")
+        h.wfile.flush()
+        time.sleep(0.1)
 
-    url = server.route("/slow", trickle)
+
+async def test_trickling_server_is_cut_at_the_total_deadline(server: LocalServer) -> None:
+    url = server.route("/slow", _trickle)
     async with Fetcher(FetchOptions(timeout=1.5)) as fetcher:
         with pytest.raises(FetchTimeout, match=r"no complete answer within 1.5 s") as info:
             await fetcher.fetch(url)
@@ -348,3 +354,82 @@ async def test_a_cookie_set_on_a_redirect_is_sent_to_the_next_hop(server: LocalS
         assert len(fetcher._client.cookies.jar) == 0
         assert (await fetcher.fetch(start)).body == b"consent=yes"
         assert (await fetcher.fetch(target)).body == b"consent=yes"  # and kept
+
+
+async def test_an_answer_that_came_while_this_process_was_stalled_is_not_a_timeout(
+    server: LocalServer,
+) -> None:
+    # The event loop blocked (CPU work on it, or the process starved on a loaded machine) for
+    # longer than the deadline while the page's answer arrived: when the loop runs again the
+    # answer is waiting in the socket and the deadline's timer is due in the same turn. The page
+    # answered at once; the stall was this process's, so it is not the page's timeout.
+    asked = threading.Event()
+    answer = threading.Event()
+
+    def page(req: Request, h: BaseHTTPRequestHandler) -> Response:
+        asked.set()
+        answer.wait(2)  # bounded: released by the test once it blocks the loop
+        return Response(200, b"<html>ok</html>")
+
+    url = server.route("/page", page)
+    warm = server.static("/warm", b"ok")
+    async with Fetcher(FetchOptions(timeout=0.5)) as fetcher:
+        await fetcher.fetch(warm)  # connection open, host known: the next request goes at once
+        request = asyncio.create_task(fetcher.fetch(url))
+        assert await asyncio.to_thread(asked.wait, 2)
+        answer.set()
+        time.sleep(1.2)  # the loop is blocked; the server's thread answers meanwhile
+        result = await request
+    assert result.status == 200 and result.body == b"<html>ok</html>"
+
+
+async def test_a_stalled_process_still_cuts_a_trickling_server(server: LocalServer) -> None:
+    # Time this process could not run is not held against a request, up to the request's
+    # `timeout` again: a server that never finishes is still cut.
+    url = server.route("/slow", _trickle)
+    started = time.monotonic()
+    async with Fetcher(FetchOptions(timeout=1.0)) as fetcher:
+        request = asyncio.create_task(fetcher.fetch(url))
+        await asyncio.sleep(0.3)
+        time.sleep(0.8)  # a stall of this process: credited, but for one look's 0.3 s
+        with pytest.raises(FetchTimeout, match=r"no complete answer within 1 s"):
+            await request
+    took = time.monotonic() - started
+    # 1 s of running time plus ~0.5 s of the stall; never more than 1 s + 5 s of credit
+    assert 1.4 < took < 6.5, took
+
+
+class _ConnectCutInAStall(httpx.AsyncBaseTransport):
+    """A connect whose own (wall-clock) timer fires while this process was stalled, then an
+    answer: what aiohttp does when the loop could not run past its `sock_connect` time."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        if self.calls == 1:
+            time.sleep(0.6)  # the loop is blocked: a stall of this process
+            raise httpx.ConnectTimeout("timed out")
+        return httpx.Response(200, stream=httpx.ByteStream(b"ok"), request=request)
+
+
+async def test_a_connect_cut_while_this_process_stalled_does_not_pause_the_host() -> None:
+    transport = _ConnectCutInAStall()
+    async with Fetcher(FetchOptions(timeout=2, connect_timeout=1), transport=transport) as fetcher:
+        result = await fetcher.fetch("http://example.org/a")
+        again = await fetcher.fetch("http://example.org/b")  # the host was not paused
+    assert result.status == 200 and again.status == 200
+    assert transport.calls == 3
+
+
+async def test_a_connect_that_hangs_without_a_stall_still_pauses_the_host() -> None:
+    class Hung(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            raise httpx.ConnectTimeout("timed out")
+
+    async with Fetcher(FetchOptions(timeout=2), transport=Hung()) as fetcher:
+        with pytest.raises(FetchTimeout, match="could not connect"):
+            await fetcher.fetch("http://example.org/a")
+        with pytest.raises(HostUnreachable, match="not tried again"):
+            await fetcher.fetch("http://example.org/b")
