@@ -899,7 +899,7 @@ def _zh_lists_after(
         yield from _zh_heard(simple, roster, ctx)
     if "受到" in simple and "迎接" in simple:
         yield from _zh_greeted(simple, roster, ctx)
-    if "受到" in simple and ("欢迎" in simple or "接待" in simple):
+    if "受到" in simple and ("欢迎" in simple or "接待" in simple or "接见" in simple):
         yield from _zh_welcomed(simple, roster, ctx)
     if _AFTER_TITLED_ANY.search(simple) is not None:  # (one scan: most sentences hold none)
         yield from _zh_after_titled(simple, roster, ctx)
@@ -943,7 +943,14 @@ def _zh_attending_after(
     )
     if after and not unreal:
         # (not a list still to come: "目前预计出席的名单包括A、B", "将随行的有A")
-        yield "attended", _zh_after(simple[after.end() :], roster, ctx), simple
+        listed = _zh_after(simple[after.end() :], roster, ctx)
+        if "主礼" in simple and cues.ZH_OFFICIATING.search(simple, 0, after.end()):
+            # the officiating guests preside, and attend by an attending word of their own
+            # (LABELLING.md, "Wordings settled by count (round 24)")
+            yield "presided", listed, simple
+            if not cues.ZH_ATTENDING_WORD.search(simple):
+                return
+        yield "attended", listed, simple
     elif (
         "的" in simple
         and ("出席" in simple or "参加" in simple or "列席" in simple)
@@ -981,9 +988,18 @@ def _zh_greeted(
 # before 受到 attend), "受到會長陸超及理事們熱烈歡迎", "均受到…主席洪若珊同副主席蔡金爵、代表林長耕、
 # 方水萬、吳福全的熱忱接待" (rounds 20, 22, 23: four outlets). Not a welcome without a named host
 # ("受到日本政府和人民的熱情接待", "受到职工的热烈欢迎": nothing read inside).
+# (round 24, LABELLING.md "Wordings settled by count (round 24)": 接见 too, and every host
+# named inside, a list going on after a comma: "受到金门县议会议长王再生、议员许玉昭、林金量、陈沧江，
+# 及议会秘书长许丕赞等人热烈欢迎", zh_hant-t22y16; no manner word alone for a host: "受到热忱欢迎")
 _ZH_WELCOMED = re.compile(
-    r"受到([^。；，,]{2,120}?)(?:等[^。；，,、]{0,10}?)?的?(?:热烈|热情|热忱|热切|热络|亲切|隆重|盛情)?"
-    r"的?(?:欢迎|接待)"
+    r"受到(?!热烈|热情|热忱|热切|热络|亲切|隆重|盛情)([^。；，,]{2,120}?(?:[，,][^。；，,]{2,60}?){0,2}?)"
+    r"(?:等[^。；，,、]{0,10}?)?的?(?:热烈|热情|热忱|热切|热络|亲切|隆重|盛情)?"
+    r"的?(?:欢迎|接待|接见)"
+)
+# Talks between the hosts and their guests told after the reception: the hosts attend as well
+# ("…的热情接见，双方就多项议题…交换意见", "并展开各项业务交流").
+_ZH_TALKS_AFTER = re.compile(
+    r"[^。；]{0,30}?(?:双方|交换意见|(?:展开|进行|开展)[^，。；]{0,8}?(?:交流|座谈|会谈))"
 )
 
 
@@ -1049,6 +1065,8 @@ def _zh_welcomed(
             # 的熱切歡迎", zh_hant-t904: the occasion's members greet her, they host no visit)
             continue
         yield "presided", hosts, simple
+        if _ZH_TALKS_AFTER.match(simple, m.end()):
+            yield "attended", hosts, simple
         guests = _zh_before(region, roster, ctx) if region else []
         if not guests:
             # the visiting party opening the sentence: "…王成安、姍桃絲和龐建一行，於日前訪問了…"
@@ -1622,7 +1640,7 @@ _CUE_WORDS = (
     "致欢迎 致贺 致开幕 致闭幕 致答谢 致新年 讲了话 发了言 致了 发言 演讲 演说 报告 汇报 说明 会见 会晤 接见 看望 慰问 "
     "会谈 座谈 通电话 通了电话 通话 会面 见面 欢聚一堂 共聚一堂 相聚一堂 同聚一堂 记者会 发布会 座谈会 茶话会 招待会 酒会 宴会 晚宴 午宴 "
     "研讨会 执行主席 仪式 同桌 在座 宴请 餐叙 餐会 茶叙 齐聚一堂 共襄盛举 剪彩 观礼 默哀 送别 吊唁 通报 "
-    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 送行 迎上前 领下 听取 宣读 国书 随行 随同 "
+    "签署 签约 签字 宣誓 人员包括 者包括 人员有 者有 宾包括 宾包含 接待 参访 召集 召开 就职 介绍 到访 主席： 祝酒 入场 上台 监誓 迎接 接机 送行 迎上前 领下 听取 宣读 国书 随行 随同 "
     "讲道 证道 布道 就主席 亲临 光临 司仪 宣布 回答 质询 接任 出任 拜会 拜访 抵达 飞抵 "
     # a party come to visit (ZH_CUES_RARE: "一行到…考察", "率领…代表团来…考察", "率县…考察团到";
     # 带领 alone is asked in _visiting: CCTV's "在…带领下" is too common a gate; 带队 and 率 too,

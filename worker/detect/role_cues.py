@@ -787,7 +787,12 @@ SUBJECT_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"|reception|luncheon|lunch|party)"
             # a credentials ceremony: "Putin receives credentials from 15 new ambassadors"
             r"|(?:received|receives|receive|accepted|accepts|accept)\s+(?:the\s+)?(?:letters\s+of\s+)?"
-            r"credentials"
+            # (round 24: "received letters of credence from eight newly appointed ambassadors",
+            # agency_en-t23e15; the receiver presides, LABELLING.md "Wordings settled by count
+            # (round 24)")
+            r"(?:credentials|credence)"
+            # arriving to officiate (the attending cue reads the arrival)
+            r"|arrived\b[^;.]{0,100}?\bto\s+officiate"
             # a service: "Patriarch Kirill served a thanksgiving service"
             r"|(?:served|serves|celebrated|celebrates|conducted|conducts|led|leads)\s+(?:a|an|the)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:service|mass|liturgy|prayers?|memorial\s+service)"
@@ -1583,12 +1588,13 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             # "Das Wort hatte zu Beginn X", "erhielt das Wort"
             r"|\b[Dd]as\s+Wort\s+(?:hatte|hatten|erhielt|erhielten)\b"
             r"|\b(?:erhielt|erhielten|bekam|bekamen)\s+(?:[^;]{0,30}?\s)?das\s+Wort\b"
-            # a project or a report presented: "stellten das Projekt vor" (not a person
-            # introduced: "stellte ein neues Gesicht vor"); an overview given: "gab einen
-            # Einblick in das vergangene Vereinsjahr", "gab einen kurzen Abriss der
-            # Pfarrgeschichte"
-            r"|\b(?:stellte|stellten|stellt)\b[^;]{0,60}?\b(?:Projekt|Konzept|Bericht|Pläne"
-            r"|Planungen|Ergebnisse|Studie|Bilanz|Festschrift|Jahresbericht|Haushalt|Zahlen)\b"
+            # a report presented: "stellte den Jahresbericht vor" (not a person introduced:
+            # "stellte ein neues Gesicht vor"; nor, round 24, a project, a plan or a book, a plain
+            # "stellte ... vor" that is no speech: LABELLING.md "Wordings settled by count (round
+            # 24)", de-t815); an overview given: "gab einen Einblick in das vergangene
+            # Vereinsjahr", "gab einen kurzen Abriss der Pfarrgeschichte"
+            r"|\b(?:stellte|stellten|stellt)\b[^;]{0,60}?\b(?:Bericht"
+            r"|Ergebnisse|Bilanz|Jahresbericht|Haushalt|Zahlen)\b"
             r"[^;]{0,60}?\bvor\b"
             r"|\b(?:gab|gaben|gibt)\s+(?:[^;]{0,30}?\s)?(?:einen|ein)\s+(?:[a-zäöüß]+en\s+)?"
             r"(?:Einblick|Überblick|Rückblick|Ausblick|Abriss|Statement|Grußwort)\b"

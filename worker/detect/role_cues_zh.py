@@ -32,7 +32,10 @@ ZH_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "presided",
         re.compile(
-            r"主持|主礼|主祭|主持人|"
+            # (arriving to officiate, 莅临主礼, is the officiant's: presided only, LABELLING.md,
+            # "Wordings settled by count (round 24)"; the whole words, so that 莅临's attending
+            # cue, which overlaps, gives way)
+            r"主持|主礼|主祭|主持人|莅临主礼|"
             + "|".join(
                 rf"{verb}了?[^，。；、的]{{0,12}}?(?:记者会|发布会|座谈会|茶话会|招待会|酒会|宴会|晚宴"
                 r"|午宴|见面会|说明会|研讨会|欢迎仪式|仪式[，,]?欢迎)"
@@ -264,8 +267,12 @@ ZH_CUES_RARE: tuple[tuple[Role, re.Pattern[str], tuple[str, ...]], ...] = (
         "attended",
         re.compile(
             r"迎接(?=[，。；]|$)|(?<=机场)送行(?=[，。；]|$)|迎上前去|陪同人员(?=同机|抵达|一同)"
+            # greeters at the airport, the visitor named after the verb or meeting the plane
+            # (LABELLING.md, "Wordings settled by count (round 24)": attended; "…大使刘晓明等到
+            # 机场迎接李克强总理和夫人", "上海市台办副主任李骁东等人接机", "龚萨福亲自接机")
+            r"|(?<=机场)迎接(?!仪式|典礼|的)|(?<![迎直间连衔对])接机(?=[，。；]|$)"
         ),
-        ("迎接", "送行", "迎上前", "陪同人员"),
+        ("迎接", "送行", "迎上前", "陪同人员", "接机"),
     ),
     # an arrival for the occasion the same sentence names (a visit, a summit, a ceremony): who
     # arrives takes part ("李强乘包机抵达惠灵顿国际机场，开始对新西兰进行正式访问"). Dev labels give
@@ -446,6 +453,14 @@ ZH_AFTER = re.compile(
         for noun in "宣誓人员 宣誓人 参加人员 出席人员 与会人员 与会者 参加者 出席者 参会人员 随行人员".split()
     )
 )
+# The officiating guests (主礼嘉宾, or 主礼 as a verb, "担任主礼，包括A"): a list of them after
+# ZH_AFTER presides (LABELLING.md, "Wordings settled by count (round 24)": the officiant presides,
+# attends as well by an attending word of their own, ZH_ATTENDING_WORD: "出席…的主礼嘉宾包括A、B",
+# "主礼嘉宾包括A、B等出席"). The noun within eight characters of the list's opening word.
+ZH_OFFICIATING = re.compile(
+    r"主礼(?:嘉宾|人)?[^，。；：:]{0,8}?(?:[，,]\s*)?(?:还|也|亦|则)?(?:包括|包含|有|为)[:：]?"
+)
+ZH_ATTENDING_WORD = re.compile(r"出席|参加|参与|列席|与会|到场|到会|莅临(?!主礼)|亲临|光临")
 # A list a copula and a colon introduce, its group named before it and no verb of its own:
 # "这次晋升上将军衔的军官是：A、B" (zh_cn-t11z19, 2023), "这10位军官警官是：A、B…" (zh_cn-t11z20, 2015,
 # another site). The group is people (a word ending in 官 员 人 者 宾 表 士 生 家 手 导) described by

@@ -134,6 +134,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
   ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
   given name, words no name holds (round 24, issue-zh24).
+- align24_cases.toml: the rules read the wordings round 24 settled by count: officiating guests
+  of a Chinese noun list preside (attending by an attending word of their own), 蒞臨主禮 presides
+  alone, the co-hosts of a group received (受到…歡迎/接待/接見) preside, attending by talks told,
+  airport greeters (接機, 到機場迎接) attend, the receiver of letters of credence and one arrived
+  to officiate preside, "stellten das Projekt vor" is no speech (round 24, issue-align24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -203,6 +208,7 @@ FILES: dict[str, str | None] = {
     "en24_cases.toml": "en",
     "en24b_cases.toml": "en",
     "zh24_cases.toml": "zh",
+    "align24_cases.toml": None,
 }
 CASES = [
     (case, language)
