@@ -134,6 +134,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
   ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
   given name, words no name holds (round 24, issue-zh24).
+- mt24_cases.toml: machine-translated copies whose list lost the separator between two Chinese
+  names ("Zhang Baowen Chen Zhu"): one name a surname-and-given-name pair, one list; a
+  Vietnamese name of four words kept (round 24, issue-mt24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -203,6 +206,7 @@ FILES: dict[str, str | None] = {
     "en24_cases.toml": "en",
     "en24b_cases.toml": "en",
     "zh24_cases.toml": "zh",
+    "mt24_cases.toml": "en",
 }
 CASES = [
     (case, language)
