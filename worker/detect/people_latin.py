@@ -1615,7 +1615,11 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
     German word order puts subject and object side by side ("hat Oberbürgermeister Uwe
     Conradt Peter Müller begrüßt"): cut before a known given name that follows a word which
     is not one, when both parts start with a given name."""
-    if j - i < 4 or not roster.is_given_name(toks[i].text):
+    if j - i < 4:
+        return [(i, j)]
+    if (j - i) % 2 == 0 and all(_chinese_name(toks, k) for k in range(i, j, 2)):
+        return [(k, k + 2) for k in range(i, j, 2)]
+    if not roster.is_given_name(toks[i].text):
         return [(i, j)]
     for k in range(i + 2, j - 1):
         if (
@@ -1627,6 +1631,32 @@ def _two_names(toks: list[_Tok], i: int, j: int, roster: Roster) -> list[tuple[i
         ):
             return [(i, k), *_two_names(toks, k, j, roster)]
     return [(i, j)]
+
+
+def _chinese_name(toks: list[_Tok], k: int) -> bool:
+    """Whether the two words from `k` are a Chinese name, a common surname and a capitalised
+    given name of pinyin: in a run of such pairs, a machine's list that lost its separator
+    (、) between them ("attended by Zhang Baowen Chen Zhu and ...", mt_en-t20a10; "Huang Qiang
+    Liu Guoyong", mt_en-t304; round 24, mt24), read as one name a pair. ("Nguyen Thi Anh Thi"
+    has no surname of the table; a name the roster knows is cut before this.)"""
+    surname, given = toks[k].text, toks[k + 1].text
+    return (
+        surname in _PINYIN_SURNAMES
+        and given[:1].isupper()
+        and given[1:].islower()
+        and _pinyin_word(given)
+    )
+
+
+def _chinese_pair(name: str) -> bool:
+    """Whether `name` is two words that `_chinese_name` reads as a Chinese name."""
+    surname, _, given = name.partition(" ")
+    return (
+        surname in _PINYIN_SURNAMES
+        and given[:1].isupper()
+        and given[1:].islower()
+        and _pinyin_word(given)
+    )
 
 
 def _surname_of_another(toks: list[_Tok], i: int, j: int, ctx: Context) -> str | None:
@@ -2636,8 +2666,14 @@ def name_lists(
             and lists
             and lists[-1][-1].last == item.first
             and not lists[-1][-1].possessive
-            and roster.canonical(lists[-1][-1].name) is not None
-            and roster.canonical(item.name) is not None
+            and (
+                (
+                    roster.canonical(lists[-1][-1].name) is not None
+                    and roster.canonical(item.name) is not None
+                )
+                # two Chinese names of one run `_two_names` cut (round 24, mt24)
+                or (_chinese_pair(lists[-1][-1].name) and _chinese_pair(item.name))
+            )
         )
         if (
             lists

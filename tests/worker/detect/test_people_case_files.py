@@ -139,6 +139,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   alone, the co-hosts of a group received (受到…歡迎/接待/接見) preside, attending by talks told,
   airport greeters (接機, 到機場迎接) attend, the receiver of letters of credence and one arrived
   to officiate preside, "stellten das Projekt vor" is no speech (round 24, issue-align24).
+- mt24_cases.toml: machine-translated copies whose list lost the separator between two Chinese
+  names ("Zhang Baowen Chen Zhu"): one name a surname-and-given-name pair, one list; a
+  Vietnamese name of four words kept (round 24, issue-mt24).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -209,6 +212,7 @@ FILES: dict[str, str | None] = {
     "en24b_cases.toml": "en",
     "zh24_cases.toml": "zh",
     "align24_cases.toml": None,
+    "mt24_cases.toml": "en",
 }
 CASES = [
     (case, language)
