@@ -86,7 +86,15 @@ _DATELINE = re.compile(
 _ABBREV = re.compile(
     # (a letter of a Latin, Greek or Cyrillic word before it, not \b: a Han character is a word
     # character too, and "大学校长Dr. Guy Langvardt" split at "Dr." (zh_hant-t908))
-    r"(?<![0-9A-Za-z_\u00c0-\u024f\u0370-\u04ff])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Jr|Sr|No|Frhr|v|d"
+    r"(?<![0-9A-Za-z_\u00c0-\u024f\u0370-\u04ff])(?:[A-Z]|Mrs|Ms|Gen|Col|No|Frhr|v|d"
+    # a capital and lower-case consonants, no vowel: no word, an initial or an abbreviation
+    # ("Erzhan Kh. Kazykhan", "Md. Nazmul Islam", "The Rt. Hon.", "Vgbm. Florian Hinteregger",
+    # "LH-Stvtr. Stephan Pernkopf", "Mr.", "Dr.", "St.", "Lt.", "Msgr.", "Bgm."; round 24,
+    # en24c; "Ng" is a surname)
+    r"|(?!Ng\.)[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz\u00df]{1,4}"
+    # a title before a name in the plural, and the French ones ("joined Sens. Joe Manchin, ...
+    # and Lisa Murkowski", agency_en-r16v04; "his wife Mme. Peng Liyuan", xinhua_en-t11e21)
+    r"|(?:Sen|Rep|Gen|Gov|Col|Capt|Prof|Amb|Hon|Maj|Rev|Adm|Brig)s|Mmes?|Mlle|Messrs"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
     r"|Dec|ca|bzw|vgl|z\.B|u\.a|Dr\.med|Inc|Ltd|Corp|Co|Prof|St"
     r"|Gov|Sen|Rep|Amb|Hon|Rev|Mt|Ft|Stv|stellv|Bayer|Abg|Min"
@@ -104,10 +112,16 @@ _ABBREV = re.compile(
 # ("[。！？!?；]+|\.(?!\S)"), written to open with one class of characters: re then skips in C
 # to the next candidate character, where the alternation, opening with a repeat, was tried at
 # every position (2.4 times the time over the English dev paragraphs, same matches).
-_SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?；]*)")
+# A period before a lower-case word ends no sentence ("at 11:00 a.m. a meeting of", "etc.
+# participated", "Binh,... leaders of departments"; German "evtl. auch", "usw. zu fördern").
+_SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)(?!\s+[a-zäöü])|(?<!\.)[。！？!?；]*)")
 _ZH_SENT_END = re.compile(r"[。！？!?.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?]*)")
-# A lower-case word next: no sentence starts there ("A, B, etc. participated in").
+# A lower-case word next: no sentence starts there ("Papst Benedikt XVI. im Vatikan").
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+# A Russian initial of two letters (Ю, Я, Е, Ё) opening a name after a lower-case word or a
+# mark, not a Chinese name's last syllable ("Pro-rectors A. Eltsov and Yu. Losev", mt_en-t16a23;
+# "Wang Yu." ends one)
+_Y_INITIAL = re.compile(r"(?:^|[^\w\s]\s*|\s[a-z]+\s+)Y[aeou]\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R."); and compound offices abbreviated before a name
@@ -420,9 +434,13 @@ def _sentence_spans(
         # Only the last few characters can hold an abbreviation: searching there (the
         # characters before still count for \b) instead of the whole sentence so far.
         if m.group().startswith("."):
-            window = max(start, m.end() - 6)
+            window = max(start, m.end() - 8)
             if (
                 _ABBREV.search(paragraph, window, m.end())
+                or (
+                    paragraph[m.start() - 2 : m.start() - 1] == "Y"
+                    and _Y_INITIAL.search(paragraph, max(start, m.end() - 24), m.end())
+                )
                 or (german and _DE_ORDINAL.search(paragraph, window, m.end()))
                 or (
                     german
@@ -434,8 +452,6 @@ def _sentence_spans(
                 continue  # "U.S." or "Mr." does not end a sentence
             if _inside_brackets(paragraph, start, m.end()):
                 continue  # "Siegfried Bessey (evang. Gesamtkirchengemeinde)": an abbreviation
-            if paragraph.endswith("etc.", start, m.end()) and _LOWER_NEXT.match(paragraph, m.end()):
-                continue  # "A, B, etc. participated in the activity" (mt_en-t921)
         yield _stripped(paragraph, start, m.end())
         start = m.end()
     if paragraph[start:].strip():
