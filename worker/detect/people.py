@@ -83,31 +83,54 @@ _DATELINE = re.compile(
 )
 # A period that does not end a sentence: initials, titles, and the ordinals and dates of
 # German ("am 35. Jahrestag", "am 21.9. den") and abbreviated months ("Dec. 12").
+# The literal abbreviations, as a trie (`literal_trie`: one branch per first letter at each
+# place of the window instead of every word; the same matches, as `\.$` must follow).
+_ABBREV_WORDS = (
+    "Mrs Ms Gen Col No Frhr v d"
+    # a title before a name in the plural, and the French ones ("joined Sens. Joe Manchin, ...
+    # and Lisa Murkowski", agency_en-r16v04; "his wife Mme. Peng Liyuan", xinhua_en-t11e21;
+    # round 24, en24c)
+    " Sens Reps Gens Govs Cols Capts Profs Ambs Hons Majs Revs Adms Brigs Mme Mmes Mlle Messrs"
+    # a Russian initial of two letters (`_Y_INITIAL` tells where it is one)
+    " Ya Ye Yo Yu"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov"
+    " Dec ca bzw vgl z.B u.a Dr.med Inc Ltd Corp Co Prof St"
+    " Gov Sen Rep Amb Hon Rev Mt Ft Stv stellv Bayer Abg Min"
+    # a delegate to the US Congress: "Rep. Carol Miller, Rep. TJ Cox, Del. Kilili Sablan,
+    # Ambassador Stapleton Roy" (xinhua_en-t19e02: the list was cut at "Del.")
+    " Del"
+    " Govt Dept Univ Maj Brig Capt Cdr Sgt Adm Engr"
+    " Mag MMag Bgm Ing Dipl"
+    # clergy: "Erzbischof em. Dr. X", "Msgr. X", "Pfr. X", "Neukirchen b. Hl. Blut"
+    " em Msgr Pfr Hl Hr Fr"
+    # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
+    " LAbg NAbg BAbg LHStv LH Vzbgm Vbgm GR StR LR KR"
+).split()
 _ABBREV = re.compile(
     # (a letter of a Latin, Greek or Cyrillic word before it, not \b: a Han character is a word
     # character too, and "大学校长Dr. Guy Langvardt" split at "Dr." (zh_hant-t908))
-    r"(?<![0-9A-Za-z_\u00c0-\u024f\u0370-\u04ff])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Jr|Sr|No|Frhr|v|d"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-    r"|Dec|ca|bzw|vgl|z\.B|u\.a|Dr\.med|Inc|Ltd|Corp|Co|Prof|St"
-    r"|Gov|Sen|Rep|Amb|Hon|Rev|Mt|Ft|Stv|stellv|Bayer|Abg|Min"
-    # a delegate to the US Congress: "Rep. Carol Miller, Rep. TJ Cox, Del. Kilili Sablan,
-    # Ambassador Stapleton Roy" (xinhua_en-t19e02: the list was cut at "Del.")
-    r"|Del"
-    r"|Govt|Dept|Univ|Maj|Brig|Capt|Cdr|Sgt|Adm|Engr"
-    r"|Mag|MMag|Bgm|Ing|Dipl"
-    # clergy: "Erzbischof em. Dr. X", "Msgr. X", "Pfr. X", "Neukirchen b. Hl. Blut"
-    r"|em|Msgr|Pfr|Hl|Hr|Fr"
-    # Austrian offices abbreviated before a name: "LAbg. Hubert Lang", "LHStv. Uwe Scheuch"
-    r"|LAbg|NAbg|BAbg|LHStv|LH|Vzbgm|Vbgm|GR|StR|LR|KR)\.$"
+    r"(?<![0-9A-Za-z_\u00c0-\u024f\u0370-\u04ff])(?:[A-Z]"
+    # a capital and lower-case consonants, no vowel: no word, an initial or an abbreviation
+    # ("Erzhan Kh. Kazykhan", "Md. Nazmul Islam", "The Rt. Hon.", "Vgbm. Florian Hinteregger",
+    # "LH-Stvtr. Stephan Pernkopf", "Mr.", "Dr.", "St.", "Lt.", "Msgr.", "Bgm."; round 24,
+    # en24c; "Ng" is a surname)
+    r"|(?!Ng\.)[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz\u00df]{1,4}"
+    rf"|{literal_trie(_ABBREV_WORDS)})\.$"
 )
 # A sentence ends at a run of 。！？!?； or at a period before a space or the text's end
 # ("[。！？!?；]+|\.(?!\S)"), written to open with one class of characters: re then skips in C
 # to the next candidate character, where the alternation, opening with a repeat, was tried at
 # every position (2.4 times the time over the English dev paragraphs, same matches).
-_SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?；]*)")
+# A period before a lower-case word ends no sentence ("at 11:00 a.m. a meeting of", "etc.
+# participated", "Binh,... leaders of departments"; German "evtl. auch", "usw. zu fördern").
+_SENT_END = re.compile(r"[。！？!?；.](?:(?<=\.)(?!\S)(?!\s+[a-zäöü])|(?<!\.)[。！？!?；]*)")
 _ZH_SENT_END = re.compile(r"[。！？!?.](?:(?<=\.)(?!\S)|(?<!\.)[。！？!?]*)")
-# A lower-case word next: no sentence starts there ("A, B, etc. participated in").
+# A lower-case word next: no sentence starts there ("Papst Benedikt XVI. im Vatikan").
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+# A Russian initial of two letters (Ю, Я, Е, Ё) opening a name after a lower-case word or a
+# mark, not a Chinese name's last syllable ("Pro-rectors A. Eltsov and Yu. Losev", mt_en-t16a23;
+# "Wang Yu." ends one)
+_Y_INITIAL = re.compile(r"(?:^|[^\w\s]\s*|\s[a-z]+\s+)Y[aeou]\.$")
 # German ordinals and dates: "am 35. Jahrestag", "am 21.9. den" (in English "on July 4." ends
 # a sentence, so this holds for German text only), and abbreviations of one lower-case letter
 # ("Ministerpräsident a. D.", "u. a.", "i. R."); and compound offices abbreviated before a name
@@ -417,29 +440,49 @@ def _sentence_spans(
     places let `_CueWords` answer for a sentence from one search of its paragraph)."""
     start = 0
     for m in (_ZH_SENT_END if zh else _SENT_END).finditer(paragraph):
-        # Only the last few characters can hold an abbreviation: searching there (the
-        # characters before still count for \b) instead of the whole sentence so far.
-        if m.group().startswith("."):
-            window = max(start, m.end() - 6)
+        end = m.end()
+        # (a match ending in a period is the period alone: `_SENT_END`)
+        if paragraph[end - 1] == ".":
+            # Only the last few characters can hold an abbreviation: searching there (the
+            # characters before still count for \b) instead of the whole sentence so far.
+            window = end - 8 if end - 8 > start else start
             if (
-                _ABBREV.search(paragraph, window, m.end())
-                or (german and _DE_ORDINAL.search(paragraph, window, m.end()))
+                _abbreviation_before(paragraph, start, window, end)
+                or (german and _DE_ORDINAL.search(paragraph, window, end))
                 or (
                     german
-                    and paragraph[m.start() - 1] in "IVX"
-                    and _DE_REGNAL.search(paragraph, window, m.end())
-                    and _LOWER_NEXT.match(paragraph, m.end())
+                    and paragraph[end - 2] in "IVX"
+                    and _DE_REGNAL.search(paragraph, window, end)
+                    and _LOWER_NEXT.match(paragraph, end)
                 )
             ):
                 continue  # "U.S." or "Mr." does not end a sentence
-            if _inside_brackets(paragraph, start, m.end()):
-                continue  # "Siegfried Bessey (evang. Gesamtkirchengemeinde)": an abbreviation
-            if paragraph.endswith("etc.", start, m.end()) and _LOWER_NEXT.match(paragraph, m.end()):
-                continue  # "A, B, etc. participated in the activity" (mt_en-t921)
-        yield _stripped(paragraph, start, m.end())
-        start = m.end()
+            # "Siegfried Bessey (evang. Gesamtkirchengemeinde)": an abbreviation (a bracket
+            # opened in the last 40 characters asked first: `_inside_brackets`)
+            if paragraph.find("(", end - 40 if end - 40 > start else start, end) >= 0 and (
+                _inside_brackets(paragraph, start, end)
+            ):
+                continue
+        if paragraph[start : start + 1].isspace():  # (a space after the last sentence's end)
+            start += len(paragraph[start:end]) - len(paragraph[start:end].lstrip())
+        yield start, end
+        start = end
     if paragraph[start:].strip():
         yield _stripped(paragraph, start, len(paragraph))
+
+
+def _abbreviation_before(paragraph: str, start: int, window: int, end: int) -> bool:
+    """Whether the period at `end` closes an abbreviation or an initial (`_ABBREV`); a
+    Russian initial of two letters only where it opens a name (`_Y_INITIAL`)."""
+    found = _ABBREV.search(paragraph, window, end)
+    if found is None:
+        return False
+    at = found.start()
+    return (
+        paragraph[at] != "Y"
+        or paragraph[at + 1] not in "aeou"
+        or _Y_INITIAL.search(paragraph, max(start, end - 24), end) is not None
+    )
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1244,13 +1244,13 @@ def _runs(
                     or (
                         toks[j - 1].text in _DIGRAPH_INITIALS
                         and j + 1 < n
-                        and toks[j + 1].start == t.end
+                        and toks[j + 1].start - t.end <= 1
                     )
                 )
                 and j + 1 < n
                 and _name_like(toks[j + 1], german)
             ):
-                j += 1  # an initial: "John F. Kennedy", "Ts.Elbegdorj"
+                j += 1  # an initial: "John F. Kennedy", "Ts.Elbegdorj", "Erzhan Kh. Kazykhan"
             else:
                 break
         yield i, j
@@ -1278,8 +1278,10 @@ def _before_bin(toks: list[_Tok], i: int, german: bool) -> bool:
 # A Cyrillic letter's initial written with two Latin letters and glued to the surname, as
 # Mongolian and some Russian reports write a patronymic's initial: "Ts.Elbegdorj", "Kh.Battulga",
 # "Ch.Saikhanbileg" (round 14: agency_en and scraped of rounds 12 and 24; "St.Petersburg" is no
-# such letter).
-_DIGRAPH_INITIALS = frozenset("Ts Kh Ch Sh Zh Yu Ya Ye Yo".split())
+# such letter); with a space after it too, now that no sentence ends there (`people._ABBREV`):
+# "Erzhan Kh. Kazykhan" (xinhua_en-t15e09), "Yu. Losev" (mt_en-t16a23), and "Md.", Bangladesh's
+# Muhammad ("Md. Nazmul Islam", xinhua_en-r10v04; round 24, en24c).
+_DIGRAPH_INITIALS = frozenset("Ts Kh Ch Sh Zh Yu Ya Ye Yo Md".split())
 # Letters written with periods before a name that stand for a body or a country, not initials.
 _NOT_INITIALS = frozenset("US UK UN EU DC UAE USA PRC ROK DPRK GDR FRG UdSSR BRD DDR".split())
 

@@ -131,6 +131,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   received letters of credence from eight newly appointed ambassadors ... . The new ambassadors
   are A, B"; "They are A, B" after a group that attended), credentials "presented by" a group,
   a courtesy call paid "on" or "to" someone (round 24, issue-en24b).
+- en24c_cases.toml: sentences no longer cut at an initial or an abbreviation (a capital and
+  consonants, "Kh.", "Md.", "Vgbm."; a title in the plural or French, "Mme."; a Russian "Yu."
+  after a lower-case word) nor before a lower-case word (round 24, issue-en24c).
 - zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
   ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
   given name, words no name holds (round 24, issue-zh24).
@@ -210,6 +213,7 @@ FILES: dict[str, str | None] = {
     "de24b_cases.toml": "de",
     "en24_cases.toml": "en",
     "en24b_cases.toml": "en",
+    "en24c_cases.toml": None,
     "zh24_cases.toml": "zh",
     "align24_cases.toml": None,
     "mt24_cases.toml": "en",
