@@ -3747,7 +3747,9 @@ def _absorbed(
                 opts,
                 not top.unlinked,
                 _links_all(top, t, len(seen[event_id]), len(seen[other])),
-                vouched=_vouched(top, t, len(seen[event_id]), len(seen[other])),
+                # (the event joined seen whole too: its one member is all it holds)
+                vouched=sizes.get(event_id, 0) <= 1
+                and _vouched(top, t, len(seen[event_id]), len(seen[other])),
             )
         ):
             absorbed.append(other)
