@@ -8,7 +8,8 @@ event it joined. A missed pair (two reports under one label, in two events at th
 classed by the first thing that stops it, the later report against the earlier one:
 
 - "not fetched": the earlier report was not among the later one's candidates (no index key in
-  common within the days asked, or beyond the `candidates` first);
+  common within the days asked, a key in common outside the days asked, or beyond the
+  `candidates` first);
 - a rule of `score` that says another occasion, in `score`'s order (the window, both leads
   dated to other days, another place or named occasion, other sides, a preview against a
   report, a series' title, kinds that differ, one undated and the days apart);
@@ -168,6 +169,9 @@ def classify(
         elif a not in index.seen[b]:
             keys = fa.index_keys() & fb.index_keys()
             why = "beyond the first candidates" if keys else "no key in common"
+            # (a key in common outside the days asked is the window's, not the cap's: ev24d)
+            if keys and not ev.within_window(fa, fb.day, ev.when(fb), opts.window_days):
+                why = "a key in common, outside the days asked"
             cause = f"not fetched ({why}), else {stopping_rule(fb, fa, opts)}"
         else:
             cause = stopping_rule(fb, fa, opts)
@@ -323,6 +327,8 @@ def coarse(cls: str) -> str:
     "days", the weak classes as they are, the other rules by name."""
     cause = cls.split(" | ")[0]
     if cause.startswith("not fetched"):
+        if "outside the days" in cause:
+            return "not fetched (a key, outside the days asked)"
         return "not fetched (" + ("no key" if "no key" in cause else "beyond the first") + ")"
     if cause.startswith("join"):
         return "scores join, placed apart"

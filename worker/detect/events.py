@@ -3633,6 +3633,7 @@ class _Tally:
     unlinked: int = 0
     contra: int = 0
     strong: int = 0  # members matched at `join` by a rule that is no weak tie, or as copies
+    weak: int = 0  # members matched at `join` by a weak tie only (`_WEAK_TIES`)
     own_day: int = 0  # members matched whose occasion is of the day an undated report was filed
 
     def coherent(self, opts: GroupingOptions) -> bool:
@@ -3678,6 +3679,7 @@ def place(
         if match.score >= opts.join:
             tally.linked += 1
             tally.strong += match.reason not in _WEAK_TIES and not _by_people(match)
+            tally.weak += match.reason in _WEAK_TIES
             tally.own_day += undated and when(features) == new.day
         elif _script(new) == _script(features):
             # a member in the report's script that it does not match (across scripts fewer
@@ -3745,6 +3747,9 @@ def _absorbed(
                 opts,
                 not top.unlinked,
                 _links_all(top, t, len(seen[event_id]), len(seen[other])),
+                # (the event joined seen whole too: its one member is all it holds)
+                vouched=sizes.get(event_id, 0) <= 1
+                and _vouched(top, t, len(seen[event_id]), len(seen[other])),
             )
         ):
             absorbed.append(other)
@@ -3768,12 +3773,28 @@ def _links_all(top: _Tally, other: _Tally, ours: int, theirs: int) -> bool:
     )
 
 
+def _vouched(top: _Tally, other: _Tally, ours: int, theirs: int) -> bool:
+    """The linking report vouches for two events of one report each (round 24, ev24d): it
+    matches the one member of the event it joins and the one member of the other, each at
+    `join` by a rule that is no weak tie (people in common, a named occasion, a count, a place,
+    proper nouns ...), nothing against it. Two reports that share nothing to read (a German and
+    an Arabic report of the Day of German Unity in Hanover, Reuters' and India Today's reports
+    of the Nobel ceremony in Oslo) are then one occasion when the pair says no other one and
+    is of one day (`_all_pairs_match`): the triangle closed by its third side."""
+    return (
+        ours == theirs == 1
+        and top.linked == other.linked == 1
+        and not (top.weak or other.weak or top.unlinked or other.unlinked)
+    )
+
+
 def _all_pairs_match(
     ours: Sequence[Features],
     theirs: Sequence[Features],
     opts: GroupingOptions,
     seconded: bool = False,
     linked_all: bool = False,
+    vouched: bool = False,
 ) -> bool:
     """Every member of one event (among the candidates) matches every member of the other at
     least `join`, and none says another occasion: the two events are one occasion that arrived
@@ -3783,10 +3804,14 @@ def _all_pairs_match(
     it is compared with; a pair falling short is then taken as matching when each member of
     `theirs` is matched already by one of `ours` (round 13, below). `linked_all`: the linking
     report matches every member of both by a rule reading the occasion (`_links_all`); a pair
-    falling short in two languages is then taken as matching (round 14)."""
+    falling short in two languages is then taken as matching (round 14). `vouched`: the
+    linking report joins an event of one report and links another of one report, by no weak
+    tie (`_vouched`); the one pair across, short of `join` and saying no other occasion, is
+    then taken as matching when it is of one day (`_same_day`; round 24, ev24d)."""
     if len(ours) * len(theirs) > STRICT_PAIRS:
         return False
     short = False  # a pair under `join`, nothing against it
+    short_apart = False  # such a pair not of one day
     witnessed: set[int] = set()  # members of the other event one of ours matches (not weakly)
     for a in ours:
         for i, b in enumerate(theirs):
@@ -3799,6 +3824,7 @@ def _all_pairs_match(
                 witnessed.add(i)
             elif match.score < opts.join and not _short_of_a_tie(match, opts):
                 short = True
+                short_apart = short_apart or not _same_day(a, b)
                 # (one language: its wording rules had their chance; the linking report
                 # witnesses only pairs in two languages, that share no word to be read)
                 linked_all = linked_all and a.language != b.language
@@ -3807,7 +3833,14 @@ def _all_pairs_match(
     # matched by a member of this one already, not by a weak tie: the linking report is then
     # the second witness of each (round 13, ev13c: the German report of the Nobel Peace Prize
     # 2023 and the English ones, two reports of one event each naming what the other lacks)
-    return not short or linked_all or (seconded and len(witnessed) == len(theirs))
+    # and (round 24, ev24d) when the linking report vouches for two events of one report each
+    # (`_vouched`), the pair saying no other occasion and of one day
+    return (
+        not short
+        or linked_all
+        or (seconded and len(witnessed) == len(theirs))
+        or (vouched and not short_apart)
+    )
 
 
 # the weak ties of `score`: one person and a kind, a person and some wording on one day (each
