@@ -1694,7 +1694,9 @@ _EN_ENDS = '.!?:;"”»'  # (no ")": "Communist Party of China (CPC)" / "and the
 
 # A transcript's speaker label in capitals ("PRESIDENT OF RUSSIA DMITRY MEDVEDEV: This
 # morning, ..."): read as the label it is, in the case names are read in.
-_CAPS_LABEL = re.compile(r"(?m)^[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,9}(?=:\s+\S)")
+# (A capital first, then that it opens its line: re skips in C to the capitals; "(?m)^" first
+# had the pattern tried at every position, round 24, encost24.)
+_CAPS_LABEL = re.compile(r"[A-Z](?<![^\n].)[A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,9}(?=:\s+\S)")
 _LOWER_IN_TITLE = frozenset("of the and for".split())
 
 
