@@ -122,7 +122,10 @@ def speed_up(trafilatura: Any) -> list[str]:
 
     done = []
     pattern = getattr(trafilatura.utils, "INVALID_XML_CHARS", None)
-    if getattr(pattern, "pattern", None) == _INVALID_PATTERN and not getattr(pattern, "flags", 0) & ~32:
+    if (
+        getattr(pattern, "pattern", None) == _INVALID_PATTERN
+        and not getattr(pattern, "flags", 0) & ~32
+    ):
         trafilatura.utils.INVALID_XML_CHARS = InvalidChars(pattern)
         done.append("invalid characters")
     convert = getattr(trafilatura.htmlprocessing, "convert_tags", None)
