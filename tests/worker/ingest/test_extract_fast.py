@@ -1,0 +1,173 @@
+"""Three of trafilatura's steps with less work (worker/ingest/extract_fast.py): each gives what
+trafilatura's own gives, on real pages, on random trees and strings, and on the edge cases
+(issue 10, round 24)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker.ingest import extract, extract_fast
+from worker.ingest.extract_fast import InvalidChars, holds_invalid, rename_contained_links
+
+PAGES = Path(__file__).parents[2] / "data" / "pages"
+
+
+def _trafilatura() -> Any:
+    return extract._trafilatura()
+
+
+def test_the_steps_are_in_place() -> None:
+    _trafilatura()
+    import trafilatura.core
+    import trafilatura.htmlprocessing
+    import trafilatura.utils
+
+    assert isinstance(trafilatura.utils.INVALID_XML_CHARS, InvalidChars)
+    assert hasattr(trafilatura.htmlprocessing.convert_tags, "__wrapped__")
+    assert trafilatura.core.convert_tags is trafilatura.htmlprocessing.convert_tags
+    # set up again (another call, another process's preloading): nothing wrapped twice
+    assert extract_fast.speed_up(_trafilatura()) == []
+
+
+def test_extraction_with_and_without_them_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura()
+    import trafilatura.core
+    import trafilatura.external
+    import trafilatura.htmlprocessing
+    import trafilatura.utils
+
+    pages = [(p.read_bytes(), f"https://example.org/{p.name}") for p in PAGES.glob("*.html")]
+    fast = [extract.extract_article(body, url) for body, url in pages]
+    convert = trafilatura.htmlprocessing.convert_tags.__wrapped__
+    for module in (trafilatura.htmlprocessing, trafilatura.core, trafilatura.external):
+        monkeypatch.setattr(module, "convert_tags", convert)
+    monkeypatch.setattr(
+        trafilatura.utils, "INVALID_XML_CHARS", trafilatura.utils.INVALID_XML_CHARS.pattern
+    )
+    monkeypatch.setattr(extract, "FAST_STEPS", False)
+    slow = [extract.extract_article(body, url) for body, url in pages]
+    assert [(e.text, e.title) for e in fast] == [(e.text, e.title) for e in slow]
+
+
+# -- invalid XML characters -----------------------------------------------------------------
+
+_CHARS = ["a", " ", "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\x7f",
+          "é", "中", "\ufffe", "\uffff", "\ufffd", "\ud800", "😀", "\x85", "\u2028"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CHARS), max_size=40).map("".join))
+def test_invalid_characters_are_found_as_the_pattern_finds_them(text: str) -> None:
+    _trafilatura()
+    import trafilatura.utils
+
+    pattern = trafilatura.utils.INVALID_XML_CHARS.pattern
+    assert holds_invalid(text) is (pattern.search(text) is not None)
+    assert trafilatura.utils.INVALID_XML_CHARS.sub("", text) == pattern.sub("", text)
+
+
+def test_a_page_without_them_comes_back_as_it_is() -> None:
+    _trafilatura()
+    import trafilatura.utils
+
+    page = "<html><body><p>Grüße, 中文 \ufffd</p></body></html>"
+    assert trafilatura.utils.INVALID_XML_CHARS.sub("", page) is page
+    assert trafilatura.utils.INVALID_XML_CHARS.sub("", "a\x08b\uffffc") == "abc"
+
+
+# -- links inside a container ---------------------------------------------------------------
+
+
+def _renamed(markup: str, containers: tuple[str, ...], ours: bool) -> bytes:
+    tree = lxml.html.fromstring(markup)
+    if ours:
+        rename_contained_links(tree, containers)
+    for element in tree.iter("a"):  # trafilatura's convert_tags, as it decides each link
+        if next(element.iterancestors(containers), tree) is not tree:
+            element.tag = "ref"
+    return lxml.etree.tostring(tree)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><body><a>out</a><div><a>in</a><span><a>deep</a></span></div></body></html>",
+        "<div><a>root is a div: not inside</a><p><a>inside</a></p></div>",
+        "<html><body><table><tr><td><a>cell</a></td></tr></table><ul><li><a>x</a></li></ul>"
+        "</body></html>",
+        "<html><body><a><a>nested</a></a><li><a><a>two</a></a></li></body></html>",
+    ],
+)
+@pytest.mark.parametrize("containers", [("div", "li", "p", "table"), ("div", "li", "p")])
+def test_contained_links_are_those_trafilatura_renames(markup: str, containers: tuple) -> None:
+    assert _renamed(markup, containers, True) == _renamed(markup, containers, False)
+
+
+_TAGS = ["div", "li", "p", "table", "span", "section", "a", "ul", "td"]
+
+
+@st.composite
+def _trees(draw: Any) -> str:
+    def element(depth: int) -> str:
+        tag = draw(st.sampled_from(_TAGS))
+        children = draw(st.integers(0, 3)) if depth < 5 else 0
+        inner = "".join(element(depth + 1) for _ in range(children))
+        return f"<{tag}>t{inner}</{tag}>"
+
+    root = draw(st.sampled_from(["html", "div", "li", "body"]))
+    return f"<{root}>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + f"</{root}>"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_trees(), st.booleans())
+def test_random_trees_give_the_same_links(markup: str, tables: bool) -> None:
+    containers = ("div", "li", "p", "table") if tables else ("div", "li", "p")
+    assert _renamed(markup, containers, True) == _renamed(markup, containers, False)
+
+
+def test_a_subtree_is_left_to_trafilatura_s_own_loop() -> None:
+    # a tree with a parent: its links' containers above it count too, which the walk up
+    # from a root does not look at, so only trafilatura's loop decides them
+    _trafilatura()
+    import trafilatura.htmlprocessing
+
+    page = lxml.html.fromstring("<html><body><div><section><a>x</a></section></div></body></html>")
+    section = page.find(".//section")
+    options = extract._options().for_page("https://example.org/a")
+    slow = copy.deepcopy(page).find(".//section")
+    trafilatura.htmlprocessing.convert_tags(section, options)
+    trafilatura.htmlprocessing.convert_tags.__wrapped__(slow, options)
+    assert lxml.etree.tostring(section) == lxml.etree.tostring(slow)
+
+
+# -- the options ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a", "", None, "https://例子.中国/新闻?a=1", "http://x/\udc80"]
+)
+def test_the_options_copied_are_those_bare_extraction_builds(url: str | None) -> None:
+    _trafilatura()
+    from trafilatura.settings import Extractor
+
+    built = Extractor(
+        output_format="python",
+        precision=extract.FAVOR_PRECISION,
+        comments=False,
+        tables=True,
+        url=url,
+        with_metadata=False,
+    )
+    copied = extract._options().for_page(url)
+    assert {s: getattr(copied, s) for s in Extractor.__slots__} == {
+        s: getattr(built, s) for s in Extractor.__slots__
+    }
+    assert copied is not extract._options().for_page(url)
