@@ -21,20 +21,22 @@ from worker.cli import COMMANDS, cli
 ALLOWED = {"click", "worker", "alerts", "storage", "sitecustomize"}
 
 
-def imported_packages(*args: str) -> set[str]:
+def imported_by(*args: str, env: dict[str, str] | None = None) -> tuple[set[str], str]:
+    """The modules `python -m worker ARGS` imports (from -X importtime) and its stdout."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "worker", *args],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    names = set()
-    for line in done.stderr.splitlines()[1:]:
-        name = line.rsplit("|", 1)[-1].strip()
-        if name:
-            names.add(name)
-    return names
+    names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()[1:]}
+    return names - {""}, done.stdout
+
+
+def imported_packages(*args: str) -> set[str]:
+    return imported_by(*args)[0]
 
 
 @pytest.mark.parametrize("args", [("--version",), ("--help",)])
@@ -110,16 +112,7 @@ def test_a_fetch_pass_runs_on_sqlalchemy_core_without_its_orm(tmp_path) -> None:
     passes = []
     for text in ("Growth was 5.2 percent.", "Growth was 4.9 percent."):
         feed.write_text(_rss(text), encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "worker", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()[1:]}
-        passes.append((names, done.stdout))
+        passes.append(imported_by(*args, env=env))
     (first, first_out), (edited, edited_out) = passes
     assert '"new_versions": 2, "changes": 0' in first_out
     assert '"new_versions": 2, "changes": 2' in edited_out  # each report edited, a change each
@@ -150,16 +143,7 @@ def test_events_grouping_loads_the_orm_only_for_a_new_version(tmp_path) -> None:
             "<title>t</title>", f"<title>{title}</title>"
         )
         feed.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "worker", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        names = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()[1:]}
-        passes.append((names, done.stdout))
+        passes.append(imported_by(*args, env=env))
     (first, first_out), (again, again_out) = passes
     assert '"new_versions": 2' in first_out
     assert "worker.pipeline.grouping" in first and "sqlalchemy.orm" in first
