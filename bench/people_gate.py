@@ -358,8 +358,6 @@ def crf_weights(path: Path) -> tuple[dict[str, list[float]], list[list[float]]]:
 def export(args: argparse.Namespace) -> None:
     """The shipped model: the `upto39` CRFs and role weights, and the pair gate fitted on every
     out-of-fold reading of rounds 1-39, into worker/detect/people_reader.json.gz."""
-    import gzip
-
     roster = load_roster()
     tables = pt.Tables(roster)
     rows: list[Row] = []
@@ -393,9 +391,18 @@ def export(args: argparse.Namespace) -> None:
         "gate": gate,
         "scripts": scripts,
     }
-    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    args.out.write_bytes(gzip.compress(raw, 9, mtime=0))
+    raw = write_model(args.out, model)
     print(f"{args.out}: {args.out.stat().st_size} bytes ({len(raw)} unpacked)")
+
+
+def write_model(out: Path, model: dict[str, Any]) -> bytes:
+    """The reader's model as shipped: compact sorted JSON, gzip with no time stamp (the same
+    bytes for the same model); returns the JSON."""
+    import gzip
+
+    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    out.write_bytes(gzip.compress(raw, 9, mtime=0))
+    return raw
 
 
 def main(argv: list[str]) -> None:

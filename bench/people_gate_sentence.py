@@ -40,7 +40,7 @@ from typing import Any
 
 import people_tagger as pt
 from bench_people import load_roster
-from people_gate import crf_weights
+from people_gate import crf_weights, write_model
 
 from worker.detect import people_reader as pr
 
@@ -252,8 +252,7 @@ def export(args: argparse.Namespace) -> None:
     model["gate_at"], model["confidence"] = g, t
     model["gate_kind"] = "sentence"
     model["gate_trained"] = f"dev rounds 1-{LAST}, out of fold (round 23)"
-    raw = json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    args.out.write_bytes(gzip.compress(raw, 9, mtime=0))
+    raw = write_model(args.out, model)
     print(f"g {g} t {t}; {args.out}: {args.out.stat().st_size} bytes ({len(raw)} unpacked)")
 
 

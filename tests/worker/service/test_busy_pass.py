@@ -69,7 +69,8 @@ def test_healthy_pages_are_never_reported_timed_out_in_a_busy_pass(tmp_path, ser
     assert by_source == {"page": FEEDS * PAGES}
 
 
-async def test_waiting_in_line_is_bounded_and_is_not_the_sites_failure(server):
+def _held(server) -> threading.Event:
+    """A route /held that answers only once the returned event is set (or after 5 s at most)."""
     gate = threading.Event()
 
     def held(req, h):
@@ -77,6 +78,11 @@ async def test_waiting_in_line_is_bounded_and_is_not_the_sites_failure(server):
         return Response(200, b"ok")
 
     server.route("/held", held)
+    return gate
+
+
+async def test_waiting_in_line_is_bounded_and_is_not_the_sites_failure(server):
+    gate = _held(server)
     url = server.url("/held")
     options = FetchOptions(timeout=10, concurrency=1, per_host=1, queue_timeout=0.3)
     async with Fetcher(options) as fetcher:
@@ -98,13 +104,7 @@ async def test_waiting_in_line_is_bounded_and_is_not_the_sites_failure(server):
 async def test_a_request_cancelled_while_waiting_gives_back_the_slots_it_took(server):
     # concurrency 1: a second host's request takes its host's slot, then waits for the
     # first-contact slot the first request holds, and is cancelled there.
-    gate = threading.Event()
-
-    def held(req, h):
-        gate.wait(5)  # bounded: released by the test, or after 5 s at most
-        return Response(200, b"ok")
-
-    server.route("/held", held)
+    gate = _held(server)
     other = LocalServer().start()
     try:
         other.route("/page", lambda req, h: Response(200, b"page"))
