@@ -51,7 +51,8 @@ validation splits, moved to dev at the start of round 22) from 68c8aa4a, the rul
 round 21, the same four ways. Round 42 (round 22's test split, moved to dev at the start of round
 23) from 7b997ae3, the rules at the end of round 22, the same four ways. Round 43 (round 23's
 test split, moved to dev at the start of round 24) from 84992344, the rules at the end of round
-23, the same four ways.
+23, the same four ways. Round 44 (round 24's test split, moved to dev at the start of round 25)
+from 87ba070e, the rules at the end of round 24, the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
