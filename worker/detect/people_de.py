@@ -685,8 +685,11 @@ def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
 # An apposition right after the list, up to the comma closing it: "nahm Beate Merk, die
 # bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
 # comma, before "an dem", ends no clause).
+# (round 25) or without an article, the office alone: "X, Medienbeauftragter des
+# Regierungsrates, nahm ... teil" (de-t24g31), "X, langjähriger Vorsitzender, nahm teil": the
+# comma before the verb closes the apposition, as it does after "der/die".
 _APPOSITION = re.compile(
-    r"\s*,\s+(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+    r"\s*,\s+(?:(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
 )
 
 
