@@ -137,12 +137,7 @@ _Y_INITIAL = re.compile(r"(?:^|[^\w\s]\s*|\s[a-z]+\s+)Y[aeou]\.$")
 # (round 14: "Bez. Hauptmann A, Altbgm. Prof. Mag. B, ... Stadtgartendir. C, Kurdir. D",
 # de-r13v05: the list went on past them).
 _DE_ORDINAL = re.compile(
-    r"(?<![\d,])\b\d{1,2}\.$|"
-    # (round 25) a longer number after an article is an ordinal as well: "nahm zum 800. Mal
-    # an einer Sitzung teil" (de-t24g31), "die 109. Sitzung", "sein 100. Jubiläum"
-    r"(?:(?<=\b(?:am|im)\s)|(?<=\b(?:zum|zur|vom|der|die|das|den|dem|des|ihr|ein)\s)"
-    r"|(?<=\b(?:beim|sein|ihre|eine)\s)|(?<=\b(?:seine|ihrem|ihren|ihrer|ihres|einem|einen|einer|eines)\s)"
-    r"|(?<=\b(?:seinem|seinen|seiner|seines)\s))\d{3,4}\.$|(?<![\w.])(?:[a-zäöü]|Bez|I{2,3}|IV)\.$|(?<=[a-zäöü])(?:bgm|dir)\.$"
+    r"(?<![\d,])\b\d{1,2}\.$|(?<![\w.])(?:[a-zäöü]|Bez|I{2,3}|IV)\.$|(?<=[a-zäöü])(?:bgm|dir)\.$"
 )
 # A ruler's numeral is an ordinal too, in a sentence going on in lower case ("mit Königin
 # Elizabeth II. getroffen", "Papst Benedikt XVI. im Vatikan"; de-t13z15, -t13z22, -t13z24,

@@ -593,53 +593,8 @@ _TALK_WORDS = (
 _FRAME_GATE = re.compile(cues.literal_trie(sorted({*_TALK_WORDS, *_SPEECH_WORDS})))
 
 
-# A finite verb: past tense (weak "-te(n)", the common strong forms) or a few presents. Not
-# the adjectives and adverbs in "-te" ("heute", "erste").
-_FINITE = (
-    r"(?:(?!(?:heute|erste|zweite|dritte|vierte|fünfte|letzte|beste|nächste|meiste|mitte"
-    r"|rechte|linke|gute|weite|breite|halbe|ganze|alte|späte)\b)[a-zäöüß]{3,}te"
-    # (the plural "-ten" not a participle or an infinitive ending its clause: "mit A und
-    # ihrem Amtskollegen B beraten.", "gehalten")
-    r"|(?!ge)[a-zäöüß]{3,}ten(?!\s*(?:[.,;:!?]|$))"
-    r"|hielt|hielten|sprach|sprachen|nahm|nahmen|las|lasen|trug|trugen|gab|gaben|kam|kamen"
-    r"|war|waren|empfing|empfingen|traf|trafen|stand|standen|saß|saßen|zog|zogen|rief|riefen"
-    r"|schritt|schritten|hält|spricht|begrüßt|eröffnet|leitet|überbringt|dankt)\b"
-)
-# A second main clause joined by "und", its own subject (titles, a name) and verb: "A und B
-# hielten Ansprachen und der Landtagspräsident C sprach das Totengedenken" (de-t24g59), "X
-# begrüßte die Gäste und Landrat Y hielt die Festrede": the lists on either side have their
-# own verbs. Only after a clause that has a verb already ("A und B hielten": one list).
-_AND_CLAUSE = re.compile(
-    # (a subject: no article or a nominative one, not "und ihrem Amtskollegen B")
-    r"\sund\s+(?=(?:(?:der|die|das)\s+(?:[a-zäöüß]+e\s+){0,2})?(?:[A-ZÄÖÜ][\w.-]*\s+){1,7}"
-    r"(?:\([^)]{1,30}\)\s+)?" + _FINITE + ")"
-)
-_FINITE_IN = re.compile(r"(?<![\w.-])" + _FINITE)
-
-
-def _and_clauses(sentence: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
-    """The clause bounds narrowed to one of two main clauses joined by "und" (`_AND_CLAUSE`)."""
-    for m in _AND_CLAUSE.finditer(sentence, left, right):
-        if start <= m.start() < end:
-            continue  # (the list's own "und")
-        if not _FINITE_IN.search(sentence, left, m.start()):
-            continue  # no verb before it: a list's "und" ("A und B hielten")
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            return left, m.start()
-    return left, right
-
-
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around sentence[start:end]."""
-    left, right = _clause_bounds(sentence, start, end)
-    if " und " in sentence[left:right]:
-        return _and_clauses(sentence, left, right, start, end)
-    return left, right
-
-
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     bounds = list(_CLAUSE_END.finditer(sentence, 0, start))
     if bounds:
@@ -730,11 +685,8 @@ def relative_aside(sentence: str, end: int) -> tuple[int, int] | None:
 # An apposition right after the list, up to the comma closing it: "nahm Beate Merk, die
 # bayerische Staatsministerin für Europaangelegenheiten, an dem Festakt teil" (its closing
 # comma, before "an dem", ends no clause).
-# (round 25) or without an article, the office alone: "X, Medienbeauftragter des
-# Regierungsrates, nahm ... teil" (de-t24g31), "X, langjähriger Vorsitzender, nahm teil": the
-# comma before the verb closes the apposition, as it does after "der/die".
 _APPOSITION = re.compile(
-    r"\s*,\s+(?:(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+)?(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
+    r"\s*,\s+(?:der|die|das|als(?=\s+[A-ZÄÖÜ]))\s+(?:[A-ZÄÖÜ][\w.-]*\s+|[a-zäöüß]+\s+){0,10}[A-ZÄÖÜ][\w.-]*\s*$"
 )
 
 

@@ -1151,9 +1151,6 @@ def _past_particles(
             german
             and roster is not None
             and roster.given_names
-            # (round 25) "van" is no German word: the Dutch particle joins after any given
-            # name, known or not ("Maryem van den Heuvel", de-t24g11)
-            and toks[j].low != "van"
             and not roster.is_given_name(toks[j - 1].text)
             and toks[j - 1].low not in _PARTICLES  # "Alexander Van der Bellen"
             # a Romance particle, no German preposition, after a given name and

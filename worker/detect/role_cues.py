@@ -412,8 +412,6 @@ LATIN_STEMS: tuple[str, ...] = (
     "eucharistiefeier",
     "hochamt",
     "pontifikalamt",
-    "vesper",  # (round 25: the service nouns, `_DE_SERVICE`)
-    "requiem",
     "richtspruch",
     "kommen",
     "bühne",
@@ -1266,14 +1264,6 @@ DE_OBJECT_GATES: tuple[tuple[str, ...], ...] = (
 # it is the subject, the role when it is the object ("den Präsidenten X", "mit X"). Meetings
 # "mit" someone first: "sprach mit X" is a talk both attend, not a speech.
 # What one leads through ("führte durch die Versammlung"): a programme, a meeting, a gala.
-# A church service, one set of nouns for held, celebrated and led alike (round 25: "feierte
-# ... eine Pontifikalvesper", de-t24g17; "feiert Pontifikalamt", de-t11z22, were told only
-# for the mass and the service); compounds too ("Dankgottesdienst"), not the trade fair's
-# "Untermesse".
-_DE_SERVICE = (
-    r"(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier"
-    r"|[Hh]ochamt|[Pp]ontifikalamt|[Vv]esper|[Rr]equiem)\b"
-)
 _DE_LED = (
     r"[\wäöüß-]*(?:Programm|Abend|Veranstaltung|Festakt|Nachmittag|[Vv]ersammlung|[Ss]itzung"
     r"|Gala|[Tt]agesordnung|[Ff]eier|Zeremonie|[Vv]erleihung|[Dd]iskussion|Show|Sendung)\b"
@@ -1342,11 +1332,16 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|führt|führen)\b"
             r"|\b[Dd]en\s+Vorsitz\b[^;]{0,40}?\b(?:führte|führten|hatte|hatten|übernahm)\b"
             # who held or celebrated a service: "Den Trauergottesdienst hielt Bischof X"
-            rf"|{_DE_SERVICE}[^;]{{0,60}}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
-            rf"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{{0,60}}?{_DE_SERVICE}"
+            r"|(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
+            r"[^;]{0,60}?\b(?:hielt|hielten|zelebrierte|zelebrierten|leitete)\b"
+            r"|\b(?:hielt|zelebrierte|zelebrierten)\b[^;]{0,60}?"
+            r"(?:[Gg]ottesdienst|[Mm]esse|[Aa]ndacht|[Mm]essfeier|[Ee]ucharistiefeier|[Hh]ochamt"
+            r"|[Pp]ontifikalamt)\b"
             # who celebrated one: "hat im Petersdom einen Dankgottesdienst gefeiert"
-            rf"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{{0,60}}?{_DE_SERVICE}"
-            rf"|{_DE_SERVICE}[^;]{{0,80}}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
+            r"|\b(?:feierte|feierten|feiert|gefeiert|zelebriert)\b[^;]{0,60}?(?:[Gg]ottesdienst"
+            r"|(?<!nter)[Mm]esse|[Aa]ndacht)\b|(?:[Gg]ottesdienst|(?<!nter)[Mm]esse|[Aa]ndacht)\b"
+            r"[^;]{0,80}?\b(?:feierte|feierten|gefeiert|zelebriert)\b"
             # "Die Leitung der Beratungen hatte X": the chair as the subject of "hatte"
             r"|\b(?:Leitung|Vorsitz|Moderation)\b[^;]{0,80}?\b(?:hatte|hat|übernahm|übernimmt"
             r"|führte)\b"
@@ -1811,8 +1806,6 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
         "hochamt",
         "pontifikalamt",
         "andacht",
-        "vesper",
-        "requiem",
         "segn",
         "weih",
         "taufe",
