@@ -563,6 +563,11 @@ _DE_TITLE_SUFFIX = re.compile(
     r"|(?:landes|kreisbrand|brand|kirchen|schul|orts|aufsichts)(?:rat|rätin)"
     r"|landammann|obmann|obfrau"
     r"|stellvertreter|stellvertreterin|hauptleute|hauptmänner|kaplan|diakon"
+    # (round 25) a ruler's rank compounded, its holder named by a given name alone as after
+    # "Prinz" ("Erbprinz Alois", "Erbprinzessin Sophie", "Erbgroßherzog Guillaume", the Swiss
+    # "Grossherzog"); not "Herzog" alone, a surname ("Roman Herzog")
+    r"|(?:erb|kron)(?:groß|gross)?(?:prinz|prinzessin|herzog|herzogin)|gross(?:herzog|herzogin)"
+    r"|herzogin"
     r"|[a-zäöüß]{3}innen)$",  # a German plural of persons: "Regierungs-Chefinnen", "Ministerinnen"
     re.I,
 )
@@ -1131,7 +1136,12 @@ def _past_particles(
     None when they end it (apart from `_runs` in round 13, to keep its branches few)."""
     n = len(toks)
     k = j
-    while k < n and toks[k].low in _PARTICLES:
+    while k < n and (
+        toks[k].low in _PARTICLES
+        # (round 25) "von und zu": the particles of a house named twice, one name ("Alois von
+        # und zu Liechtenstein", "Karl-Theodor von und zu Guttenberg")
+        or (german and toks[k].text == "und" and k > j and k + 1 < n and toks[k + 1].low == "zu")
+    ):
         k += 1
     if (
         k < n

@@ -145,6 +145,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - mt24_cases.toml: machine-translated copies whose list lost the separator between two Chinese
   names ("Zhang Baowen Chen Zhu"): one name a surname-and-given-name pair, one list; a
   Vietnamese name of four words kept (round 24, issue-mt24).
+- de25_cases.toml: German names of noble houses and ruling families: "von und zu" inside one
+  name, a ruler's compounded rank ("Erbprinz", "Erbgroßherzog") or "Herzogin" before a given
+  name alone, "Herzog" alone still a surname (round 25, issue-de25).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -217,6 +220,7 @@ FILES: dict[str, str | None] = {
     "zh24_cases.toml": "zh",
     "align24_cases.toml": None,
     "mt24_cases.toml": "en",
+    "de25_cases.toml": "de",
 }
 CASES = [
     (case, language)
