@@ -76,11 +76,6 @@ from worker.detect.roster import (
 _NO_ROSTER = Roster.empty()
 MAX_ABSORBED = 1  # events one new report may merge into the one it joins, at most
 STRICT_PAIRS = 16  # pairs of candidate members the strict merge compares, at most (bounded work)
-# lone reports among a new report's candidates re-checked against the event it joins, at most
-# (round 25: a report placed alone before the event it belongs to had grown; bounded work)
-MAX_LONE = 2
-LONE_SIZE = 1  # events of at most this many reports are re-checked so
-LONE_HALF = True  # scratch
 # two roster people in common and no second tie: a score just short of `join`, by this factor
 SHORT_OF_A_TIE = 0.9
 FEATURES_SCHEMA = 1
@@ -3712,9 +3707,9 @@ def place(
     event_id, top = ranked[0]
     if top.best.score < opts.join:
         return Placement(None, top.best)
-    absorbed = _absorbed(event_id, top, ranked[1:], seen, opts, sizes or {})
-    lone = _lone_rejoining(new, event_id, top, tallies, seen, absorbed, opts, sizes or {})
-    return Placement(event_id, top.best, absorbed + lone)
+    return Placement(
+        event_id, top.best, _absorbed(event_id, top, ranked[1:], seen, opts, sizes or {})
+    )
 
 
 def _absorbed(
@@ -3759,59 +3754,6 @@ def _absorbed(
         ):
             absorbed.append(other)
     return tuple(absorbed)
-
-
-def _lone_rejoining(
-    new: Features,
-    event_id: str,
-    top: _Tally,
-    tallies: Mapping[str, _Tally],
-    seen: Mapping[str, Sequence[Features]],
-    absorbed: Sequence[str],
-    opts: GroupingOptions,
-    sizes: Mapping[str, int],
-) -> tuple[str, ...]:
-    """The events of one report each, among the candidates, whose report would join the event
-    `new` joins were it placed now (round 25): placed alone when the event held no report it
-    matched (an English report of the NPC's opening placed before the Chinese ones it names the
-    people of), it is placed again against the grown event, `new` among its members. It joins
-    when it matches one of them at `join`, none says another occasion and none in its own script
-    is left unmatched: what the strict merge asks of the report linking two events, asked of
-    the lone report itself. Only events the store gives whole (`sizes`), the joined one seen
-    whole too; at most `MAX_LONE`, each compared with the event's candidate members only."""
-    if not opts.strict_merge or len(seen[event_id]) < sizes.get(event_id, 0):
-        return ()
-    members = [*seen[event_id], new]
-    found: list[str] = []
-    for other, t in tallies.items():
-        if len(found) >= MAX_LONE:
-            break
-        if (
-            other == event_id
-            or other in absorbed
-            or not 0 < sizes.get(other, 0) <= LONE_SIZE
-            or len(seen[other]) != sizes[other]
-            or abs((t.day - top.day).days) > opts.window_days
-        ):
-            continue
-        if all(_rejoins(lone, members, opts) for lone in seen[other]):
-            found.append(other)
-    return tuple(found)
-
-
-def _rejoins(lone: Features, members: Sequence[Features], opts: GroupingOptions) -> bool:
-    """`lone` matches a member at `join`, none says another occasion, none in its script is
-    left unmatched (`_lone_rejoining`)."""
-    linked = 0
-    for member in members:
-        match = score(lone, member, opts)
-        if match.reason != "copy" and other_occasion(lone, member, opts):
-            return False
-        if match.score >= opts.join:
-            linked += 1
-        elif _script(lone) == _script(member):
-            return False
-    return linked > 0 and (not LONE_HALF or 2 * linked >= len(members))
 
 
 def _by_people(match: Match) -> bool:
