@@ -1759,16 +1759,23 @@ _INNER_RANK = re.compile(r"^((?:\S+\s+){1,2}?)(?:Kardinal|Cardinal)\s+(?=\S)")
 # zh_hant-t17z29; "寧德市", scraped-r14v06; "全市", zh_cn-t16z19) and a council or an assembly
 # ("陸委會", rounds 23, 30 and 32; "閉幕會", "由大会", "商会"). No dev label is such a name.
 _HAN_BODY_END = ("委会", "大会", "商会", "幕会")
-_HAN_PLACES = frozenset(
-    to_simplified(name) for _, _, names in ENTRIES for name in names if has_han(name)
-)
+
+
+@lru_cache(maxsize=1)
+def _han_places() -> frozenset[str]:
+    # Built on the first name in Chinese characters, not on import: to_simplified builds
+    # OpenCC's converter (its dictionaries loaded), which a pass with no Chinese report never
+    # needs (bench/README.md, round 25, speed25).
+    return frozenset(
+        to_simplified(name) for _, _, names in ENTRIES for name in names if has_han(name)
+    )
 
 
 @lru_cache(maxsize=4096)
 def _han_no_person(name: str) -> bool:
     """Whether a name in Chinese characters is a place or a body, not a person."""
     plain = to_simplified(name)
-    return plain[-1:] == "市" or plain.endswith(_HAN_BODY_END) or plain in _HAN_PLACES
+    return plain[-1:] == "市" or plain.endswith(_HAN_BODY_END) or plain in _han_places()
 
 
 def _add(

@@ -138,3 +138,58 @@ def test_tidy_text_replaces_only_runs_that_differ_from_one_space(text: str) -> N
     from worker.ingest.extract import tidy_text
 
     assert tidy_text(text) == _tidy_every_run(text)
+
+
+_CONCURRENT_FIRST_PAGES = """
+import threading
+from pathlib import Path
+
+from worker.ingest import extract, prune_paths
+
+translated = []
+compiled = prune_paths.compiled
+
+
+def counting(path, prefix):
+    translated.append(path)
+    return compiled(path, prefix)
+
+
+prune_paths.compiled = counting
+page = Path({page!r}).read_bytes()
+start = threading.Barrier(6)
+texts = []
+
+
+def first_page():
+    start.wait()
+    texts.append(extract.extract_article(page, "https://example.org/a").text)
+
+
+threads = [threading.Thread(target=first_page) for _ in range(6)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+once = len(translated)
+extract._trafilatura.cache_clear()
+extract._trafilatura()  # set up again: the paths in place are not translated again
+print(once, len(set(translated)), len(translated) - once, len(set(texts)), len(texts))
+"""
+
+
+def test_pages_extracted_in_threads_at_once_set_trafilatura_up_once() -> None:
+    # A pass's first pages go to several threads together: one sets trafilatura up (its
+    # pruning paths translated once each), the others wait for it, and all get the same text.
+    import subprocess
+    import sys
+
+    page = PAGES / "dw.com-elephants.html"
+    code = _CONCURRENT_FIRST_PAGES.format(page=str(page))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    once, distinct, again, texts, pages = map(int, done.stdout.split())
+    assert once == distinct > 0  # each path translated once
+    assert again < once  # a second set-up translates only what it could not before
+    assert (texts, pages) == (1, 6)
