@@ -145,6 +145,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - mt24_cases.toml: machine-translated copies whose list lost the separator between two Chinese
   names ("Zhang Baowen Chen Zhu"): one name a surname-and-given-name pair, one list; a
   Vietnamese name of four words kept (round 24, issue-mt24).
+- mt25_cases.toml: machine-translated and scraped copies: a list under plural headings and dash
+  descriptions, a plural group and a dash before its members, names a machine lower-cased after
+  a title; a particle after a given name kept (round 25, issue-mt25).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -217,6 +220,7 @@ FILES: dict[str, str | None] = {
     "zh24_cases.toml": "zh",
     "align24_cases.toml": None,
     "mt24_cases.toml": "en",
+    "mt25_cases.toml": "en",
 }
 CASES = [
     (case, language)
