@@ -5,11 +5,11 @@ Some machine translations and copies lower-case names ("Treasurer gerhard blumm 
 wei"): the name readers of `people_latin` look for capitalised words and pass them by. A name is
 restored where a title stands right before it (the title in any case) and it has the shape of
 a name in one of three ways: a known given name and a surname ("gerhard blumm", "Donald trump"),
-a common Chinese surname and a given name of pinyin ("xie chunfeng"), or a roster name
-("ban Ki-moon"),
-and so are the further names of its list ("honorary members reinhold fritz and egon schreck").
-Only the sentences the rules read (a cue word's) are restored: a scan of every English text
-cost 15% of the reading's instructions.
+a common Chinese surname and a given name of pinyin ("xie chunfeng"), or a roster name whose
+first word is in lower case; and so are the further names of its list ("honorary members
+reinhold fritz and egon schreck"). Only a sentence the rules read (a cue word's) that gives no
+list is restored and read again (`lowered_names_read`): a scan of every English text cost 15%
+of the reading's instructions.
 
 Round 25 (issue 9, mt25): round 44's odd mt_en and scraped reports and the older dev rounds'
 lower-case names, counted by class (docs/people.md).
