@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from worker.detect import people_model
 from worker.detect.lang import detect_language
+from worker.detect.lowered_names import lowered_names_read
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_de import (
     continued_roles,
@@ -710,7 +711,7 @@ def _latin_sentence(
 ) -> list[tuple[Role, list[str]]]:
     """The lists of one sentence (read past its dateline, `_past_dateline`); `before` holds
     the previous sentence's leftovers and is updated for the next one."""
-    found = list(latin_lists(sentence, ctx, german=german))
+    sentence, found = lowered_names_read(sentence, ctx)
     if not german:
         if before.group:
             names = anaphoric_names(sentence, ctx)

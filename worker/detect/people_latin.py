@@ -839,6 +839,8 @@ class Context:
     _by_word: dict[str, set[str]] | None = None
     _by_title: dict[str, set[str]] | None = None
     _lower: frozenset[str] | None = None
+    # the words of names a machine lower-cased, restored in a sentence read (`lowered_names`)
+    lowered: set[str] = field(default_factory=set)
     _bridging: bool | None = None
     _names: frozenset[str] | None = None  # every name of `_by_word`, flat, for `fuller`
     _transcript: bool | None = None
@@ -886,7 +888,8 @@ class Context:
         ("Graduate Students" in a text about "students"), not part of a name."""
         if self._lower is None:
             self._lower = frozenset(_LOWER_WORD.findall(self.text))
-        return word.casefold() in self._lower
+        low = word.casefold()
+        return low in self._lower and low not in self.lowered
 
     def full_name(self, word: str, besides: str = "") -> str | None:
         """The one fuller name of `text` that `word` stands for ("Xi" -> "Xi Jinping"),
@@ -3262,6 +3265,11 @@ def _title_gap(text: str) -> bool:
     toks = _tokens(text)
     if toks and toks[0].text == ":":
         toks = toks[1:]
+    if len(toks) > 2 and toks[-1].text in (":", "–", "—") and toks[-2].low.endswith("s"):
+        # a group in the plural, then its members: "attended by the deputies of the Supreme
+        # Council for Slobodzeya districts – A and B", "by the following directors: A, B"
+        # (round 25, mt25: mt_en-t24a03)
+        toks = toks[:-1]
     if any(t.low == "by" for t in toks):
         return False  # "the Meeting with Chinese and Foreign Press by Xi Jinping": the agent
     if any(
@@ -4347,18 +4355,54 @@ def _group_roles(
     return roles, from_object
 
 
+def _sub_heading(gap: list[_Tok]) -> bool:
+    """Whether the words before the colon closing `gap` name a group of the list in the plural
+    ("independent directors:", "the following supervisors:"): a list set out under headings,
+    as a translated release lists a meeting's board and officers (scraped-t24a19, round 44)."""
+    head = gap[-2]
+    return (
+        head.text.isalpha()
+        and (head.low in _TITLE_WORDS or head.low in _GROUP_HEADS)
+        and (head.low.endswith("s") or head.low in ("staff", "leadership"))
+    )
+
+
+# Plural nouns a list's heading may end in besides the titles: "supervisors:", "guests:".
+_GROUP_HEADS = frozenset(
+    "supervisors guests participants attendees speakers panelists panellists judges jurors "
+    "experts executives trustees auditors treasurers staff leadership".split()
+)
+
+
 def _continues(toks: list[_Tok], last: int, prefix: int) -> bool:
     """Whether the words between one list and the next (toks[last:prefix]) only carry the
     list on: a comma, then a group or description, a comma or "and"; no verb, no clause."""
     gap = toks[last:prefix]
+    if gap and gap[0].text in ("–", "—"):
+        # the item's description after a dash first: "Zhang Liang – the executive director and
+        # president, the following directors: ...", "He Jiale – the CFO, Zhang Yongjian"
+        # (round 25, mt25: scraped-t24a19)
+        comma = next((k for k, t in enumerate(gap) if t.text == ","), 0)
+        if not 1 < comma <= 12 or any(t.low in _BREAK for t in gap[:comma]):
+            return False
+        gap = gap[comma:]
+        if len(gap) == 1 or (len(gap) == 2 and gap[1].low == "and"):
+            return True
     if not gap or gap[0].text not in (",", ";") or len(gap) < 3:
         return False
-    if gap[-1].text not in (",", ";") and gap[-1].low not in ("and", "und", "sowie"):
+    if gap[-1].text == ":" and _sub_heading(gap):
+        gap = gap[:-1]  # "..., the following directors: A, B; supervisors: C" (round 25, mt25)
+    elif gap[-1].text not in (",", ";") and gap[-1].low not in ("and", "und", "sowie"):
         return False
     return len(gap) <= 25 and not any(
         t.low in _BREAK
         or t.text in (".", ":", "!", "?", "(", ")", "—", "–")
-        or (not t.cap and t.text.isalpha() and t.low.endswith(("ed", "ing")))
+        or (
+            not t.cap
+            and t.text.isalpha()
+            and t.low.endswith(("ed", "ing"))
+            and t.low != "following"  # ("the following directors:", a determiner)
+        )
         for t in gap
     )
 

@@ -148,6 +148,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - de25_cases.toml: German names of noble houses and ruling families: "von und zu" inside one
   name, a ruler's compounded rank ("Erbprinz", "Erbgroßherzog") or "Herzogin" before a given
   name alone, "Herzog" alone still a surname (round 25, issue-de25).
+- mt25_cases.toml: machine-translated and scraped copies: a list under plural headings and dash
+  descriptions, a plural group and a dash before its members, names a machine lower-cased after
+  a title; a particle after a given name kept (round 25, issue-mt25).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -221,6 +224,7 @@ FILES: dict[str, str | None] = {
     "align24_cases.toml": None,
     "mt24_cases.toml": "en",
     "de25_cases.toml": "de",
+    "mt25_cases.toml": "en",
 }
 CASES = [
     (case, language)
