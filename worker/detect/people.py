@@ -55,6 +55,7 @@ from worker.detect.people_latin import (
     headed,
     latin_lists,
     list_anaphor,
+    lower_case_names,
     lower_given_names,
     names_a_group,
     names_in,
@@ -985,6 +986,8 @@ def read_people(
     lang = language or detect_language(text)
     text = _normalised(text, lang)
     text = _caps_surnames(text, roster, lang)
+    if lang == "en":
+        text = lower_case_names(text, roster)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
