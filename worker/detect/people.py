@@ -986,8 +986,6 @@ def read_people(
     lang = language or detect_language(text)
     text = _normalised(text, lang)
     text = _caps_surnames(text, roster, lang)
-    if lang == "en":
-        text = lower_case_names(text, roster)
     han = has_han(text)  # one scan: without Han in the text, none in its parts either
     paragraphs = _paragraphs(text, han=han)
     lead = _lead_count(paragraphs)
@@ -1577,7 +1575,11 @@ _GIVEN_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôú
 
 
 def _caps_surnames(text: str, roster: Roster, lang: str = "de") -> str:
-    """The German text with each capitals surname after a known given name in title case."""
+    """The German text with each capitals surname after a known given name in title case; an
+    English text with names written in lower case after a title capitalised
+    (`people_latin.lower_case_names`)."""
+    if lang == "en":
+        return lower_case_names(text, roster)
     if lang != "de":
         return text
     parts, last = [], 0

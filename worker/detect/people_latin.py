@@ -496,7 +496,6 @@ def lower_given_names(text: str) -> str:
     return _LOWER_GIVEN.sub(_given_capitalised, text)
 
 
-
 # A copy that writes people's names in lower case: a machine's translation of a club's report
 # ("Treasurer gerhard blumm reported", "honorary members reinhold fritz and egon schreck"),
 # a page lower-cased whole ("defense minister andrei belousov", "chancellor angela merkel"),
@@ -2560,11 +2559,17 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
+_ASIDE_OPENERS = frozenset('([“"')
+
+
 def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
-    """The index after the closing parenthesis (or square bracket) of the one opening at `k`,
-    when it closes before `hi` within 12 words (18 for a square bracket): a note of the writer's, no clause of the list ("were: Wang
+    """The index after the closing parenthesis (or square bracket, or a quoted body's name:
+    `_quoted_name_end`) of the one opening at `k`, when it closes before `hi` within 12 words
+    (18 for a square bracket): a note of the writer's, no clause of the list ("were: Wang
     Yi'ou (listed by the strokes of the names), Ma Na, ...", "Present for the Ceremony were
     (shown above from left), ..."); else `k`."""
+    if toks[k].text in ('"', "“"):
+        return _quoted_name_end(toks, k, hi)
     if toks[k].text == "[":
         # an editor's square brackets, which may hold round ones: "Chairman of China Tourism
         # Group Corporation Limited [China Travel Service (Holdings) Hong Kong Limited]; Mr
@@ -2581,7 +2586,6 @@ def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
         if toks[e].text == "(":
             break
     return k
-
 
 
 def _quoted_name_end(toks: list[_Tok], k: int, hi: int) -> int:
@@ -2614,12 +2618,8 @@ def _appositive(
         if k < skip:
             continue
         t = toks[k]
-        if t.text in ("(", "["):
+        if t.text in _ASIDE_OPENERS:
             skip = _aside_end(toks, k, hi)
-            if skip > k:
-                continue
-        if t.text in ('"', "“"):
-            skip = _quoted_name_end(toks, k, hi)
             if skip > k:
                 continue
         low = t.low
