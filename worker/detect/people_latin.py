@@ -102,10 +102,10 @@ _TITLE_WORDS = frozenset(
     # agency_en-t22a06, t22a24)
     "auditor auditors auditor-general lt gen maj brig col capt "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
-    # royal ranks before a given name alone ("Empress Masako", "Grand Duke Henri", "Hereditary
-    # Grand Duke Guillaume": round 25, en25, agency_en-t24e17, t24g49; "Grand Duke George
-    # Mikhailovich Romanov", mt_en-t13x16)
-    "empress duke duchess archduke archduchess hereditary "
+    # royal ranks before a given name alone ("Empress Masako", "Hereditary Grand Duke
+    # Guillaume": round 25, en25, agency_en-t24e17, t24g49). ("Duke" and "Duchess" too gave
+    # "Henri" for "Grand Duke Henri", and lost a cross-language pair of dev: not kept.)
+    "empress hereditary "
     # the French honorifics of English copies ("Ambassador Zhang Yesui and Mme Chen Naiqing",
     # "His Wife Mme. Peng Liyuan": round 16, prec16)
     "mme mlle "
