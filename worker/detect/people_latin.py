@@ -102,10 +102,10 @@ _TITLE_WORDS = frozenset(
     # agency_en-t22a06, t22a24)
     "auditor auditors auditor-general lt gen maj brig col capt "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
-    # royal ranks before a given name alone ("Empress Masako", "Hereditary Grand Duke
-    # Guillaume": round 25, en25, agency_en-t24e17, t24g49). ("Duke" and "Duchess" too gave
-    # "Henri" for "Grand Duke Henri", and lost a cross-language pair of dev: not kept.)
-    "empress hereditary "
+    # an empress before her given name alone ("Empress Masako": round 25, en25,
+    # agency_en-t24e17; "Duke" and "Duchess" as titles too lost a cross-language pair of dev,
+    # "Hereditary" moved nothing: not kept)
+    "empress "
     # the French honorifics of English copies ("Ambassador Zhang Yesui and Mme Chen Naiqing",
     # "His Wife Mme. Peng Liyuan": round 16, prec16)
     "mme mlle "
@@ -174,9 +174,6 @@ _ORG_WORDS = frozenset(
     # a Malaysian firm's and a newspaper's last word: "Measat Global Berhad Shaharul Rezza Hassan",
     # "Nhan Dan Newspaper" (round 24, en24: agency_en-t23a33, mt_en-t23a05)
     "berhad bhd sdn newspaper "
-    # a firm's "Limited" written out, as "Ltd" is ("China Travel Service (Holdings) Hong Kong
-    # Limited": round 25, en25, agency_en-t24a29)
-    "limited "
     "oblast okrug campus shinbun shimbun "
     # places and firms a name span may end on, never a surname (round 14, prec14: "Jiumiao
     # Town, Fuxingdi Town" mt_en-t13x03, "Oceanwide Holdings" mt_en-t10e19, "Altai
@@ -2559,27 +2556,17 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
-_ASIDE_OPENERS = frozenset('([“"')
+_ASIDE_OPENERS = frozenset('(“"')
 
 
 def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
-    """The index after the closing parenthesis (or square bracket, or a quoted body's name:
-    `_quoted_name_end`) of the one opening at `k`, when it closes before `hi` within 12 words
-    (18 for a square bracket): a note of the writer's, no clause of the list ("were: Wang
+    """The index after the closing parenthesis of the one opening at `k`, when it closes
+    before `hi` within 12 words: a note of the writer's, no clause of the list ("were: Wang
     Yi'ou (listed by the strokes of the names), Ma Na, ...", "Present for the Ceremony were
-    (shown above from left), ..."); else `k`."""
+    (shown above from left), ..."); after a body's name in quotes (`_quoted_name_end`); else
+    `k`."""
     if toks[k].text in ('"', "“"):
         return _quoted_name_end(toks, k, hi)
-    if toks[k].text == "[":
-        # an editor's square brackets, which may hold round ones: "Chairman of China Tourism
-        # Group Corporation Limited [China Travel Service (Holdings) Hong Kong Limited]; Mr
-        # Lester Garson Huang, ..." (round 25, en25: agency_en-t24a29)
-        for e in range(k + 1, min(hi, k + 20)):
-            if toks[e].text == "]":
-                return e + 1
-            if toks[e].text == "[":
-                break
-        return k
     for e in range(k + 1, min(hi, k + 14)):
         if toks[e].text == ")":
             return e + 1

@@ -1111,12 +1111,6 @@ INVERTED_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
             + _GATHERING
             + r"|among\s+(?:the\s+)?(?:crowd|audience|mourners|worshippers|congregation|spectators"
             r"|onlookers)"
-            # a group of people alone before the verb, nothing said of them after the noun:
-            # "Among the foreign leaders were A; B, C" (round 25, en25: agency_en-t24e09; not
-            # "Among the officials arrested were", where the clause goes on past the noun)
-            r"|^\W*among\s+(?:the\s+|other\s+)?(?:[\w’'-]+\s+){0,3}?(?:leaders|officials"
-            r"|ministers|delegates|representatives|heads\s+of\s+(?:state|government)|VIPs"
-            r"|dignitaries|personalities|celebrities)(?=\s*$)"
             # a credentials ceremony's envoys: "Among those who presented credentials ... are"
             r"|(?:who|that)\s+(?:presented|handed\s+over)\s+(?:their\s+)?(?:letters\s+of\s+)?"
             r"(?:credentials|credence)"
