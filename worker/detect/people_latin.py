@@ -502,8 +502,15 @@ def lower_given_names(text: str) -> str:
 # surname and a pinyin given name) and one more word that is no verb, joiner or title are
 # capitalised, so that the name is read as one; the names joined to it by a comma or "and"
 # the same ("and egon schreck"). Capitalised words are never touched.
+# (titles that are other words too: "major media bodies", "chair an urgent meeting")
+_LOWER_NOT_TITLES = frozenset(("major", "general", "chair", "lady", "lord", "king", "queen"))
 _LOWER_TITLES = sorted(
-    {w for t in _TITLE_WORDS if t.isalpha() and len(t) > 3 for w in (t, t.capitalize())}
+    {
+        w
+        for t in _TITLE_WORDS - _LOWER_NOT_TITLES
+        if t.isalpha() and len(t) > 3
+        for w in (t, t.capitalize())
+    }
     | {"Treasurer", "treasurer", "master", "Master"}
 )
 _LOWER_AFTER_TITLE = re.compile(
@@ -516,7 +523,7 @@ _LOWER_NEXT = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)([a-z]{2,12
 _LOWER_NOT_GIVEN = frozenset(
     "will may mark bill grace hope rose frank art june april august china jack joy faith young "
     "long king major chase case miles page lane dean hunter general see sky summer winter "
-    "day love lord star son sun".split()
+    "day love lord star son sun my an skip media good".split()
 )
 _LOWER_NOT_SURNAME = frozenset(
     "the of and or to in on at for with from by as a an is are was were be been has have had "
