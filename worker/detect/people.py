@@ -55,7 +55,6 @@ from worker.detect.people_latin import (
     headed,
     latin_lists,
     list_anaphor,
-    lower_case_names,
     lower_given_names,
     names_a_group,
     names_in,
@@ -1575,11 +1574,7 @@ _GIVEN_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüßáàâçéèêëíïñóôú
 
 
 def _caps_surnames(text: str, roster: Roster, lang: str = "de") -> str:
-    """The German text with each capitals surname after a known given name in title case; an
-    English text with names written in lower case after a title capitalised
-    (`people_latin.lower_case_names`)."""
-    if lang == "en":
-        return lower_case_names(text, roster)
+    """The German text with each capitals surname after a known given name in title case."""
     if lang != "de":
         return text
     parts, last = [], 0

@@ -145,10 +145,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - mt24_cases.toml: machine-translated copies whose list lost the separator between two Chinese
   names ("Zhang Baowen Chen Zhu"): one name a surname-and-given-name pair, one list; a
   Vietnamese name of four words kept (round 24, issue-mt24).
-- en25_cases.toml: English names of round 44's odd-numbered reports and the pool by class: names
-  written in lower case after a title (a machine's, a lower-cased page's, lower-case pinyin), a
-  body's name in quotes inside a list item's titles, "Empress" a title; lower-case words after
-  "major" kept as they are (round 25, issue-en25).
+- en25_cases.toml: English names of round 44's odd-numbered reports and the pool by class: a
+  body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
