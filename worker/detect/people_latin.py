@@ -2509,7 +2509,7 @@ def _quoted_name_end(toks: list[_Tok], k: int, hi: int) -> int:
     """The index after a body's name in quotes opening at `k` (the quote before a capital,
     closed within ten words, no verb or clause word inside), a part of the title around it:
     "Chairman of the Presidium of the National Association “Union of Investigation Veterans”
-    Vladimir Dontsov; ..." (round 25, en25: kremlin_en-t17e28, agency_en-t13e10); else `k`.
+    Vladimir Dontsov; ..." (round 25, en25: kremlin_en-t17e28, scraped-t22g16); else `k`.
     A quote that closes quoted speech (", as well as representatives," Peskov") opens none."""
     if k + 1 >= hi or toks[k + 1].start != toks[k].end or not toks[k + 1].cap:
         return k
