@@ -102,6 +102,10 @@ _TITLE_WORDS = frozenset(
     # agency_en-t22a06, t22a24)
     "auditor auditors auditor-general lt gen maj brig col capt "
     "patriarch metropolitan archbishop bishop cardinal imam lord lady sir dame madam madame "
+    # an empress before her given name alone ("Empress Masako": round 25, en25,
+    # agency_en-t24e17; "Duke" and "Duchess" as titles too lost a cross-language pair of dev,
+    # "Hereditary" moved nothing: not kept)
+    "empress "
     # the French honorifics of English copies ("Ambassador Zhang Yesui and Mme Chen Naiqing",
     # "His Wife Mme. Peng Liyuan": round 16, prec16)
     "mme mlle "
@@ -2495,16 +2499,40 @@ _PREFIX_STOP = frozenset(
 # ---- lists --------------------------------------------------------------------------------
 
 
+_ASIDE_OPENERS = frozenset('(“"')
+
+
 def _aside_end(toks: list[_Tok], k: int, hi: int) -> int:
     """The index after the closing parenthesis of the one opening at `k`, when it closes
     before `hi` within 12 words: a note of the writer's, no clause of the list ("were: Wang
     Yi'ou (listed by the strokes of the names), Ma Na, ...", "Present for the Ceremony were
-    (shown above from left), ..."); else `k`."""
+    (shown above from left), ..."); after a body's name in quotes (`_quoted_name_end`); else
+    `k`."""
+    if toks[k].text in ('"', "“"):
+        return _quoted_name_end(toks, k, hi)
     for e in range(k + 1, min(hi, k + 14)):
         if toks[e].text == ")":
             return e + 1
         if toks[e].text == "(":
             break
+    return k
+
+
+def _quoted_name_end(toks: list[_Tok], k: int, hi: int) -> int:
+    """The index after a body's name in quotes opening at `k` (the quote before a capital,
+    closed within ten words, no verb or clause word inside), a part of the title around it:
+    "Chairman of the Presidium of the National Association “Union of Investigation Veterans”
+    Vladimir Dontsov; ..." (round 25, en25: kremlin_en-t17e28, scraped-t22g16); else `k`.
+    A quote that closes quoted speech (", as well as representatives," Peskov") opens none."""
+    if k + 1 >= hi or toks[k + 1].start != toks[k].end or not toks[k + 1].cap:
+        return k
+    if k > 0 and toks[k - 1].end == toks[k].start:
+        return k  # a quote glued to the word before closes it
+    for e in range(k + 2, min(hi, k + 12)):
+        if toks[e].text in ('"', "”"):
+            return e + 1 if toks[e].start == toks[e - 1].end else k
+        if toks[e].low in _BREAK or toks[e].text in (".", ";", ":", "“", "!", "?"):
+            return k
     return k
 
 
@@ -2520,7 +2548,7 @@ def _appositive(
         if k < skip:
             continue
         t = toks[k]
-        if t.text == "(":
+        if t.text in _ASIDE_OPENERS:
             skip = _aside_end(toks, k, hi)
             if skip > k:
                 continue

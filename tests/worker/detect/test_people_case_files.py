@@ -151,6 +151,8 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - mt25_cases.toml: machine-translated and scraped copies: a list under plural headings and dash
   descriptions, a plural group and a dash before its members, names a machine lower-cased after
   a title; a particle after a given name kept (round 25, issue-mt25).
+- en25_cases.toml: English names of round 44's odd-numbered reports and the pool by class: a
+  body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -225,6 +227,7 @@ FILES: dict[str, str | None] = {
     "mt24_cases.toml": "en",
     "de25_cases.toml": "de",
     "mt25_cases.toml": "en",
+    "en25_cases.toml": "en",
 }
 CASES = [
     (case, language)
