@@ -428,6 +428,27 @@ def test_a_store_path_that_is_a_directory_is_a_clear_error(runner, tmp_path):
         )
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"\x8f\x00random bytes" * 300, b"[storage]\nurl = 'x'\n"],
+    ids=["random bytes", "a config file"],
+)
+def test_a_store_file_that_is_not_a_database_is_one_line_and_left_alone(runner, tmp_path, content):
+    # It was a traceback (sqlite3.DatabaseError: file is not a database) and exit 1.
+    store = tmp_path / "wirediff.db"
+    store.write_bytes(content)
+    for command in (["changes"], ["feeds", "list"], ["fetch", "--feed", "https://e.org/rss"]):
+        result = runner.invoke(cli, [*command, "--db", f"sqlite:///{store}"])
+        assert result.exit_code == 2, result.output
+        assert result.output == (
+            f"wirediff: error: store {store} is not an SQLite database file (it does not "
+            "start with 'SQLite format 3'): give a wirediff store, or a path where none is yet\n"
+        )
+        assert "Traceback" not in result.output
+    assert store.read_bytes() == content
+    assert not (tmp_path / "wirediff.db-wal").exists()
+
+
 def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
     # Real processes, started together on a new WIREDIFF_HOME: the first one creates the
     # store, the other waits for it (it failed with "table ... already exists" before; the
