@@ -68,6 +68,37 @@ def test_version_and_help(runner):
         assert invoke(runner, command, "--help").exit_code == 0
 
 
+def _command_lines() -> list[list[str]]:
+    """Every command as typed: each group's sub-commands, and the group itself when it runs
+    without one (`wirediff events`)."""
+    import click
+
+    from worker.cli import COMMANDS
+
+    found: list[list[str]] = []
+
+    def walk(words: list[str], command: click.Command) -> None:
+        if not isinstance(command, click.Group) or command.invoke_without_command:
+            found.append(words)
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk([*words, name], sub)
+
+    for name in COMMANDS:
+        walk([name], cli.get_command(click.Context(cli), name))
+    return found
+
+
+@pytest.mark.parametrize("words", _command_lines(), ids=" ".join)
+def test_every_command_takes_v_after_its_name(runner, words):
+    """The README: -v and -vv go before or after the command's name. `wirediff events -v`
+    was "No such option: -v" (a group that runs on its own got none)."""
+    for verbose in ("-v", "-vv"):
+        result = runner.invoke(cli, [*words, verbose, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "-v, --verbose" in result.output
+
+
 def test_wrong_flag_is_usage_error(runner):
     result = runner.invoke(cli, ["fetch", "--no-such-flag"])
     assert result.exit_code == 2
