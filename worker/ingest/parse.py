@@ -61,6 +61,10 @@ _UPDATE_PERIODS = {
     "yearly": 31536000,
 }
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+_MALFORMED = "malformed XML recovered: "
+_SKIP = len(_MALFORMED)
+# An RSS/RDF item or Atom entry start tag, prefixed or not (<item>, <rss:item ...>, <entry>)
+_ITEM_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s>/]", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +144,15 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     entries = _dedupe(_feed_entry(scrub.item(item), url) for item in result.entries)
     if not result.get("version") and not entries:
         raise ParseError(url, f"{url}: {_not_a_feed_reason(body, result)}")
+    warning = _warning(result.get("bozo_exception")) if result.get("bozo") else None
+    if warning and not entries and warning.startswith(_MALFORMED) and _ITEM_TAG.search(body):
+        # items there, none readable: the feed broke (cut short, garbled), nothing is usable;
+        # taken as an empty feed it looked healthy and all its reports "left" it
+        raise ParseError(
+            url, f"{url}: malformed XML, no item or entry could be read: {warning[_SKIP:]}"
+        )
     channel = result.feed
-    warnings = [_warning(result.get("bozo_exception")) if result.get("bozo") else None]
+    warnings = [warning]
     replaced = bad_refs + scrub.replaced
     if replaced:
         warnings.append(
@@ -332,7 +343,7 @@ def _warning(exc: object) -> str:
 
     if isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.CharacterEncodingUnknown):
         return f"encoding problem recovered: {one_line(exc)}"
-    return f"malformed XML recovered: {one_line(exc)}"
+    return f"{_MALFORMED}{one_line(exc)}"
 
 
 def _xml_content_type(content_type: str | None, body: bytes) -> str:

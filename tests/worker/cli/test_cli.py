@@ -660,6 +660,28 @@ def test_feeds_list_and_history_tell_in_the_feed_left_it_and_taken_down_apart(
     assert listed["articles"] == {"in_feed": 3, "left_feed": 0, "removed": 1}
 
 
+def test_a_feed_served_cut_short_is_an_error_and_its_reports_stay_in_it(
+    runner, farm, server, tmp_path
+):
+    """A feed whose XML breaks off in its first item was `ok` (a warning) with no entries: its
+    reports all "left the feed" and `feeds list` showed nothing wrong."""
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    whole = farm.feed_xml("/rss.xml")
+    assert invoke(runner, "fetch", "--db", db, "--feed", server.url("/rss.xml")).exit_code == 0
+    cut = whole[: whole.index(b"<item>") + len(b"<item><tit")]
+    server.route("/rss.xml", lambda _req, _h: Response(200, cut, {"Content-Type": "text/xml"}))
+    result = invoke(runner, "fetch", "--db", db, "--feed", server.url("/rss.xml"), "--json")
+    assert result.exit_code == 0
+    (feed,) = [o for o in lines(result.output) if o["type"] == "feed"]
+    assert feed["status"] == "error"
+    assert feed["error"].startswith(
+        f"{server.url('/rss.xml')}: malformed XML, no item or entry could be read: "
+    )
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 4, "left_feed": 0, "removed": 0}
+    assert listed["error_count"] == 1 and listed["last_error"] == feed["error"]
+
+
 HINTED = (
     '<?xml version="1.0"?><rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/">'
     "<channel><title>Hinted</title><sy:updatePeriod>hourly</sy:updatePeriod>"
