@@ -67,7 +67,7 @@ def check_url(url: str) -> sa.URL:
     if backend not in ("sqlite", "postgresql"):
         raise StoreURLError(
             f"database URL {parsed.render_as_string()!r}: unsupported database {backend!r} "
-            "(use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)"
+            "(use sqlite:///PATH or postgresql+psycopg://HOST/DB, with a user as USER@HOST)"
         )
     if backend == "postgresql" and parsed.get_driver_name() not in ("psycopg", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")

@@ -335,6 +335,16 @@ def test_unknown_database_url_exits_2(runner):
     result = runner.invoke(cli, ["changes", "--db", "oracle://x@y/z"])
     assert result.exit_code == 2
     assert "unsupported database" in result.output
+    # the hint survives the masking of credentials in URLs (it read "psycopg://***@HOST/DB")
+    assert "postgresql+psycopg://HOST/DB, with a user as USER@HOST)" in result.output
+
+
+def test_migrate_to_a_store_that_is_not_postgresql_names_the_url_to_give(runner, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert invoke(runner, "feeds", "add", "https://e.org/rss", "--db", db).exit_code == 0
+    result = runner.invoke(cli, ["db", "migrate-to", f"sqlite:///{tmp_path / 'b.db'}", "--db", db])
+    assert result.exit_code == 2, result.output
+    assert "(postgresql+psycopg://HOST/DB, with a user as USER@HOST)" in result.output
 
 
 def test_database_down_exits_1_with_one_line(runner):
