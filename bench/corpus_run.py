@@ -97,7 +97,7 @@ def reason(message: str, url: str) -> str:
     text = message.removeprefix(f"{url}: ")
     text = re.sub(r"https?://\S+", "URL", text)
     text = re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", text)
-    text = re.sub(r"\(at line \d+, column \d+\)|line \d+, column \d+", "", text)
+    text = re.sub(r"\(at line \d+, column \d+\)|line \d+, column \d+(?:: )?", "", text)
     text = re.sub(r"\d+", "N", text)
     return " ".join(text.split())[:90]
 

@@ -49,6 +49,7 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 # After a checkpoint SQLite truncates its WAL file to this size, so one burst of writes does
 # not keep the file (and the disk space) at its largest ever size.
 SQLITE_WAL_LIMIT = 64 * 1024 * 1024
@@ -66,7 +67,7 @@ def check_url(url: str) -> sa.URL:
     if backend not in ("sqlite", "postgresql"):
         raise StoreURLError(
             f"database URL {parsed.render_as_string()!r}: unsupported database {backend!r} "
-            "(use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)"
+            "(use sqlite:///PATH or postgresql+psycopg://HOST/DB, with a user as USER@HOST)"
         )
     if backend == "postgresql" and parsed.get_driver_name() not in ("psycopg", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -399,6 +400,7 @@ def sqlite_path(url: sa.URL) -> Path | None:
 def _check_sqlite_path(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise StoreURLError(f"store {path} is a directory, not a database file")
+    _check_sqlite_header(path)
     if path.exists() and path.stat().st_size > 0 and not create:
         _check_readable(path)
         return
@@ -423,6 +425,23 @@ def _check_sqlite_path(path: Path, *, create: bool) -> None:
             f"store {path}: cannot create its directory: {err.strerror or err}"
         ) from err
     _check_writable(path)
+
+
+def _check_sqlite_header(path: Path) -> None:
+    """A file that is there and not empty but is no SQLite database (a config file or a
+    download given as the store by mistake) is named, with the bytes it starts with; SQLite
+    itself only raises "file is not a database" at the first statement, a traceback then.
+    An empty file is left to the callers: SQLite makes a new database of it."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # missing, or unreadable: said by the checks that follow, or by SQLite
+    if head and head != SQLITE_HEADER:
+        raise StoreURLError(
+            f"store {path} is not an SQLite database file (it does not start with "
+            "'SQLite format 3'): give a wirediff store, or a path where none is yet"
+        )
 
 
 def _check_writable(path: Path) -> None:

@@ -26,7 +26,7 @@ def libpq_url(url: str) -> str:
     if parsed.get_backend_name() != "postgresql":
         raise StoreURLError(
             f"database URL {parsed.render_as_string()!r}: several workers need a PostgreSQL "
-            "store (postgresql+psycopg://USER@HOST/DB)"
+            "store (postgresql+psycopg://HOST/DB, with a user as USER@HOST)"
         )
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
 

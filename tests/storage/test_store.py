@@ -337,6 +337,15 @@ def test_read_only_opening_never_creates_a_store(tmp_path) -> None:
         open_store(f"sqlite:///{tmp_path}")
 
 
+def test_a_file_that_is_no_sqlite_database_is_refused_untouched(tmp_path) -> None:
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_bytes(b"these are notes, not a database\n" * 20)
+    for create in (True, False):
+        with pytest.raises(StoreURLError, match=f"store {not_a_store} is not an SQLite database"):
+            open_store(f"sqlite:///{not_a_store}", create=create)
+    assert not_a_store.read_bytes() == b"these are notes, not a database\n" * 20
+
+
 def test_upgrading_a_store_of_every_older_schema_keeps_every_row(db_url: str) -> None:
     """Each migration from the first schema on, with data in the store: nothing is lost (a
     table rebuilt by a migration on SQLite would cascade its deletes to articles and versions)."""

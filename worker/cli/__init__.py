@@ -174,11 +174,13 @@ def _verbosity(count: int) -> None:
 
 
 def _add_verbose(command: click.Command) -> None:
-    """Every command takes -v too, so it can follow the command's name (added once)."""
+    """Every command takes -v too, so it can follow the command's name (added once); a group
+    that also runs on its own (`wirediff events`) takes it as well as its sub-commands."""
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             _add_verbose(sub)
-        return
+        if not command.invoke_without_command:
+            return
     if not any(param.name == "verbose" for param in command.params):
         command.params.append(
             click.Option(

@@ -61,6 +61,13 @@ _UPDATE_PERIODS = {
     "yearly": 31536000,
 }
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+# What a feed body may begin with after blanks and a byte order mark: markup or JSON
+_XML_OR_JSON_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|[\s\x00])*[<{\[]")
+_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml")  # as feedparser's RE_XML_DECLARATION
+_MALFORMED = "malformed XML recovered: "
+_SKIP = len(_MALFORMED)
+# An RSS/RDF item or Atom entry start tag, prefixed or not (<item>, <rss:item ...>, <entry>)
+_ITEM_TAG = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s>/]", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +147,15 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     entries = _dedupe(_feed_entry(scrub.item(item), url) for item in result.entries)
     if not result.get("version") and not entries:
         raise ParseError(url, f"{url}: {_not_a_feed_reason(body, result)}")
+    warning = _warning(result.get("bozo_exception"), body) if result.get("bozo") else None
+    if warning and not entries and warning.startswith(_MALFORMED) and _ITEM_TAG.search(body):
+        # items there, none readable: the feed broke (cut short, garbled), nothing is usable;
+        # taken as an empty feed it looked healthy and all its reports "left" it
+        raise ParseError(
+            url, f"{url}: malformed XML, no item or entry could be read: {warning[_SKIP:]}"
+        )
     channel = result.feed
-    warnings = [_warning(result.get("bozo_exception")) if result.get("bozo") else None]
+    warnings = [warning]
     replaced = bad_refs + scrub.replaced
     if replaced:
         warnings.append(
@@ -322,17 +336,34 @@ def _not_a_feed_reason(body: bytes, result: Mapping[str, Any]) -> str:
         return "body is gzip data, not a feed (served without Content-Encoding?)"
     if _HTML_START.match(head) or b"<html" in head.lower():
         return "HTML page served where a feed was expected"
+    if not _XML_OR_JSON_START.match(head):
+        return "not a feed: plain text, neither XML nor JSON"
     if result.get("bozo"):
-        return f"not a feed: {one_line(result.get('bozo_exception'))}"
+        return f"not a feed: {_xml_error(result.get('bozo_exception'), body)}"
     return "not a feed: no RSS, Atom or RDF root element"
 
 
-def _warning(exc: object) -> str:
+def _warning(exc: object, body: bytes) -> str:
     import feedparser  # imported by parse_feed already
 
     if isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.CharacterEncodingUnknown):
         return f"encoding problem recovered: {one_line(exc)}"
-    return f"malformed XML recovered: {one_line(exc)}"
+    return f"{_MALFORMED}{_xml_error(exc, body)}"
+
+
+def _xml_error(exc: object, body: bytes) -> str:
+    """expat's complaint as "line 2, column 14: unclosed token", counted from 1 in the feed's
+    own text, as editors count (expat's text began with "<unknown>", the name of the document
+    it was given, counted columns from 0, and feedparser puts an XML declaration and a newline
+    before a body that does not begin with one)."""
+    import xml.sax
+
+    if isinstance(exc, xml.sax.SAXParseException):
+        added = 0 if _DECLARED.match(body) else 1
+        line = max(1, (exc.getLineNumber() or 1) - added)
+        column = (exc.getColumnNumber() or 0) + 1
+        return f"line {line}, column {column}: {exc.getMessage()}"
+    return one_line(exc)
 
 
 def _xml_content_type(content_type: str | None, body: bytes) -> str:

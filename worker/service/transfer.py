@@ -37,7 +37,7 @@ def migrate_store(
     if target_parsed.get_backend_name() != "postgresql":
         raise StoreURLError(
             f"target {target_parsed.render_as_string()!r}: migrate-to copies into PostgreSQL "
-            "(postgresql+psycopg://USER@HOST/DB)"
+            "(postgresql+psycopg://HOST/DB, with a user as USER@HOST)"
         )
     source_parsed = check_url(source_url)
     path = source_parsed.database

@@ -68,6 +68,37 @@ def test_version_and_help(runner):
         assert invoke(runner, command, "--help").exit_code == 0
 
 
+def _command_lines() -> list[list[str]]:
+    """Every command as typed: each group's sub-commands, and the group itself when it runs
+    without one (`wirediff events`)."""
+    import click
+
+    from worker.cli import COMMANDS
+
+    found: list[list[str]] = []
+
+    def walk(words: list[str], command: click.Command) -> None:
+        if not isinstance(command, click.Group) or command.invoke_without_command:
+            found.append(words)
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk([*words, name], sub)
+
+    for name in COMMANDS:
+        walk([name], cli.get_command(click.Context(cli), name))
+    return found
+
+
+@pytest.mark.parametrize("words", _command_lines(), ids=" ".join)
+def test_every_command_takes_v_after_its_name(runner, words):
+    """The README: -v and -vv go before or after the command's name. `wirediff events -v`
+    was "No such option: -v" (a group that runs on its own got none)."""
+    for verbose in ("-v", "-vv"):
+        result = runner.invoke(cli, [*words, verbose, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "-v, --verbose" in result.output
+
+
 def test_wrong_flag_is_usage_error(runner):
     result = runner.invoke(cli, ["fetch", "--no-such-flag"])
     assert result.exit_code == 2
@@ -304,6 +335,16 @@ def test_unknown_database_url_exits_2(runner):
     result = runner.invoke(cli, ["changes", "--db", "oracle://x@y/z"])
     assert result.exit_code == 2
     assert "unsupported database" in result.output
+    # the hint survives the masking of credentials in URLs (it read "psycopg://***@HOST/DB")
+    assert "postgresql+psycopg://HOST/DB, with a user as USER@HOST)" in result.output
+
+
+def test_migrate_to_a_store_that_is_not_postgresql_names_the_url_to_give(runner, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    assert invoke(runner, "feeds", "add", "https://e.org/rss", "--db", db).exit_code == 0
+    result = runner.invoke(cli, ["db", "migrate-to", f"sqlite:///{tmp_path / 'b.db'}", "--db", db])
+    assert result.exit_code == 2, result.output
+    assert "(postgresql+psycopg://HOST/DB, with a user as USER@HOST)" in result.output
 
 
 def test_database_down_exits_1_with_one_line(runner):
@@ -426,6 +467,27 @@ def test_a_store_path_that_is_a_directory_is_a_clear_error(runner, tmp_path):
             result.output
             == f"wirediff: error: store {tmp_path} is a directory, not a database file\n"
         )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x8f\x00random bytes" * 300, b"[storage]\nurl = 'x'\n"],
+    ids=["random bytes", "a config file"],
+)
+def test_a_store_file_that_is_not_a_database_is_one_line_and_left_alone(runner, tmp_path, content):
+    # It was a traceback (sqlite3.DatabaseError: file is not a database) and exit 1.
+    store = tmp_path / "wirediff.db"
+    store.write_bytes(content)
+    for command in (["changes"], ["feeds", "list"], ["fetch", "--feed", "https://e.org/rss"]):
+        result = runner.invoke(cli, [*command, "--db", f"sqlite:///{store}"])
+        assert result.exit_code == 2, result.output
+        assert result.output == (
+            f"wirediff: error: store {store} is not an SQLite database file (it does not "
+            "start with 'SQLite format 3'): give a wirediff store, or a path where none is yet\n"
+        )
+        assert "Traceback" not in result.output
+    assert store.read_bytes() == content
+    assert not (tmp_path / "wirediff.db-wal").exists()
 
 
 def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
@@ -606,6 +668,28 @@ def test_feeds_list_and_history_tell_in_the_feed_left_it_and_taken_down_apart(
     invoke(runner, "fetch", "--db", db, "--feed", feed)
     (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
     assert listed["articles"] == {"in_feed": 3, "left_feed": 0, "removed": 1}
+
+
+def test_a_feed_served_cut_short_is_an_error_and_its_reports_stay_in_it(
+    runner, farm, server, tmp_path
+):
+    """A feed whose XML breaks off in its first item was `ok` (a warning) with no entries: its
+    reports all "left the feed" and `feeds list` showed nothing wrong."""
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    whole = farm.feed_xml("/rss.xml")
+    assert invoke(runner, "fetch", "--db", db, "--feed", server.url("/rss.xml")).exit_code == 0
+    cut = whole[: whole.index(b"<item>") + len(b"<item><tit")]
+    server.route("/rss.xml", lambda _req, _h: Response(200, cut, {"Content-Type": "text/xml"}))
+    result = invoke(runner, "fetch", "--db", db, "--feed", server.url("/rss.xml"), "--json")
+    assert result.exit_code == 0
+    (feed,) = [o for o in lines(result.output) if o["type"] == "feed"]
+    assert feed["status"] == "error"
+    assert feed["error"].startswith(
+        f"{server.url('/rss.xml')}: malformed XML, no item or entry could be read: "
+    )
+    (listed,) = lines(invoke(runner, "feeds", "list", "--db", db, "--json").output)
+    assert listed["articles"] == {"in_feed": 4, "left_feed": 0, "removed": 0}
+    assert listed["error_count"] == 1 and listed["last_error"] == feed["error"]
 
 
 HINTED = (

@@ -30,6 +30,8 @@ EXPECTED: dict[str, int | str] = {
     "node-feedparser_compressed.xml": "body is gzip data",
     "netnewswire_allthis-partial.json": "invalid JSON",
     "feedparser_rss_empty_document.xml": "not a feed",
+    # its one item breaks off in a CDATA block: nothing readable (it was `ok`, no entries)
+    "feedparser_rss_incomplete_cdata.xml": "malformed XML, no item or entry could be read",
 }
 
 
@@ -102,6 +104,59 @@ def test_malformed_xml_with_entries_is_ok_with_a_warning() -> None:
     feed = _parse(FEEDS / "node-feedparser_saxerror.xml")
     assert feed.entries and feed.warning is not None
     assert feed.warning.startswith("malformed XML recovered:") and "\n" not in feed.warning
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>Cut</title><item><title>A</tit",
+        b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Cut</title>"
+        b"<entry><id>urn:a</i",
+        b"<rss version='2.0'><channel><title>x</titl<<<>><item>&&&\x00",
+    ],
+    ids=["rss cut in its first item", "atom cut in its first entry", "garbled"],
+)
+def test_malformed_xml_whose_items_none_could_be_read_is_an_error(body: bytes) -> None:
+    """It was `ok` with a warning and no entries: every report of the feed was then marked as
+    having left it, and the feed looked healthy."""
+    with pytest.raises(ParseError, match="malformed XML, no item or entry could be read") as info:
+        parse_feed(body, BASE)
+    assert info.value.url == BASE and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (
+            b"<rss version='2.0'><channel><title>A &eacute;</title></channel></rss>",
+            "line 1, column 38",
+        ),
+        (
+            b"<?xml version='1.0'?>\n<rss><channel><title>A &eacute;</title></channel></rss>",
+            "line 2, column 24",
+        ),
+        (b"<rss>\n\n<channel><title>A &eacute;</title></channel></rss>", "line 3, column 19"),
+    ],
+    ids=["one line", "declared", "no declaration"],
+)
+def test_an_xml_error_names_the_line_and_column_of_the_feed_itself(body: bytes, where: str) -> None:
+    """It read "<unknown>:2:37: undefined entity": a document name that names nothing, a line
+    one too far (feedparser's own declaration before the feed) and a column from 0."""
+    feed = parse_feed(body, BASE)
+    assert feed.warning == f"malformed XML recovered: {where}: undefined entity"
+
+
+def test_plain_text_is_said_to_be_plain_text() -> None:
+    with pytest.raises(ParseError, match=r"not a feed: plain text, neither XML nor JSON$"):
+        parse_feed("会议在北京举行。\n习近平出席会议。".encode(), BASE)
+
+
+def test_malformed_xml_without_items_is_a_quiet_feed_with_a_warning() -> None:
+    """A channel with nothing in it whose title uses an HTML entity: nothing is lost."""
+    body = b"<rss version='2.0'><channel><title>Caf&eacute;</title></channel></rss>"
+    feed = parse_feed(body, BASE)
+    assert feed.entries == () and feed.warning is not None
+    assert feed.warning.startswith("malformed XML recovered:")
 
 
 def test_relative_links_resolve_against_the_feed_url() -> None:
