@@ -73,8 +73,6 @@ from worker.detect.watch import reader_on, use_reader
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from worker.detect.people_zh import ZhContext
-
 __all__ = ["extract_people", "use_reader"]
 
 _DATELINE = re.compile(
@@ -1062,7 +1060,6 @@ def read_people(
             places.extend([len(read)] * (len(people) - len(places)))
             before.passed(sentence)
     _add_pictured(pictured, roster, people, seen)
-    _add_zh_pictured(paragraphs, lead, zh_ctx if lang == "zh" else None, people, seen, roster)
     places.extend([len(read)] * (len(people) - len(places)))
     people, places = _presenters_kept(text, lang, people, places)
     people, places = _surnames_of_named(lang, people, places)
@@ -1074,28 +1071,6 @@ def read_people(
         _add_zh_model(zh_read, roster, people, seen)
         places.extend([len(read)] * (len(people) - len(places)))
     return RulesReading(tuple(people), tuple(read), ctx, lang, tuple(places), tuple(texts))
-
-
-def _add_zh_pictured(
-    paragraphs: Sequence[str],
-    lead: int,
-    zh_ctx: ZhContext | None,
-    people: list[Person],
-    seen: set[tuple[str, Role, Segment]],
-    roster: Roster,
-) -> None:
-    """Who a Chinese caption places in the picture of the occasion attends, when the reading
-    gave them no role (`people_zh.zh_pictured`; round 25, zh25)."""
-    if zh_ctx is None or not people:
-        return
-    zh = _zh()
-    named = {(p.canonical or p.name).casefold() for p in people}
-    for index, paragraph in enumerate(paragraphs):
-        for name in zh.zh_pictured(paragraph, roster, zh_ctx):
-            key = (_canonical(name, roster) or name).casefold()
-            if key not in named:
-                named.add(key)
-                _add(people, seen, [name], "attended", "lead" if index < lead else "body", roster)
 
 
 # Presenting awards is no chairing and, for one who has another role at the ceremony, no role of

@@ -3137,7 +3137,7 @@ def _body_name_title(item: str, known: frozenset[str]) -> str | None:
                 # (张文学) where _ZH_BODY_CHAR is asked of a name's last character
                 or head.endswith(_BODY_WORDS, 0, len(head) - size)
             )
-            and (name in known or ((size == 3 or title is not None) and _zh_plausible(name)))
+            and (name in known or (size == 3 and _zh_plausible(name)))
         ):
             return name
     return None
@@ -4068,44 +4068,3 @@ def _segment(run: str, known: frozenset[str]) -> tuple[str, ...] | None:
         return None
     names = next(iter(winners))
     return names if len(names) >= 2 else None
-
-
-# ---- People a photo caption places in the picture of the occasion (round 25, zh25) ----------
-# A name followed by its place in the picture ("陈锦玲(右四)", "伍德鲁夫(中)", "萧泽颐(前左二)"):
-# in dev rounds 0-42, 193 of 222 such names (87%) are labelled in a role, and the captions of
-# round 44 told acts no cue lists (共同为…揭牌, 向现场人士拱手拜年). Not "(左起)", a list of
-# who stands in a row; the caller gives only names the reading left without a role, in a report
-# whose reading found someone (a report of an occasion).
-_PICTURED = re.compile(
-    r"\s?[（(](?:前排|后排|後排|前|后|後)?(?:[左右](?:[一二三四五六七八九十]|\d{1,2})?|中)[）)]"
-)
-# The part of the line before a pictured name: its list or its clause, from a separator on.
-_PICTURED_CHUNK = re.compile(r"[^、，,；;。：:！？\n（()）“”「」]+$")
-# A picture of what is still to come or did not happen ("期待「准县长」…(右6)能延续", "未现身").
-_PICTURED_UNREAL = re.compile(r"将|將|预告|預告|期待|未现身|未現身|缺席|不会|不會")
-
-
-def zh_pictured(paragraph: str, roster: Roster, ctx: ZhContext | None) -> list[str]:
-    """The names a caption line of `paragraph` marks with their place in the picture, as the
-    text writes them."""
-    if ")" not in paragraph and "）" not in paragraph:
-        return []
-    names: list[str] = []
-    for m in _PICTURED.finditer(paragraph):
-        start = max(paragraph.rfind(end, 0, m.start()) for end in "。！？\n") + 1
-        stop = min(
-            (i for i in (paragraph.find(e, m.end()) for e in "。！？\n") if i >= 0),
-            default=len(paragraph),
-        )
-        if _PICTURED_UNREAL.search(paragraph, start, stop):
-            continue
-        chunk = _PICTURED_CHUNK.search(paragraph, start, m.start())
-        if chunk is None:
-            continue
-        raw = chunk.group().strip()
-        simple = to_simplified(raw)
-        found = zh_name_items(simple, roster, last=False, ctx=ctx)
-        if not found or not simple.endswith(found[-1]) or _word_not_name(found[-1]):
-            continue  # the name stands right before its place in the picture
-        names.append(_as_written(found[-1], simple, raw, ctx))
-    return names
