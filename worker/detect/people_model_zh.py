@@ -318,11 +318,15 @@ _CROWD_ATTENDED = 0.6
 _CUE_HEADS = frozenset(word[:2] for word in _CUE_WORDS if len(word) >= 3)
 
 
+# Words of time opening with a surname's character ("任内": in office, zh_hant-t812; "时任": then).
+_TIME_HEADS = frozenset(("任内", "时任", "届时", "当时", "同时"))
+
+
 def _not_a_name(name: str) -> bool:
-    """A cue, a time or a group's word the candidates read as a name ("都出席", "齐聚一"; round 24's
-    words no name holds, `people_zh._word_not_name`)."""
+    """A cue, a time or a group's word the candidates read as a name ("都出席", "齐聚一", "任內";
+    round 24's words no name holds, `people_zh._word_not_name`)."""
     simple = to_simplified(name)
-    return simple[:2] in _CUE_HEADS or _word_not_name(simple)
+    return simple[:2] in _CUE_HEADS or simple[:2] in _TIME_HEADS or _word_not_name(simple)
 
 
 def additions(
