@@ -28,13 +28,9 @@ from typing import Any
 
 from worker.detect.model import Person, Role, Segment
 from worker.detect.people_zh import (
-    _ANY_CUE,
-    _CUE_WORDS,
-    _WHOLE_BEFORE,
     _ZH_NOT_NAMES,
     _ZH_TITLE_END,
     _unannotated,
-    _word_not_name,
     _zh_plausible,
     clean_zh,
     zh_name_items,
@@ -139,15 +135,12 @@ class Mention:
     """One candidate name in one clause, with its features in three parts: the sentence's,
     its list's and its own (the first two shared, so `additions` sums each once)."""
 
-    __slots__ = ("name", "parts", "segment", "whole")
+    __slots__ = ("name", "parts", "segment")
 
-    def __init__(
-        self, name: str, segment: Segment, parts: tuple[list[str], ...], whole: bool = True
-    ) -> None:
+    def __init__(self, name: str, segment: Segment, parts: tuple[list[str], ...]) -> None:
         self.name = name
         self.segment: Segment = segment
         self.parts = parts
-        self.whole = whole  # what follows it ends a name (no Han character, 等, 和, a title…)
 
     @property
     def features(self) -> list[str]:
@@ -270,16 +263,7 @@ def _sentence_mentions(segment: Segment, sentence: str, roster: Roster) -> Itera
         common = _list_features(simple, spans, c, lo, hi)
         for position, (name, at) in enumerate(found, start=1):
             own = _own(simple, at, name, position, len(found), roster)
-            end = at + len(name)
-            after = simple[end : end + 1]
-            whole = (
-                not ("\u4e00" <= after <= "\u9fff")
-                or after in _WHOLE_BEFORE
-                # a title or a cue right after it ("梁振英先生", "陈寅董事长", "王毅出席")
-                or _ZH_TITLE_END.match(simple, end) is not None
-                or _ANY_CUE.match(simple, end) is not None
-            )
-            yield Mention(written[at : at + len(name)], segment, (shared, common, own), whole)
+            yield Mention(written[at : at + len(name)], segment, (shared, common, own))
 
 
 @lru_cache(maxsize=1)
@@ -303,32 +287,6 @@ def _key(name: str, roster: Roster) -> str:
     return (roster.canonical(name) or pinyin_name(name) or name).casefold()
 
 
-# A report whose rules already read three people or more (a name per role and segment) tells of
-# an occasion with a crowd: there a name the rules left without a role attends at a lower
-# probability (round 25, zh25). Chosen on the Chinese dev rounds 9-42, which the model never saw
-# (trained on rounds 1-8; 0.5-0.7 against 2, 3 or 5 people): F1 .8852 -> .8892 with the checks
-# below, no-attendee false people 115 -> 115; the shipped 0.85 everywhere else, where the same
-# 0.6 adds 60 false people to reports naming nobody.
-_CROWD = 3
-_CROWD_ATTENDED = 0.6
-
-
-# The first two characters of the longer cue words: a candidate opening with them is the cue cut
-# short ("齐聚一" of 齐聚一堂), not a name.
-_CUE_HEADS = frozenset(word[:2] for word in _CUE_WORDS if len(word) >= 3)
-
-
-# Words of time opening with a surname's character ("任内": in office, zh_hant-t812; "时任": then).
-_TIME_HEADS = frozenset(("任内", "时任", "届时", "当时", "同时"))
-
-
-def _not_a_name(name: str) -> bool:
-    """A cue, a time or a group's word the candidates read as a name ("都出席", "齐聚一", "任內";
-    round 24's words no name holds, `people_zh._word_not_name`)."""
-    simple = to_simplified(name)
-    return simple[:2] in _CUE_HEADS or simple[:2] in _TIME_HEADS or _word_not_name(simple)
-
-
 def additions(
     sentences: Sequence[tuple[Segment, str]],
     roster: Roster,
@@ -337,8 +295,7 @@ def additions(
 ) -> Iterator[tuple[str, Role, Segment]]:
     """Each (name, role, segment) the model gives at or above the role's threshold, for a
     name the rules gave no role at all (thresholds by cross-validation, see
-    bench/train_people_model_zh.py; `attended`'s lower in a report the rules read a crowd in,
-    `_CROWD`)."""
+    bench/train_people_model_zh.py)."""
     m = model if model is not None else _model()
     named = {(p.canonical or p.name).casefold() for p in people}
     written = {p.name for p in people}
@@ -347,18 +304,13 @@ def additions(
         return _key(name, roster) in named or any(name in n for n in written)
 
     threshold: dict[str, float] = m["add"]
-    crowd = len(people) >= _CROWD
     weights = packed(m)
     partial: dict[int, list[float]] = {}  # a shared part's sum, by the part's identity
     # listed first: a part's identity keys its sum only while the part lives
     for mention in list(mentions(sentences, roster)):
-        if known(mention.name) or _not_a_name(mention.name):
+        if known(mention.name):
             continue
         probs = probabilities(mention_sums(mention.parts, m["bias"], weights, partial), ROLES)
         for role in ROLES:
-            if probs[role] >= threshold[role] or (
-                # a crowd's lower bar, for a candidate that is a whole name ("巴音朝" of
-                # 巴音朝鲁 is not)
-                crowd and role == "attended" and mention.whole and probs[role] >= _CROWD_ATTENDED
-            ):
+            if probs[role] >= threshold[role]:
                 yield mention.name, role, mention.segment

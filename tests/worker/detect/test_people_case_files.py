@@ -137,10 +137,6 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
 - zh24_cases.toml: Chinese causes of round 43 counted over the earlier Chinese dev rounds: a list
   ending at a titled name's 等 before group items, a count opening a group of holders, 让 ending a
   given name, words no name holds (round 24, issue-zh24).
-- zh25_cases.toml: Chinese misses of round 44 by class: the learned second opinion adds
-  `attended` at a lower probability in a report whose rules read three people or more (a list cut
-  from its verb by a stray full stop), not in one they read fewer in, and never a cue read as a
-  name (round 25, issue-zh25).
 - align24_cases.toml: the rules read the wordings round 24 settled by count: officiating guests
   of a Chinese noun list preside (attending by an attending word of their own), 蒞臨主禮 presides
   alone, the co-hosts of a group received (受到…歡迎/接待/接見) preside, attending by talks told,
@@ -227,7 +223,6 @@ FILES: dict[str, str | None] = {
     "en24b_cases.toml": "en",
     "en24c_cases.toml": None,
     "zh24_cases.toml": "zh",
-    "zh25_cases.toml": "zh",
     "align24_cases.toml": None,
     "mt24_cases.toml": "en",
     "de25_cases.toml": "de",
