@@ -268,7 +268,7 @@ OUTCOMES: dict[str, dict[str, str]] = {
     "theft": {
         "en": r"\bheist\b|\brobbery\b|\brobbed\b|\bstolen\b|\bthieves\b|\bburglary\b"
         r"|\btheft\b",
-        "de": r"\w*raub\b|\bdiebstahl|\bgestohlen|\bdiebe\b|\beinbruch",
+        "de": r"raub\b|\bdiebstahl|\bgestohlen|\bdiebe\b|\beinbruch",
         "nl": r"\bdiefstal|\boverval\b|\bgestolen\b|\bdieven\b|\bkunstroof",
         "fr": r"\bcambriolage|\bbraquage|\bvolée?s?\b|\bvoleurs\b|\bdérob",
         "it": r"\bfurto\b|\brapina\b|\brubat[oie]\b|\bladri\b",
