@@ -390,13 +390,16 @@ def says_outcome(text: str) -> bool:
     ahead) says an outcome held, not as a setting: "Shigeru Ishiba Wins LDP Leadership Race, Set
     to Become Japan's Prime Minister" reports the vote, whatever it goes on to announce (round
     11, ev11). Not the name of a contest ("election"), nor in Chinese, Japanese or Korean,
-    whose rows are nouns ("國民黨主席選舉進入倒數階段,將于本月18日投票" is a preview)."""
+    whose rows are nouns ("國民黨主席選舉進入倒數階段,將于本月18日投票" is a preview). Nor a
+    happening (`HAPPENED`), named by a noun before it has come: "Hurricane Otis expected to make
+    landfall" announces it (round 25)."""
     folded = unicodedata.normalize("NFKC", text)
     if _UNSPACED_SCRIPT.search(folded):
         return False
     return any(
         not _CONTEST.match(m.group()) and not _SETTING.search(folded[: m.start()])
-        for _, pattern in _PATTERNS
+        for kind, pattern in _PATTERNS
+        if kind not in HAPPENED
         for m in pattern.finditer(folded)
     )
 

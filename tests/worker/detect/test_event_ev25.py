@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from worker.detect.events import Features, GroupingOptions, report_features, score
+from worker.detect.events import Features, GroupingOptions, announces, report_features, score
 from worker.detect.outcomes import outcome_kinds
 from worker.service.seeds import load_roster
 
@@ -90,3 +90,8 @@ def test_a_happening_in_the_title_is_read_with_the_leads_outcome() -> None:
         "reported dead following a helicopter crash",
     )
     assert {"crash", "death"} <= set(kinds)
+
+
+def test_a_happening_named_ahead_is_still_announced() -> None:
+    # a storm's name is no outcome said first: the title announces the landfall
+    assert announces("Hurricane Otis expected to make landfall in Mexico on Wednesday")
