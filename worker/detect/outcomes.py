@@ -200,6 +200,125 @@ OUTCOMES: dict[str, dict[str, str]] = {
         "sr": r"\bsruši(?:o|la) se\b|\burušio\b|\bobrušio\b",
         "hi": r"ढह ग|ढहा",
     },
+    # round 25 (ev25): the happenings no one holds, told in every language with none of the
+    # people the rules read: a fire, a flood, a storm, a theft, a crash, an explosion (dev_round29:
+    # a hurricane's landfall, a jewel heist, a tower block's fire, a dam's flood, reported in
+    # eleven languages). The word alone says no occasion: it is evidence beside a place or a
+    # name in common (`_placed_alike`, `same_happening` in worker/detect/events.py)
+    "fire": {
+        "en": r"(?<!cease-)(?<!cease )(?<!open )(?<!opened )(?<!under )\bfires?\b|\bblaze\b"
+        r"|\bwildfires?\b|\binferno\b",
+        # (German and Dutch "Brand" is an English word too: only its compounds and phrases)
+        "de": r"\bfeuer\b|\bgroßbrand|\bwaldbr[aä]nd|\bhochhausbrand|\bwohnhausbrand"
+        r"|\bbrandkatastrophe|\bin brand\b",
+        "nl": r"\bgrote brand\b|\buitslaande brand\b",
+        "fr": r"\bincendies?\b",
+        "it": r"\bincendi[oa]?\b|\brogo\b",
+        "es": r"\bincendios?\b",
+        "pt": r"\bincêndios?\b",
+        "ru": r"пожар|пожеж",
+        "ja": r"火災|火事",
+        "zh": r"火灾|火災|大火|火警|起火|失火|[一二三四五]级火|[一二三四五]級火",
+        "ko": r"화재",
+        "ar": r"حريق",
+        "tr": r"\byangın",
+        "pl": r"\bpożar",
+        "el": r"πυρκαγι[άα]",
+        "sr": r"\bpožar",
+        "hi": r"भीषण आग|आग लग",
+    },
+    "flood": {
+        "en": r"\bfloods?\b|\bflooded\b|\bflooding\b|\bfloodwaters?\b",
+        "de": r"überschwemmung|\bhochwasser|\bsturzflut|\bflutkatastrophe|\bfluten\b",
+        "nl": r"\boverstroming",
+        "fr": r"\binondations?\b",
+        "it": r"\balluvion[ei]\b|\binondazion[ei]\b|\ballagament[oi]\b",
+        "es": r"\binundaci(?:ón|on|ones)\b|\briadas?\b",
+        "pt": r"\binundaç(?:ão|ões)\b|\bcheias\b|\benchentes?\b",
+        "ru": r"наводнени|паводк|повін|повен",
+        "ja": r"洪水|浸水|水害|氾濫",
+        "zh": r"洪水|洪灾|洪災|水灾|水災|洪涝|洪澇",
+        "ko": r"홍수",
+        "ar": r"فيضان|سيول",
+        "pl": r"\bpowodzi|\bpowódź",
+        "el": r"πλημμ[ύυ]ρ",
+        "sr": r"\bpoplav",
+        "hi": r"बाढ\u093c?",
+    },
+    "storm": {
+        "en": r"\bhurricanes?\b|\btyphoons?\b|\bcyclones?\b|\btornado(?:es|s)?\b"
+        r"|\btropical storm\b",
+        "de": r"\bhurrikan|\btaifun|\bzyklon|\bwirbelsturm|\btornado|\btropensturm",
+        "nl": r"\borkaan|\btyfoon|\bcycloon",
+        "fr": r"\bouragan|\btyphon|\bcyclone|\btempête tropicale",
+        "it": r"\buragano|\btifone|\bciclone|\btempesta tropicale",
+        "es": r"\bhurac[aá]n|\btif[oó]n|\bcicl[oó]n|\btormenta tropical",
+        "pt": r"\bfuracão|\btufão|\bciclone|\btempestade tropical",
+        "ru": r"ураган|тайфун|циклон|торнадо",
+        "ja": r"台風|ハリケーン|サイクロン|竜巻",
+        "zh": r"台风|颱風|飓风|颶風|龙卷风|龍捲風",
+        "ko": r"태풍|허리케인|사이클론|토네이도",
+        "ar": r"إعصار|العاصفة",
+        "tr": r"\bkasırga|\btayfun",
+        "pl": r"\bhuragan|\btajfun|\bcyklon",
+        "el": r"τυφ[ώω]ν|κυκλ[ώω]ν|καταιγ[ίι]δα",
+        "sr": r"\buragan|\btajfun|\bciklon",
+        "hi": r"चक्रवात|तूफ\u093c?ान",
+    },
+    "theft": {
+        "en": r"\bheist\b|\brobbery\b|\brobbed\b|\bstolen\b|\bthieves\b|\bburglary\b"
+        r"|\btheft\b",
+        "de": r"raub\b|\bdiebstahl|\bgestohlen|\bdiebe\b|\beinbruch",
+        "nl": r"\bdiefstal|\boverval\b|\bgestolen\b|\bdieven\b|\bkunstroof",
+        "fr": r"\bcambriolage|\bbraquage|\bvolée?s?\b|\bvoleurs\b|\bdérob",
+        "it": r"\bfurto\b|\brapina\b|\brubat[oie]\b|\bladri\b",
+        "es": r"\brobo\b|\brobad[oa]s?\b|\batraco\b|\bladrones\b|\bhurto\b",
+        "pt": r"\broubo\b|\broubad[oa]s?\b|\bfurto\b|\bladrões\b",
+        "ro": r"\bjaf(?:ul)?\b|\bfurt(?:ul)?\b|\bhoți(?:i)?\b",
+        "ru": r"краж|ограблени|похищ|викрад|пограбув",
+        "ja": r"盗難|窃盗|強盗|盗まれ",
+        "zh": r"盗窃|盜竊|失窃|失竊|被盗|被盜|劫案|抢劫|搶劫",
+        "ko": r"도난|절도",
+        "ar": r"سرقة|سطو",
+        "pl": r"\bkradzież|\bskradzion",
+        "tr": r"\bsoygun|\bhırsızlık|\bçalındı",
+        "el": r"ληστε[ίι]α|κλοπ[ήη]",
+        "sr": r"\bkrađ|\bpljačk|\bukraden",
+    },
+    "crash": {
+        "en": r"\bplane crash|\bcrash(?:ed|es)?\b|\bderail(?:s|ed|ment)?\b",
+        "de": r"\babsturz|\babgestürzt|\bstürzt\w* ab\b|\bentgleis",
+        "nl": r"\bneergestort|\bvliegtuigongeluk|\bontspoor",
+        "fr": r"\bs'écrase|\bécrasée?\b|\bdéraill",
+        "it": r"\bprecipitat[oa]\b|\bschianto\b|\bsi schianta|\bderagl",
+        "es": r"\bse estrell|\baccidente aéreo|\bdescarril",
+        "pt": r"\bacidente aéreo|\bdescarril|\bqueda do avião",
+        "ru": r"крушени|разбил",
+        "ja": r"墜落|脱線",
+        "zh": r"坠毁|墜毀|空难|空難|坠机|墜機|脱轨|脫軌",
+        "ko": r"추락|탈선",
+        "ar": r"تحطم",
+        "tr": r"\buçak kaza|\bdüştü\b",
+        "el": r"συντριβ|εκτροχι",
+        "sr": r"\bpad aviona|\bavionsk\w* nesreć",
+    },
+    "explosion": {
+        "en": r"\bexplosions?\b|\bblasts?\b",
+        "de": r"\bexplosion|\bdetonation",
+        "nl": r"\bexplosie|\bontploffing",
+        "fr": r"\bexplosions?\b",
+        "it": r"\besplosion[ei]\b",
+        "es": r"\bexplosi(?:ón|on|ones)\b",
+        "pt": r"\bexplosão|\bexplosões",
+        "ru": r"взрыв|вибух",
+        "ja": r"爆発",
+        "zh": r"爆炸",
+        "ko": r"폭발",
+        "ar": r"انفجار",
+        "tr": r"\bpatlama",
+        "el": r"[έε]κρηξ|εκρ[ήη]ξ",
+        "sr": r"\beksplozij",
+    },
 }
 
 _PATTERNS = tuple(
@@ -207,21 +326,53 @@ _PATTERNS = tuple(
     for kind, by_lang in OUTCOMES.items()
 )
 KINDS = frozenset(OUTCOMES)
+# the happenings no one holds (round 25): evidence only beside a place or a name in common
+HAPPENED = frozenset({"fire", "flood", "storm", "theft", "crash", "explosion"})
+# a title's label before a bar, "宏福苑火災｜" (a dash after Han: NFKC writes "︱" as one)
+_LABEL = re.compile(r"\s*(?:[|⎢]|(?<=[\u3400-\u9fff])\s*—)\s*(?=\S)")
+# a happening as the topic of what is said or done: "on the", "sur l'", "über den", "sobre
+# el", "sull'", "就", "谈及", "关于" before it, within a few words
+_TOPIC = re.compile(
+    r"(?:\b(?:on|about|over|sur|über|sobre)\s+(?:the|l'|le|la|les|den|die|das|el|los|las|o|os)"
+    r"\s*(?:[^\W\d]+\s+){0,2}|\b(?:sull'|sul\s|sulla\s|zum\s|zur\s)(?:[^\W\d]+\s+){0,2}"
+    r"|(?:就|谈及|談及|关于|關於|对于|對於|有关|有關)[^，。,.\s]{0,10})$",
+    re.IGNORECASE,
+)
 
 
 def outcome_kinds(title: str, lead: str) -> tuple[str, ...]:
     """The outcomes the title says (else the first 200 characters of the lead), in any
-    language of the table: "verdict", "election", "vote", "death", "victory", "launch"."""
-    for text in (title, lead[:200]):
+    language of the table: "verdict", "election", "vote", "death", "victory", "launch". A
+    happening (`HAPPENED`) the title says is read with the lead's outcomes: it is often how
+    the outcome came ("Raisi and Abdollahian Die In Helicopter Crash", whose lead says they
+    are dead)."""
+    said: tuple[str, ...] = ()
+    for at, text in enumerate((title, lead[:200])):
         folded = unicodedata.normalize("NFKC", text)
+        label = _LABEL.search(folded) if at == 0 else None
         found = tuple(
             kind
             for kind, pattern in _PATTERNS
-            if any(not _SETTING.search(folded[: m.start()]) for m in pattern.finditer(folded))
+            if any(
+                not _SETTING.search(folded[: m.start()])
+                and (kind not in HAPPENED or _happened_here(folded, m.start(), label))
+                for m in pattern.finditer(folded)
+            )
         )
-        if found:
-            return found
-    return ()
+        said = tuple(dict.fromkeys((*said, *found)))
+        if found and not set(found) <= HAPPENED:
+            return said
+    return said
+
+
+def _happened_here(text: str, start: int, label: re.Match[str] | None) -> bool:
+    """Whether a happening said at `start` is what the report tells, not its topic: not the
+    label of a story's title ("大埔宏福苑五級火︱李家超將成立獨立委員會", every report of the
+    fire's aftermath for weeks), nor what someone speaks or acts about ("s'exprimer sur
+    l'incendie de Notre-Dame", "就宏福苑火災設獨立委員會", "谈及...五级火灾跟进工作"; round 25)."""
+    if label is not None and start < label.start():
+        return False
+    return not _TOPIC.search(text[max(0, start - 40) : start])
 
 
 # The name of a contest, which the election row reads too, says no outcome held: "LDP
@@ -239,13 +390,16 @@ def says_outcome(text: str) -> bool:
     ahead) says an outcome held, not as a setting: "Shigeru Ishiba Wins LDP Leadership Race, Set
     to Become Japan's Prime Minister" reports the vote, whatever it goes on to announce (round
     11, ev11). Not the name of a contest ("election"), nor in Chinese, Japanese or Korean,
-    whose rows are nouns ("國民黨主席選舉進入倒數階段,將于本月18日投票" is a preview)."""
+    whose rows are nouns ("國民黨主席選舉進入倒數階段,將于本月18日投票" is a preview). Nor a
+    happening (`HAPPENED`), named by a noun before it has come: "Hurricane Otis expected to make
+    landfall" announces it (round 25)."""
     folded = unicodedata.normalize("NFKC", text)
     if _UNSPACED_SCRIPT.search(folded):
         return False
     return any(
         not _CONTEST.match(m.group()) and not _SETTING.search(folded[: m.start()])
-        for _, pattern in _PATTERNS
+        for kind, pattern in _PATTERNS
+        if kind not in HAPPENED
         for m in pattern.finditer(folded)
     )
 

@@ -18,10 +18,10 @@ ROSTER = load_roster()
 def test_the_outcome_table_reads_russian_arabic_and_indonesian_titles() -> None:
     # navalny-death-sputnik-kg (Sputnik Кыргызстан)
     assert outcome_kinds("Умер Навальный, сообщает управление ФСИН", "") == ("death",)
-    # raisi-death-akhbar-rif (أخبار الريف)
+    # raisi-death-akhbar-rif (أخبار الريف): the death and, since round 25, the crash it came by
     assert outcome_kinds(
         "وفاة الرئيس الإيراني ووزير خارجيته في تحطم مروحية فوق منطقة جبلية", ""
-    ) == ("death",)
+    ) == ("death", "crash")
     # indonesia-quickcount-kompas (Kompas.com)
     assert "election" in outcome_kinds(
         'Unggul di "Quick Count", Prabowo: Harus Tetap Tunggu Hasil Resmi dari KPU', ""
