@@ -17,6 +17,7 @@ import fcntl
 import logging
 import os
 import shutil
+import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -49,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 # After a checkpoint SQLite truncates its WAL file to this size, so one burst of writes does
 # not keep the file (and the disk space) at its largest ever size.
 SQLITE_WAL_LIMIT = 64 * 1024 * 1024
@@ -429,19 +429,30 @@ def _check_sqlite_path(path: Path, *, create: bool) -> None:
 
 def _check_sqlite_header(path: Path) -> None:
     """A file that is there and not empty but is no SQLite database (a config file or a
-    download given as the store by mistake) is named, with the bytes it starts with; SQLite
-    itself only raises "file is not a database" at the first statement, a traceback then.
-    An empty file is left to the callers: SQLite makes a new database of it."""
+    download given as the store by mistake) is named; SQLite itself only raises "file is not a
+    database" at the first statement, a traceback then. An empty file is left to the callers:
+    SQLite makes a new database of it.
+
+    SQLite reads the file here, not Python: closing any other descriptor of a database file
+    drops every POSIX lock this process holds on it, so a store opened while another connection
+    of the process has it (the quick pass handing its work over) lost its locks and, with them,
+    the version the pass then wrote. SQLite shares one set of locks among its own connections."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
-    except OSError:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
         return  # missing, or unreadable: said by the checks that follow, or by SQLite
-    if head and head != SQLITE_HEADER:
-        raise StoreURLError(
-            f"store {path} is not an SQLite database file (it does not start with "
-            "'SQLite format 3'): give a wirediff store, or a path where none is yet"
-        )
+    try:
+        probe.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise StoreURLError(
+                f"store {path} is not an SQLite database file (it does not start with "
+                "'SQLite format 3'): give a wirediff store, or a path where none is yet"
+            ) from None
+    finally:
+        probe.close()
 
 
 def _check_writable(path: Path) -> None:
