@@ -61,6 +61,11 @@ _UPDATE_PERIODS = {
     "yearly": 31536000,
 }
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+# Not sanitized: every field is made plain text here (html_to_text drops scripts, styles and
+# embeds with their content, and all markup), and feedparser's sanitizing re-parsed each entry's
+# HTML for that (~19% of parsing real feeds; the same entries, texts and hashes on every feed of
+# the corpus: bench/README.md, round 18).
+FEEDPARSER_OPTIONS: dict[str, Any] = {"sanitize_html": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +132,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
 
     try:
         # A BytesIO, never the bytes: feedparser treats a bytes/str argument as a URL or path.
-        # Not sanitized: every field is made plain text here (html_to_text drops scripts,
-        # styles and embeds with their content, and all markup), and feedparser's sanitizing
-        # re-parsed each entry's HTML for that (~19% of parsing real feeds; the same entries,
-        # texts and hashes on every feed of the corpus: bench/README.md, round 18).
-        result = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False)
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers, **FEEDPARSER_OPTIONS)
     except (ValueError, LookupError, OverflowError, RecursionError) as exc:
         # feedparser's fallback parser still has corners that raise (an odd encoding, a
         # reference it cannot decode): one line naming the feed, not a traceback
