@@ -739,7 +739,19 @@ def _word_name_like(word: str, low: str) -> bool:
         return False  # an adverb in title case: "Rules Jointly Issued by", "Subsequently"
     if len(low) > 5 and _ABSTRACT_WORD.search(low):
         return False  # "Young Scientific Minds", "New Era Civilization Practice Station"
+    if word.endswith(_COMPOUND_ADJECTIVE):
+        return False  # "Nobel Prize-winning economist X", "London-based": a title's adjective
     return not (_ACRONYM.match(word) and len(word) > 1)
+
+
+# The participles a compound adjective before a title ends in, written in lower case after a
+# capitalised word ("Nobel Prize-winning economist Joseph Stiglitz", xinhua_en-t24e21, round 25,
+# en25b); a Korean given name's second syllable ("Ki-moon", "Jae-in") is none of them.
+_COMPOUND_ADJECTIVE = tuple(
+    f"-{p}"
+    for p in "winning based born led owned run backed funded made bound oriented related "
+    "elected".split()
+)
 
 
 # The other adverbs in -ly a sentence opens with ("Previously Putin and Tokayev had a meeting",
@@ -1822,7 +1834,6 @@ def name_items(toks: list[_Tok], ctx: Context) -> list[Item]:
     if weak:
         items.extend(_list_continuations(toks, items, weak))
     items.extend(_shared_surnames(toks, items, ctx))
-    items.extend(_one_word_list_items(toks, items, ctx))
     items.extend(_title_mentions(toks, ctx, {k for it in items for k in range(it.prefix, it.last)}))
     items.sort(key=lambda it: it.first)
     return items
@@ -1974,47 +1985,6 @@ def _unknown_run(
         weak.append(shaped)
     elif j - i == 1:
         _one_word(toks, i, ctx, items, spans)
-
-
-def _one_word_list_items(toks: list[_Tok], items: list[Item], ctx: Context) -> Iterator[Item]:
-    """A capitalised word alone between items of one list of full names: a person named by one
-    name, as machine translations and Mongolian or Indonesian names write them ("Wang Tao, Mana
-    and others attended", "Hao Fanglin and Anqi.", "Deng Bentai, ..., Suning, Party members";
-    round 25, en25b). The list's reading then carries its role to it; a word the text writes in
-    lower case, a title, a body or a place is none."""
-    if ctx.german or len(items) < 2:
-        return
-    ends = {it.last: it for it in items if not it.possessive and it.last - it.first >= 2}
-    taken = {k for it in items for k in range(it.prefix, it.last)}
-    n = len(toks)
-    for k in range(2, n):
-        t = toks[k]
-        if k in taken or not t.cap or k - 1 not in ends or toks[k - 1].text not in (",", "and"):
-            continue
-        after = toks[k + 1] if k + 1 < n else None
-        if after is None or after.text in (".", ";"):
-            if toks[k - 1].low != "and":
-                continue  # the last of "A, B and C.": after "and" only
-        elif after.text in (",", "and"):
-            # (not before a name: "Power, Abubakar Aliyu", "Martin Elechi, Ebonyi, Nkem Okeke"
-            # label a portfolio or a state, agency_en-t608, scraped-t206)
-            if not (k + 2 < n and toks[k + 2].low in ("others", "other")):
-                continue
-        else:
-            continue
-        word = t.text
-        if (
-            len(word) < 3
-            or not word.isalpha()
-            or not word[1:].islower()
-            or not_a_name(word)
-            or ctx.common_word(word)
-            or _is_title_or_org(t.low)
-            or t.low in _BREAK
-            or _place_or_body(toks, (k, k + 1), ctx)
-        ):
-            continue
-        yield Item(word, k, k + 1, k)
 
 
 def _one_word(
@@ -2658,23 +2628,13 @@ def _appositive(
 _DE_CASE_ARTICLES = frozenset("den dem des einen einem".split())
 
 
-def _as_well_as(gap: list[_Tok]) -> bool:
-    """Whether "as well as" joins two names with no comma before it: "he met President Sergio
-    Mattarella and Prime Minister Giorgia Meloni as well as Pope Francis" (scraped-t19g12), "Wu
-    met U.N. Secretary-General Ban Ki-moon as well as Theo-Ben Gurirab, ..." (round 25, en25b)."""
-    return any(
-        t.low == "as" and gap[k + 1].low == "well" and gap[k + 2].low == "as"
-        for k, t in enumerate(gap[:-2])
-    )
-
-
 def _joined(toks: list[_Tok], a: Item, b: Item) -> bool:
     if a.possessive or b.possessive:
         return False
     gap = toks[a.last : b.prefix]
     if not gap:
         return False  # two names run together without a connector
-    if not any(t.low in _CONNECTORS for t in gap) and not _as_well_as(gap):
+    if not any(t.low in _CONNECTORS for t in gap):
         return False
     if gap[0].low in _DE_CASE_ARTICLES:
         return False  # "empfing X den Präsidenten, Y": an object after the subject, no list
