@@ -739,7 +739,19 @@ def _word_name_like(word: str, low: str) -> bool:
         return False  # an adverb in title case: "Rules Jointly Issued by", "Subsequently"
     if len(low) > 5 and _ABSTRACT_WORD.search(low):
         return False  # "Young Scientific Minds", "New Era Civilization Practice Station"
+    if word.endswith(_COMPOUND_ADJECTIVE):
+        return False  # "Nobel Prize-winning economist X", "London-based": a title's adjective
     return not (_ACRONYM.match(word) and len(word) > 1)
+
+
+# The participles a compound adjective before a title ends in, written in lower case after a
+# capitalised word ("Nobel Prize-winning economist Joseph Stiglitz", xinhua_en-t24e21, round 25,
+# en25b); a Korean given name's second syllable ("Ki-moon", "Jae-in") is none of them.
+_COMPOUND_ADJECTIVE = tuple(
+    f"-{p}"
+    for p in "winning based born led owned run backed funded made bound oriented related "
+    "elected".split()
+)
 
 
 # The other adverbs in -ly a sentence opens with ("Previously Putin and Tokayev had a meeting",

@@ -152,7 +152,9 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   descriptions, a plural group and a dash before its members, names a machine lower-cased after
   a title; a particle after a given name kept (round 25, issue-mt25).
 - en25_cases.toml: English names of round 44's odd-numbered reports and the pool by class: a
-  body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25).
+  body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25);
+  a compound adjective before a title ("Nobel Prize-winning economist X") no name (round 25,
+  issue-en25b).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
