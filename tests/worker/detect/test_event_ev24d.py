@@ -11,12 +11,11 @@ ev24d_triangles.toml: excerpts of bench/data/events/dev*.toml, ids and sources t
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from tests.support.events import linked_reports
 from worker.detect.events import (
     _WEAK_TIES,
     Features,
@@ -25,25 +24,13 @@ from worker.detect.events import (
     _same_day,
     other_occasion,
     place,
-    report_features,
     score,
 )
-from worker.service.seeds import load_roster
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "events"
-ROSTER = load_roster()
 OPTS = GroupingOptions()
 
 
-def _reports() -> dict[str, Features]:
-    raw = tomllib.loads((DATA / "ev24d_triangles.toml").read_text(encoding="utf-8"))["report"]
-    return {
-        r["id"]: report_features(r["title"], r["text"], date.fromisoformat(r["published"]), ROSTER)
-        for r in raw
-    }
-
-
-REPORTS = _reports()
+REPORTS = linked_reports("ev24d_triangles.toml")
 
 # (the member of the event joined, the member of the other event, the linking report)
 MERGED = [
