@@ -56,8 +56,10 @@ file lists (unrelated reports, many published on the same days).
   dev_round28.toml was round 23's held-out test split (scored at the end of round 23, moved to
   dev at the start of round 24); it lists its own unrelated reports. dev_round29.toml was round
   24's held-out test split (scored at the end of round 24, moved to dev at the start of round
-  25); it lists its own unrelated reports.
-- test: test.toml, collected fresh for each round and held out (round 25's now); it lists its own unrelated
+  25); it lists its own unrelated reports. dev_round30.toml was round 25's held-out test split
+  (scored at the end of round 25, moved to dev at the start of round 26); it lists its own
+  unrelated reports.
+- test: test.toml, collected fresh for each round and held out (round 26's now); it lists its own unrelated
   reports (each under an event label of its own), so nothing else joins its pool. Absent until
   it has been collected: the split is then empty.
 """
@@ -105,6 +107,7 @@ SPLITS = {
         "dev_round27.toml",
         "dev_round28.toml",
         "dev_round29.toml",
+        "dev_round30.toml",
     ),
     "test": ("test.toml",),
 }
