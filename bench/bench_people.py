@@ -125,9 +125,9 @@ def load_reports(split: str) -> dict[str, list[dict[str, Any]]]:
     dev/<style>.round2.toml, .round5.toml, .round6.toml, .round7.toml, .round8.toml, .round9.toml,
     .round12.toml, .round13.toml, .round16.toml, .round18.toml, .round20.toml, .round22.toml,
     .round24.toml, .round26.toml, .round28.toml, .round30.toml, .round32.toml, .round34.toml and
-    .round36.toml, .round38.toml, .round40.toml, .round42.toml, .round43.toml and .round44.toml
-    hold rounds 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23
-    and 24's test splits,
+    .round36.toml, .round38.toml, .round40.toml, .round42.toml, .round43.toml, .round44.toml and
+    .round45.toml hold rounds 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    20, 21, 22, 23, 24 and 25's test splits,
     moved to dev once they had been seen; .round10.toml is round 7's extra development data,
     .round11.toml, .round14.toml, .round17.toml, .round19.toml, .round21.toml, .round23.toml,
     .round25.toml, .round27.toml, .round29.toml, .round31.toml, .round33.toml, .round35.toml and

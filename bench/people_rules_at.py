@@ -52,7 +52,9 @@ round 21, the same four ways. Round 42 (round 22's test split, moved to dev at t
 23) from 7b997ae3, the rules at the end of round 22, the same four ways. Round 43 (round 23's
 test split, moved to dev at the start of round 24) from 84992344, the rules at the end of round
 23, the same four ways. Round 44 (round 24's test split, moved to dev at the start of round 25)
-from 87ba070e, the rules at the end of round 24, the same four ways.
+from 87ba070e, the rules at the end of round 24, the same four ways. Round 45 (round 25's test
+split, moved to dev at the start of round 26) from 8d317231, the rules at the end of round 25,
+the same four ways.
 
 Round 11 (issue 9, branch issue-model11): from round 6 on, a commit's `extract_people` adds its
 learned models' people, so the readings of rounds 9-19 held the model of their day (on round
