@@ -7,8 +7,12 @@ differs from an earlier dump (which labels a change gains or loses, by report id
 
 Same scoring as bench_people.py (a (name, role) pair counts; none*.toml: false positives).
 
+`--halves` splits each `--read` round by its ids' last digit (round 24 on): the odd-numbered
+reports are the ones read for causes, the even-numbered ones are scored only and, with the
+`--unread` rounds, make the "judge" table a change is decided on.
+
 Run: PYTHONHASHSEED=0 PYTHONPATH=.:bench python bench/people_round_groups.py --read 42
-     --unread 41 [--dump after.jsonl] [--against before.jsonl]
+     --unread 41 [--halves] [--dump after.jsonl] [--against before.jsonl]
 """
 
 from __future__ import annotations
@@ -70,6 +74,11 @@ def table(rows: list[dict[str, Any]], name: str, keep: Callable[[dict[str, Any]]
     print(f"  {'overall':<12} {'':>13} {_prf(*total)}")
 
 
+def _odd(row: dict[str, Any]) -> bool:
+    digits = "".join(c for c in row["id"] if c.isdigit())
+    return bool(digits) and int(digits[-1]) % 2 == 1
+
+
 def _prf(tp: int, fp: int, fn: int) -> str:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -83,6 +92,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--unread", type=int, nargs="*", default=[], help="rounds scored only")
     parser.add_argument("--dump", help="write each report's outcome here (JSON lines)")
     parser.add_argument("--against", help="list the reports that differ from this dump")
+    parser.add_argument(
+        "--halves", action="store_true", help="judge on the read rounds' even ids and --unread"
+    )
     args = parser.parse_args(argv)
     rows = outcomes()
     read, unread = set(args.read), set(args.unread)
@@ -94,6 +106,13 @@ def main(argv: list[str]) -> None:
             lambda r, k=k: r["round"] == k,
         )
     table(rows, "the other rounds (pool)", lambda r: r["round"] not in read | unread)
+    if args.halves:
+        table(rows, "read: odd ids of the read rounds", lambda r: r["round"] in read and _odd(r))
+        table(
+            rows,
+            "judge: even ids of the read rounds and the unread rounds",
+            lambda r: r["round"] in unread or (r["round"] in read and not _odd(r)),
+        )
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
             for r in rows:
