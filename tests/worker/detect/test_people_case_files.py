@@ -155,6 +155,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25);
   a compound adjective before a title ("Nobel Prize-winning economist X") no name (round 25,
   issue-en25b).
+- en26_cases.toml: English lists of round 45's odd-numbered reports and the pool by class: a list
+  after "including" is the company of the occasion its clause reports ("a festive gathering of
+  over 200 people ..., including A, B"), not of a body's name nor of meetings still planned;
+  "H.E." no initials (round 26, issue-en26).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -230,6 +234,7 @@ FILES: dict[str, str | None] = {
     "de25_cases.toml": "de",
     "mt25_cases.toml": "en",
     "en25_cases.toml": "en",
+    "en26_cases.toml": "en",
 }
 CASES = [
     (case, language)
