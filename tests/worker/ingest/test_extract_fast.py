@@ -1,6 +1,6 @@
-"""Three of trafilatura's steps with less work (worker/ingest/extract_fast.py): each gives what
+"""Four of trafilatura's steps with less work (worker/ingest/extract_fast.py): each gives what
 trafilatura's own gives, on real pages, on random trees and strings, and on the edge cases
-(issue 10, round 24)."""
+(issue 10, rounds 24 and 26)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def test_the_steps_are_in_place() -> None:
     assert isinstance(trafilatura.utils.INVALID_XML_CHARS, InvalidChars)
     assert hasattr(trafilatura.htmlprocessing.convert_tags, "__wrapped__")
     assert trafilatura.core.convert_tags is trafilatura.htmlprocessing.convert_tags
+    assert hasattr(trafilatura.core._extract_and_compare, "__wrapped__")
     # set up again (another call, another process's preloading): nothing wrapped twice
     assert extract_fast.speed_up(_trafilatura()) == []
 
@@ -51,6 +52,9 @@ def test_extraction_with_and_without_them_is_the_same(monkeypatch: pytest.Monkey
         monkeypatch.setattr(module, "convert_tags", convert)
     monkeypatch.setattr(
         trafilatura.utils, "INVALID_XML_CHARS", trafilatura.utils.INVALID_XML_CHARS.pattern
+    )
+    monkeypatch.setattr(
+        trafilatura.core, "_extract_and_compare", trafilatura.core._extract_and_compare.__wrapped__
     )
     monkeypatch.setattr(extract, "FAST_STEPS", False)
     slow = [extract.extract_article(body, url) for body, url in pages]
@@ -171,3 +175,94 @@ def test_the_options_copied_are_those_bare_extraction_builds(url: str | None) ->
         s: getattr(built, s) for s in Extractor.__slots__
     }
     assert copied is not extract._options().for_page(url)
+
+
+# -- the page's tree not copied for readability (round 26) -----------------------------------
+
+
+def _copies_of_the_page(monkeypatch: pytest.MonkeyPatch, body: bytes, url: str) -> list[int]:
+    """The sizes (elements) of the trees trafilatura.core copies while extracting one page."""
+    import trafilatura.core
+
+    sizes: list[int] = []
+    real = trafilatura.core.copy
+
+    def counted(value: Any) -> Any:
+        if isinstance(value, lxml.etree._Element):
+            sizes.append(sum(1 for _ in value.iter()))
+        return real(value)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(trafilatura.core, "copy", counted)
+        extract.extract_article(body, url)
+    return sizes
+
+
+def test_readability_is_given_the_page_s_tree_without_a_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On main, the page's whole tree was copied once more for readability (three copies a
+    page, the largest the raw tree); now two, and the text the same."""
+    _trafilatura()
+    import trafilatura.core
+
+    page = next(iter(sorted(PAGES.glob("*.html"))))
+    body, url = page.read_bytes(), f"https://example.org/{page.name}"
+    text = extract.extract_article(body, url).text
+    fast = _copies_of_the_page(monkeypatch, body, url)
+    monkeypatch.setattr(
+        trafilatura.core, "_extract_and_compare", trafilatura.core._extract_and_compare.__wrapped__
+    )
+    assert extract.extract_article(body, url).text == text
+    slow = _copies_of_the_page(monkeypatch, body, url)
+    assert len(slow) == len(fast) + 1
+    assert max(slow) >= max(fast)
+
+
+def test_other_focus_modes_keep_trafilatura_s_own_stages() -> None:
+    """Only precision mode (wirediff's) skips the copy: the baseline rescue and the recall
+    escalation read the tree after readability in the other modes."""
+    calls: list[str] = []
+
+    def own(*args: Any) -> str:
+        calls.append("own")
+        return "own"
+
+    class Core:
+        @staticmethod
+        def extract_content(tree: Any, options: Any) -> tuple[str, str]:
+            calls.append("extract_content")
+            return "body", "text"
+
+        @staticmethod
+        def compare_extraction(*args: Any) -> str:
+            calls.append(f"compare given the tree itself: {args[1] == 'tree'}")
+            return "compared"
+
+    class Opts:
+        def __init__(self, focus: str, fast: bool = False) -> None:
+            self.focus, self.fast = focus, fast
+
+    step = extract_fast.compare_without_copy(own, Core)
+    for focus, fast in (("balanced", False), ("recall", False), ("precision", True)):
+        calls.clear()
+        assert step("cleaned", "backup", "tree", Opts(focus, fast)) == "own"
+        assert calls == ["own"]
+    calls.clear()
+    assert step("cleaned", "backup", "tree", Opts("precision")) == "compared"
+    assert calls == ["extract_content", "compare given the tree itself: True"]
+
+
+def test_another_trafilatura_version_keeps_its_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+    import trafilatura.core
+
+    _trafilatura()
+    monkeypatch.setattr(
+        trafilatura.core, "_extract_and_compare", trafilatura.core._extract_and_compare.__wrapped__
+    )
+    monkeypatch.setattr(trafilatura, "__version__", "9.9.9")
+    assert "tree not copied for readability" not in extract_fast.speed_up(trafilatura)
+    assert not hasattr(trafilatura.core._extract_and_compare, "__wrapped__")
+    monkeypatch.setattr(trafilatura, "__version__", "2.3.1")
+    assert extract_fast.speed_up(trafilatura) == ["tree not copied for readability"]
