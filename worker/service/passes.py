@@ -98,7 +98,10 @@ async def one_pass(
                 concurrency=settings.fetch.concurrency,
             )
             events = [e for o in outcomes for e in o.events]
-            events += await revisit_due(ctx) if urls is None else []
+            if urls is None:
+                revisited = await revisit_due(ctx)
+                events += revisited.events
+                report.new_versions += revisited.new_versions  # changes come with versions
             events += await people_findings(ctx, now=True)  # absence, rank: once per pass
         finally:
             console.stop()

@@ -200,12 +200,28 @@ def test_a_report_restored_with_changes_is_compared_with_what_was_taken_down(db_
     page.status = 200
     page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
     time.sleep(0.4)
-    restored = run(rt)  # by a revisit (its new version is not counted among the feed's)
+    restored = run(rt)  # by a revisit (its new version is counted in the pass)
     (event,) = restored.events
     assert (event["kind"], event["from_version"], event["to_version"]) == ("restored", 1, 2)
+    assert restored.new_versions == 1
     assert event["summary"].startswith("report restored with changes: ")
     with rt.store.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Version)) == 4
+
+
+def test_the_versions_revisits_store_are_counted_in_the_pass(db_url, farm, server):
+    # An edit found by a revisit (the feed item unchanged) is a new version: the summary
+    # said "0 new versions, 1 change" (`fetch --json`: "new_versions": 0, "changes": 1).
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    assert run(rt).new_versions == 3
+    page = farm.pages["/news/2026/1.html"]
+    page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
+    time.sleep(0.4)
+    edited = run(rt)
+    assert [e["kind"] for e in edited.events] == ["wording"]
+    assert (edited.new_versions, edited.changes) == (1, 1)
+    assert edited.to_json()["new_versions"] == 1
 
 
 def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):
