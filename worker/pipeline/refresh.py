@@ -173,6 +173,14 @@ async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
     command line (`fetch --feed PATH`), read up to the size cap and no further. A body the
     pass's start fetched already (ctx.prefetched) is taken from there, once."""
     prefetched = ctx.prefetched.pop(feed.url, None)
+    if isinstance(prefetched, asyncio.Future):  # still in flight when the pass began
+        try:
+            prefetched = await prefetched
+        except WorkerError:
+            raise
+        except Exception:  # a bug in that request: fetched again below, as the start would
+            logger.debug("pass start: %s fetched again", feed.url, exc_info=True)
+            prefetched = None
     if isinstance(prefetched, WorkerError):
         raise prefetched
     if prefetched is not None:
