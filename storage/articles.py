@@ -132,6 +132,24 @@ _SEEN = sa.select(_c.key, _c.id, _c.item_hash, _c.state, _c.page_etag, _c.page_l
 )
 
 
+def in_feed_by_url(conn: Conn, feed_id: int, urls: Sequence[str]) -> list[tuple[str, str]]:
+    """(key, url) of the feed's articles still in its feed (not marked as having left it)
+    whose URL is one of `urls`: what a new entry with one of those links may be (an item
+    whose GUID changed while its link did not)."""
+    out: list[tuple[str, str]] = []
+    for start in range(0, len(urls), 500):
+        params = {"feed_id": feed_id, "urls": list(urls[start : start + 500])}
+        out.extend((key, url) for key, url in conn.execute(_IN_FEED_BY_URL, params))
+    return out
+
+
+_IN_FEED_BY_URL = sa.select(_c.key, _c.url).where(
+    _c.feed_id == sa.bindparam("feed_id"),
+    _c.left_feed_at.is_(None),
+    _c.url.in_(sa.bindparam("urls", expanding=True)),
+)
+
+
 def get_or_create_many(
     conn: Conn, feed_id: int, entries: Sequence[tuple[str, str | None, str | None, str]]
 ) -> tuple[dict[str, ArticleRow], set[str]]:

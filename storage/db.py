@@ -199,6 +199,13 @@ class Store:
             raise StoreUnavailable(f"store {self.display_url}: {first_line(err)}") from err
         except exc.IntegrityError as err:
             raise StoreConflict(f"store {self.display_url}: {first_line(err)}") from err
+        except exc.DatabaseError as err:
+            # SQLite's "database disk image is malformed": a file with a sound header and
+            # damaged pages (a copy taken mid-write, a failing disk). It was a traceback.
+            raise StoreUnavailable(
+                f"store {self.display_url} is damaged: {first_line(err)}; "
+                "restore it from a backup (docs/deploy.md, 'Backups of the SQLite store')"
+            ) from err
 
     def _disk_full_message(self, err: BaseException) -> str | None:
         """'disk full: <where>: ...' when `err` comes from a full disk, else None."""

@@ -67,7 +67,7 @@ def verify_cmd(
     from storage.db import open_store
 
     with user_errors():
-        store = open_store(settings.database_url)
+        store = open_store(settings.database_url, create=False)  # they only read
         try:
             report = verify(
                 store,
@@ -156,7 +156,7 @@ def export_cmd(
     settings = load(config_path, db_url)
     with user_errors():
         since_at = parse_since(since) if since else None
-        store = open_store(settings.database_url)
+        store = open_store(settings.database_url, create=False)  # they only read
         try:
             report = export_warc(
                 store,

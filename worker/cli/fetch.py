@@ -6,7 +6,7 @@ import asyncio
 import gc
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import click
@@ -111,17 +111,36 @@ async def _pass(
         async with extractor_for(settings) as extractor:
             if not feed_args:  # a first pass starts its extraction pool while the store is made
                 extractor.expect_first_pass(first_pass_feeds(settings))
-            # The whole pass: the store opened (and created, migrated) as every command opens it
-            runtime = await asyncio.to_thread(runtime_from, settings, environ)
-            # What is imported by now (SQLAlchemy, the store, the HTTP stack; objects the
-            # collector would traverse again in each older-generation collection of the pass)
-            # lives as long as the command: moved out of the collector's reach. Cycles made
-            # from here on are collected as before (issue 10, round 26; bench/README.md).
-            gc.freeze()
-            report = await _whole_pass(
-                runtime, feed_args, console, write_alerts, tally, fetcher, start, extractor
-            )
+            try:
+                # The whole pass: the store opened (and created, migrated) as every command
+                # opens it
+                runtime = await asyncio.to_thread(runtime_from, settings, environ)
+                # What is imported by now (SQLAlchemy, the store, the HTTP stack; objects the
+                # collector would traverse again in each older-generation collection of the
+                # pass) lives as long as the command: moved out of the collector's reach.
+                # Cycles made from here on are collected as before (issue 10, round 26).
+                gc.freeze()
+                report = await _whole_pass(
+                    runtime, feed_args, console, write_alerts, tally, fetcher, start, extractor
+                )
+            finally:
+                if start is not None:  # requests handed over that the pass never took
+                    await _drop_unused(start.prefetched.values())
             return report, runtime.store.disk_full
+
+
+async def _drop_unused(handed_over: Iterable[object]) -> None:
+    """Cancel the requests the start of the pass handed over that are still running (the
+    whole pass failed before it took them), while the fetcher is open; and take the error of
+    those that ended, so asyncio does not log it as never retrieved."""
+    requests = [r for r in handed_over if isinstance(r, asyncio.Future)]
+    for request in requests:
+        request.cancel()
+    if requests:
+        await asyncio.wait(requests)
+    for request in requests:
+        if not request.cancelled():
+            request.exception()
 
 
 async def _whole_pass(

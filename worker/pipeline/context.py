@@ -14,6 +14,8 @@ from storage.values import BodyPolicy, Wait, utcnow
 from worker.detect.watch import PeopleWatch
 
 if TYPE_CHECKING:
+    import asyncio
+
     # The store's modules import SQLAlchemy, the fetcher's the HTTP stack: this module is
     # imported by a pass where nothing changed (worker.service.quick), which needs neither.
     from storage.articles import ArticleRow, Seen
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
     from worker.ingest.extract import TextReading
     from worker.ingest.extract_pool import Extractor
     from worker.ingest.fetch import Fetcher, FetchResult, Validators
+
+    # What the start of a pass hands over for a feed (Context.prefetched)
+    Prefetched = FetchResult | WorkerError | asyncio.Future[FetchResult]
 
 GONE_STATUSES = frozenset({404, 410})
 # Routes a change event to the names of the alert channels whose filters accept it.
@@ -142,8 +147,9 @@ class Context:
     # body), written in one transaction per batch; None: each feed's right away (the daemons).
     unchanged: list[UnchangedFeed] | None = None
     # Feed bodies fetched before the pass began (worker.service.quick: the start of a pass
-    # that turned out to have work), by feed URL: a fetch result or the error it raised.
-    prefetched: dict[str, FetchResult | WorkerError] = field(default_factory=dict)
+    # that turned out to have work), by feed URL: a fetch result or the error it raised, or
+    # the request itself when it was still in flight then (awaited by the feed's refresh).
+    prefetched: dict[str, Prefetched] = field(default_factory=dict)
 
     @property
     def roster(self) -> Roster:

@@ -91,6 +91,10 @@ async def refresh_feed(ctx: Context, feed: FeedState) -> FeedOutcome:
         return await _record_error(ctx, feed, _one_line(feed.url, err), err)
     known = await asyncio.to_thread(_known_articles, ctx.store, feed.id)
     entries = _unique(parsed.entries)
+    if any(e.key not in known for e in entries):
+        entries = await asyncio.to_thread(
+            _same_link_same_report, ctx.store, feed.id, entries, known
+        )
     hint = (parsed.ttl_seconds, parsed.ttl_source or "") if parsed.ttl_seconds else None
     paced = replace(feed, hint=hint)
 
@@ -169,6 +173,14 @@ async def fetch_feed_body(ctx: Context, feed: FeedState) -> FetchResult:
     command line (`fetch --feed PATH`), read up to the size cap and no further. A body the
     pass's start fetched already (ctx.prefetched) is taken from there, once."""
     prefetched = ctx.prefetched.pop(feed.url, None)
+    if isinstance(prefetched, asyncio.Future):  # still in flight when the pass began
+        try:
+            prefetched = await prefetched
+        except WorkerError:
+            raise
+        except Exception:  # a bug in that request: fetched again below, as the start would
+            logger.debug("pass start: %s fetched again", feed.url, exc_info=True)
+            prefetched = None
     if isinstance(prefetched, WorkerError):
         raise prefetched
     if prefetched is not None:
@@ -199,6 +211,35 @@ def _unique(entries: Iterable[ParsedEntry]) -> list[ParsedEntry]:
     for entry in entries:
         seen.setdefault(entry.key, entry)
     return list(seen.values())
+
+
+def _same_link_same_report(
+    store: Store, feed_id: int, entries: list[ParsedEntry], known: dict[str, KnownArticle]
+) -> list[ParsedEntry]:
+    """Entries whose GUID changed while their link did not, given the key of the stored report
+    they are: a new key whose link is the link of exactly one article still in the feed, whose
+    own key the feed no longer lists (and no other entry has that link).
+
+    Some feeds give an item a new GUID at every fetch (a timestamp or a random id in it): each
+    pass then stored every item as a new report, fetched its page again, and an edit was
+    reported once for every copy a revisit reached (or never, as a first version)."""
+    listed = {e.key for e in entries}
+    links = Counter(e.link for e in entries if e.link)
+    fresh = [e for e in entries if e.key not in known and e.link and links[e.link] == 1]
+    if not fresh:
+        return entries
+    with store.connect() as conn:
+        rows = articles.in_feed_by_url(conn, feed_id, [e.link for e in fresh if e.link])
+    stored: dict[str, list[str]] = {}
+    for key, url in rows:
+        if key not in listed:
+            stored.setdefault(url, []).append(key)
+    adopted = {
+        e.key: stored[e.link][0] for e in fresh if e.link and len(stored.get(e.link, ())) == 1
+    }
+    if adopted:
+        logger.info("feed=%s: %d entries with a new GUID and a known link", feed_id, len(adopted))
+    return [replace(e, key=adopted[e.key]) if e.key in adopted else e for e in entries]
 
 
 def _known_articles(store: Store, feed_id: int) -> dict[str, KnownArticle]:

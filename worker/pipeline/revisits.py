@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from alerts.event import ChangeEvent
@@ -50,17 +50,28 @@ def _due_revisits(store: Store, now: datetime, limit: int) -> list[DueRevisit]:
     return out
 
 
-async def revisit_due(ctx: Context, *, limit: int = 200) -> list[ChangeEvent]:
-    """Re-check articles whose revisit age has come; returns the change events found."""
+@dataclass(slots=True)
+class Revisited:
+    """What the revisits that were due found: their change events, and the new versions
+    stored (a pass's summary counts them with its feeds')."""
+
+    events: list[ChangeEvent] = field(default_factory=list)
+    new_versions: int = 0
+
+
+async def revisit_due(ctx: Context, *, limit: int = 200) -> Revisited:
+    """Re-check articles whose revisit age has come."""
     due = await asyncio.to_thread(_due_revisits, ctx.store, ctx.clock(), limit)
     results = await asyncio.gather(
         *(process_entry(ctx, d.feed, d.entry, d.known, revisit=True) for d in due),
         return_exceptions=True,
     )
-    events: list[ChangeEvent] = []
+    found = Revisited()
     for item, result in zip(due, results, strict=True):
         if isinstance(result, BaseException):
             logger.warning("revisit failed url=%s error=%s", item.entry.link, result)
-        elif result.event is not None:
-            events.append(result.event)
-    return events
+            continue
+        found.new_versions += result.new_version
+        if result.event is not None:
+            found.events.append(result.event)
+    return found

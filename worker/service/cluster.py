@@ -201,7 +201,7 @@ async def schedule_job(context: JobContext, timestamp: int) -> int:
 async def revisit_job(context: JobContext, timestamp: int) -> int:
     state = _state(context)
     await prune_due(state.runtime.store, state.runtime.settings.evidence, state.clock)
-    events = await revisit_due(state.ctx)
+    events = (await revisit_due(state.ctx)).events
     state.outcomes.changes(events)
     return len(events)
 

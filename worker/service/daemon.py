@@ -351,7 +351,7 @@ class Daemon:
     async def revisit(self) -> None:
         if self.stopping.is_set() or self._ctx is None:
             return
-        self.outcomes.changes(await revisit_due(self._ctx))
+        self.outcomes.changes((await revisit_due(self._ctx)).events)
 
     async def deliver(self) -> None:
         await deliver_outbox(self.runtime, clock=self.clock, metrics=self.metrics)

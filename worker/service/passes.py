@@ -6,20 +6,24 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from storage.feeds import FeedSpec
-from worker.errors import ConfigError, WorkerError
+from worker.errors import ConfigError
 from worker.evidence.retention import prune_due
 from worker.ingest.extract_pool import Extractor
 from worker.ingest.feedurl import check_feed_url
-from worker.ingest.fetch import Fetcher, FetchResult
+from worker.ingest.fetch import Fetcher
 from worker.output.console import Console, PassReport
 from worker.pipeline.context import FeedState, Tally
 from worker.pipeline.refresh import load_feed_states, people_findings, run_pass
 from worker.pipeline.revisits import revisit_due
 from worker.service.app import Runtime, deliver_outbox, extractor_for, pipeline_context
+
+if TYPE_CHECKING:
+    from worker.pipeline.context import Prefetched
 
 
 def feed_specs_from_args(args: Iterable[str]) -> list[FeedSpec]:
@@ -59,7 +63,7 @@ async def one_pass(
     write_alerts: bool = True,
     tally: Tally | None = None,
     fetcher: Fetcher | None = None,
-    prefetched: Mapping[str, FetchResult | WorkerError] | None = None,
+    prefetched: Mapping[str, Prefetched] | None = None,
     extractor: Extractor | None = None,
     states: Sequence[FeedState] | None = None,
 ) -> PassReport:
@@ -98,7 +102,10 @@ async def one_pass(
                 concurrency=settings.fetch.concurrency,
             )
             events = [e for o in outcomes for e in o.events]
-            events += await revisit_due(ctx) if urls is None else []
+            if urls is None:
+                revisited = await revisit_due(ctx)
+                events += revisited.events
+                report.new_versions += revisited.new_versions  # changes come with versions
             events += await people_findings(ctx, now=True)  # absence, rank: once per pass
         finally:
             console.stop()

@@ -10,10 +10,12 @@ fetcher; importing SQLAlchemy and mapping the models (~0.35 s) was most of its t
 - when every feed is unchanged, records them (the UPDATE storage.feeds.record_unchanged
   makes) and returns the pass's report: the pass is over without SQLAlchemy;
 - as soon as one feed needs more (a new body, an error), it sends no further request and
-  returns what it fetched; the caller opens the store and runs the whole pass
-  (worker.service.passes.one_pass) with those bodies, on the same fetcher: nothing is fetched
-  twice, and every guarantee is the fetcher's own (caps, SSRF check per hop, deadlines,
-  conditional GETs, per-host slots);
+  returns what it fetched, with the requests still in flight as they are (a feed slow to
+  answer, up to `[fetch] timeout`, held the whole pass back until it did: nothing was stored
+  meanwhile); the caller opens the store and runs the whole pass
+  (worker.service.passes.one_pass) with those bodies and requests, on the same fetcher:
+  nothing is fetched twice, and every guarantee is the fetcher's own (caps, SSRF check per
+  hop, deadlines, conditional GETs, per-host slots);
 - when it cannot tell (not a plain SQLite file, another schema, configured feeds not stored as
   configured, revisits due, alerts pending, capture retention configured, a stored feed URL
   that fails its check), it fetches nothing and returns None: the whole pass as always.
@@ -40,6 +42,7 @@ from worker.service.channels import parse_alert_channels
 
 if TYPE_CHECKING:
     from worker.config import Settings
+    from worker.pipeline.context import Prefetched
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class QuickStart:
     and the feeds' states it read (the whole pass does not read them again)."""
 
     report: PassReport | None = None
-    prefetched: dict[str, FetchResult | WorkerError] = field(default_factory=dict)
+    prefetched: dict[str, Prefetched] = field(default_factory=dict)
     states: list[FeedState] | None = None
 
 
@@ -123,12 +126,13 @@ async def _checked(
 
 async def _fetch_all(
     states: list[FeedState], fetcher: Fetcher, concurrency: int, console: Console
-) -> tuple[dict[str, FetchResult | WorkerError], dict[str, FetchResult]]:
+) -> tuple[dict[str, Prefetched], dict[str, FetchResult]]:
     """Each feed's conditional GET, `concurrency` at a time (as run_pass), until one feed
-    needs the whole pass: then no further request is sent and those in flight finish.
-    Returns every result by URL, and those of the feeds that did not change."""
+    needs the whole pass: then no further request is sent, and the requests in flight are
+    returned as they are, unfinished (the whole pass awaits them). Returns every result (or
+    request in flight) by URL, and the results of the feeds that did not change."""
     limit = asyncio.Semaphore(concurrency)
-    results: dict[str, FetchResult | WorkerError] = {}
+    results: dict[str, Prefetched] = {}
     same: dict[str, FetchResult] = {}
     stop = asyncio.Event()
 
@@ -136,14 +140,17 @@ async def _fetch_all(
         async with limit:
             if stop.is_set():
                 return
-            try:
-                result: FetchResult | WorkerError = await fetcher.fetch(
-                    feed.url, Validators(feed.etag, feed.last_modified)
-                )
+            request = asyncio.ensure_future(
+                fetcher.fetch(feed.url, Validators(feed.etag, feed.last_modified))
+            )
+            results[feed.url] = request  # what the whole pass gets if it starts before the end
+            try:  # shielded: the whole pass may take the request over unfinished
+                result: FetchResult | WorkerError = await asyncio.shield(request)
             except WorkerError as err:
                 result = err
             except Exception:  # a bug: the whole pass fetches this feed again and reports it
                 logger.debug("pass start: %s handed to the whole pass", feed.url, exc_info=True)
+                del results[feed.url]
                 stop.set()
                 return
             results[feed.url] = result
@@ -153,7 +160,17 @@ async def _fetch_all(
             else:
                 stop.set()
 
-    await asyncio.gather(*(one(feed) for feed in states))
+    every = asyncio.gather(*(one(feed) for feed in states))
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait((every, stopped), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+        if not every.done():  # the requests in flight go on, shielded; their waiters end here
+            every.cancel()
+        await asyncio.wait((every,))  # never raises, so a Ctrl-C's cancellation still does
+        if not every.cancelled():
+            every.exception()  # taken (their cancellation), so asyncio does not log it
     return results, same
 
 

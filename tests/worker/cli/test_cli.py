@@ -490,6 +490,30 @@ def test_a_store_file_that_is_not_a_database_is_one_line_and_left_alone(runner, 
     assert not (tmp_path / "wirediff.db-wal").exists()
 
 
+def test_a_damaged_store_is_one_line_and_exit_1(runner, tmp_path):
+    # A store whose header is sound and whose other pages are not (a copy taken mid-write, a
+    # failing disk): SQLite says "database disk image is malformed". It was a traceback.
+    store = tmp_path / "wirediff.db"
+    opened = open_store(f"sqlite:///{store}")
+    with opened.write() as session:
+        feeds.add(session, FeedSpec("https://e.org/rss"))
+    opened.dispose()  # the last connection checkpoints the WAL into the file
+    assert not (tmp_path / "wirediff.db-wal").exists()
+    data = bytearray(store.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = b"\xa5" * (len(data) - page)
+    store.write_bytes(bytes(data))
+    for command in (["changes"], ["feeds", "list"], ["fetch"]):
+        result = runner.invoke(cli, [*command, "--db", f"sqlite:///{store}"])
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"wirediff: error: store sqlite:///{store} is damaged: ")
+        assert result.output.endswith(
+            "restore it from a backup (docs/deploy.md, 'Backups of the SQLite store')\n"
+        )
+        assert len(result.output.splitlines()) == 1
+        assert "Traceback" not in result.output
+
+
 def test_two_commands_on_a_new_store_at_once_both_succeed(tmp_path):
     # Real processes, started together on a new WIREDIFF_HOME: the first one creates the
     # store, the other waits for it (it failed with "table ... already exists" before; the

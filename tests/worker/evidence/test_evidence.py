@@ -550,6 +550,23 @@ def test_warc_export_of_one_article_and_bad_selection(built, tmp_path):
     assert not (tmp_path / "x.warc").exists()
 
 
+def test_verify_and_export_of_a_store_that_is_not_there_say_so_and_create_nothing(tmp_path):
+    # A mistyped path made an empty store there, and `verify` then said "verified 0 records"
+    # with exit 0: an auditor's typo read as a store that checks out.
+    missing = tmp_path / "typo" / "wirdiff.db"
+    runner = CliRunner()
+    for args in (
+        ["verify"],
+        ["verify", "--head"],
+        ["export", "--warc", str(tmp_path / "out.warc")],
+    ):
+        result = runner.invoke(cli, [*args, "--db", f"sqlite:///{missing}"])
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"wirediff: error: no store at {missing} ")
+    assert not (tmp_path / "typo").exists()
+    assert not (tmp_path / "out.warc").exists()
+
+
 def test_warc_export_with_capture_files_one_missing(built_dir, tmp_path):
     with built_dir.store.read() as s:
         sha = s.get(Capture, built_dir.record(0, 1).capture_id).body_sha256
@@ -610,6 +627,11 @@ def test_config_keys_and_commands_as_a_user_meets_them(tmp_path):
     assert runner.invoke(cli, ["verify", "--no-such-flag"]).exit_code == 2
     missing = runner.invoke(cli, ["export", "--db", f"sqlite:///{tmp_path / 'e.db'}"])
     assert missing.exit_code == 2 and "--warc" in missing.output
+    # a new, empty store verifies (a path with no store is an error: the test above)
+    assert (
+        runner.invoke(cli, ["db", "upgrade", "--db", f"sqlite:///{tmp_path / 'e.db'}"]).exit_code
+        == 0
+    )
     empty = runner.invoke(cli, ["verify", "--db", f"sqlite:///{tmp_path / 'e.db'}", "--head"])
     assert empty.exit_code == 0 and "verified 0 records" in empty.output
     assert "head: the log is empty" in empty.output

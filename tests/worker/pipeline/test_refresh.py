@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import re
 import time
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -18,6 +20,7 @@ from storage.db import Store
 from storage.feeds import FeedSpec
 from storage.models import Article, Feed, Version
 from tests.support.farm import REPORT, Farm, Page, three_reports
+from tests.support.httpserver import Response
 from worker.config import Settings
 from worker.ingest.fetch import FetchOptions
 from worker.output.console import Console
@@ -200,12 +203,61 @@ def test_a_report_restored_with_changes_is_compared_with_what_was_taken_down(db_
     page.status = 200
     page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
     time.sleep(0.4)
-    restored = run(rt)  # by a revisit (its new version is not counted among the feed's)
+    restored = run(rt)  # by a revisit (its new version is counted in the pass)
     (event,) = restored.events
     assert (event["kind"], event["from_version"], event["to_version"]) == ("restored", 1, 2)
+    assert restored.new_versions == 1
     assert event["summary"].startswith("report restored with changes: ")
     with rt.store.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Version)) == 4
+
+
+def test_the_versions_revisits_store_are_counted_in_the_pass(db_url, farm, server):
+    # An edit found by a revisit (the feed item unchanged) is a new version: the summary
+    # said "0 new versions, 1 change" (`fetch --json`: "new_versions": 0, "changes": 1).
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/rss.xml"), "Test", 60)])
+    assert run(rt).new_versions == 3
+    page = farm.pages["/news/2026/1.html"]
+    page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
+    time.sleep(0.4)
+    edited = run(rt)
+    assert [e["kind"] for e in edited.events] == ["wording"]
+    assert (edited.new_versions, edited.changes) == (1, 1)
+    assert edited.to_json()["new_versions"] == 1
+
+
+def test_a_feed_that_changes_its_guids_at_every_fetch_keeps_one_report_per_link(
+    db_url, farm, server
+):
+    # Some feeds put a random id or a timestamp in every GUID. Each pass stored each item as
+    # a new report (3 new versions a pass, the earlier copies "left the feed" and revisited),
+    # and an edit was then reported once for every copy a revisit reached.
+    def churning(_req, _h):
+        body = farm.feed_xml("/rss.xml").decode()
+        body = re.sub(
+            r"<guid>[^<]*</guid>", lambda _m: f"<guid>urn:uuid:{uuid.uuid4()}</guid>", body
+        )
+        return Response(200, body.encode(), {"Content-Type": "application/rss+xml"})
+
+    server.route("/churn.xml", churning)
+    rt = make_runtime(db_url, revisit=tuple(0.3 * i for i in range(1, 400)))
+    sync_feeds(rt.store, [FeedSpec(server.url("/churn.xml"), "Churn", 60)])
+    assert run(rt).new_versions == 3
+    again = run(rt)
+    assert (again.new_versions, again.changes) == (0, 0)
+    page = farm.pages["/news/2026/1.html"]
+    page.paragraphs[3] = page.paragraphs[3] + " The figures were revised on Friday."
+    time.sleep(0.4)
+    edited = run(rt)
+    assert [e["kind"] for e in edited.events] == ["wording"]
+    assert edited.events[0]["article"]["url"] == server.url("/news/2026/1.html")
+    time.sleep(0.4)
+    assert run(rt).changes == 0
+    with rt.store.read() as s:
+        stored = s.scalars(sa.select(Article)).all()
+        assert len(stored) == 3 and all(a.left_feed_at is None for a in stored)
+    assert count(rt.store, Version) == 4
 
 
 def test_a_page_never_fetched_is_not_reported_taken_down(db_url, farm, server):

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from storage.quick import QuickStore
 from storage.values import FeedSpec, Wait
 from tests.support.cli_process import ROOT
 from tests.support.farm import REPORT, Farm
+from tests.support.httpserver import Response
 from worker.config import Settings
 from worker.ingest.fetch import FetchResult, Validators
 from worker.output.console import Console
@@ -220,3 +224,51 @@ def test_the_feed_states_handed_over_are_those_the_whole_pass_would_read(tmp_pat
     assert start is not None and start.report is None
     assert start.states == expected
     assert expected[0].hint == (3600, "the feed's <ttl>") and expected[0].etag == '"e1"'
+
+
+def test_a_feed_slow_to_answer_does_not_hold_back_the_others_work(
+    farm, server, tmp_path: Path
+) -> None:
+    # The start of the pass sends every feed's request; one feed has changed, another takes
+    # long to answer. The whole pass began only once that answer came (up to [fetch] timeout):
+    # nothing was stored meanwhile, and Ctrl-C then found 0 new versions. Now the request in
+    # flight is handed over, and the changed feed's work is stored while it is awaited.
+    db = tmp_path / "w.db"
+    slow = threading.Event()
+    seen: list[int] = []
+
+    def versions_stored() -> int:
+        with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT count(*) FROM versions").fetchone()[0])
+
+    def slow_feed(_req, _h):
+        if slow.is_set():  # answer once the other feed's edit is stored, 15 s at most
+            deadline = time.monotonic() + 15
+            while versions_stored() < 4 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            seen.append(versions_stored())
+        return Response(200, farm.feed_xml("/other.xml"), {"Content-Type": "application/rss+xml"})
+
+    server.route("/slow.xml", slow_feed)
+    config = tmp_path / "w.toml"
+    config.write_text(
+        "[fetch]\nallow_private = true\nrevisit = []\ntimeout = 30\n\n"
+        + "".join(f'[[feeds]]\nurl = "{server.url(p)}"\n\n' for p in ("/rss.xml", "/slow.xml")),
+        encoding="utf-8",
+    )
+    first, _ = fetch(config, db)
+    assert first[-1]["new_versions"] == 3
+    farm.pages["/a/1.html"].paragraphs[2] = REPORT[1].replace("Cai Qi", "Chen Jining")
+    farm.descriptions["/a/1.html"] = "edited"
+    slow.set()
+    started = time.monotonic()
+    lines, _ = fetch(config, db)
+    assert seen == [4]  # the edit was stored before the slow feed answered
+    assert time.monotonic() - started < 14
+    assert [(x["url"], x["status"]) for x in lines if x["type"] == "feed"] == [
+        (server.url("/rss.xml"), "ok"),
+        (server.url("/slow.xml"), "not_modified"),
+    ]
+    assert lines[-1]["new_versions"] == 1 and lines[-1]["errors"] == 0
+    assert [x["kind"] for x in lines if x["type"] == "change"] == ["attendees"]
+    assert len(server.hits("/slow.xml")) == 2  # asked once a pass: never twice
