@@ -437,6 +437,15 @@ _AGENT_PARTICIPLE = re.compile(
 )
 _SPOKEN = ("vorgetragen", "gehalten", "verlesen")
 _DONE = re.compile(r"\b(?:wurde|wurden|worden)\b")
+# A body stood for, or a guest accompanied, by the agent "durch X", told as done (the past or
+# the state: "wurde ... durch X vertreten", "war durch X und Y vertreten"), the list as long as
+# it is (the participle closes it). Not the present: "ist im Rat durch X vertreten" is no visit.
+_STOOD_IN_BY = re.compile(
+    r"\b(?:wurde|wurden|worden|war|waren)\b[^;]*?\bdurch\b[^;]*?\b(?:vertreten|repräsentiert"
+    r"|begleitet)\b"
+    # a subordinate clause, its auxiliary last: "bei dem das Land durch A und B vertreten war"
+    r"|\bdurch\b[^;]*?\b(?:vertreten|repräsentiert|begleitet)\s+(?:war|waren|wurde|wurden)\b"
+)
 # A sentence that opens on the speech it reports: "In seiner Ansprache, die ..., würdigte
 # Bundespräsident X ...": its subject spoke, whatever the verb of the main clause.
 # Plural too, and compounds: "In ihren Festansprachen hielten A, B und C ... fest".
@@ -1292,6 +1301,17 @@ def _framed_roles(
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
         return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
+    if (
+        "durch" in lead
+        and ("vertreten" in clause or "begleitet" in clause or "repräsentiert" in clause)
+        and _AGENT_BY.search(lead, len(lead) - 100)
+        and _STOOD_IN_BY.search(clause)
+    ):
+        # "Liechtenstein wurde durch Regierungschef A, ... sowie B vertreten", "bei dem das
+        # Land durch A und B vertreten war": who stood for a body was there, as the agent
+        # "von X" of DE_PASSIVE's "vertreten" is (the music that accompanied is not); before
+        # the reception's "durch" ("Beim Empfang war das Land durch X vertreten")
+        return [] if _MUSICAL.search(clause) else ["attended"]
     if "angereist" in clause and _ARRIVED.search(sentence, max(left, start - 80), start):
         return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
     if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
