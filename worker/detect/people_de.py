@@ -171,7 +171,7 @@ def preview(sentence: str) -> bool:
         return True
     if "eladen" in sentence and _INVITED_ONLY.search(sentence):
         return True  # (round 19) invited only: the model adds none of its guests (de-t18g35)
-    if ("am " in sentence or "Uhr" in sentence) and _present_dated(sentence):
+    if _dated_gate(sentence) and _present_dated(sentence):
         return True
     return programme(sentence)
 
@@ -1127,12 +1127,17 @@ _GREETING_SAID = re.compile(
 _PRESENT_VERB = re.compile(
     r"\b(?:trifft|besucht|besuchen|empfängt|empfangen|spricht|sprechen|hält|halten|nimmt|nehmen"
     r"|leitet|leiten|eröffnet|eröffnen|begrüßt|begrüßen|kommt|kommen|reist|reisen|lädt|laden"
-    r"|fliegt|fliegen)\b"
+    r"|fliegt|fliegen|treffen)\b"
 )
 _DAY_OR_HOUR = re.compile(
     r"\bam\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende"
     r"|\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
     r"|November|Dezember|\d{1,2}\.))|\(\s*\d{1,2}[.:]\d{2}\s*Uhr\s*\)"
+    # (round 26) a part of the day: "trifft gegen Mittag mit X zusammen", "treffen sich am
+    # Nachmittag im Kanzleramt", "Am Abend nehmen A und B ... teil" (none-t19g07, de-t21g17,
+    # none-r17v06: a day's programme). Not "heute": "In Berlin empfängt X heute Y" is the day's
+    # report, labelled (de-t17g05, de-t220)
+    r"|\b(?:[Aa]m|[Gg]egen)\s+(?:Vormittag|Mittag|Nachmittag|Abend)\b"
 )
 _PAST_FINITE = re.compile(
     r"\b(?:hat|hatte|haben|hatten|war|waren|wurde|wurden|ist|sind)\b|\b[a-zäöüß]{3,}(?:te|ten)\b"
@@ -1140,6 +1145,11 @@ _PAST_FINITE = re.compile(
     r"|\b(?:traf|trafen|empfing|empfingen|sprach|sprachen|hielt|hielten|nahm|nahmen|kam|kamen"
     r"|lud|luden|flog|flogen)\b"
 )
+
+
+def _dated_gate(clause: str) -> bool:
+    """The words one of `_DAY_OR_HOUR`'s forms needs (a cheap test before the search)."""
+    return "am " in clause or "Uhr" in clause or "Am " in clause or "egen " in clause
 
 
 def _present_dated(clause: str) -> bool:
@@ -1177,7 +1187,7 @@ def _unreal(
         # a phrase fronted before the future's verb: "Nach der Begrüßung durch ..., X, werden
         # die Bundeskanzlerin und ... sprechen" (none-t10z01)
         return True
-    if ("am " in clause or "Uhr" in clause) and _present_dated(clause):
+    if _dated_gate(clause) and _present_dated(clause):
         return True
     if "eladen" in clause and _INVITED_ONLY.search(clause):
         return True  # "waren auch ... der Bürgermeister X eingeladen": invited, not known to come
