@@ -155,6 +155,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   body's name in quotes inside a list item's titles, "Empress" a title (round 25, issue-en25);
   a compound adjective before a title ("Nobel Prize-winning economist X") no name (round 25,
   issue-en25b).
+- de26_cases.toml: German of round 45's odd-numbered reports and the pool by class: a body
+  stood for by the agent "durch X" ("wurde durch A, ... sowie B vertreten", "durch A und B
+  repräsentiert wurde"), a visit paid ("einen Antrittsbesuch abgestattet": visitor and host
+  attend), a meeting in the present with a part of its day a preview ("trifft gegen Mittag");
+  "heute" and a visit still to come kept as they were (round 26, issue-de26).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -230,6 +235,7 @@ FILES: dict[str, str | None] = {
     "de25_cases.toml": "de",
     "mt25_cases.toml": "en",
     "en25_cases.toml": "en",
+    "de26_cases.toml": "de",
 }
 CASES = [
     (case, language)
