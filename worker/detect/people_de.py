@@ -1038,6 +1038,16 @@ def _came_along(sentence: str, clause: str, bounds: tuple[int, int], start: int,
         and _ATTENDANCE.search(clause)
     ):
         return True
+    if (
+        ("vertreten" in clause or "begleitet" in clause or "repräsentiert" in clause)
+        and _AGENT_BY.search(sentence, max(left, start - 100), start)
+        and _STOOD_IN_BY.search(clause)
+    ):
+        # (round 26) "Liechtenstein wurde durch Regierungschef A, ... sowie B vertreten", "bei
+        # dem das Land durch A und B repräsentiert wurde": who stood for a body was there, as
+        # the agent "von X" of DE_PASSIVE's "vertreten" is (not the music that accompanied);
+        # read before a reception's "durch" ("Beim Empfang war das Land durch X vertreten")
+        return _MUSICAL.search(clause) is None
     return bool(
         "vertreten" in clause
         and _BODY_WITH.search(sentence, left, start)
@@ -1321,17 +1331,6 @@ def _framed_roles(
     if ("Vorsitz" in clause or "Präsidentschaft" in clause) and _HANDOVER.search(clause):
         # "übergab X den Vorsitz ... an Y": Y chairs from now on, X hands the chair over
         return ["presided"] if _TO_NEW_CHAIR.search(sentence, max(left, start - 80), start) else []
-    if (
-        "durch" in lead
-        and ("vertreten" in clause or "begleitet" in clause or "repräsentiert" in clause)
-        and _AGENT_BY.search(lead, len(lead) - 100)
-        and _STOOD_IN_BY.search(clause)
-    ):
-        # "Liechtenstein wurde durch Regierungschef A, ... sowie B vertreten", "bei dem das
-        # Land durch A und B vertreten war": who stood for a body was there, as the agent
-        # "von X" of DE_PASSIVE's "vertreten" is (the music that accompanied is not); before
-        # the reception's "durch" ("Beim Empfang war das Land durch X vertreten")
-        return [] if _MUSICAL.search(clause) else ["attended"]
     if "angereist" in clause and _ARRIVED.search(sentence, max(left, start - 80), start):
         return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
     if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
