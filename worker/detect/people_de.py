@@ -1038,16 +1038,6 @@ def _came_along(sentence: str, clause: str, bounds: tuple[int, int], start: int,
         and _ATTENDANCE.search(clause)
     ):
         return True
-    if (
-        ("vertreten" in clause or "begleitet" in clause or "repräsentiert" in clause)
-        and _AGENT_BY.search(sentence, max(left, start - 100), start)
-        and _STOOD_IN_BY.search(clause)
-    ):
-        # (round 26) "Liechtenstein wurde durch Regierungschef A, ... sowie B vertreten", "bei
-        # dem das Land durch A und B repräsentiert wurde": who stood for a body was there, as
-        # the agent "von X" of DE_PASSIVE's "vertreten" is (not the music that accompanied);
-        # read before a reception's "durch" ("Beim Empfang war das Land durch X vertreten")
-        return _MUSICAL.search(clause) is None
     return bool(
         "vertreten" in clause
         and _BODY_WITH.search(sentence, left, start)
@@ -1335,7 +1325,11 @@ def _framed_roles(
         return ["attended"]  # "dem zum Festakt angereisten Heinz Fischer": a guest
     if "Einladung" in clause and _INVITED_BY.search(sentence, max(left, start - 80), start):
         return ["presided"]  # "Der Einladung von A und B folgte X": the hosts
-    if "Empfang" in clause and _RECEIVED_BY.search(sentence, max(left, start - 120), start):
+    if (
+        "Empfang" in clause
+        and _RECEIVED_BY.search(sentence, max(left, start - 120), start)
+        and not _STOOD_IN_BY.search(clause)  # "Beim Empfang war das Land durch X vertreten"
+    ):
         # "Der heutige Empfang mit militärischen Ehren durch Bundespräsident X": the host
         return ["presided"]
     if "durch" in lead and (act := _ACT_BY.search(_ABBREVIATED.sub(r"\1", lead[-160:]))):
@@ -1377,6 +1371,14 @@ def _participle_agent(sentence: str, start: int, end: int, left: int) -> list[Ro
 
 def _done_by_roles(clause: str) -> list[Role] | None:
     """The role of the agent "durch X" of a passive told as done (None: no such passive)."""
+    if _STOOD_IN_BY.search(clause):
+        # (round 26) "Liechtenstein wurde durch Regierungschef A, ... sowie B vertreten", "bei
+        # dem das Land durch A und B repräsentiert wurde", "war durch X vertreten": who stood
+        # for a body was there, as the agent "von X" of DE_PASSIVE's "vertreten" is (not the
+        # music that accompanied)
+        return [] if _MUSICAL.search(clause) else ["attended"]
+    if not _DONE.search(clause):
+        return None
     if cues.DE_PASSIVE[0][1].search(clause):
         return ["presided"]  # "wurde durch X geleitet": who led it
     if cues.DE_SWORN_IN.search(clause):
@@ -1392,7 +1394,7 @@ def _agent_roles(sentence: str, start: int, left: int, clause: str, lead: str) -
         # "sagte ein Sprecher des Kremls, Dmitri Peskow": the source of a report; but a quote
         # from one's own speech is speaking ("so X in seiner Festansprache")
         return ["spoke"] if _OWN_SPEECH.search(clause) else []
-    if "durch" in lead and _AGENT_BY.search(lead, len(lead) - 100) and _DONE.search(clause):
+    if "durch" in lead and _AGENT_BY.search(lead, len(lead) - 100):
         done_by = _done_by_roles(clause)
         if done_by is not None:
             return done_by
