@@ -1756,6 +1756,20 @@ DE_CLAUSE_CUES: tuple[tuple[Role | None, Role | None, re.Pattern[str]], ...] = (
             r"|an\s+(?:die|den|das))\s"
         ),
     ),
+    (
+        "attended",
+        "attended",
+        # (round 26, de26) a visit paid, "einen Besuch abstatten": who paid it and whom it was
+        # paid to (the dative) are both there, whatever the visit's compound ("hat seinem
+        # Amtskollegen X ... einen offiziellen Antrittsbesuch abgestattet", "um dem Botschafter
+        # X einen Freundschaftsbesuch abzustatten", "stattete dem Landtag einen Besuch ab",
+        # "um einen Antrittsbesuch bei Landtagspräsident X abzustatten": de-t25g41, de-t25g05,
+        # de-r18v10). Told as done or purposed only: "abstatten wird" is still to come.
+        re.compile(
+            r"\b[\wäöüß-]*[Bb]esuch\b[^;]{0,120}?\b(?:abgestattet|abzustatten)\b"
+            r"|\b(?:stattete|statteten)\b[^;]{0,200}?\b[\wäöüß-]*[Bb]esuch\s+ab\b"
+        ),
+    ),
 )
 # One tuple of words per entry of DE_CLAUSE_CUES, in its order: a clause (lower-cased) holding
 # none of them cannot match the entry, and a substring test is far cheaper than the pattern.
@@ -1927,6 +1941,7 @@ DE_CLAUSE_GATES: tuple[tuple[str, ...], ...] = (
     ("begleite",),
     ("gäst", "gratulant", "zuschauern", "besuchern", "teilnehmer"),
     ("kam ",),
+    ("statte",),
 )
 # After "mit": a body, not named people ("beriet mit dem Sicherheitsrat" chairs it).
 DE_WITH_BODY = re.compile(

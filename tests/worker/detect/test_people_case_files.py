@@ -159,6 +159,11 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   after "including" is the company of the occasion its clause reports ("a festive gathering of
   over 200 people ..., including A, B"), not of a body's name nor of meetings still planned;
   "H.E." no initials (round 26, issue-en26).
+- de26_cases.toml: German of round 45's odd-numbered reports and the pool by class: a body
+  stood for by the agent "durch X" ("wurde durch A, ... sowie B vertreten", "durch A und B
+  repräsentiert wurde"), a visit paid ("einen Antrittsbesuch abgestattet": visitor and host
+  attend), a meeting in the present with a part of its day a preview ("trifft gegen Mittag");
+  "heute" and a visit still to come kept as they were (round 26, issue-de26).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -235,6 +240,7 @@ FILES: dict[str, str | None] = {
     "mt25_cases.toml": "en",
     "en25_cases.toml": "en",
     "en26_cases.toml": "en",
+    "de26_cases.toml": "de",
 }
 CASES = [
     (case, language)
