@@ -140,8 +140,15 @@ def run(
         mark("other")
         step("store-text", store_text, text, old, people)
         before, after = Text("T", old), Text("T", text)
-        step("detect", detect_change, before, after, roster, people=(people, people),
-             normalized=(False, True))
+        step(
+            "detect",
+            detect_change,
+            before,
+            after,
+            roster,
+            people=(people, people),
+            normalized=(False, True),
+        )
         mark("other")
         texts[name] = text
     return texts
@@ -244,7 +251,9 @@ def main() -> None:
         print(f"{stage:12s} {sum(counts) / max(n, 1) / 1e6:9.2f} M a page  ({len(counts)} runs)")
     print(f"{'all':12s} {total / max(n, 1) / 1e6:9.2f} M a page")
     if args.out:
-        Path(args.out).write_text(json.dumps({"stages": stages, "texts": texts}, ensure_ascii=False))
+        Path(args.out).write_text(
+            json.dumps({"stages": stages, "texts": texts}, ensure_ascii=False)
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""Three of trafilatura's steps with less work (worker/ingest/extract_fast.py): each gives what
+"""Four of trafilatura's steps with less work (worker/ingest/extract_fast.py): each gives what
 trafilatura's own gives, on real pages, on random trees and strings, and on the edge cases
-(issue 10, round 24)."""
+(issue 10, rounds 24 and 26)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def test_the_steps_are_in_place() -> None:
     assert isinstance(trafilatura.utils.INVALID_XML_CHARS, InvalidChars)
     assert hasattr(trafilatura.htmlprocessing.convert_tags, "__wrapped__")
     assert trafilatura.core.convert_tags is trafilatura.htmlprocessing.convert_tags
+    assert hasattr(trafilatura.core._extract_and_compare, "__wrapped__")
     # set up again (another call, another process's preloading): nothing wrapped twice
     assert extract_fast.speed_up(_trafilatura()) == []
 
@@ -52,9 +53,94 @@ def test_extraction_with_and_without_them_is_the_same(monkeypatch: pytest.Monkey
     monkeypatch.setattr(
         trafilatura.utils, "INVALID_XML_CHARS", trafilatura.utils.INVALID_XML_CHARS.pattern
     )
+    monkeypatch.setattr(
+        trafilatura.core,
+        "_extract_and_compare",
+        trafilatura.core._extract_and_compare.__wrapped__,
+    )
     monkeypatch.setattr(extract, "FAST_STEPS", False)
     slow = [extract.extract_article(body, url) for body, url in pages]
     assert [(e.text, e.title) for e in fast] == [(e.text, e.title) for e in slow]
+
+
+# -- readability's input ----------------------------------------------------------------------
+
+
+def _readability_inputs(monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> list[bool]:
+    """For each page of tests/data/pages, whether readability's comparison was given the very
+    tree trafilatura_sequence was given (True) or a copy."""
+    _trafilatura()
+    import trafilatura.core
+
+    given: list[Any] = []
+    sequence, compare = trafilatura.core.trafilatura_sequence, trafilatura.core.compare_extraction
+
+    def remember_sequence(tree: Any, *args: Any, **kw: Any) -> Any:
+        given.append(["sequence", tree])
+        return sequence(tree, *args, **kw)
+
+    def remember_compare(cleaned: Any, raw: Any, *args: Any, **kw: Any) -> Any:
+        given[-1].append(raw)
+        return compare(cleaned, raw, *args, **kw)
+
+    monkeypatch.setattr(trafilatura.core, "trafilatura_sequence", remember_sequence)
+    monkeypatch.setattr(trafilatura.core, "compare_extraction", remember_compare)
+    for page in sorted(PAGES.glob("*.html")):
+        trafilatura.bare_extraction(page.read_bytes(), url="https://example.org/a", **kwargs)
+    return [entry[1] is entry[2] for entry in given if len(entry) == 3]
+
+
+def test_readability_is_given_the_raw_tree_itself_as_wirediff_extracts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # precision, no comments: nothing reads the raw tree after readability (a copy before)
+    same = _readability_inputs(
+        monkeypatch, favor_precision=True, include_comments=False, with_metadata=False
+    )
+    assert same and all(same)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"favor_precision": True, "include_comments": True},  # the forum salvage reads it
+        {"favor_precision": False, "include_comments": False},  # the baseline and escalation
+        {"favor_recall": True, "include_comments": False},
+    ],
+)
+def test_readability_is_given_a_copy_where_the_raw_tree_is_read_after(
+    monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, Any]
+) -> None:
+    same = _readability_inputs(monkeypatch, with_metadata=False, **kwargs)
+    assert same and not any(same)
+
+
+def test_the_other_settings_extract_as_trafilatura_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura()
+    import trafilatura.core
+
+    pages = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+    settings_ = [
+        {"favor_precision": True, "include_comments": False},
+        {"favor_precision": True, "include_comments": True},
+        {"favor_precision": False, "include_comments": False},
+    ]
+
+    def texts() -> list[Any]:
+        out = []
+        for body in pages:
+            for kwargs in settings_:
+                document = trafilatura.bare_extraction(body, with_metadata=False, **kwargs)
+                out.append(getattr(document, "text", None))
+        return out
+
+    fast = texts()
+    monkeypatch.setattr(
+        trafilatura.core,
+        "_extract_and_compare",
+        trafilatura.core._extract_and_compare.__wrapped__,
+    )
+    assert fast == texts()
 
 
 # -- invalid XML characters -----------------------------------------------------------------
