@@ -36,7 +36,7 @@ FAVOR_PRECISION = True
 # trafilatura's pruning expressions evaluated in Python (worker/ingest/prune_paths.py): the
 # same elements, ~40% fewer instructions a page; False leaves them all to libxml2
 PRUNE_IN_PYTHON = True
-# three of trafilatura's steps with less work and the same result (worker/ingest/extract_fast.py):
+# four of trafilatura's steps with less work and the same result (worker/ingest/extract_fast.py):
 # ~8% fewer instructions a farm page; False leaves them as trafilatura does them
 FAST_STEPS = True
 
@@ -168,7 +168,7 @@ def _trafilatura() -> ModuleType:
 
     And the XPath expressions trafilatura prunes boilerplate with are evaluated by Python
     functions that find the same elements (worker/ingest/prune_paths.py; issue 10, round 21),
-    and three of its steps done with less work (worker/ingest/extract_fast.py; round 24).
+    and four of its steps done with less work (worker/ingest/extract_fast.py; rounds 24, 26).
     """
     import lxml.html
     import trafilatura

@@ -1,4 +1,4 @@
-"""Three of trafilatura's steps done with less work, each giving what trafilatura's own gives.
+"""Four of trafilatura's steps done with less work, each giving what trafilatura's own gives.
 
 Set up once a process by worker/ingest/extract.py `_trafilatura` (issue 10, round 24; the
 figures are in bench/README.md):
@@ -22,10 +22,11 @@ figures are in bench/README.md):
   readability (`compare_extraction`, which drops elements from what it is given) a deep copy
   of the page's whole tree, so that the later stages of `trafilatura_sequence` can read the
   tree as it was: the baseline rescue (only when `focus` is not "precision") and the recall
-  escalation (only when `focus` is "balanced"). wirediff extracts with `favor_precision`, so
-  neither runs and nothing reads the tree after readability: `compare_without_copy` hands it
-  the tree itself (~4% of a farm page's extraction was that copy). Any other focus goes to
-  trafilatura's own function. The stage gates are trafilatura's code, read in the versions
+  escalation (only when `focus` is "balanced"), and the forum salvage (only with comments).
+  wirediff extracts with `favor_precision` and no comments, so none runs and nothing reads the
+  tree after readability: `compare_without_copy` hands it the tree itself (~4% of a farm
+  page's extraction was that copy). Any other focus, or comments, go to trafilatura's own
+  function. The stage gates are trafilatura's code, read in the versions
   of `NO_COPY_VERSIONS`: with another version the step is not put in place.
 """
 
@@ -128,10 +129,11 @@ NO_COPY_VERSIONS = frozenset({"2.3.1"})
 
 def compare_without_copy(extract_and_compare: Callable[..., Any], core: Any) -> Callable[..., Any]:
     """trafilatura's `_extract_and_compare` (stages 1 and 2 of `trafilatura_sequence`), which
-    in precision mode gives readability the page's tree itself instead of a copy of it."""
+    in precision mode without comments gives readability the page's tree itself instead of a
+    copy of it (speed26b's reading added the comments: the forum salvage reads the tree)."""
 
     def extracted(cleaned_tree: Any, cleaned_tree_backup: Any, tree: Any, options: Any) -> Any:
-        if options.focus != "precision" or options.fast:
+        if options.focus != "precision" or options.fast or options.comments:
             return extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
         postbody, temp_text = core.extract_content(cleaned_tree, options)
         return core.compare_extraction(cleaned_tree_backup, tree, postbody, temp_text, options)
@@ -174,3 +176,7 @@ def speed_up(trafilatura: Any) -> list[str]:
         trafilatura.core._extract_and_compare = compare_without_copy(compare, trafilatura.core)
         done.append("tree not copied for readability")
     return done
+
+
+# what raw_tree_to_readability calls of trafilatura.core
+_CORE_NAMES = ("extract_content", "compare_extraction", "trafilatura_sequence")

@@ -75,6 +75,13 @@ _TOKEN = re.compile(
 _NAME = re.compile(r"[A-Za-z_][\w.-]*\Z")
 
 
+# An element's answer kept by its tag and attribute list, for the next element that has the
+# same (issue 10, round 26): ~half the elements a page's pruning looks at repeat one before
+# them. At most MEMO_SIZE answers a path, emptied when full.
+MEMO = True
+MEMO_SIZE = 8192
+
+
 class Unsupported(Exception):
     """The expression is not of the subset this module evaluates."""
 
@@ -339,9 +346,36 @@ def compiled(path: str, regexp_prefix: str | None = None) -> Callable[[Any], lis
         if tags
         else "    for e in node.iterdescendants(_elements):"
     )
-    if any("tag ==" in p for p in predicates):
+    reads_tag = any("tag ==" in p for p in predicates)
+    if reads_tag:
         lines.append("        tag = e.tag")
-    if values:
+    memo = MEMO and values and not any("_has_descendant" in p for p in predicates)
+    if memo:
+        # the predicates read only the tag and the attributes: their answer for an element is
+        # its tag's and attribute list's, kept (`_memo`) for the next element that has the same
+        scope["_memo"] = {}
+        key = "(tag, tuple(items))" if reads_tag else "tuple(items)"
+        lines += ["        items = e.items()", "        if items:", f"            key = {key}"]
+        lines += ["            ok = _memo.get(key)", "            if ok is None:"]
+        lines.append("                a = dict(items)")
+        lines += [f"                {v} = a.get({n!r})" for n, v in attributes.items()]
+        joined = " and ".join(predicates)
+        lines.append(f"                ok = bool({joined})")
+        lines += [
+            f"                if len(_memo) >= {MEMO_SIZE}:",
+            "                    _memo.clear()",
+            "                _memo[key] = ok",
+            "            if not ok:",
+            "                continue",
+            "        else:",
+        ]
+        if skip_bare:
+            lines.append("            continue")
+        else:
+            lines.append(f"            {' = '.join(values)} = None")
+            lines += ["            if not (" + joined + "):", "                continue"]
+        predicates = []
+    elif values:
         lines += ["        items = e.items()", "        if items:", "            a = dict(items)"]
         lines += [f"            {v} = a.get({n!r})" for n, v in attributes.items()]
         lines.append("        else:")

@@ -61,6 +61,86 @@ def test_extraction_with_and_without_them_is_the_same(monkeypatch: pytest.Monkey
     assert [(e.text, e.title) for e in fast] == [(e.text, e.title) for e in slow]
 
 
+# -- readability's input ----------------------------------------------------------------------
+
+
+def _readability_inputs(monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> list[bool]:
+    """For each page of tests/data/pages, whether readability's comparison was given the very
+    tree trafilatura_sequence was given (True) or a copy."""
+    _trafilatura()
+    import trafilatura.core
+
+    given: list[Any] = []
+    sequence, compare = trafilatura.core.trafilatura_sequence, trafilatura.core.compare_extraction
+
+    def remember_sequence(tree: Any, *args: Any, **kw: Any) -> Any:
+        given.append(["sequence", tree])
+        return sequence(tree, *args, **kw)
+
+    def remember_compare(cleaned: Any, raw: Any, *args: Any, **kw: Any) -> Any:
+        given[-1].append(raw)
+        return compare(cleaned, raw, *args, **kw)
+
+    monkeypatch.setattr(trafilatura.core, "trafilatura_sequence", remember_sequence)
+    monkeypatch.setattr(trafilatura.core, "compare_extraction", remember_compare)
+    for page in sorted(PAGES.glob("*.html")):
+        trafilatura.bare_extraction(page.read_bytes(), url="https://example.org/a", **kwargs)
+    return [entry[1] is entry[2] for entry in given if len(entry) == 3]
+
+
+def test_readability_is_given_the_raw_tree_itself_as_wirediff_extracts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # precision, no comments: nothing reads the raw tree after readability (a copy before)
+    same = _readability_inputs(
+        monkeypatch, favor_precision=True, include_comments=False, with_metadata=False
+    )
+    assert same and all(same)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"favor_precision": True, "include_comments": True},  # the forum salvage reads it
+        {"favor_precision": False, "include_comments": False},  # the baseline and escalation
+        {"favor_recall": True, "include_comments": False},
+    ],
+)
+def test_readability_is_given_a_copy_where_the_raw_tree_is_read_after(
+    monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, Any]
+) -> None:
+    same = _readability_inputs(monkeypatch, with_metadata=False, **kwargs)
+    assert same and not any(same)
+
+
+def test_the_other_settings_extract_as_trafilatura_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    _trafilatura()
+    import trafilatura.core
+
+    pages = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+    settings_ = [
+        {"favor_precision": True, "include_comments": False},
+        {"favor_precision": True, "include_comments": True},
+        {"favor_precision": False, "include_comments": False},
+    ]
+
+    def texts() -> list[Any]:
+        out = []
+        for body in pages:
+            for kwargs in settings_:
+                document = trafilatura.bare_extraction(body, with_metadata=False, **kwargs)
+                out.append(getattr(document, "text", None))
+        return out
+
+    fast = texts()
+    monkeypatch.setattr(
+        trafilatura.core,
+        "_extract_and_compare",
+        trafilatura.core._extract_and_compare.__wrapped__,
+    )
+    assert fast == texts()
+
+
 # -- invalid XML characters -----------------------------------------------------------------
 
 _CHARS = ["a", " ", "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\x7f",
@@ -240,13 +320,18 @@ def test_other_focus_modes_keep_trafilatura_s_own_stages() -> None:
             return "compared"
 
     class Opts:
-        def __init__(self, focus: str, fast: bool = False) -> None:
-            self.focus, self.fast = focus, fast
+        def __init__(self, focus: str, fast: bool = False, comments: bool = False) -> None:
+            self.focus, self.fast, self.comments = focus, fast, comments
 
     step = extract_fast.compare_without_copy(own, Core)
-    for focus, fast in (("balanced", False), ("recall", False), ("precision", True)):
+    for opts in (
+        Opts("balanced"),
+        Opts("recall"),
+        Opts("precision", True),
+        Opts("precision", comments=True),
+    ):
         calls.clear()
-        assert step("cleaned", "backup", "tree", Opts(focus, fast)) == "own"
+        assert step("cleaned", "backup", "tree", opts) == "own"
         assert calls == ["own"]
     calls.clear()
     assert step("cleaned", "backup", "tree", Opts("precision")) == "compared"

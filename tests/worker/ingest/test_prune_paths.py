@@ -298,3 +298,53 @@ def test_random_trees_give_the_same_elements(markup: str) -> None:
     _same(root)
     for element in root.iter("div", "section", "list"):
         _same(element)  # called on a subtree as trafilatura does
+
+
+# -- answers kept by tag and attributes (round 26) -----------------------------------------------
+
+
+def test_an_answer_is_kept_by_the_tag_and_attributes_and_found_again() -> None:
+    from worker.ingest import prune_paths
+
+    path = ".//*[self::div or self::span][not(self::span) or re:test(@class, 'nav')]"
+    find = compiled(path, "re")
+    assert find.__globals__["_memo"] == {}
+    markup = (
+        '<html><body><div class="nav">a</div><span class="nav">b</span><p class="nav">c</p>'
+        '<div class="nav">d</div><span class="x">e</span><span class="x">f</span>'
+        "<div>g</div></body></html>"
+    )
+    root = lxml.html.fromstring(markup)
+    xpath = lxml.etree.XPath(path, namespaces=REGEXP)
+    assert [e.text for e in find(root)] == [e.text for e in xpath(root)] == list("abdg")
+    # one answer per tag and attribute list met (a div and a span of class "nav" apart)
+    assert len(find.__globals__["_memo"]) == 3
+    assert prune_paths.MEMO
+
+
+def test_the_kept_answers_are_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from worker.ingest import prune_paths
+
+    monkeypatch.setattr(prune_paths, "MEMO_SIZE", 4)
+    label, xpath, _ = next(s for s in SUPPORTED if s[0] == "OVERALL_DISCARD_XPATH[0]")
+    find = compiled(xpath.path, "re")
+    for page in sorted(PAGES.glob("*.html")):
+        import trafilatura.utils
+
+        tree = trafilatura.utils.load_html(page.read_bytes())
+        assert find(tree) == xpath(tree), (label, page.name)
+        assert len(find.__globals__["_memo"]) <= 4
+
+
+def test_without_kept_answers_the_same_elements(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura.utils
+
+    from worker.ingest import prune_paths
+
+    monkeypatch.setattr(prune_paths, "MEMO", False)
+    plain = [(label, compiled(xpath.path, "re")) for label, xpath, _ in SUPPORTED]
+    for page in sorted(PAGES.glob("*.html")):
+        tree = trafilatura.utils.load_html(page.read_bytes())
+        for (label, find), (_, _, kept) in zip(plain, SUPPORTED, strict=True):
+            assert "_memo" not in find.__globals__
+            assert find(tree) == kept(tree), (label, page.name)
