@@ -19,10 +19,15 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 from bench_people import DATA, load_roster, name_key
 
 from worker.detect.people import extract_people
+from worker.detect.roster import Roster
+
+RoleMap = dict[str, set[str]]
 
 # (label, pattern): the first that a sentence naming the person holds is its cue
 CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -36,12 +41,21 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         ("welcomed", r"(?i)\bwelcom(?:ed|es|ing)\b|begrüß"),
         ("empfing", r"(?i)empf(?:ing|angen|ängt)"),
         ("leitete", r"(?i)leitete|unter (?:dem )?Vorsitz|Vorsitz"),
-        ("held talks/meeting with", r"(?i)\bh(?:eld|olds?|olding) (?:\w+ ){0,3}(?:talks|meeting|consultations|conversation|discussions?|negotiations)\b"),
+        (
+            "held talks/meeting with",
+            r"(?i)\bh(?:eld|olds?|olding) (?:\w+ ){0,3}(?:talks|meeting|consultations|conversation|discussions?|negotiations)\b",
+        ),
         ("met with", r"(?i)\bmee?ts?(?: with)?\b|\bmeeting with\b"),
-        ("talks with", r"(?i)talks with|conversation with|\bcall with|spoke (?:by phone|on the phone) with"),
+        (
+            "talks with",
+            r"(?i)talks with|conversation with|\bcall with|spoke (?:by phone|on the phone) with",
+        ),
         ("traf/Gespräch", r"(?i)\btraf\b|Gespräch|Treffen|getroffen"),
         ("delegation led by", r"(?i)delegation|led by|headed by"),
-        ("attended", r"(?i)attend|took part|take part|participat|joined|nahm|teilnahm|teilgenommen|dabei"),
+        (
+            "attended",
+            r"(?i)attend|took part|take part|participat|joined|nahm|teilnahm|teilgenommen|dabei",
+        ),
         ("accompanied", r"(?i)accompan|begleit"),
         ("opened", r"(?i)\bopen(?:ed|s)\b|eröffne"),
         ("visit", r"(?i)visit|tour|inspect|besuch"),
@@ -63,6 +77,35 @@ def _cue(text: str, name: str) -> tuple[str, str]:
     return "other", sentences[0] if sentences else "(not in text)"
 
 
+def _reports(rounds: set[int], odd_only: bool, langs: set[str]) -> Iterator[dict[str, Any]]:
+    """The readable reports: not none*, not round 44, not round 45's even ids."""
+    for path in sorted((DATA / "dev").glob("*.toml")):
+        rnd = int(path.stem.split(".round")[1]) if ".round" in path.stem else 0
+        if path.stem.startswith("none") or rnd == 44 or (rounds and rnd not in rounds):
+            continue
+        for report in tomllib.loads(path.read_text(encoding="utf-8")).get("report", []):
+            odd = int(re.sub(r"\D", "", report["id"][-2:]) or 0) % 2 == 1
+            if (report.get("language") or "en") not in langs:
+                continue
+            if (rnd == 45 or odd_only) and not odd:
+                continue  # round 45's even ids: judged, never read
+            yield report
+
+
+def _roles(report: dict[str, Any], roster: Roster) -> tuple[RoleMap, RoleMap, dict[str, str]]:
+    lang = report.get("language") or "en"
+    got: RoleMap = defaultdict(set)
+    want: RoleMap = defaultdict(set)
+    names: dict[str, str] = {}
+    for p in extract_people(report["text"], roster, language=lang):
+        got[name_key(p.name, roster)].add(p.role)
+    for q in report["people"]:
+        key = name_key(q["name"], roster)
+        want[key].add(q["role"])
+        names.setdefault(key, q["name"])
+    return got, want, names
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", default="", help="only these rounds (comma-separated)")
@@ -72,54 +115,25 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--langs", default="en,de")
     args = parser.parse_args(argv)
     rounds = {int(r) for r in args.rounds.split(",") if r}
-    langs = set(args.langs.split(","))
     roster = load_roster()
     counts: Counter[tuple[str, str, str, str]] = Counter()
     shown: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    for path in sorted((DATA / "dev").glob("*.toml")):
-        if path.stem.startswith("none") or ".round" not in path.stem:
-            rnd = 0
-        else:
-            rnd = int(path.stem.split(".round")[1])
-        if path.stem.startswith("none") or rnd == 44:
-            continue
-        if rounds and rnd not in rounds:
-            continue
-        for report in tomllib.loads(path.read_text(encoding="utf-8")).get("report", []):
-            lang = report.get("language") or "en"
-            if lang not in langs:
+    for report in _reports(rounds, args.odd, set(args.langs.split(","))):
+        got, want, names = _roles(report, roster)
+        for key in got.keys() & want.keys():
+            extra, lost = got[key] - want[key], want[key] - got[key]
+            kind = "swap" if extra and lost else "missing" if lost else "extra" if extra else ""
+            if not kind or (args.kind and kind != args.kind):
                 continue
-            odd = int(re.sub(r"\D", "", report["id"][-2:]) or 0) % 2 == 1
-            if rnd == 45 and not odd:
-                continue  # round 45's even ids: judged, never read
-            if args.odd and not odd:
-                continue
-            got: dict[str, set[str]] = defaultdict(set)
-            want: dict[str, set[str]] = defaultdict(set)
-            names: dict[str, str] = {}
-            for p in extract_people(report["text"], roster, language=lang):
-                got[name_key(p.name, roster)].add(p.role)
-            for q in report["people"]:
-                key = name_key(q["name"], roster)
-                want[key].add(q["role"])
-                names.setdefault(key, q["name"])
-            for key in got.keys() & want.keys():
-                extra, lost = got[key] - want[key], want[key] - got[key]
-                if not extra and not lost:
-                    continue
-                kind = "swap" if extra and lost else "missing" if lost else "extra"
-                if args.kind and kind != args.kind:
-                    continue
-                cue, sentence = _cue(report["text"], names[key])
-                read = "/".join(sorted(extra)) or "-"
-                labelled = "/".join(sorted(lost)) or "-"
-                row = (kind, f"{read} for {labelled}", cue, lang)
-                counts[row] += 1
-                if args.show and args.show == cue:
-                    shown[row].append(
-                        f"{report['id']} [{names[key]}] read {sorted(got[key])} "
-                        f"labelled {sorted(want[key])}: {sentence[:300]}"
-                    )
+            cue, sentence = _cue(report["text"], names[key])
+            read = "/".join(sorted(extra)) or "-"
+            row = (kind, f"{read} for {'/'.join(sorted(lost)) or '-'}", cue, report["language"])
+            counts[row] += 1
+            if args.show and args.show == cue:
+                shown[row].append(
+                    f"{report['id']} [{names[key]}] read {sorted(got[key])} "
+                    f"labelled {sorted(want[key])}: {sentence[:300]}"
+                )
     for row, n in counts.most_common():
         print(f"{n:5d}  {' | '.join(row)}")
         for line in shown.get(row, []):

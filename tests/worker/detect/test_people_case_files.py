@@ -159,6 +159,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   after "including" is the company of the occasion its clause reports ("a festive gathering of
   over 200 people ..., including A, B"), not of a body's name nor of meetings still planned;
   "H.E." no initials (round 26, issue-en26).
+- roles26_cases.toml: roles read against the guide's settled wordings: the host of a guest or of
+  a delegation led by a named person received attends where the sides' talks are told ("The
+  sides hailed", "exchanged their views"), not where the sides are only urged; a group met after
+  a typographic possessive is chaired (round 26, issue-roles26).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -235,6 +239,7 @@ FILES: dict[str, str | None] = {
     "mt25_cases.toml": "en",
     "en25_cases.toml": "en",
     "en26_cases.toml": "en",
+    "roles26_cases.toml": "en",
 }
 CASES = [
     (case, language)
