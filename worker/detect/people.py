@@ -1266,8 +1266,12 @@ _RECEIVED = {
 _RECEIVED_TALK = {
     # (searched in the lower-cased text)
     "en": re.compile(
-        r"(?:talks|discussed|discussions?|conversation|exchanged\s+(?:views|opinions)"
-        r"|exchange\s+of\s+views|dialogue)\b"
+        r"(?:talks|discussed|discussions?|conversation|exchanged\s+(?:their\s+)?(?:views|opinions)"
+        r"|exchange\s+of\s+views|dialogue"
+        # the two sides as the subject of what they said or did ("The sides hailed", "both
+        # sides noted"; round 26, roles26), not as an object ("urged the two sides to")
+        r"|(?:the|both)\s+(?:two\s+)?sides\s+(?:also\s+|then\s+)?(?:[a-z]+ed|held|had|spoke"
+        r"|took|made|met|saw))\b"
     ),
     # (searched in the text as written: nouns capitalised, verbs not)
     "de": re.compile(
@@ -1289,7 +1293,7 @@ _RECEIVED_PLANNED = {
         r"|\bfreu\w*\s+sich\b"
     ),
 }
-_RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation")
+_RECEIVED_NOT = re.compile(r"[Aa]irport|Flughafen|[Dd]elegation(?!\s+(?:led|headed)\s+by\b)")
 _RECEIVED_GATE = {"en": "receiv", "de": "empf"}
 
 

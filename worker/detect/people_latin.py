@@ -3229,7 +3229,9 @@ _WITH_BODY = re.compile(
     # a count: "more than 2,700 delegates", "some 300 scholars"
     r"(?:(?:more\s+than|over|about|nearly|almost|around|some|all|several|many)\s+)?"
     # (an abbreviation's full stop inside: "a U.S. presidential delegation", round 13)
-    r"(?:\d[\d,.]*\s+)?(?:[\w'-]+(?:\.[\w'-]+)*\.?,?\s+){0,4}?"
+    # (a possessive with either apostrophe: "Altai Territory’s business leaders", "the
+    # company’s workers": round 26, kremlin_en-t11e23, -r14v03)
+    r"(?:\d[\d,.]*\s+)?(?:[\w'’-]+(?:\.[\w'’-]+)*\.?,?\s+){0,4}?"
     r"(?:(?:members|representatives|heads|leaders|participants|officials|delegates|students"
     r"|experts|families|staff|employees|workers|veterans|members|council|board|government"
     r"|cabinet|commission|committee|delegation|group|servicemen|winners|graduates|teachers"
@@ -3237,11 +3239,13 @@ _WITH_BODY = re.compile(
     r"|mayors|ambassadors|chairmen|ministers|envoys|negotiators|emissaries|executives"
     r"|press|media|reporters)\b"
     # any other group: a plural noun in lower case, which no name is ("outstanding
-    # county-level Party secretaries", "top officials of ...", "foreign guests")
+    # county-level Party secretaries", "top officials of ...", "foreign guests"); a word in
+    # "-is" is none ("met twice this year", "met Friday in this picturesque estate": round 26,
+    # agency_en-t22e10, xinhua_en-r14v02)
     # (not the talks held, nor a new clause's verb after a comma: "met with Slovak Prime
     # Minister for talks", "meets Chinese Premier, takes over as leader": round 17)
     r"|(?<!,\s)(?!(?:talks|consultations|negotiations|discussions)\b)"
-    r"(?-i:[a-z][a-z-]{2,}(?<![su])s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
+    r"(?-i:[a-z][a-z-]{2,}(?<![sui])s)\b(?!\s*(?-i:[A-Z])[\w-]+\s+(?-i:[A-Z]))"
     # a headline in title case capitalises the group: "Xi Meets Armed Forces Cadres -",
     # "Putin Meeting with War Correspondents and Military Bloggers"
     r"|(?-i:[A-Z][a-z]{2,}(?<![su])s)(?=\s*$|\s+(?-i:[a-z])|\s*[-–—,:;.]))",

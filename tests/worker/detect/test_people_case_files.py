@@ -164,6 +164,10 @@ not (`excludes`). One file per branch of work, so that branches of one round mer
   repräsentiert wurde"), a visit paid ("einen Antrittsbesuch abgestattet": visitor and host
   attend), a meeting in the present with a part of its day a preview ("trifft gegen Mittag");
   "heute" and a visit still to come kept as they were (round 26, issue-de26).
+- roles26_cases.toml: roles read against the guide's settled wordings: the host of a guest or of
+  a delegation led by a named person received attends where the sides' talks are told ("The
+  sides hailed", "exchanged their views"), not where the sides are only urged; a group met after
+  a typographic possessive is chaired (round 26, issue-roles26).
 
 A file's language applies to the cases that name none (None: the reader detects it).
 """
@@ -241,6 +245,7 @@ FILES: dict[str, str | None] = {
     "en25_cases.toml": "en",
     "en26_cases.toml": "en",
     "de26_cases.toml": "de",
+    "roles26_cases.toml": "en",
 }
 CASES = [
     (case, language)
