@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import gzip
 import json
 import os
 import re
@@ -57,15 +56,9 @@ STAGES = (
 
 
 def pages() -> list[tuple[str, bytes, str]]:
-    out = []
-    for path in sorted((CORPUS / "articles").rglob("*")):
-        name = path.name
-        if name.endswith((".html", ".htm")):
-            out.append((str(path), path.read_bytes(), f"https://example.org/{name}"))
-        elif name.endswith((".html.gz", ".htm.gz")):
-            body = gzip.decompress(path.read_bytes())
-            out.append((str(path), body, f"https://example.org/{name[:-3]}"))
-    return out
+    from extract_settings import html_pages
+
+    return html_pages(CORPUS / "articles")
 
 
 def warm_pages() -> list[tuple[str, bytes, str]]:

@@ -49,7 +49,14 @@ def pages() -> list[tuple[str, bytes, str]]:
         for f in range(100)
         for j in range(5)
     ]
-    for path in sorted(CORPUS.rglob("*")):
+    return out + html_pages(CORPUS)
+
+
+def html_pages(root: Path) -> list[tuple[str, bytes, str]]:
+    """Every HTML page under `root` (gzipped ones decompressed): (path, body, an example.org
+    URL of the file's name); bench/article_ir.py reads the corpus's articles through it too."""
+    out = []
+    for path in sorted(root.rglob("*")):
         name = path.name
         if name.endswith((".html", ".htm")):
             out.append((str(path), path.read_bytes(), f"https://example.org/{name}"))
