@@ -26,8 +26,8 @@ figures are in bench/README.md):
   wirediff extracts with `favor_precision` and no comments, so none runs and nothing reads the
   tree after readability: `compare_without_copy` hands it the tree itself (~4% of a farm
   page's extraction was that copy). Any other focus, or comments, go to trafilatura's own
-  function. The stage gates are trafilatura's code, read in the versions
-  of `NO_COPY_VERSIONS`: with another version the step is not put in place.
+  function. The stage gates are trafilatura's code, read in the versions of
+  `NO_COPY_VERSIONS`: with another version the step is not put in place.
 """
 
 from __future__ import annotations
@@ -176,7 +176,3 @@ def speed_up(trafilatura: Any) -> list[str]:
         trafilatura.core._extract_and_compare = compare_without_copy(compare, trafilatura.core)
         done.append("tree not copied for readability")
     return done
-
-
-# what raw_tree_to_readability calls of trafilatura.core
-_CORE_NAMES = ("extract_content", "compare_extraction", "trafilatura_sequence")
